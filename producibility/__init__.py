@@ -1,0 +1,19 @@
+"""producibility: can a FaaS provider make this request, with what effort, at what risk?
+
+The library API (the CLI is a thin layer on it)::
+
+    from producibility import Screener, load_equipment, load_packs
+    screener = Screener(load_equipment("examples/equipment.yaml"), load_packs())
+    report = screener.check({"id": "R1", "purpose": "prototype", "parts": [...]})
+    report.verdict, report.to_dict()
+"""
+
+__version__ = "0.1.0"
+
+from .errors import InputError, ProducibilityError  # noqa: E402
+from .load import load_equipment, load_packs, load_request  # noqa: E402
+from .questionnaire import load_questionnaire  # noqa: E402
+from .screen import Report, Screener  # noqa: E402
+
+__all__ = ["Screener", "Report", "load_equipment", "load_packs", "load_request",
+           "load_questionnaire", "InputError", "ProducibilityError", "__version__"]

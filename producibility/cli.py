@@ -1,0 +1,252 @@
+"""The command line: a thin layer over the library.
+
+Exit codes (a documented contract, tested in tests/test_cli.py):
+
+* 0: the request was screened (whatever the verdict), or the command succeeded
+* 1: bad input: a request, catalogue, pack or option value is wrong (one line per problem)
+* 2: usage error (unknown option, missing argument), from click
+* 3: internal error: a bug in producibility; please report it
+* 130: interrupted (Ctrl-C); nothing half-written is left behind
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import InputError, ProducibilityError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+CONFIG_NAME = "producibility.yaml"
+
+
+def atomic_write(path, text):
+    """Write text to path via a temporary file and a rename: never half a file."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", str(path)) from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def load_config(path=None):
+    """The project config: ``producibility.yaml`` here, or the --config file."""
+    from . import yamlio
+    from . import schema as schemas
+
+    if path is None:
+        candidate = Path.cwd() / CONFIG_NAME
+        if not candidate.is_file():
+            return {}, None
+        path = candidate
+    document = yamlio.load(path)
+    if document is None:
+        return {}, Path(path)
+    schemas.check(document, schemas.shipped("config"), str(path))
+    return document, Path(path)
+
+
+def _config_path(base, value):
+    p = Path(value)
+    return p if p.is_absolute() or base is None else base.parent / p
+
+
+def _resolve(config_option, equipment, rules, lang, no_default_rules):
+    config, where = load_config(config_option)
+    if equipment is None and "equipment" in config:
+        equipment = _config_path(where, config["equipment"])
+    if equipment is None:
+        raise InputError("no equipment catalogue: pass --equipment FILE or name it under "
+                         f"'equipment:' in {CONFIG_NAME}")
+    packs = list(rules)
+    if not packs and "rules" in config:
+        packs = [_config_path(where, p) for p in config["rules"]]
+    lang = lang or config.get("lang") or "en"
+    use_default = not no_default_rules and config.get("default_rules", True)
+    return equipment, packs, lang, use_default
+
+
+def report_options(fn):
+    """The shared output options of every command that writes a report."""
+    fn = click.option("-o", "--output", type=click.Path(dir_okay=False),
+                      help="Write to this file (atomically) instead of standard output.")(fn)
+    fn = click.option("--lang", type=click.Choice(["en", "nl"]), default=None,
+                      help="Language of the report (default: config, else en).")(fn)
+    fn = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                      default="text", show_default=True, help="Output format.")(fn)
+    return fn
+
+
+def input_options(fn):
+    """Where the equipment, packs and project config come from."""
+    fn = click.option("--no-default-rules", is_flag=True,
+                      help="Do not load the shipped default pack first.")(fn)
+    fn = click.option("--rules", "rules", multiple=True, type=click.Path(exists=False),
+                      help="A rule pack file or directory; repeat for more (applied in order, "
+                           "after the shipped default pack).")(fn)
+    fn = click.option("--equipment", type=click.Path(exists=False), default=None,
+                      help="The equipment catalogue (default: from producibility.yaml).")(fn)
+    fn = click.option("--config", "config_file", type=click.Path(exists=False), default=None,
+                      help=f"Project config file (default: ./{CONFIG_NAME} if present).")(fn)
+    return fn
+
+
+def emit(text, output):
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="producibility")
+def cli():
+    """Screen Factory-as-a-Service requests against your own equipment.
+
+    Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml
+    """
+
+
+@cli.command()
+@click.argument("request", type=click.Path(exists=False))
+@input_options
+@report_options
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD",
+              help="Count free capacity from this date when the request has no date.")
+def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of):
+    """Screen one request: verdict, effort, MRL, risks, machines, open questions.
+
+    Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
+    """
+    from .render import render
+    from .screen import Screener
+
+    equipment, packs, lang, use_default = _resolve(config_file, equipment, rules, lang,
+                                                   no_default_rules)
+    from .load import load_equipment, load_packs
+
+    screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
+    report = screener.check(request, lang=lang, as_of=as_of)
+    emit(render(report, fmt, lang), output)
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(["request", "equipment", "rules", "report",
+                                           "questionnaire", "config"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def schema(name, output):
+    """Print a JSON Schema: request, equipment, rules, report, questionnaire or config.
+
+    Example: producibility schema report -o report.schema.json
+    """
+    from . import schema as schemas
+    from .questionnaire import load_questionnaire
+
+    data = load_questionnaire().request_schema if name == "request" else schemas.shipped(name)
+    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+
+
+@cli.group()
+def rules():
+    """Work on rule packs: test (more to come)."""
+
+
+@rules.command("test")
+@click.argument("packs", nargs=-1, type=click.Path(exists=True))
+@click.option("-v", "--verbose", is_flag=True, help="List every case, not only failures.")
+def rules_test(packs, verbose):
+    """Run the test cases that live next to rule packs (default: the shipped pack).
+
+    Each case names rules that must and must not fire, or the expected verdict.
+    Example: producibility rules test rules/
+    """
+    from .defaults import default_pack_dir
+    from .load import load_equipment, load_packs
+    from .packtest import case_files, coverage, run_cases
+    from .screen import Screener
+
+    targets = [Path(p) for p in packs] or [default_pack_dir()]
+    default = default_pack_dir().resolve()
+    extra = [p for p in targets if p.resolve() != default]
+    pack = load_packs(extra, include_default=True)
+    files = [f for t in targets for f in case_files(t)]
+    if not files:
+        raise InputError("no test cases found (tests/*.cases.yaml in the pack directory)",
+                         str(targets[0]))
+    screeners = {}
+
+    def screener_for(path):
+        key = str(Path(path).resolve())
+        if key not in screeners:
+            screeners[key] = Screener(load_equipment(path), pack)
+        return screeners[key]
+
+    results = run_cases(files, pack, screener_for)
+    failed = [r for r in results if not r.passed]
+    for r in results:
+        if verbose or not r.passed:
+            mark = "PASSED" if r.passed else "FAILED"
+            click.echo(f"{r.file}:{r.line}: {mark} {r.name}")
+            for problem in r.problems:
+                click.echo(f"    {problem}")
+            if not r.passed:
+                click.echo(f"    fired: {', '.join(r.fired) or 'nothing'}")
+    own = {r.id for r in pack.rules if any(
+        Path(r.path).resolve().is_relative_to(t.resolve()) or Path(r.path).resolve() == t.resolve()
+        for t in targets)}
+    cover = coverage(pack, files)
+    untested = sorted(rid for rid in own if cover.get(rid, (0, 0))[0] == 0)
+    no_negative = sorted(rid for rid in own if cover.get(rid, (0, 0))[1] == 0)
+    if untested:
+        click.echo(f"no case makes these rules fire: {', '.join(untested)}")
+    if no_negative:
+        click.echo(f"no case checks these rules stay quiet: {', '.join(no_negative)}")
+    summary = f"{len(results) - len(failed)} passed, {len(failed)} failed"
+    click.echo(f"==== {summary} in {len(files)} file(s) ====")
+    if failed:
+        raise SystemExit(EXIT_INPUT)
+
+
+def main(argv=None):
+    """Console entry point: errors become one line each and an exit code."""
+    try:
+        code = cli.main(args=argv, prog_name="producibility", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Interrupted.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code if exc.exit_code != 1 else EXIT_INPUT)
+    except ProducibilityError as exc:
+        for line in str(exc).splitlines():
+            click.echo(f"Error: {line}", err=True)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("PRODUCIBILITY_DEBUG"):
+            raise
+        click.echo(f"Internal error: {type(exc).__name__}: {exc} "
+                   "(a bug in producibility; set PRODUCIBILITY_DEBUG=1 for details)", err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,353 @@
+"""Conclude: from what the engine inferred to verdict, effort, MRL and risks.
+
+Everything here is arithmetic over the engine's hits; every number in the
+report can be traced to the findings and assignments it is built from.
+"""
+
+from .expressions import Template
+
+SCHEMA_VERSION = "1.0.0"
+VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
+THREADS = (
+    "technology_industrial_base", "design", "cost_funding", "materials",
+    "process_capability", "quality", "workforce", "facilities", "manufacturing_management",
+)
+FAAS_TOPICS = ("ip_confidentiality", "contract_liability", "volume_mix", "changeover",
+               "trust_delivery", "shared_operation")
+
+WORDS = {
+    "en": {
+        "no_machine": "No machine can do {process} for part {part}",
+        "no_machine_why": "every {process} machine was rejected",
+        "no_machine_none": "the catalogue has no {process} machine",
+        "no_machine_mitigation": "Subcontract this operation or decline the part.",
+        "below_target": "{thread}: MRL {level} is below the target {target}",
+        "below_target_mitigation": "Resolve the findings that cap this thread before production.",
+        "undecidable": "Part {part}: {process} fit cannot be judged without {fields}",
+        "unchecked": "Part {part}: {field} not given; the machines' limits were not checked for it",
+        "capacity_unknown": "Free capacity was not checked: no wanted delivery date",
+        "engine_error": "Rule {rule} could not be evaluated: {error}",
+        "reason_blocker": "blocker: {title}",
+        "reason_question": "needs an answer: {title}",
+        "reason_open": "open question that can change the outcome: {field}",
+        "reason_effort": "extra effort: {title}",
+        "reason_marginal": "part {part} fits {machine} only marginally ({why})",
+        "reason_mrl": "MRL {level} below target {target}",
+        "reason_fit": "every part fits a machine; no risks above low",
+    },
+    "nl": {
+        "no_machine": "Geen machine kan {process} doen voor onderdeel {part}",
+        "no_machine_why": "elke {process}-machine is afgewezen",
+        "no_machine_none": "de machinelijst heeft geen {process}-machine",
+        "no_machine_mitigation": "Besteed deze bewerking uit of wijs het onderdeel af.",
+        "below_target": "{thread}: MRL {level} ligt onder het doel {target}",
+        "below_target_mitigation": "Los de bevindingen op die deze thread begrenzen, vóór productie.",
+        "undecidable": "Onderdeel {part}: geschiktheid voor {process} is niet te beoordelen zonder {fields}",
+        "unchecked": "Onderdeel {part}: {field} ontbreekt; de machinegrenzen zijn daarop niet getoetst",
+        "capacity_unknown": "Vrije capaciteit niet getoetst: geen gewenste leverdatum",
+        "engine_error": "Regel {rule} kon niet worden geëvalueerd: {error}",
+        "reason_blocker": "blokkade: {title}",
+        "reason_question": "antwoord nodig: {title}",
+        "reason_open": "open vraag die de uitkomst kan veranderen: {field}",
+        "reason_effort": "extra inspanning: {title}",
+        "reason_marginal": "onderdeel {part} past maar net op {machine} ({why})",
+        "reason_mrl": "MRL {level} onder doel {target}",
+        "reason_fit": "elk onderdeel past op een machine; geen risico's boven laag",
+    },
+}
+
+
+def _r(value, digits=2):
+    return round(float(value), digits)
+
+
+def _risk(rule, matrix):
+    risk = rule.then.get("risk")
+    if not risk:
+        return None
+    likelihood, consequence = risk["likelihood"], risk["consequence"]
+    return {"likelihood": likelihood, "consequence": consequence,
+            "score": likelihood * consequence,
+            "level": matrix[likelihood - 1][consequence - 1]}
+
+
+def _kind(rule):
+    then = rule.then
+    if then.get("blocker"):
+        return "blocker"
+    if then.get("question"):
+        return "question"
+    if then.get("risk"):
+        return "risk"
+    if then.get("effort"):
+        return "effort"
+    return "info"
+
+
+def _json_value(value):
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in sorted(value.items())}
+    return value
+
+
+def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
+    words = WORDS.get(lang, WORDS["en"])
+    settings = pack.settings
+    matrix = settings["risk_matrix"]
+    request = engine.request
+    machines = engine.machines
+    provider = equipment.provider
+
+    # ---- assignments: the best candidate per part operation
+    candidates = {}
+    for (pid, process, mid), result in engine.fits.items():
+        candidates.setdefault((pid, process), []).append((mid, result))
+    rejected = {}
+    for (pid, process, mid), reasons in engine.rejections.items():
+        rejected.setdefault((pid, process), []).append(
+            {"machine": mid, "name": machines[mid]["name"], "reasons": list(reasons)})
+
+    from .infer import operation_hours
+
+    assignments, chosen = [], set()
+    undecidable = {(pid, process) for pid, process, _ in engine.undecidable}
+    for pid, part in engine.parts.items():
+        for process in part.get("processes") or ():
+            options = []
+            for mid, result in candidates.get((pid, process), []):
+                machine = machines[mid]
+                hours = operation_hours(request, part, machine)
+                options.append((bool(result.marginal), hours["total"] * machine["rate_eur_h"],
+                                mid, result, hours))
+            options.sort(key=lambda o: (o[0], o[1], o[2]))
+            entry = {"part": pid, "process": process, "machine": None,
+                     "judged": (pid, process) not in undecidable,
+                     "rejected": sorted(rejected.get((pid, process), []),
+                                        key=lambda r: r["machine"])}
+            if options:
+                marginal, cost, mid, result, hours = options[0]
+                machine = machines[mid]
+                entry.update(
+                    machine=mid, machine_name=machine["name"], marginal=list(result.marginal),
+                    setup_h=_r(hours["setup"]),
+                    run_h=None if hours["run"] is None else _r(hours["run"]),
+                    rate_eur_h=machine["rate_eur_h"], amount_eur=_r(cost),
+                    alternatives=[o[2] for o in options[1:]])
+                chosen.add((pid, process, mid))
+            assignments.append(entry)
+
+    # ---- findings from rules
+    findings, open_fields = [], {}
+    rule_by_id = {r.id: r for r in pack.rules}
+
+    def add_open(scope, part, field, rule, decisive):
+        key = (scope, part if scope == "part" else None, field)
+        entry = open_fields.setdefault(key, {"rules": set(), "decisive": False})
+        if rule:
+            entry["rules"].add(rule)
+        entry["decisive"] = entry["decisive"] or decisive
+
+    for hit in engine.hits:
+        rule = hit.rule
+        part_id = hit.subject if rule.scope in ("part", "candidate") else None
+        if rule.scope == "candidate" and (hit.subject, hit.process, hit.machine) not in chosen:
+            continue  # a candidate's findings count only for the machine chosen
+        if hit.outcome == "unknown":
+            decisive = bool(rule.then.get("blocker") or rule.then.get("question") or (
+                rule.risk and _risk(rule, matrix)["level"] == "high"))
+            for scope, field in hit.missing:
+                add_open(scope, part_id, field, rule.id, decisive)
+            continue
+        if hit.outcome == "error":
+            findings.append({
+                "rule": rule.id, "kind": "engine_error", "thread": rule.thread,
+                "title": rule.text("title", lang), "part": part_id, "machine": hit.machine,
+                "message": words["engine_error"].format(rule=rule.id, error=hit.error),
+                "mitigation": "", "risk": None, "effort": {}, "mrl_cap": None, "flag": None,
+                "source": rule.source,
+                "trace": {"rule": rule.id, "file": _short(rule.path), "line": rule.line,
+                          "condition": rule.when.source, "values": _json_value(hit.values)}})
+            continue
+        template = rule.message.get(lang) or rule.message.get("en")
+        findings.append({
+            "rule": rule.id, "kind": _kind(rule), "thread": rule.thread,
+            "title": rule.text("title", lang), "part": part_id, "machine": hit.machine,
+            "message": template.render(hit.context, lang),
+            "mitigation": rule.text("mitigation", lang),
+            "risk": _risk(rule, matrix),
+            "effort": dict(rule.then.get("effort", {})),
+            "mrl_cap": rule.then.get("mrl_cap"), "flag": rule.then.get("flag"),
+            "source": rule.source,
+            "trace": {"rule": rule.id, "file": _short(rule.path), "line": rule.line,
+                      "condition": rule.when.source, "values": _json_value(hit.values)}})
+
+    # ---- fit findings: no machine, undecidable, unchecked
+    for pid, process in engine.no_machine:
+        has_any = bool(engine.machines and any(
+            process in m["processes"] for m in machines.values()))
+        why = words["no_machine_why" if has_any else "no_machine_none"].format(process=process)
+        findings.append({
+            "rule": "FIT-NO-MACHINE", "kind": "blocker", "thread": "process_capability",
+            "title": words["no_machine"].format(process=process, part=pid),
+            "part": pid, "machine": None,
+            "message": f"{words['no_machine'].format(process=process, part=pid)}: {why}",
+            "mitigation": words["no_machine_mitigation"], "risk": None, "effort": {},
+            "mrl_cap": None, "flag": None, "source": "equipment fit",
+            "trace": {"rule": "FIT-NO-MACHINE", "file": None, "line": None,
+                      "condition": f"no {process} machine fits part {pid}",
+                      "values": {"rejected": [r["machine"] for r in
+                                              rejected.get((pid, process), [])]}}})
+    for pid, process, missing in engine.undecidable:
+        for field in missing:
+            add_open("part", pid, field, "FIT", True)
+    for pid, field in sorted(engine.unchecked, key=lambda x: (x[0] or "", x[1])):
+        if pid is None:
+            add_open("request", None, field, "FIT-CAPACITY", True)
+        else:
+            add_open("part", pid, field, "FIT", True)
+
+    # ---- MRL per thread
+    caps = {}
+    for f in findings:
+        if f["mrl_cap"] is not None:
+            caps.setdefault(f["thread"], []).append((f["mrl_cap"], f["rule"]))
+    threads = {}
+    for thread in THREADS:
+        entries = caps.get(thread, [])
+        level = min((c for c, _ in entries), default=10)
+        threads[thread] = {"level": level,
+                           "capped_by": sorted({r for c, r in entries if c == level})}
+    overall = min(t["level"] for t in threads.values())
+    purpose = request.get("purpose")
+    target = settings["target_mrl"].get(purpose) if purpose else None
+    if purpose is None:
+        add_open("request", None, "purpose", "MRL-TARGET", False)
+    if target is not None:
+        for thread in THREADS:
+            level = threads[thread]["level"]
+            if level < target:
+                findings.append({
+                    "rule": "MRL-TARGET", "kind": "risk", "thread": thread,
+                    "title": words["below_target"].format(thread=thread, level=level,
+                                                          target=target),
+                    "part": None, "machine": None,
+                    "message": words["below_target"].format(thread=thread, level=level,
+                                                            target=target),
+                    "mitigation": words["below_target_mitigation"],
+                    "risk": {"likelihood": 3, "consequence": min(5, 1 + target - level),
+                             "score": 3 * min(5, 1 + target - level),
+                             "level": matrix[2][min(5, 1 + target - level) - 1]},
+                    "effort": {}, "mrl_cap": None, "flag": None,
+                    "source": "MRL Deskbook (2020): thread below the target level",
+                    "trace": {"rule": "MRL-TARGET", "file": None, "line": None,
+                              "condition": f"thread level {level} < target {target} "
+                                           f"for purpose {purpose}",
+                              "values": {"capped_by": threads[thread]["capped_by"]}}})
+
+    findings.sort(key=lambda f: (
+        {"blocker": 0, "engine_error": 1, "question": 2, "risk": 3, "effort": 4,
+         "info": 5}[f["kind"]],
+        -(f["risk"]["score"] if f["risk"] else 0), f["rule"], f["part"] or "",
+        f["thread"]))
+
+    # ---- open questions, ranked by what depends on them
+    open_questions = []
+    for (scope, part, field), entry in open_fields.items():
+        question = questionnaire.question(scope, field)
+        if question is not None and question.required:
+            entry["decisive"] = True  # the questionnaire says a decision needs it
+        rules = sorted(entry["rules"])
+        open_questions.append({
+            "field": field, "scope": scope, "part": part,
+            "question": question.label(lang) if question else field,
+            "impact": (10 if entry["decisive"] else 0) + len(rules),
+            "decisive": entry["decisive"], "rules": rules})
+    open_questions.sort(key=lambda q: (-q["impact"], q["scope"], q["part"] or "", q["field"]))
+
+    # ---- effort and cost
+    engineering = sum(f["effort"].get("engineering_h", 0) for f in findings)
+    inspection = sum(f["effort"].get("inspection_h", 0) for f in findings)
+    lead_time = max((f["effort"].get("lead_time_days", 0) for f in findings), default=0)
+    setup = sum(a["setup_h"] for a in assignments if a["machine"])
+    runs = [a["run_h"] for a in assignments if a["machine"]]
+    run = sum(r for r in runs if r is not None)
+    machine_cost = sum(a["amount_eur"] for a in assignments if a["machine"])
+    eng_rate = provider.get("engineering_rate_eur_h", 0)
+    insp_rate = provider.get("inspection_rate_eur_h", eng_rate)
+    low = machine_cost + engineering * eng_rate + inspection * insp_rate
+    contingency = settings["cost_contingency"]
+    share = min(contingency["max"],
+                contingency["base"] + contingency["per_open_question"] * len(open_questions))
+    total_h = engineering + inspection + setup + run
+    effort_class = None
+    for cls in settings["effort_classes"]:
+        if cls["max_h"] is None or total_h <= cls["max_h"]:
+            effort_class = cls["class"]
+            break
+    effort = {
+        "engineering_h": _r(engineering), "inspection_h": _r(inspection),
+        "setup_h": _r(setup), "run_h": _r(run),
+        "run_h_complete": bool(runs) and all(r is not None for r in runs),
+        "total_h": _r(total_h), "lead_time_days": _r(lead_time, 1),
+        "cost_eur": {"low": _r(low, 0), "high": _r(low * (1 + share), 0),
+                     "contingency": _r(share)},
+        "class": effort_class,
+    }
+
+    # ---- verdict, with its reasons
+    reasons = []
+    blockers = [f for f in findings if f["kind"] == "blocker"]
+    questions = [f for f in findings if f["kind"] in ("question", "engine_error")]
+    decisive = [q for q in open_questions if q["decisive"]]
+    marginal = [a for a in assignments if a["machine"] and a["marginal"]]
+    efforts = [f for f in findings if f["kind"] in ("risk", "effort") and (
+        f["effort"] or (f["risk"] and f["risk"]["level"] != "low"))]
+    if blockers:
+        verdict = "no_fit"
+        reasons += [words["reason_blocker"].format(title=f["message"]) for f in blockers]
+    elif questions or decisive:
+        verdict = "conditional"
+        reasons += [words["reason_question"].format(title=f["message"]) for f in questions]
+        reasons += [words["reason_open"].format(
+            field=(f"{q['part']}." if q["part"] else "") + q["field"]) for q in decisive]
+    elif efforts or marginal or (target is not None and overall < target):
+        verdict = "fit_with_effort"
+        reasons += [words["reason_effort"].format(title=f["title"]) for f in efforts]
+        reasons += [words["reason_marginal"].format(part=a["part"], machine=a["machine"],
+                                                     why="; ".join(a["marginal"]))
+                    for a in marginal]
+        if target is not None and overall < target:
+            reasons.append(words["reason_mrl"].format(level=overall, target=target))
+    else:
+        verdict = "fit"
+        reasons.append(words["reason_fit"])
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "request": {"id": request.get("id"), "customer": request.get("customer"),
+                    "purpose": purpose, "quantity": request.get("quantity"),
+                    "wanted_date": request.get("wanted_date"),
+                    "parts": len(engine.parts)},
+        "verdict": verdict,
+        "verdict_reasons": reasons,
+        "effort": effort,
+        "mrl": {"target": target, "overall": overall, "threads": threads},
+        "findings": findings,
+        "assignments": assignments,
+        "open_questions": open_questions,
+        "inputs": inputs or {},
+    }
+
+
+def _short(path):
+    """Rule file names without the machine-specific directories in front."""
+    if not path:
+        return None
+    from pathlib import Path
+    p = Path(path)
+    return f"{p.parent.name}/{p.name}" if p.parent.name else p.name
+
+
+__all__ = ["conclude", "SCHEMA_VERSION", "VERDICTS", "THREADS", "Template"]

@@ -1,0 +1,533 @@
+"""The condition language of rule packs: Jinja2 expression syntax, our evaluator.
+
+Pack text is parsed with Jinja2's own parser (so ``when:`` strings read like
+Ansible's) but never handed to Jinja2's code generator, ``eval`` or ``exec``.
+Each syntax node is compiled once into a small Python closure from a fixed
+whitelist: names are fact scopes (``request``, ``part``, ``machine``,
+``provider``, ``candidate``), ``a.b`` looks up a *key* of a fact (there is no
+attribute access at all, so ``__class__`` and friends are just missing
+fields), and only the filters and tests listed below exist.
+
+Facts may lack a field because the customer did not answer the question.
+Such a value is :data:`UNKNOWN`, and the logic is three-valued (Kleene):
+``unknown and false`` is false, ``unknown or true`` is true, anything else
+that touches an unknown is unknown.  A rule whose condition is unknown does not
+fire; the report turns the missing fields into open questions.
+"""
+
+import math
+
+from jinja2 import Environment, nodes
+from jinja2.exceptions import TemplateSyntaxError
+
+SCOPES = ("request", "part", "machine", "provider", "candidate")
+MAX_INT = 10**30
+MAX_SEQUENCE = 10_000
+MAX_EXPONENT = 64
+
+
+class _Unknown:
+    __slots__ = ()
+
+    def __repr__(self):
+        return "UNKNOWN"
+
+    def __bool__(self):  # a caller forgetting to check must not get "false"
+        raise TypeError("the truth of UNKNOWN is not defined")
+
+
+UNKNOWN = _Unknown()
+
+
+class ExpressionError(Exception):
+    """A condition or message that does not compile, or fails on odd data."""
+
+
+_PARSER_ENV = Environment(autoescape=False)
+
+
+def _parse_expression(source):
+    from jinja2.parser import Parser
+
+    parser = Parser(_PARSER_ENV, source, state="variable")
+    expr = parser.parse_expression()
+    if not parser.stream.eos:
+        token = parser.stream.current
+        raise TemplateSyntaxError(f"unexpected '{token.value}'", token.lineno)
+    return expr
+
+
+def _scalar(value):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+        raise ExpressionError("number too large")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ExpressionError("result is not a finite number")
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SEQUENCE:
+        raise ExpressionError(f"result longer than {MAX_SEQUENCE}")
+    return value
+
+
+def _number(value, what):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ExpressionError(f"{what} needs a number, got {value!r}")
+    return value
+
+
+def _arith(op):
+    def add(a, b):
+        if isinstance(a, str) or isinstance(b, str):
+            if not (isinstance(a, str) and isinstance(b, str)):
+                raise ExpressionError(f"cannot add {a!r} and {b!r}")
+            return a + b
+        return _number(a, "+") + _number(b, "+")
+
+    def mul(a, b):
+        if isinstance(a, (str, list, tuple)) or isinstance(b, (str, list, tuple)):
+            seq, times = (a, b) if isinstance(a, (str, list, tuple)) else (b, a)
+            _number(times, "repetition")
+            if len(seq) * max(times, 0) > MAX_SEQUENCE:
+                raise ExpressionError(f"repetition longer than {MAX_SEQUENCE}")
+            return seq * times
+        return _number(a, "*") * _number(b, "*")
+
+    def div(a, b):
+        if _number(b, "/") == 0:
+            raise ExpressionError("division by zero")
+        return _number(a, "/") / b
+
+    def floordiv(a, b):
+        if _number(b, "//") == 0:
+            raise ExpressionError("division by zero")
+        return _number(a, "//") // b
+
+    def mod(a, b):
+        if _number(b, "%") == 0:
+            raise ExpressionError("division by zero")
+        return _number(a, "%") % b
+
+    def power(a, b):
+        _number(a, "**")
+        if abs(_number(b, "**")) > MAX_EXPONENT:
+            raise ExpressionError(f"exponent larger than {MAX_EXPONENT}")
+        try:
+            return a**b
+        except (OverflowError, ZeroDivisionError) as exc:
+            raise ExpressionError(str(exc)) from None
+
+    return {
+        "Add": add, "Sub": lambda a, b: _number(a, "-") - _number(b, "-"),
+        "Mul": mul, "Div": div, "FloorDiv": floordiv, "Mod": mod, "Pow": power,
+    }[op]
+
+
+def _compare(op):
+    def ordered(fn, sym):
+        def check(a, b):
+            try:
+                return fn(a, b)
+            except TypeError:
+                raise ExpressionError(f"cannot compare {a!r} {sym} {b!r}") from None
+        return check
+
+    def contains(a, b):
+        if isinstance(b, str):
+            if not isinstance(a, str):
+                raise ExpressionError(f"cannot look for {a!r} in text")
+            return a in b
+        if isinstance(b, (list, tuple, dict)):
+            return a in b
+        raise ExpressionError(f"'in' needs a list, got {b!r}")
+
+    return {
+        "eq": lambda a, b: a == b,
+        "ne": lambda a, b: a != b,
+        "lt": ordered(lambda a, b: a < b, "<"),
+        "lteq": ordered(lambda a, b: a <= b, "<="),
+        "gt": ordered(lambda a, b: a > b, ">"),
+        "gteq": ordered(lambda a, b: a >= b, ">="),
+        "in": contains,
+        "notin": lambda a, b: not contains(a, b),
+    }[op]
+
+
+def _seq(value, name):
+    if isinstance(value, (list, tuple, str, dict)):
+        return value
+    raise ExpressionError(f"'{name}' needs a list, got {value!r}")
+
+
+def _round(value, digits=0):
+    return round(_number(value, "round"), int(_number(digits, "round")))
+
+
+def _join(value, sep=", "):
+    return str(sep).join(str(v) for v in _seq(value, "join"))
+
+
+def _to_float(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ExpressionError(f"'float' cannot convert {value!r}") from None
+
+
+FILTERS = {
+    "abs": lambda v: abs(_number(v, "abs")),
+    "length": lambda v: len(_seq(v, "length")),
+    "count": lambda v: len(_seq(v, "count")),
+    "lower": lambda v: str(v).lower(),
+    "upper": lambda v: str(v).upper(),
+    "min": lambda v: min(_seq(v, "min")) if v else UNKNOWN,
+    "max": lambda v: max(_seq(v, "max")) if v else UNKNOWN,
+    "sum": lambda v: sum(_number(x, "sum") for x in _seq(v, "sum")),
+    "sort": lambda v: sorted(_seq(v, "sort")),
+    "first": lambda v: _seq(v, "first")[0] if v else UNKNOWN,
+    "last": lambda v: _seq(v, "last")[-1] if v else UNKNOWN,
+    "round": _round,
+    "float": _to_float,
+    "int": lambda v: int(_to_float(v)),
+    "join": _join,
+    "default": lambda v, d=None: d if v is UNKNOWN else v,
+}
+
+TESTS = {
+    "defined": lambda v: v is not UNKNOWN,
+    "undefined": lambda v: v is UNKNOWN,
+    "none": lambda v: v is None,
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "string": lambda v: isinstance(v, str),
+    "true": lambda v: v is True,
+    "false": lambda v: v is False,
+}
+
+_NODE_NAMES = {
+    "Const", "Name", "Getattr", "Getitem", "List", "Tuple", "Compare", "And", "Or",
+    "Not", "Neg", "Pos", "Add", "Sub", "Mul", "Div", "FloorDiv", "Mod", "Pow",
+    "Concat", "CondExpr", "Filter", "Test",
+}
+
+
+class Compiled:
+    """A compiled condition: call it with a context dict of scope -> fields."""
+
+    __slots__ = ("source", "fn", "fields", "scopes")
+
+    def __init__(self, source, fn, fields):
+        self.source = source
+        self.fn = fn
+        self.fields = tuple(sorted(fields))  # (scope, field) pairs it reads
+        self.scopes = tuple(sorted({s for s, _ in fields}))
+
+    def __call__(self, context):
+        try:
+            return self.fn(context)
+        except ExpressionError:
+            raise
+        except (TypeError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
+            raise ExpressionError(f"{type(exc).__name__}: {exc}") from None
+
+    def missing(self, context):
+        """The (scope, field) pairs this condition reads that the facts lack."""
+        out = []
+        for scope, field in self.fields:
+            facts = context.get(scope)
+            if facts is None or field not in facts or facts[field] is None:
+                out.append((scope, field))
+        return out
+
+
+class _Compiler:
+    def __init__(self, allowed_scopes):
+        self.allowed = allowed_scopes
+        self.fields = set()
+
+    def compile(self, node):
+        name = type(node).__name__
+        if name not in _NODE_NAMES:
+            raise ExpressionError(f"'{name}' is not allowed in a condition")
+        return getattr(self, "_" + name)(node)
+
+    def _Const(self, node):
+        value = node.value
+        if not isinstance(value, (int, float, str, bool, type(None))):
+            raise ExpressionError(f"constant {value!r} is not allowed")
+        return lambda ctx: value
+
+    def _Name(self, node):
+        name = node.name
+        if name not in self.allowed:
+            known = ", ".join(self.allowed)
+            raise ExpressionError(f"unknown name '{name}' (known here: {known})")
+
+        def lookup(ctx):
+            value = ctx.get(name)
+            return UNKNOWN if value is None else value
+        return lookup
+
+    def _Getattr(self, node):
+        return self._lookup(node.node, lambda ctx: node.attr, node.attr)
+
+    def _Getitem(self, node):
+        if isinstance(node.arg, nodes.Const):
+            key = node.arg.value
+            return self._lookup(node.node, lambda ctx: key, key)
+        return self._lookup(node.node, self.compile(node.arg), None)
+
+    def _lookup(self, target, key_fn, static_key):
+        if isinstance(target, nodes.Name) and isinstance(static_key, str):
+            self.fields.add((target.name, static_key))
+        base = self.compile(target)
+
+        def get(ctx):
+            obj = base(ctx)
+            if obj is UNKNOWN:
+                return UNKNOWN
+            key = key_fn(ctx)
+            if key is UNKNOWN:
+                return UNKNOWN
+            if isinstance(obj, dict):
+                value = obj.get(key)
+                return UNKNOWN if value is None else value
+            if isinstance(obj, (list, tuple, str)) and isinstance(key, int) \
+                    and not isinstance(key, bool):
+                return obj[key] if -len(obj) <= key < len(obj) else UNKNOWN
+            raise ExpressionError(f"cannot look up {key!r} in {obj!r}")
+        return get
+
+    def _List(self, node):
+        items = [self.compile(n) for n in node.items]
+        return lambda ctx: [f(ctx) for f in items]
+
+    _Tuple = _List
+
+    def _Compare(self, node):
+        first = self.compile(node.expr)
+        ops = [(_compare(op.op), self.compile(op.expr)) for op in node.ops]
+
+        def compare(ctx):
+            left = first(ctx)
+            result = True
+            for fn, right_fn in ops:
+                right = right_fn(ctx)
+                if left is UNKNOWN or right is UNKNOWN or (
+                        isinstance(right, list) and UNKNOWN in right):
+                    result = UNKNOWN
+                elif not fn(left, right):
+                    return False
+                left = right
+            return result
+        return compare
+
+    def _And(self, node):
+        left, right = self.compile(node.left), self.compile(node.right)
+
+        def and_(ctx):
+            a = left(ctx)
+            if a is not UNKNOWN and not _truth(a):
+                return False
+            b = right(ctx)
+            if b is not UNKNOWN and not _truth(b):
+                return False
+            return UNKNOWN if (a is UNKNOWN or b is UNKNOWN) else True
+        return and_
+
+    def _Or(self, node):
+        left, right = self.compile(node.left), self.compile(node.right)
+
+        def or_(ctx):
+            a = left(ctx)
+            if a is not UNKNOWN and _truth(a):
+                return True
+            b = right(ctx)
+            if b is not UNKNOWN and _truth(b):
+                return True
+            return UNKNOWN if (a is UNKNOWN or b is UNKNOWN) else False
+        return or_
+
+    def _Not(self, node):
+        inner = self.compile(node.node)
+
+        def not_(ctx):
+            value = inner(ctx)
+            return UNKNOWN if value is UNKNOWN else not _truth(value)
+        return not_
+
+    def _Neg(self, node):
+        inner = self.compile(node.node)
+
+        def neg(ctx):
+            value = inner(ctx)
+            return UNKNOWN if value is UNKNOWN else -_number(value, "-")
+        return neg
+
+    def _Pos(self, node):
+        return self.compile(node.node)
+
+    def _binary(self, node):
+        left, right = self.compile(node.left), self.compile(node.right)
+        fn = _arith(type(node).__name__)
+
+        def binary(ctx):
+            a, b = left(ctx), right(ctx)
+            if a is UNKNOWN or b is UNKNOWN:
+                return UNKNOWN
+            return _scalar(fn(a, b))
+        return binary
+
+    _Add = _Sub = _Mul = _Div = _FloorDiv = _Mod = _Pow = _binary
+
+    def _Concat(self, node):
+        parts = [self.compile(n) for n in node.nodes]
+
+        def concat(ctx):
+            values = [f(ctx) for f in parts]
+            if any(v is UNKNOWN for v in values):
+                return UNKNOWN
+            return _scalar("".join(str(v) for v in values))
+        return concat
+
+    def _CondExpr(self, node):
+        test, then = self.compile(node.test), self.compile(node.expr1)
+        other = self.compile(node.expr2) if node.expr2 is not None else (lambda ctx: UNKNOWN)
+
+        def cond(ctx):
+            value = test(ctx)
+            if value is UNKNOWN:
+                return UNKNOWN
+            return then(ctx) if _truth(value) else other(ctx)
+        return cond
+
+    def _call_args(self, node, kind):
+        if node.kwargs or node.dyn_args or node.dyn_kwargs:
+            raise ExpressionError(f"{kind} '{node.name}' takes plain arguments only")
+        return [self.compile(a) for a in node.args]
+
+    def _Filter(self, node):
+        if node.name not in FILTERS:
+            raise ExpressionError(
+                f"unknown filter '{node.name}' (known: {', '.join(sorted(FILTERS))})")
+        fn = FILTERS[node.name]
+        inner = self.compile(node.node)
+        args = self._call_args(node, "filter")
+        keeps_unknown = node.name == "default"
+
+        def filter_(ctx):
+            value = inner(ctx)
+            if value is UNKNOWN and not keeps_unknown:
+                return UNKNOWN
+            values = [a(ctx) for a in args]
+            if any(v is UNKNOWN for v in values):
+                return UNKNOWN
+            try:
+                return _scalar(fn(value, *values))
+            except TypeError as exc:
+                raise ExpressionError(f"filter '{node.name}': {exc}") from None
+        return filter_
+
+    def _Test(self, node):
+        if node.name not in TESTS:
+            raise ExpressionError(
+                f"unknown test '{node.name}' (known: {', '.join(sorted(TESTS))})")
+        if node.args or node.kwargs:
+            raise ExpressionError(f"test '{node.name}' takes no arguments")
+        fn = TESTS[node.name]
+        inner = self.compile(node.node)
+        if node.name in ("defined", "undefined"):
+            return lambda ctx: fn(inner(ctx))
+
+        def test(ctx):
+            value = inner(ctx)
+            return UNKNOWN if value is UNKNOWN else fn(value)
+        return test
+
+
+def _truth(value):
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    if isinstance(value, (int, float, str, list, tuple, dict)):
+        return bool(value)
+    raise ExpressionError(f"{value!r} is not true or false")
+
+
+def compile_condition(source, scopes=SCOPES):
+    """Compile a ``when:`` string; raises :class:`ExpressionError` on bad text."""
+    if not isinstance(source, str) or not source.strip():
+        raise ExpressionError("a condition must be a non-empty text")
+    try:
+        tree = _parse_expression(source)
+    except TemplateSyntaxError as exc:
+        raise ExpressionError(f"syntax error: {exc.message}") from None
+    except RecursionError:
+        raise ExpressionError("expression nested too deeply") from None
+    compiler = _Compiler(scopes)
+    try:
+        fn = compiler.compile(tree)
+    except RecursionError:
+        raise ExpressionError("expression nested too deeply") from None
+    return Compiled(source, fn, compiler.fields)
+
+
+def evaluate(compiled, context):
+    """Evaluate to True, False or UNKNOWN."""
+    value = compiled(context)
+    if value is UNKNOWN:
+        return UNKNOWN
+    return _truth(value)
+
+
+class Template:
+    """A message template: text with ``{{ expression }}`` holes (no blocks).
+
+    Holes use the same evaluator as conditions; an unknown value prints as ``?``.
+    """
+
+    __slots__ = ("source", "parts", "fields")
+
+    def __init__(self, source, scopes=SCOPES):
+        self.source = source
+        try:
+            tree = _PARSER_ENV.parse(source)
+        except TemplateSyntaxError as exc:
+            raise ExpressionError(f"syntax error in message: {exc.message}") from None
+        compiler = _Compiler(scopes)
+        self.parts = []
+        for stmt in tree.body:
+            if not isinstance(stmt, nodes.Output):
+                raise ExpressionError("messages take {{ ... }} values only, no {% ... %} blocks")
+            for node in stmt.nodes:
+                if isinstance(node, nodes.TemplateData):
+                    self.parts.append(node.data)
+                else:
+                    self.parts.append(compiler.compile(node))
+        self.fields = tuple(sorted(compiler.fields))
+
+    def render(self, context, lang="en"):
+        out = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            try:
+                value = part(context)
+            except (ExpressionError, TypeError, ValueError):
+                value = UNKNOWN
+            out.append("?" if value is UNKNOWN else _format(value, lang))
+        return "".join(out)
+
+
+_YES_NO = {"en": ("yes", "no"), "nl": ("ja", "nee")}
+
+
+def _format(value, lang="en"):
+    """Values in messages: decimal comma and ja/nee in Dutch."""
+    if isinstance(value, bool):
+        yes, no = _YES_NO.get(lang, _YES_NO["en"])
+        return yes if value else no
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "nl" else text
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_format(v, lang) for v in value)
+    return str(value)

@@ -1,0 +1,99 @@
+"""Equipment fit: does one part operation fit one machine, and how closely?
+
+Pure functions, called from the engine's fit rule (see infer.py).  Each check
+returns reasons to reject, reasons the fit is only marginal, and the fields
+it could not check because the request does not give them.
+"""
+
+SHEET_PROCESSES = ("laser_cutting", "bending")
+EPS = 1e-9  # figures are given to a few decimals; 1.5 x 0.2 must not exceed 0.3
+
+
+class FitResult:
+    __slots__ = ("rejections", "marginal", "unchecked", "hours")
+
+    def __init__(self):
+        self.rejections = []   # texts: why the machine is out
+        self.marginal = []     # texts: where the part is close to the machine's limit
+        self.unchecked = []    # part fields that were missing
+        self.hours = None      # machine hours for this operation, if known
+
+    @property
+    def fits(self):
+        return not self.rejections
+
+
+def _fmt(x):
+    return f"{x:g}"
+
+
+def _limit(result, what, value, limit, margin, unit="mm"):
+    if value > limit + EPS:
+        result.rejections.append(f"{what} {_fmt(value)} {unit} > {_fmt(limit)} {unit}")
+    elif value > margin * limit + EPS:
+        result.marginal.append(f"{what} {_fmt(value)} {unit} is {value / limit:.0%} of "
+                               f"{_fmt(limit)} {unit}")
+
+
+def _capability(result, what, wanted, capable, margin, unit):
+    """Tolerance and roughness: smaller is harder; the machine must reach it."""
+    if wanted < capable - EPS:
+        result.rejections.append(f"{what} {_fmt(wanted)} {unit} is tighter than the machine's "
+                                 f"{_fmt(capable)} {unit}")
+    elif wanted < margin * capable - EPS:
+        result.marginal.append(f"{what} {_fmt(wanted)} {unit} is within {margin:g}x of the "
+                               f"machine's {_fmt(capable)} {unit}")
+
+
+def essential_fields(process):
+    """Part fields without which the fit of this process cannot be judged."""
+    if process == "turning":
+        return ("material", "diameter_mm", "length_mm")
+    if process == "laser_cutting":
+        return ("material", "size_mm", "thickness_mm")
+    if process == "bending":
+        return ("material", "size_mm", "thickness_mm")
+    return ("material", "size_mm")
+
+
+def check(part, process, machine, settings):
+    """Judge one part operation against one machine of that process."""
+    result = FitResult()
+    margin = settings["envelope_margin"]
+    cap_margin = settings["capability_margin"]
+    material = part["material"]
+    if material not in machine["materials"]:
+        result.rejections.append(f"does not run {material}")
+    if process == "turning":
+        _limit(result, "diameter", part["diameter_mm"], machine.get("max_diameter_mm", 0), margin)
+        _limit(result, "length", part["length_mm"], machine.get("max_length_mm", 0), margin)
+    elif process in SHEET_PROCESSES:
+        thickness_by_material = machine.get("max_thickness_mm", {})
+        if material in thickness_by_material:
+            _limit(result, f"{material} thickness", part["thickness_mm"],
+                   thickness_by_material[material], margin)
+        elif material in machine["materials"]:
+            result.rejections.append(f"no thickness limit known for {material}")
+        dims = sorted(part["size_mm"], reverse=True)
+        if process == "laser_cutting":
+            sheet = sorted(machine.get("sheet_mm", (0, 0)), reverse=True)
+            _limit(result, "blank length", dims[0], sheet[0], margin)
+            _limit(result, "blank width", dims[1], sheet[1], margin)
+        else:
+            _limit(result, "bend length", dims[0], machine.get("max_length_mm", 0), margin)
+    else:
+        envelope = sorted(machine.get("envelope_mm", (0, 0, 0)), reverse=True)
+        dims = sorted(part["size_mm"], reverse=True)
+        # Sorted sides compare every axis-aligned orientation at once.
+        for name, d, e in zip(("length", "width", "height"), dims, envelope):
+            _limit(result, f"part {name}", d, e, margin)
+    tolerance = part.get("tolerance_mm")
+    if tolerance is None:
+        result.unchecked.append("tolerance_mm")
+    else:
+        _capability(result, "tolerance ±", tolerance, machine["tolerance_mm"], cap_margin, "mm")
+    roughness = part.get("roughness_ra_um")
+    if roughness is not None and "roughness_ra_um" in machine:
+        _capability(result, "roughness Ra", roughness, machine["roughness_ra_um"],
+                    cap_margin, "µm")
+    return result

@@ -1,0 +1,365 @@
+"""Infer: the experta engine that screens one request.
+
+``compile_engine(pack, equipment)`` builds one engine class per loaded pack
+set and equipment catalogue; :class:`Inference` reuses one instance of it for
+every request (reset, declare, run, collect).
+
+How the work is split, after measuring experta (see README, "Speed"):
+
+* Facts are ``Request``, ``Part``, ``Operation`` (a part needing a process),
+  ``Candidate`` (an operation that fits a machine), ``Rejection``, ``Flag``
+  and ``Finding``.  Field values live in a side table keyed by id, so the
+  facts the network matches stay small.
+* Equipment fit is the rule ``fit``: for each Operation it judges the machines
+  of that process (indexed once per catalogue) and declares a Candidate or a
+  Rejection per machine.  ``no_machine`` then finds, by negation, every
+  operation that no machine fits: a blocker.
+* Rules without flags are grouped per scope into one experta rule that runs
+  their precompiled conditions as a table: one activation per fact instead
+  of one per rule (12-16x faster at 1,000 rules).  Rules with ``requires`` or
+  ``unless`` become experta rules of their own that join on Flag facts and
+  negate them; their salience follows the flag dependency order so a
+  negation is only tested after every rule that could set the flag has run.
+"""
+
+import datetime
+
+from . import fit
+from .expressions import UNKNOWN, ExpressionError, evaluate
+from .experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
+from .errors import InputError
+
+GLOBAL = "request"  # subject of flags set by request- and provider-scope rules
+
+
+class Request(Fact):
+    pass
+
+
+class Part(Fact):
+    pass
+
+
+class Operation(Fact):
+    pass
+
+
+class Candidate(Fact):
+    pass
+
+
+class Rejection(Fact):
+    pass
+
+
+class Flag(Fact):
+    pass
+
+
+class Finding(Fact):
+    pass
+
+
+SALIENCE_FIT = 1000
+SALIENCE_NO_MACHINE = 900
+STRATUM_STEP = 1000
+
+
+class Hit:
+    """What a fired (or unknown, or failed) rule leaves for the conclusions."""
+
+    __slots__ = ("rule", "subject", "machine", "process", "outcome", "values", "missing",
+                 "error", "context")
+
+    def __init__(self, rule, subject, outcome, values=None, missing=(), error=None,
+                 machine=None, process=None, context=None):
+        self.rule = rule
+        self.subject = subject
+        self.machine = machine
+        self.process = process
+        self.outcome = outcome      # "fired", "unknown" or "error"
+        self.values = values or {}
+        self.missing = tuple(missing)
+        self.error = error
+        self.context = context
+
+
+def _stratify(rules):
+    """Order of flag dependencies: a rule comes after every setter of its flags."""
+    setters = {}
+    for rule in rules:
+        flag = rule.then.get("flag")
+        if flag:
+            setters.setdefault(flag, []).append(rule)
+    stratum, visiting = {}, set()
+
+    def level(rule):
+        if rule.id in stratum:
+            return stratum[rule.id]
+        if rule.id in visiting:
+            raise InputError(f"rule {rule.id}: its flags depend on itself "
+                             "(requires/unless form a cycle)", rule.path, rule.line)
+        visiting.add(rule.id)
+        deps = [level(s) for f in rule.requires + rule.unless for s in setters.get(f, [])]
+        visiting.discard(rule.id)
+        stratum[rule.id] = 1 + max(deps) if deps else (1 if rule.requires or rule.unless else 0)
+        return stratum[rule.id]
+
+    for rule in rules:
+        level(rule)
+    return stratum, setters
+
+
+def _values(compiled, context):
+    """The facts a condition read, for the finding's trace."""
+    out = {}
+    for scope, name in compiled.fields:
+        facts = context.get(scope)
+        value = None if facts is None else facts.get(name)
+        out[f"{scope}.{name}"] = value
+    return out
+
+
+def compile_engine(pack, equipment):
+    """Build the engine class for one pack set and one equipment catalogue."""
+    fit_settings = pack.settings["fit"]
+    index = equipment.by_process()
+    machines = {m["id"]: m for m in equipment.machines}
+    stratum, setters = _stratify(pack.rules)
+    global_flags = {f for f, rs in setters.items()
+                    if all(r.scope in ("request", "provider") for r in rs)}
+    tables = {"request": [], "provider": [], "part": [], "candidate": []}
+    namespace = {}
+
+    def run_rule(engine, rule, subject, context, machine=None, process=None):
+        try:
+            outcome = evaluate(rule.when, context)
+        except ExpressionError as exc:
+            engine.hits.append(Hit(rule, subject, "error", error=str(exc), machine=machine,
+                                   process=process, values=_values(rule.when, context)))
+            return
+        if outcome is UNKNOWN:
+            engine.hits.append(Hit(rule, subject, "unknown",
+                                   missing=rule.when.missing(context), machine=machine,
+                                   process=process))
+            return
+        if not outcome:
+            return
+        engine.hits.append(Hit(rule, subject, "fired", values=_values(rule.when, context),
+                               machine=machine, process=process, context=context))
+        new = [Finding(rule=rule.id, subject=subject, machine=machine or "-")]
+        flag = rule.then.get("flag")
+        if flag:
+            flag_subject = GLOBAL if rule.scope in ("request", "provider") else subject
+            new.append(Flag(name=flag, subject=flag_subject))
+        engine.declare(*new)
+
+    # ---- equipment fit, inside the engine
+    def fit_rule(self, op):
+        part_id, process = op["part"], op["process"]
+        part = self.parts[part_id]
+        new = []
+        for machine in index.get(process, ()):
+            result = fit.check(part, process, machine, fit_settings)
+            if result.fits:
+                capacity = self.capacity(part, machine)
+                if capacity:
+                    result.rejections.append(capacity)
+            if result.fits:
+                new.append(Candidate(part=part_id, process=process, machine=machine["id"],
+                                     marginal=bool(result.marginal)))
+                self.fits[(part_id, process, machine["id"])] = result
+            else:
+                new.append(Rejection(part=part_id, process=process, machine=machine["id"]))
+                self.rejections[(part_id, process, machine["id"])] = result.rejections
+            for name in result.unchecked:
+                self.unchecked.add((part_id, name))
+        if new:
+            self.declare(*new)
+
+    namespace["fit"] = Rule(AS.op << Operation(decidable=True), salience=SALIENCE_FIT)(fit_rule)
+
+    def no_machine(self, pid, process):
+        self.no_machine.append((pid, process))
+        self.declare(Finding(rule="FIT-NO-MACHINE", subject=pid, machine="-"))
+
+    namespace["no_machine"] = Rule(
+        Operation(part=MATCH.pid, process=MATCH.process, decidable=True),
+        NOT(Candidate(part=MATCH.pid, process=MATCH.process)),
+        salience=SALIENCE_NO_MACHINE)(no_machine)
+
+    # ---- rule-pack rules
+    def subject_pattern(rule):
+        if rule.scope in ("request", "provider"):
+            return Request(id=MATCH.subject)
+        if rule.scope == "part":
+            return Part(id=MATCH.subject)
+        return Candidate(part=MATCH.subject, machine=MATCH.machine, process=MATCH.process)
+
+    def flag_pattern(rule, name):
+        if name in global_flags:
+            return Flag(name=name, subject=GLOBAL)
+        if rule.scope in ("request", "provider"):
+            return Flag(name=name)
+        return Flag(name=name, subject=MATCH.subject)
+
+    for rule in pack.rules:
+        if stratum[rule.id] == 0:
+            tables[rule.scope].append(rule)
+            continue
+        patterns = [subject_pattern(rule)]
+        patterns += [flag_pattern(rule, f) for f in rule.requires]
+        patterns += [NOT(flag_pattern(rule, f)) for f in rule.unless]
+
+        def make(rule):
+            def fire(self, subject, machine=None, process=None):
+                if (rule.id, subject, machine) in self.done:
+                    return  # a global rule matched by several part flags
+                self.done.add((rule.id, subject, machine))
+                run_rule(self, rule, subject, self.context(rule.scope, subject, machine,
+                                                          process), machine, process)
+            fire.__name__ = "rule_" + rule.id.replace("-", "_")
+            return fire
+
+        namespace[make(rule).__name__] = Rule(
+            *patterns, salience=rule.priority - STRATUM_STEP * stratum[rule.id])(make(rule))
+
+    def make_table(scope, rules):
+        rules = sorted(rules, key=lambda r: (-r.priority, r.id))
+
+        def table(self, subject, machine=None, process=None):
+            context = self.context(scope, subject, machine, process)
+            for rule in rules:
+                run_rule(self, rule, subject, context, machine, process)
+        table.__name__ = f"table_{scope}"
+        return table
+
+    for scope, rules in tables.items():
+        if not rules:
+            continue
+        pattern = subject_pattern(rules[0])
+        namespace[f"table_{scope}"] = Rule(pattern, salience=0)(make_table(scope, rules))
+
+    engine_class = type("ProducibilityEngine", (_EngineBase,), namespace)
+    engine_class.machines = machines
+    engine_class.provider = equipment.provider
+    return engine_class
+
+
+class _EngineBase(KnowledgeEngine):
+    machines = {}
+    provider = {}
+
+    def begin(self, request, as_of):
+        self.request = request
+        self.parts = {str(p["id"]): p for p in request["parts"]}
+        self.hits, self.no_machine, self.done, self.unchecked = [], [], set(), set()
+        self.fits, self.rejections = {}, {}
+        self.undecidable = []
+        self._contexts = {}
+        self.window = _capacity_window(request, as_of)
+
+    def context(self, scope, subject, machine=None, process=None):
+        key = (scope, subject, machine, process)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            ctx = {"request": self.request, "provider": self.provider}
+            if scope in ("part", "candidate"):
+                ctx["part"] = self.parts[subject]
+            if scope == "candidate":
+                ctx["machine"] = self.machines[machine]
+                result = self.fits.get((subject, process, machine))
+                ctx["candidate"] = {"process": process,
+                                    "marginal": bool(result and result.marginal)}
+            self._contexts[key] = ctx
+        return ctx
+
+    def capacity(self, part, machine):
+        """Why a machine lacks the free hours, or None; unknown dates -> None."""
+        hours = operation_hours(self.request, part, machine)
+        if self.window is None:
+            self.unchecked.add((None, "wanted_date"))
+            return None
+        weeks = self.window
+        free = machine["free_h_per_week"] * weeks
+        if hours["total"] > free:
+            return (f"needs {hours['total']:.1f} h, {free:.1f} h free in the "
+                    f"{weeks:.1f} weeks before the wanted date")
+        return None
+
+
+def _capacity_window(request, as_of):
+    wanted = request.get("wanted_date")
+    if not wanted:
+        return None
+    start = request.get("date") or as_of
+    days = (datetime.date.fromisoformat(wanted) - datetime.date.fromisoformat(start)).days
+    return max(days, 0) / 7.0
+
+
+def operation_hours(request, part, machine):
+    """Set-up hours per batch, plus run hours where a cycle time is given."""
+    batches = request.get("batches") or 1
+    setup = machine["setup_h"] * batches
+    run = None
+    cycle = part.get("cycle_time_min")
+    quantity = request.get("quantity")
+    if cycle is not None and quantity is not None:
+        run = cycle * quantity * (part.get("quantity") or 1) / 60.0
+    return {"setup": setup, "run": run, "total": setup + (run or 0.0)}
+
+
+DERIVED_FIELDS = {
+    ("request", "weeks_available"): "weeks between the request date (or today) and the wanted date",
+    ("part", "pieces"): "request.quantity x part.quantity: pieces of this part per order",
+    ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
+}
+
+
+def derive(request, as_of):
+    """Add the derived fields (DERIVED_FIELDS) that rules may read."""
+    request = dict(request)
+    window = _capacity_window(request, as_of)
+    if window is not None:
+        request["weeks_available"] = round(window, 1)
+    parts = []
+    for part in request["parts"]:
+        part = dict(part)
+        if request.get("quantity") is not None:
+            part["pieces"] = request["quantity"] * (part.get("quantity") or 1)
+        sizes = list(part.get("size_mm") or []) + [
+            part[k] for k in ("diameter_mm", "length_mm") if part.get(k) is not None]
+        if sizes:
+            part["max_dimension_mm"] = max(sizes)
+        parts.append(part)
+    request["parts"] = parts
+    return request
+
+
+class Inference:
+    """One reusable engine instance for a pack set and an equipment catalogue."""
+
+    def __init__(self, pack, equipment):
+        self.pack = pack
+        self.equipment = equipment
+        self.engine_class = compile_engine(pack, equipment)
+        self.engine = self.engine_class()
+
+    def run(self, request, as_of):
+        engine = self.engine
+        engine.reset()
+        engine.begin(derive(request, as_of), as_of)
+        facts = [Request(id=GLOBAL)]
+        for pid, part in engine.parts.items():
+            facts.append(Part(id=pid))
+            for process in part.get("processes") or ():
+                needed = fit.essential_fields(process)
+                missing = [f for f in needed if part.get(f) is None]
+                if missing:
+                    engine.undecidable.append((pid, process, tuple(missing)))
+                facts.append(Operation(part=pid, process=process, decidable=not missing))
+            if not part.get("processes"):
+                engine.undecidable.append((pid, None, ("processes",)))
+        engine.declare(*facts)
+        engine.run()
+        return engine

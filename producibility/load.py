@@ -1,0 +1,316 @@
+"""Load: requests, equipment catalogues and rule packs, validated with their schemas.
+
+Everything that comes from a file is checked here, once, with errors that
+name ``file:line``; the engine can then trust its facts.
+"""
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema as schemas
+from . import yamlio
+from .errors import InputError, InputErrors
+from .expressions import SCOPES, ExpressionError, Template, compile_condition
+from .defaults import default_pack_dir
+from .questionnaire import load_questionnaire
+
+LANGS = ("en", "nl")
+
+# Which fact scopes a rule's condition and message may read, by rule scope.
+SCOPE_NAMES = {
+    "request": ("request", "provider"),
+    "provider": ("request", "provider"),
+    "part": ("request", "part", "provider"),
+    "candidate": ("request", "part", "provider", "machine", "candidate"),
+}
+
+DEFAULT_SETTINGS = {
+    "fit": {"envelope_margin": 0.9, "capability_margin": 1.5},
+    "target_mrl": {"prototype": 6, "pilot": 7, "small_series": 8, "series": 9},
+    "risk_matrix": [["low"] * 5] * 5,
+    "effort_classes": [{"class": "S", "max_h": 8}, {"class": "M", "max_h": 40},
+                       {"class": "L", "max_h": 160}, {"class": "XL", "max_h": None}],
+    "cost_contingency": {"base": 0.15, "per_open_question": 0.05, "max": 0.6},
+}
+
+
+def digest(data):
+    """A short stable digest of loaded data (for the report's inputs)."""
+    text = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# ----------------------------------------------------------------- requests
+def _plain(value):
+    """Dates to ISO text; the loader's line-aware containers stay as they are."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        for key in list(value):
+            value[key] = _plain(value[key])
+        return value
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            value[i] = _plain(item)
+        return value
+    return value
+
+
+def _json_safe_check(value, path, where="request"):
+    """Reject NaN/inf that came in through JSON (YAML's are refused by the loader)."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        raise InputError(f"{where} is not a usable number", path)
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _json_safe_check(v, path, f"{where}.{k}" if where else k)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _json_safe_check(v, path, f"{where}[{i}]")
+
+
+def load_request(source, questionnaire=None, path=None):
+    """A request from a YAML/JSON file path or from a dict (the API's way).
+
+    Returns a plain dict, validated against the request schema that the
+    questionnaire generates, with dates as ISO text.
+    """
+    questionnaire = questionnaire or load_questionnaire()
+    if isinstance(source, (str, Path)):
+        path = str(source)
+        document = yamlio.load(source)
+    elif isinstance(source, dict):
+        document = source
+        path = path or "<request>"
+        _json_safe_check(document, path, "")
+    else:
+        raise InputError("a request must be a mapping of answers", path or "<request>")
+    if not isinstance(document, dict):
+        raise InputError("a request must be a mapping of answers, with a list of parts",
+                         path, getattr(document, "line", 1))
+    _plain(document)
+    schemas.check(document, questionnaire.request_schema, path)
+    ids = {}
+    for i, part in enumerate(document["parts"]):
+        pid = str(part["id"])
+        if pid in ids:
+            line = yamlio.line_of(document, ["parts", i])
+            raise InputError(f"part id '{pid}' is used twice (also part {ids[pid] + 1})",
+                             path, line)
+        ids[pid] = i
+    for key in ("date", "wanted_date"):
+        if key in document:
+            try:
+                datetime.date.fromisoformat(document[key])
+            except ValueError:
+                raise InputError(f"{key} '{document[key]}' is not a real date",
+                                 path, yamlio.line_of(document, [key])) from None
+    return document
+
+
+# ----------------------------------------------------------------- equipment
+@dataclass
+class Equipment:
+    provider: dict
+    machines: list
+    path: str = None
+    digest: str = ""
+
+    def by_process(self):
+        index = {}
+        for machine in self.machines:
+            for process in machine["processes"]:
+                index.setdefault(process, []).append(machine)
+        return index
+
+
+def load_equipment(source):
+    """An equipment catalogue from a file path or a dict."""
+    if isinstance(source, dict):
+        document, path = source, "<equipment>"
+        _json_safe_check(document, path, "")
+    else:
+        path = str(source)
+        document = yamlio.load(source)
+    if not isinstance(document, dict):
+        raise InputError("an equipment catalogue must be a mapping with provider and machines",
+                         path, getattr(document, "line", 1))
+    schemas.check(document, schemas.shipped("equipment"), path)
+    seen = {}
+    for i, machine in enumerate(document["machines"]):
+        line = yamlio.line_of(document, ["machines", i])
+        if machine["id"] in seen:
+            raise InputError(f"machine id '{machine['id']}' is used twice "
+                             f"(first on line {seen[machine['id']]})", path, line)
+        seen[machine["id"]] = line
+        shape = [k for k in ("envelope_mm", "max_diameter_mm", "sheet_mm", "max_length_mm")
+                 if k in machine]
+        if not shape:
+            raise InputError(f"machine '{machine['id']}' needs a size: envelope_mm, "
+                             "max_diameter_mm with max_length_mm, sheet_mm or max_length_mm",
+                             path, line)
+    provider = dict(document["provider"])
+    for key in ("certifications", "stocked_materials", "skills"):
+        provider.setdefault(key, [])
+    return Equipment(provider=provider, machines=[dict(m) for m in document["machines"]],
+                     path=path, digest=digest(document))
+
+
+# ----------------------------------------------------------------- rule packs
+@dataclass
+class Rule:
+    id: str
+    thread: str
+    title: dict
+    scope: str
+    when: object  # expressions.Compiled
+    then: dict
+    message: dict  # lang -> Template
+    mitigation: dict
+    requires: tuple = ()
+    unless: tuple = ()
+    priority: int = 0
+    source: str = ""
+    path: str = None
+    line: int = None
+    raw: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def risk(self):
+        return self.then.get("risk")
+
+    def text(self, what, lang):
+        values = getattr(self, what)
+        return values.get(lang) or values.get("en") or next(iter(values.values()), "")
+
+
+@dataclass
+class RulePack:
+    """The merged rules of one or more pack files, plus their settings."""
+
+    rules: list
+    settings: dict
+    packs: list  # [{id, version, path, digest}]
+
+    def rule(self, rule_id):
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        return None
+
+    @property
+    def digest(self):
+        return digest([p["digest"] for p in self.packs])
+
+
+def _texts(value):
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {lang: value for lang in LANGS}
+    return dict(value)
+
+
+def compile_rule(raw, path, line):
+    scopes = SCOPE_NAMES[raw["scope"]]
+    try:
+        when = compile_condition(raw["when"], scopes)
+    except ExpressionError as exc:
+        raise InputError(f"rule {raw['id']}: when: {exc}", path,
+                         raw.key_lines.get("when", line) if hasattr(raw, "key_lines") else line)
+    messages = {}
+    for lang, text in _texts(raw["message"]).items():
+        try:
+            messages[lang] = Template(text, scopes)
+        except ExpressionError as exc:
+            raise InputError(f"rule {raw['id']}: message: {exc}", path,
+                             getattr(raw, "key_lines", {}).get("message", line)) from None
+    then = {k: (dict(v) if isinstance(v, dict) else v) for k, v in raw["then"].items()}
+    return Rule(
+        id=raw["id"], thread=raw["thread"], title=_texts(raw["title"]), scope=raw["scope"],
+        when=when, then=then, message=messages, mitigation=_texts(raw.get("mitigation")),
+        requires=tuple(raw.get("requires", ())), unless=tuple(raw.get("unless", ())),
+        priority=int(raw.get("priority", 0)), source=raw.get("source", ""),
+        path=path, line=line, raw=raw,
+    )
+
+
+
+
+def pack_files(source):
+    """The YAML files of a pack: a file, or a directory's *.yaml in name order."""
+    p = Path(source)
+    if p.is_dir():
+        files = sorted(x for x in p.iterdir()
+                       if x.suffix in (".yaml", ".yml") and not x.name.startswith("."))
+        if not files:
+            raise InputError("no *.yaml rule files in this directory", str(p))
+        return files
+    return [p]
+
+
+def _merge_settings(base, extra):
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            merged = dict(out[key])
+            merged.update(value)
+            out[key] = merged
+        else:
+            out[key] = value
+    return out
+
+
+def load_packs(sources=None, include_default=True):
+    """Load and merge rule packs in order; later packs override earlier ones.
+
+    A later pack may redefine a rule by id (override) or list ids under
+    ``disable:``.  The shipped default pack comes first unless told otherwise.
+    """
+    sources = list(sources or [])
+    if include_default:
+        sources.insert(0, default_pack_dir())
+    rules, where, settings, packs = {}, {}, dict(DEFAULT_SETTINGS), []
+    errors = []
+    for source in sources:
+        meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
+        digests = []
+        for file in pack_files(source):
+            path = str(file)
+            document = yamlio.load(file)
+            if document is None:
+                continue
+            if not isinstance(document, dict):
+                raise InputError("a rule pack file must be a mapping with rules:", path, 1)
+            schemas.check(document, schemas.shipped("rules"), path)
+            digests.append(digest(document))
+            if "pack" in document:
+                meta.update(id=document["pack"]["id"], version=document["pack"]["version"])
+            if "settings" in document:
+                settings = _merge_settings(settings, document["settings"])
+            for rule_id in document.get("disable", []):
+                rules.pop(rule_id, None)
+            local = {}
+            for i, raw in enumerate(document.get("rules", [])):
+                line = yamlio.line_of(document, ["rules", i])
+                if raw["id"] in local:
+                    errors.append(InputError(
+                        f"rule id {raw['id']} is used twice (first on line {local[raw['id']]})",
+                        path, line))
+                    continue
+                local[raw["id"]] = line
+                try:
+                    rules[raw["id"]] = compile_rule(raw, path, line)
+                except InputError as exc:
+                    errors.append(exc)
+                where[raw["id"]] = (path, line)
+        meta["digest"] = digest(digests)
+        packs.append(meta)
+    if errors:
+        raise InputErrors(errors)
+    ordered = sorted(rules.values(), key=lambda r: r.id)
+    return RulePack(rules=ordered, settings=settings, packs=packs)

@@ -1,0 +1,138 @@
+"""Rule-pack test cases: the requests that must, and must not, make rules fire.
+
+Cases live next to a pack, in ``tests/*.cases.yaml`` inside the pack
+directory (or ``<pack>.cases.yaml`` beside a single-file pack)::
+
+    equipment: ../../examples/equipment.yaml   # relative to this file
+    bases:                                     # named starting requests
+      bracket: {id: T1, purpose: prototype, ..., parts: [{id: P1, ...}]}
+    cases:
+      - name: aluminium 7075 is not stocked
+        base: bracket
+        set: {nda_required: true}              # request fields to change
+        set_part: {material: aluminium_7075}   # fields to change on every part
+        unset: [design_frozen]                 # request fields to remove
+        unset_part: [tolerance_mm]             # part fields to remove
+        fires: [MAT-003]
+        not_fires: [MAT-004]
+        verdict: fit_with_effort               # optional
+
+The same runner serves ``producibility rules test`` and the pytest suite.
+"""
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yamlio
+from .errors import InputError
+from .load import load_equipment, pack_files
+
+CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
+             "not_fires", "verdict", "lang"}
+
+
+@dataclass
+class CaseResult:
+    file: str
+    line: int
+    name: str
+    passed: bool
+    fired: list
+    problems: list = field(default_factory=list)
+
+
+def case_files(pack):
+    """The case files that belong to a pack file or directory."""
+    p = Path(pack)
+    if p.is_dir():
+        tests = p / "tests"
+        return sorted(tests.glob("*.cases.yaml")) if tests.is_dir() else []
+    sibling = p.with_name(p.stem + ".cases.yaml")
+    return [sibling] if sibling.is_file() else []
+
+
+def build_request(case, bases, path, line):
+    if "request" in case:
+        request = copy.deepcopy(case["request"])
+    elif case.get("base") in bases:
+        request = copy.deepcopy(bases[case["base"]])
+    else:
+        raise InputError(f"case '{case.get('name')}': needs request: or a known base: "
+                         f"({', '.join(sorted(bases)) or 'no bases defined'})", path, line)
+    request = _plain_copy(request)
+    for key, value in (case.get("set") or {}).items():
+        request[key] = _plain_copy(value)
+    for key in case.get("unset") or []:
+        request.pop(key, None)
+    for part in request.get("parts", []):
+        for key, value in (case.get("set_part") or {}).items():
+            part[key] = _plain_copy(value)
+        for key in case.get("unset_part") or []:
+            part.pop(key, None)
+    return request
+
+
+def _plain_copy(value):
+    if isinstance(value, dict):
+        return {k: _plain_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_copy(v) for v in value]
+    return value
+
+
+def run_cases(files, pack, screener_for):
+    """Run every case in the files; screener_for(equipment_path) gives a Screener."""
+    results = []
+    for file in files:
+        path = str(file)
+        document = yamlio.load(file) or {}
+        if not isinstance(document, dict) or "cases" not in document:
+            raise InputError("a cases file needs a 'cases:' list", path, 1)
+        equipment_path = Path(file).parent / document.get("equipment", "equipment.yaml")
+        screener = screener_for(equipment_path)
+        bases = document.get("bases") or {}
+        for i, case in enumerate(document["cases"]):
+            line = yamlio.line_of(document, ["cases", i])
+            unknown = set(case) - CASE_KEYS
+            if unknown:
+                raise InputError(f"case '{case.get('name', i + 1)}': unknown key "
+                                 f"'{sorted(unknown)[0]}'", path, line)
+            name = case.get("name", f"case {i + 1}")
+            request = build_request(case, bases, path, line)
+            try:
+                report = screener.check(request, lang=case.get("lang", "en"))
+            except InputError as exc:
+                results.append(CaseResult(path, line, name, False, [],
+                                          [f"the request is invalid: {exc.message}"]))
+                continue
+            fired = sorted({f["rule"] for f in report.findings})
+            problems = []
+            for rule_id in case.get("fires") or []:
+                if pack.rule(rule_id) is None and not rule_id.startswith(("FIT-", "MRL-")):
+                    problems.append(f"{rule_id} is not a rule of the loaded packs")
+                elif rule_id not in fired:
+                    problems.append(f"expected {rule_id} to fire; it did not")
+            for rule_id in case.get("not_fires") or []:
+                if rule_id in fired:
+                    problems.append(f"expected {rule_id} not to fire; it did")
+            if case.get("verdict") and case["verdict"] != report.verdict:
+                problems.append(f"expected verdict {case['verdict']}, got {report.verdict}")
+            results.append(CaseResult(path, line, name, not problems, fired, problems))
+    return results
+
+
+def coverage(pack, files):
+    """Per rule id: (cases where it must fire, cases where it must not)."""
+    fires, not_fires = {}, {}
+    for file in files:
+        document = yamlio.load(file) or {}
+        for case in document.get("cases", []):
+            for rule_id in case.get("fires") or []:
+                fires[rule_id] = fires.get(rule_id, 0) + 1
+            for rule_id in case.get("not_fires") or []:
+                not_fires[rule_id] = not_fires.get(rule_id, 0) + 1
+    return {r.id: (fires.get(r.id, 0), not_fires.get(r.id, 0)) for r in pack.rules}
+
+
+__all__ = ["case_files", "run_cases", "coverage", "pack_files"]

@@ -1,0 +1,194 @@
+"""The FaaS questionnaire: loading it, and the request schema generated from it.
+
+The questionnaire is the single source of truth for what a request may say:
+the request JSON Schema (used by the loader, ``producibility schema request``
+and editors) is derived from it, field by field.
+"""
+
+import functools
+from dataclasses import dataclass, field
+
+from . import schema as schemas
+from . import yamlio
+from .expressions import ExpressionError, compile_condition
+from .defaults import default_questionnaire_path
+from .errors import InputError
+
+LANGS = ("nl", "en")
+
+
+@dataclass
+class Question:
+    id: str
+    section: str
+    type: str
+    text: dict
+    help: dict
+    required: bool = False
+    threads: tuple = ()
+    choices: tuple = ()
+    choice_text: dict = field(default_factory=dict)
+    unit: str = None
+    min: float = None
+    max: float = None
+    integer: bool = False
+    ask_if: object = None
+    repeat: str = None  # "parts" for questions about each part
+    line: int = None
+
+    @property
+    def scope(self):
+        return "part" if self.repeat == "parts" else "request"
+
+    @property
+    def key(self):
+        """The (scope, field) pair rules use to read this answer."""
+        return (self.scope, self.id)
+
+    def label(self, lang):
+        return self.text.get(lang) or self.text.get("en") or self.id
+
+
+@dataclass
+class Questionnaire:
+    id: str
+    version: str
+    title: dict
+    sections: list
+    questions: list
+    path: str = None
+
+    def question(self, scope, field_name):
+        return self._index.get((scope, field_name))
+
+    def __post_init__(self):
+        self._index = {q.key: q for q in self.questions}
+
+    def fields(self, scope):
+        return [q.id for q in self.questions if q.scope == scope]
+
+    @functools.cached_property
+    def request_schema(self):
+        return request_schema(self)
+
+
+def _json_type(q):
+    if q.type == "text":
+        return {"type": "string", "minLength": 1}
+    if q.type == "number":
+        out = {"type": "integer" if q.integer else "number"}
+        if q.min is not None:
+            out["minimum"] = q.min
+        if q.max is not None:
+            out["maximum"] = q.max
+        return out
+    if q.type == "yes_no":
+        return {"type": "boolean"}
+    if q.type == "date":
+        # YAML reads 2026-12-14 as a date; the loader turns it into ISO text first.
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if q.type == "choice":
+        return {"enum": list(q.choices)}
+    if q.type == "multi_choice":
+        return {"type": "array", "items": {"enum": list(q.choices)}, "uniqueItems": True}
+    if q.type == "dimensions":
+        item = {"type": "number"}
+        if q.min is not None:
+            item["minimum"] = q.min
+        if q.max is not None:
+            item["maximum"] = q.max
+        return {"type": "array", "items": item, "minItems": 3, "maxItems": 3}
+    raise InputError(f"question '{q.id}': unknown type '{q.type}'")
+
+
+def request_schema(questionnaire):
+    """The JSON Schema of a request file, generated from the questionnaire."""
+    top, part = {}, {}
+    top_required, part_required = [], ["id"]
+    for q in questionnaire.questions:
+        prop = _json_type(q)
+        prop["description"] = q.text.get("en", q.id)
+        if q.unit:
+            prop["description"] += f" [{q.unit}]"
+        (part if q.scope == "part" else top)[q.id] = prop
+    top_required.append("parts")
+    top["parts"] = {
+        "type": "array", "minItems": 1,
+        "description": "The parts of the product (a small bill of materials).",
+        "items": {"type": "object", "additionalProperties": False,
+                  "required": part_required, "properties": part},
+    }
+    top["schema"] = {"type": "string", "description": "Optional editor schema hint."}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://producibility.example/schemas/request.schema.json",
+        "title": "producibility request",
+        "description": (f"Answers to the questionnaire '{questionnaire.id}' "
+                        f"{questionnaire.version}. Generated: do not edit."),
+        "type": "object",
+        "additionalProperties": False,
+        "required": top_required,
+        "properties": top,
+    }
+
+
+def _text(value, where, path, line):
+    if isinstance(value, str):
+        return {"en": value, "nl": value}
+    if isinstance(value, dict) and value:
+        return dict(value)
+    raise InputError(f"{where} must be a text or {{nl: ..., en: ...}}", path, line)
+
+
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path_str):
+    return _parse(yamlio.load(path_str), path_str)
+
+
+def load_questionnaire(path=None):
+    """Load a questionnaire file (the shipped FaaS one by default)."""
+    if path is None:
+        path = default_questionnaire_path()
+    return _load_cached(str(path))
+
+
+def _parse(doc, path):
+    schemas.check(doc, schemas.shipped("questionnaire"), path)
+    meta = doc["questionnaire"]
+    questions, sections = [], []
+    seen = {}
+    for section in doc["sections"]:
+        sid = section["id"]
+        sections.append({"id": sid, "title": _text(section["title"], "title", path, section.line),
+                         "repeat": section.get("repeat")})
+        for raw in section["questions"]:
+            line = raw.line
+            q = Question(
+                id=raw["id"], section=sid, type=raw["type"],
+                text=_text(raw["text"], "text", path, line),
+                help=_text(raw.get("help", ""), "help", path, line) if raw.get("help") else {},
+                required=bool(raw.get("required", False)),
+                threads=tuple(raw.get("threads", ())),
+                choices=tuple(raw.get("choices", ())),
+                choice_text=dict(raw.get("choice_text", {})),
+                unit=raw.get("unit"), min=raw.get("min"), max=raw.get("max"),
+                integer=bool(raw.get("integer", False)),
+                repeat=section.get("repeat"), line=line,
+            )
+            if raw.get("ask_if"):
+                try:
+                    q.ask_if = compile_condition(raw["ask_if"], ("request", "part"))
+                except ExpressionError as exc:
+                    raise InputError(f"question '{q.id}': ask_if: {exc}", path, line) from None
+            if q.key in seen:
+                raise InputError(f"question '{q.id}' asked twice (first on line {seen[q.key]})",
+                                 path, line)
+            seen[q.key] = line
+            if q.type in ("choice", "multi_choice") and not q.choices:
+                raise InputError(f"question '{q.id}' needs choices", path, line)
+            questions.append(q)
+    return Questionnaire(id=meta["id"], version=str(meta["version"]),
+                         title=_text(meta.get("title", meta["id"]), "title", path, meta.line),
+                         sections=sections, questions=questions, path=path)

@@ -1,0 +1,80 @@
+"""The library's front door: a Screener screens requests against one provider."""
+
+import datetime
+import json
+
+from . import __version__
+from .conclude import conclude
+from .infer import Inference
+from .load import digest, load_equipment, load_packs, load_request
+from .questionnaire import load_questionnaire
+
+
+class Report:
+    """The outcome of one screening; ``to_dict()`` is the stable JSON contract."""
+
+    def __init__(self, data):
+        self._data = data
+
+    @property
+    def verdict(self):
+        return self._data["verdict"]
+
+    @property
+    def findings(self):
+        return self._data["findings"]
+
+    def to_dict(self):
+        return json.loads(self.to_json())
+
+    def to_json(self):
+        """Deterministic JSON text: sorted keys, two-space indent, newline at the end."""
+        return json.dumps(self._data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+class Screener:
+    """Screens many requests against one equipment catalogue and one pack set.
+
+    The engine is compiled once here; :meth:`check` resets and reuses it, so a
+    Screener is cheap per request.  Not thread-safe: use one per thread or
+    process.
+    """
+
+    def __init__(self, equipment, packs=None, questionnaire=None):
+        self.equipment = equipment if not isinstance(equipment, (str, dict)) \
+            else load_equipment(equipment)
+        self.pack = packs if packs is not None and not isinstance(packs, (list, tuple)) \
+            else load_packs(packs)
+        self.questionnaire = questionnaire or load_questionnaire()
+        self.inference = Inference(self.pack, self.equipment)
+
+    def check(self, request, lang="en", as_of=None, source_name=None):
+        """Screen one request (a dict of answers, or a path to a request file)."""
+        if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
+            request = json.loads(json.dumps(request, default=str))
+        name = source_name or (str(request) if not isinstance(request, dict) else None)
+        request = load_request(request, self.questionnaire)
+        as_of = as_of or request.get("date") or datetime.date.today().isoformat()
+        engine = self.inference.run(request, as_of)
+        inputs = {
+            "tool": {"name": "producibility", "version": __version__},
+            "request": {"id": request.get("id"), "digest": digest(request),
+                        "file": _basename(name)},
+            "equipment": {"provider": self.equipment.provider.get("name"),
+                          "machines": len(self.equipment.machines),
+                          "digest": self.equipment.digest},
+            "packs": [{"id": p["id"], "version": p["version"], "digest": p["digest"]}
+                      for p in self.pack.packs],
+            "questionnaire": {"id": self.questionnaire.id,
+                              "version": self.questionnaire.version},
+            "as_of": as_of, "lang": lang,
+        }
+        data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs)
+        return Report(data)
+
+
+def _basename(name):
+    if not name:
+        return None
+    from pathlib import PurePath
+    return PurePath(name).name

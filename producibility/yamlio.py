@@ -1,0 +1,204 @@
+"""Safe YAML reading for input that comes from outside.
+
+Only PyYAML's SafeLoader, plus what untrusted input needs: duplicate keys are
+errors, anchors/aliases and nesting depth are bounded, the file size is
+bounded, the text must be UTF-8, and every mapping and list remembers the line
+of each of its entries so that later errors can say ``file:line``.
+"""
+
+import math
+import os
+
+import yaml
+
+from .errors import InputError
+
+MAX_BYTES = int(os.environ.get("PRODUCIBILITY_MAX_INPUT_BYTES", 2_000_000))
+MAX_ALIASES = 100
+MAX_DEPTH = 40
+MAX_NODES = 200_000  # after alias expansion: stops "billion laughs"
+
+
+class Mapping(dict):
+    """A dict that knows the line (1-based) of the file it came from, per key."""
+
+    __slots__ = ("line", "key_lines")
+
+    def __init__(self, *args, line=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = line
+        self.key_lines = {}
+
+
+class Sequence(list):
+    """A list that knows its line and the line of each item."""
+
+    __slots__ = ("line", "item_lines")
+
+    def __init__(self, *args, line=None):
+        super().__init__(*args)
+        self.line = line
+        self.item_lines = []
+
+
+class _Loader(yaml.SafeLoader):
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.MarkedYAMLError(
+                    problem=f"more than {MAX_ALIASES} aliases (*name): refusing to expand",
+                    problem_mark=event.start_mark)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem=f"nested deeper than {MAX_DEPTH} levels",
+                problem_mark=event.start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def compose_document(self):
+        node = super().compose_document()
+        sizes = {}
+
+        def expanded(n):
+            key = id(n)
+            if key not in sizes:
+                sizes[key] = 0  # guards against recursive aliases
+                if isinstance(n, yaml.MappingNode):
+                    total = 1 + sum(expanded(k) + expanded(v) for k, v in n.value)
+                elif isinstance(n, yaml.SequenceNode):
+                    total = 1 + sum(expanded(v) for v in n.value)
+                else:
+                    total = 1
+                sizes[key] = total
+            return sizes[key]
+
+        if node is not None and expanded(node) > MAX_NODES:
+            raise yaml.MarkedYAMLError(
+                problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
+                problem_mark=node.start_mark)
+        return node
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        self.flatten_mapping(node)
+        mapping = Mapping(line=node.start_mark.line + 1)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain word or number", key_node.start_mark)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
+                    key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+    def construct_yaml_map(self, node):
+        data = Mapping(line=node.start_mark.line + 1)
+        yield data
+        data.update(self.construct_mapping(node))
+        data.key_lines = self.construct_mapping(node).key_lines
+
+    def construct_yaml_seq(self, node):
+        data = Sequence(line=node.start_mark.line + 1)
+        yield data
+        data.extend(self.construct_sequence(node, deep=True))
+        data.item_lines = [n.start_mark.line + 1 for n in node.value]
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a usable number", node.start_mark)
+        return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+
+
+def _decode(data, path):
+    if b"\x00" in data[:8192]:
+        raise InputError("is a binary file, not YAML text", path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"is not UTF-8 text (byte {exc.start + 1})", path, line) from None
+
+
+def loads(text, path="<string>"):
+    """Parse YAML text safely; errors become :class:`InputError` with the line."""
+    try:
+        loader = _Loader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor for the tag" in problem:
+            tag = problem.rsplit(" ", 1)[-1]
+            problem = f"the tag {tag} is not allowed (only plain YAML data)"
+        elif exc.context and exc.problem:
+            problem = f"{exc.context}: {exc.problem}" if "duplicate" not in problem else problem
+        raise InputError(problem.replace("\n", " "), path, line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {str(exc).splitlines()[0]}", path) from None
+    except RecursionError:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", path) from None
+
+
+def load(path, max_bytes=None):
+    """Read and parse a YAML file, bounded in size."""
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    display = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError("no such file", display) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a YAML file", display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", display) from None
+    if len(data) > limit:
+        raise InputError(f"is larger than the limit of {limit} bytes "
+                         "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", display)
+    return loads(_decode(data, display), display)
+
+
+def line_of(document, path_parts):
+    """The best line for a location in a loaded document (a jsonschema path)."""
+    node, line = document, getattr(document, "line", None)
+    for part in path_parts:
+        if isinstance(node, Mapping) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, Sequence) and isinstance(part, int) and part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+        if getattr(node, "line", None) and not isinstance(node, (Mapping, Sequence)):
+            line = node.line
+    return line
