@@ -1,0 +1,115 @@
+"""`producibility check` end to end on every shipped example, and its contract."""
+
+import json
+import os
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from conftest import EQUIPMENT, REQUESTS, ROOT, expected_verdict, run_cli
+
+REPORT_SCHEMA = json.loads((ROOT / "producibility/schemas/report.schema.json").read_text())
+VERDICT_WORDS = {"fit": "FIT", "fit_with_effort": "FIT WITH EFFORT",
+                 "conditional": "CONDITIONAL", "no_fit": "NO FIT"}
+
+
+def test_examples_reach_every_verdict():
+    assert {expected_verdict(p) for p in REQUESTS} == set(VERDICT_WORDS)
+
+
+@pytest.mark.parametrize("request_path", REQUESTS, ids=lambda p: p.stem)
+def test_every_example_prints_its_expected_verdict(request_path):
+    code, out, err = run_cli("check", request_path, "--equipment", EQUIPMENT)
+    assert (code, err) == (0, "")
+    assert f"Verdict: {VERDICT_WORDS[expected_verdict(request_path)]}\n" in out
+    for heading in ("Effort:", "Cost: EUR", "MRL: overall", "Machines:", "Risks:",
+                    "Open questions:"):
+        assert heading in out
+
+
+@pytest.mark.parametrize("request_path", REQUESTS, ids=lambda p: p.stem)
+def test_every_example_json_validates_and_is_byte_identical(request_path, tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for target in (first, second):
+        code, out, err = run_cli("check", request_path, "--equipment", EQUIPMENT,
+                                 "--format", "json", "-o", target)
+        assert (code, out, err) == (0, "", "")
+    assert first.read_bytes() == second.read_bytes()
+    report = json.loads(first.read_text(encoding="utf-8"))
+    jsonschema.validate(report, REPORT_SCHEMA)
+    assert report["verdict"] == expected_verdict(request_path)
+    assert report["inputs"]["packs"][0]["id"] == "faas-default"
+    assert str(ROOT) not in first.read_text(encoding="utf-8")  # no machine paths in reports
+
+
+def test_dutch_report(tmp_path):
+    code, out, _ = run_cli("check", ROOT / "examples/requests/shaft-oversize.yaml",
+                           "--equipment", EQUIPMENT, "--lang", "nl")
+    assert code == 0
+    assert "Oordeel: PAST NIET" in out
+    assert "Geen machine kan turning doen voor onderdeel AS-300" in out
+
+
+def test_project_config_names_the_equipment(tmp_path, monkeypatch):
+    (tmp_path / "producibility.yaml").write_text(
+        f"equipment: {EQUIPMENT}\nlang: nl\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", ROOT / "examples/requests/housing-prototype.yaml")
+    assert (code, err) == (0, "")
+    assert "Oordeel: PAST\n" in out
+
+
+def test_without_equipment_the_error_says_how_to_give_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", ROOT / "examples/requests/housing-prototype.yaml")
+    assert code == 1
+    assert err == ("Error: no equipment catalogue: pass --equipment FILE or name it under "
+                   "'equipment:' in producibility.yaml\n")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    code, _, err = run_cli("check", "--format", "pdf", "x.yaml")
+    assert code == 2 and "Invalid value for '--format'" in err
+    code, _, err = run_cli("frobnicate")
+    assert code == 2 and "No such command" in err
+
+
+def test_unwritable_output_is_an_input_error_and_leaves_nothing(tmp_path):
+    target = tmp_path / "missing-dir" / "r.json"
+    code, _, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--format", "json",
+                           "-o", target)
+    assert code == 1 and err.startswith("Error: ") and "cannot write" in err
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("name", ["request", "equipment", "rules", "report", "questionnaire",
+                                  "config"])
+def test_schema_command_prints_valid_json_schemas(name):
+    code, out, _ = run_cli("schema", name)
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
+def test_committed_request_schema_is_not_stale():
+    """The request schema is generated from the questionnaire; the file editors use must match."""
+    code, out, _ = run_cli("schema", "request")
+    committed = ROOT / "producibility/schemas/request.schema.json"
+    assert committed.read_text(encoding="utf-8") == out, (
+        "run: producibility schema request -o producibility/schemas/request.schema.json")
+
+
+def test_console_script_runs_in_a_real_process():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-m", "producibility", "check", str(REQUESTS[0]),
+                             "--equipment", str(EQUIPMENT), "--format", "json"],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema_version"].startswith("1.")
+    bad = subprocess.run([sys.executable, "-m", "producibility", "check", "nope.yaml",
+                          "--equipment", str(EQUIPMENT)],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert bad.returncode == 1
+    assert bad.stderr == "Error: nope.yaml: no such file\n"

@@ -1,0 +1,196 @@
+"""The engine's mechanisms, with a small pack written for the test (not the default one)."""
+
+import textwrap
+
+import pytest
+
+from producibility import Screener, load_packs
+from producibility.errors import InputError
+
+from conftest import base_request
+
+SETTINGS = textwrap.dedent("""
+    pack: {id: test-pack, version: 1.0.0}
+    settings:
+      fit: {envelope_margin: 0.9, capability_margin: 1.5}
+      target_mrl: {prototype: 6, pilot: 7, small_series: 8, series: 9}
+      risk_matrix:
+        - [low, low, low, low, moderate]
+        - [low, low, low, moderate, moderate]
+        - [low, low, moderate, moderate, high]
+        - [low, moderate, moderate, high, high]
+        - [low, moderate, high, high, high]
+      effort_classes: [{class: S, max_h: 8}, {class: L, max_h: null}]
+      cost_contingency: {base: 0.1, per_open_question: 0.05, max: 0.5}
+""")
+
+
+def rule(rid, when, scope="part", then="{risk: {likelihood: 2, consequence: 2}}", extra=""):
+    return textwrap.dedent(f"""
+      - id: {rid}
+        thread: materials
+        title: {rid}
+        scope: {scope}
+        when: "{when}"
+        then: {then}
+        message: "{rid} fired for {{{{ request.id }}}}"
+    """) + textwrap.indent(textwrap.dedent(extra), "  ") + "\n"
+
+
+def make_pack(tmp_path, *rules):
+    body = "".join(textwrap.indent(r, "  ") for r in rules)
+    text = SETTINGS + ("rules:\n" + body if rules else "rules: []\n")
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_packs([path], include_default=False)
+
+
+def screen(tmp_path, equipment, rules, request):
+    return Screener(equipment, make_pack(tmp_path, *rules)).check(request).to_dict()
+
+
+def fired(report):
+    return sorted({f["rule"] for f in report["findings"]})
+
+
+def test_flags_chain_from_part_rule_to_part_rule(tmp_path, equipment):
+    rules = [
+        rule("T-1", "part.tolerance_mm < 0.05", then="{flag: tight}"),
+        rule("T-2", "part.size_mm | max > 100", extra="requires: [tight]"),
+    ]
+    assert fired(screen(tmp_path, equipment, rules, base_request(part={"tolerance_mm": 0.03}))) \
+        == ["T-1", "T-2"]
+    assert fired(screen(tmp_path, equipment, rules, base_request())) == []
+
+
+def test_unless_negates_a_flag_set_by_a_global_rule(tmp_path, equipment):
+    rules = [
+        rule("S-1", "request.material_supplied_by_customer", scope="request",
+             then="{flag: supplied}"),
+        rule("S-2", "part.material not in ['steel_s235']", extra="unless: [supplied]"),
+    ]
+    assert fired(screen(tmp_path, equipment, rules, base_request())) == ["S-2"]
+    assert fired(screen(tmp_path, equipment, rules,
+                        base_request(material_supplied_by_customer=True))) == ["S-1"]
+
+
+def test_request_rule_requiring_a_part_flag_fires_once(tmp_path, equipment):
+    rules = [
+        rule("P-1", "part.tolerance_mm < 0.05", then="{flag: tight}"),
+        rule("R-1", "request.quantity > 5", scope="request", extra="requires: [tight]"),
+    ]
+    request = base_request(part={"tolerance_mm": 0.03})
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    report = screen(tmp_path, equipment, rules, request)
+    assert [f["rule"] for f in report["findings"]].count("R-1") == 1
+    assert [f["rule"] for f in report["findings"]].count("P-1") == 2
+
+
+def test_flag_cycle_is_an_input_error(tmp_path, equipment):
+    pack = make_pack(tmp_path,
+                     rule("C-1", "true", then="{flag: a}", extra="requires: [b]"),
+                     rule("C-2", "true", then="{flag: b}", extra="requires: [a]"))
+    with pytest.raises(InputError, match="cycle"):
+        Screener(equipment, pack)
+
+
+def test_unanswered_field_makes_the_rule_unknown_and_an_open_question(tmp_path, equipment):
+    rules = [rule("U-1", "request.nda_required", scope="request",
+                  then="{blocker: true}")]
+    report = screen(tmp_path, equipment, rules, base_request(nda_required=None))
+    assert fired(report) == []
+    assert report["verdict"] == "conditional"
+    question = report["open_questions"][0]
+    assert (question["field"], question["decisive"], question["rules"]) == (
+        "nda_required", True, ["U-1"])
+
+
+def test_candidate_findings_count_only_for_the_chosen_machine(tmp_path, equipment):
+    # Two 3-axis mills fit; the cheaper VF-2 is chosen, so the rule about the VF-4 is silent.
+    rules = [rule("M-1", "machine.id == 'haas-vf4'", scope="candidate"),
+             rule("M-2", "machine.id == 'haas-vf2'", scope="candidate")]
+    report = screen(tmp_path, equipment, rules, base_request())
+    assert report["assignments"][0]["machine"] == "haas-vf2"
+    assert fired(report) == ["M-2"]
+
+
+def test_runtime_error_in_a_rule_is_a_finding_not_a_crash(tmp_path, equipment):
+    rules = [rule("E-1", "part.material > 3"), rule("E-2", "part.tolerance_mm < 1")]
+    report = screen(tmp_path, equipment, rules, base_request())
+    kinds = {f["rule"]: f["kind"] for f in report["findings"]}
+    assert kinds == {"E-1": "engine_error", "E-2": "risk"}
+    assert "cannot compare" in report["findings"][0]["message"]
+    assert report["verdict"] == "conditional"
+
+
+def test_every_finding_carries_its_trace(tmp_path, equipment):
+    rules = [rule("T-9", "part.tolerance_mm < 0.05 and request.quantity > 1")]
+    report = screen(tmp_path, equipment, rules, base_request(part={"tolerance_mm": 0.03}))
+    trace = report["findings"][0]["trace"]
+    assert trace["rule"] == "T-9" and trace["line"] == 16
+    assert trace["condition"] == "part.tolerance_mm < 0.05 and request.quantity > 1"
+    assert trace["values"] == {"part.tolerance_mm": 0.03, "request.quantity": 10}
+
+
+@pytest.mark.parametrize("then, request_changes, verdict", [
+    ("{info_flag: 1}", {}, None),
+    ("{flag: nothing}", {}, "fit"),
+    ("{effort: {engineering_h: 2}}", {}, "fit_with_effort"),
+    ("{risk: {likelihood: 3, consequence: 3}}", {}, "fit_with_effort"),
+    ("{risk: {likelihood: 1, consequence: 1}}", {}, "fit"),
+    ("{question: true}", {}, "conditional"),
+    ("{blocker: true}", {}, "no_fit"),
+    ("{mrl_cap: 4}", {}, "fit_with_effort"),  # below the prototype target of 6
+])
+def test_each_kind_of_consequence_gives_its_verdict(tmp_path, equipment, then, request_changes,
+                                                    verdict):
+    if verdict is None:
+        with pytest.raises(InputError, match="unknown field 'info_flag'"):
+            make_pack(tmp_path, rule("V-1", "true", then=then))
+        return
+    report = screen(tmp_path, equipment, [rule("V-1", "true", then=then)],
+                    base_request(**request_changes))
+    assert report["verdict"] == verdict
+
+
+def test_no_machine_for_a_process_is_a_blocker(tmp_path, equipment):
+    report = screen(tmp_path, equipment, [], base_request(part={"tolerance_mm": 0.001}))
+    assert report["verdict"] == "no_fit"
+    blocker = report["findings"][0]
+    assert blocker["rule"] == "FIT-NO-MACHINE" and blocker["part"] == "P1"
+    rejected = {r["machine"]: r["reasons"] for r in report["assignments"][0]["rejected"]}
+    assert rejected["haas-vf2"] == ["tolerance ± 0.001 mm is tighter than the machine's 0.02 mm"]
+
+
+def test_process_missing_from_the_catalogue_is_a_blocker(tmp_path, equipment):
+    report = screen(tmp_path, equipment, [], base_request(part={"processes": ["sla", "turning"],
+                                                               "diameter_mm": 20,
+                                                               "length_mm": 30,
+                                                               "material": "steel_c45"}))
+    assert report["verdict"] == "no_fit"  # steel cannot be printed in resin
+
+
+def test_missing_size_makes_the_fit_undecidable_not_a_blocker(tmp_path, equipment):
+    report = screen(tmp_path, equipment, [], base_request(part={"size_mm": None}))
+    assert report["verdict"] == "conditional"
+    assert report["assignments"][0]["judged"] is False
+    assert report["open_questions"][0]["field"] == "size_mm"
+
+
+def test_capacity_before_the_wanted_date_rejects_a_machine(tmp_path, equipment):
+    # 1000 pieces x 10 min = 167 h; one week of free hours on any mill is far less.
+    request = base_request(quantity=1000, wanted_date="2026-11-30",
+                           part={"cycle_time_min": 10})
+    report = screen(tmp_path, equipment, [], request)
+    assert report["verdict"] == "no_fit"
+    reasons = report["assignments"][0]["rejected"][0]["reasons"]
+    assert reasons[0].startswith("needs 167.7 h, 16.0 h free")
+
+
+def test_the_engine_is_reused_and_does_not_leak_between_requests(tmp_path, equipment):
+    screener = Screener(equipment, make_pack(tmp_path, rule("L-1", "request.nda_required",
+                                                            scope="request")))
+    first = screener.check(base_request(nda_required=True)).to_json()
+    screener.check(base_request())
+    assert screener.check(base_request(nda_required=True)).to_json() == first
+    assert fired(screener.check(base_request()).to_dict()) == []

@@ -1,0 +1,104 @@
+"""The condition language: three-valued logic, field tracking, and the sandbox."""
+
+import pytest
+
+from producibility.expressions import (UNKNOWN, ExpressionError, Template, compile_condition,
+                                       evaluate)
+
+CTX = {"request": {"quantity": 200, "purpose": "series"},
+       "part": {"material": "aluminium_6082", "tolerance_mm": 0.02, "size_mm": [140, 60, 25]},
+       "provider": {"stocked_materials": ["aluminium_6082", "steel_s235"]}}
+
+
+def ev(source, ctx=CTX):
+    return evaluate(compile_condition(source), ctx)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("part.material not in provider.stocked_materials", False),
+    ("part.material in provider.stocked_materials", True),
+    ("part.tolerance_mm < 0.05", True),
+    ("request.quantity >= 200 and request.purpose == 'series'", True),
+    ("part.size_mm | max > 100", True),
+    ("part.size_mm[0] / part.size_mm[2] > 5", True),
+    ("request.purpose in ['prototype', 'pilot']", False),
+    ("not (request.quantity > 1000)", True),
+    ("part.missing is undefined", True),
+    ("part.missing is defined", False),
+    ("(part.missing | default(3)) > 2", True),
+])
+def test_conditions(source, expected):
+    assert ev(source) is expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("request.budget > 100", UNKNOWN),
+    ("request.budget > 100 and request.quantity > 1", UNKNOWN),
+    ("request.budget > 100 and request.quantity > 1000", False),   # false wins in "and"
+    ("request.budget > 100 or request.quantity > 1", True),        # true wins in "or"
+    ("request.budget > 100 or request.quantity > 1000", UNKNOWN),
+    ("not request.budget", UNKNOWN),
+    ("request.budget is none", UNKNOWN),
+])
+def test_unanswered_fields_are_unknown_not_false(source, expected):
+    assert ev(source) is expected
+
+
+def test_missing_names_the_unanswered_fields():
+    compiled = compile_condition("request.budget > 100 or part.tolerance_mm < 0.01")
+    assert compiled.fields == (("part", "tolerance_mm"), ("request", "budget"))
+    assert compiled.missing(CTX) == [("request", "budget")]
+
+
+@pytest.mark.parametrize("source", [
+    "part.__class__.__mro__",
+    "part.__globals__",
+    "request.__init__.__globals__",
+])
+def test_python_internals_are_just_missing_fields(source):
+    assert ev(source) is UNKNOWN
+
+
+@pytest.mark.parametrize("source, message", [
+    ("part.material.upper()", "'Call' is not allowed"),
+    ("__import__('os')", "not allowed"),
+    ("lipsum.__globals__", "unknown name 'lipsum'"),
+    ("cycler", "unknown name 'cycler'"),
+    ("part | attr('x')", "unknown filter 'attr'"),
+    ("{'a': 1}", "'Dict' is not allowed"),
+    ("part.material ==", "syntax error"),
+    ("", "non-empty"),
+])
+def test_unsafe_or_broken_conditions_do_not_compile(source, message):
+    with pytest.raises(ExpressionError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        compile_condition(source)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("9 ** 99999 > 1", "exponent larger than 64"),
+    ("'x' * 100000000 == ''", "repetition longer than"),
+    ("[1] * 100000000 == []", "repetition longer than"),
+    ("request.quantity / 0 > 1", "division by zero"),
+    ("part.material > 3", "cannot compare"),
+    ("request.quantity in 5", "'in' needs a list"),
+])
+def test_resource_and_type_abuse_fails_cleanly_at_run_time(source, message):
+    compiled = compile_condition(source)
+    with pytest.raises(ExpressionError, match=message):
+        evaluate(compiled, CTX)
+
+
+def test_scopes_are_limited_per_rule_scope():
+    with pytest.raises(ExpressionError, match="unknown name 'machine'"):
+        compile_condition("machine.rate_eur_h > 10", ("request", "part", "provider"))
+
+
+def test_templates_render_values_and_unknowns_per_language():
+    template = Template("{{ part.material }}: ±{{ part.tolerance_mm }} mm, {{ request.budget }}")
+    assert template.render(CTX) == "aluminium_6082: ±0.02 mm, ?"
+    assert template.render(CTX, "nl") == "aluminium_6082: ±0,02 mm, ?"
+
+
+def test_templates_refuse_blocks():
+    with pytest.raises(ExpressionError, match="no {% ... %} blocks"):
+        Template("{% for x in part %}{{ x }}{% endfor %}")

@@ -1,0 +1,152 @@
+"""Bad input is normal input: each class gets one clear line with file:line."""
+
+import pytest
+
+from producibility import load_equipment, load_packs, load_request
+from producibility.errors import InputError
+
+from conftest import EQUIPMENT, run_cli
+
+GOOD_PART = """\
+parts:
+  - id: P1
+    processes: [milling_3axis]
+    material: aluminium_6082
+    size_mm: [100, 50, 20]
+    tolerance_mm: 0.1
+"""
+
+
+def write(tmp_path, text, name="request.yaml", mode="w"):
+    path = tmp_path / name
+    if mode == "wb":
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(fn, *args):
+    with pytest.raises(InputError) as info:
+        fn(*args)
+    return str(info.value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("id: R1\npurpose: prototype\nquantity: [1\n" + GOOD_PART, "request.yaml:4: "),
+    ("id: R1\npurpose: prototype\npurpose: series\n" + GOOD_PART,
+     "request.yaml:3: duplicate key 'purpose' (first on line 2)"),
+    ("id: R1\nquantity: '200'\n" + GOOD_PART,
+     "request.yaml:2: quantity must be a whole number, not the text '200' "
+     "(write the number without quotes or units)"),
+    ("id: R1\nquantity: 200 pcs\n" + GOOD_PART, "request.yaml:2: quantity must be a whole number"),
+    ("id: R1\nquantty: 200\n" + GOOD_PART,
+     "request.yaml:2: unknown field 'quantty' (did you mean 'quantity'?)"),
+    ("id: R1\npurpose: prototyp\n" + GOOD_PART,
+     "request.yaml:2: purpose: the text 'prototyp' is not one of: prototype, pilot, small_series, "
+     "series (did you mean 'prototype'?)"),
+    ("id: R1\nquantity: -5\n" + GOOD_PART, "request.yaml:2: quantity must be >= 1, got -5"),
+    ("id: R1\nquantity: .nan\n" + GOOD_PART, "request.yaml:2: '.nan' is not a usable number"),
+    ("id: R1\nquantity: .inf\n" + GOOD_PART, "request.yaml:2: '.inf' is not a usable number"),
+    ("id: R1\nparts: []\n", "request.yaml:2: parts needs at least 1 item, has 0"),
+    ("id: R1\n", "request.yaml:1: the document: missing required field 'parts'"),
+    ("- just\n- a list\n", "request.yaml:1: a request must be a mapping"),
+    ("id: !!python/object/apply:os.system ['echo hacked']\n" + GOOD_PART,
+     "request.yaml:1: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    ("id: R1\nwanted_date: 2026-02-30\n" + GOOD_PART,
+     "request.yaml:2: '2026-02-30' is not a real date"),
+    ("id: R1\n" + GOOD_PART + "  - id: P1\n    material: pom\n",
+     "request.yaml:8: part id 'P1' is used twice"),
+    ("id: R1\n" + GOOD_PART.replace("[100, 50, 20]", "[100, 0, 20]"),
+     "request.yaml:6: parts[0].size_mm[1] must be >= 0.1, got 0"),
+    ("id: R1\n" + GOOD_PART.replace("aluminium_6082", "unobtainium"),
+     "request.yaml:5: parts[0].material: the text 'unobtainium' is not one of"),
+    ("id: R1\n" + GOOD_PART.replace("milling_3axis", "plasma_cutting"),
+     "request.yaml:4: parts[0].processes[0]: the text 'plasma_cutting' is not one of"),
+])
+def test_bad_requests_give_one_clear_line(tmp_path, text, expected):
+    path = write(tmp_path, text)
+    message = error_of(load_request, path)
+    assert message.splitlines()[0].startswith(str(path.parent / expected)), message
+
+
+def test_billion_laughs_is_refused(tmp_path):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    message = error_of(load_request, write(tmp_path, "\n".join(lines) + "\n"))
+    assert "alias" in message
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    message = error_of(load_request, write(tmp_path, "a: " + "[" * 500 + "]" * 500 + "\n"))
+    assert "nested deeper than" in message
+
+
+def test_binary_and_non_utf8_files_are_refused(tmp_path):
+    assert "binary file" in error_of(load_request, write(tmp_path, b"\x00\x01\x02", mode="wb"))
+    message = error_of(load_request, write(tmp_path, b"id: R\xe9\n", mode="wb"))
+    assert message.endswith("request.yaml:1: is not UTF-8 text (byte 6)")
+
+
+def test_huge_files_are_refused_before_parsing(tmp_path, monkeypatch):
+    from producibility import yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    message = error_of(load_request, write(tmp_path, "id: R1\n" + "#" * 2000 + "\n"))
+    assert "larger than the limit of 1000 bytes" in message
+
+
+def test_missing_file_and_directory(tmp_path):
+    assert error_of(load_request, tmp_path / "nope.yaml").endswith("nope.yaml: no such file")
+    assert "is a directory" in error_of(load_request, tmp_path)
+
+
+def test_requests_as_dicts_reject_nan_from_json():
+    message = error_of(load_request, {"id": "R", "quantity": float("nan"), "parts": []})
+    assert "quantity is not a usable number" in message
+
+
+def test_equipment_errors_name_the_line(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace("rate_eur_h: 78", "rate_eur_h: cheap", 1)
+    path = write(tmp_path, text, "equipment.yaml")
+    message = error_of(load_equipment, path)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "rate_eur_h: cheap" in l)
+    assert f"equipment.yaml:{line}: machines[0].rate_eur_h must be a number" in message
+
+
+def test_equipment_duplicate_machine_id(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace("id: haas-vf4", "id: haas-vf2")
+    assert "machine id 'haas-vf2' is used twice" in error_of(
+        load_equipment, write(tmp_path, text, "equipment.yaml"))
+
+
+def test_pack_errors_name_the_line(tmp_path):
+    path = write(tmp_path, "rules:\n  - id: X-1\n    thread: materails\n    title: t\n"
+                           "    scope: part\n    when: 'true'\n    then: {flag: f}\n"
+                           "    message: m\n", "pack.yaml")
+    message = error_of(load_packs, [path])
+    assert "pack.yaml:3: rules[0].thread: the text 'materails' is not one of" in message
+    assert "(did you mean 'materials'?)" in message
+
+
+def test_pack_condition_that_does_not_compile(tmp_path):
+    path = write(tmp_path, "rules:\n  - id: X-1\n    thread: materials\n    title: t\n"
+                           "    scope: part\n    when: part.material ==\n    then: {flag: f}\n"
+                           "    message: m\n", "pack.yaml")
+    assert error_of(load_packs, [path]).endswith(
+        "pack.yaml:6: rule X-1: when: syntax error: unexpected 'end of template'")
+
+
+@pytest.mark.parametrize("args_text, expected", [
+    ("id: R1\npurpose: [\n", "Error: "),
+    ("id: R1\nquantty: 3\n" + GOOD_PART, "(did you mean 'quantity'?)"),
+])
+def test_cli_bad_request_exits_1_without_traceback(tmp_path, args_text, expected):
+    path = write(tmp_path, args_text)
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT)
+    assert code == 1
+    assert out == ""
+    assert expected in err and "Traceback" not in err
+    assert all(line.startswith("Error: ") for line in err.splitlines())

@@ -1,0 +1,27 @@
+"""The README's promises: the API example runs, the quick start commands are the ones CI runs."""
+
+import re
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def python_block(after_heading):
+    section = README.split(after_heading, 1)[1]
+    return re.search(r"```python\n(.*?)```", section, re.S).group(1)
+
+
+def test_api_example_runs(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    namespace = {}
+    exec(compile(python_block("## Python API"), "README.md", "exec"), namespace)  # noqa: S102
+    assert namespace["report"].verdict in ("fit", "fit_with_effort", "conditional", "no_fit")
+    assert namespace["data"]["schema_version"].startswith("1.")
+
+
+def test_ci_runs_the_readme_test_command():
+    quick = re.search(r"## Quick start.*?```sh\n(.*?)```", README, re.S).group(1).splitlines()
+    assert len(quick) == 2
+    test_command = quick[1].replace("python3 ", "python ")
+    assert test_command in (ROOT / ".ci/run").read_text(encoding="utf-8")
