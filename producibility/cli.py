@@ -83,8 +83,13 @@ def report_options(fn):
                       help="Write to this file (atomically) instead of standard output.")(fn)
     fn = click.option("--lang", type=click.Choice(["en", "nl"]), default=None,
                       help="Language of the report (default: config, else en).")(fn)
-    fn = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
-                      default="text", show_default=True, help="Output format.")(fn)
+    fn = click.option("--template", "template_dir", type=click.Path(file_okay=False),
+                      default=None, help="Directory with your own report templates "
+                      "(report.md.j2, report.html.j2, ...); missing ones fall back to ours.")(fn)
+    fn = click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html", "csv"]),
+                      default="text", show_default=True,
+                      help="Output format: text summary, json report, md or html report, "
+                           "csv quote lines.")(fn)
     return fn
 
 
@@ -124,7 +129,8 @@ def cli():
 @report_options
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD",
               help="Count free capacity from this date when the request has no date.")
-def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of):
+def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of,
+          template_dir):
     """Screen one request: verdict, effort, MRL, risks, machines, open questions.
 
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
@@ -138,7 +144,7 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of)
-    emit(render(report, fmt, lang), output)
+    emit(render(report, fmt, lang, template_dir), output)
 
 
 @cli.command()

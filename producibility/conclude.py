@@ -266,17 +266,39 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
             "decisive": entry["decisive"], "rules": rules})
     open_questions.sort(key=lambda q: (-q["impact"], q["scope"], q["part"] or "", q["field"]))
 
-    # ---- effort and cost
+    # ---- effort and cost, as quote lines a quote workflow can take over
+    eng_rate = provider.get("engineering_rate_eur_h", 0)
+    insp_rate = provider.get("inspection_rate_eur_h", eng_rate)
+    lines = []
+    for a in assignments:
+        if a["machine"]:
+            hours = a["setup_h"] + (a["run_h"] or 0.0)
+            lines.append({"kind": "machine", "part": a["part"], "process": a["process"],
+                          "machine": a["machine"], "rule": None,
+                          "description": f"{a['part']}: {a['process']} on {a['machine_name']}",
+                          "setup_h": a["setup_h"], "run_h": a["run_h"], "hours": _r(hours),
+                          "rate_eur_h": a["rate_eur_h"], "amount_eur": a["amount_eur"]})
+    for f in findings:
+        effort = f["effort"]
+        for key, kind, rate in (("engineering_h", "engineering", eng_rate),
+                                ("inspection_h", "inspection", insp_rate)):
+            hours = effort.get(key, 0)
+            if not hours:
+                continue
+            if kind == "engineering" and effort.get("lead_time_days"):
+                kind = "procurement"
+            lines.append({"kind": kind, "part": f["part"], "process": None,
+                          "machine": f["machine"] if f["machine"] != "-" else None,
+                          "rule": f["rule"], "description": f["title"],
+                          "setup_h": None, "run_h": None, "hours": _r(hours),
+                          "rate_eur_h": rate, "amount_eur": _r(hours * rate)})
     engineering = sum(f["effort"].get("engineering_h", 0) for f in findings)
     inspection = sum(f["effort"].get("inspection_h", 0) for f in findings)
     lead_time = max((f["effort"].get("lead_time_days", 0) for f in findings), default=0)
     setup = sum(a["setup_h"] for a in assignments if a["machine"])
     runs = [a["run_h"] for a in assignments if a["machine"]]
     run = sum(r for r in runs if r is not None)
-    machine_cost = sum(a["amount_eur"] for a in assignments if a["machine"])
-    eng_rate = provider.get("engineering_rate_eur_h", 0)
-    insp_rate = provider.get("inspection_rate_eur_h", eng_rate)
-    low = machine_cost + engineering * eng_rate + inspection * insp_rate
+    low = sum(line["amount_eur"] for line in lines)
     contingency = settings["cost_contingency"]
     share = min(contingency["max"],
                 contingency["base"] + contingency["per_open_question"] * len(open_questions))
@@ -295,6 +317,11 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                      "contingency": _r(share)},
         "class": effort_class,
     }
+    quote = {"currency": "EUR", "lines": lines,
+             "totals": {"hours": _r(sum(line["hours"] for line in lines)),
+                        "amount_eur": _r(low), "contingency_share": _r(share),
+                        "contingency_eur": _r(low * share),
+                        "amount_high_eur": _r(low * (1 + share))}}
 
     # ---- verdict, with its reasons
     reasons = []
@@ -336,6 +363,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         "mrl": {"target": target, "overall": overall, "threads": threads},
         "findings": findings,
         "assignments": assignments,
+        "quote": quote,
         "open_questions": open_questions,
         "inputs": inputs or {},
     }
