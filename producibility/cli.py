@@ -165,7 +165,95 @@ def schema(name, output):
 
 @cli.group()
 def rules():
-    """Work on rule packs: test (more to come)."""
+    """Work on rule packs: lint, test, show, explain."""
+
+
+def _pack_sources(packs, no_default_rules):
+    """The default pack first (unless told otherwise), then the given packs."""
+    from .defaults import default_pack_dir
+
+    default = default_pack_dir()
+    given = [Path(p) for p in packs]
+    given_real = {p.resolve() for p in given}
+    if no_default_rules or default.resolve() in given_real:
+        return given, given
+    return [default] + given, given or [default]
+
+
+@rules.command("lint")
+@click.argument("packs", nargs=-1, type=click.Path())
+@click.option("--no-default-rules", is_flag=True,
+              help="Lint the packs alone, not on top of the shipped default pack.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def rules_lint(packs, no_default_rules, strict):
+    """Check rule packs; print every problem as file:line:col: CODE message.
+
+    Errors (E...) exit 1; warnings (W...) only with --strict. Silence a warning on
+    one rule with `lint: {ignore: [W150]}`. Without PACKS, lints the shipped pack.
+    Example: producibility rules lint our-rules/
+    """
+    from .lint import lint
+
+    sources, shown = _pack_sources(packs, no_default_rules)
+    shown_files = {str(f.resolve()) for p in shown for f in
+                   (sorted(p.glob("*.y*ml")) if p.is_dir() else [p])}
+    problems = [p for p in lint(sources)
+                if str(Path(p.path).resolve()) in shown_files or not Path(p.path).exists()]
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    if errors or (strict and warnings):
+        raise SystemExit(EXIT_INPUT)
+
+
+@rules.command("show")
+@click.argument("packs", nargs=-1, type=click.Path())
+@click.option("--merged", is_flag=True,
+              help="Show the final merged pack (default plus PACKS, overrides applied).")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html"]), default="text",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def rules_show(packs, merged, fmt, lang, output):
+    """Show a pack as a table per thread, for review meetings and documentation.
+
+    Example: producibility rules show --merged our-rules/ --format html -o rules.html
+    """
+    from .load import load_packs
+    from .packdoc import show
+
+    sources, shown = _pack_sources(packs, False)
+    pack = load_packs(sources, include_default=False)
+    only = None
+    if not merged and packs:
+        shown_files = {str(f.resolve()) for p in shown for f in
+                       (sorted(p.glob("*.y*ml")) if p.is_dir() else [p])}
+        only = {r.id for r in pack.rules if str(Path(r.path).resolve()) in shown_files}
+    emit(show(pack, fmt, lang, only), output)
+
+
+@rules.command("explain")
+@click.argument("rule_id")
+@click.option("--rules", "packs", multiple=True, type=click.Path(),
+              help="Extra packs on top of the default pack.")
+@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
+def rules_explain(rule_id, packs, lang):
+    """Explain one rule in full: condition, flags, consequence and the questions it needs.
+
+    Example: producibility rules explain MAT-003 --lang nl
+    """
+    from .load import load_packs
+    from .packdoc import explain
+    from .questionnaire import load_questionnaire
+
+    pack = load_packs(list(packs))
+    text = explain(pack, rule_id, load_questionnaire(), lang)
+    if text is None:
+        from .schema import did_you_mean
+        raise InputError(f"no rule {rule_id}{did_you_mean(rule_id, [r.id for r in pack.rules])}")
+    click.echo(text, nl=False)
 
 
 @rules.command("test")
@@ -222,6 +310,33 @@ def rules_test(packs, verbose):
     click.echo(f"==== {summary} in {len(files)} file(s) ====")
     if failed:
         raise SystemExit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def init(directory):
+    """Start a provider folder: config, equipment template, own pack with a test case.
+
+    Refuses to overwrite existing files.
+    Example: producibility init mijn-werkplaats && cd mijn-werkplaats && producibility rules test rules/
+    """
+    scaffold = Path(__file__).resolve().parent / "scaffold"
+    target = Path(directory)
+    files = sorted(p for p in scaffold.rglob("*.yaml"))
+    existing = [str(target / p.relative_to(scaffold)) for p in files
+                if (target / p.relative_to(scaffold)).exists()]
+    if existing:
+        raise InputError(f"would overwrite {existing[0]}; choose an empty directory")
+    for source in files:
+        destination = target / source.relative_to(scaffold)
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot create: {exc.strerror}", str(destination.parent)) from None
+        atomic_write(destination, source.read_text(encoding="utf-8"))
+        click.echo(f"created {destination}")
+    click.echo(f"next: cd {target} && producibility rules test rules/ && "
+               "producibility check requests/example.yaml")
 
 
 def main(argv=None):

@@ -292,8 +292,11 @@ def load_packs(sources=None, include_default=True):
                 meta.update(id=document["pack"]["id"], version=document["pack"]["version"])
             if "settings" in document:
                 settings = _merge_settings(settings, document["settings"])
-            for rule_id in document.get("disable", []):
-                rules.pop(rule_id, None)
+            for i, rule_id in enumerate(document.get("disable", [])):
+                if rules.pop(rule_id, None) is None:
+                    errors.append(InputError(
+                        f"disable: no earlier pack defines rule {rule_id}",
+                        path, yamlio.line_of(document, ["disable", i])))
             local = {}
             for i, raw in enumerate(document.get("rules", [])):
                 line = yamlio.line_of(document, ["rules", i])
@@ -303,6 +306,17 @@ def load_packs(sources=None, include_default=True):
                         path, line))
                     continue
                 local[raw["id"]] = line
+                if raw["id"] in where and not raw.get("override"):
+                    first_path, first_line = where[raw["id"]]
+                    errors.append(InputError(
+                        f"rule id {raw['id']} is already defined at {first_path}:{first_line}; "
+                        "add 'override: true' to replace it, or choose another id", path, line))
+                    continue
+                if raw.get("override") and raw["id"] not in where:
+                    errors.append(InputError(
+                        f"rule {raw['id']} says override: true, but no earlier pack defines "
+                        f"{raw['id']}", path, line))
+                    continue
                 try:
                     rules[raw["id"]] = compile_rule(raw, path, line)
                 except InputError as exc:

@@ -22,23 +22,25 @@ MAX_NODES = 200_000  # after alias expansion: stops "billion laughs"
 class Mapping(dict):
     """A dict that knows the line (1-based) of the file it came from, per key."""
 
-    __slots__ = ("line", "key_lines")
+    __slots__ = ("line", "key_lines", "positions")
 
     def __init__(self, *args, line=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.line = line
         self.key_lines = {}
+        self.positions = {}  # key -> ((key line, key col), (value line, value col)), 1-based
 
 
 class Sequence(list):
     """A list that knows its line and the line of each item."""
 
-    __slots__ = ("line", "item_lines")
+    __slots__ = ("line", "item_lines", "item_cols")
 
     def __init__(self, *args, line=None):
         super().__init__(*args)
         self.line = line
         self.item_lines = []
+        self.item_cols = []
 
 
 class _Loader(yaml.SafeLoader):
@@ -107,19 +109,25 @@ class _Loader(yaml.SafeLoader):
                     key_node.start_mark)
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = key_node.start_mark.line + 1
+            mapping.positions[key] = (
+                (key_node.start_mark.line + 1, key_node.start_mark.column + 1),
+                (value_node.start_mark.line + 1, value_node.start_mark.column + 1))
         return mapping
 
     def construct_yaml_map(self, node):
         data = Mapping(line=node.start_mark.line + 1)
         yield data
-        data.update(self.construct_mapping(node))
-        data.key_lines = self.construct_mapping(node).key_lines
+        built = self.construct_mapping(node)
+        data.update(built)
+        data.key_lines = built.key_lines
+        data.positions = built.positions
 
     def construct_yaml_seq(self, node):
         data = Sequence(line=node.start_mark.line + 1)
         yield data
         data.extend(self.construct_sequence(node, deep=True))
         data.item_lines = [n.start_mark.line + 1 for n in node.value]
+        data.item_cols = [n.start_mark.column + 1 for n in node.value]
 
     def construct_yaml_float(self, node):
         value = super().construct_yaml_float(node)
@@ -164,13 +172,17 @@ def loads(text, path="<string>"):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         if "could not determine a constructor for the tag" in problem:
             tag = problem.rsplit(" ", 1)[-1]
             problem = f"the tag {tag} is not allowed (only plain YAML data)"
         elif exc.context and exc.problem:
             problem = f"{exc.context}: {exc.problem}" if "duplicate" not in problem else problem
-        raise InputError(problem.replace("\n", " "), path, line) from None
+        error = InputError(problem.replace("\n", " "), path, line)
+        error.column = column
+        error.kind = "duplicate-key" if "duplicate key" in problem else "yaml"
+        raise error from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {str(exc).splitlines()[0]}", path) from None
     except RecursionError:
