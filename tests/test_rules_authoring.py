@@ -1,0 +1,229 @@
+"""Rule-pack authoring: lint, show, explain, init, overrides, and editor schemas."""
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from producibility import Screener, load_equipment, load_packs
+from producibility.errors import InputError
+
+from conftest import EQUIPMENT, ROOT, base_request, run_cli
+
+BROKEN = ROOT / "tests/data/broken-pack.yaml"
+
+
+def lint_lines(*args):
+    code, out, err = run_cli("rules", "lint", *args)
+    found = []
+    for line in out.splitlines():
+        path, line_no, col, rest = line.split(":", 3)
+        found.append((int(line_no), rest.split()[0]))
+    return code, found, out, err
+
+
+def test_lint_reports_each_seeded_mistake_on_its_line():
+    code, found, out, err = lint_lines(BROKEN)
+    assert code == 1
+    assert found == [
+        (6, "E114"),   # thread 'materails'
+        (9, "E131"),   # part.materal
+        (11, "E113"),  # likelihood 6
+        (17, "W150"),  # title without nl
+        (19, "W140"),  # purpose 'serie' is not a choice
+        (20, "E132"),  # flag nobody sets
+        (23, "E133"),  # request.quantitty in the message
+        (30, "E130"),  # condition does not parse
+        (35, "E110"),  # unknown key 'colour'
+        (36, "W151"),  # no source
+        (40, "E130"),  # machine.* in a part rule
+        (44, "E120"),  # duplicate id in the pack
+        (49, "W160"),  # flag set but never used
+        (53, "E120"),  # reuses a default rule's id without override
+        (62, "E111"),  # missing title
+        (66, "E112"),  # mrl_cap "five"
+    ]
+    assert "(did you mean 'material'?)" in out and "(did you mean 'series'?)" in out
+    assert "(did you mean 'quantity'?)" in out and "(did you mean 'materials'?)" in out
+    assert err == "12 error(s), 4 warning(s)\n"
+
+
+def test_lint_reports_yaml_syntax_and_duplicate_keys_with_column(tmp_path):
+    bad = tmp_path / "syntax.yaml"
+    bad.write_text("rules:\n  - id: X-1\n    id: X-2\n", encoding="utf-8")
+    code, found, out, _ = lint_lines(bad)
+    assert code == 1 and found == [(3, "E101")]
+    assert out.split(":")[2] == "5"  # column of the second 'id'
+    bad.write_text("rules: [\n", encoding="utf-8")
+    assert lint_lines(bad)[1][0][1] == "E100"
+
+
+def test_a_warning_can_be_silenced_on_one_rule_and_strict_fails_on_warnings(tmp_path):
+    pack = tmp_path / "p.yaml"
+    rule = textwrap.dedent("""\
+        rules:
+          - id: OWN-001
+            thread: design
+            title: {en: Only English}
+            scope: request
+            when: request.model_3d == false
+            then: {effort: {engineering_h: 1}}
+            message: {en: m, nl: m}
+            mitigation: {en: m, nl: m}
+            source: judgement
+        """)
+    pack.write_text(rule, encoding="utf-8")
+    code, found, _, _ = lint_lines(pack)
+    assert (code, found) == (0, [(4, "W150")])
+    assert lint_lines(pack, "--strict")[0] == 1
+    pack.write_text(rule + "    lint: {ignore: [W150]}\n", encoding="utf-8")
+    assert lint_lines(pack, "--strict")[:2] == (0, [])
+
+
+def test_the_shipped_pack_lints_clean_of_errors():
+    code, found, out, _ = lint_lines()
+    assert code == 0, out
+    assert not [c for _, c in found if c.startswith("E")]
+
+
+def test_third_party_validator_accepts_shipped_packs_and_rejects_a_broken_one():
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("check-jsonschema is not installed (pip install '.[test]')")
+    schema = str(ROOT / "producibility/schemas/rules.schema.json")
+    packs = [str(p) for p in sorted((ROOT / "rules").glob("*.yaml"))]
+    good = subprocess.run([exe, "--schemafile", schema, *packs], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout
+    bad = subprocess.run([exe, "--schemafile", schema, str(BROKEN)], capture_output=True,
+                         text=True)
+    assert bad.returncode != 0
+    assert "'materails' is not one of" in bad.stdout
+
+
+def test_rules_show_tables_per_thread_and_merged(tmp_path):
+    code, out, _ = run_cli("rules", "show")
+    assert code == 0
+    assert out.startswith("# Rule pack: faas-default (")
+    assert "## materials" in out and "| MAT-003 | Material is not in stock | part |" in out
+    own = tmp_path / "own.yaml"
+    own.write_text(textwrap.dedent("""\
+        pack: {id: own, version: 1.0.0}
+        disable: [CST-001]
+        rules:
+          - id: OWN-001
+            thread: facilities
+            title: {en: Own rule, nl: Eigen regel}
+            scope: request
+            when: request.quantity > 1000
+            then: {risk: {likelihood: 2, consequence: 2}}
+            message: {en: m, nl: m}
+            source: judgement
+        """), encoding="utf-8")
+    code, out, _ = run_cli("rules", "show", own)
+    assert "OWN-001" in out and "MAT-003" not in out
+    code, out, _ = run_cli("rules", "show", "--merged", own, "--format", "html")
+    assert "OWN-001" in out and "MAT-003" in out and "CST-001" not in out
+    assert out.startswith("<!DOCTYPE html>")
+
+
+def test_rules_explain_lists_the_questions_a_rule_depends_on():
+    code, out, _ = run_cli("rules", "explain", "MAT-004", "--lang", "nl")
+    assert code == 0
+    assert "requires:   flag material_to_order, set by MAT-003" in out
+    assert "request.certificates_required: " in out
+    code, _, err = run_cli("rules", "explain", "MAT-04")
+    assert code == 1 and "did you mean 'MAT-004'?" in err
+
+
+def test_override_changes_the_verdict_and_disable_removes_the_finding(tmp_path, equipment):
+    request = base_request(part={"tolerance_mm": 0.03})
+    default = Screener(equipment, load_packs()).check(request)
+    assert "PRC-002" in {f["rule"] for f in default.findings}
+    override = tmp_path / "override.yaml"
+    source = (ROOT / "rules").glob("*.yaml")
+    rule_text = next(p for p in source if "id: PRC-002" in p.read_text()).read_text()
+    block = rule_text.split("  - id: PRC-002")[1].split("\n  - id:")[0]
+    override.write_text("rules:\n  - id: PRC-002\n    override: true" +
+                        block.replace("part.tolerance_mm < 0.05", "part.tolerance_mm < 0.02"),
+                        encoding="utf-8")
+    changed = Screener(equipment, load_packs([override])).check(request)
+    assert "PRC-002" not in {f["rule"] for f in changed.findings}
+    disable = tmp_path / "disable.yaml"
+    disable.write_text("disable: [PRC-002]\n", encoding="utf-8")
+    gone = Screener(equipment, load_packs([disable])).check(request)
+    assert "PRC-002" not in {f["rule"] for f in gone.findings}
+
+
+def test_redefining_a_rule_without_override_is_an_error(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("rules:\n  - id: MAT-003\n    thread: materials\n    title: t\n"
+                    "    scope: part\n    when: 'true'\n    then: {mrl_cap: 3}\n"
+                    "    message: m\n", encoding="utf-8")
+    with pytest.raises(InputError, match="MAT-003 is already defined at .*add 'override: true'"):
+        load_packs([pack])
+    pack.write_text("disable: [NOPE-001]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no earlier pack defines rule NOPE-001"):
+        load_packs([pack])
+
+
+def test_init_scaffolds_a_folder_where_daily_use_is_one_command(tmp_path, monkeypatch):
+    target = tmp_path / "werkplaats"
+    code, out, _ = run_cli("init", target)
+    assert code == 0 and "created" in out
+    monkeypatch.chdir(target)
+    assert run_cli("rules", "lint", "rules/")[0] == 0
+    code, out, _ = run_cli("rules", "test", "rules/")
+    assert code == 0 and "2 passed, 0 failed" in out
+    code, out, _ = run_cli("check", "requests/example.yaml")
+    assert code == 0 and "Oordeel:" in out and "OWN-001" in out
+    code, _, err = run_cli("init", target)
+    assert code == 1 and "would overwrite" in err
+
+
+def test_authoring_guide_new_rule_with_its_case_works_without_python(tmp_path, monkeypatch):
+    """What the README's authoring guide tells a production engineer to do."""
+    run_cli("init", tmp_path / "shop")
+    monkeypatch.chdir(tmp_path / "shop")
+    rules = Path("rules/our-rules.yaml")
+    new_rule = textwrap.indent(textwrap.dedent("""\
+          - id: OWN-002
+            thread: volume_mix
+            title: {en: Large batch for our mill, nl: Grote serie voor onze freesbank}
+            scope: request
+            when: request.quantity > 500
+            then:
+              risk: {likelihood: 3, consequence: 3}
+            message:
+              en: "{{ request.quantity }} products is more than we mill in a month."
+              nl: "{{ request.quantity }} producten is meer dan wij in een maand frezen."
+            mitigation:
+              en: Split the delivery.
+              nl: Lever in delen.
+            source: "Our judgement: about 500 pieces a month on one mill."
+        """), "  ")
+    text = rules.read_text(encoding="utf-8").replace(
+        "\n  # Change a default rule", "\n" + new_rule + "\n  # Change a default rule")
+    rules.write_text(text, encoding="utf-8")
+    cases = Path("rules/tests/our-rules.cases.yaml")
+    cases.write_text(cases.read_text(encoding="utf-8") + textwrap.indent(textwrap.dedent("""\
+          - name: a big batch is flagged
+            base: part
+            set: {quantity: 800}
+            fires: [OWN-002]
+          - name: a small batch is not
+            base: part
+            not_fires: [OWN-002]
+        """), "  "), encoding="utf-8")
+    assert run_cli("rules", "lint", "rules/")[0] == 0
+    code, out, _ = run_cli("rules", "test", "rules/")
+    assert code == 0 and "4 passed, 0 failed" in out
+    # a failing case shows what fired versus what was expected
+    cases.write_text(cases.read_text(encoding="utf-8").replace("set: {quantity: 800}",
+                                                               "set: {quantity: 80}"))
+    code, out, _ = run_cli("rules", "test", "rules/")
+    assert code == 1
+    assert "FAILED a big batch is flagged" in out
+    assert "expected OWN-002 to fire; it did not" in out and "fired: " in out
