@@ -6,6 +6,7 @@ Exit codes (a documented contract, tested in tests/test_cli.py):
 * 1: bad input: a request, catalogue, pack or option value is wrong (one line per problem)
 * 2: usage error (unknown option, missing argument), from click
 * 3: internal error: a bug in producibility; please report it
+* 4: batch: every request was handled, but some had bad input (see their error records)
 * 130: interrupted (Ctrl-C); nothing half-written is left behind
 """
 
@@ -19,7 +20,7 @@ import click
 from . import __version__
 from .errors import InputError, ProducibilityError
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 CONFIG_NAME = "producibility.yaml"
 
 
@@ -145,6 +146,149 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of)
     emit(render(report, fmt, lang, template_dir), output)
+
+
+class _AtomicStream:
+    """A text file that appears under its name only when complete."""
+
+    def __init__(self, path):
+        self.target = Path(path)
+        self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
+        try:
+            self.handle = open(self.tmp, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", str(path)) from None
+
+    def write(self, text):
+        self.handle.write(text)
+
+    def close(self, keep):
+        self.handle.close()
+        if keep:
+            os.replace(self.tmp, self.target)
+        elif self.tmp.exists():
+            self.tmp.unlink()
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@input_options
+@click.option("--lang", type=click.Choice(["en", "nl"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True, help="JSON Lines (one full report per request) or a CSV summary.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here (atomically: the file appears when the batch is complete).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes.")
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD")
+def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, output, jobs,
+          as_of):
+    """Screen many requests: files, directories, or JSON Lines on standard input.
+
+    Results come in input order, one per request; a bad request gives an error record
+    and the rest still complete (exit 4 if any failed). Throughput goes to stderr.
+    Example: producibility batch examples/requests/ --jobs 2 --format csv -o summary.csv
+    """
+    import csv
+    import io
+    import time
+
+    from .batch import SUMMARY_FIELDS, collect_inputs, read_jsonl, screen_many, summary_row
+
+    equipment, packs, lang, use_default = _resolve(config_file, equipment, rules, lang,
+                                                   no_default_rules)
+    from .load import load_equipment, load_packs
+
+    load_packs(packs, use_default)  # fail early, once, on a broken pack or catalogue
+    load_equipment(equipment)
+    if not inputs or inputs == ("-",):
+        items = list(read_jsonl(sys.stdin))
+    else:
+        items = collect_inputs(inputs)
+    settings = {"equipment": str(equipment), "packs": [str(p) for p in packs],
+                "use_default": use_default, "lang": lang, "as_of": as_of}
+    sink = _AtomicStream(output) if output else None
+    write = sink.write if sink else (lambda text: click.echo(text, nl=False))
+    writer = None
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        write(buffer.getvalue())
+    started, failed, done = time.perf_counter(), 0, 0
+    complete = False
+    try:
+        records = screen_many(items, settings, jobs)
+        show_bar = sys.stderr.isatty() and len(items) > 1
+        with click.progressbar(records, length=len(items), label="screening", file=sys.stderr,
+                               hidden=not show_bar) as bar:
+            for record in bar:
+                done += 1
+                failed += not record["ok"]
+                if writer:
+                    buffer = io.StringIO()
+                    writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS,
+                                            lineterminator="\n")
+                    writer.writerow(summary_row(record))
+                    write(buffer.getvalue())
+                else:
+                    write(json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n")
+        complete = True
+    finally:
+        if sink:
+            sink.close(keep=complete)
+    seconds = time.perf_counter() - started
+    rate = done / seconds if seconds > 0 else 0.0
+    click.echo(f"{done} requests ({done - failed} screened, {failed} failed) in {seconds:.2f} s: "
+               f"{rate:.0f} requests/s with {jobs} job(s)", err=True)
+    if failed:
+        raise SystemExit(EXIT_PARTIAL)
+
+
+@cli.command()
+@click.argument("request_a", type=click.Path())
+@click.argument("request_b", type=click.Path(), required=False)
+@input_options
+@click.option("--equipment-b", type=click.Path(), default=None,
+              help="Screen B against this catalogue instead (what if we buy a machine?).")
+@click.option("--rules-b", multiple=True, type=click.Path(),
+              help="Screen B with these packs instead of --rules.")
+@click.option("--lang", type=click.Choice(["en", "nl"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+def compare(request_a, request_b, config_file, equipment, rules, no_default_rules, equipment_b,
+            rules_b, lang, fmt, output):
+    """What-if: how verdict, effort, MRL, machines and findings differ between A and B.
+
+    Compare two requests (a changed drawing), or one request against two catalogues
+    (--equipment-b) or two pack sets (--rules-b).
+    Example: producibility compare examples/requests/shaft-oversize.yaml --equipment-b bigger-lathe.yaml
+    """
+    from .compare import as_text, compare as diff_reports
+    from .load import load_equipment, load_packs
+    from .screen import Screener
+
+    if request_b is None and equipment_b is None and not rules_b:
+        raise InputError("compare needs a second request, --equipment-b or --rules-b")
+    equipment, packs, lang, use_default = _resolve(config_file, equipment, rules, lang,
+                                                   no_default_rules)
+    pack = load_packs(packs, use_default)
+    screener_a = Screener(load_equipment(equipment), pack)
+    screener_b = screener_a
+    if equipment_b or rules_b:
+        screener_b = Screener(load_equipment(equipment_b or equipment),
+                              load_packs(list(rules_b), use_default) if rules_b else pack)
+    report_a = screener_a.check(request_a, lang=lang).to_dict()
+    report_b = screener_b.check(request_b or request_a, lang=lang).to_dict()
+    diff = diff_reports(report_a, report_b)
+    if fmt == "json":
+        emit(json.dumps(diff, indent=2, sort_keys=True, ensure_ascii=False) + "\n", output)
+    else:
+        label_a = f"{request_a}" + (f" on {equipment}" if equipment_b else "")
+        label_b = f"{request_b or request_a}" + (f" on {equipment_b}" if equipment_b else "") + \
+            (f" with {', '.join(rules_b)}" if rules_b else "")
+        emit(as_text(diff, label_a, label_b), output)
 
 
 @cli.command()

@@ -1,0 +1,100 @@
+"""Batch screening (order, error records, jobs, CSV, atomic output) and what-if compare."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import EQUIPMENT, REQUESTS, ROOT, base_request, run_cli
+
+
+def jsonl_requests(n, broken_at):
+    lines = []
+    for i in range(n):
+        request = base_request(id=f"B-{i:04d}", quantity=1 + i % 50)
+        if i == broken_at:
+            request["quantity"] = "many"
+        lines.append(json.dumps(request))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_from_stdin_keeps_order_and_isolates_the_broken_request(jobs, monkeypatch,
+                                                                      tmp_path):
+    monkeypatch.setattr("sys.stdin", io.StringIO(jsonl_requests(120, broken_at=57)))
+    out = tmp_path / "results.jsonl"
+    code, stdout, err = run_cli("batch", "--equipment", EQUIPMENT, "--jobs", jobs, "-o", out)
+    assert code == 4  # handled everything, some failed
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["index"] for r in records] == list(range(120))
+    assert [r["ok"] for r in records].count(False) == 1
+    bad = records[57]
+    assert bad["source"] == "<stdin>:58"
+    assert "quantity must be a whole number, not the text 'many'" in bad["error"]
+    assert records[3]["report"]["request"]["id"] == "B-0003"
+    assert "120 requests (119 screened, 1 failed)" in err and "requests/s" in err
+
+
+def test_batch_over_a_directory_as_csv_summary():
+    code, out, _ = run_cli("batch", ROOT / "examples/requests", "--equipment", EQUIPMENT,
+                           "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["source"].rsplit("/", 1)[1] for r in rows] == [p.name for p in REQUESTS]
+    assert {r["verdict"] for r in rows} == {"fit", "fit_with_effort", "conditional", "no_fit"}
+
+
+def test_batch_bad_file_among_good_ones(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: X\nid: Y\n", encoding="utf-8")
+    code, out, _ = run_cli("batch", REQUESTS[0], bad, REQUESTS[1], "--equipment", EQUIPMENT)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 4 and [r["ok"] for r in records] == [True, False, True]
+    assert records[1]["error"].endswith("bad.yaml:2: duplicate key 'id' (first on line 1)")
+
+
+def test_batch_with_a_broken_catalogue_fails_before_starting(tmp_path):
+    broken = tmp_path / "equipment.yaml"
+    broken.write_text("provider: {}\n", encoding="utf-8")
+    code, out, err = run_cli("batch", REQUESTS[0], "--equipment", broken)
+    assert code == 1 and out == "" and "missing required field" in err
+
+
+def test_interrupted_batch_leaves_no_output_file(tmp_path, monkeypatch):
+    from producibility import batch
+
+    def boom(*args, **kwargs):
+        yield {"index": 0, "source": "x", "ok": False, "error": "e"}
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "screen_many", boom)
+    out = tmp_path / "results.jsonl"
+    code, _, err = run_cli("batch", REQUESTS[0], "--equipment", EQUIPMENT, "-o", out)
+    assert code == 130 and "Interrupted" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_compare_one_request_against_a_bigger_lathe(tmp_path):
+    bigger = tmp_path / "equipment.yaml"
+    bigger.write_text(EQUIPMENT.read_text(encoding="utf-8").replace(
+        "max_diameter_mm: 262", "max_diameter_mm: 400"), encoding="utf-8")
+    code, out, _ = run_cli("compare", ROOT / "examples/requests/shaft-oversize.yaml",
+                           "--equipment", EQUIPMENT, "--equipment-b", bigger)
+    assert code == 0
+    assert "verdict: no_fit -> " in out
+    assert "machine for AS-300 turning: none -> haas-st20" in out
+    assert "- FIT-NO-MACHINE" in out
+
+
+def test_compare_two_requests_as_json():
+    code, out, _ = run_cli("compare", REQUESTS[0], REQUESTS[0], "--equipment", EQUIPMENT,
+                           "--format", "json")
+    diff = json.loads(out)
+    assert code == 0 and diff["verdict"]["changed"] is False
+    assert diff["findings_only_in_a"] == diff["findings_only_in_b"] == []
+
+
+def test_compare_needs_something_to_compare():
+    code, _, err = run_cli("compare", REQUESTS[0], "--equipment", EQUIPMENT)
+    assert code == 1 and "needs a second request" in err
