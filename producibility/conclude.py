@@ -111,12 +111,29 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
 
     from .infer import operation_hours
 
+    # A candidate-scope rule with a blocker rules that machine out for the part: it
+    # becomes a rejection reason, never a blocker for the whole request.
+    blocked = {}
+    for hit in engine.hits:
+        if hit.rule.scope == "candidate" and hit.outcome == "fired" and \
+                hit.rule.then.get("blocker"):
+            template = hit.rule.message.get(lang) or hit.rule.message.get("en")
+            blocked.setdefault((hit.subject, hit.process, hit.machine), []).append(
+                f"{hit.rule.id}: {template.render(hit.context, lang)}")
+    for key, reasons in blocked.items():
+        pid, process, mid = key
+        rejected.setdefault((pid, process), []).append(
+            {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
+    ruled_out = []
+
     assignments, chosen = [], set()
     undecidable = {(pid, process) for pid, process, _ in engine.undecidable}
     for pid, part in engine.parts.items():
         for process in part.get("processes") or ():
             options = []
             for mid, result in candidates.get((pid, process), []):
+                if (pid, process, mid) in blocked:
+                    continue
                 machine = machines[mid]
                 hours = operation_hours(request, part, machine)
                 options.append((bool(result.marginal), hours["total"] * machine["rate_eur_h"],
@@ -136,6 +153,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                     rate_eur_h=machine["rate_eur_h"], amount_eur=_r(cost),
                     alternatives=[o[2] for o in options[1:]])
                 chosen.add((pid, process, mid))
+            elif candidates.get((pid, process)):
+                ruled_out.append((pid, process))
             assignments.append(entry)
 
     # ---- findings from rules
@@ -153,7 +172,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         rule = hit.rule
         part_id = hit.subject if rule.scope in ("part", "candidate") else None
         if rule.scope == "candidate" and (hit.subject, hit.process, hit.machine) not in chosen:
-            continue  # a candidate's findings count only for the machine chosen
+            continue  # a candidate's findings count only for the machine chosen (see above)
         if hit.outcome == "unknown":
             decisive = bool(rule.then.get("blocker") or rule.then.get("question") or (
                 rule.risk and _risk(rule, matrix)["level"] == "high"))
@@ -184,7 +203,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                       "condition": rule.when.source, "values": _json_value(hit.values)}})
 
     # ---- fit findings: no machine, undecidable, unchecked
-    for pid, process in engine.no_machine:
+    for pid, process in engine.no_machine + ruled_out:
         has_any = bool(engine.machines and any(
             process in m["processes"] for m in machines.values()))
         why = words["no_machine_why" if has_any else "no_machine_none"].format(process=process)

@@ -194,3 +194,22 @@ def test_the_engine_is_reused_and_does_not_leak_between_requests(tmp_path, equip
     screener.check(base_request())
     assert screener.check(base_request(nda_required=True)).to_json() == first
     assert fired(screener.check(base_request()).to_dict()) == []
+
+
+def test_a_candidate_blocker_rules_out_that_machine_only(tmp_path, equipment):
+    rules = [rule("K-1", "machine.id == 'haas-vf2'", scope="candidate",
+                  then="{blocker: true}")]
+    report = screen(tmp_path, equipment, rules, base_request())
+    assert report["verdict"] != "no_fit"
+    assignment = report["assignments"][0]
+    assert assignment["machine"] != "haas-vf2"
+    rejected = {r["machine"]: r["reasons"] for r in assignment["rejected"]}
+    assert rejected["haas-vf2"] == ["K-1: K-1 fired for T-1"]
+
+
+def test_when_rules_rule_out_every_candidate_the_part_has_no_machine(tmp_path, equipment):
+    rules = [rule("K-2", "candidate.process == 'milling_3axis'", scope="candidate",
+                  then="{blocker: true}")]
+    report = screen(tmp_path, equipment, rules, base_request())
+    assert report["verdict"] == "no_fit"
+    assert report["findings"][0]["rule"] == "FIT-NO-MACHINE"
