@@ -23,7 +23,6 @@ WORDS = {
         "no_machine_mitigation": "Subcontract this operation or decline the part.",
         "below_target": "{thread}: MRL {level} is below the target {target}",
         "below_target_mitigation": "Resolve the findings that cap this thread before production.",
-        "undecidable": "Part {part}: {process} fit cannot be judged without {fields}",
         "unchecked": "Part {part}: {field} not given; the machines' limits were not checked for it",
         "capacity_unknown": "Free capacity was not checked: no wanted delivery date",
         "engine_error": "Rule {rule} could not be evaluated: {error}",
@@ -42,7 +41,6 @@ WORDS = {
         "no_machine_mitigation": "Besteed deze bewerking uit of wijs het onderdeel af.",
         "below_target": "{thread}: MRL {level} ligt onder het doel {target}",
         "below_target_mitigation": "Los de bevindingen op die deze thread begrenzen, vóór productie.",
-        "undecidable": "Onderdeel {part}: geschiktheid voor {process} is niet te beoordelen zonder {fields}",
         "unchecked": "Onderdeel {part}: {field} ontbreekt; de machinegrenzen zijn daarop niet getoetst",
         "capacity_unknown": "Vrije capaciteit niet getoetst: geen gewenste leverdatum",
         "engine_error": "Regel {rule} kon niet worden geëvalueerd: {error}",
@@ -127,7 +125,6 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
     ruled_out = []
 
     assignments, chosen = [], set()
-    undecidable = {(pid, process) for pid, process, _ in engine.undecidable}
     for pid, part in engine.parts.items():
         for process in part.get("processes") or ():
             options = []
@@ -136,22 +133,22 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                     continue
                 machine = machines[mid]
                 hours = operation_hours(request, part, machine)
-                options.append((bool(result.marginal), hours["total"] * machine["rate_eur_h"],
-                                mid, result, hours))
-            options.sort(key=lambda o: (o[0], o[1], o[2]))
-            entry = {"part": pid, "process": process, "machine": None,
-                     "judged": (pid, process) not in undecidable,
+                options.append((bool(result.unchecked), bool(result.marginal),
+                                hours["total"] * machine["rate_eur_h"], mid, result, hours))
+            options.sort(key=lambda o: o[:4])
+            entry = {"part": pid, "process": process, "machine": None, "judged": True,
                      "rejected": sorted(rejected.get((pid, process), []),
                                         key=lambda r: r["machine"])}
             if options:
-                marginal, cost, mid, result, hours = options[0]
+                _, marginal, cost, mid, result, hours = options[0]
                 machine = machines[mid]
                 entry.update(
                     machine=mid, machine_name=machine["name"], marginal=list(result.marginal),
+                    judged=not result.unchecked, unchecked=sorted(result.unchecked),
                     setup_h=_r(hours["setup"]),
                     run_h=None if hours["run"] is None else _r(hours["run"]),
                     rate_eur_h=machine["rate_eur_h"], amount_eur=_r(cost),
-                    alternatives=[o[2] for o in options[1:]])
+                    alternatives=[o[3] for o in options[1:]])
                 chosen.add((pid, process, mid))
             elif candidates.get((pid, process)):
                 ruled_out.append((pid, process))
@@ -202,7 +199,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
             "trace": {"rule": rule.id, "file": _short(rule.path), "line": rule.line,
                       "condition": rule.when.source, "values": _json_value(hit.values)}})
 
-    # ---- fit findings: no machine, undecidable, unchecked
+    # ---- fit findings: no machine, parts without processes, fields the fit could not check
     for pid, process in engine.no_machine + ruled_out:
         has_any = bool(engine.machines and any(
             process in m["processes"] for m in machines.values()))

@@ -57,33 +57,52 @@ def essential_fields(process):
 
 
 def check(part, process, machine, settings):
-    """Judge one part operation against one machine of that process."""
+    """Judge one part operation against one machine of that process.
+
+    Checks what the part's known fields allow; a missing field is listed in
+    ``unchecked`` (the fit is then provisional) but never assumed.  So a
+    rejection is always definite: more answers can only add rejections.
+    """
     result = FitResult()
     margin = settings["envelope_margin"]
     cap_margin = settings["capability_margin"]
-    material = part["material"]
-    if material not in machine["materials"]:
+    material = part.get("material")
+    if material is None:
+        result.unchecked.append("material")
+    elif material not in machine["materials"]:
         result.rejections.append(f"does not run {material}")
+    size = part.get("size_mm")
     if process == "turning":
-        _limit(result, "diameter", part["diameter_mm"], machine.get("max_diameter_mm", 0), margin)
-        _limit(result, "length", part["length_mm"], machine.get("max_length_mm", 0), margin)
+        for field, limit_key, what in (("diameter_mm", "max_diameter_mm", "diameter"),
+                                       ("length_mm", "max_length_mm", "length")):
+            if part.get(field) is None:
+                result.unchecked.append(field)
+            else:
+                _limit(result, what, part[field], machine.get(limit_key, 0), margin)
     elif process in SHEET_PROCESSES:
         thickness_by_material = machine.get("max_thickness_mm", {})
-        if material in thickness_by_material:
+        if part.get("thickness_mm") is None:
+            result.unchecked.append("thickness_mm")
+        elif material in thickness_by_material:
             _limit(result, f"{material} thickness", part["thickness_mm"],
                    thickness_by_material[material], margin)
-        elif material in machine["materials"]:
+        elif material is not None and material in machine["materials"]:
             result.rejections.append(f"no thickness limit known for {material}")
-        dims = sorted(part["size_mm"], reverse=True)
-        if process == "laser_cutting":
-            sheet = sorted(machine.get("sheet_mm", (0, 0)), reverse=True)
-            _limit(result, "blank length", dims[0], sheet[0], margin)
-            _limit(result, "blank width", dims[1], sheet[1], margin)
+        if size is None:
+            result.unchecked.append("size_mm")
         else:
-            _limit(result, "bend length", dims[0], machine.get("max_length_mm", 0), margin)
+            dims = sorted(size, reverse=True)
+            if process == "laser_cutting":
+                sheet = sorted(machine.get("sheet_mm", (0, 0)), reverse=True)
+                _limit(result, "blank length", dims[0], sheet[0], margin)
+                _limit(result, "blank width", dims[1], sheet[1], margin)
+            else:
+                _limit(result, "bend length", dims[0], machine.get("max_length_mm", 0), margin)
+    elif size is None:
+        result.unchecked.append("size_mm")
     else:
         envelope = sorted(machine.get("envelope_mm", (0, 0, 0)), reverse=True)
-        dims = sorted(part["size_mm"], reverse=True)
+        dims = sorted(size, reverse=True)
         # Sorted sides compare every axis-aligned orientation at once.
         for name, d, e in zip(("length", "width", "height"), dims, envelope):
             _limit(result, f"part {name}", d, e, margin)

@@ -167,7 +167,8 @@ def compile_engine(pack, equipment):
                     result.rejections.append(capacity)
             if result.fits:
                 new.append(Candidate(part=part_id, process=process, machine=machine["id"],
-                                     marginal=bool(result.marginal)))
+                                     marginal=bool(result.marginal),
+                                     provisional=bool(result.unchecked)))
                 self.fits[(part_id, process, machine["id"])] = result
             else:
                 new.append(Rejection(part=part_id, process=process, machine=machine["id"]))
@@ -177,14 +178,14 @@ def compile_engine(pack, equipment):
         if new:
             self.declare(*new)
 
-    namespace["fit"] = Rule(AS.op << Operation(decidable=True), salience=SALIENCE_FIT)(fit_rule)
+    namespace["fit"] = Rule(AS.op << Operation(), salience=SALIENCE_FIT)(fit_rule)
 
     def no_machine(self, pid, process):
         self.no_machine.append((pid, process))
         self.declare(Finding(rule="FIT-NO-MACHINE", subject=pid, machine="-"))
 
     namespace["no_machine"] = Rule(
-        Operation(part=MATCH.pid, process=MATCH.process, decidable=True),
+        Operation(part=MATCH.pid, process=MATCH.process),
         NOT(Candidate(part=MATCH.pid, process=MATCH.process)),
         salience=SALIENCE_NO_MACHINE)(no_machine)
 
@@ -353,11 +354,7 @@ class Inference:
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))
             for process in part.get("processes") or ():
-                needed = fit.essential_fields(process)
-                missing = [f for f in needed if part.get(f) is None]
-                if missing:
-                    engine.undecidable.append((pid, process, tuple(missing)))
-                facts.append(Operation(part=pid, process=process, decidable=not missing))
+                facts.append(Operation(part=pid, process=process))
             if not part.get("processes"):
                 engine.undecidable.append((pid, None, ("processes",)))
         engine.declare(*facts)

@@ -8,6 +8,7 @@ from .conclude import conclude
 from .infer import Inference
 from .load import digest, load_equipment, load_packs, load_request
 from .questionnaire import load_questionnaire
+from .questions import rank, thresholds
 
 
 class Report:
@@ -47,8 +48,9 @@ class Screener:
             else load_packs(packs)
         self.questionnaire = questionnaire or load_questionnaire()
         self.inference = Inference(self.pack, self.equipment)
+        self.thresholds = thresholds(self.pack)
 
-    def check(self, request, lang="en", as_of=None, source_name=None):
+    def check(self, request, lang="en", as_of=None, source_name=None, probe=True):
         """Screen one request (a dict of answers, or a path to a request file)."""
         if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
             request = json.loads(json.dumps(request, default=str))
@@ -70,6 +72,15 @@ class Screener:
             "as_of": as_of, "lang": lang,
         }
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs)
+        if data["open_questions"] and probe:
+            def screen(changed):
+                return conclude(self.inference.run(changed, as_of), self.pack, self.equipment,
+                                self.questionnaire, lang, inputs)
+            rank(data["open_questions"], request, data, screen, self.questionnaire,
+                 self.thresholds, as_of)
+        else:
+            for entry in data["open_questions"]:
+                entry.update(what_if=[], can_change_verdict=False)
         return Report(data)
 
 

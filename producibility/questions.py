@@ -1,0 +1,113 @@
+"""The next best questions: which unanswered question could change the outcome most?
+
+For each open question we try the answers that matter (every choice, yes and
+no, and for numbers the values just either side of each threshold a rule
+compares that field with) and screen again.  A question whose answer can
+block the request, or change the verdict, comes first; then the ones the
+questionnaire or a rule marks as decisive; then by how many rules read it.
+The probes are reported, so the ranking explains itself.
+"""
+
+import datetime
+
+from jinja2 import nodes
+
+from .expressions import _parse_expression
+
+MAX_QUESTIONS = 8   # probe the most promising questions only
+MAX_PROBES = 6      # per numeric question: values either side of the rules' thresholds
+MAX_SCREENS = 60    # per check: keeps probing within ~150 ms
+
+
+def thresholds(pack):
+    """(scope, field) -> sorted numeric constants rules compare it with."""
+    out = {}
+    for rule in pack.rules:
+        try:
+            tree = _parse_expression(rule.when.source)
+        except Exception:  # noqa: BLE001 - compiled once already; be safe
+            continue
+        for compare in tree.find_all(nodes.Compare):
+            operands = [compare.expr] + [op.expr for op in compare.ops]
+            fields = [(o.node.name, o.attr) for o in operands
+                      if isinstance(o, nodes.Getattr) and isinstance(o.node, nodes.Name)]
+            numbers = [o.value for o in operands if isinstance(o, nodes.Const)
+                       and isinstance(o.value, (int, float)) and not isinstance(o.value, bool)]
+            for key in fields:
+                out.setdefault(key, set()).update(numbers)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def probe_values(question, limits, as_of):
+    """A few answers that could make a difference, all valid for the question."""
+    if question.type == "yes_no":
+        return [True, False]
+    if question.type == "choice":
+        return list(question.choices)
+    if question.type == "multi_choice":
+        return [[]] + [[c] for c in question.choices]
+    if question.type == "number":
+        values = set()
+        for t in limits.get(question.key, []):
+            step = 1 if question.integer else max(abs(t) * 0.01, 1e-3)
+            values.update((t - step, t + step))
+        for bound in (question.min, question.max):
+            if bound is not None:
+                values.add(bound)
+        lo = question.min if question.min is not None else float("-inf")
+        hi = question.max if question.max is not None else float("inf")
+        values = sorted(v for v in values if lo <= v <= hi)
+        if question.integer:
+            values = sorted({int(round(v)) for v in values})
+        return values[:MAX_PROBES]
+    if question.type == "date":
+        start = datetime.date.fromisoformat(as_of)
+        return [(start + datetime.timedelta(weeks=w)).isoformat() for w in (1, 3, 8, 26)]
+    if question.type == "dimensions":
+        return [[20, 20, 10], [300, 200, 100], [1200, 600, 400], [3500, 1500, 20]]
+    return []
+
+
+def with_answer(request, question, part_id, value):
+    changed = dict(request)
+    if question.scope == "part":
+        changed["parts"] = [dict(p, **{question.id: value}) if str(p["id"]) == part_id else p
+                            for p in request["parts"]]
+    else:
+        changed[question.id] = value
+    return changed
+
+
+def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of):
+    """Add what-if probes to the open questions and order them by impact.
+
+    ``screen(request) -> report dict`` screens a changed request (no probing).
+    """
+    base_rules = {(f["rule"], f["part"]) for f in baseline["findings"]}
+    budget = MAX_SCREENS
+    for entry in open_questions[:MAX_QUESTIONS]:
+        question = questionnaire.question(entry["scope"], entry["field"])
+        entry["what_if"] = []
+        if question is None:
+            continue
+        values = probe_values(question, limits, as_of)[:budget]
+        budget -= len(values)
+        for value in values:
+            report = screen(with_answer(request, question, entry["part"], value))
+            fired = {(f["rule"], f["part"]) for f in report["findings"]}
+            added = sorted({r for r, _ in fired - base_rules})
+            if report["verdict"] != baseline["verdict"] or added:
+                entry["what_if"].append({"answer": value, "verdict": report["verdict"],
+                                         "new_findings": added})
+    for entry in open_questions:
+        probes = entry.get("what_if", [])
+        entry.setdefault("what_if", [])
+        can_block = any(p["verdict"] == "no_fit" for p in probes) and \
+            baseline["verdict"] != "no_fit"
+        changes = any(p["verdict"] != baseline["verdict"] for p in probes)
+        entry["can_change_verdict"] = changes
+        entry["impact"] = (100 if can_block else 0) + (50 if changes else 0) + \
+            (10 if entry["decisive"] else 0) + len(entry["rules"]) + \
+            min(9, sum(len(p["new_findings"]) for p in probes)) / 10
+    open_questions.sort(key=lambda q: (-q["impact"], q["scope"], q["part"] or "", q["field"]))
+    return open_questions
