@@ -14,7 +14,6 @@ import yaml
 from .errors import InputError
 
 MAX_BYTES = int(os.environ.get("PRODUCIBILITY_MAX_INPUT_BYTES", 2_000_000))
-MAX_ALIASES = 100
 MAX_DEPTH = 40
 MAX_NODES = 200_000  # after alias expansion: stops "billion laughs"
 
@@ -43,53 +42,19 @@ class Sequence(list):
         self.item_cols = []
 
 
-class _Loader(yaml.SafeLoader):
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._aliases = 0
-        self._depth = 0
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when present
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.MarkedYAMLError(
-                    problem=f"more than {MAX_ALIASES} aliases (*name): refusing to expand",
-                    problem_mark=event.start_mark)
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem=f"nested deeper than {MAX_DEPTH} levels",
-                problem_mark=event.start_mark)
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
 
-    def compose_document(self):
-        node = super().compose_document()
-        sizes = {}
+class _Loader(_BASE):
+    """Scanning, parsing and composing in C (libyaml) where available; the node
+    graph is checked for size and depth before a single Python object is built."""
 
-        def expanded(n):
-            key = id(n)
-            if key not in sizes:
-                sizes[key] = 0  # guards against recursive aliases
-                if isinstance(n, yaml.MappingNode):
-                    total = 1 + sum(expanded(k) + expanded(v) for k, v in n.value)
-                elif isinstance(n, yaml.SequenceNode):
-                    total = 1 + sum(expanded(v) for v in n.value)
-                else:
-                    total = 1
-                sizes[key] = total
-            return sizes[key]
-
-        if node is not None and expanded(node) > MAX_NODES:
-            raise yaml.MarkedYAMLError(
-                problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
-                problem_mark=node.start_mark)
-        return node
+    def get_single_data(self):
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _check_graph(node)
+        return self.construct_document(node)
 
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
@@ -149,6 +114,47 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+
+
+def _check_graph(root):
+    """Bound the node graph after alias expansion (billion laughs) and its depth.
+
+    Iterative, memoised per node, so neither a bomb nor deep nesting costs
+    more than one pass over the distinct nodes.
+    """
+    size, height = {}, {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in size and not children_done:
+            continue
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = ()
+        if not children_done:
+            size[key] = None  # in progress: a recursive alias counts as a leaf
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in size)
+            if len(size) > MAX_NODES:
+                break
+            continue
+        size[key] = 1 + sum(size.get(id(c)) or 1 for c in children)
+        height[key] = 1 + max((height.get(id(c), 1) for c in children), default=0)
+        if size[key] > MAX_NODES:
+            raise yaml.MarkedYAMLError(
+                problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
+                problem_mark=node.start_mark)
+        if height[key] > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=node.start_mark)
+    if len(size) > MAX_NODES:
+        raise yaml.MarkedYAMLError(
+            problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
+            problem_mark=root.start_mark)
 
 
 def _decode(data, path):
