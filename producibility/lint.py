@@ -79,6 +79,10 @@ def _pos(mapping, key, value=True):
 
 
 def _schema_problem(error, document, path):
+    if error.validator == "oneOf" and isinstance(error.instance, dict) and error.context:
+        inner = [e for e in error.context if e.validator != "type"]
+        if inner:
+            error = inner[0]
     message, extra = schemas.advice(error)
     v = error.validator
     where = list(error.absolute_path)

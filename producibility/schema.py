@@ -115,6 +115,12 @@ def advice(error):
     if v == "minProperties":
         return f"{where} must not be empty", []
     if v == "oneOf":
+        if isinstance(inst, dict) and error.context:
+            # the mapping branch says what is wrong inside {en: ..., nl: ...}
+            inner = [e for e in error.context if e.validator != "type"]
+            if inner:
+                message, extra = advice(inner[0])
+                return message, extra
         return f"{where} must be a text, or texts per language like {{en: ..., nl: ...}}", []
     return f"{where}: {error.message}", []
 
