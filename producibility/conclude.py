@@ -381,6 +381,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         "assignments": assignments,
         "quote": quote,
         "open_questions": open_questions,
+        "risk_matrix": matrix,
         "inputs": inputs or {},
     }
 

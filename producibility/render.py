@@ -1,12 +1,30 @@
-"""Render: one place per output format (text, json; templates live in templates/)."""
+"""Render: one place per output format.
 
+* ``text``, ``md`` and ``html`` come from Jinja2 templates in ``templates/``; a
+  provider's ``--template DIR`` is searched first, so any of them can be replaced.
+  A replacement may extend the shipped one as ``shipped/report.html.j2`` and
+  override only a block (``logo``, ``styles``, ``extra_styles``, ``footer``, ...).
+* ``json`` is the report itself (deterministic, sorted keys).
+* ``csv`` is the quote lines, written with the :mod:`csv` module.
+
+Every format is deterministic: the same report dict gives the same bytes.
+"""
+
+import csv
+import functools
+import io
 import json
+import re
 from pathlib import Path
 
 import jinja2
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "md", "html", "csv")
+TEMPLATES = {"text": "report.txt.j2", "md": "report.md.j2", "html": "report.html.j2"}
+CSV_COLUMNS = ("kind", "part", "process", "machine", "rule", "description", "setup_h",
+               "run_h", "hours", "rate_eur_h", "amount_eur")
+LEVEL_ORDER = ("low", "moderate", "high")
 
 LABELS = {
     "en": {
@@ -22,6 +40,60 @@ LABELS = {
         "rules": "rules", "pcs": "pcs", "wanted": "wanted",
         "fit": "FIT", "fit_with_effort": "FIT WITH EFFORT", "conditional": "CONDITIONAL",
         "no_fit": "NO FIT",
+        # md, html and csv
+        "title": "Producibility report", "request": "Request", "customer": "Customer",
+        "purpose": "Purpose", "quantity": "Quantity", "parts": "Parts",
+        "wanted_date": "Wanted date", "as_of": "Screened as of", "provider": "Provider",
+        "unknown": "unknown", "reasons": "Why", "total_hours": "total hours",
+        "cost_range": "Cost range", "effort_class": "Effort class",
+        "mrl_by_thread": "MRL per thread", "mrl_legend": "Bar: the thread's MRL (1-10); "
+        "line: the target for this purpose.", "below_target": "below target",
+        "capped_by": "capped by", "level": "level", "score": "Score",
+        "likelihood": "Likelihood", "consequence": "Consequence", "heat_map": "Risk matrix",
+        "heat_legend_report": "Cell colour: the level in the pack's risk matrix.",
+        "heat_legend_inferred": "Cell colour: the level of the findings in that cell; "
+        "other cells as in the default pack's matrix.",
+        "heat_legend_count": "Number: findings in that cell.",
+        "risk_register": "Risk register", "rule": "Rule", "thread": "Thread", "part": "Part",
+        "machine": "Machine", "process": "Process", "message": "Finding",
+        "mitigation": "Mitigation", "source": "Source", "kind": "Kind",
+        "assignments": "Part-to-machine assignment", "alternatives": "alternatives",
+        "rejected_machines": "Rejected machines", "reason": "Reason",
+        "quote": "Quote lines", "description": "Description", "hours": "Hours",
+        "rate": "Rate", "amount": "Amount", "setup_h": "Set-up h", "run_h": "Run h",
+        "subtotal": "Subtotal (hours x rates)", "total": "Total",
+        "high_estimate": "High estimate",
+        "question": "Question", "field": "Field", "impact": "Impact", "yes": "yes",
+        "no": "no", "trace": "Trace", "trace_intro": "Each finding with the rule and the "
+        "facts it matched.", "condition": "Condition", "values": "Values", "file": "File",
+        "inputs": "Inputs", "tool": "Tool", "packs": "Rule packs", "equipment": "Equipment",
+        "questionnaire": "Questionnaire", "digest": "digest", "language": "Language",
+        "page": "Page", "on": "on", "h": "h", "machines_count": "machines",
+        "no_assignments": "No parts to assign.",
+        "run_unknown": "run time partly unknown",
+        "kinds": {"blocker": "blocker", "question": "question", "risk": "risk",
+                  "effort": "effort", "info": "info", "engine_error": "rule error",
+                  "machine": "machine", "engineering": "engineering",
+                  "inspection": "inspection", "procurement": "procurement",
+                  "total": "total"},
+        "verdict_help": {
+            "fit": "Can be made with the available equipment, without notable extra effort.",
+            "fit_with_effort": "Can be made; the extra effort and risks below belong "
+                               "in the quote.",
+            "conditional": "Cannot be decided yet: answers or a customer decision are "
+                           "needed first.",
+            "no_fit": "Cannot be made with the available equipment as requested."},
+        "mrl_levels": {
+            "1": "basic manufacturing implications identified",
+            "2": "manufacturing concepts identified",
+            "3": "manufacturing proof of concept",
+            "4": "made in a laboratory environment",
+            "5": "prototype components in a production-relevant environment",
+            "6": "prototype system in a production-relevant environment",
+            "7": "made in a production-representative environment",
+            "8": "pilot line proven; ready for low-rate production",
+            "9": "low-rate production proven; ready for full rate",
+            "10": "full-rate production, lean"},
         "threads": {
             "technology_industrial_base": "technology & industrial base", "design": "design",
             "cost_funding": "cost & funding", "materials": "materials",
@@ -46,6 +118,61 @@ LABELS = {
         "rules": "regels", "pcs": "st.", "wanted": "gewenst",
         "fit": "PAST", "fit_with_effort": "PAST MET INSPANNING", "conditional": "VOORWAARDELIJK",
         "no_fit": "PAST NIET",
+        # md, html and csv
+        "title": "Produceerbaarheidscheck", "request": "Aanvraag", "customer": "Klant",
+        "purpose": "Doel", "quantity": "Aantal", "parts": "Onderdelen",
+        "wanted_date": "Gewenste leverdatum", "as_of": "Peildatum", "provider": "Aanbieder",
+        "unknown": "onbekend", "reasons": "Waarom", "total_hours": "uren totaal",
+        "cost_range": "Kostenbandbreedte", "effort_class": "Inspanningsklasse",
+        "mrl_by_thread": "MRL per thread", "mrl_legend": "Balk: het MRL-niveau van de "
+        "thread (1-10); streep: het doel voor dit doeleinde.", "below_target": "onder doel",
+        "capped_by": "begrensd door", "level": "niveau", "score": "Score",
+        "likelihood": "Kans", "consequence": "Gevolg", "heat_map": "Risicomatrix",
+        "heat_legend_report": "Celkleur: het niveau in de risicomatrix van het regelpakket.",
+        "heat_legend_inferred": "Celkleur: het niveau van de bevindingen in die cel; "
+        "overige cellen volgens de matrix van het standaardpakket.",
+        "heat_legend_count": "Getal: bevindingen in die cel.",
+        "risk_register": "Risicoregister", "rule": "Regel", "thread": "Thread",
+        "part": "Onderdeel", "machine": "Machine", "process": "Bewerking",
+        "message": "Bevinding", "mitigation": "Maatregel", "source": "Bron", "kind": "Soort",
+        "assignments": "Toewijzing van onderdelen aan machines", "alternatives": "alternatieven",
+        "rejected_machines": "Afgewezen machines", "reason": "Reden",
+        "quote": "Offerteregels", "description": "Omschrijving", "hours": "Uren",
+        "rate": "Tarief", "amount": "Bedrag", "setup_h": "Insteluren", "run_h": "Bewerkingsuren",
+        "subtotal": "Subtotaal (uren x tarieven)", "total": "Totaal",
+        "high_estimate": "Hoge schatting",
+        "question": "Vraag", "field": "Veld", "impact": "Invloed", "yes": "ja",
+        "no": "nee", "trace": "Herleiding", "trace_intro": "Elke bevinding met de regel en "
+        "de feiten waarop die regel afging.", "condition": "Voorwaarde", "values": "Waarden",
+        "file": "Bestand", "inputs": "Invoer", "tool": "Programma", "packs": "Regelpakketten",
+        "equipment": "Machinepark", "questionnaire": "Vragenlijst", "digest": "vingerafdruk",
+        "language": "Taal", "page": "Pagina", "on": "op", "h": "u", "machines_count": "machines",
+        "no_assignments": "Geen onderdelen om toe te wijzen.",
+        "run_unknown": "bewerkingstijd deels onbekend",
+        "kinds": {"blocker": "blokkade", "question": "vraag", "risk": "risico",
+                  "effort": "inspanning", "info": "info", "engine_error": "regelfout",
+                  "machine": "machine", "engineering": "engineering",
+                  "inspection": "inspectie", "procurement": "inkoop",
+                  "total": "totaal"},
+        "verdict_help": {
+            "fit": "Te maken met het beschikbare machinepark, zonder noemenswaardige "
+                   "extra inspanning.",
+            "fit_with_effort": "Te maken; de extra inspanning en risico's hieronder horen "
+                               "in de offerte.",
+            "conditional": "Nog niet te beslissen: eerst zijn antwoorden of een besluit "
+                           "van de klant nodig.",
+            "no_fit": "Zoals gevraagd niet te maken met het beschikbare machinepark."},
+        "mrl_levels": {
+            "1": "basisgevolgen voor productie benoemd",
+            "2": "productieconcepten benoemd",
+            "3": "productieconcept aangetoond",
+            "4": "gemaakt in een laboratoriumomgeving",
+            "5": "prototype-onderdelen in een productierelevante omgeving",
+            "6": "prototypesysteem in een productierelevante omgeving",
+            "7": "gemaakt in een productierepresentatieve omgeving",
+            "8": "pilotlijn bewezen; klaar voor kleinschalige productie",
+            "9": "kleinschalige productie bewezen; klaar voor volledige productie",
+            "10": "volledige, lean productie"},
         "threads": {
             "technology_industrial_base": "technologie & industriële basis", "design": "ontwerp",
             "cost_funding": "kosten & financiering", "materials": "materialen",
@@ -60,6 +187,8 @@ LABELS = {
 }
 
 
+# ---- number formats ---------------------------------------------------------------
+
 def _money(value):
     return f"{value:,.0f}".replace(",", ".")
 
@@ -68,19 +197,270 @@ def _hours(value):
     return f"{value:g}"
 
 
-def environment(template_dir=None):
-    """Templates from the provider's own directory first, then the shipped ones."""
+def _grouped(value, decimals, lang):
+    """A number with thousands separators in the language's convention."""
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def _eur(value, lang="en", cents=True):
+    if value is None:
+        return ""
+    return "€\u00a0" + _grouped(value, 2 if cents else 0, lang)
+
+
+def _num(value, lang="en"):
+    """Hours and other figures: up to two decimals, no trailing zeros."""
+    if value is None:
+        return ""
+    text = f"{round(float(value), 2):g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _csv_number(value):
+    """Machine-readable: a dot decimal separator, two decimals, in every language."""
+    if value is None:
+        return ""
+    return f"{float(value):.2f}"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|~])")
+_MD_LEADING = re.compile(r"^([#+>-]|\d+[.)])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+
+
+def _md(value):
+    """Text from packs and requests made inert in Markdown: no tags, no table breaks."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    text = _MD_ENTITY.sub("&amp;", text).replace("<", "&lt;")  # no tags, no entities
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LEADING.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+    return _MD_UNDERSCORE.sub(r"\\_", text)
+
+
+def _mdcode(value):
+    """A Markdown code span that holds any text, backticks included."""
+    text = " ".join(str("" if value is None else value).split())
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    if text.startswith("`") or text.endswith("`"):
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
+
+
+def _fact(value, lang="en"):
+    """A value from a trace, as plain text (the template escapes it)."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return LABELS[lang]["yes"] if value else LABELS[lang]["no"]
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_fact(v, lang)}" for k, v in sorted(value.items()))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_fact(v, lang) for v in value)
+    return str(value)
+
+
+def _csv_cell(value):
+    """A text cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# ---- data the templates draw ------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _choice_texts():
+    """Display names of processes and purposes, from the shipped questionnaire."""
+    try:
+        from .questionnaire import load_questionnaire
+        questionnaire = load_questionnaire()
+    except Exception:  # noqa: BLE001 - names are cosmetic; ids are shown instead
+        return {}
+    names = {}
+    for question in questionnaire.questions:
+        if question.id in ("processes", "purpose"):
+            names[question.id] = {choice: dict(text)
+                                  for choice, text in question.choice_text.items()}
+    return names
+
+
+@functools.lru_cache(maxsize=1)
+def _default_matrix():
+    """The shipped default pack's risk matrix (rows likelihood 1..5), or None."""
+    try:
+        from . import yamlio
+        from .defaults import default_pack_dir
+        matrix = yamlio.load(default_pack_dir() / "pack.yaml")["settings"]["risk_matrix"]
+        if len(matrix) == 5 and all(len(row) == 5 for row in matrix):
+            return tuple(tuple(row) for row in matrix)
+    except Exception:  # noqa: BLE001 - fall back to a neutral colour scale
+        pass
+    return None
+
+
+def _report_matrix(data):
+    for holder in (data, data.get("settings") or {}, data.get("inputs") or {}):
+        matrix = holder.get("risk_matrix") if isinstance(holder, dict) else None
+        if (isinstance(matrix, list) and len(matrix) == 5
+                and all(isinstance(row, list) and len(row) == 5 for row in matrix)):
+            return matrix
+    return None
+
+
+def heat_map(data, risks):
+    """The 5x5 matrix as rows likelihood 5..1, columns consequence 1..5.
+
+    A cell's level comes from the report's matrix where the report carries one;
+    otherwise from the findings in that cell, and for empty cells from the default
+    matrix, kept between the levels of the findings below-left and above-right of
+    it so that the picture stays monotone.
+    """
+    cells = {}
+    for f in risks:
+        key = (f["risk"]["likelihood"], f["risk"]["consequence"])
+        cells.setdefault(key, []).append(f)
+    matrix = _report_matrix(data)
+    source = "report" if matrix else "inferred"
+    rank = {name: i for i, name in enumerate(LEVEL_ORDER)}
+    known = {k: fs[0]["risk"]["level"] for k, fs in cells.items()
+             if fs[0]["risk"]["level"] in rank}
+    prior = _default_matrix()
+
+    def level_of(l, c):
+        if matrix:
+            return matrix[l - 1][c - 1]
+        if (l, c) in known:
+            return known[(l, c)]
+        guess = prior[l - 1][c - 1] if prior else None
+        below = [rank[v] for (kl, kc), v in known.items() if kl <= l and kc <= c]
+        above = [rank[v] for (kl, kc), v in known.items() if kl >= l and kc >= c]
+        low, high = max(below, default=0), min(above, default=len(LEVEL_ORDER) - 1)
+        if low > high:
+            return guess
+        if guess not in rank:
+            return LEVEL_ORDER[low] if below else (LEVEL_ORDER[high] if above else None)
+        return LEVEL_ORDER[min(max(rank[guess], low), high)]
+
+    rows = []
+    for l in range(5, 0, -1):
+        row = []
+        for c in range(1, 6):
+            found = cells.get((l, c), [])
+            ids = sorted({f["rule"] for f in found})
+            row.append({"likelihood": l, "consequence": c, "score": l * c,
+                        "level": level_of(l, c), "count": len(found), "ids": ids})
+        rows.append({"likelihood": l, "cells": row})
+    return {"rows": rows, "source": source}
+
+
+def mrl_rows(data):
+    """The threads in the order of the MRL Deskbook, then any others."""
+    from .conclude import THREADS
+
+    threads = data["mrl"]["threads"]
+    target = data["mrl"]["target"]
+    order = [t for t in THREADS if t in threads] + sorted(t for t in threads if t not in THREADS)
+    return [{"id": t, "level": threads[t]["level"], "capped_by": threads[t]["capped_by"],
+             "below": target is not None and threads[t]["level"] < target} for t in order]
+
+
+def quote_lines(data, lang="en"):
+    """The quote lines, a machine line's description in the given language."""
+    labels = LABELS.get(lang, LABELS["en"])
+    names = {(a["part"], a["process"], a.get("machine")): a.get("machine_name")
+             for a in data["assignments"]}
+    process_names = _choice_texts().get("processes", {})
+    lines = []
+    for line in data["quote"]["lines"]:
+        line = dict(line)
+        if line["kind"] == "machine":
+            machine = names.get((line["part"], line["process"], line["machine"]))
+            process = process_names.get(line["process"], {}).get(lang) or line["process"]
+            line["description"] = (f"{line['part']}: {process} {labels['on']} "
+                                   f"{machine or line['machine']}")
+        lines.append(line)
+    return lines
+
+
+def render_csv(data, lang="en"):
+    """The quote lines as CSV: a header, one row per line, a totals row."""
+    labels = LABELS.get(lang, LABELS["en"])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    numeric = {"setup_h", "run_h", "hours", "rate_eur_h", "amount_eur"}
+    for line in quote_lines(data, lang):
+        writer.writerow([_csv_number(line[c]) if c in numeric else _csv_cell(line[c])
+                         for c in CSV_COLUMNS])
+    totals = data["quote"]["totals"]
+    row = {c: "" for c in CSV_COLUMNS}
+    row.update(kind="total", description=labels["total"],
+               hours=_csv_number(totals["hours"]), amount_eur=_csv_number(totals["amount_eur"]))
+    writer.writerow([row[c] for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+# ---- templates --------------------------------------------------------------------
+
+def environment(template_dir=None, lang="en"):
+    """Templates from the provider's own directory first, then the shipped ones.
+
+    The shipped templates are also reachable as ``shipped/<name>``, so that a
+    provider's ``report.html.j2`` can extend ours and change only a block.
+    """
     loaders = []
     if template_dir:
         loaders.append(jinja2.FileSystemLoader(str(template_dir)))
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
+    loaders.append(jinja2.PrefixLoader({"shipped": jinja2.FileSystemLoader(str(TEMPLATE_DIR))}))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders), autoescape=jinja2.select_autoescape(["html"]),
+        loader=jinja2.ChoiceLoader(loaders),
+        # "report.html.j2" does not end in ".html": name the template suffixes too.
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2",
+                                             "xml.j2"]),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
     env.filters["money"] = _money
     env.filters["hours"] = _hours
+    env.filters["eur"] = functools.partial(_eur, lang=lang)
+    env.filters["eur0"] = functools.partial(_eur, lang=lang, cents=False)
+    env.filters["num"] = functools.partial(_num, lang=lang)
+    env.filters["md"] = _md
+    env.filters["mdcode"] = _mdcode
+    env.filters["fact"] = functools.partial(_fact, lang=lang)
     return env
+
+
+def context(data, lang="en"):
+    """Everything the templates get: the report, the labels and derived views."""
+    labels = LABELS.get(lang, LABELS["en"])
+    risks = [f for f in data["findings"] if f["risk"]]
+    risks.sort(key=lambda f: (-f["risk"]["score"], f["rule"], f["part"] or ""))
+    others = [f for f in data["findings"] if not f["risk"]]
+    names = _choice_texts()
+
+    def choice(kind, value):
+        if value is None:
+            return None
+        text = names.get(kind, {}).get(value, {})
+        return text.get(lang) or text.get("en") or value
+
+    return {
+        "r": data, "L": labels, "lang": lang, "risks": risks, "others": others,
+        "heat": heat_map(data, risks), "mrl_rows": mrl_rows(data),
+        "quote_lines": quote_lines(data, lang),
+        "process_name": functools.partial(choice, "processes"),
+        "purpose_name": functools.partial(choice, "purpose"),
+        "thread_name": lambda t: labels["threads"].get(t, t),
+    }
 
 
 def render(report, fmt="text", lang="en", template_dir=None):
@@ -88,12 +468,10 @@ def render(report, fmt="text", lang="en", template_dir=None):
     data = report if isinstance(report, dict) else report.to_dict()
     if fmt == "json":
         return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    names = {"text": "report.txt.j2", "md": "report.md.j2", "html": "report.html.j2"}
-    if fmt not in names:
+    if fmt == "csv":
+        return render_csv(data, lang)
+    if fmt not in TEMPLATES:
         raise ValueError(f"unknown format {fmt}")
-    template = environment(template_dir).get_template(names[fmt])
-    labels = LABELS.get(lang, LABELS["en"])
-    risks = [f for f in data["findings"] if f["risk"]]
-    risks.sort(key=lambda f: (-f["risk"]["score"], f["rule"], f["part"] or ""))
-    others = [f for f in data["findings"] if not f["risk"]]
-    return template.render(r=data, L=labels, risks=risks, others=others)
+    lang = lang if lang in LABELS else "en"
+    template = environment(template_dir, lang).get_template(TEMPLATES[fmt])
+    return template.render(**context(data, lang))

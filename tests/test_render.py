@@ -1,0 +1,383 @@
+"""The md, html and csv reports: content, languages, safety, determinism, a real browser."""
+
+import copy
+import csv
+import io
+import json
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from conftest import EQUIPMENT, REQUESTS, base_request, run_cli
+from producibility.conclude import VERDICTS
+from producibility.render import CSV_COLUMNS, LABELS, heat_map, render
+
+LANGS = ("en", "nl")
+NETWORK = [  # looked for in the markup (tags and the style sheet), not in escaped text
+    (r"https?://", "an absolute web address"),
+    (r"""(?:src|href|action|poster|data|srcset)\s*=\s*["']?\s*//""", "a protocol-relative address"),
+    (r"<link\b", "a <link> element"),
+    (r"<script\b", "a <script> element"),
+    (r"<iframe\b|<object\b|<embed\b|<img\b|<video\b|<audio\b", "an embedded resource"),
+    (r"@import", "a CSS @import"),
+    (r"url\(", "a CSS url()"),
+    (r"""\ssrc\s*=\s*["']?(?!data:)""", "a src that is not a data: URI"),
+    (r"""\shref\s*=\s*["']?(?!#)""", "a link out of the page"),
+]
+
+
+@pytest.fixture(scope="module")
+def reports(screener):
+    """Every example screened in both languages: {(stem, lang): report dict}."""
+    return {(path.stem, lang): screener.check(path, lang=lang).to_dict()
+            for path in REQUESTS for lang in LANGS}
+
+
+@pytest.fixture(scope="module")
+def rich(reports):
+    """The English example with the most risks: it exercises the most of the layout."""
+    return max((r for (_, lang), r in reports.items() if lang == "en"),
+               key=lambda r: (sum(1 for f in r["findings"] if f["risk"]), len(r["quote"]["lines"])))
+
+
+def _keys(tree, prefix=""):
+    found = set()
+    for key, value in tree.items():
+        found.add(prefix + key)
+        if isinstance(value, dict):
+            found |= _keys(value, f"{prefix}{key}.")
+    return found
+
+
+def test_every_label_exists_in_both_languages():
+    en, nl = _keys(LABELS["en"]), _keys(LABELS["nl"])
+    assert sorted(en - nl) == [], "labels missing in Dutch"
+    assert sorted(nl - en) == [], "labels missing in English"
+
+
+def test_dutch_labels_are_translated():
+    """A Dutch label equal to the English one must be a word both languages share."""
+    shared = {"mrl", "machines", "machines_count", "machine", "kinds.machine", "engineering",
+              "kinds.engineering", "kinds.info", "thread", "mrl_by_thread", "score",
+              "threads.volume_mix"}
+
+    def flat(tree, prefix=""):
+        for key, value in tree.items():
+            if isinstance(value, dict):
+                yield from flat(value, f"{prefix}{key}.")
+            else:
+                yield prefix + key, value
+    en = dict(flat(LABELS["en"]))
+    same = sorted(k for k, v in flat(LABELS["nl"]) if v == en[k] and k not in shared)
+    assert same == []
+
+
+# ---- md and html for every example, in both languages
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("request_path", REQUESTS, ids=lambda p: p.stem)
+def test_every_example_renders_with_its_verdict(reports, request_path, fmt, lang):
+    report = reports[(request_path.stem, lang)]
+    text = render(report, fmt, lang)
+    labels = LABELS[lang]
+    shown = (lambda s: str(escape(s))) if fmt == "html" else str
+    assert shown(labels[report["verdict"]]) in text
+    assert shown(labels["verdict_help"][report["verdict"]]) in text
+    for heading in ("verdict", "risk_register", "assignments", "quote", "questions",
+                    "mrl_by_thread", "heat_map"):
+        assert shown(labels[heading]) in text
+    for finding in report["findings"]:
+        assert finding["rule"] in text
+    for line in report["quote"]["lines"]:
+        if line["rule"]:
+            assert line["rule"] in text
+    assert text == render(copy.deepcopy(report), fmt, lang)  # deterministic
+    if fmt == "html":
+        _assert_offline(text)
+        assert text.count("<details>") == len(report["findings"])
+        assert "<details open" not in text  # the trace is folded away, also in print
+        assert f'<html lang="{lang}">' in text
+    else:
+        _assert_tables_well_formed(text)
+
+
+def _assert_offline(html):
+    """No element, attribute or style in the page can make a network request."""
+    styles = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))
+    markup = "\n".join(re.findall(r"<[^>]*>", re.sub(r"<style>.*?</style>", "", html,
+                                                     flags=re.S))) + styles
+    for pattern, what in NETWORK:
+        match = re.search(pattern, markup, re.IGNORECASE)
+        assert match is None, f"the HTML report has {what}: {markup[match.start():][:60]!r}"
+
+
+def _cells(row):
+    """Split a Markdown table row on the pipes that are not escaped."""
+    return re.split(r"(?<!\\)\|", row.strip())[1:-1]
+
+
+def _assert_tables_well_formed(md):
+    table = None
+    for number, line in enumerate(md.splitlines(), 1):
+        if line.startswith("|"):
+            width = len(_cells(line))
+            table = table or width
+            assert width == table, f"Markdown line {number} has {width} cells, not {table}: {line}"
+        else:
+            table = None
+
+
+def test_html_is_one_self_contained_a4_page(rich):
+    html = render(rich, "html", "en")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "size: A4" in html and "@media print" in html
+    assert "break-inside: avoid" in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert html.count("<style>") == 1 and "<img" not in html
+
+
+def test_html_heat_map_places_every_risk_in_its_cell(rich):
+    risks = [f for f in rich["findings"] if f["risk"]]
+    assert risks, "the richest example should have risks"
+    html = render(rich, "html", "en")
+    heat = html[html.index('<table class="heat">'):]
+    heat = heat[:heat.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", heat, re.S)[:5]
+    for f in risks:
+        row = rows[5 - f["risk"]["likelihood"]]
+        cell = re.findall(r"<td (.*?)</td>", row, re.S)[f["risk"]["consequence"] - 1]
+        assert f["rule"] in cell and f"lv-{f['risk']['level']}" in cell and " hit" in cell
+
+
+def test_heat_map_uses_the_report_matrix_when_given_and_else_the_findings(rich):
+    risks = [f for f in rich["findings"] if f["risk"]]
+    assert heat_map(rich, risks)["source"] == "report"  # reports carry their matrix
+    inferred = heat_map({k: v for k, v in rich.items() if k != "risk_matrix"}, risks)
+    assert inferred["source"] == "inferred"
+    for row in inferred["rows"]:
+        for cell in row["cells"]:
+            mine = [f for f in risks if (f["risk"]["likelihood"], f["risk"]["consequence"])
+                    == (cell["likelihood"], cell["consequence"])]
+            assert cell["count"] == len(mine)
+            if mine:
+                assert cell["level"] == mine[0]["risk"]["level"]
+    given = dict(rich, risk_matrix=[["high"] * 5 for _ in range(5)])
+    assert {c["level"] for row in heat_map(given, [])["rows"] for c in row["cells"]} == {"high"}
+    assert heat_map(given, [])["source"] == "report"
+
+
+def test_mrl_bars_show_each_thread_against_the_target(rich):
+    html = render(rich, "html", "en")
+    for thread, t in rich["mrl"]["threads"].items():
+        assert str(escape(LABELS["en"]["threads"][thread])) in html
+    assert html.count('class="fill" style="width:') == len(rich["mrl"]["threads"])
+    if rich["mrl"]["target"] is not None:
+        assert html.count('class="target"') == len(rich["mrl"]["threads"])
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "text"])
+def test_a_report_with_unknowns_and_nothing_found_renders(rich, fmt):
+    """The Python API may give a report without inputs, target or any finding."""
+    bare = copy.deepcopy(rich)
+    bare.update(inputs={}, findings=[], assignments=[], open_questions=[],
+                verdict_reasons=[], verdict="fit")
+    bare["request"].update(id=None, customer=None, purpose=None, quantity=None,
+                           wanted_date=None)
+    bare["mrl"]["target"] = None
+    bare["quote"]["lines"] = []
+    bare["quote"]["totals"].update(hours=0, amount_eur=0)
+    for lang in LANGS:
+        text = render(bare, fmt, lang)
+        if fmt != "csv":
+            assert LABELS[lang]["fit"] in text
+    if fmt == "html":
+        _assert_offline(text)
+    elif fmt == "md":
+        _assert_tables_well_formed(text)
+
+
+def test_numbers_follow_the_language(rich):
+    total = rich["quote"]["totals"]["amount_eur"]
+    en, nl = render(rich, "md", "en"), render(rich, "md", "nl")
+    assert f"{total:,.2f}" in en
+    assert f"{total:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") in nl
+
+
+# ---- escaping: requests and packs are untrusted
+
+HOSTILE = "<script>alert('x')</script> | *bold* [link](http://evil.example)"
+
+
+@pytest.fixture(scope="module")
+def hostile(screener):
+    request = base_request(customer=HOSTILE, id="T-<b>1</b>")
+    return screener.check(request).to_dict()
+
+
+def test_html_escapes_request_text(hostile):
+    html = render(hostile, "html", "en")
+    assert "<script>" not in html and "<b>1</b>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "T-&lt;b&gt;1&lt;/b&gt;" in html
+    assert "<a " not in html and "<img" not in html
+    _assert_offline(html)
+
+
+def test_markdown_neutralises_request_text(hostile):
+    md = render(hostile, "md", "en")
+    assert "<script" not in md and "<b>" not in md  # GFM would pass raw HTML through
+    assert "&lt;script>" in md and "T-&lt;b>1&lt;/b>" in md
+    assert r"\| \*bold\* \[link\](http://evil.example)" in md
+    _assert_tables_well_formed(md)
+
+
+def test_csv_cells_cannot_become_formulas(rich):
+    report = copy.deepcopy(rich)
+    report["quote"]["lines"][0].update(part="=HYPERLINK(\"http://evil\")", kind="machine")
+    rows = list(csv.reader(io.StringIO(render(report, "csv", "en"))))
+    assert rows[1][1].startswith("'=")
+
+
+# ---- csv
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("request_path", REQUESTS, ids=lambda p: p.stem)
+def test_csv_quote_lines_add_up(reports, request_path, lang):
+    report = reports[(request_path.stem, lang)]
+    text = render(report, "csv", lang)
+    assert text == render(copy.deepcopy(report), "csv", lang)
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == list(CSV_COLUMNS)
+    body, total = rows[1:-1], dict(zip(CSV_COLUMNS, rows[-1]))
+    assert len(body) == len(report["quote"]["lines"])
+    assert total["kind"] == "total" and total["description"] == LABELS[lang]["total"]
+    totals = report["quote"]["totals"]
+    assert float(total["amount_eur"]) == pytest.approx(totals["amount_eur"], abs=0.005)
+    assert float(total["hours"]) == pytest.approx(totals["hours"], abs=0.005)
+    amounts = [float(dict(zip(CSV_COLUMNS, row))["amount_eur"]) for row in body]
+    assert sum(amounts) == pytest.approx(totals["amount_eur"], abs=0.01 * max(1, len(body)))
+    numeric = ("setup_h", "run_h", "hours", "rate_eur_h", "amount_eur")
+    for row in rows[1:]:
+        for column, value in zip(CSV_COLUMNS, row):
+            if column in numeric:
+                assert re.fullmatch(r"(-?\d+\.\d{2})?", value), (column, value)
+    for row, line in zip(body, report["quote"]["lines"]):
+        cells = dict(zip(CSV_COLUMNS, row))
+        assert (cells["kind"], cells["rule"]) == (line["kind"], line["rule"] or "")
+        if line["kind"] == "machine":
+            assert f" {LABELS[lang]['on']} " in cells["description"]
+
+
+# ---- the command line: files, determinism, --template
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv"])
+def test_cli_writes_byte_identical_files(tmp_path, fmt):
+    request = REQUESTS[0]
+    first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    for target in (first, second):
+        code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--format", fmt,
+                                 "--lang", "nl", "-o", target)
+        assert (code, out, err) == (0, "", "")
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_template_dir_can_extend_the_shipped_html(tmp_path):
+    (tmp_path / "report.html.j2").write_text(
+        '{% extends "shipped/report.html.j2" %}\n'
+        '{% block logo %}<span class="mark">AC</span><span class="provider">ACME '
+        'Fijnmechaniek</span>{% endblock %}\n'
+        "{% block extra_styles %}:root { --accent: #7a1f5c; }{% endblock %}\n",
+        encoding="utf-8")
+    code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--format", "html",
+                             "--template", tmp_path)
+    assert (code, err) == (0, "")
+    header = out.split("</header>")[0]
+    assert "ACME Fijnmechaniek" in header and "--accent: #7a1f5c" in out
+    assert "Fijnmechanica Brabant" not in header  # our logo block is replaced ...
+    assert any(f'<div class="word">{LABELS["en"][v]}</div>' in out
+               for v in VERDICTS)  # ... and the rest of the report is ours
+    _assert_offline(out)
+
+
+def test_template_dir_can_replace_a_template_and_keeps_autoescape(tmp_path):
+    (tmp_path / "report.md.j2").write_text("OWN {{ L[r.verdict] }} {{ r.request.id }}\n",
+                                           encoding="utf-8")
+    (tmp_path / "report.html.j2").write_text("<p>{{ r.request.customer }}</p>\n",
+                                             encoding="utf-8")
+    request = tmp_path / "request.json"
+    request.write_text(json.dumps(base_request(customer="<script>x</script>")), encoding="utf-8")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--format", "md",
+                             "--template", tmp_path)
+    assert (code, err) == (0, "")
+    assert out.startswith("OWN ") and out.endswith(" T-1\n")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--format", "html",
+                             "--template", tmp_path)
+    assert (code, err) == (0, "")
+    assert out == "<p>&lt;script&gt;x&lt;/script&gt;</p>\n"
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--format", "text",
+                             "--template", tmp_path)
+    assert code == 0 and "Verdict:" in out  # a template the directory lacks falls back to ours
+
+
+# ---- a real browser
+
+def _chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+def _png_image_data(path):
+    """(width, height, decompressed image data) of a PNG, with nothing but zlib."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">II", chunk[:8])
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    return header[0], header[1], zlib.decompress(idat)
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no chromium on PATH")
+def test_headless_chromium_renders_the_report(rich, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(render(rich, "html", "en"), encoding="utf-8")
+    flags = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run(flags + ["--dump-dom", page.as_uri()], capture_output=True,
+                         text=True, timeout=180)
+    assert LABELS["en"][rich["verdict"]] in dom.stdout, dom.stderr[-2000:]
+    assert 'class="verdict verdict-' in dom.stdout
+    shot = tmp_path / "shot.png"
+    run = subprocess.run(flags + [f"--screenshot={shot}", "--window-size=1240,1754",
+                                  page.as_uri()], capture_output=True, text=True, timeout=180)
+    assert shot.is_file(), run.stderr[-2000:]
+    assert shot.stat().st_size > 20_000, "the screenshot is nearly empty"
+    width, height, pixels = _png_image_data(shot)
+    assert (width, height) == (1240, 1754)
+    # A page of one flat colour filters (PNG row filters) to long runs of one byte
+    # value; text, bars and the heat map give a wide spread of byte values.
+    assert len(set(pixels)) > 64, "the screenshot is (nearly) one flat colour"
+    assert max(pixels.count(b) for b in set(pixels)) < 0.995 * len(pixels)
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(flags + [f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
+                   capture_output=True, timeout=180)
+    if pdf.is_file():  # when this build can print, the page is A4 (595 x 842 pt)
+        boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
+        assert boxes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1
+                             for w, h in boxes), boxes
