@@ -117,7 +117,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                 hit.rule.then.get("blocker"):
             template = hit.rule.message.get(lang) or hit.rule.message.get("en")
             blocked.setdefault((hit.subject, hit.process, hit.machine), []).append(
-                f"{hit.rule.id}: {template.render(hit.context, lang)}")
+                f"{hit.rule.id}: {template.render(hit.context, lang, questionnaire.choice_text)}")
     for key, reasons in blocked.items():
         pid, process, mid = key
         rejected.setdefault((pid, process), []).append(
@@ -190,7 +190,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         findings.append({
             "rule": rule.id, "kind": _kind(rule), "thread": rule.thread,
             "title": rule.text("title", lang), "part": part_id, "machine": hit.machine,
-            "message": template.render(hit.context, lang),
+            "message": template.render(hit.context, lang, questionnaire.choice_text),
             "mitigation": rule.text("mitigation", lang),
             "risk": _risk(rule, matrix),
             "effort": dict(rule.then.get("effort", {})),
@@ -272,6 +272,9 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
     open_questions = []
     for (scope, part, field), entry in open_fields.items():
         question = questionnaire.question(scope, field)
+        if question is not None and question.ask_if is not None and not _asked(
+                question, request, engine.parts.get(part) if part else None):
+            continue  # the questionnaire would not ask it: not an open question
         if question is not None and question.required:
             entry["decisive"] = True  # the questionnaire says a decision needs it
         rules = sorted(entry["rules"])
@@ -384,6 +387,17 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         "risk_matrix": matrix,
         "inputs": inputs or {},
     }
+
+
+def _asked(question, request, part):
+    """Whether the questionnaire asks this question, given the answers so far."""
+    from .expressions import UNKNOWN, ExpressionError, evaluate
+
+    try:
+        outcome = evaluate(question.ask_if, {"request": request, "part": part})
+    except ExpressionError:
+        return True
+    return outcome is UNKNOWN or outcome
 
 
 def _short(path):

@@ -16,7 +16,7 @@ if _added:
     collections.Mapping = collections.abc.Mapping
 _root_handlers = list(logging.getLogger().handlers)
 try:
-    from experta import AS, MATCH, NOT, TEST, Fact, KnowledgeEngine, Rule  # noqa: F401
+    from experta import AS, MATCH, NOT, OR, TEST, Fact, KnowledgeEngine, Rule  # noqa: F401
 finally:
     if _added:
         del collections.Mapping
@@ -26,4 +26,4 @@ finally:
         if _h not in _root_handlers:
             _root.removeHandler(_h)
 
-__all__ = ["AS", "MATCH", "NOT", "TEST", "Fact", "KnowledgeEngine", "Rule"]
+__all__ = ["AS", "MATCH", "NOT", "OR", "TEST", "Fact", "KnowledgeEngine", "Rule"]

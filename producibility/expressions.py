@@ -500,20 +500,35 @@ class Template:
                 if isinstance(node, nodes.TemplateData):
                     self.parts.append(node.data)
                 else:
-                    self.parts.append(compiler.compile(node))
+                    key = None
+                    if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+                        key = (node.node.name, node.attr)
+                    self.parts.append((compiler.compile(node), key))
         self.fields = tuple(sorted(compiler.fields))
 
-    def render(self, context, lang="en"):
+    def render(self, context, lang="en", choice_text=None):
+        """The message; ``choice_text`` maps (scope, field) -> {value: {lang: text}}
+        so that a choice prints as the questionnaire words it, not as its id."""
         out = []
         for part in self.parts:
             if isinstance(part, str):
                 out.append(part)
                 continue
+            fn, key = part
             try:
-                value = part(context)
+                value = fn(context)
             except (ExpressionError, TypeError, ValueError):
                 value = UNKNOWN
-            out.append("?" if value is UNKNOWN else _format(value, lang))
+            if value is UNKNOWN:
+                out.append("?")
+                continue
+            words = (choice_text or {}).get(key) if key else None
+            if words:
+                def word(v):
+                    texts = words.get(v) if isinstance(v, str) else None
+                    return (texts.get(lang) or texts.get("en") or v) if texts else v
+                value = [word(v) for v in value] if isinstance(value, list) else word(value)
+            out.append(_format(value, lang))
         return "".join(out)
 
 

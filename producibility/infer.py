@@ -126,8 +126,11 @@ def compile_engine(pack, equipment):
     index = equipment.by_process()
     machines = {m["id"]: m for m in equipment.machines}
     stratum, setters = _stratify(pack.rules)
-    global_flags = {f for f, rs in setters.items()
-                    if all(r.scope in ("request", "provider") for r in rs)}
+    # A flag set by request/provider rules holds for the whole request (subject
+    # GLOBAL); set by part rules it holds per part.  A flag can be both.
+    global_set = {f for f, rs in setters.items()
+                  if any(r.scope in ("request", "provider") for r in rs)}
+    part_set = {f for f, rs in setters.items() if any(r.scope == "part" for r in rs)}
     tables = {"request": [], "provider": [], "part": [], "candidate": []}
     namespace = {}
 
@@ -197,20 +200,32 @@ def compile_engine(pack, equipment):
             return Part(id=MATCH.subject)
         return Candidate(part=MATCH.subject, machine=MATCH.machine, process=MATCH.process)
 
-    def flag_pattern(rule, name):
-        if name in global_flags:
-            return Flag(name=name, subject=GLOBAL)
+    def flag_alternatives(rule, name):
+        """The Flag patterns any one of which makes the flag hold for this rule."""
         if rule.scope in ("request", "provider"):
-            return Flag(name=name)
-        return Flag(name=name, subject=MATCH.subject)
+            # for the whole request: set globally, or for any part
+            return [Flag(name=name)]
+        out = []
+        if name in part_set:
+            out.append(Flag(name=name, subject=MATCH.subject))
+        if name in global_set:
+            out.append(Flag(name=name, subject=GLOBAL))
+        return out
+
+
+    def unless_patterns(rule, name):
+        return [NOT(p) for p in flag_alternatives(rule, name)]
 
     for rule in pack.rules:
         if stratum[rule.id] == 0:
             tables[rule.scope].append(rule)
             continue
-        patterns = [subject_pattern(rule)]
-        patterns += [flag_pattern(rule, f) for f in rule.requires]
-        patterns += [NOT(flag_pattern(rule, f)) for f in rule.unless]
+        negations = [p for f in rule.unless for p in unless_patterns(rule, f)]
+        # A required flag that can hold in two ways (globally or for the part) gives
+        # one experta rule per combination: the disjunctive normal form, written out.
+        variants = [[]]
+        for name in rule.requires:
+            variants = [v + [alt] for v in variants for alt in flag_alternatives(rule, name)]
 
         def make(rule):
             def fire(self, subject, machine=None, process=None):
@@ -222,8 +237,11 @@ def compile_engine(pack, equipment):
             fire.__name__ = "rule_" + rule.id.replace("-", "_")
             return fire
 
-        namespace[make(rule).__name__] = Rule(
-            *patterns, salience=rule.priority - STRATUM_STEP * stratum[rule.id])(make(rule))
+        for n, required in enumerate(variants):
+            fire = make(rule)
+            namespace[f"{fire.__name__}_{n}"] = Rule(
+                subject_pattern(rule), *required, *negations,
+                salience=rule.priority - STRATUM_STEP * stratum[rule.id])(fire)
 
     def make_table(scope, rules):
         rules = sorted(rules, key=lambda r: (-r.priority, r.id))

@@ -11,7 +11,7 @@ Codes (E = error, exit 1; W = warning, silenced per rule with
   E111 missing key            E112 wrong type or value    E113 score out of 1-5
   E114 unknown MRL thread     E120 duplicate rule id      E121 nothing to override/disable
   E130 condition syntax       E131 unknown fact field     E132 flag that no rule sets
-  E133 message template       E134 flag dependency cycle
+  E133 message template       E134 flag dependency cycle  E135 flag set per candidate
   W140 can never match        W150 missing translation    W151 no source named
   W160 flag set but unused
 """
@@ -34,7 +34,8 @@ CODES = {
     "E111": "missing-key", "E112": "wrong-type", "E113": "score-range",
     "E114": "unknown-thread", "E120": "duplicate-rule-id", "E121": "nothing-to-override",
     "E130": "condition-syntax", "E131": "unknown-field", "E132": "unknown-flag",
-    "E133": "message-template", "E134": "flag-cycle", "W140": "never-matches",
+    "E133": "message-template", "E134": "flag-cycle", "E135": "candidate-flag",
+    "W140": "never-matches",
     "W150": "missing-translation", "W151": "no-source", "W160": "unused-flag",
 }
 
@@ -238,6 +239,10 @@ def _lint_rules(rules, fields, questionnaire):
         then = raw.get("then") if isinstance(raw.get("then"), dict) else {}
         if isinstance(then.get("flag"), str):
             setters.setdefault(then["flag"], []).append((rid, scope, path, _pos(then, "flag")))
+            if scope == "candidate":
+                local.append(Problem(path, *_pos(then, "flag"), "E135",
+                                     f"{rid}: a candidate-scope rule cannot set a flag (the "
+                                     "machine is chosen after inference); use a part rule"))
         for key in ("requires", "unless"):
             items = raw.get(key)
             if isinstance(items, list):
@@ -299,6 +304,7 @@ def _lint_rules(rules, fields, questionnaire):
                 problems.append(Problem(path, *pos, "E132",
                                         f"{rid}: flag '{flag}' is set by no rule"
                                         f"{_hint(flag, known)}"))
+    problems += _cycles(rules)
     ignores = {raw["id"]: set((raw.get("lint") or {}).get("ignore") or []) for raw, *_ in rules}
     for flag, sets in setters.items():
         if flag not in users:
@@ -322,4 +328,39 @@ def _field_problems(tree, rid, key, allowed, fields, path, line, col):
             out.append(Problem(path, line, col, "E131",
                                f"{rid}: {key}: {scope}.{name} is not a known field"
                                f"{_hint(name, fields[scope])}"))
+    return out
+
+
+def _cycles(rules):
+    """E134: rules whose flags depend on themselves through requires/unless."""
+    sets = {}
+    for raw, *_ in rules:
+        then = raw.get("then") if isinstance(raw.get("then"), dict) else {}
+        if isinstance(then.get("flag"), str):
+            sets.setdefault(then["flag"], []).append(raw["id"])
+    needs = {}
+    for raw, *_ in rules:
+        deps = [f for key in ("requires", "unless") for f in (raw.get(key) or [])
+                if isinstance(f, str)]
+        needs[raw["id"]] = {r for f in deps for r in sets.get(f, [])}
+    out, state = [], {}
+
+    def visit(rid, trail):
+        if state.get(rid) == "done":
+            return
+        if state.get(rid) == "active":
+            loop = trail[trail.index(rid):] + [rid]
+            for raw, path, line, col in rules:
+                if raw["id"] == rid:
+                    out.append(Problem(path, line, col, "E134",
+                                       f"{rid}: flags depend on themselves: "
+                                       f"{' -> '.join(loop)}"))
+            return
+        state[rid] = "active"
+        for dep in sorted(needs.get(rid, ())):
+            visit(dep, trail + [rid])
+        state[rid] = "done"
+
+    for raw, *_ in rules:
+        visit(raw["id"], [])
     return out

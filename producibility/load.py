@@ -217,6 +217,11 @@ def _texts(value):
 
 def compile_rule(raw, path, line):
     scopes = SCOPE_NAMES[raw["scope"]]
+    if raw["scope"] == "candidate" and raw["then"].get("flag"):
+        raise InputError(f"rule {raw['id']}: a candidate-scope rule cannot set a flag (the "
+                         "machine is chosen after inference, so the flag would leak from "
+                         "machines that are not used); set it from a part-scope rule",
+                         path, line)
     try:
         when = compile_condition(raw["when"], scopes)
     except ExpressionError as exc:

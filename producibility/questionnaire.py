@@ -64,6 +64,13 @@ class Questionnaire:
     def __post_init__(self):
         self._index = {q.key: q for q in self.questions}
 
+    @functools.cached_property
+    def choice_text(self):
+        """(scope, field) -> {choice: {lang: text}} for messages and reports."""
+        return {q.key: {c: dict(t) if isinstance(t, dict) else {"en": t, "nl": t}
+                        for c, t in q.choice_text.items()}
+                for q in self.questions if q.choice_text}
+
     def fields(self, scope):
         return [q.id for q in self.questions if q.scope == scope]
 

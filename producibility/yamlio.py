@@ -21,12 +21,13 @@ MAX_NODES = 200_000  # after alias expansion: stops "billion laughs"
 class Mapping(dict):
     """A dict that knows the line (1-based) of the file it came from, per key."""
 
-    __slots__ = ("line", "key_lines", "positions")
+    __slots__ = ("line", "key_lines", "positions", "merged")
 
     def __init__(self, *args, line=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.line = line
         self.key_lines = {}
+        self.merged = set()  # keys that came from a merge (<<: *base) and may be overridden
         self.positions = {}  # key -> ((key line, key col), (value line, value col)), 1-based
 
 
@@ -60,18 +61,26 @@ class _Loader(_BASE):
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
                 None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
         self.flatten_mapping(node)
+        merged = len(node.value) - own  # flatten_mapping puts merged pairs (<<: *base) first
         mapping = Mapping(line=node.start_mark.line + 1)
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise yaml.constructor.ConstructorError(
                     None, None, "a key must be a plain word or number", key_node.start_mark)
-            if key in mapping:
+            if key in mapping and index < merged:
+                continue  # two merged mappings share a key: the first one wins (YAML spec)
+            if key in mapping and key not in mapping.merged:
                 raise yaml.constructor.ConstructorError(
                     None, None,
                     f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
                     key_node.start_mark)
+            if index < merged:
+                mapping.merged.add(key)
+            else:
+                mapping.merged.discard(key)
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = key_node.start_mark.line + 1
             mapping.positions[key] = (
@@ -86,6 +95,7 @@ class _Loader(_BASE):
         data.update(built)
         data.key_lines = built.key_lines
         data.positions = built.positions
+        data.merged = built.merged
 
     def construct_yaml_seq(self, node):
         data = Sequence(line=node.start_mark.line + 1)

@@ -213,3 +213,20 @@ def test_when_rules_rule_out_every_candidate_the_part_has_no_machine(tmp_path, e
     report = screen(tmp_path, equipment, rules, base_request())
     assert report["verdict"] == "no_fit"
     assert report["findings"][0]["rule"] == "FIT-NO-MACHINE"
+
+
+def test_a_flag_set_by_both_request_and_part_rules_reaches_part_rules(tmp_path, equipment):
+    rules = [
+        rule("F-1", "request.nda_required", scope="request", then="{flag: x}"),
+        rule("F-2", "part.tolerance_mm < 0.001", then="{flag: x}"),
+        rule("F-3", "true", extra="requires: [x]"),
+        rule("F-4", "true", extra="unless: [x]"),
+    ]
+    assert fired(screen(tmp_path, equipment, rules, base_request(nda_required=True))) == [
+        "F-1", "F-3"]
+    assert fired(screen(tmp_path, equipment, rules, base_request())) == ["F-4"]
+
+
+def test_candidate_rules_cannot_set_flags(tmp_path):
+    with pytest.raises(InputError, match="candidate-scope rule cannot set a flag"):
+        make_pack(tmp_path, rule("C-9", "true", scope="candidate", then="{flag: f}"))

@@ -102,3 +102,11 @@ def test_templates_render_values_and_unknowns_per_language():
 def test_templates_refuse_blocks():
     with pytest.raises(ExpressionError, match="no {% ... %} blocks"):
         Template("{% for x in part %}{{ x }}{% endfor %}")
+
+
+def test_templates_print_choices_in_the_questionnaire_words():
+    words = {("part", "material"): {"steel_s235": {"en": "steel S235", "nl": "staal S235"}}}
+    template = Template("{{ part.material }} / {{ part.id }}")
+    context = {"part": {"material": "steel_s235", "id": "P1"}}
+    assert template.render(context, "nl", words) == "staal S235 / P1"
+    assert template.render(context, "en") == "steel_s235 / P1"

@@ -150,3 +150,12 @@ def test_cli_bad_request_exits_1_without_traceback(tmp_path, args_text, expected
     assert out == ""
     assert expected in err and "Traceback" not in err
     assert all(line.startswith("Error: ") for line in err.splitlines())
+
+
+def test_yaml_merge_keys_may_be_overridden_but_own_keys_not_repeated():
+    from producibility.yamlio import loads
+
+    data = loads("base: &b {id: 1, x: 2}\ncase:\n  <<: *b\n  id: 3\n")
+    assert data["case"] == {"id": 3, "x": 2}
+    with pytest.raises(InputError, match="duplicate key 'id'"):
+        loads("base: &b {x: 2}\ncase:\n  <<: *b\n  id: 3\n  id: 4\n")
