@@ -210,10 +210,11 @@ _NODE_NAMES = {
 class Compiled:
     """A compiled condition: call it with a context dict of scope -> fields."""
 
-    __slots__ = ("source", "fn", "fields", "scopes")
+    __slots__ = ("source", "fn", "fields", "scopes", "tree")
 
-    def __init__(self, source, fn, fields):
+    def __init__(self, source, fn, fields, tree=None):
         self.source = source
+        self.tree = tree  # the parsed expression, for analysis (thresholds, lint)
         self.fn = fn
         self.fields = tuple(sorted(fields))  # (scope, field) pairs it reads
         self.scopes = tuple(sorted({s for s, _ in fields}))
@@ -466,7 +467,7 @@ def compile_condition(source, scopes=SCOPES):
         fn = compiler.compile(tree)
     except RecursionError:
         raise ExpressionError("expression nested too deeply") from None
-    return Compiled(source, fn, compiler.fields)
+    return Compiled(source, fn, compiler.fields, tree)
 
 
 def evaluate(compiled, context):

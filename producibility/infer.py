@@ -134,7 +134,8 @@ def compile_engine(pack, equipment):
     tables = {"request": [], "provider": [], "part": [], "candidate": []}
     namespace = {}
 
-    def run_rule(engine, rule, subject, context, machine=None, process=None):
+    def run_rule(engine, rule, subject, context, machine=None, process=None, new=None):
+        """Evaluate one rule; fired rules add Finding (and Flag) facts to ``new``."""
         try:
             outcome = evaluate(rule.when, context)
         except ExpressionError as exc:
@@ -150,12 +151,11 @@ def compile_engine(pack, equipment):
             return
         engine.hits.append(Hit(rule, subject, "fired", values=_values(rule.when, context),
                                machine=machine, process=process, context=context))
-        new = [Finding(rule=rule.id, subject=subject, machine=machine or "-")]
+        new.append(Finding(rule=rule.id, subject=subject, machine=machine or "-"))
         flag = rule.then.get("flag")
         if flag:
             flag_subject = GLOBAL if rule.scope in ("request", "provider") else subject
             new.append(Flag(name=flag, subject=flag_subject))
-        engine.declare(*new)
 
     # ---- equipment fit, inside the engine
     def fit_rule(self, op):
@@ -232,8 +232,11 @@ def compile_engine(pack, equipment):
                 if (rule.id, subject, machine) in self.done:
                     return  # a global rule matched by several part flags
                 self.done.add((rule.id, subject, machine))
+                new = []
                 run_rule(self, rule, subject, self.context(rule.scope, subject, machine,
-                                                          process), machine, process)
+                                                          process), machine, process, new)
+                if new:
+                    self.declare(*new)
             fire.__name__ = "rule_" + rule.id.replace("-", "_")
             return fire
 
@@ -248,8 +251,11 @@ def compile_engine(pack, equipment):
 
         def table(self, subject, machine=None, process=None):
             context = self.context(scope, subject, machine, process)
+            new = []  # declared together: one agenda update per table, not per rule
             for rule in rules:
-                run_rule(self, rule, subject, context, machine, process)
+                run_rule(self, rule, subject, context, machine, process, new)
+            if new:
+                self.declare(*new)
         table.__name__ = f"table_{scope}"
         return table
 

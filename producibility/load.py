@@ -43,6 +43,10 @@ def digest(data):
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _bytes_digest(data):
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
 # ----------------------------------------------------------------- requests
 def _plain(value):
     """Dates to ISO text; the loader's line-aware containers stay as they are."""
@@ -135,11 +139,14 @@ def load_equipment(source):
         _json_safe_check(document, path, "")
     else:
         path = str(source)
-        document = yamlio.load(source)
+        document, data = yamlio.load_with_bytes(source)
     if not isinstance(document, dict):
         raise InputError("an equipment catalogue must be a mapping with provider and machines",
                          path, getattr(document, "line", 1))
-    schemas.check(document, schemas.shipped("equipment"), path)
+    if isinstance(source, dict):
+        schemas.check(document, schemas.shipped("equipment"), path)
+    else:
+        schemas.check_file(document, data, schemas.shipped("equipment"), path)
     seen = {}
     for i, machine in enumerate(document["machines"]):
         line = yamlio.line_of(document, ["machines", i])
@@ -157,7 +164,8 @@ def load_equipment(source):
     for key in ("certifications", "stocked_materials", "skills"):
         provider.setdefault(key, [])
     return Equipment(provider=provider, machines=[dict(m) for m in document["machines"]],
-                     path=path, digest=digest(document))
+                     path=path, digest=digest(document) if isinstance(source, dict)
+                     else _bytes_digest(data))
 
 
 # ----------------------------------------------------------------- rule packs
@@ -286,13 +294,13 @@ def load_packs(sources=None, include_default=True):
         digests = []
         for file in pack_files(source):
             path = str(file)
-            document = yamlio.load(file)
+            document, data = yamlio.load_with_bytes(file)
             if document is None:
                 continue
             if not isinstance(document, dict):
                 raise InputError("a rule pack file must be a mapping with rules:", path, 1)
-            schemas.check(document, schemas.shipped("rules"), path)
-            digests.append(digest(document))
+            schemas.check_file(document, data, schemas.shipped("rules"), path)
+            digests.append(_bytes_digest(data))
             if "pack" in document:
                 meta.update(id=document["pack"]["id"], version=document["pack"]["version"])
             if "settings" in document:

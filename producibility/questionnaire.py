@@ -151,7 +151,11 @@ def _text(value, where, path, line):
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path_str):
-    return _parse(yamlio.load(path_str), path_str)
+    document, data = yamlio.load_with_bytes(path_str)
+    if not isinstance(document, dict):
+        raise InputError("a questionnaire must be a mapping", path_str, 1)
+    schemas.check_file(document, data, schemas.shipped("questionnaire"), path_str)
+    return _parse(document, path_str)
 
 
 def load_questionnaire(path=None):
@@ -162,7 +166,6 @@ def load_questionnaire(path=None):
 
 
 def _parse(doc, path):
-    schemas.check(doc, schemas.shipped("questionnaire"), path)
     meta = doc["questionnaire"]
     questions, sections = [], []
     seen = {}

@@ -12,43 +12,56 @@ import datetime
 
 from jinja2 import nodes
 
-from .expressions import _parse_expression
 
-MAX_QUESTIONS = 8   # probe the most promising questions only
-MAX_PROBES = 6      # per numeric question: values either side of the rules' thresholds
-MAX_SCREENS = 60    # per check: keeps probing within ~150 ms
+MAX_QUESTIONS = 6   # probe the most promising questions only
+MAX_PROBES = 8      # answers tried per question
+MAX_SCREENS = 32    # per check: keeps probing within about 60 ms
 
 
 def thresholds(pack):
-    """(scope, field) -> sorted numeric constants rules compare it with."""
+    """(scope, field) -> the constants rules compare it with (numbers sorted first)."""
     out = {}
     for rule in pack.rules:
-        try:
-            tree = _parse_expression(rule.when.source)
-        except Exception:  # noqa: BLE001 - compiled once already; be safe
+        tree = rule.when.tree
+        if tree is None:
             continue
         for compare in tree.find_all(nodes.Compare):
             operands = [compare.expr] + [op.expr for op in compare.ops]
             fields = [(o.node.name, o.attr) for o in operands
                       if isinstance(o, nodes.Getattr) and isinstance(o.node, nodes.Name)]
-            numbers = [o.value for o in operands if isinstance(o, nodes.Const)
-                       and isinstance(o.value, (int, float)) and not isinstance(o.value, bool)]
+            constants = [o.value for o in operands if isinstance(o, nodes.Const)]
+            for o in operands:
+                if isinstance(o, (nodes.List, nodes.Tuple)):
+                    constants += [i.value for i in o.items if isinstance(i, nodes.Const)]
+            values = [c for c in constants if isinstance(c, (int, float, str))
+                      and not isinstance(c, bool)]
             for key in fields:
-                out.setdefault(key, set()).update(numbers)
-    return {k: sorted(v) for k, v in out.items()}
+                out.setdefault(key, set()).update(values)
+    return {k: sorted(v, key=lambda c: (isinstance(c, str), c)) for k, v in out.items()}
 
 
-def probe_values(question, limits, as_of):
-    """A few answers that could make a difference, all valid for the question."""
+def probe_values(question, limits, as_of, first=()):
+    """A few answers that could make a difference, all valid for the question.
+
+    ``first``: answers known to matter (a material no machine for the part runs)."""
+    if first:
+        rest = [v for v in probe_values(question, limits, as_of) if v not in first]
+        return (list(first) + rest)[:MAX_PROBES]
     if question.type == "yes_no":
         return [True, False]
-    if question.type == "choice":
-        return list(question.choices)
-    if question.type == "multi_choice":
-        return [[]] + [[c] for c in question.choices]
+    mentioned = [c for c in limits.get(question.key, []) if isinstance(c, str)]
+    if question.type in ("choice", "multi_choice"):
+        # the choices rules name first, then the rest in questionnaire order
+        ordered = [c for c in question.choices if c in mentioned] + \
+            [c for c in question.choices if c not in mentioned]
+        if question.type == "choice":
+            return ordered[:MAX_PROBES]
+        return ([[]] + [[c] for c in ordered])[:MAX_PROBES]
     if question.type == "number":
         values = set()
         for t in limits.get(question.key, []):
+            if isinstance(t, str):
+                continue
             step = 1 if question.integer else max(abs(t) * 0.01, 1e-3)
             values.update((t - step, t + step))
         for bound in (question.min, question.max):
@@ -78,10 +91,12 @@ def with_answer(request, question, part_id, value):
     return changed
 
 
-def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of):
+def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of,
+         unsupported=None):
     """Add what-if probes to the open questions and order them by impact.
 
-    ``screen(request) -> report dict`` screens a changed request (no probing).
+    ``screen(request) -> report dict`` screens a changed request (no probing);
+    ``unsupported(part, field)`` names choices no machine for the part accepts.
     """
     base_rules = {(f["rule"], f["part"]) for f in baseline["findings"]}
     budget = MAX_SCREENS
@@ -90,7 +105,11 @@ def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of
         entry["what_if"] = []
         if question is None:
             continue
-        values = probe_values(question, limits, as_of)[:budget]
+        first = []
+        if unsupported and entry["scope"] == "part" and question.type == "choice":
+            part = next((p for p in request["parts"] if str(p["id"]) == entry["part"]), {})
+            first = unsupported(part, question.id)
+        values = probe_values(question, limits, as_of, first)[:budget]
         budget -= len(values)
         for value in values:
             report = screen(with_answer(request, question, entry["part"], value))

@@ -137,6 +137,17 @@ def _error_line(document, error, extra_keys):
     return line_of(document, path)
 
 
+def check_file(document, data, schema, path):
+    """:func:`check` a loaded file, skipping files whose bytes were valid before."""
+    from . import cache
+
+    key = cache.validation_key(data, schema)
+    if cache.seen_valid(key):
+        return
+    check(document, schema, path)
+    cache.remember_valid(key)
+
+
 def check(document, schema, path="<input>"):
     """Validate; raise :class:`InputErrors` listing every problem with its line."""
     errors = sorted(validator(schema).iter_errors(document),

@@ -49,6 +49,10 @@ class Screener:
         self.questionnaire = questionnaire or load_questionnaire()
         self.inference = Inference(self.pack, self.equipment)
         self.thresholds = thresholds(self.pack)
+        self._unsupported = _unsupported_choice(
+            self.equipment,
+            lambda field: self.questionnaire.question("part", field).choices
+            if self.questionnaire.question("part", field) else ())
 
     def check(self, request, lang="en", as_of=None, source_name=None, probe=True):
         """Screen one request (a dict of answers, or a path to a request file)."""
@@ -77,11 +81,23 @@ class Screener:
                 return conclude(self.inference.run(changed, as_of), self.pack, self.equipment,
                                 self.questionnaire, lang, inputs)
             rank(data["open_questions"], request, data, screen, self.questionnaire,
-                 self.thresholds, as_of)
+                 self.thresholds, as_of, self._unsupported)
         else:
             for entry in data["open_questions"]:
                 entry.update(what_if=[], can_change_verdict=False)
         return Report(data)
+
+
+def _unsupported_choice(equipment, question_choices):
+    def unsupported(part, field):
+        """One choice of a part field that no machine for the part's processes accepts."""
+        if field != "material":
+            return []
+        processes = part.get("processes") or []
+        runs = {m for machine in equipment.machines if set(machine["processes"]) & set(processes)
+                for m in machine["materials"]}
+        return [c for c in question_choices(field) if c not in runs][:1]
+    return unsupported
 
 
 def _basename(name):

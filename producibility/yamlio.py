@@ -54,7 +54,10 @@ class _Loader(_BASE):
         node = self.get_single_node()
         if node is None:
             return None
-        _check_graph(node)
+        if self.may_alias:
+            _check_graph(node)
+        else:
+            _check_tree(node)
         return self.construct_document(node)
 
     def construct_mapping(self, node, deep=False):
@@ -126,6 +129,22 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
+def _check_tree(root):
+    """Depth bound for a document without aliases (a plain tree: no sharing)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((n, depth + 1) for pair in node.value for n in pair
+                         if not isinstance(n, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((n, depth + 1) for n in node.value
+                         if not isinstance(n, yaml.ScalarNode))
+
+
 def _check_graph(root):
     """Bound the node graph after alias expansion (billion laughs) and its depth.
 
@@ -181,6 +200,7 @@ def loads(text, path="<string>"):
     """Parse YAML text safely; errors become :class:`InputError` with the line."""
     try:
         loader = _Loader(text)
+        loader.may_alias = "&" in text and "*" in text  # an alias needs an anchor
         try:
             return loader.get_single_data()
         finally:
@@ -207,6 +227,11 @@ def loads(text, path="<string>"):
 
 def load(path, max_bytes=None):
     """Read and parse a YAML file, bounded in size."""
+    return load_with_bytes(path, max_bytes)[0]
+
+
+def load_with_bytes(path, max_bytes=None):
+    """(document, the file's bytes): for callers that cache by content."""
     limit = MAX_BYTES if max_bytes is None else max_bytes
     display = str(path)
     try:
@@ -221,7 +246,7 @@ def load(path, max_bytes=None):
     if len(data) > limit:
         raise InputError(f"is larger than the limit of {limit} bytes "
                          "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", display)
-    return loads(_decode(data, display), display)
+    return loads(_decode(data, display), display), data
 
 
 def line_of(document, path_parts):

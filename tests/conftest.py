@@ -1,5 +1,7 @@
 import io
+import os
 import re
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -7,6 +9,9 @@ import pytest
 
 from producibility import Screener, load_equipment, load_packs
 from producibility.cli import main
+
+# Tests never read or write the user's validation cache (set before collection).
+os.environ["PRODUCIBILITY_CACHE_DIR"] = tempfile.mkdtemp(prefix="producibility-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -70,3 +75,5 @@ def base_request(**changes):
     for key in [k for k, v in changes.items() if v is None]:
         del request[key]
     return request
+
+
