@@ -6,14 +6,17 @@ every request (reset, declare, run, collect).
 
 How the work is split, after measuring experta (see README, "Speed"):
 
-* Facts are ``Request``, ``Part``, ``Operation`` (a part needing a process),
-  ``Candidate`` (an operation that fits a machine), ``Rejection``, ``Flag``
-  and ``Finding``.  Field values live in a side table keyed by id, so the
-  facts the network matches stay small.
+* Facts are what some rule reads: ``Request``, ``Part``, ``Operation`` (a part
+  needing a process), ``Candidate`` (an operation that fits a machine) and
+  ``Flag``.  Field values live in a side table keyed by id, so the facts the
+  network matches stay small.  Findings and rejections are conclusions: the
+  engine records them (``hits``, ``rejections``) with their traces instead of
+  declaring facts that no rule would ever match (each declare is a network pass).
 * Equipment fit is the rule ``fit``: for each Operation it judges the machines
-  of that process (indexed once per catalogue) and declares a Candidate or a
-  Rejection per machine.  ``no_machine`` then finds, by negation, every
-  operation that no machine fits: a blocker.
+  of that process (indexed once per catalogue), declares a Candidate per
+  machine that fits, records why each other one does not, and runs the
+  flag-free candidate rules on each fitting machine.  ``no_machine`` then
+  finds, by negation, every operation that no machine fits: a blocker.
 * Rules without flags are grouped per scope into one experta rule that runs
   their precompiled conditions as a table: one activation per fact instead
   of one per rule (12-16x faster at 1,000 rules).  Rules with ``requires`` or
@@ -48,15 +51,7 @@ class Candidate(Fact):
     pass
 
 
-class Rejection(Fact):
-    pass
-
-
 class Flag(Fact):
-    pass
-
-
-class Finding(Fact):
     pass
 
 
@@ -135,7 +130,7 @@ def compile_engine(pack, equipment):
     namespace = {}
 
     def run_rule(engine, rule, subject, context, machine=None, process=None, new=None):
-        """Evaluate one rule; fired rules add Finding (and Flag) facts to ``new``."""
+        """Evaluate one rule: a Hit for the conclusions, and its Flag fact to ``new``."""
         try:
             outcome = evaluate(rule.when, context)
         except ExpressionError as exc:
@@ -151,7 +146,6 @@ def compile_engine(pack, equipment):
             return
         engine.hits.append(Hit(rule, subject, "fired", values=_values(rule.when, context),
                                machine=machine, process=process, context=context))
-        new.append(Finding(rule=rule.id, subject=subject, machine=machine or "-"))
         flag = rule.then.get("flag")
         if flag:
             flag_subject = GLOBAL if rule.scope in ("request", "provider") else subject
@@ -173,8 +167,13 @@ def compile_engine(pack, equipment):
                                      marginal=bool(result.marginal),
                                      provisional=bool(result.unchecked)))
                 self.fits[(part_id, process, machine["id"])] = result
+                if candidate_table:
+                    # flag-free candidate rules judge the machine right here: one firing
+                    # per operation instead of one per candidate
+                    context = self.context("candidate", part_id, machine["id"], process)
+                    for rule in candidate_table:
+                        run_rule(self, rule, part_id, context, machine["id"], process, new)
             else:
-                new.append(Rejection(part=part_id, process=process, machine=machine["id"]))
                 self.rejections[(part_id, process, machine["id"])] = result.rejections
             for name in result.unchecked:
                 self.unchecked.add((part_id, name))
@@ -185,7 +184,6 @@ def compile_engine(pack, equipment):
 
     def no_machine(self, pid, process):
         self.no_machine.append((pid, process))
-        self.declare(Finding(rule="FIT-NO-MACHINE", subject=pid, machine="-"))
 
     namespace["no_machine"] = Rule(
         Operation(part=MATCH.pid, process=MATCH.process),
@@ -231,6 +229,8 @@ def compile_engine(pack, equipment):
             def fire(self, subject, machine=None, process=None):
                 if (rule.id, subject, machine) in self.done:
                     return  # a global rule matched by several part flags
+                if rule.scope == "part" and subject not in self.parts:
+                    return  # a per-part Flag pattern that met the request-wide flag
                 self.done.add((rule.id, subject, machine))
                 new = []
                 run_rule(self, rule, subject, self.context(rule.scope, subject, machine,
@@ -242,8 +242,12 @@ def compile_engine(pack, equipment):
 
         for n, required in enumerate(variants):
             fire = make(rule)
+            # A per-part Flag already names the part: no need to join it with Part.
+            binds_subject = rule.scope == "part" and any(
+                not isinstance(p.get("subject", GLOBAL), str) for p in required)
+            head = [] if binds_subject else [subject_pattern(rule)]
             namespace[f"{fire.__name__}_{n}"] = Rule(
-                subject_pattern(rule), *required, *negations,
+                *head, *required, *negations,
                 salience=rule.priority - STRATUM_STEP * stratum[rule.id])(fire)
 
     def make_table(scope, rules):
@@ -259,6 +263,7 @@ def compile_engine(pack, equipment):
         table.__name__ = f"table_{scope}"
         return table
 
+    candidate_table = sorted(tables.pop("candidate"), key=lambda r: (-r.priority, r.id))
     for scope, rules in tables.items():
         if not rules:
             continue
