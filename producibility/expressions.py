@@ -482,36 +482,63 @@ class Template:
     """A message template: text with ``{{ expression }}`` holes (no blocks).
 
     Holes use the same evaluator as conditions; an unknown value prints as ``?``.
+    With ``lazy=True`` the text is parsed on first use: a pack has two messages
+    per rule, most never rendered in one screening, and parsing them is most of
+    a large pack's compile time.  ``rules lint`` parses every one (E133); a lazy
+    template that turns out broken renders its raw text plus the error.
     """
 
-    __slots__ = ("source", "parts", "fields")
+    __slots__ = ("source", "scopes", "_parts", "_fields", "_error")
 
-    def __init__(self, source, scopes=SCOPES):
+    def __init__(self, source, scopes=SCOPES, lazy=False):
         self.source = source
+        self.scopes = scopes
+        self._parts = self._fields = self._error = None
+        if not lazy or "{" not in source:
+            self._compile()
+
+    def _compile(self):
         try:
-            tree = _PARSER_ENV.parse(source)
+            tree = _PARSER_ENV.parse(self.source)
         except TemplateSyntaxError as exc:
             raise ExpressionError(f"syntax error in message: {exc.message}") from None
-        compiler = _Compiler(scopes)
-        self.parts = []
+        compiler = _Compiler(self.scopes)
+        parts = []
         for stmt in tree.body:
             if not isinstance(stmt, nodes.Output):
                 raise ExpressionError("messages take {{ ... }} values only, no {% ... %} blocks")
             for node in stmt.nodes:
                 if isinstance(node, nodes.TemplateData):
-                    self.parts.append(node.data)
+                    parts.append(node.data)
                 else:
                     key = None
                     if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
                         key = (node.node.name, node.attr)
-                    self.parts.append((compiler.compile(node), key))
-        self.fields = tuple(sorted(compiler.fields))
+                    parts.append((compiler.compile(node), key))
+        self._parts = parts
+        self._fields = tuple(sorted(compiler.fields))
+
+    @property
+    def parts(self):
+        if self._parts is None:
+            self._compile()
+        return self._parts
+
+    @property
+    def fields(self):
+        if self._fields is None:
+            self._compile()
+        return self._fields
 
     def render(self, context, lang="en", choice_text=None):
         """The message; ``choice_text`` maps (scope, field) -> {value: {lang: text}}
         so that a choice prints as the questionnaire words it, not as its id."""
+        try:
+            parts = self.parts
+        except ExpressionError as exc:
+            return f"{self.source} [{exc}]"
         out = []
-        for part in self.parts:
+        for part in parts:
             if isinstance(part, str):
                 out.append(part)
                 continue
