@@ -3,6 +3,7 @@
 Exit codes (a documented contract, tested in tests/test_cli.py):
 
 * 0: the request was screened (whatever the verdict), or the command succeeded
+  (``ask`` also exits 0 at end of input, after saving the answers given)
 * 1: bad input: a request, catalogue, pack or option value is wrong (one line per problem)
 * 2: usage error (unknown option, missing argument), from click
 * 3: internal error: a bug in producibility; please report it
@@ -481,6 +482,10 @@ def init(directory):
         click.echo(f"created {destination}")
     click.echo(f"next: cd {target} && producibility rules test rules/ && "
                "producibility check requests/example.yaml")
+
+
+from .intake_cli import ask, questionnaire, validate  # noqa: E402
+cli.add_command(ask); cli.add_command(validate); cli.add_command(questionnaire)  # noqa: E702
 
 
 def main(argv=None):

@@ -5,6 +5,7 @@ report can be traced to the findings and assignments it is built from.
 """
 
 from .expressions import Template
+from .infer import DERIVED_FROM
 
 SCHEMA_VERSION = "1.0.0"
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
@@ -159,6 +160,11 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
     rule_by_id = {r.id: r for r in pack.rules}
 
     def add_open(scope, part, field, rule, decisive):
+        sources = DERIVED_FROM.get((scope, field))
+        if sources:  # ask the question the derived fact comes from
+            for source_scope, source_field in sources:
+                add_open(source_scope, part, source_field, rule, decisive)
+            return
         key = (scope, part if scope == "part" else None, field)
         entry = open_fields.setdefault(key, {"rules": set(), "decisive": False})
         if rule:

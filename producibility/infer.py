@@ -346,6 +346,14 @@ DERIVED_FIELDS = {
 }
 
 
+# The questions to ask when a derived field is unknown.
+DERIVED_FROM = {
+    ("request", "weeks_available"): (("request", "wanted_date"),),
+    ("part", "pieces"): (("request", "quantity"),),
+    ("part", "max_dimension_mm"): (("part", "size_mm"),),
+}
+
+
 def derive(request, as_of):
     """Add the derived fields (DERIVED_FIELDS) that rules may read."""
     request = dict(request)

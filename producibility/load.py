@@ -107,13 +107,18 @@ def load_request(source, questionnaire=None, path=None):
             raise InputError(f"part id '{pid}' is used twice (also part {ids[pid] + 1})",
                              path, line)
         ids[pid] = i
-    for key in ("date", "wanted_date"):
-        if key in document:
-            try:
-                datetime.date.fromisoformat(document[key])
-            except ValueError:
-                raise InputError(f"{key} '{document[key]}' is not a real date",
-                                 path, yamlio.line_of(document, [key])) from None
+    for q in questionnaire.questions:
+        if q.type != "date":
+            continue
+        places = [([q.id], document)] if q.scope == "request" else \
+            [(["parts", i, q.id], part) for i, part in enumerate(document["parts"])]
+        for where, holder in places:
+            if q.id in holder:
+                try:
+                    datetime.date.fromisoformat(holder[q.id])
+                except ValueError:
+                    raise InputError(f"{q.id} '{holder[q.id]}' is not a real date",
+                                     path, yamlio.line_of(document, where)) from None
     return document
 
 

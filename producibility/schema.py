@@ -109,7 +109,13 @@ def advice(error):
     if v == "minLength":
         return f"{where} must not be empty", []
     if v == "uniqueItems":
-        return f"{where} lists an item twice", []
+        seen, twice = [], None
+        for item in inst:
+            if item in seen:
+                twice = item
+                break
+            seen.append(item)
+        return f"{where} lists {_describe(twice)} twice", []
     if v == "pattern":
         return f"{where}: '{inst}' is not a valid id (lowercase letters, digits, - _ .)", []
     if v == "minProperties":
