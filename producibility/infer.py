@@ -7,19 +7,21 @@ every request (reset, declare, run, collect).
 How the work is split, after measuring experta (see README, "Speed"):
 
 * Facts are what some rule reads: ``Request``, ``Part``, ``Operation`` (a part
-  needing a process), ``Candidate`` (an operation that fits a machine) and
-  ``Flag``.  Field values live in a side table keyed by id, so the facts the
+  needing a process), ``Fits`` (some machine fits an operation), ``Flag``, and
+  ``Candidate`` (an operation on one machine that fits) when a flag-dependent
+  candidate rule joins on it.  Field values live in a side table keyed by id, so the facts the
   network matches stay small.  Findings and rejections are conclusions: the
   engine records them (``hits``, ``rejections``) with their traces instead of
   declaring facts that no rule would ever match (each declare is a network pass).
 * Equipment fit is the rule ``fit``: for each Operation it judges the machines
-  of that process (indexed once per catalogue), declares a Candidate per
-  machine that fits, records why each other one does not, and runs the
-  flag-free candidate rules on each fitting machine.  ``no_machine`` then
+  of that process (indexed once per catalogue), records each fitting machine
+  and why each other one does not fit, runs the flag-free candidate rules on
+  each fitting machine, and declares ``Fits``.  ``no_machine`` then
   finds, by negation, every operation that no machine fits: a blocker.
 * Rules without flags are grouped per scope into one experta rule that runs
   their precompiled conditions as a table: one activation per fact instead
-  of one per rule (12-16x faster at 1,000 rules).  Rules with ``requires`` or
+  of one per rule (12-16x faster at 1,000 rules).  The table's alpha index
+  (alpha.py) skips rules whose first test fails, as RETE's alpha network does.  Rules with ``requires`` or
   ``unless`` become experta rules of their own that join on Flag facts and
   negate them; their salience follows the flag dependency order so a
   negation is only tested after every rule that could set the flag has run.
@@ -28,6 +30,7 @@ How the work is split, after measuring experta (see README, "Speed"):
 import datetime
 
 from . import fit
+from .alpha import RuleTable
 from .expressions import UNKNOWN, ExpressionError, evaluate
 from .experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
 from .errors import InputError
@@ -53,6 +56,10 @@ class Candidate(Fact):
 
 class Flag(Fact):
     pass
+
+
+class Fits(Fact):
+    """At least one machine fits this part operation (what ``no_machine`` negates)."""
 
 
 SALIENCE_FIT = 1000
@@ -155,7 +162,7 @@ def compile_engine(pack, equipment):
     def fit_rule(self, op):
         part_id, process = op["part"], op["process"]
         part = self.parts[part_id]
-        new = []
+        new, any_fit = [], False
         for machine in index.get(process, ()):
             result = fit.check(part, process, machine, fit_settings)
             if result.fits:
@@ -163,20 +170,24 @@ def compile_engine(pack, equipment):
                 if capacity:
                     result.rejections.append(capacity)
             if result.fits:
-                new.append(Candidate(part=part_id, process=process, machine=machine["id"],
-                                     marginal=bool(result.marginal),
-                                     provisional=bool(result.unchecked)))
+                if candidate_facts:
+                    new.append(Candidate(part=part_id, process=process, machine=machine["id"],
+                                         marginal=bool(result.marginal),
+                                         provisional=bool(result.unchecked)))
+                any_fit = True
                 self.fits[(part_id, process, machine["id"])] = result
-                if candidate_table:
+                if candidate_table.rules:
                     # flag-free candidate rules judge the machine right here: one firing
                     # per operation instead of one per candidate
                     context = self.context("candidate", part_id, machine["id"], process)
-                    for rule in candidate_table:
+                    for rule in candidate_table.candidates(context):
                         run_rule(self, rule, part_id, context, machine["id"], process, new)
             else:
                 self.rejections[(part_id, process, machine["id"])] = result.rejections
             for name in result.unchecked:
                 self.unchecked.add((part_id, name))
+        if any_fit:
+            new.append(Fits(part=part_id, process=process))
         if new:
             self.declare(*new)
 
@@ -187,7 +198,7 @@ def compile_engine(pack, equipment):
 
     namespace["no_machine"] = Rule(
         Operation(part=MATCH.pid, process=MATCH.process),
-        NOT(Candidate(part=MATCH.pid, process=MATCH.process)),
+        NOT(Fits(part=MATCH.pid, process=MATCH.process)),
         salience=SALIENCE_NO_MACHINE)(no_machine)
 
     # ---- rule-pack rules
@@ -251,19 +262,23 @@ def compile_engine(pack, equipment):
                 salience=rule.priority - STRATUM_STEP * stratum[rule.id])(fire)
 
     def make_table(scope, rules):
-        rules = sorted(rules, key=lambda r: (-r.priority, r.id))
+        rule_table = RuleTable(sorted(rules, key=lambda r: (-r.priority, r.id)))
 
         def table(self, subject, machine=None, process=None):
             context = self.context(scope, subject, machine, process)
             new = []  # declared together: one agenda update per table, not per rule
-            for rule in rules:
+            for rule in rule_table.candidates(context):
                 run_rule(self, rule, subject, context, machine, process, new)
             if new:
                 self.declare(*new)
         table.__name__ = f"table_{scope}"
         return table
 
-    candidate_table = sorted(tables.pop("candidate"), key=lambda r: (-r.priority, r.id))
+    candidate_table = RuleTable(sorted(tables.pop("candidate"),
+                                       key=lambda r: (-r.priority, r.id)))
+    # One Candidate fact per fitting machine only when a flag-dependent candidate rule
+    # must join on it; otherwise the fit rule's own records serve the conclusions.
+    candidate_facts = any(r.scope == "candidate" and stratum[r.id] > 0 for r in pack.rules)
     for scope, rules in tables.items():
         if not rules:
             continue

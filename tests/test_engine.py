@@ -230,3 +230,12 @@ def test_a_flag_set_by_both_request_and_part_rules_reaches_part_rules(tmp_path, 
 def test_candidate_rules_cannot_set_flags(tmp_path):
     with pytest.raises(InputError, match="candidate-scope rule cannot set a flag"):
         make_pack(tmp_path, rule("C-9", "true", scope="candidate", then="{flag: f}"))
+
+
+def test_a_candidate_rule_can_require_a_part_flag(tmp_path, equipment):
+    rules = [rule("Q-1", "part.tolerance_mm < 0.05", then="{flag: tight}"),
+             rule("Q-2", "machine.id == 'haas-vf2'", scope="candidate",
+                  extra="requires: [tight]")]
+    assert fired(screen(tmp_path, equipment, rules,
+                        base_request(part={"tolerance_mm": 0.03}))) == ["Q-1", "Q-2"]
+    assert fired(screen(tmp_path, equipment, rules, base_request())) == []

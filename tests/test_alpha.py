@@ -1,0 +1,65 @@
+"""The alpha index skips exactly the rules whose condition is false, never more."""
+
+from types import SimpleNamespace
+
+from hypothesis import given, settings, strategies as st
+
+from producibility.alpha import RuleTable, classify
+from producibility.expressions import ExpressionError, compile_condition, evaluate
+
+FIELDS = ["a", "b", "tags"]
+CONSTANTS = st.one_of(st.integers(-3, 3), st.floats(-3, 3, allow_nan=False),
+                      st.sampled_from(["x", "y", "z"]))
+VALUES = st.one_of(st.none(), st.booleans(), CONSTANTS,
+                   st.lists(st.sampled_from(["x", "y", "z", 1]), max_size=3))
+
+
+@st.composite
+def first_tests(draw):
+    field = f"part.{draw(st.sampled_from(FIELDS))}"
+    const = draw(CONSTANTS)
+    text = repr(const) if not isinstance(const, float) else f"{const!r}"
+    form = draw(st.sampled_from(["{f} < {c}", "{f} <= {c}", "{f} > {c}", "{f} >= {c}",
+                                 "{c} < {f}", "{c} >= {f}", "{f} == {c}", "{f} != {c}",
+                                 "{c} == {f}", "{f} in [{c}, 'y']", "{f} not in [{c}]",
+                                 "{c} in {f}", "{c} not in {f}", "{f} is defined"]))
+    condition = form.format(f=field, c=text)
+    if draw(st.booleans()):
+        condition += f" and part.{draw(st.sampled_from(FIELDS))} != 'q'"
+    return condition
+
+
+def outcome(rule, context):
+    try:
+        return evaluate(rule.when, context)
+    except ExpressionError as exc:
+        return f"error: {exc}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(first_tests(), min_size=1, max_size=12),
+       st.dictionaries(st.sampled_from(FIELDS), VALUES))
+def test_skipped_rules_are_exactly_false(conditions, part):
+    rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c))
+             for i, c in enumerate(conditions)]
+    table = RuleTable(rules)
+    context = {"part": part}
+    kept = {r.id for r in table.candidates(context)}
+    for rule in rules:
+        if rule.id not in kept:
+            assert outcome(rule, context) is False, (rule.when.source, part)
+
+
+def test_simple_tests_are_indexed_and_others_are_not():
+    def kind(text):
+        found = classify(compile_condition(text).tree)
+        return found[1] if found else None
+
+    assert kind("part.tolerance_mm < 0.02 and part.x") == "lt"
+    assert kind("0.02 > part.tolerance_mm") == "lt"
+    assert kind("part.material == 'pom'") == "eq"
+    assert kind("request.purpose in ['pilot', 'series']") == "in"
+    assert kind("'en_1090' in request.certificates_required") == "has"
+    assert kind("part.size_mm | max > 100") is None
+    assert kind("part.a or part.b") is None
+    assert kind("part.material < 'x'") is None  # ordering text: left to the evaluator
