@@ -1,6 +1,7 @@
 """The library's front door: a Screener screens requests against one provider."""
 
 import datetime
+import functools
 import json
 
 from . import __version__
@@ -48,11 +49,15 @@ class Screener:
             else load_packs(packs)
         self.questionnaire = questionnaire or load_questionnaire()
         self.inference = Inference(self.pack, self.equipment)
-        self.thresholds = thresholds(self.pack)
         self._unsupported = _unsupported_choice(
             self.equipment,
             lambda field: self.questionnaire.question("part", field).choices
             if self.questionnaire.question("part", field) else ())
+
+    @functools.cached_property
+    def thresholds(self):
+        """The constants rules compare each field with: only needed to probe answers."""
+        return thresholds(self.pack)
 
     def check(self, request, lang="en", as_of=None, source_name=None, probe=True):
         """Screen one request (a dict of answers, or a path to a request file)."""
