@@ -1,5 +1,6 @@
 """Batch screening: many requests, in input order, one bad request never stops the rest."""
 
+import gc
 import json
 import multiprocessing
 import os
@@ -46,6 +47,7 @@ def _init_worker(settings):
 
     _WORKER["screener"] = Screener(load_equipment(settings["equipment"]),
                                    load_packs(settings["packs"], settings["use_default"]))
+    gc.freeze()  # the compiled pack lives as long as the worker: keep it out of GC scans
     _WORKER["lang"] = settings["lang"]
     _WORKER["as_of"] = settings.get("as_of")
 

@@ -1,7 +1,8 @@
 """Generated documentation: ``python -m producibility.docs`` writes docs/.
 
-docs/cli.md (every command's --help), docs/rules.md (the default pack as a
-table per thread) and docs/schemas/*.json.  tests/test_docs.py fails when a
+docs/cli.md (every command's --help), docs/rules.md and rules.nl.md (the
+default pack as a table per thread), docs/questionnaire.nl.md and .en.md (the
+customer's form) and docs/schemas/*.json.  tests/test_docs.py fails when a
 committed file differs from what this module generates, so docs never drift.
 """
 
@@ -44,8 +45,14 @@ def generate():
     from .packdoc import show
     from .questionnaire import load_questionnaire
 
+    from .intake import export_questionnaire
+
     out = {"docs/cli.md": cli_reference(),
-           "docs/rules.md": show(load_packs(), "md", "en")}
+           "docs/rules.md": show(load_packs(), "md", "en"),
+           "docs/rules.nl.md": show(load_packs(), "md", "nl")}
+    for lang in ("nl", "en"):
+        out[f"docs/questionnaire.{lang}.md"] = export_questionnaire(load_questionnaire(),
+                                                                    lang, "md")
     for name in schemas.SCHEMA_NAMES + ("config",):
         data = load_questionnaire().request_schema if name == "request" else \
             schemas.shipped(name)
