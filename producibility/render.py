@@ -189,10 +189,6 @@ LABELS = {
 
 # ---- number formats ---------------------------------------------------------------
 
-def _money(value):
-    return f"{value:,.0f}".replace(",", ".")
-
-
 def _hours(value):
     return f"{value:g}"
 
@@ -428,7 +424,6 @@ def environment(template_dir=None, lang="en"):
                                              "xml.j2"]),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
-    env.filters["money"] = _money
     env.filters["hours"] = _hours
     env.filters["eur"] = functools.partial(_eur, lang=lang)
     env.filters["eur0"] = functools.partial(_eur, lang=lang, cents=False)
