@@ -50,6 +50,7 @@ def _init_worker(settings):
     gc.freeze()  # the compiled pack lives as long as the worker: keep it out of GC scans
     _WORKER["lang"] = settings["lang"]
     _WORKER["as_of"] = settings.get("as_of")
+    _WORKER["probe"] = settings.get("probe", False)
 
 
 def _screen_one(item):
@@ -60,7 +61,7 @@ def _screen_one(item):
             raise source
         report = _WORKER["screener"].check(
             source if isinstance(source, dict) else str(source), lang=_WORKER["lang"],
-            as_of=_WORKER["as_of"], source_name=name)
+            as_of=_WORKER["as_of"], source_name=name, probe=_WORKER["probe"])
         record.update(ok=True, report=report.to_dict())
     except ProducibilityError as exc:
         record.update(ok=False, error=str(exc).splitlines()[0])

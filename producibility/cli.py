@@ -131,8 +131,10 @@ def cli():
 @report_options
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD",
               help="Count free capacity from this date when the request has no date.")
+@click.option("--probe/--no-probe", default=True, show_default=True,
+              help="Rank open questions by screening their answers (what-if).")
 def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of,
-          template_dir):
+          template_dir, probe):
     """Screen one request: verdict, effort, MRL, risks, machines, open questions.
 
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
@@ -145,7 +147,7 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     from .load import load_equipment, load_packs
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
-    report = screener.check(request, lang=lang, as_of=as_of)
+    report = screener.check(request, lang=lang, as_of=as_of, probe=probe)
     emit(render(report, fmt, lang, template_dir), output)
 
 
@@ -182,8 +184,11 @@ class _AtomicStream:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes.")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
+@click.option("--probe/--no-probe", default=False, show_default=True,
+              help="Rank open questions by screening their answers (what-if); costs about "
+                   "10x the time of a request with open questions.")
 def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, output, jobs,
-          as_of):
+          as_of, probe):
     """Screen many requests: files, directories, or JSON Lines on standard input.
 
     Results come in input order, one per request; a bad request gives an error record
@@ -207,7 +212,7 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
     else:
         items = collect_inputs(inputs)
     settings = {"equipment": str(equipment), "packs": [str(p) for p in packs],
-                "use_default": use_default, "lang": lang, "as_of": as_of}
+                "use_default": use_default, "lang": lang, "as_of": as_of, "probe": probe}
     sink = _AtomicStream(output) if output else None
     write = sink.write if sink else (lambda text: click.echo(text, nl=False))
     writer = None

@@ -98,3 +98,16 @@ def test_compare_two_requests_as_json():
 def test_compare_needs_something_to_compare():
     code, _, err = run_cli("compare", REQUESTS[0], "--equipment", EQUIPMENT)
     assert code == 1 and "needs a second request" in err
+
+
+def test_batch_probes_open_questions_only_when_asked(monkeypatch, tmp_path):
+    from conftest import base_request
+
+    line = json.dumps(base_request(nda_required=None)) + "\n"
+    results = {}
+    for flag in ("--no-probe", "--probe"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(line))
+        code, out, _ = run_cli("batch", "--equipment", EQUIPMENT, flag)
+        results[flag] = json.loads(out)["report"]["open_questions"]
+    assert all(q["what_if"] == [] for q in results["--no-probe"])
+    assert any(q["what_if"] for q in results["--probe"])
