@@ -5,6 +5,7 @@ report can be traced to the findings and assignments it is built from.
 """
 
 from .expressions import Template
+from .fit import text as fit_text
 from .infer import DERIVED_FROM
 
 SCHEMA_VERSION = "1.0.0"
@@ -15,6 +16,27 @@ THREADS = (
 )
 FAAS_TOPICS = ("ip_confidentiality", "contract_liability", "volume_mix", "changeover",
                "trust_delivery", "shared_operation")
+
+THREAD_NAMES = {
+    "en": {
+        "technology_industrial_base": "technology & industrial base", "design": "design",
+        "cost_funding": "cost & funding", "materials": "materials",
+        "process_capability": "process capability & control", "quality": "quality management",
+        "workforce": "manufacturing workforce", "facilities": "facilities",
+        "manufacturing_management": "manufacturing management",
+        "ip_confidentiality": "IP & confidentiality", "contract_liability": "contract & liability",
+        "volume_mix": "volume & mix", "changeover": "changeover between customers",
+        "trust_delivery": "trust & delivery", "shared_operation": "shared operation"},
+    "nl": {
+        "technology_industrial_base": "technologie & industriële basis", "design": "ontwerp",
+        "cost_funding": "kosten & financiering", "materials": "materialen",
+        "process_capability": "procesbeheersing", "quality": "kwaliteitsmanagement",
+        "workforce": "personeel", "facilities": "faciliteiten",
+        "manufacturing_management": "productiemanagement",
+        "ip_confidentiality": "IE & geheimhouding", "contract_liability": "contract & aansprakelijkheid",
+        "volume_mix": "volume & mix", "changeover": "omschakelen tussen klanten",
+        "trust_delivery": "vertrouwen & levering", "shared_operation": "gedeeld gebruik"},
+}
 
 WORDS = {
     "en": {
@@ -106,7 +128,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
     rejected = {}
     for (pid, process, mid), reasons in engine.rejections.items():
         rejected.setdefault((pid, process), []).append(
-            {"machine": mid, "name": machines[mid]["name"], "reasons": list(reasons)})
+            {"machine": mid, "name": machines[mid]["name"],
+             "reasons": [fit_text(r, lang) for r in reasons]})
 
     from .infer import operation_hours
 
@@ -144,7 +167,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                 _, marginal, cost, mid, result, hours = options[0]
                 machine = machines[mid]
                 entry.update(
-                    machine=mid, machine_name=machine["name"], marginal=list(result.marginal),
+                    machine=mid, machine_name=machine["name"],
+                    marginal=[fit_text(r, lang) for r in result.marginal],
                     judged=not result.unchecked, unchecked=sorted(result.unchecked),
                     setup_h=_r(hours["setup"]),
                     run_h=None if hours["run"] is None else _r(hours["run"]),
@@ -252,11 +276,13 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
             if level < target:
                 findings.append({
                     "rule": "MRL-TARGET", "kind": "risk", "thread": thread,
-                    "title": words["below_target"].format(thread=thread, level=level,
-                                                          target=target),
+                    "title": words["below_target"].format(
+                        thread=THREAD_NAMES[lang if lang in THREAD_NAMES else "en"][thread],
+                        level=level, target=target),
                     "part": None, "machine": None,
-                    "message": words["below_target"].format(thread=thread, level=level,
-                                                            target=target),
+                    "message": words["below_target"].format(
+                        thread=THREAD_NAMES[lang if lang in THREAD_NAMES else "en"][thread],
+                        level=level, target=target),
                     "mitigation": words["below_target_mitigation"],
                     "risk": {"likelihood": 3, "consequence": min(5, 1 + target - level),
                              "score": 3 * min(5, 1 + target - level),

@@ -9,12 +9,76 @@ SHEET_PROCESSES = ("laser_cutting", "bending")
 EPS = 1e-9  # figures are given to a few decimals; 1.5 x 0.2 must not exceed 0.3
 
 
+class Reason(str):
+    """A reason in English (the str value) that can also speak Dutch: ``text('nl')``."""
+
+    TEXTS = {
+        "en": {
+            "material": "does not run {material}",
+            "no_thickness": "no thickness limit known for {material}",
+            "over": "{what} {value} {unit} > {limit} {unit}",
+            "near": "{what} {value} {unit} is {share} of {limit} {unit}",
+            "tighter": "{what} {value} {unit} is tighter than the machine's {limit} {unit}",
+            "close": "{what} {value} {unit} is within {margin}x of the machine's {limit} {unit}",
+            "capacity": "needs {hours} h, {free} h free in the {weeks} weeks before the "
+                        "wanted date",
+        },
+        "nl": {
+            "material": "verwerkt geen {material}",
+            "no_thickness": "geen maximale dikte bekend voor {material}",
+            "over": "{what} {value} {unit} > {limit} {unit}",
+            "near": "{what} {value} {unit} is {share} van {limit} {unit}",
+            "tighter": "{what} {value} {unit} is nauwer dan de {limit} {unit} van de machine",
+            "close": "{what} {value} {unit} zit binnen {margin}x de {limit} {unit} van de machine",
+            "capacity": "vraagt {hours} u, {free} u vrij in de {weeks} weken vóór de "
+                        "gewenste datum",
+        },
+    }
+    WHAT = {
+        "nl": {"diameter": "diameter", "length": "lengte", "blank length": "lengte plaatdeel",
+               "blank width": "breedte plaatdeel", "bend length": "kantlengte",
+               "part length": "lengte onderdeel", "part width": "breedte onderdeel",
+               "part height": "hoogte onderdeel", "tolerance ±": "tolerantie ±",
+               "roughness Ra": "ruwheid Ra", "thickness": "dikte"},
+    }
+
+    def __new__(cls, key, **params):
+        self = super().__new__(cls, cls._render(key, params, "en"))
+        self.key, self.params = key, params
+        return self
+
+    @classmethod
+    def _render(cls, key, params, lang):
+        words = cls.WHAT.get(lang, {})
+        shown = {}
+        for name, value in params.items():
+            if isinstance(value, float):
+                value = f"{value:g}"
+                if lang == "nl":
+                    value = value.replace(".", ",")
+            shown[name] = value
+        what = params.get("what", "")
+        if what.endswith(" thickness"):  # "<material> thickness"
+            shown["what"] = f"{what[:-10]} {words.get('thickness', 'thickness')}"
+        else:
+            shown["what"] = words.get(what, what)
+        return cls.TEXTS.get(lang, cls.TEXTS["en"])[key].format(**shown)
+
+    def text(self, lang="en"):
+        return self._render(self.key, self.params, lang)
+
+
+def text(reason, lang):
+    """A reason in the language, whether a Reason or a plain message."""
+    return reason.text(lang) if isinstance(reason, Reason) else str(reason)
+
+
 class FitResult:
     __slots__ = ("rejections", "marginal", "unchecked", "hours")
 
     def __init__(self):
-        self.rejections = []   # texts: why the machine is out
-        self.marginal = []     # texts: where the part is close to the machine's limit
+        self.rejections = []   # Reasons: why the machine is out
+        self.marginal = []     # Reasons: where the part is close to the machine's limit
         self.unchecked = []    # part fields that were missing
         self.hours = None      # machine hours for this operation, if known
 
@@ -23,26 +87,24 @@ class FitResult:
         return not self.rejections
 
 
-def _fmt(x):
-    return f"{x:g}"
-
-
 def _limit(result, what, value, limit, margin, unit="mm"):
     if value > limit + EPS:
-        result.rejections.append(f"{what} {_fmt(value)} {unit} > {_fmt(limit)} {unit}")
+        result.rejections.append(Reason("over", what=what, value=float(value),
+                                        limit=float(limit), unit=unit))
     elif value > margin * limit + EPS:
-        result.marginal.append(f"{what} {_fmt(value)} {unit} is {value / limit:.0%} of "
-                               f"{_fmt(limit)} {unit}")
+        result.marginal.append(Reason("near", what=what, value=float(value),
+                                      limit=float(limit), unit=unit,
+                                      share=f"{value / limit:.0%}"))
 
 
 def _capability(result, what, wanted, capable, margin, unit):
     """Tolerance and roughness: smaller is harder; the machine must reach it."""
     if wanted < capable - EPS:
-        result.rejections.append(f"{what} {_fmt(wanted)} {unit} is tighter than the machine's "
-                                 f"{_fmt(capable)} {unit}")
+        result.rejections.append(Reason("tighter", what=what, value=float(wanted),
+                                        limit=float(capable), unit=unit))
     elif wanted < margin * capable - EPS:
-        result.marginal.append(f"{what} {_fmt(wanted)} {unit} is within {margin:g}x of the "
-                               f"machine's {_fmt(capable)} {unit}")
+        result.marginal.append(Reason("close", what=what, value=float(wanted),
+                                      limit=float(capable), unit=unit, margin=float(margin)))
 
 
 def essential_fields(process):
@@ -70,7 +132,7 @@ def check(part, process, machine, settings):
     if material is None:
         result.unchecked.append("material")
     elif material not in machine["materials"]:
-        result.rejections.append(f"does not run {material}")
+        result.rejections.append(Reason("material", material=material))
     size = part.get("size_mm")
     if process == "turning":
         for field, limit_key, what in (("diameter_mm", "max_diameter_mm", "diameter"),
@@ -87,7 +149,7 @@ def check(part, process, machine, settings):
             _limit(result, f"{material} thickness", part["thickness_mm"],
                    thickness_by_material[material], margin)
         elif material is not None and material in machine["materials"]:
-            result.rejections.append(f"no thickness limit known for {material}")
+            result.rejections.append(Reason("no_thickness", material=material))
         if size is None:
             result.unchecked.append("size_mm")
         else:

@@ -328,8 +328,8 @@ class _EngineBase(KnowledgeEngine):
         weeks = self.window
         free = machine["free_h_per_week"] * weeks
         if hours["total"] > free:
-            return (f"needs {hours['total']:.1f} h, {free:.1f} h free in the "
-                    f"{weeks:.1f} weeks before the wanted date")
+            return fit.Reason("capacity", hours=f"{hours['total']:.1f}", free=f"{free:.1f}",
+                              weeks=f"{weeks:.1f}")
         return None
 
 

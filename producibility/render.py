@@ -19,6 +19,8 @@ from pathlib import Path
 
 import jinja2
 
+from .conclude import THREAD_NAMES
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FORMATS = ("text", "json", "md", "html", "csv")
 TEMPLATES = {"text": "report.txt.j2", "md": "report.md.j2", "html": "report.html.j2"}
@@ -94,15 +96,7 @@ LABELS = {
             "8": "pilot line proven; ready for low-rate production",
             "9": "low-rate production proven; ready for full rate",
             "10": "full-rate production, lean"},
-        "threads": {
-            "technology_industrial_base": "technology & industrial base", "design": "design",
-            "cost_funding": "cost & funding", "materials": "materials",
-            "process_capability": "process capability & control", "quality": "quality management",
-            "workforce": "manufacturing workforce", "facilities": "facilities",
-            "manufacturing_management": "manufacturing management",
-            "ip_confidentiality": "IP & confidentiality", "contract_liability": "contract & liability",
-            "volume_mix": "volume & mix", "changeover": "changeover between customers",
-            "trust_delivery": "trust & delivery", "shared_operation": "shared operation"},
+        "threads": THREAD_NAMES["en"],
         "levels": {"low": "low", "moderate": "moderate", "high": "high"},
     },
     "nl": {
@@ -173,25 +167,13 @@ LABELS = {
             "8": "pilotlijn bewezen; klaar voor kleinschalige productie",
             "9": "kleinschalige productie bewezen; klaar voor volledige productie",
             "10": "volledige, lean productie"},
-        "threads": {
-            "technology_industrial_base": "technologie & industriële basis", "design": "ontwerp",
-            "cost_funding": "kosten & financiering", "materials": "materialen",
-            "process_capability": "procesbeheersing", "quality": "kwaliteitsmanagement",
-            "workforce": "personeel", "facilities": "faciliteiten",
-            "manufacturing_management": "productiemanagement",
-            "ip_confidentiality": "IE & geheimhouding", "contract_liability": "contract & aansprakelijkheid",
-            "volume_mix": "volume & mix", "changeover": "omschakelen tussen klanten",
-            "trust_delivery": "vertrouwen & levering", "shared_operation": "gedeeld gebruik"},
+        "threads": THREAD_NAMES["nl"],
         "levels": {"low": "laag", "moderate": "middel", "high": "hoog"},
     },
 }
 
 
 # ---- number formats ---------------------------------------------------------------
-
-def _hours(value):
-    return f"{value:g}"
-
 
 def _grouped(value, decimals, lang):
     """A number with thousands separators in the language's convention."""
@@ -424,7 +406,7 @@ def environment(template_dir=None, lang="en"):
                                              "xml.j2"]),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
-    env.filters["hours"] = _hours
+    env.filters["hours"] = functools.partial(_num, lang=lang)
     env.filters["eur"] = functools.partial(_eur, lang=lang)
     env.filters["eur0"] = functools.partial(_eur, lang=lang, cents=False)
     env.filters["num"] = functools.partial(_num, lang=lang)
