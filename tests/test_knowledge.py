@@ -1,0 +1,132 @@
+"""The shipped knowledge: rules and questionnaire cover each other, in both languages,
+every thread, and every rule is tested both ways."""
+
+import json
+from collections import Counter
+
+import pytest
+
+from producibility import load_packs, load_questionnaire
+from producibility.conclude import FAAS_TOPICS, THREADS
+from producibility.defaults import default_pack_dir
+from producibility.infer import DERIVED_FIELDS
+from producibility.lint import lint
+from producibility.packtest import case_files, coverage
+
+from conftest import EQUIPMENT, REQUESTS, ROOT, run_cli
+
+# The request fields the engine and report read themselves (fit.py, infer.py, conclude.py).
+READ_BY_ENGINE = {
+    ("request", f) for f in ("id", "customer", "date", "purpose", "quantity", "batches",
+                              "wanted_date")} | {
+    ("part", f) for f in ("id", "name", "quantity", "processes", "material", "size_mm",
+                          "diameter_mm", "length_mm", "thickness_mm", "tolerance_mm",
+                          "roughness_ra_um", "cycle_time_min")}
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_packs()
+
+
+@pytest.fixture(scope="module")
+def questionnaire():
+    return load_questionnaire()
+
+
+def fields_read_by_rules(pack):
+    read = set()
+    for rule in pack.rules:
+        read.update(rule.when.fields)
+        for template in rule.message.values():
+            read.update(template.fields)
+    return {(s, f) for s, f in read if s in ("request", "part")}
+
+
+def test_every_field_a_rule_reads_is_asked(pack, questionnaire):
+    asked = {q.key for q in questionnaire.questions}
+    parts_list = {("request", "parts")}  # the repeating group itself
+    missing = fields_read_by_rules(pack) - asked - set(DERIVED_FIELDS) - parts_list
+    assert not missing, f"rules read fields no question asks: {sorted(missing)}"
+
+
+def test_every_question_is_read_by_a_rule_or_the_engine(pack, questionnaire):
+    used = fields_read_by_rules(pack) | READ_BY_ENGINE
+    for question in questionnaire.questions:
+        if question.ask_if is not None:
+            used.update(question.ask_if.fields)
+    unused = {q.key for q in questionnaire.questions} - used
+    assert not unused, f"questions nothing reads: {sorted(unused)}"
+
+
+def test_pack_and_questionnaire_are_complete_in_dutch_and_english(questionnaire):
+    warnings = [str(p) for p in lint([default_pack_dir()]) if p.code == "W150"]
+    assert not warnings, "\n".join(warnings)
+    for q in questionnaire.questions:
+        assert {"nl", "en"} <= set(q.text) and {"nl", "en"} <= set(q.help), q.id
+        for choice in q.choices:
+            if q.choice_text:
+                assert {"nl", "en"} <= set(q.choice_text.get(choice, {})), (q.id, choice)
+    for section in questionnaire.sections:
+        assert {"nl", "en"} <= set(section["title"]), section["id"]
+
+
+def test_every_thread_and_faas_topic_is_covered(pack):
+    counts = Counter(rule.thread for rule in pack.rules)
+    assert len(pack.rules) >= 60
+    assert all(counts[t] >= 4 for t in THREADS), counts
+    assert sum(counts[t] for t in FAAS_TOPICS) >= 6
+    assert all(counts[t] >= 1 for t in FAAS_TOPICS), counts
+
+
+def test_every_rule_has_a_case_that_fires_it_and_one_that_does_not(pack):
+    cover = coverage(pack, case_files(default_pack_dir()))
+    untested = sorted(rid for rid, (fires, quiet) in cover.items() if not fires or not quiet)
+    assert not untested, f"rules without a firing and a quiet case: {untested}"
+
+
+def test_the_examples_produce_findings_in_every_thread(tmp_path):
+    seen = set()
+    for path in REQUESTS:
+        out = tmp_path / "r.json"
+        assert run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json",
+                       "-o", out)[0] == 0
+        seen.update(f["thread"] for f in json.loads(out.read_text())["findings"])
+    assert set(THREADS) <= seen, set(THREADS) - seen
+
+
+def test_material_and_tolerance_are_asked_first_and_the_report_says_why(tmp_path):
+    out = tmp_path / "r.json"
+    run_cli("check", ROOT / "examples/requests/bracket-material-open.yaml",
+            "--equipment", EQUIPMENT, "--format", "json", "-o", out)
+    questions = json.loads(out.read_text())["open_questions"]
+    assert [q["field"] for q in questions[:2]] == ["material", "tolerance_mm"]
+    for q in questions[:2]:
+        assert q["can_change_verdict"]
+        assert any(p["verdict"] == "no_fit" for p in q["what_if"])
+
+
+def test_a_provider_override_changes_an_examples_verdict_and_disable_removes_it(tmp_path):
+    request = ROOT / "examples/requests/housing-prototype.yaml"
+    base = json.loads(run_cli("check", request, "--equipment", EQUIPMENT, "--format",
+                              "json")[1])
+    assert base["verdict"] == "fit"
+    source = next(p for p in (ROOT / "rules").glob("*.yaml") if "id: PRC-002" in p.read_text())
+    block = source.read_text().split("  - id: PRC-002")[1].split("\n  - id:")[0]
+    assert "when: part.tolerance_mm < 0.05" in block
+    override = tmp_path / "ours.yaml"
+    override.write_text("rules:\n  - id: PRC-002\n    override: true" +
+                        block.replace("part.tolerance_mm < 0.05", "part.tolerance_mm < 0.5"),
+                        encoding="utf-8")
+    changed = json.loads(run_cli("check", request, "--equipment", EQUIPMENT, "--rules",
+                                 override, "--format", "json")[1])
+    assert changed["verdict"] == "fit_with_effort"
+    assert "PRC-002" in {f["rule"] for f in changed["findings"]}
+    # disabling it in a later pack removes the rule again
+    later = tmp_path / "later.yaml"
+    later.write_text("disable: [PRC-002]\n", encoding="utf-8")
+    gone = json.loads(run_cli("check", request, "--equipment", EQUIPMENT, "--rules",
+                              override, "--rules", later,
+                              "--format", "json")[1])
+    assert "PRC-002" not in {f["rule"] for f in gone["findings"]}
+    assert gone["verdict"] == "fit"
