@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EQUIPMENT, REQUESTS, ROOT
 
-GOOD = REQUESTS[0].read_text(encoding="utf-8")
+GOOD = (ROOT / "examples/requests/bracket-series.yaml").read_text(encoding="utf-8")
 
 
 def billion_laughs():
@@ -45,6 +45,11 @@ HOSTILE_REQUESTS = {
     "empty-file": "",
     "huge-string": "id: " + "x" * 3_000_000 + "\n",
 }
+
+
+def test_every_hostile_variant_differs_from_the_good_request():
+    for name, content in HOSTILE_REQUESTS.items():
+        assert content != GOOD, f"{name}: the replacement did not apply"
 
 
 def run(args, timeout=30):
