@@ -40,9 +40,9 @@ THREAD_NAMES = {
 
 WORDS = {
     "en": {
-        "no_machine": "No machine can do {process} for part {part}",
-        "no_machine_why": "every {process} machine was rejected",
-        "no_machine_none": "the catalogue has no {process} machine",
+        "no_machine": "Part {part}: no machine for {process}",
+        "no_machine_why": "every {process} machine was rejected (see the reasons)",
+        "no_machine_none": "the catalogue has no machine for {process}",
         "no_machine_mitigation": "Subcontract this operation or decline the part.",
         "below_target": "{thread}: MRL {level} is below the target {target}",
         "below_target_mitigation": "Resolve the findings that cap this thread before production.",
@@ -58,9 +58,9 @@ WORDS = {
         "reason_fit": "every part fits a machine; no risks above low",
     },
     "nl": {
-        "no_machine": "Geen machine kan {process} doen voor onderdeel {part}",
-        "no_machine_why": "elke {process}-machine is afgewezen",
-        "no_machine_none": "de machinelijst heeft geen {process}-machine",
+        "no_machine": "Onderdeel {part}: geen machine geschikt voor {process}",
+        "no_machine_why": "elke machine is afgewezen (zie de redenen)",
+        "no_machine_none": "de machinelijst heeft geen machine voor {process}",
         "no_machine_mitigation": "Besteed deze bewerking uit of wijs het onderdeel af.",
         "below_target": "{thread}: MRL {level} ligt onder het doel {target}",
         "below_target_mitigation": "Los de bevindingen op die deze thread begrenzen, vóór productie.",
@@ -230,15 +230,22 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                       "condition": rule.when.source, "values": _json_value(hit.values)}})
 
     # ---- fit findings: no machine, parts without processes, fields the fit could not check
+    process_words = questionnaire.choice_text.get(("part", "processes"), {})
+
+    def process_name(process):
+        texts = process_words.get(process, {})
+        return texts.get(lang) or texts.get("en") or process
+
     for pid, process in engine.no_machine + ruled_out:
         has_any = bool(engine.machines and any(
             process in m["processes"] for m in machines.values()))
-        why = words["no_machine_why" if has_any else "no_machine_none"].format(process=process)
+        name = process_name(process)
+        why = words["no_machine_why" if has_any else "no_machine_none"].format(process=name)
         findings.append({
             "rule": "FIT-NO-MACHINE", "kind": "blocker", "thread": "process_capability",
-            "title": words["no_machine"].format(process=process, part=pid),
+            "title": words["no_machine"].format(process=name, part=pid),
             "part": pid, "machine": None,
-            "message": f"{words['no_machine'].format(process=process, part=pid)}: {why}",
+            "message": f"{words['no_machine'].format(process=name, part=pid)}: {why}",
             "mitigation": words["no_machine_mitigation"], "risk": None, "effort": {},
             "mrl_cap": None, "flag": None, "source": "equipment fit",
             "trace": {"rule": "FIT-NO-MACHINE", "file": None, "line": None,

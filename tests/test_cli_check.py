@@ -49,7 +49,7 @@ def test_dutch_report(tmp_path):
                            "--equipment", EQUIPMENT, "--lang", "nl")
     assert code == 0
     assert "Oordeel: PAST NIET" in out
-    assert "Geen machine kan turning doen voor onderdeel AS-300" in out
+    assert "Onderdeel AS-300: geen machine geschikt voor draaien" in out
 
 
 def test_project_config_names_the_equipment(tmp_path, monkeypatch):
