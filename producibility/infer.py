@@ -13,10 +13,11 @@ How the work is split, after measuring experta (see README, "Speed"):
   network matches stay small.  Findings and rejections are conclusions: the
   engine records them (``hits``, ``rejections``) with their traces instead of
   declaring facts that no rule would ever match (each declare is a network pass).
-* Equipment fit is the rule ``fit``: for each Operation it judges the machines
-  of that process (indexed once per catalogue), records each fitting machine
-  and why each other one does not fit, runs the flag-free candidate rules on
-  each fitting machine, and declares ``Fits``.  ``no_machine`` then
+* Equipment fit is the rule ``judge_part``: for each operation of a Part it
+  judges the machines of that process (indexed once per catalogue), records
+  each fitting machine and why each other one does not fit, runs the
+  flag-free candidate rules on each fitting machine and declares ``Fits``;
+  then it runs the flag-free part rules, all in one firing.  ``no_machine`` then
   finds, by negation, every operation that no machine fits: a blocker.
 * Rules without flags are grouped per scope into one experta rule that runs
   their precompiled conditions as a table: one activation per fact instead
@@ -159,10 +160,9 @@ def compile_engine(pack, equipment):
             new.append(Flag(name=flag, subject=flag_subject))
 
     # ---- equipment fit, inside the engine
-    def fit_rule(self, op):
-        part_id, process = op["part"], op["process"]
+    def judge_operation(self, part_id, process, new):
         part = self.parts[part_id]
-        new, any_fit = [], False
+        any_fit = False
         for machine in index.get(process, ()):
             result = fit.check(part, process, machine, fit_settings)
             if result.fits:
@@ -177,8 +177,7 @@ def compile_engine(pack, equipment):
                 any_fit = True
                 self.fits[(part_id, process, machine["id"])] = result
                 if candidate_table.rules:
-                    # flag-free candidate rules judge the machine right here: one firing
-                    # per operation instead of one per candidate
+                    # flag-free candidate rules judge the machine right here
                     context = self.context("candidate", part_id, machine["id"], process)
                     for rule in candidate_table.candidates(context):
                         run_rule(self, rule, part_id, context, machine["id"], process, new)
@@ -188,10 +187,21 @@ def compile_engine(pack, equipment):
                 self.unchecked.add((part_id, name))
         if any_fit:
             new.append(Fits(part=part_id, process=process))
+
+    def judge_part(self, subject):
+        """The fit of every operation of the part, then the flag-free part rules:
+        one firing per part, one declare of all it concluded."""
+        new = []
+        for process in self.parts[subject].get("processes") or ():
+            judge_operation(self, subject, process, new)
+        if part_table.rules:
+            context = self.context("part", subject)
+            for rule in part_table.candidates(context):
+                run_rule(self, rule, subject, context, None, None, new)
         if new:
             self.declare(*new)
 
-    namespace["fit"] = Rule(AS.op << Operation(), salience=SALIENCE_FIT)(fit_rule)
+    namespace["judge_part"] = Rule(Part(id=MATCH.subject), salience=SALIENCE_FIT)(judge_part)
 
     def no_machine(self, pid, process):
         self.no_machine.append((pid, process))
@@ -276,6 +286,7 @@ def compile_engine(pack, equipment):
 
     candidate_table = RuleTable(sorted(tables.pop("candidate"),
                                        key=lambda r: (-r.priority, r.id)))
+    part_table = RuleTable(sorted(tables.pop("part"), key=lambda r: (-r.priority, r.id)))
     # One Candidate fact per fitting machine only when a flag-dependent candidate rule
     # must join on it; otherwise the fit rule's own records serve the conclusions.
     candidate_facts = any(r.scope == "candidate" and stratum[r.id] > 0 for r in pack.rules)
