@@ -513,34 +513,22 @@ def ordered_request(questionnaire, request):
     are kept after the questions; parts come last, without empty ones.
     """
     def ordered(answers, questions):
-        out = {q.id: _plain(answers[q.id]) for q in questions
+        out = {q.id: yamlio.plain(answers[q.id]) for q in questions
                if answers.get(q.id) is not None}
         known = {q.id for q in questions}
-        out.update((k, _plain(v)) for k, v in answers.items()
+        out.update((k, yamlio.plain(v)) for k, v in answers.items()
                    if k not in known and k != "parts")
         return out
 
     out = ordered(request, request_questions(questionnaire))
     parts = request.get("parts")
     if isinstance(parts, list):
-        kept = [ordered(p, part_questions(questionnaire)) if isinstance(p, dict) else _plain(p)
+        kept = [ordered(p, part_questions(questionnaire)) if isinstance(p, dict) else yamlio.plain(p)
                 for p in parts]
         kept = [p for p in kept if p != {}]
         if kept:
             out["parts"] = kept
     return out
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
 
 
 class _Dumper(yaml.SafeDumper):

@@ -60,25 +60,17 @@ def build_request(case, bases, path, line):
     else:
         raise InputError(f"case '{case.get('name')}': needs request: or a known base: "
                          f"({', '.join(sorted(bases)) or 'no bases defined'})", path, line)
-    request = _plain_copy(request)
+    request = yamlio.plain(request)
     for key, value in (case.get("set") or {}).items():
-        request[key] = _plain_copy(value)
+        request[key] = yamlio.plain(value)
     for key in case.get("unset") or []:
         request.pop(key, None)
     for part in request.get("parts", []):
         for key, value in (case.get("set_part") or {}).items():
-            part[key] = _plain_copy(value)
+            part[key] = yamlio.plain(value)
         for key in case.get("unset_part") or []:
             part.pop(key, None)
     return request
-
-
-def _plain_copy(value):
-    if isinstance(value, dict):
-        return {k: _plain_copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain_copy(v) for v in value]
-    return value
 
 
 def run_cases(files, pack, screener_for):

@@ -6,6 +6,7 @@ bounded, the text must be UTF-8, and every mapping and list remembers the line
 of each of its entries so that later errors can say ``file:line``.
 """
 
+import datetime
 import math
 import os
 
@@ -264,3 +265,16 @@ def line_of(document, path_parts):
         if getattr(node, "line", None) and not isinstance(node, (Mapping, Sequence)):
             line = node.line
     return line
+
+
+def plain(value):
+    """A plain copy (dicts, lists, scalars) without line information, dates as ISO text."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
