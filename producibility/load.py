@@ -123,6 +123,14 @@ def load_request(source, questionnaire=None, path=None):
 
 
 # ----------------------------------------------------------------- equipment
+# The machine limits the fit (fit.py) compares a part with, per process.
+SIZE_FIELDS = {
+    "turning": ("max_diameter_mm", "max_length_mm"),
+    "laser_cutting": ("sheet_mm", "max_thickness_mm"),
+    "bending": ("max_length_mm", "max_thickness_mm"),
+}
+
+
 @dataclass
 class Equipment:
     provider: dict
@@ -160,12 +168,13 @@ def load_equipment(source):
             raise InputError(f"machine id '{machine['id']}' is used twice "
                              f"(first on line {seen[machine['id']]})", path, line)
         seen[machine["id"]] = line
-        shape = [k for k in ("envelope_mm", "max_diameter_mm", "sheet_mm", "max_length_mm")
-                 if k in machine]
-        if not shape:
-            raise InputError(f"machine '{machine['id']}' needs a size: envelope_mm, "
-                             "max_diameter_mm with max_length_mm, sheet_mm or max_length_mm",
-                             path, line)
+        for process in machine["processes"]:
+            needed = SIZE_FIELDS.get(process, ("envelope_mm",))
+            missing = [k for k in needed if k not in machine]
+            if missing:
+                raise InputError(f"machine '{machine['id']}' does {process} but has no "
+                                 f"{' or '.join(missing)}: the fit needs "
+                                 f"{', '.join(needed)} for {process}", path, line)
     provider = dict(document["provider"])
     for key in ("certifications", "stocked_materials", "skills"):
         provider.setdefault(key, [])

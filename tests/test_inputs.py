@@ -159,3 +159,9 @@ def test_yaml_merge_keys_may_be_overridden_but_own_keys_not_repeated():
     assert data["case"] == {"id": 3, "x": 2}
     with pytest.raises(InputError, match="duplicate key 'id'"):
         loads("base: &b {x: 2}\ncase:\n  <<: *b\n  id: 3\n  id: 4\n")
+
+
+def test_a_machine_must_give_the_limits_its_process_needs(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace("    max_diameter_mm: 262\n", "", 1)
+    message = error_of(load_equipment, write(tmp_path, text, "equipment.yaml"))
+    assert "machine 'haas-st20' does turning but has no max_diameter_mm" in message
