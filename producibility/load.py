@@ -316,6 +316,7 @@ def load_packs(sources=None, include_default=True):
 
 
 def _load_packs(sources, rules, where, settings, packs, errors):
+    defined_flags = set()
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
         digests = []
@@ -357,6 +358,8 @@ def _load_packs(sources, rules, where, settings, packs, errors):
                         f"rule {raw['id']} says override: true, but no earlier pack defines "
                         f"{raw['id']}", path, line))
                     continue
+                if isinstance(raw["then"].get("flag"), str):
+                    defined_flags.add(raw["then"]["flag"])
                 try:
                     rules[raw["id"]] = compile_rule(raw, path, line)
                 except InputError as exc:
@@ -364,6 +367,17 @@ def _load_packs(sources, rules, where, settings, packs, errors):
                 where[raw["id"]] = (path, line)
         meta["digest"] = digest(digests)
         packs.append(meta)
+    # Flags some rule of the loaded packs sets, counting rules a later pack disabled
+    # (disabling a setter deliberately silences the rules that need its flag).
+    setters = {r.then["flag"] for r in rules.values() if r.then.get("flag")} | defined_flags
+    for rule in sorted(rules.values(), key=lambda r: (r.path or "", r.line or 0)):
+        for key in ("requires", "unless"):
+            for flag in getattr(rule, key):
+                if flag not in setters:
+                    # a typo here would silently switch the rule off (requires) or on (unless)
+                    errors.append(InputError(
+                        f"rule {rule.id}: {key} flag '{flag}', which no loaded rule sets"
+                        f"{schemas.did_you_mean(flag, sorted(setters))}", rule.path, rule.line))
     if errors:
         raise InputErrors(errors)
     ordered = sorted(rules.values(), key=lambda r: r.id)

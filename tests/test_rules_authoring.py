@@ -227,3 +227,13 @@ def test_authoring_guide_new_rule_with_its_case_works_without_python(tmp_path, m
     assert code == 1
     assert "FAILED a big batch is flagged" in out
     assert "expected OWN-002 to fire; it did not" in out and "fired: " in out
+
+
+def test_a_flag_typo_never_silently_disables_a_rule(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("rules:\n  - id: OWN-009\n    thread: materials\n    title: t\n"
+                    "    scope: part\n    when: 'true'\n    requires: [material_to_ordr]\n"
+                    "    then: {mrl_cap: 3}\n    message: m\n", encoding="utf-8")
+    with pytest.raises(InputError, match="requires flag 'material_to_ordr', which no loaded "
+                                         "rule sets \\(did you mean 'material_to_order'\\?\\)"):
+        load_packs([pack])
