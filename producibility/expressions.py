@@ -494,7 +494,9 @@ class Template:
         self.source = source
         self.scopes = scopes
         self._parts = self._fields = self._error = None
-        if not lazy or "{" not in source:
+        if "{" not in source:  # plain text: nothing to parse
+            self._parts, self._fields = [source], ()
+        elif not lazy:
             self._compile()
 
     def _compile(self):
