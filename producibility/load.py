@@ -302,6 +302,13 @@ def load_packs(sources=None, include_default=True):
     sources = list(sources or [])
     if include_default:
         sources.insert(0, default_pack_dir())
+    unique, seen = [], set()
+    for source in sources:  # the same pack named twice (e.g. --rules rules/) loads once
+        key = Path(source).resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(source)
+    sources = unique
     rules, where, settings, packs = {}, {}, dict(DEFAULT_SETTINGS), []
     errors = []
     # Loading builds many small objects that all live on: the cyclic garbage
