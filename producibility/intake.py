@@ -748,7 +748,7 @@ def validate_request(path, questionnaire, lang="en"):
                            path, getattr(document, "line", 1))], None
     errors = []
     try:
-        load_request(document, questionnaire, path=path)
+        load_request(document, questionnaire, path=path, lang=lang)
     except InputErrors as exc:
         errors.extend(exc.errors)
     except InputError as exc:

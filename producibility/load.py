@@ -78,7 +78,7 @@ def _json_safe_check(value, path, where="request"):
             _json_safe_check(v, path, f"{where}[{i}]")
 
 
-def load_request(source, questionnaire=None, path=None):
+def load_request(source, questionnaire=None, path=None, lang="en"):
     """A request from a YAML/JSON file path or from a dict (the API's way).
 
     Returns a plain dict, validated against the request schema that the
@@ -98,7 +98,7 @@ def load_request(source, questionnaire=None, path=None):
         raise InputError("a request must be a mapping of answers, with a list of parts",
                          path, getattr(document, "line", 1))
     _plain(document)
-    schemas.check(document, questionnaire.request_schema, path)
+    schemas.check(document, questionnaire.request_schema, path, lang)
     ids = {}
     for i, part in enumerate(document["parts"]):
         pid = str(part["id"])

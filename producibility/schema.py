@@ -36,78 +36,123 @@ def validator(schema):
     return _validator(id(schema), json.dumps(schema, sort_keys=True))
 
 
-def did_you_mean(word, options):
+_TEXTS = {
+    "en": {
+        "dym": " (did you mean '{word}'?)", "document": "the document", "in": "in {where}: ",
+        "unknown": "{prefix}unknown field '{word}'{hint}",
+        "missing": "{where}: missing required field '{field}'",
+        "type": "{where} must be {words}, not {value}{hint}", "or": " or ",
+        "number_hint": " (write the number without quotes or units)",
+        "enum": "{where}: {value} is not one of: {shown}{hint}",
+        "range": "{where} must be {sym} {limit}, got {value}",
+        "at_least": "{where} needs at least {n} {items}, has {has}",
+        "at_most": "{where} needs at most {n} {items}, has {has}",
+        "empty": "{where} must not be empty", "twice": "{where} lists {value} twice",
+        "pattern": "{where}: '{value}' is not a valid id (lowercase letters, digits, - _ .)",
+        "texts": "{where} must be a text, or texts per language like {{en: ..., nl: ...}}",
+        "yes_no": "yes/no value {value}", "text": "the text '{value}'",
+        "number": "the number {value}", "list": "a list", "mapping": "a mapping",
+        "nothing": "nothing",
+        "types": {"number": "a number", "integer": "a whole number", "string": "a text",
+                  "boolean": "yes or no (true/false)", "array": "a list",
+                  "object": "a mapping", "null": "empty"},
+    },
+    "nl": {
+        "dym": " (bedoelt u '{word}'?)", "document": "het document", "in": "in {where}: ",
+        "unknown": "{prefix}onbekend veld '{word}'{hint}",
+        "missing": "{where}: verplicht veld '{field}' ontbreekt",
+        "type": "{where} moet {words} zijn, niet {value}{hint}", "or": " of ",
+        "number_hint": " (schrijf het getal zonder aanhalingstekens of eenheid)",
+        "enum": "{where}: {value} is geen van: {shown}{hint}",
+        "range": "{where} moet {sym} {limit} zijn, niet {value}",
+        "at_least": "{where} moet minstens {n} {items} hebben, heeft er {has}",
+        "at_most": "{where} mag hoogstens {n} {items} hebben, heeft er {has}",
+        "empty": "{where} mag niet leeg zijn", "twice": "{where} noemt {value} twee keer",
+        "pattern": "{where}: '{value}' is geen geldig kenmerk (kleine letters, cijfers, - _ .)",
+        "texts": "{where} moet een tekst zijn, of teksten per taal zoals {{en: ..., nl: ...}}",
+        "yes_no": "ja/nee-waarde {value}", "text": "de tekst '{value}'",
+        "number": "het getal {value}", "list": "een lijst", "mapping": "een mapping",
+        "nothing": "niets",
+        "types": {"number": "een getal", "integer": "een geheel getal", "string": "een tekst",
+                  "boolean": "ja of nee (true/false)", "array": "een lijst",
+                  "object": "een mapping", "null": "leeg"},
+    },
+}
+
+
+def did_you_mean(word, options, lang="en"):
     close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return _TEXTS.get(lang, _TEXTS["en"])["dym"].format(word=close[0]) if close else ""
 
 
-def _describe(value):
+def _describe(value, lang="en"):
+    t = _TEXTS.get(lang, _TEXTS["en"])
     if isinstance(value, bool):
-        return f"yes/no value {str(value).lower()}"
+        return t["yes_no"].format(value=str(value).lower())
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'"
+        return t["text"].format(value=shown)
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return t["number"].format(value=value)
     if isinstance(value, list):
-        return "a list"
+        return t["list"]
     if isinstance(value, dict):
-        return "a mapping"
+        return t["mapping"]
     if value is None:
-        return "nothing"
+        return t["nothing"]
     return type(value).__name__
 
 
-_TYPE_WORDS = {"number": "a number", "integer": "a whole number", "string": "a text",
-               "boolean": "yes or no (true/false)", "array": "a list", "object": "a mapping",
-               "null": "empty"}
-
-
-def _field(path):
+def _field(path, lang="en"):
     parts = [str(p) if not isinstance(p, int) else f"[{p}]" for p in path]
     out = ""
     for p in parts:
         out += p if p.startswith("[") or not out else "." + p
-    return out or "the document"
+    return out or _TEXTS.get(lang, _TEXTS["en"])["document"]
 
 
-def advice(error):
-    """One plain sentence for a jsonschema ValidationError."""
-    where = _field(error.absolute_path)
+def advice(error, lang="en"):
+    """One plain sentence, in English or Dutch, for a jsonschema ValidationError."""
+    t = _TEXTS.get(lang, _TEXTS["en"])
+    where = _field(error.absolute_path, lang)
     v = error.validator
     inst = error.instance
     if v == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extra = [k for k in inst if k not in allowed]
         word = extra[0] if extra else "?"
-        prefix = "" if where == "the document" else f"in {where}: "
-        return f"{prefix}unknown field '{word}'{did_you_mean(word, allowed)}", [word]
+        prefix = "" if where == t["document"] else t["in"].format(where=where)
+        return t["unknown"].format(prefix=prefix, word=word,
+                                   hint=did_you_mean(word, allowed, lang)), [word]
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"{where}: missing required field '{missing}'", []
+        return t["missing"].format(where=where, field=missing), []
     if v == "type":
         wanted = error.validator_value
         wanted = [wanted] if isinstance(wanted, str) else wanted
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        words = t["or"].join(t["types"].get(w, w) for w in wanted)
         hint = ""
         if isinstance(inst, str) and any(w in ("number", "integer") for w in wanted):
-            hint = " (write the number without quotes or units)"
-        return f"{where} must be {words}, not {_describe(inst)}{hint}", []
+            hint = t["number_hint"]
+        return t["type"].format(where=where, words=words, value=_describe(inst, lang),
+                                hint=hint), []
     if v == "enum":
         options = error.validator_value
         shown = ", ".join(str(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
-        return (f"{where}: {_describe(inst)} is not one of: {shown}"
-                f"{did_you_mean(inst, options)}"), []
+        return t["enum"].format(where=where, value=_describe(inst, lang), shown=shown,
+                                hint=did_you_mean(inst, options, lang)), []
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         sym = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=",
                "exclusiveMaximum": "<"}[v]
-        return f"{where} must be {sym} {error.validator_value}, got {inst}", []
+        return t["range"].format(where=where, sym=sym, limit=error.validator_value,
+                                 value=inst), []
     if v in ("minItems", "maxItems"):
+        key = "at_least" if v == "minItems" else "at_most"
         n = error.validator_value
-        what = "at least" if v == "minItems" else "at most"
-        return f"{where} needs {what} {n} item{'s' if n != 1 else ''}, has {len(inst)}", []
-    if v == "minLength":
-        return f"{where} must not be empty", []
+        return t[key].format(where=where, n=n, has=len(inst),
+                             items="item" if n == 1 else "items"), []
+    if v in ("minLength", "minProperties"):
+        return t["empty"].format(where=where), []
     if v == "uniqueItems":
         seen, twice = [], None
         for item in inst:
@@ -115,19 +160,16 @@ def advice(error):
                 twice = item
                 break
             seen.append(item)
-        return f"{where} lists {_describe(twice)} twice", []
+        return t["twice"].format(where=where, value=_describe(twice, lang)), []
     if v == "pattern":
-        return f"{where}: '{inst}' is not a valid id (lowercase letters, digits, - _ .)", []
-    if v == "minProperties":
-        return f"{where} must not be empty", []
+        return t["pattern"].format(where=where, value=inst), []
     if v == "oneOf":
         if isinstance(inst, dict) and error.context:
             # the mapping branch says what is wrong inside {en: ..., nl: ...}
             inner = [e for e in error.context if e.validator != "type"]
             if inner:
-                message, extra = advice(inner[0])
-                return message, extra
-        return f"{where} must be a text, or texts per language like {{en: ..., nl: ...}}", []
+                return advice(inner[0], lang)
+        return t["texts"].format(where=where), []
     return f"{where}: {error.message}", []
 
 
@@ -144,7 +186,7 @@ def _error_line(document, error, extra_keys):
 
 
 def check_file(document, data, schema, path):
-    """:func:`check` a loaded file, skipping files whose bytes were valid before."""
+    """:func:`check` a loaded file, skipping files whose bytes were valid before."""  # noqa
     from . import cache
 
     key = cache.validation_key(data, schema)
@@ -154,7 +196,7 @@ def check_file(document, data, schema, path):
     cache.remember_valid(key)
 
 
-def check(document, schema, path="<input>"):
+def check(document, schema, path="<input>", lang="en"):
     """Validate; raise :class:`InputErrors` listing every problem with its line."""
     errors = sorted(validator(schema).iter_errors(document),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
@@ -165,7 +207,7 @@ def check(document, schema, path="<input>"):
         if error.validator == "oneOf" and error.context:
             # pick the most telling branch error for texts like {en, nl}
             pass
-        message, extra = advice(error)
+        message, extra = advice(error, lang)
         line = _error_line(document, error, extra)
         if (line, message) in seen:
             continue

@@ -65,7 +65,8 @@ class Screener:
             request = json.loads(json.dumps(request, default=str))
         name = source_name or (str(request) if not isinstance(request, dict) else None)
         request = load_request(request, self.questionnaire,
-                               path=source_name if isinstance(request, dict) else None)
+                               path=source_name if isinstance(request, dict) else None,
+                               lang=lang)
         as_of = as_of or request.get("date") or datetime.date.today().isoformat()
         engine = self.inference.run(request, as_of)
         inputs = {

@@ -165,3 +165,12 @@ def test_a_machine_must_give_the_limits_its_process_needs(tmp_path):
     text = EQUIPMENT.read_text(encoding="utf-8").replace("    max_diameter_mm: 262\n", "", 1)
     message = error_of(load_equipment, write(tmp_path, text, "equipment.yaml"))
     assert "machine 'haas-st20' does turning but has no max_diameter_mm" in message
+
+
+def test_request_errors_speak_dutch_with_lang_nl(tmp_path):
+    path = write(tmp_path, "id: R1\nquantty: 200\npurpose: prototyp\n" + GOOD_PART)
+    with pytest.raises(InputError) as info:
+        load_request(path, lang="nl")
+    lines = str(info.value).splitlines()
+    assert lines[0].endswith("request.yaml:2: onbekend veld 'quantty' (bedoelt u 'quantity'?)")
+    assert "purpose: de tekst 'prototyp' is geen van: prototype" in lines[1]
