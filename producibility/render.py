@@ -256,7 +256,7 @@ def _csv_cell(value):
 
 @functools.lru_cache(maxsize=1)
 def _choice_texts():
-    """Display names of processes and purposes, from the shipped questionnaire."""
+    """Display names of choices (processes, purposes, materials...), by question id."""
     try:
         from .questionnaire import load_questionnaire
         questionnaire = load_questionnaire()
@@ -264,9 +264,9 @@ def _choice_texts():
         return {}
     names = {}
     for question in questionnaire.questions:
-        if question.id in ("processes", "purpose"):
-            names[question.id] = {choice: dict(text)
-                                  for choice, text in question.choice_text.items()}
+        if question.choice_text:
+            names.setdefault(question.id, {}).update(
+                {choice: dict(text) for choice, text in question.choice_text.items()})
     return names
 
 
@@ -430,12 +430,24 @@ def context(data, lang="en"):
         text = names.get(kind, {}).get(value, {})
         return text.get(lang) or text.get("en") or value
 
+    def answer_text(field, value):
+        """A what-if answer as the questionnaire words it."""
+        if isinstance(value, list):
+            return ", ".join(answer_text(field, v) for v in value) or "-"
+        if isinstance(value, bool):
+            return labels.get("yes", "yes") if value else labels.get("no", "no")
+        if isinstance(value, float):  # probes sit just beside thresholds: keep all digits
+            text = f"{value:g}"
+            return text.replace(".", ",") if lang == "nl" else text
+        return choice(field, value) if isinstance(value, str) else str(value)
+
     return {
         "r": data, "L": labels, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks), "mrl_rows": mrl_rows(data),
         "quote_lines": quote_lines(data, lang),
         "process_name": functools.partial(choice, "processes"),
         "purpose_name": functools.partial(choice, "purpose"),
+        "answer_text": answer_text,
         "thread_name": lambda t: labels["threads"].get(t, t),
     }
 
