@@ -13,7 +13,17 @@ import pytest
 
 from conftest import EQUIPMENT, REQUESTS, ROOT
 
-GOOD = (ROOT / "examples/requests/bracket-series.yaml").read_text(encoding="utf-8")
+BRACKET = ROOT / "examples/requests/bracket-series.yaml"
+GOOD = BRACKET.read_text(encoding="utf-8")
+
+
+def one_rule_pack(tmp_path, rule_id, when):
+    """A pack of one part rule with the given condition, written as a provider would."""
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(f"rules:\n  - id: {rule_id}\n    thread: design\n    title: t\n"
+                    f"    scope: part\n    when: {json.dumps(when)}\n    then: {{mrl_cap: 1}}\n"
+                    "    message: m\n", encoding="utf-8")
+    return pack
 
 
 def billion_laughs():
@@ -97,11 +107,8 @@ def test_hostile_equipment_gives_a_clean_error(tmp_path, text):
     "cycler.__init__.__globals__.os",
 ])
 def test_pack_expressions_cannot_reach_python(tmp_path, when):
-    pack = tmp_path / "evil.yaml"
-    pack.write_text("rules:\n  - id: EVIL-001\n    thread: design\n    title: t\n"
-                    f"    scope: part\n    when: {json.dumps(when)}\n    then: {{mrl_cap: 1}}\n"
-                    "    message: m\n", encoding="utf-8")
-    result = run(["check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", pack,
+    pack = one_rule_pack(tmp_path, "EVIL-001", when)
+    result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack,
                   "--format", "json"])
     if result.returncode == 0:  # compiled (a field lookup): it must not have fired
         report = json.loads(result.stdout)
@@ -114,11 +121,8 @@ def test_pack_expressions_cannot_reach_python(tmp_path, when):
 @pytest.mark.parametrize("when", ["'x' * 10 ** 9 == ''", "9 ** 9 ** 9 > 1",
                                   "part.size_mm * 100000000 == []"])
 def test_pack_expressions_that_would_exhaust_memory_become_engine_errors(tmp_path, when):
-    pack = tmp_path / "heavy.yaml"
-    pack.write_text("rules:\n  - id: HEAVY-001\n    thread: design\n    title: t\n"
-                    f"    scope: part\n    when: {json.dumps(when)}\n    then: {{mrl_cap: 1}}\n"
-                    "    message: m\n", encoding="utf-8")
-    result = run(["check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", pack,
+    pack = one_rule_pack(tmp_path, "HEAVY-001", when)
+    result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack,
                   "--format", "json"], timeout=20)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
