@@ -26,4 +26,8 @@ finally:
         if _h not in _root_handlers:
             _root.removeHandler(_h)
 
+from . import experta_speed  # noqa: E402  (after experta is importable)
+
+experta_speed.install()
+
 __all__ = ["AS", "MATCH", "NOT", "OR", "TEST", "Fact", "KnowledgeEngine", "Rule"]

@@ -1,0 +1,230 @@
+"""Faster paths through experta's own RETE network, same network, same results.
+
+Measured on the benchmark's base workload (10 parts, 50 machines, the default
+pack; see benchmarks/README.md) about two fifths of a screening went to
+experta's matching, and most of that to bookkeeping rather than to matching:
+
+* every one-input node copies the token it receives through ``Token.__new__``,
+  which re-checks the type of every fact in it;
+* a fact enters the network by being offered to *every* child of the root
+  (one per fact class) and then to every constant test under its class node
+  (one per flag name, say), each offer copying the token again;
+* every test and every join writes a debug log call.
+
+This module replaces those few methods of experta 1.9.4's classes with
+versions that do the same work with less bookkeeping.  The network experta
+builds, its joins, its negation, its conflict set and its agenda are
+unchanged:
+
+1. Token copies skip the re-validation: a token is only ever copied from a
+   token experta built and validated itself.
+2. A node offers a fact only to the children whose test can pass: the
+   children that test the fact's class are looked up by ``type(fact)``, the
+   children that test one field against a text literal by that field's value.
+   The children that do pass are still activated, in their original order,
+   and still run their own test; the others would have returned False.
+3. After each firing experta asks every rule's conflict-set node for its
+   new activations; now each node that received a token notes itself, and
+   only those are asked, in the same order.
+4. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
+   watchers are switched on for debugging, ``install`` is a no-op, so the
+   watch output stays complete.
+
+``install()`` runs when producibility imports experta; ``uninstall()`` puts
+experta's own methods back (tests compare reports both ways).  Anything but
+experta 1.9.4 keeps experta's own methods.
+"""
+
+import logging
+from collections.abc import Mapping
+
+
+_ORIGINALS = {}
+_NO_DISPATCH = object()
+
+
+def _targets():
+    from experta.matchers.rete import abstract, check, nodes, token
+    return abstract, check, nodes, token
+
+
+def _dispatch_table(node, check, nodes):
+    """How to find the children of ``node`` a fact can pass, or _NO_DISPATCH.
+
+    Returns (by_type, by_field, rest, order): children testing the fact's
+    class, keyed by class; children testing ``fact[field] == 'text'``
+    (no binding), keyed by field then text; the remaining children; and each
+    child's position, so the selected ones run in their original order."""
+    by_type, by_field, rest, order = {}, {}, [], {}
+    for position, child in enumerate(node.children):
+        order[id(child)] = position
+        target = child.node
+        matcher = getattr(target, "matcher", None)
+        if type(target) is not nodes.FeatureTesterNode:
+            rest.append(child)
+        elif type(matcher) is check.TypeCheck:
+            by_type.setdefault(matcher.fact_type, []).append(child)
+        elif (type(matcher) is check.FeatureCheck and isinstance(matcher.what, str)
+              and "__" not in matcher.what
+              and not matcher.what.isnumeric()
+              and matcher.check.__name__ == "equal_literal"
+              and matcher.expected.__bind__ is None
+              and type(matcher.expected.value) is str):
+            by_field.setdefault(matcher.what, {}).setdefault(
+                matcher.expected.value, []).append(child)
+        else:
+            rest.append(child)
+    if not by_type and not by_field:
+        return _NO_DISPATCH
+    return by_type, by_field, rest, order
+
+
+def _children_for(node, fact, check, nodes):
+    """The children of ``node`` worth offering ``fact`` to, in their order."""
+    table = node.__dict__.get("_producibility_dispatch")
+    if table is None or table[0] is not len(node.children):
+        table = (len(node.children), _dispatch_table(node, check, nodes))
+        node._producibility_dispatch = table
+    table = table[1]
+    if table is _NO_DISPATCH:
+        return node.children
+    by_type, by_field, rest, order = table
+    selected = list(rest)
+    selected += by_type.get(type(fact), ())
+    for field, by_value in by_field.items():
+        value = fact.get(field, _NO_DISPATCH) if isinstance(fact, Mapping) else _NO_DISPATCH
+        if type(value) is str:
+            selected += by_value.get(value, ())
+        elif value is not _NO_DISPATCH:
+            # not text: let each child's own test decide, as experta would
+            for children in by_value.values():
+                selected += children
+    if len(selected) > 1:
+        selected.sort(key=lambda c: order[id(c)])
+    return selected
+
+
+def _position(csn):
+    return csn._producibility_position
+
+
+def install():
+    """Use the faster paths (idempotent)."""
+    import experta
+    from experta import watchers
+    if _ORIGINALS or experta.__version__ != "1.9.4":
+        return
+    if any(getattr(watchers, name).isEnabledFor(logging.DEBUG)
+           for name in ("MATCH", "MATCHER")):
+        return
+    abstract, check, nodes, token = _targets()
+    Token = token.Token
+    new = tuple.__new__
+
+    def copy(self):
+        return new(Token, (self[0], set(self[1]), dict(self[2])))
+
+    def activate(self, token):
+        return self._activate(new(Token, (token[0], set(token[1]), dict(token[2]))))
+
+    def activate_left(self, token):
+        return self._activate_left(new(Token, (token[0], set(token[1]), dict(token[2]))))
+
+    def activate_right(self, token):
+        return self._activate_right(new(Token, (token[0], set(token[1]), dict(token[2]))))
+
+    def type_check(self, fact):
+        return type(fact) == self.fact_type
+
+    def bus_add(self, fact):
+        token = Token.valid(fact)
+        for child in _children_for(self, fact, check, nodes):
+            child.callback(token)
+
+    def bus_remove(self, fact):
+        token = Token.invalid(fact)
+        for child in _children_for(self, fact, check, nodes):
+            child.callback(token)
+
+    def feature_activate(self, token):
+        data = token[1]
+        if len(data) != 1:
+            raise ValueError("a one-input node got a token of several facts")
+        for fact in data:
+            break
+        match = self.matcher(fact)
+        if match:
+            if isinstance(match, Mapping):
+                context = token[2]
+                for key, value in match.items():
+                    if isinstance(key, tuple):  # negated condition
+                        if key[1] in context and context[key[1]] == value:
+                            return False
+                    else:
+                        if context.get(key, value) != value:
+                            return False
+                        if (False, key) in context and context[(False, key)] == value:
+                            return False
+                context.update(match)
+            for child in _children_for(self, fact, check, nodes):
+                child.callback(token)
+
+    rete = __import__("experta.matchers.rete", fromlist=["ReteMatcher"])
+    csn_activate = nodes.ConflictSetNode._activate
+
+    def conflict_set_activate(self, token):
+        csn_activate(self, token)
+        dirty = self.__dict__.get("_producibility_dirty")
+        if dirty is not None:
+            dirty.append(self)
+
+    def changes(self, adding=None, deleting=None):
+        dirty = self.__dict__.get("_producibility_dirty")
+        if dirty is None:
+            dirty = self._producibility_dirty = []
+            for position, csn in enumerate(self._get_conflict_set_nodes()):
+                csn._producibility_dirty = dirty
+                csn._producibility_position = position
+                dirty.append(csn)  # the first time, ask every node (as experta does)
+        if deleting is not None:
+            for deleted in deleting:
+                self.root_node.remove(deleted)
+        if adding is not None:
+            for added in adding:
+                self.root_node.add(added)
+        added, removed = [], []
+        if dirty:
+            asked = sorted(set(dirty), key=_position)
+            dirty.clear()
+            for csn in asked:
+                c_added, c_removed = csn.get_activations()
+                added.extend(c_added)
+                removed.extend(c_removed)
+        return added, removed
+
+    replacements = [
+        (nodes.ConflictSetNode, "_activate", conflict_set_activate),
+        (rete.ReteMatcher, "changes", changes),
+        (Token, "copy", copy),
+        (abstract.OneInputNode, "activate", activate),
+        (abstract.TwoInputNode, "activate_left", activate_left),
+        (abstract.TwoInputNode, "activate_right", activate_right),
+        (check.TypeCheck, "__call__", type_check),
+        (nodes.BusNode, "add", bus_add),
+        (nodes.BusNode, "remove", bus_remove),
+        (nodes.FeatureTesterNode, "_activate", feature_activate),
+    ]
+    for owner, name, function in replacements:
+        _ORIGINALS[(owner, name)] = owner.__dict__[name]
+        setattr(owner, name, function)
+
+
+def uninstall():
+    """Put experta's own methods back."""
+    for (owner, name), original in _ORIGINALS.items():
+        setattr(owner, name, original)
+    _ORIGINALS.clear()
+
+
+def installed():
+    return bool(_ORIGINALS)
