@@ -278,6 +278,20 @@ class _Compiler:
         if isinstance(target, nodes.Name) and isinstance(static_key, str):
             self.fields.add((target.name, static_key))
         base = self.compile(target)
+        if isinstance(target, nodes.Name) and isinstance(static_key, str):
+            # scope.field, the commonest node: the same as the general lookup below
+            # with the scope's name and the key known in advance.
+            scope = target.name
+
+            def field(ctx):
+                obj = ctx.get(scope)
+                if obj is None:
+                    return UNKNOWN
+                if isinstance(obj, dict):
+                    value = obj.get(static_key)
+                    return UNKNOWN if value is None else value
+                raise ExpressionError(f"cannot look up {static_key!r} in {obj!r}")
+            return field
 
         def get(ctx):
             obj = base(ctx)
@@ -304,6 +318,16 @@ class _Compiler:
     def _Compare(self, node):
         first = self.compile(node.expr)
         ops = [(_compare(op.op), self.compile(op.expr)) for op in node.ops]
+        if len(ops) == 1 and isinstance(node.ops[0].expr, nodes.Const):
+            # field OP constant, the commonest test: the loop below for one step
+            fn, constant = ops[0][0], ops[0][1](None)
+
+            def compare_constant(ctx):
+                left = first(ctx)
+                if left is UNKNOWN:
+                    return UNKNOWN
+                return True if fn(left, constant) else False
+            return compare_constant
 
         def compare(ctx):
             left = first(ctx)
