@@ -37,6 +37,7 @@ from .alpha import RuleTable
 from .expressions import UNKNOWN, ExpressionError, evaluate
 from .experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
 from .errors import InputError
+from .load import gc_paused
 
 GLOBAL = "request"  # subject of flags set by request- and provider-scope rules
 
@@ -424,8 +425,9 @@ class Inference:
     def __init__(self, pack, equipment):
         self.pack = pack
         self.equipment = equipment
-        self.engine_class = compile_engine(pack, equipment)
-        self.engine = self.engine_class()
+        with gc_paused():
+            self.engine_class = compile_engine(pack, equipment)
+            self.engine = self.engine_class()
 
     def run(self, request, as_of):
         engine = self.engine

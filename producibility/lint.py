@@ -75,7 +75,8 @@ def known_fields(questionnaire=None):
 def _pos(mapping, key, value=True):
     positions = getattr(mapping, "positions", {})
     if key in positions:
-        return positions[key][1 if value else 0]
+        key_line, key_col, value_line, value_col = positions[key]
+        return (value_line, value_col) if value else (key_line, key_col)
     return (getattr(mapping, "line", 1) or 1, 1)
 
 

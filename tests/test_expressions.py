@@ -1,6 +1,7 @@
 """The condition language: three-valued logic, field tracking, and the sandbox."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from producibility.expressions import (UNKNOWN, ExpressionError, Template, compile_condition,
                                        evaluate)
@@ -110,3 +111,65 @@ def test_templates_print_choices_in_the_questionnaire_words():
     context = {"part": {"material": "steel_s235", "id": "P1"}}
     assert template.render(context, "nl", words) == "staal S235 / P1"
     assert template.render(context, "en") == "steel_s235 / P1"
+
+
+# ---- the fast tokenizer gives Jinja2's tokens, or leaves the text to Jinja2
+
+def _jinja_tokens(source):
+    from jinja2 import Environment
+    return [tuple(t) for t in Environment().lexer.tokenize(source, state="variable")]
+
+
+def _jinja_parse(source):
+    from jinja2 import Environment
+    from jinja2.parser import Parser
+    try:
+        parser = Parser(Environment(), source, state="variable")
+        tree = parser.parse_expression()
+        return repr(tree), parser.stream.eos
+    except Exception as exc:  # noqa: BLE001 - the error is what we compare
+        return type(exc).__name__, str(exc)
+
+
+def _our_parse(source):
+    from jinja2.parser import Parser
+    from producibility.expressions import _PARSER_ENV
+    try:
+        parser = Parser(_PARSER_ENV, source, state="variable")
+        tree = parser.parse_expression()
+        return repr(tree), parser.stream.eos
+    except Exception as exc:  # noqa: BLE001
+        return type(exc).__name__, str(exc)
+
+
+def _check_same_tokens(source):
+    from producibility.expressions import _fast_tokens
+    fast = _fast_tokens(source)
+    if fast is not None:
+        assert [tuple(t) for t in fast] == _jinja_tokens(source), source
+    assert _our_parse(source) == _jinja_parse(source), source
+
+
+def test_every_shipped_condition_tokenizes_as_jinja2_does(pack):
+    from producibility.expressions import _fast_tokens
+    fast = 0
+    for rule in pack.rules:
+        _check_same_tokens(rule.when.source)
+        fast += _fast_tokens(rule.when.source) is not None
+    assert fast > len(pack.rules) * 0.9, "the fast path serves the shipped pack"
+
+
+@pytest.mark.parametrize("source", [
+    "1e5 > 0.5e-3", "1_000 + 0x1F + 0o17 + 0b101", "3.14 < 1.", "a.b.c[0] | default(2)",
+    "x ** 2 // 3 % 4 ~ 'y'", "(a)]", "(a]", "[1, (2]", "a ! b", "'open", "é.x > 1",
+    "part.x != 1 and not part.y <= 2 or part.z >= 3", "01", "1..2", "a.1", "\"q\" ~ 'r'",
+    "part.id == 'BR-100'", "1 if a else 2", "a is not defined", "a.b.c.d.e(1, 2)",
+])
+def test_odd_conditions_tokenize_as_jinja2_does(source):
+    _check_same_tokens(source)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab_e0159.+-*/%()[]'\" <>=!~|,:xé\t", max_size=24))
+def test_any_text_tokenizes_as_jinja2_does(source):
+    _check_same_tokens(source)
