@@ -26,7 +26,12 @@ unchanged:
 3. After each firing experta asks every rule's conflict-set node for its
    new activations; now each node that received a token notes itself, and
    only those are asked, in the same order.
-4. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
+4. The depth strategy's sort key is computed, not looked up: experta caches
+   it with ``lru_cache`` keyed by the activation, but an activation equals
+   another only once its key is set, so the cache never hits; it only
+   compares each new activation with every cached one of the same rule and
+   facts from earlier requests (hundreds of comparisons per request).
+5. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
    watchers are switched on for debugging, ``install`` is a no-op, so the
    watch output stays complete.
 
@@ -202,7 +207,14 @@ def install():
                 removed.extend(c_removed)
         return added, removed
 
+    from experta.strategies import DepthStrategy
+
+    def depth_key(self, activation):
+        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        return (activation.rule.salience, facts)
+
     replacements = [
+        (DepthStrategy, "get_key", depth_key),
         (nodes.ConflictSetNode, "_activate", conflict_set_activate),
         (rete.ReteMatcher, "changes", changes),
         (Token, "copy", copy),
