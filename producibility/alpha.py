@@ -53,13 +53,44 @@ def _number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _any_of(test):
+    """('a' in f or 'b' in f or ...) on one field f: (field, [constants]), else None."""
+    found, pending = [], [test]
+    field = None
+    while pending:
+        node = pending.pop()
+        if isinstance(node, nodes.Or):
+            pending += [node.right, node.left]
+            continue
+        if not (isinstance(node, nodes.Compare) and len(node.ops) == 1
+                and node.ops[0].op == "in"):
+            return None
+        constant, target = _constant(node.expr), _field(node.ops[0].expr)
+        if constant is None or target is None or field not in (None, target):
+            return None
+        field = target
+        found.append(constant)
+    return field, found
+
+
 def classify(tree):
     """(field, kind, argument) for an indexable leftmost test, else None.
 
     kinds: eq/ne (argument: constant), lt/lteq/gt/gteq (number: field OP number),
-    in/notin (list of constants: field in list), has/hasnot (constant: const in field).
+    in/notin (list of constants: field in list), has (list of constants: any of
+    them in field, one ``in`` or an ``or`` of them), hasnot (constant: not in
+    field), truthy (the bare field), defined/undefined (``field is defined``).
     """
     test = _leftmost(tree)
+    if isinstance(test, nodes.Or):
+        found = _any_of(test)
+        return (found[0], "has", found[1]) if found else None
+    field = _field(test)
+    if field:
+        return field, "truthy", None
+    if isinstance(test, nodes.Test) and test.name in ("defined", "undefined") \
+            and not test.args and not test.kwargs and _field(test.node):
+        return _field(test.node), test.name, None
     if not isinstance(test, nodes.Compare) or len(test.ops) != 1:
         return None
     op = test.ops[0].op
@@ -76,7 +107,7 @@ def classify(tree):
         if op in ("eq", "ne"):
             return field, op, value
         if op in ("in", "notin"):
-            return field, "has" if op == "in" else "hasnot", value
+            return (field, "has", [value]) if op == "in" else (field, "hasnot", value)
         return None
     field, values = _field(left), _constants(right)
     if field and values is not None and op in ("in", "notin"):
@@ -90,6 +121,7 @@ class _FieldIndex:
     def __init__(self):
         self.eq, self.ne, self.member, self.absent = {}, [], {}, []
         self.has, self.hasnot = {}, []
+        self.truthy, self.defined, self.undefined = [], [], []
         self.bounds = {k: ([], []) for k in ("lt", "lteq", "gt", "gteq")}
         self.all = []
 
@@ -105,7 +137,10 @@ class _FieldIndex:
         elif kind == "notin":
             self.absent.append((frozenset(argument), position))
         elif kind == "has":
-            self.has.setdefault(argument, []).append(position)
+            for value in set(argument):
+                self.has.setdefault(value, []).append(position)
+        elif kind in ("truthy", "defined", "undefined"):
+            getattr(self, kind).append(position)
         elif kind == "hasnot":
             self.hasnot.append((argument, position))
         else:
@@ -113,28 +148,46 @@ class _FieldIndex:
             self.bounds[kind][1].append(position)
 
     def freeze(self):
+        defined = set(self.defined)
+        self.unless_defined = [p for p in self.all if p not in defined]
         for kind, (limits, positions) in self.bounds.items():
             order = sorted(range(len(limits)), key=lambda i: limits[i])
             self.bounds[kind] = ([limits[i] for i in order], [positions[i] for i in order])
+        self.bounded = any(limits for limits, _ in self.bounds.values())
+        self.compared = bool(self.eq or self.ne or self.member or self.absent)
+        self.contained = bool(self.has or self.hasnot)
 
     def passing(self, value):
         """Positions of rules whose leftmost test may hold, or None: evaluate all."""
-        if value is None or isinstance(value, bool) and (self.bounds["lt"][0] or
-                                                          self.bounds["gt"][0] or
-                                                          self.bounds["lteq"][0] or
-                                                          self.bounds["gteq"][0]):
-            return None
-        out = []
-        try:
-            out += self.eq.get(value, ())
-            out += [p for c, p in self.ne if c != value]
-            out += self.member.get(value, ())
-            out += [p for values, p in self.absent if value not in values]
-        except TypeError:  # an unhashable value (a list) against eq/in tests
-            return None
-        if self.has or self.hasnot:
-            if not isinstance(value, list):
-                return None  # text containment and the like: let the evaluator decide
+        if value is None:
+            # unknown: 'is defined' is false; every other test is the evaluator's
+            # (three-valued) business: its rule may be unknown, an open question
+            return self.unless_defined
+        is_list = isinstance(value, list)
+        if self.contained and not is_list:
+            return None  # text containment and the like: let the evaluator decide
+        if self.bounded and not _number(value):
+            return None  # comparing text, lists or yes/no: the evaluator reports it
+        if self.truthy and not isinstance(value, bool):
+            return None  # the truth of a number or a text: the evaluator decides
+        out = list(self.defined)
+        if self.truthy and value:
+            out += self.truthy
+        if not self.compared:
+            pass
+        elif is_list:
+            # a list equals no constant and is in no list of constants
+            out += [p for c, p in self.ne]
+            out += [p for values, p in self.absent]
+        else:
+            try:
+                out += self.eq.get(value, ())
+                out += [p for c, p in self.ne if c != value]
+                out += self.member.get(value, ())
+                out += [p for values, p in self.absent if value not in values]
+            except TypeError:  # another unhashable value against eq/in tests
+                return None
+        if self.contained:
             present = set()
             for item in value:
                 try:
@@ -143,9 +196,7 @@ class _FieldIndex:
                     return None
             out += present
             out += [p for c, p in self.hasnot if c not in value]
-        if any(limits for limits, _ in self.bounds.values()):
-            if not _number(value):
-                return None  # comparing text or lists: the evaluator reports it
+        if self.bounded:
             limits, positions = self.bounds["lt"]      # value < limit
             out += positions[bisect.bisect_right(limits, value):]
             limits, positions = self.bounds["lteq"]    # value <= limit

@@ -22,8 +22,10 @@ def first_tests(draw):
     form = draw(st.sampled_from(["{f} < {c}", "{f} <= {c}", "{f} > {c}", "{f} >= {c}",
                                  "{c} < {f}", "{c} >= {f}", "{f} == {c}", "{f} != {c}",
                                  "{c} == {f}", "{f} in [{c}, 'y']", "{f} not in [{c}]",
-                                 "{c} in {f}", "{c} not in {f}", "{f} is defined"]))
-    condition = form.format(f=field, c=text)
+                                 "{c} in {f}", "{c} not in {f}", "{f} is defined",
+                                 "{f} is undefined", "{f}", "({c} in {f} or 'y' in {f})",
+                                 "({c} in {f} or 'y' in {g})", "not {f}"]))
+    condition = form.format(f=field, c=text, g=f"part.{draw(st.sampled_from(FIELDS))}")
     if draw(st.booleans()):
         condition += f" and part.{draw(st.sampled_from(FIELDS))} != 'q'"
     return condition
@@ -60,6 +62,35 @@ def test_simple_tests_are_indexed_and_others_are_not():
     assert kind("part.material == 'pom'") == "eq"
     assert kind("request.purpose in ['pilot', 'series']") == "in"
     assert kind("'en_1090' in request.certificates_required") == "has"
+    assert kind("part.flag") == "truthy"
     assert kind("part.size_mm | max > 100") is None
     assert kind("part.a or part.b") is None
+    assert kind("not part.a") is None
     assert kind("part.material < 'x'") is None  # ordering text: left to the evaluator
+
+
+def test_process_lists_and_flags_are_indexed():
+    def kind(text):
+        found = classify(compile_condition(text).tree)
+        return found[1:] if found else None
+
+    assert kind("('milling_3axis' in part.processes or 'turning' in part.processes) "
+                "and part.x") == ("has", ["milling_3axis", "turning"])
+    assert kind("'sla' in part.processes and part.min_wall_mm < 0.6") == ("has", ["sla"])
+    assert kind("('a' in part.processes or 'b' in part.other)") is None
+    assert kind("request.customer_operates_machine and part.x") == ("truthy", None)
+    assert kind("part.cycle_time_min is defined and part.x > 1") == ("defined", None)
+    assert kind("part.cycle_time_min is undefined") == ("undefined", None)
+
+    rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c)) for i, c in enumerate([
+        "'sla' in part.processes and part.w < 0.6",
+        "('milling_3axis' in part.processes or 'turning' in part.processes) and part.w > 1",
+        "part.flag and part.w > 1",
+        "part.t is defined and part.w > 1",
+        "part.material == 'pom'",
+    ])]
+    table = RuleTable(rules)
+    part = {"processes": ["turning"], "flag": False, "material": "pom", "w": 2}
+    assert [r.id for r in table.candidates({"part": part})] == ["R1", "R4"]
+    # unknown values: every rule stays but the one that needs the field defined
+    assert [r.id for r in table.candidates({"part": {}})] == ["R0", "R1", "R2", "R4"]
