@@ -16,8 +16,11 @@ versions that do the same work with less bookkeeping.  The network experta
 builds, its joins, its negation, its conflict set and its agenda are
 unchanged:
 
-1. Token copies skip the re-validation: a token is only ever copied from a
-   token experta built and validated itself.
+1. Tokens are copied on write: experta copies every token at every node it
+   enters, re-checking the type of each of its facts; of its nodes only the
+   feature tester changes a token (it adds its bindings), so that node copies
+   the token before it writes, and the others pass tokens on as they are.
+   (Memories keep frozen snapshots, ``to_info()``, as before.)
 2. A node offers a fact only to the children whose test can pass: the
    children that test the fact's class are looked up by ``type(fact)``, the
    children that test one field against a text literal by that field's value.
@@ -129,25 +132,32 @@ def install():
     def copy(self):
         return new(Token, (self[0], set(self[1]), dict(self[2])))
 
+    # Copy on write: of experta's nodes only the feature tester changes a token it
+    # receives (it adds its bindings to the context), so it copies the token
+    # first, and the other nodes pass tokens on without copying them.
+    # experta binds these methods into its network when it builds it, so a network
+    # built with them keeps calling them after uninstall(): then they copy again.
     def activate(self, token):
-        return self._activate(new(Token, (token[0], set(token[1]), dict(token[2]))))
+        return self._activate(token if _ORIGINALS else token.copy())
 
     def activate_left(self, token):
-        return self._activate_left(new(Token, (token[0], set(token[1]), dict(token[2]))))
+        return self._activate_left(token if _ORIGINALS else token.copy())
 
     def activate_right(self, token):
-        return self._activate_right(new(Token, (token[0], set(token[1]), dict(token[2]))))
+        return self._activate_right(token if _ORIGINALS else token.copy())
 
     def type_check(self, fact):
         return type(fact) == self.fact_type
 
+    valid, invalid = Token.TagType.VALID, Token.TagType.INVALID
+
     def bus_add(self, fact):
-        token = Token.valid(fact)
+        token = new(Token, (valid, {fact}, {}))
         for child in _children_for(self, fact, check, nodes):
             child.callback(token)
 
     def bus_remove(self, fact):
-        token = Token.invalid(fact)
+        token = new(Token, (invalid, {fact}, {}))
         for child in _children_for(self, fact, check, nodes):
             child.callback(token)
 
@@ -160,7 +170,8 @@ def install():
         match = self.matcher(fact)
         if match:
             if isinstance(match, Mapping):
-                context = token[2]
+                context = dict(token[2])
+                token = new(Token, (token[0], token[1], context))
                 for key, value in match.items():
                     if isinstance(key, tuple):  # negated condition
                         if key[1] in context and context[key[1]] == value:
