@@ -48,6 +48,7 @@ from collections.abc import Mapping
 
 
 _ORIGINALS = {}
+_GENERATION = [0]  # counts install() and uninstall(): indexes built before are stale
 _NO_DISPATCH = object()
 
 
@@ -114,6 +115,105 @@ def _children_for(node, fact, check, nodes):
 
 def _position(csn):
     return csn._producibility_position
+
+
+class _NotIndex:
+    """A NOT node's memories by the values of the variables both sides bind.
+
+    experta's NotNode compares every fact arriving on its right (say a Fits)
+    with every token on its left (every Operation), and back: quadratic in the
+    parts of a request.  Its test (SameContextCheck) asks that the variables
+    both contexts bind have equal values, so tokens are kept by those values
+    and only the equal ones are compared, as CLIPS's hashed memories do.  It is
+    used only while every token binds the same variables to text or whole
+    numbers and nothing is negated; otherwise experta's own scan runs (the
+    memories are kept exactly as experta keeps them, so either can take over)."""
+
+    def __init__(self, node):
+        self.left_memory, self.right_memory = node.left_memory, node.right_memory
+        self.installed = _GENERATION[0]
+        self.left_keys = self.right_keys = self.keys = None
+        self.left, self.right = {}, {}
+        self.usable = True
+        for left, memory in ((True, node.left_memory), (False, node.right_memory)):
+            for info in memory:
+                if not self._learn(dict(info.context), left):
+                    return
+        self._file()
+
+    def _learn(self, context, left):
+        """Note which variables this side binds; False if the index cannot serve."""
+        names = frozenset(context)
+        known = self.left_keys if left else self.right_keys
+        if known is None:
+            if any(not isinstance(k, str) for k in names):
+                self.usable = False  # a negated field constraint: experta's scan
+                return False
+            if left:
+                self.left_keys = names
+            else:
+                self.right_keys = names
+            if self.left_keys is not None and self.right_keys is not None:
+                self.keys = tuple(sorted(self.left_keys & self.right_keys))
+        elif names != known:
+            self.usable = False
+            return False
+        return True
+
+    def _file(self):
+        """(Re)file the memories under their values (under None until both sides
+        are known: then one side is empty and nothing is compared)."""
+        self.left, self.right = {}, {}
+        for info in self.left_memory:
+            context = dict(info.context)
+            if not self._plain(context):
+                return
+            self.left.setdefault(self.key(context), {})[info] = None
+        for info in self.right_memory:
+            context = dict(info.context)
+            if not self._plain(context):
+                return
+            key = self.key(context)
+            self.right[key] = self.right.get(key, 0) + 1
+
+    def _plain(self, context):
+        if self.keys is not None and any(type(context[k]) not in (str, int) for k in self.keys):
+            self.usable = False
+            return False
+        return True
+
+    def accepts(self, context, left):
+        """Can this token go through the index?  If not, it is switched off."""
+        if not self.usable:
+            return False
+        had_keys = self.keys is not None
+        if not self._learn(context, left):
+            return False
+        if self.keys is not None and not had_keys:
+            self._file()  # the first token of the second side: file what came before
+            if not self.usable:
+                return False
+        return self._plain(context)
+
+    def key(self, context):
+        if self.keys is None:
+            return None  # the other side not seen yet: one bucket for now
+        return tuple(context[k] for k in self.keys)
+
+
+def _not_index(node, start=False):
+    """The node's index, built on its first right token; None: use experta's scan."""
+    index = node.__dict__.get("_producibility_not")
+    if index is not None and (index.left_memory is not node.left_memory
+                              or index.right_memory is not node.right_memory
+                              or index.installed != _GENERATION[0]):
+        index = None  # the node was reset, or the speedups were off meanwhile
+    if index is None:
+        if not start and not node.right_memory:
+            node.__dict__.pop("_producibility_not", None)
+            return None
+        index = node._producibility_not = _NotIndex(node)
+    return index if index.usable else None
 
 
 def install():
@@ -218,6 +318,51 @@ def install():
                 removed.extend(c_removed)
         return added, removed
 
+    not_left, not_right = nodes.NotNode._activate_left, nodes.NotNode._activate_right
+
+    def not_activate_left(self, token):
+        index = _not_index(self)
+        if index is None or not index.accepts(token.context, left=True):
+            return not_left(self, token)
+        info = token.to_info()
+        key = index.key(token.context)
+        if token.is_valid():
+            count = index.right.get(key, 0)
+            if count == 0:
+                for child in self.children:
+                    child.callback(token)
+            self.left_memory[info] = count
+            index.left.setdefault(key, {})[info] = None
+        else:
+            if index.right.get(key, 0) == 0:
+                for child in self.children:
+                    child.callback(token)
+            del self.left_memory[info]
+            del index.left[key][info]
+
+    def not_activate_right(self, token):
+        index = _not_index(self, start=True)
+        if index is None or not index.accepts(token.context, left=False):
+            return not_right(self, token)
+        info = token.to_info()
+        key = index.key(token.context)
+        if token.is_valid():
+            self.right_memory.append(info)
+            index.right[key] = index.right.get(key, 0) + 1
+            inc = 1
+        else:
+            self.right_memory.remove(info)
+            index.right[key] -= 1
+            inc = -1
+        left_memory = self.left_memory
+        for left in list(index.left.get(key, ())):
+            left_memory[left] += inc
+            count = left_memory[left]
+            if (count == 0 and inc == -1) or (count == 1 and inc == 1):
+                newtoken = left.to_valid_token() if inc == -1 else left.to_invalid_token()
+                for child in self.children:
+                    child.callback(newtoken)
+
     from experta.strategies import DepthStrategy
 
     def depth_key(self, activation):
@@ -236,7 +381,10 @@ def install():
         (nodes.BusNode, "add", bus_add),
         (nodes.BusNode, "remove", bus_remove),
         (nodes.FeatureTesterNode, "_activate", feature_activate),
+        (nodes.NotNode, "_activate_left", not_activate_left),
+        (nodes.NotNode, "_activate_right", not_activate_right),
     ]
+    _GENERATION[0] += 1
     for owner, name, function in replacements:
         _ORIGINALS[(owner, name)] = owner.__dict__[name]
         setattr(owner, name, function)
@@ -244,6 +392,7 @@ def install():
 
 def uninstall():
     """Put experta's own methods back."""
+    _GENERATION[0] += 1
     for (owner, name), original in _ORIGINALS.items():
         setattr(owner, name, original)
     _ORIGINALS.clear()
