@@ -1,7 +1,9 @@
 """The condition language of rule packs: Jinja2 expression syntax, our evaluator.
 
 Pack text is parsed with Jinja2's own parser (so ``when:`` strings read like
-Ansible's) but never handed to Jinja2's code generator, ``eval`` or ``exec``.
+Ansible's; plain one-line conditions are tokenized by Jinja2's own token rules
+joined into one regular expression, see ``_ConditionEnvironment``) but never
+handed to Jinja2's code generator, ``eval`` or ``exec``.
 Each syntax node is compiled once into a small Python closure from a fixed
 whitelist: names are fact scopes (``request``, ``part``, ``machine``,
 ``provider``, ``candidate``), ``a.b`` looks up a *key* of a fact (there is no
