@@ -174,3 +174,55 @@ def test_request_errors_speak_dutch_with_lang_nl(tmp_path):
     lines = str(info.value).splitlines()
     assert lines[0].endswith("request.yaml:2: onbekend veld 'quantty' (bedoelt u 'quantity'?)")
     assert "purpose: de tekst 'prototyp' is geen van: prototype" in lines[1]
+
+
+# ---- plain documents are built in one pass: the same values, lines and errors
+
+def _both_paths(text):
+    """yamlio's result for a document read as a plain tree and as a graph."""
+    from producibility import yamlio
+
+    def read(may_alias):
+        loader = yamlio._Loader(text)
+        loader.may_alias = may_alias
+        try:
+            value = loader.get_single_data()
+        except Exception as exc:  # noqa: BLE001 - the error is what we compare
+            return ("error", type(exc).__name__, str(exc))
+        finally:
+            loader.dispose()
+        return _with_positions(value)
+    return read(False), read(True)
+
+
+def _with_positions(value):
+    if isinstance(value, dict):
+        return ("map", getattr(value, "line", None), sorted(getattr(value, "positions", {}).items()),
+                sorted(getattr(value, "key_lines", {}).items()),
+                sorted(getattr(value, "merged", ())),
+                [(k, _with_positions(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("seq", getattr(value, "line", None), getattr(value, "item_lines", None),
+                getattr(value, "item_cols", None), [_with_positions(v) for v in value])
+    return ("value", type(value).__name__, value)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: [x, 2.5, true, null, 2026-11-23]\nc: {d: e}\n",
+    "rules:\n  - id: R\n    when: part.x > 1\n    then: {risk: {likelihood: 2}}\n",
+    "a: 1\na: 2\n", "? [1, 2]\n: x\n", "~: x\n", "1: one\n2.5: two\n", "<<: {a: 1}\nb: 2\n",
+    "<<: {a: 1}\na: 2\n", "a: !!python/object:os.system x\n", "a: !!set {x, y}\n",
+    "a: !!binary aGVsbG8=\n", "a: !!omap [{x: 1}]\n", "a: .nan\n", "- - - 1\n  - 2\n",
+    "a: 2026-13-45\n", "a: 'quoted'\nb: \"double\"\nc: |\n  block\n", "[]\n", "{}\n",
+])
+def test_a_plain_document_reads_the_same_as_through_the_general_constructor(text):
+    tree, graph = _both_paths(text)
+    assert tree == graph
+
+
+def test_the_shipped_packs_read_the_same_both_ways():
+    from conftest import ROOT
+    for path in sorted((ROOT / "rules").glob("*.yaml")) + [EQUIPMENT]:
+        tree, graph = _both_paths(path.read_text(encoding="utf-8"))
+        assert tree == graph, path.name
+        assert tree[0] == "map"
