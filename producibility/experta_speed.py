@@ -34,7 +34,9 @@ unchanged:
    another only once its key is set, so the cache never hits; it only
    compares each new activation with every cached one of the same rule and
    facts from earlier requests (hundreds of comparisons per request).
-5. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
+5. A reset clears each node once (experta walks the network recursively and
+   clears a shared node once per path to it).
+6. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
    watchers are switched on for debugging, ``install`` is a no-op, so the
    watch output stays complete.
 
@@ -363,6 +365,21 @@ def install():
                 for child in self.children:
                     child.callback(newtoken)
 
+    def matcher_reset(self):
+        # experta resets the network recursively, a node once per path to it
+        nodes_ = self.__dict__.get("_producibility_nodes")
+        if nodes_ is None:
+            nodes_, seen, stack = [], set(), [self.root_node]
+            while stack:
+                node = stack.pop()
+                if id(node) not in seen:
+                    seen.add(id(node))
+                    nodes_.append(node)
+                    stack.extend(child.node for child in node.children)
+            self._producibility_nodes = nodes_
+        for node in nodes_:
+            node._reset()
+
     from experta.strategies import DepthStrategy
 
     def depth_key(self, activation):
@@ -373,6 +390,7 @@ def install():
         (DepthStrategy, "get_key", depth_key),
         (nodes.ConflictSetNode, "_activate", conflict_set_activate),
         (rete.ReteMatcher, "changes", changes),
+        (rete.ReteMatcher, "reset", matcher_reset),
         (Token, "copy", copy),
         (abstract.OneInputNode, "activate", activate),
         (abstract.TwoInputNode, "activate_left", activate_left),

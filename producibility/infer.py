@@ -325,6 +325,14 @@ class _EngineBase(KnowledgeEngine):
                                      if not k.startswith("__")})
         self.running = False
 
+    def get_deffacts(self):
+        """experta looks the deffacts up with inspect.getmembers at every reset; the
+        engine's class, and so its deffacts, never change: look once."""
+        deffacts = self.__dict__.get("_deffacts")
+        if deffacts is None:
+            deffacts = self._deffacts = super().get_deffacts()
+        return deffacts
+
     def begin(self, request, as_of):
         self.request = request
         self.parts = {str(p["id"]): p for p in request["parts"]}
