@@ -380,6 +380,17 @@ def install():
         for node in nodes_:
             node._reset()
 
+    from experta.activation import Activation
+    activation_hash = Activation.__hash__
+
+    def cached_activation_hash(self):
+        # rule, facts and context are fixed once an activation exists; experta
+        # rebuilt two frozensets for every set operation on it
+        value = self.__dict__.get("_producibility_hash")
+        if value is None:
+            value = self._producibility_hash = activation_hash(self)
+        return value
+
     from experta.strategies import DepthStrategy
 
     def depth_key(self, activation):
@@ -391,6 +402,7 @@ def install():
         (nodes.ConflictSetNode, "_activate", conflict_set_activate),
         (rete.ReteMatcher, "changes", changes),
         (rete.ReteMatcher, "reset", matcher_reset),
+        (Activation, "__hash__", cached_activation_hash),
         (Token, "copy", copy),
         (abstract.OneInputNode, "activate", activate),
         (abstract.TwoInputNode, "activate_left", activate_left),
