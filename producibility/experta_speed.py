@@ -36,7 +36,12 @@ unchanged:
    facts from earlier requests (hundreds of comparisons per request).
 5. A reset clears each node once (experta walks the network recursively and
    clears a shared node once per path to it).
-6. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
+6. NOT nodes keep their memories by the values of the variables both sides
+   bind (see ``_NotIndex``): experta compared every token on one side with
+   every token on the other, quadratic in the parts of a request.
+7. An activation's hash is computed once (its rule, facts and context never
+   change; experta rebuilt two frozensets for every set operation).
+8. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
    watchers are switched on for debugging, ``install`` is a no-op, so the
    watch output stays complete.
 
@@ -93,7 +98,7 @@ def _dispatch_table(node, check, nodes):
 def _children_for(node, fact, check, nodes):
     """The children of ``node`` worth offering ``fact`` to, in their order."""
     table = node.__dict__.get("_producibility_dispatch")
-    if table is None or table[0] is not len(node.children):
+    if table is None or table[0] != len(node.children):
         table = (len(node.children), _dispatch_table(node, check, nodes))
         node._producibility_dispatch = table
     table = table[1]
