@@ -559,6 +559,9 @@ def _truth(value):
     raise ExpressionError(f"{value!r} is not true or false")
 
 
+_DECIMAL_COMMA = re.compile(r"(?<![\w.])\d+,\d+(?![\w.])")
+
+
 def compile_condition(source, scopes=SCOPES):
     """Compile a ``when:`` string; raises :class:`ExpressionError` on bad text."""
     if not isinstance(source, str) or not source.strip():
@@ -566,7 +569,12 @@ def compile_condition(source, scopes=SCOPES):
     try:
         tree = _parse_expression(source)
     except TemplateSyntaxError as exc:
-        raise ExpressionError(f"syntax error: {exc.message}") from None
+        hint = ""
+        comma = _DECIMAL_COMMA.search(source)
+        if comma:  # a Dutch habit: 0,05 for 0.05
+            number = comma.group()
+            hint = f" (a decimal comma in {number}? write {number.replace(',', '.')})"
+        raise ExpressionError(f"syntax error: {exc.message}{hint}") from None
     except RecursionError:
         raise ExpressionError("expression nested too deeply") from None
     compiler = _Compiler(scopes)

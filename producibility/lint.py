@@ -24,7 +24,7 @@ from jinja2 import nodes
 from . import schema as schemas
 from . import yamlio
 from .errors import InputError
-from .expressions import ExpressionError, Template, _parse_expression, compile_condition
+from .expressions import ExpressionError, Template, compile_condition
 from .infer import DERIVED_FIELDS
 from .load import LANGS, SCOPE_NAMES, pack_files
 from .questionnaire import load_questionnaire
@@ -255,8 +255,7 @@ def _lint_rules(rules, fields, questionnaire):
         if isinstance(when, str) and allowed:
             wline, wcol = _pos(raw, "when")
             try:
-                tree = _parse_expression(when)
-                compile_condition(when, allowed)
+                tree = compile_condition(when, allowed).tree
             except ExpressionError as exc:
                 local.append(Problem(path, wline, wcol, "E130", f"{rid}: when: {exc}"))
             except Exception as exc:  # jinja2 syntax errors

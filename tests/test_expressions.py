@@ -173,3 +173,11 @@ def test_odd_conditions_tokenize_as_jinja2_does(source):
 @given(st.text(alphabet="ab_e0159.+-*/%()[]'\" <>=!~|,:xé\t", max_size=24))
 def test_any_text_tokenizes_as_jinja2_does(source):
     _check_same_tokens(source)
+
+
+def test_a_decimal_comma_gets_a_hint():
+    with pytest.raises(ExpressionError, match=r"decimal comma in 0,05\? write 0\.05"):
+        compile_condition("part.tolerance_mm < 0,05")
+    with pytest.raises(ExpressionError) as info:
+        compile_condition("part.a in [1, 2")  # no decimal comma: no hint
+    assert "decimal comma" not in str(info.value)
