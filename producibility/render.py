@@ -368,6 +368,11 @@ def quote_lines(data, lang="en"):
     return lines
 
 
+def _closest(rejected):
+    """Rejected machines, the nearest misses (fewest reasons) first."""
+    return sorted(rejected, key=lambda x: (len(x["reasons"]), x["machine"]))
+
+
 def render_csv(data, lang="en"):
     """The quote lines as CSV: a header, one row per line, a totals row."""
     labels = LABELS.get(lang, LABELS["en"])
@@ -410,6 +415,7 @@ def environment(template_dir=None, lang="en"):
     env.filters["eur"] = functools.partial(_eur, lang=lang)
     env.filters["eur0"] = functools.partial(_eur, lang=lang, cents=False)
     env.filters["num"] = functools.partial(_num, lang=lang)
+    env.filters["closest"] = _closest
     env.filters["md"] = _md
     env.filters["mdcode"] = _mdcode
     env.filters["fact"] = functools.partial(_fact, lang=lang)

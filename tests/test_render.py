@@ -381,3 +381,29 @@ def test_headless_chromium_renders_the_report(rich, tmp_path):
         boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
         assert boxes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1
                              for w, h in boxes), boxes
+
+
+def test_text_lists_the_five_nearest_misses_of_a_large_catalogue(tmp_path):
+    """300 machines: the text report shows the rejected machines with the fewest
+    reasons and counts the rest; the JSON keeps every one."""
+    import sys
+    import yaml
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import workload
+    catalogue = tmp_path / "equipment.yaml"
+    catalogue.write_text(yaml.safe_dump(workload.gen_equipment(300)), encoding="utf-8")
+    request = ROOT / "examples/requests/bracket-series.yaml"
+    code, text, _ = run_cli("check", str(request), "--equipment", str(catalogue))
+    assert code == 0
+    code, raw, _ = run_cli("check", str(request), "--equipment", str(catalogue),
+                           "--format", "json")
+    rejected = json.loads(raw)["assignments"][0]["rejected"]
+    assert len(rejected) > 5
+    shown = re.findall(r"^\s+rejected (\S+): (.*)$", text, re.M)
+    assert len(shown) == 5
+    assert f"... (+{len(rejected) - 5})" in text
+    fewest = min(len(x["reasons"]) for x in rejected)
+    assert all(len(reasons.split("; ")) == fewest for _, reasons in shown[:1])
+    counts = [len(reasons.split("; ")) for _, reasons in shown]
+    assert counts == sorted(counts)
