@@ -103,7 +103,7 @@ def _children_for(node, fact, check, nodes):
         node._producibility_dispatch = table
     table = table[1]
     if table is _NO_DISPATCH:
-        return node.children
+        return node.children  # nothing to look up: every child, as experta does
     by_type, by_field, rest, order = table
     selected = list(rest)
     selected += by_type.get(type(fact), ())
@@ -255,6 +255,29 @@ def install():
 
     def type_check(self, fact):
         return type(fact) == self.fact_type
+
+    def feature_check(self, data, is_fact=True):
+        # experta's FeatureCheck.__call__ without its log call
+        what = self.what
+        if is_fact:
+            if isinstance(what, str):
+                record = data
+                if not what.startswith("__") and not what.endswith("__"):
+                    try:
+                        for p in what.split("__"):
+                            if p.isnumeric():
+                                p = int(p)
+                            record = record[p]
+                    except (IndexError, KeyError, TypeError):
+                        return False
+            else:
+                try:
+                    record = data[what]
+                except (IndexError, KeyError, TypeError):
+                    return False
+        else:
+            record = data
+        return self.check(record, self.expected)
 
     valid, invalid = Token.TagType.VALID, Token.TagType.INVALID
 
@@ -413,6 +436,7 @@ def install():
         (abstract.TwoInputNode, "activate_left", activate_left),
         (abstract.TwoInputNode, "activate_right", activate_right),
         (check.TypeCheck, "__call__", type_check),
+        (check.FeatureCheck, "__call__", feature_check),
         (nodes.BusNode, "add", bus_add),
         (nodes.BusNode, "remove", bus_remove),
         (nodes.FeatureTesterNode, "_activate", feature_activate),

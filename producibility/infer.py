@@ -74,7 +74,7 @@ STRATUM_STEP = 1000
 class Hit:
     """What a fired (or unknown, or failed) rule leaves for the conclusions."""
 
-    __slots__ = ("rule", "subject", "machine", "process", "outcome", "values", "missing",
+    __slots__ = ("rule", "subject", "machine", "process", "outcome", "_values", "missing",
                  "error", "context")
 
     def __init__(self, rule, subject, outcome, values=None, missing=(), error=None,
@@ -84,10 +84,18 @@ class Hit:
         self.machine = machine
         self.process = process
         self.outcome = outcome      # "fired", "unknown" or "error"
-        self.values = values or {}
+        self._values = values
         self.missing = tuple(missing)
         self.error = error
         self.context = context
+
+    @property
+    def values(self):
+        """The facts the condition read (its trace), taken from the context when
+        first asked for: most hits of a batch are never rendered with traces."""
+        if self._values is None:
+            self._values = _values(self.rule.when, self.context) if self.context else {}
+        return self._values
 
 
 def _stratify(rules):
@@ -155,8 +163,8 @@ def compile_engine(pack, equipment):
             return
         if not outcome:
             return
-        engine.hits.append(Hit(rule, subject, "fired", values=_values(rule.when, context),
-                               machine=machine, process=process, context=context))
+        engine.hits.append(Hit(rule, subject, "fired", machine=machine, process=process,
+                               context=context))
         flag = rule.then.get("flag")
         if flag:
             flag_subject = GLOBAL if rule.scope in ("request", "provider") else subject
