@@ -9,7 +9,7 @@ import datetime
 import gc
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema as schemas
@@ -201,7 +201,6 @@ class Rule:
     source: str = ""
     path: str = None
     line: int = None
-    raw: dict = field(default_factory=dict, repr=False)
 
     @property
     def risk(self):
@@ -264,7 +263,7 @@ def compile_rule(raw, path, line):
         when=when, then=then, message=messages, mitigation=_texts(raw.get("mitigation")),
         requires=tuple(raw.get("requires", ())), unless=tuple(raw.get("unless", ())),
         priority=int(raw.get("priority", 0)), source=raw.get("source", ""),
-        path=path, line=line, raw=raw,
+        path=path, line=line,
     )
 
 
