@@ -198,6 +198,9 @@ def compile_engine(pack, equipment):
                 self.unchecked.add((part_id, name))
         if any_fit:
             new.append(Fits(part=part_id, process=process))
+        # The operation after its Fits: "no machine" (Operation and no Fits) then
+        # never activates just to be taken back.
+        new.append(Operation(part=part_id, process=process))
 
     def judge_part(self, subject):
         """The fit of every operation of the part, then the flag-free part rules:
@@ -452,8 +455,6 @@ class Inference:
         facts = [Request(id=GLOBAL)]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))
-            for process in part.get("processes") or ():
-                facts.append(Operation(part=pid, process=process))
             if not part.get("processes"):
                 engine.undecidable.append((pid, None, ("processes",)))
         engine.declare(*facts)
