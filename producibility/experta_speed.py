@@ -47,10 +47,14 @@ unchanged:
 
 ``install()`` runs when producibility imports experta; ``uninstall()`` puts
 experta's own methods back (tests compare reports both ways).  Anything but
-experta 1.9.4 keeps experta's own methods.
+experta 1.9.4 keeps experta's own methods, and so does a process started with
+PRODUCIBILITY_EXPERTA_STOCK=1 (to rule these paths out when hunting a bug, or
+when another part of the program uses experta and wants it untouched: the
+methods are experta's classes', so they change for every engine in the process).
 """
 
 import logging
+import os
 from collections.abc import Mapping
 
 
@@ -227,7 +231,8 @@ def install():
     """Use the faster paths (idempotent)."""
     import experta
     from experta import watchers
-    if _ORIGINALS or experta.__version__ != "1.9.4":
+    if _ORIGINALS or experta.__version__ != "1.9.4" or \
+            os.environ.get("PRODUCIBILITY_EXPERTA_STOCK", "") not in ("", "0"):
         return
     if any(getattr(watchers, name).isEnabledFor(logging.DEBUG)
            for name in ("MATCH", "MATCHER")):

@@ -191,3 +191,23 @@ def test_not_nodes_agree_with_experta_under_declare_and_retract(operations):
     assert fast == same_engine_stock  # in the same order
     # another build may order the two rules' ties differently: compare as sets
     assert [sorted(step) for step in fast] == [sorted(step) for step in stock]
+
+
+def test_a_process_can_keep_experta_stock():
+    """PRODUCIBILITY_EXPERTA_STOCK=1: experta's own methods, the same verdict."""
+    import os
+    import subprocess
+    code = ("import producibility, producibility.experta_speed as s, sys;"
+            "from producibility import Screener, load_equipment, load_packs;"
+            "r = Screener(load_equipment(sys.argv[1]), load_packs()).check(sys.argv[2]);"
+            "print(s.installed(), r.verdict)")
+    from conftest import EQUIPMENT
+    request = str(REQUESTS[0])
+    out = {}
+    for value in ("1", ""):
+        env = dict(os.environ, PRODUCIBILITY_EXPERTA_STOCK=value)
+        out[value] = subprocess.run([sys.executable, "-c", code, str(EQUIPMENT), request],
+                                    env=env, capture_output=True, text=True,
+                                    check=True).stdout.split()
+    assert out["1"][0] == "False" and out[""][0] == "True"
+    assert out["1"][1] == out[""][1]
