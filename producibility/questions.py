@@ -15,7 +15,19 @@ from jinja2 import nodes
 
 MAX_QUESTIONS = 6   # probe the most promising questions only
 MAX_PROBES = 8      # answers tried per question
-MAX_SCREENS = 32    # per check: keeps probing within about 60 ms
+MAX_SCREENS = 32    # per check: keeps probing within about 60 ms for a typical request
+# A large request costs more per screen: a screen's work is counted as the machines
+# judged for each operation plus 20 per part (measured on the 2-core dev VM: ~26 µs
+# per machine judged, ~0.5 ms per part for its rules and conclusions), and the
+# probes of one check may use about a second of it.  Deterministic: the same
+# request always gets the same number of probes.
+MAX_PROBE_WORK = 38_000
+
+
+def screens_allowed(machines_judged, parts):
+    """How many what-if screens a request of this size may use."""
+    work = machines_judged + 20 * parts
+    return min(MAX_SCREENS, MAX_PROBE_WORK // max(1, work))
 
 
 def thresholds(pack):
@@ -92,14 +104,15 @@ def with_answer(request, question, part_id, value):
 
 
 def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of,
-         unsupported=None):
+         unsupported=None, max_screens=MAX_SCREENS):
     """Add what-if probes to the open questions and order them by impact.
 
     ``screen(request) -> report dict`` screens a changed request (no probing);
-    ``unsupported(part, field)`` names choices no machine for the part accepts.
+    ``unsupported(part, field)`` names choices no machine for the part accepts;
+    ``max_screens`` bounds the screens (see :func:`screens_allowed`).
     """
     base_rules = {(f["rule"], f["part"]) for f in baseline["findings"]}
-    budget = MAX_SCREENS
+    budget = max_screens
     for entry in open_questions[:MAX_QUESTIONS]:
         question = questionnaire.question(entry["scope"], entry["field"])
         entry["what_if"] = []

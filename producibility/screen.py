@@ -9,7 +9,7 @@ from .conclude import conclude
 from .infer import Inference
 from .load import digest, load_equipment, load_packs, load_request
 from .questionnaire import load_questionnaire
-from .questions import rank, thresholds
+from .questions import rank, screens_allowed, thresholds
 
 
 class Report:
@@ -88,7 +88,9 @@ class Screener:
                 return conclude(self.inference.run(changed, as_of), self.pack, self.equipment,
                                 self.questionnaire, lang, inputs)
             rank(data["open_questions"], request, data, screen, self.questionnaire,
-                 self.thresholds, as_of, self._unsupported)
+                 self.thresholds, as_of, self._unsupported,
+                 screens_allowed(len(engine.fits) + len(engine.rejections),
+                                 len(engine.parts)))
         else:
             for entry in data["open_questions"]:
                 entry.update(what_if=[], can_change_verdict=False)

@@ -239,3 +239,42 @@ def test_a_candidate_rule_can_require_a_part_flag(tmp_path, equipment):
     assert fired(screen(tmp_path, equipment, rules,
                         base_request(part={"tolerance_mm": 0.03}))) == ["Q-1", "Q-2"]
     assert fired(screen(tmp_path, equipment, rules, base_request())) == []
+
+
+def test_what_if_probing_is_bounded_by_the_size_of_the_request(equipment, monkeypatch):
+    """A 300-part request with open questions: a few what-if screens, not 32 (each
+    screen costs as much as the check itself); a small request keeps all 32."""
+    import sys
+
+    from conftest import ROOT
+    from producibility import questions
+    from producibility.questions import MAX_SCREENS, screens_allowed
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import workload
+
+    assert screens_allowed(26, 10) == MAX_SCREENS
+    assert screens_allowed(800, 300) < screens_allowed(80, 30) <= MAX_SCREENS
+    assert screens_allowed(10**6, 1000) == 0
+
+    screener = Screener(equipment, load_packs())
+    runs = []
+    run = screener.inference.run
+    monkeypatch.setattr(screener.inference, "run", lambda *a: runs.append(1) or run(*a))
+
+    big = workload.gen_request(300, seed=3)
+    big.pop("purpose", None)
+    for part in big["parts"][:5]:
+        part.pop("tolerance_mm", None)
+    report = screener.check(big).to_dict()
+    assert report["open_questions"]
+    from producibility import load_request
+    engine = run(load_request(big, screener.questionnaire), big["date"])
+    allowed = screens_allowed(len(engine.fits) + len(engine.rejections), len(engine.parts))
+    assert 0 < allowed < MAX_SCREENS
+    assert len(runs) <= 1 + allowed
+
+    runs.clear()
+    small = base_request()
+    small.pop("purpose", None)
+    screener.check(small)
+    assert 1 < len(runs) <= 1 + MAX_SCREENS
