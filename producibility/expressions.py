@@ -570,7 +570,7 @@ def compile_condition(source, scopes=SCOPES):
         tree = _parse_expression(source)
     except TemplateSyntaxError as exc:
         hint = ""
-        comma = _DECIMAL_COMMA.search(source)
+        comma = _DECIMAL_COMMA.search(source) if "unexpected ','" in exc.message else None
         if comma:  # a Dutch habit: 0,05 for 0.05
             number = comma.group()
             hint = f" (a decimal comma in {number}? write {number.replace(',', '.')})"
