@@ -320,7 +320,7 @@ def install():
             for child in _children_for(self, fact, check, nodes):
                 child.callback(token)
 
-    rete = __import__("experta.matchers.rete", fromlist=["ReteMatcher"])
+    from experta.matchers import rete
     csn_activate = nodes.ConflictSetNode._activate
 
     def conflict_set_activate(self, token):

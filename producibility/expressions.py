@@ -20,8 +20,11 @@ fire; the report turns the missing fields into open questions.
 import math
 import re
 
+from ast import literal_eval
+
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
+from jinja2.lexer import Token, TokenStream, operators
 
 SCOPES = ("request", "part", "machine", "provider", "candidate")
 MAX_INT = 10**30
@@ -67,6 +70,9 @@ def _tag_pattern():
     return re.compile("|".join(f"(?P<{kind}>{scoped(regex)})" for kind, regex in rules))
 
 
+_TAG_MATCH = _tag_pattern().match
+
+
 class _ConditionEnvironment(Environment):
     """Jinja2's environment, with a faster tokenizer for plain one-line conditions.
 
@@ -81,25 +87,14 @@ class _ConditionEnvironment(Environment):
         if state == "variable" and not self.extensions and not self._fast_unsafe.search(source):
             tokens = _fast_tokens(source)
             if tokens is not None:
-                from jinja2.lexer import TokenStream
                 return TokenStream(iter(tokens), name, filename)
         return super()._tokenize(source, name, filename, state)
 
 
-_TAG_RE = None
-
-
 def _fast_tokens(source):
     """Jinja2's tokens for ``source``, or None to let Jinja2's lexer decide."""
-    global _TAG_RE
-    from ast import literal_eval
-
-    from jinja2.lexer import Token, operators
-
-    if _TAG_RE is None:
-        _TAG_RE = _tag_pattern()
     tokens, balance, pos, end = [], [], 0, len(source)
-    match = _TAG_RE.match
+    match = _TAG_MATCH
     while pos < end:
         m = match(source, pos)
         if m is None:

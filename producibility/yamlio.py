@@ -59,6 +59,12 @@ class _MergeKey(Exception):
     """A merge key (<<:) in a document without aliases: use the general constructor."""
 
 
+def _duplicate(key, mapping, key_node):
+    return yaml.constructor.ConstructorError(
+        None, None, f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
+        key_node.start_mark)
+
+
 class _Loader(_BASE):
     """Scanning, parsing and composing in C (libyaml) where available; the node
     graph is checked for size and depth before a single Python object is built."""
@@ -92,15 +98,9 @@ class _Loader(_BASE):
                 if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
                     key = key_node.value
                 else:
-                    key = self.construct_object(key_node, deep=True)
-                    if not isinstance(key, (str, int, float, bool)) or key is None:
-                        raise yaml.constructor.ConstructorError(
-                            None, None, "a key must be a plain word or number",
-                            key_node.start_mark)
+                    key = self._key(key_node)
                 if key in mapping:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key '{key}' (first on line {key_lines[key]})",
-                        key_node.start_mark)
+                    raise _duplicate(key, mapping, key_node)
                 mapping[key] = self.construct_tree(value_node)
                 key_mark, value_mark = key_node.start_mark, value_node.start_mark
                 key_lines[key] = key_mark.line + 1
@@ -115,6 +115,13 @@ class _Loader(_BASE):
             return sequence
         return self.construct_object(node, deep=True)
 
+    def _key(self, key_node):
+        key = self.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word or number", key_node.start_mark)
+        return key
+
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
@@ -125,17 +132,11 @@ class _Loader(_BASE):
         mapping = Mapping(line=node.start_mark.line + 1)
         mapping.merged = set()
         for index, (key_node, value_node) in enumerate(node.value):
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be a plain word or number", key_node.start_mark)
+            key = self._key(key_node)
             if key in mapping and index < merged:
                 continue  # two merged mappings share a key: the first one wins (YAML spec)
             if key in mapping and key not in mapping.merged:
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
-                    key_node.start_mark)
+                raise _duplicate(key, mapping, key_node)
             if index < merged:
                 mapping.merged.add(key)
             else:

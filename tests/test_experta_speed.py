@@ -120,7 +120,6 @@ def test_watching_experta_keeps_its_own_methods():
         watchers.MATCH.setLevel(level)
         experta_speed.install()
     assert experta_speed.installed()
-    assert pack()  # the shared pack still loads afterwards
 
 
 # ---- NOT nodes with hashed memories: declare and retract in any order
@@ -155,8 +154,12 @@ def build_not_engine():
     return engine
 
 
+# Whole numbers go through the hashed memories like texts; a float switches a NOT
+# node back to experta's scan, and a part that is no text takes the alpha network's
+# "let each test decide" path: every path is compared with stock experta.
 OPERATION = st.tuples(st.sampled_from(["want", "have", "retract"]),
-                      st.sampled_from(["P1", "P2", "any"]), st.sampled_from(["mill", "turn"]),
+                      st.sampled_from(["P1", "P2", "any", 3]),
+                      st.sampled_from(["mill", "turn", 7, 2.5]),
                       st.integers(0, 10))
 
 
@@ -171,7 +174,7 @@ def agenda_after(engine, operations):
         else:
             engine.declare((Want if kind == "want" else Have)(part=part, process=process))
         seen.append([(a.rule._wrapped.__name__,
-                      sorted(tuple(sorted(f.as_dict().items())) for f in a.facts))
+                      sorted(repr(sorted(f.as_dict().items())) for f in a.facts))
                      for a in engine.agenda.activations])
     return seen
 
@@ -190,7 +193,7 @@ def test_not_nodes_agree_with_experta_under_declare_and_retract(operations):
         experta_speed.install()
     assert fast == same_engine_stock  # in the same order
     # another build may order the two rules' ties differently: compare as sets
-    assert [sorted(step) for step in fast] == [sorted(step) for step in stock]
+    assert [sorted(step, key=repr) for step in fast] == [sorted(step, key=repr) for step in stock]
 
 
 def test_a_process_can_keep_experta_stock():
