@@ -12,11 +12,12 @@ Codes (E = error, exit 1; W = warning, silenced per rule with
   E114 unknown MRL thread     E120 duplicate rule id      E121 nothing to override/disable
   E130 condition syntax       E131 unknown fact field     E132 flag that no rule sets
   E133 message template       E134 flag dependency cycle  E135 flag set per candidate
-  W140 can never match        W150 missing translation    W151 no source named
-  W160 flag set but unused
+  W140 can never match        W141 thousands separator    W150 missing translation
+  W151 no source named        W160 flag set but unused
 """
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from jinja2 import nodes
@@ -35,7 +36,7 @@ CODES = {
     "E114": "unknown-thread", "E120": "duplicate-rule-id", "E121": "nothing-to-override",
     "E130": "condition-syntax", "E131": "unknown-field", "E132": "unknown-flag",
     "E133": "message-template", "E134": "flag-cycle", "E135": "candidate-flag",
-    "W140": "never-matches",
+    "W140": "never-matches", "W141": "thousands-separator",
     "W150": "missing-translation", "W151": "no-source", "W160": "unused-flag",
 }
 
@@ -119,6 +120,16 @@ def _field_refs(tree):
                 yield target.name, node.attr, node
             elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
                 yield target.name, node.arg.value, node
+
+
+_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
+_THOUSANDS = re.compile(r"(?<![\w.])[1-9]\d{0,2}(?:\.000)+(?![\w.])")
+
+
+def _thousands(source):
+    """Numbers such as 1.000 or 25.000: a Dutch thousands separator, not a decimal point
+    (nobody writes 1.000 to mean one)."""
+    return _THOUSANDS.findall(_STRING.sub("''", source))
 
 
 def _choice_problems(tree, questionnaire):
@@ -266,6 +277,12 @@ def _lint_rules(rules, fields, questionnaire):
                 local += _field_problems(tree, rid, "when", allowed, fields, path, wline, wcol)
                 for text in _choice_problems(tree, questionnaire):
                     local.append(Problem(path, wline, wcol, "W140", f"{rid}: {text}"))
+                for number in _thousands(when):
+                    local.append(Problem(
+                        path, wline, wcol, "W141",
+                        f"{rid}: {number} is not {number.replace('.', '')}: in a condition "
+                        f"the dot is a decimal point; write {number.replace('.', '')} "
+                        "without a thousands separator"))
         message = raw.get("message")
         texts = message if isinstance(message, dict) else {"en": message}
         mline, mcol = _pos(raw, "message")

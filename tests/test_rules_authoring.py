@@ -237,3 +237,33 @@ def test_a_flag_typo_never_silently_disables_a_rule(tmp_path):
     with pytest.raises(InputError, match="requires flag 'material_to_ordr', which no loaded "
                                          "rule sets \\(did you mean 'material_to_order'\\?\\)"):
         load_packs([pack])
+
+
+@pytest.mark.parametrize("when, warned", [
+    ("part.pieces > 1.000", ["1.000"]),                       # one thousand, Dutch style
+    # 1.000.000 even parses (as item 0 of the number 1.0) and fails only at run time
+    ("request.quantity >= 25.000 and part.pieces < 1.000.000", ["25.000", "1.000.000"]),
+    ("part.tolerance_mm < 0.005", []),                        # a real decimal
+    ("part.thickness_mm > 2.5", []),
+    ("part.pieces > 1000 and part.material != 'EN 1.000'", []),  # inside a text: fine
+])
+def test_a_thousands_separator_in_a_condition_is_a_warning(tmp_path, when, warned):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(textwrap.dedent(f"""\
+        rules:
+          - id: OWN-001
+            thread: quality
+            title: {{en: Big series, nl: Grote serie}}
+            scope: part
+            when: "{when}"
+            then: {{risk: {{likelihood: 2, consequence: 2}}}}
+            message: {{en: big, nl: groot}}
+            mitigation: {{en: plan, nl: plan}}
+            source: judgement
+        """), encoding="utf-8")
+    code, out, err = run_cli("rules", "lint", str(pack))
+    lines = [line for line in (out + err).splitlines() if " W141 " in line]
+    assert sorted(line.split("OWN-001: ")[1].split(" ")[0] for line in lines) == sorted(warned)
+    for number in warned:
+        assert any("pack.yaml:6:" in line and f"write {number.replace('.', '')} " in line
+                   for line in lines)
