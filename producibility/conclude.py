@@ -203,8 +203,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         if hit.outcome == "unknown":
             decisive = bool(rule.then.get("blocker") or rule.then.get("question") or (
                 rule.risk and _risk(rule, matrix)["level"] == "high"))
-            for scope, field in hit.missing:
-                add_open(scope, part_id, field, rule.id, decisive)
+            for scope, field, part in hit.missing:
+                add_open(scope, part, field, rule.id, decisive)
             continue
         if hit.outcome == "error":
             findings.append({

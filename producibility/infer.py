@@ -39,7 +39,6 @@ from .experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
 from .errors import InputError
 from .load import gc_paused
 
-GLOBAL = "request"  # subject of flags set by request- and provider-scope rules
 
 
 class Request(Fact):
@@ -54,12 +53,8 @@ class Operation(Fact):
     pass
 
 
-class Candidate(Fact):
-    pass
-
-
-class Flag(Fact):
-    pass
+class Layer(Fact):
+    """Rules of layer ``n`` may now run: every flag they read is final."""
 
 
 class Fits(Fact):
@@ -68,7 +63,7 @@ class Fits(Fact):
 
 SALIENCE_FIT = 1000
 SALIENCE_NO_MACHINE = 900
-STRATUM_STEP = 1000
+SALIENCE_NEXT_LAYER = -1000
 
 
 class Hit:
@@ -98,30 +93,61 @@ class Hit:
         return self._values
 
 
-def _stratify(rules):
-    """Order of flag dependencies: a rule comes after every setter of its flags."""
+REQUEST = ("request",)  # the subject of request- and provider-scope rules
+
+
+def part_subject(part_id):
+    """The subject of a part-scope rule: typed, so no part id can be the request."""
+    return ("part", part_id)
+
+
+def layers(rules):
+    """Each rule's layer: 0 without requires/unless, else one above every rule that
+    can set a flag it reads (a stratified pack).  A flag that depends on itself
+    through requires/unless is an error that names the cycle."""
     setters = {}
     for rule in rules:
         flag = rule.then.get("flag")
         if flag:
             setters.setdefault(flag, []).append(rule)
-    stratum, visiting = {}, set()
+    layer, trail, on_trail = {}, [], set()
 
-    def level(rule):
-        if rule.id in stratum:
-            return stratum[rule.id]
-        if rule.id in visiting:
-            raise InputError(f"rule {rule.id}: its flags depend on itself "
-                             "(requires/unless form a cycle)", rule.path, rule.line)
-        visiting.add(rule.id)
-        deps = [level(s) for f in rule.requires + rule.unless for s in setters.get(f, [])]
-        visiting.discard(rule.id)
-        stratum[rule.id] = 1 + max(deps) if deps else (1 if rule.requires or rule.unless else 0)
-        return stratum[rule.id]
+    def visit(rule):
+        # iterative depth-first search: a long chain of flags is no recursion limit
+        stack = [(rule, iter(sorted({s.id: s for f in rule.requires + rule.unless
+                                     for s in setters.get(f, ())}.values(),
+                                    key=lambda r: r.id)))]
+        trail.append(rule.id)
+        on_trail.add(rule.id)
+        while stack:
+            current, deps = stack[-1]
+            for dep in deps:
+                if dep.id in layer:
+                    continue
+                if dep.id in on_trail:
+                    loop = trail[trail.index(dep.id):] + [dep.id]
+                    raise InputError(f"rule {dep.id}: its flags depend on themselves "
+                                     f"through requires/unless: {' -> '.join(loop)}",
+                                     dep.path, dep.line)
+                stack.append((dep, iter(sorted({s.id: s for f in dep.requires + dep.unless
+                                                for s in setters.get(f, ())}.values(),
+                                               key=lambda r: r.id))))
+                trail.append(dep.id)
+                on_trail.add(dep.id)
+                break
+            else:
+                stack.pop()
+                trail.pop()
+                on_trail.discard(current.id)
+                reads = [layer[s.id] for f in current.requires + current.unless
+                         for s in setters.get(f, ())]
+                layer[current.id] = (1 + max(reads, default=0)
+                                     if current.requires or current.unless else 0)
 
-    for rule in rules:
-        level(rule)
-    return stratum, setters
+    for rule in sorted(rules, key=lambda r: r.id):
+        if rule.id not in layer:
+            visit(rule)
+    return layer, setters
 
 
 def _values(compiled, context):
@@ -139,38 +165,66 @@ def compile_engine(pack, equipment):
     fit_settings = pack.settings["fit"]
     index = equipment.by_process()
     machines = {m["id"]: m for m in equipment.machines}
-    stratum, setters = _stratify(pack.rules)
-    # A flag set by request/provider rules holds for the whole request (subject
-    # GLOBAL); set by part rules it holds per part.  A flag can be both.
-    global_set = {f for f, rs in setters.items()
-                  if any(r.scope in ("request", "provider") for r in rs)}
-    part_set = {f for f, rs in setters.items() if any(r.scope == "part" for r in rs)}
-    tables = {"request": [], "provider": [], "part": [], "candidate": []}
+    layer, _ = layers(pack.rules)
+    top = max(layer.values(), default=0)
     namespace = {}
+    # One table per (scope, layer): a rule's flags are final before its layer runs.
+    order = sorted(pack.rules, key=lambda r: (-r.priority, r.id))
+    tables = {}
+    for scope in ("request", "provider", "part", "candidate"):
+        for n in range(top + 1):
+            rules = [r for r in order if r.scope == scope and layer[r.id] == n]
+            tables[scope, n] = RuleTable(rules)
 
-    def run_rule(engine, rule, subject, context, machine=None, process=None, new=None):
-        """Evaluate one rule: a Hit for the conclusions, and its Flag fact to ``new``."""
+    def run_table(engine, table, scope, subject, machine=None, process=None):
+        context = engine.context(scope, subject, machine, process)
+        for rule in table.candidates(context):
+            run_rule(engine, rule, subject, context, machine, process)
+
+    def run_rule(engine, rule, subject, context, machine=None, process=None):
+        """Evaluate one rule (three-valued) and record its Hit and its flag."""
+        missing = []
+        if rule.requires or rule.unless:
+            part = subject if rule.scope in ("part", "candidate") else None
+            for name in rule.requires:
+                value, why = engine.flag(name, part)
+                if value is False:
+                    return
+                if value is UNKNOWN:
+                    missing += why
+            for name in rule.unless:
+                value, why = engine.flag(name, part)
+                if value is True:
+                    return
+                if value is UNKNOWN:
+                    missing += why
         try:
             outcome = evaluate(rule.when, context)
         except ExpressionError as exc:
             engine.hits.append(Hit(rule, subject, "error", error=str(exc), machine=machine,
                                    process=process, values=_values(rule.when, context)))
+            engine.set_flag(rule, subject, UNKNOWN, ())
             return
         if outcome is UNKNOWN:
-            engine.hits.append(Hit(rule, subject, "unknown",
-                                   missing=rule.when.missing(context), machine=machine,
-                                   process=process))
+            part = subject if rule.scope in ("part", "candidate") else None
+            missing += [(scope, field, part if scope == "part" else None)
+                        for scope, field in rule.when.missing(context)]
+        elif not outcome:
             return
-        if not outcome:
+        if outcome is UNKNOWN or missing:
+            missing = tuple(sorted(set(missing), key=_missing_key))
+            engine.hits.append(Hit(rule, subject, "unknown", missing=missing, machine=machine,
+                                   process=process))
+            engine.set_flag(rule, subject, UNKNOWN, missing)
             return
         engine.hits.append(Hit(rule, subject, "fired", machine=machine, process=process,
                                context=context))
-        flag = rule.then.get("flag")
-        if flag:
-            flag_subject = GLOBAL if rule.scope in ("request", "provider") else subject
-            new.append(Flag(name=flag, subject=flag_subject))
+        engine.set_flag(rule, subject, True, ())
 
     # ---- equipment fit, inside the engine
+    candidate_table = tables["candidate", 0]
+    part_table = tables["part", 0]
+
     def judge_operation(self, part_id, process, new):
         part = self.parts[part_id]
         any_fit = False
@@ -181,17 +235,12 @@ def compile_engine(pack, equipment):
                 if capacity:
                     result.rejections.append(capacity)
             if result.fits:
-                if candidate_facts:
-                    new.append(Candidate(part=part_id, process=process, machine=machine["id"],
-                                         marginal=bool(result.marginal),
-                                         provisional=bool(result.unchecked)))
                 any_fit = True
                 self.fits[(part_id, process, machine["id"])] = result
                 if candidate_table.rules:
-                    # flag-free candidate rules judge the machine right here
-                    context = self.context("candidate", part_id, machine["id"], process)
-                    for rule in candidate_table.candidates(context):
-                        run_rule(self, rule, part_id, context, machine["id"], process, new)
+                    # layer-0 candidate rules judge the machine right here
+                    run_table(self, candidate_table, "candidate", part_id, machine["id"],
+                              process)
             else:
                 self.rejections[(part_id, process, machine["id"])] = result.rejections
             for name in result.unchecked:
@@ -203,15 +252,13 @@ def compile_engine(pack, equipment):
         new.append(Operation(part=part_id, process=process))
 
     def judge_part(self, subject):
-        """The fit of every operation of the part, then the flag-free part rules:
-        one firing per part, one declare of all it concluded."""
+        """The fit of every operation of the part, then its layer-0 rules: one
+        firing per part, one declare of all it concluded."""
         new = []
         for process in self.parts[subject].get("processes") or ():
             judge_operation(self, subject, process, new)
         if part_table.rules:
-            context = self.context("part", subject)
-            for rule in part_table.candidates(context):
-                run_rule(self, rule, subject, context, None, None, new)
+            run_table(self, part_table, "part", subject)
         if new:
             self.declare(*new)
 
@@ -225,100 +272,58 @@ def compile_engine(pack, equipment):
         NOT(Fits(part=MATCH.pid, process=MATCH.process)),
         salience=SALIENCE_NO_MACHINE)(no_machine)
 
-    # ---- rule-pack rules
-    def subject_pattern(rule):
-        if rule.scope in ("request", "provider"):
-            return Request(id=MATCH.subject)
-        if rule.scope == "part":
-            return Part(id=MATCH.subject)
-        return Candidate(part=MATCH.subject, machine=MATCH.machine, process=MATCH.process)
+    # ---- layer 0 of the request and provider rules
+    def request_rules(self, subject):
+        for scope in ("request", "provider"):
+            run_table(self, tables[scope, 0], scope, subject)
 
-    def flag_alternatives(rule, name):
-        """The Flag patterns any one of which makes the flag hold for this rule."""
-        if rule.scope in ("request", "provider"):
-            # for the whole request: set globally, or for any part
-            return [Flag(name=name)]
-        out = []
-        if name in part_set:
-            out.append(Flag(name=name, subject=MATCH.subject))
-        if name in global_set:
-            out.append(Flag(name=name, subject=GLOBAL))
-        return out
+    if tables["request", 0].rules or tables["provider", 0].rules:
+        namespace["request_rules"] = Rule(Request(id=MATCH.subject), salience=0)(request_rules)
 
+    # ---- layers 1 and up: a Layer fact starts the next layer when all else is done
+    if top:
+        def layer_request(self, subject, n):
+            if not n:
+                return  # layer 0 ran with the fit and request_rules
+            for scope in ("request", "provider"):
+                run_table(self, tables[scope, n], scope, subject)
 
-    def unless_patterns(rule, name):
-        return [NOT(p) for p in flag_alternatives(rule, name)]
+        def layer_part(self, subject, n):
+            if not n:
+                return
+            run_table(self, tables["part", n], "part", subject)
+            table = tables["candidate", n]
+            if table.rules:
+                for (pid, process, mid) in self.fits_of(subject):
+                    run_table(self, table, "candidate", pid, mid, process)
 
-    for rule in pack.rules:
-        if stratum[rule.id] == 0:
-            tables[rule.scope].append(rule)
-            continue
-        negations = [p for f in rule.unless for p in unless_patterns(rule, f)]
-        # A required flag that can hold in two ways (globally or for the part) gives
-        # one experta rule per combination: the disjunctive normal form, written out.
-        variants = [[]]
-        for name in rule.requires:
-            variants = [v + [alt] for v in variants for alt in flag_alternatives(rule, name)]
+        def next_layer(self, n):
+            if n < top:
+                self.declare(Layer(n=n + 1))
 
-        def make(rule):
-            def fire(self, subject, machine=None, process=None):
-                if (rule.id, subject, machine) in self.done:
-                    return  # a global rule matched by several part flags
-                if rule.scope == "part" and subject not in self.parts:
-                    return  # a per-part Flag pattern that met the request-wide flag
-                self.done.add((rule.id, subject, machine))
-                new = []
-                run_rule(self, rule, subject, self.context(rule.scope, subject, machine,
-                                                          process), machine, process, new)
-                if new:
-                    self.declare(*new)
-            fire.__name__ = "rule_" + rule.id.replace("-", "_")
-            return fire
-
-        for n, required in enumerate(variants):
-            fire = make(rule)
-            # A per-part Flag already names the part: no need to join it with Part.
-            binds_subject = rule.scope == "part" and any(
-                not isinstance(p.get("subject", GLOBAL), str) for p in required)
-            head = [] if binds_subject else [subject_pattern(rule)]
-            namespace[f"{fire.__name__}_{n}"] = Rule(
-                *head, *required, *negations,
-                salience=rule.priority - STRATUM_STEP * stratum[rule.id])(fire)
-
-    def make_table(scope, rules):
-        rule_table = RuleTable(sorted(rules, key=lambda r: (-r.priority, r.id)))
-
-        def table(self, subject, machine=None, process=None):
-            context = self.context(scope, subject, machine, process)
-            new = []  # declared together: one agenda update per table, not per rule
-            for rule in rule_table.candidates(context):
-                run_rule(self, rule, subject, context, machine, process, new)
-            if new:
-                self.declare(*new)
-        table.__name__ = f"table_{scope}"
-        return table
-
-    candidate_table = RuleTable(sorted(tables.pop("candidate"),
-                                       key=lambda r: (-r.priority, r.id)))
-    part_table = RuleTable(sorted(tables.pop("part"), key=lambda r: (-r.priority, r.id)))
-    # One Candidate fact per fitting machine only when a flag-dependent candidate rule
-    # must join on it; otherwise the fit rule's own records serve the conclusions.
-    candidate_facts = any(r.scope == "candidate" and stratum[r.id] > 0 for r in pack.rules)
-    for scope, rules in tables.items():
-        if not rules:
-            continue
-        pattern = subject_pattern(rules[0])
-        namespace[f"table_{scope}"] = Rule(pattern, salience=0)(make_table(scope, rules))
+        namespace["layer_request"] = Rule(Request(id=MATCH.subject), Layer(n=MATCH.n),
+                                          salience=0)(layer_request)
+        namespace["layer_part"] = Rule(Part(id=MATCH.subject), Layer(n=MATCH.n),
+                                       salience=0)(layer_part)
+        namespace["next_layer"] = Rule(Layer(n=MATCH.n), salience=SALIENCE_NEXT_LAYER)(
+            next_layer)
 
     engine_class = type("ProducibilityEngine", (_EngineBase,), namespace)
     engine_class.machines = machines
     engine_class.provider = equipment.provider
+    engine_class.layers = top
     return engine_class
+
+
+def _missing_key(item):
+    scope, field, part = item
+    return (scope, field, part or "")
 
 
 class _EngineBase(KnowledgeEngine):
     machines = {}
     provider = {}
+    layers = 0
 
     def run(self, steps=float("inf")):
         """experta's own loop, minus its tracing: KnowledgeEngine.run formats every
@@ -347,11 +352,46 @@ class _EngineBase(KnowledgeEngine):
     def begin(self, request, as_of):
         self.request = request
         self.parts = {str(p["id"]): p for p in request["parts"]}
-        self.hits, self.no_machine, self.done, self.unchecked = [], [], set(), set()
+        self.hits, self.no_machine, self.unchecked = [], [], set()
         self.fits, self.rejections = {}, {}
         self.undecidable = []
         self._contexts = {}
         self.window = _capacity_window(request, as_of)
+        # flag name -> subjects where it holds, and -> {subject: questions} where unknown
+        self.flags_true, self.flags_unknown = {}, {}
+
+    def set_flag(self, rule, subject, value, missing):
+        name = rule.then.get("flag")
+        if not name:
+            return
+        key = REQUEST if rule.scope in ("request", "provider") else part_subject(subject)
+        if value is True:
+            self.flags_true.setdefault(name, set()).add(key)
+        else:
+            self.flags_unknown.setdefault(name, {}).setdefault(key, set()).update(missing)
+
+    def flag(self, name, part=None):
+        """A flag's value as a rule of the request (part None) or of a part reads it:
+        (True | False | UNKNOWN, the open questions behind an unknown).  A part reads
+        what is set for the request or for itself; the request reads what is set for
+        the request or for any part."""
+        true = self.flags_true.get(name, ())
+        unknown = self.flags_unknown.get(name)
+        if part is None:
+            if true:
+                return True, ()
+            if unknown:
+                return UNKNOWN, [m for why in unknown.values() for m in why]
+            return False, ()
+        own = part_subject(part)
+        if REQUEST in true or own in true:
+            return True, ()
+        if unknown and (REQUEST in unknown or own in unknown):
+            return UNKNOWN, [m for key in (REQUEST, own) for m in unknown.get(key, ())]
+        return False, ()
+
+    def fits_of(self, part_id):
+        return sorted(k for k in self.fits if k[0] == part_id)
 
     def context(self, scope, subject, machine=None, process=None):
         key = (scope, subject, machine, process)
@@ -452,11 +492,16 @@ class Inference:
         engine = self.engine
         engine.reset()
         engine.begin(derive(request, as_of), as_of)
-        facts = [Request(id=GLOBAL)]
+        facts = [Request(id="request")]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))
             if not part.get("processes"):
                 engine.undecidable.append((pid, None, ("processes",)))
+        if engine.layers:
+            facts.append(Layer(n=0))
         engine.declare(*facts)
         engine.run()
+        # One order whatever the agenda did: rule, subject, operation.
+        engine.hits.sort(key=lambda h: (h.rule.id, h.subject, h.process or "",
+                                        h.machine or ""))
         return engine
