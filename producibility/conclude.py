@@ -5,7 +5,7 @@ report can be traced to the findings and assignments it is built from.
 """
 
 from .expressions import Template
-from .fit import text as fit_text
+from .fit import Reason, text as fit_text
 from .infer import DERIVED_FROM
 
 SCHEMA_VERSION = "1.0.0"
@@ -78,6 +78,42 @@ WORDS = {
 }
 
 
+def assign(options, machines, weeks):
+    """The machine for each part operation, with the machines' free hours shared.
+
+    ``options`` maps (part, process) to the fitting machines in order of
+    preference.  Greedy, in a documented order: the operations with the fewest
+    fitting machines first, then the longest, then by part and process; each goes
+    to its most preferred machine that still has the hours free before the wanted
+    date.  Returns ({operation: option}, {operation: [(machine, reason)]}) where the
+    second lists, for an operation no machine has the hours left for, why each
+    fitting machine is out (and which parts took its hours).  Without a wanted
+    date (``weeks`` None) capacity is not checked (an open question elsewhere).
+    """
+    picked, over = {}, {}
+    if weeks is None:
+        return {op: found[0] for op, found in options.items() if found}, over
+    free = {mid: m["free_h_per_week"] * weeks for mid, m in machines.items()}
+    left, users = dict(free), {}
+    order = sorted((op for op, found in options.items() if found),
+                   key=lambda op: (len(options[op]), -options[op][0][5]["total"], op))
+    for op in order:
+        for option in options[op]:
+            mid, hours = option[3], option[5]["total"]
+            if hours <= left[mid] + 1e-9:
+                left[mid] -= hours
+                users.setdefault(mid, []).append((op[0], hours))
+                picked[op] = option
+                break
+        else:
+            over[op] = [(o[3], Reason(
+                "capacity_shared", hours=f"{o[5]['total']:.1f}", free=f"{free[o[3]]:.1f}",
+                taken=f"{free[o[3]] - left[o[3]]:.1f}",
+                parts=", ".join(sorted({p for p, _ in users.get(o[3], ())}))))
+                for o in options[op]]
+    return picked, over
+
+
 def _r(value, digits=2):
     return round(float(value), digits)
 
@@ -148,23 +184,34 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
             {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
     ruled_out = []
 
-    assignments, chosen = [], set()
+    options = {}
     for pid, part in engine.parts.items():
         for process in part.get("processes") or ():
-            options = []
+            found = []
             for mid, result in candidates.get((pid, process), []):
                 if (pid, process, mid) in blocked:
                     continue
                 machine = machines[mid]
                 hours = operation_hours(request, part, machine)
-                options.append((bool(result.unchecked), bool(result.marginal),
-                                hours["total"] * machine["rate_eur_h"], mid, result, hours))
-            options.sort(key=lambda o: o[:4])
+                found.append((bool(result.unchecked), bool(result.marginal),
+                              hours["total"] * machine["rate_eur_h"], mid, result, hours))
+            found.sort(key=lambda o: o[:4])
+            options[pid, process] = found
+    picked, over = assign(options, machines, engine.window)
+    for (pid, process), reasons in over.items():
+        rejected.setdefault((pid, process), []).extend(
+            {"machine": mid, "name": machines[mid]["name"], "reasons": [fit_text(r, lang)]}
+            for mid, r in reasons)
+
+    assignments, chosen = [], set()
+    for pid, part in engine.parts.items():
+        for process in part.get("processes") or ():
             entry = {"part": pid, "process": process, "machine": None, "judged": True,
                      "rejected": sorted(rejected.get((pid, process), []),
                                         key=lambda r: r["machine"])}
-            if options:
-                _, marginal, cost, mid, result, hours = options[0]
+            choice = picked.get((pid, process))
+            if choice is not None:
+                _, marginal, cost, mid, result, hours = choice
                 machine = machines[mid]
                 entry.update(
                     machine=mid, machine_name=machine["name"],
@@ -173,7 +220,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                     setup_h=_r(hours["setup"]),
                     run_h=None if hours["run"] is None else _r(hours["run"]),
                     rate_eur_h=machine["rate_eur_h"], amount_eur=_r(cost),
-                    alternatives=[o[3] for o in options[1:]])
+                    alternatives=[o[3] for o in options[pid, process] if o[3] != mid])
                 chosen.add((pid, process, mid))
             elif candidates.get((pid, process)):
                 ruled_out.append((pid, process))

@@ -22,6 +22,8 @@ class Reason(str):
             "close": "{what} {value} {unit} is within {margin}x of the machine's {limit} {unit}",
             "capacity": "needs {hours} h, {free} h free in the {weeks} weeks before the "
                         "wanted date",
+            "capacity_shared": "needs {hours} h, but {taken} h of its {free} h free before "
+                               "the wanted date already go to {parts}",
         },
         "nl": {
             "material": "verwerkt geen {material}",
@@ -32,6 +34,8 @@ class Reason(str):
             "close": "{what} {value} {unit} zit binnen {margin}x de {limit} {unit} van de machine",
             "capacity": "vraagt {hours} u, {free} u vrij in de {weeks} weken vóór de "
                         "gewenste datum",
+            "capacity_shared": "vraagt {hours} u, maar van de {free} u vrij vóór de gewenste "
+                               "datum gaan er al {taken} u naar {parts}",
         },
     }
     WHAT = {

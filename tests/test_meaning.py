@@ -1,0 +1,203 @@
+"""The written meaning of scopes and flags (README, "How rules are evaluated"),
+each defect that broke it kept as a test: hash-seed dependence, a part id that
+collided with the request, and machine hours that were not shared."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from producibility import InputError, Screener, load_packs
+from producibility.infer import layers
+
+from conftest import EQUIPMENT, ROOT, base_request
+
+
+def write_pack(tmp_path, rules, name="own.yaml"):
+    body = {"pack": {"id": "own", "version": "0.1.0", "title": {"en": "own", "nl": "eigen"}},
+            "rules": []}
+    for rule in rules:
+        rule = dict(rule)
+        rule.setdefault("thread", "design")
+        rule.setdefault("title", {"en": rule["id"], "nl": rule["id"]})
+        rule.setdefault("message", {"en": rule["id"], "nl": rule["id"]})
+        rule.setdefault("mitigation", {"en": "-", "nl": "-"})
+        rule.setdefault("source", "test")
+        rule.setdefault("then", {"risk": {"likelihood": 2, "consequence": 2}})
+        body["rules"].append(rule)
+    path = tmp_path / name
+    path.write_text(json.dumps(body), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+SEED_PACK = [
+    {"id": "OWN-001", "scope": "part", "when": "part.tolerance_mm < 0.004",
+     "unless": ["design_by_us"]},
+    {"id": "OWN-002", "scope": "part", "when": "part.pieces > 30089",
+     "unless": ["design_by_us"]},
+]
+
+SEED_SCRIPT = textwrap.dedent("""
+    import json, sys
+    from producibility import Screener, load_equipment, load_packs
+    request = json.loads(sys.argv[3])
+    screener = Screener(load_equipment(sys.argv[1]), load_packs([sys.argv[2]]))
+    report = screener.check(request)
+    print(json.dumps(sorted([f["rule"], f["part"] or ""] for f in report.findings)))
+""")
+
+
+def test_findings_do_not_depend_on_the_hash_seed(tmp_path):
+    """A provider pack with two rules reading design_by_us once made MAT-003 fire
+    under some seeds although the customer supplies the material."""
+    pack = write_pack(tmp_path, SEED_PACK)
+    request = base_request(material_supplied_by_customer=True,
+                           part={"material": "titanium_gr5"})
+    outputs = set()
+    for seed, stock in [("0", "0"), ("2", "0"), ("3", "0"), ("4", "0"), ("6", "0"),
+                        ("9", "0"), ("2", "1"), ("4", "1")]:
+        env = dict(os.environ, PYTHONHASHSEED=seed, PRODUCIBILITY_EXPERTA_STOCK=stock)
+        result = subprocess.run([sys.executable, "-c", SEED_SCRIPT, str(EQUIPMENT), str(pack),
+                                 json.dumps(request)], capture_output=True, text=True,
+                                env=env, cwd=ROOT, check=True)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1, outputs
+    rules = [r for r, _ in json.loads(outputs.pop())]
+    assert "MAT-000" in rules and "MAT-003" not in rules and "MAT-004" not in rules
+
+
+def collision_screener(tmp_path):
+    pack = write_pack(tmp_path, [
+        {"id": "OWN-W1", "scope": "request", "when": "request.quantity > 100000",
+         "then": {"flag": "waiver"}},
+        {"id": "OWN-W2", "scope": "part", "when": "part.material == 'pom'",
+         "then": {"flag": "waiver"}},
+        {"id": "OWN-B", "scope": "part", "when": "part.material == 'aluminium_6082'",
+         "unless": ["waiver"], "then": {"blocker": True}},
+    ])
+    return Screener(load_equipment_example(), load_packs([pack]))
+
+
+def load_equipment_example():
+    from producibility import load_equipment
+    return load_equipment(EQUIPMENT)
+
+
+@pytest.mark.parametrize("other", ["B", "request", "part", "provider"])
+def test_a_part_id_cannot_collide_with_the_request(tmp_path, other):
+    """A part named 'request' once set the waiver for the whole request."""
+    screener = collision_screener(tmp_path)
+    request = base_request()
+    second = dict(request["parts"][0], id=other, material="pom")
+    request["parts"].append(second)
+    report = screener.check(request)
+    blockers = [(f["rule"], f["part"]) for f in report.findings if f["kind"] == "blocker"]
+    assert blockers == [("OWN-B", "P1")]
+    assert report.verdict == "no_fit"
+
+
+def test_a_request_rule_reads_a_flag_set_for_any_part(tmp_path):
+    pack = write_pack(tmp_path, [
+        {"id": "OWN-P", "scope": "part", "when": "part.material == 'pom'",
+         "then": {"flag": "plastic"}},
+        {"id": "OWN-R", "scope": "request", "when": "true", "requires": ["plastic"]},
+        {"id": "OWN-Q", "scope": "part", "when": "true", "requires": ["plastic"]},
+    ])
+    screener = Screener(load_equipment_example(), load_packs([pack]))
+    request = base_request()
+    request["parts"].append(dict(request["parts"][0], id="P2", material="pom"))
+    fired = {(f["rule"], f["part"]) for f in screener.check(request).findings
+             if f["rule"].startswith("OWN")}
+    # the request sees the flag of P2; P1 does not see P2's flag
+    assert fired == {("OWN-P", "P2"), ("OWN-R", None), ("OWN-Q", "P2")}
+
+
+def test_an_unknown_flag_makes_its_readers_unknown(tmp_path):
+    """unless over a flag whose setter is undecided does not silently pass."""
+    pack = write_pack(tmp_path, [
+        {"id": "OWN-S", "scope": "request", "when": "request.export_controlled",
+         "then": {"flag": "controlled"}},
+        {"id": "OWN-U", "scope": "part", "when": "true", "unless": ["controlled"]},
+    ])
+    screener = Screener(load_equipment_example(), load_packs([pack]))
+    report = screener.check(base_request(export_controlled=None))
+    assert "OWN-U" not in {f["rule"] for f in report.findings}
+    question = next(q for q in report.to_dict()["open_questions"]
+                    if q["field"] == "export_controlled")
+    assert "OWN-U" in question["rules"] and "OWN-S" in question["rules"]
+    report = screener.check(base_request(export_controlled=False))
+    assert "OWN-U" in {f["rule"] for f in report.findings}
+
+
+def test_a_flag_cycle_is_an_error_that_names_it(tmp_path):
+    pack = write_pack(tmp_path, [
+        {"id": "OWN-A", "scope": "part", "when": "true", "unless": ["b"],
+         "then": {"flag": "a"}},
+        {"id": "OWN-B", "scope": "part", "when": "true", "requires": ["a"],
+         "then": {"flag": "b"}},
+    ])
+    with pytest.raises(InputError) as error:
+        Screener(load_equipment_example(), load_packs([pack], include_default=False))
+    assert "OWN-A -> OWN-B -> OWN-A" in str(error.value) or \
+        "OWN-B -> OWN-A -> OWN-B" in str(error.value)
+    assert "own.yaml" in str(error.value)
+
+
+def test_a_long_chain_of_flags_has_no_recursion_limit(tmp_path):
+    rules = [{"id": "OWN-0000", "scope": "request", "when": "true", "then": {"flag": "f0"}}]
+    for n in range(1, 1500):
+        rules.append({"id": f"OWN-{n:04d}", "scope": "request", "when": "true",
+                      "requires": [f"f{n - 1}"], "then": {"flag": f"f{n}"}})
+    pack = load_packs([write_pack(tmp_path, rules)], include_default=False)
+    layer, _ = layers(pack.rules)
+    assert layer["OWN-1499"] == 1499
+
+
+# ---- capacity shared per machine across the request
+
+def printed_parts(count, hours, process="sla", material="resin_standard"):
+    """``count`` parts of ``hours`` machine hours each (set-up 0.25 h included),
+    wanted in one week."""
+    request = base_request(date="2026-11-23", wanted_date="2026-11-30", quantity=1,
+                           batches=1)
+    part = {"id": "P1", "quantity": 1, "processes": [process], "material": material,
+            "size_mm": [80, 60, 40], "tolerance_mm": 0.3,
+            "cycle_time_min": round((hours - 0.25) * 60, 3)}
+    request["parts"] = [dict(part, id=f"P{n + 1}") for n in range(count)]
+    return request
+
+
+def test_parts_share_the_free_hours_of_one_machine(screener):
+    """Form 4: 40 h free a week.  Two 15 h parts fit; a third does not, and the
+    reason names the parts that took the hours."""
+    report = screener.check(printed_parts(2, 15)).to_dict()
+    assert {a["machine"] for a in report["assignments"]} == {"formlabs-form4"}
+    assert report["verdict"] != "no_fit"
+    report = screener.check(printed_parts(3, 15)).to_dict()
+    assert report["verdict"] == "no_fit"
+    out = [a for a in report["assignments"] if a["machine"] is None]
+    assert [a["part"] for a in out] == ["P3"]
+    reasons = out[0]["rejected"][0]["reasons"][0]
+    assert "P1, P2" in reasons and "30.0 h" in reasons and "40.0 h" in reasons
+    assert any(f["rule"] == "FIT-NO-MACHINE" and f["part"] == "P3"
+               for f in report["findings"])
+
+
+def test_operations_spread_over_capable_machines(screener):
+    """Two FDM printers (UltiMaker S5 60 h, Prusa MK4 80 h free a week): two 50 h
+    parts go one to each; a third has no printer with 50 h left."""
+    report = screener.check(printed_parts(2, 50, "fdm", "petg")).to_dict()
+    assert sorted(a["machine"] for a in report["assignments"]) == ["prusa-mk4",
+                                                                   "ultimaker-s5"]
+    report = screener.check(printed_parts(3, 50, "fdm", "petg")).to_dict()
+    assert report["verdict"] == "no_fit"
+    assert [a["part"] for a in report["assignments"] if a["machine"] is None] == ["P3"]
+
+
+def test_one_part_over_the_hours_is_rejected_as_before(screener):
+    report = screener.check(printed_parts(1, 45)).to_dict()
+    assert report["verdict"] == "no_fit"
+    assert "45.0 h, 40.0 h free" in report["assignments"][0]["rejected"][0]["reasons"][0]
