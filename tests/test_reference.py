@@ -1,0 +1,169 @@
+"""One meaning, tested twice: the engine's outcome for every rule and subject
+equals that of the plain reference evaluator (tests/reference.py), for packs
+with random flags chained over several layers in every scope, requests with
+unanswered questions, several parts and the example machines; under more than
+one hash seed and with experta's stock paths too."""
+
+import json
+import os
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from producibility import load_equipment, load_packs
+from producibility.infer import Inference
+
+import reference
+from conftest import EQUIPMENT, ROOT, REQUESTS
+from test_meaning import write_pack
+
+EXAMPLES = int(os.environ.get("PRODUCIBILITY_REFERENCE_EXAMPLES", "60"))
+FLAGS = [f"f{n}" for n in range(6)]
+
+# Conditions by the scopes they may read; the numbers straddle the request values.
+CONDITIONS = {
+    "request": ["request.quantity > {n}", "request.export_controlled",
+                "not request.nda_required", "request.purpose == 'series'",
+                "request.quantity > {n} and request.export_controlled",
+                "request.quantity < {n} or request.nda_required", "true",
+                "request.quantity / (request.quantity - {n}) > 1"],
+    "provider": ["'iso_9001' in provider.certifications", "provider.name is defined"],
+    "part": ["part.tolerance_mm < {x}", "part.material == 'pom'",
+             "part.pieces > {n}", "part.tolerance_mm < {x} and request.export_controlled",
+             "'fdm' in part.processes", "part.cycle_time_min > {n}",
+             "part.tolerance_mm < {x} or part.material == 'aluminium_6082'"],
+    "candidate": ["machine.rate_eur_h > {r}", "candidate.marginal",
+                  "machine.free_h_per_week < {n} and part.tolerance_mm < {x}"],
+}
+READS = {"request": ["request"], "provider": ["request", "provider"],
+         "part": ["request", "part"], "candidate": ["request", "part", "candidate"]}
+
+
+@st.composite
+def rule_strategy(draw, n):
+    scope = draw(st.sampled_from(["request", "provider", "part", "part", "candidate"]))
+    sources = [c for s in READS[scope] for c in CONDITIONS[s]]
+    when = draw(st.sampled_from(sources)).format(
+        n=draw(st.sampled_from([1, 5, 20, 50, 200])),
+        x=draw(st.sampled_from([0.01, 0.05, 0.2, 1.0])),
+        r=draw(st.sampled_from([40, 80, 120])))
+    # a rule may set flag k and read only flags below k: a stratified pack
+    sets = None if scope == "candidate" else draw(st.sampled_from([None] + FLAGS))
+    below = FLAGS if sets is None else FLAGS[:FLAGS.index(sets)]
+    requires = draw(st.lists(st.sampled_from(below), max_size=2, unique=True)) if below else []
+    rest = [f for f in below if f not in requires]
+    unless = draw(st.lists(st.sampled_from(rest), max_size=2, unique=True)) if rest else []
+    then = {"risk": {"likelihood": 2, "consequence": 3}}
+    if sets:
+        then["flag"] = sets
+    rule = {"id": f"GEN-{n:03d}", "scope": scope, "when": when, "then": then,
+            "priority": draw(st.integers(-2, 2))}
+    if requires:
+        rule["requires"] = requires
+    if unless:
+        rule["unless"] = unless
+    return rule
+
+
+@st.composite
+def pack_strategy(draw):
+    count = draw(st.integers(3, 14))
+    rules = [draw(rule_strategy(n)) for n in range(count)]
+    # every flag read has a setter (else a load error): drop reads of unset flags
+    set_flags = {r["then"].get("flag") for r in rules}
+    for rule in rules:
+        for key in ("requires", "unless"):
+            if key in rule:
+                rule[key] = [f for f in rule[key] if f in set_flags]
+                if not rule[key]:
+                    del rule[key]
+    return rules
+
+
+maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731  (None: unanswered)
+
+part_strategy = st.fixed_dictionaries({
+    "processes": st.sampled_from([["milling_3axis"], ["fdm"], ["turning"],
+                                  ["milling_3axis", "milling_5axis"], ["sla"]]),
+    "material": maybe(st.sampled_from(["aluminium_6082", "pom", "petg", "resin_standard",
+                                       "steel_s235"])),
+    "size_mm": st.sampled_from([[40, 30, 20], [300, 200, 100], [900, 500, 400]]),
+    "diameter_mm": st.sampled_from([20, 60]), "length_mm": st.sampled_from([50, 150]),
+    "tolerance_mm": maybe(st.sampled_from([0.005, 0.02, 0.1, 0.5])),
+    "cycle_time_min": maybe(st.sampled_from([2, 30, 600])),
+})
+
+request_strategy = st.fixed_dictionaries({
+    "quantity": maybe(st.sampled_from([1, 10, 50, 400])),
+    "export_controlled": maybe(st.booleans()),
+    "nda_required": maybe(st.booleans()),
+    "purpose": maybe(st.sampled_from(["prototype", "series"])),
+    "wanted_date": maybe(st.sampled_from(["2026-12-07", "2027-03-01"])),
+    "parts": st.lists(part_strategy, min_size=1, max_size=3),
+})
+
+
+def clean(request):
+    out = {"id": "G-1", "date": "2026-11-23"}
+    out.update({k: v for k, v in request.items() if v is not None and k != "parts"})
+    out["parts"] = [dict({k: v for k, v in p.items() if v is not None}, id=f"P{i}")
+                    for i, p in enumerate(request["parts"])]
+    return out
+
+
+_equipment = []
+
+
+def equipment():
+    if not _equipment:
+        _equipment.append(load_equipment(EQUIPMENT))
+    return _equipment[0]
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(rules=pack_strategy(), requests=st.lists(request_strategy, min_size=1, max_size=3))
+def test_engine_equals_reference(tmp_path_factory, rules, requests):
+    path = write_pack(tmp_path_factory.mktemp("pack"), rules)
+    pack = load_packs([path], include_default=False)
+    inference = Inference(pack, equipment())
+    from producibility.questionnaire import load_questionnaire
+    from producibility.load import load_request
+    questionnaire = load_questionnaire()
+    for raw in requests:  # one compiled engine screens several requests
+        request = load_request(clean(raw), questionnaire)
+        engine = inference.run(request, "2026-11-23")
+        got = reference.engine_outcomes(engine)
+        want = reference.screen(pack, equipment(), request, "2026-11-23")
+        assert got == want
+
+
+def test_default_pack_equals_reference_on_the_examples(pack, equipment):
+    """The shipped pack's flags in layers, on every example request."""
+    from producibility.load import load_request
+    from producibility.questionnaire import load_questionnaire
+    questionnaire = load_questionnaire()
+    inference = Inference(pack, equipment)
+    for path in REQUESTS:
+        request = load_request(str(path), questionnaire)
+        as_of = request.get("date") or "2026-11-23"
+        got = reference.engine_outcomes(inference.run(request, as_of))
+        assert got == reference.screen(pack, equipment, request, as_of), path.name
+
+
+SUBPROCESS_EXAMPLES = "15"
+
+
+def test_engine_equals_reference_under_other_hash_seeds_and_stock_experta():
+    """The same property, in fresh interpreters: two other hash seeds, and
+    experta's own methods instead of the faster paths."""
+    for seed, stock in (("1", "0"), ("12345", "0"), ("7", "1")):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PRODUCIBILITY_EXPERTA_STOCK=stock,
+                   PRODUCIBILITY_REFERENCE_EXAMPLES=SUBPROCESS_EXAMPLES)
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+             "tests/test_reference.py", "-k", "not seeds"],
+            cwd=ROOT, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, (seed, stock, result.stdout[-3000:])
+        assert " passed" in result.stdout
