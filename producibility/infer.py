@@ -7,27 +7,29 @@ every request (reset, declare, run, collect).
 How the work is split, after measuring experta (see README, "Speed"):
 
 * Facts are what some rule reads: ``Request``, ``Part``, ``Operation`` (a
-  part needing a process), ``Fits`` (some machine fits an operation), ``Flag``,
-  and ``Candidate`` (an operation on one machine that fits) when a
-  flag-dependent candidate rule joins on it.  Field values live in a side
-  table keyed by id, so the facts the network matches stay small.  Findings
-  and rejections are conclusions: the engine records them (``hits``,
-  ``rejections``) with their traces instead of declaring facts that no rule
-  would ever match (each declare is a pass through the network).
+  part needing a process), ``Fits`` (some machine fits an operation) and
+  ``Layer`` (the flags a layer reads are final).  Field values live in a side
+  table keyed by id, so the facts the network matches stay small.  Findings,
+  rejections and flags are conclusions: the engine records them (``hits``,
+  ``rejections``, ``flags_true``/``flags_unknown``) with their traces instead of
+  declaring facts that no pattern would match (each declare is a pass through
+  the network).
 * Equipment fit is the rule ``judge_part``: for each operation of a Part it
   judges the machines of that process (indexed once per catalogue), records
-  each fitting machine and why each other one does not fit, runs the
-  flag-free candidate rules on each fitting machine and declares ``Fits``;
-  then it runs the flag-free part rules, all in one firing.  ``no_machine``
-  then finds, by negation, every operation that no machine fits: a blocker.
-* Rules without flags are grouped per scope into one experta rule that runs
-  their precompiled conditions as a table: one activation per fact instead of
-  one per rule (12-16x faster at 1,000 rules).  The table's alpha index
-  (alpha.py) skips rules whose first test fails, as RETE's alpha network does.
-  Rules with ``requires`` or ``unless`` become experta rules of their own that
-  join on Flag facts and negate them; their salience follows the flag
-  dependency order so a negation is only tested after every rule that could
-  set the flag has run.
+  each fitting machine and why each other one does not fit, runs the layer-0
+  candidate rules on each fitting machine and declares ``Fits``; then it runs
+  the layer-0 part rules, all in one firing.  ``no_machine`` then finds, by
+  negation, every operation that no machine fits: a blocker.
+* Rules are grouped per scope and layer (see README, "How rules are evaluated")
+  into tables that run their precompiled conditions: one activation per fact
+  instead of one per rule (12-16x faster at 1,000 rules).  The table's alpha
+  index (alpha.py) skips rules whose first test fails, as RETE's alpha network
+  does.  Layer 0 runs with the fit; when nothing else is left on the agenda,
+  ``next_layer`` declares ``Layer(n + 1)`` and the tables of that layer run for
+  the request and every part, reading the flags of the layers below, which are
+  final by then.  So the outcome does not depend on the agenda's order among
+  rules, nor on the hash seed; ``tests/reference.py`` checks it against a plain
+  evaluator.
 """
 
 import datetime
