@@ -172,11 +172,11 @@ def compile_engine(pack, equipment):
     namespace = {}
     # One table per (scope, layer): a rule's flags are final before its layer runs.
     order = sorted(pack.rules, key=lambda r: (-r.priority, r.id))
-    tables = {}
-    for scope in ("request", "provider", "part", "candidate"):
-        for n in range(top + 1):
-            rules = [r for r in order if r.scope == scope and layer[r.id] == n]
-            tables[scope, n] = RuleTable(rules)
+    grouped = {(scope, n): [] for scope in ("request", "provider", "part", "candidate")
+               for n in range(top + 1)}
+    for rule in order:
+        grouped[rule.scope, layer[rule.id]].append(rule)
+    tables = {key: RuleTable(rules) for key, rules in grouped.items()}
 
     def run_table(engine, table, scope, subject, machine=None, process=None):
         context = engine.context(scope, subject, machine, process)
@@ -185,7 +185,7 @@ def compile_engine(pack, equipment):
 
     def run_rule(engine, rule, subject, context, machine=None, process=None):
         """Evaluate one rule (three-valued) and record its Hit and its flag."""
-        missing = []
+        missing, undecided = [], False
         if rule.requires or rule.unless:
             part = subject if rule.scope in ("part", "candidate") else None
             for name in rule.requires:
@@ -194,12 +194,14 @@ def compile_engine(pack, equipment):
                     return
                 if value is UNKNOWN:
                     missing += why
+                    undecided = True
             for name in rule.unless:
                 value, why = engine.flag(name, part)
                 if value is True:
                     return
                 if value is UNKNOWN:
                     missing += why
+                    undecided = True
         try:
             outcome = evaluate(rule.when, context)
         except ExpressionError as exc:
@@ -213,7 +215,7 @@ def compile_engine(pack, equipment):
                         for scope, field in rule.when.missing(context)]
         elif not outcome:
             return
-        if outcome is UNKNOWN or missing:
+        if outcome is UNKNOWN or undecided:
             missing = tuple(sorted(set(missing), key=_missing_key))
             engine.hits.append(Hit(rule, subject, "unknown", missing=missing, machine=machine,
                                    process=process))
@@ -299,7 +301,9 @@ def compile_engine(pack, equipment):
                 for (pid, process, mid) in self.fits_of(subject):
                     run_table(self, table, "candidate", pid, mid, process)
 
-        def next_layer(self, n):
+        def next_layer(self, done, n):
+            # the finished layer's fact goes: its joins are done and would only grow
+            self.retract(done)
             if n < top:
                 self.declare(Layer(n=n + 1))
 
@@ -307,8 +311,8 @@ def compile_engine(pack, equipment):
                                           salience=0)(layer_request)
         namespace["layer_part"] = Rule(Part(id=MATCH.subject), Layer(n=MATCH.n),
                                        salience=0)(layer_part)
-        namespace["next_layer"] = Rule(Layer(n=MATCH.n), salience=SALIENCE_NEXT_LAYER)(
-            next_layer)
+        namespace["next_layer"] = Rule(AS.done << Layer(n=MATCH.n),
+                                       salience=SALIENCE_NEXT_LAYER)(next_layer)
 
     engine_class = type("ProducibilityEngine", (_EngineBase,), namespace)
     engine_class.machines = machines
