@@ -179,6 +179,8 @@ def compile_engine(pack, equipment):
     tables = {key: RuleTable(rules) for key, rules in grouped.items()}
 
     def run_table(engine, table, scope, subject, machine=None, process=None):
+        if not table.rules:
+            return
         context = engine.context(scope, subject, machine, process)
         for rule in table.candidates(context):
             run_rule(engine, rule, subject, context, machine, process)

@@ -9,8 +9,6 @@ import functools
 import json
 from importlib import resources
 
-import jsonschema
-
 from .errors import InputError, InputErrors
 from .yamlio import line_of
 
@@ -27,6 +25,8 @@ def shipped(name):
 
 @functools.lru_cache(maxsize=None)
 def _validator(key, schema_json):
+    import jsonschema  # ~40 ms: only when a file is not in the validation cache
+
     schema = json.loads(schema_json)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=None)
