@@ -5,6 +5,9 @@ subclasses ``collections.Mapping``; that alias was removed in Python 3.10.
 We add the alias only while experta is first imported, then take it away
 again, so nothing else in the process sees it.  Every module of this package
 imports experta from here, never directly.
+
+Importing this module changes nothing in experta itself: the faster paths of
+``experta_speed`` are installed when producibility builds its first engine.
 """
 
 import collections
@@ -25,9 +28,5 @@ finally:
     for _h in list(_root.handlers):
         if _h not in _root_handlers:
             _root.removeHandler(_h)
-
-from . import experta_speed  # noqa: E402  (after experta is importable)
-
-experta_speed.install()
 
 __all__ = ["AS", "MATCH", "NOT", "OR", "TEST", "Fact", "KnowledgeEngine", "Rule"]

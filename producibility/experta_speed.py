@@ -45,7 +45,8 @@ unchanged:
    watchers are switched on for debugging, ``install`` is a no-op, so the
    watch output stays complete.
 
-``install()`` runs when producibility imports experta; ``uninstall()`` puts
+``install_for_first_engine()`` runs when producibility builds its first engine
+(importing the library changes nothing in experta); ``uninstall()`` puts
 experta's own methods back (tests compare reports both ways).  Anything but
 experta 1.9.4 keeps experta's own methods, and so does a process started with
 PRODUCIBILITY_EXPERTA_STOCK=1 (to rule these paths out when hunting a bug, or
@@ -464,3 +465,39 @@ def uninstall():
 
 def installed():
     return bool(_ORIGINALS)
+
+
+_FIRST_ENGINE = [True]
+
+
+def install_for_first_engine():
+    """Install when producibility builds its first engine in this process; after
+    that, only an explicit install() or uninstall() changes anything."""
+    if _FIRST_ENGINE[0]:
+        _FIRST_ENGINE[0] = False
+        install()
+
+
+def run(engine, steps=float("inf")):
+    """experta's ``KnowledgeEngine.run`` loop, minus its tracing: experta formats
+    every fired activation's facts as text for a log line, whether or not
+    anything logs (about a tenth of a screening).  Same agenda, same order.
+    With the faster paths off, experta's own loop runs."""
+    if not _ORIGINALS:
+        return _stock_run(engine, steps)
+    engine.running = True
+    while steps > 0 and engine.running:
+        added, removed = engine.get_activations()
+        engine.strategy.update_agenda(engine.agenda, added, removed)
+        activation = engine.agenda.get_next()
+        if activation is None:
+            break
+        steps -= 1
+        activation.rule(engine, **{k: v for k, v in activation.context.items()
+                                   if not k.startswith("__")})
+    engine.running = False
+
+
+def _stock_run(engine, steps):
+    from experta import KnowledgeEngine
+    return KnowledgeEngine.run(engine, steps)

@@ -34,7 +34,7 @@ How the work is split, after measuring experta (see README, "Speed"):
 
 import datetime
 
-from . import fit
+from . import experta_speed, fit
 from .alpha import RuleTable
 from .expressions import UNKNOWN, ExpressionError, evaluate
 from .experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
@@ -334,20 +334,7 @@ class _EngineBase(KnowledgeEngine):
     layers = 0
 
     def run(self, steps=float("inf")):
-        """experta's own loop, minus its tracing: KnowledgeEngine.run formats every
-        fired activation's facts as text for a log line, whether or not anything
-        logs (about a tenth of a screening).  Same agenda, same order."""
-        self.running = True
-        while steps > 0 and self.running:
-            added, removed = self.get_activations()
-            self.strategy.update_agenda(self.agenda, added, removed)
-            activation = self.agenda.get_next()
-            if activation is None:
-                break
-            steps -= 1
-            activation.rule(self, **{k: v for k, v in activation.context.items()
-                                     if not k.startswith("__")})
-        self.running = False
+        experta_speed.run(self, steps)
 
     def get_deffacts(self):
         """experta looks the deffacts up with inspect.getmembers at every reset; the
@@ -492,6 +479,7 @@ class Inference:
     def __init__(self, pack, equipment):
         self.pack = pack
         self.equipment = equipment
+        experta_speed.install_for_first_engine()  # before experta builds a network
         with gc_paused():
             self.engine_class = compile_engine(pack, equipment)
             self.engine = self.engine_class()
