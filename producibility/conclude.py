@@ -283,7 +283,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         texts = process_words.get(process, {})
         return texts.get(lang) or texts.get("en") or process
 
-    for pid, process in engine.no_machine + ruled_out:
+    for pid, process in [*engine.no_machine, *ruled_out]:
         has_any = bool(engine.machines and any(
             process in m["processes"] for m in machines.values()))
         name = process_name(process)

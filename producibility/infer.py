@@ -33,6 +33,9 @@ How the work is split, after measuring experta (see README, "Speed"):
 """
 
 import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from . import experta_speed, fit
 from .alpha import RuleTable
@@ -473,6 +476,26 @@ def derive(request, as_of):
     return request
 
 
+@dataclass(frozen=True)
+class Inferred:
+    """What the engine concluded for one request: the input to the conclusions.
+
+    Immutable and detached from the engine, which the next request reuses."""
+
+    request: dict                # the request with its derived fields
+    parts: dict                  # part id -> part
+    machines: dict               # machine id -> machine
+    window: object               # weeks between request date and wanted date, or None
+    hits: tuple                  # Hit per rule that fired, was unknown or failed
+    fits: Mapping                # (part, process, machine) -> FitResult that fits
+    rejections: Mapping          # (part, process, machine) -> reasons it does not fit
+    no_machine: tuple            # (part, process) that no machine fits
+    undecidable: tuple           # (part, None, fields) that cannot be judged at all
+    unchecked: frozenset         # (part or None, field) the fit could not check
+    flags_true: Mapping          # flag -> subjects where it holds
+    flags_unknown: Mapping       # flag -> {subject: open questions} where undecided
+
+
 class Inference:
     """One reusable engine instance for a pack set and an equipment catalogue."""
 
@@ -500,4 +523,11 @@ class Inference:
         # One order whatever the agenda did: rule, subject, operation.
         engine.hits.sort(key=lambda h: (h.rule.id, h.subject, h.process or "",
                                         h.machine or ""))
-        return engine
+        return Inferred(
+            request=engine.request, parts=engine.parts, machines=engine.machines,
+            window=engine.window, hits=tuple(engine.hits),
+            fits=MappingProxyType(engine.fits), rejections=MappingProxyType(engine.rejections),
+            no_machine=tuple(engine.no_machine), undecidable=tuple(engine.undecidable),
+            unchecked=frozenset(engine.unchecked),
+            flags_true=MappingProxyType(engine.flags_true),
+            flags_unknown=MappingProxyType(engine.flags_unknown))

@@ -75,7 +75,7 @@ def engine_trace(inference, request):
     engine = inference.run(request, "2026-11-23")
     return ([(h.rule.id, h.subject, h.machine, h.outcome) for h in engine.hits],
             sorted(engine.no_machine), sorted(engine.fits), sorted(engine.rejections),
-            sorted(repr(f) for f in engine.facts.values()))
+            sorted(repr(f) for f in inference.engine.facts.values()))
 
 
 def test_a_large_workload_fires_the_same_rules_in_the_same_order(tmp_path):
