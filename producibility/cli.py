@@ -20,26 +20,10 @@ import click
 
 from . import __version__
 from .errors import InputError, ProducibilityError
+from .output import AtomicFile, atomic_write, write_stdout  # noqa: F401 (atomic_write: API)
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 CONFIG_NAME = "producibility.yaml"
-
-
-def atomic_write(path, text):
-    """Write text to path via a temporary file and a rename: never half a file."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", str(path)) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def load_config(path=None):
@@ -109,11 +93,28 @@ def input_options(fn):
     return fn
 
 
-def emit(text, output):
+def emit(text, output, inputs=()):
+    """The one way a command writes its result: to -o FILE (atomically) or stdout."""
     if output:
-        atomic_write(output, text)
+        atomic_write(output, text, inputs)
     else:
-        click.echo(text, nl=False)
+        write_stdout(text)
+
+
+def _inputs(*paths):
+    """The files a command reads (directories expanded), which its output must not replace."""
+    files = []
+    for path in paths:
+        if path is None:
+            continue
+        p = Path(path)
+        try:
+            files += sorted(p.iterdir()) if p.is_dir() else [p]
+        except OSError:
+            files.append(p)
+    if Path(CONFIG_NAME).is_file():
+        files.append(Path(CONFIG_NAME))
+    return files
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,29 +149,8 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of, probe=probe)
-    emit(render(report, fmt, lang, template_dir), output)
-
-
-class _AtomicStream:
-    """A text file that appears under its name only when complete."""
-
-    def __init__(self, path):
-        self.target = Path(path)
-        self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
-        try:
-            self.handle = open(self.tmp, "w", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise InputError(f"cannot write: {exc.strerror}", str(path)) from None
-
-    def write(self, text):
-        self.handle.write(text)
-
-    def close(self, keep):
-        self.handle.close()
-        if keep:
-            os.replace(self.tmp, self.target)
-        elif self.tmp.exists():
-            self.tmp.unlink()
+    emit(render(report, fmt, lang, template_dir), output,
+         _inputs(request, config_file, equipment, *packs))
 
 
 @cli.command()
@@ -213,8 +193,10 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
         items = collect_inputs(inputs)
     settings = {"equipment": str(equipment), "packs": [str(p) for p in packs],
                 "use_default": use_default, "lang": lang, "as_of": as_of, "probe": probe}
-    sink = _AtomicStream(output) if output else None
-    write = sink.write if sink else (lambda text: click.echo(text, nl=False))
+    sources = [source for _, source in items if isinstance(source, Path)]
+    sink = AtomicFile(output, _inputs(config_file, equipment, *packs, *sources)) \
+        if output else None
+    write = sink.write if sink else write_stdout
     writer = None
     if fmt == "csv":
         buffer = io.StringIO()
@@ -242,7 +224,7 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
         complete = True
     finally:
         if sink:
-            sink.close(keep=complete)
+            sink.commit() if complete else sink.discard()
     seconds = time.perf_counter() - started
     rate = done / seconds if seconds > 0 else 0.0
     click.echo(f"{done} requests ({done - failed} screened, {failed} failed) in {seconds:.2f} s: "
@@ -288,13 +270,16 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
     report_a = screener_a.check(request_a, lang=lang).to_dict()
     report_b = screener_b.check(request_b or request_a, lang=lang).to_dict()
     diff = diff_reports(report_a, report_b)
+    inputs = _inputs(request_a, request_b, config_file, equipment, equipment_b, *packs,
+                     *rules_b)
     if fmt == "json":
-        emit(json.dumps(diff, indent=2, sort_keys=True, ensure_ascii=False) + "\n", output)
+        emit(json.dumps(diff, indent=2, sort_keys=True, ensure_ascii=False) + "\n", output,
+             inputs)
     else:
         label_a = f"{request_a}" + (f" on {equipment}" if equipment_b else "")
         label_b = f"{request_b or request_a}" + (f" on {equipment_b}" if equipment_b else "") + \
             (f" with {', '.join(rules_b)}" if rules_b else "")
-        emit(as_text(diff, label_a, label_b), output)
+        emit(as_text(diff, label_a, label_b), output, inputs)
 
 
 @cli.command()
@@ -381,7 +366,7 @@ def rules_show(packs, merged, fmt, lang, output):
         shown_files = {str(f.resolve()) for p in shown for f in
                        (sorted(p.glob("*.y*ml")) if p.is_dir() else [p])}
         only = {r.id for r in pack.rules if str(Path(r.path).resolve()) in shown_files}
-    emit(show(pack, fmt, lang, only), output)
+    emit(show(pack, fmt, lang, only), output, _inputs(*sources))
 
 
 @rules.command("explain")

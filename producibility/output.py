@@ -1,0 +1,137 @@
+"""The one writer of output files and standard output.
+
+A file appears under its name only when complete: the text goes to a temporary
+file created exclusively (``O_EXCL``, an unpredictable name, so a link planted
+in a shared directory is never followed) in the target's directory, then is
+renamed over the target.  A target that exists and is not a regular file (a
+device such as ``/dev/null``, a FIFO, a terminal) is written through instead:
+renaming over it would replace a device with a file.  A target that is one of
+the command's own inputs is refused.  Every failure is an :class:`InputError`.
+"""
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+
+def _cannot(path, exc):
+    return InputError(f"cannot write: {exc.strerror or exc}", str(path))
+
+
+def _file_mode():
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _check_not_input(path, inputs):
+    for source in inputs or ():
+        if source is None:
+            continue
+        try:
+            same = os.path.samefile(path, source)
+        except (OSError, ValueError):
+            continue
+        if same:
+            raise InputError("is an input of this command; write the output elsewhere",
+                             str(path))
+
+
+class AtomicFile:
+    """A text file written in pieces that appears under its name when committed."""
+
+    def __init__(self, path, inputs=()):
+        self.path = path
+        self.tmp = None
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            raise _cannot(path, exc) from None
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, expected a file name", str(path))
+        if info is not None:
+            _check_not_input(path, inputs)
+        try:
+            if info is not None and not stat.S_ISREG(info.st_mode):
+                self.handle = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+                return
+            # Follow a link the user named on purpose; the rename replaces its target.
+            self.target = Path(os.path.realpath(path))
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
+                                            dir=self.target.parent)
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise _cannot(path, exc) from None
+
+    def write(self, text):
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            self.discard()
+            raise _cannot(self.path, exc) from None
+
+    def commit(self):
+        try:
+            self.handle.flush()
+            if self.tmp:
+                os.fsync(self.handle.fileno())
+                os.fchmod(self.handle.fileno(), _file_mode())
+            self.handle.close()
+            if self.tmp:
+                os.replace(self.tmp, self.target)
+                self.tmp = None
+        except OSError as exc:
+            raise _cannot(self.path, exc) from None
+        finally:
+            self.discard()
+
+    def discard(self):
+        """Close and remove the temporary file (the target stays as it was)."""
+        try:
+            self.handle.close()
+        except OSError:
+            pass
+        if self.tmp:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = None
+
+
+def atomic_write(path, text, inputs=()):
+    """Write text to path atomically: never half a file, never through a planted link."""
+    sink = AtomicFile(path, inputs)
+    try:
+        sink.write(text)
+        sink.commit()
+    finally:
+        sink.discard()
+
+
+def write_stdout(text):
+    """Text to standard output; a full disk or a closed device is an InputError."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise InputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def _silence_stdout():
+    """After a failed write, point stdout at /dev/null so the exit flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
