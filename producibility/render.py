@@ -18,8 +18,10 @@ import re
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from .conclude import THREAD_NAMES
+from .errors import InputError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FORMATS = ("text", "json", "md", "html", "csv")
@@ -398,13 +400,17 @@ def environment(template_dir=None, lang="en"):
 
     The shipped templates are also reachable as ``shipped/<name>``, so that a
     provider's ``report.html.j2`` can extend ours and change only a block.
+    Every template runs in Jinja2's immutable sandbox: no attribute starting with
+    an underscore, no method that changes data, so no way from a template to Python.
     """
     loaders = []
     if template_dir:
+        if not Path(template_dir).is_dir():
+            raise InputError("no such template directory", str(template_dir))
         loaders.append(jinja2.FileSystemLoader(str(template_dir)))
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATE_DIR)))
     loaders.append(jinja2.PrefixLoader({"shipped": jinja2.FileSystemLoader(str(TEMPLATE_DIR))}))
-    env = jinja2.Environment(
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         # "report.html.j2" does not end in ".html": name the template suffixes too.
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "htm.j2",
@@ -468,5 +474,26 @@ def render(report, fmt="text", lang="en", template_dir=None):
     if fmt not in TEMPLATES:
         raise ValueError(f"unknown format {fmt}")
     lang = lang if lang in LABELS else "en"
-    template = environment(template_dir, lang).get_template(TEMPLATES[fmt])
-    return template.render(**context(data, lang))
+    env = environment(template_dir, lang)
+    if not template_dir:
+        return env.get_template(TEMPLATES[fmt]).render(**context(data, lang))
+    try:
+        return env.get_template(TEMPLATES[fmt]).render(**context(data, lang))
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, template_dir) from None
+    except (RecursionError, MemoryError, OverflowError, ValueError, TypeError) as exc:
+        raise _template_error(exc, template_dir) from None
+
+
+def _template_error(exc, template_dir):
+    """A provider's template that fails: one line, with the template's file and line."""
+    path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if path is None:
+        tb = exc.__traceback__
+        while tb is not None:  # Jinja2 rewrites frames to the template's file and line
+            if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+                path, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    message = " ".join(str(message).split())
+    return InputError(f"template error: {message}", path or str(template_dir), line)
