@@ -1,11 +1,15 @@
 """Batch screening: many requests, in input order, one bad request never stops the rest."""
 
+import collections
 import gc
-import json
 import multiprocessing
 import os
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from . import yamlio
 from .errors import InputError, ProducibilityError
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -25,16 +29,47 @@ def collect_inputs(paths):
 
 
 def read_jsonl(stream, name="<stdin>"):
-    """(name, request dict or InputError) per non-empty line of JSON Lines."""
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
+    """(name, request dict or InputError) per non-empty line of JSON Lines.
+
+    A line is read with the limits of a YAML file (yamlio): its size, depth,
+    duplicate keys, numbers; and it must be a JSON object, never a path to read.
+    """
+    source = getattr(stream, "buffer", stream)
+    limit = yamlio.input_limit()
+    number = 0
+    while True:
+        line = source.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        where = f"{name}:{number}"
+        if isinstance(line, str):
+            line = line.encode("utf-8", "surrogatepass")
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = source.readline(limit + 1)
+                line = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+            yield where, InputError(f"line is larger than the limit of {limit} bytes "
+                                    "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)",
+                                    name, number)
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"{name}:{number}", InputError(f"invalid JSON: {exc.msg}", name, number)
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield where, InputError(f"is not UTF-8 text (byte {exc.start + 1})", name, number)
             continue
-        yield f"{name}:{number}", value
+        if not text.strip():
+            continue
+        try:
+            value = yamlio.loads_json(text, name, number)
+        except InputError as exc:
+            yield where, exc
+            continue
+        if not isinstance(value, dict):
+            yield where, InputError("a line must be a JSON object (one request), not "
+                                    f"{type(value).__name__}", name, number)
+            continue
+        yield where, value
 
 
 # Each worker process builds its Screener once (the engine compile is the costly part).
@@ -53,12 +88,30 @@ def _init_worker(settings):
     _WORKER["probe"] = settings.get("probe", False)
 
 
+def _start_worker(settings):
+    """In a worker: Ctrl-C and SIGTERM are the parent's to handle, quietly.
+
+    A forked worker inherits the parent's Screener (settings None): a catalogue
+    replaced on disk during the run changes nothing.  A spawned worker loads its
+    own; if that fails, every request it gets says why."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if settings is not None:
+        try:
+            _init_worker(settings)
+        except Exception as exc:  # noqa: BLE001 - reported per request, not a crash loop
+            _WORKER["error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
 def _screen_one(item):
     index, name, source = item
     record = {"index": index, "source": name}
     try:
         if isinstance(source, Exception):
             raise source
+        if "error" in _WORKER:
+            raise InputError(f"the worker could not load the catalogue or packs: "
+                             f"{_WORKER['error']}")
         report = _WORKER["screener"].check(
             source if isinstance(source, dict) else str(source), lang=_WORKER["lang"],
             as_of=_WORKER["as_of"], source_name=name, probe=_WORKER["probe"])
@@ -72,15 +125,82 @@ def _screen_one(item):
 
 def screen_many(items, settings, jobs=1):
     """Yield one record per (name, source) item, in input order."""
-    numbered = ((i, name, source) for i, (name, source) in enumerate(items))
-    if jobs <= 1:
+    numbered = [(i, name, source) for i, (name, source) in enumerate(items)]
+    if jobs <= 1 or len(numbered) <= 1:
         _init_worker(settings)
         for item in numbered:
             yield _screen_one(item)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_screen_one, numbered, chunksize=16)
+    yield from _screen_in_pool(numbered, settings, jobs)
+
+
+def _screen_in_pool(numbered, settings, jobs):
+    """Worker processes, results in input order, a bounded number of requests in flight.
+
+    A worker that dies (killed by the system when out of memory) breaks the pool:
+    the request at the head is then screened again alone, in a fresh worker, and
+    gets an error record if that worker dies too; the other unfinished requests
+    go to a fresh pool.  So a crash costs one request, never the batch."""
+    fork = os.name == "posix"
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        _init_worker(settings)  # inherited by every worker
+    initargs = (None if fork else settings,)
+
+    def new_pool(size):
+        return ProcessPoolExecutor(size, mp_context=context, initializer=_start_worker,
+                                   initargs=initargs)
+
+    def submit(item):
+        if isinstance(item[2], Exception):  # a bad line: its record needs no worker
+            done = Future()
+            done.set_result(_screen_one(item))
+            return done
+        return pool.submit(_screen_one, item)
+
+    pool = new_pool(jobs)
+    pending = collections.deque()
+    todo = iter(numbered)
+    window = jobs * 8
+    try:
+        while True:
+            while len(pending) < window:
+                item = next(todo, None)
+                if item is None:
+                    break
+                pending.append((item, submit(item)))
+            if not pending:
+                return
+            item, future = pending.popleft()
+            try:
+                yield future.result()
+                continue
+            except BrokenProcessPool:
+                pass
+            pool.shutdown(wait=False, cancel_futures=True)
+            yield _screen_alone(item, new_pool)
+            pool = new_pool(jobs)
+            pending = collections.deque(
+                (other, done if _finished(done) else submit(other))
+                for other, done in pending)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _finished(future):
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _screen_alone(item, new_pool):
+    solo = new_pool(1)
+    try:
+        return solo.submit(_screen_one, item).result()
+    except BrokenProcessPool:
+        return {"index": item[0], "source": item[1], "ok": False,
+                "error": "the worker screening this request stopped (killed by the system, "
+                         "out of memory?)"}
+    finally:
+        solo.shutdown(wait=False, cancel_futures=True)
 
 
 SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "total_h",
@@ -89,11 +209,15 @@ SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "t
 
 
 def summary_row(record):
+    """One CSV row; text cells made inert for spreadsheets (no formulas)."""
+    from .render import _csv_cell
+
     if not record["ok"]:
-        return {"index": record["index"], "source": record["source"], "error": record["error"]}
+        return {"index": record["index"], "source": _csv_cell(record["source"]),
+                "error": _csv_cell(record["error"])}
     r = record["report"]
-    return {"index": record["index"], "source": record["source"],
-            "request_id": r["request"]["id"], "verdict": r["verdict"],
+    return {"index": record["index"], "source": _csv_cell(record["source"]),
+            "request_id": _csv_cell(r["request"]["id"]), "verdict": r["verdict"],
             "effort_class": r["effort"]["class"], "total_h": r["effort"]["total_h"],
             "cost_low_eur": r["effort"]["cost_eur"]["low"],
             "cost_high_eur": r["effort"]["cost_eur"]["high"],

@@ -13,6 +13,7 @@ Exit codes (a documented contract, tested in tests/test_cli.py):
 
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import click
 
 from . import __version__
 from .errors import InputError, ProducibilityError
-from .output import AtomicFile, atomic_write, write_stdout  # noqa: F401 (atomic_write: API)
+from .output import AtomicFile, atomic_write, terminal_safe, write_stdout  # noqa: F401
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 CONFIG_NAME = "producibility.yaml"
@@ -141,7 +142,7 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
     """
     from .render import render
-    from .screen import Screener
+    from .screen import Screener, parse_as_of
 
     equipment, packs, lang, use_default = _resolve(config_file, equipment, rules, lang,
                                                    no_default_rules)
@@ -149,6 +150,11 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of, probe=probe)
+    if as_of:
+        used = report.to_dict()["inputs"]["as_of"]
+        if used != parse_as_of(as_of):
+            click.echo(f"Note: --as-of {as_of} not used: the request has its own date ({used}).",
+                       err=True)
     emit(render(report, fmt, lang, template_dir), output,
          _inputs(request, config_file, equipment, *packs))
 
@@ -185,6 +191,9 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
                                                    no_default_rules)
     from .load import load_equipment, load_packs
 
+    from .screen import parse_as_of
+
+    as_of = parse_as_of(as_of)
     load_packs(packs, use_default)  # fail early, once, on a broken pack or catalogue
     load_equipment(equipment)
     if not inputs or inputs == ("-",):
@@ -279,7 +288,7 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
         label_a = f"{request_a}" + (f" on {equipment}" if equipment_b else "")
         label_b = f"{request_b or request_a}" + (f" on {equipment_b}" if equipment_b else "") + \
             (f" with {', '.join(rules_b)}" if rules_b else "")
-        emit(as_text(diff, label_a, label_b), output, inputs)
+        emit(terminal_safe(as_text(diff, label_a, label_b)), output, inputs)
 
 
 @cli.command()
@@ -335,7 +344,7 @@ def rules_lint(packs, no_default_rules, strict):
     problems = [p for p in lint(sources)
                 if str(Path(p.path).resolve()) in shown_files or not Path(p.path).exists()]
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(terminal_safe(str(problem)))
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
@@ -388,7 +397,7 @@ def rules_explain(rule_id, packs, lang):
     if text is None:
         from .schema import did_you_mean
         raise InputError(f"no rule {rule_id}{did_you_mean(rule_id, [r.id for r in pack.rules])}")
-    click.echo(text, nl=False)
+    click.echo(terminal_safe(text), nl=False)
 
 
 @rules.command("test")
@@ -426,9 +435,9 @@ def rules_test(packs, verbose):
     for r in results:
         if verbose or not r.passed:
             mark = "PASSED" if r.passed else "FAILED"
-            click.echo(f"{r.file}:{r.line}: {mark} {r.name}")
+            click.echo(terminal_safe(f"{r.file}:{r.line}: {mark} {r.name}"))
             for problem in r.problems:
-                click.echo(f"    {problem}")
+                click.echo(terminal_safe(f"    {problem}"))
             if not r.passed:
                 click.echo(f"    fired: {', '.join(r.fired) or 'nothing'}")
     own = {r.id for r in pack.rules if any(
@@ -478,8 +487,17 @@ from .intake_cli import ask, questionnaire, validate  # noqa: E402
 cli.add_command(ask); cli.add_command(validate); cli.add_command(questionnaire)  # noqa: E702
 
 
+def _terminated(signum, frame):
+    """SIGTERM ends a run like Ctrl-C: temporary files removed, exit 130."""
+    raise KeyboardInterrupt
+
+
 def main(argv=None):
     """Console entry point: errors become one line each and an exit code."""
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        pass
     try:
         code = cli.main(args=argv, prog_name="producibility", standalone_mode=False)
     except click.exceptions.Abort:
@@ -489,8 +507,8 @@ def main(argv=None):
         exc.show()
         sys.exit(exc.exit_code if exc.exit_code != 1 else EXIT_INPUT)
     except ProducibilityError as exc:
-        for line in str(exc).splitlines():
-            click.echo(f"Error: {line}", err=True)
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            click.echo(f"Error: {terminal_safe(line)}", err=True)
         sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
@@ -502,8 +520,8 @@ def main(argv=None):
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("PRODUCIBILITY_DEBUG"):
             raise
-        click.echo(f"Internal error: {type(exc).__name__}: {exc} "
-                   "(a bug in producibility; set PRODUCIBILITY_DEBUG=1 for details)", err=True)
+        click.echo(terminal_safe(f"Internal error: {type(exc).__name__}: {exc} ")
+                   + "(a bug in producibility; set PRODUCIBILITY_DEBUG=1 for details)", err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

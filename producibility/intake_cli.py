@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError, ProducibilityError
+from .output import terminal_safe
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 130
 DEFAULT_OUTPUT = "request.yaml"
@@ -209,7 +210,7 @@ def validate(request, lang, questionnaire_path):
     t = texts(lang)
     problems, document = validate_request(request, questionnaire, lang)
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(terminal_safe(str(problem)))
     still_open = unanswered(questionnaire, document) if document is not None else []
     if still_open:
         click.echo(t["open_required"])

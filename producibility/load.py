@@ -68,15 +68,20 @@ def _plain(value):
 
 
 def _json_safe_check(value, path, where="request"):
-    """Reject NaN/inf that came in through JSON (YAML's are refused by the loader)."""
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        raise InputError(f"{where} is not a usable number", path)
-    if isinstance(value, dict):
-        for k, v in value.items():
-            _json_safe_check(v, path, f"{where}.{k}" if where else k)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _json_safe_check(v, path, f"{where}[{i}]")
+    """Reject NaN, inf and huge numbers that came in as Python data (YAML's and JSON's
+    are refused by their readers); iterative, so deep nesting is no RecursionError."""
+    stack = [(value, where, 1)]
+    while stack:
+        node, at, depth = stack.pop()
+        if depth > yamlio.MAX_DEPTH:
+            raise InputError(f"nested deeper than {yamlio.MAX_DEPTH} levels", path)
+        problem = yamlio.number_problem(node)
+        if problem:
+            raise InputError(f"{at or 'a value'} {problem}", path)
+        if isinstance(node, dict):
+            stack.extend((v, f"{at}.{k}" if at else str(k), depth + 1) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, f"{at}[{i}]", depth + 1) for i, v in enumerate(node))
 
 
 def load_request(source, questionnaire=None, path=None, lang="en"):

@@ -10,6 +10,7 @@ the command's own inputs is refused.  Every failure is an :class:`InputError`.
 """
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -115,9 +116,23 @@ def atomic_write(path, text, inputs=()):
         sink.discard()
 
 
+# Controls a terminal acts on (escape sequences, carriage return, backspace) and the
+# invisible marks that reorder or hide text (bidi overrides, line separators).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                     "\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text):
+    """Text that prints as what it says: unsafe characters shown as \\uXXXX escapes."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def write_stdout(text):
-    """Text to standard output; a full disk or a closed device is an InputError."""
+    """Text to standard output; a full disk or a closed device is an InputError.
+    At a terminal, control characters are shown, not obeyed."""
     try:
+        if sys.stdout.isatty():
+            text = terminal_safe(text)
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:

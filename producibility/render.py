@@ -22,6 +22,7 @@ import jinja2.sandbox
 
 from .conclude import THREAD_NAMES
 from .errors import InputError
+from .output import terminal_safe
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FORMATS = ("text", "json", "md", "html", "csv")
@@ -474,6 +475,11 @@ def render(report, fmt="text", lang="en", template_dir=None):
     if fmt not in TEMPLATES:
         raise ValueError(f"unknown format {fmt}")
     lang = lang if lang in LABELS else "en"
+    text = _render_template(data, fmt, lang, template_dir)
+    return terminal_safe(text) if fmt == "text" else text
+
+
+def _render_template(data, fmt, lang, template_dir):
     env = environment(template_dir, lang)
     if not template_dir:
         return env.get_template(TEMPLATES[fmt]).render(**context(data, lang))

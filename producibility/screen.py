@@ -3,9 +3,11 @@
 import datetime
 import functools
 import json
+import threading
 
 from . import __version__
 from .conclude import conclude
+from .errors import InputError
 from .infer import Inference
 from .load import digest, load_equipment, load_packs, load_request
 from .questionnaire import load_questionnaire
@@ -38,8 +40,9 @@ class Screener:
     """Screens many requests against one equipment catalogue and one pack set.
 
     The engine is compiled once here; :meth:`check` resets and reuses it, so a
-    Screener is cheap per request.  Not thread-safe: use one per thread or
-    process.
+    Screener is cheap per request.  One engine screens one request at a time:
+    calls from several threads take turns (a lock); for parallel screening use
+    one Screener per thread or process.
     """
 
     def __init__(self, equipment, packs=None, questionnaire=None):
@@ -49,6 +52,7 @@ class Screener:
             else load_packs(packs)
         self.questionnaire = questionnaire or load_questionnaire()
         self.inference = Inference(self.pack, self.equipment)
+        self._lock = threading.Lock()
         self._unsupported = _unsupported_choice(
             self.equipment,
             lambda field: self.questionnaire.question("part", field).choices
@@ -60,9 +64,22 @@ class Screener:
         return thresholds(self.pack)
 
     def check(self, request, lang="en", as_of=None, source_name=None, probe=True):
-        """Screen one request (a dict of answers, or a path to a request file)."""
+        """Screen one request (a dict of answers, or a path to a request file).
+
+        Bad input raises :class:`InputError`, whatever is wrong with it."""
+        as_of = parse_as_of(as_of)
         if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
-            request = json.loads(json.dumps(request, default=str))
+            from .yamlio import loads_json
+            try:
+                text = json.dumps(request, default=str)
+            except (ValueError, RecursionError):  # an int of thousands of digits, a cycle
+                raise InputError("holds a number too large or a structure nested too "
+                                 "deeply", source_name or "<request>") from None
+            request = loads_json(text, source_name or "<request>")
+        with self._lock:
+            return self._check(request, lang, as_of, source_name, probe)
+
+    def _check(self, request, lang, as_of, source_name, probe):
         name = source_name or (str(request) if not isinstance(request, dict) else None)
         request = load_request(request, self.questionnaire,
                                path=source_name if isinstance(request, dict) else None,
@@ -95,6 +112,21 @@ class Screener:
             for entry in data["open_questions"]:
                 entry.update(what_if=[], can_change_verdict=False)
         return Report(data)
+
+
+def parse_as_of(value):
+    """The --as-of date as ISO text, or None; anything else is an InputError."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    try:
+        return datetime.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise InputError(f"as-of date '{str(value)[:40]}' is not a date (YYYY-MM-DD)") \
+            from None
 
 
 def _unsupported_choice(equipment, question_choices):

@@ -7,6 +7,7 @@ of each of its entries so that later errors can say ``file:line``.
 """
 
 import datetime
+import json
 import math
 import os
 
@@ -14,9 +15,47 @@ import yaml
 
 from .errors import InputError
 
-MAX_BYTES = int(os.environ.get("PRODUCIBILITY_MAX_INPUT_BYTES", 2_000_000))
+
+
+def _max_bytes(text):
+    """PRODUCIBILITY_MAX_INPUT_BYTES, or None when it is not a whole number (an error
+    on the first read, not a traceback on import)."""
+    try:
+        value = int(text)
+    except (TypeError, ValueError):
+        return None
+    return value if value > 0 else None
+
+
+_MAX_BYTES_TEXT = os.environ.get("PRODUCIBILITY_MAX_INPUT_BYTES", "2000000")
+MAX_BYTES = _max_bytes(_MAX_BYTES_TEXT)
 MAX_DEPTH = 40
 MAX_NODES = 200_000  # after alias expansion: stops "billion laughs"
+MAX_NUMBER = 10**15  # no count, size, hour or rate is larger; products of two stay finite
+
+
+def input_limit():
+    """The input size limit; an InputError when the environment sets it to nonsense."""
+    if MAX_BYTES is None:
+        raise InputError("PRODUCIBILITY_MAX_INPUT_BYTES must be a positive whole number of "
+                         f"bytes, not '{_MAX_BYTES_TEXT}'")
+    return MAX_BYTES
+
+
+def expanded_limit():
+    """Total size of a document after alias and merge expansion: a few times the input."""
+    return 4 * input_limit()
+
+
+def number_problem(value):
+    """Why a number from outside cannot be used, or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "is not a usable number"
+    if abs(value) > MAX_NUMBER:
+        return f"is too large a number (the limit is {MAX_NUMBER:.0e})"
+    return None
 
 
 _NONE_MERGED = frozenset()
@@ -166,9 +205,21 @@ class _Loader(_BASE):
 
     def construct_yaml_float(self, node):
         value = super().construct_yaml_float(node)
-        if not math.isfinite(value):
+        problem = number_problem(value)
+        if problem:
             raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a usable number", node.start_mark)
+                None, None, f"'{_short(node.value)}' {problem}", node.start_mark)
+        return value
+
+    def construct_yaml_int(self, node):
+        try:
+            value = super().construct_yaml_int(node)
+        except ValueError:  # thousands of digits: Python's int() refuses the text
+            value = None
+        problem = "is not a usable number" if value is None else number_problem(value)
+        if problem:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{_short(node.value)}' {problem}", node.start_mark)
         return value
 
 
@@ -184,6 +235,12 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+
+
+def _short(text, width=30):
+    text = str(text)
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _check_tree(root):
@@ -206,9 +263,12 @@ def _check_graph(root):
     """Bound the node graph after alias expansion (billion laughs) and its depth.
 
     Iterative, memoised per node, so neither a bomb nor deep nesting costs
-    more than one pass over the distinct nodes.
+    more than one pass over the distinct nodes.  Besides the count of values,
+    their total size is bounded (a long text repeated by aliases is as costly
+    as many values).
     """
-    size, height = {}, {}
+    size, height, weight = {}, {}, {}
+    limit = expanded_limit()
     stack = [(root, False)]
     while stack:
         node, children_done = stack.pop()
@@ -230,6 +290,12 @@ def _check_graph(root):
             continue
         size[key] = 1 + sum(size.get(id(c)) or 1 for c in children)
         height[key] = 1 + max((height.get(id(c), 1) for c in children), default=0)
+        weight[key] = (len(node.value) if not children and isinstance(node, yaml.ScalarNode)
+                       else 0) + 1 + sum(weight.get(id(c)) or 1 for c in children)
+        if weight[key] > limit:
+            raise yaml.MarkedYAMLError(
+                problem=f"expands to more than {limit} bytes (alias bomb?)",
+                problem_mark=node.start_mark)
         if size[key] > MAX_NODES:
             raise yaml.MarkedYAMLError(
                 problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
@@ -289,7 +355,7 @@ def load(path, max_bytes=None):
 
 def load_with_bytes(path, max_bytes=None):
     """(document, the file's bytes): for callers that cache by content."""
-    limit = MAX_BYTES if max_bytes is None else max_bytes
+    limit = input_limit() if max_bytes is None else max_bytes
     display = str(path)
     try:
         with open(path, "rb") as handle:
@@ -333,4 +399,73 @@ def plain(value):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
+    return value
+
+
+def _json_object(pairs):
+    mapping = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise _JSONProblem(f"duplicate key '{_short(key)}'")
+        mapping[key] = value
+    return mapping
+
+
+class _JSONProblem(Exception):
+    pass
+
+
+def _json_int(text):
+    if len(text.lstrip("-")) > len(str(MAX_NUMBER)):
+        raise _JSONProblem(f"'{_short(text)}' is too large a number "
+                           f"(the limit is {MAX_NUMBER:.0e})")
+    value = int(text)
+    problem = number_problem(value)
+    if problem:
+        raise _JSONProblem(f"'{_short(text)}' {problem}")
+    return value
+
+
+def _json_float(text):
+    value = float(text)
+    problem = number_problem(value)
+    if problem:
+        raise _JSONProblem(f"'{_short(text)}' {problem}")
+    return value
+
+
+def _json_constant(text):
+    raise _JSONProblem(f"'{text}' is not a usable number")
+
+
+def _json_depth(value):
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
+    return True
+
+
+def loads_json(text, path="<string>", line=None):
+    """Parse JSON from outside with the limits of YAML: size, depth, duplicate keys
+    and numbers (finite, at most MAX_NUMBER); errors are :class:`InputError`."""
+    if len(text) > input_limit():
+        raise InputError(f"is larger than the limit of {input_limit()} bytes "
+                         "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", path, line)
+    try:
+        value = json.loads(text, object_pairs_hook=_json_object, parse_int=_json_int,
+                           parse_float=_json_float, parse_constant=_json_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path, line) from None
+    except _JSONProblem as exc:
+        raise InputError(str(exc), path, line) from None
+    except RecursionError:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", path, line) from None
+    if not _json_depth(value):
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", path, line)
     return value
