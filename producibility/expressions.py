@@ -19,6 +19,7 @@ fire; the report turns the missing fields into open questions.
 
 import math
 import re
+import threading
 
 from ast import literal_eval
 
@@ -30,6 +31,9 @@ SCOPES = ("request", "part", "machine", "provider", "candidate")
 MAX_INT = 10**30
 MAX_SEQUENCE = 10_000
 MAX_EXPONENT = 64
+MAX_BUILT = 100_000   # items and characters one evaluation may build, nested repeats counted
+MAX_NODES = 2_000     # syntax nodes in one condition or message hole
+MAX_NESTING = 100     # levels of nesting: evaluation never meets Python's recursion limit
 
 
 class _Unknown:
@@ -47,6 +51,44 @@ UNKNOWN = _Unknown()
 
 class ExpressionError(Exception):
     """A condition or message that does not compile, or fails on odd data."""
+
+
+class ExpressionLimit(ExpressionError):
+    """A condition or message that builds too much or nests too deeply (whatever the data)."""
+
+
+_BUDGET = threading.local()
+
+
+def _fresh_budget():
+    _BUDGET.left = MAX_BUILT
+
+
+def _weight(value, limit):
+    """Items and characters in a value, nested lists counted through every repeat;
+    the count stops just past ``limit``, so it costs at most that many steps."""
+    total, stack = 0, [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item) + 1
+        elif isinstance(item, (list, tuple)):
+            total += 1
+            stack.extend(item)
+        elif isinstance(item, dict):
+            total += 1
+            stack.extend(item.values())
+        else:
+            total += 1
+    return total
+
+
+def _charge(amount):
+    """Count what an evaluation builds against its budget (MAX_BUILT)."""
+    left = getattr(_BUDGET, "left", MAX_BUILT) - amount
+    if left < 0:
+        raise ExpressionLimit(f"builds more than {MAX_BUILT} items and characters")
+    _BUDGET.left = left
 
 
 def _tag_pattern():
@@ -140,8 +182,10 @@ def _scalar(value):
         raise ExpressionError("number too large")
     if isinstance(value, float) and not math.isfinite(value):
         raise ExpressionError("result is not a finite number")
-    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SEQUENCE:
-        raise ExpressionError(f"result longer than {MAX_SEQUENCE}")
+    if isinstance(value, (str, list, tuple)):
+        if len(value) > MAX_SEQUENCE:
+            raise ExpressionLimit(f"result longer than {MAX_SEQUENCE}")
+        _charge(len(value) if isinstance(value, str) else _weight(value, MAX_BUILT))
     return value
 
 
@@ -164,7 +208,9 @@ def _arith(op):
             seq, times = (a, b) if isinstance(a, (str, list, tuple)) else (b, a)
             _number(times, "repetition")
             if len(seq) * max(times, 0) > MAX_SEQUENCE:
-                raise ExpressionError(f"repetition longer than {MAX_SEQUENCE}")
+                raise ExpressionLimit(f"repetition longer than {MAX_SEQUENCE}")
+            if times > 0:  # nested lists repeat their contents too
+                _charge(_weight(seq, MAX_BUILT) * int(times))
             return seq * times
         return _number(a, "*") * _number(b, "*")
 
@@ -244,9 +290,12 @@ def _join(value, sep=", "):
 
 def _to_float(value):
     try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise ExpressionError(f"'float' cannot convert {value!r}") from None
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ExpressionError(f"'float' cannot convert {str(value)[:40]!r}") from None
+    if not math.isfinite(number):
+        raise ExpressionError(f"{str(value)[:40]!r} is not a finite number")
+    return number
 
 
 FILTERS = {
@@ -298,6 +347,7 @@ class Compiled:
         self.scopes = tuple(sorted({s for s, _ in fields}))
 
     def __call__(self, context):
+        _fresh_budget()
         try:
             return self.fn(context)
         except ExpressionError:
@@ -389,7 +439,12 @@ class _Compiler:
 
     def _List(self, node):
         items = [self.compile(n) for n in node.items]
-        return lambda ctx: [f(ctx) for f in items]
+        if all(isinstance(n, nodes.Const) for n in node.items):  # built once, here
+            constant = [f(None) for f in items]
+            if _weight(constant, MAX_BUILT) > MAX_BUILT:
+                raise ExpressionLimit(f"list longer than {MAX_BUILT} items and characters")
+            return lambda ctx: constant
+        return lambda ctx: _scalar([f(ctx) for f in items])
 
     _Tuple = _List
 
@@ -544,6 +599,37 @@ class _Compiler:
         return test
 
 
+def _check_size(tree):
+    """Bound a parsed expression's size and nesting before compiling it (iteratively)."""
+    count, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > MAX_NESTING:
+            raise ExpressionLimit(f"expression nested deeper than {MAX_NESTING} levels")
+        if count > MAX_NODES:
+            raise ExpressionLimit(f"expression longer than {MAX_NODES} terms")
+        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
+
+
+def limit_problem(expression):
+    """What limit a condition or message hits on its constants alone, or None.
+
+    Evaluated with no facts, every field is unknown; what still gets built
+    (nested repetition, huge literals) is built whatever the request says."""
+    holes = [expression.fn] if isinstance(expression, Compiled) else \
+        [part[0] for part in expression.parts if not isinstance(part, str)]
+    for fn in holes:
+        _fresh_budget()
+        try:
+            fn({})
+        except ExpressionLimit as exc:
+            return str(exc)
+        except Exception:  # noqa: BLE001 - other failures depend on the facts
+            continue
+    return None
+
+
 def _truth(value):
     if isinstance(value, bool):
         return value
@@ -571,7 +657,8 @@ def compile_condition(source, scopes=SCOPES):
             hint = f" (a decimal comma in {number}? write {number.replace(',', '.')})"
         raise ExpressionError(f"syntax error: {exc.message}{hint}") from None
     except RecursionError:
-        raise ExpressionError("expression nested too deeply") from None
+        raise ExpressionLimit("expression nested too deeply") from None
+    _check_size(tree)
     compiler = _Compiler(scopes)
     try:
         fn = compiler.compile(tree)
@@ -614,6 +701,9 @@ class Template:
             tree = _PARSER_ENV.parse(self.source)
         except TemplateSyntaxError as exc:
             raise ExpressionError(f"syntax error in message: {exc.message}") from None
+        except RecursionError:
+            raise ExpressionLimit("message nested too deeply") from None
+        _check_size(tree)
         compiler = _Compiler(self.scopes)
         parts = []
         for stmt in tree.body:
@@ -655,9 +745,11 @@ class Template:
                 out.append(part)
                 continue
             fn, key = part
+            _fresh_budget()
             try:
                 value = fn(context)
-            except (ExpressionError, TypeError, ValueError):
+            except (ExpressionError, TypeError, ValueError, ArithmeticError, RecursionError,
+                    MemoryError):
                 value = UNKNOWN
             if value is UNKNOWN:
                 out.append("?")

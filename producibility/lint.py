@@ -25,7 +25,7 @@ from jinja2 import nodes
 from . import schema as schemas
 from . import yamlio
 from .errors import InputError
-from .expressions import ExpressionError, Template, compile_condition
+from .expressions import ExpressionError, Template, compile_condition, limit_problem
 from .infer import DERIVED_FIELDS
 from .load import LANGS, SCOPE_NAMES, pack_files
 from .questionnaire import load_questionnaire
@@ -266,7 +266,11 @@ def _lint_rules(rules, fields, questionnaire):
         if isinstance(when, str) and allowed:
             wline, wcol = _pos(raw, "when")
             try:
-                tree = compile_condition(when, allowed).tree
+                compiled = compile_condition(when, allowed)
+                tree = compiled.tree
+                limit = limit_problem(compiled)
+                if limit:
+                    raise ExpressionError(limit)
             except ExpressionError as exc:
                 local.append(Problem(path, wline, wcol, "E130", f"{rid}: when: {exc}"))
             except Exception as exc:  # jinja2 syntax errors
@@ -291,6 +295,9 @@ def _lint_rules(rules, fields, questionnaire):
                 continue
             try:
                 template = Template(text, allowed)
+                limit = limit_problem(template)
+                if limit:
+                    raise ExpressionError(limit)
             except ExpressionError as exc:
                 local.append(Problem(path, mline, mcol, "E133", f"{rid}: message ({lang}): {exc}"))
                 continue
