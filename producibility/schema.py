@@ -7,6 +7,7 @@ and editors (``# yaml-language-server: $schema=...``).
 import difflib
 import functools
 import json
+import re
 from importlib import resources
 
 from .errors import InputError, InputErrors
@@ -24,11 +25,37 @@ def shipped(name):
 
 
 @functools.lru_cache(maxsize=None)
+def _ecma(pattern):
+    """A schema pattern as JSON Schema means it (ECMA 262): ``$`` is the end of the
+    text, where Python's ``$`` also matches before a final newline ("id\\n")."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = r"\Z"
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.lru_cache(maxsize=None)
 def _validator(key, schema_json):
     import jsonschema  # ~40 ms: only when a file is not in the validation cache
 
     schema = json.loads(schema_json)
     cls = jsonschema.validators.validator_for(schema)
+    cls = jsonschema.validators.extend(cls, {"pattern": _pattern})
     return cls(schema, format_checker=None)
 
 
@@ -91,7 +118,7 @@ def _describe(value, lang="en"):
         return t["yes_no"].format(value=str(value).lower())
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return t["text"].format(value=shown)
+        return t["text"].format(value=_printable(shown))
     if isinstance(value, (int, float)):
         return t["number"].format(value=value)
     if isinstance(value, list):
@@ -101,6 +128,12 @@ def _describe(value, lang="en"):
     if value is None:
         return t["nothing"]
     return type(value).__name__
+
+
+def _printable(text, width=60):
+    """A value from a file shown on one line: newlines and controls as escapes."""
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(text))
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _field(path, lang="en"):
@@ -162,7 +195,7 @@ def advice(error, lang="en"):
             seen.append(item)
         return t["twice"].format(where=where, value=_describe(twice, lang)), []
     if v == "pattern":
-        return t["pattern"].format(where=where, value=inst), []
+        return t["pattern"].format(where=where, value=_printable(inst)), []
     if v == "oneOf":
         if isinstance(inst, dict) and error.context:
             # the mapping branch says what is wrong inside {en: ..., nl: ...}
