@@ -155,7 +155,7 @@ def advice(error, lang="en"):
         extra = [k for k in inst if k not in allowed]
         word = extra[0] if extra else "?"
         prefix = "" if where == t["document"] else t["in"].format(where=where)
-        return t["unknown"].format(prefix=prefix, word=word,
+        return t["unknown"].format(prefix=prefix, word=_printable(word),
                                    hint=did_you_mean(word, allowed, lang)), [word]
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
