@@ -65,12 +65,54 @@ def build_request(case, bases, path, line):
         request[key] = yamlio.plain(value)
     for key in case.get("unset") or []:
         request.pop(key, None)
-    for part in request.get("parts", []):
+    parts = request.get("parts", [])
+    for part in parts if isinstance(parts, list) else []:
+        if not isinstance(part, dict):
+            continue
         for key, value in (case.get("set_part") or {}).items():
             part[key] = yamlio.plain(value)
         for key in case.get("unset_part") or []:
             part.pop(key, None)
     return request
+
+
+_CASE_TYPES = {"name": (str, int, float), "base": str, "request": dict, "set": dict,
+               "set_part": dict, "unset": list, "unset_part": list, "fires": list,
+               "not_fires": list, "verdict": str, "lang": str}
+_TYPE_WORDS = {str: "a text", dict: "a mapping", list: "a list"}
+
+
+def _check_document(document, path):
+    """A cases file's shape, so that a malformed one is a file:line error, not a crash."""
+    if not isinstance(document, dict) or not isinstance(document.get("cases"), list):
+        raise InputError("a cases file needs a 'cases:' list", path,
+                         yamlio.line_of(document, ["cases"]) if isinstance(document, dict)
+                         else 1)
+    if not isinstance(document.get("equipment", ""), str):
+        raise InputError("equipment: must be a file name", path,
+                         yamlio.line_of(document, ["equipment"]))
+    bases = document.get("bases") or {}
+    if not isinstance(bases, dict) or not all(isinstance(b, dict) for b in bases.values()):
+        raise InputError("bases: must map names to requests", path,
+                         yamlio.line_of(document, ["bases"]))
+    for i, case in enumerate(document["cases"]):
+        line = yamlio.line_of(document, ["cases", i])
+        if not isinstance(case, dict):
+            raise InputError(f"case {i + 1} must be a mapping (name:, fires:, ...)", path, line)
+        for key, kinds in _CASE_TYPES.items():
+            value = case.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, kinds) or isinstance(value, bool):
+                word = _TYPE_WORDS.get(kinds, "a text")
+                raise InputError(f"case '{case.get('name', i + 1)}': {key} must be {word}",
+                                 path, yamlio.line_of(document, ["cases", i, key]))
+            if key == "lang" and value not in ("en", "nl"):
+                raise InputError(f"case '{case.get('name', i + 1)}': lang must be en or nl",
+                                 path, yamlio.line_of(document, ["cases", i, key]))
+            if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+                raise InputError(f"case '{case.get('name', i + 1)}': {key} must list texts",
+                                 path, yamlio.line_of(document, ["cases", i, key]))
 
 
 def run_cases(files, pack, screener_for):
@@ -79,8 +121,7 @@ def run_cases(files, pack, screener_for):
     for file in files:
         path = str(file)
         document = yamlio.load(file) or {}
-        if not isinstance(document, dict) or "cases" not in document:
-            raise InputError("a cases file needs a 'cases:' list", path, 1)
+        _check_document(document, path)
         equipment_path = Path(file).parent / document.get("equipment", "equipment.yaml")
         screener = screener_for(equipment_path)
         bases = document.get("bases") or {}
