@@ -132,7 +132,8 @@ def cli():
 @input_options
 @report_options
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD",
-              help="Count free capacity from this date when the request has no date.")
+              help="Count free capacity from this date (default: the request's date, "
+                   "else today).")
 @click.option("--probe/--no-probe", default=True, show_default=True,
               help="Rank open questions by screening their answers (what-if).")
 def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of,
@@ -142,7 +143,7 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
     """
     from .render import render
-    from .screen import Screener, parse_as_of
+    from .screen import Screener
 
     equipment, packs, lang, use_default = _resolve(config_file, equipment, rules, lang,
                                                    no_default_rules)
@@ -150,11 +151,6 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of, probe=probe)
-    if as_of:
-        used = report.to_dict()["inputs"]["as_of"]
-        if used != parse_as_of(as_of):
-            click.echo(f"Note: --as-of {as_of} not used: the request has its own date ({used}).",
-                       err=True)
     emit(render(report, fmt, lang, template_dir), output,
          _inputs(request, config_file, equipment, *packs))
 
