@@ -8,7 +8,7 @@ Exit codes (a documented contract, tested in tests/test_cli.py):
 * 2: usage error (unknown option, missing argument), from click
 * 3: internal error: a bug in producibility; please report it
 * 4: batch: every request was handled, but some had bad input (see their error records)
-* 130: interrupted (Ctrl-C); nothing half-written is left behind
+* 130: interrupted (Ctrl-C or SIGTERM); nothing half-written is left behind
 """
 
 import json
