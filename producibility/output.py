@@ -133,7 +133,11 @@ def write_stdout(text):
     try:
         if sys.stdout.isatty():
             text = terminal_safe(text)
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a terminal or pipe in an 8-bit locale: send UTF-8
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
     except BrokenPipeError:
         raise
