@@ -40,7 +40,12 @@ PACK = """rules:
 """
 CASES = f"""equipment: {EQUIPMENT}
 bases:
-  one: {{id: T1, purpose: prototype, quantity: 5, parts: [{{id: P1, processes: [milling_3axis], material: pom, size_mm: [10, 10, 10]}}]}}
+  one:
+    id: T1
+    purpose: prototype
+    quantity: 5
+    parts: [{{id: P1, quantity: 1, processes: [milling_3axis], material: pom,
+             size_mm: [10, 10, 10]}}]
 cases:
   - name: fires
     base: one
