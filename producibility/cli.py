@@ -491,9 +491,17 @@ def _terminated(signum, frame):
 def main(argv=None):
     """Console entry point: errors become one line each and an exit code."""
     try:
-        signal.signal(signal.SIGTERM, _terminated)
+        previous = signal.signal(signal.SIGTERM, _terminated)
     except ValueError:  # not the main thread (an embedding program): leave signals alone
-        pass
+        previous = None
+    try:
+        _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv):
     try:
         code = cli.main(args=argv, prog_name="producibility", standalone_mode=False)
     except click.exceptions.Abort:
