@@ -3,10 +3,12 @@
 A file appears under its name only when complete: the text goes to a temporary
 file created exclusively (``O_EXCL``, an unpredictable name, so a link planted
 in a shared directory is never followed) in the target's directory, then is
-renamed over the target.  A target that exists and is not a regular file (a
-device such as ``/dev/null``, a FIFO, a terminal) is written through instead:
-renaming over it would replace a device with a file.  A target that is one of
-the command's own inputs is refused.  Every failure is an :class:`InputError`.
+renamed over the target.  A link at the output name is followed only when it
+is the user's own (or root's, like ``/dev/stdout``).  A target that exists and
+is not a regular file (a device such as ``/dev/null``, a FIFO, a terminal) is
+written through instead: renaming over it would replace a device with a file.
+A target that is one of the command's own inputs is refused.  Every failure is
+an :class:`InputError`.
 """
 
 import os
@@ -42,6 +44,18 @@ def _check_not_input(path, inputs):
                              str(path))
 
 
+def _check_link_owner(path):
+    """A link planted at the output name by another user (in /tmp, say) is not followed."""
+    try:
+        link = os.lstat(path)
+    except OSError:
+        return
+    if stat.S_ISLNK(link.st_mode) and hasattr(os, "getuid") \
+            and link.st_uid not in (os.getuid(), 0):
+        raise InputError("is a link that another user owns; write the output elsewhere",
+                         str(path))
+
+
 class AtomicFile:
     """A text file written in pieces that appears under its name when committed."""
 
@@ -56,6 +70,7 @@ class AtomicFile:
             raise _cannot(path, exc) from None
         if info is not None and stat.S_ISDIR(info.st_mode):
             raise InputError("is a directory, expected a file name", str(path))
+        _check_link_owner(path)
         if info is not None:
             _check_not_input(path, inputs)
         try:

@@ -520,3 +520,27 @@ def test_schema_dollar_means_the_end_of_the_text():
 
 def test_nothing_was_left_in_the_package_directory():
     assert not list(Path(ROOT, "producibility").glob(".*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="only root can plant a link owned by another user")
+def test_a_link_at_the_output_name_owned_by_another_user_is_not_followed(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    link = tmp_path / "report.txt"
+    os.symlink(victim, link)
+    os.lchown(link, 54321, 54321)
+    result = run(check_args("-o", link))
+    assert_clean_error(result)
+    assert b"another user" in result.stderr
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_a_link_of_ones_own_at_the_output_name_is_followed(tmp_path):
+    real = tmp_path / "reports" / "report.txt"
+    real.parent.mkdir()
+    link = tmp_path / "latest.txt"
+    os.symlink(real, link)
+    result = run(check_args("-o", link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and "Verdict" in real.read_text(encoding="utf-8")
