@@ -69,13 +69,11 @@ class Screener:
         Bad input raises :class:`InputError`, whatever is wrong with it."""
         as_of = parse_as_of(as_of)
         if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
-            from .yamlio import loads_json
-            try:
-                text = json.dumps(request, default=str)
+            try:  # numbers and depth are checked by load_request
+                request = json.loads(json.dumps(request, default=str))
             except (ValueError, RecursionError):  # an int of thousands of digits, a cycle
                 raise InputError("holds a number too large or a structure nested too "
                                  "deeply", source_name or "<request>") from None
-            request = loads_json(text, source_name or "<request>")
         with self._lock:
             return self._check(request, lang, as_of, source_name, probe)
 
