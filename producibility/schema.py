@@ -46,7 +46,9 @@ def _ecma(pattern):
 
 def _pattern(validator, pattern, instance, schema):
     if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
-        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+        from jsonschema import ValidationError  # loaded already: the validator is running
+
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 @functools.lru_cache(maxsize=None)
