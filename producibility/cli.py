@@ -136,8 +136,11 @@ def cli():
                    "else today).")
 @click.option("--probe/--no-probe", default=True, show_default=True,
               help="Rank open questions by screening their answers (what-if).")
+@click.option("--assumptions/--no-assumptions", default=True, show_default=True,
+              help="Fill questions left open with the questionnaire's ordinary answers "
+                   "(assume:) and list them to confirm; --no-assumptions screens strictly.")
 def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of,
-          template_dir, probe):
+          template_dir, probe, assumptions):
     """Screen one request: verdict, effort, MRL, risks, machines, open questions.
 
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
@@ -150,7 +153,8 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     from .load import load_equipment, load_packs
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
-    report = screener.check(request, lang=lang, as_of=as_of, probe=probe)
+    report = screener.check(request, lang=lang, as_of=as_of, probe=probe,
+                            assume=assumptions)
     emit(render(report, fmt, lang, template_dir), output,
          _inputs(request, config_file, equipment, *packs))
 

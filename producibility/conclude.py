@@ -8,7 +8,7 @@ from .expressions import Template
 from .fit import Reason, text as fit_text
 from .infer import DERIVED_FROM
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"  # 2: MRL levels may be null (not assessed); assumed answers
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
 THREADS = (
     "technology_industrial_base", "design", "cost_funding", "materials",
@@ -308,45 +308,68 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         else:
             add_open("part", pid, field, "FIT", True)
 
-    # ---- MRL per thread
+    # ---- MRL per thread: earned by answers, capped by findings (blockers included)
+    mrl_settings = settings.get("mrl") or {}
+    blocker_cap = mrl_settings.get("blocker_cap", 3)
     caps = {}
     for f in findings:
-        if f["mrl_cap"] is not None:
-            caps.setdefault(f["thread"], []).append((f["mrl_cap"], f["rule"]))
+        cap = f["mrl_cap"]
+        if cap is None and f["kind"] == "blocker":
+            cap = blocker_cap
+        if cap is not None:
+            caps.setdefault(f["thread"], []).append((cap, f["rule"]))
     threads = {}
     for thread in THREADS:
+        earned, unanswered = _earned(mrl_settings.get("evidence", {}).get(thread),
+                                     request, engine.parts, questionnaire)
         entries = caps.get(thread, [])
-        level = min((c for c, _ in entries), default=10)
-        threads[thread] = {"level": level,
-                           "capped_by": sorted({r for c, r in entries if c == level})}
-    overall = min(t["level"] for t in threads.values())
+        cap = min((c for c, _ in entries), default=None)
+        if earned is None:
+            level = None
+        else:
+            level = earned if cap is None else min(earned, cap)
+        threads[thread] = {
+            "level": level, "assessed": level is not None, "earned": earned,
+            "capped_by": sorted({r for c, r in entries if c == level}) if level is not None
+            and cap is not None and cap <= earned else [],
+            "unanswered": unanswered}
+    assessed = [t["level"] for t in threads.values() if t["assessed"]]
+    overall = min(assessed) if assessed else None
+    not_assessed = sum(1 for t in threads.values() if not t["assessed"])
     purpose = request.get("purpose")
     target = settings["target_mrl"].get(purpose) if purpose else None
     if purpose is None:
         add_open("request", None, "purpose", "MRL-TARGET", False)
+    below_target = False
     if target is not None:
         for thread in THREADS:
             level = threads[thread]["level"]
-            if level < target:
-                findings.append({
-                    "rule": "MRL-TARGET", "kind": "risk", "thread": thread,
-                    "title": words["below_target"].format(
-                        thread=THREAD_NAMES[lang if lang in THREAD_NAMES else "en"][thread],
-                        level=level, target=target),
-                    "part": None, "machine": None,
-                    "message": words["below_target"].format(
-                        thread=THREAD_NAMES[lang if lang in THREAD_NAMES else "en"][thread],
-                        level=level, target=target),
-                    "mitigation": words["below_target_mitigation"],
-                    "risk": {"likelihood": 3, "consequence": min(5, 1 + target - level),
-                             "score": 3 * min(5, 1 + target - level),
-                             "level": matrix[2][min(5, 1 + target - level) - 1]},
-                    "effort": {}, "mrl_cap": None, "flag": None,
-                    "source": "MRL Deskbook (2020): thread below the target level",
-                    "trace": {"rule": "MRL-TARGET", "file": None, "line": None,
-                              "condition": f"thread level {level} < target {target} "
-                                           f"for purpose {purpose}",
-                              "values": {"capped_by": threads[thread]["capped_by"]}}})
+            # Only a cap is a finding: a level held down by unanswered questions is
+            # listed with the questions that would earn more.
+            if level is None or level >= target or not threads[thread]["capped_by"]:
+                continue
+            below_target = True
+            findings.append({
+                "rule": "MRL-TARGET", "kind": "risk", "thread": thread,
+                "title": words["below_target"].format(
+                    thread=THREAD_NAMES[lang if lang in THREAD_NAMES else "en"][thread],
+                    level=level, target=target),
+                "part": None, "machine": None,
+                "message": words["below_target"].format(
+                    thread=THREAD_NAMES[lang if lang in THREAD_NAMES else "en"][thread],
+                    level=level, target=target),
+                "mitigation": words["below_target_mitigation"],
+                "risk": {"likelihood": 3, "consequence": min(5, 1 + target - level),
+                         "score": 3 * min(5, 1 + target - level),
+                         "level": matrix[2][min(5, 1 + target - level) - 1]},
+                "effort": {}, "mrl_cap": None, "flag": None,
+                "source": "MRL Deskbook (2020): thread below the target level",
+                "trace": {"rule": "MRL-TARGET", "file": None, "line": None,
+                          "condition": f"thread level {level} < target {target} "
+                                       f"for purpose {purpose}",
+                          "values": {"capped_by": threads[thread]["capped_by"]}}})
+    capped_overall = min((t["level"] for t in threads.values()
+                          if t["assessed"] and t["capped_by"]), default=None)
 
     findings.sort(key=lambda f: (
         {"blocker": 0, "engine_error": 1, "question": 2, "risk": 3, "effort": 4,
@@ -444,14 +467,14 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         reasons += [words["reason_question"].format(title=f["message"]) for f in questions]
         reasons += [words["reason_open"].format(
             field=(f"{q['part']}." if q["part"] else "") + q["field"]) for q in decisive]
-    elif efforts or marginal or (target is not None and overall < target):
+    elif efforts or marginal or below_target:
         verdict = "fit_with_effort"
         reasons += [words["reason_effort"].format(title=f["title"]) for f in efforts]
         reasons += [words["reason_marginal"].format(part=a["part"], machine=a["machine"],
                                                      why="; ".join(a["marginal"]))
                     for a in marginal]
-        if target is not None and overall < target:
-            reasons.append(words["reason_mrl"].format(level=overall, target=target))
+        if below_target:
+            reasons.append(words["reason_mrl"].format(level=capped_overall, target=target))
     else:
         verdict = "fit"
         reasons.append(words["reason_fit"])
@@ -465,7 +488,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         "verdict": verdict,
         "verdict_reasons": reasons,
         "effort": effort,
-        "mrl": {"target": target, "overall": overall, "threads": threads},
+        "mrl": {"target": target, "overall": overall, "not_assessed": not_assessed,
+                "threads": threads},
         "findings": findings,
         "assignments": assignments,
         "quote": quote,
@@ -473,6 +497,43 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         "risk_matrix": matrix,
         "inputs": inputs or {},
     }
+
+
+def _answered(need, request, parts, questionnaire):
+    """Whether a question ``scope.field`` is answered wherever the questionnaire asks it."""
+    scope, field = need.split(".", 1)
+    question = questionnaire.question(scope, field)
+    if scope == "request":
+        if field in request and request[field] is not None:
+            return True
+        return question is not None and question.ask_if is not None and \
+            not _asked(question, request, None)
+    for part in parts.values():
+        if part.get(field) is not None:
+            continue
+        if question is not None and question.ask_if is not None and \
+                not _asked(question, request, part):
+            continue
+        return False
+    return True
+
+
+def _earned(evidence, request, parts, questionnaire):
+    """(level a thread may claim from the answers, the questions for the next level).
+
+    ``None`` as level: not assessed (the first level's questions are open).  A thread
+    without an evidence table keeps the old meaning: nothing to earn, 10 unless capped.
+    """
+    if not evidence:
+        return 10, []
+    earned = None
+    for entry in sorted(evidence, key=lambda e: e["level"]):
+        missing = [n for n in entry["needs"]
+                   if not _answered(n, request, parts, questionnaire)]
+        if missing:
+            return (entry["level"] - 1 if earned is not None else None), missing
+        earned = entry["level"]
+    return earned, []
 
 
 def _asked(question, request, part):

@@ -1,7 +1,8 @@
 """Generated documentation: ``python -m producibility.docs`` writes docs/.
 
 docs/cli.md (every command's --help), docs/rules.md and rules.nl.md (the
-default pack as a table per thread), docs/questionnaire.nl.md and .en.md (the
+default pack as a table per thread), docs/mrl.md and mrl.nl.md (the questions each
+MRL level needs), docs/questionnaire.nl.md and .en.md (the
 customer's form) and docs/schemas/*.json.  tests/test_docs.py fails when a
 committed file differs from what this module generates, so docs never drift.
 """
@@ -42,14 +43,16 @@ def generate():
     """{relative path: text} of every generated document."""
     from . import schema as schemas
     from .load import load_packs
-    from .packdoc import show
+    from .packdoc import mrl_table, show
     from .questionnaire import load_questionnaire
 
     from .intake import export_questionnaire
 
     out = {"docs/cli.md": cli_reference(),
            "docs/rules.md": show(load_packs(), "md", "en"),
-           "docs/rules.nl.md": show(load_packs(), "md", "nl")}
+           "docs/rules.nl.md": show(load_packs(), "md", "nl"),
+           "docs/mrl.md": mrl_table(load_packs(), load_questionnaire(), "en"),
+           "docs/mrl.nl.md": mrl_table(load_packs(), load_questionnaire(), "nl")}
     for lang in ("nl", "en"):
         out[f"docs/questionnaire.{lang}.md"] = export_questionnaire(load_questionnaire(),
                                                                     lang, "md")

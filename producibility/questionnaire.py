@@ -35,6 +35,7 @@ class Question:
     ask_if: object = None
     repeat: str = None  # "parts" for questions about each part
     line: int = None
+    assume: dict = None  # {"value": answer, "en": wording, "nl": wording}, or None
 
     @property
     def scope(self):
@@ -47,6 +48,12 @@ class Question:
 
     def label(self, lang):
         return self.text.get(lang) or self.text.get("en") or self.id
+
+    def assumption(self, lang):
+        """The assumed answer's wording in the given language (None: no assumption)."""
+        if self.assume is None:
+            return None
+        return self.assume.get(lang) or self.assume["en"]
 
 
 @dataclass
@@ -165,6 +172,21 @@ def load_questionnaire(path=None):
     return _load_cached(str(path))
 
 
+def _assumption(q, raw, path, line):
+    """An ``assume:`` checked against the question: a valid answer, never on a required one."""
+    import jsonschema
+
+    if q.required:
+        raise InputError(f"question '{q.id}': a required question cannot carry an "
+                         f"assumption (required means the customer must answer it)",
+                         path, line)
+    value = yamlio.plain(raw["value"])
+    if not jsonschema.Draft202012Validator(_json_type(q)).is_valid(value):
+        raise InputError(f"question '{q.id}': assume: {value!r} is not a valid answer "
+                         f"to this question", path, line)
+    return {"value": value, "en": raw["en"], "nl": raw["nl"]}
+
+
 def _parse(doc, path):
     meta = doc["questionnaire"]
     questions, sections = [], []
@@ -192,6 +214,8 @@ def _parse(doc, path):
                     q.ask_if = compile_condition(raw["ask_if"], ("request", "part"))
                 except ExpressionError as exc:
                     raise InputError(f"question '{q.id}': ask_if: {exc}", path, line) from None
+            if raw.get("assume") is not None:
+                q.assume = _assumption(q, raw["assume"], path, line)
             if q.key in seen:
                 raise InputError(f"question '{q.id}' asked twice (first on line {seen[q.key]})",
                                  path, line)

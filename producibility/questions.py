@@ -103,6 +103,51 @@ def with_answer(request, question, part_id, value):
     return changed
 
 
+def wrong_answers(question, assumed, limits, as_of):
+    """The answers that would make an assumption wrong: the other answers that matter.
+
+    For a number, only the values either side of a rule's threshold (not the range's
+    ends: "1000 deliveries" is no plausible mistake)."""
+    if question.type == "number":
+        plain = type(question)(**{**question.__dict__, "min": None, "max": None})
+        values = [v for v in probe_values(plain, limits, as_of)
+                  if (question.min is None or v >= question.min)
+                  and (question.max is None or v <= question.max)]
+    else:
+        values = probe_values(question, limits, as_of)
+    return [v for v in values if v != assumed]
+
+
+def probe_assumptions(assumed, request, baseline, screen, questionnaire, limits,
+                      max_screens):
+    """What changes if an assumption is wrong: screen again with the other answers.
+
+    Each assumption gets its own what-if (verdict and findings that appear); yes/no
+    assumptions need one screen, choices a few.  Bounded by ``max_screens``.
+    """
+    base_rules = {(f["rule"], f["part"]) for f in baseline["findings"]}
+    budget = max_screens
+    for entry in assumed:
+        question = questionnaire.question(entry["scope"], entry["field"])
+        values = wrong_answers(question, entry["value"], limits,
+                               baseline["inputs"].get("as_of") or "2000-01-01")[:2]
+        values = values[:max(0, budget)]
+        budget -= len(values)
+        for value in values:
+            changed = request
+            for part in entry["parts"] or [None]:
+                changed = with_answer(changed, question, part, value)
+            report = screen(changed)
+            fired = {(f["rule"], f["part"]) for f in report["findings"]}
+            added = sorted({r for r, _ in fired - base_rules})
+            if report["verdict"] != baseline["verdict"] or added:
+                entry["what_if"].append({"answer": value, "verdict": report["verdict"],
+                                         "new_findings": added})
+        entry["can_change_verdict"] = any(p["verdict"] != baseline["verdict"]
+                                          for p in entry["what_if"])
+    return assumed
+
+
 def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of,
          unsupported=None, max_screens=MAX_SCREENS):
     """Add what-if probes to the open questions and order them by impact.

@@ -54,6 +54,10 @@ LABELS = {
         "mrl_by_thread": "MRL per thread", "mrl_legend": "Bar: the thread's MRL (1-10); "
         "line: the target for this purpose.", "below_target": "below target",
         "capped_by": "capped by", "level": "level", "score": "Score",
+        "not_assessed": "not assessed", "to_earn": "to earn more, answer",
+        "threads_not_assessed": "threads not assessed",
+        "assumed": "Assumed", "please_confirm": "please confirm",
+        "if_not": "if not",
         "likelihood": "Likelihood", "consequence": "Consequence", "heat_map": "Risk matrix",
         "heat_legend_report": "Cell colour: the level in the pack's risk matrix.",
         "heat_legend_inferred": "Cell colour: the level of the findings in that cell; "
@@ -113,8 +117,8 @@ LABELS = {
         "no_target": "geen doel (doel van de aanvraag onbekend)", "rejected": "afgewezen",
         "no_machine": "GEEN MACHINE", "not_judged": "nog niet te beoordelen (zie open vragen)", "marginal": "krap", "decisive": "kan het oordeel veranderen", "if_answer": "als",
         "rules": "regels", "pcs": "st.", "wanted": "gewenst",
-        "fit": "PAST", "fit_with_effort": "PAST MET INSPANNING", "conditional": "VOORWAARDELIJK",
-        "no_fit": "PAST NIET",
+        "fit": "MAAKBAAR", "fit_with_effort": "MAAKBAAR MET MEERWERK",
+        "conditional": "VOORWAARDELIJK", "no_fit": "NIET MAAKBAAR",
         # md, html and csv
         "title": "Produceerbaarheidscheck", "request": "Aanvraag", "customer": "Klant",
         "purpose": "Doel", "quantity": "Aantal", "parts": "Onderdelen",
@@ -124,6 +128,10 @@ LABELS = {
         "mrl_by_thread": "MRL per thread", "mrl_legend": "Balk: het MRL-niveau van de "
         "thread (1-10); streep: het doel voor dit doeleinde.", "below_target": "onder doel",
         "capped_by": "begrensd door", "level": "niveau", "score": "Score",
+        "not_assessed": "niet beoordeeld", "to_earn": "voor een hoger niveau: beantwoord",
+        "threads_not_assessed": "threads niet beoordeeld",
+        "assumed": "Aangenomen", "please_confirm": "graag bevestigen",
+        "if_not": "zo niet",
         "likelihood": "Kans", "consequence": "Gevolg", "heat_map": "Risicomatrix",
         "heat_legend_report": "Celkleur: het niveau in de risicomatrix van het regelpakket.",
         "heat_legend_inferred": "Celkleur: het niveau van de bevindingen in die cel; "
@@ -350,7 +358,10 @@ def mrl_rows(data):
     target = data["mrl"]["target"]
     order = [t for t in THREADS if t in threads] + sorted(t for t in threads if t not in THREADS)
     return [{"id": t, "level": threads[t]["level"], "capped_by": threads[t]["capped_by"],
-             "below": target is not None and threads[t]["level"] < target} for t in order]
+             "assessed": threads[t]["level"] is not None,
+             "unanswered": threads[t].get("unanswered", []),
+             "below": target is not None and threads[t]["level"] is not None
+             and threads[t]["level"] < target} for t in order]
 
 
 def quote_lines(data, lang="en"):

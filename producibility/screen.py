@@ -11,7 +11,7 @@ from .errors import InputError
 from .infer import Inference
 from .load import digest, load_equipment, load_packs, load_request
 from .questionnaire import load_questionnaire
-from .questions import rank, screens_allowed, thresholds
+from .questions import probe_assumptions, rank, screens_allowed, thresholds
 
 
 class Report:
@@ -65,10 +65,14 @@ class Screener:
         """The constants rules compare each field with: only needed to probe answers."""
         return thresholds(self.pack)
 
-    def check(self, request, lang="en", as_of=None, source_name=None, probe=True):
+    def check(self, request, lang="en", as_of=None, source_name=None, probe=True,
+              assume=True):
         """Screen one request (a dict of answers, or a path to a request file).
 
-        Bad input raises :class:`InputError`, whatever is wrong with it."""
+        ``assume``: fill the questions the customer left open with the questionnaire's
+        ``assume:`` answers (listed in the report's ``assumed``); ``False`` screens
+        strictly, every open question as unknown.  Bad input raises
+        :class:`InputError`, whatever is wrong with it."""
         as_of = parse_as_of(as_of)
         if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
             try:  # numbers and depth are checked by load_request
@@ -77,14 +81,17 @@ class Screener:
                 raise InputError("holds a number too large or a structure nested too "
                                  "deeply", source_name or "<request>") from None
         with self._lock:
-            return self._check(request, lang, as_of, source_name, probe)
+            return self._check(request, lang, as_of, source_name, probe, assume)
 
-    def _check(self, request, lang, as_of, source_name, probe):
+    def _check(self, request, lang, as_of, source_name, probe, assume=True):
         name = source_name or (str(request) if not isinstance(request, dict) else None)
         request = load_request(request, self.questionnaire,
                                path=source_name if isinstance(request, dict) else None,
                                lang=lang)
         as_of = as_of or request.get("date") or datetime.date.today().isoformat()
+        assumed = []
+        if assume:
+            request, assumed = apply_assumptions(request, self.questionnaire)
         engine = self.inference.run(request, as_of)
         inputs = {
             "tool": {"name": "producibility", "version": __version__},
@@ -97,20 +104,26 @@ class Screener:
                       for p in self.pack.packs],
             "questionnaire": {"id": self.questionnaire.id,
                               "version": self.questionnaire.version},
-            "as_of": as_of, "lang": lang,
+            "as_of": as_of, "lang": lang, "assumptions": bool(assume),
         }
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs)
+        data["assumed"] = [dict(a, text=self.questionnaire.question(
+            a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
+            for a in assumed]
+
+        def screen(changed):
+            return conclude(self.inference.run(changed, as_of), self.pack, self.equipment,
+                            self.questionnaire, lang, inputs)
+        allowed = screens_allowed(len(engine.fits) + len(engine.rejections), len(engine.parts))
         if data["open_questions"] and probe:
-            def screen(changed):
-                return conclude(self.inference.run(changed, as_of), self.pack, self.equipment,
-                                self.questionnaire, lang, inputs)
             rank(data["open_questions"], request, data, screen, self.questionnaire,
-                 self.thresholds, as_of, self._unsupported,
-                 screens_allowed(len(engine.fits) + len(engine.rejections),
-                                 len(engine.parts)))
+                 self.thresholds, as_of, self._unsupported, allowed)
         else:
             for entry in data["open_questions"]:
                 entry.update(what_if=[], can_change_verdict=False)
+        if data["assumed"] and probe:
+            probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
+                              self.thresholds, allowed)
         return Report(data)
 
 
@@ -127,6 +140,39 @@ def parse_as_of(value):
     except ValueError:
         raise InputError(f"as-of date '{str(value)[:40]}' is not a date (YYYY-MM-DD)") \
             from None
+
+
+def apply_assumptions(request, questionnaire):
+    """The request with every open question that carries an ``assume:`` filled in.
+
+    Only questions the questionnaire would ask (``ask_if``) are filled; a question
+    another assumption makes relevant is filled too (request questions first, in
+    questionnaire order).  Returns (request, [{scope, parts, field, value}]), a
+    part question once with the ids of the parts it was assumed for.
+    """
+    from .conclude import _asked
+
+    filled = dict(request)
+    filled["parts"] = [dict(p) for p in request.get("parts") or []]
+    assumed = []
+    for q in questionnaire.questions:
+        if q.assume is None:
+            continue
+        if q.scope == "request":
+            if q.id not in filled and (q.ask_if is None or _asked(q, filled, None)):
+                filled[q.id] = q.assume["value"]
+                assumed.append({"scope": "request", "parts": [], "field": q.id,
+                                "value": q.assume["value"]})
+            continue
+        parts = []
+        for part in filled["parts"]:
+            if q.id not in part and (q.ask_if is None or _asked(q, filled, part)):
+                part[q.id] = q.assume["value"]
+                parts.append(str(part["id"]))
+        if parts:
+            assumed.append({"scope": "part", "parts": parts, "field": q.id,
+                            "value": q.assume["value"]})
+    return filled, assumed
 
 
 def _unsupported_choice(equipment, question_choices):

@@ -48,7 +48,7 @@ def test_dutch_report(tmp_path):
     code, out, _ = run_cli("check", ROOT / "examples/requests/shaft-oversize.yaml",
                            "--equipment", EQUIPMENT, "--lang", "nl")
     assert code == 0
-    assert "Oordeel: PAST NIET" in out
+    assert "Oordeel: NIET MAAKBAAR" in out
     assert "Onderdeel AS-300: geen machine geschikt voor draaien" in out
 
 
@@ -58,7 +58,7 @@ def test_project_config_names_the_equipment(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, err = run_cli("check", ROOT / "examples/requests/housing-prototype.yaml")
     assert (code, err) == (0, "")
-    assert "Oordeel: PAST\n" in out
+    assert "Oordeel: MAAKBAAR\n" in out
 
 
 def test_without_equipment_the_error_says_how_to_give_it(tmp_path, monkeypatch):
@@ -107,7 +107,7 @@ def test_console_script_runs_in_a_real_process():
                              "--equipment", str(EQUIPMENT), "--format", "json"],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["schema_version"].startswith("1.")
+    assert json.loads(result.stdout)["schema_version"].startswith("2.")
     bad = subprocess.run([sys.executable, "-m", "producibility", "check", "nope.yaml",
                           "--equipment", str(EQUIPMENT)],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)

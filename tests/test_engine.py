@@ -97,7 +97,9 @@ def test_flag_cycle_is_an_input_error(tmp_path, equipment):
 def test_unanswered_field_makes_the_rule_unknown_and_an_open_question(tmp_path, equipment):
     rules = [rule("U-1", "request.nda_required", scope="request",
                   then="{blocker: true}")]
-    report = screen(tmp_path, equipment, rules, base_request(nda_required=None))
+    # strictly (no assumptions): the questionnaire's "no NDA" assumption is not used
+    report = Screener(equipment, make_pack(tmp_path, *rules)).check(
+        base_request(nda_required=None), assume=False).to_dict()
     assert fired(report) == []
     assert report["verdict"] == "conditional"
     question = report["open_questions"][0]

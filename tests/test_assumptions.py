@@ -1,0 +1,224 @@
+"""Assumptions for open questions, and an MRL that must be earned by answers.
+
+A question may carry an ``assume:`` answer a job shop takes for an ordinary request;
+screening uses it, the report lists it to confirm, and the what-if shows what changes
+if it is wrong.  A thread's MRL is earned by answered questions (the pack's
+``settings.mrl.evidence``), capped by findings, blockers included.
+"""
+
+import textwrap
+
+import pytest
+
+from producibility import Screener, load_packs
+from producibility.errors import InputError
+from producibility.questionnaire import load_questionnaire
+from producibility.render import render
+
+from conftest import base_request
+from test_engine import SETTINGS, make_pack, rule
+
+MRL_SETTINGS = SETTINGS + textwrap.indent(textwrap.dedent("""
+      mrl:
+        blocker_cap: 3
+        evidence:
+          design:
+            - {level: 4, needs: [request.drawing_with_tolerances]}
+            - {level: 8, needs: [request.design_frozen]}
+          facilities:
+            - {level: 4, needs: [request.cleanroom_required]}
+          quality:
+            - {level: 5, needs: [part.tolerance_mm]}
+            - {level: 7, needs: [request.cpk_required]}
+"""), "  ")
+
+
+def mrl_pack(tmp_path, *rules):
+    body = "".join(textwrap.indent(r, "  ") for r in rules)
+    path = tmp_path / "pack.yaml"
+    path.write_text(MRL_SETTINGS + ("rules:\n" + body if rules else "rules: []\n"),
+                    encoding="utf-8")
+    return load_packs([path], include_default=False)
+
+
+def check(tmp_path, equipment, rules, request, **options):
+    return Screener(equipment, make_pack(tmp_path, *rules)).check(request, **options).to_dict()
+
+
+# ---- assumptions ---------------------------------------------------------------------------
+
+BLOCK_ON_NDA = rule("U-1", "request.nda_required", scope="request", then="{blocker: true}")
+
+
+def test_an_open_question_with_an_assumption_is_screened_with_it(tmp_path, equipment):
+    report = check(tmp_path, equipment, [BLOCK_ON_NDA], base_request(nda_required=None))
+    assert report["verdict"] == "fit"
+    assert not any(q["field"] == "nda_required" for q in report["open_questions"])
+    [nda] = [a for a in report["assumed"] if a["field"] == "nda_required"]
+    assert (nda["scope"], nda["parts"], nda["value"], nda["text"]) == (
+        "request", [], False, "no NDA needed")
+    # the what-if: if the assumption is wrong, the rule blocks (and caps its thread)
+    assert nda["what_if"] == [{"answer": True, "verdict": "no_fit",
+                               "new_findings": ["MRL-TARGET", "U-1"]}]
+    assert nda["can_change_verdict"] is True
+
+
+def test_no_assumptions_keeps_the_strict_behaviour(tmp_path, equipment):
+    report = check(tmp_path, equipment, [BLOCK_ON_NDA], base_request(nda_required=None),
+                   assume=False)
+    assert report["verdict"] == "conditional"
+    assert report["assumed"] == []
+    assert report["inputs"]["assumptions"] is False
+    assert report["open_questions"][0]["field"] == "nda_required"
+
+
+def test_an_answer_given_is_never_replaced_by_an_assumption(tmp_path, equipment):
+    report = check(tmp_path, equipment, [BLOCK_ON_NDA], base_request(nda_required=True))
+    assert report["verdict"] == "no_fit"
+    assert not any(a["field"] == "nda_required" for a in report["assumed"])
+
+
+def test_a_question_the_questionnaire_would_not_ask_is_not_assumed(tmp_path, equipment):
+    # customer_staff_trained has no assumption; unsupervised_hours is asked only when the
+    # customer operates the machine: neither appears.
+    report = check(tmp_path, equipment, [], base_request())
+    fields = {a["field"] for a in report["assumed"]}
+    assert "unsupervised_hours" not in fields and "customer_staff_trained" not in fields
+    assert "cleanroom_required" in fields
+
+
+def test_part_assumptions_name_their_parts(tmp_path, equipment):
+    request = base_request()
+    request["parts"].append(dict(request["parts"][0], id="P2", cosmetic_surface=True))
+    report = check(tmp_path, equipment, [], request)
+    [cosmetic] = [a for a in report["assumed"] if a["field"] == "cosmetic_surface"]
+    assert cosmetic["parts"] == ["P1"]
+
+
+def test_a_required_question_cannot_carry_an_assumption(tmp_path):
+    text = (load_questionnaire().path and open(load_questionnaire().path,
+                                                encoding="utf-8").read())
+    text = text.replace(
+        "      - id: purpose\n        type: choice\n",
+        "      - id: purpose\n        type: choice\n"
+        "        assume: {value: prototype, nl: prototype, en: prototype}\n")
+    path = tmp_path / "q.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="required question cannot carry an assumption"):
+        load_questionnaire(path)
+
+
+def test_an_assumption_must_be_a_valid_answer(tmp_path):
+    text = open(load_questionnaire().path, encoding="utf-8").read()
+    text = text.replace('assume: {value: false, nl: "geen cleanroom"',
+                        'assume: {value: maybe, nl: "geen cleanroom"')
+    path = tmp_path / "q.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="assume: 'maybe' is not a valid answer"):
+        load_questionnaire(path)
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("text", "geen cleanroom - graag bevestigen (zo niet: NIET MAAKBAAR, MRL-TARGET, U-2)"),
+    ("md", "Aangenomen: geen cleanroom - graag bevestigen"),
+    ("html", "Aangenomen: geen cleanroom"),
+])
+def test_every_format_lists_the_assumptions(tmp_path, equipment, fmt, expected):
+    rules = [rule("U-2", "request.cleanroom_required", scope="request", then="{blocker: true}")]
+    report = Screener(equipment, make_pack(tmp_path, *rules)).check(base_request(), lang="nl")
+    assert expected in render(report, fmt, "nl")
+
+
+def test_json_lists_the_assumptions(tmp_path, equipment):
+    report = check(tmp_path, equipment, [], base_request(), lang="nl")
+    [room] = [a for a in report["assumed"] if a["field"] == "cleanroom_required"]
+    assert room["text"] == "geen cleanroom"
+
+
+# ---- MRL that must be earned ---------------------------------------------------------------
+
+def mrl(tmp_path, equipment, request, *rules, **options):
+    return Screener(equipment, mrl_pack(tmp_path, *rules)).check(
+        request, **options).to_dict()["mrl"]
+
+
+def test_a_thread_with_its_first_questions_open_is_not_assessed(tmp_path, equipment):
+    m = mrl(tmp_path, equipment, base_request(drawing_with_tolerances=None))
+    design = m["threads"]["design"]
+    assert (design["level"], design["assessed"], design["unanswered"]) == (
+        None, False, ["request.drawing_with_tolerances"])
+    assert m["not_assessed"] == 1
+
+
+def test_a_thread_earns_up_to_its_first_open_question(tmp_path, equipment):
+    m = mrl(tmp_path, equipment, base_request(design_frozen=None))
+    assert (m["threads"]["design"]["level"], m["threads"]["design"]["unanswered"]) == (
+        7, ["request.design_frozen"])
+    # all answered: the highest level the table lists, never more
+    assert mrl(tmp_path, equipment, base_request())["threads"]["design"]["level"] == 8
+
+
+def test_a_question_not_asked_for_this_request_is_not_needed(tmp_path, equipment):
+    # cpk_required is asked only for a series: a prototype earns quality level 7 without it
+    assert mrl(tmp_path, equipment, base_request())["threads"]["quality"]["level"] == 7
+    series = base_request(purpose="small_series")
+    assert mrl(tmp_path, equipment, series)["threads"]["quality"]["level"] == 6
+
+
+def test_an_assumed_answer_counts_and_strict_screening_does_not(tmp_path, equipment):
+    assert mrl(tmp_path, equipment, base_request())["threads"]["facilities"]["level"] == 4
+    strict = mrl(tmp_path, equipment, base_request(), assume=False)
+    assert strict["threads"]["facilities"]["level"] is None
+
+
+def test_a_thread_without_evidence_table_and_without_caps_keeps_level_10(tmp_path, equipment):
+    assert mrl(tmp_path, equipment, base_request())["threads"]["materials"]["level"] == 10
+
+
+def test_overall_is_the_lowest_assessed_thread(tmp_path, equipment):
+    m = mrl(tmp_path, equipment, base_request(drawing_with_tolerances=None, design_frozen=None),
+            assume=False)
+    levels = [t["level"] for t in m["threads"].values() if t["assessed"]]
+    assert m["overall"] == min(levels) == 7   # quality; design and facilities not assessed
+    assert m["not_assessed"] == 2
+
+
+def test_nothing_assessed_gives_no_overall_level(tmp_path, equipment):
+    request = base_request(drawing_with_tolerances=None)
+    request["parts"][0].pop("tolerance_mm")
+    m = Screener(equipment, mrl_pack(tmp_path)).check(request, assume=False).to_dict()["mrl"]
+    assessed = {t for t, v in m["threads"].items() if v["assessed"]}
+    assert "design" not in assessed and "quality" not in assessed
+
+
+def test_a_blocker_caps_its_thread(tmp_path, equipment):
+    blocker = rule("B-1", "true", scope="request", then="{blocker: true}")
+    m = mrl(tmp_path, equipment, base_request(), blocker)
+    assert (m["threads"]["materials"]["level"], m["threads"]["materials"]["capped_by"]) == (
+        3, ["B-1"])
+    assert m["overall"] == 3
+
+
+def test_a_blocker_with_its_own_cap_keeps_it(tmp_path, equipment):
+    blocker = rule("B-2", "true", scope="request", then="{blocker: true, mrl_cap: 6}")
+    assert mrl(tmp_path, equipment, base_request(), blocker)["threads"]["materials"][
+        "level"] == 6
+
+
+def test_a_cap_above_what_was_earned_caps_nothing(tmp_path, equipment):
+    capped = rule("C-1", "true", scope="request", then="{mrl_cap: 9}")
+    m = mrl(tmp_path, equipment, base_request(design_frozen=None), capped.replace(
+        "thread: materials", "thread: design"))
+    assert (m["threads"]["design"]["level"], m["threads"]["design"]["capped_by"]) == (7, [])
+
+
+def test_only_a_cap_below_target_is_a_finding(tmp_path, equipment):
+    # design earned only 7 of the series' target 9 (unanswered): no MRL-TARGET finding,
+    # but a cap below target is one
+    request = base_request(purpose="series", design_frozen=None)
+    report = Screener(equipment, mrl_pack(tmp_path)).check(request).to_dict()
+    assert not [f for f in report["findings"] if f["rule"] == "MRL-TARGET"]
+    capped = rule("C-2", "true", scope="request", then="{mrl_cap: 5}")
+    report = Screener(equipment, mrl_pack(tmp_path, capped)).check(request).to_dict()
+    assert [f["thread"] for f in report["findings"] if f["rule"] == "MRL-TARGET"] == [
+        "materials"]
