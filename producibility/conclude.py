@@ -70,7 +70,7 @@ WORDS = {
         "reason_blocker": "blokkade: {title}",
         "reason_question": "antwoord nodig: {title}",
         "reason_open": "open vraag die de uitkomst kan veranderen: {field}",
-        "reason_effort": "extra inspanning: {title}",
+        "reason_effort": "meerwerk: {title}",
         "reason_marginal": "onderdeel {part} past maar net op {machine} ({why})",
         "reason_mrl": "MRL {level} onder doel {target}",
         "reason_fit": "elk onderdeel past op een machine; geen risico's boven laag",

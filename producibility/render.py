@@ -160,9 +160,9 @@ LABELS = {
                   "inspection": "inspectie", "procurement": "inkoop",
                   "total": "totaal"},
         "verdict_help": {
-            "fit": "Te maken met het beschikbare machinepark, zonder noemenswaardige "
-                   "extra inspanning.",
-            "fit_with_effort": "Te maken; de extra inspanning en risico's hieronder horen "
+            "fit": "Te maken met het beschikbare machinepark, zonder noemenswaardig "
+                   "meerwerk.",
+            "fit_with_effort": "Te maken; het meerwerk en de risico's hieronder horen "
                                "in de offerte.",
             "conditional": "Nog niet te beslissen: eerst zijn antwoorden of een besluit "
                            "van de klant nodig.",
