@@ -9,6 +9,7 @@ from . import __version__
 from .conclude import conclude
 from .errors import InputError
 from .infer import Inference
+from .iso286 import apply_fits
 from .load import digest, load_equipment, load_packs, load_request
 from .questionnaire import load_questionnaire
 from .questions import probe_assumptions, rank, screens_allowed, thresholds
@@ -92,6 +93,7 @@ class Screener:
         assumed = []
         if assume:
             request, assumed = apply_assumptions(request, self.questionnaire)
+        request, fits = apply_fits(request)
         engine = self.inference.run(request, as_of)
         inputs = {
             "tool": {"name": "producibility", "version": __version__},
@@ -107,6 +109,7 @@ class Screener:
             "as_of": as_of, "lang": lang, "assumptions": bool(assume),
         }
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs)
+        data["findings"] += [fit_finding(c, lang) for c in fits]
         data["assumed"] = [dict(a, text=self.questionnaire.question(
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
             for a in assumed]
@@ -140,6 +143,37 @@ def parse_as_of(value):
     except ValueError:
         raise InputError(f"as-of date '{str(value)[:40]}' is not a date (YYYY-MM-DD)") \
             from None
+
+
+def fit_finding(conversion, lang):
+    """An info finding that says how an ISO fit became the part's tolerance."""
+    c = conversion
+    nl = lang == "nl"
+    size = f"{c['size_mm']:g}".replace(".", ",") if nl else f"{c['size_mm']:g}"
+    tol = f"{c['tolerance_mm']:g}".replace(".", ",") if nl else f"{c['tolerance_mm']:g}"
+    if nl:
+        message = (f"{c['part']}: Ø{size} {c['fit']} is een tolerantieveld van "
+                   f"{c['zone_um']} µm, gerekend als ±{tol} mm")
+    else:
+        message = (f"{c['part']}: Ø{size} {c['fit']} is a tolerance zone of {c['zone_um']} µm, "
+                   f"screened as ±{tol} mm")
+    if c["given_mm"] is not None and c["given_mm"] < c["tolerance_mm"]:
+        message += (" (de opgegeven nauwere tolerantie blijft leidend)" if nl
+                    else " (the tighter tolerance given still applies)")
+    return {
+        "rule": "ISO-286", "kind": "info", "thread": "process_capability",
+        "title": "ISO-passing omgerekend" if nl else "ISO fit converted",
+        "part": c["part"], "machine": None, "message": message + ".",
+        "mitigation": ("Meet de passing met een grenskaliber of een op de nominale maat "
+                       "ingestelde meter." if nl else
+                       "Check the fit with a limit gauge or a gauge set to the nominal size."),
+        "risk": None, "effort": {}, "mrl_cap": None, "flag": None,
+        "source": "ISO 286-1:2010 table 1 (standard tolerance grades IT5-IT11 up to 500 mm); "
+                  "ISO 286-2 places the zone per letter, the width is the grade's",
+        "trace": {"rule": "ISO-286", "file": None, "line": None,
+                  "condition": "part.iso_fit and part.fit_size_mm given",
+                  "values": {"part.iso_fit": c["fit"], "part.fit_size_mm": c["size_mm"],
+                             "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}}}
 
 
 def apply_assumptions(request, questionnaire):

@@ -21,7 +21,8 @@ READ_BY_ENGINE = {
                               "wanted_date")} | {
     ("part", f) for f in ("id", "name", "quantity", "processes", "material", "size_mm",
                           "diameter_mm", "length_mm", "thickness_mm", "tolerance_mm",
-                          "roughness_ra_um", "cycle_time_min")}
+                          "roughness_ra_um", "cycle_time_min",
+                          "iso_fit", "fit_size_mm")}  # the fit becomes tolerance_mm (iso286)
 
 
 @pytest.fixture(scope="module")
