@@ -119,30 +119,35 @@ def wrong_answers(question, assumed, limits, as_of):
 
 
 def probe_assumptions(assumed, request, baseline, screen, questionnaire, limits,
-                      max_screens):
+                      max_screens, decisive=frozenset()):
     """What changes if an assumption is wrong: screen again with the other answers.
 
-    Each assumption gets its own what-if (verdict and findings that appear); yes/no
-    assumptions need one screen, choices a few.  Bounded by ``max_screens``.
+    Each assumption gets its own what-if (verdict and findings that appear).  Bounded
+    by ``max_screens``: first one wrong answer for each assumption that a blocking or
+    questioning rule reads (``decisive``: their (scope, field) pairs), then one for
+    the others, then a second answer where a choice has more.
     """
     base_rules = {(f["rule"], f["part"]) for f in baseline["findings"]}
-    budget = max_screens
-    for entry in assumed:
+    as_of = baseline["inputs"].get("as_of") or "2000-01-01"
+    plan = []
+    for order, entry in enumerate(assumed):
         question = questionnaire.question(entry["scope"], entry["field"])
-        values = wrong_answers(question, entry["value"], limits,
-                               baseline["inputs"].get("as_of") or "2000-01-01")[:2]
-        values = values[:max(0, budget)]
-        budget -= len(values)
-        for value in values:
-            changed = request
-            for part in entry["parts"] or [None]:
-                changed = with_answer(changed, question, part, value)
-            report = screen(changed)
-            fired = {(f["rule"], f["part"]) for f in report["findings"]}
-            added = sorted({r for r, _ in fired - base_rules})
-            if report["verdict"] != baseline["verdict"] or added:
-                entry["what_if"].append({"answer": value, "verdict": report["verdict"],
-                                         "new_findings": added})
+        values = wrong_answers(question, entry["value"], limits, as_of)[:2]
+        minor = (entry["scope"], entry["field"]) not in decisive
+        for attempt, value in enumerate(values):
+            plan.append(((attempt, minor, order), entry, question, value))
+    plan.sort(key=lambda p: p[0])
+    for _, entry, question, value in plan[:max(0, max_screens)]:
+        changed = request
+        for part in entry["parts"] or [None]:
+            changed = with_answer(changed, question, part, value)
+        report = screen(changed)
+        fired = {(f["rule"], f["part"]) for f in report["findings"]}
+        added = sorted({r for r, _ in fired - base_rules})
+        if report["verdict"] != baseline["verdict"] or added:
+            entry["what_if"].append({"answer": value, "verdict": report["verdict"],
+                                     "new_findings": added})
+    for entry in assumed:
         entry["can_change_verdict"] = any(p["verdict"] != baseline["verdict"]
                                           for p in entry["what_if"])
     return assumed

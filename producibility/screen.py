@@ -62,6 +62,21 @@ class Screener:
             if self.questionnaire.question("part", field) else ())
 
     @functools.cached_property
+    def decisive_fields(self):
+        """(scope, field) pairs that a blocking or questioning rule reads, directly or
+        through the flags it requires."""
+        rules = [r for r in self.pack.rules if r.then.get("blocker") or r.then.get("question")]
+        flags = set()
+        while True:
+            flags |= {f for r in rules for f in r.requires}
+            more = [r for r in self.pack.rules if r.then.get("flag") in flags and r not in rules]
+            if not more:
+                break
+            rules += more
+        return frozenset(f for r in rules
+                         for f in (r.when.fields if r.when is not None else ()))
+
+    @functools.cached_property
     def thresholds(self):
         """The constants rules compare each field with: only needed to probe answers."""
         return thresholds(self.pack)
@@ -114,7 +129,10 @@ class Screener:
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
             for a in assumed]
 
+        screens = []
+
         def screen(changed):
+            screens.append(1)
             return conclude(self.inference.run(changed, as_of), self.pack, self.equipment,
                             self.questionnaire, lang, inputs)
         allowed = screens_allowed(len(engine.fits) + len(engine.rejections), len(engine.parts))
@@ -124,9 +142,9 @@ class Screener:
         else:
             for entry in data["open_questions"]:
                 entry.update(what_if=[], can_change_verdict=False)
-        if data["assumed"] and probe:
+        if data["assumed"] and probe:  # what the open questions left of the same budget
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
-                              self.thresholds, allowed)
+                              self.thresholds, allowed - len(screens), self.decisive_fields)
         return Report(data)
 
 
