@@ -131,3 +131,31 @@ def test_a_provider_override_changes_an_examples_verdict_and_disable_removes_it(
                               "--format", "json")[1])
     assert "PRC-002" not in {f["rule"] for f in gone["findings"]}
     assert gone["verdict"] == "fit"
+
+
+def test_every_mrl_thread_has_an_evidence_table_of_real_questions(pack, questionnaire):
+    """settings.mrl.evidence: each of the nine threads lists, level by rising level, the
+    questions it needs, and each is a question of the questionnaire (a typo would keep
+    the thread 'not assessed' for ever)."""
+    evidence = pack.settings["mrl"]["evidence"]
+    assert set(evidence) == set(THREADS)
+    asked = {f"{q.scope}.{q.id}" for q in questionnaire.questions}
+    for thread, entries in evidence.items():
+        levels = [e["level"] for e in entries]
+        assert levels == sorted(set(levels)), thread
+        assert max(levels) < 10, f"{thread}: answers alone never prove full-rate production"
+        for entry in entries:
+            assert set(entry["needs"]) <= asked, (thread, set(entry["needs"]) - asked)
+            assert entry["criterion"]["en"] and entry["criterion"]["nl"]
+
+
+def test_caps_only_where_the_rule_names_a_deskbook_criterion(pack):
+    """An mrl_cap is an MRL statement: its rule's source must say which Deskbook
+    criterion it applies (effort-only caps were moved out: DES-002, CST-002, MGT-001,
+    PRC-002)."""
+    for rule in pack.rules:
+        if rule.then.get("mrl_cap") is not None:
+            assert "MRL Deskbook" in (rule.source or ""), rule.id
+    for rid in ("DES-002", "CST-002", "MGT-001", "PRC-002"):
+        assert pack.rule(rid).then.get("mrl_cap") is None, rid
+    assert any(r.thread == "materials" and r.then.get("mrl_cap") for r in pack.rules)

@@ -134,7 +134,7 @@ def test_rules_explain_lists_the_questions_a_rule_depends_on():
     assert code == 0
     assert "requires:   flag material_to_order, set by MAT-003" in out
     assert "request.certificates_required: " in out
-    code, _, err = run_cli("rules", "explain", "MAT-04")
+    code, _, err = run_cli("rules", "explain", "MAT-0004")
     assert code == 1 and "did you mean 'MAT-004'?" in err
 
 
