@@ -222,3 +222,17 @@ def test_only_a_cap_below_target_is_a_finding(tmp_path, equipment):
     report = Screener(equipment, mrl_pack(tmp_path, capped)).check(request).to_dict()
     assert [f["thread"] for f in report["findings"] if f["rule"] == "MRL-TARGET"] == [
         "materials"]
+
+
+def test_check_no_assumptions_on_the_command_line():
+    """The ordinary enquiry: fit with the assumptions, conditional without them."""
+    from conftest import EQUIPMENT, ROOT, run_cli
+
+    example = ROOT / "examples/requests/bracket-ordinary-enquiry.yaml"
+    code, out, _ = run_cli("check", example, "--equipment", EQUIPMENT, "--no-probe")
+    assert code == 0 and "Verdict: FIT\n" in out
+    assert "  - no clean room - please confirm" in out
+    code, out, _ = run_cli("check", example, "--equipment", EQUIPMENT, "--no-probe",
+                           "--no-assumptions")
+    assert code == 0 and "Verdict: CONDITIONAL" in out and "Assumed:" not in out
+    assert "open question that can change the outcome: cleanroom_required" in out
