@@ -194,7 +194,13 @@ def choice_label(question, choice, lang):
 
 
 def help_text(question, lang):
-    return in_lang(question.help, lang)
+    text = in_lang(question.help, lang)
+    assumed = question.assumption(lang) if getattr(question, "assume", None) else None
+    if assumed:  # what the screening takes when the customer leaves it open
+        lead = "Niet ingevuld? Dan nemen wij aan: " if lang == "nl" else \
+            "Left open? Then we assume: "
+        text = f"{text} {lead}{assumed}." if text else f"{lead}{assumed}."
+    return text
 
 
 # ----------------------------------------------------------------- values
