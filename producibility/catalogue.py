@@ -1,0 +1,449 @@
+"""The shop as data: processes, materials, certifications and treatments.
+
+The catalogues are pack data (``rules/catalogue/*.yaml`` in the default pack,
+top-level ``processes:``, ``materials:``, ... in any pack file).  A later pack
+adds entries, or replaces one with ``override: true``, as it does rules.  The
+merged catalogue is what the questionnaire's choices, the request schema, the
+equipment check, the fit (fit.py), intake and lint read.
+"""
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema as schemas
+from . import yamlio
+from .errors import InputError, InputErrors
+
+KINDS = ("processes", "materials", "certifications", "treatments")
+SINGULAR = {"processes": "process", "materials": "material",
+            "certifications": "certification", "treatments": "treatment"}
+# Part fields the engine derives (infer.DERIVED_FIELDS) that a check may read.
+DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm")
+CATALOGUE_DIR = "catalogue"
+
+_FOLD = re.compile(r"[\s_\-./]+")
+
+
+def fold(name):
+    """How an alias is matched: no case, spaces, dashes, dots, slashes or underscores."""
+    return _FOLD.sub("", str(name).lower())
+
+
+@dataclass
+class Catalogue:
+    """Merged catalogue entries by kind, in definition order, with their file:line."""
+
+    entries: dict = field(default_factory=lambda: {k: {} for k in KINDS})
+    where: dict = field(default_factory=dict)  # (kind, id) -> (path, line)
+
+    def __post_init__(self):
+        self._index = None
+
+    # ---- names
+    def ids(self, kind):
+        return list(self.entries[kind])
+
+    def get(self, kind, entry_id):
+        return self.entries[kind].get(entry_id)
+
+    def name(self, kind, entry_id, lang="en"):
+        entry = self.entries[kind].get(entry_id)
+        if entry is None:
+            return str(entry_id)
+        return entry["name"].get(lang) or entry["name"].get("en") or entry_id
+
+    def names(self, kind):
+        """{id: {lang: name}}, the questionnaire's choice texts."""
+        return {i: dict(e["name"]) for i, e in self.entries[kind].items()}
+
+    @property
+    def index(self):
+        """kind -> {folded id or alias: id}."""
+        if self._index is None:
+            self._index = {}
+            for kind in KINDS:
+                table = {}
+                for entry_id, entry in self.entries[kind].items():
+                    for name in [entry_id] + list(entry.get("aliases", ())):
+                        table.setdefault(fold(name), entry_id)
+                self._index[kind] = table
+        return self._index
+
+    def resolve(self, kind, value):
+        """The catalogue id a name stands for (an id or an alias), or None."""
+        if value in self.entries[kind]:
+            return value
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            return None
+        return self.index[kind].get(fold(value))
+
+    def suggest(self, kind, value, among=None):
+        """A did-you-mean hint through ids and aliases ('' when nothing is close)."""
+        import difflib
+
+        table = self.index[kind]
+        if among is not None:
+            table = {k: v for k, v in table.items() if v in among}
+        close = difflib.get_close_matches(fold(value), list(table), n=1, cutoff=0.6)
+        if not close:
+            return ""
+        return f" (did you mean '{table[close[0]]}'?)"
+
+    def held_certifications(self):
+        return [i for i, e in self.entries["certifications"].items() if e.get("held", True)]
+
+    def asked_certifications(self):
+        return [i for i, e in self.entries["certifications"].items() if e.get("asked", True)]
+
+    # ---- machine fields the processes declare
+    @functools.cached_property
+    def machine_fields(self):
+        """machine field -> (check kind, [processes that read it])."""
+        out = {}
+        for pid, process in self.entries["processes"].items():
+            for check in process.get("checks", ()):
+                kind, users = out.setdefault(check["machine"], (check["kind"], []))
+                users.append(pid)
+        return out
+
+    def required_machine_fields(self, process_id):
+        process = self.entries["processes"].get(process_id) or {}
+        return [c["machine"] for c in process.get("checks", ())
+                if not c.get("machine_optional")]
+
+    @functools.cached_property
+    def digest(self):
+        from .load import digest
+        return digest({k: self.entries[k] for k in KINDS})
+
+
+def catalogue_files(source):
+    """The catalogue files of a pack directory (its ``catalogue/`` folder)."""
+    p = Path(source) / CATALOGUE_DIR
+    if not p.is_dir():
+        return []
+    return sorted(x for x in p.iterdir()
+                  if x.suffix in (".yaml", ".yml") and not x.name.startswith("."))
+
+
+def _plain(value):
+    """A plain copy of loaded YAML (no line-aware containers) for the fit's hot path."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class CatalogueBuilder:
+    """Merges catalogue entries file by file, collecting errors with file:line."""
+
+    def __init__(self):
+        self.catalogue = Catalogue()
+        self.errors = []
+        self.base = None  # a finished catalogue taken over whole (the default pack's)
+        self.changed = False
+
+    def start_from(self, catalogue):
+        """Begin with a finished catalogue: its entries, without reading its files again."""
+        self.base = catalogue
+        for kind in KINDS:
+            self.catalogue.entries[kind].update(catalogue.entries[kind])
+        self.catalogue.where.update(catalogue.where)
+
+    @property
+    def empty(self):
+        return not any(self.catalogue.entries[k] for k in KINDS)
+
+    def add(self, document, path):
+        for kind in KINDS:
+            local = {}
+            for i, raw in enumerate(document.get(kind) or ()):
+                line = yamlio.line_of(document, [kind, i])
+                entry_id = raw["id"]
+                known = self.catalogue.entries[kind]
+                if entry_id in local:
+                    self.errors.append(InputError(
+                        f"{SINGULAR[kind]} id {entry_id} is used twice (first on line "
+                        f"{local[entry_id]})", path, line))
+                    continue
+                local[entry_id] = line
+                if entry_id in known and not raw.get("override"):
+                    first = self.catalogue.where[(kind, entry_id)]
+                    self.errors.append(InputError(
+                        f"{SINGULAR[kind]} {entry_id} is already defined at {first[0]}:"
+                        f"{first[1]}; add 'override: true' to replace it, or choose another id",
+                        path, line))
+                    continue
+                if raw.get("override") and entry_id not in known:
+                    self.errors.append(InputError(
+                        f"{SINGULAR[kind]} {entry_id} says override: true, but no earlier pack "
+                        f"defines it{self.catalogue.suggest(kind, entry_id)}", path, line))
+                    continue
+                self.changed = True
+                entry = _plain(raw)
+                entry.pop("override", None)
+                entry["name"] = _names(entry["name"])
+                entry["aliases"] = [str(a) for a in entry.get("aliases", ())]
+                if kind == "processes":
+                    self._check_process(entry, raw, path, line)
+                known[entry_id] = entry
+                self.catalogue.where[(kind, entry_id)] = (path, line)
+
+    def _check_process(self, entry, raw, path, line):
+        from .expressions import ExpressionError, compile_condition
+        from .questionnaire import load_questionnaire_unbound
+
+        part_fields = set(load_questionnaire_unbound().fields("part")) | set(DERIVED_PART_FIELDS)
+        for field_name in entry.get("needs", ()):
+            if field_name not in part_fields:
+                self.errors.append(InputError(
+                    f"process {entry['id']}: needs '{field_name}', which no part question "
+                    f"asks{schemas.did_you_mean(field_name, sorted(part_fields))}", path, line))
+        for j, check in enumerate(entry.get("checks", ())):
+            where = yamlio.line_of(raw, ["checks", j]) or line
+            if "part" in check and check["part"] not in part_fields:
+                self.errors.append(InputError(
+                    f"process {entry['id']}: check reads part.{check['part']}, which no part "
+                    f"question asks{schemas.did_you_mean(check['part'], sorted(part_fields))}",
+                    path, where))
+            if "expr" in check:
+                try:
+                    compiled = compile_condition(check["expr"], ("part",))
+                except ExpressionError as exc:
+                    self.errors.append(InputError(
+                        f"process {entry['id']}: check expr: {exc}", path, where))
+                else:
+                    for _, name in compiled.fields:
+                        if name not in part_fields:
+                            self.errors.append(InputError(
+                                f"process {entry['id']}: check expr reads part.{name}, which no "
+                                f"part question asks"
+                                f"{schemas.did_you_mean(name, sorted(part_fields))}",
+                                path, where))
+            labels = check["label"]
+            for lang, label in labels.items():
+                if check["kind"] == "envelope" and not isinstance(label, list):
+                    self.errors.append(InputError(
+                        f"process {entry['id']}: an envelope check's label.{lang} is a list, one "
+                        "name per side (largest first)", path, where))
+                if check["kind"] != "envelope" and isinstance(label, list):
+                    self.errors.append(InputError(
+                        f"process {entry['id']}: label.{lang} is one text for a "
+                        f"{check['kind']} check", path, where))
+            if check["kind"] in ("envelope", "per_material") and "expr" in check:
+                self.errors.append(InputError(
+                    f"process {entry['id']}: a {check['kind']} check reads a part field, not an "
+                    "expression", path, where))
+
+    def finish(self):
+        if self.base is not None and not self.changed:
+            return self.base  # the same object: what was bound to it stays bound
+        # two catalogue entries must not share an alias: the name would be ambiguous
+        for kind in KINDS:
+            owner = {}
+            for entry_id, entry in self.catalogue.entries[kind].items():
+                for name in [entry_id] + entry["aliases"]:
+                    key = fold(name)
+                    other = owner.setdefault(key, entry_id)
+                    if other != entry_id:
+                        path, line = self.catalogue.where[(kind, entry_id)]
+                        self.errors.append(InputError(
+                            f"{SINGULAR[kind]} {entry_id}: the name '{name}' also names "
+                            f"{other}", path, line))
+        kinds = {}
+        for entry_id, process in self.catalogue.entries["processes"].items():
+            for check in process.get("checks", ()):
+                first = kinds.setdefault(check["machine"], (check["kind"], entry_id))
+                if _field_type(first[0]) != _field_type(check["kind"]):
+                    path, line = self.catalogue.where[("processes", entry_id)]
+                    self.errors.append(InputError(
+                        f"process {entry_id}: machine field {check['machine']} is a "
+                        f"{_field_type(check['kind'])} here but a {_field_type(first[0])} in "
+                        f"process {first[1]}", path, line))
+        if self.errors:
+            raise InputErrors(self.errors)
+        return self.catalogue
+
+
+def _names(value):
+    if isinstance(value, str):
+        return {"en": value, "nl": value}
+    return dict(value)
+
+
+def _field_type(kind):
+    return {"envelope": "list of sides", "per_material": "map of material to limit"}.get(
+        kind, "number")
+
+
+@functools.lru_cache(maxsize=4)
+def _default(path_str):
+    builder = CatalogueBuilder()
+    digests = []
+    for file in catalogue_files(path_str):
+        document, data = yamlio.load_with_bytes(file)
+        if document is None:
+            continue
+        schemas.check_file(document, data, schemas.shipped("rules"), str(file))
+        digests.append(data)
+        builder.add(document, str(file))
+    return builder.finish(), tuple(digests)
+
+
+def default_catalogue():
+    """The shipped default pack's catalogue (what requests and equipment use without packs)."""
+    from .defaults import default_pack_dir
+
+    return _default(str(default_pack_dir()))[0]
+
+
+def default_catalogue_files():
+    """(the default catalogue, the bytes of its files): load_packs reuses both."""
+    from .defaults import default_pack_dir
+
+    return _default(str(default_pack_dir()))
+
+
+# ----------------------------------------------------------------- equipment
+def check_equipment(equipment, catalogue):
+    """Check an equipment catalogue against the merged catalogue.
+
+    Unknown processes, materials, certifications and machine fields are errors
+    with a did-you-mean through the aliases; an alias is replaced by its id; a
+    limit a machine's process needs is asked for by name.  Returns the
+    normalised machines, provider and partners; raises InputErrors.
+    """
+    document = equipment.document if equipment.document is not None else {}
+    path = equipment.path or "<equipment>"
+    errors = []
+
+    def line(trail):
+        return yamlio.line_of(document, trail) if document else None
+
+    def resolve_list(values, kind, trail, among=None, what=None):
+        out = []
+        for i, value in enumerate(values or ()):
+            found = catalogue.resolve(kind, value)
+            if found is not None and (among is None or found in among):
+                if found not in out:
+                    out.append(found)
+                continue
+            hint = catalogue.suggest(kind, value, among)
+            errors.append(InputError(
+                f"{'.'.join(str(t) for t in trail)}: unknown {what or SINGULAR[kind]} "
+                f"'{value}'{hint}", path, line(trail + [i])))
+        return out
+
+    provider = dict(equipment.provider)
+    provider["certifications"] = resolve_list(
+        provider.get("certifications"), "certifications", ["provider", "certifications"],
+        set(catalogue.held_certifications()), "certification a shop can hold")
+    provider["stocked_materials"] = resolve_list(
+        provider.get("stocked_materials"), "materials", ["provider", "stocked_materials"])
+    fields = catalogue.machine_fields
+    machines = []
+    for i, machine in enumerate(equipment.machines):
+        trail = ["machines", i]
+        machine = dict(machine)
+        machine["processes"] = resolve_list(machine["processes"], "processes",
+                                            trail + ["processes"])
+        machine["materials"] = resolve_list(machine["materials"], "materials",
+                                            trail + ["materials"])
+        errors += _limits(machine, machine["processes"], catalogue, fields, trail, path, line,
+                          "machine")
+        if "max_thickness_mm" in machine and isinstance(machine["max_thickness_mm"], dict):
+            machine["max_thickness_mm"] = _material_map(
+                machine["max_thickness_mm"], catalogue, trail + ["max_thickness_mm"], path,
+                line, errors)
+        machines.append(machine)
+    partners = []
+    for i, partner in enumerate(equipment.partners):
+        trail = ["partners", i]
+        partner = dict(partner)
+        offered = []
+        for j, value in enumerate(partner["processes"]):
+            found = catalogue.resolve("processes", value) or catalogue.resolve("treatments", value)
+            if found is None:
+                hint = catalogue.suggest("processes", value) or \
+                    catalogue.suggest("treatments", value)
+                errors.append(InputError(
+                    f"partners[{i}].processes: unknown process or treatment '{value}'{hint}",
+                    path, line(trail + ["processes", j])))
+            elif found not in offered:
+                offered.append(found)
+        partner["processes"] = offered
+        if partner.get("materials") is not None:
+            partner["materials"] = resolve_list(partner["materials"], "materials",
+                                                trail + ["materials"])
+        limits = dict(partner.get("limits") or {})
+        for key in limits:
+            if key not in fields:
+                errors.append(InputError(
+                    f"partners[{i}].limits: unknown limit '{key}'"
+                    f"{schemas.did_you_mean(key, sorted(fields))}", path,
+                    line(trail + ["limits", key])))
+        partner["limits"] = limits
+        partners.append(partner)
+    if errors:
+        raise InputErrors(errors)
+    return provider, machines, partners
+
+
+def _limits(machine, processes, catalogue, fields, trail, path, line, what):
+    errors = []
+    for key, value in machine.items():
+        if key in MACHINE_BASE_FIELDS:
+            continue
+        if key not in fields:
+            errors.append(InputError(
+                f"{what} '{machine['id']}': unknown field '{key}'"
+                f"{schemas.did_you_mean(key, sorted(set(fields) | set(MACHINE_BASE_FIELDS)))}",
+                path, line(trail + [key])))
+            continue
+        kind = fields[key][0]
+        if not _value_fits(kind, value):
+            errors.append(InputError(
+                f"{what} '{machine['id']}': {key} must be a "
+                f"{_field_type(kind)} (positive numbers), not {value!r}", path,
+                line(trail + [key])))
+    for process in processes:
+        missing = [k for k in catalogue.required_machine_fields(process) if k not in machine]
+        if missing:
+            errors.append(InputError(
+                f"{what} '{machine['id']}' does {process} but has no "
+                f"{' or '.join(dict.fromkeys(missing))}: the fit of {process} needs "
+                f"{', '.join(dict.fromkeys(catalogue.required_machine_fields(process)))}",
+                path, line(trail)))
+    return errors
+
+
+def _value_fits(kind, value):
+    def number(v):
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+
+    if kind == "envelope":
+        return isinstance(value, list) and 2 <= len(value) <= 3 and all(map(number, value))
+    if kind == "per_material":
+        return isinstance(value, dict) and all(map(number, value.values()))
+    return number(value)
+
+
+def _material_map(mapping, catalogue, trail, path, line, errors):
+    out = {}
+    for key, value in mapping.items():
+        found = catalogue.resolve("materials", key)
+        if found is None:
+            errors.append(InputError(
+                f"{'.'.join(str(t) for t in trail)}: unknown material '{key}'"
+                f"{catalogue.suggest('materials', key)}", path, line(trail + [key])))
+        else:
+            out[found] = value
+    return out
+
+
+# Machine fields every machine has, whatever its processes (equipment.schema.json).
+MACHINE_BASE_FIELDS = ("id", "name", "processes", "materials", "setup_h", "rate_eur_h",
+                       "free_h_per_week", "source")
