@@ -157,6 +157,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
     machines = engine.machines
     provider = equipment.provider
 
+    partners = {p["id"]: p for p in equipment.partners}
+
     # ---- assignments: the best candidate per part operation
     candidates = {}
     for (pid, process, mid), result in engine.fits.items():
@@ -224,6 +226,11 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                 chosen.add((pid, process, mid))
             elif candidates.get((pid, process)):
                 ruled_out.append((pid, process))
+            elif (pid, process) in engine.subcontracts:
+                partner_id, result = engine.subcontracts[(pid, process)]
+                entry.update(partner=outside_work(partners[partner_id], part, request, result,
+                                                  lang), unchecked=sorted(result.unchecked),
+                             judged=not result.unchecked)
             assignments.append(entry)
 
     # ---- findings from rules
@@ -302,6 +309,11 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
     for pid, process, missing in engine.undecidable:
         for field in missing:
             add_open("part", pid, field, "FIT", True)
+    findings += _outside_findings(assignments, engine, partners, pack, request, lang)
+    given = {}  # answers outside the catalogue: open questions for the engineer
+    for entry in request.get("_unlisted", ()):
+        add_open(entry["scope"], entry["part"], entry["field"], "CATALOGUE", True)
+        given[(entry["scope"], entry["part"], entry["field"])] = entry["given"]
     for pid, field in sorted(engine.unchecked, key=lambda x: (x[0] or "", x[1])):
         if pid is None:
             add_open("request", None, field, "FIT-CAPACITY", True)
@@ -392,6 +404,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
             "question": question.label(lang) if question else field,
             "impact": (10 if entry["decisive"] else 0) + len(rules),
             "decisive": entry["decisive"], "rules": rules})
+        if (scope, part, field) in given:
+            open_questions[-1]["given"] = given[(scope, part, field)]
     open_questions.sort(key=lambda q: (-q["impact"], q["scope"], q["part"] or "", q["field"]))
 
     # ---- effort and cost, as quote lines a quote workflow can take over
@@ -406,6 +420,9 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                           "description": f"{a['part']}: {a['process']} on {a['machine_name']}",
                           "setup_h": a["setup_h"], "run_h": a["run_h"], "hours": _r(hours),
                           "rate_eur_h": a["rate_eur_h"], "amount_eur": a["amount_eur"]})
+    for f in findings:
+        if f.get("outside"):
+            lines.append(f.pop("outside"))
     for f in findings:
         effort = f["effort"]
         for key, kind, rate in (("engineering_h", "engineering", eng_rate),
@@ -534,6 +551,91 @@ def _earned(evidence, request, parts, questionnaire):
             return (entry["level"] - 1 if earned is not None else None), missing
         earned = entry["level"]
     return earned, []
+
+
+OUTSIDE_WORDS = {
+    "en": {"title": "Part {part}: {process} by {partner}",
+           "message": "Part {part}: no own machine does {process}; {partner} does it "
+                      "(lead time {days:g} working days, {basis}).",
+           "mitigation": "Ask the partner for a quote with the drawing and plan the transport.",
+           "why": "outside work"},
+    "nl": {"title": "Onderdeel {part}: {process} door {partner}",
+           "message": "Onderdeel {part}: geen eigen machine voor {process}; {partner} doet het "
+                      "(levertijd {days:g} werkdagen, {basis}).",
+           "mitigation": "Vraag de partner een offerte met de tekening en plan het transport.",
+           "why": "uitbesteed werk"},
+}
+
+
+def outside_work(partner, part, request, result, lang):
+    """A partner's operation: its lead time and the amount by its price model."""
+    price = partner["price"]
+    pieces = part.get("pieces")
+    batches = request.get("batches") or 1
+    amount, basis = price.get("per_order_eur", 0) * batches, []
+    if price.get("per_order_eur"):
+        basis.append(f"{price['per_order_eur']:g} EUR x {batches} batch(es)")
+    if price.get("per_piece_eur"):
+        if pieces is None:
+            basis.append("per piece: quantity unknown")
+        else:
+            amount += price["per_piece_eur"] * pieces
+            basis.append(f"{price['per_piece_eur']:g} EUR x {pieces} pcs")
+    if price.get("per_kg_eur"):
+        if pieces is None or part.get("weight_kg") is None:
+            basis.append("per kg: weight or quantity unknown")
+        else:
+            amount += price["per_kg_eur"] * part["weight_kg"] * pieces
+            basis.append(f"{price['per_kg_eur']:g} EUR/kg x {part['weight_kg']:g} kg x {pieces} pcs")
+    out = {"id": partner["id"], "name": partner["name"],
+           "lead_time_days": partner["lead_time_days"], "amount_eur": _r(amount),
+           "price_basis": "; ".join(basis) or price["source"]}
+    if result is not None and result.marginal:
+        out["marginal"] = [fit_text(r, lang) for r in result.marginal]
+    return out
+
+
+def _outside_findings(assignments, engine, partners, pack, request, lang):
+    """Outside work as effort findings with a quote line: operations no own machine
+    fits but a partner does, and the part's treatments a partner does."""
+    words = OUTSIDE_WORDS.get(lang, OUTSIDE_WORDS["en"])
+    catalogue = pack.catalogue
+    work = [(a["part"], a["process"], a["partner"]) for a in assignments if a.get("partner")]
+    if partners:
+        for pid, part in engine.parts.items():
+            for treatment in part.get("surface_treatment") or ():
+                for partner in partners.values():
+                    if treatment not in partner["processes"]:
+                        continue
+                    taken = partner.get("materials")
+                    if taken is not None and part.get("material") not in taken:
+                        continue
+                    work.append((pid, treatment, outside_work(partner, part, request, None,
+                                                              lang)))
+                    break
+    findings = []
+    for pid, process, partner in work:
+        kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
+        name = catalogue.name(kind, process, lang) if catalogue else process
+        values = {"part": pid, "process": process, "partner": partner["id"]}
+        text = dict(part=pid, process=name, partner=partner["name"],
+                    days=partner["lead_time_days"], basis=partner["price_basis"])
+        findings.append({
+            "rule": "FIT-OUTSIDE-WORK", "kind": "effort", "thread": "technology_industrial_base",
+            "title": words["title"].format(**text), "part": pid, "machine": None,
+            "message": words["message"].format(**text), "mitigation": words["mitigation"],
+            "risk": None, "effort": {"lead_time_days": partner["lead_time_days"]},
+            "mrl_cap": None, "flag": None, "source": "equipment fit: partners",
+            "trace": {"rule": "FIT-OUTSIDE-WORK", "file": None, "line": None,
+                      "condition": f"{process} for part {pid}: no own machine"
+                                   if kind == "processes" else f"{process} is outside work",
+                      "values": values},
+            "outside": {"kind": "outside_work", "part": pid, "process": process,
+                        "machine": None, "rule": "FIT-OUTSIDE-WORK",
+                        "description": f"{pid}: {name} by {partner['name']}",
+                        "setup_h": None, "run_h": None, "hours": 0.0, "rate_eur_h": 0,
+                        "amount_eur": partner["amount_eur"]}})
+    return findings
 
 
 def _asked(question, request, part):

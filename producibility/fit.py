@@ -1,11 +1,15 @@
 """Equipment fit: does one part operation fit one machine, and how closely?
 
-Pure functions, called from the engine's fit rule (see infer.py).  Each check
-returns reasons to reject, reasons the fit is only marginal, and the fields
-it could not check because the request does not give them.
+What a process checks is data: each process in the catalogue (catalogue.py,
+``rules/catalogue/processes.yaml``) declares its checks, a part field against a
+machine field as a maximum, a minimum, a capability, a per-material map or an
+envelope in any orientation, hard or soft.  :class:`Fitter` compiles those
+declarations once per catalogue; ``Fitter.check`` is called from the engine's
+fit rule (see infer.py).  Each check returns reasons to reject, reasons the fit
+is only marginal, and the fields it could not check because the request does
+not give them.
 """
 
-SHEET_PROCESSES = ("laser_cutting", "bending")
 EPS = 1e-9  # figures are given to a few decimals; 1.5 x 0.2 must not exceed 0.3
 
 
@@ -15,7 +19,11 @@ class Reason(str):
     TEXTS = {
         "en": {
             "material": "does not run {material}",
-            "no_thickness": "no thickness limit known for {material}",
+            "no_thickness": "no {what} limit known for {material}",
+            "no_limit": "the machine states no {what}",
+            "soft_over": "{what} {value} {unit} > {limit} {unit}: possible with extra effort",
+            "under": "{what} {value} {unit} < {limit} {unit}",
+            "near_min": "{what} {value} {unit} is within {share} of the minimum {limit} {unit}",
             "over": "{what} {value} {unit} > {limit} {unit}",
             "near": "{what} {value} {unit} is {share} of {limit} {unit}",
             "tighter": "{what} {value} {unit} is tighter than the machine's {limit} {unit}",
@@ -27,7 +35,11 @@ class Reason(str):
         },
         "nl": {
             "material": "verwerkt geen {material}",
-            "no_thickness": "geen maximale dikte bekend voor {material}",
+            "no_thickness": "geen maximale {what} bekend voor {material}",
+            "no_limit": "de machine noemt geen {what}",
+            "soft_over": "{what} {value} {unit} > {limit} {unit}: kan met extra inspanning",
+            "under": "{what} {value} {unit} < {limit} {unit}",
+            "near_min": "{what} {value} {unit} zit binnen {share} van het minimum {limit} {unit}",
             "over": "{what} {value} {unit} > {limit} {unit}",
             "near": "{what} {value} {unit} is {share} van {limit} {unit}",
             "tighter": "{what} {value} {unit} is nauwer dan de {limit} {unit} van de machine",
@@ -38,13 +50,6 @@ class Reason(str):
                                "datum gaan er al {taken} u naar {parts}",
         },
     }
-    WHAT = {
-        "nl": {"diameter": "diameter", "length": "lengte", "blank length": "lengte plaatdeel",
-               "blank width": "breedte plaatdeel", "bend length": "kantlengte",
-               "part length": "lengte onderdeel", "part width": "breedte onderdeel",
-               "part height": "hoogte onderdeel", "tolerance ±": "tolerantie ±",
-               "roughness Ra": "ruwheid Ra", "thickness": "dikte"},
-    }
 
     def __new__(cls, key, **params):
         self = super().__new__(cls, cls._render(key, params, "en"))
@@ -53,7 +58,6 @@ class Reason(str):
 
     @classmethod
     def _render(cls, key, params, lang):
-        words = cls.WHAT.get(lang, {})
         shown = {}
         for name, value in params.items():
             if isinstance(value, float):
@@ -62,10 +66,9 @@ class Reason(str):
                     value = value.replace(".", ",")
             shown[name] = value
         what = params.get("what", "")
-        if what.endswith(" thickness"):  # "<material> thickness"
-            shown["what"] = f"{what[:-10]} {words.get('thickness', 'thickness')}"
-        else:
-            shown["what"] = words.get(what, what)
+        if isinstance(what, dict):  # a label per language, from the catalogue
+            what = what.get(lang) or what["en"]
+            shown["what"] = what.format(material=params.get("material", ""))
         return cls.TEXTS.get(lang, cls.TEXTS["en"])[key].format(**shown)
 
     def text(self, lang="en"):
@@ -91,14 +94,120 @@ class FitResult:
         return not self.rejections
 
 
-def _limit(result, what, value, limit, margin, unit="mm"):
+class _Check:
+    """One compiled check declaration (see rules/catalogue/processes.yaml)."""
+
+    __slots__ = ("kind", "part", "expr", "of", "machine", "unit", "label", "labels", "hard",
+                 "margin", "ask", "optional", "stem")
+
+    def __init__(self, raw, settings):
+        from .expressions import compile_condition
+
+        self.kind = raw["kind"]
+        self.part = raw.get("part")
+        self.expr = compile_condition(raw["expr"], ("part",)) if raw.get("expr") else None
+        self.of = {"max": max, "min": min}.get(raw.get("of"))
+        self.machine = raw["machine"]
+        self.unit = raw.get("unit", "")
+        label = raw["label"]
+        if self.kind == "envelope":
+            # one label per side, largest first
+            self.labels = [{lang: names[i] for lang, names in label.items()}
+                           for i in range(len(label["en"]))]
+            self.label = None
+        else:
+            self.label = dict(label)
+            self.labels = None
+        # per material: "{material} thickness" -> "thickness" for "no thickness limit known"
+        self.stem = {lang: text.replace("{material}", "").strip()
+                     for lang, text in label.items()} if self.kind == "per_material" else None
+        self.hard = raw.get("hard", True)
+        default = settings["capability_margin" if self.kind == "capability"
+                           else "envelope_margin"]
+        self.margin = raw.get("margin", default)
+        self.ask = raw.get("if_missing", "unchecked") == "unchecked"
+        self.optional = bool(raw.get("machine_optional"))
+
+    def value(self, part, result):
+        """The part's value, or None (then noted as unchecked when it should be asked)."""
+        if self.expr is not None:
+            from .expressions import UNKNOWN, ExpressionError, evaluate
+
+            context = {"part": part}
+            try:
+                value = evaluate(self.expr, context)
+            except ExpressionError:
+                value = None
+            if value is UNKNOWN or value is None:
+                if self.ask:
+                    result.unchecked.extend(f for _, f in self.expr.missing(context))
+                return None
+            return value
+        value = part.get(self.part)
+        if value is None:
+            if self.ask:
+                result.unchecked.append(self.part)
+            return None
+        if self.of is not None and isinstance(value, (list, tuple)):
+            return self.of(value) if value else None
+        return value
+
+    def judge(self, result, part, machine, material):
+        limit = machine.get(self.machine)
+        if limit is None and not self.optional:
+            if self.value(part, result) is not None:
+                result.rejections.append(Reason("no_limit", what=self.label or self.labels[0]))
+            return
+        if limit is None:
+            return
+        value = self.value(part, result)
+        if value is None:
+            return
+        kind = self.kind
+        if kind == "envelope":
+            dims = sorted(value, reverse=True)
+            sides = sorted(limit, reverse=True)
+            # Sorted sides compare every axis-aligned orientation at once.
+            for label, d, e in zip(self.labels, dims, sides):
+                _limit(result, label, d, e, self.margin, self.unit, self.hard)
+        elif kind == "max":
+            _limit(result, self.label, value, limit, self.margin, self.unit, self.hard)
+        elif kind == "capability":
+            _capability(result, self.label, value, limit, self.margin, self.unit)
+        elif kind == "min":
+            _minimum(result, self.label, value, limit, self.margin, self.unit, self.hard)
+        elif kind == "per_material":
+            if material in limit:
+                _limit(result, self.label, value, limit[material], self.margin, self.unit,
+                       self.hard, material=material)
+            elif material is not None and material in machine["materials"]:
+                result.rejections.append(Reason("no_thickness", material=material,
+                                                what=self.stem))
+
+
+def _limit(result, what, value, limit, margin, unit="mm", hard=True, **extra):
     if value > limit + EPS:
-        result.rejections.append(Reason("over", what=what, value=float(value),
-                                        limit=float(limit), unit=unit))
+        if hard:
+            result.rejections.append(Reason("over", what=what, value=float(value),
+                                            limit=float(limit), unit=unit, **extra))
+        else:
+            result.marginal.append(Reason("soft_over", what=what, value=float(value),
+                                          limit=float(limit), unit=unit, **extra))
     elif value > margin * limit + EPS:
         result.marginal.append(Reason("near", what=what, value=float(value),
                                       limit=float(limit), unit=unit,
-                                      share=f"{value / limit:.0%}"))
+                                      share=f"{value / limit:.0%}", **extra))
+
+
+def _minimum(result, what, value, limit, margin, unit, hard=True):
+    if value < limit - EPS:
+        key = "under" if hard else "soft_over"
+        (result.rejections if hard else result.marginal).append(Reason(
+            key, what=what, value=float(value), limit=float(limit), unit=unit))
+    elif margin and value * margin < limit - EPS:
+        result.marginal.append(Reason("near_min", what=what, value=float(value),
+                                      limit=float(limit), unit=unit,
+                                      share=f"{1 - margin:.0%}"))
 
 
 def _capability(result, what, wanted, capable, margin, unit):
@@ -111,74 +220,67 @@ def _capability(result, what, wanted, capable, margin, unit):
                                       limit=float(capable), unit=unit, margin=float(margin)))
 
 
-def essential_fields(process):
+class Fitter:
+    """The fit of every process of one catalogue, its checks compiled once."""
+
+    def __init__(self, catalogue, settings):
+        self.catalogue = catalogue
+        self.plans = {pid: tuple(_Check(c, settings) for c in process.get("checks", ()))
+                      for pid, process in catalogue.entries["processes"].items()}
+
+    def check(self, part, process, machine, known_only=False):
+        """Judge one part operation against one machine (or partner) of that process.
+
+        ``known_only``: a limit the machine (a partner) does not state is not checked.
+
+        Checks what the part's known fields allow; a missing field is listed in
+        ``unchecked`` (the fit is then provisional) but never assumed.  So a
+        rejection is always definite: more answers can only add rejections.
+        """
+        result = FitResult()
+        material = part.get("material")
+        if material is None:
+            result.unchecked.append("material")
+        elif material not in machine["materials"]:
+            result.rejections.append(Reason("material", material=material))
+        for check in self.plans.get(process, ()):
+            if known_only and check.machine not in machine:
+                continue
+            check.judge(result, part, machine, material)
+        return result
+
+    def essential_fields(self, process):
+        return essential_fields(process, self.catalogue)
+
+
+def partner_as_machine(partner, part):
+    """A partner judged like a machine: its stated limits; any material unless it lists them."""
+    machine = dict(partner.get("limits") or {})
+    machine["id"] = partner["id"]
+    materials = partner.get("materials")
+    machine["materials"] = materials if materials is not None else \
+        ([part["material"]] if part.get("material") is not None else [])
+    return machine
+
+
+def essential_fields(process, catalogue=None):
     """Part fields without which the fit of this process cannot be judged."""
-    if process == "turning":
-        return ("material", "diameter_mm", "length_mm")
-    if process == "laser_cutting":
-        return ("material", "size_mm", "thickness_mm")
-    if process == "bending":
-        return ("material", "size_mm", "thickness_mm")
-    return ("material", "size_mm")
+    from .catalogue import default_catalogue
+
+    entry = (catalogue or default_catalogue()).get("processes", process) or {}
+    box = () if entry.get("kind") == "rotational" else ("size_mm",)
+    return ("material",) + box + tuple(entry.get("needs", ()))
+
+
+_fitters = {}
 
 
 def check(part, process, machine, settings):
-    """Judge one part operation against one machine of that process.
+    """One fit judged with the default catalogue (the API and benchmarks' way)."""
+    from .catalogue import default_catalogue
 
-    Checks what the part's known fields allow; a missing field is listed in
-    ``unchecked`` (the fit is then provisional) but never assumed.  So a
-    rejection is always definite: more answers can only add rejections.
-    """
-    result = FitResult()
-    margin = settings["envelope_margin"]
-    cap_margin = settings["capability_margin"]
-    material = part.get("material")
-    if material is None:
-        result.unchecked.append("material")
-    elif material not in machine["materials"]:
-        result.rejections.append(Reason("material", material=material))
-    size = part.get("size_mm")
-    if process == "turning":
-        for field, limit_key, what in (("diameter_mm", "max_diameter_mm", "diameter"),
-                                       ("length_mm", "max_length_mm", "length")):
-            if part.get(field) is None:
-                result.unchecked.append(field)
-            else:
-                _limit(result, what, part[field], machine.get(limit_key, 0), margin)
-    elif process in SHEET_PROCESSES:
-        thickness_by_material = machine.get("max_thickness_mm", {})
-        if part.get("thickness_mm") is None:
-            result.unchecked.append("thickness_mm")
-        elif material in thickness_by_material:
-            _limit(result, f"{material} thickness", part["thickness_mm"],
-                   thickness_by_material[material], margin)
-        elif material is not None and material in machine["materials"]:
-            result.rejections.append(Reason("no_thickness", material=material))
-        if size is None:
-            result.unchecked.append("size_mm")
-        else:
-            dims = sorted(size, reverse=True)
-            if process == "laser_cutting":
-                sheet = sorted(machine.get("sheet_mm", (0, 0)), reverse=True)
-                _limit(result, "blank length", dims[0], sheet[0], margin)
-                _limit(result, "blank width", dims[1], sheet[1], margin)
-            else:
-                _limit(result, "bend length", dims[0], machine.get("max_length_mm", 0), margin)
-    elif size is None:
-        result.unchecked.append("size_mm")
-    else:
-        envelope = sorted(machine.get("envelope_mm", (0, 0, 0)), reverse=True)
-        dims = sorted(size, reverse=True)
-        # Sorted sides compare every axis-aligned orientation at once.
-        for name, d, e in zip(("length", "width", "height"), dims, envelope):
-            _limit(result, f"part {name}", d, e, margin)
-    tolerance = part.get("tolerance_mm")
-    if tolerance is None:
-        result.unchecked.append("tolerance_mm")
-    else:
-        _capability(result, "tolerance ±", tolerance, machine["tolerance_mm"], cap_margin, "mm")
-    roughness = part.get("roughness_ra_um")
-    if roughness is not None and "roughness_ra_um" in machine:
-        _capability(result, "roughness Ra", roughness, machine["roughness_ra_um"],
-                    cap_margin, "µm")
-    return result
+    key = tuple(sorted(settings.items()))
+    fitter = _fitters.get(key)
+    if fitter is None:
+        fitter = _fitters[key] = Fitter(default_catalogue(), settings)
+    return fitter.check(part, process, machine)

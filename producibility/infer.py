@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from . import experta_speed, fit
+from .catalogue import default_catalogue
 from .alpha import RuleTable
 from .expressions import UNKNOWN, ExpressionError, evaluate
 from .experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
@@ -168,7 +169,9 @@ def _values(compiled, context):
 def compile_engine(pack, equipment):
     """Build the engine class for one pack set and one equipment catalogue."""
     fit_settings = pack.settings["fit"]
+    fitter = fit.Fitter(pack.catalogue or default_catalogue(), fit_settings)
     index = equipment.by_process()
+    partners = equipment.partners_by_process()
     machines = {m["id"]: m for m in equipment.machines}
     layer, _ = layers(pack.rules)
     top = max(layer.values(), default=0)
@@ -238,7 +241,7 @@ def compile_engine(pack, equipment):
         part = self.parts[part_id]
         any_fit = False
         for machine in index.get(process, ()):
-            result = fit.check(part, process, machine, fit_settings)
+            result = fitter.check(part, process, machine)
             if result.fits:
                 capacity = self.capacity(part, machine)
                 if capacity:
@@ -254,6 +257,15 @@ def compile_engine(pack, equipment):
                 self.rejections[(part_id, process, machine["id"])] = result.rejections
             for name in result.unchecked:
                 self.unchecked.add((part_id, name))
+        if not any_fit and process in partners:
+            # no own machine: outside work, if a partner does it within its known limits
+            for partner in partners[process]:
+                result = fitter.check(part, process, fit.partner_as_machine(partner, part),
+                                      known_only=True)
+                if result.fits:
+                    self.subcontracts[(part_id, process)] = (partner["id"], result)
+                    any_fit = True
+                    break
         if any_fit:
             new.append(Fits(part=part_id, process=process))
         # The operation after its Fits: "no machine" (Operation and no Fits) then
@@ -351,7 +363,7 @@ class _EngineBase(KnowledgeEngine):
         self.request = request
         self.parts = {str(p["id"]): p for p in request["parts"]}
         self.hits, self.no_machine, self.unchecked = [], [], set()
-        self.fits, self.rejections = {}, {}
+        self.fits, self.rejections, self.subcontracts = {}, {}, {}
         self.undecidable = []
         self._contexts = {}
         self.window = _capacity_window(request, as_of)

@@ -83,6 +83,8 @@ TEXTS = {
         "no_parts": "nog geen onderdeel beschreven",
         "valid": "{path}: geldig",
         "invalid": "{path}: ongeldig ({n} {problems})",
+        "unlisted": "{where}: let op: {field} '{given}' staat niet in de catalogus{hint}; "
+                    "het blijft een open vraag voor de werkvoorbereider",
         "problem": "probleem", "problems": "problemen",
         "all_answered": "alle verplichte vragen zijn beantwoord",
         "request_scope": "Aanvraag",
@@ -149,6 +151,8 @@ TEXTS = {
         "no_parts": "no part described yet",
         "valid": "{path}: valid",
         "invalid": "{path}: invalid ({n} {problems})",
+        "unlisted": "{where}: note: {field} '{given}' is not in the catalogue{hint}; it is "
+                    "kept as an open question for the engineer",
         "problem": "problem", "problems": "problems",
         "all_answered": "every required question is answered",
         "request_scope": "Request",
@@ -639,9 +643,14 @@ class Problem:
     missing: bool = False  # a process needs a field that is not there (vs. a conflict)
 
 
-# Processes (values of the part's "processes" question) that need more part fields.
-PROCESS_NEEDS = {"turning": ("diameter_mm", "length_mm"),
-                 "laser_cutting": ("thickness_mm",), "bending": ("thickness_mm",)}
+def process_needs(questionnaire):
+    """Processes (values of the part's "processes" question) that need more part
+    fields: the ``needs`` of the catalogue the questionnaire's choices come from."""
+    from .catalogue import default_catalogue
+
+    shop = questionnaire.shop or default_catalogue()
+    return {pid: tuple(entry["needs"]) for pid, entry in shop.entries["processes"].items()
+            if entry.get("needs")}
 
 
 def _is_number(value):
@@ -706,6 +715,7 @@ def combination_problems(questionnaire, request, lang="en"):
     if not isinstance(parts, list):
         return problems
     processes_q = questionnaire.question("part", "processes")
+    needs = process_needs(questionnaire)
     for i, part in enumerate(parts):
         if not isinstance(part, dict):
             continue
@@ -714,8 +724,9 @@ def combination_problems(questionnaire, request, lang="en"):
         processes = part.get("processes")
         if processes_q is not None and isinstance(processes, list):
             lacking = {}  # the missing fields -> the processes that need them
-            for process in dict.fromkeys(p for p in processes if p in PROCESS_NEEDS):
-                fields = tuple(f for f in PROCESS_NEEDS[process]
+            for process in dict.fromkeys(p for p in processes
+                                         if isinstance(p, str) and p in needs):
+                fields = tuple(f for f in needs[process]
                                if ("part", f) in has and part.get(f) is None)
                 if fields:
                     lacking.setdefault(fields, []).append(choice_label(processes_q, process,

@@ -29,7 +29,7 @@ def _lang_option(fn):
                              "else en).")(fn)
 
 
-def _setup(lang, questionnaire_path):
+def _setup(lang, questionnaire_path, rules=()):
     from .cli import load_config
     from .questionnaire import load_questionnaire
 
@@ -38,7 +38,23 @@ def _setup(lang, questionnaire_path):
             lang = load_config()[0].get("lang")
         except ProducibilityError:
             lang = None
-    return lang or "en", load_questionnaire(questionnaire_path)
+    return lang or "en", load_questionnaire(questionnaire_path, catalogue=_catalogue(rules))
+
+
+def _catalogue(rules=()):
+    """The merged catalogue of the packs named by --rules or the project config (a
+    shop's own processes and materials are choices too), or None for the default."""
+    from .cli import _config_path, load_config
+    from .load import load_packs
+
+    try:
+        config, where = load_config()
+    except ProducibilityError:
+        config, where = {}, None
+    packs = list(rules) or [_config_path(where, p) for p in config.get("rules", [])]
+    if not packs:
+        return None
+    return load_packs(packs, include_default=config.get("default_rules", True)).catalogue
 
 
 def _read_line(prompt):
@@ -191,26 +207,51 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
 
 
 @click.command()
-@click.argument("request", type=click.Path(dir_okay=False))
+@click.argument("request", type=click.Path(dir_okay=False), required=False)
 @_lang_option
 @_questionnaire_option
-def validate(request, lang, questionnaire_path):
-    """Check a request file against the questionnaire, without screening it.
+@click.option("--equipment", type=click.Path(dir_okay=False), default=None,
+              help="Check this equipment file against the catalogue (alone, or with REQUEST).")
+@click.option("--rules", "rules", multiple=True, type=click.Path(exists=False),
+              help="Packs whose catalogue entries count too (default: the config's).")
+def validate(request, lang, questionnaire_path, equipment, rules):
+    """Check a request file against the questionnaire, or an equipment file against
+    the catalogue, without screening.
 
     Prints every problem as file:line: message (types, ranges, unknown fields with a
     did-you-mean, and answers that cannot go together, such as a delivery date before
     the request date), then the required questions still unanswered, per part too.
-    Exit 0 when valid (open questions allowed), 1 when not.
+    An answer outside the catalogue is a note, not a problem: it is kept as an open
+    question for the engineer. With --equipment: unknown processes, materials,
+    certifications and machine fields (did-you-mean through the aliases), and the
+    limits each machine's processes need. Exit 0 when valid (open questions allowed),
+    1 when not.
 
     Example: producibility validate examples/requests/bracket-series.yaml --lang nl
+
+    Example: producibility validate --equipment examples/precision-shop/equipment.yaml
     """
     from .intake import describe_open, texts, unanswered, validate_request
 
-    lang, questionnaire = _setup(lang, questionnaire_path)
+    if request is None and equipment is None:
+        raise click.UsageError("give a REQUEST file, --equipment FILE, or both")
+    lang, questionnaire = _setup(lang, questionnaire_path, rules)
+    if equipment is not None:
+        _validate_equipment(equipment, questionnaire.shop)
+        if request is None:
+            return
     t = texts(lang)
     problems, document = validate_request(request, questionnaire, lang)
     for problem in problems:
         click.echo(terminal_safe(str(problem)))
+    for note in (document or {}).get("_unlisted", ()) if not problems else ():
+        shop = questionnaire.shop
+        for given in note["given"]:
+            where = f"{request}:{note['line']}" if note["line"] else request
+            click.echo(terminal_safe(t["unlisted"].format(
+                where=where, field=note["field"], given=given,
+                hint=shop.suggest(questionnaire.question(note["scope"], note["field"]).catalogue,
+                                  given))))
     still_open = unanswered(questionnaire, document) if document is not None else []
     if still_open:
         click.echo(t["open_required"])
@@ -225,6 +266,23 @@ def validate(request, lang, questionnaire_path):
     if not still_open:
         summary += f"; {t['all_answered']}"
     click.echo(summary, err=True)
+
+
+def _validate_equipment(path, catalogue):
+    from .errors import InputErrors
+    from .load import load_equipment
+
+    try:
+        equipment = load_equipment(path, catalogue=catalogue)
+    except InputError as exc:
+        errors = exc.errors if isinstance(exc, InputErrors) else [exc]
+        for error in errors:
+            click.echo(terminal_safe(str(error)))
+        click.echo(f"{path}: invalid ({len(errors)} problem{'s' if len(errors) > 1 else ''})",
+                   err=True)
+        raise SystemExit(EXIT_INPUT)
+    click.echo(f"{path}: valid ({len(equipment.machines)} machines, "
+               f"{len(equipment.partners)} partners)", err=True)
 
 
 @click.group()

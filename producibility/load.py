@@ -9,13 +9,15 @@ import datetime
 import gc
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema as schemas
 from . import yamlio
 from .errors import InputError, InputErrors
 from .expressions import SCOPES, ExpressionError, Template, compile_condition
+from .catalogue import (CatalogueBuilder, catalogue_files, check_equipment,
+                        default_catalogue_files)
 from .defaults import default_pack_dir
 from .questionnaire import load_questionnaire
 
@@ -113,6 +115,7 @@ def load_request(source, questionnaire=None, path=None, lang="en"):
             raise InputError(f"part id '{pid}' is used twice (also part {ids[pid] + 1})",
                              path, line)
         ids[pid] = i
+    _catalogue_answers(document, questionnaire)
     for q in questionnaire.questions:
         if q.type != "date":
             continue
@@ -128,21 +131,71 @@ def load_request(source, questionnaire=None, path=None, lang="en"):
     return document
 
 
+UNLISTED = "_unlisted"  # request key: answers outside the catalogue, kept for the engineer
+
+
+def _catalogue_answers(document, questionnaire):
+    """Catalogue answers to their ids: an alias (1.4404, 316L) becomes the id
+    (stainless_316); an answer outside the catalogue is taken out of the request
+    (so what depends on it is unknown, never wrong) and kept under ``_unlisted``
+    for the report's open questions."""
+    shop = questionnaire.shop
+    if shop is None:
+        return
+    unlisted = []
+    for q in questionnaire.questions:
+        if not q.catalogue:
+            continue
+        allowed = q.choices
+        holders = [(None, document)] if q.scope == "request" else \
+            [(str(p["id"]), p) for p in document["parts"]]
+        for part_id, holder in holders:
+            if q.id not in holder:
+                continue
+            value = holder[q.id]
+            values = value if isinstance(value, list) else [value]
+            known, other = [], []
+            for item in values:
+                found = item if item in allowed else shop.resolve(q.catalogue, item)
+                if found is not None and found in allowed:
+                    if found not in known:
+                        known.append(found)
+                else:
+                    other.append(str(item))
+            if not other:
+                if known != values:
+                    holder[q.id] = known if isinstance(value, list) else known[0]
+                continue
+            trail = [q.id] if part_id is None else \
+                ["parts", document["parts"].index(holder), q.id]
+            line = yamlio.line_of(document, trail) if hasattr(document, "key_lines") else None
+            unlisted.append({"scope": q.scope, "part": part_id, "field": q.id,
+                             "given": other, "line": line})
+            if isinstance(value, list) and known:
+                holder[q.id] = known
+            else:
+                del holder[q.id]
+    if unlisted:
+        document[UNLISTED] = unlisted
+
+
 # ----------------------------------------------------------------- equipment
-# The machine limits the fit (fit.py) compares a part with, per process.
-SIZE_FIELDS = {
-    "turning": ("max_diameter_mm", "max_length_mm"),
-    "laser_cutting": ("sheet_mm", "max_thickness_mm"),
-    "bending": ("max_length_mm", "max_thickness_mm"),
-}
-
-
 @dataclass
 class Equipment:
+    """A provider's machines, partners and what it offers besides them.
+
+    Loaded and schema-checked by :func:`load_equipment`; checked against a
+    catalogue (names, aliases, the limits each process needs) by
+    :meth:`checked`, which the Screener does with the merged catalogue of its packs.
+    """
+
     provider: dict
     machines: list
     path: str = None
     digest: str = ""
+    partners: list = field(default_factory=list)
+    document: object = None  # the loaded file, for file:line in catalogue errors
+    catalogue: object = None  # the catalogue the names were checked against
 
     def by_process(self):
         index = {}
@@ -151,9 +204,29 @@ class Equipment:
                 index.setdefault(process, []).append(machine)
         return index
 
+    def partners_by_process(self):
+        index = {}
+        for partner in self.partners:
+            for process in partner["processes"]:
+                index.setdefault(process, []).append(partner)
+        return index
 
-def load_equipment(source):
-    """An equipment catalogue from a file path or a dict."""
+    def checked(self, catalogue):
+        """This equipment with its names checked against (and resolved in) a catalogue."""
+        if self.catalogue is catalogue:
+            return self
+        provider, machines, partners = check_equipment(self, catalogue)
+        return Equipment(provider=provider, machines=machines, path=self.path,
+                         digest=self.digest, partners=partners, document=self.document,
+                         catalogue=catalogue)
+
+
+def load_equipment(source, catalogue=None):
+    """An equipment catalogue from a file path or a dict.
+
+    With ``catalogue`` the names are checked at once (see :meth:`Equipment.checked`);
+    without, the Screener checks them against the merged catalogue of its packs.
+    """
     if isinstance(source, dict):
         document, path = source, "<equipment>"
         _json_safe_check(document, path, "")
@@ -167,26 +240,23 @@ def load_equipment(source):
         schemas.check(document, schemas.shipped("equipment"), path)
     else:
         schemas.check_file(document, data, schemas.shipped("equipment"), path)
-    seen = {}
-    for i, machine in enumerate(document["machines"]):
-        line = yamlio.line_of(document, ["machines", i])
-        if machine["id"] in seen:
-            raise InputError(f"machine id '{machine['id']}' is used twice "
-                             f"(first on line {seen[machine['id']]})", path, line)
-        seen[machine["id"]] = line
-        for process in machine["processes"]:
-            needed = SIZE_FIELDS.get(process, ("envelope_mm",))
-            missing = [k for k in needed if k not in machine]
-            if missing:
-                raise InputError(f"machine '{machine['id']}' does {process} but has no "
-                                 f"{' or '.join(missing)}: the fit needs "
-                                 f"{', '.join(needed)} for {process}", path, line)
+    for key in ("machines", "partners"):
+        seen = {}
+        for i, machine in enumerate(document.get(key) or ()):
+            line = yamlio.line_of(document, [key, i]) if not isinstance(source, dict) else None
+            if machine["id"] in seen:
+                raise InputError(f"{key[:-1]} id '{machine['id']}' is used twice "
+                                 f"(first on line {seen[machine['id']]})", path, line)
+            seen[machine["id"]] = line
     provider = dict(document["provider"])
     for key in ("certifications", "stocked_materials", "skills"):
         provider.setdefault(key, [])
-    return Equipment(provider=provider, machines=[dict(m) for m in document["machines"]],
-                     path=path, digest=digest(document) if isinstance(source, dict)
-                     else _bytes_digest(data))
+    equipment = Equipment(provider=provider, machines=[dict(m) for m in document["machines"]],
+                          partners=[dict(p) for p in document.get("partners") or ()],
+                          path=path, digest=digest(document) if isinstance(source, dict)
+                          else _bytes_digest(data),
+                          document=None if isinstance(source, dict) else document)
+    return equipment.checked(catalogue) if catalogue is not None else equipment
 
 
 # ----------------------------------------------------------------- rule packs
@@ -223,6 +293,7 @@ class RulePack:
     rules: list
     settings: dict
     packs: list  # [{id, version, path, digest}]
+    catalogue: object = None  # catalogue.Catalogue: processes, materials, ... merged
 
     def rule(self, rule_id):
         for rule in self.rules:
@@ -317,7 +388,7 @@ def load_packs(sources=None, include_default=True):
     rules, where, settings, packs = {}, {}, dict(DEFAULT_SETTINGS), []
     errors = []
     with gc_paused():
-        return _load_packs(sources, rules, where, settings, packs, errors)
+        return _load_packs(sources, rules, where, settings, packs, errors, include_default)
 
 
 @contextlib.contextmanager
@@ -334,12 +405,24 @@ def gc_paused():
             gc.enable()
 
 
-def _load_packs(sources, rules, where, settings, packs, errors):
+def _load_packs(sources, rules, where, settings, packs, errors, include_default=True):
     defined_flags = set()
+    catalogue = CatalogueBuilder()
+    if not include_default:
+        # without the default rules the shop's vocabulary stays: packs extend it
+        catalogue.start_from(default_catalogue_files()[0])
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
         digests = []
-        for file in pack_files(source):
+        extra = catalogue_files(source)
+        if extra and catalogue.base is None and Path(source).resolve() == \
+                Path(default_pack_dir()).resolve():
+            # the shipped catalogue is read once per process (the questionnaire needs it too)
+            base, blobs = default_catalogue_files()
+            catalogue.start_from(base)
+            digests += [_bytes_digest(b) for b in blobs]
+            extra = []
+        for file in extra + pack_files(source):
             path = str(file)
             document, data = yamlio.load_with_bytes(file)
             if document is None:
@@ -352,6 +435,7 @@ def _load_packs(sources, rules, where, settings, packs, errors):
                 meta.update(id=document["pack"]["id"], version=document["pack"]["version"])
             if "settings" in document:
                 settings = _merge_settings(settings, document["settings"])
+            catalogue.add(document, path)
             for i, rule_id in enumerate(document.get("disable", [])):
                 if rules.pop(rule_id, None) is None:
                     errors.append(InputError(
@@ -397,7 +481,11 @@ def _load_packs(sources, rules, where, settings, packs, errors):
                     errors.append(InputError(
                         f"rule {rule.id}: {key} flag '{flag}', which no loaded rule sets"
                         f"{schemas.did_you_mean(flag, sorted(setters))}", rule.path, rule.line))
+    try:
+        merged = catalogue.finish()
+    except InputErrors as exc:
+        errors = exc.errors + errors
     if errors:
         raise InputErrors(errors)
     ordered = sorted(rules.values(), key=lambda r: r.id)
-    return RulePack(rules=ordered, settings=settings, packs=packs)
+    return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged)

@@ -36,6 +36,7 @@ class Question:
     repeat: str = None  # "parts" for questions about each part
     line: int = None
     assume: dict = None  # {"value": answer, "en": wording, "nl": wording}, or None
+    catalogue: str = None  # choices_from: the catalogue kind the choices come from
 
     @property
     def scope(self):
@@ -64,9 +65,17 @@ class Questionnaire:
     sections: list
     questions: list
     path: str = None
+    shop: object = None  # the catalogue.Catalogue the choices come from
 
     def question(self, scope, field_name):
         return self._index.get((scope, field_name))
+
+    def with_catalogue(self, catalogue):
+        """This questionnaire with the choices of ``choices_from`` questions taken from
+        a (merged) catalogue; the same object when it already is."""
+        if catalogue is None or catalogue is self.shop:
+            return self
+        return _bind(self, catalogue)
 
     def __post_init__(self):
         self._index = {q.key: q for q in self.questions}
@@ -102,9 +111,9 @@ def _json_type(q):
         # YAML reads 2026-12-14 as a date; the loader turns it into ISO text first.
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if q.type == "choice":
-        return {"enum": list(q.choices)}
+        return _choice_schema(q)
     if q.type == "multi_choice":
-        return {"type": "array", "items": {"enum": list(q.choices)}, "uniqueItems": True}
+        return {"type": "array", "items": _choice_schema(q), "uniqueItems": True}
     if q.type == "dimensions":
         item = {"type": "number"}
         if q.min is not None:
@@ -113,6 +122,14 @@ def _json_type(q):
             item["maximum"] = q.max
         return {"type": "array", "items": item, "minItems": 3, "maxItems": 3}
     raise InputError(f"question '{q.id}': unknown type '{q.type}'")
+
+
+def _choice_schema(q):
+    if q.catalogue is None:
+        return {"enum": list(q.choices)}
+    # A catalogue name (id or alias) or any other text: an answer outside the catalogue
+    # is kept and becomes an open question for the engineer (see load.load_request).
+    return {"anyOf": [{"enum": list(q.choices)}, {"type": "string", "minLength": 1}]}
 
 
 def request_schema(questionnaire):
@@ -165,8 +182,16 @@ def _load_cached(path_str):
     return _parse(document, path_str)
 
 
-def load_questionnaire(path=None):
-    """Load a questionnaire file (the shipped FaaS one by default)."""
+def load_questionnaire(path=None, catalogue=None):
+    """Load a questionnaire file (the shipped FaaS one by default), its catalogue
+    choices taken from ``catalogue`` (the default pack's catalogue by default)."""
+    from .catalogue import default_catalogue
+
+    return _bound(load_questionnaire_unbound(path), catalogue or default_catalogue())
+
+
+def load_questionnaire_unbound(path=None):
+    """The questionnaire as written: ``choices_from`` questions without their choices."""
     if path is None:
         path = default_questionnaire_path()
     return _load_cached(str(path))
@@ -185,6 +210,38 @@ def _assumption(q, raw, path, line):
         raise InputError(f"question '{q.id}': assume: {value!r} is not a valid answer "
                          f"to this question", path, line)
     return {"value": value, "en": raw["en"], "nl": raw["nl"]}
+
+
+_BOUND = {}
+
+
+def _bound(questionnaire, catalogue):
+    key = (id(questionnaire), id(catalogue))
+    hit = _BOUND.get(key)
+    if hit is None or hit[0] is not questionnaire or hit[1] is not catalogue:
+        if len(_BOUND) > 16:
+            _BOUND.clear()
+        hit = _BOUND[key] = (questionnaire, catalogue, _bind(questionnaire, catalogue))
+    return hit[2]
+
+
+def _bind(questionnaire, catalogue):
+    import dataclasses
+
+    questions = []
+    for q in questionnaire.questions:
+        if q.catalogue:
+            if q.catalogue == "certifications":
+                ids = catalogue.asked_certifications()
+            else:
+                ids = catalogue.ids(q.catalogue)
+            names = catalogue.names(q.catalogue)
+            q = dataclasses.replace(q, choices=tuple(ids),
+                                    choice_text={i: names[i] for i in ids})
+        questions.append(q)
+    return Questionnaire(id=questionnaire.id, version=questionnaire.version,
+                         title=questionnaire.title, sections=questionnaire.sections,
+                         questions=questions, path=questionnaire.path, shop=catalogue)
 
 
 def _parse(doc, path):
@@ -207,7 +264,7 @@ def _parse(doc, path):
                 choice_text=dict(raw.get("choice_text", {})),
                 unit=raw.get("unit"), min=raw.get("min"), max=raw.get("max"),
                 integer=bool(raw.get("integer", False)),
-                repeat=section.get("repeat"), line=line,
+                repeat=section.get("repeat"), line=line, catalogue=raw.get("choices_from"),
             )
             if raw.get("ask_if"):
                 try:
@@ -220,8 +277,8 @@ def _parse(doc, path):
                 raise InputError(f"question '{q.id}' asked twice (first on line {seen[q.key]})",
                                  path, line)
             seen[q.key] = line
-            if q.type in ("choice", "multi_choice") and not q.choices:
-                raise InputError(f"question '{q.id}' needs choices", path, line)
+            if q.type in ("choice", "multi_choice") and not q.choices and not q.catalogue:
+                raise InputError(f"question '{q.id}' needs choices or choices_from", path, line)
             questions.append(q)
     return Questionnaire(id=meta["id"], version=str(meta["version"]),
                          title=_text(meta.get("title", meta["id"]), "title", path, meta.line),

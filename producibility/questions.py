@@ -52,6 +52,32 @@ def thresholds(pack):
     return {k: sorted(v, key=lambda c: (isinstance(c, str), c)) for k, v in out.items()}
 
 
+def machine_limits(catalogue, equipment, known=None):
+    """(scope, field) -> the machine limits the fit compares a part field with.
+
+    Read from the catalogue's check declarations, so a new capability (a weight
+    limit, a bar capacity) is probed just either side of each machine's value
+    like a rule's threshold.  ``known`` (the rules' thresholds) is extended."""
+    out = {k: list(v) for k, v in (known or {}).items()}
+    index = equipment.by_process()
+    for pid, process in catalogue.entries["processes"].items():
+        for check in process.get("checks", ()):
+            field_name = check.get("part")
+            if field_name is None or check["kind"] == "envelope" or check.get("of"):
+                continue
+            values = set()
+            for machine in index.get(pid, ()):
+                limit = machine.get(check["machine"])
+                if isinstance(limit, dict):
+                    values.update(limit.values())
+                elif isinstance(limit, (int, float)) and not isinstance(limit, bool):
+                    values.add(limit)
+            if values:
+                entry = out.setdefault(("part", field_name), [])
+                entry.extend(v for v in sorted(values) if v not in entry)
+    return {k: sorted(v, key=lambda c: (isinstance(c, str), c)) for k, v in out.items()}
+
+
 def probe_values(question, limits, as_of, first=()):
     """A few answers that could make a difference, all valid for the question.
 
@@ -81,7 +107,8 @@ def probe_values(question, limits, as_of, first=()):
                 values.add(bound)
         lo = question.min if question.min is not None else float("-inf")
         hi = question.max if question.max is not None else float("inf")
-        values = sorted(v for v in values if lo <= v <= hi)
+        # 0.01 - 0.001 is 0.009000000000000001 in binary: show the number meant
+        values = sorted(float(f"{v:.10g}") for v in values if lo <= v <= hi)
         if question.integer:
             values = sorted({int(round(v)) for v in values})
         return values[:MAX_PROBES]

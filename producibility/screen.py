@@ -12,7 +12,7 @@ from .infer import Inference
 from .iso286 import apply_fits
 from .load import digest, load_equipment, load_packs, load_request
 from .questionnaire import load_questionnaire
-from .questions import probe_assumptions, rank, screens_allowed, thresholds
+from .questions import machine_limits, probe_assumptions, rank, screens_allowed, thresholds
 
 
 class Report:
@@ -53,7 +53,11 @@ class Screener:
             else load_equipment(equipment)
         self.pack = packs if packs is not None and not isinstance(packs, (list, tuple)) \
             else load_packs(packs)
-        self.questionnaire = questionnaire or load_questionnaire()
+        catalogue = self.pack.catalogue
+        # names and limits checked against the merged catalogue: a provider's own
+        # process or material is known to the equipment file and the request alike
+        self.equipment = self.equipment.checked(catalogue)
+        self.questionnaire = (questionnaire or load_questionnaire()).with_catalogue(catalogue)
         self.inference = Inference(self.pack, self.equipment)
         self._lock = threading.Lock()
         self._unsupported = _unsupported_choice(
@@ -78,8 +82,9 @@ class Screener:
 
     @functools.cached_property
     def thresholds(self):
-        """The constants rules compare each field with: only needed to probe answers."""
-        return thresholds(self.pack)
+        """The constants rules and the fit's machine limits compare each field with:
+        only needed to probe answers."""
+        return machine_limits(self.pack.catalogue, self.equipment, thresholds(self.pack))
 
     def check(self, request, lang="en", as_of=None, source_name=None, probe=True,
               assume=True):
