@@ -239,7 +239,7 @@ class CatalogueBuilder:
                     "expression", path, where))
 
     def finish(self):
-        if self.base is not None and not self.changed:
+        if self.base is not None and not self.changed and not self.errors:
             return self.base  # the same object: what was bound to it stays bound
         # two catalogue entries must not share an alias: the name would be ambiguous
         for kind in KINDS:

@@ -557,11 +557,15 @@ OUTSIDE_WORDS = {
     "en": {"title": "Part {part}: {process} by {partner}",
            "message": "Part {part}: no own machine does {process}; {partner} does it "
                       "(lead time {days:g} working days, {basis}).",
+           "treatment": "Part {part}: {process} is outside work: {partner} does it "
+                        "(lead time {days:g} working days, {basis}).",
            "mitigation": "Ask the partner for a quote with the drawing and plan the transport.",
            "why": "outside work"},
     "nl": {"title": "Onderdeel {part}: {process} door {partner}",
            "message": "Onderdeel {part}: geen eigen machine voor {process}; {partner} doet het "
                       "(levertijd {days:g} werkdagen, {basis}).",
+           "treatment": "Onderdeel {part}: {process} wordt uitbesteed: {partner} doet het "
+                        "(levertijd {days:g} werkdagen, {basis}).",
            "mitigation": "Vraag de partner een offerte met de tekening en plan het transport.",
            "why": "uitbesteed werk"},
 }
@@ -623,7 +627,8 @@ def _outside_findings(assignments, engine, partners, pack, request, lang):
         findings.append({
             "rule": "FIT-OUTSIDE-WORK", "kind": "effort", "thread": "technology_industrial_base",
             "title": words["title"].format(**text), "part": pid, "machine": None,
-            "message": words["message"].format(**text), "mitigation": words["mitigation"],
+            "message": words["message" if kind == "processes" else "treatment"].format(**text),
+            "mitigation": words["mitigation"],
             "risk": None, "effort": {"lead_time_days": partner["lead_time_days"]},
             "mrl_cap": None, "flag": None, "source": "equipment fit: partners",
             "trace": {"rule": "FIT-OUTSIDE-WORK", "file": None, "line": None,

@@ -98,7 +98,7 @@ class _Check:
     """One compiled check declaration (see rules/catalogue/processes.yaml)."""
 
     __slots__ = ("kind", "part", "expr", "of", "machine", "unit", "label", "labels", "hard",
-                 "margin", "ask", "optional", "stem")
+                 "margin", "ask", "optional", "stem", "skip_before")
 
     def __init__(self, raw, settings):
         from .expressions import compile_condition
@@ -127,6 +127,7 @@ class _Check:
         self.margin = raw.get("margin", default)
         self.ask = raw.get("if_missing", "unchecked") == "unchecked"
         self.optional = bool(raw.get("machine_optional"))
+        self.skip_before = raw.get("skip_before")
 
     def value(self, part, result):
         """The part's value, or None (then noted as unchecked when it should be asked)."""
@@ -227,6 +228,12 @@ class Fitter:
         self.catalogue = catalogue
         self.plans = {pid: tuple(_Check(c, settings) for c in process.get("checks", ()))
                       for pid, process in catalogue.entries["processes"].items()}
+        self.kinds = {pid: {process.get("kind")} | ({"finishing"} if process.get("finishes")
+                                                    else set())
+                      for pid, process in catalogue.entries["processes"].items()}
+        # which checks may be left to a later operation: {process: {kind, ...}}
+        self.deferrable = {pid: {c.skip_before for c in plan if c.skip_before}
+                           for pid, plan in self.plans.items()}
 
     def check(self, part, process, machine, known_only=False):
         """Judge one part operation against one machine (or partner) of that process.
@@ -243,11 +250,22 @@ class Fitter:
             result.unchecked.append("material")
         elif material not in machine["materials"]:
             result.rejections.append(Reason("material", material=material))
+        later = self._later_kinds(part, process) if self.deferrable.get(process) else ()
         for check in self.plans.get(process, ()):
             if known_only and check.machine not in machine:
                 continue
+            if check.skip_before is not None and check.skip_before in later:
+                continue
             check.judge(result, part, machine, material)
         return result
+
+    def _later_kinds(self, part, process):
+        """The kinds of the operations after this one in the part's processes."""
+        processes = part.get("processes") or ()
+        if process not in processes:
+            return ()
+        kinds = self.kinds
+        return set().union(*(kinds.get(p, ()) for p in processes[processes.index(process) + 1:]))
 
     def essential_fields(self, process):
         return essential_fields(process, self.catalogue)

@@ -10,6 +10,7 @@ Codes (E = error, exit 1; W = warning, silenced per rule with
   E100 YAML syntax            E101 duplicate key          E110 unknown key
   E111 missing key            E112 wrong type or value    E113 score out of 1-5
   E114 unknown MRL thread     E120 duplicate rule id      E121 nothing to override/disable
+  E125 catalogue entry (duplicate id, nothing to override, unknown part field, shared alias)
   E130 condition syntax       E131 unknown fact field     E132 flag that no rule sets
   E133 message template       E134 flag dependency cycle  E135 flag set per candidate
   W140 can never match        W141 thousands separator    W150 missing translation
@@ -18,6 +19,7 @@ Codes (E = error, exit 1; W = warning, silenced per rule with
 
 import difflib
 import re
+from pathlib import Path
 from dataclasses import dataclass
 
 from jinja2 import nodes
@@ -27,6 +29,9 @@ from . import yamlio
 from .errors import InputError
 from .expressions import ExpressionError, Template, compile_condition, limit_problem
 from .infer import DERIVED_FIELDS
+from .catalogue import CatalogueBuilder, catalogue_files, default_catalogue
+from .defaults import default_pack_dir
+from .errors import InputErrors
 from .load import LANGS, SCOPE_NAMES, pack_files
 from .questionnaire import load_questionnaire
 
@@ -34,6 +39,7 @@ CODES = {
     "E100": "yaml-syntax", "E101": "duplicate-key", "E110": "unknown-key",
     "E111": "missing-key", "E112": "wrong-type", "E113": "score-range",
     "E114": "unknown-thread", "E120": "duplicate-rule-id", "E121": "nothing-to-override",
+    "E125": "catalogue-entry",
     "E130": "condition-syntax", "E131": "unknown-field", "E132": "unknown-flag",
     "E133": "message-template", "E134": "flag-cycle", "E135": "candidate-flag",
     "W140": "never-matches", "W141": "thousands-separator",
@@ -187,9 +193,14 @@ def lint(paths, questionnaire=None, base_rules=None):
     problems = []
     seen = dict(base_rules or {})
     rules = []  # (raw, path)
+    catalogue = CatalogueBuilder()
+    default_dir = Path(default_pack_dir()).resolve()
+    if not any(Path(s).resolve() == default_dir for s in paths):
+        catalogue.start_from(default_catalogue())  # packs extend the shipped catalogue
     for source in paths:
         try:
-            files = pack_files(source)
+            files = (catalogue_files(source) if Path(source).is_dir() else []) + \
+                pack_files(source)
         except InputError as exc:
             problems.append(Problem(str(source), 1, 1, "E100", exc.message))
             continue
@@ -211,6 +222,8 @@ def lint(paths, questionnaire=None, base_rules=None):
             schema_errors = list(validator.iter_errors(document))
             for error in schema_errors:
                 problems.append(_schema_problem(error, document, path))
+            if not schema_errors:
+                catalogue.add(document, path)
             for i, rule_id in enumerate(document.get("disable") or []):
                 if isinstance(rule_id, str) and rule_id not in seen:
                     items = document["disable"]
@@ -235,6 +248,13 @@ def lint(paths, questionnaire=None, base_rules=None):
                                             f"override: true, but no earlier pack defines {rid}"))
                 seen.setdefault(rid, (path, line))
                 rules.append((raw, path, line, col))
+    try:
+        merged = catalogue.finish()
+    except InputErrors as exc:
+        merged = None
+        problems += [Problem(e.path, e.line or 1, 1, "E125", e.message) for e in exc.errors]
+    # choices a rule compares with come from the merged catalogue (a shop's own material)
+    questionnaire = questionnaire.with_catalogue(merged)
     problems += _lint_rules(rules, fields, questionnaire)
     return sorted(set(problems))
 

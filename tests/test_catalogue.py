@@ -1,0 +1,377 @@
+"""The shop as data: catalogues, capabilities as declarations, provider packs, the
+equipment check, partners for outside work and the second example shop."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from producibility import Screener, load_equipment, load_packs
+from producibility.catalogue import default_catalogue
+from producibility.cli import cli
+from producibility.errors import InputError
+from producibility.fit import essential_fields
+from producibility.questionnaire import load_questionnaire
+
+ROOT = Path(__file__).resolve().parent.parent
+EQUIPMENT = ROOT / "examples" / "equipment.yaml"
+SHOP = ROOT / "examples" / "precision-shop"
+
+REQUEST = {
+    "id": "Q-1", "purpose": "prototype", "quantity": 5, "date": "2026-11-23",
+    "wanted_date": "2027-01-15", "drawing_with_tolerances": True, "model_3d": True,
+    "prototype_built": True, "certificates_required": [], "safety_critical": False,
+    "parts": [{"id": "P1", "processes": ["milling_3axis"], "material": "aluminium_6082",
+               "size_mm": [120, 60, 20], "tolerance_mm": 0.1}],
+}
+
+
+def request(**part):
+    out = json.loads(json.dumps(REQUEST))
+    out["parts"][0].update(part)
+    return out
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def errors_of(fn, *args, **kw):
+    with pytest.raises(InputError) as info:
+        fn(*args, **kw)
+    return str(info.value)
+
+
+# ---- the catalogues
+@pytest.mark.parametrize("name", ["1.4404", "316L", "X2CrNiMo17-12-2", "AISI 316L", "rvs 316l"])
+def test_one_material_has_many_names(name):
+    assert default_catalogue().resolve("materials", name) == "stainless_316"
+
+
+def test_every_entry_is_bilingual_and_every_material_is_priced_with_a_source():
+    catalogue = default_catalogue()
+    for kind in ("processes", "materials", "certifications", "treatments"):
+        for entry_id, entry in catalogue.entries[kind].items():
+            assert entry["name"].get("en") and entry["name"].get("nl"), entry_id
+    for entry_id, material in catalogue.entries["materials"].items():
+        assert material["family"] and material["density_kg_m3"] > 0, entry_id
+        assert material["price"]["source"] and material["price"]["date"], entry_id
+        assert "lead_time_days" in material and "speed_factor" in material, entry_id
+    for entry_id, process in catalogue.entries["processes"].items():
+        assert process["kind"] and process.get("run_time", {}).get("model"), entry_id
+
+
+def test_the_vocabulary_is_open_beyond_the_first_nine_and_twenty():
+    q = load_questionnaire()
+    processes = q.question("part", "processes").choices
+    materials = q.question("part", "material").choices
+    for process in ("wire_edm", "sinker_edm", "surface_grinding", "cylindrical_grinding",
+                    "waterjet_cutting", "sawing", "punching", "sls", "mjf", "metal_lpbf",
+                    "injection_moulding"):
+        assert process in processes
+    for material in ("aluminium_6061", "stainless_303", "steel_42crmo4", "copper_cw004a",
+                     "inconel_718", "peek"):
+        assert material in materials
+    # the first choices keep their order: probes and reports of old requests stay the same
+    assert processes[:3] == ("milling_3axis", "milling_5axis", "turning")
+    assert materials[:2] == ("aluminium_6082", "aluminium_5754")
+
+
+def test_intake_and_fit_needs_come_from_the_process_declarations():
+    from producibility.intake import process_needs
+
+    assert essential_fields("turning") == ("material", "diameter_mm", "length_mm")
+    assert essential_fields("cylindrical_grinding") == ("material", "diameter_mm", "length_mm")
+    assert essential_fields("waterjet_cutting") == ("material", "size_mm", "thickness_mm")
+    needs = process_needs(load_questionnaire())
+    assert needs["turning"] == ("diameter_mm", "length_mm")
+    assert needs["punching"] == ("thickness_mm",)
+
+
+# ---- capabilities as declarations: one catalogue entry and one machine field
+WEIGHT_PACK = """\
+processes:
+  - id: milling_3axis
+    override: true
+    name: {en: 3-axis milling, nl: 3-assig frezen}
+    kind: prismatic
+    checks:
+      - {kind: envelope, part: size_mm, machine: envelope_mm, unit: mm,
+         label: {en: [part length, part width, part height], nl: [lengte, breedte, hoogte]}}
+      - {kind: max, part: weight_kg, machine: max_part_kg, unit: kg, if_missing: skip,
+         machine_optional: true, label: {en: part weight, nl: gewicht onderdeel}}
+      - {kind: capability, part: tolerance_mm, machine: tolerance_mm, unit: mm,
+         label: {en: "tolerance ±", nl: "tolerantie ±"}}
+    run_time: {model: material_removal}
+"""
+
+
+def test_maximum_part_weight_is_one_catalogue_entry_and_one_machine_field(tmp_path):
+    pack = write(tmp_path / "weight.yaml", WEIGHT_PACK)
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "    envelope_mm: [762, 406, 508]\n",
+        "    envelope_mm: [762, 406, 508]\n    max_part_kg: 300\n", 1)
+    equipment = write(tmp_path / "equipment.yaml", text)
+    screener = Screener(str(equipment), [str(pack)])
+    data = screener.check(request(weight_kg=400)).to_dict()
+    rejected = {r["machine"]: r["reasons"] for a in data["assignments"] for r in a["rejected"]}
+    assert rejected["haas-vf2"] == ["part weight 400 kg > 300 kg"]
+    assert data["assignments"][0]["machine"] != "haas-vf2"
+    nl = screener.check(request(weight_kg=400), lang="nl").to_dict()
+    assert any("gewicht onderdeel 400 kg > 300 kg" in r["reasons"] for a in nl["assignments"]
+               for r in a["rejected"])
+    # the open-question probes try the new limit from either side
+    assert {299.0, 301.0} <= {round(v, 1) for v in screener.thresholds[("part", "weight_kg")]
+                             for v in (v - 1, v + 1)}
+    # a machine without the field is not checked (machine_optional), the part without a
+    # weight is not asked for it (if_missing: skip)
+    assert screener.check(request()).verdict != "no_fit"
+
+
+def test_a_soft_limit_is_effort_not_a_rejection():
+    screener = Screener(str(EQUIPMENT))
+    frame = request(processes=["welding"], material="steel_s235", size_mm=[2600, 800, 400],
+                    tolerance_mm=2)
+    data = screener.check(frame).to_dict()
+    entry = data["assignments"][0]
+    assert entry["machine"] == "lascel-fronius-siegmund"
+    assert "part length 2600 mm > 2400 mm: possible with extra effort" in entry["marginal"]
+    assert data["verdict"] != "no_fit"
+
+
+def test_finishing_later_in_the_route_takes_over_the_tolerance(tmp_path):
+    screener = Screener(str(SHOP / "equipment.yaml"), [str(SHOP / "rules")])
+    shaft = request(processes=["turning", "cylindrical_grinding"], material="steel_42crmo4",
+                    diameter_mm=16, length_mm=180, tolerance_mm=0.003, roughness_ra_um=0.2)
+    del shaft["parts"][0]["size_mm"]
+    data = screener.check(shaft).to_dict()
+    turning, grinding = data["assignments"]
+    assert turning["machine"] == "citizen-l20"
+    assert grinding["machine"] is None and grinding["partner"]["id"] == "rondslijperij-veldhoven"
+    # without the grinding, the lathe must reach the finished tolerance itself
+    shaft["parts"][0]["processes"] = ["turning"]
+    assert screener.check(shaft).verdict == "no_fit"
+
+
+# ---- provider packs extend and override the catalogue
+OWN_MATERIAL = """\
+materials:
+  - id: hardox_450
+    name: {en: wear plate Hardox 450, nl: slijtplaat Hardox 450}
+    aliases: [Hardox 450, HB450]
+    family: steel
+    density_kg_m3: 7850
+    price: {eur_kg: 3.2, source: "Our supplier's list, 2025", date: 2025-10}
+"""
+
+
+def test_a_shops_own_material_is_a_choice_in_the_request_schema_and_ask(tmp_path):
+    pack = write(tmp_path / "own.yaml", OWN_MATERIAL)
+    packs = load_packs([str(pack)])
+    q = load_questionnaire().with_catalogue(packs.catalogue)
+    assert "hardox_450" in q.question("part", "material").choices
+    assert q.question("part", "material").choice_text["hardox_450"]["nl"] == \
+        "slijtplaat Hardox 450"
+    assert "hardox_450" in json.dumps(q.request_schema)
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "materials: [steel_s235, steel_s355, stainless_304, stainless_316, aluminium_5754, "
+        "aluminium_6082, brass_cw614n]",
+        "materials: [steel_s235, steel_s355, stainless_304, stainless_316, aluminium_5754, "
+        "aluminium_6082, brass_cw614n, HB450]", 1).replace(
+        "brass_cw614n: 6}", "brass_cw614n: 6, hardox_450: 12}", 1)
+    equipment = write(tmp_path / "equipment.yaml", text)
+    screener = Screener(str(equipment), packs)
+    plate = request(processes=["laser_cutting"], material="Hardox 450", thickness_mm=8,
+                    size_mm=[400, 300, 8], tolerance_mm=0.2)
+    data = screener.check(plate).to_dict()
+    assert data["assignments"][0]["machine"] == "trumpf-trulaser-1030"
+    # ask, validate and the form read the packs the project config names
+    from producibility.intake_cli import _setup
+
+    (tmp_path / "producibility.yaml").write_text(f"equipment: {equipment}\nrules: [{pack}]\n")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        _, asked = _setup("nl", None)
+    finally:
+        os.chdir(cwd)
+    assert "hardox_450" in asked.question("part", "material").choices
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("materials:\n  - id: stainless_3166\n    override: true\n    name: x\n    family: steel\n"
+     "    density_kg_m3: 8000\n",
+     "material stainless_3166 says override: true, but no earlier pack defines it (did you mean "
+     "'stainless_316'?)"),
+    ("materials:\n  - id: stainless_316\n    name: x\n    family: steel\n    density_kg_m3: 8000\n",
+     "material stainless_316 is already defined at"),
+    ("processes:\n  - id: deburring\n    name: ontbramen\n    kind: finishing\n    checks:\n"
+     "      - {kind: max, part: weigth_kg, machine: max_part_kg, label: {en: weight}}\n",
+     "own.yaml:6: process deburring: check reads part.weigth_kg, which no part question asks "
+     "(did you mean 'weight_kg'?)"),
+    ("materials:\n  - id: brass_2\n    name: x\n    aliases: [CW614N]\n    family: copper_alloy\n"
+     "    density_kg_m3: 8500\n",
+     "material brass_2: the name 'CW614N' also names brass_cw614n"),
+    ("materials:\n  - id: lead\n    name: x\n    family: lead\n    density_kg_m3: 113400\n",
+     "own.yaml:5: materials[0].density_kg_m3 must be <= 25000"),
+])
+def test_catalogue_mistakes_are_file_line_errors(tmp_path, text, expected):
+    pack = write(tmp_path / "own.yaml", text)
+    assert expected in errors_of(load_packs, [str(pack)])
+
+
+def test_rules_lint_reports_catalogue_mistakes(tmp_path):
+    pack = write(tmp_path / "own.yaml", "materials:\n  - id: stainless_3166\n    override: true\n"
+                 "    name: x\n    family: steel\n    density_kg_m3: 8000\n")
+    result = CliRunner().invoke(cli, ["rules", "lint", str(pack)])
+    assert result.exit_code == 1
+    assert "own.yaml:2" in result.output and "stainless_316" in result.output
+
+
+# ---- an answer outside the catalogue stays an open question
+def test_an_answer_outside_the_catalogue_is_kept_as_an_open_question():
+    screener = Screener(str(EQUIPMENT))
+    data = screener.check(request(material="unobtainium")).to_dict()
+    assert data["verdict"] == "conditional"
+    entry = next(q for q in data["open_questions"] if q["field"] == "material")
+    assert entry["given"] == ["unobtainium"] and entry["decisive"]
+    data = screener.check(request(processes=["plasma_cutting"])).to_dict()
+    entry = next(q for q in data["open_questions"] if q["field"] == "processes")
+    assert entry["given"] == ["plasma_cutting"]
+
+
+def test_an_alias_answer_screens_as_the_catalogue_id():
+    screener = Screener(str(EQUIPMENT))
+    a = screener.check(request(material="stainless_316", processes=["milling_3axis"])).to_dict()
+    b = screener.check(request(material="1.4404", processes=["frezen"])).to_dict()
+    assert a["verdict"] == b["verdict"] and a["assignments"] == b["assignments"]
+
+
+def test_check_exits_0_for_an_unknown_material(tmp_path):
+    path = write(tmp_path / "r.yaml", "id: X\npurpose: prototype\nquantity: 1\nparts:\n"
+                 "  - id: P\n    processes: [milling_3axis]\n    material: mithril\n"
+                 "    size_mm: [10, 10, 10]\n    tolerance_mm: 0.1\n")
+    result = CliRunner().invoke(cli, ["check", str(path), "--equipment", str(EQUIPMENT)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert "r.yaml:7: note: material 'mithril' is not in the catalogue" in result.output
+
+
+# ---- the equipment file is checked
+@pytest.mark.parametrize("old, new, expected", [
+    ("stocked_materials: [aluminium_6082,", "stocked_materials: [rvs_316, aluminium_6082,",
+     "equipment.yaml:9: provider.stocked_materials: unknown material 'rvs_316' (did you mean "
+     "'stainless_316'?)"),
+    ("processes: [turning]", "processes: [draaibank]",
+     "machines.3.processes: unknown process 'draaibank'"),
+    ("certifications: [iso_9001,", "certifications: [iso_9002,",
+     "provider.certifications: unknown certification a shop can hold 'iso_9002' (did you mean "
+     "'iso_9001'?)"),
+    ("    max_diameter_mm: 262\n", "    max_diamter_mm: 262\n",
+     "machine 'haas-st20': unknown field 'max_diamter_mm' (did you mean 'max_diameter_mm'?)"),
+    ("    sheet_mm: [3000, 1500]\n", "",
+     "machine 'trumpf-trulaser-1030' does laser_cutting but has no sheet_mm"),
+])
+def test_equipment_names_and_limits_are_checked(tmp_path, old, new, expected):
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    assert old in text
+    path = write(tmp_path / "equipment.yaml", text.replace(old, new, 1))
+    assert expected in errors_of(load_equipment, path, catalogue=default_catalogue())
+    result = CliRunner().invoke(cli, ["validate", "--equipment", str(path)])
+    assert result.exit_code == 1 and expected in result.output
+
+
+def test_equipment_aliases_resolve_and_unused_limits_are_optional(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "processes: [turning]", "processes: [draaien]", 1).replace(
+        "    tolerance_mm: 1.0\n", "", 1)  # the welding cell states no machining tolerance
+    path = write(tmp_path / "equipment.yaml", text)
+    equipment = load_equipment(path, catalogue=default_catalogue())
+    lathe = next(m for m in equipment.machines if m["id"] == "haas-st20")
+    assert lathe["processes"] == ["turning"]
+    result = CliRunner().invoke(cli, ["validate", "--equipment", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+# ---- partners for outside work
+PARTNER = """
+partners:
+  - id: slijperij
+    name: Slijperij (test)
+    processes: [cylindrical_grinding, rondslijpen, hard_anodising]
+    limits: {max_diameter_mm: 200, tolerance_mm: 0.002}
+    lead_time_days: 7
+    price: {per_order_eur: 100, per_piece_eur: 5, source: test}
+"""
+
+
+def test_no_own_machine_but_a_partner_is_fit_with_effort_with_a_subcontract_line(tmp_path):
+    equipment = write(tmp_path / "equipment.yaml",
+                      EQUIPMENT.read_text(encoding="utf-8") + PARTNER)
+    shaft = request(processes=["turning", "cylindrical_grinding"], material="steel_c45",
+                    diameter_mm=30, length_mm=200, tolerance_mm=0.005, surface_treatment=[])
+    del shaft["parts"][0]["size_mm"]
+    without = Screener(str(EQUIPMENT)).check(shaft)
+    assert without.verdict == "no_fit"
+    data = Screener(str(equipment)).check(shaft).to_dict()
+    assert data["verdict"] != "no_fit"
+    grinding = data["assignments"][1]
+    assert grinding["partner"]["id"] == "slijperij"
+    assert grinding["partner"]["amount_eur"] == 125.0  # 100 per order + 5 x 5 pieces
+    finding = next(f for f in data["findings"] if f["rule"] == "FIT-OUTSIDE-WORK")
+    assert finding["effort"] == {"lead_time_days": 7}
+    line = next(x for x in data["quote"]["lines"] if x["kind"] == "outside_work")
+    assert line["amount_eur"] == 125.0 and line["process"] == "cylindrical_grinding"
+    # beyond the partner's known limits: still no fit
+    shaft["parts"][0]["diameter_mm"] = 250
+    assert Screener(str(equipment)).check(shaft).verdict == "no_fit"
+
+
+def test_a_unknown_partner_process_is_an_error_with_did_you_mean(tmp_path):
+    equipment = write(tmp_path / "equipment.yaml", EQUIPMENT.read_text(encoding="utf-8")
+                      + PARTNER.replace("hard_anodising", "hard_anodizing_x"))
+    message = errors_of(load_equipment, equipment, catalogue=default_catalogue())
+    assert "partners[0].processes: unknown process or treatment 'hard_anodizing_x'" in message
+
+
+# ---- the second example shop, YAML only
+EXPECTED = {
+    "punch-die-insert": "fit_with_effort",
+    "swiss-pins-303": "fit_with_effort",
+    "sls-housing-pa12": "fit_with_effort",
+    "ground-shaft-partner": "fit_with_effort",
+    "fixture-plate-5axis": "fit_with_effort",
+    "carbide-insert-edm": "fit_with_effort",
+}
+
+
+@pytest.fixture(scope="module")
+def precision_shop():
+    return Screener(str(SHOP / "equipment.yaml"), [str(SHOP / "rules")])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_precision_shop_examples(precision_shop, name):
+    report = precision_shop.check(str(SHOP / "requests" / f"{name}.yaml"))
+    assert report.verdict == EXPECTED[name]
+    data = report.to_dict()
+    assert all(a["machine"] or a.get("partner") for a in data["assignments"])
+
+
+def test_every_precision_shop_request_is_listed():
+    assert sorted(p.stem for p in (SHOP / "requests").glob("*.yaml")) == sorted(EXPECTED)
+
+
+def test_the_precision_shop_config_runs_from_its_folder():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-m", "producibility", "check",
+                             "requests/ground-shaft-partner.yaml"], cwd=SHOP, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Rondslijperij Veldhoven" in result.stdout
