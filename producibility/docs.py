@@ -2,7 +2,8 @@
 
 docs/cli.md (every command's --help), docs/rules.md and rules.nl.md (the
 default pack as a table per thread), docs/mrl.md and mrl.nl.md (the questions each
-MRL level needs), docs/questionnaire.nl.md and .en.md (the
+MRL level needs), docs/catalogue.md and catalogue.nl.md (the processes, materials,
+certifications and treatments), docs/questionnaire.nl.md and .en.md (the
 customer's form) and docs/schemas/*.json.  tests/test_docs.py fails when a
 committed file differs from what this module generates, so docs never drift.
 """
@@ -48,11 +49,15 @@ def generate():
 
     from .intake import export_questionnaire
 
+    from .catalogue import default_catalogue, render_markdown
+
     out = {"docs/cli.md": cli_reference(),
            "docs/rules.md": show(load_packs(), "md", "en"),
            "docs/rules.nl.md": show(load_packs(), "md", "nl"),
            "docs/mrl.md": mrl_table(load_packs(), load_questionnaire(), "en"),
-           "docs/mrl.nl.md": mrl_table(load_packs(), load_questionnaire(), "nl")}
+           "docs/mrl.nl.md": mrl_table(load_packs(), load_questionnaire(), "nl"),
+           "docs/catalogue.md": render_markdown(default_catalogue(), "en"),
+           "docs/catalogue.nl.md": render_markdown(default_catalogue(), "nl")}
     for lang in ("nl", "en"):
         out[f"docs/questionnaire.{lang}.md"] = export_questionnaire(load_questionnaire(),
                                                                     lang, "md")
