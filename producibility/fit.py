@@ -239,7 +239,6 @@ class Fitter:
         """Judge one part operation against one machine (or partner) of that process.
 
         ``known_only``: a limit the machine (a partner) does not state is not checked.
-
         Checks what the part's known fields allow; a missing field is listed in
         ``unchecked`` (the fit is then provisional) but never assumed.  So a
         rejection is always definite: more answers can only add rejections.
@@ -250,18 +249,47 @@ class Fitter:
             result.unchecked.append("material")
         elif material not in machine["materials"]:
             result.rejections.append(Reason("material", material=material))
-        later = self._later_kinds(part, process) if self.deferrable.get(process) else ()
-        for check in self.plans.get(process, ()):
-            if known_only and check.machine not in machine:
+        plan = self.plans.get(process)
+        if not plan:
+            return result
+        later = ()
+        if self.deferrable[process]:
+            processes = part.get("processes")
+            if processes and processes[-1] != process:
+                later = self._later_kinds(processes, process)
+        for check in plan:
+            if later and check.skip_before is not None and check.skip_before in later:
                 continue
-            if check.skip_before is not None and check.skip_before in later:
-                continue
+            limit = machine.get(check.machine)
+            if limit is None:
+                if known_only or check.optional:
+                    continue
+            elif check.expr is None:
+                # the common case, inline: a plain part field against a stated limit
+                value = part.get(check.part)
+                if value is None:
+                    if check.ask:
+                        result.unchecked.append(check.part)
+                    continue
+                kind = check.kind
+                if kind == "capability":
+                    _capability(result, check.label, value, limit, check.margin, check.unit)
+                    continue
+                if kind == "envelope":
+                    # Sorted sides compare every axis-aligned orientation at once.
+                    for label, d, e in zip(check.labels, sorted(value, reverse=True),
+                                           sorted(limit, reverse=True)):
+                        _limit(result, label, d, e, check.margin, check.unit, check.hard)
+                    continue
+                if kind == "max" and check.of is None:
+                    _limit(result, check.label, value, limit, check.margin, check.unit,
+                           check.hard)
+                    continue
             check.judge(result, part, machine, material)
         return result
 
-    def _later_kinds(self, part, process):
+    def _later_kinds(self, processes, process):
         """The kinds of the operations after this one in the part's processes."""
-        processes = part.get("processes") or ()
         if process not in processes:
             return ()
         kinds = self.kinds

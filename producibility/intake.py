@@ -649,8 +649,26 @@ def process_needs(questionnaire):
     from .catalogue import default_catalogue
 
     shop = questionnaire.shop or default_catalogue()
-    return {pid: tuple(entry["needs"]) for pid, entry in shop.entries["processes"].items()
-            if entry.get("needs")}
+    needs = {pid: tuple(entry["needs"]) for pid, entry in shop.entries["processes"].items()
+             if entry.get("needs")}
+    return _AliasMap(needs, shop)
+
+
+class _AliasMap(dict):
+    """Process needs, also found by a process's alias (a request says ``draaien``)."""
+
+    def __init__(self, needs, shop):
+        super().__init__(needs)
+        self.shop = shop
+
+    def __contains__(self, key):
+        return dict.__contains__(self, key) or dict.__contains__(
+            self, self.shop.resolve("processes", key))
+
+    def __getitem__(self, key):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        return dict.__getitem__(self, self.shop.resolve("processes", key))
 
 
 def _is_number(value):

@@ -415,13 +415,14 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
         digests = []
         extra = catalogue_files(source)
-        if extra and catalogue.base is None and Path(source).resolve() == \
-                Path(default_pack_dir()).resolve():
+        if extra and Path(source).resolve() == Path(default_pack_dir()).resolve():
             # the shipped catalogue is read once per process (the questionnaire needs it too)
             base, blobs = default_catalogue_files()
-            catalogue.start_from(base)
-            digests += [_bytes_digest(b) for b in blobs]
-            extra = []
+            if catalogue.base is None and catalogue.empty:
+                catalogue.start_from(base)
+            if catalogue.base is base:
+                digests += [_bytes_digest(b) for b in blobs]
+                extra = []
         for file in extra + pack_files(source):
             path = str(file)
             document, data = yamlio.load_with_bytes(file)
