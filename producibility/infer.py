@@ -35,6 +35,7 @@ How the work is split, after measuring experta (see README, "Speed"):
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as _field
 from types import MappingProxyType
 
 from . import experta_speed, fit
@@ -506,6 +507,8 @@ class Inferred:
     unchecked: frozenset         # (part or None, field) the fit could not check
     flags_true: Mapping          # flag -> subjects where it holds
     flags_unknown: Mapping       # flag -> {subject: open questions} where undecided
+    subcontracts: Mapping = _field(default_factory=lambda: MappingProxyType({}))
+    # (part, process) -> (partner id, FitResult): operations only a partner does
 
 
 class Inference:
@@ -542,4 +545,5 @@ class Inference:
             no_machine=tuple(engine.no_machine), undecidable=tuple(engine.undecidable),
             unchecked=frozenset(engine.unchecked),
             flags_true=MappingProxyType(engine.flags_true),
-            flags_unknown=MappingProxyType(engine.flags_unknown))
+            flags_unknown=MappingProxyType(engine.flags_unknown),
+            subcontracts=MappingProxyType(engine.subcontracts))
