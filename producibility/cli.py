@@ -298,12 +298,17 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
 def schema(name, output):
     """Print a JSON Schema: request, equipment, rules, report, questionnaire or config.
 
+    The request schema's catalogue choices (processes, materials, ...) include the
+    entries of the packs the project config names.
+
     Example: producibility schema report -o report.schema.json
     """
     from . import schema as schemas
+    from .intake_cli import _catalogue
     from .questionnaire import load_questionnaire
 
-    data = load_questionnaire().request_schema if name == "request" else schemas.shipped(name)
+    data = load_questionnaire(catalogue=_catalogue()).request_schema if name == "request" \
+        else schemas.shipped(name)
     emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
 
 

@@ -3,7 +3,6 @@ equipment check, partners for outside work and the second example shop."""
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
