@@ -608,6 +608,12 @@ def _outside_findings(assignments, engine, partners, pack, request, lang):
     if partners:
         for pid, part in engine.parts.items():
             for treatment in part.get("surface_treatment") or ():
+                entry = catalogue.get("treatments", treatment) if catalogue else None
+                material = catalogue.get("materials", part.get("material")) \
+                    if catalogue and part.get("material") else None
+                if entry and material and entry.get("families") and \
+                        material["family"] not in entry["families"]:
+                    continue  # anodising a steel part: the rules' business, no partner's
                 for partner in partners.values():
                     if treatment not in partner["processes"]:
                         continue

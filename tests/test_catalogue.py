@@ -374,3 +374,14 @@ def test_the_precision_shop_config_runs_from_its_folder():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Rondslijperij Veldhoven" in result.stdout
+
+
+def test_a_treatment_goes_to_a_partner_that_does_it_for_that_material(precision_shop):
+    data = precision_shop.check(str(SHOP / "requests" / "fixture-plate-5axis.yaml")).to_dict()
+    outside = [f for f in data["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
+    assert [f["trace"]["values"]["partner"] for f in outside] == ["anodiseer-eindhoven"]
+    assert outside[0]["effort"] == {"lead_time_days": 5}
+    steel = request(material="steel_c45", surface_treatment=["anodising"])
+    data = precision_shop.check(steel).to_dict()
+    # anodising is for aluminium (the treatment's families): no partner line for steel
+    assert not [f for f in data["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
