@@ -49,7 +49,7 @@ def generate():
 
     from .intake import export_questionnaire
 
-    from .catalogue import default_catalogue, render_markdown
+    from .catalogue import compiled_json, default_catalogue, render_markdown
 
     out = {"docs/cli.md": cli_reference(),
            "docs/rules.md": show(load_packs(), "md", "en"),
@@ -57,7 +57,9 @@ def generate():
            "docs/mrl.md": mrl_table(load_packs(), load_questionnaire(), "en"),
            "docs/mrl.nl.md": mrl_table(load_packs(), load_questionnaire(), "nl"),
            "docs/catalogue.md": render_markdown(default_catalogue(), "en"),
-           "docs/catalogue.nl.md": render_markdown(default_catalogue(), "nl")}
+           "docs/catalogue.nl.md": render_markdown(default_catalogue(), "nl"),
+           # the shipped catalogue as JSON: read at start-up instead of its YAML
+           "rules/catalogue/compiled.json": compiled_json()}
     for lang in ("nl", "en"):
         out[f"docs/questionnaire.{lang}.md"] = export_questionnaire(load_questionnaire(),
                                                                     lang, "md")
@@ -71,6 +73,14 @@ def generate():
 
 
 def main(root="."):
+    from .catalogue import COMPILED, _default, compiled_json
+
+    # the compiled catalogue first: the other documents read the catalogue through it
+    target = Path(root) / "rules" / "catalogue" / COMPILED
+    text = compiled_json()
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+        _default.cache_clear()
     for relative, text in generate().items():
         target = Path(root) / relative
         target.parent.mkdir(parents=True, exist_ok=True)

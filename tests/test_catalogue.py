@@ -385,3 +385,32 @@ def test_a_treatment_goes_to_a_partner_that_does_it_for_that_material(precision_
     data = precision_shop.check(steel).to_dict()
     # anodising is for aluminium (the treatment's families): no partner line for steel
     assert not [f for f in data["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
+
+
+def test_the_compiled_catalogue_is_the_yaml_read_and_checked(tmp_path):
+    """rules/catalogue/compiled.json (generated, read at start-up) equals the YAML's
+    catalogue in content and order; an edited YAML file is read again."""
+    from producibility import catalogue as cat
+
+    source = ROOT / "rules"
+    fresh = cat.CatalogueBuilder()
+    for file in cat.catalogue_files(source):
+        from producibility import yamlio
+
+        fresh.add(yamlio.load(file), str(file))
+    fresh = fresh.finish()
+    compiled = default_catalogue()
+    for kind in cat.KINDS:
+        assert list(compiled.entries[kind]) == list(fresh.entries[kind])
+        assert compiled.entries[kind] == fresh.entries[kind]
+    assert compiled.where == fresh.where
+    copy = tmp_path / "rules"
+    (copy / "catalogue").mkdir(parents=True)
+    for file in (source / "catalogue").iterdir():
+        (copy / "catalogue" / file.name).write_bytes(file.read_bytes())
+    edited = copy / "catalogue" / "treatments.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "name: {en: anodising,", "name: {en: anodizing,"), encoding="utf-8")
+    assert cat._compiled(str(copy), cat.catalogue_files(copy),
+                         [f.read_bytes() for f in cat.catalogue_files(copy)]) is None
+    assert cat._default(str(copy))[0].name("treatments", "anodising") == "anodizing"
