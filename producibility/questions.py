@@ -55,15 +55,19 @@ def thresholds(pack):
 def machine_limits(catalogue, equipment, known=None):
     """(scope, field) -> the machine limits the fit compares a part field with.
 
-    Read from the catalogue's check declarations, so a new capability (a weight
-    limit, a bar capacity) is probed just either side of each machine's value
-    like a rule's threshold.  ``known`` (the rules' thresholds) is extended."""
+    Read from the catalogue's check declarations, so a new limit (a part weight,
+    a bar capacity) is probed just either side of each machine's value like a
+    rule's threshold.  ``known`` (the rules' thresholds) is extended."""
     out = {k: list(v) for k, v in (known or {}).items()}
     index = equipment.by_process()
     for pid, process in catalogue.entries["processes"].items():
         for check in process.get("checks", ()):
             field_name = check.get("part")
-            if field_name is None or check["kind"] == "envelope" or check.get("of"):
+            # Tolerance and roughness already carry the rules' thresholds at the usual
+            # capability steps (ISO 2768, ISO 286, Ra 1.6 ...); more probes there would
+            # only spend the check's shared probe budget.  Limits often carry none.
+            if field_name is None or check["kind"] in ("envelope", "capability") or \
+                    check.get("of"):
                 continue
             values = set()
             for machine in index.get(pid, ()):
