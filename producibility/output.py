@@ -11,11 +11,14 @@ A target that is one of the command's own inputs is refused.  Every failure is
 an :class:`InputError`.
 """
 
+import contextlib
 import os
 import re
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from .errors import InputError
@@ -79,11 +82,16 @@ class AtomicFile:
                 return
             # Follow a link the user named on purpose; the rename replaces its target.
             self.target = Path(os.path.realpath(path))
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
-                                            dir=self.target.parent)
+            with _signals_deferred():  # a SIGTERM never falls between create and record
+                fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.",
+                                                suffix=".tmp", dir=self.target.parent)
             self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         except OSError as exc:
+            self.discard()
             raise _cannot(path, exc) from None
+        except BaseException:  # interrupted: the caller never gets this object to discard
+            self.discard()
+            raise
 
     def write(self, text):
         try:
@@ -110,7 +118,9 @@ class AtomicFile:
     def discard(self):
         """Close and remove the temporary file (the target stays as it was)."""
         try:
-            self.handle.close()
+            handle = getattr(self, "handle", None)
+            if handle is not None:
+                handle.close()
         except OSError:
             pass
         if self.tmp:
@@ -119,6 +129,20 @@ class AtomicFile:
             except OSError:
                 pass
             self.tmp = None
+
+
+@contextlib.contextmanager
+def _signals_deferred():
+    """Hold SIGINT and SIGTERM until the block is done (main thread, POSIX)."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = block(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
 
 
 def atomic_write(path, text, inputs=()):
