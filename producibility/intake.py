@@ -171,7 +171,7 @@ TEXTS = {
 
 YES = {"j", "ja", "y", "yes", "true"}
 NO = {"n", "nee", "no", "false"}
-NONE_WORDS = {"0", "geen", "none"}
+NONE_WORDS = {"0", "geen", "none", "[]", "geen enkele", "no one", "nothing", "niets"}
 TODAY_WORDS = {"vandaag", "today"}
 HELP, BACK, LEAVE_OPEN = "?", "<", "-"
 
@@ -181,7 +181,8 @@ class AnswerError(ValueError):
 
 
 def texts(lang):
-    return TEXTS.get(lang, TEXTS["en"])
+    from .texts import texts as new_texts
+    return new_texts(lang, TEXTS.get(lang, TEXTS["en"]))
 
 
 def in_lang(value, lang):
@@ -237,19 +238,81 @@ def show_value(question, value, lang):
     return str(value)
 
 
-def _number(text, lang):
+_NUMBER_SHAPE = re.compile(r"([+-]?)(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:X\d{3})+")
+
+
+def _grouped_ok(digits, separator):
+    return bool(re.fullmatch(_GROUPED.pattern.replace("X", re.escape(separator)), digits))
+
+
+def read_number(text, lang="en", convention=None):
+    """A number as a person types it, Dutch or English: the one reader of numbers.
+
+    ``1.000`` and ``1.000,5`` (Dutch) and ``1,000`` and ``1,000.5`` (English) are
+    thousands; ``0,05`` and ``12,5`` are a decimal comma.  One separator before
+    exactly three digits is read as the thousands separator of ``convention`` (``.``
+    in Dutch, ``,`` in English); where it is that language's decimal separator, or no
+    convention is given (a request file), the number is ambiguous and the message says
+    both readings, so that ``ask`` asks again.  Messages are in ``lang``.  Raises
+    :class:`AnswerError`.
+    """
     t = texts(lang)
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
+    raw = text.strip()
+    cleaned = re.sub(r"[\s\u00a0\u202f']", "", raw)
+    match = _NUMBER_SHAPE.fullmatch(cleaned)
+    if not match:
+        raise AnswerError(t["not_number"].format(text=raw))
+    sign, body, exponent = match.group(1), match.group(2), match.group(3) or ""
+    dots, commas = body.count("."), body.count(",")
+    if body[-1] in ".,":
+        body = body[:-1]  # "20." is 20
+        dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal = "." if body.rindex(".") > body.rindex(",") else ","
+        thousands = "," if decimal == "." else "."
+        whole, _, fraction = body.rpartition(decimal)
+        if thousands in fraction or decimal in whole or not _grouped_ok(whole, thousands):
+            raise AnswerError(t["bad_grouping"].format(text=raw))
+        body = whole.replace(thousands, "") + "." + fraction
+    elif dots > 1 or commas > 1:
+        separator = "." if dots else ","
+        if not _grouped_ok(body, separator):
+            raise AnswerError(t["bad_grouping"].format(text=raw))
+        body = body.replace(separator, "")
+    elif dots or commas:
+        separator = "." if dots else ","
+        whole, _, fraction = body.partition(separator)
+        if (len(fraction) == 3 and whole and whole.lstrip("0") and len(whole) <= 3
+                and not exponent):
+            lang_thousands = {"nl": ".", "en": ","}.get(convention)
+            as_thousands = whole + fraction
+            if separator != lang_thousands:
+                decimal_value = f"{whole}.{fraction}"
+                shown = decimal_value.rstrip("0").rstrip(".")
+                typed = shown.replace(".", ",") if lang == "nl" else shown
+                error = AnswerError(t["ambiguous_number"].format(
+                    text=raw, thousands=int(as_thousands), decimal=typed,
+                    decimal_typed=typed))
+                value = float(decimal_value)
+                error.readings = tuple(int(sign + r) if isinstance(r, str) else
+                                       (-r if sign == "-" else r)
+                                       for r in (as_thousands, value))
+                raise error
+            body = as_thousands
+        else:
+            body = f"{whole or '0'}.{fraction}"
+    cleaned = sign + body + exponent
     if re.fullmatch(r"[+-]?\d+", cleaned):
         return int(cleaned)
-    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cleaned):
-        raise AnswerError(t["not_number"].format(text=text.strip()))
     value = float(cleaned)
     if not math.isfinite(value):
-        raise AnswerError(t["not_number"].format(text=text.strip()))
+        raise AnswerError(t["not_number"].format(text=raw))
     return value
+
+
+def _number(text, lang, typed=True):
+    return read_number(text, lang, lang if typed else None)
 
 
 def _check_range(question, value, lang):
@@ -261,16 +324,44 @@ def _check_range(question, value, lang):
     return value
 
 
+# What people type for a questionnaire's unit, in either language.
+_PIECES = ("pcs", "pc", "pieces", "piece", "st.", "st", "stuks", "stuk")
+UNIT_WORDS = {"pcs": _PIECES,
+              "pcs/year": _PIECES + tuple(f"{p}{per}" for p in _PIECES + ("",)
+                                          for per in ("/year", "/jaar", " per year",
+                                                      " per jaar", "/yr", "/j")),
+              "batches": ("batches", "batch", "leveringen", "levering", "deliveries"),
+              "min": ("min", "minutes", "minuten", "minuut"), "EUR": ("eur", "euro", "€")}
+
+
 def _strip_unit(question, text):
     text = text.strip()
     unit = (question.unit or "").strip()
-    if unit and text.lower().endswith(unit.lower()):
-        text = text[: -len(unit)].strip()
+    for word in sorted({unit, *UNIT_WORDS.get(unit, ())} - {""}, key=len, reverse=True):
+        if text.lower().endswith(word.lower()) and text[: -len(word)].strip():
+            return text[: -len(word)].strip()
     return text
 
 
-def _parse_number(question, text, lang):
-    value = _number(_strip_unit(question, text), lang)
+def _fits(question, value):
+    return ((not question.integer or float(value).is_integer())
+            and (question.min is None or value >= question.min)
+            and (question.max is None or value <= question.max))
+
+
+def _parse_number(question, text, lang, typed=True):
+    text = _strip_unit(question, text)
+    try:
+        value = read_number(text, lang)  # no convention: "1.000" and "1,000" are ambiguous
+    except AnswerError as exc:  # the question's range settles it, else the language
+        readings = getattr(exc, "readings", ())
+        fitting = [r for r in readings if _fits(question, r)]
+        if len(fitting) == 1:
+            value = fitting[0]
+        elif typed:
+            value = _number(text, lang, typed)
+        else:
+            raise
     if question.integer:
         if isinstance(value, float):
             if not value.is_integer():
@@ -342,12 +433,18 @@ def _parse_choice(question, text, lang, typed=True):
     return choice
 
 
+def none_answer(question, lang="en"):
+    """The explicit "none" of a multiple-choice question (``[]``), where it may be none."""
+    least = getattr(question, "min_choices", 0) or 0
+    if least:
+        raise AnswerError(texts(lang)["none_not_allowed"].format(n=least))
+    return []
+
+
 def _parse_multi(question, text, lang, typed=True):
     raw = text.strip()
-    if typed and raw.lower() in NONE_WORDS:
-        if question.required:
-            raise AnswerError(texts(lang)["none_required"])
-        return []
+    if raw.lower() in NONE_WORDS and (typed or raw != "0"):
+        return none_answer(question, lang)
     whole = _match_choice(question, raw, typed)
     if whole is not None:
         return [whole]
@@ -395,7 +492,7 @@ def parse_answer(question, text, lang="en", typed=True):
     """
     kind = question.type
     if kind == "number":
-        return _parse_number(question, text, lang)
+        return _parse_number(question, text, lang, typed)
     if kind == "yes_no":
         return _parse_yes_no(text, lang)
     if kind == "date":
@@ -433,6 +530,8 @@ def coerce_loaded(question, value, lang="en"):
     if kind == "yes_no" and isinstance(value, bool):
         return value
     if kind == "multi_choice" and isinstance(value, list):
+        if not value:
+            return none_answer(question, lang)
         chosen = []
         for item in value:
             match = _match_choice(question, str(item), numbers=False) \
@@ -454,6 +553,54 @@ def coerce_loaded(question, value, lang="en"):
                        "dimensions": t["dimensions"]}.get(kind, t["not_text"]))
 
 
+def _holds_text(value):
+    return isinstance(value, str) or (isinstance(value, list) and (
+        not value or any(isinstance(v, str) for v in value)))
+
+
+def normalize_answers(document, questionnaire, lang="en"):
+    """Read a request's answers with the same parser as ``ask``: [(where, message)].
+
+    Texts in a file or an API dict (``01-03-2027``, ``ja``, ``kleine serie``,
+    ``1.000,5``, ``geen``) and an explicit none (``[]``) become the request values
+    ``ask`` would save, in place.  An answer the parser refuses is returned with its
+    path (the schema's own error for that field is then left out); values that are
+    not text are left to the schema.  ``check``, ``validate`` and the API call this
+    through :func:`producibility.load.load_request`, so all of them read a file alike.
+    """
+    problems = []
+
+    def answers(holder, questions, trail):
+        for question in questions:
+            value = holder.get(question.id)
+            if value is None or not _holds_text(value):
+                continue
+            if question.type == "multi_choice" and isinstance(value, list) and value:
+                # item by item, duplicates kept (validate names them on their own line)
+                found = [_match_choice(question, v, numbers=False) if isinstance(v, str)
+                         else v for v in value]
+                if None not in found:
+                    holder[question.id] = found
+                continue
+            try:
+                holder[question.id] = coerce_loaded(question, value, lang)
+            except AnswerError as exc:
+                if question.type in ("choice", "multi_choice") and value != []:
+                    continue  # the schema's message lists the choices, with a did-you-mean
+                problems.append((trail + [question.id],
+                                 f"{question.id}: {str(exc).rstrip('.')}"))
+
+    if not isinstance(document, dict):
+        return problems
+    answers(document, request_questions(questionnaire), [])
+    parts = document.get("parts")
+    if isinstance(parts, list):
+        for i, part in enumerate(parts):
+            if isinstance(part, dict):
+                answers(part, part_questions(questionnaire), ["parts", i])
+    return problems
+
+
 # ----------------------------------------------------------------- relevance
 def relevant(question, request, part=None):
     """Whether a question is asked, given the answers so far (unknown counts as yes)."""
@@ -467,11 +614,8 @@ def relevant(question, request, part=None):
 
 
 def _answered(question, value):
-    if value is None:
-        return False
-    if question.required and question.type == "multi_choice" and value == []:
-        return False
-    return True
+    """Whether a value answers its question: an explicit none (``[]``) does, as in check."""
+    return value is not None
 
 
 def part_questions(questionnaire):
@@ -768,8 +912,9 @@ def combination_problems(questionnaire, request, lang="en"):
 def validate_request(path, questionnaire, lang="en"):
     """Check a request file: (problems as InputErrors sorted by line, request or None).
 
-    The loader's checks (types, ranges, unknown fields with did-you-mean) come
-    first; impossible combinations are added with their ``file:line``.
+    Exactly the loader's checks, so ``validate`` and ``check`` refuse the same
+    requests: answers read by the one parser, the schema (types, ranges, unknown
+    fields with did-you-mean) and impossible combinations, each with ``file:line``.
     """
     from .load import load_request
 
@@ -782,20 +927,12 @@ def validate_request(path, questionnaire, lang="en"):
         return [InputError("a request must be a mapping of answers, with a list of parts",
                            path, getattr(document, "line", 1))], None
     errors = []
-    try:
+    try:  # the loader reads the answers, checks the schema and the combinations
         load_request(document, questionnaire, path=path, lang=lang)
     except InputErrors as exc:
         errors.extend(exc.errors)
     except InputError as exc:
         errors.append(exc)
-    combos = combination_problems(questionnaire, document, lang)
-    # our duplicate message gives the item's own line: drop the schema's one
-    duplicated = {f"{_field_name(p.where[:-1])} lists " for p in combos
-                  if isinstance(p.where[-1], int)}
-    errors = [e for e in errors if not (e.message.endswith(" twice") and any(
-        e.message.startswith(d) for d in duplicated))]
-    errors.extend(InputError(p.message, path, yamlio.line_of(document, p.where))
-                  for p in combos)
     errors.sort(key=lambda e: (e.line or 0, e.message))
     return errors, document
 
@@ -991,7 +1128,7 @@ class Interview:
             self.write(f"{q.label(self.lang)}{mark}")
             self._list_choices(q)
             how = self.t["choose_one"] if q.type == "choice" else self.t["choose_many"]
-            if q.type == "multi_choice" and not q.required:
+            if q.type == "multi_choice" and not q.min_choices:
                 how += f" ({self.t['choose_none']})"
             prompt = f"{how}{default}: "
         else:
@@ -1012,7 +1149,8 @@ class Interview:
             if not text:
                 if current is not None or not q.required:
                     return None
-                self.write(self.t["required"])
+                self.write(self.t["required_multi"] if q.type == "multi_choice"
+                           and not q.min_choices else self.t["required"])
                 continue
             try:
                 value = parse_answer(q, text, self.lang)

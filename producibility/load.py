@@ -106,7 +106,7 @@ def load_request(source, questionnaire=None, path=None, lang="en"):
         raise InputError("a request must be a mapping of answers, with a list of parts",
                          path, getattr(document, "line", 1))
     _plain(document)
-    schemas.check(document, questionnaire.request_schema, path, lang)
+    _check_answers(document, questionnaire, path, lang)
     ids = {}
     for i, part in enumerate(document["parts"]):
         pid = str(part["id"])
@@ -177,6 +177,32 @@ def _catalogue_answers(document, questionnaire):
                 del holder[q.id]
     if unlisted:
         document[UNLISTED] = unlisted
+
+
+def _check_answers(document, questionnaire, path, lang):
+    """The answers read by the one answer parser (intake.py), then the schema, then the
+    combinations no single answer shows (a wanted date before the request date...).
+
+    Every problem is reported together; ``check`` refuses what ``validate`` refuses.
+    """
+    from .intake import combination_problems, normalize_answers
+
+    parsed = normalize_answers(document, questionnaire, lang)
+    errors = [InputError(message, path, yamlio.line_of(document, where))
+              for where, message in parsed]
+    combos = combination_problems(questionnaire, document, lang)
+    # a duplicate item: our message names the item's own line, the schema's the list's
+    duplicated = {tuple(p.where[:-1]) for p in combos if isinstance(p.where[-1], int)}
+    try:
+        schemas.check(document, questionnaire.request_schema, path, lang,
+                      skip=[tuple(where) for where, _ in parsed] + sorted(duplicated, key=str))
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    errors.extend(InputError(p.message, path, yamlio.line_of(document, p.where))
+                  for p in combos)
+    if errors:
+        errors.sort(key=lambda e: (e.line or 0, e.message))
+        raise InputErrors(errors)
 
 
 # ----------------------------------------------------------------- equipment

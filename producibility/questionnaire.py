@@ -32,6 +32,7 @@ class Question:
     min: float = None
     max: float = None
     integer: bool = False
+    min_choices: int = 0  # multi_choice: how many at least; 0 lets "none" ([]) answer it
     ask_if: object = None
     repeat: str = None  # "parts" for questions about each part
     line: int = None
@@ -113,7 +114,10 @@ def _json_type(q):
     if q.type == "choice":
         return _choice_schema(q)
     if q.type == "multi_choice":
-        return {"type": "array", "items": _choice_schema(q), "uniqueItems": True}
+        out = {"type": "array", "items": _choice_schema(q), "uniqueItems": True}
+        if q.min_choices:
+            out["minItems"] = q.min_choices
+        return out
     if q.type == "dimensions":
         item = {"type": "number"}
         if q.min is not None:
@@ -264,6 +268,7 @@ def _parse(doc, path):
                 choice_text=dict(raw.get("choice_text", {})),
                 unit=raw.get("unit"), min=raw.get("min"), max=raw.get("max"),
                 integer=bool(raw.get("integer", False)),
+                min_choices=int(raw.get("min_choices", 0)),
                 repeat=section.get("repeat"), line=line, catalogue=raw.get("choices_from"),
             )
             if raw.get("ask_if"):

@@ -231,9 +231,14 @@ def check_file(document, data, schema, path):
     cache.remember_valid(key)
 
 
-def check(document, schema, path="<input>", lang="en"):
-    """Validate; raise :class:`InputErrors` listing every problem with its line."""
-    errors = sorted(validator(schema).iter_errors(document),
+def check(document, schema, path="<input>", lang="en", skip=()):
+    """Validate; raise :class:`InputErrors` listing every problem with its line.
+
+    ``skip``: paths (tuples of keys) already reported otherwise; their errors are left out.
+    """
+    skip = {tuple(p) for p in skip}
+    errors = sorted((e for e in validator(schema).iter_errors(document)
+                     if not any(tuple(e.absolute_path)[:len(p)] == p for p in skip)),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if not errors:
         return

@@ -82,6 +82,7 @@ sections:
       - id: processes
         type: multi_choice
         required: true
+        min_choices: 1
         choices: [milling_3axis, turning, laser_cutting]
         choice_text:
           milling_3axis: {nl: 3-assig frezen, en: 3-axis milling}
@@ -194,9 +195,9 @@ def test_typed_answers_become_request_values(mini, qid, text, value):
     ("quantity", "1001", "at most 1000"), ("quantity", "2.5", "whole number"),
     ("date", "2027-02-30", "not a real date"), ("date", "next week", "YYYY-MM-DD"),
     ("nda_required", "maybe", "y or n"), ("purpose", "3", "number from 1 to 2"),
-    ("purpose", "prototyp", "Did you mean 'prototype'?"), ("processes", "0", "at least one"),
+    ("purpose", "prototyp", "Did you mean 'prototype'?"), ("processes", "0", "at least 1"),
     ("size_mm", "120 x 80", "three sizes"), ("size_mm", "120 x 0 x 30", "at least 0.1"),
-    ("tolerance_mm", "1.000,5", "not a number"),
+    ("tolerance_mm", "1.000,5", "at most"), ("tolerance_mm", "1.00.0", "three digits"),
 ])
 def test_bad_answers_say_why(mini, qid, text, message):
     q = load_questionnaire(mini)

@@ -1,0 +1,156 @@
+"""One answer parser for ask, validate, check and the API (issue 17, item 5).
+
+A typed answer, a text in a request file and a value in an API dict are read by the
+same code; validate and check agree on what is invalid and what is open.
+"""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EQUIPMENT, EXAMPLES, run_cli
+from producibility import Screener
+from producibility.intake import AnswerError, parse_answer, read_number, unanswered
+from producibility.intake_cli import ask
+from producibility.questionnaire import load_questionnaire
+
+BRACKET = EXAMPLES / "requests" / "bracket-series.yaml"
+
+
+@pytest.fixture(scope="module")
+def faas():
+    return load_questionnaire()
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("1.000", "nl", 1000), ("1,000", "en", 1000), ("1.000.000", "nl", 1000000),
+    ("1,000,000", "nl", 1000000), ("1.000,5", "nl", 1000.5), ("1,000.5", "en", 1000.5),
+    ("12,5", "nl", 12.5), ("12,5", "en", 12.5), ("0,125", "nl", 0.125), ("0.125", "nl", 0.125),
+    ("12 500", "nl", 12500), ("12\u00a0500", "en", 12500), ("200", "en", 200),
+    ("-3,5", "nl", -3.5), ("2e3", "en", 2000.0), (",5", "nl", 0.5),
+])
+def test_numbers_dutch_and_english(text, lang, value):
+    assert read_number(text, lang, convention=lang) == value
+
+
+@pytest.mark.parametrize("text,lang", [("1,000", "nl"), ("1.000", "en"), ("1.000", None)])
+def test_a_lone_separator_before_three_digits_against_the_convention_is_asked_back(text, lang):
+    with pytest.raises(AnswerError, match="1000 or 1"):
+        read_number(text, "en", convention=lang)
+
+
+@pytest.mark.parametrize("text", ["1.00.0", "1,00,000", "1.000,000.5", "12..5", "abc", "1,2,3"])
+def test_broken_numbers_are_refused(text):
+    with pytest.raises(AnswerError):
+        read_number(text, "en", convention="en")
+
+
+def test_the_range_settles_an_ambiguous_number(faas):
+    tolerance = faas.question("part", "tolerance_mm")
+    assert parse_answer(tolerance, "2,125", "en") == 2.125  # 2125 mm is out of range
+    assert parse_answer(tolerance, "2.125", "nl", typed=False) == 2.125
+    volume = faas.question("request", "annual_volume")
+    assert parse_answer(volume, "1.000 st/jaar", "nl") == 1000
+    with pytest.raises(AnswerError, match="kan 1000 of 1 betekenen"):
+        parse_answer(volume, "1.000", "nl", typed=False)  # a file has no convention
+
+
+def test_ask_in_dutch_reads_1000_as_a_thousand(tmp_path, faas, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = []
+    for question in faas.questions:  # answer only the annual volume; leave the rest open
+        if question.scope == "part":
+            break
+        lines.append("1.000" if question.id == "annual_volume" else
+                     ("-" if question.required else ""))
+    result = CliRunner().invoke(ask, ["--lang", "nl", "-o", "a.yaml"],
+                                input="\n".join(lines) + "\n")
+    assert "annual_volume: 1000" in (tmp_path / "a.yaml").read_text(encoding="utf-8"), \
+        result.output
+
+
+@pytest.mark.parametrize("text", ["geen", "0", "[]", "none", "Geen"])
+def test_none_answers_a_multiple_choice(faas, text):
+    assert parse_answer(faas.question("request", "certificates_required"), text, "nl") == []
+
+
+def test_none_is_no_answer_where_a_choice_is_needed(faas):
+    with pytest.raises(AnswerError, match="at least 1"):
+        parse_answer(faas.question("part", "processes"), "none", "en")
+
+
+def request_text(**changes):
+    text = BRACKET.read_text(encoding="utf-8")
+    for key, value in changes.items():
+        lines = text.splitlines()
+        lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
+        text = "\n".join(lines) + "\n"
+    return text
+
+
+def test_dutch_answers_in_a_file_read_like_typed_ones(tmp_path):
+    iso = tmp_path / "iso.yaml"
+    iso.write_text(request_text(), encoding="utf-8")
+    dutch = tmp_path / "dutch.yaml"
+    dutch.write_text(request_text(date="23-11-2026", wanted_date="29-01-2027",
+                                  purpose="kleine serie", nda_required="ja",
+                                  design_frozen="Yes", food_contact="nee",
+                                  annual_volume="'800 st/jaar'"), encoding="utf-8")
+    assert run_cli("validate", dutch, "--lang", "nl")[0] == 0
+    screener = Screener(str(EQUIPMENT))
+    a = screener.check(str(iso), probe=False).to_dict()
+    b = screener.check(str(dutch), probe=False).to_dict()
+    assert a["inputs"]["request"]["digest"] == b["inputs"]["request"]["digest"]
+    assert a["findings"] == b["findings"]
+
+
+def test_the_api_reads_answers_like_a_file(equipment, pack):
+    from conftest import base_request
+    from producibility import InputError
+    request = base_request()
+    request.update(date="23-11-2026", purpose="Prototype", quantity="1.000")
+    with pytest.raises(InputError, match="quantity: '1.000' can mean 1000 or 1"):
+        Screener(equipment, pack).check(request)
+    request.update(quantity="10 pcs")
+    report = Screener(equipment, pack).check(request, probe=False).to_dict()
+    assert report["request"]["quantity"] == 10
+    assert report["request"]["purpose"] == "prototype"
+    assert report["inputs"]["as_of"] == "2026-11-23"
+
+
+def test_an_empty_list_is_answered_for_validate_and_check(tmp_path, faas):
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text(certificates_required="[]"), encoding="utf-8")
+    code, out, err = run_cli("validate", path)
+    assert code == 0 and "certificates_required" not in out, out
+    report = json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--format",
+                                "json")[1])
+    assert "certificates_required" not in {q["field"] for q in report["open_questions"]}
+    assert not [q for q, _ in unanswered(faas, {"certificates_required": []})
+                if q is not None and q.id == "certificates_required"]
+
+
+@pytest.mark.parametrize("changes,message", [
+    ({"wanted_date": "2026-11-01"}, "is before the request date"),
+    ({"quantity": "'1.000'"}, "can mean 1000 or 1"),
+    ({"wanted_date": "31-02-2027"}, "not a real date"),
+    ({"nda_required": "misschien"}, "y or n"),
+])
+def test_check_refuses_what_validate_refuses(tmp_path, changes, message):
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text(**changes), encoding="utf-8")
+    v_code, v_out, _ = run_cli("validate", path)
+    c_code, _, c_err = run_cli("check", path, "--equipment", EQUIPMENT)
+    assert (v_code, c_code) == (1, 1)
+    assert message in v_out and message in c_err
+    first = [line for line in v_out.splitlines() if message in line][0]
+    assert f"Error: {first}" in c_err.splitlines()
+
+
+def test_no_processes_is_refused_by_both(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text().replace("processes: [milling_3axis]", "processes: []"),
+                    encoding="utf-8")
+    assert run_cli("validate", path)[0] == 1
+    assert run_cli("check", path, "--equipment", EQUIPMENT)[0] == 1
