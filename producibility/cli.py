@@ -64,6 +64,58 @@ def _resolve(config_option, equipment, rules, lang, no_default_rules):
     return equipment, packs, lang, use_default
 
 
+def _config_packs(config_option, packs, lang):
+    """For commands that work on packs: the given packs, else the config's (as ``check``
+    uses them), and the language: the option's, else the config's, else English."""
+    config, where = load_config(config_option)
+    if not packs and "rules" in config:
+        packs = [_config_path(where, p) for p in config["rules"]]
+    return list(packs), lang or config.get("lang") or "en", config.get("default_rules", True)
+
+
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+              ".jpeg": "image/jpeg"}
+MAX_LOGO_BYTES = 300_000
+
+
+def provider_settings(config_option=None, equipment_provider=None):
+    """The shop as the customer sees it: the config's ``provider:`` over the catalogue's.
+
+    The logo file becomes a ``data:`` URI, so that the offer stays one file that
+    makes no network request.
+    """
+    import base64
+
+    config, where = load_config(config_option)
+    out = {k: v for k, v in (equipment_provider or {}).items() if k in ("name", "location")}
+    out.update(config.get("provider") or {})
+    address = out.get("address")
+    if isinstance(address, str):
+        out["address"] = [line.strip() for line in address.splitlines() if line.strip()]
+    elif address is None and out.get("location"):
+        out["address"] = [out["location"]]
+    logo = out.pop("logo", None)
+    if logo:
+        path = _config_path(where, logo)
+        kind = LOGO_TYPES.get(path.suffix.lower())
+        if kind is None:
+            raise InputError("the logo must be an .svg, .png or .jpg file", str(path))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read the logo: {exc.strerror}", str(path)) from None
+        if len(data) > MAX_LOGO_BYTES:
+            raise InputError(f"the logo is larger than {MAX_LOGO_BYTES:,} bytes", str(path))
+        out["logo_uri"] = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return out
+
+
+def config_option(fn):
+    return click.option("--config", "config_file", type=click.Path(exists=False), default=None,
+                        help=f"Project config file (default: ./{CONFIG_NAME} if present); "
+                             "its packs and language are used when none are given.")(fn)
+
+
 def report_options(fn):
     """The shared output options of every command that writes a report."""
     fn = click.option("-o", "--output", type=click.Path(dir_okay=False),
@@ -73,10 +125,19 @@ def report_options(fn):
     fn = click.option("--template", "template_dir", type=click.Path(file_okay=False),
                       default=None, help="Directory with your own report templates "
                       "(report.md.j2, report.html.j2, ...); missing ones fall back to ours.")(fn)
-    fn = click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html", "csv"]),
+    fn = click.option("--format", "fmt",
+                      type=click.Choice(["text", "json", "md", "html", "pdf", "csv"]),
                       default="text", show_default=True,
-                      help="Output format: text summary, json report, md or html report, "
-                           "csv quote lines.")(fn)
+                      help="Output format: text summary, json report, md, html or pdf (A4) "
+                           "report, csv quote lines.")(fn)
+    fn = click.option("--audience", type=click.Choice(["internal", "customer"]),
+                      default="internal", show_default=True,
+                      help="internal: the screening report for the shop; customer: an offer "
+                           "to send (no rule ids, contingency or digests).")(fn)
+    fn = click.option("--csv-style", type=click.Choice(["plain", "excel"]), default=None,
+                      help="csv: plain (commas, decimal point) or excel (semicolons, decimal "
+                           "commas, a byte-order mark: what Dutch Excel opens). Default: "
+                           "excel with --lang nl, else plain.")(fn)
     return fn
 
 
@@ -98,6 +159,9 @@ def emit(text, output, inputs=()):
     """The one way a command writes its result: to -o FILE (atomically) or stdout."""
     if output:
         atomic_write(output, text, inputs)
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
     else:
         write_stdout(text)
 
@@ -140,7 +204,7 @@ def cli():
               help="Fill questions left open with the questionnaire's ordinary answers "
                    "(assume:) and list them to confirm; --no-assumptions screens strictly.")
 def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of,
-          template_dir, probe, assumptions):
+          template_dir, probe, assumptions, audience, csv_style):
     """Screen one request: verdict, effort, MRL, risks, machines, open questions.
 
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
@@ -155,8 +219,14 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of, probe=probe,
                             assume=assumptions)
-    emit(render(report, fmt, lang, template_dir), output,
-         _inputs(request, config_file, equipment, *packs))
+    offer = None
+    if audience == "customer":
+        from .load import load_request
+        offer = {"provider": provider_settings(config_file, screener.equipment.provider),
+                 "request": load_request(request, screener.questionnaire, lang=lang),
+                 "pack": screener.pack, "questionnaire": screener.questionnaire}
+    emit(render(report, fmt, lang, template_dir, csv_style=csv_style, audience=audience,
+                offer=offer), output, _inputs(request, config_file, equipment, *packs))
 
 
 @cli.command()
@@ -334,16 +404,19 @@ def _pack_sources(packs, no_default_rules):
 @click.option("--no-default-rules", is_flag=True,
               help="Lint the packs alone, not on top of the shipped default pack.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def rules_lint(packs, no_default_rules, strict):
+@config_option
+def rules_lint(packs, no_default_rules, strict, config_file):
     """Check rule packs; print every problem as file:line:col: CODE message.
 
     Errors (E...) exit 1; warnings (W...) only with --strict. Silence a warning on
-    one rule with `lint: {ignore: [W150]}`. Without PACKS, lints the shipped pack.
+    one rule with `lint: {ignore: [W150]}`. Without PACKS, lints the config's packs
+    (producibility.yaml), else the shipped pack.
     Example: producibility rules lint our-rules/
     """
     from .lint import lint
 
-    sources, shown = _pack_sources(packs, no_default_rules)
+    packs, _, use_default = _config_packs(config_file, packs, None)
+    sources, shown = _pack_sources(packs, no_default_rules or not use_default)
     shown_files = {str(f.resolve()) for p in shown for f in
                    (sorted(p.glob("*.y*ml")) if p.is_dir() else [p])}
     problems = [p for p in lint(sources)
@@ -363,9 +436,11 @@ def rules_lint(packs, no_default_rules, strict):
               help="Show the final merged pack (default plus PACKS, overrides applied).")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "html"]), default="text",
               show_default=True)
-@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "nl"]), default=None,
+              help="Language (default: config, else en).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def rules_show(packs, merged, fmt, lang, output):
+@config_option
+def rules_show(packs, merged, fmt, lang, output, config_file):
     """Show a pack as a table per thread, for review meetings and documentation.
 
     Example: producibility rules show --merged our-rules/ --format html -o rules.html
@@ -373,7 +448,8 @@ def rules_show(packs, merged, fmt, lang, output):
     from .load import load_packs
     from .packdoc import show
 
-    sources, shown = _pack_sources(packs, False)
+    packs, lang, use_default = _config_packs(config_file, packs, lang)
+    sources, shown = _pack_sources(packs, not use_default)
     pack = load_packs(sources, include_default=False)
     only = None
     if not merged and packs:
@@ -387,8 +463,10 @@ def rules_show(packs, merged, fmt, lang, output):
 @click.argument("rule_id")
 @click.option("--rules", "packs", multiple=True, type=click.Path(),
               help="Extra packs on top of the default pack.")
-@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True)
-def rules_explain(rule_id, packs, lang):
+@click.option("--lang", type=click.Choice(["en", "nl"]), default=None,
+              help="Language (default: config, else en).")
+@config_option
+def rules_explain(rule_id, packs, lang, config_file):
     """Explain one rule in full: condition, flags, consequence and the questions it needs.
 
     Example: producibility rules explain MAT-003 --lang nl
@@ -397,7 +475,8 @@ def rules_explain(rule_id, packs, lang):
     from .packdoc import explain
     from .questionnaire import load_questionnaire
 
-    pack = load_packs(list(packs))
+    packs, lang, use_default = _config_packs(config_file, packs, lang)
+    pack = load_packs(packs, use_default)
     text = explain(pack, rule_id, load_questionnaire(), lang)
     if text is None:
         from .schema import did_you_mean
@@ -408,8 +487,9 @@ def rules_explain(rule_id, packs, lang):
 @rules.command("test")
 @click.argument("packs", nargs=-1, type=click.Path(exists=True))
 @click.option("-v", "--verbose", is_flag=True, help="List every case, not only failures.")
-def rules_test(packs, verbose):
-    """Run the test cases that live next to rule packs (default: the shipped pack).
+@config_option
+def rules_test(packs, verbose, config_file):
+    """Run the test cases that live next to rule packs (default: the config's, else the shipped pack).
 
     Each case names rules that must and must not fire, or the expected verdict.
     Example: producibility rules test rules/
@@ -419,6 +499,7 @@ def rules_test(packs, verbose):
     from .packtest import case_files, coverage, run_cases
     from .screen import Screener
 
+    packs, _, _ = _config_packs(config_file, packs, None)
     targets = [Path(p) for p in packs] or [default_pack_dir()]
     default = default_pack_dir().resolve()
     extra = [p for p in targets if p.resolve() != default]

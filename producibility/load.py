@@ -302,6 +302,7 @@ class Rule:
     source: str = ""
     path: str = None
     line: int = None
+    customer: object = None  # False: internal; True: the message; {lang: Template}: own words
 
     @property
     def risk(self):
@@ -360,12 +361,20 @@ def compile_rule(raw, path, line):
             raise InputError(f"rule {raw['id']}: message: {exc}", path,
                              getattr(raw, "key_lines", {}).get("message", line)) from None
     then = {k: (dict(v) if isinstance(v, dict) else v) for k, v in raw["then"].items()}
+    customer = raw.get("customer")
+    if customer is not None and not isinstance(customer, bool):
+        try:
+            customer = {lang: Template(text, scopes, lazy=True)
+                        for lang, text in _texts(customer).items()}
+        except ExpressionError as exc:
+            raise InputError(f"rule {raw['id']}: customer: {exc}", path,
+                             getattr(raw, "key_lines", {}).get("customer", line)) from None
     return Rule(
         id=raw["id"], thread=raw["thread"], title=_texts(raw["title"]), scope=raw["scope"],
         when=when, then=then, message=messages, mitigation=_texts(raw.get("mitigation")),
         requires=tuple(raw.get("requires", ())), unless=tuple(raw.get("unless", ())),
         priority=int(raw.get("priority", 0)), source=raw.get("source", ""),
-        path=path, line=line,
+        path=path, line=line, customer=customer,
     )
 
 

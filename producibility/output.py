@@ -62,8 +62,9 @@ def _check_link_owner(path):
 class AtomicFile:
     """A text file written in pieces that appears under its name when committed."""
 
-    def __init__(self, path, inputs=()):
+    def __init__(self, path, inputs=(), binary=False):
         self.path = path
+        mode = {"mode": "wb"} if binary else {"mode": "w", "encoding": "utf-8", "newline": "\n"}
         self.tmp = None
         try:
             info = os.stat(path)
@@ -78,14 +79,14 @@ class AtomicFile:
             _check_not_input(path, inputs)
         try:
             if info is not None and not stat.S_ISREG(info.st_mode):
-                self.handle = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+                self.handle = open(path, **mode)  # noqa: SIM115
                 return
             # Follow a link the user named on purpose; the rename replaces its target.
             self.target = Path(os.path.realpath(path))
             with _signals_deferred():  # a SIGTERM never falls between create and record
                 fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.",
                                                 suffix=".tmp", dir=self.target.parent)
-            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            self.handle = os.fdopen(fd, **mode)
         except OSError as exc:
             self.discard()
             raise _cannot(path, exc) from None
@@ -146,8 +147,9 @@ def _signals_deferred():
 
 
 def atomic_write(path, text, inputs=()):
-    """Write text to path atomically: never half a file, never through a planted link."""
-    sink = AtomicFile(path, inputs)
+    """Write text (or bytes: a PDF) to path atomically: never half a file, never through
+    a planted link."""
+    sink = AtomicFile(path, inputs, binary=isinstance(text, bytes))
     try:
         sink.write(text)
         sink.commit()

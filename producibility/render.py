@@ -389,22 +389,53 @@ def _closest(rejected):
     return sorted(rejected, key=lambda x: (len(x["reasons"]), x["machine"]))
 
 
-def render_csv(data, lang="en"):
-    """The quote lines as CSV: a header, one row per line, a totals row."""
+CSV_STYLES = ("plain", "excel")
+
+
+def render_csv(data, lang="en", style=None):
+    """The quote lines as CSV: a header, one row per line, and the totals.
+
+    ``plain`` (English's default): commas, a decimal point, the column ids, for
+    programs.  ``excel`` (Dutch's default): what Dutch Excel opens by double-click:
+    semicolons, decimal commas, a UTF-8 byte-order mark, CRLF, headers and kinds in
+    the report's language.  Both end with the subtotal (hours x rates), the
+    contingency and the high estimate.
+    """
+    from .texts import texts as new_texts
+
+    style = style or ("excel" if lang == "nl" else "plain")
     labels = LABELS.get(lang, LABELS["en"])
+    words = new_texts(lang)
+    excel = style == "excel"
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n",
+                        delimiter=";" if excel else ",", quoting=csv.QUOTE_MINIMAL)
+
+    def number(value):
+        text = _csv_number(value)
+        return text.replace(".", ",") if excel else text
+
+    writer.writerow(words["csv_columns"] if excel else CSV_COLUMNS)
     numeric = {"setup_h", "run_h", "hours", "rate_eur_h", "amount_eur"}
     for line in quote_lines(data, lang):
-        writer.writerow([_csv_number(line[c]) if c in numeric else _csv_cell(line[c])
+        if excel:
+            line = dict(line, kind=labels["kinds"].get(line["kind"], line["kind"]))
+        writer.writerow([number(line[c]) if c in numeric else _csv_cell(line[c])
                          for c in CSV_COLUMNS])
     totals = data["quote"]["totals"]
-    row = {c: "" for c in CSV_COLUMNS}
-    row.update(kind="total", description=labels["total"],
-               hours=_csv_number(totals["hours"]), amount_eur=_csv_number(totals["amount_eur"]))
-    writer.writerow([row[c] for c in CSV_COLUMNS])
-    return out.getvalue()
+    share = round(100 * (totals.get("contingency_share") or 0))
+    for kind, description, hours, amount in (
+            ("subtotal", labels["subtotal"], totals["hours"], totals["amount_eur"]),
+            ("contingency", f"{labels['contingency']} {share}%", None,
+             totals.get("contingency_eur")),
+            ("total", labels["high_estimate"], totals["hours"], totals.get("amount_high_eur"))):
+        row = {c: "" for c in CSV_COLUMNS}
+        row.update(kind=words[kind] if excel and kind != "total" else
+                   (labels["kinds"]["total"] if excel else kind),
+                   description=description, hours=number(hours), amount_eur=number(amount))
+        writer.writerow([row[c] for c in CSV_COLUMNS])
+    text = out.getvalue()
+    return "\ufeff" + text if excel else text
 
 
 # ---- templates --------------------------------------------------------------------
@@ -439,7 +470,17 @@ def environment(template_dir=None, lang="en"):
     env.filters["md"] = _md
     env.filters["mdcode"] = _mdcode
     env.filters["fact"] = functools.partial(_fact, lang=lang)
+    env.filters["date"] = functools.partial(_date, lang=lang)
     return env
+
+
+def _date(value, lang="en"):
+    """An ISO date as the language writes it: 29-01-2027 in Dutch."""
+    text = str(value or "")
+    if lang == "nl" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        year, month, day = text.split("-")
+        return f"{day}-{month}-{year}"
+    return text
 
 
 def context(data, lang="en"):
@@ -478,26 +519,51 @@ def context(data, lang="en"):
     }
 
 
-def render(report, fmt="text", lang="en", template_dir=None):
-    """The report as text in the given format."""
+OFFER_TEMPLATES = {"text": "offer.md.j2", "md": "offer.md.j2", "html": "offer.html.j2"}
+AUDIENCES = ("internal", "customer")
+
+
+def render(report, fmt="text", lang="en", template_dir=None, csv_style=None,
+           audience="internal", offer=None, paper=False):
+    """The report as text (bytes for ``pdf``) in the given format.
+
+    ``audience="customer"`` renders the offer instead of the internal report;
+    ``offer`` carries what the offer needs beyond the report (see ``offer.py``).
+    ``paper``: HTML meant for print (the trace as a legible list, not folded away).
+    """
     data = report if isinstance(report, dict) else report.to_dict()
+    lang = lang if lang in LABELS else "en"
+    if fmt == "pdf":
+        return html_to_pdf(render(data, "html", lang, template_dir, audience=audience,
+                                  offer=offer, paper=True))
+    if audience == "customer":
+        from .offer import offer_model
+
+        model = offer_model(data, offer, lang)
+        if fmt == "json":
+            plain = {k: v for k, v in model.items() if k != "T"}
+            return json.dumps(plain, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        if fmt == "csv":
+            return render_csv(data, lang, csv_style)
+        text = _render_template(OFFER_TEMPLATES[fmt], model, lang, template_dir)
+        return terminal_safe(text) if fmt == "text" else text
     if fmt == "json":
         return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        return render_csv(data, lang)
+        return render_csv(data, lang, csv_style)
     if fmt not in TEMPLATES:
         raise ValueError(f"unknown format {fmt}")
-    lang = lang if lang in LABELS else "en"
-    text = _render_template(data, fmt, lang, template_dir)
+    text = _render_template(TEMPLATES[fmt], dict(context(data, lang), paper=paper), lang,
+                            template_dir)
     return terminal_safe(text) if fmt == "text" else text
 
 
-def _render_template(data, fmt, lang, template_dir):
+def _render_template(name, variables, lang, template_dir):
     env = environment(template_dir, lang)
     if not template_dir:
-        return env.get_template(TEMPLATES[fmt]).render(**context(data, lang))
+        return env.get_template(name).render(**variables)
     try:
-        return env.get_template(TEMPLATES[fmt]).render(**context(data, lang))
+        return env.get_template(name).render(**variables)
     except jinja2.TemplateError as exc:
         raise _template_error(exc, template_dir) from None
     except (RecursionError, MemoryError, OverflowError, ValueError, TypeError) as exc:
@@ -516,3 +582,23 @@ def _template_error(exc, template_dir):
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     message = " ".join(str(message).split())
     return InputError(f"template error: {message}", path or str(template_dir), line)
+
+
+def html_to_pdf(html):
+    """An HTML page (ours: self-contained, no network) as A4 PDF bytes, with WeasyPrint."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise InputError("--format pdf needs WeasyPrint: pip install 'producibility[pdf]'") \
+            from None
+    except OSError as exc:  # its system libraries (Pango) are missing
+        raise InputError(f"--format pdf: WeasyPrint cannot load its libraries ({exc}); "
+                         "install Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)") \
+            from None
+
+    def no_fetch(url, *args, **kwargs):  # everything is inline; never touch the network
+        if url.startswith("data:"):
+            return weasyprint.default_url_fetcher(url, *args, **kwargs)
+        raise ValueError(f"not fetched: {url}")
+
+    return weasyprint.HTML(string=html, url_fetcher=no_fetch).write_pdf()

@@ -28,7 +28,7 @@ TEXTS = {
         "indicative": "Indicative price: it becomes firm once the questions below are "
                       "answered.",
         "no_price": "We cannot price this yet: see what we need from you.",
-        "lead_time": "Delivery", "lead_time_days": "about {days} working days after order",
+        "lead_time": "Delivery", "lead_time_days": "Material and outside work add about {days} working days.",
         "wanted": "You asked for delivery by {date}.",
         "earliest": "Earliest delivery: {date}.",
         "assumptions": "What we assumed", "assumption": "{question}: {answer}",
@@ -43,7 +43,7 @@ TEXTS = {
                               "everything as requested; see below.",
         "closing": "We look forward to your answers and your order.",
         "question_for_part": "{question} (part {part})",
-        "and_more": "and {n} more questions on the attached form",
+        "and_more": "And {n} more questions that help us sharpen the offer.",
         # csv for a spreadsheet
         "csv_columns": ("kind", "part", "process", "machine", "rule", "description",
                         "setup_h", "run_h", "hours", "rate_eur_h", "amount_eur"),
@@ -77,7 +77,7 @@ TEXTS = {
         "indicative": "Indicatieve prijs: die wordt vast zodra de vragen hieronder zijn "
                       "beantwoord.",
         "no_price": "Een prijs kunnen wij nog niet geven: zie wat wij van u nodig hebben.",
-        "lead_time": "Levering", "lead_time_days": "circa {days} werkdagen na opdracht",
+        "lead_time": "Levering", "lead_time_days": "Materiaal en uitbesteed werk vragen circa {days} werkdagen extra.",
         "wanted": "U vroeg om levering vóór {date}.",
         "earliest": "Vroegste levering: {date}.",
         "assumptions": "Wat wij hebben aangenomen", "assumption": "{question}: {answer}",
@@ -93,7 +93,7 @@ TEXTS = {
                               "zoals gevraagd; zie hieronder.",
         "closing": "Wij zien uw antwoorden en uw opdracht graag tegemoet.",
         "question_for_part": "{question} (onderdeel {part})",
-        "and_more": "en nog {n} vragen op het bijgevoegde formulier",
+        "and_more": "En nog {n} vragen waarmee wij de offerte kunnen aanscherpen.",
         "csv_columns": ("soort", "onderdeel", "bewerking", "machine", "regel", "omschrijving",
                         "insteluren", "bewerkingsuren", "uren", "tarief_eur_u", "bedrag_eur"),
         "subtotal": "subtotaal", "contingency": "onvoorzien", "high_estimate": "hoge schatting",

@@ -31,7 +31,7 @@ def test_batch_from_stdin_keeps_order_and_isolates_the_broken_request(jobs, monk
     assert [r["ok"] for r in records].count(False) == 1
     bad = records[57]
     assert bad["source"] == "<stdin>:58"
-    assert "quantity must be a whole number, not the text 'many'" in bad["error"]
+    assert "quantity: 'many' is not a number" in bad["error"]
     assert records[3]["report"]["request"]["id"] == "B-0003"
     assert "120 requests (119 screened, 1 failed)" in err and "requests/s" in err
 

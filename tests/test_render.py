@@ -251,16 +251,23 @@ def test_csv_cells_cannot_become_formulas(rich):
 @pytest.mark.parametrize("request_path", REQUESTS, ids=lambda p: p.stem)
 def test_csv_quote_lines_add_up(reports, request_path, lang):
     report = reports[(request_path.stem, lang)]
-    text = render(report, "csv", lang)
-    assert text == render(copy.deepcopy(report), "csv", lang)
+    text = render(report, "csv", lang, csv_style="plain")
+    assert text == render(copy.deepcopy(report), "csv", lang, csv_style="plain")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == list(CSV_COLUMNS)
-    body, total = rows[1:-1], dict(zip(CSV_COLUMNS, rows[-1]))
+    body = rows[1:-3]
+    subtotal, contingency, total = (dict(zip(CSV_COLUMNS, row)) for row in rows[-3:])
     assert len(body) == len(report["quote"]["lines"])
-    assert total["kind"] == "total" and total["description"] == LABELS[lang]["total"]
+    assert [subtotal["kind"], contingency["kind"], total["kind"]] == \
+        ["subtotal", "contingency", "total"]
+    assert total["description"] == LABELS[lang]["high_estimate"]
     totals = report["quote"]["totals"]
-    assert float(total["amount_eur"]) == pytest.approx(totals["amount_eur"], abs=0.005)
-    assert float(total["hours"]) == pytest.approx(totals["hours"], abs=0.005)
+    assert float(subtotal["amount_eur"]) == pytest.approx(totals["amount_eur"], abs=0.005)
+    assert float(subtotal["hours"]) == pytest.approx(totals["hours"], abs=0.005)
+    assert float(contingency["amount_eur"]) == pytest.approx(totals["contingency_eur"], abs=0.005)
+    assert float(total["amount_eur"]) == pytest.approx(totals["amount_high_eur"], abs=0.005)
+    assert float(subtotal["amount_eur"]) + float(contingency["amount_eur"]) == \
+        pytest.approx(float(total["amount_eur"]), abs=0.011)
     amounts = [float(dict(zip(CSV_COLUMNS, row))["amount_eur"]) for row in body]
     assert sum(amounts) == pytest.approx(totals["amount_eur"], abs=0.01 * max(1, len(body)))
     numeric = ("setup_h", "run_h", "hours", "rate_eur_h", "amount_eur")
@@ -273,6 +280,35 @@ def test_csv_quote_lines_add_up(reports, request_path, lang):
         assert (cells["kind"], cells["rule"]) == (line["kind"], line["rule"] or "")
         if line["kind"] == "machine":
             assert f" {LABELS[lang]['on']} " in cells["description"]
+
+
+@pytest.mark.parametrize("request_path", REQUESTS[:4], ids=lambda p: p.stem)
+def test_csv_for_dutch_excel(reports, request_path):
+    report = reports[(request_path.stem, "nl")]
+    text = render(report, "csv", "nl")  # Dutch: the Excel style unless told otherwise
+    assert text.startswith("\ufeff") and "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows[0][:3] == ["soort", "onderdeel", "bewerking"]
+    assert all(len(row) == len(CSV_COLUMNS) for row in rows)
+    subtotal, contingency, total = rows[-3:]
+    assert (subtotal[0], contingency[0], total[0]) == ("subtotaal", "onvoorzien", "totaal")
+    totals = report["quote"]["totals"]
+    assert total[-1] == f"{totals['amount_high_eur']:.2f}".replace(".", ",")
+    for row in rows[1:]:
+        for value in row[6:]:
+            assert re.fullmatch(r"(-?\d+,\d{2})?", value), value
+    assert render(report, "csv", "nl", csv_style="plain").startswith("kind,part,")
+
+
+def test_cli_csv_style_option(tmp_path):
+    out = tmp_path / "q.csv"
+    code, _, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--format", "csv",
+                           "--lang", "nl", "--csv-style", "plain", "-o", out)
+    assert (code, err) == (0, "")
+    assert out.read_bytes().startswith(b"kind,part,")
+    code, _, _ = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--format", "csv",
+                         "--lang", "en", "--csv-style", "excel", "-o", out)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfkind;part;")
 
 
 # ---- the command line: files, determinism, --template

@@ -1,0 +1,182 @@
+"""The offer for the customer (``check --audience customer``): the report in the customer's words.
+
+The internal report is for the shop; the offer is what the shop sends.  It is built
+from the same report, plus the request's own answers (part names, quantities,
+materials) and the provider settings (name, address, contact, logo).  Nothing
+internal goes in: no rule ids, no contingency, no digests, no advice meant for the
+shop.  A rule's finding reaches the offer only where the rule says so
+(``customer: true`` for its message, or ``customer: {en, nl}`` in the customer's
+words); open questions are phrased as the questionnaire asks them.
+
+Prices: each part carries its own quote lines (machine, engineering, inspection,
+procurement); lines without a part are shared out by the parts' amounts.  The price
+is the report's high estimate (hours x rates plus the contingency for open
+questions) spread over the parts in the same proportion, so that the parts add up
+to the total the shop would quote.  Where the verdict is conditional the price is
+marked indicative.
+"""
+
+import datetime
+
+from .texts import texts as new_texts
+
+DEFAULT_VALIDITY_DAYS = 30
+TOP_QUESTIONS = 3
+
+
+def _label(questionnaire, scope, field, value, lang):
+    question = questionnaire.question(scope, field) if questionnaire else None
+    if question is None:
+        return str(value)
+    words = question.choice_text.get(value) if isinstance(value, str) else None
+    if isinstance(words, dict):
+        return words.get(lang) or words.get("en") or value
+    return words or str(value)
+
+
+def _date(text):
+    try:
+        return datetime.date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _part_amounts(data):
+    """part id -> its share of the quote's subtotal (lines without a part shared out)."""
+    amounts, shared = {}, 0.0
+    for line in data["quote"]["lines"]:
+        if line.get("part"):
+            amounts[line["part"]] = amounts.get(line["part"], 0.0) + (line["amount_eur"] or 0)
+        else:
+            shared += line["amount_eur"] or 0
+    total = sum(amounts.values())
+    if shared and amounts:
+        for part in amounts:
+            amounts[part] += shared * (amounts[part] / total if total else 1 / len(amounts))
+    return amounts
+
+
+def _customer_text(rule, finding, context, lang, choice_text):
+    """The finding in the customer's words, or None when the rule keeps it internal."""
+    wording = getattr(rule, "customer", None) if rule is not None else None
+    if wording is None or wording is False:
+        return None
+    if wording is True:
+        return finding["message"]
+    template = wording.get(lang) or wording.get("en") or next(iter(wording.values()))
+    return template.render(context, lang, choice_text)
+
+
+def offer_model(data, offer, lang="en"):
+    """Everything the offer templates show, in the customer's words."""
+    t = new_texts(lang)
+    offer = offer or {}
+    request = offer.get("request") or {}
+    provider = dict(offer.get("provider") or {})
+    provider.setdefault("name", (data.get("inputs") or {}).get("equipment", {}).get("provider"))
+    for key in ("name", "contact", "phone", "email", "website", "logo_uri"):
+        provider.setdefault(key, "")
+    questionnaire = offer.get("questionnaire")
+    pack = offer.get("pack")
+    totals = data["quote"]["totals"]
+    share = totals.get("contingency_share") or 0.0
+
+    as_of = (data.get("inputs") or {}).get("as_of") or request.get("date")
+    day = _date(as_of) or datetime.date.today()
+    validity = int(provider.get("offer_validity_days") or DEFAULT_VALIDITY_DAYS)
+
+    amounts = _part_amounts(data)
+    quantity = request.get("quantity") or data["request"].get("quantity") or 1
+    by_part = {}
+    for a in data["assignments"]:
+        by_part.setdefault(a["part"], []).append(a)
+    parts = []
+    for part in request.get("parts") or []:
+        pid = str(part.get("id"))
+        pieces = (part.get("quantity") or 1) * quantity
+        operations = by_part.get(pid, [])
+        blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
+        pending = any(a["machine"] is None and not a.get("judged", True) for a in operations)
+        amount = amounts.get(pid, 0.0) * (1 + share)
+        parts.append({
+            "id": pid, "name": part.get("name") or "",
+            "pieces": pieces,
+            "processes": [_label(questionnaire, "part", "processes", p, lang)
+                          for p in part.get("processes") or []],
+            "material": (_label(questionnaire, "part", "material", part["material"], lang)
+                         if part.get("material") else None),
+            "size_mm": part.get("size_mm"),
+            "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
+                           for p in part.get("surface_treatment") or []],
+            "blocked": blocked, "pending": pending,
+            "total_eur": None if blocked or pending else round(amount, 2),
+            "per_piece_eur": None if blocked or pending or not pieces
+            else round(amount / pieces, 2),
+        })
+    priced = [p for p in parts if p["total_eur"] is not None]
+    total = round(sum(p["total_eur"] for p in priced), 2) if priced else None
+
+    choice_text = questionnaire.choice_text if questionnaire else None
+    advice = []
+    parts_by_id = {str(p.get("id")): p for p in request.get("parts") or []}
+    assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
+    for finding in data["findings"]:
+        rule = pack.rule(finding["rule"]) if pack is not None and hasattr(pack, "rule") else None
+        context = {"request": request, "part": parts_by_id.get(finding.get("part")) or {},
+                   "provider": provider, "machine": {}, "candidate": {}}
+        if finding.get("part") in assignments:
+            context["machine"] = {"id": assignments[finding["part"]]["machine"],
+                                  "name": assignments[finding["part"]]["machine_name"]}
+        text = _customer_text(rule, finding, context, lang, choice_text)
+        if text and text not in advice:
+            advice.append(text)
+
+    questions = []
+    for entry in data["open_questions"]:
+        text = entry["question"]
+        if entry.get("part"):
+            text = t["question_for_part"].format(question=text, part=entry["part"])
+        question = questionnaire.question(entry["scope"], entry["field"]) if questionnaire \
+            else None
+        if question is None and questionnaire is not None:
+            continue  # a derived fact, not something the customer can answer
+        questions.append({"text": text, "help": (question.help.get(lang) or
+                                                 question.help.get("en") or "")
+                          if question is not None and question.help else "",
+                          "choices": [_label(questionnaire, entry["scope"], entry["field"], c,
+                                             lang) for c in question.choices]
+                          if question is not None and len(question.choices) <= 6 else []})
+
+    assumptions = []
+    for item in data.get("assumptions") or data.get("assumed") or []:
+        if isinstance(item, dict):
+            question = item.get("question") or item.get("field") or ""
+            answer = item.get("answer_text") or item.get("answer") or item.get("value")
+            if isinstance(answer, bool):
+                answer = t["form_yes"] if answer else t["form_no"]
+            assumptions.append(t["assumption"].format(question=question, answer=answer))
+        else:
+            assumptions.append(str(item))
+
+    verdict = data["verdict"]
+    intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
+             "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
+    wanted = _date(request.get("wanted_date"))
+    extra_days = data["effort"].get("lead_time_days") or 0
+    address = provider.get("address") or []
+    return {
+        "T": t, "lang": lang, "provider": provider, "address": address,
+        "customer": request.get("customer") or "",
+        "reference": request.get("id") or data["request"].get("id") or "",
+        "date": day.isoformat(),
+        "valid_until": (day + datetime.timedelta(days=validity)).isoformat(),
+        "intro": t[intro], "verdict": verdict, "parts": parts, "quantity": quantity,
+        "total_eur": total, "indicative": verdict == "conditional" or bool(questions),
+        "no_price": total is None,
+        "wanted": wanted.isoformat() if wanted else None,
+        "extra_days": extra_days,
+        "assumptions": assumptions, "advice": advice,
+        "questions": questions[:TOP_QUESTIONS],
+        "more_questions": max(0, len(questions) - TOP_QUESTIONS),
+        "vat_note": provider.get("vat_note", True),
+    }

@@ -1,0 +1,52 @@
+"""The project config (producibility.yaml) counts in every command (issue 17, item 6)."""
+
+import pytest
+
+from conftest import run_cli
+
+
+@pytest.fixture()
+def provider_folder(tmp_path, monkeypatch):
+    code, _, _ = run_cli("init", tmp_path / "shop")
+    assert code == 0
+    monkeypatch.chdir(tmp_path / "shop")
+    return tmp_path / "shop"
+
+
+def test_rules_explain_finds_the_configs_own_rule_in_its_language(provider_folder):
+    code, out, err = run_cli("rules", "explain", "OWN-001")
+    assert (code, err) == (0, "")
+    assert out.startswith("OWN-001: Passiveren wordt uitbesteed")  # lang: nl in the config
+
+
+def test_rules_show_and_test_and_lint_use_the_configs_packs(provider_folder):
+    code, out, _ = run_cli("rules", "show")
+    assert code == 0 and "OWN-001" in out and "MAT-003" not in out
+    code, out, _ = run_cli("rules", "test")
+    assert code == 0 and "passed" in out and "in 1 file(s)" in out
+    code, out, err = run_cli("rules", "lint")
+    assert code == 0 and "0 error(s)" in err
+
+
+def test_an_explicit_option_still_wins(provider_folder):
+    code, out, _ = run_cli("rules", "explain", "OWN-001", "--lang", "en")
+    assert code == 0 and "Passiveren" not in out.splitlines()[0]
+    code, out, _ = run_cli("rules", "explain", "MAT-003", "--config", "nowhere.yaml")
+    assert code == 1
+
+
+def test_every_command_takes_the_config(provider_folder):
+    from producibility.cli import cli
+
+    def commands(group, prefix=()):
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                yield from commands(command, prefix + (name,))
+            else:
+                yield prefix + (name,), command
+
+    takes_config = {path for path, command in commands(cli)
+                    if any("--config" in p.opts for p in command.params)}
+    # commands that read no packs, equipment or language have nothing to take from it
+    without = {("init",), ("schema",), ("validate",), ("ask",)}
+    assert {path for path, _ in commands(cli)} - without <= takes_config
