@@ -1361,6 +1361,9 @@ def form_model(questionnaire, lang):
                             for i, c in enumerate(q.choices, 1)],
                 "condition": (condition_text(q, numbers, questionnaire, lang)
                               if q.ask_if is not None else ""),
+                "show_if": show_if(q) if q.ask_if is not None else None,
+                "min": q.min, "max": q.max, "min_choices": q.min_choices,
+                "scope": q.scope,
             })
         out.append({"number": n, "title": in_lang(section["title"], lang),
                     "repeat": section.get("repeat"), "questions": items})
@@ -1369,14 +1372,72 @@ def form_model(questionnaire, lang):
             "columns": list(range(1, PART_COLUMNS + 1))}
 
 
-def export_questionnaire(questionnaire, lang="nl", fmt="md"):
-    """The questionnaire as a Markdown or a self-contained HTML form."""
+_SHOW_ATOMS = (
+    (re.compile(r"'([^']*)' (not in|in) (request|part)\.(\w+)"),
+     lambda m: {"op": "lacks" if m[2] == "not in" else "has", "scope": m[3], "field": m[4],
+                "values": [m[1]]}),
+    (re.compile(r"(not )?(request|part)\.(\w+)"),
+     lambda m: {"op": "false" if m[1] else "true", "scope": m[2], "field": m[3],
+                "values": []}),
+    (re.compile(r"(request|part)\.(\w+) (==|!=|in|not in) (.+)"),
+     lambda m: {"op": {"==": "in", "in": "in", "!=": "out", "not in": "out"}[m[3]],
+                "scope": m[1], "field": m[2], "values": re.findall(r"'([^']*)'", m[4])}),
+)
+
+
+def show_if(question):
+    """An ``ask_if`` as data the on-screen form evaluates: {"join", "atoms"}, or None
+    (always shown) when it is more than simple tests joined by one and/or.  As in
+    ``ask``, an unanswered field counts as "show"."""
+    source = question.ask_if.source.strip()
+    if "(" in source or (" and " in source and " or " in source):
+        return None
+    join = "and" if " and " in source else "or"
+    atoms = []
+    for text in (a.strip() for a in source.split(f" {join} ")):
+        for pattern, build in _SHOW_ATOMS:
+            match = pattern.fullmatch(text)
+            if match:
+                atoms.append(build(match))
+                break
+        else:
+            return None
+    return {"join": join, "atoms": atoms}
+
+
+def export_questionnaire(questionnaire, lang="nl", fmt="md", provider=None):
+    """The questionnaire as a Markdown form, or as a self-contained HTML page with real
+    inputs that saves a request file (``provider``: the shop's name and address)."""
+    import base64
+    import hashlib
+    import json
+
     import jinja2
 
     from .render import TEMPLATE_DIR
+    from .texts import texts as new_texts
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)), autoescape=fmt == "html",
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
-    return env.get_template(f"questionnaire.{fmt}.j2").render(**form_model(questionnaire, lang))
+    model = form_model(questionnaire, lang)
+    if fmt != "html":
+        return env.get_template(f"questionnaire.{fmt}.j2").render(**model)
+    provider = dict(provider or {})
+    address = provider.get("address") or ([provider["location"]] if provider.get("location")
+                                           else [])
+    if isinstance(address, str):
+        address = [line for line in address.splitlines() if line.strip()]
+    words = new_texts(lang)
+    config = {"lang": lang, "questionnaire": [questionnaire.id, questionnaire.version],
+              "shop": provider.get("name") or "",
+              "words": {k: words[k] for k in ("form_saved", "form_missing", "part")}}
+    # the script is inline (the page is one file that works offline); the page's
+    # Content-Security-Policy allows exactly this script, by its digest
+    script = env.get_template("questionnaire.form.js").render()
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return env.get_template("questionnaire.html.j2").render(
+        provider=provider, address=address, T=words, script=script,
+        script_hash=f"sha256-{digest}",
+        config_json=json.dumps(config, ensure_ascii=False, sort_keys=True), **model)

@@ -231,7 +231,7 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
     Example: producibility validate --equipment examples/precision-shop/equipment.yaml
     """
-    from .intake import describe_open, texts, unanswered, validate_request
+    from .intake import combination_problems, describe_open, texts, unanswered, validate_request
 
     if request is None and equipment is None:
         raise click.UsageError("give a REQUEST file, --equipment FILE, or both")
@@ -253,17 +253,21 @@ def validate(request, lang, questionnaire_path, equipment, rules):
                 hint=shop.suggest(questionnaire.question(note["scope"], note["field"]).catalogue,
                                   given))))
     still_open = unanswered(questionnaire, document) if document is not None else []
-    if still_open:
+    needed = [p for p in combination_problems(questionnaire, document, lang) if p.missing] \
+        if isinstance(document, dict) else []
+    if still_open or needed:
         click.echo(t["open_required"])
         for item in still_open:
             click.echo(f"  - {describe_open(questionnaire, document, item, lang)}")
+        for problem in needed:  # the same open questions check reports
+            click.echo(f"  - {problem.message}")
     if problems:
         click.echo(t["invalid"].format(path=request, n=len(problems),
                                        problems=t["problem" if len(problems) == 1
                                                   else "problems"]), err=True)
         raise SystemExit(EXIT_INPUT)
     summary = t["valid"].format(path=request)
-    if not still_open:
+    if not still_open and not needed:
         summary += f"; {t['all_answered']}"
     click.echo(summary, err=True)
 
@@ -291,23 +295,43 @@ def questionnaire():
 
 
 @questionnaire.command("export")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the form.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the form (default: the config's, else nl).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
-              show_default=True, help="Markdown, or a self-contained HTML page for A4.")
+              show_default=True, help="Markdown to print, or an HTML page to fill in on screen.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
+@click.option("--equipment", type=click.Path(dir_okay=False), default=None,
+              help="The equipment catalogue whose provider name heads the form (default: "
+                   "from producibility.yaml).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Project config file (default: ./producibility.yaml if present): its "
+                   "language, and its provider's name, address and e-mail for the form.")
 @_questionnaire_option
-def questionnaire_export(lang, fmt, output, questionnaire_path):
-    """Render the questionnaire as a form to fill in by hand or to read before a call.
+def questionnaire_export(lang, fmt, output, equipment, config_file, questionnaire_path):
+    """Render the questionnaire as a form to fill in on screen, on paper or before a call.
 
-    Sections, numbered questions with help, units, choices as ☐ boxes and room to
-    write; the parts as a table with a column per part.
+    md: sections, numbered questions with help, units, choices as ☐ boxes and room to
+    write; the parts as a table with a column per part.  html: one self-contained page
+    that works offline, with real inputs (choices in words, units, help), questions
+    shown only where they matter, parts added as needed, the shop's name and address,
+    and a button that saves a request file to send to the shop (who can then run
+    `producibility validate` and `check` on it); it also prints as a paper form.
 
     Example: producibility questionnaire export --lang nl --format html -o vragenlijst.html
     """
-    from .cli import emit
+    from .cli import _config_path, emit, load_config, provider_settings
     from .intake import export_questionnaire
+    from .load import load_equipment
     from .questionnaire import load_questionnaire
 
-    emit(export_questionnaire(load_questionnaire(questionnaire_path), lang, fmt), output)
+    config, where = load_config(config_file)
+    lang = lang or config.get("lang") or "nl"
+    provider = None
+    if fmt == "html":
+        if equipment is None and "equipment" in config:
+            equipment = _config_path(where, config["equipment"])
+        shop = load_equipment(equipment).provider if equipment else None
+        provider = provider_settings(config_file, shop)
+    emit(export_questionnaire(load_questionnaire(questionnaire_path), lang, fmt, provider),
+         output)

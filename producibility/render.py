@@ -508,7 +508,15 @@ def context(data, lang="en"):
             return text.replace(".", ",") if lang == "nl" else text
         return choice(field, value) if isinstance(value, str) else str(value)
 
+    def what_if_shown(entry, limit=4):
+        """The probed answers worth showing: those that turn the verdict first."""
+        probes = entry.get("what_if") or []
+        turns = [p for p in probes if p.get("verdict") != data["verdict"]]
+        adds = [p for p in probes if p.get("verdict") == data["verdict"] and p.get("new_findings")]
+        return (turns + adds)[:limit]
+
     return {
+        "what_if_shown": what_if_shown,
         "r": data, "L": labels, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks), "mrl_rows": mrl_rows(data),
         "quote_lines": quote_lines(data, lang),

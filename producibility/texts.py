@@ -57,7 +57,7 @@ TEXTS = {
                     "saves a request file (YAML) on your computer; nothing is sent anywhere.",
         "form_preview": "The file that will be saved",
         "form_to": "Send it to",
-        "form_json": "Save as JSON",
+        "form_json": "Save as JSON", "form_none": "none of these",
     },
     "nl": {
         "ambiguous_number": "'{text}' kan {thousands} of {decimal} betekenen; schrijf "
@@ -106,7 +106,7 @@ TEXTS = {
                     "aanvraagbestand (YAML) op uw computer op; er wordt niets verstuurd.",
         "form_preview": "Het bestand dat wordt opgeslagen",
         "form_to": "Stuur het naar",
-        "form_json": "Opslaan als JSON",
+        "form_json": "Opslaan als JSON", "form_none": "geen van deze",
     },
 }
 

@@ -70,7 +70,7 @@ def test_without_equipment_the_error_says_how_to_give_it(tmp_path, monkeypatch):
 
 
 def test_usage_errors_exit_2(tmp_path):
-    code, _, err = run_cli("check", "--format", "pdf", "x.yaml")
+    code, _, err = run_cli("check", "--format", "docx", "x.yaml")
     assert code == 2 and "Invalid value for '--format'" in err
     code, _, err = run_cli("frobnicate")
     assert code == 2 and "No such command" in err

@@ -56,7 +56,13 @@ part_strategy = st.fixed_dictionaries(
 
 
 def with_ids(parts):
-    return [dict(p, id=f"P{i}") for i, p in enumerate(parts)]
+    """Numbered parts; a sheet no thicker than the part (a thicker one is refused, by
+    validate and check alike)."""
+    out = [dict(p, id=f"P{i}") for i, p in enumerate(parts)]
+    for p in out:
+        if "thickness_mm" in p:
+            p["thickness_mm"] = min(p["thickness_mm"], min(p["size_mm"]))
+    return out
 
 
 request_strategy = st.fixed_dictionaries(

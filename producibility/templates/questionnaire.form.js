@@ -1,0 +1,208 @@
+// The on-screen questionnaire: shows a question only when its ask_if holds (an unanswered
+// field counts as "show", as in `producibility ask`), adds and removes parts, and saves
+// the answers as a request file that `producibility validate` and `check` read.
+// No network: the file is built here and offered as a download.
+(function () {
+  "use strict";
+  var form = document.getElementById("request-form");
+  var config = JSON.parse(form.getAttribute("data-config"));
+  var partsBox = document.getElementById("parts");
+  var partTemplate = document.getElementById("part-template");
+  var partCount = 0;
+
+  // Numbers as the form's language writes them: 1.000,5 in Dutch, 1,000.5 in English.
+  function readNumber(text) {
+    var t = text.replace(/[\s\u00a0\u202f']/g, "");
+    if (t === "") return null;
+    var thousands = config.lang === "nl" ? "." : ",", decimal = config.lang === "nl" ? "," : ".";
+    var grouped = new RegExp("^[+-]?\\d{1,3}(\\" + thousands + "\\d{3})+(\\" + decimal + "\\d+)?$");
+    if (grouped.test(t)) t = t.split(thousands).join("");
+    // "1.000" in English (or "1,000" in Dutch) could be a thousand or one: marked, not
+    // guessed, as `producibility ask` asks it back
+    else if (new RegExp("^[+-]?[1-9]\\d{0,2}\\" + decimal + "\\d{3}$").test(t)) return NaN;
+    t = t.replace(",", ".");  // a lone separator is the decimal one: 12,5 and 12.5
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return NaN;
+    return Number(t);
+  }
+
+  function questionValue(q) {
+    var type = q.getAttribute("data-type");
+    if (type === "multi_choice") {
+      var none = q.querySelector("input[data-none]");
+      var picked = Array.prototype.filter.call(q.querySelectorAll("input[type=checkbox]:not([data-none])"),
+        function (box) { return box.checked; }).map(function (box) { return box.value; });
+      if (picked.length) return picked;
+      return none && none.checked ? [] : null;
+    }
+    if (type === "yes_no") {
+      var on = q.querySelector("input[type=radio]:checked");
+      return on ? on.value === "yes" : null;
+    }
+    if (type === "dimensions") {
+      var sizes = Array.prototype.map.call(q.querySelectorAll("input"), function (i) { return readNumber(i.value); });
+      if (sizes.every(function (v) { return v === null; })) return null;
+      return sizes;
+    }
+    var field = q.querySelector("input, select, textarea");
+    var text = field.value.trim();
+    if (text === "") return null;
+    if (type === "number") return readNumber(text);
+    return text;
+  }
+
+  function holds(atom, answers) {
+    var value = answers[atom.field];
+    if (value === null || value === undefined) return null;  // unknown
+    if (atom.op === "true") return value === true;
+    if (atom.op === "false") return value === false;
+    if (atom.op === "has") return value.indexOf(atom.values[0]) >= 0;
+    if (atom.op === "lacks") return value.indexOf(atom.values[0]) < 0;
+    if (atom.op === "in") return atom.values.indexOf(value) >= 0;
+    if (atom.op === "out") return atom.values.indexOf(value) < 0;
+    return null;
+  }
+
+  function shown(rule, request, part) {
+    if (!rule) return true;
+    var results = rule.atoms.map(function (atom) {
+      return holds(atom, atom.scope === "part" ? (part || {}) : request);
+    });
+    if (rule.join === "and") return results.indexOf(false) < 0;
+    return results.indexOf(true) >= 0 || results.indexOf(null) >= 0;
+  }
+
+  function collect(scopeBox, request) {
+    var answers = {}, questions = scopeBox.querySelectorAll(":scope .q[data-scope]");
+    Array.prototype.forEach.call(questions, function (q) {
+      answers[q.getAttribute("data-id")] = questionValue(q);
+    });
+    return answers;
+  }
+
+  function refresh() {
+    var top = collect(document.getElementById("request-questions"));
+    Array.prototype.forEach.call(document.querySelectorAll("#request-questions .q"), function (q) {
+      q.hidden = !shown(JSON.parse(q.getAttribute("data-show") || "null"), top, null);
+    });
+    Array.prototype.forEach.call(partsBox.querySelectorAll(".part"), function (box) {
+      var part = collect(box);
+      Array.prototype.forEach.call(box.querySelectorAll(".q"), function (q) {
+        q.hidden = !shown(JSON.parse(q.getAttribute("data-show") || "null"), top, part);
+      });
+    });
+    document.getElementById("preview").textContent = build().text;
+  }
+
+  // YAML: JSON's strings are YAML's double-quoted scalars; numbers and booleans bare.
+  function scalar(value) {
+    if (typeof value === "number") return String(value);
+    if (typeof value === "boolean") return value ? "true" : "false";
+    return JSON.stringify(value);
+  }
+  function yamlValue(value) {
+    if (Array.isArray(value)) return "[" + value.map(scalar).join(", ") + "]";
+    return scalar(value);
+  }
+
+  function answersOf(box, missing, where) {
+    var out = [];
+    Array.prototype.forEach.call(box.querySelectorAll(".q"), function (q) {
+      if (q.hidden) return;
+      var value = questionValue(q), label = q.querySelector(".t").textContent.trim();
+      var bad = value !== null && (
+        (typeof value === "number" && isNaN(value)) ||
+        (Array.isArray(value) && value.some(function (v) { return typeof v === "number" && isNaN(v); })));
+      q.classList.toggle("invalid", bad);
+      if (bad) { missing.push(where + label); return; }
+      if (value === null) {
+        if (q.getAttribute("data-required") === "1") missing.push(where + label);
+        return;
+      }
+      if (q.getAttribute("data-type") === "dimensions" && value.indexOf(null) >= 0) {
+        missing.push(where + label); return;
+      }
+      out.push([q.getAttribute("data-id"), value]);
+    });
+    return out;
+  }
+
+  function build() {
+    var missing = [], lines = [];
+    lines.push("# Answers to the questionnaire " + config.questionnaire.join(" ") +
+               ", written by the on-screen form" + (config.shop ? " of " + config.shop : "") + ".");
+    answersOf(document.getElementById("request-questions"), missing, "").forEach(function (pair) {
+      lines.push(pair[0] + ": " + yamlValue(pair[1]));
+    });
+    var parts = partsBox.querySelectorAll(".part");
+    if (parts.length) lines.push("parts:");
+    Array.prototype.forEach.call(parts, function (box, i) {
+      var pairs = answersOf(box, missing, config.words.part + " " + (i + 1) + ": ");
+      if (!pairs.length) { lines.push("  - {}"); return; }
+      pairs.forEach(function (pair, j) {
+        lines.push((j === 0 ? "  - " : "    ") + pair[0] + ": " + yamlValue(pair[1]));
+      });
+    });
+    return { text: lines.join("\n") + "\n", missing: missing };
+  }
+
+  function addPart() {
+    partCount += 1;
+    var node = partTemplate.content.firstElementChild.cloneNode(true);
+    node.querySelector(".part-number").textContent = String(partsBox.children.length + 1);
+    Array.prototype.forEach.call(node.querySelectorAll("[name]"), function (field) {
+      field.name = field.name.replace("__n__", String(partCount));
+    });
+    Array.prototype.forEach.call(node.querySelectorAll("[id]"), function (field) {
+      field.id = field.id.replace("__n__", String(partCount));
+    });
+    Array.prototype.forEach.call(node.querySelectorAll("label[for]"), function (label) {
+      label.htmlFor = label.htmlFor.replace("__n__", String(partCount));
+    });
+    node.querySelector(".remove-part").addEventListener("click", function () {
+      node.remove();
+      Array.prototype.forEach.call(partsBox.querySelectorAll(".part-number"), function (n, i) {
+        n.textContent = String(i + 1);
+      });
+      refresh();
+    });
+    partsBox.appendChild(node);
+    refresh();
+    return node;
+  }
+
+  function save() {
+    var result = build();
+    var status = document.getElementById("status");
+    var idField = document.querySelector("#request-questions .q[data-id=id] input");
+    var name = "request" + (idField && idField.value.trim() ?
+      "-" + idField.value.trim().replace(/[^A-Za-z0-9._-]+/g, "_") : "") + ".yaml";
+    var link = document.getElementById("download");
+    link.href = "data:application/x-yaml;charset=utf-8," + encodeURIComponent(result.text);
+    link.download = name;
+    link.textContent = name;
+    link.hidden = false;
+    link.click();
+    status.textContent = config.words.form_saved.replace("{name}", name) +
+      (result.missing.length ? " " + config.words.form_missing + " " + result.missing.join("; ") : "");
+    return result;
+  }
+
+  form.addEventListener("input", refresh);
+  form.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.type === "checkbox") {  // "none" and a choice exclude each other
+      var q = box.closest(".q");
+      if (box.hasAttribute("data-none") && box.checked) {
+        q.querySelectorAll("input[type=checkbox]:not([data-none])").forEach(function (b) { b.checked = false; });
+      } else if (box.checked) {
+        var none = q.querySelector("input[data-none]");
+        if (none) none.checked = false;
+      }
+    }
+    refresh();
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); save(); });
+  document.getElementById("add-part").addEventListener("click", addPart);
+  addPart();
+  window.producibilityForm = { build: build, save: save, addPart: addPart, refresh: refresh };
+})();
