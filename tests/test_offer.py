@@ -1,0 +1,120 @@
+"""The offer for the customer: check --audience customer (issue 17, item 1)."""
+
+import json
+import re
+
+import pytest
+
+from conftest import EQUIPMENT, EXAMPLES, run_cli
+
+REQUESTS = EXAMPLES / "requests"
+INTERNAL = re.compile(r"\b(?:[A-Z]{3}-\d{3}|MRL-TARGET|FIT-NO-MACHINE)\b|sha256|contingency|"
+                      r"onvoorzien|digest|vingerafdruk")
+
+
+def offer(*args, request="bracket-series.yaml"):
+    code, out, err = run_cli("check", REQUESTS / request, "--equipment", EQUIPMENT,
+                             "--audience", "customer", *args)
+    assert (code, err) == (0, ""), err
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "text"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("request_name", ["bracket-series.yaml", "enquiry-incomplete.yaml",
+                                          "shaft-oversize.yaml", "frame-en1090.yaml"])
+def test_nothing_internal_reaches_the_customer(fmt, lang, request_name):
+    text = offer("--format", fmt, "--lang", lang, request=request_name)
+    assert not INTERNAL.search(text), INTERNAL.search(text).group(0)
+
+
+def test_the_offer_says_what_how_and_for_how_much():
+    data = json.loads(offer("--format", "json"))
+    part = data["parts"][0]
+    assert (part["name"], part["pieces"], part["processes"]) == \
+        ("Montagebeugel", 200, ["3-axis milling"])
+    assert part["per_piece_eur"] == pytest.approx(part["total_eur"] / 200, abs=0.01)
+    code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT,
+                           "--format", "json")
+    report = json.loads(out)
+    # the parts add up to the quote the shop would make (its high estimate)
+    assert data["total_eur"] == pytest.approx(report["quote"]["totals"]["amount_high_eur"],
+                                              abs=0.02)
+    assert data["reference"] == "REQ-2026-102" and data["valid_until"] == "2026-12-23"
+    assert not data["indicative"]
+    # design advice only from rules that give a customer wording
+    assert any("corner radius" in a for a in data["advice"])
+    assert not any("Ask which dimensions" in a for a in data["advice"])
+
+
+def test_an_incomplete_enquiry_gets_an_indicative_price_and_the_top_questions():
+    data = json.loads(offer("--format", "json", request="enquiry-incomplete.yaml"))
+    assert data["indicative"] and len(data["questions"]) == 3 and data["more_questions"] > 0
+    assert data["questions"][0]["text"] == "Material (part GR-2)"
+
+
+def test_a_part_we_cannot_make_has_no_price():
+    data = json.loads(offer("--format", "json", request="shaft-oversize.yaml"))
+    assert data["verdict"] == "no_fit"
+    assert any(p["blocked"] and p["total_eur"] is None for p in data["parts"])
+    html = offer("--format", "html", request="shaft-oversize.yaml")
+    assert "We cannot make this part as requested" in html
+
+
+def test_the_shop_from_the_config_with_its_logo(tmp_path, monkeypatch):
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" '
+                                       'height="10"><rect width="10" height="10"/></svg>',
+                                       encoding="utf-8")
+    (tmp_path / "producibility.yaml").write_text(
+        f"equipment: {EQUIPMENT}\nlang: nl\nprovider:\n  name: Draaierij De Vries\n"
+        "  address: \"Kanaaldijk 4\\n5701 AB Helmond\"\n  contact: Anna de Vries\n"
+        "  email: offerte@devries.example\n  logo: logo.svg\n  offer_validity_days: 14\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", REQUESTS / "bracket-series.yaml", "--audience",
+                             "customer", "--format", "html")
+    assert (code, err) == (0, "")
+    assert "Draaierij De Vries" in out and "Kanaaldijk 4<br>5701 AB Helmond" in out
+    assert 'src="data:image/svg+xml;base64,' in out and "Anna de Vries" in out
+    assert "07-12-2026" in out  # 14 days from 23-11-2026, written the Dutch way
+    assert "Fijnmechanica" not in out
+    (tmp_path / "logo.gif").write_bytes(b"GIF89a")
+    (tmp_path / "producibility.yaml").write_text(
+        f"equipment: {EQUIPMENT}\nprovider:\n  logo: logo.gif\n", encoding="utf-8")
+    code, _, err = run_cli("check", REQUESTS / "bracket-series.yaml", "--audience", "customer")
+    assert code == 1 and "logo.gif: the logo must be an .svg, .png or .jpg file" in err
+
+
+def test_a_rule_keeps_its_finding_internal_or_words_it_for_the_customer(tmp_path):
+    pack = tmp_path / "own.yaml"
+    pack.write_text("""pack: {id: own, version: 1.0.0}
+rules:
+  - id: OWN-001
+    thread: design
+    title: {en: Bracket note, nl: Beugelnotitie}
+    scope: part
+    when: part.id == 'BR-100'
+    then: {risk: {likelihood: 2, consequence: 2}}
+    message: {en: "internal: {{ part.id }} margin thin", nl: "intern: {{ part.id }}"}
+    mitigation: {en: Watch it., nl: Let op.}
+    customer: {en: "{{ part.id }}: please confirm the bore.", nl: "{{ part.id }}: bevestig de boring."}
+  - id: OWN-002
+    thread: design
+    title: {en: Secret, nl: Geheim}
+    scope: part
+    when: part.id == 'BR-100'
+    then: {risk: {likelihood: 2, consequence: 2}}
+    message: {en: "secret note", nl: "geheim"}
+    mitigation: {en: Nothing., nl: Niets.}
+    customer: false
+""", encoding="utf-8")
+    code, out, err = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT,
+                             "--rules", pack, "--audience", "customer", "--format", "md")
+    assert (code, err) == (0, ""), err
+    assert "BR-100: please confirm the bore." in out
+    assert "internal:" not in out and "secret" not in out
+
+
+def test_the_offer_of_a_one_part_request_names_its_parts_in_both_languages():
+    assert "3-assig frezen" in offer("--format", "md", "--lang", "nl")
+    assert "3-axis milling" in offer("--format", "md", "--lang", "en")
