@@ -42,6 +42,7 @@ TEXTS = {
         "offer_intro_no_fit": "Thank you for your request. Unfortunately we cannot make "
                               "everything as requested; see below.",
         "closing": "We look forward to your answers and your order.",
+        "closing_order": "We look forward to your order.",
         "question_for_part": "{question} (part {part})",
         "and_more": "And {n} more questions that help us sharpen the offer.",
         # csv for a spreadsheet
@@ -92,6 +93,7 @@ TEXTS = {
         "offer_intro_no_fit": "Dank u voor uw aanvraag. Helaas kunnen wij niet alles maken "
                               "zoals gevraagd; zie hieronder.",
         "closing": "Wij zien uw antwoorden en uw opdracht graag tegemoet.",
+        "closing_order": "Wij zien uw opdracht graag tegemoet.",
         "question_for_part": "{question} (onderdeel {part})",
         "and_more": "En nog {n} vragen waarmee wij de offerte kunnen aanscherpen.",
         "csv_columns": ("soort", "onderdeel", "bewerking", "machine", "regel", "omschrijving",

@@ -154,3 +154,33 @@ def test_no_processes_is_refused_by_both(tmp_path):
                     encoding="utf-8")
     assert run_cli("validate", path)[0] == 1
     assert run_cli("check", path, "--equipment", EQUIPMENT)[0] == 1
+
+
+def test_ask_asks_back_when_a_number_can_be_read_two_ways(tmp_path, faas, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = []
+    for question in faas.questions:
+        if question.scope == "part":
+            break
+        if question.id == "annual_volume":
+            lines += ["1,000", "1000"]  # ambiguous in Dutch: asked again
+        else:
+            lines.append("-" if question.required else "")
+    result = CliRunner().invoke(ask, ["--lang", "nl", "-o", "a.yaml"],
+                                input="\n".join(lines) + "\n")
+    assert "'1,000' kan 1000 of 1 betekenen; schrijf 1000 of 1" in result.output
+    assert "annual_volume: 1000" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+
+
+def test_ask_takes_none_for_the_certificates(tmp_path, faas, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = []
+    for question in faas.questions:
+        if question.scope == "part":
+            break
+        lines.append("geen" if question.id == "certificates_required" else
+                     ("-" if question.required else ""))
+    result = CliRunner().invoke(ask, ["--lang", "nl", "-o", "a.yaml"],
+                                input="\n".join(lines) + "\n")
+    assert "certificates_required: []" in (tmp_path / "a.yaml").read_text(encoding="utf-8"), \
+        result.output
