@@ -438,6 +438,34 @@ def render_csv(data, lang="en", style=None):
     return "\ufeff" + text if excel else text
 
 
+def offer_csv(model, lang="en", style=None):
+    """The offer's lines (part, description, pieces, price per piece, total) as CSV,
+    in the same two styles as the quote lines; nothing internal."""
+    style = style or ("excel" if lang == "nl" else "plain")
+    excel = style == "excel"
+    t = model["T"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n",
+                        delimiter=";" if excel else ",")
+
+    def number(value):
+        text = _csv_number(value)
+        return text.replace(".", ",") if excel else text
+
+    writer.writerow([t["part"], t["what_we_make"], t["quantity"], t["per_piece"], t["total"]]
+                    if excel else ["part", "description", "pieces", "price_per_piece_eur",
+                                   "total_eur"])
+    for part in model["parts"]:
+        how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "")
+        writer.writerow([_csv_cell(part["id"]), _csv_cell(f"{part['name']}: {how}"
+                                                          if part["name"] else how),
+                         part["pieces"], number(part["per_piece_eur"]), number(part["total_eur"])])
+    writer.writerow([t["parts_total"] if excel else "total", "", "", "",
+                     number(model["total_eur"])])
+    text = out.getvalue()
+    return "\ufeff" + text if excel else text
+
+
 # ---- templates --------------------------------------------------------------------
 
 def environment(template_dir=None, lang="en"):
@@ -552,7 +580,7 @@ def render(report, fmt="text", lang="en", template_dir=None, csv_style=None,
             plain = {k: v for k, v in model.items() if k != "T"}
             return json.dumps(plain, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
         if fmt == "csv":
-            return render_csv(data, lang, csv_style)
+            return offer_csv(model, lang, csv_style)
         text = _render_template(OFFER_TEMPLATES[fmt], model, lang, template_dir)
         return terminal_safe(text) if fmt == "text" else text
     if fmt == "json":

@@ -19,7 +19,7 @@ def offer(*args, request="bracket-series.yaml"):
     return out
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "json", "text"])
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "text", "csv"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("request_name", ["bracket-series.yaml", "enquiry-incomplete.yaml",
                                           "shaft-oversize.yaml", "frame-en1090.yaml"])
@@ -118,3 +118,13 @@ rules:
 def test_the_offer_of_a_one_part_request_names_its_parts_in_both_languages():
     assert "3-assig frezen" in offer("--format", "md", "--lang", "nl")
     assert "3-axis milling" in offer("--format", "md", "--lang", "en")
+
+
+def test_the_offer_as_csv_adds_up():
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(offer("--format", "csv", request="frame-en1090.yaml"))))
+    assert rows[0] == ["part", "description", "pieces", "price_per_piece_eur", "total_eur"]
+    body, total = rows[1:-1], rows[-1]
+    assert [r[0] for r in body] == ["FR-01", "FR-02"] and total[0] == "total"
+    assert sum(float(r[4]) for r in body) == pytest.approx(float(total[4]), abs=0.02)
