@@ -160,6 +160,8 @@ def emit(text, output, inputs=()):
     if output:
         atomic_write(output, text, inputs)
     elif isinstance(text, bytes):
+        if sys.stdout.isatty():
+            raise InputError("a PDF is not for the terminal: write it to a file with -o FILE")
         sys.stdout.buffer.write(text)
         sys.stdout.flush()
     else:
