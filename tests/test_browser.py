@@ -271,3 +271,12 @@ def test_the_form_filled_in_saves_a_request_that_validates_and_screens(tmp_path,
     report = json.loads(out)
     assert report["request"]["id"] == "WEB-1" and report["assignments"][0]["machine"]
     assert "certificates_required" not in {q["field"] for q in report["open_questions"]}
+
+
+@needs_weasyprint
+def test_the_same_inputs_give_the_same_pdf_bytes(tmp_path):
+    first = check_output(tmp_path, "bracket-series.yaml", "--format", "pdf", "--audience",
+                         "customer").read_bytes()
+    second = check_output(tmp_path, "bracket-series.yaml", "--format", "pdf", "--audience",
+                          "customer").read_bytes()
+    assert first == second
