@@ -307,27 +307,34 @@ def _lint_rules(rules, fields, questionnaire):
                         f"{rid}: {number} is not {number.replace('.', '')}: in a condition "
                         f"the dot is a decimal point; write {number.replace('.', '')} "
                         "without a thousands separator"))
-        message = raw.get("message")
-        texts = message if isinstance(message, dict) else {"en": message}
-        mline, mcol = _pos(raw, "message")
-        for lang, text in texts.items():
-            if not isinstance(text, str) or not allowed:
+        # the message, and the customer's wording of it (the offer) where a rule gives one
+        for mkey in ("message", "customer"):
+            message = raw.get(mkey)
+            if isinstance(message, bool) or message is None and mkey == "customer":
                 continue
-            try:
-                template = Template(text, allowed)
-                limit = limit_problem(template)
-                if limit:
-                    raise ExpressionError(limit)
-            except ExpressionError as exc:
-                local.append(Problem(path, mline, mcol, "E133", f"{rid}: message ({lang}): {exc}"))
-                continue
-            for fscope, fname in template.fields:
-                if fname not in fields.get(fscope, ()):
+            texts = message if isinstance(message, dict) else {"en": message}
+            mline, mcol = _pos(raw, mkey)
+            for lang, text in texts.items():
+                if not isinstance(text, str) or not allowed:
+                    continue
+                try:
+                    template = Template(text, allowed)
+                    limit = limit_problem(template)
+                    if limit:
+                        raise ExpressionError(limit)
+                except ExpressionError as exc:
                     local.append(Problem(path, mline, mcol, "E133",
-                                         f"{rid}: message ({lang}) uses {fscope}.{fname}, "
-                                         f"which no fact has{_hint(fname, fields[fscope])}"))
-        for key in ("title", "message", "mitigation"):
+                                         f"{rid}: {mkey} ({lang}): {exc}"))
+                    continue
+                for fscope, fname in template.fields:
+                    if fname not in fields.get(fscope, ()):
+                        local.append(Problem(path, mline, mcol, "E133",
+                                             f"{rid}: {mkey} ({lang}) uses {fscope}.{fname}, "
+                                             f"which no fact has{_hint(fname, fields[fscope])}"))
+        for key in ("title", "message", "mitigation", "customer"):
             value = raw.get(key)
+            if key == "customer" and (value is None or isinstance(value, bool)):
+                continue
             if isinstance(value, str) or (isinstance(value, dict) and
                                           set(LANGS) - set(value)):
                 missing = sorted(set(LANGS) - set(value)) if isinstance(value, dict) else \

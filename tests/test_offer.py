@@ -128,3 +128,24 @@ def test_the_offer_as_csv_adds_up():
     body, total = rows[1:-1], rows[-1]
     assert [r[0] for r in body] == ["FR-01", "FR-02"] and total[0] == "total"
     assert sum(float(r[4]) for r in body) == pytest.approx(float(total[4]), abs=0.02)
+
+
+def test_lint_reads_the_customer_wording_like_a_message(tmp_path):
+    pack = tmp_path / "own.yaml"
+    pack.write_text("""pack: {id: own, version: 1.0.0}
+rules:
+  - id: OWN-009
+    thread: design
+    title: {en: X, nl: X}
+    scope: part
+    when: part.id == 'A'
+    then: {risk: {likelihood: 2, consequence: 2}}
+    message: {en: "x", nl: "x"}
+    mitigation: {en: x, nl: x}
+    source: judgement
+    customer: {en: "{{ part.colour }}"}
+""", encoding="utf-8")
+    code, out, _ = run_cli("rules", "lint", pack)
+    assert code == 1
+    assert f"{pack}:12:15: E133 OWN-009: customer (en) uses part.colour, which no fact has" in out
+    assert f"{pack}:12:15: W150 OWN-009: customer has no nl translation" in out
