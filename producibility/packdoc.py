@@ -72,6 +72,13 @@ def explain(pack, rule_id, questionnaire, lang="en"):
     lines.append(f"  message:    {rule.message.get(lang, rule.message.get('en')).source}")
     if rule.mitigation:
         lines.append(f"  mitigation: {rule.text('mitigation', lang)}")
+    customer = getattr(rule, "customer", None)
+    if isinstance(customer, dict):
+        wording = customer.get(lang) or customer.get("en") or next(iter(customer.values()))
+        lines.append(f"  customer:   {wording.source}")
+    else:  # what --audience customer shows of it
+        lines.append("  customer:   " + {True: "the message", False: "never (internal)",
+                                         None: "- (internal)"}[customer])
     lines.append(f"  source:     {rule.source or '-'}")
     lines.append(f"  defined at: {rule.path}:{rule.line}")
     lines.append("  questions it depends on (unanswered -> the rule is unknown, the question "
