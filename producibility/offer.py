@@ -172,7 +172,9 @@ def offer_model(data, offer, lang="en"):
         "valid_until": (day + datetime.timedelta(days=validity)).isoformat(),
         "intro": t[intro], "verdict": verdict, "parts": parts, "quantity": quantity,
         "total_eur": total, "indicative": verdict == "conditional" or bool(questions),
-        "no_price": total is None,
+        # "we cannot price this yet" only where answers would let us; a part we cannot
+        # make says so on its own line
+        "no_price": total is None and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
         "assumptions": assumptions, "advice": advice,
