@@ -91,7 +91,11 @@ def offer_model(data, offer, lang="en"):
     for a in data["assignments"]:
         by_part.setdefault(a["part"], []).append(a)
     parts = []
-    for part in request.get("parts") or []:
+    # without the request's answers (an API call that passes none) the parts are known
+    # by their ids only
+    given = request.get("parts") or [{"id": pid} for pid in
+                                     dict.fromkeys(a["part"] for a in data["assignments"])]
+    for part in given:
         pid = str(part.get("id"))
         pieces = (part.get("quantity") or 1) * quantity
         operations = by_part.get(pid, [])
