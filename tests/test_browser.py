@@ -223,8 +223,12 @@ FILL = """function (w, d) {
   w.HTMLAnchorElement.prototype.click = function () {};
   var saved = w.producibilityForm.save();
   var link = d.getElementById('download');
-  return {yaml: decodeURIComponent(link.getAttribute('href').split(',').slice(1).join(',')),
-          name: link.getAttribute('download'), built: saved.text, missing: saved.missing,
+  var yamlText = decodeURIComponent(link.getAttribute('href').split(',').slice(1).join(','));
+  var yamlName = link.getAttribute('download');
+  w.producibilityForm.save('json');
+  return {yaml: yamlText, json: decodeURIComponent(link.getAttribute('href').split(',').slice(1).join(',')),
+          jsonName: link.getAttribute('download'),
+          name: yamlName, built: saved.text, missing: saved.missing,
           status: d.getElementById('status').textContent,
           diameterHidden: hidden('diameter_mm'), pocketHidden: hidden('max_pocket_depth_mm'),
           annualVolumeHidden: volumeHidden};
@@ -254,6 +258,7 @@ def test_the_form_filled_in_saves_a_request_that_validates_and_screens(tmp_path,
     assert result["pocketHidden"] is False        # ask_if: milling
     assert result["annualVolumeHidden"] is True   # ask_if: only with repeat orders
     request = yaml.safe_load(result["yaml"])
+    assert json.loads(result["json"]) == request and result["jsonName"] == "request-WEB-1.json"
     if lang == "nl":  # "1.000" read as Dutch writes it
         assert request["quantity"] == 1000
     else:  # in English it could be 1 or 1000: marked and left out, not guessed

@@ -127,22 +127,27 @@
   }
 
   function build() {
-    var missing = [], lines = [];
+    var missing = [], lines = [], data = {};
     lines.push("# Answers to the questionnaire " + config.questionnaire.join(" ") +
                ", written by the on-screen form" + (config.shop ? " of " + config.shop : "") + ".");
     answersOf(document.getElementById("request-questions"), missing, "").forEach(function (pair) {
       lines.push(pair[0] + ": " + yamlValue(pair[1]));
+      data[pair[0]] = pair[1];
     });
     var parts = partsBox.querySelectorAll(".part");
-    if (parts.length) lines.push("parts:");
+    if (parts.length) { lines.push("parts:"); data.parts = []; }
     Array.prototype.forEach.call(parts, function (box, i) {
       var pairs = answersOf(box, missing, config.words.part + " " + (i + 1) + ": ");
+      var part = {};
+      pairs.forEach(function (pair) { part[pair[0]] = pair[1]; });
+      data.parts.push(part);
       if (!pairs.length) { lines.push("  - {}"); return; }
       pairs.forEach(function (pair, j) {
         lines.push((j === 0 ? "  - " : "    ") + pair[0] + ": " + yamlValue(pair[1]));
       });
     });
-    return { text: lines.join("\n") + "\n", missing: missing };
+    return { text: lines.join("\n") + "\n", json: JSON.stringify(data, null, 2) + "\n",
+             missing: missing };
   }
 
   function addPart() {
@@ -170,14 +175,15 @@
     return node;
   }
 
-  function save() {
-    var result = build();
+  function save(kind) {
+    var result = build(), json = kind === "json";
     var status = document.getElementById("status");
     var idField = document.querySelector("#request-questions .q[data-id=id] input");
     var name = "request" + (idField && idField.value.trim() ?
-      "-" + idField.value.trim().replace(/[^A-Za-z0-9._-]+/g, "_") : "") + ".yaml";
+      "-" + idField.value.trim().replace(/[^A-Za-z0-9._-]+/g, "_") : "") + (json ? ".json" : ".yaml");
     var link = document.getElementById("download");
-    link.href = "data:application/x-yaml;charset=utf-8," + encodeURIComponent(result.text);
+    link.href = (json ? "data:application/json;charset=utf-8," : "data:application/x-yaml;charset=utf-8,") +
+      encodeURIComponent(json ? result.json : result.text);
     link.download = name;
     link.textContent = name;
     link.hidden = false;
@@ -202,6 +208,7 @@
     refresh();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); save(); });
+  document.getElementById("save-json").addEventListener("click", function () { save("json"); });
   document.getElementById("add-part").addEventListener("click", addPart);
   addPart();
   window.producibilityForm = { build: build, save: save, addPart: addPart, refresh: refresh };
