@@ -151,16 +151,23 @@ def offer_model(data, offer, lang="en"):
                                              lang) for c in question.choices]
                           if question is not None and len(question.choices) <= 6 else []})
 
-    assumptions = []
-    for item in data.get("assumptions") or data.get("assumed") or []:
-        if isinstance(item, dict):
-            question = item.get("question") or item.get("field") or ""
-            answer = item.get("answer_text") or item.get("answer") or item.get("value")
-            if isinstance(answer, bool):
-                answer = t["form_yes"] if answer else t["form_no"]
-            assumptions.append(t["assumption"].format(question=question, answer=answer))
-        else:
+    assumptions = []  # the questions left open that the shop answered the ordinary way
+    for item in data.get("assumed") or data.get("assumptions") or []:
+        if not isinstance(item, dict):
             assumptions.append(str(item))
+            continue
+        question = questionnaire.question(item.get("scope") or "request", item.get("field")) \
+            if questionnaire is not None else None
+        text = item.get("text")
+        if not text:
+            value = item.get("value")
+            text = (t["form_yes"] if value else t["form_no"]) if isinstance(value, bool) \
+                else _label(questionnaire, item.get("scope") or "request", item.get("field"),
+                            value, lang)
+        where = ", ".join(str(p) for p in item.get("parts") or [])
+        if not item.get("text") and question is not None:  # a bare value needs its question
+            text = t["assumption"].format(question=question.label(lang), answer=text)
+        assumptions.append(f"{text} ({where})" if where else text)
 
     verdict = data["verdict"]
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
