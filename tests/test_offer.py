@@ -41,7 +41,7 @@ def test_the_offer_says_what_how_and_for_how_much():
     assert data["total_eur"] == pytest.approx(report["quote"]["totals"]["amount_high_eur"],
                                               abs=0.02)
     assert data["reference"] == "REQ-2026-102" and data["valid_until"] == "2026-12-23"
-    assert not data["indicative"]
+    assert data["indicative"] == bool(report["open_questions"])  # firm once all is answered
     # design advice only from rules that give a customer wording
     assert any("corner radius" in a for a in data["advice"])
     assert not any("Ask which dimensions" in a for a in data["advice"])
