@@ -277,6 +277,17 @@ def console_script():
     return [sys.executable, "-m", "producibility"], f"{sys.executable} -m producibility"
 
 
+def process_env(base, **extra):
+    """The environment of a timed child process: bytecode cached as an installed
+    package has it (PYTHONDONTWRITEBYTECODE, if set here, would make every run
+    compile producibility's modules from source, which the floor's site-packages
+    never do); the .pyc files go to a directory of the benchmark's own."""
+    env = dict(os.environ, **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(base) / "pyc")
+    return env
+
+
 def bench_cli(runs):
     """The whole `producibility check` process on the example, warm (validation
     cache filled) and cold (an empty validation cache: the first run), each
@@ -285,18 +296,18 @@ def bench_cli(runs):
     cmd, shown = console_script()
     args = cmd + ["check", str(wl.EXAMPLE_REQUEST), "--equipment", str(wl.EXAMPLE_EQUIPMENT)]
     cache = Path(tempfile.mkdtemp(prefix="producibility-bench-cache-"))
-    warm_env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(cache / "warm"))
+    warm_env = process_env(cache, PRODUCIBILITY_CACHE_DIR=str(cache / "warm"))
     out = subprocess.run(args, cwd=wl.SRC_ROOT, capture_output=True, text=True, env=warm_env)
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({out.returncode}): {out.stderr[-500:]}")
     floor_cmd = [sys.executable, "-c", FLOOR_CODE]
-    subprocess.run(floor_cmd, capture_output=True, check=True)
+    subprocess.run(floor_cmd, capture_output=True, check=True, env=warm_env)
     times = {"warm": [], "cold": [], "floor": [], "pass": []}
     for i in range(runs):
-        cold_env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(cache / f"cold-{i}"))
-        for name, argv, env in (("warm", args, warm_env), ("floor", floor_cmd, None),
+        cold_env = process_env(cache, PRODUCIBILITY_CACHE_DIR=str(cache / f"cold-{i}"))
+        for name, argv, env in (("warm", args, warm_env), ("floor", floor_cmd, warm_env),
                                 ("cold", args, cold_env),
-                                ("pass", [sys.executable, "-c", "pass"], None)):
+                                ("pass", [sys.executable, "-c", "pass"], warm_env)):
             t0 = time.perf_counter()
             subprocess.run(argv, cwd=wl.SRC_ROOT, capture_output=True, check=True, env=env)
             times[name].append(time.perf_counter() - t0)
@@ -380,8 +391,9 @@ def bench_cli_batch(directory, jobs, out_file):
     cmd, _ = console_script()
     args = cmd + ["batch", str(directory), "--jobs", str(jobs), "--format", "jsonl",
                   "-o", str(out_file), "--equipment", str(wl.EXAMPLE_EQUIPMENT)]
+    env = process_env(Path(directory).parent)
     t0 = time.perf_counter()
-    out = subprocess.run(args, cwd=wl.SRC_ROOT, capture_output=True, text=True)
+    out = subprocess.run(args, cwd=wl.SRC_ROOT, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t0
     if out.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(args)} failed ({out.returncode}): {out.stderr[-500:]}")
@@ -442,12 +454,31 @@ def bench_compile(n_rules, directory, equipment, reps, use_clips):
 
 
 # ------------------------------------------------------------------ profile
+def _print_stats(pr, title, keys=(("cumulative", 25), ("tottime", 20))):
+    for key, top in keys:
+        s = io.StringIO()
+        pstats.Stats(pr, stream=s).strip_dirs().sort_stats(key).print_stats(top)
+        print(f"\n=== cProfile: {title}, top {top} by {key} ===")
+        print("\n".join(line for line in s.getvalue().splitlines()
+                        if line.strip() and not line.startswith("   Ordered")))
+
+
 def profile(use_clips):
-    log("profile: P=10, M=50, default pack")
+    """Where the time goes, on the realistic mix: (a) the engine per request at
+    10 parts x 50 machines with the default pack and with 1,000 cloned rules more,
+    (b) the whole `producibility check` process (cProfile and -X importtime),
+    (c) the CLI batch path per request (YAML in, report, JSON Lines line out)."""
+    profile_engine(use_clips)
+    profile_process()
+    profile_batch()
+
+
+def profile_engine(use_clips):
+    log("profile: P=10, M=50, default pack, realistic requests")
     eq = load_equipment(wl.gen_equipment(BASE_M))
     pack = load_packs()
     screener = Screener(eq, pack)
-    raw = wl.gen_request(BASE_P, seed=1)
+    raw = wl.gen_real_request(BASE_P, seed=1)
     loaded = load_request(json.loads(json.dumps(raw)), screener.questionnaire)
     as_of = loaded["date"]
     for _ in range(5):
@@ -514,21 +545,92 @@ def profile(use_clips):
             fn(req, as_of)
             ts.append(time.perf_counter() - t0)
         print(f"  {'baseline: ' + name:<68} {statistics.median(ts) * 1e3:7.2f} ms")
-    n = 50
-    pr = cProfile.Profile()
-    pr.enable()
-    for _ in range(n):
-        screener.check(raw)
-    pr.disable()
-    for key, top in (("cumulative", 25), ("tottime", 15)):
-        s = io.StringIO()
-        pstats.Stats(pr, stream=s).strip_dirs().sort_stats(key).print_stats(top)
-        print(f"\n=== cProfile: {n} x Screener.check, P=10 M=50 default pack, "
+    if use_clips and bl.clips is not None:
+        port.close()
+    requests = [load_request(json.loads(json.dumps(wl.gen_real_request(BASE_P, seed=s + 1))),
+                             screener.questionnaire) for s in range(5)]
+    tmp = Path(tempfile.mkdtemp(prefix="producibility-profile-"))
+    cloned = load_packs([wl.write_cloned_pack(tmp / "cloned", 1000)])
+    shutil.rmtree(tmp, ignore_errors=True)
+    for label, p in (("default pack", pack), ("default + 1,000 cloned rules", cloned)):
+        inf = Screener(eq, p).inference
+        for r in requests:
+            inf.run(r, r["date"])
+        n = 40
+        pr = cProfile.Profile()
+        pr.enable()
+        for _ in range(n // len(requests)):
+            for r in requests:
+                inf.run(r, r["date"])
+        pr.disable()
+        _print_stats(pr, f"(a) engine per request (Inference.run), {n} realistic requests, "
+                         f"P=10 M=50, {label} ({len(p.rules)} rules)")
+
+
+def profile_process():
+    """(b) the whole `producibility check` of the example: cProfile, -X importtime."""
+    log("profile: the whole producibility check process")
+    args = ["check", str(wl.EXAMPLE_REQUEST), "--equipment", str(wl.EXAMPLE_EQUIPMENT)]
+    subprocess.run([sys.executable, "-m", "producibility"] + args, cwd=wl.SRC_ROOT,
+                   capture_output=True)   # the validation cache warm
+    out = Path(tempfile.mkdtemp(prefix="producibility-profile-")) / "check.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "producibility"]
+                   + args, cwd=wl.SRC_ROOT, capture_output=True)
+    s = io.StringIO()
+    stats = pstats.Stats(str(out), stream=s)
+    for key, top in (("cumulative", 30), ("tottime", 20)):
+        s.seek(0)
+        s.truncate()
+        stats.strip_dirs().sort_stats(key).print_stats(top)
+        print(f"\n=== cProfile: (b) the whole `producibility check` process (warm), "
               f"top {top} by {key} ===")
         print("\n".join(line for line in s.getvalue().splitlines()
                         if line.strip() and not line.startswith("   Ordered")))
-    if use_clips and bl.clips is not None:
-        port.close()
+    shutil.rmtree(out.parent, ignore_errors=True)
+    res = subprocess.run([sys.executable, "-X", "importtime", "-m", "producibility"] + args,
+                         cwd=wl.SRC_ROOT, capture_output=True, text=True)
+    rows = []
+    for line in res.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line and "self" not in line:
+            own, cumulative, name = [x.strip() for x in line[12:].split("|")]
+            rows.append((int(cumulative), int(own), name))
+    top_level = [r for r in rows if not r[2].startswith(" ")]
+    print(f"\n=== (b) python -X importtime -m producibility check: imports "
+          f"{sum(r[1] for r in rows) / 1e3:.0f} ms in all; top-level imports by cumulative "
+          f"time ===")
+    for cumulative, own, name in sorted(top_level, reverse=True)[:20]:
+        print(f"  {cumulative / 1e3:8.1f} ms  {name.strip()}")
+    print("=== (b) the slowest single modules (self time) ===")
+    for cumulative, own, name in sorted(rows, key=lambda r: -r[1])[:20]:
+        print(f"  {own / 1e3:8.1f} ms  {name.strip()}")
+
+
+def profile_batch(n=200):
+    """(c) the CLI batch path per request, in one process: what each worker does for
+    a file (read the YAML, check, the report as a dict) and the JSON Lines line."""
+    log("profile: the CLI batch path per request")
+    from producibility import batch
+    tmp = Path(tempfile.mkdtemp(prefix="producibility-profile-"))
+    inbox = write_batch_dir(tmp / "inbox", [
+        wl.gen_real_request(1 + (i % 5), seed=10_000 + i, tag="BATCH") for i in range(n)])
+    items = batch.collect_inputs([str(inbox)])
+    batch._init_worker({"equipment": str(wl.EXAMPLE_EQUIPMENT), "packs": [],
+                        "use_default": True, "lang": None, "as_of": None, "probe": False})
+    numbered = [(i, name, source) for i, (name, source) in enumerate(items)]
+    for item in numbered[:10]:
+        json.dumps(batch._screen_one(item), sort_keys=True, ensure_ascii=False)
+    pr = cProfile.Profile()
+    t0 = time.perf_counter()
+    pr.enable()
+    for item in numbered:
+        json.dumps(batch._screen_one(item), sort_keys=True, ensure_ascii=False)
+    pr.disable()
+    wall = time.perf_counter() - t0
+    shutil.rmtree(tmp, ignore_errors=True)
+    gc.unfreeze()
+    _print_stats(pr, f"(c) CLI batch path per request: {n} YAML files, _screen_one + "
+                     f"json.dumps, one process ({wall / n * 1e3:.2f} ms per request under "
+                     f"the profiler)")
 
 
 # ------------------------------------------------------------------ table
