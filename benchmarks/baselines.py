@@ -384,6 +384,8 @@ DEFFUNCTIONS = [
     "(deffunction ar3 (?op ?a ?b) (if (or (eq ?a nil) (eq ?b nil)) then nil else"
     " (switch ?op (case add then (+ ?a ?b)) (case sub then (- ?a ?b))"
     " (case mul then (* ?a ?b)) (default (/ ?a ?b)))))",
+    "(deffunction max3 ($?items) (if (member$ nil ?items) then nil else (max (expand$ ?items))))",
+    "(deffunction min3 ($?items) (if (member$ nil ?items) then nil else (min (expand$ ?items))))",
     "(deffunction in3 (?x ?given $?items) (if (or (eq ?x nil) (not ?given)) then UNKNOWN"
     " else (if (member$ ?x ?items) then TRUE else FALSE)))",
 ]
@@ -427,6 +429,15 @@ class _Condition3(_Condition):
             inner = self.val3(node.node)
             fallback = self.val3(node.args[0]) if node.args else "nil"
             return f"(if (eq {inner} nil) then {fallback} else {inner})"
+        if isinstance(node, nodes.Filter) and node.name in ("max", "min") and not node.args \
+                and isinstance(node.node, (nodes.List, nodes.Tuple)) and node.node.items:
+            items = " ".join(self.val3(n) for n in node.node.items)
+            return f"({node.name}3 {items})"
+        if isinstance(node, nodes.CondExpr):
+            test = self.cond3(node.test)
+            other = self.val3(node.expr2) if node.expr2 is not None else "nil"
+            return (f"(if (eq {test} TRUE) then {self.val3(node.expr1)} else "
+                    f"(if (eq {test} FALSE) then {other} else nil))")
         return self.cond3(node)
 
     def cond3(self, node):
@@ -512,7 +523,7 @@ def two_valued_safe(tree):
             for op in node.ops:
                 if op.op == "notin" and not isinstance(op.expr, (nodes.List, nodes.Tuple)):
                     return False
-            return not any(isinstance(n, nodes.Filter) for n in node.find_all(nodes.Filter))
+            return not any(True for _ in node.find_all((nodes.Filter, nodes.CondExpr)))
         return False
     return safe(tree)
 
