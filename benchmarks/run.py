@@ -2,7 +2,7 @@
 """Benchmark producibility's experta engine against plain Python and CLIPS.
 
     python benchmarks/run.py            # everything (a few minutes)
-    python benchmarks/run.py --quick    # a subset, under a minute
+    python benchmarks/run.py --quick    # a subset, a few minutes
     python benchmarks/run.py --profile  # cProfile of one typical request
 
 Prints ONE markdown table (stdout; progress goes to stderr): whole-process
@@ -739,7 +739,7 @@ def workload_mix(packs, base_cell, batch_requests, batch_verdicts_seen, pack_key
 def main():
     global DEFAULT_RULES
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="a subset (under a minute)")
+    ap.add_argument("--quick", action="store_true", help="a subset (a few minutes)")
     ap.add_argument("--profile", action="store_true",
                     help="cProfile Screener.check on P=10 M=50 default pack, and exit")
     ap.add_argument("--no-clips", action="store_true", help="skip the CLIPS baseline")
