@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark producibility's experta engine against plain Python and CLIPS.
 
-    python benchmarks/run.py            # everything (a few minutes)
+    python benchmarks/run.py            # everything (10-20 minutes)
     python benchmarks/run.py --quick    # a subset, a few minutes
     python benchmarks/run.py --profile  # cProfile of one typical request
 
