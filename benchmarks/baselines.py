@@ -173,8 +173,10 @@ def _templates():
                                          "lim_diameter", "lim_length"])):
         slots, multi = [], []
         for name, spec in props[scope].items():
+            while "$ref" in spec and "type" not in spec:   # "#/$defs/names" and the like
+                spec = eq["$defs"].get(spec["$ref"].rsplit("/", 1)[-1], {})
             kind = spec.get("type")
-            if kind == "array" or "$ref" in spec and spec["$ref"].endswith("/ids"):
+            if kind == "array":
                 multi.append(name)
             elif kind == "object":
                 continue   # max_thickness_mm: mthick facts
