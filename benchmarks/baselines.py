@@ -208,6 +208,8 @@ def family(process):
         return "laser"
     if process == "bending":
         return "bend"
+    if process == "welding":
+        return "soft"       # its envelope is a soft limit (rules/catalogue/processes.yaml)
     return "envelope"
 
 
@@ -637,13 +639,15 @@ def _subject_patterns(tr, scope, expr, alpha):
 
 
 def _fit_rule(name, fam, part_slots, machine_slots, extra, limits, margin, cap,
-              material=True):
+              material=True, soft=()):
     """The fit join of one process family.  An unanswered size or material is not
     checked (the fit is provisional, as producibility.fit.check judges it): a
     variant without material matches every machine of the process."""
     fits = " ".join(f"(or (eq {v} nil) (<= {v} (+ {lim} {EPS!r})))" for v, lim in limits)
+    fits = fits or "TRUE"
+    # a soft limit never rejects: over it, or near it, the fit is marginal
     marg = " ".join(f"(and (neq {v} nil) (> {v} (+ (* {margin!r} {lim}) {EPS!r})))"
-                    for v, lim in limits)
+                    for v, lim in list(limits) + list(soft))
     mat_part = "(material ?mat&~nil)" if material else "(material nil)"
     mat_machine = "(materials $? ?mat $?)" if material else ""
     return f"""(defrule fit-{name}{'' if material else '-any-material'} (declare (salience 1000))
@@ -674,6 +678,9 @@ def fit_rules(settings):
             _fit_rule("envelope", "envelope", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
                       "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "",
                       [("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")], m, c, material),
+            _fit_rule("soft", "soft", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
+                      "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "", [], m, c, material,
+                      soft=[("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")]),
             _fit_rule("turning", "turning", "(diameter_mm ?dd) (length_mm ?ll)",
                       "(lim_diameter ?md) (lim_length ?ml)", "",
                       [("?dd", "?md"), ("?ll", "?ml")], m, c, material),
