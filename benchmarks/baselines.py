@@ -4,7 +4,7 @@
   machine of that process is judged with ``producibility.fit.check`` (plus the
   capacity check the engine adds), and every rule's compiled condition
   ``rule.when`` is evaluated with ``producibility.expressions.evaluate`` on the
-  same contexts, stratum by stratum for rules with flags.  The floor.
+  same contexts, layer by layer, three-valued, with typed flag subjects.  The floor.
 * ``ClipsPort``: the same rules as CLIPS defrules through clipspy: the fit join
   (operation x machine of that process, material in the machine's materials,
   sorted sizes within the envelope, tolerance, roughness, free capacity), the
@@ -19,8 +19,8 @@ marginal)}`` and findings ``{(rule, subject, machine or "-")}``.
 """
 
 from producibility import fit
-from producibility.expressions import ExpressionError, evaluate
-from producibility.infer import GLOBAL, _capacity_window, _stratify, derive, operation_hours
+from producibility.expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.infer import REQUEST, _capacity_window, derive, layers, operation_hours
 
 try:  # optional: the CLIPS baseline
     import clips
@@ -29,10 +29,6 @@ except ImportError as exc:  # pragma: no cover
     CLIPS_MISSING = f"clipspy not importable ({exc}); pip install clipspy"
 else:
     CLIPS_MISSING = None
-
-
-def _global_flags(rules, setters):
-    return {f for f, rs in setters.items() if all(r.scope in ("request", "provider") for r in rs)}
 
 
 # ------------------------------------------------------------------ producibility
@@ -48,25 +44,31 @@ def engine_results(engine):
 
 # ------------------------------------------------------------------ plain Python
 class Plain:
+    """The written meaning (README, "How rules are evaluated") in plain loops: layers
+    in order, three-valued conditions and flags, typed subjects; a part's rules see
+    flags of the request and of that part, the request's rules see flags of the
+    request and of any part.  No index, no engine."""
+
     def __init__(self, pack, equipment):
         self.settings = pack.settings["fit"]
         self.index = equipment.by_process()
         self.provider = equipment.provider
-        stratum, setters = _stratify(pack.rules)
-        self.global_flags = _global_flags(pack.rules, setters)
-        levels = sorted(set(stratum.values()))
-        self.strata = [[r for r in pack.rules if stratum[r.id] == lv] for lv in levels]
+        layer, _ = layers(pack.rules)
+        top = max(layer.values(), default=0)
+        self.layers = [[r for r in pack.rules if layer[r.id] == n] for n in range(top + 1)]
 
     def run(self, request, as_of):
         req = derive(request, as_of)
         window = _capacity_window(req, as_of)
         settings, index, provider = self.settings, self.index, self.provider
         base = {"request": req, "provider": provider}
-        subjects = {"request": [(GLOBAL, None, base)], "provider": [(GLOBAL, None, base)],
-                    "part": [], "candidate": []}
+        subjects = {"request": [("request", None, base)],
+                    "provider": [("request", None, base)], "part": [], "candidate": []}
         cands, findings = set(), set()
+        parts = []
         for part in req["parts"]:
             pid = str(part["id"])
+            parts.append(pid)
             pctx = {"request": req, "provider": provider, "part": part}
             subjects["part"].append((pid, None, pctx))
             for process in part.get("processes") or ():
@@ -87,34 +89,57 @@ class Plain:
                         "candidate": {"process": process, "marginal": marginal}}))
                 if not found:
                     findings.add(("FIT-NO-MACHINE", pid, "-"))
-        flags, flag_names = set(), set()
-        gflags = self.global_flags
+        true, unknown = set(), set()   # (flag, typed subject)
 
-        def has(rule, name, subject):
-            if name in gflags:
-                return (name, GLOBAL) in flags
-            if rule.scope in ("request", "provider"):
-                return name in flag_names
-            return (name, subject) in flags
+        def value(name, part):
+            """A flag as a rule of the request (part None) or of a part sees it."""
+            if part is None:
+                owners = [REQUEST] + [("part", p) for p in parts]
+            else:
+                owners = (REQUEST, ("part", part))
+            if any((name, o) in true for o in owners):
+                return True
+            if any((name, o) in unknown for o in owners):
+                return UNKNOWN
+            return False
 
-        for rules in self.strata:
+        for rules in self.layers:
             for rule in rules:
                 when, flag = rule.when, rule.then.get("flag")
+                reads_part = rule.scope in ("part", "candidate")
                 for subject, machine, ctx in subjects[rule.scope]:
-                    if rule.requires and not all(has(rule, f, subject) for f in rule.requires):
-                        continue
-                    if rule.unless and any(has(rule, f, subject) for f in rule.unless):
-                        continue
-                    try:
-                        if evaluate(when, ctx) is not True:
+                    part = subject if reads_part else None
+                    undecided = False
+                    if rule.requires or rule.unless:
+                        outcome = True
+                        for f in rule.requires:
+                            v = value(f, part)
+                            if v is False:
+                                outcome = False
+                                break
+                            undecided |= v is UNKNOWN
+                        if outcome is False:
                             continue
+                        for f in rule.unless:
+                            v = value(f, part)
+                            if v is True:
+                                outcome = False
+                                break
+                            undecided |= v is UNKNOWN
+                        if outcome is False:
+                            continue
+                    try:
+                        outcome = evaluate(when, ctx)
                     except ExpressionError:
+                        outcome = UNKNOWN
+                    if outcome is False:
                         continue
-                    findings.add((rule.id, subject, machine or "-"))
-                    if flag:
-                        fs = GLOBAL if rule.scope in ("request", "provider") else subject
-                        flags.add((flag, fs))
-                        flag_names.add(flag)
+                    if outcome is True and not undecided:
+                        findings.add((rule.id, subject, machine or "-"))
+                        if flag:
+                            true.add((flag, REQUEST if not reads_part else ("part", subject)))
+                    elif flag:
+                        unknown.add((flag, REQUEST if not reads_part else ("part", subject)))
         return cands, findings
 
 
@@ -137,7 +162,9 @@ def _templates():
             if q.scope == scope:
                 (multi if q.type in ("multi_choice", "dimensions") else slots).append(q.id)
         slots += [f for s, f in DERIVED_FIELDS if s == scope and f not in slots]
-        out[scope] = (slots + internal, multi)
+        # "given": the list fields that are answered (an empty multislot is not
+        # an unanswered question)
+        out[scope] = (slots + internal, multi + ["given"])
     eq = schemas.shipped("equipment")
     props = {"provider": eq["properties"]["provider"]["properties"],
              "machine": eq["$defs"]["machine"]["properties"]}
@@ -146,8 +173,10 @@ def _templates():
                                          "lim_diameter", "lim_length"])):
         slots, multi = [], []
         for name, spec in props[scope].items():
+            while "$ref" in spec and "type" not in spec:   # "#/$defs/names" and the like
+                spec = eq["$defs"].get(spec["$ref"].rsplit("/", 1)[-1], {})
             kind = spec.get("type")
-            if kind == "array" or "$ref" in spec and spec["$ref"].endswith("/ids"):
+            if kind == "array":
                 multi.append(name)
             elif kind == "object":
                 continue   # max_thickness_mm: mthick facts
@@ -159,14 +188,16 @@ def _templates():
         "operation": (["part", "process", "family"], []),
         "candidate": (["part", "process", "machine", "marginal"], []),
         "finding": (["rule", "subject", "machine"], []),
-        "flag": (["name", "subject"], []),
+        "flag": (["name", "kind", "id"], []),      # typed subject: kind request | part
+        "uflag": (["name", "kind", "id"], []),     # a flag whose value is unknown
     })
     return out
 
 
 TEMPLATES = _templates()
 # Slots the fit rules use that rules may not read.
-INTERNAL = {"request": {"window", "nbatch", "n_parts"}, "part": {"d1", "d2", "d3", "run_h"},
+INTERNAL = {"request": {"window", "nbatch", "n_parts", "given"},
+            "part": {"d1", "d2", "d3", "run_h", "given"},
             "machine": {"family", "e1", "e2", "e3", "lim_diameter", "lim_length", "process"}}
 
 
@@ -177,6 +208,8 @@ def family(process):
         return "laser"
     if process == "bending":
         return "bend"
+    if process == "welding":
+        return "soft"       # its envelope is a soft limit (rules/catalogue/processes.yaml)
     return "envelope"
 
 
@@ -334,17 +367,242 @@ def _pattern(template, slots, multis, first=()):
     return f"({template} {' '.join(parts)})"
 
 
-def translate_rule(rule, stratum, global_flags):
-    """One pack rule as a CLIPS defrule (text)."""
+# Three-valued helpers (Kleene, as producibility.expressions): TRUE, FALSE, UNKNOWN;
+# a missing scalar is nil, a list field is unanswered unless named in "given".
+DEFFUNCTIONS = [
+    "(deffunction and3 (?a ?b) (if (or (eq ?a FALSE) (eq ?b FALSE)) then FALSE"
+    " else (if (and (eq ?a TRUE) (eq ?b TRUE)) then TRUE else UNKNOWN)))",
+    "(deffunction or3 (?a ?b) (if (or (eq ?a TRUE) (eq ?b TRUE)) then TRUE"
+    " else (if (and (eq ?a FALSE) (eq ?b FALSE)) then FALSE else UNKNOWN)))",
+    "(deffunction not3 (?a) (if (eq ?a UNKNOWN) then UNKNOWN else (if (eq ?a FALSE)"
+    " then TRUE else FALSE)))",
+    "(deffunction truth3 (?a) (if (or (eq ?a nil) (eq ?a UNKNOWN)) then UNKNOWN else"
+    " (if (or (eq ?a FALSE) (eq ?a 0) (eq ?a 0.0) (eq ?a \"\")) then FALSE else TRUE)))",
+    "(deffunction eq3 (?a ?b) (if (or (eq ?a nil) (eq ?b nil)) then UNKNOWN else"
+    " (if (and (numberp ?a) (numberp ?b)) then (if (= ?a ?b) then TRUE else FALSE)"
+    " else (if (eq ?a ?b) then TRUE else FALSE))))",
+    "(deffunction cmp3 (?op ?a ?b) (if (or (eq ?a nil) (eq ?b nil) (not (numberp ?a))"
+    " (not (numberp ?b))) then UNKNOWN else (if (switch ?op (case lt then (< ?a ?b))"
+    " (case gt then (> ?a ?b)) (case lteq then (<= ?a ?b)) (default (>= ?a ?b)))"
+    " then TRUE else FALSE)))",
+    "(deffunction ar3 (?op ?a ?b) (if (or (eq ?a nil) (eq ?b nil)) then nil else"
+    " (switch ?op (case add then (+ ?a ?b)) (case sub then (- ?a ?b))"
+    " (case mul then (* ?a ?b)) (default (/ ?a ?b)))))",
+    "(deffunction max3 ($?items) (if (member$ nil ?items) then nil else (max (expand$ ?items))))",
+    "(deffunction min3 ($?items) (if (member$ nil ?items) then nil else (min (expand$ ?items))))",
+    "(deffunction in3 (?x ?given $?items) (if (or (eq ?x nil) (not ?given)) then UNKNOWN"
+    " else (if (member$ ?x ?items) then TRUE else FALSE)))",
+]
+
+
+class _Condition3(_Condition):
+    """The same condition, three-valued: a CLIPS expression that gives TRUE,
+    FALSE or UNKNOWN (for rules whose outcome may hang on a missing answer)."""
+
+    def given(self, node):
+        scope, name = node.node.name, node.attr
+        if scope not in ("request", "part"):
+            return "TRUE"    # the catalogue's lists are always given
+        g = self.var(scope, "given", guard=False, internal_ok=True)
+        self.var(scope, name, guard=False)
+        return f"(neq (member$ {name} {g}) FALSE)"
+
+    def val3(self, node):
+        from jinja2 import nodes
+        if isinstance(node, nodes.Const):
+            return lit(node.value)
+        if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+            if self.multi(node):
+                raise Untranslatable("a list field as a value")
+            return self.var(node.node.name, node.attr, guard=False)
+        ops = {nodes.Add: "add", nodes.Sub: "sub", nodes.Mul: "mul", nodes.Div: "div"}
+        if type(node) in ops:
+            return f"(ar3 {ops[type(node)]} {self.val3(node.left)} {self.val3(node.right)})"
+        if isinstance(node, nodes.Neg):
+            return f"(ar3 sub 0 {self.val3(node.node)})"
+        if isinstance(node, nodes.Filter) and node.name in ("length", "count") \
+                and not node.args:
+            inner = node.node
+            if isinstance(inner, nodes.Getattr) and isinstance(inner.node, nodes.Name) \
+                    and (inner.node.name, inner.attr) == ("request", "parts"):
+                return self.var("request", "n_parts", guard=False, internal_ok=True)
+            if self.multi(inner):
+                return (f"(if {self.given(inner)} then (length$ "
+                        f"{self.var(inner.node.name, inner.attr, guard=False)}) else nil)")
+        if isinstance(node, nodes.Filter) and node.name == "default" and len(node.args) <= 1:
+            inner = self.val3(node.node)
+            fallback = self.val3(node.args[0]) if node.args else "nil"
+            return f"(if (eq {inner} nil) then {fallback} else {inner})"
+        if isinstance(node, nodes.Filter) and node.name in ("max", "min") and not node.args \
+                and isinstance(node.node, (nodes.List, nodes.Tuple)) and node.node.items:
+            items = " ".join(self.val3(n) for n in node.node.items)
+            return f"({node.name}3 {items})"
+        if isinstance(node, nodes.CondExpr):
+            test = self.cond3(node.test)
+            other = self.val3(node.expr2) if node.expr2 is not None else "nil"
+            return (f"(if (eq {test} TRUE) then {self.val3(node.expr1)} else "
+                    f"(if (eq {test} FALSE) then {other} else nil))")
+        return self.cond3(node)
+
+    def cond3(self, node):
+        from jinja2 import nodes
+        if isinstance(node, nodes.Const):
+            return "TRUE" if node.value else "FALSE"
+        if isinstance(node, nodes.Getattr):
+            return f"(truth3 {self.val3(node)})"
+        if isinstance(node, nodes.And):
+            return f"(and3 {self.cond3(node.left)} {self.cond3(node.right)})"
+        if isinstance(node, nodes.Or):
+            return f"(or3 {self.cond3(node.left)} {self.cond3(node.right)})"
+        if isinstance(node, nodes.Not):
+            return f"(not3 {self.cond3(node.node)})"
+        if isinstance(node, nodes.Test) and node.name in ("defined", "undefined") \
+                and not node.args:
+            inner = node.node
+            test = self.given(inner) if self.multi(inner) else \
+                f"(neq {self.val3(inner)} nil)"
+            if node.name == "undefined":
+                test = f"(not {test})"
+            return f"(if {test} then TRUE else FALSE)"
+        if isinstance(node, nodes.Compare):
+            out, left_node = [], node.expr
+            for op in node.ops:
+                out.append(self.compare3(op.op, left_node, op.expr))
+                left_node = op.expr
+            expr = out[0]
+            for more in out[1:]:
+                expr = f"(and3 {expr} {more})"
+            return expr
+        raise Untranslatable(type(node).__name__)
+
+    def compare3(self, op, na, nb):
+        from jinja2 import nodes
+        if op in ("in", "notin"):
+            if isinstance(nb, (nodes.List, nodes.Tuple)):
+                items = " ".join(self.val3(n) for n in nb.items)
+                test = f"(in3 {self.val3(na)} TRUE {items})"
+            elif self.multi(nb):
+                test = (f"(in3 {self.val3(na)} {self.given(nb)} "
+                        f"{self.var(nb.node.name, nb.attr, guard=False)})")
+            else:
+                raise Untranslatable("'in' on text")
+            return test if op == "in" else f"(not3 {test})"
+        a, b = self.val3(na), self.val3(nb)
+        if op in ("eq", "ne"):
+            test = f"(eq3 {a} {b})"
+            return test if op == "eq" else f"(not3 {test})"
+        if op in ("lt", "gt", "lteq", "gteq"):
+            return f"(cmp3 {op} {a} {b})"
+        raise Untranslatable(f"operator {op}")
+
+
+def two_valued_safe(tree):
+    """Whether the fast two-valued translation (every scalar field read must be
+    answered; an unanswered list is empty) fires exactly when the three-valued
+    outcome is TRUE: a conjunction of comparisons, yes/no answers and 'in' tests,
+    with 'or' only between 'constant in list field' tests."""
+    from jinja2 import nodes
+
+    def multi_in(node):
+        return (isinstance(node, nodes.Compare) and len(node.ops) == 1
+                and node.ops[0].op == "in" and isinstance(node.expr, nodes.Const)
+                and isinstance(node.ops[0].expr, nodes.Getattr)
+                and isinstance(node.ops[0].expr.node, nodes.Name)
+                and node.ops[0].expr.attr in TEMPLATES.get(node.ops[0].expr.node.name,
+                                                           ((), ()))[1])
+
+    def only_multi_in(node):
+        if isinstance(node, nodes.Or):
+            return only_multi_in(node.left) and only_multi_in(node.right)
+        return multi_in(node)
+
+    def safe(node):
+        if isinstance(node, nodes.And):
+            return safe(node.left) and safe(node.right)
+        if isinstance(node, nodes.Or):
+            return only_multi_in(node)
+        if isinstance(node, (nodes.Const, nodes.Getattr)):
+            return True
+        if isinstance(node, nodes.Compare):
+            for op in node.ops:
+                if op.op == "notin" and not isinstance(op.expr, (nodes.List, nodes.Tuple)):
+                    return False
+            return not any(True for _ in node.find_all((nodes.Filter, nodes.CondExpr)))
+        return False
+    return safe(tree)
+
+
+def _visible(name, scope, kind_var, id_var):
+    """A flag pattern as a rule of this scope sees it: a part (or candidate) sees
+    flags of the request and of its own part; the request sees the request's and
+    any part's."""
+    if scope in ("request", "provider"):
+        return f"(name {lit(name)})"
+    return (f"(name {lit(name)}) (kind {kind_var}) "
+            f"(id {id_var}&:(or (eq {kind_var} request) (eq {id_var} ?subject)))")
+
+
+def translate_rule(rule, layer):
+    """One pack rule as CLIPS defrules (text): the rule firing, and for a rule
+    that sets a flag, the rule(s) that make the flag unknown when the outcome is
+    unknown (three-valued, as the written meaning says)."""
     from producibility.load import SCOPE_NAMES
-    tr = _Condition(SCOPE_NAMES[rule.scope])
-    expr = tr.cond(_parse(rule.when.source))
-    used = tr.used
     scope = rule.scope
-    patterns = []
+    tree = _parse(rule.when.source)
+    fast = two_valued_safe(tree)
+    tr = _Condition(SCOPE_NAMES[scope]) if fast else _Condition3(SCOPE_NAMES[scope])
+    expr = tr.cond(tree) if fast else f"(eq {tr.cond3(tree)} TRUE)"
+    patterns = _subject_patterns(tr, scope, expr, alpha=fast)
+    for i, f in enumerate(rule.requires):
+        patterns.append(f"(exists (flag {_visible(f, scope, f'?rk{i}', f'?ri{i}')}))")
+    for i, f in enumerate(rule.unless):
+        patterns.append(f"(not (flag {_visible(f, scope, f'?uk{i}', f'?ui{i}')}))")
+        patterns.append(f"(not (uflag {_visible(f, scope, f'?vk{i}', f'?vi{i}')}))")
+    salience = 0 if layer == 0 else rule.priority - 1000 * layer
     subject = '"request"' if scope in ("request", "provider") else "?subject"
     machine = "?machine" if scope == "candidate" else '"-"'
-    # subject pattern first, then the scopes its condition reads
+    flag = rule.then.get("flag")
+    owner = '(kind request) (id "request")' if scope in ("request", "provider") \
+        else "(kind part) (id ?subject)"
+    rhs = [f"(assert (finding (rule {lit(rule.id)}) (subject {subject}) (machine {machine})))"]
+    if flag:
+        rhs.append(f"(assert (flag (name {lit(flag)}) {owner}))")
+    texts = [f"(defrule rule-{rule.id} (declare (salience {salience}))\n  "
+             + "\n  ".join(patterns) + "\n  =>\n  " + " ".join(rhs) + ")"]
+    if not flag:
+        return texts
+    # The flag is unknown when the rule is undecided: its flags are not false and
+    # (its condition is unknown, or it is true and a flag it reads is unknown).
+    t3 = _Condition3(SCOPE_NAMES[scope])
+    c3 = t3.cond3(tree)
+    base = _subject_patterns(t3, scope, "TRUE", alpha=False)
+    not_false = []
+    for i, f in enumerate(rule.requires):
+        not_false.append(f"(exists (or (flag {_visible(f, scope, f'?rk{i}', f'?ri{i}')}) "
+                         f"(uflag {_visible(f, scope, f'?sk{i}', f'?si{i}')})))")
+    for i, f in enumerate(rule.unless):
+        not_false.append(f"(not (flag {_visible(f, scope, f'?uk{i}', f'?ui{i}')}))")
+    variants = [[f"(test (eq {c3} UNKNOWN))"]]
+    for i, f in enumerate(rule.requires):
+        variants.append([f"(not (flag {_visible(f, scope, f'?xk{i}', f'?xi{i}')}))",
+                         f"(exists (uflag {_visible(f, scope, f'?yk{i}', f'?yi{i}')}))",
+                         f"(test (eq {c3} TRUE))"])
+    for i, f in enumerate(rule.unless):
+        variants.append([f"(exists (uflag {_visible(f, scope, f'?yk{i}', f'?yi{i}')}))",
+                         f"(test (eq {c3} TRUE))"])
+    for n, extra in enumerate(variants):
+        texts.append(f"(defrule unknown-{rule.id}-{n} (declare (salience {salience}))\n  "
+                     + "\n  ".join(base + not_false + extra)
+                     + f"\n  =>\n  (assert (uflag (name {lit(flag)}) {owner})))")
+    return texts
+
+
+def _subject_patterns(tr, scope, expr, alpha):
+    """The patterns that bind a rule's subject and the fields its condition
+    reads, with the condition inside the last pattern when it reads only that
+    pattern's variables (alpha network), else as a test CE."""
+    used = tr.used
+    patterns = []
     if scope in ("request", "provider"):
         order = [("request", [])]
     elif scope == "part":
@@ -363,13 +621,11 @@ def translate_rule(rule, stratum, global_flags):
             order.append((s, []))
     for s, first in order:
         patterns.append(_pattern(s, used.get(s, {}), TEMPLATES[s][1], first))
-    # the condition: inside the last pattern when it reads only that pattern's
-    # variables (alpha network), else a test CE
     guards = " ".join(f"(neq {g} nil)" for g in tr.guards)
     full = expr if not tr.guards else f"(and {guards} {expr})"
     if expr != "TRUE":
         scopes_read = [s for s in used]
-        if order and len(scopes_read) == 1 and scopes_read[0] == order[-1][0] \
+        if alpha and order and len(scopes_read) == 1 and scopes_read[0] == order[-1][0] \
                 and scope != "candidate" and used[scopes_read[0]]:
             s = scopes_read[0]
             last = list(used[s])[-1]
@@ -379,37 +635,27 @@ def translate_rule(rule, stratum, global_flags):
             patterns[-1] = pat.replace(f"({last} {ref})", f"({last} {ref}&:{full})")
         else:
             patterns.append(f"(test {full})")
-
-    def flag_pat(name):
-        if name in global_flags:
-            return f'(flag (name {lit(name)}) (subject "request"))'
-        if scope in ("request", "provider"):
-            return f"(flag (name {lit(name)}))"
-        return f"(flag (name {lit(name)}) (subject ?subject))"
-    for f in rule.requires:
-        p = flag_pat(f)
-        patterns.append(f"(exists {p})" if "?subject" not in p and f not in global_flags
-                        else p)
-    for f in rule.unless:
-        patterns.append(f"(not {flag_pat(f)})")
-    salience = 0 if stratum == 0 else rule.priority - 1000 * stratum
-    rhs = [f"(assert (finding (rule {lit(rule.id)}) (subject {subject}) (machine {machine})))"]
-    if rule.then.get("flag"):
-        fs = '"request"' if scope in ("request", "provider") else "?subject"
-        rhs.append(f"(assert (flag (name {lit(rule.then['flag'])}) (subject {fs})))")
-    return (f"(defrule rule-{rule.id} (declare (salience {salience}))\n  "
-            + "\n  ".join(patterns) + "\n  =>\n  " + " ".join(rhs) + ")")
+    return patterns
 
 
-def _fit_rule(name, fam, part_slots, machine_slots, extra, limits, margin, cap):
-    fits = " ".join(f"(<= {v} (+ {lim} {EPS!r}))" for v, lim in limits)
-    marg = " ".join(f"(> {v} (+ (* {margin!r} {lim}) {EPS!r}))" for v, lim in limits)
-    return f"""(defrule fit-{name} (declare (salience 1000))
+def _fit_rule(name, fam, part_slots, machine_slots, extra, limits, margin, cap,
+              material=True, soft=()):
+    """The fit join of one process family.  An unanswered size or material is not
+    checked (the fit is provisional, as producibility.fit.check judges it): a
+    variant without material matches every machine of the process."""
+    fits = " ".join(f"(or (eq {v} nil) (<= {v} (+ {lim} {EPS!r})))" for v, lim in limits)
+    fits = fits or "TRUE"
+    # a soft limit never rejects: over it, or near it, the fit is marginal
+    marg = " ".join(f"(and (neq {v} nil) (> {v} (+ (* {margin!r} {lim}) {EPS!r})))"
+                    for v, lim in list(limits) + list(soft))
+    mat_part = "(material ?mat&~nil)" if material else "(material nil)"
+    mat_machine = "(materials $? ?mat $?)" if material else ""
+    return f"""(defrule fit-{name}{'' if material else '-any-material'} (declare (salience 1000))
   (operation (part ?p) (process ?proc) (family "{fam}"))
-  (part (id ?p) (material ?mat) (tolerance_mm ?pt) (roughness_ra_um ?pr) (run_h ?run) {part_slots})
-  (machine (id ?m) (process ?proc) (materials $? ?mat $?) (tolerance_mm ?mt)
+  (part (id ?p) {mat_part} (tolerance_mm ?pt) (roughness_ra_um ?pr) (run_h ?run) {part_slots})
+  (machine (id ?m) (process ?proc) {mat_machine} (tolerance_mm ?mt)
            (roughness_ra_um ?mr) (setup_h ?su) (free_h_per_week ?fh) {machine_slots})
-  {extra}
+  {extra if material else ""}
   (test (and {fits}
              (or (eq ?pt nil) (>= ?pt (- ?mt {EPS!r})))
              (or (eq ?pr nil) (eq ?mr nil) (>= ?pr (- ?mr {EPS!r})))))
@@ -425,24 +671,32 @@ def _fit_rule(name, fam, part_slots, machine_slots, extra, limits, margin, cap):
 def fit_rules(settings):
     m, c = settings["envelope_margin"], settings["capability_margin"]
     thick = "(mthick (machine ?m) (material ?mat) (max ?tx))"
-    return [
-        _fit_rule("envelope", "envelope", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
-                  "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "",
-                  [("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")], m, c),
-        _fit_rule("turning", "turning", "(diameter_mm ?dd) (length_mm ?ll)",
-                  "(lim_diameter ?md) (lim_length ?ml)", "",
-                  [("?dd", "?md"), ("?ll", "?ml")], m, c),
-        _fit_rule("laser", "laser", "(thickness_mm ?th) (d1 ?d1) (d2 ?d2)",
-                  "(e1 ?s1) (e2 ?s2)", thick,
-                  [("?th", "?tx"), ("?d1", "?s1"), ("?d2", "?s2")], m, c),
-        _fit_rule("bend", "bend", "(thickness_mm ?th) (d1 ?d1)", "(lim_length ?ml)", thick,
-                  [("?th", "?tx"), ("?d1", "?ml")], m, c),
-        """(defrule fit-no-machine (declare (salience 900))
+    out = []
+    for material in (True, False):
+        sheet = [("?th", "?tx")] if material else []
+        out += [
+            _fit_rule("envelope", "envelope", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
+                      "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "",
+                      [("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")], m, c, material),
+            _fit_rule("soft", "soft", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
+                      "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "", [], m, c, material,
+                      soft=[("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")]),
+            _fit_rule("turning", "turning", "(diameter_mm ?dd) (length_mm ?ll)",
+                      "(lim_diameter ?md) (lim_length ?ml)", "",
+                      [("?dd", "?md"), ("?ll", "?ml")], m, c, material),
+            # a sheet part's thickness limit is per material: unchecked without one
+            _fit_rule("laser", "laser", "(thickness_mm ?th) (d1 ?d1) (d2 ?d2)",
+                      "(e1 ?s1) (e2 ?s2)", thick,
+                      sheet + [("?d1", "?s1"), ("?d2", "?s2")], m, c, material),
+            _fit_rule("bend", "bend", "(thickness_mm ?th) (d1 ?d1)", "(lim_length ?ml)",
+                      thick, sheet + [("?d1", "?ml")], m, c, material),
+        ]
+    out.append("""(defrule fit-no-machine (declare (salience 900))
   (operation (part ?p) (process ?proc))
   (not (candidate (part ?p) (process ?proc)))
   =>
-  (assert (finding (rule "FIT-NO-MACHINE") (subject ?p) (machine "-"))))""",
-    ]
+  (assert (finding (rule "FIT-NO-MACHINE") (subject ?p) (machine "-"))))""")
+    return out
 
 
 def _fact_text(template, values):
@@ -479,33 +733,38 @@ def machine_facts(equipment):
     return facts
 
 
+def _plain(value):
+    """clipspy takes a list or tuple for a multislot, not a subclass of list."""
+    return list(value) if isinstance(value, list) else value
+
+
 class ClipsPort:
     """The pack and catalogue as one CLIPS environment; run() screens a request."""
 
     def __init__(self, pack, equipment):
         if clips is None:
             raise RuntimeError(CLIPS_MISSING)
-        stratum, setters = _stratify(pack.rules)
-        gflags = _global_flags(pack.rules, setters)
+        layer, _ = layers(pack.rules)
         self.untranslated = []
         env = self.env = clips.Environment()
         for name, (slots, multi) in TEMPLATES.items():
             env.build(f"(deftemplate {name} "
                       + " ".join(f"(slot {s})" for s in slots)
                       + " " + " ".join(f"(multislot {s})" for s in multi) + ")")
-        for text in fit_rules(pack.settings["fit"]):
+        for text in DEFFUNCTIONS + fit_rules(pack.settings["fit"]):
             env.build(text)
         for rule in pack.rules:
             try:
-                text = translate_rule(rule, stratum[rule.id], gflags)
+                texts = translate_rule(rule, layer[rule.id])
             except Untranslatable as exc:
                 self.untranslated.append((rule.id, str(exc)))
                 continue
-            try:
-                env.build(text)
-            except clips.CLIPSError as exc:
-                raise RuntimeError(f"CLIPS rejects the translation of {rule.id}: {exc}\n"
-                                   f"{text}") from None
+            for text in texts:
+                try:
+                    env.build(text)
+                except clips.CLIPSError as exc:
+                    raise RuntimeError(f"CLIPS rejects the translation of {rule.id}: "
+                                       f"{exc}\n{text}") from None
         facts = machine_facts(equipment)
         env.build("(deffacts catalogue\n  " + "\n  ".join(facts) + ")")
         self.t_request = env.find_template("request")
@@ -517,6 +776,8 @@ class ClipsPort:
                        if s not in INTERNAL["request"]]
         self.pslots = [s for s in TEMPLATES["part"][0] + TEMPLATES["part"][1]
                        if s not in INTERNAL["part"]]
+        self.rmulti = [s for s in TEMPLATES["request"][1] if s not in INTERNAL["request"]]
+        self.pmulti = [s for s in TEMPLATES["part"][1] if s not in INTERNAL["part"]]
 
     def close(self):
         """Free the environment.  CLIPS then prints "[ENVRNMNT8] Environment data
@@ -545,15 +806,17 @@ class ClipsPort:
         env = self.env
         env.reset()
         window = _capacity_window(req, as_of)
-        values = {k: req[k] for k in self.rslots if req.get(k) is not None}
-        values["id"] = GLOBAL
+        values = {k: _plain(req[k]) for k in self.rslots if req.get(k) is not None}
+        values["id"] = "request"
+        values["given"] = [clips.Symbol(k) for k in self.rmulti if req.get(k) is not None]
         self.t_request.assert_fact(window=window, nbatch=req.get("batches") or 1,
                                    n_parts=len(req["parts"]), **values)
         quantity = req.get("quantity")
         for part in req["parts"]:
             pid = str(part["id"])
-            values = {k: part[k] for k in self.pslots if part.get(k) is not None}
+            values = {k: _plain(part[k]) for k in self.pslots if part.get(k) is not None}
             values["id"] = pid
+            values["given"] = [clips.Symbol(k) for k in self.pmulti if part.get(k) is not None]
             size = part.get("size_mm")
             if size:
                 d = sorted(size, reverse=True)
@@ -564,8 +827,6 @@ class ClipsPort:
             values["run_h"] = run or 0.0
             self.t_part.assert_fact(**values)
             for process in part.get("processes") or ():
-                if any(part.get(f) is None for f in fit.essential_fields(process)):
-                    continue
                 self.t_op.assert_fact(part=pid, process=process, family=family(process))
         env.run()
         cands = {(f["part"], f["process"], f["machine"], str(f["marginal"]) == "TRUE")

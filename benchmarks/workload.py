@@ -282,17 +282,372 @@ THREADS = _threads()
 
 
 def write_rule_pack(directory, n_rules, seed=1, per_file=500):
-    """Write n generated rules as rule-pack YAML files into directory."""
+    """Write n generated flag-free rules as rule-pack YAML files into directory."""
     rnd = random.Random(seed * 31337 + n_rules)
     materials = vocab().all_materials
+    rules = [gen_rule(i + 1, rnd, materials) for i in range(n_rules)]
+    return _write_rules(directory, rules, f"generated-{n_rules}",
+                        "synthetic rules for timing", per_file)
+
+
+# ------------------------------------------------------------------ cloned packs
+# The realistic rule workload: copies of the shipped default pack, so a large pack
+# has the default's mix (a fifth of the rules read flags, in layers; an eighth of
+# the conditions start with a test the alpha index cannot use; all four scopes).
+import re  # noqa: E402
+
+# a number compared with <, <=, > or >= (a threshold; not 60 minutes per hour)
+_THRESHOLD = re.compile(r"(<=|>=|<|>)(\s*)(\d+\.\d+|\d+)(?![\w.])")
+
+
+def default_rules():
+    """The shipped default pack's rules as YAML mappings (file by file, in order)."""
+    from producibility.defaults import default_pack_dir
+    rules = []
+    for path in sorted(default_pack_dir().glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rules += doc.get("rules") or []
+    return rules
+
+
+def _perturb(when, rnd):
+    """Thresholds in a condition (numbers compared with < <= > >=, outside quotes)
+    moved by up to +-20 %."""
+    pieces = re.split(r"('[^']*'|\"[^\"]*\")", when)
+
+    def move(m):
+        text = m.group(3)
+        factor = rnd.uniform(0.8, 1.2)
+        if "." in text:
+            value = float(text)
+            digits = len(text.split(".")[1]) + 1
+            new = repr(round(value * factor, digits)) if value else text
+        else:
+            value = int(text)
+            new = str(max(1, round(value * factor))) if value > 1 else text
+        return m.group(1) + m.group(2) + new
+    for i in range(0, len(pieces), 2):
+        pieces[i] = _THRESHOLD.sub(move, pieces[i])
+    return "".join(pieces)
+
+
+def clone_rule(rule, copy, rnd):
+    """Copy `copy` of a default rule: its own id, its own flags, moved thresholds."""
+    out = json.loads(json.dumps(rule))
+    out["id"] = f"{rule['id']}-C{copy:03d}"
+    out["when"] = _perturb(str(rule["when"]), rnd)
+    for key in ("requires", "unless"):
+        if out.get(key):
+            out[key] = [f"{f}_c{copy}" for f in out[key]]
+    if out["then"].get("flag"):
+        out["then"]["flag"] = f"{out['then']['flag']}_c{copy}"
+    return out
+
+
+def _closure(rule, by_flag):
+    """A rule and, recursively, every default rule that sets a flag it reads."""
+    seen, todo = {}, [rule]
+    while todo:
+        r = todo.pop()
+        if r["id"] in seen:
+            continue
+        seen[r["id"]] = r
+        for f in (r.get("requires") or []) + (r.get("unless") or []):
+            todo += by_flag.get(f, [])
+    return list(seen.values())
+
+
+def cloned_rules(n_rules, seed=1):
+    """n rules cloned from the default pack: whole copies, then a partial copy that
+    keeps, for each rule it takes, the rules that set the flags it reads."""
+    base = default_rules()
+    rnd = random.Random(seed * 7919 + n_rules)
+    by_flag = {}
+    for r in base:
+        if r["then"].get("flag"):
+            by_flag.setdefault(r["then"]["flag"], []).append(r)
+    out, copy = [], 0
+    while len(out) + len(base) <= n_rules:
+        copy += 1
+        out += [clone_rule(r, copy, rnd) for r in base]
+    need = n_rules - len(out)
+    if need:
+        copy += 1
+        order = list(base)
+        rnd.shuffle(order)
+        taken = {}
+        for r in order:
+            group = [x for x in _closure(r, by_flag) if x["id"] not in taken]
+            if len(taken) + len(group) <= need:
+                taken.update((x["id"], x) for x in group)
+            if len(taken) == need:
+                break
+        out += [clone_rule(r, copy, rnd) for r in base if r["id"] in taken]
+    return out
+
+
+def write_cloned_pack(directory, n_rules, seed=1, per_file=500):
+    """Write n rules cloned from the default pack as rule-pack YAML files."""
+    return _write_rules(directory, cloned_rules(n_rules, seed), f"cloned-{n_rules}",
+                        "rules cloned from the default pack (new ids, own flags per "
+                        "copy, thresholds moved)", per_file)
+
+
+def _write_rules(directory, rules, pack_id, what, per_file=500):
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    rules = [gen_rule(i + 1, rnd, materials) for i in range(n_rules)]
-    for k in range(0, n_rules, per_file):
+    for k in range(0, len(rules), per_file):
         doc = {"rules": rules[k:k + per_file]}
         if k == 0:
-            doc = {"pack": {"id": f"generated-{n_rules}", "version": "0.0.1"}, **doc}
-        text = "# Generated by benchmarks/workload.py: synthetic rules for timing.\n" + \
+            doc = {"pack": {"id": pack_id, "version": "0.0.1"}, **doc}
+        text = f"# Generated by benchmarks/workload.py: {what}.\n" + \
             yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=200)
         (directory / f"gen-{k // per_file:03d}.yaml").write_text(text, encoding="utf-8")
     return directory
+
+
+# ------------------------------------------------------------------ random rules with flags
+SHARED_FLAGS = [f"shared_flag_{k}" for k in range(9)]
+
+
+def flag_rules(n_rules, seed=1, share=0.2, setters=0.1):
+    """The random rules of write_rule_pack, with requires/unless on `share` of them
+    over nine shared flags; `setters` of them set one of the flags.  A rule that
+    sets flag k reads only flags below k: layered, never a cycle."""
+    rnd = random.Random(seed * 65537 + n_rules)
+    materials = vocab().all_materials
+    rules = []
+    for i in range(n_rules):
+        rule = gen_rule(i + 1, rnd, materials)
+        sets = rnd.randrange(len(SHARED_FLAGS)) if rnd.random() < setters else None
+        if rnd.random() < share:
+            pool = SHARED_FLAGS[:sets] if sets is not None else SHARED_FLAGS
+            if pool:
+                reads = rnd.sample(pool, min(len(pool), rnd.choice([1, 1, 2])))
+                key = "unless" if rnd.random() < 0.3 else "requires"
+                rule[key] = reads
+        if sets is not None:
+            rule["then"]["flag"] = SHARED_FLAGS[sets]
+        rules.append(rule)
+    return rules
+
+
+def write_flag_pack(directory, n_rules, seed=1, per_file=500):
+    return _write_rules(directory, flag_rules(n_rules, seed), f"flagged-{n_rules}",
+                        "random rules, a fifth with requires/unless over nine shared "
+                        "flags", per_file)
+
+
+# ------------------------------------------------------------------ realistic requests
+# Requests as real enquiries to a shop that advertises its machines: parts that
+# mostly suit the shop's processes, answers drawn from what the example requests
+# answer, and questions left open as often as in the example requests.
+EXAMPLE_REQUESTS = SRC_ROOT / "examples" / "requests"
+# Asked of every request/part and always given in the examples (or needed to read
+# the file at all): never left open.
+ALWAYS = {("request", "id"), ("request", "date"), ("request", "parts"), ("part", "id"),
+          ("part", "processes"), ("part", "size_mm"), ("part", "diameter_mm"),
+          ("part", "length_mm"), ("part", "thickness_mm")}
+ORDINARY_SHARE = 0.6
+# Minutes per piece by process, the examples' range.
+CYCLE_MIN = {"milling_3axis": (3, 12), "milling_5axis": (8, 40), "turning": (3, 35),
+             "laser_cutting": (1, 8), "bending": (1, 4), "welding": (20, 240),
+             "fdm": (30, 180), "sla": (40, 150), "cmm_inspection": (5, 20)}
+# Tolerance as a multiple of the process's typical machine; a shop that advertises
+# its machines mostly gets work they can hold.
+REAL_TOL_FACTORS = [0.6, 1.0, 1.6, 2.5, 5.0, 10.0, 25.0]
+REAL_TOL_WEIGHTS = [0.01, 0.02, 0.07, 0.20, 0.30, 0.28, 0.12]
+
+
+def unanswered(request, questionnaire=None):
+    """(open, asked) per scope {"request": (n, m), "part": (n, m)}: questions the
+    questionnaire would ask (ask_if true or unknown) that the request leaves open."""
+    from producibility.intake import _answered, relevant
+    from producibility.questionnaire import load_questionnaire
+    qn = questionnaire or load_questionnaire()
+    out = {"request": [0, 0], "part": [0, 0]}
+    for q in qn.questions:
+        if q.scope != "request" or q.id == "parts" or not relevant(q, request):
+            continue
+        out["request"][1] += 1
+        out["request"][0] += not _answered(q, request.get(q.id))
+    for part in request.get("parts") or ():
+        for q in qn.questions:
+            if q.scope != "part" or not relevant(q, request, part):
+                continue
+            out["part"][1] += 1
+            out["part"][0] += not _answered(q, part.get(q.id))
+    return out
+
+
+class ExampleAnswers:
+    """What the example requests answer, question by question, and how many
+    questions each leaves open (required and optional ones apart)."""
+
+    def __init__(self):
+        from producibility.intake import _answered, relevant
+        from producibility.load import load_request
+        from producibility.questionnaire import load_questionnaire
+        qn = self.qn = load_questionnaire()
+        from producibility import Screener, load_equipment, load_packs
+        screener = Screener(load_equipment(str(EXAMPLE_EQUIPMENT)), load_packs())
+        self.values = {}      # (scope, id) -> [answers given]
+        self.ordinary = {}    # the same, from the examples that fit (with effort)
+        self.profiles = []    # per example: the share of its asked questions left open
+        self.requests = []
+        self.ordinary_profiles = []
+        asked, left = {}, {}  # per question: how often asked, how often left open
+        for path in sorted(EXAMPLE_REQUESTS.glob("*.yaml")):
+            req = json.loads(json.dumps(load_request(str(path), qn)))
+            self.requests.append(req)
+            fits = screener.check(req).verdict in ("fit", "fit_with_effort")
+            counts = [0, 0]
+            for q in qn.questions:
+                if q.key in ALWAYS:
+                    continue
+                subjects = [(req, None)] if q.scope == "request" else \
+                    [(req, p) for p in req["parts"]]
+                for r, p in subjects:
+                    if not relevant(q, r, p):
+                        continue
+                    value = (p or r).get(q.id)
+                    counts[1] += 1
+                    asked[q.key] = asked.get(q.key, 0) + 1
+                    if _answered(q, value):
+                        self.values.setdefault(q.key, []).append(value)
+                        if fits:
+                            self.ordinary.setdefault(q.key, []).append(value)
+                    else:
+                        counts[0] += 1
+                        left[q.key] = left.get(q.key, 0) + 1
+            self.profiles.append(counts[0] / counts[1])
+            if fits:
+                self.ordinary_profiles.append(counts[0] / counts[1])
+        # how often each question is left open, when asked
+        self.open_rate = {k: left.get(k, 0) / n for k, n in asked.items()}
+        self.mean_share = sum(self.profiles) / len(self.profiles)
+
+    def share_open(self):
+        """The examples' share of asked questions left open, per scope and overall."""
+        total = {"request": [0, 0], "part": [0, 0]}
+        for req in self.requests:
+            for scope, (n, m) in unanswered(req, self.qn).items():
+                total[scope][0] += n
+                total[scope][1] += m
+        return total
+
+
+_EXAMPLES = None
+
+
+def example_answers():
+    global _EXAMPLES
+    if _EXAMPLES is None:
+        _EXAMPLES = ExampleAnswers()
+    return _EXAMPLES
+
+
+def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
+    """A request as a real enquiry: answers drawn from the example requests'
+    answers to the same question (else a random valid one), parts that suit the
+    shop's processes and machines.  Questions are left open as in the examples:
+    one example request, picked at random, sets how complete this request is
+    (most examples are nearly complete, a few are sparse enquiries) and each
+    question is left open in proportion to how often the examples leave it open
+    (the target price often, the material rarely)."""
+    from producibility.intake import relevant
+    v = vocab()
+    ex = example_answers()
+    qn = ex.qn
+    rnd = random.Random(seed * 15485863 + n_parts)
+    # Most enquiries are ordinary: their answers, and how complete they are, come
+    # from the examples that fit (with effort); the rest from all examples (a
+    # cleanroom, ISO 13485, the customer's own staff, a sparse first enquiry).
+    if rnd.random() < ORDINARY_SHARE:
+        answers, profiles = ex.ordinary, ex.ordinary_profiles
+    else:
+        answers, profiles = ex.values, ex.profiles
+    scale = rnd.choice(profiles) / ex.mean_share
+    combos, weights = zip(*COMBOS)
+
+    def pick(q):
+        given = answers.get(q.key) or ex.values.get(q.key)
+        if given:
+            return json.loads(json.dumps(rnd.choice(given)))
+        return _answer(q, rnd)
+
+    def keep(q, req, part=None):
+        if q.key in ALWAYS:
+            return True
+        if not relevant(q, req, part):
+            return False
+        return rnd.random() >= min(1.0, ex.open_rate.get(q.key, 0.0) * scale)
+
+    quantity = max(1, int(round(rnd.choice(ex.values[("request", "quantity")])
+                                * rnd.uniform(0.5, 2.0))))
+    req = {"id": f"{tag}-{seed:05d}-{n_parts}", "date": START.isoformat()}
+    fixed = {
+        "quantity": quantity,
+        "wanted_date": (START + datetime.timedelta(weeks=rnd.uniform(3, 18))).isoformat(),
+    }
+    for q in qn.questions:
+        if q.scope != "request" or q.id in ("parts", "id", "date"):
+            continue
+        value = fixed[q.id] if q.id in fixed else pick(q)
+        req[q.id] = value
+    # ask_if reads earlier answers: decide what is left open once all are drawn
+    for q in qn.questions:
+        if q.scope == "request" and q.id in req and not keep(q, req):
+            req[q.id] = None
+    req = {k: val for k, val in req.items() if val is not None}
+    price = req.pop("target_unit_price_eur", None)
+    req["parts"] = []
+    for i in range(n_parts):
+        combo = rnd.choices(combos, weights)[0]
+        pool = v.combo_materials(combo)
+        material = rnd.choice(pool) if rnd.random() < 0.97 else rnd.choice(v.all_materials)
+        t = rnd.choice(v.templates[combo[0]])
+        others = [rnd.choice(v.templates[p]) for p in combo[1:]]
+        coarsest = max([t["tolerance_mm"]] + [o["tolerance_mm"] for o in others])
+        part = {"id": f"P{i:03d}", "name": f"part {i}",
+                "quantity": rnd.choice([1, 1, 1, 1, 2, 2, 4]),
+                "processes": list(combo), "material": material,
+                "tolerance_mm": round(min(10.0, max(0.002, coarsest * rnd.choices(
+                    REAL_TOL_FACTORS, REAL_TOL_WEIGHTS)[0])), 4)}
+        if combo[0] == "turning":
+            part["diameter_mm"] = round(t["max_diameter_mm"] * rnd.uniform(0.05, 0.7), 1)
+            part["length_mm"] = round(t["max_length_mm"] * rnd.uniform(0.05, 0.7), 1)
+        elif combo[0] in ("laser_cutting", "bending"):
+            length = min([t.get("sheet_mm", [t.get("max_length_mm", 1000)])[0]] +
+                         [o["max_length_mm"] for o in others if "max_length_mm" in o])
+            thick = min((m.get("max_thickness_mm") or {}).get(material, 6)
+                        for m in [t] + others)
+            thickness = round(rnd.uniform(0.5, max(0.6, 0.7 * thick)), 1)
+            part["size_mm"] = [round(length * rnd.uniform(0.05, 0.7), 1),
+                               round(length * rnd.uniform(0.02, 0.4), 1), thickness]
+            part["thickness_mm"] = thickness
+        else:
+            part["size_mm"] = [round(max(0.5, x * rnd.uniform(0.05, 0.7)), 1)
+                               for x in t["envelope_mm"]]
+        base = t.get("roughness_ra_um", 3.2)
+        part["roughness_ra_um"] = min(50.0, round(base * rnd.choice([1.6, 2, 4, 8]), 2))
+        lo, hi = CYCLE_MIN.get(combo[0], (2, 20))
+        # a series part is a short cycle: run hours per operation mostly 1-40 h
+        budget_h = math.exp(rnd.uniform(0, math.log(40)))
+        cycle = min(rnd.uniform(lo, hi), budget_h * 60 / (quantity * part["quantity"]))
+        part["cycle_time_min"] = max(0.05, round(cycle, 2))
+        for q in qn.questions:
+            if q.scope == "part" and q.id not in part and q.key not in ALWAYS:
+                part[q.id] = pick(q)
+        for q in qn.questions:
+            if q.scope == "part" and q.id in part and not keep(q, req, part):
+                part[q.id] = None
+        part = {k: val for k, val in part.items()
+                if val is not None and qn.question("part", k) is not None}
+        req["parts"].append(part)
+    if price is not None:
+        # a customer's target price: what the product roughly costs, give or take
+        cost = sum(p.get("cycle_time_min", 5) * p.get("quantity", 1) / 60 * 80
+                   for p in req["parts"])
+        req["target_unit_price_eur"] = round(max(0.5, cost * rnd.uniform(1.0, 4.0)), 2)
+    return req
