@@ -310,6 +310,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         for field in missing:
             add_open("part", pid, field, "FIT", True)
     findings += _outside_findings(assignments, engine, partners, pack, request, lang)
+    findings += _route_findings(engine, pack, lang)
     given = {}  # answers outside the catalogue: open questions for the engineer
     for entry in request.get("_unlisted", ()):
         add_open(entry["scope"], entry["part"], entry["field"], "CATALOGUE", True)
@@ -551,6 +552,60 @@ def _earned(evidence, request, parts, questionnaire):
             return (entry["level"] - 1 if earned is not None else None), missing
         earned = entry["level"]
     return earned, []
+
+
+ROUTE_WORDS = {
+    "en": {"title": "Part {part}: {finish} after {process}",
+           "message": "Part {part}: the finish ({what}) is beyond {process} on our machines; "
+                      "{finish} is added to the routing.",
+           "mitigation": "Quote the finishing operation and leave a grinding allowance on the "
+                         "turned diameter.",
+           "tolerance": "tolerance ± {value} mm", "roughness": "Ra {value} µm"},
+    "nl": {"title": "Onderdeel {part}: {finish} na {process}",
+           "message": "Onderdeel {part}: de afwerking ({what}) haalt {process} op onze machines "
+                      "niet; {finish} is aan de bewerkingsvolgorde toegevoegd.",
+           "mitigation": "Neem de nabewerking op in de offerte en laat slijptoegift op de "
+                         "gedraaide diameter.",
+           "tolerance": "tolerantie ± {value} mm", "roughness": "Ra {value} µm"},
+}
+
+
+def _route_findings(engine, pack, lang):
+    """A finishing operation the fit added to a part's routing (``finished_by``)."""
+    words = ROUTE_WORDS.get(lang, ROUTE_WORDS["en"])
+    catalogue = pack.catalogue
+    findings = []
+    for pid, added in sorted(engine.routes.items()):
+        part = engine.parts[pid]
+        what = ", ".join(words[key].format(value=_number_text(part[field], lang))
+                         for key, field in (("tolerance", "tolerance_mm"),
+                                            ("roughness", "roughness_ra_um"))
+                         if part.get(field) is not None)
+        for process, finish in added:
+            text = dict(part=pid, what=what,
+                        process=catalogue.name("processes", process, lang) if catalogue
+                        else process,
+                        finish=catalogue.name("processes", finish, lang) if catalogue
+                        else finish)
+            findings.append({
+                "rule": "FIT-ROUTED", "kind": "effort", "thread": "process_capability",
+                "title": words["title"].format(**text), "part": pid, "machine": None,
+                "message": words["message"].format(**text),
+                "mitigation": words["mitigation"], "risk": None, "effort": {},
+                "mrl_cap": None, "flag": None,
+                "source": "equipment fit: finished_by in the process catalogue",
+                "trace": {"rule": "FIT-ROUTED", "file": None, "line": None,
+                          "condition": f"no own {process} machine reaches the finish of part "
+                                       f"{pid}; one reaches the rest; {finish} is offered",
+                          "values": {"part.tolerance_mm": part.get("tolerance_mm"),
+                                     "part.roughness_ra_um": part.get("roughness_ra_um"),
+                                     "added": finish}}})
+    return findings
+
+
+def _number_text(value, lang):
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 OUTSIDE_WORDS = {

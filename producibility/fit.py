@@ -256,7 +256,7 @@ class Fitter:
         if self.deferrable[process]:
             processes = part.get("processes")
             if processes and processes[-1] != process:
-                later = self._later_kinds(processes, process)
+                later = self.later_kinds(processes, process)
         for check in plan:
             if later and check.skip_before is not None and check.skip_before in later:
                 continue
@@ -288,7 +288,7 @@ class Fitter:
             check.judge(result, part, machine, material)
         return result
 
-    def _later_kinds(self, processes, process):
+    def later_kinds(self, processes, process):
         """The kinds of the operations after this one in the part's processes."""
         if process not in processes:
             return ()

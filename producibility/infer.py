@@ -174,6 +174,10 @@ def compile_engine(pack, equipment):
     index = equipment.by_process()
     partners = equipment.partners_by_process()
     machines = {m["id"]: m for m in equipment.machines}
+    catalogue = pack.catalogue or default_catalogue()
+    finishes = {pid: tuple(entry.get("finished_by") or ())
+                for pid, entry in catalogue.entries["processes"].items()}
+    offered = set(index) | set(partners)
     layer, _ = layers(pack.rules)
     top = max(layer.values(), default=0)
     namespace = {}
@@ -332,7 +336,27 @@ def compile_engine(pack, equipment):
         namespace["next_layer"] = Rule(AS.done << Layer(n=MATCH.n),
                                        salience=SALIENCE_NEXT_LAYER)(next_layer)
 
+    def route(part):
+        """The part's routing with the finishing operations a shop would add (see
+        ``finished_by`` in the process catalogue): (processes, [(process, added)])."""
+        processes = list(part.get("processes") or ())
+        added = []
+        for process in list(processes):
+            options = [f for f in finishes.get(process, ()) if f in offered]
+            own = index.get(process, ())
+            if not options or not own or "finishing" in fitter.later_kinds(processes, process):
+                continue
+            if any(fitter.check(part, process, m).fits for m in own):
+                continue
+            at = processes.index(process) + 1
+            trial = dict(part, processes=processes[:at] + [options[0]] + processes[at:])
+            if any(fitter.check(trial, process, m).fits for m in own):
+                processes.insert(at, options[0])
+                added.append((process, options[0]))
+        return processes, added
+
     engine_class = type("ProducibilityEngine", (_EngineBase,), namespace)
+    engine_class.route = staticmethod(route) if finishes and any(finishes.values()) else None
     engine_class.machines = machines
     engine_class.provider = equipment.provider
     engine_class.layers = top
@@ -348,6 +372,7 @@ class _EngineBase(KnowledgeEngine):
     machines = {}
     provider = {}
     layers = 0
+    route = None
 
     def run(self, steps=float("inf")):
         experta_speed.run(self, steps)
@@ -508,6 +533,8 @@ class Inferred:
     flags_true: Mapping          # flag -> subjects where it holds
     flags_unknown: Mapping       # flag -> {subject: open questions} where undecided
     subcontracts: Mapping = _field(default_factory=lambda: MappingProxyType({}))
+    # part -> ((process, finishing process added after it), ...): see compile_engine.route
+    routes: Mapping = _field(default_factory=lambda: MappingProxyType({}))
     # (part, process) -> (partner id, FitResult): operations only a partner does
 
 
@@ -525,7 +552,15 @@ class Inference:
     def run(self, request, as_of):
         engine = self.engine
         engine.reset()
-        engine.begin(derive(request, as_of), as_of)
+        request = derive(request, as_of)
+        routes = {}
+        if engine.route is not None:
+            for part in request["parts"]:
+                processes, added = engine.route(part)
+                if added:
+                    part["processes"] = processes
+                    routes[str(part["id"])] = tuple(added)
+        engine.begin(request, as_of)
         facts = [Request(id="request")]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))
@@ -546,4 +581,5 @@ class Inference:
             unchecked=frozenset(engine.unchecked),
             flags_true=MappingProxyType(engine.flags_true),
             flags_unknown=MappingProxyType(engine.flags_unknown),
-            subcontracts=MappingProxyType(engine.subcontracts))
+            subcontracts=MappingProxyType(engine.subcontracts),
+            routes=MappingProxyType(routes))

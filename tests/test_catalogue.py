@@ -153,9 +153,12 @@ def test_finishing_later_in_the_route_takes_over_the_tolerance(tmp_path):
     turning, grinding = data["assignments"]
     assert turning["machine"] == "citizen-l20"
     assert grinding["machine"] is None and grinding["partner"]["id"] == "rondslijperij-veldhoven"
-    # without the grinding, the lathe must reach the finished tolerance itself
+    # without the grinding in the request, the fit routes the finish to it
+    # (finished_by; tests/test_routing.py) rather than hold the lathe to it
     shaft["parts"][0]["processes"] = ["turning"]
-    assert screener.check(shaft).verdict == "no_fit"
+    routed = screener.check(shaft).to_dict()
+    assert "FIT-ROUTED" in {f["rule"] for f in routed["findings"]}
+    assert [a["process"] for a in routed["assignments"]] == ["turning", "cylindrical_grinding"]
 
 
 # ---- provider packs extend and override the catalogue

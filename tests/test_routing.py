@@ -1,0 +1,63 @@
+"""A finish no own machine of the process reaches is routed to a finishing process
+(``finished_by`` in the process catalogue), as a job shop would: the part is not
+refused when a machine or partner does the finishing."""
+
+import copy
+
+from producibility import Screener, load_equipment, load_packs
+from producibility.yamlio import load
+
+from conftest import ROOT
+
+SHOP = ROOT / "examples" / "precision-shop"
+
+
+def shaft(**changes):
+    request = load(SHOP / "requests" / "ground-shaft-partner.yaml")
+    request = copy.deepcopy(dict(request))
+    request["parts"] = [dict(p) for p in request["parts"]]
+    request["parts"][0].update(processes=["turning"], **changes)
+    return request
+
+
+def screener(without_partners=False):
+    document = copy.deepcopy(dict(load(SHOP / "equipment.yaml")))
+    if without_partners:
+        document["partners"] = [p for p in document.get("partners", [])
+                                if "cylindrical_grinding" not in p["processes"]]
+    return Screener(load_equipment(document), load_packs([SHOP / "rules"]))
+
+
+def test_a_turned_part_finer_than_turning_goes_to_a_grinding_partner():
+    report = screener().check(shaft()).to_dict()
+    routed = [f for f in report["findings"] if f["rule"] == "FIT-ROUTED"]
+    assert [f["part"] for f in routed] == ["SH-16"]
+    assert "cylindrical grinding" in routed[0]["message"]
+    assert "Ra 0.2" in routed[0]["message"] and "0.003" in routed[0]["message"]
+    operations = {a["process"]: a for a in report["assignments"]}
+    assert operations["turning"]["machine"] == "citizen-l20"
+    assert operations["cylindrical_grinding"]["partner"]
+    assert report["verdict"] == "fit_with_effort"
+    dutch = screener().check(shaft(), lang="nl").to_dict()
+    message = next(f["message"] for f in dutch["findings"] if f["rule"] == "FIT-ROUTED")
+    assert "rondslijpen is aan de bewerkingsvolgorde toegevoegd" in message
+    assert "Ra 0,2" in message
+
+
+def test_no_route_without_anyone_to_do_the_finish():
+    report = screener(without_partners=True).check(shaft()).to_dict()
+    assert "FIT-ROUTED" not in {f["rule"] for f in report["findings"]}
+    assert report["verdict"] == "no_fit"
+    assert [a["process"] for a in report["assignments"]] == ["turning"]
+
+
+def test_no_route_when_turning_reaches_the_finish():
+    report = screener().check(shaft(tolerance_mm=0.02, roughness_ra_um=1.6)).to_dict()
+    assert "FIT-ROUTED" not in {f["rule"] for f in report["findings"]}
+    assert [a["process"] for a in report["assignments"]] == ["turning"]
+
+
+def test_no_route_when_more_than_the_finish_is_wrong():
+    """Too large for every lathe: grinding would not help, the part stays no fit."""
+    report = screener().check(shaft(diameter_mm=400)).to_dict()
+    assert "FIT-ROUTED" not in {f["rule"] for f in report["findings"]}
