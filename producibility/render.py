@@ -126,7 +126,7 @@ LABELS = {
         "wanted_date": "Gewenste leverdatum", "as_of": "Peildatum", "provider": "Aanbieder",
         "unknown": "onbekend", "reasons": "Waarom", "total_hours": "uren totaal",
         "cost_range": "Kostenbandbreedte", "effort_class": "Inspanningsklasse",
-        "mrl_by_thread": "MRL per thread", "mrl_legend": "Balk: het MRL-niveau van de "
+        "mrl_by_thread": "MRL per thema", "mrl_legend": "Balk: het MRL-niveau van de "
         "thread (1-10); streep: het doel voor dit doeleinde.", "below_target": "onder doel",
         "capped_by": "begrensd door", "level": "niveau", "score": "Score",
         "not_assessed": "niet beoordeeld", "to_earn": "voor een hoger niveau: beantwoord",

@@ -442,3 +442,13 @@ def test_text_lists_the_five_nearest_misses_of_a_large_catalogue(tmp_path):
     counts = [len(reasons.split("; ")) for _, reasons in shown]
     assert counts[0] == min(len(x["reasons"]) for x in rejected)
     assert counts == sorted(counts)
+
+
+def test_dutch_text_report_names_kinds_and_hours_in_dutch(screener):
+    from producibility.render import render
+    from conftest import REQUESTS
+    for path in REQUESTS:
+        report = screener.check(str(path), lang="nl")
+        text = render(report, "text", lang="nl")
+        assert "(effort)" not in text and "(blocker)" not in text  # "info" is Dutch too
+        assert " h |" not in text and "MRL per thread" not in text
