@@ -4,11 +4,12 @@ Everything here is arithmetic over the engine's hits; every number in the
 report can be traced to the findings and assignments it is built from.
 """
 
+from . import costing
 from .expressions import Template
 from .fit import Reason, text as fit_text
 from .infer import DERIVED_FROM
 
-SCHEMA_VERSION = "2.0.0"  # 2: MRL levels may be null (not assessed); assumed answers
+SCHEMA_VERSION = "3.0.0"  # 3: quote lines by kind (material, setup, run, cam, ...) with basis
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
 THREADS = (
     "technology_industrial_base", "design", "cost_funding", "materials",
@@ -409,65 +410,42 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
             open_questions[-1]["given"] = given[(scope, part, field)]
     open_questions.sort(key=lambda q: (-q["impact"], q["scope"], q["part"] or "", q["field"]))
 
-    # ---- effort and cost, as quote lines a quote workflow can take over
-    eng_rate = provider.get("engineering_rate_eur_h", 0)
-    insp_rate = provider.get("inspection_rate_eur_h", eng_rate)
-    lines = []
-    for a in assignments:
-        if a["machine"]:
-            hours = a["setup_h"] + (a["run_h"] or 0.0)
-            lines.append({"kind": "machine", "part": a["part"], "process": a["process"],
-                          "machine": a["machine"], "rule": None,
-                          "description": f"{a['part']}: {a['process']} on {a['machine_name']}",
-                          "setup_h": a["setup_h"], "run_h": a["run_h"], "hours": _r(hours),
-                          "rate_eur_h": a["rate_eur_h"], "amount_eur": a["amount_eur"]})
-    for f in findings:
-        if f.get("outside"):
-            lines.append(f.pop("outside"))
-    for f in findings:
-        effort = f["effort"]
-        for key, kind, rate in (("engineering_h", "engineering", eng_rate),
-                                ("inspection_h", "inspection", insp_rate)):
-            hours = effort.get(key, 0)
-            if not hours:
-                continue
-            if kind == "engineering" and effort.get("lead_time_days"):
-                kind = "procurement"
-            lines.append({"kind": kind, "part": f["part"], "process": None,
-                          "machine": f["machine"] if f["machine"] != "-" else None,
-                          "rule": f["rule"], "description": f["title"],
-                          "setup_h": None, "run_h": None, "hours": _r(hours),
-                          "rate_eur_h": rate, "amount_eur": _r(hours * rate)})
+    # ---- effort and cost, as quote lines a quote workflow can take over (costing.py)
+    costing_settings = settings["costing"]
+    lines, quote_notes = costing.quote_lines(
+        request, engine.parts, machines, assignments, findings, pack.catalogue, provider,
+        costing_settings, lang)
     engineering = sum(f["effort"].get("engineering_h", 0) for f in findings)
-    inspection = sum(f["effort"].get("inspection_h", 0) for f in findings)
+    inspection = sum(line["hours"] for line in lines if line["kind"] == "inspection")
+    cam = sum(line["hours"] for line in lines if line["kind"] == "cam")
     lead_time = max((f["effort"].get("lead_time_days", 0) for f in findings), default=0)
-    setup = sum(a["setup_h"] for a in assignments if a["machine"])
-    runs = [a["run_h"] for a in assignments if a["machine"]]
-    run = sum(r for r in runs if r is not None)
-    low = sum(line["amount_eur"] for line in lines)
+    setup = sum(line["hours"] for line in lines if line["kind"] == "setup")
+    run = sum(line["hours"] for line in lines if line["kind"] == "run")
+    own_ops = sum(1 for a in assignments if a["machine"])
+    run_ops = sum(1 for line in lines if line["kind"] == "run" and line["rule"] is None)
     contingency = settings["cost_contingency"]
     share = min(contingency["max"],
                 contingency["base"] + contingency["per_open_question"] * len(open_questions))
-    total_h = engineering + inspection + setup + run
+    totals = costing.totals(lines, share, costing_settings["estimate_contingency"])
+    attended = totals["attended_h"]
+    total_h = engineering + inspection + cam + setup + run
     effort_class = None
     for cls in settings["effort_classes"]:
-        if cls["max_h"] is None or total_h <= cls["max_h"]:
+        if cls["max_h"] is None or attended <= cls["max_h"]:
             effort_class = cls["class"]
             break
     effort = {
-        "engineering_h": _r(engineering), "inspection_h": _r(inspection),
+        "engineering_h": _r(engineering), "inspection_h": _r(inspection), "cam_h": _r(cam),
         "setup_h": _r(setup), "run_h": _r(run),
-        "run_h_complete": bool(runs) and all(r is not None for r in runs),
-        "total_h": _r(total_h), "lead_time_days": _r(lead_time, 1),
-        "cost_eur": {"low": _r(low, 0), "high": _r(low * (1 + share), 0),
+        "run_h_complete": own_ops > 0 and run_ops == own_ops,
+        "total_h": _r(total_h), "attended_h": attended,
+        "unattended_h": totals["unattended_h"], "lead_time_days": _r(lead_time, 1),
+        "cost_eur": {"low": _r(totals["amount_eur"], 0),
+                     "high": _r(totals["amount_high_eur"], 0),
                      "contingency": _r(share)},
         "class": effort_class,
     }
-    quote = {"currency": "EUR", "lines": lines,
-             "totals": {"hours": _r(sum(line["hours"] for line in lines)),
-                        "amount_eur": _r(low), "contingency_share": _r(share),
-                        "contingency_eur": _r(low * share),
-                        "amount_high_eur": _r(low * (1 + share))}}
+    quote = {"currency": "EUR", "lines": lines, "notes": quote_notes, "totals": totals}
 
     # ---- verdict, with its reasons
     reasons = []
@@ -615,14 +593,16 @@ OUTSIDE_WORDS = {
            "treatment": "Part {part}: {process} is outside work: {partner} does it "
                         "(lead time {days:g} working days, {basis}).",
            "mitigation": "Ask the partner for a quote with the drawing and plan the transport.",
-           "why": "outside work"},
+           "why": "outside work",
+           "line": "{part}: {process} by {partner}"},
     "nl": {"title": "Onderdeel {part}: {process} door {partner}",
            "message": "Onderdeel {part}: geen eigen machine voor {process}; {partner} doet het "
                       "(levertijd {days:g} werkdagen, {basis}).",
            "treatment": "Onderdeel {part}: {process} wordt uitbesteed: {partner} doet het "
                         "(levertijd {days:g} werkdagen, {basis}).",
            "mitigation": "Vraag de partner een offerte met de tekening en plan het transport.",
-           "why": "uitbesteed werk"},
+           "why": "uitbesteed werk",
+           "line": "{part}: {process} door {partner}"},
 }
 
 
@@ -698,9 +678,10 @@ def _outside_findings(assignments, engine, partners, pack, request, lang):
                       "values": values},
             "outside": {"kind": "outside_work", "part": pid, "process": process,
                         "machine": None, "rule": "FIT-OUTSIDE-WORK",
-                        "description": f"{pid}: {name} by {partner['name']}",
+                        "description": words["line"].format(**text),
                         "setup_h": None, "run_h": None, "hours": 0.0, "rate_eur_h": 0,
-                        "amount_eur": partner["amount_eur"]}})
+                        "amount_eur": partner["amount_eur"],
+                        "source": f"partner {partner['id']}: {partner['price_basis']}"}})
     return findings
 
 

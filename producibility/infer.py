@@ -468,14 +468,18 @@ def _capacity_window(request, as_of):
 
 
 def operation_hours(request, part, machine):
-    """Set-up hours per batch, plus run hours where a cycle time is given."""
+    """Set-up hours per batch, plus run hours where a cycle time is given.
+
+    A part's one cycle time is split evenly over its routing (laser plus press brake
+    do not take the whole cycle each)."""
     batches = request.get("batches") or 1
     setup = machine["setup_h"] * batches
     run = None
     cycle = part.get("cycle_time_min")
     quantity = request.get("quantity")
     if cycle is not None and quantity is not None:
-        run = cycle * quantity * (part.get("quantity") or 1) / 60.0
+        run = cycle / max(len(part.get("processes") or ()), 1) * quantity * \
+            (part.get("quantity") or 1) / 60.0
     return {"setup": setup, "run": run, "total": setup + (run or 0.0)}
 
 

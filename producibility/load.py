@@ -38,6 +38,17 @@ DEFAULT_SETTINGS = {
     "effort_classes": [{"class": "S", "max_h": 8}, {"class": "M", "max_h": 40},
                        {"class": "L", "max_h": 160}, {"class": "XL", "max_h": None}],
     "cost_contingency": {"base": 0.15, "per_open_question": 0.05, "max": 0.6},
+    "costing": {
+        "engineering_rate_eur_h": 85, "inspection_rate_eur_h": 85,
+        "estimate_contingency": 0.25, "first_off_inspection_h": 0.25,
+        "solid_share": 0.5, "saw_cut_mm": 5, "sheet_margin_mm": 10, "offcut_share": 0.15,
+        "print_waste": 0.1, "cut_length_factor": 1.5, "pierces_per_part": 4,
+        "platform_share": 0.5,
+        "unattended_processes": ["fdm", "sla", "sls", "mjf", "metal_lpbf", "wire_edm",
+                                 "sinker_edm"],
+        "cam_h": {"default": 0.5},
+        "packaging_eur_per_piece": None, "transport_eur_per_delivery": None,
+    },
 }
 
 

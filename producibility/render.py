@@ -28,7 +28,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 FORMATS = ("text", "json", "md", "html", "csv")
 TEMPLATES = {"text": "report.txt.j2", "md": "report.md.j2", "html": "report.html.j2"}
 CSV_COLUMNS = ("kind", "part", "process", "machine", "rule", "description", "setup_h",
-               "run_h", "hours", "rate_eur_h", "amount_eur")
+               "run_h", "hours", "rate_eur_h", "amount_eur", "basis", "attended", "source")
 LEVEL_ORDER = ("low", "moderate", "high")
 
 LABELS = {
@@ -85,7 +85,14 @@ LABELS = {
                   "effort": "effort", "info": "info", "engine_error": "rule error",
                   "machine": "machine", "engineering": "engineering",
                   "inspection": "inspection", "procurement": "procurement",
+                  "material": "material", "setup": "set-up", "run": "run",
+                  "cam": "CAM/work prep.", "outside_work": "outside work",
+                  "tooling": "tooling", "certificate": "certificate",
+                  "packaging": "packaging", "transport": "transport",
                   "total": "total"},
+        "bases": {"given": "given", "estimated": "estimated", "default": "default"},
+        "quote_notes": "Not priced or priced by default",
+        "estimate_contingency": "extra on estimated lines",
         "verdict_help": {
             "fit": "Can be made with the available equipment, without notable extra effort.",
             "fit_with_effort": "Can be made; the extra effort and risks below belong "
@@ -160,7 +167,14 @@ LABELS = {
                   "effort": "inspanning", "info": "info", "engine_error": "regelfout",
                   "machine": "machine", "engineering": "engineering",
                   "inspection": "inspectie", "procurement": "inkoop",
+                  "material": "materiaal", "setup": "omstellen", "run": "bewerken",
+                  "cam": "CAM/werkvoorb.", "outside_work": "uitbesteed",
+                  "tooling": "gereedschap", "certificate": "certificaat",
+                  "packaging": "verpakking", "transport": "transport",
                   "total": "totaal"},
+        "bases": {"given": "opgegeven", "estimated": "geschat", "default": "standaard"},
+        "quote_notes": "Niet of met een standaardwaarde geprijsd",
+        "estimate_contingency": "extra op geschatte regels",
         "verdict_help": {
             "fit": "Te maken met het beschikbare machinepark, zonder noemenswaardig "
                    "meerwerk.",
@@ -375,7 +389,7 @@ def quote_lines(data, lang="en"):
     lines = []
     for line in data["quote"]["lines"]:
         line = dict(line)
-        if line["kind"] == "machine":
+        if line["kind"] == "machine":  # reports of schema 2
             machine = names.get((line["part"], line["process"], line["machine"]))
             process = process_names.get(line["process"], {}).get(lang) or line["process"]
             line["description"] = (f"{line['part']}: {process} {labels['on']} "
@@ -419,8 +433,10 @@ def render_csv(data, lang="en", style=None):
     numeric = {"setup_h", "run_h", "hours", "rate_eur_h", "amount_eur"}
     for line in quote_lines(data, lang):
         if excel:
-            line = dict(line, kind=labels["kinds"].get(line["kind"], line["kind"]))
-        writer.writerow([number(line[c]) if c in numeric else _csv_cell(line[c])
+            line = dict(line, kind=labels["kinds"].get(line["kind"], line["kind"]),
+                        basis=labels["bases"].get(line.get("basis"), line.get("basis")),
+                        attended=labels["yes" if line.get("attended", True) else "no"])
+        writer.writerow([number(line[c]) if c in numeric else _csv_cell(line.get(c))
                          for c in CSV_COLUMNS])
     totals = data["quote"]["totals"]
     share = round(100 * (totals.get("contingency_share") or 0))

@@ -48,7 +48,8 @@ TEXTS = {
         "and_more": "And {n} more questions that help us sharpen the offer.",
         # csv for a spreadsheet
         "csv_columns": ("kind", "part", "process", "machine", "rule", "description",
-                        "setup_h", "run_h", "hours", "rate_eur_h", "amount_eur"),
+                        "setup_h", "run_h", "hours", "rate_eur_h", "amount_eur", "basis",
+                        "attended", "source"),
         "subtotal": "subtotal", "contingency": "contingency", "high_estimate": "high estimate",
         # the on-screen form
         "form_save": "Save the request file", "form_add_part": "Add a part",
@@ -99,7 +100,8 @@ TEXTS = {
         "question_for_part": "{question} (onderdeel {part})",
         "and_more": "En nog {n} vragen waarmee wij de offerte kunnen aanscherpen.",
         "csv_columns": ("soort", "onderdeel", "bewerking", "machine", "regel", "omschrijving",
-                        "insteluren", "bewerkingsuren", "uren", "tarief_eur_u", "bedrag_eur"),
+                        "insteluren", "bewerkingsuren", "uren", "tarief_eur_u", "bedrag_eur",
+                        "basis", "bemand", "bron"),
         "subtotal": "subtotaal", "contingency": "onvoorzien", "high_estimate": "hoge schatting",
         "form_save": "Aanvraagbestand opslaan", "form_add_part": "Onderdeel toevoegen",
         "form_remove_part": "Dit onderdeel verwijderen", "form_saved": "Opgeslagen als "

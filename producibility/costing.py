@@ -1,0 +1,418 @@
+"""Costing: the quote lines a quote engineer recognises.
+
+Material, set-up, run, CAM and work preparation, inspection, outside work and the
+lines rules add, each with its basis (given, estimated, default), its source and
+the rule that asked for it.  Run time comes from the request's cycle time where it
+is given, else from the process's run-time model in the catalogue (an estimate,
+with a wider contingency).  Every figure is arithmetic a person can redo; the
+formulas are written out in each line's ``source``.
+"""
+
+import math
+
+WORDS = {
+    "en": {
+        "material": "{part}: material {material}, {stock} ({kg:.2f} kg/pc x {pieces} pcs)",
+        "setup": "{part}: set-up {process} on {machine} ({batches} batch(es))",
+        "run": "{part}: run {process} on {machine} ({pieces} pcs)",
+        "cam": "{part}: CAM and work preparation for {process}",
+        "inspection_first": "{part}: first-off inspection ({batches} batch(es))",
+        "packaging": "Packaging ({pieces} pcs)",
+        "transport": "Transport ({batches} delivery(ies))",
+        "block": "block {dims} mm",
+        "bar": "bar dia {d:g} x {l:g} mm",
+        "sheet": "sheet blank {dims} mm",
+        "printed": "printed volume {cm3:.1f} cm3 plus {waste:.0%} waste",
+        "weight": "part weight plus {waste:.0%} off-cuts",
+        "no_material": "{part}: material not priced: {why}",
+        "no_run": "{part}: run time of {process} not estimated: {why}",
+        "default_rate": "rate {name} not in the equipment file: the pack's default "
+                        "EUR {rate:g}/h is used",
+    },
+    "nl": {
+        "material": "{part}: materiaal {material}, {stock} ({kg:.2f} kg/st x {pieces} st)",
+        "setup": "{part}: omstellen {process} op {machine} ({batches} serie(s))",
+        "run": "{part}: bewerken {process} op {machine} ({pieces} st)",
+        "cam": "{part}: CAM-programmering en werkvoorbereiding voor {process}",
+        "inspection_first": "{part}: eerste-stukcontrole ({batches} serie(s))",
+        "packaging": "Verpakking ({pieces} st)",
+        "transport": "Transport ({batches} levering(en))",
+        "block": "blok {dims} mm",
+        "bar": "staf Ø{d:g} x {l:g} mm",
+        "sheet": "plaatuitslag {dims} mm",
+        "printed": "geprint volume {cm3:.1f} cm3 plus {waste:.0%} verlies",
+        "weight": "onderdeelgewicht plus {waste:.0%} zaagverlies",
+        "no_material": "{part}: materiaal niet geprijsd: {why}",
+        "no_run": "{part}: looptijd van {process} niet geschat: {why}",
+        "default_rate": "tarief {name} staat niet in het machinebestand: het standaardtarief "
+                        "van het regelpakket (EUR {rate:g}/uur) is gebruikt",
+    },
+}
+
+WHY = {
+    "en": {"size": "no size given", "weight": "no size or weight given",
+           "material": "material unknown or not in the catalogue",
+           "price": "the catalogue has no price for it", "model": "no run-time model",
+           "thickness": "no sheet thickness given", "density": "no density in the catalogue"},
+    "nl": {"size": "geen afmetingen opgegeven", "weight": "geen afmetingen of gewicht opgegeven",
+           "material": "materiaal onbekend of niet in de catalogus",
+           "price": "de catalogus heeft er geen prijs voor", "model": "geen looptijdmodel",
+           "thickness": "geen plaatdikte opgegeven", "density": "geen dichtheid in de catalogus"},
+}
+
+SHEET = ("laser_cutting", "waterjet_cutting", "punching", "bending")
+PRINTED = ("fdm", "sla", "sls", "mjf", "metal_lpbf")
+MACHINED = ("milling_3axis", "milling_5axis", "turning")
+
+
+def _r(value, digits=2):
+    return round(float(value), digits)
+
+
+def _dims(part):
+    size = part.get("size_mm")
+    if size and len(size) >= 2:
+        dims = sorted((float(x) for x in size), reverse=True)
+        return dims + [dims[-1]] * (3 - len(dims)) if len(dims) < 3 else dims[:3]
+    return None
+
+
+def part_volume_cm3(part, material, costing):
+    """The part's own volume: from its weight, else a share of its envelope."""
+    if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
+        return part["weight_kg"] / material["density_kg_m3"] * 1e6, "weight / density"
+    dims = _dims(part)
+    if part.get("diameter_mm") and part.get("length_mm"):
+        envelope = math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"] / 1000
+    elif dims:
+        envelope = dims[0] * dims[1] * dims[2] / 1000
+    else:
+        return None, None
+    share = costing["solid_share"]
+    return envelope * share, f"envelope x solid share {share:g}"
+
+
+def stock(part, processes, material, costing, catalogue, words):
+    """(kg per piece, description, formula) of the stock a piece is made from."""
+    allowance = 0.0
+    for process in processes:
+        entry = catalogue.get("processes", process) if catalogue else None
+        params = ((entry or {}).get("run_time") or {}).get("params") or {}
+        allowance = max(allowance, float(params.get("stock_allowance_mm", 0)))
+    density = material["density_kg_m3"]
+    dims = _dims(part)
+    if "turning" in processes and part.get("diameter_mm") and part.get("length_mm"):
+        d = part["diameter_mm"] + 2 * allowance
+        length = part["length_mm"] + 2 * allowance + costing["saw_cut_mm"]
+        volume = math.pi / 4 * d * d * length / 1e9
+        return (volume * density, words["bar"].format(d=d, l=length),
+                f"pi/4 x ({part['diameter_mm']:g} + 2 x {allowance:g})^2 x "
+                f"({part['length_mm']:g} + 2 x {allowance:g} + saw cut {costing['saw_cut_mm']:g}) mm"
+                f" x {density:g} kg/m3")
+    if any(p in MACHINED for p in processes) and dims:
+        sides = [x + 2 * allowance for x in dims]
+        volume = sides[0] * sides[1] * sides[2] / 1e9
+        return (volume * density, words["block"].format(dims=" x ".join(f"{s:g}" for s in sides)),
+                f"(size + 2 x {allowance:g} mm allowance) = "
+                f"{' x '.join(f'{s:g}' for s in sides)} mm x {density:g} kg/m3")
+    if any(p in SHEET for p in processes):
+        if not dims:
+            return None, "size", None
+        if part.get("thickness_mm") is None:
+            return None, "thickness", None
+        margin = costing["sheet_margin_mm"]
+        sides = [dims[0] + 2 * margin, dims[1] + 2 * margin]
+        volume = sides[0] * sides[1] * part["thickness_mm"] / 1e9
+        return (volume * density, words["sheet"].format(
+            dims=f"{sides[0]:g} x {sides[1]:g} x {part['thickness_mm']:g}"),
+            f"(length and width + 2 x {margin:g} mm skeleton) x thickness "
+            f"{part['thickness_mm']:g} mm x {density:g} kg/m3")
+    waste = costing["print_waste"] if any(p in PRINTED for p in processes) else costing["offcut_share"]
+    volume, how = part_volume_cm3(part, material, costing)
+    if volume is None:
+        return None, "weight", None
+    kg = volume / 1e6 * density * (1 + waste)
+    if any(p in PRINTED for p in processes):
+        return kg, words["printed"].format(cm3=volume, waste=waste), \
+            f"{how} = {volume:.1f} cm3 x {density:g} kg/m3 x (1 + {waste:g})"
+    return kg, words["weight"].format(waste=waste), \
+        f"{how} = {volume:.1f} cm3 x {density:g} kg/m3 x (1 + {waste:g})"
+
+
+def _speed(table, thickness):
+    """Cutting speed at the next listed thickness up (the conservative reading)."""
+    pairs = sorted((float(k), float(v)) for k, v in table.items())
+    for t, speed in pairs:
+        if thickness <= t + 1e-9:
+            return speed, t
+    return pairs[-1][1], pairs[-1][0]
+
+
+def run_minutes(process, part, material, machine, costing, catalogue):
+    """(minutes per piece, formula) from the process's run-time model, or (None, why)."""
+    entry = catalogue.get("processes", process) if catalogue else None
+    model = (entry or {}).get("run_time") or {}
+    params = model.get("params") or {}
+    kind = model.get("model")
+    dims = _dims(part)
+    if kind == "material_removal":
+        if material is None:
+            return None, "material"
+        factor = material.get("speed_factor") if params.get("speed_factor") == "material" \
+            else params.get("speed_factor", 1.0)
+        if not factor:
+            return None, "material"
+        kg, _, _ = stock(part, [process], material, costing, catalogue, WORDS["en"])
+        if kg is None:
+            return None, "size"
+        stock_cm3 = kg / material["density_kg_m3"] * 1e6
+        part_cm3, how = part_volume_cm3(part, material, costing)
+        if part_cm3 is None:
+            return None, "size"
+        removal = max(stock_cm3 - part_cm3, 0.0)
+        rate = params["removal_cm3_min"] * factor
+        return removal / rate, (
+            f"removal {stock_cm3:.1f} - {part_cm3:.1f} cm3 ({how}) = {removal:.1f} cm3 / "
+            f"({params['removal_cm3_min']:g} cm3/min x speed factor {factor:g})")
+    if kind == "cut_length":
+        if not dims:
+            return None, "size"
+        if part.get("thickness_mm") is None:
+            return None, "thickness"
+        speed, at = _speed(params["speed_m_min_by_thickness_mm"], part["thickness_mm"])
+        length = 2 * (dims[0] + dims[1]) * costing["cut_length_factor"]
+        pierces = costing["pierces_per_part"]
+        minutes = length / 1000 / speed + pierces * params.get("pierce_s", 0) / 60
+        return minutes, (
+            f"cut length 2 x ({dims[0]:g} + {dims[1]:g}) x {costing['cut_length_factor']:g} = "
+            f"{length:g} mm at {speed:g} m/min ({at:g} mm column) + {pierces} pierces x "
+            f"{params.get('pierce_s', 0):g} s")
+    if kind == "per_bend":
+        return params["bends_per_part"] * params["s_per_bend"] / 60, (
+            f"{params['bends_per_part']} bends x {params['s_per_bend']:g} s")
+    if kind == "weld_length":
+        if not dims:
+            return None, "size"
+        length = 2 * (dims[0] + dims[1])
+        return length / params["mm_min"] / params["arc_time_share"], (
+            f"weld length 2 x ({dims[0]:g} + {dims[1]:g}) = {length:g} mm / "
+            f"{params['mm_min']:g} mm/min / arc-on share {params['arc_time_share']:g}")
+    if kind == "deposition":
+        volume, how = part_volume_cm3(part, material, costing)
+        if volume is None:
+            return None, "weight"
+        infill = params.get("infill", 1.0) if part.get("weight_kg") is None else 1.0
+        return volume * infill / params["cm3_h"] * 60, (
+            f"{volume:.1f} cm3 ({how}) x infill {infill:g} / {params['cm3_h']:g} cm3/h")
+    if kind == "build_height":
+        if not dims:
+            return None, "size"
+        envelope = sorted(machine.get("envelope_mm") or [], reverse=True)
+        if len(envelope) < 3:
+            return None, "size"
+        footprint = dims[0] * dims[1]
+        share = costing["platform_share"]
+        per_build = max(1, math.floor(envelope[0] * envelope[1] * share / footprint))
+        hours = dims[2] / params["mm_h"]
+        extra = params.get("support_removal_h", 0)
+        return (hours / per_build + extra) * 60, (
+            f"height {dims[2]:g} mm / {params['mm_h']:g} mm/h, {per_build} pcs per build "
+            f"({share:g} of the {envelope[0]:g} x {envelope[1]:g} mm platform)"
+            + (f" + {extra:g} h support removal" if extra else ""))
+    if kind == "per_feature":
+        return params["features_per_part"] * params["min_per_feature"], (
+            f"{params['features_per_part']} features x {params['min_per_feature']:g} min")
+    if kind == "per_hit":
+        return params["hits_per_part"] / params["hits_min"], (
+            f"{params['hits_per_part']} hits / {params['hits_min']:g} hits/min")
+    if kind == "cycle":
+        return params["cycle_s"] / params.get("cavities", 1) / 60, (
+            f"{params['cycle_s']:g} s cycle / {params.get('cavities', 1)} cavities")
+    return None, "model"
+
+
+def rate(provider, costing, key, name, words, notes):
+    """A provider's rate, or the pack's default, named in the notes: never a silent 0."""
+    value = provider.get(key)
+    if value is not None:
+        return value, "given", f"equipment file: provider.{key}"
+    value = costing[key]
+    notes.append(words["default_rate"].format(name=name, rate=value))
+    return value, "default", f"pack settings: costing.{key}"
+
+
+def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
+                lang):
+    """(lines, notes): the quote lines of one request, in a stable order."""
+    words = WORDS.get(lang, WORDS["en"])
+    why_words = WHY.get(lang, WHY["en"])
+    notes = []
+    lines = []
+    batches = request.get("batches") or 1
+    quantity = request.get("quantity")
+    eng_rate, eng_basis, eng_source = rate(provider, costing, "engineering_rate_eur_h",
+                                           "engineering_rate_eur_h", words, notes)
+    if provider.get("inspection_rate_eur_h") is not None:
+        insp_rate, insp_basis, insp_source = (provider["inspection_rate_eur_h"], "given",
+                                              "equipment file: provider.inspection_rate_eur_h")
+    elif provider.get("engineering_rate_eur_h") is not None:
+        insp_rate, insp_basis, insp_source = (eng_rate, "given",
+                                              "equipment file: provider.engineering_rate_eur_h")
+    else:
+        insp_rate, insp_basis, insp_source = rate(provider, costing, "inspection_rate_eur_h",
+                                                  "inspection_rate_eur_h", words, notes)
+    unattended = set(costing["unattended_processes"])
+    supplied = request.get("material_supplied_by_customer") is True
+
+    def name(kind, entry_id):
+        return catalogue.name(kind, entry_id, lang) if catalogue else str(entry_id)
+
+    def line(kind, **values):
+        out = {"kind": kind, "part": None, "process": None, "machine": None, "rule": None,
+               "description": "", "setup_h": None, "run_h": None, "hours": 0.0,
+               "rate_eur_h": 0, "amount_eur": 0.0, "basis": "given", "source": "",
+               "attended": True}
+        out.update(values)
+        out["hours"] = _r(out["hours"])
+        out["amount_eur"] = _r(out["amount_eur"])
+        lines.append(out)
+
+    by_part = {}
+    for a in assignments:
+        by_part.setdefault(a["part"], []).append(a)
+    for pid, part in parts.items():
+        pieces = part.get("pieces")
+        ops = by_part.get(pid, [])
+        own = [a for a in ops if a["machine"]]
+        processes = [a["process"] for a in ops]
+        material = catalogue.get("materials", part.get("material")) \
+            if catalogue and part.get("material") else None
+        # ---- material
+        if not supplied and processes:
+            why = None
+            if material is None:
+                why = "material"
+            elif not material.get("density_kg_m3"):
+                why = "density"
+            elif not (material.get("price") or {}).get("eur_kg"):
+                why = "price"
+            if why is None:
+                kg, what, formula = stock(part, processes, material, costing, catalogue, words)
+                if kg is None:
+                    why = what
+            if why is None and pieces is not None:
+                price = material["price"]
+                line("material", part=pid, description=words["material"].format(
+                    part=pid, material=name("materials", material["id"]), stock=what,
+                    kg=kg, pieces=pieces),
+                    amount_eur=kg * price["eur_kg"] * pieces, basis="estimated",
+                    source=f"{formula} x EUR {price['eur_kg']:g}/kg x {pieces} pcs "
+                           f"(price: {price.get('date', 'undated')}, catalogue)")
+            elif why is not None:
+                notes.append(words["no_material"].format(part=pid, why=why_words[why]))
+        # ---- set-up, run, CAM per own operation
+        cycle = part.get("cycle_time_min")
+        for a in own:
+            process_name = name("processes", a["process"])
+            line("setup", part=pid, process=a["process"], machine=a["machine"],
+                 description=words["setup"].format(part=pid, process=process_name,
+                                                   machine=a["machine_name"], batches=batches),
+                 setup_h=a["setup_h"], hours=a["setup_h"], rate_eur_h=a["rate_eur_h"],
+                 amount_eur=a["setup_h"] * a["rate_eur_h"],
+                 source=f"machine set-up {a['setup_h'] / batches:g} h x {batches} batch(es)")
+            if pieces is not None:
+                if cycle is not None:
+                    minutes = cycle / len(processes)
+                    basis, source = "given", (
+                        f"request cycle time {cycle:g} min split over {len(processes)} "
+                        f"operation(s) = {minutes:g} min x {pieces} pcs")
+                else:
+                    minutes, formula = run_minutes(a["process"], part, material,
+                                                   machines[a["machine"]],
+                                                   costing, catalogue)
+                    if minutes is None:
+                        notes.append(words["no_run"].format(part=pid, process=process_name,
+                                                            why=why_words[formula]))
+                    basis, source = "estimated", (
+                        f"{formula} = {minutes:.2f} min x {pieces} pcs"
+                        if minutes is not None else "")
+                if minutes is not None:
+                    hours = minutes * pieces / 60
+                    line("run", part=pid, process=a["process"], machine=a["machine"],
+                         description=words["run"].format(
+                             part=pid, process=process_name, machine=a["machine_name"],
+                             pieces=pieces),
+                         run_h=_r(hours), hours=hours, rate_eur_h=a["rate_eur_h"],
+                         amount_eur=hours * a["rate_eur_h"], basis=basis, source=source,
+                         attended=a["process"] not in unattended)
+            cam = costing["cam_h"].get(a["process"], costing["cam_h"]["default"])
+            line("cam", part=pid, process=a["process"], description=words["cam"].format(
+                part=pid, process=process_name), hours=cam, rate_eur_h=eng_rate,
+                amount_eur=cam * eng_rate, basis="default",
+                source=f"pack settings: costing.cam_h.{a['process'] if a['process'] in costing['cam_h'] else 'default'}"
+                       f"; rate: {eng_source}")
+        if own:
+            first = costing["first_off_inspection_h"] * batches
+            line("inspection", part=pid, description=words["inspection_first"].format(
+                part=pid, batches=batches), hours=first, rate_eur_h=insp_rate,
+                amount_eur=first * insp_rate, basis="default",
+                source=f"pack settings: costing.first_off_inspection_h "
+                       f"{costing['first_off_inspection_h']:g} h x {batches} batch(es); "
+                       f"rate: {insp_source}")
+    # ---- outside work and what the rules add
+    for f in findings:
+        if f.get("outside"):
+            lines.append(dict(f.pop("outside"), basis="estimated", attended=True))
+    for f in findings:
+        effort = f["effort"]
+        for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),
+                                       ("inspection_h", "inspection", insp_rate, insp_source),
+                                       ("cam_h", "cam", eng_rate, eng_source)):
+            hours = effort.get(key, 0)
+            if not hours:
+                continue
+            if kind == "engineering" and effort.get("lead_time_days"):
+                kind = "procurement"
+            line(kind, part=f["part"], machine=f["machine"] if f["machine"] != "-" else None,
+                 rule=f["rule"], description=f["title"], hours=hours, rate_eur_h=rate_h,
+                 amount_eur=hours * rate_h, basis="given",
+                 source=f"rule {f['rule']}: {hours:g} h; rate: {src}")
+        if effort.get("setup_h"):
+            hours = effort["setup_h"]
+            machine = f["machine"] if f["machine"] not in (None, "-") else None
+            rate_h = next((a["rate_eur_h"] for a in assignments
+                           if machine and a.get("machine") == machine), eng_rate)
+            line("setup", part=f["part"], machine=machine, rule=f["rule"],
+                 description=f["title"], setup_h=hours, hours=hours, rate_eur_h=rate_h,
+                 amount_eur=hours * rate_h, source=f"rule {f['rule']}: {hours:g} h")
+        for extra in effort.get("amounts") or ():
+            text = extra["description"]
+            line(extra["kind"], part=f["part"], rule=f["rule"],
+                 description=text.get(lang) or text.get("en"),
+                 amount_eur=extra["amount_eur"], source=f"rule {f['rule']}: fixed amount")
+    # ---- packaging and transport, where the pack's settings price them
+    if costing.get("packaging_eur_per_piece") and quantity is not None:
+        pieces = sum(p.get("pieces") or 0 for p in parts.values())
+        line("packaging", description=words["packaging"].format(pieces=pieces),
+             amount_eur=costing["packaging_eur_per_piece"] * pieces, basis="default",
+             source=f"pack settings: costing.packaging_eur_per_piece "
+                    f"{costing['packaging_eur_per_piece']:g} x {pieces} pcs")
+    if costing.get("transport_eur_per_delivery"):
+        line("transport", description=words["transport"].format(batches=batches),
+             amount_eur=costing["transport_eur_per_delivery"] * batches, basis="default",
+             source=f"pack settings: costing.transport_eur_per_delivery "
+                    f"{costing['transport_eur_per_delivery']:g} x {batches}")
+    return lines, notes
+
+
+def totals(lines, share, estimate_share):
+    """Amount, the contingency on all lines plus the extra on estimated ones."""
+    low = sum(line["amount_eur"] for line in lines)
+    estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
+    contingency = low * share + estimated * estimate_share
+    return {"hours": _r(sum(line["hours"] for line in lines)),
+            "attended_h": _r(sum(line["hours"] for line in lines if line["attended"])),
+            "unattended_h": _r(sum(line["hours"] for line in lines if not line["attended"])),
+            "amount_eur": _r(low), "estimated_eur": _r(estimated),
+            "contingency_share": _r(share), "estimate_contingency_share": _r(estimate_share),
+            "contingency_eur": _r(contingency), "amount_high_eur": _r(low + contingency)}
