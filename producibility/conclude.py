@@ -4,7 +4,7 @@ Everything here is arithmetic over the engine's hits; every number in the
 report can be traced to the findings and assignments it is built from.
 """
 
-from . import costing
+from . import costing, leadtime
 from .expressions import Template
 from .fit import Reason, text as fit_text
 from .infer import DERIVED_FROM
@@ -447,6 +447,39 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
     }
     quote = {"currency": "EUR", "lines": lines, "notes": quote_notes, "totals": totals}
 
+    # ---- lead time as a chain per part, against the wanted date (leadtime.py)
+    treatments = {}
+    for f in findings:
+        values = f["trace"]["values"]
+        if f["rule"] == "FIT-OUTSIDE-WORK" and values["process"] not in (
+                engine.parts[values["part"]].get("processes") or ()):
+            treatments.setdefault(values["part"], []).append(
+                (values["process"], partners[values["partner"]]))
+    start = request.get("date") or getattr(engine, "as_of", None)
+    lead = leadtime.lead_time(request, start, engine.parts, machines, assignments, lines,
+                              treatments, pack.catalogue, provider, settings["lead_time"], lang)
+    late = leadtime.finding(lead, request, lang)
+    if late is not None:
+        risk = dict(late["risk"], score=16, level=matrix[3][3])
+        findings.append({
+            "rule": "LEAD-TIME", "kind": late["kind"], "thread": "manufacturing_management",
+            "title": late["title"], "part": lead["slowest_part"], "machine": None,
+            "message": late["message"], "mitigation": late["mitigation"],
+            "risk": risk if late["kind"] == "risk" else None, "effort": {},
+            "mrl_cap": None, "flag": None,
+            "source": "lead-time chain: material, operations, partners, transport",
+            "trace": {"rule": "LEAD-TIME", "file": None, "line": None,
+                      "condition": f"earliest {lead['earliest_date']} > wanted "
+                                   f"{lead['wanted_date']}",
+                      "values": {"days": lead["days"], "slowest_part": lead["slowest_part"],
+                                 "penalty_clause": request.get("penalty_clause"),
+                                 "date_flexible": request.get("date_flexible")}}})
+        findings.sort(key=lambda f: (
+            {"blocker": 0, "engine_error": 1, "question": 2, "risk": 3, "effort": 4,
+             "info": 5}[f["kind"]],
+            -(f["risk"]["score"] if f["risk"] else 0), f["rule"], f["part"] or "",
+            f["thread"]))
+
     # ---- verdict, with its reasons
     reasons = []
     blockers = [f for f in findings if f["kind"] == "blocker"]
@@ -489,6 +522,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
         "findings": findings,
         "assignments": assignments,
         "quote": quote,
+        "lead_time": lead,
         "open_questions": open_questions,
         "risk_matrix": matrix,
         "inputs": inputs or {},

@@ -26,6 +26,8 @@ WORDS = {
         "weight": "part weight plus {waste:.0%} off-cuts",
         "no_material": "{part}: material not priced: {why}",
         "no_run": "{part}: run time of {process} not estimated: {why}",
+        "no_partner": "{part}: {treatment} not priced: no partner in the equipment file "
+                      "does it; ask a subcontractor for a price",
         "default_rate": "rate {name} not in the equipment file: the pack's default "
                         "EUR {rate:g}/h is used",
     },
@@ -44,6 +46,8 @@ WORDS = {
         "weight": "onderdeelgewicht plus {waste:.0%} zaagverlies",
         "no_material": "{part}: materiaal niet geprijsd: {why}",
         "no_run": "{part}: looptijd van {process} niet geschat: {why}",
+        "no_partner": "{part}: {treatment} niet geprijsd: geen partner in het machinebestand "
+                      "doet het; vraag een toeleverancier om een prijs",
         "default_rate": "tarief {name} staat niet in het machinebestand: het standaardtarief "
                         "van het regelpakket (EUR {rate:g}/uur) is gebruikt",
     },
@@ -149,7 +153,17 @@ def _speed(table, thickness):
 
 
 def run_minutes(process, part, material, machine, costing, catalogue):
-    """(minutes per piece, formula) from the process's run-time model, or (None, why)."""
+    """(minutes per piece, formula) from the process's run-time model, or (None, why).
+
+    A provider's own catalogue may give a model other parameters than the shipped one:
+    a model that cannot be computed is named, not guessed."""
+    try:
+        return _run_minutes(process, part, material, machine, costing, catalogue)
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return None, "model"
+
+
+def _run_minutes(process, part, material, machine, costing, catalogue):
     entry = catalogue.get("processes", process) if catalogue else None
     model = (entry or {}).get("run_time") or {}
     params = model.get("params") or {}
@@ -360,9 +374,17 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                        f"{costing['first_off_inspection_h']:g} h x {batches} batch(es); "
                        f"rate: {insp_source}")
     # ---- outside work and what the rules add
+    priced = set()
     for f in findings:
         if f.get("outside"):
-            lines.append(dict(f.pop("outside"), basis="estimated", attended=True))
+            outside = f.pop("outside")
+            priced.add((outside["part"], outside["process"]))
+            lines.append(dict(outside, basis="estimated", attended=True))
+    for pid, part in parts.items():
+        for treatment in part.get("surface_treatment") or ():
+            if (pid, treatment) not in priced:
+                notes.append(words["no_partner"].format(
+                    part=pid, treatment=name("treatments", treatment)))
     for f in findings:
         effort = f["effort"]
         for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),

@@ -393,6 +393,7 @@ class _EngineBase(KnowledgeEngine):
         self.undecidable = []
         self._contexts = {}
         self.window = _capacity_window(request, as_of)
+        self.as_of = as_of
         # flag name -> subjects where it holds, and -> {subject: questions} where unknown
         self.flags_true, self.flags_unknown = {}, {}
 

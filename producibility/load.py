@@ -49,6 +49,7 @@ DEFAULT_SETTINGS = {
         "cam_h": {"default": 0.5},
         "packaging_eur_per_piece": None, "transport_eur_per_delivery": None,
     },
+    "lead_time": {"transport_days": 1, "expedite": None},
 }
 
 

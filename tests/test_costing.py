@@ -1,0 +1,178 @@
+"""The quote's cost lines against hand calculations written out here.
+
+The catalogue figures used (density, price per kg, speed factor, run-time model) are
+those of rules/catalogue; the pack defaults those of rules/pack.yaml (costing:).
+Machine set-up hours and rates come from the equipment file, as the report states them.
+"""
+
+import copy
+import math
+
+import pytest
+
+from producibility import Screener
+
+from conftest import base_request
+
+ENG = 85   # examples/equipment.yaml: provider.engineering_rate_eur_h
+INSP = 90  # examples/equipment.yaml: provider.inspection_rate_eur_h
+
+
+def lines(report, kind, process=None):
+    return [line for line in report["quote"]["lines"] if line["kind"] == kind and
+            line["rule"] is None and (process is None or line["process"] == process)]
+
+
+def one(report, kind, process=None):
+    found = lines(report, kind, process)
+    assert len(found) == 1, (kind, process, report["quote"]["lines"])
+    return found[0]
+
+
+def machine_of(report, process):
+    return next(a for a in report["assignments"] if a["process"] == process)
+
+
+def check_machine_lines(report, process, run_min_per_piece, pieces, batches=1,
+                        basis="estimated", cam_h=None):
+    a = machine_of(report, process)
+    setup = one(report, "setup", process)
+    assert setup["amount_eur"] == pytest.approx(a["setup_h"] * a["rate_eur_h"], abs=0.01)
+    assert setup["hours"] == pytest.approx(a["setup_h"], abs=0.01)
+    run = one(report, "run", process)
+    assert run["basis"] == basis
+    hours = run_min_per_piece * pieces / 60
+    assert run["hours"] == pytest.approx(hours, abs=0.01)
+    assert run["amount_eur"] == pytest.approx(hours * a["rate_eur_h"], abs=0.01)
+    cam = one(report, "cam", process)
+    assert cam["basis"] == "default"
+    assert cam["amount_eur"] == pytest.approx(cam_h * ENG, abs=0.01)
+    return run
+
+
+LANGS = ("en", "nl")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_milled_part(screener, lang):
+    report = screener.check(base_request(part={"cycle_time_min": None}), lang=lang).to_dict()
+    # block: 120 x 60 x 20 plus 2 mm allowance on every side = 124 x 64 x 24 mm
+    kg = 124 * 64 * 24 * 1e-9 * 2700
+    material = one(report, "material")
+    assert material["amount_eur"] == pytest.approx(kg * 6.0 * 10, abs=0.01)
+    assert material["basis"] == "estimated"
+    # removal: block 190.464 cm3 - half the envelope (144 cm3 x 0.5 = 72 cm3),
+    # at 25 cm3/min x speed factor 3.0 (aluminium)
+    minutes = (124 * 64 * 24 / 1000 - 120 * 60 * 20 / 1000 * 0.5) / (25 * 3.0)
+    check_machine_lines(report, "milling_3axis", minutes, 10, cam_h=1.5)
+    inspection = one(report, "inspection")
+    assert inspection["amount_eur"] == pytest.approx(0.25 * INSP)
+    words = {"en": ("material", "set-up", "CAM"), "nl": ("materiaal", "omstellen", "CAM")}
+    assert words[lang][0] in material["description"]
+    assert words[lang][1] in one(report, "setup")["description"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_turned_part(screener, lang):
+    request = base_request(quantity=20, part={
+        "processes": ["turning"], "material": "steel_c45", "size_mm": None,
+        "diameter_mm": 40, "length_mm": 100, "cycle_time_min": None})
+    report = screener.check(request, lang=lang).to_dict()
+    # bar: diameter 40 + 2 x 2 = 44 mm, length 100 + 2 x 2 + 5 mm saw cut = 109 mm
+    bar_mm3 = math.pi / 4 * 44 ** 2 * 109
+    kg = bar_mm3 * 1e-9 * 7850
+    assert one(report, "material")["amount_eur"] == pytest.approx(kg * 2.2 * 20, abs=0.01)
+    # removal: bar minus half the envelope cylinder, at 40 cm3/min x speed factor 1.0
+    minutes = (bar_mm3 / 1000 - math.pi / 4 * 40 ** 2 * 100 / 1000 * 0.5) / (40 * 1.0)
+    check_machine_lines(report, "turning", minutes, 20, cam_h=0.75)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sheet_metal_part(screener, lang):
+    request = base_request(quantity=50, part={
+        "processes": ["laser_cutting", "bending"], "material": "steel_s235",
+        "size_mm": [200, 100, 30], "thickness_mm": 3, "tolerance_mm": 0.3,
+        "cycle_time_min": None})
+    report = screener.check(request, lang=lang).to_dict()
+    # blank: (200 + 2 x 10) x (100 + 2 x 10) mm skeleton margin x 3 mm
+    kg = 220 * 120 * 3 * 1e-9 * 7850
+    assert one(report, "material")["amount_eur"] == pytest.approx(kg * 1.4 * 50, abs=0.01)
+    # laser: cut length 2 x (200 + 100) x 1.5 = 900 mm at 8 m/min (3 mm), 4 pierces x 1 s
+    check_machine_lines(report, "laser_cutting", 0.9 / 8 + 4 * 1 / 60, 50, cam_h=0.25)
+    # press brake: 4 bends x 20 s
+    check_machine_lines(report, "bending", 4 * 20 / 60, 50, cam_h=0.5)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sheet_metal_cycle_time_split_over_routing(screener, lang):
+    request = base_request(quantity=50, batches=2, part={
+        "processes": ["laser_cutting", "bending"], "material": "steel_s235",
+        "size_mm": [200, 100, 30], "thickness_mm": 3, "tolerance_mm": 0.3,
+        "cycle_time_min": 4})
+    report = screener.check(request, lang=lang).to_dict()
+    # one cycle time of 4 min for the part: 2 min on the laser, 2 on the press brake
+    for process, cam_h in (("laser_cutting", 0.25), ("bending", 0.5)):
+        run = check_machine_lines(report, process, 2, 50, basis="given", cam_h=cam_h)
+        assert run["attended"] is True
+    assert one(report, "inspection")["amount_eur"] == pytest.approx(0.25 * 2 * INSP)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_welded_part(screener, lang):
+    request = base_request(quantity=5, part={
+        "processes": ["welding"], "material": "steel_s235", "size_mm": [500, 300, 200],
+        "weight_kg": 12, "tolerance_mm": 1, "cycle_time_min": None})
+    report = screener.check(request, lang=lang).to_dict()
+    # by weight: 12 kg plus 15 % off-cuts
+    assert one(report, "material")["amount_eur"] == pytest.approx(
+        12 * 1.15 * 1.4 * 5, abs=0.01)
+    # weld length 2 x (500 + 300) = 1600 mm at 250 mm/min, arc on 30 % of the time
+    check_machine_lines(report, "welding", 1600 / 250 / 0.3, 5, cam_h=1)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_part_runs_unattended(screener, lang):
+    request = base_request(part={
+        "processes": ["fdm"], "material": "pla", "size_mm": [100, 50, 20],
+        "tolerance_mm": 0.3, "cycle_time_min": None})
+    report = screener.check(request, lang=lang).to_dict()
+    # printed volume: half the envelope, 100 x 50 x 20 / 1000 x 0.5 = 50 cm3, plus 10 % waste
+    assert one(report, "material")["amount_eur"] == pytest.approx(
+        50e-6 * 1240 * 1.1 * 25.0 * 10, abs=0.01)
+    # 50 cm3 x 30 % infill at 12 cm3/h
+    run = check_machine_lines(report, "fdm", 50 * 0.3 / 12 * 60, 10, cam_h=0.25)
+    assert run["attended"] is False
+    totals = report["quote"]["totals"]
+    assert totals["unattended_h"] == pytest.approx(run["hours"], abs=0.01)
+    assert report["effort"]["attended_h"] == pytest.approx(
+        totals["hours"] - run["hours"], abs=0.02)
+
+
+def test_customer_supplied_material_is_not_priced(screener):
+    report = screener.check(base_request(material_supplied_by_customer=True)).to_dict()
+    assert lines(report, "material") == []
+
+
+def test_estimates_carry_a_wider_contingency(screener):
+    report = screener.check(base_request(part={"cycle_time_min": None})).to_dict()
+    totals = report["quote"]["totals"]
+    estimated = sum(line["amount_eur"] for line in report["quote"]["lines"]
+                    if line["basis"] == "estimated")
+    assert totals["estimated_eur"] == pytest.approx(estimated, abs=0.01)
+    assert totals["contingency_eur"] == pytest.approx(
+        totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25, abs=0.02)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "not in the equipment file"),
+                                         ("nl", "staat niet in het machinebestand")])
+def test_missing_rate_is_the_packs_default_and_named(equipment, pack, lang, words):
+    shop = copy.deepcopy(equipment)
+    shop.provider.pop("engineering_rate_eur_h")
+    shop.provider.pop("inspection_rate_eur_h")
+    report = Screener(shop, pack).check(base_request(), lang=lang).to_dict()
+    cam = one(report, "cam", "milling_3axis")
+    assert cam["rate_eur_h"] == 85 and cam["amount_eur"] == pytest.approx(1.5 * 85)
+    assert "costing.engineering_rate_eur_h" in cam["source"]
+    assert any(words in note for note in report["quote"]["notes"])
+    assert all(line["amount_eur"] > 0 or line["kind"] == "outside_work"
+               for line in report["quote"]["lines"])
