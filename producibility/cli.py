@@ -184,6 +184,19 @@ def _inputs(*paths):
     return files
 
 
+def _quantities(ctx, param, value):
+    """'10,50,200' as (10, 50, 200): whole numbers of 1 to 1,000,000."""
+    if value is None:
+        return None
+    try:
+        numbers = tuple(int(part) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise click.BadParameter("give whole numbers separated by commas, e.g. 10,50,200")
+    if not numbers or len(numbers) > 20 or any(not 1 <= n <= 1_000_000 for n in numbers):
+        raise click.BadParameter("give 1 to 20 quantities of 1 to 1,000,000, e.g. 10,50,200")
+    return numbers
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="producibility")
 def cli():
@@ -205,8 +218,11 @@ def cli():
 @click.option("--assumptions/--no-assumptions", default=True, show_default=True,
               help="Fill questions left open with the questionnaire's ordinary answers "
                    "(assume:) and list them to confirm; --no-assumptions screens strictly.")
+@click.option("--quantities", default=None, metavar="N,N,...", callback=_quantities,
+              help="Quantity breaks: price per piece and total for each quantity "
+                   "(for example 10,50,200).")
 def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of,
-          template_dir, probe, assumptions, audience, csv_style):
+          template_dir, probe, assumptions, audience, csv_style, quantities):
     """Screen one request: verdict, effort, MRL, risks, machines, open questions.
 
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
@@ -220,7 +236,7 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of, probe=probe,
-                            assume=assumptions)
+                            assume=assumptions, quantities=quantities)
     offer = None
     if audience == "customer":
         from .load import load_request

@@ -150,7 +150,7 @@ def _json_value(value):
     return value
 
 
-def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
+def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None, quantities=None):
     words = WORDS.get(lang, WORDS["en"])
     settings = pack.settings
     matrix = settings["risk_matrix"]
@@ -445,7 +445,11 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None):
                      "contingency": _r(share)},
         "class": effort_class,
     }
-    quote = {"currency": "EUR", "lines": lines, "notes": quote_notes, "totals": totals}
+    quote = {"currency": "EUR", "lines": lines, "notes": quote_notes, "totals": totals,
+             "breaks": costing.quantity_breaks(
+                 sorted(set(quantities or ())), request,
+                 engine.parts, machines, assignments, lines, pack.catalogue, provider,
+                 costing_settings, lang, share)}
 
     # ---- lead time as a chain per part, against the wanted date (leadtime.py)
     treatments = {}

@@ -438,3 +438,33 @@ def totals(lines, share, estimate_share):
             "amount_eur": _r(low), "estimated_eur": _r(estimated),
             "contingency_share": _r(share), "estimate_contingency_share": _r(estimate_share),
             "contingency_eur": _r(contingency), "amount_high_eur": _r(low + contingency)}
+
+
+def quantity_breaks(quantities, request, parts, machines, assignments, lines, catalogue,
+                    provider, costing, lang, share):
+    """Price per piece and total per quantity: material and run scale with the pieces,
+    set-up, CAM and inspection are spread over them.  The lines from rules and partners
+    are those of the requested quantity (a rule that fires only from some quantity on
+    is not re-judged)."""
+    fixed = [line for line in lines if line["rule"] is not None]
+    out = []
+    for quantity in quantities:
+        asked = dict(request, quantity=quantity)
+        pieces = {pid: dict(part, pieces=quantity * (part.get("quantity") or 1))
+                  for pid, part in parts.items()}
+        own, _ = quote_lines(asked, pieces, machines, assignments, [], catalogue, provider,
+                             costing, lang)
+        every = own + fixed
+        total = totals(every, share, costing["estimate_contingency"])
+        spread = sum(line["amount_eur"] for line in own
+                     if line["kind"] in ("setup", "cam", "inspection"))
+        out.append({
+            "quantity": quantity, "amount_eur": total["amount_eur"],
+            "amount_high_eur": total["amount_high_eur"],
+            "per_piece_eur": _r(total["amount_eur"] / quantity),
+            "per_piece_high_eur": _r(total["amount_high_eur"] / quantity),
+            "setup_cam_per_piece_eur": _r(spread / quantity),
+            "material_eur": _r(sum(line["amount_eur"] for line in own
+                                   if line["kind"] == "material")),
+            "run_h": _r(sum(line["hours"] for line in own if line["kind"] == "run"))})
+    return out

@@ -92,6 +92,10 @@ LABELS = {
                   "total": "total"},
         "bases": {"given": "given", "estimated": "estimated", "default": "default"},
         "quote_notes": "Not priced or priced by default",
+        "breaks": "Quantity breaks", "break_quantity": "Quantity",
+        "per_piece": "Per piece", "setup_cam_per_piece": "of which set-up and CAM",
+        "lead_time": "Lead time", "earliest": "earliest delivery",
+        "working_days": "working days", "expedited": "with overtime",
         "estimate_contingency": "extra on estimated lines",
         "verdict_help": {
             "fit": "Can be made with the available equipment, without notable extra effort.",
@@ -174,6 +178,10 @@ LABELS = {
                   "total": "totaal"},
         "bases": {"given": "opgegeven", "estimated": "geschat", "default": "standaard"},
         "quote_notes": "Niet of met een standaardwaarde geprijsd",
+        "breaks": "Staffelprijzen", "break_quantity": "Aantal",
+        "per_piece": "Per stuk", "setup_cam_per_piece": "waarvan omstellen en CAM",
+        "lead_time": "Levertijd", "earliest": "vroegste levering",
+        "working_days": "werkdagen", "expedited": "met overwerk",
         "estimate_contingency": "extra op geschatte regels",
         "verdict_help": {
             "fit": "Te maken met het beschikbare machinepark, zonder noemenswaardig "

@@ -87,12 +87,13 @@ class Screener:
         return machine_limits(self.pack.catalogue, self.equipment, thresholds(self.pack))
 
     def check(self, request, lang="en", as_of=None, source_name=None, probe=True,
-              assume=True):
+              assume=True, quantities=None):
         """Screen one request (a dict of answers, or a path to a request file).
 
         ``assume``: fill the questions the customer left open with the questionnaire's
         ``assume:`` answers (listed in the report's ``assumed``); ``False`` screens
-        strictly, every open question as unknown.  Bad input raises
+        strictly, every open question as unknown.  ``quantities``: the quantities
+        to price as quantity breaks (``report.quote.breaks``).  Bad input raises
         :class:`InputError`, whatever is wrong with it."""
         as_of = parse_as_of(as_of)
         if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
@@ -102,9 +103,9 @@ class Screener:
                 raise InputError("holds a number too large or a structure nested too "
                                  "deeply", source_name or "<request>") from None
         with self._lock:
-            return self._check(request, lang, as_of, source_name, probe, assume)
+            return self._check(request, lang, as_of, source_name, probe, assume, quantities)
 
-    def _check(self, request, lang, as_of, source_name, probe, assume=True):
+    def _check(self, request, lang, as_of, source_name, probe, assume=True, quantities=None):
         name = source_name or (str(request) if not isinstance(request, dict) else None)
         request = load_request(request, self.questionnaire,
                                path=source_name if isinstance(request, dict) else None,
@@ -128,7 +129,8 @@ class Screener:
                               "version": self.questionnaire.version},
             "as_of": as_of, "lang": lang, "assumptions": bool(assume),
         }
-        data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs)
+        data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs,
+                        quantities)
         data["findings"] += [fit_finding(c, lang) for c in fits]
         data["assumed"] = [dict(a, text=self.questionnaire.question(
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
