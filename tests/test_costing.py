@@ -176,3 +176,130 @@ def test_missing_rate_is_the_packs_default_and_named(equipment, pack, lang, word
     assert any(words in note for note in report["quote"]["notes"])
     assert all(line["amount_eur"] > 0 or line["kind"] == "outside_work"
                for line in report["quote"]["lines"])
+
+
+# ---- quantity breaks ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quantity_breaks_spread_set_up_and_cam(screener, lang):
+    report = screener.check(base_request(), lang=lang, quantities=(10, 100)).to_dict()
+    a = machine_of(report, "milling_3axis")
+    rule_lines = sum(line["amount_eur"] for line in report["quote"]["lines"]
+                     if line["rule"] is not None)
+    kg = 124 * 64 * 24 * 1e-9 * 2700  # the block of test_milled_part
+    once = a["setup_h"] * a["rate_eur_h"] + 1.5 * ENG + 0.25 * INSP  # set-up, CAM, first-off
+    for q, found in zip((10, 100), report["quote"]["breaks"]):
+        # material and 5 min a piece scale with the quantity; the rest is spread
+        total = kg * 6.0 * q + 5 * q / 60 * a["rate_eur_h"] + once + rule_lines
+        assert found["quantity"] == q
+        assert found["amount_eur"] == pytest.approx(total, abs=0.05)
+        assert found["per_piece_eur"] == pytest.approx(total / q, abs=0.01)
+        assert found["setup_cam_per_piece_eur"] == pytest.approx(once / q, abs=0.01)
+    # the requested quantity (10) prices the same as the quote itself
+    assert report["quote"]["breaks"][0]["amount_eur"] == pytest.approx(
+        report["quote"]["totals"]["amount_eur"], abs=0.01)
+
+
+def test_quantities_on_the_command_line(tmp_path):
+    from conftest import EQUIPMENT, ROOT, run_cli
+    bracket = ROOT / "examples/requests/bracket-series.yaml"
+    code, out, err = run_cli("check", bracket, "--equipment",
+                             EQUIPMENT, "--format", "json", "--quantities", "10,50,200")
+    assert code == 0, err
+    import json
+    breaks = json.loads(out)["quote"]["breaks"]
+    assert [b["quantity"] for b in breaks] == [10, 50, 200]
+    assert breaks[0]["per_piece_eur"] > breaks[1]["per_piece_eur"] > breaks[2]["per_piece_eur"]
+    code, out, err = run_cli("check", bracket, "--quantities", "10,x")
+    assert code == 2 and "whole numbers" in err
+
+
+# ---- lead time as a chain -----------------------------------------------------------
+
+def test_lead_time_chain_by_hand(screener, equipment):
+    # 7075 is not stocked: 7 working days to order; then set-up and 10 x 5 min on the mill
+    request = base_request(part={"material": "aluminium_7075"})
+    report = screener.check(request).to_dict()
+    a = machine_of(report, "milling_3axis")
+    free = next(m for m in equipment.machines if m["id"] == a["machine"])["free_h_per_week"]
+    hours = a["setup_h"] + 5 * 10 / 60
+    days = 7 + hours / (free / 5) + 1  # material, operation, transport to the customer
+    lead = report["lead_time"]
+    assert lead["parts"][0]["days"] == pytest.approx(days, abs=0.05)
+    assert lead["days"] == math.ceil(days)
+    assert [s["step"] for s in lead["parts"][0]["steps"]] == ["material", "operation",
+                                                               "transport"]
+    # 2026-11-23 is a Monday: count working days
+    from producibility.leadtime import add_working_days
+    assert lead["earliest_date"] == add_working_days("2026-11-23", math.ceil(days))
+    assert add_working_days("2026-11-23", 5) == "2026-11-30"
+    assert lead["meets_wanted_date"] is True
+
+
+@pytest.mark.parametrize("changes, kind", [
+    ({"penalty_clause": True}, "blocker"),
+    ({"date_flexible": False}, "blocker"),
+    ({"date_flexible": True}, "risk"),
+])
+def test_a_missed_wanted_date_is_a_finding(screener, changes, kind):
+    # 500 pieces of 30 min, wanted the next day: no overtime saves it
+    request = base_request(quantity=500, wanted_date="2026-11-24",
+                           part={"material": "aluminium_7075", "cycle_time_min": 30},
+                           **changes)
+    for lang in LANGS:
+        report = screener.check(request, lang=lang).to_dict()
+        found = [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
+        assert [f["kind"] for f in found] == [kind]
+        assert report["lead_time"]["meets_wanted_date"] is False
+        assert report["lead_time"]["earliest_date"] in found[0]["message"]
+        if kind == "blocker":
+            assert report["verdict"] == "no_fit"
+
+
+# ---- what rules add -----------------------------------------------------------------
+
+RULE_WITH_AMOUNTS = """\
+rules:
+  - id: OWN-010
+    thread: quality
+    title: {en: Customer certificate, nl: Klantcertificaat}
+    scope: request
+    when: request.quantity >= 1
+    then:
+      effort:
+        setup_h: 2
+        cam_h: 1
+        amounts:
+          - kind: certificate
+            amount_eur: 150
+            description: {en: "3.1 certificate fee", nl: "Kosten 3.1-certificaat"}
+    message: {en: m, nl: m}
+    mitigation: {en: m, nl: m}
+    source: judgement
+"""
+
+
+@pytest.mark.parametrize("lang, text", [("en", "3.1 certificate fee"),
+                                        ("nl", "Kosten 3.1-certificaat")])
+def test_a_rule_adds_hours_and_a_fixed_amount(tmp_path, equipment, lang, text):
+    from producibility import load_packs
+    own = tmp_path / "own.yaml"
+    own.write_text(RULE_WITH_AMOUNTS, encoding="utf-8")
+    report = Screener(equipment, load_packs([own])).check(base_request(), lang=lang).to_dict()
+    added = [line for line in report["quote"]["lines"] if line["rule"] == "OWN-010"]
+    by_kind = {line["kind"]: line for line in added}
+    assert by_kind["certificate"]["amount_eur"] == 150
+    assert by_kind["certificate"]["description"] == text
+    assert by_kind["cam"]["amount_eur"] == pytest.approx(1 * ENG)
+    assert by_kind["setup"]["amount_eur"] == pytest.approx(2 * ENG)
+
+
+def test_lint_rejects_an_amount_without_description(tmp_path):
+    from conftest import run_cli
+    own = tmp_path / "own.yaml"
+    own.write_text(RULE_WITH_AMOUNTS.replace(
+        '            description: {en: "3.1 certificate fee", nl: "Kosten 3.1-certificaat"}\n',
+        ""), encoding="utf-8")
+    code, out, err = run_cli("rules", "lint", own)
+    assert code == 1
+    assert "description" in out + err
