@@ -48,6 +48,10 @@ def add_working_days(start, days):
     """The date ``days`` working days (Monday to Friday) after ``start``."""
     date = datetime.date.fromisoformat(start)
     whole = math.ceil(days - 1e-9)
+    weeks, whole = divmod(max(whole, 0), 5)
+    if weeks and date.weekday() >= 5:  # from a weekend: count as from the Friday before
+        date -= datetime.timedelta(days=date.weekday() - 4)
+    date += datetime.timedelta(weeks=weeks)
     while whole > 0:
         date += datetime.timedelta(days=1)
         if date.weekday() < 5:

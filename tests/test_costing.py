@@ -303,3 +303,18 @@ def test_lint_rejects_an_amount_without_description(tmp_path):
     code, out, err = run_cli("rules", "lint", own)
     assert code == 1
     assert "description" in out + err
+
+
+def test_working_days_skip_weekends_from_any_start():
+    import datetime
+    from producibility.leadtime import add_working_days
+
+    def by_hand(start, n):
+        date = datetime.date.fromisoformat(start)
+        while n > 0:
+            date += datetime.timedelta(days=1)
+            n -= date.weekday() < 5
+        return date.isoformat()
+    for day in range(20, 30):
+        for n in range(0, 30):
+            assert add_working_days(f"2026-11-{day}", n) == by_hand(f"2026-11-{day}", n)
