@@ -221,9 +221,16 @@ def _run_minutes(process, part, material, machine, costing, catalogue):
     if kind == "build_height":
         if not dims:
             return None, "size"
-        envelope = sorted(machine.get("envelope_mm") or [], reverse=True)
+        envelope = list(machine.get("envelope_mm") or [])  # x, y (platform), z
         if len(envelope) < 3:
             return None, "size"
+        if params.get("packing_density"):  # powder bed: parts nest in the whole volume
+            volume, how = part_volume_cm3(part, material, costing)
+            packing = params["packing_density"]
+            bed_cm3_h = envelope[0] * envelope[1] * params["mm_h"] / 1000
+            return volume / packing / bed_cm3_h * 60, (
+                f"{volume:.1f} cm3 ({how}) / packing density {packing:g} / "
+                f"({envelope[0]:g} x {envelope[1]:g} mm bed x {params['mm_h']:g} mm/h)")
         footprint = dims[0] * dims[1]
         share = costing["platform_share"]
         per_build = max(1, math.floor(envelope[0] * envelope[1] * share / footprint))
