@@ -318,3 +318,36 @@ def test_working_days_skip_weekends_from_any_start():
     for day in range(20, 30):
         for n in range(0, 30):
             assert add_working_days(f"2026-11-{day}", n) == by_hand(f"2026-11-{day}", n)
+
+
+def test_powder_bed_print_by_hand():
+    from conftest import ROOT
+    from producibility import load_equipment, load_packs
+    shop = ROOT / "examples/precision-shop"
+    screener = Screener(load_equipment(shop / "equipment.yaml"),
+                        load_packs([shop / "rules"]))
+    request = base_request(quantity=30, part={
+        "processes": ["sls"], "material": "pa12", "size_mm": [120, 80, 60],
+        "weight_kg": 0.09, "tolerance_mm": 0.5, "cycle_time_min": None})
+    report = screener.check(request).to_dict()
+    run = one(report, "run", "sls")
+    # 0.09 kg / 1010 kg/m3 = 89.1 cm3 of part over a packing density of 0.1, in a
+    # 165 x 165 mm bed rising 10 mm/h (272.25 cm3 of bed an hour)
+    minutes = 0.09 / 1010 * 1e6 / 0.1 / (165 * 165 * 10 / 1000) * 60
+    assert run["hours"] == pytest.approx(minutes * 30 / 60, abs=0.01)
+    assert run["attended"] is False
+    # the powder: the part's volume plus 10 % waste, at the catalogue's price per kg
+    material = one(report, "material")
+    assert material["amount_eur"] == pytest.approx(0.09 * 1.1 * 100 * 30, abs=0.01)
+
+
+def test_packaging_and_transport_from_the_packs_settings(tmp_path, equipment):
+    from producibility import load_packs
+    own = tmp_path / "own.yaml"
+    own.write_text("settings:\n  costing:\n    packaging_eur_per_piece: 0.5\n"
+                   "    transport_eur_per_delivery: 40\n", encoding="utf-8")
+    report = Screener(equipment, load_packs([own])).check(
+        base_request(quantity=20, batches=2)).to_dict()
+    assert one(report, "packaging")["amount_eur"] == pytest.approx(0.5 * 20)
+    assert one(report, "transport")["amount_eur"] == pytest.approx(40 * 2)
+    assert one(report, "cam", "milling_3axis")["amount_eur"] == pytest.approx(1.5 * ENG)
