@@ -23,8 +23,10 @@ def _consequence(rule):
 def _effort(rule):
     effort = rule.then.get("effort") or {}
     names = {"engineering_h": "eng {} h", "inspection_h": "insp {} h",
-             "lead_time_days": "+{} d"}
-    return ", ".join(names[k].format(f"{v:g}") for k, v in effort.items()) or "-"
+             "setup_h": "set-up {} h", "cam_h": "CAM {} h", "lead_time_days": "+{} d"}
+    parts = [names[k].format(f"{v:g}") for k, v in effort.items() if k in names]
+    parts += [f"EUR {a['amount_eur']:g} {a['kind']}" for a in effort.get("amounts") or ()]
+    return ", ".join(parts) or "-"
 
 
 def rows(pack, lang="en", only=None):
