@@ -19,6 +19,7 @@ WORDS = {
         "outside": "{process} at {partner}",
         "transport": "transport",
         "subcontractor": "a subcontractor (catalogue lead time)",
+        "never": "more than ten years out",
         "delivery": "delivery to the customer",
         "title": "The lead time misses the wanted date",
         "message": "Earliest delivery {earliest} ({days:g} working days, slowest part "
@@ -33,6 +34,7 @@ WORDS = {
         "outside": "{process} bij {partner}",
         "transport": "transport",
         "subcontractor": "een toeleverancier (levertijd uit de catalogus)",
+        "never": "over meer dan tien jaar",
         "delivery": "levering aan de klant",
         "title": "De levertijd haalt de gewenste datum niet",
         "message": "Vroegste levering {earliest} ({days:g} werkdagen, langzaamste onderdeel "
@@ -44,8 +46,14 @@ WORDS = {
 }
 
 
+MAX_WORKING_DAYS = 2500  # ten years: beyond it a date says nothing (and may overflow)
+
+
 def add_working_days(start, days):
-    """The date ``days`` working days (Monday to Friday) after ``start``."""
+    """The date ``days`` working days (Monday to Friday) after ``start``; None beyond
+    MAX_WORKING_DAYS."""
+    if days > MAX_WORKING_DAYS:
+        return None
     date = datetime.date.fromisoformat(start)
     whole = math.ceil(days - 1e-9)
     weeks, whole = divmod(max(whole, 0), 5)
@@ -143,13 +151,13 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
               "expedited": None}
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) else \
-        result["earliest_date"] <= result["wanted_date"]
+        result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]
     expedite = settings.get("expedite")
     if expedite and start:
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, lang,
                      overtime_h_per_day=expedite["overtime_h_per_day"])
-        if fast["days"] < normal["days"]:
+        if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None
                       and line["attended"])
@@ -171,7 +179,8 @@ def finding(result, request, lang):
     if result["meets_wanted_date"] is not False:
         return None
     words = WORDS.get(lang, WORDS["en"])
-    message = words["message"].format(earliest=result["earliest_date"], days=result["days"],
+    message = words["message"].format(earliest=result["earliest_date"] or words["never"],
+                                      days=result["days"],
                                       part=result["slowest_part"],
                                       wanted=result["wanted_date"])
     fast = result["expedited"]

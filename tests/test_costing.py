@@ -351,3 +351,14 @@ def test_packaging_and_transport_from_the_packs_settings(tmp_path, equipment):
     assert one(report, "packaging")["amount_eur"] == pytest.approx(0.5 * 20)
     assert one(report, "transport")["amount_eur"] == pytest.approx(40 * 2)
     assert one(report, "cam", "milling_3axis")["amount_eur"] == pytest.approx(1.5 * ENG)
+
+
+def test_a_chain_of_decades_has_no_date(screener):
+    # a million large stainless blocks: the estimate runs for centuries, the report stays valid
+    request = base_request(quantity=1_000_000, part={
+        "material": "stainless_316", "size_mm": [474, 474, 208], "tolerance_mm": 1.0,
+        "cycle_time_min": None})
+    for lang in LANGS:
+        report = screener.check(request, lang=lang, probe=False).to_dict()
+        assert report["lead_time"]["earliest_date"] is None
+        assert report["lead_time"]["meets_wanted_date"] is False
