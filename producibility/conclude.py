@@ -150,7 +150,10 @@ def _json_value(value):
     return value
 
 
-def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None, quantities=None):
+def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None, quantities=None,
+             brief=False):
+    """The report from what the engine inferred.  ``brief``: for a what-if probe, which
+    reads only the verdict and the findings: the quote holds only set-up and run lines."""
     words = WORDS.get(lang, WORDS["en"])
     settings = pack.settings
     matrix = settings["risk_matrix"]
@@ -414,7 +417,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None, qua
     costing_settings = settings["costing"]
     lines, quote_notes = costing.quote_lines(
         request, engine.parts, machines, assignments, findings, pack.catalogue, provider,
-        costing_settings, lang)
+        costing_settings, lang, brief)
     engineering = sum(f["effort"].get("engineering_h", 0) for f in findings)
     inspection = sum(line["hours"] for line in lines if line["kind"] == "inspection")
     cam = sum(line["hours"] for line in lines if line["kind"] == "cam")
@@ -447,7 +450,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None, qua
     }
     quote = {"currency": "EUR", "lines": lines, "notes": quote_notes, "totals": totals,
              "breaks": costing.quantity_breaks(
-                 sorted(set(quantities or ())), request,
+                 sorted(set(() if brief else quantities or ())), request,
                  engine.parts, machines, assignments, lines, pack.catalogue, provider,
                  costing_settings, lang, share)}
 
@@ -461,7 +464,8 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None, qua
                 (values["process"], partners[values["partner"]]))
     start = request.get("date") or getattr(engine, "as_of", None)
     lead = leadtime.lead_time(request, start, engine.parts, machines, assignments, lines,
-                              treatments, pack.catalogue, provider, settings["lead_time"], lang)
+                              treatments, pack.catalogue, provider, settings["lead_time"], lang,
+                              brief)
     late = leadtime.finding(lead, request, lang)
     if late is not None:
         risk = dict(late["risk"], score=16, level=matrix[3][3])

@@ -263,8 +263,11 @@ def rate(provider, costing, key, name, words, notes):
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang):
-    """(lines, notes): the quote lines of one request, in a stable order."""
+                lang, brief=False):
+    """(lines, notes): the quote lines of one request, in a stable order.
+
+    ``brief``: only the set-up and run lines the lead time needs (a what-if probe reads
+    the verdict and the findings, never the price)."""
     words = WORDS.get(lang, WORDS["en"])
     why_words = WHY.get(lang, WHY["en"])
     notes = []
@@ -309,7 +312,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         material = catalogue.get("materials", part.get("material")) \
             if catalogue and part.get("material") else None
         # ---- material
-        if not supplied and processes:
+        if not supplied and processes and not brief:
             why = None
             if material is None:
                 why = "material"
@@ -366,13 +369,15 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                          run_h=_r(hours), hours=hours, rate_eur_h=a["rate_eur_h"],
                          amount_eur=hours * a["rate_eur_h"], basis=basis, source=source,
                          attended=a["process"] not in unattended)
+            if brief:
+                continue
             cam = costing["cam_h"].get(a["process"], costing["cam_h"]["default"])
             line("cam", part=pid, process=a["process"], description=words["cam"].format(
                 part=pid, process=process_name), hours=cam, rate_eur_h=eng_rate,
                 amount_eur=cam * eng_rate, basis="default",
                 source=f"pack settings: costing.cam_h.{a['process'] if a['process'] in costing['cam_h'] else 'default'}"
                        f"; rate: {eng_source}")
-        if own:
+        if own and not brief:
             first = costing["first_off_inspection_h"] * batches
             line("inspection", part=pid, description=words["inspection_first"].format(
                 part=pid, batches=batches), hours=first, rate_eur_h=insp_rate,
@@ -380,6 +385,10 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 source=f"pack settings: costing.first_off_inspection_h "
                        f"{costing['first_off_inspection_h']:g} h x {batches} batch(es); "
                        f"rate: {insp_source}")
+    if brief:
+        for f in findings:
+            f.pop("outside", None)
+        return lines, notes
     # ---- outside work and what the rules add
     priced = set()
     for f in findings:

@@ -141,8 +141,10 @@ def _name(catalogue, kind, entry_id, lang):
 
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
-              catalogue, provider, settings, lang):
-    """The report's lead-time section: the chain, the earliest date, an expedited tier."""
+              catalogue, provider, settings, lang, brief=False):
+    """The report's lead-time section: the chain, the earliest date, an expedited tier.
+
+    ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
@@ -153,7 +155,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) else \
         result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]
     expedite = settings.get("expedite")
-    if expedite and start:
+    if expedite and start and not (brief and result["meets_wanted_date"] is not False):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, lang,
                      overtime_h_per_day=expedite["overtime_h_per_day"])

@@ -141,7 +141,7 @@ class Screener:
         def screen(changed):
             screens.append(1)
             return conclude(self.inference.run(changed, as_of), self.pack, self.equipment,
-                            self.questionnaire, lang, inputs)
+                            self.questionnaire, lang, inputs, brief=True)
         allowed = screens_allowed(len(engine.fits) + len(engine.rejections), len(engine.parts))
         if data["open_questions"] and probe:
             rank(data["open_questions"], request, data, screen, self.questionnaire,
