@@ -80,6 +80,8 @@ def offer_model(data, offer, lang="en"):
     pack = offer.get("pack")
     totals = data["quote"]["totals"]
     share = totals.get("contingency_share") or 0.0
+    if totals.get("amount_eur"):  # the high estimate's own share: estimated lines carry more
+        share = totals["amount_high_eur"] / totals["amount_eur"] - 1
 
     as_of = (data.get("inputs") or {}).get("as_of") or request.get("date")
     day = _date(as_of) or datetime.date.today()
