@@ -453,3 +453,23 @@ def test_dutch_text_report_names_kinds_and_hours_in_dutch(screener):
         text = render(report, "text", lang="nl")
         assert "(effort)" not in text and "(blocker)" not in text  # "info" is Dutch too
         assert " h |" not in text and "MRL per thread" not in text
+
+
+def test_text_report_gives_the_lead_time_chain_and_label_tables_have_no_duplicate_keys(
+        screener):
+    """A label written twice in one table silently hid 'extra lead time' behind the
+    chain's 'Lead time' (the text report printed the extra days as the lead time)."""
+    import ast
+    from producibility.render import render
+    from conftest import ROOT, REQUESTS
+    for name in ("render.py", "texts.py", "conclude.py", "intake.py"):
+        tree = ast.parse((ROOT / "producibility" / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), (name, node.lineno)
+    report = screener.check(str(next(p for p in REQUESTS if p.stem == "bracket-series")))
+    lead = report.to_dict()["lead_time"]
+    text = render(report, "text")
+    assert f"Lead time: {lead['days']} working days, earliest delivery " \
+           f"{lead['earliest_date']}" in text
