@@ -201,20 +201,15 @@ def compile_engine(pack, equipment):
         missing, undecided = [], False
         if rule.requires or rule.unless:
             part = subject if rule.scope in ("part", "candidate") else None
-            for name in rule.requires:
-                value, why = engine.flag(name, part)
-                if value is False:
-                    return
-                if value is UNKNOWN:
-                    missing += why
-                    undecided = True
-            for name in rule.unless:
-                value, why = engine.flag(name, part)
-                if value is True:
-                    return
-                if value is UNKNOWN:
-                    missing += why
-                    undecided = True
+            # a required flag that does not hold, or an unless flag that holds: false
+            for names, false_if in ((rule.requires, False), (rule.unless, True)):
+                for name in names:
+                    value, why = engine.flag(name, part)
+                    if value is false_if:
+                        return
+                    if value is UNKNOWN:
+                        missing += why
+                        undecided = True
         try:
             outcome = evaluate(rule.when, context)
         except ExpressionError as exc:
