@@ -188,13 +188,12 @@ def _quantities(ctx, param, value):
     """'10,50,200' as (10, 50, 200): whole numbers of 1 to 1,000,000."""
     if value is None:
         return None
+    from .costing import parse_quantities
+
     try:
-        numbers = tuple(int(part) for part in value.split(",") if part.strip())
-    except ValueError:
-        raise click.BadParameter("give whole numbers separated by commas, e.g. 10,50,200")
-    if not numbers or len(numbers) > 20 or any(not 1 <= n <= 1_000_000 for n in numbers):
-        raise click.BadParameter("give 1 to 20 quantities of 1 to 1,000,000, e.g. 10,50,200")
-    return numbers
+        return parse_quantities(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -69,6 +69,39 @@ PRINTED = ("fdm", "sla", "sls", "mjf", "metal_lpbf")
 MACHINED = ("milling_3axis", "milling_5axis", "turning")
 
 
+MAX_BREAKS = 20
+MAX_QUANTITY = 1_000_000
+
+
+QUANTITY_ADVICE = {
+    "en": {"numbers": "give whole numbers separated by commas, e.g. 10, 50, 200",
+           "range": "give 1 to {n} quantities of 1 to 1,000,000, e.g. 10, 50, 200"},
+    "nl": {"numbers": "geef hele getallen, gescheiden door komma's, bijvoorbeeld 10, 50, 200",
+           "range": "geef 1 tot {n} aantallen van 1 tot 1.000.000, bijvoorbeeld 10, 50, 200"},
+}
+
+
+def parse_quantities(text, lang="en"):
+    """'10, 50, 200' (or '1.000; 5.000') as (10, 50, 200): the quantity breaks of the
+    ``--quantities`` option and of a request's ``quantity_breaks``.  ValueError with
+    the advice when the text is not 1 to 20 whole numbers of 1 to 1,000,000."""
+    import re
+
+    advice = QUANTITY_ADVICE.get(lang, QUANTITY_ADVICE["en"])
+    words = [w for w in re.split(r"[,;\s]+", str(text).strip()) if w]
+    numbers = []
+    for word in words:
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", word):  # a thousands separator: 1.000
+            word = word.replace(".", "")
+        if not word.isdigit():
+            raise ValueError(advice["numbers"])
+        numbers.append(int(word))
+    if not numbers or len(numbers) > MAX_BREAKS or any(
+            not 1 <= n <= MAX_QUANTITY for n in numbers):
+        raise ValueError(advice["range"].format(n=MAX_BREAKS))
+    return tuple(numbers)
+
+
 def _r(value, digits=2):
     return round(float(value), digits)
 

@@ -199,6 +199,9 @@ def _check_answers(document, questionnaire, path, lang):
     """
     from .intake import combination_problems, normalize_answers
 
+    breaks = document.get("quantity_breaks")
+    if isinstance(breaks, int) and not isinstance(breaks, bool):
+        document["quantity_breaks"] = str(breaks)  # one break: a number is a list of one
     parsed = normalize_answers(document, questionnaire, lang)
     errors = [InputError(message, path, yamlio.line_of(document, where))
               for where, message in parsed]
@@ -212,6 +215,15 @@ def _check_answers(document, questionnaire, path, lang):
                       skip=[tuple(where) for where, _ in parsed] + sorted(duplicated, key=str))
     except InputErrors as exc:
         errors.extend(exc.errors)
+    breaks = document.get("quantity_breaks")
+    if isinstance(breaks, str):
+        from .costing import parse_quantities
+
+        try:
+            parse_quantities(breaks, lang)
+        except ValueError as exc:
+            errors.append(InputError(f"quantity_breaks: {exc}", path,
+                                     yamlio.line_of(document, ["quantity_breaks"])))
     errors.extend(InputError(p.message, path, yamlio.line_of(document, p.where))
                   for p in combos)
     if errors:

@@ -129,6 +129,10 @@ class Screener:
                               "version": self.questionnaire.version},
             "as_of": as_of, "lang": lang, "assumptions": bool(assume),
         }
+        if quantities is None and request.get("quantity_breaks") is not None:
+            from .costing import parse_quantities
+
+            quantities = parse_quantities(request["quantity_breaks"])  # checked on load
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs,
                         quantities)
         data["findings"] += [fit_finding(c, lang) for c in fits]

@@ -362,3 +362,30 @@ def test_a_chain_of_decades_has_no_date(screener):
         report = screener.check(request, lang=lang, probe=False).to_dict()
         assert report["lead_time"]["earliest_date"] is None
         assert report["lead_time"]["meets_wanted_date"] is False
+
+
+def test_a_request_names_its_quantity_breaks(tmp_path):
+    """quantity_breaks in the request file: the same breaks as --quantities; a bad
+    value is one file:line error in both languages, for check and validate alike."""
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    source = next(p for p in REQUESTS if p.stem == "bracket-series").read_text(encoding="utf-8")
+    good = tmp_path / "breaks.yaml"
+    good.write_text(source.replace("quantity: 200\n", "quantity: 200\nquantity_breaks: 10, 50, 1.000\n"),
+                    encoding="utf-8")
+    code, out, _ = run_cli("check", good, "--equipment", EQUIPMENT, "--format", "json")
+    assert code == 0
+    import json
+    breaks = json.loads(out)["quote"]["breaks"]
+    code, out_option, _ = run_cli("check", good, "--equipment", EQUIPMENT, "--format", "json",
+                                  "--quantities", "10,50,1000")
+    assert [b["quantity"] for b in breaks] == [10, 50, 1000]
+    assert breaks == json.loads(out_option)["quote"]["breaks"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(source.replace("quantity: 200\n", "quantity: 200\nquantity_breaks: 10, veel\n"),
+                   encoding="utf-8")
+    line = source.splitlines().index("quantity: 200") + 2
+    for command in (["check", bad, "--equipment", EQUIPMENT], ["validate", bad]):
+        code, out, err = run_cli(*command)
+        assert code == 1 and f"bad.yaml:{line}: quantity_breaks: give whole numbers" in out + err
+    code, _, err = run_cli("check", bad, "--equipment", EQUIPMENT, "--lang", "nl")
+    assert code == 1 and "geef hele getallen" in err

@@ -18,7 +18,7 @@ from conftest import EQUIPMENT, REQUESTS, ROOT, run_cli
 # The request fields the engine and report read themselves (fit.py, infer.py, conclude.py).
 READ_BY_ENGINE = {
     ("request", f) for f in ("id", "customer", "date", "purpose", "quantity", "batches",
-                              "wanted_date")} | {
+                              "wanted_date", "quantity_breaks")} | {
     ("part", f) for f in ("id", "name", "quantity", "processes", "material", "size_mm",
                           "diameter_mm", "length_mm", "thickness_mm", "tolerance_mm",
                           "roughness_ra_um", "cycle_time_min",
