@@ -177,7 +177,7 @@ def gen_request(n_parts, seed=1, tag="GEN"):
         "date": START.isoformat(),
         "purpose": rnd.choice(PURPOSES),
         "quantity": quantity,
-        "batches": rnd.randint(1, 6),
+        "batches": min(quantity, rnd.randint(1, 6)),  # a delivery holds a product
         "wanted_date": (START + datetime.timedelta(days=rnd.randint(10, 150))).isoformat(),
         "drawing_with_tolerances": rnd.random() < 0.85,
         "model_3d": rnd.random() < 0.8,
@@ -188,7 +188,10 @@ def gen_request(n_parts, seed=1, tag="GEN"):
         "customer_operates_machine": rnd.random() < 0.1,
     }
     for q in qn.questions:
-        if q.scope == "request" and q.id not in req and q.id != "parts":
+        # quantity_breaks asks for more quotes than the screening: left out, as most
+        # enquiries do
+        if q.scope == "request" and q.id not in req and q.id not in ("parts",
+                                                                     "quantity_breaks"):
             req[q.id] = _answer(q, rnd)
     req = {k: val for k, val in req.items() if qn.question("request", k) is not None}
     req["parts"] = []
@@ -591,10 +594,12 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
         "wanted_date": (START + datetime.timedelta(weeks=rnd.uniform(3, 18))).isoformat(),
     }
     for q in qn.questions:
-        if q.scope != "request" or q.id in ("parts", "id", "date"):
-            continue
+        if q.scope != "request" or q.id in ("parts", "id", "date", "quantity_breaks"):
+            continue  # quantity_breaks: no example gives them; most enquiries don't
         value = fixed[q.id] if q.id in fixed else pick(q)
         req[q.id] = value
+    if isinstance(req.get("batches"), int) and req["batches"] > quantity:
+        req["batches"] = quantity  # a delivery holds at least one product
     # ask_if reads earlier answers: decide what is left open once all are drawn
     for q in qn.questions:
         if q.scope == "request" and q.id in req and not keep(q, req):
