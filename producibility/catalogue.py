@@ -263,6 +263,17 @@ class CatalogueBuilder:
                         f"process {entry_id}: machine field {check['machine']} is a "
                         f"{_field_type(check['kind'])} here but a {_field_type(first[0])} in "
                         f"process {first[1]}", path, line))
+        processes = self.catalogue.entries["processes"]
+        for entry_id, process in processes.items():
+            for finish in process.get("finished_by") or ():
+                target = processes.get(finish)
+                if target is None or not (target.get("finishes") or
+                                          target.get("kind") == "finishing"):
+                    path, line = self.catalogue.where[("processes", entry_id)]
+                    why = (f"is no process{schemas.did_you_mean(finish, sorted(processes))}"
+                           if target is None else "is not a finishing process (finishes: true)")
+                    self.errors.append(InputError(
+                        f"process {entry_id}: finished_by {finish} {why}", path, line))
         if self.errors:
             raise InputErrors(self.errors)
         return self.catalogue

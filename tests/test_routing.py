@@ -61,3 +61,20 @@ def test_no_route_when_more_than_the_finish_is_wrong():
     """Too large for every lathe: grinding would not help, the part stays no fit."""
     report = screener().check(shaft(diameter_mm=400)).to_dict()
     assert "FIT-ROUTED" not in {f["rule"] for f in report["findings"]}
+
+
+def test_a_typo_in_finished_by_is_a_load_error_with_a_did_you_mean(tmp_path):
+    import pytest
+    from producibility import InputError
+    pack = tmp_path / "own.yaml"
+    pack.write_text(
+        "pack: {id: own, version: 0.1.0, title: {en: own, nl: eigen}}\n"
+        "processes:\n"
+        "  - id: hard_turning\n"
+        "    name: {en: hard turning, nl: hardverspanen}\n    kind: rotational\n"
+        "    finished_by: [cylindrical_grindng]\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_packs([pack])
+    text = str(error.value)
+    assert "own.yaml:3" in text and "cylindrical_grindng is no process" in text
+    assert "did you mean 'cylindrical_grinding'" in text
