@@ -1,9 +1,9 @@
 """The two baselines the engine is measured against, and result extraction.
 
 * ``Plain``: the same work without an engine: for every part operation, every
-  machine of that process is judged with ``producibility.fit.check`` (plus the
+  machine of that process is judged with ``producibility.engine.fit.check`` (plus the
   capacity check the engine adds), and every rule's compiled condition
-  ``rule.when`` is evaluated with ``producibility.expressions.evaluate`` on the
+  ``rule.when`` is evaluated with ``producibility.conditions.expressions.evaluate`` on the
   same contexts, layer by layer, three-valued, with typed flag subjects.  The floor.
 * ``ClipsPort``: the same rules as CLIPS defrules through clipspy: the fit join
   (operation x machine of that process, material in the machine's materials,
@@ -18,9 +18,9 @@ All three produce the same result shape so they can be compared:
 marginal)}`` and findings ``{(rule, subject, machine or "-")}``.
 """
 
-from producibility import fit
-from producibility.expressions import UNKNOWN, ExpressionError, evaluate
-from producibility.infer import REQUEST, _capacity_window, derive, layers, operation_hours
+from producibility.engine import fit
+from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.engine.infer import REQUEST, _capacity_window, derive, layers, operation_hours
 
 try:  # optional: the CLIPS baseline
     import clips
@@ -150,9 +150,9 @@ def _templates():
     """CLIPS deftemplates: request and part slots from the questionnaire (plus
     derived fields), provider and machine slots from the equipment schema,
     plus the internal slots the fit rules use."""
-    from producibility import schema as schemas
-    from producibility.infer import DERIVED_FIELDS
-    from producibility.questionnaire import load_questionnaire
+    from producibility.inputs import schema as schemas
+    from producibility.engine.infer import DERIVED_FIELDS
+    from producibility.model.questionnaire import load_questionnaire
     qn = load_questionnaire()
     out = {}
     for scope, internal in (("request", ["window", "nbatch", "n_parts"]),
@@ -367,7 +367,7 @@ def _pattern(template, slots, multis, first=()):
     return f"({template} {' '.join(parts)})"
 
 
-# Three-valued helpers (Kleene, as producibility.expressions): TRUE, FALSE, UNKNOWN;
+# Three-valued helpers (Kleene, as producibility.conditions.expressions): TRUE, FALSE, UNKNOWN;
 # a missing scalar is nil, a list field is unanswered unless named in "given".
 DEFFUNCTIONS = [
     "(deffunction and3 (?a ?b) (if (or (eq ?a FALSE) (eq ?b FALSE)) then FALSE"
@@ -546,7 +546,7 @@ def translate_rule(rule, layer):
     """One pack rule as CLIPS defrules (text): the rule firing, and for a rule
     that sets a flag, the rule(s) that make the flag unknown when the outcome is
     unknown (three-valued, as the written meaning says)."""
-    from producibility.load import SCOPE_NAMES
+    from producibility.model.load import SCOPE_NAMES
     scope = rule.scope
     tree = _parse(rule.when.source)
     fast = two_valued_safe(tree)
@@ -641,7 +641,7 @@ def _subject_patterns(tr, scope, expr, alpha):
 def _fit_rule(name, fam, part_slots, machine_slots, extra, limits, margin, cap,
               material=True, soft=()):
     """The fit join of one process family.  An unanswered size or material is not
-    checked (the fit is provisional, as producibility.fit.check judges it): a
+    checked (the fit is provisional, as producibility.engine.fit.check judges it): a
     variant without material matches every machine of the process."""
     fits = " ".join(f"(or (eq {v} nil) (<= {v} (+ {lim} {EPS!r})))" for v, lim in limits)
     fits = fits or "TRUE"

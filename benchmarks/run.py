@@ -416,7 +416,7 @@ def batch_verdicts(out_file):
 # ------------------------------------------------------------------ compile
 def bench_compile(n_rules, directory, equipment, reps, use_clips):
     sources = [directory] if n_rules else []
-    from producibility.infer import Inference
+    from producibility.engine.infer import Inference
     loads, builds, engines, cbuilds = [], [], [], []
     pack = None
     for _ in range(reps):
@@ -684,8 +684,8 @@ def _verdict_text(verdicts):
 def workload_mix(packs, base_cell, batch_requests, batch_verdicts_seen, pack_keys,
                  rules_label):
     """What the generated workloads are made of, beside the example requests."""
-    from producibility.alpha import classify
-    from producibility.infer import layers
+    from producibility.conditions.alpha import classify
+    from producibility.engine.infer import layers
     lines = ["Workload mix (what the generated packs and requests are made of):", "",
              "| rule pack | rules | flag-dependent (requires/unless) | first test the alpha "
              "index can use | layers |", "|---|---:|---:|---:|---:|"]

@@ -165,7 +165,7 @@ def gen_request(n_parts, seed=1, tag="GEN"):
     not probe what-ifs), except geometry that does not apply to a part's
     process (no size_mm for a turned part, for example).
     """
-    from producibility.questionnaire import load_questionnaire
+    from producibility.model.questionnaire import load_questionnaire
     v = vocab()
     qn = load_questionnaire()
     rnd = random.Random(seed * 104729 + n_parts)
@@ -232,7 +232,7 @@ def gen_request(n_parts, seed=1, tag="GEN"):
 
 
 def example_request():
-    from producibility.load import load_request
+    from producibility.model.load import load_request
     doc = load_request(str(EXAMPLE_REQUEST))
     return json.loads(json.dumps(doc))
 
@@ -305,7 +305,7 @@ _THRESHOLD = re.compile(r"(<=|>=|<|>)(\s*)(\d+\.\d+|\d+)(?![\w.])")
 
 def default_rules():
     """The shipped default pack's rules as YAML mappings (file by file, in order)."""
-    from producibility.defaults import default_pack_dir
+    from producibility.model.defaults import default_pack_dir
     rules = []
     for path in sorted(default_pack_dir().glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -466,7 +466,7 @@ def unanswered(request, questionnaire=None):
     """(open, asked) per scope {"request": (n, m), "part": (n, m)}: questions the
     questionnaire would ask (ask_if true or unknown) that the request leaves open."""
     from producibility.intake import _answered, relevant
-    from producibility.questionnaire import load_questionnaire
+    from producibility.model.questionnaire import load_questionnaire
     qn = questionnaire or load_questionnaire()
     out = {"request": [0, 0], "part": [0, 0]}
     for q in qn.questions:
@@ -489,8 +489,8 @@ class ExampleAnswers:
 
     def __init__(self):
         from producibility.intake import _answered, relevant
-        from producibility.load import load_request
-        from producibility.questionnaire import load_questionnaire
+        from producibility.model.load import load_request
+        from producibility.model.questionnaire import load_questionnaire
         qn = self.qn = load_questionnaire()
         from producibility import Screener, load_equipment, load_packs
         screener = Screener(load_equipment(str(EXAMPLE_EQUIPMENT)), load_packs())

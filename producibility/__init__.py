@@ -10,10 +10,10 @@ The library API (the CLI is a thin layer on it)::
 
 __version__ = "0.1.0"
 
-from .errors import InputError, ProducibilityError  # noqa: E402
-from .load import load_equipment, load_packs, load_request  # noqa: E402
-from .questionnaire import load_questionnaire  # noqa: E402
-from .screen import Report, Screener  # noqa: E402
+from producibility.errors import InputError, ProducibilityError  # noqa: E402
+from producibility.model.load import load_equipment, load_packs, load_request  # noqa: E402
+from producibility.model.questionnaire import load_questionnaire  # noqa: E402
+from producibility.screen import Report, Screener  # noqa: E402
 
 __all__ = ["Screener", "Report", "load_equipment", "load_packs", "load_request",
            "load_questionnaire", "InputError", "ProducibilityError", "__version__"]

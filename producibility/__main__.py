@@ -1,3 +1,3 @@
-from .cli import main
+from producibility.cli import main
 
 main()

@@ -9,8 +9,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from . import yamlio
-from .errors import InputError, ProducibilityError
+from producibility.inputs import yamlio
+from producibility.errors import InputError, ProducibilityError
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -77,8 +77,8 @@ _WORKER = {}
 
 
 def _init_worker(settings):
-    from .load import load_equipment, load_packs
-    from .screen import Screener
+    from producibility.model.load import load_equipment, load_packs
+    from producibility.screen import Screener
 
     _WORKER["screener"] = Screener(load_equipment(settings["equipment"]),
                                    load_packs(settings["packs"], settings["use_default"]))
@@ -210,7 +210,7 @@ SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "t
 
 def summary_row(record):
     """One CSV row; text cells made inert for spreadsheets (no formulas)."""
-    from .render import _csv_cell
+    from producibility.report.render import _csv_cell
 
     if not record["ok"]:
         return {"index": record["index"], "source": _csv_cell(record["source"]),

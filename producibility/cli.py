@@ -19,9 +19,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import InputError, ProducibilityError
-from .output import AtomicFile, atomic_write, terminal_safe, write_stdout  # noqa: F401
+from producibility import __version__
+from producibility.errors import InputError, ProducibilityError
+from producibility.project import AtomicFile, atomic_write, terminal_safe, write_stdout  # noqa: F401
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 CONFIG_NAME = "producibility.yaml"
@@ -29,8 +29,8 @@ CONFIG_NAME = "producibility.yaml"
 
 def load_config(path=None):
     """The project config: ``producibility.yaml`` here, or the --config file."""
-    from . import yamlio
-    from . import schema as schemas
+    from producibility.inputs import yamlio
+    from producibility.inputs import schema as schemas
 
     if path is None:
         candidate = Path.cwd() / CONFIG_NAME
@@ -188,7 +188,7 @@ def _quantities(ctx, param, value):
     """'10,50,200' as (10, 50, 200): whole numbers of 1 to 1,000,000."""
     if value is None:
         return None
-    from .costing import parse_quantities
+    from producibility.report.costing import parse_quantities
 
     try:
         return parse_quantities(value)
@@ -226,19 +226,19 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
 
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
     """
-    from .render import render
-    from .screen import Screener
+    from producibility.report.render import render
+    from producibility.screen import Screener
 
     equipment, packs, lang, use_default = _resolve(config_file, equipment, rules, lang,
                                                    no_default_rules)
-    from .load import load_equipment, load_packs
+    from producibility.model.load import load_equipment, load_packs
 
     screener = Screener(load_equipment(equipment), load_packs(packs, use_default))
     report = screener.check(request, lang=lang, as_of=as_of, probe=probe,
                             assume=assumptions, quantities=quantities)
     offer = None
     if audience == "customer":
-        from .load import load_request
+        from producibility.model.load import load_request
         offer = {"provider": provider_settings(config_file, screener.equipment.provider),
                  "request": load_request(request, screener.questionnaire, lang=lang),
                  "pack": screener.pack, "questionnaire": screener.questionnaire}
@@ -272,13 +272,13 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
     import io
     import time
 
-    from .batch import SUMMARY_FIELDS, collect_inputs, read_jsonl, screen_many, summary_row
+    from producibility.batch import SUMMARY_FIELDS, collect_inputs, read_jsonl, screen_many, summary_row
 
     equipment, packs, lang, use_default = _resolve(config_file, equipment, rules, lang,
                                                    no_default_rules)
-    from .load import load_equipment, load_packs
+    from producibility.model.load import load_equipment, load_packs
 
-    from .screen import parse_as_of
+    from producibility.screen import parse_as_of
 
     as_of = parse_as_of(as_of)
     load_packs(packs, use_default)  # fail early, once, on a broken pack or catalogue
@@ -349,9 +349,9 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
     (--equipment-b) or two pack sets (--rules-b).
     Example: producibility compare examples/requests/shaft-oversize.yaml --equipment-b bigger-lathe.yaml
     """
-    from .compare import as_text, compare as diff_reports
-    from .load import load_equipment, load_packs
-    from .screen import Screener
+    from producibility.report.compare import as_text, compare as diff_reports
+    from producibility.model.load import load_equipment, load_packs
+    from producibility.screen import Screener
 
     if request_b is None and equipment_b is None and not rules_b:
         raise InputError("compare needs a second request, --equipment-b or --rules-b")
@@ -390,9 +390,9 @@ def schema(name, output):
 
     Example: producibility schema report -o report.schema.json
     """
-    from . import schema as schemas
-    from .intake_cli import _catalogue
-    from .questionnaire import load_questionnaire
+    from producibility.inputs import schema as schemas
+    from producibility.intake_cli import _catalogue
+    from producibility.model.questionnaire import load_questionnaire
 
     data = load_questionnaire(catalogue=_catalogue()).request_schema if name == "request" \
         else schemas.shipped(name)
@@ -406,7 +406,7 @@ def rules():
 
 def _pack_sources(packs, no_default_rules):
     """The default pack first (unless told otherwise), then the given packs."""
-    from .defaults import default_pack_dir
+    from producibility.model.defaults import default_pack_dir
 
     default = default_pack_dir()
     given = [Path(p) for p in packs]
@@ -430,7 +430,7 @@ def rules_lint(packs, no_default_rules, strict, config_file):
     (producibility.yaml), else the shipped pack.
     Example: producibility rules lint our-rules/
     """
-    from .lint import lint
+    from producibility.authoring.lint import lint
 
     packs, _, use_default = _config_packs(config_file, packs, None)
     sources, shown = _pack_sources(packs, no_default_rules or not use_default)
@@ -462,8 +462,8 @@ def rules_show(packs, merged, fmt, lang, output, config_file):
 
     Example: producibility rules show --merged our-rules/ --format html -o rules.html
     """
-    from .load import load_packs
-    from .packdoc import show
+    from producibility.model.load import load_packs
+    from producibility.authoring.packdoc import show
 
     packs, lang, use_default = _config_packs(config_file, packs, lang)
     sources, shown = _pack_sources(packs, not use_default)
@@ -488,15 +488,15 @@ def rules_explain(rule_id, packs, lang, config_file):
 
     Example: producibility rules explain MAT-003 --lang nl
     """
-    from .load import load_packs
-    from .packdoc import explain
-    from .questionnaire import load_questionnaire
+    from producibility.model.load import load_packs
+    from producibility.authoring.packdoc import explain
+    from producibility.model.questionnaire import load_questionnaire
 
     packs, lang, use_default = _config_packs(config_file, packs, lang)
     pack = load_packs(packs, use_default)
     text = explain(pack, rule_id, load_questionnaire(), lang)
     if text is None:
-        from .schema import did_you_mean
+        from producibility.inputs.schema import did_you_mean
         raise InputError(f"no rule {rule_id}{did_you_mean(rule_id, [r.id for r in pack.rules])}")
     click.echo(terminal_safe(text), nl=False)
 
@@ -511,10 +511,10 @@ def rules_test(packs, verbose, config_file):
     Each case names rules that must and must not fire, or the expected verdict.
     Example: producibility rules test rules/
     """
-    from .defaults import default_pack_dir
-    from .load import load_equipment, load_packs
-    from .packtest import case_files, coverage, run_cases
-    from .screen import Screener
+    from producibility.model.defaults import default_pack_dir
+    from producibility.model.load import load_equipment, load_packs
+    from producibility.authoring.packtest import case_files, coverage, run_cases
+    from producibility.screen import Screener
 
     packs, _, _ = _config_packs(config_file, packs, None)
     targets = [Path(p) for p in packs] or [default_pack_dir()]
@@ -586,7 +586,7 @@ def init(directory):
                "producibility check requests/example.yaml")
 
 
-from .intake_cli import ask, questionnaire, validate  # noqa: E402
+from producibility.intake_cli import ask, questionnaire, validate  # noqa: E402
 cli.add_command(ask); cli.add_command(validate); cli.add_command(questionnaire)  # noqa: E702
 
 

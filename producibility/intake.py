@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import yamlio
-from .errors import InputError, InputErrors
-from .expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.inputs import yamlio
+from producibility.errors import InputError, InputErrors
+from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 
 LANGS = ("nl", "en")
 
@@ -181,7 +181,7 @@ class AnswerError(ValueError):
 
 
 def texts(lang):
-    from .texts import texts as new_texts
+    from producibility.texts import texts as new_texts
     return new_texts(lang, TEXTS.get(lang, TEXTS["en"]))
 
 
@@ -566,7 +566,7 @@ def normalize_answers(document, questionnaire, lang="en"):
     ``ask`` would save, in place.  An answer the parser refuses is returned with its
     path (the schema's own error for that field is then left out); values that are
     not text are left to the schema.  ``check``, ``validate`` and the API call this
-    through :func:`producibility.load.load_request`, so all of them read a file alike.
+    through :func:`producibility.model.load.load_request`, so all of them read a file alike.
     """
     problems = []
 
@@ -790,7 +790,7 @@ class Problem:
 def process_needs(questionnaire):
     """Processes (values of the part's "processes" question) that need more part
     fields: the ``needs`` of the catalogue the questionnaire's choices come from."""
-    from .catalogue import default_catalogue
+    from producibility.model.catalogue import default_catalogue
 
     shop = questionnaire.shop or default_catalogue()
     needs = {pid: tuple(entry["needs"]) for pid, entry in shop.entries["processes"].items()
@@ -916,7 +916,7 @@ def validate_request(path, questionnaire, lang="en"):
     requests: answers read by the one parser, the schema (types, ranges, unknown
     fields with did-you-mean) and impossible combinations, each with ``file:line``.
     """
-    from .load import load_request
+    from producibility.model.load import load_request
 
     path = str(path)
     try:
@@ -1414,8 +1414,8 @@ def export_questionnaire(questionnaire, lang="nl", fmt="md", provider=None):
 
     import jinja2
 
-    from .render import TEMPLATE_DIR
-    from .texts import texts as new_texts
+    from producibility.report.render import TEMPLATE_DIR
+    from producibility.texts import texts as new_texts
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)), autoescape=fmt == "html",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError, ProducibilityError
-from .output import terminal_safe
+from producibility.errors import InputError, ProducibilityError
+from producibility.project import terminal_safe
 
 EXIT_OK, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 130
 DEFAULT_OUTPUT = "request.yaml"
@@ -30,8 +30,8 @@ def _lang_option(fn):
 
 
 def _setup(lang, questionnaire_path, rules=()):
-    from .cli import load_config
-    from .questionnaire import load_questionnaire
+    from producibility.cli import load_config
+    from producibility.model.questionnaire import load_questionnaire
 
     if lang is None:
         try:
@@ -44,8 +44,8 @@ def _setup(lang, questionnaire_path, rules=()):
 def _catalogue(rules=()):
     """The merged catalogue of the packs named by --rules or the project config (a
     shop's own processes and materials are choices too), or None for the default."""
-    from .cli import _config_path, load_config
-    from .load import load_packs
+    from producibility.cli import _config_path, load_config
+    from producibility.model.load import load_packs
 
     try:
         config, where = load_config()
@@ -73,9 +73,9 @@ def _same_file(a, b):
 
 def _open_questions(request_path, config_file, equipment, questionnaire, lang):
     """The screener's open questions for a request, or None when it cannot screen."""
-    from .cli import load_config
-    from .load import load_equipment, load_packs
-    from .screen import Screener
+    from producibility.cli import load_config
+    from producibility.model.load import load_equipment, load_packs
+    from producibility.screen import Screener
 
     config, where = load_config(config_file)
     packs = []
@@ -125,8 +125,8 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
 
     Example: producibility ask --lang nl -o request.yaml
     """
-    from .cli import atomic_write
-    from .intake import (Interview, describe_open, dump_request, in_lang, load_partial,
+    from producibility.cli import atomic_write
+    from producibility.intake import (Interview, describe_open, dump_request, in_lang, load_partial,
                          open_keys, ordered_request, texts, unanswered)
 
     lang, questionnaire = _setup(lang, questionnaire_path)
@@ -231,7 +231,7 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
     Example: producibility validate --equipment examples/precision-shop/equipment.yaml
     """
-    from .intake import combination_problems, describe_open, texts, unanswered, validate_request
+    from producibility.intake import combination_problems, describe_open, texts, unanswered, validate_request
 
     if request is None and equipment is None:
         raise click.UsageError("give a REQUEST file, --equipment FILE, or both")
@@ -273,8 +273,8 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
 
 def _validate_equipment(path, catalogue):
-    from .errors import InputErrors
-    from .load import load_equipment
+    from producibility.errors import InputErrors
+    from producibility.model.load import load_equipment
 
     try:
         equipment = load_equipment(path, catalogue=catalogue)
@@ -320,10 +320,10 @@ def questionnaire_export(lang, fmt, output, equipment, config_file, questionnair
 
     Example: producibility questionnaire export --lang nl --format html -o vragenlijst.html
     """
-    from .cli import _config_path, emit, load_config, provider_settings
-    from .intake import export_questionnaire
-    from .load import load_equipment
-    from .questionnaire import load_questionnaire
+    from producibility.cli import _config_path, emit, load_config, provider_settings
+    from producibility.intake import export_questionnaire
+    from producibility.model.load import load_equipment
+    from producibility.model.questionnaire import load_questionnaire
 
     config, where = load_config(config_file)
     lang = lang or config.get("lang") or "nl"

@@ -5,14 +5,14 @@ import functools
 import json
 import threading
 
-from . import __version__
-from .conclude import conclude
-from .errors import InputError
-from .infer import Inference
-from .iso286 import apply_fits
-from .load import digest, load_equipment, load_packs, load_request
-from .questionnaire import load_questionnaire
-from .questions import machine_limits, probe_assumptions, rank, screens_allowed, thresholds
+from producibility import __version__
+from producibility.report.conclude import conclude
+from producibility.errors import InputError
+from producibility.engine.infer import Inference
+from producibility.model.iso286 import apply_fits
+from producibility.model.load import digest, load_equipment, load_packs, load_request
+from producibility.model.questionnaire import load_questionnaire
+from producibility.report.probing import machine_limits, probe_assumptions, rank, screens_allowed, thresholds
 
 
 class Report:
@@ -130,7 +130,7 @@ class Screener:
             "as_of": as_of, "lang": lang, "assumptions": bool(assume),
         }
         if quantities is None and request.get("quantity_breaks") is not None:
-            from .costing import parse_quantities
+            from producibility.report.costing import parse_quantities
 
             quantities = parse_quantities(request["quantity_breaks"])  # checked on load
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs,
@@ -213,7 +213,7 @@ def apply_assumptions(request, questionnaire):
     questionnaire order).  Returns (request, [{scope, parts, field, value}]), a
     part question once with the ids of the parts it was assumed for.
     """
-    from .conclude import _asked
+    from producibility.report.conclude import _asked
 
     filled = dict(request)
     filled["parts"] = [dict(p) for p in request.get("parts") or []]

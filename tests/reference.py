@@ -6,9 +6,9 @@ It shares only what is not clever: the condition language (``evaluate``), the
 judgement of one part on one machine (``fit.check``) and the derived fields.
 """
 
-from producibility import fit
-from producibility.expressions import UNKNOWN, ExpressionError, evaluate
-from producibility.infer import _capacity_window, derive, operation_hours
+from producibility.engine import fit
+from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.engine.infer import _capacity_window, derive, operation_hours
 
 REQUEST = ("request",)
 

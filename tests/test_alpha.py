@@ -4,8 +4,8 @@ from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
 
-from producibility.alpha import RuleTable, classify
-from producibility.expressions import ExpressionError, compile_condition, evaluate
+from producibility.conditions.alpha import RuleTable, classify
+from producibility.conditions.expressions import ExpressionError, compile_condition, evaluate
 
 FIELDS = ["a", "b", "tags"]
 CONSTANTS = st.one_of(st.integers(-3, 3), st.floats(-3, 3, allow_nan=False),

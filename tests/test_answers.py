@@ -13,7 +13,7 @@ from conftest import EQUIPMENT, EXAMPLES, run_cli
 from producibility import Screener
 from producibility.intake import AnswerError, parse_answer, read_number, unanswered
 from producibility.intake_cli import ask
-from producibility.questionnaire import load_questionnaire
+from producibility.model.questionnaire import load_questionnaire
 
 BRACKET = EXAMPLES / "requests" / "bracket-series.yaml"
 

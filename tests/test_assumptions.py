@@ -12,8 +12,8 @@ import pytest
 
 from producibility import Screener, load_packs
 from producibility.errors import InputError
-from producibility.questionnaire import load_questionnaire
-from producibility.render import render
+from producibility.model.questionnaire import load_questionnaire
+from producibility.report.render import render
 
 from conftest import base_request
 from test_engine import SETTINGS, make_pack, rule

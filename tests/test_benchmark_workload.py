@@ -3,8 +3,8 @@ questionnaire (quantity_breaks, say) must not make the workload an error workloa
 
 import sys
 
-from producibility.load import load_request
-from producibility.questionnaire import load_questionnaire
+from producibility.model.load import load_request
+from producibility.model.questionnaire import load_questionnaire
 
 from conftest import ROOT
 

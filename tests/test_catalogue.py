@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from producibility import Screener, load_equipment, load_packs
-from producibility.catalogue import default_catalogue
+from producibility.model.catalogue import default_catalogue
 from producibility.cli import cli
 from producibility.errors import InputError
-from producibility.fit import essential_fields
-from producibility.questionnaire import load_questionnaire
+from producibility.engine.fit import essential_fields
+from producibility.model.questionnaire import load_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUIPMENT = ROOT / "examples" / "equipment.yaml"
@@ -393,13 +393,11 @@ def test_a_treatment_goes_to_a_partner_that_does_it_for_that_material(precision_
 def test_the_compiled_catalogue_is_the_yaml_read_and_checked(tmp_path):
     """rules/catalogue/compiled.json (generated, read at start-up) equals the YAML's
     catalogue in content and order; an edited YAML file is read again."""
-    from producibility import catalogue as cat
-
+    from producibility.model import catalogue as cat
     source = ROOT / "rules"
     fresh = cat.CatalogueBuilder()
     for file in cat.catalogue_files(source):
-        from producibility import yamlio
-
+        from producibility.inputs import yamlio
         fresh.add(yamlio.load(file), str(file))
     fresh = fresh.finish()
     compiled = default_catalogue()

@@ -230,7 +230,7 @@ def test_lead_time_chain_by_hand(screener, equipment):
     assert [s["step"] for s in lead["parts"][0]["steps"]] == ["material", "operation",
                                                                "transport"]
     # 2026-11-23 is a Monday: count working days
-    from producibility.leadtime import add_working_days
+    from producibility.report.leadtime import add_working_days
     assert lead["earliest_date"] == add_working_days("2026-11-23", math.ceil(days))
     assert add_working_days("2026-11-23", 5) == "2026-11-30"
     assert lead["meets_wanted_date"] is True
@@ -307,7 +307,7 @@ def test_lint_rejects_an_amount_without_description(tmp_path):
 
 def test_working_days_skip_weekends_from_any_start():
     import datetime
-    from producibility.leadtime import add_working_days
+    from producibility.report.leadtime import add_working_days
 
     def by_hand(start, n):
         date = datetime.date.fromisoformat(start)

@@ -1,9 +1,9 @@
-"""Generated docs are generated: a stale file fails here. Fix: python -m producibility.docs"""
+"""Generated docs are generated: a stale file fails here. Fix: python -m producibility.authoring.docs"""
 
 import pytest
 
 from producibility.cli import cli
-from producibility.docs import _commands, generate
+from producibility.authoring.docs import _commands, generate
 
 from conftest import ROOT
 
@@ -13,9 +13,9 @@ GENERATED = generate()
 @pytest.mark.parametrize("relative", sorted(GENERATED))
 def test_generated_file_is_current(relative):
     path = ROOT / relative
-    assert path.exists(), f"{relative} is missing: run python -m producibility.docs"
+    assert path.exists(), f"{relative} is missing: run python -m producibility.authoring.docs"
     assert path.read_text(encoding="utf-8") == GENERATED[relative], (
-        f"{relative} is stale: run python -m producibility.docs")
+        f"{relative} is stale: run python -m producibility.authoring.docs")
 
 
 @pytest.mark.parametrize("path, command", list(_commands(cli)), ids=lambda x: str(x))

@@ -249,8 +249,8 @@ def test_what_if_probing_is_bounded_by_the_size_of_the_request(equipment, monkey
     import sys
 
     from conftest import ROOT
-    from producibility import questions
-    from producibility.questions import MAX_SCREENS, screens_allowed
+    from producibility.report import probing as questions
+    from producibility.report.probing import MAX_SCREENS, screens_allowed
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import workload
 

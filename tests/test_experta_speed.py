@@ -6,8 +6,9 @@ import sys
 import pytest
 from hypothesis import given
 
-from producibility import Screener, experta_speed, load_request
-from producibility.infer import Inference
+from producibility import Screener, load_request
+from producibility.engine import experta_speed
+from producibility.engine.infer import Inference
 
 from conftest import REQUESTS, ROOT
 from test_properties import SETTINGS, pack, request_strategy, screener
@@ -43,7 +44,7 @@ def report_json(screener, request):
 
 @pytest.mark.parametrize("path", REQUESTS, ids=lambda p: p.stem)
 def test_examples_give_the_same_report_either_way(path, equipment, pack):
-    from producibility.yamlio import loads
+    from producibility.inputs.yamlio import loads
     request = loads(path.read_text(encoding="utf-8"), str(path))
     fast, stock = both_ways(lambda screener: report_json(screener, request),
                             lambda: Screener(equipment, pack))
@@ -127,7 +128,7 @@ def test_watching_experta_keeps_its_own_methods():
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
-from producibility.experta_compat import MATCH, NOT, Fact, KnowledgeEngine, Rule  # noqa: E402
+from producibility.engine.experta_compat import MATCH, NOT, Fact, KnowledgeEngine, Rule  # noqa: E402
 
 
 class Want(Fact):
@@ -199,7 +200,7 @@ def test_not_nodes_agree_with_experta_under_declare_and_retract(operations):
 def test_importing_the_library_leaves_experta_alone():
     """experta is patched when producibility builds its first engine, not on import."""
     import subprocess
-    code = ("import producibility, producibility.experta_speed as s, producibility.infer;"
+    code = ("import producibility, producibility.engine.experta_speed as s, producibility.engine.infer;"
             "print(s.installed())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout.split()
@@ -210,7 +211,7 @@ def test_a_process_can_keep_experta_stock():
     """PRODUCIBILITY_EXPERTA_STOCK=1: experta's own methods, the same verdict."""
     import os
     import subprocess
-    code = ("import producibility, producibility.experta_speed as s, sys;"
+    code = ("import producibility, producibility.engine.experta_speed as s, sys;"
             "from producibility import Screener, load_equipment, load_packs;"
             "r = Screener(load_equipment(sys.argv[1]), load_packs()).check(sys.argv[2]);"
             "print(s.installed(), r.verdict)")

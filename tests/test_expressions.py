@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from producibility.expressions import (UNKNOWN, ExpressionError, Template, compile_condition,
+from producibility.conditions.expressions import (UNKNOWN, ExpressionError, Template, compile_condition,
                                        evaluate)
 
 CTX = {"request": {"quantity": 200, "purpose": "series"},
@@ -133,7 +133,7 @@ def _jinja_parse(source):
 
 def _our_parse(source):
     from jinja2.parser import Parser
-    from producibility.expressions import _PARSER_ENV
+    from producibility.conditions.expressions import _PARSER_ENV
     try:
         parser = Parser(_PARSER_ENV, source, state="variable")
         tree = parser.parse_expression()
@@ -143,7 +143,7 @@ def _our_parse(source):
 
 
 def _check_same_tokens(source):
-    from producibility.expressions import _fast_tokens
+    from producibility.conditions.expressions import _fast_tokens
     fast = _fast_tokens(source)
     if fast is not None:
         assert [tuple(t) for t in fast] == _jinja_tokens(source), source
@@ -151,7 +151,7 @@ def _check_same_tokens(source):
 
 
 def test_every_shipped_condition_tokenizes_as_jinja2_does(pack):
-    from producibility.expressions import _fast_tokens
+    from producibility.conditions.expressions import _fast_tokens
     fast = 0
     for rule in pack.rules:
         _check_same_tokens(rule.when.source)

@@ -2,8 +2,7 @@
 
 import pytest
 
-from producibility import fit
-
+from producibility.engine import fit
 SETTINGS = {"envelope_margin": 0.9, "capability_margin": 1.5}
 MILL = {"id": "vf2", "name": "Haas VF-2", "processes": ["milling_3axis"],
         "materials": ["aluminium_6082"], "envelope_mm": [762, 406, 508],

@@ -35,7 +35,7 @@ def check_args(*extra):
 # ---- 1. -o can destroy other files -------------------------------------------------
 
 def test_a_link_planted_at_the_old_temporary_name_is_not_followed(tmp_path):
-    from producibility.output import atomic_write
+    from producibility.project import atomic_write
 
     victim = tmp_path / "victim.txt"
     victim.write_text("precious\n", encoding="utf-8")
@@ -113,7 +113,7 @@ def test_a_template_directory_that_does_not_exist_is_an_error(tmp_path):
 
 
 def test_the_shipped_templates_render_in_the_sandbox(screener):
-    from producibility.render import render
+    from producibility.report.render import render
 
     report = screener.check(base_request(), probe=False)
     for fmt in ("text", "md", "html"):
@@ -126,8 +126,8 @@ BAD_EQUIPMENT = EQUIPMENT_TEXT.replace("rate_eur_h: 78", "rate_eur_h: lots")
 
 
 def test_a_forged_cache_entry_does_not_skip_validation(tmp_path):
-    from producibility import cache, schema
-
+    from producibility.inputs import cache
+    from producibility.inputs import schema
     cache_dir = tmp_path / "cache"
     equipment = tmp_path / "equipment.yaml"
     equipment.write_text(BAD_EQUIPMENT, encoding="utf-8")
@@ -351,8 +351,8 @@ def test_the_api_raises_input_error_for_unusable_numbers(screener, changes):
 
 
 def test_the_api_raises_input_error_for_unusable_numbers_in_a_catalogue():
-    from producibility import load_equipment, yamlio
-
+    from producibility import load_equipment
+    from producibility.inputs import yamlio
     catalogue = yamlio.plain(yamlio.load(EQUIPMENT))
     catalogue["machines"][0]["rate_eur_h"] = 1e308
     with pytest.raises(InputError, match="too large"):
@@ -512,7 +512,7 @@ def test_a_machine_id_cannot_end_in_a_newline(tmp_path):
 
 
 def test_schema_dollar_means_the_end_of_the_text():
-    from producibility.schema import _ecma
+    from producibility.inputs.schema import _ecma
 
     assert _ecma("^[a-z]+$").search("abc") and not _ecma("^[a-z]+$").search("abc\n")
     assert _ecma(r"^a\$[$]$").search("a$$") and not _ecma(r"^a\$[$]$").search("a$$\n")

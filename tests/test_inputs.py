@@ -2,7 +2,7 @@
 
 import pytest
 
-from producibility.catalogue import default_catalogue
+from producibility.model.catalogue import default_catalogue
 
 from producibility import load_equipment, load_packs, load_request
 from producibility.errors import InputError
@@ -91,8 +91,7 @@ def test_binary_and_non_utf8_files_are_refused(tmp_path):
 
 
 def test_huge_files_are_refused_before_parsing(tmp_path, monkeypatch):
-    from producibility import yamlio
-
+    from producibility.inputs import yamlio
     monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
     message = error_of(load_request, write(tmp_path, "id: R1\n" + "#" * 2000 + "\n"))
     assert "larger than the limit of 1000 bytes" in message
@@ -153,7 +152,7 @@ def test_cli_bad_request_exits_1_without_traceback(tmp_path, args_text, expected
 
 
 def test_yaml_merge_keys_may_be_overridden_but_own_keys_not_repeated():
-    from producibility.yamlio import loads
+    from producibility.inputs.yamlio import loads
 
     data = loads("base: &b {id: 1, x: 2}\ncase:\n  <<: *b\n  id: 3\n")
     assert data["case"] == {"id": 3, "x": 2}
@@ -181,8 +180,7 @@ def test_request_errors_speak_dutch_with_lang_nl(tmp_path):
 
 def _both_paths(text):
     """yamlio's result for a document read as a plain tree and as a graph."""
-    from producibility import yamlio
-
+    from producibility.inputs import yamlio
     def read(may_alias):
         loader = yamlio._Loader(text)
         loader.may_alias = may_alias

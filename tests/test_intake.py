@@ -24,7 +24,7 @@ from conftest import EQUIPMENT, EXAMPLES, ROOT, run_cli
 from producibility.intake import (AnswerError, combination_problems, export_questionnaire,
                                   parse_answer, unanswered)
 from producibility.intake_cli import ask, questionnaire as questionnaire_group, validate
-from producibility.questionnaire import load_questionnaire
+from producibility.model.questionnaire import load_questionnaire
 
 # Field names and choices also exist in the shipped questionnaire, so that a request
 # written with this one passes `producibility check` (except nda_details, never saved in

@@ -3,7 +3,7 @@
 import pytest
 
 from producibility import Screener
-from producibility.iso286 import apply_fits, as_plus_minus_mm, zone_um
+from producibility.model.iso286 import apply_fits, as_plus_minus_mm, zone_um
 
 from conftest import base_request
 

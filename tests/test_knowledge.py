@@ -7,11 +7,11 @@ from collections import Counter
 import pytest
 
 from producibility import load_packs, load_questionnaire
-from producibility.conclude import FAAS_TOPICS, THREADS
-from producibility.defaults import default_pack_dir
-from producibility.infer import DERIVED_FIELDS
-from producibility.lint import lint
-from producibility.packtest import case_files, coverage
+from producibility.report.conclude import FAAS_TOPICS, THREADS
+from producibility.model.defaults import default_pack_dir
+from producibility.engine.infer import DERIVED_FIELDS
+from producibility.authoring.lint import lint
+from producibility.authoring.packtest import case_files, coverage
 
 from conftest import EQUIPMENT, REQUESTS, ROOT, run_cli
 

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from producibility import InputError, Screener, load_packs
-from producibility.infer import layers
+from producibility.engine.infer import layers
 
 from conftest import EQUIPMENT, ROOT, base_request
 

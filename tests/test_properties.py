@@ -8,8 +8,8 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from producibility import InputError, Screener, load_equipment, load_packs
-from producibility import fit as fitting
-from producibility.yamlio import loads
+from producibility.engine import fit as fitting
+from producibility.inputs.yamlio import loads
 
 from conftest import EQUIPMENT, ROOT
 

@@ -12,7 +12,7 @@ import sys
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from producibility import load_equipment, load_packs
-from producibility.infer import Inference
+from producibility.engine.infer import Inference
 
 import reference
 from conftest import EQUIPMENT, ROOT, REQUESTS
@@ -128,8 +128,8 @@ def test_engine_equals_reference(tmp_path_factory, rules, requests):
     path = write_pack(tmp_path_factory.mktemp("pack"), rules)
     pack = load_packs([path], include_default=False)
     inference = Inference(pack, equipment())
-    from producibility.questionnaire import load_questionnaire
-    from producibility.load import load_request
+    from producibility.model.questionnaire import load_questionnaire
+    from producibility.model.load import load_request
     questionnaire = load_questionnaire()
     for raw in requests:  # one compiled engine screens several requests
         request = load_request(clean(raw), questionnaire)
@@ -141,8 +141,8 @@ def test_engine_equals_reference(tmp_path_factory, rules, requests):
 
 def test_default_pack_equals_reference_on_the_examples(pack, equipment):
     """The shipped pack's flags in layers, on every example request."""
-    from producibility.load import load_request
-    from producibility.questionnaire import load_questionnaire
+    from producibility.model.load import load_request
+    from producibility.model.questionnaire import load_questionnaire
     questionnaire = load_questionnaire()
     inference = Inference(pack, equipment)
     for path in REQUESTS:

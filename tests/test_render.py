@@ -15,8 +15,8 @@ import pytest
 from markupsafe import escape
 
 from conftest import EQUIPMENT, REQUESTS, base_request, run_cli
-from producibility.conclude import VERDICTS
-from producibility.render import CSV_COLUMNS, LABELS, heat_map, render
+from producibility.report.conclude import VERDICTS
+from producibility.report.render import CSV_COLUMNS, LABELS, heat_map, render
 
 LANGS = ("en", "nl")
 NETWORK = [  # looked for in the markup (tags and the style sheet), not in escaped text
@@ -446,7 +446,7 @@ def test_text_lists_the_five_nearest_misses_of_a_large_catalogue(tmp_path):
 
 
 def test_dutch_text_report_names_kinds_and_hours_in_dutch(screener):
-    from producibility.render import render
+    from producibility.report.render import render
     from conftest import REQUESTS
     for path in REQUESTS:
         report = screener.check(str(path), lang="nl")
@@ -460,10 +460,11 @@ def test_text_report_gives_the_lead_time_chain_and_label_tables_have_no_duplicat
     """A label written twice in one table silently hid 'extra lead time' behind the
     chain's 'Lead time' (the text report printed the extra days as the lead time)."""
     import ast
-    from producibility.render import render
+    from producibility.report.render import render
     from conftest import ROOT, REQUESTS
-    for name in ("render.py", "texts.py", "conclude.py", "intake.py"):
-        tree = ast.parse((ROOT / "producibility" / name).read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "producibility").rglob("*.py")):
+        name = path.name
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]

@@ -5,7 +5,7 @@ refused when a machine or partner does the finishing."""
 import copy
 
 from producibility import Screener, load_equipment, load_packs
-from producibility.yamlio import load
+from producibility.inputs.yamlio import load
 
 from conftest import ROOT
 

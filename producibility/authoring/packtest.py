@@ -24,9 +24,9 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlio
-from .errors import InputError
-from .load import load_equipment, pack_files
+from producibility.inputs import yamlio
+from producibility.errors import InputError
+from producibility.model.load import load_equipment, pack_files
 
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
              "not_fires", "verdict", "lang"}

@@ -8,9 +8,9 @@ editable install or a source checkout reads them from the repository.
 
 from pathlib import Path
 
-from .errors import InputError
+from producibility.errors import InputError
 
-_HERE = Path(__file__).resolve().parent
+_HERE = Path(__file__).resolve().parent.parent  # the package directory
 
 
 def data_dir(name):

@@ -10,8 +10,8 @@ import json
 import re
 from importlib import resources
 
-from .errors import InputError, InputErrors
-from .yamlio import line_of
+from producibility.errors import InputError, InputErrors
+from producibility.inputs.yamlio import line_of
 
 SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
 
@@ -222,7 +222,7 @@ def _error_line(document, error, extra_keys):
 
 def check_file(document, data, schema, path):
     """:func:`check` a loaded file, skipping files whose bytes were valid before."""  # noqa
-    from . import cache
+    from producibility.inputs import cache
 
     key = cache.validation_key(data, schema)
     if cache.seen_valid(key):

@@ -24,16 +24,16 @@ from dataclasses import dataclass
 
 from jinja2 import nodes
 
-from . import schema as schemas
-from . import yamlio
-from .errors import InputError
-from .expressions import ExpressionError, Template, compile_condition, limit_problem
-from .infer import DERIVED_FIELDS
-from .catalogue import CatalogueBuilder, catalogue_files, default_catalogue
-from .defaults import default_pack_dir
-from .errors import InputErrors
-from .load import LANGS, SCOPE_NAMES, pack_files
-from .questionnaire import load_questionnaire
+from producibility.inputs import schema as schemas
+from producibility.inputs import yamlio
+from producibility.errors import InputError
+from producibility.conditions.expressions import ExpressionError, Template, compile_condition, limit_problem
+from producibility.engine.infer import DERIVED_FIELDS
+from producibility.model.catalogue import CatalogueBuilder, catalogue_files, default_catalogue
+from producibility.model.defaults import default_pack_dir
+from producibility.errors import InputErrors
+from producibility.model.load import LANGS, SCOPE_NAMES, pack_files
+from producibility.model.questionnaire import load_questionnaire
 
 CODES = {
     "E100": "yaml-syntax", "E101": "duplicate-key", "E110": "unknown-key",

@@ -18,7 +18,7 @@ marked indicative.
 
 import datetime
 
-from .texts import texts as new_texts
+from producibility.texts import texts as new_texts
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3

@@ -4,10 +4,12 @@ Everything here is arithmetic over the engine's hits; every number in the
 report can be traced to the findings and assignments it is built from.
 """
 
-from . import costing, leadtime
-from .expressions import Template
-from .fit import Reason, text as fit_text
-from .infer import DERIVED_FROM
+from producibility.report import costing
+
+from producibility.report import leadtime
+from producibility.conditions.expressions import Template
+from producibility.engine.fit import Reason, text as fit_text
+from producibility.engine.infer import DERIVED_FROM
 
 SCHEMA_VERSION = "3.0.0"  # 3: quote lines by kind (material, setup, run, cam, ...) with basis
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
@@ -173,7 +175,7 @@ def conclude(engine, pack, equipment, questionnaire, lang="en", inputs=None, qua
             {"machine": mid, "name": machines[mid]["name"],
              "reasons": [fit_text(r, lang) for r in reasons]})
 
-    from .infer import operation_hours
+    from producibility.engine.infer import operation_hours
 
     # A candidate-scope rule with a blocker rules that machine out for the part: it
     # becomes a rejection reason, never a blocker for the whole request.
@@ -729,7 +731,7 @@ def _outside_findings(assignments, engine, partners, pack, request, lang):
 
 def _asked(question, request, part):
     """Whether the questionnaire asks this question, given the answers so far."""
-    from .expressions import UNKNOWN, ExpressionError, evaluate
+    from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 
     try:
         outcome = evaluate(question.ask_if, {"request": request, "part": part})

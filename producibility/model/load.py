@@ -12,14 +12,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema as schemas
-from . import yamlio
-from .errors import InputError, InputErrors
-from .expressions import SCOPES, ExpressionError, Template, compile_condition
-from .catalogue import (CatalogueBuilder, catalogue_files, check_equipment,
+from producibility.inputs import schema as schemas
+from producibility.inputs import yamlio
+from producibility.errors import InputError, InputErrors
+from producibility.conditions.expressions import SCOPES, ExpressionError, Template, compile_condition
+from producibility.model.catalogue import (CatalogueBuilder, catalogue_files, check_equipment,
                         default_catalogue_files)
-from .defaults import default_pack_dir
-from .questionnaire import load_questionnaire
+from producibility.model.defaults import default_pack_dir
+from producibility.model.questionnaire import load_questionnaire
 
 LANGS = ("en", "nl")
 
@@ -197,7 +197,7 @@ def _check_answers(document, questionnaire, path, lang):
 
     Every problem is reported together; ``check`` refuses what ``validate`` refuses.
     """
-    from .intake import combination_problems, normalize_answers
+    from producibility.intake import combination_problems, normalize_answers
 
     breaks = document.get("quantity_breaks")
     if isinstance(breaks, int) and not isinstance(breaks, bool):
@@ -217,7 +217,7 @@ def _check_answers(document, questionnaire, path, lang):
         errors.extend(exc.errors)
     breaks = document.get("quantity_breaks")
     if isinstance(breaks, str):
-        from .costing import parse_quantities
+        from producibility.report.costing import parse_quantities
 
         try:
             parse_quantities(breaks, lang)

@@ -8,11 +8,11 @@ and editors) is derived from it, field by field.
 import functools
 from dataclasses import dataclass, field
 
-from . import schema as schemas
-from . import yamlio
-from .expressions import ExpressionError, compile_condition
-from .defaults import default_questionnaire_path
-from .errors import InputError
+from producibility.inputs import schema as schemas
+from producibility.inputs import yamlio
+from producibility.conditions.expressions import ExpressionError, compile_condition
+from producibility.model.defaults import default_questionnaire_path
+from producibility.errors import InputError
 
 LANGS = ("nl", "en")
 
@@ -189,7 +189,7 @@ def _load_cached(path_str):
 def load_questionnaire(path=None, catalogue=None):
     """Load a questionnaire file (the shipped FaaS one by default), its catalogue
     choices taken from ``catalogue`` (the default pack's catalogue by default)."""
-    from .catalogue import default_catalogue
+    from producibility.model.catalogue import default_catalogue
 
     return _bound(load_questionnaire_unbound(path), catalogue or default_catalogue())
 

@@ -13,7 +13,7 @@ import os
 
 import yaml
 
-from .errors import InputError
+from producibility.errors import InputError
 
 
 

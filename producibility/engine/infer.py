@@ -38,13 +38,15 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from types import MappingProxyType
 
-from . import experta_speed, fit
-from .catalogue import default_catalogue
-from .alpha import RuleTable
-from .expressions import UNKNOWN, ExpressionError, evaluate
-from .experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
-from .errors import InputError
-from .load import gc_paused
+from producibility.engine import experta_speed
+
+from producibility.engine import fit
+from producibility.model.catalogue import default_catalogue
+from producibility.conditions.alpha import RuleTable
+from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.engine.experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
+from producibility.errors import InputError
+from producibility.model.load import gc_paused
 
 
 

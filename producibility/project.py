@@ -21,7 +21,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .errors import InputError
+from producibility.errors import InputError
 
 
 def _cannot(path, exc):

@@ -20,11 +20,11 @@ from pathlib import Path
 import jinja2
 import jinja2.sandbox
 
-from .conclude import THREAD_NAMES
-from .errors import InputError
-from .output import terminal_safe
+from producibility.report.conclude import THREAD_NAMES
+from producibility.errors import InputError
+from producibility.project import terminal_safe
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("text", "json", "md", "html", "csv")
 TEMPLATES = {"text": "report.txt.j2", "md": "report.md.j2", "html": "report.html.j2"}
 CSV_COLUMNS = ("kind", "part", "process", "machine", "rule", "description", "setup_h",
@@ -293,7 +293,7 @@ def _csv_cell(value):
 def _choice_texts():
     """Display names of choices (processes, purposes, materials...), by question id."""
     try:
-        from .questionnaire import load_questionnaire
+        from producibility.model.questionnaire import load_questionnaire
         questionnaire = load_questionnaire()
     except Exception:  # noqa: BLE001 - names are cosmetic; ids are shown instead
         return {}
@@ -309,8 +309,8 @@ def _choice_texts():
 def _default_matrix():
     """The shipped default pack's risk matrix (rows likelihood 1..5), or None."""
     try:
-        from . import yamlio
-        from .defaults import default_pack_dir
+        from producibility.inputs import yamlio
+        from producibility.model.defaults import default_pack_dir
         matrix = yamlio.load(default_pack_dir() / "pack.yaml")["settings"]["risk_matrix"]
         if len(matrix) == 5 and all(len(row) == 5 for row in matrix):
             return tuple(tuple(row) for row in matrix)
@@ -376,7 +376,7 @@ def heat_map(data, risks):
 
 def mrl_rows(data):
     """The threads in the order of the MRL Deskbook, then any others."""
-    from .conclude import THREADS
+    from producibility.report.conclude import THREADS
 
     threads = data["mrl"]["threads"]
     target = data["mrl"]["target"]
@@ -423,7 +423,7 @@ def render_csv(data, lang="en", style=None):
     the report's language.  Both end with the subtotal (hours x rates), the
     contingency and the high estimate.
     """
-    from .texts import texts as new_texts
+    from producibility.texts import texts as new_texts
 
     style = style or ("excel" if lang == "nl" else "plain")
     labels = LABELS.get(lang, LABELS["en"])
@@ -597,7 +597,7 @@ def render(report, fmt="text", lang="en", template_dir=None, csv_style=None,
         return html_to_pdf(render(data, "html", lang, template_dir, audience=audience,
                                   offer=offer, paper=True))
     if audience == "customer":
-        from .offer import offer_model
+        from producibility.report.offer import offer_model
 
         model = offer_model(data, offer, lang)
         if fmt == "json":

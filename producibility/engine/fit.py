@@ -101,7 +101,7 @@ class _Check:
                  "margin", "ask", "optional", "stem", "skip_before")
 
     def __init__(self, raw, settings):
-        from .expressions import compile_condition
+        from producibility.conditions.expressions import compile_condition
 
         self.kind = raw["kind"]
         self.part = raw.get("part")
@@ -132,7 +132,7 @@ class _Check:
     def value(self, part, result):
         """The part's value, or None (then noted as unchecked when it should be asked)."""
         if self.expr is not None:
-            from .expressions import UNKNOWN, ExpressionError, evaluate
+            from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 
             context = {"part": part}
             try:
@@ -311,7 +311,7 @@ def partner_as_machine(partner, part):
 
 def essential_fields(process, catalogue=None):
     """Part fields without which the fit of this process cannot be judged."""
-    from .catalogue import default_catalogue
+    from producibility.model.catalogue import default_catalogue
 
     entry = (catalogue or default_catalogue()).get("processes", process) or {}
     box = () if entry.get("kind") == "rotational" else ("size_mm",)
@@ -323,7 +323,7 @@ _fitters = {}
 
 def check(part, process, machine, settings):
     """One fit judged with the default catalogue (the API and benchmarks' way)."""
-    from .catalogue import default_catalogue
+    from producibility.model.catalogue import default_catalogue
 
     key = tuple(sorted(settings.items()))
     fitter = _fitters.get(key)

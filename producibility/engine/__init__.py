@@ -1,0 +1,1 @@
+"""Inference: equipment fit and the rule engine (experta), with its speed-ups."""

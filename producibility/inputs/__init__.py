@@ -1,0 +1,1 @@
+"""Reading outside input: YAML, JSON Schema validation and the validation cache."""

@@ -1,0 +1,1 @@
+"""The domain model: questionnaire, request, equipment, rule packs and the catalogue."""

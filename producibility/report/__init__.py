@@ -1,0 +1,1 @@
+"""From inference to report: findings, assignment, cost, lead time, verdict, rendering."""
