@@ -1,0 +1,92 @@
+"""Every text a user sees, in English and Dutch, from one place; numbers, money and dates by locale.
+
+The words live in locale files, one per language and domain:
+``i18n/en/<domain>.yaml`` and ``i18n/nl/<domain>.yaml`` (for example ``report``,
+``intake``, ``lint``).  A domain file is a mapping of keys to texts; a text may hold
+``{placeholders}`` filled by :func:`text`.  Both languages have exactly the same keys and
+the same placeholders (``tests/test_i18n.py``), and a key written twice is a load error.
+
+Numbers, money and dates are formatted by Babel (CLDR data) in :data:`LOCALES`, never by
+swapping points for commas by hand.  Babel is imported on the first formatted number, so
+a command that formats none does not pay for it.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+#: The languages of every user-visible text, in the order they are offered.
+LANGS: tuple[str, ...] = ("en", "nl")
+#: The language used when none is chosen.
+DEFAULT_LANG = "en"
+#: The Babel locale of each language.
+LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+
+LOCALE_DIR = Path(__file__).resolve().parent
+
+
+def domains() -> list[str]:
+    """The domains that have a locale file (the names of ``i18n/en/*.yaml``)."""
+    return sorted(p.stem for p in (LOCALE_DIR / LANGS[0]).glob("*.yaml"))
+
+
+@functools.lru_cache(maxsize=None)
+def texts(domain: str, lang: str) -> dict[str, Any]:
+    """One domain's texts in one language (read once per process)."""
+    from producibility.inputs import yamlio
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGS)}")
+    data = yamlio.load(LOCALE_DIR / lang / f"{domain}.yaml")
+    return yamlio.plain(data) if data else {}
+
+
+def text(domain: str, key: str, lang: str, **fields: Any) -> str:
+    """The text ``key`` of ``domain`` in ``lang``, with its ``{placeholders}`` filled."""
+    value = texts(domain, lang)[key]
+    return value.format(**fields) if fields else value
+
+
+def by_lang(domain: str, key: str) -> dict[str, Any]:
+    """``{lang: value}`` of one key in every language (for tables keyed by language)."""
+    return {lang: texts(domain, lang)[key] for lang in LANGS}
+
+
+# -- numbers, money, dates -------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _babel():
+    from babel import dates, numbers
+    return numbers, dates
+
+
+def number(value: float, lang: str, decimals: int | None = None, grouping: bool = True) -> str:
+    """``value`` as the locale writes it: ``1,234.5`` in English, ``1.234,5`` in Dutch.
+
+    ``decimals`` fixes the digits after the decimal sign; ``None`` shows as many as the
+    value needs (up to six)."""
+    numbers, _ = _babel()
+    if decimals is None:
+        pattern = "#,##0.######" if grouping else "0.######"
+    else:
+        pattern = ("#,##0" if grouping else "0") + ("." + "0" * decimals if decimals else "")
+    return numbers.format_decimal(value, format=pattern, locale=LOCALES[lang],
+                                  decimal_quantization=decimals is not None)
+
+
+def money(value: float, lang: str, decimals: int = 0, currency: str = "EUR") -> str:
+    """An amount with its currency sign: ``€ 4,828`` in English, ``€ 4.828`` in Dutch."""
+    numbers, _ = _babel()
+    pattern = "¤ #,##0" + ("." + "0" * decimals if decimals else "")
+    return numbers.format_currency(value, currency, format=pattern, locale=LOCALES[lang],
+                                   currency_digits=False)
+
+
+def date(value, lang: str, form: str = "long") -> str:
+    """A date as the locale writes it (``form`` is Babel's: short, medium, long, full)."""
+    import datetime
+    _, dates = _babel()
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
+    return dates.format_date(value, format=form, locale=LOCALES[lang])
