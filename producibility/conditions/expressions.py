@@ -17,6 +17,8 @@ that touches an unknown is unknown.  A rule whose condition is unknown does not
 fire; the report turns the missing fields into open questions.
 """
 
+import contextlib
+import json
 import math
 import re
 import threading
@@ -166,7 +168,82 @@ def _fast_tokens(source):
 _PARSER_ENV = _ConditionEnvironment(autoescape=False)
 
 
+class _Known(threading.local):
+    trees = None    # source -> parsed tree, while a :func:`parsed_trees` block runs
+    parsed = None   # sources parsed in that block that were not known
+
+
+_KNOWN = _Known()
+
+
+@contextlib.contextmanager
+def parsed_trees(key):
+    """Reuse the parsed conditions of a file whose bytes were seen before.
+
+    Inside the block, a condition whose text was parsed under ``key`` (from
+    :func:`producibility.inputs.cache.data_key`) last time gets its syntax tree from the
+    cache instead of Jinja2's parser; the trees are stored as JSON (node class names
+    from ``jinja2.nodes`` and their fields), so nothing is executed.  Everything after
+    parsing (size limits, compiling to closures) runs as always."""
+    from producibility.inputs import cache
+    stored, trees = cache.read_data(key), {}
+    if stored is not None:
+        try:
+            trees = json.loads(stored, object_hook=_thaw_node)
+        except (ValueError, TypeError, AttributeError, KeyError):
+            trees = {}
+    if not isinstance(trees, dict):
+        trees = {}
+    _KNOWN.trees, _KNOWN.parsed = trees, {}
+    try:
+        yield
+        if _KNOWN.parsed:
+            trees.update(_KNOWN.parsed)
+            try:
+                text = json.dumps({source: _freeze_node(tree) for source, tree
+                                   in sorted(trees.items())}, separators=(",", ":"))
+            except (TypeError, ValueError):
+                return
+            cache.write_data(key, text)
+    finally:
+        _KNOWN.trees = _KNOWN.parsed = None
+
+
+def _freeze_node(node):
+    """A parsed tree as JSON data: ``{"": class name, "f": [fields]}`` per node."""
+    if isinstance(node, nodes.Node):
+        return {"": type(node).__name__, "f": [_freeze_node(getattr(node, name))
+                                                for name in node.fields]}
+    if isinstance(node, (list, tuple)):
+        return [_freeze_node(item) for item in node]
+    if node is None or type(node) in (str, int, float, bool):
+        return node
+    raise TypeError(f"not cacheable: {type(node).__name__}")
+
+
+def _thaw_node(data):
+    """:func:`_freeze_node` undone, for one JSON object (``json``'s object hook)."""
+    if "" not in data:
+        return data   # the outer mapping of source texts
+    cls = getattr(nodes, data[""])
+    if not (isinstance(cls, type) and issubclass(cls, nodes.Node)) or cls.abstract:
+        raise ValueError(f"not a syntax node: {data['']!r}")
+    return cls(*data["f"], lineno=1)
+
+
 def _parse_expression(source):
+    known = _KNOWN.trees
+    if known is not None:
+        tree = known.get(source)
+        if tree is not None:
+            return tree
+    tree = _parse_with_jinja2(source)
+    if known is not None:
+        _KNOWN.parsed[source] = tree
+    return tree
+
+
+def _parse_with_jinja2(source):
     from jinja2.parser import Parser
 
     parser = Parser(_PARSER_ENV, source, state="variable")

@@ -1,14 +1,20 @@
-"""Remember which files already passed schema validation (content-addressed).
+"""Remember what was already done to a file's exact bytes (content-addressed).
 
-Validating the default pack and questionnaire with jsonschema costs about a
-third of a ``producibility check``; their bytes rarely change.  A file whose
-SHA-256 (together with the tool version and the schema) was seen valid
-before skips the schema step; it is still parsed and compiled.  The record is
-an empty file per digest under ``$PRODUCIBILITY_CACHE_DIR`` (default
-``$XDG_CACHE_HOME/producibility`` or ``~/.cache/producibility``); nothing
-from the cache is ever executed or loaded as data.  Set
-``PRODUCIBILITY_NO_CACHE=1`` to switch it off.  Any error reading or writing
-it just means "not cached".
+Two kinds of record live under ``$PRODUCIBILITY_CACHE_DIR`` (default
+``$XDG_CACHE_HOME/producibility`` or ``~/.cache/producibility``):
+
+- ``valid/``: an empty file per digest of (tool version, schema, bytes) that passed
+  schema validation.  Validating the default pack and questionnaire with jsonschema
+  costs about a third of a ``producibility check``; their bytes rarely change, so a
+  file seen valid before skips the schema step.
+- ``data/``: JSON text per digest of (tool version, kind, bytes): the parsed YAML
+  documents of packs, catalogues, questionnaires and equipment files, and the parsed
+  conditions of a pack.  Parsing them is most of what a warm check spends before it
+  screens; JSON is read back with the standard ``json`` module, never unpickled or
+  executed, and each entry carries an HMAC of its text that is checked before use.
+
+Nothing from the cache is ever executed.  Set ``PRODUCIBILITY_NO_CACHE=1`` to switch
+it off.  Any error reading or writing it just means "not cached".
 
 An entry cannot be forged: its name is an HMAC of the digest under a random
 secret kept in the cache directory, readable by its owner only; a cache
@@ -72,26 +78,32 @@ def _secret(directory):
         return None
 
 
-def _entry(key):
-    """The entry file for a validation key, or None when no safe cache is at hand."""
+def _entry(key, kind="valid"):
+    """The entry file for a key, or None when no safe cache is at hand."""
     directory = _directory()
     if not directory:
         return None
     secret = _secret(directory)
     if secret is None:
         return None
-    valid = directory / "valid"
     name = hmac.new(secret, key.encode("ascii"), hashlib.sha256).hexdigest()
-    return valid / name
+    return directory / kind / name
 
 
-@functools.lru_cache(maxsize=None)
-def _schema_digest(schema_json):
-    return hashlib.sha256(schema_json.encode("utf-8")).hexdigest()
+_SCHEMA_DIGESTS = {}  # id(schema) -> (schema, digest): the schema kept alive with its id
+
+
+def _schema_digest(schema):
+    known = _SCHEMA_DIGESTS.get(id(schema))
+    if known is None or known[0] is not schema:
+        text = json.dumps(schema, sort_keys=True)
+        known = _SCHEMA_DIGESTS[id(schema)] = (
+            schema, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return known[1]
 
 
 def validation_key(data, schema):
-    schema_id = _schema_digest(json.dumps(schema, sort_keys=True))
+    schema_id = _schema_digest(schema)
     h = hashlib.sha256(f"{__version__}\0{schema_id}\0".encode("utf-8"))
     h.update(data)
     return h.hexdigest()
@@ -117,3 +129,58 @@ def remember_valid(key):
             entry.touch()
     except OSError:
         pass
+
+
+def data_key(kind, data):
+    """The key of derived data (``kind``: what was derived) from these exact bytes."""
+    h = hashlib.sha256(f"{__version__}\0{kind}\0".encode("utf-8"))
+    h.update(data)
+    return h.hexdigest()
+
+
+def _seal(secret, text):
+    return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def read_data(key):
+    """The JSON text stored under ``key``, or None (absent, unsafe or tampered with)."""
+    entry = _entry(key, "data")
+    if entry is None:
+        return None
+    try:
+        if not _private(os.stat(entry.parent), 0o022):
+            return None
+        nofollow = getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(entry, os.O_RDONLY | nofollow)
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read()
+        seal, _, text = raw.decode("utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    secret = _secret(entry.parent.parent)
+    if secret is None or not hmac.compare_digest(seal, _seal(secret, text)):
+        return None
+    return text
+
+
+def write_data(key, text):
+    """Store JSON text under ``key`` (atomically: a reader sees all of it or nothing)."""
+    entry = _entry(key, "data")
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(mode=0o700, exist_ok=True)
+        if not _private(os.stat(entry.parent), 0o022):
+            return
+        secret = _secret(entry.parent.parent)
+        temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                     | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(f"{_seal(secret, text)}\n{text}".encode("utf-8"))
+        os.replace(temporary, entry)
+    except OSError:
+        try:
+            temporary.unlink()
+        except (OSError, NameError):
+            pass

@@ -17,8 +17,10 @@ SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
 
 
 @functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
 def shipped(name):
-    """A shipped schema by name (request is generated: see questionnaire.py)."""
+    """A shipped schema by name (request is generated: see questionnaire.py); read once
+    per process, so it must not be changed by its callers."""
     text = resources.files("producibility.schemas").joinpath(f"{name}.schema.json").read_text(
         encoding="utf-8")
     return json.loads(text)

@@ -354,7 +354,11 @@ def load(path, max_bytes=None):
 
 
 def load_with_bytes(path, max_bytes=None):
-    """(document, the file's bytes): for callers that cache by content."""
+    """(document, the file's bytes): for callers that cache by content.
+
+    The parsed document is kept in the content-addressed cache (:mod:`.cache`), lines
+    included, so an unchanged pack, catalogue, questionnaire or equipment file is parsed
+    once, not on every run."""
     limit = input_limit() if max_bytes is None else max_bytes
     display = str(path)
     try:
@@ -369,7 +373,71 @@ def load_with_bytes(path, max_bytes=None):
     if len(data) > limit:
         raise InputError(f"is larger than the limit of {limit} bytes "
                          "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", display)
-    return loads(_decode(data, display), display), data
+    from producibility.inputs import cache
+    key = cache.data_key("yaml", data)
+    stored = cache.read_data(key)
+    if stored is not None:
+        try:
+            return _thaw(json.loads(stored)), data
+        except (ValueError, TypeError, KeyError, IndexError):
+            pass  # not what we wrote: parse again
+    document = loads(_decode(data, display), display)
+    try:
+        text = json.dumps(_freeze(document), ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        pass  # a value JSON cannot hold: just not cached
+    else:
+        cache.write_data(key, text)
+    return document, data
+
+
+# -- the cache's form of a document: JSON lists tagged by their first item -------------
+
+def _freeze(value):
+    """A document as JSON data with its lines: every list is a tagged node."""
+    kind = type(value)
+    if kind is Mapping:
+        return ["M", value.line, None if value.merged is _NONE_MERGED else sorted(value.merged),
+                [[key, value.key_lines.get(key), value.positions.get(key), _freeze(item)]
+                 for key, item in value.items()]]
+    if kind is Sequence:
+        return ["S", value.line, value.item_lines, value.item_cols,
+                [_freeze(item) for item in value]]
+    if kind is datetime.date:
+        return ["D", value.isoformat()]
+    if kind is datetime.datetime:
+        return ["T", value.isoformat()]
+    if value is None or kind in (str, int, float, bool):
+        return value
+    raise TypeError(f"not cacheable: {kind.__name__}")
+
+
+def _thaw(value):
+    """The document :func:`_freeze` made, with the same types and lines."""
+    if type(value) is not list:
+        return value
+    tag = value[0]
+    if tag == "M":
+        mapping = Mapping(line=value[1])
+        if value[2] is not None:
+            mapping.merged = set(value[2])
+        key_lines, positions = mapping.key_lines, mapping.positions
+        for key, line, position, item in value[3]:
+            mapping[key] = _thaw(item) if type(item) is list else item
+            if line is not None:
+                key_lines[key] = line
+                positions[key] = tuple(position)
+        return mapping
+    if tag == "S":
+        sequence = Sequence([_thaw(item) if type(item) is list else item
+                             for item in value[4]], line=value[1])
+        sequence.item_lines, sequence.item_cols = value[2], value[3]
+        return sequence
+    if tag == "D":
+        return datetime.date.fromisoformat(value[1])
+    if tag == "T":
+        return datetime.datetime.fromisoformat(value[1])
+    raise ValueError(f"unknown node {tag!r}")
 
 
 def line_of(document, path_parts):

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from producibility.inputs import schema as schemas
-from producibility.inputs import yamlio
+from producibility.inputs import cache, yamlio
+from producibility.conditions import expressions
 from producibility.errors import InputError, InputErrors
 from producibility.conditions.expressions import SCOPES, ExpressionError, Template, compile_condition
 from producibility.model.catalogue import (CatalogueBuilder, catalogue_files, check_equipment,
@@ -448,7 +449,11 @@ def load_packs(sources=None, include_default=True):
     sources = unique
     rules, where, settings, packs = {}, {}, dict(DEFAULT_SETTINGS), []
     errors = []
-    with gc_paused():
+    # The parsed conditions of these packs, remembered from the last run (matched by
+    # their exact text, so an edited rule is simply parsed again).
+    trees_key = cache.data_key("conditions", "\n".join(
+        str(Path(s).resolve()) for s in sources).encode("utf-8"))
+    with gc_paused(), expressions.parsed_trees(trees_key):
         return _load_packs(sources, rules, where, settings, packs, errors, include_default)
 
 

@@ -1,0 +1,87 @@
+"""The parse cache: a cached document or condition is exactly what parsing gives."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from producibility.conditions import expressions
+from producibility.inputs import cache, yamlio
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = sorted(ROOT.glob("rules/**/*.yaml")) + sorted(ROOT.glob("questionnaires/*.yaml")) \
+    + sorted(ROOT.glob("examples/**/*.yaml"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRODUCIBILITY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PRODUCIBILITY_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def same(a, b, where):
+    assert type(a) is type(b), where
+    if isinstance(a, yamlio.Mapping):
+        assert (a.line, a.key_lines, a.positions, a.merged, list(a)) == \
+            (b.line, b.key_lines, b.positions, b.merged, list(b)), where
+        for key in a:
+            same(a[key], b[key], f"{where}/{key}")
+    elif isinstance(a, yamlio.Sequence):
+        assert (a.line, a.item_lines, a.item_cols, len(a)) == \
+            (b.line, b.item_lines, b.item_cols, len(b)), where
+        for i, (x, y) in enumerate(zip(a, b)):
+            same(x, y, f"{where}/{i}")
+    else:
+        assert a == b, where
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_cached_document_is_the_parsed_one_lines_included(path, cache_dir):
+    parsed = yamlio.loads(path.read_text(encoding="utf-8-sig"), str(path))
+    first, _ = yamlio.load_with_bytes(path)      # parses and stores
+    again, _ = yamlio.load_with_bytes(path)      # reads the cache
+    assert list((cache_dir / "data").iterdir())
+    same(parsed, first, path.name)
+    same(parsed, again, path.name)
+
+
+def test_a_tampered_entry_is_not_used(cache_dir, tmp_path):
+    path = tmp_path / "pack.yaml"
+    path.write_text("rules:\n  - id: A\n    when: part.size_mm > 5\n", encoding="utf-8")
+    yamlio.load_with_bytes(path)
+    (entry,) = (cache_dir / "data").iterdir()
+    seal, text = entry.read_text(encoding="utf-8").split("\n", 1)
+    entry.write_text(seal + "\n" + text.replace('"A"', '"B"'), encoding="utf-8")
+    document, _ = yamlio.load_with_bytes(path)
+    assert document["rules"][0]["id"] == "A"
+
+
+def test_no_cache_means_nothing_is_written(cache_dir, monkeypatch):
+    monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
+    yamlio.load_with_bytes(SHIPPED[0])
+    assert not cache_dir.exists()
+
+
+def test_cached_condition_trees_are_the_parsed_ones(cache_dir):
+    """Every condition of the default pack: the tree from the cache prints as Jinja2's."""
+    from producibility import load_packs
+    sources = [r.when.source for r in load_packs().rules if getattr(r, "when", None)]
+    assert len(sources) > 100
+    parsed = {s: repr(expressions._parse_with_jinja2(s)) for s in sources}
+    with expressions.parsed_trees("k"):
+        for s in sources:
+            expressions.compile_condition(s)
+    with expressions.parsed_trees("k"):
+        assert set(expressions._KNOWN.trees) >= set(sources)
+        for s in sources:
+            assert repr(expressions.compile_condition(s).tree) == parsed[s]
+        assert expressions._KNOWN.parsed == {}
+
+
+def test_a_cache_entry_naming_something_else_than_a_node_is_refused(cache_dir):
+    cache.write_data("k", '{"part.x > 1": {"": "Environment", "f": []}}')
+    with expressions.parsed_trees("k"):
+        assert expressions._KNOWN.trees == {}
+        assert expressions.compile_condition("part.x > 1")(
+            {"part": {"x": 2}}) is True
