@@ -20,6 +20,7 @@ fire; the report turns the missing fields into open questions.
 import contextlib
 import json
 import math
+import operator
 import re
 import threading
 
@@ -321,6 +322,10 @@ def _arith(op):
     }[op]
 
 
+_ORDERED = {"lt": (operator.lt, "<"), "lteq": (operator.le, "<="),
+            "gt": (operator.gt, ">"), "gteq": (operator.ge, ">=")}
+
+
 def _compare(op):
     def ordered(fn, sym):
         def check(a, b):
@@ -340,12 +345,12 @@ def _compare(op):
         raise ExpressionError(f"'in' needs a list, got {b!r}")
 
     return {
-        "eq": lambda a, b: a == b,
-        "ne": lambda a, b: a != b,
-        "lt": ordered(lambda a, b: a < b, "<"),
-        "lteq": ordered(lambda a, b: a <= b, "<="),
-        "gt": ordered(lambda a, b: a > b, ">"),
-        "gteq": ordered(lambda a, b: a >= b, ">="),
+        "eq": operator.eq,
+        "ne": operator.ne,
+        "lt": ordered(operator.lt, "<"),
+        "lteq": ordered(operator.le, "<="),
+        "gt": ordered(operator.gt, ">"),
+        "gteq": ordered(operator.ge, ">="),
         "in": contains,
         "notin": lambda a, b: not contains(a, b),
     }[op]
@@ -528,6 +533,32 @@ class _Compiler:
     def _Compare(self, node):
         first = self.compile(node.expr)
         ops = [(_compare(op.op), self.compile(op.expr)) for op in node.ops]
+        if len(ops) == 1 and isinstance(node.ops[0].expr, nodes.Const) \
+                and isinstance(node.expr, nodes.Getattr) \
+                and isinstance(node.expr.node, nodes.Name):
+            # scope.field OP constant, the commonest condition of all: the field lookup
+            # (see _lookup) and the comparison (see _compare) in one step
+            scope, key = node.expr.node.name, node.expr.attr
+            fn, constant = ops[0][0], ops[0][1](None)
+            ordered = _ORDERED.get(node.ops[0].op)
+
+            def compare_field(ctx):
+                obj = ctx.get(scope)
+                if obj is None:
+                    return UNKNOWN
+                if not isinstance(obj, dict):
+                    raise ExpressionError(f"cannot look up {key!r} in {obj!r}")
+                left = obj.get(key)
+                if left is None:
+                    return UNKNOWN
+                if ordered is None:
+                    return True if fn(left, constant) else False
+                try:
+                    return True if ordered[0](left, constant) else False
+                except TypeError:
+                    raise ExpressionError(
+                        f"cannot compare {left!r} {ordered[1]} {constant!r}") from None
+            return compare_field
         if len(ops) == 1 and isinstance(node.ops[0].expr, nodes.Const):
             # field OP constant, the commonest test: the loop below for one step
             fn, constant = ops[0][0], ops[0][1](None)
@@ -558,10 +589,10 @@ class _Compiler:
 
         def and_(ctx):
             a = left(ctx)
-            if a is not UNKNOWN and not _truth(a):
+            if a is False or (a is not True and a is not UNKNOWN and not _truth(a)):
                 return False
             b = right(ctx)
-            if b is not UNKNOWN and not _truth(b):
+            if b is False or (b is not True and b is not UNKNOWN and not _truth(b)):
                 return False
             return UNKNOWN if (a is UNKNOWN or b is UNKNOWN) else True
         return and_
@@ -571,10 +602,10 @@ class _Compiler:
 
         def or_(ctx):
             a = left(ctx)
-            if a is not UNKNOWN and _truth(a):
+            if a is True or (a is not False and a is not UNKNOWN and _truth(a)):
                 return True
             b = right(ctx)
-            if b is not UNKNOWN and _truth(b):
+            if b is True or (b is not False and b is not UNKNOWN and _truth(b)):
                 return True
             return UNKNOWN if (a is UNKNOWN or b is UNKNOWN) else False
         return or_
