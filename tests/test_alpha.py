@@ -31,6 +31,18 @@ def first_tests(draw):
     return condition
 
 
+@st.composite
+def conditions(draw):
+    """One to four tests joined by 'and': simple ones (indexed while they lead) and
+    ones the index never reads, some of which raise errors (text / number, length of
+    a number), so a test after them must not hide the error."""
+    other = st.sampled_from(["part.a / part.b > 1", "part.a | length > 1", "not part.b",
+                             "part.a + 1 > part.b", "(part.a or part.b)"])
+    tests = draw(st.lists(st.one_of(first_tests(), other), min_size=1, max_size=4))
+    return " and ".join(f"({t})" if " or " in t and not t.startswith("(") else t
+                        for t in tests)
+
+
 def outcome(rule, context):
     try:
         return evaluate(rule.when, context)
@@ -38,8 +50,8 @@ def outcome(rule, context):
         return f"error: {exc}"
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(first_tests(), min_size=1, max_size=12),
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(first_tests(), conditions()), min_size=1, max_size=12),
        st.dictionaries(st.sampled_from(FIELDS), VALUES))
 def test_skipped_rules_are_exactly_false(conditions, part):
     rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c))
@@ -94,3 +106,21 @@ def test_process_lists_and_flags_are_indexed():
     assert [r.id for r in table.candidates({"part": part})] == ["R1", "R4"]
     # unknown values: every rule stays but the one that needs the field defined
     assert [r.id for r in table.candidates({"part": {}})] == ["R0", "R1", "R2", "R4"]
+
+
+def test_every_leading_simple_test_is_indexed():
+    rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c)) for i, c in enumerate([
+        "part.w > 1 and part.material == 'pom'",           # two simple tests
+        "part.w > 1 and part.w / part.z > 1 and part.material == 'pom'",  # one: then stops
+        "part.w > 1",
+    ])]
+    table = RuleTable(rules)
+    assert table.need == [2, 1, 1]
+    part = {"w": 2, "material": "abs", "z": 0}
+    # R0: its second test is false, so R0 is; R1 keeps its division by zero to report
+    assert [r.id for r in table.candidates({"part": part})] == ["R1", "R2"]
+    assert [r.id for r in table.candidates({"part": dict(part, material="pom")})] == \
+        ["R0", "R1", "R2"]
+    # a value the index cannot judge (text where a number is compared): evaluate it
+    assert [r.id for r in table.candidates({"part": {"w": "x", "material": "abs"}})] == \
+        ["R0", "R1", "R2"]

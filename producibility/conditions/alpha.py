@@ -15,9 +15,19 @@ when it is false (see expressions.py), so a rule whose leftmost test is false
 is false whatever the rest says.  Whenever the field's value is missing or of
 a type the index does not handle, every rule on that field is evaluated in
 full by the ordinary evaluator, so unknowns and errors come out the same.
+
+Not only the leftmost test: the longest run of simple tests a condition starts
+with is indexed (``part.tolerance_mm < 0.02 and part.material == 'pom' and
+...`` gives two).  A rule stays a candidate only when every one of them may
+hold.  That is exact too: a simple test whose field the index can judge never
+raises an error, and ``unknown and false`` is false (Kleene), so if any test of
+the run is false the condition is false, whatever comes after the run.  When
+the index cannot judge one of the run's fields (a value of an unexpected type),
+the rule is evaluated in full, so the evaluator reports what it would report.
 """
 
 import bisect
+import collections
 
 from jinja2 import nodes
 
@@ -28,6 +38,30 @@ def _leftmost(tree):
     while isinstance(tree, nodes.And):
         tree = tree.left
     return tree
+
+
+def conjuncts(tree):
+    """The tests of ``a and b and c`` from left to right (one test if no ``and``)."""
+    out, pending = [], [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, nodes.And):
+            pending += [node.right, node.left]
+        else:
+            out.append(node)
+    return out
+
+
+def indexed_tests(tree):
+    """(field, kind, argument) of each test in the run of simple tests the condition
+    starts with (see :func:`classify`); empty when its first test is not simple."""
+    out = []
+    for test in conjuncts(tree):
+        found = _classify_test(test)
+        if found is None:
+            break
+        out.append(found)
+    return out
 
 
 def _field(node):
@@ -81,7 +115,11 @@ def classify(tree):
     them in field, one ``in`` or an ``or`` of them), hasnot (constant: not in
     field), truthy (the bare field), defined/undefined (``field is defined``).
     """
-    test = _leftmost(tree)
+    return _classify_test(_leftmost(tree))
+
+
+def _classify_test(test):
+    """:func:`classify` for one test (not an ``and``)."""
     if isinstance(test, nodes.Or):
         found = _any_of(test)
         return (found[0], "has", found[1]) if found else None
@@ -158,7 +196,8 @@ class _FieldIndex:
         self.contained = bool(self.has or self.hasnot)
 
     def passing(self, value):
-        """Positions of rules whose leftmost test may hold, or None: evaluate all."""
+        """The entries whose test may hold for this value, or None: the index cannot
+        judge the value, so every rule with a test on this field is evaluated."""
         if value is None:
             # unknown: 'is defined' is false; every other test is the evaluator's
             # (three-valued) business: its rule may be unknown, an open question
@@ -209,32 +248,46 @@ class _FieldIndex:
 
 
 class RuleTable:
-    """Rules of one scope in evaluation order, with their first tests indexed."""
+    """Rules of one scope in evaluation order, with their leading simple tests indexed.
+
+    Each indexed test is an *entry* (numbered from 0) in the index of its field;
+    ``rule_of[entry]`` is its rule's position and ``need[position]`` how many
+    entries the rule has."""
 
     def __init__(self, rules):
         self.rules = list(rules)
         self.always = []   # positions of rules without an indexable first test
-        self.fields = {}   # (scope, field) -> _FieldIndex
+        self.fields = {}   # (scope, field) -> _FieldIndex of entries
+        self.rule_of, self.need = [], []
         for position, rule in enumerate(self.rules):
             tree = getattr(rule.when, "tree", None)
-            found = classify(tree) if tree is not None else None
-            if found is None:
+            tests = indexed_tests(tree) if tree is not None else []
+            self.need.append(len(tests))
+            if not tests:
                 self.always.append(position)
-                continue
-            field, kind, argument = found
-            self.fields.setdefault(field, _FieldIndex()).add(position, kind, argument)
+            for field, kind, argument in tests:
+                self.fields.setdefault(field, _FieldIndex()).add(
+                    len(self.rule_of), kind, argument)
+                self.rule_of.append(position)
         for index in self.fields.values():
             index.freeze()
 
     def candidates(self, context):
-        """The rules worth evaluating for this context, in table order."""
+        """The rules worth evaluating for this context, in table order: those whose
+        every indexed test may hold, or that have a test the index cannot judge."""
         if not self.fields:
             return self.rules
-        chosen = list(self.always)
+        rule_of, need = self.rule_of, self.need
+        chosen = set(self.always)
+        passed = collections.Counter()
         for (scope, name), index in self.fields.items():
             facts = context.get(scope)
             value = None if facts is None else facts.get(name)
             passing = index.passing(value)
-            chosen += index.all if passing is None else passing
-        chosen = sorted(set(chosen))
-        return [self.rules[i] for i in chosen]
+            if passing is None:   # the evaluator decides these rules, errors and all
+                chosen.update(map(rule_of.__getitem__, index.all))
+            else:
+                passed.update(map(rule_of.__getitem__, passing))
+        chosen.update(position for position, count in passed.items()
+                      if count == need[position])
+        return [self.rules[i] for i in sorted(chosen)]
