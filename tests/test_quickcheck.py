@@ -1,0 +1,89 @@
+"""The compiled quick check never accepts what jsonschema refuses (and does accept the
+shipped examples, so the shortcut is taken)."""
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from producibility import load_questionnaire
+from producibility.inputs import quickcheck, yamlio
+from producibility.inputs import schema as schemas
+from producibility.model.load import _plain
+
+ROOT = Path(__file__).resolve().parent.parent
+pytest.importorskip("jsonschema_rs")
+
+
+def _requests():
+    out = []
+    for path in sorted((ROOT / "examples").glob("**/requests/*.yaml")):
+        document = yamlio.load(path)
+        _plain(document)
+        out.append(json.loads(json.dumps(document)))
+    return out
+
+
+REQUESTS = _requests()
+SCHEMA = load_questionnaire().request_schema
+KEYS = sorted({k for r in REQUESTS for k in r} | {k for r in REQUESTS for p in r["parts"]
+                                                   for k in p} | {"surprise"})
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.integers(-3, 3),
+    st.floats(allow_nan=False, allow_infinity=False), st.sampled_from([0.0, 1.0, -0.5]),
+    st.text(max_size=12), st.sampled_from([
+        "2026-12-01", "2026-12-01\n", "２０２６-１２-０１", "26-12-01", "", " ", "milling_3axis",
+        "aluminium_6082", "prototype", "series", "ISO 2768-m", "yes", "nee"]))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.sampled_from(KEYS), inner, max_size=3)), max_leaves=8)
+
+
+@st.composite
+def mutated_requests(draw):
+    request = copy.deepcopy(draw(st.sampled_from(REQUESTS)))
+    for _ in range(draw(st.integers(1, 3))):
+        target = request
+        if request.get("parts") and isinstance(request["parts"], list) and draw(st.booleans()):
+            target = request["parts"][draw(st.integers(0, len(request["parts"]) - 1))]
+            if not isinstance(target, dict):
+                continue
+        key = draw(st.sampled_from(KEYS))
+        if draw(st.integers(0, 5)) == 0:
+            target.pop(key, None)
+        else:
+            target[key] = draw(VALUES)
+    return request
+
+
+def python_errors(document, schema):
+    return list(schemas.validator(schema).iter_errors(document))
+
+
+def test_the_shipped_examples_take_the_shortcut():
+    for request in REQUESTS:
+        assert python_errors(request, SCHEMA) == []
+        assert quickcheck.surely_valid(request, SCHEMA)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_requests())
+def test_never_valid_where_jsonschema_finds_a_problem(request):
+    if quickcheck.surely_valid(request, SCHEMA):
+        assert python_errors(request, SCHEMA) == [], request
+
+
+@pytest.mark.parametrize("name,files", [
+    ("rules", sorted((ROOT / "rules").glob("*.yaml"))),
+    ("equipment", [ROOT / "examples/equipment.yaml",
+                   ROOT / "examples/precision-shop/equipment.yaml"]),
+    ("config", [ROOT / "producibility.yaml", ROOT / "examples/precision-shop/producibility.yaml"]),
+])
+def test_shipped_files_agree(name, files):
+    schema = schemas.shipped(name)
+    for path in files:
+        document = yamlio.plain(yamlio.load(path))
+        assert quickcheck.surely_valid(document, schema) == (python_errors(document, schema)
+                                                             == []), path
