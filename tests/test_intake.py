@@ -534,15 +534,16 @@ def test_smoke_ask_then_check_with_the_shipped_questionnaire(tmp_path, monkeypat
 def _answers_for(questionnaire, good):
     """Typed lines for a walk that answers `good` and leaves the rest open, following the
     same ask_if the walk follows (so that it does not matter which questions there are)."""
-    from producibility.intake import parse_answer, relevant
+    from producibility.intake import parse_answer
+    from producibility.model.relevance import asked
 
     request, part, lines = {}, {}, []
     for question in questionnaire.questions:
         key = question.id if question.scope == "request" else ("part", question.id)
         if question.scope == "request":
-            if not relevant(question, request):
+            if not asked(question, request):
                 continue
-        elif not relevant(question, request, part):
+        elif not asked(question, request, part):
             continue
         text = good.get(key)
         if text is None:

@@ -17,6 +17,7 @@ that touches an unknown is unknown.  A rule whose condition is unknown does not
 fire; the report turns the missing fields into open questions.
 """
 
+import decimal
 import math
 import re
 import threading
@@ -764,17 +765,21 @@ class Template:
         return "".join(out)
 
 
-_YES_NO = {"en": ("yes", "no"), "nl": ("ja", "nee")}
-
-
 def _format(value, lang="en"):
-    """Values in messages: decimal comma and ja/nee in Dutch."""
+    """Values in messages as ``lang`` writes them: yes/no in its words (the ``common``
+    locale domain), numbers with its decimal sign (six significant digits)."""
+    from producibility import i18n
+
     if isinstance(value, bool):
-        yes, no = _YES_NO.get(lang, _YES_NO["en"])
-        return yes if value else no
+        return i18n.text("common", "yes" if value else "no", lang)
     if isinstance(value, float):
         text = f"{value:g}"
-        return text.replace(".", ",") if lang == "nl" else text
+        mantissa, e, exponent = text.partition("e")
+        if not re.fullmatch(r"-?\d+(\.\d+)?", mantissa):
+            return text  # inf, nan
+        digits = len(mantissa.partition(".")[2])
+        return i18n.number(decimal.Decimal(mantissa), lang, decimals=digits,
+                           grouping=False) + e + exponent
     if isinstance(value, (list, tuple)):
         return ", ".join(_format(v, lang) for v in value)
     return str(value)
