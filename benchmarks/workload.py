@@ -465,21 +465,21 @@ REAL_TOL_WEIGHTS = [0.01, 0.02, 0.07, 0.20, 0.30, 0.28, 0.12]
 def unanswered(request, questionnaire=None):
     """(open, asked) per scope {"request": (n, m), "part": (n, m)}: questions the
     questionnaire would ask (ask_if true or unknown) that the request leaves open."""
-    from producibility.intake import _answered, relevant
+    from producibility.model.relevance import asked
     from producibility.model.questionnaire import load_questionnaire
     qn = questionnaire or load_questionnaire()
     out = {"request": [0, 0], "part": [0, 0]}
     for q in qn.questions:
-        if q.scope != "request" or q.id == "parts" or not relevant(q, request):
+        if q.scope != "request" or q.id == "parts" or not asked(q, request):
             continue
         out["request"][1] += 1
-        out["request"][0] += not _answered(q, request.get(q.id))
+        out["request"][0] += request.get(q.id) is None
     for part in request.get("parts") or ():
         for q in qn.questions:
-            if q.scope != "part" or not relevant(q, request, part):
+            if q.scope != "part" or not asked(q, request, part):
                 continue
             out["part"][1] += 1
-            out["part"][0] += not _answered(q, part.get(q.id))
+            out["part"][0] += part.get(q.id) is None
     return out
 
 
@@ -488,7 +488,7 @@ class ExampleAnswers:
     questions each leaves open (required and optional ones apart)."""
 
     def __init__(self):
-        from producibility.intake import _answered, relevant
+        from producibility.model.relevance import asked as is_asked
         from producibility.model.load import load_request
         from producibility.model.questionnaire import load_questionnaire
         qn = self.qn = load_questionnaire()
@@ -511,12 +511,12 @@ class ExampleAnswers:
                 subjects = [(req, None)] if q.scope == "request" else \
                     [(req, p) for p in req["parts"]]
                 for r, p in subjects:
-                    if not relevant(q, r, p):
+                    if not is_asked(q, r, p):
                         continue
                     value = (p or r).get(q.id)
                     counts[1] += 1
                     asked[q.key] = asked.get(q.key, 0) + 1
-                    if _answered(q, value):
+                    if value is not None:
                         self.values.setdefault(q.key, []).append(value)
                         if fits:
                             self.ordinary.setdefault(q.key, []).append(value)
@@ -558,7 +558,7 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
     (most examples are nearly complete, a few are sparse enquiries) and each
     question is left open in proportion to how often the examples leave it open
     (the target price often, the material rarely)."""
-    from producibility.intake import relevant
+    from producibility.model.relevance import asked
     v = vocab()
     ex = example_answers()
     qn = ex.qn
@@ -582,7 +582,7 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
     def keep(q, req, part=None):
         if q.key in ALWAYS:
             return True
-        if not relevant(q, req, part):
+        if not asked(q, req, part):
             return False
         return rnd.random() >= min(1.0, ex.open_rate.get(q.key, 0.0) * scale)
 

@@ -184,3 +184,21 @@ def test_ask_takes_none_for_the_certificates(tmp_path, faas, monkeypatch):
                                 input="\n".join(lines) + "\n")
     assert "certificates_required: []" in (tmp_path / "a.yaml").read_text(encoding="utf-8"), \
         result.output
+
+
+@pytest.mark.parametrize("value,lang,shown", [
+    (12.5, "nl", "12,5"), (12.5, "en", "12.5"), (1000000, "nl", "1000000"),
+    (0.001, "nl", "0,001"), (2.0, "nl", "2"), (-3.25, "nl", "-3,25"), (1e-7, "en", "0.0000001"),
+])
+def test_a_number_is_shown_as_it_is_typed_back(value, lang, shown):
+    from producibility.intake.answers import show_number
+    assert show_number(value, lang) == shown
+    assert read_number(shown, lang, convention=lang) == value
+
+
+def test_yes_and_no_in_messages_come_from_the_locale_files():
+    from producibility.conditions.expressions import Template
+    message = Template("{{ request.nda_required }} / {{ request.tolerance }}")
+    context = {"request": {"nda_required": True, "tolerance": 0.05}}
+    assert message.render(context, "nl") == "ja / 0,05"
+    assert message.render(context, "en") == "yes / 0.05"

@@ -225,3 +225,36 @@ def test_the_shipped_packs_read_the_same_both_ways():
         tree, graph = _both_paths(path.read_text(encoding="utf-8"))
         assert tree == graph, path.name
         assert tree[0] == "map"
+
+
+# ----------------------------------------------------------------- one problem once
+def test_validate_in_dutch_prints_a_duplicate_item_once(tmp_path):
+    """A duplicate is one problem in every language (issue 12: the schema's errors are
+    de-duplicated by their path and kind, never by English message text)."""
+    path = write(tmp_path, "id: R-1\npurpose: prototype\n" + GOOD_PART.replace(
+        "processes: [milling_3axis]", "processes: [milling_3axis, turning, milling_3axis]"))
+    outputs = {}
+    for lang in ("en", "nl"):
+        code, out, err = run_cli("validate", path, "--lang", lang)
+        assert code == 1
+        outputs[lang] = [line for line in out.splitlines() if line.startswith(str(path))]
+    assert outputs["en"] == [f"{path}:5: parts[0].processes lists 'milling_3axis' twice"]
+    assert outputs["nl"] == [f"{path}:5: parts[0].processes noemt 'milling_3axis' twee keer"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_schema_errors_are_one_per_path_and_kind(lang):
+    """The same error from two branches of a schema is reported once; two missing fields
+    at the same place are two problems; in both languages."""
+    from producibility.errors import InputErrors
+    from producibility.inputs.schema import check
+
+    schema = {"type": "object", "allOf": [{"required": ["id"]}, {"required": ["id", "parts"]}],
+              "properties": {"size": {"allOf": [{"minItems": 3}, {"minItems": 3}]}}}
+    with pytest.raises(InputErrors) as caught:
+        check({"size": [1]}, schema, "r.yaml", lang)
+    messages = [e.message for e in caught.value.errors]
+    assert len(messages) == 3, messages
+    assert sum("'id'" in m for m in messages) == 1 and sum("'parts'" in m for m in messages) == 1
+    assert ("size needs at least 3 items, has 1" if lang == "en"
+            else "size moet minstens 3 waarden hebben, heeft er 1") in messages

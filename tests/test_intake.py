@@ -534,15 +534,16 @@ def test_smoke_ask_then_check_with_the_shipped_questionnaire(tmp_path, monkeypat
 def _answers_for(questionnaire, good):
     """Typed lines for a walk that answers `good` and leaves the rest open, following the
     same ask_if the walk follows (so that it does not matter which questions there are)."""
-    from producibility.intake import parse_answer, relevant
+    from producibility.intake import parse_answer
+    from producibility.model.relevance import asked
 
     request, part, lines = {}, {}, []
     for question in questionnaire.questions:
         key = question.id if question.scope == "request" else ("part", question.id)
         if question.scope == "request":
-            if not relevant(question, request):
+            if not asked(question, request):
                 continue
-        elif not relevant(question, request, part):
+        elif not asked(question, request, part):
             continue
         text = good.get(key)
         if text is None:
@@ -720,3 +721,94 @@ def test_module_runs_as_a_subprocess(mini):
                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+# ----------------------------------------------------------------- Dutch words, one relevance
+def test_dutch_ask_and_form_say_stuks_series_and_stuks_per_jaar(mini, tmp_path):
+    """Units are the customer's words in Dutch (issue 12): the prompt and both forms."""
+    result = run_ask(mini, ["R-1", "23-11-2026", "kleine serie"], "--lang", "nl")
+    assert "(1–1000 stuks)" in result.output and "pcs" not in result.output
+    faas = load_questionnaire()
+    md = export_questionnaire(faas, "nl", "md")
+    html = export_questionnaire(faas, "nl", "html")
+    for unit in ("stuks", "series", "stuks/jaar"):
+        assert f".................... {unit} (" in md
+        assert f'<span class="unit">{unit} (' in html
+    for english in (" pcs", "batches", "pcs/year"):
+        assert english not in md
+    assert ".................... pcs/year (" in export_questionnaire(faas, "en", "md")
+
+
+def test_a_typed_unit_in_either_language_is_read(mini):
+    faas = load_questionnaire()
+    batches = faas.question("request", "batches")
+    assert parse_answer(batches, "3 series", "nl") == 3
+    assert parse_answer(batches, "3 batches", "nl") == 3
+    annual = faas.question("request", "annual_volume")
+    assert parse_answer(annual, "5.000 stuks/jaar", "nl") == 5000
+    assert parse_answer(annual, "5,000 pcs per year", "en") == 5000
+
+
+def test_numbers_in_dutch_messages_have_a_decimal_comma(mini):
+    faas = load_questionnaire()
+    tolerance = faas.question("part", "tolerance_mm")
+    with pytest.raises(AnswerError, match="minstens 0,001"):
+        parse_answer(tolerance, "0", "nl")
+    with pytest.raises(AnswerError, match="at least 0.001"):
+        parse_answer(tolerance, "0", "en")
+
+
+# ----------------------------------------------------------------- a question's format
+FORMAT_Q = """\
+questionnaire: {id: fmt, version: "1"}
+sections:
+  - id: general
+    title: General
+    questions:
+      - id: price_points
+        type: text
+        format: quantities
+        text: Quantities to price
+"""
+
+
+def test_a_format_is_the_questionnaires_not_a_question_id(tmp_path):
+    """Any text question may read its answer as quantities; no id is special in code."""
+    path = tmp_path / "fmt.yaml"
+    path.write_text(FORMAT_Q, encoding="utf-8")
+    question = load_questionnaire(path).question("request", "price_points")
+    assert parse_answer(question, " 10, 50, 1.000 ", "nl") == "10, 50, 1.000"
+    with pytest.raises(AnswerError, match="give whole numbers separated by commas"):
+        parse_answer(question, "10, veel", "en")
+    with pytest.raises(AnswerError, match="geef hele getallen"):
+        parse_answer(question, "10, veel", "nl")
+    from producibility.intake import normalize_answers
+    document = {"price_points": 50}  # one break: a number is a list of one
+    assert normalize_answers(document, load_questionnaire(path)) == []
+    assert document == {"price_points": "50"}
+    document = {"price_points": "0"}
+    assert normalize_answers(document, load_questionnaire(path)) == [
+        (["price_points"], "price_points: give 1 to 20 quantities of 1 to 1,000,000, "
+                           "e.g. 10, 50, 200")]
+
+
+@pytest.mark.parametrize("change,message", [
+    ("type: text\n        format: quantities", "format: quantities reads a text answer"),
+    ("type: text\n        format: money", "format"),
+])
+def test_a_format_on_a_non_text_or_unknown_is_a_load_error(tmp_path, change, message):
+    from producibility.errors import InputError
+    text = FORMAT_Q.replace("type: text\n        format: quantities", change)
+    if "reads a text" in message:
+        text = text.replace("type: text", "type: number")
+    path = tmp_path / f"bad-{len(change)}.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_questionnaire(path)
+
+
+def test_quantity_breaks_as_one_number_in_a_request_file(tmp_path):
+    source = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
+    path = write(tmp_path, source.replace("quantity: 200\n", "quantity: 200\nquantity_breaks: 50\n"))
+    code, out, err = run_cli("validate", path)
+    assert code == 0, out + err

@@ -18,6 +18,7 @@ fire; the report turns the missing fields into open questions.
 """
 
 import contextlib
+import decimal
 import json
 import math
 import operator
@@ -872,17 +873,21 @@ class Template:
         return "".join(out)
 
 
-_YES_NO = {"en": ("yes", "no"), "nl": ("ja", "nee")}
-
-
 def _format(value, lang="en"):
-    """Values in messages: decimal comma and ja/nee in Dutch."""
+    """Values in messages as ``lang`` writes them: yes/no in its words (the ``common``
+    locale domain), numbers with its decimal sign (six significant digits)."""
+    from producibility import i18n
+
     if isinstance(value, bool):
-        yes, no = _YES_NO.get(lang, _YES_NO["en"])
-        return yes if value else no
+        return i18n.text("common", "yes" if value else "no", lang)
     if isinstance(value, float):
         text = f"{value:g}"
-        return text.replace(".", ",") if lang == "nl" else text
+        mantissa, e, exponent = text.partition("e")
+        if not re.fullmatch(r"-?\d+(\.\d+)?", mantissa):
+            return text  # inf, nan
+        digits = len(mantissa.partition(".")[2])
+        return i18n.number(decimal.Decimal(mantissa), lang, decimals=digits,
+                           grouping=False) + e + exponent
     if isinstance(value, (list, tuple)):
         return ", ".join(_format(v, lang) for v in value)
     return str(value)

@@ -67,57 +67,20 @@ def validator(schema):
     return _validator(id(schema), json.dumps(schema, sort_keys=True))
 
 
-_TEXTS = {
-    "en": {
-        "dym": " (did you mean '{word}'?)", "document": "the document", "in": "in {where}: ",
-        "unknown": "{prefix}unknown field '{word}'{hint}",
-        "missing": "{where}: missing required field '{field}'",
-        "type": "{where} must be {words}, not {value}{hint}", "or": " or ",
-        "number_hint": " (write the number without quotes or units)",
-        "enum": "{where}: {value} is not one of: {shown}{hint}",
-        "range": "{where} must be {sym} {limit}, got {value}",
-        "at_least": "{where} needs at least {n} {items}, has {has}",
-        "at_most": "{where} needs at most {n} {items}, has {has}",
-        "empty": "{where} must not be empty", "twice": "{where} lists {value} twice",
-        "pattern": "{where}: '{value}' is not a valid id (lowercase letters, digits, - _ .)",
-        "texts": "{where} must be a text, or texts per language like {{en: ..., nl: ...}}",
-        "yes_no": "yes/no value {value}", "text": "the text '{value}'",
-        "number": "the number {value}", "list": "a list", "mapping": "a mapping",
-        "nothing": "nothing",
-        "types": {"number": "a number", "integer": "a whole number", "string": "a text",
-                  "boolean": "yes or no (true/false)", "array": "a list",
-                  "object": "a mapping", "null": "empty"},
-    },
-    "nl": {
-        "dym": " (bedoelt u '{word}'?)", "document": "het document", "in": "in {where}: ",
-        "unknown": "{prefix}onbekend veld '{word}'{hint}",
-        "missing": "{where}: verplicht veld '{field}' ontbreekt",
-        "type": "{where} moet {words} zijn, niet {value}{hint}", "or": " of ",
-        "number_hint": " (schrijf het getal zonder aanhalingstekens of eenheid)",
-        "enum": "{where}: {value} is geen van: {shown}{hint}",
-        "range": "{where} moet {sym} {limit} zijn, niet {value}",
-        "at_least": "{where} moet minstens {n} {items} hebben, heeft er {has}",
-        "at_most": "{where} mag hoogstens {n} {items} hebben, heeft er {has}",
-        "empty": "{where} mag niet leeg zijn", "twice": "{where} noemt {value} twee keer",
-        "pattern": "{where}: '{value}' is geen geldig kenmerk (kleine letters, cijfers, - _ .)",
-        "texts": "{where} moet een tekst zijn, of teksten per taal zoals {{en: ..., nl: ...}}",
-        "yes_no": "ja/nee-waarde {value}", "text": "de tekst '{value}'",
-        "number": "het getal {value}", "list": "een lijst", "mapping": "een mapping",
-        "nothing": "niets",
-        "types": {"number": "een getal", "integer": "een geheel getal", "string": "een tekst",
-                  "boolean": "ja of nee (true/false)", "array": "een lijst",
-                  "object": "een mapping", "null": "leeg"},
-    },
-}
+def _texts(lang):
+    """The validation messages in ``lang`` (the ``validate`` locale domain)."""
+    from producibility import i18n
+
+    return i18n.texts("validate", lang)
 
 
 def did_you_mean(word, options, lang="en"):
     close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
-    return _TEXTS.get(lang, _TEXTS["en"])["dym"].format(word=close[0]) if close else ""
+    return _texts(lang)["dym"].format(word=close[0]) if close else ""
 
 
 def _describe(value, lang="en"):
-    t = _TEXTS.get(lang, _TEXTS["en"])
+    t = _texts(lang)
     if isinstance(value, bool):
         return t["yes_no"].format(value=str(value).lower())
     if isinstance(value, str):
@@ -145,12 +108,12 @@ def _field(path, lang="en"):
     out = ""
     for p in parts:
         out += p if p.startswith("[") or not out else "." + p
-    return out or _TEXTS.get(lang, _TEXTS["en"])["document"]
+    return out or _texts(lang)["document"]
 
 
 def advice(error, lang="en"):
     """One plain sentence, in English or Dutch, for a jsonschema ValidationError."""
-    t = _TEXTS.get(lang, _TEXTS["en"])
+    t = _texts(lang)
     where = _field(error.absolute_path, lang)
     v = error.validator
     inst = error.instance
@@ -187,7 +150,7 @@ def advice(error, lang="en"):
         key = "at_least" if v == "minItems" else "at_most"
         n = error.validator_value
         return t[key].format(where=where, n=n, has=len(inst),
-                             items="item" if n == 1 else "items"), []
+                             items=t["item" if n == 1 else "items"]), []
     if v in ("minLength", "minProperties"):
         return t["empty"].format(where=where), []
     if v == "uniqueItems":
@@ -233,6 +196,18 @@ def check_file(document, data, schema, path):
     cache.remember_valid(key)
 
 
+def _kind(error):
+    """What a schema error is about, in no language: its path, the check that failed
+    and what that check names (the missing field, the unknown fields)."""
+    named = ()
+    if error.validator == "required":
+        named = (error.message.split("'")[1] if "'" in error.message else error.message,)
+    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {})
+        named = tuple(sorted(str(k) for k in error.instance if k not in allowed))
+    return tuple(map(str, error.absolute_path)), error.validator, named
+
+
 def check(document, schema, path="<input>", lang="en", skip=()):
     """Validate; raise :class:`InputErrors` listing every problem with its line.
 
@@ -246,14 +221,11 @@ def check(document, schema, path="<input>", lang="en", skip=()):
         return
     out, seen = [], set()
     for error in errors:
-        if error.validator == "oneOf" and error.context:
-            # pick the most telling branch error for texts like {en, nl}
-            pass
-        message, extra = advice(error, lang)
-        line = _error_line(document, error, extra)
-        if (line, message) in seen:
+        kind = _kind(error)
+        if kind in seen:  # the same problem found twice (by two branches of a schema)
             continue
-        seen.add((line, message))
-        out.append(InputError(message, path, line))
+        seen.add(kind)
+        message, extra = advice(error, lang)
+        out.append(InputError(message, path, _error_line(document, error, extra)))
     out.sort(key=lambda e: (e.line or 0, e.message))
     raise InputErrors(out)

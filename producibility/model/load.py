@@ -193,16 +193,14 @@ def _catalogue_answers(document, questionnaire):
 
 
 def _check_answers(document, questionnaire, path, lang):
-    """The answers read by the one answer parser (intake.py), then the schema, then the
-    combinations no single answer shows (a wanted date before the request date...).
+    """The answers read by the one answer parser (``intake.answers``, with each
+    question's ``format``), then the schema, then the combinations no single answer
+    shows (a wanted date before the request date...).
 
     Every problem is reported together; ``check`` refuses what ``validate`` refuses.
     """
     from producibility.intake import combination_problems, normalize_answers
 
-    breaks = document.get("quantity_breaks")
-    if isinstance(breaks, int) and not isinstance(breaks, bool):
-        document["quantity_breaks"] = str(breaks)  # one break: a number is a list of one
     parsed = normalize_answers(document, questionnaire, lang)
     errors = [InputError(message, path, yamlio.line_of(document, where))
               for where, message in parsed]
@@ -216,15 +214,6 @@ def _check_answers(document, questionnaire, path, lang):
                       skip=[tuple(where) for where, _ in parsed] + sorted(duplicated, key=str))
     except InputErrors as exc:
         errors.extend(exc.errors)
-    breaks = document.get("quantity_breaks")
-    if isinstance(breaks, str):
-        from producibility.report.costing import parse_quantities
-
-        try:
-            parse_quantities(breaks, lang)
-        except ValueError as exc:
-            errors.append(InputError(f"quantity_breaks: {exc}", path,
-                                     yamlio.line_of(document, ["quantity_breaks"])))
     errors.extend(InputError(p.message, path, yamlio.line_of(document, p.where))
                   for p in combos)
     if errors:

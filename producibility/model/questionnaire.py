@@ -8,13 +8,16 @@ and editors) is derived from it, field by field.
 import functools
 from dataclasses import dataclass, field
 
+from producibility import i18n
 from producibility.inputs import schema as schemas
 from producibility.inputs import yamlio
 from producibility.conditions.expressions import ExpressionError, compile_condition
 from producibility.model.defaults import default_questionnaire_path
 from producibility.errors import InputError
 
-LANGS = ("nl", "en")
+#: The ``format:`` a text question may declare; the intake's answer parser reads it
+#: (``producibility.intake.answers.FORMATS``).
+FORMATS = ("quantities",)
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Question:
     line: int = None
     assume: dict = None  # {"value": answer, "en": wording, "nl": wording}, or None
     catalogue: str = None  # choices_from: the catalogue kind the choices come from
+    format: str = None  # text: how the answer is read (FORMATS), e.g. "quantities"
 
     @property
     def scope(self):
@@ -84,12 +88,16 @@ class Questionnaire:
     @functools.cached_property
     def choice_text(self):
         """(scope, field) -> {choice: {lang: text}} for messages and reports."""
-        return {q.key: {c: dict(t) if isinstance(t, dict) else {"en": t, "nl": t}
+        return {q.key: {c: dict(t) if isinstance(t, dict) else {lang: t for lang in i18n.LANGS}
                         for c, t in q.choice_text.items()}
                 for q in self.questions if q.choice_text}
 
     def fields(self, scope):
         return [q.id for q in self.questions if q.scope == scope]
+
+    def questions_in(self, scope):
+        """The questions of one scope ("request" or "part"), in questionnaire order."""
+        return [q for q in self.questions if q.scope == scope]
 
     @functools.cached_property
     def request_schema(self):
@@ -169,7 +177,7 @@ def request_schema(questionnaire):
 
 def _text(value, where, path, line):
     if isinstance(value, str):
-        return {"en": value, "nl": value}
+        return {lang: value for lang in i18n.LANGS}
     if isinstance(value, dict) and value:
         return dict(value)
     raise InputError(f"{where} must be a text or {{nl: ..., en: ...}}", path, line)
@@ -270,7 +278,11 @@ def _parse(doc, path):
                 integer=bool(raw.get("integer", False)),
                 min_choices=int(raw.get("min_choices", 0)),
                 repeat=section.get("repeat"), line=line, catalogue=raw.get("choices_from"),
+                format=raw.get("format"),
             )
+            if q.format is not None and q.type != "text":
+                raise InputError(f"question '{q.id}': format: {q.format} reads a text "
+                                 f"answer, not a {q.type}", path, line)
             if raw.get("ask_if"):
                 try:
                     q.ask_if = compile_condition(raw["ask_if"], ("request", "part"))

@@ -731,13 +731,9 @@ def _outside_findings(assignments, engine, partners, pack, request, lang):
 
 def _asked(question, request, part):
     """Whether the questionnaire asks this question, given the answers so far."""
-    from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
+    from producibility.model.relevance import asked
 
-    try:
-        outcome = evaluate(question.ask_if, {"request": request, "part": part})
-    except ExpressionError:
-        return True
-    return outcome is UNKNOWN or outcome
+    return asked(question, request, part)
 
 
 def _short(path):

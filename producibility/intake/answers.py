@@ -1,0 +1,513 @@
+"""Answers: the one reader of what a person types or writes for a question.
+
+Owns turning text into a request value (:func:`parse_answer`, with :class:`AnswerError`
+in the user's language), reading a value from a request file the same way
+(:func:`coerce_loaded`, :func:`normalize_answers`), the question-level ``format:`` a
+questionnaire may declare for a text answer (:data:`FORMATS`), and showing an answer
+back as the prompt and the form write it (:func:`show_value`, :func:`show_number`,
+:func:`unit_label`).  ``ask``, ``validate``, ``check`` and the API all read answers here,
+so a typed answer, a text in a file and a value in an API dict mean the same.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import difflib
+import functools
+import math
+import re
+
+from producibility import i18n
+
+HELP, BACK, LEAVE_OPEN = "?", "<", "-"
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its question; the message is for the user."""
+
+
+def texts(lang: str) -> dict:
+    """The intake's texts in one language (the ``intake`` locale domain)."""
+    return i18n.texts("intake", lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str) -> frozenset:
+    """What a person may type for ``key`` (``yes_words`` ...), in every language."""
+    return frozenset(w for lang in i18n.LANGS for w in texts(lang)[key])
+
+
+def in_lang(value, lang: str) -> str:
+    """A {nl, en} text (or a plain string) in one language, falling back to English."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value:
+        return value.get(lang) or value.get("en") or next(iter(value.values()))
+    return ""
+
+
+def choice_label(question, choice, lang: str) -> str:
+    """A choice as the questionnaire words it in ``lang`` (its id when it has no text)."""
+    return in_lang(question.choice_text.get(choice), lang) or choice
+
+
+def help_text(question, lang: str) -> str:
+    """A question's help, with the answer the screening assumes when it is left open."""
+    text = in_lang(question.help, lang)
+    assumed = question.assumption(lang) if getattr(question, "assume", None) else None
+    if assumed:  # what the screening takes when the customer leaves it open
+        lead = texts(lang)["assumed"].format(answer=assumed)
+        text = f"{text} {lead}" if text else lead
+    return text
+
+
+def unit_label(unit: str | None, lang: str) -> str:
+    """A questionnaire's unit as the customer reads it (``pcs`` is ``stuks`` in Dutch);
+    a unit the locale files do not list shows as written."""
+    if not unit:
+        return ""
+    return texts(lang)["units"].get(unit, unit)
+
+
+# ----------------------------------------------------------------- values
+_PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.(\d+))?")
+
+
+def show_number(value, lang: str = "en") -> str:
+    """A number as a person writes it: no '.0', no exponent, no grouping, the locale's
+    decimal sign (a comma in Dutch)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        text = str(int(value))
+    elif isinstance(value, float):
+        text = repr(value)
+        if "e" in text:
+            text = f"{value:.12f}".rstrip("0").rstrip(".")
+    else:
+        text = str(value)
+    return _in_locale(text, lang)
+
+
+def _in_locale(text: str, lang: str) -> str:
+    """A plain decimal written with a point (``12.5``) as ``lang`` writes it, digit for digit."""
+    match = _PLAIN_DECIMAL.fullmatch(text)
+    if not match:
+        return text
+    return i18n.number(decimal.Decimal(text), lang, decimals=len(match.group(1) or ""),
+                       grouping=False)
+
+
+def show_value(question, value, lang: str) -> str:
+    """An answer as the prompt shows it (and as :func:`parse_answer` reads it back)."""
+    if question.type == "yes_no":
+        return i18n.text("common", "yes" if value else "no", lang)
+    if question.type == "choice":
+        return choice_label(question, value, lang)
+    if question.type == "multi_choice":
+        return ", ".join(choice_label(question, v, lang) for v in value) or texts(lang)["none"]
+    if question.type == "dimensions":
+        return " x ".join(show_number(v, lang) for v in value)
+    if question.type == "number":
+        return show_number(value, lang)
+    return str(value)
+
+
+_NUMBER_SHAPE = re.compile(r"([+-]?)(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:X\d{3})+")
+
+
+def _grouped_ok(digits, separator):
+    return bool(re.fullmatch(_GROUPED.pattern.replace("X", re.escape(separator)), digits))
+
+
+def read_number(text: str, lang: str = "en", convention: str | None = None):
+    """A number as a person types it, Dutch or English: the one reader of numbers.
+
+    ``1.000`` and ``1.000,5`` (Dutch) and ``1,000`` and ``1,000.5`` (English) are
+    thousands; ``0,05`` and ``12,5`` are a decimal comma.  One separator before
+    exactly three digits is read as the thousands separator of ``convention`` (``.``
+    in Dutch, ``,`` in English); where it is that language's decimal separator, or no
+    convention is given (a request file), the number is ambiguous and the message says
+    both readings, so that ``ask`` asks again.  Messages are in ``lang``.  Raises
+    :class:`AnswerError`.
+    """
+    t = texts(lang)
+    raw = text.strip()
+    cleaned = re.sub(r"[\s\u00a0\u202f']", "", raw)
+    match = _NUMBER_SHAPE.fullmatch(cleaned)
+    if not match:
+        raise AnswerError(t["not_number"].format(text=raw))
+    sign, body, exponent = match.group(1), match.group(2), match.group(3) or ""
+    dots, commas = body.count("."), body.count(",")
+    if body[-1] in ".,":
+        body = body[:-1]  # "20." is 20
+        dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal_sign = "." if body.rindex(".") > body.rindex(",") else ","
+        thousands = "," if decimal_sign == "." else "."
+        whole, _, fraction = body.rpartition(decimal_sign)
+        if thousands in fraction or decimal_sign in whole or not _grouped_ok(whole, thousands):
+            raise AnswerError(t["bad_grouping"].format(text=raw))
+        body = whole.replace(thousands, "") + "." + fraction
+    elif dots > 1 or commas > 1:
+        separator = "." if dots else ","
+        if not _grouped_ok(body, separator):
+            raise AnswerError(t["bad_grouping"].format(text=raw))
+        body = body.replace(separator, "")
+    elif dots or commas:
+        separator = "." if dots else ","
+        whole, _, fraction = body.partition(separator)
+        if (len(fraction) == 3 and whole and whole.lstrip("0") and len(whole) <= 3
+                and not exponent):
+            lang_thousands = {"nl": ".", "en": ","}.get(convention)
+            as_thousands = whole + fraction
+            if separator != lang_thousands:
+                decimal_value = f"{whole}.{fraction}"
+                typed = _in_locale(decimal_value.rstrip("0").rstrip("."), lang)
+                error = AnswerError(t["ambiguous_number"].format(
+                    text=raw, thousands=int(as_thousands), decimal=typed,
+                    decimal_typed=typed))
+                value = float(decimal_value)
+                error.readings = tuple(int(sign + r) if isinstance(r, str) else
+                                       (-r if sign == "-" else r)
+                                       for r in (as_thousands, value))
+                raise error
+            body = as_thousands
+        else:
+            body = f"{whole or '0'}.{fraction}"
+    cleaned = sign + body + exponent
+    if re.fullmatch(r"[+-]?\d+", cleaned):
+        return int(cleaned)
+    value = float(cleaned)
+    if not math.isfinite(value):
+        raise AnswerError(t["not_number"].format(text=raw))
+    return value
+
+
+def _number(text, lang, typed=True):
+    return read_number(text, lang, lang if typed else None)
+
+
+def _check_range(question, value, lang):
+    t = texts(lang)
+    if question.min is not None and value < question.min:
+        raise AnswerError(t["min"].format(min=show_number(question.min, lang)))
+    if question.max is not None and value > question.max:
+        raise AnswerError(t["max"].format(max=show_number(question.max, lang)))
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+def unit_words() -> dict:
+    """What people type after a number for a questionnaire's unit, in every language."""
+    def words(key):
+        return tuple(dict.fromkeys(w for lang in i18n.LANGS
+                                   for w in texts(lang)["unit_words"][key]))
+
+    pieces = words("pcs")
+    return {"pcs": pieces,
+            "pcs/year": pieces + tuple(f"{p}{per}" for p in pieces + ("",)
+                                       for per in words("per_year")),
+            "batches": words("batches"), "min": words("min"), "EUR": words("EUR")}
+
+
+def _strip_unit(question, text):
+    text = text.strip()
+    unit = (question.unit or "").strip()
+    for word in sorted({unit, *unit_words().get(unit, ())} - {""}, key=len, reverse=True):
+        if text.lower().endswith(word.lower()) and text[: -len(word)].strip():
+            return text[: -len(word)].strip()
+    return text
+
+
+def _fits(question, value):
+    return ((not question.integer or float(value).is_integer())
+            and (question.min is None or value >= question.min)
+            and (question.max is None or value <= question.max))
+
+
+def _parse_number(question, text, lang, typed=True):
+    text = _strip_unit(question, text)
+    try:
+        value = read_number(text, lang)  # no convention: "1.000" and "1,000" are ambiguous
+    except AnswerError as exc:  # the question's range settles it, else the language
+        readings = getattr(exc, "readings", ())
+        fitting = [r for r in readings if _fits(question, r)]
+        if len(fitting) == 1:
+            value = fitting[0]
+        elif typed:
+            value = _number(text, lang, typed)
+        else:
+            raise
+    if question.integer:
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise AnswerError(texts(lang)["not_integer"])
+            value = int(value)
+    return _check_range(question, value, lang)
+
+
+def _parse_date(text, lang, typed=True):
+    t = texts(lang)
+    raw = text.strip()
+    if typed and raw.lower() in _words("today_words"):
+        return datetime.date.today().isoformat()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
+    dutch = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", raw)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif dutch:
+        day, month, year = (int(g) for g in dutch.groups())
+    else:
+        raise AnswerError(t["not_date"].format(text=raw))
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        raise AnswerError(t["not_real_date"].format(text=raw)) from None
+
+
+def parse_yes_no(text: str, lang: str) -> bool:
+    """A typed yes or no, in any language (``j``, ``ja``, ``y``, ``yes``, ``n``, ``nee``...)."""
+    word = text.strip().lower()
+    if word in _words("yes_words"):
+        return True
+    if word in _words("no_words"):
+        return False
+    raise AnswerError(texts(lang)["not_yes_no"])
+
+
+def _match_choice(question, token, numbers=True):
+    """The choice a token names: its number (when typed), its value or its label."""
+    word = token.strip()
+    if numbers and re.fullmatch(r"\d+", word):
+        number = int(word)
+        return question.choices[number - 1] if 1 <= number <= len(question.choices) else None
+    low = word.lower()
+    for choice in question.choices:
+        if choice.lower() == low:
+            return choice
+    for choice in question.choices:
+        labels = question.choice_text.get(choice)
+        labels = labels.values() if isinstance(labels, dict) else [labels]
+        if any(isinstance(label, str) and label.lower() == low for label in labels):
+            return choice
+    return None
+
+
+def _not_a_choice(question, token, lang):
+    t = texts(lang)
+    message = t["not_choice"].format(text=token.strip(), n=len(question.choices))
+    close = difflib.get_close_matches(token.strip().lower(), list(question.choices), n=1,
+                                      cutoff=0.6)
+    if close:
+        message += t["did_you_mean"].format(word=close[0])
+    return AnswerError(message)
+
+
+def _parse_choice(question, text, lang, typed=True):
+    choice = _match_choice(question, text, typed)
+    if choice is None:
+        raise _not_a_choice(question, text, lang)
+    return choice
+
+
+def none_answer(question, lang: str = "en") -> list:
+    """The explicit "none" of a multiple-choice question (``[]``), where it may be none."""
+    least = getattr(question, "min_choices", 0) or 0
+    if least:
+        raise AnswerError(texts(lang)["none_not_allowed"].format(n=least))
+    return []
+
+
+_NONE_SIGNS = frozenset({"0", "[]"})  # "none" in any language
+
+
+def _parse_multi(question, text, lang, typed=True):
+    raw = text.strip()
+    if (raw.lower() in _words("none_words") | _NONE_SIGNS) and (typed or raw != "0"):
+        return none_answer(question, lang)
+    whole = _match_choice(question, raw, typed)
+    if whole is not None:
+        return [whole]
+    chosen = []
+    for token in (x for x in re.split(r"[,;]", raw) if x.strip()):
+        match = _match_choice(question, token, typed)
+        if match is not None:
+            found = [match]
+        else:  # "1 3" or "turning milling_3axis"
+            found = [_match_choice(question, w, typed) for w in token.split()]
+            if not found or None in found:
+                bad = next((w for w, m in zip(token.split(), found) if m is None), token)
+                raise _not_a_choice(question, bad, lang)
+        chosen.extend(c for c in found if c not in chosen)
+    if not chosen:
+        raise _not_a_choice(question, raw, lang)
+    return chosen
+
+
+def _parse_dimensions(question, text, lang):
+    t = texts(lang)
+    raw = _strip_unit(question, text.lower().replace("×", "x").replace("*", "x"))
+    raw = raw.strip()
+    if "x" in raw or ";" in raw:
+        tokens = re.split(r"[x;]", raw)
+    elif re.search(r"\s", raw):
+        tokens = re.split(r",?\s+", raw)  # "120, 80, 30" or "120,5 80 30"
+    else:
+        tokens = raw.split(",")
+    tokens = [tok.strip() for tok in tokens if tok.strip()]
+    if len(tokens) != 3:
+        raise AnswerError(t["dimensions"])
+    try:
+        values = [_number(tok, lang) for tok in tokens]
+    except AnswerError as exc:
+        raise AnswerError(f"{exc} {t['dimensions']}") from None
+    return [_check_range(question, v, lang) for v in values]
+
+
+def _quantities(text, lang):
+    """Quantity breaks (``10, 50, 1.000``), read by the reader of ``--quantities``;
+    kept as written."""
+    from producibility.report.costing import parse_quantities
+
+    try:
+        parse_quantities(text, lang)
+    except ValueError as exc:
+        raise AnswerError(str(exc)) from None
+    return text
+
+
+#: The ``format:`` a questionnaire may declare on a text question: name -> a check
+#: ``(text, lang) -> value`` that raises :class:`AnswerError` with the advice.
+FORMATS = {"quantities": _quantities}
+
+
+def _parse_text(question, text, lang):
+    value = text.strip()
+    if not value:
+        raise AnswerError(texts(lang)["not_text"])
+    if getattr(question, "format", None):
+        return FORMATS[question.format](value, lang)
+    return value
+
+
+def parse_answer(question, text: str, lang: str = "en", typed: bool = True):
+    """The request value of a typed answer; :class:`AnswerError` when it does not fit.
+
+    ``typed=False`` reads a text from a request file: there a number is no choice's
+    position in the list, and "today" no date.
+    """
+    kind = question.type
+    if kind == "number":
+        return _parse_number(question, text, lang, typed)
+    if kind == "yes_no":
+        return parse_yes_no(text, lang)
+    if kind == "date":
+        return _parse_date(text, lang, typed)
+    if kind == "choice":
+        return _parse_choice(question, text, lang, typed)
+    if kind == "multi_choice":
+        return _parse_multi(question, text, lang, typed)
+    if kind == "dimensions":
+        return _parse_dimensions(question, text, lang)
+    return _parse_text(question, text, lang)
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def coerce_loaded(question, value, lang: str = "en"):
+    """A value read from a request file, checked like a typed answer (texts are parsed)."""
+    t = texts(lang)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        value = value.isoformat()
+    if isinstance(value, str):
+        return parse_answer(question, value, lang, typed=False)
+    kind = question.type
+    if kind == "text" and _is_number(value):
+        return parse_answer(question, str(value), lang, typed=False)
+    if kind == "number" and _is_number(value):
+        if question.integer and isinstance(value, float):
+            if not value.is_integer():
+                raise AnswerError(t["not_integer"])
+            value = int(value)
+        return _check_range(question, value, lang)
+    if kind == "yes_no" and isinstance(value, bool):
+        return value
+    if kind == "multi_choice" and isinstance(value, list):
+        if not value:
+            return none_answer(question, lang)
+        chosen = []
+        for item in value:
+            match = _match_choice(question, str(item), numbers=False) \
+                if not isinstance(item, bool) else None
+            if match is None:
+                raise _not_a_choice(question, str(item), lang)
+            if match not in chosen:
+                chosen.append(match)
+        return chosen
+    if kind == "dimensions" and isinstance(value, list):
+        if len(value) != 3 or not all(_is_number(v) for v in value):
+            raise AnswerError(t["dimensions"])
+        return [_check_range(question, v, lang) for v in value]
+    if kind == "choice" and _is_number(value):
+        return _parse_choice(question, str(value), lang, typed=False)
+    raise AnswerError({"text": t["not_text"], "number": t["not_number"].format(text=value),
+                       "yes_no": t["not_yes_no"], "multi_choice": t["not_list"],
+                       "dimensions": t["dimensions"]}.get(kind, t["not_text"]))
+
+
+def _read_here(question, value):
+    """Whether :func:`normalize_answers` reads a file's value (else the schema judges it):
+    texts, lists holding a text, and numbers for a text with a ``format``."""
+    if isinstance(value, str) or (isinstance(value, list) and (
+            not value or any(isinstance(v, str) for v in value))):
+        return True
+    return bool(getattr(question, "format", None)) and _is_number(value)
+
+
+def normalize_answers(document, questionnaire, lang: str = "en") -> list:
+    """Read a request's answers with the same parser as ``ask``: [(where, message)].
+
+    Texts in a file or an API dict (``01-03-2027``, ``ja``, ``kleine serie``,
+    ``1.000,5``, ``geen``) and an explicit none (``[]``) become the request values
+    ``ask`` would save, in place; so does a number for a text with a ``format`` (one
+    quantity break).  An answer the parser refuses is returned with its path (the
+    schema's own error for that field is then left out); values that are not text are
+    left to the schema.  ``check``, ``validate`` and the API call this through
+    :func:`producibility.model.load.load_request`, so all of them read a file alike.
+    """
+    problems = []
+
+    def answers(holder, questions, trail):
+        for question in questions:
+            value = holder.get(question.id)
+            if value is None or not _read_here(question, value):
+                continue
+            if question.type == "multi_choice" and isinstance(value, list) and value:
+                # item by item, duplicates kept (validate names them on their own line)
+                found = [_match_choice(question, v, numbers=False) if isinstance(v, str)
+                         else v for v in value]
+                if None not in found:
+                    holder[question.id] = found
+                continue
+            try:
+                holder[question.id] = coerce_loaded(question, value, lang)
+            except AnswerError as exc:
+                if question.type in ("choice", "multi_choice") and value != []:
+                    continue  # the schema's message lists the choices, with a did-you-mean
+                problems.append((trail + [question.id],
+                                 f"{question.id}: {str(exc).rstrip('.')}"))
+
+    if not isinstance(document, dict):
+        return problems
+    answers(document, questionnaire.questions_in("request"), [])
+    parts = document.get("parts")
+    if isinstance(parts, list):
+        for i, part in enumerate(parts):
+            if isinstance(part, dict):
+                answers(part, questionnaire.questions_in("part"), ["parts", i])
+    return problems

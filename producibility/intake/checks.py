@@ -1,0 +1,217 @@
+"""Checks across answers: what each answer fits but the answers together do not, and
+what a request still leaves open.
+
+Owns the cross-field checks (:func:`combination_problems`: a wanted date before the
+request date, more deliveries than products, a process without the sizes it needs, a
+sheet thicker than the part, an item listed twice), checking a request file the way the
+loader does (:func:`validate_request`), and the required questions still unanswered
+(:func:`unanswered`, :func:`describe_open`).  Section and question ids appear only in
+:func:`combination_problems`, and each check skips itself when a questionnaire lacks the
+fields it needs.  Messages come from the ``validate`` locale domain.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from producibility import i18n
+from producibility.errors import InputError, InputErrors
+from producibility.inputs import yamlio
+from producibility.intake.answers import choice_label, show_number, texts
+from producibility.model.relevance import asked
+
+
+@dataclass
+class Problem:
+    """An impossible combination: where (a path into the request) and what."""
+
+    where: list
+    message: str
+    fields: tuple  # the (scope, field) pairs involved, for warnings while asking
+    part: int = None
+    missing: bool = False  # a process needs a field that is not there (vs. a conflict)
+
+
+def process_needs(questionnaire) -> dict:
+    """Processes (values of the part's "processes" question) that need more part
+    fields: the ``needs`` of the catalogue the questionnaire's choices come from."""
+    from producibility.model.catalogue import default_catalogue
+
+    shop = questionnaire.shop or default_catalogue()
+    needs = {pid: tuple(entry["needs"]) for pid, entry in shop.entries["processes"].items()
+             if entry.get("needs")}
+    return _AliasMap(needs, shop)
+
+
+class _AliasMap(dict):
+    """Process needs, also found by a process's alias (a request says ``draaien``)."""
+
+    def __init__(self, needs, shop):
+        super().__init__(needs)
+        self.shop = shop
+
+    def __contains__(self, key):
+        return dict.__contains__(self, key) or dict.__contains__(
+            self, self.shop.resolve("processes", key))
+
+    def __getitem__(self, key):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        return dict.__getitem__(self, self.shop.resolve("processes", key))
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _date(value):
+    if isinstance(value, datetime.date):
+        return value if not isinstance(value, datetime.datetime) else value.date()
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _field_name(trail):
+    out = ""
+    for p in trail:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def combination_problems(questionnaire, request, lang: str = "en") -> list[Problem]:
+    """Answers that each fit their question but not each other."""
+    t = i18n.texts("validate", lang)
+    has = {q.key for q in questionnaire.questions}
+    problems = []
+    if not isinstance(request, dict):
+        return problems
+
+    if {("request", "date"), ("request", "wanted_date")} <= has:
+        asked_on, wanted = _date(request.get("date")), _date(request.get("wanted_date"))
+        if asked_on and wanted and wanted < asked_on:
+            problems.append(Problem(["wanted_date"], t["wanted_before_date"].format(
+                wanted=wanted.isoformat(), date=asked_on.isoformat()),
+                (("request", "wanted_date"), ("request", "date"))))
+    if {("request", "batches"), ("request", "quantity")} <= has:
+        batches, quantity = request.get("batches"), request.get("quantity")
+        if _is_number(batches) and _is_number(quantity) and batches > quantity:
+            problems.append(Problem(["batches"], t["batches_over_quantity"].format(
+                batches=batches, quantity=quantity),
+                (("request", "batches"), ("request", "quantity"))))
+
+    def duplicates(answers, questions, trail, part=None):
+        for q in questions:
+            value = answers.get(q.id)
+            if q.type != "multi_choice" or not isinstance(value, list):
+                continue
+            seen = set()
+            for j, item in enumerate(value):
+                if isinstance(item, (str, int, float)) and item in seen:
+                    problems.append(Problem(trail + [q.id, j], t["duplicate"].format(
+                        field=_field_name(trail + [q.id]), item=item),
+                        ((q.scope, q.id),), part))
+                elif isinstance(item, (str, int, float)):
+                    seen.add(item)
+
+    duplicates(request, questionnaire.questions_in("request"), [])
+    parts = request.get("parts")
+    if not isinstance(parts, list):
+        return problems
+    processes_q = questionnaire.question("part", "processes")
+    needs = process_needs(questionnaire)
+    for i, part in enumerate(parts):
+        if not isinstance(part, dict):
+            continue
+        name = part.get("id") if isinstance(part.get("id"), str) else f"#{i + 1}"
+        duplicates(part, questionnaire.questions_in("part"), ["parts", i], i)
+        processes = part.get("processes")
+        if processes_q is not None and isinstance(processes, list):
+            lacking = {}  # the missing fields -> the processes that need them
+            for process in dict.fromkeys(p for p in processes
+                                         if isinstance(p, str) and p in needs):
+                fields = tuple(f for f in needs[process]
+                               if ("part", f) in has and part.get(f) is None)
+                if fields:
+                    lacking.setdefault(fields, []).append(choice_label(processes_q, process,
+                                                                       lang))
+            for fields, names in lacking.items():
+                problems.append(Problem(
+                    ["parts", i, "processes"], t["needs_fields"].format(
+                        part=name, process=f" {t['and']} ".join(names),
+                        fields=f" {t['and']} ".join(fields)),
+                    tuple(("part", f) for f in ("processes",) + fields), i, missing=True))
+        thickness, size = part.get("thickness_mm"), part.get("size_mm")
+        if (_is_number(thickness) and isinstance(size, list) and len(size) == 3
+                and all(_is_number(v) for v in size) and thickness > min(size)):
+            problems.append(Problem(["parts", i, "thickness_mm"], t["thickness_over_size"].format(
+                part=name, thickness=show_number(thickness, lang),
+                smallest=show_number(min(size), lang)),
+                (("part", "thickness_mm"), ("part", "size_mm")), i))
+    return problems
+
+
+def validate_request(path, questionnaire, lang: str = "en"):
+    """Check a request file: (problems as InputErrors sorted by line, request or None).
+
+    Exactly the loader's checks, so ``validate`` and ``check`` refuse the same
+    requests: answers read by the one parser, the schema (types, ranges, unknown
+    fields with did-you-mean) and impossible combinations, each with ``file:line``.
+    """
+    from producibility.model.load import load_request
+
+    path = str(path)
+    try:
+        document = yamlio.load(path)
+    except InputError as exc:
+        return (exc.errors if isinstance(exc, InputErrors) else [exc]), None
+    if not isinstance(document, dict):
+        return [InputError("a request must be a mapping of answers, with a list of parts",
+                           path, getattr(document, "line", 1))], None
+    errors = []
+    try:  # the loader reads the answers, checks the schema and the combinations
+        load_request(document, questionnaire, path=path, lang=lang)
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    except InputError as exc:
+        errors.append(exc)
+    errors.sort(key=lambda e: (e.line or 0, e.message))
+    return errors, document
+
+
+def unanswered(questionnaire, request) -> list:
+    """Required, asked questions without an answer: [(question or None, part index)].
+
+    ``(None, None)`` stands for "no part described yet" when the request has none.  An
+    explicit none (``[]``) answers a question, as in ``check``.
+    """
+    out = []
+    for q in questionnaire.questions_in("request"):
+        if q.required and asked(q, request) and request.get(q.id) is None:
+            out.append((q, None))
+    parts = request.get("parts")
+    parts = [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+    if not parts and questionnaire.questions_in("part"):
+        out.append((None, None))
+    for i, part in enumerate(parts):
+        for q in questionnaire.questions_in("part"):
+            if q.required and asked(q, request, part) and part.get(q.id) is None:
+                out.append((q, i))
+    return out
+
+
+def describe_open(questionnaire, request, item, lang: str) -> str:
+    """One line for an unanswered question: where, what, and its field id."""
+    t = texts(lang)
+    question, index = item
+    if question is None:
+        return f"{t['part_scope'].format(id='?')}: {t['no_parts']}"
+    if index is None:
+        return f"{t['request_scope']}: {question.label(lang)} ({question.id})"
+    part = request["parts"][index]
+    name = part.get("id") or f"#{index + 1}"
+    return f"{t['part_scope'].format(id=name)}: {question.label(lang)} ({question.id})"

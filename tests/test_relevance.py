@@ -1,0 +1,97 @@
+"""Relevance in one place: whether a question is asked (``ask_if``), and an ``ask_if`` read
+as simple tests from its compiled syntax tree (for the form), never from its text."""
+
+import dataclasses
+
+import pytest
+
+from producibility.conditions.expressions import compile_condition
+from producibility.intake.form import condition_text, form_model, show_if
+from producibility.model.questionnaire import load_questionnaire
+from producibility.model.relevance import SimpleTest, asked, simple_tests
+from producibility.report import conclude
+
+
+@pytest.fixture(scope="module")
+def faas():
+    return load_questionnaire()
+
+
+def _with_ask_if(question, source):
+    return dataclasses.replace(question, ask_if=compile_condition(source, ("request", "part")))
+
+
+def test_asked_true_false_unknown_and_broken(faas):
+    annual = faas.question("request", "annual_volume")  # ask_if: repeat orders expected
+    assert asked(annual, {"repeat_orders_expected": True})
+    assert not asked(annual, {"repeat_orders_expected": False})
+    assert asked(annual, {})  # unanswered: ask
+    assert asked(faas.question("request", "quantity"), {})  # no ask_if
+    broken = _with_ask_if(annual, "request.quantity > 5")
+    assert asked(broken, {"quantity": "many"})  # fails on odd data: ask
+
+
+def test_the_report_and_the_intake_use_the_same_relevance(faas):
+    diameter = faas.question("part", "diameter_mm")  # ask_if: turning
+    for part in ({"processes": ["turning"]}, {"processes": ["milling_3axis"]}, {}, None):
+        assert conclude._asked(diameter, {}, part) is asked(diameter, {}, part)
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("request.a", ("or", [SimpleTest("true", "request", "a")])),
+    ("not part.b", ("or", [SimpleTest("false", "part", "b")])),
+    ("'x' in part.p or 'y' in part.p",
+     ("or", [SimpleTest("has", "part", "p", ("x",)), SimpleTest("has", "part", "p", ("y",))])),
+    ("'x' not in part.p and 'y' not in part.p and 'z' not in part.p",
+     ("and", [SimpleTest("lacks", "part", "p", (v,)) for v in "xyz"])),
+    ("request.a in ['s', 't']", ("or", [SimpleTest("in", "request", "a", ("s", "t"))])),
+    ("request.a != 'p'", ("or", [SimpleTest("out", "request", "a", ("p",))])),
+    ("request.a not in ('s', 't')", ("or", [SimpleTest("out", "request", "a", ("s", "t"))])),
+    # brackets around one join are read, not refused as text would be
+    ("(request.a and request.b)",
+     ("and", [SimpleTest("true", "request", "a"), SimpleTest("true", "request", "b")])),
+])
+def test_simple_tests_from_the_compiled_tree(source, expected):
+    assert simple_tests(compile_condition(source, ("request", "part"))) == expected
+
+
+@pytest.mark.parametrize("source", [
+    "request.a and request.b or request.c", "(request.a or request.b) and request.c",
+    "part.x is defined", "part.t < 0.05", "request.q == 5", "request.a|length > 1",
+    "'x' in part.p and 'y' in request.p or not request.z",
+])
+def test_more_than_simple_tests_is_none(source):
+    assert simple_tests(compile_condition(source, ("request", "part"))) is None
+
+
+def test_a_condition_in_words_and_as_data(faas):
+    numbers = {q.key: f"n{i}" for i, q in enumerate(faas.questions)}
+    processes = numbers[("part", "processes")]
+    diameter = faas.question("part", "diameter_mm")
+    assert condition_text(diameter, numbers, faas, "en") == f"'turning' is chosen at {processes}"
+    assert condition_text(diameter, numbers, faas, "nl") == \
+        f"bij {processes} 'draaien' is gekozen"
+    assert show_if(diameter) == {"join": "or", "atoms": [
+        {"op": "has", "scope": "part", "field": "processes", "values": ["turning"]}]}
+    # quotes or spacing the old regular expressions did not expect read the same now
+    odd = _with_ask_if(diameter, '"turning"  in   part.processes')
+    assert condition_text(odd, numbers, faas, "en") == f"'turning' is chosen at {processes}"
+    assert show_if(odd) == show_if(diameter)
+    # more than simple tests: the expression itself, and always shown on screen
+    fit = faas.question("part", "fit_size_mm")  # ask_if: part.iso_fit is defined
+    assert condition_text(fit, numbers, faas, "en") == "part.iso_fit is defined"
+    assert show_if(fit) is None
+
+
+def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
+    model = form_model(faas, "en")
+    conditions = {q["id"]: q["condition"] for s in model["sections"] for q in s["questions"]}
+    assert conditions["annual_volume"] == "1.12 = yes"
+    assert conditions["funding_secured"] == "1.4 is not prototype"
+    assert conditions["temper"] == ("9.5 = aluminium EN AW-6082 or aluminium EN AW-5754 or "
+                                    "aluminium EN AW-7075")
+    assert conditions["min_wall_mm"] == ("none of 'laser cutting', 'press-brake bending' or "
+                                         "'welding' is chosen at 9.4")
+    assert conditions["execution_class"].endswith(
+        "or 'EN 1090 EXC3 (heavily loaded structures)' is chosen at 6.1")
+    assert conditions["tightest_feature"] == "part.tolerance_mm < 0.05"
