@@ -212,7 +212,13 @@ def check(document, schema, path="<input>", lang="en", skip=()):
     """Validate; raise :class:`InputErrors` listing every problem with its line.
 
     ``skip``: paths (tuples of keys) already reported otherwise; their errors are left out.
+    A document the compiled quick check finds valid is valid: jsonschema is not even
+    imported (see :mod:`producibility.inputs.quickcheck`).
     """
+    from producibility.inputs import quickcheck
+
+    if quickcheck.surely_valid(document, schema):
+        return
     skip = {tuple(p) for p in skip}
     errors = sorted((e for e in validator(schema).iter_errors(document)
                      if not any(tuple(e.absolute_path)[:len(p)] == p for p in skip)),
