@@ -5,10 +5,10 @@ equipment catalogue, packs, language and provider a command uses when its option
 not say.  Paths in the config are relative to the config file.
 
 Output goes through :func:`emit` (a whole text) or :func:`output_stream` (pieces, as a
-batch produces them), to ``-o FILE`` or standard output.  A file appears under its name only when complete: the text goes to a temporary
-file created exclusively (``O_EXCL``, an unpredictable name, so a link planted
-in a shared directory is never followed) in the target's directory, then is
-renamed over the target.  A link at the output name is followed only when it
+batch produces them), to ``-o FILE`` or standard output.  A file appears under its
+name only when complete: the text goes to a temporary file created exclusively
+(``O_EXCL``, an unpredictable name, so a link planted in a shared directory is never
+followed) in the target's directory, then is renamed over the target.  A link at the output name is followed only when it
 is the user's own (or root's, like ``/dev/stdout``).  A target that exists and
 is not a regular file (a device such as ``/dev/null``, a FIFO, a terminal) is
 written through instead: renaming over it would replace a device with a file.

@@ -36,7 +36,8 @@ def formats(*only: str) -> tuple[str, ...]:
     if not only:
         return REPORT_FORMATS
     unknown = set(only) - set(REPORT_FORMATS)
-    assert not unknown, f"not report formats: {sorted(unknown)}"
+    if unknown:
+        raise ValueError(f"not report formats: {sorted(unknown)}")
     return tuple(f for f in REPORT_FORMATS if f in only)
 
 
@@ -62,8 +63,8 @@ def output_options(choices: tuple[str, ...] = (), default: str | None = None, *,
                    format_help: str = "", lang_help: str = "", output_help: str = "",
                    report: bool = False, lang: bool = True, output: bool = True) -> Callable:
     """The output options, one decorator: ``--format`` (when there are ``choices``),
-    ``--lang`` (unless ``lang=False``), ``-o`` (unless ``output=False``); with ``report=True`` also the report's
-    ``--template``, ``--audience`` and ``--csv-style``."""
+    ``--lang`` (unless ``lang=False``), ``-o`` (unless ``output=False``); with
+    ``report=True`` also the report's ``--template``, ``--audience`` and ``--csv-style``."""
     def decorate(fn):
         if report:
             fn = click.option("--csv-style", type=click.Choice(["plain", "excel"]), default=None,

@@ -5,8 +5,8 @@ from pathlib import Path
 import click
 
 from producibility.cli.common import Group, formats, input_options, output_options, say
-from producibility.i18n import DEFAULT_LANG
 from producibility.errors import EXIT_INPUT, InputError, Reported
+from producibility.i18n import DEFAULT_LANG
 from producibility.project import Settings, emit, pack_sources, yaml_files
 from producibility.terminal import terminal_safe
 
@@ -33,7 +33,8 @@ def rules_lint(packs, config_file, no_default_rules, strict):
     from producibility.authoring.lint import lint
 
     settings = Settings.read(config_file)
-    sources, shown = pack_sources(settings.packs(packs), not settings.use_default(no_default_rules))
+    sources, shown = pack_sources(settings.packs(packs),
+                                  not settings.use_default(no_default_rules))
     shown_files = yaml_files(shown)
     problems = [p for p in lint(sources)
                 if str(Path(p.path).resolve()) in shown_files or not Path(p.path).exists()]
