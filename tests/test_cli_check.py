@@ -115,32 +115,7 @@ def test_console_script_runs_in_a_real_process():
     assert bad.stderr == "Error: nope.yaml: no such file\n"
 
 
-# ---- the shell: choices from the registries, errors that print themselves, Dutch messages
-def _commands(group, prefix=()):
-    for name, command in group.commands.items():
-        if hasattr(command, "commands"):
-            yield from _commands(command, prefix + (name,))
-        else:
-            yield prefix + (name,), command
-
-
-def test_lang_and_format_choices_come_from_the_registries():
-    from producibility import i18n
-    from producibility.batch import FORMATS as BATCH_FORMATS
-    from producibility.cli import cli
-    from producibility.cli.common import REPORT_FORMATS
-
-    for path, command in _commands(cli):
-        options = {p.name: p for p in command.params}
-        if "lang" in options:
-            assert tuple(options["lang"].type.choices) == i18n.LANGS, path
-        if "fmt" in options:
-            allowed = BATCH_FORMATS if path == ("batch",) else REPORT_FORMATS
-            assert set(options["fmt"].type.choices) <= set(allowed), path
-    check = dict(_commands(cli))[("check",)]
-    assert tuple(next(p for p in check.params if p.name == "fmt").type.choices) == REPORT_FORMATS
-
-
+# ---- the shell: errors that print themselves, Dutch messages, settings read once
 def test_an_error_prints_itself_under_clicks_test_runner_too():
     from click.testing import CliRunner
 
