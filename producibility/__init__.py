@@ -8,12 +8,11 @@ The library API (the CLI is a thin layer on it)::
     report.verdict, report.to_dict()
 """
 
-__version__ = "0.1.0"
-
-from producibility.errors import InputError, ProducibilityError  # noqa: E402
-from producibility.model.load import load_equipment, load_packs, load_request  # noqa: E402
-from producibility.model.questionnaire import load_questionnaire  # noqa: E402
-from producibility.screen import Report, Screener  # noqa: E402
+from producibility.errors import InputError, ProducibilityError
+from producibility.model.load import load_equipment, load_packs, load_request
+from producibility.model.questionnaire import load_questionnaire
+from producibility.screen import Report, Screener
+from producibility.version import __version__
 
 __all__ = ["Screener", "Report", "load_equipment", "load_packs", "load_request",
            "load_questionnaire", "InputError", "ProducibilityError", "__version__"]

@@ -1,7 +1,14 @@
-"""Batch screening: many requests, in input order, one bad request never stops the rest."""
+"""Batch screening: many requests, in input order, one bad request never stops the rest.
+
+:func:`screen_to` screens the requests and writes each result as it comes, as JSON Lines
+(one full report per request) or a CSV summary; the command line only says where to.
+"""
 
 import collections
+import csv
 import gc
+import io
+import json
 import multiprocessing
 import os
 import signal
@@ -13,6 +20,8 @@ from producibility.inputs import yamlio
 from producibility.errors import InputError, ProducibilityError
 
 SUFFIXES = (".yaml", ".yml", ".json")
+#: The output formats: JSON Lines (one full report per request) or a CSV summary.
+FORMATS = ("jsonl", "csv")
 
 
 def collect_inputs(paths):
@@ -70,6 +79,19 @@ def read_jsonl(stream, name="<stdin>"):
                                     f"{type(value).__name__}", name, number)
             continue
         yield where, value
+
+
+def worker_settings(equipment, packs, use_default, lang, as_of=None, probe=False):
+    """What every worker needs to screen, checked once here: a broken pack, catalogue
+    or --as-of date fails the batch before the first request."""
+    from producibility.model.load import load_equipment, load_packs
+    from producibility.screen import parse_as_of
+
+    as_of = parse_as_of(as_of)
+    load_packs(packs, use_default)
+    load_equipment(equipment)
+    return {"equipment": str(equipment), "packs": [str(p) for p in packs],
+            "use_default": use_default, "lang": lang, "as_of": as_of, "probe": probe}
 
 
 # Each worker process builds its Screener once (the engine compile is the costly part).
@@ -206,6 +228,31 @@ def _screen_alone(item, new_pool):
 SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "total_h",
                   "cost_low_eur", "cost_high_eur", "mrl_overall", "mrl_target", "findings",
                   "open_questions", "error")
+
+
+def _csv_line(row):
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\n").writerow(row)
+    return buffer.getvalue()
+
+
+def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
+    """Screen (name, source) items and write each record as it comes, in ``fmt`` (csv: the
+    header first).  ``progress`` wraps the records (a progress bar).  Returns
+    (requests done, requests failed)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown batch format {fmt}")
+    if fmt == "csv":
+        write(_csv_line(dict(zip(SUMMARY_FIELDS, SUMMARY_FIELDS))))
+    done = failed = 0
+    for record in progress(screen_many(items, settings, jobs)):
+        done += 1
+        failed += not record["ok"]
+        if fmt == "csv":
+            write(_csv_line(summary_row(record)))
+        else:
+            write(json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n")
+    return done, failed
 
 
 def summary_row(record):

@@ -1,9 +1,14 @@
-"""The one writer of output files and standard output.
+"""The project: its settings (``producibility.yaml``) and its output.
 
-A file appears under its name only when complete: the text goes to a temporary
-file created exclusively (``O_EXCL``, an unpredictable name, so a link planted
-in a shared directory is never followed) in the target's directory, then is
-renamed over the target.  A link at the output name is followed only when it
+:class:`Settings` is the project config read once, the one place that knows which
+equipment catalogue, packs, language and provider a command uses when its options do
+not say.  Paths in the config are relative to the config file.
+
+Output goes through :func:`emit` (a whole text) or :func:`output_stream` (pieces, as a
+batch produces them), to ``-o FILE`` or standard output.  A file appears under its
+name only when complete: the text goes to a temporary file created exclusively
+(``O_EXCL``, an unpredictable name, so a link planted in a shared directory is never
+followed) in the target's directory, then is renamed over the target.  A link at the output name is followed only when it
 is the user's own (or root's, like ``/dev/stdout``).  A target that exists and
 is not a regular file (a device such as ``/dev/null``, a FIFO, a terminal) is
 written through instead: renaming over it would replace a device with a file.
@@ -11,6 +16,9 @@ A target that is one of the command's own inputs is refused.  Every failure is
 an :class:`InputError`.
 """
 
+from __future__ import annotations
+
+import base64
 import contextlib
 import os
 import re
@@ -19,9 +27,154 @@ import stat
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
-from producibility.errors import InputError
+from producibility import i18n
+from producibility.errors import InputError, ProducibilityError
+from producibility.terminal import terminal_safe
+
+CONFIG_NAME = "producibility.yaml"
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+              ".jpeg": "image/jpeg"}
+MAX_LOGO_BYTES = 300_000
+
+
+def _text(key: str, lang: str, **fields: Any) -> str:
+    return i18n.text("cli", key, lang, **fields)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The project config as read once; empty when there is none.
+
+    Each accessor takes the command's own option first and falls back to the config:
+    an explicit option always wins.
+    """
+
+    document: dict = field(default_factory=dict)
+    path: Path | None = None
+
+    @classmethod
+    def read(cls, path: str | os.PathLike | None = None, lenient: bool = False) -> Settings:
+        """``path`` (``--config``), else ``./producibility.yaml`` if there is one.
+
+        ``lenient``: a broken config counts as none (for commands that only take their
+        language from it and must work in any folder)."""
+        from producibility.inputs import schema as schemas
+        from producibility.inputs import yamlio
+
+        if path is None:
+            candidate = Path.cwd() / CONFIG_NAME
+            if not candidate.is_file():
+                return cls()
+            path = candidate
+        try:
+            document = yamlio.load(path)
+            if document is None:
+                return cls({}, Path(path))
+            schemas.check(document, schemas.shipped("config"), str(path))
+        except ProducibilityError:
+            if lenient:
+                return cls()
+            raise
+        return cls(document, Path(path))
+
+    def relative(self, value: str | os.PathLike) -> Path:
+        """A path from the config: relative to the config file."""
+        p = Path(value)
+        return p if p.is_absolute() or self.path is None else self.path.parent / p
+
+    def lang(self, given: str | None = None, fallback: str = i18n.DEFAULT_LANG) -> str:
+        """The option's language, else the config's, else ``fallback``."""
+        return given or self.document.get("lang") or fallback
+
+    def packs(self, given: tuple | list = ()) -> list:
+        """The packs given, else the config's ``rules:``."""
+        if given:
+            return list(given)
+        return [self.relative(p) for p in self.document.get("rules", [])]
+
+    def use_default(self, no_default_rules: bool = False) -> bool:
+        """Whether the shipped default pack comes first."""
+        return not no_default_rules and self.document.get("default_rules", True)
+
+    def equipment(self, given: str | os.PathLike | None = None, lang: str = i18n.DEFAULT_LANG,
+                  required: bool = True) -> Path | str | None:
+        """The catalogue given, else the config's; an error (or None) when neither names one."""
+        if given is None and "equipment" in self.document:
+            given = self.relative(self.document["equipment"])
+        if given is None and required:
+            raise InputError(_text("no_equipment", lang, config=CONFIG_NAME))
+        return given
+
+    def provider(self, equipment_provider: dict | None = None,
+                 lang: str = i18n.DEFAULT_LANG) -> dict:
+        """The shop as the customer sees it: the config's ``provider:`` over the catalogue's.
+
+        The logo file becomes a ``data:`` URI, so that the offer stays one file that
+        makes no network request."""
+        out = {k: v for k, v in (equipment_provider or {}).items() if k in ("name", "location")}
+        out.update(self.document.get("provider") or {})
+        address = out.get("address")
+        if isinstance(address, str):
+            out["address"] = [line.strip() for line in address.splitlines() if line.strip()]
+        elif address is None and out.get("location"):
+            out["address"] = [out["location"]]
+        logo = out.pop("logo", None)
+        if logo:
+            out["logo_uri"] = _logo_uri(self.relative(logo), lang)
+        return out
+
+    def inputs(self, *paths) -> list[Path]:
+        """The files a command reads (directories expanded, the config included), which
+        its output must not replace."""
+        files = []
+        for path in paths + (self.path,):
+            if path is None:
+                continue
+            p = Path(path)
+            try:
+                files += sorted(p.iterdir()) if p.is_dir() else [p]
+            except OSError:
+                files.append(p)
+        if Path(CONFIG_NAME).is_file():
+            files.append(Path(CONFIG_NAME))
+        return files
+
+
+def _logo_uri(path: Path, lang: str) -> str:
+    kind = LOGO_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(_text("logo_kind", lang), str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(_text("logo_unreadable", lang, reason=exc.strerror), str(path)) \
+            from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise InputError(_text("logo_too_large", lang,
+                               limit=i18n.number(MAX_LOGO_BYTES, lang)), str(path))
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def pack_sources(packs: list, no_default_rules: bool) -> tuple[list[Path], list[Path]]:
+    """(the packs to load, the packs to show): the default pack first unless told
+    otherwise or named already; shown are the packs given, else the default."""
+    from producibility.model.defaults import default_pack_dir
+
+    default = default_pack_dir()
+    given = [Path(p) for p in packs]
+    if no_default_rules or default.resolve() in {p.resolve() for p in given}:
+        return given, given
+    return [default] + given, given or [default]
+
+
+def yaml_files(packs: list) -> set[str]:
+    """The resolved YAML files of packs (a directory's ``*.yaml``/``*.yml``)."""
+    return {str(f.resolve()) for p in packs
+            for f in (sorted(p.glob("*.y*ml")) if p.is_dir() else [p])}
 
 
 def _cannot(path, exc):
@@ -157,17 +310,6 @@ def atomic_write(path, text, inputs=()):
         sink.discard()
 
 
-# Controls a terminal acts on (escape sequences, carriage return, backspace) and the
-# invisible marks that reorder or hide text (bidi overrides, line separators).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                     "\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text):
-    """Text that prints as what it says: unsafe characters shown as \\uXXXX escapes."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
 def write_stdout(text):
     """Text to standard output; a full disk or a closed device is an InputError.
     At a terminal, control characters are shown, not obeyed."""
@@ -195,3 +337,33 @@ def _silence_stdout():
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def emit(text: str | bytes, output: str | os.PathLike | None, inputs=(),
+         lang: str = i18n.DEFAULT_LANG) -> None:
+    """The one way a command writes a whole result: to -o FILE (atomically) or stdout."""
+    if output:
+        atomic_write(output, text, inputs)
+    elif isinstance(text, bytes):
+        if sys.stdout.isatty():
+            raise InputError(_text("pdf_terminal", lang))
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+    else:
+        write_stdout(text)
+
+
+@contextlib.contextmanager
+def output_stream(output: str | os.PathLike | None, inputs=()) -> Iterator[Callable[[str], None]]:
+    """A ``write(text)`` for a result written in pieces: to -o FILE, which appears only
+    when the block ends without an error (else the target stays as it was), or stdout."""
+    if not output:
+        yield write_stdout
+        return
+    sink = AtomicFile(output, inputs)
+    try:
+        yield sink.write
+    except BaseException:
+        sink.discard()
+        raise
+    sink.commit()

@@ -5,7 +5,7 @@ import functools
 import json
 import threading
 
-from producibility import __version__
+from producibility.version import __version__
 from producibility.report.conclude import conclude
 from producibility.errors import InputError
 from producibility.engine.infer import Inference

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import EQUIPMENT, EXAMPLES, run_cli
 from producibility import Screener
 from producibility.intake import AnswerError, parse_answer, read_number, unanswered
-from producibility.intake_cli import ask
+from producibility.cli.intake import ask
 from producibility.model.questionnaire import load_questionnaire
 
 BRACKET = EXAMPLES / "requests" / "bracket-series.yaml"

@@ -194,13 +194,14 @@ def test_a_shops_own_material_is_a_choice_in_the_request_schema_and_ask(tmp_path
     data = screener.check(plate).to_dict()
     assert data["assignments"][0]["machine"] == "trumpf-trulaser-1030"
     # ask, validate and the form read the packs the project config names
-    from producibility.intake_cli import _setup
+    from producibility.cli.intake import questionnaire_for
+    from producibility.project import Settings
 
     (tmp_path / "producibility.yaml").write_text(f"equipment: {equipment}\nrules: [{pack}]\n")
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
-        _, asked = _setup("nl", None)
+        asked = questionnaire_for(Settings.read(), None)
     finally:
         os.chdir(cwd)
     assert "hardox_450" in asked.question("part", "material").choices

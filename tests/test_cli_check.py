@@ -113,3 +113,62 @@ def test_console_script_runs_in_a_real_process():
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     assert bad.returncode == 1
     assert bad.stderr == "Error: nope.yaml: no such file\n"
+
+
+# ---- the shell: errors that print themselves, Dutch messages, settings read once
+def test_an_error_prints_itself_under_clicks_test_runner_too():
+    from click.testing import CliRunner
+
+    from producibility.cli import cli
+
+    result = CliRunner().invoke(cli, ["compare", str(REQUESTS[0])])
+    assert result.exit_code == 1
+    assert result.output == "Error: compare needs a second request, --equipment-b or --rules-b\n"
+
+
+def test_an_error_knows_its_exit_code_and_its_line():
+    import io
+
+    from producibility.errors import EXIT_PARTIAL, InputError, InternalError, Reported
+
+    out = io.StringIO()
+    InputError("bad \x1b[31mvalue", "r.yaml", 3).show(out)
+    Reported("2 failed", EXIT_PARTIAL).show(out)
+    InternalError(KeyError("x")).show(out)
+    assert out.getvalue().splitlines() == [
+        "Error: r.yaml:3: bad \\u001b[31mvalue", "2 failed",
+        "Internal error: KeyError: 'x' (a bug in producibility; set PRODUCIBILITY_DEBUG=1 "
+        "for details)"]
+    assert (InputError("x").exit_code, Reported("", EXIT_PARTIAL).exit_code,
+            InternalError(ValueError()).exit_code) == (1, 4, 3)
+
+
+def test_the_command_line_speaks_dutch_with_lang_nl(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("check", REQUESTS[0], "--lang", "nl")
+    assert code == 1
+    assert err == ("Error: geen machinelijst: geef --equipment BESTAND, of noem hem onder "
+                   "'equipment:' in producibility.yaml\n")
+    code, _, err = run_cli("compare", REQUESTS[0], "--lang", "nl")
+    assert code == 1 and err.startswith("Error: compare heeft een tweede aanvraag nodig")
+    code, _, err = run_cli("validate", "--equipment", EQUIPMENT, "--lang", "nl")
+    assert code == 0 and err == f"{EQUIPMENT}: geldig (11 machines, 0 partners)\n"
+
+
+def test_the_project_config_is_read_once_with_paths_relative_to_it(tmp_path):
+    from producibility.project import Settings
+
+    (tmp_path / "shop").mkdir()
+    config = tmp_path / "shop" / "producibility.yaml"
+    config.write_text("equipment: eq.yaml\nrules: [own/]\nlang: nl\ndefault_rules: false\n",
+                      encoding="utf-8")
+    settings = Settings.read(config)
+    assert settings.equipment() == tmp_path / "shop" / "eq.yaml"
+    assert settings.equipment("other.yaml") == "other.yaml"
+    assert settings.packs() == [tmp_path / "shop" / "own"]
+    assert settings.packs(["x/"]) == ["x/"]
+    assert (settings.lang(), settings.lang("en"), settings.use_default()) == ("nl", "en", False)
+    config.write_text("lang: fr\n", encoding="utf-8")
+    assert Settings.read(config, lenient=True) == Settings()
+    with pytest.raises(Exception, match="producibility.yaml"):
+        Settings.read(config)

@@ -35,18 +35,37 @@ def test_an_explicit_option_still_wins(provider_folder):
     assert code == 1
 
 
+def commands(group, prefix=()):
+    """(path, command) of every command under a group, subgroups walked."""
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from commands(command, prefix + (name,))
+        else:
+            yield prefix + (name,), command
+
+
 def test_every_command_takes_the_config(provider_folder):
     from producibility.cli import cli
-
-    def commands(group, prefix=()):
-        for name, command in group.commands.items():
-            if hasattr(command, "commands"):
-                yield from commands(command, prefix + (name,))
-            else:
-                yield prefix + (name,), command
 
     takes_config = {path for path, command in commands(cli)
                     if any("--config" in p.opts for p in command.params)}
     # commands that read no packs, equipment or language have nothing to take from it
     without = {("init",), ("schema",), ("validate",), ("ask",)}
     assert {path for path, _ in commands(cli)} - without <= takes_config
+
+
+def test_lang_and_format_choices_come_from_the_registries():
+    from producibility import i18n
+    from producibility.batch import FORMATS as BATCH_FORMATS
+    from producibility.cli import cli
+    from producibility.cli.common import REPORT_FORMATS
+
+    for path, command in commands(cli):
+        options = {p.name: p for p in command.params}
+        if "lang" in options:
+            assert tuple(options["lang"].type.choices) == i18n.LANGS, path
+        if "fmt" in options:
+            allowed = BATCH_FORMATS if path == ("batch",) else REPORT_FORMATS
+            assert set(options["fmt"].type.choices) <= set(allowed), path
+    check = dict(commands(cli))[("check",)]
+    assert tuple(next(p for p in check.params if p.name == "fmt").type.choices) == REPORT_FORMATS

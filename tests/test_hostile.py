@@ -133,7 +133,7 @@ def test_pack_expressions_that_would_exhaust_memory_become_engine_errors(tmp_pat
 
 def test_an_interrupted_write_leaves_neither_half_a_report_nor_a_temp_file(tmp_path,
                                                                          monkeypatch):
-    from producibility import cli
+    from producibility import project
 
     target = tmp_path / "report.json"
     target.write_text("the previous report\n", encoding="utf-8")
@@ -141,8 +141,8 @@ def test_an_interrupted_write_leaves_neither_half_a_report_nor_a_temp_file(tmp_p
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.os, "replace", interrupted)
+    monkeypatch.setattr(project.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        cli.atomic_write(target, "x" * 100_000)
+        project.atomic_write(target, "x" * 100_000)
     assert target.read_text(encoding="utf-8") == "the previous report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

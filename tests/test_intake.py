@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from conftest import EQUIPMENT, EXAMPLES, ROOT, run_cli
 from producibility.intake import (AnswerError, combination_problems, export_questionnaire,
                                   parse_answer, unanswered)
-from producibility.intake_cli import ask, questionnaire as questionnaire_group, validate
+from producibility.cli.intake import ask, questionnaire as questionnaire_group, validate
 from producibility.model.questionnaire import load_questionnaire
 
 # Field names and choices also exist in the shipped questionnaire, so that a request
@@ -347,7 +347,7 @@ def test_dutch_walk(mini):
 # ----------------------------------------------------------------- saving and resuming
 def test_every_answer_is_saved_before_the_next_question(mini, monkeypatch):
     snapshots = []
-    import producibility.cli as cli_module
+    import producibility.cli.intake as cli_module
 
     real = cli_module.atomic_write
 

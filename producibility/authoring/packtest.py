@@ -17,7 +17,9 @@ directory (or ``<pack>.cases.yaml`` beside a single-file pack)::
         not_fires: [MAT-004]
         verdict: fit_with_effort               # optional
 
-The same runner serves ``producibility rules test`` and the pytest suite.
+The same runner serves ``producibility rules test`` (:func:`run_pack_tests`: the cases,
+then which of the packs' own rules no case makes fire or keeps quiet) and the pytest
+suite.
 """
 
 import copy
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from producibility.inputs import yamlio
 from producibility.errors import InputError
-from producibility.model.load import load_equipment, pack_files
+from producibility.model.load import load_equipment, load_packs, pack_files
 
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
              "not_fires", "verdict", "lang"}
@@ -168,4 +170,70 @@ def coverage(pack, files):
     return {r.id: (fires.get(r.id, 0), not_fires.get(r.id, 0)) for r in pack.rules}
 
 
-__all__ = ["case_files", "run_cases", "coverage", "pack_files"]
+@dataclass
+class PackTestRun:
+    """The outcome of ``rules test``: every case's result, and the gaps in coverage of
+    the tested packs' own rules."""
+
+    files: list
+    results: list
+    untested: list       # own rules no case makes fire
+    no_negative: list    # own rules no case checks stay quiet
+
+    @property
+    def failed(self) -> list:
+        return [r for r in self.results if not r.passed]
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        """The report: failed cases (every case with ``verbose``) with their problems,
+        the coverage gaps, and a summary line."""
+        out = []
+        for r in self.results:
+            if verbose or not r.passed:
+                out.append(f"{r.file}:{r.line}: {'PASSED' if r.passed else 'FAILED'} {r.name}")
+                out += [f"    {problem}" for problem in r.problems]
+                if not r.passed:
+                    out.append(f"    fired: {', '.join(r.fired) or 'nothing'}")
+        if self.untested:
+            out.append(f"no case makes these rules fire: {', '.join(self.untested)}")
+        if self.no_negative:
+            out.append(f"no case checks these rules stay quiet: {', '.join(self.no_negative)}")
+        passed = len(self.results) - len(self.failed)
+        out.append(f"==== {passed} passed, {len(self.failed)} failed in {len(self.files)} "
+                   "file(s) ====")
+        return out
+
+
+def run_pack_tests(packs: list) -> PackTestRun:
+    """Run the cases beside ``packs`` (default: the shipped pack), on the shipped pack
+    plus ``packs``, and measure how well they cover the packs' own rules."""
+    from producibility.model.defaults import default_pack_dir
+    from producibility.screen import Screener
+
+    targets = [Path(p) for p in packs] or [default_pack_dir()]
+    default = default_pack_dir().resolve()
+    pack = load_packs([p for p in targets if p.resolve() != default], include_default=True)
+    files = [f for t in targets for f in case_files(t)]
+    if not files:
+        raise InputError("no test cases found (tests/*.cases.yaml in the pack directory)",
+                         str(targets[0]))
+    screeners = {}
+
+    def screener_for(path):
+        key = str(Path(path).resolve())
+        if key not in screeners:
+            screeners[key] = Screener(load_equipment(path), pack)
+        return screeners[key]
+
+    results = run_cases(files, pack, screener_for)
+    resolved = [t.resolve() for t in targets]
+    own = {r.id for r in pack.rules
+           if any(Path(r.path).resolve().is_relative_to(t) for t in resolved)}
+    cover = coverage(pack, files)
+    return PackTestRun(files, results,
+                       sorted(rid for rid in own if cover.get(rid, (0, 0))[0] == 0),
+                       sorted(rid for rid in own if cover.get(rid, (0, 0))[1] == 0))
+
+
+__all__ = ["case_files", "run_cases", "coverage", "run_pack_tests", "PackTestRun",
+           "pack_files"]

@@ -29,7 +29,7 @@ import os
 import stat
 from pathlib import Path
 
-from producibility import __version__
+from producibility.version import __version__
 
 SECRET_NAME = "secret"
 _SECRET_BYTES = 32

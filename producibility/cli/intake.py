@@ -1,8 +1,7 @@
 """The intake commands: ``ask``, ``validate`` and ``questionnaire export``.
 
-Standalone click commands that ``cli.py`` registers on the main group; the work is
-done in :mod:`producibility.intake`.  ``cli`` is imported inside the commands, not
-here, so that either module may be imported first.
+The work is done in :mod:`producibility.intake`; the questionnaire's language and
+catalogue come from the project settings (:class:`producibility.project.Settings`).
 """
 
 import sys
@@ -10,10 +9,13 @@ from pathlib import Path
 
 import click
 
-from producibility.errors import InputError, ProducibilityError
-from producibility.project import terminal_safe
+from producibility.cli.common import (Command, Group, catalogue_of, formats, input_options,
+                                      output_options, say, screener_of)
+from producibility.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, InputError,
+                                  ProducibilityError, Reported)
+from producibility.project import Settings, atomic_write, emit
+from producibility.terminal import terminal_safe
 
-EXIT_OK, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 130
 DEFAULT_OUTPUT = "request.yaml"
 
 
@@ -23,38 +25,11 @@ def _questionnaire_option(fn):
                         help="Another questionnaire file (default: the shipped FaaS one).")(fn)
 
 
-def _lang_option(fn):
-    return click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
-                        help="Language of the questions (default: the project config's, "
-                             "else en).")(fn)
-
-
-def _setup(lang, questionnaire_path, rules=()):
-    from producibility.cli import load_config
+def questionnaire_for(settings, questionnaire_path, rules=()):
+    """The questionnaire, its catalogue choices including the packs' own entries."""
     from producibility.model.questionnaire import load_questionnaire
 
-    if lang is None:
-        try:
-            lang = load_config()[0].get("lang")
-        except ProducibilityError:
-            lang = None
-    return lang or "en", load_questionnaire(questionnaire_path, catalogue=_catalogue(rules))
-
-
-def _catalogue(rules=()):
-    """The merged catalogue of the packs named by --rules or the project config (a
-    shop's own processes and materials are choices too), or None for the default."""
-    from producibility.cli import _config_path, load_config
-    from producibility.model.load import load_packs
-
-    try:
-        config, where = load_config()
-    except ProducibilityError:
-        config, where = {}, None
-    packs = list(rules) or [_config_path(where, p) for p in config.get("rules", [])]
-    if not packs:
-        return None
-    return load_packs(packs, include_default=config.get("default_rules", True)).catalogue
+    return load_questionnaire(questionnaire_path, catalogue=catalogue_of(settings, rules))
 
 
 def _read_line(prompt):
@@ -71,45 +46,33 @@ def _same_file(a, b):
         return False
 
 
-def _open_questions(request_path, config_file, equipment, questionnaire, lang):
+def _open_questions(request_path, settings, equipment, questionnaire, lang):
     """The screener's open questions for a request, or None when it cannot screen."""
-    from producibility.cli import load_config
-    from producibility.model.load import load_equipment, load_packs
-    from producibility.screen import Screener
-
-    config, where = load_config(config_file)
-    packs = []
-    if equipment is None and "equipment" in config:
-        base = where.parent if where else Path.cwd()
-        equipment = base / config["equipment"]
-        packs = [base / p for p in config.get("rules", [])]
-    if equipment is None:
+    if settings.equipment(equipment, required=False) is None:
         return None
     try:
-        screener = Screener(load_equipment(equipment),
-                            load_packs(packs, config.get("default_rules", True)), questionnaire)
+        screener = screener_of(settings, equipment, lang=lang, questionnaire=questionnaire)
         return screener.check(str(request_path), lang=lang).to_dict()["open_questions"]
     except ProducibilityError as exc:
-        first = str(exc).splitlines()[0]
-        click.echo(f"({first}: asking the required questions still open)", err=True)
+        click.echo(say("cannot_screen_open", lang, problem=str(exc).splitlines()[0]), err=True)
         return None
 
 
-@click.command()
-@_lang_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="The request file to write, saved after every answer (default: the "
-                   f"--from or --only-open file, else {DEFAULT_OUTPUT}).")
+@click.command(cls=Command)
+@output_options(lang_help="Language of the questions (default: the project config's, else "
+                          "en).",
+                output_help="The request file to write, saved after every answer (default: "
+                            f"the --from or --only-open file, else {DEFAULT_OUTPUT}).")
 @click.option("--from", "from_file", type=click.Path(dir_okay=False), default=None,
               help="Resume from this request file: answered questions are skipped.")
 @click.option("--only-open", "only_open", type=click.Path(dir_okay=False), default=None,
               metavar="REQUEST",
               help="Ask only what REQUEST leaves open: the screener's open questions first "
                    "(when an equipment catalogue is known), then the required ones.")
-@click.option("--equipment", type=click.Path(dir_okay=False), default=None,
-              help="Equipment catalogue for --only-open (default: from producibility.yaml).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Project config file (default: ./producibility.yaml if present).")
+@input_options(rules=False, default_rules=False,
+               equipment_help="Equipment catalogue for --only-open (default: from "
+                              "producibility.yaml).",
+               config_help="Project config file (default: ./producibility.yaml if present).")
 @click.option("--force", is_flag=True,
               help="Overwrite the output file if it exists (instead of resuming it).")
 @_questionnaire_option
@@ -125,28 +88,30 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
 
     Example: producibility ask --lang nl -o request.yaml
     """
-    from producibility.cli import atomic_write
-    from producibility.intake import (Interview, describe_open, dump_request, in_lang, load_partial,
-                         open_keys, ordered_request, texts, unanswered)
+    from producibility.intake import (Interview, describe_open, dump_request, in_lang,
+                                      load_partial, open_keys, ordered_request, texts,
+                                      unanswered)
 
-    lang, questionnaire = _setup(lang, questionnaire_path)
+    # a broken config matters only where it is used: for the screener of --only-open
+    settings = Settings.read(config_file, lenient=not only_open)
+    lang = settings.lang(lang)
+    questionnaire = questionnaire_for(settings, questionnaire_path)
     t = texts(lang)
     if from_file and only_open:
-        raise click.UsageError("give --from or --only-open, not both")
+        raise click.UsageError(say("from_or_only_open", lang))
     source = from_file or only_open
     output = output or source or DEFAULT_OUTPUT
     if Path(output).exists() and not force and not (source and _same_file(source, output)):
-        raise InputError(f"exists already: resume it with --from {output}, or start over "
-                         "with --force", output)
+        raise InputError(say("exists_already", lang, path=output), output)
     if not Path(output).resolve().parent.is_dir():
-        raise InputError("cannot write: no such directory", output)
+        raise InputError(say("no_such_directory", lang), output)
 
     request, warnings = (load_partial(source, questionnaire, lang) if source else ({}, []))
     for warning in warnings:
         click.echo(warning, err=True)
     only = None
     if only_open:
-        screened = _open_questions(only_open, config_file, equipment, questionnaire, lang)
+        screened = _open_questions(only_open, settings, equipment, questionnaire, lang)
         only = open_keys(questionnaire, request, screened)
 
     saved = {"any": False}
@@ -206,14 +171,15 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
     click.echo(t["validate_hint"].format(path=output))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("request", type=click.Path(dir_okay=False), required=False)
-@_lang_option
+@output_options(output=False, lang_help="Language of the messages (default: the project "
+                                        "config's, else en).")
 @_questionnaire_option
-@click.option("--equipment", type=click.Path(dir_okay=False), default=None,
-              help="Check this equipment file against the catalogue (alone, or with REQUEST).")
-@click.option("--rules", "rules", multiple=True, type=click.Path(exists=False),
-              help="Packs whose catalogue entries count too (default: the config's).")
+@input_options(config=False, default_rules=False,
+               equipment_help="Check this equipment file against the catalogue (alone, or "
+                              "with REQUEST).",
+               rules_help="Packs whose catalogue entries count too (default: the config's).")
 def validate(request, lang, questionnaire_path, equipment, rules):
     """Check a request file against the questionnaire, or an equipment file against
     the catalogue, without screening.
@@ -231,13 +197,16 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
     Example: producibility validate --equipment examples/precision-shop/equipment.yaml
     """
-    from producibility.intake import combination_problems, describe_open, texts, unanswered, validate_request
+    from producibility.intake import (combination_problems, describe_open, texts, unanswered,
+                                      validate_request)
 
+    settings = Settings.read(lenient=True)
+    lang = settings.lang(lang)
     if request is None and equipment is None:
-        raise click.UsageError("give a REQUEST file, --equipment FILE, or both")
-    lang, questionnaire = _setup(lang, questionnaire_path, rules)
+        raise click.UsageError(say("request_or_equipment", lang))
+    questionnaire = questionnaire_for(settings, questionnaire_path, rules)
     if equipment is not None:
-        _validate_equipment(equipment, questionnaire.shop)
+        _validate_equipment(equipment, questionnaire.shop, lang)
         if request is None:
             return
     t = texts(lang)
@@ -262,17 +231,16 @@ def validate(request, lang, questionnaire_path, equipment, rules):
         for problem in needed:  # the same open questions check reports
             click.echo(f"  - {problem.message}")
     if problems:
-        click.echo(t["invalid"].format(path=request, n=len(problems),
-                                       problems=t["problem" if len(problems) == 1
-                                                  else "problems"]), err=True)
-        raise SystemExit(EXIT_INPUT)
+        raise Reported(t["invalid"].format(path=request, n=len(problems),
+                                           problems=t["problem" if len(problems) == 1
+                                                      else "problems"]), EXIT_INPUT)
     summary = t["valid"].format(path=request)
     if not still_open and not needed:
         summary += f"; {t['all_answered']}"
     click.echo(summary, err=True)
 
 
-def _validate_equipment(path, catalogue):
+def _validate_equipment(path, catalogue, lang):
     from producibility.errors import InputErrors
     from producibility.model.load import load_equipment
 
@@ -282,31 +250,27 @@ def _validate_equipment(path, catalogue):
         errors = exc.errors if isinstance(exc, InputErrors) else [exc]
         for error in errors:
             click.echo(terminal_safe(str(error)))
-        click.echo(f"{path}: invalid ({len(errors)} problem{'s' if len(errors) > 1 else ''})",
-                   err=True)
-        raise SystemExit(EXIT_INPUT)
-    click.echo(f"{path}: valid ({len(equipment.machines)} machines, "
-               f"{len(equipment.partners)} partners)", err=True)
+        raise Reported(say("equipment_invalid" if len(errors) > 1 else "equipment_invalid_one",
+                           lang, path=path, n=len(errors)), EXIT_INPUT)
+    click.echo(say("equipment_valid", lang, path=path, machines=len(equipment.machines),
+                   partners=len(equipment.partners)), err=True)
 
 
-@click.group()
+@click.group(cls=Group)
 def questionnaire():
     """The FaaS questionnaire: export it as a form."""
 
 
 @questionnaire.command("export")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
-              help="Language of the form (default: the config's, else nl).")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
-              show_default=True, help="Markdown to print, or an HTML page to fill in on screen.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write to this file (atomically) instead of standard output.")
-@click.option("--equipment", type=click.Path(dir_okay=False), default=None,
-              help="The equipment catalogue whose provider name heads the form (default: "
-                   "from producibility.yaml).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Project config file (default: ./producibility.yaml if present): its "
-                   "language, and its provider's name, address and e-mail for the form.")
+@output_options(formats("md", "html"), "md",
+                format_help="Markdown to print, or an HTML page to fill in on screen.",
+                lang_help="Language of the form (default: the config's, else nl).")
+@input_options(rules=False, default_rules=False,
+               equipment_help="The equipment catalogue whose provider name heads the form "
+                              "(default: from producibility.yaml).",
+               config_help="Project config file (default: ./producibility.yaml if present): "
+                           "its language, and its provider's name, address and e-mail for "
+                           "the form.")
 @_questionnaire_option
 def questionnaire_export(lang, fmt, output, equipment, config_file, questionnaire_path):
     """Render the questionnaire as a form to fill in on screen, on paper or before a call.
@@ -320,18 +284,16 @@ def questionnaire_export(lang, fmt, output, equipment, config_file, questionnair
 
     Example: producibility questionnaire export --lang nl --format html -o vragenlijst.html
     """
-    from producibility.cli import _config_path, emit, load_config, provider_settings
     from producibility.intake import export_questionnaire
     from producibility.model.load import load_equipment
     from producibility.model.questionnaire import load_questionnaire
 
-    config, where = load_config(config_file)
-    lang = lang or config.get("lang") or "nl"
+    settings = Settings.read(config_file)
+    lang = settings.lang(lang, fallback="nl")
     provider = None
     if fmt == "html":
-        if equipment is None and "equipment" in config:
-            equipment = _config_path(where, config["equipment"])
-        shop = load_equipment(equipment).provider if equipment else None
-        provider = provider_settings(config_file, shop)
+        equipment = settings.equipment(equipment, required=False)
+        provider = settings.provider(load_equipment(equipment).provider if equipment else None,
+                                     lang)
     emit(export_questionnaire(load_questionnaire(questionnaire_path), lang, fmt, provider),
-         output)
+         output, settings.inputs(), lang)

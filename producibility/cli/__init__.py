@@ -1,0 +1,87 @@
+"""The command line: a shell over the library, one module per command group.
+
+``check`` (check.py), ``batch`` (batch.py), ``compare`` (compare.py), ``rules lint |
+show | explain | test`` (rules.py), ``ask``, ``validate`` and ``questionnaire export``
+(intake.py), ``schema`` (schema.py) and ``init`` (init.py).  Each command is its
+options, read through the shared decorators of options.py, and a call into the library.
+
+Errors print themselves (:mod:`producibility.errors`, which also lists the exit codes);
+:func:`main` adds what click does not: Ctrl-C and SIGTERM end a run with 130 and leave
+nothing half-written, a closed pipe ends it quietly, and an unexpected exception is one
+line and exit 3 (``PRODUCIBILITY_DEBUG=1`` shows the traceback).
+"""
+
+import os
+import signal
+import sys
+
+import click
+
+from producibility.cli.batch import batch
+from producibility.cli.check import check
+from producibility.cli.compare import compare
+from producibility.cli.init import init
+from producibility.cli.intake import ask, questionnaire, validate
+from producibility.cli.common import Group, say
+from producibility.cli.rules import rules
+from producibility.cli.schema import schema
+from producibility.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, InternalError,
+                                  ProducibilityError)
+from producibility.i18n import DEFAULT_LANG
+from producibility.version import __version__
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="producibility")
+def cli():
+    """Screen Factory-as-a-Service requests against your own equipment.
+
+    Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml
+    """
+
+
+for command in (check, batch, compare, schema, rules, init, ask, validate, questionnaire):
+    cli.add_command(command)
+
+
+def _terminated(signum, frame):
+    """SIGTERM ends a run like Ctrl-C: temporary files removed, exit 130."""
+    raise KeyboardInterrupt
+
+
+def main(argv=None):
+    """Console entry point: errors become one line each and an exit code."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        previous = None
+    try:
+        _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv):
+    try:
+        code = cli.main(args=argv, prog_name="producibility", standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo(say("interrupted", DEFAULT_LANG), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code if exc.exit_code != 1 else EXIT_INPUT)
+    except ProducibilityError as exc:  # raised outside a command (there are none today)
+        exc.show()
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("PRODUCIBILITY_DEBUG"):
+            raise
+        error = InternalError(exc)
+        error.show()
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,60 @@
+"""``producibility compare``: what-if, how two screenings differ."""
+
+import json
+
+import click
+
+from producibility.cli.common import (Command, formats, input_options, output_options, say,
+                                      screener_of)
+from producibility.errors import InputError
+from producibility.project import Settings, emit
+from producibility.terminal import terminal_safe
+
+
+@click.command(cls=Command)
+@click.argument("request_a", type=click.Path())
+@click.argument("request_b", type=click.Path(), required=False)
+@input_options()
+@click.option("--equipment-b", type=click.Path(), default=None,
+              help="Screen B against this catalogue instead (what if we buy a machine?).")
+@click.option("--rules-b", multiple=True, type=click.Path(),
+              help="Screen B with these packs instead of --rules.")
+@output_options(formats("text", "json"), "text")
+def compare(request_a, request_b, config_file, equipment, rules, no_default_rules, equipment_b,
+            rules_b, lang, fmt, output):
+    """What-if: how verdict, effort, MRL, machines and findings differ between A and B.
+
+    Compare two requests (a changed drawing), or one request against two catalogues
+    (--equipment-b) or two pack sets (--rules-b).
+    Example: producibility compare examples/requests/shaft-oversize.yaml --equipment-b bigger-lathe.yaml
+    """
+    from producibility.report.compare import as_text, compare as diff_reports
+
+    settings = Settings.read(config_file)
+    lang = settings.lang(lang)
+    if request_b is None and equipment_b is None and not rules_b:
+        raise InputError(say("compare_needs_b", lang))
+    equipment, packs = settings.equipment(equipment, lang), settings.packs(rules)
+    screener_a = screener_of(settings, equipment, packs, no_default_rules, lang)
+    screener_b = screener_a
+    if equipment_b or rules_b:
+        from producibility.model.load import load_equipment, load_packs
+        from producibility.screen import Screener
+
+        screener_b = Screener(load_equipment(equipment_b or equipment),
+                              load_packs(list(rules_b), settings.use_default(no_default_rules))
+                              if rules_b else screener_a.pack)
+    diff = diff_reports(screener_a.check(request_a, lang=lang).to_dict(),
+                        screener_b.check(request_b or request_a, lang=lang).to_dict())
+    inputs = settings.inputs(request_a, request_b, equipment, equipment_b, *packs, *rules_b)
+    if fmt == "json":
+        emit(json.dumps(diff, indent=2, sort_keys=True, ensure_ascii=False) + "\n", output,
+             inputs)
+        return
+    label_a, label_b = str(request_a), str(request_b or request_a)
+    if equipment_b:
+        label_a += say("compare_on", lang, equipment=equipment)
+        label_b += say("compare_on", lang, equipment=equipment_b)
+    if rules_b:
+        label_b += say("compare_with", lang, rules=", ".join(rules_b))
+    emit(terminal_safe(as_text(diff, label_a, label_b)), output, inputs)

@@ -1,0 +1,117 @@
+"""``producibility rules``: work on rule packs (lint, show, explain, test)."""
+
+from pathlib import Path
+
+import click
+
+from producibility.cli.common import Group, formats, input_options, output_options, say
+from producibility.errors import EXIT_INPUT, InputError, Reported
+from producibility.i18n import DEFAULT_LANG
+from producibility.project import Settings, emit, pack_sources, yaml_files
+from producibility.terminal import terminal_safe
+
+
+@click.group(cls=Group)
+def rules():
+    """Work on rule packs: lint, test, show, explain."""
+
+
+@rules.command("lint")
+@click.argument("packs", nargs=-1, type=click.Path())
+@input_options(equipment=False, rules=False,
+               config_help="Project config file (default: ./producibility.yaml if present); "
+                           "its packs are linted when none are given.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def rules_lint(packs, config_file, no_default_rules, strict):
+    """Check rule packs; print every problem as file:line:col: CODE message.
+
+    Errors (E...) exit 1; warnings (W...) only with --strict. Silence a warning on
+    one rule with `lint: {ignore: [W150]}`. Without PACKS, lints the config's packs
+    (producibility.yaml), else the shipped pack.
+    Example: producibility rules lint our-rules/
+    """
+    from producibility.authoring.lint import lint
+
+    settings = Settings.read(config_file)
+    sources, shown = pack_sources(settings.packs(packs),
+                                  not settings.use_default(no_default_rules))
+    shown_files = yaml_files(shown)
+    problems = [p for p in lint(sources)
+                if str(Path(p.path).resolve()) in shown_files or not Path(p.path).exists()]
+    for problem in problems:
+        click.echo(terminal_safe(str(problem)))
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    summary = say("lint_summary", DEFAULT_LANG, errors=errors, warnings=warnings)
+    if errors or (strict and warnings):
+        raise Reported(summary, EXIT_INPUT)
+    click.echo(summary, err=True)
+
+
+@rules.command("show")
+@click.argument("packs", nargs=-1, type=click.Path())
+@click.option("--merged", is_flag=True,
+              help="Show the final merged pack (default plus PACKS, overrides applied).")
+@output_options(formats("text", "md", "html"), "text")
+@input_options(equipment=False, rules=False, default_rules=False)
+def rules_show(packs, merged, fmt, lang, output, config_file):
+    """Show a pack as a table per thread, for review meetings and documentation.
+
+    Example: producibility rules show --merged our-rules/ --format html -o rules.html
+    """
+    from producibility.authoring.packdoc import show
+    from producibility.model.load import load_packs
+
+    settings = Settings.read(config_file)
+    packs, lang = settings.packs(packs), settings.lang(lang)
+    sources, shown = pack_sources(packs, not settings.use_default())
+    pack = load_packs(sources, include_default=False)
+    only = None
+    if not merged and packs:
+        shown_files = yaml_files(shown)
+        only = {r.id for r in pack.rules if str(Path(r.path).resolve()) in shown_files}
+    emit(show(pack, fmt, lang, only), output, settings.inputs(*sources), lang)
+
+
+@rules.command("explain")
+@click.argument("rule_id")
+@input_options(equipment=False, default_rules=False,
+               rules_help="Extra packs on top of the default pack.")
+@output_options(lang_help="Language (default: config, else en).")
+def rules_explain(rule_id, config_file, rules, lang, output):
+    """Explain one rule in full: condition, flags, consequence and the questions it needs.
+
+    Example: producibility rules explain MAT-003 --lang nl
+    """
+    from producibility.authoring.packdoc import explain
+    from producibility.inputs.schema import did_you_mean
+    from producibility.model.load import load_packs
+    from producibility.model.questionnaire import load_questionnaire
+
+    settings = Settings.read(config_file)
+    lang = settings.lang(lang)
+    pack = load_packs(settings.packs(rules), settings.use_default())
+    text = explain(pack, rule_id, load_questionnaire(), lang)
+    if text is None:
+        raise InputError(say("no_rule", lang, rule=rule_id)
+                         + did_you_mean(rule_id, [r.id for r in pack.rules]))
+    emit(terminal_safe(text), output, settings.inputs(), lang)
+
+
+@rules.command("test")
+@click.argument("packs", nargs=-1, type=click.Path(exists=True))
+@click.option("-v", "--verbose", is_flag=True, help="List every case, not only failures.")
+@input_options(equipment=False, rules=False, default_rules=False)
+def rules_test(packs, verbose, config_file):
+    """Run the test cases that live next to rule packs (default: the config's, else the shipped pack).
+
+    Each case names rules that must and must not fire, or the expected verdict.
+    Example: producibility rules test rules/
+    """
+    from producibility.authoring.packtest import run_pack_tests
+
+    run = run_pack_tests(Settings.read(config_file).packs(packs))
+    for line in run.lines(verbose):
+        click.echo(terminal_safe(line))
+    if run.failed:
+        raise Reported("", EXIT_INPUT)

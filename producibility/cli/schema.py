@@ -1,0 +1,28 @@
+"""``producibility schema``: print a JSON Schema (the request's with the project's catalogue)."""
+
+import json
+
+import click
+
+from producibility.cli.common import Command, catalogue_of, output_options
+from producibility.inputs.schema import SCHEMA_NAMES
+from producibility.project import Settings, emit
+
+
+@click.command(cls=Command)
+@click.argument("name", type=click.Choice(list(SCHEMA_NAMES) + ["config"]))
+@output_options(lang=False, output_help="Write to this file.")
+def schema(name, output):
+    """Print a JSON Schema: request, equipment, rules, report, questionnaire or config.
+
+    The request schema's catalogue choices (processes, materials, ...) include the
+    entries of the packs the project config names.
+
+    Example: producibility schema report -o report.schema.json
+    """
+    from producibility.inputs import schema as schemas
+    from producibility.model.questionnaire import load_questionnaire
+
+    data = schemas.shipped(name) if name != "request" else \
+        load_questionnaire(catalogue=catalogue_of(Settings.read(lenient=True))).request_schema
+    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
