@@ -27,9 +27,9 @@ PACKAGE = ROOT / "producibility"
 # intake split (issue 12) unties: delete an entry when its import is gone.
 FUNCTION_LEVEL_CYCLES = {
     ("producibility.engine.fit", "producibility.model.catalogue"): "intake knot",
-    ("producibility.intake", "producibility.model.catalogue"): "intake knot",
-    ("producibility.intake", "producibility.model.load"): "intake knot",
-    ("producibility.intake", "producibility.report.render"): "intake knot",
+    ("producibility.intake.checks", "producibility.model.catalogue"): "intake knot",
+    ("producibility.intake.checks", "producibility.model.load"): "intake knot",
+    ("producibility.intake.form", "producibility.report.render"): "intake knot",
     ("producibility.model.catalogue", "producibility.model.load"): "intake knot",
     ("producibility.model.catalogue", "producibility.model.questionnaire"): "intake knot",
     ("producibility.model.load", "producibility.intake"): "intake knot",
