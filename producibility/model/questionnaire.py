@@ -211,17 +211,23 @@ def load_questionnaire_unbound(path=None):
 
 def _assumption(q, raw, path, line):
     """An ``assume:`` checked against the question: a valid answer, never on a required one."""
-    import jsonschema
-
     if q.required:
         raise InputError(f"question '{q.id}': a required question cannot carry an "
                          f"assumption (required means the customer must answer it)",
                          path, line)
     value = yamlio.plain(raw["value"])
-    if not jsonschema.Draft202012Validator(_json_type(q)).is_valid(value):
+    if not _valid_answer(value, _json_type(q)):
         raise InputError(f"question '{q.id}': assume: {value!r} is not a valid answer "
                          f"to this question", path, line)
     return {"value": value, "en": raw["en"], "nl": raw["nl"]}
+
+
+def _valid_answer(value, schema):
+    from producibility.inputs import quickcheck
+    if quickcheck.surely_valid(value, schema):
+        return True
+    import jsonschema  # only to be sure: the quick check said no, or could not say
+    return jsonschema.Draft202012Validator(schema).is_valid(value)
 
 
 _BOUND = {}
