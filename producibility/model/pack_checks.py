@@ -107,7 +107,9 @@ def disable_problems(document: dict, path: str, active: Collection,
     """E121: ``disable:`` naming a rule no earlier pack defines (or one disabled already):
     a typo would leave the rule on.  ``active``: the ids of the rules loaded so far."""
     out, gone = [], set()
-    items = document.get("disable") or []
+    items = document.get("disable")
+    if not isinstance(items, list):
+        return out  # none, or not a list: the schema's to report
     for i, rule_id in enumerate(items):
         if not isinstance(rule_id, str):
             continue

@@ -33,8 +33,10 @@ class RuleIds:
     def read(self, document: dict, path: str, lang: str = "en") -> tuple[list, list[Problem]]:
         """The rules of one pack file (as :class:`RuleSource`) and the id problems."""
         problems = disable_problems(document, path, self.active, lang)
-        for rule_id in document.get("disable") or []:
-            self.active.pop(rule_id, None)
+        disabled = document.get("disable")
+        for rule_id in disabled if isinstance(disabled, list) else ():
+            if isinstance(rule_id, str):
+                self.active.pop(rule_id, None)
         items = document.get("rules")
         if not isinstance(items, list):
             return [], problems
