@@ -684,7 +684,7 @@ def _verdict_text(verdicts):
 def workload_mix(packs, base_cell, batch_requests, batch_verdicts_seen, pack_keys,
                  rules_label):
     """What the generated workloads are made of, beside the example requests."""
-    from producibility.conditions.alpha import classify
+    from producibility.conditions.analysis import first_test
     from producibility.engine.infer import layers
     lines = ["Workload mix (what the generated packs and requests are made of):", "",
              "| rule pack | rules | flag-dependent (requires/unless) | first test the alpha "
@@ -692,7 +692,7 @@ def workload_mix(packs, base_cell, batch_requests, batch_verdicts_seen, pack_key
     for key in pack_keys:
         rules = packs[key].rules
         flagged = sum(1 for r in rules if r.requires or r.unless)
-        indexable = sum(1 for r in rules if classify(r.when.tree) is not None)
+        indexable = sum(1 for r in rules if first_test(r.when.tree) is not None)
         layer, _ = layers(rules)
         lines.append(f"| {rules_label(key)} | {len(rules):,} | {_share(flagged, len(rules))} | "
                      f"{_share(indexable, len(rules))} | {max(layer.values()) + 1} |")

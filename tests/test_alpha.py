@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
 
-from producibility.conditions.alpha import RuleTable, classify
+from producibility.conditions.alpha import RuleTable
+from producibility.conditions.analysis import first_test
 from producibility.conditions.expressions import ExpressionError, compile_condition, evaluate
 
 FIELDS = ["a", "b", "tags"]
@@ -66,7 +67,7 @@ def test_skipped_rules_are_exactly_false(conditions, part):
 
 def test_simple_tests_are_indexed_and_others_are_not():
     def kind(text):
-        found = classify(compile_condition(text).tree)
+        found = first_test(compile_condition(text).tree)
         return found[1] if found else None
 
     assert kind("part.tolerance_mm < 0.02 and part.x") == "lt"
@@ -83,7 +84,7 @@ def test_simple_tests_are_indexed_and_others_are_not():
 
 def test_process_lists_and_flags_are_indexed():
     def kind(text):
-        found = classify(compile_condition(text).tree)
+        found = first_test(compile_condition(text).tree)
         return found[1:] if found else None
 
     assert kind("('milling_3axis' in part.processes or 'turning' in part.processes) "

@@ -3,7 +3,7 @@
 docs/cli.md (every command's --help), docs/rules.md and rules.nl.md (the
 default pack as a table per thread), docs/mrl.md and mrl.nl.md (the questions each
 MRL level needs), docs/catalogue.md and catalogue.nl.md (the processes, materials,
-certifications and treatments), docs/questionnaire.nl.md and .en.md (the
+certifications and treatments), docs/lint.md (the lint codes), docs/questionnaire.nl.md and .en.md (the
 customer's form) and docs/schemas/*.json.  tests/test_docs.py fails when a
 committed file differs from what this module generates, so docs never drift.
 """
@@ -44,6 +44,7 @@ def generate():
     """{relative path: text} of every generated document."""
     from producibility.inputs import schema as schemas
     from producibility.model.load import load_packs
+    from producibility.authoring.lint import reference as lint_reference
     from producibility.authoring.packdoc import mrl_table, show
     from producibility.model.questionnaire import load_questionnaire
 
@@ -58,6 +59,7 @@ def generate():
            "docs/mrl.nl.md": mrl_table(load_packs(), load_questionnaire(), "nl"),
            "docs/catalogue.md": render_markdown(default_catalogue(), "en"),
            "docs/catalogue.nl.md": render_markdown(default_catalogue(), "nl"),
+           "docs/lint.md": lint_reference(),
            # the shipped catalogue as JSON: read at start-up instead of its YAML
            "rules/catalogue/compiled.json": compiled_json()}
     for lang in ("nl", "en"):

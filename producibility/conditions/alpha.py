@@ -8,7 +8,8 @@ constants (``part.tolerance_mm < 0.02``, ``part.material == 'pom'``,
 ``request.purpose in ['pilot', 'series']``, ``'en_1090' in
 request.certificates_required``), is indexed by field.  For a fact, one
 dictionary lookup or binary search per field finds the rules whose first test
-can pass; only those are evaluated in full.
+can pass; only those are evaluated in full.  Which tests are simple is read from
+the condition's tree by ``analysis.leading_tests``; this module only indexes them.
 
 This is exact, not a heuristic: ``a and b`` evaluates ``a`` first and stops
 when it is false (see expressions.py), so a rule whose leftmost test is false
@@ -29,128 +30,11 @@ the rule is evaluated in full, so the evaluator reports what it would report.
 import bisect
 import collections
 
-from jinja2 import nodes
-
-_FLIP = {"lt": "gt", "lteq": "gteq", "gt": "lt", "gteq": "lteq", "eq": "eq", "ne": "ne"}
-
-
-def _leftmost(tree):
-    while isinstance(tree, nodes.And):
-        tree = tree.left
-    return tree
-
-
-def conjuncts(tree):
-    """The tests of ``a and b and c`` from left to right (one test if no ``and``)."""
-    out, pending = [], [tree]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, nodes.And):
-            pending += [node.right, node.left]
-        else:
-            out.append(node)
-    return out
-
-
-def indexed_tests(tree):
-    """(field, kind, argument) of each test in the run of simple tests the condition
-    starts with (see :func:`classify`); empty when its first test is not simple."""
-    out = []
-    for test in conjuncts(tree):
-        found = _classify_test(test)
-        if found is None:
-            break
-        out.append(found)
-    return out
-
-
-def _field(node):
-    if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
-        return (node.node.name, node.attr)
-    return None
-
-
-def _constant(node):
-    if isinstance(node, nodes.Const) and isinstance(node.value, (int, float, str)):
-        return node.value
-    return None
-
-
-def _constants(node):
-    if isinstance(node, (nodes.List, nodes.Tuple)) and node.items and all(
-            _constant(i) is not None for i in node.items):
-        return [i.value for i in node.items]
-    return None
+from producibility.conditions.analysis import leading_tests
 
 
 def _number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _any_of(test):
-    """('a' in f or 'b' in f or ...) on one field f: (field, [constants]), else None."""
-    found, pending = [], [test]
-    field = None
-    while pending:
-        node = pending.pop()
-        if isinstance(node, nodes.Or):
-            pending += [node.right, node.left]
-            continue
-        if not (isinstance(node, nodes.Compare) and len(node.ops) == 1
-                and node.ops[0].op == "in"):
-            return None
-        constant, target = _constant(node.expr), _field(node.ops[0].expr)
-        if constant is None or target is None or field not in (None, target):
-            return None
-        field = target
-        found.append(constant)
-    return field, found
-
-
-def classify(tree):
-    """(field, kind, argument) for an indexable leftmost test, else None.
-
-    kinds: eq/ne (argument: constant), lt/lteq/gt/gteq (number: field OP number),
-    in/notin (list of constants: field in list), has (list of constants: any of
-    them in field, one ``in`` or an ``or`` of them), hasnot (constant: not in
-    field), truthy (the bare field), defined/undefined (``field is defined``).
-    """
-    return _classify_test(_leftmost(tree))
-
-
-def _classify_test(test):
-    """:func:`classify` for one test (not an ``and``)."""
-    if isinstance(test, nodes.Or):
-        found = _any_of(test)
-        return (found[0], "has", found[1]) if found else None
-    field = _field(test)
-    if field:
-        return field, "truthy", None
-    if isinstance(test, nodes.Test) and test.name in ("defined", "undefined") \
-            and not test.args and not test.kwargs and _field(test.node):
-        return _field(test.node), test.name, None
-    if not isinstance(test, nodes.Compare) or len(test.ops) != 1:
-        return None
-    op = test.ops[0].op
-    left, right = test.expr, test.ops[0].expr
-    field, value = _field(left), _constant(right)
-    if field and value is not None and op in _FLIP:
-        if op in ("eq", "ne") or _number(value):
-            return field, op, value
-        return None
-    field, value = _field(right), _constant(left)
-    if field and value is not None:
-        if op in ("lt", "lteq", "gt", "gteq") and _number(value):
-            return field, _FLIP[op], value
-        if op in ("eq", "ne"):
-            return field, op, value
-        if op in ("in", "notin"):
-            return (field, "has", [value]) if op == "in" else (field, "hasnot", value)
-        return None
-    field, values = _field(left), _constants(right)
-    if field and values is not None and op in ("in", "notin"):
-        return field, op, values
-    return None
 
 
 class _FieldIndex:
@@ -261,7 +145,7 @@ class RuleTable:
         self.rule_of, self.need = [], []
         for position, rule in enumerate(self.rules):
             tree = getattr(rule.when, "tree", None)
-            tests = indexed_tests(tree) if tree is not None else []
+            tests = leading_tests(tree) if tree is not None else []
             self.need.append(len(tests))
             if not tests:
                 self.always.append(position)

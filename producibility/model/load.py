@@ -16,13 +16,15 @@ from producibility.inputs import schema as schemas
 from producibility.inputs import cache, yamlio
 from producibility.conditions import expressions
 from producibility.errors import InputError, InputErrors
-from producibility.conditions.expressions import SCOPES, ExpressionError, Template, compile_condition
+from producibility.conditions.expressions import Template
 from producibility.model.catalogue import (CatalogueBuilder, catalogue_files, check_equipment,
                         default_catalogue_files)
 from producibility.model.defaults import default_pack_dir
+from producibility.model.pack_checks import (RuleSource, candidate_flag_problem, compile_when,
+                                             disable_problems, document_problem, id_problem,
+                                             item_position, unset_flag_problems)
 from producibility.model.questionnaire import load_questionnaire
-
-LANGS = ("en", "nl")
+from producibility.i18n import LANGS
 
 # Which fact scopes a rule's condition and message may read, by rule scope.
 SCOPE_NAMES = {
@@ -357,34 +359,24 @@ def _texts(value):
     return dict(value)
 
 
-def compile_rule(raw, path, line):
+def compile_rule(raw, path, line, col=1):
+    """A rule from its loaded mapping; raises the first problem of the pack checks
+    (``pack_checks``: a flag set per candidate, a condition that does not compile)."""
+    rule = RuleSource(raw, path, line, col)
     scopes = SCOPE_NAMES[raw["scope"]]
-    if raw["scope"] == "candidate" and raw["then"].get("flag"):
-        raise InputError(f"rule {raw['id']}: a candidate-scope rule cannot set a flag (the "
-                         "machine is chosen after inference, so the flag would leak from "
-                         "machines that are not used); set it from a part-scope rule",
-                         path, line)
-    try:
-        when = compile_condition(raw["when"], scopes)
-    except ExpressionError as exc:
-        raise InputError(f"rule {raw['id']}: when: {exc}", path,
-                         raw.key_lines.get("when", line) if hasattr(raw, "key_lines") else line)
-    messages = {}
-    for lang, text in _texts(raw["message"]).items():
-        try:
-            messages[lang] = Template(text, scopes, lazy=True)
-        except ExpressionError as exc:
-            raise InputError(f"rule {raw['id']}: message: {exc}", path,
-                             getattr(raw, "key_lines", {}).get("message", line)) from None
+    problem = candidate_flag_problem(rule)
+    if problem is None:
+        when, problem = compile_when(rule, scopes)
+    if problem is not None:
+        raise problem.error()
+    # messages are parsed on first use (lazy): ``rules lint`` checks them all (E133)
+    messages = {lang: Template(text, scopes, lazy=True)
+                for lang, text in _texts(raw["message"]).items()}
     then = {k: (dict(v) if isinstance(v, dict) else v) for k, v in raw["then"].items()}
     customer = raw.get("customer")
     if customer is not None and not isinstance(customer, bool):
-        try:
-            customer = {lang: Template(text, scopes, lazy=True)
-                        for lang, text in _texts(customer).items()}
-        except ExpressionError as exc:
-            raise InputError(f"rule {raw['id']}: customer: {exc}", path,
-                             getattr(raw, "key_lines", {}).get("customer", line)) from None
+        customer = {lang: Template(text, scopes, lazy=True)
+                    for lang, text in _texts(customer).items()}
     return Rule(
         id=raw["id"], thread=raw["thread"], title=_texts(raw["title"]), scope=raw["scope"],
         when=when, then=then, message=messages, mitigation=_texts(raw.get("mitigation")),
@@ -392,8 +384,6 @@ def compile_rule(raw, path, line):
         priority=int(raw.get("priority", 0)), source=raw.get("source", ""),
         path=path, line=line, customer=customer,
     )
-
-
 
 
 def pack_files(source):
@@ -462,6 +452,7 @@ def gc_paused():
 
 def _load_packs(sources, rules, where, settings, packs, errors, include_default=True):
     defined_flags = set()
+    written = {}  # rule id -> RuleSource: each loaded rule as written, for the flag check
     catalogue = CatalogueBuilder()
     if not include_default:
         # without the default rules the shop's vocabulary stays: packs extend it
@@ -483,8 +474,9 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
             document, data = yamlio.load_with_bytes(file)
             if document is None:
                 continue
-            if not isinstance(document, dict):
-                raise InputError("a rule pack file must be a mapping with rules:", path, 1)
+            problem = document_problem(document, path)
+            if problem is not None:
+                raise problem.error()
             schemas.check_file(document, data, schemas.shipped("rules"), path)
             digests.append(_bytes_digest(data))
             if "pack" in document:
@@ -492,35 +484,25 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
             if "settings" in document:
                 settings = _merge_settings(settings, document["settings"])
             catalogue.add(document, path)
-            for i, rule_id in enumerate(document.get("disable", [])):
-                if rules.pop(rule_id, None) is None:
-                    errors.append(InputError(
-                        f"disable: no earlier pack defines rule {rule_id}",
-                        path, yamlio.line_of(document, ["disable", i])))
+            errors += [p.error() for p in disable_problems(document, path, rules)]
+            for rule_id in document.get("disable", []):
+                rules.pop(rule_id, None)
+                written.pop(rule_id, None)
             local = {}
-            for i, raw in enumerate(document.get("rules", [])):
-                line = yamlio.line_of(document, ["rules", i])
-                if raw["id"] in local:
-                    errors.append(InputError(
-                        f"rule id {raw['id']} is used twice (first on line {local[raw['id']]})",
-                        path, line))
-                    continue
-                local[raw["id"]] = line
-                if raw["id"] in where and not raw.get("override"):
-                    first_path, first_line = where[raw["id"]]
-                    errors.append(InputError(
-                        f"rule id {raw['id']} is already defined at {first_path}:{first_line}; "
-                        "add 'override: true' to replace it, or choose another id", path, line))
-                    continue
-                if raw.get("override") and raw["id"] not in where:
-                    errors.append(InputError(
-                        f"rule {raw['id']} says override: true, but no earlier pack defines "
-                        f"{raw['id']}", path, line))
+            items = document.get("rules", [])
+            for i, raw in enumerate(items):
+                line, col = item_position(items, i)
+                rule = RuleSource(raw, path, line, col)
+                problem = id_problem(rule, local, where)
+                local.setdefault(raw["id"], line)
+                if problem is not None:
+                    errors.append(problem.error())
                     continue
                 if isinstance(raw["then"].get("flag"), str):
                     defined_flags.add(raw["then"]["flag"])
                 try:
-                    rules[raw["id"]] = compile_rule(raw, path, line)
+                    rules[raw["id"]] = compile_rule(raw, path, line, col)
+                    written[raw["id"]] = rule
                 except InputError as exc:
                     errors.append(exc)
                 where[raw["id"]] = (path, line)
@@ -529,14 +511,8 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     # Flags some rule of the loaded packs sets, counting rules a later pack disabled
     # (disabling a setter deliberately silences the rules that need its flag).
     setters = {r.then["flag"] for r in rules.values() if r.then.get("flag")} | defined_flags
-    for rule in sorted(rules.values(), key=lambda r: (r.path or "", r.line or 0)):
-        for key in ("requires", "unless"):
-            for flag in getattr(rule, key):
-                if flag not in setters:
-                    # a typo here would silently switch the rule off (requires) or on (unless)
-                    errors.append(InputError(
-                        f"rule {rule.id}: {key} flag '{flag}', which no loaded rule sets"
-                        f"{schemas.did_you_mean(flag, sorted(setters))}", rule.path, rule.line))
+    in_order = sorted(written.values(), key=lambda r: (r.path, r.line))
+    errors += [p.error() for p in unset_flag_problems(in_order, setters)]
     try:
         merged = catalogue.finish()
     except InputErrors as exc:

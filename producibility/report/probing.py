@@ -10,7 +10,7 @@ The probes are reported, so the ranking explains itself.
 
 import datetime
 
-from jinja2 import nodes
+from producibility.conditions.analysis import comparisons
 
 
 MAX_QUESTIONS = 6   # probe the most promising questions only
@@ -31,23 +31,17 @@ def screens_allowed(machines_judged, parts):
 
 
 def thresholds(pack):
-    """(scope, field) -> the constants rules compare it with (numbers sorted first)."""
+    """(scope, field) -> the constants rules compare it with (numbers sorted first).
+
+    A comparison that is a rule's whole condition (``request.quantity < 20``) is left
+    out, as it always was: counting it changes which answers are probed, so every
+    report's what-ifs; that is a change of behaviour of its own."""
     out = {}
     for rule in pack.rules:
-        tree = rule.when.tree
-        if tree is None:
-            continue
-        for compare in tree.find_all(nodes.Compare):
-            operands = [compare.expr] + [op.expr for op in compare.ops]
-            fields = [(o.node.name, o.attr) for o in operands
-                      if isinstance(o, nodes.Getattr) and isinstance(o.node, nodes.Name)]
-            constants = [o.value for o in operands if isinstance(o, nodes.Const)]
-            for o in operands:
-                if isinstance(o, (nodes.List, nodes.Tuple)):
-                    constants += [i.value for i in o.items if isinstance(i, nodes.Const)]
-            values = [c for c in constants if isinstance(c, (int, float, str))
+        for comparison in comparisons(rule.when.tree, root=False):
+            values = [c for c in comparison.constants if isinstance(c, (int, float, str))
                       and not isinstance(c, bool)]
-            for key in fields:
+            for key in comparison.fields:
                 out.setdefault(key, set()).update(values)
     return {k: sorted(v, key=lambda c: (isinstance(c, str), c)) for k, v in out.items()}
 

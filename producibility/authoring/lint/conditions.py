@@ -1,0 +1,100 @@
+"""E130, E131, W140, W141: a rule's condition (``when:``).
+
+**E130** condition-syntax: the condition does not compile: a syntax error (a decimal
+comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule), a filter
+that does not exist, or a limit it hits on its constants alone (``'x' * 10**9``).
+
+**E131** unknown-field: the condition reads a field no fact has (``part.materal``), with
+a did-you-mean.  Such a field is always unknown, so the rule would only ever ask.
+
+**W140** never-matches: a choice question compared with a value that is not one of its
+choices (``request.purpose == 'serie'``): the comparison can never be true.
+
+**W141** thousands-separator: a number such as ``1.000`` or ``25.000``: in a condition the
+dot is a decimal point, so ``1.000`` is one, not a thousand.
+
+E130 is the loader's check (``pack_checks.compile_when``) plus the limit; the fields are the
+compiler's (``Compiled.fields``) and the comparisons ``conditions/analysis.py``'s, so a
+condition that is one comparison or one bare field is checked like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from producibility.authoring.lint.base import Code, Context, scopes
+from producibility.conditions.analysis import comparisons
+from producibility.conditions.expressions import limit_problem
+from producibility.inputs.schema import did_you_mean
+from producibility.model.pack_checks import Problem, RuleSource, compile_when
+
+CODES = {
+    "E130": Code("condition-syntax", "the condition does not compile"),
+    "E131": Code("unknown-field", "the condition reads a field no fact has"),
+    "W140": Code("never-matches", "a choice is compared with a value that is not a choice"),
+    "W141": Code("thousands-separator", "a number written with a thousands separator"),
+}
+
+_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
+_THOUSANDS = re.compile(r"(?<![\w.])[1-9]\d{0,2}(?:\.000)+(?![\w.])")
+
+
+def check(rule: RuleSource, context: Context) -> list[Problem]:
+    when, allowed = rule.raw.get("when"), scopes(rule)
+    if not isinstance(when, str) or not allowed:
+        return []
+    lang, where = context.lang, rule.at("when")
+    compiled, problem = compile_when(rule, allowed, lang)
+    if problem is None:
+        limit = limit_problem(compiled)
+        if limit:
+            problem = rule.problem("E130", where, "when", lang, problem=limit)
+    if problem is not None:
+        return [problem]
+    out = []
+    fields = context.fields
+    for scope, name in compiled.fields:
+        if scope in allowed and name not in fields.get(scope, ()):
+            out.append(rule.problem("E131", where, "unknown_field", lang,
+                                    field=f"{scope}.{name}",
+                                    hint=did_you_mean(name, sorted(fields[scope]), lang)))
+    out += [rule.problem("W140", where, "not_a_choice", lang, **found)
+            for found in _never_matching(compiled.tree, context.questionnaire, lang)]
+    for number in _thousands(when):
+        out.append(rule.problem("W141", where, "thousands", lang, number=number,
+                                plain=number.replace(".", "")))
+    return out
+
+
+def _thousands(source: str) -> list[str]:
+    """Numbers such as 1.000 or 25.000: a Dutch thousands separator, not a decimal point
+    (nobody writes 1.000 to mean one)."""
+    return _THOUSANDS.findall(_STRING.sub("''", source))
+
+
+def _never_matching(tree, questionnaire, lang) -> list[dict]:
+    """A message's fields for each value compared with a choice question that is not
+    one of its choices (``==``, ``!=``, ``in``, ``not in``)."""
+    def question(side):
+        if side.field is not None and side.field[0] in ("request", "part"):
+            q = questionnaire.question(*side.field)
+            if q is not None and q.choices:
+                return q
+        return None
+
+    out = []
+    for comparison in comparisons(tree):
+        for left, op, right in comparison.pairs():
+            if op not in ("eq", "ne", "in", "notin"):
+                continue
+            pairs = [(question(left), right)]
+            if op in ("in", "notin"):
+                pairs.append((question(right), left))
+            for q, side in pairs:
+                if q is None:
+                    continue
+                for value in side.constants:
+                    if isinstance(value, str) and value not in q.choices:
+                        out.append({"value": value, "field": f"{q.scope}.{q.id}",
+                                    "hint": did_you_mean(value, q.choices, lang)})
+    return out

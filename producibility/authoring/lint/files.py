@@ -1,0 +1,48 @@
+"""E100 yaml-syntax, E101 duplicate-key: a pack file that cannot be read.
+
+**E100** the file is not YAML (an unclosed bracket, a tab for indentation), or a pack
+directory holds no ``*.yaml`` files.  Reported at the line and column where reading stopped.
+
+**E101** a key written twice in one mapping (``id: X-1`` then ``id: X-2``).  YAML would
+silently keep the last one; the loader refuses it, and so does lint, at the second key.
+
+A file that is read but is not a mapping is E112 (see ``schema.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from producibility.authoring.lint.base import Code
+from producibility.errors import InputError
+from producibility.inputs import yamlio
+from producibility.model.catalogue import catalogue_files
+from producibility.model.load import pack_files
+from producibility.model.pack_checks import Problem, document_problem
+
+CODES = {
+    "E100": Code("yaml-syntax", "the file is not valid YAML, or a directory has no pack files"),
+    "E101": Code("duplicate-key", "a key is written twice in one mapping"),
+}
+
+
+def files_of(source) -> tuple[list, list[Problem]]:
+    """The files of one pack (catalogue files first), or the problem why there are none."""
+    try:
+        return (catalogue_files(source) if Path(source).is_dir() else []) + \
+            pack_files(source), []
+    except InputError as exc:
+        return [], [Problem(str(source), 1, 1, "E100", exc.message)]
+
+
+def read(file, lang: str = "en") -> tuple[object, list[Problem]]:
+    """A pack file's document (None when empty or unreadable) and its problems."""
+    path = str(file)
+    try:
+        document = yamlio.load(file)
+    except InputError as exc:
+        code = "E101" if getattr(exc, "kind", "") == "duplicate-key" else "E100"
+        return None, [Problem(path, exc.line or 1, getattr(exc, "column", 1) or 1, code,
+                              exc.message)]
+    problem = document_problem(document, path, lang)
+    return (None, [problem]) if problem else (document, [])

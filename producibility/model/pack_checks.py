@@ -1,0 +1,201 @@
+"""The checks of a rule pack that loading makes: written once, raised by the loader, listed by lint.
+
+Each check is a small function that returns :class:`Problem` objects (a lint code, the
+message, ``file:line:col``) instead of raising.  ``load.load_packs`` raises them (all of
+one load together, as :class:`InputErrors`); ``rules lint`` (``authoring/lint/``) collects
+every one and adds the checks that only an author needs (unknown fields, choices, missing
+translations...).  Messages come from the locale domain ``lint``; the loader asks for
+English.
+
+A rule is read as a :class:`RuleSource`: the rule's mapping as loaded from YAML (which
+knows the line and column of each key, see ``inputs/yamlio.py``), its file and position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Collection, Container, Iterable
+
+from producibility import i18n
+from producibility.conditions.expressions import Compiled, ExpressionError, compile_condition
+from producibility.errors import InputError
+from producibility.inputs.schema import did_you_mean
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in a pack file: ``path:line:col: CODE message``.
+
+    Codes starting with E are errors (the pack does not load), W warnings (lint only)."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.startswith("E")
+
+    def error(self) -> InputError:
+        """The problem as the error the loader raises (``file:line: message``)."""
+        return InputError(self.message, self.path, self.line)
+
+    def __str__(self):
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+
+
+def message(key: str, lang: str = "en", /, **fields) -> str:
+    """A pack check's message from the locale domain ``lint``."""
+    return i18n.text("lint", key, lang, **fields)
+
+
+def position(mapping, key: str, value: bool = True) -> tuple[int, int]:
+    """(line, col) of a key's value (or of the key itself) in a loaded mapping."""
+    positions = getattr(mapping, "positions", {})
+    if key in positions:
+        key_line, key_col, value_line, value_col = positions[key]
+        return (value_line, value_col) if value else (key_line, key_col)
+    return (getattr(mapping, "line", 1) or 1, 1)
+
+
+def item_position(items, index: int) -> tuple[int, int]:
+    """(line, col) of a list item in a loaded list."""
+    lines, cols = getattr(items, "item_lines", ()), getattr(items, "item_cols", ())
+    if index < len(lines):
+        return lines[index], (cols[index] if index < len(cols) else 1)
+    return (getattr(items, "line", 1) or 1, 1)
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """One rule as written: its loaded mapping, file and position (of its list item)."""
+
+    raw: dict
+    path: str
+    line: int
+    col: int = 1
+
+    @property
+    def id(self) -> str:
+        return self.raw["id"]
+
+    def at(self, key: str, value: bool = True) -> tuple[int, int]:
+        """(line, col) of one of the rule's keys, else of the rule."""
+        if key in getattr(self.raw, "positions", {}):
+            return position(self.raw, key, value)
+        return self.line, self.col
+
+    def problem(self, code: str, where: tuple[int, int], key: str, lang: str = "en", /,
+                **fields) -> Problem:
+        """A problem of this rule at ``where``, with the message ``key`` (domain lint)."""
+        return Problem(self.path, where[0], where[1], code,
+                       message(key, lang, rule=self.id, **fields))
+
+
+def document_problem(document, path: str, lang: str = "en") -> Problem | None:
+    """E112: a pack file that is not a mapping (a list, a text)."""
+    if document is None or isinstance(document, dict):
+        return None
+    return Problem(path, getattr(document, "line", 1) or 1, 1, "E112",
+                   message("not_a_mapping", lang))
+
+
+def disable_problems(document: dict, path: str, active: Collection,
+                     lang: str = "en") -> list[Problem]:
+    """E121: ``disable:`` naming a rule no earlier pack defines (or one disabled already):
+    a typo would leave the rule on.  ``active``: the ids of the rules loaded so far."""
+    out, gone = [], set()
+    items = document.get("disable")
+    if not isinstance(items, list):
+        return out  # none, or not a list: the schema's to report
+    for i, rule_id in enumerate(items):
+        if not isinstance(rule_id, str):
+            continue
+        if rule_id not in active or rule_id in gone:
+            known = [r for r in active if r not in gone]
+            out.append(Problem(path, *item_position(items, i), "E121", message(
+                "disable_nothing", lang, rule=rule_id,
+                hint=did_you_mean(rule_id, sorted(known), lang))))
+        gone.add(rule_id)
+    return out
+
+
+def id_problem(rule: RuleSource, local: dict, earlier: dict, lang: str = "en") -> Problem | None:
+    """E120 and E121: an id used twice in one file, an id an earlier pack defines without
+    ``override: true`` (a typo must never silently replace a rule), or ``override: true``
+    with nothing to override.
+
+    ``local``: id -> line in this file; ``earlier``: id -> (path, line) of earlier rules."""
+    rid = rule.id
+    if rid in local:
+        return rule.problem("E120", rule.at("id"), "used_twice", lang, line=local[rid])
+    if rid in earlier and not rule.raw.get("override"):
+        first_path, first_line = earlier[rid]
+        return rule.problem("E120", rule.at("id"), "already_defined", lang,
+                            where=f"{first_path}:{first_line}")
+    if rule.raw.get("override") and rid not in earlier:
+        return rule.problem("E121", rule.at("override", value=False), "override_nothing", lang,
+                            hint=did_you_mean(rid, sorted(earlier), lang))
+    return None
+
+
+def _then(raw) -> dict:
+    then = raw.get("then")
+    return then if isinstance(then, dict) else {}
+
+
+def candidate_flag_problem(rule: RuleSource, lang: str = "en") -> Problem | None:
+    """E135: a candidate-scope rule that sets a flag (the machine is chosen after
+    inference, so the flag would leak from machines that are not used)."""
+    then = _then(rule.raw)
+    if rule.raw.get("scope") == "candidate" and then.get("flag"):
+        where = position(then, "flag") if "flag" in getattr(then, "positions", {}) else \
+            (rule.line, rule.col)
+        return rule.problem("E135", where, "candidate_flag", lang)
+    return None
+
+
+def compile_when(rule: RuleSource, scopes: tuple,
+                 lang: str = "en") -> tuple[Compiled | None, Problem | None]:
+    """E130: the condition compiled, or the problem why it does not (syntax, a scope the
+    rule cannot read, a filter that does not exist)."""
+    try:
+        return compile_condition(rule.raw["when"], scopes), None
+    except ExpressionError as exc:
+        return None, rule.problem("E130", rule.at("when"), "when", lang, problem=exc)
+
+
+def flags_set(rules: Iterable[RuleSource]) -> dict:
+    """flag -> the rules that set it."""
+    out = {}
+    for rule in rules:
+        flag = _then(rule.raw).get("flag")
+        if isinstance(flag, str):
+            out.setdefault(flag, []).append(rule)
+    return out
+
+
+def flag_uses(rule: RuleSource) -> list[tuple[str, str, tuple[int, int]]]:
+    """(key, flag, (line, col)) for each flag in the rule's ``requires`` and ``unless``."""
+    out = []
+    for key in ("requires", "unless"):
+        items = rule.raw.get(key)
+        if isinstance(items, list):
+            out += [(key, flag, item_position(items, j))
+                    for j, flag in enumerate(items) if isinstance(flag, str)]
+    return out
+
+
+def unset_flag_problems(rules: Iterable[RuleSource], setters: Container,
+                        lang: str = "en") -> list[Problem]:
+    """E132: ``requires`` or ``unless`` naming a flag no rule sets: a typo there would
+    silently switch the rule off (requires) or on (unless)."""
+    out = []
+    for rule in rules:
+        for key, flag, where in flag_uses(rule):
+            if flag not in setters:
+                out.append(rule.problem("E132", where, "unset_flag", lang, entry=key, flag=flag,
+                                        hint=did_you_mean(flag, sorted(setters), lang)))
+    return out

@@ -1,0 +1,116 @@
+"""Lint as small checks sharing the loader's: the root of a condition is checked, each
+code has one meaning and its documentation, messages come in both languages."""
+
+import inspect
+import textwrap
+
+import pytest
+
+from producibility.authoring.lint import CHECKS, CODES, lint, reference
+from producibility.errors import InputError
+from producibility.model.defaults import default_pack_dir
+from producibility.model.load import load_packs
+
+RULE = """\
+  - id: {id}
+    thread: design
+    title: {{en: a, nl: a}}
+    scope: {scope}
+    when: {when}
+{extra}    then: {then}
+    message: {{en: m, nl: m}}
+    mitigation: {{en: m, nl: m}}
+    source: judgement
+"""
+
+
+def pack(tmp_path, *rules, name="own.yaml"):
+    """A pack file of rules given as dicts of RULE's fields."""
+    text = "rules:\n" + "".join(RULE.format(**{"scope": "part", "extra": "",
+                                              "then": "{effort: {engineering_h: 1}}", **r})
+                                for r in rules)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def codes(path, **kwargs):
+    return [(p.line, p.code) for p in lint([path], **kwargs)]
+
+
+@pytest.mark.parametrize("when, code", [
+    ("part.materal", "E131"),                          # a bare field
+    ("part.materal == 'pom'", "E131"),                 # one comparison
+    ("part['materal'] == 'pom'", "E131"),              # the other spelling
+    ("request.purpose == 'serie'", "W140"),            # a value that is no choice
+    ("request.purpose in ['serie', 'pilot']", "W140"),
+    ("not request.purpose == 'serie'", "W140"),        # nested, as before
+])
+def test_a_typo_is_found_when_the_whole_condition_is_one_test(tmp_path, when, code):
+    path = pack(tmp_path, {"id": "OWN-001", "when": f'"{when}"'})
+    assert codes(path) == [(6, code)]
+
+
+def test_a_missing_mitigation_has_its_own_code_and_w150_keeps_missing_translations(tmp_path):
+    path = tmp_path / "own.yaml"
+    path.write_text(textwrap.dedent("""\
+        rules:
+          - id: OWN-001
+            thread: design
+            title: {en: Only English}
+            scope: part
+            when: part.material == 'pom'
+            then: {effort: {engineering_h: 1}}
+            message: {en: m, nl: m}
+            source: judgement
+        """), encoding="utf-8")
+    found = {p.code: str(p) for p in lint([path])}
+    assert set(found) == {"W150", "W152"}
+    assert found["W150"].endswith("W150 OWN-001: title has no nl translation")
+    assert found["W152"].endswith("W152 OWN-001: no mitigation in any language")
+    assert CODES["W150"].name == "missing-translation" and CODES["W152"].name == "no-mitigation"
+
+
+def test_the_loader_and_lint_report_a_shared_check_with_one_message(tmp_path):
+    path = pack(tmp_path, {"id": "OWN-001", "when": "part.material == 'pom'",
+                           "extra": "    requires: [material_to_ordr]\n"})
+    with pytest.raises(InputError) as raised:
+        load_packs([path])
+    problems = [p for p in lint([default_pack_dir(), path]) if p.code == "E132"]
+    assert [p.message for p in problems] == [raised.value.message]
+    assert "did you mean 'material_to_order'?" in raised.value.message
+    assert str(raised.value).startswith(f"{path}:7: ")  # the flag's own line
+
+
+def test_every_cycle_is_reported_and_a_candidate_rule_cannot_set_a_flag(tmp_path):
+    loop = [{"id": "OWN-00" + str(i), "when": "part.material == 'pom'",
+             "then": "{flag: f%d}" % i, "extra": "    requires: [f%d]\n" % ((i + 1) % 2)}
+            for i in range(2)]
+    other = [{"id": "OWN-01" + str(i), "when": "part.material == 'pom'",
+              "then": "{flag: g%d}" % i, "extra": "    requires: [g%d]\n" % ((i + 1) % 2)}
+             for i in range(2)]
+    path = pack(tmp_path, *loop, *other,
+                {"id": "OWN-020", "scope": "candidate", "when": "machine.rate_eur_h > 1",
+                 "then": "{flag: f0}"})
+    found = [p.code for p in lint([path])]
+    assert found.count("E134") == 2 and found.count("E135") == 1
+
+
+def test_messages_in_dutch_with_lang(tmp_path):
+    path = pack(tmp_path, {"id": "OWN-001", "when": "request.purpose == 'serie'"},
+                {"id": "OWN-001", "when": "part.materal"})
+    messages = [p.message for p in lint([path], lang="nl")]
+    assert "OWN-001: 'serie' is geen keuze van request.purpose (bedoelt u 'series'?): " \
+        "deze vergelijking klopt nooit" in messages
+    assert "OWN-001: when: part.materal is geen bekend veld (bedoelt u 'material'?)" in messages
+    assert "regel-id OWN-001 komt twee keer voor (eerst op regelnummer 2)" in messages
+
+
+def test_every_code_is_documented_by_its_module_and_listed():
+    listing = reference()
+    for module in CHECKS:
+        doc = inspect.getdoc(module)
+        for code, info in module.CODES.items():
+            assert code in doc and info.name in doc, (module.__name__, code)
+            assert f"| {code} | {info.name} |" in listing
+    assert len(CODES) == sum(len(m.CODES) for m in CHECKS)  # no code in two modules
