@@ -114,3 +114,13 @@ def test_every_code_is_documented_by_its_module_and_listed():
             assert code in doc and info.name in doc, (module.__name__, code)
             assert f"| {code} | {info.name} |" in listing
     assert len(CODES) == sum(len(m.CODES) for m in CHECKS)  # no code in two modules
+
+
+def test_rules_lint_speaks_dutch_with_lang():
+    from conftest import ROOT, run_cli
+    code, out, err = run_cli("rules", "lint", ROOT / "tests/data/broken-pack.yaml",
+                             "--lang", "nl")
+    assert code == 1
+    assert "verplicht veld 'title' ontbreekt" in out
+    assert "fout(en)" in err and "waarschuwing(en)" in err
+    assert "error(s)" not in err

@@ -6,7 +6,6 @@ import click
 
 from producibility.cli.common import Group, formats, input_options, output_options, say
 from producibility.errors import EXIT_INPUT, InputError, Reported
-from producibility.i18n import DEFAULT_LANG
 from producibility.project import Settings, emit, pack_sources, yaml_files
 from producibility.terminal import terminal_safe
 
@@ -22,7 +21,9 @@ def rules():
                config_help="Project config file (default: ./producibility.yaml if present); "
                            "its packs are linted when none are given.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def rules_lint(packs, config_file, no_default_rules, strict):
+@output_options(lang_help="Language of the messages (default: the config's, else en).",
+                output=False)
+def rules_lint(packs, config_file, no_default_rules, strict, lang):
     """Check rule packs; print every problem as file:line:col: CODE message.
 
     Errors (E...) exit 1; warnings (W...) only with --strict. Silence a warning on
@@ -33,16 +34,17 @@ def rules_lint(packs, config_file, no_default_rules, strict):
     from producibility.authoring.lint import lint
 
     settings = Settings.read(config_file)
+    lang = settings.lang(lang)
     sources, shown = pack_sources(settings.packs(packs),
                                   not settings.use_default(no_default_rules))
     shown_files = yaml_files(shown)
-    problems = [p for p in lint(sources)
+    problems = [p for p in lint(sources, lang=lang)
                 if str(Path(p.path).resolve()) in shown_files or not Path(p.path).exists()]
     for problem in problems:
         click.echo(terminal_safe(str(problem)))
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    summary = say("lint_summary", DEFAULT_LANG, errors=errors, warnings=warnings)
+    summary = say("lint_summary", lang, errors=errors, warnings=warnings)
     if errors or (strict and warnings):
         raise Reported(summary, EXIT_INPUT)
     click.echo(summary, err=True)
