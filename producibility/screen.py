@@ -5,13 +5,14 @@ import functools
 import json
 import threading
 
-from producibility import __version__
+from producibility import __version__, i18n
 from producibility.report.conclude import conclude
 from producibility.errors import InputError
 from producibility.engine.infer import Inference
 from producibility.model.iso286 import apply_fits
 from producibility.model.load import digest, load_equipment, load_packs, load_request
 from producibility.model.questionnaire import load_questionnaire
+from producibility.report.finding import Finding, words
 from producibility.report.probing import machine_limits, probe_assumptions, rank, screens_allowed, thresholds
 
 
@@ -135,7 +136,7 @@ class Screener:
             quantities = parse_quantities(request["quantity_breaks"])  # checked on load
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs,
                         quantities)
-        data["findings"] += [fit_finding(c, lang) for c in fits]
+        data["findings"] += [iso_fit_finding(c, lang).to_dict() for c in fits]
         data["assumed"] = [dict(a, text=self.questionnaire.question(
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
             for a in assumed]
@@ -174,35 +175,23 @@ def parse_as_of(value):
             from None
 
 
-def fit_finding(conversion, lang):
-    """An info finding that says how an ISO fit became the part's tolerance."""
+def iso_fit_finding(conversion: dict, lang: str) -> Finding:
+    """The ISO-286 info finding that says how an ISO fit became the part's tolerance."""
     c = conversion
-    nl = lang == "nl"
-    size = f"{c['size_mm']:g}".replace(".", ",") if nl else f"{c['size_mm']:g}"
-    tol = f"{c['tolerance_mm']:g}".replace(".", ",") if nl else f"{c['tolerance_mm']:g}"
-    if nl:
-        message = (f"{c['part']}: Ø{size} {c['fit']} is een tolerantieveld van "
-                   f"{c['zone_um']} µm, gerekend als ±{tol} mm")
-    else:
-        message = (f"{c['part']}: Ø{size} {c['fit']} is a tolerance zone of {c['zone_um']} µm, "
-                   f"screened as ±{tol} mm")
+    text = words("iso_fit", lang)
+    message = text["message"].format(
+        part=c["part"], size=i18n.number(c["size_mm"], lang, grouping=False), fit=c["fit"],
+        zone=c["zone_um"], tolerance=i18n.number(c["tolerance_mm"], lang, grouping=False))
     if c["given_mm"] is not None and c["given_mm"] < c["tolerance_mm"]:
-        message += (" (de opgegeven nauwere tolerantie blijft leidend)" if nl
-                    else " (the tighter tolerance given still applies)")
-    return {
-        "rule": "ISO-286", "kind": "info", "thread": "process_capability",
-        "title": "ISO-passing omgerekend" if nl else "ISO fit converted",
-        "part": c["part"], "machine": None, "message": message + ".",
-        "mitigation": ("Meet de passing met een grenskaliber of een op de nominale maat "
-                       "ingestelde meter." if nl else
-                       "Check the fit with a limit gauge or a gauge set to the nominal size."),
-        "risk": None, "effort": {}, "mrl_cap": None, "flag": None,
-        "source": "ISO 286-1:2010 table 1 (standard tolerance grades IT5-IT11 up to 500 mm); "
-                  "ISO 286-2 places the zone per letter, the width is the grade's",
-        "trace": {"rule": "ISO-286", "file": None, "line": None,
-                  "condition": "part.iso_fit and part.fit_size_mm given",
-                  "values": {"part.iso_fit": c["fit"], "part.fit_size_mm": c["size_mm"],
-                             "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}}}
+        message += text["tighter"]
+    return Finding.check(
+        "ISO-286", "info", "process_capability", text["title"], message + ".",
+        text["mitigation"],
+        "ISO 286-1:2010 table 1 (standard tolerance grades IT5-IT11 up to 500 mm); "
+        "ISO 286-2 places the zone per letter, the width is the grade's",
+        "part.iso_fit and part.fit_size_mm given",
+        {"part.iso_fit": c["fit"], "part.fit_size_mm": c["size_mm"],
+         "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}, part=c["part"])
 
 
 def apply_assumptions(request, questionnaire):
