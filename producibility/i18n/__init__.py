@@ -61,6 +61,7 @@ def _babel():
     return numbers, dates
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # Babel takes ~25 us a number; reports repeat them
 def number(value: float, lang: str, decimals: int | None = None, grouping: bool = True) -> str:
     """``value`` as the locale writes it: ``1,234.5`` in English, ``1.234,5`` in Dutch.
 
