@@ -1,41 +1,62 @@
-"""The library's front door: a Screener screens requests against one provider."""
+"""The library's front door: a Screener screens requests against one provider.
+
+    from producibility import Screener
+    screener = Screener("equipment.yaml")          # compiles the engine once
+    report = screener.check("request.yaml", lang="nl")
+    report.verdict, report.to_json()
+
+The pipeline behind :meth:`Screener.check`: load and check the request, fill the
+questionnaire's assumptions and ISO fits, infer (engine/infer.py), conclude
+(report/conclude.py), then probe what the open questions could change
+(report/probing.py).
+"""
+
+from __future__ import annotations
 
 import datetime
 import functools
 import json
 import threading
 
+import os
+from typing import Any, Iterable
+
 from producibility import __version__, i18n
 from producibility.report.conclude import conclude
 from producibility.errors import InputError
 from producibility.engine.infer import Inference
 from producibility.model.iso286 import apply_fits
-from producibility.model.load import digest, load_equipment, load_packs, load_request
-from producibility.model.questionnaire import load_questionnaire
+from producibility.model.load import (Equipment, RulePack, digest, load_equipment,
+                                      load_packs, load_request)
+from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
 from producibility.report.probing import machine_limits, probe_assumptions, rank, screens_allowed, thresholds
 
 
 class Report:
-    """The outcome of one screening; ``to_dict()`` is the stable JSON contract."""
+    """The outcome of one screening; ``to_dict()`` is the stable JSON contract
+    (``schemas/report.schema.json``): verdict and its reasons, effort, MRL, findings,
+    assignments, quote, lead time, open questions, assumptions and inputs."""
 
-    def __init__(self, data):
+    def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
 
     @property
-    def verdict(self):
+    def verdict(self) -> str:
+        """``fit``, ``fit_with_effort``, ``conditional`` or ``no_fit``."""
         return self._data["verdict"]
 
     @property
-    def findings(self):
+    def findings(self) -> list[dict[str, Any]]:
+        """The findings, blockers first (each as ``Finding.to_dict`` writes it)."""
         return self._data["findings"]
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """A deep copy of the report as plain JSON data (the keys in sorted order).
         Without an indent, ``json`` uses its C encoder: 6x faster than to_json's."""
         return json.loads(json.dumps(self._data, sort_keys=True, ensure_ascii=False))
 
-    def to_json(self):
+    def to_json(self) -> str:
         """Deterministic JSON text: sorted keys, two-space indent, newline at the end."""
         return json.dumps(self._data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
@@ -49,7 +70,13 @@ class Screener:
     one Screener per thread or process.
     """
 
-    def __init__(self, equipment, packs=None, questionnaire=None):
+    def __init__(self, equipment: Equipment | str | dict,
+                 packs: RulePack | list | tuple | None = None,
+                 questionnaire: Questionnaire | None = None) -> None:
+        """``equipment``: a loaded equipment catalogue, or its file path or document.
+        ``packs``: a loaded rule pack set, or a list of pack paths (None: the default
+        pack).  ``questionnaire``: the questions and their labels (None: the shipped
+        one).  Bad input raises :class:`InputError`."""
         self.equipment = equipment if not isinstance(equipment, (str, dict)) \
             else load_equipment(equipment)
         self.pack = packs if packs is not None and not isinstance(packs, (list, tuple)) \
@@ -67,7 +94,7 @@ class Screener:
             if self.questionnaire.question("part", field) else ())
 
     @functools.cached_property
-    def decisive_fields(self):
+    def decisive_fields(self) -> frozenset:
         """(scope, field) pairs that a blocking or questioning rule reads, directly or
         through the flags it requires."""
         rules = [r for r in self.pack.rules if r.then.get("blocker") or r.then.get("question")]
@@ -82,16 +109,21 @@ class Screener:
                          for f in (r.when.fields if r.when is not None else ()))
 
     @functools.cached_property
-    def thresholds(self):
+    def thresholds(self) -> dict:
         """The constants rules and the fit's machine limits compare each field with:
         only needed to probe answers."""
         return machine_limits(self.pack.catalogue, self.equipment, thresholds(self.pack))
 
-    def check(self, request, lang="en", as_of=None, source_name=None, probe=True,
-              assume=True, quantities=None):
+    def check(self, request: dict | str | os.PathLike, lang: str = "en",
+              as_of: str | datetime.date | None = None, source_name: str | None = None,
+              probe: bool = True, assume: bool = True,
+              quantities: Iterable[int] | None = None) -> Report:
         """Screen one request (a dict of answers, or a path to a request file).
 
-        ``assume``: fill the questions the customer left open with the questionnaire's
+        ``lang``: the language of the report's texts (``i18n.LANGS``).  ``as_of``: the
+        date the request is judged on (ISO text or a date; None: the request's date,
+        else today).  ``source_name``: the file name the report names for a dict.
+        ``probe``: try what answers to the open questions would change.  ``assume``: fill the questions the customer left open with the questionnaire's
         ``assume:`` answers (listed in the report's ``assumed``); ``False`` screens
         strictly, every open question as unknown.  ``quantities``: the quantities
         to price as quantity breaks (``report.quote.breaks``).  Bad input raises
@@ -160,7 +192,7 @@ class Screener:
         return Report(data)
 
 
-def parse_as_of(value):
+def parse_as_of(value: str | datetime.date | None) -> str | None:
     """The --as-of date as ISO text, or None; anything else is an InputError."""
     if value is None or value == "":
         return None
@@ -194,7 +226,7 @@ def iso_fit_finding(conversion: dict, lang: str) -> Finding:
          "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}, part=c["part"])
 
 
-def apply_assumptions(request, questionnaire):
+def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict, list[dict]]:
     """The request with every open question that carries an ``assume:`` filled in.
 
     Only questions the questionnaire would ask (``ask_if``) are filled; a question
