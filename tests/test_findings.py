@@ -2,12 +2,9 @@
 
 import json
 import re
-from pathlib import Path
 
-import pytest
 
 from producibility import Screener, load_equipment, load_packs
-from producibility.inputs.yamlio import load
 from producibility.report.finding import KINDS, Finding, Risk, Trace, ordered
 from producibility.screen import iso_fit_finding
 
