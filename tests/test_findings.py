@@ -3,7 +3,6 @@
 import json
 import re
 
-
 from producibility import Screener, load_equipment, load_packs
 from producibility.report.finding import KINDS, Finding, Risk, Trace, ordered
 from producibility.screen import iso_fit_finding
