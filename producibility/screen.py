@@ -1,40 +1,63 @@
-"""The library's front door: a Screener screens requests against one provider."""
+"""The library's front door: a Screener screens requests against one provider.
+
+    from producibility import Screener
+    screener = Screener("equipment.yaml")          # compiles the engine once
+    report = screener.check("request.yaml", lang="nl")
+    report.verdict, report.to_json()
+
+The pipeline behind :meth:`Screener.check`: load and check the request, fill the
+questionnaire's assumptions and ISO fits, infer (engine/infer.py), conclude
+(report/conclude.py), then probe what the open questions could change
+(report/probing.py).
+"""
+
+from __future__ import annotations
 
 import datetime
 import functools
 import json
 import threading
 
+import os
+from typing import Any, Iterable
+
+from producibility import i18n
 from producibility.version import __version__
 from producibility.report.conclude import conclude
 from producibility.errors import InputError
 from producibility.engine.infer import Inference
 from producibility.model.iso286 import apply_fits
-from producibility.model.load import digest, load_equipment, load_packs, load_request
-from producibility.model.questionnaire import load_questionnaire
+from producibility.model.load import (Equipment, RulePack, digest, load_equipment,
+                                      load_packs, load_request)
+from producibility.model.questionnaire import Questionnaire, load_questionnaire
+from producibility.report.finding import Finding, words
 from producibility.report.probing import machine_limits, probe_assumptions, rank, screens_allowed, thresholds
 
 
 class Report:
-    """The outcome of one screening; ``to_dict()`` is the stable JSON contract."""
+    """The outcome of one screening; ``to_dict()`` is the stable JSON contract
+    (``schemas/report.schema.json``): verdict and its reasons, effort, MRL, findings,
+    assignments, quote, lead time, open questions, assumptions and inputs."""
 
-    def __init__(self, data):
+    def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
 
     @property
-    def verdict(self):
+    def verdict(self) -> str:
+        """``fit``, ``fit_with_effort``, ``conditional`` or ``no_fit``."""
         return self._data["verdict"]
 
     @property
-    def findings(self):
+    def findings(self) -> list[dict[str, Any]]:
+        """The findings, blockers first (each as ``Finding.to_dict`` writes it)."""
         return self._data["findings"]
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """A deep copy of the report as plain JSON data (the keys in sorted order).
         Without an indent, ``json`` uses its C encoder: 6x faster than to_json's."""
         return json.loads(json.dumps(self._data, sort_keys=True, ensure_ascii=False))
 
-    def to_json(self):
+    def to_json(self) -> str:
         """Deterministic JSON text: sorted keys, two-space indent, newline at the end."""
         return json.dumps(self._data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
@@ -48,7 +71,13 @@ class Screener:
     one Screener per thread or process.
     """
 
-    def __init__(self, equipment, packs=None, questionnaire=None):
+    def __init__(self, equipment: Equipment | str | dict,
+                 packs: RulePack | list | tuple | None = None,
+                 questionnaire: Questionnaire | None = None) -> None:
+        """``equipment``: a loaded equipment catalogue, or its file path or document.
+        ``packs``: a loaded rule pack set, or a list of pack paths (None: the default
+        pack).  ``questionnaire``: the questions and their labels (None: the shipped
+        one).  Bad input raises :class:`InputError`."""
         self.equipment = equipment if not isinstance(equipment, (str, dict)) \
             else load_equipment(equipment)
         self.pack = packs if packs is not None and not isinstance(packs, (list, tuple)) \
@@ -66,7 +95,7 @@ class Screener:
             if self.questionnaire.question("part", field) else ())
 
     @functools.cached_property
-    def decisive_fields(self):
+    def decisive_fields(self) -> frozenset:
         """(scope, field) pairs that a blocking or questioning rule reads, directly or
         through the flags it requires."""
         rules = [r for r in self.pack.rules if r.then.get("blocker") or r.then.get("question")]
@@ -81,16 +110,21 @@ class Screener:
                          for f in (r.when.fields if r.when is not None else ()))
 
     @functools.cached_property
-    def thresholds(self):
+    def thresholds(self) -> dict:
         """The constants rules and the fit's machine limits compare each field with:
         only needed to probe answers."""
         return machine_limits(self.pack.catalogue, self.equipment, thresholds(self.pack))
 
-    def check(self, request, lang="en", as_of=None, source_name=None, probe=True,
-              assume=True, quantities=None):
+    def check(self, request: dict | str | os.PathLike, lang: str = "en",
+              as_of: str | datetime.date | None = None, source_name: str | None = None,
+              probe: bool = True, assume: bool = True,
+              quantities: Iterable[int] | None = None) -> Report:
         """Screen one request (a dict of answers, or a path to a request file).
 
-        ``assume``: fill the questions the customer left open with the questionnaire's
+        ``lang``: the language of the report's texts (``i18n.LANGS``).  ``as_of``: the
+        date the request is judged on (ISO text or a date; None: the request's date,
+        else today).  ``source_name``: the file name the report names for a dict.
+        ``probe``: try what answers to the open questions would change.  ``assume``: fill the questions the customer left open with the questionnaire's
         ``assume:`` answers (listed in the report's ``assumed``); ``False`` screens
         strictly, every open question as unknown.  ``quantities``: the quantities
         to price as quantity breaks (``report.quote.breaks``).  Bad input raises
@@ -135,7 +169,7 @@ class Screener:
             quantities = parse_quantities(request["quantity_breaks"])  # checked on load
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs,
                         quantities)
-        data["findings"] += [fit_finding(c, lang) for c in fits]
+        data["findings"] += [iso_fit_finding(c, lang).to_dict() for c in fits]
         data["assumed"] = [dict(a, text=self.questionnaire.question(
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
             for a in assumed]
@@ -159,7 +193,7 @@ class Screener:
         return Report(data)
 
 
-def parse_as_of(value):
+def parse_as_of(value: str | datetime.date | None) -> str | None:
     """The --as-of date as ISO text, or None; anything else is an InputError."""
     if value is None or value == "":
         return None
@@ -174,38 +208,26 @@ def parse_as_of(value):
             from None
 
 
-def fit_finding(conversion, lang):
-    """An info finding that says how an ISO fit became the part's tolerance."""
+def iso_fit_finding(conversion: dict, lang: str) -> Finding:
+    """The ISO-286 info finding that says how an ISO fit became the part's tolerance."""
     c = conversion
-    nl = lang == "nl"
-    size = f"{c['size_mm']:g}".replace(".", ",") if nl else f"{c['size_mm']:g}"
-    tol = f"{c['tolerance_mm']:g}".replace(".", ",") if nl else f"{c['tolerance_mm']:g}"
-    if nl:
-        message = (f"{c['part']}: Ø{size} {c['fit']} is een tolerantieveld van "
-                   f"{c['zone_um']} µm, gerekend als ±{tol} mm")
-    else:
-        message = (f"{c['part']}: Ø{size} {c['fit']} is a tolerance zone of {c['zone_um']} µm, "
-                   f"screened as ±{tol} mm")
+    text = words("iso_fit", lang)
+    message = text["message"].format(
+        part=c["part"], size=i18n.number(c["size_mm"], lang, grouping=False), fit=c["fit"],
+        zone=c["zone_um"], tolerance=i18n.number(c["tolerance_mm"], lang, grouping=False))
     if c["given_mm"] is not None and c["given_mm"] < c["tolerance_mm"]:
-        message += (" (de opgegeven nauwere tolerantie blijft leidend)" if nl
-                    else " (the tighter tolerance given still applies)")
-    return {
-        "rule": "ISO-286", "kind": "info", "thread": "process_capability",
-        "title": "ISO-passing omgerekend" if nl else "ISO fit converted",
-        "part": c["part"], "machine": None, "message": message + ".",
-        "mitigation": ("Meet de passing met een grenskaliber of een op de nominale maat "
-                       "ingestelde meter." if nl else
-                       "Check the fit with a limit gauge or a gauge set to the nominal size."),
-        "risk": None, "effort": {}, "mrl_cap": None, "flag": None,
-        "source": "ISO 286-1:2010 table 1 (standard tolerance grades IT5-IT11 up to 500 mm); "
-                  "ISO 286-2 places the zone per letter, the width is the grade's",
-        "trace": {"rule": "ISO-286", "file": None, "line": None,
-                  "condition": "part.iso_fit and part.fit_size_mm given",
-                  "values": {"part.iso_fit": c["fit"], "part.fit_size_mm": c["size_mm"],
-                             "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}}}
+        message += text["tighter"]
+    return Finding.check(
+        "ISO-286", "info", "process_capability", text["title"], message + ".",
+        text["mitigation"],
+        "ISO 286-1:2010 table 1 (standard tolerance grades IT5-IT11 up to 500 mm); "
+        "ISO 286-2 places the zone per letter, the width is the grade's",
+        "part.iso_fit and part.fit_size_mm given",
+        {"part.iso_fit": c["fit"], "part.fit_size_mm": c["size_mm"],
+         "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}, part=c["part"])
 
 
-def apply_assumptions(request, questionnaire):
+def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict, list[dict]]:
     """The request with every open question that carries an ``assume:`` filled in.
 
     Only questions the questionnaire would ask (``ask_if``) are filled; a question

@@ -451,8 +451,8 @@ class _EngineBase(KnowledgeEngine):
         weeks = self.window
         free = machine["free_h_per_week"] * weeks
         if hours["total"] > free:
-            return fit.Reason("capacity", hours=f"{hours['total']:.1f}", free=f"{free:.1f}",
-                              weeks=f"{weeks:.1f}")
+            return fit.Reason("capacity", hours=float(hours["total"]), free=float(free),
+                              weeks=float(weeks))
         return None
 
 

@@ -61,12 +61,16 @@ def _babel():
     return numbers, dates
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # Babel takes ~25 us a number; reports repeat them
 def number(value: float, lang: str, decimals: int | None = None, grouping: bool = True) -> str:
     """``value`` as the locale writes it: ``1,234.5`` in English, ``1.234,5`` in Dutch.
 
     ``decimals`` fixes the digits after the decimal sign; ``None`` shows as many as the
-    value needs (up to six)."""
+    value needs (up to six).  A float is rounded as Python's own ``f"{value:.2f}"`` rounds
+    it (its binary value, half to even), so English figures stay what they were."""
     numbers, _ = _babel()
+    if decimals is not None and isinstance(value, float):
+        value = round(value, decimals)
     if decimals is None:
         pattern = "#,##0.######" if grouping else "0.######"
     else:

@@ -8,61 +8,12 @@ with a wider contingency).  Every figure is arithmetic a person can redo; the
 formulas are written out in each line's ``source``.
 """
 
+from __future__ import annotations
+
 import math
 
-WORDS = {
-    "en": {
-        "material": "{part}: material {material}, {stock} ({kg:.2f} kg/pc x {pieces} pcs)",
-        "setup": "{part}: set-up {process} on {machine} ({batches} batch(es))",
-        "run": "{part}: run {process} on {machine} ({pieces} pcs)",
-        "cam": "{part}: CAM and work preparation for {process}",
-        "inspection_first": "{part}: first-off inspection ({batches} batch(es))",
-        "packaging": "Packaging ({pieces} pcs)",
-        "transport": "Transport ({batches} delivery(ies))",
-        "block": "block {dims} mm",
-        "bar": "bar dia {d:g} x {l:g} mm",
-        "sheet": "sheet blank {dims} mm",
-        "printed": "printed volume {cm3:.1f} cm3 plus {waste:.0%} waste",
-        "weight": "part weight plus {waste:.0%} off-cuts",
-        "no_material": "{part}: material not priced: {why}",
-        "no_run": "{part}: run time of {process} not estimated: {why}",
-        "no_partner": "{part}: {treatment} not priced: no partner in the equipment file "
-                      "does it; ask a subcontractor for a price",
-        "default_rate": "rate {name} not in the equipment file: the pack's default "
-                        "EUR {rate:g}/h is used",
-    },
-    "nl": {
-        "material": "{part}: materiaal {material}, {stock} ({kg:.2f} kg/st x {pieces} st)",
-        "setup": "{part}: omstellen {process} op {machine} ({batches} serie(s))",
-        "run": "{part}: bewerken {process} op {machine} ({pieces} st)",
-        "cam": "{part}: CAM-programmering en werkvoorbereiding voor {process}",
-        "inspection_first": "{part}: eerste-stukcontrole ({batches} serie(s))",
-        "packaging": "Verpakking ({pieces} st)",
-        "transport": "Transport ({batches} levering(en))",
-        "block": "blok {dims} mm",
-        "bar": "staf Ø{d:g} x {l:g} mm",
-        "sheet": "plaatuitslag {dims} mm",
-        "printed": "geprint volume {cm3:.1f} cm3 plus {waste:.0%} verlies",
-        "weight": "onderdeelgewicht plus {waste:.0%} zaagverlies",
-        "no_material": "{part}: materiaal niet geprijsd: {why}",
-        "no_run": "{part}: looptijd van {process} niet geschat: {why}",
-        "no_partner": "{part}: {treatment} niet geprijsd: geen partner in het machinebestand "
-                      "doet het; vraag een toeleverancier om een prijs",
-        "default_rate": "tarief {name} staat niet in het machinebestand: het standaardtarief "
-                        "van het regelpakket (EUR {rate:g}/uur) is gebruikt",
-    },
-}
-
-WHY = {
-    "en": {"size": "no size given", "weight": "no size or weight given",
-           "material": "material unknown or not in the catalogue",
-           "price": "the catalogue has no price for it", "model": "no run-time model",
-           "thickness": "no sheet thickness given", "density": "no density in the catalogue"},
-    "nl": {"size": "geen afmetingen opgegeven", "weight": "geen afmetingen of gewicht opgegeven",
-           "material": "materiaal onbekend of niet in de catalogus",
-           "price": "de catalogus heeft er geen prijs voor", "model": "geen looptijdmodel",
-           "thickness": "geen plaatdikte opgegeven", "density": "geen dichtheid in de catalogus"},
-}
+from producibility import i18n
+from producibility.report.finding import words as _words
 
 SHEET = ("laser_cutting", "waterjet_cutting", "punching", "bending")
 PRINTED = ("fdm", "sla", "sls", "mjf", "metal_lpbf")
@@ -73,21 +24,13 @@ MAX_BREAKS = 20
 MAX_QUANTITY = 1_000_000
 
 
-QUANTITY_ADVICE = {
-    "en": {"numbers": "give whole numbers separated by commas, e.g. 10, 50, 200",
-           "range": "give 1 to {n} quantities of 1 to 1,000,000, e.g. 10, 50, 200"},
-    "nl": {"numbers": "geef hele getallen, gescheiden door komma's, bijvoorbeeld 10, 50, 200",
-           "range": "geef 1 tot {n} aantallen van 1 tot 1.000.000, bijvoorbeeld 10, 50, 200"},
-}
-
-
 def parse_quantities(text, lang="en"):
     """'10, 50, 200' (or '1.000; 5.000') as (10, 50, 200): the quantity breaks of the
     ``--quantities`` option and of a request's ``quantity_breaks``.  ValueError with
     the advice when the text is not 1 to 20 whole numbers of 1 to 1,000,000."""
     import re
 
-    advice = QUANTITY_ADVICE.get(lang, QUANTITY_ADVICE["en"])
+    advice = _words("quantity_advice", lang)
     words = [w for w in re.split(r"[,;\s]+", str(text).strip()) if w]
     numbers = []
     for word in words:
@@ -98,7 +41,8 @@ def parse_quantities(text, lang="en"):
         numbers.append(int(word))
     if not numbers or len(numbers) > MAX_BREAKS or any(
             not 1 <= n <= MAX_QUANTITY for n in numbers):
-        raise ValueError(advice["range"].format(n=MAX_BREAKS))
+        raise ValueError(advice["range"].format(n=MAX_BREAKS,
+                                                largest=i18n.number(MAX_QUANTITY, lang)))
     return tuple(numbers)
 
 
@@ -129,8 +73,16 @@ def part_volume_cm3(part, material, costing):
     return envelope * share, f"envelope x solid share {share:g}"
 
 
-def stock(part, processes, material, costing, catalogue, words):
-    """(kg per piece, description, formula) of the stock a piece is made from."""
+def stock(part, processes, material, costing, catalogue, lang=None):
+    """(kg per piece, description in ``lang``, formula) of the stock a piece is made
+    from; without ``lang`` no description (the run-time model needs only the weight)."""
+    def describe(key, **figures):  # each figure as (value, decimals)
+        if lang is None:
+            return None
+        return _words("costing", lang)[key].format(**{
+            name: i18n.number(value, lang, decimals, grouping=False)
+            for name, (value, decimals) in figures.items()})
+
     allowance = 0.0
     for process in processes:
         entry = catalogue.get("processes", process) if catalogue else None
@@ -142,14 +94,15 @@ def stock(part, processes, material, costing, catalogue, words):
         d = part["diameter_mm"] + 2 * allowance
         length = part["length_mm"] + 2 * allowance + costing["saw_cut_mm"]
         volume = math.pi / 4 * d * d * length / 1e9
-        return (volume * density, words["bar"].format(d=d, l=length),
+        return (volume * density, describe("bar", diameter=(d, None), length=(length, None)),
                 f"pi/4 x ({part['diameter_mm']:g} + 2 x {allowance:g})^2 x "
                 f"({part['length_mm']:g} + 2 x {allowance:g} + saw cut {costing['saw_cut_mm']:g}) mm"
                 f" x {density:g} kg/m3")
     if any(p in MACHINED for p in processes) and dims:
         sides = [x + 2 * allowance for x in dims]
         volume = sides[0] * sides[1] * sides[2] / 1e9
-        return (volume * density, words["block"].format(dims=" x ".join(f"{s:g}" for s in sides)),
+        return (volume * density, describe("block", length=(sides[0], None), width=(sides[1], None),
+                                           height=(sides[2], None)),
                 f"(size + 2 x {allowance:g} mm allowance) = "
                 f"{' x '.join(f'{s:g}' for s in sides)} mm x {density:g} kg/m3")
     if any(p in SHEET for p in processes):
@@ -160,8 +113,8 @@ def stock(part, processes, material, costing, catalogue, words):
         margin = costing["sheet_margin_mm"]
         sides = [dims[0] + 2 * margin, dims[1] + 2 * margin]
         volume = sides[0] * sides[1] * part["thickness_mm"] / 1e9
-        return (volume * density, words["sheet"].format(
-            dims=f"{sides[0]:g} x {sides[1]:g} x {part['thickness_mm']:g}"),
+        return (volume * density, describe("sheet", length=(sides[0], None), width=(sides[1], None),
+                                           thickness=(part["thickness_mm"], None)),
             f"(length and width + 2 x {margin:g} mm skeleton) x thickness "
             f"{part['thickness_mm']:g} mm x {density:g} kg/m3")
     waste = costing["print_waste"] if any(p in PRINTED for p in processes) else costing["offcut_share"]
@@ -170,9 +123,9 @@ def stock(part, processes, material, costing, catalogue, words):
         return None, "weight", None
     kg = volume / 1e6 * density * (1 + waste)
     if any(p in PRINTED for p in processes):
-        return kg, words["printed"].format(cm3=volume, waste=waste), \
+        return kg, describe("printed", cm3=(volume, 1), waste=(waste * 100, 0)), \
             f"{how} = {volume:.1f} cm3 x {density:g} kg/m3 x (1 + {waste:g})"
-    return kg, words["weight"].format(waste=waste), \
+    return kg, describe("weight", waste=(waste * 100, 0)), \
         f"{how} = {volume:.1f} cm3 x {density:g} kg/m3 x (1 + {waste:g})"
 
 
@@ -209,7 +162,7 @@ def _run_minutes(process, part, material, machine, costing, catalogue):
             else params.get("speed_factor", 1.0)
         if not factor:
             return None, "material"
-        kg, _, _ = stock(part, [process], material, costing, catalogue, WORDS["en"])
+        kg, _, _ = stock(part, [process], material, costing, catalogue)
         if kg is None:
             return None, "size"
         stock_cm3 = kg / material["density_kg_m3"] * 1e6
@@ -285,13 +238,14 @@ def _run_minutes(process, part, material, machine, costing, catalogue):
     return None, "model"
 
 
-def rate(provider, costing, key, name, words, notes):
+def rate(provider, costing, key, name, words, notes, lang):
     """A provider's rate, or the pack's default, named in the notes: never a silent 0."""
     value = provider.get(key)
     if value is not None:
         return value, "given", f"equipment file: provider.{key}"
     value = costing[key]
-    notes.append(words["default_rate"].format(name=name, rate=value))
+    notes.append(words["default_rate"].format(name=name, rate=i18n.number(
+        value, lang, grouping=False)))
     return value, "default", f"pack settings: costing.{key}"
 
 
@@ -301,14 +255,14 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
     ``brief``: only the set-up and run lines the lead time needs (a what-if probe reads
     the verdict and the findings, never the price)."""
-    words = WORDS.get(lang, WORDS["en"])
-    why_words = WHY.get(lang, WHY["en"])
+    words = _words("costing", lang)
+    why_words = _words("costing_why", lang)
     notes = []
     lines = []
     batches = request.get("batches") or 1
     quantity = request.get("quantity")
     eng_rate, eng_basis, eng_source = rate(provider, costing, "engineering_rate_eur_h",
-                                           "engineering_rate_eur_h", words, notes)
+                                           "engineering_rate_eur_h", words, notes, lang)
     if provider.get("inspection_rate_eur_h") is not None:
         insp_rate, insp_basis, insp_source = (provider["inspection_rate_eur_h"], "given",
                                               "equipment file: provider.inspection_rate_eur_h")
@@ -317,7 +271,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                               "equipment file: provider.engineering_rate_eur_h")
     else:
         insp_rate, insp_basis, insp_source = rate(provider, costing, "inspection_rate_eur_h",
-                                                  "inspection_rate_eur_h", words, notes)
+                                                  "inspection_rate_eur_h", words, notes, lang)
     unattended = set(costing["unattended_processes"])
     supplied = request.get("material_supplied_by_customer") is True
 
@@ -354,14 +308,14 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             elif not (material.get("price") or {}).get("eur_kg"):
                 why = "price"
             if why is None:
-                kg, what, formula = stock(part, processes, material, costing, catalogue, words)
+                kg, what, formula = stock(part, processes, material, costing, catalogue, lang)
                 if kg is None:
                     why = what
             if why is None and pieces is not None:
                 price = material["price"]
                 line("material", part=pid, description=words["material"].format(
                     part=pid, material=name("materials", material["id"]), stock=what,
-                    kg=kg, pieces=pieces),
+                    kg=i18n.number(kg, lang, 2, grouping=False), pieces=pieces),
                     amount_eur=kg * price["eur_kg"] * pieces, basis="estimated",
                     source=f"{formula} x EUR {price['eur_kg']:g}/kg x {pieces} pcs "
                            f"(price: {price.get('date', 'undated')}, catalogue)")
@@ -419,14 +373,12 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                        f"{costing['first_off_inspection_h']:g} h x {batches} batch(es); "
                        f"rate: {insp_source}")
     if brief:
-        for f in findings:
-            f.pop("outside", None)
         return lines, notes
     # ---- outside work and what the rules add
     priced = set()
     for f in findings:
-        if f.get("outside"):
-            outside = f.pop("outside")
+        if f.quote_line:
+            outside = f.quote_line
             priced.add((outside["part"], outside["process"]))
             lines.append(dict(outside, basis="estimated", attended=True))
     for pid, part in parts.items():
@@ -435,7 +387,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 notes.append(words["no_partner"].format(
                     part=pid, treatment=name("treatments", treatment)))
     for f in findings:
-        effort = f["effort"]
+        effort = f.effort
         for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),
                                        ("inspection_h", "inspection", insp_rate, insp_source),
                                        ("cam_h", "cam", eng_rate, eng_source)):
@@ -444,23 +396,23 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 continue
             if kind == "engineering" and effort.get("lead_time_days"):
                 kind = "procurement"
-            line(kind, part=f["part"], machine=f["machine"] if f["machine"] != "-" else None,
-                 rule=f["rule"], description=f["title"], hours=hours, rate_eur_h=rate_h,
+            line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
+                 rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
                  amount_eur=hours * rate_h, basis="given",
-                 source=f"rule {f['rule']}: {hours:g} h; rate: {src}")
+                 source=f"rule {f.rule}: {hours:g} h; rate: {src}")
         if effort.get("setup_h"):
             hours = effort["setup_h"]
-            machine = f["machine"] if f["machine"] not in (None, "-") else None
+            machine = f.machine if f.machine not in (None, "-") else None
             rate_h = next((a["rate_eur_h"] for a in assignments
                            if machine and a.get("machine") == machine), eng_rate)
-            line("setup", part=f["part"], machine=machine, rule=f["rule"],
-                 description=f["title"], setup_h=hours, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h, source=f"rule {f['rule']}: {hours:g} h")
+            line("setup", part=f.part, machine=machine, rule=f.rule,
+                 description=f.title, setup_h=hours, hours=hours, rate_eur_h=rate_h,
+                 amount_eur=hours * rate_h, source=f"rule {f.rule}: {hours:g} h")
         for extra in effort.get("amounts") or ():
             text = extra["description"]
-            line(extra["kind"], part=f["part"], rule=f["rule"],
+            line(extra["kind"], part=f.part, rule=f.rule,
                  description=text.get(lang) or text.get("en"),
-                 amount_eur=extra["amount_eur"], source=f"rule {f['rule']}: fixed amount")
+                 amount_eur=extra["amount_eur"], source=f"rule {f.rule}: fixed amount")
     # ---- packaging and transport, where the pack's settings price them
     if costing.get("packaging_eur_per_piece") and quantity is not None:
         pieces = sum(p.get("pieces") or 0 for p in parts.values())
@@ -474,6 +426,20 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
              source=f"pack settings: costing.transport_eur_per_delivery "
                     f"{costing['transport_eur_per_delivery']:g} x {batches}")
     return lines, notes
+
+
+def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
+          share, quantities, lang, brief=False):
+    """(lines, the report's ``quote``): the quote lines, notes, totals with the
+    contingency ``share``, and the price per quantity break (none when ``brief``)."""
+    lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
+                               provider, costing, lang, brief)
+    return lines, {
+        "currency": "EUR", "lines": lines, "notes": notes,
+        "totals": totals(lines, share, costing["estimate_contingency"]),
+        "breaks": quantity_breaks(sorted(set(() if brief else quantities or ())), request,
+                                  parts, machines, assignments, lines, catalogue, provider,
+                                  costing, lang, share)}
 
 
 def totals(lines, share, estimate_share):

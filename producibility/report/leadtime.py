@@ -3,48 +3,20 @@
 Per part: the material is ordered (its catalogue lead time, none when stocked or
 supplied by the customer); then its operations in routing order, each on its
 machine's free hours (a machine does one operation at a time: the parts of one
-request queue for it in the order ``conclude.assign`` placed them); outside work at
+request queue for it in the order ``assignment.assign`` placed them); outside work at
 a partner adds the partner's lead time and transport both ways; delivery adds the
 last transport.  The request takes its slowest part.  Working days: five a week,
 free hours spread evenly over them.
 """
 
+from __future__ import annotations
+
 import datetime
 import math
+from typing import Any, Mapping, Sequence
 
-WORDS = {
-    "en": {
-        "material": "material {material} to order",
-        "operation": "{process} on {machine}: {hours:.1f} h",
-        "outside": "{process} at {partner}",
-        "transport": "transport",
-        "subcontractor": "a subcontractor (catalogue lead time)",
-        "never": "more than ten years out",
-        "delivery": "delivery to the customer",
-        "title": "The lead time misses the wanted date",
-        "message": "Earliest delivery {earliest} ({days:g} working days, slowest part "
-                   "{part}); wanted {wanted}.",
-        "expedite": " With overtime: {expedited} at EUR {extra:,.0f} extra.",
-        "mitigation": "Agree a later date or a split delivery, order material on the day "
-                      "of acceptance, or plan overtime.",
-    },
-    "nl": {
-        "material": "materiaal {material} bestellen",
-        "operation": "{process} op {machine}: {hours:.1f} uur",
-        "outside": "{process} bij {partner}",
-        "transport": "transport",
-        "subcontractor": "een toeleverancier (levertijd uit de catalogus)",
-        "never": "over meer dan tien jaar",
-        "delivery": "levering aan de klant",
-        "title": "De levertijd haalt de gewenste datum niet",
-        "message": "Vroegste levering {earliest} ({days:g} werkdagen, langzaamste onderdeel "
-                   "{part}); gewenst {wanted}.",
-        "expedite": " Met overwerk: {expedited} voor EUR {extra:,.0f} extra.",
-        "mitigation": "Spreek een latere datum of deellevering af, bestel het materiaal op de "
-                      "dag van opdracht, of plan overwerk.",
-    },
-}
-
+from producibility import i18n
+from producibility.report.finding import Finding, Risk, words
 
 MAX_WORKING_DAYS = 2500  # ten years: beyond it a date says nothing (and may overflow)
 
@@ -70,7 +42,7 @@ def add_working_days(start, days):
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0):
     """{'days', 'slowest_part', 'parts': [...]} for one request."""
-    words = WORDS.get(lang, WORDS["en"])
+    text = words("lead_time", lang)
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
     transport = settings["transport_days"]
@@ -91,7 +63,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             material = catalogue.get("materials", material_id)
             if material and material.get("lead_time_days"):
                 day = float(material["lead_time_days"])
-                steps.append({"step": "material", "days": day, "text": words["material"].format(
+                steps.append({"step": "material", "days": day, "text": text["material"].format(
                     material=catalogue.name("materials", material_id, lang))})
         for a in by_part.get(pid, []):
             if a.get("machine"):
@@ -103,35 +75,36 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 day = start + days
                 machine_free[a["machine"]] = day
                 steps.append({"step": "operation", "days": round(days, 2),
-                              "text": words["operation"].format(
+                              "text": text["operation"].format(
                                   process=_name(catalogue, "processes", a["process"], lang),
-                                  machine=a.get("machine_name") or a["machine"], hours=h)})
+                                  machine=a.get("machine_name") or a["machine"],
+                                  hours=i18n.number(h, lang, 1, grouping=False))})
             elif a.get("partner"):
                 day = _outside(steps, day, a["process"], a["partner"], transport, catalogue,
-                               lang, words)
+                               lang, text)
         placed = set()
         for process, partner in partners_by_part.get(pid, ()):
             placed.add(process)
-            day = _outside(steps, day, process, partner, transport, catalogue, lang, words)
+            day = _outside(steps, day, process, partner, transport, catalogue, lang, text)
         for treatment in part.get("surface_treatment") or ():
             entry = catalogue.get("treatments", treatment) if catalogue else None
             if treatment in placed or not entry or entry.get("lead_time_days") is None:
                 continue  # no partner: the treatment's typical lead time from the catalogue
             day = _outside(steps, day, treatment, {
-                "name": words["subcontractor"], "lead_time_days": entry["lead_time_days"]},
-                transport, catalogue, lang, words)
+                "name": text["subcontractor"], "lead_time_days": entry["lead_time_days"]},
+                transport, catalogue, lang, text)
         day += transport
-        steps.append({"step": "transport", "days": transport, "text": words["delivery"]})
+        steps.append({"step": "transport", "days": transport, "text": text["delivery"]})
         out.append({"part": pid, "days": round(day, 1), "steps": steps})
     slowest = max(out, key=lambda p: (p["days"], p["part"]), default=None)
     return {"days": math.ceil(slowest["days"] - 1e-9) if slowest else 0,
             "slowest_part": slowest["part"] if slowest else None, "parts": out}
 
 
-def _outside(steps, day, process, partner, transport, catalogue, lang, words):
+def _outside(steps, day, process, partner, transport, catalogue, lang, text):
     kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
     days = 2 * transport + float(partner["lead_time_days"])
-    steps.append({"step": "outside_work", "days": days, "text": words["outside"].format(
+    steps.append({"step": "outside_work", "days": days, "text": text["outside"].format(
         process=_name(catalogue, kind, process, lang), partner=partner["name"])})
     return day + days
 
@@ -173,29 +146,36 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     return result
 
 
-def finding(result, request, lang):
-    """A finding when the chain misses the wanted date, or None.
+def finding(result: Mapping[str, Any], request: Mapping[str, Any],
+            matrix: Sequence[Sequence[str]], lang: str) -> Finding | None:
+    """The LEAD-TIME finding when the chain misses the wanted date, or None.
 
     A penalty clause or a fixed date makes it a blocker; a date the customer may move
     a high risk; a date whose flexibility is unknown a question to the customer."""
     if result["meets_wanted_date"] is not False:
         return None
-    words = WORDS.get(lang, WORDS["en"])
-    message = words["message"].format(earliest=result["earliest_date"] or words["never"],
-                                      days=result["days"],
-                                      part=result["slowest_part"],
-                                      wanted=result["wanted_date"])
+    text = words("lead_time", lang)
+    message = text["message"].format(earliest=result["earliest_date"] or text["never"],
+                                     days=i18n.number(result["days"], lang, grouping=False),
+                                     part=result["slowest_part"],
+                                     wanted=result["wanted_date"])
     fast = result["expedited"]
     if fast:
-        message += words["expedite"].format(expedited=fast["earliest_date"],
-                                            extra=fast["extra_eur"])
+        message += text["expedite"].format(expedited=fast["earliest_date"],
+                                           extra=i18n.number(fast["extra_eur"], lang, 0))
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
     if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
         fixed = False  # overtime makes it: a risk with a price, not a refusal
-    kind, risk = "risk", {"likelihood": 4, "consequence": 4}
+    kind = "risk"
     if fixed:
         kind = "blocker"
     elif request.get("date_flexible") is None:
         kind = "question"
-    return {"kind": kind, "message": message, "title": words["title"],
-            "mitigation": words["mitigation"], "risk": risk}
+    return Finding.check(
+        "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
+        text["mitigation"], "lead-time chain: material, operations, partners, transport",
+        f"earliest {result['earliest_date']} > wanted {result['wanted_date']}",
+        {"days": result["days"], "slowest_part": result["slowest_part"],
+         "penalty_clause": request.get("penalty_clause"),
+         "date_flexible": request.get("date_flexible")},
+        part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None)

@@ -1,0 +1,185 @@
+"""Finding: one thing the screening found, whoever found it.
+
+A rule that fired, a rule that failed, and the checks of the tool itself (no machine
+fits, a thread below its MRL target, outside work, an added finishing operation, a
+missed lead time, an ISO fit converted) all make the same :class:`Finding`.  Its
+:meth:`Finding.to_dict` is the report's ``findings[]`` entry (``report.schema.json``,
+``$defs/finding``) and the only place that shape is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from producibility import i18n
+
+#: The kinds of finding, in the order the report lists them.
+KINDS = ("blocker", "engine_error", "question", "risk", "effort", "info")
+_KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
+
+def words(section: str, lang: str) -> dict[str, Any]:
+    """One section of the ``findings`` locale domain (English for an unknown language)."""
+    return i18n.texts("findings", lang if lang in i18n.LANGS else i18n.DEFAULT_LANG)[section]
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """A risk rated on the pack's matrix: likelihood x consequence, and its level."""
+
+    likelihood: int
+    consequence: int
+    score: int
+    level: str
+
+    @classmethod
+    def rated(cls, likelihood: int, consequence: int, matrix: Sequence[Sequence[str]]) -> Risk:
+        """The risk of a likelihood and a consequence (1-5 each) on the risk matrix."""
+        return cls(likelihood, consequence, likelihood * consequence,
+                   matrix[likelihood - 1][consequence - 1])
+
+    @classmethod
+    def of_rule(cls, rule: Any, matrix: Sequence[Sequence[str]]) -> Risk | None:
+        """The risk a rule's ``then.risk`` declares, or None."""
+        risk = rule.then.get("risk")
+        return cls.rated(risk["likelihood"], risk["consequence"], matrix) if risk else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"likelihood": self.likelihood, "consequence": self.consequence,
+                "score": self.score, "level": self.level}
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """Where a finding comes from: the rule file and line (None for the tool's own
+    checks), the condition as written, and the values it read."""
+
+    file: str | None
+    line: int | None
+    condition: str
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding of the report; ``to_dict()`` is its JSON form."""
+
+    rule: str                   # the rule id, or the tool's check (FIT-NO-MACHINE, ...)
+    kind: str                   # one of KINDS
+    thread: str                 # the MRL thread or FaaS topic it counts for
+    title: str
+    message: str
+    mitigation: str
+    source: str                 # where the knowledge comes from
+    trace: Trace
+    part: str | None = None
+    machine: str | None = None
+    risk: Risk | None = None
+    effort: Mapping[str, Any] = field(default_factory=dict)
+    mrl_cap: int | None = None
+    flag: str | None = None
+    # A quote line this finding prices (outside work); costing takes it, JSON omits it.
+    quote_line: Mapping[str, Any] | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_hit(cls, hit: Any, lang: str, matrix: Sequence[Sequence[str]],
+                 choice_text: Mapping) -> Finding:
+        """The finding of a rule that fired (``hit``: an infer.Hit), its message in
+        ``lang`` with the questionnaire's choice texts."""
+        rule = hit.rule
+        template = rule.message.get(lang) or rule.message.get("en")
+        then = rule.then
+        return cls(
+            rule=rule.id, kind=_kind(then), thread=rule.thread,
+            title=rule.text("title", lang), part=_part(hit), machine=hit.machine,
+            message=template.render(hit.context, lang, choice_text),
+            mitigation=rule.text("mitigation", lang), risk=Risk.of_rule(rule, matrix),
+            effort=dict(then.get("effort", {})), mrl_cap=then.get("mrl_cap"),
+            flag=then.get("flag"), source=rule.source, trace=_rule_trace(hit))
+
+    @classmethod
+    def engine_error(cls, hit: Any, lang: str) -> Finding:
+        """The finding of a rule the engine could not evaluate (a question to the engineer)."""
+        rule = hit.rule
+        return cls(
+            rule=rule.id, kind="engine_error", thread=rule.thread,
+            title=rule.text("title", lang), part=_part(hit), machine=hit.machine,
+            message=words("verdict", lang)["engine_error"].format(rule=rule.id,
+                                                                  error=hit.error),
+            mitigation="", source=rule.source, trace=_rule_trace(hit))
+
+    @classmethod
+    def check(cls, rule: str, kind: str, thread: str, title: str, message: str,
+              mitigation: str, source: str, condition: str, values: Mapping[str, Any],
+              **more: Any) -> Finding:
+        """A finding of the tool's own checks (no rule file): ``more`` sets part,
+        machine, risk, effort or quote_line."""
+        return cls(rule=rule, kind=kind, thread=thread, title=title, message=message,
+                   mitigation=mitigation, source=source,
+                   trace=Trace(None, None, condition, values), **more)
+
+    def sort_key(self) -> tuple:
+        """The report's order: by kind, the highest risk first, then rule, part, thread."""
+        return (_KIND_ORDER[self.kind], -(self.risk.score if self.risk else 0), self.rule,
+                self.part or "", self.thread)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report's ``findings[]`` entry (report.schema.json, ``$defs/finding``)."""
+        trace = self.trace
+        return {
+            "rule": self.rule, "kind": self.kind, "thread": self.thread, "title": self.title,
+            "part": self.part, "machine": self.machine, "message": self.message,
+            "mitigation": self.mitigation,
+            "risk": self.risk.to_dict() if self.risk else None, "effort": dict(self.effort),
+            "mrl_cap": self.mrl_cap, "flag": self.flag, "source": self.source,
+            "trace": {"rule": self.rule, "file": trace.file, "line": trace.line,
+                      "condition": trace.condition, "values": trace.values}}
+
+
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings in the report's order (:meth:`Finding.sort_key`)."""
+    return sorted(findings, key=Finding.sort_key)
+
+
+def rule_decides(rule: Any, matrix: Sequence[Sequence[str]]) -> bool:
+    """Whether an answer to what a rule reads can change the verdict: the rule blocks,
+    asks or rates a high risk."""
+    then = rule.then
+    return bool(then.get("blocker") or then.get("question") or (
+        then.get("risk") and Risk.of_rule(rule, matrix).level == "high"))
+
+
+def _kind(then: Mapping[str, Any]) -> str:
+    for kind in ("blocker", "question", "risk", "effort"):
+        if then.get(kind):
+            return kind
+    return "info"
+
+
+def _part(hit: Any) -> str | None:
+    return hit.subject if hit.rule.scope in ("part", "candidate") else None
+
+
+def _rule_trace(hit: Any) -> Trace:
+    rule = hit.rule
+    return Trace(_short(rule.path), rule.line, rule.when.source, _json_value(hit.values))
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in sorted(value.items())}
+    return value
+
+
+def _short(path: str | None) -> str | None:
+    """Rule file names without the machine-specific directories in front."""
+    if not path:
+        return None
+    p = Path(path)
+    return f"{p.parent.name}/{p.name}" if p.parent.name else p.name
+
+
+__all__ = ["Finding", "Risk", "Trace", "KINDS", "ordered", "rule_decides", "words"]

@@ -1,0 +1,131 @@
+"""The equipment fit's own findings: no machine, outside work, an added finishing step.
+
+FIT-NO-MACHINE: a part operation no machine takes (a blocker).  FIT-OUTSIDE-WORK: an
+operation no own machine does, or a surface treatment, that a partner does (effort,
+with the partner's quote line).  FIT-ROUTED: a finishing operation the fit added
+after an operation whose machines miss the finish (``finished_by``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, NamedTuple
+
+from producibility import i18n
+from producibility.engine.infer import Inferred
+from producibility.report.assignment import Placement, outside_work
+from producibility.report.finding import Finding, words
+
+
+class OutsideWork(NamedTuple):
+    """One operation or treatment of a part that a partner does."""
+
+    part: str
+    process: str
+    partner: dict        # the partner as assignment.outside_work prices it
+    treatment: bool      # a surface treatment rather than an operation of the routing
+
+
+def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
+               lang: str) -> list[Finding]:
+    """A blocker per part operation that no machine takes."""
+    text = words("no_machine", lang)
+    names = choice_text.get(("part", "processes"), {})
+    machines = inferred.machines
+    findings = []
+    for pid, process in [*inferred.no_machine, *placement.ruled_out]:
+        has_any = bool(machines and any(process in m["processes"] for m in machines.values()))
+        name = names.get(process, {}).get(lang) or names.get(process, {}).get("en") or process
+        title = text["title"].format(process=name, part=pid)
+        why = text["why" if has_any else "none"].format(process=name)
+        findings.append(Finding.check(
+            "FIT-NO-MACHINE", "blocker", "process_capability", title, f"{title}: {why}",
+            text["mitigation"], "equipment fit", f"no {process} machine fits part {pid}",
+            {"rejected": [r["machine"] for r in placement.rejected.get((pid, process), [])]},
+            part=pid))
+    return findings
+
+
+def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[str, dict],
+                    catalogue: Any, lang: str) -> list[OutsideWork]:
+    """Outside work: the operations assigned to a partner, then each part's surface
+    treatments that a partner does (the first that takes the part's material)."""
+    work = [OutsideWork(a["part"], a["process"], a["partner"], False)
+            for a in placement.assignments if a.get("partner")]
+    if not partners:
+        return work
+    request = inferred.request
+    for pid, part in inferred.parts.items():
+        for treatment in part.get("surface_treatment") or ():
+            entry = catalogue.get("treatments", treatment) if catalogue else None
+            material = catalogue.get("materials", part.get("material")) \
+                if catalogue and part.get("material") else None
+            if entry and material and entry.get("families") and \
+                    material["family"] not in entry["families"]:
+                continue  # anodising a steel part: the rules' business, no partner's
+            for partner in partners.values():
+                if treatment not in partner["processes"]:
+                    continue
+                taken = partner.get("materials")
+                if taken is not None and part.get("material") not in taken:
+                    continue
+                work.append(OutsideWork(pid, treatment,
+                                        outside_work(partner, part, request, None, lang),
+                                        treatment not in (part.get("processes") or ())))
+                break
+    return work
+
+
+def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]:
+    """Outside work as effort findings, each with the partner's quote line."""
+    text = words("outside", lang)
+    findings = []
+    for pid, process, partner, _ in work:
+        kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
+        name = catalogue.name(kind, process, lang) if catalogue else process
+        fields = dict(part=pid, process=name, partner=partner["name"],
+                      days=i18n.number(partner["lead_time_days"], lang, grouping=False),
+                      basis=partner["price_basis"])
+        findings.append(Finding.check(
+            "FIT-OUTSIDE-WORK", "effort", "technology_industrial_base",
+            text["title"].format(**fields),
+            text["message" if kind == "processes" else "treatment"].format(**fields),
+            text["mitigation"], "equipment fit: partners",
+            f"{process} for part {pid}: no own machine" if kind == "processes"
+            else f"{process} is outside work",
+            {"part": pid, "process": process, "partner": partner["id"]}, part=pid,
+            effort={"lead_time_days": partner["lead_time_days"]},
+            quote_line={"kind": "outside_work", "part": pid, "process": process,
+                        "machine": None, "rule": "FIT-OUTSIDE-WORK",
+                        "description": text["line"].format(**fields),
+                        "setup_h": None, "run_h": None, "hours": 0.0, "rate_eur_h": 0,
+                        "amount_eur": partner["amount_eur"],
+                        "source": f"partner {partner['id']}: {partner['price_basis']}"}))
+    return findings
+
+
+def routed(inferred: Inferred, catalogue: Any, lang: str) -> list[Finding]:
+    """A finishing operation the fit added to a part's routing (``finished_by``)."""
+    text = words("route", lang)
+    findings = []
+    for pid, added in sorted(inferred.routes.items()):
+        part = inferred.parts[pid]
+        what = ", ".join(text[key].format(value=i18n.number(part[field], lang, grouping=False))
+                         for key, field in (("tolerance", "tolerance_mm"),
+                                            ("roughness", "roughness_ra_um"))
+                         if part.get(field) is not None)
+        for process, finish in added:
+            fields = dict(part=pid, what=what,
+                          process=catalogue.name("processes", process, lang) if catalogue
+                          else process,
+                          finish=catalogue.name("processes", finish, lang) if catalogue
+                          else finish)
+            findings.append(Finding.check(
+                "FIT-ROUTED", "effort", "process_capability", text["title"].format(**fields),
+                text["message"].format(**fields), text["mitigation"],
+                "equipment fit: finished_by in the process catalogue",
+                f"no own {process} machine reaches the finish of part {pid}; one reaches "
+                f"the rest; {finish} is offered",
+                {"part.tolerance_mm": part.get("tolerance_mm"),
+                 "part.roughness_ra_um": part.get("roughness_ra_um"), "added": finish},
+                part=pid))
+    return findings

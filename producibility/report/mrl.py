@@ -1,0 +1,105 @@
+"""Manufacturing readiness (MRL) per thread: earned by answers, capped by findings.
+
+A thread earns a level when the questions its evidence table needs for that level are
+answered (the pack's ``mrl.evidence``); a finding with an ``mrl_cap`` (a blocker: the
+pack's ``mrl.blocker_cap``) holds it down.  A thread capped below the purpose's target
+level is an MRL-TARGET risk finding.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from producibility.report.finding import Finding, Risk, words
+
+
+def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
+                  mrl_settings: Mapping[str, Any],
+                  answered: Callable[[str], bool]) -> dict[str, dict]:
+    """The report's ``mrl.threads``: per thread its level, what it earned, the rules
+    that cap it and the questions that would earn the next level.  ``answered``:
+    whether a question ``scope.field`` is answered wherever it is asked."""
+    blocker_cap = mrl_settings.get("blocker_cap", 3)
+    caps: dict = {}
+    for f in findings:
+        cap = f.mrl_cap
+        if cap is None and f.kind == "blocker":
+            cap = blocker_cap
+        if cap is not None:
+            caps.setdefault(f.thread, []).append((cap, f.rule))
+    levels = {}
+    for thread in threads:
+        earned, unanswered = earned_level(mrl_settings.get("evidence", {}).get(thread),
+                                          answered)
+        entries = caps.get(thread, [])
+        cap = min((c for c, _ in entries), default=None)
+        if earned is None:
+            level = None
+        else:
+            level = earned if cap is None else min(earned, cap)
+        levels[thread] = {
+            "level": level, "assessed": level is not None, "earned": earned,
+            "capped_by": sorted({r for c, r in entries if c == level}) if level is not None
+            and cap is not None and cap <= earned else [],
+            "unanswered": unanswered}
+    return levels
+
+
+def earned_level(evidence: Sequence[Mapping] | None,
+                 answered: Callable[[str], bool]) -> tuple[int | None, list[str]]:
+    """(level a thread may claim from the answers, the questions for the next level).
+
+    ``None`` as level: not assessed (the first level's questions are open).  A thread
+    without an evidence table keeps the old meaning: nothing to earn, 10 unless capped.
+    """
+    if not evidence:
+        return 10, []
+    earned = None
+    for entry in sorted(evidence, key=lambda e: e["level"]):
+        missing = [n for n in entry["needs"] if not answered(n)]
+        if missing:
+            return (entry["level"] - 1 if earned is not None else None), missing
+        earned = entry["level"]
+    return earned, []
+
+
+def overall(levels: Mapping[str, dict]) -> int | None:
+    """The lowest level of the assessed threads, or None."""
+    return min((t["level"] for t in levels.values() if t["assessed"]), default=None)
+
+
+def not_assessed(levels: Mapping[str, dict]) -> int:
+    """How many threads are not assessed."""
+    return sum(1 for t in levels.values() if not t["assessed"])
+
+
+def capped_overall(levels: Mapping[str, dict]) -> int | None:
+    """The lowest level a finding holds a thread to, or None."""
+    return min((t["level"] for t in levels.values() if t["assessed"] and t["capped_by"]),
+               default=None)
+
+
+def below_target(levels: Mapping[str, dict], target: int | None, purpose: str | None,
+                 matrix: Sequence[Sequence[str]], lang: str) -> list[Finding]:
+    """An MRL-TARGET risk per thread that a finding caps below the target level.
+
+    Only a cap is a finding: a level held down by unanswered questions is listed with
+    the questions that would earn more."""
+    if target is None:
+        return []
+    text = words("mrl", lang)
+    names = words("threads", lang)
+    findings = []
+    for thread, entry in levels.items():
+        level = entry["level"]
+        if level is None or level >= target or not entry["capped_by"]:
+            continue
+        message = text["below_target"].format(thread=names[thread], level=level,
+                                              target=target)
+        findings.append(Finding.check(
+            "MRL-TARGET", "risk", thread, message, message, text["mitigation"],
+            "MRL Deskbook (2020): thread below the target level",
+            f"thread level {level} < target {target} for purpose {purpose}",
+            {"capped_by": entry["capped_by"]},
+            risk=Risk.rated(3, min(5, 1 + target - level), matrix)))
+    return findings

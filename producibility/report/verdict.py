@@ -1,0 +1,82 @@
+"""The verdict with its reasons, and the effort in hours and euros.
+
+Verdict: a blocker makes it ``no_fit``; a question, a rule the engine could not
+evaluate or an open question that can change the outcome ``conditional``; extra
+effort, a marginal fit or a thread below its MRL target ``fit_with_effort``; else
+``fit``.  Effort: the hours of the quote lines and the findings, the cost range with
+a contingency that grows with the open questions, and the pack's effort class.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from producibility.report.finding import Finding, words
+
+def verdict(findings: Sequence[Finding], open_questions: Sequence[dict],
+            assignments: Sequence[dict], mrl_cap: int | None, target: int | None,
+            lang: str) -> tuple[str, list[str]]:
+    """(verdict, its reasons in ``lang``).  ``mrl_cap``: the lowest level a finding
+    holds a thread to, when a thread is capped below the ``target`` (else None)."""
+    text = words("verdict", lang)
+    blockers = [f for f in findings if f.kind == "blocker"]
+    questions = [f for f in findings if f.kind in ("question", "engine_error")]
+    decisive = [q for q in open_questions if q["decisive"]]
+    marginal = [a for a in assignments if a["machine"] and a["marginal"]]
+    efforts = [f for f in findings if f.kind in ("risk", "effort") and (
+        f.effort or (f.risk and f.risk.level != "low"))]
+    if blockers:
+        return "no_fit", [text["blocker"].format(title=f.message) for f in blockers]
+    if questions or decisive:
+        return "conditional", (
+            [text["question"].format(title=f.message) for f in questions]
+            + [text["open"].format(field=(f"{q['part']}." if q["part"] else "") + q["field"])
+               for q in decisive])
+    if efforts or marginal or mrl_cap is not None:
+        reasons = [text["effort"].format(title=f.title) for f in efforts]
+        reasons += [text["marginal"].format(part=a["part"], machine=a["machine"],
+                                            why="; ".join(a["marginal"])) for a in marginal]
+        if mrl_cap is not None:
+            reasons.append(text["mrl"].format(level=mrl_cap, target=target))
+        return "fit_with_effort", reasons
+    return "fit", [text["fit"]]
+
+
+def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float:
+    """The share added to the cost for what is not known yet: a base plus a step per
+    open question, up to a maximum (the pack's ``cost_contingency``)."""
+    contingency = settings["cost_contingency"]
+    return min(contingency["max"],
+               contingency["base"] + contingency["per_open_question"] * open_questions)
+
+
+def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[str, Any],
+           assignments: Sequence[dict], share: float,
+           effort_classes: Sequence[Mapping]) -> dict[str, Any]:
+    """The report's ``effort``: hours by kind, the cost range and the effort class."""
+    def hours(kind):
+        return sum(line["hours"] for line in lines if line["kind"] == kind)
+
+    engineering = sum(f.effort.get("engineering_h", 0) for f in findings)
+    inspection, cam, setup, run = (hours(k) for k in ("inspection", "cam", "setup", "run"))
+    lead_time = max((f.effort.get("lead_time_days", 0) for f in findings), default=0)
+    own_ops = sum(1 for a in assignments if a["machine"])
+    run_ops = sum(1 for line in lines if line["kind"] == "run" and line["rule"] is None)
+    attended = totals["attended_h"]
+    effort_class = next((c["class"] for c in effort_classes
+                         if c["max_h"] is None or attended <= c["max_h"]), None)
+    return {
+        "engineering_h": _r(engineering), "inspection_h": _r(inspection), "cam_h": _r(cam),
+        "setup_h": _r(setup), "run_h": _r(run),
+        "run_h_complete": own_ops > 0 and run_ops == own_ops,
+        "total_h": _r(engineering + inspection + cam + setup + run), "attended_h": attended,
+        "unattended_h": totals["unattended_h"], "lead_time_days": _r(lead_time, 1),
+        "cost_eur": {"low": _r(totals["amount_eur"], 0),
+                     "high": _r(totals["amount_high_eur"], 0),
+                     "contingency": _r(share)},
+        "class": effort_class,
+    }
+
+
+def _r(value: float, digits: int = 2) -> float:
+    return round(float(value), digits)

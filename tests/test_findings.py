@@ -1,0 +1,124 @@
+"""Finding is one type: every producer makes a Finding, and to_dict is the schema's shape."""
+
+import json
+import re
+
+from producibility import Screener, load_equipment, load_packs
+from producibility.report.finding import KINDS, Finding, Risk, Trace, ordered
+from producibility.screen import iso_fit_finding
+
+from conftest import EQUIPMENT, EXAMPLES, ROOT, base_request
+from test_engine import make_pack, rule
+from test_routing import screener as routing_screener, shaft
+
+SCHEMA = json.loads((ROOT / "producibility" / "schemas" / "report.schema.json")
+                    .read_text(encoding="utf-8"))
+SHOP = EXAMPLES / "precision-shop"
+
+
+def _cases(tmp_path):
+    """(producer, how to screen a request that makes it speak), without what-if probes."""
+    equipment = load_equipment(EQUIPMENT)
+    plain = Screener(equipment)
+    oversize = EXAMPLES / "requests" / "shaft-oversize.yaml"
+    yield "FIT-NO-MACHINE", lambda: plain.check(oversize, as_of="2026-11-30", probe=False)
+    yield "MRL-TARGET", lambda: plain.check(oversize, as_of="2026-11-30", probe=False)
+    yield "LEAD-TIME", lambda: plain.check(EXAMPLES / "requests" / "impeller-rush.yaml",
+                                           as_of="2026-11-30", probe=False)
+    yield "ISO-286", lambda: plain.check(base_request(part={
+        "tolerance_mm": None, "iso_fit": "H7", "fit_size_mm": 20}), probe=False)
+    shop = Screener(load_equipment(SHOP / "equipment.yaml"), load_packs([SHOP / "rules"]))
+    yield "FIT-OUTSIDE-WORK", lambda: shop.check(
+        SHOP / "requests" / "ground-shaft-partner.yaml", as_of="2026-11-30", probe=False)
+    yield "FIT-ROUTED", lambda: routing_screener().check(shaft(), probe=False)
+    failing = Screener(equipment, make_pack(tmp_path, rule("E-1", "part.material > 3"),
+                                            rule("R-1", "part.tolerance_mm < 1")))
+    yield "engine_error", lambda: failing.check(base_request(), probe=False)
+    yield "R-1", lambda: failing.check(base_request(), probe=False)
+
+
+def test_every_producer_makes_a_finding_and_every_reported_finding_was_one(tmp_path,
+                                                                            monkeypatch):
+    made = []
+    to_dict = Finding.to_dict
+
+    def spy(self):
+        made.append(self)
+        return to_dict(self)
+    monkeypatch.setattr(Finding, "to_dict", spy)
+    for producer, check in _cases(tmp_path):
+        made.clear()
+        data = check().to_dict()
+        assert producer in {f["rule"] for f in data["findings"]} | {
+            f["kind"] for f in data["findings"]}, producer
+        assert all(isinstance(f, Finding) for f in made)
+        written = json.loads(json.dumps([to_dict(f) for f in made]))
+        assert written == data["findings"], producer
+
+
+def test_to_dict_has_exactly_the_schema_keys_in_the_report_order():
+    schema = SCHEMA["$defs"]["finding"]
+    finding = Finding.check("X-1", "risk", "design", "title", "message", "mitigation",
+                            "source", "a > 1", {"a": 2}, part="P1",
+                            risk=Risk.rated(2, 3, [["low"] * 5] * 5))
+    data = finding.to_dict()
+    assert list(data) == schema["required"] == list(schema["properties"])
+    trace = schema["properties"]["trace"]
+    assert list(data["trace"]) == trace["required"]
+    assert list(data["risk"]) == ["likelihood", "consequence", "score", "level"]
+    assert data["risk"]["score"] == 6 and data["trace"]["rule"] == "X-1"
+
+
+def test_a_quote_line_is_for_costing_not_for_the_report():
+    finding = Finding.check("FIT-OUTSIDE-WORK", "effort", "design", "t", "m", "", "s", "c",
+                            {}, quote_line={"kind": "outside_work"})
+    assert "quote_line" not in finding.to_dict()
+    assert finding == Finding.check("FIT-OUTSIDE-WORK", "effort", "design", "t", "m", "", "s",
+                                    "c", {})
+
+
+def test_findings_are_ordered_by_kind_then_risk():
+    def one(kind, score=None, rule="R"):
+        risk = Risk(1, score, score, "low") if score else None
+        return Finding(rule, kind, "design", "", "", "", "", Trace(None, None, "", {}),
+                       risk=risk)
+    findings = [one("info"), one("risk", 4), one("risk", 9), one("blocker"),
+                one("engine_error"), one("effort"), one("question")]
+    assert [(f.kind, f.risk and f.risk.score) for f in ordered(findings)] == [
+        ("blocker", None), ("engine_error", None), ("question", None), ("risk", 9),
+        ("risk", 4), ("effort", None), ("info", None)]
+    assert set(KINDS) == set(SCHEMA["$defs"]["finding"]["properties"]["kind"]["enum"])
+
+
+def test_the_iso_fit_finding_speaks_dutch_with_a_decimal_comma():
+    conversion = {"part": "P1", "fit": "H7", "size_mm": 20.5, "zone_um": 21,
+                  "tolerance_mm": 0.0105, "given_mm": 0.005, "used_mm": 0.005}
+    finding = iso_fit_finding(conversion, "nl")
+    assert finding.message == ("P1: Ø20,5 H7 is een tolerantieveld van 21 µm, gerekend als "
+                               "±0,0105 mm (de opgegeven nauwere tolerantie blijft leidend).")
+    assert iso_fit_finding(conversion, "en").message.startswith("P1: Ø20.5 H7 is a ")
+
+
+def test_no_finding_dict_is_written_by_hand():
+    """A finding's JSON shape is written in finding.py only."""
+    package = ROOT / "producibility"
+    for path in package.rglob("*.py"):
+        if path.name == "finding.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r'["\']trace["\']\s*:\s*\{', text), path
+
+
+def test_figures_in_reasons_and_lead_times_are_written_as_the_language_writes_them():
+    from producibility.engine.fit import Reason
+    from producibility.report.leadtime import finding as late
+
+    reason = Reason("capacity", hours=12.35, free=0.35, weeks=2.0)
+    assert reason == "needs 12.3 h, 0.3 h free in the 2.0 weeks before the wanted date"
+    assert reason.text("nl") == "vraagt 12,3 u, 0,3 u vrij in de 2,0 weken vóór de gewenste datum"
+    result = {"meets_wanted_date": False, "earliest_date": "2027-01-04", "days": 12,
+              "slowest_part": "P1", "wanted_date": "2026-12-21",
+              "expedited": {"earliest_date": "2026-12-28", "extra_eur": 1234.5}}
+    matrix = [["low"] * 5] * 5
+    assert late(result, {}, matrix, "en").message.endswith("at EUR 1,234 extra.")
+    assert late(result, {}, matrix, "nl").message.endswith("voor EUR 1.234 extra.")
