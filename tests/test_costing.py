@@ -389,3 +389,16 @@ def test_a_request_names_its_quantity_breaks(tmp_path):
         assert code == 1 and f"bad.yaml:{line}: quantity_breaks: give whole numbers" in out + err
     code, _, err = run_cli("check", bad, "--equipment", EQUIPMENT, "--lang", "nl")
     assert code == 1 and "geef hele getallen" in err
+
+
+def test_an_undated_request_counts_its_lead_time_from_the_screening_date(screener):
+    """A request without a date is screened as of --as-of (or today): its lead time
+    starts there too, as its free capacity does, and can miss the wanted date."""
+    from conftest import base_request
+    request = base_request(date=None, wanted_date="2026-11-30")
+    report = screener.check(request, as_of="2026-11-30").to_dict()
+    lead = report["lead_time"]
+    assert lead["start_date"] == "2026-11-30"
+    assert lead["earliest_date"] > "2026-11-30"
+    assert lead["meets_wanted_date"] is False
+    assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])

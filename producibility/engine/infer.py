@@ -526,6 +526,7 @@ class Inferred:
     parts: dict                  # part id -> part
     machines: dict               # machine id -> machine
     window: object               # weeks between request date and wanted date, or None
+    as_of: object                # the date capacity is counted from (the request's, else given)
     hits: tuple                  # Hit per rule that fired, was unknown or failed
     fits: Mapping                # (part, process, machine) -> FitResult that fits
     rejections: Mapping          # (part, process, machine) -> reasons it does not fit
@@ -577,7 +578,7 @@ class Inference:
                                         h.machine or ""))
         return Inferred(
             request=engine.request, parts=engine.parts, machines=engine.machines,
-            window=engine.window, hits=tuple(engine.hits),
+            window=engine.window, as_of=request.get("date") or as_of, hits=tuple(engine.hits),
             fits=MappingProxyType(engine.fits), rejections=MappingProxyType(engine.rejections),
             no_machine=tuple(engine.no_machine), undecidable=tuple(engine.undecidable),
             unchecked=frozenset(engine.unchecked),

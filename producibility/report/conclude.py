@@ -87,7 +87,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     for work in outside:
         if work.treatment:
             treatments.setdefault(work.part, []).append((work.process, work.partner))
-    lead = leadtime.lead_time(request, request.get("date"), parts, inferred.machines,
+    lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
                               placement.assignments, lines, treatments, catalogue,
                               equipment.provider, settings["lead_time"], lang, brief)
     late = leadtime.finding(lead, request, matrix, lang)
