@@ -210,7 +210,7 @@ SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "t
 
 def summary_row(record):
     """One CSV row; text cells made inert for spreadsheets (no formulas)."""
-    from producibility.report.render import _csv_cell
+    from producibility.report.render import csv_cell as _csv_cell
 
     if not record["ok"]:
         return {"index": record["index"], "source": _csv_cell(record["source"]),

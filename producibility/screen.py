@@ -5,7 +5,7 @@ import functools
 import json
 import threading
 
-from producibility import __version__
+from producibility import __version__, i18n
 from producibility.report.conclude import conclude
 from producibility.errors import InputError
 from producibility.engine.infer import Inference
@@ -16,10 +16,15 @@ from producibility.report.probing import machine_limits, probe_assumptions, rank
 
 
 class Report:
-    """The outcome of one screening; ``to_dict()`` is the stable JSON contract."""
+    """The outcome of one screening; ``to_dict()`` is the stable JSON contract.
 
-    def __init__(self, data):
+    ``questionnaire`` and ``pack``: those of the Screener that made it, for rendering
+    (the names of choices, the risk matrix, the rules' wording for the customer)."""
+
+    def __init__(self, data, questionnaire=None, pack=None):
         self._data = data
+        self.questionnaire = questionnaire
+        self.pack = pack
 
     @property
     def verdict(self):
@@ -156,7 +161,7 @@ class Screener:
         if data["assumed"] and probe:  # what the open questions left of the same budget
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
                               self.thresholds, allowed - len(screens), self.decisive_fields)
-        return Report(data)
+        return Report(data, self.questionnaire, self.pack)
 
 
 def parse_as_of(value):
@@ -178,8 +183,8 @@ def fit_finding(conversion, lang):
     """An info finding that says how an ISO fit became the part's tolerance."""
     c = conversion
     nl = lang == "nl"
-    size = f"{c['size_mm']:g}".replace(".", ",") if nl else f"{c['size_mm']:g}"
-    tol = f"{c['tolerance_mm']:g}".replace(".", ",") if nl else f"{c['tolerance_mm']:g}"
+    size = i18n.number(c["size_mm"], lang, grouping=False)
+    tol = i18n.number(c["tolerance_mm"], lang, grouping=False)
     if nl:
         message = (f"{c['part']}: Ø{size} {c['fit']} is een tolerantieveld van "
                    f"{c['zone_um']} µm, gerekend als ±{tol} mm")

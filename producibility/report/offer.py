@@ -18,7 +18,7 @@ marked indicative.
 
 import datetime
 
-from producibility.texts import texts as new_texts
+from producibility import i18n
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3
@@ -69,7 +69,7 @@ def _customer_text(rule, finding, context, lang, choice_text):
 
 def offer_model(data, offer, lang="en"):
     """Everything the offer templates show, in the customer's words."""
-    t = new_texts(lang)
+    t = i18n.texts("offer", lang)
     offer = offer or {}
     request = offer.get("request") or {}
     provider = dict(offer.get("provider") or {})
@@ -163,7 +163,7 @@ def offer_model(data, offer, lang="en"):
         text = item.get("text")
         if not text:
             value = item.get("value")
-            text = (t["form_yes"] if value else t["form_no"]) if isinstance(value, bool) \
+            text = i18n.text("common", "yes" if value else "no", lang) if isinstance(value, bool) \
                 else _label(questionnaire, item.get("scope") or "request", item.get("field"),
                             value, lang)
         where = ", ".join(str(p) for p in item.get("parts") or [])
