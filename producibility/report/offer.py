@@ -16,7 +16,11 @@ to the total the shop would quote.  Where the verdict is conditional the price i
 marked indicative.
 """
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 from producibility import i18n
 
@@ -67,7 +71,8 @@ def _customer_text(rule, finding, context, lang, choice_text):
     return template.render(context, lang, choice_text)
 
 
-def offer_model(data, offer, lang="en"):
+def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
+                lang: str = i18n.DEFAULT_LANG) -> dict[str, Any]:
     """Everything the offer templates show, in the customer's words."""
     t = i18n.texts("offer", lang)
     offer = offer or {}
