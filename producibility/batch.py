@@ -257,7 +257,7 @@ def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
 
 def summary_row(record):
     """One CSV row; text cells made inert for spreadsheets (no formulas)."""
-    from producibility.report.render import _csv_cell
+    from producibility.report.render import csv_cell as _csv_cell
 
     if not record["ok"]:
         return {"index": record["index"], "source": _csv_cell(record["source"]),

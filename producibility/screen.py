@@ -37,10 +37,15 @@ from producibility.report.probing import machine_limits, probe_assumptions, rank
 class Report:
     """The outcome of one screening; ``to_dict()`` is the stable JSON contract
     (``schemas/report.schema.json``): verdict and its reasons, effort, MRL, findings,
-    assignments, quote, lead time, open questions, assumptions and inputs."""
+    assignments, quote, lead time, open questions, assumptions and inputs.
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    ``questionnaire`` and ``pack``: those of the Screener that made it, for rendering
+    (the names of choices, the risk matrix, the rules' wording for the customer)."""
+
+    def __init__(self, data: dict[str, Any], questionnaire=None, pack=None) -> None:
         self._data = data
+        self.questionnaire = questionnaire
+        self.pack = pack
 
     @property
     def verdict(self) -> str:
@@ -190,7 +195,7 @@ class Screener:
         if data["assumed"] and probe:  # what the open questions left of the same budget
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
                               self.thresholds, allowed - len(screens), self.decisive_fields)
-        return Report(data)
+        return Report(data, self.questionnaire, self.pack)
 
 
 def parse_as_of(value: str | datetime.date | None) -> str | None:

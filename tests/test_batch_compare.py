@@ -82,7 +82,7 @@ def test_compare_one_request_against_a_bigger_lathe(tmp_path):
     code, out, _ = run_cli("compare", ROOT / "examples/requests/shaft-oversize.yaml",
                            "--equipment", EQUIPMENT, "--equipment-b", bigger)
     assert code == 0
-    assert "verdict: no_fit -> " in out
+    assert "verdict: NO FIT -> " in out
     assert "machine for AS-300 turning: none -> haas-st20" in out
     assert "- FIT-NO-MACHINE" in out
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from producibility import load_packs, load_questionnaire
-from producibility.report.conclude import FAAS_TOPICS, THREADS
+from producibility.report.mrl import FAAS_TOPICS, THREADS
 from producibility.model.defaults import default_pack_dir
 from producibility.engine.infer import DERIVED_FIELDS
 from producibility.authoring.lint import lint

@@ -26,15 +26,12 @@ PACKAGE = ROOT / "producibility"
 # with the reason it stays.  These are the knot of intake.py, model/ and render that the
 # intake split (issue 12) unties: delete an entry when its import is gone.
 FUNCTION_LEVEL_CYCLES = {
-    ("producibility.engine.fit", "producibility.model.catalogue"): "intake knot",
     ("producibility.intake.checks", "producibility.model.catalogue"): "intake knot",
     ("producibility.intake.checks", "producibility.model.load"): "intake knot",
-    ("producibility.intake.form", "producibility.report.render"): "intake knot",
     ("producibility.model.catalogue", "producibility.model.load"): "intake knot",
     ("producibility.model.catalogue", "producibility.model.questionnaire"): "intake knot",
     ("producibility.model.load", "producibility.intake"): "intake knot",
     ("producibility.model.questionnaire", "producibility.model.catalogue"): "intake knot",
-    ("producibility.report.render", "producibility.model.questionnaire"): "intake knot",
 }
 
 

@@ -15,10 +15,13 @@ import pytest
 from markupsafe import escape
 
 from conftest import EQUIPMENT, REQUESTS, base_request, run_cli
+from producibility import i18n
 from producibility.report.conclude import VERDICTS
-from producibility.report.render import CSV_COLUMNS, LABELS, heat_map, render
+from producibility.report.render import CSV_COLUMNS, FORMATS, formats, heat_map, render
+from producibility.report.render.views import labels
 
-LANGS = ("en", "nl")
+LANGS = i18n.LANGS
+LABELS = {lang: labels(lang) for lang in LANGS}
 NETWORK = [  # looked for in the markup (tags and the style sheet), not in escaped text
     (r"https?://", "an absolute web address"),
     (r"""(?:src|href|action|poster|data|srcset)\s*=\s*["']?\s*//""", "a protocol-relative address"),
@@ -33,10 +36,16 @@ NETWORK = [  # looked for in the markup (tags and the style sheet), not in escap
 
 
 @pytest.fixture(scope="module")
-def reports(screener):
-    """Every example screened in both languages: {(stem, lang): report dict}."""
-    return {(path.stem, lang): screener.check(path, lang=lang).to_dict()
+def screened(screener):
+    """Every example screened in both languages: {(stem, lang): Report}."""
+    return {(path.stem, lang): screener.check(path, lang=lang)
             for path in REQUESTS for lang in LANGS}
+
+
+@pytest.fixture(scope="module")
+def reports(screened):
+    """Every example screened in both languages: {(stem, lang): report dict}."""
+    return {key: report.to_dict() for key, report in screened.items()}
 
 
 @pytest.fixture(scope="module")
@@ -55,27 +64,26 @@ def _keys(tree, prefix=""):
     return found
 
 
-def test_every_label_exists_in_both_languages():
-    en, nl = _keys(LABELS["en"]), _keys(LABELS["nl"])
-    assert sorted(en - nl) == [], "labels missing in Dutch"
-    assert sorted(nl - en) == [], "labels missing in English"
-
-
 def test_dutch_labels_are_translated():
-    """A Dutch label equal to the English one must be a word both languages share."""
-    shared = {"mrl", "machines", "machines_count", "machine", "kinds.machine", "engineering",
-              "kinds.engineering", "kinds.info", "thread", "mrl_by_thread", "score",
-              "threads.volume_mix", "kinds.transport"}
+    """A Dutch text equal to the English one must be a word both languages share."""
+    shared = {"report.mrl", "report.machines", "report.machines_count", "report.machine",
+              "report.kinds.machine", "report.engineering", "report.kinds.engineering",
+              "report.score", "report.kinds.transport", "offer.contact", "offer.assumption",
+              "compare.mrl_thread", "threads.volume_mix"}
 
-    def flat(tree, prefix=""):
+    def flat(tree, prefix):
         for key, value in tree.items():
             if isinstance(value, dict):
                 yield from flat(value, f"{prefix}{key}.")
             else:
                 yield prefix + key, value
-    en = dict(flat(LABELS["en"]))
-    same = sorted(k for k, v in flat(LABELS["nl"]) if v == en[k] and k not in shared)
-    assert same == []
+    same = []
+    for domain in ("report", "offer", "compare"):
+        en = dict(flat(i18n.texts(domain, "en"), f"{domain}."))
+        same += [k for k, v in flat(i18n.texts(domain, "nl"), f"{domain}.") if v == en[k]]
+    en = dict(flat(LABELS["en"]["threads"], "threads."))
+    same += [k for k, v in flat(LABELS["nl"]["threads"], "threads.") if v == en[k]]
+    assert sorted(set(same) - shared) == []
 
 
 # ---- md and html for every example, in both languages
@@ -445,14 +453,207 @@ def test_text_lists_the_five_nearest_misses_of_a_large_catalogue(tmp_path):
     assert counts == sorted(counts)
 
 
-def test_dutch_text_report_names_kinds_and_hours_in_dutch(screener):
-    from producibility.report.render import render
-    from conftest import REQUESTS
-    for path in REQUESTS:
-        report = screener.check(str(path), lang="nl")
-        text = render(report, "text", lang="nl")
-        assert "(effort)" not in text and "(blocker)" not in text  # "info" is Dutch too
-        assert " h |" not in text and "MRL per thread" not in text
+# ---- no English in Dutch output
+
+#: English words the Dutch output may show: proper names and words Dutch shares.
+SHARED_WORDS = {"MRL", "Machines", "machines", "machine", "engineering", "Score", "transport"}
+
+
+def _english_labels():
+    """Every English text of the report, offer and compare domains that Dutch words
+    differently, cut at its {placeholders}: [(domain.key, fragment)]."""
+    def leaves(value, key):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from leaves(v, f"{key}.{k}")
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from leaves(v, f"{key}.{i}")
+        else:
+            yield key, str(value)
+    found = []
+    for domain in ("report", "offer", "compare", "common"):
+        nl = dict(leaves(i18n.texts(domain, "nl"), domain))
+        for key, text in leaves(i18n.texts(domain, "en"), domain):
+            if key.endswith(".date_format") or nl[key] == text:
+                continue
+            for fragment in re.split(r"\{[^}]*\}", text):
+                fragment = fragment.strip(" .,:;()->")
+                if re.search(r"[A-Za-z]", fragment) and fragment not in SHARED_WORDS:
+                    found.append((key, fragment))
+    return found
+
+
+def _without_data(report):
+    """The report with the texts that are data, not labels, left out: the packs' sources
+    and the trace's conditions are English in every language; ids stay (they are ids)."""
+    from producibility.screen import Report
+
+    data = report.to_dict()
+    for f in data["findings"]:
+        f["source"] = ""
+        f["trace"].update(condition="", file=None)
+    for line in data["quote"]["lines"]:
+        line["source"] = ""
+    return Report(data, report.questionnaire, report.pack)
+
+
+def _visible_text(page):
+    """What a reader sees of an HTML page: its text and its tooltips and labels."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("style", "script")
+            self.parts += [v for k, v in attrs if k in ("title", "data-label", "data-y", "alt")
+                           and v]
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("style", "script")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+    reader = Reader()
+    reader.feed(page)
+    return "\n".join(reader.parts)
+
+
+def _ids(report):
+    """The ids a report shows as they are: rule ids, question fields, trace keys."""
+    data = report.to_dict()
+    ids = {f["rule"] for f in data["findings"]} | {q.id for q in report.questionnaire.questions}
+    for entry in data["open_questions"] + data["assumed"]:
+        ids |= set(entry.get("rules") or []) | {entry["field"]}
+        for probe in entry.get("what_if") or []:
+            ids |= set(probe.get("new_findings") or [])
+    for f in data["findings"]:
+        ids |= set(f["trace"]["values"])
+    return ids
+
+
+def _leaks(text, where, ids=()):
+    """The English labels in ``text``, once the ids in it are left out (an id
+    ``material`` or ``part.material`` is no English word)."""
+    for name in sorted(ids, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", "", text)
+    return [f"{where}: {key} {fragment!r}" for key, fragment in _english_labels()
+            if re.search(rf"(?<![\w.-]){re.escape(fragment)}(?![\w-]|\.\w)", text)]
+
+
+def test_no_english_label_reaches_dutch_output(screened):
+    """Every example in Dutch as text, md, html, the csv's headers and kinds, the offer
+    and compare: no English label of the locale files shows (a `.get(key, 'English')`
+    fallback, an English word in a template, a table not yet translated)."""
+    leaks = []
+    dutch = {stem: _without_data(r) for (stem, lang), r in screened.items() if lang == "nl"}
+    for stem, report in dutch.items():
+        for audience in ("internal", "customer"):
+            for fmt in ("text", "md", "html"):
+                text = render(report, fmt, "nl", audience=audience)
+                leaks += _leaks(_visible_text(text) if fmt == "html" else text,
+                                f"{stem} {audience} {fmt}", _ids(report))
+        rows = list(csv.reader(io.StringIO(render(report, "csv", "nl")[1:]), delimiter=";"))
+        kinds = [rows[0]] + [[row[0], row[11], row[12]] for row in rows[1:]]
+        leaks += _leaks("\n".join(";".join(row) for row in kinds), f"{stem} csv")
+        offer = list(csv.reader(io.StringIO(render(report, "csv", "nl",
+                                                   audience="customer")[1:]), delimiter=";"))
+        leaks += _leaks(";".join(offer[0] + [offer[-1][0]]), f"{stem} offer csv")
+    from producibility.report.compare import as_text, compare
+    stems = sorted(dutch)
+    for a, b in zip(stems, stems[1:] + stems[:1]):
+        diff = compare(dutch[a].to_dict(), dutch[b].to_dict())
+        for f in diff["findings_only_in_a"] + diff["findings_only_in_b"]:
+            f["message"] = ""  # a rule's message: the pack's words, tested with the pack
+        leaks += _leaks(as_text(diff, "A", "B", lang="nl"), f"compare {a} {b}")
+    first = {}
+    for leak in leaks:  # "where: domain.key 'fragment'": one line per label
+        first.setdefault(leak.split(": ", 1)[1], leak)
+    assert not first, "English in Dutch output:\n" + "\n".join(sorted(first.values()))
+
+
+def test_the_leak_check_finds_an_english_label():
+    """The check above is not blind: the English report fails it."""
+    assert _leaks("Risks: none\n  CHG-004 (effort) x | 7 h |", "en")
+    assert not _leaks("Risico's: geen\n  CHG-004 (inspanning) x | 7 u |", "nl")
+
+
+def test_compare_speaks_the_language():
+    a = {"verdict": "no_fit", "effort": {}, "mrl": {"overall": {"a": 5, "b": 5},
+                                                     "target": {}, "threads": {}}}
+    diff = {"verdict": {"a": "no_fit", "b": "fit_with_effort", "changed": True},
+            "effort": {"inspection_h": {"a": 3.5, "b": 4}, "class": {"a": "M", "b": "L"},
+                       "cost_low_eur": {"a": 2754.0, "b": 3000.5}},
+            "mrl": {"overall": {"a": 5, "b": 6}, "target": a["mrl"]["target"],
+                    "threads": {"design": {"a": 5, "b": 6}}},
+            "machines": {"AS-300 turning": {"a": None, "b": "haas-st20"}},
+            "findings_only_in_a": [], "findings_only_in_b": [],
+            "open_questions": {"a": 3, "b": 2}}
+    from producibility.report.compare import as_text, side_label
+    assert as_text(diff, "x.yaml", "y.yaml", "nl") == (
+        "A: x.yaml\nB: y.yaml\noordeel: NIET MAAKBAAR -> MAAKBAAR MET MEERWERK\n"
+        "inspanning inspectie: 3,5 u -> 4 u\ninspanning klasse: M -> L\n"
+        "kosten laag: €\u00a02.754 -> €\u00a03.000\nMRL totaal: 5 -> 6\nMRL ontwerp: 5 -> 6\n"
+        "machine voor AS-300 turning: geen -> haas-st20\nopen vragen: 3 -> 2\n")
+    assert "verdict: NO FIT -> FIT WITH EFFORT\neffort inspection: 3.5 h -> 4 h\n" in \
+        as_text(diff, "x.yaml", "y.yaml", "en")
+    assert side_label("a.yaml", "big.yaml", ["p/"], "nl") == "a.yaml op big.yaml met p/"
+
+
+# ---- render takes what it needs from the Screener that made the report
+
+def test_a_screener_with_another_questionnaire_prints_its_labels(equipment, pack):
+    """Render uses the questionnaire the report was screened with, not the shipped one."""
+    import dataclasses
+
+    from producibility.model.questionnaire import load_questionnaire
+    from producibility.screen import Screener
+
+    shipped = load_questionnaire()
+    purpose = shipped.question("request", "purpose")
+    words = {c: {"en": f"OWN-{c}", "nl": f"EIGEN-{c}"} for c in purpose.choices}
+    own = dataclasses.replace(shipped, questions=[
+        dataclasses.replace(q, choice_text=words) if q is purpose else q
+        for q in shipped.questions])
+    request = base_request(purpose="small_series")
+    report = Screener(equipment, pack, questionnaire=own).check(request, lang="nl")
+    assert report.questionnaire is own.with_catalogue(pack.catalogue)
+    for fmt in ("text", "md", "html"):
+        text = render(report, fmt, "nl")
+        assert "EIGEN-small_series" in text, fmt
+        assert "kleine serie" not in text, fmt  # the shipped questionnaire's words
+    shipped_report = Screener(equipment, pack).check(request, lang="nl")
+    assert "kleine serie" in render(shipped_report, "text", "nl")
+    assert "EIGEN-" not in render(shipped_report, "text", "nl")
+
+
+def test_render_loads_nothing(rich, monkeypatch):
+    """Neither the questionnaire nor a pack file is read again while rendering."""
+    import producibility.inputs.yamlio as yamlio
+    import producibility.model.questionnaire as questionnaire
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("render loaded a file")
+    monkeypatch.setattr(questionnaire, "load_questionnaire", refuse)
+    monkeypatch.setattr(yamlio, "load_with_bytes", refuse)
+    for fmt in FORMATS:
+        if fmt != "pdf":
+            assert render(rich, fmt, "en")
+
+
+def test_formats_come_from_the_registry():
+    registered = formats()
+    assert FORMATS == tuple(registered) == ("text", "json", "md", "html", "pdf", "csv")
+    assert {name: f.suffix for name, f in registered.items()} == {
+        "text": ".txt", "json": ".json", "md": ".md", "html": ".html", "pdf": ".pdf",
+        "csv": ".csv"}
+    assert [name for name, f in registered.items() if f.binary] == ["pdf"]
+    with pytest.raises(ValueError, match="unknown format"):
+        render({}, "docx")
 
 
 def test_text_report_gives_the_lead_time_chain_and_label_tables_have_no_duplicate_keys(

@@ -1,7 +1,8 @@
 """Rule packs for people: a table per thread (``rules show``) and one rule in full
 (``rules explain``)."""
 
-from producibility.report.conclude import FAAS_TOPICS, THREADS
+from producibility import i18n
+from producibility.report.mrl import FAAS_TOPICS, THREADS
 from producibility.report.render import environment
 
 
@@ -105,10 +106,8 @@ def _origin(scope):
 def mrl_table(pack, questionnaire, lang="en"):
     """The questions each MRL level needs, thread by thread (``settings.mrl.evidence``),
     as Markdown: what a thread must have answered before it may claim a level."""
-    from producibility.report.conclude import THREAD_NAMES
-
     en = lang != "nl"
-    names = THREAD_NAMES["en" if en else "nl"]
+    names = i18n.texts("findings", "en" if en else "nl")["threads"]
     mrl = pack.settings.get("mrl") or {}
     evidence = mrl.get("evidence") or {}
     lines = ["# MRL: the questions each level needs" if en

@@ -28,7 +28,7 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
     (--equipment-b) or two pack sets (--rules-b).
     Example: producibility compare examples/requests/shaft-oversize.yaml --equipment-b bigger-lathe.yaml
     """
-    from producibility.report.compare import as_text, compare as diff_reports
+    from producibility.report.compare import as_text, compare as diff_reports, side_label
 
     settings = Settings.read(config_file)
     lang = settings.lang(lang)
@@ -51,10 +51,6 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
         emit(json.dumps(diff, indent=2, sort_keys=True, ensure_ascii=False) + "\n", output,
              inputs)
         return
-    label_a, label_b = str(request_a), str(request_b or request_a)
-    if equipment_b:
-        label_a += say("compare_on", lang, equipment=equipment)
-        label_b += say("compare_on", lang, equipment=equipment_b)
-    if rules_b:
-        label_b += say("compare_with", lang, rules=", ".join(rules_b))
-    emit(terminal_safe(as_text(diff, label_a, label_b)), output, inputs)
+    label_a = side_label(request_a, equipment if equipment_b else None, (), lang)
+    label_b = side_label(request_b or request_a, equipment_b, rules_b, lang)
+    emit(terminal_safe(as_text(diff, label_a, label_b, lang)), output, inputs)

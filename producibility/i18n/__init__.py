@@ -80,9 +80,14 @@ def number(value: float, lang: str, decimals: int | None = None, grouping: bool 
 
 
 def money(value: float, lang: str, decimals: int = 0, currency: str = "EUR") -> str:
-    """An amount with its currency sign: ``€ 4,828`` in English, ``€ 4.828`` in Dutch."""
+    """An amount with its currency sign: ``€ 4,828`` in English, ``€ 4.828`` in Dutch.
+
+    A no-break space holds the sign to the amount (a line never breaks between them); a
+    float is rounded as Python's ``f"{value:.2f}"`` rounds it (its binary value)."""
     numbers, _ = _babel()
-    pattern = "¤ #,##0" + ("." + "0" * decimals if decimals else "")
+    if isinstance(value, float):
+        value = round(value, decimals)
+    pattern = "¤\u00a0#,##0" + ("." + "0" * decimals if decimals else "")
     return numbers.format_currency(value, currency, format=pattern, locale=LOCALES[lang],
                                    currency_digits=False)
 

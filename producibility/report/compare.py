@@ -1,4 +1,23 @@
-"""What-if: how two screenings differ (a changed drawing, a new machine, another pack)."""
+"""What-if: how two screenings differ (a changed drawing, a new machine, another pack).
+
+:func:`compare` gives the differences as plain data (the JSON contract, ids only);
+:func:`as_text` words them in a language: verdicts, threads and effort as the report
+names them (the ``report`` domain), the lines themselves from the ``compare`` domain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from producibility import i18n
+from producibility.report.render.templates import euros, hours
+from producibility.report.render.views import labels
+
+#: The effort figures compare reports: each one's label in the report domain and its unit.
+EFFORT = {"engineering_h": ("engineering", "h"), "inspection_h": ("inspection", "h"),
+          "setup_h": ("setup", "h"), "run_h": ("run", "h"), "total_h": (None, "h"),
+          "lead_time_days": ("extra_lead_time", "days"), "class": ("class", None)}
 
 
 def _findings(report):
@@ -6,7 +25,7 @@ def _findings(report):
             for f in report["findings"]}
 
 
-def compare(a, b):
+def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     """The differences between report dicts a and b, as a plain dict."""
     fa, fb = _findings(a), _findings(b)
     threads = {}
@@ -21,8 +40,7 @@ def compare(a, b):
         if ma.get(key) != mb.get(key):
             machines[f"{key[0]} {key[1]}"] = {"a": ma.get(key), "b": mb.get(key)}
     effort = {}
-    for key in ("engineering_h", "inspection_h", "setup_h", "run_h", "total_h",
-                "lead_time_days", "class"):
+    for key in EFFORT:
         if a["effort"][key] != b["effort"][key]:
             effort[key] = {"a": a["effort"][key], "b": b["effort"][key]}
     for key in ("low", "high"):
@@ -47,26 +65,65 @@ def _brief(f):
             "message": f["message"]}
 
 
-def as_text(diff, label_a="A", label_b="B"):
+def side_label(request: str, equipment: str | None = None, packs: Iterable[str] = (),
+               lang: str = i18n.DEFAULT_LANG) -> str:
+    """How the text names one side: the request, and the catalogue and packs screened
+    against where they differ from the other side's."""
+    words = i18n.texts("compare", lang)
+    side = words["side_on"].format(request=request, equipment=equipment) if equipment \
+        else str(request)
+    packs = list(packs)
+    return words["side_with"].format(side=side, packs=", ".join(packs)) if packs else side
+
+
+def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
+            lang: str = i18n.DEFAULT_LANG) -> str:
+    """The differences as lines of text in ``lang``."""
+    words, report = i18n.texts("compare", lang), labels(lang)
+
+    def verdict(value):
+        return report.get(value, value)
+
+    def effort(key, value):
+        if value is None:
+            return "–"
+        label, unit = EFFORT[key]
+        if unit is None:
+            return str(value)
+        return f"{hours(value, lang)} {report[unit]}"
+
     lines = [f"A: {label_a}", f"B: {label_b}"]
     v = diff["verdict"]
-    lines.append(f"verdict: {v['a']} -> {v['b']}" if v["changed"] else f"verdict: {v['a']} (same)")
+    lines.append(words["verdict_changed"].format(a=verdict(v["a"]), b=verdict(v["b"]))
+                 if v["changed"] else words["verdict_same"].format(a=verdict(v["a"])))
     for key, change in diff["effort"].items():
-        lines.append(f"effort {key}: {change['a']} -> {change['b']}")
+        if key.startswith("cost_"):
+            level = key.split("_")[1]
+            lines.append(words["cost"].format(
+                what=words[level], a=euros(change["a"], lang, cents=False) or "–",
+                b=euros(change["b"], lang, cents=False) or "–"))
+            continue
+        label = EFFORT[key][0]
+        lines.append(words["effort"].format(
+            what=report[label] if label else words[key],
+            a=effort(key, change["a"]), b=effort(key, change["b"])))
     m = diff["mrl"]
     if m["overall"]["a"] != m["overall"]["b"]:
-        lines.append(f"MRL overall: {m['overall']['a']} -> {m['overall']['b']}")
+        lines.append(words["mrl_overall"].format(a=m["overall"]["a"], b=m["overall"]["b"]))
     for thread, change in m["threads"].items():
-        lines.append(f"MRL {thread}: {change['a']} -> {change['b']}")
-    for op, change in diff["machines"].items():
-        lines.append(f"machine for {op}: {change['a'] or 'none'} -> {change['b'] or 'none'}")
+        lines.append(words["mrl_thread"].format(thread=report["threads"].get(thread, thread),
+                                                a=change["a"], b=change["b"]))
+    for operation, change in diff["machines"].items():
+        lines.append(words["machine"].format(operation=operation,
+                                             a=change["a"] or words["none"],
+                                             b=change["b"] or words["none"]))
     for f in diff["findings_only_in_a"]:
         lines.append(f"- {f['rule']} {f['message']}")
     for f in diff["findings_only_in_b"]:
         lines.append(f"+ {f['rule']} {f['message']}")
     q = diff["open_questions"]
     if q["a"] != q["b"]:
-        lines.append(f"open questions: {q['a']} -> {q['b']}")
+        lines.append(words["open_questions"].format(a=q["a"], b=q["b"]))
     if len(lines) == 3 and not v["changed"]:
-        lines.append("no differences")
+        lines.append(words["no_differences"])
     return "\n".join(lines) + "\n"

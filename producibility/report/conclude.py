@@ -21,25 +21,11 @@ from producibility.report.open_questions import OpenFields
 
 SCHEMA_VERSION = "3.0.0"  # 3: quote lines by kind (material, setup, run, cam, ...) with basis
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
-THREADS = (
-    "technology_industrial_base", "design", "cost_funding", "materials",
-    "process_capability", "quality", "workforce", "facilities", "manufacturing_management",
-)
-FAAS_TOPICS = ("ip_confidentiality", "contract_liability", "volume_mix", "changeover",
-               "trust_delivery", "shared_operation")
 
 
 def thread_names(lang: str) -> dict[str, str]:
     """The names of the MRL threads and FaaS topics in ``lang``."""
     return words("threads", lang)
-
-
-def __getattr__(name: str) -> Any:
-    # THREAD_NAMES ({lang: {thread: name}}) is read by render.py and packdoc.py at
-    # import; the names live in the ``findings`` locale domain (thread_names).
-    if name == "THREAD_NAMES":
-        return {lang: thread_names(lang) for lang in i18n.LANGS}
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
@@ -64,7 +50,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     findings += fit_findings.routed(inferred, catalogue, lang)
     fit_gaps(inferred, open_fields)
 
-    threads = mrl.thread_levels(findings, THREADS, settings.get("mrl") or {},
+    threads = mrl.thread_levels(findings, mrl.THREADS, settings.get("mrl") or {},
                                 lambda need: _answered(need, request, parts, questionnaire))
     purpose = request.get("purpose")
     target = settings["target_mrl"].get(purpose) if purpose else None
@@ -181,4 +167,4 @@ def _asked(question, request, part):
 
 
 
-__all__ = ["conclude", "SCHEMA_VERSION", "VERDICTS", "THREADS", "FAAS_TOPICS", "thread_names"]
+__all__ = ["conclude", "SCHEMA_VERSION", "VERDICTS", "thread_names"]

@@ -12,6 +12,15 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from producibility.report.finding import Finding, Risk, words
 
+#: The nine threads of the MRL Deskbook, in its order.
+THREADS = (
+    "technology_industrial_base", "design", "cost_funding", "materials",
+    "process_capability", "quality", "workforce", "facilities", "manufacturing_management",
+)
+#: The risks and barriers of FaaS (seeds/001, chapter 1) the packs also score.
+FAAS_TOPICS = ("ip_confidentiality", "contract_liability", "volume_mix", "changeover",
+               "trust_delivery", "shared_operation")
+
 
 def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
                   mrl_settings: Mapping[str, Any],

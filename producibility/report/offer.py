@@ -16,9 +16,13 @@ to the total the shop would quote.  Where the verdict is conditional the price i
 marked indicative.
 """
 
-import datetime
+from __future__ import annotations
 
-from producibility.texts import texts as new_texts
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from producibility import i18n
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3
@@ -67,9 +71,10 @@ def _customer_text(rule, finding, context, lang, choice_text):
     return template.render(context, lang, choice_text)
 
 
-def offer_model(data, offer, lang="en"):
+def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
+                lang: str = i18n.DEFAULT_LANG) -> dict[str, Any]:
     """Everything the offer templates show, in the customer's words."""
-    t = new_texts(lang)
+    t = i18n.texts("offer", lang)
     offer = offer or {}
     request = offer.get("request") or {}
     provider = dict(offer.get("provider") or {})
@@ -163,7 +168,7 @@ def offer_model(data, offer, lang="en"):
         text = item.get("text")
         if not text:
             value = item.get("value")
-            text = (t["form_yes"] if value else t["form_no"]) if isinstance(value, bool) \
+            text = i18n.text("common", "yes" if value else "no", lang) if isinstance(value, bool) \
                 else _label(questionnaire, item.get("scope") or "request", item.get("field"),
                             value, lang)
         where = ", ".join(str(p) for p in item.get("parts") or [])

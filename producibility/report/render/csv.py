@@ -1,0 +1,113 @@
+"""``csv``: the quote lines (internal) or the offer's lines (customer), written with the
+:mod:`csv` module, in one of two styles (:data:`CSV_STYLES`).
+
+``plain`` (English's default): commas, a decimal point, the column ids: for programs.
+``excel`` (Dutch's default): what Dutch Excel opens by double-click: semicolons, decimal
+commas, a UTF-8 byte-order mark, CRLF, headers and kinds in the report's language.
+Text cells never start a formula (OWASP CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from producibility import i18n
+from producibility.report.render.registry import Format, Job, register
+from producibility.report.render.views import choice_names, labels, quote_lines
+
+CSV_COLUMNS = ("kind", "part", "process", "machine", "rule", "description", "setup_h",
+               "run_h", "hours", "rate_eur_h", "amount_eur", "basis", "attended", "source")
+#: The offer's columns in the plain style.
+OFFER_COLUMNS = ("part", "description", "pieces", "price_per_piece_eur", "total_eur")
+#: The locale whose decimal sign each style writes: a program reads a point; Dutch Excel
+#: reads a comma.
+NUMBER_LOCALE = {"plain": "en", "excel": "nl"}
+
+
+def csv_cell(value: Any) -> str:
+    """A text cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _style(job: Job) -> str:
+    return job.csv_style or ("excel" if job.lang == "nl" else "plain")
+
+
+def _writer(style: str, out: io.StringIO) -> Any:
+    excel = style == "excel"
+    return csv.writer(out, lineterminator="\r\n" if excel else "\n",
+                      delimiter=";" if excel else ",", quoting=csv.QUOTE_MINIMAL)
+
+
+def _number(value: float | None, style: str) -> str:
+    """Two decimals, no grouping, the style's decimal sign."""
+    if value is None:
+        return ""
+    return i18n.number(float(value), NUMBER_LOCALE[style], decimals=2, grouping=False)
+
+
+def _finish(text: str, style: str) -> str:
+    return "\ufeff" + text if style == "excel" else text
+
+
+def report(job: Job) -> str:
+    """The quote lines: a header, one row per line, then the subtotal (hours x rates),
+    the contingency and the high estimate."""
+    style, lang, data = _style(job), job.lang, job.data
+    words = labels(lang)
+    excel = style == "excel"
+    out = io.StringIO()
+    writer = _writer(style, out)
+    writer.writerow(words["csv_columns"] if excel else CSV_COLUMNS)
+    numeric = {"setup_h", "run_h", "hours", "rate_eur_h", "amount_eur"}
+    for line in quote_lines(data, lang, choice_names(job.questionnaire)):
+        if excel:
+            line = dict(line, kind=words["kinds"].get(line["kind"], line["kind"]),
+                        basis=words["bases"].get(line.get("basis"), line.get("basis")),
+                        attended=words["yes" if line.get("attended", True) else "no"])
+        writer.writerow([_number(line[c], style) if c in numeric else csv_cell(line.get(c))
+                         for c in CSV_COLUMNS])
+    totals = data["quote"]["totals"]
+    share = round(100 * (totals.get("contingency_share") or 0))
+    for kind, description, hours, amount in (
+            ("subtotal", words["subtotal"], totals["hours"], totals["amount_eur"]),
+            ("contingency", f"{words['contingency']} {share}%", None,
+             totals.get("contingency_eur")),
+            ("total", words["high_estimate"], totals["hours"], totals.get("amount_high_eur"))):
+        row = {c: "" for c in CSV_COLUMNS}
+        shown = words["kinds"]["total"] if kind == "total" else words[f"csv_{kind}"]
+        row.update(kind=shown if excel else kind, description=description,
+                   hours=_number(hours, style), amount_eur=_number(amount, style))
+        writer.writerow([row[c] for c in CSV_COLUMNS])
+    return _finish(out.getvalue(), style)
+
+
+def offer(model: Mapping[str, Any], job: Job) -> str:
+    """The offer's lines (part, description, pieces, price per piece, total); nothing
+    internal."""
+    style = _style(job)
+    excel = style == "excel"
+    t = model["T"]
+    out = io.StringIO()
+    writer = _writer(style, out)
+    writer.writerow([t["part"], t["what_we_make"], t["quantity"], t["per_piece"], t["total"]]
+                    if excel else OFFER_COLUMNS)
+    for part in model["parts"]:
+        how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "")
+        writer.writerow([csv_cell(part["id"]), csv_cell(f"{part['name']}: {how}"
+                                                        if part["name"] else how),
+                         part["pieces"], _number(part["per_piece_eur"], style),
+                         _number(part["total_eur"], style)])
+    writer.writerow([t["parts_total"] if excel else "total", "", "", "",
+                     _number(model["total_eur"], style)])
+    return _finish(out.getvalue(), style)
+
+
+FORMAT = register(Format("csv", ".csv", False, report, offer,
+                         "the quote lines (or the offer's lines) as CSV"))

@@ -1,0 +1,169 @@
+"""What the report formats show beyond the report itself: the labels of a language, the
+names of choices (from the questionnaire the Screener used), the heat map, the MRL rows
+and the quote lines.  Nothing here loads a file: the questionnaire and the pack settings
+come with the :class:`~producibility.report.render.registry.Job`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+from producibility import i18n
+from producibility.report.render.registry import Job
+from producibility.report.render.templates import figure
+
+LEVEL_ORDER = ("low", "moderate", "high")
+
+
+def labels(lang: str) -> dict[str, Any]:
+    """The report's words in one language: the ``report`` domain, the common words and
+    the MRL threads' names."""
+    return {**i18n.texts("common", lang), **i18n.texts("report", lang),
+            "threads": i18n.texts("findings", lang)["threads"]}
+
+
+def choice_names(questionnaire: Any) -> dict[str, dict[str, dict[str, str]]]:
+    """Display names of choices (processes, purposes, materials...) by question id;
+    without a questionnaire none (the ids are shown)."""
+    names: dict[str, dict[str, dict[str, str]]] = {}
+    if questionnaire is None:
+        return names
+    for (_, field), texts in questionnaire.choice_text.items():
+        names.setdefault(field, {}).update(texts)
+    return names
+
+
+def choice(names: Mapping[str, Any], kind: str, value: Any, lang: str) -> Any:
+    """One choice's name in ``lang`` (English, else the id, where it has none)."""
+    if value is None:
+        return None
+    text = names.get(kind, {}).get(value, {})
+    return text.get(lang) or text.get("en") or value
+
+
+def _risk_matrix(holder: Any) -> list | None:
+    matrix = holder.get("risk_matrix") if isinstance(holder, Mapping) else None
+    if (isinstance(matrix, (list, tuple)) and len(matrix) == 5
+            and all(isinstance(row, (list, tuple)) and len(row) == 5 for row in matrix)):
+        return [list(row) for row in matrix]
+    return None
+
+
+def heat_map(data: Mapping[str, Any], risks: list[dict], prior: Any = None) -> dict:
+    """The 5x5 matrix as rows likelihood 5..1, columns consequence 1..5.
+
+    A cell's level comes from the report's matrix where the report carries one;
+    otherwise from the findings in that cell, and for empty cells from ``prior`` (the
+    pack's matrix, rows likelihood 1..5) where given, kept between the levels of the
+    findings below-left and above-right of it so that the picture stays monotone.
+    """
+    cells: dict[tuple[int, int], list[dict]] = {}
+    for f in risks:
+        key = (f["risk"]["likelihood"], f["risk"]["consequence"])
+        cells.setdefault(key, []).append(f)
+    matrix = None
+    for holder in (data, data.get("settings") or {}, data.get("inputs") or {}):
+        matrix = matrix or _risk_matrix(holder)
+    source = "report" if matrix else "inferred"
+    rank = {name: i for i, name in enumerate(LEVEL_ORDER)}
+    known = {k: fs[0]["risk"]["level"] for k, fs in cells.items()
+             if fs[0]["risk"]["level"] in rank}
+    prior = _risk_matrix({"risk_matrix": prior})
+
+    def level_of(l, c):
+        if matrix:
+            return matrix[l - 1][c - 1]
+        if (l, c) in known:
+            return known[(l, c)]
+        guess = prior[l - 1][c - 1] if prior else None
+        below = [rank[v] for (kl, kc), v in known.items() if kl <= l and kc <= c]
+        above = [rank[v] for (kl, kc), v in known.items() if kl >= l and kc >= c]
+        low, high = max(below, default=0), min(above, default=len(LEVEL_ORDER) - 1)
+        if low > high:
+            return guess
+        if guess not in rank:
+            return LEVEL_ORDER[low] if below else (LEVEL_ORDER[high] if above else None)
+        return LEVEL_ORDER[min(max(rank[guess], low), high)]
+
+    rows = []
+    for l in range(5, 0, -1):
+        row = []
+        for c in range(1, 6):
+            found = cells.get((l, c), [])
+            ids = sorted({f["rule"] for f in found})
+            row.append({"likelihood": l, "consequence": c, "score": l * c,
+                        "level": level_of(l, c), "count": len(found), "ids": ids})
+        rows.append({"likelihood": l, "cells": row})
+    return {"rows": rows, "source": source}
+
+
+def mrl_rows(data: Mapping[str, Any]) -> list[dict]:
+    """The threads in the order of the MRL Deskbook, then any others."""
+    from producibility.report.mrl import THREADS
+
+    threads = data["mrl"]["threads"]
+    target = data["mrl"]["target"]
+    order = [t for t in THREADS if t in threads] + sorted(t for t in threads if t not in THREADS)
+    return [{"id": t, "level": threads[t]["level"], "capped_by": threads[t]["capped_by"],
+             "assessed": threads[t]["level"] is not None,
+             "unanswered": threads[t].get("unanswered", []),
+             "below": target is not None and threads[t]["level"] is not None
+             and threads[t]["level"] < target} for t in order]
+
+
+def quote_lines(data: Mapping[str, Any], lang: str, names: Mapping[str, Any]) -> list[dict]:
+    """The quote lines, a machine line's description in the given language."""
+    on = i18n.text("report", "on", lang)
+    machines = {(a["part"], a["process"], a.get("machine")): a.get("machine_name")
+                for a in data["assignments"]}
+    lines = []
+    for line in data["quote"]["lines"]:
+        line = dict(line)
+        if line["kind"] == "machine":  # reports of schema 2
+            machine = machines.get((line["part"], line["process"], line["machine"]))
+            process = choice(names, "processes", line["process"], lang)
+            line["description"] = f"{line['part']}: {process} {on} {machine or line['machine']}"
+        lines.append(line)
+    return lines
+
+
+def context(job: Job) -> dict[str, Any]:
+    """Everything the report templates get: the report, the labels and derived views."""
+    data, lang = job.data, job.lang
+    words = labels(lang)
+    names = choice_names(job.questionnaire)
+    risks = [f for f in data["findings"] if f["risk"]]
+    risks.sort(key=lambda f: (-f["risk"]["score"], f["rule"], f["part"] or ""))
+    others = [f for f in data["findings"] if not f["risk"]]
+
+    def answer_text(field: str, value: Any) -> str:
+        """A what-if answer as the questionnaire words it."""
+        if isinstance(value, list):
+            return ", ".join(answer_text(field, v) for v in value) or "-"
+        if isinstance(value, bool):
+            return words["yes"] if value else words["no"]
+        if isinstance(value, float):  # probes sit just beside thresholds: keep all digits
+            return figure(value, lang, "g")
+        return choice(names, field, value, lang) if isinstance(value, str) else str(value)
+
+    def what_if_shown(entry: Mapping[str, Any], limit: int = 4) -> list[dict]:
+        """The probed answers worth showing: those that turn the verdict first."""
+        probes = entry.get("what_if") or []
+        turns = [p for p in probes if p.get("verdict") != data["verdict"]]
+        adds = [p for p in probes if p.get("verdict") == data["verdict"] and p.get("new_findings")]
+        return (turns + adds)[:limit]
+
+    return {
+        "what_if_shown": what_if_shown,
+        "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
+        "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
+        "mrl_rows": mrl_rows(data),
+        "quote_lines": quote_lines(data, lang, names),
+        "process_name": functools.partial(choice, names, "processes", lang=lang),
+        "purpose_name": functools.partial(choice, names, "purpose", lang=lang),
+        "answer_text": answer_text,
+        "thread_name": lambda t: words["threads"].get(t, t),
+        "paper": job.paper,
+    }
