@@ -4,7 +4,8 @@ docs/cli.md (every command's --help), docs/rules.md and rules.nl.md (the
 default pack as a table per thread), docs/mrl.md and mrl.nl.md (the questions each
 MRL level needs), docs/catalogue.md and catalogue.nl.md (the processes, materials,
 certifications and treatments), docs/lint.md (the lint codes), docs/questionnaire.nl.md and .en.md (the
-customer's form) and docs/schemas/*.json.  tests/test_docs.py fails when a
+customer's form), docs/schemas/*.json and the shipped report templates compiled to
+Python (producibility/templates/compiled/).  tests/test_docs.py fails when a
 committed file differs from what this module generates, so docs never drift.
 """
 
@@ -71,6 +72,9 @@ def generate():
         out[f"docs/schemas/{name}.schema.json"] = json.dumps(data, indent=2,
                                                             ensure_ascii=False) + "\n"
     out["producibility/schemas/request.schema.json"] = out["docs/schemas/request.schema.json"]
+    from producibility.report.render.templates import compiled_templates
+    for name, text in compiled_templates().items():
+        out[f"producibility/templates/compiled/{name}"] = text
     return out
 
 

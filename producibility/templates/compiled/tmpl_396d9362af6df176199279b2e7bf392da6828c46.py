@@ -1,0 +1,1401 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'report.html.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_r = resolve('r')
+    l_0_lang = resolve('lang')
+    l_0_paper = resolve('paper')
+    l_0_q = l_0_e = l_0_m = l_0_inputs = l_0_provider = missing
+    pass
+    l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
+    context.vars['q'] = l_0_q
+    context.exported_vars.add('q')
+    l_0_e = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'effort')
+    context.vars['e'] = l_0_e
+    context.exported_vars.add('e')
+    l_0_m = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'mrl')
+    context.vars['m'] = l_0_m
+    context.exported_vars.add('m')
+    l_0_inputs = (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'inputs') or {})
+    context.vars['inputs'] = l_0_inputs
+    context.exported_vars.add('inputs')
+    l_0_provider = (environment.call(context, environment.getattr((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'equipment') or {}), 'get'), 'provider') or '')
+    context.vars['provider'] = l_0_provider
+    context.exported_vars.add('provider')
+    yield '<!DOCTYPE html>\n<html lang="'
+    yield escape((undefined(name='lang') if l_0_lang is missing else l_0_lang))
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:; font-src data:">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="'
+    yield escape(environment.call(context, environment.getattr((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'tool') or {}), 'get'), 'name', 'producibility'))
+    yield ' '
+    yield escape(environment.call(context, environment.getattr((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'tool') or {}), 'get'), 'version', ''))
+    yield '">\n<title>'
+    yield from context.blocks['title'][0](context)
+    yield '</title>\n<style>\n'
+    yield from context.blocks['styles'][0](context)
+    yield from context.blocks['extra_styles'][0](context)
+    yield '</style>\n</head>\n<body'
+    if (undefined(name='paper') if l_0_paper is missing else l_0_paper):
+        pass
+        yield ' class="paper"'
+    yield '>\n<main class="sheet">\n'
+    yield from context.blocks['header'][0](context)
+    yield '\n'
+    yield from context.blocks['verdict'][0](context)
+    yield '\n'
+    yield from context.blocks['figures'][0](context)
+    yield '\n<div class="pair">\n'
+    yield from context.blocks['mrl'][0](context)
+    yield '\n'
+    yield from context.blocks['heat_map'][0](context)
+    yield '</div>\n\n'
+    yield from context.blocks['questions'][0](context)
+    yield '\n'
+    yield from context.blocks['risks'][0](context)
+    yield '\n'
+    yield from context.blocks['other_findings'][0](context)
+    yield '\n'
+    yield from context.blocks['assignments'][0](context)
+    yield '\n'
+    yield from context.blocks['quote'][0](context)
+    yield '\n'
+    yield from context.blocks['trace'][0](context)
+    yield '\n'
+    yield from context.blocks['footer'][0](context)
+    yield '</main>\n</body>\n</html>\n'
+
+def block_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_q = resolve('q')
+    l_0_r = resolve('r')
+    pass
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield ' '
+    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'id') or ''))
+    yield ': '
+    yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+
+def block_styles(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    pass
+    yield ':root {\n  --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9;\n  --accent: #24476b;\n  --low: #cfe8d6; --low-ink: #1d5a2f; --low-pale: #edf6f0;\n  --moderate: #fde1a0; --moderate-ink: #6e4a00; --moderate-pale: #fff6e0;\n  --high: #f5b1aa; --high-ink: #861c16; --high-pale: #fde8e6;\n  --unknown-pale: #f1f3f5;\n  --fit: #1f7a3d; --fit-bg: #e9f5ed;\n  --fit_with_effort: #0e6673; --fit_with_effort-bg: #e5f2f4;\n  --conditional: #a35a00; --conditional-bg: #fff3df;\n  --no_fit: #b1261d; --no_fit-bg: #fdebe9;\n}\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody {\n  margin: 0; padding: 24px 0; color: var(--ink);\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  font-size: 10pt; line-height: 1.38;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact;\n}\n.sheet {\n  width: 210mm; min-height: 297mm; margin: 0 auto; padding: 13mm 14mm 12mm;\n  background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .18);\n}\nh1, h2, h3 { margin: 0; font-weight: 600; }\nh2 {\n  font-size: 10.5pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent);\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; margin: 15px 0 7px;\n  break-after: avoid; page-break-after: avoid;\n}\nh2 .count { color: var(--faint); font-weight: 400; letter-spacing: 0; text-transform: none; }\np { margin: 0 0 6px; }\ncode, .code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 8.5pt; }\n.muted { color: var(--muted); }\n.small { font-size: 8.5pt; }\n.nowrap { white-space: nowrap; }\n.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }\n\n/* masthead */\n.masthead { display: flex; justify-content: space-between; align-items: flex-start; gap: 12px; }\n.logo { display: flex; align-items: center; gap: 9px; min-height: 34px; }\n.logo .mark {\n  display: inline-flex; align-items: center; justify-content: center; width: 34px; height: 34px;\n  border-radius: 7px; background: var(--accent); color: #fff; font-weight: 700; font-size: 12pt;\n  letter-spacing: .02em;\n}\n.logo .provider { font-weight: 600; font-size: 10.5pt; max-width: 80mm; line-height: 1.2; }\n.doc { text-align: right; }\n.doc h1 { font-size: 15pt; letter-spacing: .01em; }\n.doc .doc-id { font-size: 10pt; color: var(--muted); }\n.meta {\n  display: grid; grid-template-columns: repeat(6, auto); gap: 2px 14px; margin: 10px 0 0;\n  padding: 7px 0; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule);\n}\n.meta div { min-width: 0; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\n\n/* verdict banner */\n.verdict {\n  margin: 12px 0 0; border-radius: 6px; padding: 10px 14px 10px 14px;\n  border-left: 7px solid var(--v); background: var(--v-bg);\n  break-inside: avoid; page-break-inside: avoid;\n}\n.verdict-fit { --v: var(--fit); --v-bg: var(--fit-bg); }\n.verdict-fit_with_effort { --v: var(--fit_with_effort); --v-bg: var(--fit_with_effort-bg); }\n.verdict-conditional { --v: var(--conditional); --v-bg: var(--conditional-bg); }\n.verdict-no_fit { --v: var(--no_fit); --v-bg: var(--no_fit-bg); }\n.verdict .label { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }\n.verdict .word { font-size: 19pt; font-weight: 700; color: var(--v); letter-spacing: .02em; line-height: 1.15; }\n.verdict .help { margin: 1px 0 5px; }\n.verdict ul { margin: 0; padding-left: 17px; }\n.verdict li { margin: 1px 0; }\n.verdict li::marker { color: var(--v); }\n\n/* key figures */\n.figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin-top: 10px;\n  break-inside: avoid; page-break-inside: avoid; }\n.card { border: 1px solid var(--rule); border-radius: 6px; padding: 7px 10px; background: #fff; }\n.card .k { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.card .v { font-size: 14pt; font-weight: 700; line-height: 1.2; white-space: nowrap; }\n.card .v small { font-size: 9pt; font-weight: 400; color: var(--muted); }\n.card .d { font-size: 8pt; color: var(--muted); line-height: 1.3; margin-top: 2px; }\n.card.warn .v { color: var(--no_fit); }\n\n/* MRL and heat map side by side */\n.pair { display: grid; grid-template-columns: 1.2fr 1fr; gap: 16px; break-inside: avoid; page-break-inside: avoid; }\n.mrl-row { display: grid; grid-template-columns: 42mm 1fr 7mm; align-items: center; gap: 6px; margin: 3.5px 0; }\n.mrl-row .t { font-size: 8.5pt; line-height: 1.15; }\n.mrl-row .t small { display: block; color: var(--faint); font-size: 7pt; }\n.mrl-row .n { text-align: right; font-weight: 700; font-variant-numeric: tabular-nums; }\n.mrl-row.below .n { color: var(--no_fit); }\n.track {\n  position: relative; height: 11px; border-radius: 2px; background-color: #eef1f4;\n  background-image: repeating-linear-gradient(90deg, transparent 0, transparent calc(10% - 1px), #fff calc(10% - 1px), #fff 10%);\n}\n.fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 2px 0 0 2px; background: #5aa872; }\n.mrl-row.capped .fill { background: #8fb9d6; }\n.mrl-row.below .fill { background: #e0795f; }\n.target { position: absolute; top: -3px; bottom: -3px; width: 0; border-left: 2px solid var(--ink); }\n.scale { display: grid; grid-template-columns: 42mm 1fr 7mm; gap: 6px; font-size: 7pt; color: var(--faint); }\n.scale .ticks { display: grid; grid-template-columns: repeat(10, 1fr); text-align: center; }\n.scale .tgt { color: var(--ink); font-weight: 700; }\n.overall { display: flex; gap: 14px; align-items: baseline; margin: 0 0 5px; font-size: 9pt; }\n.overall b { font-size: 12pt; }\n.legend { font-size: 7.5pt; color: var(--muted); margin-top: 5px; line-height: 1.3; }\n\n.heat-wrap { display: grid; grid-template-columns: 14px 1fr; gap: 2px; }\n.axis-y { writing-mode: vertical-rl; transform: rotate(180deg); text-align: center;\n  font-size: 7.5pt; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }\n.axis-x { text-align: center; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin-top: 1px; }\ntable.heat { border-collapse: separate; border-spacing: 2px; width: 100%; table-layout: fixed; }\ntable.heat th { font-size: 7.5pt; color: var(--muted); font-weight: 600; text-align: center; }\ntable.heat th.row { width: 12px; }\ntable.heat td {\n  height: 11mm; text-align: center; vertical-align: middle; border-radius: 3px;\n  font-size: 7pt; line-height: 1.1; padding: 1px; overflow-wrap: anywhere;\n}\ntable.heat td .c { display: block; font-size: 11pt; font-weight: 700; }\ntd.lv-low { background: var(--low-pale); } td.lv-moderate { background: var(--moderate-pale); }\ntd.lv-high { background: var(--high-pale); } td.lv-none { background: var(--unknown-pale); }\ntd.hit.lv-low { background: var(--low); color: var(--low-ink); }\ntd.hit.lv-moderate { background: var(--moderate); color: var(--moderate-ink); }\ntd.hit.lv-high { background: var(--high); color: var(--high-ink); }\ntd.hit.lv-none { background: #d5dae0; }\ntd.hit { box-shadow: inset 0 0 0 1.5px rgba(0, 0, 0, .25); }\n.swatches { display: flex; gap: 10px; margin-top: 4px; font-size: 7.5pt; color: var(--muted); }\n.swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; vertical-align: -1px; margin-right: 3px; }\n\n/* tables */\ntable.grid { width: 100%; border-collapse: collapse; font-size: 8.8pt; }\ntable.grid th {\n  text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em;\n  color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 5px;\n}\ntable.grid th.num { text-align: right; width: 1%; }\ntable.grid td { border-bottom: 1px solid var(--rule); padding: 4px 5px; vertical-align: top; }\ntable.grid tr { break-inside: avoid; page-break-inside: avoid; }\ntable.grid thead { display: table-header-group; }\ntable.grid tbody.totals td { border-bottom: none; font-weight: 600; }\ntable.grid tbody.totals tr.first td { border-top: 1px solid var(--ink); }\ntable.grid tbody.totals tr.grand td { font-size: 9.5pt; }\ntable.grid tbody.totals { break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }\ntable.grid td { overflow-wrap: break-word; }\n.ids { overflow-wrap: anywhere; }\n.what-if { font-size: 8pt; }\n.v-no_fit { color: var(--no_fit); font-weight: 700; } .v-conditional { color: var(--conditional); font-weight: 700; }\n.v-fit, .v-fit_with_effort { color: var(--fit); font-weight: 700; }\ntable.grid td.sub { padding-top: 1px; padding-bottom: 3px; color: var(--muted); font-size: 8pt; }\ntr.has-sub td { border-bottom: none; }\n.id { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 8pt; white-space: nowrap; }\n.sub-line { display: block; }\n.x { color: var(--no_fit); font-weight: 700; }\n\n.chip {\n  display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 7.5pt; font-weight: 600;\n  white-space: nowrap; line-height: 1.55; background: var(--soft); color: var(--muted);\n}\n.chip.low { background: var(--low); color: var(--low-ink); }\n.chip.moderate { background: var(--moderate); color: var(--moderate-ink); }\n.chip.high { background: var(--high); color: var(--high-ink); }\n.chip.blocker, .chip.bad { background: var(--no_fit); color: #fff; }\n.chip.question, .chip.engine_error, .chip.decisive { background: var(--conditional-bg); color: var(--conditional); }\n.chip.effort { background: var(--fit_with_effort-bg); color: var(--fit_with_effort); }\n.chip.marginal { background: var(--moderate-pale); color: var(--moderate-ink); }\n.field { color: var(--faint); margin-left: 4px; }\n.lc { display: block; font-size: 7pt; color: var(--faint); margin-top: 1px; }\n.empty { color: var(--muted); font-style: italic; }\n\n/* trace */\ndetails { border-bottom: 1px solid var(--rule); padding: 2px 0; break-inside: avoid; page-break-inside: avoid; }\nsummary { cursor: pointer; font-size: 8.8pt; }\nsummary .id { margin-right: 5px; }\n.trace-body { display: grid; grid-template-columns: 24mm 1fr; gap: 2px 8px; margin: 4px 0 6px 14px; font-size: 8.5pt; }\n.trace-body dt { color: var(--muted); }\n.trace-body dd { margin: 0; overflow-wrap: anywhere; }\n.trace-body table { border-collapse: collapse; }\n.trace-body td { padding: 0 8px 0 0; vertical-align: top; }\n\nfooter.inputs {\n  margin-top: 16px; padding-top: 6px; border-top: 1px solid var(--rule); color: var(--muted);\n  font-size: 7.5pt; line-height: 1.45; break-inside: avoid; page-break-inside: avoid;\n}\nfooter.inputs { display: flex; flex-wrap: wrap; gap: 0 10px; }\nfooter.inputs span { white-space: nowrap; max-width: 100%; overflow-wrap: anywhere; }\n\n@page {\n  size: A4; margin: 12mm 12mm 14mm;\n  @bottom-right { content: "'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'page'))
+    yield ' " counter(page) " / " counter(pages); font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; font-size: 7pt; color: #8b94a1; }\n}\n@media print {\n  html, body { background: #fff; padding: 0; }\n  body { font-size: 8.6pt; line-height: 1.32; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h2 { margin: 11px 0 5px; font-size: 9.5pt; }\n  .verdict { padding: 7px 12px; margin-top: 9px; }\n  .verdict .word { font-size: 16pt; }\n  .figures { margin-top: 8px; }\n  .card { padding: 5px 9px; }\n  .card .v { font-size: 12.5pt; }\n  .mrl-row { margin: 2.5px 0; }\n  table.heat td { height: 7.6mm; }\n  table.heat td .c { font-size: 10pt; }\n  .legend { margin-top: 3px; }\n  table.grid { font-size: 8.2pt; }\n  table.grid td { padding: 3px 5px; }\n  .trace-list { columns: 2; column-gap: 8mm; }\n  #trace:not(.paper) { display: none; }  /* folded markers on paper say nothing: the PDF prints it open */\n  #trace.paper .trace-list { columns: 1; }\n  #trace.paper details { break-inside: avoid; }\n  #trace.paper .trace-body { grid-template-columns: 22mm 1fr; font-size: 7.5pt; }\n  #trace.paper code { font-size: 7pt; }\n  /* WeasyPrint has no vertical writing mode: the likelihood axis named beside the other */\n  body.paper .heat-wrap { grid-template-columns: 1fr; }\n  body.paper .axis-y { display: none; }\n  body.paper .axis-x::before { content: attr(data-y) " "; }\n  footer.inputs { margin-top: 10px; }\n  summary { list-style: none; }\n  summary::-webkit-details-marker { display: none; }\n  summary::before { content: "\\25B8\\00a0"; color: var(--faint); }\n  details[open] summary::before { content: "\\25BE\\00a0"; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 6mm; box-shadow: none; }\n  .figures, .pair { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }\n  .meta { grid-template-columns: repeat(3, minmax(0, 1fr)); }\n}\n/* a phone: one column, tables as cards, the heat map with counts only */\n@media screen and (max-width: 640px) {\n  .sheet { padding: 4mm; }\n  .masthead { flex-wrap: wrap; }\n  .doc { text-align: left; }\n  .pair { grid-template-columns: minmax(0, 1fr); }\n  .figures { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .card .v { white-space: normal; }\n  .mrl-row, .scale { grid-template-columns: 34% minmax(0, 1fr) 7mm; }\n  table.heat td { height: 10mm; }\n  table.heat .cell-ids { display: none; }\n  table.grid thead { display: none; }\n  table.grid, table.grid tbody, table.grid tr, table.grid td { display: block; width: 100% !important; }\n  table.grid tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.grid td { border: none; padding: 1px 0; }\n  table.grid td.num { text-align: left; white-space: normal; }\n  table.grid td:nth-child(-n+2):not([colspan]) { display: inline-block; width: auto !important;\n    margin-right: 8px; vertical-align: top; }\n  table.grid td .lc { display: inline; margin-left: 4px; }\n  table.grid td:empty, table.grid td.blank { display: none; }\n  table.grid td[data-label]::before { content: attr(data-label) ": "; color: var(--faint); font-size: 7.5pt;\n    text-transform: uppercase; letter-spacing: .04em; }\n  table.grid td.sub { padding-left: 0; }\n  .trace-body { grid-template-columns: minmax(0, 1fr); margin-left: 4px; }\n  footer.inputs span { white-space: normal; display: block; }\n  .id { white-space: normal; overflow-wrap: anywhere; }\n}\n'
+
+def block_extra_styles(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+def block_header(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_q = resolve('q')
+    l_0_purpose_name = resolve('purpose_name')
+    l_0_inputs = resolve('inputs')
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<header class="masthead">\n  <div class="logo">\n'
+    yield from context.blocks['logo'][0](context)
+    yield '  </div>\n  <div class="doc">\n    <h1>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
+    yield '</h1>\n    <div class="doc-id">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'request'))
+    yield ' <b>'
+    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'id') or '?'))
+    yield '</b></div>\n  </div>\n</header>\n<dl class="meta">\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'customer'))
+    yield '</dt><dd>'
+    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'customer') or '–'))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'purpose'))
+    yield '</dt><dd>'
+    yield escape((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose'), _block_vars=_block_vars) or environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'unknown')))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'quantity'))
+    yield '</dt><dd>'
+    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_1(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield ' '
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'parts'))
+    yield '</dt><dd>'
+    yield escape(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'parts'))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted_date'))
+    yield '</dt><dd class="nowrap">'
+    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date') or '–'))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'as_of'))
+    yield '</dt><dd class="nowrap">'
+    yield escape((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'as_of', _block_vars=_block_vars) or '–'))
+    yield '</dd></div>\n</dl>\n'
+
+def block_logo(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_provider = resolve('provider')
+    l_0_words = missing
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_3 = environment.filters['upper']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'upper' found.")
+    pass
+    l_0_words = environment.call(context, environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'split'), _block_vars=_block_vars)
+    _block_vars['words'] = l_0_words
+    if (undefined(name='words') if l_0_words is missing else l_0_words):
+        pass
+        yield '    <span class="mark" aria-hidden="true">'
+        yield escape(t_3(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_2((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
+        yield '</span>\n    <span class="provider">'
+        yield escape((undefined(name='provider') if l_0_provider is missing else l_0_provider))
+        yield '</span>\n'
+
+def block_verdict(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    l_0_L = resolve('L')
+    pass
+    yield '<section class="verdict verdict-'
+    yield escape(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict'))
+    yield '" id="verdict">\n  <div class="label">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'verdict'))
+    yield '</div>\n  <div class="word">'
+    yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+    yield '</div>\n  <p class="help">'
+    yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'verdict_help'), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+    yield '</p>\n  <ul>\n'
+    for l_1_reason in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons'):
+        _loop_vars = {}
+        pass
+        yield '    <li>'
+        yield escape(l_1_reason)
+        yield '</li>\n'
+    l_1_reason = missing
+    yield '  </ul>\n</section>\n'
+
+def block_figures(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_e = resolve('e')
+    l_0_m = resolve('m')
+    l_0_r = resolve('r')
+    l_0_risks = resolve('risks')
+    try:
+        t_4 = environment.filters['eur0']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'eur0' found.")
+    try:
+        t_5 = environment.filters['int']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'int' found.")
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_6 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_7 = environment.filters['round']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'round' found.")
+    try:
+        t_8 = environment.filters['string']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'string' found.")
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<section class="figures" id="figures">\n  <div class="card">\n    <div class="k">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort_class'))
+    yield '</div>\n    <div class="v">'
+    yield escape((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
+    yield ' <small>'
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield ' '
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
+    yield '</small></div>\n    <div class="d">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
+    yield ' '
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield ' · '
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
+    yield ' '
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield ' · '
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
+    yield ' '
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield ' · '
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
+    yield ' '
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield ' '
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
+    if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
+        pass
+        yield '; '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_unknown'))
+    yield '</div>\n  </div>\n  <div class="card">\n    <div class="k">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost_range'))
+    yield '</div>\n    <div class="v">'
+    yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+    yield ' <small>– '
+    yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+    yield '</small></div>\n    <div class="d">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
+    yield ' '
+    yield escape(t_5(t_7((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
+    yield '%</div>\n  </div>\n  <div class="card'
+    if (((not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall')))) and (environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') < environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+        pass
+        yield ' warn'
+    yield '">\n    <div class="k">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl'))
+    yield ' ('
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
+    yield ')</div>\n    <div class="v">'
+    yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else '–'))
+    yield ' <small>/ '
+    if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+        pass
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
+        yield ' '
+        yield escape(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))
+    else:
+        pass
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
+        yield ' ?'
+    yield '</small></div>\n    <div class="d">'
+    if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+        pass
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
+        yield ': '
+        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_8(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+    else:
+        pass
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
+    if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
+        pass
+        yield ' · '
+        yield escape(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'))
+        yield ' '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'))
+    yield '</div>\n  </div>\n  <div class="card">\n    <div class="k">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
+    yield '</div>\n    <div class="v">'
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+    yield ' <small>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
+    yield '</small></div>\n    <div class="d">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
+    yield ': '
+    yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
+    yield ' · '
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
+    yield ': '
+    yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+    yield '</div>\n  </div>\n</section>\n'
+
+def block_mrl(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_mrl_rows = resolve('mrl_rows')
+    l_0_range = resolve('range')
+    l_0_m = resolve('m')
+    try:
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<section id="mrl">\n  <h2>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_by_thread'))
+    yield '</h2>\n'
+    for l_1_t in (undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows):
+        l_1_thread_name = resolve('thread_name')
+        _loop_vars = {}
+        pass
+        yield '  <div class="mrl-row'
+        if environment.getattr(l_1_t, 'below'):
+            pass
+            yield ' below'
+        elif environment.getattr(l_1_t, 'capped_by'):
+            pass
+            yield ' capped'
+        yield '">\n    <div class="t">'
+        yield escape(environment.call(context, (undefined(name='thread_name') if l_1_thread_name is missing else l_1_thread_name), environment.getattr(l_1_t, 'id'), _loop_vars=_loop_vars))
+        if environment.getattr(l_1_t, 'capped_by'):
+            pass
+            yield '<small>'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
+            yield ' '
+            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield '</small>'
+        elif environment.getattr(l_1_t, 'unanswered'):
+            pass
+            yield '<small>'
+            yield escape((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
+            yield ': '
+            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield '</small>'
+        yield '</div>\n    <div class="track" title="MRL '
+        yield escape((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+        yield '">\n      <div class="fill" style="width: '
+        yield escape(((environment.getattr(l_1_t, 'level') or 0) * 10))
+        yield '%"></div>\n'
+        if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+            pass
+            yield '      <div class="target" style="left: calc('
+            yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target') * 10))
+            yield '% - 1px)"></div>\n'
+        yield '    </div>\n    <div class="n">'
+        yield escape((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else '–'))
+        yield '</div>\n  </div>\n'
+    l_1_t = l_1_thread_name = missing
+    yield '  <div class="scale"><span></span><span class="ticks">'
+    for l_1_i in environment.call(context, (undefined(name='range') if l_0_range is missing else l_0_range), 1, 11, _block_vars=_block_vars):
+        _loop_vars = {}
+        pass
+        yield '<span'
+        if (l_1_i == environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target')):
+            pass
+            yield ' class="tgt" title="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
+            yield '"'
+        yield '>'
+        yield escape(l_1_i)
+        yield '</span>'
+    l_1_i = missing
+    yield '</span><span></span></div>\n  <p class="legend">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_legend'))
+    if t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target')):
+        pass
+        yield ' '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
+        yield '.'
+    yield '</p>\n</section>\n'
+
+def block_heat_map(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_risks = resolve('risks')
+    l_0_heat = resolve('heat')
+    l_0_range = resolve('range')
+    try:
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    yield '<section id="heat-map">\n  <h2>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'heat_map'))
+    yield ' <span class="count">('
+    yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+    yield ')</span></h2>\n  <div class="heat-wrap">\n    <div class="axis-y">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'likelihood'))
+    yield ' →</div>\n    <div>\n      <table class="heat">\n        <tbody>\n'
+    for l_1_row in environment.getattr((undefined(name='heat') if l_0_heat is missing else l_0_heat), 'rows'):
+        _loop_vars = {}
+        pass
+        yield '          <tr>\n            <th class="row" scope="row">'
+        yield escape(environment.getattr(l_1_row, 'likelihood'))
+        yield '</th>\n'
+        for l_2_cell in environment.getattr(l_1_row, 'cells'):
+            _loop_vars = {}
+            pass
+            yield '            <td class="lv-'
+            yield escape((environment.getattr(l_2_cell, 'level') or 'none'))
+            if environment.getattr(l_2_cell, 'count'):
+                pass
+                yield ' hit'
+            yield '" title="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'likelihood'))
+            yield ' '
+            yield escape(environment.getattr(l_2_cell, 'likelihood'))
+            yield ' × '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'consequence'))
+            yield ' '
+            yield escape(environment.getattr(l_2_cell, 'consequence'))
+            yield ' = '
+            yield escape(environment.getattr(l_2_cell, 'score'))
+            if environment.getattr(l_2_cell, 'level'):
+                pass
+                yield ' ('
+                yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'levels'), 'get'), environment.getattr(l_2_cell, 'level'), environment.getattr(l_2_cell, 'level'), _loop_vars=_loop_vars))
+                yield ')'
+            yield '">\n'
+            if environment.getattr(l_2_cell, 'count'):
+                pass
+                yield '<span class="c">'
+                yield escape(environment.getattr(l_2_cell, 'count'))
+                yield '</span><span class="cell-ids">'
+                yield escape(t_9(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
+                yield '</span>'
+            yield '            </td>\n'
+        l_2_cell = missing
+        yield '          </tr>\n'
+    l_1_row = missing
+    yield '          <tr><th class="row"></th>'
+    for l_1_c in environment.call(context, (undefined(name='range') if l_0_range is missing else l_0_range), 1, 6, _block_vars=_block_vars):
+        _loop_vars = {}
+        pass
+        yield '<th>'
+        yield escape(l_1_c)
+        yield '</th>'
+    l_1_c = missing
+    yield '</tr>\n        </tbody>\n      </table>\n      <div class="axis-x" data-y="'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'likelihood'))
+    yield ' ↑ ·">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'consequence'))
+    yield ' →</div>\n    </div>\n  </div>\n  <div class="swatches">\n'
+    for l_1_level in ['low', 'moderate', 'high']:
+        _loop_vars = {}
+        pass
+        yield '    <span><span class="swatch" style="background: var(--'
+        yield escape(l_1_level)
+        yield ')"></span>'
+        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'levels'), l_1_level))
+        yield '</span>\n'
+    l_1_level = missing
+    yield '  </div>\n  <p class="legend">'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'heat_legend_count'))
+    yield ' '
+    yield escape((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'heat_legend_report') if (environment.getattr((undefined(name='heat') if l_0_heat is missing else l_0_heat), 'source') == 'report') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'heat_legend_inferred')))
+    yield '</p>\n</section>\n'
+
+def block_questions(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_r = resolve('r')
+    try:
+        t_10 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    yield '<section id="questions">\n  <h2>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
+    yield ' <span class="count">'
+    yield escape((t_10('(%d)', t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield '</span></h2>\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'):
+        pass
+        yield '  <table class="grid">\n    <thead><tr><th style="width: 7mm">#</th><th>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'question'))
+        yield '</th><th style="width: 17mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'part'))
+        yield '</th><th style="width: 34%">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'impact'))
+        yield '</th></tr></thead>\n    <tbody>\n'
+        l_1_loop = missing
+        for l_1_oq, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'), undefined):
+            l_1_what_if_shown = resolve('what_if_shown')
+            _loop_vars = {}
+            pass
+            yield '      <tr>\n        <td class="num">'
+            yield escape(environment.getattr(l_1_loop, 'index'))
+            yield '</td>\n        <td data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'question'))
+            yield '">'
+            yield escape(environment.getattr(l_1_oq, 'question'))
+            yield ' <span class="field id">'
+            yield escape(environment.getattr(l_1_oq, 'field'))
+            yield '</span></td>\n        <td data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'part'))
+            yield '"><span class="id">'
+            yield escape((environment.getattr(l_1_oq, 'part') or ''))
+            yield '</span></td>\n        <td data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'impact'))
+            yield '">'
+            if environment.getattr(l_1_oq, 'decisive'):
+                pass
+                yield '<span class="chip decisive">'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
+                yield '</span> '
+            yield '<span class="ids small muted">'
+            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+            yield '</span>\n'
+            for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
+                l_2_answer_text = resolve('answer_text')
+                _loop_vars = {}
+                pass
+                yield '          <span class="sub-line what-if">'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_answer'))
+                yield ' '
+                yield escape(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_oq, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars))
+                yield ': <span class="v-'
+                yield escape(environment.getattr(l_2_p, 'verdict'))
+                yield '">'
+                yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                yield '</span>'
+                if environment.getattr(l_2_p, 'new_findings'):
+                    pass
+                    yield ' <span class="ids muted">+ '
+                    yield escape(t_9(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield '</span>'
+                yield '</span>\n'
+            l_2_p = l_2_answer_text = missing
+            yield '        </td>\n      </tr>\n'
+        l_1_loop = l_1_oq = l_1_what_if_shown = missing
+        yield '    </tbody>\n  </table>\n'
+    yield from context.blocks['assumed'][0](context)
+    yield '</section>\n'
+
+def block_assumed(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    l_0_L = resolve('L')
+    try:
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
+        pass
+        yield '  <h3>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'assumed'))
+        yield ' <span class="count">('
+        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed')))
+        yield ')</span></h3>\n  <ul class="assumed">\n'
+        for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
+            _loop_vars = {}
+            pass
+            yield '    <li>'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'assumed'))
+            yield ': '
+            yield escape(environment.getattr(l_1_a, 'text'))
+            if environment.getattr(l_1_a, 'parts'):
+                pass
+                yield ' <span class="id">('
+                yield escape(t_9(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield ')</span>'
+            yield ' – '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
+            yield ' <span class="field id">'
+            yield escape(environment.getattr(l_1_a, 'field'))
+            yield '</span>'
+            for l_2_p in environment.getattr(l_1_a, 'what_if')[:2]:
+                l_2_answer_text = resolve('answer_text')
+                _loop_vars = {}
+                pass
+                yield '; '
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_not'))
+                yield ' ('
+                yield escape(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_a, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars))
+                yield '): <strong>'
+                yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                yield '</strong>'
+                if environment.getattr(l_2_p, 'new_findings'):
+                    pass
+                    yield ' <span class="id small muted">'
+                    yield escape(t_9(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield '</span>'
+            l_2_p = l_2_answer_text = missing
+            yield '</li>\n'
+        l_1_a = missing
+        yield '  </ul>\n'
+
+def block_risks(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_risks = resolve('risks')
+    try:
+        t_10 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    yield '<section id="risks">\n  <h2>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risk_register'))
+    yield ' <span class="count">'
+    yield escape((t_10('(%d)', t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield '</span></h2>\n'
+    if (undefined(name='risks') if l_0_risks is missing else l_0_risks):
+        pass
+        yield '  <table class="grid">\n    <thead><tr><th style="width: 17mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'score'))
+        yield '</th><th style="width: 27mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rule'))
+        yield '</th><th>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'message'))
+        yield '</th><th style="width: 36%">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
+        yield '</th></tr></thead>\n    <tbody>\n'
+        for l_1_f in (undefined(name='risks') if l_0_risks is missing else l_0_risks):
+            l_1_thread_name = resolve('thread_name')
+            _loop_vars = {}
+            pass
+            yield '      <tr>\n        <td><span class="chip '
+            yield escape(environment.getattr(environment.getattr(l_1_f, 'risk'), 'level'))
+            yield '">'
+            yield escape(environment.getattr(environment.getattr(l_1_f, 'risk'), 'score'))
+            yield ' '
+            yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'levels'), 'get'), environment.getattr(environment.getattr(l_1_f, 'risk'), 'level'), environment.getattr(environment.getattr(l_1_f, 'risk'), 'level'), _loop_vars=_loop_vars))
+            yield '</span><span class="lc">'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'likelihood')[:1])
+            yield escape(environment.getattr(environment.getattr(l_1_f, 'risk'), 'likelihood'))
+            yield ' × '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'consequence')[:1])
+            yield escape(environment.getattr(environment.getattr(l_1_f, 'risk'), 'consequence'))
+            yield '</span></td>\n        <td><span class="id">'
+            yield escape(environment.getattr(l_1_f, 'rule'))
+            yield '</span><span class="lc">'
+            yield escape(environment.call(context, (undefined(name='thread_name') if l_1_thread_name is missing else l_1_thread_name), environment.getattr(l_1_f, 'thread'), _loop_vars=_loop_vars))
+            yield '</span></td>\n        <td data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'message'))
+            yield '">'
+            yield escape(environment.getattr(l_1_f, 'message'))
+            if (environment.getattr(l_1_f, 'kind') != 'risk'):
+                pass
+                yield ' <span class="chip '
+                yield escape(environment.getattr(l_1_f, 'kind'))
+                yield '">'
+                yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kinds'), 'get'), environment.getattr(l_1_f, 'kind'), environment.getattr(l_1_f, 'kind'), _loop_vars=_loop_vars))
+                yield '</span>'
+            yield '</td>\n        <td class="muted" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
+            yield '">'
+            yield escape(environment.getattr(l_1_f, 'mitigation'))
+            yield '</td>\n      </tr>\n'
+        l_1_f = l_1_thread_name = missing
+        yield '    </tbody>\n  </table>\n'
+    yield '</section>\n'
+
+def block_other_findings(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_others = resolve('others')
+    l_0_L = resolve('L')
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    if (undefined(name='others') if l_0_others is missing else l_0_others):
+        pass
+        yield '<section id="findings">\n  <h2>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'findings'))
+        yield ' <span class="count">('
+        yield escape(t_2((undefined(name='others') if l_0_others is missing else l_0_others)))
+        yield ')</span></h2>\n  <table class="grid">\n    <thead><tr><th style="width: 20mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kind'))
+        yield '</th><th style="width: 27mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rule'))
+        yield '</th><th>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'message'))
+        yield '</th><th style="width: 36%">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
+        yield '</th></tr></thead>\n    <tbody>\n'
+        for l_1_f in (undefined(name='others') if l_0_others is missing else l_0_others):
+            l_1_thread_name = resolve('thread_name')
+            _loop_vars = {}
+            pass
+            yield '      <tr>\n        <td><span class="chip '
+            yield escape(environment.getattr(l_1_f, 'kind'))
+            yield '">'
+            yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kinds'), 'get'), environment.getattr(l_1_f, 'kind'), environment.getattr(l_1_f, 'kind'), _loop_vars=_loop_vars))
+            yield '</span></td>\n        <td><span class="id">'
+            yield escape(environment.getattr(l_1_f, 'rule'))
+            yield '</span><span class="lc">'
+            yield escape(environment.call(context, (undefined(name='thread_name') if l_1_thread_name is missing else l_1_thread_name), environment.getattr(l_1_f, 'thread'), _loop_vars=_loop_vars))
+            yield '</span></td>\n        <td data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'message'))
+            yield '">'
+            yield escape(environment.getattr(l_1_f, 'message'))
+            yield '</td>\n        <td class="muted" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
+            yield '">'
+            yield escape(environment.getattr(l_1_f, 'mitigation'))
+            yield '</td>\n      </tr>\n'
+        l_1_f = l_1_thread_name = missing
+        yield '    </tbody>\n  </table>\n</section>\n'
+
+def block_assignments(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_L = resolve('L')
+    l_0_r = resolve('r')
+    try:
+        t_11 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_6 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<section id="assignments">\n  <h2>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'assignments'))
+    yield '</h2>\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'):
+        pass
+        yield '  <table class="grid">\n    <thead><tr><th style="width: 17mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'part'))
+        yield '</th><th style="width: 28mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'process'))
+        yield '</th><th>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'machine'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_h'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_h'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
+        yield '</th></tr></thead>\n    <tbody>\n'
+        for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'):
+            l_1_process_name = resolve('process_name')
+            _loop_vars = {}
+            pass
+            yield '      <tr'
+            if environment.getattr(l_1_a, 'rejected'):
+                pass
+                yield ' class="has-sub"'
+            yield '>\n        <td><span class="id">'
+            yield escape(environment.getattr(l_1_a, 'part'))
+            yield '</span></td>\n        <td>'
+            yield escape(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars))
+            yield '</td>\n        <td>\n'
+            if environment.getattr(l_1_a, 'machine'):
+                pass
+                yield '          '
+                yield escape(environment.getattr(l_1_a, 'machine_name'))
+                yield ' <span class="id muted">'
+                yield escape(environment.getattr(l_1_a, 'machine'))
+                yield '</span>\n'
+                if environment.getattr(l_1_a, 'marginal'):
+                    pass
+                    yield '<span class="sub-line"><span class="chip marginal">'
+                    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
+                    yield '</span> '
+                    yield escape(t_9(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                    yield '</span>'
+                if environment.getattr(l_1_a, 'alternatives'):
+                    pass
+                    yield '<span class="sub-line small muted">'
+                    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+                    yield ': '
+                    yield escape(t_9(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
+                    yield '</span>'
+            elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
+                pass
+                yield '          '
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'outside_work'))
+                yield ': '
+                yield escape(environment.getattr(environment.getattr(l_1_a, 'partner'), 'name'))
+                yield ' <span class="id muted">'
+                yield escape(environment.getattr(environment.getattr(l_1_a, 'partner'), 'id'))
+                yield ', '
+                yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'partner_days'), 'format'), days=environment.getattr(environment.getattr(l_1_a, 'partner'), 'lead_time_days'), _loop_vars=_loop_vars))
+                yield '</span>\n'
+            elif (not environment.getattr(l_1_a, 'judged')):
+                pass
+                yield '          <span class="chip decisive">'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_judged'))
+                yield '</span>\n'
+            else:
+                pass
+                yield '          <span class="chip bad">'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
+                yield '</span>\n'
+            yield '        </td>\n        <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_h'))
+            yield '">'
+            yield escape((t_6(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield '</td>\n        <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_h'))
+            yield '">'
+            if environment.getattr(l_1_a, 'machine'):
+                pass
+                yield escape((t_6(environment.getattr(l_1_a, 'run_h')) if (not t_1(environment.getattr(l_1_a, 'run_h'))) else '?'))
+            yield '</td>\n        <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
+            yield '">'
+            yield escape((t_11(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield '</td>\n      </tr>\n'
+            if environment.getattr(l_1_a, 'rejected'):
+                pass
+                yield '      <tr>\n        <td></td>\n        <td colspan="5" class="sub">\n'
+                for l_2_x in environment.getattr(l_1_a, 'rejected'):
+                    _loop_vars = {}
+                    pass
+                    yield '          <span class="sub-line"><span class="x">✕</span> '
+                    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rejected'))
+                    yield ': '
+                    yield escape(environment.getattr(l_2_x, 'name'))
+                    yield ' <span class="id">'
+                    yield escape(environment.getattr(l_2_x, 'machine'))
+                    yield '</span>: '
+                    yield escape(t_9(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+                    yield '</span>\n'
+                l_2_x = missing
+                yield '        </td>\n      </tr>\n'
+        l_1_a = l_1_process_name = missing
+        yield '    </tbody>\n  </table>\n'
+    else:
+        pass
+        yield '  <p class="empty">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_assignments'))
+        yield '</p>\n'
+    yield '</section>\n'
+
+def block_quote(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    l_0_L = resolve('L')
+    l_0_quote_lines = resolve('quote_lines')
+    l_0_t = missing
+    try:
+        t_11 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_5 = environment.filters['int']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'int' found.")
+    try:
+        t_6 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_7 = environment.filters['round']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'round' found.")
+    pass
+    l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
+    _block_vars['t'] = l_0_t
+    yield '<section id="quote">\n  <h2>'
+    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'quote'))
+    yield ' <span class="count">'
+    yield escape((markup_join(('(', environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'currency'), ')', )) if (undefined(name='quote_lines') if l_0_quote_lines is missing else l_0_quote_lines) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield '</span></h2>\n'
+    if (undefined(name='quote_lines') if l_0_quote_lines is missing else l_0_quote_lines):
+        pass
+        yield '  <table class="grid">\n    <thead><tr><th style="width: 24mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kind'))
+        yield '</th><th>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'description'))
+        yield '</th><th style="width: 17mm">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'part'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
+        yield '</th></tr></thead>\n    <tbody>\n'
+        for l_1_line in (undefined(name='quote_lines') if l_0_quote_lines is missing else l_0_quote_lines):
+            _loop_vars = {}
+            pass
+            yield '      <tr>\n        <td>'
+            yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kinds'), 'get'), environment.getattr(l_1_line, 'kind'), environment.getattr(l_1_line, 'kind'), _loop_vars=_loop_vars))
+            if environment.getattr(l_1_line, 'rule'):
+                pass
+                yield '<span class="lc id">'
+                yield escape(environment.getattr(l_1_line, 'rule'))
+                yield '</span>'
+            if (environment.getattr(l_1_line, 'basis') and (environment.getattr(l_1_line, 'basis') != 'given')):
+                pass
+                yield ' <span class="muted small">'
+                yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bases'), environment.getattr(l_1_line, 'basis')))
+                yield '</span>'
+            yield '</td>\n        <td>'
+            yield escape(environment.getattr(l_1_line, 'description'))
+            yield '</td>\n        <td><span class="id">'
+            yield escape((environment.getattr(l_1_line, 'part') or ''))
+            yield '</span></td>\n        <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
+            yield '">'
+            yield escape(t_6(environment.getattr(l_1_line, 'hours')))
+            yield '</td>\n        <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
+            yield '">'
+            yield escape(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
+            yield '</td>\n        <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
+            yield '">'
+            yield escape(t_11(environment.getattr(l_1_line, 'amount_eur')))
+            yield '</td>\n      </tr>\n'
+        l_1_line = missing
+        yield '    </tbody><tbody class="totals">\n      <tr class="first"><td colspan="3">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtotal'))
+        yield '</td><td class="num" data-label="'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
+        yield '">'
+        yield escape(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield '</td><td class="blank"></td><td class="num" data-label="'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
+        yield '">'
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
+        yield ' '
+        yield escape(t_5(t_7((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_share') * 100))))
+        yield '%'
+        if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimated_eur'):
+            pass
+            yield ' + '
+            yield escape(t_5(t_7((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimate_contingency_share') * 100))))
+            yield '% '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'estimate_contingency'))
+        yield '</td><td class="num muted">'
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield '</td></tr>\n      <tr class="grand"><td colspan="5">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
+        yield '</td><td class="num">'
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield '</td></tr>\n    </tbody>\n  </table>\n'
+    if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
+        pass
+        yield '  <p class="small muted">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'quote_notes'))
+        yield ':</p>\n  <ul class="small">\n'
+        for l_1_note in environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
+            _loop_vars = {}
+            pass
+            yield '    <li>'
+            yield escape(l_1_note)
+            yield '</li>\n'
+        l_1_note = missing
+        yield '  </ul>\n'
+    if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'):
+        pass
+        yield '  <table class="grid">\n    <thead><tr><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'break_quantity'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'per_piece'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_cam_per_piece'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
+        yield '</th></tr></thead>\n    <tbody>\n'
+        for l_1_b in environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'):
+            _loop_vars = {}
+            pass
+            yield '      <tr><td class="num">'
+            yield escape(environment.getattr(l_1_b, 'quantity'))
+            yield '</td><td class="num">'
+            yield escape(t_11(environment.getattr(l_1_b, 'amount_eur')))
+            yield '</td><td class="num">'
+            yield escape(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield '</td><td class="num">'
+            yield escape(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield '</td><td class="num">'
+            yield escape(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield '</td></tr>\n'
+        l_1_b = missing
+        yield '    </tbody>\n  </table>\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'):
+        pass
+        yield '  <p>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
+        yield ': '
+        yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days'))
+        yield ' '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days'))
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'):
+            pass
+            yield ', '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
+            yield ' '
+            yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'))
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'):
+            pass
+            yield ' ('
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
+            yield ' '
+            yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'))
+            yield ')'
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'):
+            pass
+            yield '; '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'expedited'))
+            yield ' '
+            yield escape(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'earliest_date'))
+            yield ' (+'
+            yield escape(t_11(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'extra_eur')))
+            yield ')'
+        yield '.</p>\n'
+    yield '</section>\n'
+
+def block_trace(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    l_0_paper = resolve('paper')
+    l_0_L = resolve('L')
+    try:
+        t_12 = environment.filters['dictsort']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_13 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'fact' found.")
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'):
+        pass
+        yield '<section id="trace"'
+        if (undefined(name='paper') if l_0_paper is missing else l_0_paper):
+            pass
+            yield ' class="paper"'
+        yield '>\n  <h2>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'trace'))
+        yield ' <span class="count">('
+        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings')))
+        yield ')</span></h2>\n  <p class="small muted">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'trace_intro'))
+        yield '</p>\n  <div class="trace-list">\n'
+        for l_1_f in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'):
+            l_1_tr = missing
+            _loop_vars = {}
+            pass
+            yield '  <details'
+            if (undefined(name='paper') if l_0_paper is missing else l_0_paper):
+                pass
+                yield ' open'
+            yield '>\n    <summary><span class="id">'
+            yield escape(environment.getattr(l_1_f, 'rule'))
+            yield '</span>'
+            yield escape(environment.getattr(l_1_f, 'title'))
+            if environment.getattr(l_1_f, 'part'):
+                pass
+                yield ' <span class="muted">· '
+                yield escape(environment.getattr(l_1_f, 'part'))
+                yield '</span>'
+            yield '</summary>\n    <dl class="trace-body">\n'
+            l_1_tr = environment.getattr(l_1_f, 'trace')
+            _loop_vars['tr'] = l_1_tr
+            if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file'):
+                pass
+                yield '      <dt>'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'file'))
+                yield '</dt><dd><span class="id">'
+                yield escape(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file'))
+                if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line'):
+                    pass
+                    yield ':'
+                    yield escape(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line'))
+                yield '</span></dd>\n'
+            yield '      <dt>'
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'condition'))
+            yield '</dt><dd><code>'
+            yield escape(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'condition'))
+            yield '</code></dd>\n'
+            if environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values'):
+                pass
+                yield '      <dt>'
+                yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
+                yield '</dt>\n      <dd><table>\n'
+                for (l_2_key, l_2_value) in t_12(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                    _loop_vars = {}
+                    pass
+                    yield '        <tr><td><code>'
+                    yield escape(l_2_key)
+                    yield '</code></td><td>'
+                    yield escape(t_13(l_2_value))
+                    yield '</td></tr>\n'
+                l_2_key = l_2_value = missing
+                yield '      </table></dd>\n'
+            if environment.getattr(l_1_f, 'machine'):
+                pass
+                yield '      <dt>'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'machine'))
+                yield '</dt><dd><span class="id">'
+                yield escape(environment.getattr(l_1_f, 'machine'))
+                yield '</span></dd>\n'
+            if environment.getattr(l_1_f, 'source'):
+                pass
+                yield '      <dt>'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source'))
+                yield '</dt><dd>'
+                yield escape(environment.getattr(l_1_f, 'source'))
+                yield '</dd>\n'
+            yield '    </dl>\n  </details>\n'
+        l_1_f = l_1_tr = missing
+        yield '  </div>\n</section>\n'
+
+def block_footer(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+    yield '<footer class="inputs">\n'
+    yield from context.blocks['inputs'][0](context)
+    yield '</footer>\n'
+
+def block_inputs(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_inputs = resolve('inputs')
+    l_0_L = resolve('L')
+    l_0_tool = l_0_eq = l_0_rq = l_0_qn = missing
+    pass
+    l_0_tool = (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'tool', _block_vars=_block_vars) or {})
+    _block_vars['tool'] = l_0_tool
+    if (undefined(name='tool') if l_0_tool is missing else l_0_tool):
+        pass
+        yield '<span>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'tool'))
+        yield ': '
+        yield escape(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'name', '', _block_vars=_block_vars))
+        yield ' '
+        yield escape(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'version', '', _block_vars=_block_vars))
+        yield '</span>'
+    for l_1_p in (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars) or []):
+        _loop_vars = {}
+        pass
+        yield '  <span>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'packs'))
+        yield ': '
+        yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'id', _loop_vars=_loop_vars))
+        yield ' '
+        yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'version', _loop_vars=_loop_vars))
+        yield ' <code>'
+        yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'digest', _loop_vars=_loop_vars))
+        yield '</code></span>\n'
+    l_1_p = missing
+    l_0_eq = (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'equipment', _block_vars=_block_vars) or {})
+    _block_vars['eq'] = l_0_eq
+    if (undefined(name='eq') if l_0_eq is missing else l_0_eq):
+        pass
+        yield '<span>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'equipment'))
+        yield ': '
+        yield escape(environment.call(context, environment.getattr((undefined(name='eq') if l_0_eq is missing else l_0_eq), 'get'), 'machines', _block_vars=_block_vars))
+        yield ' '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'machines_count'))
+        yield ' <code>'
+        yield escape(environment.call(context, environment.getattr((undefined(name='eq') if l_0_eq is missing else l_0_eq), 'get'), 'digest', _block_vars=_block_vars))
+        yield '</code></span>'
+    l_0_rq = (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'request', _block_vars=_block_vars) or {})
+    _block_vars['rq'] = l_0_rq
+    if (undefined(name='rq') if l_0_rq is missing else l_0_rq):
+        pass
+        yield '<span>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'request'))
+        yield ': '
+        yield escape(((environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'file', _block_vars=_block_vars) or environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'id', _block_vars=_block_vars)) or ''))
+        yield ' <code>'
+        yield escape(environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'digest', _block_vars=_block_vars))
+        yield '</code></span>'
+    l_0_qn = (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'questionnaire', _block_vars=_block_vars) or {})
+    _block_vars['qn'] = l_0_qn
+    if (undefined(name='qn') if l_0_qn is missing else l_0_qn):
+        pass
+        yield '<span>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questionnaire'))
+        yield ': '
+        yield escape(environment.call(context, environment.getattr((undefined(name='qn') if l_0_qn is missing else l_0_qn), 'get'), 'id', _block_vars=_block_vars))
+        yield ' '
+        yield escape(environment.call(context, environment.getattr((undefined(name='qn') if l_0_qn is missing else l_0_qn), 'get'), 'version', _block_vars=_block_vars))
+        yield '</span>'
+    if environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'lang', _block_vars=_block_vars):
+        pass
+        yield '<span>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'language'))
+        yield ': '
+        yield escape(environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'lang', _block_vars=_block_vars))
+        yield '</span>'
+
+blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&355=52&375=54&409=56&444=58&465=60&486=62&533=64&584=66&621=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=280&333=282&334=288&337=310&338=312&339=316&341=320&342=324&343=328&344=340&347=355&348=357&349=361&355=370&357=395&358=397&359=402&360=409&361=425&362=427&363=429&364=432&367=435&370=439&371=453&375=461&377=486&379=490&383=492&385=496&386=498&387=502&388=522&393=534&396=542&400=546&401=550&404=556&409=561&411=590&412=594&414=597&416=604&418=609&419=611&420=617&421=621&422=631&423=636&431=654&432=679&433=682&435=686&436=690&444=724&446=747&447=751&449=754&451=762&453=767&454=779&455=783&456=794&465=802&466=818&468=821&470=825&472=833&474=838&475=842&476=846&477=850&486=857&488=892&489=894&491=897&493=909&494=914&495=918&496=920&498=922&499=925&500=929&501=936&502=943&503=946&504=954&505=957&507=962&510=965&511=969&512=975&514=979&518=982&519=986&528=1001&533=1005&534=1041&536=1044&537=1048&539=1051&541=1063&543=1067&544=1079&545=1081&546=1083&547=1087&548=1091&554=1097&555=1107&556=1120&560=1124&561=1127&563=1129&564=1133&568=1137&570=1140&572=1150&573=1154&578=1166&579=1169&584=1199&585=1228&586=1231&587=1235&588=1239&590=1241&591=1246&592=1250&594=1259&595=1261&596=1264&598=1273&599=1277&600=1280&602=1282&603=1286&607=1292&608=1295&610=1299&611=1302&621=1310&623=1319&624=1333&625=1335&626=1344&627=1348&629=1357&630=1359&631=1370&632=1372&633=1381&634=1383&635=1392'

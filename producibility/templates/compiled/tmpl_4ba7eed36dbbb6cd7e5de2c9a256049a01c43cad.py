@@ -1,0 +1,436 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'report.txt.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_r = resolve('r')
+    l_0_purpose_name = resolve('purpose_name')
+    l_0_L = resolve('L')
+    l_0_mrl_rows = resolve('mrl_rows')
+    l_0_risks = resolve('risks')
+    l_0_others = resolve('others')
+    l_0_q = l_0_e = l_0_m = missing
+    try:
+        t_1 = environment.filters['closest']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'closest' found.")
+    try:
+        t_2 = environment.filters['eur0']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'eur0' found.")
+    try:
+        t_3 = environment.filters['hours']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'hours' found.")
+    try:
+        t_4 = environment.filters['int']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'int' found.")
+    try:
+        t_5 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_6 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_7 = environment.filters['list']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_8 = environment.filters['round']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'round' found.")
+    try:
+        t_9 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_10 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
+    context.vars['q'] = l_0_q
+    context.exported_vars.add('q')
+    yield str(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'id'))
+    if environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'customer'):
+        pass
+        yield '  '
+        yield str(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'customer'))
+    yield '  ('
+    yield str((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose')) or '?'))
+    yield ', '
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_10(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield ' '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
+    yield ', '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
+    yield ' '
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date') or '?'))
+    yield ')\n'
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'verdict'))
+    yield ': '
+    yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+    yield '\n'
+    for l_1_reason in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')[:6]:
+        _loop_vars = {}
+        pass
+        yield '  - '
+        yield str(l_1_reason)
+        yield '\n'
+    l_1_reason = missing
+    if (t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) > 6):
+        pass
+        yield '  - ... (+'
+        yield str((t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) - 6))
+        yield ')\n'
+    l_0_e = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'effort')
+    context.vars['e'] = l_0_e
+    context.exported_vars.add('e')
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort'))
+    yield ': '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'class'))
+    yield ' '
+    yield str(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'class'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
+    yield ' '
+    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield ' '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
+    yield ' '
+    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield ' '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
+    yield ' '
+    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield ' '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
+    yield ' '
+    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield ' '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
+    if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
+        pass
+        yield ' '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_partial'))
+    yield '\n'
+    if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days'):
+        pass
+        yield '  '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
+        yield ': '
+        yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield ' '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
+        yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'):
+        pass
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
+        yield ': '
+        yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days'))
+        yield ' '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days'))
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'):
+            pass
+            yield ', '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
+            yield ' '
+            yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'))
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'):
+            pass
+            yield ' ('
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
+            yield ' '
+            yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'))
+            yield ')'
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'):
+            pass
+            yield '; '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'expedited'))
+            yield ' '
+            yield str(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'earliest_date'))
+            yield ' (+'
+            yield str(t_2(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'extra_eur')))
+            yield ')'
+        yield '\n'
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost'))
+    yield ': '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+    yield ' - '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+    yield ' ('
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
+    yield ' '
+    yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
+    yield '%)\n'
+    l_0_m = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'mrl')
+    context.vars['m'] = l_0_m
+    context.exported_vars.add('m')
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl'))
+    yield ': '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
+    yield ' '
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_10(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'):
+        pass
+        yield ' / '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
+        yield ' '
+        yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))
+    else:
+        pass
+        yield ' ('
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
+        yield ')'
+    if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
+        pass
+        yield ' ('
+        yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'))
+        yield ' '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'))
+        yield ')'
+    yield '\n'
+    def t_11(fiter):
+        for l_1_t in fiter:
+            if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
+                yield l_1_t
+    for l_1_t in t_11((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+        _loop_vars = {}
+        pass
+        yield '  '
+        yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads'), environment.getattr(l_1_t, 'id')))
+        yield ': '
+        yield str((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+        if environment.getattr(l_1_t, 'capped_by'):
+            pass
+            yield ' ('
+            yield str(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield ')'
+        elif environment.getattr(l_1_t, 'unanswered'):
+            pass
+            yield ' ('
+            yield str((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
+            yield ': '
+            yield str(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield ')'
+        yield '\n'
+    l_1_t = missing
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'machines'))
+    yield ':\n'
+    for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'):
+        l_1_process_name = resolve('process_name')
+        _loop_vars = {}
+        pass
+        yield '  '
+        yield str(environment.getattr(l_1_a, 'part'))
+        yield ' '
+        yield str(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars))
+        yield ' -> '
+        if environment.getattr(l_1_a, 'machine'):
+            pass
+            yield str(environment.getattr(l_1_a, 'machine'))
+            if environment.getattr(l_1_a, 'marginal'):
+                pass
+                yield ' ['
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
+                yield ': '
+                yield str(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                yield ']'
+            if environment.getattr(l_1_a, 'unchecked'):
+                pass
+                yield ' ['
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'provisional'))
+                yield ': '
+                yield str(t_5(context.eval_ctx, environment.getattr(l_1_a, 'unchecked'), ', '))
+                yield ']'
+        elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
+            pass
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'outside_work'))
+            yield ': '
+            yield str(environment.getattr(environment.getattr(l_1_a, 'partner'), 'name'))
+            yield ' ('
+            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'partner_days'), 'format'), days=environment.getattr(environment.getattr(l_1_a, 'partner'), 'lead_time_days'), _loop_vars=_loop_vars))
+            yield ')'
+        elif (not environment.getattr(l_1_a, 'judged')):
+            pass
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_judged'))
+        else:
+            pass
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
+        yield '\n'
+        for l_2_x in t_1(environment.getattr(l_1_a, 'rejected'))[:5]:
+            _loop_vars = {}
+            pass
+            yield '      '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rejected'))
+            yield ' '
+            yield str(environment.getattr(l_2_x, 'machine'))
+            yield ': '
+            yield str(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+            yield '\n'
+        l_2_x = missing
+        if (t_6(environment.getattr(l_1_a, 'rejected')) > 5):
+            pass
+            yield '      ... (+'
+            yield str((t_6(environment.getattr(l_1_a, 'rejected')) - 5))
+            yield ')\n'
+    l_1_a = l_1_process_name = missing
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
+    yield ':'
+    if (not (undefined(name='risks') if l_0_risks is missing else l_0_risks)):
+        pass
+        yield ' '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'))
+    yield '\n'
+    for l_1_f in (undefined(name='risks') if l_0_risks is missing else l_0_risks)[:8]:
+        _loop_vars = {}
+        pass
+        yield '  ['
+        yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'levels'), environment.getattr(environment.getattr(l_1_f, 'risk'), 'level')))
+        yield ' '
+        yield str(environment.getattr(environment.getattr(l_1_f, 'risk'), 'score'))
+        yield '] '
+        yield str(environment.getattr(l_1_f, 'rule'))
+        yield ' '
+        yield str(environment.getattr(l_1_f, 'message'))
+        yield '\n'
+    l_1_f = missing
+    if (undefined(name='others') if l_0_others is missing else l_0_others):
+        pass
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'findings'))
+        yield ':\n'
+        for l_1_f in (undefined(name='others') if l_0_others is missing else l_0_others):
+            _loop_vars = {}
+            pass
+            yield '  '
+            yield str(environment.getattr(l_1_f, 'rule'))
+            yield ' ('
+            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kinds'), 'get'), environment.getattr(l_1_f, 'kind'), environment.getattr(l_1_f, 'kind'), _loop_vars=_loop_vars))
+            yield ') '
+            yield str(environment.getattr(l_1_f, 'message'))
+            yield '\n'
+        l_1_f = missing
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
+    yield ':'
+    if (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')):
+        pass
+        yield ' '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'))
+    yield '\n'
+    l_1_loop = missing
+    for l_1_oq, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')[:5], undefined):
+        l_1_turns = missing
+        _loop_vars = {}
+        pass
+        yield '  '
+        yield str(environment.getattr(l_1_loop, 'index'))
+        yield '. '
+        if environment.getattr(l_1_oq, 'part'):
+            pass
+            yield str(environment.getattr(l_1_oq, 'part'))
+            yield ': '
+        yield str(environment.getattr(l_1_oq, 'question'))
+        yield ' ['
+        yield str(environment.getattr(l_1_oq, 'field'))
+        yield ']'
+        if environment.getattr(l_1_oq, 'decisive'):
+            pass
+            yield ' - '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
+        yield ' ('
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rules'))
+        yield ': '
+        yield str(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+        yield ')\n'
+        l_1_turns = t_7(context.eval_ctx, t_9(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+        _loop_vars['turns'] = l_1_turns
+        for l_2_p in (undefined(name='turns') if l_1_turns is missing else l_1_turns)[:3]:
+            l_2_answer_text = resolve('answer_text')
+            _loop_vars = {}
+            pass
+            yield '     '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_answer'))
+            yield ' '
+            yield str(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_oq, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars))
+            yield ': '
+            yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+            if environment.getattr(l_2_p, 'new_findings'):
+                pass
+                yield ' ('
+                yield str(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                yield ')'
+            yield '\n'
+        l_2_p = l_2_answer_text = missing
+    l_1_loop = l_1_oq = l_1_turns = missing
+    if (t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) > 5):
+        pass
+        yield '  ... (+'
+        yield str((t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) - 5))
+        yield ')\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
+        pass
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'assumed'))
+        yield ':\n'
+        for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(environment.getattr(l_1_a, 'text'))
+            if environment.getattr(l_1_a, 'parts'):
+                pass
+                yield ' ('
+                yield str(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield ')'
+            yield ' - '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
+            for l_2_p in environment.getattr(l_1_a, 'what_if')[:1]:
+                _loop_vars = {}
+                pass
+                yield ' ('
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_not'))
+                yield ': '
+                yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                if environment.getattr(l_2_p, 'new_findings'):
+                    pass
+                    yield ', '
+                    yield str(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                yield ')'
+            l_2_p = missing
+            yield '\n'
+        l_1_a = missing
+
+blocks = {}
+debug_info = '1=78&2=81&3=97&4=101&5=105&7=108&8=111&10=113&11=116&13=150&14=153&16=159&17=161&20=189&21=199&22=202&24=226&25=234&28=251&29=253&30=258&32=294&33=298&35=305&36=308&39=311&41=318&42=322&44=331&45=333&46=335&47=339&50=346&52=354&53=359&54=378&55=380&56=385&60=398&61=401&63=403&64=405&65=407&66=411'

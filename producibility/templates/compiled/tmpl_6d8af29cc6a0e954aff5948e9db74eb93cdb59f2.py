@@ -1,0 +1,252 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'offer.md.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_T = resolve('T')
+    l_0_provider = resolve('provider')
+    l_0_address = resolve('address')
+    l_0_customer = resolve('customer')
+    l_0_reference = resolve('reference')
+    l_0_date = resolve('date')
+    l_0_valid_until = resolve('valid_until')
+    l_0_intro = resolve('intro')
+    l_0_parts = resolve('parts')
+    l_0_total_eur = resolve('total_eur')
+    l_0_no_price = resolve('no_price')
+    l_0_indicative = resolve('indicative')
+    l_0_vat_note = resolve('vat_note')
+    l_0_wanted = resolve('wanted')
+    l_0_extra_days = resolve('extra_days')
+    l_0_assumptions = resolve('assumptions')
+    l_0_questions = resolve('questions')
+    l_0_more_questions = resolve('more_questions')
+    l_0_advice = resolve('advice')
+    try:
+        t_1 = environment.filters['date']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'date' found.")
+    try:
+        t_2 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_3 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_4 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_5 = environment.filters['md']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_6 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_7 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '# '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'):
+        pass
+        yield ': '
+        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+    yield '\n'
+    for l_1_line in (undefined(name='address') if l_0_address is missing else l_0_address):
+        _loop_vars = {}
+        pass
+        yield str(t_5(l_1_line))
+        yield '  \n'
+    l_1_line = missing
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'contact'))
+        yield ': '
+        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield '  \n'
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone'):
+        pass
+        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
+        yield '  \n'
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'):
+        pass
+        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
+        yield '  \n'
+    yield '\n| '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'your_reference'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_date'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'valid_until'))
+    yield ' |\n|---|---|---|---|\n| '
+    yield str((t_5((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
+    yield ' | '
+    yield str((t_5((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
+    yield ' | '
+    yield str(t_1((undefined(name='date') if l_0_date is missing else l_0_date)))
+    yield ' | '
+    yield str(t_1((undefined(name='valid_until') if l_0_valid_until is missing else l_0_valid_until)))
+    yield ' |\n\n'
+    yield str((undefined(name='intro') if l_0_intro is missing else l_0_intro))
+    yield '\n\n## '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make'))
+    yield '\n\n| '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+    yield ' | '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+    yield ' |\n|---|---:|---:|---:|\n'
+    for l_1_part in (undefined(name='parts') if l_0_parts is missing else l_0_parts):
+        _loop_vars = {}
+        pass
+        yield '| **'
+        yield str(t_5((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+        yield '**'
+        if environment.getattr(l_1_part, 'name'):
+            pass
+            yield ' ('
+            yield str(t_5(environment.getattr(l_1_part, 'id')))
+            yield ')'
+        yield '<br>'
+        yield str(t_5(t_3(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+        if environment.getattr(l_1_part, 'material'):
+            pass
+            yield ' · '
+            yield str(t_5(environment.getattr(l_1_part, 'material')))
+        if environment.getattr(l_1_part, 'size_mm'):
+            pass
+            yield ' · '
+            yield str(t_3(context.eval_ctx, t_4(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+            yield ' mm'
+        if environment.getattr(l_1_part, 'blocked'):
+            pass
+            yield '<br>'
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cannot_make'))
+        elif environment.getattr(l_1_part, 'pending'):
+            pass
+            yield '<br>'
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+        yield ' | '
+        yield str(environment.getattr(l_1_part, 'pieces'))
+        yield ' '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        yield ' | '
+        yield str((t_2(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield ' | '
+        yield str((t_2(environment.getattr(l_1_part, 'total_eur')) if (not t_7(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+        yield ' |\n'
+    l_1_part = missing
+    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+        pass
+        yield '| **'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
+        yield '** | | | **'
+        yield str(t_2((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+        yield '** |\n'
+    yield '\n'
+    if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
+        yield '\n'
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
+        yield '\n'
+    if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '\n'
+    yield '\n## '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+    yield '\n\n'
+    if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+        pass
+        yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
+        yield ' '
+    if (undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days):
+        pass
+        yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time_days'), 'format'), days=t_6((undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days))))
+    yield '\n\n'
+    if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
+        pass
+        yield '## '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'assumptions'))
+        yield '\n\n'
+        yield str(t_5(t_3(context.eval_ctx, (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions), '; ')))
+        yield '.\n\n'
+    if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
+        pass
+        yield '## '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'we_need'))
+        yield '\n\n'
+        l_1_loop = missing
+        for l_1_q, l_1_loop in LoopContext((undefined(name='questions') if l_0_questions is missing else l_0_questions), undefined):
+            _loop_vars = {}
+            pass
+            yield str(environment.getattr(l_1_loop, 'index'))
+            yield '. '
+            yield str(t_5(environment.getattr(l_1_q, 'text')))
+            if environment.getattr(l_1_q, 'choices'):
+                pass
+                yield ' ('
+                yield str(t_5(t_3(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
+                yield ')'
+            yield '\n'
+        l_1_loop = l_1_q = missing
+        if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
+            pass
+            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'and_more'), 'format'), n=(undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions)))
+            yield '\n\n'
+    if (undefined(name='advice') if l_0_advice is missing else l_0_advice):
+        pass
+        yield '## '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'design_advice'))
+        yield '\n\n'
+        for l_1_a in (undefined(name='advice') if l_0_advice is missing else l_0_advice):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_5(l_1_a))
+            yield '\n'
+        l_1_a = missing
+        yield '\n'
+    yield str((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order')))
+    yield '\n\n**'
+    yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+    yield '**'
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
+        pass
+        yield ' · '
+        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+
+blocks = {}
+debug_info = '2=73&4=79&6=85&8=91&10=95&13=100&15=108&17=116&19=118&21=120&23=128&24=132&26=168&27=171&30=176&31=180&33=184&36=189&38=191&41=199&42=202&44=204&47=206&48=209&50=212&51=215&54=225&58=229&59=232&61=234&62=238&66=242&68=244'

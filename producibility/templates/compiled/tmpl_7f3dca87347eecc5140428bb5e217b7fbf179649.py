@@ -1,0 +1,439 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'offer.html.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_provider = resolve('provider')
+    l_0_lang = resolve('lang')
+    l_0_T = resolve('T')
+    l_0_reference = resolve('reference')
+    l_0_address = resolve('address')
+    l_0_customer = resolve('customer')
+    l_0_date = resolve('date')
+    l_0_valid_until = resolve('valid_until')
+    l_0_assumptions = resolve('assumptions')
+    l_0_p = missing
+    try:
+        t_1 = environment.filters['date']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'date' found.")
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    pass
+    l_0_p = (undefined(name='provider') if l_0_provider is missing else l_0_provider)
+    context.vars['p'] = l_0_p
+    context.exported_vars.add('p')
+    yield '<!DOCTYPE html>\n<html lang="'
+    yield escape((undefined(name='lang') if l_0_lang is missing else l_0_lang))
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:; font-src data:">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
+    yield ' '
+    yield escape((undefined(name='reference') if l_0_reference is missing else l_0_reference))
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name'):
+        pass
+        yield ' · '
+        yield escape(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name'))
+    yield '</title>\n<style>\n'
+    yield from context.blocks['styles'][0](context)
+    yield from context.blocks['extra_styles'][0](context)
+    yield '</style>\n</head>\n<body>\n<main class="sheet">\n<header class="top">\n  <div class="brand">\n'
+    yield from context.blocks['logo'][0](context)
+    yield '  </div>\n  <div class="sender">\n'
+    for l_1_line in (undefined(name='address') if l_0_address is missing else l_0_address):
+        _loop_vars = {}
+        pass
+        yield escape(l_1_line)
+        yield '<br>'
+    l_1_line = missing
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'contact'):
+        pass
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'contact'))
+        yield ': '
+        yield escape(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'contact'))
+        yield '<br>'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'phone'):
+        pass
+        yield escape(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'phone'))
+        yield '<br>'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'email'):
+        pass
+        yield escape(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'email'))
+        yield '<br>'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'website'):
+        pass
+        yield escape(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'website'))
+    yield '  </div>\n</header>\n\n<h1>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
+    yield '</h1>\n<dl class="meta">\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
+    yield '</dt><dd>'
+    yield escape(((undefined(name='customer') if l_0_customer is missing else l_0_customer) or '–'))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'your_reference'))
+    yield '</dt><dd>'
+    yield escape(((undefined(name='reference') if l_0_reference is missing else l_0_reference) or '–'))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_date'))
+    yield '</dt><dd>'
+    yield escape(t_1((undefined(name='date') if l_0_date is missing else l_0_date)))
+    yield '</dd></div>\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'valid_until'))
+    yield '</dt><dd>'
+    yield escape(t_1((undefined(name='valid_until') if l_0_valid_until is missing else l_0_valid_until)))
+    yield '</dd></div>\n</dl>\n\n'
+    yield from context.blocks['intro'][0](context)
+    yield '\n'
+    yield from context.blocks['parts'][0](context)
+    yield '\n'
+    yield from context.blocks['delivery'][0](context)
+    yield '\n'
+    if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
+        pass
+        yield '<h2>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'assumptions'))
+        yield '</h2>\n<p class="assumed">'
+        yield escape(t_2(context.eval_ctx, (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions), '; '))
+        yield '.</p>\n'
+    yield '\n'
+    yield from context.blocks['questions'][0](context)
+    yield '\n'
+    yield from context.blocks['advice'][0](context)
+    yield '\n'
+    yield from context.blocks['closing'][0](context)
+    yield '</main>\n</body>\n</html>\n'
+
+def block_styles(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+    yield ':root { --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9; --accent: #24476b; }\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody { margin: 0; padding: 24px 0; color: var(--ink); font-size: 10pt; line-height: 1.42;\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 14mm 16mm 12mm; background: #fff;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\nheader.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }\n.brand { display: flex; gap: 10px; align-items: center; min-width: 0; }\n.brand img { max-height: 16mm; max-width: 50mm; }\n.brand .mark { display: inline-flex; align-items: center; justify-content: center; width: 38px; height: 38px;\n  border-radius: 8px; background: var(--accent); color: #fff; font-weight: 700; font-size: 13pt; flex: none; }\n.brand .name { font-weight: 700; font-size: 12pt; line-height: 1.2; overflow-wrap: anywhere; }\n.sender { text-align: right; font-size: 8.5pt; color: var(--muted); line-height: 1.35; overflow-wrap: anywhere; }\nh1 { font-size: 20pt; margin: 10mm 0 1mm; color: var(--accent); letter-spacing: .01em; }\nh2 { font-size: 10pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 7mm 0 2mm;\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; break-after: avoid; page-break-after: avoid; }\n.meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 2px 14px; padding: 6px 0;\n  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 3mm 0 4mm; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\np { margin: 0 0 5px; }\n.muted { color: var(--muted); } .small { font-size: 8.5pt; }\ntable.lines { width: 100%; border-collapse: collapse; font-size: 9.5pt; }\ntable.lines th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 6px; }\ntable.lines td { border-bottom: 1px solid var(--rule); padding: 5px 6px; vertical-align: top; }\ntable.lines .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntable.lines tbody.sum td { border-bottom: none; border-top: 1.5px solid var(--ink); font-weight: 700; font-size: 10.5pt; }\ntable.lines tr, table.lines tbody.sum { break-inside: avoid; page-break-inside: avoid; }\ntable.lines tbody.sum { break-before: avoid; page-break-before: avoid; }\n.what { font-weight: 600; }\n.how { color: var(--muted); font-size: 8.8pt; display: block; }\n.note { background: var(--soft); border-radius: 5px; padding: 6px 10px; margin-top: 4px; font-size: 9pt; }\n.bad { color: #b1261d; font-weight: 600; }\nol.questions, ul.advice, ul.assumed { margin: 0; padding-left: 18px; }\nol.questions li, ul.advice li, ul.assumed li { margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }\n.choices { display: block; font-size: 8.5pt; color: var(--muted); }\nfooter.closing { margin-top: 8mm; padding-top: 4px; border-top: 1px solid var(--rule); font-size: 9pt; }\n@page { size: A4; margin: 12mm 12mm 14mm;\n  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; color: #8b94a1;\n    font-family: "Liberation Sans", "DejaVu Sans", sans-serif; } }\n@media print {\n  html, body { background: #fff; padding: 0; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1 { margin-top: 7mm; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 5mm; box-shadow: none; }\n}\n@media screen and (max-width: 560px) {\n  .sender { text-align: left; }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  h1 { font-size: 16pt; margin-top: 5mm; }\n  table.lines thead { display: none; }\n  table.lines, table.lines tbody, table.lines tr, table.lines td { display: block; width: 100%; }\n  table.lines tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.lines td { border: none; padding: 1px 0; }\n  table.lines td.num { text-align: left; white-space: normal; }\n  table.lines td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 8.5pt; }\n  table.lines tbody.sum td { border-top: none; }\n  table.lines tbody.sum tr { border-top: 1.5px solid var(--ink); display: flex; justify-content: space-between; }\n  table.lines tbody.sum td { width: auto; }\n  table.lines td.empty { display: none; }\n}\n'
+
+def block_extra_styles(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+def block_logo(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_p = resolve('p')
+    l_0_words = resolve('words')
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.filters['upper']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'upper' found.")
+    pass
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'logo_uri'):
+        pass
+        yield '    <img src="'
+        yield escape(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'logo_uri'))
+        yield '" alt="'
+        yield escape((environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name') or ''))
+        yield '">\n'
+    else:
+        pass
+        l_0_words = environment.call(context, environment.getattr((environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name') or ''), 'split'), _block_vars=_block_vars)
+        _block_vars['words'] = l_0_words
+        if (undefined(name='words') if l_0_words is missing else l_0_words):
+            pass
+            yield '<span class="mark" aria-hidden="true">'
+            yield escape(t_4(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_3((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
+            yield '</span>'
+    yield '    <span class="name">'
+    yield escape((environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name') or ''))
+    yield '</span>\n'
+
+def block_intro(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_intro = resolve('intro')
+    pass
+    yield '<p>'
+    yield escape((undefined(name='intro') if l_0_intro is missing else l_0_intro))
+    yield '</p>\n'
+
+def block_parts(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_T = resolve('T')
+    l_0_parts = resolve('parts')
+    l_0_total_eur = resolve('total_eur')
+    l_0_no_price = resolve('no_price')
+    l_0_indicative = resolve('indicative')
+    l_0_vat_note = resolve('vat_note')
+    try:
+        t_5 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_6 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_7 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '<h2>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make'))
+    yield '</h2>\n<table class="lines">\n  <thead><tr><th>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
+    yield '</th><th class="num">'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+    yield '</th><th class="num">'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+    yield '</th><th class="num">'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+    yield '</th></tr></thead>\n  <tbody>\n'
+    for l_1_part in (undefined(name='parts') if l_0_parts is missing else l_0_parts):
+        _loop_vars = {}
+        pass
+        yield '    <tr>\n      <td><span class="what">'
+        yield escape((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
+        yield '</span>'
+        if environment.getattr(l_1_part, 'name'):
+            pass
+            yield ' <span class="muted small">('
+            yield escape(environment.getattr(l_1_part, 'id'))
+            yield ')</span>'
+        yield '        <span class="how">'
+        yield escape(t_2(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+        if environment.getattr(l_1_part, 'material'):
+            pass
+            yield ' · '
+            yield escape(environment.getattr(l_1_part, 'material'))
+        if environment.getattr(l_1_part, 'size_mm'):
+            pass
+            yield ' · '
+            yield escape(t_2(context.eval_ctx, t_6(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+            yield ' mm'
+        if environment.getattr(l_1_part, 'treatments'):
+            pass
+            yield ' · '
+            yield escape(t_2(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
+        yield '</span>\n'
+        if environment.getattr(l_1_part, 'blocked'):
+            pass
+            yield '<span class="how bad">'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cannot_make'))
+            yield '</span>'
+        elif environment.getattr(l_1_part, 'pending'):
+            pass
+            yield '<span class="how">'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+            yield '</span>'
+        yield '      </td>\n      <td class="num" data-label="'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+        yield '">'
+        yield escape(environment.getattr(l_1_part, 'pieces'))
+        yield ' '
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        yield '</td>\n      <td class="num" data-label="'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield '">'
+        yield escape((t_5(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield '</td>\n      <td class="num" data-label="'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield '">'
+        yield escape((t_5(environment.getattr(l_1_part, 'total_eur')) if (not t_7(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+        yield '</td>\n    </tr>\n'
+    l_1_part = missing
+    yield '  </tbody>\n'
+    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+        pass
+        yield '  <tbody class="sum">\n    <tr><td>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
+        yield '</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
+        yield escape(t_5((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+        yield '</td></tr>\n  </tbody>\n'
+    yield '</table>\n'
+    if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
+        pass
+        yield '<p class="note">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
+        yield '</p>\n'
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+        pass
+        yield '<p class="note">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
+        yield '</p>'
+    if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
+        pass
+        yield '<p class="small muted">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '</p>'
+
+def block_delivery(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_T = resolve('T')
+    l_0_wanted = resolve('wanted')
+    l_0_extra_days = resolve('extra_days')
+    try:
+        t_1 = environment.filters['date']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'date' found.")
+    try:
+        t_8 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    pass
+    yield '<h2>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+    yield '</h2>\n<p>'
+    if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+        pass
+        yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars))
+        yield ' '
+    if (undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days):
+        pass
+        yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time_days'), 'format'), days=t_8((undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days)), _block_vars=_block_vars))
+    yield '</p>\n'
+
+def block_questions(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_questions = resolve('questions')
+    l_0_T = resolve('T')
+    l_0_more_questions = resolve('more_questions')
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    pass
+    if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
+        pass
+        yield '<h2>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'we_need'))
+        yield '</h2>\n<ol class="questions">\n'
+        for l_1_q in (undefined(name='questions') if l_0_questions is missing else l_0_questions):
+            _loop_vars = {}
+            pass
+            yield '  <li>'
+            yield escape(environment.getattr(l_1_q, 'text'))
+            if environment.getattr(l_1_q, 'choices'):
+                pass
+                yield '<span class="choices">'
+                yield escape(t_2(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                yield '</span>'
+            yield '</li>\n'
+        l_1_q = missing
+        yield '</ol>\n'
+        if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
+            pass
+            yield '<p class="small muted">'
+            yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'and_more'), 'format'), n=(undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions), _block_vars=_block_vars))
+            yield '</p>'
+
+def block_advice(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_advice = resolve('advice')
+    l_0_T = resolve('T')
+    pass
+    if (undefined(name='advice') if l_0_advice is missing else l_0_advice):
+        pass
+        yield '<h2>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'design_advice'))
+        yield '</h2>\n<ul class="advice">\n'
+        for l_1_a in (undefined(name='advice') if l_0_advice is missing else l_0_advice):
+            _loop_vars = {}
+            pass
+            yield '  <li>'
+            yield escape(l_1_a)
+            yield '</li>\n'
+        l_1_a = missing
+        yield '</ul>\n'
+
+def block_closing(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_questions = resolve('questions')
+    l_0_T = resolve('T')
+    l_0_p = resolve('p')
+    pass
+    yield '<footer class="closing">\n  <p>'
+    yield escape((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order')))
+    yield '</p>\n  <p><b>'
+    yield escape((environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name') or ''))
+    yield '</b>'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'contact'):
+        pass
+        yield ' · '
+        yield escape(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'contact'))
+    yield '</p>\n</footer>\n'
+
+blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
+debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&151=98&156=100&157=103&158=105&161=108&173=110&182=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=228&126=230&128=238&130=242&131=250&132=265&134=276&135=282&136=286&140=292&142=295&146=300&147=305&148=310&151=316&152=340&153=342&161=351&162=368&163=371&165=373&166=377&169=386&173=392&174=402&175=405&177=407&182=416&184=428&185=430'

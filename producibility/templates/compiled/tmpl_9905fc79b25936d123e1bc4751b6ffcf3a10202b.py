@@ -1,0 +1,87 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'rules.md.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_packs = resolve('packs')
+    l_0_count = resolve('count')
+    l_0_groups = resolve('groups')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_3 = environment.filters['md']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_4 = environment.filters['mdcode']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'mdcode' found.")
+    try:
+        t_5 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
+    pass
+    yield '# Rule pack: '
+    yield str(t_1(context.eval_ctx, t_2(context, (undefined(name='packs') if l_0_packs is missing else l_0_packs), attribute='id'), ' + '))
+    yield ' ('
+    yield str((undefined(name='count') if l_0_count is missing else l_0_count))
+    yield ' rules)\n'
+    for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
+        _loop_vars = {}
+        pass
+        yield '\n## '
+        yield str(environment.getattr(l_1_g, 'thread'))
+        yield '\n\n| id | title | scope | when | then | effort | MRL cap | source |\n|---|---|---|---|---|---|---|---|\n'
+        for l_2_r in environment.getattr(l_1_g, 'rules'):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(environment.getattr(l_2_r, 'id'))
+            yield ' | '
+            yield str(t_3(environment.getattr(l_2_r, 'title')))
+            yield ' | '
+            yield str(environment.getattr(l_2_r, 'scope'))
+            yield ' | '
+            yield str(t_5(context.eval_ctx, t_4(environment.getattr(l_2_r, 'when')), '|', '\\|'))
+            if environment.getattr(l_2_r, 'requires'):
+                pass
+                yield ' requires '
+                yield str(t_1(context.eval_ctx, environment.getattr(l_2_r, 'requires'), ', '))
+            if environment.getattr(l_2_r, 'unless'):
+                pass
+                yield ' unless '
+                yield str(t_1(context.eval_ctx, environment.getattr(l_2_r, 'unless'), ', '))
+            yield ' | '
+            yield str(environment.getattr(l_2_r, 'consequence'))
+            yield ' | '
+            yield str(environment.getattr(l_2_r, 'effort'))
+            yield ' | '
+            yield str((environment.getattr(l_2_r, 'mrl_cap') or '-'))
+            yield ' | '
+            yield str(t_3((environment.getattr(l_2_r, 'source') or '')))
+            yield ' |\n'
+        l_2_r = missing
+    l_1_g = missing
+
+blocks = {}
+debug_info = '2=45&3=49&5=53&9=55&10=59'

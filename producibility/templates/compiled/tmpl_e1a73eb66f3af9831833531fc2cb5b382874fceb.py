@@ -1,0 +1,77 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'rules.html.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_lang = resolve('lang')
+    l_0_packs = resolve('packs')
+    l_0_count = resolve('count')
+    l_0_groups = resolve('groups')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    pass
+    yield '<!DOCTYPE html>\n<html lang="'
+    yield escape((undefined(name='lang') if l_0_lang is missing else l_0_lang))
+    yield '"><head><meta charset="utf-8">\n<title>Rule pack '
+    yield escape(t_1(context.eval_ctx, t_2(context, (undefined(name='packs') if l_0_packs is missing else l_0_packs), attribute='id'), ' + '))
+    yield '</title>\n<style>\nbody{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5em;color:#222}\ntable{border-collapse:collapse;width:100%;margin-bottom:1.5em;font-size:.9em}\nth,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}\nth{background:#eef}code{font-size:.95em}h2{border-bottom:2px solid #446;padding-bottom:.2em}\n@page{size:A4 landscape;margin:12mm}\n</style></head><body>\n<h1>Rule pack '
+    yield escape(t_1(context.eval_ctx, t_2(context, (undefined(name='packs') if l_0_packs is missing else l_0_packs), attribute='id'), ' + '))
+    yield ' ('
+    yield escape((undefined(name='count') if l_0_count is missing else l_0_count))
+    yield ' rules)</h1>\n'
+    for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
+        _loop_vars = {}
+        pass
+        yield '<h2>'
+        yield escape(environment.getattr(l_1_g, 'thread'))
+        yield '</h2>\n<table><tr><th>id</th><th>title</th><th>scope</th><th>when</th><th>then</th><th>effort</th><th>MRL cap</th><th>source</th></tr>\n'
+        for l_2_r in environment.getattr(l_1_g, 'rules'):
+            _loop_vars = {}
+            pass
+            yield '<tr><td>'
+            yield escape(environment.getattr(l_2_r, 'id'))
+            yield '</td><td>'
+            yield escape(environment.getattr(l_2_r, 'title'))
+            yield '</td><td>'
+            yield escape(environment.getattr(l_2_r, 'scope'))
+            yield '</td><td><code>'
+            yield escape(environment.getattr(l_2_r, 'when'))
+            yield '</code>'
+            if environment.getattr(l_2_r, 'requires'):
+                pass
+                yield '<br>requires '
+                yield escape(t_1(context.eval_ctx, environment.getattr(l_2_r, 'requires'), ', '))
+            if environment.getattr(l_2_r, 'unless'):
+                pass
+                yield '<br>unless '
+                yield escape(t_1(context.eval_ctx, environment.getattr(l_2_r, 'unless'), ', '))
+            yield '</td><td>'
+            yield escape(environment.getattr(l_2_r, 'consequence'))
+            yield '</td><td>'
+            yield escape(environment.getattr(l_2_r, 'effort'))
+            yield '</td><td>'
+            yield escape((environment.getattr(l_2_r, 'mrl_cap') or '-'))
+            yield '</td><td>'
+            yield escape(environment.getattr(l_2_r, 'source'))
+            yield '</td></tr>\n'
+        l_2_r = missing
+        yield '</table>\n'
+    l_1_g = missing
+    yield '</body></html>\n'
+
+blocks = {}
+debug_info = '2=28&3=30&11=32&12=36&13=40&15=42&16=46'
