@@ -61,6 +61,20 @@ def _babel():
     return numbers, dates
 
 
+@functools.lru_cache(maxsize=None)
+def _locale(lang: str):
+    """Babel's locale of a language, parsed once (its CLDR data loads on first use)."""
+    from babel import Locale
+    return Locale.parse(LOCALES[lang])
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(pattern: str):
+    """A CLDR number pattern, parsed once (Babel parses it again on every call)."""
+    numbers, _ = _babel()
+    return numbers.parse_pattern(pattern)
+
+
 @functools.lru_cache(maxsize=4096, typed=True)  # Babel takes ~25 us a number; reports repeat them
 def number(value: float, lang: str, decimals: int | None = None, grouping: bool = True) -> str:
     """``value`` as the locale writes it: ``1,234.5`` in English, ``1.234,5`` in Dutch.
@@ -68,15 +82,14 @@ def number(value: float, lang: str, decimals: int | None = None, grouping: bool 
     ``decimals`` fixes the digits after the decimal sign; ``None`` shows as many as the
     value needs (up to six).  A float is rounded as Python's own ``f"{value:.2f}"`` rounds
     it (its binary value, half to even), so English figures stay what they were."""
-    numbers, _ = _babel()
     if decimals is not None and isinstance(value, float):
         value = round(value, decimals)
     if decimals is None:
         pattern = "#,##0.######" if grouping else "0.######"
     else:
         pattern = ("#,##0" if grouping else "0") + ("." + "0" * decimals if decimals else "")
-    return numbers.format_decimal(value, format=pattern, locale=LOCALES[lang],
-                                  decimal_quantization=decimals is not None)
+    return _pattern(pattern).apply(value, _locale(lang),
+                                   decimal_quantization=decimals is not None)
 
 
 def money(value: float, lang: str, decimals: int = 0, currency: str = "EUR") -> str:
@@ -84,11 +97,10 @@ def money(value: float, lang: str, decimals: int = 0, currency: str = "EUR") -> 
 
     A no-break space holds the sign to the amount (a line never breaks between them); a
     float is rounded as Python's ``f"{value:.2f}"`` rounds it (its binary value)."""
-    numbers, _ = _babel()
     if isinstance(value, float):
         value = round(value, decimals)
     pattern = "¤\u00a0#,##0" + ("." + "0" * decimals if decimals else "")
-    return numbers.format_currency(value, currency, format=pattern, locale=LOCALES[lang],
+    return _pattern(pattern).apply(value, _locale(lang), currency=currency,
                                    currency_digits=False)
 
 
