@@ -17,8 +17,9 @@ import click
 
 
 def _commands(group, prefix=""):
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         if command.hidden:
             continue
         path = f"{prefix} {name}".strip()

@@ -11,37 +11,47 @@ nothing half-written, a closed pipe ends it quietly, and an unexpected exception
 line and exit 3 (``PRODUCIBILITY_DEBUG=1`` shows the traceback).
 """
 
+import importlib
 import os
 import signal
 import sys
 
 import click
 
-from producibility.cli.batch import batch
-from producibility.cli.check import check
-from producibility.cli.compare import compare
-from producibility.cli.init import init
-from producibility.cli.intake import ask, questionnaire, validate
 from producibility.cli.common import Group, say
-from producibility.cli.rules import rules
-from producibility.cli.schema import schema
 from producibility.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, InternalError,
                                   ProducibilityError)
 from producibility.i18n import DEFAULT_LANG
 from producibility.version import __version__
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+#: command name -> the module that defines it (imported when the command is used, so
+#: ``check`` does not import what ``batch`` or ``ask`` need: click's lazy group pattern).
+COMMANDS = {"check": "check", "batch": "batch", "compare": "compare", "schema": "schema",
+            "rules": "rules", "init": "init", "ask": "intake", "validate": "intake",
+            "questionnaire": "intake"}
+
+
+class LazyGroup(Group):
+    """The top-level group: its commands are loaded from their modules on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in COMMANDS and name not in self.commands:
+            module = importlib.import_module(f"producibility.cli.{COMMANDS[name]}")
+            self.add_command(getattr(module, name), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="producibility")
 def cli():
     """Screen Factory-as-a-Service requests against your own equipment.
 
     Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml
     """
-
-
-for command in (check, batch, compare, schema, rules, init, ask, validate, questionnaire):
-    cli.add_command(command)
 
 
 def _terminated(signum, frame):
