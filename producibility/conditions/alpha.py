@@ -134,14 +134,16 @@ class _FieldIndex:
 class RuleTable:
     """Rules of one scope in evaluation order, with their leading simple tests indexed.
 
-    Each indexed test is an *entry* (numbered from 0) in the index of its field;
-    ``rule_of[entry]`` is its rule's position and ``need[position]`` how many
-    entries the rule has."""
+    A rule with one indexed test is indexed by its position, as it always was: if the
+    test may hold, the rule is a candidate.  A rule with several is indexed once per
+    test, each an *entry* (numbered from 0) in the index of its field, with
+    ``rule_of[entry]`` its rule's position and ``need[position]`` its number of tests:
+    it is a candidate when all of them may hold."""
 
     def __init__(self, rules):
         self.rules = list(rules)
         self.always = []   # positions of rules without an indexable first test
-        self.fields = {}   # (scope, field) -> _FieldIndex of entries
+        self.fields = {}   # (scope, field) -> (_FieldIndex of positions, of entries)
         self.rule_of, self.need = [], []
         for position, rule in enumerate(self.rules):
             tree = getattr(rule.when, "tree", None)
@@ -150,11 +152,15 @@ class RuleTable:
             if not tests:
                 self.always.append(position)
             for field, kind, argument in tests:
-                self.fields.setdefault(field, _FieldIndex()).add(
-                    len(self.rule_of), kind, argument)
-                self.rule_of.append(position)
-        for index in self.fields.values():
-            index.freeze()
+                single, multi = self.fields.setdefault(field, (_FieldIndex(), _FieldIndex()))
+                if len(tests) == 1:
+                    single.add(position, kind, argument)
+                else:
+                    multi.add(len(self.rule_of), kind, argument)
+                    self.rule_of.append(position)
+        for single, multi in self.fields.values():
+            single.freeze()
+            multi.freeze()
 
     def candidates(self, context):
         """The rules worth evaluating for this context, in table order: those whose
@@ -162,16 +168,21 @@ class RuleTable:
         if not self.fields:
             return self.rules
         rule_of, need = self.rule_of, self.need
-        chosen = set(self.always)
+        chosen = list(self.always)
         passed = collections.Counter()
-        for (scope, name), index in self.fields.items():
+        for (scope, name), (single, multi) in self.fields.items():
             facts = context.get(scope)
             value = None if facts is None else facts.get(name)
-            passing = index.passing(value)
-            if passing is None:   # the evaluator decides these rules, errors and all
-                chosen.update(map(rule_of.__getitem__, index.all))
-            else:
-                passed.update(map(rule_of.__getitem__, passing))
-        chosen.update(position for position, count in passed.items()
-                      if count == need[position])
-        return [self.rules[i] for i in sorted(chosen)]
+            if single.all:
+                passing = single.passing(value)
+                chosen += single.all if passing is None else passing
+            if multi.all:
+                passing = multi.passing(value)
+                if passing is None:   # the evaluator decides these rules, errors and all
+                    chosen += map(rule_of.__getitem__, multi.all)
+                else:
+                    passed.update(map(rule_of.__getitem__, passing))
+        if passed:
+            chosen += [position for position, count in passed.items()
+                       if count == need[position]]
+        return [self.rules[i] for i in sorted(set(chosen))]
