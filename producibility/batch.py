@@ -137,7 +137,7 @@ def _screen_one(item):
         report = _WORKER["screener"].check(
             source if isinstance(source, dict) else str(source), lang=_WORKER["lang"],
             as_of=_WORKER["as_of"], source_name=name, probe=_WORKER["probe"])
-        record.update(ok=True, report=report.to_dict())
+        record.update(ok=True, report=report.for_serialising())
     except ProducibilityError as exc:
         record.update(ok=False, error=str(exc).splitlines()[0])
     except Exception as exc:  # noqa: BLE001 - one broken request must not stop the batch
