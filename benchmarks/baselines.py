@@ -546,7 +546,7 @@ def translate_rule(rule, layer):
     """One pack rule as CLIPS defrules (text): the rule firing, and for a rule
     that sets a flag, the rule(s) that make the flag unknown when the outcome is
     unknown (three-valued, as the written meaning says)."""
-    from producibility.model.load import SCOPE_NAMES
+    from producibility.model.pack import SCOPE_NAMES
     scope = rule.scope
     tree = _parse(rule.when.source)
     fast = two_valued_safe(tree)

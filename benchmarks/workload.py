@@ -232,7 +232,7 @@ def gen_request(n_parts, seed=1, tag="GEN"):
 
 
 def example_request():
-    from producibility.model.load import load_request
+    from producibility.model.request import load_request
     doc = load_request(str(EXAMPLE_REQUEST))
     return json.loads(json.dumps(doc))
 
@@ -489,7 +489,7 @@ class ExampleAnswers:
 
     def __init__(self):
         from producibility.model.relevance import asked as is_asked
-        from producibility.model.load import load_request
+        from producibility.model.request import load_request
         from producibility.model.questionnaire import load_questionnaire
         qn = self.qn = load_questionnaire()
         from producibility import Screener, load_equipment, load_packs

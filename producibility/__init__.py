@@ -9,7 +9,9 @@ The library API (the CLI is a thin layer on it)::
 """
 
 from producibility.errors import InputError, ProducibilityError
-from producibility.model.load import load_equipment, load_packs, load_request
+from producibility.model.equipment import load_equipment
+from producibility.model.pack import load_packs
+from producibility.model.request import load_request
 from producibility.model.questionnaire import load_questionnaire
 from producibility.screen import Report, Screener
 from producibility.version import __version__

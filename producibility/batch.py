@@ -84,7 +84,8 @@ def read_jsonl(stream, name="<stdin>"):
 def worker_settings(equipment, packs, use_default, lang, as_of=None, probe=False):
     """What every worker needs to screen, checked once here: a broken pack, catalogue
     or --as-of date fails the batch before the first request."""
-    from producibility.model.load import load_equipment, load_packs
+    from producibility.model.equipment import load_equipment
+    from producibility.model.pack import load_packs
     from producibility.screen import parse_as_of
 
     as_of = parse_as_of(as_of)
@@ -99,7 +100,8 @@ _WORKER = {}
 
 
 def _init_worker(settings):
-    from producibility.model.load import load_equipment, load_packs
+    from producibility.model.equipment import load_equipment
+    from producibility.model.pack import load_packs
     from producibility.screen import Screener
 
     _WORKER["screener"] = Screener(load_equipment(settings["equipment"]),

@@ -27,8 +27,10 @@ from producibility.report.conclude import conclude
 from producibility.errors import InputError
 from producibility.engine.infer import Inference
 from producibility.model.iso286 import apply_fits
-from producibility.model.load import (Equipment, RulePack, digest, load_equipment,
-                                      load_packs, load_request)
+from producibility.model.equipment import Equipment, load_equipment
+from producibility.model.pack import RulePack, load_packs
+from producibility.model.request import load_request
+from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
 from producibility.report.probing import machine_limits, probe_assumptions, rank, screens_allowed, thresholds

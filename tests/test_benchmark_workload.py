@@ -3,7 +3,7 @@ questionnaire (quantity_breaks, say) must not make the workload an error workloa
 
 import sys
 
-from producibility.model.load import load_request
+from producibility.model.request import load_request
 from producibility.model.questionnaire import load_questionnaire
 
 from conftest import ROOT

@@ -4,7 +4,7 @@ import pytest
 
 from producibility import Screener, load_equipment
 from producibility.model.defaults import default_pack_dir
-from producibility.model.load import load_packs
+from producibility.model.pack import load_packs
 from producibility.authoring.packtest import case_files, run_cases
 
 FILES = case_files(default_pack_dir())

@@ -23,15 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "producibility"
 
 # Function-level imports that close a cycle: (importing module, imported module), each
-# with the reason it stays.  These are the knot of intake.py, model/ and render that the
-# intake split (issue 12) unties: delete an entry when its import is gone.
+# with the reason it stays; delete an entry when its import is gone.
 FUNCTION_LEVEL_CYCLES = {
-    ("producibility.intake.checks", "producibility.model.catalogue"): "intake knot",
-    ("producibility.intake.checks", "producibility.model.load"): "intake knot",
-    ("producibility.model.catalogue", "producibility.model.load"): "intake knot",
-    ("producibility.model.catalogue", "producibility.model.questionnaire"): "intake knot",
-    ("producibility.model.load", "producibility.intake"): "intake knot",
-    ("producibility.model.questionnaire", "producibility.model.catalogue"): "intake knot",
+    # a request is read by the answer parser (intake.answers); the interview and
+    # validate read a request file as the loader does
+    ("producibility.model.request", "producibility.intake"): "request <-> answer parser",
+    ("producibility.intake.checks", "producibility.model.request"): "request <-> answer parser",
+    # the catalogue names the questionnaire's choices; the questionnaire's choices_from
+    # questions take their choices from the catalogue
+    ("producibility.model.catalogue", "producibility.model.questionnaire"): "choices",
+    ("producibility.model.questionnaire", "producibility.model.catalogue"): "choices",
 }
 
 

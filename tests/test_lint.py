@@ -9,8 +9,7 @@ import pytest
 from producibility.authoring.lint import CHECKS, CODES, lint, reference
 from producibility.errors import InputError
 from producibility.model.defaults import default_pack_dir
-from producibility.model.load import load_packs
-
+from producibility.model.pack import load_packs
 RULE = """\
   - id: {id}
     thread: design

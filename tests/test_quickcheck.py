@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from producibility import load_questionnaire
 from producibility.inputs import quickcheck, yamlio
 from producibility.inputs import schema as schemas
-from producibility.model.load import _plain
-
+from producibility.model.request import _plain
 ROOT = Path(__file__).resolve().parent.parent
 pytest.importorskip("jsonschema_rs")
 

@@ -129,7 +129,7 @@ def test_engine_equals_reference(tmp_path_factory, rules, requests):
     pack = load_packs([path], include_default=False)
     inference = Inference(pack, equipment())
     from producibility.model.questionnaire import load_questionnaire
-    from producibility.model.load import load_request
+    from producibility.model.request import load_request
     questionnaire = load_questionnaire()
     for raw in requests:  # one compiled engine screens several requests
         request = load_request(clean(raw), questionnaire)
@@ -141,7 +141,7 @@ def test_engine_equals_reference(tmp_path_factory, rules, requests):
 
 def test_default_pack_equals_reference_on_the_examples(pack, equipment):
     """The shipped pack's flags in layers, on every example request."""
-    from producibility.model.load import load_request
+    from producibility.model.request import load_request
     from producibility.model.questionnaire import load_questionnaire
     questionnaire = load_questionnaire()
     inference = Inference(pack, equipment)

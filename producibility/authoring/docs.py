@@ -45,7 +45,7 @@ def cli_reference():
 def generate():
     """{relative path: text} of every generated document."""
     from producibility.inputs import schema as schemas
-    from producibility.model.load import load_packs
+    from producibility.model.pack import load_packs
     from producibility.authoring.lint import reference as lint_reference
     from producibility.authoring.packdoc import mrl_table, show
     from producibility.model.questionnaire import load_questionnaire

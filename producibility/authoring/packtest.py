@@ -28,8 +28,8 @@ from pathlib import Path
 
 from producibility.inputs import yamlio
 from producibility.errors import InputError
-from producibility.model.load import load_equipment, load_packs, pack_files
-
+from producibility.model.equipment import load_equipment
+from producibility.model.pack import load_packs, pack_files
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
              "not_fires", "verdict", "lang"}
 

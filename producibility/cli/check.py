@@ -52,8 +52,7 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
                             assume=assumptions, quantities=quantities)
     offer = None
     if audience == "customer":
-        from producibility.model.load import load_request
-
+        from producibility.model.request import load_request
         offer = {"provider": settings.provider(screener.equipment.provider, lang),
                  "request": load_request(request, screener.questionnaire, lang=lang),
                  "pack": screener.pack, "questionnaire": screener.questionnaire}

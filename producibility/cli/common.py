@@ -131,7 +131,8 @@ def say(key: str, lang: str, **fields) -> str:
 def screener_of(settings: Settings, equipment=None, rules=(), no_default_rules: bool = False,
              lang: str = i18n.DEFAULT_LANG, questionnaire=None):
     """A Screener on the equipment and packs the options, else the project config, name."""
-    from producibility.model.load import load_equipment, load_packs
+    from producibility.model.equipment import load_equipment
+    from producibility.model.pack import load_packs
     from producibility.screen import Screener
 
     return Screener(load_equipment(settings.equipment(equipment, lang)),
@@ -142,8 +143,7 @@ def screener_of(settings: Settings, equipment=None, rules=(), no_default_rules: 
 def catalogue_of(settings: Settings, rules=()):
     """The merged catalogue of the packs named by ``rules`` or the config (a shop's own
     processes and materials are choices too), or None for the default."""
-    from producibility.model.load import load_packs
-
+    from producibility.model.pack import load_packs
     packs = settings.packs(rules)
     if not packs:
         return None

@@ -38,7 +38,8 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
     screener_a = screener_of(settings, equipment, packs, no_default_rules, lang)
     screener_b = screener_a
     if equipment_b or rules_b:
-        from producibility.model.load import load_equipment, load_packs
+        from producibility.model.equipment import load_equipment
+        from producibility.model.pack import load_packs
         from producibility.screen import Screener
 
         screener_b = Screener(load_equipment(equipment_b or equipment),

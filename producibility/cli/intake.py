@@ -242,8 +242,7 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
 def _validate_equipment(path, catalogue, lang):
     from producibility.errors import InputErrors
-    from producibility.model.load import load_equipment
-
+    from producibility.model.equipment import load_equipment
     try:
         equipment = load_equipment(path, catalogue=catalogue)
     except InputError as exc:
@@ -285,7 +284,7 @@ def questionnaire_export(lang, fmt, output, equipment, config_file, questionnair
     Example: producibility questionnaire export --lang nl --format html -o vragenlijst.html
     """
     from producibility.intake import export_questionnaire
-    from producibility.model.load import load_equipment
+    from producibility.model.equipment import load_equipment
     from producibility.model.questionnaire import load_questionnaire
 
     settings = Settings.read(config_file)

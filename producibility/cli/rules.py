@@ -62,8 +62,7 @@ def rules_show(packs, merged, fmt, lang, output, config_file):
     Example: producibility rules show --merged our-rules/ --format html -o rules.html
     """
     from producibility.authoring.packdoc import show
-    from producibility.model.load import load_packs
-
+    from producibility.model.pack import load_packs
     settings = Settings.read(config_file)
     packs, lang = settings.packs(packs), settings.lang(lang)
     sources, shown = pack_sources(packs, not settings.use_default())
@@ -87,7 +86,7 @@ def rules_explain(rule_id, config_file, rules, lang, output):
     """
     from producibility.authoring.packdoc import explain
     from producibility.inputs.schema import did_you_mean
-    from producibility.model.load import load_packs
+    from producibility.model.pack import load_packs
     from producibility.model.questionnaire import load_questionnaire
 
     settings = Settings.read(config_file)

@@ -46,10 +46,7 @@ from producibility.conditions.alpha import RuleTable
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 from producibility.engine.experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
 from producibility.errors import InputError
-from producibility.model.load import gc_paused
-
-
-
+from producibility.model.pack import gc_paused
 class Request(Fact):
     pass
 

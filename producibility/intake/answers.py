@@ -478,7 +478,7 @@ def normalize_answers(document, questionnaire, lang: str = "en") -> list:
     quantity break).  An answer the parser refuses is returned with its path (the
     schema's own error for that field is then left out); values that are not text are
     left to the schema.  ``check``, ``validate`` and the API call this through
-    :func:`producibility.model.load.load_request`, so all of them read a file alike.
+    :func:`producibility.model.request.load_request`, so all of them read a file alike.
     """
     problems = []
 

@@ -162,8 +162,7 @@ def validate_request(path, questionnaire, lang: str = "en"):
     requests: answers read by the one parser, the schema (types, ranges, unknown
     fields with did-you-mean) and impossible combinations, each with ``file:line``.
     """
-    from producibility.model.load import load_request
-
+    from producibility.model.request import load_request
     path = str(path)
     try:
         document = yamlio.load(path)

@@ -115,7 +115,7 @@ class Catalogue:
 
     @functools.cached_property
     def digest(self):
-        from producibility.model.load import digest
+        from producibility.inputs.digests import digest
         return digest({k: self.entries[k] for k in KINDS})
 
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from producibility.engine.infer import DERIVED_FIELDS
 from producibility.inputs import schema as schemas
-from producibility.model.load import SCOPE_NAMES
+from producibility.model.pack import SCOPE_NAMES
 from producibility.model.pack_checks import RuleSource
 
 

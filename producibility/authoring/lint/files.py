@@ -17,7 +17,7 @@ from producibility.authoring.lint.base import Code
 from producibility.errors import InputError
 from producibility.inputs import yamlio
 from producibility.model.catalogue import catalogue_files
-from producibility.model.load import pack_files
+from producibility.model.pack import pack_files
 from producibility.model.pack_checks import Problem, document_problem
 
 CODES = {

@@ -1,0 +1,94 @@
+"""The provider's equipment catalogue: machines, partners and what it offers besides them,
+loaded from a file or a dict, schema-checked, and checked against a catalogue's names.
+"""
+
+from dataclasses import dataclass, field
+
+from producibility.errors import InputError
+from producibility.inputs import yamlio
+from producibility.inputs import schema as schemas
+from producibility.inputs.digests import bytes_digest, digest
+from producibility.model.catalogue import check_equipment
+from producibility.model.request import _json_safe_check
+
+
+@dataclass
+class Equipment:
+    """A provider's machines, partners and what it offers besides them.
+
+    Loaded and schema-checked by :func:`load_equipment`; checked against a
+    catalogue (names, aliases, the limits each process needs) by
+    :meth:`checked`, which the Screener does with the merged catalogue of its packs.
+    """
+
+    provider: dict
+    machines: list
+    path: str = None
+    digest: str = ""
+    partners: list = field(default_factory=list)
+    document: object = None  # the loaded file, for file:line in catalogue errors
+    catalogue: object = None  # the catalogue the names were checked against
+
+    def by_process(self):
+        index = {}
+        for machine in self.machines:
+            for process in machine["processes"]:
+                index.setdefault(process, []).append(machine)
+        return index
+
+    def partners_by_process(self):
+        index = {}
+        for partner in self.partners:
+            for process in partner["processes"]:
+                index.setdefault(process, []).append(partner)
+        return index
+
+    def checked(self, catalogue):
+        """This equipment with its names checked against (and resolved in) a catalogue."""
+        if self.catalogue is catalogue:
+            return self
+        provider, machines, partners = check_equipment(self, catalogue)
+        return Equipment(provider=provider, machines=machines, path=self.path,
+                         digest=self.digest, partners=partners, document=self.document,
+                         catalogue=catalogue)
+
+
+def load_equipment(source, catalogue=None):
+    """An equipment catalogue from a file path or a dict.
+
+    With ``catalogue`` the names are checked at once (see :meth:`Equipment.checked`);
+    without, the Screener checks them against the merged catalogue of its packs.
+    """
+    if isinstance(source, dict):
+        document, path = source, "<equipment>"
+        _json_safe_check(document, path, "")
+    else:
+        path = str(source)
+        document, data = yamlio.load_with_bytes(source)
+    if not isinstance(document, dict):
+        raise InputError("an equipment catalogue must be a mapping with provider and machines",
+                         path, getattr(document, "line", 1))
+    if isinstance(source, dict):
+        schemas.check(document, schemas.shipped("equipment"), path)
+    else:
+        schemas.check_file(document, data, schemas.shipped("equipment"), path)
+    for key in ("machines", "partners"):
+        seen = {}
+        for i, machine in enumerate(document.get(key) or ()):
+            line = yamlio.line_of(document, [key, i]) if not isinstance(source, dict) else None
+            if machine["id"] in seen:
+                raise InputError(f"{key[:-1]} id '{machine['id']}' is used twice "
+                                 f"(first on line {seen[machine['id']]})", path, line)
+            seen[machine["id"]] = line
+    provider = dict(document["provider"])
+    for key in ("certifications", "stocked_materials", "skills"):
+        provider.setdefault(key, [])
+    equipment = Equipment(provider=provider, machines=[dict(m) for m in document["machines"]],
+                          partners=[dict(p) for p in document.get("partners") or ()],
+                          path=path, digest=digest(document) if isinstance(source, dict)
+                          else bytes_digest(data),
+                          document=None if isinstance(source, dict) else document)
+    return equipment.checked(catalogue) if catalogue is not None else equipment
+
+
+# ----------------------------------------------------------------- rule packs

@@ -1,0 +1,171 @@
+"""A request: the customer's answers read from a file or a dict, parsed by the
+questionnaire's answer parser, checked against the request schema the questionnaire
+generates and against the combinations no single answer shows.  Every problem is one
+``file:line`` error; the engine can then trust the request's facts.
+"""
+
+import datetime
+from pathlib import Path
+
+from producibility.errors import InputError, InputErrors
+from producibility.inputs import yamlio
+from producibility.inputs import schema as schemas
+from producibility.model.questionnaire import load_questionnaire
+
+
+def _plain(value):
+    """Dates to ISO text; the loader's line-aware containers stay as they are."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        for key in list(value):
+            value[key] = _plain(value[key])
+        return value
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            value[i] = _plain(item)
+        return value
+    return value
+
+
+def _json_safe_check(value, path, where="request"):
+    """Reject NaN, inf and huge numbers that came in as Python data (YAML's and JSON's
+    are refused by their readers); iterative, so deep nesting is no RecursionError."""
+    stack = [(value, where, 1)]
+    while stack:
+        node, at, depth = stack.pop()
+        if depth > yamlio.MAX_DEPTH:
+            raise InputError(f"nested deeper than {yamlio.MAX_DEPTH} levels", path)
+        problem = yamlio.number_problem(node)
+        if problem:
+            raise InputError(f"{at or 'a value'} {problem}", path)
+        if isinstance(node, dict):
+            stack.extend((v, f"{at}.{k}" if at else str(k), depth + 1) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, f"{at}[{i}]", depth + 1) for i, v in enumerate(node))
+
+
+def load_request(source, questionnaire=None, path=None, lang="en"):
+    """A request from a YAML/JSON file path or from a dict (the API's way).
+
+    Returns a plain dict, validated against the request schema that the
+    questionnaire generates, with dates as ISO text.
+    """
+    questionnaire = questionnaire or load_questionnaire()
+    if isinstance(source, (str, Path)):
+        path = str(source)
+        document = yamlio.load(source)
+    elif isinstance(source, dict):
+        document = source
+        path = path or "<request>"
+        _json_safe_check(document, path, "")
+    else:
+        raise InputError("a request must be a mapping of answers", path or "<request>")
+    if not isinstance(document, dict):
+        raise InputError("a request must be a mapping of answers, with a list of parts",
+                         path, getattr(document, "line", 1))
+    _plain(document)
+    _check_answers(document, questionnaire, path, lang)
+    ids = {}
+    for i, part in enumerate(document["parts"]):
+        pid = str(part["id"])
+        if pid in ids:
+            line = yamlio.line_of(document, ["parts", i])
+            raise InputError(f"part id '{pid}' is used twice (also part {ids[pid] + 1})",
+                             path, line)
+        ids[pid] = i
+    _catalogue_answers(document, questionnaire)
+    for q in questionnaire.questions:
+        if q.type != "date":
+            continue
+        places = [([q.id], document)] if q.scope == "request" else \
+            [(["parts", i, q.id], part) for i, part in enumerate(document["parts"])]
+        for where, holder in places:
+            if q.id in holder:
+                try:
+                    datetime.date.fromisoformat(holder[q.id])
+                except ValueError:
+                    raise InputError(f"{q.id} '{holder[q.id]}' is not a real date",
+                                     path, yamlio.line_of(document, where)) from None
+    return document
+
+
+UNLISTED = "_unlisted"  # request key: answers outside the catalogue, kept for the engineer
+
+
+def _catalogue_answers(document, questionnaire):
+    """Catalogue answers to their ids: an alias (1.4404, 316L) becomes the id
+    (stainless_316); an answer outside the catalogue is taken out of the request
+    (so what depends on it is unknown, never wrong) and kept under ``_unlisted``
+    for the report's open questions."""
+    shop = questionnaire.shop
+    if shop is None:
+        return
+    unlisted = []
+    for q in questionnaire.questions:
+        if not q.catalogue:
+            continue
+        allowed = q.choices
+        holders = [(None, document)] if q.scope == "request" else \
+            [(str(p["id"]), p) for p in document["parts"]]
+        for part_id, holder in holders:
+            if q.id not in holder:
+                continue
+            value = holder[q.id]
+            values = value if isinstance(value, list) else [value]
+            known, other = [], []
+            for item in values:
+                found = item if item in allowed else shop.resolve(q.catalogue, item)
+                if found is not None and found in allowed:
+                    if found not in known:
+                        known.append(found)
+                else:
+                    other.append(str(item))
+            if not other:
+                if known != values:
+                    holder[q.id] = known if isinstance(value, list) else known[0]
+                continue
+            trail = [q.id] if part_id is None else \
+                ["parts", document["parts"].index(holder), q.id]
+            line = yamlio.line_of(document, trail) if hasattr(document, "key_lines") else None
+            unlisted.append({"scope": q.scope, "part": part_id, "field": q.id,
+                             "given": other, "line": line})
+            if isinstance(value, list) and known:
+                holder[q.id] = known
+            else:
+                del holder[q.id]
+    if unlisted:
+        document[UNLISTED] = unlisted
+
+
+def _check_answers(document, questionnaire, path, lang):
+    """The answers read by the one answer parser (``intake.answers``, with each
+    question's ``format``), then the schema, then the combinations no single answer
+    shows (a wanted date before the request date...).
+
+    Every problem is reported together; ``check`` refuses what ``validate`` refuses.
+    """
+    from producibility.intake import combination_problems, normalize_answers
+
+    parsed = normalize_answers(document, questionnaire, lang)
+    errors = [InputError(message, path, yamlio.line_of(document, where))
+              for where, message in parsed]
+    # a process that needs a field not given (a turned part without diameter) leaves
+    # a question open, as any unanswered field does; conflicts are errors
+    combos = [p for p in combination_problems(questionnaire, document, lang) if not p.missing]
+    # a duplicate item: our message names the item's own line, the schema's the list's
+    duplicated = {tuple(p.where[:-1]) for p in combos if isinstance(p.where[-1], int)}
+    try:
+        schemas.check(document, questionnaire.request_schema, path, lang,
+                      skip=[tuple(where) for where, _ in parsed] + sorted(duplicated, key=str))
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    errors.extend(InputError(p.message, path, yamlio.line_of(document, p.where))
+                  for p in combos)
+    if errors:
+        errors.sort(key=lambda e: (e.line or 0, e.message))
+        raise InputErrors(errors)
+
+
