@@ -2,7 +2,11 @@
 loaded from a file or a dict, schema-checked, and checked against a catalogue's names.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from producibility.errors import InputError
 from producibility.inputs import yamlio
@@ -53,7 +57,7 @@ class Equipment:
                          catalogue=catalogue)
 
 
-def load_equipment(source, catalogue=None):
+def load_equipment(source: str | Path | dict, catalogue: Any = None) -> Equipment:
     """An equipment catalogue from a file path or a dict.
 
     With ``catalogue`` the names are checked at once (see :meth:`Equipment.checked`);

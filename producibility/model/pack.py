@@ -3,10 +3,13 @@ packs override or disable earlier rules), checked once (``pack_checks``) with ``
 errors, and compiled: every condition and message parsed into its closure.
 """
 
+from __future__ import annotations
+
 import contextlib
 import gc
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from producibility.conditions import expressions
 from producibility.conditions.expressions import Template
@@ -159,7 +162,8 @@ def _merge_settings(base, extra):
     return out
 
 
-def load_packs(sources=None, include_default=True):
+def load_packs(sources: Iterable[str | Path] | None = None,
+               include_default: bool = True) -> RulePack:
     """Load and merge rule packs in order; later packs override earlier ones.
 
     A later pack may redefine a rule by id (override) or list ids under

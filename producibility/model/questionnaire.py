@@ -7,6 +7,8 @@ and editors) is derived from it, field by field.
 
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from producibility import i18n
 from producibility.inputs import schema as schemas
@@ -194,7 +196,7 @@ def _load_cached(path_str):
     return _parse(document, path_str)
 
 
-def load_questionnaire(path=None, catalogue=None):
+def load_questionnaire(path: str | Path | None = None, catalogue: Any = None) -> "Questionnaire":
     """Load a questionnaire file (the shipped FaaS one by default), its catalogue
     choices taken from ``catalogue`` (the default pack's catalogue by default)."""
     from producibility.model.catalogue import default_catalogue

@@ -4,8 +4,11 @@ generates and against the combinations no single answer shows.  Every problem is
 ``file:line`` error; the engine can then trust the request's facts.
 """
 
+from __future__ import annotations
+
 import datetime
 from pathlib import Path
+from typing import Any
 
 from producibility.errors import InputError, InputErrors
 from producibility.inputs import yamlio
@@ -47,7 +50,8 @@ def _json_safe_check(value, path, where="request"):
             stack.extend((v, f"{at}[{i}]", depth + 1) for i, v in enumerate(node))
 
 
-def load_request(source, questionnaire=None, path=None, lang="en"):
+def load_request(source: str | Path | dict, questionnaire: Any = None,
+                 path: str | None = None, lang: str = "en") -> dict:
     """A request from a YAML/JSON file path or from a dict (the API's way).
 
     Returns a plain dict, validated against the request schema that the
