@@ -8,7 +8,8 @@ import pytest
 from producibility.conditions.expressions import compile_condition
 from producibility.intake.form import condition_text, form_model, show_if
 from producibility.model.questionnaire import load_questionnaire
-from producibility.model.relevance import SimpleTest, asked, simple_tests
+from producibility.conditions.analysis import AnswerTest
+from producibility.model.relevance import asked, simple_tests
 from producibility.report import conclude
 
 
@@ -38,18 +39,18 @@ def test_the_report_and_the_intake_use_the_same_relevance(faas):
 
 
 @pytest.mark.parametrize("source,expected", [
-    ("request.a", ("or", [SimpleTest("true", "request", "a")])),
-    ("not part.b", ("or", [SimpleTest("false", "part", "b")])),
+    ("request.a", ("or", [AnswerTest("true", "request", "a")])),
+    ("not part.b", ("or", [AnswerTest("false", "part", "b")])),
     ("'x' in part.p or 'y' in part.p",
-     ("or", [SimpleTest("has", "part", "p", ("x",)), SimpleTest("has", "part", "p", ("y",))])),
+     ("or", [AnswerTest("has", "part", "p", ("x",)), AnswerTest("has", "part", "p", ("y",))])),
     ("'x' not in part.p and 'y' not in part.p and 'z' not in part.p",
-     ("and", [SimpleTest("lacks", "part", "p", (v,)) for v in "xyz"])),
-    ("request.a in ['s', 't']", ("or", [SimpleTest("in", "request", "a", ("s", "t"))])),
-    ("request.a != 'p'", ("or", [SimpleTest("out", "request", "a", ("p",))])),
-    ("request.a not in ('s', 't')", ("or", [SimpleTest("out", "request", "a", ("s", "t"))])),
+     ("and", [AnswerTest("lacks", "part", "p", (v,)) for v in "xyz"])),
+    ("request.a in ['s', 't']", ("or", [AnswerTest("in", "request", "a", ("s", "t"))])),
+    ("request.a != 'p'", ("or", [AnswerTest("out", "request", "a", ("p",))])),
+    ("request.a not in ('s', 't')", ("or", [AnswerTest("out", "request", "a", ("s", "t"))])),
     # brackets around one join are read, not refused as text would be
     ("(request.a and request.b)",
-     ("and", [SimpleTest("true", "request", "a"), SimpleTest("true", "request", "b")])),
+     ("and", [AnswerTest("true", "request", "a"), AnswerTest("true", "request", "b")])),
 ])
 def test_simple_tests_from_the_compiled_tree(source, expected):
     assert simple_tests(compile_condition(source, ("request", "part"))) == expected

@@ -10,6 +10,9 @@ compiles it; this module answers questions about that tree without evaluating it
 - :func:`first_test`, :func:`leading_tests`: the leftmost conjunct, and the run of
   conjuncts a condition starts with, that test one field against constants
   (the alpha index of ``alpha.py`` is built from them).
+- :func:`answer_tests`: a condition as simple tests of answers (``'x' in part.f``,
+  ``request.f == 'y'``, ``not request.g``) joined by one ``and`` or ``or``: how the form
+  shows an ``ask_if`` in words and evaluates it on screen.
 
 The fields a condition reads are :attr:`expressions.Compiled.fields`: the compiler records
 them as it compiles, so they need no second reading.
@@ -230,3 +233,74 @@ def leading_tests(tree: nodes.Node) -> list[Test]:
 def first_test(tree: nodes.Node) -> Test | None:
     """The condition's leftmost conjunct as a :class:`Test` of one field, else None."""
     return simple_test(leftmost(tree))
+
+
+# ----------------------------------------------------------------- answers in words
+@dataclass(frozen=True)
+class AnswerTest:
+    """One simple test of one question's answer (an ``ask_if``, read by the form).
+
+    ``op``: ``has`` / ``lacks`` (``'x' in part.f`` / ``'x' not in part.f``: a choice
+    in a multiple choice), ``true`` / ``false`` (``request.f`` / ``not request.f``: a
+    yes/no answer), ``in`` / ``out`` (``request.f == 'x'``, ``request.f in ['x', 'y']``
+    / ``!=``, ``not in``: the answer among ``values`` or not).
+    """
+
+    op: str
+    scope: str
+    field: str
+    values: tuple = ()
+
+    def as_data(self) -> dict:
+        """The test as plain data (the on-screen form evaluates it)."""
+        return {"op": self.op, "scope": self.scope, "field": self.field,
+                "values": list(self.values)}
+
+
+def answer_tests(tree: nodes.Node) -> tuple[str, list[AnswerTest]] | None:
+    """A condition as simple tests of answers joined by one of ``and`` / ``or``:
+    ``(join, tests)``, or None when it is more than that (and and or mixed, numbers
+    compared, filters, ``is defined`` ...).  A single test has the join ``or``."""
+    join = "and" if isinstance(tree, nodes.And) else "or"
+    joined = nodes.Or if join == "or" else nodes.And
+    tests, stack = [], [tree]
+    while stack:  # left to right through a chain of the one join
+        node = stack.pop()
+        if isinstance(node, joined):
+            stack += [node.right, node.left]
+            continue
+        test = _answer_test(node)
+        if test is None:
+            return None
+        tests.append(test)
+    return join, tests
+
+
+def _texts(node):
+    """The texts of a string constant or a list of them, else None."""
+    items = node.items if isinstance(node, (nodes.List, nodes.Tuple)) else [node]
+    if items and all(isinstance(i, nodes.Const) and isinstance(i.value, str) for i in items):
+        return tuple(i.value for i in items)
+    return None
+
+
+def _answer_test(node):
+    field = field_of(node)
+    if field is not None:
+        return AnswerTest("true", *field)
+    if isinstance(node, nodes.Not) and field_of(node.node) is not None:
+        return AnswerTest("false", *field_of(node.node))
+    if not isinstance(node, nodes.Compare) or len(node.ops) != 1:
+        return None
+    op, right = node.ops[0].op, node.ops[0].expr
+    if op in ("in", "notin") and isinstance(node.expr, nodes.Const) \
+            and isinstance(node.expr.value, str) and field_of(right) is not None:
+        return AnswerTest("has" if op == "in" else "lacks", *field_of(right), (node.expr.value,))
+    left, values = field_of(node.expr), _texts(right)
+    if left is None or values is None:
+        return None
+    if op in ("eq", "ne") and isinstance(right, nodes.Const):
+        return AnswerTest("in" if op == "eq" else "out", *left, values)
+    if op in ("in", "notin") and isinstance(right, (nodes.List, nodes.Tuple)):
+        return AnswerTest("in" if op == "in" else "out", *left, values)
+    return None
