@@ -164,3 +164,15 @@ def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": set()}) == []
     assert cycle_closing({"a": {"b"}, "b": set(), "c": set()},
                          {"a": set(), "b": {"a"}, "c": {"a"}}) == {("b", "a")}
+
+
+def test_every_package_is_in_the_wheel():
+    """setup.cfg lists the packages a wheel carries: a new package left out installs
+    a broken product (pip install . then fails on import)."""
+    import configparser
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    listed = set(config["options"]["packages"].split())
+    packages = {".".join(p.relative_to(ROOT).parent.parts)
+                for p in PACKAGE.rglob("__init__.py")}
+    assert packages <= listed, sorted(packages - listed)
