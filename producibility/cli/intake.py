@@ -11,7 +11,7 @@ import click
 
 from producibility.cli.common import (Command, Group, catalogue_of, formats, input_options,
                                       output_options, say, screener_of)
-from producibility.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, InputError,
+from producibility.errors import (EXIT_INPUT, EXIT_OK, InputError,
                                   ProducibilityError, Reported)
 from producibility.project import Settings, atomic_write, emit
 from producibility.terminal import terminal_safe
@@ -88,87 +88,39 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
 
     Example: producibility ask --lang nl -o request.yaml
     """
-    from producibility.intake import (Interview, describe_open, dump_request, in_lang,
-                                      load_partial, open_keys, ordered_request, texts,
-                                      unanswered)
+    from producibility.intake import Session
 
     # a broken config matters only where it is used: for the screener of --only-open
     settings = Settings.read(config_file, lenient=not only_open)
     lang = settings.lang(lang)
     questionnaire = questionnaire_for(settings, questionnaire_path)
-    t = texts(lang)
     if from_file and only_open:
         raise click.UsageError(say("from_or_only_open", lang))
     source = from_file or only_open
     output = output or source or DEFAULT_OUTPUT
-    if Path(output).exists() and not force and not (source and _same_file(source, output)):
+    in_place = bool(source) and _same_file(source, output)
+    if Path(output).exists() and not force and not in_place:
         raise InputError(say("exists_already", lang, path=output), output)
     if not Path(output).resolve().parent.is_dir():
         raise InputError(say("no_such_directory", lang), output)
-
-    request, warnings = (load_partial(source, questionnaire, lang) if source else ({}, []))
-    for warning in warnings:
-        click.echo(warning, err=True)
-    only = None
-    if only_open:
-        screened = _open_questions(only_open, settings, equipment, questionnaire, lang)
-        only = open_keys(questionnaire, request, screened)
-
-    saved = {"any": False}
-
-    def save(answers):
-        atomic_write(output, dump_request(questionnaire, answers))
-        saved["any"] = True
-
-    interview = Interview(questionnaire, lang, _read_line, click.echo, save, request, only)
+    resume = f"producibility ask --from {output} --lang {lang}"
+    if questionnaire_path:
+        resume += f" --questionnaire {questionnaire_path}"
     if sys.stdin.isatty():
         try:  # line editing and history at a real terminal
             import readline  # noqa: F401
         except ImportError:  # pragma: no cover - not on every platform
             pass
 
-    click.echo(f"{in_lang(questionnaire.title, lang)} ({questionnaire.id} "
-               f"{questionnaire.version})")
-    click.echo(t["keys"])
-    click.echo(f"{t['legend']}. {t['saving'].format(path=output)}")
-    if only is not None and not interview.plan():
-        click.echo(t["nothing_open"].format(path=source))
-        return
-    preset = interview.preset_count() if source and only is None else 0
-    if preset:
-        click.echo(t["resumed"].format(n=preset, path=source))
-
-    def stopped(message, code):
-        click.echo("", err=True)
-        if saved["any"] or (source and _same_file(source, output)):
-            resume = f"producibility ask --from {output} --lang {lang}"
-            if questionnaire_path:
-                resume += f" --questionnaire {questionnaire_path}"
-            count = interview.answer_count()
-            click.echo(f"{message} {t['saved'].format(n=count, path=output, command=resume)}",
-                       err=True)
-        else:
-            click.echo(f"{message} {t['nothing_saved']}", err=True)
+    code = Session(
+        questionnaire, lang, output, read=_read_line, echo=click.echo,
+        warn=lambda text: click.echo(text, err=True),
+        save=lambda text: atomic_write(output, text), source=source, in_place=in_place,
+        open_questions=(lambda: _open_questions(only_open, settings, equipment, questionnaire,
+                                                lang)) if only_open else None,
+        resume=resume).run()
+    if code != EXIT_OK:
         raise SystemExit(code)
-
-    try:
-        answers = interview.run()
-    except EOFError:
-        stopped(t["eof"], EXIT_OK)
-    except KeyboardInterrupt:
-        stopped(t["interrupted"], EXIT_INTERRUPTED)
-
-    final = ordered_request(questionnaire, answers)
-    if not saved["any"]:
-        save(answers)
-    click.echo("")
-    click.echo(t["done"].format(n=interview.answer_count(final), path=output))
-    still_open = unanswered(questionnaire, final)
-    if still_open:
-        click.echo(t["open_required"])
-        for item in still_open:
-            click.echo(f"  - {describe_open(questionnaire, final, item, lang)}")
-    click.echo(t["validate_hint"].format(path=output))
 
 
 @click.command(cls=Command)
