@@ -149,62 +149,19 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
     Example: producibility validate --equipment examples/precision-shop/equipment.yaml
     """
-    from producibility.intake import (combination_problems, describe_open, texts, unanswered,
-                                      validate_request)
+    from producibility.intake.validate import validate_files
 
     settings = Settings.read(lenient=True)
     lang = settings.lang(lang)
     if request is None and equipment is None:
         raise click.UsageError(say("request_or_equipment", lang))
     questionnaire = questionnaire_for(settings, questionnaire_path, rules)
-    if equipment is not None:
-        _validate_equipment(equipment, questionnaire.shop, lang)
-        if request is None:
-            return
-    t = texts(lang)
-    problems, document = validate_request(request, questionnaire, lang)
-    for problem in problems:
-        click.echo(terminal_safe(str(problem)))
-    for note in (document or {}).get("_unlisted", ()) if not problems else ():
-        shop = questionnaire.shop
-        for given in note["given"]:
-            where = f"{request}:{note['line']}" if note["line"] else request
-            click.echo(terminal_safe(t["unlisted"].format(
-                where=where, field=note["field"], given=given,
-                hint=shop.suggest(questionnaire.question(note["scope"], note["field"]).catalogue,
-                                  given))))
-    still_open = unanswered(questionnaire, document) if document is not None else []
-    needed = [p for p in combination_problems(questionnaire, document, lang) if p.missing] \
-        if isinstance(document, dict) else []
-    if still_open or needed:
-        click.echo(t["open_required"])
-        for item in still_open:
-            click.echo(f"  - {describe_open(questionnaire, document, item, lang)}")
-        for problem in needed:  # the same open questions check reports
-            click.echo(f"  - {problem.message}")
-    if problems:
-        raise Reported(t["invalid"].format(path=request, n=len(problems),
-                                           problems=t["problem" if len(problems) == 1
-                                                      else "problems"]), EXIT_INPUT)
-    summary = t["valid"].format(path=request)
-    if not still_open and not needed:
-        summary += f"; {t['all_answered']}"
-    click.echo(summary, err=True)
-
-
-def _validate_equipment(path, catalogue, lang):
-    from producibility.errors import InputErrors
-    from producibility.model.equipment import load_equipment
-    try:
-        equipment = load_equipment(path, catalogue=catalogue)
-    except InputError as exc:
-        errors = exc.errors if isinstance(exc, InputErrors) else [exc]
-        for error in errors:
-            click.echo(terminal_safe(str(error)))
-        raise Reported(say("equipment_invalid" if len(errors) > 1 else "equipment_invalid_one",
-                           lang, path=path, n=len(errors)), EXIT_INPUT)
-    click.echo(say("equipment_valid", lang, path=path, machines=len(equipment.machines),
-                   partners=len(equipment.partners)), err=True)
+    for checked in validate_files(questionnaire, lang, request, equipment):
+        for line in checked.lines:
+            click.echo(terminal_safe(line))
+        if not checked.valid:
+            raise Reported(checked.summary, EXIT_INPUT)
+        click.echo(checked.summary, err=True)
 
 
 @click.group(cls=Group)
