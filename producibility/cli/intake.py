@@ -11,8 +11,7 @@ import click
 
 from producibility.cli.common import (Command, Group, catalogue_of, formats, input_options,
                                       output_options, say, screener_of)
-from producibility.errors import (EXIT_INPUT, EXIT_OK, InputError,
-                                  ProducibilityError, Reported)
+from producibility.errors import EXIT_INPUT, EXIT_OK, InputError, ProducibilityError, Reported
 from producibility.project import Settings, atomic_write, emit
 from producibility.terminal import terminal_safe
 
