@@ -42,12 +42,16 @@ class Report:
     assignments, quote, lead time, open questions, assumptions and inputs.
 
     ``questionnaire`` and ``pack``: those of the Screener that made it, for rendering
-    (the names of choices, the risk matrix, the rules' wording for the customer)."""
+    (the names of choices, the risk matrix, the rules' wording for the customer);
+    ``request``: the request's answers as given (no assumptions filled in), for the
+    offer (part names, quantities, the customer)."""
 
-    def __init__(self, data: dict[str, Any], questionnaire=None, pack=None) -> None:
+    def __init__(self, data: dict[str, Any], questionnaire=None, pack=None,
+                 request: dict[str, Any] | None = None) -> None:
         self._data = data
         self.questionnaire = questionnaire
         self.pack = pack
+        self.request = request
 
     @property
     def verdict(self) -> str:
@@ -157,6 +161,7 @@ class Screener:
         request = load_request(request, self.questionnaire,
                                path=source_name if isinstance(request, dict) else None,
                                lang=lang)
+        given = request
         as_of = as_of or request.get("date") or datetime.date.today().isoformat()
         assumed = []
         if assume:
@@ -203,7 +208,7 @@ class Screener:
         if data["assumed"] and probe:  # what the open questions left of the same budget
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
                               self.thresholds, allowed - len(screens), self.decisive_fields)
-        return Report(data, self.questionnaire, self.pack)
+        return Report(data, self.questionnaire, self.pack, given)
 
 
 def parse_as_of(value: str | datetime.date | None) -> str | None:

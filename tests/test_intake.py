@@ -812,3 +812,43 @@ def test_quantity_breaks_as_one_number_in_a_request_file(tmp_path):
     path = write(tmp_path, source.replace("quantity: 200\n", "quantity: 200\nquantity_breaks: 50\n"))
     code, out, err = run_cli("validate", path)
     assert code == 0, out + err
+
+
+def test_a_session_runs_without_a_terminal_through_its_callables(mini):
+    """The ask session is a library call: lines in, lines out, the file's text saved."""
+    import datetime
+
+    from producibility.errors import EXIT_INTERRUPTED
+    from producibility.intake import Session
+
+    questionnaire = load_questionnaire(mini)
+    typed, shown, warned, files = iter(FULL[:3]), [], [], []
+
+    def read(prompt):
+        try:
+            return next(typed)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    code = Session(questionnaire, "en", "mine.yaml", read=read, echo=shown.append,
+                   warn=warned.append, save=files.append, resume="go on").run()
+    assert code == EXIT_INTERRUPTED
+    assert shown[0] == "Mini questionnaire (mini 1.0)"
+    assert warned == ["", "Interrupted. 3 answers saved in mine.yaml. To go on: go on"]
+    assert yaml.safe_load(files[-1]) == {"id": "R-1", "date": datetime.date(2026, 11, 23),
+                                         "purpose": "small_series"}
+
+
+def test_validate_files_returns_what_validate_prints(tmp_path):
+    from producibility.intake.validate import validate_files
+
+    questionnaire = load_questionnaire()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: R-1\nquantity: -3\nparts: []\n", encoding="utf-8")
+    checked = list(validate_files(questionnaire, "en", str(bad), str(EQUIPMENT)))
+    assert [c.valid for c in checked] == [True, False]
+    assert checked[0].summary.startswith(f"{EQUIPMENT}: valid (") and not checked[0].lines
+    assert checked[1].summary.startswith(f"{bad}: invalid (")
+    assert any(line.startswith(f"{bad}:2: ") for line in checked[1].lines)
+    code, out, err = run_cli("validate", bad, "--equipment", EQUIPMENT)
+    assert code == 1 and out.splitlines() == checked[1].lines

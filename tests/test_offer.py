@@ -149,3 +149,18 @@ rules:
     assert code == 1
     assert f"{pack}:12:15: E133 OWN-009: customer (en) uses part.colour, which no fact has" in out
     assert f"{pack}:12:15: W150 OWN-009: customer has no nl translation" in out
+
+
+def test_a_report_renders_its_offer_with_the_requests_own_answers():
+    """The Report carries the request as given: the library's render names the parts
+    as check --audience customer does, without the caller loading the request again."""
+    from producibility import Screener
+    from producibility.report.render import render
+
+    report = Screener(str(EQUIPMENT)).check(str(REQUESTS / "bracket-series.yaml"))
+    library = json.loads(render(report, "json", audience="customer"))
+    assert library["parts"][0]["name"] == "Montagebeugel"
+    cli = json.loads(offer("--format", "json"))
+    # the shop's address comes from the project (Settings.provider), which check passes
+    assert {k: v for k, v in library.items() if k not in ("provider", "address")} == \
+        {k: v for k, v in cli.items() if k not in ("provider", "address")}

@@ -50,12 +50,9 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     screener = screener_of(settings, equipment, rules, no_default_rules, lang)
     report = screener.check(request, lang=lang, as_of=as_of, probe=probe,
                             assume=assumptions, quantities=quantities)
-    offer = None
-    if audience == "customer":
-        from producibility.model.request import load_request
-        offer = {"provider": settings.provider(screener.equipment.provider, lang),
-                 "request": load_request(request, screener.questionnaire, lang=lang),
-                 "pack": screener.pack, "questionnaire": screener.questionnaire}
+    # the shop as the customer sees it: the config's provider over the catalogue's
+    offer = {"provider": settings.provider(screener.equipment.provider, lang)} \
+        if audience == "customer" else None
     emit(render(report, fmt, lang, template_dir, csv_style=csv_style, audience=audience,
                 offer=offer),
          output, settings.inputs(request, settings.equipment(equipment, lang),

@@ -11,8 +11,7 @@ import click
 
 from producibility.cli.common import (Command, Group, catalogue_of, formats, input_options,
                                       output_options, say, screener_of)
-from producibility.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, InputError,
-                                  ProducibilityError, Reported)
+from producibility.errors import EXIT_INPUT, EXIT_OK, InputError, ProducibilityError, Reported
 from producibility.project import Settings, atomic_write, emit
 from producibility.terminal import terminal_safe
 
@@ -88,87 +87,39 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
 
     Example: producibility ask --lang nl -o request.yaml
     """
-    from producibility.intake import (Interview, describe_open, dump_request, in_lang,
-                                      load_partial, open_keys, ordered_request, texts,
-                                      unanswered)
+    from producibility.intake import Session
 
     # a broken config matters only where it is used: for the screener of --only-open
     settings = Settings.read(config_file, lenient=not only_open)
     lang = settings.lang(lang)
     questionnaire = questionnaire_for(settings, questionnaire_path)
-    t = texts(lang)
     if from_file and only_open:
         raise click.UsageError(say("from_or_only_open", lang))
     source = from_file or only_open
     output = output or source or DEFAULT_OUTPUT
-    if Path(output).exists() and not force and not (source and _same_file(source, output)):
+    in_place = bool(source) and _same_file(source, output)
+    if Path(output).exists() and not force and not in_place:
         raise InputError(say("exists_already", lang, path=output), output)
     if not Path(output).resolve().parent.is_dir():
         raise InputError(say("no_such_directory", lang), output)
-
-    request, warnings = (load_partial(source, questionnaire, lang) if source else ({}, []))
-    for warning in warnings:
-        click.echo(warning, err=True)
-    only = None
-    if only_open:
-        screened = _open_questions(only_open, settings, equipment, questionnaire, lang)
-        only = open_keys(questionnaire, request, screened)
-
-    saved = {"any": False}
-
-    def save(answers):
-        atomic_write(output, dump_request(questionnaire, answers))
-        saved["any"] = True
-
-    interview = Interview(questionnaire, lang, _read_line, click.echo, save, request, only)
+    resume = f"producibility ask --from {output} --lang {lang}"
+    if questionnaire_path:
+        resume += f" --questionnaire {questionnaire_path}"
     if sys.stdin.isatty():
         try:  # line editing and history at a real terminal
             import readline  # noqa: F401
         except ImportError:  # pragma: no cover - not on every platform
             pass
 
-    click.echo(f"{in_lang(questionnaire.title, lang)} ({questionnaire.id} "
-               f"{questionnaire.version})")
-    click.echo(t["keys"])
-    click.echo(f"{t['legend']}. {t['saving'].format(path=output)}")
-    if only is not None and not interview.plan():
-        click.echo(t["nothing_open"].format(path=source))
-        return
-    preset = interview.preset_count() if source and only is None else 0
-    if preset:
-        click.echo(t["resumed"].format(n=preset, path=source))
-
-    def stopped(message, code):
-        click.echo("", err=True)
-        if saved["any"] or (source and _same_file(source, output)):
-            resume = f"producibility ask --from {output} --lang {lang}"
-            if questionnaire_path:
-                resume += f" --questionnaire {questionnaire_path}"
-            count = interview.answer_count()
-            click.echo(f"{message} {t['saved'].format(n=count, path=output, command=resume)}",
-                       err=True)
-        else:
-            click.echo(f"{message} {t['nothing_saved']}", err=True)
+    code = Session(
+        questionnaire, lang, output, read=_read_line, echo=click.echo,
+        warn=lambda text: click.echo(text, err=True),
+        save=lambda text: atomic_write(output, text), source=source, in_place=in_place,
+        open_questions=(lambda: _open_questions(only_open, settings, equipment, questionnaire,
+                                                lang)) if only_open else None,
+        resume=resume).run()
+    if code != EXIT_OK:
         raise SystemExit(code)
-
-    try:
-        answers = interview.run()
-    except EOFError:
-        stopped(t["eof"], EXIT_OK)
-    except KeyboardInterrupt:
-        stopped(t["interrupted"], EXIT_INTERRUPTED)
-
-    final = ordered_request(questionnaire, answers)
-    if not saved["any"]:
-        save(answers)
-    click.echo("")
-    click.echo(t["done"].format(n=interview.answer_count(final), path=output))
-    still_open = unanswered(questionnaire, final)
-    if still_open:
-        click.echo(t["open_required"])
-        for item in still_open:
-            click.echo(f"  - {describe_open(questionnaire, final, item, lang)}")
-    click.echo(t["validate_hint"].format(path=output))
 
 
 @click.command(cls=Command)
@@ -197,62 +148,19 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
     Example: producibility validate --equipment examples/precision-shop/equipment.yaml
     """
-    from producibility.intake import (combination_problems, describe_open, texts, unanswered,
-                                      validate_request)
+    from producibility.intake.validate import validate_files
 
     settings = Settings.read(lenient=True)
     lang = settings.lang(lang)
     if request is None and equipment is None:
         raise click.UsageError(say("request_or_equipment", lang))
     questionnaire = questionnaire_for(settings, questionnaire_path, rules)
-    if equipment is not None:
-        _validate_equipment(equipment, questionnaire.shop, lang)
-        if request is None:
-            return
-    t = texts(lang)
-    problems, document = validate_request(request, questionnaire, lang)
-    for problem in problems:
-        click.echo(terminal_safe(str(problem)))
-    for note in (document or {}).get("_unlisted", ()) if not problems else ():
-        shop = questionnaire.shop
-        for given in note["given"]:
-            where = f"{request}:{note['line']}" if note["line"] else request
-            click.echo(terminal_safe(t["unlisted"].format(
-                where=where, field=note["field"], given=given,
-                hint=shop.suggest(questionnaire.question(note["scope"], note["field"]).catalogue,
-                                  given))))
-    still_open = unanswered(questionnaire, document) if document is not None else []
-    needed = [p for p in combination_problems(questionnaire, document, lang) if p.missing] \
-        if isinstance(document, dict) else []
-    if still_open or needed:
-        click.echo(t["open_required"])
-        for item in still_open:
-            click.echo(f"  - {describe_open(questionnaire, document, item, lang)}")
-        for problem in needed:  # the same open questions check reports
-            click.echo(f"  - {problem.message}")
-    if problems:
-        raise Reported(t["invalid"].format(path=request, n=len(problems),
-                                           problems=t["problem" if len(problems) == 1
-                                                      else "problems"]), EXIT_INPUT)
-    summary = t["valid"].format(path=request)
-    if not still_open and not needed:
-        summary += f"; {t['all_answered']}"
-    click.echo(summary, err=True)
-
-
-def _validate_equipment(path, catalogue, lang):
-    from producibility.errors import InputErrors
-    from producibility.model.equipment import load_equipment
-    try:
-        equipment = load_equipment(path, catalogue=catalogue)
-    except InputError as exc:
-        errors = exc.errors if isinstance(exc, InputErrors) else [exc]
-        for error in errors:
-            click.echo(terminal_safe(str(error)))
-        raise Reported(say("equipment_invalid" if len(errors) > 1 else "equipment_invalid_one",
-                           lang, path=path, n=len(errors)), EXIT_INPUT)
-    click.echo(say("equipment_valid", lang, path=path, machines=len(equipment.machines),
-                   partners=len(equipment.partners)), err=True)
+    for checked in validate_files(questionnaire, lang, request, equipment):
+        for line in checked.lines:
+            click.echo(terminal_safe(line))
+        if not checked.valid:
+            raise Reported(checked.summary, EXIT_INPUT)
+        click.echo(checked.summary, err=True)
 
 
 @click.group(cls=Group)

@@ -73,7 +73,14 @@ def _customer_text(rule, finding, context, lang, choice_text):
 
 def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                 lang: str = i18n.DEFAULT_LANG) -> dict[str, Any]:
-    """Everything the offer templates show, in the customer's words."""
+    """Everything the offer templates show, in the customer's words.
+
+    ``data``: the report's data.  ``offer``: what the offer needs beyond it, each
+    optional: ``request`` (the request's answers as given; without them the parts are
+    known by their ids), ``provider`` (the shop: name, address, contact, logo_uri,
+    offer_validity_days), ``questionnaire`` (the names of choices) and ``pack`` (the
+    rules' customer wording).  :func:`producibility.report.render.render` fills in the
+    request, questionnaire and pack from the Report it renders."""
     t = i18n.texts("offer", lang)
     offer = offer or {}
     request = offer.get("request") or {}

@@ -42,9 +42,10 @@ def render(report: Any, fmt: str = "text", lang: str = i18n.DEFAULT_LANG,
     """The report in format ``fmt`` (text, or bytes for a binary format such as ``pdf``).
 
     ``report`` is a :class:`~producibility.screen.Report` (it brings the questionnaire
-    and pack of the Screener that made it) or a report dict.  ``audience="customer"``
-    renders the offer instead of the internal report; ``offer`` carries what the offer
-    needs beyond the report (see :mod:`producibility.report.offer`).  ``paper``: HTML
+    and pack of the Screener that made it, and the request's answers) or a report dict.
+    ``audience="customer"`` renders the offer instead of the internal report; ``offer``
+    carries what the offer needs beyond the report: the ``provider`` (name, address,
+    contact, logo; see :mod:`producibility.report.offer`).  ``paper``: HTML
     meant for print (the trace as a legible list, not folded away).
     """
     form = get_format(fmt)
@@ -57,6 +58,7 @@ def render(report: Any, fmt: str = "text", lang: str = i18n.DEFAULT_LANG,
     if audience == "customer":
         from producibility.report.offer import offer_model
 
-        given = {"questionnaire": questionnaire, "pack": pack, **(offer or {})}
+        given = {"questionnaire": questionnaire, "pack": pack,
+                 "request": getattr(report, "request", None), **(offer or {})}
         return form.offer(offer_model(data, given, job.lang), job)
     return form.report(job)

@@ -1,0 +1,94 @@
+"""What ``producibility validate`` says about a request file and an equipment file.
+
+Owns the judgement and its lines: every problem as ``file:line: message``, the answers
+outside the catalogue as notes, the required questions still open (and the fields a
+process needs), and the closing line.  The checks themselves are the loaders' (see
+:func:`~producibility.intake.checks.validate_request`), so ``validate`` and ``check``
+refuse the same files.  The caller prints the lines and sets the exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from producibility import i18n
+from producibility.errors import InputError, InputErrors
+from producibility.intake.answers import texts
+from producibility.intake.checks import (combination_problems, describe_open, unanswered,
+                                         validate_request)
+
+
+@dataclass
+class Checked:
+    """One file checked: the lines to print, and the closing line.
+
+    ``lines``: the problems, notes and open questions (for stdout).  ``summary``: when
+    ``valid``, the closing line (for stderr); when not, the error that ends the command.
+    """
+
+    path: str
+    valid: bool
+    summary: str
+    lines: list[str] = field(default_factory=list)
+
+
+def validate_files(questionnaire: Any, lang: str = i18n.DEFAULT_LANG,
+                   request: str | None = None,
+                   equipment: str | None = None) -> Iterator[Checked]:
+    """The equipment file (against the questionnaire's catalogue), then the request file;
+    an invalid equipment file ends the checking."""
+    if equipment is not None:
+        checked = check_equipment(equipment, questionnaire.shop, lang)
+        yield checked
+        if not checked.valid:
+            return
+    if request is not None:
+        yield check_request(request, questionnaire, lang)
+
+
+def check_request(path: str, questionnaire: Any, lang: str = i18n.DEFAULT_LANG) -> Checked:
+    """A request file checked as the loader checks it, with what it leaves open."""
+    t = texts(lang)
+    problems, document = validate_request(path, questionnaire, lang)
+    lines = [str(problem) for problem in problems]
+    for note in (document or {}).get("_unlisted", ()) if not problems else ():
+        for given in note["given"]:
+            where = f"{path}:{note['line']}" if note["line"] else path
+            lines.append(t["unlisted"].format(
+                where=where, field=note["field"], given=given,
+                hint=questionnaire.shop.suggest(
+                    questionnaire.question(note["scope"], note["field"]).catalogue, given)))
+    still_open = unanswered(questionnaire, document) if document is not None else []
+    needed = [p for p in combination_problems(questionnaire, document, lang) if p.missing] \
+        if isinstance(document, dict) else []
+    if still_open or needed:
+        lines.append(t["open_required"])
+        lines += [f"  - {describe_open(questionnaire, document, item, lang)}"
+                  for item in still_open]
+        lines += [f"  - {problem.message}" for problem in needed]  # as check reports them
+    if problems:
+        return Checked(path, False, t["invalid"].format(
+            path=path, n=len(problems), problems=t["problem" if len(problems) == 1
+                                                    else "problems"]), lines)
+    summary = t["valid"].format(path=path)
+    if not still_open and not needed:
+        summary += f"; {t['all_answered']}"
+    return Checked(path, True, summary, lines)
+
+
+def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) -> Checked:
+    """An equipment file checked against the catalogue (names, aliases, machine limits)."""
+    from producibility.model.equipment import load_equipment
+
+    try:
+        equipment = load_equipment(path, catalogue=catalogue)
+    except InputError as exc:
+        errors = exc.errors if isinstance(exc, InputErrors) else [exc]
+        key = "equipment_invalid" if len(errors) > 1 else "equipment_invalid_one"
+        return Checked(path, False, i18n.text("cli", key, lang, path=path, n=len(errors)),
+                       [str(error) for error in errors])
+    return Checked(path, True, i18n.text("cli", "equipment_valid", lang, path=path,
+                                         machines=len(equipment.machines),
+                                         partners=len(equipment.partners)))
