@@ -822,7 +822,10 @@ class ClipsPort:
                 d = sorted(size, reverse=True)
                 values.update(d1=d[0], d2=d[1], d3=d[2])
             cycle = part.get("cycle_time_min")
-            run = cycle * quantity * (part.get("quantity") or 1) / 60.0 \
+            # the one cycle time split evenly over the part's routing, as
+            # infer.operation_hours does (laser plus press brake do not each take it all)
+            routing = max(len(part.get("processes") or ()), 1)
+            run = cycle / routing * quantity * (part.get("quantity") or 1) / 60.0 \
                 if cycle is not None and quantity is not None else None
             values["run_h"] = run or 0.0
             self.t_part.assert_fact(**values)
