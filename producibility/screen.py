@@ -24,8 +24,9 @@ from typing import Any, Iterable
 from producibility import i18n
 from producibility.version import __version__
 from producibility.report.conclude import conclude
-from producibility.errors import InputError
-from producibility.engine.infer import Inference
+from producibility.errors import InputError, InputErrors
+from producibility.engine.infer import Inference, fact_fields
+from producibility.model.pack_checks import unknown_field_problems
 from producibility.model.iso286 import apply_fits
 from producibility.model.equipment import Equipment, load_equipment
 from producibility.model.pack import RulePack, load_packs
@@ -104,6 +105,7 @@ class Screener:
         # process or material is known to the equipment file and the request alike
         self.equipment = self.equipment.checked(catalogue)
         self.questionnaire = (questionnaire or load_questionnaire()).with_catalogue(catalogue)
+        _check_fields(self.pack, self.questionnaire)
         self.inference = Inference(self.pack, self.equipment)
         self._lock = threading.Lock()
         self._unsupported = _unsupported_choice(
@@ -209,6 +211,18 @@ class Screener:
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
                               self.thresholds, allowed - len(screens), self.decisive_fields)
         return Report(data, self.questionnaire, self.pack, given)
+
+
+def _check_fields(pack: RulePack, questionnaire: Questionnaire) -> None:
+    """Every field a rule's condition reads is one the facts can have (E131, the check
+    ``rules lint`` makes too): a typo would leave the rule unknown on every request and
+    ask the customer a question the questionnaire does not have."""
+    fields = fact_fields(questionnaire)
+    problems = [p for rule in pack.rules if rule.when is not None
+                for p in unknown_field_problems(rule.id, rule.when, fields, rule.path,
+                                                (rule.line, 1))]
+    if problems:
+        raise InputErrors([p.error() for p in problems])
 
 
 def parse_as_of(value: str | datetime.date | None) -> str | None:

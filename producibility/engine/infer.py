@@ -485,6 +485,24 @@ DERIVED_FIELDS = {
 }
 
 
+def fact_fields(questionnaire) -> dict:
+    """scope -> the names of the fields its facts can have: the questionnaire's questions
+    (request, part), the equipment schema (provider, machine), a candidate's own and the
+    derived fields above.  A condition that reads any other name reads a typo."""
+    from producibility.inputs import schema as schemas
+    equipment = schemas.shipped("equipment")
+    fields = {
+        "request": set(questionnaire.fields("request")) | {"parts"},
+        "part": set(questionnaire.fields("part")),
+        "provider": set(equipment["properties"]["provider"]["properties"]),
+        "machine": set(equipment["$defs"]["machine"]["properties"]),
+        "candidate": {"process", "marginal"},
+    }
+    for scope, name in DERIVED_FIELDS:
+        fields[scope].add(name)
+    return fields
+
+
 # The questions to ask when a derived field is unknown.
 DERIVED_FROM = {
     ("request", "weeks_available"): (("request", "wanted_date"),),

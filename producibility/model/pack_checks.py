@@ -199,3 +199,19 @@ def unset_flag_problems(rules: Iterable[RuleSource], setters: Container,
                 out.append(rule.problem("E132", where, "unset_flag", lang, entry=key, flag=flag,
                                         hint=did_you_mean(flag, sorted(setters), lang)))
     return out
+
+
+def unknown_field_problems(rule_id: str, compiled: Compiled, fields: dict, path: str,
+                           where: tuple[int, int], lang: str = "en") -> list[Problem]:
+    """E131: a condition that reads a field no fact has (``part.tolerence_mm``).  Such a
+    condition is never true or false: it stays unknown, and the report would ask the
+    customer a question the questionnaire does not have.  ``fields``: scope -> the
+    names its facts can have (``engine.infer.fact_fields``)."""
+    out = []
+    for scope, name in compiled.fields:
+        known = fields.get(scope)
+        if known is not None and name not in known:
+            out.append(Problem(path, where[0], where[1], "E131", message(
+                "unknown_field", lang, rule=rule_id, field=f"{scope}.{name}",
+                hint=did_you_mean(name, sorted(known), lang))))
+    return out

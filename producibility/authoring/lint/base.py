@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from producibility.engine.infer import DERIVED_FIELDS
-from producibility.inputs import schema as schemas
+from producibility.engine.infer import fact_fields
 from producibility.model.pack import SCOPE_NAMES
 from producibility.model.pack_checks import RuleSource
 
@@ -24,19 +23,7 @@ class Code(NamedTuple):
     summary: str
 
 
-def known_fields(questionnaire) -> dict:
-    """scope -> set of field names a condition may read."""
-    equipment = schemas.shipped("equipment")
-    fields = {
-        "request": set(questionnaire.fields("request")) | {"parts"},
-        "part": set(questionnaire.fields("part")),
-        "provider": set(equipment["properties"]["provider"]["properties"]),
-        "machine": set(equipment["$defs"]["machine"]["properties"]),
-        "candidate": {"process", "marginal"},
-    }
-    for scope, name in DERIVED_FIELDS:
-        fields[scope].add(name)
-    return fields
+known_fields = fact_fields  # scope -> field names a condition may read
 
 
 @dataclass

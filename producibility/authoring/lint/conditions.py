@@ -26,7 +26,8 @@ from producibility.authoring.lint.base import Code, Context, scopes
 from producibility.conditions.analysis import comparisons
 from producibility.conditions.expressions import limit_problem
 from producibility.inputs.schema import did_you_mean
-from producibility.model.pack_checks import Problem, RuleSource, compile_when
+from producibility.model.pack_checks import (Problem, RuleSource, compile_when,
+                                             unknown_field_problems)
 
 CODES = {
     "E130": Code("condition-syntax", "the condition does not compile"),
@@ -51,13 +52,7 @@ def check(rule: RuleSource, context: Context) -> list[Problem]:
             problem = rule.problem("E130", where, "when", lang, problem=limit)
     if problem is not None:
         return [problem]
-    out = []
-    fields = context.fields
-    for scope, name in compiled.fields:
-        if scope in allowed and name not in fields.get(scope, ()):
-            out.append(rule.problem("E131", where, "unknown_field", lang,
-                                    field=f"{scope}.{name}",
-                                    hint=did_you_mean(name, sorted(fields[scope]), lang)))
+    out = unknown_field_problems(rule.id, compiled, context.fields, rule.path, where, lang)
     out += [rule.problem("W140", where, "not_a_choice", lang, **found)
             for found in _never_matching(compiled.tree, context.questionnaire, lang)]
     for number in _thousands(when):
