@@ -3,8 +3,9 @@
 Each check is a small function that returns :class:`Problem` objects (a lint code, the
 message, ``file:line:col``) instead of raising.  ``load.load_packs`` raises them (all of
 one load together, as :class:`InputErrors`); ``rules lint`` (``authoring/lint/``) collects
-every one and adds the checks that only an author needs (unknown fields, choices, missing
-translations...).  Messages come from the locale domain ``lint``; the loader asks for
+every one and adds the checks that only an author needs (choices, missing
+translations...).  The unknown-field check needs the questionnaire, so the Screener makes
+it (``unknown_field_problems``) once it has both.  Messages come from the locale domain ``lint``; the loader asks for
 English.
 
 A rule is read as a :class:`RuleSource`: the rule's mapping as loaded from YAML (which

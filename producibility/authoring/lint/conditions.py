@@ -5,7 +5,8 @@ comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule),
 that does not exist, or a limit it hits on its constants alone (``'x' * 10**9``).
 
 **E131** unknown-field: the condition reads a field no fact has (``part.materal``), with
-a did-you-mean.  Such a field is always unknown, so the rule would only ever ask.
+a did-you-mean.  Such a field is always unknown, so the rule would only ever ask;
+``producibility check`` refuses the pack too (``pack_checks.unknown_field_problems``).
 
 **W140** never-matches: a choice question compared with a value that is not one of its
 choices (``request.purpose == 'serie'``): the comparison can never be true.
