@@ -90,7 +90,7 @@ def worker_settings(equipment, packs, use_default, lang, as_of=None, probe=False
 
     as_of = parse_as_of(as_of)
     load_packs(packs, use_default)
-    load_equipment(equipment)
+    load_equipment(equipment, lang=lang)
     return {"equipment": str(equipment), "packs": [str(p) for p in packs],
             "use_default": use_default, "lang": lang, "as_of": as_of, "probe": probe}
 
@@ -104,7 +104,7 @@ def _init_worker(settings):
     from producibility.model.pack import load_packs
     from producibility.screen import Screener
 
-    _WORKER["screener"] = Screener(load_equipment(settings["equipment"]),
+    _WORKER["screener"] = Screener(load_equipment(settings["equipment"], lang=settings["lang"]),
                                    load_packs(settings["packs"], settings["use_default"]))
     gc.freeze()  # the compiled pack lives as long as the worker: keep it out of GC scans
     _WORKER["lang"] = settings["lang"]

@@ -258,3 +258,18 @@ def test_schema_errors_are_one_per_path_and_kind(lang):
     assert sum("'id'" in m for m in messages) == 1 and sum("'parts'" in m for m in messages) == 1
     assert ("size needs at least 3 items, has 1" if lang == "en"
             else "size moet minstens 3 waarden hebben, heeft er 1") in messages
+
+
+def test_an_equipment_file_is_checked_in_the_users_language(tmp_path):
+    """check, batch and validate word the equipment file's schema problems in --lang."""
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    broken = tmp_path / "eq.yaml"
+    broken.write_text(EQUIPMENT.read_text(encoding="utf-8").replace(
+        "free_h_per_week", "free_h_per_wek", 1), encoding="utf-8")
+    for command in (["check", REQUESTS[0], "--equipment", broken],
+                    ["validate", "--equipment", broken]):
+        code, out, err = run_cli(*command, "--lang", "nl")
+        assert code == 1, (command, err)
+        assert "free_h_per_week" in err + out and "missing required field" not in err + out
+    code, _, err = run_cli("check", REQUESTS[0], "--equipment", broken)
+    assert code == 1 and "missing required field 'free_h_per_week'" in err

@@ -135,7 +135,7 @@ def screener_of(settings: Settings, equipment=None, rules=(), no_default_rules: 
     from producibility.model.pack import load_packs
     from producibility.screen import Screener
 
-    return Screener(load_equipment(settings.equipment(equipment, lang)),
+    return Screener(load_equipment(settings.equipment(equipment, lang), lang=lang),
                     load_packs(settings.packs(rules), settings.use_default(no_default_rules)),
                     questionnaire)
 

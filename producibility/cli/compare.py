@@ -42,7 +42,7 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
         from producibility.model.pack import load_packs
         from producibility.screen import Screener
 
-        screener_b = Screener(load_equipment(equipment_b or equipment),
+        screener_b = Screener(load_equipment(equipment_b or equipment, lang=lang),
                               load_packs(list(rules_b), settings.use_default(no_default_rules))
                               if rules_b else screener_a.pack)
     diff = diff_reports(screener_a.check(request_a, lang=lang).to_dict(),

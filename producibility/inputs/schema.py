@@ -185,14 +185,14 @@ def _error_line(document, error, extra_keys):
     return line_of(document, path)
 
 
-def check_file(document, data, schema, path):
+def check_file(document, data, schema, path, lang="en"):
     """:func:`check` a loaded file, skipping files whose bytes were valid before."""  # noqa
     from producibility.inputs import cache
 
     key = cache.validation_key(data, schema)
     if cache.seen_valid(key):
         return
-    check(document, schema, path)
+    check(document, schema, path, lang)
     cache.remember_valid(key)
 
 

@@ -83,7 +83,7 @@ def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) ->
     from producibility.model.equipment import load_equipment
 
     try:
-        equipment = load_equipment(path, catalogue=catalogue)
+        equipment = load_equipment(path, catalogue=catalogue, lang=lang)
     except InputError as exc:
         errors = exc.errors if isinstance(exc, InputErrors) else [exc]
         key = "equipment_invalid" if len(errors) > 1 else "equipment_invalid_one"

@@ -57,8 +57,10 @@ class Equipment:
                          catalogue=catalogue)
 
 
-def load_equipment(source: str | Path | dict, catalogue: Any = None) -> Equipment:
-    """An equipment catalogue from a file path or a dict.
+def load_equipment(source: str | Path | dict, catalogue: Any = None,
+                   lang: str = "en") -> Equipment:
+    """An equipment catalogue from a file path or a dict; schema problems are worded in
+    ``lang``.
 
     With ``catalogue`` the names are checked at once (see :meth:`Equipment.checked`);
     without, the Screener checks them against the merged catalogue of its packs.
@@ -73,9 +75,9 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None) -> Equipmen
         raise InputError("an equipment catalogue must be a mapping with provider and machines",
                          path, getattr(document, "line", 1))
     if isinstance(source, dict):
-        schemas.check(document, schemas.shipped("equipment"), path)
+        schemas.check(document, schemas.shipped("equipment"), path, lang)
     else:
-        schemas.check_file(document, data, schemas.shipped("equipment"), path)
+        schemas.check_file(document, data, schemas.shipped("equipment"), path, lang)
     for key in ("machines", "partners"):
         seen = {}
         for i, machine in enumerate(document.get(key) or ()):
