@@ -615,7 +615,7 @@ def profile_batch(n=200):
         wl.gen_real_request(1 + (i % 5), seed=10_000 + i, tag="BATCH") for i in range(n)])
     items = batch.collect_inputs([str(inbox)])
     batch._init_worker({"equipment": str(wl.EXAMPLE_EQUIPMENT), "packs": [],
-                        "use_default": True, "lang": None, "as_of": None, "probe": False})
+                        "use_default": True, "lang": "en", "as_of": None, "probe": False})
     numbered = [(i, name, source) for i, (name, source) in enumerate(items)]
     for item in numbered[:10]:
         json.dumps(batch._screen_one(item), sort_keys=True, ensure_ascii=False)
