@@ -25,12 +25,32 @@ raises an error, and ``unknown and false`` is false (Kleene), so if any test of
 the run is false the condition is false, whatever comes after the run.  When
 the index cannot judge one of the run's fields (a value of an unexpected type),
 the rule is evaluated in full, so the evaluator reports what it would report.
+
+The candidates of a table are a function of the indexed fields' values alone,
+and the same values come back all the time: every machine a part is judged on
+brings the same part and request, every what-if screen the same parts.  So a
+table remembers its answer per combination of values (typed: ``1``, ``1.0``
+and ``True`` are different keys), up to ``MEMO_SIZE`` combinations; a value
+that cannot be a key (a mapping) is simply not remembered.
 """
 
 import bisect
 import collections
 
 from producibility.conditions.analysis import leading_tests
+
+
+MEMO_SIZE = 4096  # value combinations remembered per table (then it starts afresh)
+
+
+def _memo_key(value):
+    """A value as a key that tells 1, 1.0 and True apart (lists by their items)."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is list or kind is tuple:
+        return (list, tuple(map(_memo_key, value)))
+    return (kind, value)
 
 
 def _number(value):
@@ -161,12 +181,29 @@ class RuleTable:
         for single, multi in self.fields.values():
             single.freeze()
             multi.freeze()
+        self.memo = {}
 
     def candidates(self, context):
         """The rules worth evaluating for this context, in table order: those whose
         every indexed test may hold, or that have a test the index cannot judge."""
         if not self.fields:
             return self.rules
+        key = []
+        for scope, name in self.fields:
+            facts = context.get(scope)
+            key.append(None if facts is None else _memo_key(facts.get(name)))
+        key = tuple(key)
+        try:
+            chosen = self.memo.get(key)
+        except TypeError:  # a value that cannot be a key: work it out every time
+            return self._candidates(context)
+        if chosen is None:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            chosen = self.memo[key] = tuple(self._candidates(context))
+        return chosen
+
+    def _candidates(self, context):
         rule_of, need = self.rule_of, self.need
         chosen = list(self.always)
         passed = collections.Counter()
