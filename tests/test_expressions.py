@@ -182,3 +182,34 @@ def test_a_decimal_comma_gets_a_hint():
         with pytest.raises(ExpressionError) as info:
             compile_condition(source)
         assert "decimal comma" not in str(info.value)
+
+
+_OPERANDS = st.one_of(st.integers(-10**20, 10**20), st.floats(allow_nan=True), st.booleans(),
+                      st.sampled_from(["ab", "", [1, 2]]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(a=_OPERANDS, b=_OPERANDS, op=st.sampled_from(["+", "-", "*", "/"]))
+def test_arithmetic_fast_path_means_what_the_general_path_means(a, b, op):
+    """Two numbers take a shortcut in the evaluator; it must give what the general
+    arithmetic (type checks, limits, errors) gives, whatever the operands."""
+    from producibility.conditions import expressions
+
+    def general():
+        try:
+            value = expressions._scalar(expressions._arith(
+                {"+": "Add", "-": "Sub", "*": "Mul", "/": "Div"}[op])(a, b))
+        except (ExpressionError, TypeError, ValueError, OverflowError) as exc:
+            return "error", type(exc) is expressions.ExpressionLimit
+        return "value", value
+
+    compiled = compile_condition(f"part.a {op} part.b")
+    try:
+        got = "value", compiled({"part": {"a": a, "b": b}})
+    except ExpressionError as exc:
+        got = "error", type(exc) is expressions.ExpressionLimit
+    want = general()
+    if got[0] == want[0] == "value" and got[1] != got[1]:  # NaN from NaN input
+        assert want[1] != want[1]
+    else:
+        assert got == want

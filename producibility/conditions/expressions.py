@@ -323,6 +323,12 @@ def _arith(op):
     }[op]
 
 
+# + - * / of two numbers: what _arith's functions compute when neither is a text, a
+# list or yes/no (a division by zero is left to them, to say so)
+_PLAIN_ARITHMETIC = {"Add": operator.add, "Sub": operator.sub, "Mul": operator.mul,
+                     "Div": operator.truediv}
+isfinite = math.isfinite
+
 _ORDERED = {"lt": (operator.lt, "<"), "lteq": (operator.le, "<="),
             "gt": (operator.gt, ">"), "gteq": (operator.ge, ">=")}
 
@@ -632,12 +638,21 @@ class _Compiler:
 
     def _binary(self, node):
         left, right = self.compile(node.left), self.compile(node.right)
-        fn = _arith(type(node).__name__)
+        op = type(node).__name__
+        fn = _arith(op)
+        plain = _PLAIN_ARITHMETIC.get(op)
 
         def binary(ctx):
             a, b = left(ctx), right(ctx)
             if a is UNKNOWN or b is UNKNOWN:
                 return UNKNOWN
+            # two numbers (not yes/no), the commonest case: what fn and _scalar do,
+            # without their type tests
+            if plain is not None and (type(a) is float or type(a) is int) \
+                    and (type(b) is float or type(b) is int) and (op != "Div" or b):
+                value = plain(a, b)
+                if type(value) is float and isfinite(value):
+                    return value
             return _scalar(fn(a, b))
         return binary
 
