@@ -125,3 +125,19 @@ def test_every_leading_simple_test_is_indexed():
     # a value the index cannot judge (text where a number is compared): evaluate it
     assert [r.id for r in table.candidates({"part": {"w": "x", "material": "abs"}})] == \
         ["R0", "R1", "R2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(first_tests(), conditions()), min_size=1, max_size=12),
+       st.lists(st.dictionaries(st.sampled_from(FIELDS), VALUES), min_size=2, max_size=8))
+def test_remembered_candidates_are_the_candidates(conditions, parts):
+    """A table remembers its answer per combination of values (and per value of each
+    field): asked again with equal values of another type (1, 1.0, True), or after
+    other requests, it must give what a table asked for the first time gives."""
+    rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c))
+             for i, c in enumerate(conditions)]
+    table = RuleTable(rules)
+    for part in parts + parts[::-1]:
+        fresh = RuleTable(rules)
+        assert [r.id for r in table.candidates({"part": part})] == \
+            [r.id for r in fresh.candidates({"part": part})], part

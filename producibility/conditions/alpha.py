@@ -181,45 +181,67 @@ class RuleTable:
         for single, multi in self.fields.values():
             single.freeze()
             multi.freeze()
-        self.memo = {}
+        self.memo = {}                                  # values of every field -> rules
+        self.field_memos = {field: {} for field in self.fields}  # one field's value -> part
 
     def candidates(self, context):
         """The rules worth evaluating for this context, in table order: those whose
         every indexed test may hold, or that have a test the index cannot judge."""
         if not self.fields:
             return self.rules
-        key = []
+        values, keys = [], []
         for scope, name in self.fields:
             facts = context.get(scope)
-            key.append(None if facts is None else _memo_key(facts.get(name)))
-        key = tuple(key)
+            value = None if facts is None else facts.get(name)
+            values.append(value)
+            keys.append(_memo_key(value))
+        key = tuple(keys)
         try:
             chosen = self.memo.get(key)
         except TypeError:  # a value that cannot be a key: work it out every time
-            return self._candidates(context)
+            return self._candidates(values, keys)
         if chosen is None:
             if len(self.memo) >= MEMO_SIZE:
                 self.memo.clear()
-            chosen = self.memo[key] = tuple(self._candidates(context))
+            chosen = self.memo[key] = self._candidates(values, keys)
         return chosen
 
-    def _candidates(self, context):
-        rule_of, need = self.rule_of, self.need
+    def _candidates(self, values, keys):
         chosen = list(self.always)
         passed = collections.Counter()
-        for (scope, name), (single, multi) in self.fields.items():
-            facts = context.get(scope)
-            value = None if facts is None else facts.get(name)
-            if single.all:
-                passing = single.passing(value)
-                chosen += single.all if passing is None else passing
-            if multi.all:
-                passing = multi.passing(value)
-                if passing is None:   # the evaluator decides these rules, errors and all
-                    chosen += map(rule_of.__getitem__, multi.all)
-                else:
-                    passed.update(map(rule_of.__getitem__, passing))
+        for field, value, key in zip(self.fields, values, keys):
+            memo = self.field_memos[field]
+            try:
+                answer = memo.get(key)
+            except TypeError:
+                answer = self._field_answer(field, value)
+            else:
+                if answer is None:
+                    if len(memo) >= MEMO_SIZE:
+                        memo.clear()
+                    answer = memo[key] = self._field_answer(field, value)
+            chosen += answer[0]
+            if answer[1]:
+                passed.update(answer[1])
         if passed:
+            need = self.need
             chosen += [position for position, count in passed.items()
                        if count == need[position]]
-        return [self.rules[i] for i in sorted(set(chosen))]
+        return tuple(self.rules[i] for i in sorted(set(chosen)))
+
+    def _field_answer(self, field, value):
+        """What one field's value says: (positions of rules that are candidates as far
+        as this field goes, positions of rules with several tests whose test on this
+        field may hold, to be counted)."""
+        single, multi = self.fields[field]
+        chosen, counted = [], ()
+        if single.all:
+            passing = single.passing(value)
+            chosen += single.all if passing is None else passing
+        if multi.all:
+            passing = multi.passing(value)
+            if passing is None:   # the evaluator decides these rules, errors and all
+                chosen += map(self.rule_of.__getitem__, multi.all)
+            else:
+                counted = tuple(map(self.rule_of.__getitem__, passing))
+        return tuple(chosen), counted
