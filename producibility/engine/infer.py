@@ -44,7 +44,7 @@ from producibility.engine import fit
 from producibility.model.catalogue import default_catalogue
 from producibility.conditions.alpha import RuleTable
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
-from producibility.engine.experta_compat import AS, MATCH, NOT, Fact, KnowledgeEngine, Rule
+from producibility.engine.experta_compat import MATCH, NOT, Fact, KnowledgeEngine, Rule
 from producibility.errors import InputError
 from producibility.model.pack import gc_paused
 class Request(Fact):
@@ -317,9 +317,10 @@ def compile_engine(pack, equipment):
                 for (pid, process, mid) in self.fits_of(subject):
                     run_table(self, table, "candidate", pid, mid, process)
 
-        def next_layer(self, done, n):
-            # the finished layer's fact goes: its joins are done and would only grow
-            self.retract(done)
+        def next_layer(self, n):
+            # The finished layer's fact stays: nothing declared later joins with it
+            # (parts and the request are all declared before layer 0), and taking it
+            # back cost a tenth of a request in experta's network.
             if n < top:
                 self.declare(Layer(n=n + 1))
 
@@ -327,7 +328,7 @@ def compile_engine(pack, equipment):
                                           salience=0)(layer_request)
         namespace["layer_part"] = Rule(Part(id=MATCH.subject), Layer(n=MATCH.n),
                                        salience=0)(layer_part)
-        namespace["next_layer"] = Rule(AS.done << Layer(n=MATCH.n),
+        namespace["next_layer"] = Rule(Layer(n=MATCH.n),
                                        salience=SALIENCE_NEXT_LAYER)(next_layer)
 
     def route(part):
