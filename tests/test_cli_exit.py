@@ -1,0 +1,53 @@
+"""The console command leaves without the interpreter's teardown (cli._leave): what it
+writes, and its exit code, must be exactly what the ordinary exit gives."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EQUIPMENT, EXAMPLES, ROOT
+
+ORDINARY = ("import sys\nfrom producibility.cli import main\n"
+            "main(sys.argv[1:])\n")   # with argv: SystemExit, the interpreter's own exit
+CONSOLE = ("import sys\nfrom producibility.cli import main\n"
+           "sys.argv[0] = 'producibility'\nmain()\n")   # the console script's way
+
+
+def both(args, tmp_path):
+    env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(tmp_path / "cache"))
+    out = []
+    for code in (ORDINARY, CONSOLE):
+        done = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=ROOT,
+                              capture_output=True, env=env, timeout=120)
+        # a batch's summary line says how long it took: that may differ
+        stderr = re.sub(rb"in [0-9.]+ s: [0-9]+ requests/s", b"in T", done.stderr)
+        out.append((done.returncode, done.stdout, stderr))
+    return out
+
+
+@pytest.mark.parametrize("args", [
+    ["check", EXAMPLES / "requests" / "bracket-series.yaml", "--equipment", EQUIPMENT,
+     "--as-of", "2026-11-30"],
+    ["check", EXAMPLES / "requests" / "bracket-series.yaml", "--equipment", EQUIPMENT,
+     "--as-of", "2026-11-30", "--format", "json", "--lang", "nl"],
+    ["check", "no-such-request.yaml", "--equipment", EQUIPMENT],
+    ["batch", EXAMPLES / "requests", "--equipment", EQUIPMENT, "--as-of", "2026-11-30",
+     "--jobs", "2", "--format", "jsonl"],
+])
+def test_quick_exit_writes_what_the_ordinary_exit_writes(args, tmp_path):
+    ordinary, console = both(args, tmp_path)
+    assert console == ordinary
+    assert console[1] or console[2]  # it did say something
+
+
+def test_quick_exit_leaves_a_complete_output_file(tmp_path):
+    target = tmp_path / "report.json"
+    ordinary, console = both(["check", EXAMPLES / "requests" / "bracket-series.yaml",
+                              "--equipment", EQUIPMENT, "--as-of", "2026-11-30",
+                              "--format", "json", "-o", target], tmp_path)
+    assert console[0] == 0
+    assert target.read_text(encoding="utf-8").rstrip().endswith("}")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
