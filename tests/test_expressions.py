@@ -188,9 +188,10 @@ _OPERANDS = st.one_of(st.integers(-10**20, 10**20), st.floats(allow_nan=True), s
                       st.sampled_from(["ab", "", [1, 2]]))
 
 
-@settings(max_examples=400, deadline=None)
-@given(a=_OPERANDS, b=_OPERANDS, op=st.sampled_from(["+", "-", "*", "/"]))
-def test_arithmetic_fast_path_means_what_the_general_path_means(a, b, op):
+@settings(max_examples=600, deadline=None)
+@given(a=_OPERANDS, b=_OPERANDS, op=st.sampled_from(["+", "-", "*", "/"]),
+       written=st.booleans())
+def test_arithmetic_fast_path_means_what_the_general_path_means(a, b, op, written):
     """Two numbers take a shortcut in the evaluator; it must give what the general
     arithmetic (type checks, limits, errors) gives, whatever the operands."""
     from producibility.conditions import expressions
@@ -203,7 +204,13 @@ def test_arithmetic_fast_path_means_what_the_general_path_means(a, b, op):
             return "error", type(exc) is expressions.ExpressionLimit
         return "value", value
 
-    compiled = compile_condition(f"part.a {op} part.b")
+    import math
+
+    # b a field, or a number written in the condition (another shortcut)
+    if written and type(b) in (int, float) and math.isfinite(b) and b >= 0:
+        compiled = compile_condition(f"part.a {op} {b!r}")
+    else:
+        compiled = compile_condition(f"part.a {op} part.b")
     try:
         got = "value", compiled({"part": {"a": a, "b": b}})
     except ExpressionError as exc:
@@ -213,3 +220,33 @@ def test_arithmetic_fast_path_means_what_the_general_path_means(a, b, op):
         assert want[1] != want[1]
     else:
         assert got == want
+
+
+_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(-5, 5),
+                    st.sampled_from(["ab", "", "x"]),
+                    st.lists(st.one_of(st.integers(-3, 3), st.sampled_from(["x", "y"])),
+                             max_size=3))
+
+
+@settings(max_examples=600, deadline=None)
+@given(a=_VALUES, b=_VALUES,
+       form=st.sampled_from(["part.a | default(2)", "part.a | round(1)",
+                             "part.a * 2 < part.b", "part.a + 1 == part.b",
+                             "part.a / 4 in part.b", "(part.a | default(2)) - 1 > part.b"]))
+def test_shortcuts_mean_what_the_general_nodes_mean(a, b, form):
+    """Filters with constant arguments and arithmetic with a written number take
+    shortcuts; with the number read from a field instead they take the general
+    path.  Both must give the same value or the same error."""
+    def outcome(source, context):
+        try:
+            return "value", compile_condition(source)(context)
+        except ExpressionError as exc:
+            return "error", str(exc)
+
+    context = {"part": {"a": a, "b": b}, "request": {"two": 2, "one": 1, "four": 4}}
+    general = (form.replace("default(2)", "default(request.two)")
+               .replace("round(1)", "round(request.one)").replace("* 2", "* request.two")
+               .replace("+ 1", "+ request.one").replace("- 1", "- request.one")
+               .replace("/ 4", "/ request.four"))
+    got, want = outcome(form, context), outcome(general, context)
+    assert got == want or (got[1] != got[1] and want[1] != want[1])

@@ -577,6 +577,18 @@ class _Compiler:
                 return True if fn(left, constant) else False
             return compare_constant
 
+        if len(ops) == 1:
+            # a OP b, the loop below for one step
+            fn, second = ops[0]
+
+            def compare_one(ctx):
+                left, right = first(ctx), second(ctx)
+                if left is UNKNOWN or right is UNKNOWN or (
+                        isinstance(right, list) and UNKNOWN in right):
+                    return UNKNOWN
+                return True if fn(left, right) else False
+            return compare_one
+
         def compare(ctx):
             left = first(ctx)
             result = True
@@ -641,6 +653,21 @@ class _Compiler:
         op = type(node).__name__
         fn = _arith(op)
         plain = _PLAIN_ARITHMETIC.get(op)
+        if plain is not None and isinstance(node.right, nodes.Const) \
+                and type(node.right.value) in (int, float) and (op != "Div" or node.right.value):
+            # x OP number (part.cycle_time_min / 60): binary below, the constant known
+            b = node.right.value
+
+            def binary_constant(ctx):
+                a = left(ctx)
+                if a is UNKNOWN:
+                    return UNKNOWN
+                if type(a) is float or type(a) is int:
+                    value = plain(a, b)
+                    if type(value) is float and isfinite(value):
+                        return value
+                return _scalar(fn(a, b))
+            return binary_constant
 
         def binary(ctx):
             a, b = left(ctx), right(ctx)
@@ -692,6 +719,20 @@ class _Compiler:
         inner = self.compile(node.node)
         args = self._call_args(node, "filter")
         keeps_unknown = node.name == "default"
+        if all(isinstance(a, nodes.Const) for a in node.args):
+            # no arguments, or constants (| length, | default(1)): filter_ below,
+            # the arguments known
+            constants = [a(None) for a in args]
+
+            def filter_constant(ctx):
+                value = inner(ctx)
+                if value is UNKNOWN and not keeps_unknown:
+                    return UNKNOWN
+                try:
+                    return _scalar(fn(value, *constants))
+                except TypeError as exc:
+                    raise ExpressionError(f"filter '{node.name}': {exc}") from None
+            return filter_constant
 
         def filter_(ctx):
             value = inner(ctx)
