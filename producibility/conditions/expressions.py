@@ -833,10 +833,17 @@ def compile_condition(source, scopes=SCOPES):
 
 
 def evaluate(compiled, context):
-    """Evaluate to True, False or UNKNOWN."""
-    value = compiled(context)
-    if value is UNKNOWN:
-        return UNKNOWN
+    """Evaluate to True, False or UNKNOWN: ``compiled(context)`` made a truth value
+    (written out: it runs for every rule the index does not skip)."""
+    _BUDGET.left = MAX_BUILT
+    try:
+        value = compiled.fn(context)
+    except ExpressionError:
+        raise
+    except (TypeError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
+        raise ExpressionError(f"{type(exc).__name__}: {exc}") from None
+    if value is True or value is False or value is UNKNOWN:
+        return value
     return _truth(value)
 
 
