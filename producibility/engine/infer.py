@@ -8,7 +8,7 @@ How the work is split, after measuring experta (see README, "Speed"):
 
 * Facts are what some rule reads: ``Request``, ``Part``, ``Operation`` (a
   part needing a process), ``Fits`` (some machine fits an operation) and
-  ``Layer`` (the flags a layer reads are final).  Field values live in a side
+  ``Layer`` (layer 0 is under way).  Field values live in a side
   table keyed by id, so the facts the network matches stay small.  Findings,
   rejections and flags are conclusions: the engine records them (``hits``,
   ``rejections``, ``flags_true``/``flags_unknown``) with their traces instead of
@@ -25,9 +25,9 @@ How the work is split, after measuring experta (see README, "Speed"):
   instead of one per rule (12-16x faster at 1,000 rules).  The table's alpha
   index (alpha.py) skips rules whose first test fails, as RETE's alpha network
   does.  Layer 0 runs with the fit; when nothing else is left on the agenda,
-  ``next_layer`` declares ``Layer(n + 1)`` and the tables of that layer run for
-  the request and every part, reading the flags of the layers below, which are
-  final by then.  So the outcome does not depend on the agenda's order among
+  ``later_layers`` (on ``Layer(n=0)``, lowest salience) runs the tables of layer
+  1, 2, ... in turn for the request and every part, each reading the flags of
+  the layers below, which are final by then.  So the outcome does not depend on the agenda's order among
   rules, nor on the hash seed; ``tests/reference.py`` checks it against a plain
   evaluator.
 """
@@ -60,13 +60,14 @@ class Operation(Fact):
 
 
 class Layer(Fact):
-    """Rules of layer ``n`` may now run: every flag they read is final."""
+    """Layer 0 is under way; when nothing else is left, the layers above it run."""
 
 
 class Fits(Fact):
     """At least one machine fits this part operation (what ``no_machine`` negates)."""
 
 
+REQUEST_ID = "request"  # the Request fact's id: the subject of request and provider rules
 SALIENCE_FIT = 1000
 SALIENCE_NO_MACHINE = 900
 SALIENCE_NEXT_LAYER = -1000
@@ -300,36 +301,25 @@ def compile_engine(pack, equipment):
     if tables["request", 0].rules or tables["provider", 0].rules:
         namespace["request_rules"] = Rule(Request(id=MATCH.subject), salience=0)(request_rules)
 
-    # ---- layers 1 and up: a Layer fact starts the next layer when all else is done
+    # ---- layers 1 and up: when layer 0 is done (nothing else is left on the agenda),
+    # one firing runs them in order.  Their tables declare nothing, so no other
+    # activation can come between them; within a layer the order does not matter (no
+    # rule reads a flag of its own layer).
     if top:
-        def layer_request(self, subject, n):
-            if not n:
-                return  # layer 0 ran with the fit and request_rules
-            for scope in ("request", "provider"):
-                run_table(self, tables[scope, n], scope, subject)
+        def later_layers(self):
+            parts = list(self.parts)
+            for n in range(1, top + 1):
+                for scope in ("request", "provider"):
+                    run_table(self, tables[scope, n], scope, REQUEST_ID)
+                part_table, table = tables["part", n], tables["candidate", n]
+                for subject in parts:
+                    run_table(self, part_table, "part", subject)
+                    if table.rules:
+                        for (pid, process, mid) in self.fits_of(subject):
+                            run_table(self, table, "candidate", pid, mid, process)
 
-        def layer_part(self, subject, n):
-            if not n:
-                return
-            run_table(self, tables["part", n], "part", subject)
-            table = tables["candidate", n]
-            if table.rules:
-                for (pid, process, mid) in self.fits_of(subject):
-                    run_table(self, table, "candidate", pid, mid, process)
-
-        def next_layer(self, n):
-            # The finished layer's fact stays: nothing declared later joins with it
-            # (parts and the request are all declared before layer 0), and taking it
-            # back cost a tenth of a request in experta's network.
-            if n < top:
-                self.declare(Layer(n=n + 1))
-
-        namespace["layer_request"] = Rule(Request(id=MATCH.subject), Layer(n=MATCH.n),
-                                          salience=0)(layer_request)
-        namespace["layer_part"] = Rule(Part(id=MATCH.subject), Layer(n=MATCH.n),
-                                       salience=0)(layer_part)
-        namespace["next_layer"] = Rule(Layer(n=MATCH.n),
-                                       salience=SALIENCE_NEXT_LAYER)(next_layer)
+        namespace["later_layers"] = Rule(Layer(n=0), salience=SALIENCE_NEXT_LAYER)(
+            later_layers)
 
     def route(part):
         """The part's routing with the finishing operations a shop would add (see
@@ -580,7 +570,7 @@ class Inference:
                     part["processes"] = processes
                     routes[str(part["id"])] = tuple(added)
         engine.begin(request, as_of)
-        facts = [Request(id="request")]
+        facts = [Request(id=REQUEST_ID)]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))
             if not part.get("processes"):
