@@ -116,7 +116,7 @@ def test_every_leading_simple_test_is_indexed():
         "part.w > 1",
     ])]
     table = RuleTable(rules)
-    assert table.need == [2, 1, 1]
+    assert table.several == 0b001  # R0 is indexed on both of its tests
     part = {"w": 2, "material": "abs", "z": 0}
     # R0: its second test is false, so R0 is; R1 keeps its division by zero to report
     assert [r.id for r in table.candidates({"part": part})] == ["R1", "R2"]

@@ -35,7 +35,6 @@ that cannot be a key (a mapping) is simply not remembered.
 """
 
 import bisect
-import collections
 
 from producibility.conditions.analysis import leading_tests
 
@@ -157,20 +156,23 @@ class RuleTable:
     A rule with one indexed test is indexed by its position, as it always was: if the
     test may hold, the rule is a candidate.  A rule with several is indexed once per
     test, each an *entry* (numbered from 0) in the index of its field, with
-    ``rule_of[entry]`` its rule's position and ``need[position]`` its number of tests:
-    it is a candidate when all of them may hold."""
+    ``rule_of[entry]`` its rule's position: it is a candidate when all of them may
+    hold.  Sets of rules are bit masks over positions (bit i: ``rules[i]``), so what a
+    field's value says is two numbers and combining the fields is two ``|`` each."""
 
     def __init__(self, rules):
         self.rules = list(rules)
-        self.always = []   # positions of rules without an indexable first test
         self.fields = {}   # (scope, field) -> (_FieldIndex of positions, of entries)
-        self.rule_of, self.need = [], []
+        self.rule_of = []
+        self.always = 0    # rules without an indexed test: always candidates
+        self.several = 0   # rules with several indexed tests
         for position, rule in enumerate(self.rules):
             tree = getattr(rule.when, "tree", None)
             tests = leading_tests(tree) if tree is not None else []
-            self.need.append(len(tests))
             if not tests:
-                self.always.append(position)
+                self.always |= 1 << position
+            elif len(tests) > 1:
+                self.several |= 1 << position
             for field, kind, argument in tests:
                 single, multi = self.fields.setdefault(field, (_FieldIndex(), _FieldIndex()))
                 if len(tests) == 1:
@@ -182,7 +184,8 @@ class RuleTable:
             single.freeze()
             multi.freeze()
         self.memo = {}                                  # values of every field -> rules
-        self.field_memos = {field: {} for field in self.fields}  # one field's value -> part
+        self.field_memos = {field: {} for field in self.fields}  # a value -> its masks
+        self.chosen = {}                                # mask -> the rules it names
 
     def candidates(self, context):
         """The rules worth evaluating for this context, in table order: those whose
@@ -207,8 +210,7 @@ class RuleTable:
         return chosen
 
     def _candidates(self, values, keys):
-        chosen = list(self.always)
-        passed = collections.Counter()
+        chosen, failed = self.always, 0
         for field, value, key in zip(self.fields, values, keys):
             memo = self.field_memos[field]
             try:
@@ -220,28 +222,39 @@ class RuleTable:
                     if len(memo) >= MEMO_SIZE:
                         memo.clear()
                     answer = memo[key] = self._field_answer(field, value)
-            chosen += answer[0]
-            if answer[1]:
-                passed.update(answer[1])
-        if passed:
-            need = self.need
-            chosen += [position for position, count in passed.items()
-                       if count == need[position]]
-        return tuple(self.rules[i] for i in sorted(set(chosen)))
+            chosen |= answer[0]
+            failed |= answer[1]
+        mask = chosen | (self.several & ~failed)
+        rules = self.chosen.get(mask)
+        if rules is None:
+            if len(self.chosen) >= MEMO_SIZE:
+                self.chosen.clear()
+            found, rest, table = [], mask, self.rules
+            while rest:  # the set bits, lowest (first in table order) first
+                low = rest & -rest
+                found.append(table[low.bit_length() - 1])
+                rest ^= low
+            rules = self.chosen[mask] = tuple(found)
+        return rules
 
     def _field_answer(self, field, value):
-        """What one field's value says: (positions of rules that are candidates as far
-        as this field goes, positions of rules with several tests whose test on this
-        field may hold, to be counted)."""
+        """What one field's value says, as two masks: the rules it makes candidates
+        (its one test may hold; or the index cannot judge the value, so the evaluator
+        decides), and the rules with several tests one of which fails here."""
         single, multi = self.fields[field]
-        chosen, counted = [], ()
+        chosen = failed = 0
         if single.all:
             passing = single.passing(value)
-            chosen += single.all if passing is None else passing
+            for position in single.all if passing is None else passing:
+                chosen |= 1 << position
         if multi.all:
             passing = multi.passing(value)
             if passing is None:   # the evaluator decides these rules, errors and all
-                chosen += map(self.rule_of.__getitem__, multi.all)
+                for entry in multi.all:
+                    chosen |= 1 << self.rule_of[entry]
             else:
-                counted = tuple(map(self.rule_of.__getitem__, passing))
-        return tuple(chosen), counted
+                passing = set(passing)
+                for entry in multi.all:
+                    if entry not in passing:
+                        failed |= 1 << self.rule_of[entry]
+        return chosen, failed
