@@ -41,7 +41,9 @@ unchanged:
    every token on the other, quadratic in the parts of a request.
 7. An activation's hash is computed once (its rule, facts and context never
    change; experta rebuilt two frozensets for every set operation).
-8. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
+8. A reset reads each deffacts' signature once (experta inspects it at every reset,
+   that is for every request).
+9. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
    watchers are switched on for debugging, ``install`` is a no-op, so the
    watch output stays complete.
 
@@ -426,6 +428,30 @@ def install():
         return value
 
     from experta.strategies import DepthStrategy
+    from experta.engine import KnowledgeEngine
+    from experta.agenda import Agenda
+    from experta.factlist import FactList
+    import inspect
+    from itertools import chain
+
+    def engine_reset(self, **kwargs):
+        # experta's KnowledgeEngine.reset, the deffacts' parameters read once
+        self.agenda = Agenda()
+        self.facts = FactList()
+        self.matcher.reset()
+        deffacts = []
+        for deffact in self.get_deffacts():
+            params = deffact.__dict__.get("_producibility_params")
+            if params is None:
+                parameters = inspect.signature(deffact).parameters.values()
+                params = deffact._producibility_params = (
+                    any(p.kind == inspect.Parameter.VAR_KEYWORD for p in parameters),
+                    {p.name for p in parameters})
+            takes_any, names = params
+            deffacts.append(deffact(**kwargs) if takes_any else
+                            deffact(**{k: v for k, v in kwargs.items() if k in names}))
+        self._KnowledgeEngine__declare(*chain.from_iterable(deffacts))
+        self.running = False
 
     def depth_key(self, activation):
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
@@ -433,6 +459,7 @@ def install():
 
     replacements = [
         (DepthStrategy, "get_key", depth_key),
+        (KnowledgeEngine, "reset", engine_reset),
         (nodes.ConflictSetNode, "_activate", conflict_set_activate),
         (rete.ReteMatcher, "changes", changes),
         (rete.ReteMatcher, "reset", matcher_reset),
