@@ -353,6 +353,20 @@ def load(path, max_bytes=None):
     return load_with_bytes(path, max_bytes)[0]
 
 
+def _read_bounded(handle, limit):
+    """Up to ``limit + 1`` bytes of a file.  A read of ``limit + 1`` bytes at once would
+    allocate that much (2 MB) for every small file; the file's size says how much to
+    ask for first, and a file that grew (or a pipe, of size 0) is read on to the limit."""
+    try:
+        size = os.fstat(handle.fileno()).st_size
+    except (OSError, ValueError):
+        size = limit
+    data = handle.read(min(size, limit) + 1)
+    if size < len(data) <= limit:
+        data += handle.read(limit + 1 - len(data))
+    return data
+
+
 def load_with_bytes(path, max_bytes=None):
     """(document, the file's bytes): for callers that cache by content.
 
@@ -363,7 +377,7 @@ def load_with_bytes(path, max_bytes=None):
     display = str(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_bounded(handle, limit)
     except FileNotFoundError:
         raise InputError("no such file", display) from None
     except IsADirectoryError:

@@ -86,6 +86,15 @@ class Questionnaire:
 
     def __post_init__(self):
         self._index = {q.key: q for q in self.questions}
+        # every request is read scope by scope: grouped once, not per call
+        self._by_scope = {}
+        for q in self.questions:
+            self._by_scope.setdefault(q.scope, []).append(q)
+
+    @property
+    def question_keys(self):
+        """The (scope, field) pairs of every question."""
+        return self._index.keys()
 
     @functools.cached_property
     def choice_text(self):
@@ -95,11 +104,11 @@ class Questionnaire:
                 for q in self.questions if q.choice_text}
 
     def fields(self, scope):
-        return [q.id for q in self.questions if q.scope == scope]
+        return [q.id for q in self.questions_in(scope)]
 
     def questions_in(self, scope):
         """The questions of one scope ("request" or "part"), in questionnaire order."""
-        return [q for q in self.questions if q.scope == scope]
+        return list(self._by_scope.get(scope, ()))
 
     @functools.cached_property
     def request_schema(self):
