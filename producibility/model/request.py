@@ -156,7 +156,9 @@ def _check_answers(document, questionnaire, path, lang):
 
     Every problem is reported together; ``check`` refuses what ``validate`` refuses.
     """
-    from producibility.intake import combination_problems, normalize_answers
+    # the modules, not the intake package: a check needs neither the interview nor the form
+    from producibility.intake.answers import normalize_answers
+    from producibility.intake.checks import combination_problems
 
     parsed = normalize_answers(document, questionnaire, lang)
     errors = [InputError(message, path, yamlio.line_of(document, where))
