@@ -24,6 +24,9 @@ FORMATS = ("quantities",)
 
 @dataclass
 class Question:
+    """One question as the questionnaire file words it: its type, choices, limits,
+    ``ask_if`` condition and the answer assumed when it is left open."""
+
     id: str
     section: str
     type: str
@@ -66,6 +69,9 @@ class Question:
 
 @dataclass
 class Questionnaire:
+    """The questions in order, by (scope, field), with the request schema they make;
+    ``shop``: the catalogue its ``choices_from`` questions take their choices from."""
+
     id: str
     version: str
     title: dict
