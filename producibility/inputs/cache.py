@@ -170,12 +170,17 @@ def read_data(key):
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
             raw = handle.read()
-        seal, _, text = raw.decode("utf-8").partition("\n")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return None
-    if not hmac.compare_digest(seal, _seal(secret, text)):
+    # the seal is of the text's UTF-8 bytes: checked on the bytes as read, not re-encoded
+    seal, _, body = raw.partition(b"\n")
+    expected = hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
+    if not hmac.compare_digest(seal, expected):
         return None
-    return text
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def write_data(key, text):
