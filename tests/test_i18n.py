@@ -42,3 +42,43 @@ def test_numbers_money_and_dates_by_locale():
     assert i18n.date("2026-12-21", "nl") == "21 december 2026"
     assert i18n.date("2026-12-21", "en") == "21 December 2026"
     assert i18n.text("common", "yes", "nl") == "ja"
+
+
+def test_numbers_from_the_kept_cldr_tables_are_babels(tmp_path, monkeypatch):
+    """A NumberLocale (the locale's number tables from the cache) formats every number
+    and amount as Babel's own locale does, without loading the locale's whole data."""
+    import random
+
+    from babel import Locale, numbers
+
+    from producibility.i18n import cldr
+
+    monkeypatch.setenv("PRODUCIBILITY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PRODUCIBILITY_NO_CACHE", raising=False)
+    rnd = random.Random(11)
+    values = [0, 1, -1, 0.5, 2.675, 1e-7, 10**12, 1234.5678, -98765.4321] + \
+        [rnd.uniform(-1e7, 1e7) for _ in range(60)] + [rnd.randint(-10**8, 10**8) for _ in range(60)]
+    for identifier in i18n.LOCALES.values():
+        real = Locale.parse(identifier)
+        assert type(cldr.number_locale(identifier)) is Locale      # first run: Babel's own
+        kept = cldr.number_locale(identifier)                     # then: the kept tables
+        assert isinstance(kept, cldr.NumberLocale) and kept == real
+        for text in ("#,##0.######", "0.######", "#,##0", "#,##0.00", "¤\u00a0#,##0",
+                     "¤\u00a0#,##0.00"):
+            pattern = numbers.parse_pattern(text)
+            for value in values:
+                for options in ({"currency": "EUR", "currency_digits": False} if "¤" in text
+                                else {"decimal_quantization": q} for q in (True, False)):
+                    assert pattern.apply(value, kept, **options) == \
+                        pattern.apply(value, real, **options), (identifier, text, value)
+        assert kept._Locale__data is None   # Babel never loaded the whole locale
+        assert kept.currency_formats["standard"] == real.currency_formats["standard"]  # the rest: loaded
+
+
+def test_without_the_cache_numbers_use_babels_own_locale(monkeypatch):
+    from babel import Locale
+
+    from producibility.i18n import cldr
+
+    monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
+    assert type(cldr.number_locale("nl_NL")) is Locale

@@ -130,14 +130,22 @@ def say(key: str, lang: str, **fields) -> str:
 
 def screener_of(settings: Settings, equipment=None, rules=(), no_default_rules: bool = False,
              lang: str = i18n.DEFAULT_LANG, questionnaire=None):
-    """A Screener on the equipment and packs the options, else the project config, name."""
+    """A Screener on the equipment and packs the options, else the project config, name.
+
+    The screener, its pack and engine (and the modules they took) live as long as the
+    command: they are frozen out of the cyclic garbage collector's scans, as a batch
+    worker's are, so the checks after it and the interpreter's exit do not rescan them."""
+    import gc
+
     from producibility.model.equipment import load_equipment
     from producibility.model.pack import load_packs
     from producibility.screen import Screener
 
-    return Screener(load_equipment(settings.equipment(equipment, lang), lang=lang),
-                    load_packs(settings.packs(rules), settings.use_default(no_default_rules)),
-                    questionnaire)
+    screener = Screener(load_equipment(settings.equipment(equipment, lang), lang=lang),
+                        load_packs(settings.packs(rules), settings.use_default(no_default_rules)),
+                        questionnaire)
+    gc.freeze()
+    return screener
 
 
 def catalogue_of(settings: Settings, rules=()):

@@ -56,22 +56,17 @@ def by_lang(domain: str, key: str) -> dict[str, Any]:
 # -- numbers, money, dates -------------------------------------------------------------
 
 @functools.lru_cache(maxsize=None)
-def _babel():
-    from babel import dates, numbers
-    return numbers, dates
-
-
-@functools.lru_cache(maxsize=None)
 def _locale(lang: str):
-    """Babel's locale of a language, parsed once (its CLDR data loads on first use)."""
-    from babel import Locale
-    return Locale.parse(LOCALES[lang])
+    """Babel's locale of a language for numbers and money, made once: its few number
+    tables from the cache when they are there (:mod:`.cldr`), else all its CLDR data."""
+    from producibility.i18n.cldr import number_locale
+    return number_locale(LOCALES[lang])
 
 
 @functools.lru_cache(maxsize=None)
 def _pattern(pattern: str):
     """A CLDR number pattern, parsed once (Babel parses it again on every call)."""
-    numbers, _ = _babel()
+    from babel import numbers
     return numbers.parse_pattern(pattern)
 
 
@@ -107,7 +102,8 @@ def money(value: float, lang: str, decimals: int = 0, currency: str = "EUR") -> 
 def date(value, lang: str, form: str = "long") -> str:
     """A date as the locale writes it (``form`` is Babel's: short, medium, long, full)."""
     import datetime
-    _, dates = _babel()
+
+    from babel import dates
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
     return dates.format_date(value, format=form, locale=LOCALES[lang])

@@ -42,12 +42,20 @@ def _private(info, mask):
 
 
 def _directory():
-    if os.environ.get("PRODUCIBILITY_NO_CACHE"):
+    """The cache directory, or None when the cache is off (read per call: the
+    environment may change; worked out once per environment)."""
+    env = os.environ
+    return _directory_for(env.get("PRODUCIBILITY_NO_CACHE"), env.get("PRODUCIBILITY_CACHE_DIR"),
+                          env.get("XDG_CACHE_HOME"), env.get("HOME"), env.get("USERPROFILE"))
+
+
+@functools.lru_cache(maxsize=8)
+def _directory_for(no_cache, base, xdg, *home):
+    """``home``: what Path.home() reads (HOME, USERPROFILE), only to key the memo."""
+    if no_cache:
         return None
-    base = os.environ.get("PRODUCIBILITY_CACHE_DIR")
     if base:
         return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "producibility"
 
 
@@ -78,16 +86,24 @@ def _secret(directory):
         return None
 
 
-def _entry(key, kind="valid"):
-    """The entry file for a key, or None when no safe cache is at hand."""
+def _place(key, kind):
+    """(secret, folder, entry file) for a key as texts, or None when no safe cache is at
+    hand: the reader's path, without building Path objects per request."""
     directory = _directory()
     if not directory:
         return None
     secret = _secret(directory)
     if secret is None:
         return None
+    folder = os.path.join(directory, kind)
     name = hmac.new(secret, key.encode("ascii"), hashlib.sha256).hexdigest()
-    return directory / kind / name
+    return secret, folder, os.path.join(folder, name)
+
+
+def _entry(key, kind="valid"):
+    """The entry file for a key, or None when no safe cache is at hand."""
+    place = _place(key, kind)
+    return None if place is None else Path(place[2])
 
 
 _SCHEMA_DIGESTS = {}  # id(schema) -> (schema, digest): the schema kept alive with its id
@@ -144,23 +160,27 @@ def _seal(secret, text):
 
 def read_data(key):
     """The JSON text stored under ``key``, or None (absent, unsafe or tampered with)."""
-    entry = _entry(key, "data")
-    if entry is None:
+    place = _place(key, "data")
+    if place is None:
         return None
+    secret, folder, entry = place
     try:
-        if not _private(os.stat(entry.parent), 0o022):
+        if not _private(os.stat(folder), 0o022):
             return None
-        nofollow = getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(entry, os.O_RDONLY | nofollow)
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
             raw = handle.read()
-        seal, _, text = raw.decode("utf-8").partition("\n")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return None
-    secret = _secret(entry.parent.parent)
-    if secret is None or not hmac.compare_digest(seal, _seal(secret, text)):
+    # the seal is of the text's UTF-8 bytes: checked on the bytes as read, not re-encoded
+    seal, _, body = raw.partition(b"\n")
+    expected = hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
+    if not hmac.compare_digest(seal, expected):
         return None
-    return text
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def write_data(key, text):

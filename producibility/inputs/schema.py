@@ -4,16 +4,16 @@ The same schema files serve the loaders, the linter, ``producibility schema``
 and editors (``# yaml-language-server: $schema=...``).
 """
 
-import difflib
 import functools
 import json
 import re
-from importlib import resources
+from pathlib import Path
 
 from producibility.errors import InputError, InputErrors
 from producibility.inputs.yamlio import line_of
 
 SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"  # the package's schemas/
 
 
 @functools.lru_cache(maxsize=None)
@@ -21,9 +21,7 @@ SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
 def shipped(name):
     """A shipped schema by name (request is generated: see questionnaire.py); read once
     per process, so it must not be changed by its callers."""
-    text = resources.files("producibility.schemas").joinpath(f"{name}.schema.json").read_text(
-        encoding="utf-8")
-    return json.loads(text)
+    return json.loads(SCHEMA_DIR.joinpath(f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -75,6 +73,8 @@ def _texts(lang):
 
 
 def did_you_mean(word, options, lang="en"):
+    import difflib  # only for a did-you-mean
+
     close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
     return _texts(lang)["dym"].format(word=close[0]) if close else ""
 

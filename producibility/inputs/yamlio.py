@@ -353,6 +353,20 @@ def load(path, max_bytes=None):
     return load_with_bytes(path, max_bytes)[0]
 
 
+def _read_bounded(handle, limit):
+    """Up to ``limit + 1`` bytes of a file.  A read of ``limit + 1`` bytes at once would
+    allocate that much (2 MB) for every small file; the file's size says how much to
+    ask for first, and a file that grew (or a pipe, of size 0) is read on to the limit."""
+    try:
+        size = os.fstat(handle.fileno()).st_size
+    except (OSError, ValueError):
+        size = limit
+    data = handle.read(min(size, limit) + 1)
+    if size < len(data) <= limit:
+        data += handle.read(limit + 1 - len(data))
+    return data
+
+
 def load_with_bytes(path, max_bytes=None):
     """(document, the file's bytes): for callers that cache by content.
 
@@ -363,7 +377,7 @@ def load_with_bytes(path, max_bytes=None):
     display = str(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_bounded(handle, limit)
     except FileNotFoundError:
         raise InputError("no such file", display) from None
     except IsADirectoryError:
@@ -374,7 +388,7 @@ def load_with_bytes(path, max_bytes=None):
         raise InputError(f"is larger than the limit of {limit} bytes "
                          "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", display)
     from producibility.inputs import cache
-    key = cache.data_key("yaml", data)
+    key = cache.data_key(_CACHE_FORM, data)
     stored = cache.read_data(key)
     if stored is not None:
         try:
@@ -393,13 +407,24 @@ def load_with_bytes(path, max_bytes=None):
 
 # -- the cache's form of a document: JSON lists tagged by their first item -------------
 
+_CACHE_FORM = "yaml-2"  # the cache key's kind: a new form of entry is a new key
+
+
 def _freeze(value):
-    """A document as JSON data with its lines: every list is a tagged node."""
+    """A document as JSON data with its lines: every list is a tagged node.  A mapping's
+    keys are one flat list, six items a key: the key, its position (key line, key
+    column, value line, value column: ``positions``, whose key line is ``key_lines``'s)
+    and its value; a list per key would cost JSON twice the lists to decode."""
     kind = type(value)
     if kind is Mapping:
+        flat = []
+        for key, item in value.items():
+            position = value.positions.get(key) or (None,) * 4
+            if len(position) != 4 or value.key_lines.get(key) != position[0]:
+                raise TypeError("not cacheable: a key line apart from its position")
+            flat += (key, *position, _freeze(item))
         return ["M", value.line, None if value.merged is _NONE_MERGED else sorted(value.merged),
-                [[key, value.key_lines.get(key), value.positions.get(key), _freeze(item)]
-                 for key, item in value.items()]]
+                flat]
     if kind is Sequence:
         return ["S", value.line, value.item_lines, value.item_cols,
                 [_freeze(item) for item in value]]
@@ -422,11 +447,12 @@ def _thaw(value):
         if value[2] is not None:
             mapping.merged = set(value[2])
         key_lines, positions = mapping.key_lines, mapping.positions
-        for key, line, position, item in value[3]:
+        flat = iter(value[3])
+        for key, line, col, value_line, value_col, item in zip(flat, flat, flat, flat, flat, flat):
             mapping[key] = _thaw(item) if type(item) is list else item
             if line is not None:
                 key_lines[key] = line
-                positions[key] = tuple(position)
+                positions[key] = (line, col, value_line, value_col)
         return mapping
     if tag == "S":
         sequence = Sequence([_thaw(item) if type(item) is list else item

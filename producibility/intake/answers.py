@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import difflib
 import functools
 import math
 import re
@@ -295,6 +294,8 @@ def _match_choice(question, token, numbers=True):
 
 
 def _not_a_choice(question, token, lang):
+    import difflib  # only for a did-you-mean
+
     t = texts(lang)
     message = t["not_choice"].format(text=token.strip(), n=len(question.choices))
     close = difflib.get_close_matches(token.strip().lower(), list(question.choices), n=1,

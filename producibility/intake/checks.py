@@ -86,7 +86,7 @@ def _field_name(trail):
 def combination_problems(questionnaire, request, lang: str = "en") -> list[Problem]:
     """Answers that each fit their question but not each other."""
     t = i18n.texts("validate", lang)
-    has = {q.key for q in questionnaire.questions}
+    has = questionnaire.question_keys
     problems = []
     if not isinstance(request, dict):
         return problems

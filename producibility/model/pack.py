@@ -58,6 +58,9 @@ DEFAULT_SETTINGS = {
 
 @dataclass
 class Rule:
+    """One compiled rule: its condition (``when``) and messages as closures, what it
+    sets or raises (``then``), and where it was written (``path``, ``line``)."""
+
     id: str
     thread: str
     title: dict

@@ -24,6 +24,9 @@ FORMATS = ("quantities",)
 
 @dataclass
 class Question:
+    """One question as the questionnaire file words it: its type, choices, limits,
+    ``ask_if`` condition and the answer assumed when it is left open."""
+
     id: str
     section: str
     type: str
@@ -66,6 +69,9 @@ class Question:
 
 @dataclass
 class Questionnaire:
+    """The questions in order, by (scope, field), with the request schema they make;
+    ``shop``: the catalogue its ``choices_from`` questions take their choices from."""
+
     id: str
     version: str
     title: dict
@@ -86,6 +92,15 @@ class Questionnaire:
 
     def __post_init__(self):
         self._index = {q.key: q for q in self.questions}
+        # every request is read scope by scope: grouped once, not per call
+        self._by_scope = {}
+        for q in self.questions:
+            self._by_scope.setdefault(q.scope, []).append(q)
+
+    @property
+    def question_keys(self):
+        """The (scope, field) pairs of every question."""
+        return self._index.keys()
 
     @functools.cached_property
     def choice_text(self):
@@ -95,11 +110,11 @@ class Questionnaire:
                 for q in self.questions if q.choice_text}
 
     def fields(self, scope):
-        return [q.id for q in self.questions if q.scope == scope]
+        return [q.id for q in self.questions_in(scope)]
 
     def questions_in(self, scope):
         """The questions of one scope ("request" or "part"), in questionnaire order."""
-        return [q for q in self.questions if q.scope == scope]
+        return list(self._by_scope.get(scope, ()))
 
     @functools.cached_property
     def request_schema(self):

@@ -16,19 +16,24 @@ from producibility.inputs import schema as schemas
 from producibility.model.questionnaire import load_questionnaire
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # nothing in them to change
+
+
 def _plain(value):
-    """Dates to ISO text; the loader's line-aware containers stay as they are."""
+    """Dates to ISO text, in place; the loader's line-aware containers stay as they are."""
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, dict):
-        for key in list(value):
-            value[key] = _plain(value[key])
+        for key, item in value.items():
+            if type(item) not in _SCALARS:
+                value[key] = _plain(item)  # a value replaced, no key added: iteration holds
         return value
     if isinstance(value, list):
         for i, item in enumerate(value):
-            value[i] = _plain(item)
+            if type(item) not in _SCALARS:
+                value[i] = _plain(item)
         return value
     return value
 
@@ -151,7 +156,9 @@ def _check_answers(document, questionnaire, path, lang):
 
     Every problem is reported together; ``check`` refuses what ``validate`` refuses.
     """
-    from producibility.intake import combination_problems, normalize_answers
+    # the modules, not the intake package: a check needs neither the interview nor the form
+    from producibility.intake.answers import normalize_answers
+    from producibility.intake.checks import combination_problems
 
     parsed = normalize_answers(document, questionnaire, lang)
     errors = [InputError(message, path, yamlio.line_of(document, where))
