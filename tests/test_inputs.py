@@ -180,9 +180,9 @@ def test_request_errors_speak_dutch_with_lang_nl(tmp_path):
 
 def _both_paths(text):
     """yamlio's result for a document read as a plain tree and as a graph."""
-    from producibility.inputs import yamlio
+    from producibility.inputs import yamlparse
     def read(may_alias):
-        loader = yamlio._Loader(text)
+        loader = yamlparse._Loader(text)
         loader.may_alias = may_alias
         try:
             value = loader.get_single_data()

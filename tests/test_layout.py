@@ -33,6 +33,9 @@ FUNCTION_LEVEL_CYCLES = {
     # questions take their choices from the catalogue
     ("producibility.model.catalogue", "producibility.model.questionnaire"): "choices",
     ("producibility.model.questionnaire", "producibility.model.catalogue"): "choices",
+    # the parser builds yamlio's Mapping and Sequence; yamlio imports the parser (and
+    # PyYAML) only for a text it must parse: a warm check reads all from the cache
+    ("producibility.inputs.yamlio", "producibility.inputs.yamlparse"): "parse on demand",
 }
 
 

@@ -1,0 +1,259 @@
+"""The YAML parser of :mod:`.yamlio`: PyYAML's SafeLoader (libyaml's C parser when
+present) with what untrusted input needs (duplicate keys are errors, aliases and
+nesting bounded, lines kept on every mapping and list).
+
+A module of its own so that PyYAML is imported only when a text is parsed: a warm
+check reads every file from the parse cache (see yamlio.load_with_bytes).
+"""
+
+import yaml
+
+from producibility.errors import InputError
+from producibility.inputs.yamlio import (MAX_DEPTH, MAX_NODES, Mapping, Sequence, _short,
+                                         expanded_limit, number_problem)
+
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when present
+
+
+_STR, _MAP, _SEQ, _MERGE = ("tag:yaml.org,2002:" + t for t in ("str", "map", "seq", "merge"))
+
+
+class _MergeKey(Exception):
+    """A merge key (<<:) in a document without aliases: use the general constructor."""
+
+
+def _duplicate(key, mapping, key_node):
+    return yaml.constructor.ConstructorError(
+        None, None, f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
+        key_node.start_mark)
+
+
+class _Loader(_BASE):
+    """Scanning, parsing and composing in C (libyaml) where available; the node
+    graph is checked for size and depth before a single Python object is built."""
+
+    def get_single_data(self):
+        node = self.get_single_node()
+        if node is None:
+            return None
+        if self.may_alias:
+            _check_graph(node)
+            return self.construct_document(node)
+        _check_tree(node)
+        try:
+            return self.construct_tree(node)
+        except _MergeKey:
+            return self.construct_document(node)
+
+    def construct_tree(self, node):
+        """construct_document for a plain tree (no anchors, no merge keys), in one
+        direct pass: the same Mapping, Sequence and values, a third of the time.
+        Anything but plain maps, lists and text goes through the constructors."""
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag == _STR else self.construct_object(node, deep=True)
+        if kind is yaml.MappingNode and node.tag == _MAP:
+            mapping = Mapping(line=node.start_mark.line + 1)
+            key_lines, positions = mapping.key_lines, mapping.positions
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise _MergeKey()
+                if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                    key = key_node.value
+                else:
+                    key = self._key(key_node)
+                if key in mapping:
+                    raise _duplicate(key, mapping, key_node)
+                mapping[key] = self.construct_tree(value_node)
+                key_mark, value_mark = key_node.start_mark, value_node.start_mark
+                key_lines[key] = key_mark.line + 1
+                positions[key] = (key_mark.line + 1, key_mark.column + 1,
+                                  value_mark.line + 1, value_mark.column + 1)
+            return mapping
+        if kind is yaml.SequenceNode and node.tag == _SEQ:
+            sequence = Sequence((self.construct_tree(n) for n in node.value),
+                                line=node.start_mark.line + 1)
+            sequence.item_lines = [n.start_mark.line + 1 for n in node.value]
+            sequence.item_cols = [n.start_mark.column + 1 for n in node.value]
+            return sequence
+        return self.construct_object(node, deep=True)
+
+    def _key(self, key_node):
+        key = self.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word or number", key_node.start_mark)
+        return key
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+        self.flatten_mapping(node)
+        merged = len(node.value) - own  # flatten_mapping puts merged pairs (<<: *base) first
+        mapping = Mapping(line=node.start_mark.line + 1)
+        mapping.merged = set()
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self._key(key_node)
+            if key in mapping and index < merged:
+                continue  # two merged mappings share a key: the first one wins (YAML spec)
+            if key in mapping and key not in mapping.merged:
+                raise _duplicate(key, mapping, key_node)
+            if index < merged:
+                mapping.merged.add(key)
+            else:
+                mapping.merged.discard(key)
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+            mapping.positions[key] = (
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        return mapping
+
+    def construct_yaml_map(self, node):
+        data = Mapping(line=node.start_mark.line + 1)
+        yield data
+        built = self.construct_mapping(node)
+        data.update(built)
+        data.key_lines = built.key_lines
+        data.positions = built.positions
+        data.merged = built.merged
+
+    def construct_yaml_seq(self, node):
+        data = Sequence(line=node.start_mark.line + 1)
+        yield data
+        data.extend(self.construct_sequence(node, deep=True))
+        data.item_lines = [n.start_mark.line + 1 for n in node.value]
+        data.item_cols = [n.start_mark.column + 1 for n in node.value]
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        problem = number_problem(value)
+        if problem:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{_short(node.value)}' {problem}", node.start_mark)
+        return value
+
+    def construct_yaml_int(self, node):
+        try:
+            value = super().construct_yaml_int(node)
+        except ValueError:  # thousands of digits: Python's int() refuses the text
+            value = None
+        problem = "is not a usable number" if value is None else number_problem(value)
+        if problem:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{_short(node.value)}' {problem}", node.start_mark)
+        return value
+
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a real date", node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+
+
+def _check_tree(root):
+    """Depth bound for a document without aliases (a plain tree: no sharing)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((n, depth + 1) for pair in node.value for n in pair
+                         if not isinstance(n, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((n, depth + 1) for n in node.value
+                         if not isinstance(n, yaml.ScalarNode))
+
+
+def _check_graph(root):
+    """Bound the node graph after alias expansion (billion laughs) and its depth.
+
+    Iterative, memoised per node, so neither a bomb nor deep nesting costs
+    more than one pass over the distinct nodes.  Besides the count of values,
+    their total size is bounded (a long text repeated by aliases is as costly
+    as many values).
+    """
+    size, height, weight = {}, {}, {}
+    limit = expanded_limit()
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in size and not children_done:
+            continue
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = ()
+        if not children_done:
+            size[key] = None  # in progress: a recursive alias counts as a leaf
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in size)
+            if len(size) > MAX_NODES:
+                break
+            continue
+        size[key] = 1 + sum(size.get(id(c)) or 1 for c in children)
+        height[key] = 1 + max((height.get(id(c), 1) for c in children), default=0)
+        weight[key] = (len(node.value) if not children and isinstance(node, yaml.ScalarNode)
+                       else 0) + 1 + sum(weight.get(id(c)) or 1 for c in children)
+        if weight[key] > limit:
+            raise yaml.MarkedYAMLError(
+                problem=f"expands to more than {limit} bytes (alias bomb?)",
+                problem_mark=node.start_mark)
+        if size[key] > MAX_NODES:
+            raise yaml.MarkedYAMLError(
+                problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
+                problem_mark=node.start_mark)
+        if height[key] > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=node.start_mark)
+    if len(size) > MAX_NODES:
+        raise yaml.MarkedYAMLError(
+            problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
+            problem_mark=root.start_mark)
+
+
+def loads(text, path="<string>"):
+    """Parse YAML text safely; errors become :class:`InputError` with the line."""
+    try:
+        loader = _Loader(text)
+        loader.may_alias = "&" in text and "*" in text  # an alias needs an anchor
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor for the tag" in problem:
+            tag = problem.rsplit(" ", 1)[-1]
+            problem = f"the tag {tag} is not allowed (only plain YAML data)"
+        elif exc.context and exc.problem:
+            problem = f"{exc.context}: {exc.problem}" if "duplicate" not in problem else problem
+        error = InputError(problem.replace("\n", " "), path, line)
+        error.column = column
+        error.kind = "duplicate-key" if "duplicate key" in problem else "yaml"
+        raise error from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {str(exc).splitlines()[0]}", path) from None
+    except RecursionError:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", path) from None
+
+
