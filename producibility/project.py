@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
-import re
 import signal
 import stat
 import sys
@@ -71,10 +70,10 @@ class Settings:
                 return cls()
             path = candidate
         try:
-            document = yamlio.load(path)
+            document, data = yamlio.load_with_bytes(path)
             if document is None:
                 return cls({}, Path(path))
-            schemas.check(document, schemas.shipped("config"), str(path))
+            schemas.check_file(document, data, schemas.shipped("config"), str(path))
         except ProducibilityError:
             if lenient:
                 return cls()

@@ -85,3 +85,51 @@ def test_a_cache_entry_naming_something_else_than_a_node_is_refused(cache_dir):
         assert expressions._KNOWN.trees == {}
         assert expressions.compile_condition("part.x > 1")(
             {"part": {"x": 2}}) is True
+
+
+def test_a_request_file_seen_valid_skips_only_the_schema_step(cache_dir, tmp_path,
+                                                             monkeypatch):
+    """The exact bytes of a request that passed every check are not put through the
+    schema again (a warm check then needs no schema validator); changed bytes are."""
+    from producibility.errors import InputError
+    from producibility.inputs import schema as schemas
+    from producibility.model.request import load_request
+
+    request = tmp_path / "request.yaml"
+    request.write_bytes((ROOT / "examples/requests/bracket-series.yaml").read_bytes())
+    first = load_request(request)
+    calls = []
+    real_check = schemas.check
+    monkeypatch.setattr(schemas, "check", lambda *a, **k: (calls.append(1), real_check(*a, **k)))
+    assert load_request(request) == first
+    assert calls == []
+    text = request.read_text(encoding="utf-8")
+    request.write_text(text.replace("quantity: 200", "quantity: 200\nbudget_code: X7"),
+                       encoding="utf-8")
+    with pytest.raises(InputError, match="budget_code"):
+        load_request(request)
+    assert calls  # new bytes: the schema step ran again
+
+
+def test_a_questionnaire_with_a_wrong_assumption_is_refused_every_time(cache_dir, tmp_path):
+    """Checked assumptions are remembered per questionnaire bytes only when they pass."""
+    from producibility.errors import InputError
+    from producibility.model import questionnaire as questionnaires
+
+    shipped = sorted(ROOT.glob("questionnaires/*.yaml"))[0]
+    broken = tmp_path / "questionnaire.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    assert "assume: {value: exc2," in text
+    broken.write_text(text.replace("assume: {value: exc2,", "assume: {value: exc9,"),
+                      encoding="utf-8")
+    for _ in range(2):
+        questionnaires._load_cached.cache_clear()
+        with pytest.raises(InputError, match="exc9"):
+            questionnaires.load_questionnaire_unbound(broken)
+    questionnaires._load_cached.cache_clear()
+    good = tmp_path / "good.yaml"
+    good.write_text(text, encoding="utf-8")
+    for _ in range(2):
+        questionnaires._load_cached.cache_clear()
+        assert questionnaires.load_questionnaire_unbound(good).question(
+            "request", "execution_class").assume["value"] == "exc2"

@@ -6,7 +6,10 @@ Two kinds of record live under ``$PRODUCIBILITY_CACHE_DIR`` (default
 - ``valid/``: an empty file per digest of (tool version, schema, bytes) that passed
   schema validation.  Validating the default pack and questionnaire with jsonschema
   costs about a third of a ``producibility check``; their bytes rarely change, so a
-  file seen valid before skips the schema step.
+  file seen valid before skips the schema step.  The same for a request file that
+  passed every check of ``load_request``, the project config, and a questionnaire
+  whose ``assume:`` answers were checked: a warm check of a request seen before
+  imports no schema validator at all.
 - ``data/``: JSON text per digest of (tool version, kind, bytes): the parsed YAML
   documents of packs, catalogues, questionnaires and equipment files, and the parsed
   conditions of a pack.  Parsing them is most of what a warm check spends before it

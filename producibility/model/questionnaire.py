@@ -12,7 +12,7 @@ from typing import Any
 
 from producibility import i18n
 from producibility.inputs import schema as schemas
-from producibility.inputs import yamlio
+from producibility.inputs import cache, yamlio
 from producibility.conditions.expressions import ExpressionError, compile_condition
 from producibility.model.defaults import default_questionnaire_path
 from producibility.errors import InputError
@@ -208,7 +208,17 @@ def _load_cached(path_str):
     if not isinstance(document, dict):
         raise InputError("a questionnaire must be a mapping", path_str, 1)
     schemas.check_file(document, data, schemas.shipped("questionnaire"), path_str)
-    return _parse(document, path_str)
+    # Whether each assume: is a valid answer is a question of the file's bytes too:
+    # asked once (it needs the schema validator), remembered with the validation records.
+    key = cache.validation_key(data, _ASSUMPTIONS_CHECKED)
+    known = cache.seen_valid(key)
+    questionnaire = _parse(document, path_str, check_assumptions=not known)
+    if not known:
+        cache.remember_valid(key)
+    return questionnaire
+
+
+_ASSUMPTIONS_CHECKED = {"checked": "every assume: is a valid answer to its question"}
 
 
 def load_questionnaire(path: str | Path | None = None, catalogue: Any = None) -> "Questionnaire":
@@ -226,14 +236,15 @@ def load_questionnaire_unbound(path=None):
     return _load_cached(str(path))
 
 
-def _assumption(q, raw, path, line):
-    """An ``assume:`` checked against the question: a valid answer, never on a required one."""
+def _assumption(q, raw, path, line, check=True):
+    """An ``assume:`` checked against the question: a valid answer (unless ``check`` is
+    False: these bytes passed before), never on a required one."""
     if q.required:
         raise InputError(f"question '{q.id}': a required question cannot carry an "
                          f"assumption (required means the customer must answer it)",
                          path, line)
     value = yamlio.plain(raw["value"])
-    if not _valid_answer(value, _json_type(q)):
+    if check and not _valid_answer(value, _json_type(q)):
         raise InputError(f"question '{q.id}': assume: {value!r} is not a valid answer "
                          f"to this question", path, line)
     return {"value": value, "en": raw["en"], "nl": raw["nl"]}
@@ -279,7 +290,7 @@ def _bind(questionnaire, catalogue):
                          questions=questions, path=questionnaire.path, shop=catalogue)
 
 
-def _parse(doc, path):
+def _parse(doc, path, check_assumptions=True):
     meta = doc["questionnaire"]
     questions, sections = [], []
     seen = {}
@@ -312,7 +323,7 @@ def _parse(doc, path):
                 except ExpressionError as exc:
                     raise InputError(f"question '{q.id}': ask_if: {exc}", path, line) from None
             if raw.get("assume") is not None:
-                q.assume = _assumption(q, raw["assume"], path, line)
+                q.assume = _assumption(q, raw["assume"], path, line, check_assumptions)
             if q.key in seen:
                 raise InputError(f"question '{q.id}' asked twice (first on line {seen[q.key]})",
                                  path, line)

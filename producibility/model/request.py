@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from producibility.errors import InputError, InputErrors
-from producibility.inputs import yamlio
+from producibility.inputs import cache, yamlio
 from producibility.inputs import schema as schemas
 from producibility.model.questionnaire import load_questionnaire
 
@@ -63,9 +63,12 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
     questionnaire generates, with dates as ISO text.
     """
     questionnaire = questionnaire or load_questionnaire()
+    seen = None  # a file's validation record: (key, its bytes passed every check before)
     if isinstance(source, (str, Path)):
         path = str(source)
-        document = yamlio.load(source)
+        document, data = yamlio.load_with_bytes(source)
+        key = cache.validation_key(data, questionnaire.request_schema)
+        seen = key, cache.seen_valid(key)
     elif isinstance(source, dict):
         document = source
         path = path or "<request>"
@@ -76,7 +79,7 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
         raise InputError("a request must be a mapping of answers, with a list of parts",
                          path, getattr(document, "line", 1))
     _plain(document)
-    _check_answers(document, questionnaire, path, lang)
+    _check_answers(document, questionnaire, path, lang, schema=not (seen and seen[1]))
     ids = {}
     for i, part in enumerate(document["parts"]):
         pid = str(part["id"])
@@ -98,6 +101,8 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
                 except ValueError:
                     raise InputError(f"{q.id} '{holder[q.id]}' is not a real date",
                                      path, yamlio.line_of(document, where)) from None
+    if seen and not seen[1]:
+        cache.remember_valid(seen[0])  # these bytes passed: next time without the schema
     return document
 
 
@@ -149,12 +154,14 @@ def _catalogue_answers(document, questionnaire):
         document[UNLISTED] = unlisted
 
 
-def _check_answers(document, questionnaire, path, lang):
+def _check_answers(document, questionnaire, path, lang, schema=True):
     """The answers read by the one answer parser (``intake.answers``, with each
     question's ``format``), then the schema, then the combinations no single answer
     shows (a wanted date before the request date...).
 
     Every problem is reported together; ``check`` refuses what ``validate`` refuses.
+    ``schema=False``: the file's exact bytes passed every check before (the validation
+    cache), so the schema step is skipped (and its validator not even imported).
     """
     # the modules, not the intake package: a check needs neither the interview nor the form
     from producibility.intake.answers import normalize_answers
@@ -169,8 +176,10 @@ def _check_answers(document, questionnaire, path, lang):
     # a duplicate item: our message names the item's own line, the schema's the list's
     duplicated = {tuple(p.where[:-1]) for p in combos if isinstance(p.where[-1], int)}
     try:
-        schemas.check(document, questionnaire.request_schema, path, lang,
-                      skip=[tuple(where) for where, _ in parsed] + sorted(duplicated, key=str))
+        if schema:
+            schemas.check(document, questionnaire.request_schema, path, lang,
+                          skip=[tuple(where) for where, _ in parsed] +
+                          sorted(duplicated, key=str))
     except InputErrors as exc:
         errors.extend(exc.errors)
     errors.extend(InputError(p.message, path, yamlio.line_of(document, p.where))
