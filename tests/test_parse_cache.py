@@ -133,3 +133,17 @@ def test_a_questionnaire_with_a_wrong_assumption_is_refused_every_time(cache_dir
         questionnaires._load_cached.cache_clear()
         assert questionnaires.load_questionnaire_unbound(good).question(
             "request", "execution_class").assume["value"] == "exc2"
+
+
+@pytest.mark.parametrize("source", [
+    "not " * (expressions.MAX_NESTING + 2) + "part.a",
+    " + ".join(["part.a"] * (expressions.MAX_NODES // 2 + 2)) + " > 1",
+])
+def test_a_condition_over_the_limits_is_refused_with_or_without_the_cache(cache_dir, source):
+    """Trees from the cache skip the size check, so only trees within the limits may be
+    stored: the second compile (cache warm) must refuse what the first refused."""
+    key = cache.data_key("conditions-test", source.encode())
+    for _ in range(2):
+        with expressions.parsed_trees(key):
+            with pytest.raises(expressions.ExpressionLimit):
+                expressions.compile_condition(source)

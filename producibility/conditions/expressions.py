@@ -185,8 +185,8 @@ def parsed_trees(key):
     Inside the block, a condition whose text was parsed under ``key`` (from
     :func:`producibility.inputs.cache.data_key`) last time gets its syntax tree from the
     cache instead of Jinja2's parser; the trees are stored as JSON (node class names
-    from ``jinja2.nodes`` and their fields), so nothing is executed.  Everything after
-    parsing (size limits, compiling to closures) runs as always."""
+    from ``jinja2.nodes`` and their fields), so nothing is executed.  Only trees within
+    the size limits are stored; compiling to closures runs as always."""
     from producibility.inputs import cache
     stored, trees = cache.read_data(key), {}
     if stored is not None:
@@ -234,12 +234,18 @@ def _thaw_node(data):
 
 
 def _parse_expression(source):
+    """The syntax tree of a condition, within the size limits (:func:`_check_size`).
+
+    A tree from the cache was within them when it was stored (only such trees are),
+    under the same version of this code (the cache key says which); the cache's seal
+    says nobody else wrote it.  So only a fresh parse is measured."""
     known = _KNOWN.trees
     if known is not None:
         tree = known.get(source)
         if tree is not None:
             return tree
     tree = _parse_with_jinja2(source)
+    _check_size(tree)
     if known is not None:
         _KNOWN.parsed[source] = tree
     return tree
@@ -823,7 +829,6 @@ def compile_condition(source, scopes=SCOPES):
         raise ExpressionError(f"syntax error: {exc.message}{hint}") from None
     except RecursionError:
         raise ExpressionLimit("expression nested too deeply") from None
-    _check_size(tree)
     compiler = _Compiler(scopes)
     try:
         fn = compiler.compile(tree)

@@ -185,8 +185,9 @@ def load_packs(sources: Iterable[str | Path] | None = None,
     rules, where, settings, packs = {}, {}, dict(DEFAULT_SETTINGS), []
     errors = []
     # The parsed conditions of these packs, remembered from the last run (matched by
-    # their exact text, so an edited rule is simply parsed again).
-    trees_key = cache.data_key("conditions", "\n".join(
+    # their exact text, so an edited rule is simply parsed again).  "conditions-2": only
+    # trees within the size limits are stored (entries of the earlier form are not read).
+    trees_key = cache.data_key("conditions-2", "\n".join(
         str(Path(s).resolve()) for s in sources).encode("utf-8"))
     with gc_paused(), expressions.parsed_trees(trees_key):
         return _load_packs(sources, rules, where, settings, packs, errors, include_default)
