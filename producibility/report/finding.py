@@ -9,6 +9,7 @@ missed lead time, an ISO fit converted) all make the same :class:`Finding`.  Its
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -186,6 +187,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=256)  # a few rule files; Path takes ~10 us a finding
 def _short(path: str | None) -> str | None:
     """Rule file names without the machine-specific directories in front."""
     if not path:
