@@ -53,7 +53,12 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     findings += fit_findings.routed(inferred, catalogue, lang)
     fit_gaps(inferred, open_fields)
 
-    threads = mrl.thread_levels(findings, mrl.THREADS, settings.get("mrl") or {},
+    # a probe needs only the threads that can fall below the target: those a finding caps
+    judged = mrl.THREADS
+    if brief:
+        capped = mrl.capped_threads(findings)
+        judged = [t for t in mrl.THREADS if t in capped]
+    threads = mrl.thread_levels(findings, judged, settings.get("mrl") or {},
                                 lambda need: _answered(need, request, parts, questionnaire))
     purpose = request.get("purpose")
     target = settings["target_mrl"].get(purpose) if purpose else None
