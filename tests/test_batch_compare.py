@@ -65,7 +65,7 @@ def test_interrupted_batch_leaves_no_output_file(tmp_path, monkeypatch):
     from producibility import batch
 
     def boom(*args, **kwargs):
-        yield {"index": 0, "source": "x", "ok": False, "error": "e"}
+        yield False, '{"error": "e", "index": 0, "ok": false, "source": "x"}\n'
         raise KeyboardInterrupt
 
     monkeypatch.setattr(batch, "screen_many", boom)

@@ -34,7 +34,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     """The report (a dict, the JSON contract) from what the engine inferred.
 
     ``quantities``: the quantity breaks to price.  ``brief``: for a what-if probe, which
-    reads only the verdict and the findings: the quote holds only set-up and run lines."""
+    reads only the verdict and which rules fired for which part: just
+    ``{"verdict", "findings": [{"rule", "part"}]}``, worked out without the texts,
+    the price, the effort or the ranking of the open questions."""
     settings, catalogue = pack.settings, pack.catalogue
     matrix = settings["risk_matrix"]
     request, parts = inferred.request, inferred.parts
@@ -44,30 +46,42 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
 
     placement = assignment.place(inferred, partners, choices, lang)
     outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
-    findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields)
+    findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields,
+                             brief)
     findings += fit_findings.no_machine(inferred, placement, choices, lang)
     findings += fit_findings.outside(outside, catalogue, lang)
     findings += fit_findings.routed(inferred, catalogue, lang)
     fit_gaps(inferred, open_fields)
 
-    threads = mrl.thread_levels(findings, mrl.THREADS, settings.get("mrl") or {},
+    # a probe needs only the threads that can fall below the target: those a finding caps
+    judged = mrl.THREADS
+    if brief:
+        capped = mrl.capped_threads(findings)
+        judged = [t for t in mrl.THREADS if t in capped]
+    threads = mrl.thread_levels(findings, judged, settings.get("mrl") or {},
                                 lambda need: _answered(need, request, parts, questionnaire))
     purpose = request.get("purpose")
     target = settings["target_mrl"].get(purpose) if purpose else None
     if purpose is None:
         open_fields.add("request", None, "purpose", "MRL-TARGET", False)
     below_target = mrl.below_target(threads, target, purpose, matrix, lang)
-    findings = ordered(findings + below_target)
+    findings = findings + below_target if brief else ordered(findings + below_target)
     open_questions = open_fields.ranked(
         questionnaire, lang,
         lambda question, pid: _asked(question, request, parts.get(pid) if pid else None))
 
-    share = verdict.contingency_share(settings, len(open_questions))
-    lines, quote = costing.quote(request, parts, inferred.machines, placement.assignments,
-                                 findings, catalogue, equipment.provider, settings["costing"],
-                                 share, quantities, lang, brief)
-    effort = verdict.effort(findings, lines, quote["totals"], placement.assignments, share,
-                            settings["effort_classes"])
+    if brief:
+        lines, _ = costing.quote_lines(request, parts, inferred.machines,
+                                       placement.assignments, findings, catalogue,
+                                       equipment.provider, settings["costing"], lang, brief)
+    else:
+        share = verdict.contingency_share(settings, len(open_questions))
+        lines, quote = costing.quote(request, parts, inferred.machines,
+                                     placement.assignments, findings, catalogue,
+                                     equipment.provider, settings["costing"], share,
+                                     quantities, lang)
+        effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
+                                share, settings["effort_classes"])
 
     treatments: dict = {}
     for work in outside:
@@ -78,11 +92,14 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               equipment.provider, settings["lead_time"], lang, brief)
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:
-        findings = ordered(findings + [late])
+        findings = findings + [late] if brief else ordered(findings + [late])
 
     outcome, reasons = verdict.verdict(
         findings, open_questions, placement.assignments,
         mrl.capped_overall(threads) if below_target else None, target, lang)
+    if brief:
+        return {"verdict": outcome,
+                "findings": [{"rule": f.rule, "part": f.part} for f in findings]}
     return {
         "schema_version": SCHEMA_VERSION,
         "request": {"id": request.get("id"), "customer": request.get("customer"),
@@ -104,10 +121,11 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
 
 
 def rule_findings(inferred: Inferred, chosen: frozenset, matrix: list, choice_text: dict,
-                  lang: str, open_fields: OpenFields) -> list[Finding]:
+                  lang: str, open_fields: OpenFields, brief: bool = False) -> list[Finding]:
     """The findings of the rules that fired or failed; a rule that could not decide
     names the fields it waits for in ``open_fields``.  A candidate-scope rule counts
-    only for the machine chosen for the operation."""
+    only for the machine chosen for the operation.  ``brief``: findings without their
+    texts (see :meth:`Finding.from_hit`)."""
     findings = []
     for hit in inferred.hits:
         rule = hit.rule
@@ -120,7 +138,7 @@ def rule_findings(inferred: Inferred, chosen: frozenset, matrix: list, choice_te
         elif hit.outcome == "error":
             findings.append(Finding.engine_error(hit, lang))
         else:
-            findings.append(Finding.from_hit(hit, lang, matrix, choice_text))
+            findings.append(Finding.from_hit(hit, lang, matrix, choice_text, brief))
     return findings
 
 

@@ -429,15 +429,15 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang, brief=False):
+          share, quantities, lang):
     """(lines, the report's ``quote``): the quote lines, notes, totals with the
-    contingency ``share``, and the price per quantity break (none when ``brief``)."""
+    contingency ``share``, and the price per quantity break."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
-                               provider, costing, lang, brief)
+                               provider, costing, lang)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": notes,
         "totals": totals(lines, share, costing["estimate_contingency"]),
-        "breaks": quantity_breaks(sorted(set(() if brief else quantities or ())), request,
+        "breaks": quantity_breaks(sorted(set(quantities or ())), request,
                                   parts, machines, assignments, lines, catalogue, provider,
                                   costing, lang, share)}
 

@@ -9,6 +9,7 @@ missed lead time, an ISO fit converted) all make the same :class:`Finding`.  Its
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -84,12 +85,21 @@ class Finding:
 
     @classmethod
     def from_hit(cls, hit: Any, lang: str, matrix: Sequence[Sequence[str]],
-                 choice_text: Mapping) -> Finding:
+                 choice_text: Mapping, brief: bool = False) -> Finding:
         """The finding of a rule that fired (``hit``: an infer.Hit), its message in
-        ``lang`` with the questionnaire's choice texts."""
+        ``lang`` with the questionnaire's choice texts.  ``brief`` (a what-if probe,
+        which reads what a finding decides, never its words): no title, message,
+        mitigation or trace."""
         rule = hit.rule
-        template = rule.message.get(lang) or rule.message.get("en")
         then = rule.then
+        if brief:
+            return cls(
+                rule=rule.id, kind=_kind(then), thread=rule.thread, title="",
+                part=_part(hit), machine=hit.machine, message="", mitigation="",
+                risk=Risk.of_rule(rule, matrix), effort=then.get("effort", {}),
+                mrl_cap=then.get("mrl_cap"), flag=then.get("flag"), source=rule.source,
+                trace=_NO_TRACE)
+        template = rule.message.get(lang) or rule.message.get("en")
         return cls(
             rule=rule.id, kind=_kind(then), thread=rule.thread,
             title=rule.text("title", lang), part=_part(hit), machine=hit.machine,
@@ -161,6 +171,9 @@ def _part(hit: Any) -> str | None:
     return hit.subject if hit.rule.scope in ("part", "candidate") else None
 
 
+_NO_TRACE = Trace(None, None, "", {})
+
+
 def _rule_trace(hit: Any) -> Trace:
     rule = hit.rule
     return Trace(_short(rule.path), rule.line, rule.when.source, _json_value(hit.values))
@@ -174,6 +187,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=256)  # a few rule files; Path takes ~10 us a finding
 def _short(path: str | None) -> str | None:
     """Rule file names without the machine-specific directories in front."""
     if not path:

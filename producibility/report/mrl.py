@@ -22,6 +22,12 @@ FAAS_TOPICS = ("ip_confidentiality", "contract_liability", "volume_mix", "change
                "trust_delivery", "shared_operation")
 
 
+def capped_threads(findings: Iterable[Finding]) -> set[str]:
+    """The threads a finding caps (an ``mrl_cap``, or a blocker): the only ones that
+    can be below their target."""
+    return {f.thread for f in findings if f.mrl_cap is not None or f.kind == "blocker"}
+
+
 def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
                   mrl_settings: Mapping[str, Any],
                   answered: Callable[[str], bool]) -> dict[str, dict]:
