@@ -187,54 +187,70 @@ def _screen_all(items, settings, jobs, work, lost):
 def _screen_in_pool(numbered, settings, jobs, work, lost):
     """Worker processes, results in input order, a bounded number of requests in flight.
 
+    Requests go to the workers in chunks (up to CHUNK, fewer for a small batch, so
+    every worker has some): one task per request cost the parent more time in the
+    pool's bookkeeping than the writing of its output.
+
     A worker that dies (killed by the system when out of memory) breaks the pool:
-    the request at the head is then screened again alone, in a fresh worker, and
-    gets an error record if that worker dies too; the other unfinished requests
-    go to a fresh pool.  So a crash costs one request, never the batch."""
+    each request of the chunk at the head is then screened again alone, in a fresh
+    worker, and gets an error record if that worker dies too; the other unfinished
+    chunks go to a fresh pool.  So a crash costs one request, never the batch."""
     fork = os.name == "posix"
     context = multiprocessing.get_context("fork" if fork else "spawn")
     if fork:
         _init_worker(settings)  # inherited by every worker
     initargs = (None if fork else settings,)
+    size = max(1, min(CHUNK, len(numbered) // (jobs * 4)))
+    chunks = [numbered[i:i + size] for i in range(0, len(numbered), size)]
+    each = functools.partial(_each, work)
 
-    def new_pool(size):
-        return ProcessPoolExecutor(size, mp_context=context, initializer=_start_worker,
+    def new_pool(workers):
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                    initargs=initargs)
 
-    def submit(item):
-        if isinstance(item[2], Exception):  # a bad line: its record needs no worker
+    def submit(chunk):
+        if all(isinstance(item[2], Exception) for item in chunk):  # bad lines: no worker
             done = Future()
-            done.set_result(work(item))
+            done.set_result(each(chunk))
             return done
-        return pool.submit(work, item)
+        return pool.submit(each, chunk)
 
     pool = new_pool(jobs)
     pending = collections.deque()
-    todo = iter(numbered)
-    window = jobs * 8
+    todo = iter(chunks)
+    window = jobs * 4
     try:
         while True:
             while len(pending) < window:
-                item = next(todo, None)
-                if item is None:
+                chunk = next(todo, None)
+                if chunk is None:
                     break
-                pending.append((item, submit(item)))
+                pending.append((chunk, submit(chunk)))
             if not pending:
                 return
-            item, future = pending.popleft()
+            chunk, future = pending.popleft()
             try:
-                yield future.result()
+                yield from future.result()
                 continue
             except BrokenProcessPool:
                 pass
             pool.shutdown(wait=False, cancel_futures=True)
-            yield _screen_alone(item, new_pool, work, lost)
+            for item in chunk:
+                yield _screen_alone(item, new_pool, work, lost)
             pool = new_pool(jobs)
             pending = collections.deque(
                 (other, done if _finished(done) else submit(other))
                 for other, done in pending)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+CHUNK = 16  # requests per task sent to a worker
+
+
+def _each(work, chunk):
+    """``work`` on each request of a chunk, in a worker."""
+    return [work(item) for item in chunk]
 
 
 def _finished(future):

@@ -208,19 +208,21 @@ def killing_screen_one(item):
     return batch.real_screen_one(item)
 
 
-def test_a_worker_killed_by_the_system_costs_one_request_not_the_batch(monkeypatch):
+@pytest.mark.parametrize("before, after", [(3, 3), (17, 22)])  # one request a task; chunks
+def test_a_worker_killed_by_the_system_costs_one_request_not_the_batch(monkeypatch, before,
+                                                                      after):
     from producibility import batch
 
     settings = {"equipment": str(EQUIPMENT), "packs": [], "use_default": True, "lang": "en",
                 "as_of": None, "probe": False}
     monkeypatch.setattr(batch, "real_screen_one", batch._screen_one, raising=False)
     monkeypatch.setattr(batch, "_screen_one", killing_screen_one)
-    items = [(f"r{i}", base_request(id=f"R{i}")) for i in range(6)]
-    items.insert(3, ("KILL", base_request(id="K")))
+    items = [(f"r{i}", base_request(id=f"R{i}")) for i in range(before + after)]
+    items.insert(before, ("KILL", base_request(id="K")))
     records = list(batch.screen_many(items, settings, jobs=2))
-    assert [r["index"] for r in records] == list(range(7))
-    assert [r["ok"] for r in records] == [True, True, True, False, True, True, True]
-    assert "stopped" in records[3]["error"]
+    assert [r["index"] for r in records] == list(range(len(items)))
+    assert [r["ok"] for r in records] == [True] * before + [False] + [True] * after
+    assert "stopped" in records[before]["error"]
 
 
 def test_a_catalogue_replaced_during_a_batch_changes_nothing(tmp_path):
