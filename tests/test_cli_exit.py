@@ -51,3 +51,20 @@ def test_quick_exit_leaves_a_complete_output_file(tmp_path):
     assert console[0] == 0
     assert target.read_text(encoding="utf-8").rstrip().endswith("}")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("code", [ORDINARY, CONSOLE], ids=["ordinary", "console"])
+def test_a_reader_that_stops_early_ends_a_batch_quietly(tmp_path, code, jobs):
+    """`producibility batch ... | head`: the rest of the output is not wanted; exit 0 and
+    nothing on stderr (click turns a closed pipe into exit 1 on its own)."""
+    env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(tmp_path / "cache"))
+    args = ["batch", str(EXAMPLES / "requests"), "--equipment", str(EQUIPMENT),
+            "--jobs", jobs, "--format", "jsonl"]
+    process = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 0
+    assert stderr == b""

@@ -22,8 +22,8 @@ from typing import Callable
 import click
 
 from producibility import i18n
-from producibility.errors import ProducibilityError
-from producibility.project import CONFIG_NAME, Settings
+from producibility.errors import EXIT_OK, ProducibilityError
+from producibility.project import CONFIG_NAME, Settings, _silence_stdout
 from producibility.report.render import FORMATS
 
 # A PDF is rendered from the HTML report.
@@ -50,6 +50,11 @@ class Command(click.Command):
         except ProducibilityError as exc:
             exc.show()
             raise click.exceptions.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # the reader stopped (`| head`): the rest is not wanted, quietly; click would
+            # make it exit 1
+            _silence_stdout()
+            raise click.exceptions.Exit(EXIT_OK) from None
 
 
 class Group(click.Group):
