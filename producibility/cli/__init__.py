@@ -70,6 +70,7 @@ def main(argv=None):
         previous = signal.signal(signal.SIGTERM, _terminated)
     except ValueError:  # not the main thread (an embedding program): leave signals alone
         previous = None
+    code = EXIT_OK
     try:
         _main(argv)
     except SystemExit as exc:

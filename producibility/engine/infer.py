@@ -27,9 +27,9 @@ How the work is split, after measuring experta (see README, "Speed"):
   does.  Layer 0 runs with the fit; when nothing else is left on the agenda,
   ``later_layers`` (on ``Layer(n=0)``, lowest salience) runs the tables of layer
   1, 2, ... in turn for the request and every part, each reading the flags of
-  the layers below, which are final by then.  So the outcome does not depend on the agenda's order among
-  rules, nor on the hash seed; ``tests/reference.py`` checks it against a plain
-  evaluator.
+  the layers below, which are final by then.  So the outcome does not depend on
+  the agenda's order among rules, nor on the hash seed; ``tests/reference.py``
+  checks it against a plain evaluator.
 """
 
 import datetime
@@ -308,6 +308,9 @@ def compile_engine(pack, equipment):
     if top:
         def later_layers(self):
             parts = list(self.parts)
+            fits = {}  # part -> its (part, process, machine) candidates, in order
+            for key in sorted(self.fits):
+                fits.setdefault(key[0], []).append(key)
             for n in range(1, top + 1):
                 for scope in ("request", "provider"):
                     run_table(self, tables[scope, n], scope, REQUEST_ID)
@@ -315,7 +318,7 @@ def compile_engine(pack, equipment):
                 for subject in parts:
                     run_table(self, part_table, "part", subject)
                     if table.rules:
-                        for (pid, process, mid) in self.fits_of(subject):
+                        for (pid, process, mid) in fits.get(subject, ()):
                             run_table(self, table, "candidate", pid, mid, process)
 
         namespace["later_layers"] = Rule(Layer(n=0), salience=SALIENCE_NEXT_LAYER)(
@@ -411,9 +414,6 @@ class _EngineBase(KnowledgeEngine):
         if unknown and (REQUEST in unknown or own in unknown):
             return UNKNOWN, [m for key in (REQUEST, own) for m in unknown.get(key, ())]
         return False, ()
-
-    def fits_of(self, part_id):
-        return sorted(k for k in self.fits if k[0] == part_id)
 
     def context(self, scope, subject, machine=None, process=None):
         key = (scope, subject, machine, process)
