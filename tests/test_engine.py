@@ -198,6 +198,23 @@ def test_the_engine_is_reused_and_does_not_leak_between_requests(tmp_path, equip
     assert fired(screener.check(base_request()).to_dict()) == []
 
 
+def test_what_a_candidate_rule_reads_of_the_part_is_remembered_per_part_and_run(
+        tmp_path, equipment):
+    """A candidate condition's part-only half is worked out once per part and run
+    (pack.INVARIANT): another part, or the next request, must not see it."""
+    rules = [rule("K-2", "part.cycle_time_min * part.quantity / 60 > machine.free_h_per_week "
+                  "* 0 + 1", scope="candidate")]
+    screener = Screener(equipment, make_pack(tmp_path, *rules))
+    two = base_request()
+    two["parts"].append(dict(two["parts"][0], id="P2", cycle_time_min=120, quantity=1))
+    hits = {(f["part"], f["machine"]) for f in screener.check(two).to_dict()["findings"]
+            if f["rule"] == "K-2"}
+    assert {p for p, _ in hits} == {"P2"}  # P1: 5 min, under an hour; P2: 2 h
+    for minutes, fires in ((120, True), (5, False), (120, True)):
+        report = screener.check(base_request(part={"cycle_time_min": minutes}))
+        assert ("K-2" in fired(report.to_dict())) is fires
+
+
 def test_a_candidate_blocker_rules_out_that_machine_only(tmp_path, equipment):
     rules = [rule("K-1", "machine.id == 'haas-vf2'", scope="candidate",
                   then="{blocker: true}")]

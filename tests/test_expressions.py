@@ -251,3 +251,55 @@ def test_shortcuts_mean_what_the_general_nodes_mean(a, b, form):
                .replace("/ 4", "/ request.four"))
     got, want = outcome(form, context), outcome(general, context)
     assert got == want or (got[1] != got[1] and want[1] != want[1])
+
+
+_PER_MACHINE = ["part.a * (part.b | default(1)) / 60 * machine.r > request.t",
+                "part.a is defined and part.b is defined and part.a + part.b > machine.r",
+                "(part.a * 2 if part.b is defined else 1) < machine.r",
+                "[part.a, part.b] | max > machine.r or part.a - 1 == machine.r",
+                "((part.a ~ part.b) | length) * request.t > machine.r",
+                "machine.r in [part.a, part.b] and (part.a | round(1)) != request.t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(a=_VALUES, b=_VALUES, t=_VALUES, rs=st.lists(_VALUES, min_size=1, max_size=4),
+       form=st.sampled_from(_PER_MACHINE))
+def test_remembered_subexpressions_mean_what_evaluating_them_each_time_means(a, b, t, rs, form):
+    """A candidate condition is judged once per machine with the same request and
+    part; what it reads only of those is remembered in the contexts' shared memo
+    (invariant scopes).  Machine after machine, value or error, it must give what
+    the condition compiled without a memo gives."""
+    from producibility.conditions.expressions import MEMO
+
+    def outcome(compiled, context):
+        try:
+            return "value", evaluate(compiled, context)
+        except ExpressionError as exc:
+            return "error", str(exc)
+
+    remembered = compile_condition(form, invariant=("request", "provider", "part"))
+    plain = compile_condition(form)
+    assert remembered.fields == plain.fields
+    part, request, memo = {"a": a, "b": b}, {"t": t}, {}
+    for r in rs:
+        context = {"request": request, "part": part, "machine": {"r": r}}
+        got = outcome(remembered, {**context, MEMO: memo})
+        assert got == outcome(plain, context)
+
+
+def test_a_remembered_subexpression_is_charged_to_the_budget_every_time():
+    """What the part's half builds counts on every machine, remembered or not: here
+    together with the machine's half it is over the budget, every time."""
+    from producibility.conditions.expressions import MAX_BUILT, MEMO, ExpressionLimit
+    six = ", ".join(["part.s"] * 6)
+    form = f"([{six}] | length) + ([machine.s, {six}] | length) > 0"
+    remembered = compile_condition(form, invariant=("request", "provider", "part"))
+    part, memo = {"s": "x" * (MAX_BUILT * 9 // 100)}, {}  # each half builds 54 %
+    for machine in ("m1", "m2", "m3"):
+        with pytest.raises(ExpressionLimit):
+            evaluate(remembered, {"part": part, "machine": {"s": machine}, MEMO: memo})
+    assert memo, "the part's half was remembered"
+    small = {"s": "x" * 10}
+    memo = {}
+    for machine in ("m1", "m2"):
+        assert evaluate(remembered, {"part": small, "machine": {"s": machine}, MEMO: memo})

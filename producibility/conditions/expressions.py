@@ -460,16 +460,76 @@ class Compiled:
         return out
 
 
+# The key of a context's memo of invariant subexpressions (see ``_Compiler.hoisted``);
+# not a name a condition can write, so no condition reads it.
+MEMO = " memo"
+
+
+def _reads(node):
+    """The scope names a subexpression reads, and how many steps it takes beyond
+    constants and ``scope.field`` lookups (what remembering its value can save)."""
+    names, steps, stack = set(), 0, [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.Name):
+            names.add(node.name)
+        elif isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+            names.add(node.node.name)
+            continue
+        elif not isinstance(node, nodes.Const):
+            steps += 1
+        stack.extend(node.iter_child_nodes())
+    return names, steps
+
+
 class _Compiler:
-    def __init__(self, allowed_scopes):
+    def __init__(self, allowed_scopes, invariant=None):
         self.allowed = allowed_scopes
         self.fields = set()
+        self.invariant = invariant
+        self._inside = False
 
     def compile(self, node):
         name = type(node).__name__
         if name not in _NODE_NAMES:
             raise ExpressionError(f"'{name}' is not allowed in a condition")
+        if self.invariant is not None and not self._inside:
+            names, steps = _reads(node)
+            if steps >= 2 and names <= self.invariant:
+                self._inside = True
+                try:
+                    return self.hoisted(getattr(self, "_" + name)(node))
+                finally:
+                    self._inside = False
         return getattr(self, "_" + name)(node)
+
+    @staticmethod
+    def hoisted(fn):
+        """A subexpression that reads only invariant scopes, remembered in the
+        context's memo (``MEMO``): a candidate rule is judged once per machine that
+        fits a part, with the same request and part every time, so
+        ``part.cycle_time_min * part.pieces / 60`` is worked out once per part.
+        The engine gives each part's candidate contexts one memo per run; a
+        context without one (a test, a message, ``limit_problem``) evaluates as
+        usual.  Exact: the subexpression is a function of the invariant facts;
+        an error is not remembered (it is raised again, in the same order), and
+        what the first evaluation built is charged to the budget again."""
+        slot = object()
+
+        def remembered(ctx):
+            memo = ctx.get(MEMO)
+            if memo is None:
+                return fn(ctx)
+            seen = memo.get(slot)
+            if seen is not None:
+                if seen[1]:
+                    _charge(seen[1])
+                return seen[0]
+            before = getattr(_BUDGET, "left", MAX_BUILT)
+            value = fn(ctx)
+            memo[slot] = (value, before - getattr(_BUDGET, "left", MAX_BUILT))
+            return value
+        return remembered
 
     def _Const(self, node):
         value = node.value
@@ -814,8 +874,12 @@ def _truth(value):
 _DECIMAL_COMMA = re.compile(r"(?<![\w.])\d+,\d+(?![\w.])")
 
 
-def compile_condition(source, scopes=SCOPES):
-    """Compile a ``when:`` string; raises :class:`ExpressionError` on bad text."""
+def compile_condition(source, scopes=SCOPES, invariant=None):
+    """Compile a ``when:`` string; raises :class:`ExpressionError` on bad text.
+
+    ``invariant``: scopes whose facts stay the same over the contexts that share a
+    memo (see ``_Compiler.hoisted``); subexpressions reading only those are
+    remembered there."""
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError("a condition must be a non-empty text")
     try:
@@ -829,7 +893,7 @@ def compile_condition(source, scopes=SCOPES):
         raise ExpressionError(f"syntax error: {exc.message}{hint}") from None
     except RecursionError:
         raise ExpressionLimit("expression nested too deeply") from None
-    compiler = _Compiler(scopes)
+    compiler = _Compiler(scopes, None if invariant is None else frozenset(invariant))
     try:
         fn = compiler.compile(tree)
     except RecursionError:

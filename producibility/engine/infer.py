@@ -43,7 +43,7 @@ from producibility.engine import experta_speed
 from producibility.engine import fit
 from producibility.model.catalogue import default_catalogue
 from producibility.conditions.alpha import RuleTable
-from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.conditions.expressions import MEMO, UNKNOWN, ExpressionError, evaluate
 from producibility.engine.experta_compat import MATCH, NOT, Fact, KnowledgeEngine, Rule
 from producibility.errors import InputError
 from producibility.model.pack import gc_paused
@@ -379,7 +379,7 @@ class _EngineBase(KnowledgeEngine):
         self.hits, self.no_machine, self.unchecked = [], [], set()
         self.fits, self.rejections, self.subcontracts = {}, {}, {}
         self.undecidable = []
-        self._contexts = {}
+        self._contexts, self._memos = {}, {}
         self.window = _capacity_window(request, as_of)
         self.as_of = as_of
         # flag name -> subjects where it holds, and -> {subject: questions} where unknown
@@ -427,6 +427,12 @@ class _EngineBase(KnowledgeEngine):
                 result = self.fits.get((subject, process, machine))
                 ctx["candidate"] = {"process": process,
                                     "marginal": bool(result and result.marginal)}
+                # one memo per part and run: what candidate conditions read only of
+                # the request, provider and part (pack.INVARIANT) is worked out once
+                memo = self._memos.get(subject)
+                if memo is None:
+                    memo = self._memos[subject] = {}
+                ctx[MEMO] = memo
             self._contexts[key] = ctx
         return ctx
 

@@ -32,6 +32,11 @@ SCOPE_NAMES = {
     "part": ("request", "part", "provider"),
     "candidate": ("request", "part", "provider", "machine", "candidate"),
 }
+# The scopes that stay the same while the engine judges a rule of this scope over
+# many subjects of one part: a candidate rule runs once per machine that fits the
+# part, so what its condition reads only of these is worked out once per part
+# (expressions: ``_Compiler.hoisted``; the engine gives the memo, infer.py).
+INVARIANT = {"candidate": ("request", "provider", "part")}
 
 DEFAULT_SETTINGS = {
     "fit": {"envelope_margin": 0.9, "capability_margin": 1.5},
@@ -121,7 +126,7 @@ def compile_rule(raw, path, line, col=1):
     scopes = SCOPE_NAMES[raw["scope"]]
     problem = candidate_flag_problem(rule)
     if problem is None:
-        when, problem = compile_when(rule, scopes)
+        when, problem = compile_when(rule, scopes, invariant=INVARIANT.get(raw["scope"]))
     if problem is not None:
         raise problem.error()
     # messages are parsed on first use (lazy): ``rules lint`` checks them all (E133)

@@ -158,12 +158,13 @@ def candidate_flag_problem(rule: RuleSource, lang: str = "en") -> Problem | None
     return None
 
 
-def compile_when(rule: RuleSource, scopes: tuple,
-                 lang: str = "en") -> tuple[Compiled | None, Problem | None]:
+def compile_when(rule: RuleSource, scopes: tuple, lang: str = "en",
+                 invariant: tuple | None = None) -> tuple[Compiled | None, Problem | None]:
     """E130: the condition compiled, or the problem why it does not (syntax, a scope the
-    rule cannot read, a filter that does not exist)."""
+    rule cannot read, a filter that does not exist).  ``invariant``: see
+    ``compile_condition``."""
     try:
-        return compile_condition(rule.raw["when"], scopes), None
+        return compile_condition(rule.raw["when"], scopes, invariant), None
     except ExpressionError as exc:
         return None, rule.problem("E130", rule.at("when"), "when", lang, problem=exc)
 
