@@ -65,6 +65,48 @@ def test_skipped_rules_are_exactly_false(conditions, part):
             assert outcome(rule, context) is False, (rule.when.source, part)
 
 
+def judged(condition, context):
+    try:
+        return evaluate(condition, context)
+    except ExpressionError as exc:
+        return f"error: {exc}"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(first_tests(), conditions()), min_size=1, max_size=12),
+       st.dictionaries(st.sampled_from(FIELDS), VALUES))
+def test_what_is_left_to_evaluate_means_the_whole_condition(conditions, part):
+    """The index hands each candidate over with only the rest of its condition when it
+    judged the leading tests true: that rest must give the whole condition's value or
+    error, whatever the facts."""
+    rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c))
+             for i, c in enumerate(conditions)]
+    context = {"part": part}
+    shortened = 0
+    for rule, condition in RuleTable(rules).to_evaluate(context):
+        assert judged(condition, context) == judged(rule.when, context), \
+            (rule.when.source, part)
+        shortened += condition is not rule.when
+    assert shortened <= len(rules)
+
+
+def test_a_rule_whose_indexed_tests_hold_is_left_with_the_rest_of_its_condition():
+    rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c)) for i, c in enumerate([
+        "part.a > 1 and part.b == 'x' and part.c + 1 > 2",
+        "part.a > 1",
+        "part.a | length > 1 and part.b == 'x'"])]
+    table = RuleTable(rules)
+    got = {r.id: c for r, c in table.to_evaluate({"part": {"a": 2, "b": "x", "c": 5}})}
+    assert got["R0"].conjuncts == rules[0].when.conjuncts[2:]
+    assert got["R1"].fn({}) is True              # nothing left to evaluate
+    assert got["R2"] is rules[2].when            # not a simple test first: all of it
+    # an unknown field, or a value the index cannot judge: the whole condition
+    got = {r.id: c for r, c in table.to_evaluate({"part": {"b": "x", "c": 5}})}
+    assert got["R0"] is rules[0].when and got["R1"] is rules[1].when
+    got = {r.id: c for r, c in table.to_evaluate({"part": {"a": "2", "b": "x"}})}
+    assert got["R0"] is rules[0].when
+
+
 def test_simple_tests_are_indexed_and_others_are_not():
     def kind(text):
         found = first_test(compile_condition(text).tree)

@@ -32,6 +32,12 @@ brings the same part and request, every what-if screen the same parts.  So a
 table remembers its answer per combination of values (typed: ``1``, ``1.0``
 and ``True`` are different keys), up to ``MEMO_SIZE`` combinations; a value
 that cannot be a key (a mapping) is simply not remembered.
+
+What the index judged need not be judged again.  When every indexed test of a
+rule is true on known values the index can judge, the rule is handed over with
+the rest of its condition (``Compiled.after``): ``true and x`` is ``x``, and the
+rest runs in the same order as before, so value and errors are the same.  On an
+unknown value, or one the index cannot judge, the whole condition is evaluated.
 """
 
 import bisect
@@ -166,9 +172,12 @@ class RuleTable:
         self.rule_of = []
         self.always = 0    # rules without an indexed test: always candidates
         self.several = 0   # rules with several indexed tests
+        self.rest = []     # per rule: its condition once its indexed tests are known true
         for position, rule in enumerate(self.rules):
             tree = getattr(rule.when, "tree", None)
             tests = leading_tests(tree) if tree is not None else []
+            after = getattr(rule.when, "after", None)
+            self.rest.append(after(len(tests)) if after is not None else rule.when)
             if not tests:
                 self.always |= 1 << position
             elif len(tests) > 1:
@@ -183,6 +192,7 @@ class RuleTable:
         for single, multi in self.fields.values():
             single.freeze()
             multi.freeze()
+        self.whole = tuple((rule, rule.when) for rule in self.rules)
         self.memo = {}                                  # values of every field -> rules
         self.field_memos = {field: {} for field in self.fields}  # a value -> its masks
         self.chosen = {}                                # mask -> the rules it names
@@ -190,8 +200,15 @@ class RuleTable:
     def candidates(self, context):
         """The rules worth evaluating for this context, in table order: those whose
         every indexed test may hold, or that have a test the index cannot judge."""
+        return [rule for rule, _ in self.to_evaluate(context)]
+
+    def to_evaluate(self, context):
+        """The candidates with what is left to evaluate of each: the rest of its
+        condition (``Compiled.after``) when the index judged every indexed test of
+        the rule true on known values, else its whole condition (a test the index
+        cannot judge, or an unknown field: the evaluator decides, errors and all)."""
         if not self.fields:
-            return self.rules
+            return self.whole
         values, keys = [], []
         for scope, name in self.fields:
             facts = context.get(scope)
@@ -210,7 +227,7 @@ class RuleTable:
         return chosen
 
     def _candidates(self, values, keys):
-        chosen, failed = self.always, 0
+        chosen, failed, unsure = self.always, 0, 0
         for field, value, key in zip(self.fields, values, keys):
             memo = self.field_memos[field]
             try:
@@ -224,37 +241,50 @@ class RuleTable:
                     answer = memo[key] = self._field_answer(field, value)
             chosen |= answer[0]
             failed |= answer[1]
+            unsure |= answer[2]
         mask = chosen | (self.several & ~failed)
-        rules = self.chosen.get(mask)
+        sure = mask & ~unsure & ~self.always
+        rules = self.chosen.get((mask, sure))
         if rules is None:
             if len(self.chosen) >= MEMO_SIZE:
                 self.chosen.clear()
-            found, rest, table = [], mask, self.rules
-            while rest:  # the set bits, lowest (first in table order) first
-                low = rest & -rest
-                found.append(table[low.bit_length() - 1])
-                rest ^= low
-            rules = self.chosen[mask] = tuple(found)
+            found, left, table, rest = [], mask, self.rules, self.rest
+            while left:  # the set bits, lowest (first in table order) first
+                low = left & -left
+                position = low.bit_length() - 1
+                rule = table[position]
+                found.append((rule, rest[position] if sure & low else rule.when))
+                left ^= low
+            rules = self.chosen[mask, sure] = tuple(found)
         return rules
 
     def _field_answer(self, field, value):
-        """What one field's value says, as two masks: the rules it makes candidates
+        """What one field's value says, as three masks: the rules it makes candidates
         (its one test may hold; or the index cannot judge the value, so the evaluator
-        decides), and the rules with several tests one of which fails here."""
+        decides), the rules with several tests one of which fails here, and the rules
+        with a test here that is not known to be true (an unknown value, one the index
+        cannot judge, or a test that fails).  On a known value the index can judge,
+        the tests it passes are true: exactly, as the evaluator would find them."""
         single, multi = self.fields[field]
-        chosen = failed = 0
+        chosen = failed = unsure = 0
         if single.all:
             passing = single.passing(value)
             for position in single.all if passing is None else passing:
                 chosen |= 1 << position
+            if passing is None or value is None:
+                for position in single.all:
+                    unsure |= 1 << position
         if multi.all:
             passing = multi.passing(value)
             if passing is None:   # the evaluator decides these rules, errors and all
                 for entry in multi.all:
                     chosen |= 1 << self.rule_of[entry]
+                    unsure |= 1 << self.rule_of[entry]
             else:
                 passing = set(passing)
                 for entry in multi.all:
                     if entry not in passing:
                         failed |= 1 << self.rule_of[entry]
-        return chosen, failed
+                    if value is None or entry not in passing:
+                        unsure |= 1 << self.rule_of[entry]
+        return chosen, failed, unsure

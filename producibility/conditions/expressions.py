@@ -432,14 +432,27 @@ _NODE_NAMES = {
 class Compiled:
     """A compiled condition: call it with a context dict of scope -> fields."""
 
-    __slots__ = ("source", "fn", "fields", "scopes", "tree")
+    __slots__ = ("source", "fn", "fields", "scopes", "tree", "conjuncts")
 
-    def __init__(self, source, fn, fields, tree=None):
+    def __init__(self, source, fn, fields, tree=None, conjuncts=None):
         self.source = source
         self.tree = tree  # the parsed expression, for analysis (thresholds, lint)
         self.fn = fn
         self.fields = tuple(sorted(fields))  # (scope, field) pairs it reads
         self.scopes = tuple(sorted({s for s, _ in fields}))
+        self.conjuncts = conjuncts  # a closure per conjunct of a and b and ..., or None
+
+    def after(self, known):
+        """The condition for a caller that knows its first ``known`` conjuncts are
+        true (the alpha index judged them): the rest, joined as before, or true when
+        nothing is left.  ``true and x`` is ``x`` (Kleene) and the rest is evaluated
+        in the same order as before, so value and errors are the same.  Reads,
+        fields and source stay the whole condition's (traces, open questions)."""
+        if not known or self.conjuncts is None or known > len(self.conjuncts):
+            return self
+        rest = self.conjuncts[known:]
+        fn = _joined(rest) if rest else _always_true
+        return Compiled(self.source, fn, self.fields, self.tree, rest)
 
     def __call__(self, context):
         _fresh_budget()
@@ -480,6 +493,28 @@ def _reads(node):
             steps += 1
         stack.extend(node.iter_child_nodes())
     return names, steps
+
+
+def _and(left, right):
+    """``left and right``, three-valued (Kleene), ``right`` not evaluated when
+    ``left`` is false."""
+    def and_(ctx):
+        a = left(ctx)
+        if a is False or (a is not True and a is not UNKNOWN and not _truth(a)):
+            return False
+        b = right(ctx)
+        if b is False or (b is not True and b is not UNKNOWN and not _truth(b)):
+            return False
+        return UNKNOWN if (a is UNKNOWN or b is UNKNOWN) else True
+    return and_
+
+
+def _joined(fns):
+    """Conjuncts joined from the left, as the parser nests ``a and b and c``."""
+    fn = fns[0]
+    for right in fns[1:]:
+        fn = _and(fn, right)
+    return fn
 
 
 class _Compiler:
@@ -670,17 +705,25 @@ class _Compiler:
         return compare
 
     def _And(self, node):
-        left, right = self.compile(node.left), self.compile(node.right)
+        return _and(self.compile(node.left), self.compile(node.right))
 
-        def and_(ctx):
-            a = left(ctx)
-            if a is False or (a is not True and a is not UNKNOWN and not _truth(a)):
-                return False
-            b = right(ctx)
-            if b is False or (b is not True and b is not UNKNOWN and not _truth(b)):
-                return False
-            return UNKNOWN if (a is UNKNOWN or b is UNKNOWN) else True
-        return and_
+    def conjunction(self, tree):
+        """The whole condition's closure, and one closure per conjunct of
+        ``a and b and ...`` (left to right), joined as ``_And`` joins them; the
+        conjuncts are None when the condition is remembered as one (``hoisted``)."""
+        parts, pending = [], [tree]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, nodes.And):
+                pending += [node.right, node.left]
+            else:
+                parts.append(node)
+        if len(parts) > 1 and self.invariant is not None:
+            names, steps = _reads(tree)
+            if steps >= 2 and names <= self.invariant:
+                return self.compile(tree), None
+        fns = tuple(self.compile(node) for node in parts)
+        return _joined(fns), fns
 
     def _Or(self, node):
         left, right = self.compile(node.left), self.compile(node.right)
@@ -895,10 +938,14 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
         raise ExpressionLimit("expression nested too deeply") from None
     compiler = _Compiler(scopes, None if invariant is None else frozenset(invariant))
     try:
-        fn = compiler.compile(tree)
+        fn, conjuncts = compiler.conjunction(tree)
     except RecursionError:
         raise ExpressionError("expression nested too deeply") from None
-    return Compiled(source, fn, compiler.fields, tree)
+    return Compiled(source, fn, compiler.fields, tree, conjuncts)
+
+
+def _always_true(ctx):
+    return True
 
 
 def evaluate(compiled, context):

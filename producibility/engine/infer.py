@@ -193,11 +193,13 @@ def compile_engine(pack, equipment):
         if not table.rules:
             return
         context = engine.context(scope, subject, machine, process)
-        for rule in table.candidates(context):
-            run_rule(engine, rule, subject, context, machine, process)
+        for rule, condition in table.to_evaluate(context):
+            run_rule(engine, rule, condition, subject, context, machine, process)
 
-    def run_rule(engine, rule, subject, context, machine=None, process=None):
-        """Evaluate one rule (three-valued) and record its Hit and its flag."""
+    def run_rule(engine, rule, condition, subject, context, machine=None, process=None):
+        """Evaluate one rule (three-valued) and record its Hit and its flag;
+        ``condition``: what is left of its condition once the index has judged
+        its leading tests (alpha.RuleTable.to_evaluate)."""
         missing, undecided = [], False
         if rule.requires or rule.unless:
             part = subject if rule.scope in ("part", "candidate") else None
@@ -211,7 +213,7 @@ def compile_engine(pack, equipment):
                         missing += why
                         undecided = True
         try:
-            outcome = evaluate(rule.when, context)
+            outcome = evaluate(condition, context)
         except ExpressionError as exc:
             engine.hits.append(Hit(rule, subject, "error", error=str(exc), machine=machine,
                                    process=process, values=_values(rule.when, context)))
