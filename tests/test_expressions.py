@@ -303,3 +303,32 @@ def test_a_remembered_subexpression_is_charged_to_the_budget_every_time():
     memo = {}
     for machine in ("m1", "m2"):
         assert evaluate(remembered, {"part": small, "machine": {"s": machine}, MEMO: memo})
+
+
+_TESTS = ["part.a > 1", "part.b == 'x'", "part.a + part.b > 0", "part.a | length > 1",
+          "part.c", "not part.c", "part.a is defined", "(part.a or part.c)"]
+
+
+@st.composite
+def _nested_ands(draw, depth=0):
+    """'a and b and ...' with random brackets, e.g. 'a and (b and c)'."""
+    if depth > 2 or draw(st.booleans()):
+        return draw(st.sampled_from(_TESTS))
+    return f"({draw(_nested_ands(depth + 1))} and {draw(_nested_ands(depth + 1))})"
+
+
+@settings(max_examples=400, deadline=None)
+@given(condition=_nested_ands(), a=_VALUES, b=_VALUES, c=_VALUES)
+def test_a_condition_split_into_its_conjuncts_means_what_it_says(condition, a, b, c):
+    """A condition's top-level 'and' chain is compiled one closure per conjunct and
+    joined again from the left (so the alpha index can skip the conjuncts it judged):
+    whatever the brackets, value and error must be those of the same chain compiled
+    as written (inside 'or false', which is not split)."""
+    def outcome(source):
+        try:
+            return "value", evaluate(compile_condition(source), context)
+        except ExpressionError as exc:
+            return "error", str(exc)
+
+    context = {"part": {"a": a, "b": b, "c": c}}
+    assert outcome(condition) == outcome(f"({condition}) or false")
