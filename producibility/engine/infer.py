@@ -226,7 +226,10 @@ def compile_engine(pack, equipment):
         elif not outcome:
             return
         if outcome is UNKNOWN or undecided:
-            missing = tuple(sorted(set(missing), key=_missing_key))
+            # the condition's own fields come sorted and once each (Compiled.fields);
+            # with the flags' questions added, sort them again
+            missing = tuple(sorted(set(missing), key=_missing_key)) if undecided \
+                else tuple(missing)
             engine.hits.append(Hit(rule, subject, "unknown", missing=missing, machine=machine,
                                    process=process))
             engine.set_flag(rule, subject, UNKNOWN, missing)
