@@ -20,6 +20,7 @@ from producibility.i18n import LANGS
 from producibility.model.catalogue import (CatalogueBuilder, catalogue_files,
                                            default_catalogue_files)
 from producibility.model.defaults import default_pack_dir
+from producibility.model.questionnaire import load_questionnaire_unbound
 from producibility.model.pack_checks import (RuleSource, candidate_flag_problem, compile_when,
                                              disable_problems, document_problem, id_problem,
                                              item_position, unset_flag_problems)
@@ -198,6 +199,10 @@ def load_packs(sources: Iterable[str | Path] | None = None,
     # trees within the size limits are stored (entries of the earlier form are not read).
     trees_key = cache.data_key("conditions-2", "\n".join(
         str(Path(s).resolve()) for s in sources).encode("utf-8"))
+    # A pack's own processes are checked against the questionnaire's part questions; it
+    # is loaded before the block (it reads its ask_if trees in a block of its own, and
+    # blocks do not nest).
+    load_questionnaire_unbound()
     with gc_paused(), expressions.parsed_trees(trees_key):
         return _load_packs(sources, rules, where, settings, packs, errors, include_default)
 
