@@ -57,6 +57,32 @@ def test_a_tampered_entry_is_not_used(cache_dir, tmp_path):
     assert document["rules"][0]["id"] == "A"
 
 
+def test_a_cached_mapping_unpacks_its_positions_when_first_asked(cache_dir, tmp_path):
+    """Lines and positions of a document from the cache are those of a fresh parse; they
+    stay packed until something asks (an error message), and a packed text that does
+    not fit its keys is not used: the file is parsed again."""
+    from producibility.inputs import cache
+
+    path = tmp_path / "pack.yaml"
+    text = "rules:\n  - id: A\n    when: part.size_mm > 5\n    then: {flag: x}\nother: 1\n"
+    path.write_text(text, encoding="utf-8")
+    parsed = yamlio.loads(text, str(path))
+    yamlio.load_with_bytes(path)
+    document, data = yamlio.load_with_bytes(path)
+    rule = document["rules"][0]
+    assert rule._packed is not None and rule._positions == {}
+    assert rule.positions == parsed["rules"][0].positions
+    assert rule._packed is None
+    assert document.key_lines == parsed.key_lines
+    same(parsed, document, path.name)
+    key = cache.data_key(yamlio._CACHE_FORM, data)
+    stored = cache.read_data(key)
+    cache.write_data(key, stored.replace('"1 1 2 3,', '"1 1 2 3,,', 1))
+    assert cache.read_data(key) != stored
+    again, _ = yamlio.load_with_bytes(path)
+    same(parsed, again, path.name)
+
+
 def test_no_cache_means_nothing_is_written(cache_dir, monkeypatch):
     monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
     yamlio.load_with_bytes(SHIPPED[0])
