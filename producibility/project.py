@@ -26,7 +26,6 @@ import stat
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -44,7 +43,6 @@ def _text(key: str, lang: str, **fields: Any) -> str:
     return i18n.text("cli", key, lang, **fields)
 
 
-@dataclass(frozen=True)
 class Settings:
     """The project config as read once; empty when there is none.
 
@@ -52,8 +50,19 @@ class Settings:
     an explicit option always wins.
     """
 
-    document: dict = field(default_factory=dict)
-    path: Path | None = None
+    __slots__ = ("document", "path")
+
+    def __init__(self, document: dict | None = None, path: Path | None = None) -> None:
+        self.document = {} if document is None else document
+        self.path = path
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return (self.document, self.path) == (other.document, other.path)
+
+    def __repr__(self) -> str:
+        return f"Settings({self.document!r}, {self.path!r})"
 
     @classmethod
     def read(cls, path: str | os.PathLike | None = None, lenient: bool = False) -> Settings:

@@ -34,7 +34,7 @@ from producibility.model.request import load_request
 from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
-from producibility.report.probing import machine_limits, probe_assumptions, rank, screens_allowed, thresholds
+from producibility.report.probing import Limits, probe_assumptions, rank, screens_allowed
 
 
 class Report:
@@ -129,10 +129,10 @@ class Screener:
                          for f in (r.when.fields if r.when is not None else ()))
 
     @functools.cached_property
-    def thresholds(self) -> dict:
-        """The constants rules and the fit's machine limits compare each field with:
-        only needed to probe answers."""
-        return machine_limits(self.pack.catalogue, self.equipment, thresholds(self.pack))
+    def thresholds(self) -> Limits:
+        """The constants rules and the fit's machine limits compare each field with
+        (``get`` and ``[]`` by (scope, field)): only needed to probe answers."""
+        return Limits(self.pack, self.pack.catalogue, self.equipment)
 
     def check(self, request: dict | str | os.PathLike, lang: str = "en",
               as_of: str | datetime.date | None = None, source_name: str | None = None,

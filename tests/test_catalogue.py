@@ -133,6 +133,40 @@ def test_maximum_part_weight_is_one_catalogue_entry_and_one_machine_field(tmp_pa
     assert screener.check(request()).verdict != "no_fit"
 
 
+@pytest.mark.parametrize("shop", ["default", "precision-shop", "weight"])
+def test_the_probed_limits_worked_out_per_field_are_those_of_every_field(shop, tmp_path):
+    """Screener.thresholds works a field's limits out when it is first asked for: the
+    same list as machine_limits over every rule's thresholds, for every field (and
+    none for a field nothing compares)."""
+    from producibility.report.probing import machine_limits, thresholds
+
+    if shop == "precision-shop":
+        screener = Screener(str(SHOP / "equipment.yaml"), [str(SHOP / "rules")])
+    elif shop == "weight":
+        # a rule compares the weight with a machine's limit too (300.0 and 300: once)
+        pack = write(tmp_path / "weight.yaml", WEIGHT_PACK + (
+            "rules:\n  - id: OWN-1\n    thread: design\n    title: t\n    scope: part\n"
+            "    when: part.weight_kg > 300.0 and part.quantity > 1\n    then: {mrl_cap: 1}\n"
+            "    message: m\n"))
+        text = EQUIPMENT.read_text(encoding="utf-8").replace(
+            "    envelope_mm: [762, 406, 508]\n",
+            "    envelope_mm: [762, 406, 508]\n    max_part_kg: 300\n", 1)
+        screener = Screener(str(write(tmp_path / "equipment.yaml", text)), [str(pack)])
+        assert screener.thresholds[("part", "weight_kg")].count(300) == 1
+    else:
+        screener = Screener(str(EQUIPMENT))
+    every = machine_limits(screener.pack.catalogue, screener.equipment,
+                           thresholds(screener.pack))
+    assert len(every) > 20
+    lazy = screener.thresholds
+    for key in sorted(every, reverse=True):
+        assert lazy.get(key) == every[key] == lazy[key], key
+        assert [type(v) for v in lazy[key]] == [type(v) for v in every[key]], key
+    assert lazy.get(("part", "no_such_field"), []) == []
+    with pytest.raises(KeyError):
+        lazy[("part", "no_such_field")]
+
+
 def test_a_soft_limit_is_effort_not_a_rejection():
     screener = Screener(str(EQUIPMENT))
     frame = request(processes=["welding"], material="steel_s235", size_mm=[2600, 800, 400],

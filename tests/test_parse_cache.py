@@ -57,6 +57,32 @@ def test_a_tampered_entry_is_not_used(cache_dir, tmp_path):
     assert document["rules"][0]["id"] == "A"
 
 
+def test_a_cached_mapping_unpacks_its_positions_when_first_asked(cache_dir, tmp_path):
+    """Lines and positions of a document from the cache are those of a fresh parse; they
+    stay packed until something asks (an error message), and a packed text that does
+    not fit its keys is not used: the file is parsed again."""
+    from producibility.inputs import cache
+
+    path = tmp_path / "pack.yaml"
+    text = "rules:\n  - id: A\n    when: part.size_mm > 5\n    then: {flag: x}\nother: 1\n"
+    path.write_text(text, encoding="utf-8")
+    parsed = yamlio.loads(text, str(path))
+    yamlio.load_with_bytes(path)
+    document, data = yamlio.load_with_bytes(path)
+    rule = document["rules"][0]
+    assert rule._packed is not None and rule._positions == {}
+    assert rule.positions == parsed["rules"][0].positions
+    assert rule._packed is None
+    assert document.key_lines == parsed.key_lines
+    same(parsed, document, path.name)
+    key = cache.data_key(yamlio._CACHE_FORM, data)
+    stored = cache.read_data(key)
+    cache.write_data(key, stored.replace('"1 1 2 3,', '"1 1 2 3,,', 1))
+    assert cache.read_data(key) != stored
+    again, _ = yamlio.load_with_bytes(path)
+    same(parsed, again, path.name)
+
+
 def test_no_cache_means_nothing_is_written(cache_dir, monkeypatch):
     monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
     yamlio.load_with_bytes(SHIPPED[0])
@@ -77,6 +103,42 @@ def test_cached_condition_trees_are_the_parsed_ones(cache_dir):
         for s in sources:
             assert repr(expressions.compile_condition(s).tree) == parsed[s]
         assert expressions._KNOWN.parsed == {}
+
+
+def test_a_questionnaire_seen_before_takes_its_ask_if_trees_from_the_cache(cache_dir,
+                                                                           monkeypatch):
+    """The second load of the same questionnaire bytes parses no condition; its ask_if
+    trees print as Jinja2's.  A pack with its own processes (checked against the
+    questionnaire, loaded then) still finds all of its own trees the second time."""
+    from producibility import load_packs
+    from producibility.model import questionnaire as questionnaires
+
+    def conditions():
+        questionnaires._load_cached.cache_clear()
+        return {q.id: q.ask_if for q in questionnaires.load_questionnaire_unbound().questions
+                if q.ask_if is not None}
+
+    first = conditions()
+    assert len(first) > 10
+    real_parse, parsed = expressions._parse_with_jinja2, []
+    monkeypatch.setattr(expressions, "_parse_with_jinja2",
+                        lambda source: (parsed.append(source), real_parse(source))[1])
+    again = conditions()
+    assert parsed == []
+    assert {k: repr(c.tree) for k, c in again.items()} == \
+        {k: repr(real_parse(c.source)) for k, c in first.items()}
+    own = cache_dir.parent / "own.yaml"  # a process of its own: read with the questionnaire
+    own.write_text("processes:\n  - id: deburring\n    name: ontbramen\n    kind: finishing\n"
+                   "    checks:\n      - {kind: max, part: weight_kg, machine: max_part_kg, "
+                   "label: {en: weight}}\n"
+                   "rules:\n  - id: OWN-1\n    thread: design\n    title: t\n    scope: part\n"
+                   "    when: part.weight_kg > 12\n    then: {mrl_cap: 1}\n    message: m\n",
+                   encoding="utf-8")
+    for _ in range(2):
+        parsed.clear()
+        questionnaires._load_cached.cache_clear()
+        assert load_packs([own]).rule("OWN-1") is not None
+    assert parsed == []
 
 
 def test_a_cache_entry_naming_something_else_than_a_node_is_refused(cache_dir):

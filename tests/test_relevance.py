@@ -1,7 +1,6 @@
 """Relevance in one place: whether a question is asked (``ask_if``), and an ``ask_if`` read
 as simple tests from its compiled syntax tree (for the form), never from its text."""
 
-import dataclasses
 
 import pytest
 
@@ -19,7 +18,7 @@ def faas():
 
 
 def _with_ask_if(question, source):
-    return dataclasses.replace(question, ask_if=compile_condition(source, ("request", "part")))
+    return question.replace(ask_if=compile_condition(source, ("request", "part")))
 
 
 def test_asked_true_false_unknown_and_broken(faas):

@@ -608,16 +608,14 @@ def test_compare_speaks_the_language():
 
 def test_a_screener_with_another_questionnaire_prints_its_labels(equipment, pack):
     """Render uses the questionnaire the report was screened with, not the shipped one."""
-    import dataclasses
-
     from producibility.model.questionnaire import load_questionnaire
     from producibility.screen import Screener
 
     shipped = load_questionnaire()
     purpose = shipped.question("request", "purpose")
     words = {c: {"en": f"OWN-{c}", "nl": f"EIGEN-{c}"} for c in purpose.choices}
-    own = dataclasses.replace(shipped, questions=[
-        dataclasses.replace(q, choice_text=words) if q is purpose else q
+    own = shipped.replace(questions=[
+        q.replace(choice_text=words) if q is purpose else q
         for q in shipped.questions])
     request = base_request(purpose="small_series")
     report = Screener(equipment, pack, questionnaire=own).check(request, lang="nl")

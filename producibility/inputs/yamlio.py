@@ -62,18 +62,58 @@ _NONE_MERGED = frozenset()
 
 
 class Mapping(dict):
-    """A dict that knows the line (1-based) of the file it came from, per key."""
+    """A dict that knows the line (1-based) of the file it came from, per key.
 
-    __slots__ = ("line", "key_lines", "positions", "merged")
+    ``key_lines`` and ``positions`` of a mapping from the cache are unpacked from their
+    text when first read: they are for error messages, which most runs never write."""
+
+    __slots__ = ("line", "_key_lines", "_positions", "merged", "_packed")
 
     def __init__(self, *args, line=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.line = line
-        self.key_lines = {}
+        self._key_lines = {}
         self.merged = _NONE_MERGED  # keys from a merge (<<: *base) that may be overridden
         # key -> (key line, key col, value line, value col), 1-based: one flat tuple per
         # key keeps a 1,000-rule pack's objects few (the garbage collector scans them)
-        self.positions = {}
+        self._positions = {}
+        self._packed = None  # (keys, their positions as text) from the cache, or None
+
+    @property
+    def key_lines(self):
+        if self._packed is not None:
+            self._unpack()
+        return self._key_lines
+
+    @key_lines.setter
+    def key_lines(self, value):
+        if self._packed is not None:
+            self._unpack()
+        self._key_lines = value
+
+    @property
+    def positions(self):
+        if self._packed is not None:
+            self._unpack()
+        return self._positions
+
+    @positions.setter
+    def positions(self, value):
+        if self._packed is not None:
+            self._unpack()
+        self._positions = value
+
+    def _unpack(self):
+        """The positions :func:`_freeze` packed (``"l c l c"`` per key, comma-separated;
+        empty for a key without one)."""
+        keys, text = self._packed
+        self._packed = None
+        key_lines, positions = self._key_lines, self._positions
+        for key, packed in zip(keys, text.split(",")):
+            if packed:
+                position = tuple(map(int, packed.split(" ")))
+                key_lines[key] = position[0]
+                positions[key] = position
 
 
 class Sequence(list):
@@ -172,24 +212,34 @@ def load_with_bytes(path, max_bytes=None):
 
 # -- the cache's form of a document: JSON lists tagged by their first item -------------
 
-_CACHE_FORM = "yaml-2"  # the cache key's kind: a new form of entry is a new key
+_CACHE_FORM = "yaml-3"  # the cache key's kind: a new form of entry is a new key
 
 
 def _freeze(value):
-    """A document as JSON data with its lines: every list is a tagged node.  A mapping's
-    keys are one flat list, six items a key: the key, its position (key line, key
-    column, value line, value column: ``positions``, whose key line is ``key_lines``'s)
-    and its value; a list per key would cost JSON twice the lists to decode."""
+    """A document as JSON data with its lines: every list is a tagged node.  A mapping is
+    its line, its merged keys, its keys, their values and their positions as one text
+    (key line, key column, value line, value column: ``positions``, whose key line is
+    ``key_lines``'s; ``"l c l c"`` per key, comma-separated, empty for a key without
+    one): read back, they are unpacked only when asked for (:class:`Mapping`), and four
+    JSON numbers a key took a third of decoding a pack."""
     kind = type(value)
     if kind is Mapping:
-        flat = []
+        keys, items, packed = [], [], []
         for key, item in value.items():
-            position = value.positions.get(key) or (None,) * 4
-            if len(position) != 4 or value.key_lines.get(key) != position[0]:
+            position = value.positions.get(key)
+            if position is None:
+                if key in value.key_lines:
+                    raise TypeError("not cacheable: a key line apart from its position")
+                packed.append("")
+            elif len(position) != 4 or value.key_lines.get(key) != position[0] or \
+                    not all(type(n) is int for n in position):
                 raise TypeError("not cacheable: a key line apart from its position")
-            flat += (key, *position, _freeze(item))
+            else:
+                packed.append("%d %d %d %d" % position)
+            keys.append(key)
+            items.append(_freeze(item))
         return ["M", value.line, None if value.merged is _NONE_MERGED else sorted(value.merged),
-                flat]
+                keys, items, ",".join(packed)]
     if kind is Sequence:
         return ["S", value.line, value.item_lines, value.item_cols,
                 [_freeze(item) for item in value]]
@@ -202,22 +252,27 @@ def _freeze(value):
     raise TypeError(f"not cacheable: {kind.__name__}")
 
 
+_new_dict = dict.__new__
+
+
 def _thaw(value):
     """The document :func:`_freeze` made, with the same types and lines."""
     if type(value) is not list:
         return value
     tag = value[0]
     if tag == "M":
-        mapping = Mapping(line=value[1])
-        if value[2] is not None:
-            mapping.merged = set(value[2])
-        key_lines, positions = mapping.key_lines, mapping.positions
-        flat = iter(value[3])
-        for key, line, col, value_line, value_col, item in zip(flat, flat, flat, flat, flat, flat):
-            mapping[key] = _thaw(item) if type(item) is list else item
-            if line is not None:
-                key_lines[key] = line
-                positions[key] = (line, col, value_line, value_col)
+        # Mapping.__init__ written out (a warm check thaws ~1,800 mappings: calling it
+        # was a quarter of the thawing); the positions stay packed until asked for
+        keys, packed = value[3], value[5]
+        if len(value[4]) != len(keys) or (keys and packed.count(",") != len(keys) - 1):
+            raise ValueError("not a mapping the cache wrote")
+        mapping = _new_dict(Mapping)
+        mapping.line = value[1]
+        mapping.merged = _NONE_MERGED if value[2] is None else set(value[2])
+        mapping._key_lines, mapping._positions = {}, {}
+        mapping._packed = (keys, packed) if packed.strip(",") else None
+        mapping.update(zip(keys, [_thaw(item) if type(item) is list else item
+                                  for item in value[4]]))
         return mapping
     if tag == "S":
         sequence = Sequence([_thaw(item) if type(item) is list else item

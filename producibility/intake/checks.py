@@ -13,7 +13,6 @@ fields it needs.  Messages come from the ``validate`` locale domain.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from producibility import i18n
 from producibility.errors import InputError, InputErrors
@@ -22,15 +21,17 @@ from producibility.intake.answers import choice_label, show_number, texts
 from producibility.model.relevance import asked
 
 
-@dataclass
 class Problem:
     """An impossible combination: where (a path into the request) and what."""
 
-    where: list
-    message: str
-    fields: tuple  # the (scope, field) pairs involved, for warnings while asking
-    part: int = None
-    missing: bool = False  # a process needs a field that is not there (vs. a conflict)
+    def __init__(self, where: list, message: str, fields: tuple, part: int = None,
+                 missing: bool = False) -> None:
+        self.where = where
+        self.message = message
+        self.fields = fields  # the (scope, field) pairs involved, for warnings while asking
+        self.part = part
+        # a process needs a field that is not there (vs. a conflict)
+        self.missing = missing
 
 
 def process_needs(questionnaire) -> dict:

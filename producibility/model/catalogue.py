@@ -9,7 +9,6 @@ equipment check, the fit (fit.py), intake and lint read.
 
 import functools
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from producibility.inputs import schema as schemas
@@ -31,14 +30,12 @@ def fold(name):
     return _FOLD.sub("", str(name).lower())
 
 
-@dataclass
 class Catalogue:
     """Merged catalogue entries by kind, in definition order, with their file:line."""
 
-    entries: dict = field(default_factory=lambda: {k: {} for k in KINDS})
-    where: dict = field(default_factory=dict)  # (kind, id) -> (path, line)
-
-    def __post_init__(self):
+    def __init__(self, entries: dict | None = None, where: dict | None = None) -> None:
+        self.entries = {k: {} for k in KINDS} if entries is None else entries
+        self.where = {} if where is None else where  # (kind, id) -> (path, line)
         self._index = None
 
     # ---- names

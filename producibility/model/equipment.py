@@ -4,7 +4,6 @@ loaded from a file or a dict, schema-checked, and checked against a catalogue's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from producibility.model.catalogue import check_equipment
 from producibility.model.request import _json_safe_check
 
 
-@dataclass
 class Equipment:
     """A provider's machines, partners and what it offers besides them.
 
@@ -25,13 +23,16 @@ class Equipment:
     :meth:`checked`, which the Screener does with the merged catalogue of its packs.
     """
 
-    provider: dict
-    machines: list
-    path: str = None
-    digest: str = ""
-    partners: list = field(default_factory=list)
-    document: object = None  # the loaded file, for file:line in catalogue errors
-    catalogue: object = None  # the catalogue the names were checked against
+    def __init__(self, provider: dict, machines: list, path: str = None, digest: str = "",
+                 partners: list | None = None, document: object = None,
+                 catalogue: object = None) -> None:
+        self.provider = provider
+        self.machines = machines
+        self.path = path
+        self.digest = digest
+        self.partners = [] if partners is None else partners
+        self.document = document  # the loaded file, for file:line in catalogue errors
+        self.catalogue = catalogue  # the catalogue the names were checked against
 
     def by_process(self):
         index = {}

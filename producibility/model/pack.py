@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -21,6 +20,7 @@ from producibility.i18n import LANGS
 from producibility.model.catalogue import (CatalogueBuilder, catalogue_files,
                                            default_catalogue_files)
 from producibility.model.defaults import default_pack_dir
+from producibility.model.questionnaire import load_questionnaire_unbound
 from producibility.model.pack_checks import (RuleSource, candidate_flag_problem, compile_when,
                                              disable_problems, document_problem, id_problem,
                                              item_position, unset_flag_problems)
@@ -61,26 +61,30 @@ DEFAULT_SETTINGS = {
 
 
 
-@dataclass
 class Rule:
     """One compiled rule: its condition (``when``) and messages as closures, what it
     sets or raises (``then``), and where it was written (``path``, ``line``)."""
 
-    id: str
-    thread: str
-    title: dict
-    scope: str
-    when: object  # expressions.Compiled
-    then: dict
-    message: dict  # lang -> Template
-    mitigation: dict
-    requires: tuple = ()
-    unless: tuple = ()
-    priority: int = 0
-    source: str = ""
-    path: str = None
-    line: int = None
-    customer: object = None  # False: internal; True: the message; {lang: Template}: own words
+    def __init__(self, id: str, thread: str, title: dict, scope: str, when: object,
+                 then: dict, message: dict, mitigation: dict, requires: tuple = (),
+                 unless: tuple = (), priority: int = 0, source: str = "", path: str = None,
+                 line: int = None, customer: object = None) -> None:
+        self.id = id
+        self.thread = thread
+        self.title = title
+        self.scope = scope
+        self.when = when  # expressions.Compiled
+        self.then = then
+        self.message = message  # lang -> Template
+        self.mitigation = mitigation
+        self.requires = requires
+        self.unless = unless
+        self.priority = priority
+        self.source = source
+        self.path = path
+        self.line = line
+        # False: internal; True: the message; {lang: Template}: own words
+        self.customer = customer
 
     @property
     def risk(self):
@@ -91,14 +95,15 @@ class Rule:
         return values.get(lang) or values.get("en") or next(iter(values.values()), "")
 
 
-@dataclass
 class RulePack:
     """The merged rules of one or more pack files, plus their settings."""
 
-    rules: list
-    settings: dict
-    packs: list  # [{id, version, path, digest}]
-    catalogue: object = None  # catalogue.Catalogue: processes, materials, ... merged
+    def __init__(self, rules: list, settings: dict, packs: list,
+                 catalogue: object = None) -> None:
+        self.rules = rules
+        self.settings = settings
+        self.packs = packs  # [{id, version, path, digest}]
+        self.catalogue = catalogue  # catalogue.Catalogue: processes, materials, ... merged
 
     def rule(self, rule_id):
         for rule in self.rules:
@@ -194,6 +199,10 @@ def load_packs(sources: Iterable[str | Path] | None = None,
     # trees within the size limits are stored (entries of the earlier form are not read).
     trees_key = cache.data_key("conditions-2", "\n".join(
         str(Path(s).resolve()) for s in sources).encode("utf-8"))
+    # A pack's own processes are checked against the questionnaire's part questions; it
+    # is loaded before the block (it reads its ask_if trees in a block of its own, and
+    # blocks do not nest).
+    load_questionnaire_unbound()
     with gc_paused(), expressions.parsed_trees(trees_key):
         return _load_packs(sources, rules, where, settings, packs, errors, include_default)
 

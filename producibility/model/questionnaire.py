@@ -6,14 +6,14 @@ and editors) is derived from it, field by field.
 """
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from producibility import i18n
 from producibility.inputs import schema as schemas
 from producibility.inputs import cache, yamlio
-from producibility.conditions.expressions import ExpressionError, compile_condition
+from producibility.conditions.expressions import (ExpressionError, compile_condition,
+                                                  parsed_trees)
 from producibility.model.defaults import default_questionnaire_path
 from producibility.errors import InputError
 
@@ -22,31 +22,47 @@ from producibility.errors import InputError
 FORMATS = ("quantities",)
 
 
-@dataclass
 class Question:
     """One question as the questionnaire file words it: its type, choices, limits,
     ``ask_if`` condition and the answer assumed when it is left open."""
 
-    id: str
-    section: str
-    type: str
-    text: dict
-    help: dict
-    required: bool = False
-    threads: tuple = ()
-    choices: tuple = ()
-    choice_text: dict = field(default_factory=dict)
-    unit: str = None
-    min: float = None
-    max: float = None
-    integer: bool = False
-    min_choices: int = 0  # multi_choice: how many at least; 0 lets "none" ([]) answer it
-    ask_if: object = None
-    repeat: str = None  # "parts" for questions about each part
-    line: int = None
-    assume: dict = None  # {"value": answer, "en": wording, "nl": wording}, or None
-    catalogue: str = None  # choices_from: the catalogue kind the choices come from
-    format: str = None  # text: how the answer is read (FORMATS), e.g. "quantities"
+    FIELDS = ("id", "section", "type", "text", "help", "required", "threads", "choices",
+              "choice_text", "unit", "min", "max", "integer", "min_choices", "ask_if",
+              "repeat", "line", "assume", "catalogue", "format")
+
+    def __init__(self, id: str, section: str, type: str, text: dict, help: dict,
+                 required: bool = False, threads: tuple = (), choices: tuple = (),
+                 choice_text: dict | None = None, unit: str = None, min: float = None,
+                 max: float = None, integer: bool = False, min_choices: int = 0,
+                 ask_if: object = None, repeat: str = None, line: int = None,
+                 assume: dict = None, catalogue: str = None, format: str = None) -> None:
+        self.id = id
+        self.section = section
+        self.type = type
+        self.text = text
+        self.help = help
+        self.required = required
+        self.threads = threads
+        self.choices = choices
+        self.choice_text = {} if choice_text is None else choice_text
+        self.unit = unit
+        self.min = min
+        self.max = max
+        self.integer = integer
+        # multi_choice: how many at least; 0 lets "none" ([]) answer it
+        self.min_choices = min_choices
+        self.ask_if = ask_if
+        self.repeat = repeat  # "parts" for questions about each part
+        self.line = line
+        self.assume = assume  # {"value": answer, "en": wording, "nl": wording}, or None
+        self.catalogue = catalogue  # choices_from: the catalogue kind the choices come from
+        self.format = format  # text: how the answer is read (FORMATS), e.g. "quantities"
+
+    def replace(self, **changes) -> "Question":
+        """This question with some fields changed."""
+        fields = {name: getattr(self, name) for name in self.FIELDS}
+        fields.update(changes)
+        return Question(**fields)
 
     @property
     def scope(self):
@@ -67,18 +83,32 @@ class Question:
         return self.assume.get(lang) or self.assume["en"]
 
 
-@dataclass
 class Questionnaire:
     """The questions in order, by (scope, field), with the request schema they make;
     ``shop``: the catalogue its ``choices_from`` questions take their choices from."""
 
-    id: str
-    version: str
-    title: dict
-    sections: list
-    questions: list
-    path: str = None
-    shop: object = None  # the catalogue.Catalogue the choices come from
+    FIELDS = ("id", "version", "title", "sections", "questions", "path", "shop")
+
+    def __init__(self, id: str, version: str, title: dict, sections: list, questions: list,
+                 path: str = None, shop: object = None) -> None:
+        self.id = id
+        self.version = version
+        self.title = title
+        self.sections = sections
+        self.questions = questions
+        self.path = path
+        self.shop = shop  # the catalogue.Catalogue the choices come from
+        self._index = {q.key: q for q in self.questions}
+        # every request is read scope by scope: grouped once, not per call
+        self._by_scope = {}
+        for q in self.questions:
+            self._by_scope.setdefault(q.scope, []).append(q)
+
+    def replace(self, **changes) -> "Questionnaire":
+        """This questionnaire with some fields changed."""
+        fields = {name: getattr(self, name) for name in self.FIELDS}
+        fields.update(changes)
+        return Questionnaire(**fields)
 
     def question(self, scope, field_name):
         return self._index.get((scope, field_name))
@@ -89,13 +119,6 @@ class Questionnaire:
         if catalogue is None or catalogue is self.shop:
             return self
         return _bind(self, catalogue)
-
-    def __post_init__(self):
-        self._index = {q.key: q for q in self.questions}
-        # every request is read scope by scope: grouped once, not per call
-        self._by_scope = {}
-        for q in self.questions:
-            self._by_scope.setdefault(q.scope, []).append(q)
 
     @property
     def question_keys(self):
@@ -212,7 +235,10 @@ def _load_cached(path_str):
     # asked once (it needs the schema validator), remembered with the validation records.
     key = cache.validation_key(data, _ASSUMPTIONS_CHECKED)
     known = cache.seen_valid(key)
-    questionnaire = _parse(document, path_str, check_assumptions=not known)
+    # The ask_if conditions' syntax trees, remembered with these bytes as a pack's are
+    # (blocks of parsed_trees do not nest: load_packs loads the questionnaire first).
+    with parsed_trees(cache.data_key("questionnaire-conditions", data)):
+        questionnaire = _parse(document, path_str, check_assumptions=not known)
     if not known:
         cache.remember_valid(key)
     return questionnaire
@@ -272,8 +298,6 @@ def _bound(questionnaire, catalogue):
 
 
 def _bind(questionnaire, catalogue):
-    import dataclasses
-
     questions = []
     for q in questionnaire.questions:
         if q.catalogue:
@@ -282,8 +306,7 @@ def _bind(questionnaire, catalogue):
             else:
                 ids = catalogue.ids(q.catalogue)
             names = catalogue.names(q.catalogue)
-            q = dataclasses.replace(q, choices=tuple(ids),
-                                    choice_text={i: names[i] for i in ids})
+            q = q.replace(choices=tuple(ids), choice_text={i: names[i] for i in ids})
         questions.append(q)
     return Questionnaire(id=questionnaire.id, version=questionnaire.version,
                          title=questionnaire.title, sections=questionnaire.sections,

@@ -9,21 +9,23 @@ operation, priced by the partner's price model (:func:`outside_work`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 
 
-@dataclass(frozen=True, slots=True)
 class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
-    assignments: list            # the report's assignments[], per part operation
-    rejected: dict               # (part, process) -> [{machine, name, reasons}]
-    ruled_out: list              # (part, process) with fitting machines, none left
-    chosen: frozenset            # (part, process, machine) of every assignment
+    __slots__ = ("assignments", "rejected", "ruled_out", "chosen")
+
+    def __init__(self, assignments: list, rejected: dict, ruled_out: list,
+                 chosen: frozenset) -> None:
+        self.assignments = assignments  # the report's assignments[], per part operation
+        self.rejected = rejected        # (part, process) -> [{machine, name, reasons}]
+        self.ruled_out = ruled_out      # (part, process) with fitting machines, none left
+        self.chosen = chosen            # (part, process, machine) of every assignment
 
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,

@@ -10,7 +10,6 @@ missed lead time, an ISO fit converted) all make the same :class:`Finding`.  Its
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -25,14 +24,22 @@ def words(section: str, lang: str) -> dict[str, Any]:
     return i18n.texts("findings", lang if lang in i18n.LANGS else i18n.DEFAULT_LANG)[section]
 
 
-@dataclass(frozen=True, slots=True)
 class Risk:
     """A risk rated on the pack's matrix: likelihood x consequence, and its level."""
 
-    likelihood: int
-    consequence: int
-    score: int
-    level: str
+    __slots__ = ("likelihood", "consequence", "score", "level")
+
+    def __init__(self, likelihood: int, consequence: int, score: int, level: str) -> None:
+        self.likelihood = likelihood
+        self.consequence = consequence
+        self.score = score
+        self.level = level
+
+    def __eq__(self, other: object) -> bool:
+        return _same(self, other)
+
+    def __hash__(self) -> int:
+        return hash((self.likelihood, self.consequence, self.score, self.level))
 
     @classmethod
     def rated(cls, likelihood: int, consequence: int, matrix: Sequence[Sequence[str]]) -> Risk:
@@ -51,37 +58,62 @@ class Risk:
                 "score": self.score, "level": self.level}
 
 
-@dataclass(frozen=True, slots=True)
 class Trace:
     """Where a finding comes from: the rule file and line (None for the tool's own
     checks), the condition as written, and the values it read."""
 
-    file: str | None
-    line: int | None
-    condition: str
-    values: Mapping[str, Any]
+    __slots__ = ("file", "line", "condition", "values")
+
+    def __init__(self, file: str | None, line: int | None, condition: str,
+                 values: Mapping[str, Any]) -> None:
+        self.file = file
+        self.line = line
+        self.condition = condition
+        self.values = values
+
+    def __eq__(self, other: object) -> bool:
+        return _same(self, other)
+
+    __hash__ = None  # the values are a mapping
 
 
-@dataclass(frozen=True, slots=True)
 class Finding:
-    """One finding of the report; ``to_dict()`` is its JSON form."""
+    """One finding of the report; ``to_dict()`` is its JSON form.
 
-    rule: str                   # the rule id, or the tool's check (FIT-NO-MACHINE, ...)
-    kind: str                   # one of KINDS
-    thread: str                 # the MRL thread or FaaS topic it counts for
-    title: str
-    message: str
-    mitigation: str
-    source: str                 # where the knowledge comes from
-    trace: Trace
-    part: str | None = None
-    machine: str | None = None
-    risk: Risk | None = None
-    effort: Mapping[str, Any] = field(default_factory=dict)
-    mrl_cap: int | None = None
-    flag: str | None = None
-    # A quote line this finding prices (outside work); costing takes it, JSON omits it.
-    quote_line: Mapping[str, Any] | None = field(default=None, compare=False)
+    A plain class (a dataclass took about 1 ms to build at import, a tenth of a warm
+    check's own imports): the fields are set once here and only read after."""
+
+    __slots__ = ("rule", "kind", "thread", "title", "message", "mitigation", "source",
+                 "trace", "part", "machine", "risk", "effort", "mrl_cap", "flag",
+                 "quote_line")
+
+    def __init__(self, rule: str, kind: str, thread: str, title: str, message: str,
+                 mitigation: str, source: str, trace: Trace, part: str | None = None,
+                 machine: str | None = None, risk: Risk | None = None,
+                 effort: Mapping[str, Any] | None = None, mrl_cap: int | None = None,
+                 flag: str | None = None,
+                 quote_line: Mapping[str, Any] | None = None) -> None:
+        self.rule = rule                # the rule id, or the tool's check (FIT-NO-MACHINE, ...)
+        self.kind = kind                # one of KINDS
+        self.thread = thread            # the MRL thread or FaaS topic it counts for
+        self.title = title
+        self.message = message
+        self.mitigation = mitigation
+        self.source = source            # where the knowledge comes from
+        self.trace = trace
+        self.part = part
+        self.machine = machine
+        self.risk = risk
+        self.effort = {} if effort is None else effort
+        self.mrl_cap = mrl_cap
+        self.flag = flag
+        # A quote line this finding prices (outside work); costing takes it, JSON omits it.
+        self.quote_line = quote_line
+
+    def __eq__(self, other: object) -> bool:
+        return _same(self, other, ignore="quote_line")
+
+    __hash__ = None  # the effort is a mapping
 
     @classmethod
     def from_hit(cls, hit: Any, lang: str, matrix: Sequence[Sequence[str]],
@@ -145,6 +177,15 @@ class Finding:
             "mrl_cap": self.mrl_cap, "flag": self.flag, "source": self.source,
             "trace": {"rule": self.rule, "file": trace.file, "line": trace.line,
                       "condition": trace.condition, "values": trace.values}}
+
+
+def _same(one: Any, other: Any, ignore: str = "") -> Any:
+    """Field by field equality of two objects of one class with ``__slots__`` (but for
+    the field ``ignore``)."""
+    if type(other) is not type(one):
+        return NotImplemented
+    return all(getattr(one, name) == getattr(other, name)
+               for name in one.__slots__ if name != ignore)
 
 
 def ordered(findings: Iterable[Finding]) -> list[Finding]:

@@ -36,8 +36,12 @@ def thresholds(pack):
     A comparison that is a rule's whole condition (``request.quantity < 20``) is left
     out, as it always was: counting it changes which answers are probed, so every
     report's what-ifs; that is a change of behaviour of its own."""
+    return _thresholds(pack.rules)
+
+
+def _thresholds(rules):
     out = {}
-    for rule in pack.rules:
+    for rule in rules:
         for comparison in comparisons(rule.when.tree, root=False):
             values = [c for c in comparison.constants if isinstance(c, (int, float, str))
                       and not isinstance(c, bool)]
@@ -74,6 +78,53 @@ def machine_limits(catalogue, equipment, known=None):
                 entry = out.setdefault(("part", field_name), [])
                 entry.extend(v for v in sorted(values) if v not in entry)
     return {k: sorted(v, key=lambda c: (isinstance(c, str), c)) for k, v in out.items()}
+
+
+def _order(values):
+    return sorted(values, key=lambda c: (isinstance(c, str), c))
+
+
+class Limits:
+    """(scope, field) -> what :func:`machine_limits` over :func:`thresholds` gives for
+    it (the constants the rules and the fit's machine limits compare it with), worked
+    out for a field when it is first asked for: a check probes a few fields, and
+    walking every condition of a pack for all of them took ~4 ms of a warm check.
+
+    A field's constants come from the rules whose condition reads it (``when.fields``:
+    every field a comparison reads is one), its machine limits, not already among
+    them, after; the list is sorted as ``machine_limits`` sorts it."""
+
+    def __init__(self, pack, catalogue, equipment):
+        self._readers = {}  # (scope, field) -> the rules whose condition reads it
+        for rule in pack.rules:
+            for key in rule.when.fields:
+                self._readers.setdefault(key, []).append(rule)
+        self._machines = machine_limits(catalogue, equipment)
+        self._known = {}
+
+    def get(self, key, default=None):
+        values = self._known.get(key)
+        if values is None:
+            values = self._known[key] = self._work_out(key)
+        return default if values is _ABSENT else values
+
+    def __getitem__(self, key):
+        values = self.get(key, _ABSENT)
+        if values is _ABSENT:
+            raise KeyError(key)
+        return values
+
+    def _work_out(self, key):
+        compared = _thresholds(self._readers.get(key, ())).get(key)
+        limits = self._machines.get(key)
+        if compared is None and limits is None:
+            return _ABSENT
+        values = list(compared or ())
+        values.extend([v for v in limits or () if v not in values])
+        return _order(values)
+
+
+_ABSENT = object()
 
 
 def probe_values(question, limits, as_of, first=()):

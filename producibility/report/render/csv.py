@@ -9,7 +9,6 @@ Text cells never start a formula (OWASP CSV injection).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Mapping
 from typing import Any
@@ -40,6 +39,8 @@ def _style(job: Job) -> str:
 
 
 def _writer(style: str, out: io.StringIO) -> Any:
+    import csv  # on use: the registry imports every format for --format's choices
+
     excel = style == "excel"
     return csv.writer(out, lineterminator="\r\n" if excel else "\n",
                       delimiter=";" if excel else ",", quoting=csv.QUOTE_MINIMAL)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,11 +11,11 @@ from producibility.report.render.registry import Format, Job, register
 
 
 def report(job: Job) -> bytes:
-    return html_to_pdf(html_format.report(dataclasses.replace(job, paper=True)))
+    return html_to_pdf(html_format.report(job.replace(paper=True)))
 
 
 def offer(model: Mapping[str, Any], job: Job) -> bytes:
-    return html_to_pdf(html_format.offer(model, dataclasses.replace(job, paper=True)))
+    return html_to_pdf(html_format.offer(model, job.replace(paper=True)))
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -9,7 +9,6 @@ knew (its questionnaire and pack settings), so no writer loads anything again.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 #: The styles of a CSV file: ``plain`` for programs, ``excel`` for Dutch Excel.
@@ -18,29 +17,45 @@ CSV_STYLES: tuple[str, ...] = ("plain", "excel")
 AUDIENCES: tuple[str, ...] = ("internal", "customer")
 
 
-@dataclass(frozen=True)
 class Job:
     """One rendering: the report's data, its language and what the Screener knew."""
 
-    data: Mapping[str, Any]
-    lang: str
-    questionnaire: Any = None  # model.questionnaire.Questionnaire: names of choices
-    settings: Mapping[str, Any] = field(default_factory=dict)  # the pack's settings
-    template_dir: str | None = None
-    csv_style: str | None = None
-    paper: bool = False  # html for print: the trace as a legible list
+    __slots__ = ("data", "lang", "questionnaire", "settings", "template_dir", "csv_style",
+                 "paper")
+
+    def __init__(self, data: Mapping[str, Any], lang: str, questionnaire: Any = None,
+                 settings: Mapping[str, Any] | None = None, template_dir: str | None = None,
+                 csv_style: str | None = None, paper: bool = False) -> None:
+        self.data = data
+        self.lang = lang
+        self.questionnaire = questionnaire  # model.questionnaire.Questionnaire: names of choices
+        self.settings = {} if settings is None else settings  # the pack's settings
+        self.template_dir = template_dir
+        self.csv_style = csv_style
+        self.paper = paper  # html for print: the trace as a legible list
+
+    def replace(self, **changes: Any) -> Job:
+        """This job with some fields changed (``paper=True``: the PDF's html)."""
+        fields = {name: getattr(self, name) for name in self.__slots__}
+        fields.update(changes)
+        return Job(**fields)
 
 
-@dataclass(frozen=True)
 class Format:
     """An output format and its writers (a writer returns text, or bytes if ``binary``)."""
 
-    name: str
-    suffix: str
-    binary: bool
-    report: Callable[[Job], str | bytes]
-    offer: Callable[[Mapping[str, Any], Job], str | bytes]
-    help: str = ""
+    __slots__ = ("name", "suffix", "binary", "report", "offer", "help")
+
+    def __init__(self, name: str, suffix: str, binary: bool,
+                 report: Callable[[Job], str | bytes],
+                 offer: Callable[[Mapping[str, Any], Job], str | bytes],
+                 help: str = "") -> None:
+        self.name = name
+        self.suffix = suffix
+        self.binary = binary
+        self.report = report
+        self.offer = offer
+        self.help = help
 
 
 _REGISTRY: dict[str, Format] = {}
