@@ -116,7 +116,7 @@ def _tag_pattern():
     return re.compile("|".join(f"(?P<{kind}>{scoped(regex)})" for kind, regex in rules))
 
 
-_TAG_MATCH = _tag_pattern().match
+_TAG_MATCH = []  # the pattern's match, made on the first condition parsed (not at import)
 
 
 class _ConditionEnvironment(Environment):
@@ -140,7 +140,9 @@ class _ConditionEnvironment(Environment):
 def _fast_tokens(source):
     """Jinja2's tokens for ``source``, or None to let Jinja2's lexer decide."""
     tokens, balance, pos, end = [], [], 0, len(source)
-    match = _TAG_MATCH
+    if not _TAG_MATCH:
+        _TAG_MATCH.append(_tag_pattern().match)
+    match = _TAG_MATCH[0]
     while pos < end:
         m = match(source, pos)
         if m is None:
