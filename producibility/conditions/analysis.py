@@ -20,7 +20,6 @@ them as it compiles, so they need no second reading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from jinja2 import nodes
@@ -235,8 +234,7 @@ def first_test(tree: nodes.Node) -> Test | None:
 
 
 # ----------------------------------------------------------------- answers in words
-@dataclass(frozen=True)
-class AnswerTest:
+class AnswerTest(NamedTuple):
     """One simple test of one question's answer (an ``ask_if``, read by the form).
 
     ``op``: ``has`` / ``lacks`` (``'x' in part.f`` / ``'x' not in part.f``: a choice

@@ -34,9 +34,8 @@ How the work is split, after measuring experta (see README, "Speed"):
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
-from dataclasses import field as _field
 from types import MappingProxyType
+from typing import NamedTuple
 
 from producibility.engine import experta_speed
 
@@ -533,8 +532,10 @@ def derive(request, as_of):
     return request
 
 
-@dataclass(frozen=True)
-class Inferred:
+_NONE = MappingProxyType({})
+
+
+class Inferred(NamedTuple):
     """What the engine concluded for one request: the input to the conclusions.
 
     Immutable and detached from the engine, which the next request reuses."""
@@ -552,10 +553,10 @@ class Inferred:
     unchecked: frozenset         # (part or None, field) the fit could not check
     flags_true: Mapping          # flag -> subjects where it holds
     flags_unknown: Mapping       # flag -> {subject: open questions} where undecided
-    subcontracts: Mapping = _field(default_factory=lambda: MappingProxyType({}))
-    # part -> ((process, finishing process added after it), ...): see compile_engine.route
-    routes: Mapping = _field(default_factory=lambda: MappingProxyType({}))
+    subcontracts: Mapping = _NONE
     # (part, process) -> (partner id, FitResult): operations only a partner does
+    routes: Mapping = _NONE
+    # part -> ((process, finishing process added after it), ...): see compile_engine.route
 
 
 class Inference:
