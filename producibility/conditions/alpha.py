@@ -98,8 +98,9 @@ class _FieldIndex:
         defined = set(self.defined)
         self.unless_defined = [p for p in self.all if p not in defined]
         for kind, (limits, positions) in self.bounds.items():
-            order = sorted(range(len(limits)), key=lambda i: limits[i])
-            self.bounds[kind] = ([limits[i] for i in order], [positions[i] for i in order])
+            if len(limits) > 1:
+                order = sorted(range(len(limits)), key=limits.__getitem__)
+                self.bounds[kind] = ([limits[i] for i in order], [positions[i] for i in order])
         self.bounded = any(limits for limits, _ in self.bounds.values())
         self.compared = bool(self.eq or self.ne or self.member or self.absent)
         self.contained = bool(self.has or self.hasnot)
@@ -183,7 +184,10 @@ class RuleTable:
             elif len(tests) > 1:
                 self.several |= 1 << position
             for field, kind, argument in tests:
-                single, multi = self.fields.setdefault(field, (_FieldIndex(), _FieldIndex()))
+                indexes = self.fields.get(field)
+                if indexes is None:
+                    indexes = self.fields[field] = (_FieldIndex(), _FieldIndex())
+                single, multi = indexes
                 if len(tests) == 1:
                     single.add(position, kind, argument)
                 else:
