@@ -196,6 +196,12 @@ class RuleTable:
         for single, multi in self.fields.values():
             single.freeze()
             multi.freeze()
+        # the fields grouped by scope (each scope's facts looked up once per context)
+        self.fields = dict(sorted(self.fields.items(), key=lambda item: item[0][0]))
+        self.scoped = {}
+        for scope, name in self.fields:
+            self.scoped.setdefault(scope, []).append(name)
+        self.scoped = tuple(self.scoped.items())
         self.whole = tuple((rule, rule.when) for rule in self.rules)
         self.memo = {}                                  # values of every field -> rules
         self.field_memos = {field: {} for field in self.fields}  # a value -> its masks
@@ -214,11 +220,18 @@ class RuleTable:
         if not self.fields:
             return self.whole
         values, keys = [], []
-        for scope, name in self.fields:
+        for scope, names in self.scoped:
             facts = context.get(scope)
-            value = None if facts is None else facts.get(name)
-            values.append(value)
-            keys.append(_memo_key(value))
+            if facts is None:
+                values += [None] * len(names)
+                keys += [None] * len(names)
+                continue
+            for name in names:
+                value = facts.get(name)
+                values.append(value)
+                kind = type(value)  # _memo_key, its commonest cases written out
+                keys.append(value if kind is str or value is None else
+                            _memo_key(value) if kind is list or kind is tuple else (kind, value))
         key = tuple(keys)
         try:
             chosen = self.memo.get(key)
