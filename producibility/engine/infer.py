@@ -216,7 +216,8 @@ def compile_engine(pack, equipment):
         except ExpressionError as exc:
             engine.hits.append(Hit(rule, subject, "error", error=str(exc), machine=machine,
                                    process=process, values=_values(rule.when, context)))
-            engine.set_flag(rule, subject, UNKNOWN, ())
+            if rule.then.get("flag"):
+                engine.set_flag(rule, subject, UNKNOWN, ())
             return
         if outcome is UNKNOWN:
             part = subject if rule.scope in ("part", "candidate") else None
@@ -229,13 +230,15 @@ def compile_engine(pack, equipment):
             # with the flags' questions added, sort them again
             missing = tuple(sorted(set(missing), key=_missing_key)) if undecided \
                 else tuple(missing)
-            engine.hits.append(Hit(rule, subject, "unknown", missing=missing, machine=machine,
-                                   process=process))
-            engine.set_flag(rule, subject, UNKNOWN, missing)
+            engine.hits.append(Hit(rule, subject, "unknown", None, missing, None, machine,
+                                   process))
+            if rule.then.get("flag"):
+                engine.set_flag(rule, subject, UNKNOWN, missing)
             return
-        engine.hits.append(Hit(rule, subject, "fired", machine=machine, process=process,
-                               context=context))
-        engine.set_flag(rule, subject, True, ())
+        engine.hits.append(Hit(rule, subject, "fired", None, (), None, machine, process,
+                               context))
+        if rule.then.get("flag"):
+            engine.set_flag(rule, subject, True, ())
 
     # ---- equipment fit, inside the engine
     candidate_table = tables["candidate", 0]
@@ -390,9 +393,8 @@ class _EngineBase(KnowledgeEngine):
         self.flags_true, self.flags_unknown = {}, {}
 
     def set_flag(self, rule, subject, value, missing):
-        name = rule.then.get("flag")
-        if not name:
-            return
+        """Record the flag the rule sets (run_rule calls it only for rules that set one)."""
+        name = rule.then["flag"]
         key = REQUEST if rule.scope in ("request", "provider") else part_subject(subject)
         if value is True:
             self.flags_true.setdefault(name, set()).add(key)
