@@ -44,16 +44,23 @@ def conditions(draw):
                         for t in tests)
 
 
-def outcome(rule, context):
+def judged(condition, context):
     try:
-        return evaluate(rule.when, context)
+        return evaluate(condition, context)
     except ExpressionError as exc:
         return f"error: {exc}"
 
 
+def outcome(rule, context):
+    return judged(rule.when, context)
+
+
+PACKS = st.lists(st.one_of(first_tests(), conditions()), min_size=1, max_size=12)
+PARTS = st.dictionaries(st.sampled_from(FIELDS), VALUES)
+
+
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.one_of(first_tests(), conditions()), min_size=1, max_size=12),
-       st.dictionaries(st.sampled_from(FIELDS), VALUES))
+@given(PACKS, PARTS)
 def test_skipped_rules_are_exactly_false(conditions, part):
     rules = [SimpleNamespace(id=f"R{i}", when=compile_condition(c))
              for i, c in enumerate(conditions)]
@@ -65,16 +72,8 @@ def test_skipped_rules_are_exactly_false(conditions, part):
             assert outcome(rule, context) is False, (rule.when.source, part)
 
 
-def judged(condition, context):
-    try:
-        return evaluate(condition, context)
-    except ExpressionError as exc:
-        return f"error: {exc}"
-
-
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.one_of(first_tests(), conditions()), min_size=1, max_size=12),
-       st.dictionaries(st.sampled_from(FIELDS), VALUES))
+@given(PACKS, PARTS)
 def test_what_is_left_to_evaluate_means_the_whole_condition(conditions, part):
     """The index hands each candidate over with only the rest of its condition when it
     judged the leading tests true: that rest must give the whole condition's value or

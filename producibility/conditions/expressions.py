@@ -31,6 +31,8 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.lexer import Token, TokenStream, operators
 
+from producibility.conditions.analysis import conjuncts
+
 SCOPES = ("request", "part", "machine", "provider", "candidate")
 MAX_INT = 10**30
 MAX_SEQUENCE = 10_000
@@ -713,13 +715,7 @@ class _Compiler:
         """The whole condition's closure, and one closure per conjunct of
         ``a and b and ...`` (left to right), joined as ``_And`` joins them; the
         conjuncts are None when the condition is remembered as one (``hoisted``)."""
-        parts, pending = [], [tree]
-        while pending:
-            node = pending.pop()
-            if isinstance(node, nodes.And):
-                pending += [node.right, node.left]
-            else:
-                parts.append(node)
+        parts = conjuncts(tree)  # as the alpha index counts them (analysis.leading_tests)
         if len(parts) > 1 and self.invariant is not None:
             names, steps = _reads(tree)
             if steps >= 2 and names <= self.invariant:
