@@ -26,7 +26,7 @@ from producibility.version import __version__
 from producibility.report.conclude import conclude
 from producibility.errors import InputError, InputErrors
 from producibility.engine.infer import Inference, fact_fields
-from producibility.model.pack_checks import unknown_field_problems
+from producibility.model.pack_checks import unknown_field_problems, when_position
 from producibility.model.iso286 import apply_fits
 from producibility.model.equipment import Equipment, load_equipment
 from producibility.model.pack import RulePack, load_packs
@@ -218,9 +218,13 @@ def _check_fields(pack: RulePack, questionnaire: Questionnaire) -> None:
     ``rules lint`` makes too): a typo would leave the rule unknown on every request and
     ask the customer a question the questionnaire does not have."""
     fields = fact_fields(questionnaire)
-    problems = [p for rule in pack.rules if rule.when is not None
-                for p in unknown_field_problems(rule.id, rule.when, fields, rule.path,
-                                                (rule.line, 1))]
+    problems = []
+    for rule in pack.rules:
+        if rule.when is None or not unknown_field_problems(rule.id, rule.when, fields,
+                                                           rule.path, (rule.line, 1)):
+            continue
+        where = when_position(rule.path, rule.id, rule.line) if rule.path else (rule.line, 1)
+        problems += unknown_field_problems(rule.id, rule.when, fields, rule.path, where)
     if problems:
         raise InputErrors([p.error() for p in problems])
 

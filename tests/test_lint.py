@@ -128,7 +128,8 @@ def test_rules_lint_speaks_dutch_with_lang():
 def test_check_refuses_a_pack_whose_condition_reads_no_known_field(tmp_path):
     """A provider's typo (part.tolerence_mm) left the rule unknown on every request and
     asked the customer a question the questionnaire does not have; now the Screener
-    refuses the pack with the check lint makes (E131), file:line and a did-you-mean."""
+    refuses the pack with the check lint makes (E131), file:line of the condition (as
+    lint names it) and a did-you-mean."""
     from conftest import EQUIPMENT, REQUESTS, run_cli
     pack = tmp_path / "own"
     pack.mkdir()
@@ -146,7 +147,7 @@ def test_check_refuses_a_pack_whose_condition_reads_no_known_field(tmp_path):
         """), encoding="utf-8")
     code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", pack)
     assert code == 1 and out == ""
-    assert err == (f"Error: {pack / 'own.yaml'}:2: OWN-001: when: part.tolerence_mm is not "
+    assert err == (f"Error: {pack / 'own.yaml'}:6: OWN-001: when: part.tolerence_mm is not "
                    "a known field (did you mean 'tolerance_mm'?)\n")
     problems = lint([pack], lang="nl")
     assert [p.code for p in problems] == ["E131"]

@@ -206,6 +206,22 @@ def unset_flag_problems(rules: Iterable[RuleSource], setters: Container,
     return out
 
 
+def when_position(path: str, rule_id: str, line: int) -> tuple[int, int]:
+    """(line, col) of the ``when:`` of the rule written at ``line`` of ``path`` (read
+    again from the parse cache: a compiled rule keeps no copy of its YAML), else the
+    rule's own line."""
+    from producibility.inputs import yamlio
+    try:
+        items = (yamlio.load(path) or {}).get("rules") or []
+        for i, raw in enumerate(items):
+            at = item_position(items, i)
+            if at[0] == line and isinstance(raw, dict) and raw.get("id") == rule_id:
+                return RuleSource(raw, path, *at).at("when")
+    except Exception:  # noqa: BLE001 - only a position: the rule's line will do
+        pass
+    return line, 1
+
+
 def unknown_field_problems(rule_id: str, compiled: Compiled, fields: dict, path: str,
                            where: tuple[int, int], lang: str = "en") -> list[Problem]:
     """E131: a condition that reads a field no fact has (``part.tolerence_mm``).  Such a
