@@ -34,6 +34,21 @@ EXIT_PARTIAL = 4
 EXIT_INTERRUPTED = 130
 
 
+# Only when the locale files themselves cannot be read (a broken installation): an
+# error line must still come out.
+_UNREADABLE_LOCALE = {"error": "Error", "internal_error": "Internal error: {error}"}
+
+
+def _say(key: str, lang: str, **fields) -> str:
+    """A word of the error lines in the user's language (locale domain ``cli``)."""
+    try:
+        from producibility import i18n
+        return i18n.text("cli", key, lang if lang in i18n.LANGS else i18n.DEFAULT_LANG,
+                         **fields)
+    except Exception:  # noqa: BLE001 - the error line matters more than its language
+        return _UNREADABLE_LOCALE[key].format(**fields)
+
+
 def _echo(lines: Iterable[str], file: IO[str] | None) -> None:
     stream = file if file is not None else sys.stderr
     for line in lines:
@@ -47,10 +62,12 @@ class ProducibilityError(Exception):
     #: The exit code of a command that ends with this error.
     exit_code: int = EXIT_INPUT
 
-    def show(self, file: IO[str] | None = None) -> None:
-        """Print the error as a user sees it: ``Error: `` and one line per problem."""
-        _echo((f"Error: {line}" for line in str(self).splitlines() or [type(self).__name__]),
-              file)
+    def show(self, file: IO[str] | None = None, lang: str = "en") -> None:
+        """Print the error as a user sees it: ``Error: `` (``Fout: ``) and one line per
+        problem."""
+        prefix = _say("error", lang)
+        _echo((f"{prefix}: {line}" for line in str(self).splitlines()
+               or [type(self).__name__]), file)
 
 
 class InputError(ProducibilityError):
@@ -94,7 +111,7 @@ class Reported(ProducibilityError):
         self.summary = summary
         self.exit_code = exit_code
 
-    def show(self, file: IO[str] | None = None) -> None:
+    def show(self, file: IO[str] | None = None, lang: str = "en") -> None:
         if self.summary:
             _echo([self.summary], file)
 
@@ -108,6 +125,5 @@ class InternalError(ProducibilityError):
         super().__init__(f"{type(cause).__name__}: {cause}")
         self.cause = cause
 
-    def show(self, file: IO[str] | None = None) -> None:
-        _echo([f"Internal error: {self} (a bug in producibility; set "
-               "PRODUCIBILITY_DEBUG=1 for details)"], file)
+    def show(self, file: IO[str] | None = None, lang: str = "en") -> None:
+        _echo([_say("internal_error", lang, error=self)], file)

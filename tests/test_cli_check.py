@@ -147,12 +147,18 @@ def test_the_command_line_speaks_dutch_with_lang_nl(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli("check", REQUESTS[0], "--lang", "nl")
     assert code == 1
-    assert err == ("Error: geen machinelijst: geef --equipment BESTAND, of noem hem onder "
+    assert err == ("Fout: geen machinelijst: geef --equipment BESTAND, of noem hem onder "
                    "'equipment:' in producibility.yaml\n")
     code, _, err = run_cli("compare", REQUESTS[0], "--lang", "nl")
-    assert code == 1 and err.startswith("Error: compare heeft een tweede aanvraag nodig")
+    assert code == 1 and err.startswith("Fout: compare heeft een tweede aanvraag nodig")
     code, _, err = run_cli("validate", "--equipment", EQUIPMENT, "--lang", "nl")
     assert code == 0 and err == f"{EQUIPMENT}: geldig (11 machines, 0 partners)\n"
+    # the config's language says the error line's first word too; --lang en overrules it
+    (tmp_path / "producibility.yaml").write_text("lang: nl\n", encoding="utf-8")
+    code, _, err = run_cli("check", REQUESTS[0])
+    assert code == 1 and err.startswith("Fout: geen machinelijst")
+    code, _, err = run_cli("check", REQUESTS[0], "--lang", "en")
+    assert code == 1 and err.startswith("Error: no equipment catalogue")
 
 
 def test_the_project_config_is_read_once_with_paths_relative_to_it(tmp_path):

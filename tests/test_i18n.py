@@ -82,3 +82,25 @@ def test_without_the_cache_numbers_use_babels_own_locale(monkeypatch):
 
     monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
     assert type(cldr.number_locale("nl_NL")) is Locale
+
+
+def test_error_lines_speak_the_users_language_and_come_out_whatever_happens(monkeypatch,
+                                                                             capsys):
+    """``Error:`` is ``Fout:`` in Dutch (also for an internal error); when the locale
+    files cannot be read at all, the line still comes out (in English)."""
+    import producibility.i18n as i18n
+    from producibility.errors import InputError, InternalError
+
+    InputError("kapot", "f.yaml", 3).show(lang="nl")
+    InternalError(ValueError("x")).show(lang="nl")
+    assert capsys.readouterr().err.splitlines() == [
+        "Fout: f.yaml:3: kapot",
+        "Interne fout: ValueError: x (een fout in producibility zelf; zet "
+        "PRODUCIBILITY_DEBUG=1 voor de details)"]
+    i18n.texts.cache_clear()
+    monkeypatch.setattr(i18n, "LOCALE_DIR", i18n.LOCALE_DIR / "nowhere")
+    try:
+        InputError("kapot", "f.yaml", 3).show(lang="nl")
+        assert capsys.readouterr().err == "Error: f.yaml:3: kapot\n"
+    finally:
+        i18n.texts.cache_clear()

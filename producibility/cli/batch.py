@@ -8,7 +8,7 @@ import click
 
 from producibility import batch as batching
 from producibility import i18n
-from producibility.cli.common import Command, input_options, output_options, say
+from producibility.cli.common import Command, input_options, language, output_options, say
 from producibility.errors import EXIT_PARTIAL, Reported
 from producibility.project import Settings, output_stream
 
@@ -35,7 +35,7 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
     Example: producibility batch examples/requests/ --jobs 2 --format csv -o summary.csv
     """
     settings = Settings.read(config_file)
-    lang = settings.lang(lang)
+    lang = language(settings, lang)
     equipment, packs = settings.equipment(equipment, lang), settings.packs(rules)
     worker = batching.worker_settings(equipment, packs, settings.use_default(no_default_rules),
                                       lang, as_of, probe)

@@ -2,7 +2,7 @@
 
 import click
 
-from producibility.cli.common import (Command, formats, input_options, output_options,
+from producibility.cli.common import (Command, language, formats, input_options, output_options,
                                       screener_of)
 from producibility.project import Settings, emit
 
@@ -49,7 +49,7 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     from producibility.report.render import render
 
     settings = Settings.read(config_file)
-    lang = settings.lang(lang)
+    lang = language(settings, lang)
     screener = screener_of(settings, equipment, rules, no_default_rules, lang)
     # One request, and what screening and rendering it build is dropped when the
     # command ends: the cyclic garbage collector would only scan it (~1% of a check),

@@ -48,7 +48,7 @@ class Command(click.Command):
         try:
             return super().invoke(ctx)
         except ProducibilityError as exc:
-            exc.show()
+            exc.show(lang=ctx.meta.get(LANG_KEY) or ctx.params.get("lang") or i18n.DEFAULT_LANG)
             raise click.exceptions.Exit(exc.exit_code) from None
         except BrokenPipeError:
             # the reader stopped (`| head`): the rest is not wanted, quietly; click would
@@ -126,6 +126,19 @@ def input_options(*, config: bool = True, equipment: bool = True, rules: bool = 
                               "given.")(fn)
         return fn
     return decorate
+
+
+LANG_KEY = "producibility.lang"  # the command's language, once known (click context meta)
+
+
+def language(settings: Settings, given: str | None, **kw) -> str:
+    """The command's language (``--lang``, else the config's, else the fallback), also
+    kept for its error lines (``Error:`` / ``Fout:``)."""
+    lang = settings.lang(given, **kw)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[LANG_KEY] = lang
+    return lang
 
 
 def say(key: str, lang: str, **fields) -> str:

@@ -4,7 +4,7 @@ import json
 
 import click
 
-from producibility.cli.common import (Command, formats, input_options, output_options, say,
+from producibility.cli.common import (Command, language, formats, input_options, output_options, say,
                                       screener_of)
 from producibility.errors import InputError
 from producibility.project import Settings, emit
@@ -31,7 +31,7 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
     from producibility.report.compare import as_text, compare as diff_reports, side_label
 
     settings = Settings.read(config_file)
-    lang = settings.lang(lang)
+    lang = language(settings, lang)
     if request_b is None and equipment_b is None and not rules_b:
         raise InputError(say("compare_needs_b", lang))
     equipment, packs = settings.equipment(equipment, lang), settings.packs(rules)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from producibility.cli.common import (Command, Group, catalogue_of, formats, input_options,
+from producibility.cli.common import (Command, language, Group, catalogue_of, formats, input_options,
                                       output_options, say, screener_of)
 from producibility.errors import EXIT_INPUT, EXIT_OK, InputError, ProducibilityError, Reported
 from producibility.project import Settings, atomic_write, emit
@@ -91,7 +91,7 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
 
     # a broken config matters only where it is used: for the screener of --only-open
     settings = Settings.read(config_file, lenient=not only_open)
-    lang = settings.lang(lang)
+    lang = language(settings, lang)
     questionnaire = questionnaire_for(settings, questionnaire_path)
     if from_file and only_open:
         raise click.UsageError(say("from_or_only_open", lang))
@@ -151,7 +151,7 @@ def validate(request, lang, questionnaire_path, equipment, rules):
     from producibility.intake.validate import validate_files
 
     settings = Settings.read(lenient=True)
-    lang = settings.lang(lang)
+    lang = language(settings, lang)
     if request is None and equipment is None:
         raise click.UsageError(say("request_or_equipment", lang))
     questionnaire = questionnaire_for(settings, questionnaire_path, rules)
@@ -196,7 +196,7 @@ def questionnaire_export(lang, fmt, output, equipment, config_file, questionnair
     from producibility.model.questionnaire import load_questionnaire
 
     settings = Settings.read(config_file)
-    lang = settings.lang(lang, fallback="nl")
+    lang = language(settings, lang, fallback="nl")
     provider = None
     if fmt == "html":
         equipment = settings.equipment(equipment, required=False)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from producibility.cli.common import Group, formats, input_options, output_options, say
+from producibility.cli.common import Group, formats, input_options, language, output_options, say
 from producibility.errors import EXIT_INPUT, InputError, Reported
 from producibility.project import Settings, emit, pack_sources, yaml_files
 from producibility.terminal import terminal_safe
@@ -34,7 +34,7 @@ def rules_lint(packs, config_file, no_default_rules, strict, lang):
     from producibility.authoring.lint import lint
 
     settings = Settings.read(config_file)
-    lang = settings.lang(lang)
+    lang = language(settings, lang)
     sources, shown = pack_sources(settings.packs(packs),
                                   not settings.use_default(no_default_rules))
     shown_files = yaml_files(shown)
@@ -64,7 +64,7 @@ def rules_show(packs, merged, fmt, lang, output, config_file):
     from producibility.authoring.packdoc import show
     from producibility.model.pack import load_packs
     settings = Settings.read(config_file)
-    packs, lang = settings.packs(packs), settings.lang(lang)
+    packs, lang = settings.packs(packs), language(settings, lang)
     sources, shown = pack_sources(packs, not settings.use_default())
     pack = load_packs(sources, include_default=False)
     only = None
@@ -90,7 +90,7 @@ def rules_explain(rule_id, config_file, rules, lang, output):
     from producibility.model.questionnaire import load_questionnaire
 
     settings = Settings.read(config_file)
-    lang = settings.lang(lang)
+    lang = language(settings, lang)
     pack = load_packs(settings.packs(rules), settings.use_default())
     text = explain(pack, rule_id, load_questionnaire(), lang)
     if text is None:

@@ -38,7 +38,9 @@ def texts(domain: str, lang: str) -> dict[str, Any]:
     from producibility.inputs import yamlio
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGS)}")
-    data = yamlio.load(LOCALE_DIR / lang / f"{domain}.yaml")
+    # shipped files: not bound by the input size limit (an error about that limit is
+    # itself worded from here)
+    data = yamlio.load(LOCALE_DIR / lang / f"{domain}.yaml", max_bytes=10**7)
     return yamlio.plain(data) if data else {}
 
 
