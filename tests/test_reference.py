@@ -34,7 +34,14 @@ CONDITIONS = {
              "'fdm' in part.processes", "part.cycle_time_min > {n}",
              "part.tolerance_mm < {x} or part.material == 'aluminium_6082'"],
     "candidate": ["machine.rate_eur_h > {r}", "candidate.marginal",
-                  "machine.free_h_per_week < {n} and part.tolerance_mm < {x}"],
+                  "machine.free_h_per_week < {n} and part.tolerance_mm < {x}",
+                  # what reads only the part is remembered per part (pack.INVARIANT),
+                  # errors included; a leading indexed test leaves the rest to evaluate
+                  "part.cycle_time_min * part.pieces / 60 > machine.free_h_per_week * {x}",
+                  "'fdm' in part.processes and part.pieces / (part.cycle_time_min - {n}) "
+                  "> machine.rate_eur_h",
+                  "part.tolerance_mm < {x} and (part.pieces * {n} > machine.rate_eur_h "
+                  "or candidate.marginal)"],
 }
 READS = {"request": ["request"], "provider": ["request", "provider"],
          "part": ["request", "part"], "candidate": ["request", "part", "candidate"]}
