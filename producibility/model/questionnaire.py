@@ -135,6 +135,17 @@ class Questionnaire:
     def fields(self, scope):
         return [q.id for q in self.questions_in(scope)]
 
+    def of_type(self, kind):
+        """The questions of one type ("date", "multi_choice", ...), in questionnaire order."""
+        return self._by_type.get(kind, ())
+
+    @functools.cached_property
+    def _by_type(self):
+        by_type = {}
+        for q in self.questions:
+            by_type.setdefault(q.type, []).append(q)
+        return by_type
+
     def questions_in(self, scope):
         """The questions of one scope ("request" or "part"), in questionnaire order."""
         return list(self._by_scope.get(scope, ()))
