@@ -282,9 +282,9 @@ def _match_choice(question, token, numbers=True):
         number = int(word)
         return question.choices[number - 1] if 1 <= number <= len(question.choices) else None
     low = word.lower()
-    for choice in question.choices:
-        if choice.lower() == low:
-            return choice
+    choice = question.choices_by_case.get(low)
+    if choice is not None:
+        return choice
     for choice in question.choices:
         labels = question.choice_text.get(choice)
         labels = labels.values() if isinstance(labels, dict) else [labels]

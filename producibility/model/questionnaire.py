@@ -57,6 +57,11 @@ class Question:
         self.assume = assume  # {"value": answer, "en": wording, "nl": wording}, or None
         self.catalogue = catalogue  # choices_from: the catalogue kind the choices come from
         self.format = format  # text: how the answer is read (FORMATS), e.g. "quantities"
+        # {choice in lower case: choice}, the first of choices alike but for case: the
+        # answer parser matches a choice whatever its case
+        self.choices_by_case = {}
+        for choice in choices:
+            self.choices_by_case.setdefault(choice.lower(), choice)
 
     def replace(self, **changes) -> "Question":
         """This question with some fields changed."""
