@@ -105,9 +105,10 @@ class Questionnaire:
         self.shop = shop  # the catalogue.Catalogue the choices come from
         self._index = {q.key: q for q in self.questions}
         # every request is read scope by scope: grouped once, not per call
-        self._by_scope = {}
+        self._by_scope, self._by_type = {}, {}
         for q in self.questions:
             self._by_scope.setdefault(q.scope, []).append(q)
+            self._by_type.setdefault(q.type, []).append(q)
 
     def replace(self, **changes) -> "Questionnaire":
         """This questionnaire with some fields changed."""
@@ -143,13 +144,6 @@ class Questionnaire:
     def of_type(self, kind):
         """The questions of one type ("date", "multi_choice", ...), in questionnaire order."""
         return self._by_type.get(kind, ())
-
-    @functools.cached_property
-    def _by_type(self):
-        by_type = {}
-        for q in self.questions:
-            by_type.setdefault(q.type, []).append(q)
-        return by_type
 
     def questions_in(self, scope):
         """The questions of one scope ("request" or "part"), in questionnaire order."""
