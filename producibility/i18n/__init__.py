@@ -72,7 +72,6 @@ def _pattern(pattern: str):
     return numbers.parse_pattern(pattern)
 
 
-@functools.lru_cache(maxsize=4096, typed=True)  # Babel takes ~25 us a number; reports repeat them
 def number(value: float, lang: str, decimals: int | None = None, grouping: bool = True) -> str:
     """``value`` as the locale writes it: ``1,234.5`` in English, ``1.234,5`` in Dutch.
 
@@ -80,7 +79,12 @@ def number(value: float, lang: str, decimals: int | None = None, grouping: bool 
     value needs (up to six).  A float is rounded as Python's own ``f"{value:.2f}"`` rounds
     it (its binary value, half to even), so English figures stay what they were."""
     if decimals is not None and isinstance(value, float):
-        value = round(value, decimals)
+        value = round(value, decimals)  # before the memo: values that show alike share it
+    return _number(value, lang, decimals, grouping)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # Babel takes ~25 us a number; reports repeat them
+def _number(value, lang, decimals, grouping):
     if decimals is None:
         pattern = "#,##0.######" if grouping else "0.######"
     else:

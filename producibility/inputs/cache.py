@@ -129,11 +129,12 @@ def validation_key(data, schema):
 
 
 def seen_valid(key):
-    entry = _entry(key)
-    if entry is None:
+    place = _place(key, "valid")  # texts, not Paths: asked for every request of a batch
+    if place is None:
         return False
+    _, folder, entry = place
     try:
-        return _private(os.stat(entry.parent), 0o022) and entry.exists()
+        return _private(os.stat(folder), 0o022) and os.path.exists(entry)
     except OSError:
         return False
 

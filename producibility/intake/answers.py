@@ -282,9 +282,9 @@ def _match_choice(question, token, numbers=True):
         number = int(word)
         return question.choices[number - 1] if 1 <= number <= len(question.choices) else None
     low = word.lower()
-    for choice in question.choices:
-        if choice.lower() == low:
-            return choice
+    choice = question.choices_by_case.get(low)
+    if choice is not None:
+        return choice
     for choice in question.choices:
         labels = question.choice_text.get(choice)
         labels = labels.values() if isinstance(labels, dict) else [labels]
@@ -464,6 +464,9 @@ def coerce_loaded(question, value, lang: str = "en"):
 def _read_here(question, value):
     """Whether :func:`normalize_answers` reads a file's value (else the schema judges it):
     texts, lists holding a text, and numbers for a text with a ``format``."""
+    kind = type(value)
+    if kind is bool or kind is int or kind is float:  # most answers: asked first
+        return kind is not bool and bool(getattr(question, "format", None))
     if isinstance(value, str) or (isinstance(value, list) and (
             not value or any(isinstance(v, str) for v in value))):
         return True

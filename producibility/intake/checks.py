@@ -13,6 +13,7 @@ fields it needs.  Messages come from the ``validate`` locale domain.
 from __future__ import annotations
 
 import datetime
+import functools
 
 from producibility import i18n
 from producibility.errors import InputError, InputErrors
@@ -36,10 +37,15 @@ class Problem:
 
 def process_needs(questionnaire) -> dict:
     """Processes (values of the part's "processes" question) that need more part
-    fields: the ``needs`` of the catalogue the questionnaire's choices come from."""
+    fields: the ``needs`` of the catalogue the questionnaire's choices come from
+    (one map per catalogue, shared: do not change it)."""
     from producibility.model.catalogue import default_catalogue
 
-    shop = questionnaire.shop or default_catalogue()
+    return _needs_of(questionnaire.shop or default_catalogue())
+
+
+@functools.lru_cache(maxsize=8)  # read for every request; a catalogue does not change
+def _needs_of(shop):
     needs = {pid: tuple(entry["needs"]) for pid, entry in shop.entries["processes"].items()
              if entry.get("needs")}
     return _AliasMap(needs, shop)
@@ -108,7 +114,7 @@ def combination_problems(questionnaire, request, lang: str = "en") -> list[Probl
     def duplicates(answers, questions, trail, part=None):
         for q in questions:
             value = answers.get(q.id)
-            if q.type != "multi_choice" or not isinstance(value, list):
+            if not isinstance(value, list):
                 continue
             seen = set()
             for j, item in enumerate(value):
@@ -119,7 +125,9 @@ def combination_problems(questionnaire, request, lang: str = "en") -> list[Probl
                 elif isinstance(item, (str, int, float)):
                     seen.add(item)
 
-    duplicates(request, questionnaire.questions_in("request"), [])
+    lists = {scope: [q for q in questionnaire.of_type("multi_choice") if q.scope == scope]
+             for scope in ("request", "part")}
+    duplicates(request, lists["request"], [])
     parts = request.get("parts")
     if not isinstance(parts, list):
         return problems
@@ -129,7 +137,7 @@ def combination_problems(questionnaire, request, lang: str = "en") -> list[Probl
         if not isinstance(part, dict):
             continue
         name = part.get("id") if isinstance(part.get("id"), str) else f"#{i + 1}"
-        duplicates(part, questionnaire.questions_in("part"), ["parts", i], i)
+        duplicates(part, lists["part"], ["parts", i], i)
         processes = part.get("processes")
         if processes_q is not None and isinstance(processes, list):
             lacking = {}  # the missing fields -> the processes that need them

@@ -57,6 +57,11 @@ class Question:
         self.assume = assume  # {"value": answer, "en": wording, "nl": wording}, or None
         self.catalogue = catalogue  # choices_from: the catalogue kind the choices come from
         self.format = format  # text: how the answer is read (FORMATS), e.g. "quantities"
+        # {choice in lower case: choice}, the first of choices alike but for case: the
+        # answer parser matches a choice whatever its case
+        self.choices_by_case = {}
+        for choice in choices:
+            self.choices_by_case.setdefault(choice.lower(), choice)
 
     def replace(self, **changes) -> "Question":
         """This question with some fields changed."""
@@ -100,9 +105,10 @@ class Questionnaire:
         self.shop = shop  # the catalogue.Catalogue the choices come from
         self._index = {q.key: q for q in self.questions}
         # every request is read scope by scope: grouped once, not per call
-        self._by_scope = {}
+        self._by_scope, self._by_type = {}, {}
         for q in self.questions:
             self._by_scope.setdefault(q.scope, []).append(q)
+            self._by_type.setdefault(q.type, []).append(q)
 
     def replace(self, **changes) -> "Questionnaire":
         """This questionnaire with some fields changed."""
@@ -134,6 +140,10 @@ class Questionnaire:
 
     def fields(self, scope):
         return [q.id for q in self.questions_in(scope)]
+
+    def of_type(self, kind):
+        """The questions of one type ("date", "multi_choice", ...), in questionnaire order."""
+        return self._by_type.get(kind, ())
 
     def questions_in(self, scope):
         """The questions of one scope ("request" or "part"), in questionnaire order."""

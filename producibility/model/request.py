@@ -89,9 +89,7 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
                              path, line)
         ids[pid] = i
     _catalogue_answers(document, questionnaire)
-    for q in questionnaire.questions:
-        if q.type != "date":
-            continue
+    for q in questionnaire.of_type("date"):
         places = [([q.id], document)] if q.scope == "request" else \
             [(["parts", i, q.id], part) for i, part in enumerate(document["parts"])]
         for where, holder in places:

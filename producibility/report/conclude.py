@@ -127,12 +127,15 @@ def rule_findings(inferred: Inferred, chosen: frozenset, matrix: list, choice_te
     only for the machine chosen for the operation.  ``brief``: findings without their
     texts (see :meth:`Finding.from_hit`)."""
     findings = []
+    decides = {}  # rule -> whether it decides: a rule waits for several fields and parts
     for hit in inferred.hits:
         rule = hit.rule
         if rule.scope == "candidate" and (hit.subject, hit.process, hit.machine) not in chosen:
             continue
         if hit.outcome == "unknown":
-            decisive = rule_decides(rule, matrix)
+            decisive = decides.get(rule)
+            if decisive is None:
+                decisive = decides[rule] = rule_decides(rule, matrix)
             for scope, field, part in hit.missing:
                 open_fields.add(scope, part, field, rule.id, decisive)
         elif hit.outcome == "error":

@@ -249,6 +249,13 @@ def rate(provider, costing, key, name, words, notes, lang):
     return value, "default", f"pack settings: costing.{key}"
 
 
+#: A quote line's fields, with what a line leaves out.
+_BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "rule": None,
+               "description": "", "setup_h": None, "run_h": None, "hours": 0.0,
+               "rate_eur_h": 0, "amount_eur": 0.0, "basis": "given", "source": "",
+               "attended": True}
+
+
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
                 lang, brief=False):
     """(lines, notes): the quote lines of one request, in a stable order.
@@ -279,11 +286,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         return catalogue.name(kind, entry_id, lang) if catalogue else str(entry_id)
 
     def line(kind, **values):
-        out = {"kind": kind, "part": None, "process": None, "machine": None, "rule": None,
-               "description": "", "setup_h": None, "run_h": None, "hours": 0.0,
-               "rate_eur_h": 0, "amount_eur": 0.0, "basis": "given", "source": "",
-               "attended": True}
-        out.update(values)
+        out = dict(_BLANK_LINE, kind=kind, **values)
         out["hours"] = _r(out["hours"])
         out["amount_eur"] = _r(out["amount_eur"])
         lines.append(out)
@@ -388,6 +391,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     part=pid, treatment=name("treatments", treatment)))
     for f in findings:
         effort = f.effort
+        if not effort:
+            continue
         for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),
                                        ("inspection_h", "inspection", insp_rate, insp_source),
                                        ("cam_h", "cam", eng_rate, eng_source)):

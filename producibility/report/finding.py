@@ -131,14 +131,14 @@ class Finding:
                 risk=Risk.of_rule(rule, matrix), effort=then.get("effort", {}),
                 mrl_cap=then.get("mrl_cap"), flag=then.get("flag"), source=rule.source,
                 trace=_NO_TRACE)
-        template = rule.message.get(lang) or rule.message.get("en")
+        kind, title, mitigation, template, file = _rule_words(rule, lang)
         return cls(
-            rule=rule.id, kind=_kind(then), thread=rule.thread,
-            title=rule.text("title", lang), part=_part(hit), machine=hit.machine,
-            message=template.render(hit.context, lang, choice_text),
-            mitigation=rule.text("mitigation", lang), risk=Risk.of_rule(rule, matrix),
+            rule=rule.id, kind=kind, thread=rule.thread, title=title, part=_part(hit),
+            machine=hit.machine, message=template.render(hit.context, lang, choice_text),
+            mitigation=mitigation, risk=Risk.of_rule(rule, matrix),
             effort=dict(then.get("effort", {})), mrl_cap=then.get("mrl_cap"),
-            flag=then.get("flag"), source=rule.source, trace=_rule_trace(hit))
+            flag=then.get("flag"), source=rule.source,
+            trace=Trace(file, rule.line, rule.when.source, _json_value(hit.values)))
 
     @classmethod
     def engine_error(cls, hit: Any, lang: str) -> Finding:
@@ -220,11 +220,25 @@ def _rule_trace(hit: Any) -> Trace:
     return Trace(_short(rule.path), rule.line, rule.when.source, _json_value(hit.values))
 
 
+@functools.lru_cache(maxsize=2048)  # a pack's rules in each language; rules do not change
+def _rule_words(rule: Any, lang: str) -> tuple:
+    """(kind, title, mitigation, message template, trace file) of a rule's findings in
+    ``lang``: the same for each of its hits."""
+    return (_kind(rule.then), rule.text("title", lang), rule.text("mitigation", lang),
+            rule.message.get(lang) or rule.message.get("en"), _short(rule.path))
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _json_value(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, (list, tuple)):
         return [_json_value(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _json_value(v) for k, v in sorted(value.items())}
+        return {str(k): v if type(v) in _SCALARS else _json_value(v)
+                for k, v in sorted(value.items())}
     return value
 
 

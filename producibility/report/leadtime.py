@@ -41,8 +41,9 @@ def add_working_days(start, days):
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0):
-    """{'days', 'slowest_part', 'parts': [...]} for one request."""
-    text = words("lead_time", lang)
+    """{'days', 'slowest_part', 'parts': [...]} for one request.  ``lang`` None: the
+    steps without their texts (the expedited chain, of which only the days are read)."""
+    text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
     transport = settings["transport_days"]
@@ -63,8 +64,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             material = catalogue.get("materials", material_id)
             if material and material.get("lead_time_days"):
                 day = float(material["lead_time_days"])
-                steps.append({"step": "material", "days": day, "text": text["material"].format(
-                    material=catalogue.name("materials", material_id, lang))})
+                steps.append({"step": "material", "days": day, "text": text and text[
+                    "material"].format(material=catalogue.name("materials", material_id, lang))})
         for a in by_part.get(pid, []):
             if a.get("machine"):
                 machine = machines[a["machine"]]
@@ -75,7 +76,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 day = start + days
                 machine_free[a["machine"]] = day
                 steps.append({"step": "operation", "days": round(days, 2),
-                              "text": text["operation"].format(
+                              "text": text and text["operation"].format(
                                   process=_name(catalogue, "processes", a["process"], lang),
                                   machine=a.get("machine_name") or a["machine"],
                                   hours=i18n.number(h, lang, 1, grouping=False))})
@@ -91,10 +92,12 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             if treatment in placed or not entry or entry.get("lead_time_days") is None:
                 continue  # no partner: the treatment's typical lead time from the catalogue
             day = _outside(steps, day, treatment, {
-                "name": text["subcontractor"], "lead_time_days": entry["lead_time_days"]},
+                "name": text and text["subcontractor"],
+                "lead_time_days": entry["lead_time_days"]},
                 transport, catalogue, lang, text)
         day += transport
-        steps.append({"step": "transport", "days": transport, "text": text["delivery"]})
+        steps.append({"step": "transport", "days": transport,
+                      "text": text and text["delivery"]})
         out.append({"part": pid, "days": round(day, 1), "steps": steps})
     slowest = max(out, key=lambda p: (p["days"], p["part"]), default=None)
     return {"days": math.ceil(slowest["days"] - 1e-9) if slowest else 0,
@@ -104,8 +107,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
 def _outside(steps, day, process, partner, transport, catalogue, lang, text):
     kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
     days = 2 * transport + float(partner["lead_time_days"])
-    steps.append({"step": "outside_work", "days": days, "text": text["outside"].format(
-        process=_name(catalogue, kind, process, lang), partner=partner["name"])})
+    steps.append({"step": "outside_work", "days": days, "text": text and text[
+        "outside"].format(process=_name(catalogue, kind, process, lang),
+                          partner=partner["name"])})
     return day + days
 
 
@@ -130,7 +134,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     expedite = settings.get("expedite")
     if expedite and start and not (brief and result["meets_wanted_date"] is not False):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
-                     catalogue, provider, settings, lang,
+                     catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"])
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines

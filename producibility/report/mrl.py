@@ -42,10 +42,17 @@ def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
             cap = blocker_cap
         if cap is not None:
             caps.setdefault(f.thread, []).append((cap, f.rule))
+    known: dict = {}  # need -> answered: threads share questions
+
+    def answered_once(need):
+        if need not in known:
+            known[need] = answered(need)
+        return known[need]
+
+    evidence = mrl_settings.get("evidence", {})
     levels = {}
     for thread in threads:
-        earned, unanswered = earned_level(mrl_settings.get("evidence", {}).get(thread),
-                                          answered)
+        earned, unanswered = earned_level(evidence.get(thread), answered_once)
         entries = caps.get(thread, [])
         cap = min((c for c, _ in entries), default=None)
         if earned is None:

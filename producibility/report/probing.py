@@ -185,7 +185,7 @@ def wrong_answers(question, assumed, limits, as_of):
     For a number, only the values either side of a rule's threshold (not the range's
     ends: "1000 deliveries" is no plausible mistake)."""
     if question.type == "number":
-        plain = type(question)(**{**question.__dict__, "min": None, "max": None})
+        plain = question.replace(min=None, max=None)
         values = [v for v in probe_values(plain, limits, as_of)
                   if (question.min is None or v >= question.min)
                   and (question.max is None or v <= question.max)]
