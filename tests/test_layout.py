@@ -36,6 +36,10 @@ FUNCTION_LEVEL_CYCLES = {
     # the parser builds yamlio's Mapping and Sequence; yamlio imports the parser (and
     # PyYAML) only for a text it must parse: a warm check reads all from the cache
     ("producibility.inputs.yamlio", "producibility.inputs.yamlparse"): "parse on demand",
+    # an error line's first word is in the user's language (Error: / Fout:), from the
+    # locale files, which i18n reads with yamlio, which raises errors
+    ("producibility.errors", "producibility.i18n"): "error words",
+    ("producibility.i18n", "producibility.inputs.yamlio"): "error words",
 }
 
 
