@@ -229,6 +229,7 @@ def _screen_in_pool(numbered, settings, jobs, work, lost):
     pending = collections.deque()
     todo = iter(chunks)
     window = jobs * 4
+    done_all = False
     try:
         while True:
             while len(pending) < window:
@@ -237,6 +238,7 @@ def _screen_in_pool(numbered, settings, jobs, work, lost):
                     break
                 pending.append((chunk, submit(chunk)))
             if not pending:
+                done_all = True
                 return
             chunk, future = pending.popleft()
             try:
@@ -252,7 +254,11 @@ def _screen_in_pool(numbered, settings, jobs, work, lost):
                 (other, done if _finished(done) else submit(other))
                 for other, done in pending)
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # At the end the idle workers are waited for: a pool left shutting down races
+        # with the interpreter's exit (CPython 3.11's concurrent.futures then writes to
+        # a pipe its manager thread has just closed: "Exception ignored ... Bad file
+        # descriptor" on stderr).  Stopped early (Ctrl-C, a closed pipe): no waiting.
+        pool.shutdown(wait=done_all, cancel_futures=not done_all)
 
 
 CHUNK = 16  # requests per task sent to a worker
