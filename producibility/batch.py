@@ -129,16 +129,6 @@ def _start_worker(settings):
 
 
 def _screen_one(item):
-    """One request's record; the cyclic garbage collector waits meanwhile (a request
-    makes thousands of short-lived objects that reference counting frees; scanning
-    them was 6 % of a batch request)."""
-    from producibility.model.pack import gc_paused
-
-    with gc_paused():
-        return _screen(item)
-
-
-def _screen(item):
     index, name, source = item
     record = {"index": index, "source": name}
     try:
