@@ -332,3 +332,57 @@ def test_a_condition_split_into_its_conjuncts_means_what_it_says(condition, a, b
 
     context = {"part": {"a": a, "b": b, "c": c}}
     assert outcome(condition) == outcome(f"({condition}) or false")
+
+
+def _jinja_or_error(source):
+    from jinja2.exceptions import TemplateSyntaxError
+    from producibility.conditions import expressions
+    try:
+        return repr(expressions._PARSER_ENV.parse(source))
+    except TemplateSyntaxError as exc:
+        return f"error: {exc.message}"
+
+
+def _ours_or_error(source):
+    from producibility.conditions import expressions
+    try:
+        return repr(expressions._parse_message(source))
+    except ExpressionError as exc:
+        return f"error: {exc}".replace("syntax error in message: ", "")
+
+
+_MESSAGE_PIECES = ["{{", "}}", "{%", "%}", "{#", "#}", "{", "}", "-", "+", " ", "\n", "\r",
+                   "part.id", "x", "1", "2.5", "'a}}b'", '"s"', ",", "|round", "(", ")",
+                   " if x else ", "and", "*", "~", "text ", "mm"]
+
+
+_EXPRESSION_PIECES = ["part.id", "part.tolerance_mm", "x", "1", "2.5", "'a'", '"s"', "+", "*",
+                      "|round(1)", " if x else 'y'", "(x)", ",", "~", " ", "-", "not "]
+_HOLE = st.builds(lambda left, expr, right: "{{" + left + "".join(expr) + right + "}}",
+                  st.sampled_from(["", " ", "-", "+", "  "]),
+                  st.lists(st.sampled_from(_EXPRESSION_PIECES), min_size=1, max_size=4),
+                  st.sampled_from(["", " ", "-", " -"]))
+_TEXT = st.sampled_from(["", "text ", " mm", "\n", "\r\n", "{", "}", "}}", "±", ": "])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_MESSAGE_PIECES), max_size=14),
+                 st.lists(st.one_of(_HOLE, _TEXT), max_size=6)))
+def test_a_message_parses_to_what_jinja2_makes_of_it(pieces):
+    """The message parser's own split of ``{{ }}`` holes gives Jinja2's tree, or leaves
+    the text to Jinja2 (which then words the error as before)."""
+    source = "".join(pieces)
+    if "{" not in source:
+        return
+    assert _ours_or_error(source) == _jinja_or_error(source)
+
+
+def test_every_shipped_message_parses_to_what_jinja2_makes_of_it():
+    from producibility import load_packs
+    from producibility.conditions import expressions
+    texts = {t.source for r in load_packs().rules for t in r.message.values()}
+    split = [t for t in texts if "{" in t and expressions._split_message(t) is not None]
+    assert len(split) > 100   # the fast split takes the shipped messages
+    for text in texts:
+        if "{" in text:
+            assert _ours_or_error(text) == _jinja_or_error(text), text

@@ -1,5 +1,6 @@
 """The parse cache: a cached document or condition is exactly what parsing gives."""
 
+import json
 import os
 from pathlib import Path
 
@@ -209,3 +210,89 @@ def test_a_condition_over_the_limits_is_refused_with_or_without_the_cache(cache_
         with expressions.parsed_trees(key):
             with pytest.raises(expressions.ExpressionLimit):
                 expressions.compile_condition(source)
+
+
+def _counting_parses(monkeypatch):
+    """Count every fresh parse of a condition or a message from here on."""
+    parsed = []
+    real_expression, real_message = expressions._parse_with_jinja2, expressions._parse_message
+    monkeypatch.setattr(expressions, "_parse_with_jinja2",
+                        lambda source: (parsed.append(source), real_expression(source))[1])
+    monkeypatch.setattr(expressions, "_parse_message",
+                        lambda source: (parsed.append(source), real_message(source))[1])
+    return parsed
+
+
+def _screen_example():
+    from conftest import EXAMPLES
+    from producibility import load_packs
+    from producibility.model.equipment import load_equipment
+    from producibility.report.render import render
+    from producibility.screen import Screener
+
+    screener = Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs())
+    report = screener.check(str(EXAMPLES / "requests" / "bracket-series.yaml"), lang="nl")
+    return render(report, "text", "nl", None)
+
+
+def test_a_pack_seen_before_parses_no_condition_and_no_message(cache_dir, monkeypatch):
+    """The second screening with the same pack parses nothing: its conditions, its
+    messages (parsed with the pack's record when it was first written, though they are
+    rendered lazily) and the catalogue's check expressions all come from the cache, and
+    the report is the same text."""
+    first = _screen_example()
+    parsed = _counting_parses(monkeypatch)
+    assert _screen_example() == first
+    assert parsed == []
+
+
+def test_a_pack_record_is_found_by_the_bytes_of_its_files_not_their_place(cache_dir, tmp_path,
+                                                                          monkeypatch):
+    from producibility import load_packs
+    own = tmp_path / "a" / "own.yaml"
+    own.parent.mkdir()
+    own.write_text("rules:\n  - id: OWN-1\n    thread: design\n    title: t\n    scope: part\n"
+                   "    when: part.weight_kg > 12\n    then: {mrl_cap: 1}\n"
+                   "    message: '{{ part.id }} weighs {{ part.weight_kg }} kg'\n",
+                   encoding="utf-8")
+    load_packs([own])
+    moved = tmp_path / "b" / "own.yaml"
+    moved.parent.mkdir()
+    moved.write_bytes(own.read_bytes())
+    parsed = _counting_parses(monkeypatch)
+    rule = load_packs([moved]).rule("OWN-1")
+    assert rule.message["en"].render({"part": {"id": "P1", "weight_kg": 14.5}}) == \
+        "P1 weighs 14.5 kg"
+    assert parsed == []
+    moved.write_bytes(own.read_bytes().replace(b"> 12", b"> 13"))  # edited: its own record
+    load_packs([moved])
+    assert "part.weight_kg > 13" in parsed
+
+
+def test_a_message_record_that_is_not_a_message_tree_is_parsed_instead(cache_dir):
+    """A record may hold anything under a message's key: only a template tree is used."""
+    key = expressions._MESSAGE + "{{ part.id }}!"
+    for frozen in ('{"": "Name", "f": ["part", "load"]}', "not json", 7):
+        cache.write_data("k", json.dumps({key: frozen}))
+        with expressions.parsed_trees("k"):
+            template = expressions.Template("{{ part.id }}!", lazy=True)
+        assert template.render({"part": {"id": "P1"}}) == "P1!"
+
+
+def test_a_condition_is_never_taken_from_a_message_record(cache_dir):
+    source = expressions._MESSAGE + "x"
+    cache.write_data("k", json.dumps({source: '{"": "Template", "f": [[]]}'}))
+    with expressions.parsed_trees("k"):
+        with pytest.raises(expressions.ExpressionError):
+            expressions.compile_condition(source)   # parsed as written: not a condition
+
+
+def test_parsed_tree_blocks_nest(cache_dir):
+    with expressions.parsed_trees("outer"):
+        expressions.compile_condition("part.a > 1")
+        with expressions.parsed_trees("inner"):
+            expressions.compile_condition("part.b > 1")
+        expressions.compile_condition("part.c > 1")
+    with expressions.parsed_trees("outer"):
+        assert {"part.a > 1", "part.c > 1"} <= set(expressions._KNOWN.trees)
+        assert "part.b > 1" not in expressions._KNOWN.trees

@@ -28,6 +28,7 @@ import threading
 from ast import literal_eval
 
 from jinja2 import Environment, nodes
+from jinja2 import __version__ as JINJA2_VERSION
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.lexer import Token, TokenStream, operators
 
@@ -175,22 +176,36 @@ _PARSER_ENV = _ConditionEnvironment(autoescape=False)
 
 
 class _Known(threading.local):
-    trees = None    # source -> parsed tree, while a :func:`parsed_trees` block runs
-    parsed = None   # sources parsed in that block that were not known
+    trees = None      # source -> parsed tree, while a :func:`parsed_trees` block runs
+    parsed = None     # sources parsed in that block that were not known
+    templates = None  # lazy message templates made in that block, not known either
 
 
 _KNOWN = _Known()
+_MESSAGE = "\0message\0"  # a message template's key in a record: this + its text
+
+
+def trees_key(form, data):
+    """The cache key of a record of parsed trees (``form``: which record, and its
+    layout) for these bytes.  The trees are Jinja2's node classes, so its version
+    is part of the key."""
+    from producibility.inputs import cache
+    return cache.data_key(f"{form}/jinja2-{JINJA2_VERSION}", data)
 
 
 @contextlib.contextmanager
 def parsed_trees(key):
-    """Reuse the parsed conditions of a file whose bytes were seen before.
+    """Reuse the parsed conditions and messages of a file whose bytes were seen before.
 
     Inside the block, a condition whose text was parsed under ``key`` (from
     :func:`producibility.inputs.cache.data_key`) last time gets its syntax tree from the
     cache instead of Jinja2's parser; the trees are stored as JSON (node class names
-    from ``jinja2.nodes`` and their fields), so nothing is executed.  Only trees within
-    the size limits are stored; compiling to closures runs as always."""
+    from ``jinja2.nodes`` and their fields), so nothing is executed.  A message
+    :class:`Template` made in the block keeps the record's trees for when it is first
+    rendered; when the record is written (something in the block was new), the lazy
+    messages made in it are parsed first and written with it, so a later run parses
+    no message either.  Only trees within the size limits are stored; compiling to
+    closures runs as always."""
     from producibility.inputs import cache
     stored, trees = cache.read_data(key), {}
     if stored is not None:
@@ -200,10 +215,17 @@ def parsed_trees(key):
             trees = {}
     if not isinstance(trees, dict):
         trees = {}
-    _KNOWN.trees, _KNOWN.parsed = trees, {}
+    outer = _KNOWN.trees, _KNOWN.parsed, _KNOWN.templates  # blocks may nest
+    _KNOWN.trees, _KNOWN.parsed, _KNOWN.templates = trees, {}, []
     try:
         yield
         if _KNOWN.parsed:
+            for template in _KNOWN.templates:
+                try:  # kept as JSON text: thawed only when first rendered
+                    _KNOWN.parsed[_MESSAGE + template.source] = json.dumps(
+                        _freeze_node(_parse_message(template.source)), separators=(",", ":"))
+                except (ExpressionError, RecursionError, TypeError, ValueError):
+                    pass  # a broken message says so when rendered, as before
             trees.update(_KNOWN.parsed)
             try:
                 text = json.dumps({source: _freeze_node(tree) for source, tree
@@ -212,7 +234,7 @@ def parsed_trees(key):
                 return
             cache.write_data(key, text)
     finally:
-        _KNOWN.trees = _KNOWN.parsed = None
+        _KNOWN.trees, _KNOWN.parsed, _KNOWN.templates = outer
 
 
 def _freeze_node(node):
@@ -246,7 +268,7 @@ def _parse_expression(source):
     known = _KNOWN.trees
     if known is not None:
         tree = known.get(source)
-        if tree is not None:
+        if isinstance(tree, nodes.Expr):  # (a message's record is text, never an Expr)
             return tree
     tree = _parse_with_jinja2(source)
     _check_size(tree)
@@ -971,25 +993,31 @@ class Template:
     template that turns out broken renders its raw text plus the error.
     """
 
-    __slots__ = ("source", "scopes", "_parts", "_fields", "_error")
+    __slots__ = ("source", "scopes", "_parts", "_fields", "_error", "_known")
 
     def __init__(self, source, scopes=SCOPES, lazy=False):
         self.source = source
         self.scopes = scopes
-        self._parts = self._fields = self._error = None
+        self._parts = self._fields = self._error = self._known = None
         if "{" not in source:  # plain text: nothing to parse
             self._parts, self._fields = [source], ()
         elif not lazy:
             self._compile()
+        elif _KNOWN.trees is not None:  # made in a parsed_trees block: keep its record
+            self._known = _KNOWN.trees
+            if _MESSAGE + source not in self._known:
+                _KNOWN.templates.append(self)
 
     def _compile(self):
-        try:
-            tree = _PARSER_ENV.parse(self.source)
-        except TemplateSyntaxError as exc:
-            raise ExpressionError(f"syntax error in message: {exc.message}") from None
-        except RecursionError:
-            raise ExpressionLimit("message nested too deeply") from None
-        _check_size(tree)
+        tree = None
+        frozen = self._known.get(_MESSAGE + self.source) if self._known else None
+        if isinstance(frozen, str):
+            try:
+                tree = json.loads(frozen, object_hook=_thaw_node)
+            except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
+                tree = None
+        if not isinstance(tree, nodes.Template):
+            tree = _parse_message(self.source)
         compiler = _Compiler(self.scopes)
         parts = []
         for stmt in tree.body:
@@ -1005,6 +1033,7 @@ class Template:
                     parts.append((compiler.compile(node), key))
         self._parts = parts
         self._fields = tuple(sorted(compiler.fields))
+        self._known = None
 
     @property
     def parts(self):
@@ -1048,6 +1077,56 @@ class Template:
                 value = [word(v) for v in value] if isinstance(value, list) else word(value)
             out.append(_format(value, lang))
         return "".join(out)
+
+
+def _split_message(source):
+    """A message as Jinja2's lexer splits it: text, and ``(expression text,)`` per
+    ``{{ }}`` hole; or None for anything else than plain text with simple holes
+    (blocks, comments, whitespace control, braces inside a hole, a carriage return),
+    which Jinja2's own lexer takes."""
+    if "\r" in source or "{%" in source or "{#" in source:
+        return None
+    if source.endswith("\n"):
+        source = source[:-1]  # Jinja2 drops one trailing newline (keep_trailing_newline)
+    parts, pos = [], 0
+    while (start := source.find("{{", pos)) >= 0:
+        end = source.find("}}", start + 2)
+        if end < 0:
+            return None
+        inner = source[start + 2:end]
+        if not inner.strip() or "{" in inner or "}" in inner or inner[0] in "+-" \
+                or inner[-1] in "+-":
+            return None
+        if start > pos:
+            parts.append(source[pos:start])
+        parts.append((inner,))
+        pos = end + 2
+    if pos < len(source):
+        parts.append(source[pos:])
+    return parts
+
+
+def _parse_message(source):
+    """The syntax tree of a message template, within the size limits: the holes of a
+    plain message parsed as conditions are (the same parser, on the fast tokens), the
+    rest by Jinja2's template parser, which also words every error."""
+    parts, tree = _split_message(source), None
+    if parts is not None:
+        try:
+            tree = nodes.Template([nodes.Output(
+                [nodes.TemplateData(part, lineno=1) if isinstance(part, str)
+                 else _parse_with_jinja2(part[0]) for part in parts], lineno=1)], lineno=1)
+        except (TemplateSyntaxError, RecursionError):
+            tree = None  # Jinja2 decides, and says what is wrong
+    try:
+        if tree is None:
+            tree = _PARSER_ENV.parse(source)
+    except TemplateSyntaxError as exc:
+        raise ExpressionError(f"syntax error in message: {exc.message}") from None
+    except RecursionError:
+        raise ExpressionLimit("message nested too deeply") from None
+    _check_size(tree)
+    return tree
 
 
 def _format(value, lang="en"):

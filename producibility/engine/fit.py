@@ -209,9 +209,16 @@ class Fitter:
     """The fit of every process of one catalogue, its checks compiled once."""
 
     def __init__(self, catalogue, settings):
+        from producibility.conditions.expressions import parsed_trees, trees_key
+
         self.catalogue = catalogue
-        self.plans = {pid: tuple(_Check(c, settings) for c in process.get("checks", ()))
-                      for pid, process in catalogue.entries["processes"].items()}
+        processes = catalogue.entries["processes"]
+        # the checks' expressions parsed as last time (the record is found by their texts)
+        texts = sorted({c["expr"] for p in processes.values() for c in p.get("checks", ())
+                        if isinstance(c.get("expr"), str)})
+        with parsed_trees(trees_key("catalogue-checks-1", "\n".join(texts).encode())):
+            self.plans = {pid: tuple(_Check(c, settings) for c in process.get("checks", ()))
+                          for pid, process in processes.items()}
         self.kinds = {pid: {process.get("kind")} | ({"finishing"} if process.get("finishes")
                                                     else set())
                       for pid, process in catalogue.entries["processes"].items()}

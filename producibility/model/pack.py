@@ -13,7 +13,7 @@ from typing import Iterable
 from producibility.conditions import expressions
 from producibility.conditions.expressions import Template
 from producibility.errors import InputError, InputErrors
-from producibility.inputs import cache, yamlio
+from producibility.inputs import yamlio
 from producibility.inputs import schema as schemas
 from producibility.inputs.digests import bytes_digest, digest
 from producibility.i18n import LANGS
@@ -37,6 +37,9 @@ SCOPE_NAMES = {
 # part, so what its condition reads only of these is worked out once per part
 # (expressions: ``_Compiler.hoisted``; the engine gives the memo, infer.py).
 INVARIANT = {"candidate": ("request", "provider", "part")}
+# The form of a pack's record of parsed conditions and messages in the cache (a new
+# form is a new key: records of an earlier form are not read).
+TREES_FORM = "pack-trees-1"
 
 DEFAULT_SETTINGS = {
     "fit": {"envelope_margin": 0.9, "capability_margin": 1.5},
@@ -194,16 +197,11 @@ def load_packs(sources: Iterable[str | Path] | None = None,
     sources = unique
     rules, where, settings, packs = {}, {}, dict(DEFAULT_SETTINGS), []
     errors = []
-    # The parsed conditions of these packs, remembered from the last run (matched by
-    # their exact text, so an edited rule is simply parsed again).  "conditions-2": only
-    # trees within the size limits are stored (entries of the earlier form are not read).
-    trees_key = cache.data_key("conditions-2", "\n".join(
-        str(Path(s).resolve()) for s in sources).encode("utf-8"))
     # A pack's own processes are checked against the questionnaire's part questions; it
-    # is loaded before the block (it reads its ask_if trees in a block of its own, and
-    # blocks do not nest).
+    # is loaded before the packs (it reads its ask_if trees in a parsed_trees block of its
+    # own, and blocks do not nest).
     load_questionnaire_unbound()
-    with gc_paused(), expressions.parsed_trees(trees_key):
+    with gc_paused():
         return _load_packs(sources, rules, where, settings, packs, errors, include_default)
 
 
@@ -240,6 +238,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
             if catalogue.base is base:
                 digests += [bytes_digest(b) for b in blobs]
                 extra = []
+        loaded = []
         for file in extra + pack_files(source):
             path = str(file)
             document, data = yamlio.load_with_bytes(file)
@@ -250,33 +249,15 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 raise problem.error()
             schemas.check_file(document, data, schemas.shipped("rules"), path)
             digests.append(bytes_digest(data))
-            if "pack" in document:
-                meta.update(id=document["pack"]["id"], version=document["pack"]["version"])
-            if "settings" in document:
-                settings = _merge_settings(settings, document["settings"])
-            catalogue.add(document, path)
-            errors += [p.error() for p in disable_problems(document, path, rules)]
-            for rule_id in document.get("disable", []):
-                rules.pop(rule_id, None)
-                written.pop(rule_id, None)
-            local = {}
-            items = document.get("rules", [])
-            for i, raw in enumerate(items):
-                line, col = item_position(items, i)
-                rule = RuleSource(raw, path, line, col)
-                problem = id_problem(rule, local, where)
-                local.setdefault(raw["id"], line)
-                if problem is not None:
-                    errors.append(problem.error())
-                    continue
-                if isinstance(raw["then"].get("flag"), str):
-                    defined_flags.add(raw["then"]["flag"])
-                try:
-                    rules[raw["id"]] = compile_rule(raw, path, line, col)
-                    written[raw["id"]] = rule
-                except InputError as exc:
-                    errors.append(exc)
-                where[raw["id"]] = (path, line)
+            loaded.append((path, document))
+        # The parsed conditions and messages of this pack, remembered from the last run
+        # under the digest of its files' bytes (so the same pack anywhere, or shipped
+        # prebuilt, is the same record); a condition is found by its exact text.
+        with expressions.parsed_trees(expressions.trees_key(TREES_FORM,
+                                                            "\n".join(digests).encode())):
+            for path, document in loaded:
+                settings = _add_document(document, path, meta, settings, catalogue, rules,
+                                         where, written, defined_flags, errors)
         meta["digest"] = digest(digests)
         packs.append(meta)
     # Flags some rule of the loaded packs sets, counting rules a later pack disabled
@@ -292,3 +273,37 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
         raise InputErrors(errors)
     ordered = sorted(rules.values(), key=lambda r: r.id)
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged)
+
+
+def _add_document(document, path, meta, settings, catalogue, rules, where, written,
+                  defined_flags, errors):
+    """One checked pack file merged in: its settings (returned), vocabulary, disables and
+    rules (compiled; problems appended to ``errors``)."""
+    if "pack" in document:
+        meta.update(id=document["pack"]["id"], version=document["pack"]["version"])
+    if "settings" in document:
+        settings = _merge_settings(settings, document["settings"])
+    catalogue.add(document, path)
+    errors += [p.error() for p in disable_problems(document, path, rules)]
+    for rule_id in document.get("disable", []):
+        rules.pop(rule_id, None)
+        written.pop(rule_id, None)
+    local = {}
+    items = document.get("rules", [])
+    for i, raw in enumerate(items):
+        line, col = item_position(items, i)
+        rule = RuleSource(raw, path, line, col)
+        problem = id_problem(rule, local, where)
+        local.setdefault(raw["id"], line)
+        if problem is not None:
+            errors.append(problem.error())
+            continue
+        if isinstance(raw["then"].get("flag"), str):
+            defined_flags.add(raw["then"]["flag"])
+        try:
+            rules[raw["id"]] = compile_rule(raw, path, line, col)
+            written[raw["id"]] = rule
+        except InputError as exc:
+            errors.append(exc)
+        where[raw["id"]] = (path, line)
+    return settings
