@@ -40,9 +40,10 @@ def same(a, b, where):
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_a_cached_document_is_the_parsed_one_lines_included(path, cache_dir):
     parsed = yamlio.loads(path.read_text(encoding="utf-8-sig"), str(path))
-    first, _ = yamlio.load_with_bytes(path)      # parses and stores
-    again, _ = yamlio.load_with_bytes(path)      # reads the cache
-    assert list((cache_dir / "data").iterdir())
+    first, _ = yamlio.load_with_bytes(path)      # parses and stores (or reads the record
+    again, _ = yamlio.load_with_bytes(path)      # shipped with the package); reads the cache
+    shipped = cache.data_key(yamlio._CACHE_FORM, path.read_bytes()) in cache._shipped()[0]
+    assert shipped or list((cache_dir / "data").iterdir())
     same(parsed, first, path.name)
     same(parsed, again, path.name)
 
@@ -296,3 +297,49 @@ def test_parsed_tree_blocks_nest(cache_dir):
     with expressions.parsed_trees("outer"):
         assert {"part.a > 1", "part.c > 1"} <= set(expressions._KNOWN.trees)
         assert "part.b > 1" not in expressions._KNOWN.trees
+
+
+_FIRST_RUN = """
+import sys
+from producibility.conditions import expressions
+from producibility.inputs import yamlio
+parsed = []
+real_loads, real_parse = yamlio.loads, expressions._parse_with_jinja2
+yamlio.loads = lambda text, path, *a, **k: (parsed.append(str(path)), real_loads(text, path, *a, **k))[1]
+expressions._parse_with_jinja2 = lambda s: (parsed.append(s), real_parse(s))[1]
+from producibility import load_packs
+from producibility.model.equipment import load_equipment
+from producibility.report.render import render
+from producibility.screen import Screener
+screener = Screener(load_equipment(sys.argv[1]), load_packs())
+for lang in ("en", "nl"):
+    render(screener.check(sys.argv[2], lang=lang), "text", lang, None)
+print("\\n".join(parsed))
+"""
+
+
+@pytest.mark.parametrize("no_cache", [False, True])
+def test_a_first_run_parses_only_the_users_own_files(tmp_path, no_cache):
+    """With an empty cache, the shipped pack, catalogue, questionnaire and texts come
+    from the records shipped with the package (producibility/prebuilt): only the
+    request and the equipment are parsed.  With the cache off, everything is."""
+    import subprocess
+    import sys
+    from conftest import EXAMPLES
+    from producibility.inputs import prebuilt
+
+    if (ROOT / "producibility/prebuilt" / prebuilt.VERSIONS).read_text(encoding="utf-8") \
+            != prebuilt.versions():
+        pytest.skip("records made with other Jinja2/Babel versions")
+    env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("PRODUCIBILITY_NO_CACHE", None)
+    if no_cache:
+        env["PRODUCIBILITY_NO_CACHE"] = "1"
+    request = EXAMPLES / "requests" / "bracket-series.yaml"
+    out = subprocess.run([sys.executable, "-c", _FIRST_RUN, str(EXAMPLES / "equipment.yaml"),
+                          str(request)], capture_output=True, text=True, env=env, check=True)
+    parsed = out.stdout.split("\n")[:-1]
+    if no_cache:
+        assert len(parsed) > 200   # 23 YAML files and their conditions
+    else:
+        assert sorted(parsed) == sorted([str(EXAMPLES / "equipment.yaml"), str(request)])

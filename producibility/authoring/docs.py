@@ -4,8 +4,9 @@ docs/cli.md (every command's --help), docs/rules.md and rules.nl.md (the
 default pack as a table per thread), docs/mrl.md and mrl.nl.md (the questions each
 MRL level needs), docs/catalogue.md and catalogue.nl.md (the processes, materials,
 certifications and treatments), docs/lint.md (the lint codes), docs/questionnaire.nl.md and .en.md (the
-customer's form), docs/schemas/*.json and the shipped report templates compiled to
-Python (producibility/templates/compiled/).  tests/test_docs.py fails when a
+customer's form), docs/schemas/*.json, the shipped report templates compiled to
+Python (producibility/templates/compiled/) and the shipped files' cache records
+(producibility/prebuilt/, see producibility.inputs.prebuilt).  tests/test_docs.py fails when a
 committed file differs from what this module generates, so docs never drift.
 """
 
@@ -76,7 +77,23 @@ def generate():
     from producibility.report.render.templates import compiled_templates
     for name, text in compiled_templates().items():
         out[f"producibility/templates/compiled/{name}"] = text
+    from producibility.inputs.prebuilt import records
+    for name, text in records().items():
+        out[f"{PREBUILT}/{name}"] = text
     return out
+
+
+PREBUILT = "producibility/prebuilt"  # the shipped files' cache records
+
+
+def stale_records(root, generated):
+    """Files of ``producibility/prebuilt/`` that are no longer generated (records of
+    bytes or versions gone), to be removed."""
+    folder = Path(root) / PREBUILT
+    keep = {relative.rsplit("/", 1)[1] for relative in generated
+            if relative.startswith(PREBUILT + "/")} | {"__init__.py"}
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in keep) \
+        if folder.is_dir() else []
 
 
 def main(root="."):
@@ -88,12 +105,16 @@ def main(root="."):
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
         _default.cache_clear()
-    for relative, text in generate().items():
+    generated = generate()
+    for relative, text in generated.items():
         target = Path(root) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
             print(f"wrote {relative}")
+    for path in stale_records(root, generated):
+        path.unlink()
+        print(f"removed {PREBUILT}/{path.name}")
 
 
 if __name__ == "__main__":  # pragma: no cover

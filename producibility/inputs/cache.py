@@ -16,8 +16,12 @@ Two kinds of record live under ``$PRODUCIBILITY_CACHE_DIR`` (default
   screens; JSON is read back with the standard ``json`` module, never unpickled or
   executed, and each entry carries an HMAC of its text that is checked before use.
 
+The records of the files shipped with producibility are made when the package is made
+and shipped in ``producibility/prebuilt/`` (:mod:`producibility.inputs.prebuilt`): they
+are read first, so a first run reads the default pack as a warm run does.
+
 Nothing from the cache is ever executed.  Set ``PRODUCIBILITY_NO_CACHE=1`` to switch
-it off.  Any error reading or writing it just means "not cached".
+it off (the shipped records too).  Any error reading or writing it just means "not cached".
 
 An entry cannot be forged: its name is an HMAC of the digest under a random
 secret kept in the cache directory, readable by its owner only; a cache
@@ -128,7 +132,36 @@ def validation_key(data, schema):
     return h.hexdigest()
 
 
+#: The records of the shipped files, made when the package is made
+#: (:mod:`producibility.inputs.prebuilt`), and their file of validation keys.
+SHIPPED = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "prebuilt")
+SHIPPED_VALID = "valid.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped():
+    """(data keys, validation keys) of the records shipped with the package: the
+    shipped files' first run."""
+    try:
+        names = os.listdir(SHIPPED)
+        with open(os.path.join(SHIPPED, SHIPPED_VALID), encoding="ascii") as handle:
+            valid = frozenset(handle.read().split())
+    except (OSError, ValueError):
+        return frozenset(), frozenset()
+    return frozenset(name[:-5] for name in names if name.endswith(".json")), valid
+
+
+def _read_shipped(key):
+    try:
+        with open(os.path.join(SHIPPED, f"{key}.json"), encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        return None
+
+
 def seen_valid(key):
+    if _directory() is not None and key in _shipped()[1]:
+        return True
     place = _place(key, "valid")  # texts, not Paths: asked for every request of a batch
     if place is None:
         return False
@@ -164,6 +197,10 @@ def _seal(secret, text):
 
 def read_data(key):
     """The JSON text stored under ``key``, or None (absent, unsafe or tampered with)."""
+    if _directory() is not None and key in _shipped()[0]:
+        text = _read_shipped(key)
+        if text is not None:
+            return text
     place = _place(key, "data")
     if place is None:
         return None

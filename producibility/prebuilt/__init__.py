@@ -1,0 +1,1 @@
+"""The shipped files' cache records, generated: see producibility.inputs.prebuilt."""
