@@ -115,6 +115,29 @@ def test_equipment_errors_name_the_line(tmp_path):
     assert f"equipment.yaml:{line}: machines[0].rate_eur_h must be a number" in message
 
 
+def test_a_file_valid_before_is_known_without_reading_the_shipped_schema(tmp_path,
+                                                                          monkeypatch):
+    """check_file with a shipped schema's name keys the file's validation record by the
+    schema's bytes, and reads the schema only for a file not valid before."""
+    from producibility.inputs import schema as schemas
+    from producibility.inputs import yamlio
+
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    path = write(tmp_path, text, "equipment.yaml")
+    document, data = yamlio.load_with_bytes(path)
+    schemas.check_file(document, data, "equipment", str(path))  # remembered as valid
+
+    def refuse(name):
+        raise AssertionError("the schema was read")
+    monkeypatch.setattr(schemas, "shipped", refuse)
+    schemas.check_file(document, data, "equipment", str(path))
+    monkeypatch.undo()
+    bad = write(tmp_path, text.replace("rate_eur_h: 78", "rate_eur_h: cheap", 1), "bad.yaml")
+    document, data = yamlio.load_with_bytes(bad)
+    with pytest.raises(InputError, match="rate_eur_h must be a number"):
+        schemas.check_file(document, data, "equipment", str(bad))
+
+
 def test_equipment_duplicate_machine_id(tmp_path):
     text = EQUIPMENT.read_text(encoding="utf-8").replace("id: haas-vf4", "id: haas-vf2")
     assert "machine id 'haas-vf2' is used twice" in error_of(

@@ -8,6 +8,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -646,12 +647,28 @@ def test_render_loads_nothing(rich, monkeypatch):
 def test_formats_come_from_the_registry():
     registered = formats()
     assert FORMATS == tuple(registered) == ("text", "json", "md", "html", "pdf", "csv")
+    # each format's module registers the name the registry lists it under
+    assert [f.name for f in registered.values()] == list(FORMATS)
     assert {name: f.suffix for name, f in registered.items()} == {
         "text": ".txt", "json": ".json", "md": ".md", "html": ".html", "pdf": ".pdf",
         "csv": ".csv"}
     assert [name for name, f in registered.items() if f.binary] == ["pdf"]
     with pytest.raises(ValueError, match="unknown format"):
         render({}, "docx")
+
+
+def test_a_text_report_imports_no_other_format():
+    """A format's module is imported when it is first asked for: the command line's
+    --format choices and a text report need none of the others."""
+    code = ("import json, sys; import producibility.cli.common; "
+            "from producibility.report.render import get_format; get_format('text'); "
+            "print(json.dumps(sorted(m for m in sys.modules "
+            "if m.startswith('producibility.report.render.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert json.loads(out) == ["producibility.report.render.registry",
+                         "producibility.report.render.templates",
+                         "producibility.report.render.text", "producibility.report.render.views"]
 
 
 def test_text_report_gives_the_lead_time_chain_and_label_tables_have_no_duplicate_keys(

@@ -5,6 +5,7 @@ and editors (``# yaml-language-server: $schema=...``).
 """
 
 import functools
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -17,11 +18,23 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"  # the package's
 
 
 @functools.lru_cache(maxsize=None)
+def _shipped_bytes(name):
+    return SCHEMA_DIR.joinpath(f"{name}.schema.json").read_bytes()
+
+
 @functools.lru_cache(maxsize=None)
 def shipped(name):
     """A shipped schema by name (request is generated: see questionnaire.py); read once
     per process, so it must not be changed by its callers."""
-    return json.loads(SCHEMA_DIR.joinpath(f"{name}.schema.json").read_text(encoding="utf-8"))
+    return json.loads(_shipped_bytes(name))
+
+
+@functools.lru_cache(maxsize=None)
+def _shipped_identity(name):
+    """What stands for a shipped schema in a file's validation key: its name and the
+    digest of its bytes (a changed schema is another key), so that a file valid before
+    is known without reading the schema as JSON and writing it out again to digest it."""
+    return {"shipped": name, "sha256": hashlib.sha256(_shipped_bytes(name)).hexdigest()}
 
 
 @functools.lru_cache(maxsize=None)
@@ -186,13 +199,17 @@ def _error_line(document, error, extra_keys):
 
 
 def check_file(document, data, schema, path, lang="en"):
-    """:func:`check` a loaded file, skipping files whose bytes were valid before."""  # noqa
+    """:func:`check` a loaded file, skipping files whose bytes were valid before.
+
+    ``schema``: the schema, or the name of a shipped one (see :func:`shipped`), which is
+    then read only when the file was not valid before."""
     from producibility.inputs import cache
 
-    key = cache.validation_key(data, schema)
+    is_name = isinstance(schema, str)
+    key = cache.validation_key(data, _shipped_identity(schema) if is_name else schema)
     if cache.seen_valid(key):
         return
-    check(document, schema, path, lang)
+    check(document, shipped(schema) if is_name else schema, path, lang)
     cache.remember_valid(key)
 
 

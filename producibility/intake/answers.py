@@ -70,7 +70,8 @@ def unit_label(unit: str | None, lang: str) -> str:
 
 
 # ----------------------------------------------------------------- values
-_PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.(\d+))?")
+# patterns as text: compiled (and kept) by ``re`` when first used, not on import
+_PLAIN_DECIMAL = r"-?\d+(?:\.(\d+))?"
 
 
 def show_number(value, lang: str = "en") -> str:
@@ -89,7 +90,7 @@ def show_number(value, lang: str = "en") -> str:
 
 def _in_locale(text: str, lang: str) -> str:
     """A plain decimal written with a point (``12.5``) as ``lang`` writes it, digit for digit."""
-    match = _PLAIN_DECIMAL.fullmatch(text)
+    match = re.fullmatch(_PLAIN_DECIMAL, text)
     if not match:
         return text
     return i18n.number(decimal.Decimal(text), lang, decimals=len(match.group(1) or ""),
@@ -111,12 +112,12 @@ def show_value(question, value, lang: str) -> str:
     return str(value)
 
 
-_NUMBER_SHAPE = re.compile(r"([+-]?)(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?")
-_GROUPED = re.compile(r"\d{1,3}(?:X\d{3})+")
+_NUMBER_SHAPE = r"([+-]?)(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?"
+_GROUPED = r"\d{1,3}(?:X\d{3})+"
 
 
 def _grouped_ok(digits, separator):
-    return bool(re.fullmatch(_GROUPED.pattern.replace("X", re.escape(separator)), digits))
+    return bool(re.fullmatch(_GROUPED.replace("X", re.escape(separator)), digits))
 
 
 def read_number(text: str, lang: str = "en", convention: str | None = None):
@@ -133,7 +134,7 @@ def read_number(text: str, lang: str = "en", convention: str | None = None):
     t = texts(lang)
     raw = text.strip()
     cleaned = re.sub(r"[\s\u00a0\u202f']", "", raw)
-    match = _NUMBER_SHAPE.fullmatch(cleaned)
+    match = re.fullmatch(_NUMBER_SHAPE, cleaned)
     if not match:
         raise AnswerError(t["not_number"].format(text=raw))
     sign, body, exponent = match.group(1), match.group(2), match.group(3) or ""
@@ -252,7 +253,7 @@ def _parse_date(text, lang, typed=True):
     if typed and raw.lower() in _words("today_words"):
         return datetime.date.today().isoformat()
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
-    dutch = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", raw)
+    dutch = None if iso else re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", raw)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
     elif dutch:

@@ -78,7 +78,7 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
     if isinstance(source, dict):
         schemas.check(document, schemas.shipped("equipment"), path, lang)
     else:
-        schemas.check_file(document, data, schemas.shipped("equipment"), path, lang)
+        schemas.check_file(document, data, "equipment", path, lang)
     for key in ("machines", "partners"):
         seen = {}
         for i, machine in enumerate(document.get(key) or ()):

@@ -240,7 +240,7 @@ def _load_cached(path_str):
     document, data = yamlio.load_with_bytes(path_str)
     if not isinstance(document, dict):
         raise InputError("a questionnaire must be a mapping", path_str, 1)
-    schemas.check_file(document, data, schemas.shipped("questionnaire"), path_str)
+    schemas.check_file(document, data, "questionnaire", path_str)
     # Whether each assume: is a valid answer is a question of the file's bytes too:
     # asked once (it needs the schema validator), remembered with the validation records.
     key = cache.validation_key(data, _ASSUMPTIONS_CHECKED)

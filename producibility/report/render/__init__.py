@@ -1,8 +1,9 @@
 """Render a report, or the offer made from it, in one of the registered formats.
 
 One module per format (``text``, ``json``, ``md``, ``html``, ``pdf``, ``csv``), each
-registering its name, file suffix and whether it writes bytes (:mod:`.registry`);
-:data:`FORMATS` lists their names for a command's ``--format`` choices.  The text, md and
+registering its name, file suffix and whether it writes bytes (:mod:`.registry`, which
+imports a format's module when it is first used); :data:`FORMATS` lists their names for
+a command's ``--format`` choices.  The text, md and
 html formats fill Jinja2 templates (:mod:`.templates`) with the views of :mod:`.views`.
 
 Render never loads anything: the names of choices come from the questionnaire, and the
@@ -20,16 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from producibility import i18n
-# the format modules register themselves, in the order --format offers them
-from producibility.report.render import text, json, markdown, html, pdf, csv  # noqa: F401
-from producibility.report.render.csv import CSV_COLUMNS, csv_cell
-from producibility.report.render.registry import (AUDIENCES, CSV_STYLES, Format, Job,
-                                                  formats, get_format)
+from producibility.report.render.registry import (AUDIENCES, CSV_STYLES, MODULES, Format,
+                                                  Job, formats, get_format)
 from producibility.report.render.templates import TEMPLATE_DIR, environment
 from producibility.report.render.views import heat_map
 
-#: The names of the registered formats, in the order a command offers them.
-FORMATS: tuple[str, ...] = tuple(formats())
+#: The names of the formats, in the order a command offers them.
+FORMATS: tuple[str, ...] = tuple(MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    """``CSV_COLUMNS`` and ``csv_cell``: from the csv format's module, imported then."""
+    if name in ("CSV_COLUMNS", "csv_cell"):
+        from producibility.report.render import csv
+        return getattr(csv, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["AUDIENCES", "CSV_COLUMNS", "CSV_STYLES", "FORMATS", "TEMPLATE_DIR", "Format",
            "Job", "csv_cell", "environment", "formats", "get_format", "heat_map", "render"]

@@ -1,5 +1,9 @@
 """The output formats: each format module registers itself here, once, on import.
 
+:data:`MODULES` names every format and the module of this package that registers it;
+a format's module is imported when the format is first asked for (:func:`get_format`),
+so a text report does not import the writers of html, pdf or csv.
+
 A :class:`Format` names the format (what ``--format`` accepts), its file suffix, whether
 it writes bytes, and its two writers: the internal report and the customer's offer.
 Every writer gets one :class:`Job`: the report's data and what the Screener that made it
@@ -8,6 +12,7 @@ knew (its questionnaire and pack settings), so no writer loads anything again.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -58,6 +63,11 @@ class Format:
         self.help = help
 
 
+#: Every format's name, in the order a command offers them, and the module (in this
+#: package) that registers it.
+MODULES: dict[str, str] = {"text": "text", "json": "json", "md": "markdown", "html": "html",
+                           "pdf": "pdf", "csv": "csv"}
+
 _REGISTRY: dict[str, Format] = {}
 
 
@@ -70,14 +80,17 @@ def register(fmt: Format) -> Format:
 
 
 def formats() -> dict[str, Format]:
-    """Every registered format by name, in the order they were registered."""
-    return dict(_REGISTRY)
+    """Every format by name, in the order of :data:`MODULES` (all their modules imported)."""
+    return {name: get_format(name) for name in MODULES}
 
 
 def get_format(name: str) -> Format:
-    """The format called ``name``; an unknown name is a ValueError naming the known ones."""
+    """The format called ``name`` (its module imported on first use); an unknown name is
+    a ValueError naming the known ones."""
+    if name not in _REGISTRY and name in MODULES:
+        importlib.import_module(f"{__package__}.{MODULES[name]}")
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise ValueError(f"unknown format {name}: choose one of {', '.join(_REGISTRY)}") \
+        raise ValueError(f"unknown format {name}: choose one of {', '.join(MODULES)}") \
             from None

@@ -79,10 +79,11 @@ def fact(value: Any, lang: str) -> str:
 
 # ---- Markdown ---------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]|~])")
-_MD_LEADING = re.compile(r"^([#+>-]|\d+[.)])")
-_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# patterns as text: compiled (and kept) by ``re`` when a Markdown page first needs them
+_MD_SPECIAL = r"([\\`*\[\]|~])"
+_MD_LEADING = r"^([#+>-]|\d+[.)])"
+_MD_ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
+_MD_UNDERSCORE = r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
 
 
 def md(value: Any) -> str:
@@ -90,10 +91,10 @@ def md(value: Any) -> str:
     if value is None:
         return ""
     text = " ".join(str(value).split())
-    text = _MD_ENTITY.sub("&amp;", text).replace("<", "&lt;")  # no tags, no entities
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LEADING.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
-    return _MD_UNDERSCORE.sub(r"\\_", text)
+    text = re.sub(_MD_ENTITY, "&amp;", text).replace("<", "&lt;")  # no tags, no entities
+    text = re.sub(_MD_SPECIAL, r"\\\1", text)
+    text = re.sub(_MD_LEADING, lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+    return re.sub(_MD_UNDERSCORE, r"\\_", text)
 
 
 def mdcode(value: Any) -> str:
