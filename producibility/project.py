@@ -82,7 +82,7 @@ class Settings:
             document, data = yamlio.load_with_bytes(path)
             if document is None:
                 return cls({}, Path(path))
-            schemas.check_file(document, data, schemas.shipped("config"), str(path))
+            schemas.check_file(document, data, "config", str(path))
         except ProducibilityError:
             if lenient:
                 return cls()

@@ -302,7 +302,7 @@ def _default(path_str):
         document, data = yamlio.load_with_bytes(file)
         if document is None:
             continue
-        schemas.check_file(document, data, schemas.shipped("rules"), str(file))
+        schemas.check_file(document, data, "rules", str(file))
         builder.add(document, str(file))
     return builder.finish(), tuple(blobs)
 
@@ -348,7 +348,7 @@ def compiled_json(path_str=None):
     builder = CatalogueBuilder()
     for file in files:
         document, data = yamlio.load_with_bytes(file)
-        schemas.check_file(document, data, schemas.shipped("rules"), str(file))
+        schemas.check_file(document, data, "rules", str(file))
         builder.add(document, str(file))
     catalogue = builder.finish()
     where = {kind: {i: [Path(catalogue.where[(kind, i)][0]).name, catalogue.where[(kind, i)][1]]

@@ -247,7 +247,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
             problem = document_problem(document, path)
             if problem is not None:
                 raise problem.error()
-            schemas.check_file(document, data, schemas.shipped("rules"), path)
+            schemas.check_file(document, data, "rules", path)
             digests.append(bytes_digest(data))
             loaded.append((path, document))
         # The parsed conditions and messages of this pack, remembered from the last run
