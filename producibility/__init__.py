@@ -8,13 +8,29 @@ The library API (the CLI is a thin layer on it)::
     report.verdict, report.to_dict()
 """
 
-from producibility.errors import InputError, ProducibilityError
-from producibility.model.equipment import load_equipment
-from producibility.model.pack import load_packs
-from producibility.model.request import load_request
-from producibility.model.questionnaire import load_questionnaire
-from producibility.screen import Report, Screener
 from producibility.version import __version__
+
+# The API is imported when first asked for (PEP 562): importing the package alone
+# (the console script's entry, producibility.console) loads nothing else.
+_API = {"Screener": "producibility.screen", "Report": "producibility.screen",
+        "load_equipment": "producibility.model.equipment",
+        "load_packs": "producibility.model.pack", "load_request": "producibility.model.request",
+        "load_questionnaire": "producibility.model.questionnaire",
+        "InputError": "producibility.errors", "ProducibilityError": "producibility.errors"}
 
 __all__ = ["Screener", "Report", "load_equipment", "load_packs", "load_request",
            "load_questionnaire", "InputError", "ProducibilityError", "__version__"]
+
+
+def __getattr__(name):
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'producibility' has no attribute {name!r}")
+    import importlib
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_API))

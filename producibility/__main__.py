@@ -1,3 +1,3 @@
-from producibility.cli import main
+from producibility.console import main
 
 main()

@@ -12,7 +12,7 @@ from conftest import EQUIPMENT, EXAMPLES, ROOT
 
 ORDINARY = ("import sys\nfrom producibility.cli import main\n"
             "main(sys.argv[1:])\n")   # with argv: SystemExit, the interpreter's own exit
-CONSOLE = ("import sys\nfrom producibility.cli import main\n"
+CONSOLE = ("import sys\nfrom producibility.console import main\n"
            "sys.argv[0] = 'producibility'\nmain()\n")   # the console script's way
 
 
@@ -68,3 +68,26 @@ def test_a_reader_that_stops_early_ends_a_batch_quietly(tmp_path, code, jobs):
     stderr = process.stderr.read()
     assert process.wait(timeout=120) == 0
     assert stderr == b""
+
+
+def test_the_package_alone_imports_nothing_else_and_its_api_on_first_use():
+    """The console script's entry (producibility.console) pauses the garbage collector
+    while the modules load: that only covers them if importing the package loads none."""
+    code = ("import sys, producibility\n"
+            "print(sorted(m for m in sys.modules if m.startswith('producibility')))\n"
+            "from producibility import Screener, load_packs, InputError\n"
+            "print(Screener.__module__, load_packs.__module__, InputError.__module__)\n"
+            "print(set(producibility.__all__) <= set(dir(producibility)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == ["['producibility', 'producibility.version']",
+                   "producibility.screen producibility.model.pack producibility.errors", "True"]
+
+
+def test_the_console_script_runs_its_command_with_the_collector_on():
+    code = ("import gc\nimport producibility.cli as cli\n"
+            "cli.main = lambda: print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+            "from producibility.console import main\nmain()\nprint(gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["True", "True", "True"]
