@@ -343,3 +343,23 @@ def test_a_first_run_parses_only_the_users_own_files(tmp_path, no_cache):
         assert len(parsed) > 200   # 23 YAML files and their conditions
     else:
         assert sorted(parsed) == sorted([str(EXAMPLES / "equipment.yaml"), str(request)])
+
+
+def test_a_thawed_node_is_what_its_class_makes_of_the_same_fields():
+    """_thaw_node skips Node.__init__: for every node class, the node must be the one
+    the constructor makes (same attributes), and a wrong number of fields is refused."""
+    from jinja2 import nodes
+    classes = expressions._NODE_CLASSES
+    assert {"Compare", "Getattr", "Template", "Output", "TemplateData"} <= set(classes)
+    for name, cls in classes.items():
+        values = [f"v{i}" for i in range(len(cls.fields))]
+        thawed = expressions._thaw_node({"": name, "f": list(values)})
+        made = cls(*values, lineno=1)
+        assert type(thawed) is cls and thawed.__dict__ == made.__dict__, name
+        assert thawed == made
+        with pytest.raises(TypeError):
+            expressions._thaw_node({"": name, "f": values + ["extra"]})
+    assert not any(cls.abstract for cls in classes.values())
+    assert all(issubclass(cls, nodes.Node) for cls in classes.values())
+    with pytest.raises(TypeError):   # its own constructor refuses to be made so
+        expressions._thaw_node({"": "InternalName", "f": ["x"]})
