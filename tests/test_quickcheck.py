@@ -86,3 +86,73 @@ def test_shipped_files_agree(name, files):
         document = yamlio.plain(yamlio.load(path))
         assert quickcheck.surely_valid(document, schema) == (python_errors(document, schema)
                                                              == []), path
+
+
+def _documents(name):
+    files = {"rules": sorted((ROOT / "rules").glob("*.yaml"))[:6],
+             "equipment": [ROOT / "examples/equipment.yaml"],
+             "config": [ROOT / "producibility.yaml",
+                        ROOT / "examples/precision-shop/producibility.yaml"],
+             "questionnaire": [ROOT / "questionnaires/faas.yaml"]}[name]
+    return [json.loads(json.dumps(yamlio.plain(yamlio.load(path)))) for path in files]
+
+
+def _keys(value, out):
+    if isinstance(value, dict):
+        out.update(value)
+        for item in value.values():
+            _keys(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _keys(item, out)
+    return out
+
+
+@st.composite
+def _mutated(draw, documents, keys):
+    document = copy.deepcopy(draw(st.sampled_from(documents)))
+    for _ in range(draw(st.integers(1, 3))):
+        target = document
+        for _ in range(draw(st.integers(0, 4))):   # walk down a few levels
+            children = list(target.values()) if isinstance(target, dict) else \
+                target if isinstance(target, list) else []
+            children = [c for c in children if isinstance(c, (dict, list))]
+            if not children:
+                break
+            target = draw(st.sampled_from(children))
+        value = draw(st.one_of(VALUES, st.sampled_from([0, -1, 1.5, "", "x", [], {}, None])))
+        if isinstance(target, dict):
+            key = draw(st.sampled_from(keys))
+            if draw(st.integers(0, 4)) == 0:
+                target.pop(key, None)
+            else:
+                target[key] = value
+        elif isinstance(target, list) and target:
+            target[draw(st.integers(0, len(target) - 1))] = value
+    return document
+
+
+@pytest.mark.parametrize("name", ["rules", "equipment", "config", "questionnaire"])
+def test_generated_validators_never_accept_what_jsonschema_refuses(name):
+    """The shipped schemas' generated validators (schemas/compiled/) answer the quick
+    check; on mutated shipped files they never say valid where jsonschema finds a
+    problem (and they are the ones asked: no jsonschema-rs for a shipped schema)."""
+    schema = schemas.shipped(name)
+    assert isinstance(quickcheck._compiled(schema), quickcheck._Generated)
+    documents = _documents(name)
+    keys = sorted(_keys(documents, set()) | {"surprise"})
+
+    @settings(max_examples=150, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(_mutated(documents, keys))
+    def check(document):
+        if quickcheck.surely_valid(document, schema):
+            assert python_errors(document, schema) == [], document
+    check()
+
+
+def test_the_request_schema_of_the_shipped_questionnaire_has_a_generated_validator():
+    assert isinstance(quickcheck._compiled(SCHEMA), quickcheck._Generated)
+    assert quickcheck._compiled({"type": "object", "title": "another"}) is None or \
+        not isinstance(quickcheck._compiled({"type": "object", "title": "another"}),
+                       quickcheck._Generated)

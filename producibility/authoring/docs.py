@@ -5,8 +5,10 @@ default pack as a table per thread), docs/mrl.md and mrl.nl.md (the questions ea
 MRL level needs), docs/catalogue.md and catalogue.nl.md (the processes, materials,
 certifications and treatments), docs/lint.md (the lint codes), docs/questionnaire.nl.md and .en.md (the
 customer's form), docs/schemas/*.json, the shipped report templates compiled to
-Python (producibility/templates/compiled/) and the shipped files' cache records
-(producibility/prebuilt/, see producibility.inputs.prebuilt).  tests/test_docs.py fails when a
+Python (producibility/templates/compiled/), the shipped files' cache records
+(producibility/prebuilt/, see producibility.inputs.prebuilt) and the shipped schemas'
+generated validators (producibility/schemas/compiled/, see
+producibility.authoring.validators).  tests/test_docs.py fails when a
 committed file differs from what this module generates, so docs never drift.
 """
 
@@ -77,6 +79,13 @@ def generate():
     from producibility.report.render.templates import compiled_templates
     for name, text in compiled_templates().items():
         out[f"producibility/templates/compiled/{name}"] = text
+    from producibility.authoring.validators import generated_sources
+    try:
+        validators = generated_sources()
+    except ImportError:  # fastjsonschema (the test extra) missing: they stay as they are
+        validators = {}
+    for name, text in validators.items():
+        out[f"{VALIDATORS}/{name}"] = text
     from producibility.inputs.prebuilt import records
     for name, text in records().items():
         out[f"{PREBUILT}/{name}"] = text
@@ -84,16 +93,21 @@ def generate():
 
 
 PREBUILT = "producibility/prebuilt"  # the shipped files' cache records
+VALIDATORS = "producibility/schemas/compiled"  # the shipped schemas' generated validators
 
 
 def stale_records(root, generated):
-    """Files of ``producibility/prebuilt/`` that are no longer generated (records of
-    bytes or versions gone), to be removed."""
-    folder = Path(root) / PREBUILT
-    keep = {relative.rsplit("/", 1)[1] for relative in generated
-            if relative.startswith(PREBUILT + "/")} | {"__init__.py"}
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.name not in keep) \
-        if folder.is_dir() else []
+    """Files of ``producibility/prebuilt/`` and ``producibility/schemas/compiled/`` that
+    are no longer generated (records of bytes or versions gone, validators of schemas
+    changed), to be removed."""
+    stale = []
+    for folder in (PREBUILT, VALIDATORS):
+        path = Path(root) / folder
+        keep = {relative.rsplit("/", 1)[1] for relative in generated
+                if relative.startswith(folder + "/")} | {"__init__.py"}
+        if path.is_dir() and len(keep) > 1:  # (nothing generated here: nothing judged)
+            stale += sorted(p for p in path.iterdir() if p.is_file() and p.name not in keep)
+    return stale
 
 
 def main(root="."):
@@ -114,7 +128,7 @@ def main(root="."):
             print(f"wrote {relative}")
     for path in stale_records(root, generated):
         path.unlink()
-        print(f"removed {PREBUILT}/{path.name}")
+        print(f"removed {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

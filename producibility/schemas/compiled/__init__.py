@@ -1,0 +1,1 @@
+"""The shipped schemas' yes/no validators, generated: see producibility.inputs.quickcheck."""
