@@ -144,7 +144,7 @@ def _shipped():
     shipped files' first run."""
     try:
         names = os.listdir(SHIPPED)
-        with open(os.path.join(SHIPPED, SHIPPED_VALID), encoding="ascii") as handle:
+        with open(os.path.join(SHIPPED, SHIPPED_VALID), encoding="utf-8") as handle:
             valid = frozenset(handle.read().split())
     except (OSError, ValueError):
         return frozenset(), frozenset()
