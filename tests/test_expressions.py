@@ -287,6 +287,51 @@ def test_remembered_subexpressions_mean_what_evaluating_them_each_time_means(a, 
         assert got == outcome(plain, context)
 
 
+_SHARED = _PER_MACHINE + [
+    "part.a * 1 ~ '' == machine.r", "part.a * 1.0 ~ '' == machine.r",
+    "part.a * True ~ '' == machine.r", "(part.a * 2 if part.b is defined else 1) > machine.r",
+    "part.a * (part.b | default(1)) / 60 * machine.r <= request.t",
+    "part.a * (part.b | default(2)) / 60 * machine.r > request.t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=_VALUES, b=_VALUES, t=_VALUES, rs=st.lists(_VALUES, min_size=1, max_size=3),
+       forms=st.lists(st.sampled_from(_SHARED), min_size=2, max_size=4))
+def test_rules_that_share_a_memo_each_get_their_own_meaning(a, b, t, rs, forms):
+    """The memo is keyed by a subexpression's shape, so rules that work out the same
+    thing share it; rules whose subexpressions differ (in a constant's type too: 1,
+    1.0, True) must not.  Several conditions judged machine after machine over one
+    memo each give what they give without one."""
+    from producibility.conditions.expressions import MEMO
+
+    def outcome(compiled, context):
+        try:
+            return "value", evaluate(compiled, context)
+        except ExpressionError as exc:
+            return "error", str(exc)
+
+    compiled = [(compile_condition(f, invariant=("request", "provider", "part")),
+                 compile_condition(f)) for f in forms]
+    part, request, memo = {"a": a, "b": b}, {"t": t}, {}
+    for r in rs:
+        context = {"request": request, "part": part, "machine": {"r": r}}
+        for remembered, plain in compiled:
+            assert outcome(remembered, {**context, MEMO: memo}) == outcome(plain, context)
+
+
+def test_the_same_subexpression_in_two_rules_is_worked_out_once():
+    from producibility.conditions.expressions import MEMO
+    first = compile_condition("part.a * part.b / 60 > machine.r", invariant=("part",))
+    second = compile_condition("part.a * part.b / 60 < machine.r * 2", invariant=("part",))
+    third = compile_condition("part.a * part.b / 60.0 < machine.r", invariant=("part",))
+    memo = {}
+    for condition in (first, second):
+        evaluate(condition, {"part": {"a": 3, "b": 40}, "machine": {"r": 1}, MEMO: memo})
+    assert len(memo) == 1
+    evaluate(third, {"part": {"a": 3, "b": 40}, "machine": {"r": 1}, MEMO: memo})
+    assert len(memo) == 2   # 60 and 60.0: another subexpression
+
+
 def test_a_remembered_subexpression_is_charged_to_the_budget_every_time():
     """What the part's half builds counts on every machine, remembered or not: here
     together with the machine's half it is over the budget, every time."""

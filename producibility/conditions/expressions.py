@@ -521,6 +521,13 @@ class Compiled:
         return out
 
 
+def _shape(node):
+    """A subexpression written out whole (node classes and every field, constants
+    by their repr, so 1, 1.0 and True differ): equal shapes compile to the same
+    function of the same facts."""
+    return repr(node)
+
+
 # The key of a context's memo of invariant subexpressions (see ``_Compiler.hoisted``);
 # not a name a condition can write, so no condition reads it.
 MEMO = " memo"
@@ -581,23 +588,24 @@ class _Compiler:
             if steps >= 2 and names <= self.invariant:
                 self._inside = True
                 try:
-                    return self.hoisted(getattr(self, "_" + name)(node))
+                    return self.hoisted(getattr(self, "_" + name)(node), _shape(node))
                 finally:
                     self._inside = False
         return getattr(self, "_" + name)(node)
 
     @staticmethod
-    def hoisted(fn):
+    def hoisted(fn, slot):
         """A subexpression that reads only invariant scopes, remembered in the
         context's memo (``MEMO``): a candidate rule is judged once per machine that
         fits a part, with the same request and part every time, so
         ``part.cycle_time_min * part.pieces / 60`` is worked out once per part.
-        The engine gives each part's candidate contexts one memo per run; a
-        context without one (a test, a message, ``limit_problem``) evaluates as
-        usual.  Exact: the subexpression is a function of the invariant facts;
-        an error is not remembered (it is raised again, in the same order), and
-        what the first evaluation built is charged to the budget again."""
-        slot = object()
+        ``slot``: the subexpression's shape (:func:`_shape`), so that rules that
+        work out the same thing share it.  The engine gives each part's candidate
+        contexts one memo per run; a context without one (a test, a message,
+        ``limit_problem``) evaluates as usual.  Exact: the subexpression is a
+        function of the invariant facts (the same shape, the same function); an
+        error is not remembered (it is raised again, in the same order), and what
+        the first evaluation built is charged to the budget again."""
 
         def remembered(ctx):
             memo = ctx.get(MEMO)
