@@ -54,7 +54,7 @@ DEFAULT_RULES = None  # filled in main(): number of rules in the shipped pack
 FULL = dict(parts=[1, 10, 50, 100], machines=[10, 50, 200, 500], rules=[0, 100, 1000, 5000],
             other_rules=[("random", 1000), ("random", 5000), ("flags", 1000), ("flags", 5000)],
             compile=[0, 1000, 5000], compile_reps={0: 7, 100: 5, 1000: 5, 5000: 3},
-            batch=2000, cli_runs=10, requests=3, budget=1.0, min_rounds=5, max_rounds=25)
+            batch=2000, cli_runs=31, requests=3, budget=1.0, min_rounds=5, max_rounds=25)
 QUICK = dict(parts=[1, 10, 50], machines=[10, 50, 200], rules=[0, 1000],
              other_rules=[("random", 1000), ("flags", 1000)],
              compile=[0, 1000], compile_reps={0: 3, 1000: 3},
