@@ -220,10 +220,12 @@ def parsed_trees(key):
     try:
         yield
         if _KNOWN.parsed:
+            holes = {}  # messages share holes ({{ part.id }}): each text parsed once
             for template in _KNOWN.templates:
                 try:  # kept as JSON text: thawed only when first rendered
                     _KNOWN.parsed[_MESSAGE + template.source] = json.dumps(
-                        _freeze_node(_parse_message(template.source)), separators=(",", ":"))
+                        _freeze_node(_parse_message(template.source, holes)),
+                        separators=(",", ":"))
                 except (ExpressionError, RecursionError, TypeError, ValueError):
                     pass  # a broken message says so when rendered, as before
             trees.update(_KNOWN.parsed)
@@ -1136,16 +1138,26 @@ def _split_message(source):
     return parts
 
 
-def _parse_message(source):
+def _parse_message(source, holes=None):
     """The syntax tree of a message template, within the size limits: the holes of a
     plain message parsed as conditions are (the same parser, on the fast tokens), the
-    rest by Jinja2's template parser, which also words every error."""
+    rest by Jinja2's template parser, which also words every error.  ``holes``: a memo
+    of hole texts to their trees, for a caller that only freezes the trees (they are
+    then shared between messages)."""
+    def hole(text):
+        if holes is None:
+            return _parse_with_jinja2(text)
+        tree = holes.get(text)
+        if tree is None:
+            tree = holes[text] = _parse_with_jinja2(text)
+        return tree
+
     parts, tree = _split_message(source), None
     if parts is not None:
         try:
             tree = nodes.Template([nodes.Output(
                 [nodes.TemplateData(part, lineno=1) if isinstance(part, str)
-                 else _parse_with_jinja2(part[0]) for part in parts], lineno=1)], lineno=1)
+                 else hole(part[0]) for part in parts], lineno=1)], lineno=1)
         except (TemplateSyntaxError, RecursionError):
             tree = None  # Jinja2 decides, and says what is wrong
     try:
