@@ -221,7 +221,7 @@ class Fitter:
                           for pid, process in processes.items()}
         self.kinds = {pid: {process.get("kind")} | ({"finishing"} if process.get("finishes")
                                                     else set())
-                      for pid, process in catalogue.entries["processes"].items()}
+                      for pid, process in processes.items()}
         # which checks may be left to a later operation: {process: {kind, ...}}
         self.deferrable = {pid: {c.skip_before for c in plan if c.skip_before}
                            for pid, plan in self.plans.items()}

@@ -197,9 +197,7 @@ def load_packs(sources: Iterable[str | Path] | None = None,
     sources = unique
     rules, where, settings, packs = {}, {}, dict(DEFAULT_SETTINGS), []
     errors = []
-    # A pack's own processes are checked against the questionnaire's part questions; it
-    # is loaded before the packs (it reads its ask_if trees in a parsed_trees block of its
-    # own, and blocks do not nest).
+    # A pack's own processes are checked against the questionnaire's part questions.
     load_questionnaire_unbound()
     with gc_paused():
         return _load_packs(sources, rules, where, settings, packs, errors, include_default)

@@ -13,7 +13,7 @@ from producibility import i18n
 from producibility.inputs import schema as schemas
 from producibility.inputs import cache, yamlio
 from producibility.conditions.expressions import (ExpressionError, compile_condition,
-                                                  parsed_trees)
+                                                  parsed_trees, trees_key)
 from producibility.model.defaults import default_questionnaire_path
 from producibility.errors import InputError
 
@@ -245,9 +245,8 @@ def _load_cached(path_str):
     # asked once (it needs the schema validator), remembered with the validation records.
     key = cache.validation_key(data, _ASSUMPTIONS_CHECKED)
     known = cache.seen_valid(key)
-    # The ask_if conditions' syntax trees, remembered with these bytes as a pack's are
-    # (blocks of parsed_trees do not nest: load_packs loads the questionnaire first).
-    with parsed_trees(cache.data_key("questionnaire-conditions", data)):
+    # The ask_if conditions' syntax trees, remembered with these bytes as a pack's are.
+    with parsed_trees(trees_key("questionnaire-trees-1", data)):
         questionnaire = _parse(document, path_str, check_assumptions=not known)
     if not known:
         cache.remember_valid(key)
