@@ -263,6 +263,27 @@ def test_catalogue_mistakes_are_file_line_errors(tmp_path, text, expected):
     assert expected in errors_of(load_packs, [str(pack)])
 
 
+def test_a_copy_of_the_default_pack_screens_as_the_default_and_an_edit_is_named(tmp_path):
+    """A shop copies the shipped pack to make its own and runs it alone
+    (--no-default-rules): its catalogue defines again what the shop's vocabulary
+    already holds.  The same definition is no conflict; a changed one without
+    override: true is one error naming it."""
+    import shutil
+    copy = tmp_path / "own-rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", copy)
+    own = load_packs([str(copy)], include_default=False)
+    shipped = load_packs()
+    assert [r.id for r in own.rules] == [r.id for r in shipped.rules]
+    assert own.catalogue.digest == shipped.catalogue.digest
+    materials = copy / "catalogue" / "materials.yaml"
+    text = materials.read_text(encoding="utf-8")
+    materials.write_text(text.replace("density_kg_m3: 2700", "density_kg_m3: 2710", 1),
+                         encoding="utf-8")
+    problems = errors_of(load_packs, [str(copy)], include_default=False)
+    assert problems.count("is already defined at") == 1, problems
+    assert "material aluminium_6082 is already defined at" in problems
+
+
 def test_rules_lint_reports_catalogue_mistakes(tmp_path):
     pack = write(tmp_path / "own.yaml", "materials:\n  - id: stainless_3166\n    override: true\n"
                  "    name: x\n    family: steel\n    density_kg_m3: 8000\n")

@@ -134,6 +134,15 @@ def _plain(value):
     return value
 
 
+def _entry(raw):
+    """A catalogue entry as it is kept: plain, names per language, aliases as texts."""
+    entry = _plain(raw)
+    entry.pop("override", None)
+    entry["name"] = _names(entry["name"])
+    entry["aliases"] = [str(a) for a in entry.get("aliases", ())]
+    return entry
+
+
 class CatalogueBuilder:
     """Merges catalogue entries file by file, collecting errors with file:line."""
 
@@ -168,6 +177,8 @@ class CatalogueBuilder:
                     continue
                 local[entry_id] = line
                 if entry_id in known and not raw.get("override"):
+                    if _entry(raw) == known[entry_id]:
+                        continue  # the same definition again (a copied pack): no conflict
                     first = self.catalogue.where[(kind, entry_id)]
                     self.errors.append(InputError(
                         f"{SINGULAR[kind]} {entry_id} is already defined at {first[0]}:"
@@ -180,10 +191,7 @@ class CatalogueBuilder:
                         f"defines it{self.catalogue.suggest(kind, entry_id)}", path, line))
                     continue
                 self.changed = True
-                entry = _plain(raw)
-                entry.pop("override", None)
-                entry["name"] = _names(entry["name"])
-                entry["aliases"] = [str(a) for a in entry.get("aliases", ())]
+                entry = _entry(raw)
                 if kind == "processes":
                     self._check_process(entry, raw, path, line)
                 known[entry_id] = entry
