@@ -363,3 +363,48 @@ def test_a_thawed_node_is_what_its_class_makes_of_the_same_fields():
     assert all(issubclass(cls, nodes.Node) for cls in classes.values())
     with pytest.raises(TypeError):   # its own constructor refuses to be made so
         expressions._thaw_node({"": "InternalName", "f": ["x"]})
+
+
+def test_a_pack_seen_before_takes_the_leading_tests_of_its_conditions_from_its_record(
+        cache_dir, monkeypatch):
+    """The alpha index's leading simple tests are kept in the pack's record: a second
+    load analyses no tree, and what it reads back is what the analysis gives (same
+    fields, kinds and typed arguments: 1, 1.0 and True stay apart)."""
+    from producibility import load_packs
+    from producibility.conditions import alpha, analysis
+
+    load_packs([])
+    analysed = []
+    real = analysis.leading_tests
+    monkeypatch.setattr(expressions, "leading_tests",
+                        lambda tree: analysed.append(tree) or real(tree))
+    monkeypatch.setattr(alpha, "leading_tests",
+                        lambda tree: analysed.append(tree) or real(tree))
+    rules = load_packs([]).rules
+    alpha.RuleTable(rules)
+    assert analysed == []
+    indexed = 0
+    for rule in rules:
+        if rule.when is None:
+            continue
+        stored = rule.when.leading_tests()
+        expected = real(rule.when.tree)
+        assert stored == expected, rule.id
+        assert [type(t.argument) for t in stored] == [type(t.argument) for t in expected]
+        indexed += bool(stored)
+    assert indexed > 50   # the default pack indexes most of its rules
+
+
+def test_a_leading_test_record_that_is_not_what_we_wrote_is_worked_out_again(cache_dir):
+    source = "part.tolerance_mm < 0.02 and part.material == 'pom'"
+    cache.write_data("k", json.dumps({expressions._LEADING + source: [["part"], "lt"]}))
+    with expressions.parsed_trees("k"):
+        compiled = expressions.compile_condition(source)
+    assert compiled.leading_tests() == [
+        analysis_test(("part", "tolerance_mm"), "lt", 0.02),
+        analysis_test(("part", "material"), "eq", "pom")]
+
+
+def analysis_test(field, kind, argument):
+    from producibility.conditions.analysis import Test
+    return Test(field, kind, argument)

@@ -175,8 +175,12 @@ class RuleTable:
         self.several = 0   # rules with several indexed tests
         self.rest = []     # per rule: its condition once its indexed tests are known true
         for position, rule in enumerate(self.rules):
-            tree = getattr(rule.when, "tree", None)
-            tests = leading_tests(tree) if tree is not None else []
+            known = getattr(rule.when, "leading_tests", None)
+            if known is not None:
+                tests = known()
+            else:
+                tree = getattr(rule.when, "tree", None)
+                tests = leading_tests(tree) if tree is not None else []
             after = getattr(rule.when, "after", None)
             self.rest.append(after(len(tests)) if after is not None else rule.when)
             if not tests:

@@ -37,9 +37,10 @@ SCOPE_NAMES = {
 # part, so what its condition reads only of these is worked out once per part
 # (expressions: ``_Compiler.hoisted``; the engine gives the memo, infer.py).
 INVARIANT = {"candidate": ("request", "provider", "part")}
-# The form of a pack's record of parsed conditions and messages in the cache (a new
-# form is a new key: records of an earlier form are not read).
-TREES_FORM = "pack-trees-1"
+# The form of a pack's record of parsed conditions, their leading simple tests (the
+# alpha index's) and messages in the cache (a new form is a new key: records of an
+# earlier form are not read).
+TREES_FORM = "pack-trees-2"
 
 DEFAULT_SETTINGS = {
     "fit": {"envelope_margin": 0.9, "capability_margin": 1.5},
