@@ -6,6 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from producibility.conditions.alpha import RuleTable
 from producibility.conditions.analysis import first_test
+from producibility.conditions import expressions
 from producibility.conditions.expressions import ExpressionError, compile_condition, evaluate
 
 FIELDS = ["a", "b", "tags"]
@@ -84,6 +85,46 @@ def test_what_is_left_to_evaluate_means_the_whole_condition(conditions, part):
     for rule, condition in RuleTable(rules).to_evaluate(context):
         assert judged(condition, context) == judged(rule.when, context), \
             (rule.when.source, part)
+
+
+def compiled_lazily(sources, invariant):
+    """The conditions as a warm run compiles them: their record (parsed trees, fields,
+    leading tests) is known, so each compiles to closures only when first evaluated."""
+    with expressions.parsed_trees(f"lazy-test-{sources!r}-{invariant!r}"):
+        for source in sources:
+            compile_condition(source, invariant=invariant)
+        expressions._KNOWN.trees.update(expressions._KNOWN.parsed)
+        lazy = [compile_condition(source, invariant=invariant) for source in sources]
+    assert all(c._plan is not None for c in lazy)
+    return lazy
+
+
+@settings(max_examples=300, deadline=None)
+@given(PACKS, st.lists(PARTS, min_size=1, max_size=3), st.sampled_from([None, ("part",)]))
+def test_a_condition_compiled_when_first_evaluated_means_the_same(conditions, parts, invariant):
+    """A lazily compiled condition, whole and as the rest the index hands over
+    (after()), gives the value or error the condition compiled at load gives; its
+    fields and leading tests are the same too."""
+    eager = [compile_condition(c, invariant=invariant) for c in conditions]
+    lazy = compiled_lazily(conditions, invariant)
+    for e, z in zip(eager, lazy):
+        assert (z.fields, z.scopes, z.leading_tests()) == (e.fields, e.scopes, e.leading_tests())
+    # the rests are made before anything is evaluated, as the rule tables make them
+    rests = [[z.after(known) for known in range(4)] for z in lazy]
+    assert all(r._plan is not None for rest in rests for r in rest)
+    for part in parts:
+        # one memo of hoisted subexpressions per part, shared as its candidates share it
+        context = {"part": part, expressions.MEMO: {}}
+        plain = {"part": part}
+        for e, rest in zip(eager, rests):
+            for known, z in enumerate(rest):
+                assert judged(z, context) == judged(e.after(known), plain), \
+                    (e.source, known, part)
+    rules = [SimpleNamespace(id=f"R{i}", when=z) for i, z in enumerate(lazy)]
+    for part in parts:
+        context = {"part": part}
+        for rule, condition in RuleTable(rules).to_evaluate(context):
+            assert judged(condition, context) == judged(eager[int(rule.id[1:])], context)
 
 
 def test_a_rule_whose_indexed_tests_hold_is_left_with_the_rest_of_its_condition():

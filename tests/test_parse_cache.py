@@ -408,3 +408,25 @@ def test_a_leading_test_record_that_is_not_what_we_wrote_is_worked_out_again(cac
 def analysis_test(field, kind, argument):
     from producibility.conditions.analysis import Test
     return Test(field, kind, argument)
+
+
+def test_every_example_screens_the_same_from_records_as_parsed_afresh(cache_dir, monkeypatch):
+    """With the cache (conditions compiled when first evaluated, trees, leading tests
+    and documents from records) every example's report is the one a run without any
+    cache gives, byte for byte."""
+    from conftest import EXAMPLES
+    from producibility import load_packs
+    from producibility.model.equipment import load_equipment
+    from producibility.screen import Screener
+
+    def reports():
+        screener = Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs([]))
+        return {path.name: screener.check(str(path), lang="nl").to_json()
+                for path in sorted((EXAMPLES / "requests").glob("*.yaml"))}
+
+    monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
+    fresh = reports()
+    monkeypatch.delenv("PRODUCIBILITY_NO_CACHE")
+    reports()  # the records written
+    assert reports() == fresh
+    assert len(fresh) >= 10
