@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from producibility.inputs import yamlio
+from producibility.inputs import cache, yamlio
 from producibility.errors import InputError, ProducibilityError
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -129,6 +129,13 @@ def _start_worker(settings):
 
 
 def _screen_one(item):
+    """One request's record.  The cache is read (the packs' records) but not written:
+    a batch reads each request once (see ``cache.writes_paused``)."""
+    with cache.writes_paused():
+        return _screen_record(item)
+
+
+def _screen_record(item):
     index, name, source = item
     record = {"index": index, "source": name}
     try:

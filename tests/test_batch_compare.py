@@ -111,3 +111,30 @@ def test_batch_probes_open_questions_only_when_asked(monkeypatch, tmp_path):
         results[flag] = json.loads(out)["report"]["open_questions"]
     assert all(q["what_if"] == [] for q in results["--no-probe"])
     assert any(q["what_if"] for q in results["--probe"])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_reads_the_cache_but_leaves_no_record_per_request(jobs, tmp_path, monkeypatch):
+    """A batch reads each request once: parsing a new request file and noting it valid
+    would write two records per request (most of a new request's load, and a cache
+    directory that only grows), so the screening writes none; the same reports."""
+    from producibility.inputs import cache, yamlio
+
+    requests = tmp_path / "inbox"
+    requests.mkdir()
+    for i in range(6):
+        (requests / f"r{i}.yaml").write_bytes(REQUESTS[i].read_bytes() + f"# {i}\n".encode())
+    monkeypatch.setenv("PRODUCIBILITY_CACHE_DIR", str(tmp_path / "cache"))
+    run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT)  # the equipment's record made
+    records = lambda: {p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()}
+    before = records()
+    code, out, _ = run_cli("batch", requests, "--equipment", EQUIPMENT, "--jobs", jobs)
+    assert code == 0 and len(out.splitlines()) == 6
+    assert records() == before
+    for request in requests.iterdir():  # not parsed before, not noted valid
+        data = request.read_bytes()
+        assert cache.read_data(cache.data_key(yamlio._CACHE_FORM, data)) is None
+    checked = [json.loads(line)["report"] for line in out.splitlines()]
+    monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
+    _, again, _ = run_cli("batch", requests, "--equipment", EQUIPMENT, "--jobs", jobs)
+    assert [json.loads(line)["report"] for line in again.splitlines()] == checked

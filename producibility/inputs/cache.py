@@ -22,12 +22,16 @@ are read first, so a first run reads the default pack as a warm run does.
 
 Nothing from the cache is ever executed.  Set ``PRODUCIBILITY_NO_CACHE=1`` to switch
 it off (the shipped records too).  Any error reading or writing it just means "not cached".
+While :func:`writes_paused` (a batch screening its requests), records are read but none
+is written: each request of a batch is read once, and two records per request would
+cost it more than they could save (and fill the directory).
 
 An entry cannot be forged: its name is an HMAC of the digest under a random
 secret kept in the cache directory, readable by its owner only; a cache
 directory (or secret) that is not ours, or that others may write, is not used.
 """
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -40,6 +44,22 @@ from producibility.version import __version__
 
 SECRET_NAME = "secret"
 _SECRET_BYTES = 32
+_PAUSED = [0]  # writes_paused() blocks entered and not left
+
+
+@contextlib.contextmanager
+def writes_paused():
+    """Inside the block the cache is read as always but nothing is written to it."""
+    _PAUSED[0] += 1
+    try:
+        yield
+    finally:
+        _PAUSED[0] -= 1
+
+
+def writing():
+    """Whether records made now are written (not inside :func:`writes_paused`)."""
+    return not _PAUSED[0]
 
 
 def _private(info, mask):
@@ -173,6 +193,8 @@ def seen_valid(key):
 
 
 def remember_valid(key):
+    if _PAUSED[0]:
+        return
     entry = _entry(key)
     if entry is None:
         return
@@ -226,6 +248,8 @@ def read_data(key):
 
 def write_data(key, text):
     """Store JSON text under ``key`` (atomically: a reader sees all of it or nothing)."""
+    if _PAUSED[0]:
+        return
     entry = _entry(key, "data")
     if entry is None:
         return

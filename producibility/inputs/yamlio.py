@@ -201,6 +201,8 @@ def load_with_bytes(path, max_bytes=None):
         except (ValueError, TypeError, KeyError, IndexError):
             pass  # not what we wrote: parse again
     document = loads(_decode(data, display), display)
+    if not cache.writing():
+        return document, data
     try:
         text = json.dumps(_freeze(document), ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
