@@ -176,7 +176,29 @@ def _screen_line(item, fmt):
 def _output_line(record, fmt):
     if fmt == "csv":
         return _csv_line(summary_row(record))
-    return json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n"
+    return json_line(record)
+
+
+_ORJSON_OPTIONS = None
+
+
+def json_line(record):
+    """A record as one line of JSON Lines: keys sorted, UTF-8 text, no spaces, a newline.
+
+    orjson writes a report (~36 KB) in ~0.1 ms where ``json`` takes ~0.5 ms, a tenth of
+    what a batch request costs.  A value orjson does not take (an integer beyond 64 bits)
+    is written by ``json`` in the same form."""
+    import orjson
+
+    global _ORJSON_OPTIONS
+    if _ORJSON_OPTIONS is None:
+        _ORJSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | \
+            orjson.OPT_APPEND_NEWLINE
+    try:
+        return orjson.dumps(record, option=_ORJSON_OPTIONS).decode("utf-8")
+    except TypeError:
+        return json.dumps(record, sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":")) + "\n"
 
 
 def _screen_all(items, settings, jobs, work, lost):

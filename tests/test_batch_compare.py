@@ -138,3 +138,23 @@ def test_a_batch_reads_the_cache_but_leaves_no_record_per_request(jobs, tmp_path
     monkeypatch.setenv("PRODUCIBILITY_NO_CACHE", "1")
     _, again, _ = run_cli("batch", requests, "--equipment", EQUIPMENT, "--jobs", jobs)
     assert [json.loads(line)["report"] for line in again.splitlines()] == checked
+
+
+def test_a_json_line_is_the_report_in_compact_json_with_sorted_keys():
+    """batch writes each record with orjson: the same text ``json`` gives in its compact
+    form (sorted keys, UTF-8, no spaces), one line, for every example; a value orjson
+    does not take (an integer beyond 64 bits) is written by ``json`` in that form."""
+    from producibility import batch, load_equipment, load_packs
+    from producibility.screen import Screener
+
+    screener = Screener(load_equipment(str(EQUIPMENT)), load_packs([]))
+    for lang in ("en", "nl"):
+        for path in REQUESTS:
+            report = screener.check(str(path), lang=lang, probe=False)
+            record = {"index": 1, "source": path.name, "ok": True,
+                      "report": report.for_serialising()}
+            line = batch.json_line(record)
+            assert line == json.dumps(record, sort_keys=True, ensure_ascii=False,
+                                      separators=(",", ":")) + "\n"
+            assert json.loads(line)["report"] == report.to_dict()
+    assert batch.json_line({"b": 2 ** 70, "a": "é"}) == '{"a":"é","b":1180591620717411303424}\n'
