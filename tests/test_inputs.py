@@ -1,6 +1,10 @@
 """Bad input is normal input: each class gets one clear line with file:line."""
 
+import datetime
+
 import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
 
 from producibility.model.catalogue import default_catalogue
 
@@ -296,3 +300,42 @@ def test_an_equipment_file_is_checked_in_the_users_language(tmp_path):
         assert "free_h_per_week" in err + out and "missing required field" not in err + out
     code, _, err = run_cli("check", REQUESTS[0], "--equipment", broken)
     assert code == 1 and "missing required field 'free_h_per_week'" in err
+
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**6, 10**6),
+    st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False),
+    st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31)),
+    st.sampled_from(["1", "1.0", "yes", "no", "on", "true", "null", "~", "2026-11-30",
+                     "0x1F", "1e3", "1_000", "-", "a: b", "#x", "", "é", ".5", "+1"]),
+    st.text(max_size=8))
+_DOCUMENTS = st.recursive(
+    _SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                      st.dictionaries(st.text(min_size=1, max_size=6), inner,
+                                                      max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=6), _DOCUMENTS, max_size=5),
+       st.sampled_from([None, True, False]))
+def test_the_parser_reads_what_pyyaml_reads(document, flow):
+    """The parser's direct paths (scalars built by their constructor, tags resolved once
+    per text and style) give the values and types PyYAML's SafeLoader gives, twice over
+    (the second parse meets remembered tags), in block and flow style."""
+    from producibility.inputs import yamlparse
+
+    text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True)
+    expected = yaml.safe_load(text)
+    for _ in range(2):
+        got = yamlparse.loads(text)
+        assert got == expected
+        assert _types(got) == _types(expected)
+
+
+def _types(value):
+    if isinstance(value, dict):
+        return {k: _types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_types(v) for v in value]
+    return type(value).__name__

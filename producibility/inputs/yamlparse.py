@@ -9,13 +9,30 @@ check reads every file from the parse cache (see yamlio.load_with_bytes).
 import yaml
 
 from producibility.errors import InputError
-from producibility.inputs.yamlio import (MAX_DEPTH, MAX_NODES, Mapping, Sequence, _short,
-                                         expanded_limit, number_problem)
+from producibility.inputs.yamlio import (_NONE_MERGED, MAX_DEPTH, MAX_NODES, Mapping, Sequence,
+                                         _short, expanded_limit, number_problem)
 
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when present
 
 
 _STR, _MAP, _SEQ, _MERGE = ("tag:yaml.org,2002:" + t for t in ("str", "map", "seq", "merge"))
+# Scalars whose constructor is a plain function of the node (no generator, no alias to
+# share): construct_tree calls it directly, without construct_object's bookkeeping.
+_PLAIN_SCALARS = frozenset("tag:yaml.org,2002:" + t
+                           for t in ("int", "float", "bool", "null", "timestamp"))
+_RESOLVED = {}  # (scalar text, implicit) -> tag: see _Loader.resolve
+_new_list = list.__new__
+
+
+def _new_mapping(line):
+    """``Mapping(line=line)`` without the call of its ``__init__`` (a request's parse
+    makes ~20 mappings; the same attributes, set here)."""
+    mapping = dict.__new__(Mapping)
+    mapping.line = line
+    mapping._key_lines, mapping._positions = {}, {}
+    mapping.merged = _NONE_MERGED
+    mapping._packed = None
+    return mapping
 
 
 class _MergeKey(Exception):
@@ -51,10 +68,15 @@ class _Loader(_BASE):
         Anything but plain maps, lists and text goes through the constructors."""
         kind = type(node)
         if kind is yaml.ScalarNode:
-            return node.value if node.tag == _STR else self.construct_object(node, deep=True)
+            tag = node.tag
+            if tag == _STR:
+                return node.value
+            if tag in _PLAIN_SCALARS:  # a number, yes/no, null or date: its constructor
+                return self.yaml_constructors[tag](self, node)
+            return self.construct_object(node, deep=True)
         if kind is yaml.MappingNode and node.tag == _MAP:
-            mapping = Mapping(line=node.start_mark.line + 1)
-            key_lines, positions = mapping.key_lines, mapping.positions
+            mapping = _new_mapping(node.start_mark.line + 1)
+            key_lines, positions = mapping._key_lines, mapping._positions
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
                     raise _MergeKey()
@@ -71,12 +93,28 @@ class _Loader(_BASE):
                                   value_mark.line + 1, value_mark.column + 1)
             return mapping
         if kind is yaml.SequenceNode and node.tag == _SEQ:
-            sequence = Sequence((self.construct_tree(n) for n in node.value),
-                                line=node.start_mark.line + 1)
+            sequence = _new_list(Sequence)
+            sequence.extend([self.construct_tree(n) for n in node.value])
+            sequence.line = node.start_mark.line + 1
             sequence.item_lines = [n.start_mark.line + 1 for n in node.value]
             sequence.item_cols = [n.start_mark.column + 1 for n in node.value]
             return sequence
         return self.construct_object(node, deep=True)
+
+    def resolve(self, kind, value, implicit):
+        """PyYAML's resolver, its answer for a scalar remembered: a scalar's tag depends
+        on its text and how it was written alone (SafeLoader has no path resolvers),
+        and the same keys and answers come in request after request."""
+        if kind is not yaml.ScalarNode or len(value) > 64:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) >= 4096:
+                _RESOLVED.clear()
+            _RESOLVED[key] = tag
+        return tag
 
     def _key(self, key_node):
         key = self.construct_object(key_node, deep=True)
