@@ -208,8 +208,10 @@ def parsed_trees(key):
     :class:`Template` made in the block keeps the record's trees for when it is first
     rendered; when the record is written (something in the block was new), the lazy
     messages made in it are parsed first and written with it, so a later run parses
-    no message either.  Only trees within the size limits are stored; compiling to
-    closures runs as always."""
+    no message either.  Only trees within the size limits are stored.  The record also
+    keeps each condition's leading simple tests and the fields it read when it compiled
+    (under its scopes): a condition found there is compiled to closures when it is first
+    evaluated (:class:`Compiled`), not when the pack loads."""
     from producibility.inputs import cache
     stored, trees = cache.read_data(key), {}
     if stored is not None:
