@@ -430,3 +430,26 @@ def test_every_example_screens_the_same_from_records_as_parsed_afresh(cache_dir,
     reports()  # the records written
     assert reports() == fresh
     assert len(fresh) >= 10
+
+
+def test_writes_paused_in_one_thread_leave_another_threads_writes(cache_dir):
+    """A batch in one thread pauses the cache's writes for its own requests only."""
+    import threading
+
+    paused, go = threading.Event(), threading.Event()
+
+    def batch_thread():
+        with cache.writes_paused():
+            cache.write_data("paused-key", "1")
+            paused.set()
+            go.wait(5)
+
+    worker = threading.Thread(target=batch_thread)
+    worker.start()
+    paused.wait(5)
+    assert cache.writing()
+    cache.write_data("other-key", "2")
+    go.set()
+    worker.join()
+    assert cache.read_data("other-key") == "2"
+    assert cache.read_data("paused-key") is None

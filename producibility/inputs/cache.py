@@ -38,28 +38,36 @@ import hmac
 import json
 import os
 import stat
+import threading
 from pathlib import Path
 
 from producibility.version import __version__
 
 SECRET_NAME = "secret"
 _SECRET_BYTES = 32
-_PAUSED = [0]  # writes_paused() blocks entered and not left
+
+
+class _Paused(threading.local):
+    depth = 0  # writes_paused() blocks this thread entered and has not left
+
+
+_PAUSED = _Paused()
 
 
 @contextlib.contextmanager
 def writes_paused():
-    """Inside the block the cache is read as always but nothing is written to it."""
-    _PAUSED[0] += 1
+    """Inside the block the cache is read as always but nothing is written to it (by
+    this thread: a batch in one thread leaves another thread's checks as they were)."""
+    _PAUSED.depth += 1
     try:
         yield
     finally:
-        _PAUSED[0] -= 1
+        _PAUSED.depth -= 1
 
 
 def writing():
     """Whether records made now are written (not inside :func:`writes_paused`)."""
-    return not _PAUSED[0]
+    return not _PAUSED.depth
 
 
 def _private(info, mask):
@@ -193,7 +201,7 @@ def seen_valid(key):
 
 
 def remember_valid(key):
-    if _PAUSED[0]:
+    if _PAUSED.depth:
         return
     entry = _entry(key)
     if entry is None:
@@ -248,7 +256,7 @@ def read_data(key):
 
 def write_data(key, text):
     """Store JSON text under ``key`` (atomically: a reader sees all of it or nothing)."""
-    if _PAUSED[0]:
+    if _PAUSED.depth:
         return
     entry = _entry(key, "data")
     if entry is None:
