@@ -105,8 +105,8 @@ class _Loader(_BASE):
         """PyYAML's resolver, its answer for a scalar remembered: a scalar's tag depends
         on its text and how it was written alone (SafeLoader has no path resolvers),
         and the same keys and answers come in request after request."""
-        if kind is not yaml.ScalarNode or len(value) > 64:
-            return super().resolve(kind, value, implicit)
+        if kind is not yaml.ScalarNode or len(value) > 64 or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)  # (path resolvers: by place too)
         key = (value, implicit)
         tag = _RESOLVED.get(key)
         if tag is None:
