@@ -220,3 +220,16 @@ def test_remembered_candidates_are_the_candidates(conditions, parts):
         fresh = RuleTable(rules)
         assert [r.id for r in table.candidates({"part": part})] == \
             [r.id for r in fresh.candidates({"part": part})], part
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(first_tests(), conditions()), PARTS, st.sampled_from(["P1", None]))
+def test_the_engines_open_questions_of_a_condition_are_its_missing_fields(condition, part,
+                                                                         subject):
+    """``missing_of`` (what the engine records for a rule left unknown) is ``missing``
+    with the part's id on the part's fields."""
+    compiled = compile_condition(condition)
+    for context in ({"part": part}, {"part": part, "request": {"a": 1}}, {}):
+        assert compiled.missing_of(context, subject) == tuple(
+            (scope, field, subject if scope == "part" else None)
+            for scope, field in compiled.missing(context))

@@ -565,6 +565,16 @@ class Compiled:
                 out.append((scope, field))
         return out
 
+    def missing_of(self, context, part):
+        """:meth:`missing` as the engine keeps open questions: (scope, field, part id
+        for a part's field, else None), a tuple (a rule left unknown, one per subject)."""
+        out = []
+        for scope, field in self.fields:
+            facts = context.get(scope)
+            if facts is None or facts.get(field) is None:
+                out.append((scope, field, part if scope == "part" else None))
+        return tuple(out)
+
 
 def _shape(node):
     """A subexpression written out whole (node classes and every field, constants

@@ -220,9 +220,9 @@ def compile_engine(pack, equipment):
                 engine.set_flag(rule, subject, UNKNOWN, ())
             return
         if outcome is UNKNOWN:
-            part = subject if rule.scope in ("part", "candidate") else None
-            missing += [(scope, field, part if scope == "part" else None)
-                        for scope, field in rule.when.missing(context)]
+            own = rule.when.missing_of(
+                context, subject if rule.scope in ("part", "candidate") else None)
+            missing = missing + list(own) if undecided else own
         elif not outcome:
             return
         if outcome is UNKNOWN or undecided:
