@@ -128,6 +128,26 @@ class Sequence(list):
         self.item_cols = []
 
 
+def bare_mapping(line, merged=_NONE_MERGED, packed=None):
+    """An empty :class:`Mapping` made without the call of ``__init__`` (the same
+    attributes, set here): the parser and the cache's thaw make thousands a run.
+    ``packed``: (keys, positions as text) from the cache, unpacked when first asked."""
+    mapping = dict.__new__(Mapping)
+    mapping.line = line
+    mapping.merged = merged
+    mapping._key_lines, mapping._positions = {}, {}
+    mapping._packed = packed
+    return mapping
+
+
+def bare_sequence(items, line, item_lines, item_cols):
+    """A :class:`Sequence` of ``items`` made without the call of ``__init__``."""
+    sequence = list.__new__(Sequence)
+    sequence.extend(items)
+    sequence.line, sequence.item_lines, sequence.item_cols = line, item_lines, item_cols
+    return sequence
+
+
 def _short(text, width=30):
     text = str(text)
     return text if len(text) <= width else text[:width - 3] + "..."
@@ -254,9 +274,6 @@ def _freeze(value):
     raise TypeError(f"not cacheable: {kind.__name__}")
 
 
-_new_dict = dict.__new__
-
-
 def _thaw(value):
     """The document :func:`_freeze` made, with the same types and lines."""
     if type(value) is not list:
@@ -268,19 +285,14 @@ def _thaw(value):
         keys, packed = value[3], value[5]
         if len(value[4]) != len(keys) or (keys and packed.count(",") != len(keys) - 1):
             raise ValueError("not a mapping the cache wrote")
-        mapping = _new_dict(Mapping)
-        mapping.line = value[1]
-        mapping.merged = _NONE_MERGED if value[2] is None else set(value[2])
-        mapping._key_lines, mapping._positions = {}, {}
-        mapping._packed = (keys, packed) if packed.strip(",") else None
+        mapping = bare_mapping(value[1], _NONE_MERGED if value[2] is None else set(value[2]),
+                               (keys, packed) if packed.strip(",") else None)
         mapping.update(zip(keys, [_thaw(item) if type(item) is list else item
                                   for item in value[4]]))
         return mapping
     if tag == "S":
-        sequence = Sequence([_thaw(item) if type(item) is list else item
-                             for item in value[4]], line=value[1])
-        sequence.item_lines, sequence.item_cols = value[2], value[3]
-        return sequence
+        return bare_sequence([_thaw(item) if type(item) is list else item
+                              for item in value[4]], value[1], value[2], value[3])
     if tag == "D":
         return datetime.date.fromisoformat(value[1])
     if tag == "T":

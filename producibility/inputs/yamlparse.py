@@ -9,8 +9,9 @@ check reads every file from the parse cache (see yamlio.load_with_bytes).
 import yaml
 
 from producibility.errors import InputError
-from producibility.inputs.yamlio import (_NONE_MERGED, MAX_DEPTH, MAX_NODES, Mapping, Sequence,
-                                         _short, expanded_limit, number_problem)
+from producibility.inputs.yamlio import (MAX_DEPTH, MAX_NODES, Mapping, Sequence, _short,
+                                         bare_mapping, bare_sequence, expanded_limit,
+                                         number_problem)
 
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when present
 
@@ -21,18 +22,6 @@ _STR, _MAP, _SEQ, _MERGE = ("tag:yaml.org,2002:" + t for t in ("str", "map", "se
 _PLAIN_SCALARS = frozenset("tag:yaml.org,2002:" + t
                            for t in ("int", "float", "bool", "null", "timestamp"))
 _RESOLVED = {}  # (scalar text, implicit) -> tag: see _Loader.resolve
-_new_list = list.__new__
-
-
-def _new_mapping(line):
-    """``Mapping(line=line)`` without the call of its ``__init__`` (a request's parse
-    makes ~20 mappings; the same attributes, set here)."""
-    mapping = dict.__new__(Mapping)
-    mapping.line = line
-    mapping._key_lines, mapping._positions = {}, {}
-    mapping.merged = _NONE_MERGED
-    mapping._packed = None
-    return mapping
 
 
 class _MergeKey(Exception):
@@ -75,7 +64,7 @@ class _Loader(_BASE):
                 return self.yaml_constructors[tag](self, node)
             return self.construct_object(node, deep=True)
         if kind is yaml.MappingNode and node.tag == _MAP:
-            mapping = _new_mapping(node.start_mark.line + 1)
+            mapping = bare_mapping(node.start_mark.line + 1)
             key_lines, positions = mapping._key_lines, mapping._positions
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
@@ -93,12 +82,10 @@ class _Loader(_BASE):
                                   value_mark.line + 1, value_mark.column + 1)
             return mapping
         if kind is yaml.SequenceNode and node.tag == _SEQ:
-            sequence = _new_list(Sequence)
-            sequence.extend([self.construct_tree(n) for n in node.value])
-            sequence.line = node.start_mark.line + 1
-            sequence.item_lines = [n.start_mark.line + 1 for n in node.value]
-            sequence.item_cols = [n.start_mark.column + 1 for n in node.value]
-            return sequence
+            return bare_sequence([self.construct_tree(n) for n in node.value],
+                                 node.start_mark.line + 1,
+                                 [n.start_mark.line + 1 for n in node.value],
+                                 [n.start_mark.column + 1 for n in node.value])
         return self.construct_object(node, deep=True)
 
     def resolve(self, kind, value, implicit):
