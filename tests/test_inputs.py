@@ -10,6 +10,7 @@ from producibility.model.catalogue import default_catalogue
 
 from producibility import load_equipment, load_packs, load_request
 from producibility.errors import InputError
+from producibility.inputs import yamlio
 
 from conftest import EQUIPMENT, run_cli
 
@@ -339,3 +340,67 @@ def _types(value):
     if isinstance(value, list):
         return [_types(v) for v in value]
     return type(value).__name__
+
+
+_NUMBER_TEXTS = st.one_of(
+    st.from_regex(r"[-+]?[0-9][0-9_]{0,4}(\.[0-9_]{0,4}|:[0-9][0-9_]{0,3}){0,2}",
+                  fullmatch=True),
+    st.from_regex(r"[-+]?0[xbo]?[0-9a-fA-F]{1,4}", fullmatch=True),
+    st.sampled_from(["010", "0x1F", "0b101", "1:30", "190:20:30", "1:30.5", "2.000",
+                     "12.500", "-1.000", "001.000", "1000.000", "0.015", "0.000", "1_000",
+                     "200", "+12", "1.5", "100.25"]))
+
+
+def _persons_reading(text):
+    """What a person reads in a number text: read_number, digit groups of ``_`` allowed
+    (YAML's), or None where the text is no number or could mean two."""
+    from producibility.intake.answers import AnswerError, read_number
+    try:
+        return read_number(text.replace("_", ""))
+    except AnswerError:
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NUMBER_TEXTS)
+def test_a_request_holds_no_number_a_person_would_not_read(text):
+    """In a text a person wrote (``as_written``) the parser gives a number only where a
+    person reads the same number in the text (``010`` is no 8, ``2.000`` no 2.0, ``1:30``
+    no 90); otherwise the text itself, which the request's reader then reads as a quoted
+    answer.  Everything else is what YAML reads."""
+    from producibility.inputs import yamlparse
+
+    written = yamlparse.loads(f"q: {text}\n", "r.yaml", as_written=True)["q"]
+    plain = yaml.safe_load(f"q: {text}\n")["q"]
+    if isinstance(written, str):
+        assert written == text
+        assert isinstance(plain, str) or _persons_reading(text) != plain or \
+            text.lstrip("+-")[:1] == "0"  # 00 is 0 either way; the text is read as 0
+    else:
+        assert written == plain and type(written) is type(plain)
+        assert _persons_reading(text) == plain, (text, plain)
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("2.000", "quantity: '2.000' can mean 2000 or 2; write 2000 or 2"),
+    ("1:30", "quantity: '1:30' is not a number"),
+    ("0x1F", "quantity: '0x1F' is not a number"),
+    ("010", 10), ("200", 200), ("1_000", 1000)])
+def test_a_number_in_a_request_file_is_read_as_a_person_means_it(tmp_path, text, outcome):
+    """Unquoted or quoted, a request file's number gives the same answer: YAML 1.1 read
+    ``2.000`` as 2 pieces, ``010`` as 8 and ``1:30`` as 90, without a word.  A JSON
+    request's numbers are JSON's."""
+    from conftest import REQUESTS
+    source = REQUESTS[0].read_text(encoding="utf-8")
+    assert "\nquantity: 200\n" in source
+    for written in (text, f"'{text}'") if "_" not in text else (text,):  # YAML's 1_000
+        path = tmp_path / "r.yaml"
+        path.write_text(source.replace("\nquantity: 200\n", f"\nquantity: {written}\n"),
+                        encoding="utf-8")
+        if isinstance(outcome, int):
+            assert load_request(path)["quantity"] == outcome
+        else:
+            assert error_of(load_request, path) == f"{path}:8: {outcome}", written
+    as_json = tmp_path / "r.json"
+    as_json.write_text('{"quantity": 2.000}', encoding="utf-8")
+    assert yamlio.load(as_json) == {"quantity": 2.0}

@@ -28,7 +28,6 @@ FUNCTION_LEVEL_CYCLES = {
     # a request is read by the answer parser (intake.answers); the interview and
     # validate read a request file as the loader does
     ("producibility.model.request", "producibility.intake.checks"): "request <-> answer parser",
-    ("producibility.intake.checks", "producibility.model.request"): "request <-> answer parser",
     # the catalogue names the questionnaire's choices; the questionnaire's choices_from
     # questions take their choices from the catalogue
     ("producibility.model.catalogue", "producibility.model.questionnaire"): "choices",

@@ -163,19 +163,22 @@ def _decode(data, path):
         raise InputError(f"is not UTF-8 text (byte {exc.start + 1})", path, line) from None
 
 
-def loads(text, path="<string>"):
+def loads(text, path="<string>", as_written=False):
     """Parse YAML text safely; errors become :class:`InputError` with the line.
+
+    ``as_written``: a text a person wrote (a request): numbers in a form YAML 1.1 reads
+    otherwise than a person means are kept as the text (see yamlparse.AS_WRITTEN).
 
     The parser (:mod:`.yamlparse`, with PyYAML) is imported on the first text that
     needs it: a warm check finds every file it reads in the parse cache."""
     from producibility.inputs.yamlparse import loads as parse
 
-    return parse(text, path)
+    return parse(text, path, as_written)
 
 
-def load(path, max_bytes=None):
+def load(path, max_bytes=None, as_written=False):
     """Read and parse a YAML file, bounded in size."""
-    return load_with_bytes(path, max_bytes)[0]
+    return load_with_bytes(path, max_bytes, as_written)[0]
 
 
 def _read_bounded(handle, limit):
@@ -192,7 +195,7 @@ def _read_bounded(handle, limit):
     return data
 
 
-def load_with_bytes(path, max_bytes=None):
+def load_with_bytes(path, max_bytes=None, as_written=False):
     """(document, the file's bytes): for callers that cache by content.
 
     The parsed document is kept in the content-addressed cache (:mod:`.cache`), lines
@@ -213,14 +216,14 @@ def load_with_bytes(path, max_bytes=None):
         raise InputError(f"is larger than the limit of {limit} bytes "
                          "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", display)
     from producibility.inputs import cache
-    key = cache.data_key(_CACHE_FORM, data)
+    key = cache.data_key(_CACHE_FORM + "-as-written" if as_written else _CACHE_FORM, data)
     stored = cache.read_data(key)
     if stored is not None:
         try:
             return _thaw(json.loads(stored)), data
         except (ValueError, TypeError, KeyError, IndexError):
             pass  # not what we wrote: parse again
-    document = loads(_decode(data, display), display)
+    document = loads(_decode(data, display), display, as_written)
     if not cache.writing():
         return document, data
     try:

@@ -6,6 +6,8 @@ A module of its own so that PyYAML is imported only when a text is parsed: a war
 check reads every file from the parse cache (see yamlio.load_with_bytes).
 """
 
+import re
+
 import yaml
 
 from producibility.errors import InputError
@@ -22,6 +24,24 @@ _STR, _MAP, _SEQ, _MERGE = ("tag:yaml.org,2002:" + t for t in ("str", "map", "se
 _PLAIN_SCALARS = frozenset("tag:yaml.org,2002:" + t
                            for t in ("int", "float", "bool", "null", "timestamp"))
 _RESOLVED = {}  # (scalar text, implicit) -> tag: see _Loader.resolve
+
+# Numbers as a person writes them.  YAML 1.1 (PyYAML) reads ``010`` as 8 (octal),
+# ``1:30`` as 90 (base 60), ``0x1F`` as 31 and ``2.000`` as 2.0, where a Dutch
+# customer means 2000 pieces.  In a text a person wrote (a request: ``as_written``)
+# such a number is kept as the text written, so that the one reader of numbers
+# (intake.answers.read_number) reads it as it reads a quoted answer: ``010`` is 10,
+# ``2.000`` is 2000 or 2 (the question's range decides, else the customer is asked to
+# write which), ``1:30`` and ``0x1F`` are no number.  Other numbers are YAML's.
+# Matched against the text without YAML's digit separators (``_``).
+AS_WRITTEN = re.compile(r"""[-+]?(?:
+      0[0-9a-zA-Z]+                 # a leading zero: octal, hex, binary or 010
+    | [0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?   # base 60
+    | 0*[1-9][0-9]{0,2}\.[0-9]{3}   # one dot before three digits: 2.000, 12.500
+    )""", re.VERBOSE)
+
+
+def _kept_as_written(text):
+    return AS_WRITTEN.fullmatch(text.replace("_", "")) is not None
 
 
 class _MergeKey(Exception):
@@ -152,7 +172,11 @@ class _Loader(_BASE):
         data.item_lines = [n.start_mark.line + 1 for n in node.value]
         data.item_cols = [n.start_mark.column + 1 for n in node.value]
 
+    as_written = False  # see AS_WRITTEN
+
     def construct_yaml_float(self, node):
+        if self.as_written and _kept_as_written(node.value):
+            return node.value
         value = super().construct_yaml_float(node)
         problem = number_problem(value)
         if problem:
@@ -161,6 +185,8 @@ class _Loader(_BASE):
         return value
 
     def construct_yaml_int(self, node):
+        if self.as_written and _kept_as_written(node.value):
+            return node.value
         try:
             value = super().construct_yaml_int(node)
         except ValueError:  # thousands of digits: Python's int() refuses the text
@@ -253,10 +279,12 @@ def _check_graph(root):
             problem_mark=root.start_mark)
 
 
-def loads(text, path="<string>"):
-    """Parse YAML text safely; errors become :class:`InputError` with the line."""
+def loads(text, path="<string>", as_written=False):
+    """Parse YAML text safely; errors become :class:`InputError` with the line.
+    ``as_written``: see AS_WRITTEN."""
     try:
         loader = _Loader(text)
+        loader.as_written = as_written
         loader.may_alias = "&" in text and "*" in text  # an alias needs an anchor
         try:
             return loader.get_single_data()

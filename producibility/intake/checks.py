@@ -17,9 +17,9 @@ import functools
 
 from producibility import i18n
 from producibility.errors import InputError, InputErrors
-from producibility.inputs import yamlio
 from producibility.intake.answers import choice_label, show_number, texts
 from producibility.model.relevance import asked
+from producibility.model.request import load_request, read_request_file
 
 
 class Problem:
@@ -171,10 +171,9 @@ def validate_request(path, questionnaire, lang: str = "en"):
     requests: answers read by the one parser, the schema (types, ranges, unknown
     fields with did-you-mean) and impossible combinations, each with ``file:line``.
     """
-    from producibility.model.request import load_request
     path = str(path)
     try:
-        document = yamlio.load(path)
+        document = read_request_file(path)[0]
     except InputError as exc:
         return (exc.errors if isinstance(exc, InputErrors) else [exc]), None
     if not isinstance(document, dict):

@@ -16,6 +16,7 @@ import yaml
 from producibility.errors import InputError
 from producibility.inputs import yamlio
 from producibility.intake.answers import AnswerError, coerce_loaded, texts
+from producibility.model.request import read_request_file
 
 
 def ordered_request(questionnaire, request: dict) -> dict:
@@ -86,7 +87,7 @@ def load_partial(path, questionnaire, lang: str = "en") -> tuple[dict, list[str]
     asked again); unknown fields are kept as they are.
     """
     t = texts(lang)
-    document = yamlio.load(path)
+    document = read_request_file(path)[0]
     if document is None:
         return {}, []
     if not isinstance(document, dict):

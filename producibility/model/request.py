@@ -55,6 +55,14 @@ def _json_safe_check(value, path, where="request"):
             stack.extend((v, f"{at}[{i}]", depth + 1) for i, v in enumerate(node))
 
 
+def read_request_file(path) -> tuple[Any, bytes]:
+    """A request file's document and bytes.  A YAML request is written by a person, so
+    a number in a form YAML 1.1 reads otherwise than a person means (``2.000``, ``010``,
+    ``1:30``) is kept as the text and read as a quoted answer is (yamlparse.AS_WRITTEN);
+    a JSON request is a program's, its numbers JSON's."""
+    return yamlio.load_with_bytes(path, as_written=Path(path).suffix.lower() != ".json")
+
+
 def load_request(source: str | Path | dict, questionnaire: Any = None,
                  path: str | None = None, lang: str = "en") -> dict:
     """A request from a YAML/JSON file path or from a dict (the API's way).
@@ -66,7 +74,7 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
     seen = None  # a file's validation record: (key, its bytes passed every check before)
     if isinstance(source, (str, Path)):
         path = str(source)
-        document, data = yamlio.load_with_bytes(source)
+        document, data = read_request_file(source)
         key = cache.validation_key(data, questionnaire.request_schema)
         seen = key, cache.seen_valid(key)
     elif isinstance(source, dict):
