@@ -151,7 +151,7 @@ def _screen_record(item):
             as_of=_WORKER["as_of"], source_name=name, probe=_WORKER["probe"])
         record.update(ok=True, report=report.for_serialising())
     except ProducibilityError as exc:
-        record.update(ok=False, error=str(exc).splitlines()[0])
+        record.update(ok=False, error=exc.worded(_WORKER["lang"]).splitlines()[0])
     except Exception as exc:  # noqa: BLE001 - one broken request must not stop the batch
         record.update(ok=False, error=f"internal error: {type(exc).__name__}: {exc}")
     return record

@@ -22,7 +22,8 @@ Exit codes (a documented contract, tested in tests/test_hostile*.py and the CLI 
 from __future__ import annotations
 
 import sys
-from typing import IO, Iterable
+import threading
+from typing import IO, Any, Callable, Iterable
 
 from producibility.terminal import terminal_safe
 
@@ -49,6 +50,68 @@ def _say(key: str, lang: str, **fields) -> str:
         return _UNREADABLE_LOCALE[key].format(**fields)
 
 
+_WORDING = threading.local()  # a text being worded: see _word
+
+
+def _word(domain: str, key: str, lang: str, fields: dict, fallback: str) -> str:
+    """A locale text with its fields, or ``fallback`` when the locale files cannot be
+    read, or while a text is being worded already (the locale file's own error: reading
+    it again would only fail again)."""
+    if getattr(_WORDING, "busy", False):
+        return fallback
+    _WORDING.busy = True
+    try:
+        from producibility import i18n
+        text = i18n.texts(domain, lang if lang in i18n.LANGS else i18n.DEFAULT_LANG)[key]
+        return text.format(**fields)
+    except Exception:  # noqa: BLE001 - the error line matters more than its language
+        return fallback
+    finally:
+        _WORDING.busy = False
+
+
+class Wording:
+    """What an error says, as a locale text (``domain``, ``key``, its fields), to be
+    worded in the user's language when it is shown: the code that finds the problem
+    (reading a file, loading a pack) does not know the language, the command does.
+    A field may be a Wording itself (a problem inside a frame), or ``{lang: value}``
+    with ``"*"`` for every other language (a library's English words, and what the
+    locale says for them)."""
+
+    __slots__ = ("domain", "key", "fields")
+
+    def __init__(self, domain: str, key: str, /, **fields: Any):
+        self.domain, self.key, self.fields = domain, key, fields
+
+    def __call__(self, lang: str = "en") -> str:
+        fields = {}
+        for name, value in self.fields.items():
+            if isinstance(value, dict):
+                value = value.get(lang, value.get("*", value.get("en")))
+            if isinstance(value, Said):
+                value = value.wording
+            fields[name] = value(lang) if isinstance(value, Wording) else value
+        fallback = self.key.replace("_", " ") + "".join(f" {v}" for v in fields.values())
+        return _word(self.domain, self.key, lang, fields, fallback)
+
+    def __repr__(self) -> str:
+        return f"Wording({self.domain!r}, {self.key!r}, **{self.fields!r})"
+
+
+class Said(str):
+    """A text made in one language that keeps its :class:`Wording`, so that it can be
+    shown in another: a pack check's message, made before the language is known, is
+    compared and sorted as the text it is."""
+
+    wording: Wording
+
+    @classmethod
+    def of(cls, wording: Wording, lang: str = "en") -> "Said":
+        said = cls(wording(lang))
+        said.wording = wording
+        return said
+
+
 def _echo(lines: Iterable[str], file: IO[str] | None) -> None:
     stream = file if file is not None else sys.stderr
     for line in lines:
@@ -66,27 +129,49 @@ class ProducibilityError(Exception):
         """Print the error as a user sees it: ``Error: `` (``Fout: ``) and one line per
         problem."""
         prefix = _say("error", lang)
-        _echo((f"{prefix}: {line}" for line in str(self).splitlines()
+        _echo((f"{prefix}: {line}" for line in self.worded(lang).splitlines()
                or [type(self).__name__]), file)
+
+    def worded(self, lang: str = "en") -> str:
+        """The error's lines in ``lang`` (``str()`` is English)."""
+        return str(self)
 
 
 class InputError(ProducibilityError):
     """A request, equipment catalogue, rule pack or questionnaire is wrong.
 
-    ``str()`` gives the one line a user sees: ``file:line: message``.
+    ``str()`` gives the one line a user sees: ``file:line: message``, in English;
+    :meth:`worded` in another language when the message has a ``wording`` (an error
+    made by :meth:`said`, or given one).
     """
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 wording: Callable[[str], str] | None = None):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        # lang -> the message in that language: a Wording, the message's own (a Said), or
+        # any function (a schema problem's advice)
+        self.wording = wording if wording is not None else getattr(message, "wording", None)
+
+    @classmethod
+    def said(cls, wording: Wording, path: str | None = None, line: int | None = None):
+        """The error whose message is ``wording`` (its English for ``str()``)."""
+        return cls(wording("en"), path, line, wording)
+
+    def _where(self) -> str:
+        if self.path:
+            return f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return ""
 
     def __str__(self) -> str:
-        where = ""
-        if self.path:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return where + self.message
+        return self._where() + self.message
+
+    def worded(self, lang: str = "en") -> str:
+        if self.wording is None:
+            return str(self)
+        return self._where() + self.wording(lang)
 
 
 class InputErrors(InputError):
@@ -99,6 +184,9 @@ class InputErrors(InputError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+    def worded(self, lang: str = "en") -> str:
+        return "\n".join(e.worded(lang) for e in self.errors)
 
 
 class Reported(ProducibilityError):

@@ -108,3 +108,138 @@ def test_error_lines_speak_the_users_language_and_come_out_whatever_happens(monk
         assert capsys.readouterr().err == "Error: f.yaml:3: kapot\n"
     finally:
         i18n.texts.cache_clear()
+
+
+def _worded_calls():
+    """(file, line, domain, key, field names) of every Wording the package makes with a
+    literal domain and key (``_problem(mark, key, ...)`` in the YAML parser too)."""
+    import ast
+
+    package = i18n.LOCALE_DIR.parent.parent
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+            if name == "Wording" and len(args) >= 2:
+                domain, key = args[:2]
+            elif name == "_problem" and len(args) >= 2 and path.name == "yamlparse.py":
+                domain, key = "inputs", args[1]
+            else:
+                continue
+            if key is None:  # a helper passing its caller's key on (checked at the caller)
+                continue
+            fields = {k.arg for k in node.keywords if k.arg}
+            yield path.name, node.lineno, domain, key, fields
+
+
+def test_every_worded_message_in_the_code_is_in_the_locale_with_its_fields():
+    """An error worded later (errors.Wording) names a key of its domain and fills exactly
+    its placeholders: a typo would only show at the moment a user meets the error (as
+    the key's words with its fields, the fallback of a broken installation)."""
+    calls = list(_worded_calls())
+    assert len(calls) >= 25, calls  # the scan finds them
+    for file, line, domain, key, fields in calls:
+        assert domain in i18n.domains(), (file, line, domain)
+        texts = i18n.texts(domain, "en")
+        assert key in texts, (file, line, domain, key)
+        assert _fields(texts[key]) == fields, (file, line, key, fields)
+
+
+def _example():
+    from conftest import REQUESTS
+    return REQUESTS[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, content, english, dutch", [
+    ("nope.yaml", None, "nope.yaml: no such file", "nope.yaml: bestand niet gevonden"),
+    ("bin.yaml", b"\x00\x01id", "bin.yaml: is a binary file, not YAML text",
+     "bin.yaml: is een binair bestand, geen YAML-tekst"),
+    ("latin.yaml", b"id: caf\xe9\n", "latin.yaml:1: is not UTF-8 text (byte 8)",
+     "latin.yaml:1: is geen UTF-8-tekst (byte 8)"),
+    ("syntax.yaml", "id: R1\nnote: a: b\n",
+     "syntax.yaml:2: mapping values are not allowed",  # here (PyYAML), in this context
+     "syntax.yaml:2: geen geldige YAML: hier mag geen 'sleutel: waarde' staan"),
+    ("flow.yaml", "id: [R1, R2\n", "flow.yaml:2: while parsing a flow sequence: did not "
+     "find expected ',' or ']'", "flow.yaml:2: geen geldige YAML: hier wordt ',' of ']' "
+     "verwacht"),
+    ("twice.yaml", "id: R1\nid: R2\n", "twice.yaml:2: duplicate key 'id' (first on line 1)",
+     "twice.yaml:2: sleutel 'id' staat er twee keer in (eerst op regel 1)"),
+    ("date.yaml", "id: R1\ndate: 2026-02-30\n", "date.yaml:2: '2026-02-30' is not a real date",
+     "date.yaml:2: '2026-02-30' is geen bestaande datum"),
+    ("huge.yaml", "id: R1\nquantity: 1.0e+400\n",
+     "huge.yaml:2: '1.0e+400' is not a usable number",
+     "huge.yaml:2: '1.0e+400' is geen bruikbaar getal"),
+    ("list.yaml", "- id: R1\n", "list.yaml:1: a request must be a mapping of answers, "
+     "with a list of parts", "list.yaml:1: een aanvraag moet een mapping van antwoorden "
+     "zijn, met een lijst van onderdelen (parts)"),
+    ("parts.yaml", "twice", "is used twice (also part 1)", "komt twee keer voor (ook "
+     "onderdeel 1)"),
+])
+def test_a_files_problem_is_shown_in_the_users_language(tmp_path, monkeypatch, name, content,
+                                                        english, dutch):
+    """What is wrong with a file as read (found before the command knows the language)
+    comes out in the user's language, ``file:line`` first, exit 1: never ``Fout:``
+    followed by English."""
+    from conftest import EQUIPMENT, run_cli
+
+    monkeypatch.chdir(tmp_path)
+    if content == "twice":  # the example with its parts listed twice: the same ids
+        text = _example()
+        content = text + text[text.index("\n  - id: ") + 1:]
+    if isinstance(content, bytes):
+        (tmp_path / name).write_bytes(content)
+    elif content is not None:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    for lang, prefix, expected in (("en", "Error: ", english), ("nl", "Fout: ", dutch)):
+        code, out, err = run_cli("check", name, "--equipment", EQUIPMENT, "--lang", lang)
+        assert code == 1 and out == "", (lang, out)
+        line = err.splitlines()[0]
+        assert line.startswith(prefix + name) and expected in line, (lang, err)
+
+
+def test_a_packs_problem_is_shown_in_the_users_language(tmp_path):
+    """A provider's pack, loaded before the language matters, is checked in its words:
+    the schema's advice, the loader's checks and their did-you-means."""
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+
+    pack = tmp_path / "own.yaml"
+    rule = ("  - id: OWN-{n}\n    title: thin wall\n    thread: materials\n"
+            "    scope: part\n    when: {when}\n    then: {then}\n    message: wall\n"
+            "    mitigation: support the wall\n    source: judgement\n")
+    pack.write_text("pack: {id: own, version: 1.0.0}\nrules:\n" + rule.format(
+        n=1, when="part.min_wall_mm < 1", then="{likelihood: 3}"), encoding="utf-8")
+    seen = {}
+    for lang in ("en", "nl"):
+        code, _, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT,
+                               "--rules", pack, "--lang", lang)
+        assert code == 1
+        seen[lang] = err.splitlines()
+    assert seen["en"] == [f"Error: {pack}:8: in rules[0].then: unknown field 'likelihood'"]
+    assert seen["nl"] == [f"Fout: {pack}:8: in rules[0].then: onbekend veld 'likelihood'"]
+    pack.write_text("pack: {id: own, version: 1.0.0}\nrules:\n" + rule.format(
+        n=2, when="part.min_wal_mm < 1", then="{risk: {likelihood: 3, consequence: 3}}"),
+        encoding="utf-8")
+    _, _, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", pack,
+                        "--lang", "nl")
+    assert err.splitlines() == [f"Fout: {pack}:7: OWN-2: when: part.min_wal_mm is geen "
+                                "bekend veld (bedoelt u 'min_wall_mm'?)"]
+
+
+def test_validate_and_batch_word_a_files_problem_in_the_users_language(tmp_path):
+    """``validate`` prints it, ``batch`` puts it in the request's error record: in Dutch
+    with --lang nl, as ``check`` says it."""
+    import json
+
+    from conftest import EQUIPMENT, run_cli
+
+    bad = tmp_path / "twice.yaml"
+    bad.write_text("id: R1\nid: R2\n", encoding="utf-8")
+    said = "sleutel 'id' staat er twee keer in (eerst op regel 1)"
+    code, out, err = run_cli("validate", bad, "--lang", "nl")
+    assert code == 1 and f"{bad}:2: {said}" in out.splitlines(), (out, err)
+    code, out, _ = run_cli("batch", tmp_path, "--equipment", EQUIPMENT, "--lang", "nl")
+    record = json.loads(out.splitlines()[0])
+    assert code != 0 and record["ok"] is False and record["error"] == f"{bad}:2: {said}"

@@ -53,7 +53,7 @@ def _open_questions(request_path, settings, equipment, questionnaire, lang):
         screener = screener_of(settings, equipment, lang=lang, questionnaire=questionnaire)
         return screener.check(str(request_path), lang=lang).to_dict()["open_questions"]
     except ProducibilityError as exc:
-        click.echo(say("cannot_screen_open", lang, problem=str(exc).splitlines()[0]), err=True)
+        click.echo(say("cannot_screen_open", lang, problem=exc.worded(lang).splitlines()[0]), err=True)
         return None
 
 

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from producibility.errors import InputError, InputErrors
+from producibility.errors import InputError, InputErrors, Said, Wording
 from producibility.inputs.yamlio import line_of
 
 SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
@@ -89,7 +89,7 @@ def did_you_mean(word, options, lang="en"):
     import difflib  # only for a did-you-mean
 
     close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
-    return _texts(lang)["dym"].format(word=close[0]) if close else ""
+    return Said.of(Wording("validate", "dym", word=close[0]), lang) if close else ""
 
 
 def _describe(value, lang="en"):
@@ -122,6 +122,12 @@ def _field(path, lang="en"):
     for p in parts:
         out += p if p.startswith("[") or not out else "." + p
     return out or _texts(lang)["document"]
+
+
+def _advice_text(error, lang):
+    """The advice for a schema problem in ``lang``: how a file's problem found while
+    loading it (in English) is shown in the user's language."""
+    return advice(error, lang)[0]
 
 
 def advice(error, lang="en"):
@@ -249,6 +255,7 @@ def check(document, schema, path="<input>", lang="en", skip=()):
             continue
         seen.add(kind)
         message, extra = advice(error, lang)
-        out.append(InputError(message, path, _error_line(document, error, extra)))
+        out.append(InputError(message, path, _error_line(document, error, extra),
+                              functools.partial(_advice_text, error)))
     out.sort(key=lambda e: (e.line or 0, e.message))
     raise InputErrors(out)

@@ -13,7 +13,7 @@ import json
 import math
 import os
 
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 
 
 
@@ -37,8 +37,7 @@ MAX_NUMBER = 10**15  # no count, size, hour or rate is larger; products of two s
 def input_limit():
     """The input size limit; an InputError when the environment sets it to nonsense."""
     if MAX_BYTES is None:
-        raise InputError("PRODUCIBILITY_MAX_INPUT_BYTES must be a positive whole number of "
-                         f"bytes, not '{_MAX_BYTES_TEXT}'")
+        raise InputError.said(Wording("inputs", "bad_limit", value=_MAX_BYTES_TEXT))
     return MAX_BYTES
 
 
@@ -48,13 +47,13 @@ def expanded_limit():
 
 
 def number_problem(value):
-    """Why a number from outside cannot be used, or None."""
+    """Why a number from outside cannot be used (a :class:`Wording`), or None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        return "is not a usable number"
+        return Wording("inputs", "not_usable_number")
     if abs(value) > MAX_NUMBER:
-        return f"is too large a number (the limit is {MAX_NUMBER:.0e})"
+        return Wording("inputs", "number_too_large", limit=f"{MAX_NUMBER:.0e}")
     return None
 
 
@@ -155,12 +154,13 @@ def _short(text, width=30):
 
 def _decode(data, path):
     if b"\x00" in data[:8192]:
-        raise InputError("is a binary file, not YAML text", path)
+        raise InputError.said(Wording("inputs", "binary"), path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"is not UTF-8 text (byte {exc.start + 1})", path, line) from None
+        raise InputError.said(Wording("inputs", "not_utf8", byte=exc.start + 1),
+                              path, line) from None
 
 
 def loads(text, path="<string>", as_written=False):
@@ -207,14 +207,14 @@ def load_with_bytes(path, max_bytes=None, as_written=False):
         with open(path, "rb") as handle:
             data = _read_bounded(handle, limit)
     except FileNotFoundError:
-        raise InputError("no such file", display) from None
+        raise InputError.said(Wording("inputs", "no_such_file"), display) from None
     except IsADirectoryError:
-        raise InputError("is a directory, expected a YAML file", display) from None
+        raise InputError.said(Wording("inputs", "is_a_directory"), display) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", display) from None
+        raise InputError.said(Wording("inputs", "cannot_read", reason=exc.strerror),
+                              display) from None
     if len(data) > limit:
-        raise InputError(f"is larger than the limit of {limit} bytes "
-                         "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", display)
+        raise InputError.said(Wording("inputs", "too_large", limit=limit), display)
     from producibility.inputs import cache
     key = cache.data_key(_CACHE_FORM + "-as-written" if as_written else _CACHE_FORM, data)
     stored = cache.read_data(key)
@@ -337,7 +337,7 @@ def _json_object(pairs):
     mapping = {}
     for key, value in pairs:
         if key in mapping:
-            raise _JSONProblem(f"duplicate key '{_short(key)}'")
+            raise _JSONProblem(Wording("inputs", "duplicate_json_key", key=_short(key)))
         mapping[key] = value
     return mapping
 
@@ -348,12 +348,12 @@ class _JSONProblem(Exception):
 
 def _json_int(text):
     if len(text.lstrip("-")) > len(str(MAX_NUMBER)):
-        raise _JSONProblem(f"'{_short(text)}' is too large a number "
-                           f"(the limit is {MAX_NUMBER:.0e})")
+        raise _JSONProblem(Wording("inputs", "number", text=_short(text), problem=Wording(
+            "inputs", "number_too_large", limit=f"{MAX_NUMBER:.0e}")))
     value = int(text)
     problem = number_problem(value)
     if problem:
-        raise _JSONProblem(f"'{_short(text)}' {problem}")
+        raise _JSONProblem(Wording("inputs", "number", text=_short(text), problem=problem))
     return value
 
 
@@ -361,12 +361,13 @@ def _json_float(text):
     value = float(text)
     problem = number_problem(value)
     if problem:
-        raise _JSONProblem(f"'{_short(text)}' {problem}")
+        raise _JSONProblem(Wording("inputs", "number", text=_short(text), problem=problem))
     return value
 
 
 def _json_constant(text):
-    raise _JSONProblem(f"'{text}' is not a usable number")
+    raise _JSONProblem(Wording("inputs", "number", text=text,
+                               problem=Wording("inputs", "not_usable_number")))
 
 
 def _json_depth(value):
@@ -386,17 +387,18 @@ def loads_json(text, path="<string>", line=None):
     """Parse JSON from outside with the limits of YAML: size, depth, duplicate keys
     and numbers (finite, at most MAX_NUMBER); errors are :class:`InputError`."""
     if len(text) > input_limit():
-        raise InputError(f"is larger than the limit of {input_limit()} bytes "
-                         "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)", path, line)
+        raise InputError.said(Wording("inputs", "too_large", limit=input_limit()), path, line)
     try:
         value = json.loads(text, object_pairs_hook=_json_object, parse_int=_json_int,
                            parse_float=_json_float, parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path, line) from None
+        raise InputError.said(Wording("inputs", "invalid_json", problem=exc.msg,
+                                      column=exc.colno), path, line) from None
     except _JSONProblem as exc:
-        raise InputError(str(exc), path, line) from None
+        raise InputError.said(exc.args[0], path, line) from None
     except RecursionError:
-        raise InputError(f"nested deeper than {MAX_DEPTH} levels", path, line) from None
+        raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH),
+                              path, line) from None
     if not _json_depth(value):
-        raise InputError(f"nested deeper than {MAX_DEPTH} levels", path, line)
+        raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH), path, line)
     return value

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 from producibility.inputs.yamlio import (MAX_DEPTH, MAX_NODES, Mapping, Sequence, _short,
                                          bare_mapping, bare_sequence, expanded_limit,
                                          number_problem)
@@ -48,10 +48,18 @@ class _MergeKey(Exception):
     """A merge key (<<:) in a document without aliases: use the general constructor."""
 
 
+def _problem(mark, name, /, **fields):
+    """A parse problem found here, worded in the user's language when shown (the
+    ``inputs`` locale domain)."""
+    wording = Wording("inputs", name, **fields)
+    error = yaml.constructor.ConstructorError(None, None, wording("en"), mark)
+    error.wording = wording
+    return error
+
+
 def _duplicate(key, mapping, key_node):
-    return yaml.constructor.ConstructorError(
-        None, None, f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
-        key_node.start_mark)
+    return _problem(key_node.start_mark, "duplicate_key", key=key,
+                    line=mapping.key_lines[key])
 
 
 class _Loader(_BASE):
@@ -126,8 +134,7 @@ class _Loader(_BASE):
     def _key(self, key_node):
         key = self.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word or number", key_node.start_mark)
+            raise _problem(key_node.start_mark, "key_not_plain")
         return key
 
     def construct_mapping(self, node, deep=False):
@@ -180,8 +187,7 @@ class _Loader(_BASE):
         value = super().construct_yaml_float(node)
         problem = number_problem(value)
         if problem:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{_short(node.value)}' {problem}", node.start_mark)
+            raise _problem(node.start_mark, "number", text=_short(node.value), problem=problem)
         return value
 
     def construct_yaml_int(self, node):
@@ -191,10 +197,10 @@ class _Loader(_BASE):
             value = super().construct_yaml_int(node)
         except ValueError:  # thousands of digits: Python's int() refuses the text
             value = None
-        problem = "is not a usable number" if value is None else number_problem(value)
+        problem = Wording("inputs", "not_usable_number") if value is None else \
+            number_problem(value)
         if problem:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{_short(node.value)}' {problem}", node.start_mark)
+            raise _problem(node.start_mark, "number", text=_short(node.value), problem=problem)
         return value
 
 
@@ -202,8 +208,7 @@ class _Loader(_BASE):
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a real date", node.start_mark) from None
+            raise _problem(node.start_mark, "not_real_date", text=node.value) from None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
@@ -219,8 +224,7 @@ def _check_tree(root):
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise yaml.MarkedYAMLError(
-                problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=node.start_mark)
+            raise _problem(node.start_mark, "nested_too_deep", depth=MAX_DEPTH)
         if isinstance(node, yaml.MappingNode):
             stack.extend((n, depth + 1) for pair in node.value for n in pair
                          if not isinstance(n, yaml.ScalarNode))
@@ -263,20 +267,13 @@ def _check_graph(root):
         weight[key] = (len(node.value) if not children and isinstance(node, yaml.ScalarNode)
                        else 0) + 1 + sum(weight.get(id(c)) or 1 for c in children)
         if weight[key] > limit:
-            raise yaml.MarkedYAMLError(
-                problem=f"expands to more than {limit} bytes (alias bomb?)",
-                problem_mark=node.start_mark)
+            raise _problem(node.start_mark, "too_many_bytes", limit=limit)
         if size[key] > MAX_NODES:
-            raise yaml.MarkedYAMLError(
-                problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
-                problem_mark=node.start_mark)
+            raise _problem(node.start_mark, "too_many_values", limit=MAX_NODES)
         if height[key] > MAX_DEPTH:
-            raise yaml.MarkedYAMLError(
-                problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=node.start_mark)
+            raise _problem(node.start_mark, "nested_too_deep", depth=MAX_DEPTH)
     if len(size) > MAX_NODES:
-        raise yaml.MarkedYAMLError(
-            problem=f"expands to more than {MAX_NODES} values (alias bomb?)",
-            problem_mark=root.start_mark)
+        raise _problem(root.start_mark, "too_many_values", limit=MAX_NODES)
 
 
 def loads(text, path="<string>", as_written=False):
@@ -294,19 +291,39 @@ def loads(text, path="<string>", as_written=False):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "could not determine a constructor for the tag" in problem:
-            tag = problem.rsplit(" ", 1)[-1]
-            problem = f"the tag {tag} is not allowed (only plain YAML data)"
-        elif exc.context and exc.problem:
-            problem = f"{exc.context}: {exc.problem}" if "duplicate" not in problem else problem
-        error = InputError(problem.replace("\n", " "), path, line)
+        wording = getattr(exc, "wording", None) or _libyaml_wording(exc)
+        error = InputError.said(wording, path, line)
         error.column = column
-        error.kind = "duplicate-key" if "duplicate key" in problem else "yaml"
+        error.kind = "duplicate-key" if wording.key == "duplicate_key" else "yaml"
         raise error from None
     except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {str(exc).splitlines()[0]}", path) from None
+        raise InputError.said(Wording("inputs", "invalid_yaml",
+                                      problem=str(exc).splitlines()[0]), path) from None
     except RecursionError:
-        raise InputError(f"nested deeper than {MAX_DEPTH} levels", path) from None
+        raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH),
+                              path) from None
 
 
+def _libyaml_wording(exc):
+    """A problem PyYAML or libyaml found, in their words (English), or in the user's
+    language where the ``inputs`` locale has it (keys ``yaml_*``, whose English is the
+    parser's text: one place for both)."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "could not determine a constructor for the tag" in problem:
+        return Wording("inputs", "tag_not_allowed", tag=problem.rsplit(" ", 1)[-1])
+    if exc.context and exc.problem:
+        problem = f"{exc.context}: {exc.problem}"
+    problem = problem.replace("\n", " ")
+    known = _known_problems().get(" ".join((exc.problem or "").split()))
+    return Wording("inputs", "yaml", problem={"en": problem, "*": known or problem})
+
+
+def _known_problems():
+    """libyaml's problem text -> its Wording (the ``yaml_*`` keys of the inputs locale)."""
+    from producibility import i18n
+    try:
+        english = i18n.texts("inputs", "en")
+    except Exception:  # noqa: BLE001 - a broken locale: the parser's own words
+        return {}
+    return {text.format(): Wording("inputs", key) for key, text in english.items()
+            if key.startswith("yaml_")}  # (format: '}}' is the text's '}')

@@ -52,7 +52,7 @@ def check_request(path: str, questionnaire: Any, lang: str = i18n.DEFAULT_LANG) 
     """A request file checked as the loader checks it, with what it leaves open."""
     t = texts(lang)
     problems, document = validate_request(path, questionnaire, lang)
-    lines = [str(problem) for problem in problems]
+    lines = [problem.worded(lang) for problem in problems]
     for note in (document or {}).get("_unlisted", ()) if not problems else ():
         for given in note["given"]:
             where = f"{path}:{note['line']}" if note["line"] else path
@@ -88,7 +88,7 @@ def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) ->
         errors = exc.errors if isinstance(exc, InputErrors) else [exc]
         key = "equipment_invalid" if len(errors) > 1 else "equipment_invalid_one"
         return Checked(path, False, i18n.text("cli", key, lang, path=path, n=len(errors)),
-                       [str(error) for error in errors])
+                       [error.worded(lang) for error in errors])
     return Checked(path, True, i18n.text("cli", "equipment_valid", lang, path=path,
                                          machines=len(equipment.machines),
                                          partners=len(equipment.partners)))

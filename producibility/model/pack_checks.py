@@ -17,9 +17,8 @@ from __future__ import annotations
 from typing import NamedTuple
 from typing import Collection, Container, Iterable
 
-from producibility import i18n
 from producibility.conditions.expressions import Compiled, ExpressionError, compile_condition
-from producibility.errors import InputError
+from producibility.errors import InputError, Said, Wording
 from producibility.inputs.schema import did_you_mean
 
 
@@ -49,8 +48,10 @@ class Problem(NamedTuple):
 
 
 def message(key: str, lang: str = "en", /, **fields) -> str:
-    """A pack check's message from the locale domain ``lint``."""
-    return i18n.text("lint", key, lang, **fields)
+    """A pack check's message from the locale domain ``lint``: the text in ``lang`` that
+    can be worded in any other (a :class:`Said`: the loader makes it in English, the
+    command shows it in the user's language)."""
+    return Said.of(Wording("lint", key, **fields), lang)
 
 
 def position(mapping, key: str, value: bool = True) -> tuple[int, int]:

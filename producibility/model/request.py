@@ -10,7 +10,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from producibility.errors import InputError, InputErrors
+from producibility.errors import InputError, InputErrors, Wording
 from producibility.inputs import cache, yamlio
 from producibility.inputs import schema as schemas
 from producibility.model.questionnaire import load_questionnaire
@@ -45,10 +45,12 @@ def _json_safe_check(value, path, where="request"):
     while stack:
         node, at, depth = stack.pop()
         if depth > yamlio.MAX_DEPTH:
-            raise InputError(f"nested deeper than {yamlio.MAX_DEPTH} levels", path)
+            raise InputError.said(Wording("inputs", "nested_too_deep",
+                                          depth=yamlio.MAX_DEPTH), path)
         problem = yamlio.number_problem(node)
         if problem:
-            raise InputError(f"{at or 'a value'} {problem}", path)
+            raise InputError.said(Wording("inputs", "value_problem", problem=problem,
+                                          where=at or Wording("inputs", "a_value")), path)
         if isinstance(node, dict):
             stack.extend((v, f"{at}.{k}" if at else str(k), depth + 1) for k, v in node.items())
         elif isinstance(node, list):
@@ -82,10 +84,10 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
         path = path or "<request>"
         _json_safe_check(document, path, "")
     else:
-        raise InputError("a request must be a mapping of answers", path or "<request>")
+        raise InputError.said(Wording("inputs", "request_not_mapping"), path or "<request>")
     if not isinstance(document, dict):
-        raise InputError("a request must be a mapping of answers, with a list of parts",
-                         path, getattr(document, "line", 1))
+        raise InputError.said(Wording("inputs", "request_shape"), path,
+                              getattr(document, "line", 1))
     _plain(document)
     _check_answers(document, questionnaire, path, lang, schema=not (seen and seen[1]))
     ids = {}
@@ -93,8 +95,8 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
         pid = str(part["id"])
         if pid in ids:
             line = yamlio.line_of(document, ["parts", i])
-            raise InputError(f"part id '{pid}' is used twice (also part {ids[pid] + 1})",
-                             path, line)
+            raise InputError.said(Wording("inputs", "part_id_twice", id=pid, n=ids[pid] + 1),
+                                  path, line)
         ids[pid] = i
     _catalogue_answers(document, questionnaire)
     for q in questionnaire.of_type("date"):
@@ -105,8 +107,10 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
                 try:
                     datetime.date.fromisoformat(holder[q.id])
                 except ValueError:
-                    raise InputError(f"{q.id} '{holder[q.id]}' is not a real date",
-                                     path, yamlio.line_of(document, where)) from None
+                    raise InputError.said(
+                        Wording("inputs", "field_not_real_date", field=q.id,
+                                text=holder[q.id]),
+                        path, yamlio.line_of(document, where)) from None
     if seen and not seen[1]:
         cache.remember_valid(seen[0])  # these bytes passed: next time without the schema
     return document
