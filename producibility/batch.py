@@ -20,7 +20,7 @@ from pathlib import Path
 import orjson
 
 from producibility.inputs import cache, yamlio
-from producibility.errors import InputError, ProducibilityError
+from producibility.errors import InputError, ProducibilityError, Wording
 
 SUFFIXES = (".yaml", ".yml", ".json")
 #: The output formats: JSON Lines (one full report per request) or a CSV summary.
@@ -61,14 +61,14 @@ def read_jsonl(stream, name="<stdin>"):
             while line and not line.endswith(b"\n"):  # skip the rest of the long line
                 line = source.readline(limit + 1)
                 line = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
-            yield where, InputError(f"line is larger than the limit of {limit} bytes "
-                                    "(set PRODUCIBILITY_MAX_INPUT_BYTES to raise it)",
-                                    name, number)
+            yield where, InputError.said(Wording("inputs", "line_too_large", limit=limit),
+                                         name, number)
             continue
         try:
             text = line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            yield where, InputError(f"is not UTF-8 text (byte {exc.start + 1})", name, number)
+            yield where, InputError.said(Wording("inputs", "not_utf8", byte=exc.start + 1),
+                                         name, number)
             continue
         if not text.strip():
             continue
@@ -78,8 +78,8 @@ def read_jsonl(stream, name="<stdin>"):
             yield where, exc
             continue
         if not isinstance(value, dict):
-            yield where, InputError("a line must be a JSON object (one request), not "
-                                    f"{type(value).__name__}", name, number)
+            yield where, InputError.said(Wording("inputs", "line_not_object",
+                                                 kind=type(value).__name__), name, number)
             continue
         yield where, value
 
@@ -144,8 +144,8 @@ def _screen_record(item):
         if isinstance(source, Exception):
             raise source
         if "error" in _WORKER:
-            raise InputError(f"the worker could not load the catalogue or packs: "
-                             f"{_WORKER['error']}")
+            raise InputError.said(Wording("inputs", "worker_not_loaded",
+                                          problem=_WORKER["error"]))
         report = _WORKER["screener"].check(
             source if isinstance(source, dict) else str(source), lang=_WORKER["lang"],
             as_of=_WORKER["as_of"], source_name=name, probe=_WORKER["probe"])

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from producibility import i18n
-from producibility.errors import InputError, ProducibilityError
+from producibility.errors import InputError, ProducibilityError, Wording
 from producibility.terminal import terminal_safe
 
 CONFIG_NAME = "producibility.yaml"
@@ -186,7 +186,8 @@ def yaml_files(packs: list) -> set[str]:
 
 
 def _cannot(path, exc):
-    return InputError(f"cannot write: {exc.strerror or exc}", str(path))
+    return InputError.said(Wording("inputs", "cannot_write", reason=exc.strerror or exc),
+                           str(path))
 
 
 def _file_mode():
@@ -204,8 +205,7 @@ def _check_not_input(path, inputs):
         except (OSError, ValueError):
             continue
         if same:
-            raise InputError("is an input of this command; write the output elsewhere",
-                             str(path))
+            raise InputError.said(Wording("inputs", "output_is_input"), str(path))
 
 
 def _check_link_owner(path):
@@ -216,8 +216,7 @@ def _check_link_owner(path):
         return
     if stat.S_ISLNK(link.st_mode) and hasattr(os, "getuid") \
             and link.st_uid not in (os.getuid(), 0):
-        raise InputError("is a link that another user owns; write the output elsewhere",
-                         str(path))
+        raise InputError.said(Wording("inputs", "output_foreign_link"), str(path))
 
 
 class AtomicFile:
@@ -234,7 +233,7 @@ class AtomicFile:
         except OSError as exc:
             raise _cannot(path, exc) from None
         if info is not None and stat.S_ISDIR(info.st_mode):
-            raise InputError("is a directory, expected a file name", str(path))
+            raise InputError.said(Wording("inputs", "output_is_directory"), str(path))
         _check_link_owner(path)
         if info is not None:
             _check_not_input(path, inputs)
@@ -334,7 +333,8 @@ def write_stdout(text):
         raise
     except OSError as exc:
         _silence_stdout()
-        raise InputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise InputError.said(Wording("inputs", "cannot_write_stdout",
+                                      reason=exc.strerror or exc)) from None
 
 
 def _silence_stdout():

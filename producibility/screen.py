@@ -24,7 +24,7 @@ from typing import Any, Iterable
 from producibility import i18n
 from producibility.version import __version__
 from producibility.report.conclude import conclude
-from producibility.errors import InputError, InputErrors
+from producibility.errors import InputError, InputErrors, Wording
 from producibility.engine.infer import Inference, fact_fields
 from producibility.model.pack_checks import unknown_field_problems, when_position
 from producibility.model.iso286 import apply_fits
@@ -153,8 +153,8 @@ class Screener:
             try:  # numbers and depth are checked by load_request
                 request = json.loads(json.dumps(request, default=str))
             except (ValueError, RecursionError):  # an int of thousands of digits, a cycle
-                raise InputError("holds a number too large or a structure nested too "
-                                 "deeply", source_name or "<request>") from None
+                raise InputError.said(Wording("inputs", "not_plain_data"),
+                                      source_name or "<request>") from None
         # The cyclic garbage collector waits meanwhile: a check makes thousands of
         # short-lived objects that reference counting frees; it would only rescan them
         # (6 % of a batch request).
@@ -243,7 +243,7 @@ def parse_as_of(value: str | datetime.date | None) -> str | None:
     try:
         return datetime.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise InputError(f"as-of date '{str(value)[:40]}' is not a date (YYYY-MM-DD)") \
+        raise InputError.said(Wording("inputs", "as_of_not_date", text=str(value)[:40])) \
             from None
 
 

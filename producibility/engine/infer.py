@@ -44,7 +44,7 @@ from producibility.model.catalogue import default_catalogue
 from producibility.conditions.alpha import RuleTable
 from producibility.conditions.expressions import MEMO, UNKNOWN, ExpressionError, evaluate
 from producibility.engine.experta_compat import MATCH, NOT, Fact, KnowledgeEngine, Rule
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 from producibility.model.pack import gc_paused
 class Request(Fact):
     pass
@@ -132,9 +132,8 @@ def layers(rules):
                     continue
                 if dep.id in on_trail:
                     loop = trail[trail.index(dep.id):] + [dep.id]
-                    raise InputError(f"rule {dep.id}: its flags depend on themselves "
-                                     f"through requires/unless: {' -> '.join(loop)}",
-                                     dep.path, dep.line)
+                    raise InputError.said(Wording("inputs", "flag_cycle", rule=dep.id,
+                                                  loop=" -> ".join(loop)), dep.path, dep.line)
                 stack.append((dep, iter(sorted({s.id: s for f in dep.requires + dep.unless
                                                 for s in setters.get(f, ())}.values(),
                                                key=lambda r: r.id))))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 from producibility.inputs import yamlio
 from producibility.inputs import schema as schemas
 from producibility.inputs.digests import bytes_digest, digest
@@ -73,8 +73,8 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
         path = str(source)
         document, data = yamlio.load_with_bytes(source)
     if not isinstance(document, dict):
-        raise InputError("an equipment catalogue must be a mapping with provider and machines",
-                         path, getattr(document, "line", 1))
+        raise InputError.said(Wording("inputs", "equipment_shape"), path,
+                              getattr(document, "line", 1))
     if isinstance(source, dict):
         schemas.check(document, schemas.shipped("equipment"), path, lang)
     else:
@@ -84,8 +84,9 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
         for i, machine in enumerate(document.get(key) or ()):
             line = yamlio.line_of(document, [key, i]) if not isinstance(source, dict) else None
             if machine["id"] in seen:
-                raise InputError(f"{key[:-1]} id '{machine['id']}' is used twice "
-                                 f"(first on line {seen[machine['id']]})", path, line)
+                raise InputError.said(Wording(
+                    "inputs", "machine_id_twice" if key == "machines" else "partner_id_twice",
+                    id=machine["id"], line=seen[machine["id"]]), path, line)
             seen[machine["id"]] = line
     provider = dict(document["provider"])
     for key in ("certifications", "stocked_materials", "skills"):

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from producibility.conditions import expressions
 from producibility.conditions.expressions import Template
-from producibility.errors import InputError, InputErrors
+from producibility.errors import InputError, InputErrors, Wording
 from producibility.inputs import yamlio
 from producibility.inputs import schema as schemas
 from producibility.inputs.digests import bytes_digest, digest
@@ -162,7 +162,7 @@ def pack_files(source):
         files = sorted(x for x in p.iterdir()
                        if x.suffix in (".yaml", ".yml") and not x.name.startswith("."))
         if not files:
-            raise InputError("no *.yaml rule files in this directory", str(p))
+            raise InputError.said(Wording("inputs", "no_rule_files"), str(p))
         return files
     return [p]
 
