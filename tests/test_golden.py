@@ -62,6 +62,27 @@ def test_report_is_byte_identical_to_the_stored_copy(name, request_path, cwd, ex
         f"python tests/test_golden.py --update and review the diff")
 
 
+def test_a_report_names_questions_in_words_not_field_ids():
+    """The verdict's reasons and the MRL lines name an open question as the questionnaire
+    words it (``Material of part BR-100``, ``Materiaal``), never by its field id
+    (``BR-100.material``, ``part.material``), in either language: checked on every stored
+    text report, so an example that gains an open question is checked too."""
+    import re
+
+    field_id = re.compile(r"\b(part|request)\.[a-z_]+|\b[A-Z][A-Z0-9]*-[A-Z0-9-]+\.[a-z_]+")
+    checked = 0
+    for path in sorted(GOLDEN.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        verdict = next(i for i, l in enumerate(lines) if l.startswith(("Verdict:", "Oordeel:")))
+        shown = [l for l in lines[verdict:verdict + 8] if l.startswith("  - ")]
+        mrl = next(i for i, l in enumerate(lines) if l.startswith("MRL"))
+        shown += [l for l in lines[mrl + 1:mrl + 12] if l.startswith("  ")]
+        for line in shown:
+            assert not field_id.search(line), (path.name, line)
+            checked += "answer" in line or "beantwoord" in line or "open " in line
+    assert checked >= 10  # the examples do have open questions in these places
+
+
 def test_no_stored_copy_is_left_over():
     expected = {f"{name}.{suffix}" for name, *_ in CASES for *_, suffix in FORMATS}
     assert {p.name for p in GOLDEN.iterdir()} == expected

@@ -243,3 +243,33 @@ def test_validate_and_batch_word_a_files_problem_in_the_users_language(tmp_path)
     code, out, _ = run_cli("batch", tmp_path, "--equipment", EQUIPMENT, "--lang", "nl")
     record = json.loads(out.splitlines()[0])
     assert code != 0 and record["ok"] is False and record["error"] == f"{bad}:2: {said}"
+
+
+@pytest.mark.parametrize("lang, one, two", [
+    ("en", "1 thread not assessed", "2 threads not assessed"),
+    ("nl", "1 thema niet beoordeeld", "2 thema's niet beoordeeld")])
+def test_a_count_takes_the_form_its_number_needs(lang, one, two):
+    """A text with a count has a form per CLDR plural category (one, other), chosen by
+    the language's plural rule: never "1 thema's"."""
+    forms = i18n.texts("report", lang)["threads_not_assessed"]
+    assert i18n.counted(forms, 1, lang) == one and i18n.counted(forms, 2, lang) == two
+    assert i18n.counted(forms, 0, lang) == two.replace("2", "0")
+    assert i18n.text("report", "threads_not_assessed", lang, n=1) == one
+
+
+def test_a_report_and_a_batch_count_in_words_that_fit_the_number(tmp_path):
+    """One material left open leaves one MRL thread unassessed; a batch of one request."""
+    import json
+
+    from conftest import EQUIPMENT, EXAMPLES, run_cli
+
+    request = tmp_path / "r.yaml"
+    text = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
+    assert "    material: aluminium_6082\n" in text
+    request.write_text(text.replace("    material: aluminium_6082\n", ""), encoding="utf-8")
+    _, out, _ = run_cli("check", request, "--equipment", EQUIPMENT, "--no-probe", "--lang",
+                        "nl")
+    assert "(1 thema niet beoordeeld)" in out
+    assert "materialen: niet beoordeeld (om te beoordelen: beantwoord: Materiaal)" in out
+    _, out, err = run_cli("batch", request, "--equipment", EQUIPMENT, "--lang", "nl")
+    assert json.loads(out)["ok"] and err.startswith("1 aanvraag (1 beoordeeld, 0 mislukt)")

@@ -56,7 +56,7 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
         done, failed = batching.screen_to(write, items, worker, jobs, fmt, progress)
     seconds = time.perf_counter() - started
     rate = done / seconds if seconds > 0 else 0.0
-    summary = say("batch_summary", lang, done=done, screened=done - failed, failed=failed,
+    summary = say("batch_summary", lang, n=done, screened=done - failed, failed=failed,
                   seconds=i18n.number(seconds, lang, 2, grouping=False),
                   rate=i18n.number(rate, lang, 0, grouping=False), jobs=jobs)
     if failed:

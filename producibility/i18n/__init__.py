@@ -45,9 +45,21 @@ def texts(domain: str, lang: str) -> dict[str, Any]:
 
 
 def text(domain: str, key: str, lang: str, **fields: Any) -> str:
-    """The text ``key`` of ``domain`` in ``lang``, with its ``{placeholders}`` filled."""
+    """The text ``key`` of ``domain`` in ``lang``, with its ``{placeholders}`` filled; a
+    text with a count (see :func:`counted`) by the field ``n``."""
     value = texts(domain, lang)[key]
+    if isinstance(value, dict):
+        return counted(value, fields.pop("n"), lang, **fields)
     return value.format(**fields) if fields else value
+
+
+def counted(value: Any, n: int, lang: str, **fields: Any) -> str:
+    """A text with a count ``{n}``: in the locale file ``{one: ..., other: ...}`` (CLDR's
+    plural categories: "1 thread", "2 threads"; "1 thema", "2 thema's"), the form chosen
+    by the language's plural rule (Babel's, from CLDR); a plain text serves every count."""
+    if isinstance(value, dict):
+        value = value.get(_locale(lang).plural_form(n)) or value["other"]
+    return value.format(n=n, **fields)
 
 
 def by_lang(domain: str, key: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from producibility.errors import EXIT_INTERRUPTED, EXIT_OK
+from producibility.i18n import counted
 from producibility.intake.answers import in_lang, texts
 from producibility.intake.checks import describe_open, unanswered
 from producibility.intake.interview import Interview, open_keys
@@ -76,7 +77,7 @@ class Session:
             return EXIT_OK
         preset = interview.preset_count() if self.source and only is None else 0
         if preset:
-            self.echo(t["resumed"].format(n=preset, path=self.source))
+            self.echo(counted(t["resumed"], preset, lang, path=self.source))
 
         try:
             answers = interview.run()
@@ -89,7 +90,7 @@ class Session:
         if not saved["any"]:
             save(answers)
         self.echo("")
-        self.echo(t["done"].format(n=interview.answer_count(final), path=self.output))
+        self.echo(counted(t["done"], interview.answer_count(final), lang, path=self.output))
         still_open = unanswered(questionnaire, final)
         if still_open:
             self.echo(t["open_required"])
@@ -104,8 +105,9 @@ class Session:
         self.warn("")
         if saved or self.in_place:
             count = interview.answer_count()
-            self.warn(f"{message} "
-                      f"{t['saved'].format(n=count, path=self.output, command=self.resume)}")
+            saved_text = counted(t["saved"], count, self.lang, path=self.output,
+                                 command=self.resume)
+            self.warn(f"{message} {saved_text}")
         else:
             self.warn(f"{message} {t['nothing_saved']}")
         return code

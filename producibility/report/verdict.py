@@ -30,8 +30,8 @@ def verdict(findings: Sequence[Finding], open_questions: Sequence[dict],
     if questions or decisive:
         return "conditional", (
             [text["question"].format(title=f.message) for f in questions]
-            + [text["open"].format(field=(f"{q['part']}." if q["part"] else "") + q["field"])
-               for q in decisive])
+            + [text["open_part"].format(question=q["question"], part=q["part"]) if q["part"]
+               else text["open"].format(question=q["question"]) for q in decisive])
     if efforts or marginal or mrl_cap is not None:
         reasons = [text["effort"].format(title=f.title) for f in efforts]
         reasons += [text["marginal"].format(part=a["part"], machine=a["machine"],

@@ -99,16 +99,23 @@ def heat_map(data: Mapping[str, Any], risks: list[dict], prior: Any = None) -> d
     return {"rows": rows, "source": source}
 
 
-def mrl_rows(data: Mapping[str, Any]) -> list[dict]:
-    """The threads in the order of the MRL Deskbook, then any others."""
+def mrl_rows(data: Mapping[str, Any], questionnaire: Any = None,
+             lang: str = i18n.DEFAULT_LANG) -> list[dict]:
+    """The threads in the order of the MRL Deskbook, then any others; the questions a
+    thread waits for (``unanswered``, ``scope.field``) as the questionnaire words them."""
     from producibility.report.mrl import THREADS
+
+    def asked(key):
+        scope, _, field = key.partition(".")
+        question = questionnaire.question(scope, field) if questionnaire else None
+        return question.label(lang) if question else key
 
     threads = data["mrl"]["threads"]
     target = data["mrl"]["target"]
     order = [t for t in THREADS if t in threads] + sorted(t for t in threads if t not in THREADS)
     return [{"id": t, "level": threads[t]["level"], "capped_by": threads[t]["capped_by"],
              "assessed": threads[t]["level"] is not None,
-             "unanswered": threads[t].get("unanswered", []),
+             "unanswered": [asked(k) for k in threads[t].get("unanswered", [])],
              "below": target is not None and threads[t]["level"] is not None
              and threads[t]["level"] < target} for t in order]
 
@@ -159,11 +166,12 @@ def context(job: Job) -> dict[str, Any]:
         "what_if_shown": what_if_shown,
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
-        "mrl_rows": mrl_rows(data),
+        "mrl_rows": mrl_rows(data, job.questionnaire, lang),
         "quote_lines": quote_lines(data, lang, names),
         "process_name": functools.partial(choice, names, "processes", lang=lang),
         "purpose_name": functools.partial(choice, names, "purpose", lang=lang),
         "answer_text": answer_text,
         "thread_name": lambda t: words["threads"].get(t, t),
+        "counted": functools.partial(i18n.counted, lang=lang),
         "paper": job.paper,
     }

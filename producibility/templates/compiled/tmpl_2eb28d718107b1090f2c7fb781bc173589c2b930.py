@@ -254,6 +254,7 @@ def block_mrl(context, missing=missing):
     _block_vars = {}
     l_0_L = resolve('L')
     l_0_m = resolve('m')
+    l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     try:
         t_8 = environment.filters['join']
@@ -292,9 +293,7 @@ def block_mrl(context, missing=missing):
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
         pass
         yield ' ('
-        yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'))
-        yield ' '
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'))
+        yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'), _block_vars=_block_vars))
         yield ')'
     if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
@@ -1213,4 +1212,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&47=37&61=39&74=41&96=43&108=45&120=46&153=48&190=50&210=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=190&38=194&39=202&40=208&41=214&42=220&43=231&44=237&47=248&48=284&50=286&52=314&54=320&55=326&58=362&61=365&62=388&64=390&66=394&67=398&71=418&74=432&75=461&77=465&78=469&79=490&80=495&83=505&84=535&86=538&88=540&89=544&96=576&97=593&99=596&100=599&102=609&103=615&108=640&109=656&110=659&112=661&114=671&115=676&120=696&121=750&123=752&124=755&126=767&127=771&128=774&129=801&130=804&131=816&132=819&134=828&137=835&138=837&140=840&142=842&143=845&144=850&149=864&153=867&154=909&155=912&157=915&158=918&160=930&161=934&163=957&164=963&165=976&167=980&169=983&170=985&171=989&174=992&176=995&178=997&180=1007&181=1011&184=1022&186=1025&190=1054&191=1088&192=1091&194=1093&196=1096&197=1100&198=1103&199=1115&200=1118&203=1130&204=1133&210=1139&213=1157&214=1159&215=1161&216=1163&217=1165'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&47=37&61=39&74=41&96=43&108=45&120=46&153=48&190=50&210=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=190&38=194&39=202&40=208&41=214&42=220&43=231&44=237&47=248&48=285&50=287&52=313&54=319&55=325&58=361&61=364&62=387&64=389&66=393&67=397&71=417&74=431&75=460&77=464&78=468&79=489&80=494&83=504&84=534&86=537&88=539&89=543&96=575&97=592&99=595&100=598&102=608&103=614&108=639&109=655&110=658&112=660&114=670&115=675&120=695&121=749&123=751&124=754&126=766&127=770&128=773&129=800&130=803&131=815&132=818&134=827&137=834&138=836&140=839&142=841&143=844&144=849&149=863&153=866&154=908&155=911&157=914&158=917&160=929&161=933&163=956&164=962&165=975&167=979&169=982&170=984&171=988&174=991&176=994&178=996&180=1006&181=1010&184=1021&186=1024&190=1053&191=1087&192=1090&194=1092&196=1095&197=1099&198=1102&199=1114&200=1117&203=1129&204=1132&210=1138&213=1156&214=1158&215=1160&216=1162&217=1164'

@@ -10,6 +10,7 @@ def root(context, missing=missing):
     l_0_r = resolve('r')
     l_0_purpose_name = resolve('purpose_name')
     l_0_L = resolve('L')
+    l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     l_0_risks = resolve('risks')
     l_0_others = resolve('others')
@@ -218,9 +219,7 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
         pass
         yield ' ('
-        yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'))
-        yield ' '
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'))
+        yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
         yield ')'
     yield '\n'
     def t_11(fiter):
@@ -433,4 +432,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=78&2=81&3=97&4=101&5=105&7=108&8=111&10=113&11=116&13=150&14=153&16=159&17=161&20=189&21=199&22=202&24=226&25=234&28=251&29=253&30=258&32=294&33=298&35=305&36=308&39=311&41=318&42=322&44=331&45=333&46=335&47=339&50=346&52=354&53=359&54=378&55=380&56=385&60=398&61=401&63=403&64=405&65=407&66=411'
+debug_info = '1=79&2=82&3=98&4=102&5=106&7=109&8=112&10=114&11=117&13=151&14=154&16=160&17=162&20=190&21=200&22=203&24=225&25=233&28=250&29=252&30=257&32=293&33=297&35=304&36=307&39=310&41=317&42=321&44=330&45=332&46=334&47=338&50=345&52=353&53=358&54=377&55=379&56=384&60=397&61=400&63=402&64=404&65=406&66=410'

@@ -25,6 +25,7 @@ def root(context, missing=missing):
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_more_questions = resolve('more_questions')
+    l_0_more_questions_text = resolve('more_questions_text')
     l_0_advice = resolve('advice')
     try:
         t_1 = environment.filters['date']
@@ -224,7 +225,7 @@ def root(context, missing=missing):
         l_1_loop = l_1_q = missing
         if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
             pass
-            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'and_more'), 'format'), n=(undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions)))
+            yield str((undefined(name='more_questions_text') if l_0_more_questions_text is missing else l_0_more_questions_text))
             yield '\n\n'
     if (undefined(name='advice') if l_0_advice is missing else l_0_advice):
         pass
@@ -249,4 +250,4 @@ def root(context, missing=missing):
         yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=73&4=79&6=85&8=91&10=95&13=100&15=108&17=116&19=118&21=120&23=128&24=132&26=168&27=171&30=176&31=180&33=184&36=189&38=191&41=199&42=202&44=204&47=206&48=209&50=212&51=215&54=225&58=229&59=232&61=234&62=238&66=242&68=244'
+debug_info = '2=74&4=80&6=86&8=92&10=96&13=101&15=109&17=117&19=119&21=121&23=129&24=133&26=169&27=172&30=177&31=181&33=185&36=190&38=192&41=200&42=203&44=205&47=207&48=210&50=213&51=216&54=226&58=230&59=233&61=235&62=239&66=243&68=245'

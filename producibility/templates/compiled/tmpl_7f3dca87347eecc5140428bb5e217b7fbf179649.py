@@ -358,6 +358,7 @@ def block_questions(context, missing=missing):
     l_0_questions = resolve('questions')
     l_0_T = resolve('T')
     l_0_more_questions = resolve('more_questions')
+    l_0_more_questions_text = resolve('more_questions_text')
     try:
         t_2 = environment.filters['join']
     except KeyError:
@@ -386,7 +387,7 @@ def block_questions(context, missing=missing):
         if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
             pass
             yield '<p class="small muted">'
-            yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'and_more'), 'format'), n=(undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions), _block_vars=_block_vars))
+            yield escape((undefined(name='more_questions_text') if l_0_more_questions_text is missing else l_0_more_questions_text))
             yield '</p>'
 
 def block_advice(context, missing=missing):
@@ -436,4 +437,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&151=98&156=100&157=103&158=105&161=108&173=110&182=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=228&126=230&128=238&130=242&131=250&132=265&134=276&135=282&136=286&140=292&142=295&146=300&147=305&148=310&151=316&152=340&153=342&161=351&162=368&163=371&165=373&166=377&169=386&173=392&174=402&175=405&177=407&182=416&184=428&185=430'
+debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&151=98&156=100&157=103&158=105&161=108&173=110&182=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=228&126=230&128=238&130=242&131=250&132=265&134=276&135=282&136=286&140=292&142=295&146=300&147=305&148=310&151=316&152=340&153=342&161=351&162=369&163=372&165=374&166=378&169=387&173=393&174=403&175=406&177=408&182=417&184=429&185=431'
