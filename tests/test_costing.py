@@ -163,8 +163,10 @@ def test_estimates_carry_a_wider_contingency(screener):
         totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25, abs=0.02)
 
 
-@pytest.mark.parametrize("lang, words", [("en", "not in the equipment file"),
-                                         ("nl", "staat niet in het machinebestand")])
+@pytest.mark.parametrize("lang, words", [
+    ("en", "not in the equipment file: the pack's default €\u00a085/h is used"),
+    ("nl", "staat niet in het machinebestand: het standaardtarief van het regelpakket "
+           "(€\u00a085/uur) is gebruikt")])
 def test_missing_rate_is_the_packs_default_and_named(equipment, pack, lang, words):
     shop = copy.deepcopy(equipment)
     shop.provider.pop("engineering_rate_eur_h")

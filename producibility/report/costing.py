@@ -244,8 +244,8 @@ def rate(provider, costing, key, name, words, notes, lang):
     if value is not None:
         return value, "given", f"equipment file: provider.{key}"
     value = costing[key]
-    notes.append(words["default_rate"].format(name=name, rate=i18n.number(
-        value, lang, grouping=False)))
+    notes.append(words["default_rate"].format(
+        name=name, rate=i18n.money(value, lang, 0 if float(value).is_integer() else 2)))
     return value, "default", f"pack settings: costing.{key}"
 
 

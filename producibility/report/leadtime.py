@@ -166,7 +166,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     fast = result["expedited"]
     if fast:
         message += text["expedite"].format(expedited=fast["earliest_date"],
-                                           extra=i18n.number(fast["extra_eur"], lang, 0))
+                                           extra=i18n.money(fast["extra_eur"], lang))
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
     if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
         fixed = False  # overtime makes it: a risk with a price, not a refusal
