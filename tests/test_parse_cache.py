@@ -453,3 +453,72 @@ def test_writes_paused_in_one_thread_leave_another_threads_writes(cache_dir):
     worker.join()
     assert cache.read_data("other-key") == "2"
     assert cache.read_data("paused-key") is None
+
+
+def _age(path, days):
+    """Make a file look last used ``days`` ago."""
+    when = os.stat(path).st_mtime - days * cache.DAY
+    os.utime(path, (when, when))
+
+
+def _entries(cache_dir):
+    return sorted(p.name for kind in cache.KINDS for p in (cache_dir / kind).glob("*"))
+
+
+def test_the_cache_forgets_what_nobody_used_for_two_months(cache_dir, tmp_path):
+    """A shop screens new requests every day: each leaves a record, so the directory is
+    pruned once a day by a process that writes one; an entry read meanwhile is kept."""
+    files = []
+    for n in range(3):
+        path = tmp_path / f"r{n}.yaml"
+        path.write_text(f"id: R{n}\nquantity: {n + 1}\n", encoding="utf-8")
+        yamlio.load(path)
+        files.append(path)
+    cache.remember_valid("k" * 64)
+    entries = sorted((cache_dir / "data").iterdir()) + sorted((cache_dir / "valid").iterdir())
+    assert len(entries) == 4 and (cache_dir / cache.PRUNED_NAME).exists()
+    for entry in entries:
+        _age(entry, cache.MAX_AGE_DAYS + 1)
+    yamlio.load(files[0])                      # read: used again, so kept
+    used = [e.name for e in entries if e.stat().st_mtime > cache.time.time() - cache.DAY]
+    assert len(used) == 1
+    assert cache.prune(cache_dir) == 3         # the two other records, the valid mark
+    assert _entries(cache_dir) == used
+    assert (cache_dir / cache.SECRET_NAME).exists()
+    assert yamlio.load(files[1]) == {"id": "R1", "quantity": 2}   # parsed again: no loss
+
+
+def test_the_cache_keeps_under_its_size_by_dropping_the_least_recently_used(cache_dir,
+                                                                            tmp_path):
+    for n in range(10):
+        path = tmp_path / f"r{n}.yaml"
+        path.write_text(f"id: R{n}\nnote: '{'x' * 5000}'\n", encoding="utf-8")
+        yamlio.load(path)
+    records = sorted((cache_dir / "data").iterdir())
+    for age, record in enumerate(records):     # records[0] the most recently used
+        _age(record, age)
+    size = sum(max(r.stat().st_size, r.stat().st_blocks * 512) for r in records)
+    removed = cache.prune(cache_dir, limit=size // 2)
+    left = sorted((cache_dir / "data").iterdir())
+    assert removed == 10 - len(left) and 0 < len(left) < 5
+    assert left == records[:len(left)]         # the most recently used stay
+
+
+def test_the_cache_is_pruned_at_most_once_a_day(cache_dir, tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(cache, "prune", lambda directory: calls.append(directory))
+    for n in range(3):
+        path = tmp_path / f"r{n}.yaml"
+        path.write_text(f"id: R{n}\n", encoding="utf-8")
+        yamlio.load(path)
+    assert len(calls) == 1
+    _age(cache_dir / cache.PRUNED_NAME, 1.1)
+    cache.remember_valid("v" * 64)
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("value, expected", [("", 100_000_000), ("2.5", 2_500_000),
+                                             ("lots", 100_000_000), ("-1", 0)])
+def test_the_cache_size_comes_from_the_environment(monkeypatch, value, expected):
+    monkeypatch.setenv("PRODUCIBILITY_CACHE_MAX_MB", value)
+    assert cache.max_bytes() == expected

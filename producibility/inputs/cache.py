@@ -26,6 +26,12 @@ While :func:`writes_paused` (a batch screening its requests), records are read b
 is written: each request of a batch is read once, and two records per request would
 cost it more than they could save (and fill the directory).
 
+The directory does not grow without end (:func:`prune`): at most once a day, a process
+that writes a record removes the entries nobody used for ``MAX_AGE_DAYS`` (a read marks
+an entry used, at most once a day) and then, while the records hold more than
+``PRODUCIBILITY_CACHE_MAX_MB`` (default 100 MB), the least recently used ones.  The
+shipped records are not in it.
+
 An entry cannot be forged: its name is an HMAC of the digest under a random
 secret kept in the cache directory, readable by its owner only; a cache
 directory (or secret) that is not ours, or that others may write, is not used.
@@ -39,12 +45,19 @@ import json
 import os
 import stat
 import threading
+import time
 from pathlib import Path
 
 from producibility.version import __version__
 
 SECRET_NAME = "secret"
 _SECRET_BYTES = 32
+KINDS = ("valid", "data")  # the entries' folders
+PRUNED_NAME = "pruned"     # its modification time: when the directory was last pruned
+MAX_AGE_DAYS = 60          # an entry unused this long is removed (a working quarter)
+DAY = 24 * 3600
+DEFAULT_MAX_MB = 100       # some 20,000 parsed requests (4 KB on disk each); the default pack's
+                           # records are shipped, not kept here
 
 
 class _Paused(threading.local):
@@ -195,9 +208,22 @@ def seen_valid(key):
         return False
     _, folder, entry = place
     try:
-        return _private(os.stat(folder), 0o022) and os.path.exists(entry)
+        if not _private(os.stat(folder), 0o022):
+            return False
+        _used(entry, os.stat(entry).st_mtime)
+        return True
     except OSError:
         return False
+
+
+def _used(entry, modified):
+    """Mark an entry used (its modification time), at most once a day: what prune keeps."""
+    now = time.time()
+    if now - modified > DAY:
+        try:
+            os.utime(entry, (now, now))
+        except OSError:
+            pass
 
 
 def remember_valid(key):
@@ -211,7 +237,8 @@ def remember_valid(key):
         if _private(os.stat(entry.parent), 0o022):
             entry.touch()
     except OSError:
-        pass
+        return
+    prune_daily(entry.parent.parent)
 
 
 def data_key(kind, data):
@@ -241,6 +268,7 @@ def read_data(key):
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
             raw = handle.read()
+            modified = os.fstat(handle.fileno()).st_mtime
     except OSError:
         return None
     # the seal is of the text's UTF-8 bytes: checked on the bytes as read, not re-encoded
@@ -249,9 +277,11 @@ def read_data(key):
     if not hmac.compare_digest(seal, expected):
         return None
     try:
-        return body.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    _used(entry, modified)
+    return text
 
 
 def write_data(key, text):
@@ -277,3 +307,84 @@ def write_data(key, text):
             temporary.unlink()
         except (OSError, NameError):
             pass
+        return
+    prune_daily(entry.parent.parent)
+
+
+def max_bytes():
+    """``PRODUCIBILITY_CACHE_MAX_MB`` in bytes (a number of megabytes; else the default)."""
+    text = os.environ.get("PRODUCIBILITY_CACHE_MAX_MB", "")
+    try:
+        megabytes = float(text) if text.strip() else DEFAULT_MAX_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    return int(max(megabytes, 0) * 1_000_000)
+
+
+def prune_daily(directory):
+    """:func:`prune` the directory if nobody did for a day (a marker file's time says)."""
+    marker = os.path.join(directory, PRUNED_NAME)
+    try:
+        if time.time() - os.stat(marker).st_mtime < DAY:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        with open(marker, "a"):
+            pass
+        os.utime(marker)
+    except OSError:
+        return
+    prune(directory)
+
+
+def prune(directory, now=None, limit=None):
+    """Remove the entries unused for ``MAX_AGE_DAYS`` (and writes left over by a process
+    that stopped, after a day), then the least recently used ones while the entries
+    hold more than ``limit`` bytes (``max_bytes()``), down to four fifths of it.  Only
+    entry folders are touched, never the secret; an entry another process removes or
+    uses meanwhile is no error.  Returns how many entries were removed."""
+    now = time.time() if now is None else now
+    limit = max_bytes() if limit is None else limit
+    kept, removed = [], 0
+    for kind in KINDS:
+        folder = os.path.join(directory, kind)
+        try:
+            if not _private(os.stat(folder), 0o022):
+                continue
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            stale = now - info.st_mtime > (DAY if name.endswith(".tmp") else MAX_AGE_DAYS * DAY)
+            if stale:
+                removed += _remove(path)
+            elif not name.endswith(".tmp"):
+                kept.append((info.st_mtime, path,  # what it takes on disk
+                             max(info.st_size, getattr(info, "st_blocks", 0) * 512)))
+    total = sum(size for *_, size in kept)
+    if total > limit:
+        kept.sort()
+        for _, path, size in kept:
+            if total <= limit * 4 // 5:
+                break
+            removed += _remove(path)
+            total -= size
+    return removed
+
+
+def _remove(path):
+    try:
+        os.unlink(path)
+        return 1
+    except OSError:
+        return 0
