@@ -273,3 +273,27 @@ def test_a_report_and_a_batch_count_in_words_that_fit_the_number(tmp_path):
     assert "materialen: niet beoordeeld (om te beoordelen: beantwoord: Materiaal)" in out
     _, out, err = run_cli("batch", request, "--equipment", EQUIPMENT, "--lang", "nl")
     assert json.loads(out)["ok"] and err.startswith("1 aanvraag (1 beoordeeld, 0 mislukt)")
+
+
+def test_an_equipment_files_problems_with_the_vocabulary_are_in_the_users_language(tmp_path):
+    """The equipment file against the shop's vocabulary (the catalogue): an unknown
+    material with its did-you-mean, an unknown machine field, a field a process needs."""
+    from conftest import EQUIPMENT, run_cli
+
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    assert "materials: [aluminium_6082" in text and "    envelope_mm: [762, 406, 508]\n" in text
+    broken = tmp_path / "eq.yaml"
+    broken.write_text(text.replace("materials: [aluminium_6082", "materials: [aluminum_6082", 1)
+                      .replace("    envelope_mm: [762, 406, 508]\n",
+                               "    spindel_kw: 3\n", 1), encoding="utf-8")
+    said = {}
+    for lang in ("en", "nl"):
+        code, out, _ = run_cli("validate", "--equipment", broken, "--lang", lang)
+        assert code == 1
+        said[lang] = [line.split(": ", 1)[1] for line in out.splitlines()]
+    assert "machine 'haas-vf2': unknown field 'spindel_kw'" in said["en"]
+    assert "machine 'haas-vf2': onbekend veld 'spindel_kw'" in said["nl"]
+    assert ("materiaal 'aluminum_6082' is onbekend (bedoelt u 'aluminium_6082'?)"
+            in " ".join(said["nl"]))
+    assert ("machine 'haas-vf2' doet milling_3axis maar heeft geen envelope_mm: voor de fit "
+            "van milling_3axis zijn envelope_mm, tolerance_mm nodig") in said["nl"]

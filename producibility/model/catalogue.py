@@ -13,11 +13,9 @@ from pathlib import Path
 
 from producibility.inputs import schema as schemas
 from producibility.inputs import yamlio
-from producibility.errors import InputError, InputErrors
+from producibility.errors import InputError, InputErrors, Said, Wording
 
 KINDS = ("processes", "materials", "certifications", "treatments")
-SINGULAR = {"processes": "process", "materials": "material",
-            "certifications": "certification", "treatments": "treatment"}
 # Part fields the engine derives (infer.DERIVED_FIELDS) that a check may read.
 DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm")
 CATALOGUE_DIR = "catalogue"
@@ -86,7 +84,7 @@ class Catalogue:
         close = difflib.get_close_matches(fold(value), list(table), n=1, cutoff=0.6)
         if not close:
             return ""
-        return f" (did you mean '{table[close[0]]}'?)"
+        return Said.of(Wording("validate", "dym", word=table[close[0]]))
 
     def held_certifications(self):
         return [i for i, e in self.entries["certifications"].items() if e.get("held", True)]
@@ -171,24 +169,23 @@ class CatalogueBuilder:
                 entry_id = raw["id"]
                 known = self.catalogue.entries[kind]
                 if entry_id in local:
-                    self.errors.append(InputError(
-                        f"{SINGULAR[kind]} id {entry_id} is used twice (first on line "
-                        f"{local[entry_id]})", path, line))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "entry_twice", what=Wording("inputs", f"kind_{kind}"),
+                        id=entry_id, line=local[entry_id]), path, line))
                     continue
                 local[entry_id] = line
                 if entry_id in known and not raw.get("override"):
                     if _entry(raw) == known[entry_id]:
                         continue  # the same definition again (a copied pack): no conflict
                     first = self.catalogue.where[(kind, entry_id)]
-                    self.errors.append(InputError(
-                        f"{SINGULAR[kind]} {entry_id} is already defined at {first[0]}:"
-                        f"{first[1]}; add 'override: true' to replace it, or choose another id",
-                        path, line))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "entry_defined", what=Wording("inputs", f"kind_{kind}"),
+                        id=entry_id, where=f"{first[0]}:{first[1]}"), path, line))
                     continue
                 if raw.get("override") and entry_id not in known:
-                    self.errors.append(InputError(
-                        f"{SINGULAR[kind]} {entry_id} says override: true, but no earlier pack "
-                        f"defines it{self.catalogue.suggest(kind, entry_id)}", path, line))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "entry_override_nothing", what=Wording("inputs", f"kind_{kind}"),
+                        id=entry_id, hint=self.catalogue.suggest(kind, entry_id)), path, line))
                     continue
                 self.changed = True
                 entry = _entry(raw)
@@ -204,44 +201,43 @@ class CatalogueBuilder:
         part_fields = set(load_questionnaire_unbound().fields("part")) | set(DERIVED_PART_FIELDS)
         for field_name in entry.get("needs", ()):
             if field_name not in part_fields:
-                self.errors.append(InputError(
-                    f"process {entry['id']}: needs '{field_name}', which no part question "
-                    f"asks{schemas.did_you_mean(field_name, sorted(part_fields))}", path, line))
+                self.errors.append(InputError.said(Wording(
+                    "inputs", "process_needs", process=entry["id"], field=field_name,
+                    hint=schemas.did_you_mean(field_name, sorted(part_fields))), path, line))
         for j, check in enumerate(entry.get("checks", ())):
             where = yamlio.line_of(raw, ["checks", j]) or line
             if "part" in check and check["part"] not in part_fields:
-                self.errors.append(InputError(
-                    f"process {entry['id']}: check reads part.{check['part']}, which no part "
-                    f"question asks{schemas.did_you_mean(check['part'], sorted(part_fields))}",
-                    path, where))
+                self.errors.append(InputError.said(Wording(
+                    "inputs", "process_check_field", process=entry["id"], field=check["part"],
+                    hint=schemas.did_you_mean(check["part"], sorted(part_fields))), path, where))
             if "expr" in check:
                 try:
                     compiled = compile_condition(check["expr"], ("part",))
                 except ExpressionError as exc:
-                    self.errors.append(InputError(
-                        f"process {entry['id']}: check expr: {exc}", path, where))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "process_check_expr", process=entry["id"], problem=str(exc)),
+                        path, where))
                 else:
                     for _, name in compiled.fields:
                         if name not in part_fields:
-                            self.errors.append(InputError(
-                                f"process {entry['id']}: check expr reads part.{name}, which no "
-                                f"part question asks"
-                                f"{schemas.did_you_mean(name, sorted(part_fields))}",
+                            self.errors.append(InputError.said(Wording(
+                                "inputs", "process_expr_field", process=entry["id"], field=name,
+                                hint=schemas.did_you_mean(name, sorted(part_fields))),
                                 path, where))
             labels = check["label"]
             for lang, label in labels.items():
                 if check["kind"] == "envelope" and not isinstance(label, list):
-                    self.errors.append(InputError(
-                        f"process {entry['id']}: an envelope check's label.{lang} is a list, one "
-                        "name per side (largest first)", path, where))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "process_envelope_label", process=entry["id"], lang=lang),
+                        path, where))
                 if check["kind"] != "envelope" and isinstance(label, list):
-                    self.errors.append(InputError(
-                        f"process {entry['id']}: label.{lang} is one text for a "
-                        f"{check['kind']} check", path, where))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "process_label", process=entry["id"], lang=lang,
+                        kind=check["kind"]), path, where))
             if check["kind"] in ("envelope", "per_material") and "expr" in check:
-                self.errors.append(InputError(
-                    f"process {entry['id']}: a {check['kind']} check reads a part field, not an "
-                    "expression", path, where))
+                self.errors.append(InputError.said(Wording(
+                    "inputs", "process_check_kind", process=entry["id"], kind=check["kind"]),
+                    path, where))
 
     def finish(self):
         if self.base is not None and not self.changed and not self.errors:
@@ -255,19 +251,20 @@ class CatalogueBuilder:
                     other = owner.setdefault(key, entry_id)
                     if other != entry_id:
                         path, line = self.catalogue.where[(kind, entry_id)]
-                        self.errors.append(InputError(
-                            f"{SINGULAR[kind]} {entry_id}: the name '{name}' also names "
-                            f"{other}", path, line))
+                        self.errors.append(InputError.said(Wording(
+                            "inputs", "entry_name_shared", what=Wording("inputs", f"kind_{kind}"),
+                            id=entry_id, name=name, other=other), path, line))
         kinds = {}
         for entry_id, process in self.catalogue.entries["processes"].items():
             for check in process.get("checks", ()):
                 first = kinds.setdefault(check["machine"], (check["kind"], entry_id))
                 if _field_type(first[0]) != _field_type(check["kind"]):
                     path, line = self.catalogue.where[("processes", entry_id)]
-                    self.errors.append(InputError(
-                        f"process {entry_id}: machine field {check['machine']} is a "
-                        f"{_field_type(check['kind'])} here but a {_field_type(first[0])} in "
-                        f"process {first[1]}", path, line))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "process_field_types", process=entry_id,
+                        field=check["machine"], other=first[1],
+                        here=Wording("inputs", _field_key(check["kind"])),
+                        there=Wording("inputs", _field_key(first[0]))), path, line))
         processes = self.catalogue.entries["processes"]
         for entry_id, process in processes.items():
             for finish in process.get("finished_by") or ():
@@ -275,10 +272,12 @@ class CatalogueBuilder:
                 if target is None or not (target.get("finishes") or
                                           target.get("kind") == "finishing"):
                     path, line = self.catalogue.where[("processes", entry_id)]
-                    why = (f"is no process{schemas.did_you_mean(finish, sorted(processes))}"
-                           if target is None else "is not a finishing process (finishes: true)")
-                    self.errors.append(InputError(
-                        f"process {entry_id}: finished_by {finish} {why}", path, line))
+                    why = (Wording("inputs", "no_process",
+                                   hint=schemas.did_you_mean(finish, sorted(processes)))
+                           if target is None else Wording("inputs", "not_finishing"))
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "process_finished_by", process=entry_id, finish=finish,
+                        why=why), path, line))
         if self.errors:
             raise InputErrors(self.errors)
         return self.catalogue
@@ -293,6 +292,11 @@ def _names(value):
 def _field_type(kind):
     return {"envelope": "list of sides", "per_material": "map of material to limit"}.get(
         kind, "number")
+
+
+def _field_key(kind):
+    """The inputs locale's key of a machine field's type (see _field_type)."""
+    return "field_" + _field_type(kind).replace(" ", "_")
 
 
 COMPILED = "compiled.json"  # the default catalogue, generated by producibility.authoring.docs
@@ -405,16 +409,16 @@ def check_equipment(equipment, catalogue):
                 if found not in out:
                     out.append(found)
                 continue
-            hint = catalogue.suggest(kind, value, among)
-            errors.append(InputError(
-                f"{'.'.join(str(t) for t in trail)}: unknown {what or SINGULAR[kind]} "
-                f"'{value}'{hint}", path, line(trail + [i])))
+            errors.append(InputError.said(Wording(
+                "inputs", "unknown_entry", where=".".join(str(t) for t in trail), value=value,
+                what=Wording("inputs", what or f"kind_{kind}"),
+                hint=catalogue.suggest(kind, value, among)), path, line(trail + [i])))
         return out
 
     provider = dict(equipment.provider)
     provider["certifications"] = resolve_list(
         provider.get("certifications"), "certifications", ["provider", "certifications"],
-        set(catalogue.held_certifications()), "certification a shop can hold")
+        set(catalogue.held_certifications()), "kind_held_certification")
     provider["stocked_materials"] = resolve_list(
         provider.get("stocked_materials"), "materials", ["provider", "stocked_materials"])
     fields = catalogue.machine_fields
@@ -443,8 +447,8 @@ def check_equipment(equipment, catalogue):
             if found is None:
                 hint = catalogue.suggest("processes", value) or \
                     catalogue.suggest("treatments", value)
-                errors.append(InputError(
-                    f"partners[{i}].processes: unknown process or treatment '{value}'{hint}",
+                errors.append(InputError.said(Wording(
+                    "inputs", "unknown_partner_process", i=i, value=value, hint=hint),
                     path, line(trail + ["processes", j])))
             elif found not in offered:
                 offered.append(found)
@@ -455,10 +459,10 @@ def check_equipment(equipment, catalogue):
         limits = dict(partner.get("limits") or {})
         for key in limits:
             if key not in fields:
-                errors.append(InputError(
-                    f"partners[{i}].limits: unknown limit '{key}'"
-                    f"{schemas.did_you_mean(key, sorted(fields))}", path,
-                    line(trail + ["limits", key])))
+                errors.append(InputError.said(Wording(
+                    "inputs", "unknown_limit", i=i, key=key,
+                    hint=schemas.did_you_mean(key, sorted(fields))),
+                    path, line(trail + ["limits", key])))
         partner["limits"] = limits
         partners.append(partner)
     if errors:
@@ -472,26 +476,35 @@ def _limits(machine, processes, catalogue, fields, trail, path, line, what):
         if key in MACHINE_BASE_FIELDS:
             continue
         if key not in fields:
-            errors.append(InputError(
-                f"{what} '{machine['id']}': unknown field '{key}'"
-                f"{schemas.did_you_mean(key, sorted(set(fields) | set(MACHINE_BASE_FIELDS)))}",
+            errors.append(InputError.said(Wording(
+                "inputs", "machine_unknown_field", what=Wording("inputs", f"kind_{what}"),
+                id=machine["id"], key=key,
+                hint=schemas.did_you_mean(key, sorted(set(fields) | set(MACHINE_BASE_FIELDS)))),
                 path, line(trail + [key])))
             continue
         kind = fields[key][0]
         if not _value_fits(kind, value):
-            errors.append(InputError(
-                f"{what} '{machine['id']}': {key} must be a "
-                f"{_field_type(kind)} (positive numbers), not {value!r}", path,
-                line(trail + [key])))
+            errors.append(InputError.said(Wording(
+                "inputs", "machine_field_type", what=Wording("inputs", f"kind_{what}"),
+                id=machine["id"], key=key, value=repr(value),
+                type=Wording("inputs", _field_key(kind))),
+                path, line(trail + [key])))
     for process in processes:
         missing = [k for k in catalogue.required_machine_fields(process) if k not in machine]
         if missing:
-            errors.append(InputError(
-                f"{what} '{machine['id']}' does {process} but has no "
-                f"{' or '.join(dict.fromkeys(missing))}: the fit of {process} needs "
-                f"{', '.join(dict.fromkeys(catalogue.required_machine_fields(process)))}",
+            errors.append(InputError.said(Wording(
+                "inputs", "machine_missing_fields", what=Wording("inputs", f"kind_{what}"),
+                id=machine["id"], process=process,
+                missing=_either(dict.fromkeys(missing)),
+                needed=", ".join(dict.fromkeys(catalogue.required_machine_fields(process)))),
                 path, line(trail)))
     return errors
+
+
+def _either(names):
+    """``a or b`` in every language (a Wording field by language)."""
+    from producibility import i18n
+    return {lang: i18n.texts("validate", lang)["or"].join(names) for lang in i18n.LANGS}
 
 
 def _value_fits(kind, value):
@@ -510,9 +523,10 @@ def _material_map(mapping, catalogue, trail, path, line, errors):
     for key, value in mapping.items():
         found = catalogue.resolve("materials", key)
         if found is None:
-            errors.append(InputError(
-                f"{'.'.join(str(t) for t in trail)}: unknown material '{key}'"
-                f"{catalogue.suggest('materials', key)}", path, line(trail + [key])))
+            errors.append(InputError.said(Wording(
+                "inputs", "unknown_entry", where=".".join(str(t) for t in trail), value=key,
+                what=Wording("inputs", "kind_materials"),
+                hint=catalogue.suggest("materials", key)), path, line(trail + [key])))
         else:
             out[found] = value
     return out

@@ -15,7 +15,7 @@ from producibility.inputs import cache, yamlio
 from producibility.conditions.expressions import (ExpressionError, compile_condition,
                                                   parsed_trees, trees_key)
 from producibility.model.defaults import default_questionnaire_path
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 
 #: The ``format:`` a text question may declare; the intake's answer parser reads it
 #: (``producibility.intake.answers.FORMATS``).
@@ -183,7 +183,7 @@ def _json_type(q):
         if q.max is not None:
             item["maximum"] = q.max
         return {"type": "array", "items": item, "minItems": 3, "maxItems": 3}
-    raise InputError(f"question '{q.id}': unknown type '{q.type}'")
+    raise InputError.said(Wording("inputs", "question_type", question=q.id, type=q.type))
 
 
 def _choice_schema(q):
@@ -230,7 +230,7 @@ def _text(value, where, path, line):
         return {lang: value for lang in i18n.LANGS}
     if isinstance(value, dict) and value:
         return dict(value)
-    raise InputError(f"{where} must be a text or {{nl: ..., en: ...}}", path, line)
+    raise InputError.said(Wording("inputs", "question_text", where=where), path, line)
 
 
 
@@ -239,7 +239,7 @@ def _text(value, where, path, line):
 def _load_cached(path_str):
     document, data = yamlio.load_with_bytes(path_str)
     if not isinstance(document, dict):
-        raise InputError("a questionnaire must be a mapping", path_str, 1)
+        raise InputError.said(Wording("inputs", "questionnaire_shape"), path_str, 1)
     schemas.check_file(document, data, "questionnaire", path_str)
     # Whether each assume: is a valid answer is a question of the file's bytes too:
     # asked once (it needs the schema validator), remembered with the validation records.
@@ -275,13 +275,12 @@ def _assumption(q, raw, path, line, check=True):
     """An ``assume:`` checked against the question: a valid answer (unless ``check`` is
     False: these bytes passed before), never on a required one."""
     if q.required:
-        raise InputError(f"question '{q.id}': a required question cannot carry an "
-                         f"assumption (required means the customer must answer it)",
-                         path, line)
+        raise InputError.said(Wording("inputs", "question_required_assumed", question=q.id),
+                              path, line)
     value = yamlio.plain(raw["value"])
     if check and not _valid_answer(value, _json_type(q)):
-        raise InputError(f"question '{q.id}': assume: {value!r} is not a valid answer "
-                         f"to this question", path, line)
+        raise InputError.said(Wording("inputs", "question_assumed_invalid", question=q.id,
+                                      value=repr(value)), path, line)
     return {"value": value, "en": raw["en"], "nl": raw["nl"]}
 
 
@@ -347,21 +346,23 @@ def _parse(doc, path, check_assumptions=True):
                 format=raw.get("format"),
             )
             if q.format is not None and q.type != "text":
-                raise InputError(f"question '{q.id}': format: {q.format} reads a text "
-                                 f"answer, not a {q.type}", path, line)
+                raise InputError.said(Wording("inputs", "question_format", question=q.id,
+                                              format=q.format, type=q.type), path, line)
             if raw.get("ask_if"):
                 try:
                     q.ask_if = compile_condition(raw["ask_if"], ("request", "part"))
                 except ExpressionError as exc:
-                    raise InputError(f"question '{q.id}': ask_if: {exc}", path, line) from None
+                    raise InputError.said(Wording("inputs", "question_ask_if", question=q.id,
+                                                  problem=str(exc)), path, line) from None
             if raw.get("assume") is not None:
                 q.assume = _assumption(q, raw["assume"], path, line, check_assumptions)
             if q.key in seen:
-                raise InputError(f"question '{q.id}' asked twice (first on line {seen[q.key]})",
-                                 path, line)
+                raise InputError.said(Wording("inputs", "question_twice", question=q.id,
+                                              line=seen[q.key]), path, line)
             seen[q.key] = line
             if q.type in ("choice", "multi_choice") and not q.choices and not q.catalogue:
-                raise InputError(f"question '{q.id}' needs choices or choices_from", path, line)
+                raise InputError.said(Wording("inputs", "question_no_choices", question=q.id),
+                                      path, line)
             questions.append(q)
     return Questionnaire(id=meta["id"], version=str(meta["version"]),
                          title=_text(meta.get("title", meta["id"]), "title", path, meta.line),
