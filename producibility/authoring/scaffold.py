@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 from producibility.project import atomic_write
 
 SCAFFOLD_DIR = Path(__file__).resolve().parent.parent / "scaffold"
@@ -21,13 +21,14 @@ def create(directory: str | os.PathLike) -> Iterator[Path]:
     existing = [target / p.relative_to(SCAFFOLD_DIR) for p in files
                 if (target / p.relative_to(SCAFFOLD_DIR)).exists()]
     if existing:
-        raise InputError(f"would overwrite {existing[0]}; choose an empty directory")
+        raise InputError.said(Wording("inputs", "would_overwrite", path=existing[0]))
     for source in files:
         destination = target / source.relative_to(SCAFFOLD_DIR)
         try:
             destination.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(f"cannot create: {exc.strerror}", str(destination.parent)) \
+            raise InputError.said(Wording("inputs", "cannot_create", reason=exc.strerror),
+                                  str(destination.parent)) \
                 from None
         atomic_write(destination, source.read_text(encoding="utf-8"))
         yield destination

@@ -16,7 +16,7 @@ import datetime
 import functools
 
 from producibility import i18n
-from producibility.errors import InputError, InputErrors
+from producibility.errors import InputError, InputErrors, Wording
 from producibility.intake.answers import choice_label, show_number, texts
 from producibility.model.relevance import asked
 from producibility.model.request import load_request, read_request_file
@@ -177,8 +177,8 @@ def validate_request(path, questionnaire, lang: str = "en"):
     except InputError as exc:
         return (exc.errors if isinstance(exc, InputErrors) else [exc]), None
     if not isinstance(document, dict):
-        return [InputError("a request must be a mapping of answers, with a list of parts",
-                           path, getattr(document, "line", 1))], None
+        return [InputError.said(Wording("inputs", "request_shape"),
+                                path, getattr(document, "line", 1))], None
     errors = []
     try:  # the loader reads the answers, checks the schema and the combinations
         load_request(document, questionnaire, path=path, lang=lang)

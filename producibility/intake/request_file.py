@@ -13,7 +13,7 @@ import difflib
 
 import yaml
 
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 from producibility.inputs import yamlio
 from producibility.intake.answers import AnswerError, coerce_loaded, texts
 from producibility.model.request import read_request_file
@@ -91,8 +91,8 @@ def load_partial(path, questionnaire, lang: str = "en") -> tuple[dict, list[str]
     if document is None:
         return {}, []
     if not isinstance(document, dict):
-        raise InputError("a request must be a mapping of answers", str(path),
-                         getattr(document, "line", 1))
+        raise InputError.said(Wording("inputs", "request_not_mapping"), str(path),
+                              getattr(document, "line", 1))
     warnings = []
 
     def take(answers, questions, trail):
@@ -126,9 +126,9 @@ def load_partial(path, questionnaire, lang: str = "en") -> tuple[dict, list[str]
         request["parts"] = [take(p, questionnaire.questions_in("part"), ["parts", i])
                             if isinstance(p, dict) else p for i, p in enumerate(parts)]
         if not all(isinstance(p, dict) for p in request["parts"]):
-            raise InputError("every part must be a mapping of answers", str(path),
-                             yamlio.line_of(document, ["parts"]))
+            raise InputError.said(Wording("inputs", "part_not_mapping"), str(path),
+                                  yamlio.line_of(document, ["parts"]))
     elif parts is not None:
-        raise InputError("parts must be a list of parts", str(path),
-                         yamlio.line_of(document, ["parts"]))
+        raise InputError.said(Wording("inputs", "parts_not_list"), str(path),
+                              yamlio.line_of(document, ["parts"]))
     return request, warnings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 import producibility.report.render.html as html_format
 from producibility.report.render.registry import Format, Job, register
 
@@ -23,12 +23,10 @@ def html_to_pdf(html: str) -> bytes:
     try:
         import weasyprint
     except ImportError:
-        raise InputError("--format pdf needs WeasyPrint: pip install 'producibility[pdf]'") \
+        raise InputError.said(Wording("inputs", "pdf_needs_weasyprint")) \
             from None
     except OSError as exc:  # its system libraries (Pango) are missing
-        raise InputError(f"--format pdf: WeasyPrint cannot load its libraries ({exc}); "
-                         "install Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)") \
-            from None
+        raise InputError.said(Wording("inputs", "pdf_libraries", problem=str(exc))) from None
 
     def no_fetch(url, *args, **kwargs):  # everything is inline; never touch the network
         if url.startswith("data:"):
