@@ -404,3 +404,52 @@ def test_an_undated_request_counts_its_lead_time_from_the_screening_date(screene
     assert lead["earliest_date"] > "2026-11-30"
     assert lead["meets_wanted_date"] is False
     assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])
+
+
+# ---- a part that cannot be made here ------------------------------------------------
+
+def _example(name):
+    import yaml
+
+    from conftest import EXAMPLES
+    return yaml.safe_load((EXAMPLES / "requests" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("en", "AS-300: not priced: no machine and no partner does turning"),
+    ("nl", "AS-300: niet geprijsd: geen machine en geen partner doet draaien")])
+def test_a_part_that_cannot_be_made_is_neither_priced_nor_scheduled(screener, lang, note):
+    """An oversize shaft no lathe takes and no partner turns: its material is not priced
+    (it was: 10,755 euros of bar) and it has no lead time (it had one day, its delivery),
+    so the report no longer reads as if it could be made."""
+    report = screener.check(_example("shaft-oversize"), lang=lang).to_dict()
+    assert report["verdict"] == "no_fit"
+    assert not [line for line in report["quote"]["lines"] if line["part"] == "AS-300"]
+    assert note in report["quote"]["notes"]
+    lead = report["lead_time"]
+    assert lead["days"] is None and lead["earliest_date"] is None
+    assert lead["meets_wanted_date"] is None and lead["not_made"] == ["AS-300"]
+    assert lead["parts"] == [{"part": "AS-300", "days": None, "steps": [],
+                              "not_made": ["turning"]}]
+    assert not [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
+
+
+def test_the_other_parts_keep_their_price_and_lead_time(screener):
+    """A bracket that can be made and a shaft that cannot: the request's lead time and
+    price are the bracket's, and the shaft is named as left out."""
+    bracket = _example("bracket-series")
+    alone = screener.check(bracket).to_dict()
+    both = dict(bracket, parts=bracket["parts"] + _example("shaft-oversize")["parts"])
+    report = screener.check(both).to_dict()
+    assert report["verdict"] == "no_fit"
+    lead = report["lead_time"]
+    assert lead["not_made"] == ["AS-300"] and lead["slowest_part"] == "BR-100"
+    assert lead["days"] == alone["lead_time"]["days"]
+    assert lead["earliest_date"] == alone["lead_time"]["earliest_date"]
+    priced = {line["part"] for line in report["quote"]["lines"]}
+    assert "BR-100" in priced and "AS-300" not in priced
+    mine = [line for line in report["quote"]["lines"] if line["part"] == "BR-100"]
+    assert mine == [line for line in alone["quote"]["lines"] if line["part"] == "BR-100"]
+    from producibility.inputs import schema
+    for made in (report, screener.check(_example("shaft-oversize")).to_dict()):
+        schema.check(made, schema.shipped("report"), "report")  # the contract, null days too

@@ -251,10 +251,10 @@ def test_validate_and_batch_word_a_files_problem_in_the_users_language(tmp_path)
 def test_a_count_takes_the_form_its_number_needs(lang, one, two):
     """A text with a count has a form per CLDR plural category (one, other), chosen by
     the language's plural rule: never "1 thema's"."""
-    forms = i18n.texts("report", lang)["threads_not_assessed"]
+    forms = i18n.texts("report", lang)["not_assessed_count"]
     assert i18n.counted(forms, 1, lang) == one and i18n.counted(forms, 2, lang) == two
     assert i18n.counted(forms, 0, lang) == two.replace("2", "0")
-    assert i18n.text("report", "threads_not_assessed", lang, n=1) == one
+    assert i18n.text("report", "not_assessed_count", lang, n=1) == one
 
 
 def test_a_report_and_a_batch_count_in_words_that_fit_the_number(tmp_path):

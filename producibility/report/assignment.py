@@ -18,11 +18,13 @@ from producibility.engine.infer import Inferred, operation_hours
 class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
-    __slots__ = ("assignments", "rejected", "ruled_out", "chosen")
+    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
-                 chosen: frozenset) -> None:
+                 chosen: frozenset, not_made: dict | None = None) -> None:
         self.assignments = assignments  # the report's assignments[], per part operation
+        # part -> the processes no machine can do and no partner does: see not_made()
+        self.not_made = not_made or {}
         self.rejected = rejected        # (part, process) -> [{machine, name, reasons}]
         self.ruled_out = ruled_out      # (part, process) with fitting machines, none left
         self.chosen = chosen            # (part, process, machine) of every assignment
@@ -46,6 +48,12 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
             {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
     options = _options(inferred, candidates, blocked)
     picked, over = assign(options, machines, inferred.window)
+    # An operation that only the machines' free hours before the wanted date keep from a
+    # machine can be made, later than wanted: it is not left out as one no machine can do.
+    late = set(over)
+    for (pid, process, _), reasons in inferred.rejections.items():
+        if reasons and all(getattr(r, "key", None) == "capacity" for r in reasons):
+            late.add((pid, process))
     for (pid, process), reasons in over.items():
         rejected.setdefault((pid, process), []).extend(
             {"machine": mid, "name": machines[mid]["name"], "reasons": [fit_text(r, lang)]}
@@ -78,7 +86,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                                   lang),
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
-    return Placement(assignments, rejected, ruled_out, frozenset(chosen))
+    return Placement(assignments, rejected, ruled_out, frozenset(chosen),
+                     not_made(a for a in assignments if (a["part"], a["process"]) not in late))
 
 
 def candidate_blockers(inferred: Inferred, choice_text: Mapping,
@@ -151,6 +160,19 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
                 parts=", ".join(sorted({p for p, _ in users.get(o[3], ())}))))
                 for o in options[op]]
     return picked, over
+
+
+def not_made(assignments) -> dict[str, list[str]]:
+    """part -> the processes of its operations that neither an own machine nor a partner
+    does (``place`` leaves out the ones only free hours stop).  Such a part cannot be made
+    here: it is neither priced (costing) nor scheduled (leadtime), and the report says
+    so, where a price of its material or a lead time of its transport alone would read
+    as if it could."""
+    out: dict[str, list[str]] = {}
+    for a in assignments:
+        if not a.get("machine") and not a.get("partner"):
+            out.setdefault(a["part"], []).append(a["process"])
+    return out
 
 
 def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from producibility import i18n
 from producibility.engine.infer import Inferred
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "3.0.0"  # 3: quote lines by kind (material, setup, run, cam, ...) with basis
+SCHEMA_VERSION = "4.0.0"  # 4: lead_time.days null for a request none of whose parts can be
+# made here, lead_time.not_made and the parts' not_made (3: quote lines by kind with basis)
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
 
 
@@ -73,13 +73,14 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     if brief:
         lines, _ = costing.quote_lines(request, parts, inferred.machines,
                                        placement.assignments, findings, catalogue,
-                                       equipment.provider, settings["costing"], lang, brief)
+                                       equipment.provider, settings["costing"], lang, brief,
+                                       placement.not_made)
     else:
         share = verdict.contingency_share(settings, len(open_questions))
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
-                                     quantities, lang)
+                                     quantities, lang, placement.not_made)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"])
 
@@ -89,7 +90,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             treatments.setdefault(work.part, []).append((work.process, work.partner))
     lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
                               placement.assignments, lines, treatments, catalogue,
-                              equipment.provider, settings["lead_time"], lang, brief)
+                              equipment.provider, settings["lead_time"], lang, brief,
+                              placement.not_made)
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])

@@ -257,11 +257,12 @@ _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "ru
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang, brief=False):
+                lang, brief=False, unmade=None):
     """(lines, notes): the quote lines of one request, in a stable order.
 
     ``brief``: only the set-up and run lines the lead time needs (a what-if probe reads
-    the verdict and the findings, never the price)."""
+    the verdict and the findings, never the price).  ``unmade``: the parts that cannot be
+    made here (``Placement.not_made``): not priced, with a note saying why."""
     words = _words("costing", lang)
     why_words = _words("costing_why", lang)
     notes = []
@@ -281,6 +282,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                                   "inspection_rate_eur_h", words, notes, lang)
     unattended = set(costing["unattended_processes"])
     supplied = request.get("material_supplied_by_customer") is True
+    unmade = unmade or {}
 
     def name(kind, entry_id):
         return catalogue.name(kind, entry_id, lang) if catalogue else str(entry_id)
@@ -295,6 +297,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     for a in assignments:
         by_part.setdefault(a["part"], []).append(a)
     for pid, part in parts.items():
+        if pid in unmade:
+            if not brief:
+                notes.append(words["not_made"].format(part=pid, processes=", ".join(
+                    name("processes", process) for process in unmade[pid])))
+            continue
         pieces = part.get("pieces")
         ops = by_part.get(pid, [])
         own = [a for a in ops if a["machine"]]
@@ -380,18 +387,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     # ---- outside work and what the rules add
     priced = set()
     for f in findings:
-        if f.quote_line:
+        if f.quote_line and f.quote_line["part"] not in unmade:
             outside = f.quote_line
             priced.add((outside["part"], outside["process"]))
             lines.append(dict(outside, basis="estimated", attended=True))
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
-            if (pid, treatment) not in priced:
+            if (pid, treatment) not in priced and pid not in unmade:
                 notes.append(words["no_partner"].format(
                     part=pid, treatment=name("treatments", treatment)))
     for f in findings:
         effort = f.effort
-        if not effort:
+        if not effort or f.part in unmade:
             continue
         for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),
                                        ("inspection_h", "inspection", insp_rate, insp_source),
@@ -420,7 +427,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                  amount_eur=extra["amount_eur"], source=f"rule {f.rule}: fixed amount")
     # ---- packaging and transport, where the pack's settings price them
     if costing.get("packaging_eur_per_piece") and quantity is not None:
-        pieces = sum(p.get("pieces") or 0 for p in parts.values())
+        pieces = sum(p.get("pieces") or 0 for pid, p in parts.items() if pid not in unmade)
         line("packaging", description=words["packaging"].format(pieces=pieces),
              amount_eur=costing["packaging_eur_per_piece"] * pieces, basis="default",
              source=f"pack settings: costing.packaging_eur_per_piece "
@@ -434,17 +441,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang):
+          share, quantities, lang, unmade=None):
     """(lines, the report's ``quote``): the quote lines, notes, totals with the
-    contingency ``share``, and the price per quantity break."""
+    contingency ``share``, and the price per quantity break.  ``unmade``: see
+    quote_lines."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
-                               provider, costing, lang)
+                               provider, costing, lang, unmade=unmade)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": notes,
         "totals": totals(lines, share, costing["estimate_contingency"]),
         "breaks": quantity_breaks(sorted(set(quantities or ())), request,
                                   parts, machines, assignments, lines, catalogue, provider,
-                                  costing, lang, share)}
+                                  costing, lang, share, unmade)}
 
 
 def totals(lines, share, estimate_share):
@@ -461,7 +469,7 @@ def totals(lines, share, estimate_share):
 
 
 def quantity_breaks(quantities, request, parts, machines, assignments, lines, catalogue,
-                    provider, costing, lang, share):
+                    provider, costing, lang, share, unmade=None):
     """Price per piece and total per quantity: material and run scale with the pieces,
     set-up, CAM and inspection are spread over them.  The lines from rules and partners
     are those of the requested quantity (a rule that fires only from some quantity on
@@ -473,7 +481,7 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
         pieces = {pid: dict(part, pieces=quantity * (part.get("quantity") or 1))
                   for pid, part in parts.items()}
         own, _ = quote_lines(asked, pieces, machines, assignments, [], catalogue, provider,
-                             costing, lang)
+                             costing, lang, unmade=unmade)
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])
         spread = sum(line["amount_eur"] for line in own

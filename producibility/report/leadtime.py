@@ -6,7 +6,10 @@ machine's free hours (a machine does one operation at a time: the parts of one
 request queue for it in the order ``assignment.assign`` placed them); outside work at
 a partner adds the partner's lead time and transport both ways; delivery adds the
 last transport.  The request takes its slowest part.  Working days: five a week,
-free hours spread evenly over them.
+free hours spread evenly over them.  A part that cannot be made here (an operation no
+machine can do and no partner does: ``Placement.not_made``) has no lead time: its entry says
+which processes, and the request's lead time is its other parts' (none when it has no
+other).
 """
 
 from __future__ import annotations
@@ -40,9 +43,10 @@ def add_working_days(start, days):
 
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
-          provider, settings, lang, overtime_h_per_day=0.0):
-    """{'days', 'slowest_part', 'parts': [...]} for one request.  ``lang`` None: the
-    steps without their texts (the expedited chain, of which only the days are read)."""
+          provider, settings, lang, overtime_h_per_day=0.0, unmade=None):
+    """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
+    None: the steps without their texts (the expedited chain, of which only the days are
+    read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -57,7 +61,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     by_part = {}
     for a in assignments:
         by_part.setdefault(a["part"], []).append(a)
+    unmade = unmade or {}
     for pid, part in parts.items():
+        if pid in unmade:
+            out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
+            continue
         steps, day = [], 0.0
         material_id = part.get("material")
         if not supplied and material_id and material_id not in stocked and catalogue:
@@ -99,9 +107,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         steps.append({"step": "transport", "days": transport,
                       "text": text and text["delivery"]})
         out.append({"part": pid, "days": round(day, 1), "steps": steps})
-    slowest = max(out, key=lambda p: (p["days"], p["part"]), default=None)
-    return {"days": math.ceil(slowest["days"] - 1e-9) if slowest else 0,
-            "slowest_part": slowest["part"] if slowest else None, "parts": out}
+    made = [p for p in out if p["days"] is not None]
+    slowest = max(made, key=lambda p: (p["days"], p["part"]), default=None)
+    if slowest is None and unmade:
+        days = None  # nothing of it can be made here
+    else:
+        days = math.ceil(slowest["days"] - 1e-9) if slowest else 0
+    return {"days": days, "slowest_part": slowest["part"] if slowest else None,
+            "parts": out, "not_made": sorted(unmade)}
 
 
 def _outside(steps, day, process, partner, transport, catalogue, lang, text):
@@ -118,24 +131,27 @@ def _name(catalogue, kind, entry_id, lang):
 
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
-              catalogue, provider, settings, lang, brief=False):
+              catalogue, provider, settings, lang, brief=False, unmade=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
-                   catalogue, provider, settings, lang)
+                   catalogue, provider, settings, lang, unmade=unmade)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
-              "earliest_date": add_working_days(start, normal["days"]) if start else None,
+              "earliest_date": add_working_days(start, normal["days"])
+              if start and normal["days"] is not None else None,
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
-              "expedited": None}
-    result["meets_wanted_date"] = None if not (start and result["wanted_date"]) else \
+              "not_made": normal["not_made"], "expedited": None}
+    result["meets_wanted_date"] = None if not (start and result["wanted_date"]) or \
+        normal["days"] is None else \
         result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]
     expedite = settings.get("expedite")
-    if expedite and start and not (brief and result["meets_wanted_date"] is not False):
+    if expedite and start and normal["days"] is not None and \
+            not (brief and result["meets_wanted_date"] is not False):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
-                     overtime_h_per_day=expedite["overtime_h_per_day"])
+                     overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None

@@ -205,7 +205,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "assumptions": assumptions, "advice": advice,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
-        "more_questions_text": i18n.counted(t["and_more"], len(questions) - TOP_QUESTIONS,
+        "more_questions_text": i18n.counted(t["and_more_count"], len(questions) - TOP_QUESTIONS,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True),
     }

@@ -349,7 +349,7 @@ def block_figures(context, missing=missing):
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
         pass
         yield ' · '
-        yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'), _block_vars=_block_vars))
+        yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'), _block_vars=_block_vars))
     yield '</div>\n  </div>\n  <div class="card">\n    <div class="k">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
     yield '</div>\n    <div class="v">'
@@ -1011,6 +1011,7 @@ def block_quote(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     l_0_quote_lines = resolve('quote_lines')
+    l_0_counted = resolve('counted')
     l_0_t = missing
     try:
         t_11 = environment.filters['eur']
@@ -1025,6 +1026,12 @@ def block_quote(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'int' found.")
     try:
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
         t_6 = environment.filters['num']
     except KeyError:
         @internalcode
@@ -1036,6 +1043,12 @@ def block_quote(context, missing=missing):
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'round' found.")
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
     _block_vars['t'] = l_0_t
@@ -1167,9 +1180,12 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days'))
-        yield ' '
-        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days'))
+        if t_1(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days')):
+            pass
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_lead_time'))
+        else:
+            pass
+            yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days'), _block_vars=_block_vars))
         if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'):
             pass
             yield ', '
@@ -1192,6 +1208,12 @@ def block_quote(context, missing=missing):
             yield ' (+'
             yield escape(t_11(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'extra_eur')))
             yield ')'
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'):
+            pass
+            yield '; '
+            yield escape(t_9(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+            yield ': '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_made_here'))
         yield '.</p>\n'
     yield '</section>\n'
 
@@ -1397,4 +1419,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&355=52&375=54&409=56&444=58&465=60&486=62&533=64&584=66&621=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=281&333=283&334=289&337=311&338=313&339=317&341=321&342=325&343=329&344=341&347=354&348=356&349=360&355=369&357=394&358=396&359=401&360=408&361=424&362=426&363=428&364=431&367=434&370=438&371=452&375=460&377=485&379=489&383=491&385=495&386=497&387=501&388=521&393=533&396=541&400=545&401=549&404=555&409=560&411=589&412=593&414=596&416=603&418=608&419=610&420=616&421=620&422=630&423=635&431=653&432=678&433=681&435=685&436=689&444=723&446=746&447=750&449=753&451=761&453=766&454=778&455=782&456=793&465=801&466=817&468=820&470=824&472=832&474=837&475=841&476=845&477=849&486=856&488=891&489=893&491=896&493=908&494=913&495=917&496=919&498=921&499=924&500=928&501=935&502=942&503=945&504=953&505=956&507=961&510=964&511=968&512=974&514=978&518=981&519=985&528=1000&533=1004&534=1040&536=1043&537=1047&539=1050&541=1062&543=1066&544=1078&545=1080&546=1082&547=1086&548=1090&554=1096&555=1106&556=1119&560=1123&561=1126&563=1128&564=1132&568=1136&570=1139&572=1149&573=1153&578=1165&579=1168&584=1198&585=1227&586=1230&587=1234&588=1238&590=1240&591=1245&592=1249&594=1258&595=1260&596=1263&598=1272&599=1276&600=1279&602=1281&603=1285&607=1291&608=1294&610=1298&611=1301&621=1309&623=1318&624=1332&625=1334&626=1343&627=1347&629=1356&630=1358&631=1369&632=1371&633=1380&634=1382&635=1391'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&355=52&375=54&409=56&444=58&465=60&486=62&533=64&584=66&621=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=281&333=283&334=289&337=311&338=313&339=317&341=321&342=325&343=329&344=341&347=354&348=356&349=360&355=369&357=394&358=396&359=401&360=408&361=424&362=426&363=428&364=431&367=434&370=438&371=452&375=460&377=485&379=489&383=491&385=495&386=497&387=501&388=521&393=533&396=541&400=545&401=549&404=555&409=560&411=589&412=593&414=596&416=603&418=608&419=610&420=616&421=620&422=630&423=635&431=653&432=678&433=681&435=685&436=689&444=723&446=746&447=750&449=753&451=761&453=766&454=778&455=782&456=793&465=801&466=817&468=820&470=824&472=832&474=837&475=841&476=845&477=849&486=856&488=891&489=893&491=896&493=908&494=913&495=917&496=919&498=921&499=924&500=928&501=935&502=942&503=945&504=953&505=956&507=961&510=964&511=968&512=974&514=978&518=981&519=985&528=1000&533=1004&534=1053&536=1056&537=1060&539=1063&541=1075&543=1079&544=1091&545=1093&546=1095&547=1099&548=1103&554=1109&555=1119&556=1132&560=1136&561=1139&563=1141&564=1145&568=1149&570=1152&572=1162&573=1166&578=1178&579=1181&584=1220&585=1249&586=1252&587=1256&588=1260&590=1262&591=1267&592=1271&594=1280&595=1282&596=1285&598=1294&599=1298&600=1301&602=1303&603=1307&607=1313&608=1316&610=1320&611=1323&621=1331&623=1340&624=1354&625=1356&626=1365&627=1369&629=1378&630=1380&631=1391&632=1393&633=1402&634=1404&635=1413'

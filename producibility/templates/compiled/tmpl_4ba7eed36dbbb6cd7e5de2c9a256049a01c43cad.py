@@ -161,9 +161,12 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days'))
-        yield ' '
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days'))
+        if t_10(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days')):
+            pass
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_lead_time'))
+        else:
+            pass
+            yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days')))
         if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'):
             pass
             yield ', '
@@ -186,6 +189,12 @@ def root(context, missing=missing):
             yield ' (+'
             yield str(t_2(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'extra_eur')))
             yield ')'
+        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'):
+            pass
+            yield '; '
+            yield str(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+            yield ': '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_made_here'))
         yield '\n'
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost'))
     yield ': '
@@ -196,7 +205,14 @@ def root(context, missing=missing):
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
     yield ' '
     yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-    yield '%)\n'
+    yield '%)'
+    if (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time') and environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made')):
+        pass
+        yield '; '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
+        yield ': '
+        yield str(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+    yield '\n'
     l_0_m = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'mrl')
     context.vars['m'] = l_0_m
     context.exported_vars.add('m')
@@ -219,7 +235,7 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
         pass
         yield ' ('
-        yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'threads_not_assessed'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
+        yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
         yield ')'
     yield '\n'
     def t_11(fiter):
@@ -432,4 +448,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=79&2=82&3=98&4=102&5=106&7=109&8=112&10=114&11=117&13=151&14=154&16=160&17=162&20=190&21=200&22=203&24=225&25=233&28=250&29=252&30=257&32=293&33=297&35=304&36=307&39=310&41=317&42=321&44=330&45=332&46=334&47=338&50=345&52=353&53=358&54=377&55=379&56=384&60=397&61=400&63=402&64=404&65=406&66=410'
+debug_info = '1=79&2=82&3=98&4=102&5=106&7=109&8=112&10=114&11=117&13=151&14=154&16=160&17=162&20=199&22=216&23=219&25=241&26=249&29=266&30=268&31=273&33=309&34=313&36=320&37=323&40=326&42=333&43=337&45=346&46=348&47=350&48=354&51=361&53=369&54=374&55=393&56=395&57=400&61=413&62=416&64=418&65=420&66=422&67=426'
