@@ -202,3 +202,27 @@ def test_one_part_over_the_hours_is_rejected_as_before(screener):
     report = screener.check(printed_parts(1, 45)).to_dict()
     assert report["verdict"] == "no_fit"
     assert "45.0 h, 40.0 h free" in report["assignments"][0]["rejected"][0]["reasons"][0]
+
+
+def test_an_operation_without_the_hours_is_priced_and_planned_on_its_machine(screener):
+    """The third 15 h part finds no Form 4 hours left before the wanted date: still no
+    machine for the verdict, but its price and the earliest date include it, queued on
+    the Form 4 after the two that took the hours (its price and lead time had left its
+    printing out: a date a week too early and no printing hours)."""
+    two = screener.check(printed_parts(2, 15)).to_dict()
+    three = screener.check(printed_parts(3, 15)).to_dict()
+    assert three["verdict"] == "no_fit"
+    assert [a["machine"] for a in three["assignments"]] == ["formlabs-form4"] * 2 + [None]
+    printed = {line["part"]: line for line in three["quote"]["lines"]
+               if line["kind"] == "run"}
+    assert printed["P3"]["machine"] == "formlabs-form4"
+    assert printed["P3"]["hours"] == printed["P1"]["hours"]
+    assert "P3: 3D printing (SLA, resin) priced and planned on Formlabs Form 4 SLA/MSLA-" \
+        "harsprinter, which has not the free hours before the wanted date" in \
+        three["quote"]["notes"]
+    steps = {p["part"]: p for p in three["lead_time"]["parts"]}
+    assert [s["step"] for s in steps["P3"]["steps"]].count("operation") == 1
+    assert three["lead_time"]["slowest_part"] == "P3"
+    assert three["lead_time"]["days"] > two["lead_time"]["days"]
+    assert three["lead_time"]["meets_wanted_date"] is False
+    assert any(f["rule"] == "LEAD-TIME" for f in three["findings"])

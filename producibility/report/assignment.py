@@ -18,13 +18,19 @@ from producibility.engine.infer import Inferred, operation_hours
 class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
-    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made")
+    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "late")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
-                 chosen: frozenset, not_made: dict | None = None) -> None:
+                 chosen: frozenset, not_made: dict | None = None,
+                 late: dict | None = None) -> None:
         self.assignments = assignments  # the report's assignments[], per part operation
         # part -> the processes no machine can do and no partner does: see not_made()
         self.not_made = not_made or {}
+        # (part, process) -> the machine that would do an operation only its free hours
+        # before the wanted date keep from it ({machine, machine_name, setup_h,
+        # rate_eur_h}): priced and planned there, so the price and the earliest date
+        # include it (the verdict still says no machine has the hours)
+        self.late = late or {}
         self.rejected = rejected        # (part, process) -> [{machine, name, reasons}]
         self.ruled_out = ruled_out      # (part, process) with fitting machines, none left
         self.chosen = chosen            # (part, process, machine) of every assignment
@@ -50,10 +56,13 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     picked, over = assign(options, machines, inferred.window)
     # An operation that only the machines' free hours before the wanted date keep from a
     # machine can be made, later than wanted: it is not left out as one no machine can do.
-    late = set(over)
-    for (pid, process, _), reasons in inferred.rejections.items():
+    late = {op: options[op][0][3] for op in over}  # the most preferred fitting machine
+    full = {}
+    for (pid, process, mid), reasons in inferred.rejections.items():
         if reasons and all(getattr(r, "key", None) == "capacity" for r in reasons):
-            late.add((pid, process))
+            full.setdefault((pid, process), []).append((reasons[0].params["hours"], mid))
+    for op, found in full.items():
+        late.setdefault(op, min(found)[1])  # the machine that needs the fewest hours
     for (pid, process), reasons in over.items():
         rejected.setdefault((pid, process), []).extend(
             {"machine": mid, "name": machines[mid]["name"], "reasons": [fit_text(r, lang)]}
@@ -86,8 +95,17 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                                   lang),
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
+    planned = {}
+    for a in assignments:
+        op = (a["part"], a["process"])
+        if not a["machine"] and not a.get("partner") and op in late:
+            machine = machines[late[op]]
+            hours = operation_hours(request, inferred.parts[a["part"]], machine)
+            planned[op] = {"machine": late[op], "machine_name": machine["name"],
+                           "setup_h": _r(hours["setup"]), "rate_eur_h": machine["rate_eur_h"]}
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
-                     not_made(a for a in assignments if (a["part"], a["process"]) not in late))
+                     not_made(a for a in assignments if (a["part"], a["process"]) not in late),
+                     planned)
 
 
 def candidate_blockers(inferred: Inferred, choice_text: Mapping,

@@ -74,13 +74,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         lines, _ = costing.quote_lines(request, parts, inferred.machines,
                                        placement.assignments, findings, catalogue,
                                        equipment.provider, settings["costing"], lang, brief,
-                                       placement.not_made)
+                                       placement.not_made, placement.late)
     else:
         share = verdict.contingency_share(settings, len(open_questions))
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
-                                     quantities, lang, placement.not_made)
+                                     quantities, lang, placement.not_made, placement.late)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"])
 
@@ -91,7 +91,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
                               placement.assignments, lines, treatments, catalogue,
                               equipment.provider, settings["lead_time"], lang, brief,
-                              placement.not_made)
+                              placement.not_made, placement.late)
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])

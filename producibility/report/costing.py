@@ -257,12 +257,14 @@ _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "ru
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang, brief=False, unmade=None):
+                lang, brief=False, unmade=None, late=None):
     """(lines, notes): the quote lines of one request, in a stable order.
 
     ``brief``: only the set-up and run lines the lead time needs (a what-if probe reads
     the verdict and the findings, never the price).  ``unmade``: the parts that cannot be
-    made here (``Placement.not_made``): not priced, with a note saying why."""
+    made here (``Placement.not_made``): not priced, with a note saying why.  ``late``: the
+    operations no machine has the hours for before the wanted date (``Placement.late``):
+    priced on the machine that would do them, with a note."""
     words = _words("costing", lang)
     why_words = _words("costing_why", lang)
     notes = []
@@ -283,6 +285,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     unattended = set(costing["unattended_processes"])
     supplied = request.get("material_supplied_by_customer") is True
     unmade = unmade or {}
+    late = late or {}
 
     def name(kind, entry_id):
         return catalogue.name(kind, entry_id, lang) if catalogue else str(entry_id)
@@ -304,7 +307,12 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             continue
         pieces = part.get("pieces")
         ops = by_part.get(pid, [])
-        own = [a for a in ops if a["machine"]]
+        own = [a if a["machine"] else dict(a, **late[pid, a["process"]]) for a in ops
+               if a["machine"] or (pid, a["process"]) in late]
+        for a in own:
+            if not brief and (pid, a["process"]) in late:
+                notes.append(words["late"].format(part=pid, machine=a["machine_name"],
+                                                  process=name("processes", a["process"])))
         processes = [a["process"] for a in ops]
         material = catalogue.get("materials", part.get("material")) \
             if catalogue and part.get("material") else None
@@ -441,18 +449,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang, unmade=None):
+          share, quantities, lang, unmade=None, late=None):
     """(lines, the report's ``quote``): the quote lines, notes, totals with the
-    contingency ``share``, and the price per quantity break.  ``unmade``: see
+    contingency ``share``, and the price per quantity break.  ``unmade``, ``late``: see
     quote_lines."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
-                               provider, costing, lang, unmade=unmade)
+                               provider, costing, lang, unmade=unmade, late=late)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": notes,
         "totals": totals(lines, share, costing["estimate_contingency"]),
         "breaks": quantity_breaks(sorted(set(quantities or ())), request,
                                   parts, machines, assignments, lines, catalogue, provider,
-                                  costing, lang, share, unmade)}
+                                  costing, lang, share, unmade, late)}
 
 
 def totals(lines, share, estimate_share):
@@ -469,7 +477,7 @@ def totals(lines, share, estimate_share):
 
 
 def quantity_breaks(quantities, request, parts, machines, assignments, lines, catalogue,
-                    provider, costing, lang, share, unmade=None):
+                    provider, costing, lang, share, unmade=None, late=None):
     """Price per piece and total per quantity: material and run scale with the pieces,
     set-up, CAM and inspection are spread over them.  The lines from rules and partners
     are those of the requested quantity (a rule that fires only from some quantity on
@@ -481,7 +489,7 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
         pieces = {pid: dict(part, pieces=quantity * (part.get("quantity") or 1))
                   for pid, part in parts.items()}
         own, _ = quote_lines(asked, pieces, machines, assignments, [], catalogue, provider,
-                             costing, lang, unmade=unmade)
+                             costing, lang, unmade=unmade, late=late)
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])
         spread = sum(line["amount_eur"] for line in own

@@ -43,10 +43,12 @@ def add_working_days(start, days):
 
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
-          provider, settings, lang, overtime_h_per_day=0.0, unmade=None):
+          provider, settings, lang, overtime_h_per_day=0.0, unmade=None, late=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
-    read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``)."""
+    read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``);
+    ``late``: operations planned on a machine without the hours before the wanted date
+    (``Placement.late``)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -61,7 +63,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     by_part = {}
     for a in assignments:
         by_part.setdefault(a["part"], []).append(a)
-    unmade = unmade or {}
+    unmade, late = unmade or {}, late or {}
     for pid, part in parts.items():
         if pid in unmade:
             out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
@@ -75,6 +77,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 steps.append({"step": "material", "days": day, "text": text and text[
                     "material"].format(material=catalogue.name("materials", material_id, lang))})
         for a in by_part.get(pid, []):
+            if not a.get("machine") and (pid, a["process"]) in late:
+                a = dict(a, **late[pid, a["process"]])
             if a.get("machine"):
                 machine = machines[a["machine"]]
                 per_day = machine["free_h_per_week"] / 5.0 + overtime_h_per_day
@@ -131,12 +135,12 @@ def _name(catalogue, kind, entry_id, lang):
 
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
-              catalogue, provider, settings, lang, brief=False, unmade=None):
+              catalogue, provider, settings, lang, brief=False, unmade=None, late=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
-                   catalogue, provider, settings, lang, unmade=unmade)
+                   catalogue, provider, settings, lang, unmade=unmade, late=late)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"])
@@ -151,7 +155,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
             not (brief and result["meets_wanted_date"] is not False):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
-                     overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade)
+                     overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
+                     late=late)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None
