@@ -12,7 +12,7 @@ from typing import Any
 
 from producibility import i18n
 from producibility.report.render.registry import Job
-from producibility.report.render.templates import figure
+from producibility.report.render.templates import euros, figure
 
 LEVEL_ORDER = ("low", "moderate", "high")
 
@@ -155,6 +155,25 @@ def context(job: Job) -> dict[str, Any]:
             return figure(value, lang, "g")
         return choice(names, field, value, lang) if isinstance(value, str) else str(value)
 
+    def lead_time_sentence(cents: bool = True) -> str:
+        """What follows "Lead time:" in every report format, from one place: the working
+        days (none when no part can be made here), the earliest and the wanted date, the
+        expedited date with its surcharge, the parts that cannot be made here."""
+        lead = data["lead_time"]
+        text = words["no_lead_time"] if lead["days"] is None else \
+            i18n.counted(words["working_days_count"], lead["days"], lang)
+        if lead["earliest_date"]:
+            text += f", {words['earliest']} {lead['earliest_date']}"
+        if lead["wanted_date"]:
+            text += f" ({words['wanted']} {lead['wanted_date']})"
+        fast = lead.get("expedited")
+        if fast:
+            text += (f"; {words['expedited']} {fast['earliest_date']} "
+                     f"(+{euros(fast['extra_eur'], lang, cents=cents)})")
+        if lead.get("not_made"):
+            text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
+        return text
+
     def what_if_shown(entry: Mapping[str, Any], limit: int = 4) -> list[dict]:
         """The probed answers worth showing: those that turn the verdict first."""
         probes = entry.get("what_if") or []
@@ -164,6 +183,7 @@ def context(job: Job) -> dict[str, Any]:
 
     return {
         "what_if_shown": what_if_shown,
+        "lead_time_sentence": lead_time_sentence,
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
         "mrl_rows": mrl_rows(data, job.questionnaire, lang),

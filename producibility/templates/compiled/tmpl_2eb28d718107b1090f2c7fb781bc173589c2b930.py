@@ -873,7 +873,7 @@ def block_quote(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     l_0_quote_lines = resolve('quote_lines')
-    l_0_counted = resolve('counted')
+    l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
         t_11 = environment.filters['eur']
@@ -887,12 +887,6 @@ def block_quote(context, missing=missing):
         @internalcode
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'int' found.")
-    try:
-        t_8 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
     except KeyError:
@@ -911,12 +905,6 @@ def block_quote(context, missing=missing):
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'round' found.")
-    try:
-        t_2 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
     _block_vars['t'] = l_0_t
@@ -1036,40 +1024,7 @@ def block_quote(context, missing=missing):
         yield '\n'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        if t_2(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days')):
-            pass
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_lead_time'))
-        else:
-            pass
-            yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days'), _block_vars=_block_vars))
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'):
-            pass
-            yield ', '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
-            yield ' '
-            yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'))
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'):
-            pass
-            yield ' ('
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
-            yield ' '
-            yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'))
-            yield ')'
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'):
-            pass
-            yield '; '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'expedited'))
-            yield ' '
-            yield str(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'earliest_date'))
-            yield ' (+'
-            yield str(t_11(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'extra_eur')))
-            yield ')'
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'):
-            pass
-            yield '; '
-            yield str(t_8(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
-            yield ': '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_made_here'))
+        yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars))
         yield '.\n'
 
 def block_trace(context, missing=missing):
@@ -1234,4 +1189,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&47=37&61=39&74=41&96=43&108=45&120=46&153=48&190=50&210=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=190&38=194&39=202&40=208&41=214&42=220&43=231&44=237&47=248&48=285&50=287&52=313&54=319&55=325&58=361&61=364&62=387&64=389&66=393&67=397&71=417&74=431&75=460&77=464&78=468&79=489&80=494&83=504&84=534&86=537&88=539&89=543&96=575&97=592&99=595&100=598&102=608&103=614&108=639&109=655&110=658&112=660&114=670&115=675&120=695&121=749&123=751&124=754&126=766&127=770&128=773&129=800&130=803&131=815&132=818&134=827&137=834&138=836&140=839&142=841&143=844&144=849&149=863&153=866&154=921&155=924&157=927&158=930&160=942&161=946&163=969&164=975&165=988&167=992&169=995&170=997&171=1001&174=1004&176=1007&178=1009&180=1019&181=1023&184=1034&186=1037&190=1075&191=1109&192=1112&194=1114&196=1117&197=1121&198=1124&199=1136&200=1139&203=1151&204=1154&210=1160&213=1178&214=1180&215=1182&216=1184&217=1186'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&47=37&61=39&74=41&96=43&108=45&120=46&153=48&190=50&210=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=190&38=194&39=202&40=208&41=214&42=220&43=231&44=237&47=248&48=285&50=287&52=313&54=319&55=325&58=361&61=364&62=387&64=389&66=393&67=397&71=417&74=431&75=460&77=464&78=468&79=489&80=494&83=504&84=534&86=537&88=539&89=543&96=575&97=592&99=595&100=598&102=608&103=614&108=639&109=655&110=658&112=660&114=670&115=675&120=695&121=749&123=751&124=754&126=766&127=770&128=773&129=800&130=803&131=815&132=818&134=827&137=834&138=836&140=839&142=841&143=844&144=849&149=863&153=866&154=909&155=912&157=915&158=918&160=930&161=934&163=957&164=963&165=976&167=980&169=983&170=985&171=989&174=992&176=995&178=997&180=1007&181=1011&184=1022&186=1025&190=1030&191=1064&192=1067&194=1069&196=1072&197=1076&198=1079&199=1091&200=1094&203=1106&204=1109&210=1115&213=1133&214=1135&215=1137&216=1139&217=1141'

@@ -1011,7 +1011,7 @@ def block_quote(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     l_0_quote_lines = resolve('quote_lines')
-    l_0_counted = resolve('counted')
+    l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
         t_11 = environment.filters['eur']
@@ -1026,12 +1026,6 @@ def block_quote(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'int' found.")
     try:
-        t_9 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
         t_6 = environment.filters['num']
     except KeyError:
         @internalcode
@@ -1043,12 +1037,6 @@ def block_quote(context, missing=missing):
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'round' found.")
-    try:
-        t_1 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
     _block_vars['t'] = l_0_t
@@ -1180,40 +1168,7 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        if t_1(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days')):
-            pass
-            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_lead_time'))
-        else:
-            pass
-            yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days'), _block_vars=_block_vars))
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'):
-            pass
-            yield ', '
-            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
-            yield ' '
-            yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'))
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'):
-            pass
-            yield ' ('
-            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
-            yield ' '
-            yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'))
-            yield ')'
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'):
-            pass
-            yield '; '
-            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'expedited'))
-            yield ' '
-            yield escape(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'earliest_date'))
-            yield ' (+'
-            yield escape(t_11(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'extra_eur')))
-            yield ')'
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'):
-            pass
-            yield '; '
-            yield escape(t_9(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
-            yield ': '
-            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_made_here'))
+        yield escape(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars))
         yield '.</p>\n'
     yield '</section>\n'
 
@@ -1419,4 +1374,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&355=52&375=54&409=56&444=58&465=60&486=62&533=64&584=66&621=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=281&333=283&334=289&337=311&338=313&339=317&341=321&342=325&343=329&344=341&347=354&348=356&349=360&355=369&357=394&358=396&359=401&360=408&361=424&362=426&363=428&364=431&367=434&370=438&371=452&375=460&377=485&379=489&383=491&385=495&386=497&387=501&388=521&393=533&396=541&400=545&401=549&404=555&409=560&411=589&412=593&414=596&416=603&418=608&419=610&420=616&421=620&422=630&423=635&431=653&432=678&433=681&435=685&436=689&444=723&446=746&447=750&449=753&451=761&453=766&454=778&455=782&456=793&465=801&466=817&468=820&470=824&472=832&474=837&475=841&476=845&477=849&486=856&488=891&489=893&491=896&493=908&494=913&495=917&496=919&498=921&499=924&500=928&501=935&502=942&503=945&504=953&505=956&507=961&510=964&511=968&512=974&514=978&518=981&519=985&528=1000&533=1004&534=1053&536=1056&537=1060&539=1063&541=1075&543=1079&544=1091&545=1093&546=1095&547=1099&548=1103&554=1109&555=1119&556=1132&560=1136&561=1139&563=1141&564=1145&568=1149&570=1152&572=1162&573=1166&578=1178&579=1181&584=1220&585=1249&586=1252&587=1256&588=1260&590=1262&591=1267&592=1271&594=1280&595=1282&596=1285&598=1294&599=1298&600=1301&602=1303&603=1307&607=1313&608=1316&610=1320&611=1323&621=1331&623=1340&624=1354&625=1356&626=1365&627=1369&629=1378&630=1380&631=1391&632=1393&633=1402&634=1404&635=1413'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&355=52&375=54&409=56&444=58&465=60&486=62&533=64&584=66&621=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=281&333=283&334=289&337=311&338=313&339=317&341=321&342=325&343=329&344=341&347=354&348=356&349=360&355=369&357=394&358=396&359=401&360=408&361=424&362=426&363=428&364=431&367=434&370=438&371=452&375=460&377=485&379=489&383=491&385=495&386=497&387=501&388=521&393=533&396=541&400=545&401=549&404=555&409=560&411=589&412=593&414=596&416=603&418=608&419=610&420=616&421=620&422=630&423=635&431=653&432=678&433=681&435=685&436=689&444=723&446=746&447=750&449=753&451=761&453=766&454=778&455=782&456=793&465=801&466=817&468=820&470=824&472=832&474=837&475=841&476=845&477=849&486=856&488=891&489=893&491=896&493=908&494=913&495=917&496=919&498=921&499=924&500=928&501=935&502=942&503=945&504=953&505=956&507=961&510=964&511=968&512=974&514=978&518=981&519=985&528=1000&533=1004&534=1041&536=1044&537=1048&539=1051&541=1063&543=1067&544=1079&545=1081&546=1083&547=1087&548=1091&554=1097&555=1107&556=1120&560=1124&561=1127&563=1129&564=1133&568=1137&570=1140&572=1150&573=1154&578=1166&579=1169&584=1175&585=1204&586=1207&587=1211&588=1215&590=1217&591=1222&592=1226&594=1235&595=1237&596=1240&598=1249&599=1253&600=1256&602=1258&603=1262&607=1268&608=1271&610=1275&611=1278&621=1286&623=1295&624=1309&625=1311&626=1320&627=1324&629=1333&630=1335&631=1346&632=1348&633=1357&634=1359&635=1368'

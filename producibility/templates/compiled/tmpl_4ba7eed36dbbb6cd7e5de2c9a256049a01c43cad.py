@@ -10,6 +10,7 @@ def root(context, missing=missing):
     l_0_r = resolve('r')
     l_0_purpose_name = resolve('purpose_name')
     l_0_L = resolve('L')
+    l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     l_0_risks = resolve('risks')
@@ -161,40 +162,7 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        if t_10(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days')):
-            pass
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_lead_time'))
-        else:
-            pass
-            yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'days')))
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'):
-            pass
-            yield ', '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
-            yield ' '
-            yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'earliest_date'))
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'):
-            pass
-            yield ' ('
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
-            yield ' '
-            yield str(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'wanted_date'))
-            yield ')'
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'):
-            pass
-            yield '; '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'expedited'))
-            yield ' '
-            yield str(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'earliest_date'))
-            yield ' (+'
-            yield str(t_2(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'expedited'), 'extra_eur')))
-            yield ')'
-        if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'):
-            pass
-            yield '; '
-            yield str(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
-            yield ': '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_made_here'))
+        yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost'))
     yield ': '
@@ -448,4 +416,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=79&2=82&3=98&4=102&5=106&7=109&8=112&10=114&11=117&13=151&14=154&16=160&17=162&20=199&22=216&23=219&25=241&26=249&29=266&30=268&31=273&33=309&34=313&36=320&37=323&40=326&42=333&43=337&45=346&46=348&47=350&48=354&51=361&53=369&54=374&55=393&56=395&57=400&61=413&62=416&64=418&65=420&66=422&67=426'
+debug_info = '1=80&2=83&3=99&4=103&5=107&7=110&8=113&10=115&11=118&13=152&14=155&16=161&17=163&19=167&21=184&22=187&24=209&25=217&28=234&29=236&30=241&32=277&33=281&35=288&36=291&39=294&41=301&42=305&44=314&45=316&46=318&47=322&50=329&52=337&53=342&54=361&55=363&56=368&60=381&61=384&63=386&64=388&65=390&66=394'
