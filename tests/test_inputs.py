@@ -404,3 +404,24 @@ def test_a_number_in_a_request_file_is_read_as_a_person_means_it(tmp_path, text,
     as_json = tmp_path / "r.json"
     as_json.write_text('{"quantity": 2.000}', encoding="utf-8")
     assert yamlio.load(as_json) == {"quantity": 2.0}
+
+
+@pytest.mark.parametrize("size, outcome", [
+    ("[140, 60, 25.000]", [140, 60, 25]),        # 25,000 mm is beyond the range: 25
+    ("['140', 60, 25]", [140, 60, 25]),
+    ("[1.200, 800, 30]", "size_mm: '1.200' can mean 1200 or 1.2; write 1200 or 1.2"),
+    ("[140, 60, abc]", "size_mm: 'abc' is not a number")])
+def test_a_size_in_a_request_file_is_read_as_a_person_means_it(tmp_path, size, outcome):
+    """The sizes of a part, a list, read number by number as a typed answer: a size kept
+    as written ("25.000") was refused with "give three sizes", and before that "1.200"
+    was silently 1.2 mm."""
+    from conftest import EXAMPLES
+    source = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
+    assert "    size_mm: [140, 60, 25]\n" in source
+    path = tmp_path / "r.yaml"
+    path.write_text(source.replace("    size_mm: [140, 60, 25]\n", f"    size_mm: {size}\n"),
+                    encoding="utf-8")
+    if isinstance(outcome, list):
+        assert load_request(path)["parts"][0]["size_mm"] == outcome
+    else:
+        assert error_of(load_request, path) == f"{path}:49: {outcome}"

@@ -105,11 +105,15 @@ def _number(value, lang, decimals, grouping):
                                    decimal_quantization=decimals is not None)
 
 
-def money(value: float, lang: str, decimals: int = 0, currency: str = "EUR") -> str:
+def money(value: float, lang: str, decimals: int | None = 0, currency: str = "EUR") -> str:
     """An amount with its currency sign: ``€ 4,828`` in English, ``€ 4.828`` in Dutch.
 
     A no-break space holds the sign to the amount (a line never breaks between them); a
-    float is rounded as Python's ``f"{value:.2f}"`` rounds it (its binary value)."""
+    float is rounded as Python's ``f"{value:.2f}"`` rounds it (its binary value).
+    ``decimals`` None: the cents only where the amount has them (a rate of € 85/h, a
+    partner's € 81.50)."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
     if isinstance(value, float):
         value = round(value, decimals)
     pattern = "¤\u00a0#,##0" + ("." + "0" * decimals if decimals else "")

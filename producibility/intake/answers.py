@@ -452,9 +452,12 @@ def coerce_loaded(question, value, lang: str = "en"):
                 chosen.append(match)
         return chosen
     if kind == "dimensions" and isinstance(value, list):
-        if len(value) != 3 or not all(_is_number(v) for v in value):
+        if len(value) != 3 or not all(_is_number(v) or isinstance(v, str) for v in value):
             raise AnswerError(t["dimensions"])
-        return [_check_range(question, v, lang) for v in value]
+        # a size written as text ("1.200", kept as written by the request's parser) is read
+        # as a typed number is: the question's range settles "1.200", else both readings
+        return [_parse_number(question, v, lang, typed=False) if isinstance(v, str)
+                else _check_range(question, v, lang) for v in value]
     if kind == "choice" and _is_number(value):
         return _parse_choice(question, str(value), lang, typed=False)
     raise AnswerError({"text": t["not_text"], "number": t["not_number"].format(text=value),

@@ -245,7 +245,7 @@ def rate(provider, costing, key, name, words, notes, lang):
         return value, "given", f"equipment file: provider.{key}"
     value = costing[key]
     notes.append(words["default_rate"].format(
-        name=name, rate=i18n.money(value, lang, 0 if float(value).is_integer() else 2)))
+        name=name, rate=i18n.money(value, lang, None)))
     return value, "default", f"pack settings: costing.{key}"
 
 

@@ -84,8 +84,7 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
         name = catalogue.name(kind, process, lang) if catalogue else process
         fields = dict(part=pid, process=name, partner=partner["name"],
                       days=i18n.number(partner["lead_time_days"], lang, grouping=False),
-                      amount=i18n.money(partner["amount_eur"], lang,
-                                        0 if float(partner["amount_eur"]).is_integer() else 2))
+                      amount=i18n.money(partner["amount_eur"], lang, None))
         findings.append(Finding.check(
             "FIT-OUTSIDE-WORK", "effort", "technology_industrial_base",
             text["title"].format(**fields),
