@@ -1,13 +1,13 @@
 """The two baselines the engine is measured against, and result extraction.
 
 * ``Plain``: the same work without an engine: for every part operation, every
-  machine of that process is judged with ``producibility.engine.fit.check`` (plus the
-  capacity check the engine adds), and every rule's compiled condition
+  machine of that process is judged with ``producibility.engine.fit.check``, and every
+  rule's compiled condition
   ``rule.when`` is evaluated with ``producibility.conditions.expressions.evaluate`` on the
   same contexts, layer by layer, three-valued, with typed flag subjects.  The floor.
 * ``ClipsPort``: the same rules as CLIPS defrules through clipspy: the fit join
   (operation x machine of that process, material in the machine's materials,
-  sorted sizes within the envelope, tolerance, roughness, free capacity), the
+  sorted sizes within the envelope, tolerance, roughness), the
   "no machine" negation, and every pack rule translated mechanically from its
   ``when:`` text (comparisons, ``in`` lists, and/or/not, ``is (un)defined``,
   flags as ``requires``/``unless`` patterns).  Static facts (provider, machines,
@@ -20,7 +20,7 @@ marginal)}`` and findings ``{(rule, subject, machine or "-")}``.
 
 from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
-from producibility.engine.infer import REQUEST, _capacity_window, derive, layers, operation_hours
+from producibility.engine.infer import REQUEST, derive, layers
 
 try:  # optional: the CLIPS baseline
     import clips
@@ -59,7 +59,6 @@ class Plain:
 
     def run(self, request, as_of):
         req = derive(request, as_of)
-        window = _capacity_window(req, as_of)
         settings, index, provider = self.settings, self.index, self.provider
         base = {"request": req, "provider": provider}
         subjects = {"request": [("request", None, base)],
@@ -76,9 +75,6 @@ class Plain:
                 for machine in index.get(process, ()):
                     result = fit.check(part, process, machine, settings)
                     if not result.fits:
-                        continue
-                    if window is not None and operation_hours(req, part, machine)["total"] \
-                            > machine["free_h_per_week"] * window:
                         continue
                     found = True
                     marginal = bool(result.marginal)
@@ -155,8 +151,8 @@ def _templates():
     from producibility.model.questionnaire import load_questionnaire
     qn = load_questionnaire()
     out = {}
-    for scope, internal in (("request", ["window", "nbatch", "n_parts"]),
-                            ("part", ["d1", "d2", "d3", "run_h"])):
+    for scope, internal in (("request", ["n_parts"]),
+                            ("part", ["d1", "d2", "d3"])):
         slots, multi = [], []
         for q in qn.questions:
             if q.scope == scope:
@@ -196,8 +192,8 @@ def _templates():
 
 TEMPLATES = _templates()
 # Slots the fit rules use that rules may not read.
-INTERNAL = {"request": {"window", "nbatch", "n_parts", "given"},
-            "part": {"d1", "d2", "d3", "run_h", "given"},
+INTERNAL = {"request": {"n_parts", "given"},
+            "part": {"d1", "d2", "d3", "given"},
             "machine": {"family", "e1", "e2", "e3", "lim_diameter", "lim_length", "process"}}
 
 
@@ -652,15 +648,13 @@ def _fit_rule(name, fam, part_slots, machine_slots, extra, limits, margin, cap,
     mat_machine = "(materials $? ?mat $?)" if material else ""
     return f"""(defrule fit-{name}{'' if material else '-any-material'} (declare (salience 1000))
   (operation (part ?p) (process ?proc) (family "{fam}"))
-  (part (id ?p) {mat_part} (tolerance_mm ?pt) (roughness_ra_um ?pr) (run_h ?run) {part_slots})
+  (part (id ?p) {mat_part} (tolerance_mm ?pt) (roughness_ra_um ?pr) {part_slots})
   (machine (id ?m) (process ?proc) {mat_machine} (tolerance_mm ?mt)
-           (roughness_ra_um ?mr) (setup_h ?su) (free_h_per_week ?fh) {machine_slots})
+           (roughness_ra_um ?mr) {machine_slots})
   {extra if material else ""}
   (test (and {fits}
              (or (eq ?pt nil) (>= ?pt (- ?mt {EPS!r})))
              (or (eq ?pr nil) (eq ?mr nil) (>= ?pr (- ?mr {EPS!r})))))
-  (request (nbatch ?b) (window ?w))
-  (test (or (eq ?w nil) (<= (+ (* ?su ?b) ?run) (* ?fh ?w))))
   =>
   (assert (candidate (part ?p) (process ?proc) (machine ?m)
     (marginal (or {marg}
@@ -805,13 +799,10 @@ class ClipsPort:
         req = derive(request, as_of)
         env = self.env
         env.reset()
-        window = _capacity_window(req, as_of)
         values = {k: _plain(req[k]) for k in self.rslots if req.get(k) is not None}
         values["id"] = "request"
         values["given"] = [clips.Symbol(k) for k in self.rmulti if req.get(k) is not None]
-        self.t_request.assert_fact(window=window, nbatch=req.get("batches") or 1,
-                                   n_parts=len(req["parts"]), **values)
-        quantity = req.get("quantity")
+        self.t_request.assert_fact(n_parts=len(req["parts"]), **values)
         for part in req["parts"]:
             pid = str(part["id"])
             values = {k: _plain(part[k]) for k in self.pslots if part.get(k) is not None}
@@ -821,13 +812,6 @@ class ClipsPort:
             if size:
                 d = sorted(size, reverse=True)
                 values.update(d1=d[0], d2=d[1], d3=d[2])
-            cycle = part.get("cycle_time_min")
-            # the one cycle time split evenly over the part's routing, as
-            # infer.operation_hours does (laser plus press brake do not each take it all)
-            routing = max(len(part.get("processes") or ()), 1)
-            run = cycle / routing * quantity * (part.get("quantity") or 1) / 60.0 \
-                if cycle is not None and quantity is not None else None
-            values["run_h"] = run or 0.0
             self.t_part.assert_fact(**values)
             for process in part.get("processes") or ():
                 self.t_op.assert_fact(part=pid, process=process, family=family(process))

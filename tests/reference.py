@@ -8,7 +8,7 @@ judgement of one part on one machine (``fit.check``) and the derived fields.
 
 from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
-from producibility.engine.infer import _capacity_window, derive, operation_hours
+from producibility.engine.infer import derive
 
 REQUEST = ("request",)
 
@@ -50,7 +50,6 @@ def screen(pack, equipment, request, as_of):
     with outcome 'fired', 'unknown' or 'error' (false outcomes are left out)."""
     request = derive(request, as_of)
     parts = {str(p["id"]): p for p in request["parts"]}
-    window = _capacity_window(request, as_of)
     fits = []
     for pid, part in parts.items():
         for process in part.get("processes") or ():
@@ -58,10 +57,6 @@ def screen(pack, equipment, request, as_of):
                 if process not in machine["processes"]:
                     continue
                 result = fit.check(part, process, machine, pack.settings["fit"])
-                if result.fits and window is not None:
-                    hours = operation_hours(request, part, machine)["total"]
-                    if hours > machine["free_h_per_week"] * window:
-                        continue
                 if result.fits:
                     fits.append((pid, process, machine, result))
 

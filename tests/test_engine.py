@@ -179,14 +179,20 @@ def test_missing_size_makes_the_fit_undecidable_not_a_blocker(tmp_path, equipmen
     assert report["open_questions"][0]["field"] == "size_mm"
 
 
-def test_capacity_before_the_wanted_date_rejects_a_machine(tmp_path, equipment):
-    # 1000 pieces x 10 min = 167 h; one week of free hours on any mill is far less.
+def test_too_few_free_hours_before_the_wanted_date_make_it_later(tmp_path, equipment):
+    # 1000 pieces x 10 min = 167 h; one week of free hours on any mill is far less: the
+    # mill where the work ends soonest (16 h a week: 10.5 weeks) makes it, later than
+    # wanted, and the date is a question to the customer (not "no machine")
     request = base_request(quantity=1000, wanted_date="2026-11-30",
                            part={"cycle_time_min": 10})
     report = screen(tmp_path, equipment, [], request)
-    assert report["verdict"] == "no_fit"
-    reasons = report["assignments"][0]["rejected"][0]["reasons"]
-    assert reasons[0].startswith("needs 167.7 h, 16.0 h free")
+    assert report["verdict"] == "conditional"
+    [milling] = report["assignments"]
+    assert milling["machine"] == "haas-vf2"
+    assert milling["late"].startswith("needs 167.7 h, 16.0 h free")
+    assert [r["machine"] for r in milling["rejected"]] == ["haas-vf4", "hermle-c250"]
+    assert report["lead_time"]["days"] == 54
+    assert "LEAD-TIME" in [f["rule"] for f in report["findings"]]
 
 
 def test_the_engine_is_reused_and_does_not_leak_between_requests(tmp_path, equipment):

@@ -172,57 +172,82 @@ def printed_parts(count, hours, process="sla", material="resin_standard"):
 
 
 def test_parts_share_the_free_hours_of_one_machine(screener):
-    """Form 4: 40 h free a week.  Two 15 h parts fit; a third does not, and the
-    reason names the parts that took the hours."""
-    report = screener.check(printed_parts(2, 15)).to_dict()
-    assert {a["machine"] for a in report["assignments"]} == {"formlabs-form4"}
-    assert report["verdict"] != "no_fit"
-    report = screener.check(printed_parts(3, 15)).to_dict()
+    """Form 4: 40 h free a week.  Two 15 h parts fit; a third is made later than
+    wanted, queued after them, and says which parts took the hours: a date matter
+    (LEAD-TIME), not a part no machine can make."""
+    two = screener.check(printed_parts(2, 15)).to_dict()
+    assert {a["machine"] for a in two["assignments"]} == {"formlabs-form4"}
+    assert not any(a.get("late") for a in two["assignments"])
+    assert two["verdict"] != "no_fit"
+    three = screener.check(printed_parts(3, 15)).to_dict()
+    assert [a["machine"] for a in three["assignments"]] == ["formlabs-form4"] * 3
+    late = [a for a in three["assignments"] if a.get("late")]
+    assert [a["part"] for a in late] == ["P3"]
+    assert late[0]["late"] == "needs 15.0 h, but 30.0 h of its 40.0 h free before the " \
+        "wanted date already go to P1, P2"
+    assert not any(f["rule"] == "FIT-NO-MACHINE" for f in three["findings"])
+    lead = next(f for f in three["findings"] if f["rule"] == "LEAD-TIME")
+    assert lead["kind"] == "question" and lead["part"] == "P3"
+    assert three["verdict"] == "conditional"
+    assert three["lead_time"]["days"] > two["lead_time"]["days"]
+
+
+def test_a_date_that_cannot_move_makes_too_few_hours_a_blocker(screener):
+    """What the missing hours mean is the LEAD-TIME finding's: a fixed date or a
+    penalty clause refuses (unless overtime makes the date), a date that may move is
+    a risk with effort."""
+    fixed = printed_parts(3, 15)
+    fixed.update(date_flexible=False)
+    fixed["parts"][2]["cycle_time_min"] = 40 * 60  # overtime cannot catch up 40 h
+    report = screener.check(fixed).to_dict()
     assert report["verdict"] == "no_fit"
-    out = [a for a in report["assignments"] if a["machine"] is None]
-    assert [a["part"] for a in out] == ["P3"]
-    reasons = out[0]["rejected"][0]["reasons"][0]
-    assert "P1, P2" in reasons and "30.0 h" in reasons and "40.0 h" in reasons
-    assert any(f["rule"] == "FIT-NO-MACHINE" and f["part"] == "P3"
-               for f in report["findings"])
+    assert [f["rule"] for f in report["findings"] if f["kind"] == "blocker"] == ["LEAD-TIME"]
+    report = screener.check(dict(printed_parts(3, 15), date_flexible=True)).to_dict()
+    assert report["verdict"] == "fit_with_effort"
+    assert next(f for f in report["findings"] if f["rule"] == "LEAD-TIME")["kind"] == "risk"
 
 
 def test_operations_spread_over_capable_machines(screener):
     """Two FDM printers (UltiMaker S5 60 h, Prusa MK4 80 h free a week): two 50 h
-    parts go one to each; a third has no printer with 50 h left."""
+    parts go one to each; a third has no printer with 50 h left and goes where it
+    ends soonest (100 h on the MK4 take 1.25 weeks, on the S5 1.67), the S5 rejected
+    with the part that took its hours."""
     report = screener.check(printed_parts(2, 50, "fdm", "petg")).to_dict()
     assert sorted(a["machine"] for a in report["assignments"]) == ["prusa-mk4",
                                                                    "ultimaker-s5"]
     report = screener.check(printed_parts(3, 50, "fdm", "petg")).to_dict()
-    assert report["verdict"] == "no_fit"
-    assert [a["part"] for a in report["assignments"] if a["machine"] is None] == ["P3"]
+    third = report["assignments"][2]
+    assert third["machine"] == "prusa-mk4" and third["alternatives"] == []
+    on_mk4 = next(a["part"] for a in report["assignments"][:2] if a["machine"] == "prusa-mk4")
+    assert third["late"].endswith(f"already go to {on_mk4}")
+    [rejected] = third["rejected"]
+    assert rejected["machine"] == "ultimaker-s5"
+    assert "50.0 h of its 60.0 h" in rejected["reasons"][0]
+    assert report["verdict"] != "no_fit"
 
 
-def test_one_part_over_the_hours_is_rejected_as_before(screener):
+def test_one_part_over_the_hours_is_made_later(screener):
     report = screener.check(printed_parts(1, 45)).to_dict()
-    assert report["verdict"] == "no_fit"
-    assert "45.0 h, 40.0 h free" in report["assignments"][0]["rejected"][0]["reasons"][0]
+    [only] = report["assignments"]
+    assert only["machine"] == "formlabs-form4"
+    assert only["late"] == "needs 45.0 h, 40.0 h free in the 1.0 weeks before the wanted date"
+    assert report["lead_time"]["meets_wanted_date"] is False
+    assert report["verdict"] == "conditional"
 
 
-def test_an_operation_without_the_hours_is_priced_and_planned_on_its_machine(screener):
-    """The third 15 h part finds no Form 4 hours left before the wanted date: still no
-    machine for the verdict, but its price and the earliest date include it, queued on
-    the Form 4 after the two that took the hours (its price and lead time had left its
-    printing out: a date a week too early and no printing hours)."""
+def test_an_operation_made_later_is_priced_and_planned_on_its_machine(screener):
+    """The third 15 h part is priced like the others, with a note, and makes the
+    slowest part of the lead time (its candidate rules count for its machine)."""
     two = screener.check(printed_parts(2, 15)).to_dict()
     three = screener.check(printed_parts(3, 15)).to_dict()
-    assert three["verdict"] == "no_fit"
-    assert [a["machine"] for a in three["assignments"]] == ["formlabs-form4"] * 2 + [None]
     printed = {line["part"]: line for line in three["quote"]["lines"]
                if line["kind"] == "run"}
     assert printed["P3"]["machine"] == "formlabs-form4"
     assert printed["P3"]["hours"] == printed["P1"]["hours"]
-    assert "P3: 3D printing (SLA, resin) priced and planned on Formlabs Form 4 SLA/MSLA-" \
-        "harsprinter, which has not the free hours before the wanted date" in \
-        three["quote"]["notes"]
+    assert "P3: 3D printing (SLA, resin) planned on Formlabs Form 4 SLA/MSLA-harsprinter " \
+        "after the wanted date: it has not the free hours before it" in three["quote"]["notes"]
     steps = {p["part"]: p for p in three["lead_time"]["parts"]}
     assert [s["step"] for s in steps["P3"]["steps"]].count("operation") == 1
     assert three["lead_time"]["slowest_part"] == "P3"
     assert three["lead_time"]["days"] > two["lead_time"]["days"]
     assert three["lead_time"]["meets_wanted_date"] is False
-    assert any(f["rule"] == "LEAD-TIME" for f in three["findings"])

@@ -249,10 +249,9 @@ def compile_engine(pack, equipment):
         for machine in index.get(process, ()):
             result = fitter.check(part, process, machine)
             if result.fits:
-                capacity = self.capacity(part, machine)
-                if capacity:
-                    result.rejections.append(capacity)
-            if result.fits:
+                if self.window is None:
+                    # its free hours are shared out by the assignment, against the date
+                    self.unchecked.add((None, "wanted_date"))
                 any_fit = True
                 self.fits[(part_id, process, machine["id"])] = result
                 if candidate_table.rules:
@@ -440,19 +439,6 @@ class _EngineBase(KnowledgeEngine):
                 ctx[MEMO] = memo
             self._contexts[key] = ctx
         return ctx
-
-    def capacity(self, part, machine):
-        """Why a machine lacks the free hours, or None; unknown dates -> None."""
-        hours = operation_hours(self.request, part, machine)
-        if self.window is None:
-            self.unchecked.add((None, "wanted_date"))
-            return None
-        weeks = self.window
-        free = machine["free_h_per_week"] * weeks
-        if hours["total"] > free:
-            return fit.Reason("capacity", hours=float(hours["total"]), free=float(free),
-                              weeks=float(weeks))
-        return None
 
 
 def _capacity_window(request, as_of):

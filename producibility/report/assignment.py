@@ -3,8 +3,11 @@
 From the engine's fits and rejections: the machines that fit each operation, in order
 of preference (checked before provisional, comfortable before marginal, cheaper
 first); a candidate-scope blocker that rules a machine out for a part; the machines'
-free hours shared greedily (:func:`assign`); a partner where no own machine does the
-operation, priced by the partner's price model (:func:`outside_work`).
+free hours before the wanted date shared greedily (:func:`assign`: an operation no
+machine has the hours left for is made later than wanted, on the machine where it ends
+soonest, and the lead time and its LEAD-TIME finding say what that means for the
+date); a partner where no own machine does the operation, priced by the partner's
+price model (:func:`outside_work`).
 """
 
 from __future__ import annotations
@@ -18,19 +21,16 @@ from producibility.engine.infer import Inferred, operation_hours
 class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
-    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "late")
+    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
-                 chosen: frozenset, not_made: dict | None = None,
-                 late: dict | None = None) -> None:
-        self.assignments = assignments  # the report's assignments[], per part operation
+                 chosen: frozenset, not_made: dict | None = None) -> None:
+        # the report's assignments[], per part operation; one made later than wanted
+        # (no fitting machine has the free hours before the wanted date) says why in
+        # "late"
+        self.assignments = assignments
         # part -> the processes no machine can do and no partner does: see not_made()
         self.not_made = not_made or {}
-        # (part, process) -> the machine that would do an operation only its free hours
-        # before the wanted date keep from it ({machine, machine_name, setup_h,
-        # rate_eur_h}): priced and planned there, so the price and the earliest date
-        # include it (the verdict still says no machine has the hours)
-        self.late = late or {}
         self.rejected = rejected        # (part, process) -> [{machine, name, reasons}]
         self.ruled_out = ruled_out      # (part, process) with fitting machines, none left
         self.chosen = chosen            # (part, process, machine) of every assignment
@@ -53,20 +53,12 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
         rejected.setdefault((pid, process), []).append(
             {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
     options = _options(inferred, candidates, blocked)
-    picked, over = assign(options, machines, inferred.window)
-    # An operation that only the machines' free hours before the wanted date keep from a
-    # machine can be made, later than wanted: it is not left out as one no machine can do.
-    late = {op: options[op][0][3] for op in over}  # the most preferred fitting machine
-    full = {}
-    for (pid, process, mid), reasons in inferred.rejections.items():
-        if reasons and all(getattr(r, "key", None) == "capacity" for r in reasons):
-            full.setdefault((pid, process), []).append((reasons[0].params["hours"], mid))
-    for op, found in full.items():
-        late.setdefault(op, min(found)[1])  # the machine that needs the fewest hours
-    for (pid, process), reasons in over.items():
-        rejected.setdefault((pid, process), []).extend(
+    picked, late = assign(options, machines, inferred.window)
+    for op, reasons in late.items():
+        chosen_machine = picked[op][3]
+        rejected.setdefault(op, []).extend(
             {"machine": mid, "name": machines[mid]["name"], "reasons": [fit_text(r, lang)]}
-            for mid, r in reasons)
+            for mid, r in reasons.items() if mid != chosen_machine)
 
     assignments, chosen, ruled_out = [], set(), []
     for pid, part in inferred.parts.items():
@@ -85,7 +77,10 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                     setup_h=_r(hours["setup"]),
                     run_h=None if hours["run"] is None else _r(hours["run"]),
                     rate_eur_h=machine["rate_eur_h"], amount_eur=_r(cost),
-                    alternatives=[o[3] for o in options[pid, process] if o[3] != mid])
+                    alternatives=[] if (pid, process) in late else
+                    [o[3] for o in options[pid, process] if o[3] != mid])
+                if (pid, process) in late:  # the others are rejected for their hours
+                    entry["late"] = fit_text(late[pid, process][mid], lang)
                 chosen.add((pid, process, mid))
             elif candidates.get((pid, process)):
                 ruled_out.append((pid, process))
@@ -95,17 +90,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                                   lang),
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
-    planned = {}
-    for a in assignments:
-        op = (a["part"], a["process"])
-        if not a["machine"] and not a.get("partner") and op in late:
-            machine = machines[late[op]]
-            hours = operation_hours(request, inferred.parts[a["part"]], machine)
-            planned[op] = {"machine": late[op], "machine_name": machine["name"],
-                           "setup_h": _r(hours["setup"]), "rate_eur_h": machine["rate_eur_h"]}
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
-                     not_made(a for a in assignments if (a["part"], a["process"]) not in late),
-                     planned)
+                     not_made(assignments))
 
 
 def candidate_blockers(inferred: Inferred, choice_text: Mapping,
@@ -150,39 +136,58 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     preference.  Greedy, in a documented order: the operations with the fewest
     fitting machines first, then the longest, then by part and process; each goes
     to its most preferred machine that still has the hours free before the wanted
-    date.  Returns ({operation: option}, {operation: [(machine, reason)]}) where the
-    second lists, for an operation no machine has the hours left for, why each
-    fitting machine is out (and which parts took its hours).  Without a wanted
-    date (``weeks`` None) capacity is not checked (an open question elsewhere).
+    date.  An operation no fitting machine has the hours left for is made later than
+    wanted: it goes to the fitting machine where it would end soonest (the hours
+    already given to that machine plus its own, over the machine's free hours a week;
+    then by preference), and its hours count there for the operations after it.
+    Returns ({operation: option}, {operation: {machine: reason}}): the second holds,
+    for each operation made later than wanted, why each fitting machine has not the
+    hours (and which parts took them).  Without a wanted date (``weeks`` None) free
+    hours are not counted (the date is an open question elsewhere).
     """
     picked: dict = {}
-    over: dict = {}
+    late: dict = {}
     if weeks is None:
-        return {op: found[0] for op, found in options.items() if found}, over
+        return {op: found[0] for op, found in options.items() if found}, late
     free = {mid: m["free_h_per_week"] * weeks for mid, m in machines.items()}
-    left, users = dict(free), {}
+    given = dict.fromkeys(machines, 0.0)  # hours given to each machine so far
+    users: dict = {}
     order = sorted((op for op, found in options.items() if found),
                    key=lambda op: (len(options[op]), -options[op][0][5]["total"], op))
     for op in order:
-        for option in options[op]:
-            mid, hours = option[3], option[5]["total"]
-            if hours <= left[mid] + 1e-9:
-                left[mid] -= hours
-                users.setdefault(mid, []).append((op[0], hours))
-                picked[op] = option
-                break
-        else:
-            over[op] = [(o[3], Reason(
-                "capacity_shared", hours=float(o[5]["total"]), free=float(free[o[3]]),
-                taken=float(free[o[3]] - left[o[3]]),
-                parts=", ".join(sorted({p for p, _ in users.get(o[3], ())}))))
-                for o in options[op]]
-    return picked, over
+        found = options[op]
+        option = next((o for o in found if o[5]["total"] <= free[o[3]] - given[o[3]] + 1e-9),
+                      None)
+        if option is None:
+            late[op] = {o[3]: _short_of_hours(o[5]["total"], free[o[3]], given[o[3]],
+                                              users.get(o[3], ()), weeks)
+                        for o in found}
+            option = min(found, key=lambda o: (_weeks_until_done(o, machines, given),
+                                               found.index(o)))
+        mid, hours = option[3], option[5]["total"]
+        given[mid] += hours
+        users.setdefault(mid, []).append(op[0])
+        picked[op] = option
+    return picked, late
+
+
+def _weeks_until_done(option, machines, given):
+    per_week = machines[option[3]]["free_h_per_week"]
+    hours = given[option[3]] + option[5]["total"]
+    return hours / per_week if per_week > 0 else float("inf")
+
+
+def _short_of_hours(hours, free, given, parts, weeks):
+    """Why a machine has not the hours for an operation before the wanted date."""
+    if given <= 1e-9:
+        return Reason("capacity", hours=float(hours), free=float(free), weeks=float(weeks))
+    return Reason("capacity_shared", hours=float(hours), free=float(free),
+                  taken=float(given), parts=", ".join(sorted(set(parts))))
 
 
 def not_made(assignments) -> dict[str, list[str]]:
     """part -> the processes of its operations that neither an own machine nor a partner
-    does (``place`` leaves out the ones only free hours stop).  Such a part cannot be made
+    does.  Such a part cannot be made
     here: it is neither priced (costing) nor scheduled (leadtime), and the report says
     so, where a price of its material or a lead time of its transport alone would read
     as if it could."""

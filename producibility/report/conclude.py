@@ -18,7 +18,8 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "4.0.0"  # 4: lead_time.days null for a request none of whose parts can be
+SCHEMA_VERSION = "4.1.0"  # 4.1: an assignment's late (an operation made later than wanted
+# for want of free hours, which had no machine before); 4: lead_time.days null for a request none of whose parts can be
 # made here, lead_time.not_made and the parts' not_made (3: quote lines by kind with basis)
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
 
@@ -74,13 +75,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         lines, _ = costing.quote_lines(request, parts, inferred.machines,
                                        placement.assignments, findings, catalogue,
                                        equipment.provider, settings["costing"], lang, brief,
-                                       placement.not_made, placement.late)
+                                       placement.not_made)
     else:
         share = verdict.contingency_share(settings, len(open_questions))
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
-                                     quantities, lang, placement.not_made, placement.late)
+                                     quantities, lang, placement.not_made)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"])
 
@@ -91,7 +92,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
                               placement.assignments, lines, treatments, catalogue,
                               equipment.provider, settings["lead_time"], lang, brief,
-                              placement.not_made, placement.late)
+                              placement.not_made)
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])

@@ -257,14 +257,14 @@ _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "ru
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang, brief=False, unmade=None, late=None):
+                lang, brief=False, unmade=None):
     """(lines, notes): the quote lines of one request, in a stable order.
 
     ``brief``: only the set-up and run lines the lead time needs (a what-if probe reads
     the verdict and the findings, never the price).  ``unmade``: the parts that cannot be
-    made here (``Placement.not_made``): not priced, with a note saying why.  ``late``: the
-    operations no machine has the hours for before the wanted date (``Placement.late``):
-    priced on the machine that would do them, with a note."""
+    made here (``Placement.not_made``): not priced, with a note saying why.  An operation
+    made later than wanted (its assignment's ``late``) is priced like any other, with a
+    note."""
     words = _words("costing", lang)
     why_words = _words("costing_why", lang)
     notes = []
@@ -285,7 +285,6 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     unattended = set(costing["unattended_processes"])
     supplied = request.get("material_supplied_by_customer") is True
     unmade = unmade or {}
-    late = late or {}
 
     def name(kind, entry_id):
         return catalogue.name(kind, entry_id, lang) if catalogue else str(entry_id)
@@ -307,10 +306,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             continue
         pieces = part.get("pieces")
         ops = by_part.get(pid, [])
-        own = [a if a["machine"] else dict(a, **late[pid, a["process"]]) for a in ops
-               if a["machine"] or (pid, a["process"]) in late]
+        own = [a for a in ops if a["machine"]]
         for a in own:
-            if not brief and (pid, a["process"]) in late:
+            if not brief and a.get("late"):
                 notes.append(words["late"].format(part=pid, machine=a["machine_name"],
                                                   process=name("processes", a["process"])))
         processes = [a["process"] for a in ops]
@@ -449,18 +447,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang, unmade=None, late=None):
+          share, quantities, lang, unmade=None):
     """(lines, the report's ``quote``): the quote lines, notes, totals with the
-    contingency ``share``, and the price per quantity break.  ``unmade``, ``late``: see
+    contingency ``share``, and the price per quantity break.  ``unmade``: see
     quote_lines."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
-                               provider, costing, lang, unmade=unmade, late=late)
+                               provider, costing, lang, unmade=unmade)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": notes,
         "totals": totals(lines, share, costing["estimate_contingency"]),
         "breaks": quantity_breaks(sorted(set(quantities or ())), request,
                                   parts, machines, assignments, lines, catalogue, provider,
-                                  costing, lang, share, unmade, late)}
+                                  costing, lang, share, unmade)}
 
 
 def totals(lines, share, estimate_share):
@@ -477,7 +475,7 @@ def totals(lines, share, estimate_share):
 
 
 def quantity_breaks(quantities, request, parts, machines, assignments, lines, catalogue,
-                    provider, costing, lang, share, unmade=None, late=None):
+                    provider, costing, lang, share, unmade=None):
     """Price per piece and total per quantity: material and run scale with the pieces,
     set-up, CAM and inspection are spread over them.  The lines from rules and partners
     are those of the requested quantity (a rule that fires only from some quantity on
@@ -489,7 +487,7 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
         pieces = {pid: dict(part, pieces=quantity * (part.get("quantity") or 1))
                   for pid, part in parts.items()}
         own, _ = quote_lines(asked, pieces, machines, assignments, [], catalogue, provider,
-                             costing, lang, unmade=unmade, late=late)
+                             costing, lang, unmade=unmade)
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])
         spread = sum(line["amount_eur"] for line in own

@@ -43,12 +43,10 @@ def add_working_days(start, days):
 
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
-          provider, settings, lang, overtime_h_per_day=0.0, unmade=None, late=None):
+          provider, settings, lang, overtime_h_per_day=0.0, unmade=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
-    read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``);
-    ``late``: operations planned on a machine without the hours before the wanted date
-    (``Placement.late``)."""
+    read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -63,7 +61,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     by_part = {}
     for a in assignments:
         by_part.setdefault(a["part"], []).append(a)
-    unmade, late = unmade or {}, late or {}
+    unmade = unmade or {}
     for pid, part in parts.items():
         if pid in unmade:
             out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
@@ -77,8 +75,6 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 steps.append({"step": "material", "days": day, "text": text and text[
                     "material"].format(material=catalogue.name("materials", material_id, lang))})
         for a in by_part.get(pid, []):
-            if not a.get("machine") and (pid, a["process"]) in late:
-                a = dict(a, **late[pid, a["process"]])
             if a.get("machine"):
                 machine = machines[a["machine"]]
                 per_day = machine["free_h_per_week"] / 5.0 + overtime_h_per_day
@@ -135,12 +131,12 @@ def _name(catalogue, kind, entry_id, lang):
 
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
-              catalogue, provider, settings, lang, brief=False, unmade=None, late=None):
+              catalogue, provider, settings, lang, brief=False, unmade=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
-                   catalogue, provider, settings, lang, unmade=unmade, late=late)
+                   catalogue, provider, settings, lang, unmade=unmade)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"])
@@ -155,8 +151,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
             not (brief and result["meets_wanted_date"] is not False):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
-                     overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
-                     late=late)
+                     overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None

@@ -252,6 +252,13 @@ def root(context, missing=missing):
                 yield ': '
                 yield str(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                 yield ']'
+            if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
+                pass
+                yield ' ['
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'late'))
+                yield ': '
+                yield str(environment.getattr(l_1_a, 'late'))
+                yield ']'
             if environment.getattr(l_1_a, 'unchecked'):
                 pass
                 yield ' ['
@@ -416,4 +423,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=80&2=83&3=99&4=103&5=107&7=110&8=113&10=115&11=118&13=152&14=155&16=161&17=163&19=167&21=184&22=187&24=209&25=217&28=234&29=236&30=241&32=277&33=281&35=288&36=291&39=294&41=301&42=305&44=314&45=316&46=318&47=322&50=329&52=337&53=342&54=361&55=363&56=368&60=381&61=384&63=386&64=388&65=390&66=394'
+debug_info = '1=80&2=83&3=99&4=103&5=107&7=110&8=113&10=115&11=118&13=152&14=155&16=161&17=163&19=167&21=184&22=187&24=209&25=217&28=234&29=236&30=241&32=284&33=288&35=295&36=298&39=301&41=308&42=312&44=321&45=323&46=325&47=329&50=336&52=344&53=349&54=368&55=370&56=375&60=388&61=391&63=393&64=395&65=397&66=401'
