@@ -557,7 +557,8 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
     one example request, picked at random, sets how complete this request is
     (most examples are nearly complete, a few are sparse enquiries) and each
     question is left open in proportion to how often the examples leave it open
-    (the target price often, the material rarely)."""
+    (the target price often, the material rarely; one that every example leaves open,
+    an ISO fit, always)."""
     from producibility.model.relevance import asked
     v = vocab()
     ex = example_answers()
@@ -584,7 +585,13 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
             return True
         if not asked(q, req, part):
             return False
-        return rnd.random() >= min(1.0, ex.open_rate.get(q.key, 0.0) * scale)
+        rate = ex.open_rate.get(q.key, 0.0)
+        if rate >= 1.0:
+            # every example leaves it open: an answer would be made up, not drawn from
+            # a real enquiry (a random ISO fit on a random 0.1-5 mm size made two
+            # thirds of the generated requests NO FIT)
+            return False
+        return rnd.random() >= min(1.0, rate * scale)
 
     quantity = max(1, int(round(rnd.choice(ex.values[("request", "quantity")])
                                 * rnd.uniform(0.5, 2.0))))
