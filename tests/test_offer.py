@@ -164,3 +164,27 @@ def test_a_report_renders_its_offer_with_the_requests_own_answers():
     # the shop's address comes from the project (Settings.provider), which check passes
     assert {k: v for k, v in library.items() if k not in ("provider", "address")} == \
         {k: v for k, v in cli.items() if k not in ("provider", "address")}
+
+
+def test_the_offer_gives_the_delivery_date_from_the_lead_time():
+    """The lead-time chain's days and date reach the customer, and whether that is in
+    time (the offer said only "material and outside work add about N days", so a
+    customer never learnt that the date asked for was missed)."""
+    data = json.loads(offer("--format", "json"))
+    assert data["delivery"] == [
+        "We deliver 20 working days after your order: on 2026-12-21 if you order on "
+        "2026-11-23.", "That is in time for the date you asked for."]
+    late = json.loads(offer("--format", "json", request="impeller-rush.yaml"))
+    assert late["delivery"][1:] == ["That is later than the date you asked for.",
+                                    "With overtime we can deliver on 2026-12-04, for €\u00a0193 "
+                                    "extra."]
+    dutch = offer("--format", "md", "--lang", "nl", request="impeller-rush.yaml").replace(
+        "\u00a0", " ")
+    assert "U vroeg om levering vóór 03-12-2026. Wij leveren 10 werkdagen na uw opdracht: " \
+        "op 07-12-2026 bij opdracht op 23-11-2026. Dat is later dan de datum die u vroeg. " \
+        "Met overwerk kunnen wij op 04-12-2026 leveren, voor € 193 extra." in dutch
+    html = offer("--format", "html", "--lang", "nl", request="impeller-rush.yaml")
+    assert "Met overwerk kunnen wij op 04-12-2026 leveren" in html
+    # nothing of the shaft can be made here: no date is promised
+    assert json.loads(offer("--format", "json", request="shaft-oversize.yaml"))[
+        "delivery"] == []

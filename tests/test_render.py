@@ -457,7 +457,8 @@ def test_text_lists_the_five_nearest_misses_of_a_large_catalogue(tmp_path):
 # ---- no English in Dutch output
 
 #: English words the Dutch output may show: proper names and words Dutch shares.
-SHARED_WORDS = {"MRL", "Machines", "machines", "machine", "engineering", "Score", "transport"}
+SHARED_WORDS = {"MRL", "Machines", "machines", "machine", "engineering", "Score", "transport",
+                "extra"}  # "voor € 193 extra": Dutch too
 
 
 def _english_labels():
@@ -690,3 +691,22 @@ def test_text_report_gives_the_lead_time_chain_and_label_tables_have_no_duplicat
     text = render(report, "text")
     assert f"Lead time: {lead['days']} working days, earliest delivery " \
            f"{lead['earliest_date']}" in text
+
+
+def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
+    """The card read "extra lead time 0 days" for a request whose lead time (7 working
+    days) misses the wanted date: it now shows the chain's working days and dates, in
+    the warning colour when the date is missed or nothing can be made here."""
+    def card(stem, lang):
+        html = render(screened[stem, lang], "html", lang)
+        start = html.index('<section class="figures"')
+        return html[start:html.index("</section>", start)].split('<div class="card')[-1]
+
+    rush = card("impeller-rush", "nl")
+    assert rush.startswith(' warn"') and "Levertijd" in rush and "10 werkdagen" in rush
+    assert "vroegste levering 2026-12-07 · gewenst 2026-12-03" in rush
+    series = card("bracket-series", "en")
+    assert series.startswith('">') and "20 working days" in series
+    assert "earliest delivery 2026-12-21 · wanted 2027-01-29" in series
+    shaft = card("shaft-oversize", "en")
+    assert shaft.startswith(' warn"') and '<div class="v">–</div>' in shaft

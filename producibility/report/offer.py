@@ -187,7 +187,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
     wanted = _date(request.get("wanted_date"))
-    extra_days = data["effort"].get("lead_time_days") or 0
+    extra_days = data["effort"].get("lead_time_days") or 0  # for templates before delivery
     address = provider.get("address") or []
     return {
         "T": t, "lang": lang, "provider": provider, "address": address,
@@ -202,6 +202,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "no_price": total is None and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
+        "delivery": delivery(data.get("lead_time") or {}, day, lang),
         "assumptions": assumptions, "advice": advice,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
@@ -209,3 +210,29 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True),
     }
+
+
+def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str) -> list[str]:
+    """The offer's delivery sentences, from the report's lead time: how many working days
+    after the order, the date for an order on the offer's date, and whether that is in
+    time for the date asked for (with overtime's date and extra where it is not).
+    Nothing where no part can be made here (``lead_time.days`` null)."""
+    from producibility.report.render.templates import day
+
+    days, earliest = lead.get("days"), lead.get("earliest_date")
+    if days is None or not earliest:
+        return []
+    t = i18n.texts("offer", lang)
+    out = [i18n.counted(t["delivery_count"], days, lang, date=day(earliest, lang),
+                        ordered=day(ordered.isoformat(), lang))]
+    if lead.get("meets_wanted_date") is True:
+        out.append(t["delivery_in_time"])
+    elif lead.get("meets_wanted_date") is False:
+        out.append(t["delivery_late"])
+        fast = lead.get("expedited")
+        if fast and fast.get("earliest_date"):
+            out.append(t["delivery_overtime"].format(
+                date=day(fast["earliest_date"], lang),
+                extra=i18n.money(fast["extra_eur"], lang)))
+    return out
+

@@ -234,6 +234,7 @@ def block_figures(context, missing=missing):
     l_0_counted = resolve('counted')
     l_0_r = resolve('r')
     l_0_risks = resolve('risks')
+    l_0_lead = missing
     try:
         t_4 = environment.filters['eur0']
     except KeyError:
@@ -276,6 +277,12 @@ def block_figures(context, missing=missing):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
+    try:
+        t_9 = environment.tests['sameas']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No test named 'sameas' found.")
     pass
     yield '<section class="figures" id="figures">\n  <div class="card">\n    <div class="k">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort_class'))
@@ -350,21 +357,65 @@ def block_figures(context, missing=missing):
         pass
         yield ' · '
         yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'), _block_vars=_block_vars))
-    yield '</div>\n  </div>\n  <div class="card">\n    <div class="k">'
-    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
-    yield '</div>\n    <div class="v">'
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
-    yield ' <small>'
-    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
-    yield '</small></div>\n    <div class="d">'
-    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
-    yield ': '
-    yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
-    yield ' · '
-    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
-    yield ': '
-    yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
-    yield '</div>\n  </div>\n</section>\n'
+    yield '</div>\n  </div>\n'
+    l_0_lead = environment.call(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'get'), 'lead_time', _block_vars=_block_vars)
+    _block_vars['lead'] = l_0_lead
+    if (undefined(name='lead') if l_0_lead is missing else l_0_lead):
+        pass
+        yield '  <div class="card'
+        if (t_9(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+            pass
+            yield ' warn'
+        yield '">\n    <div class="k">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
+        yield '</div>\n    <div class="v">'
+        if (not t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+            pass
+            yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'), _block_vars=_block_vars))
+        else:
+            pass
+            yield '–'
+        yield '</div>\n    <div class="d">'
+        if environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date'):
+            pass
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
+            yield ' '
+            yield escape(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date'))
+        if environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date'):
+            pass
+            if environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date'):
+                pass
+                yield ' · '
+            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
+            yield ' '
+            yield escape(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date'))
+        yield ' · '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
+        yield ': '
+        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
+        yield ' · '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
+        yield ': '
+        yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+        yield '</div>\n  </div>\n'
+    else:
+        pass
+        yield '  <div class="card">\n    <div class="k">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
+        yield '</div>\n    <div class="v">'
+        yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield ' <small>'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
+        yield '</small></div>\n    <div class="d">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
+        yield ': '
+        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
+        yield ' · '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
+        yield ': '
+        yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+        yield '</div>\n  </div>\n'
+    yield '</section>\n'
 
 def block_mrl(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -378,10 +429,10 @@ def block_mrl(context, missing=missing):
     l_0_range = resolve('range')
     l_0_m = resolve('m')
     try:
-        t_9 = environment.filters['join']
+        t_10 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.tests['none']
@@ -411,14 +462,14 @@ def block_mrl(context, missing=missing):
             yield '<small>'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
             yield ' '
-            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield escape(t_10(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield '</small>'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield '<small>'
             yield escape((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield escape(t_10(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield '</small>'
         yield '</div>\n    <div class="track" title="MRL '
         yield escape((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
@@ -469,10 +520,10 @@ def block_heat_map(context, missing=missing):
     l_0_heat = resolve('heat')
     l_0_range = resolve('range')
     try:
-        t_9 = environment.filters['join']
+        t_10 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -523,7 +574,7 @@ def block_heat_map(context, missing=missing):
                 yield '<span class="c">'
                 yield escape(environment.getattr(l_2_cell, 'count'))
                 yield '</span><span class="cell-ids">'
-                yield escape(t_9(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
+                yield escape(t_10(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
                 yield '</span>'
             yield '            </td>\n'
         l_2_cell = missing
@@ -567,16 +618,16 @@ def block_questions(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_10 = environment.filters['format']
+        t_11 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_10 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'format' found.")
-    try:
-        t_9 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -588,7 +639,7 @@ def block_questions(context, missing=missing):
     yield '<section id="questions">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
     yield ' <span class="count">'
-    yield escape((t_10('(%d)', t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_11('(%d)', t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'):
         pass
@@ -625,7 +676,7 @@ def block_questions(context, missing=missing):
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
                 yield '</span> '
             yield '<span class="ids small muted">'
-            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+            yield escape(t_10(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
             yield '</span>\n'
             for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
                 l_2_answer_text = resolve('answer_text')
@@ -643,7 +694,7 @@ def block_questions(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' <span class="ids muted">+ '
-                    yield escape(t_9(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_10(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
                 yield '</span>\n'
             l_2_p = l_2_answer_text = missing
@@ -663,10 +714,10 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_9 = environment.filters['join']
+        t_10 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -692,7 +743,7 @@ def block_assumed(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' <span class="id">('
-                yield escape(t_9(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield escape(t_10(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')</span>'
             yield ' – '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -713,7 +764,7 @@ def block_assumed(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' <span class="id small muted">'
-                    yield escape(t_9(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_10(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
             l_2_p = l_2_answer_text = missing
             yield '</li>\n'
@@ -730,10 +781,10 @@ def block_risks(context, missing=missing):
     l_0_L = resolve('L')
     l_0_risks = resolve('risks')
     try:
-        t_10 = environment.filters['format']
+        t_11 = environment.filters['format']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
         t_2 = environment.filters['length']
@@ -745,7 +796,7 @@ def block_risks(context, missing=missing):
     yield '<section id="risks">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risk_register'))
     yield ' <span class="count">'
-    yield escape((t_10('(%d)', t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_11('(%d)', t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if (undefined(name='risks') if l_0_risks is missing else l_0_risks):
         pass
@@ -863,16 +914,16 @@ def block_assignments(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_11 = environment.filters['eur']
+        t_12 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_9 = environment.filters['join']
+        t_10 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_6 = environment.filters['num']
@@ -930,7 +981,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line"><span class="chip marginal">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '</span> '
-                    yield escape(t_9(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                    yield escape(t_10(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -944,7 +995,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line small muted">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield escape(t_9(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
+                    yield escape(t_10(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
                     yield '</span>'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -980,7 +1031,7 @@ def block_assignments(context, missing=missing):
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape((t_11(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_12(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n      </tr>\n'
             if environment.getattr(l_1_a, 'rejected'):
                 pass
@@ -995,7 +1046,7 @@ def block_assignments(context, missing=missing):
                     yield ' <span class="id">'
                     yield escape(environment.getattr(l_2_x, 'machine'))
                     yield '</span>: '
-                    yield escape(t_9(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+                    yield escape(t_10(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
                     yield '</span>\n'
                 l_2_x = missing
                 yield '        </td>\n      </tr>\n'
@@ -1021,10 +1072,10 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_11 = environment.filters['eur']
+        t_12 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_5 = environment.filters['int']
@@ -1093,11 +1144,11 @@ def block_quote(context, missing=missing):
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
             yield '">'
-            yield escape(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
+            yield escape(t_12(environment.getattr(l_1_line, 'rate_eur_h')))
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape(t_11(environment.getattr(l_1_line, 'amount_eur')))
+            yield escape(t_12(environment.getattr(l_1_line, 'amount_eur')))
             yield '</td>\n      </tr>\n'
         l_1_line = missing
         yield '    </tbody><tbody class="totals">\n      <tr class="first"><td colspan="3">'
@@ -1109,7 +1160,7 @@ def block_quote(context, missing=missing):
         yield '</td><td class="blank"></td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '">'
-        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
         yield ' '
@@ -1122,11 +1173,11 @@ def block_quote(context, missing=missing):
             yield '% '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'estimate_contingency'))
         yield '</td><td class="num muted">'
-        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield '</td></tr>\n      <tr class="grand"><td colspan="5">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '</td><td class="num">'
-        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '</td></tr>\n    </tbody>\n  </table>\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1160,13 +1211,13 @@ def block_quote(context, missing=missing):
             yield '      <tr><td class="num">'
             yield escape(environment.getattr(l_1_b, 'quantity'))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'amount_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'amount_eur')))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'amount_high_eur')))
             yield '</td></tr>\n'
         l_1_b = missing
         yield '    </tbody>\n  </table>\n'
@@ -1190,16 +1241,16 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_12 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_13 = environment.filters['fact']
+        t_13 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_14 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_2 = environment.filters['length']
@@ -1262,13 +1313,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_12(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_13(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_13(l_2_value))
+                    yield escape(t_14(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1381,4 +1432,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&355=52&375=54&409=56&444=58&465=60&486=62&534=64&585=66&622=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=281&333=283&334=289&337=311&338=313&339=317&341=321&342=325&343=329&344=341&347=354&348=356&349=360&355=369&357=394&358=396&359=401&360=408&361=424&362=426&363=428&364=431&367=434&370=438&371=452&375=460&377=485&379=489&383=491&385=495&386=497&387=501&388=521&393=533&396=541&400=545&401=549&404=555&409=560&411=589&412=593&414=596&416=603&418=608&419=610&420=616&421=620&422=630&423=635&431=653&432=678&433=681&435=685&436=689&444=723&446=746&447=750&449=753&451=761&453=766&454=778&455=782&456=793&465=801&466=817&468=820&470=824&472=832&474=837&475=841&476=845&477=849&486=856&488=891&489=893&491=896&493=908&494=913&495=917&496=919&498=921&499=924&500=928&501=935&502=942&503=949&504=952&505=960&506=963&508=968&511=971&512=975&513=981&515=985&519=988&520=992&529=1007&534=1011&535=1048&537=1051&538=1055&540=1058&542=1070&544=1074&545=1086&546=1088&547=1090&548=1094&549=1098&555=1104&556=1114&557=1127&561=1131&562=1134&564=1136&565=1140&569=1144&571=1147&573=1157&574=1161&579=1173&580=1176&585=1182&586=1211&587=1214&588=1218&589=1222&591=1224&592=1229&593=1233&595=1242&596=1244&597=1247&599=1256&600=1260&601=1263&603=1265&604=1269&608=1275&609=1278&611=1282&612=1285&622=1293&624=1302&625=1316&626=1318&627=1327&628=1331&630=1340&631=1342&632=1353&633=1355&634=1364&635=1366&636=1375'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&364=52&384=54&418=56&453=58&474=60&495=62&543=64&594=66&631=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=288&333=290&334=296&337=318&338=320&339=324&341=328&342=332&343=336&344=348&346=361&347=363&348=366&349=370&350=372&351=379&355=404&356=406&357=410&364=420&366=445&367=447&368=452&369=459&370=475&371=477&372=479&373=482&376=485&379=489&380=503&384=511&386=536&388=540&392=542&394=546&395=548&396=552&397=572&402=584&405=592&409=596&410=600&413=606&418=611&420=640&421=644&423=647&425=654&427=659&428=661&429=667&430=671&431=681&432=686&440=704&441=729&442=732&444=736&445=740&453=774&455=797&456=801&458=804&460=812&462=817&463=829&464=833&465=844&474=852&475=868&477=871&479=875&481=883&483=888&484=892&485=896&486=900&495=907&497=942&498=944&500=947&502=959&503=964&504=968&505=970&507=972&508=975&509=979&510=986&511=993&512=1000&513=1003&514=1011&515=1014&517=1019&520=1022&521=1026&522=1032&524=1036&528=1039&529=1043&538=1058&543=1062&544=1099&546=1102&547=1106&549=1109&551=1121&553=1125&554=1137&555=1139&556=1141&557=1145&558=1149&564=1155&565=1165&566=1178&570=1182&571=1185&573=1187&574=1191&578=1195&580=1198&582=1208&583=1212&588=1224&589=1227&594=1233&595=1262&596=1265&597=1269&598=1273&600=1275&601=1280&602=1284&604=1293&605=1295&606=1298&608=1307&609=1311&610=1314&612=1316&613=1320&617=1326&618=1329&620=1333&621=1336&631=1344&633=1353&634=1367&635=1369&636=1378&637=1382&639=1391&640=1393&641=1404&642=1406&643=1415&644=1417&645=1426'

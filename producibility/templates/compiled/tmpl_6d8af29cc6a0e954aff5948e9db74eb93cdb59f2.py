@@ -21,7 +21,7 @@ def root(context, missing=missing):
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_wanted = resolve('wanted')
-    l_0_extra_days = resolve('extra_days')
+    l_0_delivery = resolve('delivery')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_more_questions = resolve('more_questions')
@@ -58,16 +58,10 @@ def root(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_6 = environment.filters['num']
+        t_6 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_7 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# '
@@ -161,12 +155,12 @@ def root(context, missing=missing):
         yield ' '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
         yield ' | '
-        yield str((t_2(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield str((t_2(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_6(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
         yield ' | '
-        yield str((t_2(environment.getattr(l_1_part, 'total_eur')) if (not t_7(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+        yield str((t_2(environment.getattr(l_1_part, 'total_eur')) if (not t_6(environment.getattr(l_1_part, 'total_eur'))) else '–'))
         yield ' |\n'
     l_1_part = missing
-    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (not t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '| **'
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
@@ -178,7 +172,7 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
@@ -193,10 +187,8 @@ def root(context, missing=missing):
         pass
         yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
         yield ' '
-    if (undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days):
-        pass
-        yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time_days'), 'format'), days=t_6((undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days))))
-    yield '\n\n'
+    yield str(t_5(t_3(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+    yield '\n\n\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '## '
@@ -250,4 +242,4 @@ def root(context, missing=missing):
         yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=74&4=80&6=86&8=92&10=96&13=101&15=109&17=117&19=119&21=121&23=129&24=133&26=169&27=172&30=177&31=181&33=185&36=190&38=192&41=200&42=203&44=205&47=207&48=210&50=213&51=216&54=226&58=230&59=233&61=235&62=239&66=243&68=245'
+debug_info = '2=68&4=74&6=80&8=86&10=90&13=95&15=103&17=111&19=113&21=115&23=123&24=127&26=163&27=166&30=171&31=175&33=179&36=184&38=186&41=192&42=195&44=197&47=199&48=202&50=205&51=208&54=218&58=222&59=225&61=227&62=231&66=235&68=237'

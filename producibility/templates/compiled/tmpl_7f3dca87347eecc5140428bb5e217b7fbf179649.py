@@ -322,7 +322,7 @@ def block_delivery(context, missing=missing):
     _block_vars = {}
     l_0_T = resolve('T')
     l_0_wanted = resolve('wanted')
-    l_0_extra_days = resolve('extra_days')
+    l_0_delivery = resolve('delivery')
     try:
         t_1 = environment.filters['date']
     except KeyError:
@@ -330,11 +330,11 @@ def block_delivery(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_8 = environment.filters['num']
+        t_2 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
     pass
     yield '<h2>'
     yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
@@ -343,9 +343,7 @@ def block_delivery(context, missing=missing):
         pass
         yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars))
         yield ' '
-    if (undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days):
-        pass
-        yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time_days'), 'format'), days=t_8((undefined(name='extra_days') if l_0_extra_days is missing else l_0_extra_days)), _block_vars=_block_vars))
+    yield escape(t_2(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' '))
     yield '</p>\n'
 
 def block_questions(context, missing=missing):
@@ -437,4 +435,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&151=98&156=100&157=103&158=105&161=108&173=110&182=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=228&126=230&128=238&130=242&131=250&132=265&134=276&135=282&136=286&140=292&142=295&146=300&147=305&148=310&151=316&152=340&153=342&161=351&162=369&163=372&165=374&166=378&169=387&173=393&174=403&175=406&177=408&182=417&184=429&185=431'
+debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&151=98&156=100&157=103&158=105&161=108&173=110&182=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=228&126=230&128=238&130=242&131=250&132=265&134=276&135=282&136=286&140=292&142=295&146=300&147=305&148=310&151=316&152=340&153=342&161=349&162=367&163=370&165=372&166=376&169=385&173=391&174=401&175=404&177=406&182=415&184=427&185=429'
