@@ -269,12 +269,14 @@ def iso_fit_finding(conversion: dict, lang: str) -> Finding:
 def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict, list[dict]]:
     """The request with every open question that carries an ``assume:`` filled in.
 
-    Only questions the questionnaire would ask (``ask_if``) are filled; a question
-    another assumption makes relevant is filled too (request questions first, in
-    questionnaire order).  Returns (request, [{scope, parts, field, value}]), a
-    part question once with the ids of the parts it was assumed for.
+    Only questions that certainly apply are filled (no ``ask_if``, or one that is true:
+    :func:`producibility.model.relevance.applies`; one whose ``ask_if`` reads an open
+    answer stays open); a question another assumption makes apply is filled too
+    (request questions first, in questionnaire order).  Returns (request, [{scope,
+    parts, field, value}]), a part question once with the ids of the parts it was
+    assumed for.
     """
-    from producibility.report.conclude import _asked
+    from producibility.model.relevance import applies
 
     filled = dict(request)
     filled["parts"] = [dict(p) for p in request.get("parts") or []]
@@ -283,14 +285,14 @@ def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict
         if q.assume is None:
             continue
         if q.scope == "request":
-            if q.id not in filled and (q.ask_if is None or _asked(q, filled, None)):
+            if q.id not in filled and applies(q, filled, None):
                 filled[q.id] = q.assume["value"]
                 assumed.append({"scope": "request", "parts": [], "field": q.id,
                                 "value": q.assume["value"]})
             continue
         parts = []
         for part in filled["parts"]:
-            if q.id not in part and (q.ask_if is None or _asked(q, filled, part)):
+            if q.id not in part and applies(q, filled, part):
                 part[q.id] = q.assume["value"]
                 parts.append(str(part["id"]))
         if parts:

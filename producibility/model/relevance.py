@@ -30,6 +30,20 @@ def asked(question, request: dict, part: dict | None = None) -> bool:
     return outcome is UNKNOWN or outcome is True
 
 
+def applies(question, request: dict, part: dict | None = None) -> bool:
+    """Whether ``question`` certainly applies, given the answers so far: no ``ask_if``,
+    or one that is true.  What an assumption fills: a question :func:`asked` only
+    because its ``ask_if`` reads an open answer may not apply at all (EN 1090's
+    execution class for a milled bracket whose certificates are not stated yet), and
+    an assumed answer there would be a fact nobody gave."""
+    if question.ask_if is None:
+        return True
+    try:
+        return evaluate(question.ask_if, {"request": request, "part": part or {}}) is True
+    except ExpressionError:
+        return False
+
+
 def simple_tests(condition) -> tuple[str, list[AnswerTest]] | None:
     """A compiled ``ask_if`` as simple tests of answers joined by one of ``and`` /
     ``or`` (see :func:`producibility.conditions.analysis.answer_tests`), or None."""
