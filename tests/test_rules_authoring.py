@@ -48,7 +48,7 @@ def test_lint_reports_each_seeded_mistake_on_its_line():
     ]
     assert "(did you mean 'material'?)" in out and "(did you mean 'series'?)" in out
     assert "(did you mean 'quantity'?)" in out and "(did you mean 'materials'?)" in out
-    assert err == "12 error(s), 4 warning(s)\n"
+    assert err == "12 errors, 4 warnings\n"
 
 
 def test_lint_reports_yaml_syntax_and_duplicate_keys_with_column(tmp_path):
@@ -176,11 +176,49 @@ def test_init_scaffolds_a_folder_where_daily_use_is_one_command(tmp_path, monkey
     monkeypatch.chdir(target)
     assert run_cli("rules", "lint", "rules/")[0] == 0
     code, out, _ = run_cli("rules", "test", "rules/")
-    assert code == 0 and "2 passed, 0 failed" in out
+    assert code == 0 and "2 geslaagd, 0 mislukt in 1 bestand" in out  # lang: nl in its config
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert code == 0 and "2 passed, 0 failed in 1 file" in out
     code, out, _ = run_cli("check", "requests/example.yaml")
     assert code == 0 and "Oordeel:" in out and "OWN-001" in out
+    # a shop without EN 1090 is not refused a milled bracket on an assumed execution
+    # class (the example read NIET MAAKBAAR on ENX-001 until execution_class was assumed
+    # only where it applies)
+    assert "Oordeel: VOORWAARDELIJK" in out and "ENX-001 (blokkade)" not in out
     code, _, err = run_cli("init", target)
     assert code == 1 and "would overwrite" in err
+
+
+def test_rules_test_reads_numbers_as_written_and_speaks_the_configs_language(tmp_path,
+                                                                              monkeypatch):
+    """A case's 2.000 pieces is read as a request file reads it (2000 or 2: the author
+    must write which; YAML read 2), and a broken cases file is one Dutch line with its
+    file:line in a Dutch shop's folder."""
+    target = tmp_path / "werkplaats"
+    run_cli("init", target)
+    monkeypatch.chdir(target)
+    cases = Path("rules/tests/our-rules.cases.yaml")
+    original = cases.read_text(encoding="utf-8")
+    cases.write_text(original + textwrap.indent(textwrap.dedent("""\
+          - name: veel stuks
+            base: part
+            lang: nl
+            set: {quantity: 2.000}
+            fires: [OWN-001]
+        """), "  "), encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/")
+    assert code == 1
+    assert "MISLUKT veel stuks" in out
+    assert "de aanvraag klopt niet: quantity: '2.000' kan 2000 of 2 betekenen; schrijf 2000 " \
+        "of 2" in out
+    assert "==== 2 geslaagd, 1 mislukt in 1 bestand ====" in out
+    cases.write_text(original + "  - name: x\n    bogus: 1\n", encoding="utf-8")
+    code, out, err = run_cli("rules", "test", "rules/")
+    assert code == 1 and out == ""
+    assert err == "Fout: rules/tests/our-rules.cases.yaml:27: geval 'x': onbekende sleutel " \
+        "'bogus'\n"
+    code, _, err = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert err == "Error: rules/tests/our-rules.cases.yaml:27: case 'x': unknown key 'bogus'\n"
 
 
 def test_authoring_guide_new_rule_with_its_case_works_without_python(tmp_path, monkeypatch):
@@ -219,14 +257,18 @@ def test_authoring_guide_new_rule_with_its_case_works_without_python(tmp_path, m
         """), "  "), encoding="utf-8")
     assert run_cli("rules", "lint", "rules/")[0] == 0
     code, out, _ = run_cli("rules", "test", "rules/")
-    assert code == 0 and "4 passed, 0 failed" in out
+    assert code == 0 and "4 geslaagd, 0 mislukt" in out
     # a failing case shows what fired versus what was expected
     cases.write_text(cases.read_text(encoding="utf-8").replace("set: {quantity: 800}",
                                                                "set: {quantity: 80}"))
-    code, out, _ = run_cli("rules", "test", "rules/")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
     assert code == 1
     assert "FAILED a big batch is flagged" in out
     assert "expected OWN-002 to fire; it did not" in out and "fired: " in out
+    code, out, _ = run_cli("rules", "test", "rules/")
+    assert code == 1
+    assert "MISLUKT a big batch is flagged" in out
+    assert "OWN-002 had moeten afgaan; dat deed hij niet" in out and "afgegaan: " in out
 
 
 def test_a_flag_typo_never_silently_disables_a_rule(tmp_path):

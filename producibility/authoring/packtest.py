@@ -26,8 +26,9 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from producibility import i18n
 from producibility.inputs import yamlio
-from producibility.errors import InputError
+from producibility.errors import InputError, Wording
 from producibility.model.equipment import load_equipment
 from producibility.model.pack import load_packs, pack_files
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
@@ -41,7 +42,7 @@ class CaseResult:
     name: str
     passed: bool
     fired: list
-    problems: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # Wordings: worded when shown
 
 
 def case_files(pack):
@@ -60,8 +61,9 @@ def build_request(case, bases, path, line):
     elif case.get("base") in bases:
         request = copy.deepcopy(bases[case["base"]])
     else:
-        raise InputError(f"case '{case.get('name')}': needs request: or a known base: "
-                         f"({', '.join(sorted(bases)) or 'no bases defined'})", path, line)
+        raise InputError.said(_said("needs_base", case=case.get("name"),
+                                    bases=", ".join(sorted(bases)) or _said("no_bases")),
+                              path, line)
     request = yamlio.plain(request)
     for key, value in (case.get("set") or {}).items():
         request[key] = yamlio.plain(value)
@@ -81,40 +83,45 @@ def build_request(case, bases, path, line):
 _CASE_TYPES = {"name": (str, int, float), "base": str, "request": dict, "set": dict,
                "set_part": dict, "unset": list, "unset_part": list, "fires": list,
                "not_fires": list, "verdict": str, "lang": str}
-_TYPE_WORDS = {str: "a text", dict: "a mapping", list: "a list"}
+_TYPE_WORDS = {str: "a_text", dict: "a_mapping", list: "a_list"}
+
+
+def _said(key, /, **fields):
+    """A message of ``rules test`` (locale domain ``packtest``), worded when shown."""
+    return Wording("packtest", key, **fields)
 
 
 def _check_document(document, path):
     """A cases file's shape, so that a malformed one is a file:line error, not a crash."""
     if not isinstance(document, dict) or not isinstance(document.get("cases"), list):
-        raise InputError("a cases file needs a 'cases:' list", path,
-                         yamlio.line_of(document, ["cases"]) if isinstance(document, dict)
-                         else 1)
+        raise InputError.said(_said("needs_cases"), path,
+                              yamlio.line_of(document, ["cases"]) if isinstance(document, dict)
+                              else 1)
     if not isinstance(document.get("equipment", ""), str):
-        raise InputError("equipment: must be a file name", path,
-                         yamlio.line_of(document, ["equipment"]))
+        raise InputError.said(_said("equipment_name"), path,
+                              yamlio.line_of(document, ["equipment"]))
     bases = document.get("bases") or {}
     if not isinstance(bases, dict) or not all(isinstance(b, dict) for b in bases.values()):
-        raise InputError("bases: must map names to requests", path,
-                         yamlio.line_of(document, ["bases"]))
+        raise InputError.said(_said("bases"), path, yamlio.line_of(document, ["bases"]))
     for i, case in enumerate(document["cases"]):
         line = yamlio.line_of(document, ["cases", i])
         if not isinstance(case, dict):
-            raise InputError(f"case {i + 1} must be a mapping (name:, fires:, ...)", path, line)
+            raise InputError.said(_said("case_mapping", n=i + 1), path, line)
         for key, kinds in _CASE_TYPES.items():
             value = case.get(key)
             if value is None:
                 continue
+            where = yamlio.line_of(document, ["cases", i, key])
             if not isinstance(value, kinds) or isinstance(value, bool):
-                word = _TYPE_WORDS.get(kinds, "a text")
-                raise InputError(f"case '{case.get('name', i + 1)}': {key} must be {word}",
-                                 path, yamlio.line_of(document, ["cases", i, key]))
-            if key == "lang" and value not in ("en", "nl"):
-                raise InputError(f"case '{case.get('name', i + 1)}': lang must be en or nl",
-                                 path, yamlio.line_of(document, ["cases", i, key]))
+                kind = _said(_TYPE_WORDS.get(kinds, "a_text"))
+                raise InputError.said(_said("case_type", case=case.get("name", i + 1), key=key,
+                                            kind=kind), path, where)
+            if key == "lang" and value not in i18n.LANGS:
+                raise InputError.said(_said("case_lang", case=case.get("name", i + 1)),
+                                      path, where)
             if isinstance(value, list) and not all(isinstance(v, str) for v in value):
-                raise InputError(f"case '{case.get('name', i + 1)}': {key} must list texts",
-                                 path, yamlio.line_of(document, ["cases", i, key]))
+                raise InputError.said(_said("case_texts", case=case.get("name", i + 1),
+                                            key=key), path, where)
 
 
 def run_cases(files, pack, screener_for):
@@ -122,7 +129,8 @@ def run_cases(files, pack, screener_for):
     results = []
     for file in files:
         path = str(file)
-        document = yamlio.load(file) or {}
+        # numbers as a person writes them, as in a request file (yamlparse.AS_WRITTEN)
+        document = yamlio.load(file, as_written=True) or {}
         _check_document(document, path)
         equipment_path = Path(file).parent / document.get("equipment", "equipment.yaml")
         screener = screener_for(equipment_path)
@@ -131,28 +139,35 @@ def run_cases(files, pack, screener_for):
             line = yamlio.line_of(document, ["cases", i])
             unknown = set(case) - CASE_KEYS
             if unknown:
-                raise InputError(f"case '{case.get('name', i + 1)}': unknown key "
-                                 f"'{sorted(unknown)[0]}'", path, line)
+                raise InputError.said(_said("unknown_key", case=case.get("name", i + 1),
+                                            key=sorted(unknown)[0]), path, line)
             name = case.get("name", f"case {i + 1}")
             request = build_request(case, bases, path, line)
             try:
                 report = screener.check(request, lang=case.get("lang", "en"))
             except InputError as exc:
+                # worded where it can be; an answer the request's reader refuses is in
+                # the case's language (the one it reads the answers in)
+                problem = {lang: "; ".join(e.wording(lang) if e.wording is not None
+                                           else e.message
+                                           for e in getattr(exc, "errors", None) or [exc])
+                           for lang in i18n.LANGS}
                 results.append(CaseResult(path, line, name, False, [],
-                                          [f"the request is invalid: {exc.message}"]))
+                                          [_said("invalid_request", problem=problem)]))
                 continue
             fired = sorted({f["rule"] for f in report.findings})
             problems = []
             for rule_id in case.get("fires") or []:
                 if pack.rule(rule_id) is None and not rule_id.startswith(("FIT-", "MRL-")):
-                    problems.append(f"{rule_id} is not a rule of the loaded packs")
+                    problems.append(_said("not_a_rule", rule=rule_id))
                 elif rule_id not in fired:
-                    problems.append(f"expected {rule_id} to fire; it did not")
+                    problems.append(_said("expected_to_fire", rule=rule_id))
             for rule_id in case.get("not_fires") or []:
                 if rule_id in fired:
-                    problems.append(f"expected {rule_id} not to fire; it did")
+                    problems.append(_said("expected_quiet", rule=rule_id))
             if case.get("verdict") and case["verdict"] != report.verdict:
-                problems.append(f"expected verdict {case['verdict']}, got {report.verdict}")
+                problems.append(_said("expected_verdict", expected=case["verdict"],
+                                      verdict=report.verdict))
             results.append(CaseResult(path, line, name, not problems, fired, problems))
     return results
 
@@ -184,23 +199,26 @@ class PackTestRun:
     def failed(self) -> list:
         return [r for r in self.results if not r.passed]
 
-    def lines(self, verbose: bool = False) -> list[str]:
-        """The report: failed cases (every case with ``verbose``) with their problems,
-        the coverage gaps, and a summary line."""
+    def lines(self, verbose: bool = False, lang: str = i18n.DEFAULT_LANG) -> list[str]:
+        """The report in ``lang``: failed cases (every case with ``verbose``) with their
+        problems, the coverage gaps, and a summary line."""
+        t = i18n.texts("packtest", lang)
         out = []
         for r in self.results:
             if verbose or not r.passed:
-                out.append(f"{r.file}:{r.line}: {'PASSED' if r.passed else 'FAILED'} {r.name}")
-                out += [f"    {problem}" for problem in r.problems]
+                out.append(f"{r.file}:{r.line}: {t['passed' if r.passed else 'failed']} "
+                           f"{r.name}")
+                out += [f"    {problem(lang)}" for problem in r.problems]
                 if not r.passed:
-                    out.append(f"    fired: {', '.join(r.fired) or 'nothing'}")
+                    out.append("    " + t["fired"].format(
+                        rules=", ".join(r.fired) or t["nothing"]))
         if self.untested:
-            out.append(f"no case makes these rules fire: {', '.join(self.untested)}")
+            out.append(t["untested"].format(rules=", ".join(self.untested)))
         if self.no_negative:
-            out.append(f"no case checks these rules stay quiet: {', '.join(self.no_negative)}")
+            out.append(t["no_negative"].format(rules=", ".join(self.no_negative)))
         passed = len(self.results) - len(self.failed)
-        out.append(f"==== {passed} passed, {len(self.failed)} failed in {len(self.files)} "
-                   "file(s) ====")
+        out.append(i18n.counted(t["summary"], len(self.files), lang, passed=passed,
+                                failed=len(self.failed)))
         return out
 
 
@@ -215,8 +233,7 @@ def run_pack_tests(packs: list) -> PackTestRun:
     pack = load_packs([p for p in targets if p.resolve() != default], include_default=True)
     files = [f for t in targets for f in case_files(t)]
     if not files:
-        raise InputError("no test cases found (tests/*.cases.yaml in the pack directory)",
-                         str(targets[0]))
+        raise InputError.said(_said("no_cases"), str(targets[0]))
     screeners = {}
 
     def screener_for(path):

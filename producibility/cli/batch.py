@@ -58,7 +58,8 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
     rate = done / seconds if seconds > 0 else 0.0
     summary = say("batch_summary", lang, n=done, screened=done - failed, failed=failed,
                   seconds=i18n.number(seconds, lang, 2, grouping=False),
-                  rate=i18n.number(rate, lang, 0, grouping=False), jobs=jobs)
+                  rate=i18n.number(rate, lang, 0, grouping=False),
+                  jobs=say("jobs_count", lang, n=jobs))
     if failed:
         raise Reported(summary, EXIT_PARTIAL)
     click.echo(summary, err=True)

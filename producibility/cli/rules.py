@@ -44,7 +44,8 @@ def rules_lint(packs, config_file, no_default_rules, strict, lang):
         click.echo(terminal_safe(str(problem)))
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    summary = say("lint_summary", lang, errors=errors, warnings=warnings)
+    summary = say("lint_summary", lang, errors=say("lint_errors_count", lang, n=errors),
+                  warnings=say("lint_warnings_count", lang, n=warnings))
     if errors or (strict and warnings):
         raise Reported(summary, EXIT_INPUT)
     click.echo(summary, err=True)
@@ -103,7 +104,9 @@ def rules_explain(rule_id, config_file, rules, lang, output):
 @click.argument("packs", nargs=-1, type=click.Path(exists=True))
 @click.option("-v", "--verbose", is_flag=True, help="List every case, not only failures.")
 @input_options(equipment=False, rules=False, default_rules=False)
-def rules_test(packs, verbose, config_file):
+@output_options(lang_help="Language of the messages (default: the config's, else en).",
+                output=False)
+def rules_test(packs, verbose, config_file, lang):
     """Run the test cases that live next to rule packs (default: the config's, else the shipped pack).
 
     Each case names rules that must and must not fire, or the expected verdict.
@@ -111,8 +114,10 @@ def rules_test(packs, verbose, config_file):
     """
     from producibility.authoring.packtest import run_pack_tests
 
-    run = run_pack_tests(Settings.read(config_file).packs(packs))
-    for line in run.lines(verbose):
+    settings = Settings.read(config_file)
+    lang = language(settings, lang)
+    run = run_pack_tests(settings.packs(packs))
+    for line in run.lines(verbose, lang):
         click.echo(terminal_safe(line))
     if run.failed:
         raise Reported("", EXIT_INPUT)
