@@ -158,3 +158,28 @@ def test_a_json_line_is_the_report_in_compact_json_with_sorted_keys():
                                       separators=(",", ":")) + "\n"
             assert json.loads(line)["report"] == report.to_dict()
     assert batch.json_line({"b": 2 ** 70, "a": "é"}) == '{"a":"é","b":1180591620717411303424}\n'
+
+
+def test_compare_shows_how_the_lead_time_moves(tmp_path):
+    """Ten times the pieces: 200 h on the one mill that holds the bore, 110 working days,
+    past the wanted date (compare showed the cost and the hours, not the date)."""
+    big = tmp_path / "big.yaml"
+    big.write_text((ROOT / "examples/requests/bracket-series.yaml").read_text(
+        encoding="utf-8").replace("quantity: 200", "quantity: 2000"), encoding="utf-8")
+    args = ("compare", ROOT / "examples/requests/bracket-series.yaml", big, "--equipment",
+            EQUIPMENT)
+    code, out, _ = run_cli(*args)
+    assert code == 0
+    assert "lead time: 20 working days (2026-12-21, in time) -> 110 working days " \
+        "(2027-04-26, too late)\n" in out
+    code, out, _ = run_cli(*args, "--lang", "nl")
+    assert "levertijd: 20 werkdagen (2026-12-21, op tijd) -> 110 werkdagen (2027-04-26, " \
+        "te laat)\n" in out
+    code, out, _ = run_cli(*args, "--format", "json")
+    assert json.loads(out)["lead_time"] == {
+        "days": {"a": 20, "b": 110}, "earliest_date": {"a": "2026-12-21", "b": "2027-04-26"},
+        "meets_wanted_date": {"a": True, "b": False}}
+    code, out, _ = run_cli("compare", ROOT / "examples/requests/bracket-series.yaml",
+                           ROOT / "examples/requests/bracket-series.yaml", "--equipment",
+                           EQUIPMENT, "--format", "json")
+    assert json.loads(out)["lead_time"] == {}

@@ -19,6 +19,9 @@ EFFORT = {"engineering_h": ("engineering", "h"), "inspection_h": ("inspection", 
           "setup_h": ("setup", "h"), "run_h": ("run", "h"), "total_h": (None, "h"),
           "lead_time_days": ("extra_lead_time", "days"), "class": ("class", None)}
 
+#: The lead-time figures compare reports (``lead_time`` of the report).
+LEAD_TIME = ("days", "earliest_date", "meets_wanted_date")
+
 
 def _findings(report):
     return {(f["rule"], f["part"] or "", f["machine"] or "", f["thread"]): f
@@ -47,9 +50,14 @@ def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         if a["effort"]["cost_eur"][key] != b["effort"]["cost_eur"][key]:
             effort[f"cost_{key}_eur"] = {"a": a["effort"]["cost_eur"][key],
                                          "b": b["effort"]["cost_eur"][key]}
+    la, lb = a.get("lead_time") or {}, b.get("lead_time") or {}
+    # all three figures where any differs: "20 working days (2026-12-21, in time)"
+    lead = {key: {"a": la.get(key), "b": lb.get(key)} for key in LEAD_TIME} \
+        if any(la.get(key) != lb.get(key) for key in LEAD_TIME) else {}
     return {
         "verdict": {"a": a["verdict"], "b": b["verdict"], "changed": a["verdict"] != b["verdict"]},
         "effort": effort,
+        "lead_time": lead,
         "mrl": {"overall": {"a": a["mrl"]["overall"], "b": b["mrl"]["overall"]},
                 "target": {"a": a["mrl"]["target"], "b": b["mrl"]["target"]},
                 "threads": threads},
@@ -107,6 +115,18 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
         lines.append(words["effort"].format(
             what=report[label] if label else words[key],
             a=effort(key, change["a"]), b=effort(key, change["b"])))
+    lead = diff.get("lead_time") or {}
+    if lead:
+        def side(which):
+            days = lead["days"][which]
+            if days is None:
+                return words["none"]
+            text = i18n.counted(report["working_days_count"], days, lang)
+            meets = {True: words["in_time"], False: words["late"]}.get(
+                lead["meets_wanted_date"][which])
+            extra = [d for d in (lead["earliest_date"][which], meets) if d]
+            return f"{text} ({', '.join(extra)})" if extra else text
+        lines.append(words["lead_time"].format(a=side("a"), b=side("b")))
     m = diff["mrl"]
     if m["overall"]["a"] != m["overall"]["b"]:
         lines.append(words["mrl_overall"].format(a=m["overall"]["a"], b=m["overall"]["b"]))
