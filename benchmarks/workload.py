@@ -499,6 +499,7 @@ class ExampleAnswers:
         self.profiles = []    # per example: the share of its asked questions left open
         self.requests = []
         self.ordinary_profiles = []
+        self.bases = []       # per example: (its answers, whether it fits, its profile)
         asked, left = {}, {}  # per question: how often asked, how often left open
         for path in sorted(EXAMPLE_REQUESTS.glob("*.yaml")):
             req = json.loads(json.dumps(load_request(str(path), qn)))
@@ -524,6 +525,7 @@ class ExampleAnswers:
                         counts[0] += 1
                         left[q.key] = left.get(q.key, 0) + 1
             self.profiles.append(counts[0] / counts[1])
+            self.bases.append((req, fits, counts[0] / counts[1]))
             if fits:
                 self.ordinary_profiles.append(counts[0] / counts[1])
         # how often each question is left open, when asked
@@ -567,11 +569,15 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
     # Most enquiries are ordinary: their answers, and how complete they are, come
     # from the examples that fit (with effort); the rest from all examples (a
     # cleanroom, ISO 13485, the customer's own staff, a sparse first enquiry).
-    if rnd.random() < ORDINARY_SHARE:
-        answers, profiles = ex.ordinary, ex.ordinary_profiles
-    else:
-        answers, profiles = ex.values, ex.profiles
-    scale = rnd.choice(profiles) / ex.mean_share
+    ordinary = rnd.random() < ORDINARY_SHARE
+    answers = ex.ordinary if ordinary else ex.values
+    # One example is this enquiry's model: its answers to the request's questions, taken
+    # together with the ones it leaves open (a construction product comes with its EN 1090
+    # certificate, a medical part with ISO 13485), and how complete its parts are. Drawn
+    # one by one from all examples, 28 % of the batch was a construction product without
+    # EN 1090 (SEC-004), as two examples name a sector and eleven leave it open.
+    base, _, profile = rnd.choice([b for b in ex.bases if b[1] or not ordinary])
+    scale = profile / ex.mean_share
     combos, weights = zip(*COMBOS)
 
     def pick(q):
@@ -603,13 +609,14 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
     for q in qn.questions:
         if q.scope != "request" or q.id in ("parts", "id", "date", "quantity_breaks"):
             continue  # quantity_breaks: no example gives them; most enquiries don't
-        value = fixed[q.id] if q.id in fixed else pick(q)
+        # the model example's answer, or open where it leaves the question open
+        value = fixed[q.id] if q.id in fixed else json.loads(json.dumps(base.get(q.id)))
         req[q.id] = value
     if isinstance(req.get("batches"), int) and req["batches"] > quantity:
         req["batches"] = quantity  # a delivery holds at least one product
-    # ask_if reads earlier answers: decide what is left open once all are drawn
-    for q in qn.questions:
-        if q.scope == "request" and q.id in req and not keep(q, req):
+    for q in qn.questions:  # what the new quantity or date no longer asks for
+        if q.scope == "request" and q.id in req and q.key not in ALWAYS and \
+                not asked(q, req, None):
             req[q.id] = None
     req = {k: val for k, val in req.items() if val is not None}
     price = req.pop("target_unit_price_eur", None)
