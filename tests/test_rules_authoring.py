@@ -107,7 +107,14 @@ def test_rules_show_tables_per_thread_and_merged(tmp_path):
     code, out, _ = run_cli("rules", "show")
     assert code == 0
     assert out.startswith("# Rule pack: faas-default (")
-    assert "## materials" in out and "| MAT-003 | Material is not in stock | part |" in out
+    assert "## materials (materials)" in out and \
+        "| MAT-003 | Material is not in stock | part |" in out
+    code, out, _ = run_cli("rules", "show", "--lang", "nl")
+    assert out.startswith("# Regelpakket: faas-default (154 regels)\n")
+    assert "## materialen (materials)" in out
+    assert "| id | titel | scope | voorwaarde (when) | gevolg (then) | inspanning | MRL-grens " \
+        "| bron |" in out
+    assert "| MAT-003 | Materiaal niet op voorraad | part |" in out and "risico 3x2" in out
     own = tmp_path / "own.yaml"
     own.write_text(textwrap.dedent("""\
         pack: {id: own, version: 1.0.0}
@@ -132,8 +139,20 @@ def test_rules_show_tables_per_thread_and_merged(tmp_path):
 def test_rules_explain_lists_the_questions_a_rule_depends_on():
     code, out, _ = run_cli("rules", "explain", "MAT-004", "--lang", "nl")
     assert code == 0
-    assert "requires:   flag material_to_order, set by MAT-003" in out
+    assert "requires:   vlag material_to_order, gezet door MAT-003" in out
     assert "request.certificates_required: " in out
+    assert "  vragen waar hij van afhangt (onbeantwoord -> de regel is onbekend en de vraag " \
+        "wordt gesteld):\n" in out
+    code, out, _ = run_cli("rules", "explain", "MAT-003", "--lang", "nl")
+    assert "  scope:      part (één keer per part beoordeeld)\n" in out
+    assert "  then:       risico 3x2, vlag material_to_order; inspanning eng 0,5 u, +10 d; " \
+        "MRL-grens -\n" in out
+    assert "  customer:   - (intern)\n" in out
+    assert "provider.stocked_materials: (uit de machinelijst, niet gevraagd)" in out
+    code, out, _ = run_cli("rules", "explain", "MAT-003", "--lang", "en")
+    assert "  unless:     flag customer_supplies_material, set by MAT-000\n" in out
+    assert "  then:       risk 3x2, flag material_to_order; effort eng 0.5 h, +10 d; " \
+        "MRL cap -\n" in out
     code, _, err = run_cli("rules", "explain", "MAT-0004")
     assert code == 1 and "did you mean 'MAT-004'?" in err
 

@@ -6,41 +6,43 @@ from producibility.report.mrl import FAAS_TOPICS, THREADS
 from producibility.report.render import environment
 
 
-def _consequence(rule):
+def _consequence(rule, t):
     then = rule.then
     parts = []
     if then.get("blocker"):
-        parts.append("blocker")
+        parts.append(t["blocker"])
     if then.get("question"):
-        parts.append("question")
+        parts.append(t["question"])
     if then.get("risk"):
-        risk = then["risk"]
-        parts.append(f"risk {risk['likelihood']}x{risk['consequence']}")
+        parts.append(t["risk"].format(**then["risk"]))
     if then.get("flag"):
-        parts.append(f"flag {then['flag']}")
+        parts.append(t["flag"].format(flag=then["flag"]))
     return ", ".join(parts) or "-"
 
 
-def _effort(rule):
+def _effort(rule, t, lang):
     effort = rule.then.get("effort") or {}
-    names = {"engineering_h": "eng {} h", "inspection_h": "insp {} h",
-             "setup_h": "set-up {} h", "cam_h": "CAM {} h", "lead_time_days": "+{} d"}
-    parts = [names[k].format(f"{v:g}") for k, v in effort.items() if k in names]
-    parts += [f"EUR {a['amount_eur']:g} {a['kind']}" for a in effort.get("amounts") or ()]
+    parts = [t[k].format(value=i18n.number(v, lang, grouping=False))
+             for k, v in effort.items()
+             if k in ("engineering_h", "inspection_h", "setup_h", "cam_h", "lead_time_days")]
+    parts += [t["amount"].format(amount=i18n.money(a["amount_eur"], lang, None), kind=a["kind"])
+              for a in effort.get("amounts") or ()]
     return ", ".join(parts) or "-"
 
 
 def rows(pack, lang="en", only=None):
     """Rules grouped per thread, in thread order, as plain dicts for templates."""
+    t = i18n.texts("packdoc", lang)
+    names = i18n.texts("findings", lang)["threads"]
     groups = []
     for thread in THREADS + FAAS_TOPICS:
         members = [r for r in pack.rules if r.thread == thread and (only is None or r.id in only)]
         if not members:
             continue
-        groups.append({"thread": thread, "rules": [{
+        groups.append({"thread": thread, "name": names.get(thread, thread), "rules": [{
             "id": r.id, "title": r.text("title", lang), "scope": r.scope,
             "when": r.when.source, "requires": list(r.requires), "unless": list(r.unless),
-            "consequence": _consequence(r), "effort": _effort(r),
+            "consequence": _consequence(r, t), "effort": _effort(r, t, lang),
             "mrl_cap": r.then.get("mrl_cap"), "source": r.source,
             "file": r.path, "line": r.line} for r in members]})
     return groups
@@ -49,29 +51,34 @@ def rows(pack, lang="en", only=None):
 def show(pack, fmt="text", lang="en", only=None):
     template = environment().get_template(f"rules.{'md' if fmt == 'text' else fmt}.j2")
     groups = rows(pack, lang, only)
-    return template.render(groups=groups, count=sum(len(g["rules"]) for g in groups),
-                           packs=pack.packs, lang=lang)
+    count = sum(len(g["rules"]) for g in groups)
+    t = i18n.texts("packdoc", lang)
+    return template.render(groups=groups, count=count, packs=pack.packs, lang=lang,
+                           title=i18n.counted(t["title"], count, lang, packs=" + ".join(
+                               p["id"] for p in pack.packs)),
+                           columns=t["columns"])
 
 
 def explain(pack, rule_id, questionnaire, lang="en"):
     rule = pack.rule(rule_id)
     if rule is None:
         return None
+    t = i18n.texts("packdoc", lang)
     setters = {}
     for other in pack.rules:
         if other.then.get("flag"):
             setters.setdefault(other.then["flag"], []).append(other.id)
     lines = [f"{rule.id}: {rule.text('title', lang)}",
              f"  thread:     {rule.thread}",
-             f"  scope:      {rule.scope} (evaluated once per {rule.scope})",
+             f"  scope:      {rule.scope} {t['once_per'].format(scope=rule.scope)}",
              f"  when:       {rule.when.source}"]
     for key in ("requires", "unless"):
         for flag in getattr(rule, key):
-            by = ", ".join(setters.get(flag, [])) or "NO RULE (it can never hold)"
-            verb = "requires" if key == "requires" else "unless  "
-            lines.append(f"  {verb}:   flag {flag}, set by {by}")
-    lines.append(f"  then:       {_consequence(rule)}; effort {_effort(rule)}; "
-                 f"MRL cap {rule.then.get('mrl_cap') or '-'}")
+            by = ", ".join(setters.get(flag, [])) or t["no_setter"]
+            lines.append(f"  {key + ':':12}{t['set_by'].format(flag=flag, rules=by)}")
+    lines.append("  then:       " + t["then"].format(
+        consequence=_consequence(rule, t), effort=_effort(rule, t, lang),
+        cap=rule.then.get("mrl_cap") or "-"))
     lines.append(f"  message:    {rule.message.get(lang, rule.message.get('en')).source}")
     if rule.mitigation:
         lines.append(f"  mitigation: {rule.text('mitigation', lang)}")
@@ -80,27 +87,27 @@ def explain(pack, rule_id, questionnaire, lang="en"):
         wording = customer.get(lang) or customer.get("en") or next(iter(customer.values()))
         lines.append(f"  customer:   {wording.source}")
     else:  # what --audience customer shows of it
-        lines.append("  customer:   " + {True: "the message", False: "never (internal)",
-                                         None: "- (internal)"}[customer])
+        lines.append("  customer:   " + t[{True: "customer_message", False: "customer_never",
+                                           None: "customer_internal"}[customer]])
     lines.append(f"  source:     {rule.source or '-'}")
-    lines.append(f"  defined at: {rule.path}:{rule.line}")
-    lines.append("  questions it depends on (unanswered -> the rule is unknown, the question "
-                 "is asked):")
+    lines.append(f"  {t['defined_at'] + ':':12}{rule.path}:{rule.line}")
+    lines.append("  " + t["depends_on"])
     fields = sorted(set(rule.when.fields))
     if not fields:
-        lines.append("    none")
+        lines.append("    " + t["none"])
     for scope, name in fields:
         q = questionnaire.question(scope, name)
         if q is not None:
             lines.append(f"    {scope}.{name}: {q.label(lang)}")
         else:
-            lines.append(f"    {scope}.{name}: (from the {_origin(scope)}, not asked)")
+            lines.append(f"    {scope}.{name}: " + t["not_asked"].format(
+                origin=t[_origin(scope)]))
     return "\n".join(lines) + "\n"
 
 
 def _origin(scope):
-    return {"provider": "equipment catalogue", "machine": "equipment catalogue",
-            "candidate": "equipment fit"}.get(scope, "derived facts")
+    return {"provider": "origin_equipment", "machine": "origin_equipment",
+            "candidate": "origin_fit"}.get(scope, "origin_derived")
 
 
 def mrl_table(pack, questionnaire, lang="en"):

@@ -7,8 +7,7 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_packs = resolve('packs')
-    l_0_count = resolve('count')
+    l_0_title = resolve('title')
     l_0_groups = resolve('groups')
     try:
         t_1 = environment.filters['join']
@@ -17,52 +16,49 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['map']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_3 = environment.filters['md']
+        t_3 = environment.filters['mdcode']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'mdcode' found.")
     try:
-        t_4 = environment.filters['mdcode']
+        t_4 = environment.filters['replace']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'mdcode' found.")
-    try:
-        t_5 = environment.filters['replace']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'replace' found.")
     pass
-    yield '# Rule pack: '
-    yield str(t_1(context.eval_ctx, t_2(context, (undefined(name='packs') if l_0_packs is missing else l_0_packs), attribute='id'), ' + '))
-    yield ' ('
-    yield str((undefined(name='count') if l_0_count is missing else l_0_count))
-    yield ' rules)\n'
+    yield '# '
+    yield str(t_2((undefined(name='title') if l_0_title is missing else l_0_title)))
+    yield '\n'
     for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
+        l_1_columns = resolve('columns')
         _loop_vars = {}
         pass
         yield '\n## '
+        yield str(t_2(environment.getattr(l_1_g, 'name')))
+        yield ' ('
         yield str(environment.getattr(l_1_g, 'thread'))
-        yield '\n\n| id | title | scope | when | then | effort | MRL cap | source |\n|---|---|---|---|---|---|---|---|\n'
+        yield ')\n\n| '
+        yield str(t_1(context.eval_ctx, (undefined(name='columns') if l_1_columns is missing else l_1_columns), ' | '))
+        yield ' |\n|---|---|---|---|---|---|---|---|\n'
         for l_2_r in environment.getattr(l_1_g, 'rules'):
             _loop_vars = {}
             pass
             yield '| '
             yield str(environment.getattr(l_2_r, 'id'))
             yield ' | '
-            yield str(t_3(environment.getattr(l_2_r, 'title')))
+            yield str(t_2(environment.getattr(l_2_r, 'title')))
             yield ' | '
             yield str(environment.getattr(l_2_r, 'scope'))
             yield ' | '
-            yield str(t_5(context.eval_ctx, t_4(environment.getattr(l_2_r, 'when')), '|', '\\|'))
+            yield str(t_4(context.eval_ctx, t_3(environment.getattr(l_2_r, 'when')), '|', '\\|'))
             if environment.getattr(l_2_r, 'requires'):
                 pass
                 yield ' requires '
@@ -78,10 +74,10 @@ def root(context, missing=missing):
             yield ' | '
             yield str((environment.getattr(l_2_r, 'mrl_cap') or '-'))
             yield ' | '
-            yield str(t_3((environment.getattr(l_2_r, 'source') or '')))
+            yield str(t_2((environment.getattr(l_2_r, 'source') or '')))
             yield ' |\n'
         l_2_r = missing
-    l_1_g = missing
+    l_1_g = l_1_columns = missing
 
 blocks = {}
-debug_info = '2=45&3=49&5=53&9=55&10=59'
+debug_info = '2=38&3=40&5=45&7=49&9=51&10=55'

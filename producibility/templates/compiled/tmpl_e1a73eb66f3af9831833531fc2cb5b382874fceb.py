@@ -8,8 +8,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_lang = resolve('lang')
-    l_0_packs = resolve('packs')
-    l_0_count = resolve('count')
+    l_0_title = resolve('title')
     l_0_groups = resolve('groups')
     try:
         t_1 = environment.filters['join']
@@ -17,28 +16,31 @@ def root(context, missing=missing):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_2 = environment.filters['map']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
     pass
     yield '<!DOCTYPE html>\n<html lang="'
     yield escape((undefined(name='lang') if l_0_lang is missing else l_0_lang))
-    yield '"><head><meta charset="utf-8">\n<title>Rule pack '
-    yield escape(t_1(context.eval_ctx, t_2(context, (undefined(name='packs') if l_0_packs is missing else l_0_packs), attribute='id'), ' + '))
-    yield '</title>\n<style>\nbody{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5em;color:#222}\ntable{border-collapse:collapse;width:100%;margin-bottom:1.5em;font-size:.9em}\nth,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}\nth{background:#eef}code{font-size:.95em}h2{border-bottom:2px solid #446;padding-bottom:.2em}\n@page{size:A4 landscape;margin:12mm}\n</style></head><body>\n<h1>Rule pack '
-    yield escape(t_1(context.eval_ctx, t_2(context, (undefined(name='packs') if l_0_packs is missing else l_0_packs), attribute='id'), ' + '))
-    yield ' ('
-    yield escape((undefined(name='count') if l_0_count is missing else l_0_count))
-    yield ' rules)</h1>\n'
+    yield '"><head><meta charset="utf-8">\n<title>'
+    yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield '</title>\n<style>\nbody{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5em;color:#222}\ntable{border-collapse:collapse;width:100%;margin-bottom:1.5em;font-size:.9em}\nth,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}\nth{background:#eef}code{font-size:.95em}h2{border-bottom:2px solid #446;padding-bottom:.2em}\n@page{size:A4 landscape;margin:12mm}\n</style></head><body>\n<h1>'
+    yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield '</h1>\n'
     for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
+        l_1_columns = resolve('columns')
         _loop_vars = {}
         pass
         yield '<h2>'
+        yield escape(environment.getattr(l_1_g, 'name'))
+        yield ' <small>('
         yield escape(environment.getattr(l_1_g, 'thread'))
-        yield '</h2>\n<table><tr><th>id</th><th>title</th><th>scope</th><th>when</th><th>then</th><th>effort</th><th>MRL cap</th><th>source</th></tr>\n'
+        yield ')</small></h2>\n<table><tr>'
+        for l_2_c in (undefined(name='columns') if l_1_columns is missing else l_1_columns):
+            _loop_vars = {}
+            pass
+            yield '<th>'
+            yield escape(l_2_c)
+            yield '</th>'
+        l_2_c = missing
+        yield '</tr>\n'
         for l_2_r in environment.getattr(l_1_g, 'rules'):
             _loop_vars = {}
             pass
@@ -70,8 +72,8 @@ def root(context, missing=missing):
             yield '</td></tr>\n'
         l_2_r = missing
         yield '</table>\n'
-    l_1_g = missing
+    l_1_g = l_1_columns = missing
     yield '</body></html>\n'
 
 blocks = {}
-debug_info = '2=28&3=30&11=32&12=36&13=40&15=42&16=46'
+debug_info = '2=21&3=23&11=25&12=27&13=32&14=36&15=44&16=48'
