@@ -119,16 +119,26 @@ def main(root="."):
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
         _default.cache_clear()
+    # then the compiled templates: the documents rendered from a template (rules.md) are
+    # rendered by them, and a run that wrote them after rendering wrote a document of
+    # the old template (a second run was needed)
+    from producibility.report.render.templates import compiled_templates
+    _write(root, {f"producibility/templates/compiled/{name}": text
+                  for name, text in compiled_templates().items()})
     generated = generate()
-    for relative, text in generated.items():
+    _write(root, generated)
+    for path in stale_records(root, generated):
+        path.unlink()
+        print(f"removed {path}")
+
+
+def _write(root, texts):
+    for relative, text in texts.items():
         target = Path(root) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
             print(f"wrote {relative}")
-    for path in stale_records(root, generated):
-        path.unlink()
-        print(f"removed {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover
