@@ -89,6 +89,7 @@ def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) ->
         key = "equipment_invalid" if len(errors) > 1 else "equipment_invalid_one"
         return Checked(path, False, i18n.text("cli", key, lang, path=path, n=len(errors)),
                        [error.worded(lang) for error in errors])
-    return Checked(path, True, i18n.text("cli", "equipment_valid", lang, path=path,
-                                         machines=len(equipment.machines),
-                                         partners=len(equipment.partners)))
+    return Checked(path, True, i18n.text(
+        "cli", "equipment_valid", lang, path=path,
+        machines=i18n.text("cli", "machines_count", lang, n=len(equipment.machines)),
+        partners=i18n.text("cli", "partners_count", lang, n=len(equipment.partners))))

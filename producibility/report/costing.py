@@ -342,8 +342,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         for a in own:
             process_name = name("processes", a["process"])
             line("setup", part=pid, process=a["process"], machine=a["machine"],
-                 description=words["setup"].format(part=pid, process=process_name,
-                                                   machine=a["machine_name"], batches=batches),
+                 description=i18n.counted(words["setup"], batches, lang, part=pid,
+                                          process=process_name, machine=a["machine_name"],
+                                          batches=batches),
                  setup_h=a["setup_h"], hours=a["setup_h"], rate_eur_h=a["rate_eur_h"],
                  amount_eur=a["setup_h"] * a["rate_eur_h"],
                  source=f"machine set-up {a['setup_h'] / batches:g} h x {batches} batch(es)")
@@ -382,8 +383,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                        f"; rate: {eng_source}")
         if own and not brief:
             first = costing["first_off_inspection_h"] * batches
-            line("inspection", part=pid, description=words["inspection_first"].format(
-                part=pid, batches=batches), hours=first, rate_eur_h=insp_rate,
+            line("inspection", part=pid, description=i18n.counted(
+                words["inspection_first"], batches, lang, part=pid, batches=batches),
+                hours=first, rate_eur_h=insp_rate,
                 amount_eur=first * insp_rate, basis="default",
                 source=f"pack settings: costing.first_off_inspection_h "
                        f"{costing['first_off_inspection_h']:g} h x {batches} batch(es); "
@@ -439,7 +441,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
              source=f"pack settings: costing.packaging_eur_per_piece "
                     f"{costing['packaging_eur_per_piece']:g} x {pieces} pcs")
     if costing.get("transport_eur_per_delivery"):
-        line("transport", description=words["transport"].format(batches=batches),
+        line("transport", description=i18n.counted(words["transport"], batches, lang,
+                                                   batches=batches),
              amount_eur=costing["transport_eur_per_delivery"] * batches, basis="default",
              source=f"pack settings: costing.transport_eur_per_delivery "
                     f"{costing['transport_eur_per_delivery']:g} x {batches}")
