@@ -8,6 +8,8 @@ documented meaning (``report.assignment.assign`` and the README's "Free hours"):
 * one that no fitting machine has the hours left for is made later than wanted, on the
   fitting machine where it would end soonest (the hours already given to it plus its
   own, over its free hours a week; then by preference), and its hours count there;
+* unless a partner does it sooner (its working days, transport included, against the
+  machine's weeks x 5): then no machine gets it, nor its hours;
 * each fitting machine of such an operation says why it has not the hours (which parts
   took them).
 """
@@ -17,7 +19,7 @@ from hypothesis import given, settings, strategies as st
 from producibility.report.assignment import assign
 
 
-def reference(options, machines, weeks):
+def reference(options, machines, weeks, outside):
     """assign() as the documentation says it, in the plainest loops."""
     if weeks is None:
         return {op: found[0][3] for op, found in options.items() if found}, {}
@@ -43,6 +45,8 @@ def reference(options, machines, weeks):
                 if best is None or (ends, rank) < best[0]:
                     best = ((ends, rank), mid)
             pick = best[1]
+            if op in outside and outside[op] < 5 * best[0][0]:
+                continue  # the partner is sooner
         given[pick] += hours[mids.index(pick)]
         takers[pick].append(op[0])
         chosen[op] = pick
@@ -65,15 +69,17 @@ def workloads(draw):
             (False, False, float(i), mid, None, {"total": hours + i})
             for i, mid in enumerate(fitting)]
     weeks = draw(st.sampled_from([None, 0.0, 0.5, 1.0, 2.5]))
-    return options, machines, weeks
+    outside = {op: draw(st.sampled_from([2.0, 5.0, 9.0, 22.0])) for op in options
+               if draw(st.booleans())}
+    return options, machines, weeks, outside
 
 
 @settings(max_examples=400, deadline=None)
 @given(workloads())
 def test_assign_follows_its_documented_meaning(work):
-    options, machines, weeks = work
-    picked, late = assign(options, machines, weeks)
-    chosen, expected_late = reference(options, machines, weeks)
+    options, machines, weeks, outside = work
+    picked, late = assign(options, machines, weeks, outside)
+    chosen, expected_late = reference(options, machines, weeks, outside)
     assert {op: option[3] for op, option in picked.items()} == chosen
     assert set(late) == set(expected_late)
     for op, reasons in late.items():

@@ -251,3 +251,39 @@ def test_an_operation_made_later_is_priced_and_planned_on_its_machine(screener):
     assert three["lead_time"]["slowest_part"] == "P3"
     assert three["lead_time"]["days"] > two["lead_time"]["days"]
     assert three["lead_time"]["meets_wanted_date"] is False
+
+
+def test_a_partner_takes_an_operation_the_machines_lack_the_hours_for_when_it_is_sooner():
+    """The machines short of hours: the operation goes to a partner that does the process
+    when the partner's lead time and transport both ways (1 day each) end sooner than
+    the machine would (assignment.assign): 3 days + 2 beat the Form 4's 85 h at 8 h a
+    day (10.6 working days); a 20-day partner (22) does not, even for the second print
+    (170 h: 21.3), and both are made later on the Form 4."""
+    from producibility import load_equipment
+    from producibility.inputs.yamlio import load, plain
+
+    def shop(days):
+        document = plain(load(EQUIPMENT))
+        document["partners"] = [{
+            "id": "printlab", "name": "Printlab (test)", "processes": ["sla"],
+            "lead_time_days": days,
+            "price": {"per_order_eur": 60, "per_piece_eur": 40, "source": "test"}}]
+        return Screener(load_equipment(document), load_packs())
+
+    request = printed_parts(2, 85)  # two 85 h prints, 40 h free a week on the Form 4
+    report = shop(3).check(request).to_dict()
+    assert [a["machine"] for a in report["assignments"]] == [None, None]
+    assert [a["partner"]["id"] for a in report["assignments"]] == ["printlab"] * 2
+    assert all(a["overflow"] for a in report["assignments"])
+    assert "needs 85.0 h, 40.0 h free" in report["assignments"][0]["rejected"][0]["reasons"][0]
+    outside = [f for f in report["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
+    assert outside[0]["message"].startswith(
+        "Part P1: our machines for 3D printing (SLA, resin) have not the hours before the "
+        "wanted date; Printlab (test) does it sooner (lead time 3 working days")
+    assert not any(f["rule"] == "FIT-NO-MACHINE" for f in report["findings"])
+    slow = shop(20).check(request).to_dict()
+    assert [a["machine"] for a in slow["assignments"]] == ["formlabs-form4"] * 2
+    assert all(a.get("late") and not a.get("overflow") for a in slow["assignments"])
+    # with the hours free, the own machine, as ever
+    assert shop(3).check(printed_parts(1, 15)).to_dict()["assignments"][0]["machine"] == \
+        "formlabs-form4"

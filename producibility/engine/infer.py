@@ -262,14 +262,19 @@ def compile_engine(pack, equipment):
                 self.rejections[(part_id, process, machine["id"])] = result.rejections
             for name in result.unchecked:
                 self.unchecked.add((part_id, name))
-        if not any_fit and process in partners:
-            # no own machine: outside work, if a partner does it within its known limits
+        if process in partners:
+            # no own machine: outside work, if a partner does it within its known limits;
+            # with own machines, the partner that could take it when they lack the hours
+            # (the assignment decides: assignment.assign_late)
             for partner in partners[process]:
                 result = fitter.check(part, process, fit.partner_as_machine(partner, part),
                                       known_only=True)
                 if result.fits:
-                    self.subcontracts[(part_id, process)] = (partner["id"], result)
-                    any_fit = True
+                    if any_fit:
+                        self.overflow[(part_id, process)] = (partner["id"], result)
+                    else:
+                        self.subcontracts[(part_id, process)] = (partner["id"], result)
+                        any_fit = True
                     break
         if any_fit:
             new.append(Fits(part=part_id, process=process))
@@ -382,7 +387,7 @@ class _EngineBase(KnowledgeEngine):
         self.request = request
         self.parts = {str(p["id"]): p for p in request["parts"]}
         self.hits, self.no_machine, self.unchecked = [], [], set()
-        self.fits, self.rejections, self.subcontracts = {}, {}, {}
+        self.fits, self.rejections, self.subcontracts, self.overflow = {}, {}, {}, {}
         self.undecidable = []
         self._contexts, self._memos = {}, {}
         self.window = _capacity_window(request, as_of)
@@ -542,6 +547,10 @@ class Inferred(NamedTuple):
     flags_unknown: Mapping       # flag -> {subject: open questions} where undecided
     subcontracts: Mapping = _NONE
     # (part, process) -> (partner id, FitResult): operations only a partner does
+    overflow: Mapping = _NONE
+    # (part, process) -> (partner id, FitResult): a partner that does an operation own
+    # machines fit too, should they lack the hours before the wanted date
+    # (part, process) -> (partner id, FitResult): operations only a partner does
     routes: Mapping = _NONE
     # part -> ((process, finishing process added after it), ...): see compile_engine.route
 
@@ -598,4 +607,5 @@ class Inference:
             flags_true=MappingProxyType(engine.flags_true),
             flags_unknown=MappingProxyType(engine.flags_unknown),
             subcontracts=MappingProxyType(engine.subcontracts),
+            overflow=MappingProxyType(engine.overflow),
             routes=MappingProxyType(routes))

@@ -37,8 +37,11 @@ class Placement:
 
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
-          lang: str) -> Placement:
-    """The report's assignments: the best machine per part operation, or a partner."""
+          lang: str, transport_days: float = 0.0) -> Placement:
+    """The report's assignments: the best machine per part operation, or a partner.
+
+    ``transport_days``: one way to a partner (the pack's ``lead_time.transport_days``),
+    for comparing a partner's lead time with machines short of hours (:func:`assign`)."""
     machines, request = inferred.machines, inferred.request
     candidates: dict = {}
     for (pid, process, mid), result in inferred.fits.items():
@@ -53,9 +56,11 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
         rejected.setdefault((pid, process), []).append(
             {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
     options = _options(inferred, candidates, blocked)
-    picked, late = assign(options, machines, inferred.window)
+    outside = {op: partners[pid]["lead_time_days"] + 2 * transport_days
+               for op, (pid, _) in inferred.overflow.items() if pid in partners}
+    picked, late = assign(options, machines, inferred.window, outside)
     for op, reasons in late.items():
-        chosen_machine = picked[op][3]
+        chosen_machine = picked[op][3] if op in picked else None
         rejected.setdefault(op, []).extend(
             {"machine": mid, "name": machines[mid]["name"], "reasons": [fit_text(r, lang)]}
             for mid, r in reasons.items() if mid != chosen_machine)
@@ -82,6 +87,12 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                 if (pid, process) in late:  # the others are rejected for their hours
                     entry["late"] = fit_text(late[pid, process][mid], lang)
                 chosen.add((pid, process, mid))
+            elif (pid, process) in late:  # own machines short of hours: a partner, sooner
+                partner_id, result = inferred.overflow[(pid, process)]
+                entry.update(partner=outside_work(partners[partner_id], part, request, result,
+                                                  lang),
+                             overflow=True, unchecked=sorted(result.unchecked),
+                             judged=not result.unchecked)
             elif candidates.get((pid, process)):
                 ruled_out.append((pid, process))
             elif (pid, process) in inferred.subcontracts:
@@ -129,7 +140,8 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict) -> dict[tuple,
 
 
 def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
-           weeks: float | None) -> tuple[dict, dict]:
+           weeks: float | None, outside: Mapping[tuple, float] | None = None
+           ) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -139,10 +151,13 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     date.  An operation no fitting machine has the hours left for is made later than
     wanted: it goes to the fitting machine where it would end soonest (the hours
     already given to that machine plus its own, over the machine's free hours a week;
-    then by preference), and its hours count there for the operations after it.
+    then by preference), and its hours count there for the operations after it; unless
+    a partner does it sooner (``outside``: operation -> the working days a partner
+    takes, transport included, against the machine's weeks x 5): then it is left out of
+    the first result (the caller gives it to the partner) and its hours count nowhere.
     Returns ({operation: option}, {operation: {machine: reason}}): the second holds,
-    for each operation made later than wanted, why each fitting machine has not the
-    hours (and which parts took them).  Without a wanted date (``weeks`` None) free
+    for each operation no fitting machine has the hours for, why each of them has not
+    (and which parts took its hours).  Without a wanted date (``weeks`` None) free
     hours are not counted (the date is an open question elsewhere).
     """
     picked: dict = {}
@@ -164,6 +179,10 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
                         for o in found}
             option = min(found, key=lambda o: (_weeks_until_done(o, machines, given),
                                                found.index(o)))
+            partner_days = (outside or {}).get(op)
+            if partner_days is not None and \
+                    partner_days < 5 * _weeks_until_done(option, machines, given):
+                continue  # a partner does it sooner
         mid, hours = option[3], option[5]["total"]
         given[mid] += hours
         users.setdefault(mid, []).append(op[0])

@@ -19,7 +19,8 @@ from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
 SCHEMA_VERSION = "4.1.0"  # 4.1: an assignment's late (an operation made later than wanted
-# for want of free hours, which had no machine before); 4: lead_time.days null for a request none of whose parts can be
+# for want of free hours, which had no machine before) and overflow (a partner does it
+# sooner); 4: lead_time.days null for a request none of whose parts can be
 # made here, lead_time.not_made and the parts' not_made (3: quote lines by kind with basis)
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
 
@@ -45,7 +46,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     choices = questionnaire.choice_text
     open_fields = OpenFields()
 
-    placement = assignment.place(inferred, partners, choices, lang)
+    placement = assignment.place(inferred, partners, choices, lang,
+                                 settings["lead_time"]["transport_days"])
     outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
     findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields,
                              brief)

@@ -23,6 +23,7 @@ class OutsideWork(NamedTuple):
     process: str
     partner: dict        # the partner as assignment.outside_work prices it
     treatment: bool      # a surface treatment rather than an operation of the routing
+    overflow: bool = False  # own machines fit but have not the hours; the partner is sooner
 
 
 def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
@@ -49,7 +50,8 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
                     catalogue: Any, lang: str) -> list[OutsideWork]:
     """Outside work: the operations assigned to a partner, then each part's surface
     treatments that a partner does (the first that takes the part's material)."""
-    work = [OutsideWork(a["part"], a["process"], a["partner"], False)
+    work = [OutsideWork(a["part"], a["process"], a["partner"], False,
+                        bool(a.get("overflow")))
             for a in placement.assignments if a.get("partner")]
     if not partners:
         return work
@@ -79,7 +81,7 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
     """Outside work as effort findings, each with the partner's quote line."""
     text = words("outside", lang)
     findings = []
-    for pid, process, partner, _ in work:
+    for pid, process, partner, _, overflow in work:
         kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
         name = catalogue.name(kind, process, lang) if catalogue else process
         fields = dict(part=pid, process=name, partner=partner["name"],
@@ -88,9 +90,11 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
         findings.append(Finding.check(
             "FIT-OUTSIDE-WORK", "effort", "technology_industrial_base",
             text["title"].format(**fields),
-            text["message" if kind == "processes" else "treatment"].format(**fields),
+            text["overflow" if overflow else "message" if kind == "processes"
+                 else "treatment"].format(**fields),
             text["mitigation"], "equipment fit: partners",
-            f"{process} for part {pid}: no own machine" if kind == "processes"
+            f"{process} for part {pid}: own machines without the hours, the partner sooner"
+            if overflow else f"{process} for part {pid}: no own machine" if kind == "processes"
             else f"{process} is outside work",
             {"part": pid, "process": process, "partner": partner["id"]}, part=pid,
             effort={"lead_time_days": partner["lead_time_days"]},
