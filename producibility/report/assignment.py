@@ -4,10 +4,10 @@ From the engine's fits and rejections: the machines that fit each operation, in 
 of preference (checked before provisional, comfortable before marginal, cheaper
 first); a candidate-scope blocker that rules a machine out for a part; the machines'
 free hours before the wanted date shared greedily (:func:`assign`: an operation no
-machine has the hours left for is made later than wanted, on the machine where it ends
-soonest, and the lead time and its LEAD-TIME finding say what that means for the
-date); a partner where no own machine does the operation, priced by the partner's
-price model (:func:`outside_work`).
+machine has the hours left for goes to a partner that does it sooner, else it is made
+later than wanted on the machine where it ends soonest, and the lead time and its
+LEAD-TIME finding say what that means for the date); a partner where no own machine
+does the operation, priced by the partner's price model (:func:`outside_work`).
 """
 
 from __future__ import annotations
