@@ -262,10 +262,10 @@ def compile_engine(pack, equipment):
                 self.rejections[(part_id, process, machine["id"])] = result.rejections
             for name in result.unchecked:
                 self.unchecked.add((part_id, name))
-        if process in partners:
+        if process in partners and (not any_fit or self.window is not None):
             # no own machine: outside work, if a partner does it within its known limits;
-            # with own machines, the partner that could take it when they lack the hours
-            # (the assignment decides: assignment.assign_late)
+            # with own machines and a wanted date (free hours are counted only then), the
+            # partner that could take it when they lack the hours (assignment.assign)
             for partner in partners[process]:
                 result = fitter.check(part, process, fit.partner_as_machine(partner, part),
                                       known_only=True)

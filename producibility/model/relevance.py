@@ -11,7 +11,18 @@ on-screen form evaluates (:func:`simple_tests`: the compiled syntax tree read by
 from __future__ import annotations
 
 from producibility.conditions.analysis import AnswerTest, answer_tests
-from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.conditions.expressions import ExpressionError, evaluate
+
+
+def _ask_if(question, request, part):
+    """A question's ``ask_if`` on the answers so far: True, False, UNKNOWN (it reads an
+    open answer), or None (no ``ask_if``, or one that fails on odd data)."""
+    if question.ask_if is None:
+        return None
+    try:
+        return evaluate(question.ask_if, {"request": request, "part": part or {}})
+    except ExpressionError:
+        return None
 
 
 def asked(question, request: dict, part: dict | None = None) -> bool:
@@ -21,13 +32,7 @@ def asked(question, request: dict, part: dict | None = None) -> bool:
     (it reads a field not answered yet) asks it; so does one that fails on odd data,
     since asking too much is safer than skipping a question that matters.
     """
-    if question.ask_if is None:
-        return True
-    try:
-        outcome = evaluate(question.ask_if, {"request": request, "part": part or {}})
-    except ExpressionError:
-        return True
-    return outcome is UNKNOWN or outcome is True
+    return _ask_if(question, request, part) is not False
 
 
 def applies(question, request: dict, part: dict | None = None) -> bool:
@@ -35,13 +40,11 @@ def applies(question, request: dict, part: dict | None = None) -> bool:
     or one that is true.  What an assumption fills: a question :func:`asked` only
     because its ``ask_if`` reads an open answer may not apply at all (EN 1090's
     execution class for a milled bracket whose certificates are not stated yet), and
-    an assumed answer there would be a fact nobody gave."""
+    an assumed answer there would be a fact nobody gave; nor is one whose ``ask_if``
+    fails on odd data."""
     if question.ask_if is None:
         return True
-    try:
-        return evaluate(question.ask_if, {"request": request, "part": part or {}}) is True
-    except ExpressionError:
-        return False
+    return _ask_if(question, request, part) is True
 
 
 def simple_tests(condition) -> tuple[str, list[AnswerTest]] | None:

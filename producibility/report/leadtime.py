@@ -3,7 +3,8 @@
 Per part: the material is ordered (its catalogue lead time, none when stocked or
 supplied by the customer); then its operations in routing order, each on its
 machine's free hours (a machine does one operation at a time: the parts of one
-request queue for it in the order ``assignment.assign`` placed them); outside work at
+request queue for it in the request's order of parts, which may differ from the order
+``assignment.assign`` shared the hours in; a machine's total is the same); outside work at
 a partner adds the partner's lead time and transport both ways; delivery adds the
 last transport.  The request takes its slowest part.  Working days: five a week,
 free hours spread evenly over them.  A part that cannot be made here (an operation no
