@@ -156,3 +156,34 @@ def test_the_request_schema_of_the_shipped_questionnaire_has_a_generated_validat
     assert quickcheck._compiled({"type": "object", "title": "another"}) is None or \
         not isinstance(quickcheck._compiled({"type": "object", "title": "another"}),
                        quickcheck._Generated)
+
+
+@pytest.mark.parametrize("where", [("machines", 0, "materials"), ("machines", 0, "processes"),
+                                   ("partners", 0, "processes")])
+def test_keywords_beside_a_ref_count_in_the_generated_validator(where):
+    """``{"$ref": "#/$defs/names", "minItems": 1}``: jsonschema applies the minItems
+    beside the $ref (JSON Schema 2019-09 on); fastjsonschema, on draft 7, ignored it,
+    so an equipment file with ``materials: []`` passed `validate` as valid. Found by
+    the generated test above once in a few runs; here every time."""
+    schema = schemas.shipped("equipment")
+    document = _documents("equipment")[0]
+    document["partners"] = [{"id": "p", "name": "P", "processes": ["anodising"],
+                             "lead_time_days": 5,
+                             "price": {"per_order_eur": 50, "source": "test"}}]
+    assert quickcheck.surely_valid(document, schema)
+    section, index, key = where
+    document[section][index][key] = []
+    assert python_errors(document, schema)
+    assert not quickcheck.surely_valid(document, schema)
+
+
+def test_an_equipment_file_with_a_machine_of_no_materials_is_invalid(tmp_path):
+    from conftest import EQUIPMENT, run_cli
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.strip().startswith("materials:"))
+    path = tmp_path / "equipment.yaml"
+    path.write_text(text.replace(first, first.split(":")[0] + ": []", 1), encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", path, "--lang", "nl")
+    assert code == 1 and err.endswith("equipment.yaml: ongeldig (1 probleem)\n")
+    assert "equipment.yaml:19: machines[0].materials moet minstens 1 waarde hebben, heeft er 0" \
+        in out

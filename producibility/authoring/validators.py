@@ -29,7 +29,7 @@ def generated_sources() -> dict[str, str]:
     for name, schema in sorted(found.items()):
         # a copy: fastjsonschema changes the schema it is given (the shipped ones are
         # read once per process and shared)
-        code = fastjsonschema.compile_to_code(json.loads(json.dumps(schema)),
+        code = fastjsonschema.compile_to_code(_ref_beside(json.loads(json.dumps(schema))),
                                               use_default=False, use_formats=False,
                                               detailed_exceptions=False)
         imports = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
@@ -44,6 +44,25 @@ def generated_sources() -> dict[str, str]:
             + code.rstrip("\n") + f"\n\n\nvalidate = {entry}\n")
     out["FASTJSONSCHEMA_VERSION"] = fastjsonschema.VERSION + "\n"
     return out
+
+
+def _ref_beside(node):
+    """The schema with every ``$ref`` that has keywords beside it wrapped in an
+    ``allOf``.  Since JSON Schema 2019-09 (the drafts jsonschema and jsonschema-rs
+    apply) the keywords beside a ``$ref`` count (``{"$ref": "#/$defs/names",
+    "minItems": 1}``: a non-empty list of names); fastjsonschema, on draft 7, ignores
+    them, so its validator took an equipment file's ``materials: []`` as valid where
+    jsonschema refuses it.  ``{"allOf": [{"$ref": ...}], "minItems": 1}`` means the same
+    in every draft."""
+    if isinstance(node, list):
+        return [_ref_beside(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _ref_beside(value) for key, value in node.items()}
+    if "$ref" in node and len(node) > 1:
+        ref = node.pop("$ref")
+        node["allOf"] = [{"$ref": ref}] + node.get("allOf", [])
+    return node
 
 
 _EXCEPTIONS = """

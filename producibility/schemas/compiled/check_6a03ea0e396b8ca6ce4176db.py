@@ -133,6 +133,11 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             data_keys.remove("processes")
             data__processes = data["processes"]
             validate_https___producibility_example_schemas_equipment_schema_json___defs_names(data__processes, custom_formats, (name_prefix or "data") + ".processes")
+            data__processes_is_list = isinstance(data__processes, (list, tuple))
+            if data__processes_is_list:
+                data__processes_len = len(data__processes)
+                if data__processes_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".processes must contain at least 1 items")
         if "materials" in data_keys:
             data_keys.remove("materials")
             data__materials = data["materials"]
@@ -291,10 +296,20 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             data_keys.remove("processes")
             data__processes = data["processes"]
             validate_https___producibility_example_schemas_equipment_schema_json___defs_names(data__processes, custom_formats, (name_prefix or "data") + ".processes")
+            data__processes_is_list = isinstance(data__processes, (list, tuple))
+            if data__processes_is_list:
+                data__processes_len = len(data__processes)
+                if data__processes_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".processes must contain at least 1 items")
         if "materials" in data_keys:
             data_keys.remove("materials")
             data__materials = data["materials"]
             validate_https___producibility_example_schemas_equipment_schema_json___defs_names(data__materials, custom_formats, (name_prefix or "data") + ".materials")
+            data__materials_is_list = isinstance(data__materials, (list, tuple))
+            if data__materials_is_list:
+                data__materials_len = len(data__materials)
+                if data__materials_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".materials must contain at least 1 items")
         if "envelope_mm" in data_keys:
             data_keys.remove("envelope_mm")
             data__envelopemm = data["envelope_mm"]
