@@ -34,6 +34,7 @@ def test_batch_from_stdin_keeps_order_and_isolates_the_broken_request(jobs, monk
     assert "quantity: 'many' is not a number" in bad["error"]
     assert records[3]["report"]["request"]["id"] == "B-0003"
     assert "120 requests (119 screened, 1 failed)" in err and "requests/s" in err
+    assert err.rstrip().endswith({1: "with 1 job", 2: "with 2 jobs"}[jobs])
 
 
 def test_batch_over_a_directory_as_csv_summary():

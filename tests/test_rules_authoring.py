@@ -233,6 +233,15 @@ def test_rules_test_reads_numbers_as_written_and_speaks_the_configs_language(tmp
     assert "de aanvraag klopt niet: quantity: '2.000' kan 2000 of 2 betekenen; schrijf 2000 " \
         "of 2" in out
     assert "==== 2 geslaagd, 1 mislukt in 1 bestand ====" in out
+    # a typo in not_fires passed for ever (the misspelt rule never fires)
+    cases.write_text(original + textwrap.indent(textwrap.dedent("""\
+          - name: typo
+            base: part
+            not_fires: [OWN-0001]
+        """), "  "), encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/")
+    assert code == 1
+    assert "OWN-0001 is geen regel van de geladen pakketten (bedoelt u 'OWN-001'?)" in out
     cases.write_text(original + "  - name: x\n    bogus: 1\n", encoding="utf-8")
     code, out, err = run_cli("rules", "test", "rules/")
     assert code == 1 and out == ""

@@ -29,6 +29,7 @@ from pathlib import Path
 from producibility import i18n
 from producibility.inputs import yamlio
 from producibility.errors import InputError, Wording
+from producibility.inputs.schema import did_you_mean
 from producibility.model.equipment import load_equipment
 from producibility.model.pack import load_packs, pack_files
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
@@ -157,10 +158,17 @@ def run_cases(files, pack, screener_for):
                 continue
             fired = sorted({f["rule"] for f in report.findings})
             problems = []
-            for rule_id in case.get("fires") or []:
-                if pack.rule(rule_id) is None and not rule_id.startswith(("FIT-", "MRL-")):
-                    problems.append(_said("not_a_rule", rule=rule_id))
-                elif rule_id not in fired:
+            for key in ("fires", "not_fires"):
+                # a typo would fail "fires" unexplained and pass "not_fires" for ever
+                problems += [_said("not_a_rule", rule=rule_id,
+                                   hint=did_you_mean(rule_id, [r.id for r in pack.rules]))
+                             for rule_id in case.get(key) or []
+                             if pack.rule(rule_id) is None
+                             and not rule_id.startswith(("FIT-", "MRL-", "LEAD-"))]
+            known = [rule_id for rule_id in case.get("fires") or [] if pack.rule(rule_id)
+                     is not None or rule_id.startswith(("FIT-", "MRL-", "LEAD-"))]
+            for rule_id in known:
+                if rule_id not in fired:
                     problems.append(_said("expected_to_fire", rule=rule_id))
             for rule_id in case.get("not_fires") or []:
                 if rule_id in fired:
