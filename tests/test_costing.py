@@ -238,6 +238,78 @@ def test_lead_time_chain_by_hand(screener, equipment):
     assert lead["meets_wanted_date"] is True
 
 
+WAITS = """\
+materials:
+  - id: aluminium_7075
+    override: true
+    name: {en: aluminium EN AW-7075, nl: aluminium EN AW-7075}
+    family: aluminium
+    density_kg_m3: 2810
+    price: {eur_kg: 12.0, source: test, date: 2025-11}
+    speed_factor: 3.0
+rules:
+  - {id: OWN-W1, thread: quality, title: {en: Lab A, nl: Lab A}, scope: part, when: "true",
+     then: {effort: {lead_time_days: 4, waits_for: measuring_lab}},
+     message: {en: m, nl: m}, mitigation: {en: m, nl: m}, source: judgement}
+  - {id: OWN-W2, thread: quality, title: {en: Lab B, nl: Meetlab B}, scope: part, when: "true",
+     then: {effort: {lead_time_days: 6, waits_for: measuring_lab}},
+     message: {en: m, nl: m}, mitigation: {en: m, nl: m}, source: judgement}
+  - {id: OWN-W3, thread: quality, title: {en: Witness test, nl: Getuigetest}, scope: request,
+     when: "true", then: {effort: {lead_time_days: 2}},
+     message: {en: m, nl: m}, mitigation: {en: m, nl: m}, source: judgement}
+  - {id: OWN-W4, thread: quality, title: {en: Milling, nl: Frezen}, scope: part, when: "true",
+     then: {effort: {lead_time_days: 9, waits_for: milling_3axis}},
+     message: {en: m, nl: m}, mitigation: {en: m, nl: m}, source: judgement}
+"""
+
+
+@pytest.mark.parametrize("lang, title", [("en", "OWN-W2: Lab B"), ("nl", "OWN-W2: Meetlab B")])
+def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, title):
+    """A rule's lead_time_days waits after the operations: waits for the same thing are
+    one (the longest), a request rule's wait is every part's, and a wait for a process
+    of the part's routing is the machine's own step, not a second one."""
+    from producibility import load_packs
+    own = tmp_path / "own.yaml"
+    own.write_text(WAITS, encoding="utf-8")
+    request = base_request()
+    request["parts"].append(dict(request["parts"][0], id="P2", material="aluminium_7075"))
+    report = Screener(equipment, load_packs([own])).check(request, lang=lang).to_dict()
+    lead = report["lead_time"]
+    for entry in lead["parts"]:
+        waits = [(s["rule"], s["days"]) for s in entry["steps"] if s["step"] == "wait"]
+        assert waits == [("OWN-W2", 6.0), ("OWN-W3", 2.0)]
+        assert entry["steps"][-2]["text"] == ("OWN-W3: Getuigetest" if lang == "nl"
+                                              else "OWN-W3: Witness test")
+        assert title in [s["text"] for s in entry["steps"]]
+    p1, p2 = lead["parts"]
+    # P1: stocked 6082, its milling, the two waits, delivery
+    assert [s["step"] for s in p1["steps"]] == ["operation", "wait", "wait", "transport"]
+    assert p1["days"] == pytest.approx(sum(s["days"] for s in p1["steps"]), abs=0.05)
+    # P2: 7075 without a catalogue lead time here: MAT-003's 10 days (waits_for material)
+    assert p2["steps"][0] == {"step": "material", "days": 10.0, "rule": "MAT-003",
+                              "text": p2["steps"][0]["text"]}
+    assert "MAT-003" in p2["steps"][0]["text"]
+    assert lead["days"] == math.ceil(max(p1["days"], p2["days"]) - 1e-9)
+    # the text report shows the slowest part's chain
+    from producibility.report.render import render
+    text = render(Screener(equipment, load_packs([own])).check(request, lang=lang), "text",
+                  lang, None)
+    assert f"{lead['slowest_part']}: " in text and f"{title} (6 wd)" in text
+
+
+def test_the_welds_wait_for_the_ndt_inspector(screener):
+    """The frame's welds wait for the NDT inspector (ENX-004, 2 days) after the welding,
+    before the powder coating."""
+    report = screener.check(_example("frame-en1090")).to_dict()
+    entry = next(p for p in report["lead_time"]["parts"]
+                 if any(s.get("rule") == "ENX-004" for s in p["steps"]))
+    wait = next(s for s in entry["steps"] if s.get("rule") == "ENX-004")
+    assert wait["days"] == 2.0 and wait["step"] == "wait"
+    kinds = [s["step"] for s in entry["steps"]]
+    assert kinds == ["operation", "wait", "outside_work", "transport"]
+    assert "weld" in entry["steps"][0]["text"] and "coat" in entry["steps"][2]["text"]
+
+
 @pytest.mark.parametrize("changes, kind", [
     ({"penalty_clause": True}, "blocker"),
     ({"date_flexible": False}, "blocker"),

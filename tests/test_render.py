@@ -70,7 +70,8 @@ def test_dutch_labels_are_translated():
     shared = {"report.mrl", "report.machines", "report.machines_count", "report.machine",
               "report.kinds.machine", "report.engineering", "report.kinds.engineering",
               "report.score", "report.kinds.transport", "offer.contact", "offer.assumption",
-              "compare.mrl_thread", "threads.volume_mix"}
+              "compare.mrl_thread", "threads.volume_mix",
+              "report.wd"}  # wd: working days and werkdagen alike
 
     def flat(tree, prefix):
         for key, value in tree.items():

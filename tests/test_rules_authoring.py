@@ -145,14 +145,15 @@ def test_rules_explain_lists_the_questions_a_rule_depends_on():
         "wordt gesteld):\n" in out
     code, out, _ = run_cli("rules", "explain", "MAT-003", "--lang", "nl")
     assert "  scope:      part (één keer per part beoordeeld)\n" in out
-    assert "  then:       risico 3x2, vlag material_to_order; inspanning eng 0,5 u, +10 d; " \
+    assert "  then:       risico 3x2, vlag material_to_order; inspanning eng 0,5 u, +10 d, " \
+        "wacht op material; " \
         "MRL-grens -\n" in out
     assert "  customer:   - (intern)\n" in out
     assert "provider.stocked_materials: (uit de machinelijst, niet gevraagd)" in out
     code, out, _ = run_cli("rules", "explain", "MAT-003", "--lang", "en")
     assert "  unless:     flag customer_supplies_material, set by MAT-000\n" in out
-    assert "  then:       risk 3x2, flag material_to_order; effort eng 0.5 h, +10 d; " \
-        "MRL cap -\n" in out
+    assert "  then:       risk 3x2, flag material_to_order; effort eng 0.5 h, +10 d, " \
+        "waits for material; MRL cap -\n" in out
     code, _, err = run_cli("rules", "explain", "MAT-0004")
     assert code == 1 and "did you mean 'MAT-004'?" in err
 

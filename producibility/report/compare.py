@@ -15,9 +15,10 @@ from producibility.report.render.templates import euros, hours
 from producibility.report.render.views import labels
 
 #: The effort figures compare reports: each one's label in the report domain and its unit.
+#: (Not effort.lead_time_days, the longest single wait: the lead time below adds them up.)
 EFFORT = {"engineering_h": ("engineering", "h"), "inspection_h": ("inspection", "h"),
           "setup_h": ("setup", "h"), "run_h": ("run", "h"), "total_h": (None, "h"),
-          "lead_time_days": ("extra_lead_time", "days"), "class": ("class", None)}
+          "class": ("class", None)}
 
 #: The lead-time figures compare reports (``lead_time`` of the report).
 LEAD_TIME = ("days", "earliest_date", "meets_wanted_date")

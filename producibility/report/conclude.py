@@ -18,7 +18,8 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "4.1.0"  # 4.1: an assignment's late (an operation made later than wanted
+SCHEMA_VERSION = "4.2.0"  # 4.2: lead-time steps of kind wait (a rule's
+# effort.lead_time_days) and a step's rule; 4.1: an assignment's late (an operation made later than wanted
 # for want of free hours, which had no machine before) and overflow (a partner does it
 # sooner); 4: lead_time.days null for a request none of whose parts can be
 # made here, lead_time.not_made and the parts' not_made (3: quote lines by kind with basis)
@@ -51,6 +52,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
     findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields,
                              brief)
+    waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own are the chain's)
     findings += fit_findings.no_machine(inferred, placement, choices, lang)
     findings += fit_findings.outside(outside, catalogue, lang)
     findings += fit_findings.routed(inferred, catalogue, lang)
@@ -94,7 +96,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
                               placement.assignments, lines, treatments, catalogue,
                               equipment.provider, settings["lead_time"], lang, brief,
-                              placement.not_made)
+                              placement.not_made, waits)
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])

@@ -1,15 +1,26 @@
-"""Lead time as a chain: material, operations in routing order, partners, transport.
+"""Lead time as a chain: material, operations in routing order, waits, treatments,
+transport.
 
 Per part: the material is ordered (its catalogue lead time, none when stocked or
 supplied by the customer); then its operations in routing order, each on its
 machine's free hours (a machine does one operation at a time: the parts of one
 request queue for it in the request's order of parts, which may differ from the order
-``assignment.assign`` shared the hours in; a machine's total is the same); outside work at
-a partner adds the partner's lead time and transport both ways; delivery adds the
-last transport.  The request takes its slowest part.  Working days: five a week,
-free hours spread evenly over them.  A part that cannot be made here (an operation no
-machine can do and no partner does: ``Placement.not_made``) has no lead time: its entry says
-which processes, and the request's lead time is its other parts' (none when it has no
+``assignment.assign`` shared the hours in; a machine's total is the same), an
+operation at a partner with the partner's lead time and transport both ways; then the
+waits the rules name (``effort.lead_time_days``: an NDT inspector, a measuring lab,
+EDM bought in), one after another; then the surface treatments (at a partner, else the
+catalogue's lead time); delivery adds the last transport.
+
+A rule's wait may say what it waits for (``effort.waits_for``): the waits of one part
+for the same thing are one wait (the longest); ``material``, ``treatment`` and a
+process of the part's routing are the chain's own steps, whose figure (the
+catalogue's, the partner's, the machine's) stands where the chain has one, the rule's
+where it has none.  A request rule's wait is every part's.
+
+The request takes its slowest part.  Working days: five a week, free hours spread
+evenly over them.  A part that cannot be made here (an operation no machine can do and
+no partner does: ``Placement.not_made``) has no lead time: its entry says which
+processes, and the request's lead time is its other parts' (none when it has no
 other).
 """
 
@@ -43,11 +54,35 @@ def add_working_days(start, days):
     return date.isoformat()
 
 
+def waits_of(findings):
+    """part id (None: the request) -> the waits its findings name: (what it waits for or
+    None, days, rule, title), from the rules' ``effort.lead_time_days``."""
+    waits = {}
+    for f in findings:
+        days = f.effort.get("lead_time_days")
+        if days:
+            waits.setdefault(f.part, []).append(
+                (f.effort.get("waits_for"), float(days), f.rule, f.title))
+    return waits
+
+
+def _longest(waits):
+    """One wait per thing waited for (the longest; the lowest rule id of equals);
+    a wait that names nothing is its own.  In rule order."""
+    kept = {}
+    for name, days, rule, title in sorted(waits, key=lambda w: w[2]):
+        key = name or ("rule", rule)
+        if key not in kept or days > kept[key][1]:
+            kept[key] = (name, days, rule, title)
+    return sorted(kept.values(), key=lambda w: w[2])
+
+
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
-          provider, settings, lang, overtime_h_per_day=0.0, unmade=None):
+          provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
-    read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``)."""
+    read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
+    ``waits``: what the rules' findings wait for (:func:`waits_of`)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -63,11 +98,13 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     for a in assignments:
         by_part.setdefault(a["part"], []).append(a)
     unmade = unmade or {}
+    waits = waits or {}
     for pid, part in parts.items():
         if pid in unmade:
             out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
             continue
         steps, day = [], 0.0
+        rule_waits = _longest(waits.get(None, []) + waits.get(pid, []))
         material_id = part.get("material")
         if not supplied and material_id and material_id not in stocked and catalogue:
             material = catalogue.get("materials", material_id)
@@ -75,6 +112,12 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 day = float(material["lead_time_days"])
                 steps.append({"step": "material", "days": day, "text": text and text[
                     "material"].format(material=catalogue.name("materials", material_id, lang))})
+        if not steps:  # no catalogue figure: the rule's, where one says the material waits
+            for name, days, rule, title in rule_waits:
+                if name == "material":
+                    day = days
+                    steps.append({"step": "material", "days": days, "rule": rule,
+                                  "text": text and text["wait"].format(title=title, rule=rule)})
         for a in by_part.get(pid, []):
             if a.get("machine"):
                 machine = machines[a["machine"]]
@@ -92,18 +135,29 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             elif a.get("partner"):
                 day = _outside(steps, day, a["process"], a["partner"], transport, catalogue,
                                lang, text)
-        placed = set()
-        for process, partner in partners_by_part.get(pid, ()):
-            placed.add(process)
-            day = _outside(steps, day, process, partner, transport, catalogue, lang, text)
+        treatments = list(partners_by_part.get(pid, ()))
+        placed = {process for process, _ in treatments}
         for treatment in part.get("surface_treatment") or ():
             entry = catalogue.get("treatments", treatment) if catalogue else None
             if treatment in placed or not entry or entry.get("lead_time_days") is None:
                 continue  # no partner: the treatment's typical lead time from the catalogue
-            day = _outside(steps, day, treatment, {
-                "name": text and text["subcontractor"],
-                "lead_time_days": entry["lead_time_days"]},
-                transport, catalogue, lang, text)
+            placed.add(treatment)
+            treatments.append((treatment, {"name": text and text["subcontractor"],
+                                           "lead_time_days": entry["lead_time_days"]}))
+        # the rules' waits after the part's own work (welds are tested, a part measured,
+        # before it is coated); not those the chain has as its own steps: the material
+        # (above), a treatment, a process of the routing
+        own = {"material"} | {a["process"] for a in by_part.get(pid, ())} | placed
+        if placed:
+            own.add("treatment")
+        for name, days, rule, title in rule_waits:
+            if name in own:
+                continue
+            day += days
+            steps.append({"step": "wait", "days": days, "rule": rule,
+                          "text": text and text["wait"].format(title=title, rule=rule)})
+        for process, partner in treatments:
+            day = _outside(steps, day, process, partner, transport, catalogue, lang, text)
         day += transport
         steps.append({"step": "transport", "days": transport,
                       "text": text and text["delivery"]})
@@ -132,12 +186,12 @@ def _name(catalogue, kind, entry_id, lang):
 
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
-              catalogue, provider, settings, lang, brief=False, unmade=None):
+              catalogue, provider, settings, lang, brief=False, unmade=None, waits=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
-                   catalogue, provider, settings, lang, unmade=unmade)
+                   catalogue, provider, settings, lang, unmade=unmade, waits=waits)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"])
@@ -152,7 +206,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
             not (brief and result["meets_wanted_date"] is not False):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
-                     overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade)
+                     overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
+                     waits=waits)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None
@@ -194,7 +249,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
         kind = "question"
     return Finding.check(
         "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
-        text["mitigation"], "lead-time chain: material, operations, partners, transport",
+        text["mitigation"], "lead-time chain: material, operations, partners, waits, transport",
         f"earliest {result['earliest_date']} > wanted {result['wanted_date']}",
         {"days": result["days"], "slowest_part": result["slowest_part"],
          "penalty_clause": request.get("penalty_clause"),

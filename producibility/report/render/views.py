@@ -174,6 +174,12 @@ def context(job: Job) -> dict[str, Any]:
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
         return text
 
+    def lead_time_steps(entry: Mapping[str, Any]) -> str:
+        """One part's chain as a line: each step with its working days, in order."""
+        return " → ".join(
+            f"{step['text']} ({figure(step['days'], lang, 'g')} {words['wd']})"
+            for step in entry["steps"])
+
     def what_if_shown(entry: Mapping[str, Any], limit: int = 4) -> list[dict]:
         """The probed answers worth showing: those that turn the verdict first."""
         probes = entry.get("what_if") or []
@@ -184,6 +190,7 @@ def context(job: Job) -> dict[str, Any]:
     return {
         "what_if_shown": what_if_shown,
         "lead_time_sentence": lead_time_sentence,
+        "lead_time_steps": lead_time_steps,
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
         "mrl_rows": mrl_rows(data, job.questionnaire, lang),

@@ -155,6 +155,7 @@ def block_figures(context, missing=missing):
     _block_vars = {}
     l_0_L = resolve('L')
     l_0_e = resolve('e')
+    l_0_r = resolve('r')
     try:
         t_3 = environment.filters['eur0']
     except KeyError:
@@ -227,13 +228,17 @@ def block_figures(context, missing=missing):
         yield ' ('
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_unknown'))
         yield ')'
-    yield ' |\n| '
-    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
-    yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
-    yield ' '
-    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
-    yield ' |\n| '
+    yield ' |\n'
+    if (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time')):
+        pass
+        yield '| '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
+        yield ' | '
+        yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield ' '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
+        yield ' |\n'
+    yield '| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost_range'))
     yield ' | **'
     yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
@@ -1031,7 +1036,23 @@ def block_quote(context, missing=missing):
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars))
-        yield '.\n'
+        yield '. '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
+        yield ':\n\n'
+        def t_14(fiter):
+            for l_1_p in fiter:
+                if environment.getattr(l_1_p, 'steps'):
+                    yield l_1_p
+        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+            l_1_lead_time_steps = resolve('lead_time_steps')
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_1(environment.getattr(l_1_p, 'part')))
+            yield ': '
+            yield str(t_1(environment.call(context, (undefined(name='lead_time_steps') if l_1_lead_time_steps is missing else l_1_lead_time_steps), l_1_p, _loop_vars=_loop_vars)))
+            yield '\n'
+        l_1_p = l_1_lead_time_steps = missing
 
 def block_trace(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -1043,16 +1064,16 @@ def block_trace(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_14 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_15 = environment.filters['fact']
+        t_15 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_16 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_1 = environment.filters['md']
@@ -1100,12 +1121,12 @@ def block_trace(context, missing=missing):
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield ': '
                 l_2_loop = missing
-                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
+                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
                     _loop_vars = {}
                     pass
                     yield str(t_10(l_2_key))
                     yield ' = '
-                    yield str(t_1(t_15(l_2_value)))
+                    yield str(t_1(t_16(l_2_value)))
                     yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
                 l_2_loop = l_2_key = l_2_value = missing
                 yield '\n'
@@ -1195,4 +1216,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&47=37&61=39&74=41&96=43&108=45&120=46&153=48&190=50&210=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=190&38=194&39=202&40=208&41=214&42=220&43=231&44=237&47=248&48=285&50=287&52=313&54=319&55=325&58=361&61=364&62=387&64=389&66=393&67=397&71=417&74=431&75=460&77=464&78=468&79=489&80=494&83=504&84=534&86=537&88=539&89=543&96=575&97=592&99=595&100=598&102=608&103=614&108=639&109=655&110=658&112=660&114=670&115=675&120=695&121=749&123=751&124=754&126=766&127=770&128=773&129=806&130=809&131=821&132=824&134=833&137=840&138=842&140=845&142=847&143=850&144=855&149=869&153=872&154=915&155=918&157=921&158=924&160=936&161=940&163=963&164=969&165=982&167=986&169=989&170=991&171=995&174=998&176=1001&178=1003&180=1013&181=1017&184=1028&186=1031&190=1036&191=1070&192=1073&194=1075&196=1078&197=1082&198=1085&199=1097&200=1100&203=1112&204=1115&210=1121&213=1139&214=1141&215=1143&216=1145&217=1147'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&49=37&63=39&76=41&98=43&110=45&122=46&155=48&196=50&216=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=191&38=195&39=203&40=209&41=215&42=221&43=232&44=235&46=242&49=253&50=290&52=292&54=318&56=324&57=330&60=366&63=369&64=392&66=394&68=398&69=402&73=422&76=436&77=465&79=469&80=473&81=494&82=499&85=509&86=539&88=542&90=544&91=548&98=580&99=597&101=600&102=603&104=613&105=619&110=644&111=660&112=663&114=665&116=675&117=680&122=700&123=754&125=756&126=759&128=771&129=775&130=778&131=811&132=814&133=826&134=829&136=838&139=845&140=847&142=850&144=852&145=855&146=860&151=874&155=877&156=920&157=923&159=926&160=929&162=941&163=945&165=968&166=974&167=987&169=991&171=994&172=996&173=1000&176=1003&178=1006&180=1008&182=1018&183=1022&186=1033&188=1036&190=1042&191=1051&196=1057&197=1091&198=1094&200=1096&202=1099&203=1103&204=1106&205=1118&206=1121&209=1133&210=1136&216=1142&219=1160&220=1162&221=1164&222=1166&223=1168'

@@ -1227,7 +1227,24 @@ def block_quote(context, missing=missing):
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
         yield escape(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars))
-        yield '.</p>\n'
+        yield '. '
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
+        yield ':</p>\n  <ul class="chain">\n'
+        def t_13(fiter):
+            for l_1_p in fiter:
+                if environment.getattr(l_1_p, 'steps'):
+                    yield l_1_p
+        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+            l_1_lead_time_steps = resolve('lead_time_steps')
+            _loop_vars = {}
+            pass
+            yield '    <li><span class="id">'
+            yield escape(environment.getattr(l_1_p, 'part'))
+            yield '</span>: '
+            yield escape(environment.call(context, (undefined(name='lead_time_steps') if l_1_lead_time_steps is missing else l_1_lead_time_steps), l_1_p, _loop_vars=_loop_vars))
+            yield '</li>\n'
+        l_1_p = l_1_lead_time_steps = missing
+        yield '  </ul>\n'
     yield '</section>\n'
 
 def block_trace(context, missing=missing):
@@ -1241,16 +1258,16 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_13 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_14 = environment.filters['fact']
+        t_14 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_14(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_15 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_2 = environment.filters['length']
@@ -1313,13 +1330,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_13(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_14(l_2_value))
+                    yield escape(t_15(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1432,4 +1449,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&364=52&384=54&418=56&453=58&474=60&495=62&543=64&594=66&631=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=288&333=290&334=296&337=318&338=320&339=324&341=328&342=332&343=336&344=348&346=361&347=363&348=366&349=370&350=372&351=379&355=404&356=406&357=410&364=420&366=445&367=447&368=452&369=459&370=475&371=477&372=479&373=482&376=485&379=489&380=503&384=511&386=536&388=540&392=542&394=546&395=548&396=552&397=572&402=584&405=592&409=596&410=600&413=606&418=611&420=640&421=644&423=647&425=654&427=659&428=661&429=667&430=671&431=681&432=686&440=704&441=729&442=732&444=736&445=740&453=774&455=797&456=801&458=804&460=812&462=817&463=829&464=833&465=844&474=852&475=868&477=871&479=875&481=883&483=888&484=892&485=896&486=900&495=907&497=942&498=944&500=947&502=959&503=964&504=968&505=970&507=972&508=975&509=979&510=986&511=993&512=1000&513=1003&514=1011&515=1014&517=1019&520=1022&521=1026&522=1032&524=1036&528=1039&529=1043&538=1058&543=1062&544=1099&546=1102&547=1106&549=1109&551=1121&553=1125&554=1137&555=1139&556=1141&557=1145&558=1149&564=1155&565=1165&566=1178&570=1182&571=1185&573=1187&574=1191&578=1195&580=1198&582=1208&583=1212&588=1224&589=1227&594=1233&595=1262&596=1265&597=1269&598=1273&600=1275&601=1280&602=1284&604=1293&605=1295&606=1298&608=1307&609=1311&610=1314&612=1316&613=1320&617=1326&618=1329&620=1333&621=1336&631=1344&633=1353&634=1367&635=1369&636=1378&637=1382&639=1391&640=1393&641=1404&642=1406&643=1415&644=1417&645=1426'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&364=52&384=54&418=56&453=58&474=60&495=62&543=64&599=66&636=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=288&333=290&334=296&337=318&338=320&339=324&341=328&342=332&343=336&344=348&346=361&347=363&348=366&349=370&350=372&351=379&355=404&356=406&357=410&364=420&366=445&367=447&368=452&369=459&370=475&371=477&372=479&373=482&376=485&379=489&380=503&384=511&386=536&388=540&392=542&394=546&395=548&396=552&397=572&402=584&405=592&409=596&410=600&413=606&418=611&420=640&421=644&423=647&425=654&427=659&428=661&429=667&430=671&431=681&432=686&440=704&441=729&442=732&444=736&445=740&453=774&455=797&456=801&458=804&460=812&462=817&463=829&464=833&465=844&474=852&475=868&477=871&479=875&481=883&483=888&484=892&485=896&486=900&495=907&497=942&498=944&500=947&502=959&503=964&504=968&505=970&507=972&508=975&509=979&510=986&511=993&512=1000&513=1003&514=1011&515=1014&517=1019&520=1022&521=1026&522=1032&524=1036&528=1039&529=1043&538=1058&543=1062&544=1099&546=1102&547=1106&549=1109&551=1121&553=1125&554=1137&555=1139&556=1141&557=1145&558=1149&564=1155&565=1165&566=1178&570=1182&571=1185&573=1187&574=1191&578=1195&580=1198&582=1208&583=1212&588=1224&589=1227&591=1233&592=1242&599=1250&600=1279&601=1282&602=1286&603=1290&605=1292&606=1297&607=1301&609=1310&610=1312&611=1315&613=1324&614=1328&615=1331&617=1333&618=1337&622=1343&623=1346&625=1350&626=1353&636=1361&638=1370&639=1384&640=1386&641=1395&642=1399&644=1408&645=1410&646=1421&647=1423&648=1432&649=1434&650=1443'

@@ -149,7 +149,7 @@ def root(context, missing=missing):
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_partial'))
     yield '\n'
-    if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days'):
+    if (environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days') and (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'))):
         pass
         yield '  '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
@@ -164,6 +164,22 @@ def root(context, missing=missing):
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
+        def t_11(fiter):
+            for l_1_p in fiter:
+                if ((environment.getattr(l_1_p, 'part') == environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'slowest_part')) and environment.getattr(l_1_p, 'steps')):
+                    yield l_1_p
+        for l_1_p in t_11(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+            l_1_lead_time_steps = resolve('lead_time_steps')
+            _loop_vars = {}
+            pass
+            yield '  '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'slowest_part'))
+            yield ' '
+            yield str(environment.getattr(l_1_p, 'part'))
+            yield ': '
+            yield str(environment.call(context, (undefined(name='lead_time_steps') if l_1_lead_time_steps is missing else l_1_lead_time_steps), l_1_p, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_p = l_1_lead_time_steps = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost'))
     yield ': '
     yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
@@ -206,11 +222,11 @@ def root(context, missing=missing):
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
         yield ')'
     yield '\n'
-    def t_11(fiter):
+    def t_12(fiter):
         for l_1_t in fiter:
             if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
                 yield l_1_t
-    for l_1_t in t_11((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+    for l_1_t in t_12((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
         _loop_vars = {}
         pass
         yield '  '
@@ -423,4 +439,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=80&2=83&3=99&4=103&5=107&7=110&8=113&10=115&11=118&13=152&14=155&16=161&17=163&19=167&21=184&22=187&24=209&25=217&28=234&29=236&30=241&32=284&33=288&35=295&36=298&39=301&41=308&42=312&44=321&45=323&46=325&47=329&50=336&52=344&53=349&54=368&55=370&56=375&60=388&61=391&63=393&64=395&65=397&66=401'
+debug_info = '1=80&2=83&3=99&4=103&5=107&7=110&8=113&10=115&11=118&13=152&14=155&16=161&17=163&18=167&19=176&22=183&24=200&25=203&27=225&28=233&31=250&32=252&33=257&35=300&36=304&38=311&39=314&42=317&44=324&45=328&47=337&48=339&49=341&50=345&53=352&55=360&56=365&57=384&58=386&59=391&63=404&64=407&66=409&67=411&68=413&69=417'

@@ -841,6 +841,14 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_rule
                             data__then__effort_keys.remove("lead_time_days")
                             data__then__effort__leadtimedays = data__then__effort["lead_time_days"]
                             validate_https___producibility_example_schemas_rules_schema_json___defs_hours(data__then__effort__leadtimedays, custom_formats, (name_prefix or "data") + ".then.effort.lead_time_days")
+                        if "waits_for" in data__then__effort_keys:
+                            data__then__effort_keys.remove("waits_for")
+                            data__then__effort__waitsfor = data__then__effort["waits_for"]
+                            if not isinstance(data__then__effort__waitsfor, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".then.effort.waits_for must be string")
+                            if isinstance(data__then__effort__waitsfor, str):
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9_]*$'].search(data__then__effort__waitsfor):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".then.effort.waits_for must match pattern ^[a-z][a-z0-9_]*$")
                         if "setup_h" in data__then__effort_keys:
                             data__then__effort_keys.remove("setup_h")
                             data__then__effort__setuph = data__then__effort["setup_h"]
