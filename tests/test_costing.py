@@ -275,6 +275,11 @@ def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, 
     request["parts"].append(dict(request["parts"][0], id="P2", material="aluminium_7075"))
     report = Screener(equipment, load_packs([own])).check(request, lang=lang).to_dict()
     lead = report["lead_time"]
+    import json
+    import jsonschema
+    from conftest import ROOT
+    jsonschema.validate(report, json.loads(
+        (ROOT / "producibility/schemas/report.schema.json").read_text()))
     for entry in lead["parts"]:
         waits = [(s["rule"], s["days"]) for s in entry["steps"] if s["step"] == "wait"]
         assert waits == [("OWN-W2", 6.0), ("OWN-W3", 2.0)]
@@ -366,6 +371,12 @@ def test_a_rule_adds_hours_and_a_fixed_amount(tmp_path, equipment, lang, text):
     assert by_kind["certificate"]["description"] == text
     assert by_kind["cam"]["amount_eur"] == pytest.approx(1 * ENG)
     assert by_kind["setup"]["amount_eur"] == pytest.approx(2 * ENG)
+    # the finding carries the rule's effort as written, amounts too: still a valid report
+    import json
+    import jsonschema
+    from conftest import ROOT
+    schema = json.loads((ROOT / "producibility/schemas/report.schema.json").read_text())
+    jsonschema.validate(report, schema)
 
 
 def test_lint_rejects_an_amount_without_description(tmp_path):
