@@ -159,3 +159,23 @@ def test_caps_only_where_the_rule_names_a_deskbook_criterion(pack):
     for rid in ("DES-002", "CST-002", "MGT-001", "PRC-002"):
         assert pack.rule(rid).then.get("mrl_cap") is None, rid
     assert any(r.thread == "materials" and r.then.get("mrl_cap") for r in pack.rules)
+
+
+def test_edm_is_bought_in_only_by_a_shop_without_an_edm_machine():
+    """provider.processes (the equipment's own machines) lets TEC-006 know whether the shop
+    sparks itself: the precision shop has a Sodick wire EDM, so no 'bought in' and no
+    ten days' wait for it."""
+    from producibility import Screener, load_equipment
+    from conftest import base_request
+    request = base_request(part={"min_inside_radius_mm": 0})
+    shop = ROOT / "examples" / "precision-shop"
+    for equipment, packs, bought_in in (
+            (load_equipment(str(EQUIPMENT)), load_packs(), True),
+            (load_equipment(str(shop / "equipment.yaml")), load_packs([shop / "rules"]), False)):
+        assert ("wire_edm" in equipment.provider["processes"]) is not bought_in
+        report = Screener(equipment, packs).check(request).to_dict()
+        rules = {f["rule"] for f in report["findings"]}
+        assert "DFM-006" in rules
+        assert ("TEC-006" in rules) is bought_in
+        waits = [s.get("rule") for p in report["lead_time"]["parts"] for s in p["steps"]]
+        assert ("TEC-006" in waits) is bought_in

@@ -475,6 +475,7 @@ DERIVED_FIELDS = {
     ("request", "weeks_available"): "weeks between the request date (or today) and the wanted date",
     ("part", "pieces"): "request.quantity x part.quantity: pieces of this part per order",
     ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
+    ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
 }
 
 
@@ -550,7 +551,6 @@ class Inferred(NamedTuple):
     overflow: Mapping = _NONE
     # (part, process) -> (partner id, FitResult): a partner that does an operation own
     # machines fit too, should they lack the hours before the wanted date
-    # (part, process) -> (partner id, FitResult): operations only a partner does
     routes: Mapping = _NONE
     # part -> ((process, finishing process added after it), ...): see compile_engine.route
 

@@ -26,7 +26,10 @@ class Equipment:
     def __init__(self, provider: dict, machines: list, path: str = None, digest: str = "",
                  partners: list | None = None, document: object = None,
                  catalogue: object = None) -> None:
-        self.provider = provider
+        # provider.processes, a derived fact rules may read ("do we have EDM in house?"):
+        # the processes of the shop's own machines, never written in the file
+        self.provider = dict(provider, processes=sorted(
+            {p for m in machines for p in m.get("processes") or ()}))
         self.machines = machines
         self.path = path
         self.digest = digest
