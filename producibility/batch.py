@@ -84,9 +84,11 @@ def read_jsonl(stream, name="<stdin>"):
         yield where, value
 
 
-def worker_settings(equipment, packs, use_default, lang, as_of=None, probe=False):
+def worker_settings(equipment, packs, use_default, lang, as_of=None, probe=False,
+                    csv_style=None):
     """What every worker needs to screen, checked once here: a broken pack, catalogue
-    or --as-of date fails the batch before the first request."""
+    or --as-of date fails the batch before the first request.  ``csv_style``: that of
+    the CSV summary (``plain``, ``excel``; default excel for Dutch, as a report's CSV)."""
     from producibility.model.equipment import load_equipment
     from producibility.model.pack import load_packs
     from producibility.screen import parse_as_of
@@ -95,7 +97,8 @@ def worker_settings(equipment, packs, use_default, lang, as_of=None, probe=False
     load_packs(packs, use_default)
     load_equipment(equipment, lang=lang)
     return {"equipment": str(equipment), "packs": [str(p) for p in packs],
-            "use_default": use_default, "lang": lang, "as_of": as_of, "probe": probe}
+            "use_default": use_default, "lang": lang, "as_of": as_of, "probe": probe,
+            "csv_style": csv_style or ("excel" if lang == "nl" else "plain")}
 
 
 # Each worker process builds its Screener once (the engine compile is the costly part).
@@ -113,6 +116,7 @@ def _init_worker(settings):
     _WORKER["lang"] = settings["lang"]
     _WORKER["as_of"] = settings.get("as_of")
     _WORKER["probe"] = settings.get("probe", False)
+    _WORKER["csv_style"] = settings.get("csv_style") or "plain"
 
 
 def _start_worker(settings):
@@ -177,7 +181,8 @@ def _screen_line(item, fmt):
 
 def _output_line(record, fmt):
     if fmt == "csv":
-        return _csv_line(summary_row(record))
+        style = _WORKER.get("csv_style", "plain")
+        return _csv_line(summary_row(record, style, _WORKER.get("lang", "en")), style)
     return json_line(record)
 
 
@@ -301,14 +306,29 @@ def _screen_alone(item, new_pool, work, lost):
 
 
 SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "total_h",
-                  "cost_low_eur", "cost_high_eur", "mrl_overall", "mrl_target", "findings",
+                  "cost_low_eur", "cost_high_eur", "lead_time_days", "earliest_date",
+                  "meets_wanted_date", "mrl_overall", "mrl_target", "findings",
                   "open_questions", "error")
 
 
-def _csv_line(row):
+def _csv_line(row, style="plain"):
+    """One row of the summary in the style of the report's CSV (render/csv.py): plain
+    (commas, a decimal point) or excel (what Dutch Excel opens: semicolons, CRLF)."""
+    excel = style == "excel"
     buffer = io.StringIO()
-    csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\n").writerow(row)
+    csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\r\n" if excel else "\n",
+                   delimiter=";" if excel else ",").writerow(row)
     return buffer.getvalue()
+
+
+def csv_header(style="plain", lang="en"):
+    """The summary's header: the column ids, or (excel) the report language's names
+    after a UTF-8 byte-order mark, so that Excel reads the accents."""
+    if style != "excel":
+        return _csv_line(dict(zip(SUMMARY_FIELDS, SUMMARY_FIELDS)))
+    from producibility.report.render.views import labels
+    names = labels(lang)["batch_columns"]
+    return "\ufeff" + _csv_line(dict(zip(SUMMARY_FIELDS, names)), style)
 
 
 def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
@@ -318,7 +338,7 @@ def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
     if fmt not in FORMATS:
         raise ValueError(f"unknown batch format {fmt}")
     if fmt == "csv":
-        write(_csv_line(dict(zip(SUMMARY_FIELDS, SUMMARY_FIELDS))))
+        write(csv_header(settings.get("csv_style") or "plain", settings.get("lang") or "en"))
     done = failed = 0
     for ok, line in progress(screen_many(items, settings, jobs, fmt)):
         done += 1
@@ -327,19 +347,34 @@ def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
     return done, failed
 
 
-def summary_row(record):
-    """One CSV row; text cells made inert for spreadsheets (no formulas)."""
-    from producibility.report.render import csv_cell as _csv_cell
+def summary_row(record, style="plain", lang="en"):
+    """One CSV row; text cells made inert for spreadsheets (no formulas).  Excel style:
+    numbers with the decimal comma, the verdict and yes/no in the report's language."""
+    from producibility.report.render.csv import csv_cell as _csv_cell, _number
+    from producibility.report.render.views import labels
 
     if not record["ok"]:
         return {"index": record["index"], "source": _csv_cell(record["source"]),
                 "error": _csv_cell(record["error"])}
     r = record["report"]
-    return {"index": record["index"], "source": _csv_cell(record["source"]),
-            "request_id": _csv_cell(r["request"]["id"]), "verdict": r["verdict"],
-            "effort_class": r["effort"]["class"], "total_h": r["effort"]["total_h"],
-            "cost_low_eur": r["effort"]["cost_eur"]["low"],
-            "cost_high_eur": r["effort"]["cost_eur"]["high"],
-            "mrl_overall": r["mrl"]["overall"], "mrl_target": r["mrl"]["target"],
-            "findings": len(r["findings"]), "open_questions": len(r["open_questions"]),
-            "error": ""}
+    lead = r.get("lead_time") or {}
+    meets = lead.get("meets_wanted_date")
+    row = {"index": record["index"], "source": _csv_cell(record["source"]),
+           "request_id": _csv_cell(r["request"]["id"]), "verdict": r["verdict"],
+           "effort_class": r["effort"]["class"], "total_h": r["effort"]["total_h"],
+           "cost_low_eur": r["effort"]["cost_eur"]["low"],
+           "cost_high_eur": r["effort"]["cost_eur"]["high"],
+           "lead_time_days": lead.get("days"), "earliest_date": lead.get("earliest_date"),
+           "meets_wanted_date": meets,
+           "mrl_overall": r["mrl"]["overall"], "mrl_target": r["mrl"]["target"],
+           "findings": len(r["findings"]), "open_questions": len(r["open_questions"]),
+           "error": ""}
+    if style != "excel":
+        row["meets_wanted_date"] = "" if meets is None else ("true" if meets else "false")
+    else:
+        words = labels(lang)
+        row["verdict"] = words[r["verdict"]].capitalize()
+        row["meets_wanted_date"] = "" if meets is None else words["yes" if meets else "no"]
+        for key in ("total_h", "cost_low_eur", "cost_high_eur"):
+            row[key] = _number(row[key], style)
+    return row

@@ -46,6 +46,35 @@ def test_batch_over_a_directory_as_csv_summary():
     assert {r["verdict"] for r in rows} == {"fit", "fit_with_effort", "conditional", "no_fit"}
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
+    """--lang nl writes what Dutch Excel opens by double-click, as the report's CSV does:
+    a byte-order mark, semicolons, CRLF, Dutch headers and verdicts, decimal commas; the
+    lead time is in the summary; --csv-style plain gives the program's columns."""
+    out_file = tmp_path / "samenvatting.csv"
+    code, _, _ = run_cli("batch", ROOT / "examples/requests", "--equipment", EQUIPMENT,
+                         "--format", "csv", "--lang", "nl", "--jobs", str(jobs),
+                         "-o", out_file)
+    assert code == 0
+    raw = out_file.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert list(rows[0])[:4] == ["nr", "bestand", "aanvraag", "oordeel"]
+    series = next(r for r in rows if r["bestand"].endswith("bracket-series.yaml"))
+    assert series["oordeel"] == "Maakbaar met meerwerk"
+    assert series["kosten_laag_eur"] == "4828,00" and series["uren_totaal"] == "36,50"
+    assert series["levertijd_werkdagen"] == "20" and series["vroegste_levering"] == "2026-12-21"
+    assert series["haalt_gewenste_datum"] == "ja"
+    rush = next(r for r in rows if r["bestand"].endswith("impeller-rush.yaml"))
+    assert rush["haalt_gewenste_datum"] == "nee"
+    code, out, _ = run_cli("batch", ROOT / "examples/requests", "--equipment", EQUIPMENT,
+                           "--format", "csv", "--lang", "nl", "--csv-style", "plain")
+    plain = list(csv.DictReader(io.StringIO(out)))
+    series = next(r for r in plain if r["source"].endswith("bracket-series.yaml"))
+    assert series["verdict"] == "fit_with_effort" and series["cost_low_eur"] == "4828.0"
+    assert series["lead_time_days"] == "20" and series["meets_wanted_date"] == "true"
+
+
 def test_batch_bad_file_among_good_ones(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: X\nid: Y\n", encoding="utf-8")

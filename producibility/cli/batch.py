@@ -26,8 +26,12 @@ from producibility.project import Settings, output_stream
 @click.option("--probe/--no-probe", default=False, show_default=True,
               help="Rank open questions by screening their answers (what-if); costs about "
                    "10x the time of a request with open questions.")
+@click.option("--csv-style", type=click.Choice(["plain", "excel"]), default=None,
+              help="csv: plain (commas, decimal point, column ids) or excel (semicolons, "
+                   "decimal comma, headers and verdicts in the language: what Dutch Excel "
+                   "opens). Default: excel with --lang nl, else plain.")
 def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, output, jobs,
-          as_of, probe):
+          as_of, probe, csv_style):
     """Screen many requests: files, directories, or JSON Lines on standard input.
 
     Results come in input order, one per request; a bad request gives an error record
@@ -38,7 +42,7 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
     lang = language(settings, lang)
     equipment, packs = settings.equipment(equipment, lang), settings.packs(rules)
     worker = batching.worker_settings(equipment, packs, settings.use_default(no_default_rules),
-                                      lang, as_of, probe)
+                                      lang, as_of, probe, csv_style)
     if not inputs or inputs == ("-",):
         items = list(batching.read_jsonl(sys.stdin))
     else:
