@@ -178,6 +178,8 @@ def _templates():
                 continue   # max_thickness_mm: mthick facts
             else:
                 slots.append(name)
+        if scope == "provider":  # derived: provider.processes, a list (model.equipment)
+            multi += [f for s, f in DERIVED_FIELDS if s == scope and f not in multi]
         out[scope] = (slots + [x for x in internal if x not in slots], multi)
     out.update({
         "mthick": (["machine", "material", "max"], []),
