@@ -153,3 +153,58 @@ def test_check_refuses_a_pack_whose_condition_reads_no_known_field(tmp_path):
     problems = lint([pack], lang="nl")
     assert [p.code for p in problems] == ["E131"]
     assert "bedoelt u 'tolerance_mm'" in problems[0].message
+
+
+@pytest.mark.parametrize("lang, advice", [
+    ("en", "'own-001' is not a rule id (capitals and digits, a dash, then digits or "
+           "capitals: OWN-001)"),
+    ("nl", "'own-001' is geen regel-id (hoofdletters en cijfers, een streepje, dan cijfers "
+           "of hoofdletters: OWN-001)")])
+def test_a_malformed_value_is_told_the_form_its_field_wants(tmp_path, lang, advice):
+    """A rule id in lowercase was told to use 'lowercase letters, digits, - _ .': one
+    advice served every pattern.  Now each pattern of the shipped schemas names its form."""
+    from conftest import run_cli
+    path = tmp_path / "own.yaml"
+    path.write_text(textwrap.dedent("""\
+        rules:
+          - id: own-001
+            thread: quality
+            title: {en: T, nl: T}
+            scope: part
+            when: "true"
+            then: {effort: {lead_time_days: 1, waits_for: Lab}}
+            message: {en: m, nl: m}
+            mitigation: {en: m, nl: m}
+            source: judgement
+        """), encoding="utf-8")
+    code, out, err = run_cli("rules", "lint", path, "--lang", lang)
+    assert code == 1 and advice in out + err
+    snake = "kleine letters, cijfers en _" if lang == "nl" else "lowercase letters, digits and _"
+    assert f"'Lab' is {'geen geldig kenmerk' if lang == 'nl' else 'not a valid id'} ({snake})" \
+        in out + err
+
+
+def test_every_pattern_of_the_shipped_schemas_has_its_advice():
+    import json
+    from producibility import i18n
+    from producibility.inputs.schema import PATTERN_FORMS
+    from producibility.model.questionnaire import load_questionnaire
+    from conftest import ROOT
+    patterns = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "pattern" and isinstance(value, str):
+                    patterns.add(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    for path in (ROOT / "producibility" / "schemas").glob("*.schema.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    walk(load_questionnaire().request_schema)
+    assert patterns - set(PATTERN_FORMS) == set()
+    for lang in ("en", "nl"):
+        assert set(PATTERN_FORMS.values()) <= set(i18n.texts("validate", lang)["forms"])

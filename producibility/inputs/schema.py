@@ -181,7 +181,9 @@ def advice(error, lang="en"):
             seen.append(item)
         return t["twice"].format(where=where, value=_describe(twice, lang)), []
     if v == "pattern":
-        return t["pattern"].format(where=where, value=_printable(inst)), []
+        form = t["forms"].get(PATTERN_FORMS.get(error.validator_value), "")
+        form = form or t["forms"]["other"].format(pattern=error.validator_value)
+        return t["pattern"].format(where=where, value=_printable(inst), form=form), []
     if v == "oneOf":
         if isinstance(inst, dict) and error.context:
             # the mapping branch says what is wrong inside {en: ..., nl: ...}
@@ -190,6 +192,21 @@ def advice(error, lang="en"):
                 return advice(inner[0], lang)
         return t["texts"].format(where=where), []
     return f"{where}: {error.message}", []
+
+
+#: What each pattern of the shipped schemas asks for, by name (``forms`` in the
+#: ``validate`` locale domain): advice a person can follow, not the regular expression.
+PATTERN_FORMS = {
+    "^[A-Z][A-Z0-9]*-[0-9A-Z-]+$": "rule_id",
+    "^[a-z0-9][a-z0-9_]*$": "snake_id",
+    "^[a-z][a-z0-9_]*$": "snake_id",
+    "^[a-z0-9][a-z0-9_.-]*$": "id",
+    "^\\d{4}-\\d{2}-\\d{2}$": "date",
+    "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$": "month",
+    "^[0-9]+\\.[0-9]+\\.[0-9]+": "version",
+    "^4\\.[0-9]+\\.[0-9]+$": "version",
+    "^(request|part)\\.[a-z_][a-z0-9_]*$": "field",
+}
 
 
 def _error_line(document, error, extra_keys):
