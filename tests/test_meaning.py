@@ -287,3 +287,23 @@ def test_a_partner_takes_an_operation_the_machines_lack_the_hours_for_when_it_is
     # with the hours free, the own machine, as ever
     assert shop(3).check(printed_parts(1, 15)).to_dict()["assignments"][0]["machine"] == \
         "formlabs-form4"
+
+
+def test_a_shop_that_keeps_its_work_in_house_makes_it_later(tmp_path):
+    """lead_time.overflow: later (a provider pack's setting): the 3-day partner that
+    would take both 85 h prints does not; they stay on the Form 4, later than wanted."""
+    from producibility import load_equipment
+    from producibility.inputs.yamlio import load, plain
+
+    document = plain(load(EQUIPMENT))
+    document["partners"] = [{
+        "id": "printlab", "name": "Printlab (test)", "processes": ["sla"],
+        "lead_time_days": 3,
+        "price": {"per_order_eur": 60, "per_piece_eur": 40, "source": "test"}}]
+    own = tmp_path / "in-house.yaml"
+    own.write_text("settings:\n  lead_time:\n    overflow: later\n", encoding="utf-8")
+    report = Screener(load_equipment(document), load_packs([own])).check(
+        printed_parts(2, 85)).to_dict()
+    assert [a["machine"] for a in report["assignments"]] == ["formlabs-form4"] * 2
+    assert all(a.get("late") and not a.get("overflow") for a in report["assignments"])
+    assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])

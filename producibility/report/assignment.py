@@ -37,11 +37,13 @@ class Placement:
 
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
-          lang: str, transport_days: float = 0.0) -> Placement:
+          lang: str, transport_days: float = 0.0, overflow: bool = True) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
 
     ``transport_days``: one way to a partner (the pack's ``lead_time.transport_days``),
-    for comparing a partner's lead time with machines short of hours (:func:`assign`)."""
+    for comparing a partner's lead time with machines short of hours (:func:`assign`);
+    ``overflow`` False (the pack's ``lead_time.overflow: later``): such an operation
+    stays on our machine, later, whatever a partner could do."""
     machines, request = inferred.machines, inferred.request
     candidates: dict = {}
     for (pid, process, mid), result in inferred.fits.items():
@@ -57,7 +59,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
             {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
     options = _options(inferred, candidates, blocked)
     outside = {op: partners[pid]["lead_time_days"] + 2 * transport_days
-               for op, (pid, _) in inferred.overflow.items() if pid in partners}
+               for op, (pid, _) in inferred.overflow.items()
+               if pid in partners} if overflow else {}
     picked, late = assign(options, machines, inferred.window, outside)
     for op, reasons in late.items():
         chosen_machine = picked[op][3] if op in picked else None

@@ -48,7 +48,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     open_fields = OpenFields()
 
     placement = assignment.place(inferred, partners, choices, lang,
-                                 settings["lead_time"]["transport_days"])
+                                 settings["lead_time"]["transport_days"],
+                                 settings["lead_time"].get("overflow", "partner") == "partner")
     outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
     findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields,
                              brief)

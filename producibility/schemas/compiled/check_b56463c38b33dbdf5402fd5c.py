@@ -1397,6 +1397,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__leadtime__transportdays, (int, float, Decimal)) and not isinstance(data__leadtime__transportdays, bool):
                         if data__leadtime__transportdays < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.transport_days must be bigger than or equal to 0")
+                if "overflow" in data__leadtime_keys:
+                    data__leadtime_keys.remove("overflow")
+                    data__leadtime__overflow = data__leadtime["overflow"]
+                    if not (isinstance(data__leadtime__overflow, str) and data__leadtime__overflow == 'partner' or isinstance(data__leadtime__overflow, str) and data__leadtime__overflow == 'later'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.overflow must be one of ['partner', 'later']")
                 if "expedite" in data__leadtime_keys:
                     data__leadtime_keys.remove("expedite")
                     data__leadtime__expedite = data__leadtime["expedite"]
