@@ -213,3 +213,18 @@ def test_compare_shows_how_the_lead_time_moves(tmp_path):
                            ROOT / "examples/requests/bracket-series.yaml", "--equipment",
                            EQUIPMENT, "--format", "json")
     assert json.loads(out)["lead_time"] == {}
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["MRL materials: 8 -> not assessed",
+            "machine for BR-100 3-axis milling: hermle-c250 -> haas-vf2"]),
+    ("nl", ["MRL materialen: 8 -> niet beoordeeld",
+            "machine voor BR-100 3-assig frezen: hermle-c250 -> haas-vf2"])])
+def test_compare_speaks_the_users_words_not_pythons(lang, lines):
+    """A thread no longer assessed read 'None', and an operation its process id."""
+    code, out, _ = run_cli("compare", ROOT / "examples/requests/bracket-series.yaml",
+                           ROOT / "examples/requests/bracket-material-open.yaml",
+                           "--equipment", EQUIPMENT, "--lang", lang)
+    assert code == 0 and "None" not in out and "milling_3axis" not in out
+    for line in lines:
+        assert line in out.splitlines()

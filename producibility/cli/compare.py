@@ -54,4 +54,6 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
         return
     label_a = side_label(request_a, equipment if equipment_b else None, (), lang)
     label_b = side_label(request_b or request_a, equipment_b, rules_b, lang)
-    emit(terminal_safe(as_text(diff, label_a, label_b, lang)), output, inputs)
+    from producibility.report.render.views import choice_names
+    names = choice_names(screener_a.questionnaire)
+    emit(terminal_safe(as_text(diff, label_a, label_b, lang, names)), output, inputs)

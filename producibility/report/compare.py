@@ -7,12 +7,12 @@ names them (the ``report`` domain), the lines themselves from the ``compare`` do
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from producibility import i18n
 from producibility.report.render.templates import euros, hours
-from producibility.report.render.views import labels
+from producibility.report.render.views import choice, labels
 
 #: The effort figures compare reports: each one's label in the report domain and its unit.
 #: (Not effort.lead_time_days, the longest single wait: the lead time below adds them up.)
@@ -86,9 +86,17 @@ def side_label(request: str, equipment: str | None = None, packs: Iterable[str] 
 
 
 def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
-            lang: str = i18n.DEFAULT_LANG) -> str:
-    """The differences as lines of text in ``lang``."""
+            lang: str = i18n.DEFAULT_LANG, names: Mapping[str, Any] | None = None) -> str:
+    """The differences as lines of text in ``lang``; ``names``: the questionnaire's
+    choice names (views.choice_names), so that a process reads as the user says it."""
     words, report = i18n.texts("compare", lang), labels(lang)
+
+    def mrl_level(value):
+        return report["not_assessed"] if value is None else value
+
+    def operation(key):
+        part, _, process = key.rpartition(" ")
+        return f"{part} {choice(names or {}, 'processes', process, lang)}" if part else key
 
     def verdict(value):
         return report.get(value, value)
@@ -130,12 +138,14 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
         lines.append(words["lead_time"].format(a=side("a"), b=side("b")))
     m = diff["mrl"]
     if m["overall"]["a"] != m["overall"]["b"]:
-        lines.append(words["mrl_overall"].format(a=m["overall"]["a"], b=m["overall"]["b"]))
+        lines.append(words["mrl_overall"].format(a=mrl_level(m["overall"]["a"]),
+                                                 b=mrl_level(m["overall"]["b"])))
     for thread, change in m["threads"].items():
         lines.append(words["mrl_thread"].format(thread=report["threads"].get(thread, thread),
-                                                a=change["a"], b=change["b"]))
-    for operation, change in diff["machines"].items():
-        lines.append(words["machine"].format(operation=operation,
+                                                a=mrl_level(change["a"]),
+                                                b=mrl_level(change["b"])))
+    for key, change in diff["machines"].items():
+        lines.append(words["machine"].format(operation=operation(key),
                                              a=change["a"] or words["none"],
                                              b=change["b"] or words["none"]))
     for f in diff["findings_only_in_a"]:
