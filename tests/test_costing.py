@@ -148,6 +148,20 @@ def test_printed_part_runs_unattended(screener, lang):
         totals["hours"] - run["hours"], abs=0.02)
 
 
+def test_overtime_does_not_speed_up_a_machine_running_unattended(screener):
+    """The expedited tier adds overtime hours to attended work only: 200 prints of
+    30 min wait for the printer's free hours whoever stays late (the drone arm read
+    'with overtime 5 days sooner for EUR 3'); 200 milled brackets of 30 min are sooner."""
+    printed = screener.check(base_request(quantity=200, part={
+        "processes": ["fdm"], "material": "pla", "size_mm": [100, 50, 20],
+        "tolerance_mm": 0.3, "cycle_time_min": 30})).to_dict()["lead_time"]
+    milled = screener.check(base_request(quantity=200, part={"cycle_time_min": 30})
+                            ).to_dict()["lead_time"]
+    assert printed["days"] > 5 and printed["expedited"] is None
+    assert milled["days"] > 5 and milled["expedited"]["days"] < milled["days"]
+    assert "for attended work" in milled["expedited"]["basis"]
+
+
 def test_customer_supplied_material_is_not_priced(screener):
     report = screener.check(base_request(material_supplied_by_customer=True)).to_dict()
     assert lines(report, "material") == []

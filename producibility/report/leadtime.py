@@ -87,11 +87,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
     transport = settings["transport_days"]
-    hours = {}
+    hours = {}  # (part, process) -> [attended hours, unattended hours] on its machine
     for line in quote_lines:
         if line["kind"] in ("setup", "run") and line["rule"] is None and line["machine"]:
-            key = (line["part"], line["process"])
-            hours[key] = hours.get(key, 0.0) + line["hours"]
+            split = hours.setdefault((line["part"], line["process"]), [0.0, 0.0])
+            split[0 if line["attended"] else 1] += line["hours"]
     machine_free = {}  # machine -> working day it is free from
     out = []
     by_part = {}
@@ -121,10 +121,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         for a in by_part.get(pid, []):
             if a.get("machine"):
                 machine = machines[a["machine"]]
-                per_day = machine["free_h_per_week"] / 5.0 + overtime_h_per_day
-                h = hours.get((pid, a["process"]), 0.0)
+                # overtime adds hours a day to attended work only: a printer or an EDM
+                # machine running unattended has its free hours whoever stays late
+                per_day = machine["free_h_per_week"] / 5.0
+                attended, unattended = hours.get((pid, a["process"]), (0.0, 0.0))
+                h = attended + unattended
                 start = max(day, machine_free.get(a["machine"], 0.0))
-                days = h / per_day if per_day > 0 else 0.0
+                days = (attended / (per_day + overtime_h_per_day) + unattended / per_day) \
+                    if per_day > 0 else 0.0
                 day = start + days
                 machine_free[a["machine"]] = day
                 steps.append({"step": "operation", "days": round(days, 2),
@@ -218,7 +222,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                 "extra_eur": round(own * expedite["surcharge"], 2),
                 "basis": f"attended set-up and run EUR {own:.2f} x overtime surcharge "
                          f"{expedite['surcharge']:g}; {expedite['overtime_h_per_day']:g} "
-                         f"overtime hours a day per machine"}
+                         f"overtime hours a day per machine, for attended work"}
     return result
 
 
