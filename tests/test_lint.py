@@ -208,3 +208,28 @@ def test_every_pattern_of_the_shipped_schemas_has_its_advice():
     assert patterns - set(PATTERN_FORMS) == set()
     for lang in ("en", "nl"):
         assert set(PATTERN_FORMS.values()) <= set(i18n.texts("validate", lang)["forms"])
+
+
+def test_a_misspelt_wait_is_a_warning(tmp_path):
+    """waits_for 'materail' would count the material's wait twice (the chain's material
+    step and the rule's own); a name of its own ('measuring_lab') is no typo."""
+    from conftest import run_cli
+    rule = textwrap.dedent("""\
+          - id: {id}
+            thread: quality
+            title: {{en: T, nl: T}}
+            scope: part
+            when: "true"
+            then: {{effort: {{lead_time_days: 4, waits_for: {name}}}}}
+            message: {{en: m, nl: m}}
+            mitigation: {{en: m, nl: m}}
+            source: judgement
+        """)
+    path = tmp_path / "own.yaml"
+    path.write_text("rules:\n" + rule.format(id="OWN-001", name="materail")
+                    + rule.format(id="OWN-002", name="measuring_lab"), encoding="utf-8")
+    code, out, err = run_cli("rules", "lint", path, "--strict")
+    assert code == 1
+    lines = [line for line in (out + err).splitlines() if "W161" in line]
+    assert len(lines) == 1 and "OWN-001" in lines[0] and "did you mean 'material'?" in lines[0]
+    assert lines[0].startswith(f"{path}:7:")  # the line of waits_for

@@ -19,6 +19,7 @@ on one rule with ``lint: {ignore: [W150]}``:
                 W141 thousands-separator
   messages      E133 message-template
   flags         E132 unknown-flag, E134 flag-cycle, E135 candidate-flag, W160 unused-flag
+  waits         W161 unknown-wait
   translations  W150 missing-translation, W152 no-mitigation
   sources       W151 no-source
 """
@@ -26,7 +27,7 @@ on one rule with ``lint: {ignore: [W150]}``:
 from __future__ import annotations
 
 from producibility.authoring.lint import (catalogue, conditions, files, flags, ids, messages,
-                                          schema, sources, translations)
+                                          schema, sources, translations, waits)
 from producibility.authoring.lint.base import Context, ignored, known_fields
 from producibility.i18n import DEFAULT_LANG
 from producibility.model.pack_checks import Problem
@@ -35,7 +36,8 @@ from producibility.model.questionnaire import load_questionnaire
 __all__ = ["CHECKS", "CODES", "Problem", "known_fields", "lint", "reference"]
 
 #: The check modules, in the order of their codes.
-CHECKS = (files, schema, ids, catalogue, conditions, messages, flags, translations, sources)
+CHECKS = (files, schema, ids, catalogue, conditions, messages, flags, waits, translations,
+          sources)
 #: Every lint code -> its :class:`base.Code` (name, summary).
 CODES = dict(sorted((code, info) for module in CHECKS for code, info in module.CODES.items()))
 
@@ -78,7 +80,7 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
         silenced = ignored(rule)
         problems += [p for check in _RULE_CHECKS
                      for p in check.check(rule, context) if p.code not in silenced]
-    problems += [p for rule, p in flags.check_pack(rules, context)
+    problems += [p for check in (flags, waits) for rule, p in check.check_pack(rules, context)
                  if p.code not in ignored(rule)]
     return sorted(set(problems))
 

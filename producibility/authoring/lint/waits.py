@@ -1,0 +1,49 @@
+"""W161: what a rule's wait is for (``then.effort.waits_for``).
+
+**W161** unknown-wait: ``waits_for`` names nothing the lead-time chain has as its own
+step (``material``, ``treatment``, a process of the catalogue) and no other rule of the
+packs waits for it, but is close to one of those (with a did-you-mean).  A typo would
+silently count a wait twice: ``materail`` beside the chain's material step, or two
+rules that mean the same measuring lab under two names.
+"""
+
+from __future__ import annotations
+
+from producibility.authoring.lint.base import Code, Context
+from producibility.inputs.schema import did_you_mean
+from producibility.model.pack_checks import Problem, RuleSource, position
+
+CODES = {
+    "W161": Code("unknown-wait", "waits_for is close to, but not, a step or wait known"),
+}
+
+#: The chain's own steps a wait may name besides the catalogue's processes
+#: (report/leadtime.py).
+CHAIN_STEPS = ("material", "treatment")
+
+
+def _effort(rule: RuleSource):
+    then = rule.raw.get("then")
+    effort = then.get("effort") if isinstance(then, dict) else None
+    return effort if isinstance(effort, dict) else {}
+
+
+def check_pack(rules: list, context: Context) -> list[tuple[RuleSource, Problem]]:
+    """(rule, W161) for a wait name used once and close to a known one."""
+    question = context.questionnaire.question("part", "processes")
+    known = set(CHAIN_STEPS) | set(question.choices if question is not None else ())
+    users: dict[str, list] = {}
+    for rule in rules:
+        name = _effort(rule).get("waits_for")
+        if isinstance(name, str):
+            users.setdefault(name, []).append(rule)
+    out = []
+    for name, named in sorted(users.items()):
+        if name in known or len(named) > 1:
+            continue
+        hint = did_you_mean(name, sorted(known | set(users) - {name}), context.lang)
+        if hint:
+            out += [(rule, rule.problem("W161", position(_effort(rule), "waits_for"),
+                                        "unknown_wait", context.lang, name=name, hint=hint))
+                    for rule in named]
+    return out
