@@ -694,6 +694,24 @@ def test_text_report_gives_the_lead_time_chain_and_label_tables_have_no_duplicat
            f"{lead['earliest_date']}" in text
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Cost: € 4,828 - € 6,011 (contingency 20%); € 24.14 - € 30.05 per piece"),
+    ("nl", "Kosten: € 4.828 - € 6.011 (onvoorzien 20%); € 24,14 - € 30,05 per stuk")])
+def test_the_cost_is_also_given_per_piece(screener, lang, line):
+    """A quote engineer reads a price per piece: 200 brackets at EUR 4,828-6,011 are
+    EUR 24.14-30.05 each (the totals over the quantity); a request of several parts
+    is priced per set, one of each part."""
+    from producibility.report.render import render
+    from conftest import REQUESTS
+    text = render(screener.check(str(next(p for p in REQUESTS if p.stem == "bracket-series")),
+                                 lang=lang), "text", lang)
+    assert line in text.replace("\xa0", " ").splitlines()  # Babel's no-break space after €
+    frame = render(screener.check(str(next(p for p in REQUESTS if p.stem == "frame-en1090")),
+                                  lang=lang), "text", lang)
+    assert ("per set (one of each part)" if lang == "en" else
+            "per set (van elk onderdeel één)") in frame
+
+
 def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
     """The card read "extra lead time 0 days" for a request whose lead time (7 working
     days) misses the wanted date: it now shows the chain's working days and dates, in

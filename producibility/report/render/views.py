@@ -174,6 +174,18 @@ def context(job: Job) -> dict[str, Any]:
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
         return text
 
+    def per_unit() -> str:
+        """The cost range per piece (a one-part request) or per set (one of each part),
+        as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per piece"; "" without a
+        quantity."""
+        quantity = data["request"].get("quantity")
+        cost = data["effort"]["cost_eur"]
+        if not quantity or quantity <= 0:
+            return ""
+        unit = words["per_piece_unit" if data["request"].get("parts") == 1 else "per_set_unit"]
+        return (f"{euros(cost['low'] / quantity, lang)} - "
+                f"{euros(cost['high'] / quantity, lang)} {unit}")
+
     def lead_time_steps(entry: Mapping[str, Any]) -> str:
         """One part's chain as a line: each step with its working days, in order."""
         return " → ".join(
@@ -191,6 +203,7 @@ def context(job: Job) -> dict[str, Any]:
         "what_if_shown": what_if_shown,
         "lead_time_sentence": lead_time_sentence,
         "lead_time_steps": lead_time_steps,
+        "per_unit": per_unit,
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
         "mrl_rows": mrl_rows(data, job.questionnaire, lang),

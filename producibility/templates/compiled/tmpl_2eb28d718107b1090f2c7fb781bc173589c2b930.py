@@ -156,6 +156,7 @@ def block_figures(context, missing=missing):
     l_0_L = resolve('L')
     l_0_e = resolve('e')
     l_0_r = resolve('r')
+    l_0_per_unit = resolve('per_unit')
     try:
         t_3 = environment.filters['eur0']
     except KeyError:
@@ -174,6 +175,12 @@ def block_figures(context, missing=missing):
         @internalcode
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'lower' found.")
+    try:
+        t_1 = environment.filters['md']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
     try:
         t_6 = environment.filters['num']
     except KeyError:
@@ -248,7 +255,12 @@ def block_figures(context, missing=missing):
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
     yield ' '
     yield str(t_4(t_7((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-    yield '%) |\n'
+    yield '%)'
+    if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
+        pass
+        yield '; '
+        yield str(t_1(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars)))
+    yield ' |\n'
 
 def block_mrl(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -1216,4 +1228,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&49=37&63=39&76=41&98=43&110=45&122=46&155=48&196=50&216=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=191&38=195&39=203&40=209&41=215&42=221&43=232&44=235&46=242&49=253&50=290&52=292&54=318&56=324&57=330&60=366&63=369&64=392&66=394&68=398&69=402&73=422&76=436&77=465&79=469&80=473&81=494&82=499&85=509&86=539&88=542&90=544&91=548&98=580&99=597&101=600&102=603&104=613&105=619&110=644&111=660&112=663&114=665&116=675&117=680&122=700&123=754&125=756&126=759&128=771&129=775&130=778&131=811&132=814&133=826&134=829&136=838&139=845&140=847&142=850&144=852&145=855&146=860&151=874&155=877&156=920&157=923&159=926&160=929&162=941&163=945&165=968&166=974&167=987&169=991&171=994&172=996&173=1000&176=1003&178=1006&180=1008&182=1018&183=1022&186=1033&188=1036&190=1042&191=1051&196=1057&197=1091&198=1094&200=1096&202=1099&203=1103&204=1106&205=1118&206=1121&209=1133&210=1136&216=1142&219=1160&220=1162&221=1164&222=1166&223=1168'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&49=37&63=39&76=41&98=43&110=45&122=46&155=48&196=50&216=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=198&38=202&39=210&40=216&41=222&42=228&43=239&44=242&46=249&49=265&50=302&52=304&54=330&56=336&57=342&60=378&63=381&64=404&66=406&68=410&69=414&73=434&76=448&77=477&79=481&80=485&81=506&82=511&85=521&86=551&88=554&90=556&91=560&98=592&99=609&101=612&102=615&104=625&105=631&110=656&111=672&112=675&114=677&116=687&117=692&122=712&123=766&125=768&126=771&128=783&129=787&130=790&131=823&132=826&133=838&134=841&136=850&139=857&140=859&142=862&144=864&145=867&146=872&151=886&155=889&156=932&157=935&159=938&160=941&162=953&163=957&165=980&166=986&167=999&169=1003&171=1006&172=1008&173=1012&176=1015&178=1018&180=1020&182=1030&183=1034&186=1045&188=1048&190=1054&191=1063&196=1069&197=1103&198=1106&200=1108&202=1111&203=1115&204=1118&205=1130&206=1133&209=1145&210=1148&216=1154&219=1172&220=1174&221=1176&222=1178&223=1180'

@@ -11,6 +11,7 @@ def root(context, missing=missing):
     l_0_purpose_name = resolve('purpose_name')
     l_0_L = resolve('L')
     l_0_lead_time_sentence = resolve('lead_time_sentence')
+    l_0_per_unit = resolve('per_unit')
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     l_0_risks = resolve('risks')
@@ -190,6 +191,10 @@ def root(context, missing=missing):
     yield ' '
     yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
     yield '%)'
+    if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit)):
+        pass
+        yield '; '
+        yield str(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit)))
     if (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time') and environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made')):
         pass
         yield '; '
@@ -439,4 +444,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=80&2=83&3=99&4=103&5=107&7=110&8=113&10=115&11=118&13=152&14=155&16=161&17=163&18=167&19=176&22=183&24=200&25=203&27=225&28=233&31=250&32=252&33=257&35=300&36=304&38=311&39=314&42=317&44=324&45=328&47=337&48=339&49=341&50=345&53=352&55=360&56=365&57=384&58=386&59=391&63=404&64=407&66=409&67=411&68=413&69=417'
+debug_info = '1=81&2=84&3=100&4=104&5=108&7=111&8=114&10=116&11=119&13=153&14=156&16=162&17=164&18=168&19=177&22=184&24=205&25=208&27=230&28=238&31=255&32=257&33=262&35=305&36=309&38=316&39=319&42=322&44=329&45=333&47=342&48=344&49=346&50=350&53=357&55=365&56=370&57=389&58=391&59=396&63=409&64=412&66=414&67=416&68=418&69=422'
