@@ -243,8 +243,14 @@ def test_lead_time_chain_by_hand(screener, equipment):
     lead = report["lead_time"]
     assert lead["parts"][0]["days"] == pytest.approx(days, abs=0.05)
     assert lead["days"] == math.ceil(days)
-    assert [s["step"] for s in lead["parts"][0]["steps"]] == ["material", "operation",
-                                                               "transport"]
+    # CAM and work preparation (1.5 h at 4 h a day) go on while the material comes
+    assert [s["step"] for s in lead["parts"][0]["steps"]] == ["material", "preparation",
+                                                               "operation", "transport"]
+    assert lead["parts"][0]["steps"][1]["days"] == pytest.approx(1.5 / 4, abs=0.01)
+    # a stocked material: the preparation comes first
+    stocked = screener.check(base_request()).to_dict()["lead_time"]["parts"][0]
+    assert stocked["days"] == pytest.approx(1.5 / 4 + hours / (free / 5) + 1, abs=0.05)
+    assert [s["step"] for s in stocked["steps"]] == ["preparation", "operation", "transport"]
     # 2026-11-23 is a Monday: count working days
     from producibility.report.leadtime import add_working_days
     assert lead["earliest_date"] == add_working_days("2026-11-23", math.ceil(days))
@@ -302,7 +308,8 @@ def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, 
         assert title in [s["text"] for s in entry["steps"]]
     p1, p2 = lead["parts"]
     # P1: stocked 6082, its milling, the two waits, delivery
-    assert [s["step"] for s in p1["steps"]] == ["operation", "wait", "wait", "transport"]
+    assert [s["step"] for s in p1["steps"]] == ["preparation", "operation", "wait", "wait",
+                                                "transport"]
     assert p1["days"] == pytest.approx(sum(s["days"] for s in p1["steps"]), abs=0.05)
     # P2: 7075 without a catalogue lead time here: MAT-003's 10 days (waits_for material)
     assert p2["steps"][0] == {"step": "material", "days": 10.0, "rule": "MAT-003",
@@ -325,8 +332,8 @@ def test_the_welds_wait_for_the_ndt_inspector(screener):
     wait = next(s for s in entry["steps"] if s.get("rule") == "ENX-004")
     assert wait["days"] == 2.0 and wait["step"] == "wait"
     kinds = [s["step"] for s in entry["steps"]]
-    assert kinds == ["operation", "wait", "outside_work", "transport"]
-    assert "weld" in entry["steps"][0]["text"] and "coat" in entry["steps"][2]["text"]
+    assert kinds == ["preparation", "operation", "wait", "outside_work", "transport"]
+    assert "weld" in entry["steps"][1]["text"] and "coat" in entry["steps"][3]["text"]
 
 
 @pytest.mark.parametrize("changes, kind", [

@@ -19,7 +19,7 @@ from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
 SCHEMA_VERSION = "4.2.0"  # 4.2: lead-time steps of kind wait (a rule's
-# effort.lead_time_days) and a step's rule; 4.1: an assignment's late (an operation made later than wanted
+# effort.lead_time_days) and preparation (CAM, work preparation), a step's rule; 4.1: an assignment's late (an operation made later than wanted
 # for want of free hours, which had no machine before) and overflow (a partner does it
 # sooner); 4: lead_time.days null for a request none of whose parts can be
 # made here, lead_time.not_made and the parts' not_made (3: quote lines by kind with basis)
@@ -97,7 +97,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
                               placement.assignments, lines, treatments, catalogue,
                               equipment.provider, settings["lead_time"], lang, brief,
-                              placement.not_made, waits)
+                              placement.not_made, waits,
+                              costing.cam_hours(placement.assignments, settings["costing"]))
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])

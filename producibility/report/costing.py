@@ -256,6 +256,17 @@ _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "ru
                "attended": True}
 
 
+def cam_hours(assignments, costing) -> dict:
+    """part id -> its CAM programming and work preparation hours: the pack's
+    ``costing.cam_h`` per operation on an own machine (the quote's ``cam`` lines)."""
+    hours: dict = {}
+    for a in assignments:
+        if a["machine"]:
+            cam = costing["cam_h"].get(a["process"], costing["cam_h"]["default"])
+            hours[a["part"]] = hours.get(a["part"], 0.0) + cam
+    return hours
+
+
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
                 lang, brief=False, unmade=None):
     """(lines, notes): the quote lines of one request, in a stable order.

@@ -2,7 +2,9 @@
 transport.
 
 Per part: the material is ordered (its catalogue lead time, none when stocked or
-supplied by the customer); then its operations in routing order, each on its
+supplied by the customer) while the part is prepared (CAM and work preparation, the
+quote's hours, at the pack's ``preparation_h_per_day``; the parts one after another);
+then its operations in routing order, each on its
 machine's free hours (a machine does one operation at a time: the parts of one
 request queue for it in the request's order of parts, which may differ from the order
 ``assignment.assign`` shared the hours in; a machine's total is the same), an
@@ -78,11 +80,13 @@ def _longest(waits):
 
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
-          provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None):
+          provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
+          preparation=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
-    ``waits``: what the rules' findings wait for (:func:`waits_of`)."""
+    ``waits``: what the rules' findings wait for (:func:`waits_of`).  ``preparation``:
+    part -> its CAM and work preparation hours (costing.cam_hours)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -99,6 +103,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         by_part.setdefault(a["part"], []).append(a)
     unmade = unmade or {}
     waits = waits or {}
+    # the work preparation of the parts, one after another, at the pack's hours a day
+    prep_per_day = settings.get("preparation_h_per_day")
+    prepared = 0.0  # the working day the preparation of the parts so far is done
     for pid, part in parts.items():
         if pid in unmade:
             out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
@@ -118,6 +125,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     day = days
                     steps.append({"step": "material", "days": days, "rule": rule,
                                   "text": text and text["wait"].format(title=title, rule=rule)})
+        prep = (preparation or {}).get(pid, 0.0)
+        if prep and prep_per_day:
+            prepared += prep / prep_per_day
+            steps.append({"step": "preparation", "days": round(prep / prep_per_day, 2),
+                          "text": text and text["preparation_alongside" if steps else
+                                                "preparation"].format(
+                              hours=i18n.number(round(prep, 2), lang, grouping=False))})
+            day = max(day, prepared)  # alongside the material's order
         for a in by_part.get(pid, []):
             if a.get("machine"):
                 machine = machines[a["machine"]]
@@ -190,12 +205,14 @@ def _name(catalogue, kind, entry_id, lang):
 
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
-              catalogue, provider, settings, lang, brief=False, unmade=None, waits=None):
+              catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
+              preparation=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
-                   catalogue, provider, settings, lang, unmade=unmade, waits=waits)
+                   catalogue, provider, settings, lang, unmade=unmade, waits=waits,
+                   preparation=preparation)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"])
@@ -211,7 +228,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
-                     waits=waits)
+                     waits=waits, preparation=preparation)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None
@@ -253,7 +270,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
         kind = "question"
     return Finding.check(
         "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
-        text["mitigation"], "lead-time chain: material, operations, partners, waits, transport",
+        text["mitigation"], "lead-time chain: material, preparation, operations, partners, waits, transport",
         f"earliest {result['earliest_date']} > wanted {result['wanted_date']}",
         {"days": result["days"], "slowest_part": result["slowest_part"],
          "penalty_clause": request.get("penalty_clause"),

@@ -1397,6 +1397,14 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__leadtime__transportdays, (int, float, Decimal)) and not isinstance(data__leadtime__transportdays, bool):
                         if data__leadtime__transportdays < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.transport_days must be bigger than or equal to 0")
+                if "preparation_h_per_day" in data__leadtime_keys:
+                    data__leadtime_keys.remove("preparation_h_per_day")
+                    data__leadtime__preparationhperday = data__leadtime["preparation_h_per_day"]
+                    if not isinstance(data__leadtime__preparationhperday, (int, float, Decimal, NoneType)) or isinstance(data__leadtime__preparationhperday, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.preparation_h_per_day must be number or null")
+                    if isinstance(data__leadtime__preparationhperday, (int, float, Decimal)) and not isinstance(data__leadtime__preparationhperday, bool):
+                        if data__leadtime__preparationhperday <= 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.preparation_h_per_day must be bigger than 0")
                 if "overflow" in data__leadtime_keys:
                     data__leadtime_keys.remove("overflow")
                     data__leadtime__overflow = data__leadtime["overflow"]
