@@ -251,6 +251,17 @@ def test_lead_time_chain_by_hand(screener, equipment):
     stocked = screener.check(base_request()).to_dict()["lead_time"]["parts"][0]
     assert stocked["days"] == pytest.approx(1.5 / 4 + hours / (free / 5) + 1, abs=0.05)
     assert [s["step"] for s in stocked["steps"]] == ["preparation", "operation", "transport"]
+
+
+def test_a_pack_may_leave_the_preparation_out(tmp_path, equipment):
+    """lead_time.preparation_h_per_day: null: the chain starts with the first operation."""
+    from producibility import load_packs
+    own = tmp_path / "own.yaml"
+    own.write_text("settings:\n  lead_time:\n    preparation_h_per_day: null\n",
+                   encoding="utf-8")
+    part = Screener(equipment, load_packs([own])).check(base_request()).to_dict()[
+        "lead_time"]["parts"][0]
+    assert [s["step"] for s in part["steps"]] == ["operation", "transport"]
     # 2026-11-23 is a Monday: count working days
     from producibility.report.leadtime import add_working_days
     assert lead["earliest_date"] == add_working_days("2026-11-23", math.ceil(days))
