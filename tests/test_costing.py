@@ -251,6 +251,11 @@ def test_lead_time_chain_by_hand(screener, equipment):
     stocked = screener.check(base_request()).to_dict()["lead_time"]["parts"][0]
     assert stocked["days"] == pytest.approx(1.5 / 4 + hours / (free / 5) + 1, abs=0.05)
     assert [s["step"] for s in stocked["steps"]] == ["preparation", "operation", "transport"]
+    # 2026-11-23 is a Monday: count working days
+    from producibility.report.leadtime import add_working_days
+    assert lead["earliest_date"] == add_working_days("2026-11-23", math.ceil(days))
+    assert add_working_days("2026-11-23", 5) == "2026-11-30"
+    assert lead["meets_wanted_date"] is True
 
 
 def test_a_pack_may_leave_the_preparation_out(tmp_path, equipment):
@@ -262,11 +267,6 @@ def test_a_pack_may_leave_the_preparation_out(tmp_path, equipment):
     part = Screener(equipment, load_packs([own])).check(base_request()).to_dict()[
         "lead_time"]["parts"][0]
     assert [s["step"] for s in part["steps"]] == ["operation", "transport"]
-    # 2026-11-23 is a Monday: count working days
-    from producibility.report.leadtime import add_working_days
-    assert lead["earliest_date"] == add_working_days("2026-11-23", math.ceil(days))
-    assert add_working_days("2026-11-23", 5) == "2026-11-30"
-    assert lead["meets_wanted_date"] is True
 
 
 WAITS = """\
