@@ -350,7 +350,7 @@ def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
 def summary_row(record, style="plain", lang="en"):
     """One CSV row; text cells made inert for spreadsheets (no formulas).  Excel style:
     numbers with the decimal comma, the verdict and yes/no in the report's language."""
-    from producibility.report.render.csv import csv_cell as _csv_cell, _number
+    from producibility.report.render.csv import csv_cell as _csv_cell, number_cell
     from producibility.report.render.views import labels
 
     if not record["ok"]:
@@ -376,5 +376,5 @@ def summary_row(record, style="plain", lang="en"):
         row["verdict"] = words[r["verdict"]].capitalize()
         row["meets_wanted_date"] = "" if meets is None else words["yes" if meets else "no"]
         for key in ("total_h", "cost_low_eur", "cost_high_eur"):
-            row[key] = _number(row[key], style)
+            row[key] = number_cell(row[key], style)
     return row

@@ -46,7 +46,7 @@ def _writer(style: str, out: io.StringIO) -> Any:
                       delimiter=";" if excel else ",", quoting=csv.QUOTE_MINIMAL)
 
 
-def _number(value: float | None, style: str) -> str:
+def number_cell(value: float | None, style: str) -> str:
     """Two decimals, no grouping, the style's decimal sign."""
     if value is None:
         return ""
@@ -72,7 +72,7 @@ def report(job: Job) -> str:
             line = dict(line, kind=words["kinds"].get(line["kind"], line["kind"]),
                         basis=words["bases"].get(line.get("basis"), line.get("basis")),
                         attended=words["yes" if line.get("attended", True) else "no"])
-        writer.writerow([_number(line[c], style) if c in numeric else csv_cell(line.get(c))
+        writer.writerow([number_cell(line[c], style) if c in numeric else csv_cell(line.get(c))
                          for c in CSV_COLUMNS])
     totals = data["quote"]["totals"]
     share = round(100 * (totals.get("contingency_share") or 0))
@@ -84,7 +84,7 @@ def report(job: Job) -> str:
         row = {c: "" for c in CSV_COLUMNS}
         shown = words["kinds"]["total"] if kind == "total" else words[f"csv_{kind}"]
         row.update(kind=shown if excel else kind, description=description,
-                   hours=_number(hours, style), amount_eur=_number(amount, style))
+                   hours=number_cell(hours, style), amount_eur=number_cell(amount, style))
         writer.writerow([row[c] for c in CSV_COLUMNS])
     return _finish(out.getvalue(), style)
 
@@ -103,10 +103,10 @@ def offer(model: Mapping[str, Any], job: Job) -> str:
         how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "")
         writer.writerow([csv_cell(part["id"]), csv_cell(f"{part['name']}: {how}"
                                                         if part["name"] else how),
-                         part["pieces"], _number(part["per_piece_eur"], style),
-                         _number(part["total_eur"], style)])
+                         part["pieces"], number_cell(part["per_piece_eur"], style),
+                         number_cell(part["total_eur"], style)])
     writer.writerow([t["parts_total"] if excel else "total", "", "", "",
-                     _number(model["total_eur"], style)])
+                     number_cell(model["total_eur"], style)])
     return _finish(out.getvalue(), style)
 
 
