@@ -258,6 +258,30 @@ def test_lead_time_chain_by_hand(screener, equipment):
     assert lead["meets_wanted_date"] is True
 
 
+@pytest.mark.parametrize("lang, sentence, offer", [
+    ("en", "Lead time: at least ", "We deliver at least "),
+    ("nl", "Levertijd: ten minste ", "Wij leveren ten minste ")])
+def test_a_lead_time_without_run_hours_says_it_is_a_lower_bound(screener, lang, sentence,
+                                                                  offer):
+    """No quantity yet: the mill's run hours are unknown and the chain counts the set-up
+    only. It read '11 working days' as if that were the date; now 'at least', the part
+    named, and the offer promises no date it cannot know."""
+    from producibility.report.offer import delivery
+    from producibility.report.render import render
+    import datetime
+    report = screener.check(base_request(quantity=None), lang=lang)
+    lead = report.to_dict()["lead_time"]
+    assert lead["without_run"] == ["P1"]
+    assert lead["parts"][0]["without_run"] == ["milling_3axis"]
+    text = render(report, "text", lang)
+    line = next(x for x in text.splitlines() if x.startswith(sentence))
+    assert line.endswith(": P1")
+    said = delivery(lead, datetime.date(2026, 11, 23), lang)
+    assert said[0].startswith(offer) and len(said) == 2  # no "in time for your date"
+    complete = screener.check(base_request()).to_dict()["lead_time"]
+    assert complete["without_run"] == [] and "without_run" not in complete["parts"][0]
+
+
 def test_a_pack_may_leave_the_preparation_out(tmp_path, equipment):
     """lead_time.preparation_h_per_day: null: the chain starts with the first operation."""
     from producibility import load_packs

@@ -19,7 +19,10 @@ process of the part's routing are the chain's own steps, whose figure (the
 catalogue's, the partner's, the machine's) stands where the chain has one, the rule's
 where it has none.  A request rule's wait is every part's.
 
-The request takes its slowest part.  Working days: five a week, free hours spread
+An operation whose run hours are not known (no quantity, no cycle time and nothing
+to estimate it from) counts its set-up only: its part's entry names it in
+``without_run`` and the request's lead time is a lower bound (``without_run``: the
+parts).  The request takes its slowest part.  Working days: five a week, free hours spread
 evenly over them.  A part that cannot be made here (an operation no machine can do and
 no partner does: ``Placement.not_made``) has no lead time: its entry says which
 processes, and the request's lead time is its other parts' (none when it has no
@@ -92,10 +95,13 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     supplied = request.get("material_supplied_by_customer") is True
     transport = settings["transport_days"]
     hours = {}  # (part, process) -> [attended hours, unattended hours] on its machine
+    runs = set()  # (part, process) whose run hours are known (given or estimated)
     for line in quote_lines:
         if line["kind"] in ("setup", "run") and line["rule"] is None and line["machine"]:
             split = hours.setdefault((line["part"], line["process"]), [0.0, 0.0])
             split[0 if line["attended"] else 1] += line["hours"]
+            if line["kind"] == "run":
+                runs.add((line["part"], line["process"]))
     machine_free = {}  # machine -> working day it is free from
     out = []
     by_part = {}
@@ -111,6 +117,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
             continue
         steps, day = [], 0.0
+        without_run = [a["process"] for a in by_part.get(pid, ())
+                       if a.get("machine") and (pid, a["process"]) not in runs]
         rule_waits = _longest(waits.get(None, []) + waits.get(pid, []))
         material_id = part.get("material")
         if not supplied and material_id and material_id not in stocked and catalogue:
@@ -180,7 +188,10 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         day += transport
         steps.append({"step": "transport", "days": transport,
                       "text": text and text["delivery"]})
-        out.append({"part": pid, "days": round(day, 1), "steps": steps})
+        entry = {"part": pid, "days": round(day, 1), "steps": steps}
+        if without_run:  # set-up only: the part's days are a lower bound
+            entry["without_run"] = without_run
+        out.append(entry)
     made = [p for p in out if p["days"] is not None]
     slowest = max(made, key=lambda p: (p["days"], p["part"]), default=None)
     if slowest is None and unmade:
@@ -188,7 +199,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     else:
         days = math.ceil(slowest["days"] - 1e-9) if slowest else 0
     return {"days": days, "slowest_part": slowest["part"] if slowest else None,
-            "parts": out, "not_made": sorted(unmade)}
+            "parts": out, "not_made": sorted(unmade),
+            "without_run": sorted(p["part"] for p in out if p.get("without_run"))}
 
 
 def _outside(steps, day, process, partner, transport, catalogue, lang, text):
@@ -218,7 +230,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               "earliest_date": add_working_days(start, normal["days"])
               if start and normal["days"] is not None else None,
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
-              "not_made": normal["not_made"], "expedited": None}
+              "not_made": normal["not_made"], "without_run": normal["without_run"],
+              "expedited": None}
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) or \
         normal["days"] is None else \
         result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]

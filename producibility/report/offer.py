@@ -223,9 +223,14 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str) -> list
     if days is None or not earliest:
         return []
     t = i18n.texts("offer", lang)
-    out = [i18n.counted(t["delivery_count"], days, lang, date=day(earliest, lang),
-                        ordered=day(ordered.isoformat(), lang))]
-    if lead.get("meets_wanted_date") is True:
+    # a part's run time unknown (no quantity yet): at least that many days, no promise
+    # that the date asked for is met
+    lower = bool(lead.get("without_run"))
+    out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
+                        date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))]
+    if lower:
+        out.append(t["delivery_open"])
+    if lead.get("meets_wanted_date") is True and not lower:
         out.append(t["delivery_in_time"])
     elif lead.get("meets_wanted_date") is False:
         out.append(t["delivery_late"])

@@ -162,6 +162,8 @@ def context(job: Job) -> dict[str, Any]:
         lead = data["lead_time"]
         text = words["no_lead_time"] if lead["days"] is None else \
             i18n.counted(words["working_days_count"], lead["days"], lang)
+        if lead.get("without_run") and lead["days"] is not None:  # set-up only: a lower bound
+            text = f"{words['at_least']} {text}"
         if lead["earliest_date"]:
             text += f", {words['earliest']} {lead['earliest_date']}"
         if lead["wanted_date"]:
@@ -172,6 +174,8 @@ def context(job: Job) -> dict[str, Any]:
                      f"(+{euros(fast['extra_eur'], lang, cents=cents)})")
         if lead.get("not_made"):
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
+        if lead.get("without_run"):
+            text += f"; {words['without_run']}: {', '.join(lead['without_run'])}"
         return text
 
     def per_unit() -> str:
