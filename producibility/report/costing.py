@@ -256,14 +256,19 @@ _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "ru
                "attended": True}
 
 
+def cam_h(process, costing) -> float:
+    """CAM programming and work preparation hours for one operation (the pack's
+    ``costing.cam_h``, else its ``default``): the quote's ``cam`` line."""
+    return costing["cam_h"].get(process, costing["cam_h"]["default"])
+
+
 def cam_hours(assignments, costing) -> dict:
-    """part id -> its CAM programming and work preparation hours: the pack's
-    ``costing.cam_h`` per operation on an own machine (the quote's ``cam`` lines)."""
+    """part id -> its CAM and work preparation hours: :func:`cam_h` per operation on an
+    own machine, as the quote's ``cam`` lines add them up (the lead time's preparation)."""
     hours: dict = {}
     for a in assignments:
         if a["machine"]:
-            cam = costing["cam_h"].get(a["process"], costing["cam_h"]["default"])
-            hours[a["part"]] = hours.get(a["part"], 0.0) + cam
+            hours[a["part"]] = hours.get(a["part"], 0.0) + cam_h(a["process"], costing)
     return hours
 
 
@@ -386,7 +391,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                          attended=a["process"] not in unattended)
             if brief:
                 continue
-            cam = costing["cam_h"].get(a["process"], costing["cam_h"]["default"])
+            cam = cam_h(a["process"], costing)
             line("cam", part=pid, process=a["process"], description=words["cam"].format(
                 part=pid, process=process_name), hours=cam, rate_eur_h=eng_rate,
                 amount_eur=cam * eng_rate, basis="default",
