@@ -20,7 +20,7 @@ marginal)}`` and findings ``{(rule, subject, machine or "-")}``.
 
 from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
-from producibility.engine.infer import REQUEST, derive, layers
+from producibility.engine.infer import REQUEST, derive, layers, stages
 
 try:  # optional: the CLIPS baseline
     import clips
@@ -42,6 +42,13 @@ def engine_results(engine):
     return cands, findings, errors
 
 
+def engine_run_rules(rules, layer):
+    """The rules of the engine's run, which the baselines port: not the schedule stage's
+    (infer.stages), which run after the lead-time chain, outside what is timed here."""
+    stage = stages(rules, layer)
+    return [r for r in rules if not stage[r.id]]
+
+
 # ------------------------------------------------------------------ plain Python
 class Plain:
     """The written meaning (README, "How rules are evaluated") in plain loops: layers
@@ -54,8 +61,9 @@ class Plain:
         self.index = equipment.by_process()
         self.provider = equipment.provider
         layer, _ = layers(pack.rules)
-        top = max(layer.values(), default=0)
-        self.layers = [[r for r in pack.rules if layer[r.id] == n] for n in range(top + 1)]
+        rules = engine_run_rules(pack.rules, layer)
+        top = max((layer[r.id] for r in rules), default=0)
+        self.layers = [[r for r in rules if layer[r.id] == n] for n in range(top + 1)]
 
     def run(self, request, as_of):
         req = derive(request, as_of)
@@ -749,7 +757,7 @@ class ClipsPort:
                       + " " + " ".join(f"(multislot {s})" for s in multi) + ")")
         for text in DEFFUNCTIONS + fit_rules(pack.settings["fit"]):
             env.build(text)
-        for rule in pack.rules:
+        for rule in engine_run_rules(pack.rules, layer):
             try:
                 texts = translate_rule(rule, layer[rule.id])
             except Untranslatable as exc:

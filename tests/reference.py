@@ -45,10 +45,17 @@ def kleene_or(values):
     return False
 
 
-def screen(pack, equipment, request, as_of):
+def screen(pack, equipment, request, as_of, schedule=None):
     """Every rule outcome: {(rule, subject, process, machine): (outcome, missing)}
-    with outcome 'fired', 'unknown' or 'error' (false outcomes are left out)."""
+    with outcome 'fired', 'unknown' or 'error' (false outcomes are left out).
+
+    ``schedule``: (facts, waiting), what the lead-time chain found (the schedule facts,
+    None where unknown) and what an unknown one waits for.  Every rule sees them: the
+    rules that read them, and the flags those set, come after everything the chain
+    depends on, so the one pass the meaning describes gives the engine's two stages."""
     request = derive(request, as_of)
+    facts, waiting = schedule or ({}, {})
+    request.update((k, v) for k, v in facts.items() if v is not None)
     parts = {str(p["id"]): p for p in request["parts"]}
     fits = []
     for pid, part in parts.items():
@@ -105,7 +112,7 @@ def screen(pack, equipment, request, as_of):
                 if any(v is False for v, _ in reads):
                     value, missing = False, frozenset()
                 else:
-                    missing = frozenset().union(*[m for v, m in reads if v is UNKNOWN])
+                    missing = set().union(*[m for v, m in reads if v is UNKNOWN])
                     try:
                         when = evaluate(rule.when, context)
                     except ExpressionError:
@@ -114,13 +121,17 @@ def screen(pack, equipment, request, as_of):
                         value, missing = "error", frozenset()
                     elif when is UNKNOWN:
                         value = UNKNOWN
-                        missing |= {(s, f, part if s == "part" else None)
-                                    for s, f in rule.when.missing(context)}
+                        for s, f in rule.when.missing(context):
+                            if s == "request" and f in facts:  # a schedule fact
+                                missing |= set(waiting.get(f, ()))
+                            else:
+                                missing.add((s, f, part if s == "part" else None))
                     elif not when:
                         value = False
                     else:
                         value = UNKNOWN if any(v is UNKNOWN for v, _ in reads) else True
                 key = (rule.id, subject, process, machine)
+                missing = frozenset(missing)
                 if value is True:
                     outcomes[key] = ("fired", frozenset())
                 elif value is UNKNOWN:

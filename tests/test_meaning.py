@@ -307,3 +307,75 @@ def test_a_shop_that_keeps_its_work_in_house_makes_it_later(tmp_path):
     assert [a["machine"] for a in report["assignments"]] == ["formlabs-form4"] * 2
     assert all(a.get("late") and not a.get("overflow") for a in report["assignments"])
     assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])
+
+
+# ---- the schedule stage: rules that read the lead-time chain's slack ------------------
+
+
+def test_a_rule_that_reads_the_slack_sees_the_chain_of_this_request(tmp_path):
+    """A one-day job wanted in a week and a half is no rush; wanted in two days, it is.
+    A flag set by such a rule is read by the rules after it."""
+    pack = write_pack(tmp_path, [
+        {"id": "OWN-TIGHT", "scope": "request", "when": "request.slack_days < 3",
+         "then": {"flag": "tight", "risk": {"likelihood": 3, "consequence": 3}},
+         "message": {"en": "{{ request.slack_days }} days to spare, ready "
+                           "{{ request.earliest_delivery }}", "nl": "x"}},
+        {"id": "OWN-PART", "scope": "part", "when": "true", "requires": ["tight"]},
+        {"id": "OWN-CALM", "scope": "request", "when": "true", "unless": ["tight"]},
+    ])
+    screener = Screener(load_equipment_example(), load_packs([pack], include_default=False))
+    calm = screener.check(base_request(wanted_date="2026-12-04"))
+    assert {f["rule"] for f in calm.findings} >= {"OWN-CALM"}
+    assert not {"OWN-TIGHT", "OWN-PART"} & {f["rule"] for f in calm.findings}
+    rush = screener.check(base_request(wanted_date="2026-11-26"))
+    fired = {f["rule"]: f for f in rush.findings}
+    assert {"OWN-TIGHT", "OWN-PART"} <= set(fired) and "OWN-CALM" not in fired
+    lead = rush.to_dict()["lead_time"]
+    assert fired["OWN-TIGHT"]["message"] == \
+        f"1 days to spare, ready {lead['earliest_date']}"
+    assert fired["OWN-TIGHT"]["trace"]["values"] == {"request.slack_days": 1}
+
+
+def test_an_unknown_slack_asks_what_the_chain_needs(tmp_path):
+    """Without a quantity the chain is a lower bound: a rule on the slack is undecided
+    and asks for the quantity, not for a field the customer cannot answer."""
+    pack = write_pack(tmp_path, [
+        {"id": "OWN-TIGHT", "scope": "request", "when": "request.slack_days < 3"}])
+    screener = Screener(load_equipment_example(), load_packs([pack], include_default=False))
+    report = screener.check(base_request(quantity=None, wanted_date="2026-11-26"),
+                            assume=False)
+    assert "OWN-TIGHT" not in {f["rule"] for f in report.findings}
+    asked = {q["field"]: q["rules"] for q in report.to_dict()["open_questions"]}
+    assert "OWN-TIGHT" in asked["quantity"]
+    assert "slack_days" not in asked and "wanted_date" not in asked
+    report = screener.check(base_request(wanted_date=None), assume=False)
+    asked = {q["field"]: q["rules"] for q in report.to_dict()["open_questions"]}
+    assert "OWN-TIGHT" in asked["wanted_date"]
+
+
+@pytest.mark.parametrize("rule, message", [
+    ({"id": "OWN-M", "scope": "candidate", "when": "request.slack_days < 3"},
+     "OWN-M: reads request.slack_days"),
+    ({"id": "OWN-W", "scope": "part", "when": "request.slack_days < 3",
+      "then": {"effort": {"lead_time_days": 2}}},
+     "cannot add a wait"),
+])
+def test_a_schedule_rule_cannot_change_the_schedule(tmp_path, rule, message):
+    """The chain is worked out for the machines chosen and with the rules' waits: a rule
+    that reads it can neither judge a machine nor add a wait.  One line, file:line."""
+    pack = write_pack(tmp_path, [rule])
+    with pytest.raises(InputError) as error:
+        Screener(load_equipment_example(), load_packs([pack], include_default=False))
+    assert message in str(error.value)
+    assert error.value.path.endswith("own.yaml") and error.value.line
+
+
+def test_a_machine_rule_cannot_read_a_flag_of_the_schedule(tmp_path):
+    pack = write_pack(tmp_path, [
+        {"id": "OWN-T", "scope": "request", "when": "request.slack_days < 3",
+         "then": {"flag": "tight"}},
+        {"id": "OWN-M", "scope": "candidate", "when": "true", "requires": ["tight"]},
+    ])
+    with pytest.raises(InputError) as error:
+        Screener(load_equipment_example(), load_packs([pack], include_default=False))
+    assert "OWN-M: reads tight (OWN-T)" in str(error.value)

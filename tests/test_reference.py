@@ -12,7 +12,7 @@ import sys
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from producibility import load_equipment, load_packs
-from producibility.engine.infer import Inference
+from producibility.engine.infer import Inference, schedule
 
 import reference
 from conftest import EQUIPMENT, ROOT, REQUESTS
@@ -20,6 +20,7 @@ from test_meaning import write_pack
 
 EXAMPLES = int(os.environ.get("PRODUCIBILITY_REFERENCE_EXAMPLES", "60"))
 FLAGS = [f"f{n}" for n in range(6)]
+SCHEDULE_FLAGS = FLAGS[3:]
 
 # Conditions by the scopes they may read; the numbers straddle the request values.
 CONDITIONS = {
@@ -27,7 +28,10 @@ CONDITIONS = {
                 "not request.nda_required", "request.purpose == 'series'",
                 "request.quantity > {n} and request.export_controlled",
                 "request.quantity < {n} or request.nda_required", "true",
-                "request.quantity / (request.quantity - {n}) > 1"],
+                "request.quantity / (request.quantity - {n}) > 1",
+                # the schedule stage: facts of the lead-time chain
+                "request.slack_days < {n}", "request.slack_days >= 0 and request.nda_required",
+                "request.slack_days < {n} or request.export_controlled"],
     "provider": ["'iso_9001' in provider.certifications", "provider.name is defined"],
     "part": ["part.tolerance_mm < {x}", "part.material == 'pom'",
              "part.pieces > {n}", "part.tolerance_mm < {x} and request.export_controlled",
@@ -50,14 +54,21 @@ READS = {"request": ["request"], "provider": ["request", "provider"],
 @st.composite
 def rule_strategy(draw, n):
     scope = draw(st.sampled_from(["request", "provider", "part", "part", "candidate"]))
-    sources = [c for s in READS[scope] for c in CONDITIONS[s]]
+    sources = [c for s in READS[scope] for c in CONDITIONS[s]
+               if not (scope == "candidate" and "slack_days" in c)]
     when = draw(st.sampled_from(sources)).format(
         n=draw(st.sampled_from([1, 5, 20, 50, 200])),
         x=draw(st.sampled_from([0.01, 0.05, 0.2, 1.0])),
         r=draw(st.sampled_from([40, 80, 120])))
-    # a rule may set flag k and read only flags below k: a stratified pack
-    sets = None if scope == "candidate" else draw(st.sampled_from([None] + FLAGS))
+    # a rule may set flag k and read only flags below k: a stratified pack.  A rule that
+    # reads the schedule sets only SCHEDULE_FLAGS, and a candidate rule (which cannot
+    # wait for the schedule) reads only the flags below them
+    schedule = "slack_days" in when
+    sets = None if scope == "candidate" else draw(st.sampled_from(
+        [None] + (SCHEDULE_FLAGS if schedule else FLAGS)))
     below = FLAGS if sets is None else FLAGS[:FLAGS.index(sets)]
+    if scope == "candidate":
+        below = [f for f in below if f not in SCHEDULE_FLAGS]
     requires = draw(st.lists(st.sampled_from(below), max_size=2, unique=True)) if below else []
     rest = [f for f in below if f not in requires]
     unless = draw(st.lists(st.sampled_from(rest), max_size=2, unique=True)) if rest else []
@@ -128,9 +139,25 @@ def equipment():
     return _equipment[0]
 
 
+# What the lead-time chain may find (the schedule stage's facts), and what an unknown
+# slack waits for: the quantity (a lower-bound chain), the wanted date, or nothing.
+schedule_strategy = st.tuples(
+    st.sampled_from([None, -3, 0, 2, 7, 30]),
+    st.sampled_from([(), (("request", "quantity", None),),
+                     (("request", "wanted_date", None), ("part", "cycle_time_min", "P0"))]))
+
+
+def schedule_of(drawn):
+    slack, waits = drawn
+    facts = {"slack_days": slack, "earliest_delivery": None if slack is None else "2026-12-01"}
+    return facts, {"slack_days": waits, "earliest_delivery": waits}
+
+
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(rules=pack_strategy(), requests=st.lists(request_strategy, min_size=1, max_size=3))
+@given(rules=pack_strategy(),
+       requests=st.lists(st.tuples(request_strategy, schedule_strategy), min_size=1,
+                         max_size=3))
 def test_engine_equals_reference(tmp_path_factory, rules, requests):
     path = write_pack(tmp_path_factory.mktemp("pack"), rules)
     pack = load_packs([path], include_default=False)
@@ -138,25 +165,38 @@ def test_engine_equals_reference(tmp_path_factory, rules, requests):
     from producibility.model.questionnaire import load_questionnaire
     from producibility.model.request import load_request
     questionnaire = load_questionnaire()
-    for raw in requests:  # one compiled engine screens several requests
+    for raw, drawn in requests:  # one compiled engine screens several requests
         request = load_request(clean(raw), questionnaire)
-        engine = inference.run(request, "2026-11-23")
+        facts, waiting = schedule_of(drawn)
+        engine = schedule(inference.run(request, "2026-11-23"), facts, waiting)
         got = reference.engine_outcomes(engine)
-        want = reference.screen(pack, equipment(), request, "2026-11-23")
+        want = reference.screen(pack, equipment(), request, "2026-11-23", (facts, waiting))
         assert got == want
 
 
 def test_default_pack_equals_reference_on_the_examples(pack, equipment):
-    """The shipped pack's flags in layers, on every example request."""
+    """The shipped pack's flags in layers and its schedule stage (with the facts of each
+    example's own lead-time chain), on every example request."""
+    from producibility import Screener
     from producibility.model.request import load_request
     from producibility.model.questionnaire import load_questionnaire
+    from producibility.report.leadtime import schedule_facts
     questionnaire = load_questionnaire()
     inference = Inference(pack, equipment)
+    screener = Screener(equipment, pack)
+    staged = 0
     for path in REQUESTS:
         request = load_request(str(path), questionnaire)
         as_of = request.get("date") or "2026-11-23"
-        got = reference.engine_outcomes(inference.run(request, as_of))
-        assert got == reference.screen(pack, equipment, request, as_of), path.name
+        lead = screener.check(str(path), probe=False, assume=False).to_dict()["lead_time"]
+        facts, waiting = schedule_facts(lead, request)
+        inferred = inference.run(request, as_of)
+        after = schedule(inferred, facts, waiting)
+        staged += len(after.hits) - len(inferred.hits)
+        got = reference.engine_outcomes(after)
+        assert got == reference.screen(pack, equipment, request, as_of, (facts, waiting)), \
+            path.name
+    assert staged  # the schedule stage decided something on the examples
 
 
 SUBPROCESS_EXAMPLES = "15"

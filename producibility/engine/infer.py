@@ -66,6 +66,7 @@ class Fits(Fact):
     """At least one machine fits this part operation (what ``no_machine`` negates)."""
 
 
+SCOPES = ("request", "provider", "part", "candidate")
 REQUEST_ID = "request"  # the Request fact's id: the subject of request and provider rules
 SALIENCE_FIT = 1000
 SALIENCE_NO_MACHINE = 900
@@ -155,6 +156,52 @@ def layers(rules):
     return layer, setters
 
 
+# Facts of the schedule, known once the lead-time chain is (report/leadtime.py): a rule
+# that reads one, or a flag such a rule sets, runs after the chain, in the schedule
+# stage (README, "How rules are evaluated").
+SCHEDULE_FIELDS = {
+    ("request", "slack_days"): "working days from the earliest delivery the lead-time "
+                               "chain finds to the wanted date (negative: that late); "
+                               "rules that read it run after the chain",
+    ("request", "earliest_delivery"): "the earliest delivery date the lead-time chain "
+                                      "finds (YYYY-MM-DD); rules that read it run after "
+                                      "the chain",
+}
+
+
+def stages(rules, layer=None):
+    """Each rule's stage: 1 (the schedule stage) when its condition reads a schedule fact
+    (SCHEDULE_FIELDS) or it requires or is unless a flag that a stage-1 rule can set,
+    else 0.  A stage-1 rule may not judge a machine (scope candidate: the chain is worked
+    out for the machines chosen) nor add a wait (``effort.lead_time_days``: the wait
+    would change the chain it reads): an error naming the rule and what it reads."""
+    if layer is None:
+        layer, setters = layers(rules)
+    else:
+        setters = {}
+        for rule in rules:
+            if rule.then.get("flag"):
+                setters.setdefault(rule.then["flag"], []).append(rule)
+    stage, why = {}, {}
+    for rule in sorted(rules, key=lambda r: (layer[r.id], r.id)):  # setters first
+        reads = sorted(f"{s}.{f}" for s, f in getattr(rule.when, "fields", ())
+                       if (s, f) in SCHEDULE_FIELDS)
+        reads += sorted({f"{f} ({s.id})" for f in rule.requires + rule.unless
+                         for s in setters.get(f, ()) if stage[s.id]})
+        stage[rule.id] = 1 if reads else 0
+        if not reads:
+            continue
+        why[rule.id] = reads = ", ".join(reads)
+        effort = rule.then.get("effort") or {}
+        problem = "schedule_candidate" if rule.scope == "candidate" else \
+            "schedule_wait" if effort.get("lead_time_days") or effort.get("waits_for") \
+            else None
+        if problem:
+            raise InputError.said(Wording("inputs", problem, rule=rule.id, reads=reads),
+                                  getattr(rule, "path", None), getattr(rule, "line", None))
+    return stage
+
+
 def _values(compiled, context):
     """The facts a condition read, for the finding's trace."""
     out = {}
@@ -163,6 +210,59 @@ def _values(compiled, context):
         value = None if facts is None else facts.get(name)
         out[f"{scope}.{name}"] = value
     return out
+
+
+def run_table(engine, table, scope, subject, machine=None, process=None):
+    if not table.rules:
+        return
+    context = engine.context(scope, subject, machine, process)
+    for rule, condition in table.to_evaluate(context):
+        run_rule(engine, rule, condition, subject, context, machine, process)
+
+def run_rule(engine, rule, condition, subject, context, machine=None, process=None):
+    """Evaluate one rule (three-valued) and record its Hit and its flag;
+    ``condition``: what is left of its condition once the index has judged
+    its leading tests (alpha.RuleTable.to_evaluate)."""
+    missing, undecided = [], False
+    if rule.requires or rule.unless:
+        part = subject if rule.scope in ("part", "candidate") else None
+        # a required flag that does not hold, or an unless flag that holds: false
+        for names, false_if in ((rule.requires, False), (rule.unless, True)):
+            for name in names:
+                value, why = engine.flag(name, part)
+                if value is false_if:
+                    return
+                if value is UNKNOWN:
+                    missing += why
+                    undecided = True
+    try:
+        outcome = evaluate(condition, context)
+    except ExpressionError as exc:
+        engine.hits.append(Hit(rule, subject, "error", error=str(exc), machine=machine,
+                               process=process, values=_values(rule.when, context)))
+        if rule.then.get("flag"):
+            engine.set_flag(rule, subject, UNKNOWN, ())
+        return
+    if outcome is UNKNOWN:
+        own = rule.when.missing_of(
+            context, subject if rule.scope in ("part", "candidate") else None)
+        missing = missing + list(own) if undecided else own
+    elif not outcome:
+        return
+    if outcome is UNKNOWN or undecided:
+        # the condition's own fields come sorted and once each (Compiled.fields);
+        # with the flags' questions added, sort them again
+        missing = tuple(sorted(set(missing), key=_missing_key)) if undecided \
+            else tuple(missing)
+        engine.hits.append(Hit(rule, subject, "unknown", None, missing, None, machine,
+                               process))
+        if rule.then.get("flag"):
+            engine.set_flag(rule, subject, UNKNOWN, missing)
+        return
+    engine.hits.append(Hit(rule, subject, "fired", None, (), None, machine, process,
+                           context))
+    if rule.then.get("flag"):
+        engine.set_flag(rule, subject, True, ())
 
 
 def compile_engine(pack, equipment):
@@ -177,67 +277,23 @@ def compile_engine(pack, equipment):
                 for pid, entry in catalogue.entries["processes"].items()}
     offered = set(index) | set(partners)
     layer, _ = layers(pack.rules)
-    top = max(layer.values(), default=0)
+    stage = stages(pack.rules, layer)
+    top = max((layer[r.id] for r in pack.rules if not stage[r.id]), default=0)
     namespace = {}
     # One table per (scope, layer): a rule's flags are final before its layer runs.
+    # The schedule stage's rules run after the lead-time chain (:func:`schedule`).
     order = sorted(pack.rules, key=lambda r: (-r.priority, r.id))
     grouped = {(scope, n): [] for scope in ("request", "provider", "part", "candidate")
                for n in range(top + 1)}
+    later = {}
     for rule in order:
-        grouped[rule.scope, layer[rule.id]].append(rule)
+        if stage[rule.id]:
+            later.setdefault((layer[rule.id], rule.scope), []).append(rule)
+        else:
+            grouped[rule.scope, layer[rule.id]].append(rule)
     tables = {key: RuleTable(rules) for key, rules in grouped.items()}
-
-    def run_table(engine, table, scope, subject, machine=None, process=None):
-        if not table.rules:
-            return
-        context = engine.context(scope, subject, machine, process)
-        for rule, condition in table.to_evaluate(context):
-            run_rule(engine, rule, condition, subject, context, machine, process)
-
-    def run_rule(engine, rule, condition, subject, context, machine=None, process=None):
-        """Evaluate one rule (three-valued) and record its Hit and its flag;
-        ``condition``: what is left of its condition once the index has judged
-        its leading tests (alpha.RuleTable.to_evaluate)."""
-        missing, undecided = [], False
-        if rule.requires or rule.unless:
-            part = subject if rule.scope in ("part", "candidate") else None
-            # a required flag that does not hold, or an unless flag that holds: false
-            for names, false_if in ((rule.requires, False), (rule.unless, True)):
-                for name in names:
-                    value, why = engine.flag(name, part)
-                    if value is false_if:
-                        return
-                    if value is UNKNOWN:
-                        missing += why
-                        undecided = True
-        try:
-            outcome = evaluate(condition, context)
-        except ExpressionError as exc:
-            engine.hits.append(Hit(rule, subject, "error", error=str(exc), machine=machine,
-                                   process=process, values=_values(rule.when, context)))
-            if rule.then.get("flag"):
-                engine.set_flag(rule, subject, UNKNOWN, ())
-            return
-        if outcome is UNKNOWN:
-            own = rule.when.missing_of(
-                context, subject if rule.scope in ("part", "candidate") else None)
-            missing = missing + list(own) if undecided else own
-        elif not outcome:
-            return
-        if outcome is UNKNOWN or undecided:
-            # the condition's own fields come sorted and once each (Compiled.fields);
-            # with the flags' questions added, sort them again
-            missing = tuple(sorted(set(missing), key=_missing_key)) if undecided \
-                else tuple(missing)
-            engine.hits.append(Hit(rule, subject, "unknown", None, missing, None, machine,
-                                   process))
-            if rule.then.get("flag"):
-                engine.set_flag(rule, subject, UNKNOWN, missing)
-            return
-        engine.hits.append(Hit(rule, subject, "fired", None, (), None, machine, process,
-                               context))
-        if rule.then.get("flag"):
-            engine.set_flag(rule, subject, True, ())
+    schedule_tables = tuple((n, scope, RuleTable(later[n, scope]))
+                            for n, scope in sorted(later, key=lambda k: (k[0], SCOPES.index(k[1]))))
 
     # ---- equipment fit, inside the engine
     candidate_table = tables["candidate", 0]
@@ -358,6 +414,7 @@ def compile_engine(pack, equipment):
     engine_class.machines = machines
     engine_class.provider = equipment.provider
     engine_class.layers = top
+    engine_class.schedule_tables = schedule_tables
     return engine_class
 
 
@@ -366,34 +423,9 @@ def _missing_key(item):
     return (scope, field, part or "")
 
 
-class _EngineBase(KnowledgeEngine):
-    machines = {}
-    provider = {}
-    layers = 0
-    route = None
-
-    def run(self, steps=float("inf")):
-        experta_speed.run(self, steps)
-
-    def get_deffacts(self):
-        """experta looks the deffacts up with inspect.getmembers at every reset; the
-        engine's class, and so its deffacts, never change: look once."""
-        deffacts = self.__dict__.get("_deffacts")
-        if deffacts is None:
-            deffacts = self._deffacts = super().get_deffacts()
-        return deffacts
-
-    def begin(self, request, as_of):
-        self.request = request
-        self.parts = {str(p["id"]): p for p in request["parts"]}
-        self.hits, self.no_machine, self.unchecked = [], [], set()
-        self.fits, self.rejections, self.subcontracts, self.overflow = {}, {}, {}, {}
-        self.undecidable = []
-        self._contexts, self._memos = {}, {}
-        self.window = _capacity_window(request, as_of)
-        self.as_of = as_of
-        # flag name -> subjects where it holds, and -> {subject: questions} where unknown
-        self.flags_true, self.flags_unknown = {}, {}
+class _Facts:
+    """The facts and flags rules read and set, and the hits they leave: what run_table
+    and run_rule need of an engine (the experta engine, and the schedule stage)."""
 
     def set_flag(self, rule, subject, value, missing):
         """Record the flag the rule sets (run_rule calls it only for rules that set one)."""
@@ -446,6 +478,96 @@ class _EngineBase(KnowledgeEngine):
         return ctx
 
 
+class _EngineBase(_Facts, KnowledgeEngine):
+    machines = {}
+    provider = {}
+    layers = 0
+    schedule_tables = ()
+    route = None
+
+    def run(self, steps=float("inf")):
+        experta_speed.run(self, steps)
+
+    def get_deffacts(self):
+        """experta looks the deffacts up with inspect.getmembers at every reset; the
+        engine's class, and so its deffacts, never change: look once."""
+        deffacts = self.__dict__.get("_deffacts")
+        if deffacts is None:
+            deffacts = self._deffacts = super().get_deffacts()
+        return deffacts
+
+    def begin(self, request, as_of):
+        self.request = request
+        self.parts = {str(p["id"]): p for p in request["parts"]}
+        self.hits, self.no_machine, self.unchecked = [], [], set()
+        self.fits, self.rejections, self.subcontracts, self.overflow = {}, {}, {}, {}
+        self.undecidable = []
+        self._contexts, self._memos = {}, {}
+        self.window = _capacity_window(request, as_of)
+        self.as_of = as_of
+        # flag name -> subjects where it holds, and -> {subject: questions} where unknown
+        self.flags_true, self.flags_unknown = {}, {}
+
+
+class _Stage(_Facts):
+    """The schedule stage of one request: the facts and flags its engine run left."""
+
+    def __init__(self, inferred, provider, waiting):
+        self.request, self.parts, self.provider = inferred.request, inferred.parts, provider
+        self.machines, self.fits = inferred.machines, inferred.fits
+        self.flags_true = {name: set(keys) for name, keys in inferred.flags_true.items()}
+        self.flags_unknown = {name: {key: set(why) for key, why in by.items()}
+                              for name, by in inferred.flags_unknown.items()}
+        self.hits, self._contexts, self._memos = [], {}, {}
+        self.waiting = waiting
+
+    def set_flag(self, rule, subject, value, missing):
+        super().set_flag(rule, subject, value, _waiting_for(missing, self.waiting))
+
+
+def _waiting_for(missing, waiting):
+    """The open questions with a schedule fact (unknown) replaced by those it waits for
+    (``waiting``: field -> open questions)."""
+    if not any((item[0], item[1]) in SCHEDULE_FIELDS for item in missing):
+        return tuple(missing)
+    out = set()
+    for item in missing:
+        if (item[0], item[1]) in SCHEDULE_FIELDS:
+            out.update(waiting.get(item[1], ()))
+        else:
+            out.add(item)
+    return tuple(sorted(out, key=_missing_key))
+
+
+def schedule(inferred, facts, waiting=None):
+    """The schedule stage: the rules that read what the lead-time chain found (``facts``:
+    SCHEDULE_FIELDS' names -> values, None where the chain cannot say), run in their
+    layers after every rule of the engine's run, as :func:`stages` splits them.  An
+    unknown schedule fact waits for ``waiting[name]``: the open questions (scope, field,
+    part id or None) that would let the chain say.  Returns the Inferred with the facts in
+    its request (which the run made for this request alone) and the stage's hits and
+    flags added."""
+    inferred.request.update((name, value) for name, value in facts.items()
+                            if value is not None)
+    if not inferred.schedule_tables:
+        return inferred
+    stage = _Stage(inferred, inferred.provider, waiting or {})
+    for _, scope, table in inferred.schedule_tables:
+        if scope in ("request", "provider"):
+            run_table(stage, table, scope, REQUEST_ID)
+        else:  # part (a candidate rule cannot read the schedule: see stages)
+            for subject in inferred.parts:
+                run_table(stage, table, "part", subject)
+    for hit in stage.hits:
+        if hit.outcome == "unknown":
+            hit.missing = _waiting_for(hit.missing, stage.waiting)
+    hits = sorted(inferred.hits + tuple(stage.hits),
+                  key=lambda h: (h.rule.id, h.subject, h.process or "", h.machine or ""))
+    return inferred._replace(hits=tuple(hits),
+                             flags_true=MappingProxyType(stage.flags_true),
+                             flags_unknown=MappingProxyType(stage.flags_unknown))
+
+
 def _capacity_window(request, as_of):
     wanted = request.get("wanted_date")
     if not wanted:
@@ -476,6 +598,7 @@ DERIVED_FIELDS = {
     ("part", "pieces"): "request.quantity x part.quantity: pieces of this part per order",
     ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
+    **SCHEDULE_FIELDS,
 }
 
 
@@ -553,6 +676,9 @@ class Inferred(NamedTuple):
     # machines fit too, should they lack the hours before the wanted date
     routes: Mapping = _NONE
     # part -> ((process, finishing process added after it), ...): see compile_engine.route
+    provider: Mapping = _NONE    # the equipment file's provider (derived fields included)
+    schedule_tables: tuple = ()
+    # (layer, scope, RuleTable) of the schedule stage, in order: see :func:`schedule`
 
 
 class Inference:
@@ -608,4 +734,5 @@ class Inference:
             flags_unknown=MappingProxyType(engine.flags_unknown),
             subcontracts=MappingProxyType(engine.subcontracts),
             overflow=MappingProxyType(engine.overflow),
-            routes=MappingProxyType(routes))
+            routes=MappingProxyType(routes), provider=engine.provider,
+            schedule_tables=engine.schedule_tables)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from producibility.engine.infer import Inferred
+from producibility.engine.infer import Inferred, schedule
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
@@ -54,6 +54,31 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields,
                              brief)
     waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own are the chain's)
+
+    # the lead time, from the machines' set-up and run lines (no rule adds to those), and
+    # then the schedule stage: the rules that read what the chain found
+    machine_lines, _ = costing.quote_lines(request, parts, inferred.machines,
+                                           placement.assignments, (), catalogue,
+                                           equipment.provider, settings["costing"], lang,
+                                           True, placement.not_made)
+    treatments: dict = {}
+    for work in outside:
+        if work.treatment:
+            treatments.setdefault(work.part, []).append((work.process, work.partner))
+    lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
+                              placement.assignments, machine_lines, treatments, catalogue,
+                              equipment.provider, settings["lead_time"], lang, brief,
+                              placement.not_made, waits,
+                              costing.cam_hours(placement.assignments, settings["costing"]))
+    facts, waiting = leadtime.schedule_facts(lead, request)
+    staged = schedule(inferred, facts, waiting)
+    if staged is not inferred:
+        known = set(map(id, inferred.hits))
+        findings += rule_findings(
+            staged._replace(hits=tuple(h for h in staged.hits if id(h) not in known)),
+            placement.chosen, matrix, choices, lang, open_fields, brief)
+        inferred = staged
+
     findings += fit_findings.no_machine(inferred, placement, choices, lang)
     findings += fit_findings.outside(outside, catalogue, lang)
     findings += fit_findings.routed(inferred, catalogue, lang)
@@ -76,12 +101,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         questionnaire, lang,
         lambda question, pid: _asked(question, request, parts.get(pid) if pid else None))
 
-    if brief:
-        lines, _ = costing.quote_lines(request, parts, inferred.machines,
-                                       placement.assignments, findings, catalogue,
-                                       equipment.provider, settings["costing"], lang, brief,
-                                       placement.not_made)
-    else:
+    if not brief:
         share = verdict.contingency_share(settings, len(open_questions))
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
@@ -90,15 +110,6 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"])
 
-    treatments: dict = {}
-    for work in outside:
-        if work.treatment:
-            treatments.setdefault(work.part, []).append((work.process, work.partner))
-    lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
-                              placement.assignments, lines, treatments, catalogue,
-                              equipment.provider, settings["lead_time"], lang, brief,
-                              placement.not_made, waits,
-                              costing.cam_hours(placement.assignments, settings["costing"]))
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])

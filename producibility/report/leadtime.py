@@ -59,6 +59,44 @@ def add_working_days(start, days):
     return date.isoformat()
 
 
+def working_days_between(start, end):
+    """Working days (Monday to Friday) after ``start`` up to and including ``end``;
+    negative, counted the other way, when ``end`` comes first."""
+    a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+    sign = 1
+    if b < a:
+        a, b, sign = b, a, -1
+    weeks, rest = divmod((b - a).days, 7)
+    count = 5 * weeks
+    day = a + datetime.timedelta(weeks=weeks)
+    for _ in range(rest):
+        day += datetime.timedelta(days=1)
+        count += day.weekday() < 5
+    return sign * count
+
+
+def schedule_facts(result, request):
+    """What the schedule stage's rules read of the lead time (infer.SCHEDULE_FIELDS),
+    and what an unknown one waits for: (facts, waiting).  The chain says nothing when
+    nothing of the request can be made here; it gives only a lower bound when an
+    operation's run hours are unknown (then it waits for the quantity, or the parts'
+    cycle times), and no slack without a wanted date."""
+    earliest, wanted = result["earliest_date"], request.get("wanted_date")
+    lower_bound = result["without_run"]
+    if lower_bound:
+        chain_needs = ((("request", "quantity", None),) if request.get("quantity") is None
+                       else tuple(("part", "cycle_time_min", pid) for pid in lower_bound))
+    else:
+        chain_needs = ()
+    known = earliest if earliest is not None and not lower_bound else None
+    facts = {"earliest_delivery": known,
+             "slack_days": working_days_between(known, wanted) if known and wanted else None}
+    waiting = {"earliest_delivery": chain_needs,
+               "slack_days": chain_needs + ((("request", "wanted_date", None),)
+                                            if not wanted else ())}
+    return facts, waiting
+
+
 def waits_of(findings):
     """part id (None: the request) -> the waits its findings name: (what it waits for or
     None, days, rule, title), from the rules' ``effort.lead_time_days``."""
