@@ -2,6 +2,8 @@
 
 import pytest
 
+from producibility import i18n
+
 from producibility.cli import cli
 from producibility.authoring.docs import (PREBUILT, VALIDATORS, _commands, generate,
                                           stale_records)
@@ -74,10 +76,13 @@ def test_no_stale_cache_record_is_shipped():
 
 @pytest.mark.parametrize("path, command", list(_commands(cli)), ids=lambda x: str(x))
 def test_every_command_has_help_with_an_example(path, command):
-    assert command.help, f"producibility {path} has no help"
-    if not hasattr(command, "commands"):
-        assert "Example:" in command.help, f"producibility {path} help has no example"
+    for lang, example in (("en", "Example:"), ("nl", "Voorbeeld:")):
+        text = i18n.texts("help", lang)["commands"].get(path, {}).get("help")
+        assert text, f"producibility {path} has no help in {lang}"
+        if not hasattr(command, "commands"):
+            assert example in text, f"producibility {path} help has no example in {lang}"
     assert f"## producibility {path}\n" in GENERATED["docs/cli.md"]
+    assert f"## producibility {path}\n" in GENERATED["docs/cli.nl.md"]
 
 
 def test_compiled_templates_are_used_and_render_as_the_source_does(screener, monkeypatch):

@@ -709,7 +709,12 @@ def test_export_escapes_html(mini, tmp_path):
 
 
 def test_commands_have_help_with_an_example():
+    from producibility.cli.common import help_path, localize, use_help_lang_of
+
+    use_help_lang_of(["--lang", "en"])
     for command in (ask, validate, questionnaire_group.commands["export"]):
+        localize(command)
+        assert help_path(command) in ("ask", "validate", "questionnaire export")
         assert "Example: producibility" in command.help
 
 

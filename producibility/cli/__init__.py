@@ -20,7 +20,7 @@ import sys
 
 import click
 
-from producibility.cli.common import Group, say
+from producibility.cli.common import Group, say, use_help_lang_of
 from producibility.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, InternalError,
                                   ProducibilityError)
 from producibility.i18n import DEFAULT_LANG
@@ -37,6 +37,12 @@ COMMANDS = {"check": "check", "batch": "batch", "compare": "compare", "schema": 
 class LazyGroup(Group):
     """The top-level group: its commands are loaded from their modules on first use."""
 
+    help_root = True  # the ``producibility`` of the help locale (common.help_path)
+
+    def main(self, args=None, prog_name=None, **extra):
+        use_help_lang_of(sys.argv[1:] if args is None else args)
+        return super().main(args=args, prog_name=prog_name, **extra)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
 
@@ -50,10 +56,7 @@ class LazyGroup(Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="producibility")
 def cli():
-    """Screen Factory-as-a-Service requests against your own equipment.
-
-    Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml
-    """
+    """The command line; its help is in the ``help`` locale (i18n/*/help.yaml)."""
 
 
 def _terminated(signum, frame):

@@ -16,28 +16,14 @@ from producibility.project import Settings, output_stream
 @click.command(cls=Command)
 @click.argument("inputs", nargs=-1, type=click.Path())
 @input_options()
-@output_options(batching.FORMATS, "jsonl",
-                format_help="JSON Lines (one full report per request) or a CSV summary.",
-                output_help="Write here (atomically: the file appears when the batch is "
-                            "complete).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes.")
+@output_options(batching.FORMATS, "jsonl")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
-@click.option("--probe/--no-probe", default=False, show_default=True,
-              help="Rank open questions by screening their answers (what-if); costs about "
-                   "10x the time of a request with open questions.")
-@click.option("--csv-style", type=click.Choice(["plain", "excel"]), default=None,
-              help="csv: plain (commas, decimal point, column ids) or excel (semicolons, "
-                   "decimal comma, headers and verdicts in the language: what Dutch Excel "
-                   "opens). Default: excel with --lang nl, else plain.")
+@click.option("--probe/--no-probe", default=False, show_default=True)
+@click.option("--csv-style", type=click.Choice(["plain", "excel"]), default=None)
 def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, output, jobs,
           as_of, probe, csv_style):
-    """Screen many requests: files, directories, or JSON Lines on standard input.
-
-    Results come in input order, one per request; a bad request gives an error record
-    and the rest still complete (exit 4 if any failed). Throughput goes to stderr.
-    Example: producibility batch examples/requests/ --jobs 2 --format csv -o summary.csv
-    """
+    """``producibility batch``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     settings = Settings.read(config_file)
     lang = language(settings, lang)
     equipment, packs = settings.equipment(equipment, lang), settings.packs(rules)

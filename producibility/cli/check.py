@@ -22,27 +22,14 @@ def _quantities(ctx, param, value):
 @click.command(cls=Command)
 @click.argument("request", type=click.Path(exists=False))
 @input_options()
-@output_options(formats(), "text", report=True,
-                format_help="Output format: text summary, json report, md, html or pdf (A4) "
-                            "report, csv quote lines.",
-                lang_help="Language of the report (default: config, else en).")
-@click.option("--as-of", default=None, metavar="YYYY-MM-DD",
-              help="Count free capacity from this date (default: the request's date, "
-                   "else today).")
-@click.option("--probe/--no-probe", default=True, show_default=True,
-              help="Rank open questions by screening their answers (what-if).")
-@click.option("--assumptions/--no-assumptions", default=True, show_default=True,
-              help="Fill questions left open with the questionnaire's ordinary answers "
-                   "(assume:) and list them to confirm; --no-assumptions screens strictly.")
-@click.option("--quantities", default=None, metavar="N,N,...", callback=_quantities,
-              help="Quantity breaks: price per piece and total for each quantity "
-                   "(for example 10,50,200).")
+@output_options(formats(), "text", report=True)
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD")
+@click.option("--probe/--no-probe", default=True, show_default=True)
+@click.option("--assumptions/--no-assumptions", default=True, show_default=True)
+@click.option("--quantities", default=None, metavar="N,N,...", callback=_quantities)
 def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, output, as_of,
           template_dir, probe, assumptions, audience, csv_style, quantities):
-    """Screen one request: verdict, effort, MRL, risks, machines, open questions.
-
-    Example: producibility check examples/requests/bracket-series.yaml --equipment examples/equipment.yaml --lang nl
-    """
+    """``producibility check``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     import gc
 
     from producibility.model.pack import gc_paused

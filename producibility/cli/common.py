@@ -17,6 +17,8 @@ render registry, filtered by :func:`formats`.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Callable
 
 import click
@@ -41,7 +43,146 @@ def formats(*only: str) -> tuple[str, ...]:
     return tuple(f for f in REPORT_FORMATS if f in only)
 
 
-class Command(click.Command):
+# ---- the help in the user's language ------------------------------------------------------
+#
+# --help and click's own words (usage lines, a mistyped option) speak the language of the
+# command: ``--lang`` on the command line, else the project config's, else English.  The
+# texts are in the ``help`` locale domain, none in the commands' code: a command's help,
+# each option's (a command's own, else the shared one), and click's messages by their
+# English (click words them through gettext, so its modules' ``_`` and ``ngettext`` are
+# pointed at ours).  The language is worked out when click first asks for a text.
+
+_HELP = {"argv": (), "lang": None}
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types",
+                  "termui", "utils")
+
+
+def help_lang(argv) -> str:
+    """The language of the command line's own texts: ``--lang``, else the project
+    config's (``--config``, else ./producibility.yaml), else the environment's (a
+    group, such as ``producibility rules``, has no ``--lang``), else English."""
+    value = config = None
+    argv = list(argv)
+    for i, arg in enumerate(argv):
+        for name in ("--lang", "--config"):
+            if arg == name and i + 1 < len(argv):
+                found = argv[i + 1]
+            elif arg.startswith(name + "="):
+                found = arg[len(name) + 1:]
+            else:
+                continue
+            if name == "--lang":
+                value = found
+            else:
+                config = found
+    if value in i18n.LANGS:
+        return value
+    path = Path(config) if config else Path.cwd() / CONFIG_NAME
+    try:
+        if path.is_file():
+            from producibility.inputs import yamlio
+            document, _ = yamlio.load_with_bytes(path)
+            value = document.get("lang") if isinstance(document, dict) else None
+    except Exception:  # noqa: BLE001 - a broken config: the command itself says what
+        value = None
+    if value in i18n.LANGS:
+        return value
+    return _environment_lang()
+
+
+def _environment_lang() -> str:
+    """The language the environment asks for, as gettext reads it (the first of
+    LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set): ``nl_NL.UTF-8`` is Dutch."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            value = value.split(":")[0][:2].lower()
+            return value if value in i18n.LANGS else i18n.DEFAULT_LANG
+    return i18n.DEFAULT_LANG
+
+
+def current_help_lang() -> str:
+    if _HELP["lang"] is None:
+        _HELP["lang"] = help_lang(_HELP["argv"])
+    return _HELP["lang"]
+
+
+def _click_text(message: str) -> str:
+    lang = current_help_lang()
+    if lang == i18n.DEFAULT_LANG:
+        return message
+    return i18n.texts("help", lang)["click"].get(message, message)
+
+
+def _click_plural(singular: str, plural: str, n: int) -> str:
+    return _click_text(singular if n == 1 else plural)
+
+
+def use_help_lang_of(argv) -> None:
+    """Word --help and click's messages in the language ``argv`` asks for (worked out on
+    first use: :func:`help_lang`)."""
+    import importlib
+
+    _HELP.update(argv=tuple(argv), lang=None)
+    for name in _CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _click_text
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_plural
+
+
+def localize(command: click.Command) -> None:
+    """Put the help of ``command`` and of its options in the help language."""
+    lang = current_help_lang()
+    if getattr(command, "_help_lang", None) == lang:
+        return
+    words = i18n.texts("help", lang)
+    entry = words["commands"].get(help_path(command), {})
+    command.help = entry.get("help")
+    command.short_help = entry.get("short")
+    command.options_metavar = words["metavars"]["options"]
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = words["metavars"]["subcommand"]
+    own = entry.get("options") or {}
+    for param in command.params:
+        if isinstance(param, click.Option):
+            param.help = own.get(param.name) or words["shared"].get(param.name)
+    help_option = getattr(command, "_help_option", None)  # click keeps the one it made
+    if help_option is not None:
+        help_option.help = _click_text("Show this message and exit.")
+    command._help_lang = lang
+
+
+def help_path(command: click.Command) -> str:
+    """A command's key in the ``help`` locale: its names under the top command
+    (``rules lint``), ``producibility`` for the top command itself."""
+    names = []
+    while getattr(command, "_help_parent", None) is not None:
+        names.append(command._help_name)
+        command = command._help_parent
+    if not getattr(command, "help_root", False):  # a command not (yet) in the top group
+        names.append(command.name)
+    return " ".join(reversed(names)) or "producibility"
+
+
+class _Localized:
+    """A command whose help is worded when shown (:func:`localize`)."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        localize(self)
+        return super().get_help(ctx)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        localize(self)
+        return super().get_short_help_str(limit)
+
+    def get_usage(self, ctx: click.Context) -> str:
+        localize(self)
+        return super().get_usage(ctx)
+
+
+class Command(_Localized, click.Command):
     """A click command whose errors print themselves and set the exit code."""
 
     def invoke(self, ctx: click.Context):
@@ -57,73 +198,59 @@ class Command(click.Command):
             raise click.exceptions.Exit(EXIT_OK) from None
 
 
-class Group(click.Group):
+class Group(_Localized, click.Group):
     """A click group whose commands (and subgroups) are :class:`Command` s."""
 
     command_class = Command
     group_class = type
 
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cmd, name)
+        cmd._help_parent, cmd._help_name = self, name or cmd.name
+
 
 def output_options(choices: tuple[str, ...] = (), default: str | None = None, *,
-                   format_help: str = "", lang_help: str = "", output_help: str = "",
                    report: bool = False, lang: bool = True, output: bool = True) -> Callable:
     """The output options, one decorator: ``--format`` (when there are ``choices``),
     ``--lang`` (unless ``lang=False``), ``-o`` (unless ``output=False``); with
-    ``report=True`` also the report's ``--template``, ``--audience`` and ``--csv-style``."""
+    ``report=True`` also the report's ``--template``, ``--audience`` and ``--csv-style``.
+    Their help is in the ``help`` locale (:func:`localize`)."""
     def decorate(fn):
         if report:
-            fn = click.option("--csv-style", type=click.Choice(["plain", "excel"]), default=None,
-                              help="csv: plain (commas, decimal point) or excel (semicolons, "
-                                   "decimal commas, a byte-order mark: what Dutch Excel opens). "
-                                   "Default: excel with --lang nl, else plain.")(fn)
+            fn = click.option("--csv-style", type=click.Choice(["plain", "excel"]),
+                              default=None)(fn)
             fn = click.option("--audience", type=click.Choice(["internal", "customer"]),
-                              default="internal", show_default=True,
-                              help="internal: the screening report for the shop; customer: an "
-                                   "offer to send (no rule ids, contingency or digests).")(fn)
+                              default="internal", show_default=True)(fn)
         if choices:
             fn = click.option("--format", "fmt", type=click.Choice(list(choices)),
-                              default=default or choices[0], show_default=True,
-                              help=format_help or None)(fn)
+                              default=default or choices[0], show_default=True)(fn)
         if report:
             fn = click.option("--template", "template_dir", type=click.Path(file_okay=False),
-                              default=None, help="Directory with your own report templates "
-                              "(report.md.j2, report.html.j2, ...); missing ones fall back to "
-                              "ours.")(fn)
+                              default=None)(fn)
         if lang:
-            fn = click.option("--lang", type=click.Choice(list(i18n.LANGS)), default=None,
-                              help=lang_help or "Language (default: the config's, else "
-                                                f"{i18n.DEFAULT_LANG}).")(fn)
+            fn = click.option("--lang", type=click.Choice(list(i18n.LANGS)), default=None)(fn)
         if output:
-            fn = click.option("-o", "--output", type=click.Path(dir_okay=False),
-                              help=output_help or "Write to this file (atomically) instead "
-                                                  "of standard output.")(fn)
+            fn = click.option("-o", "--output", type=click.Path(dir_okay=False))(fn)
         return fn
     return decorate
 
 
 def input_options(*, config: bool = True, equipment: bool = True, rules: bool = True,
-                  default_rules: bool = True, equipment_help: str = "", rules_help: str = "",
-                  config_help: str = "") -> Callable:
+                  default_rules: bool = True) -> Callable:
     """The input options, one decorator: where the equipment, packs and project config
-    come from (each can be left out; the help can say what the command does with it)."""
+    come from (each can be left out; the ``help`` locale says what each command does
+    with it)."""
     def decorate(fn):
         if default_rules:
-            fn = click.option("--no-default-rules", is_flag=True,
-                              help="Do not load the shipped default pack first.")(fn)
+            fn = click.option("--no-default-rules", is_flag=True)(fn)
         if rules:
-            fn = click.option("--rules", "rules", multiple=True, type=click.Path(exists=False),
-                              help=rules_help or "A rule pack file or directory; repeat for more "
-                              "(applied in order, after the shipped default pack).")(fn)
+            fn = click.option("--rules", "rules", multiple=True,
+                              type=click.Path(exists=False))(fn)
         if equipment:
-            fn = click.option("--equipment", type=click.Path(exists=False), default=None,
-                              help=equipment_help or f"The equipment catalogue (default: from "
-                                                     f"{CONFIG_NAME}).")(fn)
+            fn = click.option("--equipment", type=click.Path(exists=False), default=None)(fn)
         if config:
             fn = click.option("--config", "config_file", type=click.Path(exists=False),
-                              default=None,
-                              help=config_help or f"Project config file (default: ./{CONFIG_NAME} "
-                              "if present); its packs and language are used when none are "
-                              "given.")(fn)
+                              default=None)(fn)
         return fn
     return decorate
 

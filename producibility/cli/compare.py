@@ -15,19 +15,12 @@ from producibility.terminal import terminal_safe
 @click.argument("request_a", type=click.Path())
 @click.argument("request_b", type=click.Path(), required=False)
 @input_options()
-@click.option("--equipment-b", type=click.Path(), default=None,
-              help="Screen B against this catalogue instead (what if we buy a machine?).")
-@click.option("--rules-b", multiple=True, type=click.Path(),
-              help="Screen B with these packs instead of --rules.")
+@click.option("--equipment-b", type=click.Path(), default=None)
+@click.option("--rules-b", multiple=True, type=click.Path())
 @output_options(formats("text", "json"), "text")
 def compare(request_a, request_b, config_file, equipment, rules, no_default_rules, equipment_b,
             rules_b, lang, fmt, output):
-    """What-if: how verdict, effort, MRL, machines and findings differ between A and B.
-
-    Compare two requests (a changed drawing), or one request against two catalogues
-    (--equipment-b) or two pack sets (--rules-b).
-    Example: producibility compare examples/requests/shaft-oversize.yaml --equipment-b bigger-lathe.yaml
-    """
+    """``producibility compare``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.report.compare import as_text, compare as diff_reports, side_label
 
     settings = Settings.read(config_file)

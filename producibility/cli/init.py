@@ -9,11 +9,7 @@ from producibility.i18n import DEFAULT_LANG
 @click.command(cls=Command)
 @click.argument("directory", type=click.Path(file_okay=False))
 def init(directory):
-    """Start a provider folder: config, equipment template, own pack with a test case.
-
-    Refuses to overwrite existing files.
-    Example: producibility init mijn-werkplaats && cd mijn-werkplaats && producibility rules test rules/
-    """
+    """``producibility init``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.authoring.scaffold import create
 
     for path in create(directory):

@@ -20,8 +20,7 @@ DEFAULT_OUTPUT = "request.yaml"
 
 def _questionnaire_option(fn):
     return click.option("--questionnaire", "questionnaire_path", default=None, hidden=True,
-                        type=click.Path(dir_okay=False),
-                        help="Another questionnaire file (default: the shipped FaaS one).")(fn)
+                        type=click.Path(dir_okay=False))(fn)
 
 
 def questionnaire_for(settings, questionnaire_path, rules=()):
@@ -58,35 +57,16 @@ def _open_questions(request_path, settings, equipment, questionnaire, lang):
 
 
 @click.command(cls=Command)
-@output_options(lang_help="Language of the questions (default: the project config's, else "
-                          "en).",
-                output_help="The request file to write, saved after every answer (default: "
-                            f"the --from or --only-open file, else {DEFAULT_OUTPUT}).")
-@click.option("--from", "from_file", type=click.Path(dir_okay=False), default=None,
-              help="Resume from this request file: answered questions are skipped.")
+@output_options()
+@click.option("--from", "from_file", type=click.Path(dir_okay=False), default=None)
 @click.option("--only-open", "only_open", type=click.Path(dir_okay=False), default=None,
-              metavar="REQUEST",
-              help="Ask only what REQUEST leaves open: the screener's open questions first "
-                   "(when an equipment catalogue is known), then the required ones.")
-@input_options(rules=False, default_rules=False,
-               equipment_help="Equipment catalogue for --only-open (default: from "
-                              "producibility.yaml).",
-               config_help="Project config file (default: ./producibility.yaml if present).")
-@click.option("--force", is_flag=True,
-              help="Overwrite the output file if it exists (instead of resuming it).")
+              metavar="REQUEST")
+@input_options(rules=False, default_rules=False)
+@click.option("--force", is_flag=True)
 @_questionnaire_option
 def ask(lang, output, from_file, only_open, equipment, config_file, force,
         questionnaire_path):
-    """Ask the questionnaire at the terminal and write a request file.
-
-    Section by section; questions that do not apply are skipped (ask_if), parts are
-    asked one by one. While answering: Enter skips (or keeps the shown answer), ? shows
-    help, < goes back, - leaves a question open. Every answer is saved at once, so
-    Ctrl-C or the end of input loses nothing: resume with --from FILE. Exit 0 when done
-    or when the input ends, 130 on Ctrl-C. Comments in a resumed file are not kept.
-
-    Example: producibility ask --lang nl -o request.yaml
-    """
+    """``producibility ask``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.intake import Session
 
     # a broken config matters only where it is used: for the screener of --only-open
@@ -124,30 +104,11 @@ def ask(lang, output, from_file, only_open, equipment, config_file, force,
 
 @click.command(cls=Command)
 @click.argument("request", type=click.Path(dir_okay=False), required=False)
-@output_options(output=False, lang_help="Language of the messages (default: the project "
-                                        "config's, else en).")
+@output_options(output=False)
 @_questionnaire_option
-@input_options(config=False, default_rules=False,
-               equipment_help="Check this equipment file against the catalogue (alone, or "
-                              "with REQUEST).",
-               rules_help="Packs whose catalogue entries count too (default: the config's).")
+@input_options(config=False, default_rules=False)
 def validate(request, lang, questionnaire_path, equipment, rules):
-    """Check a request file against the questionnaire, or an equipment file against
-    the catalogue, without screening.
-
-    Prints every problem as file:line: message (types, ranges, unknown fields with a
-    did-you-mean, and answers that cannot go together, such as a delivery date before
-    the request date), then the required questions still unanswered, per part too.
-    An answer outside the catalogue is a note, not a problem: it is kept as an open
-    question for the engineer. With --equipment: unknown processes, materials,
-    certifications and machine fields (did-you-mean through the aliases), and the
-    limits each machine's processes need. Exit 0 when valid (open questions allowed),
-    1 when not.
-
-    Example: producibility validate examples/requests/bracket-series.yaml --lang nl
-
-    Example: producibility validate --equipment examples/precision-shop/equipment.yaml
-    """
+    """``producibility validate``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.intake.validate import validate_files
 
     settings = Settings.read(lenient=True)
@@ -165,32 +126,15 @@ def validate(request, lang, questionnaire_path, equipment, rules):
 
 @click.group(cls=Group)
 def questionnaire():
-    """The FaaS questionnaire: export it as a form."""
+    """``producibility questionnaire``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
 
 
 @questionnaire.command("export")
-@output_options(formats("md", "html"), "md",
-                format_help="Markdown to print, or an HTML page to fill in on screen.",
-                lang_help="Language of the form (default: the config's, else nl).")
-@input_options(rules=False, default_rules=False,
-               equipment_help="The equipment catalogue whose provider name heads the form "
-                              "(default: from producibility.yaml).",
-               config_help="Project config file (default: ./producibility.yaml if present): "
-                           "its language, and its provider's name, address and e-mail for "
-                           "the form.")
+@output_options(formats("md", "html"), "md")
+@input_options(rules=False, default_rules=False)
 @_questionnaire_option
 def questionnaire_export(lang, fmt, output, equipment, config_file, questionnaire_path):
-    """Render the questionnaire as a form to fill in on screen, on paper or before a call.
-
-    md: sections, numbered questions with help, units, choices as ☐ boxes and room to
-    write; the parts as a table with a column per part.  html: one self-contained page
-    that works offline, with real inputs (choices in words, units, help), questions
-    shown only where they matter, parts added as needed, the shop's name and address,
-    and a button that saves a request file to send to the shop (who can then run
-    `producibility validate` and `check` on it); it also prints as a paper form.
-
-    Example: producibility questionnaire export --lang nl --format html -o vragenlijst.html
-    """
+    """``producibility questionnaire export``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.intake import export_questionnaire
     from producibility.model.equipment import load_equipment
     from producibility.model.questionnaire import load_questionnaire

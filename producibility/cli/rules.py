@@ -12,25 +12,16 @@ from producibility.terminal import terminal_safe
 
 @click.group(cls=Group)
 def rules():
-    """Work on rule packs: lint, test, show, explain."""
+    """``producibility rules``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
 
 
 @rules.command("lint")
 @click.argument("packs", nargs=-1, type=click.Path())
-@input_options(equipment=False, rules=False,
-               config_help="Project config file (default: ./producibility.yaml if present); "
-                           "its packs are linted when none are given.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@output_options(lang_help="Language of the messages (default: the config's, else en).",
-                output=False)
+@input_options(equipment=False, rules=False)
+@click.option("--strict", is_flag=True)
+@output_options(output=False)
 def rules_lint(packs, config_file, no_default_rules, strict, lang):
-    """Check rule packs; print every problem as file:line:col: CODE message.
-
-    Errors (E...) exit 1; warnings (W...) only with --strict. Silence a warning on
-    one rule with `lint: {ignore: [W150]}`. Without PACKS, lints the config's packs
-    (producibility.yaml), else the shipped pack.
-    Example: producibility rules lint our-rules/
-    """
+    """``producibility rules lint``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.authoring.lint import lint
 
     settings = Settings.read(config_file)
@@ -53,15 +44,11 @@ def rules_lint(packs, config_file, no_default_rules, strict, lang):
 
 @rules.command("show")
 @click.argument("packs", nargs=-1, type=click.Path())
-@click.option("--merged", is_flag=True,
-              help="Show the final merged pack (default plus PACKS, overrides applied).")
+@click.option("--merged", is_flag=True)
 @output_options(formats("text", "md", "html"), "text")
 @input_options(equipment=False, rules=False, default_rules=False)
 def rules_show(packs, merged, fmt, lang, output, config_file):
-    """Show a pack as a table per thread, for review meetings and documentation.
-
-    Example: producibility rules show --merged our-rules/ --format html -o rules.html
-    """
+    """``producibility rules show``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.authoring.packdoc import show
     from producibility.model.pack import load_packs
     settings = Settings.read(config_file)
@@ -77,14 +64,10 @@ def rules_show(packs, merged, fmt, lang, output, config_file):
 
 @rules.command("explain")
 @click.argument("rule_id")
-@input_options(equipment=False, default_rules=False,
-               rules_help="Extra packs on top of the default pack.")
-@output_options(lang_help="Language (default: config, else en).")
+@input_options(equipment=False, default_rules=False)
+@output_options()
 def rules_explain(rule_id, config_file, rules, lang, output):
-    """Explain one rule in full: condition, flags, consequence and the questions it needs.
-
-    Example: producibility rules explain MAT-003 --lang nl
-    """
+    """``producibility rules explain``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.authoring.packdoc import explain
     from producibility.inputs.schema import did_you_mean
     from producibility.model.pack import load_packs
@@ -102,16 +85,11 @@ def rules_explain(rule_id, config_file, rules, lang, output):
 
 @rules.command("test")
 @click.argument("packs", nargs=-1, type=click.Path(exists=True))
-@click.option("-v", "--verbose", is_flag=True, help="List every case, not only failures.")
+@click.option("-v", "--verbose", is_flag=True)
 @input_options(equipment=False, rules=False, default_rules=False)
-@output_options(lang_help="Language of the messages (default: the config's, else en).",
-                output=False)
+@output_options(output=False)
 def rules_test(packs, verbose, config_file, lang):
-    """Run the test cases that live next to rule packs (default: the config's, else the shipped pack).
-
-    Each case names rules that must and must not fire, or the expected verdict.
-    Example: producibility rules test rules/
-    """
+    """``producibility rules test``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.authoring.packtest import run_pack_tests
 
     settings = Settings.read(config_file)

@@ -11,15 +11,9 @@ from producibility.project import Settings, emit
 
 @click.command(cls=Command)
 @click.argument("name", type=click.Choice(list(SCHEMA_NAMES) + ["config"]))
-@output_options(lang=False, output_help="Write to this file.")
+@output_options(lang=False)
 def schema(name, output):
-    """Print a JSON Schema: request, equipment, rules, report, questionnaire or config.
-
-    The request schema's catalogue choices (processes, materials, ...) include the
-    entries of the packs the project config names.
-
-    Example: producibility schema report -o report.schema.json
-    """
+    """``producibility schema``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.inputs import schema as schemas
     from producibility.model.questionnaire import load_questionnaire
 

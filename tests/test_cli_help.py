@@ -1,0 +1,118 @@
+"""--help and click's own words in the user's language, from the ``help`` locale domain:
+every command and option has its text in both languages, and click still says what the
+locale translates (its gettext message ids)."""
+
+import ast
+from pathlib import Path
+
+import click
+import pytest
+
+from producibility import i18n
+from producibility.cli import cli
+from producibility.cli.common import help_path, use_help_lang_of
+
+from conftest import run_cli
+
+
+def _commands(group=cli):
+    ctx = click.Context(group)
+    yield group
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            yield from _commands(command)
+        else:
+            yield command
+
+
+def test_every_command_and_option_has_its_help_in_both_languages():
+    for lang in i18n.LANGS:
+        words = i18n.texts("help", lang)
+        for command in _commands():
+            entry = words["commands"].get(help_path(command))
+            assert entry and entry.get("help"), (lang, help_path(command))
+            for param in command.params:
+                if isinstance(param, click.Option) and not param.hidden:
+                    assert (entry.get("options") or {}).get(param.name) or \
+                        words["shared"].get(param.name), (lang, help_path(command), param.name)
+
+
+def test_the_locale_words_no_command_or_option_that_is_gone():
+    commands = {help_path(c): c for c in _commands()}
+    options = {name for c in commands.values() for p in c.params for name in [p.name]}
+    words = i18n.texts("help", "en")
+    for path, entry in words["commands"].items():
+        assert path in commands, path
+        own = {p.name for p in commands[path].params}
+        assert set(entry.get("options") or {}) <= own, (path, set(entry["options"]) - own)
+    assert set(words["shared"]) <= options
+
+
+def test_the_click_words_are_still_clicks():
+    """A click upgrade that rewords a message would leave our translation unused."""
+    source = Path(click.__file__).parent
+    ids = set()
+    for path in source.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id in ("_", "ngettext"):
+                ids |= {a.value for a in node.args[:2]
+                        if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+    assert set(i18n.texts("help", "nl")["click"]) <= ids
+    # English is click's own words
+    assert all(k == v for k, v in i18n.texts("help", "en")["click"].items())
+
+
+def test_help_speaks_the_language_asked_for(tmp_path):
+    code, out, _ = run_cli("check", "--help", "--lang", "nl")
+    assert code == 0
+    assert out.startswith("Gebruik: producibility check [OPTIES] REQUEST")
+    assert "Toets één aanvraag: oordeel, inspanning" in out
+    assert "Opties:" in out and "Toon deze hulp en stop." in out
+    assert "[standaard: text]" in out
+    code, out, _ = run_cli("check", "--help")
+    assert out.startswith("Usage: producibility check [OPTIONS] REQUEST")
+    assert "Screen one request: verdict, effort" in out and "[default: text]" in out
+    assert "Show this message and exit." in out
+
+
+def test_a_mistyped_option_is_told_in_the_users_language():
+    code, _, err = run_cli("check", "x.yaml", "--lang", "nl", "--formaat", "pdf")
+    assert code == 2
+    assert "Fout: Onbekende optie '--formaat'." in err
+    assert "Probeer 'producibility check --help' voor hulp." in err
+    code, _, err = run_cli("check", "x.yaml", "--lang", "nl", "--format", "pdfx")
+    assert "Ongeldige waarde voor '--format': 'pdfx' is geen van" in err
+    code, _, err = run_cli("check", "--lang", "nl")
+    assert "Fout: Ontbrekend argument 'REQUEST'." in err
+    code, _, err = run_cli("check", "x.yaml", "--formaat", "pdf")  # and English again
+    assert "Error: No such option '--formaat'." in err
+
+
+@pytest.mark.parametrize("how", ["config", "environment"])
+def test_a_group_without_lang_takes_the_config_or_the_environment(tmp_path, monkeypatch, how):
+    monkeypatch.chdir(tmp_path)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    if how == "config":
+        (tmp_path / "producibility.yaml").write_text("lang: nl\n", encoding="utf-8")
+    else:
+        monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    code, out, _ = run_cli("rules", "--help")
+    assert code == 0
+    assert out.startswith("Gebruik: producibility rules [OPTIES] OPDRACHT [ARGUMENTEN]...")
+    assert "Werk aan regelpakketten" in out and "Leg één regel volledig uit" in out
+    # --lang on the command wins over both
+    code, out, _ = run_cli("rules", "lint", "--help", "--lang", "en")
+    assert out.startswith("Usage: producibility rules lint [OPTIONS]")
+
+
+def test_the_command_reference_is_generated_in_both_languages():
+    from producibility.authoring.docs import cli_reference
+
+    root = Path(__file__).resolve().parent.parent
+    for lang, name in (("en", "cli.md"), ("nl", "cli.nl.md")):
+        assert (root / "docs" / name).read_text(encoding="utf-8") == cli_reference(lang)
+    use_help_lang_of([])
