@@ -156,6 +156,15 @@ def test_rules_explain_lists_the_questions_a_rule_depends_on():
         "waits for material; MRL cap -\n" in out
     code, _, err = run_cli("rules", "explain", "MAT-0004")
     assert code == 1 and "did you mean 'MAT-004'?" in err
+    assert "  stage:" not in out  # MAT-003 runs with the engine
+
+
+def test_rules_explain_says_a_rule_runs_after_the_lead_time():
+    code, out, _ = run_cli("rules", "explain", "MGT-001", "--lang", "en")
+    assert "  stage:      after the lead-time chain (it reads request.slack_days)\n" in out
+    assert "request.slack_days: (from the lead-time chain, not asked)" in out
+    code, out, _ = run_cli("rules", "explain", "WRK-004", "--lang", "nl")
+    assert "  fase:       na de levertijdketen (hij leest rush_order (MGT-001))\n" in out
 
 
 def test_override_changes_the_verdict_and_disable_removes_the_finding(tmp_path, equipment):

@@ -2,6 +2,7 @@
 (``rules explain``)."""
 
 from producibility import i18n
+from producibility.engine.infer import SCHEDULE_FIELDS, stages
 from producibility.report.mrl import FAAS_TOPICS, THREADS
 from producibility.report.render import environment
 
@@ -78,6 +79,11 @@ def explain(pack, rule_id, questionnaire, lang="en"):
         for flag in getattr(rule, key):
             by = ", ".join(setters.get(flag, [])) or t["no_setter"]
             lines.append(f"  {key + ':':12}{t['set_by'].format(flag=flag, rules=by)}")
+    reasons = {}
+    stages(pack.rules, reasons=reasons)
+    if rule.id in reasons:
+        lines.append(f"  {t['stage'] + ':':12}" + t["stage_schedule"].format(
+            reads=reasons[rule.id]))
     lines.append("  then:       " + t["then"].format(
         consequence=_consequence(rule, t), effort=_effort(rule, t, lang),
         cap=rule.then.get("mrl_cap") or "-"))
@@ -103,11 +109,13 @@ def explain(pack, rule_id, questionnaire, lang="en"):
             lines.append(f"    {scope}.{name}: {q.label(lang)}")
         else:
             lines.append(f"    {scope}.{name}: " + t["not_asked"].format(
-                origin=t[_origin(scope)]))
+                origin=t[_origin(scope, name)]))
     return "\n".join(lines) + "\n"
 
 
-def _origin(scope):
+def _origin(scope, name=None):
+    if (scope, name) in SCHEDULE_FIELDS:
+        return "origin_schedule"
     return {"provider": "origin_equipment", "machine": "origin_equipment",
             "candidate": "origin_fit"}.get(scope, "origin_derived")
 

@@ -169,12 +169,13 @@ SCHEDULE_FIELDS = {
 }
 
 
-def stages(rules, layer=None):
+def stages(rules, layer=None, reasons=None):
     """Each rule's stage: 1 (the schedule stage) when its condition reads a schedule fact
     (SCHEDULE_FIELDS) or it requires or is unless a flag that a stage-1 rule can set,
     else 0.  A stage-1 rule may not judge a machine (scope candidate: the chain is worked
     out for the machines chosen) nor add a wait (``effort.lead_time_days``: the wait
-    would change the chain it reads): an error naming the rule and what it reads."""
+    would change the chain it reads): an error naming the rule and what it reads.
+    ``reasons``, a dict, gets what each stage-1 rule reads that puts it there."""
     if layer is None:
         layer, setters = layers(rules)
     else:
@@ -182,7 +183,7 @@ def stages(rules, layer=None):
         for rule in rules:
             if rule.then.get("flag"):
                 setters.setdefault(rule.then["flag"], []).append(rule)
-    stage, why = {}, {}
+    stage = {}
     for rule in sorted(rules, key=lambda r: (layer[r.id], r.id)):  # setters first
         reads = sorted(f"{s}.{f}" for s, f in getattr(rule.when, "fields", ())
                        if (s, f) in SCHEDULE_FIELDS)
@@ -191,7 +192,9 @@ def stages(rules, layer=None):
         stage[rule.id] = 1 if reads else 0
         if not reads:
             continue
-        why[rule.id] = reads = ", ".join(reads)
+        reads = ", ".join(reads)
+        if reasons is not None:
+            reasons[rule.id] = reads
         effort = rule.then.get("effort") or {}
         problem = "schedule_candidate" if rule.scope == "candidate" else \
             "schedule_wait" if effort.get("lead_time_days") or effort.get("waits_for") \
