@@ -96,6 +96,20 @@ def test_every_cycle_is_reported_and_a_candidate_rule_cannot_set_a_flag(tmp_path
     assert found.count("E134") == 2 and found.count("E135") == 1
 
 
+def test_every_rule_that_would_change_the_lead_time_it_reads_is_reported(tmp_path):
+    path = pack(tmp_path,
+                {"id": "OWN-001", "scope": "candidate", "when": "request.slack_days < 2"},
+                {"id": "OWN-002", "when": "request.slack_days < 2",
+                 "then": "{flag: tight, effort: {lead_time_days: 2}}"},
+                {"id": "OWN-003", "scope": "candidate", "when": "machine.rate_eur_h > 1",
+                 "extra": "    requires: [tight]\n"},
+                {"id": "OWN-004", "when": "request.slack_days < 2"})  # may read it
+    found = {p.message.split(":")[0]: p for p in lint([path], lang="nl") if p.code == "E136"}
+    assert sorted(found) == ["regel OWN-001", "regel OWN-002", "regel OWN-003"]
+    assert "leest tight (OWN-002)" in found["regel OWN-003"].message
+    assert "kan dus geen wachttijd toevoegen" in found["regel OWN-002"].message
+
+
 def test_messages_in_dutch_with_lang(tmp_path):
     path = pack(tmp_path, {"id": "OWN-001", "when": "request.purpose == 'serie'"},
                 {"id": "OWN-001", "when": "part.materal"})

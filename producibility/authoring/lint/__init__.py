@@ -18,7 +18,8 @@ on one rule with ``lint: {ignore: [W150]}``:
   conditions    E130 condition-syntax, E131 unknown-field, W140 never-matches,
                 W141 thousands-separator
   messages      E133 message-template
-  flags         E132 unknown-flag, E134 flag-cycle, E135 candidate-flag, W160 unused-flag
+  flags         E132 unknown-flag, E134 flag-cycle, E135 candidate-flag, E136 schedule-rule,
+                W160 unused-flag
   waits         W161 unknown-wait
   translations  W150 missing-translation, W152 no-mitigation
   sources       W151 no-source

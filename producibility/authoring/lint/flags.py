@@ -10,27 +10,34 @@ pack cannot be evaluated layer by layer.
 **E135** candidate-flag: a candidate-scope rule sets a flag: the machine is chosen after
 inference, so the flag would leak from machines that are not used.
 
+**E136** schedule-rule: a rule that runs after the lead-time chain (it reads
+``request.slack_days`` or ``request.earliest_delivery``, or a flag such a rule sets) is a
+candidate rule or adds a wait: it would change the chain it reads.
+
 **W160** unused-flag: a flag is set but no rule requires or negates it.
 
-E132 and E135 are the loader's checks (``model/pack_checks.py``), E134 the engine's
-(``engine/infer.layers``, which orders the rules in layers); lint reports every cycle.
+E132 and E135 are the loader's checks (``model/pack_checks.py``), E134 and E136 the
+engine's (``engine/infer.layers`` and ``stages``, which order the rules in layers and
+stages); lint reports every cycle and every such rule.
 """
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from producibility.authoring.lint.base import Code, Context
-from producibility.engine.infer import layers
+from producibility.authoring.lint.base import Code, Context, scopes
+from producibility.engine.infer import layers, stages
 from producibility.errors import InputError
 from producibility.model.pack_checks import (Problem, RuleSource, candidate_flag_problem,
-                                             flag_uses, flags_set, position,
+                                             compile_when, flag_uses, flags_set, position,
                                              unset_flag_problems)
 
 CODES = {
     "E132": Code("unknown-flag", "requires or unless names a flag no rule sets"),
     "E134": Code("flag-cycle", "flags depend on themselves through requires/unless"),
     "E135": Code("candidate-flag", "a candidate-scope rule sets a flag"),
+    "E136": Code("schedule-rule", "a rule reading the lead time cannot judge a machine "
+                                  "nor add a wait"),
     "W160": Code("unused-flag", "a flag is set but no rule requires or negates it"),
 }
 
@@ -46,7 +53,8 @@ def check_pack(rules: list, context: Context) -> list[tuple[RuleSource, Problem]
     used = {flag for rule in rules for _, flag, _ in flag_uses(rule)}
     out = [(rule, problem) for rule in rules
            for problem in unset_flag_problems([rule], setters, context.lang)]
-    out += _cycles(rules)
+    cycles = _cycles(rules)
+    out += cycles or _schedule(rules, context)
     for flag, setting in setters.items():
         if flag not in used:
             out += [(rule, rule.problem("W160", position(rule.raw["then"], "flag"),
@@ -66,6 +74,39 @@ def _as_compiled(rule: RuleSource) -> SimpleNamespace:
     return SimpleNamespace(id=rule.id, then={"flag": flag} if isinstance(flag, str) else {},
                            requires=flags("requires"), unless=flags("unless"),
                            path=rule.path, line=rule.line, source=rule)
+
+
+def _schedule(rules: list, context: Context) -> list[tuple[RuleSource, Problem]]:
+    """E136 for every rule of the schedule stage that cannot be (``infer.stages``
+    raises for the first; with it reported and passed over, the next: it stays in the
+    stage, so the rules that read its flag are judged too)."""
+    views = {}
+    for rule in rules:
+        view = _as_compiled(rule)
+        allowed = scopes(rule)
+        compiled = compile_when(rule, allowed, context.lang)[0] \
+            if allowed and isinstance(rule.raw.get("when"), str) else None
+        then = rule.raw.get("then")
+        view.when, view.scope = compiled, rule.raw.get("scope")
+        view.then = dict(view.then, effort=then.get("effort") if isinstance(then, dict) and
+                         isinstance(then.get("effort"), dict) else {})
+        views[(rule.path, rule.line)] = view
+    out = []
+    while True:
+        try:
+            stages(list(views.values()))
+            break
+        except InputError as exc:
+            found = views.get((exc.path, exc.line))
+            if found is None or getattr(found, "reported", False):
+                break
+            found.reported, found.scope = True, "part"  # passed over from now on
+            found.then = dict(found.then, effort={})
+            rule = found.source
+            out.append((rule, Problem(rule.path, rule.line, rule.col, "E136",
+                                      exc.wording(context.lang) if exc.wording else
+                                      exc.message)))
+    return out
 
 
 def _cycles(rules: list) -> list[tuple[RuleSource, Problem]]:
