@@ -18,7 +18,8 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "4.2.0"  # 4.2: lead-time steps of kind wait (a rule's
+SCHEMA_VERSION = "4.3.0"  # 4.3: the expedited tier's extra_high_eur (with the
+# contingency, the figure the offer names); 4.2: lead-time steps of kind wait (a rule's
 # effort.lead_time_days) and preparation (CAM, work preparation), a step's rule; 4.1: an assignment's late (an operation made later than wanted
 # for want of free hours, which had no machine before) and overflow (a partner does it
 # sooner); 4: lead_time.days null for a request none of whose parts can be
@@ -109,6 +110,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      quantities, lang, placement.not_made)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"])
+        leadtime.price_overtime(lead, machine_lines, share,
+                                settings["costing"]["estimate_contingency"])
 
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:

@@ -294,6 +294,35 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     return result
 
 
+def money_range(fast, lang, cents=False):
+    """The overtime extra as the report shows it: ``€ 1,440 - € 1,728`` (low and high)."""
+    decimals = 2 if cents else 0
+    low = i18n.money(fast["extra_eur"], lang, decimals)
+    high = fast.get("extra_high_eur")
+    if high is None or i18n.money(high, lang, decimals) == low:
+        return low
+    return f"{low} - {i18n.money(high, lang, decimals)}"
+
+
+def price_overtime(result, machine_lines, share, estimate_share):
+    """Give the expedited tier its high estimate (``extra_high_eur``): the overtime
+    surcharge on the attended set-up and run lines, with the contingency the quote puts
+    on them (``costing.totals``: every line, and more on an estimated run)."""
+    fast = result.get("expedited")
+    if not fast:
+        return
+    from producibility.report.costing import totals
+
+    surcharged = [dict(line, amount_eur=line["amount_eur"] * fast["surcharge"])
+                  for line in machine_lines
+                  if line["kind"] in ("setup", "run") and line["rule"] is None
+                  and line["attended"]]
+    fast["extra_high_eur"] = max(fast["extra_eur"], totals(surcharged, share,
+                                                          estimate_share)["amount_high_eur"])
+    fast["basis"] += (f"; high: + contingency {share:g} on all"
+                      f" and {estimate_share:g} more on estimated run hours")
+
+
 def finding(result: Mapping[str, Any], request: Mapping[str, Any],
             matrix: Sequence[Sequence[str]], lang: str) -> Finding | None:
     """The LEAD-TIME finding when the chain misses the wanted date, or None.
@@ -310,7 +339,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     fast = result["expedited"]
     if fast:
         message += text["expedite"].format(expedited=fast["earliest_date"],
-                                           extra=i18n.money(fast["extra_eur"], lang))
+                                           extra=money_range(fast, lang))
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
     if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
         fixed = False  # overtime makes it: a risk with a price, not a refusal

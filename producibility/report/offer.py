@@ -238,6 +238,6 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str) -> list
         if fast and fast.get("earliest_date"):
             out.append(t["delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
-                extra=i18n.money(fast["extra_eur"], lang)))
+                extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
     return out
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from producibility import i18n
 from producibility.report.render.registry import Job
+from producibility.report.leadtime import money_range
 from producibility.report.render.templates import euros, figure
 
 LEVEL_ORDER = ("low", "moderate", "high")
@@ -171,7 +172,7 @@ def context(job: Job) -> dict[str, Any]:
         fast = lead.get("expedited")
         if fast:
             text += (f"; {words['expedited']} {fast['earliest_date']} "
-                     f"(+{euros(fast['extra_eur'], lang, cents=cents)})")
+                     f"(+{money_range(fast, lang, cents)})")
         if lead.get("not_made"):
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
         if lead.get("without_run"):
