@@ -258,6 +258,22 @@ def test_lead_time_chain_by_hand(screener, equipment):
     assert lead["meets_wanted_date"] is True
 
 
+def test_a_part_waiting_for_material_does_not_hold_up_one_in_stock(screener):
+    """Two parts on the same mill: the first in 7075 (7 working days to order), the
+    second in stocked 6082.  The mill takes the stocked part first; it queued behind the
+    first, in the request's order, and the whole order read 7 days later than needed."""
+    request = base_request(part={"material": "aluminium_7075", "id": "P1"})
+    request["parts"].append(dict(request["parts"][0], id="P2", material="aluminium_6082"))
+    lead = screener.check(request).to_dict()["lead_time"]
+    by_part = {p["part"]: p for p in lead["parts"]}
+    assert by_part["P2"]["days"] < 7  # made while P1's material comes
+    assert by_part["P1"]["days"] > 7
+    assert lead["slowest_part"] == "P1"
+    # both on one machine: P1 starts when its material is in, not after P2 in turn
+    steps = [s["days"] for s in by_part["P1"]["steps"]]
+    assert by_part["P1"]["days"] == pytest.approx(7 + steps[2] + 1, abs=0.05)
+
+
 @pytest.mark.parametrize("lang, sentence, offer", [
     ("en", "Lead time: at least ", "We deliver at least "),
     ("nl", "Levertijd: ten minste ", "Wij leveren ten minste ")])

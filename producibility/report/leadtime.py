@@ -5,9 +5,9 @@ Per part: the material is ordered (its catalogue lead time, none when stocked or
 supplied by the customer) while the part is prepared (CAM and work preparation, the
 quote's hours, at the pack's ``preparation_h_per_day``; the parts one after another);
 then its operations in routing order, each on its
-machine's free hours (a machine does one operation at a time: the parts of one
-request queue for it in the request's order of parts, which may differ from the order
-``assignment.assign`` shared the hours in; a machine's total is the same), an
+machine's free hours (a machine does one operation at a time and takes next the one
+that can start soonest: its part ready, of equals the part first in the request; so a
+part waiting for its material does not hold up one in stock), an
 operation at a partner with the partner's lead time and transport both ways; then the
 waits the rules name (``effort.lead_time_days``: an NDT inspector, a measuring lab,
 EDM bought in), one after another; then the surface treatments (at a partner, else the
@@ -150,13 +150,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # the work preparation of the parts, one after another, at the pack's hours a day
     prep_per_day = settings.get("preparation_h_per_day")
     prepared = 0.0  # the working day the preparation of the parts so far is done
+    state = {}  # part -> its steps and the working day its work has come to
     for pid, part in parts.items():
         if pid in unmade:
-            out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
             continue
         steps, day = [], 0.0
-        without_run = [a["process"] for a in by_part.get(pid, ())
-                       if a.get("machine") and (pid, a["process"]) not in runs]
         rule_waits = _longest(waits.get(None, []) + waits.get(pid, []))
         material_id = part.get("material")
         if not supplied and material_id and material_id not in stocked and catalogue:
@@ -179,27 +177,54 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                                                 "preparation"].format(
                               hours=i18n.number(round(prep, 2), lang, grouping=False))})
             day = max(day, prepared)  # alongside the material's order
-        for a in by_part.get(pid, []):
-            if a.get("machine"):
-                machine = machines[a["machine"]]
-                # overtime adds hours a day to attended work only: a printer or an EDM
-                # machine running unattended has its free hours whoever stays late
-                per_day = machine["free_h_per_week"] / 5.0
-                attended, unattended = hours.get((pid, a["process"]), (0.0, 0.0))
-                h = attended + unattended
-                start = max(day, machine_free.get(a["machine"], 0.0))
-                days = (attended / (per_day + overtime_h_per_day) + unattended / per_day) \
-                    if per_day > 0 else 0.0
-                day = start + days
-                machine_free[a["machine"]] = day
-                steps.append({"step": "operation", "days": round(days, 2),
-                              "text": text and text["operation"].format(
-                                  process=_name(catalogue, "processes", a["process"], lang),
-                                  machine=a.get("machine_name") or a["machine"],
-                                  hours=i18n.number(h, lang, 1, grouping=False))})
-            elif a.get("partner"):
-                day = _outside(steps, day, a["process"], a["partner"], transport, catalogue,
-                               lang, text)
+        state[pid] = {"steps": steps, "day": day, "waits": rule_waits,
+                      "queue": list(by_part.get(pid, ()))}
+
+    # the operations, each part's in routing order; a machine does one at a time and
+    # takes next the operation that can start soonest (its part ready, the machine free;
+    # of equals, the part first in the request), so a part waiting for its material does
+    # not hold up one that is ready
+    while True:
+        best = None
+        for pid, entry in state.items():
+            if entry["queue"]:
+                a = entry["queue"][0]
+                begin = max(entry["day"], machine_free.get(a["machine"], 0.0)) \
+                    if a.get("machine") else entry["day"]
+                if best is None or begin < best[0] - 1e-9:
+                    best = (begin, pid)
+        if best is None:
+            break
+        begin, pid = best
+        entry = state[pid]
+        a = entry["queue"].pop(0)
+        if a.get("machine"):
+            machine = machines[a["machine"]]
+            # overtime adds hours a day to attended work only: a printer or an EDM
+            # machine running unattended has its free hours whoever stays late
+            per_day = machine["free_h_per_week"] / 5.0
+            attended, unattended = hours.get((pid, a["process"]), (0.0, 0.0))
+            h = attended + unattended
+            days = (attended / (per_day + overtime_h_per_day) + unattended / per_day) \
+                if per_day > 0 else 0.0
+            entry["day"] = machine_free[a["machine"]] = begin + days
+            entry["steps"].append({"step": "operation", "days": round(days, 2),
+                                   "text": text and text["operation"].format(
+                                       process=_name(catalogue, "processes", a["process"],
+                                                     lang),
+                                       machine=a.get("machine_name") or a["machine"],
+                                       hours=i18n.number(h, lang, 1, grouping=False))})
+        elif a.get("partner"):
+            entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
+                                    transport, catalogue, lang, text)
+
+    for pid, part in parts.items():
+        if pid in unmade:
+            out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
+            continue
+        steps, day = state[pid]["steps"], state[pid]["day"]
+        without_run = [a["process"] for a in by_part.get(pid, ())
+                       if a.get("machine") and (pid, a["process"]) not in runs]
         treatments = list(partners_by_part.get(pid, ()))
         placed = {process for process, _ in treatments}
         for treatment in part.get("surface_treatment") or ():
@@ -215,7 +240,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         own = {"material"} | {a["process"] for a in by_part.get(pid, ())} | placed
         if placed:
             own.add("treatment")
-        for name, days, rule, title in rule_waits:
+        for name, days, rule, title in state[pid]["waits"]:
             if name in own:
                 continue
             day += days
