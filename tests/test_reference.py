@@ -180,15 +180,25 @@ def test_default_pack_equals_reference_on_the_examples(pack, equipment):
     from producibility import Screener
     from producibility.model.request import load_request
     from producibility.model.questionnaire import load_questionnaire
-    from producibility.report.leadtime import schedule_facts
+    from producibility.report.leadtime import add_working_days, schedule_facts
     questionnaire = load_questionnaire()
     inference = Inference(pack, equipment)
     screener = Screener(equipment, pack)
     staged = 0
+    # every example, and each with its wanted date two working days after its earliest
+    # delivery, fixed (the rush order, its overtime, a fixed date with little slack)
+    cases = []
     for path in REQUESTS:
         request = load_request(str(path), questionnaire)
+        lead = screener.check(request, probe=False, assume=False).to_dict()["lead_time"]
+        cases.append((path, request, lead))
+        if lead["earliest_date"] and not lead["without_run"]:
+            tight = dict(request, wanted_date=add_working_days(lead["earliest_date"], 2),
+                         date_flexible=False)
+            cases.append((path, tight, screener.check(tight, probe=False,
+                                                      assume=False).to_dict()["lead_time"]))
+    for path, request, lead in cases:
         as_of = request.get("date") or "2026-11-23"
-        lead = screener.check(str(path), probe=False, assume=False).to_dict()["lead_time"]
         facts, waiting = schedule_facts(lead, request)
         inferred = inference.run(request, as_of)
         after = schedule(inferred, facts, waiting)

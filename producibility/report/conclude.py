@@ -70,7 +70,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               placement.assignments, machine_lines, treatments, catalogue,
                               equipment.provider, settings["lead_time"], lang, brief,
                               placement.not_made, waits,
-                              costing.cam_hours(placement.assignments, settings["costing"]))
+                              costing.cam_hours(placement.assignments, settings["costing"],
+                                                findings, placement.not_made))
     facts, waiting = leadtime.schedule_facts(lead, request)
     staged = schedule(inferred, facts, waiting)
     if staged is not inferred:

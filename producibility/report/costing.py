@@ -262,13 +262,22 @@ def cam_h(process, costing) -> float:
     return costing["cam_h"].get(process, costing["cam_h"]["default"])
 
 
-def cam_hours(assignments, costing) -> dict:
-    """part id -> its CAM and work preparation hours: :func:`cam_h` per operation on an
-    own machine, as the quote's ``cam`` lines add them up (the lead time's preparation)."""
+def cam_hours(assignments, costing, findings=(), unmade=None) -> dict:
+    """part id -> its CAM and work preparation hours, as the quote's ``cam`` lines add
+    them up (the lead time's preparation): :func:`cam_h` per operation on an own
+    machine, and the rules' ``effort.cam_h`` (a fixture to design, CAM bought in), a
+    request rule's with the first part made here."""
     hours: dict = {}
     for a in assignments:
         if a["machine"]:
             hours[a["part"]] = hours.get(a["part"], 0.0) + cam_h(a["process"], costing)
+    unmade = unmade or {}
+    first = next((a["part"] for a in assignments if a["part"] not in unmade), None)
+    for f in findings:
+        extra = (f.effort or {}).get("cam_h")
+        part = f.part if f.part is not None else first
+        if extra and part is not None and part not in unmade:
+            hours[part] = hours.get(part, 0.0) + float(extra)
     return hours
 
 

@@ -128,6 +128,12 @@ def root(context, missing=missing):
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
+    yield ' '
+    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield ' '
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
+    yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' '
     yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
@@ -444,4 +450,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=81&2=84&3=100&4=104&5=108&7=111&8=114&10=116&11=119&13=153&14=156&16=162&17=164&18=168&19=177&22=184&24=205&25=208&27=230&28=238&31=255&32=257&33=262&35=305&36=309&38=316&39=319&42=322&44=329&45=333&47=342&48=344&49=346&50=350&53=357&55=365&56=370&57=389&58=391&59=396&63=409&64=412&66=414&67=416&68=418&69=422'
+debug_info = '1=81&2=84&3=100&4=104&5=108&7=111&8=114&10=116&11=119&13=159&14=162&16=168&17=170&18=174&19=183&22=190&24=211&25=214&27=236&28=244&31=261&32=263&33=268&35=311&36=315&38=322&39=325&42=328&44=335&45=339&47=348&48=350&49=352&50=356&53=363&55=371&56=376&57=395&58=397&59=402&63=415&64=418&66=420&67=422&68=424&69=428'
