@@ -309,6 +309,55 @@ def test_a_pack_may_leave_the_preparation_out(tmp_path, equipment):
     assert [s["step"] for s in part["steps"]] == ["operation", "transport"]
 
 
+
+DESIGN = """\
+rules:
+  - {id: OWN-D1, thread: design, title: {en: Redesign the lid, nl: Deksel herontwerpen},
+     scope: part, when: "part.id == 'P2'", then: {effort: {design_h: 2}},
+     message: {en: m, nl: m}, mitigation: {en: m, nl: m}, source: judgement}
+"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
+    """No 3D model: DES-002's 6 h of modelling come before CAM (the lead time's design
+    step), at the preparation's 4 h a day. They were quoted as engineering hours, but the
+    chain started CAM on the day of the order. A request rule's design is every part's;
+    a part rule's (OWN-D1, 2 h on P2) its part's; the parts are prepared one after
+    another, after the design."""
+    from producibility import load_packs
+    own = tmp_path / "own.yaml"
+    own.write_text(DESIGN, encoding="utf-8")
+    screener = Screener(equipment, load_packs([own]))
+    request = base_request(model_3d=False)
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    report = screener.check(request, lang=lang).to_dict()
+    by_part = {p["part"]: p for p in report["lead_time"]["parts"]}
+    for pid in ("P1", "P2"):
+        assert [s["step"] for s in by_part[pid]["steps"]] == [
+            "design", "preparation", "operation", "transport"], pid
+    assert by_part["P1"]["steps"][0]["days"] == pytest.approx(6 / 4, abs=0.01)
+    assert by_part["P2"]["steps"][0]["days"] == pytest.approx(8 / 4, abs=0.01)
+    assert by_part["P1"]["steps"][0]["text"] == (
+        "design and modelling: 6 h" if lang == "en" else "ontwerp en modelleren: 6 uur")
+    # P1's operation starts when the design (6 h) and its CAM (1.5 h) are done;
+    # P2's after the design, P1's CAM, its own design (2 h) and its own CAM
+    a = machine_of(report, "milling_3axis")
+    free = next(m for m in equipment.machines if m["id"] == a["machine"])["free_h_per_week"]
+    op = (a["setup_h"] + 5 * 10 / 60) / (free / 5)
+    assert by_part["P1"]["days"] == pytest.approx((6 + 1.5) / 4 + op + 1, abs=0.05)
+    assert by_part["P2"]["days"] == pytest.approx(
+        max((6 + 1.5 + 2 + 1.5) / 4, (6 + 1.5) / 4 + op) + op + 1, abs=0.05)
+    # the quote: engineering lines at the engineering rate, in the effort's hours
+    design = [line for line in report["quote"]["lines"] if line["rule"] in ("DES-002", "OWN-D1")]
+    assert [(line["kind"], line["hours"], line["part"]) for line in design] == [
+        ("engineering", 6, None), ("engineering", 2, "P2")]
+    assert design[0]["amount_eur"] == pytest.approx(6 * ENG)
+    plain = screener.check(base_request(), lang=lang).to_dict()
+    assert report["effort"]["engineering_h"] - plain["effort"]["engineering_h"] == \
+        pytest.approx(8)
+
+
 WAITS = """\
 materials:
   - id: aluminium_7075

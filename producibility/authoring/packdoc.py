@@ -25,7 +25,8 @@ def _effort(rule, t, lang):
     effort = rule.then.get("effort") or {}
     parts = [t[k].format(value=i18n.number(v, lang, grouping=False))
              for k, v in effort.items()
-             if k in ("engineering_h", "inspection_h", "setup_h", "cam_h", "lead_time_days")]
+             if k in ("engineering_h", "design_h", "inspection_h", "setup_h", "cam_h",
+                       "lead_time_days")]
     if effort.get("waits_for"):
         parts.append(t["waits_for"].format(what=effort["waits_for"]))
     parts += [t["amount"].format(amount=i18n.money(a["amount_eur"], lang, None), kind=a["kind"])

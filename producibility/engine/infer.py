@@ -174,7 +174,8 @@ def stages(rules, layer=None, reasons=None):
     (SCHEDULE_FIELDS) or it requires or is unless a flag that a stage-1 rule can set,
     else 0.  A stage-1 rule may not judge a machine (scope candidate: the chain is worked
     out for the machines chosen) nor add a wait or work preparation
-    (``effort.lead_time_days``, ``cam_h``: either would change the chain it reads): an error naming the rule and what it reads.
+    (``effort.lead_time_days``, ``cam_h``, ``design_h``: each would change the chain it
+    reads): an error naming the rule and what it reads.
     ``reasons``, a dict, gets what each stage-1 rule reads that puts it there."""
     if layer is None:
         layer, setters = layers(rules)
@@ -198,7 +199,7 @@ def stages(rules, layer=None, reasons=None):
         effort = rule.then.get("effort") or {}
         problem = "schedule_candidate" if rule.scope == "candidate" else \
             "schedule_wait" if effort.get("lead_time_days") or effort.get("waits_for") \
-            or effort.get("cam_h") else None
+            or effort.get("cam_h") or effort.get("design_h") else None
         if problem:
             raise InputError.said(Wording("inputs", problem, rule=rule.id, reads=reads),
                                   getattr(rule, "path", None), getattr(rule, "line", None))

@@ -18,7 +18,8 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "4.3.0"  # 4.3: the expedited tier's extra_high_eur (with the
+SCHEMA_VERSION = "4.4.0"  # 4.4: lead-time steps of kind design (a rule's
+# effort.design_h, before the preparation); 4.3: the expedited tier's extra_high_eur (with the
 # contingency, the figure the offer names); 4.2: lead-time steps of kind wait (a rule's
 # effort.lead_time_days) and preparation (CAM, work preparation), a step's rule; 4.1: an assignment's late (an operation made later than wanted
 # for want of free hours, which had no machine before) and overflow (a partner does it
@@ -71,7 +72,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               equipment.provider, settings["lead_time"], lang, brief,
                               placement.not_made, waits,
                               costing.cam_hours(placement.assignments, settings["costing"],
-                                                findings, placement.not_made))
+                                                findings, placement.not_made),
+                              costing.design_hours(findings, placement.not_made))
     facts, waiting = leadtime.schedule_facts(lead, request)
     staged = schedule(inferred, facts, waiting)
     if staged is not inferred:

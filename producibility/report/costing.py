@@ -281,6 +281,19 @@ def cam_hours(assignments, costing, findings=(), unmade=None) -> dict:
     return hours
 
 
+def design_hours(findings, unmade=None) -> dict:
+    """The rules' ``effort.design_h`` (a 3D model to make, the design to adapt): design
+    work done before the parts can be prepared, as {None: the request's hours, part id:
+    that part's} (the lead time's design step; the quote's engineering lines)."""
+    hours: dict = {}
+    unmade = unmade or {}
+    for f in findings:
+        extra = (f.effort or {}).get("design_h")
+        if extra and f.part not in unmade:
+            hours[f.part] = hours.get(f.part, 0.0) + float(extra)
+    return hours
+
+
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
                 lang, brief=False, unmade=None):
     """(lines, notes): the quote lines of one request, in a stable order.
@@ -434,12 +447,13 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         if not effort or f.part in unmade:
             continue
         for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),
+                                       ("design_h", "engineering", eng_rate, eng_source),
                                        ("inspection_h", "inspection", insp_rate, insp_source),
                                        ("cam_h", "cam", eng_rate, eng_source)):
             hours = effort.get(key, 0)
             if not hours:
                 continue
-            if kind == "engineering" and effort.get("lead_time_days"):
+            if key == "engineering_h" and effort.get("lead_time_days"):
                 kind = "procurement"
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,

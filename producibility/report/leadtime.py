@@ -2,8 +2,10 @@
 transport.
 
 Per part: the material is ordered (its catalogue lead time, none when stocked or
-supplied by the customer) while the part is prepared (CAM and work preparation, the
-quote's hours, at the pack's ``preparation_h_per_day``; the parts one after another);
+supplied by the customer) while the part is designed (the rules' ``effort.design_h``: a 3D
+model to make, the design to adapt; the request's first) and prepared (CAM and work
+preparation, the quote's hours), at the pack's ``preparation_h_per_day``, the parts one
+after another;
 then its operations in routing order, each on its
 machine's free hours (a machine does one operation at a time and takes next the one
 that can start soonest: its part ready, of equals the part first in the request; so a
@@ -122,12 +124,13 @@ def _longest(waits):
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
-          preparation=None):
+          preparation=None, design=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
     ``waits``: what the rules' findings wait for (:func:`waits_of`).  ``preparation``:
-    part -> its CAM and work preparation hours (costing.cam_hours)."""
+    part -> its CAM and work preparation hours (costing.cam_hours).  ``design``: the design
+    work before it ({None: the request's hours, part: its own}: costing.design_hours)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -147,9 +150,13 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         by_part.setdefault(a["part"], []).append(a)
     unmade = unmade or {}
     waits = waits or {}
-    # the work preparation of the parts, one after another, at the pack's hours a day
+    # the design work first (the request's, then each part's before its preparation),
+    # then the work preparation of the parts, one after another, at the pack's hours a day
     prep_per_day = settings.get("preparation_h_per_day")
-    prepared = 0.0  # the working day the preparation of the parts so far is done
+    design = (design or {}) if prep_per_day else {}
+    shared = design.get(None, 0.0)
+    prepared = shared / prep_per_day if shared else 0.0  # the working day the design
+    # and preparation so far is done
     state = {}  # part -> its steps and the working day its work has come to
     for pid, part in parts.items():
         if pid in unmade:
@@ -169,11 +176,20 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     day = days
                     steps.append({"step": "material", "days": days, "rule": rule,
                                   "text": text and text["wait"].format(title=title, rule=rule)})
+        ordered = bool(steps)  # the material comes meanwhile
+        designed = shared + design.get(pid, 0.0)
+        if designed:
+            prepared += design.get(pid, 0.0) / prep_per_day
+            steps.append({"step": "design", "days": round(designed / prep_per_day, 2),
+                          "text": text and text["design_alongside" if ordered else
+                                                "design"].format(
+                              hours=i18n.number(round(designed, 2), lang, grouping=False))})
+            day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
         if prep and prep_per_day:
             prepared += prep / prep_per_day
             steps.append({"step": "preparation", "days": round(prep / prep_per_day, 2),
-                          "text": text and text["preparation_alongside" if steps else
+                          "text": text and text["preparation_alongside" if ordered else
                                                 "preparation"].format(
                               hours=i18n.number(round(prep, 2), lang, grouping=False))})
             day = max(day, prepared)  # alongside the material's order
@@ -281,13 +297,13 @@ def _name(catalogue, kind, entry_id, lang):
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
-              preparation=None):
+              preparation=None, design=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
-                   preparation=preparation)
+                   preparation=preparation, design=design)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"])
@@ -304,7 +320,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
-                     waits=waits, preparation=preparation)
+                     waits=waits, preparation=preparation, design=design)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None

@@ -57,7 +57,8 @@ def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[s
     def hours(kind):
         return sum(line["hours"] for line in lines if line["kind"] == kind)
 
-    engineering = sum(f.effort.get("engineering_h", 0) for f in findings)
+    engineering = sum(f.effort.get("engineering_h", 0) + f.effort.get("design_h", 0)
+                      for f in findings)
     inspection, cam, setup, run = (hours(k) for k in ("inspection", "cam", "setup", "run"))
     lead_time = max((f.effort.get("lead_time_days", 0) for f in findings), default=0)
     own_ops = sum(1 for a in assignments if a["machine"])

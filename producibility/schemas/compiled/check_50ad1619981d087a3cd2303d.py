@@ -857,6 +857,10 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_rule
                             data__then__effort_keys.remove("cam_h")
                             data__then__effort__camh = data__then__effort["cam_h"]
                             validate_https___producibility_example_schemas_rules_schema_json___defs_hours(data__then__effort__camh, custom_formats, (name_prefix or "data") + ".then.effort.cam_h")
+                        if "design_h" in data__then__effort_keys:
+                            data__then__effort_keys.remove("design_h")
+                            data__then__effort__designh = data__then__effort["design_h"]
+                            validate_https___producibility_example_schemas_rules_schema_json___defs_hours(data__then__effort__designh, custom_formats, (name_prefix or "data") + ".then.effort.design_h")
                         if "amounts" in data__then__effort_keys:
                             data__then__effort_keys.remove("amounts")
                             data__then__effort__amounts = data__then__effort["amounts"]
