@@ -67,12 +67,14 @@ def test_the_click_words_are_still_clicks():
 def test_help_speaks_the_language_asked_for(tmp_path):
     code, out, _ = run_cli("check", "--help", "--lang", "nl")
     assert code == 0
-    assert out.startswith("Gebruik: producibility check [OPTIES] REQUEST")
+    assert out.startswith("Gebruik: producibility check [OPTIES] AANVRAAG")
+    assert "--as-of JJJJ-MM-DD" in out and "--equipment PAD" in out
     assert "Toets één aanvraag: oordeel, inspanning" in out
     assert "Opties:" in out and "Toon deze hulp en stop." in out
     assert "[standaard: text]" in out
     code, out, _ = run_cli("check", "--help")
     assert out.startswith("Usage: producibility check [OPTIONS] REQUEST")
+    assert "--as-of YYYY-MM-DD" in out and "--equipment PATH" in out
     assert "Screen one request: verdict, effort" in out and "[default: text]" in out
     assert "Show this message and exit." in out
 
@@ -85,9 +87,39 @@ def test_a_mistyped_option_is_told_in_the_users_language():
     code, _, err = run_cli("check", "x.yaml", "--lang", "nl", "--format", "pdfx")
     assert "Ongeldige waarde voor '--format': 'pdfx' is geen van" in err
     code, _, err = run_cli("check", "--lang", "nl")
-    assert "Fout: Ontbrekend argument 'REQUEST'." in err
+    assert "Fout: Ontbrekend argument 'AANVRAAG'." in err
     code, _, err = run_cli("check", "x.yaml", "--formaat", "pdf")  # and English again
     assert "Error: No such option '--formaat'." in err
+    code, _, err = run_cli("check")
+    assert "Error: Missing argument 'REQUEST'." in err
+
+
+def test_every_placeholder_is_in_the_help_language(monkeypatch, tmp_path):
+    """Every argument's and option value's placeholder the help shows (REQUEST, PATH,
+    INTEGER RANGE) has its name in both languages: a new one is not left English."""
+    import re
+    monkeypatch.chdir(tmp_path)  # no project config: a group takes the environment's
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    names = {}
+    for lang in i18n.LANGS:
+        metavars = i18n.texts("help", lang)["metavars"]
+        names[lang] = set(metavars["names"].values()) | set(re.findall(
+            r"[A-Z]+", metavars["options"] + metavars["subcommand"]))
+    for command in _commands():
+        for lang in i18n.LANGS:
+            path = [] if help_path(command) == "producibility" else help_path(command).split()
+            if not any(p.name == "lang" for p in command.params):  # the environment's
+                monkeypatch.setenv("LANG", {"en": "C", "nl": "nl_NL.UTF-8"}[lang])
+                code, out, _ = run_cli(*path, "--help")
+            else:
+                code, out, _ = run_cli(*path, "--help", "--lang", lang)
+            assert code == 0, (path, lang)
+            usage = out.split("\n\n")[0]
+            shown = re.findall(r"--[a-z-]+ ([A-Z][A-Z_-]*[A-Z](?: [A-Z][A-Z_-]*[A-Z])*)\b", out) + \
+                re.findall(r"\] \[?([A-Z][A-Z_]*[A-Z])", usage)
+            for words in shown:
+                assert words in names[lang], (help_path(command), lang, words)
 
 
 @pytest.mark.parametrize("how", ["config", "environment"])

@@ -21,16 +21,20 @@ import click
 from producibility import i18n
 
 
-def _commands(group, prefix=""):
-    ctx = click.Context(group)
+def _commands(group, prefix="", parent=None):
+    """(path, command, context) of every command under ``group``, each context a child
+    of its group's as on the command line (so a command's help shows the options its
+    group's context settings give it, ``-h`` with ``--help``)."""
+    ctx = parent or click.Context(group, info_name="producibility", **group.context_settings)
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
         if command.hidden:
             continue
         path = f"{prefix} {name}".strip()
-        yield path, command
+        child = click.Context(command, info_name=name, parent=ctx)
+        yield path, command, child
         if isinstance(command, click.Group):
-            yield from _commands(command, path)
+            yield from _commands(command, path, child)
 
 
 def cli_reference(lang="en"):
@@ -44,11 +48,8 @@ def cli_reference(lang="en"):
     lines = [f"# {i18n.text('packdoc', 'cli_reference', lang)}", "",
              i18n.text("packdoc", "generated", lang,
                        command="python -m producibility.authoring.docs"), ""]
-    for path, command in _commands(cli):
-        ctx = click.Context(command, info_name=f"producibility {path}")
-        lines += [f"## producibility {path}", "", "```text",
-                  command.get_help(ctx).replace("Usage: producibility", "Usage: producibility"),
-                  "```", ""]
+    for path, command, ctx in _commands(cli):
+        lines += [f"## producibility {path}", "", "```text", command.get_help(ctx), "```", ""]
     _HELP.update(previous)  # the command line's own language again
     return "\n".join(lines)
 

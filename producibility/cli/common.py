@@ -18,6 +18,7 @@ render registry, filtered by :func:`formats`.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -154,6 +155,35 @@ def localize(command: click.Command) -> None:
     command._help_lang = lang
 
 
+_METAVAR_WORDS = re.compile(r"[A-Z][A-Z_-]*[A-Z](?: [A-Z][A-Z_-]*[A-Z])*")
+
+
+def _metavar_words(words: str, names: dict) -> str:
+    """``INTEGER RANGE`` as the help language names it: the words together, else each."""
+    if words in names:
+        return names[words]
+    return " ".join(names.get(word, word) for word in words.split(" "))
+
+
+def localize_metavars(command: click.Command, ctx: click.Context) -> None:
+    """Put the placeholders of ``command``'s arguments and option values (REQUEST, PATH,
+    YYYY-MM-DD) in the help language: in its help, its usage line and click's errors
+    naming an argument (shown after the usage line, so worded by then)."""
+    lang = current_help_lang()
+    if getattr(command, "_metavar_lang", None) == lang:
+        return
+    names = i18n.texts("help", lang)["metavars"]["names"]
+    for param in command.params:
+        if not hasattr(param, "_metavar_en"):
+            param._metavar_en = param.metavar
+        param.metavar = param._metavar_en
+        shown = param.make_metavar(ctx)
+        local = _METAVAR_WORDS.sub(lambda m: _metavar_words(m.group(), names), shown)
+        if local != shown:
+            param.metavar = local
+    command._metavar_lang = lang
+
+
 def help_path(command: click.Command) -> str:
     """A command's key in the ``help`` locale: its names under the top command
     (``rules lint``), ``producibility`` for the top command itself."""
@@ -171,6 +201,7 @@ class _Localized:
 
     def get_help(self, ctx: click.Context) -> str:
         localize(self)
+        localize_metavars(self, ctx)
         return super().get_help(ctx)
 
     def get_short_help_str(self, limit: int = 45) -> str:
@@ -179,6 +210,7 @@ class _Localized:
 
     def get_usage(self, ctx: click.Context) -> str:
         localize(self)
+        localize_metavars(self, ctx)
         return super().get_usage(ctx)
 
 
