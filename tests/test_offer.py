@@ -28,6 +28,17 @@ def test_nothing_internal_reaches_the_customer(fmt, lang, request_name):
     assert not INTERNAL.search(text), INTERNAL.search(text).group(0)
 
 
+@pytest.mark.parametrize("request_name", sorted(p.name for p in REQUESTS.glob("*.yaml")))
+def test_every_heading_of_the_offer_stands_apart(request_name):
+    """A heading follows an empty line: the numbered questions ran straight into
+    '## Design advice', which read as one block in a mail client."""
+    for lang in ("en", "nl"):
+        lines = offer("--format", "md", "--lang", lang, request=request_name).splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("#") and i:
+                assert lines[i - 1] == "", (lang, lines[i - 1], line)
+
+
 def test_the_offer_says_what_how_and_for_how_much():
     data = json.loads(offer("--format", "json"))
     part = data["parts"][0]

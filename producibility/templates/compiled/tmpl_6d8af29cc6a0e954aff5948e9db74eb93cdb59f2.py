@@ -215,6 +215,7 @@ def root(context, missing=missing):
                 yield ')'
             yield '\n'
         l_1_loop = l_1_q = missing
+        yield '\n'
         if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
             pass
             yield str((undefined(name='more_questions_text') if l_0_more_questions_text is missing else l_0_more_questions_text))
@@ -242,4 +243,4 @@ def root(context, missing=missing):
         yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=68&4=74&6=80&8=86&10=90&13=95&15=103&17=111&19=113&21=115&23=123&24=127&26=163&27=166&30=171&31=175&33=179&36=184&38=186&41=192&42=195&44=197&47=199&48=202&50=205&51=208&54=218&58=222&59=225&61=227&62=231&66=235&68=237'
+debug_info = '2=68&4=74&6=80&8=86&10=90&13=95&15=103&17=111&19=113&21=115&23=123&24=127&26=163&27=166&30=171&31=175&33=179&36=184&38=186&41=192&42=195&44=197&47=199&48=202&50=205&51=208&55=219&59=223&60=226&62=228&63=232&67=236&69=238'
