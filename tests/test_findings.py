@@ -123,3 +123,19 @@ def test_figures_in_reasons_and_lead_times_are_written_as_the_language_writes_th
     # an amount as the language writes it (Babel), as everywhere in the report
     assert late(result, {}, matrix, "en").message.endswith("at €\u00a01,234 extra.")
     assert late(result, {}, matrix, "nl").message.endswith("voor €\u00a01.234 extra.")
+
+
+def test_a_rule_on_several_parts_is_one_reason_naming_the_parts(screener):
+    """FAC-002 on both parts of a frame read 'extra effort: Handling a large part' twice
+    in the verdict's reasons; now once, with the parts (here QUA-010, cosmetic
+    demands on two parts). A rule on one part keeps its title alone."""
+    request = base_request(part={"cosmetic_surface": True})
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    for lang, title in (("en", "extra effort: Cosmetic requirements (P1, P2)"),
+                        ("nl", "meerwerk: Uiterlijke eisen (P1, P2)")):
+        report = screener.check(request, lang=lang).to_dict()
+        assert report["verdict"] == "fit_with_effort"
+        assert title in report["verdict_reasons"]
+        assert len(report["verdict_reasons"]) == len(set(report["verdict_reasons"]))
+    one = screener.check(base_request(part={"cosmetic_surface": True})).to_dict()
+    assert "extra effort: Cosmetic requirements" in one["verdict_reasons"]

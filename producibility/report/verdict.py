@@ -33,13 +33,24 @@ def verdict(findings: Sequence[Finding], open_questions: Sequence[dict],
             + [text["open_part"].format(question=q["question"], part=q["part"]) if q["part"]
                else text["open"].format(question=q["question"]) for q in decisive])
     if efforts or marginal or mrl_cap is not None:
-        reasons = [text["effort"].format(title=f.title) for f in efforts]
+        reasons = [text["effort"].format(title=title) for title in _titles(efforts)]
         reasons += [text["marginal"].format(part=a["part"], machine=a["machine"],
                                             why="; ".join(a["marginal"])) for a in marginal]
         if mrl_cap is not None:
             reasons.append(text["mrl"].format(level=mrl_cap, target=target))
         return "fit_with_effort", reasons
     return "fit", [text["fit"]]
+
+
+def _titles(findings: Sequence[Finding]) -> list[str]:
+    """One title per rule, in order: a rule that holds for several parts names them
+    (``Handling a large part (FR-01, FR-02)``), where it read twice the same."""
+    parts: dict = {}
+    for f in findings:
+        parts.setdefault((f.rule, f.title), []).append(f.part)
+    return [title if len(subjects) == 1 else
+            f"{title} ({', '.join(p if p is not None else '-' for p in subjects)})"
+            for (_, title), subjects in parts.items()]
 
 
 def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float:
