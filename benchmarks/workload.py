@@ -123,7 +123,8 @@ def gen_equipment(n_machines, seed=1):
         if "roughness_ra_um" in t and rnd.random() < 0.8:
             m["roughness_ra_um"] = round(t["roughness_ra_um"] * rnd.choice([0.5, 1, 2]), 2)
         machines.append(m)
-    return {"provider": json.loads(json.dumps(v.provider)), "machines": machines}
+    return {"provider": json.loads(json.dumps(v.provider, default=str)),  # dates as text
+            "machines": machines}
 
 
 # ------------------------------------------------------------------ requests

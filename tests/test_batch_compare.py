@@ -192,7 +192,10 @@ def test_a_json_line_is_the_report_in_compact_json_with_sorted_keys():
 
 def test_compare_shows_how_the_lead_time_moves(tmp_path):
     """Ten times the pieces: 200 h on the one mill that holds the bore, 112 working days,
-    past the wanted date (compare showed the cost and the hours, not the date)."""
+    past the wanted date (compare showed the cost and the hours, not the date). By hand:
+    112 weekdays from 2026-11-23 is 2027-04-28; the example shop's calendar closes 8 of
+    them (25 December, its shutdown 28-31 December, 1 January, Easter Monday, King's Day)
+    and Ascension Day (6 May) on the way: 2027-05-11."""
     big = tmp_path / "big.yaml"
     big.write_text((ROOT / "examples/requests/bracket-series.yaml").read_text(
         encoding="utf-8").replace("quantity: 200", "quantity: 2000"), encoding="utf-8")
@@ -201,13 +204,13 @@ def test_compare_shows_how_the_lead_time_moves(tmp_path):
     code, out, _ = run_cli(*args)
     assert code == 0
     assert "lead time: 22 working days (2026-12-23, in time) -> 112 working days " \
-        "(2027-04-28, too late)\n" in out
+        "(2027-05-11, too late)\n" in out
     code, out, _ = run_cli(*args, "--lang", "nl")
-    assert "levertijd: 22 werkdagen (2026-12-23, op tijd) -> 112 werkdagen (2027-04-28, " \
+    assert "levertijd: 22 werkdagen (2026-12-23, op tijd) -> 112 werkdagen (2027-05-11, " \
         "te laat)\n" in out
     code, out, _ = run_cli(*args, "--format", "json")
     assert json.loads(out)["lead_time"] == {
-        "days": {"a": 22, "b": 112}, "earliest_date": {"a": "2026-12-23", "b": "2027-04-28"},
+        "days": {"a": 22, "b": 112}, "earliest_date": {"a": "2026-12-23", "b": "2027-05-11"},
         "meets_wanted_date": {"a": True, "b": False}}
     code, out, _ = run_cli("compare", ROOT / "examples/requests/bracket-series.yaml",
                            ROOT / "examples/requests/bracket-series.yaml", "--equipment",

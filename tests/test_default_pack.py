@@ -30,7 +30,7 @@ def test_the_default_pack_ships_cases():
 
 def test_every_case_passes(results):
     by_case, _ = results
-    failed = [f"{r.file}:{r.line}: {r.name}: {'; '.join(r.problems)}"
+    failed = [f"{r.file}:{r.line}: {r.name}: {'; '.join(p if isinstance(p, str) else p('en') for p in r.problems)}"
               for r in by_case.values() if not r.passed]
     assert not failed, "\n".join(failed)
 

@@ -3,8 +3,9 @@
 The cache (:mod:`producibility.inputs.cache`) remembers, per user, what was worked out
 from a file's exact bytes: the parsed YAML, the parsed conditions and messages, a
 schema check passed.  For the files that ship with producibility (the default pack,
-its catalogue, the questionnaire, the interface texts) and for Babel's number tables
-of our two languages, that work is the same for every user, and on a first run it is
+its catalogue, the questionnaire, the interface texts), for Babel's number tables
+of our two languages and for the Dutch public holidays of the years ahead (python-holidays,
+:mod:`producibility.model.calendar`), that work is the same for every user, and on a first run it is
 most of the time: parsing 23 YAML files and 185 conditions, and loading Babel's
 locale data.  So those records are made once, here, and shipped in
 ``producibility/prebuilt/``, as Python ships the ``.pyc`` files of its modules:
@@ -34,9 +35,11 @@ VERSIONS = "VERSIONS"      # the libraries the records were made with
 def versions() -> str:
     """The text of ``VERSIONS``: records of trees and number tables depend on these."""
     import babel
+    import holidays
     import jinja2
 
-    return f"jinja2 {jinja2.__version__}\nbabel {babel.__version__}\n"
+    return (f"jinja2 {jinja2.__version__}\nbabel {babel.__version__}\n"
+            f"holidays {holidays.__version__}\n")
 
 
 def _record() -> None:
@@ -59,6 +62,10 @@ def _record() -> None:
     pack = load_packs()                         # the pack, its catalogue, the questionnaire
     load_questionnaire()
     Fitter(pack.catalogue or default_catalogue(), DEFAULT_SETTINGS["fit"])
+    from producibility.model.calendar import PREBUILT_HOLIDAYS, public_holidays
+    (country, region), years = PREBUILT_HOLIDAYS
+    for year in years:                          # the example shop's public holidays
+        public_holidays(country, region, year)
     for lang in i18n.LANGS:
         i18n.number(1.5, lang)                  # Babel's number tables
         for domain in i18n.domains():           # the interface texts

@@ -11,8 +11,9 @@ from producibility.errors import InputError, Wording
 from producibility.inputs import yamlio
 from producibility.inputs import schema as schemas
 from producibility.inputs.digests import bytes_digest, digest
+from producibility.model.calendar import PLAIN, Calendar, of_provider
 from producibility.model.catalogue import check_equipment
-from producibility.model.request import _json_safe_check
+from producibility.model.request import _json_safe_check, _plain
 
 
 class Equipment:
@@ -25,7 +26,7 @@ class Equipment:
 
     def __init__(self, provider: dict, machines: list, path: str = None, digest: str = "",
                  partners: list | None = None, document: object = None,
-                 catalogue: object = None) -> None:
+                 catalogue: object = None, calendar: Calendar = PLAIN) -> None:
         # provider.processes, a derived fact rules may read ("do we have EDM in house?"):
         # the processes of the shop's own machines, never written in the file
         self.provider = dict(provider, processes=sorted(
@@ -36,6 +37,7 @@ class Equipment:
         self.partners = [] if partners is None else partners
         self.document = document  # the loaded file, for file:line in catalogue errors
         self.catalogue = catalogue  # the catalogue the names were checked against
+        self.calendar = calendar  # the shop's working days (provider.calendar)
 
     def by_process(self):
         index = {}
@@ -58,7 +60,7 @@ class Equipment:
         provider, machines, partners = check_equipment(self, catalogue)
         return Equipment(provider=provider, machines=machines, path=self.path,
                          digest=self.digest, partners=partners, document=self.document,
-                         catalogue=catalogue)
+                         catalogue=catalogue, calendar=self.calendar)
 
 
 def load_equipment(source: str | Path | dict, catalogue: Any = None,
@@ -78,6 +80,9 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
     if not isinstance(document, dict):
         raise InputError.said(Wording("inputs", "equipment_shape"), path,
                               getattr(document, "line", 1))
+    provider = document.get("provider")
+    if isinstance(provider, dict) and isinstance(provider.get("calendar"), dict):
+        _plain(provider["calendar"])  # its dates as ISO text, as the schema reads them
     if isinstance(source, dict):
         schemas.check(document, schemas.shipped("equipment"), path, lang)
     else:
@@ -94,11 +99,15 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
     provider = dict(document["provider"])
     for key in ("certifications", "stocked_materials", "skills"):
         provider.setdefault(key, [])
+    calendar = of_provider(provider, path, None if isinstance(source, dict) else
+                           (lambda where: yamlio.line_of(document, where)))
+    provider.pop("calendar", None)  # the equipment's calendar: no fact for the rules
     equipment = Equipment(provider=provider, machines=[dict(m) for m in document["machines"]],
                           partners=[dict(p) for p in document.get("partners") or ()],
                           path=path, digest=digest(document) if isinstance(source, dict)
                           else bytes_digest(data),
-                          document=None if isinstance(source, dict) else document)
+                          document=None if isinstance(source, dict) else document,
+                          calendar=calendar)
     return equipment.checked(catalogue) if catalogue is not None else equipment
 
 

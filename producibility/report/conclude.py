@@ -18,7 +18,7 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "4.4.0"  # 4.4: lead-time steps of kind design (a rule's
+SCHEMA_VERSION = "4.5.0"  # 4.5: lead_time.closed (the shop's calendar); 4.4: lead-time steps of kind design (a rule's
 # effort.design_h, before the preparation); 4.3: the expedited tier's extra_high_eur (with the
 # contingency, the figure the offer names); 4.2: lead-time steps of kind wait (a rule's
 # effort.lead_time_days) and preparation (CAM, work preparation), a step's rule; 4.1: an assignment's late (an operation made later than wanted
@@ -73,8 +73,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               placement.not_made, waits,
                               costing.cam_hours(placement.assignments, settings["costing"],
                                                 findings, placement.not_made),
-                              costing.design_hours(findings, placement.not_made))
-    facts, waiting = leadtime.schedule_facts(lead, request)
+                              costing.design_hours(findings, placement.not_made),
+                              equipment.calendar)
+    facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)
     if staged is not inferred:
         known = set(map(id, inferred.hits))

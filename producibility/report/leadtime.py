@@ -40,44 +40,22 @@ from typing import Any, Mapping, Sequence
 from producibility import i18n
 from producibility.report.finding import Finding, Risk, words
 
-MAX_WORKING_DAYS = 2500  # ten years: beyond it a date says nothing (and may overflow)
+from producibility.model.calendar import MAX_WORKING_DAYS, PLAIN
 
 
-def add_working_days(start, days):
-    """The date ``days`` working days (Monday to Friday) after ``start``; None beyond
-    MAX_WORKING_DAYS."""
-    if days > MAX_WORKING_DAYS:
-        return None
-    date = datetime.date.fromisoformat(start)
-    whole = math.ceil(days - 1e-9)
-    weeks, whole = divmod(max(whole, 0), 5)
-    if weeks and date.weekday() >= 5:  # from a weekend: count as from the Friday before
-        date -= datetime.timedelta(days=date.weekday() - 4)
-    date += datetime.timedelta(weeks=weeks)
-    while whole > 0:
-        date += datetime.timedelta(days=1)
-        if date.weekday() < 5:
-            whole -= 1
-    return date.isoformat()
+def add_working_days(start, days, calendar=PLAIN):
+    """The date ``days`` working days after ``start`` (the shop's ``calendar``: Monday to
+    Friday less its closed days); None beyond MAX_WORKING_DAYS."""
+    return calendar.add_working_days(start, days)
 
 
-def working_days_between(start, end):
-    """Working days (Monday to Friday) after ``start`` up to and including ``end``;
-    negative, counted the other way, when ``end`` comes first."""
-    a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
-    sign = 1
-    if b < a:
-        a, b, sign = b, a, -1
-    weeks, rest = divmod((b - a).days, 7)
-    count = 5 * weeks
-    day = a + datetime.timedelta(weeks=weeks)
-    for _ in range(rest):
-        day += datetime.timedelta(days=1)
-        count += day.weekday() < 5
-    return sign * count
+def working_days_between(start, end, calendar=PLAIN):
+    """Working days after ``start`` up to and including ``end``; negative, counted the
+    other way, when ``end`` comes first."""
+    return calendar.working_days_between(start, end)
 
 
-def schedule_facts(result, request):
+def schedule_facts(result, request, calendar=PLAIN):
     """What the schedule stage's rules read of the lead time (infer.SCHEDULE_FIELDS),
     and what an unknown one waits for: (facts, waiting).  The chain says nothing when
     nothing of the request can be made here; it gives only a lower bound when an
@@ -92,7 +70,8 @@ def schedule_facts(result, request):
         chain_needs = ()
     known = earliest if earliest is not None and not lower_bound else None
     facts = {"earliest_delivery": known,
-             "slack_days": working_days_between(known, wanted) if known and wanted else None}
+             "slack_days": working_days_between(known, wanted, calendar)
+             if known and wanted else None}
     waiting = {"earliest_delivery": chain_needs,
                "slack_days": chain_needs + ((("request", "wanted_date", None),)
                                             if not wanted else ())}
@@ -297,7 +276,7 @@ def _name(catalogue, kind, entry_id, lang):
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
-              preparation=None, design=None):
+              preparation=None, design=None, calendar=PLAIN):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
@@ -306,11 +285,14 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                    preparation=preparation, design=design)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
-              "earliest_date": add_working_days(start, normal["days"])
+              "earliest_date": add_working_days(start, normal["days"], calendar)
               if start and normal["days"] is not None else None,
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
               "not_made": normal["not_made"], "without_run": normal["without_run"],
               "expedited": None}
+    if not calendar.plain:  # the weekdays the shop is closed before the earliest date
+        result["closed"] = calendar.closed_between(start, result["earliest_date"],
+                                                   lang or "en")
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) or \
         normal["days"] is None else \
         result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]
@@ -326,7 +308,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                       if line["kind"] in ("setup", "run") and line["rule"] is None
                       and line["attended"])
             result["expedited"] = {
-                "days": fast["days"], "earliest_date": add_working_days(start, fast["days"]),
+                "days": fast["days"],
+                "earliest_date": add_working_days(start, fast["days"], calendar),
                 "surcharge": expedite["surcharge"],
                 "extra_eur": round(own * expedite["surcharge"], 2),
                 "basis": f"attended set-up and run EUR {own:.2f} x overtime surcharge "

@@ -6,8 +6,9 @@ come with the :class:`~producibility.report.render.registry.Job`.
 
 from __future__ import annotations
 
+import datetime
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from producibility import i18n
@@ -177,7 +178,27 @@ def context(job: Job) -> dict[str, Any]:
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
         if lead.get("without_run"):
             text += f"; {words['without_run']}: {', '.join(lead['without_run'])}"
+        if lead.get("closed"):
+            text += f"; {words['closed_days']}: {closed_spans(lead['closed'])}"
         return text
+
+    def closed_spans(closed: Sequence[Mapping[str, str]]) -> str:
+        """The weekdays the shop is closed, a period of one name as one:
+        "2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 (Christmas shutdown)"."""
+        spans: list = []
+        for day in closed:
+            date = datetime.date.fromisoformat(day["date"])
+            if spans and spans[-1][2] == day["name"] and \
+                    (date - spans[-1][1]).days <= 3 and all(
+                        (spans[-1][1] + datetime.timedelta(days=k)).weekday() >= 5
+                        for k in range(1, (date - spans[-1][1]).days)):
+                spans[-1][1] = date
+            else:
+                spans.append([date, date, day["name"]])
+        return ", ".join(
+            f"{first.isoformat()} ({name})" if first == last else
+            f"{first.isoformat()} {words['closed_until']} {last.isoformat()} ({name})"
+            for first, last, name in spans)
 
     def per_unit() -> str:
         """The cost range per piece (a one-part request) or per set (one of each part),

@@ -12,7 +12,9 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 
 REGEX_PATTERNS = {
-    '^[a-z0-9][a-z0-9_.-]*$': re.compile('^[a-z0-9][a-z0-9_.-]*\\Z')
+    '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'),
+    '^[a-z0-9][a-z0-9_.-]*$': re.compile('^[a-z0-9][a-z0-9_.-]*\\Z'),
+    '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z')
 }
 
 NoneType = type(None)
@@ -79,6 +81,133 @@ def validate_https___producibility_example_schemas_equipment_schema_json(data, c
                     if isinstance(data__provider__inspectionrateeurh, (int, float, Decimal)) and not isinstance(data__provider__inspectionrateeurh, bool):
                         if data__provider__inspectionrateeurh <= 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.inspection_rate_eur_h must be bigger than 0")
+                if "calendar" in data__provider_keys:
+                    data__provider_keys.remove("calendar")
+                    data__provider__calendar = data__provider["calendar"]
+                    if not isinstance(data__provider__calendar, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar must be object")
+                    data__provider__calendar_is_dict = isinstance(data__provider__calendar, dict)
+                    if data__provider__calendar_is_dict:
+                        data__provider__calendar_keys = set(data__provider__calendar.keys())
+                        if "holidays" in data__provider__calendar_keys:
+                            data__provider__calendar_keys.remove("holidays")
+                            data__provider__calendar__holidays = data__provider__calendar["holidays"]
+                            if not isinstance(data__provider__calendar__holidays, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.holidays must be string")
+                            if isinstance(data__provider__calendar__holidays, str):
+                                if not REGEX_PATTERNS['^[A-Z]{2}$'].search(data__provider__calendar__holidays):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.holidays must match pattern ^[A-Z]{2}$")
+                        if "subdivision" in data__provider__calendar_keys:
+                            data__provider__calendar_keys.remove("subdivision")
+                            data__provider__calendar__subdivision = data__provider__calendar["subdivision"]
+                            if not isinstance(data__provider__calendar__subdivision, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.subdivision must be string")
+                            if isinstance(data__provider__calendar__subdivision, str):
+                                data__provider__calendar__subdivision_len = len(data__provider__calendar__subdivision)
+                                if data__provider__calendar__subdivision_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.subdivision must be longer than or equal to 1 characters")
+                        if "closed" in data__provider__calendar_keys:
+                            data__provider__calendar_keys.remove("closed")
+                            data__provider__calendar__closed = data__provider__calendar["closed"]
+                            if not isinstance(data__provider__calendar__closed, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed must be array")
+                            data__provider__calendar__closed_is_list = isinstance(data__provider__calendar__closed, (list, tuple))
+                            if data__provider__calendar__closed_is_list:
+                                data__provider__calendar__closed_len = len(data__provider__calendar__closed)
+                                for data__provider__calendar__closed_x, data__provider__calendar__closed_item in enumerate(data__provider__calendar__closed):
+                                    data__provider__calendar__closed_item_one_of_count1 = 0
+                                    if data__provider__calendar__closed_item_one_of_count1 < 2:
+                                        try:
+                                            validate_https___producibility_example_schemas_equipment_schema_json___defs_date(data__provider__calendar__closed_item, custom_formats, (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}]".format(**locals()))
+                                            data__provider__calendar__closed_item_one_of_count1 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if data__provider__calendar__closed_item_one_of_count1 < 2:
+                                        try:
+                                            if not isinstance(data__provider__calendar__closed_item, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}]".format(**locals()) + " must be object")
+                                            data__provider__calendar__closed_item_is_dict = isinstance(data__provider__calendar__closed_item, dict)
+                                            if data__provider__calendar__closed_item_is_dict:
+                                                data__provider__calendar__closed_item__missing_keys = set(['from', 'to']) - data__provider__calendar__closed_item.keys()
+                                                if data__provider__calendar__closed_item__missing_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}]".format(**locals()) + " must contain ")
+                                                data__provider__calendar__closed_item_keys = set(data__provider__calendar__closed_item.keys())
+                                                if "from" in data__provider__calendar__closed_item_keys:
+                                                    data__provider__calendar__closed_item_keys.remove("from")
+                                                    data__provider__calendar__closed_item__from = data__provider__calendar__closed_item["from"]
+                                                    validate_https___producibility_example_schemas_equipment_schema_json___defs_date(data__provider__calendar__closed_item__from, custom_formats, (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].from".format(**locals()))
+                                                if "to" in data__provider__calendar__closed_item_keys:
+                                                    data__provider__calendar__closed_item_keys.remove("to")
+                                                    data__provider__calendar__closed_item__to = data__provider__calendar__closed_item["to"]
+                                                    validate_https___producibility_example_schemas_equipment_schema_json___defs_date(data__provider__calendar__closed_item__to, custom_formats, (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].to".format(**locals()))
+                                                if "name" in data__provider__calendar__closed_item_keys:
+                                                    data__provider__calendar__closed_item_keys.remove("name")
+                                                    data__provider__calendar__closed_item__name = data__provider__calendar__closed_item["name"]
+                                                    data__provider__calendar__closed_item__name_one_of_count2 = 0
+                                                    if data__provider__calendar__closed_item__name_one_of_count2 < 2:
+                                                        try:
+                                                            if not isinstance(data__provider__calendar__closed_item__name, (str)):
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name".format(**locals()) + " must be string")
+                                                            if isinstance(data__provider__calendar__closed_item__name, str):
+                                                                data__provider__calendar__closed_item__name_len = len(data__provider__calendar__closed_item__name)
+                                                                if data__provider__calendar__closed_item__name_len < 1:
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                            data__provider__calendar__closed_item__name_one_of_count2 += 1
+                                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                                    if data__provider__calendar__closed_item__name_one_of_count2 < 2:
+                                                        try:
+                                                            if not isinstance(data__provider__calendar__closed_item__name, (dict)):
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name".format(**locals()) + " must be object")
+                                                            data__provider__calendar__closed_item__name_is_dict = isinstance(data__provider__calendar__closed_item__name, dict)
+                                                            if data__provider__calendar__closed_item__name_is_dict:
+                                                                data__provider__calendar__closed_item__name__missing_keys = set(['en', 'nl']) - data__provider__calendar__closed_item__name.keys()
+                                                                if data__provider__calendar__closed_item__name__missing_keys:
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name".format(**locals()) + " must contain ")
+                                                                data__provider__calendar__closed_item__name_keys = set(data__provider__calendar__closed_item__name.keys())
+                                                                if "en" in data__provider__calendar__closed_item__name_keys:
+                                                                    data__provider__calendar__closed_item__name_keys.remove("en")
+                                                                    data__provider__calendar__closed_item__name__en = data__provider__calendar__closed_item__name["en"]
+                                                                    if not isinstance(data__provider__calendar__closed_item__name__en, (str)):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name.en".format(**locals()) + " must be string")
+                                                                    if isinstance(data__provider__calendar__closed_item__name__en, str):
+                                                                        data__provider__calendar__closed_item__name__en_len = len(data__provider__calendar__closed_item__name__en)
+                                                                        if data__provider__calendar__closed_item__name__en_len < 1:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name.en".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                                if "nl" in data__provider__calendar__closed_item__name_keys:
+                                                                    data__provider__calendar__closed_item__name_keys.remove("nl")
+                                                                    data__provider__calendar__closed_item__name__nl = data__provider__calendar__closed_item__name["nl"]
+                                                                    if not isinstance(data__provider__calendar__closed_item__name__nl, (str)):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name.nl".format(**locals()) + " must be string")
+                                                                    if isinstance(data__provider__calendar__closed_item__name__nl, str):
+                                                                        data__provider__calendar__closed_item__name__nl_len = len(data__provider__calendar__closed_item__name__nl)
+                                                                        if data__provider__calendar__closed_item__name__nl_len < 1:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name.nl".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                                if data__provider__calendar__closed_item__name_keys:
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name".format(**locals()) + " must not contain "+str(data__provider__calendar__closed_item__name_keys)+" properties")
+                                                            data__provider__calendar__closed_item__name_one_of_count2 += 1
+                                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                                    if data__provider__calendar__closed_item__name_one_of_count2 != 1:
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}].name".format(**locals()) + " must be valid exactly by one definition")
+                                                if data__provider__calendar__closed_item_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}]".format(**locals()) + " must not contain "+str(data__provider__calendar__closed_item_keys)+" properties")
+                                            data__provider__calendar__closed_item_one_of_count1 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if data__provider__calendar__closed_item_one_of_count1 != 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.closed[{data__provider__calendar__closed_x}]".format(**locals()) + " must be valid exactly by one definition")
+                        if "open" in data__provider__calendar_keys:
+                            data__provider__calendar_keys.remove("open")
+                            data__provider__calendar__open = data__provider__calendar["open"]
+                            if not isinstance(data__provider__calendar__open, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.open must be array")
+                            data__provider__calendar__open_is_list = isinstance(data__provider__calendar__open, (list, tuple))
+                            if data__provider__calendar__open_is_list:
+                                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                data__provider__calendar__open_len = len(data__provider__calendar__open)
+                                if data__provider__calendar__open_len > len(set(fn(data__provider__calendar__open_x) for data__provider__calendar__open_x in data__provider__calendar__open)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar.open must contain unique items")
+                                for data__provider__calendar__open_x, data__provider__calendar__open_item in enumerate(data__provider__calendar__open):
+                                    validate_https___producibility_example_schemas_equipment_schema_json___defs_date(data__provider__calendar__open_item, custom_formats, (name_prefix or "data") + ".provider.calendar.open[{data__provider__calendar__open_x}]".format(**locals()))
+                        if data__provider__calendar_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.calendar must not contain "+str(data__provider__calendar_keys)+" properties")
                 if data__provider_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider must not contain "+str(data__provider_keys)+" properties")
         if "machines" in data_keys:
@@ -153,17 +282,17 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                 for data__limits_key in data__limits_keys:
                     if data__limits_key not in []:
                         data__limits_value = data__limits.get(data__limits_key)
-                        data__limits_value_one_of_count1 = 0
-                        if data__limits_value_one_of_count1 < 2:
+                        data__limits_value_one_of_count3 = 0
+                        if data__limits_value_one_of_count3 < 2:
                             try:
                                 if not isinstance(data__limits_value, (int, float, Decimal)) or isinstance(data__limits_value, bool):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.{data__limits_key}".format(**locals()) + " must be number")
                                 if isinstance(data__limits_value, (int, float, Decimal)) and not isinstance(data__limits_value, bool):
                                     if data__limits_value <= 0:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.{data__limits_key}".format(**locals()) + " must be bigger than 0")
-                                data__limits_value_one_of_count1 += 1
+                                data__limits_value_one_of_count3 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if data__limits_value_one_of_count1 < 2:
+                        if data__limits_value_one_of_count3 < 2:
                             try:
                                 if not isinstance(data__limits_value, (list, tuple)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.{data__limits_key}".format(**locals()) + " must be array")
@@ -172,9 +301,9 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                                     data__limits_value_len = len(data__limits_value)
                                     for data__limits_value_x, data__limits_value_item in enumerate(data__limits_value):
                                         validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__limits_value_item, custom_formats, (name_prefix or "data") + ".limits.{data__limits_key}[{data__limits_value_x}]".format(**locals()))
-                                data__limits_value_one_of_count1 += 1
+                                data__limits_value_one_of_count3 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if data__limits_value_one_of_count1 < 2:
+                        if data__limits_value_one_of_count3 < 2:
                             try:
                                 if not isinstance(data__limits_value, (dict)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.{data__limits_key}".format(**locals()) + " must be object")
@@ -185,9 +314,9 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                                         if data__limits_value_key not in []:
                                             data__limits_value_value = data__limits_value.get(data__limits_value_key)
                                             validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__limits_value_value, custom_formats, (name_prefix or "data") + ".limits.{data__limits_key}.{data__limits_value_key}".format(**locals()))
-                                data__limits_value_one_of_count1 += 1
+                                data__limits_value_one_of_count3 += 1
                             except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                        if data__limits_value_one_of_count1 != 1:
+                        if data__limits_value_one_of_count3 != 1:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.{data__limits_key}".format(**locals()) + " must be valid exactly by one definition")
         if "lead_time_days" in data_keys:
             data_keys.remove("lead_time_days")
@@ -398,14 +527,14 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
         for data_key in data_keys:
             if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'source']:
                 data_value = data.get(data_key)
-                data_value_one_of_count2 = 0
-                if data_value_one_of_count2 < 2:
+                data_value_one_of_count4 = 0
+                if data_value_one_of_count4 < 2:
                     try:
                         if not isinstance(data_value, (int, float, Decimal)) or isinstance(data_value, bool):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be number")
-                        data_value_one_of_count2 += 1
+                        data_value_one_of_count4 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if data_value_one_of_count2 < 2:
+                if data_value_one_of_count4 < 2:
                     try:
                         if not isinstance(data_value, (list, tuple)):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be array")
@@ -415,9 +544,9 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                             for data_value_x, data_value_item in enumerate(data_value):
                                 if not isinstance(data_value_item, (int, float, Decimal)) or isinstance(data_value_item, bool):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}[{data_value_x}]".format(**locals()) + " must be number")
-                        data_value_one_of_count2 += 1
+                        data_value_one_of_count4 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if data_value_one_of_count2 < 2:
+                if data_value_one_of_count4 < 2:
                     try:
                         if not isinstance(data_value, (dict)):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be object")
@@ -429,10 +558,18 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                                     data_value_value = data_value.get(data_value_key)
                                     if not isinstance(data_value_value, (int, float, Decimal)) or isinstance(data_value_value, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.{data_value_key}".format(**locals()) + " must be number")
-                        data_value_one_of_count2 += 1
+                        data_value_one_of_count4 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if data_value_one_of_count2 != 1:
+                if data_value_one_of_count4 != 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be valid exactly by one definition")
+    return data
+
+def validate_https___producibility_example_schemas_equipment_schema_json___defs_date(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$")
     return data
 
 def validate_https___producibility_example_schemas_equipment_schema_json___defs_ids(data, custom_formats={}, name_prefix=None):

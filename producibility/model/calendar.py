@@ -1,0 +1,234 @@
+"""The shop's working days: Monday to Friday, less the public holidays of its country
+and its own closed days (a Christmas shutdown), plus the holidays it works anyway.
+
+The equipment file's ``provider.calendar`` says which::
+
+    calendar:
+      holidays: NL                 # the public holidays of this country (python-holidays)
+      closed:                      # the shop's own closed days: a date, or a period
+        - {from: 2026-12-24, to: 2027-01-01, name: kerstsluiting}
+      open: [2027-03-26]           # a public holiday the shop works (Good Friday)
+
+Without a calendar a working day is Monday to Friday, as before.  The lead time counts
+in these working days: its dates skip the closed days and the schedule's slack counts
+only working days.
+
+The public holidays come from python-holidays (the Open World Holidays Framework:
+maintained per country from the laws that set them, regional holidays included),
+which takes ~70 ms to import and ~100 ms to work out a country's first year.  So a
+year's holidays are worked out once and kept in the cache by country, region and
+year (:mod:`producibility.inputs.cache`); the Dutch ones of the years ahead are
+shipped with the package (:mod:`producibility.inputs.prebuilt`), so a check does not
+import the library at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+from typing import Any, Mapping
+
+from producibility.errors import InputError, Wording
+
+MAX_WORKING_DAYS = 2500  # ten years: beyond it a date says nothing (and may overflow)
+_FORM = "holidays-1"     # the cache key's kind of a year's holidays
+PREBUILT_HOLIDAYS = (("NL", None), range(2025, 2038))  # shipped: the example shop's
+
+
+class Calendar:
+    """Working days of one shop (see the module's text).  ``holidays``: a country code
+    or None; ``closed``: {date: name} of the shop's own closed days; ``open``: the
+    dates it works although they are holidays."""
+
+    def __init__(self, holidays: str | None = None, subdivision: str | None = None,
+                 closed: Mapping[datetime.date, str] | None = None,
+                 open_days: frozenset = frozenset(), where=(None, None)):
+        self.holidays, self.subdivision = holidays, subdivision
+        self.closed = dict(closed or {})
+        self.open = frozenset(open_days)
+        self._where = where  # (file, line) of the holidays, for an error
+        self._years: dict[int, dict] = {}
+
+    @property
+    def plain(self) -> bool:
+        """Monday to Friday, nothing else closed: the quick arithmetic applies."""
+        return self.holidays is None and not self.closed
+
+    def holidays_of(self, year: int) -> dict:
+        """{date: {'en': name, 'nl': name}} of the public holidays in ``year``."""
+        if self.holidays is None:
+            return {}
+        found = self._years.get(year)
+        if found is None:
+            found = self._years[year] = public_holidays(self.holidays, self.subdivision,
+                                                        year, self._where)
+        return found
+
+    def closed_on(self, day: datetime.date) -> dict | str | None:
+        """Why ``day``, a weekday, is no working day (the holiday's names or the shop's
+        closure), or None when it is one."""
+        if day in self.open:
+            return None
+        if day in self.closed:
+            return self.closed[day]
+        return self.holidays_of(day.year).get(day)
+
+    def is_working(self, day: datetime.date) -> bool:
+        return day.weekday() < 5 and self.closed_on(day) is None
+
+    def add_working_days(self, start: str, days: float) -> str | None:
+        """The date ``days`` working days after ``start`` (whole days, rounded up); None
+        beyond MAX_WORKING_DAYS."""
+        if days > MAX_WORKING_DAYS:
+            return None
+        if self.plain:
+            return _add_weekdays(start, days)
+        date = datetime.date.fromisoformat(start)
+        whole = max(math.ceil(days - 1e-9), 0)
+        while whole > 0:
+            date += datetime.timedelta(days=1)
+            if self.is_working(date):
+                whole -= 1
+        return date.isoformat()
+
+    def working_days_between(self, start: str, end: str) -> int:
+        """Working days after ``start`` up to and including ``end``; negative, counted
+        the other way, when ``end`` comes first."""
+        if self.plain:
+            return _weekdays_between(start, end)
+        a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+        sign = 1
+        if b < a:
+            a, b, sign = b, a, -1
+        count, day = 0, a
+        while day < b:
+            day += datetime.timedelta(days=1)
+            count += self.is_working(day)
+        return sign * count
+
+    def closed_between(self, start: str, end: str, lang: str) -> list[dict]:
+        """The weekdays after ``start`` up to and including ``end`` that are no working
+        days, each {'date', 'name'} (the name in ``lang``): what the report shows."""
+        if self.plain or not start or not end:
+            return []
+        day, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+        out = []
+        while day < last:
+            day += datetime.timedelta(days=1)
+            if day.weekday() < 5:
+                why = self.closed_on(day)
+                if why is not None:
+                    out.append({"date": day.isoformat(),
+                                "name": why.get(lang) or why["en"] if isinstance(why, dict)
+                                else why})
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        """The report's ``calendar``: what a working day is here."""
+        return {"holidays": self.holidays, "subdivision": self.subdivision,
+                "closed_days": len(self.closed), "open_days": len(self.open)}
+
+
+PLAIN = Calendar()
+
+
+def of_provider(provider: Mapping, path=None, line_of=None) -> Calendar:
+    """The calendar of an equipment file's ``provider`` (its ``calendar``, checked by
+    the schema: dates as ISO text)."""
+    spec = provider.get("calendar")
+    if not spec:
+        return PLAIN
+    closed: dict = {}
+    for entry in spec.get("closed") or ():
+        if isinstance(entry, str):
+            first = last = datetime.date.fromisoformat(entry)
+            name = None
+        else:
+            first = datetime.date.fromisoformat(entry["from"])
+            last = datetime.date.fromisoformat(entry["to"])
+            name = entry.get("name")
+        if last < first:
+            raise InputError.said(Wording("inputs", "closed_backwards", first=entry["from"],
+                                          last=entry["to"]),
+                                  path, line_of(["provider", "calendar", "closed"])
+                                  if line_of else None)
+        if (last - first).days > 366:
+            raise InputError.said(Wording("inputs", "closed_too_long", first=entry["from"],
+                                          last=entry["to"]),
+                                  path, line_of(["provider", "calendar", "closed"])
+                                  if line_of else None)
+        day = first
+        while day <= last:
+            closed[day] = name or {"en": "closed", "nl": "gesloten"}
+            day += datetime.timedelta(days=1)
+    return Calendar(spec.get("holidays"), spec.get("subdivision"), closed,
+                    frozenset(datetime.date.fromisoformat(d) for d in spec.get("open") or ()),
+                    (path, line_of(["provider", "calendar", "holidays"]) if line_of else None))
+
+
+def public_holidays(country: str, subdivision: str | None, year: int,
+                    where=(None, None)) -> dict:
+    """{date: {'en': name, 'nl': name}} of ``country``'s public holidays in ``year``
+    (python-holidays), from the cache when worked out before."""
+    from producibility.inputs import cache
+
+    key = cache.data_key(_FORM, f"{country}\0{subdivision or ''}\0{year}".encode("utf-8"))
+    stored = cache.read_data(key)
+    if stored is not None:
+        try:
+            return {datetime.date.fromisoformat(day): names
+                    for day, names in json.loads(stored).items()}
+        except (ValueError, TypeError, AttributeError):
+            pass  # not what we wrote: work it out again
+    found = _work_out(country, subdivision, year, where)
+    if cache.writing():
+        cache.write_data(key, json.dumps({d.isoformat(): n for d, n in sorted(found.items())},
+                                         ensure_ascii=False, sort_keys=True))
+    return found
+
+
+def _work_out(country, subdivision, year, where):
+    import holidays
+
+    try:
+        names = {lang: holidays.country_holidays(country, subdiv=subdivision, years=year,
+                                                 language=language)
+                 for lang, language in (("en", "en_US"), ("nl", "nl"))}
+    except NotImplementedError as exc:  # an unknown country or region: the library says
+        raise InputError.said(Wording("inputs", "no_holidays", country=country,
+                                      subdivision=subdivision or "-",
+                                      reason={"*": str(exc)}), *where) from None
+    out = {}
+    for day, english in names["en"].items():
+        dutch = names["nl"].get(day) or english
+        out[day] = {"en": english, "nl": dutch}
+    return out
+
+
+def _add_weekdays(start, days):
+    date = datetime.date.fromisoformat(start)
+    whole = math.ceil(days - 1e-9)
+    weeks, whole = divmod(max(whole, 0), 5)
+    if weeks and date.weekday() >= 5:  # from a weekend: count as from the Friday before
+        date -= datetime.timedelta(days=date.weekday() - 4)
+    date += datetime.timedelta(weeks=weeks)
+    while whole > 0:
+        date += datetime.timedelta(days=1)
+        if date.weekday() < 5:
+            whole -= 1
+    return date.isoformat()
+
+
+def _weekdays_between(start, end):
+    a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+    sign = 1
+    if b < a:
+        a, b, sign = b, a, -1
+    weeks, rest = divmod((b - a).days, 7)
+    count = 5 * weeks
+    day = a + datetime.timedelta(weeks=weeks)
+    for _ in range(rest):
+        day += datetime.timedelta(days=1)
+        count += day.weekday() < 5
+    return sign * count

@@ -1,0 +1,137 @@
+"""The shop's working days (equipment provider.calendar): public holidays of its
+country, its own closed days, the holidays it works; the lead time counts them.
+
+Dates by hand: 2026-12-25 (Friday) Christmas Day, 2026-12-28..31 the example shop's
+Christmas shutdown, 2027-01-01 (Friday) New Year's Day, 2027-03-26 Good Friday (a
+public holiday in python-holidays' NL, worked by the example shop), 2027-03-29 Easter
+Monday."""
+
+import datetime
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from producibility import Screener, load_equipment, load_packs
+from producibility.errors import InputError
+from producibility.model.calendar import Calendar
+
+from conftest import EQUIPMENT, EXAMPLES, ROOT, base_request, run_cli
+
+
+def by_hand(start, n, closed):
+    """``n`` working days after ``start``: a day at a time, Monday to Friday, not closed."""
+    date = datetime.date.fromisoformat(start)
+    while n > 0:
+        date += datetime.timedelta(days=1)
+        n -= date.weekday() < 5 and date not in closed
+    return date.isoformat()
+
+
+DUTCH = Calendar("NL")
+NL_2026_2027 = {datetime.date(2026, 12, 25), datetime.date(2026, 12, 26),
+                datetime.date(2027, 1, 1), datetime.date(2027, 3, 26),
+                datetime.date(2027, 3, 28), datetime.date(2027, 3, 29),
+                datetime.date(2027, 4, 27), datetime.date(2027, 5, 6),
+                datetime.date(2027, 5, 16), datetime.date(2027, 5, 17)}
+
+
+def test_the_dutch_public_holidays_by_hand():
+    found = {d for year in (2026, 2027) for d in DUTCH.holidays_of(year)
+             if d >= datetime.date(2026, 12, 1) and d <= datetime.date(2027, 6, 1)}
+    assert found == NL_2026_2027
+    assert DUTCH.holidays_of(2026)[datetime.date(2026, 12, 25)] == {
+        "en": "Christmas Day", "nl": "Eerste kerstdag"}
+    assert datetime.date(2030, 5, 5) in DUTCH.holidays_of(2030)  # Liberation Day, lustrum
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(datetime.date(2026, 11, 1), datetime.date(2027, 5, 31)),
+       st.integers(0, 60))
+def test_counting_working_days_is_counting_them_one_by_one(start, n):
+    closed = {d for d in NL_2026_2027 if d != datetime.date(2027, 3, 26)}
+    calendar = Calendar("NL", open_days=frozenset({datetime.date(2027, 3, 26)}))
+    end = calendar.add_working_days(start.isoformat(), n)
+    assert end == by_hand(start.isoformat(), n, closed)
+    if n and calendar.is_working(datetime.date.fromisoformat(end)):
+        assert calendar.working_days_between(start.isoformat(), end) == n
+    assert calendar.working_days_between(end, start.isoformat()) == \
+        -calendar.working_days_between(start.isoformat(), end)
+
+
+def test_the_lead_time_skips_the_shops_closed_days(equipment):
+    """The example shop closes 28-31 December: a date that fell in it now falls after,
+    the report names what it skipped, and the offer promises that date."""
+    screener = Screener(equipment, load_packs())
+    request = base_request(quantity=600, wanted_date="2027-03-01")
+    report = screener.check(request).to_dict()
+    lead = report["lead_time"]
+    earliest = lead["earliest_date"]
+    assert earliest == by_hand("2026-11-23", lead["days"], NL_2026_2027 | {
+        datetime.date(2026, 12, d) for d in range(28, 32)} - {datetime.date(2027, 3, 26)})
+    plain = Screener(dict(_document(equipment), provider={
+        k: v for k, v in _document(equipment)["provider"].items() if k != "calendar"}),
+        load_packs()).check(request).to_dict()["lead_time"]
+    assert plain["days"] == lead["days"] and "closed" not in plain
+    if lead["earliest_date"] > "2026-12-31":
+        assert lead["earliest_date"] > plain["earliest_date"]
+        assert {"date": "2026-12-29", "name": "Christmas shutdown"} in lead["closed"]
+
+
+def _document(equipment):
+    import json
+    from producibility.inputs.yamlio import plain
+    return json.loads(json.dumps(plain(equipment.document)))
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "no working day: 2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 "
+           "(Christmas shutdown), 2027-01-01 (New Year's Day)"),
+    ("nl", "geen werkdag: 2026-12-25 (Eerste kerstdag), 2026-12-28 t/m 2026-12-31 "
+           "(kerstsluiting), 2027-01-01 (Nieuwjaarsdag)")])
+def test_the_report_says_which_days_it_did_not_count(tmp_path, lang, line):
+    request = tmp_path / "r.yaml"
+    text = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
+    request.write_text(text.replace("quantity: 200", "quantity: 260"), encoding="utf-8")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--lang", lang)
+    assert code == 0, err
+    assert line in out
+
+
+@pytest.mark.parametrize("calendar, message", [
+    ("{holidays: nl}", "'nl' is not a country code like NL, BE or DE (two capitals)"),
+    ("{holidays: XX}", "no public holidays known for country XX"),
+    ("{closed: [{from: 2026-12-31, to: 2026-12-28}]}", "ends before it begins"),
+    ("{closed: [{from: 2026-12-28, to: 2027-12-31}]}", "longer than a year"),
+    ("{closed: [2026-13-01]}", "'2026-13-01' is not a real date"),
+])
+def test_a_wrong_calendar_is_one_line_with_its_place(tmp_path, calendar, message):
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    start = text.index("  calendar:\n")
+    end = text.index("\nmachines:")
+    equipment = tmp_path / "equipment.yaml"
+    equipment.write_text(text[:start] + f"  calendar: {calendar}\n" + text[end:],
+                         encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", equipment)
+    assert code == 1 and not out
+    assert message in err and f"equipment.yaml:{line}" in err, err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_check_of_a_dutch_shop_does_not_import_the_holiday_library(tmp_path):
+    """The Dutch holidays of the years ahead ship with the package: a first check with
+    an empty cache reads them, and python-holidays (~170 ms to import and work out a
+    year) is not loaded at all."""
+    env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(tmp_path / "cache"))
+    code = ("import sys\nfrom producibility.cli import main\ntry:\n"
+            f"    main(['check', {str(EXAMPLES / 'requests' / 'medical-handle-iso13485.yaml')!r},"
+            f" '--equipment', {str(EQUIPMENT)!r}])\nexcept SystemExit:\n    pass\n"
+            "print('holidays' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=ROOT)
+    assert "no working day" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
