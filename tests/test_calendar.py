@@ -135,3 +135,25 @@ def test_a_check_of_a_dutch_shop_does_not_import_the_holiday_library(tmp_path):
                           env=env, cwd=ROOT)
     assert "no working day" in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_a_machines_hours_before_the_wanted_date_are_its_working_weeks():
+    """Ordered Monday 2026-12-14, wanted 2027-01-04: three calendar weeks, but the shop
+    works 9 days of them (15-18 and 21-24 December, 4 January): 1.8 weeks of a mill's
+    20 free hours a week, 36 h, for a job of 41 h. Counted in calendar weeks the mill had
+    60 h and the job read 'in time' on it, into the Christmas shutdown."""
+    mill = {"id": "mill", "name": "Haas VF-2", "processes": ["milling_3axis"],
+            "materials": ["aluminium_6082"], "envelope_mm": [762, 406, 508],
+            "tolerance_mm": 0.02, "setup_h": 1.0, "rate_eur_h": 78, "free_h_per_week": 20}
+    shop = {"name": "Test", "calendar": {
+        "holidays": "NL", "closed": [{"from": "2026-12-28", "to": "2026-12-31"}]}}
+    request = base_request(date="2026-12-14", wanted_date="2027-01-04", quantity=200,
+                           part={"cycle_time_min": 12})
+    with_calendar = Screener({"provider": shop, "machines": [mill]}, load_packs())
+    (a,) = with_calendar.check(request).to_dict()["assignments"]
+    assert a["machine"] == "mill"
+    assert a["late"] == \
+        "needs 41.0 h, 36.0 h free in the 1.8 working weeks before the wanted date"
+    plain = Screener({"provider": {"name": "Test"}, "machines": [mill]}, load_packs())
+    (a,) = plain.check(request).to_dict()["assignments"]
+    assert not a.get("late")  # 15 weekdays: 3 weeks, 60 h

@@ -114,8 +114,9 @@ def test_figures_in_reasons_and_lead_times_are_written_as_the_language_writes_th
     from producibility.report.leadtime import finding as late
 
     reason = Reason("capacity", hours=12.35, free=0.35, weeks=2.0)
-    assert reason == "needs 12.3 h, 0.3 h free in the 2.0 weeks before the wanted date"
-    assert reason.text("nl") == "vraagt 12,3 u, 0,3 u vrij in de 2,0 weken vóór de gewenste datum"
+    assert reason == "needs 12.3 h, 0.3 h free in the 2.0 working weeks before the wanted date"
+    assert reason.text("nl") == \
+        "vraagt 12,3 u, 0,3 u vrij in de 2,0 werkweken vóór de gewenste datum"
     result = {"meets_wanted_date": False, "earliest_date": "2027-01-04", "days": 12,
               "slowest_part": "P1", "wanted_date": "2026-12-21",
               "expedited": {"earliest_date": "2026-12-28", "extra_eur": 1234.5}}

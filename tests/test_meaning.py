@@ -230,7 +230,8 @@ def test_one_part_over_the_hours_is_made_later(screener):
     report = screener.check(printed_parts(1, 45)).to_dict()
     [only] = report["assignments"]
     assert only["machine"] == "formlabs-form4"
-    assert only["late"] == "needs 45.0 h, 40.0 h free in the 1.0 weeks before the wanted date"
+    assert only["late"] == \
+        "needs 45.0 h, 40.0 h free in the 1.0 working weeks before the wanted date"
     assert report["lead_time"]["meets_wanted_date"] is False
     assert report["verdict"] == "conditional"
 

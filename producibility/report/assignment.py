@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
+from producibility.model.calendar import PLAIN, Calendar
 
 
 class Placement:
@@ -37,8 +38,13 @@ class Placement:
 
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
-          lang: str, transport_days: float = 0.0, overflow: bool = True) -> Placement:
+          lang: str, transport_days: float = 0.0, overflow: bool = True,
+          calendar: Calendar = PLAIN) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
+
+    A machine's free hours before the wanted date are its hours a week over the working
+    weeks to that date: the shop's working days (``calendar``) from the request's date,
+    over five.
 
     ``transport_days``: one way to a partner (the pack's ``lead_time.transport_days``),
     for comparing a partner's lead time with machines short of hours (:func:`assign`);
@@ -61,7 +67,11 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     outside = {op: partners[pid]["lead_time_days"] + 2 * transport_days
                for op, (pid, _) in inferred.overflow.items()
                if pid in partners} if overflow else {}
-    picked, late = assign(options, machines, inferred.window, outside)
+    weeks = None
+    if inferred.window is not None:
+        weeks = max(calendar.working_days_between(inferred.as_of, request["wanted_date"]),
+                    0) / 5.0
+    picked, late = assign(options, machines, weeks, outside)
     for op, reasons in late.items():
         chosen_machine = picked[op][3] if op in picked else None
         rejected.setdefault(op, []).extend(

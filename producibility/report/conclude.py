@@ -18,8 +18,8 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "4.5.0"  # 4.5: lead_time.closed (the shop's calendar); 4.4: lead-time steps of kind design (a rule's
-# effort.design_h, before the preparation); 4.3: the expedited tier's extra_high_eur (with the
+SCHEMA_VERSION = "4.5.0"  # 4.5: lead_time.closed (the shop's calendar); 4.4: lead-time
+# steps of kind design (a rule's effort.design_h, before the preparation); 4.3: the expedited tier's extra_high_eur (with the
 # contingency, the figure the offer names); 4.2: lead-time steps of kind wait (a rule's
 # effort.lead_time_days) and preparation (CAM, work preparation), a step's rule; 4.1: an assignment's late (an operation made later than wanted
 # for want of free hours, which had no machine before) and overflow (a partner does it
@@ -51,7 +51,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
 
     placement = assignment.place(inferred, partners, choices, lang,
                                  settings["lead_time"]["transport_days"],
-                                 settings["lead_time"].get("overflow", "partner") == "partner")
+                                 settings["lead_time"].get("overflow", "partner") == "partner",
+                                 equipment.calendar)
     outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
     findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields,
                              brief)

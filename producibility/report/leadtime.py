@@ -33,7 +33,6 @@ other).
 
 from __future__ import annotations
 
-import datetime
 import math
 from typing import Any, Mapping, Sequence
 
