@@ -14,8 +14,7 @@ import sys
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from producibility import Screener, load_equipment, load_packs
-from producibility.errors import InputError
+from producibility import Screener, load_packs
 from producibility.model.calendar import Calendar
 
 from conftest import EQUIPMENT, EXAMPLES, ROOT, base_request, run_cli
