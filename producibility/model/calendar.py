@@ -24,6 +24,7 @@ import the library at all.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import math
@@ -48,7 +49,8 @@ class Calendar:
         self.closed = dict(closed or {})
         self.open = frozenset(open_days)
         self._where = where  # (file, line) of the holidays, for an error
-        self._years: dict[int, dict] = {}
+        self._years: dict[int, dict] = {}         # year -> its public holidays
+        self._closed_years: dict[int, list] = {}  # year -> its closed weekdays' ordinals
 
     @property
     def plain(self) -> bool:
@@ -77,34 +79,54 @@ class Calendar:
     def is_working(self, day: datetime.date) -> bool:
         return day.weekday() < 5 and self.closed_on(day) is None
 
+    def _closed_days(self, year: int) -> list[int]:
+        """The ordinals of the weekdays of ``year`` that are no working days, sorted:
+        worked out once per year, so that counting is two bisections, not a walk."""
+        found = self._closed_years.get(year)
+        if found is None:
+            days = set(self.holidays_of(year)) | {d for d in self.closed if d.year == year}
+            found = self._closed_years[year] = sorted(
+                d.toordinal() for d in days if d.weekday() < 5 and d not in self.open)
+        return found
+
+    def _closed_count(self, a: datetime.date, b: datetime.date) -> int:
+        """Closed weekdays after ``a`` up to and including ``b`` (a <= b)."""
+        count = 0
+        first, last = a.toordinal(), b.toordinal()
+        for year in range(a.year, b.year + 1):
+            days = self._closed_days(year)
+            count += bisect.bisect_right(days, last) - bisect.bisect_right(days, first)
+        return count
+
     def add_working_days(self, start: str, days: float) -> str | None:
         """The date ``days`` working days after ``start`` (whole days, rounded up); None
         beyond MAX_WORKING_DAYS."""
         if days > MAX_WORKING_DAYS:
             return None
-        if self.plain:
-            return _add_weekdays(start, days)
-        date = datetime.date.fromisoformat(start)
         whole = max(math.ceil(days - 1e-9), 0)
-        while whole > 0:
-            date += datetime.timedelta(days=1)
-            if self.is_working(date):
-                whole -= 1
-        return date.isoformat()
+        date = datetime.date.fromisoformat(start)
+        if self.plain or not whole:
+            return _add_weekdays(date, whole).isoformat()
+        # the (whole + k)-th weekday, k the closed weekdays up to it: the least such k
+        # (counting up from none) makes that weekday the whole-th working day
+        closed = 0
+        while True:
+            end = _add_weekdays(date, whole + closed)
+            now = self._closed_count(date, end)
+            if now == closed:
+                return end.isoformat()
+            closed = now
 
     def working_days_between(self, start: str, end: str) -> int:
         """Working days after ``start`` up to and including ``end``; negative, counted
         the other way, when ``end`` comes first."""
-        if self.plain:
-            return _weekdays_between(start, end)
         a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
         sign = 1
         if b < a:
             a, b, sign = b, a, -1
-        count, day = 0, a
-        while day < b:
-            day += datetime.timedelta(days=1)
-            count += self.is_working(day)
+        count = _weekdays_between(a, b)
+        if not self.plain:
+            count -= self._closed_count(a, b)
         return sign * count
 
     def closed_between(self, start: str, end: str, lang: str) -> list[dict]:
@@ -112,16 +134,17 @@ class Calendar:
         days, each {'date', 'name'} (the name in ``lang``): what the report shows."""
         if self.plain or not start or not end:
             return []
-        day, last = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+        a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
         out = []
-        while day < last:
-            day += datetime.timedelta(days=1)
-            if day.weekday() < 5:
+        for year in range(a.year, b.year + 1):
+            days = self._closed_days(year)
+            for ordinal in days[bisect.bisect_right(days, a.toordinal()):
+                                bisect.bisect_right(days, b.toordinal())]:
+                day = datetime.date.fromordinal(ordinal)
                 why = self.closed_on(day)
-                if why is not None:
-                    out.append({"date": day.isoformat(),
-                                "name": why.get(lang) or why["en"] if isinstance(why, dict)
-                                else why})
+                out.append({"date": day.isoformat(),
+                            "name": why.get(lang) or why["en"] if isinstance(why, dict)
+                            else why})
         return out
 
     def describe(self) -> dict[str, Any]:
@@ -206,10 +229,9 @@ def _work_out(country, subdivision, year, where):
     return out
 
 
-def _add_weekdays(start, days):
-    date = datetime.date.fromisoformat(start)
-    whole = math.ceil(days - 1e-9)
-    weeks, whole = divmod(max(whole, 0), 5)
+def _add_weekdays(date: datetime.date, whole: int) -> datetime.date:
+    """The ``whole``-th weekday after ``date``."""
+    weeks, whole = divmod(whole, 5)
     if weeks and date.weekday() >= 5:  # from a weekend: count as from the Friday before
         date -= datetime.timedelta(days=date.weekday() - 4)
     date += datetime.timedelta(weeks=weeks)
@@ -217,18 +239,15 @@ def _add_weekdays(start, days):
         date += datetime.timedelta(days=1)
         if date.weekday() < 5:
             whole -= 1
-    return date.isoformat()
+    return date
 
 
-def _weekdays_between(start, end):
-    a, b = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
-    sign = 1
-    if b < a:
-        a, b, sign = b, a, -1
+def _weekdays_between(a: datetime.date, b: datetime.date) -> int:
+    """Weekdays after ``a`` up to and including ``b`` (a <= b)."""
     weeks, rest = divmod((b - a).days, 7)
     count = 5 * weeks
     day = a + datetime.timedelta(weeks=weeks)
     for _ in range(rest):
         day += datetime.timedelta(days=1)
         count += day.weekday() < 5
-    return sign * count
+    return count
