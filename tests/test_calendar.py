@@ -156,3 +156,23 @@ def test_a_machines_hours_before_the_wanted_date_are_its_working_weeks():
     plain = Screener({"provider": {"name": "Test"}, "machines": [mill]}, load_packs())
     (a,) = plain.check(request).to_dict()["assignments"]
     assert not a.get("late")  # 15 weekdays: 3 weeks, 60 h
+
+
+def test_validate_says_back_the_working_days_and_checks_the_country(tmp_path):
+    """`validate --equipment` worked out no holidays: a country python-holidays does not
+    know passed as valid and failed on the first check. Now it is checked, and a valid
+    file says what the lead time counts as working days."""
+    code, out, err = run_cli("validate", "--equipment", EQUIPMENT, "--lang", "nl")
+    assert code == 0
+    assert "geldig (11 machines, 0 partners; de feestdagen van NL, 4 dagen gesloten, " \
+        "1 feestdag gewerkt)" in out + err
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    for wrong, said in (("holidays: XX", "no public holidays known for country XX ("),
+                        ("holidays: DE\n    subdivision: ZZ",
+                         "no public holidays known for country DE, region ZZ (")):
+        path = tmp_path / "equipment.yaml"
+        path.write_text(text.replace("holidays: NL", wrong), encoding="utf-8")
+        code, out, err = run_cli("validate", "--equipment", path)
+        assert code == 1
+        line = text[:text.index("holidays: NL")].count("\n") + 1
+        assert f"equipment.yaml:{line}: provider.calendar: {said}" in out + err, out + err

@@ -84,12 +84,22 @@ def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) ->
 
     try:
         equipment = load_equipment(path, catalogue=catalogue, lang=lang)
+        equipment.calendar.check()  # the country and region of its public holidays
     except InputError as exc:
         errors = exc.errors if isinstance(exc, InputErrors) else [exc]
         key = "equipment_invalid" if len(errors) > 1 else "equipment_invalid_one"
         return Checked(path, False, i18n.text("cli", key, lang, path=path, n=len(errors)),
                        [error.worded(lang) for error in errors])
+    partners = i18n.text("cli", "partners_count", lang, n=len(equipment.partners))
+    calendar = equipment.calendar
+    said = ([i18n.text("cli", "calendar_holidays", lang, country=calendar.holidays +
+                       (f"-{calendar.subdivision}" if calendar.subdivision else ""))]
+            if calendar.holidays else [])
+    said += [i18n.text("cli", f"calendar_{kind}", lang, n=n) for kind, n in
+             (("closed", len(calendar.closed)), ("open", len(calendar.open))) if n]
+    if said:  # what the lead time counts as working days, said back to the shop
+        partners += "; " + ", ".join(said)
     return Checked(path, True, i18n.text(
         "cli", "equipment_valid", lang, path=path,
         machines=i18n.text("cli", "machines_count", lang, n=len(equipment.machines)),
-        partners=i18n.text("cli", "partners_count", lang, n=len(equipment.partners))))
+        partners=partners))

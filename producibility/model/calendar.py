@@ -52,6 +52,13 @@ class Calendar:
         self._years: dict[int, dict] = {}         # year -> its public holidays
         self._closed_years: dict[int, list] = {}  # year -> its closed weekdays' ordinals
 
+    def check(self, year: int | None = None) -> None:
+        """Work out a year's public holidays now (this year's by default), so that a
+        country or region python-holidays does not know is an error here and not on
+        the first check whose dates reach that year."""
+        if self.holidays is not None:
+            self.holidays_of(year or datetime.date.today().year)
+
     @property
     def plain(self) -> bool:
         """Monday to Friday, nothing else closed: the quick arithmetic applies."""
@@ -212,16 +219,20 @@ def public_holidays(country: str, subdivision: str | None, year: int,
 
 
 def _work_out(country, subdivision, year, where):
-    import holidays
+    try:
+        import holidays
+    except ImportError:  # a broken installation: say what to install, in one line
+        raise InputError.said(Wording("inputs", "no_holidays_library"), *where) from None
 
     try:
         names = {lang: holidays.country_holidays(country, subdiv=subdivision, years=year,
                                                  language=language)
                  for lang, language in (("en", "en_US"), ("nl", "nl"))}
     except NotImplementedError as exc:  # an unknown country or region: the library says
-        raise InputError.said(Wording("inputs", "no_holidays", country=country,
-                                      subdivision=subdivision or "-",
-                                      reason={"*": str(exc)}), *where) from None
+        wording = Wording("inputs", "no_holidays_region", country=country,
+                          subdivision=subdivision, reason={"*": str(exc)}) if subdivision \
+            else Wording("inputs", "no_holidays", country=country, reason={"*": str(exc)})
+        raise InputError.said(wording, *where) from None
     out = {}
     for day, english in names["en"].items():
         dutch = names["nl"].get(day) or english
