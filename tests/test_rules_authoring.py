@@ -209,7 +209,8 @@ def test_init_scaffolds_a_folder_where_daily_use_is_one_command(tmp_path, monkey
     code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
     assert code == 0 and "2 passed, 0 failed in 1 file" in out
     code, _, err = run_cli("validate", "--equipment", "equipment.yaml")
-    assert code == 0 and err == "equipment.yaml: geldig (1 machine, 0 partners)\n"
+    assert code == 0 and \
+        err == "equipment.yaml: geldig (1 machine, 0 partners; de feestdagen van NL)\n"
     code, out, _ = run_cli("check", "requests/example.yaml")
     assert code == 0 and "Oordeel:" in out and "OWN-001" in out
     # a shop without EN 1090 is not refused a milled bracket on an assumed execution
