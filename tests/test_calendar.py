@@ -176,3 +176,21 @@ def test_validate_says_back_the_working_days_and_checks_the_country(tmp_path):
         assert code == 1
         line = text[:text.index("holidays: NL")].count("\n") + 1
         assert f"equipment.yaml:{line}: provider.calendar: {said}" in out + err, out + err
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Not counted as working days: 2026-12-25 (Christmas Day), 2026-12-28 to "
+           "2026-12-31 (Christmas shutdown), 2027-01-01 (New Year's Day)."),
+    ("nl", "Niet meegeteld als werkdag: 25-12-2026 (Eerste kerstdag), 28-12-2026 t/m "
+           "31-12-2026 (kerstsluiting), 01-01-2027 (Nieuwjaarsdag).")])
+def test_the_offer_tells_the_customer_which_days_are_not_counted(tmp_path, lang, sentence):
+    """25 working days from 23 November read 5 January: the customer sees why (each
+    language writes its dates as the rest of the offer does)."""
+    request = tmp_path / "r.yaml"
+    text = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
+    request.write_text(text.replace("quantity: 200", "quantity: 260"), encoding="utf-8")
+    for fmt in ("md", "html"):
+        code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--lang", lang,
+                                 "--audience", "customer", "--format", fmt)
+        assert code == 0, err
+        assert sentence.replace("'", "&#39;" if fmt == "html" else "'") in out, fmt

@@ -33,6 +33,7 @@ other).
 
 from __future__ import annotations
 
+import datetime
 import math
 from typing import Any, Mapping, Sequence
 
@@ -315,6 +316,26 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                          f"{expedite['surcharge']:g}; {expedite['overtime_h_per_day']:g} "
                          f"overtime hours a day per machine, for attended work"}
     return result
+
+
+def closed_spans(closed, until, shown=lambda date: date):
+    """The days the shop is closed (``lead_time.closed``), a period of one name as one:
+    "2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 (Christmas shutdown)".
+    ``until``: the word between a period's first and last day; ``shown``: an ISO date
+    as the text shows dates."""
+    spans: list = []
+    for entry in closed:
+        day = datetime.date.fromisoformat(entry["date"])
+        if spans and spans[-1][2] == entry["name"] and all(
+                (spans[-1][1] + datetime.timedelta(days=k)).weekday() >= 5
+                for k in range(1, (day - spans[-1][1]).days)):
+            spans[-1][1] = day  # the next weekday, the same closure
+        else:
+            spans.append([day, day, entry["name"]])
+    return ", ".join(
+        f"{shown(first.isoformat())} ({name})" if first == last else
+        f"{shown(first.isoformat())} {until} {shown(last.isoformat())} ({name})"
+        for first, last, name in spans)
 
 
 def money_range(fast, lang, cents=False):

@@ -239,5 +239,9 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str) -> list
             out.append(t["delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
                 extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
+    if lead.get("closed"):  # why the date is later than the days suggest
+        from producibility.report.leadtime import closed_spans
+        out.append(t["delivery_closed"].format(days=closed_spans(
+            lead["closed"], t["delivery_until"], lambda date: day(date, lang))))
     return out
 

@@ -6,14 +6,13 @@ come with the :class:`~producibility.report.render.registry.Job`.
 
 from __future__ import annotations
 
-import datetime
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from producibility import i18n
 from producibility.report.render.registry import Job
-from producibility.report.leadtime import money_range
+from producibility.report.leadtime import closed_spans, money_range
 from producibility.report.render.templates import euros, figure
 
 LEVEL_ORDER = ("low", "moderate", "high")
@@ -179,26 +178,9 @@ def context(job: Job) -> dict[str, Any]:
         if lead.get("without_run"):
             text += f"; {words['without_run']}: {', '.join(lead['without_run'])}"
         if lead.get("closed"):
-            text += f"; {words['closed_days']}: {closed_spans(lead['closed'])}"
+            text += f"; {words['closed_days']}: " \
+                f"{closed_spans(lead['closed'], words['closed_until'])}"
         return text
-
-    def closed_spans(closed: Sequence[Mapping[str, str]]) -> str:
-        """The weekdays the shop is closed, a period of one name as one:
-        "2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 (Christmas shutdown)"."""
-        spans: list = []
-        for day in closed:
-            date = datetime.date.fromisoformat(day["date"])
-            if spans and spans[-1][2] == day["name"] and \
-                    (date - spans[-1][1]).days <= 3 and all(
-                        (spans[-1][1] + datetime.timedelta(days=k)).weekday() >= 5
-                        for k in range(1, (date - spans[-1][1]).days)):
-                spans[-1][1] = date
-            else:
-                spans.append([date, date, day["name"]])
-        return ", ".join(
-            f"{first.isoformat()} ({name})" if first == last else
-            f"{first.isoformat()} {words['closed_until']} {last.isoformat()} ({name})"
-            for first, last, name in spans)
 
     def per_unit() -> str:
         """The cost range per piece (a one-part request) or per set (one of each part),
