@@ -85,15 +85,21 @@ def _document(equipment):
     return json.loads(json.dumps(plain(equipment.document)))
 
 
+def _brackets_over_christmas(tmp_path):
+    """The bracket series with 260 pieces: 25 working days, into the new year."""
+    request = tmp_path / "r.yaml"
+    text = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
+    request.write_text(text.replace("quantity: 200", "quantity: 260"), encoding="utf-8")
+    return request
+
+
 @pytest.mark.parametrize("lang, line", [
     ("en", "no working day: 2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 "
            "(Christmas shutdown), 2027-01-01 (New Year's Day)"),
     ("nl", "geen werkdag: 2026-12-25 (Eerste kerstdag), 2026-12-28 t/m 2026-12-31 "
            "(kerstsluiting), 2027-01-01 (Nieuwjaarsdag)")])
 def test_the_report_says_which_days_it_did_not_count(tmp_path, lang, line):
-    request = tmp_path / "r.yaml"
-    text = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
-    request.write_text(text.replace("quantity: 200", "quantity: 260"), encoding="utf-8")
+    request = _brackets_over_christmas(tmp_path)
     code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--lang", lang)
     assert code == 0, err
     assert line in out
@@ -186,9 +192,7 @@ def test_validate_says_back_the_working_days_and_checks_the_country(tmp_path):
 def test_the_offer_tells_the_customer_which_days_are_not_counted(tmp_path, lang, sentence):
     """25 working days from 23 November read 5 January: the customer sees why (each
     language writes its dates as the rest of the offer does)."""
-    request = tmp_path / "r.yaml"
-    text = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
-    request.write_text(text.replace("quantity: 200", "quantity: 260"), encoding="utf-8")
+    request = _brackets_over_christmas(tmp_path)
     for fmt in ("md", "html"):
         code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--lang", lang,
                                  "--audience", "customer", "--format", fmt)
