@@ -198,3 +198,16 @@ def test_the_offer_tells_the_customer_which_days_are_not_counted(tmp_path, lang,
                                  "--audience", "customer", "--format", fmt)
         assert code == 0, err
         assert sentence.replace("'", "&#39;" if fmt == "html" else "'") in out, fmt
+
+
+def test_an_equipment_dict_with_dates_is_read_and_left_as_it_was():
+    """From Python a calendar may hold dates; the caller's dict is not changed."""
+    mill = {"id": "mill", "name": "Haas VF-2", "processes": ["milling_3axis"],
+            "materials": ["aluminium_6082"], "envelope_mm": [762, 406, 508],
+            "tolerance_mm": 0.02, "setup_h": 1.0, "rate_eur_h": 78, "free_h_per_week": 20}
+    closed = [{"from": datetime.date(2026, 11, 24), "to": datetime.date(2026, 11, 27)}]
+    equipment = {"provider": {"name": "Test", "calendar": {"closed": closed}},
+                 "machines": [mill]}
+    report = Screener(equipment, load_packs()).check(base_request()).to_dict()
+    assert report["lead_time"]["closed"][0] == {"date": "2026-11-24", "name": "closed"}
+    assert closed[0]["from"] == datetime.date(2026, 11, 24)

@@ -28,7 +28,7 @@ import bisect
 import datetime
 import json
 import math
-from typing import Any, Mapping
+from typing import Mapping
 
 from producibility.errors import InputError, Wording
 
@@ -154,11 +154,6 @@ class Calendar:
                             else why})
         return out
 
-    def describe(self) -> dict[str, Any]:
-        """The report's ``calendar``: what a working day is here."""
-        return {"holidays": self.holidays, "subdivision": self.subdivision,
-                "closed_days": len(self.closed), "open_days": len(self.open)}
-
 
 PLAIN = Calendar()
 
@@ -170,7 +165,8 @@ def of_provider(provider: Mapping, path=None, line_of=None) -> Calendar:
     if not spec:
         return PLAIN
     closed: dict = {}
-    for entry in spec.get("closed") or ():
+    for i, entry in enumerate(spec.get("closed") or ()):
+        line = line_of(["provider", "calendar", "closed", i]) if line_of else None
         if isinstance(entry, str):
             first = last = datetime.date.fromisoformat(entry)
             name = None
@@ -180,14 +176,10 @@ def of_provider(provider: Mapping, path=None, line_of=None) -> Calendar:
             name = entry.get("name")
         if last < first:
             raise InputError.said(Wording("inputs", "closed_backwards", first=entry["from"],
-                                          last=entry["to"]),
-                                  path, line_of(["provider", "calendar", "closed"])
-                                  if line_of else None)
+                                          last=entry["to"]), path, line)
         if (last - first).days > 366:
             raise InputError.said(Wording("inputs", "closed_too_long", first=entry["from"],
-                                          last=entry["to"]),
-                                  path, line_of(["provider", "calendar", "closed"])
-                                  if line_of else None)
+                                          last=entry["to"]), path, line)
         day = first
         while day <= last:
             closed[day] = name or {"en": "closed", "nl": "gesloten"}

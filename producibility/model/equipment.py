@@ -4,6 +4,7 @@ loaded from a file or a dict, schema-checked, and checked against a catalogue's 
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,11 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
                               getattr(document, "line", 1))
     provider = document.get("provider")
     if isinstance(provider, dict) and isinstance(provider.get("calendar"), dict):
-        _plain(provider["calendar"])  # its dates as ISO text, as the schema reads them
+        # its dates as ISO text, as the schema reads them (a caller's dict left as it was)
+        if isinstance(source, dict):
+            document = dict(document, provider=dict(
+                provider, calendar=copy.deepcopy(provider["calendar"])))
+        _plain(document["provider"]["calendar"])
     if isinstance(source, dict):
         schemas.check(document, schemas.shipped("equipment"), path, lang)
     else:

@@ -38,9 +38,8 @@ import math
 from typing import Any, Mapping, Sequence
 
 from producibility import i18n
-from producibility.report.finding import Finding, Risk, words
-
 from producibility.model.calendar import MAX_WORKING_DAYS, PLAIN
+from producibility.report.finding import Finding, Risk, words
 
 
 def add_working_days(start, days, calendar=PLAIN):
