@@ -140,3 +140,15 @@ def test_a_rule_on_several_parts_is_one_reason_naming_the_parts(screener):
         assert len(report["verdict_reasons"]) == len(set(report["verdict_reasons"]))
     one = screener.check(base_request(part={"cosmetic_surface": True})).to_dict()
     assert "extra effort: Cosmetic requirements" in one["verdict_reasons"]
+
+
+def test_a_rule_on_two_operations_of_one_part_is_one_reason():
+    """A candidate rule holds for a part's laser and its press brake: one reason, the
+    part not named twice; two parts and the request: each once, '-' for the request."""
+    from types import SimpleNamespace as F
+    from producibility.report.verdict import _titles
+    close = [F(rule="PRC-001", title="Close to the limit", part="FR-01")] * 2
+    assert _titles(close) == ["Close to the limit"]
+    mixed = close + [F(rule="PRC-001", title="Close to the limit", part="FR-02"),
+                     F(rule="PRC-001", title="Close to the limit", part=None)]
+    assert _titles(mixed) == ["Close to the limit (FR-01, FR-02, -)"]

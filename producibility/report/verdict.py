@@ -46,8 +46,8 @@ def _titles(findings: Sequence[Finding]) -> list[str]:
     """One title per rule, in order: a rule that holds for several parts names them
     (``Handling a large part (FR-01, FR-02)``), where it read twice the same."""
     parts: dict = {}
-    for f in findings:
-        parts.setdefault((f.rule, f.title), []).append(f.part)
+    for f in findings:  # a part once, though the rule holds for two of its operations
+        parts.setdefault((f.rule, f.title), {})[f.part] = None
     return [title if len(subjects) == 1 else
             f"{title} ({', '.join(p if p is not None else '-' for p in subjects)})"
             for (_, title), subjects in parts.items()]
