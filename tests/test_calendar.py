@@ -211,3 +211,18 @@ def test_an_equipment_dict_with_dates_is_read_and_left_as_it_was():
     report = Screener(equipment, load_packs()).check(base_request()).to_dict()
     assert report["lead_time"]["closed"][0] == {"date": "2026-11-24", "name": "closed"}
     assert closed[0]["from"] == datetime.date(2026, 11, 24)
+
+
+def test_as_of_is_the_day_the_lead_time_counts_from(screener):
+    """`--as-of` (Screener.check's as_of) said "count free capacity from this date", but
+    the request's own date won inside the engine: a request of 23 November re-screened on
+    29 December read "earliest delivery 2026-12-23", a date already past."""
+    request = base_request()
+    then = screener.check(request).to_dict()["lead_time"]
+    now = screener.check(request, as_of="2026-12-29").to_dict()
+    lead = now["lead_time"]
+    assert now["inputs"]["as_of"] == lead["start_date"] == "2026-12-29"
+    assert lead["days"] == then["days"]
+    assert lead["earliest_date"] == by_hand("2026-12-29", lead["days"], NL_2026_2027 | {
+        datetime.date(2026, 12, d) for d in (30, 31)})
+    assert lead["earliest_date"] > "2026-12-29"

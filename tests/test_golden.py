@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import EXAMPLES, REQUESTS, run_cli  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
-AS_OF = "2026-11-30"
+AS_OF = "2026-11-23"  # the example requests' date: --as-of wins over it
 SHOP = EXAMPLES / "precision-shop"
 
 

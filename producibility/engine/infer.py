@@ -576,7 +576,7 @@ def _capacity_window(request, as_of):
     wanted = request.get("wanted_date")
     if not wanted:
         return None
-    start = request.get("date") or as_of
+    start = as_of or request.get("date")  # the date asked for (--as-of), else the request's
     days = (datetime.date.fromisoformat(wanted) - datetime.date.fromisoformat(start)).days
     return max(days, 0) / 7.0
 
@@ -598,7 +598,8 @@ def operation_hours(request, part, machine):
 
 
 DERIVED_FIELDS = {
-    ("request", "weeks_available"): "weeks between the request date (or today) and the wanted date",
+    ("request", "weeks_available"): "weeks from the date screened from (as_of, else the "
+                                    "request's date) to the wanted date",
     ("part", "pieces"): "request.quantity x part.quantity: pieces of this part per order",
     ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
@@ -663,8 +664,8 @@ class Inferred(NamedTuple):
     request: dict                # the request with its derived fields
     parts: dict                  # part id -> part
     machines: dict               # machine id -> machine
-    window: object               # weeks between request date and wanted date, or None
-    as_of: object                # the date capacity is counted from (the request's, else given)
+    window: object               # weeks from as_of to the wanted date, or None
+    as_of: object                # the date counted from: given (--as-of), else the request's
     hits: tuple                  # Hit per rule that fired, was unknown or failed
     fits: Mapping                # (part, process, machine) -> FitResult that fits
     rejections: Mapping          # (part, process, machine) -> reasons it does not fit
@@ -730,7 +731,7 @@ class Inference:
                                         h.machine or ""))
         return Inferred(
             request=engine.request, parts=engine.parts, machines=engine.machines,
-            window=engine.window, as_of=request.get("date") or as_of, hits=tuple(engine.hits),
+            window=engine.window, as_of=as_of or request.get("date"), hits=tuple(engine.hits),
             fits=MappingProxyType(engine.fits), rejections=MappingProxyType(engine.rejections),
             no_machine=tuple(engine.no_machine), undecidable=tuple(engine.undecidable),
             unchecked=frozenset(engine.unchecked),
