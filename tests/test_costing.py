@@ -358,6 +358,28 @@ def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
         pytest.approx(8)
 
 
+
+def test_the_customers_approval_of_our_design_comes_before_the_preparation(screener):
+    """DES-005: we adapt the design (8 h), the customer approves the changes (3 working
+    days: a wait for the design), then CAM. The approval is the request's: once, not
+    per part; it was counted nowhere before."""
+    request = base_request(design_support_needed=True)
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    lead = screener.check(request).to_dict()["lead_time"]
+    by_part = {p["part"]: p for p in lead["parts"]}
+    for pid in ("P1", "P2"):
+        assert [(s["step"], s.get("rule")) for s in by_part[pid]["steps"]][:3] == [
+            ("design", None), ("wait", "DES-005"), ("preparation", None)], pid
+        assert [s["step"] for s in by_part[pid]["steps"]].count("wait") == 1
+    op = by_part["P1"]["steps"][3]["days"]
+    # P1: 8 h of design at 4 h a day, 3 days' approval, 1.5 h of CAM, the mill, delivery
+    assert by_part["P1"]["days"] == pytest.approx(8 / 4 + 3 + 1.5 / 4 + op + 1, abs=0.05)
+    # P2's CAM follows P1's in the office: the approval is not waited for twice
+    assert by_part["P2"]["days"] < by_part["P1"]["days"] + 3
+    plain = screener.check(base_request(design_support_needed=False)).to_dict()
+    assert plain["lead_time"]["parts"][0]["steps"][0]["step"] == "preparation"
+
+
 WAITS = """\
 materials:
   - id: aluminium_7075

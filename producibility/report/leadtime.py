@@ -19,7 +19,9 @@ A rule's wait may say what it waits for (``effort.waits_for``): the waits of one
 for the same thing are one wait (the longest); ``material``, ``treatment`` and a
 process of the part's routing are the chain's own steps, whose figure (the
 catalogue's, the partner's, the machine's) stands where the chain has one, the rule's
-where it has none.  A request rule's wait is every part's.
+where it has none.  A wait for the ``design`` (the customer approves the changes we
+made) comes after the design work, before the preparation.  A request rule's wait is
+every part's.
 
 An operation whose run hours are not known (no quantity, no cycle time and nothing
 to estimate it from) counts its set-up only: its part's entry names it in
@@ -89,6 +91,11 @@ def waits_of(findings):
     return waits
 
 
+def _named(name, waits):
+    """The longest of ``waits`` for ``name`` (the lowest rule id of equals), or None."""
+    return next((w for w in _longest(waits) if w[0] == name), None)
+
+
 def _longest(waits):
     """One wait per thing waited for (the longest; the lowest rule id of equals);
     a wait that names nothing is its own.  In rule order."""
@@ -135,6 +142,10 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     shared = design.get(None, 0.0)
     prepared = shared / prep_per_day if shared else 0.0  # the working day the design
     # and preparation so far is done
+    # a wait for the design (the customer approves our changes: waits_for design) comes
+    # after the design work it is for, before the preparation: the request's once
+    request_approval = _named("design", waits.get(None, []))
+    approved = prepared + request_approval[1] if request_approval else 0.0
     state = {}  # part -> its steps and the working day its work has come to
     for pid, part in parts.items():
         if pid in unmade:
@@ -162,6 +173,17 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                           "text": text and text["design_alongside" if ordered else
                                                 "design"].format(
                               hours=i18n.number(round(designed, 2), lang, grouping=False))})
+        part_approval = _named("design", waits.get(pid, []))
+        ready = prepared
+        if request_approval:
+            ready = max(ready, approved)
+        if part_approval:
+            ready = max(ready, prepared + part_approval[1])
+        for _, days, rule, title in filter(None, (request_approval, part_approval)):
+            steps.append({"step": "wait", "days": days, "rule": rule,
+                          "text": text and text["wait"].format(title=title, rule=rule)})
+        prepared = ready
+        if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
         if prep and prep_per_day:
@@ -231,7 +253,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         # the rules' waits after the part's own work (welds are tested, a part measured,
         # before it is coated); not those the chain has as its own steps: the material
         # (above), a treatment, a process of the routing
-        own = {"material"} | {a["process"] for a in by_part.get(pid, ())} | placed
+        own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
         if placed:
             own.add("treatment")
         for name, days, rule, title in state[pid]["waits"]:

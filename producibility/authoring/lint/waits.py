@@ -1,7 +1,7 @@
 """W161: what a rule's wait is for (``then.effort.waits_for``).
 
 **W161** unknown-wait: ``waits_for`` names nothing the lead-time chain has as its own
-step (``material``, ``treatment``, a process of the catalogue) and no other rule of the
+step (``material``, ``design``, ``treatment``, a process of the catalogue) and no other rule of the
 packs waits for it, but is close to one of those (with a did-you-mean).  A typo would
 silently count a wait twice: ``materail`` beside the chain's material step, or two
 rules that mean the same measuring lab under two names.
@@ -19,7 +19,7 @@ CODES = {
 
 #: The chain's own steps a wait may name besides the catalogue's processes
 #: (report/leadtime.py).
-CHAIN_STEPS = ("material", "treatment")
+CHAIN_STEPS = ("material", "design", "treatment")
 
 
 def _effort(rule: RuleSource):
