@@ -376,6 +376,7 @@ def test_the_customers_approval_of_our_design_comes_before_the_preparation(scree
     assert by_part["P1"]["days"] == pytest.approx(8 / 4 + 3 + 1.5 / 4 + op + 1, abs=0.05)
     # P2's CAM follows P1's in the office: the approval is not waited for twice
     assert by_part["P2"]["days"] < by_part["P1"]["days"] + 3
+    assert by_part["P1"]["steps"][1]["text"] == "DES-005: the customer approves the design"
     plain = screener.check(base_request(design_support_needed=False)).to_dict()
     assert plain["lead_time"]["parts"][0]["steps"][0]["step"] == "preparation"
 

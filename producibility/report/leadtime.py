@@ -181,7 +181,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             ready = max(ready, prepared + part_approval[1])
         for _, days, rule, title in filter(None, (request_approval, part_approval)):
             steps.append({"step": "wait", "days": days, "rule": rule,
-                          "text": text and text["wait"].format(title=title, rule=rule)})
+                          "text": text and text["design_wait"].format(rule=rule)})
         prepared = ready
         if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
