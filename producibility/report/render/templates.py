@@ -107,6 +107,18 @@ def mdcode(value: Any) -> str:
     return f"{fence}{text}{fence}"
 
 
+_DATE = r"\b(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})\b"
+
+
+def unbroken_dates(value: Any) -> "markupsafe.Markup":
+    """HTML text whose dates do not break at their hyphens (a phone wrapped
+    "28-12-2026" after "28-"): the text escaped, each date kept on one line."""
+    import markupsafe
+
+    text = str(markupsafe.escape("" if value is None else value))
+    return markupsafe.Markup(re.sub(_DATE, r'<span class="nowrap">\g<0></span>', text))
+
+
 def closest(rejected: list[dict]) -> list[dict]:
     """Rejected machines, the nearest misses (fewest reasons) first."""
     return sorted(rejected, key=lambda x: (len(x["reasons"]), x["machine"]))
@@ -140,6 +152,7 @@ def environment(template_dir: str | Path | None = None, lang: str = i18n.DEFAULT
     env.filters["closest"] = closest
     env.filters["md"] = md
     env.filters["mdcode"] = mdcode
+    env.filters["unbroken_dates"] = unbroken_dates
     return env
 
 

@@ -1105,6 +1105,12 @@ def block_quote(context, missing=missing):
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'round' found.")
+    try:
+        t_13 = environment.filters['unbroken_dates']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
     _block_vars['t'] = l_0_t
@@ -1236,15 +1242,15 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars))
+        yield escape(t_13(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
         yield '. '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':</p>\n  <ul class="chain">\n'
-        def t_13(fiter):
+        def t_14(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1268,16 +1274,16 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_14 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_15 = environment.filters['fact']
+        t_15 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_16 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_2 = environment.filters['length']
@@ -1340,13 +1346,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_15(l_2_value))
+                    yield escape(t_16(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1459,4 +1465,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&364=52&384=54&418=56&453=58&474=60&495=62&543=64&599=66&636=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=289&333=291&334=297&337=323&338=325&339=329&341=338&342=342&343=346&344=358&346=371&347=373&348=376&349=380&350=382&351=389&355=414&356=416&357=420&364=430&366=455&367=457&368=462&369=469&370=485&371=487&372=489&373=492&376=495&379=499&380=513&384=521&386=546&388=550&392=552&394=556&395=558&396=562&397=582&402=594&405=602&409=606&410=610&413=616&418=621&420=650&421=654&423=657&425=664&427=669&428=671&429=677&430=681&431=691&432=696&440=714&441=739&442=742&444=746&445=750&453=784&455=807&456=811&458=814&460=822&462=827&463=839&464=843&465=854&474=862&475=878&477=881&479=885&481=893&483=898&484=902&485=906&486=910&495=917&497=952&498=954&500=957&502=969&503=974&504=978&505=980&507=982&508=985&509=989&510=996&511=1003&512=1010&513=1013&514=1021&515=1024&517=1029&520=1032&521=1036&522=1042&524=1046&528=1049&529=1053&538=1068&543=1072&544=1109&546=1112&547=1116&549=1119&551=1131&553=1135&554=1147&555=1149&556=1151&557=1155&558=1159&564=1165&565=1175&566=1188&570=1192&571=1195&573=1197&574=1201&578=1205&580=1208&582=1218&583=1222&588=1234&589=1237&591=1243&592=1252&599=1260&600=1289&601=1292&602=1296&603=1300&605=1302&606=1307&607=1311&609=1320&610=1322&611=1325&613=1334&614=1338&615=1341&617=1343&618=1347&622=1353&623=1356&625=1360&626=1363&636=1371&638=1380&639=1394&640=1396&641=1405&642=1409&644=1418&645=1420&646=1431&647=1433&648=1442&649=1444&650=1453'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&364=52&384=54&418=56&453=58&474=60&495=62&543=64&599=66&636=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=289&333=291&334=297&337=323&338=325&339=329&341=338&342=342&343=346&344=358&346=371&347=373&348=376&349=380&350=382&351=389&355=414&356=416&357=420&364=430&366=455&367=457&368=462&369=469&370=485&371=487&372=489&373=492&376=495&379=499&380=513&384=521&386=546&388=550&392=552&394=556&395=558&396=562&397=582&402=594&405=602&409=606&410=610&413=616&418=621&420=650&421=654&423=657&425=664&427=669&428=671&429=677&430=681&431=691&432=696&440=714&441=739&442=742&444=746&445=750&453=784&455=807&456=811&458=814&460=822&462=827&463=839&464=843&465=854&474=862&475=878&477=881&479=885&481=893&483=898&484=902&485=906&486=910&495=917&497=952&498=954&500=957&502=969&503=974&504=978&505=980&507=982&508=985&509=989&510=996&511=1003&512=1010&513=1013&514=1021&515=1024&517=1029&520=1032&521=1036&522=1042&524=1046&528=1049&529=1053&538=1068&543=1072&544=1115&546=1118&547=1122&549=1125&551=1137&553=1141&554=1153&555=1155&556=1157&557=1161&558=1165&564=1171&565=1181&566=1194&570=1198&571=1201&573=1203&574=1207&578=1211&580=1214&582=1224&583=1228&588=1240&589=1243&591=1249&592=1258&599=1266&600=1295&601=1298&602=1302&603=1306&605=1308&606=1313&607=1317&609=1326&610=1328&611=1331&613=1340&614=1344&615=1347&617=1349&618=1353&622=1359&623=1362&625=1366&626=1369&636=1377&638=1386&639=1400&640=1402&641=1411&642=1415&644=1424&645=1426&646=1437&647=1439&648=1448&649=1450&650=1459'
