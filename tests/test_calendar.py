@@ -62,22 +62,23 @@ def test_counting_working_days_is_counting_them_one_by_one(start, n):
 
 
 def test_the_lead_time_skips_the_shops_closed_days(equipment):
-    """The example shop closes 28-31 December: a date that fell in it now falls after,
-    the report names what it skipped, and the offer promises that date."""
+    """900 brackets: 27 working days. Counted Monday to Friday they end 2026-12-30, a day
+    of the example shop's shutdown; its calendar closes six weekdays on the way
+    (Christmas Day, 28-31 December, New Year's Day): 2027-01-07, and the report names
+    them. Without a calendar the chain's days are the same."""
     screener = Screener(equipment, load_packs())
-    request = base_request(quantity=600, wanted_date="2027-03-01")
-    report = screener.check(request).to_dict()
-    lead = report["lead_time"]
-    earliest = lead["earliest_date"]
-    assert earliest == by_hand("2026-11-23", lead["days"], NL_2026_2027 | {
+    request = base_request(quantity=900, wanted_date="2027-03-01")
+    lead = screener.check(request).to_dict()["lead_time"]
+    assert lead["earliest_date"] == by_hand("2026-11-23", lead["days"], NL_2026_2027 | {
         datetime.date(2026, 12, d) for d in range(28, 32)} - {datetime.date(2027, 3, 26)})
     plain = Screener(dict(_document(equipment), provider={
         k: v for k, v in _document(equipment)["provider"].items() if k != "calendar"}),
         load_packs()).check(request).to_dict()["lead_time"]
-    assert plain["days"] == lead["days"] and "closed" not in plain
-    if lead["earliest_date"] > "2026-12-31":
-        assert lead["earliest_date"] > plain["earliest_date"]
-        assert {"date": "2026-12-29", "name": "Christmas shutdown"} in lead["closed"]
+    assert plain["days"] == lead["days"] == 27 and "closed" not in plain
+    assert plain["earliest_date"] == "2026-12-30" and lead["earliest_date"] == "2027-01-07"
+    assert [c["date"] for c in lead["closed"]] == [
+        "2026-12-25", "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01"]
+    assert {"date": "2026-12-29", "name": "Christmas shutdown"} in lead["closed"]
 
 
 def _document(equipment):

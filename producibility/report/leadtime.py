@@ -311,7 +311,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
               "not_made": normal["not_made"], "without_run": normal["without_run"],
               "expedited": None}
-    if not calendar.plain:  # the weekdays the shop is closed before the earliest date
+    if not calendar.plain and not brief:  # the weekdays closed before the earliest date
+        # (a what-if probe reads no dates)
         result["closed"] = calendar.closed_between(start, result["earliest_date"],
                                                    lang or "en")
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) or \
