@@ -60,13 +60,14 @@ class Plain:
         self.settings = pack.settings["fit"]
         self.index = equipment.by_process()
         self.provider = equipment.provider
+        self.calendar = equipment.calendar
         layer, _ = layers(pack.rules)
         rules = engine_run_rules(pack.rules, layer)
         top = max((layer[r.id] for r in rules), default=0)
         self.layers = [[r for r in rules if layer[r.id] == n] for n in range(top + 1)]
 
     def run(self, request, as_of):
-        req = derive(request, as_of)
+        req = derive(request, as_of, self.calendar)
         settings, index, provider = self.settings, self.index, self.provider
         base = {"request": req, "provider": provider}
         subjects = {"request": [("request", None, base)],
@@ -750,6 +751,7 @@ class ClipsPort:
             raise RuntimeError(CLIPS_MISSING)
         layer, _ = layers(pack.rules)
         self.untranslated = []
+        self.calendar = equipment.calendar
         env = self.env = clips.Environment()
         for name, (slots, multi) in TEMPLATES.items():
             env.build(f"(deftemplate {name} "
@@ -806,7 +808,7 @@ class ClipsPort:
             os.close(devnull)
 
     def run(self, request, as_of):
-        req = derive(request, as_of)
+        req = derive(request, as_of, self.calendar)
         env = self.env
         env.reset()
         values = {k: _plain(req[k]) for k in self.rslots if req.get(k) is not None}

@@ -53,7 +53,7 @@ def screen(pack, equipment, request, as_of, schedule=None):
     None where unknown) and what an unknown one waits for.  Every rule sees them: the
     rules that read them, and the flags those set, come after everything the chain
     depends on, so the one pass the meaning describes gives the engine's two stages."""
-    request = derive(request, as_of)
+    request = derive(request, as_of, equipment.calendar)
     facts, waiting = schedule or ({}, {})
     request.update((k, v) for k, v in facts.items() if v is not None)
     parts = {str(p["id"]): p for p in request["parts"]}

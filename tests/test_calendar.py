@@ -145,7 +145,8 @@ def test_a_check_of_a_dutch_shop_does_not_import_the_holiday_library(tmp_path):
 
 
 def test_a_machines_hours_before_the_wanted_date_are_its_working_weeks():
-    """Ordered Monday 2026-12-14, wanted 2027-01-04: three calendar weeks, but the shop
+    """The assignment and the rules (``request.weeks_available``) count alike.
+    Ordered Monday 2026-12-14, wanted 2027-01-04: three calendar weeks, but the shop
     works 9 days of them (15-18 and 21-24 December, 4 January): 1.8 weeks of a mill's
     20 free hours a week, 36 h, for a job of 41 h. Counted in calendar weeks the mill had
     60 h and the job read 'in time' on it, into the Christmas shutdown."""
@@ -157,13 +158,19 @@ def test_a_machines_hours_before_the_wanted_date_are_its_working_weeks():
     request = base_request(date="2026-12-14", wanted_date="2027-01-04", quantity=200,
                            part={"cycle_time_min": 12})
     with_calendar = Screener({"provider": shop, "machines": [mill]}, load_packs())
-    (a,) = with_calendar.check(request).to_dict()["assignments"]
+    report = with_calendar.check(request).to_dict()
+    (a,) = report["assignments"]
     assert a["machine"] == "mill"
     assert a["late"] == \
         "needs 41.0 h, 36.0 h free in the 1.8 working weeks before the wanted date"
+    # the rules read the same weeks: FAC-006 (40 h of run > 80 % of 20 h x 1.8 weeks)
+    (fac,) = [f for f in report["findings"] if f["rule"] == "FAC-006"]
+    assert fac["trace"]["values"]["request.weeks_available"] == 1.8
     plain = Screener({"provider": {"name": "Test"}, "machines": [mill]}, load_packs())
-    (a,) = plain.check(request).to_dict()["assignments"]
+    report = plain.check(request).to_dict()
+    (a,) = report["assignments"]
     assert not a.get("late")  # 15 weekdays: 3 weeks, 60 h
+    assert "FAC-006" not in {f["rule"] for f in report["findings"]}  # 40 h < 0.8 x 60 h
 
 
 def test_validate_says_back_the_working_days_and_checks_the_country(tmp_path):

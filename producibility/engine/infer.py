@@ -32,7 +32,6 @@ How the work is split, after measuring experta (see README, "Speed"):
   checks it against a plain evaluator.
 """
 
-import datetime
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
@@ -45,6 +44,7 @@ from producibility.conditions.alpha import RuleTable
 from producibility.conditions.expressions import MEMO, UNKNOWN, ExpressionError, evaluate
 from producibility.engine.experta_compat import MATCH, NOT, Fact, KnowledgeEngine, Rule
 from producibility.errors import InputError, Wording
+from producibility.model.calendar import PLAIN
 from producibility.model.pack import gc_paused
 class Request(Fact):
     pass
@@ -418,6 +418,7 @@ def compile_engine(pack, equipment):
     engine_class.machines = machines
     engine_class.provider = equipment.provider
     engine_class.layers = top
+    engine_class.calendar = getattr(equipment, "calendar", PLAIN)  # the shop's working days
     engine_class.schedule_tables = schedule_tables
     return engine_class
 
@@ -488,6 +489,7 @@ class _EngineBase(_Facts, KnowledgeEngine):
     layers = 0
     schedule_tables = ()
     route = None
+    calendar = PLAIN
 
     def run(self, steps=float("inf")):
         experta_speed.run(self, steps)
@@ -507,7 +509,7 @@ class _EngineBase(_Facts, KnowledgeEngine):
         self.fits, self.rejections, self.subcontracts, self.overflow = {}, {}, {}, {}
         self.undecidable = []
         self._contexts, self._memos = {}, {}
-        self.window = _capacity_window(request, as_of)
+        self.window = _capacity_window(request, as_of, self.calendar)
         self.as_of = as_of
         # flag name -> subjects where it holds, and -> {subject: questions} where unknown
         self.flags_true, self.flags_unknown = {}, {}
@@ -572,13 +574,15 @@ def schedule(inferred, facts, waiting=None):
                              flags_unknown=MappingProxyType(stage.flags_unknown))
 
 
-def _capacity_window(request, as_of):
+def _capacity_window(request, as_of, calendar=PLAIN):
+    """Working weeks (the shop's working days / 5) from the date screened from to the
+    wanted date, or None without a wanted date: what the assignment shares free hours
+    over, and ``request.weeks_available``."""
     wanted = request.get("wanted_date")
     if not wanted:
         return None
     start = as_of or request.get("date")  # the date asked for (--as-of), else the request's
-    days = (datetime.date.fromisoformat(wanted) - datetime.date.fromisoformat(start)).days
-    return max(days, 0) / 7.0
+    return max(calendar.working_days_between(start, wanted), 0) / 5.0
 
 
 def operation_hours(request, part, machine):
@@ -598,8 +602,9 @@ def operation_hours(request, part, machine):
 
 
 DERIVED_FIELDS = {
-    ("request", "weeks_available"): "weeks from the date screened from (as_of, else the "
-                                    "request's date) to the wanted date",
+    ("request", "weeks_available"): "working weeks (the shop's working days / 5) from the "
+                                    "date screened from (as_of, else the request's date) "
+                                    "to the wanted date",
     ("part", "pieces"): "request.quantity x part.quantity: pieces of this part per order",
     ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
@@ -633,10 +638,11 @@ DERIVED_FROM = {
 }
 
 
-def derive(request, as_of):
-    """Add the derived fields (DERIVED_FIELDS) that rules may read."""
+def derive(request, as_of, calendar=PLAIN):
+    """Add the derived fields (DERIVED_FIELDS) that rules may read (``calendar``: the
+    shop's working days, which ``weeks_available`` counts)."""
     request = dict(request)
-    window = _capacity_window(request, as_of)
+    window = _capacity_window(request, as_of, calendar)
     if window is not None:
         request["weeks_available"] = round(window, 1)
     parts = []
@@ -664,7 +670,7 @@ class Inferred(NamedTuple):
     request: dict                # the request with its derived fields
     parts: dict                  # part id -> part
     machines: dict               # machine id -> machine
-    window: object               # weeks from as_of to the wanted date, or None
+    window: object               # working weeks from as_of to the wanted date, or None
     as_of: object                # the date counted from: given (--as-of), else the request's
     hits: tuple                  # Hit per rule that fired, was unknown or failed
     fits: Mapping                # (part, process, machine) -> FitResult that fits
@@ -708,7 +714,7 @@ class Inference:
     def _run(self, request, as_of):
         engine = self.engine
         engine.reset()
-        request = derive(request, as_of)
+        request = derive(request, as_of, engine.calendar)
         routes = {}
         if engine.route is not None:
             for part in request["parts"]:
