@@ -736,3 +736,22 @@ def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
     assert chain.index("milling") < chain.index("anodising") < chain.index("delivery")
     shaft = card("shaft-oversize", "en")
     assert shaft.startswith(' warn"') and '<div class="v">–</div>' in shaft
+
+
+def test_a_quote_line_not_priced_by_the_hour_shows_no_hours_or_rate(screened):
+    """The material line read "0 | € 0,00" under hours and rate, as if the blocks were
+    an hour's work at no rate: a line priced by the piece or the kilo (material,
+    outside work, a fixed amount) leaves those cells empty; the CSV keeps its zeros."""
+    md = render(screened["bracket-series", "nl"], "md", "nl")
+    material = next(line for line in md.splitlines() if line.startswith("| materiaal"))
+    cells = [c.strip() for c in material.split("|")[1:-1]]
+    assert cells[3:5] == ["", ""] and cells[5].startswith("€") and "865,94" in cells[5]
+    setup = next(line for line in md.splitlines() if line.startswith("| omstellen"))
+    assert [c.strip() for c in setup.split("|")[4:6]] == ["4", "€\xa0120,00"]
+    html = render(screened["bracket-series", "nl"], "html", "nl")
+    row = html[html.index("<td>materiaal"):]
+    row = row[:row.index("</tr>")]
+    assert row.count('<td class="blank"></td>') == 2 and 'data-label="Uren"' not in row
+    rows = list(csv.DictReader(io.StringIO(render(screened["bracket-series", "en"], "csv",
+                                                  "en"))))
+    assert any(r["kind"] == "material" and r["hours"] == "0.00" for r in rows)
