@@ -72,6 +72,46 @@ def test_pack_and_questionnaire_are_complete_in_dutch_and_english(questionnaire)
         assert {"nl", "en"} <= set(section["title"]), section["id"]
 
 
+def test_every_rule_says_where_its_knowledge_comes_from_in_dutch_and_english(pack):
+    """A Dutch report's trace reads the source in Dutch: the default pack gives each rule's
+    source per language (W150 leaves a one-text source alone: a provider's citation
+    reads the same in both)."""
+    for rule in pack.rules:
+        assert set(rule.source) == {"en", "nl"}, rule.id
+        assert rule.source["nl"] != rule.source["en"], rule.id
+        for english in ("Seed report", "Judgement", "judgement", "Chains on", " the "):
+            assert english not in rule.source["nl"], (rule.id, english)
+
+
+def test_a_finding_names_its_source_in_the_reports_language(tmp_path, pack):
+    from conftest import base_request
+    from producibility import Screener, load_equipment
+    screener = Screener(load_equipment(str(EQUIPMENT)), pack)
+    request = base_request(part={"tolerance_mm": 0.015})
+    by_lang = {lang: {f["rule"]: f["source"]
+                      for f in screener.check(request, lang=lang).to_dict()["findings"]}
+               for lang in ("en", "nl")}
+    assert by_lang["en"]["PRC-002"].startswith("ISO 2768-1:1989 table 1")
+    assert by_lang["nl"]["PRC-002"].startswith("ISO 2768-1:1989 tabel 1")
+    # a provider's pack may give one text: both languages show it as written
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "rules:\n  - id: OWN-001\n    thread: process_capability\n"
+        "    title: {en: Fine tolerance, nl: Fijne tolerantie}\n    scope: part\n"
+        "    when: part.tolerance_mm < 0.02\n    then: {risk: {likelihood: 2, consequence: 2}}\n"
+        "    message: {en: fine, nl: fijn}\n    mitigation: {en: measure, nl: meten}\n"
+        "    source: \"Werkplaatsinstructie WI-12\"\n", encoding="utf-8")
+    shop = Screener(load_equipment(str(EQUIPMENT)), load_packs([own]))
+    for lang in ("en", "nl"):
+        found = {f["rule"]: f["source"]
+                 for f in shop.check(request, lang=lang).to_dict()["findings"]}
+        assert found["OWN-001"] == "Werkplaatsinstructie WI-12"
+    # and the pack's documentation shows the Dutch source in Dutch
+    code, out, err = run_cli("rules", "explain", "PRC-002", "--lang", "nl")
+    assert code == 0, err
+    assert "source:     ISO 2768-1:1989 tabel 1" in out
+
+
 def test_every_thread_and_faas_topic_is_covered(pack):
     counts = Counter(rule.thread for rule in pack.rules)
     assert len(pack.rules) >= 60
@@ -155,7 +195,8 @@ def test_caps_only_where_the_rule_names_a_deskbook_criterion(pack):
     PRC-002)."""
     for rule in pack.rules:
         if rule.then.get("mrl_cap") is not None:
-            assert "MRL Deskbook" in (rule.source or ""), rule.id
+            for lang in ("en", "nl"):
+                assert "MRL Deskbook" in rule.text("source", lang), (rule.id, lang)
     for rid in ("DES-002", "CST-002", "MGT-001", "PRC-002"):
         assert pack.rule(rid).then.get("mrl_cap") is None, rid
     assert any(r.thread == "materials" and r.then.get("mrl_cap") for r in pack.rules)

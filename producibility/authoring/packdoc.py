@@ -47,7 +47,7 @@ def rows(pack, lang="en", only=None):
             "id": r.id, "title": r.text("title", lang), "scope": r.scope,
             "when": r.when.source, "requires": list(r.requires), "unless": list(r.unless),
             "consequence": _consequence(r, t), "effort": _effort(r, t, lang),
-            "mrl_cap": r.then.get("mrl_cap"), "source": r.source,
+            "mrl_cap": r.then.get("mrl_cap"), "source": r.text("source", lang),
             "file": r.path, "line": r.line} for r in members]})
     return groups
 
@@ -98,7 +98,7 @@ def explain(pack, rule_id, questionnaire, lang="en"):
     else:  # what --audience customer shows of it
         lines.append("  customer:   " + t[{True: "customer_message", False: "customer_never",
                                            None: "customer_internal"}[customer]])
-    lines.append(f"  source:     {rule.source or '-'}")
+    lines.append(f"  source:     {rule.text('source', lang) or '-'}")
     lines.append(f"  {t['defined_at'] + ':':12}{rule.path}:{rule.line}")
     lines.append("  " + t["depends_on"])
     fields = sorted(set(rule.when.fields))

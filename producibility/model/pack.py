@@ -71,7 +71,7 @@ class Rule:
 
     def __init__(self, id: str, thread: str, title: dict, scope: str, when: object,
                  then: dict, message: dict, mitigation: dict, requires: tuple = (),
-                 unless: tuple = (), priority: int = 0, source: str = "", path: str = None,
+                 unless: tuple = (), priority: int = 0, source: dict = None, path: str = None,
                  line: int = None, customer: object = None) -> None:
         self.id = id
         self.thread = thread
@@ -84,7 +84,7 @@ class Rule:
         self.requires = requires
         self.unless = unless
         self.priority = priority
-        self.source = source
+        self.source = {} if source is None else source  # lang -> text
         self.path = path
         self.line = line
         # False: internal; True: the message; {lang: Template}: own words
@@ -150,7 +150,7 @@ def compile_rule(raw, path, line, col=1):
         id=raw["id"], thread=raw["thread"], title=_texts(raw["title"]), scope=raw["scope"],
         when=when, then=then, message=messages, mitigation=_texts(raw.get("mitigation")),
         requires=tuple(raw.get("requires", ())), unless=tuple(raw.get("unless", ())),
-        priority=int(raw.get("priority", 0)), source=raw.get("source", ""),
+        priority=int(raw.get("priority", 0)), source=_texts(raw.get("source")),
         path=path, line=line, customer=customer,
     )
 

@@ -121,7 +121,7 @@ class Finding:
         """The finding of a rule that fired (``hit``: an infer.Hit), its message in
         ``lang`` with the questionnaire's choice texts.  ``brief`` (a what-if probe,
         which reads what a finding decides, never its words): no title, message,
-        mitigation or trace."""
+        mitigation, source or trace."""
         rule = hit.rule
         then = rule.then
         if brief:
@@ -129,15 +129,15 @@ class Finding:
                 rule=rule.id, kind=_kind(then), thread=rule.thread, title="",
                 part=_part(hit), machine=hit.machine, message="", mitigation="",
                 risk=Risk.of_rule(rule, matrix), effort=then.get("effort", {}),
-                mrl_cap=then.get("mrl_cap"), flag=then.get("flag"), source=rule.source,
+                mrl_cap=then.get("mrl_cap"), flag=then.get("flag"), source="",
                 trace=_NO_TRACE)
-        kind, title, mitigation, template, file = _rule_words(rule, lang)
+        kind, title, mitigation, template, file, source = _rule_words(rule, lang)
         return cls(
             rule=rule.id, kind=kind, thread=rule.thread, title=title, part=_part(hit),
             machine=hit.machine, message=template.render(hit.context, lang, choice_text),
             mitigation=mitigation, risk=Risk.of_rule(rule, matrix),
             effort=dict(then.get("effort", {})), mrl_cap=then.get("mrl_cap"),
-            flag=then.get("flag"), source=rule.source,
+            flag=then.get("flag"), source=source,
             trace=Trace(file, rule.line, rule.when.source, _json_value(hit.values)))
 
     @classmethod
@@ -149,7 +149,7 @@ class Finding:
             title=rule.text("title", lang), part=_part(hit), machine=hit.machine,
             message=words("verdict", lang)["engine_error"].format(rule=rule.id,
                                                                   error=hit.error),
-            mitigation="", source=rule.source, trace=_rule_trace(hit))
+            mitigation="", source=rule.text("source", lang), trace=_rule_trace(hit))
 
     @classmethod
     def check(cls, rule: str, kind: str, thread: str, title: str, message: str,
@@ -222,10 +222,11 @@ def _rule_trace(hit: Any) -> Trace:
 
 @functools.lru_cache(maxsize=2048)  # a pack's rules in each language; rules do not change
 def _rule_words(rule: Any, lang: str) -> tuple:
-    """(kind, title, mitigation, message template, trace file) of a rule's findings in
-    ``lang``: the same for each of its hits."""
+    """(kind, title, mitigation, message template, trace file, source) of a rule's
+    findings in ``lang``: the same for each of its hits."""
     return (_kind(rule.then), rule.text("title", lang), rule.text("mitigation", lang),
-            rule.message.get(lang) or rule.message.get("en"), _short(rule.path))
+            rule.message.get(lang) or rule.message.get("en"), _short(rule.path),
+            rule.text("source", lang))
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})

@@ -945,8 +945,7 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_rule
         if "source" in data_keys:
             data_keys.remove("source")
             data__source = data["source"]
-            if not isinstance(data__source, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
+            validate_https___producibility_example_schemas_rules_schema_json___defs_text(data__source, custom_formats, (name_prefix or "data") + ".source")
         if "lint" in data_keys:
             data_keys.remove("lint")
             data__lint = data["lint"]
