@@ -258,9 +258,7 @@ def iso_fit_finding(conversion: dict, lang: str) -> Finding:
         message += text["tighter"]
     return Finding.check(
         "ISO-286", "info", "process_capability", text["title"], message + ".",
-        text["mitigation"],
-        "ISO 286-1:2010 table 1 (standard tolerance grades IT5-IT11 up to 500 mm); "
-        "ISO 286-2 places the zone per letter, the width is the grade's",
+        text["mitigation"], text["source"],
         "part.iso_fit and part.fit_size_mm given",
         {"part.iso_fit": c["fit"], "part.fit_size_mm": c["size_mm"],
          "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}, part=c["part"])

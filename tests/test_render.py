@@ -755,3 +755,22 @@ def test_a_quote_line_not_priced_by_the_hour_shows_no_hours_or_rate(screened):
     rows = list(csv.DictReader(io.StringIO(render(screened["bracket-series", "en"], "csv",
                                                   "en"))))
     assert any(r["kind"] == "material" and r["hours"] == "0.00" for r in rows)
+
+
+def test_every_finding_names_its_source_in_the_reports_language(reports):
+    """The trace under each finding ('Bron: ...') read English in a Dutch report: the
+    rules' sources and the tool's own checks (equipment fit, partners, the lead-time
+    chain, MRL below target, ISO fits) now come in both languages."""
+    checked = set()
+    for (stem, lang), report in reports.items():
+        if lang != "nl":
+            continue
+        english = {(f["rule"], f["part"], f["machine"]): f["source"]
+                   for f in reports[stem, "en"]["findings"]}
+        for f in report["findings"]:
+            assert f["source"], (stem, f["rule"])
+            assert f["source"] != english[f["rule"], f["part"], f["machine"]], \
+                (stem, f["rule"], f["source"])
+            checked.add(f["rule"])
+    # the tool's own checks are among them
+    assert {"MRL-TARGET", "LEAD-TIME", "FIT-NO-MACHINE"} <= checked

@@ -40,7 +40,7 @@ def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
         why = text["why" if has_any else "none"].format(process=name)
         findings.append(Finding.check(
             "FIT-NO-MACHINE", "blocker", "process_capability", title, f"{title}: {why}",
-            text["mitigation"], "equipment fit", f"no {process} machine fits part {pid}",
+            text["mitigation"], text["source"], f"no {process} machine fits part {pid}",
             {"rejected": [r["machine"] for r in placement.rejected.get((pid, process), [])]},
             part=pid))
     return findings
@@ -92,7 +92,7 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
             text["title"].format(**fields),
             text["overflow" if overflow else "message" if kind == "processes"
                  else "treatment"].format(**fields),
-            text["mitigation"], "equipment fit: partners",
+            text["mitigation"], text["source"],
             f"{process} for part {pid}: own machines without the hours, the partner sooner"
             if overflow else f"{process} for part {pid}: no own machine" if kind == "processes"
             else f"{process} is outside work",
@@ -125,8 +125,7 @@ def routed(inferred: Inferred, catalogue: Any, lang: str) -> list[Finding]:
                           else finish)
             findings.append(Finding.check(
                 "FIT-ROUTED", "effort", "process_capability", text["title"].format(**fields),
-                text["message"].format(**fields), text["mitigation"],
-                "equipment fit: finished_by in the process catalogue",
+                text["message"].format(**fields), text["mitigation"], text["source"],
                 f"no own {process} machine reaches the finish of part {pid}; one reaches "
                 f"the rest; {finish} is offered",
                 {"part.tolerance_mm": part.get("tolerance_mm"),

@@ -416,8 +416,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
         kind = "question"
     return Finding.check(
         "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
-        text["mitigation"],
-        "lead-time chain: material, preparation, operations, partners, waits, transport",
+        text["mitigation"], text["source"],
         f"earliest {result['earliest_date']} > wanted {result['wanted_date']}",
         {"days": result["days"], "slowest_part": result["slowest_part"],
          "penalty_clause": request.get("penalty_clause"),

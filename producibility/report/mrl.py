@@ -120,7 +120,7 @@ def below_target(levels: Mapping[str, dict], target: int | None, purpose: str | 
                                               target=target)
         findings.append(Finding.check(
             "MRL-TARGET", "risk", thread, message, message, text["mitigation"],
-            "MRL Deskbook (2020): thread below the target level",
+            text["source"],
             f"thread level {level} < target {target} for purpose {purpose}",
             {"capped_by": entry["capped_by"]},
             risk=Risk.rated(3, min(5, 1 + target - level), matrix)))
