@@ -7,6 +7,7 @@ Machine set-up hours and rates come from the equipment file, as the report state
 
 import copy
 import math
+import re
 
 import pytest
 
@@ -33,8 +34,20 @@ def machine_of(report, process):
     return next(a for a in report["assignments"] if a["process"] == process)
 
 
+ENGLISH = re.compile(r"\b(pcs|batch|pack settings|equipment file|rule|rate|removal|cut length|"
+                     r"weld length|price|weight|envelope|attended|overtime|contingency|"
+                     r"height|infill|features|hits|cavities|allowance|skeleton|thickness|"
+                     r"bends|pierces|speed factor|saw cut|packing density)\b")
+
+
+def in_language(text, lang):
+    """Whether a quote line's source reads as ``lang`` writes it: no English words and
+    no decimal point in Dutch."""
+    return lang == "en" or not (ENGLISH.search(text) or re.search(r"\d\.\d", text))
+
+
 def check_machine_lines(report, process, run_min_per_piece, pieces, batches=1,
-                        basis="estimated", cam_h=None):
+                        basis="estimated", cam_h=None, lang="en"):
     a = machine_of(report, process)
     setup = one(report, "setup", process)
     assert setup["amount_eur"] == pytest.approx(a["setup_h"] * a["rate_eur_h"], abs=0.01)
@@ -47,6 +60,8 @@ def check_machine_lines(report, process, run_min_per_piece, pieces, batches=1,
     cam = one(report, "cam", process)
     assert cam["basis"] == "default"
     assert cam["amount_eur"] == pytest.approx(cam_h * ENG, abs=0.01)
+    for line in (setup, run, cam):
+        assert in_language(line["source"], lang), (lang, line["source"])
     return run
 
 
@@ -64,7 +79,7 @@ def test_milled_part(screener, lang):
     # removal: block 190.464 cm3 - half the envelope (144 cm3 x 0.5 = 72 cm3),
     # at 25 cm3/min x speed factor 3.0 (aluminium)
     minutes = (124 * 64 * 24 / 1000 - 120 * 60 * 20 / 1000 * 0.5) / (25 * 3.0)
-    check_machine_lines(report, "milling_3axis", minutes, 10, cam_h=1.5)
+    check_machine_lines(report, "milling_3axis", minutes, 10, cam_h=1.5, lang=lang)
     inspection = one(report, "inspection")
     assert inspection["amount_eur"] == pytest.approx(0.25 * INSP)
     words = {"en": ("material", "set-up", "CAM"), "nl": ("materiaal", "omstellen", "CAM")}
@@ -84,7 +99,7 @@ def test_turned_part(screener, lang):
     assert one(report, "material")["amount_eur"] == pytest.approx(kg * 2.2 * 20, abs=0.01)
     # removal: bar minus half the envelope cylinder, at 40 cm3/min x speed factor 1.0
     minutes = (bar_mm3 / 1000 - math.pi / 4 * 40 ** 2 * 100 / 1000 * 0.5) / (40 * 1.0)
-    check_machine_lines(report, "turning", minutes, 20, cam_h=0.75)
+    check_machine_lines(report, "turning", minutes, 20, cam_h=0.75, lang=lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -98,9 +113,10 @@ def test_sheet_metal_part(screener, lang):
     kg = 220 * 120 * 3 * 1e-9 * 7850
     assert one(report, "material")["amount_eur"] == pytest.approx(kg * 1.4 * 50, abs=0.01)
     # laser: cut length 2 x (200 + 100) x 1.5 = 900 mm at 8 m/min (3 mm), 4 pierces x 1 s
-    check_machine_lines(report, "laser_cutting", 0.9 / 8 + 4 * 1 / 60, 50, cam_h=0.25)
+    check_machine_lines(report, "laser_cutting", 0.9 / 8 + 4 * 1 / 60, 50, cam_h=0.25,
+                        lang=lang)
     # press brake: 4 bends x 20 s
-    check_machine_lines(report, "bending", 4 * 20 / 60, 50, cam_h=0.5)
+    check_machine_lines(report, "bending", 4 * 20 / 60, 50, cam_h=0.5, lang=lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -112,7 +128,8 @@ def test_sheet_metal_cycle_time_split_over_routing(screener, lang):
     report = screener.check(request, lang=lang).to_dict()
     # one cycle time of 4 min for the part: 2 min on the laser, 2 on the press brake
     for process, cam_h in (("laser_cutting", 0.25), ("bending", 0.5)):
-        run = check_machine_lines(report, process, 2, 50, basis="given", cam_h=cam_h)
+        run = check_machine_lines(report, process, 2, 50, basis="given", cam_h=cam_h,
+                                  lang=lang)
         assert run["attended"] is True
     assert one(report, "inspection")["amount_eur"] == pytest.approx(0.25 * 2 * INSP)
 
@@ -127,7 +144,7 @@ def test_welded_part(screener, lang):
     assert one(report, "material")["amount_eur"] == pytest.approx(
         12 * 1.15 * 1.4 * 5, abs=0.01)
     # weld length 2 x (500 + 300) = 1600 mm at 250 mm/min, arc on 30 % of the time
-    check_machine_lines(report, "welding", 1600 / 250 / 0.3, 5, cam_h=1)
+    check_machine_lines(report, "welding", 1600 / 250 / 0.3, 5, cam_h=1, lang=lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -140,7 +157,7 @@ def test_printed_part_runs_unattended(screener, lang):
     assert one(report, "material")["amount_eur"] == pytest.approx(
         50e-6 * 1240 * 1.1 * 25.0 * 10, abs=0.01)
     # 50 cm3 x 30 % infill at 12 cm3/h
-    run = check_machine_lines(report, "fdm", 50 * 0.3 / 12 * 60, 10, cam_h=0.25)
+    run = check_machine_lines(report, "fdm", 50 * 0.3 / 12 * 60, 10, cam_h=0.25, lang=lang)
     assert run["attended"] is False
     totals = report["quote"]["totals"]
     assert totals["unattended_h"] == pytest.approx(run["hours"], abs=0.01)
@@ -680,3 +697,37 @@ def test_the_other_parts_keep_their_price_and_lead_time(screener):
     from producibility.inputs import schema
     for made in (report, screener.check(_example("shaft-oversize")).to_dict()):
         schema.check(made, schema.shipped("report"), "report")  # the contract, null days too
+
+
+def test_a_quote_lines_arithmetic_is_written_in_the_reports_language():
+    """A Dutch shop's CSV (the 'bron' column) and JSON read 'machine set-up 2 h x 2
+    batch(es)', 'pack settings: ...', '(size + 2 x 2 mm allowance)': each line's source,
+    a partner's price basis and the overtime's basis now come from the locale files,
+    their figures with the language's decimal sign. The English stays byte for byte
+    (the golden reports hold it)."""
+    from conftest import EXAMPLES, REQUESTS
+    from producibility import Screener, load_equipment, load_packs
+    shop = EXAMPLES / "precision-shop"
+    screeners = [(Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs()),
+                  REQUESTS),
+                 (Screener(load_equipment(str(shop / "equipment.yaml")),
+                           load_packs([shop / "rules"])),
+                  sorted((shop / "requests").glob("*.yaml")))]
+    kinds, seen = set(), 0
+    for screener, requests in screeners:
+        for path in requests:
+            report = screener.check(str(path), lang="nl").to_dict()
+            texts = [(line["kind"], line["source"]) for line in report["quote"]["lines"]]
+            fast = report["lead_time"].get("expedited")
+            if fast:
+                texts.append(("overtime", fast["basis"]))
+            for assignment in report["assignments"]:
+                if assignment.get("partner"):
+                    texts.append(("partner", assignment["partner"]["price_basis"]))
+            for kind, text in texts:
+                assert in_language(text, "nl"), (path.name, kind, text)
+                kinds.add(kind)
+                seen += 1
+    assert {"material", "setup", "run", "cam", "inspection", "outside_work", "overtime",
+            "partner"} <= kinds, kinds
+    assert seen > 100

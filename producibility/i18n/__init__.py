@@ -105,6 +105,21 @@ def _number(value, lang, decimals, grouping):
                                    decimal_quantization=decimals is not None)
 
 
+@functools.lru_cache(maxsize=None)
+def decimal_sign(lang: str) -> str:
+    """The locale's decimal sign (CLDR): ``.`` in English, ``,`` in Dutch."""
+    return number(1.5, lang, 1, grouping=False)[1]
+
+
+def figure(value: float, lang: str, decimals: int | None = None) -> str:
+    """A figure of a formula written out (a quote line's source): as Python writes it
+    (``:g``, six significant digits, or ``decimals`` fixed), no grouping, with the
+    locale's decimal sign: ``0.25`` in English, ``0,25`` in Dutch."""
+    text = f"{value:g}" if decimals is None else f"{value:.{decimals}f}"
+    sign = decimal_sign(lang)
+    return text if sign == "." else text.replace(".", sign)
+
+
 def money(value: float, lang: str, decimals: int | None = 0, currency: str = "EUR") -> str:
     """An amount with its currency sign: ``€ 4,828`` in English, ``€ 4.828`` in Dutch.
 

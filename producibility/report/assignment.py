@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from producibility import i18n
 from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 from producibility.model.calendar import PLAIN, Calendar
+from producibility.report.finding import words
 
 
 class Placement:
@@ -234,25 +236,33 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
                  request: Mapping[str, Any], result: Any, lang: str) -> dict[str, Any]:
     """A partner's operation: its lead time and the amount by its price model.
 
-    ``price_basis`` is the formula, like a quote line's source (in English)."""
+    ``price_basis`` is the formula in ``lang``, like a quote line's source."""
+    said = words("quote_source", lang or "en")
+
+    def g(value):
+        return i18n.figure(value, lang or "en")
+
     price = partner["price"]
     pieces = part.get("pieces")
     batches = request.get("batches") or 1
     amount, basis = price.get("per_order_eur", 0) * batches, []
     if price.get("per_order_eur"):
-        basis.append(f"{price['per_order_eur']:g} EUR x {batches} batch(es)")
+        basis.append(said["partner_order"].format(amount=g(price["per_order_eur"]),
+                                                  batches=batches))
     if price.get("per_piece_eur"):
         if pieces is None:
-            basis.append("per piece: quantity unknown")
+            basis.append(said["partner_piece_unknown"])
         else:
             amount += price["per_piece_eur"] * pieces
-            basis.append(f"{price['per_piece_eur']:g} EUR x {pieces} pcs")
+            basis.append(said["partner_piece"].format(amount=g(price["per_piece_eur"]),
+                                                      pieces=pieces))
     if price.get("per_kg_eur"):
         if pieces is None or part.get("weight_kg") is None:
-            basis.append("per kg: weight or quantity unknown")
+            basis.append(said["partner_kg_unknown"])
         else:
             amount += price["per_kg_eur"] * part["weight_kg"] * pieces
-            basis.append(f"{price['per_kg_eur']:g} EUR/kg x {part['weight_kg']:g} kg x {pieces} pcs")
+            basis.append(said["partner_kg"].format(amount=g(price["per_kg_eur"]),
+                                                   kg=g(part["weight_kg"]), pieces=pieces))
     out = {"id": partner["id"], "name": partner["name"],
            "lead_time_days": partner["lead_time_days"], "amount_eur": _r(amount),
            "price_basis": "; ".join(basis) or price["source"]}

@@ -116,7 +116,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"])
         leadtime.price_overtime(lead, machine_lines, share,
-                                settings["costing"]["estimate_contingency"])
+                                settings["costing"]["estimate_contingency"], lang)
 
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:

@@ -58,10 +58,16 @@ def _dims(part):
     return None
 
 
-def part_volume_cm3(part, material, costing):
-    """The part's own volume: from its weight, else a share of its envelope."""
+def _said(lang):
+    """The words of a quote line's source in ``lang`` (its arithmetic written out)."""
+    return _words("quote_source", lang)
+
+
+def part_volume_cm3(part, material, costing, lang="en"):
+    """(cm3, how in ``lang``): the part's own volume, from its weight, else a share of
+    its envelope."""
     if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
-        return part["weight_kg"] / material["density_kg_m3"] * 1e6, "weight / density"
+        return part["weight_kg"] / material["density_kg_m3"] * 1e6, _said(lang)["by_weight"]
     dims = _dims(part)
     if part.get("diameter_mm") and part.get("length_mm"):
         envelope = math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"] / 1000
@@ -70,18 +76,26 @@ def part_volume_cm3(part, material, costing):
     else:
         return None, None
     share = costing["solid_share"]
-    return envelope * share, f"envelope x solid share {share:g}"
+    return envelope * share, _said(lang)["by_envelope"].format(share=i18n.figure(share, lang))
 
 
 def stock(part, processes, material, costing, catalogue, lang=None):
-    """(kg per piece, description in ``lang``, formula) of the stock a piece is made
-    from; without ``lang`` no description (the run-time model needs only the weight)."""
+    """(kg per piece, description in ``lang``, formula in ``lang``) of the stock a piece
+    is made from; without ``lang`` no description or formula (the run-time model needs
+    only the weight)."""
     def describe(key, **figures):  # each figure as (value, decimals)
         if lang is None:
             return None
         return _words("costing", lang)[key].format(**{
             name: i18n.number(value, lang, decimals, grouping=False)
             for name, (value, decimals) in figures.items()})
+
+    def formula(key, **figures):  # each figure a number (:g) or a text
+        if lang is None:
+            return None
+        return _said(lang)[key].format(**{
+            name: value if isinstance(value, str) else i18n.figure(value, lang)
+            for name, value in figures.items()})
 
     allowance = 0.0
     for process in processes:
@@ -95,16 +109,15 @@ def stock(part, processes, material, costing, catalogue, lang=None):
         length = part["length_mm"] + 2 * allowance + costing["saw_cut_mm"]
         volume = math.pi / 4 * d * d * length / 1e9
         return (volume * density, describe("bar", diameter=(d, None), length=(length, None)),
-                f"pi/4 x ({part['diameter_mm']:g} + 2 x {allowance:g})^2 x "
-                f"({part['length_mm']:g} + 2 x {allowance:g} + saw cut {costing['saw_cut_mm']:g}) mm"
-                f" x {density:g} kg/m3")
+                formula("bar", diameter=part["diameter_mm"], allowance=allowance,
+                        length=part["length_mm"], saw=costing["saw_cut_mm"], density=density))
     if any(p in MACHINED for p in processes) and dims:
         sides = [x + 2 * allowance for x in dims]
         volume = sides[0] * sides[1] * sides[2] / 1e9
         return (volume * density, describe("block", length=(sides[0], None), width=(sides[1], None),
                                            height=(sides[2], None)),
-                f"(size + 2 x {allowance:g} mm allowance) = "
-                f"{' x '.join(f'{s:g}' for s in sides)} mm x {density:g} kg/m3")
+                formula("block", allowance=allowance, density=density, sides=" x ".join(
+                    i18n.figure(s, lang) for s in sides) if lang else ""))
     if any(p in SHEET for p in processes):
         if not dims:
             return None, "size", None
@@ -115,18 +128,17 @@ def stock(part, processes, material, costing, catalogue, lang=None):
         volume = sides[0] * sides[1] * part["thickness_mm"] / 1e9
         return (volume * density, describe("sheet", length=(sides[0], None), width=(sides[1], None),
                                            thickness=(part["thickness_mm"], None)),
-            f"(length and width + 2 x {margin:g} mm skeleton) x thickness "
-            f"{part['thickness_mm']:g} mm x {density:g} kg/m3")
+                formula("sheet", margin=margin, thickness=part["thickness_mm"], density=density))
     waste = costing["print_waste"] if any(p in PRINTED for p in processes) else costing["offcut_share"]
-    volume, how = part_volume_cm3(part, material, costing)
+    volume, how = part_volume_cm3(part, material, costing, lang or "en")
     if volume is None:
         return None, "weight", None
     kg = volume / 1e6 * density * (1 + waste)
+    written = formula("volume", how=how, volume=i18n.figure(volume, lang, 1) if lang else "",
+                      density=density, waste=waste)
     if any(p in PRINTED for p in processes):
-        return kg, describe("printed", cm3=(volume, 1), waste=(waste * 100, 0)), \
-            f"{how} = {volume:.1f} cm3 x {density:g} kg/m3 x (1 + {waste:g})"
-    return kg, describe("weight", waste=(waste * 100, 0)), \
-        f"{how} = {volume:.1f} cm3 x {density:g} kg/m3 x (1 + {waste:g})"
+        return kg, describe("printed", cm3=(volume, 1), waste=(waste * 100, 0)), written
+    return kg, describe("weight", waste=(waste * 100, 0)), written
 
 
 def _speed(table, thickness):
@@ -138,18 +150,24 @@ def _speed(table, thickness):
     return pairs[-1][1], pairs[-1][0]
 
 
-def run_minutes(process, part, material, machine, costing, catalogue):
-    """(minutes per piece, formula) from the process's run-time model, or (None, why).
+def run_minutes(process, part, material, machine, costing, catalogue, lang="en"):
+    """(minutes per piece, formula in ``lang``) from the process's run-time model, or
+    (None, why).
 
     A provider's own catalogue may give a model other parameters than the shipped one:
     a model that cannot be computed is named, not guessed."""
     try:
-        return _run_minutes(process, part, material, machine, costing, catalogue)
+        return _run_minutes(process, part, material, machine, costing, catalogue, lang)
     except (KeyError, TypeError, ValueError, ZeroDivisionError):
         return None, "model"
 
 
-def _run_minutes(process, part, material, machine, costing, catalogue):
+def _run_minutes(process, part, material, machine, costing, catalogue, lang):
+    said = _said(lang)
+
+    def g(value, decimals=None):
+        return i18n.figure(value, lang, decimals)
+
     entry = catalogue.get("processes", process) if catalogue else None
     model = (entry or {}).get("run_time") or {}
     params = model.get("params") or {}
@@ -166,14 +184,14 @@ def _run_minutes(process, part, material, machine, costing, catalogue):
         if kg is None:
             return None, "size"
         stock_cm3 = kg / material["density_kg_m3"] * 1e6
-        part_cm3, how = part_volume_cm3(part, material, costing)
+        part_cm3, how = part_volume_cm3(part, material, costing, lang)
         if part_cm3 is None:
             return None, "size"
         removal = max(stock_cm3 - part_cm3, 0.0)
         rate = params["removal_cm3_min"] * factor
-        return removal / rate, (
-            f"removal {stock_cm3:.1f} - {part_cm3:.1f} cm3 ({how}) = {removal:.1f} cm3 / "
-            f"({params['removal_cm3_min']:g} cm3/min x speed factor {factor:g})")
+        return removal / rate, said["material_removal"].format(
+            stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
+            rate=g(params["removal_cm3_min"]), factor=g(factor))
     if kind == "cut_length":
         if not dims:
             return None, "size"
@@ -183,27 +201,27 @@ def _run_minutes(process, part, material, machine, costing, catalogue):
         length = 2 * (dims[0] + dims[1]) * costing["cut_length_factor"]
         pierces = costing["pierces_per_part"]
         minutes = length / 1000 / speed + pierces * params.get("pierce_s", 0) / 60
-        return minutes, (
-            f"cut length 2 x ({dims[0]:g} + {dims[1]:g}) x {costing['cut_length_factor']:g} = "
-            f"{length:g} mm at {speed:g} m/min ({at:g} mm column) + {pierces} pierces x "
-            f"{params.get('pierce_s', 0):g} s")
+        return minutes, said["cut_length"].format(
+            length=g(dims[0]), width=g(dims[1]), factor=g(costing["cut_length_factor"]),
+            cut=g(length), speed=g(speed), column=g(at), pierces=pierces,
+            pierce=g(params.get("pierce_s", 0)))
     if kind == "per_bend":
-        return params["bends_per_part"] * params["s_per_bend"] / 60, (
-            f"{params['bends_per_part']} bends x {params['s_per_bend']:g} s")
+        return params["bends_per_part"] * params["s_per_bend"] / 60, said["per_bend"].format(
+            bends=params["bends_per_part"], seconds=g(params["s_per_bend"]))
     if kind == "weld_length":
         if not dims:
             return None, "size"
         length = 2 * (dims[0] + dims[1])
-        return length / params["mm_min"] / params["arc_time_share"], (
-            f"weld length 2 x ({dims[0]:g} + {dims[1]:g}) = {length:g} mm / "
-            f"{params['mm_min']:g} mm/min / arc-on share {params['arc_time_share']:g}")
+        return length / params["mm_min"] / params["arc_time_share"], said["weld_length"].format(
+            length=g(dims[0]), width=g(dims[1]), weld=g(length), speed=g(params["mm_min"]),
+            share=g(params["arc_time_share"]))
     if kind == "deposition":
-        volume, how = part_volume_cm3(part, material, costing)
+        volume, how = part_volume_cm3(part, material, costing, lang)
         if volume is None:
             return None, "weight"
         infill = params.get("infill", 1.0) if part.get("weight_kg") is None else 1.0
-        return volume * infill / params["cm3_h"] * 60, (
-            f"{volume:.1f} cm3 ({how}) x infill {infill:g} / {params['cm3_h']:g} cm3/h")
+        return volume * infill / params["cm3_h"] * 60, said["deposition"].format(
+            volume=g(volume, 1), how=how, infill=g(infill), rate=g(params["cm3_h"]))
     if kind == "build_height":
         if not dims:
             return None, "size"
@@ -211,30 +229,31 @@ def _run_minutes(process, part, material, machine, costing, catalogue):
         if len(envelope) < 3:
             return None, "size"
         if params.get("packing_density"):  # powder bed: parts nest in the whole volume
-            volume, how = part_volume_cm3(part, material, costing)
+            volume, how = part_volume_cm3(part, material, costing, lang)
             packing = params["packing_density"]
             bed_cm3_h = envelope[0] * envelope[1] * params["mm_h"] / 1000
-            return volume / packing / bed_cm3_h * 60, (
-                f"{volume:.1f} cm3 ({how}) / packing density {packing:g} / "
-                f"({envelope[0]:g} x {envelope[1]:g} mm bed x {params['mm_h']:g} mm/h)")
+            return volume / packing / bed_cm3_h * 60, said["powder_bed"].format(
+                volume=g(volume, 1), how=how, packing=g(packing), x=g(envelope[0]),
+                y=g(envelope[1]), rate=g(params["mm_h"]))
         footprint = dims[0] * dims[1]
         share = costing["platform_share"]
         per_build = max(1, math.floor(envelope[0] * envelope[1] * share / footprint))
         hours = dims[2] / params["mm_h"]
         extra = params.get("support_removal_h", 0)
-        return (hours / per_build + extra) * 60, (
-            f"height {dims[2]:g} mm / {params['mm_h']:g} mm/h, {per_build} pcs per build "
-            f"({share:g} of the {envelope[0]:g} x {envelope[1]:g} mm platform)"
-            + (f" + {extra:g} h support removal" if extra else ""))
+        return (hours / per_build + extra) * 60, said["build_height"].format(
+            height=g(dims[2]), rate=g(params["mm_h"]), per_build=per_build, share=g(share),
+            x=g(envelope[0]), y=g(envelope[1])) + (
+            said["support_removal"].format(hours=g(extra)) if extra else "")
     if kind == "per_feature":
-        return params["features_per_part"] * params["min_per_feature"], (
-            f"{params['features_per_part']} features x {params['min_per_feature']:g} min")
+        return params["features_per_part"] * params["min_per_feature"], said[
+            "per_feature"].format(features=params["features_per_part"],
+                                  minutes=g(params["min_per_feature"]))
     if kind == "per_hit":
-        return params["hits_per_part"] / params["hits_min"], (
-            f"{params['hits_per_part']} hits / {params['hits_min']:g} hits/min")
+        return params["hits_per_part"] / params["hits_min"], said["per_hit"].format(
+            hits=params["hits_per_part"], rate=g(params["hits_min"]))
     if kind == "cycle":
-        return params["cycle_s"] / params.get("cavities", 1) / 60, (
-            f"{params['cycle_s']:g} s cycle / {params.get('cavities', 1)} cavities")
+        return params["cycle_s"] / params.get("cavities", 1) / 60, said["cycle"].format(
+            seconds=g(params["cycle_s"]), cavities=params.get("cavities", 1))
     return None, "model"
 
 
@@ -242,11 +261,11 @@ def rate(provider, costing, key, name, words, notes, lang):
     """A provider's rate, or the pack's default, named in the notes: never a silent 0."""
     value = provider.get(key)
     if value is not None:
-        return value, "given", f"equipment file: provider.{key}"
+        return value, "given", _said(lang)["rate_given"].format(key=key)
     value = costing[key]
     notes.append(words["default_rate"].format(
         name=name, rate=i18n.money(value, lang, None)))
-    return value, "default", f"pack settings: costing.{key}"
+    return value, "default", _said(lang)["rate_default"].format(key=key)
 
 
 #: A quote line's fields, with what a line leaves out.
@@ -305,6 +324,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     note."""
     words = _words("costing", lang)
     why_words = _words("costing_why", lang)
+    said = _said(lang)
+
+    def g(value, decimals=None):
+        return i18n.figure(value, lang, decimals)
+
     notes = []
     lines = []
     batches = request.get("batches") or 1
@@ -313,10 +337,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                            "engineering_rate_eur_h", words, notes, lang)
     if provider.get("inspection_rate_eur_h") is not None:
         insp_rate, insp_basis, insp_source = (provider["inspection_rate_eur_h"], "given",
-                                              "equipment file: provider.inspection_rate_eur_h")
+                                              said["rate_given"].format(
+                                                  key="inspection_rate_eur_h"))
     elif provider.get("engineering_rate_eur_h") is not None:
-        insp_rate, insp_basis, insp_source = (eng_rate, "given",
-                                              "equipment file: provider.engineering_rate_eur_h")
+        insp_rate, insp_basis, insp_source = (eng_rate, "given", said["rate_given"].format(
+            key="engineering_rate_eur_h"))
     else:
         insp_rate, insp_basis, insp_source = rate(provider, costing, "inspection_rate_eur_h",
                                                   "inspection_rate_eur_h", words, notes, lang)
@@ -371,8 +396,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     part=pid, material=name("materials", material["id"]), stock=what,
                     kg=i18n.number(kg, lang, 2, grouping=False), pieces=pieces),
                     amount_eur=kg * price["eur_kg"] * pieces, basis="estimated",
-                    source=f"{formula} x EUR {price['eur_kg']:g}/kg x {pieces} pcs "
-                           f"(price: {price.get('date', 'undated')}, catalogue)")
+                    source=said["material"].format(
+                        formula=formula, eur_kg=g(price["eur_kg"]), pieces=pieces,
+                        date=price.get("date", said["undated"])))
             elif why is not None:
                 notes.append(words["no_material"].format(part=pid, why=why_words[why]))
         # ---- set-up, run, CAM per own operation
@@ -385,22 +411,23 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                           batches=batches),
                  setup_h=a["setup_h"], hours=a["setup_h"], rate_eur_h=a["rate_eur_h"],
                  amount_eur=a["setup_h"] * a["rate_eur_h"],
-                 source=f"machine set-up {a['setup_h'] / batches:g} h x {batches} batch(es)")
+                 source=said["setup"].format(hours=g(a["setup_h"] / batches), batches=batches))
             if pieces is not None:
                 if cycle is not None:
                     minutes = cycle / len(processes)
-                    basis, source = "given", (
-                        f"request cycle time {cycle:g} min split over {len(processes)} "
-                        f"operation(s) = {minutes:g} min x {pieces} pcs")
+                    basis, source = "given", said["run_given"].format(
+                        cycle=g(cycle), operations=len(processes), minutes=g(minutes),
+                        pieces=pieces)
                 else:
                     minutes, formula = run_minutes(a["process"], part, material,
                                                    machines[a["machine"]],
-                                                   costing, catalogue)
+                                                   costing, catalogue, lang)
                     if minutes is None:
                         notes.append(words["no_run"].format(part=pid, process=process_name,
                                                             why=why_words[formula]))
                     basis, source = "estimated", (
-                        f"{formula} = {minutes:.2f} min x {pieces} pcs"
+                        said["run_estimated"].format(formula=formula, minutes=g(minutes, 2),
+                                                     pieces=pieces)
                         if minutes is not None else "")
                 if minutes is not None:
                     hours = minutes * pieces / 60
@@ -417,17 +444,17 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             line("cam", part=pid, process=a["process"], description=words["cam"].format(
                 part=pid, process=process_name), hours=cam, rate_eur_h=eng_rate,
                 amount_eur=cam * eng_rate, basis="default",
-                source=f"pack settings: costing.cam_h.{a['process'] if a['process'] in costing['cam_h'] else 'default'}"
-                       f"; rate: {eng_source}")
+                source=said["cam"].format(process=a["process"] if a["process"] in
+                                          costing["cam_h"] else "default", rate=eng_source))
         if own and not brief:
             first = costing["first_off_inspection_h"] * batches
             line("inspection", part=pid, description=i18n.counted(
                 words["inspection_first"], batches, lang, part=pid, batches=batches),
                 hours=first, rate_eur_h=insp_rate,
                 amount_eur=first * insp_rate, basis="default",
-                source=f"pack settings: costing.first_off_inspection_h "
-                       f"{costing['first_off_inspection_h']:g} h x {batches} batch(es); "
-                       f"rate: {insp_source}")
+                source=said["inspection"].format(
+                    hours=g(costing["first_off_inspection_h"]), batches=batches,
+                    rate=insp_source))
     if brief:
         return lines, notes
     # ---- outside work and what the rules add
@@ -458,7 +485,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
                  amount_eur=hours * rate_h, basis="given",
-                 source=f"rule {f.rule}: {hours:g} h; rate: {src}")
+                 source=said["rule_rate"].format(rule=f.rule, hours=g(hours), rate=src))
         if effort.get("setup_h"):
             hours = effort["setup_h"]
             machine = f.machine if f.machine not in (None, "-") else None
@@ -466,25 +493,26 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                            if machine and a.get("machine") == machine), eng_rate)
             line("setup", part=f.part, machine=machine, rule=f.rule,
                  description=f.title, setup_h=hours, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h, source=f"rule {f.rule}: {hours:g} h")
+                 amount_eur=hours * rate_h,
+                 source=said["rule"].format(rule=f.rule, hours=g(hours)))
         for extra in effort.get("amounts") or ():
             text = extra["description"]
             line(extra["kind"], part=f.part, rule=f.rule,
                  description=text.get(lang) or text.get("en"),
-                 amount_eur=extra["amount_eur"], source=f"rule {f.rule}: fixed amount")
+                 amount_eur=extra["amount_eur"], source=said["rule_amount"].format(rule=f.rule))
     # ---- packaging and transport, where the pack's settings price them
     if costing.get("packaging_eur_per_piece") and quantity is not None:
         pieces = sum(p.get("pieces") or 0 for pid, p in parts.items() if pid not in unmade)
         line("packaging", description=words["packaging"].format(pieces=pieces),
              amount_eur=costing["packaging_eur_per_piece"] * pieces, basis="default",
-             source=f"pack settings: costing.packaging_eur_per_piece "
-                    f"{costing['packaging_eur_per_piece']:g} x {pieces} pcs")
+             source=said["packaging"].format(amount=g(costing["packaging_eur_per_piece"]),
+                                             pieces=pieces))
     if costing.get("transport_eur_per_delivery"):
         line("transport", description=i18n.counted(words["transport"], batches, lang,
                                                    batches=batches),
              amount_eur=costing["transport_eur_per_delivery"] * batches, basis="default",
-             source=f"pack settings: costing.transport_eur_per_delivery "
-                    f"{costing['transport_eur_per_delivery']:g} x {batches}")
+             source=said["transport"].format(amount=g(costing["transport_eur_per_delivery"]),
+                                             batches=batches))
     return lines, notes
 
 

@@ -103,7 +103,8 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
                         "description": text["line"].format(**fields),
                         "setup_h": None, "run_h": None, "hours": 0.0, "rate_eur_h": 0,
                         "amount_eur": partner["amount_eur"],
-                        "source": f"partner {partner['id']}: {partner['price_basis']}"}))
+                        "source": words("quote_source", lang)["partner"].format(
+                            partner=partner["id"], basis=partner["price_basis"])}))
     return findings
 
 

@@ -334,9 +334,10 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                 "earliest_date": add_working_days(start, fast["days"], calendar),
                 "surcharge": expedite["surcharge"],
                 "extra_eur": round(own * expedite["surcharge"], 2),
-                "basis": f"attended set-up and run EUR {own:.2f} x overtime surcharge "
-                         f"{expedite['surcharge']:g}; {expedite['overtime_h_per_day']:g} "
-                         f"overtime hours a day per machine, for attended work"}
+                "basis": words("quote_source", lang or "en")["overtime"].format(
+                    amount=i18n.figure(own, lang or "en", 2),
+                    surcharge=i18n.figure(expedite["surcharge"], lang or "en"),
+                    hours=i18n.figure(expedite["overtime_h_per_day"], lang or "en"))}
     return result
 
 
@@ -370,7 +371,7 @@ def money_range(fast, lang, cents=False):
     return f"{low} - {i18n.money(high, lang, decimals)}"
 
 
-def price_overtime(result, machine_lines, share, estimate_share):
+def price_overtime(result, machine_lines, share, estimate_share, lang="en"):
     """Give the expedited tier its high estimate (``extra_high_eur``): the overtime
     surcharge on the attended set-up and run lines, with the contingency the quote puts
     on them (``costing.totals``: every line, and more on an estimated run)."""
@@ -385,8 +386,8 @@ def price_overtime(result, machine_lines, share, estimate_share):
                   and line["attended"]]
     fast["extra_high_eur"] = max(fast["extra_eur"], totals(surcharged, share,
                                                           estimate_share)["amount_high_eur"])
-    fast["basis"] += (f"; high: + contingency {share:g} on all"
-                      f" and {estimate_share:g} more on estimated run hours")
+    fast["basis"] += words("quote_source", lang)["overtime_high"].format(
+        share=i18n.figure(share, lang), estimate_share=i18n.figure(estimate_share, lang))
 
 
 def finding(result: Mapping[str, Any], request: Mapping[str, Any],
