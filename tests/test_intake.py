@@ -11,6 +11,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -454,11 +455,33 @@ def test_only_open_follows_the_screeners_open_questions(tmp_path, monkeypatch, s
     assert first_asked(result.output, q) == first["field"]
 
 
+def _terminal_state(child, fd):
+    """What a failed wait at the terminal needs to be understood: whether the child
+    still runs, whose process group the terminal signals, and the child's signal
+    masks (a SIGINT ignored or blocked, inherited, would swallow the Ctrl-C)."""
+    state = {"returncode": child.poll(), "child_pgrp": None, "terminal_pgrp": None}
+    try:
+        state["child_pgrp"] = os.getpgid(child.pid)
+        state["terminal_pgrp"] = os.tcgetpgrp(fd)
+    except OSError as exc:
+        state["error"] = str(exc)
+    try:
+        with open(f"/proc/{child.pid}/status", encoding="ascii") as status:
+            state.update(line.strip().split(":\t", 1) for line in status
+                         if line.startswith(("State", "SigBlk", "SigIgn", "SigCgt")))
+        with open(f"/proc/{child.pid}/wchan", encoding="ascii") as wchan:
+            state["wchan"] = wchan.read()
+    except OSError:
+        pass
+    return state
+
+
 def test_ctrl_c_at_a_real_terminal_keeps_the_answers(mini, tmp_path):
     """Through a pseudo-terminal: type two answers, press Ctrl-C, find them saved.
 
-    The test keeps its own copy of the terminal's child side open until the command has
-    ended: with pty.fork the child's last lines could be lost when it closed the
+    The child's Ctrl-C is the default one whatever the test run inherited (a run started
+    in the background ignores SIGINT).  The test keeps its own copy of the terminal's
+    child side open until the command has ended: with pty.fork the child's last lines could be lost when it closed the
     terminal before they were read (the master then reads EIO), which failed this test
     now and then on a loaded machine."""
     import fcntl
@@ -471,6 +494,10 @@ def test_ctrl_c_at_a_real_terminal_keeps_the_answers(mini, tmp_path):
 
     def controlling_terminal():  # in the child, after setsid: the pty is its terminal
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        # as at a user's terminal: a test run started in the background by a shell
+        # (`pytest &`) ignores SIGINT, the child would inherit that, and Python then
+        # installs no KeyboardInterrupt for Ctrl-C (seen: SigIgn 0x...1006)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
     env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="dumb")
     child = subprocess.Popen(
@@ -486,7 +513,8 @@ def test_ctrl_c_at_a_real_terminal_keeps_the_answers(mini, tmp_path):
         while text.encode() not in seen:
             ready, _, _ = select.select([fd], [], [], max(0, deadline - time.monotonic()))
             if not ready:
-                raise AssertionError(f"no {text!r} in {seen.decode(errors='replace')!r}")
+                raise AssertionError(f"no {text!r} in {seen.decode(errors='replace')!r}; "
+                                     f"{_terminal_state(child, fd)}")
             seen += os.read(fd, 4096)
 
     try:

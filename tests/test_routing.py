@@ -42,14 +42,14 @@ def test_a_turned_part_finer_than_turning_goes_to_a_grinding_partner():
     message = next(f["message"] for f in dutch["findings"] if f["rule"] == "FIT-ROUTED")
     assert "rondslijpen is aan de bewerkingsvolgorde toegevoegd" in message
     assert "Ra 0,2" in message
-    # the partner's price as the report writes amounts, not its formula in English
-    # (the formula stays the quote line's source)
+    # the partner's price as the report writes amounts, not its formula (the formula is
+    # the quote line's source, in the report's language)
     outside = [f["message"] for f in dutch["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
     grinding = next(m for m in outside if "rondslijpen" in m)
     assert grinding.endswith("(levertijd 7 werkdagen, €\u00a0435).") and "EUR x" not in grinding
     line = next(line for line in dutch["quote"]["lines"] if line["kind"] == "outside_work"
                 and line["process"] == "cylindrical_grinding")
-    assert line["source"].endswith("75 EUR x 1 batch(es); 9 EUR x 40 pcs")
+    assert line["source"] == "partner rondslijperij-veldhoven: 75 EUR x 1 serie(s); 9 EUR x 40 st"
 
 
 def test_no_route_without_anyone_to_do_the_finish():
