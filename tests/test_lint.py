@@ -71,6 +71,32 @@ def test_a_missing_mitigation_has_its_own_code_and_w150_keeps_missing_translatio
     assert CODES["W150"].name == "missing-translation" and CODES["W152"].name == "no-mitigation"
 
 
+def test_a_source_per_language_lacking_one_is_a_missing_translation(tmp_path):
+    """A source of one text is a citation (the same in every language): no warning. One
+    given per language but not in every one lacks a translation, as a title would."""
+    path = tmp_path / "own.yaml"
+    rule = textwrap.dedent("""\
+        rules:
+          - id: OWN-001
+            thread: design
+            title: {en: Title, nl: Titel}
+            scope: part
+            when: part.material == 'pom'
+            then: {effort: {engineering_h: 1}}
+            message: {en: m, nl: m}
+            mitigation: {en: m, nl: m}
+            source: SOURCE
+        """)
+    for source, expected in (('"Werkinstructie WI-12"', set()),
+                             ("{en: Shop standard, nl: Werknorm}", set()),
+                             ("{nl: Werkinstructie WI-12}", {"W150"})):
+        path.write_text(rule.replace("SOURCE", source), encoding="utf-8")
+        found = {p.code: str(p) for p in lint([path])}
+        assert set(found) == expected, (source, found)
+    assert found["W150"].endswith("W150 OWN-001: source has no en translation")
+    assert ":10:" in found["W150"]  # the source's line
+
+
 def test_the_loader_and_lint_report_a_shared_check_with_one_message(tmp_path):
     path = pack(tmp_path, {"id": "OWN-001", "when": "part.material == 'pom'",
                            "extra": "    requires: [material_to_ordr]\n"})

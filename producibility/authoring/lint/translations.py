@@ -1,7 +1,9 @@
 """W150 missing-translation, W152 no-mitigation: texts a reader of the other language lacks.
 
 **W150** a rule's ``title``, ``message``, ``mitigation`` or ``customer`` wording is given in
-some languages only (or as one text, which every language then shows untranslated).
+some languages only (or as one text, which every language then shows untranslated); so is
+a ``source`` given per language but not in every one (a ``source`` of one text is a
+citation, which reads the same in every language).
 
 **W152** a rule has no ``mitigation`` at all: the report tells what is wrong but not what
 to do about it.  Earlier versions reported this as W150 too, a code with two meanings;
@@ -35,4 +37,9 @@ def check(rule: RuleSource, context: Context) -> list[Problem]:
         elif value is None and entry == "mitigation":
             out.append(rule.problem("W152", (rule.line, rule.col), "no_mitigation",
                                     context.lang))
+    source = rule.raw.get("source")
+    if isinstance(source, dict) and set(LANGS) - set(source):
+        out.append(rule.problem("W150", rule.at("source"), "no_translation", context.lang,
+                                entry="source",
+                                langs=", ".join(sorted(set(LANGS) - set(source)))))
     return out
