@@ -259,7 +259,7 @@ def iso_fit_finding(conversion: dict, lang: str) -> Finding:
     return Finding.check(
         "ISO-286", "info", "process_capability", text["title"], message + ".",
         text["mitigation"], text["source"],
-        "part.iso_fit and part.fit_size_mm given",
+        text["condition"],
         {"part.iso_fit": c["fit"], "part.fit_size_mm": c["size_mm"],
          "zone_um": c["zone_um"], "part.tolerance_mm": c["used_mm"]}, part=c["part"])
 

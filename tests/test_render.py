@@ -760,17 +760,21 @@ def test_a_quote_line_not_priced_by_the_hour_shows_no_hours_or_rate(screened):
 def test_every_finding_names_its_source_in_the_reports_language(reports):
     """The trace under each finding ('Bron: ...') read English in a Dutch report: the
     rules' sources and the tool's own checks (equipment fit, partners, the lead-time
-    chain, MRL below target, ISO fits) now come in both languages."""
+    chain, MRL below target, ISO fits) now come in both languages, and so do the
+    conditions of the tool's checks (a rule's condition is its expression)."""
     checked = set()
     for (stem, lang), report in reports.items():
         if lang != "nl":
             continue
-        english = {(f["rule"], f["part"], f["machine"]): f["source"]
+        english = {(f["rule"], f["part"], f["machine"]): f
                    for f in reports[stem, "en"]["findings"]}
         for f in report["findings"]:
+            en = english[f["rule"], f["part"], f["machine"]]
             assert f["source"], (stem, f["rule"])
-            assert f["source"] != english[f["rule"], f["part"], f["machine"]], \
-                (stem, f["rule"], f["source"])
+            assert f["source"] != en["source"], (stem, f["rule"], f["source"])
+            if en["trace"]["file"] is None:  # the tool's own check
+                assert f["trace"]["condition"] != en["trace"]["condition"], \
+                    (stem, f["rule"], f["trace"]["condition"])
             checked.add(f["rule"])
     # the tool's own checks are among them
     assert {"MRL-TARGET", "LEAD-TIME", "FIT-NO-MACHINE"} <= checked

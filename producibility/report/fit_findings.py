@@ -40,7 +40,8 @@ def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
         why = text["why" if has_any else "none"].format(process=name)
         findings.append(Finding.check(
             "FIT-NO-MACHINE", "blocker", "process_capability", title, f"{title}: {why}",
-            text["mitigation"], text["source"], f"no {process} machine fits part {pid}",
+            text["mitigation"], text["source"],
+            text["condition"].format(process=process, part=pid),
             {"rejected": [r["machine"] for r in placement.rejected.get((pid, process), [])]},
             part=pid))
     return findings
@@ -93,9 +94,8 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
             text["overflow" if overflow else "message" if kind == "processes"
                  else "treatment"].format(**fields),
             text["mitigation"], text["source"],
-            f"{process} for part {pid}: own machines without the hours, the partner sooner"
-            if overflow else f"{process} for part {pid}: no own machine" if kind == "processes"
-            else f"{process} is outside work",
+            text["condition_overflow" if overflow else "condition_none" if kind == "processes"
+                 else "condition_treatment"].format(process=process, part=pid),
             {"part": pid, "process": process, "partner": partner["id"]}, part=pid,
             effort={"lead_time_days": partner["lead_time_days"]},
             quote_line={"kind": "outside_work", "part": pid, "process": process,
@@ -127,8 +127,7 @@ def routed(inferred: Inferred, catalogue: Any, lang: str) -> list[Finding]:
             findings.append(Finding.check(
                 "FIT-ROUTED", "effort", "process_capability", text["title"].format(**fields),
                 text["message"].format(**fields), text["mitigation"], text["source"],
-                f"no own {process} machine reaches the finish of part {pid}; one reaches "
-                f"the rest; {finish} is offered",
+                text["condition"].format(process=process, part=pid, finish=finish),
                 {"part.tolerance_mm": part.get("tolerance_mm"),
                  "part.roughness_ra_um": part.get("roughness_ra_um"), "added": finish},
                 part=pid))

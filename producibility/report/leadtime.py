@@ -418,7 +418,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     return Finding.check(
         "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
         text["mitigation"], text["source"],
-        f"earliest {result['earliest_date']} > wanted {result['wanted_date']}",
+        text["condition"].format(earliest=result["earliest_date"], wanted=result["wanted_date"]),
         {"days": result["days"], "slowest_part": result["slowest_part"],
          "penalty_clause": request.get("penalty_clause"),
          "date_flexible": request.get("date_flexible")},

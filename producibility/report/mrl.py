@@ -121,7 +121,7 @@ def below_target(levels: Mapping[str, dict], target: int | None, purpose: str | 
         findings.append(Finding.check(
             "MRL-TARGET", "risk", thread, message, message, text["mitigation"],
             text["source"],
-            f"thread level {level} < target {target} for purpose {purpose}",
+            text["condition"].format(level=level, target=target, purpose=purpose),
             {"capped_by": entry["capped_by"]},
             risk=Risk.rated(3, min(5, 1 + target - level), matrix)))
     return findings
