@@ -65,9 +65,10 @@ def _said(lang):
 
 def part_volume_cm3(part, material, costing, lang="en"):
     """(cm3, how in ``lang``): the part's own volume, from its weight, else a share of
-    its envelope."""
+    its envelope; ``lang`` None: no how (only the volume is read)."""
     if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
-        return part["weight_kg"] / material["density_kg_m3"] * 1e6, _said(lang)["by_weight"]
+        return (part["weight_kg"] / material["density_kg_m3"] * 1e6,
+                lang and _said(lang)["by_weight"])
     dims = _dims(part)
     if part.get("diameter_mm") and part.get("length_mm"):
         envelope = math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"] / 1000
@@ -76,7 +77,8 @@ def part_volume_cm3(part, material, costing, lang="en"):
     else:
         return None, None
     share = costing["solid_share"]
-    return envelope * share, _said(lang)["by_envelope"].format(share=i18n.figure(share, lang))
+    return envelope * share, lang and _said(lang)["by_envelope"].format(
+        share=i18n.figure(share, lang))
 
 
 def stock(part, processes, material, costing, catalogue, lang=None):
@@ -130,7 +132,7 @@ def stock(part, processes, material, costing, catalogue, lang=None):
                                            thickness=(part["thickness_mm"], None)),
                 formula("sheet", margin=margin, thickness=part["thickness_mm"], density=density))
     waste = costing["print_waste"] if any(p in PRINTED for p in processes) else costing["offcut_share"]
-    volume, how = part_volume_cm3(part, material, costing, lang or "en")
+    volume, how = part_volume_cm3(part, material, costing, lang)
     if volume is None:
         return None, "weight", None
     kg = volume / 1e6 * density * (1 + waste)
