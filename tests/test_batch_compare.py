@@ -63,7 +63,7 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
     series = next(r for r in rows if r["bestand"].endswith("bracket-series.yaml"))
     assert series["oordeel"] == "Maakbaar met meerwerk"
     assert series["kosten_laag_eur"] == "4828,00" and series["uren_totaal"] == "36,50"
-    assert series["levertijd_werkdagen"] == "22" and series["vroegste_levering"] == "2026-12-23"
+    assert series["levertijd_werkdagen"] == "23" and series["vroegste_levering"] == "2026-12-24"
     assert series["haalt_gewenste_datum"] == "ja"
     rush = next(r for r in rows if r["bestand"].endswith("impeller-rush.yaml"))
     assert rush["haalt_gewenste_datum"] == "nee"
@@ -72,7 +72,7 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
     plain = list(csv.DictReader(io.StringIO(out)))
     series = next(r for r in plain if r["source"].endswith("bracket-series.yaml"))
     assert series["verdict"] == "fit_with_effort" and series["cost_low_eur"] == "4828.0"
-    assert series["lead_time_days"] == "22" and series["meets_wanted_date"] == "true"
+    assert series["lead_time_days"] == "23" and series["meets_wanted_date"] == "true"
 
 
 def test_batch_bad_file_among_good_ones(tmp_path):
@@ -191,11 +191,11 @@ def test_a_json_line_is_the_report_in_compact_json_with_sorted_keys():
 
 
 def test_compare_shows_how_the_lead_time_moves(tmp_path):
-    """Ten times the pieces: 200 h on the one mill that holds the bore, 112 working days,
+    """Ten times the pieces: 200 h on the one mill that holds the bore, 113 working days,
     past the wanted date (compare showed the cost and the hours, not the date). By hand:
-    112 weekdays from 2026-11-23 is 2027-04-28; the example shop's calendar closes 8 of
+    113 weekdays from 2026-11-23 is 2027-04-29; the example shop's calendar closes 8 of
     them (25 December, its shutdown 28-31 December, 1 January, Easter Monday, King's Day)
-    and Ascension Day (6 May) on the way: 2027-05-11."""
+    and Ascension Day (6 May) on the way: 2027-05-12."""
     big = tmp_path / "big.yaml"
     big.write_text((ROOT / "examples/requests/bracket-series.yaml").read_text(
         encoding="utf-8").replace("quantity: 200", "quantity: 2000"), encoding="utf-8")
@@ -203,14 +203,14 @@ def test_compare_shows_how_the_lead_time_moves(tmp_path):
             EQUIPMENT)
     code, out, _ = run_cli(*args)
     assert code == 0
-    assert "lead time: 22 working days (2026-12-23, in time) -> 112 working days " \
-        "(2027-05-11, too late)\n" in out
+    assert "lead time: 23 working days (2026-12-24, in time) -> 113 working days " \
+        "(2027-05-12, too late)\n" in out
     code, out, _ = run_cli(*args, "--lang", "nl")
-    assert "levertijd: 22 werkdagen (2026-12-23, op tijd) -> 112 werkdagen (2027-05-11, " \
+    assert "levertijd: 23 werkdagen (2026-12-24, op tijd) -> 113 werkdagen (2027-05-12, " \
         "te laat)\n" in out
     code, out, _ = run_cli(*args, "--format", "json")
     assert json.loads(out)["lead_time"] == {
-        "days": {"a": 22, "b": 112}, "earliest_date": {"a": "2026-12-23", "b": "2027-05-11"},
+        "days": {"a": 23, "b": 113}, "earliest_date": {"a": "2026-12-24", "b": "2027-05-12"},
         "meets_wanted_date": {"a": True, "b": False}}
     code, out, _ = run_cli("compare", ROOT / "examples/requests/bracket-series.yaml",
                            ROOT / "examples/requests/bracket-series.yaml", "--equipment",

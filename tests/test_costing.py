@@ -256,18 +256,23 @@ def test_lead_time_chain_by_hand(screener, equipment):
     a = machine_of(report, "milling_3axis")
     free = next(m for m in equipment.machines if m["id"] == a["machine"])["free_h_per_week"]
     hours = a["setup_h"] + 5 * 10 / 60
-    days = 7 + hours / (free / 5) + 1  # material, operation, transport to the customer
+    measured = 0.25 / 4  # the first piece measured: 0.25 h a batch, at 4 h a day
+    # material, operation, measuring, transport to the customer
+    days = 7 + hours / (free / 5) + measured + 1
     lead = report["lead_time"]
     assert lead["parts"][0]["days"] == pytest.approx(days, abs=0.05)
     assert lead["days"] == math.ceil(days)
     # CAM and work preparation (1.5 h at 4 h a day) go on while the material comes
-    assert [s["step"] for s in lead["parts"][0]["steps"]] == ["material", "preparation",
-                                                               "operation", "transport"]
+    assert [s["step"] for s in lead["parts"][0]["steps"]] == [
+        "material", "preparation", "operation", "inspection", "transport"]
     assert lead["parts"][0]["steps"][1]["days"] == pytest.approx(1.5 / 4, abs=0.01)
+    assert lead["parts"][0]["steps"][3]["days"] == pytest.approx(measured, abs=0.01)
     # a stocked material: the preparation comes first
     stocked = screener.check(base_request()).to_dict()["lead_time"]["parts"][0]
-    assert stocked["days"] == pytest.approx(1.5 / 4 + hours / (free / 5) + 1, abs=0.05)
-    assert [s["step"] for s in stocked["steps"]] == ["preparation", "operation", "transport"]
+    assert stocked["days"] == pytest.approx(1.5 / 4 + hours / (free / 5) + measured + 1,
+                                            abs=0.05)
+    assert [s["step"] for s in stocked["steps"]] == ["preparation", "operation", "inspection",
+                                                     "transport"]
     # 2026-11-23 is a Monday: count working days
     from producibility.report.leadtime import add_working_days
     assert lead["earliest_date"] == add_working_days("2026-11-23", math.ceil(days))
@@ -323,7 +328,7 @@ def test_a_pack_may_leave_the_preparation_out(tmp_path, equipment):
                    encoding="utf-8")
     part = Screener(equipment, load_packs([own])).check(base_request()).to_dict()[
         "lead_time"]["parts"][0]
-    assert [s["step"] for s in part["steps"]] == ["operation", "transport"]
+    assert [s["step"] for s in part["steps"]] == ["operation", "inspection", "transport"]
 
 
 
@@ -352,7 +357,7 @@ def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
     by_part = {p["part"]: p for p in report["lead_time"]["parts"]}
     for pid in ("P1", "P2"):
         assert [s["step"] for s in by_part[pid]["steps"]] == [
-            "design", "preparation", "operation", "transport"], pid
+            "design", "preparation", "operation", "inspection", "transport"], pid
     assert by_part["P1"]["steps"][0]["days"] == pytest.approx(6 / 4, abs=0.01)
     assert by_part["P2"]["steps"][0]["days"] == pytest.approx(8 / 4, abs=0.01)
     assert by_part["P1"]["steps"][0]["text"] == (
@@ -362,9 +367,11 @@ def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
     a = machine_of(report, "milling_3axis")
     free = next(m for m in equipment.machines if m["id"] == a["machine"])["free_h_per_week"]
     op = (a["setup_h"] + 5 * 10 / 60) / (free / 5)
-    assert by_part["P1"]["days"] == pytest.approx((6 + 1.5) / 4 + op + 1, abs=0.05)
+    measured = 0.25 / 4  # the first piece of each, at the measuring room's 4 h a day
+    assert by_part["P1"]["days"] == pytest.approx((6 + 1.5) / 4 + op + measured + 1,
+                                                  abs=0.05)
     assert by_part["P2"]["days"] == pytest.approx(
-        max((6 + 1.5 + 2 + 1.5) / 4, (6 + 1.5) / 4 + op) + op + 1, abs=0.05)
+        max((6 + 1.5 + 2 + 1.5) / 4, (6 + 1.5) / 4 + op) + op + measured + 1, abs=0.05)
     # the quote: engineering lines at the engineering rate, in the effort's hours
     design = [line for line in report["quote"]["lines"] if line["rule"] in ("DES-002", "OWN-D1")]
     assert [(line["kind"], line["hours"], line["part"]) for line in design] == [
@@ -389,8 +396,10 @@ def test_the_customers_approval_of_our_design_comes_before_the_preparation(scree
             ("design", None), ("wait", "DES-005"), ("preparation", None)], pid
         assert [s["step"] for s in by_part[pid]["steps"]].count("wait") == 1
     op = by_part["P1"]["steps"][3]["days"]
-    # P1: 8 h of design at 4 h a day, 3 days' approval, 1.5 h of CAM, the mill, delivery
-    assert by_part["P1"]["days"] == pytest.approx(8 / 4 + 3 + 1.5 / 4 + op + 1, abs=0.05)
+    # P1: 8 h of design at 4 h a day, 3 days' approval, 1.5 h of CAM, the mill, its first
+    # piece measured (0.25 h at 4 h a day), delivery
+    assert by_part["P1"]["days"] == pytest.approx(8 / 4 + 3 + 1.5 / 4 + op + 0.25 / 4 + 1,
+                                                  abs=0.05)
     # P2's CAM follows P1's in the office: the approval is not waited for twice
     assert by_part["P2"]["days"] < by_part["P1"]["days"] + 3
     assert by_part["P1"]["steps"][1]["text"] == "DES-005: the customer approves the design"
@@ -447,9 +456,9 @@ def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, 
                                               else "OWN-W3: Witness test")
         assert title in [s["text"] for s in entry["steps"]]
     p1, p2 = lead["parts"]
-    # P1: stocked 6082, its milling, the two waits, delivery
-    assert [s["step"] for s in p1["steps"]] == ["preparation", "operation", "wait", "wait",
-                                                "transport"]
+    # P1: stocked 6082, its milling, its first piece measured, the two waits, delivery
+    assert [s["step"] for s in p1["steps"]] == ["preparation", "operation", "inspection",
+                                                "wait", "wait", "transport"]
     assert p1["days"] == pytest.approx(sum(s["days"] for s in p1["steps"]), abs=0.05)
     # P2: 7075 without a catalogue lead time here: MAT-003's 10 days (waits_for material)
     assert p2["steps"][0] == {"step": "material", "days": 10.0, "rule": "MAT-003",
@@ -464,16 +473,95 @@ def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, 
 
 
 def test_the_welds_wait_for_the_ndt_inspector(screener):
-    """The frame's welds wait for the NDT inspector (ENX-004, 2 days) after the welding,
-    before the powder coating."""
+    """The frame's welds wait for the NDT inspector (ENX-004, 2 days) after the welding
+    and our own visual inspection of them (its 2 h, with the first piece's 0.25 h, at the
+    measuring room's 4 h a day), before the powder coating."""
     report = screener.check(_example("frame-en1090")).to_dict()
     entry = next(p for p in report["lead_time"]["parts"]
                  if any(s.get("rule") == "ENX-004" for s in p["steps"]))
     wait = next(s for s in entry["steps"] if s.get("rule") == "ENX-004")
     assert wait["days"] == 2.0 and wait["step"] == "wait"
     kinds = [s["step"] for s in entry["steps"]]
-    assert kinds == ["preparation", "operation", "wait", "outside_work", "transport"]
-    assert "weld" in entry["steps"][1]["text"] and "coat" in entry["steps"][3]["text"]
+    assert kinds == ["preparation", "operation", "inspection", "wait", "outside_work",
+                     "transport"]
+    assert "weld" in entry["steps"][1]["text"] and "coat" in entry["steps"][4]["text"]
+    assert entry["steps"][2]["days"] == pytest.approx((2 + 0.25) / 4, abs=0.01)
+
+
+@pytest.mark.parametrize("lang, text", [("en", "measuring and inspection: 3.25 h"),
+                                        ("nl", "meten en keuren: 3,25 uur")])
+def test_the_parts_are_measured_one_at_a_time(screener, equipment, lang, text):
+    """The quote counted the inspection hours (QUA-002's first article report, 3 h, and
+    each part's first piece, 0.25 h), the lead time did not: the series went out the day
+    the last operation ended. Now each part is measured after its operations, at the
+    measuring room's 4 h a day, one part at a time: two parts off the mill wait for the
+    room in turn, and the request's report goes with the first part made here."""
+    request = base_request(certificates_required=["first_article_report"])
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    report = screener.check(request, lang=lang).to_dict()
+    by_part = {p["part"]: p for p in report["lead_time"]["parts"]}
+    steps = {pid: {s["step"]: s for s in by_part[pid]["steps"]} for pid in by_part}
+    assert steps["P1"]["inspection"]["days"] == pytest.approx((3 + 0.25) / 4, abs=0.01)
+    assert steps["P1"]["inspection"]["text"] == text
+    assert steps["P2"]["inspection"]["days"] == pytest.approx(0.25 / 4, abs=0.01)
+    # by hand: CAM 1.5 h each at 4 h a day, one after the other; P1 and P2 share the mill
+    # (P2 after P1), then the room: P2, off the mill first, waits for P1's report
+    a = machine_of(report, "milling_3axis")
+    free = next(m for m in equipment.machines if m["id"] == a["machine"])["free_h_per_week"]
+    op = (a["setup_h"] + 5 * 10 / 60) / (free / 5)
+    p1_measured = 1.5 / 4 + op + 3.25 / 4
+    p2_ready = max(2 * 1.5 / 4, 1.5 / 4 + op) + op
+    assert p2_ready < p1_measured
+    assert by_part["P1"]["days"] == pytest.approx(p1_measured + 1, abs=0.05)
+    assert by_part["P2"]["days"] == pytest.approx(p1_measured + 0.25 / 4 + 1, abs=0.05)
+    # without the report P2 is measured when it comes off the mill
+    request = base_request()
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    plain = {p["part"]: p for p in screener.check(request).to_dict()["lead_time"]["parts"]}
+    assert plain["P2"]["days"] == pytest.approx(p2_ready + 0.25 / 4 + 1, abs=0.05)
+
+
+def test_the_chain_measures_the_quotes_inspection_hours():
+    """One meaning: every part's measuring step in the lead time is the quote's
+    inspection lines (a request rule's with the first part made here), for every
+    example of both shops, at the pack's 4 h a day."""
+    from conftest import EXAMPLES, REQUESTS
+    from producibility import load_equipment, load_packs
+    shop = EXAMPLES / "precision-shop"
+    screeners = [(Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs()),
+                  REQUESTS),
+                 (Screener(load_equipment(str(shop / "equipment.yaml")),
+                           load_packs([shop / "rules"])),
+                  sorted((shop / "requests").glob("*.yaml")))]
+    measured = 0
+    for screener, requests in screeners:
+        for path in requests:
+            report = screener.check(str(path)).to_dict()
+            lead, lines = report["lead_time"], report["quote"]["lines"]
+            made = [p["part"] for p in lead["parts"] if p["days"] is not None]
+            first = next((a["part"] for a in report["assignments"] if a["part"] in made),
+                         None)
+            quoted: dict = {}
+            for line in lines:
+                part = line["part"] if line["part"] is not None else first
+                if line["kind"] == "inspection" and part is not None:  # None: nothing made
+                    quoted[part] = quoted.get(part, 0.0) + line["hours"]
+            chained = {p["part"]: s["days"] * 4 for p in lead["parts"] for s in p["steps"]
+                       if s["step"] == "inspection"}
+            assert chained == pytest.approx(quoted, abs=0.04), path.name
+            measured += len(chained)
+    assert measured > 20
+
+
+def test_a_pack_may_leave_the_measuring_out(tmp_path, equipment):
+    """lead_time.inspection_h_per_day: null: no measuring step, as before."""
+    from producibility import load_packs
+    own = tmp_path / "own.yaml"
+    own.write_text("settings:\n  lead_time:\n    inspection_h_per_day: null\n",
+                   encoding="utf-8")
+    part = Screener(equipment, load_packs([own])).check(base_request()).to_dict()[
+        "lead_time"]["parts"][0]
+    assert [s["step"] for s in part["steps"]] == ["preparation", "operation", "transport"]
 
 
 @pytest.mark.parametrize("changes, kind", [

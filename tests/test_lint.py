@@ -133,7 +133,7 @@ def test_every_rule_that_would_change_the_lead_time_it_reads_is_reported(tmp_pat
     found = {p.message.split(":")[0]: p for p in lint([path], lang="nl") if p.code == "E136"}
     assert sorted(found) == ["regel OWN-001", "regel OWN-002", "regel OWN-003"]
     assert "leest tight (OWN-002)" in found["regel OWN-003"].message
-    assert "kan dus geen wachttijd of werkvoorbereiding toevoegen" in found["regel OWN-002"].message
+    assert "kan dus geen wachttijd, werkvoorbereiding of meetwerk toevoegen" in found["regel OWN-002"].message
 
 
 def test_messages_in_dutch_with_lang(tmp_path):

@@ -359,10 +359,13 @@ def test_an_unknown_slack_asks_what_the_chain_needs(tmp_path):
      "OWN-M: reads request.slack_days"),
     ({"id": "OWN-W", "scope": "part", "when": "request.slack_days < 3",
       "then": {"effort": {"lead_time_days": 2}}},
-     "cannot add a wait or work preparation"),
+     "cannot add a wait, work preparation or measuring"),
     ({"id": "OWN-D", "scope": "request", "when": "request.slack_days < 3",
       "then": {"effort": {"design_h": 4}}},
-     "cannot add a wait or work preparation"),
+     "cannot add a wait, work preparation or measuring"),
+    ({"id": "OWN-I", "scope": "part", "when": "request.slack_days < 3",
+      "then": {"effort": {"inspection_h": 2}}},
+     "cannot add a wait, work preparation or measuring"),
 ])
 def test_a_schedule_rule_cannot_change_the_schedule(tmp_path, rule, message):
     """The chain is worked out for the machines chosen and with the rules' waits: a rule

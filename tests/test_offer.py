@@ -183,7 +183,7 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     customer never learnt that the date asked for was missed)."""
     data = json.loads(offer("--format", "json"))
     assert data["delivery"] == [
-        "We deliver 22 working days after your order: on 2026-12-23 if you order on "
+        "We deliver 23 working days after your order: on 2026-12-24 if you order on "
         "2026-11-23.", "That is in time for the date you asked for."]
     late = json.loads(offer("--format", "json", request="impeller-rush.yaml"))
     # the overtime extra with the contingency the offer's price carries (60 % here: the

@@ -199,7 +199,8 @@ def stages(rules, layer=None, reasons=None):
         effort = rule.then.get("effort") or {}
         problem = "schedule_candidate" if rule.scope == "candidate" else \
             "schedule_wait" if effort.get("lead_time_days") or effort.get("waits_for") \
-            or effort.get("cam_h") or effort.get("design_h") else None
+            or effort.get("cam_h") or effort.get("design_h") or effort.get("inspection_h") \
+            else None
         if problem:
             raise InputError.said(Wording("inputs", problem, rule=rule.id, reads=reads),
                                   getattr(rule, "path", None), getattr(rule, "line", None))

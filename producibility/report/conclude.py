@@ -75,7 +75,10 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               costing.cam_hours(placement.assignments, settings["costing"],
                                                 findings, placement.not_made),
                               costing.design_hours(findings, placement.not_made),
-                              equipment.calendar)
+                              equipment.calendar,
+                              costing.inspection_hours(placement.assignments, settings["costing"],
+                                                       request.get("batches") or 1, findings,
+                                                       placement.not_made))
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)
     if staged is not inferred:

@@ -302,6 +302,26 @@ def cam_hours(assignments, costing, findings=(), unmade=None) -> dict:
     return hours
 
 
+def inspection_hours(assignments, costing, batches, findings=(), unmade=None) -> dict:
+    """part id -> its measuring hours, as the quote's ``inspection`` lines add them up
+    (the lead time's measuring step): the first-off inspection per batch of a part with
+    an operation on an own machine, and the rules' ``effort.inspection_h`` (the CMM, a
+    first article report, a capability study), a request rule's with the first part
+    made here, as :func:`cam_hours` places a request rule's CAM hours."""
+    hours: dict = {}
+    unmade = unmade or {}
+    for a in assignments:
+        if a["machine"] and a["part"] not in unmade and a["part"] not in hours:
+            hours[a["part"]] = costing["first_off_inspection_h"] * batches
+    first = next((a["part"] for a in assignments if a["part"] not in unmade), None)
+    for f in findings:
+        extra = (f.effort or {}).get("inspection_h")
+        part = f.part if f.part is not None else first
+        if extra and part is not None and part not in unmade:
+            hours[part] = hours.get(part, 0.0) + float(extra)
+    return hours
+
+
 def design_hours(findings, unmade=None) -> dict:
     """The rules' ``effort.design_h`` (a 3D model to make, the design to adapt): design
     work done before the parts can be prepared, as {None: the request's hours, part id:

@@ -11,6 +11,9 @@ machine's free hours (a machine does one operation at a time and takes next the 
 that can start soonest: its part ready, of equals the part first in the request; so a
 part waiting for its material does not hold up one in stock), an
 operation at a partner with the partner's lead time and transport both ways; then the
+measuring (the first piece measured before the series is released, the rules'
+``effort.inspection_h``: the quote's inspection hours) at the pack's
+``inspection_h_per_day``, one part at a time in the measuring room; then the
 waits the rules name (``effort.lead_time_days``: an NDT inspector, a measuring lab,
 EDM bought in), one after another; then the surface treatments (at a partner, else the
 catalogue's lead time); delivery adds the last transport.
@@ -109,13 +112,14 @@ def _longest(waits):
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
-          preparation=None, design=None):
+          preparation=None, design=None, inspection=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
     ``waits``: what the rules' findings wait for (:func:`waits_of`).  ``preparation``:
     part -> its CAM and work preparation hours (costing.cam_hours).  ``design``: the design
-    work before it ({None: the request's hours, part: its own}: costing.design_hours)."""
+    work before it ({None: the request's hours, part: its own}: costing.design_hours).
+    ``inspection``: part -> its measuring hours (costing.inspection_hours)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -234,6 +238,21 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
                                     transport, catalogue, lang, text)
 
+    # then each part is measured (the first piece before the series is released, the
+    # rules' inspection hours), at the pack's ``inspection_h_per_day``: the measuring room
+    # takes one part at a time, the part ready first (of equals, the part first in the
+    # request)
+    measure_per_day = settings.get("inspection_h_per_day")
+    room_free = 0.0
+    for pid in sorted((p for p in state if (inspection or {}).get(p) and measure_per_day),
+                      key=lambda p: state[p]["day"]):
+        entry, h = state[pid], inspection[pid]
+        days = h / measure_per_day
+        entry["day"] = room_free = max(entry["day"], room_free) + days
+        entry["steps"].append({"step": "inspection", "days": round(days, 2),
+                               "text": text and text["inspection"].format(
+                                   hours=i18n.number(round(h, 2), lang, grouping=False))})
+
     for pid, part in parts.items():
         if pid in unmade:
             out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
@@ -250,8 +269,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             placed.add(treatment)
             treatments.append((treatment, {"name": text and text["subcontractor"],
                                            "lead_time_days": entry["lead_time_days"]}))
-        # the rules' waits after the part's own work (welds are tested, a part measured,
-        # before it is coated); not those the chain has as its own steps: the material
+        # the rules' waits after the part's own work and measuring (welds are tested, a
+        # part measured at a lab, before it is coated); not those the chain has as its own steps: the material
         # (above), a treatment, a process of the routing
         own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
         if placed:
@@ -297,13 +316,13 @@ def _name(catalogue, kind, entry_id, lang):
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
-              preparation=None, design=None, calendar=PLAIN):
+              preparation=None, design=None, calendar=PLAIN, inspection=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier.
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
-                   preparation=preparation, design=design)
+                   preparation=preparation, design=design, inspection=inspection)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"], calendar)
@@ -324,7 +343,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
-                     waits=waits, preparation=preparation, design=design)
+                     waits=waits, preparation=preparation, design=design,
+                     inspection=inspection)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in quote_lines
                       if line["kind"] in ("setup", "run") and line["rule"] is None

@@ -1408,6 +1408,14 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__leadtime__preparationhperday, (int, float, Decimal)) and not isinstance(data__leadtime__preparationhperday, bool):
                         if data__leadtime__preparationhperday <= 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.preparation_h_per_day must be bigger than 0")
+                if "inspection_h_per_day" in data__leadtime_keys:
+                    data__leadtime_keys.remove("inspection_h_per_day")
+                    data__leadtime__inspectionhperday = data__leadtime["inspection_h_per_day"]
+                    if not isinstance(data__leadtime__inspectionhperday, (int, float, Decimal, NoneType)) or isinstance(data__leadtime__inspectionhperday, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.inspection_h_per_day must be number or null")
+                    if isinstance(data__leadtime__inspectionhperday, (int, float, Decimal)) and not isinstance(data__leadtime__inspectionhperday, bool):
+                        if data__leadtime__inspectionhperday <= 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.inspection_h_per_day must be bigger than 0")
                 if "overflow" in data__leadtime_keys:
                     data__leadtime_keys.remove("overflow")
                     data__leadtime__overflow = data__leadtime["overflow"]
