@@ -766,6 +766,37 @@ def test_a_part_that_cannot_be_made_is_neither_priced_nor_scheduled(screener, la
     assert not [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
 
 
+@pytest.mark.parametrize("lang, note, cost", [
+    ("en", "request (QUA-012): not priced: nothing of the request can be made here",
+     "Cost: not priced (cannot be made here): AS-300"),
+    ("nl", "aanvraag (QUA-012): niet geprijsd: niets van de aanvraag kan hier gemaakt worden",
+     "Kosten: niet geprijsd (hier niet te maken): AS-300")])
+def test_nothing_made_nothing_priced(screener, lang, note, cost):
+    """Nothing of the shaft request can be made here, yet its report read 'class S',
+    'inspection 2 h' and 'EUR 180 - EUR 288': QUA-012's first-article inspection of a
+    request rule, for a first piece no machine can make. A request rule's hours are
+    now priced only when some part of it is made here; the report says what was left
+    out and shows no price, not EUR 0."""
+    from producibility.report.render import render
+    checked = screener.check(_example("shaft-oversize"), lang=lang)
+    report = checked.to_dict()
+    assert any(f["rule"] == "QUA-012" for f in report["findings"])
+    assert report["quote"]["lines"] == [] and note in report["quote"]["notes"]
+    effort = report["effort"]
+    assert effort["class"] is None and effort["total_h"] == 0
+    assert effort["cost_eur"]["low"] == effort["cost_eur"]["high"] == 0
+    text = render(checked, "text", lang)
+    assert cost in text.splitlines()
+    assert "€ 0" not in text
+    markdown = render(checked, "md", lang)
+    assert "€ 0" not in markdown and "AS-300" in markdown
+    # one part made: the request rule's hours are priced as before
+    bracket = _example("bracket-series")
+    both = dict(bracket, parts=bracket["parts"] + _example("shaft-oversize")["parts"])
+    lines = screener.check(both).to_dict()["quote"]["lines"]
+    assert any(line["part"] is None and line["rule"] for line in lines)
+
+
 def test_the_other_parts_keep_their_price_and_lead_time(screener):
     """A bracket that can be made and a shaft that cannot: the request's lead time and
     price are the bracket's, and the shaft is named as left out."""

@@ -117,7 +117,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      equipment.provider, settings["costing"], share,
                                      quantities, lang, placement.not_made)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
-                                share, settings["effort_classes"])
+                                share, settings["effort_classes"],
+                                made=not parts or any(p not in placement.not_made
+                                                      for p in parts))
         leadtime.price_overtime(lead, machine_lines, share,
                                 settings["costing"]["estimate_contingency"], lang)
 

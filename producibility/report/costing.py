@@ -491,9 +491,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             if (pid, treatment) not in priced and pid not in unmade:
                 notes.append(words["no_partner"].format(
                     part=pid, treatment=name("treatments", treatment)))
+    # nothing of the request made here: its own hours (a first article report, an NDA)
+    # and its delivery are not priced either, as none of its parts is
+    nothing = bool(parts) and all(pid in unmade for pid in parts)
+    if nothing:
+        dropped = sorted({f.rule for f in findings if f.part is None and f.effort and any(
+            f.effort.get(key) for key in ("engineering_h", "design_h", "inspection_h",
+                                          "cam_h", "setup_h", "amounts"))})
+        if dropped:
+            notes.append(words["nothing_made"].format(rules=", ".join(dropped)))
     for f in findings:
         effort = f.effort
-        if not effort or f.part in unmade:
+        if not effort or f.part in unmade or (nothing and f.part is None):
             continue
         for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),
                                        ("design_h", "engineering", eng_rate, eng_source),
@@ -523,6 +532,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                  description=text.get(lang) or text.get("en"),
                  amount_eur=extra["amount_eur"], source=said["rule_amount"].format(rule=f.rule))
     # ---- packaging and transport, where the pack's settings price them
+    if nothing:
+        return lines, notes
     if costing.get("packaging_eur_per_piece") and quantity is not None:
         pieces = sum(p.get("pieces") or 0 for pid, p in parts.items() if pid not in unmade)
         line("packaging", description=words["packaging"].format(pieces=pieces),

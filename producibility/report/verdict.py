@@ -63,20 +63,22 @@ def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float
 
 def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[str, Any],
            assignments: Sequence[dict], share: float,
-           effort_classes: Sequence[Mapping]) -> dict[str, Any]:
-    """The report's ``effort``: hours by kind, the cost range and the effort class."""
+           effort_classes: Sequence[Mapping], made: bool = True) -> dict[str, Any]:
+    """The report's ``effort``: hours by kind, the cost range and the effort class (none
+    when nothing of the request can be made here, ``made`` false: not a small job)."""
     def hours(kind):
         return sum(line["hours"] for line in lines if line["kind"] == kind)
 
-    engineering = sum(f.effort.get("engineering_h", 0) + f.effort.get("design_h", 0)
-                      for f in findings)
+    # the quote's engineering lines (a rule's engineering_h and design_h; with a wait,
+    # procurement): not those of a part that cannot be made here
+    engineering = hours("engineering") + hours("procurement")
     inspection, cam, setup, run = (hours(k) for k in ("inspection", "cam", "setup", "run"))
     lead_time = max((f.effort.get("lead_time_days", 0) for f in findings), default=0)
     own_ops = sum(1 for a in assignments if a["machine"])
     run_ops = sum(1 for line in lines if line["kind"] == "run" and line["rule"] is None)
     attended = totals["attended_h"]
     effort_class = next((c["class"] for c in effort_classes
-                         if c["max_h"] is None or attended <= c["max_h"]), None)
+                         if c["max_h"] is None or attended <= c["max_h"]), None) if made else None
     return {
         "engineering_h": _r(engineering), "inspection_h": _r(inspection), "cam_h": _r(cam),
         "setup_h": _r(setup), "run_h": _r(run),

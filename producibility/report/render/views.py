@@ -182,6 +182,12 @@ def context(job: Job) -> dict[str, Any]:
                 f"{closed_spans(lead['closed'], words['closed_until'])}"
         return text
 
+    def nothing_priced() -> bool:
+        """No part of the request can be made here: the cost is not a price of € 0 but
+        none at all (the quote's notes say why)."""
+        lead = data.get("lead_time")
+        return bool(lead and lead["days"] is None and lead.get("not_made"))
+
     def per_unit() -> str:
         """The cost range per piece (a one-part request) or per set (one of each part),
         as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per piece"; "" without a
@@ -212,6 +218,7 @@ def context(job: Job) -> dict[str, Any]:
         "lead_time_sentence": lead_time_sentence,
         "lead_time_steps": lead_time_steps,
         "per_unit": per_unit,
+        "nothing_priced": nothing_priced,
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
         "mrl_rows": mrl_rows(data, job.questionnaire, lang),

@@ -156,6 +156,7 @@ def block_figures(context, missing=missing):
     l_0_L = resolve('L')
     l_0_e = resolve('e')
     l_0_r = resolve('r')
+    l_0_nothing_priced = resolve('nothing_priced')
     l_0_per_unit = resolve('per_unit')
     try:
         t_3 = environment.filters['eur0']
@@ -170,10 +171,16 @@ def block_figures(context, missing=missing):
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'int' found.")
     try:
-        t_5 = environment.filters['lower']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_6 = environment.filters['lower']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'lower' found.")
     try:
         t_1 = environment.filters['md']
@@ -182,58 +189,58 @@ def block_figures(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_7 = environment.filters['round']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_8 = environment.filters['round']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'round' found.")
     pass
     yield '## '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort'))
     yield ' & '
-    yield str(t_5(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost')))
+    yield str(t_6(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost')))
     yield '\n\n| | |\n|---|--:|\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort_class'))
     yield ' | **'
     yield str((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield '** ('
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ') |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
@@ -247,25 +254,33 @@ def block_figures(context, missing=missing):
         yield '| '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield ' | '
-        yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield ' |\n'
     yield '| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost_range'))
-    yield ' | **'
-    yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
-    yield ' – '
-    yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
-    yield '** ('
-    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-    yield ' '
-    yield str(t_4(t_7((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-    yield '%)'
-    if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
+    yield ' | '
+    if environment.call(context, (undefined(name='nothing_priced') if l_0_nothing_priced is missing else l_0_nothing_priced), _block_vars=_block_vars):
         pass
-        yield '; '
-        yield str(t_1(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars)))
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
+        yield ': '
+        yield str(t_1(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', ')))
+    else:
+        pass
+        yield '**'
+        yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield ' – '
+        yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield '** ('
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
+        yield ' '
+        yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
+        yield '%)'
+        if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
+            pass
+            yield '; '
+            yield str(t_1(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars)))
     yield ' |\n'
 
 def block_mrl(context, missing=missing):
@@ -280,10 +295,10 @@ def block_mrl(context, missing=missing):
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     try:
-        t_8 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -372,12 +387,12 @@ def block_mrl(context, missing=missing):
         yield '` | '
         if environment.getattr(l_1_t, 'capped_by'):
             pass
-            yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', ')))
+            yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', ')))
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield str((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', ')))
+            yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', ')))
         yield ' |\n'
     l_1_t = l_1_thread_name = l_1_range = missing
     yield '\n'
@@ -394,10 +409,10 @@ def block_heat_map(context, missing=missing):
     l_0_L = resolve('L')
     l_0_heat = resolve('heat')
     try:
-        t_8 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -430,7 +445,7 @@ def block_heat_map(context, missing=missing):
                 yield ' **'
                 yield str(environment.getattr(l_2_cell, 'count'))
                 yield '** '
-                yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' ')))
+                yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' ')))
             yield ' |'
         l_2_cell = l_2_swatch = missing
         yield '\n'
@@ -461,10 +476,10 @@ def block_questions(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_8 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -507,7 +522,7 @@ def block_questions(context, missing=missing):
         yield ' ('
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rules'))
         yield ': '
-        yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', ')))
+        yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', ')))
         yield ')\n'
         for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
             l_2_answer_text = resolve('answer_text')
@@ -520,7 +535,7 @@ def block_questions(context, missing=missing):
             yield ': **'
             yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
             yield '**'
-            yield str((str_join((' (+ ', t_1(t_8(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
+            yield str((str_join((' (+ ', t_1(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
             yield '\n'
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_what_if_shown = missing
@@ -536,10 +551,10 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_8 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -569,7 +584,7 @@ def block_assumed(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' ('
-                yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', ')))
+                yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', ')))
                 yield ')'
             yield ' - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -589,7 +604,7 @@ def block_assumed(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' ('
-                    yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
+                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
                     yield ')'
             l_2_p = l_2_answer_text = missing
             yield '\n'
@@ -732,10 +747,10 @@ def block_assignments(context, missing=missing):
         def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_8 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_12 = environment.filters['list']
@@ -750,10 +765,10 @@ def block_assignments(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_6 = environment.filters['num']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_6(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
         t_13 = environment.filters['selectattr']
@@ -806,7 +821,7 @@ def block_assignments(context, missing=missing):
                     yield '; *'
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '*: '
-                    yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; ')))
+                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; ')))
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
                     yield '; *'
@@ -818,11 +833,11 @@ def block_assignments(context, missing=missing):
                     yield '; '
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', ')))
+                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', ')))
                 yield ' | '
-                yield str(t_6(environment.getattr(l_1_a, 'setup_h')))
+                yield str(t_7(environment.getattr(l_1_a, 'setup_h')))
                 yield ' | '
-                yield str((t_6(environment.getattr(l_1_a, 'run_h')) if (not t_2(environment.getattr(l_1_a, 'run_h'))) else '?'))
+                yield str((t_7(environment.getattr(l_1_a, 'run_h')) if (not t_2(environment.getattr(l_1_a, 'run_h'))) else '?'))
                 yield ' | '
                 yield str(t_11(environment.getattr(l_1_a, 'amount_eur')))
                 yield ' |\n'
@@ -883,7 +898,7 @@ def block_assignments(context, missing=missing):
                     yield ' ('
                     yield str(t_1(environment.getattr(l_2_x, 'machine')))
                     yield '): '
-                    yield str(t_1(t_8(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; ')))
+                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; ')))
                     yield '\n'
                 l_2_x = l_2_process_name = missing
             l_1_a = missing
@@ -923,16 +938,16 @@ def block_quote(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_7 = environment.filters['round']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_8 = environment.filters['round']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'round' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
@@ -977,7 +992,7 @@ def block_quote(context, missing=missing):
             yield ' | '
             if (environment.getattr(l_1_line, 'hours') or environment.getattr(l_1_line, 'rate_eur_h')):
                 pass
-                yield str(t_6(environment.getattr(l_1_line, 'hours')))
+                yield str(t_7(environment.getattr(l_1_line, 'hours')))
                 yield ' | '
                 yield str(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
             else:
@@ -990,18 +1005,18 @@ def block_quote(context, missing=missing):
         yield '| | **'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtotal'))
         yield '** | | **'
-        yield str(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield str(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '** | | **'
         yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '** |\n| | '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
         yield ' '
-        yield str(t_4(t_7((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_share') * 100))))
+        yield str(t_4(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_share') * 100))))
         yield '%'
         if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimated_eur'):
             pass
             yield ' + '
-            yield str(t_4(t_7((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimate_contingency_share') * 100))))
+            yield str(t_4(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimate_contingency_share') * 100))))
             yield '% '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'estimate_contingency'))
         yield ' | | | | '
@@ -1239,4 +1254,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=198&38=202&39=210&40=216&41=222&42=228&43=234&44=245&45=248&47=255&50=271&51=308&53=310&55=336&57=342&58=348&61=384&64=387&65=410&67=412&69=416&70=420&74=440&77=454&78=483&80=487&81=491&82=512&83=517&86=527&87=557&89=560&91=562&92=566&99=598&100=615&102=618&103=621&105=631&106=637&111=662&112=678&113=681&115=683&117=693&118=698&123=718&124=772&126=774&127=777&129=789&130=793&131=796&132=829&133=832&134=844&135=847&137=856&140=863&141=865&143=868&145=870&146=873&147=878&152=892&156=895&157=938&158=941&160=944&161=947&163=959&164=963&166=991&167=997&168=1010&170=1014&172=1017&173=1019&174=1023&177=1026&179=1029&181=1031&183=1041&184=1045&187=1056&189=1059&191=1065&192=1074&197=1080&198=1114&199=1117&201=1119&203=1122&204=1126&205=1129&206=1141&207=1144&210=1156&211=1159&217=1165&220=1183&221=1185&222=1187&223=1189&224=1191'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=205&38=209&39=217&40=223&41=229&42=235&43=241&44=252&45=255&47=262&50=286&51=323&53=325&55=351&57=357&58=363&61=399&64=402&65=425&67=427&69=431&70=435&74=455&77=469&78=498&80=502&81=506&82=527&83=532&86=542&87=572&89=575&91=577&92=581&99=613&100=630&102=633&103=636&105=646&106=652&111=677&112=693&113=696&115=698&117=708&118=713&123=733&124=787&126=789&127=792&129=804&130=808&131=811&132=844&133=847&134=859&135=862&137=871&140=878&141=880&143=883&145=885&146=888&147=893&152=907&156=910&157=953&158=956&160=959&161=962&163=974&164=978&166=1006&167=1012&168=1025&170=1029&172=1032&173=1034&174=1038&177=1041&179=1044&181=1046&183=1056&184=1060&187=1071&189=1074&191=1080&192=1089&197=1095&198=1129&199=1132&201=1134&203=1137&204=1141&205=1144&206=1156&207=1159&210=1171&211=1174&217=1180&220=1198&221=1200&222=1202&223=1204&224=1206'

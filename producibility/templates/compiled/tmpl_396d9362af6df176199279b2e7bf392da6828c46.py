@@ -230,10 +230,11 @@ def block_figures(context, missing=missing):
     _block_vars = {}
     l_0_L = resolve('L')
     l_0_e = resolve('e')
+    l_0_nothing_priced = resolve('nothing_priced')
+    l_0_r = resolve('r')
     l_0_per_unit = resolve('per_unit')
     l_0_m = resolve('m')
     l_0_counted = resolve('counted')
-    l_0_r = resolve('r')
     l_0_risks = resolve('risks')
     l_0_lead = missing
     try:
@@ -249,28 +250,34 @@ def block_figures(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'int' found.")
     try:
+        t_6 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
         t_2 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_7 = environment.filters['round']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'round' found.")
+            raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_8 = environment.filters['string']
+        t_8 = environment.filters['round']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'round' found.")
+    try:
+        t_9 = environment.filters['string']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'string' found.")
     try:
         t_1 = environment.tests['none']
@@ -279,10 +286,10 @@ def block_figures(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     try:
-        t_9 = environment.tests['sameas']
+        t_10 = environment.tests['sameas']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No test named 'sameas' found.")
     pass
     yield '<section class="figures" id="figures">\n  <div class="card">\n    <div class="k">'
@@ -290,29 +297,29 @@ def block_figures(context, missing=missing):
     yield '</div>\n    <div class="v">'
     yield escape((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield ' <small>'
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield '</small></div>\n    <div class="d">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
@@ -321,20 +328,31 @@ def block_figures(context, missing=missing):
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_unknown'))
     yield '</div>\n  </div>\n  <div class="card">\n    <div class="k">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost_range'))
-    yield '</div>\n    <div class="v">'
-    yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
-    yield ' <small>– '
-    yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
-    yield '</small></div>\n    <div class="d">'
-    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-    yield ' '
-    yield escape(t_5(t_7((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-    yield '%'
-    if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
+    yield '</div>\n'
+    if environment.call(context, (undefined(name='nothing_priced') if l_0_nothing_priced is missing else l_0_nothing_priced), _block_vars=_block_vars):
         pass
-        yield ' · '
-        yield escape(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars))
-    yield '</div>\n  </div>\n  <div class="card'
+        yield '    <div class="v">–</div>\n    <div class="d">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
+        yield ': '
+        yield escape(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+        yield '</div>\n'
+    else:
+        pass
+        yield '    <div class="v">'
+        yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield ' <small>– '
+        yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield '</small></div>\n    <div class="d">'
+        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
+        yield ' '
+        yield escape(t_5(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
+        yield '%'
+        if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
+            pass
+            yield ' · '
+            yield escape(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars))
+        yield '</div>\n'
+    yield '  </div>\n  <div class="card'
     if (((not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall')))) and (environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') < environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield ' warn'
@@ -359,7 +377,7 @@ def block_figures(context, missing=missing):
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ': '
-        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_8(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_9(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
     else:
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
@@ -373,7 +391,7 @@ def block_figures(context, missing=missing):
     if (undefined(name='lead') if l_0_lead is missing else l_0_lead):
         pass
         yield '  <div class="card'
-        if (t_9(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+        if (t_10(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
             pass
             yield ' warn'
         yield '">\n    <div class="k">'
@@ -413,7 +431,7 @@ def block_figures(context, missing=missing):
         yield '  <div class="card">\n    <div class="k">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield '</div>\n    <div class="v">'
-        yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' <small>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '</small></div>\n    <div class="d">'
@@ -439,10 +457,10 @@ def block_mrl(context, missing=missing):
     l_0_range = resolve('range')
     l_0_m = resolve('m')
     try:
-        t_10 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.tests['none']
@@ -472,14 +490,14 @@ def block_mrl(context, missing=missing):
             yield '<small>'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
             yield ' '
-            yield escape(t_10(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield '</small>'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield '<small>'
             yield escape((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield escape(t_10(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield '</small>'
         yield '</div>\n    <div class="track" title="MRL '
         yield escape((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
@@ -530,10 +548,10 @@ def block_heat_map(context, missing=missing):
     l_0_heat = resolve('heat')
     l_0_range = resolve('range')
     try:
-        t_10 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -584,7 +602,7 @@ def block_heat_map(context, missing=missing):
                 yield '<span class="c">'
                 yield escape(environment.getattr(l_2_cell, 'count'))
                 yield '</span><span class="cell-ids">'
-                yield escape(t_10(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
+                yield escape(t_6(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
                 yield '</span>'
             yield '            </td>\n'
         l_2_cell = missing
@@ -634,10 +652,10 @@ def block_questions(context, missing=missing):
         def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_10 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -686,7 +704,7 @@ def block_questions(context, missing=missing):
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
                 yield '</span> '
             yield '<span class="ids small muted">'
-            yield escape(t_10(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
             yield '</span>\n'
             for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
                 l_2_answer_text = resolve('answer_text')
@@ -704,7 +722,7 @@ def block_questions(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' <span class="ids muted">+ '
-                    yield escape(t_10(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
                 yield '</span>\n'
             l_2_p = l_2_answer_text = missing
@@ -724,10 +742,10 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_10 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -753,7 +771,7 @@ def block_assumed(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' <span class="id">('
-                yield escape(t_10(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')</span>'
             yield ' – '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -774,7 +792,7 @@ def block_assumed(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' <span class="id small muted">'
-                    yield escape(t_10(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
             l_2_p = l_2_answer_text = missing
             yield '</li>\n'
@@ -930,16 +948,16 @@ def block_assignments(context, missing=missing):
         def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_10 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_6 = environment.filters['num']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_7 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
         t_1 = environment.tests['none']
@@ -991,7 +1009,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line"><span class="chip marginal">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '</span> '
-                    yield escape(t_10(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -1005,7 +1023,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line small muted">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield escape(t_10(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
                     yield '</span>'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -1031,13 +1049,13 @@ def block_assignments(context, missing=missing):
             yield '        </td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_h'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_7(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_h'))
             yield '">'
             if environment.getattr(l_1_a, 'machine'):
                 pass
-                yield escape((t_6(environment.getattr(l_1_a, 'run_h')) if (not t_1(environment.getattr(l_1_a, 'run_h'))) else '?'))
+                yield escape((t_7(environment.getattr(l_1_a, 'run_h')) if (not t_1(environment.getattr(l_1_a, 'run_h'))) else '?'))
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
@@ -1056,7 +1074,7 @@ def block_assignments(context, missing=missing):
                     yield ' <span class="id">'
                     yield escape(environment.getattr(l_2_x, 'machine'))
                     yield '</span>: '
-                    yield escape(t_10(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
                     yield '</span>\n'
                 l_2_x = missing
                 yield '        </td>\n      </tr>\n'
@@ -1094,16 +1112,16 @@ def block_quote(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'int' found.")
     try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_7 = environment.filters['round']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_8 = environment.filters['round']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'round' found.")
     try:
         t_13 = environment.filters['unbroken_dates']
@@ -1159,7 +1177,7 @@ def block_quote(context, missing=missing):
                 yield '        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
                 yield '">'
-                yield escape(t_6(environment.getattr(l_1_line, 'hours')))
+                yield escape(t_7(environment.getattr(l_1_line, 'hours')))
                 yield '</td>\n        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
                 yield '">'
@@ -1179,7 +1197,7 @@ def block_quote(context, missing=missing):
         yield '</td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
         yield '">'
-        yield escape(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield escape(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '</td><td class="blank"></td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '">'
@@ -1187,12 +1205,12 @@ def block_quote(context, missing=missing):
         yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
         yield ' '
-        yield escape(t_5(t_7((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_share') * 100))))
+        yield escape(t_5(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_share') * 100))))
         yield '%'
         if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimated_eur'):
             pass
             yield ' + '
-            yield escape(t_5(t_7((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimate_contingency_share') * 100))))
+            yield escape(t_5(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimate_contingency_share') * 100))))
             yield '% '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'estimate_contingency'))
         yield '</td><td class="num muted">'
@@ -1472,4 +1490,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&364=52&384=54&418=56&453=58&474=60&495=62&543=64&603=66&640=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=289&333=291&334=297&337=323&338=325&339=329&341=338&342=342&343=346&344=358&346=371&347=373&348=376&349=380&350=382&351=389&355=414&356=416&357=420&364=430&366=455&367=457&368=462&369=469&370=485&371=487&372=489&373=492&376=495&379=499&380=513&384=521&386=546&388=550&392=552&394=556&395=558&396=562&397=582&402=594&405=602&409=606&410=610&413=616&418=621&420=650&421=654&423=657&425=664&427=669&428=671&429=677&430=681&431=691&432=696&440=714&441=739&442=742&444=746&445=750&453=784&455=807&456=811&458=814&460=822&462=827&463=839&464=843&465=854&474=862&475=878&477=881&479=885&481=893&483=898&484=902&485=906&486=910&495=917&497=952&498=954&500=957&502=969&503=974&504=978&505=980&507=982&508=985&509=989&510=996&511=1003&512=1010&513=1013&514=1021&515=1024&517=1029&520=1032&521=1036&522=1042&524=1046&528=1049&529=1053&538=1068&543=1072&544=1115&546=1118&547=1122&549=1125&551=1137&553=1141&554=1153&555=1155&556=1157&557=1160&558=1164&562=1172&568=1178&569=1188&570=1201&574=1205&575=1208&577=1210&578=1214&582=1218&584=1221&586=1231&587=1235&592=1247&593=1250&595=1256&596=1265&603=1273&604=1302&605=1305&606=1309&607=1313&609=1315&610=1320&611=1324&613=1333&614=1335&615=1338&617=1347&618=1351&619=1354&621=1356&622=1360&626=1366&627=1369&629=1373&630=1376&640=1384&642=1393&643=1407&644=1409&645=1418&646=1422&648=1431&649=1433&650=1444&651=1446&652=1455&653=1457&654=1466'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&608=66&645=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=296&333=298&334=304&337=330&338=332&340=335&342=342&343=346&346=356&347=360&348=364&349=376&351=389&352=391&353=394&354=398&355=400&356=407&360=432&361=434&362=438&369=448&371=473&372=475&373=480&374=487&375=503&376=505&377=507&378=510&381=513&384=517&385=531&389=539&391=564&393=568&397=570&399=574&400=576&401=580&402=600&407=612&410=620&414=624&415=628&418=634&423=639&425=668&426=672&428=675&430=682&432=687&433=689&434=695&435=699&436=709&437=714&445=732&446=757&447=760&449=764&450=768&458=802&460=825&461=829&463=832&465=840&467=845&468=857&469=861&470=872&479=880&480=896&482=899&484=903&486=911&488=916&489=920&490=924&491=928&500=935&502=970&503=972&505=975&507=987&508=992&509=996&510=998&512=1000&513=1003&514=1007&515=1014&516=1021&517=1028&518=1031&519=1039&520=1042&522=1047&525=1050&526=1054&527=1060&529=1064&533=1067&534=1071&543=1086&548=1090&549=1133&551=1136&552=1140&554=1143&556=1155&558=1159&559=1171&560=1173&561=1175&562=1178&563=1182&567=1190&573=1196&574=1206&575=1219&579=1223&580=1226&582=1228&583=1232&587=1236&589=1239&591=1249&592=1253&597=1265&598=1268&600=1274&601=1283&608=1291&609=1320&610=1323&611=1327&612=1331&614=1333&615=1338&616=1342&618=1351&619=1353&620=1356&622=1365&623=1369&624=1372&626=1374&627=1378&631=1384&632=1387&634=1391&635=1394&645=1402&647=1411&648=1425&649=1427&650=1436&651=1440&653=1449&654=1451&655=1462&656=1464&657=1473&658=1475&659=1484'

@@ -11,6 +11,7 @@ def root(context, missing=missing):
     l_0_purpose_name = resolve('purpose_name')
     l_0_L = resolve('L')
     l_0_lead_time_sentence = resolve('lead_time_sentence')
+    l_0_nothing_priced = resolve('nothing_priced')
     l_0_per_unit = resolve('per_unit')
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
@@ -120,7 +121,7 @@ def root(context, missing=missing):
     yield ': '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'class'))
     yield ' '
-    yield str(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'class'))
+    yield str((environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' '
@@ -189,24 +190,31 @@ def root(context, missing=missing):
         l_1_p = l_1_lead_time_steps = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost'))
     yield ': '
-    yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
-    yield ' - '
-    yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
-    yield ' ('
-    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-    yield ' '
-    yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-    yield '%)'
-    if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit)):
+    if environment.call(context, (undefined(name='nothing_priced') if l_0_nothing_priced is missing else l_0_nothing_priced)):
         pass
-        yield '; '
-        yield str(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit)))
-    if (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time') and environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made')):
-        pass
-        yield '; '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
         yield str(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+    else:
+        pass
+        yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield ' - '
+        yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield ' ('
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
+        yield ' '
+        yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
+        yield '%)'
+        if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit)):
+            pass
+            yield '; '
+            yield str(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit)))
+        if (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time') and environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made')):
+            pass
+            yield '; '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
+            yield ': '
+            yield str(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
     yield '\n'
     l_0_m = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'mrl')
     context.vars['m'] = l_0_m
@@ -450,4 +458,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=81&2=84&3=100&4=104&5=108&7=111&8=114&10=116&11=119&13=159&14=162&16=168&17=170&18=174&19=183&22=190&24=211&25=214&27=236&28=244&31=261&32=263&33=268&35=311&36=315&38=322&39=325&42=328&44=335&45=339&47=348&48=350&49=352&50=356&53=363&55=371&56=376&57=395&58=397&59=402&63=415&64=418&66=420&67=422&68=424&69=428'
+debug_info = '1=82&2=85&3=101&4=105&5=109&7=112&8=115&10=117&11=120&13=160&14=163&16=169&17=171&18=175&19=184&22=191&24=219&25=222&27=244&28=252&31=269&32=271&33=276&35=319&36=323&38=330&39=333&42=336&44=343&45=347&47=356&48=358&49=360&50=364&53=371&55=379&56=384&57=403&58=405&59=410&63=423&64=426&66=428&67=430&68=432&69=436'
