@@ -683,8 +683,9 @@ def _share(n, m):
 def _verdict_text(verdicts):
     total = sum(verdicts.values())
     order = ("fit", "fit_with_effort", "conditional", "no_fit")
-    return ", ".join(f"{v} {_share(verdicts.get(v, 0), total)}" for v in order) + \
-        f" (of {total})"
+    # the count beside the share: 3 of 2,000 read "0 %" alone
+    return ", ".join(f"{v} {_share(verdicts.get(v, 0), total)} ({verdicts.get(v, 0):,})"
+                     for v in order) + f" (of {total:,})"
 
 
 def workload_mix(packs, base_cell, batch_requests, batch_verdicts_seen, pack_keys,
