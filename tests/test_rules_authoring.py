@@ -144,7 +144,7 @@ def test_rules_explain_lists_the_questions_a_rule_depends_on():
     assert "  vragen waar hij van afhangt (onbeantwoord -> de regel is onbekend en de vraag " \
         "wordt gesteld):\n" in out
     code, out, _ = run_cli("rules", "explain", "MAT-003", "--lang", "nl")
-    assert "  scope:      part (één keer per part beoordeeld)\n" in out
+    assert "  scope:      part (één keer per onderdeel beoordeeld)\n" in out
     assert "  then:       risico 3x2, vlag material_to_order; inspanning eng 0,5 u, +10 d, " \
         "wacht op material; " \
         "MRL-grens -\n" in out
@@ -157,6 +157,18 @@ def test_rules_explain_lists_the_questions_a_rule_depends_on():
     code, _, err = run_cli("rules", "explain", "MAT-0004")
     assert code == 1 and "did you mean 'MAT-004'?" in err
     assert "  stage:" not in out  # MAT-003 runs with the engine
+
+
+@pytest.mark.parametrize("rule, scope", [
+    ("QUA-002", "request (één keer per aanvraag beoordeeld)"),
+    ("PRC-001", "candidate (beoordeeld voor elke bewerking van een onderdeel met elke machine "
+                "die erbij past)"),
+    ("ENX-001", "provider (één keer per aanvraag beoordeeld, op de machinelijst)")])
+def test_rules_explain_says_in_dutch_how_often_a_rule_is_judged(rule, scope):
+    """The scope's own name stays as the pack writes it; the sentence after it read
+    'één keer per request beoordeeld', English in a Dutch sentence."""
+    code, out, _ = run_cli("rules", "explain", rule, "--lang", "nl")
+    assert code == 0 and f"  scope:      {scope}\n" in out
 
 
 def test_rules_explain_says_a_rule_runs_after_the_lead_time():

@@ -74,7 +74,7 @@ def explain(pack, rule_id, questionnaire, lang="en"):
             setters.setdefault(other.then["flag"], []).append(other.id)
     lines = [f"{rule.id}: {rule.text('title', lang)}",
              f"  thread:     {rule.thread}",
-             f"  scope:      {rule.scope} {t['once_per'].format(scope=rule.scope)}",
+             f"  scope:      {rule.scope} {t['once_per'][rule.scope]}",
              f"  when:       {rule.when.source}"]
     for key in ("requires", "unless"):
         for flag in getattr(rule, key):
