@@ -39,6 +39,33 @@ def test_every_heading_of_the_offer_stands_apart(request_name):
                 assert lines[i - 1] == "", (lang, lines[i - 1], line)
 
 
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Montagebeugel: anodising. We ask a subcontractor for a price and quote it "
+           "separately."),
+    ("nl", "Montagebeugel: anodiseren. Daarvoor vragen wij een prijs bij een toeleverancier; "
+           "die offreren wij apart.")])
+def test_the_offer_says_what_its_price_leaves_out(lang, sentence):
+    """No partner of ours anodises: the quote notes it, but the offer said 'we can make it
+    as described below' at the price without anodising, and its Markdown did not name
+    the anodising at all. Every format now names the treatment with the part and says
+    it is not in the price."""
+    for fmt in ("md", "html", "text", "csv"):
+        text = offer("--format", fmt, "--lang", lang).replace("&#39;", "'")
+        assert sentence in text, fmt
+        assert ("anodising" if lang == "en" else "anodiseren") in text.split(sentence)[0], fmt
+    data = json.loads(offer("--format", "json", "--lang", lang))
+    assert data["not_included"] == [sentence]
+    code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT,
+                           "--format", "json")
+    assert json.loads(out)["quote"]["not_priced"] == [
+        {"part": "BR-100", "what": "treatment", "item": "anodising"}]
+    # a material nobody named and a run time nothing estimates: said as well
+    incomplete = offer("--format", "md", "--lang", lang, request="enquiry-incomplete.yaml")
+    assert ("the material. We add it once we know which material you need." if lang == "en"
+            else "het materiaal. Dat rekenen wij erbij zodra wij weten welk materiaal u wilt."
+            ) in incomplete
+
+
 def test_the_offer_says_what_how_and_for_how_much():
     data = json.loads(offer("--format", "json"))
     part = data["parts"][0]
@@ -136,9 +163,11 @@ def test_the_offer_as_csv_adds_up():
     import io
     rows = list(csv.reader(io.StringIO(offer("--format", "csv", request="frame-en1090.yaml"))))
     assert rows[0] == ["part", "description", "pieces", "price_per_piece_eur", "total_eur"]
-    body, total = rows[1:-1], rows[-1]
-    assert [r[0] for r in body] == ["FR-01", "FR-02"] and total[0] == "total"
+    at = next(i for i, r in enumerate(rows) if r[0] == "total")
+    body, total, after = rows[1:at], rows[at], rows[at + 1:]
+    assert [r[0] for r in body] == ["FR-01", "FR-02"]
     assert sum(float(r[4]) for r in body) == pytest.approx(float(total[4]), abs=0.02)
+    assert all(r[0] == "not_included" and r[1] for r in after)  # what the prices leave out
 
 
 def test_lint_reads_the_customer_wording_like_a_message(tmp_path):
@@ -201,7 +230,7 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     assert round(fast["extra_high_eur"]) == 327
     dutch = offer("--format", "md", "--lang", "nl", request="impeller-rush.yaml").replace(
         "\u00a0", " ")
-    assert "U vroeg om levering vóór 03-12-2026. Wij leveren 10 werkdagen na uw opdracht: " \
+    assert "U vroeg om levering uiterlijk 03-12-2026. Wij leveren 10 werkdagen na uw opdracht: " \
         "op 07-12-2026 bij opdracht op 23-11-2026. Dat is later dan de datum die u vroeg. " \
         "Met overwerk kunnen wij op 04-12-2026 leveren, voor € 327 extra." in dutch
     html = offer("--format", "html", "--lang", "nl", request="impeller-rush.yaml")

@@ -694,13 +694,24 @@ def test_text_report_gives_the_lead_time_chain_and_label_tables_have_no_duplicat
            f"{lead['earliest_date']}" in text
 
 
+def _request_of(name):
+    import yaml
+    from conftest import REQUESTS
+    path = next(p for p in REQUESTS if p.stem == name)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("lang, line", [
-    ("en", "Cost: € 4,828 - € 6,011 (contingency 20%); € 24.14 - € 30.05 per piece"),
-    ("nl", "Kosten: € 4.828 - € 6.011 (onvoorzien 20%); € 24,14 - € 30,05 per stuk")])
+    ("en", "Cost: € 4,828 - € 6,011 (contingency 20% + 25% extra on estimated lines); "
+           "€ 24.14 - € 30.05 per piece"),
+    ("nl", "Kosten: € 4.828 - € 6.011 (onvoorzien 20% + 25% extra op geschatte regels); "
+           "€ 24,14 - € 30,05 per stuk")])
 def test_the_cost_is_also_given_per_piece(screener, lang, line):
     """A quote engineer reads a price per piece: 200 brackets at EUR 4,828-6,011 are
     EUR 24.14-30.05 each (the totals over the quantity); a request of several parts
-    is priced per set, one of each part."""
+    is priced per set, the parts of one product. The contingency says how the high
+    estimate applies it: it read '20%' beside a high estimate 24.5 % over the subtotal
+    (20 % on every line and 25 % more on the estimated ones)."""
     from producibility.report.render import render
     from conftest import REQUESTS
     text = render(screener.check(str(next(p for p in REQUESTS if p.stem == "bracket-series")),
@@ -708,8 +719,18 @@ def test_the_cost_is_also_given_per_piece(screener, lang, line):
     assert line in text.replace("\xa0", " ").splitlines()  # Babel's no-break space after €
     frame = render(screener.check(str(next(p for p in REQUESTS if p.stem == "frame-en1090")),
                                   lang=lang), "text", lang)
-    assert ("per set (one of each part)" if lang == "en" else
-            "per set (van elk onderdeel één)") in frame
+    assert ("per set (the parts of one product)" if lang == "en" else
+            "per set (de onderdelen van één product)") in frame
+    # one part needed four times a product: 200 products are 800 pieces, so the price
+    # per product is a set's, not a piece's (it read 'per piece' at four times a piece)
+    request = _request_of("bracket-series")
+    request["parts"][0]["quantity"] = 4
+    report = screener.check(request, lang=lang)
+    assert report.to_dict()["request"]["pieces"] == 800
+    cost = next(x for x in render(report, "text", lang).splitlines()
+                if x.startswith(("Cost:", "Kosten:")))
+    assert cost.endswith("per set (the parts of one product)" if lang == "en" else
+                         "per set (de onderdelen van één product)")
 
 
 def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
@@ -778,3 +799,28 @@ def test_every_finding_names_its_source_in_the_reports_language(reports):
             checked.add(f["rule"])
     # the tool's own checks are among them
     assert {"MRL-TARGET", "LEAD-TIME", "FIT-NO-MACHINE"} <= checked
+
+
+@pytest.mark.parametrize("lang, notes", [
+    ("en", ["  - GR-2: material not priced: material unknown or not in the catalogue",
+            "  - GR-2: run time of 3-axis milling not estimated: material unknown or not in "
+            "the catalogue"]),
+    ("nl", ["  - GR-2: materiaal niet geprijsd: materiaal onbekend of niet in de catalogus",
+            "  - GR-2: looptijd van 3-assig frezen niet geschat: materiaal onbekend of niet in "
+            "de catalogus"])])
+def test_the_text_report_says_what_the_price_leaves_out(screener, lang, notes):
+    """The text report, the default a shop reads, printed a price with neither material
+    nor run time in it and did not say so (Markdown, HTML and JSON did). The quote's
+    notes now follow its cost line; risks beyond the eighth are counted and named."""
+    from producibility.report.render import render
+    text = render(screener.check(_request_of("enquiry-incomplete"), lang=lang), "text", lang)
+    lines = text.splitlines()
+    at = next(i for i, x in enumerate(lines) if x.startswith(("Cost:", "Kosten:")))
+    assert lines[at + 1:at + 3] == notes
+    many = render(screener.check(_request_of("medical-handle-iso13485"), lang=lang), "text",
+                  lang)
+    shown = [x for x in many.splitlines() if x.startswith("  [")]
+    risks = [f for f in screener.check(_request_of("medical-handle-iso13485")).to_dict()[
+        "findings"] if f.get("risk")]
+    assert len(risks) > 8 and len(shown) == 8
+    assert f"  ... (+{len(risks) - 8}: " in many

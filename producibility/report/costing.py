@@ -58,6 +58,20 @@ def _dims(part):
     return None
 
 
+class Unpriced(str):
+    """A quote note that says what the price leaves out, and keeps it as data:
+    ``entry`` = {part, what: material | run | treatment, item: the material, process or
+    treatment} (the report's ``quote.not_priced``, which the offer names)."""
+
+    entry: dict
+
+    @classmethod
+    def of(cls, text, part, what, item):
+        note = cls(text)
+        note.entry = {"part": part, "what": what, "item": item}
+        return note
+
+
 def _said(lang):
     """The words of a quote line's source in ``lang`` (its arithmetic written out)."""
     return _words("quote_source", lang)
@@ -422,7 +436,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                         formula=formula, eur_kg=g(price["eur_kg"]), pieces=pieces,
                         date=price.get("date", said["undated"])))
             elif why is not None:
-                notes.append(words["no_material"].format(part=pid, why=why_words[why]))
+                notes.append(Unpriced.of(words["no_material"].format(part=pid, why=why_words[why]),
+                                         pid, "material", part.get("material")))
         # ---- set-up, run, CAM per own operation
         cycle = part.get("cycle_time_min")
         for a in own:
@@ -445,8 +460,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                                    machines[a["machine"]],
                                                    costing, catalogue, lang)
                     if minutes is None:
-                        notes.append(words["no_run"].format(part=pid, process=process_name,
-                                                            why=why_words[formula]))
+                        notes.append(Unpriced.of(words["no_run"].format(
+                            part=pid, process=process_name, why=why_words[formula]),
+                            pid, "run", a["process"]))
                     basis, source = "estimated", (
                         said["run_estimated"].format(formula=formula, minutes=g(minutes, 2),
                                                      pieces=pieces)
@@ -489,8 +505,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
-                notes.append(words["no_partner"].format(
-                    part=pid, treatment=name("treatments", treatment)))
+                notes.append(Unpriced.of(words["no_partner"].format(
+                    part=pid, treatment=name("treatments", treatment)),
+                    pid, "treatment", treatment))
     # nothing of the request made here: its own hours (a first article report, an NDA)
     # and its delivery are not priced either, as none of its parts is
     nothing = bool(parts) and all(pid in unmade for pid in parts)
@@ -557,7 +574,8 @@ def quote(request, parts, machines, assignments, findings, catalogue, provider, 
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
                                provider, costing, lang, unmade=unmade)
     return lines, {
-        "currency": "EUR", "lines": lines, "notes": notes,
+        "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
+        "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
         "totals": totals(lines, share, costing["estimate_contingency"]),
         "breaks": quantity_breaks(sorted(set(quantities or ())), request,
                                   parts, machines, assignments, lines, catalogue, provider,

@@ -132,6 +132,27 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             else round(amount / pieces, 2),
         })
     priced = [p for p in parts if p["total_eur"] is not None]
+    # what the prices leave out (a treatment no partner of ours does, a material or run
+    # time we could not price), said to the customer, for the parts that have a price
+    shown = {p["id"]: p["name"] or p["id"] for p in parts if p["total_eur"] is not None}
+    not_included = []
+    for entry in data["quote"].get("not_priced") or ():
+        part = shown.get(entry["part"])
+        if part is None:
+            continue
+        item = entry["item"]
+        if entry["what"] == "treatment":
+            text = t["not_included_treatment"].format(part=part, treatment=_label(
+                questionnaire, "part", "surface_treatment", item, lang))
+        elif entry["what"] == "material":
+            text = t["not_included_material"].format(part=part, material=_label(
+                questionnaire, "part", "material", item, lang)) if item else \
+                t["not_included_material_unknown"].format(part=part)
+        else:
+            text = t["not_included_run"].format(part=part, process=_label(
+                questionnaire, "part", "processes", item, lang))
+        if text not in not_included:
+            not_included.append(text)
     total = round(sum(p["total_eur"] for p in priced), 2) if priced else None
 
     choice_text = questionnaire.choice_text if questionnaire else None
@@ -203,7 +224,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
         "delivery": delivery(data.get("lead_time") or {}, day, lang),
-        "assumptions": assumptions, "advice": advice,
+        "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
         "more_questions_text": i18n.counted(t["and_more_count"], len(questions) - TOP_QUESTIONS,

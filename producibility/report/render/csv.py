@@ -15,7 +15,7 @@ from typing import Any
 
 from producibility import i18n
 from producibility.report.render.registry import Format, Job, register
-from producibility.report.render.views import choice_names, labels, quote_lines
+from producibility.report.render.views import choice_names, contingency, labels, quote_lines
 
 CSV_COLUMNS = ("kind", "part", "process", "machine", "rule", "description", "setup_h",
                "run_h", "hours", "rate_eur_h", "amount_eur", "basis", "attended", "source")
@@ -75,10 +75,9 @@ def report(job: Job) -> str:
         writer.writerow([number_cell(line[c], style) if c in numeric else csv_cell(line.get(c))
                          for c in CSV_COLUMNS])
     totals = data["quote"]["totals"]
-    share = round(100 * (totals.get("contingency_share") or 0))
     for kind, description, hours, amount in (
             ("subtotal", words["subtotal"], totals["hours"], totals["amount_eur"]),
-            ("contingency", f"{words['contingency']} {share}%", None,
+            ("contingency", contingency(totals, words), None,
              totals.get("contingency_eur")),
             ("total", words["high_estimate"], totals["hours"], totals.get("amount_high_eur"))):
         row = {c: "" for c in CSV_COLUMNS}
@@ -100,13 +99,17 @@ def offer(model: Mapping[str, Any], job: Job) -> str:
     writer.writerow([t["part"], t["what_we_make"], t["quantity"], t["per_piece"], t["total"]]
                     if excel else OFFER_COLUMNS)
     for part in model["parts"]:
-        how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "")
+        how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "") \
+            + "".join(f" · {treatment}" for treatment in part.get("treatments") or ())
         writer.writerow([csv_cell(part["id"]), csv_cell(f"{part['name']}: {how}"
                                                         if part["name"] else how),
                          part["pieces"], number_cell(part["per_piece_eur"], style),
                          number_cell(part["total_eur"], style)])
     writer.writerow([t["parts_total"] if excel else "total", "", "", "",
                      number_cell(model["total_eur"], style)])
+    for text in model.get("not_included") or ():  # what the prices leave out
+        writer.writerow([t["not_included"] if excel else "not_included", csv_cell(text),
+                         "", "", ""])
     return _finish(out.getvalue(), style)
 
 

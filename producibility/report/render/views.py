@@ -25,6 +25,17 @@ def labels(lang: str) -> dict[str, Any]:
             "threads": i18n.texts("findings", lang)["threads"]}
 
 
+def contingency(totals: Mapping[str, Any], words: Mapping[str, Any]) -> str:
+    """The contingency as the high estimate applies it: "contingency 20% + 25% extra on
+    estimated lines" (the share on every line, and more on estimated ones), so that the
+    figure beside it can be checked; every format says it from here."""
+    text = f"{words['contingency']} {round(100 * (totals.get('contingency_share') or 0))}%"
+    if totals.get("estimated_eur"):
+        text += (f" + {round(100 * (totals.get('estimate_contingency_share') or 0))}% "
+                 f"{words['estimate_contingency']}")
+    return text
+
+
 def choice_names(questionnaire: Any) -> dict[str, dict[str, dict[str, str]]]:
     """Display names of choices (processes, purposes, materials...) by question id;
     without a questionnaire none (the ids are shown)."""
@@ -189,14 +200,16 @@ def context(job: Job) -> dict[str, Any]:
         return bool(lead and lead["days"] is None and lead.get("not_made"))
 
     def per_unit() -> str:
-        """The cost range per piece (a one-part request) or per set (one of each part),
-        as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per piece"; "" without a
-        quantity."""
+        """The cost range per piece (one part, needed once a product) or per set (the
+        parts of one product), as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per
+        piece"; "" without a quantity."""
         quantity = data["request"].get("quantity")
         cost = data["effort"]["cost_eur"]
         if not quantity or quantity <= 0:
             return ""
-        unit = words["per_piece_unit" if data["request"].get("parts") == 1 else "per_set_unit"]
+        single = data["request"].get("parts") == 1 and \
+            data["request"].get("pieces", quantity) == quantity
+        unit = words["per_piece_unit" if single else "per_set_unit"]
         return (f"{euros(cost['low'] / quantity, lang)} - "
                 f"{euros(cost['high'] / quantity, lang)} {unit}")
 
@@ -219,6 +232,7 @@ def context(job: Job) -> dict[str, Any]:
         "lead_time_steps": lead_time_steps,
         "per_unit": per_unit,
         "nothing_priced": nothing_priced,
+        "contingency": functools.partial(contingency, data["quote"]["totals"], words),
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
         "mrl_rows": mrl_rows(data, job.questionnaire, lang),

@@ -157,6 +157,7 @@ def block_figures(context, missing=missing):
     l_0_e = resolve('e')
     l_0_r = resolve('r')
     l_0_nothing_priced = resolve('nothing_priced')
+    l_0_contingency = resolve('contingency')
     l_0_per_unit = resolve('per_unit')
     try:
         t_3 = environment.filters['eur0']
@@ -165,22 +166,16 @@ def block_figures(context, missing=missing):
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'eur0' found.")
     try:
-        t_4 = environment.filters['int']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'int' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_5 = environment.filters['join']
+        t_5 = environment.filters['lower']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_6 = environment.filters['lower']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'lower' found.")
     try:
         t_1 = environment.filters['md']
@@ -189,58 +184,52 @@ def block_figures(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_7 = environment.filters['num']
+        t_6 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_8 = environment.filters['round']
-    except KeyError:
-        @internalcode
-        def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'round' found.")
     pass
     yield '## '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort'))
     yield ' & '
-    yield str(t_6(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost')))
+    yield str(t_5(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost')))
     yield '\n\n| | |\n|---|--:|\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort_class'))
     yield ' | **'
     yield str((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield '** ('
-    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ') |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' | '
-    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' | '
-    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' | '
-    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' | '
-    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' | '
-    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
@@ -254,7 +243,7 @@ def block_figures(context, missing=missing):
         yield '| '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield ' | '
-        yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield ' |\n'
@@ -265,7 +254,7 @@ def block_figures(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield str(t_1(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', ')))
+        yield str(t_1(t_4(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', ')))
     else:
         pass
         yield '**'
@@ -273,10 +262,8 @@ def block_figures(context, missing=missing):
         yield ' – '
         yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield '** ('
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-        yield ' '
-        yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-        yield '%)'
+        yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
+        yield ')'
         if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
             pass
             yield '; '
@@ -295,10 +282,10 @@ def block_mrl(context, missing=missing):
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     try:
-        t_5 = environment.filters['join']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -307,10 +294,10 @@ def block_mrl(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_9 = environment.filters['string']
+        t_7 = environment.filters['string']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'string' found.")
     try:
         t_2 = environment.tests['none']
@@ -340,7 +327,7 @@ def block_mrl(context, missing=missing):
         yield ' **'
         yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))
         yield '** ('
-        yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_9(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+        yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_7(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
         yield ')'
     else:
         pass
@@ -387,12 +374,12 @@ def block_mrl(context, missing=missing):
         yield '` | '
         if environment.getattr(l_1_t, 'capped_by'):
             pass
-            yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', ')))
+            yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', ')))
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield str((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', ')))
+            yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', ')))
         yield ' |\n'
     l_1_t = l_1_thread_name = l_1_range = missing
     yield '\n'
@@ -409,10 +396,10 @@ def block_heat_map(context, missing=missing):
     l_0_L = resolve('L')
     l_0_heat = resolve('heat')
     try:
-        t_5 = environment.filters['join']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -445,7 +432,7 @@ def block_heat_map(context, missing=missing):
                 yield ' **'
                 yield str(environment.getattr(l_2_cell, 'count'))
                 yield '** '
-                yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' ')))
+                yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' ')))
             yield ' |'
         l_2_cell = l_2_swatch = missing
         yield '\n'
@@ -476,10 +463,10 @@ def block_questions(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_5 = environment.filters['join']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -488,10 +475,10 @@ def block_questions(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_10 = environment.filters['mdcode']
+        t_8 = environment.filters['mdcode']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'mdcode' found.")
     pass
     yield '## '
@@ -512,7 +499,7 @@ def block_questions(context, missing=missing):
             yield '**: '
         yield str(t_1(environment.getattr(l_1_oq, 'question')))
         yield ' ('
-        yield str(t_10(environment.getattr(l_1_oq, 'field')))
+        yield str(t_8(environment.getattr(l_1_oq, 'field')))
         yield ')'
         if environment.getattr(l_1_oq, 'decisive'):
             pass
@@ -522,7 +509,7 @@ def block_questions(context, missing=missing):
         yield ' ('
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rules'))
         yield ': '
-        yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', ')))
+        yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', ')))
         yield ')\n'
         for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
             l_2_answer_text = resolve('answer_text')
@@ -535,7 +522,7 @@ def block_questions(context, missing=missing):
             yield ': **'
             yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
             yield '**'
-            yield str((str_join((' (+ ', t_1(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
+            yield str((str_join((' (+ ', t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
             yield '\n'
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_what_if_shown = missing
@@ -551,10 +538,10 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_5 = environment.filters['join']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['md']
@@ -563,10 +550,10 @@ def block_assumed(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_10 = environment.filters['mdcode']
+        t_8 = environment.filters['mdcode']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'mdcode' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
@@ -584,12 +571,12 @@ def block_assumed(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' ('
-                yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', ')))
+                yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', ')))
                 yield ')'
             yield ' - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
             yield ' ('
-            yield str(t_10(environment.getattr(l_1_a, 'field')))
+            yield str(t_8(environment.getattr(l_1_a, 'field')))
             yield ')'
             for l_2_p in environment.getattr(l_1_a, 'what_if')[:2]:
                 l_2_answer_text = resolve('answer_text')
@@ -604,7 +591,7 @@ def block_assumed(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' ('
-                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
+                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
                     yield ')'
             l_2_p = l_2_answer_text = missing
             yield '\n'
@@ -741,22 +728,22 @@ def block_assignments(context, missing=missing):
     l_0_r = resolve('r')
     l_0_rejected = resolve('rejected')
     try:
-        t_11 = environment.filters['eur']
+        t_9 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_5 = environment.filters['join']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_12 = environment.filters['list']
+        t_10 = environment.filters['list']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
         t_1 = environment.filters['md']
@@ -765,16 +752,16 @@ def block_assignments(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_7 = environment.filters['num']
+        t_6 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_13 = environment.filters['selectattr']
+        t_11 = environment.filters['selectattr']
     except KeyError:
         @internalcode
-        def t_13(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
         t_2 = environment.tests['none']
@@ -821,7 +808,7 @@ def block_assignments(context, missing=missing):
                     yield '; *'
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '*: '
-                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; ')))
+                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; ')))
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
                     yield '; *'
@@ -833,13 +820,13 @@ def block_assignments(context, missing=missing):
                     yield '; '
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', ')))
+                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', ')))
                 yield ' | '
-                yield str(t_7(environment.getattr(l_1_a, 'setup_h')))
+                yield str(t_6(environment.getattr(l_1_a, 'setup_h')))
                 yield ' | '
-                yield str((t_7(environment.getattr(l_1_a, 'run_h')) if (not t_2(environment.getattr(l_1_a, 'run_h'))) else '?'))
+                yield str((t_6(environment.getattr(l_1_a, 'run_h')) if (not t_2(environment.getattr(l_1_a, 'run_h'))) else '?'))
                 yield ' | '
-                yield str(t_11(environment.getattr(l_1_a, 'amount_eur')))
+                yield str(t_9(environment.getattr(l_1_a, 'amount_eur')))
                 yield ' |\n'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -854,7 +841,7 @@ def block_assignments(context, missing=missing):
                 yield ' ('
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'partner_days'), 'format'), days=environment.getattr(environment.getattr(l_1_a, 'partner'), 'lead_time_days'), _loop_vars=_loop_vars))
                 yield ') | | | '
-                yield str(t_11(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
+                yield str(t_9(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
                 yield ' |\n'
             elif (not environment.getattr(l_1_a, 'judged')):
                 pass
@@ -875,7 +862,7 @@ def block_assignments(context, missing=missing):
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
                 yield '** | | | |\n'
         l_1_a = l_1_process_name = missing
-        l_0_rejected = t_12(context.eval_ctx, t_13(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
+        l_0_rejected = t_10(context.eval_ctx, t_11(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
         _block_vars['rejected'] = l_0_rejected
         if (undefined(name='rejected') if l_0_rejected is missing else l_0_rejected):
             pass
@@ -898,7 +885,7 @@ def block_assignments(context, missing=missing):
                     yield ' ('
                     yield str(t_1(environment.getattr(l_2_x, 'machine')))
                     yield '): '
-                    yield str(t_1(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; ')))
+                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; ')))
                     yield '\n'
                 l_2_x = l_2_process_name = missing
             l_1_a = missing
@@ -917,20 +904,15 @@ def block_quote(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     l_0_quote_lines = resolve('quote_lines')
+    l_0_contingency = resolve('contingency')
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_11 = environment.filters['eur']
+        t_9 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
-    try:
-        t_4 = environment.filters['int']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'int' found.")
     try:
         t_1 = environment.filters['md']
     except KeyError:
@@ -938,17 +920,11 @@ def block_quote(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_7 = environment.filters['num']
+        t_6 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_8 = environment.filters['round']
-    except KeyError:
-        @internalcode
-        def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'round' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
     _block_vars['t'] = l_0_t
@@ -992,39 +968,30 @@ def block_quote(context, missing=missing):
             yield ' | '
             if (environment.getattr(l_1_line, 'hours') or environment.getattr(l_1_line, 'rate_eur_h')):
                 pass
-                yield str(t_7(environment.getattr(l_1_line, 'hours')))
+                yield str(t_6(environment.getattr(l_1_line, 'hours')))
                 yield ' | '
-                yield str(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield str(t_9(environment.getattr(l_1_line, 'rate_eur_h')))
             else:
                 pass
                 yield ' | '
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_line, 'amount_eur')))
+            yield str(t_9(environment.getattr(l_1_line, 'amount_eur')))
             yield ' |\n'
         l_1_line = missing
         yield '| | **'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtotal'))
         yield '** | | **'
-        yield str(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield str(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '** | | **'
-        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield str(t_9(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '** |\n| | '
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-        yield ' '
-        yield str(t_4(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_share') * 100))))
-        yield '%'
-        if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimated_eur'):
-            pass
-            yield ' + '
-            yield str(t_4(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimate_contingency_share') * 100))))
-            yield '% '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'estimate_contingency'))
+        yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield ' | | | | '
-        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield str(t_9(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield ' |\n| | **'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '** | | | | **'
-        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield str(t_9(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '** |\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1059,13 +1026,13 @@ def block_quote(context, missing=missing):
             yield '| '
             yield str(environment.getattr(l_1_b, 'quantity'))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'amount_eur')))
+            yield str(t_9(environment.getattr(l_1_b, 'amount_eur')))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield str(t_9(environment.getattr(l_1_b, 'per_piece_eur')))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield str(t_9(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield str(t_9(environment.getattr(l_1_b, 'amount_high_eur')))
             yield ' |\n'
         l_1_b = missing
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'):
@@ -1077,11 +1044,11 @@ def block_quote(context, missing=missing):
         yield '. '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':\n\n'
-        def t_14(fiter):
+        def t_12(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_12(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1102,16 +1069,16 @@ def block_trace(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_15 = environment.filters['dictsort']
+        t_13 = environment.filters['dictsort']
     except KeyError:
         @internalcode
-        def t_15(*unused):
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_16 = environment.filters['fact']
+        t_14 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_16(*unused):
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_1 = environment.filters['md']
@@ -1120,10 +1087,10 @@ def block_trace(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_10 = environment.filters['mdcode']
+        t_8 = environment.filters['mdcode']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'mdcode' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'):
@@ -1150,8 +1117,8 @@ def block_trace(context, missing=missing):
                 yield str(t_1(environment.getattr(l_1_f, 'part')))
                 yield ')'
             yield ': '
-            yield str(t_10(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'condition')))
-            yield str((str_join((' (', t_10(str_join((environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file'), (str_join((':', environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line'), )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line') else ''), ))), ')', )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file') else ''))
+            yield str(t_8(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'condition')))
+            yield str((str_join((' (', t_8(str_join((environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file'), (str_join((':', environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line'), )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line') else ''), ))), ')', )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file') else ''))
             yield '\n'
             if environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values'):
                 pass
@@ -1159,12 +1126,12 @@ def block_trace(context, missing=missing):
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield ': '
                 l_2_loop = missing
-                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
+                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_13(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
                     _loop_vars = {}
                     pass
-                    yield str(t_10(l_2_key))
+                    yield str(t_8(l_2_key))
                     yield ' = '
-                    yield str(t_1(t_16(l_2_value)))
+                    yield str(t_1(t_14(l_2_value)))
                     yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
                 l_2_loop = l_2_key = l_2_value = missing
                 yield '\n'
@@ -1254,4 +1221,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=205&38=209&39=217&40=223&41=229&42=235&43=241&44=252&45=255&47=262&50=286&51=323&53=325&55=351&57=357&58=363&61=399&64=402&65=425&67=427&69=431&70=435&74=455&77=469&78=498&80=502&81=506&82=527&83=532&86=542&87=572&89=575&91=577&92=581&99=613&100=630&102=633&103=636&105=646&106=652&111=677&112=693&113=696&115=698&117=708&118=713&123=733&124=787&126=789&127=792&129=804&130=808&131=811&132=844&133=847&134=859&135=862&137=871&140=878&141=880&143=883&145=885&146=888&147=893&152=907&156=910&157=953&158=956&160=959&161=962&163=974&164=978&166=1006&167=1012&168=1025&170=1029&172=1032&173=1034&174=1038&177=1041&179=1044&181=1046&183=1056&184=1060&187=1071&189=1074&191=1080&192=1089&197=1095&198=1129&199=1132&201=1134&203=1137&204=1141&205=1144&206=1156&207=1159&210=1171&211=1174&217=1180&220=1198&221=1200&222=1202&223=1204&224=1206'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=194&38=198&39=206&40=212&41=218&42=224&43=230&44=241&45=244&47=251&50=273&51=310&53=312&55=338&57=344&58=350&61=386&64=389&65=412&67=414&69=418&70=422&74=442&77=456&78=485&80=489&81=493&82=514&83=519&86=529&87=559&89=562&91=564&92=568&99=600&100=617&102=620&103=623&105=633&106=639&111=664&112=680&113=683&115=685&117=695&118=700&123=720&124=774&126=776&127=779&129=791&130=795&131=798&132=831&133=834&134=846&135=849&137=858&140=865&141=867&143=870&145=872&146=875&147=880&152=894&156=897&157=929&158=932&160=935&161=938&163=950&164=954&166=982&167=988&168=992&170=996&172=999&173=1001&174=1005&177=1008&179=1011&181=1013&183=1023&184=1027&187=1038&189=1041&191=1047&192=1056&197=1062&198=1096&199=1099&201=1101&203=1104&204=1108&205=1111&206=1123&207=1126&210=1138&211=1141&217=1147&220=1165&221=1167&222=1169&223=1171&224=1173'

@@ -232,6 +232,7 @@ def block_figures(context, missing=missing):
     l_0_e = resolve('e')
     l_0_nothing_priced = resolve('nothing_priced')
     l_0_r = resolve('r')
+    l_0_contingency = resolve('contingency')
     l_0_per_unit = resolve('per_unit')
     l_0_m = resolve('m')
     l_0_counted = resolve('counted')
@@ -244,16 +245,10 @@ def block_figures(context, missing=missing):
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'eur0' found.")
     try:
-        t_5 = environment.filters['int']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'int' found.")
-    try:
-        t_6 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -262,22 +257,16 @@ def block_figures(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_7 = environment.filters['num']
+        t_6 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_7 = environment.filters['string']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_8 = environment.filters['round']
-    except KeyError:
-        @internalcode
-        def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'round' found.")
-    try:
-        t_9 = environment.filters['string']
-    except KeyError:
-        @internalcode
-        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'string' found.")
     try:
         t_1 = environment.tests['none']
@@ -286,10 +275,10 @@ def block_figures(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     try:
-        t_10 = environment.tests['sameas']
+        t_8 = environment.tests['sameas']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No test named 'sameas' found.")
     pass
     yield '<section class="figures" id="figures">\n  <div class="card">\n    <div class="k">'
@@ -297,29 +286,29 @@ def block_figures(context, missing=missing):
     yield '</div>\n    <div class="v">'
     yield escape((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield ' <small>'
-    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield '</small></div>\n    <div class="d">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' '
-    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' '
-    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' '
-    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' '
-    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' '
-    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
@@ -334,7 +323,7 @@ def block_figures(context, missing=missing):
         yield '    <div class="v">–</div>\n    <div class="d">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield escape(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+        yield escape(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
         yield '</div>\n'
     else:
         pass
@@ -343,10 +332,7 @@ def block_figures(context, missing=missing):
         yield ' <small>– '
         yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield '</small></div>\n    <div class="d">'
-        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-        yield ' '
-        yield escape(t_5(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-        yield '%'
+        yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
             pass
             yield ' · '
@@ -377,7 +363,7 @@ def block_figures(context, missing=missing):
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ': '
-        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_9(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_7(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
     else:
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
@@ -391,7 +377,7 @@ def block_figures(context, missing=missing):
     if (undefined(name='lead') if l_0_lead is missing else l_0_lead):
         pass
         yield '  <div class="card'
-        if (t_10(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+        if (t_8(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
             pass
             yield ' warn'
         yield '">\n    <div class="k">'
@@ -431,7 +417,7 @@ def block_figures(context, missing=missing):
         yield '  <div class="card">\n    <div class="k">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield '</div>\n    <div class="v">'
-        yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' <small>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '</small></div>\n    <div class="d">'
@@ -457,10 +443,10 @@ def block_mrl(context, missing=missing):
     l_0_range = resolve('range')
     l_0_m = resolve('m')
     try:
-        t_6 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_6(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.tests['none']
@@ -490,14 +476,14 @@ def block_mrl(context, missing=missing):
             yield '<small>'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
             yield ' '
-            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield '</small>'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield '<small>'
             yield escape((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield '</small>'
         yield '</div>\n    <div class="track" title="MRL '
         yield escape((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
@@ -548,10 +534,10 @@ def block_heat_map(context, missing=missing):
     l_0_heat = resolve('heat')
     l_0_range = resolve('range')
     try:
-        t_6 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_6(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -602,7 +588,7 @@ def block_heat_map(context, missing=missing):
                 yield '<span class="c">'
                 yield escape(environment.getattr(l_2_cell, 'count'))
                 yield '</span><span class="cell-ids">'
-                yield escape(t_6(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
+                yield escape(t_5(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
                 yield '</span>'
             yield '            </td>\n'
         l_2_cell = missing
@@ -646,16 +632,16 @@ def block_questions(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_11 = environment.filters['format']
+        t_9 = environment.filters['format']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_6 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_6(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -667,7 +653,7 @@ def block_questions(context, missing=missing):
     yield '<section id="questions">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
     yield ' <span class="count">'
-    yield escape((t_11('(%d)', t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_9('(%d)', t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'):
         pass
@@ -704,7 +690,7 @@ def block_questions(context, missing=missing):
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
                 yield '</span> '
             yield '<span class="ids small muted">'
-            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
             yield '</span>\n'
             for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
                 l_2_answer_text = resolve('answer_text')
@@ -722,7 +708,7 @@ def block_questions(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' <span class="ids muted">+ '
-                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
                 yield '</span>\n'
             l_2_p = l_2_answer_text = missing
@@ -742,10 +728,10 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_6 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_6(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_2 = environment.filters['length']
@@ -771,7 +757,7 @@ def block_assumed(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' <span class="id">('
-                yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')</span>'
             yield ' – '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -792,7 +778,7 @@ def block_assumed(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ' <span class="id small muted">'
-                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
             l_2_p = l_2_answer_text = missing
             yield '</li>\n'
@@ -809,10 +795,10 @@ def block_risks(context, missing=missing):
     l_0_L = resolve('L')
     l_0_risks = resolve('risks')
     try:
-        t_11 = environment.filters['format']
+        t_9 = environment.filters['format']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
         t_2 = environment.filters['length']
@@ -824,7 +810,7 @@ def block_risks(context, missing=missing):
     yield '<section id="risks">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risk_register'))
     yield ' <span class="count">'
-    yield escape((t_11('(%d)', t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_9('(%d)', t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if (undefined(name='risks') if l_0_risks is missing else l_0_risks):
         pass
@@ -942,22 +928,22 @@ def block_assignments(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_12 = environment.filters['eur']
+        t_10 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_6 = environment.filters['join']
+        t_5 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_6 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_7 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
         t_1 = environment.tests['none']
@@ -1009,7 +995,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line"><span class="chip marginal">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '</span> '
-                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                    yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -1023,7 +1009,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line small muted">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
+                    yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
                     yield '</span>'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -1049,17 +1035,17 @@ def block_assignments(context, missing=missing):
             yield '        </td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_h'))
             yield '">'
-            yield escape((t_7(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_6(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_h'))
             yield '">'
             if environment.getattr(l_1_a, 'machine'):
                 pass
-                yield escape((t_7(environment.getattr(l_1_a, 'run_h')) if (not t_1(environment.getattr(l_1_a, 'run_h'))) else '?'))
+                yield escape((t_6(environment.getattr(l_1_a, 'run_h')) if (not t_1(environment.getattr(l_1_a, 'run_h'))) else '?'))
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape((t_12(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_10(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n      </tr>\n'
             if environment.getattr(l_1_a, 'rejected'):
                 pass
@@ -1074,7 +1060,7 @@ def block_assignments(context, missing=missing):
                     yield ' <span class="id">'
                     yield escape(environment.getattr(l_2_x, 'machine'))
                     yield '</span>: '
-                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
                     yield '</span>\n'
                 l_2_x = missing
                 yield '        </td>\n      </tr>\n'
@@ -1097,37 +1083,26 @@ def block_quote(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     l_0_quote_lines = resolve('quote_lines')
+    l_0_contingency = resolve('contingency')
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_12 = environment.filters['eur']
+        t_10 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_5 = environment.filters['int']
+        t_6 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'int' found.")
-    try:
-        t_7 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_8 = environment.filters['round']
+        t_11 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
-        def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'round' found.")
-    try:
-        t_13 = environment.filters['unbroken_dates']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
@@ -1177,11 +1152,11 @@ def block_quote(context, missing=missing):
                 yield '        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
                 yield '">'
-                yield escape(t_7(environment.getattr(l_1_line, 'hours')))
+                yield escape(t_6(environment.getattr(l_1_line, 'hours')))
                 yield '</td>\n        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
                 yield '">'
-                yield escape(t_12(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield escape(t_10(environment.getattr(l_1_line, 'rate_eur_h')))
                 yield '</td>\n'
             else:
                 pass
@@ -1189,7 +1164,7 @@ def block_quote(context, missing=missing):
             yield '        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape(t_12(environment.getattr(l_1_line, 'amount_eur')))
+            yield escape(t_10(environment.getattr(l_1_line, 'amount_eur')))
             yield '</td>\n      </tr>\n'
         l_1_line = missing
         yield '    </tbody><tbody class="totals">\n      <tr class="first"><td colspan="3">'
@@ -1197,28 +1172,19 @@ def block_quote(context, missing=missing):
         yield '</td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
         yield '">'
-        yield escape(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield escape(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '</td><td class="blank"></td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '">'
-        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
-        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-        yield ' '
-        yield escape(t_5(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_share') * 100))))
-        yield '%'
-        if environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimated_eur'):
-            pass
-            yield ' + '
-            yield escape(t_5(t_8((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimate_contingency_share') * 100))))
-            yield '% '
-            yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'estimate_contingency'))
+        yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield '</td><td class="num muted">'
-        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield '</td></tr>\n      <tr class="grand"><td colspan="5">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '</td><td class="num">'
-        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '</td></tr>\n    </tbody>\n  </table>\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1252,13 +1218,13 @@ def block_quote(context, missing=missing):
             yield '      <tr><td class="num">'
             yield escape(environment.getattr(l_1_b, 'quantity'))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'amount_eur')))
+            yield escape(t_10(environment.getattr(l_1_b, 'amount_eur')))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield escape(t_10(environment.getattr(l_1_b, 'per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield escape(t_10(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield escape(t_10(environment.getattr(l_1_b, 'amount_high_eur')))
             yield '</td></tr>\n'
         l_1_b = missing
         yield '    </tbody>\n  </table>\n'
@@ -1267,15 +1233,15 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(t_13(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
+        yield escape(t_11(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
         yield '. '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':</p>\n  <ul class="chain">\n'
-        def t_14(fiter):
+        def t_12(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_12(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1299,16 +1265,16 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_15 = environment.filters['dictsort']
+        t_13 = environment.filters['dictsort']
     except KeyError:
         @internalcode
-        def t_15(*unused):
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_16 = environment.filters['fact']
+        t_14 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_16(*unused):
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_2 = environment.filters['length']
@@ -1371,13 +1337,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_13(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_16(l_2_value))
+                    yield escape(t_14(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1490,4 +1456,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&608=66&645=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=296&333=298&334=304&337=330&338=332&340=335&342=342&343=346&346=356&347=360&348=364&349=376&351=389&352=391&353=394&354=398&355=400&356=407&360=432&361=434&362=438&369=448&371=473&372=475&373=480&374=487&375=503&376=505&377=507&378=510&381=513&384=517&385=531&389=539&391=564&393=568&397=570&399=574&400=576&401=580&402=600&407=612&410=620&414=624&415=628&418=634&423=639&425=668&426=672&428=675&430=682&432=687&433=689&434=695&435=699&436=709&437=714&445=732&446=757&447=760&449=764&450=768&458=802&460=825&461=829&463=832&465=840&467=845&468=857&469=861&470=872&479=880&480=896&482=899&484=903&486=911&488=916&489=920&490=924&491=928&500=935&502=970&503=972&505=975&507=987&508=992&509=996&510=998&512=1000&513=1003&514=1007&515=1014&516=1021&517=1028&518=1031&519=1039&520=1042&522=1047&525=1050&526=1054&527=1060&529=1064&533=1067&534=1071&543=1086&548=1090&549=1133&551=1136&552=1140&554=1143&556=1155&558=1159&559=1171&560=1173&561=1175&562=1178&563=1182&567=1190&573=1196&574=1206&575=1219&579=1223&580=1226&582=1228&583=1232&587=1236&589=1239&591=1249&592=1253&597=1265&598=1268&600=1274&601=1283&608=1291&609=1320&610=1323&611=1327&612=1331&614=1333&615=1338&616=1342&618=1351&619=1353&620=1356&622=1365&623=1369&624=1372&626=1374&627=1378&631=1384&632=1387&634=1391&635=1394&645=1402&647=1411&648=1425&649=1427&650=1436&651=1440&653=1449&654=1451&655=1462&656=1464&657=1473&658=1475&659=1484'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&608=66&645=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=285&333=287&334=293&337=319&338=321&340=324&342=331&343=335&346=342&347=346&348=350&349=362&351=375&352=377&353=380&354=384&355=386&356=393&360=418&361=420&362=424&369=434&371=459&372=461&373=466&374=473&375=489&376=491&377=493&378=496&381=499&384=503&385=517&389=525&391=550&393=554&397=556&399=560&400=562&401=566&402=586&407=598&410=606&414=610&415=614&418=620&423=625&425=654&426=658&428=661&430=668&432=673&433=675&434=681&435=685&436=695&437=700&445=718&446=743&447=746&449=750&450=754&458=788&460=811&461=815&463=818&465=826&467=831&468=843&469=847&470=858&479=866&480=882&482=885&484=889&486=897&488=902&489=906&490=910&491=914&500=921&502=956&503=958&505=961&507=973&508=978&509=982&510=984&512=986&513=989&514=993&515=1000&516=1007&517=1014&518=1017&519=1025&520=1028&522=1033&525=1036&526=1040&527=1046&529=1050&533=1053&534=1057&543=1072&548=1076&549=1108&551=1111&552=1115&554=1118&556=1130&558=1134&559=1146&560=1148&561=1150&562=1153&563=1157&567=1165&573=1171&574=1181&575=1185&579=1189&580=1192&582=1194&583=1198&587=1202&589=1205&591=1215&592=1219&597=1231&598=1234&600=1240&601=1249&608=1257&609=1286&610=1289&611=1293&612=1297&614=1299&615=1304&616=1308&618=1317&619=1319&620=1322&622=1331&623=1335&624=1338&626=1340&627=1344&631=1350&632=1353&634=1357&635=1360&645=1368&647=1377&648=1391&649=1393&650=1402&651=1406&653=1415&654=1417&655=1428&656=1430&657=1439&658=1441&659=1450'

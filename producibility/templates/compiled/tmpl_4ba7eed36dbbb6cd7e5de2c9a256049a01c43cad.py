@@ -12,6 +12,7 @@ def root(context, missing=missing):
     l_0_L = resolve('L')
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_nothing_priced = resolve('nothing_priced')
+    l_0_contingency = resolve('contingency')
     l_0_per_unit = resolve('per_unit')
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
@@ -37,41 +38,41 @@ def root(context, missing=missing):
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'hours' found.")
     try:
-        t_4 = environment.filters['int']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'int' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_5 = environment.filters['join']
+        t_5 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_6 = environment.filters['length']
+        t_6 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_7 = environment.filters['list']
+        t_7 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_8 = environment.filters['round']
+        t_8 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'round' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_9 = environment.filters['selectattr']
+        t_9 = environment.filters['unique']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'unique' found.")
     try:
         t_10 = environment.tests['none']
     except KeyError:
@@ -109,10 +110,10 @@ def root(context, missing=missing):
         yield str(l_1_reason)
         yield '\n'
     l_1_reason = missing
-    if (t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) > 6):
+    if (t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) > 6):
         pass
         yield '  - ... (+'
-        yield str((t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) - 6))
+        yield str((t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) - 6))
         yield ')\n'
     l_0_e = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'effort')
     context.vars['e'] = l_0_e
@@ -194,17 +195,15 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield str(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+        yield str(t_4(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
     else:
         pass
         yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
         yield ' - '
         yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield ' ('
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'contingency'))
-        yield ' '
-        yield str(t_4(t_8((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'contingency') * 100))))
-        yield '%)'
+        yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency)))
+        yield ')'
         if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit)):
             pass
             yield '; '
@@ -214,8 +213,20 @@ def root(context, missing=missing):
             yield '; '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
             yield ': '
-            yield str(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+            yield str(t_4(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
     yield '\n'
+    for l_1_note in environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')[:6]:
+        _loop_vars = {}
+        pass
+        yield '  - '
+        yield str(l_1_note)
+        yield '\n'
+    l_1_note = missing
+    if (t_5(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) > 6):
+        pass
+        yield '  - ... (+'
+        yield str((t_5(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) - 6))
+        yield ')\n'
     l_0_m = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'mrl')
     context.vars['m'] = l_0_m
     context.exported_vars.add('m')
@@ -255,14 +266,14 @@ def root(context, missing=missing):
         if environment.getattr(l_1_t, 'capped_by'):
             pass
             yield ' ('
-            yield str(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield str(t_4(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield ')'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield ' ('
             yield str((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield str(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield str(t_4(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield ')'
         yield '\n'
     l_1_t = missing
@@ -285,7 +296,7 @@ def root(context, missing=missing):
                 yield ' ['
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                 yield ': '
-                yield str(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                yield str(t_4(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                 yield ']'
             if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                 pass
@@ -299,7 +310,7 @@ def root(context, missing=missing):
                 yield ' ['
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'provisional'))
                 yield ': '
-                yield str(t_5(context.eval_ctx, environment.getattr(l_1_a, 'unchecked'), ', '))
+                yield str(t_4(context.eval_ctx, environment.getattr(l_1_a, 'unchecked'), ', '))
                 yield ']'
         elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
             pass
@@ -324,13 +335,13 @@ def root(context, missing=missing):
             yield ' '
             yield str(environment.getattr(l_2_x, 'machine'))
             yield ': '
-            yield str(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+            yield str(t_4(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
             yield '\n'
         l_2_x = missing
-        if (t_6(environment.getattr(l_1_a, 'rejected')) > 5):
+        if (t_5(environment.getattr(l_1_a, 'rejected')) > 5):
             pass
             yield '      ... (+'
-            yield str((t_6(environment.getattr(l_1_a, 'rejected')) - 5))
+            yield str((t_5(environment.getattr(l_1_a, 'rejected')) - 5))
             yield ')\n'
     l_1_a = l_1_process_name = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
@@ -353,6 +364,13 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_f, 'message'))
         yield '\n'
     l_1_f = missing
+    if (t_5((undefined(name='risks') if l_0_risks is missing else l_0_risks)) > 8):
+        pass
+        yield '  ... (+'
+        yield str((t_5((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8))
+        yield ': '
+        yield str(t_4(context.eval_ctx, t_9(environment, t_7(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
+        yield ')\n'
     if (undefined(name='others') if l_0_others is missing else l_0_others):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'findings'))
@@ -398,9 +416,9 @@ def root(context, missing=missing):
         yield ' ('
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rules'))
         yield ': '
-        yield str(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+        yield str(t_4(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
         yield ')\n'
-        l_1_turns = t_7(context.eval_ctx, t_9(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+        l_1_turns = t_6(context.eval_ctx, t_8(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
         _loop_vars['turns'] = l_1_turns
         for l_2_p in (undefined(name='turns') if l_1_turns is missing else l_1_turns)[:3]:
             l_2_answer_text = resolve('answer_text')
@@ -415,15 +433,15 @@ def root(context, missing=missing):
             if environment.getattr(l_2_p, 'new_findings'):
                 pass
                 yield ' ('
-                yield str(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                yield str(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                 yield ')'
             yield '\n'
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_turns = missing
-    if (t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) > 5):
+    if (t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) > 5):
         pass
         yield '  ... (+'
-        yield str((t_6(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) - 5))
+        yield str((t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) - 5))
         yield ')\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
         pass
@@ -437,7 +455,7 @@ def root(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' ('
-                yield str(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield str(t_4(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')'
             yield ' - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -451,11 +469,11 @@ def root(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield ', '
-                    yield str(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield str(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                 yield ')'
             l_2_p = missing
             yield '\n'
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=82&2=85&3=101&4=105&5=109&7=112&8=115&10=117&11=120&13=160&14=163&16=169&17=171&18=175&19=184&22=191&24=219&25=222&27=244&28=252&31=269&32=271&33=276&35=319&36=323&38=330&39=333&42=336&44=343&45=347&47=356&48=358&49=360&50=364&53=371&55=379&56=384&57=403&58=405&59=410&63=423&64=426&66=428&67=430&68=432&69=436'
+debug_info = '1=83&2=86&3=102&4=106&5=110&7=113&8=116&10=118&11=121&13=161&14=164&16=170&17=172&18=176&19=185&22=192&24=218&25=222&27=225&28=228&30=230&31=233&33=255&34=263&37=280&38=282&39=287&41=330&42=334&44=341&45=344&48=347&50=354&51=358&53=367&54=370&56=374&57=376&58=378&59=382&62=389&64=397&65=402&66=421&67=423&68=428&72=441&73=444&75=446&76=448&77=450&78=454'

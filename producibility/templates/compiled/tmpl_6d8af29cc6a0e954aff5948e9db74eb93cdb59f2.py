@@ -20,6 +20,7 @@ def root(context, missing=missing):
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_not_included = resolve('not_included')
     l_0_wanted = resolve('wanted')
     l_0_delivery = resolve('delivery')
     l_0_assumptions = resolve('assumptions')
@@ -142,6 +143,10 @@ def root(context, missing=missing):
             yield ' · '
             yield str(t_3(context.eval_ctx, t_4(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
             yield ' mm'
+        if environment.getattr(l_1_part, 'treatments'):
+            pass
+            yield ' · '
+            yield str(t_5(t_3(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
         if environment.getattr(l_1_part, 'blocked'):
             pass
             yield '<br>'
@@ -180,6 +185,18 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
         yield '\n'
+    if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
+        pass
+        yield '\n**'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_included'))
+        yield ':**\n\n'
+        for l_1_text in (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_5(l_1_text))
+            yield '\n'
+        l_1_text = missing
     yield '\n## '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
     yield '\n\n'
@@ -243,4 +260,4 @@ def root(context, missing=missing):
         yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=68&4=74&6=80&8=86&10=90&13=95&15=103&17=111&19=113&21=115&23=123&24=127&26=163&27=166&30=171&31=175&33=179&36=184&38=186&41=192&42=195&44=197&47=199&48=202&50=205&51=208&55=219&59=223&60=226&62=228&63=232&67=236&69=238'
+debug_info = '2=69&4=75&6=81&8=87&10=91&13=96&15=104&17=112&19=114&21=116&23=124&24=128&26=168&27=171&30=176&31=180&33=184&35=188&37=191&39=193&40=197&44=201&46=203&49=209&50=212&52=214&55=216&56=219&58=222&59=225&63=236&67=240&68=243&70=245&71=249&75=253&77=255'

@@ -199,6 +199,7 @@ def block_parts(context, missing=missing):
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_not_included = resolve('not_included')
     try:
         t_5 = environment.filters['eur']
     except KeyError:
@@ -312,6 +313,19 @@ def block_parts(context, missing=missing):
         yield '<p class="small muted">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
         yield '</p>'
+    if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
+        pass
+        yield '<div class="note">\n  <p><strong>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_included'))
+        yield ':</strong></p>\n  <ul>\n'
+        for l_1_text in (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
+            _loop_vars = {}
+            pass
+            yield '    <li>'
+            yield escape(l_1_text)
+            yield '</li>\n'
+        l_1_text = missing
+        yield '  </ul>\n</div>\n'
 
 def block_delivery(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -441,4 +455,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&151=98&156=100&157=103&158=105&161=108&173=110&182=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=228&126=230&128=238&130=242&131=250&132=265&134=276&135=282&136=286&140=292&142=295&146=300&147=305&148=310&151=316&152=346&153=348&161=355&162=373&163=376&165=378&166=382&169=391&173=397&174=407&175=410&177=412&182=421&184=433&185=435'
+debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&161=98&166=100&167=103&168=105&171=108&183=110&192=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=229&126=231&128=239&130=243&131=251&132=266&134=277&135=283&136=287&140=293&142=296&146=301&147=306&148=311&149=316&151=319&153=321&154=325&161=330&162=360&163=362&171=369&172=387&173=390&175=392&176=396&179=405&183=411&184=421&185=424&187=426&192=435&194=447&195=449'
