@@ -231,3 +231,29 @@ def test_compare_speaks_the_users_words_not_pythons(lang, lines):
     assert code == 0 and "None" not in out and "milling_3axis" not in out
     for line in lines:
         assert line in out.splitlines()
+
+
+def test_compare_shows_the_cam_hours_and_the_mrl_target(tmp_path):
+    """One prototype in place of 200 brackets: the effort lines compare listed did not
+    add up to the total's change (the CAM hours, 5.5 -> 1.5 h, were left out) and the
+    MRL target's change (8 -> 6, another purpose) was not shown."""
+    one = tmp_path / "one.yaml"
+    one.write_text((ROOT / "examples/requests/bracket-series.yaml").read_text(
+        encoding="utf-8").replace("quantity: 200", "quantity: 1").replace(
+        "purpose: small_series", "purpose: prototype").replace("batches: 2", "batches: 1"),
+        encoding="utf-8")
+    args = ("compare", ROOT / "examples/requests/bracket-series.yaml", one, "--equipment",
+            EQUIPMENT)
+    code, out, _ = run_cli(*args)
+    assert code == 0
+    assert "effort CAM/work prep.: 5.5 h -> 1.5 h\n" in out and "MRL target: 8 -> 6\n" in out
+    code, out, _ = run_cli(*args, "--lang", "nl")
+    assert "inspanning CAM/werkvoorb.: 5,5 u -> 1,5 u\n" in out and "MRL-doel: 8 -> 6\n" in out
+    code, out, _ = run_cli(*args, "--format", "json")
+    diff = json.loads(out)
+    assert diff["effort"]["cam_h"] == {"a": 5.5, "b": 1.5}
+    # what changed adds up to the total's change (engineering stayed as it was)
+    changed = [k for k in ("engineering_h", "cam_h", "inspection_h", "setup_h", "run_h")
+               if k in diff["effort"]]
+    assert sum(diff["effort"][k]["a"] - diff["effort"][k]["b"] for k in changed) == \
+        pytest.approx(diff["effort"]["total_h"]["a"] - diff["effort"]["total_h"]["b"])

@@ -633,7 +633,7 @@ parts:
     code, out, err = run_cli("validate", path)
     assert code == 1
     assert out.splitlines()[:4] == [
-        f"{path}:5: 20 deliveries for 10 products: every delivery needs at least one product",
+        f"{path}:5: 20 deliveries, but the quantity is 10: every delivery needs at least one product",
         f"{path}:6: the wanted delivery date 2026-11-01 is before the request date 2026-11-23",
         f"{path}:13: parts[1].processes lists 'laser_cutting' twice",
         f"{path}:21: part P3: the sheet thickness 5 mm is larger than the smallest "

@@ -16,9 +16,9 @@ from producibility.report.render.views import choice, labels
 
 #: The effort figures compare reports: each one's label in the report domain and its unit.
 #: (Not effort.lead_time_days, the longest single wait: the lead time below adds them up.)
-EFFORT = {"engineering_h": ("engineering", "h"), "inspection_h": ("inspection", "h"),
-          "setup_h": ("setup", "h"), "run_h": ("run", "h"), "total_h": (None, "h"),
-          "class": ("class", None)}
+EFFORT = {"engineering_h": ("engineering", "h"), "cam_h": ("cam", "h"),
+          "inspection_h": ("inspection", "h"), "setup_h": ("setup", "h"), "run_h": ("run", "h"),
+          "total_h": (None, "h"), "class": ("class", None)}
 
 #: The lead-time figures compare reports (``lead_time`` of the report).
 LEAD_TIME = ("days", "earliest_date", "meets_wanted_date")
@@ -137,6 +137,10 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
             return f"{text} ({', '.join(extra)})" if extra else text
         lines.append(words["lead_time"].format(a=side("a"), b=side("b")))
     m = diff["mrl"]
+    target = m.get("target") or {}
+    if target.get("a") != target.get("b"):  # another purpose: another level to reach
+        lines.append(words["mrl_target"].format(a=target.get("a") or "–",
+                                                b=target.get("b") or "–"))
     if m["overall"]["a"] != m["overall"]["b"]:
         lines.append(words["mrl_overall"].format(a=mrl_level(m["overall"]["a"]),
                                                  b=mrl_level(m["overall"]["b"])))
