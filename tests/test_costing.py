@@ -355,9 +355,12 @@ def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
     request["parts"].append(dict(request["parts"][0], id="P2"))
     report = screener.check(request, lang=lang).to_dict()
     by_part = {p["part"]: p for p in report["lead_time"]["parts"]}
-    for pid in ("P1", "P2"):
-        assert [s["step"] for s in by_part[pid]["steps"]] == [
-            "design", "preparation", "operation", "inspection", "transport"], pid
+    assert [s["step"] for s in by_part["P1"]["steps"]] == [
+        "design", "preparation", "operation", "inspection", "transport"]
+    # P2's CAM waits for P1's in the office
+    assert [s["step"] for s in by_part["P2"]["steps"]] == [
+        "design", "queue", "preparation", "operation", "inspection", "transport"]
+    assert by_part["P2"]["steps"][1]["days"] == pytest.approx(1.5 / 4, abs=0.01)
     assert by_part["P1"]["steps"][0]["days"] == pytest.approx(6 / 4, abs=0.01)
     assert by_part["P2"]["steps"][0]["days"] == pytest.approx(8 / 4, abs=0.01)
     assert by_part["P1"]["steps"][0]["text"] == (
@@ -392,9 +395,12 @@ def test_the_customers_approval_of_our_design_comes_before_the_preparation(scree
     lead = screener.check(request).to_dict()["lead_time"]
     by_part = {p["part"]: p for p in lead["parts"]}
     for pid in ("P1", "P2"):
-        assert [(s["step"], s.get("rule")) for s in by_part[pid]["steps"]][:3] == [
-            ("design", None), ("wait", "DES-005"), ("preparation", None)], pid
+        assert [(s["step"], s.get("rule")) for s in by_part[pid]["steps"]][:2] == [
+            ("design", None), ("wait", "DES-005")], pid
         assert [s["step"] for s in by_part[pid]["steps"]].count("wait") == 1
+    assert by_part["P1"]["steps"][2]["step"] == "preparation"
+    # P2's CAM after P1's, in the office
+    assert [s["step"] for s in by_part["P2"]["steps"]][2:4] == ["queue", "preparation"]
     op = by_part["P1"]["steps"][3]["days"]
     # P1: 8 h of design at 4 h a day, 3 days' approval, 1.5 h of CAM, the mill, its first
     # piece measured (0.25 h at 4 h a day), delivery
@@ -482,10 +488,11 @@ def test_the_welds_wait_for_the_ndt_inspector(screener):
     wait = next(s for s in entry["steps"] if s.get("rule") == "ENX-004")
     assert wait["days"] == 2.0 and wait["step"] == "wait"
     kinds = [s["step"] for s in entry["steps"]]
-    assert kinds == ["preparation", "operation", "inspection", "wait", "outside_work",
+    # FR-02's CAM waits for FR-01's in the office
+    assert kinds == ["queue", "preparation", "operation", "inspection", "wait", "outside_work",
                      "transport"]
-    assert "weld" in entry["steps"][1]["text"] and "coat" in entry["steps"][4]["text"]
-    assert entry["steps"][2]["days"] == pytest.approx((2 + 0.25) / 4, abs=0.01)
+    assert "weld" in entry["steps"][2]["text"] and "coat" in entry["steps"][5]["text"]
+    assert entry["steps"][3]["days"] == pytest.approx((2 + 0.25) / 4, abs=0.01)
 
 
 @pytest.mark.parametrize("lang, text", [("en", "measuring and inspection: 3.25 h"),
@@ -850,3 +857,37 @@ def test_a_quote_lines_arithmetic_is_written_in_the_reports_language():
     assert {"material", "setup", "run", "cam", "inspection", "outside_work", "overtime",
             "partner"} <= kinds, kinds
     assert seen > 100
+
+
+def test_every_parts_steps_add_up_to_its_days():
+    """A part's steps are its days: P2 of two parts on one mill read 2.12 + 17.66 + 0.06
+    + 1 = 20.8 working days but 34.4 in all; the days it waited for the work preparation
+    and for the mill (P1 first) were no step. Now they are ('queue'); the design and
+    preparation done while the material is on order are marked 'alongside' and count
+    only where they outlast it. For every example of both shops, and for two parts
+    sharing one machine and the measuring room."""
+    from conftest import EXAMPLES, REQUESTS
+    from producibility import load_equipment, load_packs
+    shop = EXAMPLES / "precision-shop"
+    screener = Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs())
+    two = base_request(certificates_required=["first_article_report"])
+    two["parts"].append(dict(two["parts"][0], id="P2"))
+    cases = [(screener, [str(p) for p in REQUESTS] + [two]),
+             (Screener(load_equipment(str(shop / "equipment.yaml")),
+                       load_packs([shop / "rules"])),
+              [str(p) for p in sorted((shop / "requests").glob("*.yaml"))])]
+    queued = 0
+    for checker, requests in cases:
+        for request in requests:
+            for part in checker.check(request).to_dict()["lead_time"]["parts"]:
+                if part["days"] is None:
+                    continue
+                steps = part["steps"]
+                material = sum(s["days"] for s in steps if s["step"] == "material")
+                alongside = sum(s["days"] for s in steps if s.get("alongside"))
+                rest = sum(s["days"] for s in steps if not s.get("alongside"))
+                expected = rest + max(0.0, alongside - material)
+                assert part["days"] == pytest.approx(expected, abs=0.05 + 0.005 * len(steps)), \
+                    (request, part["part"], steps)
+                queued += sum(1 for s in steps if s["step"] == "queue")
+    assert queued >= 2  # the two parts wait: for the office and the mill, then the room

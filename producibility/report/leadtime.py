@@ -133,6 +133,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             if line["kind"] == "run":
                 runs.add((line["part"], line["process"]))
     machine_free = {}  # machine -> working day it is free from
+    machine_users = {}  # machine -> [(working day it ends, part)] in order
     out = []
     by_part = {}
     for a in assignments:
@@ -151,6 +152,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     request_approval = _named("design", waits.get(None, []))
     approved = prepared + request_approval[1] if request_approval else 0.0
     state = {}  # part -> its steps and the working day its work has come to
+    office = []  # the parts the work preparation has done, in order
     for pid, part in parts.items():
         if pid in unmade:
             continue
@@ -173,10 +175,10 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         designed = shared + design.get(pid, 0.0)
         if designed:
             prepared += design.get(pid, 0.0) / prep_per_day
-            steps.append({"step": "design", "days": round(designed / prep_per_day, 2),
-                          "text": text and text["design_alongside" if ordered else
-                                                "design"].format(
-                              hours=i18n.number(round(designed, 2), lang, grouping=False))})
+            steps.append(_alongside(ordered, {
+                "step": "design", "days": round(designed / prep_per_day, 2),
+                "text": text and text["design_alongside" if ordered else "design"].format(
+                    hours=i18n.number(round(designed, 2), lang, grouping=False))}))
         part_approval = _named("design", waits.get(pid, []))
         ready = prepared
         if request_approval:
@@ -184,19 +186,30 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         if part_approval:
             ready = max(ready, prepared + part_approval[1])
         for _, days, rule, title in filter(None, (request_approval, part_approval)):
-            steps.append({"step": "wait", "days": days, "rule": rule,
-                          "text": text and text["design_wait"].format(rule=rule)})
+            steps.append(_alongside(ordered, {
+                "step": "wait", "days": days, "rule": rule,
+                "text": text and text["design_wait"].format(rule=rule)}))
         prepared = ready
         if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
         if prep and prep_per_day:
+            # the work preparation does one part at a time: a part not waiting for its
+            # material waits for the parts before it
+            waited = prepared - sum(step["days"] for step in steps)
+            if not ordered and office and waited > 0.02:
+                steps.append({"step": "queue", "days": round(waited, 2),
+                              "text": text and text["queue_office"].format(
+                                  parts=", ".join(office))})
             prepared += prep / prep_per_day
-            steps.append({"step": "preparation", "days": round(prep / prep_per_day, 2),
-                          "text": text and text["preparation_alongside" if ordered else
-                                                "preparation"].format(
-                              hours=i18n.number(round(prep, 2), lang, grouping=False))})
+            steps.append(_alongside(ordered, {
+                "step": "preparation", "days": round(prep / prep_per_day, 2),
+                "text": text and text["preparation_alongside" if ordered else
+                                      "preparation"].format(
+                    hours=i18n.number(round(prep, 2), lang, grouping=False))}))
             day = max(day, prepared)  # alongside the material's order
+        if designed or prep:
+            office.append(pid)
         state[pid] = {"steps": steps, "day": day, "waits": rule_waits,
                       "queue": list(by_part.get(pid, ()))}
 
@@ -227,7 +240,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             h = attended + unattended
             days = (attended / (per_day + overtime_h_per_day) + unattended / per_day) \
                 if per_day > 0 else 0.0
+            _queued(entry, begin, machine_users.setdefault(a["machine"], []), text and (
+                lambda parts: text["queue_machine"].format(
+                    machine=a.get("machine_name") or a["machine"], parts=parts)))
             entry["day"] = machine_free[a["machine"]] = begin + days
+            machine_users[a["machine"]].append((entry["day"], pid))
             entry["steps"].append({"step": "operation", "days": round(days, 2),
                                    "text": text and text["operation"].format(
                                        process=_name(catalogue, "processes", a["process"],
@@ -243,12 +260,15 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # takes one part at a time, the part ready first (of equals, the part first in the
     # request)
     measure_per_day = settings.get("inspection_h_per_day")
-    room_free = 0.0
+    room_free, room_users = 0.0, []
     for pid in sorted((p for p in state if (inspection or {}).get(p) and measure_per_day),
                       key=lambda p: state[p]["day"]):
         entry, h = state[pid], inspection[pid]
         days = h / measure_per_day
+        _queued(entry, max(entry["day"], room_free), room_users,
+                text and (lambda parts: text["queue_measuring"].format(parts=parts)))
         entry["day"] = room_free = max(entry["day"], room_free) + days
+        room_users.append((entry["day"], pid))
         entry["steps"].append({"step": "inspection", "days": round(days, 2),
                                "text": text and text["inspection"].format(
                                    hours=i18n.number(round(h, 2), lang, grouping=False))})
@@ -299,6 +319,24 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     return {"days": days, "slowest_part": slowest["part"] if slowest else None,
             "parts": out, "not_made": sorted(unmade),
             "without_run": sorted(p["part"] for p in out if p.get("without_run"))}
+
+
+def _alongside(ordered, step):
+    """``step``, marked as done while the material is on order where it is."""
+    if ordered:
+        step["alongside"] = True
+    return step
+
+
+def _queued(entry, begin, users, said):
+    """A step for the days a part, ready, waits for a machine or the measuring room that
+    other parts have first (``users``: (the day each ended, part) so far), so that its
+    steps add up to its days.  ``said``: the parts -> the text (None: no texts)."""
+    waited = begin - entry["day"]
+    if waited > 0.005:
+        ahead = sorted({p for end, p in users if end > entry["day"] + 1e-9})
+        entry["steps"].append({"step": "queue", "days": round(waited, 2),
+                               "text": said and said(", ".join(ahead))})
 
 
 def _outside(steps, day, process, partner, transport, catalogue, lang, text):
