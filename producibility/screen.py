@@ -112,6 +112,7 @@ class Screener:
             self.equipment,
             lambda field: self.questionnaire.question("part", field).choices
             if self.questionnaire.question("part", field) else ())
+        self._applicable = _applicable_choice(catalogue)
 
     @functools.cached_property
     def decisive_fields(self) -> frozenset:
@@ -206,13 +207,15 @@ class Screener:
         allowed = screens_allowed(len(engine.fits) + len(engine.rejections), len(engine.parts))
         if data["open_questions"] and probe:
             rank(data["open_questions"], request, data, screen, self.questionnaire,
-                 self.thresholds, as_of, self._unsupported, allowed)
+                 self.thresholds, as_of, self._unsupported, allowed,
+                 self._applicable)
         else:
             for entry in data["open_questions"]:
                 entry.update(what_if=[], can_change_verdict=False)
         if data["assumed"] and probe:  # what the open questions left of the same budget
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
-                              self.thresholds, allowed - len(screens), self.decisive_fields)
+                              self.thresholds, allowed - len(screens), self.decisive_fields,
+                              self._applicable)
         return Report(data, self.questionnaire, self.pack, given)
 
 
@@ -297,6 +300,25 @@ def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict
             assumed.append({"scope": "part", "parts": parts, "field": q.id,
                             "value": q.assume["value"]})
     return filled, assumed
+
+
+def _applicable_choice(catalogue):
+    def applicable(parts, field, value):
+        """Whether a what-if answer can be meant for these parts: a surface treatment
+        the catalogue gives for each one's material family (not anodising for a
+        stainless part: FIT-TREATMENT would ask about it, which says nothing of the
+        assumption probed)."""
+        if field != "surface_treatment" or not catalogue:
+            return True
+        for part in parts:
+            material = catalogue.get("materials", part.get("material")) \
+                if part.get("material") else None
+            for treatment in value or ():
+                families = (catalogue.get("treatments", treatment) or {}).get("families")
+                if material and families and material.get("family") not in families:
+                    return False
+        return True
+    return applicable
 
 
 def _unsupported_choice(equipment, question_choices):

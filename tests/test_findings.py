@@ -3,6 +3,8 @@
 import json
 import re
 
+import pytest
+
 from producibility import Screener, load_equipment, load_packs
 from producibility.report.finding import KINDS, Finding, Risk, Trace, ordered
 from producibility.screen import iso_fit_finding
@@ -31,6 +33,8 @@ def _cases(tmp_path):
     yield "FIT-OUTSIDE-WORK", lambda: shop.check(
         SHOP / "requests" / "ground-shaft-partner.yaml", as_of="2026-11-30", probe=False)
     yield "FIT-ROUTED", lambda: routing_screener().check(shaft(), probe=False)
+    yield "FIT-TREATMENT", lambda: plain.check(base_request(part={
+        "material": "stainless_304", "surface_treatment": ["anodising"]}), probe=False)
     failing = Screener(equipment, make_pack(tmp_path, rule("E-1", "part.material > 3"),
                                             rule("R-1", "part.tolerance_mm < 1")))
     yield "engine_error", lambda: failing.check(base_request(), probe=False)
@@ -152,3 +156,34 @@ def test_a_rule_on_two_operations_of_one_part_is_one_reason():
     mixed = close + [F(rule="PRC-001", title="Close to the limit", part="FR-02"),
                      F(rule="PRC-001", title="Close to the limit", part=None)]
     assert _titles(mixed) == ["Close to the limit (FR-01, FR-02, -)"]
+
+
+@pytest.mark.parametrize("lang, message, condition", [
+    ("en", "P1: anodising is for aluminium, not for stainless steel 304 (1.4301).",
+     "family stainless not in aluminium of anodising"),
+    ("nl", "P1: anodiseren is voor aluminium, niet voor RVS 304 (1.4301).",
+     "familie stainless niet in aluminium van anodising")])
+def test_a_treatment_not_for_the_parts_material_is_a_question(lang, message, condition):
+    """A stainless part to be anodised and hot-dip galvanised read FIT WITH EFFORT, both
+    treatments in its lead time: the catalogue gives each treatment's material families,
+    but nothing read them (the code left it to rules no pack had). Now each is a
+    question for the customer; the what-ifs of an assumed 'bare' part no longer try a
+    treatment that is not for its material."""
+    screener = Screener(load_equipment(EQUIPMENT))
+    request = base_request(part={"material": "stainless_304",
+                                 "surface_treatment": ["anodising", "hot_dip_galvanising"]})
+    report = screener.check(request, lang=lang, probe=False).to_dict()
+    asked = [f for f in report["findings"] if f["rule"] == "FIT-TREATMENT"]
+    assert [f["kind"] for f in asked] == ["question", "question"]
+    assert asked[0]["message"] == message and asked[0]["trace"]["condition"] == condition
+    assert asked[0]["source"] != asked[0]["message"] and asked[0]["thread"] == "materials"
+    assert report["verdict"] == "conditional"
+    fine = screener.check(base_request(part={"surface_treatment": ["anodising"]}),
+                          probe=False).to_dict()
+    assert "FIT-TREATMENT" not in {f["rule"] for f in fine["findings"]}
+    # an assumed bare stainless part: its what-ifs try only treatments for stainless
+    plain = base_request(part={"material": "stainless_304", "surface_treatment": None})
+    assumed = next(a for a in screener.check(plain).to_dict()["assumed"]
+                   if a["field"] == "surface_treatment")
+    for probe in assumed["what_if"]:
+        assert "FIT-TREATMENT" not in probe["new_findings"], probe

@@ -91,6 +91,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     findings += fit_findings.no_machine(inferred, placement, choices, lang)
     findings += fit_findings.outside(outside, catalogue, lang)
     findings += fit_findings.routed(inferred, catalogue, lang)
+    findings += fit_findings.wrong_treatment(inferred, catalogue, lang)
     fit_gaps(inferred, open_fields)
 
     # a probe needs only the threads that can fall below the target: those a finding caps

@@ -3,7 +3,9 @@
 FIT-NO-MACHINE: a part operation no machine takes (a blocker).  FIT-OUTSIDE-WORK: an
 operation no own machine does, or a surface treatment, that a partner does (effort,
 with the partner's quote line).  FIT-ROUTED: a finishing operation the fit added
-after an operation whose machines miss the finish (``finished_by``).
+after an operation whose machines miss the finish (``finished_by``).  FIT-TREATMENT: a
+surface treatment the catalogue does not give for the part's material family
+(anodising a stainless part): a question for the customer.
 """
 
 from __future__ import annotations
@@ -130,5 +132,40 @@ def routed(inferred: Inferred, catalogue: Any, lang: str) -> list[Finding]:
                 text["condition"].format(process=process, part=pid, finish=finish),
                 {"part.tolerance_mm": part.get("tolerance_mm"),
                  "part.roughness_ra_um": part.get("roughness_ra_um"), "added": finish},
+                part=pid))
+    return findings
+
+
+def wrong_treatment(inferred: Inferred, catalogue: Any, lang: str) -> list[Finding]:
+    """A question per surface treatment whose catalogue ``families`` leave out the part's
+    material family: anodising is for aluminium, not for a stainless part.  Without a
+    material, a catalogue entry or families nothing is said (the material's question
+    is asked elsewhere)."""
+    if not catalogue:
+        return []
+    text = words("treatment_material", lang)
+    family_name = text["families"]
+    findings = []
+    for pid, part in inferred.parts.items():
+        material = catalogue.get("materials", part.get("material")) \
+            if part.get("material") else None
+        if not material or not material.get("family"):
+            continue
+        for treatment in part.get("surface_treatment") or ():
+            entry = catalogue.get("treatments", treatment)
+            families = (entry or {}).get("families")
+            if not families or material["family"] in families:
+                continue
+            fields = dict(part=pid, treatment=catalogue.name("treatments", treatment, lang),
+                          material=catalogue.name("materials", material["id"], lang),
+                          family=family_name.get(material["family"], material["family"]),
+                          families=", ".join(family_name.get(f, f) for f in families))
+            findings.append(Finding.check(
+                "FIT-TREATMENT", "question", "materials", text["title"].format(**fields),
+                text["message"].format(**fields), text["mitigation"], text["source"],
+                text["condition"].format(family=material["family"], treatment=treatment,
+                                         families=", ".join(families)),
+                {"part.material": material["id"], "part.surface_treatment": treatment,
+                 "family": material["family"], "families": list(families)},
                 part=pid))
     return findings

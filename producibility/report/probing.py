@@ -195,20 +195,26 @@ def wrong_answers(question, assumed, limits, as_of):
 
 
 def probe_assumptions(assumed, request, baseline, screen, questionnaire, limits,
-                      max_screens, decisive=frozenset()):
+                      max_screens, decisive=frozenset(), applicable=None):
     """What changes if an assumption is wrong: screen again with the other answers.
 
     Each assumption gets its own what-if (verdict and findings that appear).  Bounded
     by ``max_screens``: first one wrong answer for each assumption that a blocking or
     questioning rule reads (``decisive``: their (scope, field) pairs), then one for
-    the others, then a second answer where a choice has more.
+    the others, then a second answer where a choice has more.  ``applicable(parts,
+    field, value)``: whether an answer can be meant for those parts (no anodising for a
+    stainless part); the others are no plausible mistake and are not tried.
     """
     base_rules = {(f["rule"], f["part"]) for f in baseline["findings"]}
     as_of = baseline["inputs"].get("as_of") or "2000-01-01"
     plan = []
     for order, entry in enumerate(assumed):
         question = questionnaire.question(entry["scope"], entry["field"])
-        values = wrong_answers(question, entry["value"], limits, as_of)[:2]
+        values = wrong_answers(question, entry["value"], limits, as_of)
+        if applicable and entry["scope"] == "part":
+            parts = [p for p in request["parts"] if str(p["id"]) in set(entry["parts"])]
+            values = [v for v in values if applicable(parts, question.id, v)]
+        values = values[:2]
         minor = (entry["scope"], entry["field"]) not in decisive
         for attempt, value in enumerate(values):
             plan.append(((attempt, minor, order), entry, question, value))
@@ -230,12 +236,13 @@ def probe_assumptions(assumed, request, baseline, screen, questionnaire, limits,
 
 
 def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of,
-         unsupported=None, max_screens=MAX_SCREENS):
+         unsupported=None, max_screens=MAX_SCREENS, applicable=None):
     """Add what-if probes to the open questions and order them by impact.
 
     ``screen(request) -> report dict`` screens a changed request (no probing);
     ``unsupported(part, field)`` names choices no machine for the part accepts;
-    ``max_screens`` bounds the screens (see :func:`screens_allowed`).
+    ``max_screens`` bounds the screens (see :func:`screens_allowed`);
+    ``applicable``: see :func:`probe_assumptions`.
     """
     base_rules = {(f["rule"], f["part"]) for f in baseline["findings"]}
     budget = max_screens
@@ -248,7 +255,11 @@ def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of
         if unsupported and entry["scope"] == "part" and question.type == "choice":
             part = next((p for p in request["parts"] if str(p["id"]) == entry["part"]), {})
             first = unsupported(part, question.id)
-        values = probe_values(question, limits, as_of, first)[:budget]
+        values = probe_values(question, limits, as_of, first)
+        if applicable and entry["scope"] == "part":
+            part = next((p for p in request["parts"] if str(p["id"]) == entry["part"]), {})
+            values = [v for v in values if applicable([part], question.id, v)]
+        values = values[:budget]
         budget -= len(values)
         for value in values:
             report = screen(with_answer(request, question, entry["part"], value))
