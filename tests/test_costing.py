@@ -891,3 +891,23 @@ def test_every_parts_steps_add_up_to_its_days():
                     (request, part["part"], steps)
                 queued += sum(1 for s in steps if s["step"] == "queue")
     assert queued >= 2  # the two parts wait: for the office and the mill, then the room
+
+
+def test_the_overtime_surcharge_is_on_the_hours_worked_in_overtime(screener, equipment):
+    """The expedited tier charged the surcharge on every attended set-up and run hour
+    (EUR 2,880 x 0.5 for the brackets), although the Hermle works 2 of its 5 hours a day
+    in its own free hours and only 3 after hours: 3/5 of them are overtime."""
+    from conftest import REQUESTS
+    report = screener.check(str(next(p for p in REQUESTS if p.stem == "bracket-series")))
+    data = report.to_dict()
+    fast = data["lead_time"]["expedited"]
+    attended = [line for line in data["quote"]["lines"] if line["kind"] in ("setup", "run")
+                and line["rule"] is None and line["attended"]]
+    by_machine = {m["id"]: m for m in equipment.machines}
+    overtime = 3  # rules/pack.yaml: lead_time.expedite.overtime_h_per_day
+    expected = sum(line["amount_eur"] * overtime /
+                   (by_machine[line["machine"]]["free_h_per_week"] / 5 + overtime)
+                   for line in attended) * fast["surcharge"]
+    assert fast["extra_eur"] == pytest.approx(expected, abs=0.01)
+    assert fast["extra_eur"] < sum(line["amount_eur"] for line in attended) * fast["surcharge"]
+    assert "in overtime" in fast["basis"]

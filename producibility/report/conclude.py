@@ -122,7 +122,10 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                 made=not parts or any(p not in placement.not_made
                                                       for p in parts))
         leadtime.price_overtime(lead, machine_lines, share,
-                                settings["costing"]["estimate_contingency"], lang)
+                                settings["costing"]["estimate_contingency"], lang,
+                                inferred.machines,
+                                (settings["lead_time"].get("expedite") or {}).get(
+                                    "overtime_h_per_day", 0.0))
 
     late = leadtime.finding(lead, request, matrix, lang)
     if late is not None:

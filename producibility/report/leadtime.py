@@ -384,9 +384,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                      waits=waits, preparation=preparation, design=design,
                      inspection=inspection)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
-            own = sum(line["amount_eur"] for line in quote_lines
-                      if line["kind"] in ("setup", "run") and line["rule"] is None
-                      and line["attended"])
+            own = sum(line["amount_eur"] for line in in_overtime(
+                quote_lines, machines, expedite["overtime_h_per_day"]))
             result["expedited"] = {
                 "days": fast["days"],
                 "earliest_date": add_working_days(start, fast["days"], calendar),
@@ -429,19 +428,37 @@ def money_range(fast, lang, cents=False):
     return f"{low} - {i18n.money(high, lang, decimals)}"
 
 
-def price_overtime(result, machine_lines, share, estimate_share, lang="en"):
+def in_overtime(quote_lines, machines, overtime_h_per_day):
+    """The attended set-up and run lines of our machines, each at the share of its hours
+    the expedited chain works in overtime: a machine with ``p`` free hours a day and
+    ``o`` overtime hours does ``o / (p + o)`` of its attended work after hours (the rest
+    in its own free hours, at no surcharge)."""
+    out = []
+    for line in quote_lines:
+        if line["kind"] not in ("setup", "run") or line["rule"] is not None \
+                or not line["attended"] or line["machine"] not in machines:
+            continue
+        per_day = machines[line["machine"]]["free_h_per_week"] / 5.0
+        share = overtime_h_per_day / (per_day + overtime_h_per_day) \
+            if per_day + overtime_h_per_day > 0 else 0.0
+        out.append(dict(line, hours=line["hours"] * share,
+                        amount_eur=line["amount_eur"] * share))
+    return out
+
+
+def price_overtime(result, machine_lines, share, estimate_share, lang="en", machines=None,
+                   overtime_h_per_day=0.0):
     """Give the expedited tier its high estimate (``extra_high_eur``): the overtime
-    surcharge on the attended set-up and run lines, with the contingency the quote puts
-    on them (``costing.totals``: every line, and more on an estimated run)."""
+    surcharge on the attended set-up and run hours worked in overtime
+    (:func:`in_overtime`), with the contingency the quote puts on them
+    (``costing.totals``: every line, and more on an estimated run)."""
     fast = result.get("expedited")
     if not fast:
         return
     from producibility.report.costing import totals
 
     surcharged = [dict(line, amount_eur=line["amount_eur"] * fast["surcharge"])
-                  for line in machine_lines
-                  if line["kind"] in ("setup", "run") and line["rule"] is None
-                  and line["attended"]]
+                  for line in in_overtime(machine_lines, machines or {}, overtime_h_per_day)]
     fast["extra_high_eur"] = max(fast["extra_eur"], totals(surcharged, share,
                                                           estimate_share)["amount_high_eur"])
     fast["basis"] += words("quote_source", lang)["overtime_high"].format(
