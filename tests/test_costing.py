@@ -591,6 +591,35 @@ def test_a_missed_wanted_date_is_a_finding(screener, changes, kind):
             assert report["verdict"] == "no_fit"
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "That is more than 250 working days after the wanted date: more than a date "
+           "that may move allows."),
+    ("nl", "Dat is meer dan 250 werkdagen na de gewenste datum: meer dan een datum die mag "
+           "schuiven toelaat.")])
+def test_a_date_that_may_move_does_not_move_by_years(tmp_path, screener, equipment, lang,
+                                                     said):
+    """100,000 brackets read FIT WITH EFFORT with a lead time of 5,013 working days (20
+    years), the LEAD-TIME finding a risk because the date may move, and the offer said
+    'we can make it'. A date that may move is missed by more than the pack's
+    lead_time.flexible_up_to_days (250) only as a blocker; a few weeks late it stays a
+    risk; a pack that sets null allows any delay."""
+    from producibility import load_packs
+    huge = base_request(quantity=100_000, date_flexible=True, part={"cycle_time_min": 6})
+    report = screener.check(huge, lang=lang, probe=False).to_dict()
+    late = next(f for f in report["findings"] if f["rule"] == "LEAD-TIME")
+    assert late["kind"] == "blocker" and late["message"].endswith(said)
+    assert report["verdict"] == "no_fit"
+    weeks = base_request(quantity=500, wanted_date="2026-11-24", date_flexible=True,
+                         part={"cycle_time_min": 30})
+    assert [f["kind"] for f in screener.check(weeks, probe=False).to_dict()["findings"]
+            if f["rule"] == "LEAD-TIME"] == ["risk"]
+    own = tmp_path / "own.yaml"
+    own.write_text("settings:\n  lead_time:\n    flexible_up_to_days: null\n",
+                   encoding="utf-8")
+    anyway = Screener(equipment, load_packs([own])).check(huge, probe=False).to_dict()
+    assert [f["kind"] for f in anyway["findings"] if f["rule"] == "LEAD-TIME"] == ["risk"]
+
+
 # ---- what rules add -----------------------------------------------------------------
 
 RULE_WITH_AMOUNTS = """\

@@ -127,7 +127,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                 (settings["lead_time"].get("expedite") or {}).get(
                                     "overtime_h_per_day", 0.0))
 
-    late = leadtime.finding(lead, request, matrix, lang)
+    late = leadtime.finding(lead, request, matrix, lang,
+                            settings["lead_time"].get("flexible_up_to_days"), equipment.calendar)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])
 

@@ -466,11 +466,16 @@ def price_overtime(result, machine_lines, share, estimate_share, lang="en", mach
 
 
 def finding(result: Mapping[str, Any], request: Mapping[str, Any],
-            matrix: Sequence[Sequence[str]], lang: str) -> Finding | None:
+            matrix: Sequence[Sequence[str]], lang: str,
+            flexible_up_to: float | None = None,
+            calendar: Any = PLAIN) -> Finding | None:
     """The LEAD-TIME finding when the chain misses the wanted date, or None.
 
     A penalty clause or a fixed date makes it a blocker; a date the customer may move
-    a high risk; a date whose flexibility is unknown a question to the customer."""
+    a high risk; a date whose flexibility is unknown a question to the customer.  A
+    date missed by more than ``flexible_up_to`` working days (the pack's
+    ``lead_time.flexible_up_to_days``; never known: over ten years) is a blocker
+    whatever the date's flexibility, unless overtime brings it within them."""
     if result["meets_wanted_date"] is not False:
         return None
     text = words("lead_time", lang)
@@ -485,8 +490,16 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
     if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
         fixed = False  # overtime makes it: a risk with a price, not a refusal
+    beyond = False
+    if flexible_up_to is not None:
+        soonest = (fast or {}).get("earliest_date") or result["earliest_date"]
+        beyond = soonest is None or calendar.working_days_between(
+            result["wanted_date"], soonest) > flexible_up_to
+        if beyond:
+            message += text["beyond"].format(days=i18n.number(flexible_up_to, lang,
+                                                              grouping=False))
     kind = "risk"
-    if fixed:
+    if fixed or beyond:
         kind = "blocker"
     elif request.get("date_flexible") is None:
         kind = "question"
