@@ -301,6 +301,14 @@ def test_an_equipment_file_is_checked_in_the_users_language(tmp_path):
         assert "free_h_per_week" in err + out and "missing required field" not in err + out
     code, _, err = run_cli("check", REQUESTS[0], "--equipment", broken)
     assert code == 1 and "missing required field 'free_h_per_week'" in err
+    # a machine may carry other keys (a process's limits), so the misspelt one is no
+    # unknown field: the missing one's message names it, at its line
+    line = next(i for i, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1)
+                if "free_h_per_wek" in text)
+    assert err == f"Error: {broken}:{line}: machines[0]: missing required field " \
+        "'free_h_per_week' ('free_h_per_wek' is given: a typo?)\n"
+    code, _, err = run_cli("check", REQUESTS[0], "--equipment", broken, "--lang", "nl")
+    assert err.endswith("('free_h_per_wek' staat er wel: een tikfout?)\n")
 
 
 _SCALARS = st.one_of(

@@ -145,7 +145,14 @@ def advice(error, lang="en"):
                                    hint=did_you_mean(word, allowed, lang)), [word]
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return t["missing"].format(where=where, field=missing), []
+        # a key given under a name close to the missing one (rate_eur_hr for rate_eur_h,
+        # where a machine may carry other keys as limits): say which
+        given = [str(k) for k in inst if k not in error.schema.get("properties", {})] \
+            if isinstance(inst, dict) else []
+        import difflib  # only for a did-you-mean
+        close = difflib.get_close_matches(missing, given, n=1, cutoff=0.8)
+        hint = t["misspelt"].format(word=_printable(close[0])) if close else ""
+        return t["missing"].format(where=where, field=missing) + hint, close[:1]
     if v == "type":
         wanted = error.validator_value
         wanted = [wanted] if isinstance(wanted, str) else wanted
