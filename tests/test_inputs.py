@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from producibility.model.catalogue import default_catalogue
 
@@ -328,6 +328,7 @@ _DOCUMENTS = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text(min_size=1, max_size=6), _DOCUMENTS, max_size=5),
        st.sampled_from([None, True, False]))
+@example({" ": None, "\x85": None}, None)  # two keys PyYAML writes as one: see below
 def test_the_parser_reads_what_pyyaml_reads(document, flow):
     """The parser's direct paths (scalars built by their constructor, tags resolved once
     per text and style) give the values and types PyYAML's SafeLoader gives, twice over
@@ -337,7 +338,14 @@ def test_the_parser_reads_what_pyyaml_reads(document, flow):
     text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True)
     expected = yaml.safe_load(text)
     for _ in range(2):
-        got = yamlparse.loads(text)
+        try:
+            got = yamlparse.loads(text)
+        except InputError as error:
+            # PyYAML writes a key with a NEL (U+0085) in quotes that read back as a space:
+            # two keys become one, which PyYAML keeps silently and the parser refuses,
+            # on purpose (a duplicate key is an error); nothing else may fail
+            assert getattr(error, "kind", None) == "duplicate-key" and expected != document
+            return
         assert got == expected
         assert _types(got) == _types(expected)
 
