@@ -901,7 +901,15 @@ def test_every_parts_steps_add_up_to_its_days():
     screener = Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs())
     two = base_request(certificates_required=["first_article_report"])
     two["parts"].append(dict(two["parts"][0], id="P2"))
-    cases = [(screener, [str(p) for p in REQUESTS] + [two]),
+    # five parts on one mill, the last one's material (PA6, 3 days) on order while the
+    # work preparation does the four before it: its wait for the office counts where it
+    # outlasts the material (it was no step); and one with the design to adapt too
+    five = base_request(quantity=200, batches=2, part={"cycle_time_min": 4})
+    five["parts"] = [dict(five["parts"][0], id=f"P{i}", material=material) for i, material in
+                     ((1, "aluminium_6082"), (3, "aluminium_6082"), (4, "steel_c45"),
+                      (5, "aluminium_7075"), (2, "pa6"))]
+    adapted = dict(five, design_support_needed=True, model_3d=False)
+    cases = [(screener, [str(p) for p in REQUESTS] + [two, five, adapted]),
              (Screener(load_equipment(str(shop / "equipment.yaml")),
                        load_packs([shop / "rules"])),
               [str(p) for p in sorted((shop / "requests").glob("*.yaml"))])]
@@ -940,3 +948,25 @@ def test_the_overtime_surcharge_is_on_the_hours_worked_in_overtime(screener, equ
     assert fast["extra_eur"] == pytest.approx(expected, abs=0.01)
     assert fast["extra_eur"] < sum(line["amount_eur"] for line in attended) * fast["surcharge"]
     assert "in overtime" in fast["basis"]
+
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "(the machine has no free hours: never)"),
+    ("nl", "(de machine heeft geen vrije uren: nooit)")])
+def test_a_machine_with_no_free_hours_never_ends(equipment, lang, said):
+    """A fully booked machine (free_h_per_week: 0) did its 24 h in 0 working days: the
+    lead time read 11 working days while the assignment said 'needs 24.0 h, 0.0 h free'.
+    Now the operation never ends (no date; a date that may move becomes a blocker),
+    unless overtime works its attended hours."""
+    from producibility import Screener, load_packs
+    booked = copy.deepcopy(equipment)
+    for machine in booked.machines:
+        machine["free_h_per_week"] = 0
+    report = Screener(booked, load_packs()).check(base_request(), lang=lang,
+                                                  probe=False).to_dict()
+    lead = report["lead_time"]
+    operation = next(s for s in lead["parts"][0]["steps"] if s["step"] == "operation")
+    assert operation["text"].endswith(said)
+    assert lead["earliest_date"] is None and lead["days"] > 2500
+    assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])

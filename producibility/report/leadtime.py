@@ -177,8 +177,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             prepared += design.get(pid, 0.0) / prep_per_day
             steps.append(_alongside(ordered, {
                 "step": "design", "days": round(designed / prep_per_day, 2),
-                "text": text and text["design_alongside" if ordered else "design"].format(
-                    hours=i18n.number(round(designed, 2), lang, grouping=False))}))
+                "text": text and text["design"].format(
+                    hours=i18n.number(round(designed, 2), lang, grouping=False))}, text))
         part_approval = _named("design", waits.get(pid, []))
         ready = prepared
         if request_approval:
@@ -188,25 +188,25 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         for _, days, rule, title in filter(None, (request_approval, part_approval)):
             steps.append(_alongside(ordered, {
                 "step": "wait", "days": days, "rule": rule,
-                "text": text and text["design_wait"].format(rule=rule)}))
+                "text": text and text["design_wait"].format(rule=rule)}, text))
         prepared = ready
         if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
         if prep and prep_per_day:
-            # the work preparation does one part at a time: a part not waiting for its
-            # material waits for the parts before it
-            waited = prepared - sum(step["days"] for step in steps)
-            if not ordered and office and waited > 0.02:
-                steps.append({"step": "queue", "days": round(waited, 2),
-                              "text": text and text["queue_office"].format(
-                                  parts=", ".join(office))})
+            # the work preparation does one part at a time: a part waits for the parts
+            # before it (while its material comes, where it is on order)
+            waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
+            if office and waited > 0.005:
+                steps.append(_alongside(ordered, {
+                    "step": "queue", "days": round(waited, 2),
+                    "text": text and text["queue_office"].format(parts=", ".join(office))},
+                    text))
             prepared += prep / prep_per_day
             steps.append(_alongside(ordered, {
                 "step": "preparation", "days": round(prep / prep_per_day, 2),
-                "text": text and text["preparation_alongside" if ordered else
-                                      "preparation"].format(
-                    hours=i18n.number(round(prep, 2), lang, grouping=False))}))
+                "text": text and text["preparation"].format(
+                    hours=i18n.number(round(prep, 2), lang, grouping=False))}, text))
             day = max(day, prepared)  # alongside the material's order
         if designed or prep:
             office.append(pid)
@@ -238,8 +238,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             per_day = machine["free_h_per_week"] / 5.0
             attended, unattended = hours.get((pid, a["process"]), (0.0, 0.0))
             h = attended + unattended
-            days = (attended / (per_day + overtime_h_per_day) + unattended / per_day) \
-                if per_day > 0 else 0.0
+            days = _machine_days(attended, unattended, per_day, overtime_h_per_day)
             _queued(entry, begin, machine_users.setdefault(a["machine"], []), text and (
                 lambda parts: text["queue_machine"].format(
                     machine=a.get("machine_name") or a["machine"], parts=parts)))
@@ -250,7 +249,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                                        process=_name(catalogue, "processes", a["process"],
                                                      lang),
                                        machine=a.get("machine_name") or a["machine"],
-                                       hours=i18n.number(h, lang, 1, grouping=False))})
+                                       hours=i18n.number(h, lang, 1, grouping=False))
+                                   + (text["no_free_hours"] if days >= NEVER else "")})
         elif a.get("partner"):
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
                                     transport, catalogue, lang, text)
@@ -321,10 +321,31 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             "without_run": sorted(p["part"] for p in out if p.get("without_run"))}
 
 
-def _alongside(ordered, step):
-    """``step``, marked as done while the material is on order where it is."""
+#: The working days an operation takes that never ends (a machine with no free hours):
+#: beyond what a date can say (MAX_WORKING_DAYS), so the lead time has no date.
+NEVER = MAX_WORKING_DAYS + 1
+
+
+def _machine_days(attended, unattended, per_day, overtime):
+    """Working days of an operation on a machine with ``per_day`` free hours a day, and
+    ``overtime`` hours a day more for attended work: never (NEVER) for hours a machine
+    with no free hours cannot give (it read 0 days: a fully booked machine did the work
+    at once)."""
+    days = 0.0
+    if attended:
+        days += attended / (per_day + overtime) if per_day + overtime > 0 else NEVER
+    if unattended:
+        days += unattended / per_day if per_day > 0 else NEVER
+    return min(days, NEVER)
+
+
+def _alongside(ordered, step, text):
+    """``step``, marked (and said) as done while the material is on order where it is:
+    its days count only where the office work outlasts the material."""
     if ordered:
         step["alongside"] = True
+        if text:
+            step["text"] += text["while_material"]
     return step
 
 
