@@ -592,10 +592,10 @@ def test_a_missed_wanted_date_is_a_finding(screener, changes, kind):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "That is more than 250 working days after the wanted date: more than a date "
-           "that may move allows."),
-    ("nl", "Dat is meer dan 250 werkdagen na de gewenste datum: meer dan een datum die mag "
-           "schuiven toelaat.")])
+    ("en", "That is more than 250 working days after the wanted date: not even a date "
+           "that may move moves that far."),
+    ("nl", "Dat is meer dan 250 werkdagen na de gewenste datum: zo ver schuift ook een "
+           "flexibele datum niet.")])
 def test_a_date_that_may_move_does_not_move_by_years(tmp_path, screener, equipment, lang,
                                                      said):
     """100,000 brackets read FIT WITH EFFORT with a lead time of 5,013 working days (20

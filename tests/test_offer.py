@@ -58,12 +58,40 @@ def test_the_offer_says_what_its_price_leaves_out(lang, sentence):
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT,
                            "--format", "json")
     assert json.loads(out)["quote"]["not_priced"] == [
-        {"part": "BR-100", "what": "treatment", "item": "anodising"}]
-    # a material nobody named and a run time nothing estimates: said as well
+        {"part": "BR-100", "what": "treatment", "item": "anodising", "why": "partner"}]
+    # a material nobody named and a run time nothing estimates: said as well, with what
+    # we need before we can add them (both wait for the material here)
     incomplete = offer("--format", "md", "--lang", lang, request="enquiry-incomplete.yaml")
     assert ("the material. We add it once we know which material you need." if lang == "en"
             else "het materiaal. Dat rekenen wij erbij zodra wij weten welk materiaal u wilt."
             ) in incomplete
+    assert ("the machining time for 3-axis milling. We add it once we know which material "
+            "you need." if lang == "en" else "de bewerkingstijd voor 3-assig frezen. Dat "
+            "rekenen wij erbij zodra wij weten welk materiaal u wilt.") in incomplete
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("en", "BR-100: anodising is for aluminium, not for stainless steel 304 (1.4301). Which "
+           "treatment do you mean, or is it another material?"),
+    ("nl", "BR-100: anodiseren is voor aluminium, niet voor RVS 304 (1.4301). Welke "
+           "nabehandeling bedoelt u, of gaat het om een ander materiaal?")])
+def test_the_offer_asks_which_treatment_is_meant(tmp_path, lang, question):
+    """Stainless brackets to be anodised: the report asked (FIT-TREATMENT), but the offer
+    promised to ask a subcontractor for a price of the anodising and asked the customer
+    nothing. It now asks first, and says nothing of a subcontractor's price for it."""
+    request = tmp_path / "stainless.yaml"
+    request.write_text((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8")
+                       .replace("material: aluminium_6082", "material: stainless_304"),
+                       encoding="utf-8")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--audience",
+                             "customer", "--format", "json", "--lang", lang)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["questions"][0]["text"] == question
+    assert not any("anodis" in text for text in data["not_included"])
+    code, out, _ = run_cli("check", request, "--equipment", EQUIPMENT, "--format", "json")
+    assert {"part": "BR-100", "what": "treatment", "item": "anodising", "why": "family"} in \
+        json.loads(out)["quote"]["not_priced"]
 
 
 def test_the_offer_says_what_how_and_for_how_much():

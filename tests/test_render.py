@@ -71,7 +71,8 @@ def test_dutch_labels_are_translated():
               "report.kinds.machine", "report.engineering", "report.kinds.engineering",
               "report.score", "report.kinds.transport", "offer.contact", "offer.assumption",
               "compare.mrl_thread", "threads.volume_mix",
-              "report.wd"}  # wd: working days and werkdagen alike
+              "report.wd",  # wd: working days and werkdagen alike
+              "offer.not_included_treatment"}  # "{part}: {treatment}." in both
 
     def flat(tree, prefix):
         for key, value in tree.items():
@@ -807,7 +808,7 @@ def test_every_finding_names_its_source_in_the_reports_language(reports):
             "  - GR-2: run time of 3-axis milling not estimated: material unknown or not in "
             "the catalogue"]),
     ("nl", ["  - GR-2: materiaal niet geprijsd: materiaal onbekend of niet in de catalogus",
-            "  - GR-2: looptijd van 3-assig frezen niet geschat: materiaal onbekend of niet in "
+            "  - GR-2: bewerkingstijd van 3-assig frezen niet geschat: materiaal onbekend of niet in "
             "de catalogus"])])
 def test_the_text_report_says_what_the_price_leaves_out(screener, lang, notes):
     """The text report, the default a shop reads, printed a price with neither material

@@ -61,14 +61,16 @@ def _dims(part):
 class Unpriced(str):
     """A quote note that says what the price leaves out, and keeps it as data:
     ``entry`` = {part, what: material | run | treatment, item: the material, process or
-    treatment} (the report's ``quote.not_priced``, which the offer names)."""
+    treatment, why: what is missing (a ``costing_why`` key: material, size, price ...;
+    for a treatment: partner, none of ours does it, or family, it is not for the part's
+    material)} (the report's ``quote.not_priced``, which the offer names)."""
 
     entry: dict
 
     @classmethod
-    def of(cls, text, part, what, item):
+    def of(cls, text, part, what, item, why):
         note = cls(text)
-        note.entry = {"part": part, "what": what, "item": item}
+        note.entry = {"part": part, "what": what, "item": item, "why": why}
         return note
 
 
@@ -437,7 +439,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                         date=price.get("date", said["undated"])))
             elif why is not None:
                 notes.append(Unpriced.of(words["no_material"].format(part=pid, why=why_words[why]),
-                                         pid, "material", part.get("material")))
+                                         pid, "material", part.get("material"), why))
         # ---- set-up, run, CAM per own operation
         cycle = part.get("cycle_time_min")
         for a in own:
@@ -462,7 +464,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     if minutes is None:
                         notes.append(Unpriced.of(words["no_run"].format(
                             part=pid, process=process_name, why=why_words[formula]),
-                            pid, "run", a["process"]))
+                            pid, "run", a["process"], formula))
                     basis, source = "estimated", (
                         said["run_estimated"].format(formula=formula, minutes=g(minutes, 2),
                                                      pieces=pieces)
@@ -505,9 +507,20 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
+                entry = catalogue.get("treatments", treatment) if catalogue else None
+                material = catalogue.get("materials", part.get("material")) \
+                    if catalogue and part.get("material") else None
+                if entry and material and entry.get("families") and \
+                        material.get("family") not in entry["families"]:
+                    # not for this material (FIT-TREATMENT asks): no subcontractor to ask
+                    notes.append(Unpriced.of(words["wrong_treatment"].format(
+                        part=pid, treatment=name("treatments", treatment),
+                        material=name("materials", material["id"])),
+                        pid, "treatment", treatment, "family"))
+                    continue
                 notes.append(Unpriced.of(words["no_partner"].format(
                     part=pid, treatment=name("treatments", treatment)),
-                    pid, "treatment", treatment))
+                    pid, "treatment", treatment, "partner"))
     # nothing of the request made here: its own hours (a first article report, an NDA)
     # and its delivery are not priced either, as none of its parts is
     nothing = bool(parts) and all(pid in unmade for pid in parts)

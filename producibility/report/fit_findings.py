@@ -159,7 +159,8 @@ def wrong_treatment(inferred: Inferred, catalogue: Any, lang: str) -> list[Findi
             fields = dict(part=pid, treatment=catalogue.name("treatments", treatment, lang),
                           material=catalogue.name("materials", material["id"], lang),
                           family=family_name.get(material["family"], material["family"]),
-                          families=", ".join(family_name.get(f, f) for f in families))
+                          families=_listed([family_name.get(f, f) for f in families],
+                                           text["or"]))
             findings.append(Finding.check(
                 "FIT-TREATMENT", "question", "materials", text["title"].format(**fields),
                 text["message"].format(**fields), text["mitigation"], text["source"],
@@ -169,3 +170,8 @@ def wrong_treatment(inferred: Inferred, catalogue: Any, lang: str) -> list[Findi
                  "family": material["family"], "families": list(families)},
                 part=pid))
     return findings
+
+
+def _listed(names, last):
+    """'staal, gereedschapsstaal of RVS': names with commas, the last two joined."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]

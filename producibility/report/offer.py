@@ -140,8 +140,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         part = shown.get(entry["part"])
         if part is None:
             continue
-        item = entry["item"]
+        item, why = entry["item"], entry.get("why")
         if entry["what"] == "treatment":
+            if why == "family":
+                continue  # not for the part's material: asked below, not quoted apart
             text = t["not_included_treatment"].format(part=part, treatment=_label(
                 questionnaire, "part", "surface_treatment", item, lang))
         elif entry["what"] == "material":
@@ -151,6 +153,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         else:
             text = t["not_included_run"].format(part=part, process=_label(
                 questionnaire, "part", "processes", item, lang))
+        # what we need before we can add it: the material, the part's size, a price,
+        # the cycle time, or a subcontractor's price
+        need = {"material": "material", "size": "size", "weight": "size",
+                "thickness": "size", "price": "price", "density": "price",
+                "partner": "partner"}.get(why, "cycle" if entry["what"] == "run" else "price")
+        text = f"{text} {t['once_' + need]}"
         if text not in not_included:
             not_included.append(text)
     total = round(sum(p["total_eur"] for p in priced), 2) if priced else None
@@ -171,6 +179,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             advice.append(text)
 
     questions = []
+    for finding in data["findings"]:  # a treatment not for the part's material (the tool's)
+        if finding["rule"] == "FIT-TREATMENT":
+            text = t["which_treatment"].format(finding=finding["message"])
+            if not any(q["text"] == text for q in questions):
+                questions.append({"text": text, "help": "", "choices": []})
     for entry in data["open_questions"]:
         text = entry["question"]
         if entry.get("part"):
