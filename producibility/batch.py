@@ -350,6 +350,7 @@ def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
 def summary_row(record, style="plain", lang="en"):
     """One CSV row; text cells made inert for spreadsheets (no formulas).  Excel style:
     numbers with the decimal comma, the verdict and yes/no in the report's language."""
+    from producibility.report.leadtime import nothing_made
     from producibility.report.render.csv import csv_cell as _csv_cell, number_cell
     from producibility.report.render.views import labels
 
@@ -362,8 +363,8 @@ def summary_row(record, style="plain", lang="en"):
     row = {"index": record["index"], "source": _csv_cell(record["source"]),
            "request_id": _csv_cell(r["request"]["id"]), "verdict": r["verdict"],
            "effort_class": r["effort"]["class"], "total_h": r["effort"]["total_h"],
-           "cost_low_eur": r["effort"]["cost_eur"]["low"],
-           "cost_high_eur": r["effort"]["cost_eur"]["high"],
+           "cost_low_eur": None if nothing_made(r) else r["effort"]["cost_eur"]["low"],
+           "cost_high_eur": None if nothing_made(r) else r["effort"]["cost_eur"]["high"],
            "lead_time_days": lead.get("days"), "earliest_date": lead.get("earliest_date"),
            "meets_wanted_date": meets,
            "mrl_overall": r["mrl"]["overall"], "mrl_target": r["mrl"]["target"],

@@ -268,3 +268,57 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     # nothing of the shaft can be made here: no date is promised
     assert json.loads(offer("--format", "json", request="shaft-oversize.yaml"))[
         "delivery"] == []
+
+
+@pytest.mark.parametrize("lang, refused, pieces", [
+    ("en", "That is too far beyond the date you asked for: we cannot take the order on "
+           "these terms.", "100,000 pcs"),
+    ("nl", "Dat is te ver na de datum die u vroeg: zo kunnen wij de opdracht niet aannemen.",
+     "100.000 st.")])
+def test_an_order_far_too_late_for_its_date_is_declined(tmp_path, lang, refused, pieces):
+    """100,000 brackets: NO FIT (LEAD-TIME a blocker, years beyond a date that may move),
+    but the offer priced the order and promised a date years out without a word of
+    refusal; '20000 st.' had no thousands separator."""
+    request = tmp_path / "many.yaml"
+    request.write_text((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8")
+                       .replace("quantity: 200", "quantity: 100000"), encoding="utf-8")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--audience",
+                             "customer", "--format", "md", "--lang", lang)
+    assert code == 0, err
+    assert refused in out.replace("\u00a0", " ") and f"| {pieces} |" in out
+
+
+@pytest.mark.parametrize("lang, in_time, per_set", [
+    ("en", "That is in time for the date you asked for, for the parts we can make.",
+     "per set (the parts of one product, without AS-300)"),
+    ("nl", "Daarmee halen wij de datum die u vroeg, voor de onderdelen die wij kunnen maken.",
+     "per set (de onderdelen van één product, zonder AS-300)")])
+def test_a_product_we_make_only_in_part_says_so(tmp_path, lang, in_time, per_set):
+    """A bracket we can make and a shaft we cannot: the report's price per set and the
+    offer's 'in time for your date' read as if the whole product were made."""
+    import yaml
+    bracket = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
+    shaft = yaml.safe_load((REQUESTS / "shaft-oversize.yaml").read_text(encoding="utf-8"))
+    bracket["parts"] += shaft["parts"]
+    request = tmp_path / "half.yaml"
+    request.write_text(yaml.safe_dump(bracket, allow_unicode=True), encoding="utf-8")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--audience",
+                             "customer", "--format", "json", "--lang", lang)
+    assert code == 0, err
+    assert in_time in json.loads(out)["delivery"]
+    code, out, _ = run_cli("check", request, "--equipment", EQUIPMENT, "--lang", lang)
+    assert out.replace("\u00a0", " ").count(per_set) == 1
+
+
+def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
+    """The shaft none of whose parts can be made: compare read 'cost low: EUR 0 ->
+    EUR 4,828' and the batch's CSV summary 0,00, where the report says 'not priced'."""
+    code, out, _ = run_cli("compare", REQUESTS / "shaft-oversize.yaml",
+                           REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT)
+    assert code == 0 and "cost low: – -> € 4,828" in out.replace("\u00a0", " ")
+    code, out, _ = run_cli("batch", REQUESTS / "shaft-oversize.yaml", "--equipment", EQUIPMENT,
+                           "--format", "csv", "--csv-style", "plain")
+    import csv
+    import io
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["verdict"] == "no_fit" and row["cost_low_eur"] == row["cost_high_eur"] == ""

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from producibility import i18n
+from producibility.report.leadtime import nothing_made
 from producibility.report.render.templates import euros, hours
 from producibility.report.render.views import choice, labels
 
@@ -47,10 +48,10 @@ def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     for key in EFFORT:
         if a["effort"][key] != b["effort"][key]:
             effort[key] = {"a": a["effort"][key], "b": b["effort"][key]}
-    for key in ("low", "high"):
-        if a["effort"]["cost_eur"][key] != b["effort"]["cost_eur"][key]:
-            effort[f"cost_{key}_eur"] = {"a": a["effort"]["cost_eur"][key],
-                                         "b": b["effort"]["cost_eur"][key]}
+    for key in ("low", "high"):  # none where nothing of a side can be made (not EUR 0)
+        ca, cb = _cost(a, key), _cost(b, key)
+        if ca != cb:
+            effort[f"cost_{key}_eur"] = {"a": ca, "b": cb}
     la, lb = a.get("lead_time") or {}, b.get("lead_time") or {}
     # all three figures where any differs: "20 working days (2026-12-21, in time)"
     lead = {key: {"a": la.get(key), "b": lb.get(key)} for key in LEAD_TIME} \
@@ -67,6 +68,10 @@ def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         "findings_only_in_b": [_brief(fb[k]) for k in sorted(set(fb) - set(fa))],
         "open_questions": {"a": len(a["open_questions"]), "b": len(b["open_questions"])},
     }
+
+
+def _cost(report, key):
+    return None if nothing_made(report) else report["effort"]["cost_eur"][key]
 
 
 def _brief(f):

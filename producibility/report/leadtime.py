@@ -419,6 +419,13 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     return result
 
 
+def nothing_made(report: Mapping[str, Any]) -> bool:
+    """No part of the request can be made here (a report's data): it has no lead time
+    and no price (not EUR 0)."""
+    lead = report.get("lead_time") or {}
+    return lead.get("days") is None and bool(lead.get("not_made"))
+
+
 def closed_spans(closed, until, shown=lambda date: date):
     """The days the shop is closed (``lead_time.closed``), a period of one name as one:
     "2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 (Christmas shutdown)".

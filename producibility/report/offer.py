@@ -236,7 +236,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "no_price": total is None and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
-        "delivery": delivery(data.get("lead_time") or {}, day, lang),
+        "delivery": delivery(data.get("lead_time") or {}, day, lang,
+                             refused=any(f["rule"] == "LEAD-TIME" and f["kind"] == "blocker"
+                                         for f in data["findings"])),
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
@@ -246,17 +248,22 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     }
 
 
-def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str) -> list[str]:
+def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
+             refused: bool = False) -> list[str]:
     """The offer's delivery sentences, from the report's lead time: how many working days
     after the order, the date for an order on the offer's date, and whether that is in
-    time for the date asked for (with overtime's date and extra where it is not).
+    time for the date asked for (with overtime's date and extra where it is not; for
+    the parts we make, where one cannot be made here).  ``refused``: the date is missed
+    by more than a date may move (LEAD-TIME a blocker): we cannot take the order for it.
     Nothing where no part can be made here (``lead_time.days`` null)."""
     from producibility.report.render.templates import day
 
     days, earliest = lead.get("days"), lead.get("earliest_date")
-    if days is None or not earliest:
-        return []
     t = i18n.texts("offer", lang)
+    if days is None:
+        return []
+    if not earliest:  # beyond any date (more than ten years)
+        return [t["delivery_refused"]] if refused else []
     # a part's run time unknown (no quantity yet): at least that many days, no promise
     # that the date asked for is met
     lower = bool(lead.get("without_run"))
@@ -265,7 +272,7 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str) -> list
     if lower:
         out.append(t["delivery_open"])
     if lead.get("meets_wanted_date") is True and not lower:
-        out.append(t["delivery_in_time"])
+        out.append(t["delivery_in_time_made" if lead.get("not_made") else "delivery_in_time"])
     elif lead.get("meets_wanted_date") is False:
         out.append(t["delivery_late"])
         fast = lead.get("expedited")
@@ -273,6 +280,8 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str) -> list
             out.append(t["delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
                 extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
+    if refused:
+        out.append(t["delivery_refused"])
     if lead.get("closed"):  # why the date is later than the days suggest
         from producibility.report.leadtime import closed_spans
         out.append(t["delivery_closed"].format(days=closed_spans(

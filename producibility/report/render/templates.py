@@ -35,6 +35,13 @@ def hours(value: float | None, lang: str) -> str:
     return i18n.number(round(float(value), 2), lang, grouping=False)
 
 
+def count(value: int | None, lang: str) -> str:
+    """A count as the language groups it: 20,000 pieces, 20.000 stuks."""
+    if value is None:
+        return ""
+    return i18n.number(value, lang)
+
+
 def euros(value: float | None, lang: str, cents: bool = True) -> str:
     """An amount in euros, with or without cents."""
     if value is None:
@@ -145,6 +152,7 @@ def environment(template_dir: str | Path | None = None, lang: str = i18n.DEFAULT
     env = _environment(jinja2.ChoiceLoader(loaders))
     env.filters["hours"] = functools.partial(hours, lang=lang)
     env.filters["num"] = functools.partial(hours, lang=lang)
+    env.filters["count"] = functools.partial(count, lang=lang)
     env.filters["eur"] = functools.partial(euros, lang=lang)
     env.filters["eur0"] = functools.partial(euros, lang=lang, cents=False)
     env.filters["date"] = functools.partial(day, lang=lang)

@@ -12,7 +12,7 @@ from typing import Any
 
 from producibility import i18n
 from producibility.report.render.registry import Job
-from producibility.report.leadtime import closed_spans, money_range
+from producibility.report.leadtime import closed_spans, money_range, nothing_made
 from producibility.report.render.templates import euros, figure
 
 LEVEL_ORDER = ("low", "moderate", "high")
@@ -196,8 +196,7 @@ def context(job: Job) -> dict[str, Any]:
     def nothing_priced() -> bool:
         """No part of the request can be made here: the cost is not a price of € 0 but
         none at all (the quote's notes say why)."""
-        lead = data.get("lead_time")
-        return bool(lead and lead["days"] is None and lead.get("not_made"))
+        return nothing_made(data)
 
     def per_unit() -> str:
         """The cost range per piece (one part, needed once a product) or per set (the
@@ -210,6 +209,9 @@ def context(job: Job) -> dict[str, Any]:
         single = data["request"].get("parts") == 1 and \
             data["request"].get("pieces", quantity) == quantity
         unit = words["per_piece_unit" if single else "per_set_unit"]
+        left_out = (data.get("lead_time") or {}).get("not_made")
+        if left_out and not single:  # the set's price leaves out what we cannot make
+            unit = words["per_set_without"].format(parts=", ".join(left_out))
         return (f"{euros(cost['low'] / quantity, lang)} - "
                 f"{euros(cost['high'] / quantity, lang)} {unit}")
 

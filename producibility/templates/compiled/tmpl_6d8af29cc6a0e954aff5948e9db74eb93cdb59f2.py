@@ -29,40 +29,46 @@ def root(context, missing=missing):
     l_0_more_questions_text = resolve('more_questions_text')
     l_0_advice = resolve('advice')
     try:
-        t_1 = environment.filters['date']
+        t_1 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'date' found.")
+            raise TemplateRuntimeError("No filter named 'count' found.")
     try:
-        t_2 = environment.filters['eur']
+        t_2 = environment.filters['date']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'eur' found.")
+            raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_3 = environment.filters['join']
+        t_3 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_4 = environment.filters['map']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_5 = environment.filters['md']
+        t_5 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_6 = environment.tests['none']
+        t_6 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_7 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# '
@@ -70,27 +76,27 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'):
         pass
         yield ': '
-        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '\n'
     for l_1_line in (undefined(name='address') if l_0_address is missing else l_0_address):
         _loop_vars = {}
         pass
-        yield str(t_5(l_1_line))
+        yield str(t_6(l_1_line))
         yield '  \n'
     l_1_line = missing
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'contact'))
         yield ': '
-        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone'):
         pass
-        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
+        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'):
         pass
-        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
+        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
         yield '  \n'
     yield '\n| '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
@@ -101,13 +107,13 @@ def root(context, missing=missing):
     yield ' | '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'valid_until'))
     yield ' |\n|---|---|---|---|\n| '
-    yield str((t_5((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
+    yield str((t_6((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
     yield ' | '
-    yield str((t_5((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
+    yield str((t_6((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
     yield ' | '
-    yield str(t_1((undefined(name='date') if l_0_date is missing else l_0_date)))
+    yield str(t_2((undefined(name='date') if l_0_date is missing else l_0_date)))
     yield ' | '
-    yield str(t_1((undefined(name='valid_until') if l_0_valid_until is missing else l_0_valid_until)))
+    yield str(t_2((undefined(name='valid_until') if l_0_valid_until is missing else l_0_valid_until)))
     yield ' |\n\n'
     yield str((undefined(name='intro') if l_0_intro is missing else l_0_intro))
     yield '\n\n## '
@@ -125,28 +131,28 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '| **'
-        yield str(t_5((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+        yield str(t_6((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
         yield '**'
         if environment.getattr(l_1_part, 'name'):
             pass
             yield ' ('
-            yield str(t_5(environment.getattr(l_1_part, 'id')))
+            yield str(t_6(environment.getattr(l_1_part, 'id')))
             yield ')'
         yield '<br>'
-        yield str(t_5(t_3(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+        yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
         if environment.getattr(l_1_part, 'material'):
             pass
             yield ' · '
-            yield str(t_5(environment.getattr(l_1_part, 'material')))
+            yield str(t_6(environment.getattr(l_1_part, 'material')))
         if environment.getattr(l_1_part, 'size_mm'):
             pass
             yield ' · '
-            yield str(t_3(context.eval_ctx, t_4(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+            yield str(t_4(context.eval_ctx, t_5(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
             yield ' mm'
         if environment.getattr(l_1_part, 'treatments'):
             pass
             yield ' · '
-            yield str(t_5(t_3(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
+            yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
         if environment.getattr(l_1_part, 'blocked'):
             pass
             yield '<br>'
@@ -156,28 +162,28 @@ def root(context, missing=missing):
             yield '<br>'
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
         yield ' | '
-        yield str(environment.getattr(l_1_part, 'pieces'))
+        yield str(t_1(environment.getattr(l_1_part, 'pieces')))
         yield ' '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
         yield ' | '
-        yield str((t_2(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_6(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
         yield ' | '
-        yield str((t_2(environment.getattr(l_1_part, 'total_eur')) if (not t_6(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+        yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_7(environment.getattr(l_1_part, 'total_eur'))) else '–'))
         yield ' |\n'
     l_1_part = missing
-    if (not t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '| **'
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield '** | | | **'
-        yield str(t_2((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+        yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '** |\n'
     yield '\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
@@ -194,7 +200,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_5(l_1_text))
+            yield str(t_6(l_1_text))
             yield '\n'
         l_1_text = missing
     yield '\n## '
@@ -202,16 +208,16 @@ def root(context, missing=missing):
     yield '\n\n'
     if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
         pass
-        yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
+        yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
         yield ' '
-    yield str(t_5(t_3(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+    yield str(t_6(t_4(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
     yield '\n\n\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '## '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'assumptions'))
         yield '\n\n'
-        yield str(t_5(t_3(context.eval_ctx, (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions), '; ')))
+        yield str(t_6(t_4(context.eval_ctx, (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions), '; ')))
         yield '.\n\n'
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
         pass
@@ -224,11 +230,11 @@ def root(context, missing=missing):
             pass
             yield str(environment.getattr(l_1_loop, 'index'))
             yield '. '
-            yield str(t_5(environment.getattr(l_1_q, 'text')))
+            yield str(t_6(environment.getattr(l_1_q, 'text')))
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield ' ('
-                yield str(t_5(t_3(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
+                yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
                 yield ')'
             yield '\n'
         l_1_loop = l_1_q = missing
@@ -246,18 +252,18 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_5(l_1_a))
+            yield str(t_6(l_1_a))
             yield '\n'
         l_1_a = missing
         yield '\n'
     yield str((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order')))
     yield '\n\n**'
-    yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+    yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '**'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield ' · '
-        yield str(t_5(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=69&4=75&6=81&8=87&10=91&13=96&15=104&17=112&19=114&21=116&23=124&24=128&26=168&27=171&30=176&31=180&33=184&35=188&37=191&39=193&40=197&44=201&46=203&49=209&50=212&52=214&55=216&56=219&58=222&59=225&63=236&67=240&68=243&70=245&71=249&75=253&77=255'
+debug_info = '2=75&4=81&6=87&8=93&10=97&13=102&15=110&17=118&19=120&21=122&23=130&24=134&26=174&27=177&30=182&31=186&33=190&35=194&37=197&39=199&40=203&44=207&46=209&49=215&50=218&52=220&55=222&56=225&58=228&59=231&63=242&67=246&68=249&70=251&71=255&75=259&77=261'

@@ -201,10 +201,16 @@ def block_parts(context, missing=missing):
     l_0_vat_note = resolve('vat_note')
     l_0_not_included = resolve('not_included')
     try:
-        t_5 = environment.filters['eur']
+        t_5 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'count' found.")
+    try:
+        t_6 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_2 = environment.filters['join']
@@ -213,16 +219,16 @@ def block_parts(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_6 = environment.filters['map']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
-    try:
-        t_7 = environment.tests['none']
+        t_7 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_8 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h2>'
@@ -256,7 +262,7 @@ def block_parts(context, missing=missing):
         if environment.getattr(l_1_part, 'size_mm'):
             pass
             yield ' · '
-            yield escape(t_2(context.eval_ctx, t_6(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+            yield escape(t_2(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
             yield ' mm'
         if environment.getattr(l_1_part, 'treatments'):
             pass
@@ -276,26 +282,26 @@ def block_parts(context, missing=missing):
         yield '      </td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield '">'
-        yield escape(environment.getattr(l_1_part, 'pieces'))
+        yield escape(t_5(environment.getattr(l_1_part, 'pieces')))
         yield ' '
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
         yield '</td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
         yield '">'
-        yield escape((t_5(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_8(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
         yield '</td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
         yield '">'
-        yield escape((t_5(environment.getattr(l_1_part, 'total_eur')) if (not t_7(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+        yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_8(environment.getattr(l_1_part, 'total_eur'))) else '–'))
         yield '</td>\n    </tr>\n'
     l_1_part = missing
     yield '  </tbody>\n'
-    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '  <tbody class="sum">\n    <tr><td>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield '</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
-        yield escape(t_5((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+        yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '</td></tr>\n  </tbody>\n'
     yield '</table>\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
@@ -303,7 +309,7 @@ def block_parts(context, missing=missing):
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '</p>\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
@@ -350,10 +356,10 @@ def block_delivery(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_8 = environment.filters['unbroken_dates']
+        t_9 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     yield '<h2>'
@@ -361,9 +367,9 @@ def block_delivery(context, missing=missing):
     yield '</h2>\n<p>'
     if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
         pass
-        yield escape(t_8(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
+        yield escape(t_9(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
         yield ' '
-    yield escape(t_8(t_2(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+    yield escape(t_9(t_2(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
     yield '</p>\n'
 
 def block_questions(context, missing=missing):
@@ -455,4 +461,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&161=98&166=100&167=103&168=105&171=108&183=110&192=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=229&126=231&128=239&130=243&131=251&132=266&134=277&135=283&136=287&140=293&142=296&146=301&147=306&148=311&149=316&151=319&153=321&154=325&161=330&162=360&163=362&171=369&172=387&173=390&175=392&176=396&179=405&183=411&184=421&185=424&187=426&192=435&194=447&195=449'
+debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&161=98&166=100&167=103&168=105&171=108&183=110&192=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=235&126=237&128=245&130=249&131=257&132=272&134=283&135=289&136=293&140=299&142=302&146=307&147=312&148=317&149=322&151=325&153=327&154=331&161=336&162=366&163=368&171=375&172=393&173=396&175=398&176=402&179=411&183=417&184=427&185=430&187=432&192=441&194=453&195=455'
