@@ -30,6 +30,19 @@ def one(report, kind, process=None):
     return found[0]
 
 
+def both_shops():
+    """[(screener, its example request paths)] of the example shop and the precision
+    shop (its own equipment and pack)."""
+    from conftest import EXAMPLES, REQUESTS
+    from producibility import load_equipment, load_packs
+    shop = EXAMPLES / "precision-shop"
+    return [(Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs()),
+             REQUESTS),
+            (Screener(load_equipment(str(shop / "equipment.yaml")),
+                      load_packs([shop / "rules"])),
+             sorted((shop / "requests").glob("*.yaml")))]
+
+
 def machine_of(report, process):
     return next(a for a in report["assignments"] if a["process"] == process)
 
@@ -320,15 +333,19 @@ def test_a_lead_time_without_run_hours_says_it_is_a_lower_bound(screener, lang, 
     assert complete["without_run"] == [] and "without_run" not in complete["parts"][0]
 
 
-def test_a_pack_may_leave_the_preparation_out(tmp_path, equipment):
-    """lead_time.preparation_h_per_day: null: the chain starts with the first operation."""
+@pytest.mark.parametrize("setting, steps", [
+    ("preparation_h_per_day", ["operation", "inspection", "transport"]),
+    ("inspection_h_per_day", ["preparation", "operation", "transport"])])
+def test_a_pack_may_leave_the_preparation_or_the_measuring_out(tmp_path, equipment, setting,
+                                                               steps):
+    """lead_time.preparation_h_per_day or inspection_h_per_day null: no such step (the
+    chain starts with the first operation; no measuring, as before)."""
     from producibility import load_packs
     own = tmp_path / "own.yaml"
-    own.write_text("settings:\n  lead_time:\n    preparation_h_per_day: null\n",
-                   encoding="utf-8")
+    own.write_text(f"settings:\n  lead_time:\n    {setting}: null\n", encoding="utf-8")
     part = Screener(equipment, load_packs([own])).check(base_request()).to_dict()[
         "lead_time"]["parts"][0]
-    assert [s["step"] for s in part["steps"]] == ["operation", "inspection", "transport"]
+    assert [s["step"] for s in part["steps"]] == steps
 
 
 
@@ -532,14 +549,7 @@ def test_the_chain_measures_the_quotes_inspection_hours():
     """One meaning: every part's measuring step in the lead time is the quote's
     inspection lines (a request rule's with the first part made here), for every
     example of both shops, at the pack's 4 h a day."""
-    from conftest import EXAMPLES, REQUESTS
-    from producibility import load_equipment, load_packs
-    shop = EXAMPLES / "precision-shop"
-    screeners = [(Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs()),
-                  REQUESTS),
-                 (Screener(load_equipment(str(shop / "equipment.yaml")),
-                           load_packs([shop / "rules"])),
-                  sorted((shop / "requests").glob("*.yaml")))]
+    screeners = both_shops()
     measured = 0
     for screener, requests in screeners:
         for path in requests:
@@ -558,17 +568,6 @@ def test_the_chain_measures_the_quotes_inspection_hours():
             assert chained == pytest.approx(quoted, abs=0.04), path.name
             measured += len(chained)
     assert measured > 20
-
-
-def test_a_pack_may_leave_the_measuring_out(tmp_path, equipment):
-    """lead_time.inspection_h_per_day: null: no measuring step, as before."""
-    from producibility import load_packs
-    own = tmp_path / "own.yaml"
-    own.write_text("settings:\n  lead_time:\n    inspection_h_per_day: null\n",
-                   encoding="utf-8")
-    part = Screener(equipment, load_packs([own])).check(base_request()).to_dict()[
-        "lead_time"]["parts"][0]
-    assert [s["step"] for s in part["steps"]] == ["preparation", "operation", "transport"]
 
 
 @pytest.mark.parametrize("changes, kind", [
@@ -860,14 +859,7 @@ def test_a_quote_lines_arithmetic_is_written_in_the_reports_language():
     a partner's price basis and the overtime's basis now come from the locale files,
     their figures with the language's decimal sign. The English stays byte for byte
     (the golden reports hold it)."""
-    from conftest import EXAMPLES, REQUESTS
-    from producibility import Screener, load_equipment, load_packs
-    shop = EXAMPLES / "precision-shop"
-    screeners = [(Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs()),
-                  REQUESTS),
-                 (Screener(load_equipment(str(shop / "equipment.yaml")),
-                           load_packs([shop / "rules"])),
-                  sorted((shop / "requests").glob("*.yaml")))]
+    screeners = both_shops()
     kinds, seen = set(), 0
     for screener, requests in screeners:
         for path in requests:
@@ -895,10 +887,7 @@ def test_every_parts_steps_add_up_to_its_days():
     preparation done while the material is on order are marked 'alongside' and count
     only where they outlast it. For every example of both shops, and for two parts
     sharing one machine and the measuring room."""
-    from conftest import EXAMPLES, REQUESTS
-    from producibility import load_equipment, load_packs
-    shop = EXAMPLES / "precision-shop"
-    screener = Screener(load_equipment(str(EXAMPLES / "equipment.yaml")), load_packs())
+    (screener, examples), precision = both_shops()
     two = base_request(certificates_required=["first_article_report"])
     two["parts"].append(dict(two["parts"][0], id="P2"))
     # five parts on one mill, the last one's material (PA6, 3 days) on order while the
@@ -909,10 +898,8 @@ def test_every_parts_steps_add_up_to_its_days():
                      ((1, "aluminium_6082"), (3, "aluminium_6082"), (4, "steel_c45"),
                       (5, "aluminium_7075"), (2, "pa6"))]
     adapted = dict(five, design_support_needed=True, model_3d=False)
-    cases = [(screener, [str(p) for p in REQUESTS] + [two, five, adapted]),
-             (Screener(load_equipment(str(shop / "equipment.yaml")),
-                       load_packs([shop / "rules"])),
-              [str(p) for p in sorted((shop / "requests").glob("*.yaml"))])]
+    cases = [(screener, [str(p) for p in examples] + [two, five, adapted]),
+             (precision[0], [str(p) for p in precision[1]])]
     queued = 0
     for checker, requests in cases:
         for request in requests:

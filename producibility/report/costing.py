@@ -308,10 +308,17 @@ def cam_hours(assignments, costing, findings=(), unmade=None) -> dict:
     for a in assignments:
         if a["machine"]:
             hours[a["part"]] = hours.get(a["part"], 0.0) + cam_h(a["process"], costing)
+    return _rules_hours(hours, "cam_h", assignments, findings, unmade)
+
+
+def _rules_hours(hours, key, assignments, findings, unmade=None) -> dict:
+    """``hours`` (part id -> hours) plus the rules' ``effort[key]``: a part rule's on its
+    part, a request rule's with the first part made here; none for a part that cannot
+    be made here (``unmade``)."""
     unmade = unmade or {}
     first = next((a["part"] for a in assignments if a["part"] not in unmade), None)
     for f in findings:
-        extra = (f.effort or {}).get("cam_h")
+        extra = (f.effort or {}).get(key)
         part = f.part if f.part is not None else first
         if extra and part is not None and part not in unmade:
             hours[part] = hours.get(part, 0.0) + float(extra)
@@ -325,17 +332,10 @@ def inspection_hours(assignments, costing, batches, findings=(), unmade=None) ->
     first article report, a capability study), a request rule's with the first part
     made here, as :func:`cam_hours` places a request rule's CAM hours."""
     hours: dict = {}
-    unmade = unmade or {}
     for a in assignments:
-        if a["machine"] and a["part"] not in unmade and a["part"] not in hours:
+        if a["machine"] and a["part"] not in (unmade or {}) and a["part"] not in hours:
             hours[a["part"]] = costing["first_off_inspection_h"] * batches
-    first = next((a["part"] for a in assignments if a["part"] not in unmade), None)
-    for f in findings:
-        extra = (f.effort or {}).get("inspection_h")
-        part = f.part if f.part is not None else first
-        if extra and part is not None and part not in unmade:
-            hours[part] = hours.get(part, 0.0) + float(extra)
-    return hours
+    return _rules_hours(hours, "inspection_h", assignments, findings, unmade)
 
 
 def design_hours(findings, unmade=None) -> dict:
