@@ -254,3 +254,24 @@ def test_html_keeps_each_date_on_one_line_and_the_shops_words_inert(tmp_path):
         assert '<span class="nowrap">31-12-2026</span>' in out or \
             '<span class="nowrap">2026-12-31</span>' in out, audience
         assert "&lt;b&gt;dicht&lt;/b&gt;" in out and "<b>dicht</b>" not in out, audience
+
+
+def test_holiday_names_do_not_depend_on_the_machines_language(tmp_path):
+    """A German shop's holidays have no Dutch names in python-holidays: its fallback was
+    the machine's LANG, so a Dutch report read 'New Year's Day' on one machine and
+    'Neujahr' on another. Now the country's own names ('Neujahr'), asked for by name,
+    on every machine; Dutch names where the country has them."""
+    code = ("import json; from producibility.model.calendar import public_holidays; "
+            "print(json.dumps({c: sorted(n['nl'] for n in public_holidays(c, None, 2026)"
+            ".values()) for c in ('DE', 'NL')}))")
+    seen = set()
+    for lang in ("C.UTF-8", "de_DE.UTF-8", "en_US.UTF-8", ""):
+        env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE=lang,
+                   PRODUCIBILITY_CACHE_DIR=str(tmp_path / f"cache-{lang or 'none'}"))
+        out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout
+        seen.add(out)
+    assert len(seen) == 1
+    import json
+    names = json.loads(seen.pop())
+    assert "Neujahr" in names["DE"] and "Nieuwjaarsdag" in names["NL"]

@@ -33,7 +33,8 @@ from typing import Mapping
 from producibility.errors import InputError, Wording
 
 MAX_WORKING_DAYS = 2500  # ten years: beyond it a date says nothing (and may overflow)
-_FORM = "holidays-1"     # the cache key's kind of a year's holidays
+_FORM = "holidays-2"     # the cache key's kind of a year's holidays (2: names asked
+# for by language, never the machine's LANG)
 PREBUILT_HOLIDAYS = (("NL", None), range(2025, 2038))  # shipped: the example shop's
 
 
@@ -217,8 +218,16 @@ def _work_out(country, subdivision, year, where):
         raise InputError.said(Wording("inputs", "no_holidays_library"), *where) from None
 
     try:
-        names = {lang: holidays.country_holidays(country, subdiv=subdivision, years=year,
-                                                 language=language)
+        # each language the country's holidays are written in, else the country's own
+        # (German names in a Dutch report for a German shop): asked for by name, as
+        # python-holidays otherwise falls back on the machine's LANG, and the same
+        # request would read differently on another machine
+        entity = holidays.country_holidays(country, subdiv=subdivision)
+        supported = set(getattr(entity, "supported_languages", ()) or ())
+        own = getattr(entity, "default_language", None)
+        names = {lang: holidays.country_holidays(
+                     country, subdiv=subdivision, years=year,
+                     language=language if language in supported or not own else own)
                  for lang, language in (("en", "en_US"), ("nl", "nl"))}
     except NotImplementedError as exc:  # an unknown country or region: the library says
         wording = Wording("inputs", "no_holidays_region", country=country,
