@@ -19,6 +19,7 @@ from conftest import EQUIPMENT, REQUESTS, base_request, run_cli
 from producibility import i18n
 from producibility.report.conclude import VERDICTS
 from producibility.report.render import CSV_COLUMNS, FORMATS, formats, heat_map, render
+from producibility.report.render.csv import csv_cell
 from producibility.report.render.views import labels
 
 LANGS = i18n.LANGS
@@ -266,6 +267,14 @@ def test_csv_quote_lines_add_up(reports, request_path, lang):
     assert text == render(copy.deepcopy(report), "csv", lang, csv_style="plain")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == list(CSV_COLUMNS)
+    # the quote's notes close the CSV (what the total leaves out): the anodising no
+    # partner prices read nowhere in it, so the total looked complete
+    notes = report["quote"]["notes"]
+    if notes:
+        assert [dict(zip(CSV_COLUMNS, row))["description"] for row in rows[-len(notes):]] \
+            == [csv_cell(note) for note in notes]
+        assert all(row[0] == "note" for row in rows[-len(notes):])
+        rows = rows[:-len(notes)]
     body = rows[1:-3]
     subtotal, contingency, total = (dict(zip(CSV_COLUMNS, row)) for row in rows[-3:])
     assert len(body) == len(report["quote"]["lines"])
@@ -301,7 +310,9 @@ def test_csv_for_dutch_excel(reports, request_path):
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     assert rows[0][:3] == ["soort", "onderdeel", "bewerking"]
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
-    subtotal, contingency, total = rows[-3:]
+    notes = len(report["quote"]["notes"])
+    assert all(row[0] == "opmerking" for row in rows[len(rows) - notes:])
+    subtotal, contingency, total = rows[len(rows) - notes - 3:len(rows) - notes]
     assert (subtotal[0], contingency[0], total[0]) == ("subtotaal", "onvoorzien", "totaal")
     totals = report["quote"]["totals"]
     amount = CSV_COLUMNS.index("amount_eur")  # the text columns basis, attended, source follow

@@ -59,7 +59,8 @@ def _finish(text: str, style: str) -> str:
 
 def report(job: Job) -> str:
     """The quote lines: a header, one row per line, then the subtotal (hours x rates),
-    the contingency and the high estimate."""
+    the contingency and the high estimate, then the quote's notes (what the total leaves
+    out or prices by a pack default), so the total is not read as complete."""
     style, lang, data = _style(job), job.lang, job.data
     words = labels(lang)
     excel = style == "excel"
@@ -84,6 +85,10 @@ def report(job: Job) -> str:
         shown = words["kinds"]["total"] if kind == "total" else words[f"csv_{kind}"]
         row.update(kind=shown if excel else kind, description=description,
                    hours=number_cell(hours, style), amount_eur=number_cell(amount, style))
+        writer.writerow([row[c] for c in CSV_COLUMNS])
+    for note in data["quote"]["notes"]:  # what the total leaves out, or prices by default
+        row = {c: "" for c in CSV_COLUMNS}
+        row.update(kind=words["csv_note"] if excel else "note", description=csv_cell(note))
         writer.writerow([row[c] for c in CSV_COLUMNS])
     return _finish(out.getvalue(), style)
 
