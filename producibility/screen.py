@@ -310,14 +310,8 @@ def _applicable_choice(catalogue):
         assumption probed)."""
         if field != "surface_treatment" or not catalogue:
             return True
-        for part in parts:
-            material = catalogue.get("materials", part.get("material")) \
-                if part.get("material") else None
-            for treatment in value or ():
-                families = (catalogue.get("treatments", treatment) or {}).get("families")
-                if material and families and material.get("family") not in families:
-                    return False
-        return True
+        return not any(catalogue.wrong_treatment(treatment, part.get("material"))
+                       for part in parts for treatment in value or ())
     return applicable
 
 

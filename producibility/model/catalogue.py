@@ -86,6 +86,18 @@ class Catalogue:
             return ""
         return Said.of(Wording("validate", "dym", word=table[close[0]]))
 
+    def wrong_treatment(self, treatment, material_id):
+        """The treatment's material families when they leave out the material's family
+        (anodising is for aluminium, not for stainless 304), else None: also when the
+        treatment, the material or either's families are unknown (nothing to say)."""
+        entry = self.get("treatments", treatment)
+        material = self.get("materials", material_id) if material_id else None
+        families = (entry or {}).get("families")
+        if families and material and material.get("family") and \
+                material["family"] not in families:
+            return families
+        return None
+
     def held_certifications(self):
         return [i for i, e in self.entries["certifications"].items() if e.get("held", True)]
 

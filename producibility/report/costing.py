@@ -507,15 +507,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
-                entry = catalogue.get("treatments", treatment) if catalogue else None
-                material = catalogue.get("materials", part.get("material")) \
-                    if catalogue and part.get("material") else None
-                if entry and material and entry.get("families") and \
-                        material.get("family") not in entry["families"]:
+                if catalogue and catalogue.wrong_treatment(treatment, part.get("material")):
                     # not for this material (FIT-TREATMENT asks): no subcontractor to ask
                     notes.append(Unpriced.of(words["wrong_treatment"].format(
                         part=pid, treatment=name("treatments", treatment),
-                        material=name("materials", material["id"])),
+                        material=name("materials", part["material"])),
                         pid, "treatment", treatment, "family"))
                     continue
                 notes.append(Unpriced.of(words["no_partner"].format(

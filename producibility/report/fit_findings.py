@@ -61,12 +61,8 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
     request = inferred.request
     for pid, part in inferred.parts.items():
         for treatment in part.get("surface_treatment") or ():
-            entry = catalogue.get("treatments", treatment) if catalogue else None
-            material = catalogue.get("materials", part.get("material")) \
-                if catalogue and part.get("material") else None
-            if entry and material and entry.get("families") and \
-                    material["family"] not in entry["families"]:
-                continue  # anodising a steel part: the rules' business, no partner's
+            if catalogue and catalogue.wrong_treatment(treatment, part.get("material")):
+                continue  # anodising a steel part: FIT-TREATMENT asks, no partner does it
             for partner in partners.values():
                 if treatment not in partner["processes"]:
                     continue
@@ -147,18 +143,13 @@ def wrong_treatment(inferred: Inferred, catalogue: Any, lang: str) -> list[Findi
     family_name = text["families"]
     findings = []
     for pid, part in inferred.parts.items():
-        material = catalogue.get("materials", part.get("material")) \
-            if part.get("material") else None
-        if not material or not material.get("family"):
-            continue
         for treatment in part.get("surface_treatment") or ():
-            entry = catalogue.get("treatments", treatment)
-            families = (entry or {}).get("families")
-            if not families or material["family"] in families:
+            families = catalogue.wrong_treatment(treatment, part.get("material"))
+            if not families:
                 continue
+            material = catalogue.get("materials", part["material"])
             fields = dict(part=pid, treatment=catalogue.name("treatments", treatment, lang),
                           material=catalogue.name("materials", material["id"], lang),
-                          family=family_name.get(material["family"], material["family"]),
                           families=_listed([family_name.get(f, f) for f in families],
                                            text["or"]))
             findings.append(Finding.check(
