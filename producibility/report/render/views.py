@@ -193,11 +193,6 @@ def context(job: Job) -> dict[str, Any]:
                 f"{closed_spans(lead['closed'], words['closed_until'])}"
         return text
 
-    def nothing_priced() -> bool:
-        """No part of the request can be made here: the cost is not a price of € 0 but
-        none at all (the quote's notes say why)."""
-        return nothing_made(data)
-
     def per_unit() -> str:
         """The cost range per piece (one part, needed once a product) or per set (the
         parts of one product), as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per
@@ -233,7 +228,8 @@ def context(job: Job) -> dict[str, Any]:
         "lead_time_sentence": lead_time_sentence,
         "lead_time_steps": lead_time_steps,
         "per_unit": per_unit,
-        "nothing_priced": nothing_priced,
+        # nothing of the request made here: no price at all, not EUR 0
+        "nothing_priced": functools.partial(nothing_made, data),
         "contingency": functools.partial(contingency, data["quote"]["totals"], words),
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
