@@ -6,7 +6,9 @@ first); a candidate-scope blocker that rules a machine out for a part; the machi
 free hours before the wanted date shared greedily (:func:`assign`: an operation no
 machine has the hours left for goes to a partner that does it sooner, else it is made
 later than wanted on the machine where it ends soonest, and the lead time and its
-LEAD-TIME finding say what that means for the date); a partner where no own machine
+LEAD-TIME finding say what that means for the date; which operation on a shared
+machine is the late one is the lead time's order, :func:`late_in_plan`); a partner
+where no own machine
 does the operation, priced by the partner's price model (:func:`outside_work`).
 """
 
@@ -24,10 +26,11 @@ from producibility.report.finding import words
 class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
-    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made")
+    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
-                 chosen: frozenset, not_made: dict | None = None) -> None:
+                 chosen: frozenset, not_made: dict | None = None,
+                 weeks: float | None = None) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -37,6 +40,7 @@ class Placement:
         self.rejected = rejected        # (part, process) -> [{machine, name, reasons}]
         self.ruled_out = ruled_out      # (part, process) with fitting machines, none left
         self.chosen = chosen            # (part, process, machine) of every assignment
+        self.weeks = weeks              # working weeks to the wanted date (None: no date)
 
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
@@ -99,8 +103,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                     rate_eur_h=machine["rate_eur_h"], amount_eur=_r(cost),
                     alternatives=[] if (pid, process) in late else
                     [o[3] for o in options[pid, process] if o[3] != mid])
-                if (pid, process) in late:  # the others are rejected for their hours
-                    entry["late"] = fit_text(late[pid, process][mid], lang)
+                # one made later than wanted says so in "late": late_in_plan, in the order
+                # the lead time makes a machine's operations
                 chosen.add((pid, process, mid))
             elif (pid, process) in late:  # own machines short of hours: a partner, sooner
                 partner_id, result = inferred.overflow[(pid, process)]
@@ -117,7 +121,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
-                     not_made(assignments))
+                     not_made(assignments), weeks)
 
 
 def candidate_blockers(inferred: Inferred, choice_text: Mapping,
@@ -203,6 +207,40 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
         users.setdefault(mid, []).append(op[0])
         picked[op] = option
     return picked, late
+
+
+def late_in_plan(placement: Placement, inferred: Inferred,
+                 order: Mapping[str, list], lang: str) -> None:
+    """Which operations on our machines are made later than wanted, in the order the
+    lead time's chain makes them (``order``: machine -> [(part, process)], from
+    ``leadtime.lead_time``): walking each machine's operations in that order, one whose
+    hours no longer fit in the machine's free hours before the wanted date (after the
+    hours of those before it) says why in its assignment's ``late``; the others say
+    nothing.  The assignment (:func:`assign`) chose the machines, longest operation
+    first; the chain decides which part goes first on a machine (the part ready first),
+    so that which part the report calls late is the part that ends late (before, the
+    machines list could call P1 late where the lead time's slowest part was P2).  A part
+    that cannot be made here is not planned, so never late."""
+    weeks = placement.weeks
+    if weeks is None:
+        return
+    machines, request, parts = inferred.machines, inferred.request, inferred.parts
+    late = {}
+    for mid, ops in order.items():
+        free, given, users = machines[mid]["free_h_per_week"] * weeks, 0.0, []
+        for pid, process in ops:
+            hours = operation_hours(request, parts[pid], machines[mid])["total"]
+            if hours > free - given + 1e-9:
+                late[pid, process] = fit_text(
+                    _short_of_hours(hours, free, given, users, weeks), lang)
+            given += hours
+            users.append(pid)
+    for entry in placement.assignments:
+        if entry.get("machine"):
+            entry.pop("late", None)
+            said = late.get((entry["part"], entry["process"]))
+            if said is not None:
+                entry["late"] = said
 
 
 def _weeks_until_done(option, machines, given):

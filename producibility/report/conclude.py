@@ -79,6 +79,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               costing.inspection_hours(placement.assignments, settings["costing"],
                                                        request.get("batches") or 1, findings,
                                                        placement.not_made))
+    assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang)
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)
     if staged is not inferred:

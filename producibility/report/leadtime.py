@@ -134,6 +134,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 runs.add((line["part"], line["process"]))
     machine_free = {}  # machine -> working day it is free from
     machine_users = {}  # machine -> [(working day it ends, part)] in order
+    machine_order = {}  # machine -> [(part, process)] in the order it makes them
     out = []
     by_part = {}
     for a in assignments:
@@ -244,6 +245,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     machine=a.get("machine_name") or a["machine"], parts=parts)))
             entry["day"] = machine_free[a["machine"]] = begin + days
             machine_users[a["machine"]].append((entry["day"], pid))
+            machine_order.setdefault(a["machine"], []).append((pid, a["process"]))
             entry["steps"].append({"step": "operation", "days": round(days, 2),
                                    "text": text and text["operation"].format(
                                        process=_name(catalogue, "processes", a["process"],
@@ -318,7 +320,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         days = math.ceil(slowest["days"] - 1e-9) if slowest else 0
     return {"days": days, "slowest_part": slowest["part"] if slowest else None,
             "parts": out, "not_made": sorted(unmade),
-            "without_run": sorted(p["part"] for p in out if p.get("without_run"))}
+            "without_run": sorted(p["part"] for p in out if p.get("without_run")),
+            "machine_order": machine_order}
 
 
 #: The working days an operation takes that never ends (a machine with no free hours):
@@ -376,7 +379,10 @@ def _name(catalogue, kind, entry_id, lang):
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
               preparation=None, design=None, calendar=PLAIN, inspection=None):
-    """The report's lead-time section: the chain, the earliest date, an expedited tier.
+    """The report's lead-time section: the chain, the earliest date, an expedited tier;
+    and, under ``machine_order`` (not the report's: the caller takes it out), each
+    machine's operations in the order the chain makes them (for
+    ``assignment.late_in_plan``).
 
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
@@ -388,7 +394,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               if start and normal["days"] is not None else None,
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
               "not_made": normal["not_made"], "without_run": normal["without_run"],
-              "expedited": None}
+              "expedited": None, "machine_order": normal["machine_order"]}
     if not calendar.plain and not brief:  # the weekdays closed before the earliest date
         # (a what-if probe reads no dates)
         result["closed"] = calendar.closed_between(start, result["earliest_date"],
