@@ -34,6 +34,7 @@ from producibility.model.request import load_request
 from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
+from producibility.report.leadtime import nothing_made
 from producibility.report.probing import Limits, probe_assumptions, rank, screens_allowed
 
 
@@ -196,7 +197,7 @@ class Screener:
         data["findings"] += [iso_fit_finding(c, lang).to_dict() for c in fits]
         data["assumed"] = [dict(a, text=self.questionnaire.question(
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
-            for a in assumed]
+            for a in _not_moot(assumed, data)]
 
         screens = []
 
@@ -217,6 +218,27 @@ class Screener:
                               self.thresholds, allowed - len(screens), self.decisive_fields,
                               self._applicable)
         return Report(data, self.questionnaire, self.pack, given)
+
+
+def _not_moot(assumed: list[dict], data: dict) -> list[dict]:
+    """The assumptions that still matter: not for a part that cannot be made here, none
+    when nothing of the request can be (what the rules find for them is not reported
+    but where it blocks: ``Placement.moot``), so an offer that declines lists no
+    assumptions to confirm."""
+    unmade = set(data["lead_time"]["not_made"])
+    if not unmade:
+        return assumed
+    if nothing_made(data):
+        return []
+    kept = []
+    for entry in assumed:
+        if entry["scope"] == "part":
+            parts = [p for p in entry["parts"] if p not in unmade]
+            if not parts:
+                continue
+            entry = dict(entry, parts=parts)
+        kept.append(entry)
+    return kept
 
 
 def _check_fields(pack: RulePack, questionnaire: Questionnaire) -> None:

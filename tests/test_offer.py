@@ -322,3 +322,54 @@ def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
     import io
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["verdict"] == "no_fit" and row["cost_low_eur"] == row["cost_high_eur"] == ""
+
+
+@pytest.mark.parametrize("lang, intro, closing, delivery", [
+    ("en", "Unfortunately we cannot make it with our equipment",
+     "We are sorry we cannot help you with this one", "Delivery"),
+    ("nl", "Helaas kunnen wij dit met onze machines niet maken",
+     "Het spijt ons dat wij u hier niet mee kunnen helpen", "Levering")])
+def test_nothing_we_can_make_is_a_polite_no_without_questions(lang, intro, closing, delivery):
+    """The shaft no machine of ours can turn: the offer asked 3 questions 'and 13 more',
+    listed 14 assumptions to confirm, gave the date asked for under 'Delivery' and ended
+    'we look forward to your answers and your order'. No answer makes the part, so it
+    asks nothing and says no; the rules' findings stay in the shop's report."""
+    md = offer("--format", "md", "--lang", lang, request="shaft-oversize.yaml")
+    assert intro in md and closing in md
+    assert f"## {delivery}" not in md
+    data = json.loads(offer("--format", "json", "--lang", lang, request="shaft-oversize.yaml"))
+    assert data["questions"] == [] and data["assumptions"] == [] and data["delivery"] == []
+    assert not data["vat_note"]
+    html = offer("--format", "html", "--lang", lang, request="shaft-oversize.yaml")
+    assert intro in html and closing in html and f"<h2>{delivery}</h2>" not in html
+    code, out, _ = run_cli("check", REQUESTS / "shaft-oversize.yaml", "--equipment",
+                           EQUIPMENT, "--format", "json")
+    report = json.loads(out)
+    assert report["verdict"] == "no_fit"
+    assert report["open_questions"] == [] and report["assumed"] == []
+    assert {"FIT-NO-MACHINE", "PRC-002", "QUA-012"} <= {f["rule"] for f in report["findings"]}
+
+
+def test_a_part_we_cannot_make_asks_nothing_the_others_still_do(tmp_path):
+    """A bracket we can make and a shaft we cannot: the shaft's questions (its holes,
+    its threads) and assumptions (its visible faces) are not asked, the bracket's and
+    the request's are."""
+    import yaml
+    bracket = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
+    shaft = yaml.safe_load((REQUESTS / "shaft-oversize.yaml").read_text(encoding="utf-8"))
+    bracket["parts"] += shaft["parts"]
+    request = tmp_path / "half.yaml"
+    request.write_text(yaml.safe_dump(bracket, allow_unicode=True), encoding="utf-8")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["lead_time"]["not_made"] == ["AS-300"]
+    asked = {q["part"] for q in report["open_questions"]}
+    assert "BR-100" in asked and "AS-300" not in asked
+    # the shaft's visible faces and treatment were assumed; the bracket answers its own
+    assert not any("AS-300" in a["parts"] for a in report["assumed"])
+    assert any(a["scope"] == "request" for a in report["assumed"])
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--format", "json",
+                             "--audience", "customer")
+    data = json.loads(out)
+    assert data["delivery"] and "AS-300" not in " ".join(data["assumptions"])

@@ -26,11 +26,12 @@ from producibility.report.finding import words
 class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
-    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks")
+    __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks",
+                 "nothing_made")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
                  chosen: frozenset, not_made: dict | None = None,
-                 weeks: float | None = None) -> None:
+                 weeks: float | None = None, parts: Any = ()) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -41,6 +42,16 @@ class Placement:
         self.ruled_out = ruled_out      # (part, process) with fitting machines, none left
         self.chosen = chosen            # (part, process, machine) of every assignment
         self.weeks = weeks              # working weeks to the wanted date (None: no date)
+        # no part of the request (``parts``: its part ids) can be made here
+        self.nothing_made = bool(parts) and all(p in self.not_made for p in parts)
+
+    def moot(self, part: str | None) -> bool:
+        """Whether the open questions of ``part`` (None: the request) no longer matter:
+        the part cannot be made here, or (the request) nothing of it can, so no answer
+        changes that.  They are not asked (nor its assumptions listed): a customer asked
+        16 questions for a shaft no machine of ours can turn, and told "we look forward
+        to your answers", read an offer that was not one."""
+        return part in self.not_made if part is not None else self.nothing_made
 
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
@@ -121,7 +132,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
-                     not_made(assignments), weeks)
+                     not_made(assignments), weeks, inferred.parts)
 
 
 def candidate_blockers(inferred: Inferred, choice_text: Mapping,

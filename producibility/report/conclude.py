@@ -54,8 +54,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                  settings["lead_time"].get("overflow", "partner") == "partner",
                                  equipment.calendar)
     outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
-    findings = rule_findings(inferred, placement.chosen, matrix, choices, lang, open_fields,
-                             brief)
+    findings = rule_findings(inferred, placement, matrix, choices, lang, open_fields, brief)
     waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own are the chain's)
 
     # the lead time, from the machines' set-up and run lines (no rule adds to those), and
@@ -86,14 +85,14 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         known = set(map(id, inferred.hits))
         findings += rule_findings(
             staged._replace(hits=tuple(h for h in staged.hits if id(h) not in known)),
-            placement.chosen, matrix, choices, lang, open_fields, brief)
+            placement, matrix, choices, lang, open_fields, brief)
         inferred = staged
 
     findings += fit_findings.no_machine(inferred, placement, choices, lang)
     findings += fit_findings.outside(outside, catalogue, lang)
     findings += fit_findings.routed(inferred, catalogue, lang)
     findings += fit_findings.wrong_treatment(inferred, catalogue, lang)
-    fit_gaps(inferred, open_fields)
+    fit_gaps(inferred, open_fields, placement)
 
     # a probe needs only the threads that can fall below the target: those a finding caps
     judged = mrl.THREADS
@@ -104,7 +103,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                 lambda need: _answered(need, request, parts, questionnaire))
     purpose = request.get("purpose")
     target = settings["target_mrl"].get(purpose) if purpose else None
-    if purpose is None:
+    if purpose is None and not placement.nothing_made:
         open_fields.add("request", None, "purpose", "MRL-TARGET", False)
     below_target = mrl.below_target(threads, target, purpose, matrix, lang)
     findings = findings + below_target if brief else ordered(findings + below_target)
@@ -120,8 +119,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      quantities, lang, placement.not_made)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
-                                made=not parts or any(p not in placement.not_made
-                                                      for p in parts))
+                                made=not placement.nothing_made)
         leadtime.price_overtime(lead, machine_lines, share,
                                 settings["costing"]["estimate_contingency"], lang,
                                 inferred.machines,
@@ -161,19 +159,26 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     }
 
 
-def rule_findings(inferred: Inferred, chosen: frozenset, matrix: list, choice_text: dict,
-                  lang: str, open_fields: OpenFields, brief: bool = False) -> list[Finding]:
+def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: list,
+                  choice_text: dict, lang: str, open_fields: OpenFields,
+                  brief: bool = False) -> list[Finding]:
     """The findings of the rules that fired or failed; a rule that could not decide
     names the fields it waits for in ``open_fields``.  A candidate-scope rule counts
-    only for the machine chosen for the operation.  ``brief``: findings without their
-    texts (see :meth:`Finding.from_hit`)."""
+    only for the machine chosen for the operation.  A rule that could not decide for a
+    part that cannot be made here (or for the request, when none of its parts can:
+    ``Placement.moot``) asks nothing: no answer makes the part.  What the rules found
+    for such a part stays (DFM-012 says why 6082 is not bent here).  ``brief``: findings
+    without their texts (see :meth:`Finding.from_hit`)."""
     findings = []
     decides = {}  # rule -> whether it decides: a rule waits for several fields and parts
+    chosen = placement.chosen
     for hit in inferred.hits:
         rule = hit.rule
         if rule.scope == "candidate" and (hit.subject, hit.process, hit.machine) not in chosen:
             continue
         if hit.outcome == "unknown":
+            if placement.moot(hit.subject if rule.scope in ("part", "candidate") else None):
+                continue  # no answer makes the part: its question is not asked
             decisive = decides.get(rule)
             if decisive is None:
                 decisive = decides[rule] = rule_decides(rule, matrix)
@@ -186,15 +191,19 @@ def rule_findings(inferred: Inferred, chosen: frozenset, matrix: list, choice_te
     return findings
 
 
-def fit_gaps(inferred: Inferred, open_fields: OpenFields) -> None:
+def fit_gaps(inferred: Inferred, open_fields: OpenFields,
+             placement: assignment.Placement) -> None:
     """The fields the fit could not do without, and answers outside the catalogue, as
-    decisive open questions."""
+    decisive open questions; not those of a part that cannot be made here
+    (``Placement.moot``)."""
     for pid, _, missing in inferred.undecidable:
         for field in missing:
             open_fields.add("part", pid, field, "FIT", True)
     for entry in inferred.request.get("_unlisted", ()):
         open_fields.add_unlisted(entry)
     for pid, field in sorted(inferred.unchecked, key=lambda x: (x[0] or "", x[1])):
+        if placement.moot(pid):
+            continue
         if pid is None:
             open_fields.add("request", None, field, "FIT-CAPACITY", True)
         else:

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from producibility import i18n
+from producibility.report.leadtime import nothing_made
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3
@@ -220,6 +221,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     verdict = data["verdict"]
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
+    # nothing of it can be made here: a refusal, without a delivery or a wish for answers
+    declined = nothing_made(data)
+    if declined:
+        intro = "offer_intro_none"
     wanted = _date(request.get("wanted_date"))
     extra_days = data["effort"].get("lead_time_days") or 0  # for templates before delivery
     address = provider.get("address") or []
@@ -230,6 +235,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "date": day.isoformat(),
         "valid_until": (day + datetime.timedelta(days=validity)).isoformat(),
         "intro": t[intro], "verdict": verdict, "parts": parts, "quantity": quantity,
+        "nothing_made": declined,
+        "parts_heading": t["what_you_asked" if declined else "what_we_make"],
+        "closing": t["closing_none" if declined else
+                     "closing" if questions else "closing_order"],
         "total_eur": total, "indicative": verdict == "conditional" or bool(questions),
         # "we cannot price this yet" only where answers would let us; a part we cannot
         # make says so on its own line
@@ -244,7 +253,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
         "more_questions_text": i18n.counted(t["and_more_count"], len(questions) - TOP_QUESTIONS,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
-        "vat_note": provider.get("vat_note", True),
+        "vat_note": provider.get("vat_note", True) and not declined,
     }
 
 

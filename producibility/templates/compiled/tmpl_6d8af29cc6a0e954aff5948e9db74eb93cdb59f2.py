@@ -15,12 +15,14 @@ def root(context, missing=missing):
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
     l_0_intro = resolve('intro')
+    l_0_parts_heading = resolve('parts_heading')
     l_0_parts = resolve('parts')
     l_0_total_eur = resolve('total_eur')
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_not_included = resolve('not_included')
+    l_0_nothing_made = resolve('nothing_made')
     l_0_wanted = resolve('wanted')
     l_0_delivery = resolve('delivery')
     l_0_assumptions = resolve('assumptions')
@@ -28,6 +30,7 @@ def root(context, missing=missing):
     l_0_more_questions = resolve('more_questions')
     l_0_more_questions_text = resolve('more_questions_text')
     l_0_advice = resolve('advice')
+    l_0_closing = resolve('closing')
     try:
         t_1 = environment.filters['count']
     except KeyError:
@@ -117,7 +120,7 @@ def root(context, missing=missing):
     yield ' |\n\n'
     yield str((undefined(name='intro') if l_0_intro is missing else l_0_intro))
     yield '\n\n## '
-    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make'))
+    yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
     yield '\n\n| '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
     yield ' | '
@@ -203,15 +206,19 @@ def root(context, missing=missing):
             yield str(t_6(l_1_text))
             yield '\n'
         l_1_text = missing
-    yield '\n## '
-    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
-    yield '\n\n'
-    if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+    yield '\n'
+    if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
         pass
-        yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
-        yield ' '
-    yield str(t_6(t_4(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
-    yield '\n\n\n'
+        yield '## '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+        yield '\n\n'
+        if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+            pass
+            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
+            yield ' '
+        yield str(t_6(t_4(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+        yield '\n\n'
+    yield '\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '## '
@@ -256,7 +263,7 @@ def root(context, missing=missing):
             yield '\n'
         l_1_a = missing
         yield '\n'
-    yield str((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order')))
+    yield str(((undefined(name='closing') if l_0_closing is missing else l_0_closing) or (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order'))))
     yield '\n\n**'
     yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '**'
@@ -266,4 +273,4 @@ def root(context, missing=missing):
         yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=75&4=81&6=87&8=93&10=97&13=102&15=110&17=118&19=120&21=122&23=130&24=134&26=174&27=177&30=182&31=186&33=190&35=194&37=197&39=199&40=203&44=207&46=209&49=215&50=218&52=220&55=222&56=225&58=228&59=231&63=242&67=246&68=249&70=251&71=255&75=259&77=261'
+debug_info = '2=78&4=84&6=90&8=96&10=100&13=105&15=113&17=121&19=123&21=125&23=133&24=137&26=177&27=180&30=185&31=189&33=193&35=197&37=200&39=202&40=206&44=210&45=213&47=215&51=222&52=225&54=227&57=229&58=232&60=235&61=238&65=249&69=253&70=256&72=258&73=262&77=266&79=268'

@@ -193,6 +193,7 @@ def block_parts(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_parts_heading = resolve('parts_heading')
     l_0_T = resolve('T')
     l_0_parts = resolve('parts')
     l_0_total_eur = resolve('total_eur')
@@ -232,7 +233,7 @@ def block_parts(context, missing=missing):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h2>'
-    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make'))
+    yield escape(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
     yield '</h2>\n<table class="lines">\n  <thead><tr><th>'
     yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
     yield '</th><th class="num">'
@@ -340,6 +341,7 @@ def block_delivery(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_nothing_made = resolve('nothing_made')
     l_0_T = resolve('T')
     l_0_wanted = resolve('wanted')
     l_0_delivery = resolve('delivery')
@@ -362,15 +364,17 @@ def block_delivery(context, missing=missing):
         def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
-    yield '<h2>'
-    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
-    yield '</h2>\n<p>'
-    if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+    if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
         pass
-        yield escape(t_9(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
-        yield ' '
-    yield escape(t_9(t_2(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
-    yield '</p>\n'
+        yield '<h2>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+        yield '</h2>\n<p>'
+        if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+            pass
+            yield escape(t_9(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
+            yield ' '
+        yield escape(t_9(t_2(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+        yield '</p>\n'
 
 def block_questions(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -445,12 +449,13 @@ def block_closing(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_closing = resolve('closing')
     l_0_questions = resolve('questions')
     l_0_T = resolve('T')
     l_0_p = resolve('p')
     pass
     yield '<footer class="closing">\n  <p>'
-    yield escape((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order')))
+    yield escape(((undefined(name='closing') if l_0_closing is missing else l_0_closing) or (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order'))))
     yield '</p>\n  <p><b>'
     yield escape((environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name') or ''))
     yield '</b>'
@@ -461,4 +466,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&161=98&166=100&167=103&168=105&171=108&183=110&192=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=235&126=237&128=245&130=249&131=257&132=272&134=283&135=289&136=293&140=299&142=302&146=307&147=312&148=317&149=322&151=325&153=327&154=331&161=336&162=366&163=368&171=375&172=393&173=396&175=398&176=402&179=411&183=417&184=427&185=430&187=432&192=441&194=453&195=455'
+debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&161=98&168=100&169=103&170=105&173=108&185=110&194=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=236&126=238&128=246&130=250&131=258&132=273&134=284&135=290&136=294&140=300&142=303&146=308&147=313&148=318&149=323&151=326&153=328&154=332&161=337&162=367&163=370&164=372&173=379&174=397&175=400&177=402&178=406&181=415&185=421&186=431&187=434&189=436&194=445&196=458&197=460'
