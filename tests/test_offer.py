@@ -373,3 +373,49 @@ def test_a_part_we_cannot_make_asks_nothing_the_others_still_do(tmp_path):
                              "--audience", "customer")
     data = json.loads(out)
     assert data["delivery"] and "AS-300" not in " ".join(data["assumptions"])
+
+
+def test_what_makes_the_verdict_conditional_is_asked(tmp_path):
+    """A rule's question decides a conditional verdict, but the offer asked only the
+    open questions: 5,000 leaded-brass fittings for drinking water went out as an
+    'indicative price, firm once the questions below are answered' with no question
+    below. Now a question finding is asked: in the rule's customer words (MAT-005),
+    else by its title; a rule that keeps it internal (customer: false) is not."""
+    data = json.loads(offer("--format", "json", "--lang", "nl",
+                            request="valve-body-food.yaml"))
+    assert data["verdict"] == "conditional"
+    assert data["questions"][0]["text"].startswith(
+        "VB-35: automatenmessing CW614N bevat 2,5-3,5% lood en mag niet in contact komen")
+    assert data["questions"][0]["text"].endswith("of van RVS 316?")
+    pack = tmp_path / "own.yaml"
+    pack.write_text("""pack: {id: own, version: 1.0.0}
+rules:
+  - id: OWN-001
+    thread: design
+    title: {en: Bore depth to agree, nl: Boordiepte afstemmen}
+    scope: part
+    when: part.id == 'BR-100'
+    then: {question: true}
+    message: {en: "{{ part.id }}: our drills reach 60 mm", nl: "{{ part.id }}: onze boren halen 60 mm"}
+    mitigation: {en: Ask., nl: Vraag het.}
+  - id: OWN-002
+    thread: design
+    title: {en: Margin question, nl: Margevraag}
+    scope: request
+    when: "true"
+    then: {question: true}
+    message: {en: "is our margin enough", nl: "is onze marge genoeg"}
+    mitigation: {en: Think., nl: Denk na.}
+    customer: false
+""", encoding="utf-8")
+    for lang, asked in (("en", "To settle with you first: Bore depth to agree (part BR-100)."),
+                        ("nl", "Dit willen wij eerst met u afstemmen: Boordiepte afstemmen "
+                               "(onderdeel BR-100).")):
+        code, out, err = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
+                                 EQUIPMENT, "--rules", pack, "--audience", "customer",
+                                 "--format", "json", "--lang", lang)
+        assert (code, err) == (0, ""), err
+        texts = [q["text"] for q in json.loads(out)["questions"]]
+        assert texts[0] == asked
+        assert not any("marge" in t or "margin" in t for t in texts)
+        assert "60 mm" not in out

@@ -165,7 +165,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     total = round(sum(p["total_eur"] for p in priced), 2) if priced else None
 
     choice_text = questionnaire.choice_text if questionnaire else None
-    advice = []
+    advice, settled = [], []
     parts_by_id = {str(p.get("id")): p for p in request.get("parts") or []}
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
     for finding in data["findings"]:
@@ -176,10 +176,19 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             context["machine"] = {"id": assignments[finding["part"]]["machine"],
                                   "name": assignments[finding["part"]]["machine_name"]}
         text = _customer_text(rule, finding, context, lang, choice_text)
+        if rule is not None and finding["kind"] == "question":
+            # what makes the verdict conditional is asked, in the rule's customer words,
+            # else by its title; a rule that keeps it internal (customer: false) is not
+            if getattr(rule, "customer", None) is not False:
+                settled.append(text or (
+                    t["settle_part"].format(title=finding["title"], part=finding["part"])
+                    if finding.get("part") else t["settle"].format(title=finding["title"])))
+            continue
         if text and text not in advice:
             advice.append(text)
 
-    questions = []
+    questions = [{"text": text, "help": "", "choices": []}
+                 for text in dict.fromkeys(settled)]
     for finding in data["findings"]:  # a treatment not for the part's material (the tool's)
         if finding["rule"] == "FIT-TREATMENT":
             text = t["which_treatment"].format(finding=finding["message"])
