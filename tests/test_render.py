@@ -837,3 +837,28 @@ def test_the_text_report_says_what_the_price_leaves_out(screener, lang, notes):
         "findings"] if f.get("risk")]
     assert len(risks) > 8 and len(shown) == 8
     assert f"  ... (+{len(risks) - 8}: " in many
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_what_if_names_a_verdict_only_where_it_turns(screener, lang):
+    """Under NO FIT a question read 'can change the verdict' and its what-if 'if yes:
+    NO FIT'; an assumption 'if not: FIT, CON-005' in a FIT report. A what-if names a
+    verdict only where it differs from the report's, and no question of a NO FIT report
+    claims it can change it (no answer lifts a blocker)."""
+    words = labels(lang)
+    seen = {"no_fit": 0, "what_if": 0}
+    for path in REQUESTS:
+        report = screener.check(str(path), lang=lang)
+        own = words[report.verdict]
+        for fmt in ("text", "md", "html"):
+            out = render(report, fmt, lang=lang)
+            if report.verdict == "no_fit":
+                assert words["decisive"] not in out, (path.name, fmt)
+                seen["no_fit"] += 1
+            for marker in (f"{words['if_not']}: {own}", f"{words['if_not']}: <strong>{own}",
+                           f": **{own}**", f'">{own}</span>', f"): {own}"):
+                # 'if not: FIT' but not 'if not: FIT WITH EFFORT'
+                found = re.search(re.escape(marker) + r"(?!\w| \w)", out)
+                assert not found, (path.name, fmt, marker)
+        seen["what_if"] += sum(len(a["what_if"]) for a in report.to_dict()["assumed"])
+    assert seen["no_fit"] >= 6 and seen["what_if"] >= 10

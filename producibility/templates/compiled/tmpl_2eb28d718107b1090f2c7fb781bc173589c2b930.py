@@ -501,7 +501,7 @@ def block_questions(context, missing=missing):
         yield ' ('
         yield str(t_8(environment.getattr(l_1_oq, 'field')))
         yield ')'
-        if environment.getattr(l_1_oq, 'decisive'):
+        if (environment.getattr(l_1_oq, 'decisive') and (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict') != 'no_fit')):
             pass
             yield ': *'
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
@@ -519,11 +519,17 @@ def block_questions(context, missing=missing):
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_answer'))
             yield ' '
             yield str(t_1(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_oq, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars)))
-            yield ': **'
-            yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
-            yield '**'
-            yield str((str_join((' (+ ', t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
-            yield '\n'
+            yield ': '
+            if (environment.getattr(l_2_p, 'verdict') != environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')):
+                pass
+                yield '**'
+                yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                yield '**'
+                yield str((str_join((' (+ ', t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
+            else:
+                pass
+                yield '+ '
+                yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_what_if_shown = missing
     yield from context.blocks['assumed'][0](context)
@@ -587,12 +593,17 @@ def block_assumed(context, missing=missing):
                 yield ' ('
                 yield str(t_1(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_a, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars)))
                 yield '): '
-                yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
-                if environment.getattr(l_2_p, 'new_findings'):
+                if (environment.getattr(l_2_p, 'verdict') != environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')):
                     pass
-                    yield ' ('
+                    yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                    if environment.getattr(l_2_p, 'new_findings'):
+                        pass
+                        yield ' ('
+                        yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
+                        yield ')'
+                else:
+                    pass
                     yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
-                    yield ')'
             l_2_p = l_2_answer_text = missing
             yield '\n'
         l_1_a = missing
@@ -1221,4 +1232,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=194&38=198&39=206&40=212&41=218&42=224&43=230&44=241&45=244&47=251&50=273&51=310&53=312&55=338&57=344&58=350&61=386&64=389&65=412&67=414&69=418&70=422&74=442&77=456&78=485&80=489&81=493&82=514&83=519&86=529&87=559&89=562&91=564&92=568&99=600&100=617&102=620&103=623&105=633&106=639&111=664&112=680&113=683&115=685&117=695&118=700&123=720&124=774&126=776&127=779&129=791&130=795&131=798&132=831&133=834&134=846&135=849&137=858&140=865&141=867&143=870&145=872&146=875&147=880&152=894&156=897&157=929&158=932&160=935&161=938&163=950&164=954&166=982&167=988&168=992&170=996&172=999&173=1001&174=1005&177=1008&179=1011&181=1013&183=1023&184=1027&187=1038&189=1041&191=1047&192=1056&197=1062&198=1096&199=1099&201=1101&203=1104&204=1108&205=1111&206=1123&207=1126&210=1138&211=1141&217=1147&220=1165&221=1167&222=1169&223=1171&224=1173'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=194&38=198&39=206&40=212&41=218&42=224&43=230&44=241&45=244&47=251&50=273&51=310&53=312&55=338&57=344&58=350&61=386&64=389&65=412&67=414&69=418&70=422&74=442&77=456&78=485&80=489&81=493&82=514&83=519&86=535&87=565&89=568&91=570&92=574&99=611&100=628&102=631&103=634&105=644&106=650&111=675&112=691&113=694&115=696&117=706&118=711&123=731&124=785&126=787&127=790&129=802&130=806&131=809&132=842&133=845&134=857&135=860&137=869&140=876&141=878&143=881&145=883&146=886&147=891&152=905&156=908&157=940&158=943&160=946&161=949&163=961&164=965&166=993&167=999&168=1003&170=1007&172=1010&173=1012&174=1016&177=1019&179=1022&181=1024&183=1034&184=1038&187=1049&189=1052&191=1058&192=1067&197=1073&198=1107&199=1110&201=1112&203=1115&204=1119&205=1122&206=1134&207=1137&210=1149&211=1152&217=1158&220=1176&221=1178&222=1180&223=1182&224=1184'

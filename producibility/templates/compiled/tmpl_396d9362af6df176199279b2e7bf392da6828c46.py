@@ -684,7 +684,7 @@ def block_questions(context, missing=missing):
             yield '</span></td>\n        <td data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'impact'))
             yield '">'
-            if environment.getattr(l_1_oq, 'decisive'):
+            if (environment.getattr(l_1_oq, 'decisive') and (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict') != 'no_fit')):
                 pass
                 yield '<span class="chip decisive">'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
@@ -700,14 +700,17 @@ def block_questions(context, missing=missing):
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_answer'))
                 yield ' '
                 yield escape(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_oq, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars))
-                yield ': <span class="v-'
-                yield escape(environment.getattr(l_2_p, 'verdict'))
-                yield '">'
-                yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
-                yield '</span>'
+                yield ': '
+                if (environment.getattr(l_2_p, 'verdict') != environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')):
+                    pass
+                    yield '<span class="v-'
+                    yield escape(environment.getattr(l_2_p, 'verdict'))
+                    yield '">'
+                    yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                    yield '</span> '
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
-                    yield ' <span class="ids muted">+ '
+                    yield '<span class="ids muted">+ '
                     yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
                 yield '</span>\n'
@@ -772,12 +775,15 @@ def block_assumed(context, missing=missing):
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_not'))
                 yield ' ('
                 yield escape(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_a, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars))
-                yield '): <strong>'
-                yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
-                yield '</strong>'
+                yield '): '
+                if (environment.getattr(l_2_p, 'verdict') != environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')):
+                    pass
+                    yield '<strong>'
+                    yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                    yield '</strong> '
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
-                    yield ' <span class="id small muted">'
+                    yield '<span class="id small muted">'
                     yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
             l_2_p = l_2_answer_text = missing
@@ -1456,4 +1462,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&608=66&645=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=285&333=287&334=293&337=319&338=321&340=324&342=331&343=335&346=342&347=346&348=350&349=362&351=375&352=377&353=380&354=384&355=386&356=393&360=418&361=420&362=424&369=434&371=459&372=461&373=466&374=473&375=489&376=491&377=493&378=496&381=499&384=503&385=517&389=525&391=550&393=554&397=556&399=560&400=562&401=566&402=586&407=598&410=606&414=610&415=614&418=620&423=625&425=654&426=658&428=661&430=668&432=673&433=675&434=681&435=685&436=695&437=700&445=718&446=743&447=746&449=750&450=754&458=788&460=811&461=815&463=818&465=826&467=831&468=843&469=847&470=858&479=866&480=882&482=885&484=889&486=897&488=902&489=906&490=910&491=914&500=921&502=956&503=958&505=961&507=973&508=978&509=982&510=984&512=986&513=989&514=993&515=1000&516=1007&517=1014&518=1017&519=1025&520=1028&522=1033&525=1036&526=1040&527=1046&529=1050&533=1053&534=1057&543=1072&548=1076&549=1108&551=1111&552=1115&554=1118&556=1130&558=1134&559=1146&560=1148&561=1150&562=1153&563=1157&567=1165&573=1171&574=1181&575=1185&579=1189&580=1192&582=1194&583=1198&587=1202&589=1205&591=1215&592=1219&597=1231&598=1234&600=1240&601=1249&608=1257&609=1286&610=1289&611=1293&612=1297&614=1299&615=1304&616=1308&618=1317&619=1319&620=1322&622=1331&623=1335&624=1338&626=1340&627=1344&631=1350&632=1353&634=1357&635=1360&645=1368&647=1377&648=1391&649=1393&650=1402&651=1406&653=1415&654=1417&655=1428&656=1430&657=1439&658=1441&659=1450'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&608=66&645=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=285&333=287&334=293&337=319&338=321&340=324&342=331&343=335&346=342&347=346&348=350&349=362&351=375&352=377&353=380&354=384&355=386&356=393&360=418&361=420&362=424&369=434&371=459&372=461&373=466&374=473&375=489&376=491&377=493&378=496&381=499&384=503&385=517&389=525&391=550&393=554&397=556&399=560&400=562&401=566&402=586&407=598&410=606&414=610&415=614&418=620&423=625&425=654&426=658&428=661&430=668&432=673&433=675&434=681&435=685&436=695&437=700&445=721&446=746&447=749&449=753&450=757&458=794&460=817&461=821&463=824&465=832&467=837&468=849&469=853&470=864&479=872&480=888&482=891&484=895&486=903&488=908&489=912&490=916&491=920&500=927&502=962&503=964&505=967&507=979&508=984&509=988&510=990&512=992&513=995&514=999&515=1006&516=1013&517=1020&518=1023&519=1031&520=1034&522=1039&525=1042&526=1046&527=1052&529=1056&533=1059&534=1063&543=1078&548=1082&549=1114&551=1117&552=1121&554=1124&556=1136&558=1140&559=1152&560=1154&561=1156&562=1159&563=1163&567=1171&573=1177&574=1187&575=1191&579=1195&580=1198&582=1200&583=1204&587=1208&589=1211&591=1221&592=1225&597=1237&598=1240&600=1246&601=1255&608=1263&609=1292&610=1295&611=1299&612=1303&614=1305&615=1310&616=1314&618=1323&619=1325&620=1328&622=1337&623=1341&624=1344&626=1346&627=1350&631=1356&632=1359&634=1363&635=1366&645=1374&647=1383&648=1397&649=1399&650=1408&651=1412&653=1421&654=1423&655=1434&656=1436&657=1445&658=1447&659=1456'

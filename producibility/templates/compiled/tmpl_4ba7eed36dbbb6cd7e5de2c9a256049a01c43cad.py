@@ -409,7 +409,7 @@ def root(context, missing=missing):
         yield ' ['
         yield str(environment.getattr(l_1_oq, 'field'))
         yield ']'
-        if environment.getattr(l_1_oq, 'decisive'):
+        if (environment.getattr(l_1_oq, 'decisive') and (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict') != 'no_fit')):
             pass
             yield ' - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
@@ -465,11 +465,13 @@ def root(context, missing=missing):
                 yield ' ('
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_not'))
                 yield ': '
-                yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
-                if environment.getattr(l_2_p, 'new_findings'):
+                if (environment.getattr(l_2_p, 'verdict') != environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')):
                     pass
-                    yield ', '
-                    yield str(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
+                    if environment.getattr(l_2_p, 'new_findings'):
+                        pass
+                        yield ', '
+                yield str(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                 yield ')'
             l_2_p = missing
             yield '\n'
