@@ -34,3 +34,23 @@ def test_every_case_passes(results):
               for r in by_case.values() if not r.passed]
     assert not failed, "\n".join(failed)
 
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "The earliest delivery ({earliest}) leaves 1 working day before the wanted "
+           "date ({wanted}):"),
+    ("nl", "De vroegste levering ({earliest}) laat 1 werkdag over tot de gewenste datum "
+           "({wanted}):")])
+def test_a_rush_names_the_earliest_and_the_wanted_date_each_for_itself(screener, lang, said):
+    """MGT-001 read 'leaves 1 working day before the wanted date (2027-01-29)' with the
+    earliest delivery in the wanted date's place."""
+    from conftest import EXAMPLES
+    import yaml
+    request = yaml.safe_load((EXAMPLES / "requests" / "bracket-series.yaml").read_text(
+        encoding="utf-8"))
+    earliest = screener.check(request).to_dict()["lead_time"]["earliest_date"]
+    wanted = screener.equipment.calendar.add_working_days(earliest, 1)  # the shop's days
+    request["wanted_date"] = wanted
+    report = screener.check(request, lang=lang).to_dict()
+    [rush] = [f for f in report["findings"] if f["rule"] == "MGT-001"]
+    assert rush["message"].startswith(said.format(earliest=earliest, wanted=wanted))
