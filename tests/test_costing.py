@@ -957,3 +957,25 @@ def test_a_machine_with_no_free_hours_never_ends(equipment, lang, said):
     assert operation["text"].endswith(said)
     assert lead["earliest_date"] is None and lead["days"] > 2500
     assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])
+
+
+@pytest.mark.parametrize("lang, step", [
+    ("en", "cylindrical grinding at Rondslijperij Veldhoven (fictief voorbeeld): 7 wd + 2 x 1 wd "
+           "transport"),
+    ("nl", "rondslijpen bij Rondslijperij Veldhoven (fictief voorbeeld): 7 wd + 2 x 1 wd "
+           "transport")])
+def test_a_partners_step_says_its_days_and_the_transport_on_top(lang, step):
+    """FIT-OUTSIDE-WORK read 'lead time 5 working days' and the chain '(7 wd)' for the
+    same partner, and the equipment schema said its lead time included the transport
+    that the chain adds both ways. The step now says both, and the schema what it is."""
+    (_, _), precision = both_shops()
+    screener, requests = precision
+    path = next(p for p in requests if "ground" in p.name)
+    report = screener.check(str(path), lang=lang).to_dict()
+    outside = [s for p in report["lead_time"]["parts"] for s in p["steps"]
+               if s["step"] == "outside_work"]
+    grinding = next(s for s in outside if s["text"].startswith(step.split(":")[0]))
+    assert grinding["text"] == step and grinding["days"] == 9
+    partner = next(a["partner"] for a in report["assignments"] if a.get("partner")
+                   and a["partner"]["name"].startswith("Rondslijperij"))
+    assert partner["lead_time_days"] == 7

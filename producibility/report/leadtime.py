@@ -366,9 +366,13 @@ def _queued(entry, begin, users, said):
 def _outside(steps, day, process, partner, transport, catalogue, lang, text):
     kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
     days = 2 * transport + float(partner["lead_time_days"])
-    steps.append({"step": "outside_work", "days": days, "text": text and text[
-        "outside"].format(process=_name(catalogue, kind, process, lang),
-                          partner=partner["name"])})
+    said = text and text["outside"].format(process=_name(catalogue, kind, process, lang),
+                                           partner=partner["name"])
+    if said and transport:  # the partner's own days, and the transport on top
+        said += text["outside_days"].format(
+            days=i18n.number(float(partner["lead_time_days"]), lang, grouping=False),
+            transport=i18n.number(transport, lang, grouping=False))
+    steps.append({"step": "outside_work", "days": days, "text": said})
     return day + days
 
 
