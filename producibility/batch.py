@@ -363,8 +363,11 @@ def summary_row(record, style="plain", lang="en"):
     row = {"index": record["index"], "source": _csv_cell(record["source"]),
            "request_id": _csv_cell(r["request"]["id"]), "verdict": r["verdict"],
            "effort_class": r["effort"]["class"], "total_h": r["effort"]["total_h"],
-           "cost_low_eur": None if nothing_made(r) else r["effort"]["cost_eur"]["low"],
-           "cost_high_eur": None if nothing_made(r) else r["effort"]["cost_eur"]["high"],
+           # the quote's totals to the cent (the effort's cost_eur is whole euros, which
+           # read 26315,00 where the report's lines add up to 26314,61)
+           "cost_low_eur": None if nothing_made(r) else r["quote"]["totals"]["amount_eur"],
+           "cost_high_eur": None if nothing_made(r) else
+           r["quote"]["totals"]["amount_high_eur"],
            "lead_time_days": lead.get("days"), "earliest_date": lead.get("earliest_date"),
            "meets_wanted_date": meets,
            "mrl_overall": r["mrl"]["overall"], "mrl_target": r["mrl"]["target"],

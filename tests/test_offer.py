@@ -419,3 +419,34 @@ rules:
         assert texts[0] == asked
         assert not any("marge" in t or "margin" in t for t in texts)
         assert "60 mm" not in out
+
+
+def test_the_price_per_piece_is_one_figure_in_the_report_the_offer_and_the_batch():
+    """The report divided the cost rounded to whole euros (EUR 2,744 / 3 = 914.67 per
+    piece) where the offer read 914.78, and the batch CSV 26315,00 for 26314.61. Every
+    one-part example: the report's high price per piece is the offer's, and the batch's
+    cost is the quote's total to the cent."""
+    import csv
+    import io
+    compared = 0
+    for path in sorted(REQUESTS.glob("*.yaml")):
+        code, out, _ = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+        report = json.loads(out)
+        if report["request"]["parts"] != 1 or not report["request"]["quantity"] or \
+                report["lead_time"]["not_made"]:
+            continue
+        text = run_cli("check", path, "--equipment", EQUIPMENT)[1].replace("\u00a0", " ")
+        found = re.search(r"- € ([\d,.]+) per piece", text)
+        if not found:
+            continue
+        data = json.loads(offer("--format", "json", request=path.name))
+        [part] = data["parts"]
+        if part["per_piece_eur"] is None:
+            continue
+        assert float(found.group(1).replace(",", "")) == part["per_piece_eur"], path.name
+        code, out, _ = run_cli("batch", path, "--equipment", EQUIPMENT, "--format", "csv",
+                               "--csv-style", "plain")
+        row = next(csv.DictReader(io.StringIO(out)))
+        assert float(row["cost_high_eur"]) == report["quote"]["totals"]["amount_high_eur"]
+        compared += 1
+    assert compared >= 3

@@ -198,7 +198,9 @@ def context(job: Job) -> dict[str, Any]:
         parts of one product), as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per
         piece"; "" without a quantity."""
         quantity = data["request"].get("quantity")
-        cost = data["effort"]["cost_eur"]
+        # the quote's totals, not the effort's whole euros: the offer's price per piece
+        # (EUR 914.78) is the same figure, not EUR 2,744 / 3 = 914.67
+        totals = data["quote"]["totals"]
         if not quantity or quantity <= 0:
             return ""
         single = data["request"].get("parts") == 1 and \
@@ -207,8 +209,8 @@ def context(job: Job) -> dict[str, Any]:
         left_out = (data.get("lead_time") or {}).get("not_made")
         if left_out and not single:  # the set's price leaves out what we cannot make
             unit = words["per_set_without"].format(parts=", ".join(left_out))
-        return (f"{euros(cost['low'] / quantity, lang)} - "
-                f"{euros(cost['high'] / quantity, lang)} {unit}")
+        return (f"{euros(totals['amount_eur'] / quantity, lang)} - "
+                f"{euros(totals['amount_high_eur'] / quantity, lang)} {unit}")
 
     def lead_time_steps(entry: Mapping[str, Any]) -> str:
         """One part's chain as a line: each step with its working days, in order."""
