@@ -450,3 +450,22 @@ def test_the_price_per_piece_is_one_figure_in_the_report_the_offer_and_the_batch
         assert float(row["cost_high_eur"]) == report["quote"]["totals"]["amount_high_eur"]
         compared += 1
     assert compared >= 3
+
+
+@pytest.mark.parametrize("lang, asked", [
+    ("en", "Our price is above your target of € 20.00 a product."),
+    ("nl", "Onze prijs ligt boven uw doelprijs van € 20,00 per product.")])
+def test_a_price_above_the_target_is_asked_about(tmp_path, lang, asked):
+    """5,000 fittings at EUR 5.26 - 6.96 against a target of EUR 2.60 read as an ordinary
+    offer: the whole price was never held against the target (CST-003 reads machine time
+    alone). The brackets at EUR 24.14 - 30.05 against EUR 20: the offer asks."""
+    import yaml
+    request = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
+    request["target_unit_price_eur"] = 20
+    path = tmp_path / "cheap.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience", "customer",
+                             "--format", "json", "--lang", lang)
+    assert code == 0, err
+    texts = [q["text"].replace("\u00a0", " ") for q in json.loads(out)["questions"]]
+    assert any(t.startswith(asked) for t in texts), texts

@@ -130,6 +130,22 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                             settings["lead_time"].get("flexible_up_to_days"), equipment.calendar)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])
+    if request.get("target_unit_price_eur") is not None and request.get("quantity") and \
+            not placement.nothing_made:
+        # the whole price against the customer's target: a what-if probe prices too, so
+        # that its verdict is the one the full report would give
+        if brief:
+            share = verdict.contingency_share(settings, len(open_questions))
+            lines, _ = costing.quote_lines(request, parts, inferred.machines,
+                                           placement.assignments, findings, catalogue,
+                                           equipment.provider, settings["costing"], lang,
+                                           unmade=placement.not_made)
+            totals = costing.totals(lines, share, settings["costing"]["estimate_contingency"])
+        else:
+            totals = quote["totals"]
+        over = costing.over_target(totals, request, matrix, lang)
+        if over is not None:
+            findings = findings + [over] if brief else ordered(findings + [over])
 
     outcome, reasons = verdict.verdict(
         findings, open_questions, placement.assignments,

@@ -10,10 +10,11 @@ formulas are written out in each line's ``source``.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from producibility import i18n
-from producibility.report.finding import words as _words
+from producibility.report.finding import Finding, Risk, words as _words
 
 SHEET = ("laser_cutting", "waterjet_cutting", "punching", "bending")
 PRINTED = ("fdm", "sla", "sls", "mjf", "metal_lpbf")
@@ -632,3 +633,32 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
                                    if line["kind"] == "material")),
             "run_h": _r(sum(line["hours"] for line in own if line["kind"] == "run"))})
     return out
+
+
+def over_target(totals, request, matrix, lang):
+    """The COST-TARGET finding when the quote per product is above the customer's target
+    price (``request.target_unit_price_eur``), or None.  CST-003 compares a part's
+    machine time alone, with a cycle time given; this compares the whole price (material,
+    set-up, run, CAM, inspection, outside work, the contingency) as the offer will name it:
+    a question to the customer when even the low estimate is above the target (we cannot
+    win it at that price unless something changes, as CST-003), a moderate risk when only
+    the high estimate is."""
+    target, quantity = request["target_unit_price_eur"], request["quantity"]
+    low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
+    if high <= target:
+        return None
+    text = _words("cost_target", lang)
+    above = low > target
+    money = functools.partial(i18n.money, lang=lang, decimals=2)
+    message = text["message"].format(low=money(low), high=money(high), target=money(target))
+    if above:
+        message += text["times"].format(times=i18n.figure(round(low / target, 1), lang))
+    return Finding.check(
+        "COST-TARGET", "question" if above else "risk", "cost_funding", text["title"],
+        message, text["mitigation"], text["source"],
+        text["condition"].format(low=i18n.figure(round(low, 2), lang),
+                                 high=i18n.figure(round(high, 2), lang),
+                                 target=i18n.figure(target, lang)),
+        {"per_product_low_eur": round(low, 2), "per_product_high_eur": round(high, 2),
+         "target_unit_price_eur": target},
+        risk=Risk.rated(4, 3, matrix) if above else Risk.rated(3, 3, matrix))

@@ -187,13 +187,19 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         if text and text not in advice:
             advice.append(text)
 
-    questions = [{"text": text, "help": "", "choices": []}
-                 for text in dict.fromkeys(settled)]
-    for finding in data["findings"]:  # a treatment not for the part's material (the tool's)
+    questions = []
+    # the tool's own questions: a price above the customer's target, a treatment not for
+    # the part's material
+    for finding in data["findings"]:
+        if finding["rule"] == "COST-TARGET" and finding["kind"] == "question" and \
+                request.get("target_unit_price_eur") is not None:
+            settled.append(t["over_target"].format(target=i18n.money(
+                request["target_unit_price_eur"], lang, 2)))
         if finding["rule"] == "FIT-TREATMENT":
             text = t["which_treatment"].format(finding=finding["message"])
             if not any(q["text"] == text for q in questions):
                 questions.append({"text": text, "help": "", "choices": []})
+    questions += [{"text": text, "help": "", "choices": []} for text in dict.fromkeys(settled)]
     for entry in data["open_questions"]:
         text = entry["question"]
         if entry.get("part"):

@@ -1,0 +1,59 @@
+"""A what-if is a screen in brief (no texts, no ranking); its verdict must be the one a
+full check of the changed request gives. The brief path leaves out what only the report
+reads, so anything that decides the verdict (the price against the target, COST-TARGET;
+the lead time, LEAD-TIME) has to be worked out in both."""
+
+import yaml
+
+from conftest import EXAMPLES
+from producibility.report.probing import with_answer
+
+REQUESTS = sorted((EXAMPLES / "requests").glob("*.yaml"))
+
+
+def _changed(given, questionnaire, scope, field, parts, value):
+    question = questionnaire.question(scope, field)
+    changed = given
+    for part in parts or [None]:
+        changed = with_answer(changed, question, part, value)
+    return changed
+
+
+def test_every_what_if_verdict_is_the_full_checks(screener):
+    """Every example, the first two what-ifs of each open question and assumption: the
+    probe's verdict, and a full check of the request with that answer given."""
+    questionnaire = screener.questionnaire
+    tried = 0
+    cases = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in REQUESTS]
+    # the brackets with a target even the low estimate is above: COST-TARGET alone makes
+    # them conditional, in the report and in every probe
+    cases.append(dict(cases[[p.stem for p in REQUESTS].index("bracket-series")],
+                      target_unit_price_eur=20))
+    for given in cases:
+        report = screener.check(given).to_dict()
+        for entry in report["open_questions"] + report["assumed"]:
+            parts = entry.get("parts") or ([entry["part"]] if entry.get("part") else [])
+            for probe in entry["what_if"][:2]:
+                changed = _changed(given, questionnaire, entry["scope"], entry["field"],
+                                   parts, probe["answer"])
+                full = screener.check(changed, probe=False)
+                assert full.verdict == probe["verdict"], (given["id"], entry["field"], probe)
+                tried += 1
+    assert tried >= 40, tried
+
+
+def test_a_price_above_the_target_turns_a_what_if_as_it_turns_the_report(screener):
+    """COST-TARGET decides the verdict, so a probe prices as the report does: the brackets
+    at EUR 24.14 - 30.05 a product against a target of EUR 28 (a moderate risk) become
+    conditional at a target of EUR 20 (even the low estimate above it)."""
+    given = yaml.safe_load((EXAMPLES / "requests" / "bracket-series.yaml").read_text(
+        encoding="utf-8"))
+    report = screener.check(given).to_dict()
+    [over] = [f for f in report["findings"] if f["rule"] == "COST-TARGET"]
+    assert over["kind"] == "risk" and over["risk"]["level"] == "moderate"
+    low = screener.check(dict(given, target_unit_price_eur=20)).to_dict()
+    [over] = [f for f in low["findings"] if f["rule"] == "COST-TARGET"]
+    assert over["kind"] == "question" and low["verdict"] == "conditional"
+    assert "Even the low estimate is 1.2 times the target." in over["message"]
+    fine = screener.check(dict(given, target_unit_price_eur=40)).to_dict()
+    assert not any(f["rule"] == "COST-TARGET" for f in fine["findings"])
