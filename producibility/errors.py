@@ -88,6 +88,9 @@ class Wording:
         for name, value in self.fields.items():
             if isinstance(value, dict):
                 value = value.get(lang, value.get("*", value.get("en")))
+            if isinstance(value, BaseException) and value.args and \
+                    isinstance(value.args[0], Said):  # an error that keeps its wording
+                value = value.args[0]
             if isinstance(value, Said):
                 value = value.wording
             fields[name] = value(lang) if isinstance(value, Wording) else value

@@ -273,3 +273,39 @@ def test_a_misspelt_wait_is_a_warning(tmp_path):
     lines = [line for line in (out + err).splitlines() if "W161" in line]
     assert len(lines) == 1 and "OWN-001" in lines[0] and "did you mean 'material'?" in lines[0]
     assert lines[0].startswith(f"{path}:7:")  # the line of waits_for
+
+
+def test_the_condition_languages_own_errors_read_in_dutch(tmp_path):
+    """A Dutch lint read 'regel MORE-1: when: unknown name 'machine' (known here: …)' and
+    'syntax error: unexpected ',' (a decimal comma in 0,05? write 0.05)'."""
+    from conftest import run_cli
+    pack = tmp_path / "own.yaml"
+    pack.write_text(textwrap.dedent("""\
+        pack: {id: own, version: 1.0.0}
+        rules:
+          - id: OWN-001
+            thread: design
+            title: {en: A, nl: A}
+            scope: part
+            when: machine.rate_eur_h > 1
+            then: {risk: {likelihood: 2, consequence: 2}}
+            message: {en: "a {{ part.id }", nl: "a"}
+            mitigation: {en: M., nl: M.}
+          - id: OWN-002
+            thread: design
+            title: {en: B, nl: B}
+            scope: part
+            when: part.tolerance_mm < 0,05
+            then: {risk: {likelihood: 2, consequence: 2}}
+            message: {en: "b", nl: "b"}
+            mitigation: {en: M., nl: M.}
+        """), encoding="utf-8")
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "nl")
+    said = out + err
+    assert code != 0
+    assert "when: onbekende naam 'machine' (hier bekend: request, part, provider)" in said
+    assert "when: syntaxfout: unexpected ',' (een decimale komma in 0,05? schrijf 0.05)" in said
+    assert "syntaxfout in de tekst:" in said
+    assert "unknown name" not in said and "syntax error" not in said
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
+    assert "when: unknown name 'machine' (known here: request, part, provider)" in out + err

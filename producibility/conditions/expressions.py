@@ -33,6 +33,7 @@ from jinja2.exceptions import TemplateSyntaxError
 from jinja2.lexer import Token, TokenStream, operators
 
 from producibility.conditions.analysis import Test, conjuncts, leading_tests
+from producibility.errors import Said, Wording
 
 SCOPES = ("request", "part", "machine", "provider", "candidate")
 MAX_INT = 10**30
@@ -57,7 +58,14 @@ UNKNOWN = _Unknown()
 
 
 class ExpressionError(Exception):
-    """A condition or message that does not compile, or fails on odd data."""
+    """A condition or message that does not compile, or fails on odd data.  Its text is
+    English; one made by :func:`_said` keeps its wording for the user's language (a
+    lint or load problem shows it in Dutch)."""
+
+
+def _said(key, **fields):
+    """An error text (domain ``lint``) that can be worded in any language."""
+    return Said.of(Wording("lint", key, **fields))
 
 
 class ExpressionLimit(ExpressionError):
@@ -687,7 +695,7 @@ class _Compiler:
         name = node.name
         if name not in self.allowed:
             known = ", ".join(self.allowed)
-            raise ExpressionError(f"unknown name '{name}' (known here: {known})")
+            raise ExpressionError(_said("expr_unknown_name", name=name, known=known))
 
         def lookup(ctx):
             value = ctx.get(name)
@@ -1037,8 +1045,9 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
         comma = _DECIMAL_COMMA.search(source) if "unexpected ','" in exc.message else None
         if comma:  # a Dutch habit: 0,05 for 0.05
             number = comma.group()
-            hint = f" (a decimal comma in {number}? write {number.replace(',', '.')})"
-        raise ExpressionError(f"syntax error: {exc.message}{hint}") from None
+            hint = Wording("lint", "expr_decimal_comma", number=number,
+                           fixed=number.replace(",", "."))
+        raise ExpressionError(_said("expr_syntax", message=exc.message, hint=hint)) from None
     except RecursionError:
         raise ExpressionLimit("expression nested too deeply") from None
     invariant = None if invariant is None else frozenset(invariant)
@@ -1248,7 +1257,7 @@ def _parse_message(source, holes=None):
         if tree is None:
             tree = _PARSER_ENV.parse(source)
     except TemplateSyntaxError as exc:
-        raise ExpressionError(f"syntax error in message: {exc.message}") from None
+        raise ExpressionError(_said("expr_syntax_message", message=exc.message)) from None
     except RecursionError:
         raise ExpressionLimit("message nested too deeply") from None
     _check_size(tree)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from producibility import i18n
-from producibility.errors import InputError, InputErrors
+from producibility.errors import InputError, InputErrors, Said
 from producibility.intake.answers import texts
 from producibility.intake.checks import (combination_problems, describe_open, unanswered,
                                          validate_request)
@@ -56,10 +56,12 @@ def check_request(path: str, questionnaire: Any, lang: str = i18n.DEFAULT_LANG) 
     for note in (document or {}).get("_unlisted", ()) if not problems else ():
         for given in note["given"]:
             where = f"{path}:{note['line']}" if note["line"] else path
+            question = questionnaire.question(note["scope"], note["field"])
+            hint = questionnaire.shop.suggest(question.catalogue, given)
             lines.append(t["unlisted"].format(
-                where=where, field=note["field"], given=given,
-                hint=questionnaire.shop.suggest(
-                    questionnaire.question(note["scope"], note["field"]).catalogue, given)))
+                where=where, field=f"{question.label(lang)} ({note['field']})", given=given,
+                # the hint in the language asked for (it is made in English)
+                hint=hint.wording(lang) if isinstance(hint, Said) else hint))
     still_open = unanswered(questionnaire, document) if document is not None else []
     needed = [p for p in combination_problems(questionnaire, document, lang) if p.missing] \
         if isinstance(document, dict) else []
