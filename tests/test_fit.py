@@ -76,7 +76,13 @@ def test_roughness_is_checked_against_the_machine():
 
 def test_unknown_material_is_a_rejection_reason():
     result = fit.check(part(material="titanium_gr5"), "milling_3axis", MILL, SETTINGS)
-    assert result.rejections == ["does not run titanium_gr5"]
+    # by the catalogue's name, in each language ("verwerkt geen tool_steel_1_2379" read
+    # the id in a Dutch report)
+    assert result.rejections == ["does not run titanium grade 5 (Ti6Al4V)"]
+    assert result.rejections[0].text("nl") == "verwerkt geen titanium grade 5 (Ti6Al4V)"
+    result = fit.check(part(material="aluminium_7075"), "milling_3axis",
+                       dict(MILL, materials=["steel_c45"]), SETTINGS)
+    assert result.rejections[0].text("nl") == "verwerkt geen aluminium EN AW-7075"
 
 
 def test_missing_tolerance_is_reported_unchecked_not_assumed():
@@ -102,11 +108,11 @@ def test_laser_checks_thickness_per_material_and_sheet_size():
     assert fit.check(plate, "laser_cutting", LASER, SETTINGS).fits
     thick = dict(plate, thickness_mm=25)
     assert fit.check(thick, "laser_cutting", LASER, SETTINGS).rejections == [
-        "steel_s235 thickness 25 mm > 20 mm"]
+        "structural steel S235 thickness 25 mm > 20 mm"]
     # stainless is run, but the catalogue gives no thickness for it: say so, do not guess
     stainless = dict(plate, material="stainless_304")
     assert fit.check(stainless, "laser_cutting", LASER, SETTINGS).rejections == [
-        "no thickness limit known for stainless_304"]
+        "no thickness limit known for stainless steel 304 (1.4301)"]
     wide = dict(plate, size_mm=[1600, 1600, 6])
     assert fit.check(wide, "laser_cutting", LASER, SETTINGS).rejections == [
         "blank width 1600 mm > 1500 mm"]

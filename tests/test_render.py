@@ -862,3 +862,16 @@ def test_a_what_if_names_a_verdict_only_where_it_turns(screener, lang):
                 assert not found, (path.name, fmt, marker)
         seen["what_if"] += sum(len(a["what_if"]) for a in report.to_dict()["assumed"])
     assert seen["no_fit"] >= 6 and seen["what_if"] >= 10
+
+
+def test_the_dutch_csv_names_the_process_the_plain_one_keeps_its_id():
+    """Dutch Excel's 'bewerking' column read 'laser_cutting' beside a translated kind and
+    verdict; a program reading the plain CSV keeps the id."""
+    code, out, _ = run_cli("check", REQUESTS[0].parent / "bracket-series.yaml", "--equipment",
+                           EQUIPMENT, "--format", "csv", "--lang", "nl")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))
+    assert {r["bewerking"] for r in rows if r["soort"] == "bewerken"} == {"3-assig frezen"}
+    code, out, _ = run_cli("check", REQUESTS[0].parent / "bracket-series.yaml", "--equipment",
+                           EQUIPMENT, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["process"] for r in rows if r["kind"] == "run"} == {"milling_3axis"}

@@ -38,11 +38,13 @@ class Reason(str):
         for name, value in params.items():
             if isinstance(value, float):
                 value = _figure(value, lang, cls.DECIMALS.get(name))
+            elif isinstance(value, dict):  # a name per language (the catalogue's)
+                value = value.get(lang) or value["en"]
             shown[name] = value
         what = params.get("what", "")
         if isinstance(what, dict):  # a label per language, from the catalogue
             what = what.get(lang) or what["en"]
-            shown["what"] = what.format(material=params.get("material", ""))
+            shown["what"] = what.format(material=shown.get("material", ""))
         return i18n.texts("findings", lang)["fit_reasons"][key].format(**shown)
 
     def text(self, lang: str = "en") -> str:
@@ -137,7 +139,7 @@ class _Check:
             return self.of(value) if value else None
         return value
 
-    def judge(self, result, part, machine, material):
+    def judge(self, result, part, machine, material, named=lambda material: material):
         limit = machine.get(self.machine)
         if limit is None and not self.optional:
             if self.value(part, result) is not None:
@@ -164,9 +166,9 @@ class _Check:
         elif kind == "per_material":
             if material in limit:
                 _limit(result, self.label, value, limit[material], self.margin, self.unit,
-                       self.hard, material=material)
+                       self.hard, material=named(material))
             elif material is not None and material in machine["materials"]:
-                result.rejections.append(Reason("no_thickness", material=material,
+                result.rejections.append(Reason("no_thickness", material=named(material),
                                                 what=self.stem))
 
 
@@ -212,6 +214,7 @@ class Fitter:
         from producibility.conditions.expressions import parsed_trees, trees_key
 
         self.catalogue = catalogue
+        self._names = {}  # material -> its name per language (named)
         processes = catalogue.entries["processes"]
         # the checks' expressions parsed as last time (the record is found by their texts)
         texts = sorted({c["expr"] for p in processes.values() for c in p.get("checks", ())
@@ -239,7 +242,7 @@ class Fitter:
         if material is None:
             result.unchecked.append("material")
         elif material not in machine["materials"]:
-            result.rejections.append(Reason("material", material=material))
+            result.rejections.append(Reason("material", material=self.named(material)))
         plan = self.plans.get(process)
         if not plan:
             return result
@@ -276,8 +279,18 @@ class Fitter:
                     _limit(result, check.label, value, limit, check.margin, check.unit,
                            check.hard)
                     continue
-            check.judge(result, part, machine, material)
+            check.judge(result, part, machine, material, self.named)
         return result
+
+    def named(self, material):
+        """The material's catalogue name in every language, for a reason's words
+        ("verwerkt geen gereedschapsstaal 1.2379", not its id); the id where the
+        catalogue has no name."""
+        names = self._names.get(material)
+        if names is None:
+            names = self._names[material] = {
+                lang: self.catalogue.name("materials", material, lang) for lang in i18n.LANGS}
+        return names
 
     def later_kinds(self, processes, process):
         """The kinds of the operations after this one in the part's processes."""

@@ -15,7 +15,8 @@ from typing import Any
 
 from producibility import i18n
 from producibility.report.render.registry import Format, Job, register
-from producibility.report.render.views import choice_names, contingency, labels, quote_lines
+from producibility.report.render.views import (choice, choice_names, contingency, labels,
+                                              quote_lines)
 
 CSV_COLUMNS = ("kind", "part", "process", "machine", "rule", "description", "setup_h",
                "run_h", "hours", "rate_eur_h", "amount_eur", "basis", "attended", "source")
@@ -68,9 +69,11 @@ def report(job: Job) -> str:
     writer = _writer(style, out)
     writer.writerow(words["csv_columns"] if excel else CSV_COLUMNS)
     numeric = {"setup_h", "run_h", "hours", "rate_eur_h", "amount_eur"}
-    for line in quote_lines(data, lang, choice_names(job.questionnaire)):
-        if excel:
+    names = choice_names(job.questionnaire)
+    for line in quote_lines(data, lang, names):
+        if excel:  # for a person: the process by its name ('lasersnijden'), not its id
             line = dict(line, kind=words["kinds"].get(line["kind"], line["kind"]),
+                        process=choice(names, "processes", line.get("process"), lang),
                         basis=words["bases"].get(line.get("basis"), line.get("basis")),
                         attended=words["yes" if line.get("attended", True) else "no"])
         writer.writerow([number_cell(line[c], style) if c in numeric else csv_cell(line.get(c))
