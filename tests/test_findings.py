@@ -151,11 +151,14 @@ def test_a_rule_on_two_operations_of_one_part_is_one_reason():
     part not named twice; two parts and the request: each once, '-' for the request."""
     from types import SimpleNamespace as F
     from producibility.report.verdict import _titles
-    close = [F(rule="PRC-001", title="Close to the limit", part="FR-01")] * 2
-    assert _titles(close) == ["Close to the limit"]
-    mixed = close + [F(rule="PRC-001", title="Close to the limit", part="FR-02"),
-                     F(rule="PRC-001", title="Close to the limit", part=None)]
-    assert _titles(mixed) == ["Close to the limit (FR-01, FR-02, -)"]
+    def f(part, kind="risk", effort=None):
+        return F(rule="PRC-001", title="Close to the limit", part=part, kind=kind,
+                 effort=effort or {})
+
+    close = [f("FR-01")] * 2
+    assert _titles(close) == [("Close to the limit", False)]  # a risk, no work of its own
+    mixed = close + [f("FR-02", effort={"engineering_h": 1}), f(None)]
+    assert _titles(mixed) == [("Close to the limit (FR-01, FR-02, -)", True)]
 
 
 @pytest.mark.parametrize("lang, message, condition", [

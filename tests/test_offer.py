@@ -262,7 +262,8 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
         "\u00a0", " ")
     assert "U vroeg om levering uiterlijk 03-12-2026. Wij leveren 10 werkdagen na uw opdracht: " \
         "op 07-12-2026 bij opdracht op 23-11-2026. Dat is later dan de datum die u vroeg. " \
-        "Met overwerk kunnen wij op 04-12-2026 leveren, voor € 196 extra." in dutch
+        "Met overwerk kunnen wij op 04-12-2026 leveren, voor € 196 extra; ook dat is later " \
+        "dan de datum die u vroeg." in dutch
     html = offer("--format", "html", "--lang", "nl", request="impeller-rush.yaml")
     assert 'Met overwerk kunnen wij op <span class="nowrap">04-12-2026</span> leveren' in html
     # nothing of the shaft can be made here: no date is promised
@@ -469,3 +470,25 @@ def test_a_price_above_the_target_is_asked_about(tmp_path, lang, asked):
     assert code == 0, err
     texts = [q["text"].replace("\u00a0", " ") for q in json.loads(out)["questions"]]
     assert any(t.startswith(asked) for t in texts), texts
+
+
+@pytest.mark.parametrize("lang, late, reason", [
+    ("en", "With overtime we can deliver on 2026-12-15, for € 1,037 extra; that too is later "
+           "than the date you asked for.", "  - risk: The lead time misses the wanted date"),
+    ("nl", "Met overwerk kunnen wij op 15-12-2026 leveren, voor € 1.037 extra; ook dat is later "
+           "dan de datum die u vroeg.", "  - risico: De levertijd haalt de gewenste datum niet")])
+def test_a_date_missed_even_with_overtime_says_so(tmp_path, lang, late, reason):
+    """The offer read 'with overtime we can deliver on 23-08' for a date of 20-08, as if
+    overtime made it; the report's verdict read 'extra effort: the lead time misses the
+    wanted date', a risk (no work of its own) worded as work."""
+    import yaml
+    request = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
+    request.update(wanted_date="2026-12-10", date_flexible=True)
+    path = tmp_path / "soon.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience", "customer",
+                             "--format", "json", "--lang", lang)
+    assert code == 0, err
+    assert late in [s.replace("\u00a0", " ") for s in json.loads(out)["delivery"]]
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--lang", lang)
+    assert reason in out.splitlines()

@@ -33,7 +33,10 @@ def verdict(findings: Sequence[Finding], open_questions: Sequence[dict],
             + [text["open_part"].format(question=q["question"], part=q["part"]) if q["part"]
                else text["open"].format(question=q["question"]) for q in decisive])
     if efforts or marginal or mrl_cap is not None:
-        reasons = [text["effort"].format(title=title) for title in _titles(efforts)]
+        # work to do is extra effort; a risk with no work of its own (a date missed, a
+        # price above the target) is a risk, not "meerwerk"
+        reasons = [text["effort" if work else "risk"].format(title=title)
+                   for title, work in _titles(efforts)]
         reasons += [text["marginal"].format(part=a["part"], machine=a["machine"],
                                             why="; ".join(a["marginal"])) for a in marginal]
         if mrl_cap is not None:
@@ -42,15 +45,19 @@ def verdict(findings: Sequence[Finding], open_questions: Sequence[dict],
     return "fit", [text["fit"]]
 
 
-def _titles(findings: Sequence[Finding]) -> list[str]:
-    """One title per rule, in order: a rule that holds for several parts names them
+def _titles(findings: Sequence[Finding]) -> list[tuple[str, bool]]:
+    """One title per rule, in order, with whether it is work to do (an effort, or a
+    risk with hours of its own): a rule that holds for several parts names them
     (``Handling a large part (FR-01, FR-02)``), where it read twice the same."""
     parts: dict = {}
+    work: dict = {}
     for f in findings:  # a part once, though the rule holds for two of its operations
-        parts.setdefault((f.rule, f.title), {})[f.part] = None
-    return [title if len(subjects) == 1 else
-            f"{title} ({', '.join(p if p is not None else '-' for p in subjects)})"
-            for (_, title), subjects in parts.items()]
+        key = (f.rule, f.title)
+        parts.setdefault(key, {})[f.part] = None
+        work[key] = work.get(key, False) or f.kind == "effort" or bool(f.effort)
+    return [(title if len(subjects) == 1 else
+             f"{title} ({', '.join(p if p is not None else '-' for p in subjects)})",
+             work[key]) for key, subjects in parts.items() for title in (key[1],)]
 
 
 def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float:
