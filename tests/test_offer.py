@@ -249,7 +249,7 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 386.28)
     assert late["delivery"][1:] == ["That is later than the date you asked for.",
                                     "With overtime we can deliver on 2026-12-04, for €\u00a0196 "
-                                    "extra."]
+                                    "extra; that too is later than the date you asked for."]
     from producibility import Screener
 
     report = Screener(str(EQUIPMENT)).check(str(REQUESTS / "impeller-rush.yaml"))
