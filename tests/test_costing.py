@@ -90,8 +90,11 @@ def test_milled_part(screener, lang):
     assert material["amount_eur"] == pytest.approx(kg * 6.0 * 10, abs=0.01)
     assert material["basis"] == "estimated"
     # removal: block 190.464 cm3 - half the envelope (144 cm3 x 0.5 = 72 cm3),
-    # at 25 cm3/min x speed factor 3.0 (aluminium)
-    minutes = (124 * 64 * 24 / 1000 - 120 * 60 * 20 / 1000 * 0.5) / (25 * 3.0)
+    # at 25 cm3/min x speed factor 3.0 (aluminium); then the finishing over the part's
+    # box surface (2 x (120 x 60 + 120 x 20 + 60 x 20) mm2 = 216 cm2) at 15 cm2/min x 3.0,
+    # and 1.5 min to clamp and change tools
+    minutes = (124 * 64 * 24 / 1000 - 120 * 60 * 20 / 1000 * 0.5) / (25 * 3.0) \
+        + 216 / (15 * 3.0) + 1.5
     check_machine_lines(report, "milling_3axis", minutes, 10, cam_h=1.5, lang=lang)
     inspection = one(report, "inspection")
     assert inspection["amount_eur"] == pytest.approx(0.25 * INSP)
@@ -110,8 +113,11 @@ def test_turned_part(screener, lang):
     bar_mm3 = math.pi / 4 * 44 ** 2 * 109
     kg = bar_mm3 * 1e-9 * 7850
     assert one(report, "material")["amount_eur"] == pytest.approx(kg * 2.2 * 20, abs=0.01)
-    # removal: bar minus half the envelope cylinder, at 40 cm3/min x speed factor 1.0
-    minutes = (bar_mm3 / 1000 - math.pi / 4 * 40 ** 2 * 100 / 1000 * 0.5) / (40 * 1.0)
+    # removal: bar minus half the envelope cylinder, at 40 cm3/min x speed factor 1.0;
+    # then the cylinder's surface (pi x 40 x 100 + pi x 40 x 40 / 2 mm2) at 100 cm2/min,
+    # and 0.5 min to load and change tools
+    minutes = (bar_mm3 / 1000 - math.pi / 4 * 40 ** 2 * 100 / 1000 * 0.5) / (40 * 1.0) \
+        + (math.pi * 40 * 100 + math.pi * 40 * 40 / 2) / 100 / 100 + 0.5
     check_machine_lines(report, "turning", minutes, 20, cam_h=0.75, lang=lang)
 
 

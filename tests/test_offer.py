@@ -246,26 +246,26 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     # the overtime extra with the contingency the offer's price carries (60 % here: the
     # rush leaves questions open), not the bare surcharge of the internal low estimate;
     # the surcharge is on the hours worked after hours: with 2 free hours a day on the
-    # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 386.28)
+    # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 603.08)
     assert late["delivery"][1:] == ["That is later than the date you asked for.",
-                                    "With overtime we can deliver on 2026-12-04, for €\u00a0196 "
+                                    "With overtime we can deliver on 2026-12-07, for €\u00a0317 "
                                     "extra; that too is later than the date you asked for."]
     from producibility import Screener
 
     report = Screener(str(EQUIPMENT)).check(str(REQUESTS / "impeller-rush.yaml"))
     fast = report.to_dict()["lead_time"]["expedited"]
     share = report.to_dict()["quote"]["totals"]["contingency_share"]
-    assert fast["extra_eur"] == pytest.approx(386.28 * 3 / 5 * 0.5, abs=0.01) and share == 0.6
+    assert fast["extra_eur"] == pytest.approx(603.08 * 3 / 5 * 0.5, abs=0.01) and share == 0.6
     assert fast["extra_eur"] * (1 + share) < fast["extra_high_eur"]  # + the estimated run
-    assert round(fast["extra_high_eur"]) == 196
+    assert round(fast["extra_high_eur"]) == 317
     dutch = offer("--format", "md", "--lang", "nl", request="impeller-rush.yaml").replace(
         "\u00a0", " ")
-    assert "U vroeg om levering uiterlijk 03-12-2026. Wij leveren 10 werkdagen na uw opdracht: " \
-        "op 07-12-2026 bij opdracht op 23-11-2026. Dat is later dan de datum die u vroeg. " \
-        "Met overwerk kunnen wij op 04-12-2026 leveren, voor € 196 extra; ook dat is later " \
+    assert "U vroeg om levering uiterlijk 03-12-2026. Wij leveren 11 werkdagen na uw opdracht: " \
+        "op 08-12-2026 bij opdracht op 23-11-2026. Dat is later dan de datum die u vroeg. " \
+        "Met overwerk kunnen wij op 07-12-2026 leveren, voor € 317 extra; ook dat is later " \
         "dan de datum die u vroeg." in dutch
     html = offer("--format", "html", "--lang", "nl", request="impeller-rush.yaml")
-    assert 'Met overwerk kunnen wij op <span class="nowrap">04-12-2026</span> leveren' in html
+    assert 'Met overwerk kunnen wij op <span class="nowrap">07-12-2026</span> leveren' in html
     # nothing of the shaft can be made here: no date is promised
     assert json.loads(offer("--format", "json", request="shaft-oversize.yaml"))[
         "delivery"] == []

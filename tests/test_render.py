@@ -755,8 +755,8 @@ def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
         return html[start:html.index("</section>", start)].split('<div class="card')[-1]
 
     rush = card("impeller-rush", "nl")
-    assert rush.startswith(' warn"') and "Levertijd" in rush and "10 werkdagen" in rush
-    assert "vroegste levering 2026-12-07 · gewenst 2026-12-03" in rush
+    assert rush.startswith(' warn"') and "Levertijd" in rush and "11 werkdagen" in rush
+    assert "vroegste levering 2026-12-08 · gewenst 2026-12-03" in rush
     series = card("bracket-series", "en")
     assert series.startswith('">') and "23 working days" in series
     assert "earliest delivery 2026-12-24 · wanted 2027-01-29" in series

@@ -59,6 +59,19 @@ def _dims(part):
     return None
 
 
+def _surface_cm2(part):
+    """The surface to finish: a turned part's cylinder (diameter and length), else its
+    bounding box; None when the part gives neither."""
+    if part.get("diameter_mm") and part.get("length_mm"):
+        d, length = float(part["diameter_mm"]), float(part["length_mm"])
+        return (math.pi * d * length + math.pi * d * d / 2) / 100
+    dims = _dims(part)
+    if not dims:
+        return None
+    a, b, c = dims
+    return 2 * (a * b + a * c + b * c) / 100
+
+
 class Unpriced(str):
     """A quote note that says what the price leaves out, and keeps it as data:
     ``entry`` = {part, what: material | run | treatment, item: the material, process or
@@ -208,9 +221,22 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
             return None, "size"
         removal = max(stock_cm3 - part_cm3, 0.0)
         rate = params["removal_cm3_min"] * factor
-        return removal / rate, said["material_removal"].format(
+        minutes = removal / rate
+        written = said["material_removal"].format(
             stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
             rate=g(params["removal_cm3_min"]), factor=g(factor))
+        # the roughing alone read 0.88 min for a PEEK part: the finishing passes over its
+        # surface and the clamping and tool changes of each piece come on top (a model
+        # that names them; a provider's model without them is read as before)
+        area = _surface_cm2(part)
+        if params.get("finish_cm2_min") and area is not None:
+            minutes += area / (params["finish_cm2_min"] * factor)
+            written += said["finish"].format(area=g(area, 1), rate=g(params["finish_cm2_min"]),
+                                             factor=g(factor))
+        if params.get("handling_min"):
+            minutes += params["handling_min"]
+            written += said["handling"].format(minutes=g(params["handling_min"]))
+        return minutes, written
     if kind == "cut_length":
         if not dims:
             return None, "size"
