@@ -492,3 +492,28 @@ def test_a_date_missed_even_with_overtime_says_so(tmp_path, lang, late, reason):
     assert late in [s.replace("\u00a0", " ") for s in json.loads(out)["delivery"]]
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--lang", lang)
     assert reason in out.splitlines()
+
+
+def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
+    """--quantities showed only in the JSON, Markdown and internal HTML: the text report,
+    the CSV and the offer, where a customer needs the price breaks, left them out."""
+    args = ("--quantities", "100,500")
+    code, text, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
+                            EQUIPMENT, *args, "--lang", "nl")
+    assert "  Staffelprijzen (per stuk): 100: € 31,95 - € 39,43; 500: € 19,45 - € 24,43" \
+        in text.replace("\u00a0", " ")
+    code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
+                           EQUIPMENT, *args, "--format", "csv")
+    assert "break,,,,,quantity 500: 19.45 - 24.43 a piece,,50.00,,,9727.34,,," in out
+    data = json.loads(offer("--format", "json", *args))
+    assert data["breaks"] == [
+        {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3942.81},
+        {"quantity": 500, "per_piece_eur": 24.43, "total_eur": 12214.02}]
+    md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
+    assert "**Prijzen bij andere aantallen (per product):**" in md
+    assert "| 500 | € 24,43 | € 12.214,02 |" in md
+    html = offer("--format", "html", *args)
+    assert "Prices at other quantities (per product)" in html
+    # nothing made, nothing to offer at other quantities either
+    assert json.loads(offer("--format", "json", *args, request="shaft-oversize.yaml"))[
+        "breaks"] == []

@@ -251,6 +251,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "valid_until": (day + datetime.timedelta(days=validity)).isoformat(),
         "intro": t[intro], "verdict": verdict, "parts": parts, "quantity": quantity,
         "nothing_made": declined,
+        # the quantity breaks asked for (--quantities, quantity_breaks), at the high
+        # estimate the offer's prices are (per product: one set of the parts)
+        "breaks": [] if declined or any(p["blocked"] or p["pending"] for p in parts) else [
+            {"quantity": b["quantity"], "per_piece_eur": b["per_piece_high_eur"],
+             "total_eur": b["amount_high_eur"]} for b in data["quote"].get("breaks") or ()],
         "parts_heading": t["what_you_asked" if declined else "what_we_make"],
         "closing": t["closing_none" if declined else
                      "closing" if questions else "closing_order"],

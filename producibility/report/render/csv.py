@@ -89,6 +89,15 @@ def report(job: Job) -> str:
         row.update(kind=shown if excel else kind, description=description,
                    hours=number_cell(hours, style), amount_eur=number_cell(amount, style))
         writer.writerow([row[c] for c in CSV_COLUMNS])
+    for b in data["quote"].get("breaks") or ():  # the quantity breaks asked for
+        row = {c: "" for c in CSV_COLUMNS}
+        row.update(kind=words["csv_break"] if excel else "break",
+                   description=words["csv_break_text"].format(
+                       quantity=b["quantity"], per_piece=number_cell(b["per_piece_eur"], style),
+                       high=number_cell(b["per_piece_high_eur"], style)),
+                   run_h=number_cell(b["run_h"], style),
+                   amount_eur=number_cell(b["amount_eur"], style))
+        writer.writerow([row[c] for c in CSV_COLUMNS])
     for note in data["quote"]["notes"]:  # what the total leaves out, or prices by default
         row = {c: "" for c in CSV_COLUMNS}
         row.update(kind=words["csv_note"] if excel else "note", description=csv_cell(note))

@@ -26,58 +26,70 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'closest' found.")
     try:
-        t_2 = environment.filters['eur0']
+        t_2 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'eur0' found.")
+            raise TemplateRuntimeError("No filter named 'count' found.")
     try:
-        t_3 = environment.filters['hours']
+        t_3 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'hours' found.")
+            raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_4 = environment.filters['join']
+        t_4 = environment.filters['eur0']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'eur0' found.")
     try:
-        t_5 = environment.filters['length']
+        t_5 = environment.filters['hours']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'hours' found.")
     try:
-        t_6 = environment.filters['list']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_7 = environment.filters['map']
+        t_7 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_8 = environment.filters['selectattr']
+        t_8 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_9 = environment.filters['unique']
+        t_9 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'unique' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_10 = environment.tests['none']
+        t_10 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_11 = environment.filters['unique']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'unique' found.")
+    try:
+        t_12 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
@@ -91,7 +103,7 @@ def root(context, missing=missing):
     yield '  ('
     yield str((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose')) or '?'))
     yield ', '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_10(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_12(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield ', '
@@ -110,10 +122,10 @@ def root(context, missing=missing):
         yield str(l_1_reason)
         yield '\n'
     l_1_reason = missing
-    if (t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) > 6):
+    if (t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) > 6):
         pass
         yield '  - ... (+'
-        yield str((t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) - 6))
+        yield str((t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) - 6))
         yield ')\n'
     l_0_e = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'effort')
     context.vars['e'] = l_0_e
@@ -126,31 +138,31 @@ def root(context, missing=missing):
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' '
-    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' '
-    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' '
-    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' '
-    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' '
-    yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
@@ -163,7 +175,7 @@ def root(context, missing=missing):
         yield '  '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield ': '
-        yield str(t_3(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '\n'
@@ -173,11 +185,11 @@ def root(context, missing=missing):
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
-        def t_11(fiter):
+        def t_13(fiter):
             for l_1_p in fiter:
                 if ((environment.getattr(l_1_p, 'part') == environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'slowest_part')) and environment.getattr(l_1_p, 'steps')):
                     yield l_1_p
-        for l_1_p in t_11(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -195,12 +207,12 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield str(t_4(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+        yield str(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
     else:
         pass
-        yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield str(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
         yield ' - '
-        yield str(t_2(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield str(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield ' ('
         yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency)))
         yield ')'
@@ -213,8 +225,29 @@ def root(context, missing=missing):
             yield '; '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
             yield ': '
-            yield str(t_4(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+            yield str(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
     yield '\n'
+    if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'):
+        pass
+        yield '  '
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'breaks'))
+        yield ' ('
+        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'per_piece_unit'))
+        yield '): '
+        l_1_loop = missing
+        for l_1_b, l_1_loop in LoopContext(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'), undefined):
+            _loop_vars = {}
+            pass
+            yield str(t_2(environment.getattr(l_1_b, 'quantity')))
+            yield ': '
+            yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield ' - '
+            yield str(t_3(environment.getattr(l_1_b, 'per_piece_high_eur')))
+            if (not environment.getattr(l_1_loop, 'last')):
+                pass
+                yield '; '
+        l_1_loop = l_1_b = missing
+        yield '\n'
     for l_1_note in environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')[:6]:
         _loop_vars = {}
         pass
@@ -222,10 +255,10 @@ def root(context, missing=missing):
         yield str(l_1_note)
         yield '\n'
     l_1_note = missing
-    if (t_5(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) > 6):
+    if (t_7(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) > 6):
         pass
         yield '  - ... (+'
-        yield str((t_5(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) - 6))
+        yield str((t_7(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) - 6))
         yield ')\n'
     l_0_m = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'mrl')
     context.vars['m'] = l_0_m
@@ -234,7 +267,7 @@ def root(context, missing=missing):
     yield ': '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ' '
-    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_10(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'):
         pass
         yield ' / '
@@ -252,11 +285,11 @@ def root(context, missing=missing):
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
         yield ')'
     yield '\n'
-    def t_12(fiter):
+    def t_14(fiter):
         for l_1_t in fiter:
             if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
                 yield l_1_t
-    for l_1_t in t_12((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+    for l_1_t in t_14((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
         _loop_vars = {}
         pass
         yield '  '
@@ -266,14 +299,14 @@ def root(context, missing=missing):
         if environment.getattr(l_1_t, 'capped_by'):
             pass
             yield ' ('
-            yield str(t_4(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield str(t_6(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield ')'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield ' ('
             yield str((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield str(t_4(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield str(t_6(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield ')'
         yield '\n'
     l_1_t = missing
@@ -296,7 +329,7 @@ def root(context, missing=missing):
                 yield ' ['
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                 yield ': '
-                yield str(t_4(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                yield str(t_6(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                 yield ']'
             if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                 pass
@@ -310,7 +343,7 @@ def root(context, missing=missing):
                 yield ' ['
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'provisional'))
                 yield ': '
-                yield str(t_4(context.eval_ctx, environment.getattr(l_1_a, 'unchecked'), ', '))
+                yield str(t_6(context.eval_ctx, environment.getattr(l_1_a, 'unchecked'), ', '))
                 yield ']'
         elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
             pass
@@ -335,13 +368,13 @@ def root(context, missing=missing):
             yield ' '
             yield str(environment.getattr(l_2_x, 'machine'))
             yield ': '
-            yield str(t_4(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+            yield str(t_6(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
             yield '\n'
         l_2_x = missing
-        if (t_5(environment.getattr(l_1_a, 'rejected')) > 5):
+        if (t_7(environment.getattr(l_1_a, 'rejected')) > 5):
             pass
             yield '      ... (+'
-            yield str((t_5(environment.getattr(l_1_a, 'rejected')) - 5))
+            yield str((t_7(environment.getattr(l_1_a, 'rejected')) - 5))
             yield ')\n'
     l_1_a = l_1_process_name = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
@@ -364,12 +397,12 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_f, 'message'))
         yield '\n'
     l_1_f = missing
-    if (t_5((undefined(name='risks') if l_0_risks is missing else l_0_risks)) > 8):
+    if (t_7((undefined(name='risks') if l_0_risks is missing else l_0_risks)) > 8):
         pass
         yield '  ... (+'
-        yield str((t_5((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8))
+        yield str((t_7((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8))
         yield ': '
-        yield str(t_4(context.eval_ctx, t_9(environment, t_7(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
+        yield str(t_6(context.eval_ctx, t_11(environment, t_9(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
         yield ')\n'
     if (undefined(name='others') if l_0_others is missing else l_0_others):
         pass
@@ -416,9 +449,9 @@ def root(context, missing=missing):
         yield ' ('
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rules'))
         yield ': '
-        yield str(t_4(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+        yield str(t_6(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
         yield ')\n'
-        l_1_turns = t_6(context.eval_ctx, t_8(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+        l_1_turns = t_8(context.eval_ctx, t_10(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
         _loop_vars['turns'] = l_1_turns
         for l_2_p in (undefined(name='turns') if l_1_turns is missing else l_1_turns)[:3]:
             l_2_answer_text = resolve('answer_text')
@@ -433,15 +466,15 @@ def root(context, missing=missing):
             if environment.getattr(l_2_p, 'new_findings'):
                 pass
                 yield ' ('
-                yield str(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                yield str(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                 yield ')'
             yield '\n'
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_turns = missing
-    if (t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) > 5):
+    if (t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) > 5):
         pass
         yield '  ... (+'
-        yield str((t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) - 5))
+        yield str((t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) - 5))
         yield ')\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
         pass
@@ -455,7 +488,7 @@ def root(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' ('
-                yield str(t_4(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield str(t_6(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')'
             yield ' - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -471,11 +504,11 @@ def root(context, missing=missing):
                     if environment.getattr(l_2_p, 'new_findings'):
                         pass
                         yield ', '
-                yield str(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                yield str(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                 yield ')'
             l_2_p = missing
             yield '\n'
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=83&2=86&3=102&4=106&5=110&7=113&8=116&10=118&11=121&13=161&14=164&16=170&17=172&18=176&19=185&22=192&24=218&25=222&27=225&28=228&30=230&31=233&33=255&34=263&37=280&38=282&39=287&41=330&42=334&44=341&45=344&48=347&50=354&51=358&53=367&54=370&56=374&57=376&58=378&59=382&62=389&64=397&65=402&66=421&67=423&68=428&72=441&73=444&75=446&76=448&77=450&78=454'
+debug_info = '1=95&2=98&3=114&4=118&5=122&7=125&8=128&10=130&11=133&13=173&14=176&16=182&17=184&18=188&19=197&22=204&24=230&25=233&28=251&29=255&31=258&32=261&34=263&35=266&37=288&38=296&41=313&42=315&43=320&45=363&46=367&48=374&49=377&52=380&54=387&55=391&57=400&58=403&60=407&61=409&62=411&63=415&66=422&68=430&69=435&70=454&71=456&72=461&76=474&77=477&79=479&80=481&81=483&82=487'

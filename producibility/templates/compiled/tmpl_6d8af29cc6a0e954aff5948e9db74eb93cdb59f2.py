@@ -22,6 +22,7 @@ def root(context, missing=missing):
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_not_included = resolve('not_included')
+    l_0_breaks = resolve('breaks')
     l_0_nothing_made = resolve('nothing_made')
     l_0_wanted = resolve('wanted')
     l_0_delivery = resolve('delivery')
@@ -206,6 +207,28 @@ def root(context, missing=missing):
             yield str(t_6(l_1_text))
             yield '\n'
         l_1_text = missing
+    if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+        pass
+        yield '\n**'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
+        yield ':**\n\n| '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield ' |\n|---:|---:|---:|\n'
+        for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+            yield ' | '
+            yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield ' | '
+            yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
+            yield ' |\n'
+        l_1_b = missing
     yield '\n'
     if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
         pass
@@ -273,4 +296,4 @@ def root(context, missing=missing):
         yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=78&4=84&6=90&8=96&10=100&13=105&15=113&17=121&19=123&21=125&23=133&24=137&26=177&27=180&30=185&31=189&33=193&35=197&37=200&39=202&40=206&44=210&45=213&47=215&51=222&52=225&54=227&57=229&58=232&60=235&61=238&65=249&69=253&70=256&72=258&73=262&77=266&79=268'
+debug_info = '2=79&4=85&6=91&8=97&10=101&13=106&15=114&17=122&19=124&21=126&23=134&24=138&26=178&27=181&30=186&31=190&33=194&35=198&37=201&39=203&40=207&43=210&45=213&47=215&49=221&50=225&54=233&55=236&57=238&61=245&62=248&64=250&67=252&68=255&70=258&71=261&75=272&79=276&80=279&82=281&83=285&87=289&89=291'

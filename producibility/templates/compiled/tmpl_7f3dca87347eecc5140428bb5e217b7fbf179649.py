@@ -201,6 +201,7 @@ def block_parts(context, missing=missing):
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_not_included = resolve('not_included')
+    l_0_breaks = resolve('breaks')
     try:
         t_5 = environment.filters['count']
     except KeyError:
@@ -333,6 +334,35 @@ def block_parts(context, missing=missing):
             yield '</li>\n'
         l_1_text = missing
         yield '  </ul>\n</div>\n'
+    if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+        pass
+        yield '<h3>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
+        yield '</h3>\n<table class="lines breaks">\n  <thead><tr><th>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield '</th></tr></thead>\n  <tbody>\n'
+        for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+            _loop_vars = {}
+            pass
+            yield '    <tr><td data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+            yield '">'
+            yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
+            yield '</td><td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+            yield '">'
+            yield escape(t_6(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield '</td><td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+            yield '">'
+            yield escape(t_6(environment.getattr(l_1_b, 'total_eur')))
+            yield '</td></tr>\n'
+        l_1_b = missing
+        yield '  </tbody>\n</table>\n'
 
 def block_delivery(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -466,4 +496,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&161=98&168=100&169=103&170=105&173=108&185=110&194=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=236&126=238&128=246&130=250&131=258&132=273&134=284&135=290&136=294&140=300&142=303&146=308&147=313&148=318&149=323&151=326&153=328&154=332&161=337&162=367&163=370&164=372&173=379&174=397&175=400&177=402&178=406&181=415&185=421&186=431&187=434&189=436&194=445&196=458&197=460'
+debug_info = '7=33&9=37&14=39&16=47&85=48&92=50&103=52&104=58&105=64&106=68&107=72&111=76&113=78&114=82&115=86&116=90&119=94&123=96&172=98&179=100&180=103&181=105&184=108&196=110&205=112&16=115&85=125&92=134&93=156&94=159&96=165&97=167&99=173&119=176&120=186&123=189&124=237&126=239&128=247&130=251&131=259&132=274&134=285&135=291&136=295&140=301&142=304&146=309&147=314&148=319&149=324&151=327&153=329&154=333&159=337&160=340&162=342&164=348&165=352&172=367&173=397&174=400&175=402&184=409&185=427&186=430&188=432&189=436&192=445&196=451&197=461&198=464&200=466&205=475&207=488&208=490'
