@@ -162,6 +162,10 @@ def _example():
     ("syntax.yaml", "id: R1\nnote: a: b\n",
      "syntax.yaml:2: mapping values are not allowed",  # here (PyYAML), in this context
      "syntax.yaml:2: geen geldige YAML: hier mag geen 'sleutel: waarde' staan"),
+    ("indent.yaml", "id: R1\npurpose: prototype\n  quantity: 3\n",
+     "indent.yaml:3: 'quantity:' is indented further than 'purpose:' on the line above: "
+     "line it up with it", "indent.yaml:3: 'quantity:' staat verder ingesprongen dan "
+     "'purpose:' op de regel erboven: lijn hem daarmee uit"),
     ("flow.yaml", "id: [R1, R2\n", "flow.yaml:2: while parsing a flow sequence: did not "
      "find expected ',' or ']'", "flow.yaml:2: geen geldige YAML: hier wordt ',' of ']' "
      "verwacht"),

@@ -309,3 +309,17 @@ def test_the_condition_languages_own_errors_read_in_dutch(tmp_path):
     assert "unknown name" not in said and "syntax error" not in said
     code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
     assert "when: unknown name 'machine' (known here: request, part, provider)" in out + err
+
+
+def test_a_pack_files_yaml_problem_is_linted_in_dutch(tmp_path):
+    """E100 printed PyYAML's English ('mapping values are not allowed in this context')
+    in a Dutch lint, and its hint (a colon in a text) misled where a key was indented one
+    space too far."""
+    from conftest import run_cli
+    pack = tmp_path / "own.yaml"
+    pack.write_text("pack: {id: own, version: 1.0.0}\nrules:\n  - id: OWN-001\n"
+                    "    scope: part\n     when: part.pieces > 1\n", encoding="utf-8")
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "nl")
+    assert code != 0
+    assert "own.yaml:5:10: E100 'when:' staat verder ingesprongen dan 'scope:' op de regel " \
+        "erboven: lijn hem daarmee uit" in out + err

@@ -291,7 +291,8 @@ def loads(text, path="<string>", as_written=False):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        wording = getattr(exc, "wording", None) or _libyaml_wording(exc)
+        wording = getattr(exc, "wording", None) or _indented_more(text, line) or \
+            _libyaml_wording(exc)
         error = InputError.said(wording, path, line)
         error.column = column
         error.kind = "duplicate-key" if wording.key == "duplicate_key" else "yaml"
@@ -302,6 +303,33 @@ def loads(text, path="<string>", as_written=False):
     except RecursionError:
         raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH),
                               path) from None
+
+
+def _indented_more(text, line):
+    """A key indented deeper than the 'key: value' line above it (``     when:`` under
+    ``scope: part``): libyaml reads it as more of that value and says "mapping values
+    are not allowed in this context", and the usual hint (a colon in a text) misleads.
+    The Wording that says so, or None."""
+    if not line or line < 2 or not isinstance(text, str):
+        return None
+    lines = text.splitlines()
+    if line > len(lines):
+        return None
+    here = lines[line - 1]
+    above = next((lines[i] for i in range(line - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+
+    def indent(s):
+        return len(s) - len(s.lstrip(" "))
+
+    key, colon, value = above.strip().lstrip("- ").partition(":")
+    mine = here.strip().partition(":")
+    if colon and value.strip() and mine[1] and indent(here) > indent(above) and \
+            " " not in mine[0].strip() and not value.strip().startswith(("|", ">")):
+        return Wording("inputs", "indented_more", key=mine[0].strip(), above=key.strip())
+    return None
 
 
 def _libyaml_wording(exc):

@@ -43,6 +43,6 @@ def read(file, lang: str = "en") -> tuple[object, list[Problem]]:
     except InputError as exc:
         code = "E101" if getattr(exc, "kind", "") == "duplicate-key" else "E100"
         return None, [Problem(path, exc.line or 1, getattr(exc, "column", 1) or 1, code,
-                              exc.message)]
+                              exc.wording(lang) if exc.wording is not None else exc.message)]
     problem = document_problem(document, path, lang)
     return (None, [problem]) if problem else (document, [])
