@@ -334,13 +334,31 @@ def test_an_unlisted_answer_is_noted_in_the_users_language(tmp_path):
     assert "did you mean" not in result.output
 
 
+def test_validate_reports_the_schemas_and_the_catalogues_problems_together(tmp_path):
+    """A negative rate hid a misspelt machine field and an unknown process until it was
+    mended: a shop took four rounds of validate to find its file's problems."""
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    text = text.replace("    rate_eur_h: 85\n", "    rate_eur_h: -85\n", 1)
+    text = text.replace("    max_diameter_mm: 262\n", "    max_diamter_mm: 262\n", 1)
+    text = text.replace("processes: [turning]", "processes: [draaibank]", 1)
+    path = write(tmp_path / "equipment.yaml", text)
+    result = CliRunner().invoke(cli, ["validate", "--equipment", str(path)])
+    assert result.exit_code == 1
+    said = [line for line in result.output.splitlines() if "equipment.yaml:" in line]
+    assert any("rate_eur_h must be >= 0, got -85" in line for line in said)
+    assert any("unknown field 'max_diamter_mm'" in line for line in said)
+    assert any("unknown process 'draaibank'" in line for line in said)
+    lines = [int(line.split(":")[1]) for line in said if line.count(":") > 2]
+    assert lines == sorted(lines)  # in the file's order
+
+
 # ---- the equipment file is checked
 @pytest.mark.parametrize("old, new, expected", [
     ("stocked_materials: [aluminium_6082,", "stocked_materials: [rvs_316, aluminium_6082,",
      "equipment.yaml:9: provider.stocked_materials: unknown material 'rvs_316' (did you mean "
      "'stainless_316'?)"),
     ("processes: [turning]", "processes: [draaibank]",
-     "machines.3.processes: unknown process 'draaibank'"),
+     "machines[3].processes: unknown process 'draaibank'"),
     ("certifications: [iso_9001,", "certifications: [iso_9002,",
      "provider.certifications: unknown certification a shop can hold 'iso_9002' (did you mean "
      "'iso_9001'?)"),

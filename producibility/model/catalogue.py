@@ -422,7 +422,7 @@ def check_equipment(equipment, catalogue):
                     out.append(found)
                 continue
             errors.append(InputError.said(Wording(
-                "inputs", "unknown_entry", where=".".join(str(t) for t in trail), value=value,
+                "inputs", "unknown_entry", where=_trail_text(trail), value=value,
                 what=Wording("inputs", what or f"kind_{kind}"),
                 hint=catalogue.suggest(kind, value, among)), path, line(trail + [i])))
         return out
@@ -536,7 +536,7 @@ def _material_map(mapping, catalogue, trail, path, line, errors):
         found = catalogue.resolve("materials", key)
         if found is None:
             errors.append(InputError.said(Wording(
-                "inputs", "unknown_entry", where=".".join(str(t) for t in trail), value=key,
+                "inputs", "unknown_entry", where=_trail_text(trail), value=key,
                 what=Wording("inputs", "kind_materials"),
                 hint=catalogue.suggest("materials", key)), path, line(trail + [key])))
         else:
@@ -619,3 +619,11 @@ def render_markdown(catalogue, lang="en"):
             e.get("lead_time_days", ""), e.get("standard", ""), aliases(e))
            for i, e in catalogue.entries["treatments"].items()])
     return "\n".join(out)
+
+
+def _trail_text(trail):
+    """Where in the file, as the schema's problems say it: ``machines[0].processes``."""
+    out = ""
+    for t in trail:
+        out += f"[{t}]" if isinstance(t, int) else (f".{t}" if out else str(t))
+    return out

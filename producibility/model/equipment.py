@@ -8,7 +8,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from producibility.errors import InputError, Wording
+from producibility.errors import InputError, InputErrors, Wording
 from producibility.inputs import yamlio
 from producibility.inputs import schema as schemas
 from producibility.inputs.digests import bytes_digest, digest
@@ -88,10 +88,20 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
             document = dict(document, provider=dict(
                 provider, calendar=copy.deepcopy(provider["calendar"])))
         _plain(document["provider"]["calendar"])
-    if isinstance(source, dict):
-        schemas.check(document, schemas.shipped("equipment"), path, lang)
-    else:
-        schemas.check_file(document, data, "equipment", path, lang)
+    try:
+        if isinstance(source, dict):
+            schemas.check(document, schemas.shipped("equipment"), path, lang)
+        else:
+            schemas.check_file(document, data, "equipment", path, lang)
+    except InputError as problems:
+        # with a catalogue (validate): the catalogue's problems too, in one report (a
+        # negative rate hid a misspelt machine field and an unknown process: four rounds)
+        more = _catalogue_problems(document, path, catalogue) if catalogue is not None else []
+        if not more:
+            raise
+        raise InputErrors(sorted(
+            getattr(problems, "errors", [problems]) + more,
+            key=lambda e: e.line or 0)) from None
     for key in ("machines", "partners"):
         seen = {}
         for i, machine in enumerate(document.get(key) or ()):
@@ -114,6 +124,23 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
                           document=None if isinstance(source, dict) else document,
                           calendar=calendar)
     return equipment.checked(catalogue) if catalogue is not None else equipment
+
+
+def _catalogue_problems(document, path, catalogue) -> list:
+    """The catalogue's problems of an equipment document the schema refused, as far as
+    they can be found: none where the document is too broken to read its machines."""
+    try:
+        equipment = Equipment(
+            provider=dict(document.get("provider") or {}),
+            machines=[dict(m) for m in document.get("machines") or () if isinstance(m, dict)],
+            partners=[dict(p) for p in document.get("partners") or () if isinstance(p, dict)],
+            path=path, digest="", document=document)
+        check_equipment(equipment, catalogue)
+    except InputError as found:
+        return list(getattr(found, "errors", [found]))
+    except Exception:  # noqa: BLE001 - the schema's report stands on its own
+        return []
+    return []
 
 
 # ----------------------------------------------------------------- rule packs
