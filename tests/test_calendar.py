@@ -179,7 +179,7 @@ def test_validate_says_back_the_working_days_and_checks_the_country(tmp_path):
     file says what the lead time counts as working days."""
     code, out, err = run_cli("validate", "--equipment", EQUIPMENT, "--lang", "nl")
     assert code == 0
-    assert "geldig (11 machines, 0 partners; de feestdagen van NL, 4 dagen gesloten, " \
+    assert "geldig (11 machines, 0 partners; de feestdagen van NL, 4 werkdagen gesloten, " \
         "1 feestdag gewerkt)" in out + err
     text = EQUIPMENT.read_text(encoding="utf-8")
     for wrong, said in (("holidays: XX", "no public holidays known for country XX ("),
@@ -275,3 +275,14 @@ def test_holiday_names_do_not_depend_on_the_machines_language(tmp_path):
     import json
     names = json.loads(seen.pop())
     assert "Neujahr" in names["DE"] and "Nieuwjaarsdag" in names["NL"]
+
+
+def test_the_days_closed_said_back_are_working_days(tmp_path):
+    """A shutdown from Monday 26 July to Friday 13 August 2027 read '19 dagen gesloten'
+    (its weekends counted); the lead time loses 15 working days."""
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "{from: 2026-12-28, to: 2026-12-31,", "{from: 2027-07-26, to: 2027-08-13,")
+    path = tmp_path / "equipment.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", path, "--lang", "nl")
+    assert code == 0 and "15 werkdagen gesloten" in out + err

@@ -155,7 +155,7 @@ def test_the_command_line_speaks_dutch_with_lang_nl(tmp_path, monkeypatch):
     assert code == 1 and err.startswith("Fout: compare heeft een tweede aanvraag nodig")
     code, _, err = run_cli("validate", "--equipment", EQUIPMENT, "--lang", "nl")
     assert code == 0 and err == f"{EQUIPMENT}: geldig (11 machines, 0 partners; de " \
-        "feestdagen van NL, 4 dagen gesloten, 1 feestdag gewerkt)\n"
+        "feestdagen van NL, 4 werkdagen gesloten, 1 feestdag gewerkt)\n"
     # the config's language says the error line's first word too; --lang en overrules it
     (tmp_path / "producibility.yaml").write_text("lang: nl\n", encoding="utf-8")
     code, _, err = run_cli("check", REQUESTS[0])

@@ -97,8 +97,11 @@ def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) ->
     said = ([i18n.text("cli", "calendar_holidays", lang, country=calendar.holidays +
                        (f"-{calendar.subdivision}" if calendar.subdivision else ""))]
             if calendar.holidays else [])
+    # the working days closed (a shutdown from Monday to the Friday of the week after
+    # is ten, not twelve: the weekends were never worked)
+    closed = sum(1 for day in calendar.closed if day.weekday() < 5)
     said += [i18n.text("cli", f"calendar_{kind}", lang, n=n) for kind, n in
-             (("closed", len(calendar.closed)), ("open", len(calendar.open))) if n]
+             (("closed", closed), ("open", len(calendar.open))) if n]
     if said:  # what the lead time counts as working days, said back to the shop
         partners += "; " + ", ".join(said)
     return Checked(path, True, i18n.text(
