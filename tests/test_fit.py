@@ -129,3 +129,17 @@ def test_essential_fields_per_process():
     assert fit.essential_fields("turning") == ("material", "diameter_mm", "length_mm")
     assert "thickness_mm" in fit.essential_fields("bending")
     assert fit.essential_fields("fdm") == ("material", "size_mm")
+
+
+@pytest.mark.parametrize("finish", ["wire_edm", "sinker_edm", "surface_grinding"])
+def test_a_finishing_operation_after_milling_owns_the_tolerance(finish):
+    """A die insert milled and then wire-eroded to ±0.005 mm: the mills were all rejected
+    for a tolerance the EDM reaches (EDM was no finishing operation in the catalogue).
+    Milled alone, the tolerance is the mill's."""
+    tight = part(tolerance_mm=0.005, roughness_ra_um=0.4)
+    alone = fit.check(dict(tight, processes=["milling_3axis"]), "milling_3axis", MILL,
+                      SETTINGS)
+    assert not alone.fits
+    routed = fit.check(dict(tight, processes=["milling_3axis", finish]), "milling_3axis",
+                       MILL, SETTINGS)
+    assert routed.fits, routed.rejections
