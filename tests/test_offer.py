@@ -341,6 +341,7 @@ def test_nothing_we_can_make_is_a_polite_no_without_questions(lang, intro, closi
     data = json.loads(offer("--format", "json", "--lang", lang, request="shaft-oversize.yaml"))
     assert data["questions"] == [] and data["assumptions"] == [] and data["delivery"] == []
     assert not data["vat_note"]
+    assert data["advice"] == []  # no "keep the rest at ISO 2768-m to keep the price low"
     html = offer("--format", "html", "--lang", lang, request="shaft-oversize.yaml")
     assert intro in html and closing in html and f"<h2>{delivery}</h2>" not in html
     code, out, _ = run_cli("check", REQUESTS / "shaft-oversize.yaml", "--equipment",

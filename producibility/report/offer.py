@@ -166,6 +166,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
 
     choice_text = questionnaire.choice_text if questionnaire else None
     advice, settled = [], []
+    not_made = set((data.get("lead_time") or {}).get("not_made") or ())
     parts_by_id = {str(p.get("id")): p for p in request.get("parts") or []}
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
     for finding in data["findings"]:
@@ -184,7 +185,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                     t["settle_part"].format(title=finding["title"], part=finding["part"])
                     if finding.get("part") else t["settle"].format(title=finding["title"])))
             continue
-        if text and text not in advice:
+        # advice to make a part cheaper or easier is for the parts we make (the shaft we
+        # cannot turn was told to keep its tolerances loose "to keep the price low")
+        unmade = finding.get("part") in not_made if finding.get("part") else \
+            nothing_made(data)
+        if text and text not in advice and not unmade:
             advice.append(text)
 
     questions = []
