@@ -267,7 +267,9 @@ def test_a_misspelt_wait_is_a_warning(tmp_path):
         """)
     path = tmp_path / "own.yaml"
     path.write_text("rules:\n" + rule.format(id="OWN-001", name="materail")
-                    + rule.format(id="OWN-002", name="measuring_lab"), encoding="utf-8")
+                    + rule.format(id="OWN-002", name="measuring_lab")
+                    # a word of its own, not a typo of 'welding' (W161 suggested it)
+                    + rule.format(id="OWN-003", name="annealing"), encoding="utf-8")
     code, out, err = run_cli("rules", "lint", path, "--strict")
     assert code == 1
     lines = [line for line in (out + err).splitlines() if "W161" in line]

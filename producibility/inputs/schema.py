@@ -85,10 +85,11 @@ def _texts(lang):
     return i18n.texts("validate", lang)
 
 
-def did_you_mean(word, options, lang="en"):
+def did_you_mean(word, options, lang="en", cutoff=0.6):
     import difflib  # only for a did-you-mean
 
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1,
+                                      cutoff=cutoff)
     return Said.of(Wording("validate", "dym", word=close[0]), lang) if close else ""
 
 
