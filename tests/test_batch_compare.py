@@ -257,3 +257,23 @@ def test_compare_shows_the_cam_hours_and_the_mrl_target(tmp_path):
                if k in diff["effort"]]
     assert sum(diff["effort"][k]["a"] - diff["effort"][k]["b"] for k in changed) == \
         pytest.approx(diff["effort"]["total_h"]["a"] - diff["effort"]["total_h"]["b"])
+
+
+def test_compare_shows_a_finding_that_changed_its_kind(tmp_path):
+    """The brackets against a target of EUR 20: COST-TARGET turns from a risk into a
+    question and the verdict conditional; compare showed only the verdict change (its
+    findings were keyed without their kind)."""
+    import yaml
+    request = yaml.safe_load(next(p for p in REQUESTS if p.stem == "bracket-series")
+                             .read_text(encoding="utf-8"))
+    request["target_unit_price_eur"] = 20
+    cheaper = tmp_path / "cheaper.yaml"
+    cheaper.write_text(yaml.safe_dump(request), encoding="utf-8")
+    code, out, err = run_cli("compare", next(p for p in REQUESTS
+                                             if p.stem == "bracket-series"),
+                             cheaper, "--equipment", EQUIPMENT)
+    assert code == 0, err
+    assert "verdict: FIT WITH EFFORT -> CONDITIONAL" in out
+    assert any(line.startswith("- COST-TARGET") for line in out.splitlines())
+    assert any(line.startswith("+ COST-TARGET") and "above it" in line
+               for line in out.splitlines())

@@ -286,3 +286,9 @@ def test_the_days_closed_said_back_are_working_days(tmp_path):
     path.write_text(text, encoding="utf-8")
     code, out, err = run_cli("validate", "--equipment", path, "--lang", "nl")
     assert code == 0 and "15 werkdagen gesloten" in out + err
+    # 21 to 31 December 2026: nine weekdays, one of them Christmas Day (a public holiday)
+    path.write_text(EQUIPMENT.read_text(encoding="utf-8").replace(
+        "{from: 2026-12-28, to: 2026-12-31,", "{from: 2026-12-21, to: 2026-12-31,"),
+        encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", path, "--lang", "nl")
+    assert code == 0 and "8 werkdagen gesloten" in out + err

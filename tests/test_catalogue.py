@@ -318,7 +318,7 @@ def test_check_exits_0_for_an_unknown_material(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(path), "--equipment", str(EQUIPMENT)])
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(cli, ["validate", str(path)])
-    assert "r.yaml:7: note: Material (material) 'mithril' is not in the catalogue" \
+    assert "r.yaml:7: note: material 'mithril' is not in the catalogue" \
         in result.output
 
 
@@ -329,7 +329,7 @@ def test_an_unlisted_answer_is_noted_in_the_users_language(tmp_path):
                  "  - id: P\n    processes: [turning]\n    material: brass_cw617n\n"
                  "    size_mm: [10, 10, 10]\n    tolerance_mm: 0.1\n")
     result = CliRunner().invoke(cli, ["validate", str(path), "--lang", "nl"])
-    assert "r.yaml:7: let op: Materiaal (material) 'brass_cw617n' staat niet in de " \
+    assert "r.yaml:7: let op: materiaal (material) 'brass_cw617n' staat niet in de " \
         "catalogus (bedoelt u 'brass_cw614n'?)" in result.output
     assert "did you mean" not in result.output
 

@@ -166,6 +166,9 @@ def _example():
      "indent.yaml:3: 'quantity:' is indented further than 'purpose:' on the line above: "
      "line it up with it", "indent.yaml:3: 'quantity:' staat verder ingesprongen dan "
      "'purpose:' op de regel erboven: lijn hem daarmee uit"),
+    ("colon.yaml", "id: R1\ncustomer: see\n  http://x.nl: y\n",
+     "colon.yaml:3: mapping values are not allowed",
+     "colon.yaml:3: geen geldige YAML: hier mag geen 'sleutel: waarde' staan"),
     ("flow.yaml", "id: [R1, R2\n", "flow.yaml:2: while parsing a flow sequence: did not "
      "find expected ',' or ']'", "flow.yaml:2: geen geldige YAML: hier wordt ',' of ']' "
      "verwacht"),

@@ -212,6 +212,24 @@ def test_the_part_called_late_is_the_part_that_ends_late(screener):
     assert steps["P1"]["days"] < steps["P2"]["days"]
 
 
+def test_a_late_operation_lists_no_alternative_without_hours(screener):
+    """Prints of 40, 50 and 50 h on two FDM printers (S5 60 h, MK4 80 h free): P3 ends
+    late on the MK4, and the S5, whose hours P2 has, is a rejection with P2 named, not
+    an alternative (it read 'alternatives: ultimaker-s5' beside 'later than wanted')."""
+    request = printed_parts(3, 50, "fdm", "petg")
+    request["parts"][0]["cycle_time_min"] = round((40 - 0.25) * 60, 3)
+    report = screener.check(request).to_dict()
+    by_part = {a["part"]: a for a in report["assignments"]}
+    late = [pid for pid, a in by_part.items() if a.get("late")]
+    assert len(late) == 1
+    entry = by_part[late[0]]
+    assert entry["alternatives"] == []
+    other = {"prusa-mk4": "ultimaker-s5", "ultimaker-s5": "prusa-mk4"}[entry["machine"]]
+    [rejected] = [r for r in entry["rejected"] if r["machine"] == other]
+    holder = next(pid for pid, a in by_part.items() if a["machine"] == other)
+    assert rejected["reasons"][0].endswith(f"already go to {holder}")
+
+
 def test_a_date_that_cannot_move_makes_too_few_hours_a_blocker(screener):
     """What the missing hours mean is the LEAD-TIME finding's: a fixed date or a
     penalty clause refuses (unless overtime makes the date), a date that may move is

@@ -493,6 +493,9 @@ def test_a_date_missed_even_with_overtime_says_so(tmp_path, lang, late, reason):
     assert late in [s.replace("\u00a0", " ") for s in json.loads(out)["delivery"]]
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--lang", lang)
     assert reason in out.splitlines()
+    # the report's lead time says it too
+    assert ("still after the wanted date)" if lang == "en" else
+            "nog steeds na de gewenste datum)") in out
 
 
 def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
@@ -501,11 +504,11 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     args = ("--quantities", "100,500")
     code, text, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                             EQUIPMENT, *args, "--lang", "nl")
-    assert "  Staffelprijzen (per stuk): 100: € 31,95 - € 39,43; 500: € 19,45 - € 24,43" \
+    assert "  Staffelprijzen, per stuk: 100: € 31,95 - € 39,43; 500: € 19,45 - € 24,43" \
         in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    assert "break,,,,,quantity 500: 19.45 - 24.43 a piece,,50.00,,,9727.34,,," in out
+    assert "break,,,,,quantity 500: 19.45 - 24.43 per piece,,50.00,,,9727.34,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
         {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3942.81},
@@ -515,6 +518,43 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     assert "| 500 | € 24,43 | € 12.214,02 |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
-    # nothing made, nothing to offer at other quantities either
+    # nothing made, nothing to offer at other quantities either (the report read
+    # EUR 0.00 a piece); nor while a material or a run time is not priced (only the fixed
+    # costs would spread: 100 pieces read a tenth of the price of 10)
     assert json.loads(offer("--format", "json", *args, request="shaft-oversize.yaml"))[
         "breaks"] == []
+    code, text, _ = run_cli("check", REQUESTS / "shaft-oversize.yaml", "--equipment",
+                            EQUIPMENT, *args)
+    assert "Quantity breaks" not in text
+    assert json.loads(offer("--format", "json", *args, request="enquiry-incomplete.yaml"))[
+        "breaks"] == []
+
+
+def test_nothing_is_asked_for_a_part_we_cannot_make(tmp_path):
+    """A second valve body of Ø300 mm no lathe of ours turns: the offer still asked
+    whether it could be CW724R (MAT-005, a question that fired for it), and a refused
+    shaft with a treatment outside the catalogue was asked which treatment it needs. A
+    part we cannot make is asked nothing; the part we make still is."""
+    import yaml
+    valve = yaml.safe_load((REQUESTS / "valve-body-food.yaml").read_text(encoding="utf-8"))
+    valve["parts"].append(dict(valve["parts"][0], id="VB-300", diameter_mm=300,
+                               length_mm=400))
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(valve), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                             "customer", "--format", "json")
+    assert code == 0, err
+    texts = " ".join(q["text"] for q in json.loads(out)["questions"])
+    assert "VB-35: CW614N" in texts and "VB-300" not in texts
+    shaft = yaml.safe_load((REQUESTS / "shaft-oversize.yaml").read_text(encoding="utf-8"))
+    shaft["parts"][0]["surface_treatment"] = ["verchromen-speciaal"]
+    path = tmp_path / "chrome.yaml"
+    path.write_text(yaml.safe_dump(shaft), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    report = json.loads(out)
+    assert report["open_questions"] == []
+    # nor does the MRL ask what would earn a level for a request nothing of which we make
+    assert all(not t["unanswered"] for t in report["mrl"]["threads"].values())
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                             "customer", "--format", "json")
+    assert json.loads(out)["questions"] == []

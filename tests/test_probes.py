@@ -54,6 +54,9 @@ def test_a_price_above_the_target_turns_a_what_if_as_it_turns_the_report(screene
     low = screener.check(dict(given, target_unit_price_eur=20)).to_dict()
     [over] = [f for f in low["findings"] if f["rule"] == "COST-TARGET"]
     assert over["kind"] == "question" and low["verdict"] == "conditional"
-    assert "Even the low estimate is 1.2 times the target." in over["message"]
+    assert "Even the low estimate is € 4.14 (21%) above it." in \
+        over["message"].replace("\u00a0", " ")
+    assert over["message"].endswith("It leaves out anodising of BR-100 (not priced): the "
+                                    "whole price is higher still.")
     fine = screener.check(dict(given, target_unit_price_eur=40)).to_dict()
     assert not any(f["rule"] == "COST-TARGET" for f in fine["findings"])

@@ -327,7 +327,8 @@ def _indented_more(text, line):
     key, colon, value = above.strip().lstrip("- ").partition(":")
     mine = here.strip().partition(":")
     if colon and value.strip() and mine[1] and indent(here) > indent(above) and \
-            " " not in mine[0].strip() and not value.strip().startswith(("|", ">")):
+            " " not in mine[0].strip() and not value.strip().startswith(("|", ">")) and \
+            (not mine[2] or mine[2][0] == " "):  # a key, not 'http://x.nl: y' in a text
         return Wording("inputs", "indented_more", key=mine[0].strip(), above=key.strip())
     return None
 

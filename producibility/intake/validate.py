@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from producibility import i18n
-from producibility.errors import InputError, InputErrors, Said
+from producibility.errors import InputError, InputErrors, Said, Wording
 from producibility.intake.answers import texts
 from producibility.intake.checks import (combination_problems, describe_open, unanswered,
                                          validate_request)
@@ -58,8 +58,11 @@ def check_request(path: str, questionnaire: Any, lang: str = i18n.DEFAULT_LANG) 
             where = f"{path}:{note['line']}" if note["line"] else path
             question = questionnaire.question(note["scope"], note["field"])
             hint = questionnaire.shop.suggest(question.catalogue, given)
+            what = Wording("inputs", f"kind_{question.catalogue}")(lang) \
+                if question.catalogue else question.label(lang)
             lines.append(t["unlisted"].format(
-                where=where, field=f"{question.label(lang)} ({note['field']})", given=given,
+                where=where, given=given,
+                field=what if what == note["field"] else f"{what} ({note['field']})",
                 # the hint in the language asked for (it is made in English)
                 hint=hint.wording(lang) if isinstance(hint, Said) else hint))
     still_open = unanswered(questionnaire, document) if document is not None else []
@@ -98,8 +101,10 @@ def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) ->
                        (f"-{calendar.subdivision}" if calendar.subdivision else ""))]
             if calendar.holidays else [])
     # the working days closed (a shutdown from Monday to the Friday of the week after
-    # is ten, not twelve: the weekends were never worked)
-    closed = sum(1 for day in calendar.closed if day.weekday() < 5)
+    # is ten, not twelve: the weekends were never worked, and Christmas Day is the
+    # holidays')
+    closed = sum(1 for day in calendar.closed if day.weekday() < 5
+                 and day not in calendar.holidays_of(day.year))  # nor a public holiday
     said += [i18n.text("cli", f"calendar_{kind}", lang, n=n) for kind, n in
              (("closed", closed), ("open", len(calendar.open))) if n]
     if said:  # what the lead time counts as working days, said back to the shop

@@ -237,6 +237,7 @@ def late_in_plan(placement: Placement, inferred: Inferred,
         return
     machines, request, parts = inferred.machines, inferred.request, inferred.parts
     late = {}
+    load = {}  # machine -> (its hours before the wanted date taken in all, by which parts)
     for mid, ops in order.items():
         free, given, users = machines[mid]["free_h_per_week"] * weeks, 0.0, []
         for pid, process in ops:
@@ -246,12 +247,34 @@ def late_in_plan(placement: Placement, inferred: Inferred,
                     _short_of_hours(hours, free, given, users, weeks), lang)
             given += hours
             users.append(pid)
+        load[mid] = (given, users)
     for entry in placement.assignments:
         if entry.get("machine"):
             entry.pop("late", None)
             said = late.get((entry["part"], entry["process"]))
             if said is not None:
                 entry["late"] = said
+                _no_room_elsewhere(entry, parts[entry["part"]], machines, request, load,
+                                   weeks, lang)
+
+
+def _no_room_elsewhere(entry, part, machines, request, load, weeks, lang):
+    """A late operation's alternatives that have no hours left for it either are
+    rejected, with the parts that took them (P3 late on the Prusa read 'alternatives:
+    ultimaker-s5', whose hours P2 had)."""
+    keep = []
+    for mid in entry.get("alternatives") or ():
+        hours = operation_hours(request, part, machines[mid])["total"]
+        free = machines[mid]["free_h_per_week"] * weeks
+        taken, users = load.get(mid, (0.0, []))
+        if hours > free - taken + 1e-9:
+            entry["rejected"] = sorted(entry["rejected"] + [{
+                "machine": mid, "name": machines[mid]["name"],
+                "reasons": [fit_text(_short_of_hours(hours, free, taken, users, weeks),
+                                     lang)]}], key=lambda r: r["machine"])
+        else:
+            keep.append(mid)
+    entry["alternatives"] = keep
 
 
 def _weeks_until_done(option, machines, given):

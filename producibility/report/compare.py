@@ -26,7 +26,10 @@ LEAD_TIME = ("days", "earliest_date", "meets_wanted_date")
 
 
 def _findings(report):
-    return {(f["rule"], f["part"] or "", f["machine"] or "", f["thread"]): f
+    """The findings by what they are about and what they are: a finding that turns from
+    a risk into a question is one gone and one new (COST-TARGET turned the verdict
+    conditional, and compare showed the verdict change with no finding behind it)."""
+    return {(f["rule"], f["part"] or "", f["machine"] or "", f["thread"], f["kind"]): f
             for f in report["findings"]}
 
 

@@ -101,6 +101,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         judged = [t for t in mrl.THREADS if t in capped]
     threads = mrl.thread_levels(findings, judged, settings.get("mrl") or {},
                                 lambda need: _answered(need, request, parts, questionnaire))
+    if placement.nothing_made:  # no answer makes it: "to earn more, answer ..." asks none
+        for thread in threads.values():
+            thread["unanswered"] = []
     purpose = request.get("purpose")
     target = settings["target_mrl"].get(purpose) if purpose else None
     if purpose is None and not placement.nothing_made:
@@ -143,7 +146,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             totals = costing.totals(lines, share, settings["costing"]["estimate_contingency"])
         else:
             totals = quote["totals"]
-        over = costing.over_target(totals, request, matrix, lang)
+        over = costing.over_target(totals, request, matrix, lang, () if brief else
+                                   costing.left_out(placement.not_made, quote["not_priced"],
+                                                    catalogue, lang))
         if over is not None:
             findings = findings + [over] if brief else ordered(findings + [over])
 
@@ -216,7 +221,8 @@ def fit_gaps(inferred: Inferred, open_fields: OpenFields,
         for field in missing:
             open_fields.add("part", pid, field, "FIT", True)
     for entry in inferred.request.get("_unlisted", ()):
-        open_fields.add_unlisted(entry)
+        if not placement.moot(entry["part"]):
+            open_fields.add_unlisted(entry)
     for pid, field in sorted(inferred.unchecked, key=lambda x: (x[0] or "", x[1])):
         if placement.moot(pid):
             continue

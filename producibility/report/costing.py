@@ -613,7 +613,9 @@ def quote(request, parts, machines, assignments, findings, catalogue, provider, 
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
         "totals": totals(lines, share, costing["estimate_contingency"]),
-        "breaks": quantity_breaks(sorted(set(quantities or ())), request,
+        # nothing made, nothing priced at any quantity (it read EUR 0.00 a piece)
+        "breaks": [] if parts and all(p in (unmade or {}) for p in parts) else
+        quantity_breaks(sorted(set(quantities or ())), request,
                                   parts, machines, assignments, lines, catalogue, provider,
                                   costing, lang, share, unmade)}
 
@@ -661,14 +663,30 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
     return out
 
 
-def over_target(totals, request, matrix, lang):
+def left_out(not_made, not_priced, catalogue, lang):
+    """What a price does not hold, as words: the parts that cannot be made here, then
+    what is not priced (``quote.not_priced``: a treatment, a material, a run)."""
+    said = _words("cost_target", lang)
+    kinds = {"treatment": "treatments", "material": "materials", "run": "processes"}
+    out = [said["not_made"].format(part=part) for part in sorted(not_made or ())]
+    for entry in not_priced or ():
+        kind = kinds.get(entry.get("what"))
+        item = catalogue.name(kind, entry["item"], lang) if kind and catalogue and \
+            entry.get("item") else entry.get("item")
+        out.append(said["not_priced"].format(item=item, part=entry.get("part")))
+    return out
+
+
+def over_target(totals, request, matrix, lang, left_out=()):
     """The COST-TARGET finding when the quote per product is above the customer's target
     price (``request.target_unit_price_eur``), or None.  CST-003 compares a part's
     machine time alone, with a cycle time given; this compares the whole price (material,
     set-up, run, CAM, inspection, outside work, the contingency) as the offer will name it:
     a question to the customer when even the low estimate is above the target (we cannot
     win it at that price unless something changes, as CST-003), a moderate risk when only
-    the high estimate is."""
+    the high estimate is.  ``left_out``: what the price does not hold yet (a part that
+    cannot be made here, a treatment not priced), named in the message: the price is a
+    lower bound then, so above the target stays above it."""
     target, quantity = request["target_unit_price_eur"], request["quantity"]
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
     if high <= target:
@@ -677,8 +695,14 @@ def over_target(totals, request, matrix, lang):
     above = low > target
     money = functools.partial(i18n.money, lang=lang, decimals=2)
     message = text["message"].format(low=money(low), high=money(high), target=money(target))
-    if above:
-        message += text["times"].format(times=i18n.figure(round(low / target, 1), lang))
+    if above:  # by how much, in euros and per cent ("1 times the target" read for 24.14
+        # against 24)
+        message += text["above"].format(
+            over=money(low - target),
+            percent=i18n.number(round((low - target) / target * 100), lang, grouping=False)
+            if target > 0 else "-")
+    if left_out:
+        message += text["left_out"].format(items=", ".join(left_out))
     return Finding.check(
         "COST-TARGET", "question" if above else "risk", "cost_funding", text["title"],
         message, text["mitigation"], text["source"],

@@ -166,7 +166,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
 
     choice_text = questionnaire.choice_text if questionnaire else None
     advice, settled = [], []
+    # advice to make a part cheaper or easier, and questions, are for the parts we make
+    # (the shaft we cannot turn was told to keep its tolerances loose "to keep the price
+    # low", a refusal asked whether the brass could be CW724R)
     not_made = set((data.get("lead_time") or {}).get("not_made") or ())
+    declined = nothing_made(data)
     parts_by_id = {str(p.get("id")): p for p in request.get("parts") or []}
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
     for finding in data["findings"]:
@@ -177,6 +181,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             context["machine"] = {"id": assignments[finding["part"]]["machine"],
                                   "name": assignments[finding["part"]]["machine_name"]}
         text = _customer_text(rule, finding, context, lang, choice_text)
+        # what a rule finds for a part we cannot make (for the request, when we make
+        # nothing) is asked of no one and advises no one: the offer says no to it
+        unmade = finding.get("part") in not_made if finding.get("part") else declined
+        if unmade:
+            continue
         if rule is not None and finding["kind"] == "question":
             # what makes the verdict conditional is asked, in the rule's customer words,
             # else by its title; a rule that keeps it internal (customer: false) is not
@@ -185,17 +194,15 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                     t["settle_part"].format(title=finding["title"], part=finding["part"])
                     if finding.get("part") else t["settle"].format(title=finding["title"])))
             continue
-        # advice to make a part cheaper or easier is for the parts we make (the shaft we
-        # cannot turn was told to keep its tolerances loose "to keep the price low")
-        unmade = finding.get("part") in not_made if finding.get("part") else \
-            nothing_made(data)
-        if text and text not in advice and not unmade:
+        if text and text not in advice:
             advice.append(text)
 
     questions = []
     # the tool's own questions: a price above the customer's target, a treatment not for
     # the part's material
     for finding in data["findings"]:
+        if (finding.get("part") in not_made) if finding.get("part") else declined:
+            continue
         if finding["rule"] == "COST-TARGET" and finding["kind"] == "question" and \
                 request.get("target_unit_price_eur") is not None:
             settled.append(t["over_target"].format(target=i18n.money(
@@ -242,7 +249,6 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
     # nothing of it can be made here: a refusal, without a delivery or a wish for answers
-    declined = nothing_made(data)
     if declined:
         intro = "offer_intro_none"
     wanted = _date(request.get("wanted_date"))
@@ -258,7 +264,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "nothing_made": declined,
         # the quantity breaks asked for (--quantities, quantity_breaks), at the high
         # estimate the offer's prices are (per product: one set of the parts)
-        "breaks": [] if declined or any(p["blocked"] or p["pending"] for p in parts) else [
+        # (none while a material or a run time is not priced: only the fixed costs would
+        # spread, and the price at 100 pieces read a tenth of that at 10)
+        "breaks": [] if declined or any(p["blocked"] or p["pending"] for p in parts) or any(
+            e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
+        else [
             {"quantity": b["quantity"], "per_piece_eur": b["per_piece_high_eur"],
              "total_eur": b["amount_high_eur"]} for b in data["quote"].get("breaks") or ()],
         "parts_heading": t["what_you_asked" if declined else "what_we_make"],

@@ -16,7 +16,7 @@ from typing import Any
 from producibility import i18n
 from producibility.report.render.registry import Format, Job, register
 from producibility.report.render.views import (choice, choice_names, contingency, labels,
-                                              quote_lines)
+                                              quote_lines, unit)
 
 CSV_COLUMNS = ("kind", "part", "process", "machine", "rule", "description", "setup_h",
                "run_h", "hours", "rate_eur_h", "amount_eur", "basis", "attended", "source")
@@ -94,7 +94,8 @@ def report(job: Job) -> str:
         row.update(kind=words["csv_break"] if excel else "break",
                    description=words["csv_break_text"].format(
                        quantity=b["quantity"], per_piece=number_cell(b["per_piece_eur"], style),
-                       high=number_cell(b["per_piece_high_eur"], style)),
+                       high=number_cell(b["per_piece_high_eur"], style),
+                       unit=unit(data, words)),
                    run_h=number_cell(b["run_h"], style),
                    amount_eur=number_cell(b["amount_eur"], style))
         writer.writerow([row[c] for c in CSV_COLUMNS])

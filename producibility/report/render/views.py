@@ -36,6 +36,19 @@ def contingency(totals: Mapping[str, Any], words: Mapping[str, Any]) -> str:
     return text
 
 
+def unit(data: Mapping[str, Any], words: Mapping[str, Any]) -> str:
+    """What a price per product is a price of, as the report says it: "per piece" for one
+    part needed once a product, else "per set (the parts of one product[, without
+    AS-300])" (the quantity breaks' too: they are per product)."""
+    quantity = data["request"].get("quantity")
+    single = data["request"].get("parts") == 1 and \
+        data["request"].get("pieces", quantity) == quantity
+    left_out = (data.get("lead_time") or {}).get("not_made")
+    if left_out and not single:  # the set's price leaves out what we cannot make
+        return words["per_set_without"].format(parts=", ".join(left_out))
+    return words["per_piece_unit" if single else "per_set_unit"]
+
+
 def choice_names(questionnaire: Any) -> dict[str, dict[str, dict[str, str]]]:
     """Display names of choices (processes, purposes, materials...) by question id;
     without a questionnaire none (the ids are shown)."""
@@ -183,7 +196,10 @@ def context(job: Job) -> dict[str, Any]:
         fast = lead.get("expedited")
         if fast:
             text += (f"; {words['expedited']} {fast['earliest_date']} "
-                     f"(+{money_range(fast, lang, cents)})")
+                     f"(+{money_range(fast, lang, cents)}")
+            # overtime that still misses the date says so, as the offer does
+            still = lead["wanted_date"] and fast["earliest_date"] > lead["wanted_date"]
+            text += f", {words['still_late']})" if still else ")"
         if lead.get("not_made"):
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
         if lead.get("without_run"):
@@ -203,14 +219,8 @@ def context(job: Job) -> dict[str, Any]:
         totals = data["quote"]["totals"]
         if not quantity or quantity <= 0:
             return ""
-        single = data["request"].get("parts") == 1 and \
-            data["request"].get("pieces", quantity) == quantity
-        unit = words["per_piece_unit" if single else "per_set_unit"]
-        left_out = (data.get("lead_time") or {}).get("not_made")
-        if left_out and not single:  # the set's price leaves out what we cannot make
-            unit = words["per_set_without"].format(parts=", ".join(left_out))
         return (f"{euros(totals['amount_eur'] / quantity, lang)} - "
-                f"{euros(totals['amount_high_eur'] / quantity, lang)} {unit}")
+                f"{euros(totals['amount_high_eur'] / quantity, lang)} {unit(data, words)}")
 
     def lead_time_steps(entry: Mapping[str, Any]) -> str:
         """One part's chain as a line: each step with its working days, in order."""
@@ -230,6 +240,7 @@ def context(job: Job) -> dict[str, Any]:
         "lead_time_sentence": lead_time_sentence,
         "lead_time_steps": lead_time_steps,
         "per_unit": per_unit,
+        "unit": unit(data, words),
         # nothing of the request made here: no price at all, not EUR 0
         "nothing_priced": functools.partial(nothing_made, data),
         "contingency": functools.partial(contingency, data["quote"]["totals"], words),

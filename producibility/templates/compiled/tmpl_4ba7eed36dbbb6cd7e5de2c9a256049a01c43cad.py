@@ -14,6 +14,7 @@ def root(context, missing=missing):
     l_0_nothing_priced = resolve('nothing_priced')
     l_0_contingency = resolve('contingency')
     l_0_per_unit = resolve('per_unit')
+    l_0_unit = resolve('unit')
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     l_0_risks = resolve('risks')
@@ -231,9 +232,9 @@ def root(context, missing=missing):
         pass
         yield '  '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'breaks'))
-        yield ' ('
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'per_piece_unit'))
-        yield '): '
+        yield ', '
+        yield str((undefined(name='unit') if l_0_unit is missing else l_0_unit))
+        yield ': '
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'), undefined):
             _loop_vars = {}
@@ -511,4 +512,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=95&2=98&3=114&4=118&5=122&7=125&8=128&10=130&11=133&13=173&14=176&16=182&17=184&18=188&19=197&22=204&24=230&25=233&28=251&29=255&31=258&32=261&34=263&35=266&37=288&38=296&41=313&42=315&43=320&45=363&46=367&48=374&49=377&52=380&54=387&55=391&57=400&58=403&60=407&61=409&62=411&63=415&66=422&68=430&69=435&70=454&71=456&72=461&76=474&77=477&79=479&80=481&81=483&82=487'
+debug_info = '1=96&2=99&3=115&4=119&5=123&7=126&8=129&10=131&11=134&13=174&14=177&16=183&17=185&18=189&19=198&22=205&24=231&25=234&28=252&29=256&31=259&32=262&34=264&35=267&37=289&38=297&41=314&42=316&43=321&45=364&46=368&48=375&49=378&52=381&54=388&55=392&57=401&58=404&60=408&61=410&62=412&63=416&66=423&68=431&69=436&70=455&71=457&72=462&76=475&77=478&79=480&80=482&81=484&82=488'
