@@ -338,15 +338,21 @@ def cam_hours(assignments, costing, findings=(), unmade=None) -> dict:
     return _rules_hours(hours, "cam_h", assignments, findings, unmade)
 
 
-def _rules_hours(hours, key, assignments, findings, unmade=None) -> dict:
+def _rules_hours(hours, key, assignments, findings, unmade=None, request_key=False) -> dict:
     """``hours`` (part id -> hours) plus the rules' ``effort[key]``: a part rule's on its
-    part, a request rule's with the first part made here; none for a part that cannot
-    be made here (``unmade``)."""
+    part, a request rule's with the first part made here (``request_key``: under None,
+    for the caller to place); none for a part that cannot be made here (``unmade``), nor
+    a request rule's when nothing can be."""
     unmade = unmade or {}
     first = next((a["part"] for a in assignments if a["part"] not in unmade), None)
     for f in findings:
         extra = (f.effort or {}).get(key)
         part = f.part if f.part is not None else first
+        if f.part is None and request_key and part is not None:
+            part = None
+            if extra:
+                hours[None] = hours.get(None, 0.0) + float(extra)
+            continue
         if extra and part is not None and part not in unmade:
             hours[part] = hours.get(part, 0.0) + float(extra)
     return hours
@@ -356,13 +362,16 @@ def inspection_hours(assignments, costing, batches, findings=(), unmade=None) ->
     """part id -> its measuring hours, as the quote's ``inspection`` lines add them up
     (the lead time's measuring step): the first-off inspection per batch of a part with
     an operation on an own machine, and the rules' ``effort.inspection_h`` (the CMM, a
-    first article report, a capability study), a request rule's with the first part
-    made here, as :func:`cam_hours` places a request rule's CAM hours."""
+    first article report, a capability study); a request rule's under None: the lead
+    time measures it with the part measured last (a first article report is done when
+    every part is: with the first part made here, a part made here after all moved it
+    off the slowest part and the lead time shortened)."""
     hours: dict = {}
     for a in assignments:
         if a["machine"] and a["part"] not in (unmade or {}) and a["part"] not in hours:
             hours[a["part"]] = costing["first_off_inspection_h"] * batches
-    return _rules_hours(hours, "inspection_h", assignments, findings, unmade)
+    return _rules_hours(hours, "inspection_h", assignments, findings, unmade,
+                        request_key=True)
 
 
 def design_hours(findings, unmade=None) -> dict:

@@ -12,7 +12,8 @@ that can start soonest: its part ready, of equals the part first in the request;
 part waiting for its material does not hold up one in stock), an
 operation at a partner with the partner's lead time and transport both ways; then the
 measuring (the first piece measured before the series is released, the rules'
-``effort.inspection_h``: the quote's inspection hours) at the pack's
+``effort.inspection_h``: the quote's inspection hours; a request rule's with the part
+measured last) at the pack's
 ``inspection_h_per_day``, one part at a time in the measuring room; then the
 waits the rules name (``effort.lead_time_days``: an NDT inspector, a measuring lab,
 EDM bought in), one after another; then the surface treatments (at a partner, else the
@@ -263,7 +264,12 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # request)
     measure_per_day = settings.get("inspection_h_per_day")
     room_free, room_users = 0.0, []
-    for pid in sorted((p for p in state if (inspection or {}).get(p) and measure_per_day),
+    inspection = dict(inspection or {})
+    shared = inspection.pop(None, 0.0)  # a request rule's: with the part measured last
+    if shared and state:
+        last = max(state, key=lambda p: (state[p]["day"], list(state).index(p)))
+        inspection[last] = inspection.get(last, 0.0) + shared
+    for pid in sorted((p for p in state if inspection.get(p) and measure_per_day),
                       key=lambda p: state[p]["day"]):
         entry, h = state[pid], inspection[pid]
         days = h / measure_per_day
