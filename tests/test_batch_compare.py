@@ -277,3 +277,19 @@ def test_compare_shows_a_finding_that_changed_its_kind(tmp_path):
     assert any(line.startswith("- COST-TARGET") for line in out.splitlines())
     assert any(line.startswith("+ COST-TARGET") and "above it" in line
                for line in out.splitlines())
+
+
+def test_compare_names_the_configs_equipment_as_the_user_would(tmp_path, monkeypatch):
+    """Side A's equipment came from the configuration as an absolute path beside B's
+    'equipment-b.yaml' as typed."""
+    import shutil
+    shutil.copy(EQUIPMENT, tmp_path / "equipment.yaml")
+    shutil.copy(EQUIPMENT, tmp_path / "equipment-b.yaml")
+    (tmp_path / "producibility.yaml").write_text("equipment: equipment.yaml\n",
+                                                 encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    request = next(p for p in REQUESTS if p.stem == "bracket-series")
+    code, out, err = run_cli("compare", request, "--equipment-b", "equipment-b.yaml")
+    assert code == 0, err
+    first = out.splitlines()[0]
+    assert first.endswith(" on equipment.yaml") and str(tmp_path) not in first

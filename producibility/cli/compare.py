@@ -45,8 +45,23 @@ def compare(request_a, request_b, config_file, equipment, rules, no_default_rule
         emit(json.dumps(diff, indent=2, sort_keys=True, ensure_ascii=False) + "\n", output,
              inputs)
         return
-    label_a = side_label(request_a, equipment if equipment_b else None, (), lang)
+    label_a = side_label(request_a, _shown(equipment) if equipment_b else None, (), lang)
     label_b = side_label(request_b or request_a, equipment_b, rules_b, lang)
     from producibility.report.render.views import choice_names
     names = choice_names(screener_a.questionnaire)
     emit(terminal_safe(as_text(diff, label_a, label_b, lang, names)), output, inputs)
+
+
+def _shown(path):
+    """A path as the user would type it: relative to the working directory where it is
+    inside it (the configuration gives the equipment as an absolute path, and side A
+    read '/home/.../equipment.yaml' beside B's 'equipment-b.yaml')."""
+    import os
+
+    if not path:
+        return path
+    try:
+        relative = os.path.relpath(str(path))
+    except ValueError:  # another drive
+        return str(path)
+    return relative if not relative.startswith("..") else str(path)
