@@ -54,3 +54,15 @@ def test_a_rush_names_the_earliest_and_the_wanted_date_each_for_itself(screener,
     report = screener.check(request, lang=lang).to_dict()
     [rush] = [f for f in report["findings"] if f["rule"] == "MGT-001"]
     assert rush["message"].startswith(said.format(earliest=earliest, wanted=wanted))
+
+
+def test_titanium_cutting_tests_are_quoted_once_a_part(screener):
+    """PRC-013 was a candidate rule: a titanium part milled in two operations on one
+    machine had its 4 h of cutting tests quoted twice."""
+    from conftest import base_request
+    request = base_request(part={"material": "titanium_gr5",
+                                 "processes": ["milling_3axis", "milling_5axis"]})
+    report = screener.check(request).to_dict()
+    assert len({a["machine"] for a in report["assignments"]}) == 1
+    lines = [line for line in report["quote"]["lines"] if line["rule"] == "PRC-013"]
+    assert [(line["part"], line["hours"]) for line in lines] == [("P1", 4.0)]
