@@ -65,11 +65,9 @@ def test_the_lead_time_skips_the_shops_closed_days(equipment):
     """900 brackets: 27 working days. Counted Monday to Friday they end 2026-12-30, a day
     of the example shop's shutdown; its calendar closes six weekdays on the way
     (Christmas Day, 28-31 December, New Year's Day): 2027-01-07, and the report names
-    them. Without a calendar the chain's days are the same. (The customer supplies the
-    aluminium: 900 blocks are more than the rack holds, and its order is not the point.)"""
+    them. Without a calendar the chain's days are the same."""
     screener = Screener(equipment, load_packs())
-    request = base_request(quantity=900, wanted_date="2027-03-01",
-                           material_supplied_by_customer=True)
+    request = base_request(quantity=900, wanted_date="2027-03-01")
     lead = screener.check(request).to_dict()["lead_time"]
     assert lead["earliest_date"] == by_hand("2026-11-23", lead["days"], NL_2026_2027 | {
         datetime.date(2026, 12, d) for d in range(28, 32)} - {datetime.date(2027, 3, 26)})

@@ -512,12 +512,11 @@ def test_the_welds_wait_for_the_ndt_inspector(screener):
     wait = next(s for s in entry["steps"] if s.get("rule") == "ENX-004")
     assert wait["days"] == 2.0 and wait["step"] == "wait"
     kinds = [s["step"] for s in entry["steps"]]
-    # the frame's 1,173 kg of S235 is ordered (more than the rack's stock_up_to_kg);
-    # meanwhile FR-02's CAM waits for FR-01's in the office
-    assert kinds == ["material", "queue", "preparation", "operation", "inspection", "wait",
-                     "outside_work", "transport"]
-    assert "weld" in entry["steps"][3]["text"] and "coat" in entry["steps"][6]["text"]
-    assert entry["steps"][4]["days"] == pytest.approx((2 + 0.25 + 2) / 4, abs=0.01)
+    # FR-02's CAM waits for FR-01's in the office
+    assert kinds == ["queue", "preparation", "operation", "inspection", "wait", "outside_work",
+                     "transport"]
+    assert "weld" in entry["steps"][2]["text"] and "coat" in entry["steps"][5]["text"]
+    assert entry["steps"][3]["days"] == pytest.approx((2 + 0.25 + 2) / 4, abs=0.01)
 
 
 @pytest.mark.parametrize("lang, text", [("en", "measuring and inspection: 3.25 h"),
@@ -1028,27 +1027,3 @@ def test_a_part_made_here_after_all_never_shortens_the_lead_time():
             measuring = {p["part"]: next(s["days"] for s in p["steps"]
                                          if s["step"] == "inspection") for p in b["parts"]}
             assert measuring["AS-300"] < 0.75 < measuring["BR-100"]
-
-
-@pytest.mark.parametrize("lang, said", [
-    ("en", "material brass CW614N to order (2,026 kg: more than the 250 kg we take from "
-           "stock)"),
-    ("nl", "materiaal messing CW614N bestellen (2.026 kg: meer dan de 250 kg die wij uit "
-           "voorraad nemen)")])
-def test_a_stocked_material_beyond_the_rack_is_ordered(tmp_path, lang, said):
-    """5,000 brass fittings take 2 t of bar: brass is on the shop's stock list, and the
-    lead time began with the turning as if the rack held 2 t. Beyond the pack's
-    stock_up_to_kg it is ordered with its catalogue lead time; 40 valve bodies come from
-    the rack."""
-    import yaml
-    from conftest import REQUESTS
-    valve = yaml.safe_load(next(p for p in REQUESTS if p.stem == "valve-body-food")
-                           .read_text(encoding="utf-8"))
-    (screener, _), _ = both_shops()
-    few = screener.check(valve, lang=lang).to_dict()["lead_time"]["parts"][0]["steps"]
-    assert not any(s["step"] == "material" for s in few)
-    many = dict(valve, quantity=5000, batches=2,
-                parts=[dict(valve["parts"][0], diameter_mm=32, length_mm=38)])
-    many["parts"][0].pop("size_mm", None)
-    steps = screener.check(many, lang=lang).to_dict()["lead_time"]["parts"][0]["steps"]
-    assert [s["text"] for s in steps if s["step"] == "material"] == [said]

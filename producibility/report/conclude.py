@@ -77,11 +77,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               equipment.calendar,
                               costing.inspection_hours(placement.assignments, settings["costing"],
                                                        request.get("batches") or 1, findings,
-                                                       placement.not_made),
-                              costing.material_kg(request, parts, catalogue,
-                                                  settings["costing"], placement.not_made)
-                              if settings["lead_time"].get("stock_up_to_kg") is not None
-                              else None)
+                                                       placement.not_made))
     assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang)
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)

@@ -358,25 +358,6 @@ def _rules_hours(hours, key, assignments, findings, unmade=None, request_key=Fal
     return hours
 
 
-def material_kg(request, parts, catalogue, costing, unmade=None) -> dict:
-    """part id -> the kg of stock its pieces take (the quote's material line), where it
-    can be worked out: for the lead time's question whether the rack holds it."""
-    out = {}
-    if request.get("material_supplied_by_customer") is True or not catalogue:
-        return out
-    for pid, part in parts.items():
-        processes = part.get("processes") or ()
-        material = catalogue.get("materials", part.get("material")) \
-            if part.get("material") else None
-        if pid in (unmade or {}) or not processes or material is None or \
-                not material.get("density_kg_m3") or part.get("pieces") is None:
-            continue
-        kg, _, _ = stock(part, processes, material, costing, catalogue)
-        if kg is not None:
-            out[pid] = kg * part["pieces"]
-    return out
-
-
 def inspection_hours(assignments, costing, batches, findings=(), unmade=None) -> dict:
     """part id -> its measuring hours, as the quote's ``inspection`` lines add them up
     (the lead time's measuring step): the first-off inspection per batch of a part with

@@ -1,8 +1,8 @@
 """Lead time as a chain: material, operations in routing order, waits, treatments,
 transport.
 
-Per part: the material is ordered (its catalogue lead time, none when supplied by the
-customer or stocked, up to the pack's ``stock_up_to_kg`` of it) while the part is designed (the rules' ``effort.design_h``: a 3D
+Per part: the material is ordered (its catalogue lead time, none when stocked or
+supplied by the customer) while the part is designed (the rules' ``effort.design_h``: a 3D
 model to make, the design to adapt; the request's first) and prepared (CAM and work
 preparation, the quote's hours), at the pack's ``preparation_h_per_day``, the parts one
 after another;
@@ -113,16 +113,14 @@ def _longest(waits):
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
-          preparation=None, design=None, inspection=None, material_kg=None):
+          preparation=None, design=None, inspection=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
     ``waits``: what the rules' findings wait for (:func:`waits_of`).  ``preparation``:
     part -> its CAM and work preparation hours (costing.cam_hours).  ``design``: the design
     work before it ({None: the request's hours, part: its own}: costing.design_hours).
-    ``inspection``: part -> its measuring hours (costing.inspection_hours).
-    ``material_kg``: part -> the kg of stock it takes (costing.material_kg): a stocked
-    material beyond the pack's ``stock_up_to_kg`` is ordered."""
+    ``inspection``: part -> its measuring hours (costing.inspection_hours)."""
     text = words("lead_time", lang) if lang else None
     stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
@@ -163,22 +161,12 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         steps, day = [], 0.0
         rule_waits = _longest(waits.get(None, []) + waits.get(pid, []))
         material_id = part.get("material")
-        kg = (material_kg or {}).get(pid)
-        # in stock, unless the part takes more than the rack holds (2 t of brass bar)
-        beyond = material_id in stocked and kg is not None and \
-            settings.get("stock_up_to_kg") is not None and kg > settings["stock_up_to_kg"]
-        if not supplied and material_id and (material_id not in stocked or beyond) and \
-                catalogue:
+        if not supplied and material_id and material_id not in stocked and catalogue:
             material = catalogue.get("materials", material_id)
             if material and material.get("lead_time_days"):
                 day = float(material["lead_time_days"])
-                said = text and text["material"].format(
-                    material=catalogue.name("materials", material_id, lang))
-                if said and beyond:
-                    said += text["beyond_stock"].format(
-                        kg=i18n.number(round(kg), lang),
-                        limit=i18n.number(settings["stock_up_to_kg"], lang))
-                steps.append({"step": "material", "days": day, "text": said})
+                steps.append({"step": "material", "days": day, "text": text and text[
+                    "material"].format(material=catalogue.name("materials", material_id, lang))})
         if not steps:  # no catalogue figure: the rule's, where one says the material waits
             for name, days, rule, title in rule_waits:
                 if name == "material":
@@ -400,8 +388,7 @@ def _name(catalogue, kind, entry_id, lang):
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
-              preparation=None, design=None, calendar=PLAIN, inspection=None,
-              material_kg=None):
+              preparation=None, design=None, calendar=PLAIN, inspection=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier;
     and, under ``machine_order`` (not the report's: the caller takes it out), each
     machine's operations in the order the chain makes them (for
@@ -410,8 +397,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
-                   preparation=preparation, design=design, inspection=inspection,
-                   material_kg=material_kg)
+                   preparation=preparation, design=design, inspection=inspection)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"], calendar)
@@ -433,7 +419,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                      catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
                      waits=waits, preparation=preparation, design=design,
-                     inspection=inspection, material_kg=material_kg)
+                     inspection=inspection)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             own = sum(line["amount_eur"] for line in in_overtime(
                 quote_lines, machines, expedite["overtime_h_per_day"]))

@@ -1416,14 +1416,6 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__leadtime__inspectionhperday, (int, float, Decimal)) and not isinstance(data__leadtime__inspectionhperday, bool):
                         if data__leadtime__inspectionhperday <= 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.inspection_h_per_day must be bigger than 0")
-                if "stock_up_to_kg" in data__leadtime_keys:
-                    data__leadtime_keys.remove("stock_up_to_kg")
-                    data__leadtime__stockuptokg = data__leadtime["stock_up_to_kg"]
-                    if not isinstance(data__leadtime__stockuptokg, (int, float, Decimal, NoneType)) or isinstance(data__leadtime__stockuptokg, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.stock_up_to_kg must be number or null")
-                    if isinstance(data__leadtime__stockuptokg, (int, float, Decimal)) and not isinstance(data__leadtime__stockuptokg, bool):
-                        if data__leadtime__stockuptokg < 0:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.stock_up_to_kg must be bigger than or equal to 0")
                 if "flexible_up_to_days" in data__leadtime_keys:
                     data__leadtime_keys.remove("flexible_up_to_days")
                     data__leadtime__flexibleuptodays = data__leadtime["flexible_up_to_days"]
