@@ -56,9 +56,11 @@ def test_a_rush_names_the_earliest_and_the_wanted_date_each_for_itself(screener,
     assert rush["message"].startswith(said.format(earliest=earliest, wanted=wanted))
 
 
-def test_titanium_cutting_tests_are_quoted_once_a_part(screener):
-    """PRC-013 was a candidate rule: a titanium part milled in two operations on one
-    machine had its 4 h of cutting tests quoted twice."""
+def test_titanium_cutting_tests_are_quoted_once_a_part_and_machine(screener):
+    """PRC-013 (a candidate rule: our experience machining titanium on the chosen
+    machine) held for both operations of a part milled twice on one machine, and its 4 h
+    of cutting tests were quoted twice. The same finding for the same part and machine
+    is one; it still counts only where one of our machines does the work."""
     from conftest import base_request
     request = base_request(part={"material": "titanium_gr5",
                                  "processes": ["milling_3axis", "milling_5axis"]})
@@ -66,3 +68,4 @@ def test_titanium_cutting_tests_are_quoted_once_a_part(screener):
     assert len({a["machine"] for a in report["assignments"]}) == 1
     lines = [line for line in report["quote"]["lines"] if line["rule"] == "PRC-013"]
     assert [(line["part"], line["hours"]) for line in lines] == [("P1", 4.0)]
+    assert [f["rule"] for f in report["findings"]].count("PRC-013") == 1

@@ -185,7 +185,8 @@ def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: l
                   brief: bool = False) -> list[Finding]:
     """The findings of the rules that fired or failed; a rule that could not decide
     names the fields it waits for in ``open_fields``.  A candidate-scope rule counts
-    only for the machine chosen for the operation.  A rule that could not decide for a
+    only for the machine chosen for the operation, and the same words of it for the same
+    part and machine once (two operations on one machine).  A rule that could not decide for a
     part that cannot be made here (or for the request, when none of its parts can:
     ``Placement.moot``) asks nothing: no answer makes the part.  What the rules found
     for such a part stays (DFM-012 says why 6082 is not bent here).  ``brief``: findings
@@ -193,6 +194,7 @@ def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: l
     findings = []
     decides = {}  # rule -> whether it decides: a rule waits for several fields and parts
     chosen = placement.chosen
+    stated: set = set()  # (rule, part, machine, message) of the candidate findings so far
     for hit in inferred.hits:
         rule = hit.rule
         if rule.scope == "candidate" and (hit.subject, hit.process, hit.machine) not in chosen:
@@ -208,7 +210,16 @@ def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: l
         elif hit.outcome == "error":
             findings.append(Finding.engine_error(hit, lang))
         else:
-            findings.append(Finding.from_hit(hit, lang, matrix, choice_text, brief))
+            finding = Finding.from_hit(hit, lang, matrix, choice_text, brief)
+            if rule.scope == "candidate" and not brief:
+                # one finding for one statement: a part milled in two operations on one
+                # machine had PRC-013's 4 h of titanium cutting tests quoted twice; what
+                # a rule says per operation (its process in the words) stays twice
+                said = (rule.id, hit.subject, hit.machine, finding.message)
+                if said in stated:
+                    continue
+                stated.add(said)
+            findings.append(finding)
     return findings
 
 
