@@ -1027,3 +1027,28 @@ def test_a_part_made_here_after_all_never_shortens_the_lead_time():
             measuring = {p["part"]: next(s["days"] for s in p["steps"]
                                          if s["step"] == "inspection") for p in b["parts"]}
             assert measuring["AS-300"] < 0.75 < measuring["BR-100"]
+
+
+def test_a_quick_part_added_never_takes_the_report_off_the_slow_part():
+    """The brackets (anodised after measuring, 7 days) with a spacer that comes off the
+    mill last but is done days sooner: the first article report's 3 h went with the
+    part measured last, the spacer, and the brackets, measured sooner, made the lead time
+    a day shorter (23 -> 22) with more work. They go with the part that would end last."""
+    import yaml
+    from conftest import REQUESTS
+    bracket = yaml.safe_load(next(p for p in REQUESTS if p.stem == "bracket-series")
+                             .read_text(encoding="utf-8"))
+    spacer = {"id": "BR-200", "name": "Afstandsbus", "quantity": 1,
+              "processes": ["milling_3axis"], "material": "aluminium_6082",
+              "size_mm": [40, 30, 10], "tolerance_mm": 0.015, "tightest_feature": "bore",
+              "roughness_ra_um": 1.6, "cycle_time_min": 0.5, "weight_kg": 0.02,
+              "cosmetic_surface": False, "temper": "t651"}
+    (screener, _), _ = both_shops()
+    alone = screener.check(bracket).to_dict()["lead_time"]
+    both = screener.check(dict(bracket, parts=bracket["parts"] + [spacer])).to_dict()
+    lead = both["lead_time"]
+    assert lead["days"] >= alone["days"]
+    measuring = {p["part"]: next(s["days"] for s in p["steps"] if s["step"] == "inspection")
+                 for p in lead["parts"]}
+    assert measuring["BR-100"] > measuring["BR-200"]  # the report's hours, with BR-100
+

@@ -363,9 +363,9 @@ def inspection_hours(assignments, costing, batches, findings=(), unmade=None) ->
     (the lead time's measuring step): the first-off inspection per batch of a part with
     an operation on an own machine, and the rules' ``effort.inspection_h`` (the CMM, a
     first article report, a capability study); a request rule's under None: the lead
-    time measures it with the part measured last (a first article report is done when
-    every part is: with the first part made here, a part made here after all moved it
-    off the slowest part and the lead time shortened)."""
+    time measures it with the part that would end last (a first article report is done
+    when every part is: with the first part made here, or the part measured last, a part
+    added moved it off the slowest part and the lead time shortened)."""
     hours: dict = {}
     for a in assignments:
         if a["machine"] and a["part"] not in (unmade or {}) and a["part"] not in hours:

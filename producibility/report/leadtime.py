@@ -13,7 +13,7 @@ part waiting for its material does not hold up one in stock), an
 operation at a partner with the partner's lead time and transport both ways; then the
 measuring (the first piece measured before the series is released, the rules'
 ``effort.inspection_h``: the quote's inspection hours; a request rule's with the part
-measured last) at the pack's
+that would end last) at the pack's
 ``inspection_h_per_day``, one part at a time in the measuring room; then the
 waits the rules name (``effort.lead_time_days``: an NDT inspector, a measuring lab,
 EDM bought in), one after another; then the surface treatments (at a partner, else the
@@ -258,16 +258,53 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
                                     transport, catalogue, lang, text)
 
+    # what comes after a part's measuring, worked out first (it does not depend on the
+    # day): the rules' waits after the part's own work and measuring (welds are tested,
+    # a part measured at a lab, before it is coated; not those the chain has as its own
+    # steps: the material (above), a treatment, a process of the routing), the
+    # treatments, the delivery
+    tails = {}
+    for pid in state:
+        part, tail, later = parts[pid], [], 0.0
+        treatments = list(partners_by_part.get(pid, ()))
+        placed = {process for process, _ in treatments}
+        for treatment in part.get("surface_treatment") or ():
+            entry = catalogue.get("treatments", treatment) if catalogue else None
+            if treatment in placed or not entry or entry.get("lead_time_days") is None:
+                continue  # no partner: the treatment's typical lead time from the catalogue
+            placed.add(treatment)
+            treatments.append((treatment, {"name": text and text["subcontractor"],
+                                           "lead_time_days": entry["lead_time_days"]}))
+        own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
+        if placed:
+            own.add("treatment")
+        for name, days, rule, title in state[pid]["waits"]:
+            if name in own:
+                continue
+            later += days
+            tail.append({"step": "wait", "days": days, "rule": rule,
+                         "text": text and text["wait"].format(title=title, rule=rule)})
+        for process, partner in treatments:
+            later = _outside(tail, later, process, partner, transport, catalogue, lang, text)
+        later += transport
+        tail.append({"step": "transport", "days": transport, "text": text and text["delivery"]})
+        tails[pid] = (tail, later)
+
     # then each part is measured (the first piece before the series is released, the
     # rules' inspection hours), at the pack's ``inspection_h_per_day``: the measuring room
     # takes one part at a time, the part ready first (of equals, the part first in the
-    # request)
+    # request); a request rule's hours (a first article report of every part) with the
+    # part that would end last, measured and all (with the first part made here, or the
+    # one measured last, a quick part made here after all took them off the slow one)
     measure_per_day = settings.get("inspection_h_per_day")
     room_free, room_users = 0.0, []
     inspection = dict(inspection or {})
-    shared = inspection.pop(None, 0.0)  # a request rule's: with the part measured last
+    shared = inspection.pop(None, 0.0)
     if shared and state:
-        last = max(state, key=lambda p: (state[p]["day"], list(state).index(p)))
+        order = list(state)
+        last = max(state, key=lambda p: (
+            state[p]["day"] + (inspection.get(p, 0.0) / measure_per_day
+                               if measure_per_day else 0.0) + tails[p][1], -order.index(p)))
         inspection[last] = inspection.get(last, 0.0) + shared
     for pid in sorted((p for p in state if inspection.get(p) and measure_per_day),
                       key=lambda p: state[p]["day"]):
@@ -285,35 +322,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         if pid in unmade:
             out.append({"part": pid, "days": None, "steps": [], "not_made": unmade[pid]})
             continue
-        steps, day = state[pid]["steps"], state[pid]["day"]
+        tail, later = tails[pid]
+        steps = state[pid]["steps"] + tail
+        day = state[pid]["day"] + later
         without_run = [a["process"] for a in by_part.get(pid, ())
                        if a.get("machine") and (pid, a["process"]) not in runs]
-        treatments = list(partners_by_part.get(pid, ()))
-        placed = {process for process, _ in treatments}
-        for treatment in part.get("surface_treatment") or ():
-            entry = catalogue.get("treatments", treatment) if catalogue else None
-            if treatment in placed or not entry or entry.get("lead_time_days") is None:
-                continue  # no partner: the treatment's typical lead time from the catalogue
-            placed.add(treatment)
-            treatments.append((treatment, {"name": text and text["subcontractor"],
-                                           "lead_time_days": entry["lead_time_days"]}))
-        # the rules' waits after the part's own work and measuring (welds are tested, a
-        # part measured at a lab, before it is coated); not those the chain has as its own steps: the material
-        # (above), a treatment, a process of the routing
-        own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
-        if placed:
-            own.add("treatment")
-        for name, days, rule, title in state[pid]["waits"]:
-            if name in own:
-                continue
-            day += days
-            steps.append({"step": "wait", "days": days, "rule": rule,
-                          "text": text and text["wait"].format(title=title, rule=rule)})
-        for process, partner in treatments:
-            day = _outside(steps, day, process, partner, transport, catalogue, lang, text)
-        day += transport
-        steps.append({"step": "transport", "days": transport,
-                      "text": text and text["delivery"]})
         entry = {"part": pid, "days": round(day, 1), "steps": steps}
         if without_run:  # set-up only: the part's days are a lower bound
             entry["without_run"] = without_run
