@@ -34,7 +34,7 @@ from producibility.model.request import load_request
 from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
-from producibility.report.leadtime import nothing_made
+from producibility.report.leadtime import moot
 from producibility.report.probing import Limits, probe_assumptions, rank, screens_allowed
 
 
@@ -225,15 +225,14 @@ def _not_moot(assumed: list[dict], data: dict) -> list[dict]:
     when nothing of the request can be (what the rules find for them is not reported
     but where it blocks: ``Placement.moot``), so an offer that declines lists no
     assumptions to confirm."""
-    unmade = set(data["lead_time"]["not_made"])
-    if not unmade:
+    if not data["lead_time"]["not_made"]:
         return assumed
-    if nothing_made(data):
+    if moot(data, None):
         return []
     kept = []
     for entry in assumed:
         if entry["scope"] == "part":
-            parts = [p for p in entry["parts"] if p not in unmade]
+            parts = [p for p in entry["parts"] if not moot(data, p)]
             if not parts:
                 continue
             entry = dict(entry, parts=parts)

@@ -455,6 +455,14 @@ def nothing_made(report: Mapping[str, Any]) -> bool:
     return lead.get("days") is None and bool(lead.get("not_made"))
 
 
+def moot(report: Mapping[str, Any], part: str | None) -> bool:
+    """A report's ``Placement.moot``: ``part`` cannot be made here, or (None, the
+    request) nothing of it can; nothing is asked or advised for it."""
+    if part is None:
+        return nothing_made(report)
+    return part in ((report.get("lead_time") or {}).get("not_made") or ())
+
+
 def closed_spans(closed, until, shown=lambda date: date):
     """The days the shop is closed (``lead_time.closed``), a period of one name as one:
     "2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 (Christmas shutdown)".

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from producibility import i18n
-from producibility.report.leadtime import nothing_made
+from producibility.report.leadtime import moot, nothing_made
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3
@@ -169,7 +169,6 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # advice to make a part cheaper or easier, and questions, are for the parts we make
     # (the shaft we cannot turn was told to keep its tolerances loose "to keep the price
     # low", a refusal asked whether the brass could be CW724R)
-    not_made = set((data.get("lead_time") or {}).get("not_made") or ())
     declined = nothing_made(data)
     parts_by_id = {str(p.get("id")): p for p in request.get("parts") or []}
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
@@ -183,8 +182,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         text = _customer_text(rule, finding, context, lang, choice_text)
         # what a rule finds for a part we cannot make (for the request, when we make
         # nothing) is asked of no one and advises no one: the offer says no to it
-        unmade = finding.get("part") in not_made if finding.get("part") else declined
-        if unmade:
+        if moot(data, finding.get("part")):
             continue
         if rule is not None and finding["kind"] == "question":
             # what makes the verdict conditional is asked, in the rule's customer words,
@@ -201,7 +199,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # the tool's own questions: a price above the customer's target, a treatment not for
     # the part's material
     for finding in data["findings"]:
-        if (finding.get("part") in not_made) if finding.get("part") else declined:
+        if moot(data, finding.get("part")):
             continue
         if finding["rule"] == "COST-TARGET" and finding["kind"] == "question" and \
                 request.get("target_unit_price_eur") is not None:
