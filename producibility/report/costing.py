@@ -347,12 +347,11 @@ def _rules_hours(hours, key, assignments, findings, unmade=None, request_key=Fal
     first = next((a["part"] for a in assignments if a["part"] not in unmade), None)
     for f in findings:
         extra = (f.effort or {}).get(key)
-        part = f.part if f.part is not None else first
-        if f.part is None and request_key and part is not None:
-            part = None
-            if extra:
+        if f.part is None and request_key:  # the caller places it (nothing made: none)
+            if extra and first is not None:
                 hours[None] = hours.get(None, 0.0) + float(extra)
             continue
+        part = f.part if f.part is not None else first
         if extra and part is not None and part not in unmade:
             hours[part] = hours.get(part, 0.0) + float(extra)
     return hours

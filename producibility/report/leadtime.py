@@ -455,6 +455,14 @@ def nothing_made(report: Mapping[str, Any]) -> bool:
     return lead.get("days") is None and bool(lead.get("not_made"))
 
 
+def overtime_still_late(lead: Mapping[str, Any]) -> bool:
+    """The expedited tier's date (overtime) is still after the wanted date: the report and
+    the offer say so (it read as if overtime made the date)."""
+    fast = lead.get("expedited") or {}
+    return bool(lead.get("wanted_date") and fast.get("earliest_date") and
+                fast["earliest_date"] > lead["wanted_date"])
+
+
 def moot(report: Mapping[str, Any], part: str | None) -> bool:
     """A report's ``Placement.moot``: ``part`` cannot be made here, or (None, the
     request) nothing of it can; nothing is asked or advised for it."""

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from producibility import i18n
-from producibility.report.leadtime import moot, nothing_made
+from producibility.report.leadtime import moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3
@@ -319,9 +319,8 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
         out.append(t["delivery_late"])
         fast = lead.get("expedited")
         if fast and fast.get("earliest_date"):
-            # overtime that still misses the date says so (it read as if it made it)
-            still_late = lead.get("wanted_date") and fast["earliest_date"] > lead["wanted_date"]
-            out.append(t["delivery_overtime_late" if still_late else "delivery_overtime"].format(
+            out.append(t["delivery_overtime_late" if overtime_still_late(lead)
+                         else "delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
                 extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
     if refused:

@@ -55,9 +55,13 @@ def _titles(findings: Sequence[Finding]) -> list[tuple[str, bool]]:
         key = (f.rule, f.title)
         parts.setdefault(key, {})[f.part] = None
         work[key] = work.get(key, False) or f.kind == "effort" or bool(f.effort)
-    return [(title if len(subjects) == 1 else
-             f"{title} ({', '.join(p if p is not None else '-' for p in subjects)})",
-             work[key]) for key, subjects in parts.items() for title in (key[1],)]
+    out = []
+    for key, subjects in parts.items():
+        title = key[1]
+        if len(subjects) > 1:
+            title = f"{title} ({', '.join(p if p is not None else '-' for p in subjects)})"
+        out.append((title, work[key]))
+    return out
 
 
 def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float:

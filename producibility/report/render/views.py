@@ -12,7 +12,8 @@ from typing import Any
 
 from producibility import i18n
 from producibility.report.render.registry import Job
-from producibility.report.leadtime import closed_spans, money_range, nothing_made
+from producibility.report.leadtime import (closed_spans, money_range, nothing_made,
+                                            overtime_still_late)
 from producibility.report.render.templates import euros, figure
 
 LEVEL_ORDER = ("low", "moderate", "high")
@@ -197,9 +198,7 @@ def context(job: Job) -> dict[str, Any]:
         if fast:
             text += (f"; {words['expedited']} {fast['earliest_date']} "
                      f"(+{money_range(fast, lang, cents)}")
-            # overtime that still misses the date says so, as the offer does
-            still = lead["wanted_date"] and fast["earliest_date"] > lead["wanted_date"]
-            text += f", {words['still_late']})" if still else ")"
+            text += f", {words['still_late']})" if overtime_still_late(lead) else ")"
         if lead.get("not_made"):
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
         if lead.get("without_run"):
