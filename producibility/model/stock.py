@@ -1,0 +1,114 @@
+"""The stock a part is made from: how many kilograms of bar, block, sheet or powder its
+pieces take, and whether the shop's own stock holds that (the derived part facts
+``material_kg``, ``material_kg_in_request``, ``stock_held_kg`` and ``in_stock``).
+
+One owner for both readers: the quote's material line prices the kilograms, and the
+rules (MAT-003, MAT-016) and the lead-time chain read ``in_stock`` to order the
+material."""
+
+from __future__ import annotations
+
+import math
+
+from producibility import i18n
+
+SHEET = ("laser_cutting", "waterjet_cutting", "punching", "bending")
+PRINTED = ("fdm", "sla", "sls", "mjf", "metal_lpbf")
+MACHINED = ("milling_3axis", "milling_5axis", "turning")
+
+
+def _words(section, lang):
+    return i18n.texts("findings", lang if lang in i18n.LANGS else i18n.DEFAULT_LANG)[section]
+
+
+def _said(lang):
+    """The words of a quote line's source in ``lang`` (its arithmetic written out)."""
+    return _words("quote_source", lang)
+
+
+def _dims(part):
+    size = part.get("size_mm")
+    if size and len(size) >= 2:
+        dims = sorted((float(x) for x in size), reverse=True)
+        return dims + [dims[-1]] * (3 - len(dims)) if len(dims) < 3 else dims[:3]
+    return None
+
+
+def part_volume_cm3(part, material, costing, lang="en"):
+    """(cm3, how in ``lang``): the part's own volume, from its weight, else a share of
+    its envelope; ``lang`` None: no how (only the volume is read)."""
+    if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
+        return (part["weight_kg"] / material["density_kg_m3"] * 1e6,
+                lang and _said(lang)["by_weight"])
+    dims = _dims(part)
+    if part.get("diameter_mm") and part.get("length_mm"):
+        envelope = math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"] / 1000
+    elif dims:
+        envelope = dims[0] * dims[1] * dims[2] / 1000
+    else:
+        return None, None
+    share = costing["solid_share"]
+    return envelope * share, lang and _said(lang)["by_envelope"].format(
+        share=i18n.figure(share, lang))
+
+
+def stock(part, processes, material, costing, catalogue, lang=None):
+    """(kg per piece, description in ``lang``, formula in ``lang``) of the stock a piece
+    is made from; without ``lang`` no description or formula (the run-time model needs
+    only the weight)."""
+    def describe(key, **figures):  # each figure as (value, decimals)
+        if lang is None:
+            return None
+        return _words("costing", lang)[key].format(**{
+            name: i18n.number(value, lang, decimals, grouping=False)
+            for name, (value, decimals) in figures.items()})
+
+    def formula(key, **figures):  # each figure a number (:g) or a text
+        if lang is None:
+            return None
+        return _said(lang)[key].format(**{
+            name: value if isinstance(value, str) else i18n.figure(value, lang)
+            for name, value in figures.items()})
+
+    allowance = 0.0
+    for process in processes:
+        entry = catalogue.get("processes", process) if catalogue else None
+        params = ((entry or {}).get("run_time") or {}).get("params") or {}
+        allowance = max(allowance, float(params.get("stock_allowance_mm", 0)))
+    density = material["density_kg_m3"]
+    dims = _dims(part)
+    if "turning" in processes and part.get("diameter_mm") and part.get("length_mm"):
+        d = part["diameter_mm"] + 2 * allowance
+        length = part["length_mm"] + 2 * allowance + costing["saw_cut_mm"]
+        volume = math.pi / 4 * d * d * length / 1e9
+        return (volume * density, describe("bar", diameter=(d, None), length=(length, None)),
+                formula("bar", diameter=part["diameter_mm"], allowance=allowance,
+                        length=part["length_mm"], saw=costing["saw_cut_mm"], density=density))
+    if any(p in MACHINED for p in processes) and dims:
+        sides = [x + 2 * allowance for x in dims]
+        volume = sides[0] * sides[1] * sides[2] / 1e9
+        return (volume * density, describe("block", length=(sides[0], None), width=(sides[1], None),
+                                           height=(sides[2], None)),
+                formula("block", allowance=allowance, density=density, sides=" x ".join(
+                    i18n.figure(s, lang) for s in sides) if lang else ""))
+    if any(p in SHEET for p in processes):
+        if not dims:
+            return None, "size", None
+        if part.get("thickness_mm") is None:
+            return None, "thickness", None
+        margin = costing["sheet_margin_mm"]
+        sides = [dims[0] + 2 * margin, dims[1] + 2 * margin]
+        volume = sides[0] * sides[1] * part["thickness_mm"] / 1e9
+        return (volume * density, describe("sheet", length=(sides[0], None), width=(sides[1], None),
+                                           thickness=(part["thickness_mm"], None)),
+                formula("sheet", margin=margin, thickness=part["thickness_mm"], density=density))
+    waste = costing["print_waste"] if any(p in PRINTED for p in processes) else costing["offcut_share"]
+    volume, how = part_volume_cm3(part, material, costing, lang)
+    if volume is None:
+        return None, "weight", None
+    kg = volume / 1e6 * density * (1 + waste)
+    written = formula("volume", how=how, volume=i18n.figure(volume, lang, 1) if lang else "",
+                      density=density, waste=waste)
+    if any(p in PRINTED for p in processes):
+        return kg, describe("printed", cm3=(volume, 1), waste=(waste * 100, 0)), written
+    return kg, describe("weight", waste=(waste * 100, 0)), written
