@@ -21,6 +21,7 @@ marginal)}`` and findings ``{(rule, subject, machine or "-")}``.
 from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 from producibility.engine.infer import REQUEST, derive, layers, stages
+from producibility.model.catalogue import default_catalogue
 
 try:  # optional: the CLIPS baseline
     import clips
@@ -61,13 +62,15 @@ class Plain:
         self.index = equipment.by_process()
         self.provider = equipment.provider
         self.calendar = equipment.calendar
+        self.stock = (equipment.provider, pack.catalogue or default_catalogue(),
+                      pack.settings["costing"])  # derive's stock facts
         layer, _ = layers(pack.rules)
         rules = engine_run_rules(pack.rules, layer)
         top = max((layer[r.id] for r in rules), default=0)
         self.layers = [[r for r in rules if layer[r.id] == n] for n in range(top + 1)]
 
     def run(self, request, as_of):
-        req = derive(request, as_of, self.calendar)
+        req = derive(request, as_of, self.calendar, *self.stock)
         settings, index, provider = self.settings, self.index, self.provider
         base = {"request": req, "provider": provider}
         subjects = {"request": [("request", None, base)],
@@ -752,6 +755,8 @@ class ClipsPort:
         layer, _ = layers(pack.rules)
         self.untranslated = []
         self.calendar = equipment.calendar
+        self.stock = (equipment.provider, pack.catalogue or default_catalogue(),
+                      pack.settings["costing"])  # derive's stock facts
         env = self.env = clips.Environment()
         for name, (slots, multi) in TEMPLATES.items():
             env.build(f"(deftemplate {name} "
@@ -808,7 +813,7 @@ class ClipsPort:
             os.close(devnull)
 
     def run(self, request, as_of):
-        req = derive(request, as_of, self.calendar)
+        req = derive(request, as_of, self.calendar, *self.stock)
         env = self.env
         env.reset()
         values = {k: _plain(req[k]) for k in self.rslots if req.get(k) is not None}

@@ -97,7 +97,7 @@ class Screener:
         ``packs``: a loaded rule pack set, or a list of pack paths (None: the default
         pack).  ``questionnaire``: the questions and their labels (None: the shipped
         one).  Bad input raises :class:`InputError`."""
-        self.equipment = equipment if not isinstance(equipment, (str, dict)) \
+        self.equipment = equipment if not isinstance(equipment, (str, dict, os.PathLike)) \
             else load_equipment(equipment)
         self.pack = packs if packs is not None and not isinstance(packs, (list, tuple)) \
             else load_packs(packs)

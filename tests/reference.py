@@ -9,6 +9,7 @@ judgement of one part on one machine (``fit.check``) and the derived fields.
 from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 from producibility.engine.infer import derive
+from producibility.model.catalogue import default_catalogue
 
 REQUEST = ("request",)
 
@@ -53,7 +54,8 @@ def screen(pack, equipment, request, as_of, schedule=None):
     None where unknown) and what an unknown one waits for.  Every rule sees them: the
     rules that read them, and the flags those set, come after everything the chain
     depends on, so the one pass the meaning describes gives the engine's two stages."""
-    request = derive(request, as_of, equipment.calendar)
+    request = derive(request, as_of, equipment.calendar, equipment.provider,
+                     pack.catalogue or default_catalogue(), pack.settings["costing"])
     facts, waiting = schedule or ({}, {})
     request.update((k, v) for k, v in facts.items() if v is not None)
     parts = {str(p["id"]): p for p in request["parts"]}

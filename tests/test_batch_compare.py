@@ -191,11 +191,12 @@ def test_a_json_line_is_the_report_in_compact_json_with_sorted_keys():
 
 
 def test_compare_shows_how_the_lead_time_moves(tmp_path):
-    """Ten times the pieces: 200 h on the one mill that holds the bore, 113 working days,
-    past the wanted date (compare showed the cost and the hours, not the date). By hand:
-    113 weekdays from 2026-11-23 is 2027-04-29; the example shop's calendar closes 8 of
-    them (25 December, its shutdown 28-31 December, 1 January, Easter Monday, King's Day)
-    and Ascension Day (6 May) on the way: 2027-05-12."""
+    """Ten times the pieces: 200 h on the one mill that holds the bore, and 1,443 kg of
+    6082 (more than the 400 kg the example shop keeps: 3 days to order, the CAM work
+    meanwhile), 114 working days, past the wanted date (compare showed the cost and the
+    hours, not the date). By hand: 114 weekdays from 2026-11-23 is 2027-04-30; the example
+    shop's calendar closes 8 of them (25 December, its shutdown 28-31 December, 1 January,
+    Easter Monday, King's Day) and Ascension Day (6 May) on the way: 2027-05-13."""
     big = tmp_path / "big.yaml"
     big.write_text((ROOT / "examples/requests/bracket-series.yaml").read_text(
         encoding="utf-8").replace("quantity: 200", "quantity: 2000"), encoding="utf-8")
@@ -203,14 +204,14 @@ def test_compare_shows_how_the_lead_time_moves(tmp_path):
             EQUIPMENT)
     code, out, _ = run_cli(*args)
     assert code == 0
-    assert "lead time: 23 working days (2026-12-24, in time) -> 113 working days " \
-        "(2027-05-12, too late)\n" in out
+    assert "lead time: 23 working days (2026-12-24, in time) -> 114 working days " \
+        "(2027-05-13, too late)\n" in out
     code, out, _ = run_cli(*args, "--lang", "nl")
-    assert "levertijd: 23 werkdagen (2026-12-24, op tijd) -> 113 werkdagen (2027-05-12, " \
+    assert "levertijd: 23 werkdagen (2026-12-24, op tijd) -> 114 werkdagen (2027-05-13, " \
         "te laat)\n" in out
     code, out, _ = run_cli(*args, "--format", "json")
     assert json.loads(out)["lead_time"] == {
-        "days": {"a": 23, "b": 113}, "earliest_date": {"a": "2026-12-24", "b": "2027-05-12"},
+        "days": {"a": 23, "b": 114}, "earliest_date": {"a": "2026-12-24", "b": "2027-05-13"},
         "meets_wanted_date": {"a": True, "b": False}}
     code, out, _ = run_cli("compare", ROOT / "examples/requests/bracket-series.yaml",
                            ROOT / "examples/requests/bracket-series.yaml", "--equipment",

@@ -62,10 +62,11 @@ def test_counting_working_days_is_counting_them_one_by_one(start, n):
 
 
 def test_the_lead_time_skips_the_shops_closed_days(equipment):
-    """900 brackets: 27 working days. Counted Monday to Friday they end 2026-12-30, a day
-    of the example shop's shutdown; its calendar closes six weekdays on the way
-    (Christmas Day, 28-31 December, New Year's Day): 2027-01-07, and the report names
-    them. Without a calendar the chain's days are the same."""
+    """900 brackets: 28 working days (463 kg of 6082 is more than the 400 kg the example
+    shop keeps: its 3 days of ordering come first). Counted Monday to Friday they end
+    2026-12-31, a day of the example shop's shutdown; its calendar closes six weekdays on
+    the way (Christmas Day, 28-31 December, New Year's Day): 2027-01-08, and the report
+    names them. Without a calendar the chain's days are the same."""
     screener = Screener(equipment, load_packs())
     request = base_request(quantity=900, wanted_date="2027-03-01")
     lead = screener.check(request).to_dict()["lead_time"]
@@ -74,8 +75,8 @@ def test_the_lead_time_skips_the_shops_closed_days(equipment):
     plain = Screener(dict(_document(equipment), provider={
         k: v for k, v in _document(equipment)["provider"].items() if k != "calendar"}),
         load_packs()).check(request).to_dict()["lead_time"]
-    assert plain["days"] == lead["days"] == 27 and "closed" not in plain
-    assert plain["earliest_date"] == "2026-12-30" and lead["earliest_date"] == "2027-01-07"
+    assert plain["days"] == lead["days"] == 28 and "closed" not in plain
+    assert plain["earliest_date"] == "2026-12-31" and lead["earliest_date"] == "2027-01-08"
     assert [c["date"] for c in lead["closed"]] == [
         "2026-12-25", "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01"]
     assert {"date": "2026-12-29", "name": "Christmas shutdown"} in lead["closed"]

@@ -46,6 +46,7 @@ from producibility.engine.experta_compat import MATCH, NOT, Fact, KnowledgeEngin
 from producibility.errors import InputError, Wording
 from producibility.model.calendar import PLAIN
 from producibility.model.pack import gc_paused
+from producibility.model.stock import stock_facts
 class Request(Fact):
     pass
 
@@ -420,6 +421,8 @@ def compile_engine(pack, equipment):
     engine_class.provider = equipment.provider
     engine_class.layers = top
     engine_class.calendar = getattr(equipment, "calendar", PLAIN)  # the shop's working days
+    engine_class.catalogue = catalogue
+    engine_class.costing = pack.settings["costing"]
     engine_class.schedule_tables = schedule_tables
     return engine_class
 
@@ -491,6 +494,8 @@ class _EngineBase(_Facts, KnowledgeEngine):
     schedule_tables = ()
     route = None
     calendar = PLAIN
+    catalogue = None
+    costing = None
 
     def run(self, steps=float("inf")):
         experta_speed.run(self, steps)
@@ -608,6 +613,15 @@ DERIVED_FIELDS = {
                                     "to the wanted date",
     ("part", "pieces"): "request.quantity x part.quantity: pieces of this part per order",
     ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
+    ("part", "material_kg"): "kilograms of stock all the part's pieces take (as the "
+                             "quote's material line estimates them)",
+    ("part", "material_kg_in_request"): "kilograms of stock of the part's material that "
+                                        "all the request's parts in it take together",
+    ("part", "stock_held_kg"): "what the shop keeps in stock of the part's material "
+                               "(provider.stock_kg)",
+    ("part", "in_stock"): "false where the part's material is not in "
+                          "provider.stocked_materials, or the request takes more of it "
+                          "than provider.stock_kg holds; else true",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
     **SCHEDULE_FIELDS,
 }
@@ -636,12 +650,16 @@ DERIVED_FROM = {
     ("request", "weeks_available"): (("request", "wanted_date"),),
     ("part", "pieces"): (("request", "quantity"),),
     ("part", "max_dimension_mm"): (("part", "size_mm"),),
+    ("part", "material_kg"): (("part", "size_mm"),),
+    ("part", "material_kg_in_request"): (("part", "size_mm"),),
+    ("part", "in_stock"): (("part", "material"),),
 }
 
 
-def derive(request, as_of, calendar=PLAIN):
+def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costing=None):
     """Add the derived fields (DERIVED_FIELDS) that rules may read (``calendar``: the
-    shop's working days, which ``weeks_available`` counts)."""
+    shop's working days, which ``weeks_available`` counts; ``provider``, ``catalogue``
+    and the pack's ``costing`` settings: for the stock facts, none without them)."""
     request = dict(request)
     window = _capacity_window(request, as_of, calendar)
     if window is not None:
@@ -657,6 +675,8 @@ def derive(request, as_of, calendar=PLAIN):
             part["max_dimension_mm"] = max(sizes)
         parts.append(part)
     request["parts"] = parts
+    if provider is not None and costing is not None:
+        stock_facts(request, provider, catalogue, costing)
     return request
 
 
@@ -715,7 +735,8 @@ class Inference:
     def _run(self, request, as_of):
         engine = self.engine
         engine.reset()
-        request = derive(request, as_of, engine.calendar)
+        request = derive(request, as_of, engine.calendar, engine.provider, engine.catalogue,
+                         engine.costing)
         routes = {}
         if engine.route is not None:
             for part in request["parts"]:

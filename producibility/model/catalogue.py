@@ -433,6 +433,16 @@ def check_equipment(equipment, catalogue):
         set(catalogue.held_certifications()), "kind_held_certification")
     provider["stocked_materials"] = resolve_list(
         provider.get("stocked_materials"), "materials", ["provider", "stocked_materials"])
+    if isinstance(provider.get("stock_kg"), dict):
+        trail = ["provider", "stock_kg"]
+        provider["stock_kg"] = _material_map(provider["stock_kg"], catalogue, trail, path,
+                                             line, errors)
+        for key, value in equipment.provider["stock_kg"].items():
+            found = catalogue.resolve("materials", key)
+            if found is not None and found not in provider["stocked_materials"]:
+                errors.append(InputError.said(Wording(
+                    "inputs", "stock_not_stocked", where=_trail_text(trail), value=key),
+                    path, line(trail + [key])))
     fields = catalogue.machine_fields
     machines = []
     for i, machine in enumerate(equipment.machines):

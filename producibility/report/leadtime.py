@@ -1,7 +1,8 @@
 """Lead time as a chain: material, operations in routing order, waits, treatments,
 transport.
 
-Per part: the material is ordered (its catalogue lead time, none when stocked or
+Per part: the material is ordered (its catalogue lead time, none when the part is
+``in_stock`` (model/stock.py: stocked, and no more than the shop keeps) or the material
 supplied by the customer) while the part is designed (the rules' ``effort.design_h``: a 3D
 model to make, the design to adapt; the request's first) and prepared (CAM and work
 preparation, the quote's hours), at the pack's ``preparation_h_per_day``, the parts one
@@ -122,7 +123,6 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     work before it ({None: the request's hours, part: its own}: costing.design_hours).
     ``inspection``: part -> its measuring hours (costing.inspection_hours)."""
     text = words("lead_time", lang) if lang else None
-    stocked = set(provider.get("stocked_materials") or ())
     supplied = request.get("material_supplied_by_customer") is True
     transport = settings["transport_days"]
     hours = {}  # (part, process) -> [attended hours, unattended hours] on its machine
@@ -161,12 +161,19 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         steps, day = [], 0.0
         rule_waits = _longest(waits.get(None, []) + waits.get(pid, []))
         material_id = part.get("material")
-        if not supplied and material_id and material_id not in stocked and catalogue:
+        if not supplied and material_id and part.get("in_stock") is False and catalogue:
             material = catalogue.get("materials", material_id)
             if material and material.get("lead_time_days"):
                 day = float(material["lead_time_days"])
-                steps.append({"step": "material", "days": day, "text": text and text[
-                    "material"].format(material=catalogue.name("materials", material_id, lang))})
+                name = catalogue.name("materials", material_id, lang)
+                steps.append({"step": "material", "days": day, "text": text and (
+                    text["material_beyond_stock"].format(
+                        material=name,
+                        kg=i18n.number(part["material_kg_in_request"], lang, 0),
+                        held=i18n.number(part["stock_held_kg"], lang, 0))
+                    if part.get("stock_held_kg") is not None and
+                    part.get("material_kg_in_request") is not None else
+                    text["material"].format(material=name))})
         if not steps:  # no catalogue figure: the rule's, where one says the material waits
             for name, days, rule, title in rule_waits:
                 if name == "material":

@@ -61,6 +61,22 @@ def validate_https___producibility_example_schemas_equipment_schema_json(data, c
                     data__provider_keys.remove("stocked_materials")
                     data__provider__stockedmaterials = data__provider["stocked_materials"]
                     validate_https___producibility_example_schemas_equipment_schema_json___defs_names(data__provider__stockedmaterials, custom_formats, (name_prefix or "data") + ".provider.stocked_materials")
+                if "stock_kg" in data__provider_keys:
+                    data__provider_keys.remove("stock_kg")
+                    data__provider__stockkg = data__provider["stock_kg"]
+                    if not isinstance(data__provider__stockkg, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.stock_kg must be object")
+                    data__provider__stockkg_is_dict = isinstance(data__provider__stockkg, dict)
+                    if data__provider__stockkg_is_dict:
+                        data__provider__stockkg_keys = set(data__provider__stockkg.keys())
+                        for data__provider__stockkg_key in data__provider__stockkg_keys:
+                            if data__provider__stockkg_key not in []:
+                                data__provider__stockkg_value = data__provider__stockkg.get(data__provider__stockkg_key)
+                                if not isinstance(data__provider__stockkg_value, (int, float, Decimal)) or isinstance(data__provider__stockkg_value, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.stock_kg.{data__provider__stockkg_key}".format(**locals()) + " must be number")
+                                if isinstance(data__provider__stockkg_value, (int, float, Decimal)) and not isinstance(data__provider__stockkg_value, bool):
+                                    if data__provider__stockkg_value < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.stock_kg.{data__provider__stockkg_key}".format(**locals()) + " must be bigger than or equal to 0")
                 if "skills" in data__provider_keys:
                     data__provider_keys.remove("skills")
                     data__provider__skills = data__provider["skills"]

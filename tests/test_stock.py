@@ -1,0 +1,140 @@
+"""What the shop keeps in stock (provider.stock_kg): one estimate of the kilograms a request
+takes (model/stock.py), read by the rules that order material (MAT-003, MAT-016, and
+MAT-004's certificate after them), by the lead-time chain and by the quote's material line.
+"""
+
+import copy
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conftest import EQUIPMENT, base_request, run_cli
+from producibility import Screener, load_equipment, load_packs
+from producibility.errors import InputError
+from producibility.inputs.yamlio import loads
+
+
+@pytest.fixture(scope="module")
+def document():
+    return loads(EQUIPMENT.read_text(encoding="utf-8"), str(EQUIPMENT))
+
+
+def _screener(document, **provider):
+    doc = copy.deepcopy(document)
+    doc["provider"].update(provider)
+    return Screener(load_equipment(doc), load_packs())
+
+
+def _two_parts(pieces):
+    """Two 6082 parts (blocks of 124 x 64 x 24 mm: 0.514 kg a piece), ``pieces`` each."""
+    request = base_request(quantity=pieces, wanted_date="2027-06-01")
+    second = dict(request["parts"][0], id="P2")
+    request["parts"].append(second)
+    return request
+
+
+def _ordering(report):
+    """part -> (the rules that order its material, whether its chain orders it)."""
+    rules = {}
+    for f in report["findings"]:
+        if f["rule"] in ("MAT-003", "MAT-016"):
+            rules.setdefault(f["part"], set()).add(f["rule"])
+    chain = {p["part"]: p["steps"][0]["step"] == "material"
+             for p in report["lead_time"]["parts"]}
+    return {pid: (rules.get(pid, set()), ordered) for pid, ordered in chain.items()}
+
+
+def test_two_parts_that_each_fit_the_rack_order_it_together(document):
+    """400 pieces of each: 206 kg a part, 411 kg together, more than the 400 kg of 6082 the
+    example shop keeps: both parts wait for the order (MAT-016 says why), and the chain
+    orders it for both, naming the kilograms. 300 of each (308 kg) come from the rack."""
+    screener = _screener(document)
+    report = screener.check(_two_parts(400)).to_dict()
+    assert _ordering(report) == {"P1": ({"MAT-016"}, True), "P2": ({"MAT-016"}, True)}
+    finding = next(f for f in report["findings"] if f["rule"] == "MAT-016")
+    assert "411 kg" in finding["message"] and "400 kg" in finding["message"]
+    step = report["lead_time"]["parts"][0]["steps"][0]
+    assert step["text"] == ("material aluminium EN AW-6082 to order (411 kg: more than the "
+                            "400 kg we keep in stock)") and step["days"] == 3
+    assert _ordering(screener.check(_two_parts(300)).to_dict()) == {
+        "P1": (set(), False), "P2": (set(), False)}
+
+
+def test_the_kilograms_are_the_quotes(document):
+    """The kilograms the rule names are the quote's material lines added up (each line
+    shows its kg a piece to two decimals)."""
+    report = _screener(document).check(_two_parts(400)).to_dict()
+    per_piece = [float(re.search(r"\(([0-9.]+) kg/pc x 400 pcs\)", line["description"])[1])
+                 for line in report["quote"]["lines"] if line["kind"] == "material"]
+    assert len(per_piece) == 2 and sum(per_piece) * 400 == pytest.approx(411.3, abs=0.005 * 800)
+
+
+def test_without_a_limit_a_stocked_material_is_never_ordered(document):
+    held = {k: v for k, v in document["provider"]["stock_kg"].items() if k != "aluminium_6082"}
+    report = _screener(document, stock_kg=held).check(_two_parts(5000)).to_dict()
+    assert _ordering(report) == {"P1": (set(), False), "P2": (set(), False)}
+
+
+def test_the_customers_own_material_is_not_ordered(document):
+    request = _two_parts(400)
+    request["material_supplied_by_customer"] = True
+    report = _screener(document).check(request).to_dict()
+    assert _ordering(report) == {"P1": (set(), False), "P2": (set(), False)}
+
+
+def test_a_part_without_a_size_counts_as_in_stock_and_asks_its_size(document):
+    request = _two_parts(400)
+    del request["parts"][1]["size_mm"]
+    report = _screener(document).check(request).to_dict()
+    assert not [f for f in report["findings"] if f["rule"] == "MAT-016"]
+    assert ("size_mm", "P2") in {(q["field"], q["part"]) for q in report["open_questions"]}
+
+
+@settings(max_examples=25, deadline=None)
+@given(pieces=st.integers(1, 3000), held=st.integers(0, 2000),
+       stocked=st.booleans(), supplied=st.booleans())
+def test_the_rules_and_the_chain_order_the_same_material(document, pieces, held, stocked,
+                                                         supplied):
+    """Whatever the pieces and the limit: a part's material is ordered in the lead time
+    exactly where a rule orders it (MAT-003 not stocked, MAT-016 more than kept), and
+    MAT-016 exactly where the two parts' kilograms exceed what the shop keeps."""
+    names = [m for m in document["provider"]["stocked_materials"] if m != "aluminium_6082"]
+    provider = {"stock_kg": {"aluminium_6082": held}} if stocked else {
+        "stocked_materials": names, "stock_kg": {}}
+    request = _two_parts(pieces)
+    request["material_supplied_by_customer"] = supplied
+    report = _screener(document, **provider).check(request).to_dict()
+    over = stocked and 2 * pieces * 0.124 * 0.064 * 0.024 * 2700 > held
+    for rules, ordered in _ordering(report).values():
+        assert ordered == bool(rules)
+        assert rules == (set() if supplied else {"MAT-016"} if over else
+                         set() if stocked else {"MAT-003"})
+
+
+def test_a_limit_for_a_material_not_stocked_is_an_error(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "stock_kg: {aluminium_6082: 400,", "stock_kg: {aluminium_6082: 400, titanium_gr5: 20,")
+    path = tmp_path / "equipment.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(next(t for t in text.splitlines() if "stock_kg:" in t)) + 1
+    code, out, err = run_cli("validate", "--equipment", path)
+    out += err
+    assert code == 1 and "Traceback" not in out
+    assert f"equipment.yaml:{line}: provider.stock_kg: 'titanium_gr5' is not in " \
+        "provider.stocked_materials: add it there, or remove it here" in out
+    code, out, err = run_cli("validate", "--equipment", path, "--lang", "nl")
+    assert code == 1 and "'titanium_gr5' staat niet in provider.stocked_materials" in out
+    with pytest.raises(InputError, match="titanium_gr5"):
+        Screener(path)  # the API refuses it too (the catalogue check)
+
+
+def test_an_unknown_material_in_the_limits_is_named(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "stock_kg: {aluminium_6082: 400,", "stock_kg: {aluminum_6082: 400,")
+    path = tmp_path / "equipment.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", path)
+    out += err
+    assert code == 1 and "provider.stock_kg: unknown material 'aluminum_6082'" in out
+    assert "'aluminium_6082'?" in out  # did you mean
