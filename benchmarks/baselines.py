@@ -85,7 +85,7 @@ class Plain:
             for process in part.get("processes") or ():
                 found = False
                 for machine in index.get(process, ()):
-                    result = fit.check(part, process, machine, settings)
+                    result = fit.check(part, process, machine, settings, index)
                     if not result.fits:
                         continue
                     found = True

@@ -65,7 +65,8 @@ def screen(pack, equipment, request, as_of, schedule=None):
             for machine in equipment.machines:
                 if process not in machine["processes"]:
                     continue
-                result = fit.check(part, process, machine, pack.settings["fit"])
+                result = fit.check(part, process, machine, pack.settings["fit"],
+                                   equipment.by_process())
                 if result.fits:
                     fits.append((pid, process, machine, result))
 

@@ -86,3 +86,73 @@ def test_a_typo_in_finished_by_is_a_load_error_with_a_did_you_mean(tmp_path):
     text = str(error.value)
     assert "own.yaml:3" in text and "cylindrical_grindng is no process" in text
     assert "did you mean 'cylindrical_grinding'" in text
+
+
+# ---- the tightest feature is made by one operation (fit.Fitter.held)
+def _cover(**part):
+    """A laser-cut, bent and welded S235 cover of the example shop (±0.3 mm on the drawing:
+    the laser reaches 0.1 mm, the press brake 0.2 mm, the welding table 1 mm)."""
+    from conftest import base_request
+
+    request = base_request(purpose="small_series", quantity=20, wanted_date="2027-03-01")
+    request["parts"] = [dict({
+        "id": "CV-1", "quantity": 1, "processes": ["laser_cutting", "bending", "welding"],
+        "material": "steel_s235", "size_mm": [400, 300, 80], "thickness_mm": 2,
+        "tolerance_mm": 0.3, "bend_radius_mm": 2, "min_flange_mm": 20}, **part)]
+    return request
+
+
+def _operations(report):
+    return {a["process"]: a for a in report["assignments"]}
+
+
+def test_a_welded_cover_is_not_refused_for_the_lasers_tolerance(screener):
+    """±0.3 mm is the laser-cut holes': the welding table (1 mm) is marginal, naming the
+    operation that reaches it, not out; the verdict is not NO FIT."""
+    report = screener.check(_cover()).to_dict()
+    welding = _operations(report)["welding"]
+    assert welding["machine"] == "lascel-fronius-siegmund"
+    assert "tolerance ± 0.3 mm is tighter than this machine's 1 mm: laser cutting reaches " \
+        "it, so that feature must be made there" in welding["marginal"]
+    assert report["verdict"] != "no_fit"
+    nl = screener.check(_cover(), lang="nl").to_dict()
+    assert any("lasersnijden haalt die wel, dus die maat moet daar gemaakt worden" in m
+               for m in _operations(nl)["welding"]["marginal"])
+
+
+def test_a_tolerance_no_operation_reaches_is_still_refused(screener):
+    """±0.05 mm: neither the laser nor the brake nor the welding table reaches it."""
+    report = screener.check(_cover(tolerance_mm=0.05)).to_dict()
+    assert report["verdict"] == "no_fit"
+    assert _operations(report)["welding"]["machine"] is None
+
+
+def test_one_operation_alone_is_judged_on_the_whole_tolerance(screener):
+    report = screener.check(_cover(processes=["welding"])).to_dict()
+    assert _operations(report)["welding"]["machine"] is None
+    assert report["verdict"] == "no_fit"
+
+
+def test_the_measuring_machine_must_measure_the_tightest_feature_itself():
+    """A block milled and measured: the CMM must measure the tolerance itself (the mill
+    reaching it does not excuse it), and the CMM reaching it makes no feature (it does not
+    excuse the mill)."""
+    from conftest import EQUIPMENT, base_request
+
+    def screened(cmm_mm, tolerance):
+        document = copy.deepcopy(dict(load(EQUIPMENT)))
+        document["machines"] = [dict(m) for m in document["machines"]]
+        cmm = next(m for m in document["machines"] if m["id"] == "zeiss-contura-7106")
+        cmm["tolerance_mm"] = cmm_mm
+        request = base_request()
+        request["parts"][0].update(processes=["milling_3axis", "cmm_inspection"],
+                                   tolerance_mm=tolerance)
+        return _operations(Screener(load_equipment(document), load_packs())
+                           .check(request).to_dict())
+
+    coarse_cmm = screened(0.02, 0.012)  # the Hermle reaches 0.01 mm, the CMM 0.02 mm
+    assert coarse_cmm["milling_3axis"]["machine"] == "hermle-c250"
+    assert coarse_cmm["cmm_inspection"]["machine"] is None
+    fine_cmm = screened(0.005, 0.008)  # the CMM reaches it, no mill does
+    assert fine_cmm["milling_3axis"]["machine"] is None
+    assert fine_cmm["cmm_inspection"]["machine"] == "zeiss-contura-7106"

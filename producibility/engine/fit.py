@@ -229,10 +229,12 @@ class Fitter:
         self.deferrable = {pid: {c.skip_before for c in plan if c.skip_before}
                            for pid, plan in self.plans.items()}
 
-    def check(self, part, process, machine, known_only=False):
+    def check(self, part, process, machine, known_only=False, held=None):
         """Judge one part operation against one machine (or partner) of that process.
 
         ``known_only``: a limit the machine (a partner) does not state is not checked.
+        ``held``: {field: process} the part's tolerance or roughness that another of its
+        operations reaches (:meth:`held`): this machine missing it is marginal, not out.
         Checks what the part's known fields allow; a missing field is listed in
         ``unchecked`` (the fit is then provisional) but never assumed.  So a
         rejection is always definite: more answers can only add rejections.
@@ -267,6 +269,12 @@ class Fitter:
                     continue
                 kind = check.kind
                 if kind == "capability":
+                    if held and check.part in held and value < limit - EPS:
+                        result.marginal.append(Reason(
+                            "held_elsewhere", what=check.label, value=float(value),
+                            limit=float(limit), unit=check.unit,
+                            by=self.process_name(held[check.part])))
+                        continue
                     _capability(result, check.label, value, limit, check.margin, check.unit)
                     continue
                 if kind == "envelope":
@@ -281,6 +289,46 @@ class Fitter:
                     continue
             check.judge(result, part, machine, material, self.named)
         return result
+
+    def held(self, part, process, machines_by_process):
+        """{field: process}: the part's tolerance and roughness (capability checks) that
+        this operation is judged on, and that another of the part's operations reaches on
+        one of our own machines (``machines_by_process``: process -> machines).
+
+        A part's tolerance and roughness are its tightest feature's.  Made in one
+        operation, that operation must reach them; made in several, the feature is made
+        by one of them: the laser cuts the holes to ±0.1 mm, the press brake and the
+        welding table need not.  Where no operation reaches them, every one is judged on
+        them (the part cannot be made here as drawn).  A measuring operation is judged on
+        them always (it must measure the tightest feature) and makes no feature."""
+        processes = part.get("processes") or ()
+        if len(processes) < 2 or "inspection" in self.kinds.get(process, ()):
+            return None  # a measuring machine must measure the tightest feature itself
+        out = {}
+        for check in self.plans.get(process, ()):
+            if check.kind != "capability" or check.expr is not None or check.part in out:
+                continue
+            value = part.get(check.part)
+            if value is None:
+                continue
+            for other in processes:
+                if other == process or "inspection" in self.kinds.get(other, ()) or not any(
+                        c.kind == "capability" and c.part == check.part and c.expr is None
+                        and any(m.get(c.machine) is not None and value >= m[c.machine] - EPS
+                                for m in machines_by_process.get(other, ()))
+                        for c in self.plans.get(other, ())):
+                    continue
+                out[check.part] = other
+                break
+        return out or None
+
+    def process_name(self, process):
+        """The process's catalogue name in every language."""
+        names = self._names.get(("process", process))
+        if names is None:
+            names = self._names[("process", process)] = {
+                lang: self.catalogue.name("processes", process, lang) for lang in i18n.LANGS}
+        return names
 
     def named(self, material):
         """The material's catalogue name in every language, for a reason's words
@@ -325,12 +373,20 @@ def essential_fields(process, catalogue=None):
 _fitters = {}
 
 
-def check(part, process, machine, settings):
-    """One fit judged with the default catalogue (the API and benchmarks' way)."""
+def _default_fitter(settings):
     from producibility.model.catalogue import default_catalogue
 
     key = tuple(sorted(settings.items()))
     fitter = _fitters.get(key)
     if fitter is None:
         fitter = _fitters[key] = Fitter(default_catalogue(), settings)
-    return fitter.check(part, process, machine)
+    return fitter
+
+
+def check(part, process, machine, settings, machines_by_process=None):
+    """One fit judged with the default catalogue (the API and benchmarks' way);
+    ``machines_by_process`` (process -> the shop's machines): what the part's other
+    operations reach is judged as in the engine (:meth:`Fitter.held`)."""
+    fitter = _default_fitter(settings)
+    held = fitter.held(part, process, machines_by_process) if machines_by_process else None
+    return fitter.check(part, process, machine, held=held)
