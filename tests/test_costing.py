@@ -513,11 +513,11 @@ def test_the_welds_wait_for_the_ndt_inspector(screener):
     assert wait["days"] == 2.0 and wait["step"] == "wait"
     kinds = [s["step"] for s in entry["steps"]]
     # FR-02's S235 is ordered (the frame's 1,942 kg is more than the 1,500 kg the shop
-    # keeps), and its CAM waits for FR-01's in the office meanwhile
-    assert kinds == ["material", "queue", "preparation", "operation", "inspection", "wait",
+    # keeps); the office prepares it first (the most work after its preparation)
+    assert kinds == ["material", "preparation", "operation", "inspection", "wait",
                      "outside_work", "transport"]
-    assert "weld" in entry["steps"][3]["text"] and "coat" in entry["steps"][6]["text"]
-    assert entry["steps"][4]["days"] == pytest.approx((2 + 0.25 + 2) / 4, abs=0.01)
+    assert "weld" in entry["steps"][2]["text"] and "coat" in entry["steps"][5]["text"]
+    assert entry["steps"][3]["days"] == pytest.approx((2 + 0.25 + 2) / 4, abs=0.01)
 
 
 @pytest.mark.parametrize("lang, text", [("en", "measuring and inspection: 3.25 h"),

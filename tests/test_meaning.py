@@ -194,22 +194,21 @@ def test_parts_share_the_free_hours_of_one_machine(screener):
 
 def test_the_part_called_late_is_the_part_that_ends_late(screener):
     """A 15 h and a 30 h print share the Form 4's 40 h before the wanted date.  The
-    assignment gives the hours to the longest first, but the lead time makes P1 first
-    (ready first, first in the request), so P2 is the one that ends late: the machines
-    list, the quote note and LEAD-TIME all name P2 (the list named P1, 'P1 needs 15 h,
-    30 h go to P2', beside a lead time whose slowest part was P2)."""
+    lead time prints P2 first (the most work after its preparation), so P1 is the one
+    that ends late: the machines list, the quote note and LEAD-TIME all name P1 (the list
+    once named one part beside a lead time whose slowest part was the other)."""
     request = printed_parts(2, 15)
     request["parts"][1]["cycle_time_min"] = round((30 - 0.25) * 60, 3)
     report = screener.check(request).to_dict()
     late = {a["part"]: a.get("late") for a in report["assignments"]}
-    assert late == {"P1": None, "P2": "needs 30.0 h, but 15.0 h of its 40.0 h free "
-                    "before the wanted date already go to P1"}
-    assert report["lead_time"]["slowest_part"] == "P2"
-    assert next(f for f in report["findings"] if f["rule"] == "LEAD-TIME")["part"] == "P2"
+    assert late == {"P1": "needs 15.0 h, but 30.0 h of its 40.0 h free before the wanted "
+                    "date already go to P2", "P2": None}
+    assert report["lead_time"]["slowest_part"] == "P1"
+    assert next(f for f in report["findings"] if f["rule"] == "LEAD-TIME")["part"] == "P1"
     notes = [n for n in report["quote"]["notes"] if "after the wanted date" in n]
-    assert len(notes) == 1 and notes[0].startswith("P2: ")
+    assert len(notes) == 1 and notes[0].startswith("P1: ")
     steps = {p["part"]: p for p in report["lead_time"]["parts"]}
-    assert steps["P1"]["days"] < steps["P2"]["days"]
+    assert steps["P2"]["days"] < steps["P1"]["days"]
 
 
 def test_a_late_operation_lists_no_alternative_without_hours(screener):

@@ -6,10 +6,11 @@ Per part: the material is ordered (its catalogue lead time, none when the part i
 supplied by the customer) while the part is designed (the rules' ``effort.design_h``: a 3D
 model to make, the design to adapt; the request's first) and prepared (CAM and work
 preparation, the quote's hours), at the pack's ``preparation_h_per_day``, the parts one
-after another;
+after another, the part with the most work after its preparation first (of equals by
+part id: the order of the parts in the request changes nothing);
 then its operations in routing order, each on its
 machine's free hours (a machine does one operation at a time and takes next the one
-that can start soonest: its part ready, of equals the part first in the request; so a
+that can start soonest: its part ready, of equals the part planned first; so a
 part waiting for its material does not hold up one in stock), an
 operation at a partner with the partner's lead time and transport both ways; then the
 measuring (the first piece measured before the series is released, the rules'
@@ -153,13 +154,67 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # after the design work it is for, before the preparation: the request's once
     request_approval = _named("design", waits.get(None, []))
     approved = prepared + request_approval[1] if request_approval else 0.0
+    made_here = [pid for pid in parts if pid not in unmade]
+    rule_waits = {pid: _longest(waits.get(None, []) + waits.get(pid, [])) for pid in made_here}
+    # what comes after a part's measuring, worked out first (it does not depend on the
+    # day): the rules' waits after the part's own work and measuring (welds are tested,
+    # a part measured at a lab, before it is coated; not those the chain has as its own
+    # steps: the material (above), a treatment, a process of the routing), the
+    # treatments, the delivery
+    tails = {}
+    for pid in made_here:
+        part, tail, later = parts[pid], [], 0.0
+        treatments = list(partners_by_part.get(pid, ()))
+        placed = {process for process, _ in treatments}
+        for treatment in part.get("surface_treatment") or ():
+            entry = catalogue.get("treatments", treatment) if catalogue else None
+            if treatment in placed or not entry or entry.get("lead_time_days") is None:
+                continue  # no partner: the treatment's typical lead time from the catalogue
+            placed.add(treatment)
+            treatments.append((treatment, {"name": text and text["subcontractor"],
+                                           "lead_time_days": entry["lead_time_days"]}))
+        own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
+        if placed:
+            own.add("treatment")
+        for name, days, rule, title in rule_waits[pid]:
+            if name in own:
+                continue
+            later += days
+            tail.append({"step": "wait", "days": days, "rule": rule,
+                         "text": text and text["wait"].format(title=title, rule=rule)})
+        for process, partner in treatments:
+            later = _outside(tail, later, process, partner, transport, catalogue, lang, text)
+        later += transport
+        tail.append({"step": "transport", "days": transport, "text": text and text["delivery"]})
+        tails[pid] = (tail, later)
+
+    # the order the parts are planned in, whatever their order in the request: the part
+    # with the most work after its preparation first (its operations at its machines'
+    # free hours, its measuring, what comes after: the critical path first), of equals
+    # by part id; the work preparation takes them in this order, and a machine or the
+    # measuring room free for two parts ready at once takes the first
+    measure_per_day = settings.get("inspection_h_per_day")
+    remaining = {}
+    for pid in made_here:
+        work = tails[pid][1]
+        if measure_per_day:
+            work += (inspection or {}).get(pid, 0.0) / measure_per_day
+        for a in by_part.get(pid, ()):
+            if a.get("machine"):
+                attended, unattended = hours.get((pid, a["process"]), (0.0, 0.0))
+                work += _machine_days(attended, unattended,
+                                      machines[a["machine"]]["free_h_per_week"] / 5.0,
+                                      overtime_h_per_day)
+            elif a.get("partner"):
+                work += 2 * transport + float(a["partner"]["lead_time_days"])
+        remaining[pid] = work
+    rank = {pid: n for n, pid in enumerate(sorted(made_here, key=lambda p: (-remaining[p], p)))}
     state = {}  # part -> its steps and the working day its work has come to
     office = []  # the parts the work preparation has done, in order
-    for pid, part in parts.items():
-        if pid in unmade:
-            continue
+    for pid in sorted(made_here, key=rank.get):
+        part = parts[pid]
         steps, day = [], 0.0
-        rule_waits = _longest(waits.get(None, []) + waits.get(pid, []))
+        rule_waits_here = rule_waits[pid]
         material_id = part.get("material")
         if not supplied and material_id and part.get("in_stock") is False and catalogue:
             material = catalogue.get("materials", material_id)
@@ -175,7 +230,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     part.get("material_kg_in_request") is not None else
                     text["material"].format(material=name))})
         if not steps:  # no catalogue figure: the rule's, where one says the material waits
-            for name, days, rule, title in rule_waits:
+            for name, days, rule, title in rule_waits_here:
                 if name == "material":
                     day = days
                     steps.append({"step": "material", "days": days, "rule": rule,
@@ -219,12 +274,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             day = max(day, prepared)  # alongside the material's order
         if designed or prep:
             office.append(pid)
-        state[pid] = {"steps": steps, "day": day, "waits": rule_waits,
-                      "queue": list(by_part.get(pid, ()))}
+        state[pid] = {"steps": steps, "day": day, "queue": list(by_part.get(pid, ()))}
 
     # the operations, each part's in routing order; a machine does one at a time and
     # takes next the operation that can start soonest (its part ready, the machine free;
-    # of equals, the part first in the request), so a part waiting for its material does
+    # of equals, the part planned first), so a part waiting for its material does
     # not hold up one that is ready
     while True:
         best = None
@@ -233,7 +287,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 a = entry["queue"][0]
                 begin = max(entry["day"], machine_free.get(a["machine"], 0.0)) \
                     if a.get("machine") else entry["day"]
-                if best is None or begin < best[0] - 1e-9:
+                if best is None or begin < best[0] - 1e-9 or (
+                        begin < best[0] + 1e-9 and rank[pid] < rank[best[1]]):
                     best = (begin, pid)
         if best is None:
             break
@@ -265,56 +320,22 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
                                     transport, catalogue, lang, text)
 
-    # what comes after a part's measuring, worked out first (it does not depend on the
-    # day): the rules' waits after the part's own work and measuring (welds are tested,
-    # a part measured at a lab, before it is coated; not those the chain has as its own
-    # steps: the material (above), a treatment, a process of the routing), the
-    # treatments, the delivery
-    tails = {}
-    for pid in state:
-        part, tail, later = parts[pid], [], 0.0
-        treatments = list(partners_by_part.get(pid, ()))
-        placed = {process for process, _ in treatments}
-        for treatment in part.get("surface_treatment") or ():
-            entry = catalogue.get("treatments", treatment) if catalogue else None
-            if treatment in placed or not entry or entry.get("lead_time_days") is None:
-                continue  # no partner: the treatment's typical lead time from the catalogue
-            placed.add(treatment)
-            treatments.append((treatment, {"name": text and text["subcontractor"],
-                                           "lead_time_days": entry["lead_time_days"]}))
-        own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
-        if placed:
-            own.add("treatment")
-        for name, days, rule, title in state[pid]["waits"]:
-            if name in own:
-                continue
-            later += days
-            tail.append({"step": "wait", "days": days, "rule": rule,
-                         "text": text and text["wait"].format(title=title, rule=rule)})
-        for process, partner in treatments:
-            later = _outside(tail, later, process, partner, transport, catalogue, lang, text)
-        later += transport
-        tail.append({"step": "transport", "days": transport, "text": text and text["delivery"]})
-        tails[pid] = (tail, later)
-
     # then each part is measured (the first piece before the series is released, the
     # rules' inspection hours), at the pack's ``inspection_h_per_day``: the measuring room
-    # takes one part at a time, the part ready first (of equals, the part first in the
-    # request); a request rule's hours (a first article report of every part) with the
+    # takes one part at a time, the part ready first (of equals, the part planned
+    # first); a request rule's hours (a first article report of every part) with the
     # part that would end last, measured and all (with the first part made here, or the
     # one measured last, a quick part made here after all took them off the slow one)
-    measure_per_day = settings.get("inspection_h_per_day")
     room_free, room_users = 0.0, []
     inspection = dict(inspection or {})
     shared = inspection.pop(None, 0.0)
     if shared and state:
-        order = list(state)
         last = max(state, key=lambda p: (
             state[p]["day"] + (inspection.get(p, 0.0) / measure_per_day
-                               if measure_per_day else 0.0) + tails[p][1], -order.index(p)))
+                               if measure_per_day else 0.0) + tails[p][1], -rank[p]))
         inspection[last] = inspection.get(last, 0.0) + shared
     for pid in sorted((p for p in state if inspection.get(p) and measure_per_day),
-                      key=lambda p: state[p]["day"]):
+                      key=lambda p: (state[p]["day"], rank[p])):
         entry, h = state[pid], inspection[pid]
         days = h / measure_per_day
         _queued(entry, max(entry["day"], room_free), room_users,
