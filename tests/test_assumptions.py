@@ -179,10 +179,14 @@ def test_a_thread_earns_up_to_its_first_open_question(tmp_path, equipment):
 
 
 def test_a_question_not_asked_for_this_request_is_not_needed(tmp_path, equipment):
-    # cpk_required is asked only for a series: a prototype earns quality level 7 without it
+    # cpk_required is asked only for a series of 100 or more (a Cpk needs about 100
+    # measured pieces): a prototype, and a small series of 10, earn quality level 7
+    # without it
     assert mrl(tmp_path, equipment, base_request())["threads"]["quality"]["level"] == 7
-    series = base_request(purpose="small_series")
+    series = base_request(purpose="small_series", quantity=200, wanted_date="2027-06-01")
     assert mrl(tmp_path, equipment, series)["threads"]["quality"]["level"] == 6
+    few = base_request(purpose="small_series")
+    assert mrl(tmp_path, equipment, few)["threads"]["quality"]["level"] == 7
 
 
 def test_an_assumed_answer_counts_and_strict_screening_does_not(tmp_path, equipment):

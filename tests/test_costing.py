@@ -138,6 +138,22 @@ def test_sheet_metal_part(screener, lang):
     check_machine_lines(report, "bending", 4 * 20 / 60, 50, cam_h=0.5, lang=lang)
 
 
+def test_a_bent_part_heavier_than_its_blank_is_priced_by_its_weight(screener):
+    """The 220 x 120 x 3 mm blank of the cover above weighs 0.62 kg; a cover of 1 kg
+    unfolds beyond its bounding box (its flanges): the stock is its weight plus the
+    off-cuts (15 %), never a blank lighter than the part."""
+    request = base_request(quantity=50, part={
+        "processes": ["laser_cutting", "bending"], "material": "steel_s235",
+        "size_mm": [200, 100, 30], "thickness_mm": 3, "tolerance_mm": 0.3,
+        "cycle_time_min": None, "weight_kg": 1.0})
+    line = one(screener.check(request).to_dict(), "material")
+    assert line["amount_eur"] == pytest.approx(1.0 * 1.15 * 1.4 * 50, abs=0.01)
+    assert "part weight plus 15% off-cuts" in line["description"]
+    light = dict(request, parts=[dict(request["parts"][0], weight_kg=0.5)])
+    assert one(screener.check(light).to_dict(), "material")["amount_eur"] == pytest.approx(
+        220 * 120 * 3 * 1e-9 * 7850 * 1.4 * 50, abs=0.01)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_sheet_metal_cycle_time_split_over_routing(screener, lang):
     request = base_request(quantity=50, batches=2, part={

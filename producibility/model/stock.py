@@ -99,9 +99,14 @@ def stock(part, processes, material, costing, catalogue, lang=None):
         margin = costing["sheet_margin_mm"]
         sides = [dims[0] + 2 * margin, dims[1] + 2 * margin]
         volume = sides[0] * sides[1] * part["thickness_mm"] / 1e9
-        return (volume * density, describe("sheet", length=(sides[0], None), width=(sides[1], None),
-                                           thickness=(part["thickness_mm"], None)),
-                formula("sheet", margin=margin, thickness=part["thickness_mm"], density=density))
+        # the blank of a bent or welded part unfolds beyond its bounding box: a blank
+        # lighter than the finished part is impossible, and then its weight is the stock
+        if part.get("weight_kg") is None or volume * density >= part["weight_kg"]:
+            return (volume * density, describe("sheet", length=(sides[0], None),
+                                               width=(sides[1], None),
+                                               thickness=(part["thickness_mm"], None)),
+                    formula("sheet", margin=margin, thickness=part["thickness_mm"],
+                            density=density))
     waste = costing["print_waste"] if any(p in PRINTED for p in processes) else costing["offcut_share"]
     volume, how = part_volume_cm3(part, material, costing, lang)
     if volume is None:
