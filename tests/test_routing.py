@@ -156,3 +156,37 @@ def test_the_measuring_machine_must_measure_the_tightest_feature_itself():
     fine_cmm = screened(0.005, 0.008)  # the CMM reaches it, no mill does
     assert fine_cmm["milling_3axis"]["machine"] is None
     assert fine_cmm["cmm_inspection"]["machine"] == "zeiss-contura-7106"
+
+
+# ---- a treatment at a partner whose bath or oven is too small (fit_findings.too_large)
+def _shop_with_furnace(envelope):
+    document = copy.deepcopy(dict(load(SHOP / "equipment.yaml")))
+    document["partners"] = [dict(p) for p in document["partners"]]
+    furnace = next(p for p in document["partners"] if p["id"] == "harderij-brabant")
+    furnace["limits"] = {"envelope_mm": envelope}
+    return Screener(load_equipment(document), load_packs([SHOP / "rules"]))
+
+
+def test_a_shaft_longer_than_the_furnace_is_not_nitrided_there():
+    """The 180 mm shaft in a furnace of 150 mm: the nitriding is not priced at the
+    hardening shop, a risk says why (and what to do), and the quote note names the
+    partner; in a furnace of 900 mm it is priced there, without the risk."""
+    small = _shop_with_furnace([150, 100, 100]).check(load(
+        SHOP / "requests" / "ground-shaft-partner.yaml")).to_dict()
+    [risk] = [f for f in small["findings"] if f["rule"] == "FIT-TREATMENT-SIZE"]
+    assert risk["kind"] == "risk" and risk["part"] == "SH-16"
+    assert risk["message"] == ("SH-16: part length 180 mm > 150 mm: too large for Harderij "
+                               "Brabant (fictief voorbeeld) (gas nitriding).")
+    assert not [line for line in small["quote"]["lines"] if line["kind"] == "outside_work"
+                and line["process"] == "nitriding"]
+    assert any("gas nitriding not priced: too large for Harderij Brabant" in n
+               for n in small["quote"]["notes"])
+    nl = _shop_with_furnace([150, 100, 100]).check(load(
+        SHOP / "requests" / "ground-shaft-partner.yaml"), lang="nl").to_dict()
+    assert "lengte onderdeel 180 mm > 150 mm: te groot voor Harderij Brabant" in next(
+        f["message"] for f in nl["findings"] if f["rule"] == "FIT-TREATMENT-SIZE")
+    large = _shop_with_furnace([900, 600, 600]).check(load(
+        SHOP / "requests" / "ground-shaft-partner.yaml")).to_dict()
+    assert not [f for f in large["findings"] if f["rule"] == "FIT-TREATMENT-SIZE"]
+    assert [line for line in large["quote"]["lines"] if line["kind"] == "outside_work"
+            and line["process"] == "nitriding"]

@@ -454,8 +454,12 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                         material=name("materials", part["material"])),
                         pid, "treatment", treatment, "family"))
                     continue
-                notes.append(Unpriced.of(words["no_partner"].format(
-                    part=pid, treatment=name("treatments", treatment)),
+                small = next((f for f in findings if f.rule == "FIT-TREATMENT-SIZE" and
+                              f.part == pid and
+                              f.trace.values["part.surface_treatment"] == treatment), None)
+                notes.append(Unpriced.of(words["too_large" if small else "no_partner"].format(
+                    part=pid, treatment=name("treatments", treatment),
+                    partner=small and small.trace.values["partner_name"]),
                     pid, "treatment", treatment, "partner"))
     # nothing of the request made here: its own hours (a first article report, an NDA)
     # and its delivery are not priced either, as none of its parts is

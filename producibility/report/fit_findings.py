@@ -15,7 +15,9 @@ from typing import Any, Mapping, NamedTuple
 from producibility import i18n
 from producibility.engine.infer import Inferred
 from producibility.report.assignment import Placement, outside_work
-from producibility.report.finding import Finding, words
+from producibility.engine import fit
+from producibility.engine.fit import EPS, Reason
+from producibility.report.finding import Finding, Risk, words
 
 
 class OutsideWork(NamedTuple):
@@ -69,11 +71,66 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
                 taken = partner.get("materials")
                 if taken is not None and part.get("material") not in taken:
                     continue
+                if too_large(partner, part):
+                    continue  # its bath or oven is too small: FIT-TREATMENT-SIZE says so
                 work.append(OutsideWork(pid, treatment,
                                         outside_work(partner, part, request, None, lang),
                                         treatment not in (part.get("processes") or ())))
                 break
     return work
+
+
+def too_large(partner: Mapping, part: Mapping) -> list:
+    """Why a partner's stated envelope (``limits.envelope_mm``: a zinc bath, a coating
+    oven) does not take the part, as fit reasons (sides sorted, any orientation); none
+    where it does, or where the partner or the part states no size."""
+    envelope = (partner.get("limits") or {}).get("envelope_mm")
+    if not envelope:
+        return []
+    if part.get("size_mm"):
+        dims = sorted((float(x) for x in part["size_mm"]), reverse=True)
+    elif part.get("diameter_mm") and part.get("length_mm"):
+        dims = sorted((float(part["length_mm"]), float(part["diameter_mm"]),
+                       float(part["diameter_mm"])), reverse=True)
+    else:
+        return []
+    sides = [{lang: words("treatment_size", lang)["sides"][i] for lang in i18n.LANGS}
+             for i in range(3)]
+    return [Reason("over", what=what, value=d, limit=float(e), unit="mm")
+            for what, d, e in zip(sides, dims, sorted(envelope, reverse=True)) if d > e + EPS]
+
+
+def treatment_size(inferred: Inferred, partners: Mapping[str, dict], catalogue: Any,
+                   matrix: Any, lang: str) -> list[Finding]:
+    """A risk per surface treatment that partners of ours do for the part's material,
+    but none of whom takes the part's size (an 8 m beam, a 7 m zinc bath): the
+    treatment is not priced, and the shop must find one that does."""
+    text = words("treatment_size", lang)
+    findings = []
+    for pid, part in inferred.parts.items():
+        for treatment in part.get("surface_treatment") or ():
+            if catalogue and catalogue.wrong_treatment(treatment, part.get("material")):
+                continue
+            offering = [p for p in partners.values() if treatment in p["processes"] and (
+                p.get("materials") is None or part.get("material") in p["materials"])]
+            refused = [(p, too_large(p, part)) for p in offering]
+            if not refused or not all(reasons for _, reasons in refused):
+                continue
+            partner, reasons = refused[0]
+            fields = dict(part=pid, partner=partner["name"],
+                          treatment=catalogue.name("treatments", treatment, lang)
+                          if catalogue else treatment,
+                          reasons="; ".join(fit.text(r, lang) for r in reasons))
+            findings.append(Finding.check(
+                "FIT-TREATMENT-SIZE", "risk", "technology_industrial_base",
+                text["title"].format(**fields), text["message"].format(**fields),
+                text["mitigation"], text["source"],
+                text["condition"].format(part=pid, partner=partner["id"]),
+                {"part.size_mm": part.get("size_mm"), "part.surface_treatment": treatment,
+                 "partner": partner["id"], "partner_name": partner["name"],
+                 "envelope_mm": partner["limits"]["envelope_mm"]},
+                part=pid, risk=Risk.rated(3, 3, matrix)))
+    return findings
 
 
 def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]:
