@@ -325,3 +325,39 @@ def test_a_pack_files_yaml_problem_is_linted_in_dutch(tmp_path):
     assert code != 0
     assert "own.yaml:5:10: E100 'when:' staat verder ingesprongen dan 'scope:' op de regel " \
         "erboven: lijn hem daarmee uit" in out + err
+
+
+@pytest.mark.parametrize("text, at", [
+    ("disable: [DFM-006]\n", "disable: DFM-006 removes the rule that sets flag 'edm_needed'"),
+    # the same rule, overridden without its flag (as a provider tuning its scores)
+    ("rules:\n  - id: DFM-006\n    override: true\n    thread: design\n    title: t\n"
+     "    scope: part\n    when: 'part.min_inside_radius_mm < 0.25'\n"
+     "    then: {risk: {likelihood: 3, consequence: 3}}\n    message: m\n",
+     "the override of DFM-006 no longer sets flag 'edm_needed'"),
+])
+def test_taking_away_the_setter_of_a_flag_another_rule_reads_is_refused(tmp_path, text, at):
+    """Disabling DFM-006, or overriding it without its flag, left TEC-006 (requires:
+    [edm_needed], +10 days, EDM bought in) unable to ever fire: lint said 0 errors and
+    check dropped 10 days of lead time without a word.  Now both refuse it (E137), at
+    the disable or override, naming the flag and the rule that reads it."""
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    path = tmp_path / "own.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_packs([path])
+    assert str(raised.value).startswith(f"{path}:")
+    assert at in str(raised.value) and "TEC-006 (" in str(raised.value)
+    assert "requires it, so it could never fire; disable TEC-006 too" in str(raised.value)
+    problems = [p for p in lint([default_pack_dir(), path]) if p.is_error]
+    assert [(p.path, p.code) for p in problems] == [(str(path), "E137")]
+    assert problems[0].message == raised.value.message
+    code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", path,
+                             "--lang", "nl")
+    assert code == 1 and out == ""
+    assert err.startswith(f"Fout: {path}:") and "TEC-006 ook onder disable" in err
+    # disabling the rule that reads the flag as well is what the author meant: fine
+    path.write_text(text.replace("[DFM-006]", "[DFM-006, TEC-006]")
+                    if text.startswith("disable") else text + "disable: [TEC-006]\n",
+                    encoding="utf-8")
+    load_packs([path])
+    assert not [p for p in lint([default_pack_dir(), path]) if p.is_error]

@@ -23,7 +23,8 @@ from producibility.model.defaults import default_pack_dir
 from producibility.model.questionnaire import load_questionnaire_unbound
 from producibility.model.pack_checks import (RuleSource, candidate_flag_problem, compile_when,
                                              disable_problems, document_problem, id_problem,
-                                             item_position, unset_flag_problems)
+                                             item_position, removal, removed_setter_problems,
+                                             unset_flag_problems)
 
 # Which fact scopes a rule's condition and message may read, by rule scope.
 SCOPE_NAMES = {
@@ -221,6 +222,7 @@ def gc_paused():
 def _load_packs(sources, rules, where, settings, packs, errors, include_default=True):
     defined_flags = set()
     written = {}  # rule id -> RuleSource: each loaded rule as written, for the flag check
+    removals = []  # disables and overrides that took a flag's setter away (E137)
     catalogue = CatalogueBuilder()
     if not include_default:
         # without the default rules the shop's vocabulary stays: packs extend it
@@ -256,14 +258,16 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                                                             "\n".join(digests).encode())):
             for path, document in loaded:
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
-                                         where, written, defined_flags, errors)
+                                         where, written, defined_flags, errors, removals)
         meta["digest"] = digest(digests)
         packs.append(meta)
-    # Flags some rule of the loaded packs sets, counting rules a later pack disabled
-    # (disabling a setter deliberately silences the rules that need its flag).
+    # E132: flags no rule of the loaded packs sets, counting rules a later pack disabled
+    # or overrode (a typo); E137: flags whose setters a disable or override took away,
+    # while a remaining rule still reads them (it could never fire, or never be held back).
     setters = {r.then["flag"] for r in rules.values() if r.then.get("flag")} | defined_flags
     in_order = sorted(written.values(), key=lambda r: (r.path, r.line))
     errors += [p.error() for p in unset_flag_problems(in_order, setters)]
+    errors += [p.error() for p in removed_setter_problems(in_order, removals)]
     try:
         merged = catalogue.finish()
     except InputErrors as exc:
@@ -275,7 +279,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
 
 
 def _add_document(document, path, meta, settings, catalogue, rules, where, written,
-                  defined_flags, errors):
+                  defined_flags, errors, removals):
     """One checked pack file merged in: its settings (returned), vocabulary, disables and
     rules (compiled; problems appended to ``errors``)."""
     if "pack" in document:
@@ -284,9 +288,13 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
         settings = _merge_settings(settings, document["settings"])
     catalogue.add(document, path)
     errors += [p.error() for p in disable_problems(document, path, rules)]
-    for rule_id in document.get("disable", []):
+    disabled = document.get("disable", [])
+    for i, rule_id in enumerate(disabled):
         rules.pop(rule_id, None)
-        written.pop(rule_id, None)
+        gone = removal("disable", written.pop(rule_id, None), None, path,
+                       item_position(disabled, i))
+        if gone is not None:
+            removals.append(gone)
     local = {}
     items = document.get("rules", [])
     for i, raw in enumerate(items):
@@ -301,6 +309,10 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
             defined_flags.add(raw["then"]["flag"])
         try:
             rules[raw["id"]] = compile_rule(raw, path, line, col)
+            gone = removal("override", written.get(raw["id"]), rule, path,
+                           rule.at("override", value=False))
+            if gone is not None:
+                removals.append(gone)
             written[raw["id"]] = rule
         except InputError as exc:
             errors.append(exc)
