@@ -361,3 +361,37 @@ def test_taking_away_the_setter_of_a_flag_another_rule_reads_is_refused(tmp_path
                     encoding="utf-8")
     load_packs([path])
     assert not [p for p in lint([default_pack_dir(), path]) if p.is_error]
+
+
+@pytest.mark.parametrize("entry, text, says", [
+    ("customer", '{en: "{{ part.id  advice", nl: "{{ part.id }} advies"}',
+     "OWN-001: customer (en): syntax error in message: expected token "
+     "'end of print statement', got 'advice'"),
+    ("customer", '{en: "{{ part.id }}", nl: "{% if true %}x{% endif %}"}',
+     "OWN-001: customer (nl): messages take {{ ... }} values only, no {% ... %} blocks"),
+    ("message", '"{{ part.id "',
+     "OWN-001: message (en): syntax error in message: unexpected end of template"),
+    ("message", '"{{ machine.name }}"', "OWN-001: message (en): unknown name 'machine'"),
+])
+def test_a_pack_whose_message_does_not_compile_is_refused(tmp_path, entry, text, says):
+    """A broken customer wording passed check (lint said E133) and reached the Dutch
+    offer as '{{ part.id [syntax error in message: ...]' in English.  Now the loader
+    refuses the pack with lint's line, every time (also when the pack's record of parsed
+    messages is read the second time)."""
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    extra = f"    {entry}: {text}\n" if entry == "customer" else ""
+    path = pack(tmp_path, {"id": "OWN-001", "when": "'true'", "extra": extra})
+    if entry == "message":
+        path.write_text(path.read_text().replace("message: {en: m, nl: m}",
+                                                 f"message: {text}"), encoding="utf-8")
+    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1)
+                if l.strip().startswith(entry + ":"))
+    for _ in range(2):
+        with pytest.raises(InputError) as raised:
+            load_packs([path])
+        assert str(raised.value).startswith(f"{path}:{line}: {says}")
+    [problem] = [p for p in lint([path]) if p.code == "E133"]
+    assert problem.message == raised.value.message
+    code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", path,
+                             "--audience", "customer", "--lang", "nl")
+    assert code == 1 and out == "" and err.startswith(f"Fout: {path}:{line}: OWN-001: ")

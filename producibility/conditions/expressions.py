@@ -191,6 +191,8 @@ class _Known(threading.local):
 
 _KNOWN = _Known()
 _MESSAGE = "\0message\0"  # a message template's key in a record: this + its text
+# a message that compiled (under its scopes) in a record: this + its scopes + its text
+_CHECKED = "\0checked\0"
 _LEADING = "\0leading\0"  # a condition's leading simple tests in a record: this + its text
 # the fields a condition read when it compiled, in a record: this + its scopes, its
 # invariant scopes and its text
@@ -1114,8 +1116,10 @@ class Template:
     Holes use the same evaluator as conditions; an unknown value prints as ``?``.
     With ``lazy=True`` the text is parsed on first use: a pack has two messages
     per rule, most never rendered in one screening, and parsing them is most of
-    a large pack's compile time.  ``rules lint`` parses every one (E133); a lazy
-    template that turns out broken renders its raw text plus the error.
+    a large pack's compile time.  The loader checks every one all the same
+    (:meth:`check`, E133: a pack's record remembers which compiled, so a warm load
+    compiles none); a template that turns out broken anyway renders its raw text plus
+    the error.
     """
 
     __slots__ = ("source", "scopes", "_parts", "_fields", "_error", "_known")
@@ -1159,6 +1163,21 @@ class Template:
         self._parts = parts
         self._fields = tuple(sorted(compiler.fields))
         self._known = None
+
+    def check(self):
+        """Raise :class:`ExpressionError` if the message does not compile (a syntax
+        error, a ``{% block %}``, a name its scopes cannot read, a limit hit on its
+        constants alone): the loader refuses such a pack, so a broken message never
+        reaches a report.  A message the pack's record (:func:`parsed_trees`) says
+        compiled before, under the same scopes, is not compiled again."""
+        if self._parts is not None:
+            return
+        marker = _CHECKED + ",".join(self.scopes) + "|" + self.source
+        if self._known is not None and self._known.get(marker) is True:
+            return
+        self._compile()
+        if _KNOWN.parsed is not None:
+            _KNOWN.parsed[marker] = True
 
     @property
     def parts(self):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from producibility.conditions import expressions
-from producibility.conditions.expressions import Template
+from producibility.conditions.expressions import ExpressionError, Template
 from producibility.errors import InputError, InputErrors, Wording
 from producibility.inputs import yamlio
 from producibility.inputs import schema as schemas
@@ -139,14 +139,13 @@ def compile_rule(raw, path, line, col=1):
         when, problem = compile_when(rule, scopes, invariant=INVARIANT.get(raw["scope"]))
     if problem is not None:
         raise problem.error()
-    # messages are parsed on first use (lazy): ``rules lint`` checks them all (E133)
-    messages = {lang: Template(text, scopes, lazy=True)
-                for lang, text in _texts(raw["message"]).items()}
+    # messages are compiled on first use (lazy), but checked now (E133): a pack whose
+    # message does not compile is refused, never shown to a customer with its error
+    messages = _templates(rule, "message", scopes)
     then = {k: (dict(v) if isinstance(v, dict) else v) for k, v in raw["then"].items()}
     customer = raw.get("customer")
     if customer is not None and not isinstance(customer, bool):
-        customer = {lang: Template(text, scopes, lazy=True)
-                    for lang, text in _texts(customer).items()}
+        customer = _templates(rule, "customer", scopes)
     return Rule(
         id=raw["id"], thread=raw["thread"], title=_texts(raw["title"]), scope=raw["scope"],
         when=when, then=then, message=messages, mitigation=_texts(raw.get("mitigation")),
@@ -154,6 +153,26 @@ def compile_rule(raw, path, line, col=1):
         priority=int(raw.get("priority", 0)), source=_texts(raw.get("source")),
         path=path, line=line, customer=customer,
     )
+
+
+def _templates(rule, entry, scopes):
+    """lang -> the lazy :class:`Template` of a rule's message or customer wording, each
+    text checked (``Template.check``); raises the first that does not compile as lint's
+    E133 (one text given for every language is checked, and named, once as ``en``)."""
+    value = rule.raw[entry]
+    written = value if isinstance(value, dict) else {"en": value}
+    templates = {}
+    for lang, text in written.items():
+        template = Template(text, scopes, lazy=True)
+        try:
+            template.check()
+        except ExpressionError as exc:
+            raise rule.problem("E133", rule.at(entry), "template", entry=entry, language=lang,
+                               problem=exc).error() from None
+        templates[lang] = template
+    if not isinstance(value, dict):
+        return {lang: templates["en"] for lang in LANGS}
+    return templates
 
 
 def pack_files(source):
@@ -309,9 +328,10 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
             defined_flags.add(raw["then"]["flag"])
         try:
             rules[raw["id"]] = compile_rule(raw, path, line, col)
-            gone = removal("override", written.get(raw["id"]), rule, path,
-                           rule.at("override", value=False))
-            if gone is not None:
+            earlier = written.get(raw["id"])
+            gone = earlier and removal("override", earlier, rule, path,
+                                       rule.at("override", value=False))
+            if gone:
                 removals.append(gone)
             written[raw["id"]] = rule
         except InputError as exc:

@@ -57,9 +57,10 @@ class RuleIds:
                 problems.append(problem)
             else:  # as the loader: a clash defines nothing
                 self.where[rule.id] = self.active[rule.id] = (path, rule.line)
-                gone = removal("override", self.live.get(rule.id), rule, path,
-                               rule.at("override", value=False))
-                if gone is not None:
+                earlier = self.live.get(rule.id)
+                gone = earlier and removal("override", earlier, rule, path,
+                                           rule.at("override", value=False))
+                if gone:
                     self.removals.append(gone)
                 self.live[rule.id] = rule
             rules.append(rule)  # every rule is linted, clashing or not
