@@ -395,3 +395,35 @@ def test_a_pack_whose_message_does_not_compile_is_refused(tmp_path, entry, text,
     code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", path,
                              "--audience", "customer", "--lang", "nl")
     assert code == 1 and out == "" and err.startswith(f"Fout: {path}:{line}: OWN-001: ")
+
+
+def test_a_limit_a_rule_hits_on_the_requests_numbers_is_told_in_the_reports_language(tmp_path):
+    """A rule error read 'number too large' in English inside a Dutch report."""
+    import json
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    path = pack(tmp_path, {"id": "OWN-001", "when": '"(part.pieces + 10) ** 40 > 1"'})
+    assert not [p for p in lint([path]) if p.is_error]  # it depends on the request
+    code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", path,
+                             "--lang", "nl", "--format", "json")
+    assert code == 0, err
+    [finding] = [f for f in json.loads(out)["findings"] if f["rule"] == "OWN-001"]
+    assert finding["kind"] == "engine_error"
+    assert finding["message"] == ("Regel OWN-001 kon niet worden geëvalueerd: getal te groot "
+                                  "(meer dan 10^30)")
+
+
+@pytest.mark.parametrize("when, says", [
+    ("part.min_wall_mm < 10 ** 10 ** 10", "number too large (more than 10^30), whatever the "
+                                          "request says"),
+    ("part.min_wall_mm < 10 ** 400", "exponent larger than 64, whatever the request says"),
+    ("part.min_wall_mm < 1e400", "a number written too large: it would be infinite"),
+])
+def test_a_condition_that_hits_a_limit_on_its_constants_alone_is_refused(tmp_path, when, says):
+    """10 ** 400 passed lint; check made it a rule error on every request (CONDITIONAL);
+    1e400 was infinity and the rule fired.  Now lint (E130) and the loader refuse them."""
+    path = pack(tmp_path, {"id": "OWN-001", "when": f'"{when}"'})
+    assert [(p.line, p.code, p.message) for p in lint([path]) if p.is_error] == \
+        [(6, "E130", f"rule OWN-001: when: {says}")]
+    with pytest.raises(InputError, match="when: " + says.replace("(", r"\(")
+                       .replace(")", r"\)").replace("^", r"\^")):
+        load_packs([path])
