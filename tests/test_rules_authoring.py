@@ -363,3 +363,26 @@ def test_a_thousands_separator_in_a_condition_is_a_warning(tmp_path, when, warne
     for number in warned:
         assert any("pack.yaml:6:" in line and f"write {number.replace('.', '')} " in line
                    for line in lines)
+
+
+def test_explain_lists_the_questions_a_rule_depends_on_through_its_flags(tmp_path):
+    """TEC-007 reads nothing itself but requires gun_drilling, which DFM-008 sets from the
+    hole's depth and diameter: explain said 'questions it depends on: none'."""
+    code, out, _ = run_cli("rules", "explain", "TEC-007")
+    assert code == 0
+    depends = out.split("questions it depends on")[1]
+    assert "part.max_hole_depth_mm: " in depends
+    assert "(through flag gun_drilling <- DFM-008)" in depends
+    assert "    none" not in depends
+    # two layers: OWN-3 requires b, set by OWN-2, which requires a, set by OWN-1
+    pack = tmp_path / "p.yaml"
+    rule = ("  - id: {id}\n    thread: quality\n    title: t\n    scope: part\n"
+            "    when: '{when}'\n{extra}    then: {then}\n    message: m\n")
+    pack.write_text("rules:\n" + "".join(rule.format(**r) for r in [
+        {"id": "OWN-1", "when": "part.cycle_time_min > 5", "extra": "", "then": "{flag: a}"},
+        {"id": "OWN-2", "when": "true", "extra": "    requires: [a]\n", "then": "{flag: b}"},
+        {"id": "OWN-3", "when": "true", "extra": "    unless: [b]\n",
+         "then": "{mrl_cap: 5}"}]), encoding="utf-8")
+    code, out, _ = run_cli("rules", "explain", "OWN-3", "--rules", pack, "--lang", "nl")
+    assert code == 0
+    assert "part.cycle_time_min: " in out and "(via vlag b <- OWN-2, a <- OWN-1)" in out
