@@ -427,3 +427,13 @@ def test_a_condition_that_hits_a_limit_on_its_constants_alone_is_refused(tmp_pat
     with pytest.raises(InputError, match="when: " + says.replace("(", r"\(")
                        .replace(")", r"\)").replace("^", r"\^")):
         load_packs([path])
+
+
+def test_a_flag_cycle_is_linted_in_dutch(tmp_path):
+    """E134 stayed English under --lang nl while check worded it in Dutch."""
+    loop = [{"id": "OWN-00" + str(i), "when": "part.material == 'pom'",
+             "then": "{flag: f%d}" % i, "extra": "    requires: [f%d]\n" % ((i + 1) % 2)}
+            for i in range(2)]
+    path = pack(tmp_path, *loop)
+    [problem] = [p for p in lint([path], lang="nl") if p.code == "E134"]
+    assert "zijn vlaggen hangen via requires/unless van zichzelf af" in problem.message

@@ -62,7 +62,7 @@ def check_pack(rules: list, context: Context) -> list[tuple[RuleSource, Problem]
     used = {flag for rule in rules for _, flag, _ in flag_uses(rule)}
     out = [(rule, problem) for rule in rules
            for problem in unset_flag_problems([rule], setters, context.lang)]
-    cycles = _cycles(rules)
+    cycles = _cycles(rules, context)
     out += cycles or _schedule(rules, context)
     for flag, setting in setters.items():
         if flag not in used:
@@ -125,7 +125,7 @@ def _schedule(rules: list, context: Context) -> list[tuple[RuleSource, Problem]]
     return out
 
 
-def _cycles(rules: list) -> list[tuple[RuleSource, Problem]]:
+def _cycles(rules: list, context: Context) -> list[tuple[RuleSource, Problem]]:
     """E134 for every loop: the engine's layering names one; without the rule that
     closes it, the next."""
     views = {(rule.path, rule.line): _as_compiled(rule) for rule in rules}
@@ -139,5 +139,7 @@ def _cycles(rules: list) -> list[tuple[RuleSource, Problem]]:
             if closing is None:
                 break
             rule = closing.source
-            out.append((rule, Problem(rule.path, rule.line, rule.col, "E134", exc.message)))
+            out.append((rule, Problem(rule.path, rule.line, rule.col, "E134",
+                                      exc.wording(context.lang) if exc.wording else
+                                      exc.message)))
     return out
