@@ -437,3 +437,13 @@ def test_a_flag_cycle_is_linted_in_dutch(tmp_path):
     path = pack(tmp_path, *loop)
     [problem] = [p for p in lint([path], lang="nl") if p.code == "E134"]
     assert "zijn vlaggen hangen via requires/unless van zichzelf af" in problem.message
+
+
+@pytest.mark.parametrize("text", ["", "# our rules, to come\n"])
+def test_an_empty_pack_file_is_refused(tmp_path, text):
+    """A pack file saved empty by mistake loaded as a pack of nothing."""
+    path = tmp_path / "own.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [(p.line, p.code) for p in lint([path])] == [(1, "E112")]
+    with pytest.raises(InputError, match=f"^{re.escape(str(path))}:1: the file is empty"):
+        load_packs([path])

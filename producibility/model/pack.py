@@ -259,10 +259,11 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 digests += [bytes_digest(b) for b in blobs]
                 extra = []
         loaded = []
-        for file in extra + pack_files(source):
+        catalogues = len(extra)
+        for n, file in enumerate(extra + pack_files(source)):
             path = str(file)
             document, data = yamlio.load_with_bytes(file)
-            if document is None:
+            if document is None and n < catalogues:
                 continue
             problem = document_problem(document, path)
             if problem is not None:

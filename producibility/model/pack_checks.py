@@ -100,8 +100,11 @@ class RuleSource:
 
 
 def document_problem(document, path: str, lang: str = "en") -> Problem | None:
-    """E112: a pack file that is not a mapping (a list, a text)."""
-    if document is None or isinstance(document, dict):
+    """E112: a pack file that is not a mapping (a list, a text), or is empty (nothing but
+    comments, or saved empty by mistake: no document, so no mapping)."""
+    if document is None:
+        return Problem(path, 1, 1, "E112", message("empty_pack", lang))
+    if isinstance(document, dict):
         return None
     return Problem(path, getattr(document, "line", 1) or 1, 1, "E112",
                    message("not_a_mapping", lang))

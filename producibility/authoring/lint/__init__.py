@@ -60,8 +60,9 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
     for source in paths:
         pack_files, found = files.files_of(source)
         problems += found
+        catalogues = files.catalogue_files_of(source)
         for file in pack_files:
-            document, found = files.read(file, lang)
+            document, found = files.read(file, lang, catalogue=file in catalogues)
             problems += found
             if document is None:
                 continue
