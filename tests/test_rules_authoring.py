@@ -386,3 +386,28 @@ def test_explain_lists_the_questions_a_rule_depends_on_through_its_flags(tmp_pat
     code, out, _ = run_cli("rules", "explain", "OWN-3", "--rules", pack, "--lang", "nl")
     assert code == 0
     assert "part.cycle_time_min: " in out and "(via vlag b <- OWN-2, a <- OWN-1)" in out
+
+
+def test_a_disabled_rule_is_said_to_be_disabled_not_unknown(tmp_path, monkeypatch):
+    """'no rule CST-001 (did you mean CST-006?)' for a rule the provider's own pack
+    disabled; a case asserting it stays quiet failed the same way."""
+    run_cli("init", tmp_path / "shop")
+    monkeypatch.chdir(tmp_path / "shop")
+    rules = Path("rules/our-rules.yaml")
+    rules.write_text("disable: [CST-001]\n" + rules.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    code, _, err = run_cli("rules", "explain", "CST-001", "--lang", "en")
+    assert code == 1
+    assert err.startswith("Error: rule CST-001 is disabled by our-rules (")
+    assert err.rstrip().endswith("our-rules.yaml:1)") and "did you mean" not in err
+    cases = Path("rules/tests/our-rules.cases.yaml")
+    original = cases.read_text(encoding="utf-8")
+    cases.write_text(original + "  - name: no cost rule\n    base: part\n"
+                     "    not_fires: [CST-001]\n", encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert code == 0, out
+    cases.write_text(original + "  - name: cost rule\n    base: part\n"
+                     "    fires: [CST-001]\n", encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "nl")
+    assert code == 1 and "CST-001 is uitgezet door our-rules (" in out
+    assert "en kan dus niet afgaan" in out

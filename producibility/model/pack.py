@@ -104,11 +104,18 @@ class RulePack:
     """The merged rules of one or more pack files, plus their settings."""
 
     def __init__(self, rules: list, settings: dict, packs: list,
-                 catalogue: object = None) -> None:
+                 catalogue: object = None, disabled: dict | None = None) -> None:
         self.rules = rules
+        # id -> (pack id, path, line) of the disable: that switched off a rule now gone
+        self.disabled = disabled or {}
         self.settings = settings
         self.packs = packs  # [{id, version, path, digest}]
         self.catalogue = catalogue  # catalogue.Catalogue: processes, materials, ... merged
+
+    def disabled_by(self, rule_id) -> str | None:
+        """``own-shop (rules/own.yaml:6)`` for a rule a pack disabled, else None."""
+        found = self.disabled.get(rule_id)
+        return None if found is None else f"{found[0]} ({found[1]}:{found[2]})"
 
     def rule(self, rule_id):
         for rule in self.rules:
@@ -242,6 +249,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     defined_flags = set()
     written = {}  # rule id -> RuleSource: each loaded rule as written, for the flag check
     removals = []  # disables and overrides that took a flag's setter away (E137)
+    disabled = {}  # id -> (pack id, path, line) of the disable that removed it
     catalogue = CatalogueBuilder()
     if not include_default:
         # without the default rules the shop's vocabulary stays: packs extend it
@@ -278,7 +286,8 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                                                             "\n".join(digests).encode())):
             for path, document in loaded:
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
-                                         where, written, defined_flags, errors, removals)
+                                         where, written, defined_flags, errors, removals,
+                                         disabled)
         meta["digest"] = digest(digests)
         packs.append(meta)
     # E132: flags no rule of the loaded packs sets, counting rules a later pack disabled
@@ -295,11 +304,13 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     if errors:
         raise InputErrors(errors)
     ordered = sorted(rules.values(), key=lambda r: r.id)
-    return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged)
+    disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
+    return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
+                    disabled=disabled)
 
 
 def _add_document(document, path, meta, settings, catalogue, rules, where, written,
-                  defined_flags, errors, removals):
+                  defined_flags, errors, removals, disabled=None):
     """One checked pack file merged in: its settings (returned), vocabulary, disables and
     rules (compiled; problems appended to ``errors``)."""
     if "pack" in document:
@@ -308,11 +319,12 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
         settings = _merge_settings(settings, document["settings"])
     catalogue.add(document, path)
     errors += [p.error() for p in disable_problems(document, path, rules)]
-    disabled = document.get("disable", [])
-    for i, rule_id in enumerate(disabled):
-        rules.pop(rule_id, None)
+    disabled_ids = document.get("disable", [])
+    for i, rule_id in enumerate(disabled_ids):
+        if rules.pop(rule_id, None) is not None and disabled is not None:
+            disabled[rule_id] = (meta["id"], path, item_position(disabled_ids, i)[0])
         gone = removal("disable", written.pop(rule_id, None), None, path,
-                       item_position(disabled, i))
+                       item_position(disabled_ids, i))
         if gone is not None:
             removals.append(gone)
     local = {}
