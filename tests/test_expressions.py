@@ -76,9 +76,10 @@ def test_unsafe_or_broken_conditions_do_not_compile(source, message):
 
 
 @pytest.mark.parametrize("source, message", [
-    ("9 ** 99999 > 1", "exponent larger than 64"),
-    ("'x' * 100000000 == ''", "repetition longer than"),
-    ("[1] * 100000000 == []", "repetition longer than"),
+    ("request.quantity ** 99999 > 1", "exponent larger than 64"),
+    ("'x' * (request.quantity * 1000000) == ''", "repetition longer than"),
+    ("[1] * (request.quantity * 1000000) == []", "repetition longer than"),
+    ("request.quantity ** 20 > 1", "number too large"),
     ("request.quantity / 0 > 1", "division by zero"),
     ("part.material > 3", "cannot compare"),
     ("request.quantity in 5", "'in' needs a list"),
@@ -87,6 +88,37 @@ def test_resource_and_type_abuse_fails_cleanly_at_run_time(source, message):
     compiled = compile_condition(source)
     with pytest.raises(ExpressionError, match=message):
         evaluate(compiled, CTX)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("9 ** 99999 > 1", "exponent larger than 64, whatever the request says"),
+    ("part.tolerance_mm < 10 ** 10 ** 10", "number too large (more than 10^30), whatever"),
+    ("part.tolerance_mm < 10 ** 400", "exponent larger than 64, whatever"),
+    ("'x' * 100000000 == ''", "repetition longer than"),
+    ("[1] * 100000000 == []", "repetition longer than"),
+    ("request.quantity > 1 / 0", "division by zero, whatever"),
+    ("part.tolerance_mm < 1e400", "a number written too large: it would be infinite"),
+    ("part.tolerance_mm < -1e400", "a number written too large"),
+    ("request.quantity < 10000000000000000000000000000000", "number too large"),
+])
+def test_a_limit_hit_on_constants_alone_does_not_compile(source, message):
+    """``10 ** 400`` passed lint and failed on every request as a rule error (the verdict
+    CONDITIONAL, 'number too large' in English in a Dutch report); ``1e400`` was
+    infinity, and the rule fired.  Now neither compiles (lint E130, the loader refuses)."""
+    with pytest.raises(ExpressionError, match=message.replace("(", r"\(").replace(")", r"\)")
+                       .replace("^", r"\^")):
+        compile_condition(source)
+    with pytest.raises(ExpressionError):  # a message's hole too
+        Template("{{ " + source + " }}")
+
+
+def test_a_run_time_limit_is_worded_in_the_reports_language():
+    try:
+        evaluate(compile_condition("request.quantity ** 20 > 1"), CTX)
+    except ExpressionError as exc:
+        error = exc.args[0]
+    assert error == "number too large (more than 10^30)"
+    assert error.wording("nl") == "getal te groot (meer dan 10^30)"
 
 
 def test_scopes_are_limited_per_rule_scope():

@@ -118,8 +118,21 @@ def test_pack_expressions_cannot_reach_python(tmp_path, when):
         assert_clean_error(result)
 
 
-@pytest.mark.parametrize("when", ["'x' * 10 ** 9 == ''", "9 ** 9 ** 9 > 1",
-                                  "part.size_mm * 100000000 == []"])
+@pytest.mark.parametrize("when", ["'x' * 10 ** 9 == ''", "9 ** 9 ** 9 > 1"])
+def test_pack_expressions_that_would_exhaust_memory_on_constants_alone_are_refused(tmp_path,
+                                                                                   when):
+    """They would fail on every request: the pack does not load (lint's E130 too)."""
+    pack = one_rule_pack(tmp_path, "HEAVY-001", when)
+    result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack,
+                  "--format", "json"], timeout=20)
+    assert_clean_error(result)
+    err = result.stderr.decode("utf-8")
+    assert "HEAVY-001: when: " in err and "whatever the request says" in err
+
+
+@pytest.mark.parametrize("when", ["part.size_mm * 100000000 == []",
+                                  "'x' * (part.pieces * 10 ** 9) == ''",
+                                  "(part.pieces + 8) ** 9 ** 9 > 1"])
 def test_pack_expressions_that_would_exhaust_memory_become_engine_errors(tmp_path, when):
     pack = one_rule_pack(tmp_path, "HEAVY-001", when)
     result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack,

@@ -274,8 +274,18 @@ def test_sigterm_during_a_batch_leaves_no_traceback_and_no_temporary_file(tmp_pa
 NESTED = "[[[[1] * 100] * 100] * 100] * 100 == []"
 
 
-def test_nested_repetition_in_a_condition_is_a_rule_error(tmp_path):
+def test_nested_repetition_in_a_condition_is_refused_when_the_pack_loads(tmp_path):
+    """Of constants alone, it would fail on every request: the pack does not load."""
     pack = one_rule_pack(tmp_path, "HEAVY-002", NESTED)
+    result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack, "--format",
+                  "json", "--no-probe"])
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert b"HEAVY-002: when: builds more than" in result.stderr
+
+
+def test_nested_repetition_on_a_requests_numbers_is_a_rule_error(tmp_path):
+    pack = one_rule_pack(tmp_path, "HEAVY-002",
+                         "[[[[part.pieces] * 100] * 100] * 100] * 100 == []")
     result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack, "--format",
                   "json", "--no-probe"])
     assert result.returncode == 0, result.stderr
@@ -419,6 +429,16 @@ def test_inf_as_int_in_a_message_prints_a_question_mark(tmp_path):
     pack = one_rule_pack(tmp_path, "INF-001", "true")
     pack.write_text(pack.read_text(encoding="utf-8").replace(
         "message: m", "message: \"{{ 'inf'|int }} and {{ 1e308 * 10 }}\""), encoding="utf-8")
+    result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack, "--format",
+                  "json", "--no-probe"])
+    # of constants alone, these fail whatever the request says: the pack does not load
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert b"INF-001: message (en): " in result.stderr
+    # on the request's own values, the hole prints as unknown
+    pack.write_text(pack.read_text(encoding="utf-8").replace(
+        "{{ 'inf'|int }} and {{ 1e308 * 10 }}",
+        "{{ (part.id * 0 + 'inf')|int }} and {{ (part.pieces * 0 + 1e308) * 10 }}"),
+        encoding="utf-8")
     result = run(["check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack, "--format",
                   "json", "--no-probe"])
     assert result.returncode == 0, result.stderr

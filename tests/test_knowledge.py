@@ -165,7 +165,8 @@ def test_a_provider_override_changes_an_examples_verdict_and_disable_removes_it(
     assert "PRC-002" in {f["rule"] for f in changed["findings"]}
     # disabling it in a later pack removes the rule again
     later = tmp_path / "later.yaml"
-    later.write_text("disable: [PRC-002]\n", encoding="utf-8")
+    # with the rules that read its flag tight_tolerance (else E137 refuses it)
+    later.write_text("disable: [PRC-002, QUA-001, QUA-015]\n", encoding="utf-8")
     gone = json.loads(run_cli("check", request, "--equipment", EQUIPMENT, "--rules",
                               override, "--rules", later,
                               "--format", "json")[1])

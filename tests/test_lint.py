@@ -325,3 +325,125 @@ def test_a_pack_files_yaml_problem_is_linted_in_dutch(tmp_path):
     assert code != 0
     assert "own.yaml:5:10: E100 'when:' staat verder ingesprongen dan 'scope:' op de regel " \
         "erboven: lijn hem daarmee uit" in out + err
+
+
+@pytest.mark.parametrize("text, at", [
+    ("disable: [DFM-006]\n", "disable: DFM-006 removes the rule that sets flag 'edm_needed'"),
+    # the same rule, overridden without its flag (as a provider tuning its scores)
+    ("rules:\n  - id: DFM-006\n    override: true\n    thread: design\n    title: t\n"
+     "    scope: part\n    when: 'part.min_inside_radius_mm < 0.25'\n"
+     "    then: {risk: {likelihood: 3, consequence: 3}}\n    message: m\n",
+     "the override of DFM-006 no longer sets flag 'edm_needed'"),
+])
+def test_taking_away_the_setter_of_a_flag_another_rule_reads_is_refused(tmp_path, text, at):
+    """Disabling DFM-006, or overriding it without its flag, left TEC-006 (requires:
+    [edm_needed], +10 days, EDM bought in) unable to ever fire: lint said 0 errors and
+    check dropped 10 days of lead time without a word.  Now both refuse it (E137), at
+    the disable or override, naming the flag and the rule that reads it."""
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    path = tmp_path / "own.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_packs([path])
+    assert str(raised.value).startswith(f"{path}:")
+    assert at in str(raised.value) and "TEC-006 (" in str(raised.value)
+    assert "requires it, so it could never fire; disable TEC-006 too" in str(raised.value)
+    problems = [p for p in lint([default_pack_dir(), path]) if p.is_error]
+    assert [(p.path, p.code) for p in problems] == [(str(path), "E137")]
+    assert problems[0].message == raised.value.message
+    code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", path,
+                             "--lang", "nl")
+    assert code == 1 and out == ""
+    assert err.startswith(f"Fout: {path}:") and "TEC-006 ook onder disable" in err
+    # disabling the rule that reads the flag as well is what the author meant: fine
+    path.write_text(text.replace("[DFM-006]", "[DFM-006, TEC-006]")
+                    if text.startswith("disable") else text + "disable: [TEC-006]\n",
+                    encoding="utf-8")
+    load_packs([path])
+    assert not [p for p in lint([default_pack_dir(), path]) if p.is_error]
+
+
+@pytest.mark.parametrize("entry, text, says", [
+    ("customer", '{en: "{{ part.id  advice", nl: "{{ part.id }} advies"}',
+     "OWN-001: customer (en): syntax error in message: expected token "
+     "'end of print statement', got 'advice'"),
+    ("customer", '{en: "{{ part.id }}", nl: "{% if true %}x{% endif %}"}',
+     "OWN-001: customer (nl): messages take {{ ... }} values only, no {% ... %} blocks"),
+    ("message", '"{{ part.id "',
+     "OWN-001: message (en): syntax error in message: unexpected end of template"),
+    ("message", '"{{ machine.name }}"', "OWN-001: message (en): unknown name 'machine'"),
+])
+def test_a_pack_whose_message_does_not_compile_is_refused(tmp_path, entry, text, says):
+    """A broken customer wording passed check (lint said E133) and reached the Dutch
+    offer as '{{ part.id [syntax error in message: ...]' in English.  Now the loader
+    refuses the pack with lint's line, every time (also when the pack's record of parsed
+    messages is read the second time)."""
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    extra = f"    {entry}: {text}\n" if entry == "customer" else ""
+    path = pack(tmp_path, {"id": "OWN-001", "when": "'true'", "extra": extra})
+    if entry == "message":
+        path.write_text(path.read_text().replace("message: {en: m, nl: m}",
+                                                 f"message: {text}"), encoding="utf-8")
+    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1)
+                if l.strip().startswith(entry + ":"))
+    for _ in range(2):
+        with pytest.raises(InputError) as raised:
+            load_packs([path])
+        assert str(raised.value).startswith(f"{path}:{line}: {says}")
+    [problem] = [p for p in lint([path]) if p.code == "E133"]
+    assert problem.message == raised.value.message
+    code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", path,
+                             "--audience", "customer", "--lang", "nl")
+    assert code == 1 and out == "" and err.startswith(f"Fout: {path}:{line}: OWN-001: ")
+
+
+def test_a_limit_a_rule_hits_on_the_requests_numbers_is_told_in_the_reports_language(tmp_path):
+    """A rule error read 'number too large' in English inside a Dutch report."""
+    import json
+    from conftest import EQUIPMENT, REQUESTS, run_cli
+    path = pack(tmp_path, {"id": "OWN-001", "when": '"(part.pieces + 10) ** 40 > 1"'})
+    assert not [p for p in lint([path]) if p.is_error]  # it depends on the request
+    code, out, err = run_cli("check", REQUESTS[0], "--equipment", EQUIPMENT, "--rules", path,
+                             "--lang", "nl", "--format", "json")
+    assert code == 0, err
+    [finding] = [f for f in json.loads(out)["findings"] if f["rule"] == "OWN-001"]
+    assert finding["kind"] == "engine_error"
+    assert finding["message"] == ("Regel OWN-001 kon niet worden geëvalueerd: getal te groot "
+                                  "(meer dan 10^30)")
+
+
+@pytest.mark.parametrize("when, says", [
+    ("part.min_wall_mm < 10 ** 10 ** 10", "number too large (more than 10^30), whatever the "
+                                          "request says"),
+    ("part.min_wall_mm < 10 ** 400", "exponent larger than 64, whatever the request says"),
+    ("part.min_wall_mm < 1e400", "a number written too large: it would be infinite"),
+])
+def test_a_condition_that_hits_a_limit_on_its_constants_alone_is_refused(tmp_path, when, says):
+    """10 ** 400 passed lint; check made it a rule error on every request (CONDITIONAL);
+    1e400 was infinity and the rule fired.  Now lint (E130) and the loader refuse them."""
+    path = pack(tmp_path, {"id": "OWN-001", "when": f'"{when}"'})
+    assert [(p.line, p.code, p.message) for p in lint([path]) if p.is_error] == \
+        [(6, "E130", f"rule OWN-001: when: {says}")]
+    with pytest.raises(InputError, match="when: " + says.replace("(", r"\(")
+                       .replace(")", r"\)").replace("^", r"\^")):
+        load_packs([path])
+
+
+def test_a_flag_cycle_is_linted_in_dutch(tmp_path):
+    """E134 stayed English under --lang nl while check worded it in Dutch."""
+    loop = [{"id": "OWN-00" + str(i), "when": "part.material == 'pom'",
+             "then": "{flag: f%d}" % i, "extra": "    requires: [f%d]\n" % ((i + 1) % 2)}
+            for i in range(2)]
+    path = pack(tmp_path, *loop)
+    [problem] = [p for p in lint([path], lang="nl") if p.code == "E134"]
+    assert "zijn vlaggen hangen via requires/unless van zichzelf af" in problem.message
+
+
+@pytest.mark.parametrize("text", ["", "# our rules, to come\n"])
+def test_an_empty_pack_file_is_refused(tmp_path, text):
+    """A pack file saved empty by mistake loaded as a pack of nothing."""
+    path = tmp_path / "own.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [(p.line, p.code) for p in lint([path])] == [(1, "E112")]
+    with pytest.raises(InputError, match=f"^{re.escape(str(path))}:1: the file is empty"):
+        load_packs([path])

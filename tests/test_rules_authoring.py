@@ -193,7 +193,8 @@ def test_override_changes_the_verdict_and_disable_removes_the_finding(tmp_path, 
     changed = Screener(equipment, load_packs([override])).check(request)
     assert "PRC-002" not in {f["rule"] for f in changed.findings}
     disable = tmp_path / "disable.yaml"
-    disable.write_text("disable: [PRC-002]\n", encoding="utf-8")
+    # with the rules that read its flag tight_tolerance (else E137 refuses it)
+    disable.write_text("disable: [PRC-002, QUA-001, QUA-015]\n", encoding="utf-8")
     gone = Screener(equipment, load_packs([disable])).check(request)
     assert "PRC-002" not in {f["rule"] for f in gone.findings}
 
@@ -362,3 +363,51 @@ def test_a_thousands_separator_in_a_condition_is_a_warning(tmp_path, when, warne
     for number in warned:
         assert any("pack.yaml:6:" in line and f"write {number.replace('.', '')} " in line
                    for line in lines)
+
+
+def test_explain_lists_the_questions_a_rule_depends_on_through_its_flags(tmp_path):
+    """TEC-007 reads nothing itself but requires gun_drilling, which DFM-008 sets from the
+    hole's depth and diameter: explain said 'questions it depends on: none'."""
+    code, out, _ = run_cli("rules", "explain", "TEC-007")
+    assert code == 0
+    depends = out.split("questions it depends on")[1]
+    assert "part.max_hole_depth_mm: " in depends
+    assert "(through flag gun_drilling <- DFM-008)" in depends
+    assert "    none" not in depends
+    # two layers: OWN-3 requires b, set by OWN-2, which requires a, set by OWN-1
+    pack = tmp_path / "p.yaml"
+    rule = ("  - id: {id}\n    thread: quality\n    title: t\n    scope: part\n"
+            "    when: '{when}'\n{extra}    then: {then}\n    message: m\n")
+    pack.write_text("rules:\n" + "".join(rule.format(**r) for r in [
+        {"id": "OWN-1", "when": "part.cycle_time_min > 5", "extra": "", "then": "{flag: a}"},
+        {"id": "OWN-2", "when": "true", "extra": "    requires: [a]\n", "then": "{flag: b}"},
+        {"id": "OWN-3", "when": "true", "extra": "    unless: [b]\n",
+         "then": "{mrl_cap: 5}"}]), encoding="utf-8")
+    code, out, _ = run_cli("rules", "explain", "OWN-3", "--rules", pack, "--lang", "nl")
+    assert code == 0
+    assert "part.cycle_time_min: " in out and "(via vlag b <- OWN-2, a <- OWN-1)" in out
+
+
+def test_a_disabled_rule_is_said_to_be_disabled_not_unknown(tmp_path, monkeypatch):
+    """'no rule CST-001 (did you mean CST-006?)' for a rule the provider's own pack
+    disabled; a case asserting it stays quiet failed the same way."""
+    run_cli("init", tmp_path / "shop")
+    monkeypatch.chdir(tmp_path / "shop")
+    rules = Path("rules/our-rules.yaml")
+    rules.write_text("disable: [CST-001]\n" + rules.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    code, _, err = run_cli("rules", "explain", "CST-001", "--lang", "en")
+    assert code == 1
+    assert err.startswith("Error: rule CST-001 is disabled by our-rules (")
+    assert err.rstrip().endswith("our-rules.yaml:1)") and "did you mean" not in err
+    cases = Path("rules/tests/our-rules.cases.yaml")
+    original = cases.read_text(encoding="utf-8")
+    cases.write_text(original + "  - name: no cost rule\n    base: part\n"
+                     "    not_fires: [CST-001]\n", encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert code == 0, out
+    cases.write_text(original + "  - name: cost rule\n    base: part\n"
+                     "    fires: [CST-001]\n", encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "nl")
+    assert code == 1 and "CST-001 is uitgezet door our-rules (" in out
+    assert "en kan dus niet afgaan" in out

@@ -101,17 +101,43 @@ def explain(pack, rule_id, questionnaire, lang="en"):
     lines.append(f"  source:     {rule.text('source', lang) or '-'}")
     lines.append(f"  {t['defined_at'] + ':':12}{rule.path}:{rule.line}")
     lines.append("  " + t["depends_on"])
-    fields = sorted(set(rule.when.fields))
+    fields = {field: "" for field in sorted(set(rule.when.fields))}
+    for field, chain in _through_flags(rule, pack).items():
+        fields.setdefault(field, " " + t["via"].format(chain=", ".join(chain)))
     if not fields:
         lines.append("    " + t["none"])
-    for scope, name in fields:
+    for (scope, name), via in fields.items():
         q = questionnaire.question(scope, name)
         if q is not None:
-            lines.append(f"    {scope}.{name}: {q.label(lang)}")
+            lines.append(f"    {scope}.{name}: {q.label(lang)}{via}")
         else:
             lines.append(f"    {scope}.{name}: " + t["not_asked"].format(
-                origin=t[_origin(scope, name)]))
+                origin=t[_origin(scope, name)]) + via)
     return "\n".join(lines) + "\n"
+
+
+def _through_flags(rule, pack):
+    """(scope, field) -> the chain of flags and their setters (``long_cycle <- OWN-P03``)
+    through which the rule depends on the field: the conditions of the rules that set the
+    flags it requires or is unless, and of the setters of theirs, nearest first.  An
+    unanswered one leaves the flag, and so the rule, unknown (README, "Three values")."""
+    setters = {}
+    for other in pack.rules:
+        if other.then.get("flag"):
+            setters.setdefault(other.then["flag"], []).append(other)
+    out, seen = {}, set()
+    queue = [(flag, []) for flag in (*rule.requires, *rule.unless)]
+    while queue:
+        flag, chain = queue.pop(0)
+        if flag in seen:
+            continue
+        seen.add(flag)
+        for setter in setters.get(flag, ()):
+            via = chain + [f"{flag} <- {setter.id}"]
+            for field in sorted(set(setter.when.fields)):
+                out.setdefault(field, via)
+            queue += [(f, via) for f in (*setter.requires, *setter.unless)]
+    return dict(sorted(out.items()))
 
 
 def _origin(scope, name=None):

@@ -160,10 +160,14 @@ def run_cases(files, pack, screener_for):
             problems = []
             for key in ("fires", "not_fires"):
                 # a typo would fail "fires" unexplained and pass "not_fires" for ever
-                problems += [_said("not_a_rule", rule=rule_id,
+                # a disabled rule cannot fire: asserting so is fine, expecting it is not
+                problems += [_said("disabled_rule", rule=rule_id, by=pack.disabled_by(rule_id))
+                             if pack.disabled_by(rule_id) else
+                             _said("not_a_rule", rule=rule_id,
                                    hint=did_you_mean(rule_id, [r.id for r in pack.rules]))
                              for rule_id in case.get(key) or []
                              if pack.rule(rule_id) is None
+                             and not (key == "not_fires" and pack.disabled_by(rule_id))
                              and not rule_id.startswith(("FIT-", "MRL-", "LEAD-"))]
             known = [rule_id for rule_id in case.get("fires") or [] if pack.rule(rule_id)
                      is not None or rule_id.startswith(("FIT-", "MRL-", "LEAD-"))]

@@ -77,6 +77,8 @@ def rules_explain(rule_id, config_file, rules, lang, output):
     lang = language(settings, lang)
     pack = load_packs(settings.packs(rules), settings.use_default())
     text = explain(pack, rule_id, load_questionnaire(), lang)
+    if text is None and pack.disabled_by(rule_id):
+        raise InputError(say("rule_disabled", lang, rule=rule_id, by=pack.disabled_by(rule_id)))
     if text is None:
         raise InputError(say("no_rule", lang, rule=rule_id)
                          + did_you_mean(rule_id, [r.id for r in pack.rules]))

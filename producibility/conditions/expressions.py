@@ -42,6 +42,7 @@ MAX_EXPONENT = 64
 MAX_BUILT = 100_000   # items and characters one evaluation may build, nested repeats counted
 MAX_NODES = 2_000     # syntax nodes in one condition or message hole
 MAX_NESTING = 100     # levels of nesting: evaluation never meets Python's recursion limit
+_MAX_INT_TEXT = "10^30"  # MAX_INT as messages write it
 
 
 class _Unknown:
@@ -191,6 +192,8 @@ class _Known(threading.local):
 
 _KNOWN = _Known()
 _MESSAGE = "\0message\0"  # a message template's key in a record: this + its text
+# a message that compiled (under its scopes) in a record: this + its scopes + its text
+_CHECKED = "\0checked\0"
 _LEADING = "\0leading\0"  # a condition's leading simple tests in a record: this + its text
 # the fields a condition read when it compiled, in a record: this + its scopes, its
 # invariant scopes and its text
@@ -328,9 +331,9 @@ def _parse_with_jinja2(source):
 
 def _scalar(value):
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
-        raise ExpressionError("number too large")
+        raise ExpressionError(_said("expr_too_large", max=_MAX_INT_TEXT))
     if isinstance(value, float) and not math.isfinite(value):
-        raise ExpressionError("result is not a finite number")
+        raise ExpressionError(_said("expr_not_finite"))
     if isinstance(value, (str, list, tuple)):
         if len(value) > MAX_SEQUENCE:
             raise ExpressionLimit(f"result longer than {MAX_SEQUENCE}")
@@ -365,23 +368,23 @@ def _arith(op):
 
     def div(a, b):
         if _number(b, "/") == 0:
-            raise ExpressionError("division by zero")
+            raise ExpressionError(_said("expr_division_by_zero"))
         return _number(a, "/") / b
 
     def floordiv(a, b):
         if _number(b, "//") == 0:
-            raise ExpressionError("division by zero")
+            raise ExpressionError(_said("expr_division_by_zero"))
         return _number(a, "//") // b
 
     def mod(a, b):
         if _number(b, "%") == 0:
-            raise ExpressionError("division by zero")
+            raise ExpressionError(_said("expr_division_by_zero"))
         return _number(a, "%") % b
 
     def power(a, b):
         _number(a, "**")
         if abs(_number(b, "**")) > MAX_EXPONENT:
-            raise ExpressionError(f"exponent larger than {MAX_EXPONENT}")
+            raise ExpressionError(_said("expr_exponent", max=MAX_EXPONENT))
         try:
             return a**b
         except (OverflowError, ZeroDivisionError) as exc:
@@ -635,6 +638,30 @@ def _joined(fns):
     return fn
 
 
+# Nodes that work something out: one of constants alone (``10 ** 400``) is worked out
+# when it compiles (:func:`_check_constant`).
+_WORKED_OUT = frozenset({"Add", "Sub", "Mul", "Div", "FloorDiv", "Mod", "Pow", "Neg",
+                         "Concat", "Filter", "CondExpr"})
+
+
+def _check_constant(fn):
+    """Work out a subexpression of constants alone now: a limit it hits (a number too
+    large, an exponent above MAX_EXPONENT, a repetition too long, a division by zero) it
+    hits whatever the request says, so the condition or message does not compile (lint
+    E130/E133, and the loader refuses the pack) rather than fail on every request."""
+    saved = getattr(_BUDGET, "left", MAX_BUILT)
+    _fresh_budget()
+    try:
+        fn({})
+    except ExpressionError as exc:
+        raise ExpressionError(_said("expr_constant", problem=exc)) from None
+    except (TypeError, ValueError, ArithmeticError, RecursionError, MemoryError) as exc:
+        raise ExpressionError(_said("expr_constant",
+                                    problem=f"{type(exc).__name__}: {exc}")) from None
+    finally:
+        _BUDGET.left = saved
+
+
 class _Compiler:
     def __init__(self, allowed_scopes, invariant=None):
         self.allowed = allowed_scopes
@@ -646,15 +673,20 @@ class _Compiler:
         name = type(node).__name__
         if name not in _NODE_NAMES:
             raise ExpressionError(f"'{name}' is not allowed in a condition")
+        fn = None
         if self.invariant is not None and not self._inside:
             names, steps = _reads(node)
             if steps >= 2 and names <= self.invariant:
                 self._inside = True
                 try:
-                    return self.hoisted(getattr(self, "_" + name)(node), _shape(node))
+                    fn = self.hoisted(getattr(self, "_" + name)(node), _shape(node))
                 finally:
                     self._inside = False
-        return getattr(self, "_" + name)(node)
+        if fn is None:
+            fn = getattr(self, "_" + name)(node)
+        if name in _WORKED_OUT and next(node.find_all(nodes.Name), None) is None:
+            _check_constant(fn)
+        return fn
 
     @staticmethod
     def hoisted(fn, slot):
@@ -689,6 +721,10 @@ class _Compiler:
         value = node.value
         if not isinstance(value, (int, float, str, bool, type(None))):
             raise ExpressionError(f"constant {value!r} is not allowed")
+        if type(value) is float and not math.isfinite(value):
+            raise ExpressionError(_said("expr_literal_not_finite"))  # 1e400
+        if type(value) is int and abs(value) > MAX_INT:
+            raise ExpressionError(_said("expr_too_large", max=_MAX_INT_TEXT))
         return lambda ctx: value
 
     def _Name(self, node):
@@ -1114,8 +1150,10 @@ class Template:
     Holes use the same evaluator as conditions; an unknown value prints as ``?``.
     With ``lazy=True`` the text is parsed on first use: a pack has two messages
     per rule, most never rendered in one screening, and parsing them is most of
-    a large pack's compile time.  ``rules lint`` parses every one (E133); a lazy
-    template that turns out broken renders its raw text plus the error.
+    a large pack's compile time.  The loader checks every one all the same
+    (:meth:`check`, E133: a pack's record remembers which compiled, so a warm load
+    compiles none); a template that turns out broken anyway renders its raw text plus
+    the error.
     """
 
     __slots__ = ("source", "scopes", "_parts", "_fields", "_error", "_known")
@@ -1159,6 +1197,21 @@ class Template:
         self._parts = parts
         self._fields = tuple(sorted(compiler.fields))
         self._known = None
+
+    def check(self):
+        """Raise :class:`ExpressionError` if the message does not compile (a syntax
+        error, a ``{% block %}``, a name its scopes cannot read, a limit hit on its
+        constants alone): the loader refuses such a pack, so a broken message never
+        reaches a report.  A message the pack's record (:func:`parsed_trees`) says
+        compiled before, under the same scopes, is not compiled again."""
+        if self._parts is not None:
+            return
+        marker = _CHECKED + ",".join(self.scopes) + "|" + self.source
+        if self._known is not None and self._known.get(marker) is True:
+            return
+        self._compile()
+        if _KNOWN.parsed is not None:
+            _KNOWN.parsed[marker] = True
 
     @property
     def parts(self):

@@ -244,7 +244,10 @@ def run_rule(engine, rule, condition, subject, context, machine=None, process=No
     try:
         outcome = evaluate(condition, context)
     except ExpressionError as exc:
-        engine.hits.append(Hit(rule, subject, "error", error=str(exc), machine=machine,
+        # the error's text as made (a Said keeps its wording: the report words it in
+        # its own language)
+        error = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        engine.hits.append(Hit(rule, subject, "error", error=error, machine=machine,
                                process=process, values=_values(rule.when, context)))
         if rule.then.get("flag"):
             engine.set_flag(rule, subject, UNKNOWN, ())

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from producibility.conditions import expressions
-from producibility.conditions.expressions import Template
+from producibility.conditions.expressions import ExpressionError, Template
 from producibility.errors import InputError, InputErrors, Wording
 from producibility.inputs import yamlio
 from producibility.inputs import schema as schemas
@@ -23,7 +23,8 @@ from producibility.model.defaults import default_pack_dir
 from producibility.model.questionnaire import load_questionnaire_unbound
 from producibility.model.pack_checks import (RuleSource, candidate_flag_problem, compile_when,
                                              disable_problems, document_problem, id_problem,
-                                             item_position, unset_flag_problems)
+                                             item_position, removal, removed_setter_problems,
+                                             unset_flag_problems)
 
 # Which fact scopes a rule's condition and message may read, by rule scope.
 SCOPE_NAMES = {
@@ -40,7 +41,7 @@ INVARIANT = {"candidate": ("request", "provider", "part")}
 # The form of a pack's record of parsed conditions, their leading simple tests (the
 # alpha index's) and messages in the cache (a new form is a new key: records of an
 # earlier form are not read).
-TREES_FORM = "pack-trees-2"
+TREES_FORM = "pack-trees-3"
 
 DEFAULT_SETTINGS = {
     "fit": {"envelope_margin": 0.9, "capability_margin": 1.5},
@@ -103,11 +104,18 @@ class RulePack:
     """The merged rules of one or more pack files, plus their settings."""
 
     def __init__(self, rules: list, settings: dict, packs: list,
-                 catalogue: object = None) -> None:
+                 catalogue: object = None, disabled: dict | None = None) -> None:
         self.rules = rules
+        # id -> (pack id, path, line) of the disable: that switched off a rule now gone
+        self.disabled = disabled or {}
         self.settings = settings
         self.packs = packs  # [{id, version, path, digest}]
         self.catalogue = catalogue  # catalogue.Catalogue: processes, materials, ... merged
+
+    def disabled_by(self, rule_id) -> str | None:
+        """``own-shop (rules/own.yaml:6)`` for a rule a pack disabled, else None."""
+        found = self.disabled.get(rule_id)
+        return None if found is None else f"{found[0]} ({found[1]}:{found[2]})"
 
     def rule(self, rule_id):
         for rule in self.rules:
@@ -138,14 +146,13 @@ def compile_rule(raw, path, line, col=1):
         when, problem = compile_when(rule, scopes, invariant=INVARIANT.get(raw["scope"]))
     if problem is not None:
         raise problem.error()
-    # messages are parsed on first use (lazy): ``rules lint`` checks them all (E133)
-    messages = {lang: Template(text, scopes, lazy=True)
-                for lang, text in _texts(raw["message"]).items()}
+    # messages are compiled on first use (lazy), but checked now (E133): a pack whose
+    # message does not compile is refused, never shown to a customer with its error
+    messages = _templates(rule, "message", scopes)
     then = {k: (dict(v) if isinstance(v, dict) else v) for k, v in raw["then"].items()}
     customer = raw.get("customer")
     if customer is not None and not isinstance(customer, bool):
-        customer = {lang: Template(text, scopes, lazy=True)
-                    for lang, text in _texts(customer).items()}
+        customer = _templates(rule, "customer", scopes)
     return Rule(
         id=raw["id"], thread=raw["thread"], title=_texts(raw["title"]), scope=raw["scope"],
         when=when, then=then, message=messages, mitigation=_texts(raw.get("mitigation")),
@@ -153,6 +160,26 @@ def compile_rule(raw, path, line, col=1):
         priority=int(raw.get("priority", 0)), source=_texts(raw.get("source")),
         path=path, line=line, customer=customer,
     )
+
+
+def _templates(rule, entry, scopes):
+    """lang -> the lazy :class:`Template` of a rule's message or customer wording, each
+    text checked (``Template.check``); raises the first that does not compile as lint's
+    E133 (one text given for every language is checked, and named, once as ``en``)."""
+    value = rule.raw[entry]
+    written = value if isinstance(value, dict) else {"en": value}
+    templates = {}
+    for lang, text in written.items():
+        template = Template(text, scopes, lazy=True)
+        try:
+            template.check()
+        except ExpressionError as exc:
+            raise rule.problem("E133", rule.at(entry), "template", entry=entry, language=lang,
+                               problem=exc).error() from None
+        templates[lang] = template
+    if not isinstance(value, dict):
+        return {lang: templates["en"] for lang in LANGS}
+    return templates
 
 
 def pack_files(source):
@@ -221,6 +248,8 @@ def gc_paused():
 def _load_packs(sources, rules, where, settings, packs, errors, include_default=True):
     defined_flags = set()
     written = {}  # rule id -> RuleSource: each loaded rule as written, for the flag check
+    removals = []  # disables and overrides that took a flag's setter away (E137)
+    disabled = {}  # id -> (pack id, path, line) of the disable that removed it
     catalogue = CatalogueBuilder()
     if not include_default:
         # without the default rules the shop's vocabulary stays: packs extend it
@@ -238,10 +267,11 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 digests += [bytes_digest(b) for b in blobs]
                 extra = []
         loaded = []
-        for file in extra + pack_files(source):
+        catalogues = len(extra)
+        for n, file in enumerate(extra + pack_files(source)):
             path = str(file)
             document, data = yamlio.load_with_bytes(file)
-            if document is None:
+            if document is None and n < catalogues:
                 continue
             problem = document_problem(document, path)
             if problem is not None:
@@ -256,14 +286,17 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                                                             "\n".join(digests).encode())):
             for path, document in loaded:
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
-                                         where, written, defined_flags, errors)
+                                         where, written, defined_flags, errors, removals,
+                                         disabled)
         meta["digest"] = digest(digests)
         packs.append(meta)
-    # Flags some rule of the loaded packs sets, counting rules a later pack disabled
-    # (disabling a setter deliberately silences the rules that need its flag).
+    # E132: flags no rule of the loaded packs sets, counting rules a later pack disabled
+    # or overrode (a typo); E137: flags whose setters a disable or override took away,
+    # while a remaining rule still reads them (it could never fire, or never be held back).
     setters = {r.then["flag"] for r in rules.values() if r.then.get("flag")} | defined_flags
     in_order = sorted(written.values(), key=lambda r: (r.path, r.line))
     errors += [p.error() for p in unset_flag_problems(in_order, setters)]
+    errors += [p.error() for p in removed_setter_problems(in_order, removals)]
     try:
         merged = catalogue.finish()
     except InputErrors as exc:
@@ -271,11 +304,13 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     if errors:
         raise InputErrors(errors)
     ordered = sorted(rules.values(), key=lambda r: r.id)
-    return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged)
+    disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
+    return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
+                    disabled=disabled)
 
 
 def _add_document(document, path, meta, settings, catalogue, rules, where, written,
-                  defined_flags, errors):
+                  defined_flags, errors, removals, disabled=None):
     """One checked pack file merged in: its settings (returned), vocabulary, disables and
     rules (compiled; problems appended to ``errors``)."""
     if "pack" in document:
@@ -284,9 +319,14 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
         settings = _merge_settings(settings, document["settings"])
     catalogue.add(document, path)
     errors += [p.error() for p in disable_problems(document, path, rules)]
-    for rule_id in document.get("disable", []):
-        rules.pop(rule_id, None)
-        written.pop(rule_id, None)
+    disabled_ids = document.get("disable", [])
+    for i, rule_id in enumerate(disabled_ids):
+        if rules.pop(rule_id, None) is not None and disabled is not None:
+            disabled[rule_id] = (meta["id"], path, item_position(disabled_ids, i)[0])
+        gone = removal("disable", written.pop(rule_id, None), None, path,
+                       item_position(disabled_ids, i))
+        if gone is not None:
+            removals.append(gone)
     local = {}
     items = document.get("rules", [])
     for i, raw in enumerate(items):
@@ -301,6 +341,11 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
             defined_flags.add(raw["then"]["flag"])
         try:
             rules[raw["id"]] = compile_rule(raw, path, line, col)
+            earlier = written.get(raw["id"])
+            gone = earlier and removal("override", earlier, rule, path,
+                                       rule.at("override", value=False))
+            if gone:
+                removals.append(gone)
             written[raw["id"]] = rule
         except InputError as exc:
             errors.append(exc)

@@ -100,8 +100,11 @@ class RuleSource:
 
 
 def document_problem(document, path: str, lang: str = "en") -> Problem | None:
-    """E112: a pack file that is not a mapping (a list, a text)."""
-    if document is None or isinstance(document, dict):
+    """E112: a pack file that is not a mapping (a list, a text), or is empty (nothing but
+    comments, or saved empty by mistake: no document, so no mapping)."""
+    if document is None:
+        return Problem(path, 1, 1, "E112", message("empty_pack", lang))
+    if isinstance(document, dict):
         return None
     return Problem(path, getattr(document, "line", 1) or 1, 1, "E112",
                    message("not_a_mapping", lang))
@@ -204,6 +207,56 @@ def unset_flag_problems(rules: Iterable[RuleSource], setters: Container,
             if flag not in setters:
                 out.append(rule.problem("E132", where, "unset_flag", lang, entry=key, flag=flag,
                                         hint=did_you_mean(flag, sorted(setters), lang)))
+    return out
+
+
+class Removal(NamedTuple):
+    """A ``disable:`` or ``override: true`` that took away a rule that set a flag: the
+    rule disabled, or overridden by a definition that no longer sets that flag."""
+
+    path: str
+    line: int
+    col: int
+    kind: str   # "disable" or "override"
+    rule: str   # the id disabled or overridden
+    flag: str   # the flag its earlier definition set
+
+
+def removal(kind: str, earlier: RuleSource | None, later: RuleSource | None, path: str,
+            where: tuple[int, int]) -> Removal | None:
+    """The :class:`Removal` made by disabling ``earlier`` (``later`` None) or overriding
+    it with ``later``, or None when no flag goes with it."""
+    flag = _then(earlier.raw).get("flag") if earlier is not None else None
+    if not isinstance(flag, str):
+        return None
+    if later is not None and _then(later.raw).get("flag") == flag:
+        return None
+    return Removal(path, where[0], where[1], kind, earlier.id, flag)
+
+
+def removed_setter_problems(rules: Iterable[RuleSource], removals: Iterable[Removal],
+                            lang: str = "en") -> list[Problem]:
+    """E137: a ``disable:`` or ``override`` that took away the last rule setting a flag
+    that a remaining rule requires (which can then never fire) or is ``unless`` (which
+    is then never held back).  ``rules``: the merged pack's rules as written (disabled
+    ones gone, overridden ones in their last definition).  Reported at the disable or
+    override, which is what the pack author changes."""
+    rules = list(rules)
+    setters = flags_set(rules)
+    removals = list(removals)
+    out = []
+    for rule in rules:
+        for key, flag, _ in flag_uses(rule):
+            if flag in setters:
+                continue
+            for gone in removals:
+                if gone.flag != flag:
+                    continue
+                how = Wording("lint", f"removed_by_{gone.kind}", rule=gone.rule, flag=flag)
+                effect = Wording("lint", f"removed_{key}")
+                out.append(Problem(gone.path, gone.line, gone.col, "E137", message(
+                    "removed_setter", lang, removal=how, flag=flag, reader=rule.id,
+                    where=f"{rule.path}:{rule.line}", effect=effect)))
     return out
 
 

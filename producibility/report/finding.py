@@ -13,6 +13,7 @@ import functools
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from producibility.errors import Said
 from producibility import i18n
 
 #: The kinds of finding, in the order the report lists them.
@@ -147,8 +148,9 @@ class Finding:
         return cls(
             rule=rule.id, kind="engine_error", thread=rule.thread,
             title=rule.text("title", lang), part=_part(hit), machine=hit.machine,
-            message=words("verdict", lang)["engine_error"].format(rule=rule.id,
-                                                                  error=hit.error),
+            message=words("verdict", lang)["engine_error"].format(
+                rule=rule.id, error=hit.error.wording(lang) if isinstance(hit.error, Said)
+                else hit.error),
             mitigation="", source=rule.text("source", lang), trace=_rule_trace(hit))
 
     @classmethod

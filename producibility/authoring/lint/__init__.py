@@ -19,7 +19,7 @@ on one rule with ``lint: {ignore: [W150]}``:
                 W141 thousands-separator
   messages      E133 message-template
   flags         E132 unknown-flag, E134 flag-cycle, E135 candidate-flag, E136 schedule-rule,
-                W160 unused-flag
+                E137 removed-flag-setter, W160 unused-flag
   waits         W161 unknown-wait
   translations  W150 missing-translation, W152 no-mitigation
   sources       W151 no-source
@@ -60,8 +60,9 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
     for source in paths:
         pack_files, found = files.files_of(source)
         problems += found
+        catalogues = files.catalogue_files_of(source)
         for file in pack_files:
-            document, found = files.read(file, lang)
+            document, found = files.read(file, lang, catalogue=file in catalogues)
             problems += found
             if document is None:
                 continue
@@ -83,6 +84,7 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
                      for p in check.check(rule, context) if p.code not in silenced]
     problems += [p for check in (flags, waits) for rule, p in check.check_pack(rules, context)
                  if p.code not in ignored(rule)]
+    problems += flags.check_merged(rule_ids, context)
     return sorted(set(problems))
 
 

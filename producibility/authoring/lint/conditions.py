@@ -2,7 +2,9 @@
 
 **E130** condition-syntax: the condition does not compile: a syntax error (a decimal
 comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule), a filter
-that does not exist, or a limit it hits on its constants alone (``'x' * 10**9``).
+that does not exist, a number written too large (``1e400`` would be infinite; whole
+numbers go up to 10^30), or a limit a part of it hits on its constants alone
+(``10 ** 400``, ``'x' * 10**9``, ``1 / 0``): it would fail on every request.
 
 **E131** unknown-field: the condition reads a field no fact has (``part.materal``), with
 a did-you-mean.  Such a field is always unknown, so the rule would only ever ask;
@@ -14,7 +16,8 @@ choices (``request.purpose == 'serie'``): the comparison can never be true.
 **W141** thousands-separator: a number such as ``1.000`` or ``25.000``: in a condition the
 dot is a decimal point, so ``1.000`` is one, not a thousand.
 
-E130 is the loader's check (``pack_checks.compile_when``) plus the limit; the fields are the
+E130 is the loader's check (``pack_checks.compile_when``; the compiler works out every
+part of constants alone), plus what the whole condition builds with no facts; the fields are the
 compiler's (``Compiled.fields``) and the comparisons ``conditions/analysis.py``'s, so a
 condition that is one comparison or one bare field is checked like any other.
 """

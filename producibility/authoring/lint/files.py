@@ -6,7 +6,9 @@ directory holds no ``*.yaml`` files.  Reported at the line and column where read
 **E101** a key written twice in one mapping (``id: X-1`` then ``id: X-2``).  YAML would
 silently keep the last one; the loader refuses it, and so does lint, at the second key.
 
-A file that is read but is not a mapping is E112 (see ``schema.py``).
+A file that is read but is not a mapping is E112 (see ``schema.py``); so is an empty pack
+file (nothing, or only comments: saved empty by mistake, it would load as a pack of
+nothing), for lint and the loader alike.
 """
 
 from __future__ import annotations
@@ -35,8 +37,17 @@ def files_of(source) -> tuple[list, list[Problem]]:
         return [], [Problem(str(source), 1, 1, "E100", exc.message)]
 
 
-def read(file, lang: str = "en") -> tuple[object, list[Problem]]:
-    """A pack file's document (None when empty or unreadable) and its problems."""
+def catalogue_files_of(source) -> set:
+    """The catalogue files among :func:`files_of` (which may be empty)."""
+    try:
+        return set(catalogue_files(source)) if Path(source).is_dir() else set()
+    except InputError:
+        return set()
+
+
+def read(file, lang: str = "en", catalogue: bool = False) -> tuple[object, list[Problem]]:
+    """A pack file's document (None when unreadable, or an empty catalogue file) and its
+    problems (an empty pack file is E112, as when loading)."""
     path = str(file)
     try:
         document = yamlio.load(file)
@@ -44,5 +55,7 @@ def read(file, lang: str = "en") -> tuple[object, list[Problem]]:
         code = "E101" if getattr(exc, "kind", "") == "duplicate-key" else "E100"
         return None, [Problem(path, exc.line or 1, getattr(exc, "column", 1) or 1, code,
                               exc.wording(lang) if exc.wording is not None else exc.message)]
+    if document is None and catalogue:
+        return None, []
     problem = document_problem(document, path, lang)
     return (None, [problem]) if problem else (document, [])

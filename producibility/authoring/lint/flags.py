@@ -1,8 +1,15 @@
-"""E132, E134, E135, W160: flags, which rules set (``then: {flag: ...}``) and others read
+"""E132, E134-E137, W160: flags, which rules set (``then: {flag: ...}``) and others read
 (``requires:``, ``unless:``).
 
 **E132** unknown-flag: ``requires`` or ``unless`` names a flag no rule sets (with a
 did-you-mean): a typo would silently switch the rule off (requires) or on (unless).
+
+**E137** removed-flag-setter: a ``disable:`` or an ``override`` takes away the last rule
+that sets a flag a remaining rule reads: disabling DFM-006, or overriding it without its
+``flag: edm_needed``, leaves TEC-006 (``requires: [edm_needed]``) unable to ever fire, and
+a rule ``unless`` such a flag never held back.  Reported at the disable or override,
+naming the flag and the rule that reads it; disable that rule too, or set the flag in a
+rule of your own.  ``producibility check`` refuses such a pack set as well (exit 1).
 
 **E134** flag-cycle: rules whose flags depend on themselves through requires/unless; the
 pack cannot be evaluated layer by layer.
@@ -16,7 +23,7 @@ candidate rule or adds a wait: it would change the chain it reads.
 
 **W160** unused-flag: a flag is set but no rule requires or negates it.
 
-E132 and E135 are the loader's checks (``model/pack_checks.py``), E134 and E136 the
+E132, E135 and E137 are the loader's checks (``model/pack_checks.py``), E134 and E136 the
 engine's (``engine/infer.layers`` and ``stages``, which order the rules in layers and
 stages); lint reports every cycle and every such rule.
 """
@@ -30,7 +37,7 @@ from producibility.engine.infer import layers, stages
 from producibility.errors import InputError
 from producibility.model.pack_checks import (Problem, RuleSource, candidate_flag_problem,
                                              compile_when, flag_uses, flags_set, position,
-                                             unset_flag_problems)
+                                             removed_setter_problems, unset_flag_problems)
 
 CODES = {
     "E132": Code("unknown-flag", "requires or unless names a flag no rule sets"),
@@ -38,6 +45,8 @@ CODES = {
     "E135": Code("candidate-flag", "a candidate-scope rule sets a flag"),
     "E136": Code("schedule-rule", "a rule reading the lead time cannot judge a machine "
                                   "nor add a wait"),
+    "E137": Code("removed-flag-setter", "a disable or override removes the last rule "
+                                        "setting a flag another rule reads"),
     "W160": Code("unused-flag", "a flag is set but no rule requires or negates it"),
 }
 
@@ -53,7 +62,7 @@ def check_pack(rules: list, context: Context) -> list[tuple[RuleSource, Problem]
     used = {flag for rule in rules for _, flag, _ in flag_uses(rule)}
     out = [(rule, problem) for rule in rules
            for problem in unset_flag_problems([rule], setters, context.lang)]
-    cycles = _cycles(rules)
+    cycles = _cycles(rules, context)
     out += cycles or _schedule(rules, context)
     for flag, setting in setters.items():
         if flag not in used:
@@ -61,6 +70,13 @@ def check_pack(rules: list, context: Context) -> list[tuple[RuleSource, Problem]
                                         "unused_flag", context.lang, flag=flag))
                     for rule in setting]
     return out
+
+
+def check_merged(rule_ids, context: Context) -> list[Problem]:
+    """E137 on the merged packs (``ids.RuleIds``: the rules left after every disable and
+    override, and what those took away)."""
+    live = sorted(rule_ids.live.values(), key=lambda r: (r.path, r.line))
+    return removed_setter_problems(live, rule_ids.removals, context.lang)
 
 
 def _as_compiled(rule: RuleSource) -> SimpleNamespace:
@@ -109,7 +125,7 @@ def _schedule(rules: list, context: Context) -> list[tuple[RuleSource, Problem]]
     return out
 
 
-def _cycles(rules: list) -> list[tuple[RuleSource, Problem]]:
+def _cycles(rules: list, context: Context) -> list[tuple[RuleSource, Problem]]:
     """E134 for every loop: the engine's layering names one; without the rule that
     closes it, the next."""
     views = {(rule.path, rule.line): _as_compiled(rule) for rule in rules}
@@ -123,5 +139,7 @@ def _cycles(rules: list) -> list[tuple[RuleSource, Problem]]:
             if closing is None:
                 break
             rule = closing.source
-            out.append((rule, Problem(rule.path, rule.line, rule.col, "E134", exc.message)))
+            out.append((rule, Problem(rule.path, rule.line, rule.col, "E134",
+                                      exc.wording(context.lang) if exc.wording else
+                                      exc.message)))
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from producibility.authoring.lint.base import Code
 from producibility.model.pack_checks import (Problem, RuleSource, disable_problems, id_problem,
-                                             item_position)
+                                             item_position, removal)
 
 CODES = {
     "E120": Code("duplicate-rule-id", "a rule id is defined twice without override: true"),
@@ -29,14 +29,20 @@ class RuleIds:
     def __init__(self, earlier: dict | None = None):
         self.where = dict(earlier or {})   # id -> (path, line) of its latest definition
         self.active = dict(self.where)     # ids not disabled since
+        self.live = {}                     # id -> RuleSource: the merged pack, as written
+        self.removals = []                 # disables and overrides that took a flag away
 
     def read(self, document: dict, path: str, lang: str = "en") -> tuple[list, list[Problem]]:
         """The rules of one pack file (as :class:`RuleSource`) and the id problems."""
         problems = disable_problems(document, path, self.active, lang)
         disabled = document.get("disable")
-        for rule_id in disabled if isinstance(disabled, list) else ():
+        for i, rule_id in enumerate(disabled if isinstance(disabled, list) else ()):
             if isinstance(rule_id, str):
                 self.active.pop(rule_id, None)
+                gone = removal("disable", self.live.pop(rule_id, None), None, path,
+                               item_position(disabled, i))
+                if gone is not None:
+                    self.removals.append(gone)
         items = document.get("rules")
         if not isinstance(items, list):
             return [], problems
@@ -51,5 +57,11 @@ class RuleIds:
                 problems.append(problem)
             else:  # as the loader: a clash defines nothing
                 self.where[rule.id] = self.active[rule.id] = (path, rule.line)
+                earlier = self.live.get(rule.id)
+                gone = earlier and removal("override", earlier, rule, path,
+                                           rule.at("override", value=False))
+                if gone:
+                    self.removals.append(gone)
+                self.live[rule.id] = rule
             rules.append(rule)  # every rule is linted, clashing or not
         return rules, problems

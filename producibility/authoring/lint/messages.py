@@ -1,9 +1,12 @@
 """E133 message-template: a rule's message (or its customer wording) that does not render.
 
-Messages hold ``{{ expression }}`` holes.  The loader parses them on first use (a pack has
-two per rule, most never shown in one screening), so a broken one would only show up in
-a report; lint parses every one, in every language: a syntax error, a ``{% block %}``, a
-limit hit on constants alone, or a field no fact has (``{{ request.quantitty }}``).
+Messages hold ``{{ expression }}`` holes.  Lint parses every one, in every language: a
+syntax error, a ``{% block %}``, a limit hit on constants alone, or a field no fact has
+(``{{ request.quantitty }}``).  The loader refuses a pack whose message or customer
+wording does not compile, with the same line (``producibility check`` exits 1), so a
+pack author's syntax error never reaches a report or a customer's offer; a field no fact
+has only prints as ``?``, so that stays lint's.  (A ``mitigation`` is plain text, never
+parsed.)
 """
 
 from __future__ import annotations
