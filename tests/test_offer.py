@@ -289,6 +289,40 @@ def test_an_order_far_too_late_for_its_date_is_declined(tmp_path, lang, refused,
     assert refused in out.replace("\u00a0", " ") and f"| {pieces} |" in out
 
 
+@pytest.mark.parametrize("lang, intro, missed, ask, refused, cannot", [
+    ("en", "We can make it as described below, but not by the date you asked for",
+     "So we cannot make your date of 2026-12-10.", "Would either date work for you?",
+     "too far beyond", "cannot make everything"),
+    ("nl", "Wij kunnen het maken zoals hieronder beschreven, maar niet op de datum die u vroeg",
+     "Uw datum van 10-12-2026 kunnen wij daarmee niet halen.",
+     "Is een van beide data voor u haalbaar?", "te ver na", "niet alles maken")])
+def test_a_fixed_date_we_miss_offers_ours(tmp_path, lang, intro, missed, ask, refused, cannot):
+    """A fixed date missed by a few working days (even with overtime): NO FIT for the date
+    alone, every part can be made. The offer read 'That is too far beyond the date you
+    asked for: we cannot take the order' and 'we cannot make everything as requested';
+    now it says it cannot make that date, gives ours and asks whether it will do."""
+    import yaml
+    request = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
+    request.update(wanted_date="2026-12-10", date_flexible=False)
+    path = tmp_path / "fixed.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience", "customer",
+                             "--format", "json", "--lang", lang)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["verdict"] == "no_fit" and intro in data["intro"]
+    said = [s.replace("\u00a0", " ") for s in data["delivery"]]
+    assert said[1] == missed and said[-1] == ask
+    assert not any(refused in s for s in said) and cannot not in data["intro"]
+    # without overtime to offer, our own date is the one asked about
+    from producibility.report.offer import delivery
+    import datetime
+    lead = dict(json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--format",
+                                   "json")[1])["lead_time"], expedited=None)
+    assert delivery(lead, datetime.date(2026, 11, 23), "en", refused="fixed")[-1] == \
+        "Would delivery on 2026-12-24 work for you?"
+
+
 @pytest.mark.parametrize("lang, in_time, per_set", [
     ("en", "That is in time for the date you asked for, for the parts we can make.",
      "per set (the parts of one product, without AS-300)"),

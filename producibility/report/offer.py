@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from producibility import i18n
-from producibility.report.leadtime import moot, nothing_made, overtime_still_late
+from producibility.report.leadtime import date_refused, moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3
@@ -246,6 +246,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     verdict = data["verdict"]
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
+    refused = date_refused(data)
+    # NO FIT for the date alone (every part can be made, nothing else blocks): we make it,
+    # not by that date ("we cannot make everything as requested" read as a refusal of
+    # parts we can make)
+    if verdict == "no_fit" and refused and not any(p["blocked"] for p in parts) and all(
+            f["rule"] == "LEAD-TIME" for f in data["findings"] if f["kind"] == "blocker"):
+        intro = "offer_intro_date"
     # nothing of it can be made here: a refusal, without a delivery or a wish for answers
     if declined:
         intro = "offer_intro_none"
@@ -278,9 +285,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "no_price": total is None and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
-        "delivery": delivery(data.get("lead_time") or {}, day, lang,
-                             refused=any(f["rule"] == "LEAD-TIME" and f["kind"] == "blocker"
-                                         for f in data["findings"])),
+        "delivery": delivery(data.get("lead_time") or {}, day, lang, refused=refused),
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
@@ -291,17 +296,22 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
 
 
 def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
-             refused: bool = False) -> list[str]:
+             refused: bool | str | None = None) -> list[str]:
     """The offer's delivery sentences, from the report's lead time: how many working days
     after the order, the date for an order on the offer's date, and whether that is in
     time for the date asked for (with overtime's date and extra where it is not; for
-    the parts we make, where one cannot be made here).  ``refused``: the date is missed
-    by more than a date may move (LEAD-TIME a blocker): we cannot take the order for it.
+    the parts we make, where one cannot be made here).  ``refused``
+    (:func:`~producibility.report.leadtime.date_refused`): ``"beyond"`` (or True), the
+    date is missed by more than a date may move: we cannot take the order for it;
+    ``"fixed"``, a fixed date (or a penalty clause) we miss even with overtime: we say
+    we cannot make that date and ask whether ours will do.
     Nothing where no part can be made here (``lead_time.days`` null)."""
     from producibility.report.render.templates import day
 
     days, earliest = lead.get("days"), lead.get("earliest_date")
     t = i18n.texts("offer", lang)
+    if refused is True:
+        refused = "beyond"
     if days is None:
         return []
     if not earliest:  # beyond any date (more than ten years)
@@ -313,21 +323,28 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))]
     if lower:
         out.append(t["delivery_open"])
+    fast = None
     if lead.get("meets_wanted_date") is True and not lower:
         out.append(t["delivery_in_time_made" if lead.get("not_made") else "delivery_in_time"])
     elif lead.get("meets_wanted_date") is False:
-        out.append(t["delivery_late"])
+        fixed = refused == "fixed" and lead.get("wanted_date")
+        out.append(t["delivery_fixed_missed"].format(date=day(lead["wanted_date"], lang))
+                   if fixed else t["delivery_late"])
         fast = lead.get("expedited")
         if fast and fast.get("earliest_date"):
             out.append(t["delivery_overtime_late" if overtime_still_late(lead)
                          else "delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
                 extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
-    if refused:
+    if refused == "beyond":
         out.append(t["delivery_refused"])
     if lead.get("closed"):  # why the date is later than the days suggest
         from producibility.report.leadtime import closed_spans
         out.append(t["delivery_closed"].format(days=closed_spans(
             lead["closed"], t["delivery_until"], lambda date: day(date, lang))))
+    if refused == "fixed" and lead.get("meets_wanted_date") is False:
+        # the date asked for cannot move and we miss it: ours, and whether it will do
+        out.append(t["delivery_fixed_ask_either"] if fast and fast.get("earliest_date")
+                   else t["delivery_fixed_ask"].format(date=day(earliest, lang)))
     return out
 
