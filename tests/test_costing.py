@@ -339,6 +339,28 @@ def test_a_lead_time_without_run_hours_says_it_is_a_lower_bound(screener, lang, 
     assert complete["without_run"] == [] and "without_run" not in complete["parts"][0]
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "We confirm the date once we know the size or weight of P1."),
+    ("nl", "De precieze datum bevestigen wij zodra wij de maten of het gewicht van P1 weten.")])
+def test_a_lower_bound_lead_time_names_what_it_waits_for(screener, lang, said):
+    """The quantity is given, the size is not: the mill's run time cannot be estimated
+    and the lead time is a lower bound. The offer said it would confirm the date 'once
+    the quantities are known'; now it names what is missing, as its 'not included' list
+    does."""
+    from producibility.report.offer import offer_model
+    report = screener.check(base_request(part={"size_mm": None, "cycle_time_min": None}),
+                            lang=lang)
+    data = report.to_dict()
+    assert data["lead_time"]["without_run"] == ["P1"]
+    delivery = offer_model(data, {}, lang)["delivery"]
+    assert delivery[1] == said
+    # no quantity: the quantities are what it waits for, as before
+    data = screener.check(base_request(quantity=None), lang=lang).to_dict()
+    assert offer_model(data, {}, lang)["delivery"][1] == (
+        "We confirm the date once the quantities are known." if lang == "en" else
+        "De precieze datum bevestigen wij zodra de aantallen bekend zijn.")
+
+
 @pytest.mark.parametrize("setting, steps", [
     ("preparation_h_per_day", ["operation", "inspection", "transport"]),
     ("inspection_h_per_day", ["preparation", "operation", "transport"])])

@@ -247,6 +247,25 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
     refused = date_refused(data)
+    # what a lead time that is only a lower bound waits for: the run time of these parts
+    # cannot be estimated until we know their size (or material, or cycle time), or the
+    # quantity (it read "once the quantities are known" where the quantity was given)
+    names = {p["id"]: p["name"] or p["id"] for p in parts}
+    missing: dict[str, list[str]] = {}
+    lead = data.get("lead_time") or {}
+    for entry in lead.get("parts") or ():
+        unknown = set(entry.get("without_run") or ())
+        for gap in data["quote"].get("not_priced") or ():
+            if gap["what"] == "run" and gap["part"] == entry["part"] and gap["item"] in unknown:
+                unknown.discard(gap["item"])
+                need = {"size": "size", "weight": "size", "thickness": "size",
+                        "material": "material"}.get(gap.get("why"), "cycle")
+                missing.setdefault(need, []).append(names.get(entry["part"], entry["part"]))
+        if unknown:  # no run line and no note: no quantity to multiply by
+            missing.setdefault("quantity", [])
+    open_for = [t["open_" + need].format(parts=", ".join(dict.fromkeys(who)))
+                for need, who in sorted(missing.items(), key=lambda kv: (
+                    ["quantity", "size", "material", "cycle"].index(kv[0])))]
     # NO FIT for the date alone (every part can be made, nothing else blocks): we make it,
     # not by that date ("we cannot make everything as requested" read as a refusal of
     # parts we can make)
@@ -285,7 +304,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "no_price": total is None and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
-        "delivery": delivery(data.get("lead_time") or {}, day, lang, refused=refused),
+        "delivery": delivery(lead, day, lang, refused=refused, missing=open_for),
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
@@ -296,7 +315,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
 
 
 def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
-             refused: bool | str | None = None) -> list[str]:
+             refused: bool | str | None = None,
+             missing: list[str] | None = None) -> list[str]:
     """The offer's delivery sentences, from the report's lead time: how many working days
     after the order, the date for an order on the offer's date, and whether that is in
     time for the date asked for (with overtime's date and extra where it is not; for
@@ -305,6 +325,8 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     date is missed by more than a date may move: we cannot take the order for it;
     ``"fixed"``, a fixed date (or a penalty clause) we miss even with overtime: we say
     we cannot make that date and ask whether ours will do.
+    ``missing``: what a lead time that is only a lower bound (``without_run``) waits
+    for, in words ("the size or weight of Bracket"); without it, the quantities.
     Nothing where no part can be made here (``lead_time.days`` null)."""
     from producibility.report.render.templates import day
 
@@ -322,7 +344,9 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))]
     if lower:
-        out.append(t["delivery_open"])
+        out.append(t["delivery_open_for"].format(missing=t["list_and"].join(
+            [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing))
+            if missing and missing != [t["open_quantity"]] else t["delivery_open"])
     fast = None
     if lead.get("meets_wanted_date") is True and not lower:
         out.append(t["delivery_in_time_made" if lead.get("not_made") else "delivery_in_time"])
