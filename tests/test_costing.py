@@ -361,6 +361,43 @@ def test_a_lower_bound_lead_time_names_what_it_waits_for(screener, lang, said):
         "De precieze datum bevestigen wij zodra de aantallen bekend zijn.")
 
 
+@pytest.mark.parametrize("lang, missing", [
+    ("en", " (no run hours for P2: 3-axis milling)"),
+    ("nl", " (geen bewerkingsuren voor P2: 3-assig frezen)")])
+def test_the_effort_names_the_operations_without_run_hours(screener, lang, missing):
+    """'run 20.29 h (run hours only where a cycle time is given)' where no part had a
+    cycle time and every run hour came from the run-time models, and 'run 0 h (...)'
+    for NO FIT: the operations of a part that cannot be made were counted as missing
+    their run. Now the note names the operations without run hours, and there is none
+    when every run hour is known."""
+    from producibility.report.render import render
+    unmade = {"id": "P1", "processes": ["milling_3axis", "wire_edm"], "cycle_time_min": None}
+    estimated = {"id": "P2", "quantity": 1, "processes": ["milling_3axis"],
+                 "material": "aluminium_6082", "size_mm": [120, 60, 20], "tolerance_mm": 0.1}
+    request = base_request(part=unmade)
+    request["parts"].append(estimated)
+
+    def effort_line(checked):
+        return next(x for x in render(checked, "text", lang).splitlines()
+                    if x.startswith(("Effort:", "Inspanning:")))
+
+    checked = screener.check(request, lang=lang)
+    assert checked.to_dict()["lead_time"]["not_made"] == ["P1"]
+    assert checked.to_dict()["effort"]["run_h_complete"] is True
+    assert effort_line(checked).endswith((" h", " u"))  # no note: every run hour known
+    request["parts"][1] = dict(estimated, size_mm=None)
+    del request["parts"][1]["size_mm"]
+    checked = screener.check(request, lang=lang)
+    assert checked.to_dict()["effort"]["run_h_complete"] is False
+    assert effort_line(checked).endswith(missing)
+    assert missing[2:-1] in render(checked, "md", lang)
+    assert missing[2:-1] in render(checked, "html", lang)
+    # nothing made: no run hours are missing
+    checked = screener.check(base_request(part=unmade), lang=lang)
+    assert checked.to_dict()["effort"]["run_h_complete"] is True
+    assert effort_line(checked).endswith((" h", " u"))
+
+
 @pytest.mark.parametrize("setting, steps", [
     ("preparation_h_per_day", ["operation", "inspection", "transport"]),
     ("inspection_h_per_day", ["preparation", "operation", "transport"])])

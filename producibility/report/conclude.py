@@ -122,7 +122,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      quantities, lang, placement.not_made)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
-                                made=not placement.nothing_made)
+                                made=not placement.nothing_made,
+                                unmade=placement.not_made)
         leadtime.price_overtime(lead, machine_lines, share,
                                 settings["costing"]["estimate_contingency"], lang,
                                 inferred.machines,
