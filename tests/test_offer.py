@@ -103,9 +103,11 @@ def test_the_offer_says_what_how_and_for_how_much():
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT,
                            "--format", "json")
     report = json.loads(out)
-    # the parts add up to the quote the shop would make (its high estimate)
+    # the parts add up to the quote the shop would make (its high estimate), but for the
+    # price per piece rounded to the cent: 200 x EUR 30.05, not EUR 6,010.61
     assert data["total_eur"] == pytest.approx(report["quote"]["totals"]["amount_high_eur"],
-                                              abs=0.02)
+                                              abs=0.005 * 200)
+    assert data["total_eur"] == 200 * part["per_piece_eur"]
     assert data["reference"] == "REQ-2026-102" and data["valid_until"] == "2026-12-23"
     assert data["indicative"] == bool(report["open_questions"])  # firm once all is answered
     # design advice only from rules that give a customer wording
@@ -545,11 +547,11 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     assert "break,,,,,quantity 500: 19.45 - 24.43 per piece,,50.00,,,9727.34,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3942.81},
-        {"quantity": 500, "per_piece_eur": 24.43, "total_eur": 12214.02}]
+        {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3943.0},
+        {"quantity": 500, "per_piece_eur": 24.43, "total_eur": 12215.0}]
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 24,43 | € 12.214,02 |" in md
+    assert "| 500 | € 24,43 | € 12.215,00 |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read
@@ -592,3 +594,28 @@ def test_nothing_is_asked_for_a_part_we_cannot_make(tmp_path):
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
                              "customer", "--format", "json")
     assert json.loads(out)["questions"] == []
+
+
+@pytest.mark.parametrize("request_name", sorted(p.name for p in REQUESTS.glob("*.yaml")))
+def test_the_offer_multiplies_as_the_customer_does(request_name):
+    """Price per piece x pieces is the line's total and the lines add up to the offer's
+    total: the offer read EUR 290.95 x 8 = EUR 2,327.58 (the unrounded share of the high
+    estimate), and an invoice multiplies. The internal report keeps its own figures; the
+    offer is at most a cent a piece away from them."""
+    from decimal import Decimal
+
+    def cents(value):
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+
+    data = json.loads(offer("--format", "json", request=request_name))
+    priced = [p for p in data["parts"] if p["total_eur"] is not None]
+    for part in priced:
+        assert cents(part["total_eur"]) == cents(part["per_piece_eur"]) * part["pieces"], part
+    if priced:
+        assert cents(data["total_eur"]) == sum(cents(p["total_eur"]) for p in priced)
+        code, out, _ = run_cli("check", REQUESTS / request_name, "--equipment", EQUIPMENT,
+                               "--format", "json")
+        high = json.loads(out)["quote"]["totals"]["amount_high_eur"]
+        assert abs(data["total_eur"] - high) <= 0.005 * sum(p["pieces"] for p in priced) + 0.01
+    for b in data["breaks"]:
+        assert cents(b["total_eur"]) == cents(b["per_piece_eur"]) * b["quantity"], b

@@ -12,8 +12,10 @@ Prices: each part carries its own quote lines (machine, engineering, inspection,
 procurement); lines without a part are shared out by the parts' amounts.  The price
 is the report's high estimate (hours x rates plus the contingency for open
 questions) spread over the parts in the same proportion, so that the parts add up
-to the total the shop would quote.  Where the verdict is conditional the price is
-marked indicative.
+to the total the shop would quote.  What the customer multiplies is exact: the price per
+piece is rounded to the cent, a line is that price times its pieces and the offer's
+total the sum of its lines (a few cents from the internal high estimate, which keeps
+its own figures).  Where the verdict is conditional the price is marked indicative.
 """
 
 from __future__ import annotations
@@ -117,6 +119,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
         pending = any(a["machine"] is None and not a.get("judged", True) for a in operations)
         amount = amounts.get(pid, 0.0) * (1 + share)
+        # the customer (and the invoice) multiplies the price per piece by the pieces:
+        # the price per piece is rounded to the cent first, the line is that times the
+        # pieces (290.95 x 8 read EUR 2,327.58); the internal quote keeps its own cents
+        per_piece = round(amount / pieces, 2) if pieces else None
+        line_total = round(per_piece * pieces, 2) if per_piece is not None else round(amount, 2)
         parts.append({
             "id": pid, "name": part.get("name") or "",
             "pieces": pieces,
@@ -128,9 +135,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
             "blocked": blocked, "pending": pending,
-            "total_eur": None if blocked or pending else round(amount, 2),
-            "per_piece_eur": None if blocked or pending or not pieces
-            else round(amount / pieces, 2),
+            "total_eur": None if blocked or pending else line_total,
+            "per_piece_eur": None if blocked or pending else per_piece,
         })
     priced = [p for p in parts if p["total_eur"] is not None]
     # what the prices leave out (a treatment no partner of ours does, a material or run
@@ -293,8 +299,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "breaks": [] if declined or any(p["blocked"] or p["pending"] for p in parts) or any(
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
         else [
-            {"quantity": b["quantity"], "per_piece_eur": b["per_piece_high_eur"],
-             "total_eur": b["amount_high_eur"]} for b in data["quote"].get("breaks") or ()],
+            {"quantity": b["quantity"], "per_piece_eur": round(b["per_piece_high_eur"], 2),
+             "total_eur": round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)}
+            for b in data["quote"].get("breaks") or ()],
         "parts_heading": t["what_you_asked" if declined else "what_we_make"],
         "closing": t["closing_none" if declined else
                      "closing" if questions else "closing_order"],
