@@ -362,8 +362,9 @@ def summary_row(record, style="plain", lang="en"):
     meets = lead.get("meets_wanted_date")
     row = {"index": record["index"], "source": _csv_cell(record["source"]),
            "request_id": _csv_cell(r["request"]["id"]), "verdict": r["verdict"],
-           "effort_class": r["effort"]["class"], "total_h": r["effort"]["total_h"],
-           # the quote's totals to the cent (the effort's cost_eur is whole euros, which
+           "effort_class": r["effort"]["class"],
+           "total_h": None if nothing_made(r) else r["effort"]["total_h"],
+           # the quote's totals to the cent (the effort's cost_eur was whole euros, which
            # read 26315,00 where the report's lines add up to 26314,61)
            "cost_low_eur": None if nothing_made(r) else r["quote"]["totals"]["amount_eur"],
            "cost_high_eur": None if nothing_made(r) else

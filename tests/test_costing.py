@@ -899,7 +899,15 @@ def test_nothing_made_nothing_priced(screener, lang, note, cost):
     assert report["quote"]["lines"] == [] and note in report["quote"]["notes"]
     effort = report["effort"]
     assert effort["class"] is None and effort["total_h"] == 0
-    assert effort["cost_eur"]["low"] == effort["cost_eur"]["high"] == 0
+    # not priced, as the lead time has no days: null, not a silent 0 (and the CSV's
+    # totals are empty, the notes say why)
+    assert effort["cost_eur"]["low"] is None and effort["cost_eur"]["high"] is None
+    assert report["lead_time"]["days"] is None
+    rows = render(checked, "csv", lang, csv_style="plain").splitlines()
+    assert [row for row in rows if row.startswith(("subtotal,", "total,"))] == [
+        "subtotal,,,,,Subtotal (hours x rates),,,,,,,," if lang == "en" else
+        "subtotal,,,,,Subtotaal (uren x tarieven),,,,,,,,",
+        "total,,,,,High estimate,,,,,,,," if lang == "en" else "total,,,,,Hoge schatting,,,,,,,,"]
     text = render(checked, "text", lang)
     assert cost in text.splitlines()
     assert "€ 0" not in text
@@ -1112,3 +1120,36 @@ def test_a_quick_part_added_never_takes_the_report_off_the_slow_part():
                  for p in lead["parts"]}
     assert measuring["BR-100"] > measuring["BR-200"]  # the report's hours, with BR-100
 
+
+
+def test_the_effort_cost_is_the_quote_to_the_cent(screener):
+    """effort.cost_eur was whole euros (7065.0) beside quote.totals' 7064.62: one amount,
+    two roundings in one report."""
+    data = screener.check(_example("bracket-series")).to_dict()
+    totals, cost = data["quote"]["totals"], data["effort"]["cost_eur"]
+    assert (cost["low"], cost["high"]) == (round(totals["amount_eur"], 2),
+                                           round(totals["amount_high_eur"], 2))
+    assert cost["high"] != round(cost["high"])  # cents, not whole euros
+
+
+def test_a_rule_line_at_a_default_rate_says_default(tmp_path, pack):
+    """Without engineering_rate_eur_h in the equipment file a rule's engineering hours are
+    priced at the pack's default rate, but the line said basis 'given'."""
+    import yaml
+
+    from conftest import EQUIPMENT
+    from producibility import Screener, load_equipment
+    data = yaml.safe_load(EQUIPMENT.read_text(encoding="utf-8"))
+    data["provider"].pop("engineering_rate_eur_h")
+    data["provider"].pop("inspection_rate_eur_h", None)
+    path = tmp_path / "equipment.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    lines = Screener(load_equipment(path), pack).check(
+        _example("bracket-series")).to_dict()["quote"]["lines"]
+    ruled = [line for line in lines if line["rule"] and line["kind"] in
+             ("engineering", "procurement", "inspection", "cam")]
+    assert ruled and all(line["basis"] == "default" for line in ruled), ruled
+    given = Screener(str(EQUIPMENT), pack).check(
+        _example("bracket-series")).to_dict()["quote"]["lines"]
+    assert all(line["basis"] == "given" for line in given
+               if line["rule"] and line["kind"] in ("engineering", "procurement"))

@@ -359,6 +359,7 @@ def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
     import io
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["verdict"] == "no_fit" and row["cost_low_eur"] == row["cost_high_eur"] == ""
+    assert row["total_h"] == ""  # no hours of ours: not priced, not 0.00
 
 
 @pytest.mark.parametrize("lang, intro, closing, delivery", [

@@ -103,8 +103,10 @@ def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[s
         "run_h_complete": own_ops <= run_ops,
         "total_h": _r(engineering + inspection + cam + setup + run), "attended_h": attended,
         "unattended_h": totals["unattended_h"], "lead_time_days": _r(lead_time, 1),
-        "cost_eur": {"low": _r(totals["amount_eur"], 0),
-                     "high": _r(totals["amount_high_eur"], 0),
+        # the quote's totals to the cent (whole euros read EUR 7,065 beside the quote's
+        # 7,064.62); none when nothing of the request can be made here: not priced, not 0
+        "cost_eur": {"low": _r(totals["amount_eur"]) if made else None,
+                     "high": _r(totals["amount_high_eur"]) if made else None,
                      "contingency": _r(share)},
         "class": effort_class,
     }

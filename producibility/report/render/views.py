@@ -228,7 +228,7 @@ def context(job: Job) -> dict[str, Any]:
         parts of one product), as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per
         piece"; "" without a quantity."""
         quantity = data["request"].get("quantity")
-        # the quote's totals, not the effort's whole euros: the offer's price per piece
+        # the quote's totals (the effort's cost_eur was whole euros): the offer's price per piece
         # (EUR 914.78) is the same figure, not EUR 2,744 / 3 = 914.67
         totals = data["quote"]["totals"]
         if not quantity or quantity <= 0:
