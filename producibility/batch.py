@@ -308,7 +308,11 @@ def _screen_alone(item, new_pool, work, lost):
 SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "total_h",
                   "cost_low_eur", "cost_high_eur", "lead_time_days", "earliest_date",
                   "meets_wanted_date", "mrl_overall", "mrl_target", "findings",
-                  "open_questions", "error")
+                  "open_questions", "error",
+                  # appended (earlier columns keep their places): the lead time is only a
+                  # lower bound (a run time unknown), the parts that cannot be made here
+                  # (in neither cost nor date), how many items the cost leaves out
+                  "lead_time_lower_bound", "parts_not_made", "not_priced")
 
 
 def _csv_line(row, style="plain"):
@@ -362,8 +366,9 @@ def summary_row(record, style="plain", lang="en"):
     meets = lead.get("meets_wanted_date")
     row = {"index": record["index"], "source": _csv_cell(record["source"]),
            "request_id": _csv_cell(r["request"]["id"]), "verdict": r["verdict"],
-           "effort_class": r["effort"]["class"], "total_h": r["effort"]["total_h"],
-           # the quote's totals to the cent (the effort's cost_eur is whole euros, which
+           "effort_class": r["effort"]["class"],
+           "total_h": None if nothing_made(r) else r["effort"]["total_h"],
+           # the quote's totals to the cent (the effort's cost_eur was whole euros, which
            # read 26315,00 where the report's lines add up to 26314,61)
            "cost_low_eur": None if nothing_made(r) else r["quote"]["totals"]["amount_eur"],
            "cost_high_eur": None if nothing_made(r) else
@@ -372,13 +377,19 @@ def summary_row(record, style="plain", lang="en"):
            "meets_wanted_date": meets,
            "mrl_overall": r["mrl"]["overall"], "mrl_target": r["mrl"]["target"],
            "findings": len(r["findings"]), "open_questions": len(r["open_questions"]),
-           "error": ""}
+           "error": "",
+           "parts_not_made": _csv_cell(", ".join(lead.get("not_made") or ())),
+           "not_priced": None if nothing_made(r) else len(r["quote"].get("not_priced") or ())}
+    # "at least N working days" (the text report's words): no date where there is none
+    lower = None if lead.get("days") is None else bool(lead.get("without_run"))
     if style != "excel":
         row["meets_wanted_date"] = "" if meets is None else ("true" if meets else "false")
+        row["lead_time_lower_bound"] = "" if lower is None else ("true" if lower else "false")
     else:
         words = labels(lang)
         row["verdict"] = words[r["verdict"]].capitalize()
         row["meets_wanted_date"] = "" if meets is None else words["yes" if meets else "no"]
+        row["lead_time_lower_bound"] = "" if lower is None else words["yes" if lower else "no"]
         for key in ("total_h", "cost_low_eur", "cost_high_eur"):
             row[key] = number_cell(row[key], style)
     return row

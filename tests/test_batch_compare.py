@@ -75,6 +75,43 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
     assert series["lead_time_days"] == "23" and series["meets_wanted_date"] == "true"
 
 
+@pytest.mark.parametrize("style, lang, sep, lower, no", [
+    ("plain", "en", ",", "lead_time_lower_bound", "false"),
+    ("excel", "nl", ";", "levertijd_ondergrens", "nee")])
+def test_the_csv_summary_says_what_its_figures_leave_out(tmp_path, style, lang, sep, lower,
+                                                        no):
+    """A lead time that is only a lower bound (a run time unknown) and a cost that leaves
+    a part out read as firm figures in the summary: new columns at the end say so, the
+    earlier columns keep their places."""
+    import yaml
+
+    from producibility.batch import SUMMARY_FIELDS
+    assert SUMMARY_FIELDS[:16] == (
+        "index", "source", "request_id", "verdict", "effort_class", "total_h", "cost_low_eur",
+        "cost_high_eur", "lead_time_days", "earliest_date", "meets_wanted_date", "mrl_overall",
+        "mrl_target", "findings", "open_questions", "error")
+    assert SUMMARY_FIELDS[16:] == ("lead_time_lower_bound", "parts_not_made", "not_priced")
+    bracket = yaml.safe_load((ROOT / "examples/requests/bracket-series.yaml").read_text(
+        encoding="utf-8"))
+    shaft = yaml.safe_load((ROOT / "examples/requests/shaft-oversize.yaml").read_text(
+        encoding="utf-8"))
+    (tmp_path / "a-half.yaml").write_text(yaml.safe_dump(
+        dict(bracket, parts=bracket["parts"] + shaft["parts"])), encoding="utf-8")
+    (tmp_path / "b-sizeless.yaml").write_text(yaml.safe_dump(base_request(
+        part={"size_mm": None, "cycle_time_min": None})), encoding="utf-8")
+    (tmp_path / "c-none.yaml").write_text(yaml.safe_dump(shaft), encoding="utf-8")
+    code, out, _ = run_cli("batch", tmp_path, "--equipment", EQUIPMENT, "--format", "csv",
+                           "--lang", lang, "--csv-style", style)
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=sep))
+    assert rows[0][-3:] == ([lower, "niet_te_maken", "niet_geprijsd"] if lang == "nl" else
+                            [lower, "parts_not_made", "not_priced"])
+    half, sizeless, none = (row[-3:] for row in rows[1:])
+    assert half == [no, "AS-300", "1"]  # the anodising no partner of ours does
+    assert sizeless[0] != no and sizeless[1] == "" and int(sizeless[2]) >= 1
+    assert none == ["", "AS-300", ""]  # no date, no cost: nothing to qualify
+
+
 def test_batch_bad_file_among_good_ones(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: X\nid: Y\n", encoding="utf-8")

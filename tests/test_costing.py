@@ -355,6 +355,65 @@ def test_a_lead_time_without_run_hours_says_it_is_a_lower_bound(screener, lang, 
     assert complete["without_run"] == [] and "without_run" not in complete["parts"][0]
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "We confirm the date once we know the size or weight of P1."),
+    ("nl", "De precieze datum bevestigen wij zodra wij de maten of het gewicht van P1 weten.")])
+def test_a_lower_bound_lead_time_names_what_it_waits_for(screener, lang, said):
+    """The quantity is given, the size is not: the mill's run time cannot be estimated
+    and the lead time is a lower bound. The offer said it would confirm the date 'once
+    the quantities are known'; now it names what is missing, as its 'not included' list
+    does."""
+    from producibility.report.offer import offer_model
+    report = screener.check(base_request(part={"size_mm": None, "cycle_time_min": None}),
+                            lang=lang)
+    data = report.to_dict()
+    assert data["lead_time"]["without_run"] == ["P1"]
+    delivery = offer_model(data, {}, lang)["delivery"]
+    assert delivery[1] == said
+    # no quantity: the quantities are what it waits for, as before
+    data = screener.check(base_request(quantity=None), lang=lang).to_dict()
+    assert offer_model(data, {}, lang)["delivery"][1] == (
+        "We confirm the date once the quantities are known." if lang == "en" else
+        "De precieze datum bevestigen wij zodra de aantallen bekend zijn.")
+
+
+@pytest.mark.parametrize("lang, missing", [
+    ("en", " (no run hours for P2: 3-axis milling)"),
+    ("nl", " (geen bewerkingsuren voor P2: 3-assig frezen)")])
+def test_the_effort_names_the_operations_without_run_hours(screener, lang, missing):
+    """'run 20.29 h (run hours only where a cycle time is given)' where no part had a
+    cycle time and every run hour came from the run-time models, and 'run 0 h (...)'
+    for NO FIT: the operations of a part that cannot be made were counted as missing
+    their run. Now the note names the operations without run hours, and there is none
+    when every run hour is known."""
+    from producibility.report.render import render
+    unmade = {"id": "P1", "processes": ["milling_3axis", "wire_edm"], "cycle_time_min": None}
+    estimated = {"id": "P2", "quantity": 1, "processes": ["milling_3axis"],
+                 "material": "aluminium_6082", "size_mm": [120, 60, 20], "tolerance_mm": 0.1}
+    request = base_request(part=unmade)
+    request["parts"].append(estimated)
+
+    def effort_line(checked):
+        return next(x for x in render(checked, "text", lang).splitlines()
+                    if x.startswith(("Effort:", "Inspanning:")))
+
+    checked = screener.check(request, lang=lang)
+    assert checked.to_dict()["lead_time"]["not_made"] == ["P1"]
+    assert checked.to_dict()["effort"]["run_h_complete"] is True
+    assert effort_line(checked).endswith((" h", " u"))  # no note: every run hour known
+    request["parts"][1] = dict(estimated, size_mm=None)
+    del request["parts"][1]["size_mm"]
+    checked = screener.check(request, lang=lang)
+    assert checked.to_dict()["effort"]["run_h_complete"] is False
+    assert effort_line(checked).endswith(missing)
+    assert missing[2:-1] in render(checked, "md", lang)
+    assert missing[2:-1] in render(checked, "html", lang)
+    # nothing made: no run hours are missing
+    checked = screener.check(base_request(part=unmade), lang=lang)
+    assert checked.to_dict()["effort"]["run_h_complete"] is True
+    assert effort_line(checked).endswith((" h", " u"))
+
+
 @pytest.mark.parametrize("setting, steps", [
     ("preparation_h_per_day", ["operation", "inspection", "transport"]),
     ("inspection_h_per_day", ["preparation", "operation", "transport"])])
@@ -856,7 +915,15 @@ def test_nothing_made_nothing_priced(screener, lang, note, cost):
     assert report["quote"]["lines"] == [] and note in report["quote"]["notes"]
     effort = report["effort"]
     assert effort["class"] is None and effort["total_h"] == 0
-    assert effort["cost_eur"]["low"] == effort["cost_eur"]["high"] == 0
+    # not priced, as the lead time has no days: null, not a silent 0 (and the CSV's
+    # totals are empty, the notes say why)
+    assert effort["cost_eur"]["low"] is None and effort["cost_eur"]["high"] is None
+    assert report["lead_time"]["days"] is None
+    rows = render(checked, "csv", lang, csv_style="plain").splitlines()
+    assert [row for row in rows if row.startswith(("subtotal,", "total,"))] == [
+        "subtotal,,,,,Subtotal (hours x rates),,,,,,,," if lang == "en" else
+        "subtotal,,,,,Subtotaal (uren x tarieven),,,,,,,,",
+        "total,,,,,High estimate,,,,,,,," if lang == "en" else "total,,,,,Hoge schatting,,,,,,,,"]
     text = render(checked, "text", lang)
     assert cost in text.splitlines()
     assert "€ 0" not in text
@@ -1069,3 +1136,36 @@ def test_a_quick_part_added_never_takes_the_report_off_the_slow_part():
                  for p in lead["parts"]}
     assert measuring["BR-100"] > measuring["BR-200"]  # the report's hours, with BR-100
 
+
+
+def test_the_effort_cost_is_the_quote_to_the_cent(screener):
+    """effort.cost_eur was whole euros (7065.0) beside quote.totals' 7064.62: one amount,
+    two roundings in one report."""
+    data = screener.check(_example("bracket-series")).to_dict()
+    totals, cost = data["quote"]["totals"], data["effort"]["cost_eur"]
+    assert (cost["low"], cost["high"]) == (round(totals["amount_eur"], 2),
+                                           round(totals["amount_high_eur"], 2))
+    assert cost["high"] != round(cost["high"])  # cents, not whole euros
+
+
+def test_a_rule_line_at_a_default_rate_says_default(tmp_path, pack):
+    """Without engineering_rate_eur_h in the equipment file a rule's engineering hours are
+    priced at the pack's default rate, but the line said basis 'given'."""
+    import yaml
+
+    from conftest import EQUIPMENT
+    from producibility import Screener, load_equipment
+    data = yaml.safe_load(EQUIPMENT.read_text(encoding="utf-8"))
+    data["provider"].pop("engineering_rate_eur_h")
+    data["provider"].pop("inspection_rate_eur_h", None)
+    path = tmp_path / "equipment.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    lines = Screener(load_equipment(path), pack).check(
+        _example("bracket-series")).to_dict()["quote"]["lines"]
+    ruled = [line for line in lines if line["rule"] and line["kind"] in
+             ("engineering", "procurement", "inspection", "cam")]
+    assert ruled and all(line["basis"] == "default" for line in ruled), ruled
+    given = Screener(str(EQUIPMENT), pack).check(
+        _example("bracket-series")).to_dict()["quote"]["lines"]
+    assert all(line["basis"] == "given" for line in given
+               if line["rule"] and line["kind"] in ("engineering", "procurement"))

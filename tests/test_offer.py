@@ -103,9 +103,11 @@ def test_the_offer_says_what_how_and_for_how_much():
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT,
                            "--format", "json")
     report = json.loads(out)
-    # the parts add up to the quote the shop would make (its high estimate)
+    # the parts add up to the quote the shop would make (its high estimate), but for the
+    # price per piece rounded to the cent: 200 x EUR 30.05, not EUR 6,010.61
     assert data["total_eur"] == pytest.approx(report["quote"]["totals"]["amount_high_eur"],
-                                              abs=0.02)
+                                              abs=0.005 * 200)
+    assert data["total_eur"] == 200 * part["per_piece_eur"]
     assert data["reference"] == "REQ-2026-102" and data["valid_until"] == "2026-12-23"
     assert data["indicative"] == bool(report["open_questions"])  # firm once all is answered
     # design advice only from rules that give a customer wording
@@ -289,6 +291,40 @@ def test_an_order_far_too_late_for_its_date_is_declined(tmp_path, lang, refused,
     assert refused in out.replace("\u00a0", " ") and f"| {pieces} |" in out
 
 
+@pytest.mark.parametrize("lang, intro, missed, ask, refused, cannot", [
+    ("en", "We can make it as described below, but not by the date you asked for",
+     "So we cannot make your date of 2026-12-10.", "Would either date work for you?",
+     "too far beyond", "cannot make everything"),
+    ("nl", "Wij kunnen het maken zoals hieronder beschreven, maar niet op de datum die u vroeg",
+     "Uw datum van 10-12-2026 kunnen wij daarmee niet halen.",
+     "Is een van beide data voor u haalbaar?", "te ver na", "niet alles maken")])
+def test_a_fixed_date_we_miss_offers_ours(tmp_path, lang, intro, missed, ask, refused, cannot):
+    """A fixed date missed by a few working days (even with overtime): NO FIT for the date
+    alone, every part can be made. The offer read 'That is too far beyond the date you
+    asked for: we cannot take the order' and 'we cannot make everything as requested';
+    now it says it cannot make that date, gives ours and asks whether it will do."""
+    import yaml
+    request = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
+    request.update(wanted_date="2026-12-10", date_flexible=False)
+    path = tmp_path / "fixed.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience", "customer",
+                             "--format", "json", "--lang", lang)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["verdict"] == "no_fit" and intro in data["intro"]
+    said = [s.replace("\u00a0", " ") for s in data["delivery"]]
+    assert said[1] == missed and said[-1] == ask
+    assert not any(refused in s for s in said) and cannot not in data["intro"]
+    # without overtime to offer, our own date is the one asked about
+    from producibility.report.offer import delivery
+    import datetime
+    lead = dict(json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--format",
+                                   "json")[1])["lead_time"], expedited=None)
+    assert delivery(lead, datetime.date(2026, 11, 23), "en", refused="fixed")[-1] == \
+        "Would delivery on 2026-12-24 work for you?"
+
+
 @pytest.mark.parametrize("lang, in_time, per_set", [
     ("en", "That is in time for the date you asked for, for the parts we can make.",
      "per set (the parts of one product, without AS-300)"),
@@ -323,6 +359,7 @@ def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
     import io
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["verdict"] == "no_fit" and row["cost_low_eur"] == row["cost_high_eur"] == ""
+    assert row["total_h"] == ""  # no hours of ours: not priced, not 0.00
 
 
 @pytest.mark.parametrize("lang, intro, closing, delivery", [
@@ -511,11 +548,11 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     assert "break,,,,,quantity 500: 19.45 - 24.43 per piece,,50.00,,,9727.34,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3942.81},
-        {"quantity": 500, "per_piece_eur": 24.43, "total_eur": 12214.02}]
+        {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3943.0},
+        {"quantity": 500, "per_piece_eur": 24.43, "total_eur": 12215.0}]
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 24,43 | € 12.214,02 |" in md
+    assert "| 500 | € 24,43 | € 12.215,00 |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read
@@ -558,3 +595,28 @@ def test_nothing_is_asked_for_a_part_we_cannot_make(tmp_path):
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
                              "customer", "--format", "json")
     assert json.loads(out)["questions"] == []
+
+
+@pytest.mark.parametrize("request_name", sorted(p.name for p in REQUESTS.glob("*.yaml")))
+def test_the_offer_multiplies_as_the_customer_does(request_name):
+    """Price per piece x pieces is the line's total and the lines add up to the offer's
+    total: the offer read EUR 290.95 x 8 = EUR 2,327.58 (the unrounded share of the high
+    estimate), and an invoice multiplies. The internal report keeps its own figures; the
+    offer is at most a cent a piece away from them."""
+    from decimal import Decimal
+
+    def cents(value):
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+
+    data = json.loads(offer("--format", "json", request=request_name))
+    priced = [p for p in data["parts"] if p["total_eur"] is not None]
+    for part in priced:
+        assert cents(part["total_eur"]) == cents(part["per_piece_eur"]) * part["pieces"], part
+    if priced:
+        assert cents(data["total_eur"]) == sum(cents(p["total_eur"]) for p in priced)
+        code, out, _ = run_cli("check", REQUESTS / request_name, "--equipment", EQUIPMENT,
+                               "--format", "json")
+        high = json.loads(out)["quote"]["totals"]["amount_high_eur"]
+        assert abs(data["total_eur"] - high) <= 0.005 * sum(p["pieces"] for p in priced) + 0.01
+    for b in data["breaks"]:
+        assert cents(b["total_eur"]) == cents(b["per_piece_eur"]) * b["quantity"], b

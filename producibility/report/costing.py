@@ -474,10 +474,13 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         effort = f.effort
         if not effort or f.part in unmade or (nothing and f.part is None):
             continue
-        for key, kind, rate_h, src in (("engineering_h", "engineering", eng_rate, eng_source),
-                                       ("design_h", "engineering", eng_rate, eng_source),
-                                       ("inspection_h", "inspection", insp_rate, insp_source),
-                                       ("cam_h", "cam", eng_rate, eng_source)):
+        # a rule's hours at a rate: given where the equipment file gives the rate, else
+        # the pack's default rate (basis default: the amount is only as good as it)
+        for key, kind, rate_h, src, basis in (
+                ("engineering_h", "engineering", eng_rate, eng_source, eng_basis),
+                ("design_h", "engineering", eng_rate, eng_source, eng_basis),
+                ("inspection_h", "inspection", insp_rate, insp_source, insp_basis),
+                ("cam_h", "cam", eng_rate, eng_source, eng_basis)):
             hours = effort.get(key, 0)
             if not hours:
                 continue
@@ -485,16 +488,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 kind = "procurement"
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h, basis="given",
+                 amount_eur=hours * rate_h, basis=basis,
                  source=said["rule_rate"].format(rule=f.rule, hours=g(hours), rate=src))
         if effort.get("setup_h"):
             hours = effort["setup_h"]
             machine = f.machine if f.machine not in (None, "-") else None
             rate_h = next((a["rate_eur_h"] for a in assignments
-                           if machine and a.get("machine") == machine), eng_rate)
+                           if machine and a.get("machine") == machine), None)
+            basis = "given" if rate_h is not None else eng_basis
+            rate_h = eng_rate if rate_h is None else rate_h
             line("setup", part=f.part, machine=machine, rule=f.rule,
                  description=f.title, setup_h=hours, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h,
+                 amount_eur=hours * rate_h, basis=basis,
                  source=said["rule"].format(rule=f.rule, hours=g(hours)))
         for extra in effort.get("amounts") or ():
             text = extra["description"]

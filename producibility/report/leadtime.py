@@ -491,6 +491,19 @@ def overtime_still_late(lead: Mapping[str, Any]) -> bool:
                 fast["earliest_date"] > lead["wanted_date"])
 
 
+def date_refused(report: Mapping[str, Any]) -> str | None:
+    """Why a report's LEAD-TIME finding is a blocker, as the offer says it: ``"beyond"``
+    (missed by more than any date may move, ``lead_time.flexible_up_to_days``: we cannot
+    take the order for it), ``"fixed"`` (a fixed date or a penalty clause that even
+    overtime misses: we offer our own date and ask whether it will do), or None (the
+    date is not refused)."""
+    for found in report.get("findings") or ():
+        if found["rule"] == "LEAD-TIME" and found["kind"] == "blocker":
+            values = (found.get("trace") or {}).get("values") or {}
+            return "beyond" if values.get("beyond_flexible", True) else "fixed"
+    return None
+
+
 def moot(report: Mapping[str, Any], part: str | None) -> bool:
     """A report's ``Placement.moot``: ``part`` cannot be made here, or (None, the
     request) nothing of it can; nothing is asked or advised for it."""
@@ -610,5 +623,5 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
         text["condition"].format(earliest=result["earliest_date"], wanted=result["wanted_date"]),
         {"days": result["days"], "slowest_part": result["slowest_part"],
          "penalty_clause": request.get("penalty_clause"),
-         "date_flexible": request.get("date_flexible")},
+         "date_flexible": request.get("date_flexible"), "beyond_flexible": beyond},
         part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None)

@@ -12,8 +12,10 @@ Prices: each part carries its own quote lines (machine, engineering, inspection,
 procurement); lines without a part are shared out by the parts' amounts.  The price
 is the report's high estimate (hours x rates plus the contingency for open
 questions) spread over the parts in the same proportion, so that the parts add up
-to the total the shop would quote.  Where the verdict is conditional the price is
-marked indicative.
+to the total the shop would quote.  What the customer multiplies is exact: the price per
+piece is rounded to the cent, a line is that price times its pieces and the offer's
+total the sum of its lines (a few cents from the internal high estimate, which keeps
+its own figures).  Where the verdict is conditional the price is marked indicative.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from producibility import i18n
-from producibility.report.leadtime import moot, nothing_made, overtime_still_late
+from producibility.report.leadtime import date_refused, moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
 TOP_QUESTIONS = 3
@@ -117,6 +119,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
         pending = any(a["machine"] is None and not a.get("judged", True) for a in operations)
         amount = amounts.get(pid, 0.0) * (1 + share)
+        # the customer (and the invoice) multiplies the price per piece by the pieces:
+        # the price per piece is rounded to the cent first, the line is that times the
+        # pieces (290.95 x 8 read EUR 2,327.58); the internal quote keeps its own cents
+        per_piece = round(amount / pieces, 2) if pieces else None
+        line_total = round(per_piece * pieces, 2) if per_piece is not None else round(amount, 2)
         parts.append({
             "id": pid, "name": part.get("name") or "",
             "pieces": pieces,
@@ -128,9 +135,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
             "blocked": blocked, "pending": pending,
-            "total_eur": None if blocked or pending else round(amount, 2),
-            "per_piece_eur": None if blocked or pending or not pieces
-            else round(amount / pieces, 2),
+            "total_eur": None if blocked or pending else line_total,
+            "per_piece_eur": None if blocked or pending else per_piece,
         })
     priced = [p for p in parts if p["total_eur"] is not None]
     # what the prices leave out (a treatment no partner of ours does, a material or run
@@ -246,6 +252,32 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     verdict = data["verdict"]
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
+    refused = date_refused(data)
+    # what a lead time that is only a lower bound waits for: the run time of these parts
+    # cannot be estimated until we know their size (or material, or cycle time), or the
+    # quantity (it read "once the quantities are known" where the quantity was given)
+    names = {p["id"]: p["name"] or p["id"] for p in parts}
+    missing: dict[str, list[str]] = {}
+    lead = data.get("lead_time") or {}
+    for entry in lead.get("parts") or ():
+        unknown = set(entry.get("without_run") or ())
+        for gap in data["quote"].get("not_priced") or ():
+            if gap["what"] == "run" and gap["part"] == entry["part"] and gap["item"] in unknown:
+                unknown.discard(gap["item"])
+                need = {"size": "size", "weight": "size", "thickness": "size",
+                        "material": "material"}.get(gap.get("why"), "cycle")
+                missing.setdefault(need, []).append(names.get(entry["part"], entry["part"]))
+        if unknown:  # no run line and no note: no quantity to multiply by
+            missing.setdefault("quantity", [])
+    open_for = [t["open_" + need].format(parts=", ".join(dict.fromkeys(who)))
+                for need, who in sorted(missing.items(), key=lambda kv: (
+                    ["quantity", "size", "material", "cycle"].index(kv[0])))]
+    # NO FIT for the date alone (every part can be made, nothing else blocks): we make it,
+    # not by that date ("we cannot make everything as requested" read as a refusal of
+    # parts we can make)
+    if verdict == "no_fit" and refused and not any(p["blocked"] for p in parts) and all(
+            f["rule"] == "LEAD-TIME" for f in data["findings"] if f["kind"] == "blocker"):
+        intro = "offer_intro_date"
     # nothing of it can be made here: a refusal, without a delivery or a wish for answers
     if declined:
         intro = "offer_intro_none"
@@ -267,8 +299,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "breaks": [] if declined or any(p["blocked"] or p["pending"] for p in parts) or any(
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
         else [
-            {"quantity": b["quantity"], "per_piece_eur": b["per_piece_high_eur"],
-             "total_eur": b["amount_high_eur"]} for b in data["quote"].get("breaks") or ()],
+            {"quantity": b["quantity"], "per_piece_eur": round(b["per_piece_high_eur"], 2),
+             "total_eur": round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)}
+            for b in data["quote"].get("breaks") or ()],
         "parts_heading": t["what_you_asked" if declined else "what_we_make"],
         "closing": t["closing_none" if declined else
                      "closing" if questions else "closing_order"],
@@ -278,9 +311,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "no_price": total is None and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
-        "delivery": delivery(data.get("lead_time") or {}, day, lang,
-                             refused=any(f["rule"] == "LEAD-TIME" and f["kind"] == "blocker"
-                                         for f in data["findings"])),
+        "delivery": delivery(lead, day, lang, refused=refused, missing=open_for),
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
@@ -291,17 +322,25 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
 
 
 def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
-             refused: bool = False) -> list[str]:
+             refused: bool | str | None = None,
+             missing: list[str] | None = None) -> list[str]:
     """The offer's delivery sentences, from the report's lead time: how many working days
     after the order, the date for an order on the offer's date, and whether that is in
     time for the date asked for (with overtime's date and extra where it is not; for
-    the parts we make, where one cannot be made here).  ``refused``: the date is missed
-    by more than a date may move (LEAD-TIME a blocker): we cannot take the order for it.
+    the parts we make, where one cannot be made here).  ``refused``
+    (:func:`~producibility.report.leadtime.date_refused`): ``"beyond"`` (or True), the
+    date is missed by more than a date may move: we cannot take the order for it;
+    ``"fixed"``, a fixed date (or a penalty clause) we miss even with overtime: we say
+    we cannot make that date and ask whether ours will do.
+    ``missing``: what a lead time that is only a lower bound (``without_run``) waits
+    for, in words ("the size or weight of Bracket"); without it, the quantities.
     Nothing where no part can be made here (``lead_time.days`` null)."""
     from producibility.report.render.templates import day
 
     days, earliest = lead.get("days"), lead.get("earliest_date")
     t = i18n.texts("offer", lang)
+    if refused is True:
+        refused = "beyond"
     if days is None:
         return []
     if not earliest:  # beyond any date (more than ten years)
@@ -312,22 +351,31 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))]
     if lower:
-        out.append(t["delivery_open"])
+        out.append(t["delivery_open_for"].format(missing=t["list_and"].join(
+            [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing))
+            if missing and missing != [t["open_quantity"]] else t["delivery_open"])
+    fast = None
     if lead.get("meets_wanted_date") is True and not lower:
         out.append(t["delivery_in_time_made" if lead.get("not_made") else "delivery_in_time"])
     elif lead.get("meets_wanted_date") is False:
-        out.append(t["delivery_late"])
+        fixed = refused == "fixed" and lead.get("wanted_date")
+        out.append(t["delivery_fixed_missed"].format(date=day(lead["wanted_date"], lang))
+                   if fixed else t["delivery_late"])
         fast = lead.get("expedited")
         if fast and fast.get("earliest_date"):
             out.append(t["delivery_overtime_late" if overtime_still_late(lead)
                          else "delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
                 extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
-    if refused:
+    if refused == "beyond":
         out.append(t["delivery_refused"])
     if lead.get("closed"):  # why the date is later than the days suggest
         from producibility.report.leadtime import closed_spans
         out.append(t["delivery_closed"].format(days=closed_spans(
             lead["closed"], t["delivery_until"], lambda date: day(date, lang))))
+    if refused == "fixed" and lead.get("meets_wanted_date") is False:
+        # the date asked for cannot move and we miss it: ours, and whether it will do
+        out.append(t["delivery_fixed_ask_either"] if fast and fast.get("earliest_date")
+                   else t["delivery_fixed_ask"].format(date=day(earliest, lang)))
     return out
 

@@ -9,7 +9,7 @@ a contingency that grows with the open questions, and the pack's effort class.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from producibility.report.finding import Finding, words
 
@@ -74,9 +74,12 @@ def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float
 
 def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[str, Any],
            assignments: Sequence[dict], share: float,
-           effort_classes: Sequence[Mapping], made: bool = True) -> dict[str, Any]:
+           effort_classes: Sequence[Mapping], made: bool = True,
+           unmade: Collection[str] = ()) -> dict[str, Any]:
     """The report's ``effort``: hours by kind, the cost range and the effort class (none
-    when nothing of the request can be made here, ``made`` false: not a small job)."""
+    when nothing of the request can be made here, ``made`` false: not a small job).
+    ``unmade``: the parts that cannot be made here (``Placement.not_made``): their
+    operations have no run hours to miss."""
     def hours(kind):
         return sum(line["hours"] for line in lines if line["kind"] == kind)
 
@@ -85,19 +88,25 @@ def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[s
     engineering = hours("engineering") + hours("procurement")
     inspection, cam, setup, run = (hours(k) for k in ("inspection", "cam", "setup", "run"))
     lead_time = max((f.effort.get("lead_time_days", 0) for f in findings), default=0)
-    own_ops = sum(1 for a in assignments if a["machine"])
-    run_ops = sum(1 for line in lines if line["kind"] == "run" and line["rule"] is None)
+    # run hours are complete when every operation on our machines of a part we make has
+    # its run line (given or estimated), as the lead time's without_run reads it
+    own_ops = {(a["part"], a["process"]) for a in assignments
+               if a["machine"] and a["part"] not in unmade}
+    run_ops = {(line["part"], line["process"]) for line in lines
+               if line["kind"] == "run" and line["rule"] is None}
     attended = totals["attended_h"]
     effort_class = next((c["class"] for c in effort_classes
                          if c["max_h"] is None or attended <= c["max_h"]), None) if made else None
     return {
         "engineering_h": _r(engineering), "inspection_h": _r(inspection), "cam_h": _r(cam),
         "setup_h": _r(setup), "run_h": _r(run),
-        "run_h_complete": own_ops > 0 and run_ops == own_ops,
+        "run_h_complete": own_ops <= run_ops,
         "total_h": _r(engineering + inspection + cam + setup + run), "attended_h": attended,
         "unattended_h": totals["unattended_h"], "lead_time_days": _r(lead_time, 1),
-        "cost_eur": {"low": _r(totals["amount_eur"], 0),
-                     "high": _r(totals["amount_high_eur"], 0),
+        # the quote's totals to the cent (whole euros read EUR 7,065 beside the quote's
+        # 7,064.62); none when nothing of the request can be made here: not priced, not 0
+        "cost_eur": {"low": _r(totals["amount_eur"]) if made else None,
+                     "high": _r(totals["amount_high_eur"]) if made else None,
                      "contingency": _r(share)},
         "class": effort_class,
     }

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from producibility import i18n
+from producibility.report.leadtime import nothing_made
 from producibility.report.render.registry import Format, Job, register
 from producibility.report.render.views import (choice, choice_names, contingency, labels,
                                               quote_lines, unit)
@@ -79,6 +80,9 @@ def report(job: Job) -> str:
         writer.writerow([number_cell(line[c], style) if c in numeric else csv_cell(line.get(c))
                          for c in CSV_COLUMNS])
     totals = data["quote"]["totals"]
+    # nothing of the request made here: the totals' cells are empty (not priced, as the
+    # notes below say), not 0.00, as effort.cost_eur is null
+    unpriced = nothing_made(data)
     for kind, description, hours, amount in (
             ("subtotal", words["subtotal"], totals["hours"], totals["amount_eur"]),
             ("contingency", contingency(totals, words), None,
@@ -87,7 +91,8 @@ def report(job: Job) -> str:
         row = {c: "" for c in CSV_COLUMNS}
         shown = words["kinds"]["total"] if kind == "total" else words[f"csv_{kind}"]
         row.update(kind=shown if excel else kind, description=description,
-                   hours=number_cell(hours, style), amount_eur=number_cell(amount, style))
+                   hours=number_cell(None if unpriced else hours, style),
+                   amount_eur=number_cell(None if unpriced else amount, style))
         writer.writerow([row[c] for c in CSV_COLUMNS])
     for b in data["quote"].get("breaks") or ():  # the quantity breaks asked for
         row = {c: "" for c in CSV_COLUMNS}

@@ -208,12 +208,27 @@ def context(job: Job) -> dict[str, Any]:
                 f"{closed_spans(lead['closed'], words['closed_until'])}"
         return text
 
+    def run_missing() -> str:
+        """The operations whose run hours the effort leaves out (no cycle time given and
+        none estimated, or no quantity), by part: "BR-100: laser cutting"; "" when all
+        are known (``effort.run_h_complete``).  Parts that cannot be made here miss none:
+        they are not made (the lead time's ``without_run``, per part)."""
+        if data["effort"].get("run_h_complete", True):
+            return ""
+        def processes(entry):
+            return ", ".join(choice(names, "processes", p, lang) for p in entry["without_run"])
+
+        return words["run_missing"].format(operations="; ".join(
+            f"{entry['part']}: {processes(entry)}"
+            for entry in (data.get("lead_time") or {}).get("parts") or ()
+            if entry.get("without_run")))
+
     def per_unit() -> str:
         """The cost range per piece (one part, needed once a product) or per set (the
         parts of one product), as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per
         piece"; "" without a quantity."""
         quantity = data["request"].get("quantity")
-        # the quote's totals, not the effort's whole euros: the offer's price per piece
+        # the quote's totals (the effort's cost_eur was whole euros): the offer's price per piece
         # (EUR 914.78) is the same figure, not EUR 2,744 / 3 = 914.67
         totals = data["quote"]["totals"]
         if not quantity or quantity <= 0:
@@ -239,6 +254,7 @@ def context(job: Job) -> dict[str, Any]:
         "lead_time_sentence": lead_time_sentence,
         "lead_time_steps": lead_time_steps,
         "per_unit": per_unit,
+        "run_missing": run_missing,
         "unit": unit(data, words),
         # nothing of the request made here: no price at all, not EUR 0
         "nothing_priced": functools.partial(nothing_made, data),

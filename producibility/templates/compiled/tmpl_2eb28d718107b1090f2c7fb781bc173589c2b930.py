@@ -155,6 +155,7 @@ def block_figures(context, missing=missing):
     _block_vars = {}
     l_0_L = resolve('L')
     l_0_e = resolve('e')
+    l_0_run_missing = resolve('run_missing')
     l_0_r = resolve('r')
     l_0_nothing_priced = resolve('nothing_priced')
     l_0_contingency = resolve('contingency')
@@ -232,10 +233,10 @@ def block_figures(context, missing=missing):
     yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
-    if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
+    if environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing), _block_vars=_block_vars):
         pass
         yield ' ('
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_unknown'))
+        yield str(t_1(environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing), _block_vars=_block_vars)))
         yield ')'
     yield ' |\n'
     if (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time')):
@@ -1235,4 +1236,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=194&38=198&39=206&40=212&41=218&42=224&43=230&44=241&45=244&47=251&50=273&51=310&53=312&55=338&57=344&58=350&61=386&64=389&65=412&67=414&69=418&70=422&74=442&77=456&78=485&80=489&81=493&82=514&83=519&86=535&87=565&89=568&91=570&92=574&99=611&100=628&102=631&103=634&105=644&106=650&111=675&112=691&113=694&115=696&117=706&118=711&123=731&124=785&126=787&127=790&129=802&130=806&131=809&132=842&133=845&134=857&135=860&137=869&140=876&141=878&143=881&145=883&146=886&147=891&152=905&156=908&157=941&158=944&160=947&161=950&163=962&164=966&166=994&167=1000&168=1004&170=1008&172=1011&173=1013&174=1017&177=1020&179=1023&181=1027&183=1037&184=1041&187=1052&189=1055&191=1061&192=1070&197=1076&198=1110&199=1113&201=1115&203=1118&204=1122&205=1125&206=1137&207=1140&210=1152&211=1155&217=1161&220=1179&221=1181&222=1183&223=1185&224=1187'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=195&38=199&39=207&40=213&41=219&42=225&43=231&44=242&45=245&47=252&50=274&51=311&53=313&55=339&57=345&58=351&61=387&64=390&65=413&67=415&69=419&70=423&74=443&77=457&78=486&80=490&81=494&82=515&83=520&86=536&87=566&89=569&91=571&92=575&99=612&100=629&102=632&103=635&105=645&106=651&111=676&112=692&113=695&115=697&117=707&118=712&123=732&124=786&126=788&127=791&129=803&130=807&131=810&132=843&133=846&134=858&135=861&137=870&140=877&141=879&143=882&145=884&146=887&147=892&152=906&156=909&157=942&158=945&160=948&161=951&163=963&164=967&166=995&167=1001&168=1005&170=1009&172=1012&173=1014&174=1018&177=1021&179=1024&181=1028&183=1038&184=1042&187=1053&189=1056&191=1062&192=1071&197=1077&198=1111&199=1114&201=1116&203=1119&204=1123&205=1126&206=1138&207=1141&210=1153&211=1156&217=1162&220=1180&221=1182&222=1184&223=1186&224=1188'

@@ -10,6 +10,7 @@ def root(context, missing=missing):
     l_0_r = resolve('r')
     l_0_purpose_name = resolve('purpose_name')
     l_0_L = resolve('L')
+    l_0_run_missing = resolve('run_missing')
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_nothing_priced = resolve('nothing_priced')
     l_0_contingency = resolve('contingency')
@@ -166,10 +167,11 @@ def root(context, missing=missing):
     yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
-    if (not environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h_complete')):
+    if environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing)):
         pass
-        yield ' '
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_partial'))
+        yield ' ('
+        yield str(environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing)))
+        yield ')'
     yield '\n'
     if (environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days') and (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'))):
         pass
@@ -512,4 +514,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=96&2=99&3=115&4=119&5=123&7=126&8=129&10=131&11=134&13=174&14=177&16=183&17=185&18=189&19=198&22=205&24=231&25=234&28=252&29=256&31=259&32=262&34=264&35=267&37=289&38=297&41=314&42=316&43=321&45=364&46=368&48=375&49=378&52=381&54=388&55=392&57=401&58=404&60=408&61=410&62=412&63=416&66=423&68=431&69=436&70=455&71=457&72=462&76=475&77=478&79=480&80=482&81=484&82=488'
+debug_info = '1=97&2=100&3=116&4=120&5=124&7=127&8=130&10=132&11=135&13=176&14=179&16=185&17=187&18=191&19=200&22=207&24=233&25=236&28=254&29=258&31=261&32=264&34=266&35=269&37=291&38=299&41=316&42=318&43=323&45=366&46=370&48=377&49=380&52=383&54=390&55=394&57=403&58=406&60=410&61=412&62=414&63=418&66=425&68=433&69=438&70=457&71=459&72=464&76=477&77=480&79=482&80=484&81=486&82=490'
