@@ -311,8 +311,9 @@ SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "t
                   "open_questions", "error",
                   # appended (earlier columns keep their places): the lead time is only a
                   # lower bound (a run time unknown), the parts that cannot be made here
-                  # (in neither cost nor date), how many items the cost leaves out
-                  "lead_time_lower_bound", "parts_not_made", "not_priced")
+                  # (in neither cost nor date), how many items the cost leaves out, the
+                  # deliveries (with more than one, the lead time is the first's)
+                  "lead_time_lower_bound", "parts_not_made", "not_priced", "deliveries")
 
 
 def _csv_line(row, style="plain"):
@@ -379,7 +380,9 @@ def summary_row(record, style="plain", lang="en"):
            "findings": len(r["findings"]), "open_questions": len(r["open_questions"]),
            "error": "",
            "parts_not_made": _csv_cell(", ".join(lead.get("not_made") or ())),
-           "not_priced": None if nothing_made(r) else len(r["quote"].get("not_priced") or ())}
+           "not_priced": None if nothing_made(r) else len(r["quote"].get("not_priced") or ()),
+           # the lead time and its date are the first delivery's where there are more
+           "deliveries": lead.get("deliveries") or 1}
     # "at least N working days" (the text report's words): no date where there is none
     lower = None if lead.get("days") is None else bool(lead.get("without_run"))
     if style != "excel":

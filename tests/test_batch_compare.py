@@ -63,7 +63,9 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
     series = next(r for r in rows if r["bestand"].endswith("bracket-series.yaml"))
     assert series["oordeel"] == "Maakbaar met meerwerk"
     assert series["kosten_laag_eur"] == "4828,44" and series["uren_totaal"] == "36,50"
-    assert series["levertijd_werkdagen"] == "23" and series["vroegste_levering"] == "2026-12-24"
+    # the first of its two deliveries
+    assert series["levertijd_werkdagen"] == "17" and series["vroegste_levering"] == "2026-12-16"
+    assert series["leveringen"] == "2"
     assert series["haalt_gewenste_datum"] == "ja"
     rush = next(r for r in rows if r["bestand"].endswith("impeller-rush.yaml"))
     assert rush["haalt_gewenste_datum"] == "nee"
@@ -72,7 +74,8 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
     plain = list(csv.DictReader(io.StringIO(out)))
     series = next(r for r in plain if r["source"].endswith("bracket-series.yaml"))
     assert series["verdict"] == "fit_with_effort" and series["cost_low_eur"] == "4828.44"
-    assert series["lead_time_days"] == "23" and series["meets_wanted_date"] == "true"
+    assert series["lead_time_days"] == "17" and series["meets_wanted_date"] == "true"
+    assert series["deliveries"] == "2"
 
 
 @pytest.mark.parametrize("style, lang, sep, lower, no", [
@@ -90,7 +93,8 @@ def test_the_csv_summary_says_what_its_figures_leave_out(tmp_path, style, lang, 
         "index", "source", "request_id", "verdict", "effort_class", "total_h", "cost_low_eur",
         "cost_high_eur", "lead_time_days", "earliest_date", "meets_wanted_date", "mrl_overall",
         "mrl_target", "findings", "open_questions", "error")
-    assert SUMMARY_FIELDS[16:] == ("lead_time_lower_bound", "parts_not_made", "not_priced")
+    assert SUMMARY_FIELDS[16:] == ("lead_time_lower_bound", "parts_not_made", "not_priced",
+                                  "deliveries")
     bracket = yaml.safe_load((ROOT / "examples/requests/bracket-series.yaml").read_text(
         encoding="utf-8"))
     shaft = yaml.safe_load((ROOT / "examples/requests/shaft-oversize.yaml").read_text(
@@ -104,12 +108,14 @@ def test_the_csv_summary_says_what_its_figures_leave_out(tmp_path, style, lang, 
                            "--lang", lang, "--csv-style", style)
     assert code == 0
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=sep))
-    assert rows[0][-3:] == ([lower, "niet_te_maken", "niet_geprijsd"] if lang == "nl" else
-                            [lower, "parts_not_made", "not_priced"])
-    half, sizeless, none = (row[-3:] for row in rows[1:])
-    assert half == [no, "AS-300", "1"]  # the anodising no partner of ours does
+    assert rows[0][-4:] == ([lower, "niet_te_maken", "niet_geprijsd", "leveringen"]
+                            if lang == "nl" else
+                            [lower, "parts_not_made", "not_priced", "deliveries"])
+    half, sizeless, none = (row[-4:] for row in rows[1:])
+    assert half == [no, "AS-300", "1", "2"]  # the anodising no partner of ours does
     assert sizeless[0] != no and sizeless[1] == "" and int(sizeless[2]) >= 1
-    assert none == ["", "AS-300", ""]  # no date, no cost: nothing to qualify
+    assert sizeless[3] == "1"
+    assert none == ["", "AS-300", "", "1"]  # no date, no cost: nothing to qualify
 
 
 def test_batch_bad_file_among_good_ones(tmp_path):
@@ -228,27 +234,30 @@ def test_a_json_line_is_the_report_in_compact_json_with_sorted_keys():
 
 
 def test_compare_shows_how_the_lead_time_moves(tmp_path):
-    """Ten times the pieces: 200 h on the one mill that holds the bore, and 1,443 kg of
+    """Ten times the pieces, in one delivery (the series' first of two takes 17 days):
+    200 h on the one mill that holds the bore, and 1,443 kg of
     6082 (more than the 400 kg the example shop keeps: 3 days to order, the CAM work
-    meanwhile), 114 working days, past the wanted date (compare showed the cost and the
-    hours, not the date). By hand: 114 weekdays from 2026-11-23 is 2027-04-30; the example
-    shop's calendar closes 8 of them (25 December, its shutdown 28-31 December, 1 January,
-    Easter Monday, King's Day) and Ascension Day (6 May) on the way: 2027-05-13."""
+    meanwhile, one set-up), 113 working days, past the wanted date (compare showed the
+    cost and the hours, not the date). By hand: 113 weekdays from 2026-11-23 is
+    2027-04-29; the example shop's calendar closes 8 of them (25 December, its shutdown
+    28-31 December, 1 January, Easter Monday, King's Day) and Ascension Day (6 May) on the
+    way: 2027-05-12."""
     big = tmp_path / "big.yaml"
     big.write_text((ROOT / "examples/requests/bracket-series.yaml").read_text(
-        encoding="utf-8").replace("quantity: 200", "quantity: 2000"), encoding="utf-8")
+        encoding="utf-8").replace("quantity: 200", "quantity: 2000").replace(
+        "batches: 2\n", "batches: 1\n"), encoding="utf-8")
     args = ("compare", ROOT / "examples/requests/bracket-series.yaml", big, "--equipment",
             EQUIPMENT)
     code, out, _ = run_cli(*args)
     assert code == 0
-    assert "lead time: 23 working days (2026-12-24, in time) -> 114 working days " \
-        "(2027-05-13, too late)\n" in out
+    assert "lead time: 17 working days (2026-12-16, in time) -> 113 working days " \
+        "(2027-05-12, too late)\n" in out
     code, out, _ = run_cli(*args, "--lang", "nl")
-    assert "levertijd: 23 werkdagen (2026-12-24, op tijd) -> 114 werkdagen (2027-05-13, " \
+    assert "levertijd: 17 werkdagen (2026-12-16, op tijd) -> 113 werkdagen (2027-05-12, " \
         "te laat)\n" in out
     code, out, _ = run_cli(*args, "--format", "json")
     assert json.loads(out)["lead_time"] == {
-        "days": {"a": 23, "b": 114}, "earliest_date": {"a": "2026-12-24", "b": "2027-05-13"},
+        "days": {"a": 17, "b": 113}, "earliest_date": {"a": "2026-12-16", "b": "2027-05-12"},
         "meets_wanted_date": {"a": True, "b": False}}
     code, out, _ = run_cli("compare", ROOT / "examples/requests/bracket-series.yaml",
                            ROOT / "examples/requests/bracket-series.yaml", "--equipment",

@@ -89,10 +89,13 @@ def _document(equipment):
 
 
 def _brackets_over_christmas(tmp_path):
-    """The bracket series with 260 pieces: 25 working days, into the new year."""
+    """The bracket series with 260 pieces in one delivery: 25 working days, into the new
+    year."""
     request = tmp_path / "r.yaml"
     text = (EXAMPLES / "requests" / "bracket-series.yaml").read_text(encoding="utf-8")
-    request.write_text(text.replace("quantity: 200", "quantity: 260"), encoding="utf-8")
+    assert "batches: 2\n" in text
+    request.write_text(text.replace("quantity: 200", "quantity: 260").replace(
+        "batches: 2\n", "batches: 1\n"), encoding="utf-8")
     return request
 
 
@@ -135,8 +138,12 @@ def test_a_check_of_a_dutch_shop_does_not_import_the_holiday_library(tmp_path):
     an empty cache reads them, and python-holidays (~170 ms to import and work out a
     year) is not loaded at all."""
     env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(tmp_path / "cache"))
+    request = tmp_path / "handle.yaml"  # in one delivery: its chain goes past Christmas
+    text = (EXAMPLES / "requests" / "medical-handle-iso13485.yaml").read_text(encoding="utf-8")
+    assert "batches: 2\n" in text
+    request.write_text(text.replace("batches: 2\n", "batches: 1\n"), encoding="utf-8")
     code = ("import sys\nfrom producibility.cli import main\ntry:\n"
-            f"    main(['check', {str(EXAMPLES / 'requests' / 'medical-handle-iso13485.yaml')!r},"
+            f"    main(['check', {str(request)!r},"
             f" '--equipment', {str(EQUIPMENT)!r}])\nexcept SystemExit:\n    pass\n"
             "print('holidays' in sys.modules, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

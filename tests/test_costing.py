@@ -633,7 +633,8 @@ def test_the_chain_measures_the_quotes_inspection_hours():
     """One meaning: every part's measuring step in the lead time is the quote's
     inspection lines of that part, and a request rule's (a first article report) with
     exactly one part, the one measured last, for every example of both shops, at the
-    pack's 4 h a day."""
+    pack's 4 h a day; of an order in several deliveries, the first delivery's: its
+    first piece once (the quote measures the first piece of every batch)."""
     screeners = both_shops()
     measured = shared_seen = 0
     for screener, requests in screeners:
@@ -645,10 +646,11 @@ def test_the_chain_measures_the_quotes_inspection_hours():
             for line in lines:
                 if line["kind"] != "inspection":
                     continue
+                hours = line["hours"] / (lead["deliveries"] if line["rule"] is None else 1)
                 if line["part"] is None:
-                    shared += line["hours"]
+                    shared += hours
                 else:
-                    quoted[line["part"]] = quoted.get(line["part"], 0.0) + line["hours"]
+                    quoted[line["part"]] = quoted.get(line["part"], 0.0) + hours
             made = [p for p in lead["parts"] if p["days"] is not None]
             if not made:
                 continue
@@ -1033,7 +1035,9 @@ def test_the_overtime_surcharge_is_on_the_hours_worked_in_overtime(screener, equ
                 and line["rule"] is None and line["attended"]]
     by_machine = {m["id"]: m for m in equipment.machines}
     overtime = 3  # rules/pack.yaml: lead_time.expedite.overtime_h_per_day
-    expected = sum(line["amount_eur"] * overtime /
+    # the first of its two deliveries is expedited: half the hours
+    assert data["lead_time"]["deliveries"] == 2
+    expected = sum(line["amount_eur"] / 2 * overtime /
                    (by_machine[line["machine"]]["free_h_per_week"] / 5 + overtime)
                    for line in attended) * fast["surcharge"]
     assert fast["extra_eur"] == pytest.approx(expected, abs=0.01)

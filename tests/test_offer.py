@@ -242,8 +242,9 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     customer never learnt that the date asked for was missed)."""
     data = json.loads(offer("--format", "json"))
     assert data["delivery"] == [
-        "We deliver 23 working days after your order: on 2026-12-24 if you order on "
-        "2026-11-23.", "That is in time for the date you asked for."]
+        "We deliver 17 working days after your order: on 2026-12-16 if you order on "
+        "2026-11-23.", "That is the first of your 2 deliveries; we plan the others with you.",
+        "That is in time for the date you asked for."]
     late = json.loads(offer("--format", "json", request="impeller-rush.yaml"))
     # the overtime extra with the contingency the offer's price carries (60 % here: the
     # rush leaves questions open), not the bare surcharge of the internal low estimate;
@@ -299,13 +300,13 @@ def test_an_order_far_too_late_for_its_date_is_declined(tmp_path, lang, refused,
      "Uw datum van 10-12-2026 kunnen wij daarmee niet halen.",
      "Is een van beide data voor u haalbaar?", "te ver na", "niet alles maken")])
 def test_a_fixed_date_we_miss_offers_ours(tmp_path, lang, intro, missed, ask, refused, cannot):
-    """A fixed date missed by a few working days (even with overtime): NO FIT for the date
+    """A fixed date missed by a few working days (even with overtime; in one delivery): NO FIT for the date
     alone, every part can be made. The offer read 'That is too far beyond the date you
     asked for: we cannot take the order' and 'we cannot make everything as requested';
     now it says it cannot make that date, gives ours and asks whether it will do."""
     import yaml
     request = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
-    request.update(wanted_date="2026-12-10", date_flexible=False)
+    request.update(wanted_date="2026-12-10", date_flexible=False, batches=1)
     path = tmp_path / "fixed.yaml"
     path.write_text(yaml.safe_dump(request), encoding="utf-8")
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience", "customer",
@@ -322,7 +323,7 @@ def test_a_fixed_date_we_miss_offers_ours(tmp_path, lang, intro, missed, ask, re
     lead = dict(json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--format",
                                    "json")[1])["lead_time"], expedited=None)
     assert delivery(lead, datetime.date(2026, 11, 23), "en", refused="fixed")[-1] == \
-        "Would delivery on 2026-12-24 work for you?"
+        "Would delivery on 2026-12-23 work for you?"  # one delivery: one set-up
 
 
 @pytest.mark.parametrize("lang, in_time, per_set", [
@@ -511,9 +512,9 @@ def test_a_price_above_the_target_is_asked_about(tmp_path, lang, asked):
 
 
 @pytest.mark.parametrize("lang, late, reason", [
-    ("en", "With overtime we can deliver on 2026-12-15, for € 1,037 extra; that too is later "
+    ("en", "With overtime we can deliver on 2026-12-14, for € 950 extra; that too is later "
            "than the date you asked for.", "  - risk: The lead time misses the wanted date"),
-    ("nl", "Met overwerk kunnen wij op 15-12-2026 leveren, voor € 1.037 extra; ook dat is later "
+    ("nl", "Met overwerk kunnen wij op 14-12-2026 leveren, voor € 950 extra; ook dat is later "
            "dan de datum die u vroeg.", "  - risico: De levertijd haalt de gewenste datum niet")])
 def test_a_date_missed_even_with_overtime_says_so(tmp_path, lang, late, reason):
     """The offer read 'with overtime we can deliver on 23-08' for a date of 20-08, as if
@@ -521,7 +522,7 @@ def test_a_date_missed_even_with_overtime_says_so(tmp_path, lang, late, reason):
     wanted date', a risk (no work of its own) worded as work."""
     import yaml
     request = yaml.safe_load((REQUESTS / "bracket-series.yaml").read_text(encoding="utf-8"))
-    request.update(wanted_date="2026-12-10", date_flexible=True)
+    request.update(wanted_date="2026-12-10", date_flexible=True, batches=1)  # one delivery
     path = tmp_path / "soon.yaml"
     path.write_text(yaml.safe_dump(request), encoding="utf-8")
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience", "customer",

@@ -21,6 +21,7 @@ from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 from producibility.model.calendar import PLAIN, Calendar
 from producibility.report.finding import words
+from producibility.report.leadtime import deliveries_of
 
 
 class Placement:
@@ -88,7 +89,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     if inferred.window is not None:
         weeks = max(calendar.working_days_between(inferred.as_of, request["wanted_date"]),
                     0) / 5.0
-    picked, late = assign(options, machines, weeks, outside)
+    picked, late = assign(options, machines, weeks, outside, 1 / deliveries_of(request))
     for op, reasons in late.items():
         chosen_machine = picked[op][3] if op in picked else None
         rejected.setdefault(op, []).extend(
@@ -170,8 +171,8 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict) -> dict[tuple,
 
 
 def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
-           weeks: float | None, outside: Mapping[tuple, float] | None = None
-           ) -> tuple[dict, dict]:
+           weeks: float | None, outside: Mapping[tuple, float] | None = None,
+           share: float = 1.0) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -188,7 +189,9 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     Returns ({operation: option}, {operation: {machine: reason}}): the second holds,
     for each operation no fitting machine has the hours for, why each of them has not
     (and which parts took its hours).  Without a wanted date (``weeks`` None) free
-    hours are not counted (the date is an open question elsewhere).
+    hours are not counted (the date is an open question elsewhere).  ``share``: the
+    share of an operation's hours due by the wanted date (an order in several
+    deliveries: the first delivery's, ``1 / request.batches``).
     """
     picked: dict = {}
     late: dict = {}
@@ -201,19 +204,19 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
                    key=lambda op: (len(options[op]), -options[op][0][5]["total"], op))
     for op in order:
         found = options[op]
-        option = next((o for o in found if o[5]["total"] <= free[o[3]] - given[o[3]] + 1e-9),
-                      None)
+        option = next((o for o in found
+                       if o[5]["total"] * share <= free[o[3]] - given[o[3]] + 1e-9), None)
         if option is None:
-            late[op] = {o[3]: _short_of_hours(o[5]["total"], free[o[3]], given[o[3]],
+            late[op] = {o[3]: _short_of_hours(o[5]["total"] * share, free[o[3]], given[o[3]],
                                               users.get(o[3], ()), weeks)
                         for o in found}
-            option = min(found, key=lambda o: (_weeks_until_done(o, machines, given),
+            option = min(found, key=lambda o: (_weeks_until_done(o, machines, given, share),
                                                found.index(o)))
             partner_days = (outside or {}).get(op)
             if partner_days is not None and \
-                    partner_days < 5 * _weeks_until_done(option, machines, given):
+                    partner_days < 5 * _weeks_until_done(option, machines, given, share):
                 continue  # a partner does it sooner
-        mid, hours = option[3], option[5]["total"]
+        mid, hours = option[3], option[5]["total"] * share
         given[mid] += hours
         users.setdefault(mid, []).append(op[0])
         picked[op] = option
@@ -236,12 +239,13 @@ def late_in_plan(placement: Placement, inferred: Inferred,
     if weeks is None:
         return
     machines, request, parts = inferred.machines, inferred.request, inferred.parts
+    share = 1 / deliveries_of(request)  # what is due by the wanted date: the first delivery
     late = {}
     load = {}  # machine -> (its hours before the wanted date taken in all, by which parts)
     for mid, ops in order.items():
         free, given, users = machines[mid]["free_h_per_week"] * weeks, 0.0, []
         for pid, process in ops:
-            hours = operation_hours(request, parts[pid], machines[mid])["total"]
+            hours = operation_hours(request, parts[pid], machines[mid])["total"] * share
             if hours > free - given + 1e-9:
                 late[pid, process] = fit_text(
                     _short_of_hours(hours, free, given, users, weeks), lang)
@@ -264,7 +268,7 @@ def _no_room_elsewhere(entry, part, machines, request, load, weeks, lang):
     ultimaker-s5', whose hours P2 had)."""
     keep = []
     for mid in entry.get("alternatives") or ():
-        hours = operation_hours(request, part, machines[mid])["total"]
+        hours = operation_hours(request, part, machines[mid])["total"] / deliveries_of(request)
         free = machines[mid]["free_h_per_week"] * weeks
         taken, users = load.get(mid, (0.0, []))
         if hours > free - taken + 1e-9:
@@ -277,9 +281,9 @@ def _no_room_elsewhere(entry, part, machines, request, load, weeks, lang):
     entry["alternatives"] = keep
 
 
-def _weeks_until_done(option, machines, given):
+def _weeks_until_done(option, machines, given, share=1.0):
     per_week = machines[option[3]]["free_h_per_week"]
-    hours = given[option[3]] + option[5]["total"]
+    hours = given[option[3]] + option[5]["total"] * share
     return hours / per_week if per_week > 0 else float("inf")
 
 

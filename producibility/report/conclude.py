@@ -77,8 +77,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               costing.design_hours(findings, placement.not_made),
                               equipment.calendar,
                               costing.inspection_hours(placement.assignments, settings["costing"],
-                                                       request.get("batches") or 1, findings,
-                                                       placement.not_made))
+                                                       1, findings, placement.not_made))
     assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang)
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)

@@ -435,7 +435,14 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     machine's operations in the order the chain makes them (for
     ``assignment.late_in_plan``).
 
-    ``brief`` (a what-if probe): the expedited tier only where the date is missed."""
+    ``brief`` (a what-if probe): the expedited tier only where the date is missed.
+
+    An order in several deliveries (``request.batches``) is planned to its first: the
+    wanted date is the first delivery's (the questionnaire's words), and each delivery
+    is a batch with its own set-up, so the chain takes a delivery's share of the set-up
+    and run hours (:func:`first_delivery`); the later deliveries follow it."""
+    deliveries = deliveries_of(request)
+    quote_lines = first_delivery(quote_lines, deliveries)
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
                    preparation=preparation, design=design, inspection=inspection)
@@ -445,7 +452,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               if start and normal["days"] is not None else None,
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
               "not_made": normal["not_made"], "without_run": normal["without_run"],
-              "expedited": None, "machine_order": normal["machine_order"]}
+              "expedited": None, "machine_order": normal["machine_order"],
+              "deliveries": deliveries}
     if not calendar.plain and not brief:  # the weekdays closed before the earliest date
         # (a what-if probe reads no dates)
         result["closed"] = calendar.closed_between(start, result["earliest_date"],
@@ -542,6 +550,24 @@ def money_range(fast, lang, cents=False):
     return f"{low} - {i18n.money(high, lang, decimals)}"
 
 
+def deliveries_of(request: Mapping[str, Any]) -> int:
+    """The deliveries the order comes in (``request.batches``, one where not given)."""
+    batches = request.get("batches")
+    return batches if isinstance(batches, int) and batches > 1 else 1
+
+
+def first_delivery(quote_lines, deliveries):
+    """The set-up and run lines of our machines at one delivery's share: each delivery
+    is a batch with its own set-up and an equal share of the pieces (the quote's set-up
+    lines count every batch's)."""
+    if deliveries <= 1:
+        return quote_lines
+    return [dict(line, hours=line["hours"] / deliveries,
+                 amount_eur=line["amount_eur"] / deliveries)
+            if line["kind"] in ("setup", "run") and line["rule"] is None else line
+            for line in quote_lines]
+
+
 def in_overtime(quote_lines, machines, overtime_h_per_day):
     """The attended set-up and run lines of our machines, each at the share of its hours
     the expedited chain works in overtime: a machine with ``p`` free hours a day and
@@ -571,8 +597,9 @@ def price_overtime(result, machine_lines, share, estimate_share, lang="en", mach
         return
     from producibility.report.costing import totals
 
+    lines = first_delivery(machine_lines, result.get("deliveries") or 1)
     surcharged = [dict(line, amount_eur=line["amount_eur"] * fast["surcharge"])
-                  for line in in_overtime(machine_lines, machines or {}, overtime_h_per_day)]
+                  for line in in_overtime(lines, machines or {}, overtime_h_per_day)]
     fast["extra_high_eur"] = max(fast["extra_eur"], totals(surcharged, share,
                                                           estimate_share)["amount_high_eur"])
     fast["basis"] += words("quote_source", lang)["overtime_high"].format(

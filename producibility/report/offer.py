@@ -350,6 +350,8 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     lower = bool(lead.get("without_run"))
     out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))]
+    if (lead.get("deliveries") or 1) > 1:  # the date is the first delivery's
+        out.append(t["delivery_first"].format(n=lead["deliveries"]))
     if lower:
         out.append(t["delivery_open_for"].format(missing=t["list_and"].join(
             [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing))

@@ -190,6 +190,8 @@ def context(job: Job) -> dict[str, Any]:
             i18n.counted(words["working_days_count"], lead["days"], lang)
         if lead.get("without_run") and lead["days"] is not None:  # set-up only: a lower bound
             text = f"{words['at_least']} {text}"
+        if (lead.get("deliveries") or 1) > 1 and lead["days"] is not None:
+            text += " " + words["first_of_deliveries"].format(n=lead["deliveries"])
         if lead["earliest_date"]:
             text += f", {words['earliest']} {lead['earliest_date']}"
         if lead["wanted_date"]:
