@@ -125,7 +125,9 @@ def test_intake_and_fit_needs_come_from_the_process_declarations():
     assert essential_fields("waterjet_cutting") == ("material", "size_mm", "thickness_mm")
     needs = process_needs(load_questionnaire())
     assert needs["turning"] == ("diameter_mm", "length_mm")
-    assert needs["punching"] == ("thickness_mm",)
+    # intake asks what the fit needs, the material aside (a question of its own)
+    assert needs["punching"] == ("size_mm", "thickness_mm")
+    assert needs["milling_3axis"] == ("size_mm",)
 
 
 # ---- capabilities as declarations: one catalogue entry and one machine field
