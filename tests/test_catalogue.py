@@ -548,3 +548,15 @@ def test_the_compiled_catalogue_is_the_yaml_read_and_checked(tmp_path):
     assert cat._compiled(str(copy), cat.catalogue_files(copy),
                          [f.read_bytes() for f in cat.catalogue_files(copy)]) is None
     assert cat._default(str(copy))[0].name("treatments", "anodising") == "anodizing"
+
+
+def test_a_part_that_cannot_be_made_has_no_outside_work(precision_shop):
+    """Its treatment at a partner is not priced, so FIT-OUTSIDE-WORK (with the partner's
+    amount) for it was noise (a powder coater's € 4,830 for a part we refused)."""
+    made = precision_shop.check(request(surface_treatment=["anodising"])).to_dict()
+    assert [f["part"] for f in made["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"] == ["P1"]
+    refused = precision_shop.check(request(surface_treatment=["anodising"],
+                                           size_mm=[5000, 3000, 2000])).to_dict()
+    assert refused["verdict"] == "no_fit"
+    assert refused["lead_time"]["not_made"] == ["P1"]
+    assert not [f for f in refused["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
