@@ -53,6 +53,41 @@ def test_one_material_has_many_names(name):
     assert default_catalogue().resolve("materials", name) == "stainless_316"
 
 
+@pytest.mark.parametrize("name, material", [
+    ("RVS 316", "stainless_316"), ("rvs316", "stainless_316"), ("AISI 316", "stainless_316"),
+    ("RVS 1.4404", "stainless_316"), ("RVS 304", "stainless_304"),
+    ("RVS 1.4301", "stainless_304"), ("RVS 303", "stainless_303"),
+    ("RVS 17-4PH", "stainless_17_4ph")])
+def test_the_dutch_names_of_stainless_are_aliases(name, material):
+    # a Dutch customer writes "RVS 316" for what the catalogue calls stainless_316
+    assert default_catalogue().resolve("materials", name) == material
+
+
+def test_a_name_cut_short_suggests_the_entries_it_starts():
+    catalogue = default_catalogue()
+    held = set(catalogue.held_certifications())
+    # 'en1090' reads closest to as9100's alias 'en9100'; it starts both EXC classes
+    assert str(catalogue.suggest("certifications", "en1090", held)) == \
+        " (did you mean 'en_1090_exc2' or 'en_1090_exc3'?)"
+    assert str(catalogue.suggest("certifications", "iso 3834-", held)) == \
+        " (did you mean 'iso_3834_2' or 'iso_3834_3'?)"
+    assert str(catalogue.suggest("materials", "stainless_17")) == \
+        " (did you mean 'stainless_17_4ph'?)"
+
+
+def test_a_pack_that_wraps_its_catalogue_is_told_where_the_entries_go(tmp_path):
+    pack = write(tmp_path / "pack.yaml", "catalogue:\n  processes:\n    - id: deburring\n")
+    result = CliRunner().invoke(cli, ["rules", "lint", str(pack)])
+    assert result.exit_code == 1
+    assert "unknown field 'catalogue' (put 'processes:' at the top level of the file, " \
+        "not under 'catalogue:')" in result.output
+    pack = write(tmp_path / "pack.yaml", "catalogue: [x]\n")
+    result = CliRunner().invoke(cli, ["rules", "lint", "--lang", "nl", str(pack)])
+    assert "onbekend veld 'catalogue' (zet 'processes:', 'materials:', 'certifications:', " \
+        "'treatments:' op het hoogste niveau van het bestand, niet onder 'catalogue:')" \
+        in result.output
+
+
 def test_every_entry_is_bilingual_and_every_material_is_priced_with_a_source():
     catalogue = default_catalogue()
     for kind in ("processes", "materials", "certifications", "treatments"):
@@ -90,7 +125,9 @@ def test_intake_and_fit_needs_come_from_the_process_declarations():
     assert essential_fields("waterjet_cutting") == ("material", "size_mm", "thickness_mm")
     needs = process_needs(load_questionnaire())
     assert needs["turning"] == ("diameter_mm", "length_mm")
-    assert needs["punching"] == ("thickness_mm",)
+    # intake asks what the fit needs, the material aside (a question of its own)
+    assert needs["punching"] == ("size_mm", "thickness_mm")
+    assert needs["milling_3axis"] == ("size_mm",)
 
 
 # ---- capabilities as declarations: one catalogue entry and one machine field
@@ -354,8 +391,8 @@ def test_validate_reports_the_schemas_and_the_catalogues_problems_together(tmp_p
 
 # ---- the equipment file is checked
 @pytest.mark.parametrize("old, new, expected", [
-    ("stocked_materials: [aluminium_6082,", "stocked_materials: [rvs_316, aluminium_6082,",
-     "equipment.yaml:9: provider.stocked_materials: unknown material 'rvs_316' (did you mean "
+    ("stocked_materials: [aluminium_6082,", "stocked_materials: [rvs_361, aluminium_6082,",
+     "equipment.yaml:9: provider.stocked_materials: unknown material 'rvs_361' (did you mean "
      "'stainless_316'?)"),
     ("processes: [turning]", "processes: [draaibank]",
      "machines[3].processes: unknown process 'draaibank'"),
@@ -366,6 +403,15 @@ def test_validate_reports_the_schemas_and_the_catalogues_problems_together(tmp_p
      "machine 'haas-st20': unknown field 'max_diamter_mm' (did you mean 'max_diameter_mm'?)"),
     ("    sheet_mm: [3000, 1500]\n", "",
      "machine 'trumpf-trulaser-1030' does laser_cutting but has no sheet_mm"),
+    ("certifications: [iso_9001, en_1090_exc2,", "certifications: [iso_9001, en1090,",
+     "equipment.yaml:8: provider.certifications: unknown certification a shop can hold "
+     "'en1090' (did you mean 'en_1090_exc2' or 'en_1090_exc3'?)"),
+    ("    free_h_per_week: 20\n", "    free_h_per_week: 200\n",
+     "equipment.yaml:90: machines[4].free_h_per_week must be <= 168, got 200"),
+    ("stainless_304, stainless_316, aluminium_5754]\n    max_length_mm: 3230",
+     "stainless_304, aluminium_5754]\n    max_length_mm: 3230",
+     "equipment.yaml:98: machines[5].max_thickness_mm: 'stainless_316' is not in the "
+     "machine's materials (machines[5].materials): add it there, or remove it here"),
 ])
 def test_equipment_names_and_limits_are_checked(tmp_path, old, new, expected):
     text = EQUIPMENT.read_text(encoding="utf-8")
@@ -502,3 +548,15 @@ def test_the_compiled_catalogue_is_the_yaml_read_and_checked(tmp_path):
     assert cat._compiled(str(copy), cat.catalogue_files(copy),
                          [f.read_bytes() for f in cat.catalogue_files(copy)]) is None
     assert cat._default(str(copy))[0].name("treatments", "anodising") == "anodizing"
+
+
+def test_a_part_that_cannot_be_made_has_no_outside_work(precision_shop):
+    """Its treatment at a partner is not priced, so FIT-OUTSIDE-WORK (with the partner's
+    amount) for it was noise (a powder coater's € 4,830 for a part we refused)."""
+    made = precision_shop.check(request(surface_treatment=["anodising"])).to_dict()
+    assert [f["part"] for f in made["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"] == ["P1"]
+    refused = precision_shop.check(request(surface_treatment=["anodising"],
+                                           size_mm=[5000, 3000, 2000])).to_dict()
+    assert refused["verdict"] == "no_fit"
+    assert refused["lead_time"]["not_made"] == ["P1"]
+    assert not [f for f in refused["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]

@@ -1173,3 +1173,29 @@ def test_a_rule_line_at_a_default_rate_says_default(tmp_path, pack):
         _example("bracket-series")).to_dict()["quote"]["lines"]
     assert all(line["basis"] == "given" for line in given
                if line["rule"] and line["kind"] in ("engineering", "procurement"))
+
+
+@pytest.mark.parametrize("thickness, speed, columns", [
+    (1.5, 24.5, (1.0, 3.0)),    # 30 - (30 - 8) x 0.5 / 2: between the 1 and 3 mm columns
+    (3, 8.0, (3.0,)),           # a listed thickness reads its column
+    (8, 2.65, (6.0, 10.0)),     # 3.5 - (3.5 - 1.8) x 2 / 4
+    (0.5, 30.0, (1.0,)),        # beyond the table's ends: the next listed up ...
+    (25, 0.7, (20.0,)),         # ... or the thickest listed
+])
+def test_laser_speed_is_interpolated_between_the_listed_thicknesses(thickness, speed, columns):
+    from producibility.report.costing import _speed
+
+    table = {1: 30, 3: 8, 6: 3.5, 10: 1.8, 20: 0.7}  # the shipped laser's table
+    assert _speed(table, thickness) == (speed, columns)
+
+
+def test_the_laser_quote_line_says_it_interpolates(screener):
+    request = base_request(purpose="prototype", quantity=10)
+    request["parts"] = [{"id": "PL", "processes": ["laser_cutting"], "material": "steel_s235",
+                         "size_mm": [600, 400, 1.5], "thickness_mm": 1.5, "tolerance_mm": 0.5}]
+    for lang, said in (("en", "at 24.5 m/min (interpolated between the 1 and 3 mm columns)"),
+                       ("nl", "met 24,5 m/min (geïnterpoleerd tussen de kolommen 1 en 3 mm)")):
+        report = screener.check(request, lang=lang)
+        sources = [line["source"] for line in report.to_dict()["quote"]["lines"]
+                   if line["kind"] == "run"]
+        assert any(said in s for s in sources), sources

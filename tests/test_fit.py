@@ -118,6 +118,20 @@ def test_laser_checks_thickness_per_material_and_sheet_size():
         "blank width 1600 mm > 1500 mm"]
 
 
+def test_a_blank_near_the_sheet_size_is_routine_on_a_laser_not_marginal():
+    # 2800 mm from a 3000 mm sheet is everyday laser work: the sheet check's own margin
+    # (0.98, rules/catalogue/processes.yaml) and not the 0.9 of a mill's travels
+    stringer = {"id": "TB-01", "material": "steel_s235", "size_mm": [2800, 300, 8],
+                "thickness_mm": 8, "tolerance_mm": 0.5}
+    result = fit.check(stringer, "laser_cutting", LASER, SETTINGS)
+    assert result.fits and result.marginal == []
+    tight = dict(stringer, size_mm=[2960, 300, 8])  # 30 mm each side for the skeleton
+    assert [str(r) for r in fit.check(tight, "laser_cutting", LASER, SETTINGS).marginal] == [
+        "blank length 2960 mm is 99% of 3000 mm"]
+    # the mill's travels keep the pack's 0.9
+    assert fit.check(part(size_mm=[700, 100, 20]), "milling_3axis", MILL, SETTINGS).marginal
+
+
 def test_bending_checks_bend_length_and_thickness():
     plate = {"id": "B", "material": "steel_s235", "size_mm": [3300, 400, 4],
              "thickness_mm": 4, "tolerance_mm": 0.5}

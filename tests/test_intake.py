@@ -655,6 +655,20 @@ parts:
     assert err == f"{path}: invalid (4 problems)\n"
 
 
+def test_validate_asks_for_the_bounding_box_the_fit_needs(tmp_path):
+    # check ranks a missing size_mm as a question that can change the verdict (every
+    # process but turning checks it), so validate lists it with the process's own needs
+    path = write(tmp_path, "id: R-1\npurpose: small_series\nquantity: 40\nparts:\n"
+                           "  - id: BEUGEL\n    processes: [laser_cutting, bending]\n"
+                           "    material: steel_s235\n    tolerance_mm: 0.5\n"
+                           "  - id: AS\n    processes: [turning]\n    material: steel_s235\n"
+                           "    diameter_mm: 20\n    length_mm: 80\n")
+    code, out, err = run_cli("validate", path)
+    assert "  - part BEUGEL: for laser cutting and press-brake bending, also give size_mm " \
+        "and thickness_mm" in out
+    assert "part AS" not in out  # a turned part's box is its diameter and length
+
+
 def test_validate_keeps_the_loaders_errors_with_did_you_mean(tmp_path):
     path = write(tmp_path, "id: R-1\npurpose: prototyp\nquantty: 10\nparts:\n"
                            "  - id: P1\n    tolerance_mm: 50\n")
@@ -684,8 +698,12 @@ def test_validate_yaml_error(tmp_path):
 
 def test_combinations_skip_fields_a_questionnaire_lacks(mini):
     q = load_questionnaire(mini)
-    request = {"quantity": 5, "batches": 10, "parts": [{"id": "P", "processes": ["laser_cutting"]}]}
+    request = {"quantity": 5, "batches": 10, "parts": [{"id": "P", "processes": ["laser_cutting"],
+                                                        "size_mm": [300, 200, 3]}]}
     assert combination_problems(q, request) == []  # no batches, no thickness_mm in mini
+    del request["parts"][0]["size_mm"]  # the box mini does ask, as the fit needs it
+    assert [p.fields for p in combination_problems(q, request)] == \
+        [(("part", "processes"), ("part", "size_mm"))]
     assert unanswered(q, request) == [
         (q.question("request", "id"), None), (q.question("request", "purpose"), None),
         (q.question("request", "wanted_date"), None), (q.question("part", "material"), 0),

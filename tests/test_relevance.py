@@ -88,8 +88,10 @@ def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
     conditions = {q["id"]: q["condition"] for s in model["sections"] for q in s["questions"]}
     assert conditions["annual_volume"] == "1.12 = yes"
     assert conditions["funding_secured"] == "1.4 is not prototype"
+    # 5083 (marine plate, H111 or H321) and 6061 are asked their temper too
     assert conditions["temper"] == ("9.5 = aluminium EN AW-6082 or aluminium EN AW-5754 or "
-                                    "aluminium EN AW-7075")
+                                    "aluminium EN AW-7075 or aluminium EN AW-5083 or "
+                                    "aluminium EN AW-6061")
     assert conditions["min_wall_mm"] == ("none of 'laser cutting', 'press-brake bending' or "
                                          "'welding' is chosen at 9.4")
     assert conditions["execution_class"].endswith(

@@ -190,3 +190,13 @@ def test_a_shaft_longer_than_the_furnace_is_not_nitrided_there():
     assert not [f for f in large["findings"] if f["rule"] == "FIT-TREATMENT-SIZE"]
     assert [line for line in large["quote"]["lines"] if line["kind"] == "outside_work"
             and line["process"] == "nitriding"]
+
+
+def test_a_part_that_cannot_be_made_is_not_said_too_large_for_the_furnace():
+    request = load(SHOP / "requests" / "ground-shaft-partner.yaml")
+    request = copy.deepcopy(dict(request))
+    request["parts"] = [dict(p) for p in request["parts"]]
+    request["parts"][0]["diameter_mm"] = 2000  # no lathe of ours turns it
+    data = _shop_with_furnace([150, 100, 100]).check(request).to_dict()
+    assert "SH-16" in data["lead_time"]["not_made"]
+    assert not [f for f in data["findings"] if f["rule"] == "FIT-TREATMENT-SIZE"]

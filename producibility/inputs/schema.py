@@ -93,6 +93,24 @@ def did_you_mean(word, options, lang="en", cutoff=0.6):
     return Said.of(Wording("validate", "dym", word=close[0]), lang) if close else ""
 
 
+# A pack's catalogue entries are its own top-level keys (or files in its catalogue/ folder)
+CATALOGUE_KEYS = ("processes", "materials", "certifications", "treatments")
+
+
+def _wrapped(word, inst, allowed, t):
+    """The hint for a key that wraps keys of the level it is on (``catalogue:`` over a
+    pack's ``processes:``): they go one level up, not under it ('' otherwise)."""
+    inner = inst.get(word) if isinstance(inst, dict) else None
+    keys = [str(k) for k in inner if k in allowed] if isinstance(inner, dict) else []
+    if not keys and str(word).lower().startswith("catalog") and \
+            all(k in allowed for k in CATALOGUE_KEYS):
+        keys = list(CATALOGUE_KEYS)
+    if not keys:
+        return ""
+    return t["wrapped"].format(keys=", ".join(f"'{k}:'" for k in keys),
+                               word=_printable(word))
+
+
 def _describe(value, lang="en"):
     t = _texts(lang)
     if isinstance(value, bool):
@@ -143,7 +161,8 @@ def advice(error, lang="en"):
         word = extra[0] if extra else "?"
         prefix = "" if where == t["document"] else t["in"].format(where=where)
         return t["unknown"].format(prefix=prefix, word=_printable(word),
-                                   hint=did_you_mean(word, allowed, lang)), [word]
+                                   hint=_wrapped(word, inst, allowed, t) or
+                                   did_you_mean(word, allowed, lang)), [word]
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         # a key given under a name close to the missing one (rate_eur_hr for rate_eur_h,

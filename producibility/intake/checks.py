@@ -46,8 +46,12 @@ def process_needs(questionnaire) -> dict:
 
 @functools.lru_cache(maxsize=8)  # read for every request; a catalogue does not change
 def _needs_of(shop):
-    needs = {pid: tuple(entry["needs"]) for pid, entry in shop.entries["processes"].items()
-             if entry.get("needs")}
+    # the fit's own essentials less the material (a question of its own): the bounding
+    # box too, which every process but turning checks, not only the catalogue's `needs`
+    from producibility.engine.fit import essential_fields
+
+    needs = {pid: fields for pid in shop.entries["processes"]
+             if (fields := tuple(f for f in essential_fields(pid, shop) if f != "material"))}
     return _AliasMap(needs, shop)
 
 

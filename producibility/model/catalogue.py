@@ -81,7 +81,17 @@ class Catalogue:
         table = self.index[kind]
         if among is not None:
             table = {k: v for k, v in table.items() if v in among}
-        close = difflib.get_close_matches(fold(value), list(table), n=1, cutoff=0.6)
+        folded = fold(value)
+        # a name cut short ('en1090' for en_1090_exc2) is the start of the entry's own
+        # names: those entries, where one or two are, before the closest spelling (which
+        # for 'en1090' is as9100's alias 'en9100')
+        started = sorted({v for k, v in table.items()
+                          if len(folded) >= 3 and k.startswith(folded)})
+        if len(started) == 1:
+            return Said.of(Wording("validate", "dym", word=started[0]))
+        if len(started) == 2:
+            return Said.of(Wording("validate", "dym_two", word=started[0], other=started[1]))
+        close = difflib.get_close_matches(folded, list(table), n=1, cutoff=0.6)
         if not close:
             return ""
         return Said.of(Wording("validate", "dym", word=table[close[0]]))
@@ -458,6 +468,15 @@ def check_equipment(equipment, catalogue):
             machine["max_thickness_mm"] = _material_map(
                 machine["max_thickness_mm"], catalogue, trail + ["max_thickness_mm"], path,
                 line, errors)
+            # a thickness for a material the machine does not run is a slip (the machine's
+            # materials decide what it takes), as a stock for a material not stocked is
+            for key, value in equipment.machines[i]["max_thickness_mm"].items():
+                found = catalogue.resolve("materials", key)
+                if found is not None and found not in machine["materials"]:
+                    errors.append(InputError.said(Wording(
+                        "inputs", "limit_not_run", where=_trail_text(trail + ["max_thickness_mm"]),
+                        value=key, materials=_trail_text(trail + ["materials"])),
+                        path, line(trail + ["max_thickness_mm", key])))
         machines.append(machine)
     partners = []
     for i, partner in enumerate(equipment.partners):

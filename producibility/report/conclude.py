@@ -92,7 +92,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     findings += fit_findings.outside(outside, catalogue, lang)
     findings += fit_findings.routed(inferred, catalogue, lang)
     findings += fit_findings.wrong_treatment(inferred, catalogue, lang)
-    findings += fit_findings.treatment_size(inferred, partners, catalogue, matrix, lang)
+    findings += fit_findings.treatment_size(inferred, partners, catalogue, matrix, lang,
+                                            placement)
     fit_gaps(inferred, open_fields, placement)
 
     # a probe needs only the threads that can fall below the target: those a finding caps

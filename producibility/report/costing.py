@@ -79,12 +79,23 @@ class Unpriced(str):
 
 
 def _speed(table, thickness):
-    """Cutting speed at the next listed thickness up (the conservative reading)."""
+    """(cutting speed, the listed thicknesses it is read from): linear between the two
+    listed thicknesses around the part's (1.5 mm between the 1 and 3 mm columns, not at
+    3 mm's), the listed one where the thickness is listed; beyond the table's ends the
+    next listed thickness up (the conservative reading), or the thickest listed."""
     pairs = sorted((float(k), float(v)) for k, v in table.items())
+    below = None
     for t, speed in pairs:
-        if thickness <= t + 1e-9:
-            return speed, t
-    return pairs[-1][1], pairs[-1][0]
+        if abs(thickness - t) <= 1e-9:
+            return speed, (t,)
+        if thickness < t:
+            if below is None:
+                return speed, (t,)
+            t0, v0 = below
+            # to the 0.01 m/min the quote line shows, so that its sum can be redone by hand
+            return round(v0 + (speed - v0) * (thickness - t0) / (t - t0), 2), (t0, t)
+        below = (t, speed)
+    return pairs[-1][1], (pairs[-1][0],)
 
 
 def run_minutes(process, part, material, machine, costing, catalogue, lang="en"):
@@ -151,9 +162,11 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
         length = 2 * (dims[0] + dims[1]) * costing["cut_length_factor"]
         pierces = costing["pierces_per_part"]
         minutes = length / 1000 / speed + pierces * params.get("pierce_s", 0) / 60
+        column = said["column"].format(column=g(at[0])) if len(at) == 1 else \
+            said["between"].format(low=g(at[0]), high=g(at[1]))
         return minutes, said["cut_length"].format(
             length=g(dims[0]), width=g(dims[1]), factor=g(costing["cut_length_factor"]),
-            cut=g(length), speed=g(speed), column=g(at), pierces=pierces,
+            cut=g(length), speed=g(speed), column=column, pierces=pierces,
             pierce=g(params.get("pierce_s", 0)))
     if kind == "per_bend":
         return params["bends_per_part"] * params["s_per_bend"] / 60, said["per_bend"].format(

@@ -54,14 +54,19 @@ def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
 def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[str, dict],
                     catalogue: Any, lang: str) -> list[OutsideWork]:
     """Outside work: the operations assigned to a partner, then each part's surface
-    treatments that a partner does (the first that takes the part's material)."""
+    treatments that a partner does (the first that takes the part's material); none
+    for a part that cannot be made here (``Placement.moot``): it is not priced, and a
+    powder coater's € 4,830 for it was noise."""
     work = [OutsideWork(a["part"], a["process"], a["partner"], False,
                         bool(a.get("overflow")))
-            for a in placement.assignments if a.get("partner")]
+            for a in placement.assignments if a.get("partner")
+            and not placement.moot(a["part"])]
     if not partners:
         return work
     request = inferred.request
     for pid, part in inferred.parts.items():
+        if placement.moot(pid):
+            continue
         for treatment in part.get("surface_treatment") or ():
             if catalogue and catalogue.wrong_treatment(treatment, part.get("material")):
                 continue  # anodising a steel part: FIT-TREATMENT asks, no partner does it
@@ -101,13 +106,16 @@ def too_large(partner: Mapping, part: Mapping) -> list:
 
 
 def treatment_size(inferred: Inferred, partners: Mapping[str, dict], catalogue: Any,
-                   matrix: Any, lang: str) -> list[Finding]:
+                   matrix: Any, lang: str, placement: Placement | None = None) -> list[Finding]:
     """A risk per surface treatment that partners of ours do for the part's material,
     but none of whom takes the part's size (an 8 m beam, a 7 m zinc bath): the
-    treatment is not priced, and the shop must find one that does."""
+    treatment is not priced, and the shop must find one that does; not for a part that
+    cannot be made here (``Placement.moot``)."""
     text = words("treatment_size", lang)
     findings = []
     for pid, part in inferred.parts.items():
+        if placement is not None and placement.moot(pid):
+            continue
         for treatment in part.get("surface_treatment") or ():
             if catalogue and catalogue.wrong_treatment(treatment, part.get("material")):
                 continue

@@ -535,6 +535,8 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             if isinstance(data__freehperweek, (int, float, Decimal)) and not isinstance(data__freehperweek, bool):
                 if data__freehperweek < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".free_h_per_week must be bigger than or equal to 0")
+                if data__freehperweek > 168:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".free_h_per_week must be smaller than or equal to 168")
         if "source" in data_keys:
             data_keys.remove("source")
             data__source = data["source"]
