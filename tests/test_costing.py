@@ -395,7 +395,7 @@ def test_the_effort_names_the_operations_without_run_hours(screener, lang, missi
 
     def effort_line(checked):
         return next(x for x in render(checked, "text", lang).splitlines()
-                    if x.startswith(("Effort:", "Inspanning:")))
+                    if x.startswith(("Effort:", "Omvang:")))
 
     checked = screener.check(request, lang=lang)
     assert checked.to_dict()["lead_time"]["not_made"] == ["P1"]

@@ -119,10 +119,16 @@ def block_header(context, missing=missing):
     l_0_purpose_name = resolve('purpose_name')
     l_0_inputs = resolve('inputs')
     try:
-        t_1 = environment.tests['none']
+        t_1 = environment.filters['date']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'date' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<header class="masthead">\n  <div class="logo">\n'
@@ -144,7 +150,7 @@ def block_header(context, missing=missing):
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'quantity'))
     yield '</dt><dd>'
-    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_1(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_2(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield '</dd></div>\n  <div><dt>'
@@ -154,11 +160,11 @@ def block_header(context, missing=missing):
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted_date'))
     yield '</dt><dd class="nowrap">'
-    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date') or '–'))
+    yield escape((t_1(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date')) or '–'))
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'as_of'))
     yield '</dt><dd class="nowrap">'
-    yield escape((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'as_of', _block_vars=_block_vars) or '–'))
+    yield escape((t_1(environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'as_of', _block_vars=_block_vars)) or '–'))
     yield '</dd></div>\n</dl>\n'
 
 def block_logo(context, missing=missing):
@@ -171,16 +177,16 @@ def block_logo(context, missing=missing):
     l_0_provider = resolve('provider')
     l_0_words = missing
     try:
-        t_2 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
-    try:
-        t_3 = environment.filters['upper']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.filters['upper']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'upper' found.")
     pass
     l_0_words = environment.call(context, environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'split'), _block_vars=_block_vars)
@@ -188,7 +194,7 @@ def block_logo(context, missing=missing):
     if (undefined(name='words') if l_0_words is missing else l_0_words):
         pass
         yield '    <span class="mark" aria-hidden="true">'
-        yield escape(t_3(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_2((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
+        yield escape(t_4(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_3((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
         yield '</span>\n    <span class="provider">'
         yield escape((undefined(name='provider') if l_0_provider is missing else l_0_provider))
         yield '</span>\n'
@@ -240,46 +246,52 @@ def block_figures(context, missing=missing):
     l_0_risks = resolve('risks')
     l_0_lead = missing
     try:
-        t_4 = environment.filters['eur0']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'eur0' found.")
-    try:
-        t_5 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_2 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
-    try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_7 = environment.filters['string']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'string' found.")
-    try:
-        t_1 = environment.tests['none']
+        t_1 = environment.filters['date']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
+            raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_8 = environment.tests['sameas']
+        t_5 = environment.filters['eur0']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'eur0' found.")
+    try:
+        t_6 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_7 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_8 = environment.filters['string']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'string' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    try:
+        t_9 = environment.tests['sameas']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No test named 'sameas' found.")
     pass
     yield '<section class="figures" id="figures">\n  <div class="card">\n    <div class="k">'
@@ -287,29 +299,29 @@ def block_figures(context, missing=missing):
     yield '</div>\n    <div class="v">'
     yield escape((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield ' <small>'
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield '</small></div>\n    <div class="d">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing), _block_vars=_block_vars):
@@ -324,14 +336,14 @@ def block_figures(context, missing=missing):
         yield '    <div class="v">–</div>\n    <div class="d">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield escape(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+        yield escape(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
         yield '</div>\n'
     else:
         pass
         yield '    <div class="v">'
-        yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield escape(t_5(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
         yield ' <small>– '
-        yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield escape(t_5(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield '</small></div>\n    <div class="d">'
         yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
@@ -340,7 +352,7 @@ def block_figures(context, missing=missing):
             yield escape(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars))
         yield '</div>\n'
     yield '  </div>\n  <div class="card'
-    if (((not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall')))) and (environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') < environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+    if (((not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall')))) and (environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') < environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield ' warn'
     yield '">\n    <div class="k">'
@@ -348,9 +360,9 @@ def block_figures(context, missing=missing):
     yield ' ('
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ')</div>\n    <div class="v">'
-    yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else '–'))
+    yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else '–'))
     yield ' <small>/ '
-    if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+    if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' '
@@ -360,11 +372,11 @@ def block_figures(context, missing=missing):
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' ?'
     yield '</small></div>\n    <div class="d">'
-    if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+    if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ': '
-        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_7(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_8(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
     else:
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
@@ -378,13 +390,13 @@ def block_figures(context, missing=missing):
     if (undefined(name='lead') if l_0_lead is missing else l_0_lead):
         pass
         yield '  <div class="card'
-        if (t_8(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+        if (t_9(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_2(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
             pass
             yield ' warn'
         yield '">\n    <div class="k">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield '</div>\n    <div class="v">'
-        if (not t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+        if (not t_2(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
             pass
             yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'), _block_vars=_block_vars))
         else:
@@ -395,7 +407,7 @@ def block_figures(context, missing=missing):
             pass
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
             yield ' '
-            yield escape(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date'))
+            yield escape(t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date')))
         if environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date'):
             pass
             if environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date'):
@@ -403,32 +415,32 @@ def block_figures(context, missing=missing):
                 yield ' · '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
             yield ' '
-            yield escape(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date'))
+            yield escape(t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date')))
         yield ' · '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
         yield ': '
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
         yield ' · '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
         yield ': '
-        yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+        yield escape(t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
         yield '</div>\n  </div>\n'
     else:
         pass
         yield '  <div class="card">\n    <div class="k">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield '</div>\n    <div class="v">'
-        yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' <small>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '</small></div>\n    <div class="d">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
         yield ': '
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
         yield ' · '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
         yield ': '
-        yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+        yield escape(t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
         yield '</div>\n  </div>\n'
     yield '</section>\n'
 
@@ -444,16 +456,16 @@ def block_mrl(context, missing=missing):
     l_0_range = resolve('range')
     l_0_m = resolve('m')
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.tests['none']
+        t_2 = environment.tests['none']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<section id="mrl">\n  <h2>'
@@ -477,21 +489,21 @@ def block_mrl(context, missing=missing):
             yield '<small>'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
             yield ' '
-            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield '</small>'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield '<small>'
             yield escape((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield '</small>'
         yield '</div>\n    <div class="track" title="MRL '
         yield escape((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
         yield '">\n      <div class="fill" style="width: '
         yield escape(((environment.getattr(l_1_t, 'level') or 0) * 10))
         yield '%"></div>\n'
-        if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+        if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
             pass
             yield '      <div class="target" style="left: calc('
             yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target') * 10))
@@ -516,7 +528,7 @@ def block_mrl(context, missing=missing):
     l_1_i = missing
     yield '</span><span></span></div>\n  <p class="legend">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_legend'))
-    if t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target')):
+    if t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target')):
         pass
         yield ' '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
@@ -535,22 +547,22 @@ def block_heat_map(context, missing=missing):
     l_0_heat = resolve('heat')
     l_0_range = resolve('range')
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<section id="heat-map">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'heat_map'))
     yield ' <span class="count">('
-    yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+    yield escape(t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
     yield ')</span></h2>\n  <div class="heat-wrap">\n    <div class="axis-y">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'likelihood'))
     yield ' →</div>\n    <div>\n      <table class="heat">\n        <tbody>\n'
@@ -589,7 +601,7 @@ def block_heat_map(context, missing=missing):
                 yield '<span class="c">'
                 yield escape(environment.getattr(l_2_cell, 'count'))
                 yield '</span><span class="cell-ids">'
-                yield escape(t_5(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
+                yield escape(t_6(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
                 yield '</span>'
             yield '            </td>\n'
         l_2_cell = missing
@@ -633,28 +645,28 @@ def block_questions(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_9 = environment.filters['format']
+        t_10 = environment.filters['format']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<section id="questions">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
     yield ' <span class="count">'
-    yield escape((t_9('(%d)', t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_10('(%d)', t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'):
         pass
@@ -691,7 +703,7 @@ def block_questions(context, missing=missing):
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
                 yield '</span> '
             yield '<span class="ids small muted">'
-            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
             yield '</span>\n'
             for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
                 l_2_answer_text = resolve('answer_text')
@@ -712,7 +724,7 @@ def block_questions(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield '<span class="ids muted">+ '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
                 yield '</span>\n'
             l_2_p = l_2_answer_text = missing
@@ -732,16 +744,16 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
@@ -749,7 +761,7 @@ def block_assumed(context, missing=missing):
         yield '  <h3>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'assumed'))
         yield ' <span class="count">('
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed')))
         yield ')</span></h3>\n  <ul class="assumed">\n'
         for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
             _loop_vars = {}
@@ -761,7 +773,7 @@ def block_assumed(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' <span class="id">('
-                yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')</span>'
             yield ' – '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -785,7 +797,7 @@ def block_assumed(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield '<span class="id small muted">'
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
             l_2_p = l_2_answer_text = missing
             yield '</li>\n'
@@ -802,22 +814,22 @@ def block_risks(context, missing=missing):
     l_0_L = resolve('L')
     l_0_risks = resolve('risks')
     try:
-        t_9 = environment.filters['format']
+        t_10 = environment.filters['format']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<section id="risks">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risk_register'))
     yield ' <span class="count">'
-    yield escape((t_9('(%d)', t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_10('(%d)', t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if (undefined(name='risks') if l_0_risks is missing else l_0_risks):
         pass
@@ -880,10 +892,10 @@ def block_other_findings(context, missing=missing):
     l_0_others = resolve('others')
     l_0_L = resolve('L')
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -891,7 +903,7 @@ def block_other_findings(context, missing=missing):
         yield '<section id="findings">\n  <h2>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'findings'))
         yield ' <span class="count">('
-        yield escape(t_2((undefined(name='others') if l_0_others is missing else l_0_others)))
+        yield escape(t_3((undefined(name='others') if l_0_others is missing else l_0_others)))
         yield ')</span></h2>\n  <table class="grid">\n    <thead><tr><th style="width: 20mm">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kind'))
         yield '</th><th style="width: 27mm">'
@@ -935,28 +947,28 @@ def block_assignments(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_10 = environment.filters['eur']
+        t_11 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_5 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_6 = environment.filters['num']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.tests['none']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<section id="assignments">\n  <h2>'
@@ -1002,7 +1014,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line"><span class="chip marginal">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '</span> '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -1016,7 +1028,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line small muted">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
                     yield '</span>'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -1042,15 +1054,15 @@ def block_assignments(context, missing=missing):
             yield '        </td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_h'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_7(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_h'))
             yield '">'
             if environment.getattr(l_1_a, 'machine'):
                 pass
-                if (not t_1(environment.getattr(l_1_a, 'run_h'))):
+                if (not t_2(environment.getattr(l_1_a, 'run_h'))):
                     pass
-                    yield escape(t_6(environment.getattr(l_1_a, 'run_h')))
+                    yield escape(t_7(environment.getattr(l_1_a, 'run_h')))
                     if (environment.call(context, environment.getattr(l_1_a, 'get'), 'run_basis', _loop_vars=_loop_vars) == 'estimated'):
                         pass
                         yield ' <span class="small muted">'
@@ -1064,7 +1076,7 @@ def block_assignments(context, missing=missing):
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape((t_10(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_11(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n      </tr>\n'
             if environment.getattr(l_1_a, 'rejected'):
                 pass
@@ -1079,7 +1091,7 @@ def block_assignments(context, missing=missing):
                     yield ' <span class="id">'
                     yield escape(environment.getattr(l_2_x, 'machine'))
                     yield '</span>: '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
                     yield '</span>\n'
                 l_2_x = missing
                 yield '        </td>\n      </tr>\n'
@@ -1107,22 +1119,22 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_10 = environment.filters['eur']
-    except KeyError:
-        @internalcode
-        def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'eur' found.")
-    try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_11 = environment.filters['unbroken_dates']
+        t_11 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_7 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_12 = environment.filters['unbroken_dates']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
@@ -1172,11 +1184,11 @@ def block_quote(context, missing=missing):
                 yield '        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
                 yield '">'
-                yield escape(t_6(environment.getattr(l_1_line, 'hours')))
+                yield escape(t_7(environment.getattr(l_1_line, 'hours')))
                 yield '</td>\n        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
                 yield '">'
-                yield escape(t_10(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield escape(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
                 yield '</td>\n'
             else:
                 pass
@@ -1184,7 +1196,7 @@ def block_quote(context, missing=missing):
             yield '        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape(t_10(environment.getattr(l_1_line, 'amount_eur')))
+            yield escape(t_11(environment.getattr(l_1_line, 'amount_eur')))
             yield '</td>\n      </tr>\n'
         l_1_line = missing
         yield '    </tbody><tbody class="totals">\n      <tr class="first"><td colspan="3">'
@@ -1192,19 +1204,19 @@ def block_quote(context, missing=missing):
         yield '</td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
         yield '">'
-        yield escape(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield escape(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '</td><td class="blank"></td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '">'
-        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
         yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield '</td><td class="num muted">'
-        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield '</td></tr>\n      <tr class="grand"><td colspan="5">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '</td><td class="num">'
-        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '</td></tr>\n    </tbody>\n  </table>\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1242,13 +1254,13 @@ def block_quote(context, missing=missing):
             yield '      <tr><td class="num">'
             yield escape(environment.getattr(l_1_b, 'quantity'))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'amount_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'amount_eur')))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
             yield '</td></tr>\n'
         l_1_b = missing
         yield '    </tbody>\n  </table>\n'
@@ -1257,15 +1269,15 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(t_11(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
+        yield escape(t_12(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
         yield '. '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':</p>\n  <ul class="chain">\n'
-        def t_12(fiter):
+        def t_13(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_12(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1289,22 +1301,22 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_13 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_14 = environment.filters['fact']
+        t_14 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'fact' found.")
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_2 = environment.filters['length']
+        t_15 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'fact' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'):
@@ -1316,7 +1328,7 @@ def block_trace(context, missing=missing):
         yield '>\n  <h2>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'trace'))
         yield ' <span class="count">('
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings')))
         yield ')</span></h2>\n  <p class="small muted">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'trace_intro'))
         yield '</p>\n  <div class="trace-list">\n'
@@ -1361,13 +1373,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_13(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_14(l_2_value))
+                    yield escape(t_15(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1480,4 +1492,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&646=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=286&333=288&334=294&337=320&338=322&340=325&342=332&343=336&346=343&347=347&348=351&349=363&351=376&352=378&353=381&354=385&355=387&356=394&360=419&361=421&362=425&369=435&371=460&372=462&373=467&374=474&375=490&376=492&377=494&378=497&381=500&384=504&385=518&389=526&391=551&393=555&397=557&399=561&400=563&401=567&402=587&407=599&410=607&414=611&415=615&418=621&423=626&425=655&426=659&428=662&430=669&432=674&433=676&434=682&435=686&436=696&437=701&445=722&446=747&447=750&449=754&450=758&458=795&460=818&461=822&463=825&465=833&467=838&468=850&469=854&470=865&479=873&480=889&482=892&484=896&486=904&488=909&489=913&490=917&491=921&500=928&502=963&503=965&505=968&507=980&508=985&509=989&510=991&512=993&513=996&514=1000&515=1007&516=1014&517=1021&518=1024&519=1032&520=1035&522=1040&525=1043&526=1047&527=1065&529=1069&533=1072&534=1076&543=1091&548=1095&549=1128&551=1131&552=1135&554=1138&556=1150&558=1154&559=1166&560=1168&561=1170&562=1173&563=1177&567=1185&573=1191&574=1201&575=1205&579=1209&580=1212&582=1214&583=1218&587=1222&588=1225&590=1229&592=1239&593=1243&598=1255&599=1258&601=1264&602=1273&609=1281&610=1310&611=1313&612=1317&613=1321&615=1323&616=1328&617=1332&619=1341&620=1343&621=1346&623=1355&624=1359&625=1362&627=1364&628=1368&632=1374&633=1377&635=1381&636=1384&646=1392&648=1401&649=1415&650=1417&651=1426&652=1430&654=1439&655=1441&656=1452&657=1454&658=1463&659=1465&660=1474'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&646=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=406&360=431&361=433&362=437&369=447&371=472&372=474&373=479&374=486&375=502&376=504&377=506&378=509&381=512&384=516&385=530&389=538&391=563&393=567&397=569&399=573&400=575&401=579&402=599&407=611&410=619&414=623&415=627&418=633&423=638&425=667&426=671&428=674&430=681&432=686&433=688&434=694&435=698&436=708&437=713&445=734&446=759&447=762&449=766&450=770&458=807&460=830&461=834&463=837&465=845&467=850&468=862&469=866&470=877&479=885&480=901&482=904&484=908&486=916&488=921&489=925&490=929&491=933&500=940&502=975&503=977&505=980&507=992&508=997&509=1001&510=1003&512=1005&513=1008&514=1012&515=1019&516=1026&517=1033&518=1036&519=1044&520=1047&522=1052&525=1055&526=1059&527=1077&529=1081&533=1084&534=1088&543=1103&548=1107&549=1140&551=1143&552=1147&554=1150&556=1162&558=1166&559=1178&560=1180&561=1182&562=1185&563=1189&567=1197&573=1203&574=1213&575=1217&579=1221&580=1224&582=1226&583=1230&587=1234&588=1237&590=1241&592=1251&593=1255&598=1267&599=1270&601=1276&602=1285&609=1293&610=1322&611=1325&612=1329&613=1333&615=1335&616=1340&617=1344&619=1353&620=1355&621=1358&623=1367&624=1371&625=1374&627=1376&628=1380&632=1386&633=1389&635=1393&636=1396&646=1404&648=1413&649=1427&650=1429&651=1438&652=1442&654=1451&655=1453&656=1464&657=1466&658=1475&659=1477&660=1486'
