@@ -166,7 +166,7 @@ def root(context, missing=missing):
         if environment.getattr(l_1_part, 'blocked'):
             pass
             yield '<br>'
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cannot_make'))
+            yield str(t_6(environment.getattr(l_1_part, 'cannot_make')))
         elif environment.getattr(l_1_part, 'pending'):
             pass
             yield '<br>'

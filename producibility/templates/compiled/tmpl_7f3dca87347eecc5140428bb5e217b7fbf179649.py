@@ -280,7 +280,7 @@ def block_parts(context, missing=missing):
         if environment.getattr(l_1_part, 'blocked'):
             pass
             yield '<span class="how bad">'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cannot_make'))
+            yield escape(environment.getattr(l_1_part, 'cannot_make'))
             yield '</span>'
         elif environment.getattr(l_1_part, 'pending'):
             pass
