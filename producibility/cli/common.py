@@ -227,10 +227,11 @@ class Command(_Localized, click.Command):
         try:
             return super().invoke(ctx)
         except ProducibilityError as exc:
-            # before the command knew its language (an error in the config itself): the
-            # config's lang, as the user set it
-            exc.show(lang=ctx.meta.get(LANG_KEY) or ctx.params.get("lang") or
-                     config_lang(ctx.params.get("config_file")) or i18n.DEFAULT_LANG)
+            # before a command that reads the config knew its language (an error in the
+            # config itself): the config's lang, as the user set it
+            exc.show(lang=ctx.meta.get(LANG_KEY) or ctx.params.get("lang") or (
+                config_lang(ctx.params.get("config_file")) if "config_file" in ctx.params
+                else None) or i18n.DEFAULT_LANG)
             raise click.exceptions.Exit(exc.exit_code) from None
         except BrokenPipeError:
             # the reader stopped (`| head`): the rest is not wanted, quietly; click would
