@@ -150,6 +150,9 @@ class Screener:
         strictly, every open question as unknown.  ``quantities``: the quantities
         to price as quantity breaks (``report.quote.breaks``).  Bad input raises
         :class:`InputError`, whatever is wrong with it."""
+        if lang not in i18n.LANGS:  # an InputError like any bad input, not a ValueError
+            raise InputError.said(Wording("inputs", "unknown_lang", lang=repr(lang),
+                                          langs=", ".join(i18n.LANGS)), "lang")
         as_of = parse_as_of(as_of)
         if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
             try:  # numbers and depth are checked by load_request

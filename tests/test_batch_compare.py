@@ -253,7 +253,7 @@ def test_compare_shows_how_the_lead_time_moves(tmp_path):
     assert "lead time: 17 working days (2026-12-16, in time) -> 113 working days " \
         "(2027-05-12, too late)\n" in out
     code, out, _ = run_cli(*args, "--lang", "nl")
-    assert "levertijd: 17 werkdagen (2026-12-16, op tijd) -> 113 werkdagen (2027-05-12, " \
+    assert "levertijd: 17 werkdagen (16-12-2026, op tijd) -> 113 werkdagen (12-05-2027, " \
         "te laat)\n" in out
     code, out, _ = run_cli(*args, "--format", "json")
     assert json.loads(out)["lead_time"] == {
@@ -295,7 +295,7 @@ def test_compare_shows_the_cam_hours_and_the_mrl_target(tmp_path):
     assert code == 0
     assert "effort CAM/work prep.: 5.5 h -> 1.5 h\n" in out and "MRL target: 8 -> 6\n" in out
     code, out, _ = run_cli(*args, "--lang", "nl")
-    assert "inspanning CAM/werkvoorb.: 5,5 u -> 1,5 u\n" in out and "MRL-doel: 8 -> 6\n" in out
+    assert "omvang CAM/werkvoorb.: 5,5 u -> 1,5 u\n" in out and "MRL-doel: 8 -> 6\n" in out
     code, out, _ = run_cli(*args, "--format", "json")
     diff = json.loads(out)
     assert diff["effort"]["cam_h"] == {"a": 5.5, "b": 1.5}

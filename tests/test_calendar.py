@@ -102,8 +102,8 @@ def _brackets_over_christmas(tmp_path):
 @pytest.mark.parametrize("lang, line", [
     ("en", "no working day: 2026-12-25 (Christmas Day), 2026-12-28 to 2026-12-31 "
            "(Christmas shutdown), 2027-01-01 (New Year's Day)"),
-    ("nl", "geen werkdag: 2026-12-25 (Eerste kerstdag), 2026-12-28 t/m 2026-12-31 "
-           "(kerstsluiting), 2027-01-01 (Nieuwjaarsdag)")])
+    ("nl", "geen werkdag: 25-12-2026 (Eerste kerstdag), 28-12-2026 t/m 31-12-2026 "
+           "(kerstsluiting), 01-01-2027 (Nieuwjaarsdag)")])
 def test_the_report_says_which_days_it_did_not_count(tmp_path, lang, line):
     request = _brackets_over_christmas(tmp_path)
     code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--lang", lang)

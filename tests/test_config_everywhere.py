@@ -72,3 +72,19 @@ def test_lang_and_format_choices_come_from_the_registries():
             assert set(options["fmt"].type.choices) <= set(allowed), path
     check = dict(commands(cli))[("check",)]
     assert tuple(next(p for p in check.params if p.name == "fmt").type.choices) == REPORT_FORMATS
+
+
+@pytest.mark.parametrize("via_option", [False, True])
+def test_an_error_in_a_dutch_config_is_said_in_dutch(tmp_path, monkeypatch, via_option):
+    """A typo in a producibility.yaml with lang: nl read "Error: ...: unknown field
+    'equipmnet'" in English: the command did not know its language yet."""
+    from conftest import REQUESTS
+    config = tmp_path / "producibility.yaml"
+    config.write_text("equipmnet: equipment.yaml\nlang: nl\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ("--config", config) if via_option else ()
+    code, out, err = run_cli("check", REQUESTS[0], *args)
+    assert code != 0
+    assert "Fout:" in err and "onbekend veld 'equipmnet'" in err
+    code, out, err = run_cli("check", REQUESTS[0], "--lang", "en", *args)
+    assert "Error:" in err and "unknown field 'equipmnet'" in err

@@ -395,7 +395,7 @@ def test_the_effort_names_the_operations_without_run_hours(screener, lang, missi
 
     def effort_line(checked):
         return next(x for x in render(checked, "text", lang).splitlines()
-                    if x.startswith(("Effort:", "Inspanning:")))
+                    if x.startswith(("Effort:", "Omvang:")))
 
     checked = screener.check(request, lang=lang)
     assert checked.to_dict()["lead_time"]["not_made"] == ["P1"]
@@ -412,6 +412,39 @@ def test_the_effort_names_the_operations_without_run_hours(screener, lang, missi
     checked = screener.check(base_request(part=unmade), lang=lang)
     assert checked.to_dict()["effort"]["run_h_complete"] is True
     assert effort_line(checked).endswith((" h", " u"))
+
+
+@pytest.mark.parametrize("lang, estimated, only", [
+    ("en", "estimated", "set-up only"), ("nl", "geschat", "alleen insteltijd")])
+def test_an_assignment_carries_the_run_the_quote_estimates(screener, lang, estimated, only):
+    """A part without a cycle time: the assignment read run_h null and EUR 156 of set-up
+    beside a quote of 51.31 estimated run hours at EUR 4,002. Now the assignment has the
+    quote's run hours, their basis and set-up plus run as its amount; without run hours
+    (no quantity) it says the amount is set-up only."""
+    from producibility.report.render import render
+
+    def row(checked):  # the assignment's row of the md report
+        return next(x for x in render(checked, "md", lang).splitlines()
+                    if x.startswith("| P1 |") and "haas" in x)
+
+    checked = screener.check(base_request(part={"cycle_time_min": None}), lang=lang)
+    report = checked.to_dict()
+    entry = report["assignments"][0]
+    setup, run = one(report, "setup"), one(report, "run")
+    assert run["basis"] == "estimated" and run["run_h"] > 0
+    assert entry["run_h"] == run["run_h"] and entry["run_basis"] == "estimated"
+    assert entry["amount_eur"] == pytest.approx(setup["amount_eur"] + run["amount_eur"])
+    assert estimated in row(checked)
+    given = screener.check(base_request(), lang=lang).to_dict()
+    assert given["assignments"][0]["run_basis"] == "given"
+    assert given["assignments"][0]["amount_eur"] == pytest.approx(
+        one(given, "setup")["amount_eur"] + one(given, "run")["amount_eur"])
+    bare = screener.check(base_request(quantity=None), lang=lang)
+    entry = bare.to_dict()["assignments"][0]
+    assert entry["run_h"] is None and entry["run_basis"] is None
+    assert entry["amount_eur"] == pytest.approx(one(bare.to_dict(), "setup")["amount_eur"])
+    assert only in row(bare)
+    assert only in render(bare, "html", lang)
 
 
 @pytest.mark.parametrize("setting, steps", [

@@ -160,18 +160,22 @@ def _example():
     ("latin.yaml", b"id: caf\xe9\n", "latin.yaml:1: is not UTF-8 text (byte 8)",
      "latin.yaml:1: is geen UTF-8-tekst (byte 8)"),
     ("syntax.yaml", "id: R1\nnote: a: b\n",
-     "syntax.yaml:2: mapping values are not allowed",  # here (PyYAML), in this context
+     "syntax.yaml:2: not valid YAML: a 'key: value' is not allowed here",
      "syntax.yaml:2: geen geldige YAML: hier mag geen 'sleutel: waarde' staan"),
     ("indent.yaml", "id: R1\npurpose: prototype\n  quantity: 3\n",
      "indent.yaml:3: 'quantity:' is indented further than 'purpose:' on the line above: "
      "line it up with it", "indent.yaml:3: 'quantity:' staat verder ingesprongen dan "
      "'purpose:' op de regel erboven: lijn hem daarmee uit"),
     ("colon.yaml", "id: R1\ncustomer: see\n  http://x.nl: y\n",
-     "colon.yaml:3: mapping values are not allowed",
+     "colon.yaml:3: not valid YAML: a 'key: value' is not allowed here",
      "colon.yaml:3: geen geldige YAML: hier mag geen 'sleutel: waarde' staan"),
-    ("flow.yaml", "id: [R1, R2\n", "flow.yaml:2: while parsing a flow sequence: did not "
-     "find expected ',' or ']'", "flow.yaml:2: geen geldige YAML: hier wordt ',' of ']' "
-     "verwacht"),
+    ("flow.yaml", "id: [R1, R2\n", "flow.yaml:2: not valid YAML: ',' or ']' expected here",
+     "flow.yaml:2: geen geldige YAML: hier wordt ',' of ']' verwacht"),
+    # English read libyaml's "while parsing a block collection: did not find expected '-'
+    # indicator" where Dutch said which '-' and asked about the indentation
+    ("dash.yaml", "parts:\n  - id: P1\n  quantity: 1\n", "dash.yaml:3: not valid YAML: a '-' "
+     "of the list is expected here (is the indentation right?)", "dash.yaml:3: geen geldige "
+     "YAML: hier wordt een '-' van de lijst verwacht (klopt het inspringen?)"),
     ("twice.yaml", "id: R1\nid: R2\n", "twice.yaml:2: duplicate key 'id' (first on line 1)",
      "twice.yaml:2: sleutel 'id' staat er twee keer in (eerst op regel 1)"),
     ("date.yaml", "id: R1\ndate: 2026-02-30\n", "date.yaml:2: '2026-02-30' is not a real date",

@@ -127,9 +127,12 @@ def test_a_file_valid_before_is_known_without_reading_the_shipped_schema(tmp_pat
     from producibility.inputs import schema as schemas
     from producibility.inputs import yamlio
 
+    from producibility.model.equipment import _plain
+
     text = EQUIPMENT.read_text(encoding="utf-8")
     path = write(tmp_path, text, "equipment.yaml")
     document, data = yamlio.load_with_bytes(path)
+    _plain(document["provider"]["calendar"])  # its dates as ISO text, as load_equipment
     schemas.check_file(document, data, "equipment", str(path))  # remembered as valid
 
     def refuse(name):
@@ -139,6 +142,7 @@ def test_a_file_valid_before_is_known_without_reading_the_shipped_schema(tmp_pat
     monkeypatch.undo()
     bad = write(tmp_path, text.replace("rate_eur_h: 78", "rate_eur_h: cheap", 1), "bad.yaml")
     document, data = yamlio.load_with_bytes(bad)
+    _plain(document["provider"]["calendar"])
     with pytest.raises(InputError, match="rate_eur_h must be a number"):
         schemas.check_file(document, data, "equipment", str(bad))
 
@@ -441,3 +445,30 @@ def test_a_size_in_a_request_file_is_read_as_a_person_means_it(tmp_path, size, o
         assert load_request(path)["parts"][0]["size_mm"] == outcome
     else:
         assert error_of(load_request, path) == f"{path}:49: {outcome}"
+
+
+def test_an_unknown_language_is_an_input_error_naming_the_languages(screener):
+    """Screener.check(..., lang='de') raised a plain ValueError."""
+    from conftest import base_request
+    from producibility.errors import InputError
+    with pytest.raises(InputError) as caught:
+        screener.check(base_request(), lang="de")
+    assert "'de'" in str(caught.value) and "en, nl" in str(caught.value)
+
+
+@pytest.mark.parametrize("written, fixed", [("2e0", "2.0e+0"), ("1.0e300", "1.0e+300")])
+def test_an_exponent_yaml_reads_as_text_gets_advice_that_helps(tmp_path, written, fixed):
+    """'2e0' in a pack read "write the number without quotes", though it had none: YAML
+    1.1 reads an exponent without a decimal point or sign as text."""
+    from conftest import run_cli
+    pack = tmp_path / "exp.yaml"
+    pack.write_text(
+        "pack: {id: exp, version: 1.0.0}\nrules:\n  - id: EXP-001\n"
+        "    title: {en: x, nl: x}\n    scope: request\n    thread: design\n"
+        "    when: 'true'\n    then: {effort: {engineering_h: " + written + "}}\n"
+        "    message: {en: x, nl: x}\n    source: {en: x, nl: x}\n", encoding="utf-8")
+    code, out, err = run_cli("rules", "lint", pack)
+    assert code != 0
+    said = out + err
+    assert f"YAML reads {written} as text: write {fixed}" in said
+    assert "without quotes" not in said

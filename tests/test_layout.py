@@ -39,9 +39,6 @@ FUNCTION_LEVEL_CYCLES = {
     # locale files, which i18n reads with yamlio, which raises errors
     ("producibility.errors", "producibility.i18n"): "error words",
     ("producibility.i18n", "producibility.inputs.yamlio"): "error words",
-    # a YAML problem libyaml words in English is shown in the user's words: the inputs
-    # locale's yaml_* keys are libyaml's texts (read when a file has such a problem)
-    ("producibility.inputs.yamlparse", "producibility.i18n"): "error words",
 }
 
 

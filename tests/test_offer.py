@@ -621,3 +621,30 @@ def test_the_offer_multiplies_as_the_customer_does(request_name):
         assert abs(data["total_eur"] - high) <= 0.005 * sum(p["pieces"] for p in priced) + 0.01
     for b in data["breaks"]:
         assert cents(b["total_eur"]) == cents(b["per_piece_eur"]) * b["quantity"], b
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "We cannot make this part as requested: the diameter of 300 mm is more than "
+           "our largest machine takes (262 mm)."),
+    ("nl", "Dit onderdeel kunnen wij zoals gevraagd niet maken: de diameter van 300 mm is "
+           "meer dan onze grootste machine aankan (262 mm).")])
+def test_the_offer_says_why_we_cannot_make_a_part(lang, said):
+    """The offer said "we cannot make this part as requested" and not why; the customer
+    could act on one sentence (split the plate, relax the tolerance). It now gives the
+    fit's reason in the customer's words: no machine or rule ids."""
+    for fmt in ("md", "html"):
+        out = offer("--format", fmt, "--lang", lang, request="shaft-oversize.yaml")
+        assert said in out, fmt
+        assert "haas" not in out.lower() and not INTERNAL.search(out)
+    data = json.loads(offer("--format", "json", "--lang", lang, request="shaft-oversize.yaml"))
+    assert [p["cannot_make"] for p in data["parts"] if p["blocked"]] == [said]
+
+
+@pytest.mark.parametrize("part, reason", [
+    ({"tolerance_mm": 0.001}, "a tolerance ± 0.001 mm is tighter than our machines can "
+                              "make (we reach 0.01 mm)"),
+    ({"processes": ["wire_edm"]}, "we have no machine for wire EDM")])
+def test_a_reason_for_each_kind_of_no(screener, part, reason):
+    from conftest import base_request
+    report = screener.check(base_request(part=part), probe=False).to_dict()
+    assert [a.get("customer_reason") for a in report["assignments"]] == [reason]

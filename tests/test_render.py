@@ -598,7 +598,7 @@ def test_no_english_label_reaches_dutch_output(screened):
 def test_the_leak_check_finds_an_english_label():
     """The check above is not blind: the English report fails it."""
     assert _leaks("Risks: none\n  CHG-004 (effort) x | 7 h |", "en")
-    assert not _leaks("Risico's: geen\n  CHG-004 (inspanning) x | 7 u |", "nl")
+    assert not _leaks("Risico's: geen\n  CHG-004 (meerwerk) x | 7 u |", "nl")
 
 
 def test_compare_speaks_the_language():
@@ -615,7 +615,7 @@ def test_compare_speaks_the_language():
     from producibility.report.compare import as_text, side_label
     assert as_text(diff, "x.yaml", "y.yaml", "nl") == (
         "A: x.yaml\nB: y.yaml\noordeel: NIET MAAKBAAR -> MAAKBAAR MET MEERWERK\n"
-        "inspanning inspectie: 3,5 u -> 4 u\ninspanning klasse: M -> L\n"
+        "omvang inspectie: 3,5 u -> 4 u\nomvang klasse: M -> L\n"
         "kosten laag: €\u00a02.754 -> €\u00a03.000\nMRL totaal: 5 -> 6\nMRL ontwerp: 5 -> 6\n"
         "machine voor AS-300 turning: geen -> haas-st20\nopen vragen: 3 -> 2\n")
     assert "verdict: NO FIT -> FIT WITH EFFORT\neffort inspection: 3.5 h -> 4 h\n" in \
@@ -760,7 +760,7 @@ def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
 
     rush = card("impeller-rush", "nl")
     assert rush.startswith(' warn"') and "Levertijd" in rush and "11 werkdagen" in rush
-    assert "vroegste levering 2026-12-08 · gewenst 2026-12-03" in rush
+    assert "vroegste levering 08-12-2026 · gewenst 03-12-2026" in rush
     series = card("bracket-series", "en")
     assert series.startswith('">') and "17 working days <small>to the first of 2 " \
         "deliveries</small>" in series

@@ -411,3 +411,33 @@ def test_a_disabled_rule_is_said_to_be_disabled_not_unknown(tmp_path, monkeypatc
     code, out, _ = run_cli("rules", "test", "rules/", "--lang", "nl")
     assert code == 1 and "CST-001 is uitgezet door our-rules (" in out
     assert "en kan dus niet afgaan" in out
+
+
+def test_a_case_asserts_that_a_rule_stays_undecided(tmp_path, monkeypatch):
+    """rules test could assert that a rule fires or stays quiet, not that it waits for
+    an answer (CASE_KEYS had fires, not_fires and verdict): undecided: [RULE]."""
+    run_cli("init", tmp_path / "shop")
+    monkeypatch.chdir(tmp_path / "shop")
+    cases = Path("rules/tests/our-rules.cases.yaml")
+    original = cases.read_text(encoding="utf-8")
+    # the base part gives no roughness: PRC-005 reads it and waits
+    cases.write_text(original + textwrap.indent(textwrap.dedent("""\
+          - name: no roughness given
+            base: part
+            undecided: [PRC-005]
+          - name: roughness given
+            base: part
+            set_part: {roughness_ra_um: 0.2}
+            undecided: [PRC-005]
+          - name: a rule that decided
+            base: part
+            set_part: {material: stainless_304}
+            undecided: [OWN-001]
+        """), "  "), encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert code == 1
+    assert "FAILED no roughness given" not in out
+    assert "FAILED roughness given" in out
+    assert "expected PRC-005 to stay undecided (waiting for an answer); it" in out
+    assert "expected OWN-001 to stay undecided (waiting for an answer); it fired" in out
+    assert "==== 3 passed, 2 failed in 1 file ====" in out

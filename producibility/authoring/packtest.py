@@ -15,6 +15,8 @@ directory (or ``<pack>.cases.yaml`` beside a single-file pack)::
         unset_part: [tolerance_mm]             # part fields to remove
         fires: [MAT-003]
         not_fires: [MAT-004]
+        undecided: [MAT-005]                   # waits for an answer: neither fires
+                                               # nor stays quiet (an open question names it)
         verdict: fit_with_effort               # optional
 
 The same runner serves ``producibility rules test`` (:func:`run_pack_tests`: the cases,
@@ -33,7 +35,7 @@ from producibility.inputs.schema import did_you_mean
 from producibility.model.equipment import load_equipment
 from producibility.model.pack import load_packs, pack_files
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
-             "not_fires", "verdict", "lang"}
+             "not_fires", "undecided", "verdict", "lang"}
 
 
 @dataclass
@@ -83,7 +85,7 @@ def build_request(case, bases, path, line):
 
 _CASE_TYPES = {"name": (str, int, float), "base": str, "request": dict, "set": dict,
                "set_part": dict, "unset": list, "unset_part": list, "fires": list,
-               "not_fires": list, "verdict": str, "lang": str}
+               "not_fires": list, "undecided": list, "verdict": str, "lang": str}
 _TYPE_WORDS = {str: "a_text", dict: "a_mapping", list: "a_list"}
 
 
@@ -158,7 +160,7 @@ def run_cases(files, pack, screener_for):
                 continue
             fired = sorted({f["rule"] for f in report.findings})
             problems = []
-            for key in ("fires", "not_fires"):
+            for key in ("fires", "not_fires", "undecided"):
                 # a typo would fail "fires" unexplained and pass "not_fires" for ever
                 # a disabled rule cannot fire: asserting so is fine, expecting it is not
                 problems += [_said("disabled_rule", rule=rule_id, by=pack.disabled_by(rule_id))
@@ -177,6 +179,17 @@ def run_cases(files, pack, screener_for):
             for rule_id in case.get("not_fires") or []:
                 if rule_id in fired:
                     problems.append(_said("expected_quiet", rule=rule_id))
+            # undecided: the rule waits for an answer, so an open question names it (a
+            # rule that could not decide fires nothing and is not quiet either)
+            waiting = {rule_id for question in report.to_dict()["open_questions"]
+                       for rule_id in question.get("rules") or ()}
+            for rule_id in case.get("undecided") or []:
+                if pack.rule(rule_id) is None:
+                    continue  # said above
+                if rule_id in fired:
+                    problems.append(_said("expected_undecided_fired", rule=rule_id))
+                elif rule_id not in waiting:
+                    problems.append(_said("expected_undecided", rule=rule_id))
             if case.get("verdict") and case["verdict"] != report.verdict:
                 problems.append(_said("expected_verdict", expected=case["verdict"],
                                       verdict=report.verdict))

@@ -78,17 +78,23 @@ def help_lang(argv) -> str:
                 config = found
     if value in i18n.LANGS:
         return value
+    return config_lang(config) or _environment_lang()
+
+
+def config_lang(config: str | os.PathLike | None) -> str | None:
+    """The language the project config names (``--config``, else ./producibility.yaml),
+    read even from a config with other problems (so that its own errors are worded in
+    it), or None."""
     path = Path(config) if config else Path.cwd() / CONFIG_NAME
     try:
         if path.is_file():
             from producibility.inputs import yamlio
             document, _ = yamlio.load_with_bytes(path)
             value = document.get("lang") if isinstance(document, dict) else None
+            return value if value in i18n.LANGS else None
     except Exception:  # noqa: BLE001 - a broken config: the command itself says what
-        value = None
-    if value in i18n.LANGS:
-        return value
-    return _environment_lang()
+        return None
+    return None
 
 
 def _environment_lang() -> str:
@@ -221,7 +227,11 @@ class Command(_Localized, click.Command):
         try:
             return super().invoke(ctx)
         except ProducibilityError as exc:
-            exc.show(lang=ctx.meta.get(LANG_KEY) or ctx.params.get("lang") or i18n.DEFAULT_LANG)
+            # before a command that reads the config knew its language (an error in the
+            # config itself): the config's lang, as the user set it
+            exc.show(lang=ctx.meta.get(LANG_KEY) or ctx.params.get("lang") or (
+                config_lang(ctx.params.get("config_file")) if "config_file" in ctx.params
+                else None) or i18n.DEFAULT_LANG)
             raise click.exceptions.Exit(exc.exit_code) from None
         except BrokenPipeError:
             # the reader stopped (`| head`): the rest is not wanted, quietly; click would

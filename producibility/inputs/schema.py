@@ -13,6 +13,10 @@ from pathlib import Path
 from producibility.errors import InputError, InputErrors, Said, Wording
 from producibility.inputs.yamlio import line_of
 
+#: A number with an exponent that YAML 1.1 reads as text: no decimal point (2e0) or no
+#: sign in the exponent (1.0e300).  Its float form is 2.0e+0.
+_EXPONENT = re.compile(r"([-+]?[0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)")
+
 SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"  # the package's schemas/
 
@@ -180,6 +184,10 @@ def advice(error, lang="en"):
         hint = ""
         if isinstance(inst, str) and any(w in ("number", "integer") for w in wanted):
             hint = t["number_hint"]
+            exponent = _EXPONENT.fullmatch(inst.strip())
+            if exponent:  # written without quotes: YAML 1.1 reads 2e0 and 1.0e300 as text
+                hint = t["exponent_hint"].format(text=_printable(inst), fixed="{}.{}e{}{}".format(
+                    exponent[1], exponent[2] or "0", exponent[3] or "+", exponent[4]))
         return t["type"].format(where=where, words=words, value=_describe(inst, lang),
                                 hint=hint), []
     if v == "enum":

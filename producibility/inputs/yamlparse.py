@@ -344,15 +344,30 @@ def _libyaml_wording(exc):
         problem = f"{exc.context}: {exc.problem}"
     problem = problem.replace("\n", " ")
     known = _known_problems().get(" ".join((exc.problem or "").split()))
-    return Wording("inputs", "yaml", problem={"en": problem, "*": known or problem})
+    return Wording("inputs", "yaml", problem=known or problem)
+
+
+#: libyaml's (and PyYAML's) text of the problems a hand-written file meets most -> the
+#: ``inputs`` locale key that says it in plain words, in English as in Dutch (English
+#: read "while parsing a block collection: did not find expected '-' indicator" where
+#: Dutch said which '-' and asked about the indentation).
+LIBYAML_PROBLEMS = {
+    "mapping values are not allowed here": "yaml_mapping_values",
+    "mapping values are not allowed in this context": "yaml_mapping_values_here",
+    "could not find expected ':'": "yaml_expected_colon",
+    "did not find expected key": "yaml_expected_key",
+    "did not find expected '-' indicator": "yaml_expected_dash",
+    "found character that cannot start any token": "yaml_no_token",
+    "found a tab character that violates indentation": "yaml_tab",
+    "found unexpected end of stream": "yaml_end_of_stream",
+    "did not find expected node content": "yaml_no_content",
+    "did not find expected ',' or ']'": "yaml_expected_comma_bracket",
+    "did not find expected ',' or '}'": "yaml_expected_comma_brace",
+    "found undefined alias": "yaml_undefined_alias",
+    "found unknown escape character": "yaml_unknown_escape",
+}
 
 
 def _known_problems():
     """libyaml's problem text -> its Wording (the ``yaml_*`` keys of the inputs locale)."""
-    from producibility import i18n
-    try:
-        english = i18n.texts("inputs", "en")
-    except Exception:  # noqa: BLE001 - a broken locale: the parser's own words
-        return {}
-    return {text.format(): Wording("inputs", key) for key, text in english.items()
-            if key.startswith("yaml_")}  # (format: '}}' is the text's '}')
+    return {text: Wording("inputs", key) for text, key in LIBYAML_PROBLEMS.items()}

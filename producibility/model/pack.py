@@ -45,7 +45,9 @@ TREES_FORM = "pack-trees-3"
 
 DEFAULT_SETTINGS = {
     "fit": {"envelope_margin": 0.9, "capability_margin": 1.5},
-    "target_mrl": {"prototype": 6, "pilot": 7, "small_series": 8, "series": 9},
+    # a series at the quote can show readiness for low-rate production (8), not that it
+    # was demonstrated (9): see rules/pack.yaml
+    "target_mrl": {"prototype": 6, "pilot": 7, "small_series": 8, "series": 8},
     "risk_matrix": [["low"] * 5] * 5,
     "effort_classes": [{"class": "S", "max_h": 8}, {"class": "M", "max_h": 40},
                        {"class": "L", "max_h": 160}, {"class": "XL", "max_h": None}],

@@ -136,6 +136,42 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                      not_made(assignments), weeks, inferred.parts)
 
 
+def priced_as_quoted(assignments: list, lines: list) -> None:
+    """Each own-machine assignment's run hours and amount as the quote prices them.
+
+    The assignment chose its machine on set-up plus the run hours a given cycle time
+    makes (:func:`assign`: unchanged); the quote also estimates a run from the
+    catalogue's run-time model where no cycle time is given.  An assignment read
+    ``run_h: null`` and EUR 156 of set-up beside a quote of 51.31 estimated run hours
+    and EUR 4,002: it now carries the quote's run hours, their ``run_basis`` (given or
+    estimated) and set-up plus run as its amount; ``run_basis`` null says the amount is
+    set-up only (no cycle time and no estimate, or no quantity).  A part that cannot be
+    made here has no quote lines: its assignments keep the hours they were chosen on."""
+    runs, setups, priced_parts = {}, {}, set()
+    for line in lines:
+        if line["rule"] is not None or line["part"] is None:
+            continue
+        priced_parts.add(line["part"])
+        key = (line["part"], line["process"], line["machine"])
+        if line["kind"] == "run":
+            runs[key] = line
+        elif line["kind"] == "setup":
+            setups[key] = line
+    for entry in assignments:
+        if not entry.get("machine"):
+            continue
+        key = (entry["part"], entry["process"], entry["machine"])
+        if entry["part"] not in priced_parts:
+            entry["run_basis"] = "given" if entry.get("run_h") is not None else None
+            continue
+        run = runs.get(key)
+        setup = setups.get(key)
+        setup_eur = setup["amount_eur"] if setup else entry["setup_h"] * entry["rate_eur_h"]
+        entry["run_h"] = run["run_h"] if run else None
+        entry["run_basis"] = run["basis"] if run else None
+        entry["amount_eur"] = _r(setup_eur + (run["amount_eur"] if run else 0.0))
+
+
 def candidate_blockers(inferred: Inferred, choice_text: Mapping,
                        lang: str) -> dict[tuple, list[str]]:
     """(part, process, machine) -> the messages of the candidate-scope blockers that

@@ -12,7 +12,7 @@ from typing import Any
 
 from producibility import i18n
 from producibility.report.leadtime import nothing_made
-from producibility.report.render.templates import euros, hours
+from producibility.report.render.templates import day, euros, hours
 from producibility.report.render.views import choice, labels
 
 #: The effort figures compare reports: each one's label in the report domain and its unit.
@@ -141,7 +141,8 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
             text = i18n.counted(report["working_days_count"], days, lang)
             meets = {True: words["in_time"], False: words["late"]}.get(
                 lead["meets_wanted_date"][which])
-            extra = [d for d in (lead["earliest_date"][which], meets) if d]
+            earliest = lead["earliest_date"][which]
+            extra = [d for d in (earliest and day(earliest, lang), meets) if d]
             return f"{text} ({', '.join(extra)})" if extra else text
         lines.append(words["lead_time"].format(a=side("a"), b=side("b")))
     m = diff["mrl"]

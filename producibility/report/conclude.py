@@ -18,7 +18,9 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "5.0.0"  # 5: effort.cost_eur's low and high to the cent, null when
+SCHEMA_VERSION = "5.1.0"  # 5.1: an assignment's run_basis, its run_h and amount_eur
+# as the quote prices them (an estimated run too), and customer_reason on an operation
+# we cannot do; 5: effort.cost_eur's low and high to the cent, null when
 # nothing of the request can be made here (they were 0); 4.5: lead_time.closed (the shop's calendar); 4.4: lead-time
 # steps of kind design (a rule's effort.design_h, before the preparation); 4.3: the expedited tier's extra_high_eur (with the
 # contingency, the figure the offer names); 4.2: lead-time steps of kind wait (a rule's
@@ -89,6 +91,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         inferred = staged
 
     findings += fit_findings.no_machine(inferred, placement, choices, lang)
+    if not brief:
+        fit_findings.customer_reasons(inferred, placement, choices, lang)
     findings += fit_findings.outside(outside, catalogue, lang)
     findings += fit_findings.routed(inferred, catalogue, lang)
     findings += fit_findings.wrong_treatment(inferred, catalogue, lang)
@@ -122,6 +126,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
                                      quantities, lang, placement.not_made)
+        assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
                                 made=not placement.nothing_made,

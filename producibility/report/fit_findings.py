@@ -231,3 +231,49 @@ def wrong_treatment(inferred: Inferred, catalogue: Any, lang: str) -> list[Findi
 def _listed(names, last):
     """'staal, gereedschapsstaal of RVS': names with commas, the last two joined."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
+
+
+#: The fit's reasons a customer can act on (split the plate, relax the tolerance, choose
+#: another material), in the order of preference when a machine gives several.
+_CUSTOMER_REASONS = ("over", "under", "tighter", "material")
+
+
+def customer_reasons(inferred: Inferred, placement: Placement, choice_text: Mapping,
+                     lang: str) -> None:
+    """Each operation no machine and no partner of ours can do gets ``customer_reason``:
+    one short reason in the customer's words, for the offer ("the blank length of 3600 mm
+    is more than our largest machine takes (3000 mm)"; the offer read only "we cannot
+    make this part as requested").  From the fit's rejections: the check that stops the
+    machine closest to fitting (the fewest reasons), with the most generous limit any
+    of our machines has for it; no machine ids, no rule ids.  None where the reasons
+    are not the customer's to act on (a rule ruled the machines out), "we have no
+    machine for ..." where no machine of ours does the process."""
+    names = choice_text.get(("part", "processes"), {})
+    machines = inferred.machines
+    for entry in placement.assignments:
+        if entry.get("machine") or entry.get("partner") or not entry.get("judged", True):
+            continue
+        pid, process = entry["part"], entry["process"]
+        name = names.get(process) or process
+        found = {mid: [r for r in reasons if isinstance(r, Reason)]
+                 for (p, proc, mid), reasons in inferred.rejections.items()
+                 if (p, proc) == (pid, process)}
+        if not any(process in m["processes"] for m in (machines or {}).values()):
+            entry["customer_reason"] = Reason("customer_none", process=name).text(lang)
+            continue
+        usable = {mid: [r for r in reasons if r.key in _CUSTOMER_REASONS]
+                  for mid, reasons in found.items()}
+        usable = {mid: reasons for mid, reasons in usable.items() if reasons}
+        if not usable:
+            continue
+        closest = min(usable, key=lambda mid: (len(found[mid]), mid))
+        reason = min(usable[closest], key=lambda r: _CUSTOMER_REASONS.index(r.key))
+        if reason.key == "material":
+            entry["customer_reason"] = Reason("customer_material", process=name,
+                                              material=reason.params["material"]).text(lang)
+            continue
+        same = [r.params["limit"] for reasons in usable.values() for r in reasons
+                if r.key == reason.key and r.params.get("what") == reason.params.get("what")]
+        limit = max(same) if reason.key == "over" else min(same)
+        entry["customer_reason"] = Reason("customer_" + reason.key,
+                                          **dict(reason.params, limit=limit)).text(lang)

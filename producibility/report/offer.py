@@ -117,6 +117,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         pieces = (part.get("quantity") or 1) * quantity
         operations = by_part.get(pid, [])
         blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
+        # why not, in the customer's words (the fit's: size, tolerance, material)
+        reason = next((a["customer_reason"] for a in operations
+                       if a["machine"] is None and a.get("customer_reason")), None)
         pending = any(a["machine"] is None and not a.get("judged", True) for a in operations)
         amount = amounts.get(pid, 0.0) * (1 + share)
         # the customer (and the invoice) multiplies the price per piece by the pieces:
@@ -135,6 +138,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
             "blocked": blocked, "pending": pending,
+            "cannot_make": (t["cannot_make_because"].format(reason=reason) if reason
+                            else t["cannot_make"]) if blocked else None,
             "total_eur": None if blocked or pending else line_total,
             "per_piece_eur": None if blocked or pending else per_piece,
         })

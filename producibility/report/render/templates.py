@@ -126,6 +126,14 @@ def unbroken_dates(value: Any) -> "markupsafe.Markup":
     return markupsafe.Markup(re.sub(_DATE, r'<span class="nowrap">\g<0></span>', text))
 
 
+def upper_first(value: Any) -> str:
+    """A list item's text with its first letter a capital ("geen cleanroom" ->
+    "Geen cleanroom"); the rest as it is (Jinja's ``capitalize`` lowers it: a part id
+    BEUGEL read "beugel")."""
+    text = "" if value is None else str(value)
+    return text[:1].upper() + text[1:]
+
+
 def closest(rejected: list[dict]) -> list[dict]:
     """Rejected machines, the nearest misses (fewest reasons) first."""
     return sorted(rejected, key=lambda x: (len(x["reasons"]), x["machine"]))
@@ -158,6 +166,7 @@ def environment(template_dir: str | Path | None = None, lang: str = i18n.DEFAULT
     env.filters["date"] = functools.partial(day, lang=lang)
     env.filters["fact"] = functools.partial(fact, lang=lang)
     env.filters["closest"] = closest
+    env.filters["upper_first"] = upper_first
     env.filters["md"] = md
     env.filters["mdcode"] = mdcode
     env.filters["unbroken_dates"] = unbroken_dates

@@ -14,7 +14,7 @@ from producibility import i18n
 from producibility.report.render.registry import Job
 from producibility.report.leadtime import (closed_spans, money_range, nothing_made,
                                             overtime_still_late)
-from producibility.report.render.templates import euros, figure
+from producibility.report.render.templates import day, euros, figure
 
 LEVEL_ORDER = ("low", "moderate", "high")
 
@@ -186,6 +186,10 @@ def context(job: Job) -> dict[str, Any]:
         days (none when no part can be made here), the earliest and the wanted date, the
         expedited date with its surcharge, the parts that cannot be made here."""
         lead = data["lead_time"]
+
+        def shown(iso):  # the one date formatter of the report's text (JSON stays ISO)
+            return day(iso, lang)
+
         text = words["no_lead_time"] if lead["days"] is None else \
             i18n.counted(words["working_days_count"], lead["days"], lang)
         if lead.get("without_run") and lead["days"] is not None:  # set-up only: a lower bound
@@ -193,12 +197,12 @@ def context(job: Job) -> dict[str, Any]:
         if (lead.get("deliveries") or 1) > 1 and lead["days"] is not None:
             text += " " + words["first_of_deliveries"].format(n=lead["deliveries"])
         if lead["earliest_date"]:
-            text += f", {words['earliest']} {lead['earliest_date']}"
+            text += f", {words['earliest']} {shown(lead['earliest_date'])}"
         if lead["wanted_date"]:
-            text += f" ({words['wanted']} {lead['wanted_date']})"
+            text += f" ({words['wanted']} {shown(lead['wanted_date'])})"
         fast = lead.get("expedited")
         if fast:
-            text += (f"; {words['expedited']} {fast['earliest_date']} "
+            text += (f"; {words['expedited']} {shown(fast['earliest_date'])} "
                      f"(+{money_range(fast, lang, cents)}")
             text += f", {words['still_late']})" if overtime_still_late(lead) else ")"
         if lead.get("not_made"):
@@ -207,7 +211,7 @@ def context(job: Job) -> dict[str, Any]:
             text += f"; {words['without_run']}: {', '.join(lead['without_run'])}"
         if lead.get("closed"):
             text += f"; {words['closed_days']}: " \
-                f"{closed_spans(lead['closed'], words['closed_until'])}"
+                f"{closed_spans(lead['closed'], words['closed_until'], shown)}"
         return text
 
     def run_missing() -> str:

@@ -64,28 +64,34 @@ def block_header(context, missing=missing):
     l_0_purpose_name = resolve('purpose_name')
     l_0_inputs = resolve('inputs')
     try:
-        t_1 = environment.filters['md']
+        t_1 = environment.filters['date']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'title'))
     yield ': '
-    yield str(t_1((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'id') or '?')))
+    yield str(t_2((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'id') or '?')))
     yield '\n\n'
     if (undefined(name='provider') if l_0_provider is missing else l_0_provider):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'provider'))
         yield ': **'
-        yield str(t_1((undefined(name='provider') if l_0_provider is missing else l_0_provider)))
+        yield str(t_2((undefined(name='provider') if l_0_provider is missing else l_0_provider)))
         yield '**\n\n'
     yield '| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'customer'))
@@ -100,19 +106,19 @@ def block_header(context, missing=missing):
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'as_of'))
     yield ' |\n|---|---|--:|--:|---|---|\n| '
-    yield str(t_1((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'customer') or '–')))
+    yield str(t_2((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'customer') or '–')))
     yield ' | '
-    yield str(t_1((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose'), _block_vars=_block_vars) or environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'unknown'))))
+    yield str(t_2((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose'), _block_vars=_block_vars) or environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'unknown'))))
     yield ' | '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_2(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_3(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield ' | '
     yield str(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'parts'))
     yield ' | '
-    yield str(t_1((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date') or '–')))
+    yield str(t_2((t_1(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date')) or '–')))
     yield ' | '
-    yield str(t_1((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'as_of', _block_vars=_block_vars) or '–')))
+    yield str(t_2((t_1(environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'as_of', _block_vars=_block_vars)) or '–')))
     yield ' |\n'
 
 def block_verdict(context, missing=missing):
@@ -125,10 +131,10 @@ def block_verdict(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     pass
     yield '## '
@@ -142,7 +148,7 @@ def block_verdict(context, missing=missing):
         _loop_vars = {}
         pass
         yield '- '
-        yield str(t_1(l_1_reason))
+        yield str(t_2(l_1_reason))
         yield '\n'
     l_1_reason = missing
 
@@ -161,82 +167,82 @@ def block_figures(context, missing=missing):
     l_0_contingency = resolve('contingency')
     l_0_per_unit = resolve('per_unit')
     try:
-        t_3 = environment.filters['eur0']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'eur0' found.")
-    try:
-        t_4 = environment.filters['join']
+        t_4 = environment.filters['eur0']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'eur0' found.")
     try:
-        t_5 = environment.filters['lower']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'lower' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.filters['md']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
-    try:
-        t_6 = environment.filters['num']
+        t_6 = environment.filters['lower']
     except KeyError:
         @internalcode
         def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'lower' found.")
+    try:
+        t_2 = environment.filters['md']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_7 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     pass
     yield '## '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort'))
     yield ' & '
-    yield str(t_5(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost')))
+    yield str(t_6(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cost')))
     yield '\n\n| | |\n|---|--:|\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'effort_class'))
     yield ' | **'
     yield str((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield '** ('
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ') |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' |\n| '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' | '
-    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing), _block_vars=_block_vars):
         pass
         yield ' ('
-        yield str(t_1(environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing), _block_vars=_block_vars)))
+        yield str(t_2(environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing), _block_vars=_block_vars)))
         yield ')'
     yield ' |\n'
     if (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time')):
@@ -244,7 +250,7 @@ def block_figures(context, missing=missing):
         yield '| '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield ' | '
-        yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield ' |\n'
@@ -255,20 +261,20 @@ def block_figures(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield str(t_1(t_4(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', ')))
+        yield str(t_2(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', ')))
     else:
         pass
         yield '**'
-        yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield str(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
         yield ' – '
-        yield str(t_3(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield str(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield '** ('
         yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield ')'
         if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
             pass
             yield '; '
-            yield str(t_1(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars)))
+            yield str(t_2(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars)))
     yield ' |\n'
 
 def block_mrl(context, missing=missing):
@@ -283,28 +289,28 @@ def block_mrl(context, missing=missing):
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     try:
-        t_4 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.filters['md']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
-    try:
-        t_7 = environment.filters['string']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'string' found.")
-    try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_8 = environment.filters['string']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'string' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '## '
@@ -314,21 +320,21 @@ def block_mrl(context, missing=missing):
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ' **'
-    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_3(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
     yield '**'
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
         pass
         yield ' ('
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'), _block_vars=_block_vars))
         yield ')'
-    if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+    if (not t_3(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield ', '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' **'
         yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))
         yield '** ('
-        yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_7(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+        yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_8(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
         yield ')'
     else:
         pass
@@ -368,19 +374,19 @@ def block_mrl(context, missing=missing):
             _loop_vars = {}
             pass
             yield str(('█' if (environment.getattr(l_1_t, 'assessed') and (l_2_i <= environment.getattr(l_1_t, 'level'))) else '░'))
-            if (((not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (l_2_i == environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (l_2_i < 10)):
+            if (((not t_3(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (l_2_i == environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (l_2_i < 10)):
                 pass
                 yield '│'
         l_2_i = missing
         yield '` | '
         if environment.getattr(l_1_t, 'capped_by'):
             pass
-            yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', ')))
+            yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', ')))
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield str((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', ')))
+            yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', ')))
         yield ' |\n'
     l_1_t = l_1_thread_name = l_1_range = missing
     yield '\n'
@@ -397,16 +403,16 @@ def block_heat_map(context, missing=missing):
     l_0_L = resolve('L')
     l_0_heat = resolve('heat')
     try:
-        t_4 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     pass
     yield '## '
@@ -433,7 +439,7 @@ def block_heat_map(context, missing=missing):
                 yield ' **'
                 yield str(environment.getattr(l_2_cell, 'count'))
                 yield '** '
-                yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' ')))
+                yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' ')))
             yield ' |'
         l_2_cell = l_2_swatch = missing
         yield '\n'
@@ -464,22 +470,22 @@ def block_questions(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_4 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_8 = environment.filters['mdcode']
+        t_9 = environment.filters['mdcode']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'mdcode' found.")
     pass
     yield '## '
@@ -496,11 +502,11 @@ def block_questions(context, missing=missing):
         if environment.getattr(l_1_oq, 'part'):
             pass
             yield '**'
-            yield str(t_1(environment.getattr(l_1_oq, 'part')))
+            yield str(t_2(environment.getattr(l_1_oq, 'part')))
             yield '**: '
-        yield str(t_1(environment.getattr(l_1_oq, 'question')))
+        yield str(t_2(environment.getattr(l_1_oq, 'question')))
         yield ' ('
-        yield str(t_8(environment.getattr(l_1_oq, 'field')))
+        yield str(t_9(environment.getattr(l_1_oq, 'field')))
         yield ')'
         if (environment.getattr(l_1_oq, 'decisive') and (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict') != 'no_fit')):
             pass
@@ -510,7 +516,7 @@ def block_questions(context, missing=missing):
         yield ' ('
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rules'))
         yield ': '
-        yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', ')))
+        yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', ')))
         yield ')\n'
         for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
             l_2_answer_text = resolve('answer_text')
@@ -519,18 +525,18 @@ def block_questions(context, missing=missing):
             yield '   - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_answer'))
             yield ' '
-            yield str(t_1(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_oq, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars)))
+            yield str(t_2(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_oq, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars)))
             yield ': '
             if (environment.getattr(l_2_p, 'verdict') != environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')):
                 pass
                 yield '**'
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), environment.getattr(l_2_p, 'verdict')))
                 yield '**'
-                yield str((str_join((' (+ ', t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
+                yield str((str_join((' (+ ', t_2(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')), ')', )) if environment.getattr(l_2_p, 'new_findings') else ''))
             else:
                 pass
                 yield '+ '
-                yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
+                yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_what_if_shown = missing
     yield from context.blocks['assumed'][0](context)
@@ -545,22 +551,22 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_4 = environment.filters['join']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_8 = environment.filters['mdcode']
+        t_9 = environment.filters['mdcode']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'mdcode' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
@@ -574,16 +580,16 @@ def block_assumed(context, missing=missing):
             yield '- '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'assumed'))
             yield ': '
-            yield str(t_1(environment.getattr(l_1_a, 'text')))
+            yield str(t_2(environment.getattr(l_1_a, 'text')))
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' ('
-                yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', ')))
+                yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', ')))
                 yield ')'
             yield ' - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
             yield ' ('
-            yield str(t_8(environment.getattr(l_1_a, 'field')))
+            yield str(t_9(environment.getattr(l_1_a, 'field')))
             yield ')'
             for l_2_p in environment.getattr(l_1_a, 'what_if')[:2]:
                 l_2_answer_text = resolve('answer_text')
@@ -592,7 +598,7 @@ def block_assumed(context, missing=missing):
                 yield '; '
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_not'))
                 yield ' ('
-                yield str(t_1(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_a, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars)))
+                yield str(t_2(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_a, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars)))
                 yield '): '
                 if (environment.getattr(l_2_p, 'verdict') != environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')):
                     pass
@@ -600,11 +606,11 @@ def block_assumed(context, missing=missing):
                     if environment.getattr(l_2_p, 'new_findings'):
                         pass
                         yield ' ('
-                        yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
+                        yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
                         yield ')'
                 else:
                     pass
-                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
+                    yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
             l_2_p = l_2_answer_text = missing
             yield '\n'
         l_1_a = missing
@@ -619,10 +625,10 @@ def block_risks(context, missing=missing):
     l_0_L = resolve('L')
     l_0_risks = resolve('risks')
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     pass
     yield '## '
@@ -658,18 +664,18 @@ def block_risks(context, missing=missing):
             yield '×'
             yield str(environment.getattr(environment.getattr(l_1_f, 'risk'), 'consequence'))
             yield ') | '
-            yield str(t_1(environment.getattr(l_1_f, 'rule')))
+            yield str(t_2(environment.getattr(l_1_f, 'rule')))
             yield ' | '
             yield str(environment.call(context, (undefined(name='thread_name') if l_1_thread_name is missing else l_1_thread_name), environment.getattr(l_1_f, 'thread'), _loop_vars=_loop_vars))
             yield ' | '
-            yield str(t_1(environment.getattr(l_1_f, 'message')))
+            yield str(t_2(environment.getattr(l_1_f, 'message')))
             if (environment.getattr(l_1_f, 'kind') != 'risk'):
                 pass
                 yield ' *('
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kinds'), 'get'), environment.getattr(l_1_f, 'kind'), environment.getattr(l_1_f, 'kind'), _loop_vars=_loop_vars))
                 yield ')*'
             yield ' | '
-            yield str(t_1(environment.getattr(l_1_f, 'mitigation')))
+            yield str(t_2(environment.getattr(l_1_f, 'mitigation')))
             yield ' |\n'
         l_1_f = l_1_swatch = l_1_thread_name = missing
 
@@ -683,10 +689,10 @@ def block_other_findings(context, missing=missing):
     l_0_others = resolve('others')
     l_0_L = resolve('L')
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     pass
     if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -718,13 +724,13 @@ def block_other_findings(context, missing=missing):
                 pass
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kinds'), 'get'), environment.getattr(l_1_f, 'kind'), environment.getattr(l_1_f, 'kind'), _loop_vars=_loop_vars))
             yield ' | '
-            yield str(t_1(environment.getattr(l_1_f, 'rule')))
+            yield str(t_2(environment.getattr(l_1_f, 'rule')))
             yield ' | '
             yield str(environment.call(context, (undefined(name='thread_name') if l_1_thread_name is missing else l_1_thread_name), environment.getattr(l_1_f, 'thread'), _loop_vars=_loop_vars))
             yield ' | '
-            yield str(t_1(environment.getattr(l_1_f, 'message')))
+            yield str(t_2(environment.getattr(l_1_f, 'message')))
             yield ' | '
-            yield str(t_1(environment.getattr(l_1_f, 'mitigation')))
+            yield str(t_2(environment.getattr(l_1_f, 'mitigation')))
             yield ' |\n'
         l_1_f = l_1_thread_name = missing
         yield '\n'
@@ -740,46 +746,46 @@ def block_assignments(context, missing=missing):
     l_0_r = resolve('r')
     l_0_rejected = resolve('rejected')
     try:
-        t_9 = environment.filters['eur']
-    except KeyError:
-        @internalcode
-        def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'eur' found.")
-    try:
-        t_4 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_10 = environment.filters['list']
+        t_10 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_1 = environment.filters['md']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_11 = environment.filters['selectattr']
+        t_11 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_7 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_12 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '## '
@@ -807,74 +813,84 @@ def block_assignments(context, missing=missing):
             if environment.getattr(l_1_a, 'machine'):
                 pass
                 yield '| '
-                yield str(t_1(environment.getattr(l_1_a, 'part')))
+                yield str(t_2(environment.getattr(l_1_a, 'part')))
                 yield ' | '
-                yield str(t_1(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
+                yield str(t_2(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
                 yield ' | '
-                yield str(t_1(environment.getattr(l_1_a, 'machine_name')))
+                yield str(t_2(environment.getattr(l_1_a, 'machine_name')))
                 yield ' ('
-                yield str(t_1(environment.getattr(l_1_a, 'machine')))
+                yield str(t_2(environment.getattr(l_1_a, 'machine')))
                 yield ')'
                 if environment.getattr(l_1_a, 'marginal'):
                     pass
                     yield '; *'
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '*: '
-                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; ')))
+                    yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; ')))
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
                     yield '; *'
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'late'))
                     yield '*: '
-                    yield str(t_1(environment.getattr(l_1_a, 'late')))
+                    yield str(t_2(environment.getattr(l_1_a, 'late')))
                 if environment.getattr(l_1_a, 'alternatives'):
                     pass
                     yield '; '
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', ')))
+                    yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', ')))
                 yield ' | '
-                yield str(t_6(environment.getattr(l_1_a, 'setup_h')))
+                yield str(t_7(environment.getattr(l_1_a, 'setup_h')))
                 yield ' | '
-                yield str((t_6(environment.getattr(l_1_a, 'run_h')) if (not t_2(environment.getattr(l_1_a, 'run_h'))) else '?'))
+                if (not t_3(environment.getattr(l_1_a, 'run_h'))):
+                    pass
+                    yield str(t_7(environment.getattr(l_1_a, 'run_h')))
+                    if (environment.call(context, environment.getattr(l_1_a, 'get'), 'run_basis', _loop_vars=_loop_vars) == 'estimated'):
+                        pass
+                        yield ' ('
+                        yield str(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bases'), 'estimated'))
+                        yield ')'
+                else:
+                    pass
+                    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_only'))
                 yield ' | '
-                yield str(t_9(environment.getattr(l_1_a, 'amount_eur')))
+                yield str(t_10(environment.getattr(l_1_a, 'amount_eur')))
                 yield ' |\n'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
                 yield '| '
-                yield str(t_1(environment.getattr(l_1_a, 'part')))
+                yield str(t_2(environment.getattr(l_1_a, 'part')))
                 yield ' | '
-                yield str(t_1(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
+                yield str(t_2(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
                 yield ' | '
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'outside_work'))
                 yield ': '
-                yield str(t_1(environment.getattr(environment.getattr(l_1_a, 'partner'), 'name')))
+                yield str(t_2(environment.getattr(environment.getattr(l_1_a, 'partner'), 'name')))
                 yield ' ('
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'partner_days'), 'format'), days=environment.getattr(environment.getattr(l_1_a, 'partner'), 'lead_time_days'), _loop_vars=_loop_vars))
                 yield ') | | | '
-                yield str(t_9(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
+                yield str(t_10(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
                 yield ' |\n'
             elif (not environment.getattr(l_1_a, 'judged')):
                 pass
                 yield '| '
-                yield str(t_1(environment.getattr(l_1_a, 'part')))
+                yield str(t_2(environment.getattr(l_1_a, 'part')))
                 yield ' | '
-                yield str(t_1(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
+                yield str(t_2(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
                 yield ' | *'
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_judged'))
                 yield '* | | | |\n'
             else:
                 pass
                 yield '| '
-                yield str(t_1(environment.getattr(l_1_a, 'part')))
+                yield str(t_2(environment.getattr(l_1_a, 'part')))
                 yield ' | '
-                yield str(t_1(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
+                yield str(t_2(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
                 yield ' | **'
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
                 yield '** | | | |\n'
         l_1_a = l_1_process_name = missing
-        l_0_rejected = t_10(context.eval_ctx, t_11(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
+        l_0_rejected = t_11(context.eval_ctx, t_12(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
         _block_vars['rejected'] = l_0_rejected
         if (undefined(name='rejected') if l_0_rejected is missing else l_0_rejected):
             pass
@@ -889,15 +905,15 @@ def block_assignments(context, missing=missing):
                     _loop_vars = {}
                     pass
                     yield '- '
-                    yield str(t_1(environment.getattr(l_1_a, 'part')))
+                    yield str(t_2(environment.getattr(l_1_a, 'part')))
                     yield ' ('
-                    yield str(t_1(environment.call(context, (undefined(name='process_name') if l_2_process_name is missing else l_2_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
+                    yield str(t_2(environment.call(context, (undefined(name='process_name') if l_2_process_name is missing else l_2_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
                     yield '): '
-                    yield str(t_1(environment.getattr(l_2_x, 'name')))
+                    yield str(t_2(environment.getattr(l_2_x, 'name')))
                     yield ' ('
-                    yield str(t_1(environment.getattr(l_2_x, 'machine')))
+                    yield str(t_2(environment.getattr(l_2_x, 'machine')))
                     yield '): '
-                    yield str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; ')))
+                    yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; ')))
                     yield '\n'
                 l_2_x = l_2_process_name = missing
             l_1_a = missing
@@ -921,22 +937,22 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_9 = environment.filters['eur']
+        t_10 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_6 = environment.filters['num']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_6(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
@@ -968,43 +984,43 @@ def block_quote(context, missing=missing):
             if environment.getattr(l_1_line, 'rule'):
                 pass
                 yield ' ('
-                yield str(t_1(environment.getattr(l_1_line, 'rule')))
+                yield str(t_2(environment.getattr(l_1_line, 'rule')))
                 yield ')'
             if (environment.getattr(l_1_line, 'basis') and (environment.getattr(l_1_line, 'basis') != 'given')):
                 pass
                 yield ', '
                 yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bases'), environment.getattr(l_1_line, 'basis')))
             yield ' | '
-            yield str(t_1(environment.getattr(l_1_line, 'description')))
+            yield str(t_2(environment.getattr(l_1_line, 'description')))
             yield ' | '
-            yield str(t_1((environment.getattr(l_1_line, 'part') or '')))
+            yield str(t_2((environment.getattr(l_1_line, 'part') or '')))
             yield ' | '
             if (environment.getattr(l_1_line, 'hours') or environment.getattr(l_1_line, 'rate_eur_h')):
                 pass
-                yield str(t_6(environment.getattr(l_1_line, 'hours')))
+                yield str(t_7(environment.getattr(l_1_line, 'hours')))
                 yield ' | '
-                yield str(t_9(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield str(t_10(environment.getattr(l_1_line, 'rate_eur_h')))
             else:
                 pass
                 yield ' | '
             yield ' | '
-            yield str(t_9(environment.getattr(l_1_line, 'amount_eur')))
+            yield str(t_10(environment.getattr(l_1_line, 'amount_eur')))
             yield ' |\n'
         l_1_line = missing
         yield '| | **'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'subtotal'))
         yield '** | | **'
-        yield str(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield str(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '** | | **'
-        yield str(t_9(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield str(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '** |\n| | '
         yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield ' | | | | '
-        yield str(t_9(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield str(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield ' |\n| | **'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '** | | | | **'
-        yield str(t_9(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield str(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '** |\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1015,7 +1031,7 @@ def block_quote(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_1(l_1_note))
+            yield str(t_2(l_1_note))
             yield '\n'
         l_1_note = missing
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'):
@@ -1041,13 +1057,13 @@ def block_quote(context, missing=missing):
             yield '| '
             yield str(environment.getattr(l_1_b, 'quantity'))
             yield ' | '
-            yield str(t_9(environment.getattr(l_1_b, 'amount_eur')))
+            yield str(t_10(environment.getattr(l_1_b, 'amount_eur')))
             yield ' | '
-            yield str(t_9(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield str(t_10(environment.getattr(l_1_b, 'per_piece_eur')))
             yield ' | '
-            yield str(t_9(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield str(t_10(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield ' | '
-            yield str(t_9(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield str(t_10(environment.getattr(l_1_b, 'amount_high_eur')))
             yield ' |\n'
         l_1_b = missing
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'):
@@ -1059,18 +1075,18 @@ def block_quote(context, missing=missing):
         yield '. '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':\n\n'
-        def t_12(fiter):
+        def t_13(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_12(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_1(environment.getattr(l_1_p, 'part')))
+            yield str(t_2(environment.getattr(l_1_p, 'part')))
             yield ': '
-            yield str(t_1(environment.call(context, (undefined(name='lead_time_steps') if l_1_lead_time_steps is missing else l_1_lead_time_steps), l_1_p, _loop_vars=_loop_vars)))
+            yield str(t_2(environment.call(context, (undefined(name='lead_time_steps') if l_1_lead_time_steps is missing else l_1_lead_time_steps), l_1_p, _loop_vars=_loop_vars)))
             yield '\n'
         l_1_p = l_1_lead_time_steps = missing
 
@@ -1084,28 +1100,28 @@ def block_trace(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_13 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_14 = environment.filters['fact']
+        t_14 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_14(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_15 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_8 = environment.filters['mdcode']
+        t_9 = environment.filters['mdcode']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'mdcode' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'):
@@ -1123,17 +1139,17 @@ def block_trace(context, missing=missing):
             l_1_tr = environment.getattr(l_1_f, 'trace')
             _loop_vars['tr'] = l_1_tr
             yield '- **'
-            yield str(t_1(environment.getattr(l_1_f, 'rule')))
+            yield str(t_2(environment.getattr(l_1_f, 'rule')))
             yield '** '
-            yield str(t_1(environment.getattr(l_1_f, 'title')))
+            yield str(t_2(environment.getattr(l_1_f, 'title')))
             if environment.getattr(l_1_f, 'part'):
                 pass
                 yield ' ('
-                yield str(t_1(environment.getattr(l_1_f, 'part')))
+                yield str(t_2(environment.getattr(l_1_f, 'part')))
                 yield ')'
             yield ': '
-            yield str(t_8(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'condition')))
-            yield str((str_join((' (', t_8(str_join((environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file'), (str_join((':', environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line'), )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line') else ''), ))), ')', )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file') else ''))
+            yield str(t_9(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'condition')))
+            yield str((str_join((' (', t_9(str_join((environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file'), (str_join((':', environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line'), )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'line') else ''), ))), ')', )) if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'file') else ''))
             yield '\n'
             if environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values'):
                 pass
@@ -1141,12 +1157,12 @@ def block_trace(context, missing=missing):
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield ': '
                 l_2_loop = missing
-                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_13(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
+                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
                     _loop_vars = {}
                     pass
-                    yield str(t_8(l_2_key))
+                    yield str(t_9(l_2_key))
                     yield ' = '
-                    yield str(t_1(t_14(l_2_value)))
+                    yield str(t_2(t_15(l_2_value)))
                     yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
                 l_2_loop = l_2_key = l_2_value = missing
                 yield '\n'
@@ -1155,7 +1171,7 @@ def block_trace(context, missing=missing):
                 yield '  - '
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source'))
                 yield ': '
-                yield str(t_1(environment.getattr(l_1_f, 'source')))
+                yield str(t_2(environment.getattr(l_1_f, 'source')))
                 yield '\n'
         l_1_loop = l_1_f = l_1_tr = missing
 
@@ -1170,10 +1186,10 @@ def block_footer(context, missing=missing):
     l_0_L = resolve('L')
     l_0_tool = l_0_eq = l_0_rq = l_0_qn = missing
     try:
-        t_1 = environment.filters['md']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     pass
     yield '---\n\n'
@@ -1189,20 +1205,20 @@ def block_footer(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'tool'))
         yield ': '
-        yield str(t_1(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'name', '', _block_vars=_block_vars)))
+        yield str(t_2(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'name', '', _block_vars=_block_vars)))
         yield ' '
-        yield str(t_1(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'version', '', _block_vars=_block_vars)))
+        yield str(t_2(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'version', '', _block_vars=_block_vars)))
     for l_1_p in (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars) or []):
         _loop_vars = {}
         pass
         yield ' · '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'packs'))
         yield ': '
-        yield str(t_1(environment.call(context, environment.getattr(l_1_p, 'get'), 'id', _loop_vars=_loop_vars)))
+        yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'id', _loop_vars=_loop_vars)))
         yield ' '
-        yield str(t_1(environment.call(context, environment.getattr(l_1_p, 'get'), 'version', _loop_vars=_loop_vars)))
+        yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'version', _loop_vars=_loop_vars)))
         yield ' ('
-        yield str(t_1(environment.call(context, environment.getattr(l_1_p, 'get'), 'digest', _loop_vars=_loop_vars)))
+        yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'digest', _loop_vars=_loop_vars)))
         yield ')'
     l_1_p = missing
     if (undefined(name='eq') if l_0_eq is missing else l_0_eq):
@@ -1214,26 +1230,26 @@ def block_footer(context, missing=missing):
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'machines_count'))
         yield ' ('
-        yield str(t_1(environment.call(context, environment.getattr((undefined(name='eq') if l_0_eq is missing else l_0_eq), 'get'), 'digest', _block_vars=_block_vars)))
+        yield str(t_2(environment.call(context, environment.getattr((undefined(name='eq') if l_0_eq is missing else l_0_eq), 'get'), 'digest', _block_vars=_block_vars)))
         yield ')'
     if (undefined(name='rq') if l_0_rq is missing else l_0_rq):
         pass
         yield ' · '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'request'))
         yield ': '
-        yield str(t_1(((environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'file', _block_vars=_block_vars) or environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'id', _block_vars=_block_vars)) or '')))
+        yield str(t_2(((environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'file', _block_vars=_block_vars) or environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'id', _block_vars=_block_vars)) or '')))
         yield ' ('
-        yield str(t_1(environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'digest', _block_vars=_block_vars)))
+        yield str(t_2(environment.call(context, environment.getattr((undefined(name='rq') if l_0_rq is missing else l_0_rq), 'get'), 'digest', _block_vars=_block_vars)))
         yield ')'
     if (undefined(name='qn') if l_0_qn is missing else l_0_qn):
         pass
         yield ' · '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questionnaire'))
         yield ': '
-        yield str(t_1(environment.call(context, environment.getattr((undefined(name='qn') if l_0_qn is missing else l_0_qn), 'get'), 'id', _block_vars=_block_vars)))
+        yield str(t_2(environment.call(context, environment.getattr((undefined(name='qn') if l_0_qn is missing else l_0_qn), 'get'), 'id', _block_vars=_block_vars)))
         yield ' '
-        yield str(t_1(environment.call(context, environment.getattr((undefined(name='qn') if l_0_qn is missing else l_0_qn), 'get'), 'version', _block_vars=_block_vars)))
+        yield str(t_2(environment.call(context, environment.getattr((undefined(name='qn') if l_0_qn is missing else l_0_qn), 'get'), 'version', _block_vars=_block_vars)))
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=80&14=84&15=86&18=91&20=103&23=118&24=135&26=139&28=141&29=145&33=149&34=195&38=199&39=207&40=213&41=219&42=225&43=231&44=242&45=245&47=252&50=274&51=311&53=313&55=339&57=345&58=351&61=387&64=390&65=413&67=415&69=419&70=423&74=443&77=457&78=486&80=490&81=494&82=515&83=520&86=536&87=566&89=569&91=571&92=575&99=612&100=629&102=632&103=635&105=645&106=651&111=676&112=692&113=695&115=697&117=707&118=712&123=732&124=786&126=788&127=791&129=803&130=807&131=810&132=843&133=846&134=858&135=861&137=870&140=877&141=879&143=882&145=884&146=887&147=892&152=906&156=909&157=942&158=945&160=948&161=951&163=963&164=967&166=995&167=1001&168=1005&170=1009&172=1012&173=1014&174=1018&177=1021&179=1024&181=1028&183=1038&184=1042&187=1053&189=1056&191=1062&192=1071&197=1077&198=1111&199=1114&201=1116&203=1119&204=1123&205=1126&206=1138&207=1141&210=1153&211=1156&217=1162&220=1180&221=1182&222=1184&223=1186&224=1188'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=393&64=396&65=419&67=421&69=425&70=429&74=449&77=463&78=492&80=496&81=500&82=521&83=526&86=542&87=572&89=575&91=577&92=581&99=618&100=635&102=638&103=641&105=651&106=657&111=682&112=698&113=701&115=703&117=713&118=718&123=738&124=792&126=794&127=797&129=809&130=813&131=816&132=859&133=862&134=874&135=877&137=886&140=893&141=895&143=898&145=900&146=903&147=908&152=922&156=925&157=958&158=961&160=964&161=967&163=979&164=983&166=1011&167=1017&168=1021&170=1025&172=1028&173=1030&174=1034&177=1037&179=1040&181=1044&183=1054&184=1058&187=1069&189=1072&191=1078&192=1087&197=1093&198=1127&199=1130&201=1132&203=1135&204=1139&205=1142&206=1154&207=1157&210=1169&211=1172&217=1178&220=1196&221=1198&222=1200&223=1202&224=1204'

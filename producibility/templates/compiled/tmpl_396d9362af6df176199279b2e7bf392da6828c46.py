@@ -119,10 +119,16 @@ def block_header(context, missing=missing):
     l_0_purpose_name = resolve('purpose_name')
     l_0_inputs = resolve('inputs')
     try:
-        t_1 = environment.tests['none']
+        t_1 = environment.filters['date']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'date' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<header class="masthead">\n  <div class="logo">\n'
@@ -144,7 +150,7 @@ def block_header(context, missing=missing):
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'quantity'))
     yield '</dt><dd>'
-    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_1(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_2(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield '</dd></div>\n  <div><dt>'
@@ -154,11 +160,11 @@ def block_header(context, missing=missing):
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted_date'))
     yield '</dt><dd class="nowrap">'
-    yield escape((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date') or '–'))
+    yield escape((t_1(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date')) or '–'))
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'as_of'))
     yield '</dt><dd class="nowrap">'
-    yield escape((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'as_of', _block_vars=_block_vars) or '–'))
+    yield escape((t_1(environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'as_of', _block_vars=_block_vars)) or '–'))
     yield '</dd></div>\n</dl>\n'
 
 def block_logo(context, missing=missing):
@@ -171,16 +177,16 @@ def block_logo(context, missing=missing):
     l_0_provider = resolve('provider')
     l_0_words = missing
     try:
-        t_2 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
-    try:
-        t_3 = environment.filters['upper']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.filters['upper']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'upper' found.")
     pass
     l_0_words = environment.call(context, environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'split'), _block_vars=_block_vars)
@@ -188,7 +194,7 @@ def block_logo(context, missing=missing):
     if (undefined(name='words') if l_0_words is missing else l_0_words):
         pass
         yield '    <span class="mark" aria-hidden="true">'
-        yield escape(t_3(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_2((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
+        yield escape(t_4(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_3((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
         yield '</span>\n    <span class="provider">'
         yield escape((undefined(name='provider') if l_0_provider is missing else l_0_provider))
         yield '</span>\n'
@@ -240,46 +246,52 @@ def block_figures(context, missing=missing):
     l_0_risks = resolve('risks')
     l_0_lead = missing
     try:
-        t_4 = environment.filters['eur0']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'eur0' found.")
-    try:
-        t_5 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_2 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
-    try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_7 = environment.filters['string']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'string' found.")
-    try:
-        t_1 = environment.tests['none']
+        t_1 = environment.filters['date']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
+            raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_8 = environment.tests['sameas']
+        t_5 = environment.filters['eur0']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'eur0' found.")
+    try:
+        t_6 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_7 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_8 = environment.filters['string']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'string' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    try:
+        t_9 = environment.tests['sameas']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No test named 'sameas' found.")
     pass
     yield '<section class="figures" id="figures">\n  <div class="card">\n    <div class="k">'
@@ -287,29 +299,29 @@ def block_figures(context, missing=missing):
     yield '</div>\n    <div class="v">'
     yield escape((environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'class') or '–'))
     yield ' <small>'
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'total_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield '</small></div>\n    <div class="d">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' · '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' '
-    yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing), _block_vars=_block_vars):
@@ -324,14 +336,14 @@ def block_figures(context, missing=missing):
         yield '    <div class="v">–</div>\n    <div class="d">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield escape(t_5(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+        yield escape(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
         yield '</div>\n'
     else:
         pass
         yield '    <div class="v">'
-        yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield escape(t_5(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
         yield ' <small>– '
-        yield escape(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield escape(t_5(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield '</small></div>\n    <div class="d">'
         yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         if environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars):
@@ -340,7 +352,7 @@ def block_figures(context, missing=missing):
             yield escape(environment.call(context, (undefined(name='per_unit') if l_0_per_unit is missing else l_0_per_unit), _block_vars=_block_vars))
         yield '</div>\n'
     yield '  </div>\n  <div class="card'
-    if (((not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall')))) and (environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') < environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+    if (((not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))) and (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall')))) and (environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') < environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield ' warn'
     yield '">\n    <div class="k">'
@@ -348,9 +360,9 @@ def block_figures(context, missing=missing):
     yield ' ('
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ')</div>\n    <div class="v">'
-    yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else '–'))
+    yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else '–'))
     yield ' <small>/ '
-    if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+    if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' '
@@ -360,11 +372,11 @@ def block_figures(context, missing=missing):
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' ?'
     yield '</small></div>\n    <div class="d">'
-    if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+    if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ': '
-        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_7(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+        yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_8(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
     else:
         pass
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
@@ -378,13 +390,13 @@ def block_figures(context, missing=missing):
     if (undefined(name='lead') if l_0_lead is missing else l_0_lead):
         pass
         yield '  <div class="card'
-        if (t_8(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+        if (t_9(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'meets_wanted_date'), False) or t_2(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
             pass
             yield ' warn'
         yield '">\n    <div class="k">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield '</div>\n    <div class="v">'
-        if (not t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
+        if (not t_2(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'))):
             pass
             yield escape(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'days'), _block_vars=_block_vars))
             if ((environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'deliveries') or 1) > 1):
@@ -400,7 +412,7 @@ def block_figures(context, missing=missing):
             pass
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'earliest'))
             yield ' '
-            yield escape(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date'))
+            yield escape(t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date')))
         if environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date'):
             pass
             if environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'earliest_date'):
@@ -408,32 +420,32 @@ def block_figures(context, missing=missing):
                 yield ' · '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
             yield ' '
-            yield escape(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date'))
+            yield escape(t_1(environment.getattr((undefined(name='lead') if l_0_lead is missing else l_0_lead), 'wanted_date')))
         yield ' · '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
         yield ': '
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
         yield ' · '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
         yield ': '
-        yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+        yield escape(t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
         yield '</div>\n  </div>\n'
     else:
         pass
         yield '  <div class="card">\n    <div class="k">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield '</div>\n    <div class="v">'
-        yield escape(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' <small>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '</small></div>\n    <div class="d">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
         yield ': '
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')))
         yield ' · '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
         yield ': '
-        yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+        yield escape(t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
         yield '</div>\n  </div>\n'
     yield '</section>\n'
 
@@ -449,16 +461,16 @@ def block_mrl(context, missing=missing):
     l_0_range = resolve('range')
     l_0_m = resolve('m')
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.tests['none']
+        t_2 = environment.tests['none']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<section id="mrl">\n  <h2>'
@@ -482,21 +494,21 @@ def block_mrl(context, missing=missing):
             yield '<small>'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
             yield ' '
-            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield '</small>'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield '<small>'
             yield escape((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield '</small>'
         yield '</div>\n    <div class="track" title="MRL '
         yield escape((environment.getattr(l_1_t, 'level') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
         yield '">\n      <div class="fill" style="width: '
         yield escape(((environment.getattr(l_1_t, 'level') or 0) * 10))
         yield '%"></div>\n'
-        if (not t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+        if (not t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
             pass
             yield '      <div class="target" style="left: calc('
             yield escape((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target') * 10))
@@ -521,7 +533,7 @@ def block_mrl(context, missing=missing):
     l_1_i = missing
     yield '</span><span></span></div>\n  <p class="legend">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_legend'))
-    if t_1(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target')):
+    if t_2(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target')):
         pass
         yield ' '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
@@ -540,22 +552,22 @@ def block_heat_map(context, missing=missing):
     l_0_heat = resolve('heat')
     l_0_range = resolve('range')
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<section id="heat-map">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'heat_map'))
     yield ' <span class="count">('
-    yield escape(t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
+    yield escape(t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks)))
     yield ')</span></h2>\n  <div class="heat-wrap">\n    <div class="axis-y">'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'likelihood'))
     yield ' →</div>\n    <div>\n      <table class="heat">\n        <tbody>\n'
@@ -594,7 +606,7 @@ def block_heat_map(context, missing=missing):
                 yield '<span class="c">'
                 yield escape(environment.getattr(l_2_cell, 'count'))
                 yield '</span><span class="cell-ids">'
-                yield escape(t_5(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
+                yield escape(t_6(context.eval_ctx, environment.getattr(l_2_cell, 'ids'), ' '))
                 yield '</span>'
             yield '            </td>\n'
         l_2_cell = missing
@@ -638,28 +650,28 @@ def block_questions(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_9 = environment.filters['format']
+        t_10 = environment.filters['format']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<section id="questions">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'questions'))
     yield ' <span class="count">'
-    yield escape((t_9('(%d)', t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_10('(%d)', t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'))) if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions') else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions'):
         pass
@@ -696,7 +708,7 @@ def block_questions(context, missing=missing):
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'decisive'))
                 yield '</span> '
             yield '<span class="ids small muted">'
-            yield escape(t_5(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+            yield escape(t_6(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
             yield '</span>\n'
             for l_2_p in environment.call(context, (undefined(name='what_if_shown') if l_1_what_if_shown is missing else l_1_what_if_shown), l_1_oq, _loop_vars=_loop_vars):
                 l_2_answer_text = resolve('answer_text')
@@ -717,7 +729,7 @@ def block_questions(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield '<span class="ids muted">+ '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
                 yield '</span>\n'
             l_2_p = l_2_answer_text = missing
@@ -737,16 +749,16 @@ def block_assumed(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_5 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
@@ -754,7 +766,7 @@ def block_assumed(context, missing=missing):
         yield '  <h3>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'assumed'))
         yield ' <span class="count">('
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed')))
         yield ')</span></h3>\n  <ul class="assumed">\n'
         for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
             _loop_vars = {}
@@ -766,7 +778,7 @@ def block_assumed(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' <span class="id">('
-                yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')</span>'
             yield ' – '
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -790,7 +802,7 @@ def block_assumed(context, missing=missing):
                 if environment.getattr(l_2_p, 'new_findings'):
                     pass
                     yield '<span class="id small muted">'
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                     yield '</span>'
             l_2_p = l_2_answer_text = missing
             yield '</li>\n'
@@ -807,22 +819,22 @@ def block_risks(context, missing=missing):
     l_0_L = resolve('L')
     l_0_risks = resolve('risks')
     try:
-        t_9 = environment.filters['format']
+        t_10 = environment.filters['format']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<section id="risks">\n  <h2>'
     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risk_register'))
     yield ' <span class="count">'
-    yield escape((t_9('(%d)', t_2((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
+    yield escape((t_10('(%d)', t_3((undefined(name='risks') if l_0_risks is missing else l_0_risks))) if (undefined(name='risks') if l_0_risks is missing else l_0_risks) else markup_join(('– ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'), ))))
     yield '</span></h2>\n'
     if (undefined(name='risks') if l_0_risks is missing else l_0_risks):
         pass
@@ -885,10 +897,10 @@ def block_other_findings(context, missing=missing):
     l_0_others = resolve('others')
     l_0_L = resolve('L')
     try:
-        t_2 = environment.filters['length']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -896,7 +908,7 @@ def block_other_findings(context, missing=missing):
         yield '<section id="findings">\n  <h2>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'findings'))
         yield ' <span class="count">('
-        yield escape(t_2((undefined(name='others') if l_0_others is missing else l_0_others)))
+        yield escape(t_3((undefined(name='others') if l_0_others is missing else l_0_others)))
         yield ')</span></h2>\n  <table class="grid">\n    <thead><tr><th style="width: 20mm">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'kind'))
         yield '</th><th style="width: 27mm">'
@@ -940,28 +952,28 @@ def block_assignments(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_10 = environment.filters['eur']
+        t_11 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_5 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_6 = environment.filters['num']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_1 = environment.tests['none']
+        t_7 = environment.filters['num']
     except KeyError:
         @internalcode
-        def t_1(*unused):
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<section id="assignments">\n  <h2>'
@@ -1007,7 +1019,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line"><span class="chip marginal">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '</span> '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -1021,7 +1033,7 @@ def block_assignments(context, missing=missing):
                     yield '<span class="sub-line small muted">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
                     yield '</span>'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -1047,17 +1059,29 @@ def block_assignments(context, missing=missing):
             yield '        </td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_h'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_7(environment.getattr(l_1_a, 'setup_h')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run_h'))
             yield '">'
             if environment.getattr(l_1_a, 'machine'):
                 pass
-                yield escape((t_6(environment.getattr(l_1_a, 'run_h')) if (not t_1(environment.getattr(l_1_a, 'run_h'))) else '?'))
+                if (not t_2(environment.getattr(l_1_a, 'run_h'))):
+                    pass
+                    yield escape(t_7(environment.getattr(l_1_a, 'run_h')))
+                    if (environment.call(context, environment.getattr(l_1_a, 'get'), 'run_basis', _loop_vars=_loop_vars) == 'estimated'):
+                        pass
+                        yield ' <span class="small muted">'
+                        yield escape(environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bases'), 'estimated'))
+                        yield '</span>'
+                else:
+                    pass
+                    yield '<span class="small muted">'
+                    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_only'))
+                    yield '</span>'
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape((t_10(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_11(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n      </tr>\n'
             if environment.getattr(l_1_a, 'rejected'):
                 pass
@@ -1072,7 +1096,7 @@ def block_assignments(context, missing=missing):
                     yield ' <span class="id">'
                     yield escape(environment.getattr(l_2_x, 'machine'))
                     yield '</span>: '
-                    yield escape(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+                    yield escape(t_6(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
                     yield '</span>\n'
                 l_2_x = missing
                 yield '        </td>\n      </tr>\n'
@@ -1100,22 +1124,22 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_10 = environment.filters['eur']
-    except KeyError:
-        @internalcode
-        def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'eur' found.")
-    try:
-        t_6 = environment.filters['num']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
-    try:
-        t_11 = environment.filters['unbroken_dates']
+        t_11 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_7 = environment.filters['num']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_12 = environment.filters['unbroken_dates']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
@@ -1165,11 +1189,11 @@ def block_quote(context, missing=missing):
                 yield '        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
                 yield '">'
-                yield escape(t_6(environment.getattr(l_1_line, 'hours')))
+                yield escape(t_7(environment.getattr(l_1_line, 'hours')))
                 yield '</td>\n        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
                 yield '">'
-                yield escape(t_10(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield escape(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
                 yield '</td>\n'
             else:
                 pass
@@ -1177,7 +1201,7 @@ def block_quote(context, missing=missing):
             yield '        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape(t_10(environment.getattr(l_1_line, 'amount_eur')))
+            yield escape(t_11(environment.getattr(l_1_line, 'amount_eur')))
             yield '</td>\n      </tr>\n'
         l_1_line = missing
         yield '    </tbody><tbody class="totals">\n      <tr class="first"><td colspan="3">'
@@ -1185,19 +1209,19 @@ def block_quote(context, missing=missing):
         yield '</td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'hours'))
         yield '">'
-        yield escape(t_6(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
+        yield escape(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '</td><td class="blank"></td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '">'
-        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
         yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield '</td><td class="num muted">'
-        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield '</td></tr>\n      <tr class="grand"><td colspan="5">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '</td><td class="num">'
-        yield escape(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '</td></tr>\n    </tbody>\n  </table>\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1235,13 +1259,13 @@ def block_quote(context, missing=missing):
             yield '      <tr><td class="num">'
             yield escape(environment.getattr(l_1_b, 'quantity'))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'amount_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'amount_eur')))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_10(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield escape(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
             yield '</td></tr>\n'
         l_1_b = missing
         yield '    </tbody>\n  </table>\n'
@@ -1250,15 +1274,15 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(t_11(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
+        yield escape(t_12(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
         yield '. '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':</p>\n  <ul class="chain">\n'
-        def t_12(fiter):
+        def t_13(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_12(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1282,22 +1306,22 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_13 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_14 = environment.filters['fact']
+        t_14 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'fact' found.")
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_2 = environment.filters['length']
+        t_15 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'fact' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'):
@@ -1309,7 +1333,7 @@ def block_trace(context, missing=missing):
         yield '>\n  <h2>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'trace'))
         yield ' <span class="count">('
-        yield escape(t_2(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings')))
+        yield escape(t_3(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings')))
         yield ')</span></h2>\n  <p class="small muted">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'trace_intro'))
         yield '</p>\n  <div class="trace-list">\n'
@@ -1354,13 +1378,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_13(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_14(l_2_value))
+                    yield escape(t_15(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1473,4 +1497,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&646=68&25=71&27=88&216=98&285=101&290=110&293=129&302=131&303=133&307=137&308=141&309=145&310=151&311=155&312=159&293=164&294=186&295=188&296=191&297=193&316=196&317=207&318=209&319=211&320=213&322=215&323=219&329=224&332=286&333=288&334=294&337=320&338=322&340=325&342=332&343=336&346=343&347=347&348=351&349=363&351=376&352=378&353=381&354=385&355=387&356=399&360=424&361=426&362=430&369=440&371=465&372=467&373=472&374=479&375=495&376=497&377=499&378=502&381=505&384=509&385=523&389=531&391=556&393=560&397=562&399=566&400=568&401=572&402=592&407=604&410=612&414=616&415=620&418=626&423=631&425=660&426=664&428=667&430=674&432=679&433=681&434=687&435=691&436=701&437=706&445=727&446=752&447=755&449=759&450=763&458=800&460=823&461=827&463=830&465=838&467=843&468=855&469=859&470=870&479=878&480=894&482=897&484=901&486=909&488=914&489=918&490=922&491=926&500=933&502=968&503=970&505=973&507=985&508=990&509=994&510=996&512=998&513=1001&514=1005&515=1012&516=1019&517=1026&518=1029&519=1037&520=1040&522=1045&525=1048&526=1052&527=1058&529=1062&533=1065&534=1069&543=1084&548=1088&549=1121&551=1124&552=1128&554=1131&556=1143&558=1147&559=1159&560=1161&561=1163&562=1166&563=1170&567=1178&573=1184&574=1194&575=1198&579=1202&580=1205&582=1207&583=1211&587=1215&588=1218&590=1222&592=1232&593=1236&598=1248&599=1251&601=1257&602=1266&609=1274&610=1303&611=1306&612=1310&613=1314&615=1316&616=1321&617=1325&619=1334&620=1336&621=1339&623=1348&624=1352&625=1355&627=1357&628=1361&632=1367&633=1370&635=1374&636=1377&646=1385&648=1394&649=1408&650=1410&651=1419&652=1423&654=1432&655=1434&656=1445&657=1447&658=1456&659=1458&660=1467'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&646=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=507&376=509&377=511&378=514&381=517&384=521&385=535&389=543&391=568&393=572&397=574&399=578&400=580&401=584&402=604&407=616&410=624&414=628&415=632&418=638&423=643&425=672&426=676&428=679&430=686&432=691&433=693&434=699&435=703&436=713&437=718&445=739&446=764&447=767&449=771&450=775&458=812&460=835&461=839&463=842&465=850&467=855&468=867&469=871&470=882&479=890&480=906&482=909&484=913&486=921&488=926&489=930&490=934&491=938&500=945&502=980&503=982&505=985&507=997&508=1002&509=1006&510=1008&512=1010&513=1013&514=1017&515=1024&516=1031&517=1038&518=1041&519=1049&520=1052&522=1057&525=1060&526=1064&527=1082&529=1086&533=1089&534=1093&543=1108&548=1112&549=1145&551=1148&552=1152&554=1155&556=1167&558=1171&559=1183&560=1185&561=1187&562=1190&563=1194&567=1202&573=1208&574=1218&575=1222&579=1226&580=1229&582=1231&583=1235&587=1239&588=1242&590=1246&592=1256&593=1260&598=1272&599=1275&601=1281&602=1290&609=1298&610=1327&611=1330&612=1334&613=1338&615=1340&616=1345&617=1349&619=1358&620=1360&621=1363&623=1372&624=1376&625=1379&627=1381&628=1385&632=1391&633=1394&635=1398&636=1401&646=1409&648=1418&649=1432&650=1434&651=1443&652=1447&654=1456&655=1458&656=1469&657=1471&658=1480&659=1482&660=1491'

@@ -34,64 +34,70 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'count' found.")
     try:
-        t_3 = environment.filters['eur']
+        t_3 = environment.filters['date']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'eur' found.")
+            raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_4 = environment.filters['eur0']
+        t_4 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'eur0' found.")
+            raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_5 = environment.filters['hours']
+        t_5 = environment.filters['eur0']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'hours' found.")
+            raise TemplateRuntimeError("No filter named 'eur0' found.")
     try:
-        t_6 = environment.filters['join']
+        t_6 = environment.filters['hours']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'hours' found.")
     try:
-        t_7 = environment.filters['length']
+        t_7 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_8 = environment.filters['list']
+        t_8 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_9 = environment.filters['map']
+        t_9 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_10 = environment.filters['selectattr']
+        t_10 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_11 = environment.filters['unique']
+        t_11 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'unique' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_12 = environment.tests['none']
+        t_12 = environment.filters['unique']
     except KeyError:
         @internalcode
         def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'unique' found.")
+    try:
+        t_13 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
@@ -105,13 +111,13 @@ def root(context, missing=missing):
     yield '  ('
     yield str((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose')) or '?'))
     yield ', '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_12(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_13(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield ', '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'wanted'))
     yield ' '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date') or '?'))
+    yield str((t_3(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'wanted_date')) or '?'))
     yield ')\n'
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'verdict'))
     yield ': '
@@ -124,10 +130,10 @@ def root(context, missing=missing):
         yield str(l_1_reason)
         yield '\n'
     l_1_reason = missing
-    if (t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) > 6):
+    if (t_8(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) > 6):
         pass
         yield '  - ... (+'
-        yield str((t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) - 6))
+        yield str((t_8(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict_reasons')) - 6))
         yield ')\n'
     l_0_e = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'effort')
     context.vars['e'] = l_0_e
@@ -140,31 +146,31 @@ def root(context, missing=missing):
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'engineering'))
     yield ' '
-    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'engineering_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'cam'))
     yield ' '
-    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cam_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'inspection'))
     yield ' '
-    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'inspection_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup'))
     yield ' '
-    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'setup_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'run'))
     yield ' '
-    yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
+    yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'run_h')))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'h'))
     if environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing)):
@@ -178,7 +184,7 @@ def root(context, missing=missing):
         yield '  '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield ': '
-        yield str(t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '\n'
@@ -188,11 +194,11 @@ def root(context, missing=missing):
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
-        def t_13(fiter):
+        def t_14(fiter):
             for l_1_p in fiter:
                 if ((environment.getattr(l_1_p, 'part') == environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'slowest_part')) and environment.getattr(l_1_p, 'steps')):
                     yield l_1_p
-        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -210,12 +216,12 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
         yield ': '
-        yield str(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+        yield str(t_7(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
     else:
         pass
-        yield str(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
+        yield str(t_5(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'low')))
         yield ' - '
-        yield str(t_4(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
+        yield str(t_5(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'cost_eur'), 'high')))
         yield ' ('
         yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency)))
         yield ')'
@@ -228,7 +234,7 @@ def root(context, missing=missing):
             yield '; '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_priced'))
             yield ': '
-            yield str(t_6(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
+            yield str(t_7(context.eval_ctx, environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'not_made'), ', '))
     yield '\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'):
         pass
@@ -243,9 +249,9 @@ def root(context, missing=missing):
             pass
             yield str(t_2(environment.getattr(l_1_b, 'quantity')))
             yield ': '
-            yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield str(t_4(environment.getattr(l_1_b, 'per_piece_eur')))
             yield ' - '
-            yield str(t_3(environment.getattr(l_1_b, 'per_piece_high_eur')))
+            yield str(t_4(environment.getattr(l_1_b, 'per_piece_high_eur')))
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield '; '
@@ -258,10 +264,10 @@ def root(context, missing=missing):
         yield str(l_1_note)
         yield '\n'
     l_1_note = missing
-    if (t_7(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) > 6):
+    if (t_8(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) > 6):
         pass
         yield '  - ... (+'
-        yield str((t_7(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) - 6))
+        yield str((t_8(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')) - 6))
         yield ')\n'
     l_0_m = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'mrl')
     context.vars['m'] = l_0_m
@@ -270,7 +276,7 @@ def root(context, missing=missing):
     yield ': '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ' '
-    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_13(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'):
         pass
         yield ' / '
@@ -288,11 +294,11 @@ def root(context, missing=missing):
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
         yield ')'
     yield '\n'
-    def t_14(fiter):
+    def t_15(fiter):
         for l_1_t in fiter:
             if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
                 yield l_1_t
-    for l_1_t in t_14((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+    for l_1_t in t_15((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
         _loop_vars = {}
         pass
         yield '  '
@@ -302,14 +308,14 @@ def root(context, missing=missing):
         if environment.getattr(l_1_t, 'capped_by'):
             pass
             yield ' ('
-            yield str(t_6(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
+            yield str(t_7(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', '))
             yield ')'
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
             yield ' ('
             yield str((environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_earn') if environment.getattr(l_1_t, 'assessed') else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'to_assess')))
             yield ': '
-            yield str(t_6(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
+            yield str(t_7(context.eval_ctx, environment.getattr(l_1_t, 'unanswered'), ', '))
             yield ')'
         yield '\n'
     l_1_t = missing
@@ -332,7 +338,7 @@ def root(context, missing=missing):
                 yield ' ['
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                 yield ': '
-                yield str(t_6(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                yield str(t_7(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
                 yield ']'
             if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                 pass
@@ -346,7 +352,7 @@ def root(context, missing=missing):
                 yield ' ['
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'provisional'))
                 yield ': '
-                yield str(t_6(context.eval_ctx, environment.getattr(l_1_a, 'unchecked'), ', '))
+                yield str(t_7(context.eval_ctx, environment.getattr(l_1_a, 'unchecked'), ', '))
                 yield ']'
         elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
             pass
@@ -371,13 +377,13 @@ def root(context, missing=missing):
             yield ' '
             yield str(environment.getattr(l_2_x, 'machine'))
             yield ': '
-            yield str(t_6(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
+            yield str(t_7(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
             yield '\n'
         l_2_x = missing
-        if (t_7(environment.getattr(l_1_a, 'rejected')) > 5):
+        if (t_8(environment.getattr(l_1_a, 'rejected')) > 5):
             pass
             yield '      ... (+'
-            yield str((t_7(environment.getattr(l_1_a, 'rejected')) - 5))
+            yield str((t_8(environment.getattr(l_1_a, 'rejected')) - 5))
             yield ')\n'
     l_1_a = l_1_process_name = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
@@ -400,12 +406,12 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_f, 'message'))
         yield '\n'
     l_1_f = missing
-    if (t_7((undefined(name='risks') if l_0_risks is missing else l_0_risks)) > 8):
+    if (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) > 8):
         pass
         yield '  ... (+'
-        yield str((t_7((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8))
+        yield str((t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8))
         yield ': '
-        yield str(t_6(context.eval_ctx, t_11(environment, t_9(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
+        yield str(t_7(context.eval_ctx, t_12(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
         yield ')\n'
     if (undefined(name='others') if l_0_others is missing else l_0_others):
         pass
@@ -452,9 +458,9 @@ def root(context, missing=missing):
         yield ' ('
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rules'))
         yield ': '
-        yield str(t_6(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
+        yield str(t_7(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
         yield ')\n'
-        l_1_turns = t_8(context.eval_ctx, t_10(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+        l_1_turns = t_9(context.eval_ctx, t_11(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
         _loop_vars['turns'] = l_1_turns
         for l_2_p in (undefined(name='turns') if l_1_turns is missing else l_1_turns)[:3]:
             l_2_answer_text = resolve('answer_text')
@@ -469,15 +475,15 @@ def root(context, missing=missing):
             if environment.getattr(l_2_p, 'new_findings'):
                 pass
                 yield ' ('
-                yield str(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                yield str(t_7(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                 yield ')'
             yield '\n'
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_turns = missing
-    if (t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) > 5):
+    if (t_8(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) > 5):
         pass
         yield '  ... (+'
-        yield str((t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) - 5))
+        yield str((t_8(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'open_questions')) - 5))
         yield ')\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assumed'):
         pass
@@ -491,7 +497,7 @@ def root(context, missing=missing):
             if environment.getattr(l_1_a, 'parts'):
                 pass
                 yield ' ('
-                yield str(t_6(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
+                yield str(t_7(context.eval_ctx, environment.getattr(l_1_a, 'parts'), ', '))
                 yield ')'
             yield ' - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'please_confirm'))
@@ -507,11 +513,11 @@ def root(context, missing=missing):
                     if environment.getattr(l_2_p, 'new_findings'):
                         pass
                         yield ', '
-                yield str(t_6(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
+                yield str(t_7(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', '))
                 yield ')'
             l_2_p = missing
             yield '\n'
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=97&2=100&3=116&4=120&5=124&7=127&8=130&10=132&11=135&13=176&14=179&16=185&17=187&18=191&19=200&22=207&24=233&25=236&28=254&29=258&31=261&32=264&34=266&35=269&37=291&38=299&41=316&42=318&43=323&45=366&46=370&48=377&49=380&52=383&54=390&55=394&57=403&58=406&60=410&61=412&62=414&63=418&66=425&68=433&69=438&70=457&71=459&72=464&76=477&77=480&79=482&80=484&81=486&82=490'
+debug_info = '1=103&2=106&3=122&4=126&5=130&7=133&8=136&10=138&11=141&13=182&14=185&16=191&17=193&18=197&19=206&22=213&24=239&25=242&28=260&29=264&31=267&32=270&34=272&35=275&37=297&38=305&41=322&42=324&43=329&45=372&46=376&48=383&49=386&52=389&54=396&55=400&57=409&58=412&60=416&61=418&62=420&63=424&66=431&68=439&69=444&70=463&71=465&72=470&76=483&77=486&79=488&80=490&81=492&82=496'

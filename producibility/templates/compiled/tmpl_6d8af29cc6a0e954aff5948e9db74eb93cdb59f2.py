@@ -69,10 +69,16 @@ def root(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_7 = environment.tests['none']
+        t_7 = environment.filters['upper_first']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+    try:
+        t_8 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# '
@@ -160,7 +166,7 @@ def root(context, missing=missing):
         if environment.getattr(l_1_part, 'blocked'):
             pass
             yield '<br>'
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cannot_make'))
+            yield str(t_6(environment.getattr(l_1_part, 'cannot_make')))
         elif environment.getattr(l_1_part, 'pending'):
             pass
             yield '<br>'
@@ -170,12 +176,12 @@ def root(context, missing=missing):
         yield ' '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
         yield ' | '
-        yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_8(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
         yield ' | '
-        yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_7(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+        yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_8(environment.getattr(l_1_part, 'total_eur'))) else '–'))
         yield ' |\n'
     l_1_part = missing
-    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '| **'
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
@@ -187,7 +193,7 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
@@ -247,8 +253,14 @@ def root(context, missing=missing):
         yield '## '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'assumptions'))
         yield '\n\n'
-        yield str(t_6(t_4(context.eval_ctx, (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions), '; ')))
-        yield '.\n\n'
+        for l_1_a in (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_6(t_7(l_1_a)))
+            yield '\n'
+        l_1_a = missing
+        yield '\n'
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
         pass
         yield '## '
@@ -296,4 +308,4 @@ def root(context, missing=missing):
         yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
 
 blocks = {}
-debug_info = '2=79&4=85&6=91&8=97&10=101&13=106&15=114&17=122&19=124&21=126&23=134&24=138&26=178&27=181&30=186&31=190&33=194&35=198&37=201&39=203&40=207&43=210&45=213&47=215&49=221&50=225&54=233&55=236&57=238&61=245&62=248&64=250&67=252&68=255&70=258&71=261&75=272&79=276&80=279&82=281&83=285&87=289&89=291'
+debug_info = '2=85&4=91&6=97&8=103&10=107&13=112&15=120&17=128&19=130&21=132&23=140&24=144&26=184&27=187&30=192&31=196&33=200&35=204&37=207&39=209&40=213&43=216&45=219&47=221&49=227&50=231&54=239&55=242&57=244&61=251&62=254&64=256&65=260&69=264&70=267&72=270&73=273&77=284&81=288&82=291&84=293&85=297&89=301&91=303'

@@ -24,11 +24,11 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_2 = environment.filters['join']
+        t_2 = environment.filters['upper_first']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
     pass
     l_0_p = (undefined(name='provider') if l_0_provider is missing else l_0_provider)
     context.vars['p'] = l_0_p
@@ -101,9 +101,15 @@ def root(context, missing=missing):
         pass
         yield '<h2>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'assumptions'))
-        yield '</h2>\n<p class="assumed">'
-        yield escape(t_2(context.eval_ctx, (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions), '; '))
-        yield '.</p>\n'
+        yield '</h2>\n<ul class="assumed">\n'
+        for l_1_a in (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
+            _loop_vars = {}
+            pass
+            yield '  <li>'
+            yield escape(t_2(l_1_a))
+            yield '</li>\n'
+        l_1_a = missing
+        yield '</ul>\n'
     yield '\n'
     yield from context.blocks['questions'][0](context)
     yield '\n'
@@ -215,22 +221,22 @@ def block_parts(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_2 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_7 = environment.filters['map']
+        t_7 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_8 = environment.tests['none']
+        t_8 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_9 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<h2>'
@@ -256,7 +262,7 @@ def block_parts(context, missing=missing):
             yield escape(environment.getattr(l_1_part, 'id'))
             yield ')</span>'
         yield '        <span class="how">'
-        yield escape(t_2(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+        yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
         if environment.getattr(l_1_part, 'material'):
             pass
             yield ' · '
@@ -264,17 +270,17 @@ def block_parts(context, missing=missing):
         if environment.getattr(l_1_part, 'size_mm'):
             pass
             yield ' · '
-            yield escape(t_2(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+            yield escape(t_7(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
             yield ' mm'
         if environment.getattr(l_1_part, 'treatments'):
             pass
             yield ' · '
-            yield escape(t_2(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
+            yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
         yield '</span>\n'
         if environment.getattr(l_1_part, 'blocked'):
             pass
             yield '<span class="how bad">'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'cannot_make'))
+            yield escape(environment.getattr(l_1_part, 'cannot_make'))
             yield '</span>'
         elif environment.getattr(l_1_part, 'pending'):
             pass
@@ -290,15 +296,15 @@ def block_parts(context, missing=missing):
         yield '</td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
         yield '">'
-        yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_8(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_9(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
         yield '</td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
         yield '">'
-        yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_8(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+        yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_9(environment.getattr(l_1_part, 'total_eur'))) else '–'))
         yield '</td>\n    </tr>\n'
     l_1_part = missing
     yield '  </tbody>\n'
-    if (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (not t_9((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '  <tbody class="sum">\n    <tr><td>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
@@ -311,7 +317,7 @@ def block_parts(context, missing=missing):
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '</p>\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_9((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
@@ -382,16 +388,16 @@ def block_delivery(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_2 = environment.filters['join']
+        t_7 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_9 = environment.filters['unbroken_dates']
+        t_10 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
@@ -401,9 +407,9 @@ def block_delivery(context, missing=missing):
         yield '</h2>\n<p>'
         if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
             pass
-            yield escape(t_9(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
+            yield escape(t_10(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
             yield ' '
-        yield escape(t_9(t_2(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+        yield escape(t_10(t_7(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
         yield '</p>\n'
 
 def block_questions(context, missing=missing):
@@ -418,10 +424,10 @@ def block_questions(context, missing=missing):
     l_0_more_questions = resolve('more_questions')
     l_0_more_questions_text = resolve('more_questions_text')
     try:
-        t_2 = environment.filters['join']
+        t_7 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     pass
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
@@ -437,7 +443,7 @@ def block_questions(context, missing=missing):
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield '<span class="choices">'
-                yield escape(t_2(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                yield escape(t_7(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
                 yield '</span>'
             yield '</li>\n'
         l_1_q = missing
@@ -496,4 +502,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&86=48&93=50&104=52&105=58&106=64&107=68&108=72&112=76&114=78&115=82&116=86&117=90&120=94&124=96&173=98&180=100&181=103&182=105&185=108&197=110&206=112&16=115&86=125&93=134&94=156&95=159&97=165&98=167&100=173&120=176&121=186&124=189&125=237&127=239&129=247&131=251&132=259&133=274&135=285&136=291&137=295&141=301&143=304&147=309&148=314&149=319&150=324&152=327&154=329&155=333&160=337&161=340&163=342&165=348&166=352&173=367&174=397&175=400&176=402&185=409&186=427&187=430&189=432&190=436&193=445&197=451&198=461&199=464&201=466&206=475&208=488&209=490'
+debug_info = '7=33&9=37&14=39&16=47&86=48&93=50&104=52&105=58&106=64&107=68&108=72&112=76&114=78&115=82&116=86&117=90&120=94&124=96&173=98&180=100&181=103&183=105&184=109&189=114&201=116&210=118&16=121&86=131&93=140&94=162&95=165&97=171&98=173&100=179&120=182&121=192&124=195&125=243&127=245&129=253&131=257&132=265&133=280&135=291&136=297&137=301&141=307&143=310&147=315&148=320&149=325&150=330&152=333&154=335&155=339&160=343&161=346&163=348&165=354&166=358&173=373&174=403&175=406&176=408&189=415&190=433&191=436&193=438&194=442&197=451&201=457&202=467&203=470&205=472&210=481&212=494&213=496'

@@ -1,0 +1,83 @@
+"""Dutch as a Dutch job shop writes it (review 4, item 16): the offer's opening, the
+effort line, the assumptions as a list, the cycle model's words and one way of writing
+a date in the Dutch report (the JSON stays ISO)."""
+
+import json
+import re
+
+import pytest
+
+from conftest import EQUIPMENT, EXAMPLES, run_cli
+
+REQUESTS = EXAMPLES / "requests"
+
+
+def check(*args, request="bracket-series.yaml"):
+    code, out, err = run_cli("check", REQUESTS / request, "--equipment", EQUIPMENT,
+                             "--no-probe", *args)
+    assert (code, err) == (0, ""), err
+    return out
+
+
+def test_a_conditional_offer_opens_as_a_shop_writes_it():
+    out = check("--audience", "customer", "--format", "md", "--lang", "nl",
+                request="enquiry-incomplete.yaml")
+    assert "Hieronder vindt u onze voorlopige offerte; na uw antwoorden" in out
+    assert "tot nu toe" not in out and "wordt die vast" not in out
+
+
+def test_the_dutch_report_says_omvang_not_inspanning():
+    out = check("--lang", "nl")
+    assert re.search(r"^Omvang: klasse M \| ", out, re.M)
+    assert "Inspanning" not in out and "(inspanning)" not in out
+    assert "(meerwerk)" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_offer_lists_its_assumptions_one_a_line(fmt, lang):
+    out = check("--audience", "customer", "--format", fmt, "--lang", lang,
+                request="enquiry-incomplete.yaml")
+    data = json.loads(check("--audience", "customer", "--format", "json", "--lang", lang,
+                            request="enquiry-incomplete.yaml"))
+    assumed = data["assumptions"]
+    assert len(assumed) > 2
+    if fmt == "md":
+        block = out[out.index("## " + {"en": "What we assumed", "nl": "Wat wij hebben aangenomen"}[lang]):]
+        block = block[:block.index("\n## ", 3)]
+        items = [line[2:] for line in block.splitlines() if line.startswith("- ")]
+    else:
+        block = out[out.index('<ul class="assumed">'):]
+        items = re.findall(r"<li>(.*?)</li>", block[:block.index("</ul>")])
+    assert len(items) == len(assumed)
+    assert items[0][0].isupper() and "; " not in items[0]
+    assert "; ".join(assumed) not in out
+
+
+def test_the_cycle_model_is_worded_for_any_process():
+    from producibility.report.costing import _run_minutes
+
+    class Catalogue:
+        def get(self, kind, name):
+            return {"run_time": {"model": "cycle", "params": {"cycle_s": 40}}}
+
+    for lang, words, moulding in (("en", "40 s cycle / 1 pcs per cycle", "cavities"),
+                                  ("nl", "cyclus 40 s / 1 st per cyclus", "holtes")):
+        minutes, said = _run_minutes("deburring", {}, None, {}, {}, Catalogue(), lang)
+        assert minutes == pytest.approx(40 / 60) and said == words and moulding not in said
+
+
+def test_the_dutch_report_writes_dates_as_its_offer_does():
+    text = check("--lang", "nl")
+    assert "gewenst 29-01-2027" in text and "vroegste levering 24-12-2026" in text
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)
+    for fmt in ("md", "html"):
+        out = check("--lang", "nl", "--format", fmt)
+        assert "24-12-2026" in out and "29-01-2027" in out
+        visible = re.sub(r"<[^>]+>", "", out)
+        assert not re.search(r"\b20\d\d-\d\d-\d\d\b", visible.split("sha256")[0]), fmt
+    data = json.loads(check("--lang", "nl", "--format", "json"))
+    assert data["lead_time"]["earliest_date"] == "2026-12-24"
+    assert data["request"]["wanted_date"] == "2027-01-29"
+    # English keeps ISO (the README's quick start)
+    assert "earliest delivery 2026-12-24" in check()
