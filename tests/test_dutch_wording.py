@@ -69,15 +69,25 @@ def test_the_cycle_model_is_worded_for_any_process():
 
 def test_the_dutch_report_writes_dates_as_its_offer_does():
     text = check("--lang", "nl")
-    assert "gewenst 29-01-2027" in text and "vroegste levering 24-12-2026" in text
+    assert "gewenst 29-01-2027" in text and "vroegste levering 16-12-2026" in text
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)
     for fmt in ("md", "html"):
         out = check("--lang", "nl", "--format", fmt)
-        assert "24-12-2026" in out and "29-01-2027" in out
+        assert "16-12-2026" in out and "29-01-2027" in out
         visible = re.sub(r"<[^>]+>", "", out)
         assert not re.search(r"\b20\d\d-\d\d-\d\d\b", visible.split("sha256")[0]), fmt
     data = json.loads(check("--lang", "nl", "--format", "json"))
-    assert data["lead_time"]["earliest_date"] == "2026-12-24"
+    assert data["lead_time"]["earliest_date"] == "2026-12-16"
     assert data["request"]["wanted_date"] == "2027-01-29"
     # English keeps ISO (the README's quick start)
-    assert "earliest delivery 2026-12-24" in check()
+    assert "earliest delivery 2026-12-16" in check()
+
+
+def test_the_lead_time_finding_writes_dates_as_the_report_does():
+    """LEAD-TIME's message is built by the lead time, not a template: it wrote ISO dates
+    in a Dutch report ("Vroegste levering 2026-12-08 ...; gewenst 2026-12-03")."""
+    text = check("--lang", "nl", request="impeller-rush.yaml")
+    assert "Vroegste levering 08-12-2026 (11 werkdagen" in text
+    assert "gewenst 03-12-2026. Met overwerk: 07-12-2026" in text
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)
+    assert "Earliest delivery 2026-12-08 (11 working days" in check(request="impeller-rush.yaml")

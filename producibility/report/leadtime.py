@@ -619,14 +619,16 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     whatever the date's flexibility, unless overtime brings it within them."""
     if result["meets_wanted_date"] is not False:
         return None
+    from producibility.report.render.templates import day  # the report's date form
+
     text = words("lead_time", lang)
-    message = text["message"].format(earliest=result["earliest_date"] or text["never"],
-                                     days=i18n.number(result["days"], lang, grouping=False),
-                                     part=result["slowest_part"],
-                                     wanted=result["wanted_date"])
+    message = text["message"].format(
+        earliest=day(result["earliest_date"], lang) if result["earliest_date"] else text["never"],
+        days=i18n.number(result["days"], lang, grouping=False), part=result["slowest_part"],
+        wanted=day(result["wanted_date"], lang))
     fast = result["expedited"]
     if fast:
-        message += text["expedite"].format(expedited=fast["earliest_date"],
+        message += text["expedite"].format(expedited=day(fast["earliest_date"], lang),
                                            extra=money_range(fast, lang))
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
     if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
