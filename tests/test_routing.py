@@ -200,3 +200,28 @@ def test_a_part_that_cannot_be_made_is_not_said_too_large_for_the_furnace():
     data = _shop_with_furnace([150, 100, 100]).check(request).to_dict()
     assert "SH-16" in data["lead_time"]["not_made"]
     assert not [f for f in data["findings"] if f["rule"] == "FIT-TREATMENT-SIZE"]
+
+
+def test_two_operations_do_not_excuse_each_other():
+    """A S235 part turned and milled to ±0.015 mm where the lathe and the mill that reach
+    it do not run S235: each operation's machine that takes the part misses the
+    tolerance, so neither excuses the other (each read 'marginal: the other reaches it',
+    and the part passed): NO FIT."""
+    from conftest import EQUIPMENT, base_request
+
+    document = copy.deepcopy(dict(load(EQUIPMENT)))
+    document["machines"] = [dict(m) for m in document["machines"]]
+    for m in document["machines"]:
+        if m["id"] in ("haas-st20", "hermle-c250"):
+            m["materials"] = [x for x in m["materials"] if x != "steel_s235"]
+    lathe = dict(next(m for m in document["machines"] if m["id"] == "haas-st20"),
+                 id="cheap-lathe", name="Cheap lathe", tolerance_mm=0.05,
+                 materials=["steel_s235"])
+    document["machines"].append(lathe)
+    request = base_request()
+    request["parts"][0].update(processes=["turning", "milling_3axis"], material="steel_s235",
+                               tolerance_mm=0.015, diameter_mm=50, length_mm=100)
+    report = Screener(load_equipment(document), load_packs()).check(request).to_dict()
+    assert report["verdict"] == "no_fit"
+    assert not any("reaches it" in m for a in report["assignments"]
+                   for m in a.get("marginal") or ())

@@ -292,19 +292,23 @@ class Fitter:
 
     def held(self, part, process, machines_by_process):
         """{field: process}: the part's tolerance and roughness (capability checks) that
-        this operation is judged on, and that another of the part's operations reaches on
-        one of our own machines (``machines_by_process``: process -> machines).
+        this operation is judged on, and that another of the part's operations reaches
+        on one of our own machines that takes the part (it fits there, every check
+        passed; ``machines_by_process``: process -> machines).
 
         A part's tolerance and roughness are its tightest feature's.  Made in one
         operation, that operation must reach them; made in several, the feature is made
         by one of them: the laser cuts the holes to ±0.1 mm, the press brake and the
-        welding table need not.  Where no operation reaches them, every one is judged on
-        them (the part cannot be made here as drawn).  A measuring operation is judged on
-        them always (it must measure the tightest feature) and makes no feature."""
+        welding table need not.  Where no operation reaches them on a machine that takes
+        the part, every one is judged on them (the part cannot be made here as drawn).
+        A measuring operation is judged on them always (it must measure the tightest
+        feature) and makes no feature.  Used only where no machine of this operation
+        reaches them (:meth:`judge_all`)."""
         processes = part.get("processes") or ()
         if len(processes) < 2 or "inspection" in self.kinds.get(process, ()):
-            return None  # a measuring machine must measure the tightest feature itself
+            return None
         out = {}
+        takes = {}  # other process -> whether one of our machines makes it (fits)
         for check in self.plans.get(process, ()):
             if check.kind != "capability" or check.expr is not None or check.part in out:
                 continue
@@ -314,13 +318,28 @@ class Fitter:
             for other in processes:
                 if other == process or "inspection" in self.kinds.get(other, ()) or not any(
                         c.kind == "capability" and c.part == check.part and c.expr is None
-                        and any(m.get(c.machine) is not None and value >= m[c.machine] - EPS
-                                for m in machines_by_process.get(other, ()))
                         for c in self.plans.get(other, ())):
                     continue
-                out[check.part] = other
-                break
+                if other not in takes:
+                    takes[other] = [m for m in machines_by_process.get(other, ())
+                                    if self.check(part, other, m).fits]
+                if takes[other]:
+                    out[check.part] = other
+                    break
         return out or None
+
+    def judge_all(self, part, process, machines, machines_by_process):
+        """[(machine, FitResult)] of one part operation on each of its machines: where
+        none takes it and another operation of the part reaches the tolerance or
+        roughness that keeps them out (:meth:`held`), judged again with that one
+        marginal."""
+        results = [(m, self.check(part, process, m)) for m in machines]
+        if any(r.fits for _, r in results):
+            return results
+        held = self.held(part, process, machines_by_process)
+        if not held:
+            return results
+        return [(m, self.check(part, process, m, held=held)) for m in machines]
 
     def process_name(self, process):
         """The process's catalogue name in every language."""
@@ -386,7 +405,11 @@ def _default_fitter(settings):
 def check(part, process, machine, settings, machines_by_process=None):
     """One fit judged with the default catalogue (the API and benchmarks' way);
     ``machines_by_process`` (process -> the shop's machines): what the part's other
-    operations reach is judged as in the engine (:meth:`Fitter.held`)."""
+    operations reach is judged as in the engine (:meth:`Fitter.judge_all`)."""
     fitter = _default_fitter(settings)
-    held = fitter.held(part, process, machines_by_process) if machines_by_process else None
-    return fitter.check(part, process, machine, held=held)
+    if not machines_by_process:
+        return fitter.check(part, process, machine)
+    results = fitter.judge_all(part, process, machines_by_process.get(process, ()),
+                               machines_by_process)
+    return next((r for m, r in results if m is machine), None) or \
+        fitter.check(part, process, machine)

@@ -311,9 +311,7 @@ def compile_engine(pack, equipment):
     def judge_operation(self, part_id, process, new):
         part = self.parts[part_id]
         any_fit = False
-        held = fitter.held(part, process, index)
-        for machine in index.get(process, ()):
-            result = fitter.check(part, process, machine, held=held)
+        for machine, result in fitter.judge_all(part, process, index.get(process, ()), index):
             if result.fits:
                 if self.window is None:
                     # its free hours are shared out by the assignment, against the date
