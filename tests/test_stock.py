@@ -138,3 +138,33 @@ def test_an_unknown_material_in_the_limits_is_named(tmp_path):
     out += err
     assert code == 1 and "provider.stock_kg: unknown material 'aluminum_6082'" in out
     assert "'aluminium_6082'?" in out  # did you mean
+
+
+def test_the_known_kilograms_order_it_though_a_part_gives_none(document):
+    """900 pieces of a 6082 bracket (463 kg) and a part of 6082 without a size: the
+    kilograms known already exceed the 400 kg kept, so it is ordered (the part without a
+    size hid it, and nothing was ordered)."""
+    request = _two_parts(900)
+    del request["parts"][1]["size_mm"]
+    report = _screener(document).check(request).to_dict()
+    assert {pid: rules for pid, (rules, _) in _ordering(report).items()} == {
+        "P1": {"MAT-016"}, "P2": {"MAT-016"}}
+
+
+def test_the_limit_is_judged_in_the_kilograms_the_report_writes(document):
+    """411.3 kg against 411 kg kept reads '411 kg, more than the 411 kg': whole
+    kilograms, as written, decide; 410 kg kept orders it."""
+    assert _ordering(_screener(document, stock_kg={"aluminium_6082": 411}).check(
+        _two_parts(400)).to_dict())["P1"] == (set(), False)
+    assert _ordering(_screener(document, stock_kg={"aluminium_6082": 410}).check(
+        _two_parts(400)).to_dict())["P1"] == ({"MAT-016"}, True)
+
+
+def test_a_grade_named_twice_in_the_limits_is_an_error(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "stock_kg: {aluminium_6082: 400,", "stock_kg: {aluminium_6082: 400, AW-6082: 1000,")
+    path = tmp_path / "equipment.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", path)
+    assert code == 1 and "provider.stock_kg: 'AW-6082' is aluminium_6082 again (as " \
+        "'aluminium_6082'): give it once" in out + err

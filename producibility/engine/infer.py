@@ -746,6 +746,8 @@ class Inference:
                 if added:
                     part["processes"] = processes
                     routes[str(part["id"])] = tuple(added)
+            if routes:  # a finishing operation's stock allowance counts too
+                stock_facts(request, engine.provider, engine.catalogue, engine.costing)
         engine.begin(request, as_of)
         facts = [Request(id=REQUEST_ID)]
         for pid, part in engine.parts.items():

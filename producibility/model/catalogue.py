@@ -560,7 +560,7 @@ def _value_fits(kind, value):
 
 
 def _material_map(mapping, catalogue, trail, path, line, errors):
-    out = {}
+    out, named = {}, {}
     for key, value in mapping.items():
         found = catalogue.resolve("materials", key)
         if found is None:
@@ -568,8 +568,12 @@ def _material_map(mapping, catalogue, trail, path, line, errors):
                 "inputs", "unknown_entry", where=_trail_text(trail), value=key,
                 what=Wording("inputs", "kind_materials"),
                 hint=catalogue.suggest("materials", key)), path, line(trail + [key])))
+        elif found in out:  # an id and its alias: which figure holds?
+            errors.append(InputError.said(Wording(
+                "inputs", "material_twice", where=_trail_text(trail), value=key,
+                first=named[found], material=found), path, line(trail + [key])))
         else:
-            out[found] = value
+            out[found], named[found] = value, key
     return out
 
 

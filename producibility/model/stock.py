@@ -120,47 +120,46 @@ def stock(part, processes, material, costing, catalogue, lang=None):
 
 
 def stock_facts(request, provider, catalogue, costing) -> None:
-    """Add the stock facts to the request's parts (in place; after the route's finishing
-    operations, whose allowances the stock counts):
+    """Add the stock facts to the request's parts (in place; the engine works them out
+    again after the route adds finishing operations, whose allowances the stock counts):
 
     * ``material_kg``: the kilograms of stock all its pieces take (the quote's material
       line), where size, pieces and the material's density give it;
     * ``material_kg_in_request``: the same for every part of the request in its
-      material together (a shop orders per grade), where each of those parts gives it;
+      material together (a shop orders per grade): where one of them does not give
+      its kilograms, those of the others (a lower bound);
     * ``stock_held_kg``: what the shop keeps of its material (``provider.stock_kg``);
     * ``in_stock``: false where the material is not in ``provider.stocked_materials``
-      or the request takes more of it than the shop keeps, else true; none where the
-      material is not given.  A stocked material whose kilograms cannot be worked out
-      counts as in stock (the size it needs is asked for the fit and the price)."""
+      or the request takes more of it than the shop keeps (in whole kilograms, as the
+      report writes them; the known ones where some are not known), else true; none
+      where the material is not given.  A stocked material whose kilograms cannot be
+      worked out, and whose known ones are within the stock, counts as in stock (the
+      size it needs is asked for the fit and the price)."""
     stocked = set(provider.get("stocked_materials") or ())
     held = provider.get("stock_kg") or {}
-    totals = {}  # material -> kg of all its parts, None where one is not known
+    totals = {}  # material -> kg of its parts that give them
     for part in request["parts"]:
         material_id = part.get("material")
         if not isinstance(material_id, str):
             continue
         material = catalogue.get("materials", material_id) if catalogue else None
-        kg = None
+        kg = 0.0
         if material and material.get("density_kg_m3") and part.get("pieces") is not None \
                 and part.get("processes"):
             per_piece, _, _ = stock(part, part["processes"], material, costing, catalogue)
             if per_piece is not None:
                 kg = per_piece * part["pieces"]
                 part["material_kg"] = round(kg, 1)
-        if material_id in totals:
-            totals[material_id] = None if kg is None or totals[material_id] is None \
-                else totals[material_id] + kg
-        else:
-            totals[material_id] = kg
+        totals[material_id] = totals.get(material_id, 0.0) + kg
     for part in request["parts"]:
         material_id = part.get("material")
         if not isinstance(material_id, str):
             continue
-        total = totals.get(material_id)
-        if total is not None:
+        total = totals[material_id]
+        if total:
             part["material_kg_in_request"] = round(total, 1)
         limit = held.get(material_id)
         if limit is not None:
             part["stock_held_kg"] = limit
         part["in_stock"] = material_id in stocked and (
-            limit is None or total is None or total <= limit)
+            limit is None or round(total) <= limit)

@@ -225,7 +225,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     text["material_beyond_stock"].format(
                         material=name,
                         kg=i18n.number(part["material_kg_in_request"], lang, 0),
-                        held=i18n.number(part["stock_held_kg"], lang, 0))
+                        held=i18n.number(part["stock_held_kg"], lang))
                     if part.get("stock_held_kg") is not None and
                     part.get("material_kg_in_request") is not None else
                     text["material"].format(material=name))})
