@@ -58,3 +58,22 @@ def test_the_report_and_the_offer_say_the_date_is_the_first_deliverys(screener, 
     single = screener.check(base_request(quantity=100, wanted_date="2027-06-01"), lang=lang)
     assert "first of" not in render(single, "text", lang, None)
     assert "eerste van" not in render(single, "text", lang, None, audience="customer")
+
+
+def test_fac006_weighs_the_run_due_by_the_wanted_date(screener):
+    """100 brackets of 12 min wanted in a week: 20 h of run in one delivery fill more than
+    80 % of a 16 h week (FAC-006); the first of two deliveries, 10 h, does not."""
+    def fac(batches):
+        report = screener.check(base_request(quantity=100, batches=batches,
+                                             wanted_date="2026-11-30",
+                                             part={"cycle_time_min": 12})).to_dict()
+        return [f["message"] for f in report["findings"] if f["rule"] == "FAC-006"]
+    assert any("20 h of run time due by the wanted date" in m for m in fac(1))
+    assert not any("haas-vf2" in m.lower() or "Haas VF-2" in m for m in fac(2))
+
+
+def test_lead_time_says_its_date_is_the_first_deliverys(screener):
+    report = screener.check(base_request(quantity=1000, batches=4, wanted_date="2026-11-30",
+                                         part={"cycle_time_min": 10})).to_dict()
+    [late] = [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
+    assert "That is the first of 4 deliveries." in late["message"]

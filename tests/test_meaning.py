@@ -423,3 +423,21 @@ def test_a_machine_rule_cannot_read_a_flag_of_the_schedule(tmp_path):
     with pytest.raises(InputError) as error:
         Screener(load_equipment_example(), load_packs([pack], include_default=False))
     assert "OWN-M: reads tight (OWN-T)" in str(error.value)
+
+
+def test_the_late_label_counts_an_estimated_run_as_the_lead_time_does(screener):
+    """A 5-axis part without a cycle time (15.5 h of run estimated) and one of 30 min a
+    piece share the Hermle's 18 h before the wanted date: the late label counted the first
+    as its 2 h of set-up, so the second, ending 12 days after the date, was not late."""
+    from conftest import base_request
+
+    request = base_request(quantity=20, wanted_date="2026-12-04")
+    first = request["parts"][0]
+    first.update(processes=["milling_5axis"], size_mm=[200, 150, 80])
+    del first["cycle_time_min"]
+    request["parts"] = [first, dict(first, id="P2", cycle_time_min=30, size_mm=[120, 60, 20])]
+    report = screener.check(request).to_dict()
+    late = {a["part"]: a.get("late") for a in report["assignments"]}
+    assert late == {"P1": None, "P2": "needs 12.0 h, but 17.5 h of its 18.0 h free before "
+                    "the wanted date already go to P1"}
+    assert report["lead_time"]["slowest_part"] == "P2"

@@ -262,9 +262,10 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
 def late_in_plan(placement: Placement, inferred: Inferred,
                  order: Mapping[str, list], lang: str) -> None:
     """Which operations on our machines are made later than wanted, in the order the
-    lead time's chain makes them (``order``: machine -> [(part, process)], from
-    ``leadtime.lead_time``): walking each machine's operations in that order, one whose
-    hours no longer fit in the machine's free hours before the wanted date (after the
+    lead time's chain makes them (``order``: machine -> [(part, process, hours)], from
+    ``leadtime.lead_time``: the chain's hours, an estimated run included, of an order in
+    several deliveries the first's): walking each machine's operations in that order, one
+    whose hours no longer fit in the machine's free hours before the wanted date (after the
     hours of those before it) says why in its assignment's ``late``; the others say
     nothing.  The assignment (:func:`assign`) chose the machines, longest operation
     first; the chain decides which part goes first on a machine (the part ready first),
@@ -275,13 +276,12 @@ def late_in_plan(placement: Placement, inferred: Inferred,
     if weeks is None:
         return
     machines, request, parts = inferred.machines, inferred.request, inferred.parts
-    share = 1 / deliveries_of(request)  # what is due by the wanted date: the first delivery
     late = {}
     load = {}  # machine -> (its hours before the wanted date taken in all, by which parts)
     for mid, ops in order.items():
         free, given, users = machines[mid]["free_h_per_week"] * weeks, 0.0, []
-        for pid, process in ops:
-            hours = operation_hours(request, parts[pid], machines[mid])["total"] * share
+        for pid, process, hours in ops:  # the chain's hours: an estimated run too, and
+            # of an order in several deliveries the first's
             if hours > free - given + 1e-9:
                 late[pid, process] = fit_text(
                     _short_of_hours(hours, free, given, users, weeks), lang)

@@ -136,7 +136,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 runs.add((line["part"], line["process"]))
     machine_free = {}  # machine -> working day it is free from
     machine_users = {}  # machine -> [(working day it ends, part)] in order
-    machine_order = {}  # machine -> [(part, process)] in the order it makes them
+    machine_order = {}  # machine -> [(part, process, hours)] in the order it makes them
     out = []
     by_part = {}
     for a in assignments:
@@ -308,7 +308,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     machine=a.get("machine_name") or a["machine"], parts=parts)))
             entry["day"] = machine_free[a["machine"]] = begin + days
             machine_users[a["machine"]].append((entry["day"], pid))
-            machine_order.setdefault(a["machine"], []).append((pid, a["process"]))
+            machine_order.setdefault(a["machine"], []).append((pid, a["process"], h))
             entry["steps"].append({"step": "operation", "days": round(days, 2),
                                    "text": text and text["operation"].format(
                                        process=_name(catalogue, "processes", a["process"],
@@ -626,6 +626,8 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
         earliest=day(result["earliest_date"], lang) if result["earliest_date"] else text["never"],
         days=i18n.number(result["days"], lang, grouping=False), part=result["slowest_part"],
         wanted=day(result["wanted_date"], lang))
+    if (result.get("deliveries") or 1) > 1:  # the wanted date is the first delivery's
+        message += text["first_delivery"].format(n=result["deliveries"])
     fast = result["expedited"]
     if fast:
         message += text["expedite"].format(expedited=day(fast["earliest_date"], lang),
