@@ -88,6 +88,22 @@ def test_a_pack_that_wraps_its_catalogue_is_told_where_the_entries_go(tmp_path):
         in result.output
 
 
+def test_a_key_of_the_level_below_is_told_where_it_goes(tmp_path):
+    """A provider's first pack puts id: and version: beside rules:, not under pack:; an
+    equipment file its name: beside machines:. It read only "unknown field 'id'"."""
+    pack = write(tmp_path / "pack.yaml", "id: own-shop\nversion: '1.0'\nrules: []\n")
+    result = CliRunner().invoke(cli, ["rules", "lint", str(pack)])
+    assert result.exit_code == 1
+    assert "pack.yaml:1:1: E110 unknown field 'id' (it goes under 'pack:', indented: " \
+        "'pack:' then '  id: ...')" in result.output
+    result = CliRunner().invoke(cli, ["rules", "lint", "--lang", "nl", str(pack)])
+    assert "onbekend veld 'id' (dat hoort onder 'pack:'" in result.output
+    equipment = write(tmp_path / "equipment.yaml", "name: Shop\nmachines: []\n")
+    result = CliRunner().invoke(cli, ["validate", "--equipment", str(equipment)])
+    assert result.exit_code == 1
+    assert "unknown field 'name' (it goes under 'provider:'" in result.output
+
+
 def test_every_entry_is_bilingual_and_every_material_is_priced_with_a_source():
     catalogue = default_catalogue()
     for kind in ("processes", "materials", "certifications", "treatments"):

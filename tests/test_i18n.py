@@ -228,8 +228,12 @@ def test_a_packs_problem_is_shown_in_the_users_language(tmp_path):
                                "--rules", pack, "--lang", lang)
         assert code == 1
         seen[lang] = err.splitlines()
-    assert seen["en"] == [f"Error: {pack}:8: in rules[0].then: unknown field 'likelihood'"]
-    assert seen["nl"] == [f"Fout: {pack}:8: in rules[0].then: onbekend veld 'likelihood'"]
+    # the field belongs one level down, under risk:
+    assert seen["en"] == [f"Error: {pack}:8: in rules[0].then: unknown field 'likelihood' "
+                          "(it goes under 'risk:', indented: 'risk:' then '  likelihood: ...')"]
+    assert seen["nl"] == [f"Fout: {pack}:8: in rules[0].then: onbekend veld 'likelihood' "
+                          "(dat hoort onder 'risk:', ingesprongen: 'risk:' en dan "
+                          "'  likelihood: ...')"]
     pack.write_text("pack: {id: own, version: 1.0.0}\nrules:\n" + rule.format(
         n=2, when="part.min_wal_mm < 1", then="{risk: {likelihood: 3, consequence: 3}}"),
         encoding="utf-8")

@@ -144,3 +144,16 @@ def date(value, lang: str, form: str = "long") -> str:
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
     return dates.format_date(value, format=form, locale=LOCALES[lang])
+
+
+def day(value: Any, lang: str) -> str:
+    """An ISO date as the report's language writes it (``date_format`` in its ``report``
+    locale file: ``iso`` leaves it as it is); anything that is not a date stays as it is.
+    One form for every text a report, an offer or a finding's message shows."""
+    import re
+
+    text_ = str(value or "")
+    form = text("report", "date_format", lang)
+    if form == "iso" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text_):
+        return text_
+    return date(text_, lang, form)

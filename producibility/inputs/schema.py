@@ -147,6 +147,16 @@ def _field(path, lang="en"):
     return out or _texts(lang)["document"]
 
 
+def _belongs_under(word, schema, t):
+    """The hint for a key of the level below written at this one (a pack's ``id:`` and
+    ``version:`` beside ``rules:``, not under ``pack:``): the one key here whose own
+    fields name it ('' where none or several do)."""
+    homes = [key for key, sub in (schema.get("properties") or {}).items()
+             if isinstance(sub, dict) and word in (sub.get("properties") or {})]
+    return t["belongs_under"].format(word=_printable(word), key=homes[0]) \
+        if len(homes) == 1 else ""
+
+
 def _advice_text(error, lang):
     """The advice for a schema problem in ``lang``: how a file's problem found while
     loading it (in English) is shown in the user's language."""
@@ -166,6 +176,7 @@ def advice(error, lang="en"):
         prefix = "" if where == t["document"] else t["in"].format(where=where)
         return t["unknown"].format(prefix=prefix, word=_printable(word),
                                    hint=_wrapped(word, inst, allowed, t) or
+                                   _belongs_under(word, error.schema, t) or
                                    did_you_mean(word, allowed, lang)), [word]
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message

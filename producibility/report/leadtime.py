@@ -619,8 +619,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     whatever the date's flexibility, unless overtime brings it within them."""
     if result["meets_wanted_date"] is not False:
         return None
-    from producibility.report.render.templates import day  # the report's date form
-
+    day = i18n.day  # the report's date form
     text = words("lead_time", lang)
     message = text["message"].format(
         earliest=day(result["earliest_date"], lang) if result["earliest_date"] else text["never"],

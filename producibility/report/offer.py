@@ -340,7 +340,7 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     ``missing``: what a lead time that is only a lower bound (``without_run``) waits
     for, in words ("the size or weight of Bracket"); without it, the quantities.
     Nothing where no part can be made here (``lead_time.days`` null)."""
-    from producibility.report.render.templates import day
+    day = i18n.day
 
     days, earliest = lead.get("days"), lead.get("earliest_date")
     t = i18n.texts("offer", lang)
