@@ -5,6 +5,7 @@ preparation first, of equals by part id)."""
 
 import copy
 import itertools
+import re
 
 import pytest
 
@@ -51,3 +52,15 @@ def test_the_anodised_part_is_prepared_first_whatever_its_place(screener):
         steps = next(p for p in lead["parts"] if p["part"] == "BR-100")["steps"]
         assert not [s for s in steps if s["step"] == "queue"]  # it goes first
     assert len(days) == 1
+
+
+def test_a_waiting_step_names_five_parts_and_counts_the_rest(screener):
+    """Eight brackets: the last in the work preparation waits for seven; its step named
+    all of them (a 50-part request's step named 48)."""
+    request = base_request(quantity=10, wanted_date="2027-06-01")
+    request["parts"] = [dict(request["parts"][0], id=f"P{i}") for i in range(8)]
+    for lang, more in (("en", " and 2 more"), ("nl", " en nog 2")):
+        lead = screener.check(request, lang=lang).to_dict()["lead_time"]
+        texts = [s["text"] for p in lead["parts"] for s in p["steps"] if s["step"] == "queue"]
+        [office] = [t for t in texts if more in t]  # the last in the work preparation
+        assert len(re.findall(r"\bP\d\b", office)) == 5, office

@@ -264,7 +264,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             if office and waited > 0.005:
                 steps.append(_alongside(ordered, {
                     "step": "queue", "days": round(waited, 2),
-                    "text": text and text["queue_office"].format(parts=", ".join(office))},
+                    "text": text and text["queue_office"].format(parts=_ahead(office, text))},
                     text))
             prepared += prep / prep_per_day
             steps.append(_alongside(ordered, {
@@ -305,7 +305,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             days = _machine_days(attended, unattended, per_day, overtime_h_per_day)
             _queued(entry, begin, machine_users.setdefault(a["machine"], []), text and (
                 lambda parts: text["queue_machine"].format(
-                    machine=a.get("machine_name") or a["machine"], parts=parts)))
+                    machine=a.get("machine_name") or a["machine"],
+                    parts=_ahead(parts, text))))
             entry["day"] = machine_free[a["machine"]] = begin + days
             machine_users[a["machine"]].append((entry["day"], pid))
             machine_order.setdefault(a["machine"], []).append((pid, a["process"], h))
@@ -339,7 +340,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         entry, h = state[pid], inspection[pid]
         days = h / measure_per_day
         _queued(entry, max(entry["day"], room_free), room_users,
-                text and (lambda parts: text["queue_measuring"].format(parts=parts)))
+                text and (lambda parts: text["queue_measuring"].format(
+                    parts=_ahead(parts, text))))
         entry["day"] = room_free = max(entry["day"], room_free) + days
         room_users.append((entry["day"], pid))
         entry["steps"].append({"step": "inspection", "days": round(days, 2),
@@ -399,15 +401,30 @@ def _alongside(ordered, step, text):
     return step
 
 
+#: How many parts a waiting step names; the rest are counted ("P1, P2, P3, P4, P5 and 43
+#: more"): a 50-part request's chain named 48 parts in one step.
+AHEAD_NAMED = 5
+
+
+def _ahead(parts, text):
+    """The parts a step waits for, the first AHEAD_NAMED by name, the rest counted."""
+    parts = list(parts)
+    if len(parts) <= AHEAD_NAMED:
+        return ", ".join(parts)
+    return text["more_parts"].format(parts=", ".join(parts[:AHEAD_NAMED]),
+                                     n=len(parts) - AHEAD_NAMED)
+
+
 def _queued(entry, begin, users, said):
     """A step for the days a part, ready, waits for a machine or the measuring room that
     other parts have first (``users``: (the day each ended, part) so far), so that its
-    steps add up to its days.  ``said``: the parts -> the text (None: no texts)."""
+    steps add up to its days.  ``said``: the parts (a list) -> the text (None: no
+    texts)."""
     waited = begin - entry["day"]
     if waited > 0.005:
         ahead = sorted({p for end, p in users if end > entry["day"] + 1e-9})
         entry["steps"].append({"step": "queue", "days": round(waited, 2),
-                               "text": said and said(", ".join(ahead))})
+                               "text": said and said(ahead)})
 
 
 def _outside(steps, day, process, partner, transport, catalogue, lang, text):
