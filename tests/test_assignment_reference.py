@@ -4,7 +4,9 @@ documented meaning (``report.assignment.assign`` and the README's "Free hours"):
 * the operations in a fixed order: fewest fitting machines first, then the longest,
   then by part and process;
 * each to its most preferred fitting machine that still has the hours free before the
-  wanted date;
+  wanted date; of the machines with the hours that are as preferred as that one (as
+  sure, as comfortable, as cheap: twins), the one given the fewest hours so far, then
+  the first in order; without a wanted date every machine has the hours;
 * one that no fitting machine has the hours left for is made later than wanted, on the
   fitting machine where it would end soonest (the hours already given to it plus its
   own, over its free hours a week; then by preference), and its hours count there;
@@ -21,8 +23,6 @@ from producibility.report.assignment import assign
 
 def reference(options, machines, weeks, outside):
     """assign() as the documentation says it, in the plainest loops."""
-    if weeks is None:
-        return {op: found[0][3] for op, found in options.items() if found}, {}
     given = {mid: 0.0 for mid in machines}
     takers = {mid: [] for mid in machines}
     ops = [op for op in options if options[op]]
@@ -32,10 +32,11 @@ def reference(options, machines, weeks, outside):
         hours = [o[5]["total"] for o in options[op]]
         mids = [o[3] for o in options[op]]
         pick = None
-        for mid, h in zip(mids, hours):
-            if given[mid] + h <= machines[mid]["free_h_per_week"] * weeks + 1e-9:
-                pick = mid
-                break
+        room = [o for o in options[op] if weeks is None or
+                given[o[3]] + o[5]["total"] <= machines[o[3]]["free_h_per_week"] * weeks + 1e-9]
+        for o in room:
+            if o[:3] == room[0][:3] and (pick is None or given[o[3]] < given[pick]):
+                pick = o[3]
         if pick is None:
             late[op] = {mid: sorted(set(takers[mid])) for mid in mids}
             best = None
@@ -65,9 +66,11 @@ def workloads(draw):
     for n in range(draw(st.integers(0, 8))):
         fitting = draw(st.lists(st.sampled_from(sorted(machines)), unique=True, max_size=3))
         hours = draw(st.sampled_from([0.5, 5, 15, 15, 30, 45, 120]))
-        options[(f"P{n + 1}", draw(st.sampled_from(["milling_3axis", "sla"])))] = [
-            (False, False, float(i), mid, None, {"total": hours + i})
-            for i, mid in enumerate(fitting)]
+        # twins: machines as sure, as comfortable and as cheap for the operation
+        found = [(draw(st.booleans()), draw(st.booleans()), float(draw(st.integers(0, 1))),
+                  mid, None, {"total": hours + i}) for i, mid in enumerate(fitting)]
+        options[(f"P{n + 1}", draw(st.sampled_from(["milling_3axis", "sla"])))] = sorted(
+            found, key=lambda o: o[:4])
     weeks = draw(st.sampled_from([None, 0.0, 0.5, 1.0, 2.5]))
     outside = {op: draw(st.sampled_from([2.0, 5.0, 9.0, 22.0])) for op in options
                if draw(st.booleans())}

@@ -305,3 +305,25 @@ def test_what_if_probing_is_bounded_by_the_size_of_the_request(equipment, monkey
     small.pop("purpose", None)
     screener.check(small)
     assert 1 < len(runs) <= 1 + MAX_SCREENS
+
+
+def test_twin_machines_share_the_work_as_a_planner_levels_it(tmp_path):
+    """Two mills of one model at one rate: the second part goes to the twin with no
+    hours yet, not behind the first on the first mill (cost-first alone piled a 50-part
+    request's 40 laser jobs on one of 28 identical lasers)."""
+    import yaml
+    from producibility import load_equipment
+    from conftest import EQUIPMENT
+    document = yaml.safe_load(open(EQUIPMENT, encoding="utf-8"))
+    [vf2] = [m for m in document["machines"] if m["id"] == "haas-vf2"]
+    path = tmp_path / "twins.yaml"
+    path.write_text(yaml.safe_dump(dict(document, machines=document["machines"] + [
+        dict(vf2, id="haas-vf2-b")]), allow_unicode=True), encoding="utf-8")
+    request = base_request(quantity=100, part={"cycle_time_min": 6})
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    one = Screener(load_equipment(EQUIPMENT), load_packs()).check(request).to_dict()
+    two = Screener(load_equipment(str(path)), load_packs()).check(request).to_dict()
+    assert [a["machine"] for a in one["assignments"]] == ["haas-vf2", "haas-vf2"]
+    assert [a["machine"] for a in two["assignments"]] == ["haas-vf2", "haas-vf2-b"]
+    assert two["lead_time"]["days"] < one["lead_time"]["days"]
+    assert two["effort"]["cost_eur"] == one["effort"]["cost_eur"]

@@ -215,7 +215,10 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     preference.  Greedy, in a documented order: the operations with the fewest
     fitting machines first, then the longest, then by part and process; each goes
     to its most preferred machine that still has the hours free before the wanted
-    date.  An operation no fitting machine has the hours left for is made later than
+    date; where machines are equally preferred (as sure, as comfortable and as cheap
+    for the operation: twins of one model at one rate) to the one given the fewest
+    hours so far, then by machine id, so that twins share the work as a planner
+    levels it, with or without a wanted date.  An operation no fitting machine has the hours left for is made later than
     wanted: it goes to the fitting machine where it would end soonest (the hours
     already given to that machine plus its own, over the machine's free hours a week;
     then by preference), and its hours count there for the operations after it; unless
@@ -231,17 +234,21 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     """
     picked: dict = {}
     late: dict = {}
-    if weeks is None:
-        return {op: found[0] for op, found in options.items() if found}, late
-    free = {mid: m["free_h_per_week"] * weeks for mid, m in machines.items()}
+    if weeks is None:  # no wanted date: the hours are not counted against one
+        free = dict.fromkeys(machines, float("inf"))
+    else:
+        free = {mid: m["free_h_per_week"] * weeks for mid, m in machines.items()}
     given = dict.fromkeys(machines, 0.0)  # hours given to each machine so far
     users: dict = {}
     order = sorted((op for op, found in options.items() if found),
                    key=lambda op: (len(options[op]), -options[op][0][5]["total"], op))
     for op in order:
         found = options[op]
-        option = next((o for o in found
-                       if o[5]["total"] * share <= free[o[3]] - given[o[3]] + 1e-9), None)
+        room = [o for o in found if o[5]["total"] * share <= free[o[3]] - given[o[3]] + 1e-9]
+        # of the machines as good and as cheap as the best with room (twins: the same
+        # model at the same rate), the one with the fewest hours given so far
+        option = min((o for o in room if o[:3] == room[0][:3]),
+                     key=lambda o: given[o[3]]) if room else None
         if option is None:
             late[op] = {o[3]: _short_of_hours(o[5]["total"] * share, free[o[3]], given[o[3]],
                                               users.get(o[3], ()), weeks)
