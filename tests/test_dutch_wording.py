@@ -91,3 +91,25 @@ def test_the_lead_time_finding_writes_dates_as_the_report_does():
     assert "gewenst 03-12-2026. Met overwerk: 07-12-2026" in text
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)
     assert "Earliest delivery 2026-12-08 (11 working days" in check(request="impeller-rush.yaml")
+
+
+def test_the_late_dates_condition_and_a_rules_dates_read_as_dutch_dates():
+    """The LEAD-TIME trace read 'vroegste 2026-12-08 > gewenst 2026-12-03' in the Dutch
+    report, and a rule's message printed request.earliest_delivery as an ISO date."""
+    out = check("--format", "json", "--lang", "nl", request="impeller-rush.yaml")
+    [late] = [f for f in json.loads(out)["findings"] if f["rule"] == "LEAD-TIME"]
+    assert late["trace"]["condition"] == "vroegste 08-12-2026 > gewenst 03-12-2026"
+    md = check("--format", "md", "--lang", "nl", request="impeller-rush.yaml")
+    assert "vroegste 08-12-2026 > gewenst 03-12-2026" in md
+
+
+@pytest.mark.parametrize("said, dutch", [
+    ("De vroegste levering (2026-12-16) laat", "De vroegste levering (16-12-2026) laat"),
+    ("aanvraag RFQ-2026-11-23, tekening 2026-11-23b", "aanvraag RFQ-2026-11-23, tekening "
+                                                     "2026-11-23b"),
+    ("datum 2026-13-45", "datum 2026-13-45"),  # not a date
+])
+def test_a_date_in_a_message_reads_as_the_report_writes_dates(said, dutch):
+    from producibility import i18n
+    assert i18n.days_in(said, "nl") == dutch
+    assert i18n.days_in(said, "en") == said

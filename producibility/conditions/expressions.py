@@ -1319,7 +1319,8 @@ def _parse_message(source, holes=None):
 
 def _format(value, lang="en"):
     """Values in messages as ``lang`` writes them: yes/no in its words (the ``common``
-    locale domain), numbers with its decimal sign (six significant digits)."""
+    locale domain), numbers with its decimal sign (six significant digits), dates in
+    the report's date form."""
     from producibility import i18n
 
     if isinstance(value, bool):
@@ -1334,4 +1335,4 @@ def _format(value, lang="en"):
                            grouping=False) + e + exponent
     if isinstance(value, (list, tuple)):
         return ", ".join(_format(v, lang) for v in value)
-    return str(value)
+    return i18n.days_in(str(value), lang)  # a date as the report writes it

@@ -156,4 +156,23 @@ def day(value: Any, lang: str) -> str:
     form = text("report", "date_format", lang)
     if form == "iso" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text_):
         return text_
-    return date(text_, lang, form)
+    try:
+        return date(text_, lang, form)
+    except ValueError:  # 2026-13-45: not a date
+        return text_
+
+
+_ISO_DAY = None
+
+
+def days_in(value: str, lang: str) -> str:
+    """Every ISO date written out in ``value`` (a rule's message that prints
+    ``request.earliest_delivery``) in the report's date form (:func:`day`); a date
+    inside a longer name (RFQ-2026-11-23) stays as it is."""
+    global _ISO_DAY
+    if _ISO_DAY is None:
+        import re
+        _ISO_DAY = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+    if not _ISO_DAY.search(value):
+        return value
+    return _ISO_DAY.sub(lambda m: day(m.group(), lang), value)
