@@ -61,6 +61,20 @@ def test_two_parts_that_each_fit_the_rack_order_it_together(document):
         "P1": (set(), False), "P2": (set(), False)}
 
 
+def test_one_grade_is_one_order_in_the_quote(document):
+    """MAT-016's half hour of ordering was quoted once a part: the two 6082 parts are
+    one order, quoted with the first part and saying so; a part of another grade is
+    its own order."""
+    request = _two_parts(400)
+    request["parts"].append(dict(request["parts"][0], id="P3", material="aluminium_7075"))
+    lines = sorted((line for line in _screener(document).check(request).to_dict()["quote"][
+        "lines"] if line["kind"] == "procurement"), key=lambda line: line["part"])
+    assert [(line["rule"], line["part"], line["hours"]) for line in lines] == [
+        ("MAT-016", "P1", 0.5), ("MAT-003", "P3", 0.5)]
+    assert lines[0]["source"].endswith("; one order for P1, P2")
+    assert "one order" not in lines[1]["source"]
+
+
 def test_the_kilograms_are_the_quotes(document):
     """The kilograms the rule names are the quote's material lines added up (each line
     shows its kg a piece to two decimals)."""

@@ -483,10 +483,21 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                           "cam_h", "setup_h", "amounts"))})
         if dropped:
             notes.append(words["nothing_made"].format(rules=", ".join(dropped)))
+    # a rule's wait for material is one order of the grade: its procurement hours are
+    # quoted once, with the first part of the grade (MAT-016 ordered 1,942 kg of S235
+    # for ten parts and quoted ten orders)
+    orders: dict = {}
+    for f in findings:
+        if f.part in parts and f.part not in unmade and (f.effort or {}).get("engineering_h") \
+                and f.effort.get("lead_time_days") and f.effort.get("waits_for") == "material" \
+                and parts[f.part].get("material") is not None:
+            orders.setdefault((f.rule, parts[f.part]["material"]), set()).add(f.part)
     for f in findings:
         effort = f.effort
         if not effort or f.part in unmade or (nothing and f.part is None):
             continue
+        order = orders.get((f.rule, (parts.get(f.part) or {}).get("material")), ()) \
+            if f.part is not None else ()
         # a rule's hours at a rate: given where the equipment file gives the rate, else
         # the pack's default rate (basis default: the amount is only as good as it)
         for key, kind, rate_h, src, basis in (
@@ -497,12 +508,16 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             hours = effort.get(key, 0)
             if not hours:
                 continue
+            source = said["rule_rate"].format(rule=f.rule, hours=g(hours), rate=src)
             if key == "engineering_h" and effort.get("lead_time_days"):
                 kind = "procurement"
+                if len(order) > 1:
+                    if f.part != min(order):
+                        continue  # ordered with the grade's first part
+                    source += said["one_order"].format(parts=", ".join(sorted(order)))
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h, basis=basis,
-                 source=said["rule_rate"].format(rule=f.rule, hours=g(hours), rate=src))
+                 amount_eur=hours * rate_h, basis=basis, source=source)
         if effort.get("setup_h"):
             hours = effort["setup_h"]
             machine = f.machine if f.machine not in (None, "-") else None
