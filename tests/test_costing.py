@@ -268,6 +268,22 @@ def test_quantity_breaks_spread_set_up_and_cam(screener, lang):
         report["quote"]["totals"]["amount_eur"], abs=0.01)
 
 
+def test_a_break_below_the_deliveries_comes_in_fewer_deliveries(screener):
+    """1 piece of an order in 3 deliveries was priced with 3 set-ups and 3 first-off
+    inspections: a break of fewer pieces than deliveries has a delivery a piece."""
+    report = screener.check(base_request(quantity=30, batches=3),
+                            quantities=(1, 2, 30)).to_dict()
+    one, two, thirty = report["quote"]["breaks"]
+    a = machine_of(report, "milling_3axis")
+    setup = a["setup_h"] / 3 * a["rate_eur_h"]  # a set-up a delivery
+    assert one["setup_cam_per_piece_eur"] == pytest.approx(setup + 1.5 * ENG + 0.25 * INSP,
+                                                           abs=0.01)
+    assert two["setup_cam_per_piece_eur"] == pytest.approx(
+        (2 * setup + 1.5 * ENG + 2 * 0.25 * INSP) / 2, abs=0.01)
+    assert thirty["amount_eur"] == pytest.approx(report["quote"]["totals"]["amount_eur"],
+                                                 abs=0.01)
+
+
 def test_quantities_on_the_command_line(tmp_path):
     from conftest import EQUIPMENT, ROOT, run_cli
     bracket = ROOT / "examples/requests/bracket-series.yaml"

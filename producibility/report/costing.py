@@ -588,14 +588,21 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
     """Price per piece and total per quantity: material and run scale with the pieces,
     set-up, CAM and inspection are spread over them.  The lines from rules and partners
     are those of the requested quantity (a rule that fires only from some quantity on
-    is not re-judged)."""
+    is not re-judged).  A quantity below the request's number of deliveries comes in
+    one delivery a piece at most (1 piece in 2 deliveries was priced 2 set-ups)."""
     fixed = [line for line in lines if line["rule"] is not None]
     out = []
+    batches = request.get("batches") or 1
     for quantity in quantities:
         asked = dict(request, quantity=quantity)
+        placed = assignments
+        if quantity < batches:  # a set-up a delivery: fewer of them
+            asked["batches"] = quantity
+            placed = [dict(a, setup_h=a["setup_h"] / batches * quantity)
+                      if a.get("setup_h") else a for a in assignments]
         pieces = {pid: dict(part, pieces=quantity * (part.get("quantity") or 1))
                   for pid, part in parts.items()}
-        own, _ = quote_lines(asked, pieces, machines, assignments, [], catalogue, provider,
+        own, _ = quote_lines(asked, pieces, machines, placed, [], catalogue, provider,
                              costing, lang, unmade=unmade)
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])
