@@ -90,16 +90,19 @@ def test_a_question_the_questionnaire_would_not_ask_is_not_assumed(tmp_path, equ
 def test_a_question_that_may_not_apply_is_not_assumed(tmp_path, equipment):
     """EN 1090's execution class (assume: EXC2) is asked when the product is a
     construction product or EN 1090 is required.  With the certificates open it may
-    apply or not: it stays an open question, not an assumed EXC2 that a shop without
-    EN 1090 turned into NO FIT (ENX-001) for a milled bracket.  Where it applies it is
-    assumed as before."""
+    apply or not: it is not an assumed EXC2 that a shop without EN 1090 turned into NO
+    FIT (ENX-001) for a milled bracket, nor asked before the certificates it follows
+    from (the rule waits for those).  Where it applies it is assumed as before."""
     shop = [rule("U-2", "request.execution_class == 'exc2'", scope="request",
                  then="{blocker: true}")]
     open_certificates = base_request(certificates_required=None)
     report = check(tmp_path, equipment, shop, open_certificates)
     assert not any(a["field"] == "execution_class" for a in report["assumed"])
     assert report["verdict"] == "conditional"
-    assert any(q["field"] == "execution_class" for q in report["open_questions"])
+    [certificates] = [q for q in report["open_questions"]
+                      if q["field"] == "certificates_required"]
+    assert "U-2" in certificates["rules"] and certificates["decisive"]
+    assert not any(q["field"] == "execution_class" for q in report["open_questions"])
     structural = base_request(certificates_required=None,
                               application_sector="construction_product")
     report = check(tmp_path, equipment, shop, structural)

@@ -97,3 +97,33 @@ def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
     assert conditions["execution_class"].endswith(
         "or 'EN 1090 EXC3 (heavily loaded structures)' is chosen at 6.1")
     assert conditions["tightest_feature"] == "part.tolerance_mm < 0.05"
+
+
+def test_a_follow_up_waits_for_the_answers_it_follows_from(faas):
+    from producibility.model.relevance import follows_from
+    execution = faas.question("request", "execution_class")
+    assert follows_from(execution, {"application_sector": "general"}) == (
+        ("request", "certificates_required"),)
+    assert follows_from(execution, {}) == (("request", "application_sector"),
+                                           ("request", "certificates_required"))
+    assert follows_from(execution, {"application_sector": "construction_product"}) == ()
+    assert follows_from(execution, {"application_sector": "general",
+                                    "certificates_required": []}) == ()
+    assert follows_from(faas.question("request", "quantity"), {}) == ()  # no ask_if
+
+
+def test_a_milled_cam_with_open_certificates_is_not_asked_its_execution_class(screener):
+    """A shop's offer for a milled C45 cam asked 'Which execution class (EN 1090) does
+    the structural engineer specify?' (ENX-001 reads it; its ask_if waited for the
+    certificates): the certificates are asked, with ENX-001 among their rules, and the
+    verdict is conditional for them alone. A construction product is asked its class."""
+    from conftest import base_request
+    request = base_request(certificates_required=None, application_sector="general")
+    report = screener.check(request, probe=False).to_dict()
+    fields = {q["field"]: q for q in report["open_questions"]}
+    assert "execution_class" not in fields
+    assert "ENX-001" in fields["certificates_required"]["rules"]
+    construction = base_request(certificates_required=None, application_sector=
+                                "construction_product", execution_class=None)
+    report = screener.check(construction, probe=False, assume=False).to_dict()
+    assert "execution_class" in {q["field"] for q in report["open_questions"]}

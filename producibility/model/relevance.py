@@ -11,7 +11,7 @@ on-screen form evaluates (:func:`simple_tests`: the compiled syntax tree read by
 from __future__ import annotations
 
 from producibility.conditions.analysis import AnswerTest, answer_tests
-from producibility.conditions.expressions import ExpressionError, evaluate
+from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 
 
 def _ask_if(question, request, part):
@@ -45,6 +45,20 @@ def applies(question, request: dict, part: dict | None = None) -> bool:
     if question.ask_if is None:
         return True
     return _ask_if(question, request, part) is True
+
+
+def follows_from(question, request: dict, part: dict | None = None) -> tuple:
+    """The open answers a follow-up question waits for: where its ``ask_if`` reads
+    answers not given yet (and so is unknown), the (scope, field) of each of them, in
+    the order the condition reads them; () when its ``ask_if`` is decided or absent.
+    Whether the execution class (EN 1090) is a question at all waits for the sector
+    and the certificates: those are asked first, not the execution class of a milled
+    cam."""
+    if question.ask_if is None or _ask_if(question, request, part) is not UNKNOWN:
+        return ()
+    answers = {"request": request, "part": part or {}}
+    return tuple((scope, field) for scope, field in question.ask_if.fields
+                 if answers.get(scope, {}).get(field) is None)
 
 
 def simple_tests(condition) -> tuple[str, list[AnswerTest]] | None:

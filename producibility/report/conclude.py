@@ -118,7 +118,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     findings = findings + below_target if brief else ordered(findings + below_target)
     open_questions = open_fields.ranked(
         questionnaire, lang,
-        lambda question, pid: _asked(question, request, parts.get(pid) if pid else None))
+        lambda question, pid: _asked(question, request, parts.get(pid) if pid else None),
+        lambda question, pid: _follows(question, request, parts.get(pid) if pid else None))
 
     if not brief:
         share = verdict.contingency_share(settings, len(open_questions))
@@ -269,6 +270,13 @@ def _answered(need, request, parts, questionnaire):
         return False
     return True
 
+
+
+def _follows(question, request, part):
+    """The open answers a follow-up question waits for (relevance.follows_from)."""
+    from producibility.model.relevance import follows_from
+
+    return follows_from(question, request, part)
 
 
 def _asked(question, request, part):

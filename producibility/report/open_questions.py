@@ -43,10 +43,23 @@ class OpenFields:
         self._given[(entry["scope"], entry["part"], entry["field"])] = entry["given"]
 
     def ranked(self, questionnaire: Any, lang: str,
-               asked: Callable[[Any, str | None], bool]) -> list[dict]:
+               asked: Callable[[Any, str | None], bool],
+               follows: Callable[[Any, str | None], tuple] | None = None) -> list[dict]:
         """The report's ``open_questions``, most impact first.  ``asked(question, part)``:
         whether the questionnaire asks it (its ``ask_if``); a question it would not ask
-        is not open, one it requires is decisive."""
+        is not open, one it requires is decisive.  ``follows(question, part)``: the open
+        answers a follow-up question waits for (``relevance.follows_from``): its rules
+        wait for those instead, asked first."""
+        if follows is not None:
+            for (scope, part, field), entry in list(self._fields.items()):
+                question = questionnaire.question(scope, field)
+                parents = follows(question, part) if question is not None else ()
+                if not parents:
+                    continue
+                del self._fields[scope, part, field]
+                for parent_scope, parent_field in parents:
+                    for rule in sorted(entry["rules"]) or [None]:
+                        self.add(parent_scope, part, parent_field, rule, entry["decisive"])
         out = []
         for (scope, part, field), entry in self._fields.items():
             question = questionnaire.question(scope, field)
