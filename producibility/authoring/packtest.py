@@ -35,7 +35,7 @@ from producibility.inputs.schema import did_you_mean
 from producibility.model.equipment import load_equipment
 from producibility.model.pack import load_packs, pack_files
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
-             "not_fires", "undecided", "verdict", "lang"}
+             "not_fires", "undecided", "verdict", "lang", "assume"}
 
 
 @dataclass
@@ -147,7 +147,9 @@ def run_cases(files, pack, screener_for):
             name = case.get("name", f"case {i + 1}")
             request = build_request(case, bases, path, line)
             try:
-                report = screener.check(request, lang=case.get("lang", "en"))
+                # assume: false screens strictly, as check --no-assumptions
+                report = screener.check(request, lang=case.get("lang", "en"),
+                                        assume=case.get("assume") is not False)
             except InputError as exc:
                 # worded where it can be; an answer the request's reader refuses is in
                 # the case's language (the one it reads the answers in)
