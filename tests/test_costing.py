@@ -284,6 +284,31 @@ def test_a_break_below_the_deliveries_comes_in_fewer_deliveries(screener):
                                                  abs=0.01)
 
 
+def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch):
+    """The grinding partner's EUR 9 a piece stayed at the requested 40 shafts' EUR 435 at
+    every quantity break (a shop's powder coater: 28 % too cheap at 1,000 pieces): at
+    each break the partners' price models price the pieces (grinding EUR 75 an order +
+    EUR 9 a piece, hardening EUR 95 an order + EUR 4.50 a kg of 0.28 kg shafts)."""
+    import json
+    from conftest import EXAMPLES, run_cli
+    monkeypatch.chdir(EXAMPLES / "precision-shop")  # its config: its packs
+    code, out, err = run_cli("check", "requests/ground-shaft-partner.yaml", "--format",
+                             "json", "--no-probe", "--quantities", "10,40,400")
+    assert code in (0, 1), err
+    quote = json.loads(out)["quote"]
+    outside = sorted(line["amount_eur"] for line in quote["lines"]
+                     if line["kind"] == "outside_work")
+    assert outside == [95 + 4.5 * 0.28 * 40, 75 + 9 * 40]
+    breaks = {b["quantity"]: b for b in quote["breaks"]}
+    assert breaks[40]["amount_eur"] == pytest.approx(quote["totals"]["amount_eur"], abs=0.01)
+    run_40 = sum(line["amount_eur"] for line in quote["lines"] if line["kind"] == "run")
+    for q in (10, 400):  # material and run scale; set-up, CAM, inspection, rules stay
+        expected = (breaks[40]["amount_eur"] - breaks[40]["material_eur"] - run_40
+                    + breaks[q]["material_eur"] + run_40 * q / 40
+                    + (9 + 4.5 * 0.28) * (q - 40))
+        assert breaks[q]["amount_eur"] == pytest.approx(expected, abs=0.05)
+
+
 def test_quantities_on_the_command_line(tmp_path):
     from conftest import EQUIPMENT, ROOT, run_cli
     bracket = ROOT / "examples/requests/bracket-series.yaml"

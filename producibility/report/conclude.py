@@ -126,7 +126,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
-                                     quantities, lang, placement.not_made)
+                                     quantities, lang, placement.not_made, partners)
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],

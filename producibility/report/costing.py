@@ -553,10 +553,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang, unmade=None):
+          share, quantities, lang, unmade=None, partners=None):
     """(lines, the report's ``quote``): the quote lines, notes, totals with the
     contingency ``share``, and the price per quantity break.  ``unmade``: see
-    quote_lines."""
+    quote_lines.  ``partners``: id -> the equipment file's partner, whose price model
+    prices its outside work at each quantity break."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
                                provider, costing, lang, unmade=unmade)
     return lines, {
@@ -567,7 +568,7 @@ def quote(request, parts, machines, assignments, findings, catalogue, provider, 
         "breaks": [] if parts and all(p in (unmade or {}) for p in parts) else
         quantity_breaks(sorted(set(quantities or ())), request,
                                   parts, machines, assignments, lines, catalogue, provider,
-                                  costing, lang, share, unmade)}
+                                  costing, lang, share, unmade, findings, partners)}
 
 
 def totals(lines, share, estimate_share):
@@ -584,13 +585,28 @@ def totals(lines, share, estimate_share):
 
 
 def quantity_breaks(quantities, request, parts, machines, assignments, lines, catalogue,
-                    provider, costing, lang, share, unmade=None):
+                    provider, costing, lang, share, unmade=None, findings=(), partners=None):
     """Price per piece and total per quantity: material and run scale with the pieces,
-    set-up, CAM and inspection are spread over them.  The lines from rules and partners
-    are those of the requested quantity (a rule that fires only from some quantity on
-    is not re-judged).  A quantity below the request's number of deliveries comes in
-    one delivery a piece at most (1 piece in 2 deliveries was priced 2 set-ups)."""
-    fixed = [line for line in lines if line["rule"] is not None]
+    set-up, CAM and inspection are spread over them, and outside work is priced by its
+    partner's price model for the pieces (``partners``: per order, per piece, per kg; a
+    powder coater's EUR/kg stayed at the requested quantity's 250 pieces).  The lines
+    from rules are those of the requested quantity (a rule that fires only from some
+    quantity on is not re-judged).  A quantity below the request's number of deliveries
+    comes in one delivery a piece at most (1 piece in 2 deliveries was priced 2
+    set-ups)."""
+    from producibility.report.assignment import outside_work
+
+    # outside work: (part, process) -> the partner whose price model prices it
+    by_partner = {}
+    for f in findings:
+        partner = (partners or {}).get((f.trace.values or {}).get("partner")) \
+            if f.quote_line else None
+        if partner is not None:
+            by_partner[f.quote_line["part"], f.quote_line["process"]] = partner
+    fixed = [line for line in lines if line["rule"] is not None and not (
+        line["kind"] == "outside_work" and (line["part"], line["process"]) in by_partner)]
+    outside_lines = [line for line in lines if line["kind"] == "outside_work" and
+                     (line["part"], line["process"]) in by_partner]
     out = []
     batches = request.get("batches") or 1
     for quantity in quantities:
@@ -604,6 +620,9 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
                   for pid, part in parts.items()}
         own, _ = quote_lines(asked, pieces, machines, placed, [], catalogue, provider,
                              costing, lang, unmade=unmade)
+        own += [dict(line, amount_eur=outside_work(
+            by_partner[line["part"], line["process"]], pieces[line["part"]], asked, None,
+            lang)["amount_eur"]) for line in outside_lines]
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])
         spread = sum(line["amount_eur"] for line in own
