@@ -1274,3 +1274,35 @@ def test_the_laser_quote_line_says_it_interpolates(screener):
         sources = [line["source"] for line in report.to_dict()["quote"]["lines"]
                    if line["kind"] == "run"]
         assert any(said in s for s in sources), sources
+
+
+def test_two_parts_at_one_partner_pay_its_order_charge_once(tmp_path, monkeypatch):
+    """Two brackets the powder coater takes together were charged its order charge
+    twice, and TEC-005's hour of ordering twice: the first part's lines carry them,
+    the second's say so."""
+    import json
+    import yaml
+    from conftest import EXAMPLES, base_request, run_cli
+    request = base_request(quantity=10, wanted_date="2027-06-01",
+                           part={"surface_treatment": ["anodising"]})
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    monkeypatch.chdir(EXAMPLES / "precision-shop")  # its anodiser: EUR 80 + 1.50 a piece
+    code, out, err = run_cli("check", path, "--format", "json", "--no-probe",
+                             "--quantities", "10,100", "--lang", "en")
+    assert code in (0, 1), err
+    quote = json.loads(out)["quote"]
+    outside = {line["part"]: line for line in quote["lines"] if line["kind"] == "outside_work"}
+    assert outside["P1"]["amount_eur"] == 80 + 1.5 * 10
+    assert outside["P2"]["amount_eur"] == 1.5 * 10
+    assert "order charge with P1" in outside["P2"]["source"]
+    ordering = [line for line in quote["lines"] if line["rule"] == "TEC-005"]
+    assert [(line["part"], line["hours"]) for line in ordering] == [("P1", 1.0)]
+    assert ordering[0]["source"].endswith("; one order for P1, P2")
+    # and at a quantity break: once, 1.50 a piece for each
+    ten, hundred = quote["breaks"]
+    assert hundred["amount_eur"] - ten["amount_eur"] == pytest.approx(
+        hundred["material_eur"] - ten["material_eur"] + 2 * 1.5 * 90
+        + 9 * sum(line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"),
+        abs=0.2)  # the run lines' amounts are rounded to the cent

@@ -132,6 +132,15 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                                   lang),
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
+    shared = order_charged_with((a["part"], a["process"], a["partner"]["id"])
+                                for a in assignments if a.get("partner"))
+    for a in assignments:
+        if (a["part"], a["process"]) in shared:
+            partner_id, result = (inferred.overflow if a.get("overflow") else
+                                  inferred.subcontracts)[a["part"], a["process"]]
+            a["partner"] = outside_work(partners[partner_id], inferred.parts[a["part"]],
+                                        request, result, lang,
+                                        shared[a["part"], a["process"]])
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
                      not_made(assignments), weeks, inferred.parts)
 
@@ -351,11 +360,28 @@ def not_made(assignments) -> dict[str, list[str]]:
     return out
 
 
+def order_charged_with(work) -> dict[tuple, str]:
+    """One order a partner and process: (part, process, partner id) of the request's
+    outside work -> {(part, process): the part whose line carries the partner's order
+    charge}, for every part but that one (the first by id).  Two brackets that go to the
+    powder coater together pay its order charge once."""
+    first: dict = {}
+    out = {}
+    for pid, process, partner_id in sorted(work):
+        carrier = first.setdefault((partner_id, process), pid)
+        if carrier != pid:
+            out[pid, process] = carrier
+    return out
+
+
 def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
-                 request: Mapping[str, Any], result: Any, lang: str) -> dict[str, Any]:
+                 request: Mapping[str, Any], result: Any, lang: str,
+                 order_with: str | None = None) -> dict[str, Any]:
     """A partner's operation: its lead time and the amount by its price model.
 
-    ``price_basis`` is the formula in ``lang``, like a quote line's source."""
+    ``price_basis`` is the formula in ``lang``, like a quote line's source.
+    ``order_with``: the part whose line carries the partner's order charge for this
+    process (:func:`order_charged_with`); none here then."""
     said = words("quote_source", lang or "en")
 
     def g(value):
@@ -364,8 +390,11 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
     price = partner["price"]
     pieces = part.get("pieces")
     batches = request.get("batches") or 1
-    amount, basis = price.get("per_order_eur", 0) * batches, []
-    if price.get("per_order_eur"):
+    amount, basis = 0.0, []
+    if price.get("per_order_eur") and order_with is not None:
+        basis.append(said["partner_order_with"].format(part=order_with))
+    elif price.get("per_order_eur"):
+        amount = price["per_order_eur"] * batches
         basis.append(said["partner_order"].format(amount=g(price["per_order_eur"]),
                                                   batches=batches))
     if price.get("per_piece_eur"):

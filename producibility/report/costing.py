@@ -304,6 +304,22 @@ def design_hours(findings, unmade=None) -> dict:
     return hours
 
 
+def _ordered(finding, part):
+    """What a rule's ordering hours order, as the key of one order (the rule, what it
+    waits for, and the grade of a material or the part's treatments), or None where the
+    finding orders nothing (no engineering hours with a wait, or a material not known)."""
+    effort = finding.effort or {}
+    waits_for = effort.get("waits_for")
+    if not (effort.get("engineering_h") and effort.get("lead_time_days") and waits_for):
+        return None
+    if waits_for == "material":
+        return None if part.get("material") is None else \
+            (finding.rule, waits_for, part["material"])
+    if waits_for == "treatment":
+        return (finding.rule, waits_for, tuple(sorted(part.get("surface_treatment") or ())))
+    return (finding.rule, waits_for)  # a process bought in: one order with its shop
+
+
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
                 lang, brief=False, unmade=None):
     """(lines, notes): the quote lines of one request, in a stable order.
@@ -483,21 +499,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                           "cam_h", "setup_h", "amounts"))})
         if dropped:
             notes.append(words["nothing_made"].format(rules=", ".join(dropped)))
-    # a rule's wait for material is one order of the grade: its procurement hours are
-    # quoted once, with the first part of the grade (MAT-016 ordered 1,942 kg of S235
-    # for ten parts and quoted ten orders)
+    # a rule's wait for what it orders is one order: its procurement hours are quoted
+    # once, with the first part (MAT-016 ordered 1,942 kg of S235 for ten parts and
+    # quoted ten orders; TEC-005 two orders for two brackets coated together)
     orders: dict = {}
     for f in findings:
-        if f.part in parts and f.part not in unmade and (f.effort or {}).get("engineering_h") \
-                and f.effort.get("lead_time_days") and f.effort.get("waits_for") == "material" \
-                and parts[f.part].get("material") is not None:
-            orders.setdefault((f.rule, parts[f.part]["material"]), set()).add(f.part)
+        if f.part in parts and f.part not in unmade and _ordered(f, parts[f.part]):
+            orders.setdefault(_ordered(f, parts[f.part]), set()).add(f.part)
     for f in findings:
         effort = f.effort
         if not effort or f.part in unmade or (nothing and f.part is None):
             continue
-        order = orders.get((f.rule, (parts.get(f.part) or {}).get("material")), ()) \
-            if f.part is not None else ()
+        order = orders.get(_ordered(f, parts[f.part]), ()) if f.part in parts else ()
         # a rule's hours at a rate: given where the equipment file gives the rate, else
         # the pack's default rate (basis default: the amount is only as good as it)
         for key, kind, rate_h, src, basis in (
@@ -594,7 +607,7 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
     quantity on is not re-judged).  A quantity below the request's number of deliveries
     comes in one delivery a piece at most (1 piece in 2 deliveries was priced 2
     set-ups)."""
-    from producibility.report.assignment import outside_work
+    from producibility.report.assignment import order_charged_with, outside_work
 
     # outside work: (part, process) -> the partner whose price model prices it
     by_partner = {}
@@ -603,6 +616,8 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
             if f.quote_line else None
         if partner is not None:
             by_partner[f.quote_line["part"], f.quote_line["process"]] = partner
+    shared = order_charged_with((pid, process, partner["id"])
+                                for (pid, process), partner in by_partner.items())
     fixed = [line for line in lines if line["rule"] is not None and not (
         line["kind"] == "outside_work" and (line["part"], line["process"]) in by_partner)]
     outside_lines = [line for line in lines if line["kind"] == "outside_work" and
@@ -622,7 +637,8 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
                              costing, lang, unmade=unmade)
         own += [dict(line, amount_eur=outside_work(
             by_partner[line["part"], line["process"]], pieces[line["part"]], asked, None,
-            lang)["amount_eur"]) for line in outside_lines]
+            lang, shared.get((line["part"], line["process"])))["amount_eur"])
+            for line in outside_lines]
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])
         spread = sum(line["amount_eur"] for line in own

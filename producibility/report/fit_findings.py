@@ -14,7 +14,7 @@ from typing import Any, Mapping, NamedTuple
 
 from producibility import i18n
 from producibility.engine.infer import Inferred
-from producibility.report.assignment import Placement, outside_work
+from producibility.report.assignment import order_charged_with, Placement, outside_work
 from producibility.engine import fit
 from producibility.engine.fit import EPS, Reason
 from producibility.report.finding import Finding, Risk, words
@@ -64,6 +64,7 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
     if not partners:
         return work
     request = inferred.request
+    treated = []  # (part, treatment, partner, not in the routing)
     for pid, part in inferred.parts.items():
         if placement.moot(pid):
             continue
@@ -78,11 +79,15 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
                     continue
                 if too_large(partner, part):
                     continue  # its bath or oven is too small: FIT-TREATMENT-SIZE says so
-                work.append(OutsideWork(pid, treatment,
-                                        outside_work(partner, part, request, None, lang),
-                                        treatment not in (part.get("processes") or ())))
+                treated.append((pid, treatment, partner,
+                                treatment not in (part.get("processes") or ())))
                 break
-    return work
+    # one order charge a partner and treatment (two brackets coated together)
+    shared = order_charged_with((pid, treatment, partner["id"])
+                                for pid, treatment, partner, _ in treated)
+    return work + [OutsideWork(pid, treatment, outside_work(
+        partner, inferred.parts[pid], request, None, lang, shared.get((pid, treatment))),
+        routed_not) for pid, treatment, partner, routed_not in treated]
 
 
 def too_large(partner: Mapping, part: Mapping) -> list:
