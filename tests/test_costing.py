@@ -396,6 +396,20 @@ def test_a_lead_time_without_run_hours_says_it_is_a_lower_bound(screener, lang, 
     assert complete["without_run"] == [] and "without_run" not in complete["parts"][0]
 
 
+def test_the_offer_asks_first_what_its_price_waits_for(screener):
+    """A frame's offer left out its material and welding 'until we know the size or
+    weight' and asked its tolerance and certificates first, the size fourth: what the
+    price waits for is asked first, then the rest in the report's order."""
+    from producibility.report.offer import offer_model
+    data = screener.check(base_request(part={"size_mm": None, "cycle_time_min": None,
+                                             "tolerance_mm": None})).to_dict()
+    assert data["open_questions"][0]["field"] == "tolerance_mm"  # the report's order
+    asked = [q["text"] for q in offer_model(data, {}, "en")["questions"]]
+    assert asked[:3] == ["Bounding box L x W x H (part P1)",
+                         "Weight of the finished part (part P1)",
+                         "Tightest tolerance (±) (part P1)"]
+
+
 @pytest.mark.parametrize("lang, said", [
     ("en", "We confirm the date once we know the size or weight of P1."),
     ("nl", "De precieze datum bevestigen wij zodra wij de maten of het gewicht van P1 weten.")])

@@ -74,6 +74,12 @@ def _customer_text(rule, finding, context, lang, choice_text):
     return template.render(context, lang, choice_text)
 
 
+#: the part's answers a price left out waits for, by why it is left out (a quote note's
+#: ``why``, ``costing.Unpriced``)
+PRICE_WAITS_FOR = {"size": ("size_mm",), "weight": ("size_mm", "weight_kg"),
+                   "thickness": ("thickness_mm",), "material": ("material",)}
+
+
 def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                 lang: str = i18n.DEFAULT_LANG) -> dict[str, Any]:
     """Everything the offer templates show, in the customer's words.
@@ -221,7 +227,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             if not any(q["text"] == text for q in questions):
                 questions.append({"text": text, "help": "", "choices": []})
     questions += [{"text": text, "help": "", "choices": []} for text in dict.fromkeys(settled)]
-    for entry in data["open_questions"]:
+    # what the price waits for is asked first: the price is the offer's point (a frame's
+    # size came fourth, after its tolerance and certificates, while its material and
+    # welding waited for it)
+    waiting = {(gap.get("part"), field) for gap in data["quote"].get("not_priced") or ()
+               for field in PRICE_WAITS_FOR.get(gap.get("why"), ())}
+    for entry in sorted(data["open_questions"],
+                        key=lambda e: (e.get("part"), e["field"]) not in waiting):
         text = entry["question"]
         if entry.get("part"):
             text = t["question_for_part"].format(question=text, part=entry["part"])
