@@ -1258,9 +1258,11 @@ def test_a_rule_line_at_a_default_rate_says_default(tmp_path, pack):
     ruled = [line for line in lines if line["rule"] and line["kind"] in
              ("engineering", "procurement", "inspection", "cam")]
     assert ruled and all(line["basis"] == "default" for line in ruled), ruled
+    # with the rate given the default pack's hours are still its judgement: default
+    # (a shop's own rule's are given: test_the_default_packs_hours_are_defaults_...)
     given = Screener(str(EQUIPMENT), pack).check(
         _example("bracket-series")).to_dict()["quote"]["lines"]
-    assert all(line["basis"] == "given" for line in given
+    assert all(line["basis"] == "default" for line in given
                if line["rule"] and line["kind"] in ("engineering", "procurement"))
 
 
@@ -1320,3 +1322,36 @@ def test_two_parts_at_one_partner_pay_its_order_charge_once(tmp_path, monkeypatc
         hundred["material_eur"] - ten["material_eur"] + 2 * 1.5 * 90
         + 9 * sum(line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"),
         abs=0.2)  # the run lines' amounts are rounded to the cent
+
+
+def test_the_default_packs_hours_are_defaults_a_shops_own_are_given(tmp_path, equipment):
+    """A shop's quote CSV read 'opgegeven' (given) for 14.5 h that were the shipped
+    pack's judgement (PRC-003's 4 h, PRC-001's 2 h, CST-001's 1 h): a rule as the default
+    pack writes it is basis default; the shop's own rule, or its override of a shipped
+    one, is given."""
+    import textwrap
+    from producibility import load_packs
+    request = base_request(new_customer=True, target_unit_price_eur=1.0,
+                           part={"cycle_time_min": 60})
+    basis = {line["rule"]: line["basis"] for line in Screener(equipment, load_packs()).check(
+        request, probe=False).to_dict()["quote"]["lines"] if line["rule"]}
+    assert basis and set(basis.values()) == {"default"}, basis
+    own = tmp_path / "own.yaml"
+    rid = sorted(basis)[0]
+    shipped = next(r for r in load_packs().rules if r.id == rid)
+    own.write_text(textwrap.dedent(f"""\
+        pack: {{id: own, version: 1.0.0}}
+        rules:
+          - id: {rid}
+            thread: {shipped.thread}
+            title: ours
+            scope: {shipped.scope}
+            when: "true"
+            then: {{effort: {{engineering_h: 3}}}}
+            message: "ours"
+            override: true
+        """), encoding="utf-8")
+    pack = load_packs([own])
+    assert rid not in pack.shipped and len(pack.shipped) == len(pack.rules) - 1
+    lines = Screener(equipment, pack).check(request, probe=False).to_dict()["quote"]["lines"]
+    assert {line["basis"] for line in lines if line["rule"] == rid} == {"given"}

@@ -106,8 +106,12 @@ class RulePack:
     """The merged rules of one or more pack files, plus their settings."""
 
     def __init__(self, rules: list, settings: dict, packs: list,
-                 catalogue: object = None, disabled: dict | None = None) -> None:
+                 catalogue: object = None, disabled: dict | None = None,
+                 shipped: frozenset = frozenset()) -> None:
         self.rules = rules
+        # the ids of the rules as the shipped default pack writes them (not overridden):
+        # their hours are the default pack's judgement, not the shop's own figures
+        self.shipped = shipped
         # id -> (pack id, path, line) of the disable: that switched off a rule now gone
         self.disabled = disabled or {}
         self.settings = settings
@@ -256,8 +260,11 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     if not include_default:
         # without the default rules the shop's vocabulary stays: packs extend it
         catalogue.start_from(default_catalogue_files()[0])
+    shipped = set()
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
+        default = include_default and Path(source).resolve() == Path(
+            default_pack_dir()).resolve()
         digests = []
         extra = catalogue_files(source)
         if extra and Path(source).resolve() == Path(default_pack_dir()).resolve():
@@ -287,9 +294,13 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
         with expressions.parsed_trees(expressions.trees_key(TREES_FORM,
                                                             "\n".join(digests).encode())):
             for path, document in loaded:
+                before = dict(rules)
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
                                          where, written, defined_flags, errors, removals,
                                          disabled)
+                for rid, rule in rules.items():
+                    if before.get(rid) is not rule:  # written (or overridden) here
+                        (shipped.add if default else shipped.discard)(rid)
         meta["digest"] = digest(digests)
         packs.append(meta)
     # E132: flags no rule of the loaded packs sets, counting rules a later pack disabled
@@ -308,7 +319,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     ordered = sorted(rules.values(), key=lambda r: r.id)
     disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
-                    disabled=disabled)
+                    disabled=disabled, shipped=frozenset(shipped & set(rules)))
 
 
 def _add_document(document, path, meta, settings, catalogue, rules, where, written,

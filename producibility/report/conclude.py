@@ -126,7 +126,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
-                                     quantities, lang, placement.not_made, partners)
+                                     quantities, lang, placement.not_made, partners,
+                                     getattr(pack, "shipped", frozenset()))
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
@@ -151,7 +152,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             lines, _ = costing.quote_lines(request, parts, inferred.machines,
                                            placement.assignments, findings, catalogue,
                                            equipment.provider, settings["costing"], lang,
-                                           unmade=placement.not_made)
+                                           unmade=placement.not_made,
+                                           shipped=getattr(pack, "shipped", frozenset()))
             totals = costing.totals(lines, share, settings["costing"]["estimate_contingency"])
         else:
             totals = quote["totals"]

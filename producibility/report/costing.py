@@ -321,8 +321,12 @@ def _ordered(finding, part):
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang, brief=False, unmade=None):
+                lang, brief=False, unmade=None, shipped=frozenset()):
     """(lines, notes): the quote lines of one request, in a stable order.
+
+    ``shipped``: the ids of the rules as the shipped default pack writes them
+    (``RulePack.shipped``): their hours and amounts are the default pack's judgement,
+    basis ``default`` whatever the rate's; a shop's own rule's are its own figures.
 
     ``brief``: only the set-up and run lines the lead time needs (a what-if probe reads
     the verdict and the findings, never the price).  ``unmade``: the parts that cannot be
@@ -511,6 +515,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         if not effort or f.part in unmade or (nothing and f.part is None):
             continue
         order = orders.get(_ordered(f, parts[f.part]), ()) if f.part in parts else ()
+        judged = f.rule in shipped  # the default pack's hours: its judgement
         # a rule's hours at a rate: given where the equipment file gives the rate, else
         # the pack's default rate (basis default: the amount is only as good as it)
         for key, kind, rate_h, src, basis in (
@@ -530,7 +535,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     source += said["one_order"].format(parts=", ".join(sorted(order)))
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h, basis=basis, source=source)
+                 amount_eur=hours * rate_h, basis="default" if judged else basis,
+                 source=source)
         if effort.get("setup_h"):
             hours = effort["setup_h"]
             machine = f.machine if f.machine not in (None, "-") else None
@@ -540,13 +546,14 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             rate_h = eng_rate if rate_h is None else rate_h
             line("setup", part=f.part, machine=machine, rule=f.rule,
                  description=f.title, setup_h=hours, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h, basis=basis,
+                 amount_eur=hours * rate_h, basis="default" if judged else basis,
                  source=said["rule"].format(rule=f.rule, hours=g(hours)))
         for extra in effort.get("amounts") or ():
             text = extra["description"]
             line(extra["kind"], part=f.part, rule=f.rule,
-                 description=text.get(lang) or text.get("en"),
-                 amount_eur=extra["amount_eur"], source=said["rule_amount"].format(rule=f.rule))
+                 description=text.get(lang) or text.get("en"), amount_eur=extra["amount_eur"],
+                 basis="default" if judged else "given",
+                 source=said["rule_amount"].format(rule=f.rule))
     # ---- packaging and transport, where the pack's settings price them
     if nothing:
         return lines, notes
@@ -566,13 +573,13 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang, unmade=None, partners=None):
+          share, quantities, lang, unmade=None, partners=None, shipped=frozenset()):
     """(lines, the report's ``quote``): the quote lines, notes, totals with the
     contingency ``share``, and the price per quantity break.  ``unmade``: see
     quote_lines.  ``partners``: id -> the equipment file's partner, whose price model
     prices its outside work at each quantity break."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
-                               provider, costing, lang, unmade=unmade)
+                               provider, costing, lang, unmade=unmade, shipped=shipped)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
