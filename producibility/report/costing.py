@@ -16,6 +16,7 @@ import math
 from producibility import i18n
 from producibility.model.stock import _dims, _said, part_volume_cm3, stock
 from producibility.report.finding import Finding, Risk, words as _words
+from producibility.report.partners import order_charged_with, outside_work
 
 
 
@@ -614,8 +615,6 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
     quantity on is not re-judged).  A quantity below the request's number of deliveries
     comes in one delivery a piece at most (1 piece in 2 deliveries was priced 2
     set-ups)."""
-    from producibility.report.assignment import order_charged_with, outside_work
-
     # outside work: (part, process) -> the partner whose price model prices it
     by_partner = {}
     for f in findings:

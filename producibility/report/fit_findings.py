@@ -14,7 +14,8 @@ from typing import Any, Mapping, NamedTuple
 
 from producibility import i18n
 from producibility.engine.infer import Inferred
-from producibility.report.assignment import order_charged_with, Placement, outside_work
+from producibility.report.assignment import Placement
+from producibility.report.partners import order_charged_with, outside_work
 from producibility.engine import fit
 from producibility.engine.fit import EPS, Reason
 from producibility.report.finding import Finding, Risk, words
@@ -25,7 +26,7 @@ class OutsideWork(NamedTuple):
 
     part: str
     process: str
-    partner: dict        # the partner as assignment.outside_work prices it
+    partner: dict        # the partner as partners.outside_work prices it
     treatment: bool      # a surface treatment rather than an operation of the routing
     overflow: bool = False  # own machines fit but have not the hours; the partner is sooner
 

@@ -1,0 +1,75 @@
+"""A partner's work priced: its lead time and the amount by its price model (per order,
+per piece, per kg), and one order charge a partner and process for the parts it takes
+together.  Read by the assignment (an operation a partner does), the fit's findings (a
+surface treatment) and the quantity breaks (the same work at another quantity)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from producibility import i18n
+from producibility.engine.fit import text as fit_text
+from producibility.report.finding import words
+
+
+def order_charged_with(work) -> dict[tuple, str]:
+    """One order a partner and process: (part, process, partner id) of the request's
+    outside work -> {(part, process): the part whose line carries the partner's order
+    charge}, for every part but that one (the first by id).  Two brackets that go to the
+    powder coater together pay its order charge once."""
+    first: dict = {}
+    out = {}
+    for pid, process, partner_id in sorted(work):
+        carrier = first.setdefault((partner_id, process), pid)
+        if carrier != pid:
+            out[pid, process] = carrier
+    return out
+
+
+def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
+                 request: Mapping[str, Any], result: Any, lang: str,
+                 order_with: str | None = None) -> dict[str, Any]:
+    """A partner's operation: its lead time and the amount by its price model.
+
+    ``price_basis`` is the formula in ``lang``, like a quote line's source.
+    ``order_with``: the part whose line carries the partner's order charge for this
+    process (:func:`order_charged_with`); none here then."""
+    said = words("quote_source", lang or "en")
+
+    def g(value):
+        return i18n.figure(value, lang or "en")
+
+    price = partner["price"]
+    pieces = part.get("pieces")
+    batches = request.get("batches") or 1
+    amount, basis = 0.0, []
+    if price.get("per_order_eur") and order_with is not None:
+        basis.append(said["partner_order_with"].format(part=order_with))
+    elif price.get("per_order_eur"):
+        amount = price["per_order_eur"] * batches
+        basis.append(said["partner_order"].format(amount=g(price["per_order_eur"]),
+                                                  batches=batches))
+    if price.get("per_piece_eur"):
+        if pieces is None:
+            basis.append(said["partner_piece_unknown"])
+        else:
+            amount += price["per_piece_eur"] * pieces
+            basis.append(said["partner_piece"].format(amount=g(price["per_piece_eur"]),
+                                                      pieces=pieces))
+    if price.get("per_kg_eur"):
+        if pieces is None or part.get("weight_kg") is None:
+            basis.append(said["partner_kg_unknown"])
+        else:
+            amount += price["per_kg_eur"] * part["weight_kg"] * pieces
+            basis.append(said["partner_kg"].format(amount=g(price["per_kg_eur"]),
+                                                   kg=g(part["weight_kg"]), pieces=pieces))
+    out = {"id": partner["id"], "name": partner["name"],
+           "lead_time_days": partner["lead_time_days"], "amount_eur": _r(amount),
+           "price_basis": "; ".join(basis) or price["source"]}
+    if result is not None and result.marginal:
+        out["marginal"] = [fit_text(r, lang) for r in result.marginal]
+    return out
+
+
+def _r(value: float, digits: int = 2) -> float:
+    return round(float(value), digits)
