@@ -131,6 +131,28 @@ def test_an_empty_list_is_answered_for_validate_and_check(tmp_path, faas):
                 if q is not None and q.id == "certificates_required"]
 
 
+@pytest.mark.parametrize("written", ["[geen]", "[none]", "[Geen]", "[]", "geen"])
+def test_none_in_a_list_means_none_as_the_bare_word_does(tmp_path, faas, written):
+    """``certificates_required: [geen]`` was 'geen' outside the catalogue, an open
+    question; it is the empty list, as ``geen`` and ``[]`` are."""
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text(certificates_required=written), encoding="utf-8")
+    code, out, err = run_cli("validate", path, "--lang", "nl")
+    assert code == 0 and "certificates_required" not in out + err, out + err
+    assert "catalogus" not in out + err
+    report = json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--format",
+                                "json")[1])
+    assert "certificates_required" not in {q["field"] for q in report["open_questions"]}
+
+
+def test_none_in_a_list_is_refused_where_a_choice_is_needed(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text().replace("processes: [milling_3axis]", "processes: [geen]"),
+                    encoding="utf-8")
+    code, out, _ = run_cli("validate", path, "--lang", "en")
+    assert code == 1 and "processes: Choose at least 1; 'none' is not an answer here" in out
+
+
 @pytest.mark.parametrize("changes,message", [
     ({"wanted_date": "2026-11-01"}, "is before the request date"),
     ({"quantity": "'1.000'"}, "can mean 1000 or 1"),
