@@ -224,3 +224,26 @@ def test_yes_and_no_in_messages_come_from_the_locale_files():
     context = {"request": {"nda_required": True, "tolerance": 0.05}}
     assert message.render(context, "nl") == "ja / 0,05"
     assert message.render(context, "en") == "yes / 0.05"
+
+
+@pytest.mark.parametrize("text,choice", [("h6", "h6"), ("H6", "H6"), ("h11", "h11"),
+                                         ("H11", "H11"), ("js6", "js6")])
+def test_a_choice_is_matched_as_written_where_case_tells_choices_apart(faas, text, choice):
+    """``iso_fit: h6`` (a shaft) was read as H6 (a hole), the first choice alike but for
+    case; an exact match wins, and where case tells choices apart it is not folded."""
+    question = faas.question("part", "iso_fit")
+    assert parse_answer(question, text, "en", typed=False) == choice
+
+
+def test_a_fit_that_is_no_choice_is_not_folded_into_one(faas):
+    with pytest.raises(AnswerError):  # H5 is no hole fit we list: not the shaft's h5
+        parse_answer(faas.question("part", "iso_fit"), "H5", "en", typed=False)
+    # case is still folded where it tells no choices apart
+    assert parse_answer(faas.question("request", "purpose"), "Prototype", "en") == "prototype"
+
+
+def test_a_shaft_fit_in_a_file_stays_a_shaft_fit(equipment, pack):
+    from conftest import base_request
+    request = base_request(part={"iso_fit": "h6", "fit_size_mm": 35, "tolerance_mm": None})
+    report = Screener(equipment, pack).check(request, probe=False).to_dict()
+    assert "h6" in json.dumps(report) and "Ø35 H6" not in json.dumps(report)

@@ -282,14 +282,18 @@ def _match_choice(question, token, numbers=True):
     if numbers and re.fullmatch(r"\d+", word):
         number = int(word)
         return question.choices[number - 1] if 1 <= number <= len(question.choices) else None
+    if word in question.choices:  # exactly as written: 'h6' is h6, never H6
+        return word
     low = word.lower()
     choice = question.choices_by_case.get(low)
     if choice is not None:
         return choice
+    exact = getattr(question, "case_sensitive", False)
     for choice in question.choices:
         labels = question.choice_text.get(choice)
         labels = labels.values() if isinstance(labels, dict) else [labels]
-        if any(isinstance(label, str) and label.lower() == low for label in labels):
+        if any(isinstance(label, str) and (label == word if exact else label.lower() == low)
+               for label in labels):
             return choice
     return None
 
