@@ -247,3 +247,13 @@ def test_a_shaft_fit_in_a_file_stays_a_shaft_fit(equipment, pack):
     request = base_request(part={"iso_fit": "h6", "fit_size_mm": 35, "tolerance_mm": None})
     report = Screener(equipment, pack).check(request, probe=False).to_dict()
     assert "h6" in json.dumps(report) and "Ø35 H6" not in json.dumps(report)
+
+
+def test_choices_written_as_one_text_are_judged_as_the_list_they_are(tmp_path):
+    """``certificates_required: material_3_1, iets`` said 'must be a list'; it is read as
+    ``[material_3_1, iets]`` is: one answer outside the catalogue, an open question."""
+    listed, text = tmp_path / "listed.yaml", tmp_path / "text.yaml"
+    listed.write_text(request_text(certificates_required="[material_3_1, iets]"), "utf-8")
+    text.write_text(request_text(certificates_required="material_3_1, iets"), "utf-8")
+    said = [run_cli("validate", p, "--lang", "en")[1].replace(p.name, "r") for p in (listed, text)]
+    assert said[0] == said[1] and "'iets' is not in the catalogue" in said[1], said

@@ -199,6 +199,11 @@ def advice(error, lang="en"):
             if exponent:  # written without quotes: YAML 1.1 reads 2e0 and 1.0e300 as text
                 hint = t["exponent_hint"].format(text=_printable(inst), fixed="{}.{}e{}{}".format(
                     exponent[1], exponent[2] or "0", exponent[3] or "+", exponent[4]))
+        if isinstance(inst, str) and "array" in wanted and inst.strip():
+            # a list written as one text (materials: aluminium_6082, steel_s235)
+            items = [item.strip() for item in inst.split(",") if item.strip()]
+            shown = ", ".join(items[:3]) + (", ..." if len(items) > 3 else "")
+            hint = t["list_hint"].format(items=_printable(shown))
         return t["type"].format(where=where, words=words, value=_describe(inst, lang),
                                 hint=hint), []
     if v == "enum":
@@ -295,6 +300,86 @@ def _kind(error):
     return tuple(map(str, error.absolute_path)), error.validator, named
 
 
+def _local(schema, root):
+    """A schema node with its local ``$ref`` (``#/$defs/length``) followed."""
+    seen = 0
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and \
+            schema["$ref"].startswith("#/") and seen < 20:
+        target = root
+        for key in schema["$ref"][2:].split("/"):
+            target = target.get(key) if isinstance(target, dict) else None
+        if not isinstance(target, dict):
+            break
+        schema, seen = target, seen + 1
+    return schema if isinstance(schema, dict) else {}
+
+
+def _types(schema):
+    kind = schema.get("type")
+    return {kind} if isinstance(kind, str) else set(kind or ())
+
+
+_KIND_OF = {str: "string", list: "array", dict: "object"}
+
+
+def _branch(schema, value, root):
+    """The branch of a ``oneOf``/``anyOf`` that a value of this kind is meant for: the one
+    of its type (a text where no branch takes texts: the one that takes a number)."""
+    schema = _local(schema, root)
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if not branches:
+        return schema
+    kind = next((k for t, k in _KIND_OF.items() if isinstance(value, t)), None)
+    branches = [_local(b, root) for b in branches]
+    for wanted in (kind, "number", "integer") if kind == "string" else (kind,):
+        for branch in branches:
+            if wanted in _types(branch):
+                return branch
+    return schema
+
+
+def read_numbers(document, schema, lang="en"):
+    """Numbers a person wrote as text where the schema wants a number (``tolerance_mm:
+    0,01`` in an equipment file) read by the one reader of numbers, as a request file's
+    are (``intake.answers.read_number``: a decimal comma, ``1.000,5``), in place.
+    Returns [(path, message)] for a text that can be read two ways (``1,000``); a text
+    that is no number is left to the schema (which asks for the number without units)."""
+    from producibility.intake.answers import AnswerError, read_number
+
+    problems = []
+
+    def walk(node, sub, trail):
+        sub = _branch(sub, node, schema)
+        if isinstance(node, str):
+            types = _types(sub)
+            if not types & {"number", "integer"} or "string" in types:
+                return node
+            try:
+                return read_number(node, lang)
+            except AnswerError as exc:
+                if getattr(exc, "readings", None):
+                    problems.append((trail, f"{_field(trail, lang)}: {str(exc).rstrip('.')}"))
+                return node
+        if isinstance(node, dict):
+            props, extra = sub.get("properties") or {}, sub.get("additionalProperties")
+            for key, value in node.items():
+                inner = props.get(key, extra)
+                if isinstance(inner, dict) and isinstance(value, (str, dict, list)):
+                    read = walk(value, inner, trail + [key])
+                    if read is not value:
+                        node[key] = read
+        elif isinstance(node, list) and isinstance(sub.get("items"), dict):
+            for i, value in enumerate(node):
+                if isinstance(value, (str, dict, list)):
+                    read = walk(value, sub["items"], trail + [i])
+                    if read is not value:
+                        node[i] = read
+        return node
+
+    walk(document, schema, [])
+    return problems
+
+
 def check(document, schema, path="<input>", lang="en", skip=()):
     """Validate; raise :class:`InputErrors` listing every problem with its line.
 
@@ -319,7 +404,19 @@ def check(document, schema, path="<input>", lang="en", skip=()):
             continue
         seen.add(kind)
         message, extra = advice(error, lang)
-        out.append(InputError(message, path, _error_line(document, error, extra),
-                              functools.partial(_advice_text, error)))
+        line = _error_line(document, error, extra)
+        trail = tuple(error.absolute_path)
+        if trail and isinstance(trail[-1], int):
+            # one mistake, one line: the items of one list on one line wrong alike
+            # ([3000 mm, 1500 mm]) are said once, for the first
+            alike = (trail[:-1], error.validator, line)
+            if alike in seen:
+                continue
+            seen.add(alike)
+        problem = InputError(message, path, line, functools.partial(_advice_text, error))
+        # what it is about (a missing or unknown key: that key): others' problems there
+        # are this one's
+        problem.where = trail + kind[2][:1]
+        out.append(problem)
     out.sort(key=lambda e: (e.line or 0, e.message))
     raise InputErrors(out)

@@ -525,6 +525,14 @@ def normalize_answers(document, questionnaire, lang: str = "en") -> list:
             try:
                 holder[question.id] = coerce_loaded(question, value, lang)
             except AnswerError as exc:
+                if question.type == "multi_choice" and isinstance(value, str):
+                    # choices written as one text, one of them not known: the list they
+                    # are, judged item by item as a written list is (an answer outside
+                    # the catalogue, or the schema's did-you-mean), not "must be a list"
+                    items = [x.strip() for x in re.split(r"[,;]", value) if x.strip()]
+                    holder[question.id] = [_match_choice(question, x, numbers=False) or x
+                                           for x in items]
+                    continue
                 if question.type in ("choice", "multi_choice") and value != [] and \
                         not _none_list(value):
                     continue  # the schema's message lists the choices, with a did-you-mean

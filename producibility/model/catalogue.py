@@ -431,10 +431,10 @@ def check_equipment(equipment, catalogue):
                 if found not in out:
                     out.append(found)
                 continue
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "unknown_entry", where=_trail_text(trail), value=value,
                 what=Wording("inputs", what or f"kind_{kind}"),
-                hint=catalogue.suggest(kind, value, among)), path, line(trail + [i])))
+                hint=catalogue.suggest(kind, value, among)), path, line, trail + [i]))
         return out
 
     provider = dict(equipment.provider)
@@ -450,9 +450,9 @@ def check_equipment(equipment, catalogue):
         for key, value in equipment.provider["stock_kg"].items():
             found = catalogue.resolve("materials", key)
             if found is not None and found not in provider["stocked_materials"]:
-                errors.append(InputError.said(Wording(
+                errors.append(_said(Wording(
                     "inputs", "stock_not_stocked", where=_trail_text(trail), value=key),
-                    path, line(trail + [key])))
+                    path, line, trail + [key]))
     fields = catalogue.machine_fields
     machines = []
     for i, machine in enumerate(equipment.machines):
@@ -473,10 +473,10 @@ def check_equipment(equipment, catalogue):
             for key, value in equipment.machines[i]["max_thickness_mm"].items():
                 found = catalogue.resolve("materials", key)
                 if found is not None and found not in machine["materials"]:
-                    errors.append(InputError.said(Wording(
+                    errors.append(_said(Wording(
                         "inputs", "limit_not_run", where=_trail_text(trail + ["max_thickness_mm"]),
                         value=key, materials=_trail_text(trail + ["materials"])),
-                        path, line(trail + ["max_thickness_mm", key])))
+                        path, line, trail + ["max_thickness_mm", key]))
         machines.append(machine)
     partners = []
     for i, partner in enumerate(equipment.partners):
@@ -488,9 +488,9 @@ def check_equipment(equipment, catalogue):
             if found is None:
                 hint = catalogue.suggest("processes", value) or \
                     catalogue.suggest("treatments", value)
-                errors.append(InputError.said(Wording(
+                errors.append(_said(Wording(
                     "inputs", "unknown_partner_process", i=i, value=value, hint=hint),
-                    path, line(trail + ["processes", j])))
+                    path, line, trail + ["processes", j]))
             elif found not in offered:
                 offered.append(found)
         partner["processes"] = offered
@@ -500,10 +500,10 @@ def check_equipment(equipment, catalogue):
         limits = dict(partner.get("limits") or {})
         for key in limits:
             if key not in fields:
-                errors.append(InputError.said(Wording(
+                errors.append(_said(Wording(
                     "inputs", "unknown_limit", i=i, key=key,
                     hint=schemas.did_you_mean(key, sorted(fields))),
-                    path, line(trail + ["limits", key])))
+                    path, line, trail + ["limits", key]))
         partner["limits"] = limits
         partners.append(partner)
     if errors:
@@ -517,29 +517,37 @@ def _limits(machine, processes, catalogue, fields, trail, path, line, what):
         if key in MACHINE_BASE_FIELDS:
             continue
         if key not in fields:
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "machine_unknown_field", what=Wording("inputs", f"kind_{what}"),
                 id=machine["id"], key=key,
                 hint=schemas.did_you_mean(key, sorted(set(fields) | set(MACHINE_BASE_FIELDS)))),
-                path, line(trail + [key])))
+                path, line, trail + [key]))
             continue
         kind = fields[key][0]
         if not _value_fits(kind, value):
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "machine_field_type", what=Wording("inputs", f"kind_{what}"),
                 id=machine["id"], key=key, value=repr(value),
                 type=Wording("inputs", _field_key(kind))),
-                path, line(trail + [key])))
+                path, line, trail + [key]))
     for process in processes:
         missing = [k for k in catalogue.required_machine_fields(process) if k not in machine]
         if missing:
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "machine_missing_fields", what=Wording("inputs", f"kind_{what}"),
                 id=machine["id"], process=process,
                 missing=_either(dict.fromkeys(missing)),
                 needed=", ".join(dict.fromkeys(catalogue.required_machine_fields(process)))),
-                path, line(trail)))
+                path, line, trail))
     return errors
+
+
+def _said(wording, path, line, trail):
+    """A problem of an equipment file at ``trail``, which it keeps (``where``): the
+    loader leaves out those about what the schema's problems are about."""
+    error = InputError.said(wording, path, line(trail))
+    error.where = tuple(trail)
+    return error
 
 
 def _either(names):
@@ -564,14 +572,14 @@ def _material_map(mapping, catalogue, trail, path, line, errors):
     for key, value in mapping.items():
         found = catalogue.resolve("materials", key)
         if found is None:
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "unknown_entry", where=_trail_text(trail), value=key,
                 what=Wording("inputs", "kind_materials"),
-                hint=catalogue.suggest("materials", key)), path, line(trail + [key])))
+                hint=catalogue.suggest("materials", key)), path, line, trail + [key]))
         elif found in out:  # an id and its alias: which figure holds?
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "material_twice", where=_trail_text(trail), value=key,
-                first=named[found], material=found), path, line(trail + [key])))
+                first=named[found], material=found), path, line, trail + [key]))
         else:
             out[found], named[found] = value, key
     return out

@@ -1,0 +1,61 @@
+"""A first-time user's mistakes in an equipment file: one line per mistake, in the
+user's language, with the fix (a job shop's first day, review 7)."""
+
+import pytest
+
+from conftest import EQUIPMENT, run_cli
+
+TEXT = EQUIPMENT.read_text(encoding="utf-8")
+HAAS_MATERIALS = ("materials: [aluminium_6082, aluminium_5754, aluminium_7075, steel_s235, "
+                  "steel_s355, steel_c45, stainless_304, stainless_316, brass_cw614n, pom, pa6]")
+
+
+def lines_of(tmp_path, text, lang="en"):
+    path = tmp_path / "equipment.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", path, "--lang", lang)
+    found = [line for line in (out + err).splitlines()
+             if line.split(": ", 1)[0].rsplit(":", 1)[-1].isdigit()]
+    return code, found
+
+
+@pytest.mark.parametrize("lang,hint", [
+    ("en", "(write a list in square brackets: [aluminium_6082, aluminium_5754, aluminium_7075, ...])"),
+    ("nl", "(schrijf een lijst tussen blokhaken: [aluminium_6082, aluminium_5754, aluminium_7075, ...])"),
+])
+def test_a_list_written_as_text_is_one_line_with_the_brackets_to_write(tmp_path, lang, hint):
+    """``materials: aluminium_6082, ...`` said 'must be a list', then 'unknown material'
+    for every letter of the text (42 lines)."""
+    text = TEXT.replace(HAAS_MATERIALS, HAAS_MATERIALS.replace("[", "").replace("]", ""), 1)
+    code, found = lines_of(tmp_path, text, lang)
+    assert code == 1 and len(found) == 1, found
+    assert found[0].endswith(hint), found
+
+
+def test_units_in_a_list_of_sides_is_one_line(tmp_path):
+    """``sheet_mm: [3000 mm, 1500 mm]`` gave three lines: each side, then the machine."""
+    code, found = lines_of(tmp_path, TEXT.replace("sheet_mm: [3000, 1500]",
+                                                  "sheet_mm: [3000 mm, 1500 mm]"))
+    assert code == 1 and len(found) == 1, found
+    assert "'3000 mm'" in found[0] and "without quotes or units" in found[0]
+
+
+def test_a_dutch_decimal_comma_in_an_equipment_number_is_read(tmp_path):
+    """``tolerance_mm: 0,01`` gave two lines (the schema's and the machine's); a request
+    file reads 0,01, and so does the equipment file now, with the same reader."""
+    text = TEXT.replace("tolerance_mm: 0.01", "tolerance_mm: 0,01", 1).replace(
+        "rate_eur_h: 78", "rate_eur_h: '78,50'", 1)
+    assert "0,01" in text
+    code, found = lines_of(tmp_path, text)
+    assert code == 0 and not found, found
+    from producibility.model.equipment import load_equipment
+    path = tmp_path / "equipment.yaml"
+    machine = next(m for m in load_equipment(path).machines if m["id"] == "hermle-c250")
+    assert machine["tolerance_mm"] == 0.01
+
+
+def test_a_number_that_reads_two_ways_is_one_line_with_both(tmp_path):
+    code, found = lines_of(tmp_path, TEXT.replace("tolerance_mm: 0.01", "tolerance_mm: '0,010'", 1)
+                           .replace("sheet_mm: [3000, 1500]", "sheet_mm: ['3.000', 1500]"))
+    assert code == 1 and len(found) == 1, found
+    assert "'3.000' can mean 3000 or 3" in found[0]
