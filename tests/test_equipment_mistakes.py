@@ -59,3 +59,28 @@ def test_a_number_that_reads_two_ways_is_one_line_with_both(tmp_path):
                            .replace("sheet_mm: [3000, 1500]", "sheet_mm: ['3.000', 1500]"))
     assert code == 1 and len(found) == 1, found
     assert "'3.000' can mean 3000 or 3" in found[0]
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "the value of 'name:' has a colon in it (': '): put the value in quotes: "
+           'name: "Haas VF-2: verticaal bewerkingscentrum"'),
+    ("nl", "in de waarde van 'name:' staat een dubbele punt (': '): zet de waarde tussen "
+           'aanhalingstekens: name: "Haas VF-2: verticaal bewerkingscentrum"'),
+])
+def test_a_colon_in_a_value_is_said_with_the_quotes_to_write(tmp_path, lang, said):
+    """``name: Haas VF-2: verticaal ...`` under ``- id: haas-vf2`` read "'name:' is
+    indented further than 'id:'", though it was lined up with it."""
+    text = TEXT.replace('name: "Haas VF-2 3-assig verticaal bewerkingscentrum"',
+                        "name: Haas VF-2: verticaal bewerkingscentrum", 1)
+    assert "VF-2: verticaal" in text
+    code, found = lines_of(tmp_path, text, lang)
+    assert code == 1 and len(found) == 1, found
+    assert found[0].endswith(said), found
+
+
+def test_a_key_indented_under_a_list_items_key_is_still_said(tmp_path):
+    text = TEXT.replace('    name: "Haas VF-2 3-assig',
+                        '      name: "Haas VF-2 3-assig', 1)
+    code, found = lines_of(tmp_path, text)
+    assert code == 1 and found[0].endswith(
+        "'name:' is indented further than 'id:' on the line above: line it up with it"), found
