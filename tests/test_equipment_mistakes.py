@@ -84,3 +84,17 @@ def test_a_key_indented_under_a_list_items_key_is_still_said(tmp_path):
     code, found = lines_of(tmp_path, text)
     assert code == 1 and found[0].endswith(
         "'name:' is indented further than 'id:' on the line above: line it up with it"), found
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "machine 'haas-vf2': missing required field 'rate_eur_h'"),
+    ("nl", "machine 'haas-vf2': verplicht veld 'rate_eur_h' ontbreekt"),
+])
+def test_a_machine_is_named_by_its_id_not_its_place(tmp_path, lang, said):
+    """A missing rate read 'machines[5]: missing required field'; the catalogue's own
+    messages named the machine ('machine 'bystar-3015': sheet_mm ...'): now all do."""
+    text = TEXT.replace("    rate_eur_h: 78\n", "", 1)
+    code, found = lines_of(tmp_path, text, lang)
+    assert code == 1 and len(found) == 1 and found[0].endswith(said), found
+    code, found = lines_of(tmp_path, TEXT.replace("processes: [turning]", "processes: [draaibank]"))
+    assert "machine 'haas-st20' processes: unknown process 'draaibank'" in found[0], found

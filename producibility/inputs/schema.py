@@ -139,7 +139,20 @@ def _printable(text, width=60):
     return text if len(text) <= width else text[:width - 3] + "..."
 
 
-def _field(path, lang="en"):
+def _field(path, lang="en", document=None):
+    """Where in a file, as a person finds it: ``machine 'lascel-fronius' materials`` for
+    an item of a list whose items have an ``id`` (machines, partners, parts: ``named``
+    in the ``validate`` locale), else the path (``machines[5].materials``)."""
+    path = list(path)
+    named = _texts(lang).get("named") or {}
+    if document is not None and len(path) >= 2 and path[0] in named and \
+            isinstance(path[1], int) and isinstance(document, dict):
+        items = document.get(path[0])
+        item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
+        given = item.get("id") if isinstance(item, dict) else None
+        if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given):
+            head = named[path[0]].format(id=_printable(given))
+            return f"{head} {_field(path[2:], lang)}" if path[2:] else head
     parts = [str(p) if not isinstance(p, int) else f"[{p}]" for p in path]
     out = ""
     for p in parts:
@@ -157,16 +170,17 @@ def _belongs_under(word, schema, t):
         if len(homes) == 1 else ""
 
 
-def _advice_text(error, lang):
+def _advice_text(error, lang, document=None):
     """The advice for a schema problem in ``lang``: how a file's problem found while
     loading it (in English) is shown in the user's language."""
-    return advice(error, lang)[0]
+    return advice(error, lang, document)[0]
 
 
-def advice(error, lang="en"):
-    """One plain sentence, in English or Dutch, for a jsonschema ValidationError."""
+def advice(error, lang="en", document=None):
+    """One plain sentence, in English or Dutch, for a jsonschema ValidationError;
+    ``document``: the file's, to name a machine or part by its id (see :func:`_field`)."""
     t = _texts(lang)
-    where = _field(error.absolute_path, lang)
+    where = _field(error.absolute_path, lang, document)
     v = error.validator
     inst = error.instance
     if v == "additionalProperties":
@@ -240,7 +254,7 @@ def advice(error, lang="en"):
             # the mapping branch says what is wrong inside {en: ..., nl: ...}
             inner = [e for e in error.context if e.validator != "type"]
             if inner:
-                return advice(inner[0], lang)
+                return advice(inner[0], lang, document)
         return t["texts"].format(where=where), []
     return f"{where}: {error.message}", []
 
@@ -358,7 +372,8 @@ def read_numbers(document, schema, lang="en"):
                 return read_number(node, lang)
             except AnswerError as exc:
                 if getattr(exc, "readings", None):
-                    problems.append((trail, f"{_field(trail, lang)}: {str(exc).rstrip('.')}"))
+                    problems.append((trail, f"{_field(trail, lang, document)}: "
+                                            f"{str(exc).rstrip('.')}"))
                 return node
         if isinstance(node, dict):
             props, extra = sub.get("properties") or {}, sub.get("additionalProperties")
@@ -403,7 +418,7 @@ def check(document, schema, path="<input>", lang="en", skip=()):
         if kind in seen:  # the same problem found twice (by two branches of a schema)
             continue
         seen.add(kind)
-        message, extra = advice(error, lang)
+        message, extra = advice(error, lang, document)
         line = _error_line(document, error, extra)
         trail = tuple(error.absolute_path)
         if trail and isinstance(trail[-1], int):
@@ -413,7 +428,8 @@ def check(document, schema, path="<input>", lang="en", skip=()):
             if alike in seen:
                 continue
             seen.add(alike)
-        problem = InputError(message, path, line, functools.partial(_advice_text, error))
+        problem = InputError(message, path, line, functools.partial(
+            _advice_text, error, document=document))
         # what it is about (a missing or unknown key: that key): others' problems there
         # are this one's
         problem.where = trail + kind[2][:1]

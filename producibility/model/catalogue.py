@@ -419,6 +419,8 @@ def check_equipment(equipment, catalogue):
     document = equipment.document if equipment.document is not None else {}
     path = equipment.path or "<equipment>"
     errors = []
+    # what names a machine or partner in a message: its id (the file's or the dict's)
+    named = {"machines": equipment.machines, "partners": equipment.partners}
 
     def line(trail):
         return yamlio.line_of(document, trail) if document else None
@@ -432,7 +434,7 @@ def check_equipment(equipment, catalogue):
                     out.append(found)
                 continue
             errors.append(_said(Wording(
-                "inputs", "unknown_entry", where=_trail_text(trail), value=value,
+                "inputs", "unknown_entry", where=_trail_text(trail, named), value=value,
                 what=Wording("inputs", what or f"kind_{kind}"),
                 hint=catalogue.suggest(kind, value, among)), path, line, trail + [i]))
         return out
@@ -451,7 +453,7 @@ def check_equipment(equipment, catalogue):
             found = catalogue.resolve("materials", key)
             if found is not None and found not in provider["stocked_materials"]:
                 errors.append(_said(Wording(
-                    "inputs", "stock_not_stocked", where=_trail_text(trail), value=key),
+                    "inputs", "stock_not_stocked", where=_trail_text(trail, named), value=key),
                     path, line, trail + [key]))
     fields = catalogue.machine_fields
     machines = []
@@ -467,15 +469,16 @@ def check_equipment(equipment, catalogue):
         if "max_thickness_mm" in machine and isinstance(machine["max_thickness_mm"], dict):
             machine["max_thickness_mm"] = _material_map(
                 machine["max_thickness_mm"], catalogue, trail + ["max_thickness_mm"], path,
-                line, errors)
+                line, errors, named)
             # a thickness for a material the machine does not run is a slip (the machine's
             # materials decide what it takes), as a stock for a material not stocked is
             for key, value in equipment.machines[i]["max_thickness_mm"].items():
                 found = catalogue.resolve("materials", key)
                 if found is not None and found not in machine["materials"]:
                     errors.append(_said(Wording(
-                        "inputs", "limit_not_run", where=_trail_text(trail + ["max_thickness_mm"]),
-                        value=key, materials=_trail_text(trail + ["materials"])),
+                        "inputs", "limit_not_run",
+                        where=_trail_text(trail + ["max_thickness_mm"], named),
+                        value=key, materials=_trail_text(trail + ["materials"], named)),
                         path, line, trail + ["max_thickness_mm", key]))
         machines.append(machine)
     partners = []
@@ -567,18 +570,18 @@ def _value_fits(kind, value):
     return number(value)
 
 
-def _material_map(mapping, catalogue, trail, path, line, errors):
+def _material_map(mapping, catalogue, trail, path, line, errors, items=None):
     out, named = {}, {}
     for key, value in mapping.items():
         found = catalogue.resolve("materials", key)
         if found is None:
             errors.append(_said(Wording(
-                "inputs", "unknown_entry", where=_trail_text(trail), value=key,
+                "inputs", "unknown_entry", where=_trail_text(trail, items), value=key,
                 what=Wording("inputs", "kind_materials"),
                 hint=catalogue.suggest("materials", key)), path, line, trail + [key]))
         elif found in out:  # an id and its alias: which figure holds?
             errors.append(_said(Wording(
-                "inputs", "material_twice", where=_trail_text(trail), value=key,
+                "inputs", "material_twice", where=_trail_text(trail, items), value=key,
                 first=named[found], material=found), path, line, trail + [key]))
         else:
             out[found], named[found] = value, key
@@ -662,9 +665,9 @@ def render_markdown(catalogue, lang="en"):
     return "\n".join(out)
 
 
-def _trail_text(trail):
-    """Where in the file, as the schema's problems say it: ``machines[0].processes``."""
-    out = ""
-    for t in trail:
-        out += f"[{t}]" if isinstance(t, int) else (f".{t}" if out else str(t))
-    return out
+def _trail_text(trail, document=None):
+    """Where in the file, as the schema's problems say it, in every language (a Wording
+    field by language): ``machine 'haas-vf2' processes`` with the file's ``document``,
+    else ``machines[0].processes``."""
+    from producibility import i18n
+    return {lang: schemas._field(trail, lang, document) for lang in i18n.LANGS}
