@@ -98,3 +98,22 @@ def test_a_machine_is_named_by_its_id_not_its_place(tmp_path, lang, said):
     assert code == 1 and len(found) == 1 and found[0].endswith(said), found
     code, found = lines_of(tmp_path, TEXT.replace("processes: [turning]", "processes: [draaibank]"))
     assert "machine 'haas-st20' processes: unknown process 'draaibank'" in found[0], found
+
+
+def test_a_dutch_or_shortened_material_name_suggests_the_entries_it_names(tmp_path):
+    """'aluminium' suggested only aluminium_7075, 'constructiestaal' (the catalogue's
+    Dutch name of S235 and S355) nothing, and a request's 'staal' suggested 'pom'; a
+    misnamed material also made its sheet thickness 'not in the machine's materials'."""
+    text = TEXT.replace("materials: [steel_s235, steel_s355, stainless_304, stainless_316, "
+                        "aluminium_5754]", "materials: [constructiestaal, aluminium]", 1)
+    assert "constructiestaal" in text
+    code, found = lines_of(tmp_path, text)
+    assert code == 1 and len(found) == 2, found
+    assert found[0].endswith("unknown material 'constructiestaal' (did you mean "
+                             "'steel_s235' or 'steel_s355'?)"), found
+    assert "unknown material 'aluminium' (did you mean one of 'aluminium_5083', " \
+           "'aluminium_5754', 'aluminium_6061', 'aluminium_6082', 'aluminium_7075'?)" \
+        in found[1], found
+    from producibility.model.catalogue import default_catalogue
+    assert "steel_s235" in default_catalogue().suggest("materials", "staal")
+    assert "pom" not in default_catalogue().suggest("materials", "staal")

@@ -78,19 +78,37 @@ class Catalogue:
         """A did-you-mean hint through ids and aliases ('' when nothing is close)."""
         import difflib
 
-        table = self.index[kind]
+        table = dict(self.index[kind])
+        # the entry's names in every language, and their words, are names a person
+        # writes too ('constructiestaal' for constructiestaal S235): for a suggestion
+        # only, as an alias is not (two grades share a name's words)
+        words = {}
+        for entry_id, entry in self.entries[kind].items():
+            for name in (entry.get("name") or {}).values():
+                table.setdefault(fold(name), entry_id)
+                for word in re.split(r"[\s(),/]+", str(name)):
+                    if len(fold(word)) >= 3:
+                        words.setdefault(fold(word), set()).add(entry_id)
         if among is not None:
             table = {k: v for k, v in table.items() if v in among}
+            words = {k: v & set(among) for k, v in words.items()}
         folded = fold(value)
-        # a name cut short ('en1090' for en_1090_exc2) is the start of the entry's own
-        # names: those entries, where one or two are, before the closest spelling (which
-        # for 'en1090' is as9100's alias 'en9100')
-        started = sorted({v for k, v in table.items()
-                          if len(folded) >= 3 and k.startswith(folded)})
+        # a name cut short ('en1090' for en_1090_exc2, 'aluminium') is the start of the
+        # entries' own names, or a word of them ('staal' ends 'constructiestaal'): those
+        # entries, all of them, before the closest spelling (which for 'en1090' is
+        # as9100's alias 'en9100')
+        started = {v for k, v in table.items() if len(folded) >= 3 and k.startswith(folded)}
+        if not started and len(folded) >= 4:
+            started = {i for word, ids in words.items()
+                       if word.startswith(folded) or word.endswith(folded) for i in ids}
+        started = sorted(started)
         if len(started) == 1:
             return Said.of(Wording("validate", "dym", word=started[0]))
         if len(started) == 2:
             return Said.of(Wording("validate", "dym_two", word=started[0], other=started[1]))
+        if started:
+            return Said.of(Wording("validate", "dym_many", words=", ".join(
+                f"'{i}'" for i in started[:8]) + (", ..." if len(started) > 8 else "")))
         close = difflib.get_close_matches(folded, list(table), n=1, cutoff=0.6)
         if not close:
             return ""
@@ -462,8 +480,12 @@ def check_equipment(equipment, catalogue):
         machine = dict(machine)
         machine["processes"] = resolve_list(machine["processes"], "processes",
                                             trail + ["processes"])
+        before = len(errors)
         machine["materials"] = resolve_list(machine["materials"], "materials",
                                             trail + ["materials"])
+        # a material the machine's list names wrongly ('constructiestaal') is said there:
+        # its thickness is not said again as one for a material the machine does not run
+        materials_said = len(errors) > before
         errors += _limits(machine, machine["processes"], catalogue, fields, trail, path, line,
                           "machine")
         if "max_thickness_mm" in machine and isinstance(machine["max_thickness_mm"], dict):
@@ -474,7 +496,8 @@ def check_equipment(equipment, catalogue):
             # materials decide what it takes), as a stock for a material not stocked is
             for key, value in equipment.machines[i]["max_thickness_mm"].items():
                 found = catalogue.resolve("materials", key)
-                if found is not None and found not in machine["materials"]:
+                if found is not None and found not in machine["materials"] and \
+                        not materials_said:
                     errors.append(_said(Wording(
                         "inputs", "limit_not_run",
                         where=_trail_text(trail + ["max_thickness_mm"], named),
