@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from producibility.errors import InputError, InputErrors, Said, Wording
-from producibility.inputs.yamlio import line_of
+from producibility.inputs.yamlio import line_of, number_problem
 
 #: A number with an exponent that YAML 1.1 reads as text: no decimal point (2e0) or no
 #: sign in the exponent (1.0e300).  Its float form is 2.0e+0.
@@ -369,7 +369,13 @@ def read_numbers(document, schema, lang="en"):
             if not types & {"number", "integer"} or "string" in types:
                 return node
             try:
-                return read_number(node, lang)
+                value = read_number(node, lang)
+                problem = number_problem(value)  # 1e308 from a text: as YAML's would be
+                if problem:
+                    problems.append((trail, f"{_field(trail, lang, document)}: " + Wording(
+                        "inputs", "number", text=_printable(node, 30), problem=problem)(lang)))
+                    return node
+                return value
             except AnswerError as exc:
                 if getattr(exc, "readings", None):
                     problems.append((trail, f"{_field(trail, lang, document)}: "
