@@ -131,6 +131,28 @@ def test_an_empty_list_is_answered_for_validate_and_check(tmp_path, faas):
                 if q is not None and q.id == "certificates_required"]
 
 
+@pytest.mark.parametrize("written", ["[geen]", "[none]", "[Geen]", "[]", "geen"])
+def test_none_in_a_list_means_none_as_the_bare_word_does(tmp_path, faas, written):
+    """``certificates_required: [geen]`` was 'geen' outside the catalogue, an open
+    question; it is the empty list, as ``geen`` and ``[]`` are."""
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text(certificates_required=written), encoding="utf-8")
+    code, out, err = run_cli("validate", path, "--lang", "nl")
+    assert code == 0 and "certificates_required" not in out + err, out + err
+    assert "catalogus" not in out + err
+    report = json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--format",
+                                "json")[1])
+    assert "certificates_required" not in {q["field"] for q in report["open_questions"]}
+
+
+def test_none_in_a_list_is_refused_where_a_choice_is_needed(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text().replace("processes: [milling_3axis]", "processes: [geen]"),
+                    encoding="utf-8")
+    code, out, _ = run_cli("validate", path, "--lang", "en")
+    assert code == 1 and "processes: Choose at least 1; 'none' is not an answer here" in out
+
+
 @pytest.mark.parametrize("changes,message", [
     ({"wanted_date": "2026-11-01"}, "is before the request date"),
     ({"quantity": "'1.000'"}, "can mean 1000 or 1"),
@@ -202,3 +224,36 @@ def test_yes_and_no_in_messages_come_from_the_locale_files():
     context = {"request": {"nda_required": True, "tolerance": 0.05}}
     assert message.render(context, "nl") == "ja / 0,05"
     assert message.render(context, "en") == "yes / 0.05"
+
+
+@pytest.mark.parametrize("text,choice", [("h6", "h6"), ("H6", "H6"), ("h11", "h11"),
+                                         ("H11", "H11"), ("js6", "js6")])
+def test_a_choice_is_matched_as_written_where_case_tells_choices_apart(faas, text, choice):
+    """``iso_fit: h6`` (a shaft) was read as H6 (a hole), the first choice alike but for
+    case; an exact match wins, and where case tells choices apart it is not folded."""
+    question = faas.question("part", "iso_fit")
+    assert parse_answer(question, text, "en", typed=False) == choice
+
+
+def test_a_fit_that_is_no_choice_is_not_folded_into_one(faas):
+    with pytest.raises(AnswerError):  # H5 is no hole fit we list: not the shaft's h5
+        parse_answer(faas.question("part", "iso_fit"), "H5", "en", typed=False)
+    # case is still folded where it tells no choices apart
+    assert parse_answer(faas.question("request", "purpose"), "Prototype", "en") == "prototype"
+
+
+def test_a_shaft_fit_in_a_file_stays_a_shaft_fit(equipment, pack):
+    from conftest import base_request
+    request = base_request(part={"iso_fit": "h6", "fit_size_mm": 35, "tolerance_mm": None})
+    report = Screener(equipment, pack).check(request, probe=False).to_dict()
+    assert "h6" in json.dumps(report) and "Ø35 H6" not in json.dumps(report)
+
+
+def test_choices_written_as_one_text_are_judged_as_the_list_they_are(tmp_path):
+    """``certificates_required: material_3_1, iets`` said 'must be a list'; it is read as
+    ``[material_3_1, iets]`` is: one answer outside the catalogue, an open question."""
+    listed, text = tmp_path / "listed.yaml", tmp_path / "text.yaml"
+    listed.write_text(request_text(certificates_required="[material_3_1, iets]"), "utf-8")
+    text.write_text(request_text(certificates_required="material_3_1, iets"), "utf-8")
+    said = [run_cli("validate", p, "--lang", "en")[1].replace(p.name, "r") for p in (listed, text)]
+    assert said[0] == said[1] and "'iets' is not in the catalogue" in said[1], said

@@ -160,8 +160,9 @@ def _example():
     ("latin.yaml", b"id: caf\xe9\n", "latin.yaml:1: is not UTF-8 text (byte 8)",
      "latin.yaml:1: is geen UTF-8-tekst (byte 8)"),
     ("syntax.yaml", "id: R1\nnote: a: b\n",
-     "syntax.yaml:2: not valid YAML: a 'key: value' is not allowed here",
-     "syntax.yaml:2: geen geldige YAML: hier mag geen 'sleutel: waarde' staan"),
+     "syntax.yaml:2: the value of 'note:' has a colon in it (': '): put the value in quotes: "
+     'note: "a: b"', "syntax.yaml:2: in de waarde van 'note:' staat een dubbele punt (': '): "
+     'zet de waarde tussen aanhalingstekens: note: "a: b"'),
     ("indent.yaml", "id: R1\npurpose: prototype\n  quantity: 3\n",
      "indent.yaml:3: 'quantity:' is indented further than 'purpose:' on the line above: "
      "line it up with it", "indent.yaml:3: 'quantity:' staat verder ingesprongen dan "

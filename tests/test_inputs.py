@@ -67,7 +67,7 @@ def error_of(fn, *args):
     ("id: R1\n" + GOOD_PART + "  - id: P1\n    material: pom\n",
      "request.yaml:8: part id 'P1' is used twice"),
     ("id: R1\n" + GOOD_PART.replace("[100, 50, 20]", "[100, 0, 20]"),
-     "request.yaml:6: parts[0].size_mm[1] must be >= 0.1, got 0"),
+     "request.yaml:6: part 'P1' size_mm[1] must be >= 0.1, got 0"),
 ])
 def test_bad_requests_give_one_clear_line(tmp_path, text, expected):
     path = write(tmp_path, text)
@@ -117,7 +117,7 @@ def test_equipment_errors_name_the_line(tmp_path):
     path = write(tmp_path, text, "equipment.yaml")
     message = error_of(load_equipment, path)
     line = next(i for i, l in enumerate(text.splitlines(), 1) if "rate_eur_h: cheap" in l)
-    assert f"equipment.yaml:{line}: machines[0].rate_eur_h must be a number" in message
+    assert f"equipment.yaml:{line}: machine 'haas-vf2' rate_eur_h must be a number" in message
 
 
 def test_a_file_valid_before_is_known_without_reading_the_shipped_schema(tmp_path,
@@ -309,7 +309,7 @@ def test_an_equipment_file_is_checked_in_the_users_language(tmp_path):
     # unknown field: the missing one's message names it, at its line
     line = next(i for i, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1)
                 if "free_h_per_wek" in text)
-    assert err == f"Error: {broken}:{line}: machines[0]: missing required field " \
+    assert err == f"Error: {broken}:{line}: machine 'haas-vf2': missing required field " \
         "'free_h_per_week' ('free_h_per_wek' is given: a typo?)\n"
     code, _, err = run_cli("check", REQUESTS[0], "--equipment", broken, "--lang", "nl")
     assert err.endswith("('free_h_per_wek' staat er wel: een tikfout?)\n")

@@ -186,5 +186,5 @@ def test_an_equipment_file_with_a_machine_of_no_materials_is_invalid(tmp_path):
     code, out, err = run_cli("validate", "--equipment", path, "--lang", "nl")
     assert code == 1 and err.endswith("equipment.yaml: ongeldig (1 probleem)\n")
     line = text[:text.index(first)].count("\n") + 1
-    assert f"equipment.yaml:{line}: machines[0].materials moet minstens 1 waarde hebben, " \
+    assert f"equipment.yaml:{line}: machine 'haas-vf2' materials moet minstens 1 waarde hebben, " \
         "heeft er 0" in out

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from producibility.errors import InputError, InputErrors, Said, Wording
-from producibility.inputs.yamlio import line_of
+from producibility.inputs.yamlio import line_of, number_problem
 
 #: A number with an exponent that YAML 1.1 reads as text: no decimal point (2e0) or no
 #: sign in the exponent (1.0e300).  Its float form is 2.0e+0.
@@ -139,7 +139,20 @@ def _printable(text, width=60):
     return text if len(text) <= width else text[:width - 3] + "..."
 
 
-def _field(path, lang="en"):
+def _field(path, lang="en", document=None):
+    """Where in a file, as a person finds it: ``machine 'lascel-fronius' materials`` for
+    an item of a list whose items have an ``id`` (machines, partners, parts: ``named``
+    in the ``validate`` locale), else the path (``machines[5].materials``)."""
+    path = list(path)
+    named = _texts(lang).get("named") or {}
+    if document is not None and len(path) >= 2 and path[0] in named and \
+            isinstance(path[1], int) and isinstance(document, dict):
+        items = document.get(path[0])
+        item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
+        given = item.get("id") if isinstance(item, dict) else None
+        if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given):
+            head = named[path[0]].format(id=_printable(given))
+            return f"{head} {_field(path[2:], lang)}" if path[2:] else head
     parts = [str(p) if not isinstance(p, int) else f"[{p}]" for p in path]
     out = ""
     for p in parts:
@@ -157,16 +170,17 @@ def _belongs_under(word, schema, t):
         if len(homes) == 1 else ""
 
 
-def _advice_text(error, lang):
+def _advice_text(error, lang, document=None):
     """The advice for a schema problem in ``lang``: how a file's problem found while
     loading it (in English) is shown in the user's language."""
-    return advice(error, lang)[0]
+    return advice(error, lang, document)[0]
 
 
-def advice(error, lang="en"):
-    """One plain sentence, in English or Dutch, for a jsonschema ValidationError."""
+def advice(error, lang="en", document=None):
+    """One plain sentence, in English or Dutch, for a jsonschema ValidationError;
+    ``document``: the file's, to name a machine or part by its id (see :func:`_field`)."""
     t = _texts(lang)
-    where = _field(error.absolute_path, lang)
+    where = _field(error.absolute_path, lang, document)
     v = error.validator
     inst = error.instance
     if v == "additionalProperties":
@@ -199,6 +213,11 @@ def advice(error, lang="en"):
             if exponent:  # written without quotes: YAML 1.1 reads 2e0 and 1.0e300 as text
                 hint = t["exponent_hint"].format(text=_printable(inst), fixed="{}.{}e{}{}".format(
                     exponent[1], exponent[2] or "0", exponent[3] or "+", exponent[4]))
+        if isinstance(inst, str) and "array" in wanted and inst.strip():
+            # a list written as one text (materials: aluminium_6082, steel_s235)
+            items = [item.strip() for item in inst.split(",") if item.strip()]
+            shown = ", ".join(items[:3]) + (", ..." if len(items) > 3 else "")
+            hint = t["list_hint"].format(items=_printable(shown))
         return t["type"].format(where=where, words=words, value=_describe(inst, lang),
                                 hint=hint), []
     if v == "enum":
@@ -235,7 +254,7 @@ def advice(error, lang="en"):
             # the mapping branch says what is wrong inside {en: ..., nl: ...}
             inner = [e for e in error.context if e.validator != "type"]
             if inner:
-                return advice(inner[0], lang)
+                return advice(inner[0], lang, document)
         return t["texts"].format(where=where), []
     return f"{where}: {error.message}", []
 
@@ -295,6 +314,93 @@ def _kind(error):
     return tuple(map(str, error.absolute_path)), error.validator, named
 
 
+def _local(schema, root):
+    """A schema node with its local ``$ref`` (``#/$defs/length``) followed."""
+    seen = 0
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and \
+            schema["$ref"].startswith("#/") and seen < 20:
+        target = root
+        for key in schema["$ref"][2:].split("/"):
+            target = target.get(key) if isinstance(target, dict) else None
+        if not isinstance(target, dict):
+            break
+        schema, seen = target, seen + 1
+    return schema if isinstance(schema, dict) else {}
+
+
+def _types(schema):
+    kind = schema.get("type")
+    return {kind} if isinstance(kind, str) else set(kind or ())
+
+
+_KIND_OF = {str: "string", list: "array", dict: "object"}
+
+
+def _branch(schema, value, root):
+    """The branch of a ``oneOf``/``anyOf`` that a value of this kind is meant for: the one
+    of its type (a text where no branch takes texts: the one that takes a number)."""
+    schema = _local(schema, root)
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if not branches:
+        return schema
+    kind = next((k for t, k in _KIND_OF.items() if isinstance(value, t)), None)
+    branches = [_local(b, root) for b in branches]
+    for wanted in (kind, "number", "integer") if kind == "string" else (kind,):
+        for branch in branches:
+            if wanted in _types(branch):
+                return branch
+    return schema
+
+
+def read_numbers(document, schema, lang="en"):
+    """Numbers a person wrote as text where the schema wants a number (``tolerance_mm:
+    0,01`` in an equipment file) read by the one reader of numbers, as a request file's
+    are (``intake.answers.read_number``: a decimal comma, ``1.000,5``), in place.
+    Returns [(path, message)] for a text that can be read two ways (``1,000``); a text
+    that is no number is left to the schema (which asks for the number without units)."""
+    from producibility.intake.answers import AnswerError, read_number
+
+    problems = []
+
+    def walk(node, sub, trail):
+        sub = _branch(sub, node, schema)
+        if isinstance(node, str):
+            types = _types(sub)
+            if not types & {"number", "integer"} or "string" in types:
+                return node
+            try:
+                value = read_number(node, lang)
+                problem = number_problem(value)  # 1e308 from a text: as YAML's would be
+                if problem:
+                    problems.append((trail, f"{_field(trail, lang, document)}: " + Wording(
+                        "inputs", "number", text=_printable(node, 30), problem=problem)(lang)))
+                    return node
+                return value
+            except AnswerError as exc:
+                if getattr(exc, "readings", None):
+                    problems.append((trail, f"{_field(trail, lang, document)}: "
+                                            f"{str(exc).rstrip('.')}"))
+                return node
+        if isinstance(node, dict):
+            props, extra = sub.get("properties") or {}, sub.get("additionalProperties")
+            for key, value in node.items():
+                inner = props.get(key, extra)
+                if isinstance(inner, dict) and isinstance(value, (str, dict, list)):
+                    read = walk(value, inner, trail + [key])
+                    if read is not value:
+                        node[key] = read
+        elif isinstance(node, list) and isinstance(sub.get("items"), dict):
+            for i, value in enumerate(node):
+                if isinstance(value, (str, dict, list)):
+                    read = walk(value, sub["items"], trail + [i])
+                    if read is not value:
+                        node[i] = read
+        return node
+
+    walk(document, schema, [])
+    return problems
+
+
 def check(document, schema, path="<input>", lang="en", skip=()):
     """Validate; raise :class:`InputErrors` listing every problem with its line.
 
@@ -318,8 +424,21 @@ def check(document, schema, path="<input>", lang="en", skip=()):
         if kind in seen:  # the same problem found twice (by two branches of a schema)
             continue
         seen.add(kind)
-        message, extra = advice(error, lang)
-        out.append(InputError(message, path, _error_line(document, error, extra),
-                              functools.partial(_advice_text, error)))
+        message, extra = advice(error, lang, document)
+        line = _error_line(document, error, extra)
+        trail = tuple(error.absolute_path)
+        if trail and isinstance(trail[-1], int):
+            # one mistake, one line: the items of one list on one line wrong alike
+            # ([3000 mm, 1500 mm]) are said once, for the first
+            alike = (trail[:-1], error.validator, line)
+            if alike in seen:
+                continue
+            seen.add(alike)
+        problem = InputError(message, path, line, functools.partial(
+            _advice_text, error, document=document))
+        # what it is about (a missing or unknown key: that key): others' problems there
+        # are this one's
+        problem.where = trail + kind[2][:1]
+        out.append(problem)
     out.sort(key=lambda e: (e.line or 0, e.message))
     raise InputErrors(out)

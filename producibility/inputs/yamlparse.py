@@ -291,8 +291,8 @@ def loads(text, path="<string>", as_written=False):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        wording = getattr(exc, "wording", None) or _indented_more(text, line) or \
-            _libyaml_wording(exc)
+        wording = getattr(exc, "wording", None) or _colon_in_value(text, line, column) or \
+            _indented_more(text, line) or _libyaml_wording(exc)
         error = InputError.said(wording, path, line)
         error.column = column
         error.kind = "duplicate-key" if wording.key == "duplicate_key" else "yaml"
@@ -303,6 +303,31 @@ def loads(text, path="<string>", as_written=False):
     except RecursionError:
         raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH),
                               path) from None
+
+
+def _colon_in_value(text, line, column):
+    """A plain value with ': ' in it (``name: Haas VF-2: verticaal``): libyaml stops at
+    the value's colon ("mapping values are not allowed here").  The Wording that says to
+    quote the value, with the line as it should read, or None (the colon libyaml stopped
+    at is the key's: an indentation slip, see _indented_more)."""
+    if not line or not column or not isinstance(text, str):
+        return None
+    lines = text.splitlines()
+    if line > len(lines):
+        return None
+    here = lines[line - 1]
+    lead = len(here) - len(here.lstrip(" -"))  # the key's column (after '- ' of a list)
+    key, colon, value = here[lead:].partition(": ")
+    start = lead + len(key) + 2  # where the value starts (0-based)
+    value = value.strip()
+    if not colon or not key.strip() or " " in key.strip() or column - 1 < start or \
+            not value or value[0] in "'\"[{|>&*!#%@`":
+        return None
+    if " #" in value:  # a comment after the value stays outside the quotes
+        value = value[:value.index(" #")].rstrip()
+    quoted = '"{}"'.format(value.replace("\\", "\\\\").replace('"', '\\"'))
+    return Wording("inputs", "colon_in_value", key=key.strip(),
+                   fixed=f"{key.strip()}: {quoted}")
 
 
 def _indented_more(text, line):
@@ -321,8 +346,8 @@ def _indented_more(text, line):
     if above is None:
         return None
 
-    def indent(s):
-        return len(s) - len(s.lstrip(" "))
+    def indent(s):  # the key's column: a list item's key stands after its '- '
+        return len(s) - len(s.lstrip(" -"))
 
     key, colon, value = above.strip().lstrip("- ").partition(":")
     mine = here.strip().partition(":")

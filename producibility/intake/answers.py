@@ -282,14 +282,18 @@ def _match_choice(question, token, numbers=True):
     if numbers and re.fullmatch(r"\d+", word):
         number = int(word)
         return question.choices[number - 1] if 1 <= number <= len(question.choices) else None
+    if word in question.choices:  # exactly as written: 'h6' is h6, never H6
+        return word
     low = word.lower()
     choice = question.choices_by_case.get(low)
     if choice is not None:
         return choice
+    exact = getattr(question, "case_sensitive", False)
     for choice in question.choices:
         labels = question.choice_text.get(choice)
         labels = labels.values() if isinstance(labels, dict) else [labels]
-        if any(isinstance(label, str) and label.lower() == low for label in labels):
+        if any(isinstance(label, str) and (label == word if exact else label.lower() == low)
+               for label in labels):
             return choice
     return None
 
@@ -324,9 +328,24 @@ def none_answer(question, lang: str = "en") -> list:
 _NONE_SIGNS = frozenset({"0", "[]"})  # "none" in any language
 
 
+def says_none(text, typed=True) -> bool:
+    """Whether a text answers a multiple-choice question with none (``geen``, ``none``,
+    ``[]``; ``0`` only typed, where a file's 0 is a number): as the whole answer, and as
+    the one item of a list in a file (``[geen]`` means what ``geen`` means)."""
+    if not isinstance(text, str):
+        return False
+    raw = text.strip()
+    return (raw.lower() in _words("none_words") | _NONE_SIGNS) and (typed or raw != "0")
+
+
+def _none_list(value) -> bool:
+    """A file's list that says none: ``[geen]``, ``[none]`` (see :func:`says_none`)."""
+    return isinstance(value, list) and len(value) == 1 and says_none(value[0], typed=False)
+
+
 def _parse_multi(question, text, lang, typed=True):
     raw = text.strip()
-    if (raw.lower() in _words("none_words") | _NONE_SIGNS) and (typed or raw != "0"):
+    if says_none(raw, typed):
         return none_answer(question, lang)
     whole = _match_choice(question, raw, typed)
     if whole is not None:
@@ -440,7 +459,7 @@ def coerce_loaded(question, value, lang: str = "en"):
     if kind == "yes_no" and isinstance(value, bool):
         return value
     if kind == "multi_choice" and isinstance(value, list):
-        if not value:
+        if not value or _none_list(value):
             return none_answer(question, lang)
         chosen = []
         for item in value:
@@ -495,7 +514,8 @@ def normalize_answers(document, questionnaire, lang: str = "en") -> list:
             value = holder.get(question.id)
             if value is None or not _read_here(question, value):
                 continue
-            if question.type == "multi_choice" and isinstance(value, list) and value:
+            if question.type == "multi_choice" and isinstance(value, list) and value and \
+                    not _none_list(value):
                 # item by item, duplicates kept (validate names them on their own line)
                 found = [_match_choice(question, v, numbers=False) if isinstance(v, str)
                          else v for v in value]
@@ -505,7 +525,16 @@ def normalize_answers(document, questionnaire, lang: str = "en") -> list:
             try:
                 holder[question.id] = coerce_loaded(question, value, lang)
             except AnswerError as exc:
-                if question.type in ("choice", "multi_choice") and value != []:
+                if question.type == "multi_choice" and isinstance(value, str):
+                    # choices written as one text, one of them not known: the list they
+                    # are, judged item by item as a written list is (an answer outside
+                    # the catalogue, or the schema's did-you-mean), not "must be a list"
+                    items = [x.strip() for x in re.split(r"[,;]", value) if x.strip()]
+                    holder[question.id] = [_match_choice(question, x, numbers=False) or x
+                                           for x in items]
+                    continue
+                if question.type in ("choice", "multi_choice") and value != [] and \
+                        not _none_list(value):
                     continue  # the schema's message lists the choices, with a did-you-mean
                 problems.append((trail + [question.id],
                                  f"{question.id}: {str(exc).rstrip('.')}"))

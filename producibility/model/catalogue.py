@@ -78,19 +78,37 @@ class Catalogue:
         """A did-you-mean hint through ids and aliases ('' when nothing is close)."""
         import difflib
 
-        table = self.index[kind]
+        table = dict(self.index[kind])
+        # the entry's names in every language, and their words, are names a person
+        # writes too ('constructiestaal' for constructiestaal S235): for a suggestion
+        # only, as an alias is not (two grades share a name's words)
+        words = {}
+        for entry_id, entry in self.entries[kind].items():
+            for name in (entry.get("name") or {}).values():
+                table.setdefault(fold(name), entry_id)
+                for word in re.split(r"[\s(),/]+", str(name)):
+                    if len(fold(word)) >= 3:
+                        words.setdefault(fold(word), set()).add(entry_id)
         if among is not None:
             table = {k: v for k, v in table.items() if v in among}
+            words = {k: v & set(among) for k, v in words.items()}
         folded = fold(value)
-        # a name cut short ('en1090' for en_1090_exc2) is the start of the entry's own
-        # names: those entries, where one or two are, before the closest spelling (which
-        # for 'en1090' is as9100's alias 'en9100')
-        started = sorted({v for k, v in table.items()
-                          if len(folded) >= 3 and k.startswith(folded)})
+        # a name cut short ('en1090' for en_1090_exc2, 'aluminium') is the start of the
+        # entries' own names, or a word of them ('staal' ends 'constructiestaal'): those
+        # entries, all of them, before the closest spelling (which for 'en1090' is
+        # as9100's alias 'en9100')
+        started = {v for k, v in table.items() if len(folded) >= 3 and k.startswith(folded)}
+        if not started and len(folded) >= 4:
+            started = {i for word, ids in words.items()
+                       if word.startswith(folded) or word.endswith(folded) for i in ids}
+        started = sorted(started)
         if len(started) == 1:
             return Said.of(Wording("validate", "dym", word=started[0]))
         if len(started) == 2:
             return Said.of(Wording("validate", "dym_two", word=started[0], other=started[1]))
+        if started:
+            return Said.of(Wording("validate", "dym_many", words=", ".join(
+                f"'{i}'" for i in started[:8]) + (", ..." if len(started) > 8 else "")))
         close = difflib.get_close_matches(folded, list(table), n=1, cutoff=0.6)
         if not close:
             return ""
@@ -419,6 +437,8 @@ def check_equipment(equipment, catalogue):
     document = equipment.document if equipment.document is not None else {}
     path = equipment.path or "<equipment>"
     errors = []
+    # what names a machine or partner in a message: its id (the file's or the dict's)
+    named = {"machines": equipment.machines, "partners": equipment.partners}
 
     def line(trail):
         return yamlio.line_of(document, trail) if document else None
@@ -431,10 +451,10 @@ def check_equipment(equipment, catalogue):
                 if found not in out:
                     out.append(found)
                 continue
-            errors.append(InputError.said(Wording(
-                "inputs", "unknown_entry", where=_trail_text(trail), value=value,
+            errors.append(_said(Wording(
+                "inputs", "unknown_entry", where=_trail_text(trail, named), value=value,
                 what=Wording("inputs", what or f"kind_{kind}"),
-                hint=catalogue.suggest(kind, value, among)), path, line(trail + [i])))
+                hint=catalogue.suggest(kind, value, among)), path, line, trail + [i]))
         return out
 
     provider = dict(equipment.provider)
@@ -450,9 +470,9 @@ def check_equipment(equipment, catalogue):
         for key, value in equipment.provider["stock_kg"].items():
             found = catalogue.resolve("materials", key)
             if found is not None and found not in provider["stocked_materials"]:
-                errors.append(InputError.said(Wording(
-                    "inputs", "stock_not_stocked", where=_trail_text(trail), value=key),
-                    path, line(trail + [key])))
+                errors.append(_said(Wording(
+                    "inputs", "stock_not_stocked", where=_trail_text(trail, named), value=key),
+                    path, line, trail + [key]))
     fields = catalogue.machine_fields
     machines = []
     for i, machine in enumerate(equipment.machines):
@@ -460,23 +480,29 @@ def check_equipment(equipment, catalogue):
         machine = dict(machine)
         machine["processes"] = resolve_list(machine["processes"], "processes",
                                             trail + ["processes"])
+        before = len(errors)
         machine["materials"] = resolve_list(machine["materials"], "materials",
                                             trail + ["materials"])
+        # a material the machine's list names wrongly ('constructiestaal') is said there:
+        # its thickness is not said again as one for a material the machine does not run
+        materials_said = len(errors) > before
         errors += _limits(machine, machine["processes"], catalogue, fields, trail, path, line,
                           "machine")
         if "max_thickness_mm" in machine and isinstance(machine["max_thickness_mm"], dict):
             machine["max_thickness_mm"] = _material_map(
                 machine["max_thickness_mm"], catalogue, trail + ["max_thickness_mm"], path,
-                line, errors)
+                line, errors, named)
             # a thickness for a material the machine does not run is a slip (the machine's
             # materials decide what it takes), as a stock for a material not stocked is
             for key, value in equipment.machines[i]["max_thickness_mm"].items():
                 found = catalogue.resolve("materials", key)
-                if found is not None and found not in machine["materials"]:
-                    errors.append(InputError.said(Wording(
-                        "inputs", "limit_not_run", where=_trail_text(trail + ["max_thickness_mm"]),
-                        value=key, materials=_trail_text(trail + ["materials"])),
-                        path, line(trail + ["max_thickness_mm", key])))
+                if found is not None and found not in machine["materials"] and \
+                        not materials_said:
+                    errors.append(_said(Wording(
+                        "inputs", "limit_not_run",
+                        where=_trail_text(trail + ["max_thickness_mm"], named),
+                        value=key, materials=_trail_text(trail + ["materials"], named)),
+                        path, line, trail + ["max_thickness_mm", key]))
         machines.append(machine)
     partners = []
     for i, partner in enumerate(equipment.partners):
@@ -488,9 +514,9 @@ def check_equipment(equipment, catalogue):
             if found is None:
                 hint = catalogue.suggest("processes", value) or \
                     catalogue.suggest("treatments", value)
-                errors.append(InputError.said(Wording(
+                errors.append(_said(Wording(
                     "inputs", "unknown_partner_process", i=i, value=value, hint=hint),
-                    path, line(trail + ["processes", j])))
+                    path, line, trail + ["processes", j]))
             elif found not in offered:
                 offered.append(found)
         partner["processes"] = offered
@@ -500,10 +526,10 @@ def check_equipment(equipment, catalogue):
         limits = dict(partner.get("limits") or {})
         for key in limits:
             if key not in fields:
-                errors.append(InputError.said(Wording(
+                errors.append(_said(Wording(
                     "inputs", "unknown_limit", i=i, key=key,
                     hint=schemas.did_you_mean(key, sorted(fields))),
-                    path, line(trail + ["limits", key])))
+                    path, line, trail + ["limits", key]))
         partner["limits"] = limits
         partners.append(partner)
     if errors:
@@ -517,29 +543,37 @@ def _limits(machine, processes, catalogue, fields, trail, path, line, what):
         if key in MACHINE_BASE_FIELDS:
             continue
         if key not in fields:
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "machine_unknown_field", what=Wording("inputs", f"kind_{what}"),
                 id=machine["id"], key=key,
                 hint=schemas.did_you_mean(key, sorted(set(fields) | set(MACHINE_BASE_FIELDS)))),
-                path, line(trail + [key])))
+                path, line, trail + [key]))
             continue
         kind = fields[key][0]
         if not _value_fits(kind, value):
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "machine_field_type", what=Wording("inputs", f"kind_{what}"),
                 id=machine["id"], key=key, value=repr(value),
                 type=Wording("inputs", _field_key(kind))),
-                path, line(trail + [key])))
+                path, line, trail + [key]))
     for process in processes:
         missing = [k for k in catalogue.required_machine_fields(process) if k not in machine]
         if missing:
-            errors.append(InputError.said(Wording(
+            errors.append(_said(Wording(
                 "inputs", "machine_missing_fields", what=Wording("inputs", f"kind_{what}"),
                 id=machine["id"], process=process,
                 missing=_either(dict.fromkeys(missing)),
                 needed=", ".join(dict.fromkeys(catalogue.required_machine_fields(process)))),
-                path, line(trail)))
+                path, line, trail))
     return errors
+
+
+def _said(wording, path, line, trail):
+    """A problem of an equipment file at ``trail``, which it keeps (``where``): the
+    loader leaves out those about what the schema's problems are about."""
+    error = InputError.said(wording, path, line(trail))
+    error.where = tuple(trail)
+    return error
 
 
 def _either(names):
@@ -559,19 +593,19 @@ def _value_fits(kind, value):
     return number(value)
 
 
-def _material_map(mapping, catalogue, trail, path, line, errors):
+def _material_map(mapping, catalogue, trail, path, line, errors, items=None):
     out, named = {}, {}
     for key, value in mapping.items():
         found = catalogue.resolve("materials", key)
         if found is None:
-            errors.append(InputError.said(Wording(
-                "inputs", "unknown_entry", where=_trail_text(trail), value=key,
+            errors.append(_said(Wording(
+                "inputs", "unknown_entry", where=_trail_text(trail, items), value=key,
                 what=Wording("inputs", "kind_materials"),
-                hint=catalogue.suggest("materials", key)), path, line(trail + [key])))
+                hint=catalogue.suggest("materials", key)), path, line, trail + [key]))
         elif found in out:  # an id and its alias: which figure holds?
-            errors.append(InputError.said(Wording(
-                "inputs", "material_twice", where=_trail_text(trail), value=key,
-                first=named[found], material=found), path, line(trail + [key])))
+            errors.append(_said(Wording(
+                "inputs", "material_twice", where=_trail_text(trail, items), value=key,
+                first=named[found], material=found), path, line, trail + [key]))
         else:
             out[found], named[found] = value, key
     return out
@@ -654,9 +688,9 @@ def render_markdown(catalogue, lang="en"):
     return "\n".join(out)
 
 
-def _trail_text(trail):
-    """Where in the file, as the schema's problems say it: ``machines[0].processes``."""
-    out = ""
-    for t in trail:
-        out += f"[{t}]" if isinstance(t, int) else (f".{t}" if out else str(t))
-    return out
+def _trail_text(trail, document=None):
+    """Where in the file, as the schema's problems say it, in every language (a Wording
+    field by language): ``machine 'haas-vf2' processes`` with the file's ``document``,
+    else ``machines[0].processes``."""
+    from producibility import i18n
+    return {lang: schemas._field(trail, lang, document) for lang in i18n.LANGS}

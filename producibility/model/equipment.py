@@ -88,20 +88,29 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
             document = dict(document, provider=dict(
                 provider, calendar=copy.deepcopy(provider["calendar"])))
         _plain(document["provider"]["calendar"])
+    # numbers written as a person writes them (0,01), read as a request's are
+    unread = schemas.read_numbers(document, schemas.shipped("equipment"), lang)
     try:
+        if unread:
+            raise InputErrors([_at(InputError(message, path, yamlio.line_of(document, where)
+                                              if not isinstance(source, dict) else None),
+                                   where) for where, message in unread])
         if isinstance(source, dict):
             schemas.check(document, schemas.shipped("equipment"), path, lang)
         else:
             schemas.check_file(document, data, "equipment", path, lang)
     except InputError as problems:
+        found = getattr(problems, "errors", [problems])
         # with a catalogue (validate): the catalogue's problems too, in one report (a
-        # negative rate hid a misspelt machine field and an unknown process: four rounds)
-        more = _catalogue_problems(document, path, catalogue) if catalogue is not None else []
+        # negative rate hid a misspelt machine field and an unknown process: four rounds),
+        # less those about what the schema's problems are about: one mistake, one line
+        # (materials written as one text was that, then every letter an unknown material)
+        more = [e for e in (_catalogue_problems(document, path, catalogue)
+                            if catalogue is not None else [])
+                if not any(_same_place(e, f) for f in found)]
         if not more:
             raise
-        raise InputErrors(sorted(
-            getattr(problems, "errors", [problems]) + more,
-            key=lambda e: e.line or 0)) from None
+        raise InputErrors(sorted(found + more, key=lambda e: e.line or 0)) from None
     for key in ("machines", "partners"):
         seen = {}
         for i, machine in enumerate(document.get(key) or ()):
@@ -124,6 +133,22 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
                           document=None if isinstance(source, dict) else document,
                           calendar=calendar)
     return equipment.checked(catalogue) if catalogue is not None else equipment
+
+
+def _at(error, where):
+    error.where = tuple(where)
+    return error
+
+
+def _same_place(error, other) -> bool:
+    """Whether a catalogue problem is about what another problem is about: the same
+    field, one inside the other (``materials`` and its items), not just the same machine."""
+    here, there = getattr(error, "where", None), getattr(other, "where", None)
+    if here is None or there is None:
+        return False
+    if here[:len(there)] == there:
+        return True
+    return len(here) > 2 and there[:len(here)] == here
 
 
 def _catalogue_problems(document, path, catalogue) -> list:

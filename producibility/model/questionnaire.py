@@ -57,11 +57,15 @@ class Question:
         self.assume = assume  # {"value": answer, "en": wording, "nl": wording}, or None
         self.catalogue = catalogue  # choices_from: the catalogue kind the choices come from
         self.format = format  # text: how the answer is read (FORMATS), e.g. "quantities"
-        # {choice in lower case: choice}, the first of choices alike but for case: the
-        # answer parser matches a choice whatever its case
-        self.choices_by_case = {}
+        # {choice in lower case: choice}: the answer parser matches a choice whatever its
+        # case, unless case tells two choices apart (ISO fits: h6 is a shaft, H6 a hole;
+        # there an answer is matched as written, and H5, no choice, is no h5 either)
+        folded = {}
         for choice in choices:
-            self.choices_by_case.setdefault(choice.lower(), choice)
+            folded.setdefault(str(choice).lower(), []).append(choice)
+        self.case_sensitive = any(len(alike) > 1 for alike in folded.values())
+        self.choices_by_case = {} if self.case_sensitive else \
+            {low: alike[0] for low, alike in folded.items()}
 
     def replace(self, **changes) -> "Question":
         """This question with some fields changed."""
