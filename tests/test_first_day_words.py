@@ -1,0 +1,27 @@
+"""A Dutch job shop's first day (review 7): the words of the quote, the offer and the
+report follow what the shop does, and a first-day user's scaffold changes no answer
+silently."""
+
+import pytest
+
+from conftest import base_request
+from producibility.model.stock import stock
+
+
+@pytest.mark.parametrize("processes, en, nl", [
+    # a laser-cut and bent bracket heavier than its flat blank: its scrap is no saw cut
+    (["laser_cutting", "bending"], "15% sheet scrap", "15% snijverlies"),
+    (["milling_3axis"], "15% saw cuts and off-cuts", "15% zaagverlies"),
+    (["welding"], "15% off-cuts", "15% restmateriaal"),
+])
+def test_the_allowance_on_a_parts_weight_is_named_by_how_its_stock_is_cut(
+        pack, processes, en, nl):
+    part = {"id": "P1", "weight_kg": 1.03, "thickness_mm": 4, "size_mm": [220, 80, 60]}
+    if "milling_3axis" in processes or "welding" in processes:
+        part = {"id": "P1", "weight_kg": 1.03}
+    material = pack.catalogue.get("materials", "steel_s235")
+    costing = pack.settings["costing"]
+    said = {lang: stock(part, processes, material, costing, pack.catalogue, lang)[1]
+            for lang in ("en", "nl")}
+    assert said["en"].endswith(en) and said["nl"].endswith(nl), said
+    assert "zaagverlies" not in said["nl"] or "milling_3axis" in processes
