@@ -25,3 +25,21 @@ def test_the_allowance_on_a_parts_weight_is_named_by_how_its_stock_is_cut(
             for lang in ("en", "nl")}
     assert said["en"].endswith(en) and said["nl"].endswith(nl), said
     assert "zaagverlies" not in said["nl"] or "milling_3axis" in processes
+
+
+def _offer(screener, request, lang="nl", fmt="md"):
+    from producibility.report.render import render
+    return render(screener.check(request, lang, probe=False), fmt, lang, audience="customer")
+
+
+def test_why_a_part_is_too_large_reads_as_dutch_on_the_offer(screener):
+    """r8: 'de lengte plaatdeel van 3600 mm' (a column label inside a sentence)."""
+    request = base_request(part={"processes": ["laser_cutting"], "material": "steel_s235",
+                                 "size_mm": [3600, 400, 4], "thickness_mm": 4,
+                                 "cycle_time_min": None})
+    nl = _offer(screener, request)
+    assert "met een plaatlengte van 3600 mm gaat het boven wat onze grootste machine " \
+           "aankan (3000 mm)" in nl, nl
+    assert "lengte plaatdeel" not in nl
+    assert "the blank length of 3600 mm is more than our largest machine takes (3000 mm)" \
+        in _offer(screener, request, "en")

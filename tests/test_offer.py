@@ -626,8 +626,8 @@ def test_the_offer_multiplies_as_the_customer_does(request_name):
 @pytest.mark.parametrize("lang, said", [
     ("en", "We cannot make this part as requested: the diameter of 300 mm is more than "
            "our largest machine takes (262 mm)."),
-    ("nl", "Dit onderdeel kunnen wij zoals gevraagd niet maken: de diameter van 300 mm is "
-           "meer dan onze grootste machine aankan (262 mm).")])
+    ("nl", "Dit onderdeel kunnen wij zoals gevraagd niet maken: met een diameter van 300 mm "
+           "gaat het boven wat onze grootste machine aankan (262 mm).")])
 def test_the_offer_says_why_we_cannot_make_a_part(lang, said):
     """The offer said "we cannot make this part as requested" and not why; the customer
     could act on one sentence (split the plate, relax the tolerance). It now gives the
