@@ -2,9 +2,12 @@
 report follow what the shop does, and a first-day user's scaffold changes no answer
 silently."""
 
+import json
+
 import pytest
 
-from conftest import base_request
+from conftest import EQUIPMENT, EXAMPLES, base_request, run_cli
+from producibility import Screener, load_equipment, load_packs
 from producibility.model.stock import stock
 
 
@@ -43,3 +46,29 @@ def test_why_a_part_is_too_large_reads_as_dutch_on_the_offer(screener):
     assert "lengte plaatdeel" not in nl
     assert "the blank length of 3600 mm is more than our largest machine takes (3000 mm)" \
         in _offer(screener, request, "en")
+
+
+PRECISION = EXAMPLES / "precision-shop"
+
+
+def _finding(report, rule, part=None):
+    return next(f["message"] for f in report["findings"]
+                if f["rule"] == rule and (part is None or f["part"] == part))
+
+
+@pytest.mark.parametrize("lang, ground, passes", [
+    ("en", "it is ground: a grinding allowance and the grinding passes",
+     "extra finishing passes"),
+    ("nl", "het wordt geslepen: slijptoegift en de slijpgangen", "extra afwerkgangen")])
+def test_a_fine_surface_that_is_ground_is_not_milled_again(lang, ground, passes):
+    """PRC-005 read 'extra nafreesgangen' on a turned shaft a partner grinds."""
+    code, out, err = run_cli("check", PRECISION / "requests" / "ground-shaft-partner.yaml",
+                             "--config", PRECISION / "producibility.yaml", "--lang", lang,
+                             "--format", "json", "--no-probe")
+    assert code == 0, err
+    report = json.loads(out)
+    said = _finding(report, "PRC-005")
+    assert ground in said and "nafrees" not in said, said
+    milled = Screener(load_equipment(EQUIPMENT), load_packs()).check(
+        base_request(part={"roughness_ra_um": 0.8}), lang, probe=False).to_dict()
+    assert passes in _finding(milled, "PRC-005")
