@@ -72,3 +72,15 @@ def test_a_fine_surface_that_is_ground_is_not_milled_again(lang, ground, passes)
     milled = Screener(load_equipment(EQUIPMENT), load_packs()).check(
         base_request(part={"roughness_ra_um": 0.8}), lang, probe=False).to_dict()
     assert passes in _finding(milled, "PRC-005")
+
+
+@pytest.mark.parametrize("lang, word, heading", [("en", "advice:", "## Design advice"),
+                                                 ("nl", "advies:", "## Advies over het ontwerp")])
+def test_the_offers_design_advice_says_advice_once(screener, lang, word, heading):
+    """The offer under 'Advies over het ontwerp' printed 'GN-01: advies: een hoekradius'."""
+    request = base_request(part={"min_inside_radius_mm": 2, "max_pocket_depth_mm": 10})
+    offer = _offer(screener, request, lang)
+    advice = offer[offer.index(heading):]
+    assert "P1: " in advice and word not in advice, advice
+    report = screener.check(request, lang, probe=False).to_dict()
+    assert word in _finding(report, "DFM-017")  # the shop's report keeps its word
