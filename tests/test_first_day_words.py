@@ -84,3 +84,13 @@ def test_the_offers_design_advice_says_advice_once(screener, lang, word, heading
     assert "P1: " in advice and word not in advice, advice
     report = screener.check(request, lang, probe=False).to_dict()
     assert word in _finding(report, "DFM-017")  # the shop's report keeps its word
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_customers_form_speaks_the_customers_words(fmt):
+    """The form's help said 'nulserie' and its choice 'pilotserie'; it spoke of the
+    'MRL-niveau' and what 'de check' counts."""
+    code, out, err = run_cli("questionnaire", "export", "--format", fmt, "--lang", "nl")
+    assert code == 0, err
+    assert "nulserie" in out and "pilotserie" not in out
+    assert "MRL" not in out and "de check" not in out
