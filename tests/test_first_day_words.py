@@ -94,3 +94,14 @@ def test_the_customers_form_speaks_the_customers_words(fmt):
     assert code == 0, err
     assert "nulserie" in out and "pilotserie" not in out
     assert "MRL" not in out and "de check" not in out
+
+
+@pytest.mark.parametrize("lang, word", [("en", "findings"), ("nl", "bevindingen")])
+def test_the_risks_left_out_say_what_is_counted(lang, word):
+    """'... (+6: PRC-007, IPC-006, OWN-002, TEC-005)': six findings, four rules."""
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "medical-handle-iso13485.yaml",
+                             "--equipment", EQUIPMENT, "--lang", lang, "--no-probe")
+    line = next(x for x in out.splitlines() if x.startswith("  ... (+"))
+    count, rules = line[len("  ... (+"):].rstrip(")").split(": ", 1)
+    n, said = count.split(" ", 1)
+    assert said == word and int(n) >= len(rules.split(", ")), line
