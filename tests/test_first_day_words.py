@@ -105,3 +105,16 @@ def test_the_risks_left_out_say_what_is_counted(lang, word):
     count, rules = line[len("  ... (+"):].rstrip(")").split(": ", 1)
     n, said = count.split(" ", 1)
     assert said == word and int(n) >= len(rules.split(", ")), line
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_text_offer_is_plain_text_and_every_offer_ends_its_line(screener, lang):
+    """check --audience customer --format text printed the Markdown (pipes, ** and <br>),
+    and no offer ended with a newline: the shell's prompt ran on after the name."""
+    request = base_request(part={"min_inside_radius_mm": 2, "max_pocket_depth_mm": 10})
+    text = _offer(screener, request, lang, "text")
+    for markdown in ("|", "**", "<br>", "## ", "---"):
+        assert markdown not in text, markdown
+    assert "P1" in text and "€" in text and text.endswith("\n") and not text.endswith("\n\n")
+    for fmt in ("md", "html"):
+        assert _offer(screener, request, lang, fmt).endswith("\n"), fmt
