@@ -118,3 +118,28 @@ def test_a_text_offer_is_plain_text_and_every_offer_ends_its_line(screener, lang
     assert "P1" in text and "€" in text and text.endswith("\n") and not text.endswith("\n\n")
     for fmt in ("md", "html"):
         assert _offer(screener, request, lang, fmt).endswith("\n"), fmt
+
+
+@pytest.mark.parametrize("lang, row, asked", [
+    ("en", "| Price per product (P1 + 2 × P2) | | | ", "Our price of {price} a product is above"),
+    ("nl", "| Prijs per product (P1 + 2 × P2) | | | ",
+     "Onze prijs van {price} per product ligt boven uw doelprijs van {target} per product")])
+def test_a_product_of_several_parts_is_priced_per_product_next_to_its_target(
+        screener, lang, row, asked):
+    """r1: EUR 16.26 a bracket, then 'above your target of EUR 9.50 a product': the pair's
+    price, what the customer weighs against the target, was nowhere."""
+    from producibility import i18n
+    request = base_request(target_unit_price_eur=1.0)
+    request["parts"].append(dict(request["parts"][0], id="P2", quantity=2))
+    data = json.loads(_offer(screener, request, lang, "json"))
+    p1, p2 = (p["per_piece_eur"] for p in data["parts"])
+    assert data["per_product_eur"] == round(p1 + 2 * p2, 2)
+    price = i18n.money(data["per_product_eur"], lang, 2)
+    md = _offer(screener, request, lang)
+    assert row + price + " |" in md, md
+    assert asked.format(price=price, target=i18n.money(1.0, lang, 2)).replace(
+        "\xa0", " ") in md.replace("\xa0", " ")
+    text = _offer(screener, request, lang, "text")
+    assert f"(P1 + 2 × P2): {price}" in text
+    one = json.loads(_offer(screener, base_request(), lang, "json"))
+    assert one["per_product_eur"] is None  # one piece a product: its price per piece says it

@@ -18,6 +18,8 @@ def root(context, missing=missing):
     l_0_parts_heading = resolve('parts_heading')
     l_0_parts = resolve('parts')
     l_0_total_eur = resolve('total_eur')
+    l_0_per_product_eur = resolve('per_product_eur')
+    l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
@@ -183,6 +185,15 @@ def root(context, missing=missing):
         yield ': '
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '\n'
+        if (not t_7((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+            pass
+            yield '  '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
+            yield ' ('
+            yield str((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts))
+            yield '): '
+            yield str(t_3((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
+            yield '\n'
     yield '\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
@@ -298,4 +309,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=78&5=84&6=87&8=90&9=92&11=96&12=98&14=100&15=102&18=105&19=109&20=113&21=117&23=121&25=123&26=125&27=129&29=136&31=151&32=154&33=156&34=159&36=162&39=179&40=182&43=187&44=191&46=195&48=199&50=202&51=204&52=208&55=211&57=214&58=216&59=220&62=231&64=234&65=236&67=242&69=245&70=247&71=251&74=254&76=257&77=260&78=264&81=274&82=276&85=278&87=281&88=283&89=287&93=291&95=293'
+debug_info = '3=80&5=86&6=89&8=92&9=94&11=98&12=100&14=102&15=104&18=107&19=111&20=115&21=119&23=123&25=125&26=127&27=131&29=138&31=153&32=156&33=158&34=161&36=164&39=181&40=184&41=188&42=191&46=198&47=202&49=206&51=210&53=213&54=215&55=219&58=222&60=225&61=227&62=231&65=242&67=245&68=247&70=253&72=256&73=258&74=262&77=265&79=268&80=271&81=275&84=285&85=287&88=289&90=292&91=294&92=298&96=302&98=304'
