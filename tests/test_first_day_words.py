@@ -143,3 +143,22 @@ def test_a_product_of_several_parts_is_priced_per_product_next_to_its_target(
     assert f"(P1 + 2 × P2): {price}" in text
     one = json.loads(_offer(screener, base_request(), lang, "json"))
     assert one["per_product_eur"] is None  # one piece a product: its price per piece says it
+
+
+def test_the_scaffolds_example_rule_fires_only_where_the_request_asks_for_it(tmp_path):
+    """init's OWN-001 fired on every stainless part and added 5 working days while the
+    offer said 'Blank geleverd, zonder nabehandeling'."""
+    code, _, err = run_cli("init", tmp_path / "shop")
+    assert code == 0, err
+    shop = tmp_path / "shop"
+    screener = Screener(load_equipment(EQUIPMENT), load_packs([shop / "rules"]))
+
+    def fired(treatments):
+        request = base_request(part={"material": "stainless_304",
+                                     "surface_treatment": treatments})
+        return "OWN-001" in {f["rule"] for f in screener.check(request, probe=False)
+                             .to_dict()["findings"]}
+
+    assert not fired([]) and fired(["passivation"])
+    code, out, err = run_cli("rules", "test", shop / "rules", "--lang", "en")
+    assert code == 0, out + err
