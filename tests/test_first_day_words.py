@@ -162,3 +162,21 @@ def test_the_scaffolds_example_rule_fires_only_where_the_request_asks_for_it(tmp
     assert not fired([]) and fired(["passivation"])
     code, out, err = run_cli("rules", "test", shop / "rules", "--lang", "en")
     assert code == 0, out + err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "no machine or partner of ours does cylindrical grinding: add a cylindrical "
+           "grinding partner to the equipment file"),
+    ("nl", "geen machine of partner van ons doet rondslijpen: zet een partner voor "
+           "rondslijpen in het machinebestand")])
+def test_a_no_fit_for_a_finish_no_one_does_says_what_the_shop_lacks(screener, lang, said):
+    """r2: 'NO FIT ... every turning machine was rejected' while PRC-015 said 'let a
+    partner grind it', and with a grinding partner the shaft is FIT WITH EFFORT."""
+    request = base_request(part={"processes": ["turning"], "material": "steel_c45",
+                                 "diameter_mm": 45, "length_mm": 200, "size_mm": None,
+                                 "tolerance_mm": 0.008, "roughness_ra_um": 0.4})
+    report = screener.check(request, lang, probe=False).to_dict()
+    assert report["verdict"] == "no_fit"
+    blocker = _finding(report, "FIT-NO-MACHINE")
+    assert said in blocker and ("± 0.008 mm" in blocker or "± 0,008 mm" in blocker), blocker
+    assert any(said in reason for reason in report["verdict_reasons"])
