@@ -148,7 +148,7 @@ def test_a_bent_part_heavier_than_its_blank_is_priced_by_its_weight(screener):
         "cycle_time_min": None, "weight_kg": 1.0})
     line = one(screener.check(request).to_dict(), "material")
     assert line["amount_eur"] == pytest.approx(1.0 * 1.15 * 1.4 * 50, abs=0.01)
-    assert "part weight plus 15% off-cuts" in line["description"]
+    assert "part weight plus 15% sheet scrap" in line["description"]
     light = dict(request, parts=[dict(request["parts"][0], weight_kg=0.5)])
     assert one(screener.check(light).to_dict(), "material")["amount_eur"] == pytest.approx(
         220 * 120 * 3 * 1e-9 * 7850 * 1.4 * 50, abs=0.01)

@@ -493,8 +493,8 @@ def test_the_price_per_piece_is_one_figure_in_the_report_the_offer_and_the_batch
 
 
 @pytest.mark.parametrize("lang, asked", [
-    ("en", "Our price is above your target of € 20.00 a product."),
-    ("nl", "Onze prijs ligt boven uw doelprijs van € 20,00 per product.")])
+    ("en", "a product is above your target of € 20.00 a product."),
+    ("nl", "per product ligt boven uw doelprijs van € 20,00 per product.")])
 def test_a_price_above_the_target_is_asked_about(tmp_path, lang, asked):
     """5,000 fittings at EUR 5.26 - 6.96 against a target of EUR 2.60 read as an ordinary
     offer: the whole price was never held against the target (CST-003 reads machine time
@@ -508,7 +508,11 @@ def test_a_price_above_the_target_is_asked_about(tmp_path, lang, asked):
                              "--format", "json", "--lang", lang)
     assert code == 0, err
     texts = [q["text"].replace("\u00a0", " ") for q in json.loads(out)["questions"]]
-    assert any(t.startswith(asked) for t in texts), texts
+    # with our price next to it (the offer's price a product: one piece here)
+    price = json.loads(out)["parts"][0]["per_piece_eur"]
+    assert any(t.startswith(("Our price of ", "Onze prijs van ")) and asked in t and
+               f"{price:.2f}".replace(".", "," if lang == "nl" else ".") in t
+               for t in texts), texts
 
 
 @pytest.mark.parametrize("lang, late, reason", [
@@ -626,8 +630,8 @@ def test_the_offer_multiplies_as_the_customer_does(request_name):
 @pytest.mark.parametrize("lang, said", [
     ("en", "We cannot make this part as requested: the diameter of 300 mm is more than "
            "our largest machine takes (262 mm)."),
-    ("nl", "Dit onderdeel kunnen wij zoals gevraagd niet maken: de diameter van 300 mm is "
-           "meer dan onze grootste machine aankan (262 mm).")])
+    ("nl", "Dit onderdeel kunnen wij zoals gevraagd niet maken: met een diameter van 300 mm "
+           "gaat het boven wat onze grootste machine aankan (262 mm).")])
 def test_the_offer_says_why_we_cannot_make_a_part(lang, said):
     """The offer said "we cannot make this part as requested" and not why; the customer
     could act on one sentence (split the plate, relax the tolerance). It now gives the

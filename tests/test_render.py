@@ -841,7 +841,7 @@ def test_the_text_report_says_what_the_price_leaves_out(screener, lang, notes):
     risks = [f for f in screener.check(_request_of("medical-handle-iso13485")).to_dict()[
         "findings"] if f.get("risk")]
     assert len(risks) > 8 and len(shown) == 8
-    assert f"  ... (+{len(risks) - 8}: " in many
+    assert f"  ... (+{len(risks) - 8} {'findings' if lang == 'en' else 'bevindingen'}: " in many
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

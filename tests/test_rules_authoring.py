@@ -269,10 +269,10 @@ def test_rules_test_reads_numbers_as_written_and_speaks_the_configs_language(tmp
     cases.write_text(original + "  - name: x\n    bogus: 1\n", encoding="utf-8")
     code, out, err = run_cli("rules", "test", "rules/")
     assert code == 1 and out == ""
-    assert err == "Fout: rules/tests/our-rules.cases.yaml:27: geval 'x': onbekende sleutel " \
+    assert err == "Fout: rules/tests/our-rules.cases.yaml:28: geval 'x': onbekende sleutel " \
         "'bogus'\n"
     code, _, err = run_cli("rules", "test", "rules/", "--lang", "en")
-    assert err == "Error: rules/tests/our-rules.cases.yaml:27: case 'x': unknown key 'bogus'\n"
+    assert err == "Error: rules/tests/our-rules.cases.yaml:28: case 'x': unknown key 'bogus'\n"
 
 
 def test_authoring_guide_new_rule_with_its_case_works_without_python(tmp_path, monkeypatch):
@@ -431,7 +431,7 @@ def test_a_case_asserts_that_a_rule_stays_undecided(tmp_path, monkeypatch):
             undecided: [PRC-005]
           - name: a rule that decided
             base: part
-            set_part: {material: stainless_304}
+            set_part: {material: stainless_304, surface_treatment: [passivation]}
             undecided: [OWN-001]
         """), "  "), encoding="utf-8")
     code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")

@@ -400,22 +400,30 @@ def compile_engine(pack, equipment):
 
     def route(part):
         """The part's routing with the finishing operations a shop would add (see
-        ``finished_by`` in the process catalogue): (processes, [(process, added)])."""
+        ``finished_by`` in the process catalogue): (processes, [(process, added)],
+        [(process, finish)]).  The last: operations our machines would do but for the
+        finish, whose finishing process no machine or partner of ours does (a shaft to
+        grind without a grinder: the shop lacks the grinding, not a lathe)."""
         processes = list(part.get("processes") or ())
-        added = []
+        added, lacking = [], []
         for process in list(processes):
             options = [f for f in finishes.get(process, ()) if f in offered]
             own = index.get(process, ())
-            if not options or not own or "finishing" in fitter.later_kinds(processes, process):
+            if not finishes.get(process) or not own or \
+                    "finishing" in fitter.later_kinds(processes, process):
                 continue
             if any(fitter.check(part, process, m).fits for m in own):
                 continue
             at = processes.index(process) + 1
-            trial = dict(part, processes=processes[:at] + [options[0]] + processes[at:])
+            finish = (options or finishes[process])[0]
+            trial = dict(part, processes=processes[:at] + [finish] + processes[at:])
             if any(fitter.check(trial, process, m).fits for m in own):
-                processes.insert(at, options[0])
-                added.append((process, options[0]))
-        return processes, added
+                if options:
+                    processes.insert(at, finish)
+                    added.append((process, finish))
+                else:
+                    lacking.append((process, finish))
+        return processes, added, lacking
 
     engine_class = type("ProducibilityEngine", (_EngineBase,), namespace)
     engine_class.route = staticmethod(route) if finishes and any(finishes.values()) else None
@@ -710,6 +718,8 @@ class Inferred(NamedTuple):
     # machines fit too, should they lack the hours before the wanted date
     routes: Mapping = _NONE
     # part -> ((process, finishing process added after it), ...): see compile_engine.route
+    unfinished: Mapping = _NONE
+    # part -> ((process, finishing process it needs that no machine or partner does), ...)
     provider: Mapping = _NONE    # the equipment file's provider (derived fields included)
     schedule_tables: tuple = ()
     # (layer, scope, RuleTable) of the schedule stage, in order: see :func:`schedule`
@@ -739,13 +749,15 @@ class Inference:
         engine.reset()
         request = derive(request, as_of, engine.calendar, engine.provider, engine.catalogue,
                          engine.costing)
-        routes = {}
+        routes, unfinished = {}, {}
         if engine.route is not None:
             for part in request["parts"]:
-                processes, added = engine.route(part)
+                processes, added, lacking = engine.route(part)
                 if added:
                     part["processes"] = processes
                     routes[str(part["id"])] = tuple(added)
+                if lacking:
+                    unfinished[str(part["id"])] = tuple(lacking)
             if routes:  # a finishing operation's stock allowance counts too
                 stock_facts(request, engine.provider, engine.catalogue, engine.costing)
         engine.begin(request, as_of)
@@ -771,5 +783,6 @@ class Inference:
             flags_unknown=MappingProxyType(engine.flags_unknown),
             subcontracts=MappingProxyType(engine.subcontracts),
             overflow=MappingProxyType(engine.overflow),
-            routes=MappingProxyType(routes), provider=engine.provider,
+            routes=MappingProxyType(routes), unfinished=MappingProxyType(unfinished),
+            provider=engine.provider,
             schedule_tables=engine.schedule_tables)

@@ -116,7 +116,12 @@ def stock(part, processes, material, costing, catalogue, lang=None):
                       density=density, waste=waste)
     if any(p in PRINTED for p in processes):
         return kg, describe("printed", cm3=(volume, 1), waste=(waste * 100, 0)), written
-    return kg, describe("weight", waste=(waste * 100, 0)), written
+    # the allowance is named by how the stock is cut: a sheet part's scrap is no saw cut
+    # (a laser-cut bracket read "15% zaagverlies"), a bar or block is sawn, anything else
+    # (a weldment, a casting) leaves off-cuts
+    key = "weight_sheet" if any(p in SHEET for p in processes) else \
+        "weight_sawn" if any(p in MACHINED for p in processes) else "weight"
+    return kg, describe(key, waste=(waste * 100, 0)), written
 
 
 def stock_facts(request, provider, catalogue, costing) -> None:

@@ -90,7 +90,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             placement, matrix, choices, lang, open_fields, brief)
         inferred = staged
 
-    findings += fit_findings.no_machine(inferred, placement, choices, lang)
+    findings += fit_findings.no_machine(inferred, placement, choices, lang, catalogue)
     if not brief:
         fit_findings.customer_reasons(inferred, placement, choices, lang)
     findings += fit_findings.outside(outside, catalogue, lang)

@@ -32,20 +32,38 @@ class OutsideWork(NamedTuple):
 
 
 def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
-               lang: str) -> list[Finding]:
-    """A blocker per part operation that no machine takes."""
+               lang: str, catalogue: Any = None) -> list[Finding]:
+    """A blocker per part operation that no machine takes; where our machines would do
+    it but for a finish whose finishing process (``finished_by``) no machine or partner
+    of ours does, it says that the shop lacks that process ("every turning machine was
+    rejected" read as if a lathe were missing, where a grinding partner was)."""
     text = words("no_machine", lang)
+    finishing = words("route", lang)
     names = choice_text.get(("part", "processes"), {})
     machines = inferred.machines
+    unfinished = getattr(inferred, "unfinished", None) or {}
     findings = []
     for pid, process in [*inferred.no_machine, *placement.ruled_out]:
         has_any = bool(machines and any(process in m["processes"] for m in machines.values()))
         name = names.get(process, {}).get(lang) or names.get(process, {}).get("en") or process
         title = text["title"].format(process=name, part=pid)
         why = text["why" if has_any else "none"].format(process=name)
+        mitigation = text["mitigation"]
+        finish = dict(unfinished.get(pid, ())).get(process) if has_any else None
+        if finish is not None:
+            part = inferred.parts[pid]
+            what = ", ".join(
+                finishing[key].format(value=i18n.number(part[field], lang, grouping=False))
+                for key, field in (("tolerance", "tolerance_mm"),
+                                   ("roughness", "roughness_ra_um"))
+                if part.get(field) is not None)
+            named = catalogue.name("processes", finish, lang) if catalogue else \
+                (names.get(finish, {}).get(lang) or finish)
+            why = text["unfinished"].format(process=name, what=what, finish=named)
+            mitigation = text["mitigation_unfinished"].format(finish=named)
         findings.append(Finding.check(
             "FIT-NO-MACHINE", "blocker", "process_capability", title, f"{title}: {why}",
-            text["mitigation"], text["source"],
+            mitigation, text["source"],
             text["condition"].format(process=process, part=pid),
             {"rejected": [r["machine"] for r in placement.rejected.get((pid, process), [])]},
             part=pid))

@@ -148,6 +148,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                             else t["cannot_make"]) if blocked else None,
             "total_eur": None if blocked or pending else line_total,
             "per_piece_eur": None if blocked or pending else per_piece,
+            "per_product": part.get("quantity") or 1,  # its pieces in one product
         })
     priced = [p for p in parts if p["total_eur"] is not None]
     # what the prices leave out (a treatment no partner of ours does, a material or run
@@ -180,6 +181,18 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         if text not in not_included:
             not_included.append(text)
     total = round(sum(p["total_eur"] for p in priced), 2) if priced else None
+    # a product of several parts (or of several pieces of one): its price, each part's
+    # price per piece times its pieces in one product, what a target price per product
+    # is weighed against (the offer showed EUR 16.26 a bracket and "above your target of
+    # EUR 9.50 a product", and the pair's EUR 32.52 nowhere)
+    per_product = product_parts = None
+    if priced and len(priced) == len(parts) and (
+            len(parts) > 1 or parts[0]["per_product"] > 1):
+        per_product = round(sum(p["per_piece_eur"] * p["per_product"] for p in parts), 2)
+        product_parts = " + ".join(f"{p['per_product']} × {p['id']}" if p["per_product"] > 1
+                                   else p["id"] for p in parts)
+    elif priced and len(parts) == 1:
+        per_product = parts[0]["per_piece_eur"]  # one piece a product: the same price
 
     choice_text = questionnaire.choice_text if questionnaire else None
     advice, settled = [], []
@@ -220,8 +233,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             continue
         if finding["rule"] == "COST-TARGET" and finding["kind"] == "question" and \
                 request.get("target_unit_price_eur") is not None:
-            settled.append(t["over_target"].format(target=i18n.money(
-                request["target_unit_price_eur"], lang, 2)))
+            target = i18n.money(request["target_unit_price_eur"], lang, 2)
+            settled.append(t["over_target_price"].format(
+                price=i18n.money(per_product, lang, 2), target=target)
+                if per_product is not None else t["over_target"].format(target=target))
         if finding["rule"] == "FIT-TREATMENT":
             text = t["which_treatment"].format(finding=finding["message"])
             if not any(q["text"] == text for q in questions):
@@ -322,7 +337,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "parts_heading": t["what_you_asked" if declined else "what_we_make"],
         "closing": t["closing_none" if declined else
                      "closing" if questions else "closing_order"],
-        "total_eur": total, "indicative": verdict == "conditional" or bool(questions),
+        "total_eur": total,
+        # a product's price where a product is more than one piece (None otherwise)
+        "per_product_eur": per_product if product_parts else None,
+        "product_parts": product_parts or "", "indicative": verdict == "conditional" or bool(questions),
         # "we cannot price this yet" only where answers would let us; a part we cannot
         # make says so on its own line
         "no_price": total is None and not any(p["blocked"] for p in parts),

@@ -1,5 +1,5 @@
 """``text``: the report as a short plain-text summary for a terminal (report.txt.j2);
-the offer as its Markdown, which reads as plain text."""
+the offer as plain text (offer.txt.j2: no Markdown tables, ** or <br>)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def report(job: Job) -> str:
 
 
 def offer(model: Mapping[str, Any], job: Job) -> str:
-    text = render_template("offer.md.j2", dict(model), job.lang, job.template_dir)
+    text = render_template("offer.txt.j2", dict(model), job.lang, job.template_dir)
     return terminal_safe(text)
 
 

@@ -408,8 +408,8 @@ def root(context, missing=missing):
     l_1_f = missing
     if (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) > 8):
         pass
-        yield '  ... (+'
-        yield str((t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8))
+        yield '  ... ('
+        yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_findings'), (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8)))
         yield ': '
         yield str(t_7(context.eval_ctx, t_12(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
         yield ')\n'

@@ -18,6 +18,8 @@ def root(context, missing=missing):
     l_0_parts_heading = resolve('parts_heading')
     l_0_parts = resolve('parts')
     l_0_total_eur = resolve('total_eur')
+    l_0_per_product_eur = resolve('per_product_eur')
+    l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
@@ -188,6 +190,15 @@ def root(context, missing=missing):
         yield '** | | | **'
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '** |\n'
+        if (not t_8((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+            pass
+            yield '| '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
+            yield ' ('
+            yield str(t_6((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts)))
+            yield ') | | | '
+            yield str(t_3((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
+            yield ' |\n'
     yield '\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
@@ -306,6 +317,7 @@ def root(context, missing=missing):
         pass
         yield ' · '
         yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+    yield '\n'
 
 blocks = {}
-debug_info = '2=85&4=91&6=97&8=103&10=107&13=112&15=120&17=128&19=130&21=132&23=140&24=144&26=184&27=187&30=192&31=196&33=200&35=204&37=207&39=209&40=213&43=216&45=219&47=221&49=227&50=231&54=239&55=242&57=244&61=251&62=254&64=256&65=260&69=264&70=267&72=270&73=273&77=284&81=288&82=291&84=293&85=297&89=301&91=303'
+debug_info = '2=87&4=93&6=99&8=105&10=109&13=114&15=122&17=130&19=132&21=134&23=142&24=146&26=186&27=189&28=193&29=196&33=203&34=207&36=211&38=215&40=218&42=220&43=224&46=227&48=230&50=232&52=238&53=242&57=250&58=253&60=255&64=262&65=265&67=267&68=271&72=275&73=278&75=281&76=284&80=295&84=299&85=302&87=304&88=308&92=312&94=314'

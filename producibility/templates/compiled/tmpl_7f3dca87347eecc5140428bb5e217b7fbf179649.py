@@ -203,6 +203,8 @@ def block_parts(context, missing=missing):
     l_0_T = resolve('T')
     l_0_parts = resolve('parts')
     l_0_total_eur = resolve('total_eur')
+    l_0_per_product_eur = resolve('per_product_eur')
+    l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
@@ -310,7 +312,17 @@ def block_parts(context, missing=missing):
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield '</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
         yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
-        yield '</td></tr>\n  </tbody>\n'
+        yield '</td></tr>\n'
+        if (not t_9((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+            pass
+            yield '    <tr class="per-product"><td>'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
+            yield ' ('
+            yield escape((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts))
+            yield ')</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
+            yield escape(t_6((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
+            yield '</td></tr>\n'
+        yield '  </tbody>\n'
     yield '</table>\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
@@ -502,4 +514,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&86=48&93=50&104=52&105=58&106=64&107=68&108=72&112=76&114=78&115=82&116=86&117=90&120=94&124=96&173=98&180=100&181=103&183=105&184=109&189=114&201=116&210=118&16=121&86=131&93=140&94=162&95=165&97=171&98=173&100=179&120=182&121=192&124=195&125=243&127=245&129=253&131=257&132=265&133=280&135=291&136=297&137=301&141=307&143=310&147=315&148=320&149=325&150=330&152=333&154=335&155=339&160=343&161=346&163=348&165=354&166=358&173=373&174=403&175=406&176=408&189=415&190=433&191=436&193=438&194=442&197=451&201=457&202=467&203=470&205=472&210=481&212=494&213=496'
+debug_info = '7=33&9=37&14=39&16=47&86=48&93=50&104=52&105=58&106=64&107=68&108=72&112=76&114=78&115=82&116=86&117=90&120=94&124=96&176=98&183=100&184=103&186=105&187=109&192=114&204=116&213=118&16=121&86=131&93=140&94=162&95=165&97=171&98=173&100=179&120=182&121=192&124=195&125=245&127=247&129=255&131=259&132=267&133=282&135=293&136=299&137=303&141=309&143=312&144=316&145=319&150=327&151=332&152=337&153=342&155=345&157=347&158=351&163=355&164=358&166=360&168=366&169=370&176=385&177=415&178=418&179=420&192=427&193=445&194=448&196=450&197=454&200=463&204=469&205=479&206=482&208=484&213=493&215=506&216=508'

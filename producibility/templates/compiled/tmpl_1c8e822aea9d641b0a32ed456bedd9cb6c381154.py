@@ -1,0 +1,312 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'offer.txt.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_T = resolve('T')
+    l_0_provider = resolve('provider')
+    l_0_address = resolve('address')
+    l_0_customer = resolve('customer')
+    l_0_reference = resolve('reference')
+    l_0_date = resolve('date')
+    l_0_valid_until = resolve('valid_until')
+    l_0_intro = resolve('intro')
+    l_0_parts_heading = resolve('parts_heading')
+    l_0_parts = resolve('parts')
+    l_0_total_eur = resolve('total_eur')
+    l_0_per_product_eur = resolve('per_product_eur')
+    l_0_product_parts = resolve('product_parts')
+    l_0_no_price = resolve('no_price')
+    l_0_indicative = resolve('indicative')
+    l_0_vat_note = resolve('vat_note')
+    l_0_not_included = resolve('not_included')
+    l_0_breaks = resolve('breaks')
+    l_0_nothing_made = resolve('nothing_made')
+    l_0_wanted = resolve('wanted')
+    l_0_delivery = resolve('delivery')
+    l_0_assumptions = resolve('assumptions')
+    l_0_questions = resolve('questions')
+    l_0_more_questions = resolve('more_questions')
+    l_0_more_questions_text = resolve('more_questions_text')
+    l_0_advice = resolve('advice')
+    l_0_closing = resolve('closing')
+    try:
+        t_1 = environment.filters['count']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'count' found.")
+    try:
+        t_2 = environment.filters['date']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'date' found.")
+    try:
+        t_3 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_4 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_5 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_6 = environment.filters['upper_first']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+    try:
+        t_7 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'):
+        pass
+        yield ': '
+        yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'))
+    yield '\n'
+    for l_1_line in (undefined(name='address') if l_0_address is missing else l_0_address):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'contact'))
+        yield ': '
+        yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'))
+        yield '\n'
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone'):
+        pass
+        yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone'))
+        yield '\n'
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'):
+        pass
+        yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'))
+        yield '\n'
+    yield '\n'
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
+    yield ': '
+    yield str(((undefined(name='customer') if l_0_customer is missing else l_0_customer) or '–'))
+    yield '\n'
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'your_reference'))
+    yield ': '
+    yield str(((undefined(name='reference') if l_0_reference is missing else l_0_reference) or '–'))
+    yield '\n'
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_date'))
+    yield ': '
+    yield str(t_2((undefined(name='date') if l_0_date is missing else l_0_date)))
+    yield '\n'
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'valid_until'))
+    yield ': '
+    yield str(t_2((undefined(name='valid_until') if l_0_valid_until is missing else l_0_valid_until)))
+    yield '\n\n'
+    yield str((undefined(name='intro') if l_0_intro is missing else l_0_intro))
+    yield '\n\n'
+    yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
+    yield '\n'
+    for l_1_part in (undefined(name='parts') if l_0_parts is missing else l_0_parts):
+        _loop_vars = {}
+        pass
+        yield '  '
+        yield str((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
+        if environment.getattr(l_1_part, 'name'):
+            pass
+            yield ' ('
+            yield str(environment.getattr(l_1_part, 'id'))
+            yield ')'
+        yield '\n    '
+        yield str(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+        if environment.getattr(l_1_part, 'material'):
+            pass
+            yield ' · '
+            yield str(environment.getattr(l_1_part, 'material'))
+        if environment.getattr(l_1_part, 'size_mm'):
+            pass
+            yield ' · '
+            yield str(t_4(context.eval_ctx, t_5(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+            yield ' mm'
+        if environment.getattr(l_1_part, 'treatments'):
+            pass
+            yield ' · '
+            yield str(t_4(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
+        yield '\n'
+        if environment.getattr(l_1_part, 'blocked'):
+            pass
+            yield '    '
+            yield str(environment.getattr(l_1_part, 'cannot_make'))
+            yield '\n'
+        elif environment.getattr(l_1_part, 'pending'):
+            pass
+            yield '    '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+            yield '\n'
+        yield '    '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+        yield ': '
+        yield str(t_1(environment.getattr(l_1_part, 'pieces')))
+        yield ' '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))):
+            pass
+            yield '; '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+            yield ': '
+            yield str(t_3(environment.getattr(l_1_part, 'per_piece_eur')))
+            yield '; '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+            yield ': '
+            yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
+        yield '\n'
+    l_1_part = missing
+    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+        pass
+        yield '  '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
+        yield ': '
+        yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+        yield '\n'
+        if (not t_7((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+            pass
+            yield '  '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
+            yield ' ('
+            yield str((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts))
+            yield '): '
+            yield str(t_3((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
+            yield '\n'
+    yield '\n'
+    if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
+        yield '\n'
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
+        yield '\n'
+    if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '\n'
+    if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_included'))
+        yield ':\n'
+        for l_1_text in (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(l_1_text)
+            yield '\n'
+        l_1_text = missing
+    if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
+        yield ':\n'
+        for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+            _loop_vars = {}
+            pass
+            yield '  '
+            yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+            yield ': '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+            yield ' '
+            yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield '; '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+            yield ' '
+            yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
+            yield '\n'
+        l_1_b = missing
+    if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+        yield '\n'
+        if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+            pass
+            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
+            yield ' '
+        yield str(t_4(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' '))
+        yield '\n'
+    if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'assumptions'))
+        yield '\n'
+        for l_1_a in (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(t_6(l_1_a))
+            yield '\n'
+        l_1_a = missing
+    if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'we_need'))
+        yield '\n'
+        l_1_loop = missing
+        for l_1_q, l_1_loop in LoopContext((undefined(name='questions') if l_0_questions is missing else l_0_questions), undefined):
+            _loop_vars = {}
+            pass
+            yield '  '
+            yield str(environment.getattr(l_1_loop, 'index'))
+            yield '. '
+            yield str(environment.getattr(l_1_q, 'text'))
+            if environment.getattr(l_1_q, 'choices'):
+                pass
+                yield ' ('
+                yield str(t_4(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                yield ')'
+            yield '\n'
+        l_1_loop = l_1_q = missing
+        if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
+            pass
+            yield str((undefined(name='more_questions_text') if l_0_more_questions_text is missing else l_0_more_questions_text))
+            yield '\n'
+    if (undefined(name='advice') if l_0_advice is missing else l_0_advice):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'design_advice'))
+        yield '\n'
+        for l_1_a in (undefined(name='advice') if l_0_advice is missing else l_0_advice):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(l_1_a)
+            yield '\n'
+        l_1_a = missing
+    yield '\n'
+    yield str(((undefined(name='closing') if l_0_closing is missing else l_0_closing) or (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order'))))
+    yield '\n\n'
+    yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'))
+    if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
+        pass
+        yield ' · '
+        yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'))
+    yield '\n'
+
+blocks = {}
+debug_info = '3=80&5=86&6=89&8=92&9=94&11=98&12=100&14=102&15=104&18=107&19=111&20=115&21=119&23=123&25=125&26=127&27=131&29=138&31=153&32=156&33=158&34=161&36=164&39=181&40=184&41=188&42=191&46=198&47=202&49=206&51=210&53=213&54=215&55=219&58=222&60=225&61=227&62=231&65=242&67=245&68=247&70=253&72=256&73=258&74=262&77=265&79=268&80=271&81=275&84=285&85=287&88=289&90=292&91=294&92=298&96=302&98=304'
