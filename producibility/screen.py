@@ -192,7 +192,7 @@ class Screener:
             "as_of": as_of, "lang": lang, "assumptions": bool(assume),
         }
         if quantities is None and request.get("quantity_breaks") is not None:
-            from producibility.report.costing import parse_quantities
+            from producibility.intake.answers import parse_quantities
 
             quantities = parse_quantities(request["quantity_breaks"])  # checked on load
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs,

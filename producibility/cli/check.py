@@ -11,7 +11,7 @@ def _quantities(ctx, param, value):
     """'10,50,200' as (10, 50, 200): whole numbers of 1 to 1,000,000."""
     if value is None:
         return None
-    from producibility.report.costing import parse_quantities
+    from producibility.intake.answers import parse_quantities
 
     try:
         return parse_quantities(value)

@@ -389,8 +389,6 @@ def _parse_dimensions(question, text, lang):
 def _quantities(text, lang):
     """Quantity breaks (``10, 50, 1.000``), read by the reader of ``--quantities``;
     kept as written."""
-    from producibility.report.costing import parse_quantities
-
     try:
         parse_quantities(text, lang)
     except ValueError as exc:
@@ -548,3 +546,28 @@ def normalize_answers(document, questionnaire, lang: str = "en") -> list:
             if isinstance(part, dict):
                 answers(part, questionnaire.questions_in("part"), ["parts", i])
     return problems
+
+
+MAX_BREAKS = 20
+MAX_QUANTITY = 1_000_000
+
+
+def parse_quantities(text, lang="en"):
+    """'10, 50, 200' (or '1.000; 5.000') as (10, 50, 200): the quantity breaks of the
+    ``--quantities`` option and of a request's ``quantity_breaks``.  ValueError with
+    the advice when the text is not 1 to 20 whole numbers of 1 to 1,000,000."""
+    advice = i18n.texts("findings", lang if lang in i18n.LANGS else
+                        i18n.DEFAULT_LANG)["quantity_advice"]
+    words = [w for w in re.split(r"[,;\s]+", str(text).strip()) if w]
+    numbers = []
+    for word in words:
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", word):  # a thousands separator: 1.000
+            word = word.replace(".", "")
+        if not word.isdigit():
+            raise ValueError(advice["numbers"])
+        numbers.append(int(word))
+    if not numbers or len(numbers) > MAX_BREAKS or any(
+            not 1 <= n <= MAX_QUANTITY for n in numbers):
+        raise ValueError(advice["range"].format(n=MAX_BREAKS,
+                                                largest=i18n.number(MAX_QUANTITY, lang)))
+    return tuple(numbers)

@@ -20,32 +20,6 @@ from producibility.report.partners import order_charged_with, outside_work
 
 
 
-MAX_BREAKS = 20
-MAX_QUANTITY = 1_000_000
-
-
-def parse_quantities(text, lang="en"):
-    """'10, 50, 200' (or '1.000; 5.000') as (10, 50, 200): the quantity breaks of the
-    ``--quantities`` option and of a request's ``quantity_breaks``.  ValueError with
-    the advice when the text is not 1 to 20 whole numbers of 1 to 1,000,000."""
-    import re
-
-    advice = _words("quantity_advice", lang)
-    words = [w for w in re.split(r"[,;\s]+", str(text).strip()) if w]
-    numbers = []
-    for word in words:
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", word):  # a thousands separator: 1.000
-            word = word.replace(".", "")
-        if not word.isdigit():
-            raise ValueError(advice["numbers"])
-        numbers.append(int(word))
-    if not numbers or len(numbers) > MAX_BREAKS or any(
-            not 1 <= n <= MAX_QUANTITY for n in numbers):
-        raise ValueError(advice["range"].format(n=MAX_BREAKS,
-                                                largest=i18n.number(MAX_QUANTITY, lang)))
-    return tuple(numbers)
-
-
 def _r(value, digits=2):
     return round(float(value), digits)
 
