@@ -61,7 +61,7 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert list(rows[0])[:4] == ["nr", "bestand", "aanvraag", "oordeel"]
     series = next(r for r in rows if r["bestand"].endswith("bracket-series.yaml"))
-    assert series["oordeel"] == "Maakbaar met meerwerk"
+    assert series["oordeel"] == "Maakbaar met extra werk"
     assert series["kosten_laag_eur"] == "4828,44" and series["uren_totaal"] == "36,50"
     # the first of its two deliveries
     assert series["levertijd_werkdagen"] == "17" and series["vroegste_levering"] == "2026-12-16"

@@ -1292,10 +1292,10 @@ def test_the_laser_quote_line_says_it_interpolates(screener):
         assert any(said in s for s in sources), sources
 
 
-def test_two_parts_at_one_partner_pay_its_order_charge_once(tmp_path, monkeypatch):
+def test_two_parts_at_one_partner_share_its_order_charge(tmp_path, monkeypatch):
     """Two brackets the powder coater takes together were charged its order charge
-    twice, and TEC-005's hour of ordering twice: the first part's lines carry them,
-    the second's say so."""
+    twice, and TEC-005's hour of ordering twice: each is paid once, half by each part
+    (two mirrored brackets keep one price)."""
     import json
     import yaml
     from conftest import EXAMPLES, base_request, run_cli
@@ -1310,12 +1310,11 @@ def test_two_parts_at_one_partner_pay_its_order_charge_once(tmp_path, monkeypatc
     assert code in (0, 1), err
     quote = json.loads(out)["quote"]
     outside = {line["part"]: line for line in quote["lines"] if line["kind"] == "outside_work"}
-    assert outside["P1"]["amount_eur"] == 80 + 1.5 * 10
-    assert outside["P2"]["amount_eur"] == 1.5 * 10
-    assert "order charge with P1" in outside["P2"]["source"]
+    assert outside["P1"]["amount_eur"] == outside["P2"]["amount_eur"] == 80 / 2 + 1.5 * 10
+    assert "80 EUR x 1 batch(es) / 2 (P1, P2 together)" in outside["P2"]["source"]
     ordering = [line for line in quote["lines"] if line["rule"] == "TEC-005"]
-    assert [(line["part"], line["hours"]) for line in ordering] == [("P1", 1.0)]
-    assert ordering[0]["source"].endswith("; one order for P1, P2")
+    assert [(line["part"], line["hours"]) for line in ordering] == [("P1", 0.5), ("P2", 0.5)]
+    assert ordering[0]["source"].endswith("; one order for P1, P2: 1/2 each")
     # and at a quantity break: once, 1.50 a piece for each
     ten, hundred = quote["breaks"]
     assert hundred["amount_eur"] - ten["amount_eur"] == pytest.approx(

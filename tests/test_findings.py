@@ -137,7 +137,7 @@ def test_a_rule_on_several_parts_is_one_reason_naming_the_parts(screener):
     request = base_request(part={"cosmetic_surface": True})
     request["parts"].append(dict(request["parts"][0], id="P2"))
     for lang, title in (("en", "extra effort: Cosmetic requirements (P1, P2)"),
-                        ("nl", "meerwerk: Uiterlijke eisen (P1, P2)")):
+                        ("nl", "extra werk: Uiterlijke eisen (P1, P2)")):
         report = screener.check(request, lang=lang).to_dict()
         assert report["verdict"] == "fit_with_effort"
         assert title in report["verdict_reasons"]

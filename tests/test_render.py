@@ -598,7 +598,7 @@ def test_no_english_label_reaches_dutch_output(screened):
 def test_the_leak_check_finds_an_english_label():
     """The check above is not blind: the English report fails it."""
     assert _leaks("Risks: none\n  CHG-004 (effort) x | 7 h |", "en")
-    assert not _leaks("Risico's: geen\n  CHG-004 (meerwerk) x | 7 u |", "nl")
+    assert not _leaks("Risico's: geen\n  CHG-004 (extra werk) x | 7 u |", "nl")
 
 
 def test_compare_speaks_the_language():
@@ -614,7 +614,7 @@ def test_compare_speaks_the_language():
             "open_questions": {"a": 3, "b": 2}}
     from producibility.report.compare import as_text, side_label
     assert as_text(diff, "x.yaml", "y.yaml", "nl") == (
-        "A: x.yaml\nB: y.yaml\noordeel: NIET MAAKBAAR -> MAAKBAAR MET MEERWERK\n"
+        "A: x.yaml\nB: y.yaml\noordeel: NIET MAAKBAAR -> MAAKBAAR MET EXTRA WERK\n"
         "omvang inspectie: 3,5 u -> 4 u\nomvang klasse: M -> L\n"
         "kosten laag: €\u00a02.754 -> €\u00a03.000\nMRL totaal: 5 -> 6\nMRL ontwerp: 5 -> 6\n"
         "machine voor AS-300 turning: geen -> haas-st20\nopen vragen: 3 -> 2\n")

@@ -63,16 +63,16 @@ def test_two_parts_that_each_fit_the_rack_order_it_together(document):
 
 def test_one_grade_is_one_order_in_the_quote(document):
     """MAT-016's half hour of ordering was quoted once a part: the two 6082 parts are
-    one order, quoted with the first part and saying so; a part of another grade is
+    one order, its half hour shared by them and saying so; a part of another grade is
     its own order."""
     request = _two_parts(400)
     request["parts"].append(dict(request["parts"][0], id="P3", material="aluminium_7075"))
     lines = sorted((line for line in _screener(document).check(request).to_dict()["quote"][
         "lines"] if line["kind"] == "procurement"), key=lambda line: line["part"])
     assert [(line["rule"], line["part"], line["hours"]) for line in lines] == [
-        ("MAT-016", "P1", 0.5), ("MAT-003", "P3", 0.5)]
-    assert lines[0]["source"].endswith("; one order for P1, P2")
-    assert "one order" not in lines[1]["source"]
+        ("MAT-016", "P1", 0.25), ("MAT-016", "P2", 0.25), ("MAT-003", "P3", 0.5)]
+    assert lines[0]["source"].endswith("; one order for P1, P2: 1/2 each")
+    assert "one order" not in lines[2]["source"]
 
 
 def test_the_kilograms_are_the_quotes(document):

@@ -20,7 +20,7 @@ from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 from producibility.model.calendar import PLAIN, Calendar
 from producibility.report.leadtime import deliveries_of
-from producibility.report.partners import order_charged_with, outside_work
+from producibility.report.partners import outside_work, shared_orders
 
 
 class Placement:
@@ -131,8 +131,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                                   lang),
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
-    shared = order_charged_with((a["part"], a["process"], a["partner"]["id"])
-                                for a in assignments if a.get("partner"))
+    shared = shared_orders((a["part"], a["process"], a["partner"]["id"])
+                           for a in assignments if a.get("partner"))
     for a in assignments:
         if (a["part"], a["process"]) in shared:
             partner_id, result = (inferred.overflow if a.get("overflow") else

@@ -16,7 +16,7 @@ import math
 from producibility import i18n
 from producibility.model.stock import _dims, _said, part_volume_cm3, stock
 from producibility.report.finding import Finding, Risk, words as _words
-from producibility.report.partners import order_charged_with, outside_work
+from producibility.report.partners import outside_work, shared_orders
 
 
 
@@ -479,8 +479,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         if dropped:
             notes.append(words["nothing_made"].format(rules=", ".join(dropped)))
     # a rule's wait for what it orders is one order: its procurement hours are quoted
-    # once, with the first part (MAT-016 ordered 1,942 kg of S235 for ten parts and
-    # quoted ten orders; TEC-005 two orders for two brackets coated together)
+    # once, shared by the parts of the order (MAT-016 ordered 1,942 kg of S235 for ten
+    # parts and quoted ten orders; TEC-005 two orders for two brackets coated together)
     orders: dict = {}
     for f in findings:
         if f.part in parts and f.part not in unmade and _ordered(f, parts[f.part]):
@@ -504,10 +504,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             source = said["rule_rate"].format(rule=f.rule, hours=g(hours), rate=src)
             if key == "engineering_h" and effort.get("lead_time_days"):
                 kind = "procurement"
-                if len(order) > 1:
-                    if f.part != min(order):
-                        continue  # ordered with the grade's first part
-                    source += said["one_order"].format(parts=", ".join(sorted(order)))
+                if len(order) > 1:  # one order, its hours shared by its parts
+                    hours /= len(order)
+                    source = said["rule_rate"].format(rule=f.rule, hours=g(effort[key]),
+                                                      rate=src) + said["one_order"].format(
+                        n=len(order), parts=", ".join(sorted(order)))
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
                  amount_eur=hours * rate_h, basis="default" if judged else basis,
@@ -596,8 +597,8 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
             if f.quote_line else None
         if partner is not None:
             by_partner[f.quote_line["part"], f.quote_line["process"]] = partner
-    shared = order_charged_with((pid, process, partner["id"])
-                                for (pid, process), partner in by_partner.items())
+    shared = shared_orders((pid, process, partner["id"])
+                           for (pid, process), partner in by_partner.items())
     fixed = [line for line in lines if line["rule"] is not None and not (
         line["kind"] == "outside_work" and (line["part"], line["process"]) in by_partner)]
     outside_lines = [line for line in lines if line["kind"] == "outside_work" and
@@ -617,7 +618,7 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
                              costing, lang, unmade=unmade)
         own += [dict(line, amount_eur=outside_work(
             by_partner[line["part"], line["process"]], pieces[line["part"]], asked, None,
-            lang, shared.get((line["part"], line["process"])))["amount_eur"])
+            lang, shared.get((line["part"], line["process"]), ()))["amount_eur"])
             for line in outside_lines]
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])

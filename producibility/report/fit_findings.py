@@ -15,7 +15,7 @@ from typing import Any, Mapping, NamedTuple
 from producibility import i18n
 from producibility.engine.infer import Inferred
 from producibility.report.assignment import Placement
-from producibility.report.partners import order_charged_with, outside_work
+from producibility.report.partners import outside_work, shared_orders
 from producibility.engine import fit
 from producibility.engine.fit import EPS, Reason
 from producibility.report.finding import Finding, Risk, words
@@ -102,10 +102,10 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
                                 treatment not in (part.get("processes") or ())))
                 break
     # one order charge a partner and treatment (two brackets coated together)
-    shared = order_charged_with((pid, treatment, partner["id"])
-                                for pid, treatment, partner, _ in treated)
+    shared = shared_orders((pid, treatment, partner["id"])
+                           for pid, treatment, partner, _ in treated)
     return work + [OutsideWork(pid, treatment, outside_work(
-        partner, inferred.parts[pid], request, None, lang, shared.get((pid, treatment))),
+        partner, inferred.parts[pid], request, None, lang, shared.get((pid, treatment), ())),
         routed_not) for pid, treatment, partner, routed_not in treated]
 
 

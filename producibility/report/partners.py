@@ -12,28 +12,26 @@ from producibility.engine.fit import text as fit_text
 from producibility.report.finding import words
 
 
-def order_charged_with(work) -> dict[tuple, str]:
+def shared_orders(work) -> dict[tuple, tuple]:
     """One order a partner and process: (part, process, partner id) of the request's
-    outside work -> {(part, process): the part whose line carries the partner's order
-    charge}, for every part but that one (the first by id).  Two brackets that go to the
-    powder coater together pay its order charge once."""
-    first: dict = {}
-    out = {}
+    outside work -> {(part, process): the parts that share the partner's order charge
+    for that process, by id}, for the parts that share it with another.  Two brackets
+    the powder coater takes together pay its order charge once, half each."""
+    together: dict = {}
     for pid, process, partner_id in sorted(work):
-        carrier = first.setdefault((partner_id, process), pid)
-        if carrier != pid:
-            out[pid, process] = carrier
-    return out
+        together.setdefault((partner_id, process), []).append((pid, process))
+    return {op: tuple(p for p, _ in ops) for ops in together.values() if len(ops) > 1
+            for op in ops}
 
 
 def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
                  request: Mapping[str, Any], result: Any, lang: str,
-                 order_with: str | None = None) -> dict[str, Any]:
+                 shared_by: tuple = ()) -> dict[str, Any]:
     """A partner's operation: its lead time and the amount by its price model.
 
     ``price_basis`` is the formula in ``lang``, like a quote line's source.
-    ``order_with``: the part whose line carries the partner's order charge for this
-    process (:func:`order_charged_with`); none here then."""
+    ``shared_by``: the parts that share the partner's order charge for this process
+    (:func:`shared_orders`): each pays its share."""
     said = words("quote_source", lang or "en")
 
     def g(value):
@@ -43,12 +41,12 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
     pieces = part.get("pieces")
     batches = request.get("batches") or 1
     amount, basis = 0.0, []
-    if price.get("per_order_eur") and order_with is not None:
-        basis.append(said["partner_order_with"].format(part=order_with))
-    elif price.get("per_order_eur"):
-        amount = price["per_order_eur"] * batches
+    if price.get("per_order_eur"):
+        amount = price["per_order_eur"] * batches / max(len(shared_by), 1)
         basis.append(said["partner_order"].format(amount=g(price["per_order_eur"]),
                                                   batches=batches))
+        if len(shared_by) > 1:
+            basis[-1] += said["shared"].format(n=len(shared_by), parts=", ".join(shared_by))
     if price.get("per_piece_eur"):
         if pieces is None:
             basis.append(said["partner_piece_unknown"])
