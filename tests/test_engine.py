@@ -327,3 +327,35 @@ def test_twin_machines_share_the_work_as_a_planner_levels_it(tmp_path):
     assert [a["machine"] for a in two["assignments"]] == ["haas-vf2", "haas-vf2-b"]
     assert two["lead_time"]["days"] < one["lead_time"]["days"]
     assert two["effort"]["cost_eur"] == one["effort"]["cost_eur"]
+
+
+def test_a_date_the_cheapest_mill_misses_goes_to_the_mill_that_makes_it():
+    """A shop's anodised housing went to its cheapest mill, which had the hours before
+    the wanted date but not before the anodiser's week after it: 24 working days for a
+    date 18 away, where the faster mill made 19. When the cheapest machines miss the
+    date, each operation is placed again with the weeks its part leaves it (the
+    material before, the measuring, a treatment and the delivery after), its run
+    estimated, and that plan is kept where it ends sooner; a later date keeps the
+    cheaper mill that makes it."""
+    import copy
+    from conftest import EQUIPMENT
+    from producibility import load_equipment
+    from producibility.inputs.yamlio import loads
+    document = copy.deepcopy(loads(EQUIPMENT.read_text(encoding="utf-8"), str(EQUIPMENT)))
+    for machine in document["machines"]:  # the cheapest mill has few hours a week
+        machine["free_h_per_week"] = {"haas-vf2": 6, "hermle-c250": 30}.get(
+            machine["id"], machine["free_h_per_week"])
+    screener = Screener(load_equipment(document), load_packs())
+
+    def screened(wanted):
+        report = screener.check(base_request(
+            quantity=100, wanted_date=wanted,
+            part={"cycle_time_min": None, "surface_treatment": ["anodising"]}),
+            probe=False).to_dict()
+        [milled] = report["assignments"]
+        return milled["machine"], report["lead_time"]["days"], \
+            report["lead_time"]["meets_wanted_date"]
+
+    assert screened("2026-12-11") == ("hermle-c250", 12, True)  # 14 working days away
+    assert screened("2026-12-18") == ("haas-vf4", 16, True)
+    assert screened("2027-02-26")[0] == "haas-vf2"  # time enough: the cheapest

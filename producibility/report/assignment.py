@@ -56,7 +56,8 @@ class Placement:
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
           lang: str, transport_days: float = 0.0, overflow: bool = True,
-          calendar: Calendar = PLAIN) -> Placement:
+          calendar: Calendar = PLAIN, windows: Mapping[tuple, float] | None = None,
+          estimate=None) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
 
     A machine's free hours before the wanted date are its hours a week over the working
@@ -66,7 +67,10 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     ``transport_days``: one way to a partner (the pack's ``lead_time.transport_days``),
     for comparing a partner's lead time with machines short of hours (:func:`assign`);
     ``overflow`` False (the pack's ``lead_time.overflow: later``): such an operation
-    stays on our machine, later, whatever a partner could do."""
+    stays on our machine, later, whatever a partner could do.  ``windows``: an
+    operation's own weeks for its machine's hours (:func:`assign`); ``estimate(part,
+    process, machine)``: the run hours the quote estimates where no cycle time is given
+    (None: the set-up alone counts, as the fit's first plan does)."""
     machines, request = inferred.machines, inferred.request
     candidates: dict = {}
     for (pid, process, mid), result in inferred.fits.items():
@@ -80,7 +84,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     for (pid, process, mid), reasons in blocked.items():
         rejected.setdefault((pid, process), []).append(
             {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
-    options = _options(inferred, candidates, blocked)
+    options = _options(inferred, candidates, blocked, estimate)
     outside = {op: partners[pid]["lead_time_days"] + 2 * transport_days
                for op, (pid, _) in inferred.overflow.items()
                if pid in partners} if overflow else {}
@@ -88,7 +92,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     if inferred.window is not None:
         weeks = max(calendar.working_days_between(inferred.as_of, request["wanted_date"]),
                     0) / 5.0
-    picked, late = assign(options, machines, weeks, outside, 1 / deliveries_of(request))
+    picked, late = assign(options, machines, weeks, outside, 1 / deliveries_of(request),
+                          windows)
     for op, reasons in late.items():
         chosen_machine = picked[op][3] if op in picked else None
         rejected.setdefault(op, []).extend(
@@ -194,9 +199,10 @@ def candidate_blockers(inferred: Inferred, choice_text: Mapping,
     return blocked
 
 
-def _options(inferred: Inferred, candidates: dict, blocked: dict) -> dict[tuple, list]:
+def _options(inferred: Inferred, candidates: dict, blocked: dict,
+             estimate=None) -> dict[tuple, list]:
     """(part, process) -> the fitting machines, best first, as (unchecked, marginal,
-    cost, machine id, fit result, hours) tuples."""
+    cost, machine id, fit result, hours) tuples; ``estimate``: see :func:`place`."""
     machines, request = inferred.machines, inferred.request
     options = {}
     for pid, part in inferred.parts.items():
@@ -207,6 +213,10 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict) -> dict[tuple,
                     continue
                 machine = machines[mid]
                 hours = operation_hours(request, part, machine)
+                run = estimate(pid, process, mid) if estimate and hours["run"] is None \
+                    else None
+                if run:
+                    hours = dict(hours, run=run, total=hours["setup"] + run)
                 found.append((bool(result.unchecked), bool(result.marginal),
                               hours["total"] * machine["rate_eur_h"], mid, result, hours))
             found.sort(key=lambda o: o[:4])
@@ -216,7 +226,8 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict) -> dict[tuple,
 
 def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
            weeks: float | None, outside: Mapping[tuple, float] | None = None,
-           share: float = 1.0) -> tuple[dict, dict]:
+           share: float = 1.0, windows: Mapping[tuple, float] | None = None
+           ) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -238,28 +249,35 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     (and which parts took its hours).  Without a wanted date (``weeks`` None) free
     hours are not counted (the date is an open question elsewhere).  ``share``: the
     share of an operation's hours due by the wanted date (an order in several
-    deliveries: the first delivery's, ``1 / request.batches``).
+    deliveries: the first delivery's, ``1 / request.batches``).  ``windows``: an
+    operation's own weeks for its machine's hours, where its part needs more than the
+    machine's time before the wanted date (``leadtime.machining_windows``: the material
+    before, the measuring, a treatment and the delivery after); else ``weeks``.
     """
     picked: dict = {}
     late: dict = {}
-    if weeks is None:  # no wanted date: the hours are not counted against one
-        free = dict.fromkeys(machines, float("inf"))
-    else:
-        free = {mid: m["free_h_per_week"] * weeks for mid, m in machines.items()}
+    windows = windows or {}
+
+    def free(mid, op):  # the machine's hours in the operation's window
+        if weeks is None:  # no wanted date: the hours are not counted against one
+            return float("inf")
+        return machines[mid]["free_h_per_week"] * windows.get(op, weeks)
     given = dict.fromkeys(machines, 0.0)  # hours given to each machine so far
     users: dict = {}
     order = sorted((op for op, found in options.items() if found),
                    key=lambda op: (len(options[op]), -options[op][0][5]["total"], op))
     for op in order:
         found = options[op]
-        room = [o for o in found if o[5]["total"] * share <= free[o[3]] - given[o[3]] + 1e-9]
+        room = [o for o in found
+                if o[5]["total"] * share <= free(o[3], op) - given[o[3]] + 1e-9]
         # of the machines as good and as cheap as the best with room (twins: the same
         # model at the same rate), the one with the fewest hours given so far
         option = min((o for o in room if o[:3] == room[0][:3]),
                      key=lambda o: given[o[3]]) if room else None
         if option is None:
-            late[op] = {o[3]: _short_of_hours(o[5]["total"] * share, free[o[3]], given[o[3]],
-                                              users.get(o[3], ()), weeks)
+            late[op] = {o[3]: _short_of_hours(o[5]["total"] * share, free(o[3], op),
+                                              given[o[3]], users.get(o[3], ()),
+                                              windows.get(op, weeks))
                         for o in found}
             option = min(found, key=lambda o: (_weeks_until_done(o, machines, given, share),
                                                found.index(o)))

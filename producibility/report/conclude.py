@@ -50,36 +50,63 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     request, parts = inferred.request, inferred.parts
     partners = {p["id"]: p for p in equipment.partners}
     choices = questionnaire.choice_text
-    open_fields = OpenFields()
 
-    placement = assignment.place(inferred, partners, choices, lang,
-                                 settings["lead_time"]["transport_days"],
-                                 settings["lead_time"].get("overflow", "partner") == "partner",
-                                 equipment.calendar)
-    outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
-    findings = rule_findings(inferred, placement, matrix, choices, lang, open_fields, brief)
-    waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own are the chain's)
+    def estimate(pid, process, mid):
+        """The run hours the quote estimates for an operation on a machine (its
+        process's model), or None."""
+        part = parts[pid]
+        material = catalogue.get("materials", part["material"]) \
+            if catalogue and part.get("material") else None
+        if material is None or part.get("pieces") is None:
+            return None
+        minutes, _ = costing.run_minutes(process, part, material, inferred.machines[mid],
+                                         settings["costing"], catalogue)
+        return None if minutes is None else minutes * part["pieces"] / 60.0
 
-    # the lead time, from the machines' set-up and run lines (no rule adds to those), and
+    def plan(windows=None):
+        """The machines, the rules' findings on them and the lead time's chain; with
+        ``windows``, each operation's own weeks for its machine's hours, its run hours
+        estimated where no cycle time is given."""
+        fields = OpenFields()
+        placement = assignment.place(inferred, partners, choices, lang,
+                                     settings["lead_time"]["transport_days"],
+                                     settings["lead_time"].get("overflow", "partner") ==
+                                     "partner", equipment.calendar, windows,
+                                     estimate if windows else None)
+        outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
+        findings = rule_findings(inferred, placement, matrix, choices, lang, fields, brief)
+        waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own: the chain's)
+        # the lead time, from the machines' set-up and run lines (no rule adds to those)
+        machine_lines, _ = costing.quote_lines(request, parts, inferred.machines,
+                                               placement.assignments, (), catalogue,
+                                               equipment.provider, settings["costing"], lang,
+                                               True, placement.not_made)
+        treatments: dict = {}
+        for work in outside:
+            if work.treatment:
+                treatments.setdefault(work.part, []).append((work.process, work.partner))
+        lead = leadtime.lead_time(
+            request, inferred.as_of, parts, inferred.machines, placement.assignments,
+            machine_lines, treatments, catalogue, equipment.provider, settings["lead_time"],
+            lang, brief, placement.not_made, waits,
+            costing.cam_hours(placement.assignments, settings["costing"], findings,
+                              placement.not_made),
+            costing.design_hours(findings, placement.not_made), equipment.calendar,
+            costing.inspection_hours(placement.assignments, settings["costing"], 1, findings,
+                                     placement.not_made))
+        return placement, outside, findings, fields, lead, machine_lines
+
+    placement, outside, findings, open_fields, lead, machine_lines = plan()
+    if lead["meets_wanted_date"] is False and lead["days"] is not None:
+        # the cheapest machines with the hours before the wanted date make it late: the
+        # machines again, each operation with the weeks its part leaves it (the material
+        # before, the measuring and an anodiser's week after), kept where it ends sooner
+        windows = leadtime.machining_windows(lead, placement.assignments, equipment.calendar)
+        if windows:
+            again = plan(windows)
+            if again[4]["days"] is not None and again[4]["days"] < lead["days"]:
+                placement, outside, findings, open_fields, lead, machine_lines = again
     # then the schedule stage: the rules that read what the chain found
-    machine_lines, _ = costing.quote_lines(request, parts, inferred.machines,
-                                           placement.assignments, (), catalogue,
-                                           equipment.provider, settings["costing"], lang,
-                                           True, placement.not_made)
-    treatments: dict = {}
-    for work in outside:
-        if work.treatment:
-            treatments.setdefault(work.part, []).append((work.process, work.partner))
-    lead = leadtime.lead_time(request, inferred.as_of, parts, inferred.machines,
-                              placement.assignments, machine_lines, treatments, catalogue,
-                              equipment.provider, settings["lead_time"], lang, brief,
-                              placement.not_made, waits,
-                              costing.cam_hours(placement.assignments, settings["costing"],
-                                                findings, placement.not_made),
-                              costing.design_hours(findings, placement.not_made),
-                              equipment.calendar,
-                              costing.inspection_hours(placement.assignments, settings["costing"],
-                                                       1, findings, placement.not_made))
     assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang)
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)

@@ -444,6 +444,40 @@ def _name(catalogue, kind, entry_id, lang):
     return catalogue.name(kind, entry_id, lang) if catalogue else entry_id
 
 
+def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]:
+    """(part, process) -> the working weeks before the wanted date that the part's
+    machines have for it: the working days from the start to the wanted date, less what
+    its chain (``result``: :func:`lead_time`'s) does before its first operation on a
+    machine (the material ordered; not the preparation alongside it) and after its last
+    (the measuring, the rules' waits, the treatments, the delivery), over five.  A part
+    anodised for 9 working days after its milling has the mill 9 days less than the
+    wanted date gives.  Queues are left out (they are the machines' load, which the
+    assignment shares).  Empty without a wanted date."""
+    wanted, start = result.get("wanted_date"), result.get("start_date")
+    if not wanted or not start:
+        return {}
+    total = calendar.working_days_between(start, wanted)
+
+    def fixed(steps):
+        return sum(s["days"] for s in steps
+                   if not s.get("alongside") and s["step"] != "queue")
+
+    machined = {}
+    for a in assignments:
+        if a.get("machine"):
+            machined.setdefault(a["part"], []).append(a["process"])
+    out = {}
+    for entry in result["parts"]:
+        steps = entry.get("steps") or []
+        ops = [i for i, s in enumerate(steps) if s["step"] == "operation"]
+        if not ops or entry["part"] not in machined:
+            continue
+        days = total - fixed(steps[:ops[0]]) - fixed(steps[ops[-1] + 1:])
+        for process in machined[entry["part"]]:
+            out[entry["part"], process] = max(days, 0) / 5.0
+    return out
+
+
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
               preparation=None, design=None, calendar=PLAIN, inspection=None):
