@@ -1,5 +1,6 @@
 """Rule-pack authoring: lint, show, explain, init, overrides, and editor schemas."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -441,3 +442,36 @@ def test_a_case_asserts_that_a_rule_stays_undecided(tmp_path, monkeypatch):
     assert "expected PRC-005 to stay undecided (waiting for an answer); it" in out
     assert "expected OWN-001 to stay undecided (waiting for an answer); it fired" in out
     assert "==== 3 passed, 2 failed in 1 file ====" in out
+
+
+def test_a_case_screens_strictly_with_assume_false(tmp_path, monkeypatch):
+    """assume: false screens a case as check --no-assumptions: a question the
+    questionnaire would fill with its assumption stays open (SEC-004 asks the EN 1090
+    execution class only where none is given, and EXC2 is assumed for a construction
+    product). A value that is not true or false is a file:line error, not read as
+    true."""
+    run_cli("init", tmp_path / "shop")
+    monkeypatch.chdir(tmp_path / "shop")
+    cases = Path("rules/tests/our-rules.cases.yaml")
+    original = cases.read_text(encoding="utf-8")
+
+    def case(assume):
+        return original + textwrap.indent(textwrap.dedent(f"""\
+              - name: a construction product, its class not given
+                base: part
+                set: {{application_sector: construction_product, certificates_required: []}}
+                assume: {assume}
+                fires: [SEC-004]
+            """), "  ")
+
+    cases.write_text(case("false"), encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert "FAILED a construction product" not in out
+    cases.write_text(case("true"), encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert "FAILED a construction product, its class not given" in out
+    cases.write_text(case("nee"), encoding="utf-8")
+    code, out, err = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert code != 0 and re.search(
+        r"our-rules\.cases\.yaml:\d+: case 'a construction product, its class not given': "
+        r"assume must be true or false", err), err

@@ -85,8 +85,9 @@ def build_request(case, bases, path, line):
 
 _CASE_TYPES = {"name": (str, int, float), "base": str, "request": dict, "set": dict,
                "set_part": dict, "unset": list, "unset_part": list, "fires": list,
-               "not_fires": list, "undecided": list, "verdict": str, "lang": str}
-_TYPE_WORDS = {str: "a_text", dict: "a_mapping", list: "a_list"}
+               "not_fires": list, "undecided": list, "verdict": str, "lang": str,
+               "assume": bool}
+_TYPE_WORDS = {str: "a_text", dict: "a_mapping", list: "a_list", bool: "true_or_false"}
 
 
 def _said(key, /, **fields):
@@ -115,7 +116,7 @@ def _check_document(document, path):
             if value is None:
                 continue
             where = yamlio.line_of(document, ["cases", i, key])
-            if not isinstance(value, kinds) or isinstance(value, bool):
+            if not isinstance(value, kinds) or (isinstance(value, bool) and kinds is not bool):
                 kind = _said(_TYPE_WORDS.get(kinds, "a_text"))
                 raise InputError.said(_said("case_type", case=case.get("name", i + 1), key=key,
                                             kind=kind), path, where)
@@ -149,7 +150,7 @@ def run_cases(files, pack, screener_for):
             try:
                 # assume: false screens strictly, as check --no-assumptions
                 report = screener.check(request, lang=case.get("lang", "en"),
-                                        assume=case.get("assume") is not False)
+                                        assume=case.get("assume", True))
             except InputError as exc:
                 # worded where it can be; an answer the request's reader refuses is in
                 # the case's language (the one it reads the answers in)
