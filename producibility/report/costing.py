@@ -481,15 +481,17 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     # a rule's wait for what it orders is one order: its procurement hours are quoted
     # once, shared by the parts of the order (MAT-016 ordered 1,942 kg of S235 for ten
     # parts and quoted ten orders; TEC-005 two orders for two brackets coated together)
+    ordered = {id(f): _ordered(f, parts[f.part]) for f in findings
+               if f.part in parts and f.part not in unmade}
     orders: dict = {}
     for f in findings:
-        if f.part in parts and f.part not in unmade and _ordered(f, parts[f.part]):
-            orders.setdefault(_ordered(f, parts[f.part]), set()).add(f.part)
+        if ordered.get(id(f)):
+            orders.setdefault(ordered[id(f)], set()).add(f.part)
     for f in findings:
         effort = f.effort
         if not effort or f.part in unmade or (nothing and f.part is None):
             continue
-        order = orders.get(_ordered(f, parts[f.part]), ()) if f.part in parts else ()
+        order = orders.get(ordered.get(id(f)), ())
         judged = f.rule in shipped  # the default pack's hours: its judgement
         # a rule's hours at a rate: given where the equipment file gives the rate, else
         # the pack's default rate (basis default: the amount is only as good as it)
@@ -506,9 +508,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 kind = "procurement"
                 if len(order) > 1:  # one order, its hours shared by its parts
                     hours /= len(order)
-                    source = said["rule_rate"].format(rule=f.rule, hours=g(effort[key]),
-                                                      rate=src) + said["one_order"].format(
-                        n=len(order), parts=", ".join(sorted(order)))
+                    source += said["one_order"].format(n=len(order),
+                                                       parts=", ".join(sorted(order)))
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
                  amount_eur=hours * rate_h, basis="default" if judged else basis,
