@@ -54,6 +54,19 @@ def test_a_dutch_decimal_comma_in_an_equipment_number_is_read(tmp_path):
     assert machine["tolerance_mm"] == 0.01
 
 
+def test_a_callers_dict_is_read_but_left_as_it_was():
+    """The API reads a dict's '0,01' too, without writing 0.01 into the caller's dict
+    (the numbers were read in place, in every load: also of a valid file)."""
+    import copy
+    import yaml
+    from producibility.model.equipment import load_equipment
+    document = yaml.safe_load(TEXT.replace("tolerance_mm: 0.01", "tolerance_mm: '0,01'", 1))
+    before = copy.deepcopy(document)
+    machine = next(m for m in load_equipment(document).machines if m["id"] == "hermle-c250")
+    assert machine["tolerance_mm"] == 0.01
+    assert document == before
+
+
 def test_a_number_that_reads_two_ways_is_one_line_with_both(tmp_path):
     code, found = lines_of(tmp_path, TEXT.replace("tolerance_mm: 0.01", "tolerance_mm: '0,010'", 1)
                            .replace("sheet_mm: [3000, 1500]", "sheet_mm: ['3.000', 1500]"))

@@ -88,17 +88,25 @@ def load_equipment(source: str | Path | dict, catalogue: Any = None,
             document = dict(document, provider=dict(
                 provider, calendar=copy.deepcopy(provider["calendar"])))
         _plain(document["provider"]["calendar"])
-    # numbers written as a person writes them (0,01), read as a request's are
-    unread = schemas.read_numbers(document, schemas.shipped("equipment"), lang)
     try:
-        if unread:
-            raise InputErrors([_at(InputError(message, path, yamlio.line_of(document, where)
-                                              if not isinstance(source, dict) else None),
-                                   where) for where, message in unread])
-        if isinstance(source, dict):
+        try:
+            if isinstance(source, dict):
+                schemas.check(document, schemas.shipped("equipment"), path, lang)
+            else:
+                schemas.check_file(document, data, "equipment", path, lang)
+        except InputError:
+            # numbers written as a person writes them (0,01), read as a request's are;
+            # only where the schema refused the file (a valid file has none to read: the
+            # warm path walks nothing), and never in a caller's own dict
+            if isinstance(source, dict):
+                document = copy.deepcopy(document)
+            unread = schemas.read_numbers(document, schemas.shipped("equipment"), lang)
+            if unread:
+                raise InputErrors([_at(InputError(
+                    message, path, yamlio.line_of(document, where)
+                    if not isinstance(source, dict) else None), where)
+                    for where, message in unread]) from None
             schemas.check(document, schemas.shipped("equipment"), path, lang)
-        else:
-            schemas.check_file(document, data, "equipment", path, lang)
     except InputError as problems:
         found = getattr(problems, "errors", [problems])
         # with a catalogue (validate): the catalogue's problems too, in one report (a
