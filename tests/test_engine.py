@@ -4,10 +4,10 @@ import textwrap
 
 import pytest
 
-from producibility import Screener, load_packs
+from producibility import Screener, load_equipment, load_packs
 from producibility.errors import InputError
 
-from conftest import base_request
+from conftest import EQUIPMENT, base_request
 
 SETTINGS = textwrap.dedent("""
     pack: {id: test-pack, version: 1.0.0}
@@ -327,6 +327,27 @@ def test_twin_machines_share_the_work_as_a_planner_levels_it(tmp_path):
     assert [a["machine"] for a in two["assignments"]] == ["haas-vf2", "haas-vf2-b"]
     assert two["lead_time"]["days"] < one["lead_time"]["days"]
     assert two["effort"]["cost_eur"] == one["effort"]["cost_eur"]
+
+
+def test_a_run_the_quote_estimates_takes_its_machines_hours_in_the_first_plan():
+    """A passivated stainless block without a cycle time (its run estimated at
+    thousands of hours) and an aluminium housing with one, both only for the two big
+    mills: the first plan counted the block as its set-up alone, so the housing joined
+    it on the cheaper mill and came out late behind it, with the other mill free (and
+    the second plan, no shorter with the block in it, was not kept). The first plan
+    now counts the run the quote estimates, as the chain does: the housing goes to the
+    free mill, in time."""
+    request = base_request(quantity=192, batches=3, wanted_date="2026-12-16", part={
+        "size_mm": [635.4, 294.3, 259.4], "cycle_time_min": 4.85})
+    request["parts"].append({"id": "P2", "quantity": 1, "processes": ["milling_3axis"],
+                             "material": "stainless_304", "size_mm": [647.3, 336.2, 366.5],
+                             "tolerance_mm": 0.1, "surface_treatment": ["passivation"]})
+    report = Screener(load_equipment(EQUIPMENT), load_packs()).check(
+        request, probe=False).to_dict()
+    placed = {a["part"]: a for a in report["assignments"]}
+    assert placed["P2"]["run_basis"] == "estimated" and placed["P2"].get("late")
+    assert placed["P1"]["machine"] != placed["P2"]["machine"]
+    assert "late" not in placed["P1"]
 
 
 def test_a_date_the_cheapest_mill_misses_goes_to_the_mill_that_makes_it():

@@ -70,7 +70,9 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     stays on our machine, later, whatever a partner could do.  ``windows``: an
     operation's own weeks for its machine's hours (:func:`assign`); ``estimate(part,
     process, machine)``: the run hours the quote estimates where no cycle time is given
-    (None: the set-up alone counts, as the fit's first plan does)."""
+    (None: the set-up alone counts).  Both plans take it: a block whose run was counted
+    as its set-up alone took the cheaper mill's hours unseen, and the part placed beside
+    it came out late with the other mill free."""
     machines, request = inferred.machines, inferred.request
     candidates: dict = {}
     for (pid, process, mid), result in inferred.fits.items():
@@ -153,8 +155,7 @@ def priced_as_quoted(assignments: list, lines: list) -> None:
     """Each own-machine assignment's run hours and amount as the quote prices them.
 
     The assignment chose its machine on set-up plus the run hours a given cycle time
-    makes (:func:`assign`: unchanged); the quote also estimates a run from the
-    catalogue's run-time model where no cycle time is given.  An assignment read
+    makes, or the quote's estimate of them (:func:`assign`: unchanged).  An assignment read
     ``run_h: null`` and EUR 156 of set-up beside a quote of 51.31 estimated run hours
     and EUR 4,002: it now carries the quote's run hours, their ``run_basis`` (given or
     estimated) and set-up plus run as its amount; ``run_basis`` null says the amount is

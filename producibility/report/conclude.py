@@ -64,15 +64,15 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         return None if minutes is None else minutes * part["pieces"] / 60.0
 
     def plan(windows=None):
-        """The machines, the rules' findings on them and the lead time's chain; with
-        ``windows``, each operation's own weeks for its machine's hours, its run hours
-        estimated where no cycle time is given."""
+        """The machines, the rules' findings on them and the lead time's chain (the run
+        hours estimated where no cycle time is given); with ``windows``, each
+        operation's own weeks for its machine's hours."""
         fields = OpenFields()
         placement = assignment.place(inferred, partners, choices, lang,
                                      settings["lead_time"]["transport_days"],
                                      settings["lead_time"].get("overflow", "partner") ==
                                      "partner", equipment.calendar, windows,
-                                     estimate if windows else None)
+                                     estimate)
         outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
         findings = rule_findings(inferred, placement, matrix, choices, lang, fields, brief)
         waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own: the chain's)
