@@ -21,7 +21,7 @@ import threading
 import os
 from typing import Any, Iterable
 
-from producibility import i18n
+from producibility import clock, i18n
 from producibility.version import __version__
 from producibility.report.conclude import conclude
 from producibility.errors import InputError, InputErrors, Wording
@@ -172,7 +172,7 @@ class Screener:
                                path=source_name if isinstance(request, dict) else None,
                                lang=lang)
         given = request
-        as_of = as_of or request.get("date") or datetime.date.today().isoformat()
+        as_of = as_of or request.get("date") or clock.today().isoformat()
         assumed = []
         if assume:
             request, assumed = apply_assumptions(request, self.questionnaire)

@@ -12,6 +12,9 @@ from producibility.cli import main
 
 # Tests never read or write the user's validation cache (set before collection).
 os.environ["PRODUCIBILITY_CACHE_DIR"] = tempfile.mkdtemp(prefix="producibility-test-cache-")
+# Today is the examples' date, so that a test comes out the same next year (a request
+# without a date, an offer's date, "vandaag"); a test of today itself sets its own.
+os.environ["PRODUCIBILITY_TODAY"] = "2026-11-23"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -8,7 +8,7 @@ import sys
 import jsonschema
 import pytest
 
-from conftest import EQUIPMENT, REQUESTS, ROOT, expected_verdict, run_cli
+from conftest import EQUIPMENT, REQUESTS, ROOT, base_request, expected_verdict, run_cli
 
 REPORT_SCHEMA = json.loads((ROOT / "producibility/schemas/report.schema.json").read_text())
 VERDICT_WORDS = {"fit": "FIT", "fit_with_effort": "FIT WITH EFFORT",
@@ -181,3 +181,51 @@ def test_the_project_config_is_read_once_with_paths_relative_to_it(tmp_path):
     assert Settings.read(config, lenient=True) == Settings()
     with pytest.raises(Exception, match="producibility.yaml"):
         Settings.read(config)
+
+
+def test_an_offer_counted_from_a_request_a_month_old_says_so(tmp_path, monkeypatch):
+    """An enquiry offered a month after it came in read "Datum: 02-11-2026, geldig tot
+    16-11-2026" and promised a delivery already past, without a word. The offer keeps
+    the request's date (an input), and standard error says how to count from today:
+    for an offer only, and not where --as-of is given or the request is recent."""
+    import datetime
+    import json
+    today = datetime.date(2026, 12, 1)
+    monkeypatch.setenv("PRODUCIBILITY_TODAY", today.isoformat())
+    old, recent = (tmp_path / "old.json", tmp_path / "recent.json")
+    for path, age in ((old, 29), (recent, 3)):
+        path.write_text(json.dumps(base_request(
+            date=(today - datetime.timedelta(days=age)).isoformat(),
+            wanted_date=(today + datetime.timedelta(days=90)).isoformat())))
+    offer = ["--equipment", EQUIPMENT, "--audience", "customer", "--lang", "nl",
+             "-o", tmp_path / "offer.txt"]
+    code, out, err = run_cli("check", old, *offer)
+    dated = (today - datetime.timedelta(days=29)).strftime("%d-%m-%Y")
+    assert code == 0 and err == (
+        f"let op: de aanvraag is gedateerd {dated}, 29 dagen geleden, en de datum, "
+        f"levertijd en leverdatum van de offerte tellen vanaf die dag; met --as-of "
+        f"{today.isoformat()} telt alles vanaf vandaag\n")
+    assert f"Datum: {dated}" in (tmp_path / "offer.txt").read_text(encoding="utf-8")
+    assert run_cli("check", old, *offer, "--as-of", today.isoformat())[2] == ""
+    assert run_cli("check", recent, *offer)[2] == ""
+    assert run_cli("check", old, "--equipment", EQUIPMENT, "-o", tmp_path / "r.txt")[2] == ""
+
+
+def test_today_is_the_system_s_unless_producibility_today_names_one(tmp_path, monkeypatch):
+    """PRODUCIBILITY_TODAY pins the day a request without a date counts from (a test
+    suite, a replay); one that is not a date is one line and exit 1, not the system's
+    date in silence."""
+    import datetime
+    from producibility import clock
+    monkeypatch.delenv("PRODUCIBILITY_TODAY")
+    assert clock.today() == datetime.date.today()
+    monkeypatch.setenv("PRODUCIBILITY_TODAY", "2027-03-01")
+    assert clock.today() == datetime.date(2027, 3, 1)
+    request = base_request(date=None)
+    path = tmp_path / "undated.json"
+    path.write_text(json.dumps(request))
+    code, out, _ = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    assert code == 0 and json.loads(out)["inputs"]["as_of"] == "2027-03-01"
+    monkeypatch.setenv("PRODUCIBILITY_TODAY", "1 maart")
+    assert run_cli("check", path, "--equipment", EQUIPMENT, "--lang", "nl")[:3:2] == (
+        1, "Fout: PRODUCIBILITY_TODAY '1 maart' is geen datum (JJJJ-MM-DD)\n")

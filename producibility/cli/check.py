@@ -52,3 +52,29 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
              output, settings.inputs(request, settings.equipment(equipment, lang),
                                      *settings.packs(rules)), lang)
         gc.freeze()
+    if as_of is None and audience == "customer":
+        _dated_long_ago(report.for_serialising()["inputs"]["as_of"], lang)
+
+
+STALE_DAYS = 7  # judgement: a shop answers an enquiry within a week; older, say so
+
+
+def _dated_long_ago(counted: str, lang: str) -> None:
+    """A note on standard error when an offer's dates were counted from a request's own
+    date more than a week ago: an enquiry offered a month after it came in read "Datum:
+    02-11-2026, geldig tot 16-11-2026" and promised a delivery already past.  The offer
+    stays what its inputs make it (the request's date is one); the note says how to
+    count from today."""
+    import datetime
+
+    from producibility import clock, i18n
+    from producibility.cli.common import say
+
+    today = clock.today()
+    try:
+        days = (today - datetime.date.fromisoformat(counted)).days
+    except (TypeError, ValueError):
+        return
+    if days > STALE_DAYS:
+        click.echo(say("dated_long_ago", lang, date=i18n.day(counted, lang), days=days,
+                       today=today.isoformat()), err=True)

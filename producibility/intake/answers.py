@@ -17,7 +17,7 @@ import functools
 import math
 import re
 
-from producibility import i18n
+from producibility import clock, i18n
 
 HELP, BACK, LEAVE_OPEN = "?", "<", "-"
 
@@ -251,7 +251,7 @@ def _parse_date(text, lang, typed=True):
     t = texts(lang)
     raw = text.strip()
     if typed and raw.lower() in _words("today_words"):
-        return datetime.date.today().isoformat()
+        return clock.today().isoformat()
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
     dutch = None if iso else re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", raw)
     if iso:

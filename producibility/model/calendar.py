@@ -30,6 +30,7 @@ import json
 import math
 from typing import Mapping
 
+from producibility import clock
 from producibility.errors import InputError, Wording
 
 MAX_WORKING_DAYS = 2500  # ten years: beyond it a date says nothing (and may overflow)
@@ -58,7 +59,7 @@ class Calendar:
         country or region python-holidays does not know is an error here and not on
         the first check whose dates reach that year."""
         if self.holidays is not None:
-            self.holidays_of(year or datetime.date.today().year)
+            self.holidays_of(year or clock.today().year)
 
     @property
     def plain(self) -> bool:

@@ -24,7 +24,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from producibility import i18n
+from producibility import clock, i18n
 from producibility.report.leadtime import date_refused, moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
@@ -105,7 +105,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         share = totals["amount_high_eur"] / totals["amount_eur"] - 1
 
     as_of = (data.get("inputs") or {}).get("as_of") or request.get("date")
-    day = _date(as_of) or datetime.date.today()
+    day = _date(as_of) or clock.today()
     validity = int(provider.get("offer_validity_days") or DEFAULT_VALIDITY_DAYS)
 
     amounts = _part_amounts(data)
