@@ -1354,3 +1354,48 @@ def test_the_default_packs_hours_are_defaults_a_shops_own_are_given(tmp_path, eq
     assert rid not in pack.shipped and len(pack.shipped) == len(pack.rules) - 1
     lines = Screener(equipment, pack).check(request, probe=False).to_dict()["quote"]["lines"]
     assert {line["basis"] for line in lines if line["rule"] == rid} == {"given"}
+
+
+def test_a_part_with_no_process_has_no_price_and_no_date_of_its_own(screener):
+    """A customer who does not know "3-axis milling" leaves the processes out (or writes
+    one the catalogue does not know). Its report read EUR 85 - 136 (CST-001's hour of
+    engineering) as the whole price with nothing flagged, "1 working day" and
+    meets_wanted_date true, and its offer EUR 60 a piece and delivery the next day.
+    Now it is not priced (quote.not_priced, why processes), its lead time is a lower
+    bound that says nothing of the date, and the offer names neither price nor day."""
+    import json
+    from producibility.report.render import render
+    request = base_request(part={"processes": None, "cycle_time_min": None})
+    screened = screener.check(request, probe=False)
+    report = screened.to_dict()
+    assert {"part": "P1", "what": "run", "item": None, "why": "processes"} in \
+        report["quote"]["not_priced"]
+    assert not any(line["part"] == "P1" and line["rule"] is None
+                   for line in report["quote"]["lines"])
+    assert report["effort"]["run_h_complete"] is False
+    lead = report["lead_time"]
+    assert lead["without_run"] == ["P1"] and lead["meets_wanted_date"] is None
+    assert lead["parts"][0]["unrouted"] is True
+    offer = json.loads(render(screened, "json", "nl", audience="customer"))
+    [part] = offer["parts"]
+    assert part["per_piece_eur"] is None and part["pending"]
+    assert offer["delivery"][-1] == \
+        "De precieze datum bevestigen wij zodra wij de bewerkingen van P1 weten."
+    assert not any("werkdag" in sentence for sentence in offer["delivery"])
+    # a second part that is routed keeps its own price; the date is a lower bound
+    request["parts"].append(dict(base_request()["parts"][0], id="P2"))
+    both = screener.check(request, probe=False).to_dict()
+    assert both["lead_time"]["without_run"] == ["P1"]
+    assert any(line["part"] == "P2" and line["kind"] == "run"
+               for line in both["quote"]["lines"])
+
+
+def test_where_nothing_is_made_here_the_quote_totals_are_null_not_zero(screener):
+    """An ERP import reads quote.totals: it said EUR 0.00 beside effort.cost_eur null
+    for a shaft no machine of ours can turn."""
+    report = screener.check(base_request(part={"size_mm": [4000, 60, 20]}),
+                            probe=False).to_dict()
+    assert report["lead_time"]["days"] is None and report["effort"]["cost_eur"]["low"] is None
+    totals = report["quote"]["totals"]
+    assert [totals[k] for k in ("amount_eur", "amount_high_eur", "contingency_eur",
+                                "estimated_eur")] == [None] * 4

@@ -353,6 +353,13 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 notes.append(words["not_made"].format(part=pid, processes=", ".join(
                     name("processes", process) for process in unmade[pid])))
             continue
+        if not part.get("processes"):  # no process given (or none we know): how it is
+            # made is open, so neither its material nor its work can be priced (a part
+            # with no process read EUR 85 of engineering as its whole price)
+            if not brief:
+                notes.append(Unpriced.of(words["no_routing"].format(part=pid), pid, "run",
+                                         None, "processes"))
+            continue
         pieces = part.get("pieces")
         ops = by_part.get(pid, [])
         own = [a for a in ops if a["machine"]]
