@@ -1399,3 +1399,22 @@ def test_where_nothing_is_made_here_the_quote_totals_are_null_not_zero(screener)
     totals = report["quote"]["totals"]
     assert [totals[k] for k in ("amount_eur", "amount_high_eur", "contingency_eur",
                                 "estimated_eur")] == [None] * 4
+
+
+def test_without_a_quantity_the_material_and_run_are_named_as_not_priced(screener):
+    """No quantity: the material and the run dropped out of a EUR 313 - 501 price with
+    no note (not_priced and notes empty), meets_wanted_date read true on a lower bound,
+    and the offer priced "1 st." at every set-up's cost. Now both are not priced (why
+    quantity), the date is not claimed, and the offer gives no price per piece."""
+    import json
+    from producibility.report.render import render
+    screened = screener.check(base_request(quantity=None, part={"cycle_time_min": None}),
+                              probe=False)
+    report = screened.to_dict()
+    assert {(e["what"], e["why"]) for e in report["quote"]["not_priced"]} == {
+        ("material", "quantity"), ("run", "quantity")}
+    assert report["lead_time"]["meets_wanted_date"] is None
+    offer = json.loads(render(screened, "json", "nl", audience="customer"))
+    [part] = offer["parts"]
+    assert part["pieces"] is None and part["per_piece_eur"] is None
+    assert offer["total_eur"] is None

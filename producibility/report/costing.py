@@ -383,7 +383,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 kg, what, formula = stock(part, processes, material, costing, catalogue, lang)
                 if kg is None:
                     why = what
-            if why is None and pieces is not None:
+            if why is None and pieces is None:
+                why = "quantity"  # kilograms a piece, but no pieces to multiply by
+            if why is None:
                 price = material["price"]
                 line("material", part=pid, description=words["material"].format(
                     part=pid, material=name("materials", material["id"]), stock=what,
@@ -392,7 +394,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     source=said["material"].format(
                         formula=formula, eur_kg=g(price["eur_kg"]), pieces=pieces,
                         date=price.get("date", said["undated"])))
-            elif why is not None:
+            else:
                 notes.append(Unpriced.of(words["no_material"].format(part=pid, why=why_words[why]),
                                          pid, "material", part.get("material"), why))
         # ---- set-up, run, CAM per own operation
@@ -406,6 +408,10 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                  setup_h=a["setup_h"], hours=a["setup_h"], rate_eur_h=a["rate_eur_h"],
                  amount_eur=a["setup_h"] * a["rate_eur_h"],
                  source=said["setup"].format(hours=g(a["setup_h"] / batches), batches=batches))
+            if pieces is None and not brief:  # a run with nothing to multiply it by
+                notes.append(Unpriced.of(words["no_run"].format(
+                    part=pid, process=process_name, why=why_words["quantity"]),
+                    pid, "run", a["process"], "quantity"))
             if pieces is not None:
                 if cycle is not None:
                     minutes = cycle / len(processes)

@@ -109,6 +109,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     validity = int(provider.get("offer_validity_days") or DEFAULT_VALIDITY_DAYS)
 
     amounts = _part_amounts(data)
+    # no quantity given: no pieces to price a piece by (it read "1 st." at the price of
+    # every set-up on one piece, beside "we add the material once we know the quantity")
+    counted = (request.get("quantity") or data["request"].get("quantity")) is not None
     quantity = request.get("quantity") or data["request"].get("quantity") or 1
     # the parts whose processes are open: no price and no date of their own until we
     # know how they are made (one read EUR 60 a piece and delivery the next day)
@@ -124,14 +127,14 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                      dict.fromkeys(a["part"] for a in data["assignments"])]
     for part in given:
         pid = str(part.get("id"))
-        pieces = (part.get("quantity") or 1) * quantity
+        pieces = (part.get("quantity") or 1) * quantity if counted else None
         operations = by_part.get(pid, [])
         blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
         # why not, in the customer's words (the fit's: size, tolerance, material)
         reason = next((a["customer_reason"] for a in operations
                        if a["machine"] is None and a.get("customer_reason")), None)
-        pending = pid in unrouted or any(a["machine"] is None and not a.get("judged", True)
-                                         for a in operations)
+        pending = not counted or pid in unrouted or any(
+            a["machine"] is None and not a.get("judged", True) for a in operations)
         amount = amounts.get(pid, 0.0) * (1 + share)
         # the customer (and the invoice) multiplies the price per piece by the pieces:
         # the price per piece is rounded to the cent first, the line is that times the
@@ -181,7 +184,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # the cycle time, or a subcontractor's price
         need = {"material": "material", "size": "size", "weight": "size",
                 "thickness": "size", "price": "price", "density": "price",
-                "partner": "partner"}.get(why, "cycle" if entry["what"] == "run" else "price")
+                "partner": "partner", "quantity": "quantity"}.get(
+                    why, "cycle" if entry["what"] == "run" else "price")
         text = f"{text} {t['once_' + need]}"
         if text not in not_included:
             not_included.append(text)
@@ -305,7 +309,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             if gap["what"] == "run" and gap["part"] == entry["part"] and gap["item"] in unknown:
                 unknown.discard(gap["item"])
                 need = {"size": "size", "weight": "size", "thickness": "size",
-                        "material": "material"}.get(gap.get("why"), "cycle")
+                        "material": "material", "quantity": "quantity"}.get(gap.get("why"),
+                                                                             "cycle")
                 missing.setdefault(need, []).append(names.get(entry["part"], entry["part"]))
         if unknown:  # no run line and no note: no quantity to multiply by
             missing.setdefault("quantity", [])
