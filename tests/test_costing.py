@@ -188,11 +188,12 @@ def test_printed_part_runs_unattended(screener, lang):
         "processes": ["fdm"], "material": "pla", "size_mm": [100, 50, 20],
         "tolerance_mm": 0.3, "cycle_time_min": None})
     report = screener.check(request, lang=lang).to_dict()
-    # printed volume: half the envelope, 100 x 50 x 20 / 1000 x 0.5 = 50 cm3, plus 10 % waste
+    # printed volume: FDM's printed share of the envelope (infill, perimeters and skins),
+    # 100 x 50 x 20 / 1000 x 0.15 = 15 cm3, plus 10 % waste
     assert one(report, "material")["amount_eur"] == pytest.approx(
-        50e-6 * 1240 * 1.1 * 25.0 * 10, abs=0.01)
-    # 50 cm3 x 30 % infill at 12 cm3/h
-    run = check_machine_lines(report, "fdm", 50 * 0.3 / 12 * 60, 10, cam_h=0.25, lang=lang)
+        15e-6 * 1240 * 1.1 * 25.0 * 10, abs=0.01)
+    # the same 15 cm3 deposited at 12 cm3/h
+    run = check_machine_lines(report, "fdm", 15 / 12 * 60, 10, cam_h=0.25, lang=lang)
     assert run["attended"] is False
     totals = report["quote"]["totals"]
     assert totals["unattended_h"] == pytest.approx(run["hours"], abs=0.01)

@@ -14,7 +14,8 @@ import functools
 import math
 
 from producibility import i18n
-from producibility.model.stock import _dims, _said, part_volume_cm3, stock
+from producibility.model.stock import (
+    _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
 from producibility.report.finding import Finding, Risk, words as _words
 from producibility.report.partners import outside_work, shared_orders
 
@@ -25,16 +26,8 @@ def _r(value, digits=2):
 
 
 def _surface_cm2(part):
-    """The surface to finish: a turned part's cylinder (diameter and length), else its
-    bounding box; None when the part gives neither."""
-    if part.get("diameter_mm") and part.get("length_mm"):
-        d, length = float(part["diameter_mm"]), float(part["length_mm"])
-        return (math.pi * d * length + math.pi * d * d / 2) / 100
-    dims = _dims(part)
-    if not dims:
-        return None
-    a, b, c = dims
-    return 2 * (a * b + a * c + b * c) / 100
+    """The surface to finish: the envelope's (:func:`stock.envelope_surface_cm2`)."""
+    return envelope_surface_cm2(part)
 
 
 class Unpriced(str):
@@ -154,12 +147,12 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
             length=g(dims[0]), width=g(dims[1]), weld=g(length), speed=g(params["mm_min"]),
             share=g(params["arc_time_share"]))
     if kind == "deposition":
-        volume, how = part_volume_cm3(part, material, costing, lang)
+        # the volume the material line bills (one owner: the stock); infill is in it
+        volume, how = printed_volume_cm3(part, process, material, costing, catalogue, lang)
         if volume is None:
             return None, "weight"
-        infill = params.get("infill", 1.0) if part.get("weight_kg") is None else 1.0
-        return volume * infill / params["cm3_h"] * 60, said["deposition"].format(
-            volume=g(volume, 1), how=how, infill=g(infill), rate=g(params["cm3_h"]))
+        return volume / params["cm3_h"] * 60, said["deposition"].format(
+            volume=g(volume, 1), how=how, rate=g(params["cm3_h"]))
     if kind == "build_height":
         if not dims:
             return None, "size"
@@ -167,7 +160,10 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
         if len(envelope) < 3:
             return None, "size"
         if params.get("packing_density"):  # powder bed: parts nest in the whole volume
-            volume, how = part_volume_cm3(part, material, costing, lang)
+            volume, how = printed_volume_cm3(part, process, material, costing, catalogue,
+                                             lang)
+            if volume is None:
+                return None, "weight"
             packing = params["packing_density"]
             bed_cm3_h = envelope[0] * envelope[1] * params["mm_h"] / 1000
             return volume / packing / bed_cm3_h * 60, said["powder_bed"].format(

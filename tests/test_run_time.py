@@ -1,0 +1,122 @@
+"""The run-time and material estimates of printed, milled and laser-cut parts, as a shop
+would quote them: a printed part is a shell and its material and run time read one
+volume; a mill's spindle and a laser's power bound their rates; a laser cuts acrylic
+at its own speed, not mild steel's.  Figures: rules/catalogue/processes.yaml."""
+
+import copy
+
+import pytest
+
+from conftest import EQUIPMENT, base_request
+from producibility import Screener, load_equipment, load_packs
+from producibility.inputs.yamlio import loads
+
+LANGS = ("en", "nl")
+
+
+@pytest.fixture(scope="module")
+def document():
+    return loads(EQUIPMENT.read_text(encoding="utf-8"), str(EQUIPMENT))
+
+
+@pytest.fixture(scope="module")
+def packs():
+    return load_packs()
+
+
+def shop(document, packs, change=None):
+    """The example shop, its equipment document changed by ``change(doc)``."""
+    doc = copy.deepcopy(document)
+    if change:
+        change(doc)
+    return Screener(load_equipment(doc), packs)
+
+
+def machine(doc, mid):
+    return next(m for m in doc["machines"] if m["id"] == mid)
+
+
+def line(report, kind, process=None):
+    found = [x for x in report["quote"]["lines"] if x["kind"] == kind and x["rule"] is None
+             and (process is None or x["process"] == process)]
+    assert len(found) == 1, (kind, report["quote"]["lines"])
+    return found[0]
+
+
+def run_minutes(report, process, pieces):
+    """The run's minutes a piece, as its source writes them ("= 24.1 min x 3 pcs")."""
+    source = line(report, "run", process)["source"]
+    return float(source.rsplit(" = ", 1)[1].split(" min")[0].replace(",", "."))
+
+
+# ------------------------------------------------------------------ printed parts
+def _sls_shop(document, packs):
+    """The example shop with a Formlabs Fuse 1+ 30W (165 x 165 x 300 mm)."""
+    def add(doc):
+        doc["machines"].append({
+            "id": "fuse1", "name": "Formlabs Fuse 1+ 30W", "processes": ["sls"],
+            "materials": ["pa12"], "envelope_mm": [165, 165, 300], "tolerance_mm": 0.3,
+            "setup_h": 1.0, "rate_eur_h": 30, "free_h_per_week": 80})
+    return shop(document, packs, add)
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "wall 1.5 mm x envelope surface 525.0 cm2 = 78.8 cm3"),
+    ("nl", "wand 1,5 mm x oppervlak omhullende 525,0 cm2 = 78,8 cm3")])
+def test_a_printed_shell_is_billed_and_printed_as_its_wall(document, packs, lang, said):
+    # the fieldlab's PA12 sensor housing, no weight: half its box billed 337.5 cm3 of
+    # powder and 744 min of the Fuse a piece (EUR 746 a piece, 58 working days)
+    request = base_request(quantity=50, wanted_date="2027-06-01", part={
+        "processes": ["sls"], "material": "pa12", "size_mm": [150, 100, 45],
+        "min_wall_mm": 1.5, "tolerance_mm": 0.3, "cycle_time_min": None})
+    report = _sls_shop(document, packs).check(request, lang=lang).to_dict()
+    shell = 2 * (150 * 100 + 150 * 45 + 100 * 45) / 100 * 1.5 / 10  # cm2 x cm = 78.75 cm3
+    material = line(report, "material")
+    assert material["amount_eur"] == pytest.approx(shell * 1e-6 * 1010 * 1.1 * 100 * 50,
+                                                   abs=0.01)
+    assert material["basis"] == "estimated" and material["source"].startswith(said)
+    run = line(report, "run", "sls")
+    # the same volume over the packing density, in a 165 x 165 mm bed rising 10 mm/h
+    assert run_minutes(report, "sls", 50) == pytest.approx(
+        shell / 0.1 / (165 * 165 * 10 / 1000) * 60, abs=0.01)
+    assert run["basis"] == "estimated" and said.split(" = ")[0] in run["source"]
+
+
+@pytest.mark.parametrize("lang,said", [("en", "envelope x printed share 0.2 = 259.2 cm3"),
+                                       ("nl", "omhullende x aandeel geprint 0,2 = 259,2 cm3")])
+def test_a_printed_part_without_weight_or_wall_is_a_share_of_its_box(screener, lang, said):
+    # the fieldlab's SLA handle of 180 x 120 x 60 mm billed 0.82 kg of resin a piece
+    request = base_request(quantity=3, part={
+        "processes": ["sla"], "material": "resin_tough", "size_mm": [180, 120, 60],
+        "tolerance_mm": 0.15, "cycle_time_min": None})
+    report = screener.check(request, lang=lang).to_dict()
+    material = line(report, "material")
+    assert material["source"].startswith(said), material["source"]
+    assert material["basis"] == "estimated"
+    kg = 180 * 120 * 60 / 1000 * 0.2 * 1e-6 * 1150 * 1.1
+    assert kg == pytest.approx(0.33, abs=0.01)
+    assert material["amount_eur"] == pytest.approx(kg * 190 * 3, abs=0.01)
+
+
+@pytest.mark.parametrize("wall", [None, 2])
+def test_fdm_material_is_the_plastic_its_run_time_deposits(screener, wall):
+    # a PETG housing of 200 x 150 x 100 mm billed 2.1 kg of filament (half the box,
+    # solid) while its run time deposited 30 % of that
+    part = {"processes": ["fdm"], "material": "petg", "size_mm": [200, 150, 100],
+            "tolerance_mm": 0.5, "cycle_time_min": None}
+    if wall:
+        part["min_wall_mm"] = wall
+    report = screener.check(base_request(quantity=2, part=part)).to_dict()
+    cm3 = line(report, "material")["amount_eur"] / 2 / 25 / 1.1 / 1270 * 1e6
+    assert run_minutes(report, "fdm", 2) == pytest.approx(cm3 / 12 * 60, rel=1e-4)
+    # a 2 mm shell: 1300 cm2 x 0.2 cm; else 15 % of the 3000 cm3 box
+    assert cm3 == pytest.approx(260 if wall else 450, rel=1e-4)
+
+
+def test_a_weight_given_is_the_printed_volume(screener):
+    request = base_request(part={
+        "processes": ["fdm"], "material": "petg", "size_mm": [200, 150, 100],
+        "min_wall_mm": 2, "weight_kg": 0.127, "tolerance_mm": 0.5, "cycle_time_min": None})
+    report = screener.check(request).to_dict()
+    assert run_minutes(report, "fdm", 10) == pytest.approx(100 / 12 * 60, rel=1e-4)
+    assert line(report, "material")["source"].startswith("weight / density = 100.0 cm3")
