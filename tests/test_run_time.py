@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from conftest import EQUIPMENT, base_request
+from conftest import EQUIPMENT, base_request, run_cli
 from producibility import Screener, load_equipment, load_packs
 from producibility.inputs.yamlio import loads
 
@@ -120,3 +120,57 @@ def test_a_weight_given_is_the_printed_volume(screener):
     report = screener.check(request).to_dict()
     assert run_minutes(report, "fdm", 10) == pytest.approx(100 / 12 * 60, rel=1e-4)
     assert line(report, "material")["source"].startswith("weight / density = 100.0 cm3")
+
+
+# ------------------------------------------------------------------ milling
+def _alu_housing():
+    """The fieldlab's 6082 housing of 160 x 100 x 40 mm, three off."""
+    return base_request(quantity=3, part={
+        "processes": ["milling_3axis"], "material": "aluminium_6082",
+        "size_mm": [160, 100, 40], "tolerance_mm": 0.05, "cycle_time_min": None})
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "430.5 cm3 / 39.6 cm3/min (spindle 1.1 kW x load 0.6 x 60 / 1 W s/mm3 for family "
+           "aluminium: below 25 cm3/min x speed factor 3)"),
+    ("nl", "430,5 cm3 / 39,6 cm3/min (spil 1,1 kW x belasting 0,6 x 60 / 1 W s/mm3 voor "
+           "familie aluminium: minder dan 25 cm3/min x snelheidsfactor 3)")])
+def test_a_small_spindle_removes_what_its_power_drives(document, packs, lang, said):
+    def small(doc):
+        machine(doc, "haas-vf2").update(spindle_kw=1.1)  # a Tormach 1100MX's 1.5 hp
+    report = shop(document, packs, small).check(_alu_housing(), lang=lang).to_dict()
+    run = line(report, "run", "milling_3axis")
+    assert said in run["source"] and run["basis"] == "estimated"
+    # 1.1 kW x 0.6 x 60 / 1 J/mm3 = 39.6 cm3/min; finishing and handling as before
+    finish = 2 * (160 * 100 + 160 * 40 + 100 * 40) / 100 / (15 * 3)
+    assert run_minutes(report, "milling_3axis", 3) == pytest.approx(
+        430.5 / 39.6 + finish + 1.5, abs=0.01)
+
+
+def test_a_large_spindle_or_none_stated_keeps_the_tools_rate(document, packs):
+    def none(doc):
+        for m in doc["machines"]:
+            m.pop("spindle_kw", None)
+    stated = shop(document, packs).check(_alu_housing()).to_dict()
+    unstated = shop(document, packs, none).check(_alu_housing()).to_dict()
+    for report in (stated, unstated):
+        assert "25 cm3/min x speed factor 3" in line(report, "run", "milling_3axis")["source"]
+        assert run_minutes(report, "milling_3axis", 3) == pytest.approx(
+            430.5 / 75 + 528 / 45 + 1.5, abs=0.01)
+
+
+# ------------------------------------------------------------------ the equipment file
+def test_the_equipment_file_states_spindle_power(tmp_path):
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "    spindle_kw: 22.4\n", "    spindle_kw: '1,1'\n", 1)
+    path = tmp_path / "equipment.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", path, "--lang", "en")
+    assert code == 0, err
+    bad = text.replace("    spindle_kw: 14.9\n", "    spindle_kw: -3\n", 1)
+    path.write_text(bad, encoding="utf-8")
+    line_no = bad.splitlines().index("    spindle_kw: -3") + 1
+    code, out, err = run_cli("validate", "--equipment", path, "--lang", "en")
+    assert code != 0 and "Traceback" not in err
+    said = out + err
+    assert f"equipment.yaml:{line_no}" in said and "spindle_kw must be > 0" in said, said

@@ -66,6 +66,27 @@ def _speed(table, thickness):
     return pairs[-1][1], (pairs[-1][0],)
 
 
+def _spindle_rate(params, material, machine):
+    """(cm3/min, kW, load, W s/mm3, family) the machine's spindle can remove of the
+    material: its power (``spindle_kw`` in the equipment file, else the model's own
+    ``spindle_kw``, the spindle its removal rate is for) x the model's ``spindle_load``
+    over the material family's specific cutting energy (``specific_energy_ws_mm3``, its
+    ``default`` for a family it does not list); None where the model names no energies
+    or no power is known."""
+    energies = params.get("specific_energy_ws_mm3")
+    kw = (machine or {}).get("spindle_kw", params.get("spindle_kw"))
+    if not energies or not kw:
+        return None
+    family = (material or {}).get("family")
+    energy = energies.get(family, energies.get("default"))
+    if not energy:
+        return None
+    load = float(params.get("spindle_load", 1.0))
+    # kW x 1000 = W = J/s; / (J/mm3) = mm3/s; x 60 / 1000 = cm3/min
+    return float(kw) * load * 60 / float(energy), kw, load, energy, \
+        family if family in energies else "default"
+
+
 def run_minutes(process, part, material, machine, costing, catalogue, lang="en"):
     """(minutes per piece, formula in ``lang``) from the process's run-time model, or
     (None, why).
@@ -105,10 +126,21 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
             return None, "size"
         removal = max(stock_cm3 - part_cm3, 0.0)
         rate = params["removal_cm3_min"] * factor
-        minutes = removal / rate
-        written = said["material_removal"].format(
-            stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
-            rate=g(params["removal_cm3_min"]), factor=g(factor))
+        power = _spindle_rate(params, material, machine)
+        if power is not None and power[0] < rate:
+            # the spindle cannot drive the tool's rate: its power over the material's
+            # specific cutting energy (a 1.1 kW Tormach read a 15-20 kW spindle's 75 cm3/min)
+            limit, kw, load, energy, family = power
+            minutes = removal / limit
+            written = said["material_removal_power"].format(
+                stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
+                rate=g(limit, 1), kw=g(kw), load=g(load), energy=g(energy), family=family,
+                base=g(params["removal_cm3_min"]), factor=g(factor))
+        else:
+            minutes = removal / rate
+            written = said["material_removal"].format(
+                stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
+                rate=g(params["removal_cm3_min"]), factor=g(factor))
         # the roughing alone read 0.88 min for a PEEK part: the finishing passes over its
         # surface and the clamping and tool changes of each piece come on top (a model
         # that names them; a provider's model without them is read as before)
