@@ -159,18 +159,64 @@ def test_a_large_spindle_or_none_stated_keeps_the_tools_rate(document, packs):
             430.5 / 75 + 528 / 45 + 1.5, abs=0.01)
 
 
+# ------------------------------------------------------------------ laser cutting
+def _co2(kw=None):
+    def add(doc):
+        laser = {"id": "co2", "name": "Trotec Speedy 400 CO2 80 W", "processes": ["laser_cutting"],
+                 "materials": ["pom"], "sheet_mm": [1000, 610], "max_thickness_mm": {"pom": 10},
+                 "tolerance_mm": 0.2, "setup_h": 0.25, "rate_eur_h": 45, "free_h_per_week": 30}
+        if kw is not None:
+            laser["laser_kw"] = kw
+        doc["machines"].append(laser)
+    return add
+
+
+def _panel(material="pom", thickness=3):
+    return base_request(quantity=25, part={
+        "processes": ["laser_cutting"], "material": material, "size_mm": [300, 120, thickness],
+        "thickness_mm": thickness, "tolerance_mm": 0.2, "cycle_time_min": None})
+
+
+@pytest.mark.parametrize("kw,speed,said", [
+    (0.08, 1.07, "(3 mm column; table 8 m/min x 5 for family plastic x laser 0.08 / 3 kW)"),
+    (None, 1.33, "(3 mm column; table 8 m/min x 5 for family plastic x laser 0.1 / 3 kW, "
+                 "taken for plastic: the machine states no laser_kw)")])
+def test_a_co2_laser_cuts_plastic_at_its_own_speed(document, packs, kw, speed, said):
+    # acrylic on an 80 W CO2 laser was timed at a 3 kW fibre laser's 8 m/min in steel
+    report = shop(document, packs, _co2(kw)).check(_panel()).to_dict()
+    run = line(report, "run", "laser_cutting")
+    assert f"at {speed} m/min {said}" in run["source"], run["source"]
+    cut = 2 * (300 + 120) * 1.5
+    assert run_minutes(report, "laser_cutting", 25) == pytest.approx(
+        cut / 1000 / speed + 4 * 1 / 60, abs=0.01)
+
+
+def test_the_fibre_laser_reads_its_table_in_steel_and_a_factor_in_stainless(screener):
+    steel = screener.check(_panel("steel_s235")).to_dict()
+    assert "at 8 m/min (3 mm column) +" in line(steel, "run", "laser_cutting")["source"]
+    stainless = screener.check(_panel("stainless_304")).to_dict()
+    assert "at 7.2 m/min (3 mm column; table 8 m/min x 0.9 for family stainless) +" in \
+        line(stainless, "run", "laser_cutting")["source"]
+
+
+def test_nl_laser_line_in_dutch(document, packs):
+    report = shop(document, packs, _co2(0.08)).check(_panel(), lang="nl").to_dict()
+    assert "met 1,07 m/min (kolom 3 mm; tabel 8 m/min x 5 voor familie plastic x laser " \
+        "0,08 / 3 kW)" in line(report, "run", "laser_cutting")["source"]
+
+
 # ------------------------------------------------------------------ the equipment file
-def test_the_equipment_file_states_spindle_power(tmp_path):
+def test_the_equipment_file_states_spindle_and_laser_power(tmp_path):
     text = EQUIPMENT.read_text(encoding="utf-8").replace(
         "    spindle_kw: 22.4\n", "    spindle_kw: '1,1'\n", 1)
     path = tmp_path / "equipment.yaml"
     path.write_text(text, encoding="utf-8")
     code, out, err = run_cli("validate", "--equipment", path, "--lang", "en")
     assert code == 0, err
-    bad = text.replace("    spindle_kw: 14.9\n", "    spindle_kw: -3\n", 1)
+    bad = text.replace("    laser_kw: 3\n", "    laser_kw: -3\n", 1)
     path.write_text(bad, encoding="utf-8")
-    line_no = bad.splitlines().index("    spindle_kw: -3") + 1
+    line_no = bad.splitlines().index("    laser_kw: -3") + 1
     code, out, err = run_cli("validate", "--equipment", path, "--lang", "en")
     assert code != 0 and "Traceback" not in err
     said = out + err
-    assert f"equipment.yaml:{line_no}" in said and "spindle_kw must be > 0" in said, said
+    assert f"equipment.yaml:{line_no}" in said and "laser_kw must be > 0" in said, said
