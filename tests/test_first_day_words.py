@@ -3,6 +3,7 @@ report follow what the shop does, and a first-day user's scaffold changes no ans
 silently."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -162,6 +163,32 @@ def test_the_scaffolds_example_rule_fires_only_where_the_request_asks_for_it(tmp
     assert not fired([]) and fired(["passivation"])
     code, out, err = run_cli("rules", "test", shop / "rules", "--lang", "en")
     assert code == 0, out + err
+
+
+def test_the_scaffolds_passivation_is_the_chains_treatment_step_not_a_week_on_top(
+        tmp_path, monkeypatch):
+    """init's OWN-001 added the partner's 5 days on top of the chain's own passivation
+    step: the example read 15 working days, 10 with waits_for: treatment. Lint now warns
+    about a rule on a surface treatment that adds days without waits_for (W162)."""
+    code, _, err = run_cli("init", tmp_path / "shop")
+    assert code == 0, err
+    monkeypatch.chdir(tmp_path / "shop")
+    code, out, err = run_cli("check", "requests/example.yaml", "--lang", "en")
+    assert code == 0, err
+    assert "Lead time: 10 working days" in out
+    assert run_cli("rules", "lint", "rules/", "--strict")[0] == 0
+    pack = Path("rules/our-rules.yaml")
+    pack.write_text(pack.read_text(encoding="utf-8").replace(", waits_for: treatment", ""),
+                    encoding="utf-8")
+    code, out, err = run_cli("check", "requests/example.yaml", "--lang", "en")
+    assert "Lead time: 15 working days" in out  # what the old scaffold said
+    for lang, says in (("en", "adds lead_time_days: 5 without waits_for"),
+                       ("nl", "telt lead_time_days: 5 op zonder waits_for")):
+        code, out, err = run_cli("rules", "lint", "rules/", "--strict", "--lang", lang)
+        lines = [line for line in (out + err).splitlines() if "W162" in line]
+        assert code == 1 and len(lines) == 1, out + err
+        assert lines[0].startswith("rules/our-rules.yaml:") and "OWN-001" in lines[0] \
+            and says in lines[0] and "waits_for: treatment" in lines[0]
 
 
 @pytest.mark.parametrize("lang, said", [
