@@ -207,3 +207,24 @@ def test_a_no_fit_for_a_finish_no_one_does_says_what_the_shop_lacks(screener, la
     blocker = _finding(report, "FIT-NO-MACHINE")
     assert said in blocker and ("± 0.008 mm" in blocker or "± 0,008 mm" in blocker), blocker
     assert any(said in reason for reason in report["verdict_reasons"])
+
+
+@pytest.mark.parametrize("lang, says, not_said", [
+    ("en", "part HSG-2 on Formlabs Fuse 1+ 30W SLS-printer: tolerance ± 0.4 mm is close to "
+           "what the machine holds", "only marginally"),
+    ("nl", "onderdeel HSG-2 op Formlabs Fuse 1+ 30W SLS-printer: tolerantie ± 0,4 mm zit "
+           "dicht bij wat de machine haalt", "past maar net")])
+def test_a_tight_tolerance_is_not_told_as_a_part_that_barely_fits(lang, says, not_said):
+    """A 120 x 80 x 25 lid in a 165 x 165 x 300 chamber read 'past maar net op fuse1' and
+    'het onderdeel zit dicht bij de grenzen van de machine' where only its tolerance was
+    tight: the verdict names what is tight and the machine by its name, as the rest of
+    the report does; PRC-001 says it may be size or tolerance."""
+    shop = EXAMPLES / "precision-shop"
+    code, out, err = run_cli("check", shop / "requests" / "sls-housing-pa12.yaml",
+                             "--equipment", shop / "equipment.yaml", "--rules", shop / "rules",
+                             "--lang", lang)
+    assert code == 0, err
+    assert says in out and not_said not in out
+    assert "formlabs-fuse1plus only" not in out and "op formlabs-fuse1plus" not in out
+    prc = [line for line in out.splitlines() if "PRC-001 HSG-2" in line]
+    assert prc and ("size or in tolerance" in prc[0] or "qua maat of qua tolerantie" in prc[0])
