@@ -228,3 +228,36 @@ def test_a_tight_tolerance_is_not_told_as_a_part_that_barely_fits(lang, says, no
     assert "formlabs-fuse1plus only" not in out and "op formlabs-fuse1plus" not in out
     prc = [line for line in out.splitlines() if "PRC-001 HSG-2" in line]
     assert prc and ("size or in tolerance" in prc[0] or "qua maat of qua tolerantie" in prc[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("processes, material, size, tool, prep", [
+    (["fdm"], "petg", [80, 40, 20], {"en": "the slicer", "nl": "de slicer"},
+     {"en": "print preparation (slicing, build layout)",
+      "nl": "printvoorbereiding (slicen, bouwplaat indelen)"}),
+    (["laser_cutting"], "steel_s235", [300, 120, 3],
+     {"en": "the nesting software", "nl": "de nestsoftware"},
+     {"en": "nesting and cutting program", "nl": "nesten en snijprogramma"}),
+    (["milling_3axis"], "aluminium_6082", [120, 60, 20],
+     {"en": "a CAM simulation", "nl": "een CAM-simulatie"},
+     {"en": "CAM and work preparation", "nl": "CAM-programmering en werkvoorbereiding"})])
+def test_the_words_for_preparing_and_timing_a_part_fit_its_process(processes, material, size,
+                                                                   tool, prep, lang):
+    """A print read 'schat die met een CAM-simulatie', 'CAM-programmering en
+    werkvoorbereiding voor 3D-printen' and 'Blank geleverd, zonder nabehandeling' (metal
+    words): the time comes from the slicer for a print, the nesting software for a
+    laser part, a CAM simulation for a milled one; the quote's preparation line says
+    what is prepared; a part without treatment is not 'bare'."""
+    part = {"processes": processes, "material": material, "size_mm": size,
+            "cycle_time_min": None, "surface_treatment": None, "tolerance_mm": 0.5}
+    if processes == ["laser_cutting"]:
+        part["thickness_mm"] = 3
+    screener = Screener(load_equipment(EQUIPMENT))
+    report = screener.check(base_request(part=part), lang=lang, probe=False).to_dict()
+    cst = [f["message"] for f in report["findings"] if f["rule"] == "CST-001"]
+    assert len(cst) == 1 and f" {tool[lang]} " in cst[0], cst
+    cam = [line["description"] for line in report["quote"]["lines"] if line["kind"] == "cam"]
+    assert cam and all(f"P1: {prep[lang]} " in text for text in cam), cam
+    assumed = " ".join(a["text"] for a in report["assumed"])
+    assert ("no treatment" if lang == "en" else "zonder nabehandeling") in assumed
+    assert "bare" not in assumed and "blank" not in assumed.lower()
