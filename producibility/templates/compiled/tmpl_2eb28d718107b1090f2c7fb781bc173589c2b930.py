@@ -1209,19 +1209,18 @@ def block_footer(context, missing=missing):
         yield str(t_2(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'name', '', _block_vars=_block_vars)))
         yield ' '
         yield str(t_2(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'version', '', _block_vars=_block_vars)))
-    for l_1_p in (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars) or []):
+    l_1_loop = missing
+    for l_1_p, l_1_loop in LoopContext((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars) or []), undefined):
         _loop_vars = {}
         pass
-        yield ' · '
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'packs'))
-        yield ': '
+        yield str((str_join((' · ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'packs'), ': ', )) if environment.getattr(l_1_loop, 'first') else ', '))
         yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'id', _loop_vars=_loop_vars)))
         yield ' '
         yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'version', _loop_vars=_loop_vars)))
         yield ' ('
         yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'digest', _loop_vars=_loop_vars)))
         yield ')'
-    l_1_p = missing
+    l_1_loop = l_1_p = missing
     if (undefined(name='eq') if l_0_eq is missing else l_0_eq):
         pass
         yield ' · '
