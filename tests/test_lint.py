@@ -311,6 +311,30 @@ def test_days_on_top_of_a_surface_treatment_are_a_warning(tmp_path):
     assert not [p for p in lint([default_pack_dir()]) if p.code == "W162"]
 
 
+@pytest.mark.parametrize("written, meant", [
+    ("procesbeheersing", "process_capability"), ("Kwaliteitsmanagement", "quality"),
+    ("process capability", "process_capability"), ("IE & geheimhouding", "ip_confidentiality")])
+def test_a_thread_written_as_the_reports_name_it_gets_a_did_you_mean(tmp_path, written, meant):
+    """thread: procesbeheersing (as the Dutch report prints it) gave the full English list
+    but no hint; now E114 points to the thread's id, in either language."""
+    path = tmp_path / "own.yaml"
+    path.write_text(textwrap.dedent(f"""\
+        rules:
+          - id: OWN-001
+            thread: "{written}"
+            title: {{en: T, nl: T}}
+            scope: part
+            when: "true"
+            then: {{effort: {{engineering_h: 1}}}}
+            message: {{en: m, nl: m}}
+            mitigation: {{en: m, nl: m}}
+            source: judgement
+        """), encoding="utf-8")
+    for lang, says in (("en", f"(did you mean '{meant}'?)"), ("nl", f"(bedoelt u '{meant}'?)")):
+        found = [p for p in lint([path], lang=lang) if p.code == "E114"]
+        assert len(found) == 1 and found[0].message.count(says) == 1, found
+
+
 def test_the_condition_languages_own_errors_read_in_dutch(tmp_path):
     """A Dutch lint read 'regel MORE-1: when: unknown name 'machine' (known here: …)' and
     'syntax error: unexpected ',' (a decimal comma in 0,05? write 0.05)'."""

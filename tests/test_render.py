@@ -150,6 +150,17 @@ def test_md_what_ifs_are_one_a_line_under_their_question(reports, lang):
     assert shown  # some example has what-ifs
 
 
+@pytest.mark.parametrize("lang, said", [("en", "if none: "), ("nl", "als geen: ")])
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_what_if_of_no_choice_reads_none(screener, lang, said, fmt):
+    """The what-if for 'no certificates' read 'als -: MAAKBAAR MET EXTRA WERK'."""
+    report = screener.check(base_request(certificates_required=None), lang=lang).to_dict()
+    assert [] in [p["answer"] for q in report["open_questions"] for p in q["what_if"]]
+    text = render(report, fmt, lang)
+    assert said in text.replace("<strong>", "").replace("</strong>", "")
+    assert " -: " not in text
+
+
 def _assert_offline(html):
     """No element, attribute or style in the page can make a network request."""
     styles = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))

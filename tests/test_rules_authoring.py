@@ -508,3 +508,27 @@ def test_every_pack_of_a_directory_is_named_in_the_inputs(tmp_path, monkeypatch)
         ", shop-catalogue 0\\.2.0 (" in footer and ", our-rules 1\\.0.0 (" in footer
     code, out, err = run_cli("rules", "show", "--merged", "rules/", "--lang", "en")
     assert code == 0 and "faas-default + shop-catalogue + our-rules" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("lang, created, machine", [
+    ("en", "created ", "Haas VF-2 3-axis vertical machining centre"),
+    ("nl", "aangemaakt: ", "Haas VF-2 3-assig verticaal bewerkingscentrum")])
+def test_init_takes_the_folders_language(tmp_path, monkeypatch, lang, created, machine):
+    """'init fieldlab --lang nl' gave 'Onbekende optie'; the sample machine was English in
+    a lang: nl folder; the equipment file said 'Check it with: producibility schema
+    equipment', which prints the schema (the check is validate --equipment)."""
+    code, out, err = run_cli("init", tmp_path / "shop", "--lang", lang)
+    assert code == 0, err
+    assert out.splitlines()[0].startswith(created)
+    config = (tmp_path / "shop" / "producibility.yaml").read_text(encoding="utf-8")
+    assert f"\nlang: {lang} " in config
+    equipment = (tmp_path / "shop" / "equipment.yaml").read_text(encoding="utf-8")
+    assert f'name: "{machine}"' in equipment
+    assert equipment.startswith(
+        "# Your equipment catalogue. Check it with: producibility validate --equipment "
+        "equipment.yaml\n")
+    monkeypatch.chdir(tmp_path / "shop")
+    code, _, err = run_cli("validate", "--equipment", "equipment.yaml")
+    assert code == 0, err
+    code, out, err = run_cli("check", "requests/example.yaml")
+    assert code == 0 and ("Verdict:" if lang == "en" else "Oordeel:") in out
