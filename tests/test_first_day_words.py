@@ -261,3 +261,31 @@ def test_the_words_for_preparing_and_timing_a_part_fit_its_process(processes, ma
     assumed = " ".join(a["text"] for a in report["assumed"])
     assert ("no treatment" if lang == "en" else "zonder nabehandeling") in assumed
     assert "bare" not in assumed and "blank" not in assumed.lower()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_offer_names_the_material_the_customer_receives(lang):
+    """The offer for a printed nylon housing read 'PA12-poeder (SLS, MJF)' and a printed
+    bracket 'PETG (printfilament)': the customer receives a nylon part, not powder. The
+    material is named as the part is made of it; what was typed before still reads."""
+    shop = EXAMPLES / "precision-shop"
+    code, out, err = run_cli("check", shop / "requests" / "sls-housing-pa12.yaml",
+                             "--equipment", shop / "equipment.yaml", "--rules", shop / "rules",
+                             "--audience", "customer", "--lang", lang)
+    assert code == 0, err
+    assert " · PA12 (SLS, MJF) · " in out
+    assert "PA12-poeder" not in out and "PA12 powder" not in out
+    screener = Screener(load_equipment(EQUIPMENT))
+    request = base_request(part={"processes": ["fdm"], "material": "PETG filament",
+                                 "tolerance_mm": 0.5})
+    report = screener.check(request, lang=lang, probe=False)
+    from producibility.report.render import render
+    offer = render(report, "text", lang, audience="customer")
+    assert " · PETG (FDM) · " in offer and "filament" not in offer
+    sls = Screener(load_equipment(shop / "equipment.yaml"), load_packs([shop / "rules"]))
+    for written, made in (("PA12-poeder", True), ("PA12-grbl", False)):
+        # the old words still name the material: an SLS machine takes it
+        old = base_request(part={"processes": ["sls"], "material": written,
+                                 "tolerance_mm": 0.5})
+        assignments = sls.check(old, probe=False).to_dict()["assignments"]
+        assert assignments[0]["judged"] is made, (written, assignments)
