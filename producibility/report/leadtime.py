@@ -236,14 +236,18 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     steps.append({"step": "material", "days": days, "rule": rule,
                                   "text": text and text["wait"].format(title=title, rule=rule)})
         ordered = bool(steps)  # the material comes meanwhile
-        designed = shared + design.get(pid, 0.0)
+        own = design.get(pid, 0.0)
+        part_approval = _named("design", waits.get(pid, []))
+        # the part's own design work (a 3D model to make) follows the customer's approval
+        # of the request's design we changed: the model is made of the approved design
+        modelled_after = bool(own and request_approval and not part_approval)
+        designed = shared + (0.0 if modelled_after else own)
         if designed:
-            prepared += design.get(pid, 0.0) / prep_per_day
+            prepared += 0.0 if modelled_after else own / prep_per_day
             steps.append(_alongside(ordered, {
                 "step": "design", "days": round(designed / prep_per_day, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(designed, 2), lang, grouping=False))}, text))
-        part_approval = _named("design", waits.get(pid, []))
         ready = prepared
         if request_approval:
             ready = max(ready, approved)
@@ -254,6 +258,18 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 "step": "wait", "days": days, "rule": rule,
                 "text": text and text["design_wait"].format(rule=rule)}, text))
         prepared = ready
+        if modelled_after:
+            waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
+            if office and waited > 0.005:
+                steps.append(_alongside(ordered, {
+                    "step": "queue", "days": round(waited, 2),
+                    "text": text and text["queue_office"].format(parts=_ahead(office, text))},
+                    text))
+            prepared += own / prep_per_day
+            steps.append(_alongside(ordered, {
+                "step": "design", "days": round(own / prep_per_day, 2),
+                "text": text and text["design"].format(
+                    hours=i18n.number(round(own, 2), lang, grouping=False))}, text))
         if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
