@@ -331,12 +331,39 @@ def _applicable_choice(catalogue):
         """Whether a what-if answer can be meant for these parts: a surface treatment
         the catalogue gives for each one's material family (not anodising for a
         stainless part: FIT-TREATMENT would ask about it, which says nothing of the
-        assumption probed)."""
-        if field != "surface_treatment" or not catalogue:
+        assumption probed); a weight no heavier than the part's envelope solid in its
+        material (a 150 x 100 x 45 mm PA12 housing was probed at 23 kg for FAC-004)."""
+        if not catalogue:
+            return True
+        if field == "weight_kg":
+            return all(value <= heaviest for heaviest in map(_solid_kg, parts,
+                                                             [catalogue] * len(parts))
+                       if heaviest is not None)
+        if field != "surface_treatment":
             return True
         return not any(catalogue.wrong_treatment(treatment, part.get("material"))
                        for part in parts for treatment in value or ())
     return applicable
+
+
+def _solid_kg(part, catalogue):
+    """The weight of a part's envelope solid in its material, or None (no size or no
+    known density): no finished part weighs more."""
+    import math
+
+    material = catalogue.get("materials", part.get("material")) if part.get("material") \
+        else None
+    density = (material or {}).get("density_kg_m3")
+    if not density:
+        return None
+    size = part.get("size_mm")
+    if part.get("diameter_mm") and part.get("length_mm"):
+        mm3 = math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"]
+    elif size and len(size) == 3:
+        mm3 = size[0] * size[1] * size[2]
+    else:
+        return None
+    return mm3 / 1e9 * density
 
 
 def _unsupported_choice(equipment, question_choices):

@@ -76,3 +76,25 @@ def test_an_open_question_not_probed_says_not_known_not_false(screener):
     assert probed["inputs"]["probe"] is True
     by_field = {q["field"]: q["can_change_verdict"] for q in probed["open_questions"]}
     assert by_field["material"] is True
+
+
+def test_what_ifs_are_answers_a_customer_could_give(screener):
+    """The first what-ifs a customer was asked were a PA12 housing of 10,000 kg, 10,000
+    pieces of a part in one product and Ra 0.01: the questionnaire's range ends. Numbers
+    are now probed either side of what the rules and machines compare them with, and a
+    weight no heavier than the part's envelope solid in its material."""
+    from conftest import base_request
+    from producibility.report.probing import probe_values
+    from producibility.screen import _applicable_choice
+    weight = screener.questionnaire.question("part", "weight_kg")
+    roughness = screener.questionnaire.question("part", "roughness_ra_um")
+    limits = screener.thresholds
+    assert weight.max not in probe_values(weight, limits, "2026-11-23")
+    assert 23.23 in probe_values(weight, limits, "2026-11-23")  # FAC-004's 23 kg
+    assert roughness.min not in probe_values(roughness, limits, "2026-11-23")
+    applicable = _applicable_choice(screener.pack.catalogue)
+    bracket = base_request()["parts"][0]  # 120 x 60 x 20 mm of 6082: 0.39 kg solid
+    block = dict(bracket, size_mm=[600, 400, 300], material="steel_s355")  # 565 kg solid
+    assert not applicable([bracket], "weight_kg", 23.23)
+    assert applicable([block], "weight_kg", 23.23)
+    assert applicable([dict(bracket, material=None)], "weight_kg", 23.23)  # not known

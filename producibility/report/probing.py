@@ -31,18 +31,17 @@ def screens_allowed(machines_judged, parts):
 
 
 def thresholds(pack):
-    """(scope, field) -> the constants rules compare it with (numbers sorted first).
-
-    A comparison that is a rule's whole condition (``request.quantity < 20``) is left
-    out, as it always was: counting it changes which answers are probed, so every
-    report's what-ifs; that is a change of behaviour of its own."""
+    """(scope, field) -> the constants rules compare it with (numbers sorted first),
+    a comparison that is a rule's whole condition (FAC-004's ``part.weight_kg > 23``)
+    too: it had been left out, and with the questionnaire's range ends no longer
+    probed, such a field was probed at nothing (or at 10,000 kg)."""
     return _thresholds(pack.rules)
 
 
 def _thresholds(rules):
     out = {}
     for rule in rules:
-        for comparison in comparisons(rule.when.tree, root=False):
+        for comparison in comparisons(rule.when.tree):
             values = [c for c in comparison.constants if isinstance(c, (int, float, str))
                       and not isinstance(c, bool)]
             for key in comparison.fields:
@@ -151,9 +150,9 @@ def probe_values(question, limits, as_of, first=()):
                 continue
             step = 1 if question.integer else max(abs(t) * 0.01, 1e-3)
             values.update((t - step, t + step))
-        for bound in (question.min, question.max):
-            if bound is not None:
-                values.add(bound)
+        # not the range's ends: the questionnaire's bounds are what an answer may be,
+        # not what one is likely to be (a PA12 housing of 10,000 kg, 10,000 pieces of a
+        # part in one product and Ra 0.01 were the first what-ifs a customer was asked)
         lo = question.min if question.min is not None else float("-inf")
         hi = question.max if question.max is not None else float("inf")
         # 0.01 - 0.001 is 0.009000000000000001 in binary: show the number meant
@@ -182,15 +181,9 @@ def with_answer(request, question, part_id, value):
 def wrong_answers(question, assumed, limits, as_of):
     """The answers that would make an assumption wrong: the other answers that matter.
 
-    For a number, only the values either side of a rule's threshold (not the range's
-    ends: "1000 deliveries" is no plausible mistake)."""
-    if question.type == "number":
-        plain = question.replace(min=None, max=None)
-        values = [v for v in probe_values(plain, limits, as_of)
-                  if (question.min is None or v >= question.min)
-                  and (question.max is None or v <= question.max)]
-    else:
-        values = probe_values(question, limits, as_of)
+    For a number, the values either side of a rule's threshold (:func:`probe_values`:
+    not the range's ends, "1000 deliveries" is no plausible mistake)."""
+    values = probe_values(question, limits, as_of)
     return [v for v in values if v != assumed]
 
 
