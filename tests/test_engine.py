@@ -380,3 +380,14 @@ def test_a_date_the_cheapest_mill_misses_goes_to_the_mill_that_makes_it():
     assert screened("2026-12-11") == ("hermle-c250", 12, True)  # 14 working days away
     assert screened("2026-12-18") == ("haas-vf4", 16, True)
     assert screened("2027-02-26")[0] == "haas-vf2"  # time enough: the cheapest
+
+
+def test_a_roughness_left_empty_is_the_standard_finish_not_a_question(screener):
+    """The questionnaire says "leave empty if the standard finish will do", yet an
+    empty roughness was a milled housing's first open question, probed at Ra 0.01. An
+    empty roughness is that answer: PRC-005 and PRC-015 read a given one only."""
+    request = base_request(part={"roughness_ra_um": None})
+    report = screener.check(request, probe=False).to_dict()
+    assert not any(q["field"] == "roughness_ra_um" for q in report["open_questions"])
+    fine = screener.check(base_request(part={"roughness_ra_um": 0.8}), probe=False).to_dict()
+    assert any(f["rule"] == "PRC-005" for f in fine["findings"])
