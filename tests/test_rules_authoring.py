@@ -421,15 +421,15 @@ def test_a_case_asserts_that_a_rule_stays_undecided(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "shop")
     cases = Path("rules/tests/our-rules.cases.yaml")
     original = cases.read_text(encoding="utf-8")
-    # the base part gives no roughness: PRC-005 reads it and waits
+    # the base part gives no smallest thread: DFM-019 reads it and waits
     cases.write_text(original + textwrap.indent(textwrap.dedent("""\
-          - name: no roughness given
+          - name: no thread given
             base: part
-            undecided: [PRC-005]
-          - name: roughness given
+            undecided: [DFM-019]
+          - name: thread given
             base: part
-            set_part: {roughness_ra_um: 0.2}
-            undecided: [PRC-005]
+            set_part: {min_thread_mm: 1.6}
+            undecided: [DFM-019]
           - name: a rule that decided
             base: part
             set_part: {material: stainless_304, surface_treatment: [passivation]}
@@ -437,9 +437,9 @@ def test_a_case_asserts_that_a_rule_stays_undecided(tmp_path, monkeypatch):
         """), "  "), encoding="utf-8")
     code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
     assert code == 1
-    assert "FAILED no roughness given" not in out
-    assert "FAILED roughness given" in out
-    assert "expected PRC-005 to stay undecided (waiting for an answer); it" in out
+    assert "FAILED no thread given" not in out
+    assert "FAILED thread given" in out
+    assert "expected DFM-019 to stay undecided (waiting for an answer); it" in out
     assert "expected OWN-001 to stay undecided (waiting for an answer); it fired" in out
     assert "==== 3 passed, 2 failed in 1 file ====" in out
 
