@@ -198,7 +198,7 @@ def json_line(record):
     try:
         return orjson.dumps(record, option=_ORJSON_OPTIONS).decode("utf-8")
     except TypeError:
-        return json.dumps(record, sort_keys=True, ensure_ascii=False,
+        return json.dumps(record, sort_keys=True, ensure_ascii=False, allow_nan=False,
                           separators=(",", ":")) + "\n"
 
 

@@ -78,7 +78,8 @@ class Report:
 
     def to_json(self) -> str:
         """Deterministic JSON text: sorted keys, two-space indent, newline at the end."""
-        return json.dumps(self._data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(self._data, sort_keys=True, indent=2, ensure_ascii=False,
+                          allow_nan=False) + "\n"
 
 
 class Screener:
@@ -154,6 +155,7 @@ class Screener:
             raise InputError.said(Wording("inputs", "unknown_lang", lang=repr(lang),
                                           langs=", ".join(i18n.LANGS)), "lang")
         as_of = parse_as_of(as_of)
+        quantities = _quantities(quantities)
         if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
             try:  # numbers and depth are checked by load_request
                 request = json.loads(json.dumps(request, default=str))
@@ -265,12 +267,30 @@ def parse_as_of(value: str | datetime.date | None) -> str | None:
         return None
     if isinstance(value, datetime.datetime):
         value = value.date()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
+    if not isinstance(value, datetime.date):
+        try:
+            value = datetime.date.fromisoformat(str(value))
+        except ValueError:
+            raise InputError.said(Wording("inputs", "as_of_not_date",
+                                          text=str(value)[:40])) from None
+    from producibility.model.calendar import LAST_DATE
+
+    if value > LAST_DATE:  # the lead time could not be counted from it
+        raise InputError.said(Wording("inputs", "as_of_beyond_horizon", text=value.isoformat(),
+                                      last=LAST_DATE.isoformat()))
+    return value.isoformat()
+
+
+def _quantities(value) -> tuple[int, ...] | None:
+    """The ``quantities`` argument checked as ``--quantities`` is (an InputError)."""
+    from producibility.intake.answers import quantities_given, quantity_advice
+
     try:
-        return datetime.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise InputError.said(Wording("inputs", "as_of_not_date", text=str(value)[:40])) \
+        return quantities_given(value)
+    except ValueError as exc:
+        kind = str(exc)
+        raise InputError.said(Wording("inputs", "advice", advice={
+            lang: quantity_advice(kind, lang) for lang in i18n.LANGS}), "quantities") \
             from None
 
 

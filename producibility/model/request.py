@@ -13,6 +13,7 @@ from typing import Any
 from producibility.errors import InputError, InputErrors, Wording
 from producibility.inputs import cache, yamlio
 from producibility.inputs import schema as schemas
+from producibility.model.calendar import LAST_DATE
 from producibility.model.questionnaire import load_questionnaire
 
 
@@ -61,8 +62,10 @@ def read_request_file(path) -> tuple[Any, bytes]:
     """A request file's document and bytes.  A YAML request is written by a person, so
     a number in a form YAML 1.1 reads otherwise than a person means (``2.000``, ``010``,
     ``1:30``) is kept as the text and read as a quoted answer is (yamlparse.AS_WRITTEN);
-    a JSON request is a program's, its numbers JSON's."""
-    return yamlio.load_with_bytes(path, as_written=Path(path).suffix.lower() != ".json")
+    a ``.json`` request is a program's, read as JSON (``json.dumps``'s ``\\ud83d\\ude00``
+    is no YAML), with the limits of a JSON Lines request."""
+    as_json = Path(path).suffix.lower() == ".json"
+    return yamlio.load_with_bytes(path, as_written=not as_json, as_json=as_json)
 
 
 def load_request(source: str | Path | dict, questionnaire: Any = None,
@@ -105,12 +108,17 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
         for where, holder in places:
             if q.id in holder:
                 try:
-                    datetime.date.fromisoformat(holder[q.id])
+                    day = datetime.date.fromisoformat(holder[q.id])
                 except ValueError:
                     raise InputError.said(
                         Wording("inputs", "field_not_real_date", field=q.id,
                                 text=holder[q.id]),
                         path, yamlio.line_of(document, where)) from None
+                if day > LAST_DATE:  # the lead time could not be counted from it
+                    raise InputError.said(
+                        Wording("inputs", "field_beyond_horizon", field=q.id,
+                                text=holder[q.id], last=LAST_DATE.isoformat()),
+                        path, yamlio.line_of(document, where))
     if seen and not seen[1]:
         cache.remember_valid(seen[0])  # these bytes passed: next time without the schema
     return document
