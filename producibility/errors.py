@@ -255,6 +255,13 @@ class InputErrors(InputError):
         return (type(self), (self.errors,), self._extras())
 
 
+class ArgumentError(InputError, TypeError):
+    """An argument of the library's API of the wrong type (``Screener(None)``,
+    ``packs="rules/"``, ``source_name=123``): an :class:`InputError` like any bad
+    input, and a ``TypeError`` as Python's own argument errors are, so either
+    ``except`` catches it.  Its message names the argument."""
+
+
 class Reported(ProducibilityError):
     """The command has printed its problems already (lint, validate, rules test, batch);
     what is left is a summary line and the exit code.  Shown as it is, without

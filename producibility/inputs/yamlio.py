@@ -309,6 +309,12 @@ def _thaw(value):
     raise ValueError(f"unknown node {tag!r}")
 
 
+def copy_with_lines(document):
+    """A deep copy of a document the reader made, lines and all (its cache form, read
+    back); TypeError when it holds what the reader does not make."""
+    return _thaw(_freeze(document))
+
+
 def line_of(document, path_parts):
     """The best line for a location in a loaded document (a jsonschema path)."""
     node, line = document, getattr(document, "line", None)
