@@ -62,8 +62,9 @@ class Report:
 
     @property
     def findings(self) -> list[dict[str, Any]]:
-        """The findings, blockers first (each as ``Finding.to_dict`` writes it)."""
-        return self._data["findings"]
+        """The findings, blockers first (each as ``Finding.to_dict`` writes it): a copy,
+        so that sorting or changing it leaves the report as it was."""
+        return json.loads(json.dumps(self._data["findings"], ensure_ascii=False))
 
     def to_dict(self) -> dict[str, Any]:
         """A deep copy of the report as plain JSON data (the keys in sorted order).

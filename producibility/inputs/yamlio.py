@@ -216,6 +216,26 @@ def load_with_bytes(path, max_bytes=None, as_written=False, as_json=False):
                               display) from None
     if len(data) > limit:
         raise InputError.said(Wording("inputs", "too_large", limit=limit), display)
+    return parse_bytes(data, display, as_written, as_json), data
+
+
+def load_stream(stream, display="<stdin>", as_written=False):
+    """A document read from a byte stream (standard input), bounded in size as a file
+    is: JSON when its text starts with ``{`` (read by :func:`loads_json_lines`), else
+    YAML."""
+    limit = input_limit()
+    data = stream.read(limit + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if len(data) > limit:
+        raise InputError.said(Wording("inputs", "too_large", limit=limit), display)
+    as_json = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return parse_bytes(data, display, as_written and not as_json, as_json)
+
+
+def parse_bytes(data, display, as_written=False, as_json=False):
+    """The document of a file's bytes, from the parse cache when these bytes were
+    parsed before (see :func:`load_with_bytes`)."""
     from producibility.inputs import cache
     form = _JSON_FORM if as_json else \
         _CACHE_FORM + "-as-written" if as_written else _CACHE_FORM
@@ -223,21 +243,21 @@ def load_with_bytes(path, max_bytes=None, as_written=False, as_json=False):
     stored = cache.read_data(key)
     if stored is not None:
         try:
-            return _thaw(json.loads(stored)), data
+            return _thaw(json.loads(stored))
         except (ValueError, TypeError, KeyError, IndexError):
             pass  # not what we wrote: parse again
     text = _decode(data, display)
     document = loads_json_lines(text, display) if as_json else \
         loads(text, display, as_written)
     if not cache.writing():
-        return document, data
+        return document
     try:
         text = json.dumps(_freeze(document), ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
         pass  # a value JSON cannot hold: just not cached
     else:
         cache.write_data(key, text)
-    return document, data
+    return document
 
 
 # -- the cache's form of a document: JSON lists tagged by their first item -------------
