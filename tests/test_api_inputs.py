@@ -204,7 +204,7 @@ def test_screener_arguments_are_checked_at_the_door(args, kwargs, named):
     (None, {"source_name": 123}, "source_name must be text, not int"),
     (None, {"probe": "no"}, "probe must be True or False, not 'no'"),
     (None, {"assume": None}, "assume must be True or False, not None"),
-    (None, {"as_of": 20261123}, "as_of must be a date or its text"),
+    (None, {"as_of": 20261123}, "as_of: an as-of date must be a date or its text"),
     (5, {}, "request must be a dict of answers or a file path, not int"),
     (None, {"lang": None}, "lang: unknown language None")])
 def test_check_arguments_are_checked_at_the_door(screener, request_, kwargs, named):
