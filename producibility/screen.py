@@ -207,7 +207,7 @@ class Screener:
                       for p in self.pack.packs],
             "questionnaire": {"id": self.questionnaire.id,
                               "version": self.questionnaire.version},
-            "as_of": as_of, "lang": lang, "assumptions": bool(assume),
+            "as_of": as_of, "lang": lang, "assumptions": bool(assume), "probe": bool(probe),
         }
         if quantities is None and request.get("quantity_breaks") is not None:
             from producibility.intake.answers import parse_quantities
@@ -217,7 +217,7 @@ class Screener:
                         quantities)
         data["findings"] += [iso_fit_finding(c, lang).to_dict() for c in fits]
         data["assumed"] = [dict(a, text=self.questionnaire.question(
-            a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=False)
+            a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=None)
             for a in _not_moot(assumed, data)]
 
         screens = []
@@ -233,7 +233,7 @@ class Screener:
                  self._applicable)
         else:
             for entry in data["open_questions"]:
-                entry.update(what_if=[], can_change_verdict=False)
+                entry.update(what_if=[], can_change_verdict=None)  # not probed: not known
         if data["assumed"] and probe:  # what the open questions left of the same budget
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
                               self.thresholds, allowed - len(screens), self.decisive_fields,

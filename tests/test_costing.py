@@ -188,11 +188,12 @@ def test_printed_part_runs_unattended(screener, lang):
         "processes": ["fdm"], "material": "pla", "size_mm": [100, 50, 20],
         "tolerance_mm": 0.3, "cycle_time_min": None})
     report = screener.check(request, lang=lang).to_dict()
-    # printed volume: half the envelope, 100 x 50 x 20 / 1000 x 0.5 = 50 cm3, plus 10 % waste
+    # printed volume: FDM's printed share of the envelope (infill, perimeters and skins),
+    # 100 x 50 x 20 / 1000 x 0.15 = 15 cm3, plus 10 % waste
     assert one(report, "material")["amount_eur"] == pytest.approx(
-        50e-6 * 1240 * 1.1 * 25.0 * 10, abs=0.01)
-    # 50 cm3 x 30 % infill at 12 cm3/h
-    run = check_machine_lines(report, "fdm", 50 * 0.3 / 12 * 60, 10, cam_h=0.25, lang=lang)
+        15e-6 * 1240 * 1.1 * 25.0 * 10, abs=0.01)
+    # the same 15 cm3 deposited at 12 cm3/h
+    run = check_machine_lines(report, "fdm", 15 / 12 * 60, 10, cam_h=0.25, lang=lang)
     assert run["attended"] is False
     totals = report["quote"]["totals"]
     assert totals["unattended_h"] == pytest.approx(run["hours"], abs=0.01)
@@ -301,12 +302,15 @@ def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch):
     assert outside == [95 + 4.5 * 0.28 * 40, 75 + 9 * 40]
     breaks = {b["quantity"]: b for b in quote["breaks"]}
     assert breaks[40]["amount_eur"] == pytest.approx(quote["totals"]["amount_eur"], abs=0.01)
-    run_40 = sum(line["amount_eur"] for line in quote["lines"] if line["kind"] == "run")
+    runs = [line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"]
+    run_40 = sum(runs)
     for q in (10, 400):  # material and run scale; set-up, CAM, inspection, rules stay
         expected = (breaks[40]["amount_eur"] - breaks[40]["material_eur"] - run_40
                     + breaks[q]["material_eur"] + run_40 * q / 40
                     + (9 + 4.5 * 0.28) * (q - 40))
-        assert breaks[q]["amount_eur"] == pytest.approx(expected, abs=0.05)
+        # each run amount is to the cent: scaled by q / 40, so is its rounding
+        assert breaks[q]["amount_eur"] == pytest.approx(
+            expected, abs=0.05 + 0.005 * len(runs) * q / 40)
 
 
 def test_quantities_on_the_command_line(tmp_path):
@@ -1354,3 +1358,67 @@ def test_the_default_packs_hours_are_defaults_a_shops_own_are_given(tmp_path, eq
     assert rid not in pack.shipped and len(pack.shipped) == len(pack.rules) - 1
     lines = Screener(equipment, pack).check(request, probe=False).to_dict()["quote"]["lines"]
     assert {line["basis"] for line in lines if line["rule"] == rid} == {"given"}
+
+
+def test_a_part_with_no_process_has_no_price_and_no_date_of_its_own(screener):
+    """A customer who does not know "3-axis milling" leaves the processes out (or writes
+    one the catalogue does not know). Its report read EUR 85 - 136 (CST-001's hour of
+    engineering) as the whole price with nothing flagged, "1 working day" and
+    meets_wanted_date true, and its offer EUR 60 a piece and delivery the next day.
+    Now it is not priced (quote.not_priced, why processes), its lead time is a lower
+    bound that says nothing of the date, and the offer names neither price nor day."""
+    import json
+    from producibility.report.render import render
+    request = base_request(part={"processes": None, "cycle_time_min": None})
+    screened = screener.check(request, probe=False)
+    report = screened.to_dict()
+    assert {"part": "P1", "what": "run", "item": None, "why": "processes"} in \
+        report["quote"]["not_priced"]
+    assert not any(line["part"] == "P1" and line["rule"] is None
+                   for line in report["quote"]["lines"])
+    assert report["effort"]["run_h_complete"] is False
+    lead = report["lead_time"]
+    assert lead["without_run"] == ["P1"] and lead["meets_wanted_date"] is None
+    assert lead["parts"][0]["unrouted"] is True
+    offer = json.loads(render(screened, "json", "nl", audience="customer"))
+    [part] = offer["parts"]
+    assert part["per_piece_eur"] is None and part["pending"]
+    assert offer["delivery"][-1] == \
+        "De precieze datum bevestigen wij zodra wij de bewerkingen van P1 weten."
+    assert not any("werkdag" in sentence for sentence in offer["delivery"])
+    # a second part that is routed keeps its own price; the date is a lower bound
+    request["parts"].append(dict(base_request()["parts"][0], id="P2"))
+    both = screener.check(request, probe=False).to_dict()
+    assert both["lead_time"]["without_run"] == ["P1"]
+    assert any(line["part"] == "P2" and line["kind"] == "run"
+               for line in both["quote"]["lines"])
+
+
+def test_where_nothing_is_made_here_the_quote_totals_are_null_not_zero(screener):
+    """An ERP import reads quote.totals: it said EUR 0.00 beside effort.cost_eur null
+    for a shaft no machine of ours can turn."""
+    report = screener.check(base_request(part={"size_mm": [4000, 60, 20]}),
+                            probe=False).to_dict()
+    assert report["lead_time"]["days"] is None and report["effort"]["cost_eur"]["low"] is None
+    totals = report["quote"]["totals"]
+    assert [totals[k] for k in ("amount_eur", "amount_high_eur", "contingency_eur",
+                                "estimated_eur")] == [None] * 4
+
+
+def test_without_a_quantity_the_material_and_run_are_named_as_not_priced(screener):
+    """No quantity: the material and the run dropped out of a EUR 313 - 501 price with
+    no note (not_priced and notes empty), meets_wanted_date read true on a lower bound,
+    and the offer priced "1 st." at every set-up's cost. Now both are not priced (why
+    quantity), the date is not claimed, and the offer gives no price per piece."""
+    import json
+    from producibility.report.render import render
+    screened = screener.check(base_request(quantity=None, part={"cycle_time_min": None}),
+                              probe=False)
+    report = screened.to_dict()
+    assert {(e["what"], e["why"]) for e in report["quote"]["not_priced"]} == {
+        ("material", "quantity"), ("run", "quantity")}
+    assert report["lead_time"]["meets_wanted_date"] is None
+    offer = json.loads(render(screened, "json", "nl", audience="customer"))
+    [part] = offer["parts"]
+    assert part["pieces"] is None and part["per_piece_eur"] is None
+    assert offer["total_eur"] is None

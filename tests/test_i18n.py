@@ -307,8 +307,10 @@ def test_an_equipment_files_problems_with_the_vocabulary_are_in_the_users_langua
         code, out, _ = run_cli("validate", "--equipment", broken, "--lang", lang)
         assert code == 1
         said[lang] = [line.split(": ", 1)[1] for line in out.splitlines()]
-    assert "machine 'haas-vf2': unknown field 'spindel_kw'" in said["en"]
-    assert "machine 'haas-vf2': onbekend veld 'spindel_kw'" in said["nl"]
+    assert "machine 'haas-vf2': unknown field 'spindel_kw' (did you mean 'spindle_kw'?)" \
+        in said["en"]
+    assert "machine 'haas-vf2': onbekend veld 'spindel_kw' (bedoelt u 'spindle_kw'?)" \
+        in said["nl"]
     assert ("materiaal 'aluminum_6082' is onbekend (bedoelt u 'aluminium_6082'?)"
             in " ".join(said["nl"]))
     assert ("machine 'haas-vf2' doet milling_3axis maar heeft geen envelope_mm: voor de fit "

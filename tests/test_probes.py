@@ -60,3 +60,19 @@ def test_a_price_above_the_target_turns_a_what_if_as_it_turns_the_report(screene
                                     "whole price is higher still.")
     fine = screener.check(dict(given, target_unit_price_eur=40)).to_dict()
     assert not any(f["rule"] == "COST-TARGET" for f in fine["findings"])
+
+
+def test_an_open_question_not_probed_says_not_known_not_false(screener):
+    """batch screens without probing by default: its JSON Lines said
+    can_change_verdict false for the material and tolerance that turn the request NO
+    FIT, and nothing said probing was off. Unprobed it is null, and inputs.probe says
+    whether the open questions were probed."""
+    from conftest import base_request
+    request = base_request(part={"material": None, "tolerance_mm": None})
+    quiet = screener.check(request, probe=False).to_dict()
+    assert quiet["inputs"]["probe"] is False and quiet["open_questions"]
+    assert {q["can_change_verdict"] for q in quiet["open_questions"]} == {None}
+    probed = screener.check(request).to_dict()
+    assert probed["inputs"]["probe"] is True
+    by_field = {q["field"]: q["can_change_verdict"] for q in probed["open_questions"]}
+    assert by_field["material"] is True

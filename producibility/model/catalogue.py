@@ -613,7 +613,9 @@ def _material_map(mapping, catalogue, trail, path, line, errors, items=None):
 
 # Machine fields every machine has, whatever its processes (equipment.schema.json).
 MACHINE_BASE_FIELDS = ("id", "name", "processes", "materials", "setup_h", "rate_eur_h",
-                       "free_h_per_week", "source")
+                       "free_h_per_week", "source",
+                       # what the run-time models read (no check of the fit's)
+                       "spindle_kw", "laser_kw")
 
 
 # ----------------------------------------------------------------- documentation

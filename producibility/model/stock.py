@@ -4,7 +4,11 @@ pieces take, and whether the shop's own stock holds that (the derived part facts
 
 One owner for both readers: the quote's material line prices the kilograms, and the
 rules (MAT-003, MAT-016) and the lead-time chain read ``in_stock`` to order the
-material."""
+material.
+
+A printed part's stock is what the printer lays down (:func:`printed_volume_cm3`): the
+material line and the printing run-time models read that one volume, so a print is
+never billed for more plastic than its run time deposits."""
 
 from __future__ import annotations
 
@@ -34,18 +38,87 @@ def _dims(part):
     return None
 
 
+def envelope_surface_cm2(part):
+    """The surface of the part's envelope, cm2: a turned part's cylinder (diameter and
+    length), else its bounding box; None when the part gives neither."""
+    if part.get("diameter_mm") and part.get("length_mm"):
+        d, length = float(part["diameter_mm"]), float(part["length_mm"])
+        return (math.pi * d * length + math.pi * d * d / 2) / 100
+    dims = _dims(part)
+    if not dims:
+        return None
+    a, b, c = dims
+    return 2 * (a * b + a * c + b * c) / 100
+
+
+def _envelope_cm3(part):
+    dims = _dims(part)
+    if part.get("diameter_mm") and part.get("length_mm"):
+        return math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"] / 1000
+    if dims:
+        return dims[0] * dims[1] * dims[2] / 1000
+    return None
+
+
+def _params(process, catalogue):
+    entry = catalogue.get("processes", process) if catalogue else None
+    return ((entry or {}).get("run_time") or {}).get("params") or {}
+
+
+def printed(process, catalogue=None) -> bool:
+    """Whether ``process`` prints (a shipped printing process, or one of kind additive in
+    a provider's catalogue)."""
+    if process in PRINTED:
+        return True
+    entry = catalogue.get("processes", process) if catalogue else None
+    return bool(entry) and entry.get("kind") == "additive"
+
+
+def printed_volume_cm3(part, process, material, costing, catalogue, lang="en"):
+    """(cm3, how in ``lang``) a printer lays down for one piece of ``part`` by
+    ``process``, the one volume its material and its run time read; (None, None) where
+    the part gives no weight and no size.  ``lang`` None: no how.
+
+    * a weight given: weight / density (what was printed, infill and all);
+    * else a ``min_wall_mm`` given: a shell, the wall times the envelope's surface (at
+      most the envelope): how a print bureau sizes a housing without its model;
+    * else the envelope times the process's ``printed_share`` (its run-time model's
+      parameter, the catalogue's figure per printing family; the pack's
+      ``costing.solid_share`` for a process without one), times its ``infill`` where
+      the model names one (a provider's FDM with a solid share and an infill)."""
+    if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
+        return (part["weight_kg"] / material["density_kg_m3"] * 1e6,
+                lang and _said(lang)["by_weight"])
+    envelope = _envelope_cm3(part)
+    if envelope is None:
+        return None, None
+    wall = part.get("min_wall_mm")
+    area = envelope_surface_cm2(part)
+    if isinstance(wall, (int, float)) and wall > 0 and area is not None:
+        shell = area * wall / 10
+        if shell < envelope:
+            return shell, lang and _said(lang)["by_wall"].format(
+                wall=i18n.figure(wall, lang), area=i18n.figure(area, lang, 1))
+        return envelope, lang and _said(lang)["by_wall_solid"].format(
+            wall=i18n.figure(wall, lang))
+    params = _params(process, catalogue)
+    share = float(params.get("printed_share", costing["solid_share"]))
+    infill = float(params.get("infill", 1.0))
+    how = lang and _said(lang)["by_share" if "printed_share" in params else
+                               "by_envelope"].format(share=i18n.figure(share, lang))
+    if infill != 1.0 and lang:
+        how += _said(lang)["by_infill"].format(infill=i18n.figure(infill, lang))
+    return envelope * share * infill, how
+
+
 def part_volume_cm3(part, material, costing, lang="en"):
     """(cm3, how in ``lang``): the part's own volume, from its weight, else a share of
     its envelope; ``lang`` None: no how (only the volume is read)."""
     if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
         return (part["weight_kg"] / material["density_kg_m3"] * 1e6,
                 lang and _said(lang)["by_weight"])
-    dims = _dims(part)
-    if part.get("diameter_mm") and part.get("length_mm"):
-        envelope = math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"] / 1000
-    elif dims:
-        envelope = dims[0] * dims[1] * dims[2] / 1000
-    else:
+    envelope = _envelope_cm3(part)
+    if envelope is None:
         return None, None
     share = costing["solid_share"]
     return envelope * share, lang and _said(lang)["by_envelope"].format(
@@ -107,14 +180,16 @@ def stock(part, processes, material, costing, catalogue, lang=None):
                                                thickness=(part["thickness_mm"], None)),
                     formula("sheet", margin=margin, thickness=part["thickness_mm"],
                             density=density))
-    waste = costing["print_waste"] if any(p in PRINTED for p in processes) else costing["offcut_share"]
-    volume, how = part_volume_cm3(part, material, costing, lang)
+    prints = [p for p in processes if printed(p, catalogue)]
+    waste = costing["print_waste"] if prints else costing["offcut_share"]
+    volume, how = printed_volume_cm3(part, prints[0], material, costing, catalogue, lang) \
+        if prints else part_volume_cm3(part, material, costing, lang)
     if volume is None:
         return None, "weight", None
     kg = volume / 1e6 * density * (1 + waste)
     written = formula("volume", how=how, volume=i18n.figure(volume, lang, 1) if lang else "",
                       density=density, waste=waste)
-    if any(p in PRINTED for p in processes):
+    if prints:
         return kg, describe("printed", cm3=(volume, 1), waste=(waste * 100, 0)), written
     # the allowance is named by how the stock is cut: a sheet part's scrap is no saw cut
     # (a laser-cut bracket read "15% zaagverlies"), a bar or block is sawn, anything else

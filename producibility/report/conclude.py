@@ -18,7 +18,10 @@ from producibility.report import assignment, costing, fit_findings, leadtime, mr
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "5.1.0"  # 5.1: an assignment's run_basis, its run_h and amount_eur
+SCHEMA_VERSION = "6.0.0"  # 6: quote.totals' amounts null where nothing is made here,
+# can_change_verdict null where not probed (inputs.probe), meets_wanted_date null on a
+# lower bound within the date, a part with no process unrouted (not priced, no date)
+# 5.1: an assignment's run_basis, its run_h and amount_eur
 # as the quote prices them (an estimated run too), and customer_reason on an operation
 # we cannot do; 5: effort.cost_eur's low and high to the cent, null when
 # nothing of the request can be made here (they were 0); 4.5: lead_time.closed (the shop's calendar); 4.4: lead-time
@@ -159,12 +162,18 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
                                 made=not placement.nothing_made,
-                                unmade=placement.not_made)
+                                unmade=placement.not_made,
+                                unrouted=[p for p, part in parts.items()
+                                          if not part.get("processes")])
         leadtime.price_overtime(lead, machine_lines, share,
                                 settings["costing"]["estimate_contingency"], lang,
                                 inferred.machines,
                                 (settings["lead_time"].get("expedite") or {}).get(
                                     "overtime_h_per_day", 0.0))
+        if placement.nothing_made:  # not priced, not EUR 0: as effort.cost_eur (an ERP
+            # import read quote.totals' 0.00 as a price)
+            quote["totals"].update(amount_eur=None, amount_high_eur=None,
+                                   contingency_eur=None, estimated_eur=None)
 
     late = leadtime.finding(lead, request, matrix, lang,
                             settings["lead_time"].get("flexible_up_to_days"), equipment.calendar)

@@ -14,7 +14,8 @@ import functools
 import math
 
 from producibility import i18n
-from producibility.model.stock import _dims, _said, part_volume_cm3, stock
+from producibility.model.stock import (
+    _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
 from producibility.report.finding import Finding, Risk, words as _words
 from producibility.report.partners import outside_work, shared_orders
 
@@ -25,16 +26,8 @@ def _r(value, digits=2):
 
 
 def _surface_cm2(part):
-    """The surface to finish: a turned part's cylinder (diameter and length), else its
-    bounding box; None when the part gives neither."""
-    if part.get("diameter_mm") and part.get("length_mm"):
-        d, length = float(part["diameter_mm"]), float(part["length_mm"])
-        return (math.pi * d * length + math.pi * d * d / 2) / 100
-    dims = _dims(part)
-    if not dims:
-        return None
-    a, b, c = dims
-    return 2 * (a * b + a * c + b * c) / 100
+    """The surface to finish: the envelope's (:func:`stock.envelope_surface_cm2`)."""
+    return envelope_surface_cm2(part)
 
 
 class Unpriced(str):
@@ -71,6 +64,59 @@ def _speed(table, thickness):
             return round(v0 + (speed - v0) * (thickness - t0) / (t - t0), 2), (t0, t)
         below = (t, speed)
     return pairs[-1][1], (pairs[-1][0],)
+
+
+def _spindle_rate(params, material, machine):
+    """(cm3/min, kW, load, W s/mm3, family) the machine's spindle can remove of the
+    material: its power (``spindle_kw`` in the equipment file, else the model's own
+    ``spindle_kw``, the spindle its removal rate is for) x the model's ``spindle_load``
+    over the material family's specific cutting energy (``specific_energy_ws_mm3``, its
+    ``default`` for a family it does not list); None where the model names no energies
+    or no power is known."""
+    energies = params.get("specific_energy_ws_mm3")
+    kw = (machine or {}).get("spindle_kw", params.get("spindle_kw"))
+    if not energies or not kw:
+        return None
+    family = (material or {}).get("family")
+    energy = energies.get(family, energies.get("default"))
+    if not energy:
+        return None
+    load = float(params.get("spindle_load", 1.0))
+    # kW x 1000 = W = J/s; / (J/mm3) = mm3/s; x 60 / 1000 = cm3/min
+    return float(kw) * load * 60 / float(energy), kw, load, energy, \
+        family if family in energies else "default"
+
+
+def _cut_speed(speed, params, material, machine, said, g):
+    """(m/min, how in words) of a cut from the table's speed: times the material
+    family's factor (``speed_factor_by_family``, its ``default``, else 1: the table's
+    material) and, for a laser (``laser_kw``, the power the table is for), the machine's
+    ``laser_kw`` over it (at most 1: a stronger source does not make thin sheet faster;
+    a machine that states none: the model's ``assumed_laser_kw_by_family`` for the
+    material's family, else the table's)."""
+    family = (material or {}).get("family")
+    factors = params.get("speed_factor_by_family") or {}
+    factor = float(factors.get(family, factors.get("default", 1.0)))
+    reference = params.get("laser_kw")
+    scale, power = 1.0, ""
+    if reference:
+        kw = (machine or {}).get("laser_kw")
+        assumed = kw is None and family in (params.get("assumed_laser_kw_by_family") or {})
+        if assumed:
+            kw = params["assumed_laser_kw_by_family"][family]
+        if kw is not None:
+            scale = min(float(kw) / float(reference), 1.0)
+        if scale != 1.0:
+            power = said["cut_power_assumed" if assumed else "cut_power"].format(
+                kw=g(kw), reference=g(reference), family=family)
+    if factor == 1.0 and scale == 1.0:
+        return speed, ""
+    # to the 0.01 m/min the quote line shows (0.001 below 0.1), to redo by hand
+    raw = speed * factor * scale
+    result = round(raw, 2 if raw >= 0.1 else 3)
+    written = said["cut_table"].format(table=g(speed)) + (
+        said["cut_family"].format(factor=g(factor), family=family) if factor != 1.0 else "")
+    return result, written + power
 
 
 def run_minutes(process, part, material, machine, costing, catalogue, lang="en"):
@@ -112,10 +158,21 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
             return None, "size"
         removal = max(stock_cm3 - part_cm3, 0.0)
         rate = params["removal_cm3_min"] * factor
-        minutes = removal / rate
-        written = said["material_removal"].format(
-            stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
-            rate=g(params["removal_cm3_min"]), factor=g(factor))
+        power = _spindle_rate(params, material, machine)
+        if power is not None and power[0] < rate:
+            # the spindle cannot drive the tool's rate: its power over the material's
+            # specific cutting energy (a 1.1 kW Tormach read a 15-20 kW spindle's 75 cm3/min)
+            limit, kw, load, energy, family = power
+            minutes = removal / limit
+            written = said["material_removal_power"].format(
+                stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
+                rate=g(limit, 1), kw=g(kw), load=g(load), energy=g(energy), family=family,
+                base=g(params["removal_cm3_min"]), factor=g(factor))
+        else:
+            minutes = removal / rate
+            written = said["material_removal"].format(
+                stock=g(stock_cm3, 1), part=g(part_cm3, 1), how=how, removal=g(removal, 1),
+                rate=g(params["removal_cm3_min"]), factor=g(factor))
         # the roughing alone read 0.88 min for a PEEK part: the finishing passes over its
         # surface and the clamping and tool changes of each piece come on top (a model
         # that names them; a provider's model without them is read as before)
@@ -134,11 +191,13 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
         if part.get("thickness_mm") is None:
             return None, "thickness"
         speed, at = _speed(params["speed_m_min_by_thickness_mm"], part["thickness_mm"])
+        column = said["column"].format(column=g(at[0])) if len(at) == 1 else \
+            said["between"].format(low=g(at[0]), high=g(at[1]))
+        speed, scaled = _cut_speed(speed, params, material, machine, said, g)
+        column += scaled
         length = 2 * (dims[0] + dims[1]) * costing["cut_length_factor"]
         pierces = costing["pierces_per_part"]
         minutes = length / 1000 / speed + pierces * params.get("pierce_s", 0) / 60
-        column = said["column"].format(column=g(at[0])) if len(at) == 1 else \
-            said["between"].format(low=g(at[0]), high=g(at[1]))
         return minutes, said["cut_length"].format(
             length=g(dims[0]), width=g(dims[1]), factor=g(costing["cut_length_factor"]),
             cut=g(length), speed=g(speed), column=column, pierces=pierces,
@@ -154,12 +213,12 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
             length=g(dims[0]), width=g(dims[1]), weld=g(length), speed=g(params["mm_min"]),
             share=g(params["arc_time_share"]))
     if kind == "deposition":
-        volume, how = part_volume_cm3(part, material, costing, lang)
+        # the volume the material line bills (one owner: the stock); infill is in it
+        volume, how = printed_volume_cm3(part, process, material, costing, catalogue, lang)
         if volume is None:
             return None, "weight"
-        infill = params.get("infill", 1.0) if part.get("weight_kg") is None else 1.0
-        return volume * infill / params["cm3_h"] * 60, said["deposition"].format(
-            volume=g(volume, 1), how=how, infill=g(infill), rate=g(params["cm3_h"]))
+        return volume / params["cm3_h"] * 60, said["deposition"].format(
+            volume=g(volume, 1), how=how, rate=g(params["cm3_h"]))
     if kind == "build_height":
         if not dims:
             return None, "size"
@@ -167,7 +226,10 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
         if len(envelope) < 3:
             return None, "size"
         if params.get("packing_density"):  # powder bed: parts nest in the whole volume
-            volume, how = part_volume_cm3(part, material, costing, lang)
+            volume, how = printed_volume_cm3(part, process, material, costing, catalogue,
+                                             lang)
+            if volume is None:
+                return None, "weight"
             packing = params["packing_density"]
             bed_cm3_h = envelope[0] * envelope[1] * params["mm_h"] / 1000
             return volume / packing / bed_cm3_h * 60, said["powder_bed"].format(
@@ -353,6 +415,13 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 notes.append(words["not_made"].format(part=pid, processes=", ".join(
                     name("processes", process) for process in unmade[pid])))
             continue
+        if not part.get("processes"):  # no process given (or none we know): how it is
+            # made is open, so neither its material nor its work can be priced (a part
+            # with no process read EUR 85 of engineering as its whole price)
+            if not brief:
+                notes.append(Unpriced.of(words["no_routing"].format(part=pid), pid, "run",
+                                         None, "processes"))
+            continue
         pieces = part.get("pieces")
         ops = by_part.get(pid, [])
         own = [a for a in ops if a["machine"]]
@@ -376,7 +445,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 kg, what, formula = stock(part, processes, material, costing, catalogue, lang)
                 if kg is None:
                     why = what
-            if why is None and pieces is not None:
+            if why is None and pieces is None:
+                why = "quantity"  # kilograms a piece, but no pieces to multiply by
+            if why is None:
                 price = material["price"]
                 line("material", part=pid, description=words["material"].format(
                     part=pid, material=name("materials", material["id"]), stock=what,
@@ -385,7 +456,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     source=said["material"].format(
                         formula=formula, eur_kg=g(price["eur_kg"]), pieces=pieces,
                         date=price.get("date", said["undated"])))
-            elif why is not None:
+            else:
                 notes.append(Unpriced.of(words["no_material"].format(part=pid, why=why_words[why]),
                                          pid, "material", part.get("material"), why))
         # ---- set-up, run, CAM per own operation
@@ -399,6 +470,10 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                  setup_h=a["setup_h"], hours=a["setup_h"], rate_eur_h=a["rate_eur_h"],
                  amount_eur=a["setup_h"] * a["rate_eur_h"],
                  source=said["setup"].format(hours=g(a["setup_h"] / batches), batches=batches))
+            if pieces is None and not brief:  # a run with nothing to multiply it by
+                notes.append(Unpriced.of(words["no_run"].format(
+                    part=pid, process=process_name, why=why_words["quantity"]),
+                    pid, "run", a["process"], "quantity"))
             if pieces is not None:
                 if cycle is not None:
                     minutes = cycle / len(processes)

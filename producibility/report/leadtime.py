@@ -360,6 +360,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         entry = {"part": pid, "days": round(day, 1), "steps": steps}
         if without_run:  # set-up only: the part's days are a lower bound
             entry["without_run"] = without_run
+        if not part.get("processes"):  # how it is made is open: its days (a delivery
+            # alone) are a lower bound too (a part with no process read "1 working day")
+            entry["unrouted"] = True
         out.append(entry)
     made = [p for p in out if p["days"] is not None]
     slowest = max(made, key=lambda p: (p["days"], p["part"]), default=None)
@@ -369,7 +372,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         days = math.ceil(slowest["days"] - 1e-9) if slowest else 0
     return {"days": days, "slowest_part": slowest["part"] if slowest else None,
             "parts": out, "not_made": sorted(unmade),
-            "without_run": sorted(p["part"] for p in out if p.get("without_run")),
+            "without_run": sorted(p["part"] for p in out
+                                  if p.get("without_run") or p.get("unrouted")),
             "machine_order": machine_order}
 
 
@@ -512,6 +516,10 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) or \
         normal["days"] is None else \
         result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]
+    if result["meets_wanted_date"] is True and normal["without_run"]:
+        # a lower bound within the date says nothing of it (ERP read "in time" for a
+        # lead time that was at least 2 days); one already past it is late all the same
+        result["meets_wanted_date"] = None
     expedite = settings.get("expedite")
     if expedite and start and normal["days"] is not None and \
             not (brief and result["meets_wanted_date"] is not False):

@@ -109,7 +109,14 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     validity = int(provider.get("offer_validity_days") or DEFAULT_VALIDITY_DAYS)
 
     amounts = _part_amounts(data)
+    # no quantity given: no pieces to price a piece by (it read "1 st." at the price of
+    # every set-up on one piece, beside "we add the material once we know the quantity")
+    counted = (request.get("quantity") or data["request"].get("quantity")) is not None
     quantity = request.get("quantity") or data["request"].get("quantity") or 1
+    # the parts whose processes are open: no price and no date of their own until we
+    # know how they are made (one read EUR 60 a piece and delivery the next day)
+    unrouted = {p["part"] for p in (data.get("lead_time") or {}).get("parts") or ()
+                if p.get("unrouted")}
     by_part = {}
     for a in data["assignments"]:
         by_part.setdefault(a["part"], []).append(a)
@@ -120,13 +127,14 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                      dict.fromkeys(a["part"] for a in data["assignments"])]
     for part in given:
         pid = str(part.get("id"))
-        pieces = (part.get("quantity") or 1) * quantity
+        pieces = (part.get("quantity") or 1) * quantity if counted else None
         operations = by_part.get(pid, [])
         blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
         # why not, in the customer's words (the fit's: size, tolerance, material)
         reason = next((a["customer_reason"] for a in operations
                        if a["machine"] is None and a.get("customer_reason")), None)
-        pending = any(a["machine"] is None and not a.get("judged", True) for a in operations)
+        pending = not counted or pid in unrouted or any(
+            a["machine"] is None and not a.get("judged", True) for a in operations)
         amount = amounts.get(pid, 0.0) * (1 + share)
         # the customer (and the invoice) multiplies the price per piece by the pieces:
         # the price per piece is rounded to the cent first, the line is that times the
@@ -176,7 +184,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # the cycle time, or a subcontractor's price
         need = {"material": "material", "size": "size", "weight": "size",
                 "thickness": "size", "price": "price", "density": "price",
-                "partner": "partner"}.get(why, "cycle" if entry["what"] == "run" else "price")
+                "partner": "partner", "quantity": "quantity"}.get(
+                    why, "cycle" if entry["what"] == "run" else "price")
         text = f"{text} {t['once_' + need]}"
         if text not in not_included:
             not_included.append(text)
@@ -292,18 +301,22 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     missing: dict[str, list[str]] = {}
     lead = data.get("lead_time") or {}
     for entry in lead.get("parts") or ():
+        if entry.get("unrouted"):
+            missing.setdefault("processes", []).append(names.get(entry["part"], entry["part"]))
+            continue
         unknown = set(entry.get("without_run") or ())
         for gap in data["quote"].get("not_priced") or ():
             if gap["what"] == "run" and gap["part"] == entry["part"] and gap["item"] in unknown:
                 unknown.discard(gap["item"])
                 need = {"size": "size", "weight": "size", "thickness": "size",
-                        "material": "material"}.get(gap.get("why"), "cycle")
+                        "material": "material", "quantity": "quantity"}.get(gap.get("why"),
+                                                                             "cycle")
                 missing.setdefault(need, []).append(names.get(entry["part"], entry["part"]))
         if unknown:  # no run line and no note: no quantity to multiply by
             missing.setdefault("quantity", [])
     open_for = [t["open_" + need].format(parts=", ".join(dict.fromkeys(who)))
                 for need, who in sorted(missing.items(), key=lambda kv: (
-                    ["quantity", "size", "material", "cycle"].index(kv[0])))]
+                    ["quantity", "processes", "size", "material", "cycle"].index(kv[0])))]
     # NO FIT for the date alone (every part can be made, nothing else blocks): we make it,
     # not by that date ("we cannot make everything as requested" read as a refusal of
     # parts we can make)
@@ -383,8 +396,13 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     # a part's run time unknown (no quantity yet): at least that many days, no promise
     # that the date asked for is met
     lower = bool(lead.get("without_run"))
+    # no part's making known (their processes open): no days to name, not even "at
+    # least 1 working day" (a delivery's day was all that was counted)
+    routed = [p for p in lead.get("parts") or () if p.get("days") is not None and
+              not p.get("unrouted")]
     out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
-                        date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))]
+                        date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))] \
+        if routed or not lead.get("parts") else []
     if (lead.get("deliveries") or 1) > 1:  # the date is the first delivery's
         out.append(t["delivery_first"].format(n=lead["deliveries"]))
     if lower:

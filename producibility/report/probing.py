@@ -219,7 +219,9 @@ def probe_assumptions(assumed, request, baseline, screen, questionnaire, limits,
         for attempt, value in enumerate(values):
             plan.append(((attempt, minor, order), entry, question, value))
     plan.sort(key=lambda p: p[0])
+    probed = set()  # the assumptions screened with another answer at least once
     for _, entry, question, value in plan[:max(0, max_screens)]:
+        probed.add(id(entry))
         changed = request
         for part in entry["parts"] or [None]:
             changed = with_answer(changed, question, part, value)
@@ -229,9 +231,10 @@ def probe_assumptions(assumed, request, baseline, screen, questionnaire, limits,
         if report["verdict"] != baseline["verdict"] or added:
             entry["what_if"].append({"answer": value, "verdict": report["verdict"],
                                      "new_findings": added})
-    for entry in assumed:
+    for entry in assumed:  # null: not screened (past the budget), so not known
         entry["can_change_verdict"] = any(p["verdict"] != baseline["verdict"]
-                                          for p in entry["what_if"])
+                                          for p in entry["what_if"]) \
+            if id(entry) in probed else None
     return assumed
 
 
@@ -261,6 +264,8 @@ def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of
             values = [v for v in values if applicable([part], question.id, v)]
         values = values[:budget]
         budget -= len(values)
+        if values:
+            entry["probed"] = True
         for value in values:
             report = screen(with_answer(request, question, entry["part"], value))
             fired = {(f["rule"], f["part"]) for f in report["findings"]}
@@ -274,7 +279,9 @@ def rank(open_questions, request, baseline, screen, questionnaire, limits, as_of
         can_block = any(p["verdict"] == "no_fit" for p in probes) and \
             baseline["verdict"] != "no_fit"
         changes = any(p["verdict"] != baseline["verdict"] for p in probes)
-        entry["can_change_verdict"] = changes
+        # null where no answer was screened (past the budget, or nothing to try): not
+        # known, where false read "this answer cannot change the verdict"
+        entry["can_change_verdict"] = changes if entry.pop("probed", False) else None
         entry["impact"] = (100 if can_block else 0) + (50 if changes else 0) + \
             (10 if entry["decisive"] else 0) + len(entry["rules"]) + \
             min(9, sum(len(p["new_findings"]) for p in probes)) / 10

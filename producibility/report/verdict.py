@@ -75,11 +75,12 @@ def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float
 def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[str, Any],
            assignments: Sequence[dict], share: float,
            effort_classes: Sequence[Mapping], made: bool = True,
-           unmade: Collection[str] = ()) -> dict[str, Any]:
+           unmade: Collection[str] = (), unrouted: Collection[str] = ()) -> dict[str, Any]:
     """The report's ``effort``: hours by kind, the cost range and the effort class (none
     when nothing of the request can be made here, ``made`` false: not a small job).
     ``unmade``: the parts that cannot be made here (``Placement.not_made``): their
-    operations have no run hours to miss."""
+    operations have no run hours to miss.  ``unrouted``: the parts whose processes are
+    open: their run hours are not known, so the run hours are not complete."""
     def hours(kind):
         return sum(line["hours"] for line in lines if line["kind"] == kind)
 
@@ -100,7 +101,7 @@ def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[s
     return {
         "engineering_h": _r(engineering), "inspection_h": _r(inspection), "cam_h": _r(cam),
         "setup_h": _r(setup), "run_h": _r(run),
-        "run_h_complete": own_ops <= run_ops,
+        "run_h_complete": own_ops <= run_ops and not unrouted,
         "total_h": _r(engineering + inspection + cam + setup + run), "attended_h": attended,
         "unattended_h": totals["unattended_h"], "lead_time_days": _r(lead_time, 1),
         # the quote's totals to the cent (whole euros read EUR 7,065 beside the quote's

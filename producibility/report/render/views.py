@@ -207,8 +207,12 @@ def context(job: Job) -> dict[str, Any]:
             text += f", {words['still_late']})" if overtime_still_late(lead) else ")"
         if lead.get("not_made"):
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
-        if lead.get("without_run"):
-            text += f"; {words['without_run']}: {', '.join(lead['without_run'])}"
+        unrouted = [p["part"] for p in lead.get("parts") or () if p.get("unrouted")]
+        set_up_only = [p for p in lead.get("without_run") or () if p not in unrouted]
+        if set_up_only:
+            text += f"; {words['without_run']}: {', '.join(set_up_only)}"
+        if unrouted:  # no process given: not even a set-up counted
+            text += f"; {words['unrouted']}: {', '.join(unrouted)}"
         if lead.get("closed"):
             text += f"; {words['closed_days']}: " \
                 f"{closed_spans(lead['closed'], words['closed_until'], shown)}"
@@ -222,12 +226,14 @@ def context(job: Job) -> dict[str, Any]:
         if data["effort"].get("run_h_complete", True):
             return ""
         def processes(entry):
+            if entry.get("unrouted"):
+                return words["operations_open"]
             return ", ".join(choice(names, "processes", p, lang) for p in entry["without_run"])
 
         return words["run_missing"].format(operations="; ".join(
             f"{entry['part']}: {processes(entry)}"
             for entry in (data.get("lead_time") or {}).get("parts") or ()
-            if entry.get("without_run")))
+            if entry.get("without_run") or entry.get("unrouted")))
 
     def per_unit() -> str:
         """The cost range per piece (one part, needed once a product) or per set (the

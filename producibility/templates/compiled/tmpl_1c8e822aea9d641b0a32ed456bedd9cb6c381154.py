@@ -163,9 +163,14 @@ def root(context, missing=missing):
         yield '    '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ': '
-        yield str(t_1(environment.getattr(l_1_part, 'pieces')))
-        yield ' '
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        if (not t_7(environment.getattr(l_1_part, 'pieces'))):
+            pass
+            yield str(t_1(environment.getattr(l_1_part, 'pieces')))
+            yield ' '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        else:
+            pass
+            yield '–'
         if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))):
             pass
             yield '; '
@@ -309,4 +314,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=80&5=86&6=89&8=92&9=94&11=98&12=100&14=102&15=104&18=107&19=111&20=115&21=119&23=123&25=125&26=127&27=131&29=138&31=153&32=156&33=158&34=161&36=164&39=181&40=184&41=188&42=191&46=198&47=202&49=206&51=210&53=213&54=215&55=219&58=222&60=225&61=227&62=231&65=242&67=245&68=247&70=253&72=256&73=258&74=262&77=265&79=268&80=271&81=275&84=285&85=287&88=289&90=292&91=294&92=298&96=302&98=304'
+debug_info = '3=80&5=86&6=89&8=92&9=94&11=98&12=100&14=102&15=104&18=107&19=111&20=115&21=119&23=123&25=125&26=127&27=131&29=138&31=153&32=156&33=158&34=161&36=164&39=186&40=189&41=193&42=196&46=203&47=207&49=211&51=215&53=218&54=220&55=224&58=227&60=230&61=232&62=236&65=247&67=250&68=252&70=258&72=261&73=263&74=267&77=270&79=273&80=276&81=280&84=290&85=292&88=294&90=297&91=299&92=303&96=307&98=309'

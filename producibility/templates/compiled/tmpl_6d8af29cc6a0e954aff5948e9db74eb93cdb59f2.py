@@ -174,9 +174,14 @@ def root(context, missing=missing):
             yield '<br>'
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
         yield ' | '
-        yield str(t_1(environment.getattr(l_1_part, 'pieces')))
-        yield ' '
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        if (not t_8(environment.getattr(l_1_part, 'pieces'))):
+            pass
+            yield str(t_1(environment.getattr(l_1_part, 'pieces')))
+            yield ' '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        else:
+            pass
+            yield '–'
         yield ' | '
         yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_8(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
         yield ' | '
@@ -320,4 +325,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=87&4=93&6=99&8=105&10=109&13=114&15=122&17=130&19=132&21=134&23=142&24=146&26=186&27=189&28=193&29=196&33=203&34=207&36=211&38=215&40=218&42=220&43=224&46=227&48=230&50=232&52=238&53=242&57=250&58=253&60=255&64=262&65=265&67=267&68=271&72=275&73=278&75=281&76=284&80=295&84=299&85=302&87=304&88=308&92=312&94=314'
+debug_info = '2=87&4=93&6=99&8=105&10=109&13=114&15=122&17=130&19=132&21=134&23=142&24=146&26=191&27=194&28=198&29=201&33=208&34=212&36=216&38=220&40=223&42=225&43=229&46=232&48=235&50=237&52=243&53=247&57=255&58=258&60=260&64=267&65=270&67=272&68=276&72=280&73=283&75=286&76=289&80=300&84=304&85=307&87=309&88=313&92=317&94=319'

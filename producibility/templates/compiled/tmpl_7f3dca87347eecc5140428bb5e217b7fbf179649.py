@@ -292,9 +292,14 @@ def block_parts(context, missing=missing):
         yield '      </td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield '">'
-        yield escape(t_5(environment.getattr(l_1_part, 'pieces')))
-        yield ' '
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        if (not t_9(environment.getattr(l_1_part, 'pieces'))):
+            pass
+            yield escape(t_5(environment.getattr(l_1_part, 'pieces')))
+            yield ' '
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+        else:
+            pass
+            yield '–'
         yield '</td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
         yield '">'
@@ -514,4 +519,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&86=48&93=50&104=52&105=58&106=64&107=68&108=72&112=76&114=78&115=82&116=86&117=90&120=94&124=96&176=98&183=100&184=103&186=105&187=109&192=114&204=116&213=118&16=121&86=131&93=140&94=162&95=165&97=171&98=173&100=179&120=182&121=192&124=195&125=245&127=247&129=255&131=259&132=267&133=282&135=293&136=299&137=303&141=309&143=312&144=316&145=319&150=327&151=332&152=337&153=342&155=345&157=347&158=351&163=355&164=358&166=360&168=366&169=370&176=385&177=415&178=418&179=420&192=427&193=445&194=448&196=450&197=454&200=463&204=469&205=479&206=482&208=484&213=493&215=506&216=508'
+debug_info = '7=33&9=37&14=39&16=47&86=48&93=50&104=52&105=58&106=64&107=68&108=72&112=76&114=78&115=82&116=86&117=90&120=94&124=96&176=98&183=100&184=103&186=105&187=109&192=114&204=116&213=118&16=121&86=131&93=140&94=162&95=165&97=171&98=173&100=179&120=182&121=192&124=195&125=245&127=247&129=255&131=259&132=267&133=282&135=293&136=304&137=308&141=314&143=317&144=321&145=324&150=332&151=337&152=342&153=347&155=350&157=352&158=356&163=360&164=363&166=365&168=371&169=375&176=390&177=420&178=423&179=425&192=432&193=450&194=453&196=455&197=459&200=468&204=474&205=484&206=487&208=489&213=498&215=511&216=513'

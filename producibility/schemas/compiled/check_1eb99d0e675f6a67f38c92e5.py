@@ -511,6 +511,14 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             data_keys.remove("roughness_ra_um")
             data__roughnessraum = data["roughness_ra_um"]
             validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__roughnessraum, custom_formats, (name_prefix or "data") + ".roughness_ra_um")
+        if "spindle_kw" in data_keys:
+            data_keys.remove("spindle_kw")
+            data__spindlekw = data["spindle_kw"]
+            validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__spindlekw, custom_formats, (name_prefix or "data") + ".spindle_kw")
+        if "laser_kw" in data_keys:
+            data_keys.remove("laser_kw")
+            data__laserkw = data["laser_kw"]
+            validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__laserkw, custom_formats, (name_prefix or "data") + ".laser_kw")
         if "setup_h" in data_keys:
             data_keys.remove("setup_h")
             data__setuph = data["setup_h"]
@@ -543,7 +551,7 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             if not isinstance(data__source, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
         for data_key in data_keys:
-            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'source']:
+            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'source']:
                 data_value = data.get(data_key)
                 data_value_one_of_count4 = 0
                 if data_value_one_of_count4 < 2:
