@@ -524,6 +524,9 @@ def test_a_pack_may_leave_the_preparation_or_the_measuring_out(tmp_path, equipme
 
 DESIGN = """\
 rules:
+  - {id: OWN-D0, thread: design, title: {en: Model the assembly, nl: Samenstelling modelleren},
+     scope: request, when: "request.model_3d", then: {effort: {design_h: 6}},
+     message: {en: m, nl: m}, mitigation: {en: m, nl: m}, source: judgement}
   - {id: OWN-D1, thread: design, title: {en: Redesign the lid, nl: Deksel herontwerpen},
      scope: part, when: "part.id == 'P2'", then: {effort: {design_h: 2}},
      message: {en: m, nl: m}, mitigation: {en: m, nl: m}, source: judgement}
@@ -532,7 +535,7 @@ rules:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
-    """No 3D model: DES-002's 6 h of modelling come before CAM (the lead time's design
+    """Design hours (a request rule's 6 h, OWN-D0) come before CAM (the lead time's design
     step), at the preparation's 4 h a day. They were quoted as engineering hours, but the
     chain started CAM on the day of the order. A request rule's design is every part's;
     a part rule's (OWN-D1, 2 h on P2) its part's; the parts are prepared one after
@@ -541,7 +544,7 @@ def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
     own = tmp_path / "own.yaml"
     own.write_text(DESIGN, encoding="utf-8")
     screener = Screener(equipment, load_packs([own]))
-    request = base_request(model_3d=False)
+    request = base_request(model_3d=True)
     request["parts"].append(dict(request["parts"][0], id="P2"))
     report = screener.check(request, lang=lang).to_dict()
     by_part = {p["part"]: p for p in report["lead_time"]["parts"]}
@@ -566,14 +569,39 @@ def test_design_hours_come_before_the_preparation(tmp_path, equipment, lang):
     assert by_part["P2"]["days"] == pytest.approx(
         max((6 + 1.5 + 2 + 1.5) / 4, (6 + 1.5) / 4 + op) + op + measured + 1, abs=0.05)
     # the quote: engineering lines at the engineering rate, in the effort's hours
-    design = [line for line in report["quote"]["lines"] if line["rule"] in ("DES-002", "OWN-D1")]
+    design = [line for line in report["quote"]["lines"] if line["rule"] in ("OWN-D0", "OWN-D1")]
     assert [(line["kind"], line["hours"], line["part"]) for line in design] == [
         ("engineering", 6, None), ("engineering", 2, "P2")]
     assert design[0]["amount_eur"] == pytest.approx(6 * ENG)
-    plain = screener.check(base_request(), lang=lang).to_dict()
+    plain = Screener(equipment).check(base_request(model_3d=True), lang=lang).to_dict()
     assert report["effort"]["engineering_h"] - plain["effort"]["engineering_h"] == \
         pytest.approx(8)
 
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_3d_model_is_modelled_per_part_but_a_sheet_part_needs_none(equipment, lang):
+    """DES-002 was a request rule: 6 h of 3D modelling for a flat laser-cut panel drawn as
+    a DXF (59% of its price). Now a part that needs a model (milled, printed) gets 3 h of
+    modelling before its CAM; a part only cut from sheet and bent gets a quarter of an
+    hour to check its drawing and DXF (DES-008), as CAM work, no design step."""
+    request = base_request(model_3d=False)
+    request["parts"].append({
+        "id": "PANEL", "quantity": 1, "processes": ["laser_cutting"],
+        "material": "steel_s235", "size_mm": [300, 120, 3], "thickness_mm": 3,
+        "tolerance_mm": 0.5, "surface_treatment": [], "cosmetic_surface": False})
+    report = Screener(equipment).check(request, lang=lang).to_dict()
+    fired = {(f["rule"], f["part"]) for f in report["findings"]}
+    assert ("DES-002", "P1") in fired and ("DES-008", "PANEL") in fired
+    assert ("DES-002", "PANEL") not in fired and ("DES-008", "P1") not in fired
+    lines = {(line["rule"], line["part"]): line for line in report["quote"]["lines"]
+             if line["rule"] in ("DES-002", "DES-008")}
+    assert (lines[("DES-002", "P1")]["kind"], lines[("DES-002", "P1")]["hours"]) == (
+        "engineering", 3)
+    assert (lines[("DES-008", "PANEL")]["kind"], lines[("DES-008", "PANEL")]["hours"]) == (
+        "cam", 0.25)
+    by_part = {p["part"]: p for p in report["lead_time"]["parts"]}
+    assert by_part["P1"]["steps"][0]["step"] == "design"
+    assert "design" not in [s["step"] for s in by_part["PANEL"]["steps"]]
 
 
 def test_the_customers_approval_of_our_design_comes_before_the_preparation(screener):

@@ -3,6 +3,7 @@ report follow what the shop does, and a first-day user's scaffold changes no ans
 silently."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -164,6 +165,32 @@ def test_the_scaffolds_example_rule_fires_only_where_the_request_asks_for_it(tmp
     assert code == 0, out + err
 
 
+def test_the_scaffolds_passivation_is_the_chains_treatment_step_not_a_week_on_top(
+        tmp_path, monkeypatch):
+    """init's OWN-001 added the partner's 5 days on top of the chain's own passivation
+    step: the example read 15 working days, 10 with waits_for: treatment. Lint now warns
+    about a rule on a surface treatment that adds days without waits_for (W162)."""
+    code, _, err = run_cli("init", tmp_path / "shop")
+    assert code == 0, err
+    monkeypatch.chdir(tmp_path / "shop")
+    code, out, err = run_cli("check", "requests/example.yaml", "--lang", "en")
+    assert code == 0, err
+    assert "Lead time: 10 working days" in out
+    assert run_cli("rules", "lint", "rules/", "--strict")[0] == 0
+    pack = Path("rules/our-rules.yaml")
+    pack.write_text(pack.read_text(encoding="utf-8").replace(", waits_for: treatment", ""),
+                    encoding="utf-8")
+    code, out, err = run_cli("check", "requests/example.yaml", "--lang", "en")
+    assert "Lead time: 15 working days" in out  # what the old scaffold said
+    for lang, says in (("en", "adds lead_time_days: 5 without waits_for"),
+                       ("nl", "telt lead_time_days: 5 op zonder waits_for")):
+        code, out, err = run_cli("rules", "lint", "rules/", "--strict", "--lang", lang)
+        lines = [line for line in (out + err).splitlines() if "W162" in line]
+        assert code == 1 and len(lines) == 1, out + err
+        assert lines[0].startswith("rules/our-rules.yaml:") and "OWN-001" in lines[0] \
+            and says in lines[0] and "waits_for: treatment" in lines[0]
+
+
 @pytest.mark.parametrize("lang, said", [
     ("en", "no machine or partner of ours does cylindrical grinding: add a cylindrical "
            "grinding partner to the equipment file"),
@@ -180,3 +207,85 @@ def test_a_no_fit_for_a_finish_no_one_does_says_what_the_shop_lacks(screener, la
     blocker = _finding(report, "FIT-NO-MACHINE")
     assert said in blocker and ("± 0.008 mm" in blocker or "± 0,008 mm" in blocker), blocker
     assert any(said in reason for reason in report["verdict_reasons"])
+
+
+@pytest.mark.parametrize("lang, says, not_said", [
+    ("en", "part HSG-2 on Formlabs Fuse 1+ 30W SLS-printer: tolerance ± 0.4 mm is close to "
+           "what the machine holds", "only marginally"),
+    ("nl", "onderdeel HSG-2 op Formlabs Fuse 1+ 30W SLS-printer: tolerantie ± 0,4 mm zit "
+           "dicht bij wat de machine haalt", "past maar net")])
+def test_a_tight_tolerance_is_not_told_as_a_part_that_barely_fits(lang, says, not_said):
+    """A 120 x 80 x 25 lid in a 165 x 165 x 300 chamber read 'past maar net op fuse1' and
+    'het onderdeel zit dicht bij de grenzen van de machine' where only its tolerance was
+    tight: the verdict names what is tight and the machine by its name, as the rest of
+    the report does; PRC-001 says it may be size or tolerance."""
+    shop = EXAMPLES / "precision-shop"
+    code, out, err = run_cli("check", shop / "requests" / "sls-housing-pa12.yaml",
+                             "--equipment", shop / "equipment.yaml", "--rules", shop / "rules",
+                             "--lang", lang)
+    assert code == 0, err
+    assert says in out and not_said not in out
+    assert "formlabs-fuse1plus only" not in out and "op formlabs-fuse1plus" not in out
+    prc = [line for line in out.splitlines() if "PRC-001 HSG-2" in line]
+    assert prc and ("size or in tolerance" in prc[0] or "qua maat of qua tolerantie" in prc[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("processes, material, size, tool, prep", [
+    (["fdm"], "petg", [80, 40, 20], {"en": "the slicer", "nl": "de slicer"},
+     {"en": "print preparation (slicing, build layout)",
+      "nl": "printvoorbereiding (slicen, bouwplaat indelen)"}),
+    (["laser_cutting"], "steel_s235", [300, 120, 3],
+     {"en": "the nesting software", "nl": "de nestsoftware"},
+     {"en": "nesting and cutting program", "nl": "nesten en snijprogramma"}),
+    (["milling_3axis"], "aluminium_6082", [120, 60, 20],
+     {"en": "a CAM simulation", "nl": "een CAM-simulatie"},
+     {"en": "CAM and work preparation", "nl": "CAM-programmering en werkvoorbereiding"})])
+def test_the_words_for_preparing_and_timing_a_part_fit_its_process(processes, material, size,
+                                                                   tool, prep, lang):
+    """A print read 'schat die met een CAM-simulatie', 'CAM-programmering en
+    werkvoorbereiding voor 3D-printen' and 'Blank geleverd, zonder nabehandeling' (metal
+    words): the time comes from the slicer for a print, the nesting software for a
+    laser part, a CAM simulation for a milled one; the quote's preparation line says
+    what is prepared; a part without treatment is not 'bare'."""
+    part = {"processes": processes, "material": material, "size_mm": size,
+            "cycle_time_min": None, "surface_treatment": None, "tolerance_mm": 0.5}
+    if processes == ["laser_cutting"]:
+        part["thickness_mm"] = 3
+    screener = Screener(load_equipment(EQUIPMENT))
+    report = screener.check(base_request(part=part), lang=lang, probe=False).to_dict()
+    cst = [f["message"] for f in report["findings"] if f["rule"] == "CST-001"]
+    assert len(cst) == 1 and f" {tool[lang]} " in cst[0], cst
+    cam = [line["description"] for line in report["quote"]["lines"] if line["kind"] == "cam"]
+    assert cam and all(f"P1: {prep[lang]} " in text for text in cam), cam
+    assumed = " ".join(a["text"] for a in report["assumed"])
+    assert ("no treatment" if lang == "en" else "zonder nabehandeling") in assumed
+    assert "bare" not in assumed and "blank" not in assumed.lower()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_offer_names_the_material_the_customer_receives(lang):
+    """The offer for a printed nylon housing read 'PA12-poeder (SLS, MJF)' and a printed
+    bracket 'PETG (printfilament)': the customer receives a nylon part, not powder. The
+    material is named as the part is made of it; what was typed before still reads."""
+    shop = EXAMPLES / "precision-shop"
+    code, out, err = run_cli("check", shop / "requests" / "sls-housing-pa12.yaml",
+                             "--equipment", shop / "equipment.yaml", "--rules", shop / "rules",
+                             "--audience", "customer", "--lang", lang)
+    assert code == 0, err
+    assert " · PA12 (SLS, MJF) · " in out
+    assert "PA12-poeder" not in out and "PA12 powder" not in out
+    screener = Screener(load_equipment(EQUIPMENT))
+    request = base_request(part={"processes": ["fdm"], "material": "PETG filament",
+                                 "tolerance_mm": 0.5})
+    report = screener.check(request, lang=lang, probe=False)
+    from producibility.report.render import render
+    offer = render(report, "text", lang, audience="customer")
+    assert " · PETG (FDM) · " in offer and "filament" not in offer
+    sls = Screener(load_equipment(shop / "equipment.yaml"), load_packs([shop / "rules"]))
+    for written, made in (("PA12-poeder", True), ("PA12-grbl", False)):
+        # the old words still name the material: an SLS machine takes it
+        old = base_request(part={"processes": ["sls"], "material": written,
+                                 "tolerance_mm": 0.5})
+        assignments = sls.check(old, probe=False).to_dict()["assignments"]
+        assert assignments[0]["judged"] is made, (written, assignments)

@@ -48,7 +48,7 @@ def test_part_too_big_in_every_orientation_is_rejected_with_the_reason():
 def test_exact_limit_fits_but_marginally():
     result = fit.check(part(size_mm=[762, 100, 100]), "milling_3axis", MILL, SETTINGS)
     assert result.fits
-    assert result.marginal == ["part length 762 mm is 100% of 762 mm"]
+    assert result.marginal == ["part length 762 mm is 100% of the machine's 762 mm"]
 
 
 def test_just_over_the_limit_is_rejected():
@@ -127,7 +127,7 @@ def test_a_blank_near_the_sheet_size_is_routine_on_a_laser_not_marginal():
     assert result.fits and result.marginal == []
     tight = dict(stringer, size_mm=[2960, 300, 8])  # 30 mm each side for the skeleton
     assert [str(r) for r in fit.check(tight, "laser_cutting", LASER, SETTINGS).marginal] == [
-        "blank length 2960 mm is 99% of 3000 mm"]
+        "blank length 2960 mm is 99% of the machine's 3000 mm"]
     # the mill's travels keep the pack's 0.9
     assert fit.check(part(size_mm=[700, 100, 20]), "milling_3axis", MILL, SETTINGS).marginal
 

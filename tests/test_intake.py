@@ -9,11 +9,13 @@ import base64
 import hashlib
 import json
 import os
+import re
 import select
 import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 
 import pytest
@@ -748,6 +750,103 @@ def test_export_html_is_self_contained_and_printable(tmp_path):
     for question in q.questions:
         assert question.label("en").replace("&", "&amp;").replace("'", "&#39;") in html
     assert html.count('type="checkbox"') > 20 and '<select' in html and 'type="date"' in html
+
+
+SHOP_CATALOGUE = """\
+pack: {id: shop-catalogue, version: 0.1.0}
+materials:
+  - id: pmma
+    name: {en: acrylic (PMMA), nl: "acrylaat (PMMA, plexiglas)"}
+    aliases: [acrylaat, plexiglas]
+    family: plastic
+    density_kg_m3: 1190
+    price: {eur_kg: 9, source: judgement, date: 2025-11}
+"""
+
+SHOP_EQUIPMENT = """\
+provider: {name: Fieldlab, location: Eindhoven}
+machines:
+  - id: laser
+    name: CO2-laser
+    processes: [laser_cutting]
+    materials: [pmma, steel_s235]
+    sheet_mm: [1000, 600]
+    max_thickness_mm: {pmma: 10, steel_s235: 1}
+    tolerance_mm: 0.2
+    setup_h: 0.25
+    rate_eur_h: 60
+    free_h_per_week: 10
+  - id: prusa
+    name: Prusa MK4
+    processes: [fdm]
+    materials: [pla, petg]
+    envelope_mm: [250, 210, 220]
+    tolerance_mm: 0.2
+    setup_h: 0.25
+    rate_eur_h: 10
+    free_h_per_week: 40
+partners:
+  - id: coater
+    name: Poedercoater
+    processes: [powder_coating]
+    lead_time_days: 5
+    price: {per_order_eur: 95, source: judgement}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_form_offers_the_shops_own_catalogue_and_what_it_makes(tmp_path, monkeypatch, fmt):
+    """The form read the default catalogue whatever the config said: no acrylic, which the
+    shop's pack adds, but Inconel 718 and every default process (injection moulding, wire
+    EDM, metal printing). Now it reads the merged catalogue, as ask and validate do, and
+    offers the processes of the shop's machines and partners and the materials they take;
+    the treatments stay the catalogue's (bought in where no partner does them)."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "catalogue.yaml").write_text(SHOP_CATALOGUE, encoding="utf-8")
+    (tmp_path / "equipment.yaml").write_text(SHOP_EQUIPMENT, encoding="utf-8")
+    (tmp_path / "producibility.yaml").write_text(
+        "equipment: equipment.yaml\nrules: [rules/]\nlang: nl\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("questionnaire", "export", "--format", fmt, "-o", f"form.{fmt}")
+    assert code == 0, err
+    form = (tmp_path / f"form.{fmt}").read_text(encoding="utf-8")
+    if fmt == "md":  # the choices, numbered, on the line after the question
+        lines = form.splitlines()
+
+        def choices(label):
+            return lines[lines.index(next(x for x in lines if x.startswith(label))) + 1]
+    else:
+        def choices(label):
+            if label == "**9.4":  # checkboxes
+                return " ".join(re.findall(r'name="p__n__-processes" value="[a-z0-9_]+">([^<]*)',
+                                           form))
+            select = re.search(r'<select[^>]*name="p__n__-material"[^>]*>(.*?)</select>', form,
+                               re.S).group(1)
+            return " ".join(re.findall(r'<option value="[a-z0-9_]+">([^<]*)', select))
+    assert re.findall(r"lasersnijden|3D-printen \(FDM\)", choices("**9.4")) == [
+        "lasersnijden", "3D-printen (FDM)"]
+    for not_offered in ("spuitgieten", "draadvonken", "metaalprinten", "frezen", "draaien"):
+        assert not_offered not in choices("**9.4"), not_offered
+    materials = choices("**9.5")
+    for offered in ("acrylaat (PMMA, plexiglas)", "PETG", "constructiestaal S235"):
+        assert offered in materials, offered
+    assert "Inconel" not in materials and "aluminium" not in materials
+    assert "poedercoaten" in form and "anodiseren" in form  # treatments: the catalogue's
+    # the request the form saves is read by validate with the same catalogue
+    (tmp_path / "r.yaml").write_text(textwrap.dedent("""\
+        id: R-1
+        date: 2026-11-23
+        purpose: prototype
+        quantity: 5
+        wanted_date: 2027-01-15
+        drawing_with_tolerances: true
+        model_3d: false
+        parts:
+          - {id: FP-1, processes: [lasersnijden], material: acrylaat, size_mm: [300, 120, 3],
+             thickness_mm: 3, tolerance_mm: 0.3}
+        """), encoding="utf-8")
+    code, out, err = run_cli("validate", "r.yaml")
+    assert code == 0, out + err
 
 
 def test_export_of_a_questionnaire_in_words(mini):

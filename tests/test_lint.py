@@ -277,6 +277,64 @@ def test_a_misspelt_wait_is_a_warning(tmp_path):
     assert lines[0].startswith(f"{path}:7:")  # the line of waits_for
 
 
+def test_days_on_top_of_a_surface_treatment_are_a_warning(tmp_path):
+    """W162: a rule that tests part.surface_treatment and adds lead_time_days without
+    waits_for counts the treatment's time on top of the chain's own treatment step. Not
+    with waits_for (treatment, or a wait of its own), nor for a rule on something else,
+    nor for the default pack."""
+    rule = textwrap.dedent("""\
+          - id: {id}
+            thread: quality
+            title: {{en: T, nl: T}}
+            scope: part
+            when: "{when}"
+            then: {{effort: {{{effort}}}}}
+            message: {{en: m, nl: m}}
+            mitigation: {{en: m, nl: m}}
+            source: judgement
+        """)
+    path = tmp_path / "own.yaml"
+    path.write_text("rules:\n" + "".join(rule.format(id=i, when=w, effort=e) for i, w, e in (
+        ("OWN-001", "'passivation' in part.surface_treatment", "lead_time_days: 5"),
+        ("OWN-002", "'passivation' in part.surface_treatment",
+         "lead_time_days: 5, waits_for: treatment"),
+        ("OWN-003", "part.surface_treatment | length > 0",
+         "lead_time_days: 2, waits_for: salt_spray_test"),
+        ("OWN-004", "part.surface_treatment | length > 0", "engineering_h: 1"),
+        ("OWN-005", "'welding' in part.processes", "lead_time_days: 3"),
+        # the words alone, in a string: the rule reads no treatment
+        ("OWN-006", "part.material == 'surface_treatment'", "lead_time_days: 3"))),
+        encoding="utf-8")
+    found = [p for p in lint([path]) if p.code == "W162"]
+    assert [p.message.split(":")[0] for p in found] == ["OWN-001"]
+    assert found[0].line == 7  # the line of lead_time_days
+    assert not [p for p in lint([default_pack_dir()]) if p.code == "W162"]
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("procesbeheersing", "process_capability"), ("Kwaliteitsmanagement", "quality"),
+    ("process capability", "process_capability"), ("IE & geheimhouding", "ip_confidentiality")])
+def test_a_thread_written_as_the_reports_name_it_gets_a_did_you_mean(tmp_path, written, meant):
+    """thread: procesbeheersing (as the Dutch report prints it) gave the full English list
+    but no hint; now E114 points to the thread's id, in either language."""
+    path = tmp_path / "own.yaml"
+    path.write_text(textwrap.dedent(f"""\
+        rules:
+          - id: OWN-001
+            thread: "{written}"
+            title: {{en: T, nl: T}}
+            scope: part
+            when: "true"
+            then: {{effort: {{engineering_h: 1}}}}
+            message: {{en: m, nl: m}}
+            mitigation: {{en: m, nl: m}}
+            source: judgement
+        """), encoding="utf-8")
+    for lang, says in (("en", f"(did you mean '{meant}'?)"), ("nl", f"(bedoelt u '{meant}'?)")):
+        found = [p for p in lint([path], lang=lang) if p.code == "E114"]
+        assert len(found) == 1 and found[0].message.count(says) == 1, found
+
+
 def test_the_condition_languages_own_errors_read_in_dutch(tmp_path):
     """A Dutch lint read 'regel MORE-1: when: unknown name 'machine' (known here: …)' and
     'syntax error: unexpected ',' (a decimal comma in 0,05? write 0.05)'."""

@@ -652,3 +652,26 @@ def test_a_reason_for_each_kind_of_no(screener, part, reason):
     from conftest import base_request
     report = screener.check(base_request(part=part), probe=False).to_dict()
     assert [a.get("customer_reason") for a in report["assignments"]] == [reason]
+
+
+def test_a_date_we_miss_asks_whether_it_may_move_first(screener):
+    """A late order whose date's flexibility is not known is CONDITIONAL on that one
+    answer (LEAD-TIME asks it), yet date_flexible was no open question: the offer asked
+    the customer's repeat orders and the part's radii, and not whether the date may
+    move; and one open question fewer made the late order's contingency, so its price,
+    lower than the same order in time. It is now an open question the verdict waits
+    for, asked first."""
+    import json
+    from conftest import base_request
+    from producibility.report.render import render
+    late = screener.check(base_request(quantity=300, wanted_date="2026-11-26",
+                                       part={"cycle_time_min": 10}), lang="nl")
+    data = late.to_dict()
+    assert data["verdict"] == "conditional"
+    [asked] = [q for q in data["open_questions"] if q["field"] == "date_flexible"]
+    assert asked["rules"] == ["LEAD-TIME"] and asked["decisive"]
+    offer = json.loads(render(late, "json", "nl", audience="customer"))
+    assert offer["questions"][0]["text"] == "Kan de leverdatum een week schuiven?"
+    in_time = screener.check(base_request(quantity=300, wanted_date="2027-01-15",
+                                          part={"cycle_time_min": 10})).to_dict()
+    assert not any(q["field"] == "date_flexible" for q in in_time["open_questions"])

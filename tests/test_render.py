@@ -120,6 +120,47 @@ def test_every_example_renders_with_its_verdict(reports, request_path, fmt, lang
         _assert_tables_well_formed(text)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_md_what_ifs_are_one_a_line_under_their_question(reports, lang):
+    """The what-if bullets ran into each other ('MRL-TARGET)   - als EN 1090 EXC3') and the
+    last one's rule id into the next question's number ('TEC-0013. Welke ...'), so the
+    numbered list broke in every Markdown viewer. Now each what-if is a line of its own,
+    indented by four spaces (a nested list for CommonMark and Python-Markdown alike), and
+    each question starts a line with its number."""
+    shown = 0
+    for (stem, report_lang), report in sorted(reports.items()):
+        if report_lang != lang or not report["open_questions"]:
+            continue
+        md = render(report, "md", lang)
+        section = md.split(f"## {LABELS[lang]['questions']}", 1)[1]
+        section = section.split("\n#", 1)[0]
+        numbers = []
+        for line in section.strip().splitlines():
+            if not line.strip():
+                continue
+            if line.startswith("    - "):
+                assert line.startswith(f"    - {LABELS[lang]['if_answer']} "), (stem, line)
+                assert line.count(f" - {LABELS[lang]['if_answer']} ") == 1, (stem, line)
+                shown += 1
+                continue
+            match = re.match(r"(\d+)\. ", line)
+            assert match, (stem, line)
+            numbers.append(int(match.group(1)))
+        assert numbers == list(range(1, len(report["open_questions"]) + 1)), stem
+    assert shown  # some example has what-ifs
+
+
+@pytest.mark.parametrize("lang, said", [("en", "if none: "), ("nl", "als geen: ")])
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_what_if_of_no_choice_reads_none(screener, lang, said, fmt):
+    """The what-if for 'no certificates' read 'als -: MAAKBAAR MET EXTRA WERK'."""
+    report = screener.check(base_request(certificates_required=None), lang=lang).to_dict()
+    assert [] in [p["answer"] for q in report["open_questions"] for p in q["what_if"]]
+    text = render(report, fmt, lang)
+    assert said in text.replace("<strong>", "").replace("</strong>", "")
+    assert " -: " not in text
+
+
 def _assert_offline(html):
     """No element, attribute or style in the page can make a network request."""
     styles = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))

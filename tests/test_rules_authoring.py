@@ -12,7 +12,7 @@ import pytest
 from producibility import Screener, load_equipment, load_packs
 from producibility.errors import InputError
 
-from conftest import EQUIPMENT, ROOT, base_request, run_cli
+from conftest import EQUIPMENT, EXAMPLES, ROOT, base_request, run_cli
 
 BROKEN = ROOT / "tests/data/broken-pack.yaml"
 
@@ -111,7 +111,7 @@ def test_rules_show_tables_per_thread_and_merged(tmp_path):
     assert "## materials (materials)" in out and \
         "| MAT-003 | Material is not in stock | part |" in out
     code, out, _ = run_cli("rules", "show", "--lang", "nl")
-    assert out.startswith("# Regelpakket: faas-default (155 regels)\n")
+    assert out.startswith("# Regelpakket: faas-default (156 regels)\n")
     assert "## materialen (materials)" in out
     assert "| id | titel | scope | voorwaarde (when) | gevolg (then) | inspanning | MRL-grens " \
         "| bron |" in out
@@ -475,3 +475,60 @@ def test_a_case_screens_strictly_with_assume_false(tmp_path, monkeypatch):
     assert code != 0 and re.search(
         r"our-rules\.cases\.yaml:\d+: case 'a construction product, its class not given': "
         r"assume must be true or false", err), err
+
+
+def test_every_pack_of_a_directory_is_named_in_the_inputs(tmp_path, monkeypatch):
+    """A shop's rules/ held its catalogue pack (fieldlab-catalogue, which defines the
+    acrylic the offer quotes) and its rules (our-rules); inputs.packs, the report's footer
+    and rules show --merged named one of them. Now every pack in force, with its
+    version and the digest of its own files; a directory of one pack stays one entry."""
+    import json
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "catalogue.yaml").write_text(
+        "pack: {id: shop-catalogue, version: 0.2.0}\n"
+        "materials:\n"
+        "  - {id: pmma, name: {en: acrylic, nl: acrylaat}, family: plastic,\n"
+        "     density_kg_m3: 1190}\n", encoding="utf-8")
+    (tmp_path / "rules" / "our-rules.yaml").write_text(
+        "pack: {id: our-rules, version: 1.0.0}\nrules: []\n", encoding="utf-8")
+    (tmp_path / "rules" / "more.yaml").write_text("rules: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    request = str(EXAMPLES / "requests" / "bracket-series.yaml")
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--rules", "rules/",
+                             "--format", "json")
+    assert code == 0, err
+    packs = json.loads(out)["inputs"]["packs"]
+    assert [(p["id"], p["version"]) for p in packs] == [
+        ("faas-default", "0.1.0"), ("shop-catalogue", "0.2.0"), ("our-rules", "1.0.0")]
+    assert len({p["digest"] for p in packs}) == 3
+    code, out, err = run_cli("check", request, "--equipment", EQUIPMENT, "--rules", "rules/",
+                             "--format", "md", "--lang", "en")
+    footer = out.rstrip().splitlines()[-1]
+    assert "Rule packs: faas-default 0\\.1.0 (" in footer and \
+        ", shop-catalogue 0\\.2.0 (" in footer and ", our-rules 1\\.0.0 (" in footer
+    code, out, err = run_cli("rules", "show", "--merged", "rules/", "--lang", "en")
+    assert code == 0 and "faas-default + shop-catalogue + our-rules" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("lang, created, machine", [
+    ("en", "created ", "Haas VF-2 3-axis vertical machining centre"),
+    ("nl", "aangemaakt: ", "Haas VF-2 3-assig verticaal bewerkingscentrum")])
+def test_init_takes_the_folders_language(tmp_path, monkeypatch, lang, created, machine):
+    """'init fieldlab --lang nl' gave 'Onbekende optie'; the sample machine was English in
+    a lang: nl folder; the equipment file said 'Check it with: producibility schema
+    equipment', which prints the schema (the check is validate --equipment)."""
+    code, out, err = run_cli("init", tmp_path / "shop", "--lang", lang)
+    assert code == 0, err
+    assert out.splitlines()[0].startswith(created)
+    config = (tmp_path / "shop" / "producibility.yaml").read_text(encoding="utf-8")
+    assert f"\nlang: {lang} " in config
+    equipment = (tmp_path / "shop" / "equipment.yaml").read_text(encoding="utf-8")
+    assert f'name: "{machine}"' in equipment
+    assert equipment.startswith(
+        "# Your equipment catalogue. Check it with: producibility validate --equipment "
+        "equipment.yaml\n")
+    monkeypatch.chdir(tmp_path / "shop")
+    code, _, err = run_cli("validate", "--equipment", "equipment.yaml")
+    assert code == 0, err
+    code, out, err = run_cli("check", "requests/example.yaml")
+    assert code == 0 and ("Verdict:" if lang == "en" else "Oordeel:") in out

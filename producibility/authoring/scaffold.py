@@ -13,9 +13,22 @@ from producibility.project import atomic_write
 SCAFFOLD_DIR = Path(__file__).resolve().parent.parent / "scaffold"
 
 
-def create(directory: str | os.PathLike) -> Iterator[Path]:
-    """Copy the scaffold into ``directory``, yielding each file once it is written.
-    Refuses to overwrite an existing file (before writing any)."""
+#: The scaffold's language when none is asked for (its producibility.yaml says lang: nl).
+SCAFFOLD_LANG = "nl"
+#: The lines of the scaffold that depend on its language, and the text each becomes.
+_LANG_LINE = "lang: nl            # nl or en: the language of reports"
+_MACHINE_LINE = '    name: "Haas VF-2 3-axis vertical machining centre"'
+
+
+def create(directory: str | os.PathLike, lang: str | None = None) -> Iterator[Path]:
+    """Copy the scaffold into ``directory``, yielding each file once it is written:
+    ``lang`` (default nl) is the config's language and that of its sample machine's
+    name.  Refuses to overwrite an existing file (before writing any)."""
+    from producibility import i18n
+
+    lang = lang or SCAFFOLD_LANG
+    lines = {_LANG_LINE: _LANG_LINE.replace("lang: nl", f"lang: {lang}"),
+             _MACHINE_LINE: '    name: "{}"'.format(i18n.text("cli", "scaffold_machine", lang))}
     target = Path(directory)
     files = sorted(SCAFFOLD_DIR.rglob("*.yaml"))
     existing = [target / p.relative_to(SCAFFOLD_DIR) for p in files
@@ -30,5 +43,8 @@ def create(directory: str | os.PathLike) -> Iterator[Path]:
             raise InputError.said(Wording("inputs", "cannot_create", reason=exc.strerror),
                                   str(destination.parent)) \
                 from None
-        atomic_write(destination, source.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
+        for line, replaced in lines.items():
+            text = text.replace(line, replaced)
+        atomic_write(destination, text)
         yield destination

@@ -137,14 +137,46 @@ def questionnaire_export(lang, fmt, output, equipment, config_file, questionnair
     """``producibility questionnaire export``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.intake import export_questionnaire
     from producibility.model.equipment import load_equipment
-    from producibility.model.questionnaire import load_questionnaire
 
     settings = Settings.read(config_file)
     lang = language(settings, lang, fallback="nl")
+    # the choices of the merged catalogue, as ask and validate read them (a shop's own
+    # material is a choice), narrowed to what the shop's machines and partners do
+    questionnaire = questionnaire_for(settings, questionnaire_path)
+    equipment = settings.equipment(equipment, required=False)
+    shop = load_equipment(equipment, questionnaire.shop, lang) if equipment else None
     provider = None
     if fmt == "html":
-        equipment = settings.equipment(equipment, required=False)
-        provider = settings.provider(load_equipment(equipment).provider if equipment else None,
-                                     lang)
-    emit(export_questionnaire(load_questionnaire(questionnaire_path), lang, fmt, provider),
+        provider = settings.provider(shop.provider if shop else None, lang)
+    if shop is not None:
+        questionnaire = offered(questionnaire, shop)
+    emit(export_questionnaire(questionnaire, lang, fmt, provider),
          output, settings.inputs(), lang)
+
+
+def offered(questionnaire, equipment):
+    """The questionnaire with the choices of the part's processes and materials narrowed
+    to what the shop offers: the processes of its machines and of its partners, the
+    materials its machines run and those partners take (all, where a partner doing a
+    process names none).  Treatments and certifications keep the catalogue's choices:
+    a treatment no partner does is still bought in."""
+    catalogue = questionnaire.shop
+    processes = {p for m in equipment.machines for p in m["processes"]}
+    materials = {x for m in equipment.machines for x in m.get("materials") or ()}
+    for partner in equipment.partners:
+        made = [p for p in partner["processes"] if catalogue.get("processes", p) is not None]
+        processes.update(made)
+        if made:
+            if partner.get("materials"):
+                materials.update(partner["materials"])
+            else:
+                materials = None  # a partner that takes any material
+    narrowed = {"processes": processes, "material": materials}
+    questions = []
+    for q in questionnaire.questions:
+        keep = narrowed.get(q.id) if q.scope == "part" and q.catalogue else None
+        if keep:
+            # the words of every choice stay: another question's ask_if may name one
+            q = q.replace(choices=tuple(c for c in q.choices if c in keep))
+        questions.append(q)
+    return questionnaire.replace(questions=questions)

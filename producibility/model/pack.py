@@ -302,7 +302,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                     if before.get(rid) is not rule:  # written (or overridden) here
                         (shipped.add if default else shipped.discard)(rid)
         meta["digest"] = digest(digests)
-        packs.append(meta)
+        packs += _named_packs(meta, loaded, digests)
     # E132: flags no rule of the loaded packs sets, counting rules a later pack disabled
     # or overrode (a typo); E137: flags whose setters a disable or override took away,
     # while a remaining rule still reads them (it could never fire, or never be held back).
@@ -320,6 +320,29 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
                     disabled=disabled, shipped=frozenset(shipped & set(rules)))
+
+
+def _named_packs(meta, loaded, digests):
+    """The packs one source holds, as the inputs name them: one {id, version, path,
+    digest} (its files' digests together), or, for a directory whose files name several
+    packs (``pack:``), one per pack id in file order with the digest of its own files (a
+    file naming none counts with the first; so do the shipped catalogue's blobs)."""
+    headers = {}
+    for path, document in loaded:
+        header = document.get("pack")
+        if header:
+            headers.setdefault(header["id"], header["version"])
+    if len(headers) < 2:
+        return [meta]
+    own = {pack_id: [] for pack_id in headers}
+    first = next(iter(headers))
+    extra = len(digests) - len(loaded)  # digests not of a loaded file come first
+    own[first] += digests[:extra]
+    for (path, document), file_digest in zip(loaded, digests[extra:]):
+        header = document.get("pack")
+        own[header["id"] if header else first].append(file_digest)
+    return [{"id": pack_id, "version": version, "path": meta["path"],
+             "digest": digest(own[pack_id])} for pack_id, version in headers.items()]
 
 
 def _add_document(document, path, meta, settings, catalogue, rules, where, written,

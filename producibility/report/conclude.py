@@ -145,6 +145,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     if purpose is None and not placement.nothing_made:
         open_fields.add("request", None, "purpose", "MRL-TARGET", False)
     below_target = mrl.below_target(threads, target, purpose, matrix, lang)
+    flexible_up_to = settings["lead_time"].get("flexible_up_to_days")
+    if leadtime.kind_of(lead, request, flexible_up_to, equipment.calendar)[0] == "question":
+        # the date is missed and whether it may move is not known: LEAD-TIME asks it,
+        # so it is an open question (the offer of a late housing asked the weights and
+        # not the one answer its verdict waited for, and the price of an order that
+        # missed its date came out lower, one open question fewer)
+        open_fields.add("request", None, "date_flexible", "LEAD-TIME", True)
     findings = findings + below_target if brief else ordered(findings + below_target)
     open_questions = open_fields.ranked(
         questionnaire, lang,
@@ -175,8 +182,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             quote["totals"].update(amount_eur=None, amount_high_eur=None,
                                    contingency_eur=None, estimated_eur=None)
 
-    late = leadtime.finding(lead, request, matrix, lang,
-                            settings["lead_time"].get("flexible_up_to_days"), equipment.calendar)
+    late = leadtime.finding(lead, request, matrix, lang, flexible_up_to, equipment.calendar)
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])
     if request.get("target_unit_price_eur") is not None and request.get("quantity") and \

@@ -504,7 +504,10 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             if brief:
                 continue
             cam = cam_h(a["process"], costing)
-            line("cam", part=pid, process=a["process"], description=words["cam"].format(
+            kind = ((catalogue.get("processes", a["process"]) if catalogue else None)
+                    or {}).get("kind")
+            said_cam = words.get(f"cam_{a['process']}") or words.get(f"cam_{kind}") or words["cam"]
+            line("cam", part=pid, process=a["process"], description=said_cam.format(
                 part=pid, process=process_name), hours=cam, rate_eur_h=eng_rate,
                 amount_eur=cam * eng_rate, basis="default",
                 source=said["cam"].format(process=a["process"] if a["process"] in

@@ -236,14 +236,18 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     steps.append({"step": "material", "days": days, "rule": rule,
                                   "text": text and text["wait"].format(title=title, rule=rule)})
         ordered = bool(steps)  # the material comes meanwhile
-        designed = shared + design.get(pid, 0.0)
+        own = design.get(pid, 0.0)
+        part_approval = _named("design", waits.get(pid, []))
+        # the part's own design work (a 3D model to make) follows the customer's approval
+        # of the request's design we changed: the model is made of the approved design
+        modelled_after = bool(own and request_approval and not part_approval)
+        designed = shared + (0.0 if modelled_after else own)
         if designed:
-            prepared += design.get(pid, 0.0) / prep_per_day
+            prepared += 0.0 if modelled_after else own / prep_per_day
             steps.append(_alongside(ordered, {
                 "step": "design", "days": round(designed / prep_per_day, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(designed, 2), lang, grouping=False))}, text))
-        part_approval = _named("design", waits.get(pid, []))
         ready = prepared
         if request_approval:
             ready = max(ready, approved)
@@ -254,6 +258,18 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 "step": "wait", "days": days, "rule": rule,
                 "text": text and text["design_wait"].format(rule=rule)}, text))
         prepared = ready
+        if modelled_after:
+            waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
+            if office and waited > 0.005:
+                steps.append(_alongside(ordered, {
+                    "step": "queue", "days": round(waited, 2),
+                    "text": text and text["queue_office"].format(parts=_ahead(office, text))},
+                    text))
+            prepared += own / prep_per_day
+            steps.append(_alongside(ordered, {
+                "step": "design", "days": round(own / prep_per_day, 2),
+                "text": text and text["design"].format(
+                    hours=i18n.number(round(own, 2), lang, grouping=False))}, text))
         if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
@@ -665,6 +681,30 @@ def price_overtime(result, machine_lines, share, estimate_share, lang="en", mach
         share=i18n.figure(share, lang), estimate_share=i18n.figure(estimate_share, lang))
 
 
+def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
+            flexible_up_to: float | None = None, calendar: Any = PLAIN
+            ) -> tuple[str | None, bool]:
+    """(the LEAD-TIME finding's kind, or None where the date is not missed; whether the
+    date is missed by more than ``flexible_up_to`` working days): a blocker for a fixed
+    date or a penalty clause that even overtime misses, or beyond what a date may move;
+    a question where the date's flexibility is not known (``date_flexible``: the
+    report asks it, :func:`~producibility.report.conclude.conclude`); else a risk."""
+    if result["meets_wanted_date"] is not False:
+        return None, False
+    fast = result["expedited"]
+    fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
+    if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
+        fixed = False  # overtime makes it: a risk with a price, not a refusal
+    beyond = False
+    if flexible_up_to is not None:
+        soonest = (fast or {}).get("earliest_date") or result["earliest_date"]
+        beyond = soonest is None or calendar.working_days_between(
+            result["wanted_date"], soonest) > flexible_up_to
+    if fixed or beyond:
+        return "blocker", beyond
+    return ("question" if request.get("date_flexible") is None else "risk"), beyond
+
+
 def finding(result: Mapping[str, Any], request: Mapping[str, Any],
             matrix: Sequence[Sequence[str]], lang: str,
             flexible_up_to: float | None = None,
@@ -690,22 +730,10 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     if fast:
         message += text["expedite"].format(expedited=day(fast["earliest_date"], lang),
                                            extra=money_range(fast, lang))
-    fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
-    if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
-        fixed = False  # overtime makes it: a risk with a price, not a refusal
-    beyond = False
-    if flexible_up_to is not None:
-        soonest = (fast or {}).get("earliest_date") or result["earliest_date"]
-        beyond = soonest is None or calendar.working_days_between(
-            result["wanted_date"], soonest) > flexible_up_to
-        if beyond:
-            message += text["beyond"].format(days=i18n.number(flexible_up_to, lang,
-                                                              grouping=False))
-    kind = "risk"
-    if fixed or beyond:
-        kind = "blocker"
-    elif request.get("date_flexible") is None:
-        kind = "question"
+    kind, beyond = kind_of(result, request, flexible_up_to, calendar)
+    if beyond:
+        message += text["beyond"].format(days=i18n.number(flexible_up_to, lang,
+                                                          grouping=False))
     return Finding.check(
         "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
         text["mitigation"], text["source"],

@@ -37,7 +37,8 @@ def verdict(findings: Sequence[Finding], open_questions: Sequence[dict],
         # price above the target) is a risk, not "meerwerk"
         reasons = [text["effort" if work else "risk"].format(title=title)
                    for title, work in _titles(efforts)]
-        reasons += [text["marginal"].format(part=a["part"], machine=a["machine"],
+        reasons += [text["marginal"].format(part=a["part"],
+                                            machine=a.get("machine_name") or a["machine"],
                                             why="; ".join(a["marginal"])) for a in marginal]
         if mrl_cap is not None:
             reasons.append(text["mrl"].format(level=mrl_cap, target=target))

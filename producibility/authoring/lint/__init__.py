@@ -20,7 +20,7 @@ on one rule with ``lint: {ignore: [W150]}``:
   messages      E133 message-template
   flags         E132 unknown-flag, E134 flag-cycle, E135 candidate-flag, E136 schedule-rule,
                 E137 removed-flag-setter, W160 unused-flag
-  waits         W161 unknown-wait
+  waits         W161 unknown-wait, W162 treatment-wait-on-top
   translations  W150 missing-translation, W152 no-mitigation
   sources       W151 no-source
 """
@@ -42,7 +42,7 @@ CHECKS = (files, schema, ids, catalogue, conditions, messages, flags, waits, tra
 #: Every lint code -> its :class:`base.Code` (name, summary).
 CODES = dict(sorted((code, info) for module in CHECKS for code, info in module.CODES.items()))
 
-_RULE_CHECKS = (conditions, messages, flags, translations, sources)
+_RULE_CHECKS = (conditions, messages, flags, waits, translations, sources)
 
 
 def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -> list[Problem]:

@@ -9,7 +9,9 @@ a pack file that is no mapping at all.
 
 **E113** score-range: a likelihood or consequence outside 1-5.
 
-**E114** unknown-thread: a ``thread`` that is not one of the MRL threads.
+**E114** unknown-thread: a ``thread`` that is not one of the MRL threads, with a
+did-you-mean that also knows the threads as the reports name them, in either language
+(``procesbeheersing``, ``process capability``: ``process_capability``).
 
 The loader checks the same schema and stops at the first file with problems; lint
 reports every problem, each at the line and column of the key or value concerned.
@@ -17,7 +19,9 @@ reports every problem, each at the line and column of the key or value concerned
 
 from __future__ import annotations
 
+from producibility import i18n
 from producibility.authoring.lint.base import Code
+from producibility.errors import Said, Wording
 from producibility.inputs import schema as schemas
 from producibility.model.pack_checks import Problem, item_position, position
 
@@ -66,4 +70,30 @@ def _problem(error, document, path, lang) -> Problem:
         line, col = item_position(parent, key)
     else:
         line, col = getattr(node, "line", None) or 1, 1
-    return Problem(path, line, col, _code(error), message)
+    code = _code(error)
+    if code == "E114" and isinstance(error.instance, str):
+        hint = _thread_hint(error.instance, error.validator_value, lang)
+        if hint.strip() not in message:  # the schema's own did-you-mean may have it
+            message += hint
+    return Problem(path, line, col, code, message)
+
+
+def _thread_hint(word: str, threads, lang: str) -> str:
+    """' (did you mean 'process_capability'?)' for a thread written by its id's look-alike
+    or by its name in a report, in either language ('procesbeheersing'), else ''."""
+    names = {}  # folded id or name -> thread id
+    for thread in threads:
+        names.setdefault(_fold(thread), thread)
+    for language in i18n.LANGS:
+        for thread, name in i18n.texts("findings", language)["threads"].items():
+            if thread in threads:
+                names.setdefault(_fold(name), thread)
+    found = names.get(_fold(word))
+    if found is None:
+        close = schemas.did_you_mean(_fold(word), sorted(names), lang)
+        found = names[close.split("'")[1]] if close else None
+    return Said.of(Wording("validate", "dym", word=found), lang) if found else ""
+
+
+def _fold(name: str) -> str:
+    return " ".join(str(name).lower().replace("_", " ").replace("&", " ").split())

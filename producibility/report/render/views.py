@@ -174,7 +174,7 @@ def context(job: Job) -> dict[str, Any]:
     def answer_text(field: str, value: Any) -> str:
         """A what-if answer as the questionnaire words it."""
         if isinstance(value, list):
-            return ", ".join(answer_text(field, v) for v in value) or "-"
+            return ", ".join(answer_text(field, v) for v in value) or words["none"]
         if isinstance(value, bool):
             return words["yes"] if value else words["no"]
         if isinstance(value, float):  # probes sit just beside thresholds: keep all digits

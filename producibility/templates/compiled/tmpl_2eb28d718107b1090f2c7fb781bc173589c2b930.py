@@ -522,7 +522,7 @@ def block_questions(context, missing=missing):
             l_2_answer_text = resolve('answer_text')
             _loop_vars = {}
             pass
-            yield '   - '
+            yield '    - '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'if_answer'))
             yield ' '
             yield str(t_2(environment.call(context, (undefined(name='answer_text') if l_2_answer_text is missing else l_2_answer_text), environment.getattr(l_1_oq, 'field'), environment.getattr(l_2_p, 'answer'), _loop_vars=_loop_vars)))
@@ -537,6 +537,7 @@ def block_questions(context, missing=missing):
                 pass
                 yield '+ '
                 yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_2_p, 'new_findings'), ', ')))
+            yield '\n'
         l_2_p = l_2_answer_text = missing
     l_1_loop = l_1_oq = l_1_what_if_shown = missing
     yield from context.blocks['assumed'][0](context)
@@ -1153,7 +1154,7 @@ def block_trace(context, missing=missing):
             yield '\n'
             if environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values'):
                 pass
-                yield '  - '
+                yield '    - '
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield ': '
                 l_2_loop = missing
@@ -1168,7 +1169,7 @@ def block_trace(context, missing=missing):
                 yield '\n'
             if environment.getattr(l_1_f, 'source'):
                 pass
-                yield '  - '
+                yield '    - '
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'source'))
                 yield ': '
                 yield str(t_2(environment.getattr(l_1_f, 'source')))
@@ -1208,19 +1209,18 @@ def block_footer(context, missing=missing):
         yield str(t_2(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'name', '', _block_vars=_block_vars)))
         yield ' '
         yield str(t_2(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'version', '', _block_vars=_block_vars)))
-    for l_1_p in (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars) or []):
+    l_1_loop = missing
+    for l_1_p, l_1_loop in LoopContext((environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars) or []), undefined):
         _loop_vars = {}
         pass
-        yield ' · '
-        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'packs'))
-        yield ': '
+        yield str((str_join((' · ', environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'packs'), ': ', )) if environment.getattr(l_1_loop, 'first') else ', '))
         yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'id', _loop_vars=_loop_vars)))
         yield ' '
         yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'version', _loop_vars=_loop_vars)))
         yield ' ('
         yield str(t_2(environment.call(context, environment.getattr(l_1_p, 'get'), 'digest', _loop_vars=_loop_vars)))
         yield ')'
-    l_1_p = missing
+    l_1_loop = l_1_p = missing
     if (undefined(name='eq') if l_0_eq is missing else l_0_eq):
         pass
         yield ' · '
@@ -1252,4 +1252,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=393&64=396&65=419&67=421&69=425&70=429&74=449&77=463&78=492&80=496&81=500&82=521&83=526&86=542&87=572&89=575&91=577&92=581&99=618&100=635&102=638&103=641&105=651&106=657&111=682&112=698&113=701&115=703&117=713&118=718&123=738&124=792&126=794&127=797&129=809&130=813&131=816&132=859&133=862&134=874&135=877&137=886&140=893&141=895&143=898&145=900&146=903&147=908&152=922&156=925&157=958&158=961&160=964&161=967&163=979&164=983&166=1011&167=1017&168=1021&170=1025&172=1028&173=1030&174=1034&177=1037&179=1040&181=1044&183=1054&184=1058&187=1069&189=1072&191=1078&192=1087&197=1093&198=1127&199=1130&201=1132&203=1135&204=1139&205=1142&206=1154&207=1157&210=1169&211=1172&217=1178&220=1196&221=1198&222=1200&223=1202&224=1204'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=393&64=396&65=419&67=421&69=425&70=429&74=449&77=463&78=492&80=496&81=500&82=521&83=526&86=543&87=573&89=576&91=578&92=582&99=619&100=636&102=639&103=642&105=652&106=658&111=683&112=699&113=702&115=704&117=714&118=719&123=739&124=793&126=795&127=798&129=810&130=814&131=817&132=860&133=863&134=875&135=878&137=887&140=894&141=896&143=899&145=901&146=904&147=909&152=923&156=926&157=959&158=962&160=965&161=968&163=980&164=984&166=1012&167=1018&168=1022&170=1026&172=1029&173=1031&174=1035&177=1038&179=1041&181=1045&183=1055&184=1059&187=1070&189=1073&191=1079&192=1088&197=1094&198=1128&199=1131&201=1133&203=1136&204=1140&205=1143&206=1155&207=1158&210=1170&211=1173&217=1179&220=1197&221=1199&222=1201&223=1203&224=1205'

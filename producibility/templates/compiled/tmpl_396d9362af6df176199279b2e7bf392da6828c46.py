@@ -1440,19 +1440,25 @@ def block_inputs(context, missing=missing):
         yield ' '
         yield escape(environment.call(context, environment.getattr((undefined(name='tool') if l_0_tool is missing else l_0_tool), 'get'), 'version', '', _block_vars=_block_vars))
         yield '</span>'
-    for l_1_p in (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars) or []):
-        _loop_vars = {}
+    if environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars):
         pass
-        yield '  <span>'
+        yield '<span>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'packs'))
         yield ': '
-        yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'id', _loop_vars=_loop_vars))
-        yield ' '
-        yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'version', _loop_vars=_loop_vars))
-        yield ' <code>'
-        yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'digest', _loop_vars=_loop_vars))
-        yield '</code></span>\n'
-    l_1_p = missing
+        l_1_loop = missing
+        for l_1_p, l_1_loop in LoopContext(environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'packs', _block_vars=_block_vars), undefined):
+            _loop_vars = {}
+            pass
+            yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'id', _loop_vars=_loop_vars))
+            yield ' '
+            yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'version', _loop_vars=_loop_vars))
+            yield ' <code>'
+            yield escape(environment.call(context, environment.getattr(l_1_p, 'get'), 'digest', _loop_vars=_loop_vars))
+            yield '</code>'
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else ''))
+        l_1_loop = l_1_p = missing
+        yield '</span>'
+    yield '\n'
     l_0_eq = (environment.call(context, environment.getattr((undefined(name='inputs') if l_0_inputs is missing else l_0_inputs), 'get'), 'equipment', _block_vars=_block_vars) or {})
     _block_vars['eq'] = l_0_eq
     if (undefined(name='eq') if l_0_eq is missing else l_0_eq):
@@ -1497,4 +1503,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&646=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=507&376=509&377=511&378=514&381=517&384=521&385=535&389=543&391=568&393=572&397=574&399=578&400=580&401=584&402=604&407=616&410=624&414=628&415=632&418=638&423=643&425=672&426=676&428=679&430=686&432=691&433=693&434=699&435=703&436=713&437=718&445=739&446=764&447=767&449=771&450=775&458=812&460=835&461=839&463=842&465=850&467=855&468=867&469=871&470=882&479=890&480=906&482=909&484=913&486=921&488=926&489=930&490=934&491=938&500=945&502=980&503=982&505=985&507=997&508=1002&509=1006&510=1008&512=1010&513=1013&514=1017&515=1024&516=1031&517=1038&518=1041&519=1049&520=1052&522=1057&525=1060&526=1064&527=1082&529=1086&533=1089&534=1093&543=1108&548=1112&549=1145&551=1148&552=1152&554=1155&556=1167&558=1171&559=1183&560=1185&561=1187&562=1190&563=1194&567=1202&573=1208&574=1218&575=1222&579=1226&580=1229&582=1231&583=1235&587=1239&588=1242&590=1246&592=1256&593=1260&598=1272&599=1275&601=1281&602=1290&609=1298&610=1327&611=1330&612=1334&613=1338&615=1340&616=1345&617=1349&619=1358&620=1360&621=1363&623=1372&624=1376&625=1379&627=1381&628=1385&632=1391&633=1394&635=1398&636=1401&646=1409&648=1418&649=1432&650=1434&651=1443&652=1447&654=1456&655=1458&656=1469&657=1471&658=1480&659=1482&660=1491'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&646=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=507&376=509&377=511&378=514&381=517&384=521&385=535&389=543&391=568&393=572&397=574&399=578&400=580&401=584&402=604&407=616&410=624&414=628&415=632&418=638&423=643&425=672&426=676&428=679&430=686&432=691&433=693&434=699&435=703&436=713&437=718&445=739&446=764&447=767&449=771&450=775&458=812&460=835&461=839&463=842&465=850&467=855&468=867&469=871&470=882&479=890&480=906&482=909&484=913&486=921&488=926&489=930&490=934&491=938&500=945&502=980&503=982&505=985&507=997&508=1002&509=1006&510=1008&512=1010&513=1013&514=1017&515=1024&516=1031&517=1038&518=1041&519=1049&520=1052&522=1057&525=1060&526=1064&527=1082&529=1086&533=1089&534=1093&543=1108&548=1112&549=1145&551=1148&552=1152&554=1155&556=1167&558=1171&559=1183&560=1185&561=1187&562=1190&563=1194&567=1202&573=1208&574=1218&575=1222&579=1226&580=1229&582=1231&583=1235&587=1239&588=1242&590=1246&592=1256&593=1260&598=1272&599=1275&601=1281&602=1290&609=1298&610=1327&611=1330&612=1334&613=1338&615=1340&616=1345&617=1349&619=1358&620=1360&621=1363&623=1372&624=1376&625=1379&627=1381&628=1385&632=1391&633=1394&635=1398&636=1401&646=1409&648=1418&649=1432&650=1434&651=1443&653=1462&654=1464&655=1475&656=1477&657=1486&658=1488&659=1497'
