@@ -27,17 +27,51 @@ SUFFIXES = (".yaml", ".yml", ".json")
 FORMATS = ("jsonl", "csv")
 
 
-def collect_inputs(paths):
-    """(name, source) pairs: files as given, directories expanded in name order."""
+def collect_inputs(paths, skipped=None):
+    """(name, source) pairs: files as given, directories expanded in name order.
+
+    A directory gives its request files: ``.yaml``, ``.yml`` and ``.json`` in any case
+    (``C.JSON``), not hidden ones, not its subdirectories.  ``skipped``: a list to which
+    (directory, why, name) is added for each entry left out, ``why`` one of
+    ``subdirectory``, ``hidden``, ``other`` (another kind of file)."""
     items = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            items += [(str(f), f) for f in sorted(p.iterdir())
-                      if f.suffix in SUFFIXES and f.is_file() and not f.name.startswith(".")]
+            for f in sorted(p.iterdir()):
+                why = "hidden" if f.name.startswith(".") else \
+                    "subdirectory" if f.is_dir() else \
+                    "other" if f.suffix.lower() not in SUFFIXES or not f.is_file() else None
+                if why is None:
+                    items.append((str(f), f))
+                elif skipped is not None:
+                    skipped.append((str(p), why, f.name))
         else:
             items.append((str(p), p))
     return items
+
+
+SKIPPED_NAMED = 3  # the names a note on skipped entries gives, per kind
+
+
+def skipped_notes(skipped, lang):
+    """One line per directory that had entries left out: how many, and why."""
+    from producibility import i18n
+
+    notes = []
+    for directory in dict.fromkeys(d for d, _, _ in skipped):
+        whys = []
+        for why in ("subdirectory", "other", "hidden"):
+            names = [n for d, w, n in skipped if d == directory and w == why]
+            if names:
+                shown = ", ".join(names[:SKIPPED_NAMED]) + (", ..." if len(names) > SKIPPED_NAMED
+                                                            else "")
+                whys.append(i18n.text("cli", f"skipped_{why}", lang, n=len(names),
+                                      names=shown))
+        n = sum(1 for d, _, _ in skipped if d == directory)
+        notes.append(i18n.text("cli", "skipped_entries", lang, n=n, directory=directory,
+                               why="; ".join(whys)))
+    return notes
 
 
 def read_jsonl(stream, name="<stdin>"):
@@ -198,7 +232,7 @@ def json_line(record):
     try:
         return orjson.dumps(record, option=_ORJSON_OPTIONS).decode("utf-8")
     except TypeError:
-        return json.dumps(record, sort_keys=True, ensure_ascii=False,
+        return json.dumps(record, sort_keys=True, ensure_ascii=False, allow_nan=False,
                           separators=(",", ":")) + "\n"
 
 

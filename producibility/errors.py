@@ -115,6 +115,44 @@ class Said(str):
         return said
 
 
+class Worded:
+    """A message worded already, in every language the package speaks ({lang: text}):
+    what an error keeps of its wording when it is pickled (a Wording's fields, or a
+    schema problem's advice, may hold what pickle cannot carry).  Called as a wording
+    is: ``worded(lang)``, English for a language it does not have."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: dict[str, str]):
+        self.texts = dict(texts)
+
+    def __call__(self, lang: str = "en") -> str:
+        return self.texts.get(lang, self.texts.get("en", ""))
+
+    def __reduce__(self):
+        return (Worded, (self.texts,))
+
+    def __repr__(self) -> str:
+        return f"Worded({self.texts!r})"
+
+
+def _langs() -> tuple[str, ...]:
+    try:
+        from producibility import i18n
+        return tuple(i18n.LANGS)
+    except Exception:  # noqa: BLE001 - a broken installation: English at least
+        return ("en",)
+
+
+def _plain_data(value: Any) -> bool:
+    """Whether ``value`` is plain data (what an error's extra attributes should be)."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if type(value) in (tuple, list):
+        return all(_plain_data(v) for v in value)
+    return False
+
+
 def _echo(lines: Iterable[str], file: IO[str] | None) -> None:
     stream = file if file is not None else sys.stderr
     for line in lines:
@@ -176,6 +214,28 @@ class InputError(ProducibilityError):
             return str(self)
         return self._where() + self.wording(lang)
 
+    def _extras(self) -> dict[str, Any]:
+        """The attributes a finder added (``where``, ``column``...), as plain data."""
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("message", "path", "line", "wording", "errors")
+                and _plain_data(v)}
+
+    def __reduce__(self):
+        """Pickled with its message worded in every language (:class:`Worded`): a
+        process pool hands the error back as this type, ``str()`` and ``worded(lang)``
+        the same."""
+        wording = None
+        if self.wording is not None:
+            texts = {}
+            for lang in _langs():
+                try:
+                    texts[lang] = str(self.wording(lang))
+                except Exception:  # noqa: BLE001 - the English message then
+                    texts[lang] = str(self.message)
+            wording = Worded(texts)
+        return (type(self), (str(self.message), self.path, self.line, wording),
+                self._extras())
+
 
 class InputErrors(InputError):
     """Several problems in one file, reported together (first one is the summary)."""
@@ -191,6 +251,16 @@ class InputErrors(InputError):
     def worded(self, lang: str = "en") -> str:
         return "\n".join(e.worded(lang) for e in self.errors)
 
+    def __reduce__(self):
+        return (type(self), (self.errors,), self._extras())
+
+
+class ArgumentError(InputError, TypeError):
+    """An argument of the library's API of the wrong type (``Screener(None)``,
+    ``packs="rules/"``, ``source_name=123``): an :class:`InputError` like any bad
+    input, and a ``TypeError`` as Python's own argument errors are, so either
+    ``except`` catches it.  Its message names the argument."""
+
 
 class Reported(ProducibilityError):
     """The command has printed its problems already (lint, validate, rules test, batch);
@@ -201,6 +271,9 @@ class Reported(ProducibilityError):
         super().__init__(summary)
         self.summary = summary
         self.exit_code = exit_code
+
+    def __reduce__(self):
+        return (type(self), (str(self.summary), self.exit_code))
 
     def show(self, file: IO[str] | None = None, lang: str = "en") -> None:
         if self.summary:

@@ -24,13 +24,13 @@ from typing import Any, Iterable
 from producibility import clock, i18n
 from producibility.version import __version__
 from producibility.report.conclude import conclude
-from producibility.errors import InputError, InputErrors, Wording
+from producibility.errors import ArgumentError, InputError, InputErrors, Wording
 from producibility.engine.infer import Inference, fact_fields
 from producibility.model.pack_checks import unknown_field_problems, when_position
 from producibility.model.iso286 import apply_fits
 from producibility.model.equipment import Equipment, load_equipment
 from producibility.model.pack import RulePack, gc_paused, load_packs
-from producibility.model.request import load_request
+from producibility.model.request import read_request, request_copy
 from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
@@ -62,8 +62,9 @@ class Report:
 
     @property
     def findings(self) -> list[dict[str, Any]]:
-        """The findings, blockers first (each as ``Finding.to_dict`` writes it)."""
-        return self._data["findings"]
+        """The findings, blockers first (each as ``Finding.to_dict`` writes it): a copy,
+        so that sorting or changing it leaves the report as it was."""
+        return json.loads(json.dumps(self._data["findings"], ensure_ascii=False))
 
     def to_dict(self) -> dict[str, Any]:
         """A deep copy of the report as plain JSON data (the keys in sorted order).
@@ -78,7 +79,8 @@ class Report:
 
     def to_json(self) -> str:
         """Deterministic JSON text: sorted keys, two-space indent, newline at the end."""
-        return json.dumps(self._data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(self._data, sort_keys=True, indent=2, ensure_ascii=False,
+                          allow_nan=False) + "\n"
 
 
 class Screener:
@@ -97,6 +99,7 @@ class Screener:
         ``packs``: a loaded rule pack set, or a list of pack paths (None: the default
         pack).  ``questionnaire``: the questions and their labels (None: the shipped
         one).  Bad input raises :class:`InputError`."""
+        _check_arguments(equipment, packs, questionnaire)
         self.equipment = equipment if not isinstance(equipment, (str, dict, os.PathLike)) \
             else load_equipment(equipment)
         self.pack = packs if packs is not None and not isinstance(packs, (list, tuple)) \
@@ -145,21 +148,36 @@ class Screener:
         ``lang``: the language of the report's texts (``i18n.LANGS``).  ``as_of``: the
         date the request is judged on (ISO text or a date; None: the request's date,
         else today).  ``source_name``: the file name the report names for a dict.
-        ``probe``: try what answers to the open questions would change.  ``assume``: fill the questions the customer left open with the questionnaire's
+        ``probe``: try what answers to the open questions would change.  ``assume``:
+        fill the questions the customer left open with the questionnaire's
         ``assume:`` answers (listed in the report's ``assumed``); ``False`` screens
         strictly, every open question as unknown.  ``quantities``: the quantities
-        to price as quantity breaks (``report.quote.breaks``).  Bad input raises
-        :class:`InputError`, whatever is wrong with it."""
-        if lang not in i18n.LANGS:  # an InputError like any bad input, not a ValueError
+        to price as quantity breaks (``report.quote.breaks``): whole numbers, or a
+        text as ``--quantities`` takes it (``"10, 50, 200"``), checked as that option
+        is.  Bad input raises :class:`InputError`, whatever is wrong with it (an
+        argument of the wrong type an :class:`~producibility.errors.ArgumentError`,
+        which is a ``TypeError`` too)."""
+        if not isinstance(lang, str) or lang not in i18n.LANGS:
+            # an InputError like any bad input, not a ValueError
             raise InputError.said(Wording("inputs", "unknown_lang", lang=repr(lang),
                                           langs=", ".join(i18n.LANGS)), "lang")
+        if isinstance(request, os.PathLike):
+            request = os.fspath(request)
+        if not isinstance(request, (dict, str)):
+            raise _argument("arg_request", request)
+        if isinstance(source_name, os.PathLike):
+            source_name = os.fspath(source_name)
+        if source_name is not None and not isinstance(source_name, str):
+            raise _argument("arg_text", source_name, name="source_name")
+        for name, flag in (("probe", probe), ("assume", assume)):
+            if not isinstance(flag, bool):
+                raise _argument("arg_bool", flag, name=name, value=repr(flag)[:40])
         as_of = parse_as_of(as_of)
-        if isinstance(request, dict) and getattr(request, "key_lines", None) is None:
-            try:  # numbers and depth are checked by load_request
-                request = json.loads(json.dumps(request, default=str))
-            except (ValueError, RecursionError):  # an int of thousands of digits, a cycle
-                raise InputError.said(Wording("inputs", "not_plain_data"),
-                                      source_name or "<request>") from None
+        quantities = _quantities(quantities)
+        if isinstance(request, dict):
+            # a copy of plain JSON data (numbers and their size are checked by
+            # load_request): bytes, a set or any other object is refused, never its repr
+            request = request_copy(request, source_name or "<request>")
         # The cyclic garbage collector waits meanwhile: a check makes thousands of
         # short-lived objects that reference counting frees; it would only rescan them
         # (6 % of a batch request).
@@ -168,7 +186,7 @@ class Screener:
 
     def _check(self, request, lang, as_of, source_name, probe, assume=True, quantities=None):
         name = source_name or (str(request) if not isinstance(request, dict) else None)
-        request = load_request(request, self.questionnaire,
+        request = read_request(request, self.questionnaire,
                                path=source_name if isinstance(request, dict) else None,
                                lang=lang)
         given = request
@@ -223,6 +241,30 @@ class Screener:
         return Report(data, self.questionnaire, self.pack, given)
 
 
+def _argument(key: str, given: Any, **fields: Any) -> ArgumentError:
+    """The error of an API argument of the wrong type (its type named, not its value's
+    repr: that may be anything, and large)."""
+    return ArgumentError.said(Wording("inputs", key, kind=type(given).__name__, **fields))
+
+
+def _check_arguments(equipment, packs, questionnaire) -> None:
+    """The Screener's arguments, checked at the door: ``packs="rules/"`` (a path, not
+    a list of them) would fail deep inside as "'str' object has no attribute
+    'catalogue'"."""
+    if not isinstance(equipment, (Equipment, str, dict, os.PathLike)):
+        raise _argument("arg_equipment", equipment)
+    if isinstance(packs, (str, os.PathLike)):
+        raise _argument("arg_packs_path", packs, path=repr(os.fspath(packs))[:80])
+    if isinstance(packs, (list, tuple)):
+        for item in packs:
+            if not isinstance(item, (str, os.PathLike)):
+                raise _argument("arg_pack_item", item)
+    elif packs is not None and not isinstance(packs, RulePack):
+        raise _argument("arg_packs", packs)
+    if questionnaire is not None and not isinstance(questionnaire, Questionnaire):
+        raise _argument("arg_questionnaire", questionnaire)
+
+
 def _not_moot(assumed: list[dict], data: dict) -> list[dict]:
     """The assumptions that still matter: not for a part that cannot be made here, none
     when nothing of the request can be (what the rules find for them is not reported
@@ -265,12 +307,32 @@ def parse_as_of(value: str | datetime.date | None) -> str | None:
         return None
     if isinstance(value, datetime.datetime):
         value = value.date()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
+    if not isinstance(value, (str, datetime.date)):
+        raise _argument("arg_as_of", value)
+    if not isinstance(value, datetime.date):
+        try:
+            value = datetime.date.fromisoformat(str(value))
+        except ValueError:
+            raise InputError.said(Wording("inputs", "as_of_not_date",
+                                          text=str(value)[:40])) from None
+    from producibility.model.calendar import LAST_DATE
+
+    if value > LAST_DATE:  # the lead time could not be counted from it
+        raise InputError.said(Wording("inputs", "as_of_beyond_horizon", text=value.isoformat(),
+                                      last=LAST_DATE.isoformat()))
+    return value.isoformat()
+
+
+def _quantities(value) -> tuple[int, ...] | None:
+    """The ``quantities`` argument checked as ``--quantities`` is (an InputError)."""
+    from producibility.intake.answers import quantities_given, quantity_advice
+
     try:
-        return datetime.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise InputError.said(Wording("inputs", "as_of_not_date", text=str(value)[:40])) \
+        return quantities_given(value)
+    except ValueError as exc:
+        kind = str(exc)
+        raise InputError.said(Wording("inputs", "advice", advice={
+            lang: quantity_advice(kind, lang) for lang in i18n.LANGS}), "quantities") \
             from None
 
 

@@ -19,6 +19,7 @@ documented meaning (``report.assignment.assign`` and the README's "Free hours"):
 from hypothesis import given, settings, strategies as st
 
 from producibility.report.assignment import assign
+from producibility.report.finding import named_parts
 
 
 def reference(options, machines, weeks, outside, windows=None):
@@ -97,6 +98,8 @@ def test_assign_follows_its_documented_meaning(work):
             takers = expected_late[op][mid]
             if takers:  # the parts that took the hours are named
                 assert reason.key == "capacity_shared"
-                assert reason.params["parts"] == ", ".join(takers)
+                # by name up to PARTS_NAMED, the rest counted, in each language
+                assert reason.params["parts"] == {
+                    lang: named_parts(list(takers), lang) for lang in ("en", "nl")}
             else:
                 assert reason.key == "capacity"

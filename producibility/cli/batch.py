@@ -32,7 +32,10 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
     if not inputs or inputs == ("-",):
         items = list(batching.read_jsonl(sys.stdin))
     else:
-        items = batching.collect_inputs(inputs)
+        skipped = []
+        items = batching.collect_inputs(inputs, skipped)
+        for note in batching.skipped_notes(skipped, lang):
+            click.echo(note, err=True)
     sources = [source for _, source in items if isinstance(source, Path)]
 
     def progress(records):

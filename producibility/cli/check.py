@@ -41,9 +41,20 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     # One request, and what screening and rendering it build is dropped when the
     # command ends: the cyclic garbage collector would only scan it (~1% of a check),
     # also once when it is switched on again (so it is frozen out of its scans first).
+    source, name = request, None
+    if request == "-":  # the request on standard input, YAML or JSON
+        from producibility.inputs import yamlio
+
+        source, name = yamlio.load_stream(click.get_binary_stream("stdin"), STDIN,
+                                          as_written=True), STDIN
+        request = None  # no file of the command's inputs
+        if not isinstance(source, dict):
+            from producibility.errors import InputError, Wording
+            raise InputError.said(Wording("inputs", "request_shape"), STDIN,
+                                  getattr(source, "line", 1))
     with gc_paused():
-        report = screener.check(request, lang=lang, as_of=as_of, probe=probe,
-                                assume=assumptions, quantities=quantities)
+        report = screener.check(source, lang=lang, as_of=as_of, probe=probe,
+                                assume=assumptions, quantities=quantities, source_name=name)
         # the shop as the customer sees it: the config's provider over the catalogue's
         offer = {"provider": settings.provider(screener.equipment.provider, lang)} \
             if audience == "customer" else None
@@ -55,6 +66,8 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
     if as_of is None and audience == "customer":
         _dated_long_ago(report.for_serialising()["inputs"]["as_of"], lang)
 
+
+STDIN = "<stdin>"  # the name errors give the request read from standard input
 
 STALE_DAYS = 7  # judgement: a shop answers an enquiry within a week; older, say so
 

@@ -195,12 +195,13 @@ def _read_bounded(handle, limit):
     return data
 
 
-def load_with_bytes(path, max_bytes=None, as_written=False):
+def load_with_bytes(path, max_bytes=None, as_written=False, as_json=False):
     """(document, the file's bytes): for callers that cache by content.
 
     The parsed document is kept in the content-addressed cache (:mod:`.cache`), lines
     included, so an unchanged pack, catalogue, questionnaire or equipment file is parsed
-    once, not on every run."""
+    once, not on every run.  ``as_json``: the file is JSON (a ``.json`` request), read
+    by :func:`loads_json_lines`, not as YAML."""
     limit = input_limit() if max_bytes is None else max_bytes
     display = str(path)
     try:
@@ -215,29 +216,54 @@ def load_with_bytes(path, max_bytes=None, as_written=False):
                               display) from None
     if len(data) > limit:
         raise InputError.said(Wording("inputs", "too_large", limit=limit), display)
+    return parse_bytes(data, display, as_written, as_json), data
+
+
+def load_stream(stream, display="<stdin>", as_written=False):
+    """A document read from a byte stream (standard input), bounded in size as a file
+    is: JSON when its text starts with ``{`` (read by :func:`loads_json_lines`), else
+    YAML."""
+    limit = input_limit()
+    data = stream.read(limit + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if len(data) > limit:
+        raise InputError.said(Wording("inputs", "too_large", limit=limit), display)
+    as_json = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return parse_bytes(data, display, as_written and not as_json, as_json)
+
+
+def parse_bytes(data, display, as_written=False, as_json=False):
+    """The document of a file's bytes, from the parse cache when these bytes were
+    parsed before (see :func:`load_with_bytes`)."""
     from producibility.inputs import cache
-    key = cache.data_key(_CACHE_FORM + "-as-written" if as_written else _CACHE_FORM, data)
+    form = _JSON_FORM if as_json else \
+        _CACHE_FORM + "-as-written" if as_written else _CACHE_FORM
+    key = cache.data_key(form, data)
     stored = cache.read_data(key)
     if stored is not None:
         try:
-            return _thaw(json.loads(stored)), data
+            return _thaw(json.loads(stored))
         except (ValueError, TypeError, KeyError, IndexError):
             pass  # not what we wrote: parse again
-    document = loads(_decode(data, display), display, as_written)
+    text = _decode(data, display)
+    document = loads_json_lines(text, display) if as_json else \
+        loads(text, display, as_written)
     if not cache.writing():
-        return document, data
+        return document
     try:
         text = json.dumps(_freeze(document), ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
         pass  # a value JSON cannot hold: just not cached
     else:
         cache.write_data(key, text)
-    return document, data
+    return document
 
 
 # -- the cache's form of a document: JSON lists tagged by their first item -------------
 
 _CACHE_FORM = "yaml-3"  # the cache key's kind: a new form of entry is a new key
+_JSON_FORM = "json-1"   # a .json request's, read as JSON
 
 
 def _freeze(value):
@@ -303,6 +329,12 @@ def _thaw(value):
     raise ValueError(f"unknown node {tag!r}")
 
 
+def copy_with_lines(document):
+    """A deep copy of a document the reader made, lines and all (its cache form, read
+    back); TypeError when it holds what the reader does not make."""
+    return _thaw(_freeze(document))
+
+
 def line_of(document, path_parts):
     """The best line for a location in a loaded document (a jsonschema path)."""
     node, line = document, getattr(document, "line", None)
@@ -343,7 +375,9 @@ def _json_object(pairs):
 
 
 class _JSONProblem(Exception):
-    pass
+    def __init__(self, wording, line=None):
+        super().__init__(wording)
+        self.line = line
 
 
 def _json_int(text):
@@ -381,6 +415,127 @@ def _json_depth(value):
         elif isinstance(node, list):
             stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
     return True
+
+
+def _line_decoder(text):
+    """A JSON decoder that builds :class:`Mapping` and :class:`Sequence` with the line
+    and column of every key and item (as the YAML reader does), so that a ``.json``
+    request's problems say ``file:line`` too.  Python's own scanner reads the strings
+    and numbers (with the limits of :func:`loads_json`); objects and arrays are read
+    here, as ``json.decoder.JSONObject`` and ``JSONArray`` read them."""
+    import bisect
+    from json import decoder as jd, scanner
+
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def position(index):
+        line = bisect.bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
+
+    ws, blank = jd.WHITESPACE.match, jd.WHITESPACE_STR
+
+    def value_at(s, end, scan_once):
+        try:
+            return scan_once(s, end)
+        except StopIteration as err:
+            raise jd.JSONDecodeError("Expecting value", s, err.value) from None
+        except _JSONProblem as exc:
+            if exc.line is None:
+                exc.line = position(end)[0]
+            raise
+
+    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook,
+                     memo=None):
+        s, end = s_and_end
+        mapping = bare_mapping(position(end - 1)[0])
+        nextchar = s[end:end + 1]
+        if nextchar != '"':
+            if nextchar in blank:
+                end = ws(s, end).end()
+                nextchar = s[end:end + 1]
+            if nextchar == "}":
+                return mapping, end + 1
+            if nextchar != '"':
+                raise jd.JSONDecodeError(
+                    "Expecting property name enclosed in double quotes", s, end)
+        end += 1
+        while True:
+            key_line, key_col = position(end - 1)
+            key, end = jd.scanstring(s, end, strict)
+            if s[end:end + 1] != ":":
+                end = ws(s, end).end()
+                if s[end:end + 1] != ":":
+                    raise jd.JSONDecodeError("Expecting ':' delimiter", s, end)
+            end = ws(s, end + 1).end()
+            value_line, value_col = position(end)
+            value, end = value_at(s, end, scan_once)
+            if key in mapping:
+                raise _JSONProblem(Wording("inputs", "duplicate_json_key", key=_short(key)),
+                                   key_line)
+            mapping[key] = value
+            mapping._key_lines[key] = key_line
+            mapping._positions[key] = (key_line, key_col, value_line, value_col)
+            end = ws(s, end).end()
+            nextchar = s[end:end + 1]
+            end += 1
+            if nextchar == "}":
+                return mapping, end
+            if nextchar != ",":
+                raise jd.JSONDecodeError("Expecting ',' delimiter", s, end - 1)
+            end = ws(s, end).end()
+            nextchar = s[end:end + 1]
+            end += 1
+            if nextchar != '"':
+                raise jd.JSONDecodeError(
+                    "Expecting property name enclosed in double quotes", s, end - 1)
+
+    def parse_array(s_and_end, scan_once):
+        s, end = s_and_end
+        items, lines, cols = [], [], []
+        line = position(end - 1)[0]
+        end = ws(s, end).end()
+        if s[end:end + 1] == "]":
+            return bare_sequence(items, line, lines, cols), end + 1
+        while True:
+            item_line, item_col = position(end)
+            value, end = value_at(s, end, scan_once)
+            items.append(value)
+            lines.append(item_line)
+            cols.append(item_col)
+            end = ws(s, end).end()
+            nextchar = s[end:end + 1]
+            end += 1
+            if nextchar == "]":
+                return bare_sequence(items, line, lines, cols), end
+            if nextchar != ",":
+                raise jd.JSONDecodeError("Expecting ',' delimiter", s, end - 1)
+            end = ws(s, end).end()
+
+    decoder = json.JSONDecoder(parse_int=_json_int, parse_float=_json_float,
+                               parse_constant=_json_constant)
+    decoder.parse_object, decoder.parse_array = parse_object, parse_array
+    decoder.scan_once = scanner.py_make_scanner(decoder)  # the C one reads no parse_object
+    return decoder, position
+
+
+def loads_json_lines(text, path="<string>"):
+    """Parse a JSON file's text (a ``.json`` request) with the limits of
+    :func:`loads_json`, into :class:`Mapping` and :class:`Sequence` that know their
+    lines; errors are :class:`InputError` at ``path:line`` that say JSON."""
+    decoder, position = _line_decoder(text)
+    try:
+        value = decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise InputError.said(Wording("inputs", "invalid_json", problem=exc.msg,
+                                      column=exc.colno), path, exc.lineno) from None
+    except _JSONProblem as exc:
+        raise InputError.said(exc.args[0], path, exc.line or 1) from None
+    except RecursionError:
+        raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH),
+                              path) from None
+    if not _json_depth(value):
+        raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH), path)
+    return value
 
 
 def loads_json(text, path="<string>", line=None):

@@ -552,6 +552,51 @@ MAX_BREAKS = 20
 MAX_QUANTITY = 1_000_000
 
 
+def quantities_given(value) -> tuple[int, ...] | None:
+    """The API's ``quantities``: None, a text read as ``--quantities`` reads it, or
+    whole numbers (any iterable of ints), checked as ``--quantities`` checks them (1 to
+    20 quantities of 1 to 1,000,000).  ValueError with the kind of problem
+    (``"numbers"`` or ``"range"``, a key of the locale's ``quantity_advice``)."""
+    import itertools
+    import operator
+
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return parse_quantities(value)
+        except ValueError:
+            words = [w for w in re.split(r"[,;\s]+", value.strip()) if w]
+            raise ValueError("numbers" if any(
+                not re.fullmatch(r"\d+|\d{1,3}(\.\d{3})+", w) for w in words)
+                else "range") from None
+    if isinstance(value, (bytes, bytearray, dict)):
+        raise ValueError("numbers")
+    try:
+        items = list(itertools.islice(iter(value), MAX_BREAKS + 1))
+    except TypeError:
+        raise ValueError("numbers") from None
+    numbers = []
+    for item in items:
+        if isinstance(item, bool):
+            raise ValueError("numbers")
+        try:
+            numbers.append(operator.index(item))  # an int, or numpy's: not 2.5, not "10"
+        except TypeError:
+            raise ValueError("numbers") from None
+    if not numbers or len(numbers) > MAX_BREAKS or any(
+            not 1 <= n <= MAX_QUANTITY for n in numbers):
+        raise ValueError("range")
+    return tuple(numbers)
+
+
+def quantity_advice(kind: str, lang: str = "en") -> str:
+    """What to give instead of bad quantity breaks (``kind``: numbers or range)."""
+    advice = i18n.texts("findings", lang if lang in i18n.LANGS else
+                        i18n.DEFAULT_LANG)["quantity_advice"]
+    return advice[kind].format(n=MAX_BREAKS, largest=i18n.number(MAX_QUANTITY, lang))
+
+
 def parse_quantities(text, lang="en"):
     """'10, 50, 200' (or '1.000; 5.000') as (10, 50, 200): the quantity breaks of the
     ``--quantities`` option and of a request's ``quantity_breaks``.  ValueError with

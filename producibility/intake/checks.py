@@ -19,7 +19,7 @@ from producibility import i18n
 from producibility.errors import InputError, InputErrors, Wording
 from producibility.intake.answers import choice_label, show_number, texts
 from producibility.model.relevance import asked
-from producibility.model.request import load_request, read_request_file
+from producibility.model.request import read_request, read_request_file
 
 
 class Problem:
@@ -185,7 +185,7 @@ def validate_request(path, questionnaire, lang: str = "en"):
                                 path, getattr(document, "line", 1))], None
     errors = []
     try:  # the loader reads the answers, checks the schema and the combinations
-        load_request(document, questionnaire, path=path, lang=lang)
+        read_request(document, questionnaire, path=path, lang=lang)
     except InputErrors as exc:
         errors.extend(exc.errors)
     except InputError as exc:

@@ -34,6 +34,11 @@ from producibility import clock
 from producibility.errors import InputError, Wording
 
 MAX_WORKING_DAYS = 2500  # ten years: beyond it a date says nothing (and may overflow)
+#: The calendar's horizon: the last date a request's dates (``date``, ``wanted_date``)
+#: and an as-of date may be.  The lead time counts up to MAX_WORKING_DAYS working days
+#: from such a date, and Python's dates end with the year 9999: twice the ten years
+#: are kept free after it (the shop's closed days lengthen the count).
+LAST_DATE = datetime.date(datetime.MAXYEAR - 2 * math.ceil(MAX_WORKING_DAYS / 250), 12, 31)
 _FORM = "holidays-2"     # the cache key's kind of a year's holidays (2: names asked
 # for by language, never the machine's LANG)
 PREBUILT_HOLIDAYS = (("NL", None), range(2025, 2038))  # shipped: the example shop's

@@ -7,13 +7,16 @@ generates and against the combinations no single answer shows.  Every problem is
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 from typing import Any
 
 from producibility.errors import InputError, InputErrors, Wording
 from producibility.inputs import cache, yamlio
 from producibility.inputs import schema as schemas
-from producibility.model.questionnaire import load_questionnaire
+from producibility.model.calendar import LAST_DATE
+from producibility import i18n
+from producibility.model.questionnaire import MAX_PARTS, load_questionnaire
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})  # nothing in them to change
@@ -61,8 +64,10 @@ def read_request_file(path) -> tuple[Any, bytes]:
     """A request file's document and bytes.  A YAML request is written by a person, so
     a number in a form YAML 1.1 reads otherwise than a person means (``2.000``, ``010``,
     ``1:30``) is kept as the text and read as a quoted answer is (yamlparse.AS_WRITTEN);
-    a JSON request is a program's, its numbers JSON's."""
-    return yamlio.load_with_bytes(path, as_written=Path(path).suffix.lower() != ".json")
+    a ``.json`` request is a program's, read as JSON (``json.dumps``'s ``\\ud83d\\ude00``
+    is no YAML), with the limits of a JSON Lines request."""
+    as_json = Path(path).suffix.lower() == ".json"
+    return yamlio.load_with_bytes(path, as_written=not as_json, as_json=as_json)
 
 
 def load_request(source: str | Path | dict, questionnaire: Any = None,
@@ -70,12 +75,99 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
     """A request from a YAML/JSON file path or from a dict (the API's way).
 
     Returns a plain dict, validated against the request schema that the
-    questionnaire generates, with dates as ISO text.
+    questionnaire generates, with dates as ISO text and answers read (``"ja"`` is
+    true, a material's alias its id).  A dict given is not changed: what is returned
+    is a copy, of plain JSON data (a value of any other kind, bytes or a set, is an
+    InputError that names its field).
     """
+    if isinstance(source, dict):
+        source = request_copy(source, path or "<request>")
+    return read_request(source, questionnaire, path, lang)
+
+
+def request_copy(source: dict, path: str = "<request>") -> dict:
+    """A copy of a request's dict to read in place: one the YAML reader made keeps its
+    lines, any other becomes plain JSON data (:func:`json_data`)."""
+    if isinstance(source, yamlio.Mapping):
+        try:
+            return yamlio.copy_with_lines(source)
+        except (TypeError, ValueError):
+            pass  # not only what the reader makes: copied as plain data
+    return json_data(source, path)
+
+
+def json_data(value: Any, path: str = "<request>") -> Any:
+    """A copy of ``value`` as plain JSON data: dicts with text keys, lists (a tuple
+    becomes one), text, numbers, true/false and None; a date becomes its ISO text.
+    Anything else (bytes, a set, an object) is an InputError that names the field
+    (``customer: bytes is not text, ...``), never its ``repr``.  A structure nested
+    deeper than the inputs' limit (or a cycle) is one too."""
+    import decimal
+    import numbers
+
+    MAX_DEPTH = yamlio.MAX_DEPTH
+    def kind_error(where, item):
+        return InputError.said(Wording("inputs", "not_json_value", where=where or Wording(
+            "inputs", "a_value"), kind=type(item).__name__), path)
+
+    def scalar(item, where):
+        if item is None or isinstance(item, (bool, str, int, float)):
+            kind = type(item)
+            if kind in (str, int, float, bool) or item is None:
+                return item
+            for plain in (bool, str, int, float):  # a subclass (an enum, a Said)
+                if isinstance(item, plain):
+                    return str.__str__(item) if plain is str else plain(item)
+        if isinstance(item, datetime.datetime):
+            return item.date().isoformat()
+        if isinstance(item, datetime.date):
+            return item.isoformat()
+        if isinstance(item, numbers.Integral):  # numpy's int64
+            return int(item)
+        if isinstance(item, decimal.Decimal) and item.is_finite():
+            return int(item) if item == item.to_integral_value() else float(item)
+        raise kind_error(where, item)
+
+    top = {} if isinstance(value, dict) else []
+    stack = [(value, top, "", 1)]
+    while stack:
+        node, copy, at, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError.said(Wording("inputs", "nested_too_deep", depth=MAX_DEPTH), path)
+        if isinstance(node, dict):
+            items = []
+            for key, item in node.items():
+                if isinstance(key, bool) or not isinstance(key, (str, int)):
+                    problem = Wording("inputs", "key_not_plain")
+                    raise InputError.said(Wording("inputs", "value_problem", where=f"{at}:",
+                                                  problem=problem) if at else problem, path)
+                key = str(key)
+                items.append((key, item, f"{at}.{key}" if at else key))
+        else:
+            items = [(i, item, f"{at}[{i}]") for i, item in enumerate(node)]
+        for key, item, where in items:
+            if isinstance(item, (dict, list, tuple)):
+                inner = {} if isinstance(item, dict) else []
+                stack.append((item, inner, where, depth + 1))
+            else:
+                inner = scalar(item, where)
+            if isinstance(copy, dict):
+                copy[key] = inner
+            else:
+                copy.append(inner)
+    return top
+
+
+
+def read_request(source: str | Path | dict, questionnaire: Any = None,
+                 path: str | None = None, lang: str = "en") -> dict:
+    """:func:`load_request` on a dict of the caller's own, read in place (answers
+    read, aliases resolved, ``_unlisted`` added): for a caller that made the dict
+    (``validate`` reads the file, the Screener copies the API's dict first)."""
     questionnaire = questionnaire or load_questionnaire()
     seen = None  # a file's validation record: (key, its bytes passed every check before)
-    if isinstance(source, (str, Path)):
-        path = str(source)
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
         document, data = read_request_file(source)
         key = cache.validation_key(data, questionnaire.request_schema)
         seen = key, cache.seen_valid(key)
@@ -89,6 +181,11 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
         raise InputError.said(Wording("inputs", "request_shape"), path,
                               getattr(document, "line", 1))
     _plain(document)
+    parts = document.get("parts")
+    if isinstance(parts, list) and len(parts) > MAX_PARTS:  # before the work they make
+        raise InputError.said(Wording("inputs", "too_many_parts", n={
+            lang: i18n.number(len(parts), lang) for lang in i18n.LANGS}, limit=MAX_PARTS),
+            path, yamlio.line_of(document, ["parts"]))
     _check_answers(document, questionnaire, path, lang, schema=not (seen and seen[1]))
     ids = {}
     for i, part in enumerate(document["parts"]):
@@ -105,12 +202,17 @@ def load_request(source: str | Path | dict, questionnaire: Any = None,
         for where, holder in places:
             if q.id in holder:
                 try:
-                    datetime.date.fromisoformat(holder[q.id])
+                    day = datetime.date.fromisoformat(holder[q.id])
                 except ValueError:
                     raise InputError.said(
                         Wording("inputs", "field_not_real_date", field=q.id,
                                 text=holder[q.id]),
                         path, yamlio.line_of(document, where)) from None
+                if day > LAST_DATE:  # the lead time could not be counted from it
+                    raise InputError.said(
+                        Wording("inputs", "field_beyond_horizon", field=q.id,
+                                text=holder[q.id], last=LAST_DATE.isoformat()),
+                        path, yamlio.line_of(document, where))
     if seen and not seen[1]:
         cache.remember_valid(seen[0])  # these bytes passed: next time without the schema
     return document

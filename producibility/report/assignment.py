@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from producibility import i18n
 from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 from producibility.model.calendar import PLAIN, Calendar
 from producibility.report.leadtime import deliveries_of
+from producibility.report.finding import named_parts
 from producibility.report.partners import outside_work, shared_orders
 
 
@@ -362,7 +364,9 @@ def _short_of_hours(hours, free, given, parts, weeks):
     if given <= 1e-9:
         return Reason("capacity", hours=float(hours), free=float(free), weeks=float(weeks))
     return Reason("capacity_shared", hours=float(hours), free=float(free),
-                  taken=float(given), parts=", ".join(sorted(set(parts))))
+                  taken=float(given), parts={lang: named_parts(sorted(set(parts)), lang)
+                                             for lang in i18n.LANGS})
+
 
 
 def not_made(assignments) -> dict[str, list[str]]:

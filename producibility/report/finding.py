@@ -25,6 +25,20 @@ def words(section: str, lang: str) -> dict[str, Any]:
     return i18n.texts("findings", lang if lang in i18n.LANGS else i18n.DEFAULT_LANG)[section]
 
 
+#: How many parts a text names; the rest are counted ("P0, P1, P10, P100, P101 and 295
+#: more"): a 300-part request's reasons named every other part, in each of them.
+PARTS_NAMED = 5
+
+
+def named_parts(parts: Sequence[str], lang: str) -> str:
+    """The parts a text names: all of them up to PARTS_NAMED, else the first
+    PARTS_NAMED and how many more."""
+    if len(parts) <= PARTS_NAMED:
+        return ", ".join(parts)
+    return words("lead_time", lang)["more_parts"].format(
+        parts=", ".join(parts[:PARTS_NAMED]), n=len(parts) - PARTS_NAMED)
+
+
 class Risk:
     """A risk rated on the pack's matrix: likelihood x consequence, and its level."""
 

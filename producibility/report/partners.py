@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from producibility import i18n
 from producibility.engine.fit import text as fit_text
-from producibility.report.finding import words
+from producibility.report.finding import named_parts, words
 
 
 def shared_orders(work) -> dict[tuple, tuple]:
@@ -46,7 +46,8 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
         basis.append(said["partner_order"].format(amount=g(price["per_order_eur"]),
                                                   batches=batches))
         if len(shared_by) > 1:
-            basis[-1] += said["shared"].format(n=len(shared_by), parts=", ".join(shared_by))
+            basis[-1] += said["shared"].format(n=len(shared_by),
+                                               parts=named_parts(shared_by, lang or "en"))
     if price.get("per_piece_eur"):
         if pieces is None:
             basis.append(said["partner_piece_unknown"])

@@ -11,7 +11,9 @@ from producibility.report.render.registry import Format, Job, register
 
 
 def _dump(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    # allow_nan=False: a NaN is an error here, never the invalid JSON 'NaN'
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False,
+                      allow_nan=False) + "\n"
 
 
 def report(job: Job) -> str:

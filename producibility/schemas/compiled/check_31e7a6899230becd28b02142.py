@@ -320,6 +320,8 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                 data__parts_len = len(data__parts)
                 if data__parts_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts must contain at least 1 items")
+                if data__parts_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts must contain less than or equal to 500 items")
                 for data__parts_x, data__parts_item in enumerate(data__parts):
                     if not isinstance(data__parts_item, (dict)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}]".format(**locals()) + " must be object")
