@@ -315,3 +315,17 @@ def test_report_findings_is_a_copy(screener):
     report.findings.clear()
     report.findings[0]["rule"] = "changed" if report.findings else None
     assert report.to_json() == before
+
+
+def test_a_whole_number_written_as_a_float_is_read_as_an_int(screener):
+    """A web form's JSON says "quantity": 5.0; the report said 5.0 and pieces 10.0, which
+    a typed ERP import (an int column) refuses. A whole-number answer of a whole-number
+    question is read as an int; 5.5 of one is still refused."""
+    from conftest import base_request
+    from producibility.errors import InputError
+    request = base_request(quantity=5.0, batches=1.0, part={"quantity": 2.0})
+    data = screener.check(request, probe=False).to_dict()
+    assert type(data["request"]["quantity"]) is int and data["request"]["pieces"] == 10
+    assert type(data["request"]["pieces"]) is int
+    with pytest.raises(InputError):
+        screener.check(base_request(quantity=5.5), probe=False)

@@ -487,6 +487,8 @@ def _read_here(question, value):
     texts, lists holding a text, and numbers for a text with a ``format``."""
     kind = type(value)
     if kind is bool or kind is int or kind is float:  # most answers: asked first
+        if kind is float and question.integer and value.is_integer():
+            return True  # 5.0 pieces read as 5: a typed consumer of the report reads an int
         return kind is not bool and bool(getattr(question, "format", None))
     if isinstance(value, str) or (isinstance(value, list) and (
             not value or any(isinstance(v, str) for v in value))):
