@@ -130,3 +130,14 @@ def test_a_dutch_or_shortened_material_name_suggests_the_entries_it_names(tmp_pa
     from producibility.model.catalogue import default_catalogue
     assert "steel_s235" in default_catalogue().suggest("materials", "staal")
     assert "pom" not in default_catalogue().suggest("materials", "staal")
+
+
+def test_sizes_written_as_a_text_get_the_list_to_write(tmp_path):
+    """``envelope_mm: 250 x 210 x 220`` (as a request file may say it) was told to write
+    ``[250 x 210 x 220]``, itself no list; the hint is now the list of numbers."""
+    line = next(l for l in TEXT.splitlines() if "envelope_mm: [" in l)
+    sides = line.split("[", 1)[1].rstrip("]").split(", ")
+    code, found = lines_of(tmp_path, TEXT.replace(line, line.split("[", 1)[0] + " x ".join(
+        sides), 1))
+    assert code == 1 and len(found) == 1, found
+    assert found[0].endswith(f"(write a list in square brackets: [{', '.join(sides)}])"), found

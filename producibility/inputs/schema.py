@@ -216,6 +216,9 @@ def advice(error, lang="en", document=None):
         if isinstance(inst, str) and "array" in wanted and inst.strip():
             # a list written as one text (materials: aluminium_6082, steel_s235)
             items = [item.strip() for item in inst.split(",") if item.strip()]
+            if len(items) == 1 and _SIZES.fullmatch(items[0]):  # 250 x 210 x 220: the list
+                # is [250, 210, 220] (the hint repeated the x, itself no list)
+                items = _SIZES_SPLIT.split(items[0].strip())
             shown = ", ".join(items[:3]) + (", ..." if len(items) > 3 else "")
             hint = t["list_hint"].format(items=_printable(shown))
         return t["type"].format(where=where, words=words, value=_describe(inst, lang),
@@ -261,6 +264,9 @@ def advice(error, lang="en", document=None):
 
 #: What each pattern of the shipped schemas asks for, by name (``forms`` in the
 #: ``validate`` locale domain): advice a person can follow, not the regular expression.
+_SIZES = re.compile(r"\s*\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?)+\s*", re.IGNORECASE)
+_SIZES_SPLIT = re.compile(r"\s*[x×*]\s*", re.IGNORECASE)
+
 PATTERN_FORMS = {
     "^[A-Z][A-Z0-9]*-[0-9A-Z-]+$": "rule_id",
     "^[a-z0-9][a-z0-9_]*$": "snake_id",
