@@ -257,3 +257,23 @@ def test_choices_written_as_one_text_are_judged_as_the_list_they_are(tmp_path):
     text.write_text(request_text(certificates_required="material_3_1, iets"), "utf-8")
     said = [run_cli("validate", p, "--lang", "en")[1].replace(p.name, "r") for p in (listed, text)]
     assert said[0] == said[1] and "'iets' is not in the catalogue" in said[1], said
+
+
+@pytest.mark.parametrize("field,text,value", [
+    ("weight_kg", "45 gram", 0.045), ("weight_kg", "45 g", 0.045),
+    ("weight_kg", "0,3 t", 300.0), ("weight_kg", "1,2 kg", 1.2),
+    ("size_mm", "12 x 4 x 3 cm", [120.0, 40.0, 30.0]),
+    ("size_mm", "1,2 x 0,4 x 0,3 m", [1200.0, 400.0, 300.0]),
+    ("size_mm", "120 x 40 x 30 mm", [120, 40, 30]),
+    ("diameter_mm", "4 cm", 40.0), ("diameter_mm", "35 mm", 35),
+])
+def test_a_size_or_weight_in_another_unit_is_read_in_the_question_s(faas, field, text, value):
+    """A customer wrote "45 gram" and "12 x 4 x 3 cm" and read "is not a number" where
+    "0,3 mm" and "2 stuks" were read: the SI's other units of a length or a mass are
+    read in the question's unit."""
+    assert parse_answer(faas.question("part", field), text, "nl", typed=False) == value
+
+
+def test_a_unit_of_another_kind_is_still_refused(faas):
+    with pytest.raises(AnswerError):
+        parse_answer(faas.question("part", "weight_kg"), "45 mm", "nl", typed=False)

@@ -220,6 +220,37 @@ def _strip_unit(question, text):
     return text
 
 
+#: Other units of a question's length or mass, by the SI's exact definitions: a size in
+#: cm or m, a weight in grams or tonnes is read in the question's unit (a customer wrote
+#: "45 gram" and "12 x 4 x 3 cm", and read "is not a number").  Longest words first.
+CONVERSIONS = {
+    "mm": (("centimeters", 10.0), ("centimeter", 10.0), ("meters", 1000.0),
+           ("meter", 1000.0), ("cm", 10.0), ("m", 1000.0)),
+    "kg": (("grams", 0.001), ("gram", 0.001), ("tonnes", 1000.0), ("tonne", 1000.0),
+           ("ton", 1000.0), ("gr", 0.001), ("g", 0.001), ("t", 1000.0)),
+}
+
+
+def _converted(question, text):
+    """(text without another unit of the question's length or mass, its factor to the
+    question's unit); (text, None) where it names none."""
+    base = (question.unit or "").strip()
+    lowered = text.strip().lower()
+    for word, factor in CONVERSIONS.get(base, ()):
+        if lowered.endswith(word) and lowered[: -len(word)].strip() and \
+                not lowered[: -len(word)].rstrip().endswith(("m", "k", "c")):  # not mm, kg
+            head = text.strip()[: -len(word)].strip()
+            if re.fullmatch(r"[\d.,\sx×*;]+", head):
+                return head, factor
+    return text, None
+
+
+def _in_unit(value, factor):
+    """A value read in another unit, in the question's: rounded as the unit reads it
+    (45 g is 0.045 kg, not 0.045000000000000005)."""
+    return float(f"{value * factor:.10g}")
+
+
 def _fits(question, value):
     return ((not question.integer or float(value).is_integer())
             and (question.min is None or value >= question.min)
@@ -227,6 +258,10 @@ def _fits(question, value):
 
 
 def _parse_number(question, text, lang, typed=True):
+    text, factor = _converted(question, text)
+    if factor is not None:
+        return _check_range(question, _in_unit(_parse_number(question, text, lang, typed),
+                                               factor), lang)
     text = _strip_unit(question, text)
     try:
         value = read_number(text, lang)  # no convention: "1.000" and "1,000" are ambiguous
@@ -368,8 +403,8 @@ def _parse_multi(question, text, lang, typed=True):
 
 def _parse_dimensions(question, text, lang):
     t = texts(lang)
-    raw = _strip_unit(question, text.lower().replace("×", "x").replace("*", "x"))
-    raw = raw.strip()
+    raw, factor = _converted(question, text.lower().replace("×", "x").replace("*", "x"))
+    raw = _strip_unit(question, raw).strip()
     if "x" in raw or ";" in raw:
         tokens = re.split(r"[x;]", raw)
     elif re.search(r"\s", raw):
@@ -383,6 +418,8 @@ def _parse_dimensions(question, text, lang):
         values = [_number(tok, lang) for tok in tokens]
     except AnswerError as exc:
         raise AnswerError(f"{exc} {t['dimensions']}") from None
+    if factor is not None:  # "12 x 4 x 3 cm": each side in the question's mm
+        values = [_in_unit(v, factor) for v in values]
     return [_check_range(question, v, lang) for v in values]
 
 
