@@ -675,3 +675,18 @@ def test_a_date_we_miss_asks_whether_it_may_move_first(screener):
     in_time = screener.check(base_request(quantity=300, wanted_date="2027-01-15",
                                           part={"cycle_time_min": 10})).to_dict()
     assert not any(q["field"] == "date_flexible" for q in in_time["open_questions"])
+
+
+def test_an_offer_question_carries_what_a_portal_posts_its_answer_back_as(tmp_path):
+    """A portal showed the offer's questions and had to join them to the report's open
+    questions on the translated text: each now says its scope, field and part, and the
+    ids of its choices (the labels stay in the customer's words)."""
+    out = tmp_path / "offer.json"
+    code, _, _ = run_cli("check", EXAMPLES / "requests" / "enquiry-incomplete.yaml",
+                         "--equipment", EQUIPMENT, "--audience", "customer",
+                         "--format", "json", "--lang", "nl", "-o", out)
+    questions = json.loads(out.read_text(encoding="utf-8"))["questions"]
+    material = next(q for q in questions if q["field"] == "material")
+    assert (material["scope"], material["part"]) == ("part", "GR-2")
+    assert "aluminium_6082" in material["choice_ids"]
+    assert all({"scope", "field", "part", "choice_ids"} <= set(q) for q in questions)

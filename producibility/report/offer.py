@@ -76,6 +76,10 @@ def _customer_text(rule, finding, context, lang, choice_text):
 
 #: the part's answers a price left out waits for, by why it is left out (a quote note's
 #: ``why``, ``costing.Unpriced``)
+#: An offer question that is no questionnaire answer (a treatment to settle, a price
+#: above the target): no field to post back.
+_NO_FIELD = {"scope": None, "field": None, "part": None, "choice_ids": []}
+
 PRICE_WAITS_FOR = {"size": ("size_mm",), "weight": ("size_mm", "weight_kg"),
                    "thickness": ("thickness_mm",), "material": ("material",)}
 
@@ -249,8 +253,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         if finding["rule"] == "FIT-TREATMENT":
             text = t["which_treatment"].format(finding=finding["message"])
             if not any(q["text"] == text for q in questions):
-                questions.append({"text": text, "help": "", "choices": []})
-    questions += [{"text": text, "help": "", "choices": []} for text in dict.fromkeys(settled)]
+                questions.append({"text": text, "help": "", "choices": [], **_NO_FIELD})
+    questions += [{"text": text, "help": "", "choices": [], **_NO_FIELD}
+                  for text in dict.fromkeys(settled)]
     # what the price waits for is asked first: the price is the offer's point (a frame's
     # size came fourth, after its tolerance and certificates, while its material and
     # welding waited for it)
@@ -270,7 +275,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                           if question is not None and question.help else "",
                           "choices": [_label(questionnaire, entry["scope"], entry["field"], c,
                                              lang) for c in question.choices]
-                          if question is not None and len(question.choices) <= 6 else []})
+                          if question is not None and len(question.choices) <= 6 else [],
+                          # what a portal posts the answer back as: the question's scope,
+                          # field and part, and the ids of every choice
+                          "scope": entry["scope"], "field": entry["field"],
+                          "part": entry.get("part"),
+                          "choice_ids": list(question.choices) if question is not None
+                          else []})
 
     assumptions = []  # the questions left open that the shop answered the ordinary way
     for item in data.get("assumed") or data.get("assumptions") or []:
