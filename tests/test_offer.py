@@ -690,3 +690,20 @@ def test_an_offer_question_carries_what_a_portal_posts_its_answer_back_as(tmp_pa
     assert (material["scope"], material["part"]) == ("part", "GR-2")
     assert "aluminium_6082" in material["choice_ids"]
     assert all({"scope", "field", "part", "choice_ids"} <= set(q) for q in questions)
+
+
+def test_assumptions_that_cannot_stop_the_order_share_one_line(screener):
+    """Seventeen assumption bullets ("geen cleanroom", "geen exportcontrole") made a
+    one-part offer two pages. Those whose other answer could stop the order or hold it
+    up (a NO FIT or CONDITIONAL among their what-ifs) stand alone; the rest, at most
+    extra work, are one line: "verder zoals gebruikelijk: ..."."""
+    from producibility.report.render import render
+    report = screener.check(str(EXAMPLES / "requests" / "bracket-ordinary-enquiry.yaml"),
+                            lang="nl")
+    offer = json.loads(render(report, "json", "nl", audience="customer"))
+    *alone, usual = offer["assumptions"]
+    assert usual.startswith("verder zoals gebruikelijk: ") and "geen cleanroom" not in usual
+    assert "geen cleanroom" in alone and "één levering" in usual
+    blocking = [a for a in report.to_dict()["assumed"]
+                if any(w["verdict"] in ("no_fit", "conditional") for w in a["what_if"])]
+    assert len(alone) == len(blocking) < 8

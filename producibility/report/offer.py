@@ -284,6 +284,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                           else []})
 
     assumptions = []  # the questions left open that the shop answered the ordinary way
+    usual = []  # of them, those whose other answer was not found to stop or hold up the
+    # order (no NO FIT or CONDITIONAL among its what-ifs): one line together
     for item in data.get("assumed") or data.get("assumptions") or []:
         if not isinstance(item, dict):
             assumptions.append(str(item))
@@ -299,7 +301,17 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         where = ", ".join(str(p) for p in item.get("parts") or [])
         if not item.get("text") and question is not None:  # a bare value needs its question
             text = t["assumption"].format(question=question.label(lang), answer=text)
-        assumptions.append(f"{text} ({where})" if where else text)
+        blocks = any(w.get("verdict") in ("no_fit", "conditional")
+                     for w in item.get("what_if") or ())
+        (assumptions if blocks else usual).append(
+            f"{text} ({where})" if where else text)
+    # seventeen bullets ("geen cleanroom", "geen exportcontrole") made a one-part offer
+    # two pages: the assumptions whose other answer would stop the order or hold it up
+    # stand alone, the rest (at most extra work) on one line
+    if len(usual) > 1:
+        assumptions.append(t["assumptions_usual"].format(items="; ".join(usual)))
+    else:
+        assumptions += usual
 
     verdict = data["verdict"]
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
