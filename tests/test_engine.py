@@ -391,3 +391,21 @@ def test_a_roughness_left_empty_is_the_standard_finish_not_a_question(screener):
     assert not any(q["field"] == "roughness_ra_um" for q in report["open_questions"])
     fine = screener.check(base_request(part={"roughness_ra_um": 0.8}), probe=False).to_dict()
     assert any(f["rule"] == "PRC-005" for f in fine["findings"])
+
+
+def test_a_tolerance_no_machine_of_the_process_holds_names_one_of_its_kind_that_does(
+        screener):
+    """A start-up writes FDM for a PETG bracket of ±0.1 mm: NO FIT said every FDM
+    printer was rejected; a planner answers that the SLA printer holds it. Where every
+    machine of the process was rejected for the tolerance alone, the blocker names the
+    machine of another process of the same kind that reaches it."""
+    request = base_request(part={"processes": ["fdm"], "material": "petg",
+                                 "size_mm": [80, 40, 20], "tolerance_mm": 0.1})
+    report = screener.check(request, probe=False, lang="nl").to_dict()
+    [blocker] = [f for f in report["findings"] if f["rule"] == "FIT-NO-MACHINE"]
+    assert "Form 4" in blocker["message"] and blocker["message"].endswith(
+        "haalt ± 0,1 mm wel: kan het onderdeel daarop gemaakt worden?")
+    coarse = screener.check(dict(request, parts=[dict(request["parts"][0],
+                                                      size_mm=[2000, 40, 20])]),
+                            probe=False).to_dict()  # too large too: no such advice
+    assert not any("does reach" in f["message"] for f in coarse["findings"])

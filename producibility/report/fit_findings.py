@@ -61,6 +61,14 @@ def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
                 (names.get(finish, {}).get(lang) or finish)
             why = text["unfinished"].format(process=name, what=what, finish=named)
             mitigation = text["mitigation_unfinished"].format(finish=named)
+        elif has_any:
+            other = _reaches_instead(inferred, pid, process, catalogue)
+            if other is not None:  # as a planner answers a start-up's "FDM at ±0.1"
+                tolerance, other_process, machine = other
+                why += text["other_process"].format(
+                    process=catalogue.name("processes", other_process, lang),
+                    machine=machine["name"], tolerance=i18n.number(tolerance, lang,
+                                                                   grouping=False))
         findings.append(Finding.check(
             "FIT-NO-MACHINE", "blocker", "process_capability", title, f"{title}: {why}",
             mitigation, text["source"],
@@ -68,6 +76,36 @@ def no_machine(inferred: Inferred, placement: Placement, choice_text: Mapping,
             {"rejected": [r["machine"] for r in placement.rejected.get((pid, process), [])]},
             part=pid))
     return findings
+
+
+def _reaches_instead(inferred: Inferred, pid: str, process: str, catalogue: Any):
+    """(tolerance, process, machine) of the closest machine of ours that reaches a part's
+    tolerance in another process of the same kind (SLA where FDM is too coarse, the
+    5-axis mill where the 3-axis is), where every machine of ``process`` was rejected
+    for that tolerance; else None.  Its material and size are not judged here: the
+    message asks whether the part can be made that way."""
+    tolerance = inferred.parts[pid].get("tolerance_mm")
+    entry = catalogue.get("processes", process) if catalogue else None
+    if tolerance is None or not entry or not entry.get("kind"):
+        return None
+    rejected = [found for (p, proc, _), found in inferred.rejections.items()
+                if p == pid and proc == process]
+    if not rejected or not all(found and all(getattr(r, "key", None) == "tighter" and
+                                             r.params.get("value") == float(tolerance)
+                                             for r in found) for found in rejected):
+        return None  # a machine was rejected for something else too (size, material)
+    best = None
+    for mid in sorted(inferred.machines):
+        machine = inferred.machines[mid]
+        reach = machine.get("tolerance_mm")
+        if reach is None or reach > tolerance + 1e-9:
+            continue
+        for other in machine["processes"]:
+            other_entry = catalogue.get("processes", other)
+            if other != process and other_entry and other_entry.get("kind") == entry["kind"]:
+                if best is None or reach > best[0]:  # the least precise that does: cheapest
+                    best = (reach, other, machine)
+    return (tolerance, best[1], best[2]) if best else None
 
 
 def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[str, dict],
