@@ -646,7 +646,13 @@ def test_the_offer_says_why_we_cannot_make_a_part(lang, said):
 
 @pytest.mark.parametrize("part, reason", [
     ({"tolerance_mm": 0.001}, "a tolerance ± 0.001 mm is tighter than our machines can "
-                              "make (we reach 0.01 mm)"),
+                              "make (we reach ± 0.01 mm)"),
+    # the fit the customer wrote, not the tolerance worked out of it (he read "a
+    # tolerance ± 0.0105 mm ... we reach 0.02 mm" for his Ø20 h7)
+    ({"processes": ["turning"], "size_mm": None, "diameter_mm": 20, "length_mm": 120,
+      "material": "steel_c45", "tolerance_mm": None, "iso_fit": "h5", "fit_size_mm": 20},
+     "the fit Ø20 h5 asks ± 0.0045 mm, tighter than our machines can make (we reach "
+     "± 0.01 mm)"),
     ({"processes": ["wire_edm"]}, "we have no machine for wire EDM")])
 def test_a_reason_for_each_kind_of_no(screener, part, reason):
     from conftest import base_request

@@ -337,5 +337,18 @@ def customer_reasons(inferred: Inferred, placement: Placement, choice_text: Mapp
         same = [r.params["limit"] for reasons in usable.values() for r in reasons
                 if r.key == reason.key and r.params.get("what") == reason.params.get("what")]
         limit = max(same) if reason.key == "over" else min(same)
-        entry["customer_reason"] = Reason("customer_" + reason.key,
-                                          **dict(reason.params, limit=limit)).text(lang)
+        part = inferred.parts[pid]
+        if reason.key == "tighter" and part.get("iso_fit") and part.get("fit_size_mm") \
+                and abs(reason.params["value"] - (part.get("tolerance_mm") or -1)) < 1e-12:
+            # the fit the customer wrote, not the tolerance worked out of it ("a tolerance
+            # ± 0.0105 mm" for his Ø20 h7)
+            entry["customer_reason"] = Reason(
+                "customer_fit", size=float(part["fit_size_mm"]), fit=part["iso_fit"],
+                value=reason.params["value"], limit=limit).text(lang)
+            continue
+        params = dict(reason.params, limit=limit)
+        if reason.key == "tighter":  # "we reach ± 0.2 mm", "Ra 0.8 µm": the label's sign
+            what = reason.params.get("what") or ""
+            params["mark"] = {k: (v.split() or [""])[-1] for k, v in what.items()} \
+                if isinstance(what, dict) else (what.split() or [""])[-1]
+        entry["customer_reason"] = Reason("customer_" + reason.key, **params).text(lang)
