@@ -7,11 +7,12 @@
   same contexts, layer by layer, three-valued, with typed flag subjects.  The floor.
 * ``ClipsPort``: the same rules as CLIPS defrules through clipspy: the fit join
   (operation x machine of that process, material in the machine's materials,
-  sorted sizes within the envelope, tolerance, roughness), the
+  sorted sizes within the envelope, tolerance, roughness; an operation no machine fits
+  judged again with the tolerance or roughness another operation reaches excused), the
   "no machine" negation, and every pack rule translated mechanically from its
   ``when:`` text (comparisons, ``in`` lists, and/or/not, ``is (un)defined``,
-  flags as ``requires``/``unless`` patterns).  Static facts (provider, machines,
-  sheet thickness limits) are deffacts, so ``reset`` brings them back.
+  flags as ``requires``/``unless`` patterns).  Static facts (provider, processes,
+  machines, sheet thickness limits) are deffacts, so ``reset`` brings them back.
 
 All three produce the same result shape so they can be compared:
 ``(candidates, findings)`` with candidates ``{(part, process, machine,
@@ -196,7 +197,11 @@ def _templates():
     out.update({
         "mthick": (["machine", "material", "max"], []),
         "operation": (["part", "process", "family"], []),
-        "candidate": (["part", "process", "machine", "marginal"], []),
+        # excused: TRUE where the fit stands only because another operation of the part
+        # reaches its tolerance or roughness (fit-excuse-*), FALSE where it fits as it is
+        "candidate": (["part", "process", "machine", "marginal", "excused"], []),
+        "proc": (["id", "kind"], ["caps", "optional"]),   # PROCESSES, as static facts
+        "unmade": (["part", "process"], ["excused"]),      # an operation no machine fits
         "finding": (["rule", "subject", "machine"], []),
         "flag": (["name", "kind", "id"], []),      # typed subject: kind request | part
         "uflag": (["name", "kind", "id"], []),     # a flag whose value is unknown
@@ -211,16 +216,45 @@ INTERNAL = {"request": {"n_parts", "given"},
             "machine": {"family", "e1", "e2", "e3", "lim_diameter", "lim_length", "process"}}
 
 
+# What the fit rules need of each process, written by hand after
+# rules/catalogue/processes.yaml: its fit family (which size checks, below in fit_rules),
+# its kind (a measuring operation is judged on the tolerance always, and excuses
+# none), the part fields it has a capability check on (tolerance, roughness: smaller
+# is harder) and of those the ones a machine may leave unstated (machine_optional).
+# A process not listed is judged as an envelope with both capabilities.
+CAPABILITIES = ("tolerance_mm", "roughness_ra_um")
+BOTH = (CAPABILITIES, ("roughness_ra_um",))
+PROCESSES = {
+    "milling_3axis": ("envelope", "prismatic") + BOTH,
+    "milling_5axis": ("envelope", "prismatic") + BOTH,
+    "fdm": ("envelope", "additive") + BOTH,
+    "sla": ("envelope", "additive") + BOTH,
+    "cmm_inspection": ("envelope", "inspection", ("tolerance_mm",), ()),
+    "turning": ("turning", "rotational") + BOTH,
+    "laser_cutting": ("laser", "sheet") + BOTH,
+    "waterjet_cutting": ("laser", "sheet", ("tolerance_mm",), ()),
+    "bending": ("bend", "sheet") + BOTH,
+    # its envelope is a soft limit, its tolerance machine_optional
+    "welding": ("soft", "joining", ("tolerance_mm",), ("tolerance_mm",)),
+}
+# A laser's or waterjet's blank up to 98 % of the sheet is routine (the sheet check's own
+# margin in processes.yaml); the pack's envelope_margin stays for the travels and the
+# sheet thickness.
+SHEET_MARGIN = 0.98
+
+
 def family(process):
-    if process == "turning":
-        return "turning"
-    if process == "laser_cutting":
-        return "laser"
-    if process == "bending":
-        return "bend"
-    if process == "welding":
-        return "soft"       # its envelope is a soft limit (rules/catalogue/processes.yaml)
-    return "envelope"
+    return PROCESSES.get(process, ("envelope",))[0]
+
+
+def process_facts(processes):
+    """(proc ...) facts of the processes the machines offer."""
+    out = []
+    for process in sorted(processes):
+        _, kind, caps, optional = PROCESSES.get(process, ("envelope", "other") + BOTH)
+        out.append(f"(proc (id {lit(process)}) (kind {kind}) (caps {' '.join(caps)})"
+                   f" (optional {' '.join(optional)}))")
+    return out
 
 
 def lit(value):
@@ -648,57 +682,123 @@ def _subject_patterns(tr, scope, expr, alpha):
     return patterns
 
 
+def _capability(field, pv, mv, cap, excused):
+    """(test, marginal) of one capability check (tolerance or roughness: the machine
+    must reach the part's value), for a process that declares it (?caps); a machine
+    that does not state its limit passes where the check is machine_optional (?opt),
+    else it is out.  ``excused``: a machine that misses it is marginal, not out."""
+    declared = f"(member$ {field} ?caps)"
+    reach = (f"(if (eq {mv} nil) then (neq (member$ {field} ?opt) FALSE)"
+             f" else (>= {pv} (- {mv} {EPS!r})))")
+    ok = f"(or (eq {pv} nil) (not {declared}) {reach}"
+    ok += f" (and (neq {mv} nil) (neq (member$ {field} ?ex) FALSE))" if excused else ""
+    ok += ")"
+    near = f"(< {pv} (- (* {cap!r} {mv}) {EPS!r}))"
+    if excused:
+        near = f"(or {near} (and (member$ {field} ?ex) (< {pv} (- {mv} {EPS!r}))))"
+    marginal = f"(and (neq {pv} nil) (neq {mv} nil) {declared} {near})"
+    return ok, marginal
+
+
 def _fit_rule(name, fam, part_slots, machine_slots, extra, limits, margin, cap,
-              material=True, soft=()):
+              material=True, soft=(), excused=False):
     """The fit join of one process family.  An unanswered size or material is not
     checked (the fit is provisional, as producibility.engine.fit.check judges it): a
-    variant without material matches every machine of the process."""
-    fits = " ".join(f"(or (eq {v} nil) (<= {v} (+ {lim} {EPS!r})))" for v, lim in limits)
+    variant without material matches every machine of the process.  A limit is
+    ``(part var, machine var)`` at the pack's margin or ``(part var, machine var,
+    margin)``.
+
+    ``excused``: the same join for an operation no machine fits as it is (``unmade``,
+    salience 950, after every plain fit): a machine that misses a tolerance or
+    roughness another operation of the part reaches (fit-excuse-*) is marginal."""
+    limits = [x if len(x) == 3 else (*x, margin) for x in limits]
+    soft = [x if len(x) == 3 else (*x, margin) for x in soft]
+    fits = " ".join(f"(or (eq {v} nil) (<= {v} (+ {lim} {EPS!r})))" for v, lim, _ in limits)
     fits = fits or "TRUE"
     # a soft limit never rejects: over it, or near it, the fit is marginal
-    marg = " ".join(f"(and (neq {v} nil) (> {v} (+ (* {margin!r} {lim}) {EPS!r})))"
-                    for v, lim in list(limits) + list(soft))
+    marg = " ".join(f"(and (neq {v} nil) (> {v} (+ (* {mg!r} {lim}) {EPS!r})))"
+                    for v, lim, mg in limits + soft)
+    tol_ok, tol_marg = _capability("tolerance_mm", "?pt", "?mt", cap, excused)
+    rough_ok, rough_marg = _capability("roughness_ra_um", "?pr", "?mr", cap, excused)
     mat_part = "(material ?mat&~nil)" if material else "(material nil)"
     mat_machine = "(materials $? ?mat $?)" if material else ""
-    return f"""(defrule fit-{name}{'' if material else '-any-material'} (declare (salience 1000))
-  (operation (part ?p) (process ?proc) (family "{fam}"))
+    unmade = "\n  (unmade (part ?p) (process ?proc) (excused $?ex&:(> (length$ ?ex) 0)))" \
+        if excused else ""
+    rule = f"fit-{name}{'-excused' if excused else ''}{'' if material else '-any-material'}"
+    return f"""(defrule {rule} (declare (salience {950 if excused else 1000}))
+  (operation (part ?p) (process ?proc) (family "{fam}")){unmade}
+  (proc (id ?proc) (caps $?caps) (optional $?opt))
   (part (id ?p) {mat_part} (tolerance_mm ?pt) (roughness_ra_um ?pr) {part_slots})
   (machine (id ?m) (process ?proc) {mat_machine} (tolerance_mm ?mt)
            (roughness_ra_um ?mr) {machine_slots})
   {extra if material else ""}
   (test (and {fits}
-             (or (eq ?pt nil) (>= ?pt (- ?mt {EPS!r})))
-             (or (eq ?pr nil) (eq ?mr nil) (>= ?pr (- ?mr {EPS!r})))))
+             {tol_ok}
+             {rough_ok}))
   =>
   (assert (candidate (part ?p) (process ?proc) (machine ?m)
+    (excused {'TRUE' if excused else 'FALSE'})
     (marginal (or {marg}
-                  (and (neq ?pt nil) (< ?pt (- (* {cap!r} ?mt) {EPS!r})))
-                  (and (neq ?pr nil) (neq ?mr nil) (< ?pr (- (* {cap!r} ?mr) {EPS!r}))))))))"""
+                  {tol_marg}
+                  {rough_marg})))))"""
+
+
+def _excuse_rules():
+    """A part's tolerance and roughness are its tightest feature's, made by one of its
+    operations (README "Equipment fit"; producibility.engine.fit.Fitter.held and
+    judge_all).  An operation that no machine fits as it is (``unmade``, once every
+    plain fit has fired) and that is not a measurement is excused a capability it
+    declares and the part gives, where another operation of the part, not a
+    measurement and declaring that capability, fits as it is on a machine of ours
+    (an excused candidate excuses nothing: two operations never excuse each other)."""
+    out = ["""(defrule fit-unmade (declare (salience 970))
+  (operation (part ?p) (process ?proc))
+  (proc (id ?proc) (kind ~inspection))
+  (not (candidate (part ?p) (process ?proc)))
+  =>
+  (assert (unmade (part ?p) (process ?proc))))"""]
+    for field in CAPABILITIES:
+        out.append(f"""(defrule fit-excuse-{field} (declare (salience 960))
+  ?u <- (unmade (part ?p) (process ?proc) (excused $?ex&:(not (member$ {field} ?ex))))
+  (proc (id ?proc) (caps $? {field} $?))
+  (part (id ?p) ({field} ~nil))
+  (exists (operation (part ?p) (process ?o&~?proc))
+          (proc (id ?o) (kind ~inspection) (caps $? {field} $?))
+          (candidate (part ?p) (process ?o) (excused FALSE)))
+  =>
+  (modify ?u (excused $?ex {field})))""")
+    return out
 
 
 def fit_rules(settings):
     m, c = settings["envelope_margin"], settings["capability_margin"]
     thick = "(mthick (machine ?m) (material ?mat) (max ?tx))"
     out = []
-    for material in (True, False):
-        sheet = [("?th", "?tx")] if material else []
-        out += [
-            _fit_rule("envelope", "envelope", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
-                      "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "",
-                      [("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")], m, c, material),
-            _fit_rule("soft", "soft", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
-                      "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "", [], m, c, material,
-                      soft=[("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")]),
-            _fit_rule("turning", "turning", "(diameter_mm ?dd) (length_mm ?ll)",
-                      "(lim_diameter ?md) (lim_length ?ml)", "",
-                      [("?dd", "?md"), ("?ll", "?ml")], m, c, material),
-            # a sheet part's thickness limit is per material: unchecked without one
-            _fit_rule("laser", "laser", "(thickness_mm ?th) (d1 ?d1) (d2 ?d2)",
-                      "(e1 ?s1) (e2 ?s2)", thick,
-                      sheet + [("?d1", "?s1"), ("?d2", "?s2")], m, c, material),
-            _fit_rule("bend", "bend", "(thickness_mm ?th) (d1 ?d1)", "(lim_length ?ml)",
-                      thick, sheet + [("?d1", "?ml")], m, c, material),
-        ]
+    for excused in (False, True):
+        for material in (True, False):
+            sheet = [("?th", "?tx")] if material else []
+            out += [
+                _fit_rule("envelope", "envelope", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
+                          "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "",
+                          [("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")], m, c, material,
+                          excused=excused),
+                _fit_rule("soft", "soft", "(d1 ?d1) (d2 ?d2) (d3 ?d3)",
+                          "(e1 ?e1) (e2 ?e2) (e3 ?e3)", "", [], m, c, material,
+                          soft=[("?d1", "?e1"), ("?d2", "?e2"), ("?d3", "?e3")],
+                          excused=excused),
+                _fit_rule("turning", "turning", "(diameter_mm ?dd) (length_mm ?ll)",
+                          "(lim_diameter ?md) (lim_length ?ml)", "",
+                          [("?dd", "?md"), ("?ll", "?ml")], m, c, material, excused=excused),
+                # a sheet part's thickness limit is per material: unchecked without one;
+                # the blank against the sheet at the sheet's own margin
+                _fit_rule("laser", "laser", "(thickness_mm ?th) (d1 ?d1) (d2 ?d2)",
+                          "(e1 ?s1) (e2 ?s2)", thick,
+                          sheet + [("?d1", "?s1", SHEET_MARGIN), ("?d2", "?s2", SHEET_MARGIN)],
+                          m, c, material, excused=excused),
+                _fit_rule("bend", "bend", "(thickness_mm ?th) (d1 ?d1)", "(lim_length ?ml)",
+                          thick, sheet + [("?d1", "?ml")], m, c, material, excused=excused),
+            ]
+    out += _excuse_rules()
     out.append("""(defrule fit-no-machine (declare (salience 900))
   (operation (part ?p) (process ?proc))
   (not (candidate (part ?p) (process ?proc)))
@@ -725,6 +825,7 @@ def machine_facts(equipment):
     p = equipment.provider
     facts.append(_fact_text("provider", {k: p.get(k) for k in
                                           TEMPLATES["provider"][0] + TEMPLATES["provider"][1]}))
+    facts += process_facts({x for m in equipment.machines for x in m["processes"]})
     for m in equipment.machines:
         for process in m["processes"]:
             fam = family(process)

@@ -54,3 +54,49 @@ def test_the_clips_port_translates_every_rule_and_agrees(shop):
         request, as_of = _loaded(screener, path)
         cands, finds, _ = bl.engine_results(screener.inference.run(request, as_of))
         assert port.run(request, as_of) == (cands, finds), path.name
+
+
+def _parts_request(parts):
+    from conftest import base_request
+
+    request = base_request(purpose="small_series", quantity=20, wanted_date="2027-03-01")
+    request["parts"] = [dict({"quantity": 1}, **part) for part in parts]
+    return load_request(request, load_questionnaire())
+
+
+# The fit's cases the port writes out by hand (rules/catalogue/processes.yaml, the
+# README's "Equipment fit"): a blank near the sheet, and the tightest feature made by one
+# of a part's operations (fit.Fitter.judge_all).
+SHEET = {"processes": ["laser_cutting"], "material": "steel_s235", "thickness_mm": 8,
+         "tolerance_mm": 0.5}
+COVER = {"processes": ["laser_cutting", "bending", "welding"], "material": "steel_s235",
+         "size_mm": [400, 300, 80], "thickness_mm": 2, "bend_radius_mm": 2,
+         "min_flange_mm": 20}
+FIT_CASES = [
+    [dict(SHEET, id="B1", size_mm=[2800, 300, 8])],   # routine: 98 % of the sheet
+    [dict(SHEET, id="B2", size_mm=[2960, 300, 8])],   # marginal
+    [dict(COVER, id="C1", tolerance_mm=0.3)],         # the press brake, welding excused
+    [dict(COVER, id="C2", tolerance_mm=0.05)],        # no operation reaches it
+    [dict(COVER, id="C3", tolerance_mm=0.3, processes=["welding"])],
+    [dict(COVER, id="C4", tolerance_mm=0.3, roughness_ra_um=1.6)],
+    [{"id": "M1", "processes": ["milling_3axis", "cmm_inspection"],
+      "material": "aluminium_6082", "size_mm": [120, 60, 20], "tolerance_mm": tol}
+     for tol in (0.012, 0.008, 0.005)],
+    [{"id": "T1", "processes": ["turning", "milling_3axis"], "material": "steel_s235",
+      "size_mm": [100, 50, 50], "diameter_mm": 50, "length_mm": 100,
+      "tolerance_mm": tol} for tol in (0.015, 0.008)],
+]
+
+
+@pytest.mark.parametrize("parts", FIT_CASES, ids=lambda parts: parts[0]["id"])
+def test_the_baselines_judge_the_fit_as_the_engine(shop, parts):
+    screener, _ = shop
+    parts = [dict(part, id=f"{part['id']}-{i}") for i, part in enumerate(parts)]
+    request = _parts_request(parts)
+    as_of = request.get("date")
+    expected = bl.engine_results(screener.inference.run(request, as_of))[:2]
+    assert bl.Plain(screener.pack, screener.equipment).run(request, as_of) == expected
+    if bl.clips is None:
+        pytest.skip(bl.CLIPS_MISSING)
+    port = bl.ClipsPort(screener.pack, screener.equipment)
+    assert port.run(request, as_of) == expected
