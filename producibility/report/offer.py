@@ -284,8 +284,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                           else []})
 
     assumptions = []  # the questions left open that the shop answered the ordinary way
-    usual = []  # of them, those whose other answer was not found to stop or hold up the
-    # order (no NO FIT or CONDITIONAL among its what-ifs): one line together
+    usual = []  # of them, those screened with another answer that was not found to stop
+    # or hold up the order (no NO FIT or CONDITIONAL among its what-ifs): one line
+    # together (one not screened, probing off or past its budget, may: on its own)
     for item in data.get("assumed") or data.get("assumptions") or []:
         if not isinstance(item, dict):
             assumptions.append(str(item))
@@ -301,9 +302,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         where = ", ".join(str(p) for p in item.get("parts") or [])
         if not item.get("text") and question is not None:  # a bare value needs its question
             text = t["assumption"].format(question=question.label(lang), answer=text)
-        blocks = any(w.get("verdict") in ("no_fit", "conditional")
-                     for w in item.get("what_if") or ())
-        (assumptions if blocks else usual).append(
+        usual_one = item.get("can_change_verdict") is not None and not any(
+            w.get("verdict") in ("no_fit", "conditional") for w in item.get("what_if") or ())
+        (usual if usual_one else assumptions).append(
             f"{text} ({where})" if where else text)
     # seventeen bullets ("geen cleanroom", "geen exportcontrole") made a one-part offer
     # two pages: the assumptions whose other answer would stop the order or hold it up
