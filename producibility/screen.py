@@ -411,21 +411,13 @@ def _applicable_choice(catalogue):
 def _solid_kg(part, catalogue):
     """The weight of a part's envelope solid in its material, or None (no size or no
     known density): no finished part weighs more."""
-    import math
+    from producibility.model.stock import envelope_cm3
 
     material = catalogue.get("materials", part.get("material")) if part.get("material") \
         else None
     density = (material or {}).get("density_kg_m3")
-    if not density:
-        return None
-    size = part.get("size_mm")
-    if part.get("diameter_mm") and part.get("length_mm"):
-        mm3 = math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"]
-    elif size and len(size) == 3:
-        mm3 = size[0] * size[1] * size[2]
-    else:
-        return None
-    return mm3 / 1e9 * density
+    envelope = envelope_cm3(part) if density else None
+    return None if envelope is None else envelope / 1e6 * density
 
 
 def _unsupported_choice(equipment, question_choices):

@@ -51,7 +51,8 @@ def envelope_surface_cm2(part):
     return 2 * (a * b + a * c + b * c) / 100
 
 
-def _envelope_cm3(part):
+def envelope_cm3(part):
+    """The volume of a part's envelope (a turned part's cylinder), or None without size."""
     dims = _dims(part)
     if part.get("diameter_mm") and part.get("length_mm"):
         return math.pi / 4 * part["diameter_mm"] ** 2 * part["length_mm"] / 1000
@@ -87,9 +88,8 @@ def printed_volume_cm3(part, process, material, costing, catalogue, lang="en"):
       ``costing.solid_share`` for a process without one), times its ``infill`` where
       the model names one (a provider's FDM with a solid share and an infill)."""
     if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
-        return (part["weight_kg"] / material["density_kg_m3"] * 1e6,
-                lang and _said(lang)["by_weight"])
-    envelope = _envelope_cm3(part)
+        return part_volume_cm3(part, material, costing, lang)  # by the weight
+    envelope = envelope_cm3(part)
     if envelope is None:
         return None, None
     wall = part.get("min_wall_mm")
@@ -117,7 +117,7 @@ def part_volume_cm3(part, material, costing, lang="en"):
     if part.get("weight_kg") is not None and material and material.get("density_kg_m3"):
         return (part["weight_kg"] / material["density_kg_m3"] * 1e6,
                 lang and _said(lang)["by_weight"])
-    envelope = _envelope_cm3(part)
+    envelope = envelope_cm3(part)
     if envelope is None:
         return None, None
     share = costing["solid_share"]

@@ -259,12 +259,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 "text": text and text["design_wait"].format(rule=rule)}, text))
         prepared = ready
         if modelled_after:
-            waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
-            if office and waited > 0.005:
-                steps.append(_alongside(ordered, {
-                    "step": "queue", "days": round(waited, 2),
-                    "text": text and text["queue_office"].format(parts=_ahead(office, text))},
-                    text))
+            _office_queue(steps, prepared, office, ordered, text)
             prepared += own / prep_per_day
             steps.append(_alongside(ordered, {
                 "step": "design", "days": round(own / prep_per_day, 2),
@@ -276,12 +271,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         if prep and prep_per_day:
             # the work preparation does one part at a time: a part waits for the parts
             # before it (while its material comes, where it is on order)
-            waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
-            if office and waited > 0.005:
-                steps.append(_alongside(ordered, {
-                    "step": "queue", "days": round(waited, 2),
-                    "text": text and text["queue_office"].format(parts=_ahead(office, text))},
-                    text))
+            _office_queue(steps, prepared, office, ordered, text)
             prepared += prep / prep_per_day
             steps.append(_alongside(ordered, {
                 "step": "preparation", "days": round(prep / prep_per_day, 2),
@@ -409,6 +399,16 @@ def _machine_days(attended, unattended, per_day, overtime):
     if unattended:
         days += unattended / per_day if per_day > 0 else NEVER
     return min(days, NEVER)
+
+
+def _office_queue(steps, prepared, office, ordered, text):
+    """The days a part, ready for the office, waits for the parts before it there (the
+    design or the work preparation does one part at a time): a queue step, if any."""
+    waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
+    if office and waited > 0.005:
+        steps.append(_alongside(ordered, {
+            "step": "queue", "days": round(waited, 2),
+            "text": text and text["queue_office"].format(parts=_ahead(office, text))}, text))
 
 
 def _alongside(ordered, step, text):
