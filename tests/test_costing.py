@@ -1416,8 +1416,13 @@ def test_a_part_with_no_process_has_no_price_and_no_date_of_its_own(screener):
     assert not any("werkdag" in sentence for sentence in offer["delivery"])
     # a second part that is routed keeps its own price; the date is a lower bound
     request["parts"].append(dict(base_request()["parts"][0], id="P2"))
-    both = screener.check(request, probe=False).to_dict()
+    both_report = screener.check(request, probe=False)
+    both = both_report.to_dict()
     assert both["lead_time"]["without_run"] == ["P1"]
+    # the set's price leaves P1 out, and says so; its offer line starts with its material
+    assert "per set (the parts of one product, without P1)" in render(both_report, "text", "en")
+    offer_text = render(both_report, "text", "nl", audience="customer")
+    assert "\n    aluminium EN AW-6082 · 120 × 60 × 20 mm\n" in offer_text
     assert any(line["part"] == "P2" and line["kind"] == "run"
                for line in both["quote"]["lines"])
 

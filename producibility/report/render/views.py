@@ -44,8 +44,12 @@ def unit(data: Mapping[str, Any], words: Mapping[str, Any]) -> str:
     quantity = data["request"].get("quantity")
     single = data["request"].get("parts") == 1 and \
         data["request"].get("pieces", quantity) == quantity
-    left_out = (data.get("lead_time") or {}).get("not_made")
-    if left_out and not single:  # the set's price leaves out what we cannot make
+    lead = data.get("lead_time") or {}
+    # the set's price leaves out what we cannot make, and a part whose processes are
+    # open (not priced: "per set (the parts of one product)" read as if it held it)
+    left_out = list(lead.get("not_made") or ()) + [
+        p["part"] for p in lead.get("parts") or () if p.get("unrouted")]
+    if left_out and not single:
         return words["per_set_without"].format(parts=", ".join(left_out))
     return words["per_piece_unit" if single else "per_set_unit"]
 

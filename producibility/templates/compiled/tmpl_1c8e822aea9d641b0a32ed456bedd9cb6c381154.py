@@ -138,7 +138,7 @@ def root(context, missing=missing):
         yield str(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
         if environment.getattr(l_1_part, 'material'):
             pass
-            yield ' · '
+            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 29 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
             yield str(environment.getattr(l_1_part, 'material'))
         if environment.getattr(l_1_part, 'size_mm'):
             pass

@@ -154,7 +154,7 @@ def root(context, missing=missing):
         yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
         if environment.getattr(l_1_part, 'material'):
             pass
-            yield ' · '
+            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 24 in 'offer.md.j2' evaluated to false and no else section was defined.")))
             yield str(t_6(environment.getattr(l_1_part, 'material')))
         if environment.getattr(l_1_part, 'size_mm'):
             pass

@@ -267,7 +267,7 @@ def block_parts(context, missing=missing):
         yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
         if environment.getattr(l_1_part, 'material'):
             pass
-            yield ' · '
+            yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 135 in 'offer.html.j2' evaluated to false and no else section was defined.")))
             yield escape(environment.getattr(l_1_part, 'material'))
         if environment.getattr(l_1_part, 'size_mm'):
             pass
