@@ -685,8 +685,13 @@ def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, 
                                                 "wait", "wait", "transport"]
     assert p1["days"] == pytest.approx(sum(s["days"] for s in p1["steps"]), abs=0.05)
     # P2: 7075 without a catalogue lead time here: MAT-003's 10 days (waits_for material)
+    # the shipped rule's figure: the default's, named by its rule
     assert p2["steps"][0] == {"step": "material", "days": 10.0, "rule": "MAT-003",
-                              "text": p2["steps"][0]["text"]}
+                              "text": p2["steps"][0]["text"], "basis": "default",
+                              "source": p2["steps"][0]["source"]}
+    assert "MAT-003" in p2["steps"][0]["source"]
+    # the shop's own rules' waits are its own figures
+    assert {s["basis"] for s in p1["steps"] if s["step"] == "wait"} == {"given"}
     assert "MAT-003" in p2["steps"][0]["text"]
     assert lead["days"] == math.ceil(max(p1["days"], p2["days"]) - 1e-9)
     # the text report shows the slowest part's chain

@@ -810,7 +810,7 @@ def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
     html = render(screened["bracket-series", "en"], "html", "en")
     start = html.index('<ul class="chain">')
     chain = html[start:html.index("</ul>", start)]
-    assert '<span class="id">BR-100</span>: CAM and work preparation: 5.5 h (1.38 wd) → ' \
+    assert '<span class="id">BR-100</span>: CAM and work preparation: 5.5 h (1.38 wd, default) → ' \
         "3-axis milling on" in chain
     assert chain.index("milling") < chain.index("anodising") < chain.index("delivery")
     shaft = card("shaft-oversize", "en")

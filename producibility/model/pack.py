@@ -107,11 +107,15 @@ class RulePack:
 
     def __init__(self, rules: list, settings: dict, packs: list,
                  catalogue: object = None, disabled: dict | None = None,
-                 shipped: frozenset = frozenset()) -> None:
+                 shipped: frozenset = frozenset(),
+                 given_settings: frozenset = frozenset()) -> None:
         self.rules = rules
         # the ids of the rules as the shipped default pack writes them (not overridden):
         # their hours are the default pack's judgement, not the shop's own figures
         self.shipped = shipped
+        # the settings a pack other than the shipped default sets ("lead_time.
+        # transport_days", "costing.cam_h"): the shop's own figures, not the default's
+        self.given_settings = given_settings
         # id -> (pack id, path, line) of the disable: that switched off a rule now gone
         self.disabled = disabled or {}
         self.settings = settings
@@ -260,7 +264,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     if not include_default:
         # without the default rules the shop's vocabulary stays: packs extend it
         catalogue.start_from(default_catalogue_files()[0])
-    shipped = set()
+    shipped, given_settings = set(), set()
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
         default = include_default and Path(source).resolve() == Path(
@@ -294,6 +298,8 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
         with expressions.parsed_trees(expressions.trees_key(TREES_FORM,
                                                             "\n".join(digests).encode())):
             for path, document in loaded:
+                if not default:
+                    given_settings |= setting_keys(document.get("settings"))
                 before = dict(rules)
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
                                          where, written, defined_flags, errors, removals,
@@ -319,7 +325,19 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     ordered = sorted(rules.values(), key=lambda r: r.id)
     disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
-                    disabled=disabled, shipped=frozenset(shipped & set(rules)))
+                    disabled=disabled, shipped=frozenset(shipped & set(rules)),
+                    given_settings=frozenset(given_settings))
+
+
+def setting_keys(settings, prefix: str = "") -> set:
+    """The settings a pack's ``settings:`` sets, each by its dotted path to a value
+    ("lead_time.transport_days", "costing.cam_h.milling_3axis")."""
+    if not isinstance(settings, dict):
+        return {prefix} if prefix else set()
+    keys = set()
+    for key, value in settings.items():
+        keys |= setting_keys(value, f"{prefix}.{key}" if prefix else str(key))
+    return keys
 
 
 def _named_packs(meta, loaded, digests):

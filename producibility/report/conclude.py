@@ -14,11 +14,13 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from producibility.engine.infer import Inferred, schedule
+from producibility.model.catalogue import default_catalogue
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
-SCHEMA_VERSION = "6.0.0"  # 6: quote.totals' amounts null where nothing is made here,
+SCHEMA_VERSION = "6.1.0"  # 6.1: lead_time.basis, a part's and a step's basis and a
+# step's source (whose figures the days are); 6: quote.totals' amounts null where nothing is made here,
 # can_change_verdict null where not probed (inputs.probe), meets_wanted_date null on a
 # lower bound within the date, a part with no process unrouted (not priced, no date)
 # 5.1: an assignment's run_basis, its run_h and amount_eur
@@ -96,7 +98,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                               placement.not_made),
             costing.design_hours(findings, placement.not_made), equipment.calendar,
             costing.inspection_hours(placement.assignments, settings["costing"], 1, findings,
-                                     placement.not_made))
+                                     placement.not_made),
+            leadtime.Provenance(pack.shipped, pack.given_settings, default_catalogue(),
+                                findings, settings["costing"]["cam_h"]))
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()

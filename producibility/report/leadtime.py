@@ -113,27 +113,99 @@ def _longest(waits):
     return sorted(kept.values(), key=lambda w: w[2])
 
 
+#: How sure a figure of the chain is, the surest first: the shop's or the customer's own
+#: (``given``: the equipment file, the request, the shop's own pack and catalogue), the
+#: shipped default pack's judgement (``default``), or worked out from the part
+#: (``estimated``: a run time from its geometry, a queue behind estimated work).  A step
+#: is as sure as its least sure figure; a part's chain as its least sure step; the lead
+#: time as its slowest part's chain.
+BASES = ("given", "default", "estimated")
+
+
+def weakest(bases) -> str:
+    """The least sure of ``bases`` (BASES; ``given`` for none)."""
+    return max(bases, key=BASES.index, default="given")
+
+
+class Provenance:
+    """Whose figures the chain's steps rest on.  ``shipped``: the ids of the rules as the
+    shipped default pack writes them (``RulePack.shipped``); ``given_settings``: the
+    settings a pack of the shop's own sets (``RulePack.given_settings``);
+    ``shipped_catalogue``: the shipped catalogue (an entry the merged catalogue took
+    from it is the default's figure, one a shop's pack wrote or overrode the shop's);
+    ``findings``: the rules' findings, whose ``effort`` hours the design, the preparation
+    and the measuring take (a shipped rule's hours are the default's)."""
+
+    def __init__(self, shipped=frozenset(), given_settings=frozenset(),
+                 shipped_catalogue=None, findings=(), cam_h=()):
+        self.shipped = shipped
+        self.given_settings = given_settings
+        self.shipped_catalogue = shipped_catalogue
+        self.cam_h = cam_h  # the processes the pack's costing.cam_h names
+        self._hours = {}  # (effort key, part or None) -> "default" where a shipped rule adds
+        for f in findings:
+            for key in ("design_h", "cam_h", "inspection_h"):
+                if (f.effort or {}).get(key) and f.rule in shipped:
+                    self._hours[key, f.part] = "default"
+
+    def setting(self, key: str) -> str:
+        return "given" if key in self.given_settings else "default"
+
+    def cam(self, process: str) -> str:
+        """The CAM hours of an operation: the pack's ``costing.cam_h`` of its process (else
+        its ``default``)."""
+        return self.setting(f"costing.cam_h.{process if process in self.cam_h else 'default'}")
+
+    def rule(self, rule_id: str) -> str:
+        return "default" if rule_id in self.shipped else "given"
+
+    def entry(self, catalogue, kind: str, entry_id: str) -> str:
+        """A catalogue entry's figure: the default's where the shipped catalogue has it."""
+        entry = catalogue.get(kind, entry_id) if catalogue is not None else None
+        if entry is None or self.shipped_catalogue is None:
+            return "default"
+        return "default" if self.shipped_catalogue.get(kind, entry_id) is entry else "given"
+
+    def hours(self, key: str, part: str) -> str:
+        """The rules' ``effort`` hours of ``key`` on ``part`` (a request rule's counted with
+        every part: the chain places them on one, the first or the last)."""
+        return weakest((self._hours.get((key, part), "given"),
+                        self._hours.get((key, None), "given")))
+
+
+UNKNOWN_PROVENANCE = Provenance()
+
+
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
-          preparation=None, design=None, inspection=None):
+          preparation=None, design=None, inspection=None, provenance=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
     ``waits``: what the rules' findings wait for (:func:`waits_of`).  ``preparation``:
     part -> its CAM and work preparation hours (costing.cam_hours).  ``design``: the design
     work before it ({None: the request's hours, part: its own}: costing.design_hours).
-    ``inspection``: part -> its measuring hours (costing.inspection_hours)."""
+    ``inspection``: part -> its measuring hours (costing.inspection_hours).
+    ``provenance``: whose figures the steps rest on (:class:`Provenance`): each step's
+    ``basis`` (BASES) and, with texts, its ``source``."""
     text = words("lead_time", lang) if lang else None
+    said = words("lead_source", lang) if lang else None
+    known = provenance or UNKNOWN_PROVENANCE
+    by_transport = known.setting("lead_time.transport_days")
+
+    def by_office(key, pid):  # the design's or preparation's hours at the office's pace
+        return weakest((known.hours(key, pid),
+                        known.setting("lead_time.preparation_h_per_day")))
     supplied = request.get("material_supplied_by_customer") is True
     transport = settings["transport_days"]
     hours = {}  # (part, process) -> [attended hours, unattended hours] on its machine
-    runs = set()  # (part, process) whose run hours are known (given or estimated)
+    runs = {}  # (part, process) -> the basis of its run hours, where known
     for line in quote_lines:
         if line["kind"] in ("setup", "run") and line["rule"] is None and line["machine"]:
             split = hours.setdefault((line["part"], line["process"]), [0.0, 0.0])
             split[0 if line["attended"] else 1] += line["hours"]
             if line["kind"] == "run":
-                runs.add((line["part"], line["process"]))
+                runs[line["part"], line["process"]] = line["basis"]
     machine_free = {}  # machine -> working day it is free from
     machine_users = {}  # machine -> [(working day it ends, part)] in order
     machine_order = {}  # machine -> [(part, process, hours)] in the order it makes them
@@ -172,7 +244,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 continue  # no partner: the treatment's typical lead time from the catalogue
             placed.add(treatment)
             treatments.append((treatment, {"name": text and text["subcontractor"],
-                                           "lead_time_days": entry["lead_time_days"]}))
+                                           "lead_time_days": entry["lead_time_days"],
+                                           "basis": known.entry(catalogue, "treatments",
+                                                                treatment)}))
         own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
         if placed:
             own.add("treatment")
@@ -180,12 +254,17 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             if name in own:
                 continue
             later += days
-            tail.append({"step": "wait", "days": days, "rule": rule,
-                         "text": text and text["wait"].format(title=title, rule=rule)})
+            tail.append(_based({"step": "wait", "days": days, "rule": rule,
+                                "text": text and text["wait"].format(title=title, rule=rule)},
+                               known.rule(rule), said and (lambda: said["rule"].format(
+                                   rule=rule))))
         for process, partner in treatments:
-            later = _outside(tail, later, process, partner, transport, catalogue, lang, text)
+            later = _outside(tail, later, process, partner, transport, catalogue, lang, text,
+                             by_transport)
         later += transport
-        tail.append({"step": "transport", "days": transport, "text": text and text["delivery"]})
+        tail.append(_based({"step": "transport", "days": transport,
+                            "text": text and text["delivery"]},
+                           by_transport, said and (lambda: said["transport"])))
         tails[pid] = (tail, later)
 
     # the order the parts are planned in, whatever their order in the request: the part
@@ -221,20 +300,25 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             if material and material.get("lead_time_days"):
                 day = float(material["lead_time_days"])
                 name = catalogue.name("materials", material_id, lang)
-                steps.append({"step": "material", "days": day, "text": text and (
+                steps.append(_based({"step": "material", "days": day, "text": text and (
                     text["material_beyond_stock"].format(
                         material=name,
                         kg=i18n.number(part["material_kg_in_request"], lang, 0),
                         held=i18n.number(part["stock_held_kg"], lang))
                     if part.get("stock_held_kg") is not None and
                     part.get("material_kg_in_request") is not None else
-                    text["material"].format(material=name))})
+                    text["material"].format(material=name))},
+                    known.entry(catalogue, "materials", material_id), said and (
+                        lambda: said["material"].format(material=material_id))))
         if not steps:  # no catalogue figure: the rule's, where one says the material waits
             for name, days, rule, title in rule_waits_here:
                 if name == "material":
                     day = days
-                    steps.append({"step": "material", "days": days, "rule": rule,
-                                  "text": text and text["wait"].format(title=title, rule=rule)})
+                    steps.append(_based({"step": "material", "days": days, "rule": rule,
+                                         "text": text and text["wait"].format(title=title,
+                                                                              rule=rule)},
+                                        known.rule(rule), said and (
+                                            lambda: said["rule"].format(rule=rule))))
         ordered = bool(steps)  # the material comes meanwhile
         own = design.get(pid, 0.0)
         part_approval = _named("design", waits.get(pid, []))
@@ -244,39 +328,48 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         designed = shared + (0.0 if modelled_after else own)
         if designed:
             prepared += 0.0 if modelled_after else own / prep_per_day
-            steps.append(_alongside(ordered, {
+            steps.append(_alongside(ordered, _based({
                 "step": "design", "days": round(designed / prep_per_day, 2),
                 "text": text and text["design"].format(
-                    hours=i18n.number(round(designed, 2), lang, grouping=False))}, text))
+                    hours=i18n.number(round(designed, 2), lang, grouping=False))},
+                by_office("design_h", pid), said and (lambda: said["design"].format(
+                    per_day=i18n.number(prep_per_day, lang, grouping=False)))), text))
         ready = prepared
         if request_approval:
             ready = max(ready, approved)
         if part_approval:
             ready = max(ready, prepared + part_approval[1])
         for _, days, rule, title in filter(None, (request_approval, part_approval)):
-            steps.append(_alongside(ordered, {
+            steps.append(_alongside(ordered, _based({
                 "step": "wait", "days": days, "rule": rule,
-                "text": text and text["design_wait"].format(rule=rule)}, text))
+                "text": text and text["design_wait"].format(rule=rule)},
+                known.rule(rule), said and (lambda: said["rule"].format(rule=rule))), text))
         prepared = ready
         if modelled_after:
-            _office_queue(steps, prepared, office, ordered, text)
+            _office_queue(steps, prepared, office, ordered, text, state, said)
             prepared += own / prep_per_day
-            steps.append(_alongside(ordered, {
+            steps.append(_alongside(ordered, _based({
                 "step": "design", "days": round(own / prep_per_day, 2),
                 "text": text and text["design"].format(
-                    hours=i18n.number(round(own, 2), lang, grouping=False))}, text))
+                    hours=i18n.number(round(own, 2), lang, grouping=False))},
+                by_office("design_h", pid), said and (lambda: said["design"].format(
+                    per_day=i18n.number(prep_per_day, lang, grouping=False)))), text))
         if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
         if prep and prep_per_day:
             # the work preparation does one part at a time: a part waits for the parts
             # before it (while its material comes, where it is on order)
-            _office_queue(steps, prepared, office, ordered, text)
+            _office_queue(steps, prepared, office, ordered, text, state, said)
             prepared += prep / prep_per_day
-            steps.append(_alongside(ordered, {
+            steps.append(_alongside(ordered, _based({
                 "step": "preparation", "days": round(prep / prep_per_day, 2),
                 "text": text and text["preparation"].format(
-                    hours=i18n.number(round(prep, 2), lang, grouping=False))}, text))
+                    hours=i18n.number(round(prep, 2), lang, grouping=False))},
+                weakest([by_office("cam_h", pid)] + [
+                    known.cam(a["process"]) for a in by_part.get(pid, ()) if a.get("machine")]),
+                said and (lambda: said["preparation"].format(
+                    per_day=i18n.number(prep_per_day, lang, grouping=False)))), text))
             day = max(day, prepared)  # alongside the material's order
         if designed or prep:
             office.append(pid)
@@ -312,20 +405,24 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             _queued(entry, begin, machine_users.setdefault(a["machine"], []), text and (
                 lambda parts: text["queue_machine"].format(
                     machine=a.get("machine_name") or a["machine"],
-                    parts=_ahead(parts, text))))
+                    parts=_ahead(parts, text))), state, said)
             entry["day"] = machine_free[a["machine"]] = begin + days
             machine_users[a["machine"]].append((entry["day"], pid))
             machine_order.setdefault(a["machine"], []).append((pid, a["process"], h))
-            entry["steps"].append({"step": "operation", "days": round(days, 2),
-                                   "text": text and text["operation"].format(
-                                       process=_name(catalogue, "processes", a["process"],
-                                                     lang),
-                                       machine=a.get("machine_name") or a["machine"],
-                                       hours=i18n.number(h, lang, 1, grouping=False))
-                                   + (text["no_free_hours"] if days >= NEVER else "")})
+            run = runs.get((pid, a["process"]))
+            entry["steps"].append(_based(
+                {"step": "operation", "days": round(days, 2),
+                 "text": text and text["operation"].format(
+                     process=_name(catalogue, "processes", a["process"], lang),
+                     machine=a.get("machine_name") or a["machine"],
+                     hours=i18n.number(h, lang, 1, grouping=False))
+                 + (text["no_free_hours"] if days >= NEVER else "")},
+                run or "given", said and (lambda: said["operation"].format(
+                    run=said[f"run_{run}" if run else "run_none"], machine=a["machine"],
+                    free=i18n.number(machine["free_h_per_week"], lang, grouping=False)))))
         elif a.get("partner"):
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
-                                    transport, catalogue, lang, text)
+                                    transport, catalogue, lang, text, by_transport)
 
     # then each part is measured (the first piece before the series is released, the
     # rules' inspection hours), at the pack's ``inspection_h_per_day``: the measuring room
@@ -347,12 +444,20 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         days = h / measure_per_day
         _queued(entry, max(entry["day"], room_free), room_users,
                 text and (lambda parts: text["queue_measuring"].format(
-                    parts=_ahead(parts, text))))
+                    parts=_ahead(parts, text))), state, said)
         entry["day"] = room_free = max(entry["day"], room_free) + days
         room_users.append((entry["day"], pid))
-        entry["steps"].append({"step": "inspection", "days": round(days, 2),
-                               "text": text and text["inspection"].format(
-                                   hours=i18n.number(round(h, 2), lang, grouping=False))})
+        entry["steps"].append(_based(
+            {"step": "inspection", "days": round(days, 2),
+             "text": text and text["inspection"].format(
+                 hours=i18n.number(round(h, 2), lang, grouping=False))},
+            weakest((known.setting("lead_time.inspection_h_per_day"),
+                     known.hours("inspection_h", pid),
+                     # the first-off inspection of a part with an operation on our machines
+                     known.setting("costing.first_off_inspection_h") if any(
+                         a.get("machine") for a in by_part.get(pid, ())) else "given")),
+            said and (lambda: said["inspection"].format(
+                per_day=i18n.number(measure_per_day, lang, grouping=False)))))
 
     for pid, part in parts.items():
         if pid in unmade:
@@ -363,7 +468,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         day = state[pid]["day"] + later
         without_run = [a["process"] for a in by_part.get(pid, ())
                        if a.get("machine") and (pid, a["process"]) not in runs]
-        entry = {"part": pid, "days": round(day, 1), "steps": steps}
+        entry = {"part": pid, "days": round(day, 1), "steps": steps,
+                 "basis": weakest(step["basis"] for step in steps)}
         if without_run:  # set-up only: the part's days are a lower bound
             entry["without_run"] = without_run
         if not part.get("processes"):  # how it is made is open: its days (a delivery
@@ -377,6 +483,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     else:
         days = math.ceil(slowest["days"] - 1e-9) if slowest else 0
     return {"days": days, "slowest_part": slowest["part"] if slowest else None,
+            "basis": slowest["basis"] if slowest else None,
             "parts": out, "not_made": sorted(unmade),
             "without_run": sorted(p["part"] for p in out
                                   if p.get("without_run") or p.get("unrouted")),
@@ -401,14 +508,16 @@ def _machine_days(attended, unattended, per_day, overtime):
     return min(days, NEVER)
 
 
-def _office_queue(steps, prepared, office, ordered, text):
+def _office_queue(steps, prepared, office, ordered, text, state, said):
     """The days a part, ready for the office, waits for the parts before it there (the
-    design or the work preparation does one part at a time): a queue step, if any."""
+    design or the work preparation does one part at a time): a queue step, if any, as
+    sure as the steps of the parts it waits for."""
     waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
     if office and waited > 0.005:
-        steps.append(_alongside(ordered, {
+        steps.append(_alongside(ordered, _based({
             "step": "queue", "days": round(waited, 2),
-            "text": text and text["queue_office"].format(parts=_ahead(office, text))}, text))
+            "text": text and text["queue_office"].format(parts=_ahead(office, text))},
+            _behind(office, state), said and (lambda: said["queue"])), text))
 
 
 def _alongside(ordered, step, text):
@@ -435,19 +544,39 @@ def _ahead(parts, text):
                                      n=len(parts) - AHEAD_NAMED)
 
 
-def _queued(entry, begin, users, said):
+def _queued(entry, begin, users, said, state, sources):
     """A step for the days a part, ready, waits for a machine or the measuring room that
     other parts have first (``users``: (the day each ended, part) so far), so that its
-    steps add up to its days.  ``said``: the parts (a list) -> the text (None: no
-    texts)."""
+    steps add up to its days, as sure as the steps of the parts it waits for.
+    ``said``: the parts (a list) -> the text (None: no texts); ``sources``: the
+    ``lead_source`` words (None: no texts)."""
     waited = begin - entry["day"]
     if waited > 0.005:
         ahead = sorted({p for end, p in users if end > entry["day"] + 1e-9})
-        entry["steps"].append({"step": "queue", "days": round(waited, 2),
-                               "text": said and said(ahead)})
+        entry["steps"].append(_based({"step": "queue", "days": round(waited, 2),
+                                      "text": said and said(ahead)},
+                                     _behind(ahead, state),
+                                     sources and (lambda: sources["queue"])))
 
 
-def _outside(steps, day, process, partner, transport, catalogue, lang, text):
+def _behind(parts, state):
+    """The basis of a queue: the least sure step of the parts it waits for."""
+    return weakest(step["basis"] for p in parts for step in state.get(p, {}).get("steps", ()))
+
+
+def _based(step, basis, source):
+    """``step`` with its ``basis`` and, where texts are made (``source`` a function of
+    none, not None), the ``source`` it says."""
+    step["basis"] = basis
+    if source:
+        step["source"] = source()
+    return step
+
+
+def _outside(steps, day, process, partner, transport, catalogue, lang, text, by_transport):
+    """An operation or treatment at a partner (the equipment file's: its lead time given),
+    or at a subcontractor with the catalogue's lead time (``partner["basis"]``), and
+    transport both ways (``by_transport``: that setting's basis)."""
     kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
     days = 2 * transport + float(partner["lead_time_days"])
     said = text and text["outside"].format(process=_name(catalogue, kind, process, lang),
@@ -456,7 +585,15 @@ def _outside(steps, day, process, partner, transport, catalogue, lang, text):
         said += text["outside_days"].format(
             days=i18n.number(float(partner["lead_time_days"]), lang, grouping=False),
             transport=i18n.number(transport, lang, grouping=False))
-    steps.append({"step": "outside_work", "days": days, "text": said})
+    sources = words("lead_source", lang) if text else None
+    steps.append(_based({"step": "outside_work", "days": days, "text": said},
+                        weakest((partner.get("basis", "given"), by_transport)),
+                        sources and (lambda: (
+                            sources["catalogue_treatment"].format(treatment=process)
+                            if "basis" in partner else sources["partner"].format(
+                                partner=partner["name"], days=i18n.number(
+                                    float(partner["lead_time_days"]), lang,
+                                    grouping=False))))))
     return day + days
 
 
@@ -500,7 +637,8 @@ def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]
 
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
-              preparation=None, design=None, calendar=PLAIN, inspection=None):
+              preparation=None, design=None, calendar=PLAIN, inspection=None,
+              provenance=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier;
     and, under ``machine_order`` (not the report's: the caller takes it out), each
     machine's operations in the order the chain makes them (for
@@ -511,13 +649,18 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     An order in several deliveries (``request.batches``) is planned to its first: the
     wanted date is the first delivery's (the questionnaire's words), and each delivery
     is a batch with its own set-up, so the chain takes a delivery's share of the set-up
-    and run hours (:func:`first_delivery`); the later deliveries follow it."""
+    and run hours (:func:`first_delivery`); the later deliveries follow it.
+
+    ``provenance`` (:class:`Provenance`): whose figures each step rests on; the lead
+    time's ``basis`` is its slowest part's."""
     deliveries = deliveries_of(request)
     quote_lines = first_delivery(quote_lines, deliveries)
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
-                   preparation=preparation, design=design, inspection=inspection)
+                   preparation=preparation, design=design, inspection=inspection,
+                   provenance=provenance)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
+              "basis": normal["basis"],
               "start_date": start,
               "earliest_date": add_working_days(start, normal["days"], calendar)
               if start and normal["days"] is not None else None,

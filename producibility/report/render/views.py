@@ -253,10 +253,13 @@ def context(job: Job) -> dict[str, Any]:
                 f"{euros(totals['amount_high_eur'] / quantity, lang)} {unit(data, words)}")
 
     def lead_time_steps(entry: Mapping[str, Any]) -> str:
-        """One part's chain as a line: each step with its working days, in order."""
+        """One part's chain as a line: each step with its working days, in order, and
+        whose figure they are where it is not the shop's or the customer's own
+        ("1 wd, standaard": the pack's default; "6 wd, geschat": an estimated run), as
+        the quote lines say it."""
         return " → ".join(
-            f"{step['text']} ({figure(step['days'], lang, 'g')} {words['wd']})"
-            for step in entry["steps"])
+            f"{step['text']} ({figure(step['days'], lang, 'g')} {words['wd']}"
+            f"{_basis_said(step.get('basis'), words)})" for step in entry["steps"])
 
     def what_if_shown(entry: Mapping[str, Any], limit: int = 4) -> list[dict]:
         """The probed answers worth showing: those that turn the verdict first."""
@@ -286,3 +289,9 @@ def context(job: Job) -> dict[str, Any]:
         "counted": functools.partial(i18n.counted, lang=lang),
         "paper": job.paper,
     }
+
+
+def _basis_said(basis: str | None, words: Mapping[str, Any]) -> str:
+    """", standaard" after a lead-time step's days whose figure is not the shop's or the
+    customer's own (its ``basis``), nothing for a given one."""
+    return f", {words['bases'][basis]}" if basis and basis != "given" else ""

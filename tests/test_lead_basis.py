@@ -1,0 +1,123 @@
+"""Whose figures a lead time rests on: each step's basis (given, default, estimated) and
+source, a part's and the request's (lead_time.basis), as the README's "Lead time" says."""
+
+import pytest
+
+from conftest import base_request
+from producibility import Screener, load_packs
+from producibility.report import leadtime
+from producibility.report.render import render
+
+# The shipped pack's own figures, set again by the shop's pack: the same days, now the
+# shop's own (given).
+OWN_SETTINGS = """\
+settings:
+  lead_time: {transport_days: 1, preparation_h_per_day: 4, inspection_h_per_day: 4}
+  costing:
+    cam_h: {milling_3axis: 1.5, default: 0.5}
+    first_off_inspection_h: 0.25
+"""
+
+OWN_ANODISING = """\
+treatments:
+  - id: anodising
+    override: true
+    name: {en: anodising, nl: anodiseren}
+    aliases: [anodiseren, eloxeren]
+    kind: coating
+    families: [aluminium]
+    lead_time_days: 5
+    standard: EN ISO 7599
+"""
+
+
+def steps(report, part="P1"):
+    entry = next(p for p in report["lead_time"]["parts"] if p["part"] == part)
+    return [(s["step"], s["basis"]) for s in entry["steps"]]
+
+
+def test_the_default_packs_figures_are_defaults_and_a_given_cycle_time_is_given(screener):
+    report = screener.check(base_request()).to_dict()
+    assert steps(report) == [("preparation", "default"), ("operation", "given"),
+                             ("inspection", "default"), ("transport", "default")]
+    lead = report["lead_time"]
+    assert lead["basis"] == "default" and lead["parts"][0]["basis"] == "default"
+    sources = {s["step"]: s["source"] for s in lead["parts"][0]["steps"]}
+    assert "lead_time.preparation_h_per_day (4 h a day)" in sources["preparation"]
+    assert "the request's cycle time" in sources["operation"]
+    assert "free_h_per_week" in sources["operation"]
+    assert sources["transport"] == "pack setting lead_time.transport_days"
+
+
+def test_an_estimated_run_makes_the_lead_time_estimated(screener):
+    report = screener.check(base_request(part={"cycle_time_min": None})).to_dict()
+    assert ("operation", "estimated") in steps(report)
+    assert report["lead_time"]["basis"] == "estimated"
+    operation = next(s for s in report["lead_time"]["parts"][0]["steps"]
+                     if s["step"] == "operation")
+    assert "estimated from the part" in operation["source"]
+
+
+def test_the_shops_own_settings_and_catalogue_are_given(tmp_path, equipment):
+    """The same figures set by the shop's own pack: the same days, now given."""
+    request = base_request(part={"surface_treatment": ["anodising"]})
+    before = Screener(equipment, load_packs()).check(request).to_dict()
+    assert ("outside_work", "default") in steps(before)
+    own = tmp_path / "own.yaml"
+    own.write_text(OWN_SETTINGS + OWN_ANODISING, encoding="utf-8")
+    after = Screener(equipment, load_packs([own])).check(request).to_dict()
+    assert [s[0] for s in steps(after)] == [s[0] for s in steps(before)]
+    assert after["lead_time"]["days"] == before["lead_time"]["days"]
+    assert steps(after) == [(step, "given") for step, _ in steps(after)]
+    assert after["lead_time"]["basis"] == "given"
+
+
+def test_a_shipped_rules_hours_stay_the_defaults(tmp_path, equipment):
+    """The shop's pack sets the office's pace and its CAM hours, but a shipped rule
+    (FAC-007: a fixture for a series) adds hours of its own: the preparation rests on the
+    default pack's judgement still."""
+    own = tmp_path / "own.yaml"
+    own.write_text(OWN_SETTINGS, encoding="utf-8")
+    request = base_request(quantity=200, purpose="series",
+                           part={"quantity": 1, "cycle_time_min": 2})
+    report = Screener(equipment, load_packs([own])).check(request).to_dict()
+    assert any(f["rule"] == "FAC-007" for f in report["findings"])
+    assert ("preparation", "default") in steps(report)
+    assert ("transport", "given") in steps(report)
+
+
+def test_a_queue_is_as_sure_as_the_work_it_waits_for():
+    state = {"A": {"steps": [{"basis": "given"}, {"basis": "estimated"}]},
+             "B": {"steps": [{"basis": "default"}]}}
+    assert leadtime._behind(["A"], state) == "estimated"
+    assert leadtime._behind(["B"], state) == "default"
+    assert leadtime._behind([], state) == "given"
+    assert leadtime.weakest(["default", "given"]) == "default"
+    assert leadtime.weakest([]) == "given"
+
+
+@pytest.mark.parametrize("lang, marked, estimated", [("en", "(1 wd, default)", "estimated"),
+                                                     ("nl", "(1 wd, standaard)", "geschat")])
+def test_the_reports_mark_what_is_not_given(screener, lang, marked, estimated):
+    report = screener.check(base_request(part={"cycle_time_min": None}), lang=lang)
+    for fmt in ("text", "md", "html"):
+        shown = render(report, fmt, lang, None)
+        assert marked in shown, fmt
+        assert f" wd, {estimated})" in shown, fmt
+    given = render(screener.check(base_request(), lang=lang), "text", lang, None)
+    operation = given.split(" → ")[1]
+    assert operation.endswith(" wd)") and ", " not in operation.split("(")[-1]
+
+
+def test_every_example_says_whose_its_lead_time_is(screener):
+    """On every shipped example: each step a basis and a source, a part's basis its least
+    sure step's, the request's its slowest part's."""
+    from conftest import ROOT
+    for path in sorted((ROOT / "examples" / "requests").glob("*.yaml")):
+        lead = screener.check(str(path)).to_dict()["lead_time"]
+        made = [p for p in lead["parts"] if p["days"] is not None]
+        for entry in made:
+            assert all(s["basis"] in leadtime.BASES and s["source"] for s in entry["steps"])
+            assert entry["basis"] == leadtime.weakest(s["basis"] for s in entry["steps"])
+        slowest = next((p for p in made if p["part"] == lead["slowest_part"]), None)
+        assert lead["basis"] == (slowest["basis"] if slowest else None), path.name
