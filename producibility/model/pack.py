@@ -108,7 +108,8 @@ class RulePack:
     def __init__(self, rules: list, settings: dict, packs: list,
                  catalogue: object = None, disabled: dict | None = None,
                  shipped: frozenset = frozenset(),
-                 given_settings: frozenset = frozenset()) -> None:
+                 given_settings: frozenset = frozenset(),
+                 shipped_catalogue: object = None) -> None:
         self.rules = rules
         # the ids of the rules as the shipped default pack writes them (not overridden):
         # their hours are the default pack's judgement, not the shop's own figures
@@ -116,6 +117,9 @@ class RulePack:
         # the settings a pack other than the shipped default sets ("lead_time.
         # transport_days", "costing.cam_h"): the shop's own figures, not the default's
         self.given_settings = given_settings
+        # the shipped catalogue the merged one started from (None: not known): an entry
+        # taken from it is the default's figure, one a shop's pack wrote is the shop's
+        self.shipped_catalogue = shipped_catalogue
         # id -> (pack id, path, line) of the disable: that switched off a rule now gone
         self.disabled = disabled or {}
         self.settings = settings
@@ -326,7 +330,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
                     disabled=disabled, shipped=frozenset(shipped & set(rules)),
-                    given_settings=frozenset(given_settings))
+                    given_settings=frozenset(given_settings), shipped_catalogue=catalogue.base)
 
 
 def setting_keys(settings, prefix: str = "") -> set:

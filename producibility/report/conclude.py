@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from producibility.engine.infer import Inferred, schedule
-from producibility.model.catalogue import default_catalogue
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
@@ -99,8 +98,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             costing.design_hours(findings, placement.not_made), equipment.calendar,
             costing.inspection_hours(placement.assignments, settings["costing"], 1, findings,
                                      placement.not_made),
-            leadtime.Provenance(pack.shipped, pack.given_settings, default_catalogue(),
-                                findings, settings["costing"]["cam_h"]))
+            None if brief else leadtime.Provenance(
+                pack.shipped, pack.given_settings, pack.shipped_catalogue, findings,
+                settings["costing"]["cam_h"]))
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()

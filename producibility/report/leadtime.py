@@ -124,7 +124,13 @@ BASES = ("given", "default", "estimated")
 
 def weakest(bases) -> str:
     """The least sure of ``bases`` (BASES; ``given`` for none)."""
-    return max(bases, key=BASES.index, default="given")
+    worst = "given"
+    for basis in bases:
+        if basis == "estimated":
+            return basis
+        if basis == "default":
+            worst = basis
+    return worst
 
 
 class Provenance:
@@ -144,9 +150,10 @@ class Provenance:
         self.cam_h = cam_h  # the processes the pack's costing.cam_h names
         self._hours = {}  # (effort key, part or None) -> "default" where a shipped rule adds
         for f in findings:
-            for key in ("design_h", "cam_h", "inspection_h"):
-                if (f.effort or {}).get(key) and f.rule in shipped:
-                    self._hours[key, f.part] = "default"
+            if f.effort and f.rule in shipped:
+                for key in ("design_h", "cam_h", "inspection_h"):
+                    if f.effort.get(key):
+                        self._hours[key, f.part] = "default"
 
     def setting(self, key: str) -> str:
         return "given" if key in self.given_settings else "default"
@@ -173,9 +180,6 @@ class Provenance:
                         self._hours.get((key, None), "given")))
 
 
-UNKNOWN_PROVENANCE = Provenance()
-
-
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
           preparation=None, design=None, inspection=None, provenance=None):
@@ -187,11 +191,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     work before it ({None: the request's hours, part: its own}: costing.design_hours).
     ``inspection``: part -> its measuring hours (costing.inspection_hours).
     ``provenance``: whose figures the steps rest on (:class:`Provenance`): each step's
-    ``basis`` (BASES) and, with texts, its ``source``."""
+    ``basis`` (BASES) and, with texts, its ``source`` (None: neither)."""
     text = words("lead_time", lang) if lang else None
-    said = words("lead_source", lang) if lang else None
-    known = provenance or UNKNOWN_PROVENANCE
-    by_transport = known.setting("lead_time.transport_days")
+    known = provenance  # None: the steps without their basis (a what-if probe's chain)
+    said = words("lead_source", lang) if lang and known else None
+    by_transport = known.setting("lead_time.transport_days") if known else None
 
     def by_office(key, pid):  # the design's or preparation's hours at the office's pace
         return weakest((known.hours(key, pid),
@@ -245,8 +249,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             placed.add(treatment)
             treatments.append((treatment, {"name": text and text["subcontractor"],
                                            "lead_time_days": entry["lead_time_days"],
-                                           "basis": known.entry(catalogue, "treatments",
-                                                                treatment)}))
+                                           "catalogue": True}))
         own = {"material", "design"} | {a["process"] for a in by_part.get(pid, ())} | placed
         if placed:
             own.add("treatment")
@@ -256,15 +259,16 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             later += days
             tail.append(_based({"step": "wait", "days": days, "rule": rule,
                                 "text": text and text["wait"].format(title=title, rule=rule)},
-                               known.rule(rule), said and (lambda: said["rule"].format(
-                                   rule=rule))))
+                               known and (lambda: known.rule(rule)),
+                               said and (lambda: said["rule"].format(rule=rule))))
         for process, partner in treatments:
             later = _outside(tail, later, process, partner, transport, catalogue, lang, text,
-                             by_transport)
+                             known, said)
         later += transport
         tail.append(_based({"step": "transport", "days": transport,
                             "text": text and text["delivery"]},
-                           by_transport, said and (lambda: said["transport"])))
+                           known and (lambda: by_transport),
+                           said and (lambda: said["transport"])))
         tails[pid] = (tail, later)
 
     # the order the parts are planned in, whatever their order in the request: the part
@@ -308,7 +312,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     if part.get("stock_held_kg") is not None and
                     part.get("material_kg_in_request") is not None else
                     text["material"].format(material=name))},
-                    known.entry(catalogue, "materials", material_id), said and (
+                    known and (lambda: known.entry(catalogue, "materials", material_id)),
+                    said and (
                         lambda: said["material"].format(material=material_id))))
         if not steps:  # no catalogue figure: the rule's, where one says the material waits
             for name, days, rule, title in rule_waits_here:
@@ -317,7 +322,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                     steps.append(_based({"step": "material", "days": days, "rule": rule,
                                          "text": text and text["wait"].format(title=title,
                                                                               rule=rule)},
-                                        known.rule(rule), said and (
+                                        known and (lambda: known.rule(rule)), said and (
                                             lambda: said["rule"].format(rule=rule))))
         ordered = bool(steps)  # the material comes meanwhile
         own = design.get(pid, 0.0)
@@ -332,8 +337,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                 "step": "design", "days": round(designed / prep_per_day, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(designed, 2), lang, grouping=False))},
-                by_office("design_h", pid), said and (lambda: said["design"].format(
-                    per_day=i18n.number(prep_per_day, lang, grouping=False)))), text))
+                known and (lambda: by_office("design_h", pid)),
+                said and (lambda: said["design"].format(
+                    per_day=i18n.figure(prep_per_day, lang)))), text))
         ready = prepared
         if request_approval:
             ready = max(ready, approved)
@@ -343,33 +349,36 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             steps.append(_alongside(ordered, _based({
                 "step": "wait", "days": days, "rule": rule,
                 "text": text and text["design_wait"].format(rule=rule)},
-                known.rule(rule), said and (lambda: said["rule"].format(rule=rule))), text))
+                known and (lambda: known.rule(rule)),
+                said and (lambda: said["rule"].format(rule=rule))), text))
         prepared = ready
         if modelled_after:
-            _office_queue(steps, prepared, office, ordered, text, state, said)
+            _office_queue(steps, prepared, office, ordered, text, state, known, said)
             prepared += own / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "design", "days": round(own / prep_per_day, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(own, 2), lang, grouping=False))},
-                by_office("design_h", pid), said and (lambda: said["design"].format(
-                    per_day=i18n.number(prep_per_day, lang, grouping=False)))), text))
+                known and (lambda: by_office("design_h", pid)),
+                said and (lambda: said["design"].format(
+                    per_day=i18n.figure(prep_per_day, lang)))), text))
         if designed or request_approval or part_approval:
             day = max(day, prepared)  # alongside the material's order
         prep = (preparation or {}).get(pid, 0.0)
         if prep and prep_per_day:
             # the work preparation does one part at a time: a part waits for the parts
             # before it (while its material comes, where it is on order)
-            _office_queue(steps, prepared, office, ordered, text, state, said)
+            _office_queue(steps, prepared, office, ordered, text, state, known, said)
             prepared += prep / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "preparation", "days": round(prep / prep_per_day, 2),
                 "text": text and text["preparation"].format(
                     hours=i18n.number(round(prep, 2), lang, grouping=False))},
-                weakest([by_office("cam_h", pid)] + [
-                    known.cam(a["process"]) for a in by_part.get(pid, ()) if a.get("machine")]),
+                known and (lambda: weakest([by_office("cam_h", pid)] + [
+                    known.cam(a["process"]) for a in by_part.get(pid, ())
+                    if a.get("machine")])),
                 said and (lambda: said["preparation"].format(
-                    per_day=i18n.number(prep_per_day, lang, grouping=False)))), text))
+                    per_day=i18n.figure(prep_per_day, lang)))), text))
             day = max(day, prepared)  # alongside the material's order
         if designed or prep:
             office.append(pid)
@@ -405,7 +414,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             _queued(entry, begin, machine_users.setdefault(a["machine"], []), text and (
                 lambda parts: text["queue_machine"].format(
                     machine=a.get("machine_name") or a["machine"],
-                    parts=_ahead(parts, text))), state, said)
+                    parts=_ahead(parts, text))), state, known, said)
             entry["day"] = machine_free[a["machine"]] = begin + days
             machine_users[a["machine"]].append((entry["day"], pid))
             machine_order.setdefault(a["machine"], []).append((pid, a["process"], h))
@@ -417,12 +426,12 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                      machine=a.get("machine_name") or a["machine"],
                      hours=i18n.number(h, lang, 1, grouping=False))
                  + (text["no_free_hours"] if days >= NEVER else "")},
-                run or "given", said and (lambda: said["operation"].format(
+                known and (lambda: run or "given"), said and (lambda: said["operation"].format(
                     run=said[f"run_{run}" if run else "run_none"], machine=a["machine"],
-                    free=i18n.number(machine["free_h_per_week"], lang, grouping=False)))))
+                    free=i18n.figure(machine["free_h_per_week"], lang)))))
         elif a.get("partner"):
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
-                                    transport, catalogue, lang, text, by_transport)
+                                    transport, catalogue, lang, text, known, said)
 
     # then each part is measured (the first piece before the series is released, the
     # rules' inspection hours), at the pack's ``inspection_h_per_day``: the measuring room
@@ -444,20 +453,21 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         days = h / measure_per_day
         _queued(entry, max(entry["day"], room_free), room_users,
                 text and (lambda parts: text["queue_measuring"].format(
-                    parts=_ahead(parts, text))), state, said)
+                    parts=_ahead(parts, text))), state, known, said)
         entry["day"] = room_free = max(entry["day"], room_free) + days
         room_users.append((entry["day"], pid))
         entry["steps"].append(_based(
             {"step": "inspection", "days": round(days, 2),
              "text": text and text["inspection"].format(
                  hours=i18n.number(round(h, 2), lang, grouping=False))},
-            weakest((known.setting("lead_time.inspection_h_per_day"),
-                     known.hours("inspection_h", pid),
-                     # the first-off inspection of a part with an operation on our machines
-                     known.setting("costing.first_off_inspection_h") if any(
-                         a.get("machine") for a in by_part.get(pid, ())) else "given")),
+            known and (lambda: weakest((
+                known.setting("lead_time.inspection_h_per_day"),
+                known.hours("inspection_h", pid),
+                # the first-off inspection of a part with an operation on our machines
+                known.setting("costing.first_off_inspection_h") if any(
+                    a.get("machine") for a in by_part.get(pid, ())) else "given"))),
             said and (lambda: said["inspection"].format(
-                per_day=i18n.number(measure_per_day, lang, grouping=False)))))
+                per_day=i18n.figure(measure_per_day, lang)))))
 
     for pid, part in parts.items():
         if pid in unmade:
@@ -468,8 +478,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         day = state[pid]["day"] + later
         without_run = [a["process"] for a in by_part.get(pid, ())
                        if a.get("machine") and (pid, a["process"]) not in runs]
-        entry = {"part": pid, "days": round(day, 1), "steps": steps,
-                 "basis": weakest(step["basis"] for step in steps)}
+        entry = {"part": pid, "days": round(day, 1), "steps": steps}
+        if known:
+            entry["basis"] = weakest(step["basis"] for step in steps)
         if without_run:  # set-up only: the part's days are a lower bound
             entry["without_run"] = without_run
         if not part.get("processes"):  # how it is made is open: its days (a delivery
@@ -483,7 +494,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     else:
         days = math.ceil(slowest["days"] - 1e-9) if slowest else 0
     return {"days": days, "slowest_part": slowest["part"] if slowest else None,
-            "basis": slowest["basis"] if slowest else None,
+            "basis": slowest.get("basis") if slowest else None,
             "parts": out, "not_made": sorted(unmade),
             "without_run": sorted(p["part"] for p in out
                                   if p.get("without_run") or p.get("unrouted")),
@@ -508,7 +519,7 @@ def _machine_days(attended, unattended, per_day, overtime):
     return min(days, NEVER)
 
 
-def _office_queue(steps, prepared, office, ordered, text, state, said):
+def _office_queue(steps, prepared, office, ordered, text, state, known, said):
     """The days a part, ready for the office, waits for the parts before it there (the
     design or the work preparation does one part at a time): a queue step, if any, as
     sure as the steps of the parts it waits for."""
@@ -517,7 +528,8 @@ def _office_queue(steps, prepared, office, ordered, text, state, said):
         steps.append(_alongside(ordered, _based({
             "step": "queue", "days": round(waited, 2),
             "text": text and text["queue_office"].format(parts=_ahead(office, text))},
-            _behind(office, state), said and (lambda: said["queue"])), text))
+            known and (lambda: _behind(office, state)),
+            said and (lambda: said["queue"])), text))
 
 
 def _alongside(ordered, step, text):
@@ -544,10 +556,11 @@ def _ahead(parts, text):
                                      n=len(parts) - AHEAD_NAMED)
 
 
-def _queued(entry, begin, users, said, state, sources):
+def _queued(entry, begin, users, said, state, known, sources):
     """A step for the days a part, ready, waits for a machine or the measuring room that
     other parts have first (``users``: (the day each ended, part) so far), so that its
-    steps add up to its days, as sure as the steps of the parts it waits for.
+    steps add up to its days, as sure as the steps of the parts it waits for (with a
+    ``known`` provenance).
     ``said``: the parts (a list) -> the text (None: no texts); ``sources``: the
     ``lead_source`` words (None: no texts)."""
     waited = begin - entry["day"]
@@ -555,7 +568,7 @@ def _queued(entry, begin, users, said, state, sources):
         ahead = sorted({p for end, p in users if end > entry["day"] + 1e-9})
         entry["steps"].append(_based({"step": "queue", "days": round(waited, 2),
                                       "text": said and said(ahead)},
-                                     _behind(ahead, state),
+                                     known and (lambda: _behind(ahead, state)),
                                      sources and (lambda: sources["queue"])))
 
 
@@ -565,18 +578,23 @@ def _behind(parts, state):
 
 
 def _based(step, basis, source):
-    """``step`` with its ``basis`` and, where texts are made (``source`` a function of
-    none, not None), the ``source`` it says."""
-    step["basis"] = basis
+    """``step`` with its ``basis`` and ``source`` (each a function of none, worked out
+    where the chain says them: None in a what-if probe's chain, and a source only with
+    texts)."""
+    if basis:
+        step["basis"] = basis()
     if source:
         step["source"] = source()
     return step
 
 
-def _outside(steps, day, process, partner, transport, catalogue, lang, text, by_transport):
+def _outside(steps, day, process, partner, transport, catalogue, lang, text, known,
+             sources):
     """An operation or treatment at a partner (the equipment file's: its lead time given),
-    or at a subcontractor with the catalogue's lead time (``partner["basis"]``), and
-    transport both ways (``by_transport``: that setting's basis)."""
+    or at a subcontractor with the catalogue's lead time (``partner["catalogue"]``), and
+    transport both ways; as sure as the least sure of the two (``known``: the chain's
+    :class:`Provenance`, None for no basis).  ``sources``: the ``lead_source`` words
+    (None: no source said)."""
     kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
     days = 2 * transport + float(partner["lead_time_days"])
     said = text and text["outside"].format(process=_name(catalogue, kind, process, lang),
@@ -585,12 +603,14 @@ def _outside(steps, day, process, partner, transport, catalogue, lang, text, by_
         said += text["outside_days"].format(
             days=i18n.number(float(partner["lead_time_days"]), lang, grouping=False),
             transport=i18n.number(transport, lang, grouping=False))
-    sources = words("lead_source", lang) if text else None
     steps.append(_based({"step": "outside_work", "days": days, "text": said},
-                        weakest((partner.get("basis", "given"), by_transport)),
+                        known and (lambda: weakest((
+                            known.entry(catalogue, "treatments", process)
+                            if partner.get("catalogue") else "given",
+                            known.setting("lead_time.transport_days")))),
                         sources and (lambda: (
                             sources["catalogue_treatment"].format(treatment=process)
-                            if "basis" in partner else sources["partner"].format(
+                            if partner.get("catalogue") else sources["partner"].format(
                                 partner=partner["name"], days=i18n.number(
                                     float(partner["lead_time_days"]), lang,
                                     grouping=False))))))
@@ -652,13 +672,13 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     and run hours (:func:`first_delivery`); the later deliveries follow it.
 
     ``provenance`` (:class:`Provenance`): whose figures each step rests on; the lead
-    time's ``basis`` is its slowest part's."""
+    time's ``basis`` is its slowest part's (a what-if probe's chain says none)."""
     deliveries = deliveries_of(request)
     quote_lines = first_delivery(quote_lines, deliveries)
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
                    preparation=preparation, design=design, inspection=inspection,
-                   provenance=provenance)
+                   provenance=None if brief else provenance)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "basis": normal["basis"],
               "start_date": start,
