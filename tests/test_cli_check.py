@@ -109,7 +109,7 @@ def test_console_script_runs_in_a_real_process():
                              "--equipment", str(EQUIPMENT), "--format", "json"],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["schema_version"].startswith("6.")
+    assert json.loads(result.stdout)["schema_version"].startswith("7.")
     bad = subprocess.run([sys.executable, "-m", "producibility", "check", "nope.yaml",
                           "--equipment", str(EQUIPMENT)],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)

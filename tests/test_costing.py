@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from producibility import Screener
+from producibility import Screener, load_equipment, load_packs
 
 from conftest import base_request
 
@@ -1460,3 +1460,48 @@ def test_without_a_quantity_the_material_and_run_are_named_as_not_priced(screene
     [part] = offer["parts"]
     assert part["pieces"] is None and part["per_piece_eur"] is None
     assert offer["total_eur"] is None
+
+
+AMOUNT_KINDS = {"material", "outside_work", "tooling", "certificate", "packaging", "transport"}
+
+
+def test_a_line_priced_as_an_amount_has_no_hours_rate_or_attendance(screener):
+    """An ERP multiplying a quote line's hours by its rate read EUR 0 for EUR 865.94 of
+    aluminium (hours 0, rate 0, attended true): an amount line's are null, and every line
+    of hours is its hours x its rate; the totals' hours are the lines of hours'."""
+    from conftest import ROOT
+    kinds = set()
+    shop = ROOT / "examples" / "precision-shop"
+    precision = Screener(load_equipment(str(shop / "equipment.yaml")),
+                         load_packs([shop / "rules"]))
+    for path in sorted((ROOT / "examples" / "requests").glob("*.yaml")) + sorted(
+            (shop / "requests").glob("*.yaml")):
+        quote = (precision if shop in path.parents else screener).check(
+            str(path)).to_dict()["quote"]
+        for line in quote["lines"]:
+            kinds.add(line["kind"])
+            if line["kind"] in AMOUNT_KINDS:
+                assert (line["hours"], line["rate_eur_h"], line["attended"]) == \
+                    (None, None, None), (path.name, line)
+            else:
+                # the hours are shown to 0.01 h, the amount from the exact hours
+                assert line["amount_eur"] == pytest.approx(
+                    line["hours"] * line["rate_eur_h"],
+                    abs=0.005 * line["rate_eur_h"] + 0.01), (path.name, line)
+                assert isinstance(line["attended"], bool)
+        hourly = [line for line in quote["lines"] if line["hours"] is not None]
+        assert quote["totals"]["hours"] == pytest.approx(sum(l["hours"] for l in hourly),
+                                                         abs=0.01)
+        assert quote["totals"]["attended_h"] + quote["totals"]["unattended_h"] == \
+            pytest.approx(quote["totals"]["hours"], abs=0.01)
+    assert {"material", "outside_work", "setup", "run"} <= kinds
+
+
+def test_the_csv_leaves_an_amount_lines_hours_empty(screener):
+    from producibility.report.render import render
+    report = screener.check(base_request(part={"surface_treatment": None}), lang="nl")
+    rows = [row.split(";") for row in render(report, "csv", "nl", None).splitlines()]
+    header = [cell.lstrip("\ufeff") for cell in rows[0]]
+    material = next(dict(zip(header, row)) for row in rows[1:] if row[0] == "materiaal")
+    assert (material["uren"], material["tarief_eur_u"], material["bemand"]) == ("", "", "")
+    assert material["bedrag_eur"] not in ("", "0,00")

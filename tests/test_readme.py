@@ -17,7 +17,7 @@ def test_api_example_runs(monkeypatch):
     namespace = {}
     exec(compile(python_block("## Python API"), "README.md", "exec"), namespace)  # noqa: S102
     assert namespace["report"].verdict in ("fit", "fit_with_effort", "conditional", "no_fit")
-    assert namespace["data"]["schema_version"].startswith("6.")
+    assert namespace["data"]["schema_version"].startswith("7.")
 
 
 def test_ci_runs_the_readme_test_command():

@@ -820,7 +820,7 @@ def test_the_html_lead_time_card_shows_the_lead_time_chain(screened):
 def test_a_quote_line_not_priced_by_the_hour_shows_no_hours_or_rate(screened):
     """The material line read "0 | € 0,00" under hours and rate, as if the blocks were
     an hour's work at no rate: a line priced by the piece or the kilo (material,
-    outside work, a fixed amount) leaves those cells empty; the CSV keeps its zeros."""
+    outside work, a fixed amount) leaves those cells empty, in the CSV too."""
     md = render(screened["bracket-series", "nl"], "md", "nl")
     material = next(line for line in md.splitlines() if line.startswith("| materiaal"))
     cells = [c.strip() for c in material.split("|")[1:-1]]
@@ -834,7 +834,8 @@ def test_a_quote_line_not_priced_by_the_hour_shows_no_hours_or_rate(screened):
     assert row.count('<td class="blank"></td>') == 2 and 'data-label="Uren"' not in row
     rows = list(csv.DictReader(io.StringIO(render(screened["bracket-series", "en"], "csv",
                                                   "en"))))
-    assert any(r["kind"] == "material" and r["hours"] == "0.00" for r in rows)
+    # and the CSV too (the JSON's hours and rate are null: a line of no hours, not 0)
+    assert any(r["kind"] == "material" and r["hours"] == r["rate_eur_h"] == "" for r in rows)
 
 
 def test_every_finding_names_its_source_in_the_reports_language(reports):

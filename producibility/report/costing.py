@@ -268,11 +268,14 @@ def rate(provider, costing, key, name, words, notes, lang):
     return value, "default", _said(lang)["rate_default"].format(key=key)
 
 
-#: A quote line's fields, with what a line leaves out.
+#: A quote line's fields, with what a line leaves out.  A line priced as an amount (the
+#: material, outside work, tooling, a certificate, packaging, transport) has no hours, no
+#: hourly rate and no attendance: null, not 0 (its amount is not hours x rate); a line of
+#: hours is attended unless it says otherwise.
 _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "rule": None,
-               "description": "", "setup_h": None, "run_h": None, "hours": 0.0,
-               "rate_eur_h": 0, "amount_eur": 0.0, "basis": "given", "source": "",
-               "attended": True}
+               "description": "", "setup_h": None, "run_h": None, "hours": None,
+               "rate_eur_h": None, "amount_eur": 0.0, "basis": "given", "source": "",
+               "attended": None}
 
 
 def cam_h(process, costing) -> float:
@@ -402,7 +405,10 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
     def line(kind, **values):
         out = dict(_BLANK_LINE, kind=kind, **values)
-        out["hours"] = _r(out["hours"])
+        if out["hours"] is not None:
+            out["hours"] = _r(out["hours"])
+            if out["attended"] is None:
+                out["attended"] = True
         out["amount_eur"] = _r(out["amount_eur"])
         lines.append(out)
 
@@ -529,7 +535,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         if f.quote_line and f.quote_line["part"] not in unmade:
             outside = f.quote_line
             priced.add((outside["part"], outside["process"]))
-            lines.append(dict(outside, basis="estimated", attended=True))
+            lines.append(dict(outside, basis="estimated", attended=None))
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
@@ -651,9 +657,10 @@ def totals(lines, share, estimate_share):
     low = sum(line["amount_eur"] for line in lines)
     estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
     contingency = low * share + estimated * estimate_share
-    return {"hours": _r(sum(line["hours"] for line in lines)),
+    return {"hours": _r(sum(line["hours"] for line in lines if line["hours"] is not None)),
             "attended_h": _r(sum(line["hours"] for line in lines if line["attended"])),
-            "unattended_h": _r(sum(line["hours"] for line in lines if not line["attended"])),
+            "unattended_h": _r(sum(line["hours"] for line in lines
+                                   if line["attended"] is False)),
             "amount_eur": _r(low), "estimated_eur": _r(estimated),
             "contingency_share": _r(share), "estimate_contingency_share": _r(estimate_share),
             "contingency_eur": _r(contingency), "amount_high_eur": _r(low + contingency)}

@@ -226,7 +226,7 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
             quote_line={"kind": "outside_work", "part": pid, "process": process,
                         "machine": None, "rule": "FIT-OUTSIDE-WORK",
                         "description": text["line"].format(**fields),
-                        "setup_h": None, "run_h": None, "hours": 0.0, "rate_eur_h": 0,
+                        "setup_h": None, "run_h": None, "hours": None, "rate_eur_h": None,
                         "amount_eur": partner["amount_eur"],
                         "source": words("quote_source", lang)["partner"].format(
                             partner=partner["id"], basis=partner["price_basis"])}))

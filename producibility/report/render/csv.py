@@ -76,7 +76,8 @@ def report(job: Job) -> str:
             line = dict(line, kind=words["kinds"].get(line["kind"], line["kind"]),
                         process=choice(names, "processes", line.get("process"), lang),
                         basis=words["bases"].get(line.get("basis"), line.get("basis")),
-                        attended=words["yes" if line.get("attended", True) else "no"])
+                        attended="" if line.get("attended") is None else
+                        words["yes" if line["attended"] else "no"])
         writer.writerow([number_cell(line[c], style) if c in numeric else csv_cell(line.get(c))
                          for c in CSV_COLUMNS])
     totals = data["quote"]["totals"]
