@@ -1193,6 +1193,25 @@ def test_a_machine_with_no_free_hours_never_ends(equipment, lang, said):
     assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])
 
 
+def test_work_beyond_the_calendar_keeps_its_days(screener):
+    """100,000 and 1,000,000 hours of milling both read 2,506 working days (the cap of a
+    machine that never ends) and the LEAD-TIME finding gave that as the days it takes:
+    work that ends keeps its days, beyond any date (no earliest date); only a machine with
+    no free hours never ends."""
+    reports = [screener.check(base_request(quantity=pieces, part={"cycle_time_min": 60}),
+                              probe=False).to_dict() for pieces in (100_000, 1_000_000)]
+    days = [report["lead_time"]["days"] for report in reports]
+    assert days[1] > 9 * days[0] > 9 * 2506
+    for report in reports:
+        lead = report["lead_time"]
+        assert lead["earliest_date"] is None and lead["meets_wanted_date"] is False
+        operation = next(s for s in lead["parts"][0]["steps"] if s["step"] == "operation")
+        assert "never" not in operation["text"]
+        finding = next(f for f in report["findings"] if f["rule"] == "LEAD-TIME")
+        assert finding["kind"] == "blocker" and f"({lead['days']} working days" in \
+            finding["message"]
+
+
 @pytest.mark.parametrize("lang, step", [
     ("en", "cylindrical grinding at Rondslijperij Veldhoven (fictief voorbeeld): 7 wd + 2 x 1 wd "
            "transport"),

@@ -425,7 +425,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                      process=_name(catalogue, "processes", a["process"], lang),
                      machine=a.get("machine_name") or a["machine"],
                      hours=i18n.number(h, lang, 1, grouping=False))
-                 + (text["no_free_hours"] if days >= NEVER else "")},
+                 + (text["no_free_hours"] if _never(attended, unattended, per_day,
+                                                    overtime_h_per_day) else "")},
                 known and (lambda: run or "given"), said and (lambda: said["operation"].format(
                     run=said[f"run_{run}" if run else "run_none"], machine=a["machine"],
                     free=i18n.figure(machine["free_h_per_week"], lang)))))
@@ -510,13 +511,22 @@ def _machine_days(attended, unattended, per_day, overtime):
     """Working days of an operation on a machine with ``per_day`` free hours a day, and
     ``overtime`` hours a day more for attended work: never (NEVER) for hours a machine
     with no free hours cannot give (it read 0 days: a fully booked machine did the work
-    at once)."""
+    at once).  Work that ends, however late, keeps its days: 100,000 hours of milling
+    read NEVER's 2,506 working days, as 10,000 hours did (the report says such a date is
+    more than ten years out, with the days it takes)."""
+    if _never(attended, unattended, per_day, overtime):
+        return NEVER
     days = 0.0
     if attended:
-        days += attended / (per_day + overtime) if per_day + overtime > 0 else NEVER
+        days += attended / (per_day + overtime)
     if unattended:
-        days += unattended / per_day if per_day > 0 else NEVER
-    return min(days, NEVER)
+        days += unattended / per_day
+    return days
+
+
+def _never(attended, unattended, per_day, overtime):
+    """Hours a machine with no free hours (and no overtime, for attended ones) is given."""
+    return bool(attended and per_day + overtime <= 0 or unattended and per_day <= 0)
 
 
 def _office_queue(steps, prepared, office, ordered, text, state, known, said):
