@@ -1524,3 +1524,17 @@ def test_the_csv_leaves_an_amount_lines_hours_empty(screener):
     material = next(dict(zip(header, row)) for row in rows[1:] if row[0] == "materiaal")
     assert (material["uren"], material["tarief_eur_u"], material["bemand"]) == ("", "", "")
     assert material["bedrag_eur"] not in ("", "0,00")
+
+
+def test_the_effort_names_its_longest_wait_not_a_lead_time(screener):
+    """effort.lead_time_days read 7 beside a lead time of 17 working days, and an ERP took
+    it for the lead time: it is effort.longest_wait_days, the longest wait a finding
+    names."""
+    from conftest import ROOT
+    report = screener.check(str(ROOT / "examples/requests/bracket-series.yaml")).to_dict()
+    effort = report["effort"]
+    assert "lead_time_days" not in effort
+    waits = [float(f["effort"]["lead_time_days"]) for f in report["findings"]
+             if (f.get("effort") or {}).get("lead_time_days")]
+    assert effort["longest_wait_days"] == max(waits) == 7.0
+    assert report["lead_time"]["days"] == 17

@@ -16,7 +16,7 @@ from producibility.report.render.templates import day, euros, hours
 from producibility.report.render.views import choice, labels
 
 #: The effort figures compare reports: each one's label in the report domain and its unit.
-#: (Not effort.lead_time_days, the longest single wait: the lead time below adds them up.)
+#: (Not effort.longest_wait_days, the longest single wait: the lead time below adds them up.)
 EFFORT = {"engineering_h": ("engineering", "h"), "cam_h": ("cam", "h"),
           "inspection_h": ("inspection", "h"), "setup_h": ("setup", "h"), "run_h": ("run", "h"),
           "total_h": (None, "h"), "class": ("class", None)}

@@ -19,7 +19,8 @@ from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 
 SCHEMA_VERSION = "7.0.0"  # 7: a quote line priced as an amount (material, outside
-# work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true); 6.1: lead_time.basis, a part's and a step's basis and a
+# work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
+# effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a
 # step's source (whose figures the days are); 6: quote.totals' amounts null where nothing is made here,
 # can_change_verdict null where not probed (inputs.probe), meets_wanted_date null on a
 # lower bound within the date, a part with no process unrouted (not priced, no date)

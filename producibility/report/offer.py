@@ -351,7 +351,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     if declined:
         intro = "offer_intro_none"
     wanted = _date(request.get("wanted_date"))
-    extra_days = data["effort"].get("lead_time_days") or 0  # for templates before delivery
+    extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
     return {
         "T": t, "lang": lang, "provider": provider, "address": address,

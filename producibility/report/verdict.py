@@ -104,7 +104,10 @@ def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[s
         "setup_h": _r(setup), "run_h": _r(run),
         "run_h_complete": own_ops <= run_ops and not unrouted,
         "total_h": _r(engineering + inspection + cam + setup + run), "attended_h": attended,
-        "unattended_h": totals["unattended_h"], "lead_time_days": _r(lead_time, 1),
+        "unattended_h": totals["unattended_h"],
+        # the longest single wait a finding names, not the lead time (lead_time.days):
+        # as effort.lead_time_days an ERP read 7 days for a lead time of 17
+        "longest_wait_days": _r(lead_time, 1),
         # the quote's totals to the cent (whole euros read EUR 7,065 beside the quote's
         # 7,064.62); none when nothing of the request can be made here: not priced, not 0
         "cost_eur": {"low": _r(totals["amount_eur"]) if made else None,

@@ -250,7 +250,7 @@ def block_figures(context, missing=missing):
         yield '| '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield ' | '
-        yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield str(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'longest_wait_days')))
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield ' |\n'

@@ -435,7 +435,7 @@ def block_figures(context, missing=missing):
         yield '  <div class="card">\n    <div class="k">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield '</div>\n    <div class="v">'
-        yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield escape(t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'longest_wait_days')))
         yield ' <small>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '</small></div>\n    <div class="d">'

@@ -179,12 +179,12 @@ def root(context, missing=missing):
         yield str(environment.call(context, (undefined(name='run_missing') if l_0_run_missing is missing else l_0_run_missing)))
         yield ')'
     yield '\n'
-    if (environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days') and (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'))):
+    if (environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'longest_wait_days') and (not environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'))):
         pass
         yield '  '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'extra_lead_time'))
         yield ': '
-        yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'lead_time_days')))
+        yield str(t_6(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'longest_wait_days')))
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'days'))
         yield '\n'
