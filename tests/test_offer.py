@@ -713,3 +713,45 @@ def test_assumptions_that_cannot_stop_the_order_share_one_line(screener):
     blocking = [a for a in report.to_dict()["assumed"]
                 if any(w["verdict"] in ("no_fit", "conditional") for w in a["what_if"])]
     assert len(alone) == len(blocking) < 8
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("nl", "wij zijn niet ISO 13485-gecertificeerd"),
+    ("en", "we are not ISO 13485 certified")])
+def test_an_offer_for_a_requirement_we_cannot_meet_declines_and_says_why(lang, said):
+    """The offer for an ISO 13485 handle at an ISO 9001 shop (NO FIT, QUA-004) gave
+    EUR 23.82 a piece and "in time for the date you asked for", and named no certificate:
+    a written commitment the shop could not keep.  It now declines, names the
+    requirement in the rule's customer words, and gives no price and no date."""
+    from conftest import ROOT, run_cli
+    request = ROOT / "examples" / "requests" / "medical-handle-iso13485.yaml"
+    for fmt in ("text", "md", "html", "json"):
+        code, out, err = run_cli("check", request, "--equipment",
+                                 ROOT / "examples" / "equipment.yaml", "--audience",
+                                 "customer", "--lang", lang, "--format", fmt)
+        assert code == 0, err
+        assert said in out, fmt
+        assert "23,82" not in out and "23.82" not in out, fmt
+    offer = json.loads(out)
+    assert offer["refusals"] and offer["total_eur"] is None and offer["delivery"] == []
+    assert all(p["per_piece_eur"] is None for p in offer["parts"])
+    assert offer["questions"] == [] and not offer["vat_note"]
+
+
+def test_a_shops_own_blocker_is_said_by_its_title(tmp_path):
+    from conftest import ROOT, base_request
+    from producibility import Screener, load_equipment, load_packs
+    from producibility.report.render import render
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "rules:\n"
+        "  - {id: OWN-B1, thread: quality, title: {en: No work for defence, nl: Geen werk"
+        " voor defensie}, scope: request, when: \"request.export_controlled\","
+        " then: {blocker: true}, message: {en: m, nl: m}, mitigation: {en: m, nl: m},"
+        " source: judgement}\n", encoding="utf-8")
+    screener = Screener(load_equipment(str(ROOT / "examples" / "equipment.yaml")),
+                        load_packs([own]))
+    report = screener.check(base_request(export_controlled=True), lang="nl")
+    assert report.verdict == "no_fit"
+    offer = render(report, "text", "nl", None, audience="customer")
+    assert "  - Geen werk voor defensie" in offer and "Prijs per stuk" not in offer

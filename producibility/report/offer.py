@@ -214,6 +214,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # low", a refusal asked whether the brass could be CW724R)
     declined = nothing_made(data)
     parts_by_id = {str(p.get("id")): p for p in request.get("parts") or []}
+    refusals = [] if declined else _refusals(data, pack, request, provider, lang,
+                                             questionnaire)
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
     for finding in data["findings"]:
         rule = pack.rule(finding["rule"]) if pack is not None and hasattr(pack, "rule") else None
@@ -350,6 +352,16 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # nothing of it can be made here: a refusal, without a delivery or a wish for answers
     if declined:
         intro = "offer_intro_none"
+    if refusals:
+        # a requirement of the whole request we cannot meet (a certificate we do not hold,
+        # a clean room): no price and no date, the reasons said (an offer for an ISO 13485
+        # handle at an ISO 9001 shop gave EUR 23.82 a piece and "in time", and named no
+        # certificate: a written commitment the shop could not keep)
+        intro = "offer_intro_refused"
+        for part in parts:
+            part.update(total_eur=None, per_piece_eur=None)
+        total = per_product = product_parts = None
+        questions, advice, assumptions, not_included = [], [], [], []
     wanted = _date(request.get("wanted_date"))
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
@@ -360,19 +372,20 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "date": day.isoformat(),
         "valid_until": (day + datetime.timedelta(days=validity)).isoformat(),
         "intro": t[intro], "verdict": verdict, "parts": parts, "quantity": quantity,
-        "nothing_made": declined,
+        "nothing_made": declined, "refusals": refusals,
         # the quantity breaks asked for (--quantities, quantity_breaks), at the high
         # estimate the offer's prices are (per product: one set of the parts)
         # (none while a material or a run time is not priced: only the fixed costs would
         # spread, and the price at 100 pieces read a tenth of that at 10)
-        "breaks": [] if declined or any(p["blocked"] or p["pending"] for p in parts) or any(
+        "breaks": [] if declined or refusals or any(p["blocked"] or p["pending"]
+                                                   for p in parts) or any(
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
         else [
             {"quantity": b["quantity"], "per_piece_eur": round(b["per_piece_high_eur"], 2),
              "total_eur": round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)}
             for b in data["quote"].get("breaks") or ()],
-        "parts_heading": t["what_you_asked" if declined else "what_we_make"],
-        "closing": t["closing_none" if declined else
+        "parts_heading": t["what_you_asked" if declined or refusals else "what_we_make"],
+        "closing": t["closing_none" if declined else "closing_refused" if refusals else
                      "closing" if questions else "closing_order"],
         "total_eur": total,
         # a product's price where a product is more than one piece (None otherwise)
@@ -380,17 +393,41 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "product_parts": product_parts or "", "indicative": verdict == "conditional" or bool(questions),
         # "we cannot price this yet" only where answers would let us; a part we cannot
         # make says so on its own line
-        "no_price": total is None and not any(p["blocked"] for p in parts),
+        "no_price": total is None and not refusals and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
-        "delivery": delivery(lead, day, lang, refused=refused, missing=open_for),
+        "delivery": [] if refusals else delivery(lead, day, lang, refused=refused,
+                                                 missing=open_for),
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
         "more_questions_text": i18n.counted(t["and_more_count"], len(questions) - TOP_QUESTIONS,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
-        "vat_note": provider.get("vat_note", True) and not declined,
+        "vat_note": provider.get("vat_note", True) and not declined and not refusals,
     }
+
+
+def _refusals(data, pack, request, provider, lang, questionnaire) -> list[str]:
+    """Why we cannot take the order as asked, in the customer's words: the blockers of the
+    whole request (a rule's, not a part's machine or the date), each in its rule's
+    customer wording, else its title.  A shop's own blocker rule without customer words
+    is said by its title."""
+    out = []
+    choice_text = questionnaire.choice_text if questionnaire else None
+    for finding in data["findings"]:
+        if finding["kind"] != "blocker" or finding.get("part") is not None or \
+                finding["rule"] == "LEAD-TIME":
+            continue
+        rule = pack.rule(finding["rule"]) if pack is not None and hasattr(pack, "rule") \
+            else None
+        if rule is None:
+            continue  # the tool's own blockers are a part's or the date's
+        context = {"request": request, "part": {}, "provider": provider, "machine": {},
+                   "candidate": {}}
+        text = _customer_text(rule, finding, context, lang, choice_text) or finding["title"]
+        if text not in out:
+            out.append(text)
+    return out
 
 
 def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,

@@ -15,6 +15,7 @@ def root(context, missing=missing):
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
     l_0_intro = resolve('intro')
+    l_0_refusals = resolve('refusals')
     l_0_parts_heading = resolve('parts_heading')
     l_0_parts = resolve('parts')
     l_0_total_eur = resolve('total_eur')
@@ -121,7 +122,15 @@ def root(context, missing=missing):
     yield str(t_2((undefined(name='valid_until') if l_0_valid_until is missing else l_0_valid_until)))
     yield '\n\n'
     yield str((undefined(name='intro') if l_0_intro is missing else l_0_intro))
-    yield '\n\n'
+    yield '\n'
+    for l_1_text in (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals):
+        _loop_vars = {}
+        pass
+        yield '  - '
+        yield str(l_1_text)
+        yield '\n'
+    l_1_text = missing
+    yield '\n'
     yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
     yield '\n'
     for l_1_part in (undefined(name='parts') if l_0_parts is missing else l_0_parts):
@@ -138,7 +147,7 @@ def root(context, missing=missing):
         yield str(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
         if environment.getattr(l_1_part, 'material'):
             pass
-            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 29 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
+            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 32 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
             yield str(environment.getattr(l_1_part, 'material'))
         if environment.getattr(l_1_part, 'size_mm'):
             pass
@@ -244,7 +253,7 @@ def root(context, missing=missing):
             yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
             yield '\n'
         l_1_b = missing
-    if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
+    if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '\n'
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
@@ -314,4 +323,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=80&5=86&6=89&8=92&9=94&11=98&12=100&14=102&15=104&18=107&19=111&20=115&21=119&23=123&25=125&26=127&27=131&29=138&31=153&32=156&33=158&34=161&36=164&39=186&40=189&41=193&42=196&46=203&47=207&49=211&51=215&53=218&54=220&55=224&58=227&60=230&61=232&62=236&65=247&67=250&68=252&70=258&72=261&73=263&74=267&77=270&79=273&80=276&81=280&84=290&85=292&88=294&90=297&91=299&92=303&96=307&98=309'
+debug_info = '3=81&5=87&6=90&8=93&9=95&11=99&12=101&14=103&15=105&18=108&19=112&20=116&21=120&23=124&24=126&25=130&28=134&29=136&30=140&32=147&34=162&35=165&36=167&37=170&39=173&42=195&43=198&44=202&45=205&49=212&50=216&52=220&54=224&56=227&57=229&58=233&61=236&63=239&64=241&65=245&68=256&70=259&71=261&73=267&75=270&76=272&77=276&80=279&82=282&83=285&84=289&87=299&88=301&91=303&93=306&94=308&95=312&99=316&101=318'

@@ -15,6 +15,7 @@ def root(context, missing=missing):
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
     l_0_intro = resolve('intro')
+    l_0_refusals = resolve('refusals')
     l_0_parts_heading = resolve('parts_heading')
     l_0_parts = resolve('parts')
     l_0_total_eur = resolve('total_eur')
@@ -128,7 +129,18 @@ def root(context, missing=missing):
     yield str(t_2((undefined(name='valid_until') if l_0_valid_until is missing else l_0_valid_until)))
     yield ' |\n\n'
     yield str((undefined(name='intro') if l_0_intro is missing else l_0_intro))
-    yield '\n\n## '
+    yield '\n'
+    if (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals):
+        pass
+        yield '\n'
+        for l_1_text in (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_6(l_1_text))
+            yield '\n'
+        l_1_text = missing
+    yield '\n## '
     yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
     yield '\n\n| '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
@@ -154,7 +166,7 @@ def root(context, missing=missing):
         yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
         if environment.getattr(l_1_part, 'material'):
             pass
-            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 24 in 'offer.md.j2' evaluated to false and no else section was defined.")))
+            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 30 in 'offer.md.j2' evaluated to false and no else section was defined.")))
             yield str(t_6(environment.getattr(l_1_part, 'material')))
         if environment.getattr(l_1_part, 'size_mm'):
             pass
@@ -252,7 +264,7 @@ def root(context, missing=missing):
             yield ' |\n'
         l_1_b = missing
     yield '\n'
-    if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
+    if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '## '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
@@ -325,4 +337,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=87&4=93&6=99&8=105&10=109&13=114&15=122&17=130&19=132&21=134&23=142&24=146&26=191&27=194&28=198&29=201&33=208&34=212&36=216&38=220&40=223&42=225&43=229&46=232&48=235&50=237&52=243&53=247&57=255&58=258&60=260&64=267&65=270&67=272&68=276&72=280&73=283&75=286&76=289&80=300&84=304&85=307&87=309&88=313&92=317&94=319'
+debug_info = '2=88&4=94&6=100&8=106&10=110&13=115&15=123&17=131&18=133&20=136&21=140&25=144&27=146&29=154&30=158&32=203&33=206&34=210&35=213&39=220&40=224&42=228&44=232&46=235&48=237&49=241&52=244&54=247&56=249&58=255&59=259&63=267&64=270&66=272&70=279&71=282&73=284&74=288&78=292&79=295&81=298&82=301&86=312&90=316&91=319&93=321&94=325&98=329&100=331'

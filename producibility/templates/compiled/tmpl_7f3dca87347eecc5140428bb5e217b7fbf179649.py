@@ -187,10 +187,22 @@ def block_intro(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_intro = resolve('intro')
+    l_0_refusals = resolve('refusals')
     pass
     yield '<p>'
     yield escape((undefined(name='intro') if l_0_intro is missing else l_0_intro))
     yield '</p>\n'
+    if (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals):
+        pass
+        yield '<ul class="refusals">\n'
+        for l_1_text in (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals):
+            _loop_vars = {}
+            pass
+            yield '  <li>'
+            yield escape(l_1_text)
+            yield '</li>\n'
+        l_1_text = missing
+        yield '</ul>\n'
 
 def block_parts(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -267,7 +279,7 @@ def block_parts(context, missing=missing):
         yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
         if environment.getattr(l_1_part, 'material'):
             pass
-            yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 135 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+            yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 142 in 'offer.html.j2' evaluated to false and no else section was defined.")))
             yield escape(environment.getattr(l_1_part, 'material'))
         if environment.getattr(l_1_part, 'size_mm'):
             pass
@@ -395,6 +407,7 @@ def block_delivery(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_nothing_made = resolve('nothing_made')
+    l_0_refusals = resolve('refusals')
     l_0_T = resolve('T')
     l_0_wanted = resolve('wanted')
     l_0_delivery = resolve('delivery')
@@ -417,7 +430,7 @@ def block_delivery(context, missing=missing):
         def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
-    if (not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)):
+    if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '<h2>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
@@ -519,4 +532,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&127=96&179=98&186=100&187=103&189=105&190=109&195=114&207=116&216=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=192&127=195&128=245&130=247&132=255&134=259&135=267&136=282&138=293&139=304&140=308&144=314&146=317&147=321&148=324&153=332&154=337&155=342&156=347&158=350&160=352&161=356&166=360&167=363&169=365&171=371&172=375&179=390&180=420&181=423&182=425&195=432&196=450&197=453&199=455&200=459&203=468&207=474&208=484&209=487&211=489&216=498&218=511&219=513'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&186=98&193=100&194=103&196=105&197=109&202=114&214=116&223=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=257&137=259&139=267&141=271&142=279&143=294&145=305&146=316&147=320&151=326&153=329&154=333&155=336&160=344&161=349&162=354&163=359&165=362&167=364&168=368&173=372&174=375&176=377&178=383&179=387&186=402&187=433&188=436&189=438&202=445&203=463&204=466&206=468&207=472&210=481&214=487&215=497&216=500&218=502&223=511&225=524&226=526'
