@@ -5,7 +5,7 @@ import pytest
 
 from conftest import base_request
 from producibility import Screener, load_packs
-from producibility.report import leadtime
+from producibility.report import leadtime, provenance
 from producibility.report.render import render
 
 # The shipped pack's own figures, set again by the shop's pack: the same days, now the
@@ -92,8 +92,8 @@ def test_a_queue_is_as_sure_as_the_work_it_waits_for():
     assert leadtime._behind(["A"], state) == "estimated"
     assert leadtime._behind(["B"], state) == "default"
     assert leadtime._behind([], state) == "given"
-    assert leadtime.weakest(["default", "given"]) == "default"
-    assert leadtime.weakest([]) == "given"
+    assert provenance.weakest(["default", "given"]) == "default"
+    assert provenance.weakest([]) == "given"
 
 
 @pytest.mark.parametrize("lang, marked, estimated", [("en", "(1 wd, default)", "estimated"),
@@ -117,7 +117,47 @@ def test_every_example_says_whose_its_lead_time_is(screener):
         lead = screener.check(str(path)).to_dict()["lead_time"]
         made = [p for p in lead["parts"] if p["days"] is not None]
         for entry in made:
-            assert all(s["basis"] in leadtime.BASES and s["source"] for s in entry["steps"])
-            assert entry["basis"] == leadtime.weakest(s["basis"] for s in entry["steps"])
+            assert all(s["basis"] in provenance.BASES and s["source"] for s in entry["steps"])
+            assert entry["basis"] == provenance.weakest(s["basis"] for s in entry["steps"])
         slowest = next((p for p in made if p["part"] == lead["slowest_part"]), None)
         assert lead["basis"] == (slowest["basis"] if slowest else None), path.name
+
+
+def test_a_pack_sets_the_settings_it_names_and_keeps_the_rest(tmp_path, equipment):
+    """A shop that set its milling CAM hours replaced the whole shipped table: laser CAM
+    went from 0.25 h to its fallback (and without a default the pack did not load)."""
+    own = tmp_path / "own.yaml"
+    own.write_text("settings:\n  costing:\n    cam_h: {milling_3axis: 2}\n", encoding="utf-8")
+    shipped, mine = load_packs(), load_packs([own])
+    assert mine.settings["costing"]["cam_h"] == dict(shipped.settings["costing"]["cam_h"],
+                                                     milling_3axis=2)
+    assert "costing.cam_h.milling_3axis" in mine.given_settings
+    assert "costing.cam_h.laser_cutting" not in mine.given_settings
+
+
+def test_the_quote_lines_say_whose_settings_they_price(tmp_path, equipment):
+    """The shop's own CAM hours, first-off inspection and rates read basis default in the
+    quote (and "the pack's default rate is used") while the lead time said given."""
+    own = tmp_path / "own.yaml"
+    own.write_text("settings:\n  costing:\n    cam_h: {milling_3axis: 2}\n"
+                   "    first_off_inspection_h: 0.5\n    engineering_rate_eur_h: 95\n"
+                   "    inspection_rate_eur_h: 90\n", encoding="utf-8")
+    bare = dict(equipment.provider)
+    for key in ("engineering_rate_eur_h", "inspection_rate_eur_h"):
+        bare.pop(key, None)
+    import copy
+    shop = copy.deepcopy(equipment)
+    shop.provider.clear()
+    shop.provider.update(bare)
+    for packs, basis in (([], "default"), ([own], "given")):
+        report = Screener(shop, load_packs(packs)).check(base_request()).to_dict()
+        lines = {line["kind"]: line for line in report["quote"]["lines"] if not line["rule"]}
+        assert lines["cam"]["basis"] == lines["inspection"]["basis"] == basis, packs
+        said = " ".join(report["quote"]["notes"] if isinstance(report["quote"]["notes"][0],
+                                                               str) else
+                        [n["text"] for n in report["quote"]["notes"]]) \
+            if report["quote"]["notes"] else ""
+        assert ("default" in said) == (basis == "default"), said
+    assert lines["cam"]["hours"] == 2 and lines["cam"]["rate_eur_h"] == 95
+    # the office's pace (lead_time.preparation_h_per_day) is still the shipped pack's
+    assert steps(report)[0] == ("preparation", "default")

@@ -209,12 +209,14 @@ def pack_files(source):
 
 
 def _merge_settings(base, extra):
+    """``base`` with a later pack's ``settings:`` over it, mapping by mapping: a shop
+    that sets one process's CAM hours (``costing: {cam_h: {milling_3axis: 2}}``) keeps the
+    shipped hours of the others (the whole table was replaced: laser CAM went from 0.25 h
+    to the table's fallback); a list or a number replaces what it sets."""
     out = dict(base)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            merged = dict(out[key])
-            merged.update(value)
-            out[key] = merged
+            out[key] = _merge_settings(out[key], value)
         else:
             out[key] = value
     return out

@@ -17,6 +17,7 @@ from producibility.engine.infer import Inferred, schedule
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
+from producibility.report.provenance import Provenance
 
 SCHEMA_VERSION = "7.0.0"  # 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
@@ -35,6 +36,17 @@ SCHEMA_VERSION = "7.0.0"  # 7: a quote line priced as an amount (material, outsi
 # sooner); 4: lead_time.days null for a request none of whose parts can be
 # made here, lead_time.not_made and the parts' not_made (3: quote lines by kind with basis)
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
+
+
+def _provenance(pack: Any, findings=()) -> Provenance:
+    """Whose figures the pack's are (a rule the shipped pack writes, a setting the shop's
+    own pack sets, a catalogue entry the shipped catalogue has), for the quote lines' and
+    the lead-time steps' basis; ``findings``: whose hours the lead time's office and
+    measuring steps take."""
+    return Provenance(getattr(pack, "shipped", frozenset()),
+                      getattr(pack, "given_settings", frozenset()),
+                      getattr(pack, "shipped_catalogue", None), findings,
+                      pack.settings["costing"]["cam_h"])
 
 
 def thread_names(lang: str) -> dict[str, str]:
@@ -100,9 +112,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             costing.design_hours(findings, placement.not_made), equipment.calendar,
             costing.inspection_hours(placement.assignments, settings["costing"], 1, findings,
                                      placement.not_made),
-            None if brief else leadtime.Provenance(
-                pack.shipped, pack.given_settings, pack.shipped_catalogue, findings,
-                settings["costing"]["cam_h"]))
+            None if brief else _provenance(pack, findings))
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()
@@ -170,7 +180,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
                                      quantities, lang, placement.not_made, partners,
-                                     getattr(pack, "shipped", frozenset()))
+                                     _provenance(pack))
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
@@ -200,8 +210,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             lines, _ = costing.quote_lines(request, parts, inferred.machines,
                                            placement.assignments, findings, catalogue,
                                            equipment.provider, settings["costing"], lang,
-                                           unmade=placement.not_made,
-                                           shipped=getattr(pack, "shipped", frozenset()))
+                                           unmade=placement.not_made)
             totals = costing.totals(lines, share, settings["costing"]["estimate_contingency"])
         else:
             totals = quote["totals"]

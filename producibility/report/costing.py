@@ -18,6 +18,7 @@ from producibility.model.stock import (
     _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
 from producibility.report.finding import Finding, Risk, words as _words
 from producibility.report.partners import outside_work, shared_orders
+from producibility.report.provenance import weakest
 
 
 
@@ -257,15 +258,18 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
     return None, "model"
 
 
-def rate(provider, costing, key, name, words, notes, lang):
-    """A provider's rate, or the pack's default, named in the notes: never a silent 0."""
+def rate(provider, costing, key, name, words, notes, lang, provenance=None):
+    """A provider's rate, or the pack's: the shop's own where its own pack sets it
+    (``provenance``), else the default pack's, named in the notes: never a silent 0."""
     value = provider.get(key)
     if value is not None:
         return value, "given", _said(lang)["rate_given"].format(key=key)
     value = costing[key]
-    notes.append(words["default_rate"].format(
-        name=name, rate=i18n.money(value, lang, None)))
-    return value, "default", _said(lang)["rate_default"].format(key=key)
+    basis = provenance.setting(f"costing.{key}") if provenance is not None else "default"
+    if basis == "default":
+        notes.append(words["default_rate"].format(
+            name=name, rate=i18n.money(value, lang, None)))
+    return value, basis, _said(lang)["rate_default"].format(key=key)
 
 
 #: A quote line's fields, with what a line leaves out.  A line priced as an amount (the
@@ -361,12 +365,15 @@ def _ordered(finding, part):
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang, brief=False, unmade=None, shipped=frozenset()):
+                lang, brief=False, unmade=None, provenance=None):
     """(lines, notes): the quote lines of one request, in a stable order.
 
-    ``shipped``: the ids of the rules as the shipped default pack writes them
-    (``RulePack.shipped``): their hours and amounts are the default pack's judgement,
-    basis ``default`` whatever the rate's; a shop's own rule's are its own figures.
+    ``provenance`` (:class:`~producibility.report.provenance.Provenance`): whose figures
+    the lines are.  A rule as the shipped default pack writes it (``RulePack.shipped``)
+    gives the default pack's judgement, basis ``default`` whatever the rate's; a shop's
+    own rule's hours are its own figures; a setting the shop's own pack sets (CAM hours,
+    the first-off inspection, a rate, packaging, transport) is ``given``, the shipped
+    pack's ``default``.  None: every setting the default's, every rule the shop's.
 
     ``brief``: only the set-up and run lines the lead time needs (a what-if probe reads
     the verdict and the findings, never the price).  ``unmade``: the parts that cannot be
@@ -385,7 +392,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     batches = request.get("batches") or 1
     quantity = request.get("quantity")
     eng_rate, eng_basis, eng_source = rate(provider, costing, "engineering_rate_eur_h",
-                                           "engineering_rate_eur_h", words, notes, lang)
+                                           "engineering_rate_eur_h", words, notes, lang,
+                                           provenance)
     if provider.get("inspection_rate_eur_h") is not None:
         insp_rate, insp_basis, insp_source = (provider["inspection_rate_eur_h"], "given",
                                               said["rate_given"].format(
@@ -395,7 +403,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             key="engineering_rate_eur_h"))
     else:
         insp_rate, insp_basis, insp_source = rate(provider, costing, "inspection_rate_eur_h",
-                                                  "inspection_rate_eur_h", words, notes, lang)
+                                                  "inspection_rate_eur_h", words, notes, lang,
+                                                  provenance)
+
+    def setting(key):  # whose figure a pack setting is
+        return provenance.setting(key) if provenance is not None else "default"
     unattended = set(costing["unattended_processes"])
     supplied = request.get("material_supplied_by_customer") is True
     unmade = unmade or {}
@@ -515,7 +527,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             said_cam = words.get(f"cam_{a['process']}") or words.get(f"cam_{kind}") or words["cam"]
             line("cam", part=pid, process=a["process"], description=said_cam.format(
                 part=pid, process=process_name), hours=cam, rate_eur_h=eng_rate,
-                amount_eur=cam * eng_rate, basis="default",
+                amount_eur=cam * eng_rate, basis=weakest((
+                    provenance.cam(a["process"]) if provenance is not None else "default",
+                    eng_basis)),
                 source=said["cam"].format(process=a["process"] if a["process"] in
                                           costing["cam_h"] else "default", rate=eng_source))
         if own and not brief:
@@ -523,7 +537,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             line("inspection", part=pid, description=i18n.counted(
                 words["inspection_first"], batches, lang, part=pid, batches=batches),
                 hours=first, rate_eur_h=insp_rate,
-                amount_eur=first * insp_rate, basis="default",
+                amount_eur=first * insp_rate, basis=weakest((
+                    setting("costing.first_off_inspection_h"), insp_basis)),
                 source=said["inspection"].format(
                     hours=g(costing["first_off_inspection_h"]), batches=batches,
                     rate=insp_source))
@@ -576,7 +591,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         if not effort or f.part in unmade or (nothing and f.part is None):
             continue
         order = orders.get(ordered.get(id(f)), ())
-        judged = f.rule in shipped  # the default pack's hours: its judgement
+        # the default pack's hours: its judgement
+        judged = provenance is not None and provenance.rule(f.rule) == "default"
         # a rule's hours at a rate: given where the equipment file gives the rate, else
         # the pack's default rate (basis default: the amount is only as good as it)
         for key, kind, rate_h, src, basis in (
@@ -621,26 +637,28 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     if costing.get("packaging_eur_per_piece") and quantity is not None:
         pieces = sum(p.get("pieces") or 0 for pid, p in parts.items() if pid not in unmade)
         line("packaging", description=words["packaging"].format(pieces=pieces),
-             amount_eur=costing["packaging_eur_per_piece"] * pieces, basis="default",
+             amount_eur=costing["packaging_eur_per_piece"] * pieces,
+             basis=setting("costing.packaging_eur_per_piece"),
              source=said["packaging"].format(amount=g(costing["packaging_eur_per_piece"]),
                                              pieces=pieces))
     if costing.get("transport_eur_per_delivery"):
         line("transport", description=i18n.counted(words["transport"], batches, lang,
                                                    batches=batches),
-             amount_eur=costing["transport_eur_per_delivery"] * batches, basis="default",
+             amount_eur=costing["transport_eur_per_delivery"] * batches,
+             basis=setting("costing.transport_eur_per_delivery"),
              source=said["transport"].format(amount=g(costing["transport_eur_per_delivery"]),
                                              batches=batches))
     return lines, notes
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang, unmade=None, partners=None, shipped=frozenset()):
+          share, quantities, lang, unmade=None, partners=None, provenance=None):
     """(lines, the report's ``quote``): the quote lines, notes, totals with the
     contingency ``share``, and the price per quantity break.  ``unmade``: see
     quote_lines.  ``partners``: id -> the equipment file's partner, whose price model
     prices its outside work at each quantity break."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
-                               provider, costing, lang, unmade=unmade, shipped=shipped)
+                               provider, costing, lang, unmade=unmade, provenance=provenance)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],

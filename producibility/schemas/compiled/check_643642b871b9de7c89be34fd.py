@@ -1354,9 +1354,6 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.cam_h must be object")
                     data__costing__camh_is_dict = isinstance(data__costing__camh, dict)
                     if data__costing__camh_is_dict:
-                        data__costing__camh__missing_keys = set(['default']) - data__costing__camh.keys()
-                        if data__costing__camh__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.cam_h must contain ")
                         data__costing__camh_keys = set(data__costing__camh.keys())
                         for data__costing__camh_key in data__costing__camh_keys:
                             if data__costing__camh_key not in []:
