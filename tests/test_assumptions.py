@@ -170,7 +170,8 @@ def test_a_thread_with_its_first_questions_open_is_not_assessed(tmp_path, equipm
     design = m["threads"]["design"]
     assert (design["level"], design["assessed"], design["unanswered"]) == (
         None, False, ["request.drawing_with_tolerances"])
-    assert m["not_assessed"] == 1
+    # design, and the six threads this pack gives no evidence table
+    assert m["not_assessed"] == 1 + 6
 
 
 def test_a_thread_earns_up_to_its_first_open_question(tmp_path, equipment):
@@ -198,8 +199,11 @@ def test_an_assumed_answer_counts_and_strict_screening_does_not(tmp_path, equipm
     assert strict["threads"]["facilities"]["level"] is None
 
 
-def test_a_thread_without_evidence_table_and_without_caps_keeps_level_10(tmp_path, equipment):
-    assert mrl(tmp_path, equipment, base_request())["threads"]["materials"]["level"] == 10
+def test_a_thread_without_evidence_table_and_without_caps_is_not_assessed(tmp_path, equipment):
+    """It read MRL 10 ("full-rate production demonstrated") on every thread of a pack
+    without evidence tables, for an enquiry that said nothing."""
+    materials = mrl(tmp_path, equipment, base_request())["threads"]["materials"]
+    assert (materials["level"], materials["assessed"]) == (None, False)
 
 
 def test_overall_is_the_lowest_assessed_thread(tmp_path, equipment):
@@ -207,7 +211,7 @@ def test_overall_is_the_lowest_assessed_thread(tmp_path, equipment):
             assume=False)
     levels = [t["level"] for t in m["threads"].values() if t["assessed"]]
     assert m["overall"] == min(levels) == 7   # quality; design and facilities not assessed
-    assert m["not_assessed"] == 2
+    assert m["not_assessed"] == 2 + 6  # and the six threads without an evidence table
 
 
 def test_nothing_assessed_gives_no_overall_level(tmp_path, equipment):

@@ -56,7 +56,10 @@ def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
         entries = caps.get(thread, [])
         cap = min((c for c, _ in entries), default=None)
         if earned is None:
-            level = None
+            # nothing earned: not assessed, unless the packs have no evidence for the
+            # thread at all and a finding holds it down (a blocker: at most 3)
+            level = cap if not evidence.get(thread) else None
+            earned = level
         else:
             level = earned if cap is None else min(earned, cap)
         levels[thread] = {
@@ -71,11 +74,12 @@ def earned_level(evidence: Sequence[Mapping] | None,
                  answered: Callable[[str], bool]) -> tuple[int | None, list[str]]:
     """(level a thread may claim from the answers, the questions for the next level).
 
-    ``None`` as level: not assessed (the first level's questions are open).  A thread
-    without an evidence table keeps the old meaning: nothing to earn, 10 unless capped.
+    ``None`` as level: not assessed (the first level's questions are open, or the packs
+    give the thread no evidence table: a pack without one read MRL 10, "full-rate
+    production demonstrated", on every thread of a one-line enquiry).
     """
     if not evidence:
-        return 10, []
+        return None, []
     earned = None
     for entry in sorted(evidence, key=lambda e: e["level"]):
         missing = [n for n in entry["needs"] if not answered(n)]
