@@ -190,3 +190,14 @@ def test_a_treatment_not_for_the_parts_material_is_a_question(lang, message, con
                    if a["field"] == "surface_treatment")
     for probe in assumed["what_if"]:
         assert "FIT-TREATMENT" not in probe["new_findings"], probe
+
+
+def test_a_thread_below_its_target_is_one_reason_of_the_verdict(screener):
+    """'risk: technology & industrial base: MRL 5 is below the target 8' and 'MRL 5 below
+    target 8' were two reasons for one cause."""
+    from conftest import base_request
+    request = base_request(purpose="small_series", quantity=40, prototype_built=False,
+                           wanted_date="2027-06-01")
+    report = screener.check(request).to_dict()
+    reasons = report["verdict_reasons"]
+    assert sum("below the target" in r or "below target" in r for r in reasons) == 1, reasons

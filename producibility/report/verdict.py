@@ -40,7 +40,9 @@ def verdict(findings: Sequence[Finding], open_questions: Sequence[dict],
         reasons += [text["marginal"].format(part=a["part"],
                                             machine=a.get("machine_name") or a["machine"],
                                             why="; ".join(a["marginal"])) for a in marginal]
-        if mrl_cap is not None:
+        if mrl_cap is not None and not any(f.rule == "MRL-TARGET" for f in efforts):
+            # (once: the MRL-TARGET risk above says it already, "MRL 5 below target 8"
+            # read a second time under it)
             reasons.append(text["mrl"].format(level=mrl_cap, target=target))
         return "fit_with_effort", reasons
     return "fit", [text["fit"]]
