@@ -755,3 +755,32 @@ def test_a_shops_own_blocker_is_said_by_its_title(tmp_path):
     assert report.verdict == "no_fit"
     offer = render(report, "text", "nl", None, audience="customer")
     assert "  - Geen werk voor defensie" in offer and "Prijs per stuk" not in offer
+
+
+def test_a_rules_customer_words_read_the_derived_facts_its_message_does(tmp_path):
+    """'a 2 mm wall over ? mm warps' reached a customer: the offer rendered a rule's
+    customer words without the derived facts (part.max_dimension_mm, part.pieces) its
+    message had."""
+    from conftest import ROOT, base_request
+    from producibility import Screener, load_equipment, load_packs
+    from producibility.report.render import render
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "rules:\n"
+        "  - id: PO-001\n    thread: process_capability\n"
+        "    title: {en: Long thin part warps, nl: Lang dun onderdeel trekt krom}\n"
+        "    scope: part\n    when: \"part.max_dimension_mm > 100 and part.min_wall_mm < 3\"\n"
+        "    then: {risk: {likelihood: 3, consequence: 3}}\n"
+        "    message: {en: m, nl: m}\n"
+        "    customer:\n"
+        "      en: \"{{ part.id }}: a {{ part.min_wall_mm }} mm wall over "
+        "{{ part.max_dimension_mm }} mm warps ({{ part.pieces }} pieces).\"\n"
+        "      nl: \"{{ part.id }}: een wand van {{ part.min_wall_mm }} mm over "
+        "{{ part.max_dimension_mm }} mm trekt krom ({{ part.pieces }} stuks).\"\n"
+        "    mitigation: {en: m, nl: m}\n    source: judgement\n", encoding="utf-8")
+    screener = Screener(load_equipment(str(ROOT / "examples" / "equipment.yaml")),
+                        load_packs([own]))
+    report = screener.check(base_request(part={"min_wall_mm": 2}), lang="en")
+    offer = render(report, "text", "en", None, audience="customer")
+    assert "P1: a 2 mm wall over 120 mm warps (10 pieces)." in offer
+    assert "?" not in offer.split("warps")[0].split("P1: a")[-1]

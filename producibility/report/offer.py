@@ -213,7 +213,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # (the shaft we cannot turn was told to keep its tolerances loose "to keep the price
     # low", a refusal asked whether the brass could be CW724R)
     declined = nothing_made(data)
-    parts_by_id = {str(p.get("id")): p for p in request.get("parts") or []}
+    parts_by_id = {str(p.get("id")): p for p in
+                   _derived(request, day.isoformat()).get("parts") or []}
     refusals = [] if declined else _refusals(data, pack, request, provider, lang,
                                              questionnaire)
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
@@ -405,6 +406,20 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True) and not declined and not refusals,
     }
+
+
+def _derived(request: Mapping[str, Any], as_of: str) -> Mapping[str, Any]:
+    """The request with the derived facts a rule's customer words may read, as its
+    message does (a part's ``pieces`` and ``max_dimension_mm``: "a 2 mm wall over ? mm
+    warps" reached a customer)."""
+    if not isinstance(request.get("parts"), list):
+        return request
+    from producibility.engine.infer import derive
+    try:
+        return derive(dict(request, parts=[p for p in request["parts"]
+                                           if isinstance(p, dict)]), as_of)
+    except (TypeError, ValueError, KeyError):
+        return request  # answers the offer cannot read: their words as they were
 
 
 def _refusals(data, pack, request, provider, lang, questionnaire) -> list[str]:
