@@ -532,3 +532,28 @@ def test_init_takes_the_folders_language(tmp_path, monkeypatch, lang, created, m
     assert code == 0, err
     code, out, err = run_cli("check", "requests/example.yaml")
     assert code == 0 and ("Verdict:" if lang == "en" else "Oordeel:") in out
+
+
+def test_rules_test_fails_a_rule_the_engine_cannot_evaluate(tmp_path, monkeypatch):
+    """A quoted threshold ('0.02') made every evaluation an engine error, and `rules test`
+    counted that as "fired": "fires: [OWN-001]" passed for a rule that never added its
+    hours."""
+    target = tmp_path / "werkplaats"
+    run_cli("init", target)
+    monkeypatch.chdir(target)
+    rules = next(Path("rules").glob("*.yaml"))
+    text = rules.read_text(encoding="utf-8")
+    broken = re.sub(r'when: "[^"\n]*"', "when: \"part.tolerance_mm <= '0.02'\"", text, count=1)
+    assert broken != text
+    rules.write_text(broken, encoding="utf-8")
+    cases = Path("rules/tests/our-rules.cases.yaml")
+    cases.write_text(cases.read_text(encoding="utf-8") + textwrap.indent(textwrap.dedent("""\
+          - name: tight
+            base: part
+            set_part: {tolerance_mm: 0.01}
+            fires: [OWN-001]
+        """), "  "), encoding="utf-8")
+    code, out, _ = run_cli("rules", "test", "rules/", "--lang", "en")
+    assert code == 1
+    assert "FAILED tight" in out
+    assert "could not be evaluated: cannot compare 0.01 <= '0.02'" in out

@@ -161,8 +161,11 @@ def run_cases(files, pack, screener_for):
                 results.append(CaseResult(path, line, name, False, [],
                                           [_said("invalid_request", problem=problem)]))
                 continue
-            fired = sorted({f["rule"] for f in report.findings})
-            problems = []
+            # a rule the engine could not evaluate did not fire: it is broken, and so is
+            # the case ("fires: [PO-003]" passed for "cannot compare 0.015 <= '0.02'")
+            fired = sorted({f["rule"] for f in report.findings if f["kind"] != "engine_error"})
+            problems = [_said("engine_error", rule=f["rule"], error=f["message"])
+                        for f in report.findings if f["kind"] == "engine_error"]
             for key in ("fires", "not_fires", "undecided"):
                 # a typo would fail "fires" unexplained and pass "not_fires" for ever
                 # a disabled rule cannot fire: asserting so is fine, expecting it is not
