@@ -576,3 +576,26 @@ def test_a_part_that_cannot_be_made_has_no_outside_work(precision_shop):
     assert refused["verdict"] == "no_fit"
     assert refused["lead_time"]["not_made"] == ["P1"]
     assert not [f for f in refused["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
+
+
+def test_an_override_keeps_the_aliases_it_does_not_give(tmp_path):
+    """A shop that overrode aluminium_6082 for its own price dropped the aliases: every
+    enquiry for "6082-T6" read CONDITIONAL, with a did-you-mean of 6061."""
+    from producibility import load_packs
+    shipped = load_packs().catalogue.get("materials", "aluminium_6082")
+    own = tmp_path / "own.yaml"
+    fields = {k: v for k, v in shipped.items() if k not in ("aliases",)}
+    import json
+    own.write_text("materials:\n  - " + json.dumps(dict(
+        fields, override=True, price=dict(shipped["price"], eur_kg=7.5))) + "\n",
+        encoding="utf-8")
+    mine = load_packs([own]).catalogue
+    entry = mine.get("materials", "aluminium_6082")
+    assert entry["price"]["eur_kg"] == 7.5 and entry["aliases"] == shipped["aliases"]
+    assert mine.resolve("materials", "6082-T6") == "aluminium_6082"
+    # an override that gives its own aliases has those
+    own.write_text("materials:\n  - " + json.dumps(dict(fields, override=True,
+                                                        aliases=["AW6082"])) + "\n",
+                   encoding="utf-8")
+    assert load_packs([own]).catalogue.get("materials", "aluminium_6082")["aliases"] == [
+        "AW6082"]

@@ -229,6 +229,11 @@ class CatalogueBuilder:
                     continue
                 self.changed = True
                 entry = _entry(raw)
+                if raw.get("override") and "aliases" not in raw:
+                    # an override that changes a price keeps the names customers write
+                    # ("6082-T6", "AW-6082"): without them every such enquiry read
+                    # CONDITIONAL, with a did-you-mean of another alloy
+                    entry["aliases"] = list(known[entry_id]["aliases"])
                 if kind == "processes":
                     self._check_process(entry, raw, path, line)
                 known[entry_id] = entry
