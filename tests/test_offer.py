@@ -784,3 +784,17 @@ def test_a_rules_customer_words_read_the_derived_facts_its_message_does(tmp_path
     offer = render(report, "text", "en", None, audience="customer")
     assert "P1: a 2 mm wall over 120 mm warps (10 pieces)." in offer
     assert "?" not in offer.split("warps")[0].split("P1: a")[-1]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("nl", "dan tellen de werkdagen vanaf de dag dat het binnen is"),
+    ("en", "the working days count from the day it arrives")])
+def test_an_offer_with_the_customers_material_counts_from_its_arrival(screener, lang, said):
+    """An offer promised a date 4 working days after the order for titanium the customer
+    had still to send: the days count from the material's arrival."""
+    from conftest import base_request
+    from producibility.report.render import render
+    supplied = screener.check(base_request(material_supplied_by_customer=True), lang=lang)
+    assert said in render(supplied, "text", lang, None, audience="customer")
+    ours = screener.check(base_request(), lang=lang)
+    assert said not in render(ours, "text", lang, None, audience="customer")

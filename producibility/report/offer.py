@@ -397,8 +397,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "no_price": total is None and not refusals and not any(p["blocked"] for p in parts),
         "wanted": wanted.isoformat() if wanted else None,
         "extra_days": extra_days,
-        "delivery": [] if refusals else delivery(lead, day, lang, refused=refused,
-                                                 missing=open_for),
+        "delivery": [] if refusals else delivery(
+            lead, day, lang, refused=refused, missing=open_for,
+            supplied=request.get("material_supplied_by_customer") is True),
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
@@ -447,7 +448,7 @@ def _refusals(data, pack, request, provider, lang, questionnaire) -> list[str]:
 
 def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
              refused: bool | str | None = None,
-             missing: list[str] | None = None) -> list[str]:
+             missing: list[str] | None = None, supplied: bool = False) -> list[str]:
     """The offer's delivery sentences, from the report's lead time: how many working days
     after the order, the date for an order on the offer's date, and whether that is in
     time for the date asked for (with overtime's date and extra where it is not; for
@@ -458,7 +459,10 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     we cannot make that date and ask whether ours will do.
     ``missing``: what a lead time that is only a lower bound (``without_run``) waits
     for, in words ("the size or weight of Bracket"); without it, the quantities.
-    Nothing where no part can be made here (``lead_time.days`` null)."""
+    ``supplied``: the customer supplies the material, so the days count from its
+    arrival (the offer promised a date 4 working days after the order for titanium the
+    customer had still to send).  Nothing where no part can be made here
+    (``lead_time.days`` null)."""
     day = i18n.day
 
     days, earliest = lead.get("days"), lead.get("earliest_date")
@@ -479,6 +483,8 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))] \
         if routed or not lead.get("parts") else []
+    if out and supplied:
+        out.append(t["delivery_supplied"])
     if (lead.get("deliveries") or 1) > 1:  # the date is the first delivery's
         out.append(t["delivery_first"].format(n=lead["deliveries"]))
     if lower:
