@@ -505,3 +505,29 @@ def test_an_empty_pack_file_is_refused(tmp_path, text):
     assert [(p.line, p.code) for p in lint([path])] == [(1, "E112")]
     with pytest.raises(InputError, match=f"^{re.escape(str(path))}:1: the file is empty"):
         load_packs([path])
+
+
+MATERIAL = """\
+materials:
+  - id: aluminium_7020
+    name: {{en: aluminium EN AW-7020, nl: aluminium EN AW-7020}}
+    family: {family}
+    density_kg_m3: 2780
+    price: {{eur_kg: 9, source: test, date: 2025-11}}
+    speed_factor: 2.0
+    lead_time_days: 10
+"""
+
+
+@pytest.mark.parametrize("family, warned", [("aluminum", True), ("aluminium", False),
+                                            ("hardmetal", False)])
+def test_a_misspelt_material_family_is_a_warning(tmp_path, family, warned):
+    """'family: aluminum' passed lint and check, and the report told the customer that
+    anodising is 'for aluminium, not for aluminium EN AW-7020'.  A family of the shop's
+    own that is like none known is no warning."""
+    path = tmp_path / "own.yaml"
+    path.write_text(MATERIAL.format(family=family), encoding="utf-8")
+    found = [p for p in lint([path]) if p.code == "W126"]
+    assert bool(found) == warned, found
+    if warned:
+        assert "did you mean 'aluminium'?" in found[0].message and found[0].line == 2

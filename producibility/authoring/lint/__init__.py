@@ -14,7 +14,7 @@ on one rule with ``lint: {ignore: [W150]}``:
   schema        E110 unknown-key, E111 missing-key, E112 wrong-type, E113 score-range,
                 E114 unknown-thread
   ids           E120 duplicate-rule-id, E121 nothing-to-override
-  catalogue     E125 catalogue-entry
+  catalogue     E125 catalogue-entry, W126 unknown-family
   conditions    E130 condition-syntax, E131 unknown-field, W140 never-matches,
                 W141 thousands-separator
   messages      E133 message-template
@@ -75,7 +75,7 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
             rules += read
             problems += found
     merged, found = catalogue.finish(merged_catalogue)
-    problems += found
+    problems += found + catalogue.family_problems(merged, paths, lang)
     # choices a rule compares with come from the merged catalogue (a shop's own material)
     context = Context(questionnaire.with_catalogue(merged), known_fields(questionnaire), lang)
     for rule in rules:

@@ -1,9 +1,17 @@
-"""E125 catalogue-entry: a catalogue entry in a pack that the merged catalogue refuses.
+"""E125 catalogue-entry, W126 unknown-family: a pack's catalogue entries.
 
-A duplicate id, ``override: true`` with nothing to override, an unknown part field in a
-process's checks, an alias shared by two entries (``rules/catalogue/*.yaml`` and a pack's
-``processes:``, ``materials:`` ...).  The check is the catalogue's own
-(``model/catalogue.py``, ``CatalogueBuilder``), as when loading; its messages are English.
+**E125**: a catalogue entry in a pack that the merged catalogue refuses.  A duplicate id,
+``override: true`` with nothing to override, an unknown part field in a process's checks,
+an alias shared by two entries (``rules/catalogue/*.yaml`` and a pack's ``processes:``,
+``materials:`` ...).  The check is the catalogue's own (``model/catalogue.py``,
+``CatalogueBuilder``), as when loading; its messages are English.
+
+**W126**: a material's ``family`` that nothing else knows (no other material, no
+treatment's ``families``, no run-time model's ``..._by_family`` table) and that is close
+to one that is known: a typo.  ``aluminum`` passed lint and check, and the report then
+told the customer that anodising "is for aluminium, not for aluminium EN AW-7020", and
+priced the laser and the milling as an unknown family.  A family of a shop's own that is
+like none known (``hardmetal``) is no warning.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from producibility.model.pack_checks import Problem
 
 CODES = {
     "E125": Code("catalogue-entry", "a catalogue entry the merged catalogue refuses"),
+    "W126": Code("unknown-family", "a material's family that no other entry knows"),
 }
 
 
@@ -37,3 +46,56 @@ def finish(catalogue: CatalogueBuilder) -> tuple[object, list[Problem]]:
         return catalogue.finish(), []
     except InputErrors as exc:
         return None, [Problem(e.path, e.line or 1, 1, "E125", e.message) for e in exc.errors]
+
+
+def family_problems(merged, paths, lang: str) -> list[Problem]:
+    """W126 for the materials the linted packs write whose family nothing else knows."""
+    from producibility.inputs.schema import did_you_mean
+    from producibility.model.pack_checks import message
+
+    if merged is None:
+        return []
+    linted = {str(Path(p).resolve()) for p in paths}
+
+    def ours(where):
+        path = Path(where[0]).resolve()
+        return any(str(path) == p or str(path).startswith(p.rstrip("/") + "/")
+                   for p in linted)
+
+    known, written = set(), []
+    for entry_id, entry in merged.entries["materials"].items():
+        where = merged.where.get(("materials", entry_id))
+        if where is not None and ours(where):
+            written.append((entry_id, entry, where))
+        elif entry.get("family"):
+            known.add(entry["family"])
+    for entry in merged.entries["treatments"].values():
+        known.update(entry.get("families") or ())
+    for entry in merged.entries["processes"].values():
+        _families_of(entry, known)
+    counts: dict = {}
+    for _, entry, _ in written:
+        counts[entry.get("family")] = counts.get(entry.get("family"), 0) + 1
+    out = []
+    for entry_id, entry, where in written:
+        family = entry.get("family")
+        if not family or family in known or counts[family] > 1:
+            continue
+        hint = did_you_mean(family, sorted(known), lang)
+        if hint:  # like a known family: a typo (one like none is the shop's own)
+            out.append(Problem(where[0], where[1], 1, "W126", message(
+                "unknown_family", lang, id=entry_id, family=family, hint=hint)))
+    return out
+
+
+def _families_of(value, known) -> None:
+    """The families a process's run-time model names (``speed_factor_by_family`` ...)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if str(key).endswith("_by_family") and isinstance(item, dict):
+                known.update(k for k in item if k != "default")
+            else:
+                _families_of(item, known)
+    elif isinstance(value, list):
+        for item in value:
+            _families_of(item, known)
