@@ -358,12 +358,14 @@ def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict
 
     Only questions that certainly apply are filled (no ``ask_if``, or one that is true:
     :func:`producibility.model.relevance.applies`; one whose ``ask_if`` reads an open
-    answer stays open); a question another assumption makes apply is filled too
-    (request questions first, in questionnaire order).  Returns (request, [{scope,
+    answer stays open), and not where the answers given contradict the assumption (its
+    ``unless`` is true: an implant was assumed "not safety-critical"); a question another
+    assumption makes apply is filled too (request questions first, in questionnaire
+    order).  Returns (request, [{scope,
     parts, field, value}]), a part question once with the ids of the parts it was
     assumed for.
     """
-    from producibility.model.relevance import applies
+    from producibility.model.relevance import applies, contradicted
 
     filled = dict(request)
     filled["parts"] = [dict(p) for p in request.get("parts") or []]
@@ -372,14 +374,16 @@ def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict
         if q.assume is None:
             continue
         if q.scope == "request":
-            if q.id not in filled and applies(q, filled, None):
+            if q.id not in filled and applies(q, filled, None) and \
+                    not contradicted(q, filled, None):
                 filled[q.id] = q.assume["value"]
                 assumed.append({"scope": "request", "parts": [], "field": q.id,
                                 "value": q.assume["value"]})
             continue
         parts = []
         for part in filled["parts"]:
-            if q.id not in part and applies(q, filled, part):
+            if q.id not in part and applies(q, filled, part) and \
+                    not contradicted(q, filled, part):
                 part[q.id] = q.assume["value"]
                 parts.append(str(part["id"]))
         if parts:

@@ -798,3 +798,27 @@ def test_an_offer_with_the_customers_material_counts_from_its_arrival(screener, 
     assert said in render(supplied, "text", lang, None, audience="customer")
     ours = screener.check(base_request(), lang=lang)
     assert said not in render(ours, "text", lang, None, audience="customer")
+
+
+def test_a_sentence_begins_with_een_not_een_with_two_accents():
+    from producibility.report.render.templates import upper_first
+    assert upper_first("één levering") == "Eén levering"
+    assert upper_first("geen cleanroom") == "Geen cleanroom"
+    assert upper_first("BEUGEL") == "BEUGEL"
+
+
+@pytest.mark.parametrize("sector, open_field", [("medical_implant", "safety_critical"),
+                                                ("medical_implant", "traceability_required"),
+                                                ("pressure_equipment", "safety_critical")])
+def test_an_assumption_the_answers_contradict_is_not_made(screener, sector, open_field):
+    """An implant was assumed 'not safety-critical' and 'no traceability', and its offer
+    asked the customer to confirm that: the question stays open instead."""
+    from conftest import base_request
+    request = base_request(application_sector=sector)
+    request.pop("safety_critical", None)
+    request.pop("traceability_required", None)
+    report = screener.check(request).to_dict()
+    assert open_field not in {a["field"] for a in report["assumed"]}
+    assert open_field in {q["field"] for q in report["open_questions"]}
+    general = screener.check(base_request()).to_dict()
+    assert open_field in {a["field"] for a in general["assumed"]}

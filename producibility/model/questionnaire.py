@@ -294,7 +294,14 @@ def _assumption(q, raw, path, line, check=True):
     if check and not _valid_answer(value, _json_type(q)):
         raise InputError.said(Wording("inputs", "question_assumed_invalid", question=q.id,
                                       value=repr(value)), path, line)
-    return {"value": value, "en": raw["en"], "nl": raw["nl"]}
+    unless = None
+    if raw.get("unless"):
+        try:
+            unless = compile_condition(raw["unless"], ("request", "part"))
+        except ExpressionError as exc:
+            raise InputError.said(Wording("inputs", "question_assume_unless", question=q.id,
+                                          problem=str(exc)), path, line) from None
+    return {"value": value, "en": raw["en"], "nl": raw["nl"], "unless": unless}
 
 
 def _valid_answer(value, schema):

@@ -47,6 +47,19 @@ def applies(question, request: dict, part: dict | None = None) -> bool:
     return _ask_if(question, request, part) is True
 
 
+def contradicted(question, request: dict, part: dict | None = None) -> bool:
+    """Whether the answers given contradict ``question``'s assumed answer: its
+    ``assume.unless`` is true (an implant is not assumed "not safety-critical"; an
+    unknown ``unless``, reading an open answer, leaves the assumption as it was)."""
+    unless = (question.assume or {}).get("unless")
+    if unless is None:
+        return False
+    try:
+        return evaluate(unless, {"request": request, "part": part or {}}) is True
+    except ExpressionError:
+        return False
+
+
 def follows_from(question, request: dict, part: dict | None = None) -> tuple:
     """The open answers a follow-up question waits for: where its ``ask_if`` reads
     answers not given yet (and so is unknown), the (scope, field) of each of them, in

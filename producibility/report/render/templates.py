@@ -122,8 +122,11 @@ def unbroken_dates(value: Any) -> "markupsafe.Markup":
 def upper_first(value: Any) -> str:
     """A list item's text with its first letter a capital ("geen cleanroom" ->
     "Geen cleanroom"); the rest as it is (Jinja's ``capitalize`` lowers it: a part id
-    BEUGEL read "beugel")."""
+    BEUGEL read "beugel").  Dutch "één" begins a sentence as "Eén" (the accent stays on
+    the second e: "Één levering" is no Dutch spelling)."""
     text = "" if value is None else str(value)
+    if text[:3] in ("één", "ééN"):
+        return "Eén" + text[3:]
     return text[:1].upper() + text[1:]
 
 

@@ -238,6 +238,15 @@ def validate_https___producibility_example_schemas_questionnaire_schema_json___d
                 if "value" in data__assume_keys:
                     data__assume_keys.remove("value")
                     data__assume__value = data__assume["value"]
+                if "unless" in data__assume_keys:
+                    data__assume_keys.remove("unless")
+                    data__assume__unless = data__assume["unless"]
+                    if not isinstance(data__assume__unless, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".assume.unless must be string")
+                    if isinstance(data__assume__unless, str):
+                        data__assume__unless_len = len(data__assume__unless)
+                        if data__assume__unless_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".assume.unless must be longer than or equal to 1 characters")
                 if "en" in data__assume_keys:
                     data__assume_keys.remove("en")
                     data__assume__en = data__assume["en"]
