@@ -657,7 +657,7 @@ def test_compare_speaks_the_language():
     assert as_text(diff, "x.yaml", "y.yaml", "nl") == (
         "A: x.yaml\nB: y.yaml\noordeel: NIET MAAKBAAR -> MAAKBAAR MET EXTRA WERK\n"
         "omvang inspectie: 3,5 u -> 4 u\nomvang klasse: M -> L\n"
-        "kosten laag: €\u00a02.754 -> €\u00a03.000\nMRL totaal: 5 -> 6\nMRL ontwerp: 5 -> 6\n"
+        "kosten laag: €\u00a02.754 -> €\u00a03.000\nMRL laagste thema: 5 -> 6\nMRL ontwerp: 5 -> 6\n"
         "machine voor AS-300 turning: geen -> haas-st20\nopen vragen: 3 -> 2\n")
     assert "verdict: NO FIT -> FIT WITH EFFORT\neffort inspection: 3.5 h -> 4 h\n" in \
         as_text(diff, "x.yaml", "y.yaml", "en")
