@@ -346,8 +346,11 @@ SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "t
                   # appended (earlier columns keep their places): the lead time is only a
                   # lower bound (a run time unknown), the parts that cannot be made here
                   # (in neither cost nor date), how many items the cost leaves out, the
-                  # deliveries (with more than one, the lead time is the first's)
-                  "lead_time_lower_bound", "parts_not_made", "not_priced", "deliveries")
+                  # deliveries (with more than one, the lead time is the first's), the MRL
+                  # threads not assessed (mrl_overall is the lowest of the others: a
+                  # one-line enquiry read "6" with six of nine threads unknown)
+                  "lead_time_lower_bound", "parts_not_made", "not_priced", "deliveries",
+                  "mrl_not_assessed")
 
 
 def _csv_line(row, style="plain"):
@@ -416,7 +419,8 @@ def summary_row(record, style="plain", lang="en"):
            "parts_not_made": _csv_cell(", ".join(lead.get("not_made") or ())),
            "not_priced": None if nothing_made(r) else len(r["quote"].get("not_priced") or ()),
            # the lead time and its date are the first delivery's where there are more
-           "deliveries": lead.get("deliveries") or 1}
+           "deliveries": lead.get("deliveries") or 1,
+           "mrl_not_assessed": r["mrl"].get("not_assessed", 0)}
     # "at least N working days" (the text report's words): no date where there is none
     lower = None if lead.get("days") is None else bool(lead.get("without_run"))
     if style != "excel":

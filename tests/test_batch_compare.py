@@ -94,7 +94,7 @@ def test_the_csv_summary_says_what_its_figures_leave_out(tmp_path, style, lang, 
         "cost_high_eur", "lead_time_days", "earliest_date", "meets_wanted_date", "mrl_overall",
         "mrl_target", "findings", "open_questions", "error")
     assert SUMMARY_FIELDS[16:] == ("lead_time_lower_bound", "parts_not_made", "not_priced",
-                                  "deliveries")
+                                  "deliveries", "mrl_not_assessed")
     bracket = yaml.safe_load((ROOT / "examples/requests/bracket-series.yaml").read_text(
         encoding="utf-8"))
     shaft = yaml.safe_load((ROOT / "examples/requests/shaft-oversize.yaml").read_text(
@@ -108,10 +108,17 @@ def test_the_csv_summary_says_what_its_figures_leave_out(tmp_path, style, lang, 
                            "--lang", lang, "--csv-style", style)
     assert code == 0
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=sep))
-    assert rows[0][-4:] == ([lower, "niet_te_maken", "niet_geprijsd", "leveringen"]
-                            if lang == "nl" else
-                            [lower, "parts_not_made", "not_priced", "deliveries"])
-    half, sizeless, none = (row[-4:] for row in rows[1:])
+    assert rows[0][-5:] == ([lower, "niet_te_maken", "niet_geprijsd", "leveringen",
+                             "mrl_niet_beoordeeld"] if lang == "nl" else
+                            [lower, "parts_not_made", "not_priced", "deliveries",
+                             "mrl_not_assessed"])
+    # the MRL threads not assessed beside mrl_overall, as each report counts them
+    from producibility import Screener, load_equipment, load_packs
+    screener = Screener(load_equipment(str(EQUIPMENT)), load_packs())
+    assert [int(row[-1]) for row in rows[1:]] == [
+        screener.check(str(path), probe=False).to_dict()["mrl"]["not_assessed"]
+        for path in sorted(tmp_path.glob("*.yaml"))]
+    half, sizeless, none = (row[-5:-1] for row in rows[1:])
     assert half == [no, "AS-300", "1", "2"]  # the anodising no partner of ours does
     assert sizeless[0] != no and sizeless[1] == "" and int(sizeless[2]) >= 1
     assert sizeless[3] == "1"
