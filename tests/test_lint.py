@@ -531,3 +531,14 @@ def test_a_misspelt_material_family_is_a_warning(tmp_path, family, warned):
     assert bool(found) == warned, found
     if warned:
         assert "did you mean 'aluminium'?" in found[0].message and found[0].line == 2
+
+
+def test_cam_hours_for_a_process_the_catalogue_does_not_know_are_a_warning(tmp_path):
+    """'cam_h: {milling_3_axis: 2}' passed lint, and the quote priced the table's default:
+    the shop's 2 h were lost."""
+    path = tmp_path / "own.yaml"
+    path.write_text("settings:\n  costing:\n    cam_h: {milling_3_axis: 2, turning: 1,"
+                    " default: 0.5}\n", encoding="utf-8")
+    found = [p for p in lint([path]) if p.code == "W127"]
+    assert len(found) == 1 and found[0].line == 3
+    assert "'milling_3_axis'" in found[0].message and "'milling_3axis'" in found[0].message

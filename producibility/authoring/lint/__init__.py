@@ -14,7 +14,7 @@ on one rule with ``lint: {ignore: [W150]}``:
   schema        E110 unknown-key, E111 missing-key, E112 wrong-type, E113 score-range,
                 E114 unknown-thread
   ids           E120 duplicate-rule-id, E121 nothing-to-override
-  catalogue     E125 catalogue-entry, W126 unknown-family
+  catalogue     E125 catalogue-entry, W126 unknown-family, W127 unknown-cam-process
   conditions    E130 condition-syntax, E131 unknown-field, W140 never-matches,
                 W141 thousands-separator
   messages      E133 message-template
@@ -54,7 +54,7 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
     the YAML reader and the catalogue say stays English).
     """
     questionnaire = questionnaire or load_questionnaire()
-    problems, rules = [], []
+    problems, rules, documents = [], [], []
     rule_ids = ids.RuleIds(base_rules)
     merged_catalogue = catalogue.builder(paths)
     for source in paths:
@@ -71,11 +71,13 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
             problems += found
             if not found:
                 merged_catalogue.add(document, path)
+                documents.append((path, document))
             read, found = rule_ids.read(document, path, lang)
             rules += read
             problems += found
     merged, found = catalogue.finish(merged_catalogue)
-    problems += found + catalogue.family_problems(merged, paths, lang)
+    problems += found + catalogue.family_problems(merged, paths, lang) + \
+        catalogue.cam_problems(merged, documents, lang)
     # choices a rule compares with come from the merged catalogue (a shop's own material)
     context = Context(questionnaire.with_catalogue(merged), known_fields(questionnaire), lang)
     for rule in rules:

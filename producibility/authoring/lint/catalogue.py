@@ -1,10 +1,15 @@
-"""E125 catalogue-entry, W126 unknown-family: a pack's catalogue entries.
+"""E125 catalogue-entry, W126 unknown-family, W127 unknown-cam-process: a pack's catalogue
+entries, and what its settings say of them.
 
 **E125**: a catalogue entry in a pack that the merged catalogue refuses.  A duplicate id,
 ``override: true`` with nothing to override, an unknown part field in a process's checks,
 an alias shared by two entries (``rules/catalogue/*.yaml`` and a pack's ``processes:``,
 ``materials:`` ...).  The check is the catalogue's own (``model/catalogue.py``,
 ``CatalogueBuilder``), as when loading; its messages are English.
+
+**W127**: a process in the pack's ``settings.costing.cam_h`` that the catalogue does not
+know: its CAM hours are never read (``milling_3_axis``: the shop's 2 h were lost, and the
+quote priced the table's ``default``).
 
 **W126**: a material's ``family`` that nothing else knows (no other material, no
 treatment's ``families``, no run-time model's ``..._by_family`` table) and that is close
@@ -27,6 +32,7 @@ from producibility.model.pack_checks import Problem
 CODES = {
     "E125": Code("catalogue-entry", "a catalogue entry the merged catalogue refuses"),
     "W126": Code("unknown-family", "a material's family that no other entry knows"),
+    "W127": Code("unknown-cam-process", "CAM hours for a process the catalogue does not know"),
 }
 
 
@@ -99,3 +105,27 @@ def _families_of(value, known) -> None:
     elif isinstance(value, list):
         for item in value:
             _families_of(item, known)
+
+
+def cam_problems(merged, documents, lang: str) -> list[Problem]:
+    """W127 for the ``settings.costing.cam_h`` keys of the linted files that name no
+    process of the merged catalogue (``default`` is the table's fallback)."""
+    from producibility.inputs import yamlio
+    from producibility.inputs.schema import did_you_mean
+    from producibility.model.pack_checks import message
+
+    if merged is None:
+        return []
+    processes = sorted(merged.entries["processes"])
+    out = []
+    for path, document in documents:
+        table = ((document.get("settings") or {}).get("costing") or {}).get("cam_h")
+        if not isinstance(table, dict):
+            continue
+        for key in table:
+            if key != "default" and key not in merged.entries["processes"]:
+                line = yamlio.line_of(document, ["settings", "costing", "cam_h", key])
+                out.append(Problem(path, line or 1, 1, "W127", message(
+                    "unknown_cam_process", lang, process=key,
+                    hint=did_you_mean(key, processes, lang))))
+    return out
