@@ -6,6 +6,7 @@ if it is wrong.  A thread's MRL is earned by answered questions (the pack's
 ``settings.mrl.evidence``), capped by findings, blockers included.
 """
 
+import re
 import textwrap
 
 import pytest
@@ -284,3 +285,22 @@ def test_every_purpose_s_target_can_be_earned_with_the_default_pack():
     for purpose, target in settings["target_mrl"].items():
         assert all(level >= target for level in highest.values()), (purpose, highest)
 
+
+
+@pytest.mark.parametrize("old, new, says", [
+    ("unless: \"request.application_sector in", "unless: \"request.aplication_sector in",
+     "question 'traceability_required': assume.unless reads request.aplication_sector, which no "
+     "question asks (did you mean 'request.application_sector'?)"),
+    ("ask_if: \"request.purpose in ['small_series', 'series'] and request.quantity >= 100\"",
+     "ask_if: \"request.purpose in ['small_series', 'series'] and request.quantty >= 100\"",
+     "ask_if reads request.quantty, which no question asks (did you mean "
+     "'request.quantity'?)")])
+def test_a_condition_that_reads_no_question_is_refused(tmp_path, old, new, says):
+    """A misspelt field in an assume.unless is never answered: the guard stays unknown
+    and the implant is assumed 'not safety-critical' again, with no word."""
+    text = open(load_questionnaire().path, encoding="utf-8").read()
+    assert old in text
+    path = tmp_path / "q.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(says)):
+        load_questionnaire(path)

@@ -304,6 +304,26 @@ def _assumption(q, raw, path, line, check=True):
     return {"value": value, "en": raw["en"], "nl": raw["nl"], "unless": unless}
 
 
+def _check_condition_fields(questions, path):
+    """Every answer an ``ask_if`` or an ``assume.unless`` reads is a question of the
+    questionnaire: a misspelt field (``request.aplication_sector``) is never answered, so
+    the condition stays unknown and its guard is off for ever (an implant would be
+    assumed "not safety-critical" again, with no word)."""
+    from producibility.inputs.schema import did_you_mean
+
+    known = {(q.scope, q.id) for q in questions}
+    for q in questions:
+        for what, condition in (("ask_if", q.ask_if),
+                                ("assume.unless", (q.assume or {}).get("unless"))):
+            for scope, field in getattr(condition, "fields", ()) or ():
+                if (scope, field) not in known:
+                    raise InputError.said(Wording(
+                        "inputs", "question_condition_field", question=q.id, what=what,
+                        field=f"{scope}.{field}", hint=did_you_mean(
+                            f"{scope}.{field}", sorted(f"{s}.{i}" for s, i in known))),
+                        path, q.line)
+
+
 def _valid_answer(value, schema):
     from producibility.inputs import quickcheck
     if quickcheck.surely_valid(value, schema):
@@ -384,6 +404,8 @@ def _parse(doc, path, check_assumptions=True):
                 raise InputError.said(Wording("inputs", "question_no_choices", question=q.id),
                                       path, line)
             questions.append(q)
+    if check_assumptions:  # these bytes are new: once, not on every warm run
+        _check_condition_fields(questions, path)
     return Questionnaire(id=meta["id"], version=str(meta["version"]),
                          title=_text(meta.get("title", meta["id"]), "title", path, meta.line),
                          sections=sections, questions=questions, path=path)
