@@ -26,7 +26,8 @@ from producibility.version import __version__
 from producibility.report.conclude import conclude
 from producibility.errors import ArgumentError, InputError, InputErrors, Wording
 from producibility.engine.infer import Inference, fact_fields
-from producibility.model.pack_checks import unknown_field_problems, when_position
+from producibility.model.pack_checks import (evidence_field_problems, unknown_field_problems,
+                                             when_position)
 from producibility.model.iso286 import apply_fits
 from producibility.model.equipment import Equipment, load_equipment
 from producibility.model.pack import RulePack, gc_paused, load_packs
@@ -297,6 +298,7 @@ def _check_fields(pack: RulePack, questionnaire: Questionnaire) -> None:
             continue
         where = when_position(rule.path, rule.id, rule.line) if rule.path else (rule.line, 1)
         problems += unknown_field_problems(rule.id, rule.when, fields, rule.path, where)
+    problems += evidence_field_problems(pack, fields)
     if problems:
         raise InputErrors([p.error() for p in problems])
 

@@ -223,6 +223,109 @@ def test_nothing_assessed_gives_no_overall_level(tmp_path, equipment):
     assert "design" not in assessed and "quality" not in assessed
 
 
+# A level needs the answer that shows its criterion, not any answer: "no pilot run" read
+# process capability 8 ("shown on a pilot run"), "design not frozen" design 8.
+WHEN_SETTINGS = textwrap.indent(textwrap.dedent("""
+      mrl:
+        evidence:
+          design:
+            - {level: 4, needs: [request.drawing_with_tolerances]}
+            - {level: 8, needs: [request.design_frozen], when: "request.design_frozen == true",
+               criterion: {en: "B.2: detailed design complete and stable.", nl: "B.2: ontwerp af."}}
+          process_capability:
+            - {level: 4, needs: [part.tolerance_mm], when: "part.tolerance_mm >= 0.01"}
+            - {level: 8, needs: [request.pilot_run_done], when: "request.pilot_run_done == true"}
+"""), "  ")
+
+
+def when_pack(tmp_path, settings=WHEN_SETTINGS):
+    path = tmp_path / "pack.yaml"
+    path.write_text(SETTINGS + settings + "rules: []\n", encoding="utf-8")
+    return load_packs([path], include_default=False)
+
+
+def test_a_level_needs_the_answer_that_meets_its_criterion(tmp_path, equipment):
+    screener = Screener(equipment, when_pack(tmp_path))
+    frozen = screener.check(base_request()).to_dict()["mrl"]["threads"]["design"]
+    assert (frozen["level"], frozen["not_met"]) == (8, None)
+    loose = screener.check(base_request(design_frozen=False)).to_dict()["mrl"]["threads"]
+    assert (loose["design"]["level"], loose["design"]["unanswered"]) == (7, [])
+    assert loose["design"]["not_met"] == {
+        "level": 8, "criterion": "B.2: detailed design complete and stable."}
+    nl = screener.check(base_request(design_frozen=False), lang="nl").to_dict()
+    assert nl["mrl"]["threads"]["design"]["not_met"]["criterion"] == "B.2: ontwerp af."
+    text = render(screener.check(base_request(design_frozen=False)), "md")
+    assert "not met for 8 (B.2): detailed design complete and stable" in text
+
+
+def test_a_criterion_on_a_question_not_asked_is_not_met(tmp_path, equipment):
+    """No pilot run is asked of a prototype (ask_if: a series of 50 or more): it is not
+    needed, and it does not earn 'shown on a pilot run' either."""
+    screener = Screener(equipment, when_pack(tmp_path))
+    proto = screener.check(base_request()).to_dict()["mrl"]["threads"]["process_capability"]
+    assert (proto["level"], proto["unanswered"], proto["not_met"]["level"]) == (7, [], 8)
+    series = dict(purpose="series", quantity=200, wanted_date="2027-06-01")
+    open_ = screener.check(base_request(**series)).to_dict()["mrl"]["threads"][
+        "process_capability"]
+    assert (open_["level"], open_["unanswered"]) == (7, ["request.pilot_run_done"])
+    done = screener.check(base_request(pilot_run_done=True, **series)).to_dict()
+    assert done["mrl"]["threads"]["process_capability"]["level"] == 8
+    no = screener.check(base_request(pilot_run_done=False, **series)).to_dict()
+    assert no["mrl"]["threads"]["process_capability"]["level"] == 7
+
+
+def test_a_first_level_not_met_is_assessed_below_it(tmp_path, equipment):
+    """A part condition holds when it holds for every part."""
+    screener = Screener(equipment, when_pack(tmp_path))
+    request = base_request(part={"tolerance_mm": 0.002})
+    thread = screener.check(request).to_dict()["mrl"]["threads"]["process_capability"]
+    assert (thread["level"], thread["assessed"], thread["not_met"]["level"]) == (3, True, 4)
+
+
+def test_an_evidence_condition_that_does_not_compile_is_a_file_line_error(tmp_path):
+    broken = WHEN_SETTINGS.replace('"request.design_frozen == true"',
+                                   '"request.design_frozen = = true"')
+    with pytest.raises(InputError) as caught:
+        when_pack(tmp_path, broken)
+    assert re.search(r"pack\.yaml:\d+: settings\.mrl\.evidence\.design \(level 8\): when:",
+                     str(caught.value))
+
+
+def test_an_evidence_row_that_names_no_question_is_refused(tmp_path, equipment):
+    """A typo in needs (or when) was never answered: the thread could never claim the
+    level, and nothing said why."""
+    typo = WHEN_SETTINGS.replace("needs: [request.pilot_run_done]",
+                                 "needs: [request.pilot_run_don]")
+    with pytest.raises(InputError) as caught:
+        Screener(equipment, when_pack(tmp_path, typo))
+    message = str(caught.value)
+    assert "pack.yaml:" in message and "request.pilot_run_don" in message
+    assert "did you mean 'pilot_run_done'" in message
+
+
+def test_the_default_pack_earns_nothing_on_a_no(equipment):
+    """The shipped tables: a small series answered 'no pilot run', 'key characteristics
+    not marked', 'prototype not made with the series processes' earns neither process
+    capability 8, nor design and quality 7, nor technology 7 (the quality engineer's
+    r06/r14)."""
+    screener = Screener(equipment, load_packs())
+    request = base_request(purpose="small_series", quantity=60, wanted_date="2027-06-01",
+                           pilot_run_done=False, key_characteristics_marked=False,
+                           prototype_production_process=False, general_tolerance_class="m")
+    threads = screener.check(request).to_dict()["mrl"]["threads"]
+    assert threads["process_capability"]["earned"] == 6
+    assert threads["design"]["earned"] == 6
+    assert threads["quality"]["earned"] <= 6
+    assert threads["technology_industrial_base"]["earned"] == 6
+    yes = base_request(purpose="small_series", quantity=60, wanted_date="2027-06-01",
+                       pilot_run_done=True, key_characteristics_marked=True,
+                       prototype_production_process=True, general_tolerance_class="m")
+    threads = screener.check(yes).to_dict()["mrl"]["threads"]
+    assert threads["process_capability"]["earned"] == 8
+    assert threads["design"]["earned"] >= 7
+    assert threads["technology_industrial_base"]["earned"] >= 7
+
+
 def test_a_blocker_caps_its_thread(tmp_path, equipment):
     blocker = rule("B-1", "true", scope="request", then="{blocker: true}")
     m = mrl(tmp_path, equipment, base_request(), blocker)

@@ -160,7 +160,7 @@ def mrl_table(pack, questionnaire, lang="en"):
         entries = evidence.get(thread)
         lines += [f"## {names.get(thread, thread)}", ""]
         if not entries:
-            lines += [t["mrl_no_questions"], ""]
+            lines += [t["mrl_no_questions"].format(cap=mrl.get("blocker_cap", 3)), ""]
             continue
         lines += ["| " + " | ".join(t["mrl_columns"]) + " |", "|--:|---|---|"]
         for entry in sorted(entries, key=lambda e: e["level"]):
@@ -170,6 +170,8 @@ def mrl_table(pack, questionnaire, lang="en"):
                 q = questionnaire.question(scope, field)
                 label = q.label(lang) if q else field
                 questions.append(f"{label} (`{need}`)")
+            if entry.get("when"):
+                questions.append(f"{t['mrl_when']}: `{entry['when']}`")
             criterion = entry.get("criterion") or {}
             if isinstance(criterion, str):
                 criterion = {"en": criterion}

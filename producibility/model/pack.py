@@ -23,8 +23,8 @@ from producibility.model.defaults import default_pack_dir
 from producibility.model.questionnaire import load_questionnaire_unbound
 from producibility.model.pack_checks import (RuleSource, candidate_flag_problem, compile_when,
                                              disable_problems, document_problem, id_problem,
-                                             item_position, removal, removed_setter_problems,
-                                             unset_flag_problems)
+                                             item_position, message, position, removal,
+                                             removed_setter_problems, unset_flag_problems)
 
 # Which fact scopes a rule's condition and message may read, by rule scope.
 SCOPE_NAMES = {
@@ -38,6 +38,8 @@ SCOPE_NAMES = {
 # part, so what its condition reads only of these is worked out once per part
 # (expressions: ``_Compiler.hoisted``; the engine gives the memo, infer.py).
 INVARIANT = {"candidate": ("request", "provider", "part")}
+# What an MRL evidence row's ``when`` may read: the answers (report/mrl.py evaluates it).
+EVIDENCE_SCOPES = ("request", "part")
 # The form of a pack's record of parsed conditions, their leading simple tests (the
 # alpha index's) and messages in the cache (a new form is a new key: records of an
 # earlier form are not read).
@@ -109,8 +111,11 @@ class RulePack:
                  catalogue: object = None, disabled: dict | None = None,
                  shipped: frozenset = frozenset(),
                  given_settings: frozenset = frozenset(),
-                 shipped_catalogue: object = None) -> None:
+                 shipped_catalogue: object = None,
+                 evidence_at: dict | None = None) -> None:
         self.rules = rules
+        # MRL thread -> [(path, line, row)]: where each evidence row in force is written
+        self.evidence_at = evidence_at or {}
         # the ids of the rules as the shipped default pack writes them (not overridden):
         # their hours are the default pack's judgement, not the shop's own figures
         self.shipped = shipped
@@ -271,6 +276,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
         # without the default rules the shop's vocabulary stays: packs extend it
         catalogue.start_from(default_catalogue_files()[0])
     shipped, given_settings = set(), set()
+    evidence_at = {}  # MRL thread -> [(path, line, row)] of the evidence table in force
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
         default = include_default and Path(source).resolve() == Path(
@@ -307,6 +313,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 if not default:
                     given_settings |= setting_keys(document.get("settings"))
                 before = dict(rules)
+                errors += _evidence_rows(document, path, evidence_at)
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
                                          where, written, defined_flags, errors, removals,
                                          disabled)
@@ -332,7 +339,33 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
                     disabled=disabled, shipped=frozenset(shipped & set(rules)),
-                    given_settings=frozenset(given_settings), shipped_catalogue=catalogue.base)
+                    given_settings=frozenset(given_settings), shipped_catalogue=catalogue.base,
+                    evidence_at=evidence_at)
+
+
+def _evidence_rows(document, path, evidence_at):
+    """The MRL evidence rows a pack file writes (``settings.mrl.evidence``), each with its
+    line (a later pack's table for a thread replaces the earlier one, as the settings
+    merge does), and E130 for a row's ``when`` that does not compile."""
+    tables = ((document.get("settings") or {}).get("mrl") or {}).get("evidence") or {}
+    problems = []
+    for thread, rows in tables.items():
+        evidence_at[thread] = placed = []
+        for i, row in enumerate(rows):
+            line = item_position(rows, i)[0]
+            placed.append((path, line, row))
+            when = row.get("when")
+            if when is None:
+                continue
+            try:
+                expressions.compile_condition(when, EVIDENCE_SCOPES)
+            except ExpressionError as exc:
+                at = position(row, "when")[0] if "when" in getattr(row, "positions", {}) \
+                    else line
+                problems.append(InputError(message(
+                    "evidence_when", thread=thread, level=row.get("level"), problem=exc),
+                    path, at))
+    return problems
 
 
 def setting_keys(settings, prefix: str = "") -> set:

@@ -290,3 +290,30 @@ def unknown_field_problems(rule_id: str, compiled: Compiled, fields: dict, path:
                 "unknown_field", lang, rule=rule_id, field=f"{scope}.{name}",
                 hint=did_you_mean(name, sorted(known), lang))))
     return out
+
+
+def evidence_field_problems(pack, fields: dict, lang: str = "en") -> list[Problem]:
+    """E131 for an MRL evidence row (``settings.mrl.evidence``) whose ``needs`` or
+    ``when`` names a field no fact has: it is never answered, so the thread could never
+    claim that level (and the report would ask for a question the questionnaire does not
+    have).  ``pack.evidence_at``: where each row in force is written."""
+    out = []
+    for thread, rows in sorted(pack.evidence_at.items()):
+        for path, line, row in rows:
+            named = list(row.get("needs") or ())
+            when = row.get("when")
+            if when:
+                try:
+                    named += [f"{s}.{n}" for s, n in sorted(
+                        compile_condition(when, ("request", "part")).fields)]
+                except ExpressionError:
+                    pass  # E130 when the pack loaded
+            for need in dict.fromkeys(named):
+                scope, _, name = need.partition(".")
+                known = fields.get(scope)
+                if known is not None and name not in known:
+                    out.append(Problem(path, line, 1, "E131", message(
+                        "evidence_field", lang, thread=thread, level=row.get("level"),
+                        field=need, hint=did_you_mean(name, sorted(known), lang))))
+    return out
+

@@ -19,7 +19,8 @@ from producibility.report.finding import Finding, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.0.0"  # 7: a quote line priced as an amount (material, outside
+SCHEMA_VERSION = "7.1.0"  # 7.1: a thread's not_met (the next MRL level's criterion
+# the answers do not meet); 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
 # effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a
 # step's source (whose figures the days are); 6: quote.totals' amounts null where nothing is made here,
@@ -152,7 +153,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         capped = mrl.capped_threads(findings)
         judged = [t for t in mrl.THREADS if t in capped]
     threads = mrl.thread_levels(findings, judged, settings.get("mrl") or {},
-                                lambda need: _answered(need, request, parts, questionnaire))
+                                lambda need: _answered(need, request, parts, questionnaire),
+                                lambda when: mrl.holds(when, request, parts), lang)
     if placement.nothing_made:  # no answer makes it: "to earn more, answer ..." asks none
         for thread in threads.values():
             thread["unanswered"] = []

@@ -1,15 +1,20 @@
 """Manufacturing readiness (MRL) per thread: earned by answers, capped by findings.
 
-A thread earns a level when the questions its evidence table needs for that level are
-answered (the pack's ``mrl.evidence``); a finding with an ``mrl_cap`` (a blocker: the
-pack's ``mrl.blocker_cap``) holds it down.  A thread capped below the purpose's target
-level is an MRL-TARGET risk finding.
+A thread earns a level when the questions its evidence table (the pack's
+``mrl.evidence``) needs for that level and every level below it are answered and the
+answers meet those levels' criteria (a row's ``when``: "a pilot run was done", not only
+"the pilot-run question is answered"); a finding with an ``mrl_cap`` (a blocker: the pack's
+``mrl.blocker_cap``) holds it down.  A thread capped below the purpose's target level
+is an MRL-TARGET risk finding.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from producibility.conditions.expressions import (UNKNOWN, ExpressionError,
+                                                  compile_condition, evaluate)
+from producibility.model.pack import EVIDENCE_SCOPES
 from producibility.report.finding import Finding, Risk, words
 
 #: The nine threads of the MRL Deskbook, in its order.
@@ -30,10 +35,14 @@ def capped_threads(findings: Iterable[Finding]) -> set[str]:
 
 def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
                   mrl_settings: Mapping[str, Any],
-                  answered: Callable[[str], bool]) -> dict[str, dict]:
+                  answered: Callable[[str], bool],
+                  holds: Callable[[str], Any] | None = None,
+                  lang: str = "en") -> dict[str, dict]:
     """The report's ``mrl.threads``: per thread its level, what it earned, the rules
-    that cap it and the questions that would earn the next level.  ``answered``:
-    whether a question ``scope.field`` is answered wherever it is asked."""
+    that cap it, the questions that would earn the next level and the next level's
+    criterion when the answers do not meet it.  ``answered``: whether a question
+    ``scope.field`` is answered wherever it is asked; ``holds``: a row's ``when`` ->
+    True, False or UNKNOWN (:func:`holds`)."""
     blocker_cap = mrl_settings.get("blocker_cap", 3)
     caps: dict = {}
     for f in findings:
@@ -52,7 +61,7 @@ def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
     evidence = mrl_settings.get("evidence", {})
     levels = {}
     for thread in threads:
-        earned, unanswered = earned_level(evidence.get(thread), answered_once)
+        earned, unanswered, failed = earned_level(evidence.get(thread), answered_once, holds)
         entries = caps.get(thread, [])
         cap = min((c for c, _ in entries), default=None)
         if earned is None:
@@ -66,27 +75,96 @@ def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
             "level": level, "assessed": level is not None, "earned": earned,
             "capped_by": sorted({r for c, r in entries if c == level}) if level is not None
             and cap is not None and cap <= earned else [],
-            "unanswered": unanswered}
+            "unanswered": unanswered,
+            "not_met": None if failed is None else {
+                "level": failed["level"], "criterion": _criterion(failed, lang)}}
     return levels
 
 
 def earned_level(evidence: Sequence[Mapping] | None,
-                 answered: Callable[[str], bool]) -> tuple[int | None, list[str]]:
-    """(level a thread may claim from the answers, the questions for the next level).
+                 answered: Callable[[str], bool],
+                 holds: Callable[[str], Any] | None = None,
+                 ) -> tuple[int | None, list[str], Mapping | None]:
+    """(level a thread may claim, the questions for the next level, the next row when the
+    answers do not meet it).
 
-    ``None`` as level: not assessed (the first level's questions are open, or the packs
+    A thread earns the level just below its first row that is not met, at most the
+    highest level listed: a row is met when its questions (and those its ``when`` reads)
+    are answered and its ``when``, if any, holds.  A ``when`` that is false, or unknown
+    on a question the questionnaire does not ask for this request (no pilot run is
+    asked of a prototype), stops the thread below that row: "no" had earned the level as
+    "yes" did.
+
+    ``None`` as level: not assessed (the first row's questions are open, or the packs
     give the thread no evidence table: a pack without one read MRL 10, "full-rate
     production demonstrated", on every thread of a one-line enquiry).
     """
     if not evidence:
-        return None, []
+        return None, [], None
     earned = None
     for entry in sorted(evidence, key=lambda e: e["level"]):
+        condition = entry.get("when")
         missing = [n for n in entry["needs"] if not answered(n)]
+        if condition is not None:
+            missing += [n for n in _condition(condition).reads
+                        if n not in entry["needs"] and n not in missing and not answered(n)]
         if missing:
-            return (entry["level"] - 1 if earned is not None else None), missing
+            return (entry["level"] - 1 if earned is not None else None), missing, None
+        if condition is not None and holds is not None and holds(condition) is not True:
+            return entry["level"] - 1, [], entry
         earned = entry["level"]
-    return earned, []
+    return earned, [], None
+
+
+_CONDITIONS: dict = {}
+
+
+class _Row:
+    """An evidence row's ``when``, compiled once per process, and the questions it reads
+    (``scope.field``)."""
+
+    __slots__ = ("compiled", "reads", "reads_part")
+
+    def __init__(self, source: str):
+        self.compiled = compile_condition(source, EVIDENCE_SCOPES)
+        self.reads = sorted(f"{scope}.{name}" for scope, name in self.compiled.fields)
+        self.reads_part = any(scope == "part" for scope, _ in self.compiled.fields)
+
+
+def _condition(source: str) -> _Row:
+    row = _CONDITIONS.get(source)
+    if row is None:
+        row = _CONDITIONS[source] = _Row(source)
+    return row
+
+
+def holds(source: str, request: Mapping, parts: Mapping[str, Mapping]) -> Any:
+    """An evidence row's ``when`` on the request's facts: True, False or UNKNOWN.  A
+    condition that reads a part holds when it holds for every part (false when one
+    part makes it false)."""
+    row = _condition(source)
+    if row.reads_part:
+        contexts = [{"request": request, "part": part} for part in parts.values()]
+    else:
+        contexts = [{"request": request}]
+    result: Any = True if contexts else UNKNOWN
+    for context in contexts:
+        try:
+            value = evaluate(row.compiled, context)
+        except ExpressionError:
+            value = UNKNOWN  # checked when the pack loads: facts of the wrong type
+        if value is False:
+            return False
+        if value is UNKNOWN:
+            result = UNKNOWN
+    return result
+
+
+def _criterion(entry: Mapping, lang: str) -> str:
+    text = entry.get("criterion") or ""
+    if isinstance(text, Mapping):
+        text = text.get(lang) or text.get("en") or ""
+    return text
 
 
 def overall(levels: Mapping[str, dict]) -> int | None:

@@ -146,8 +146,22 @@ def mrl_rows(data: Mapping[str, Any], questionnaire: Any = None,
     return [{"id": t, "level": threads[t]["level"], "capped_by": threads[t]["capped_by"],
              "assessed": threads[t]["level"] is not None,
              "unanswered": [asked(k) for k in threads[t].get("unanswered", [])],
+             "not_met": _not_met(threads[t].get("not_met"), lang),
              "below": target is not None and threads[t]["level"] is not None
              and threads[t]["level"] < target} for t in order]
+
+
+def _not_met(entry: Mapping[str, Any] | None, lang: str) -> str | None:
+    """"not met for 8 (E.2/E.3): process capability, yield and rate shown on a pilot run":
+    the next level's criterion the answers do not meet, with its Deskbook reference."""
+    if not entry:
+        return None
+    criterion = entry["criterion"].strip().rstrip(".")
+    level = str(entry["level"])
+    code, sep, text = criterion.partition(": ")
+    if sep and code and " " not in code and len(code) <= 12:
+        level, criterion = f"{level} ({code})", text
+    return i18n.text("report", "not_met", lang).format(level=level, criterion=criterion)
 
 
 def quote_lines(data: Mapping[str, Any], lang: str, names: Mapping[str, Any]) -> list[dict]:

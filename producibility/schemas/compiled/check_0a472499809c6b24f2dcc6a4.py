@@ -1220,6 +1220,15 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                                                         if isinstance(data__mrl__evidence_value_item__needs_item, str):
                                                             if not REGEX_PATTERNS['^(request|part)\\.[a-z_][a-z0-9_]*$'].search(data__mrl__evidence_value_item__needs_item):
                                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.evidence.{data__mrl__evidence_key}[{data__mrl__evidence_value_x}].needs[{data__mrl__evidence_value_item__needs_x}]".format(**locals()) + " must match pattern ^(request|part)\\.[a-z_][a-z0-9_]*$")
+                                            if "when" in data__mrl__evidence_value_item_keys:
+                                                data__mrl__evidence_value_item_keys.remove("when")
+                                                data__mrl__evidence_value_item__when = data__mrl__evidence_value_item["when"]
+                                                if not isinstance(data__mrl__evidence_value_item__when, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.evidence.{data__mrl__evidence_key}[{data__mrl__evidence_value_x}].when".format(**locals()) + " must be string")
+                                                if isinstance(data__mrl__evidence_value_item__when, str):
+                                                    data__mrl__evidence_value_item__when_len = len(data__mrl__evidence_value_item__when)
+                                                    if data__mrl__evidence_value_item__when_len < 1:
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.evidence.{data__mrl__evidence_key}[{data__mrl__evidence_value_x}].when".format(**locals()) + " must be longer than or equal to 1 characters")
                                             if "criterion" in data__mrl__evidence_value_item_keys:
                                                 data__mrl__evidence_value_item_keys.remove("criterion")
                                                 data__mrl__evidence_value_item__criterion = data__mrl__evidence_value_item["criterion"]
