@@ -6,6 +6,7 @@ import pytest
 
 from producibility import Screener, load_equipment, load_packs
 from producibility.errors import InputError
+from producibility.report.render import render
 
 from conftest import EQUIPMENT, base_request
 
@@ -84,6 +85,41 @@ def test_request_rule_requiring_a_part_flag_fires_once(tmp_path, equipment):
     report = screen(tmp_path, equipment, rules, request)
     assert [f["rule"] for f in report["findings"]].count("R-1") == 1
     assert [f["rule"] for f in report["findings"]].count("P-1") == 2
+
+
+def test_a_flag_rules_trace_names_the_rules_that_set_its_flags_and_their_facts(
+        tmp_path, equipment):
+    """A rule that reads a flag is often ``when: "true"``: its trace read the condition
+    `true` and no values, and nothing said which answer made it fire.  The trace names
+    each flag it reads, whether it holds for the finding's subject, and the rules that
+    set it there with the facts they matched: a part's rule the request's setters and its
+    own part's, never another part's; the request's rule every part's."""
+    rules = [
+        rule("P-1", "part.tolerance_mm < 0.05", then="{flag: tight}"),
+        rule("P-2", "true", extra="requires: [tight]\nunless: [supplied]"),
+        rule("R-1", "request.quantity > 5", scope="request", extra="requires: [tight]"),
+        rule("S-1", "request.material_supplied_by_customer", scope="request",
+             then="{flag: supplied}"),
+    ]
+    request = base_request(part={"tolerance_mm": 0.03})
+    request["parts"].append(dict(request["parts"][0], id="P2", tolerance_mm=0.02))
+    request["parts"].append(dict(request["parts"][0], id="P3", tolerance_mm=0.1))
+    report = screen(tmp_path, equipment, rules, request)
+    traces = {(f["rule"], f["part"]): f["trace"] for f in report["findings"]}
+    assert set(traces) >= {("P-2", "P1"), ("P-2", "P2"), ("R-1", None)}
+    assert ("P-2", "P3") not in traces
+    tight, supplied = traces[("P-2", "P2")]["flags"]
+    assert tight == {"flag": "tight", "reads": "requires", "holds": True, "set_by": [
+        {"rule": "P-1", "part": "P2", "condition": "part.tolerance_mm < 0.05",
+         "values": {"part.tolerance_mm": 0.02}}]}
+    assert supplied == {"flag": "supplied", "reads": "unless", "holds": False, "set_by": []}
+    [request_tight] = traces[("R-1", None)]["flags"]
+    assert [(s["rule"], s["part"]) for s in request_tight["set_by"]] == [
+        ("P-1", "P1"), ("P-1", "P2")]
+    assert traces[("P-1", "P1")]["flags"] == []  # reads no flag
+    md = render(Screener(equipment, make_pack(tmp_path, *rules)).check(request), "md")
+    assert "`requires: tight`, set by P-1 (P2): `part.tolerance_mm` = 0\\.02" in md
+    assert "`unless: supplied`, not set" in md
 
 
 def test_flag_cycle_is_an_input_error(tmp_path, equipment):

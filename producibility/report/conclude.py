@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from producibility.engine.infer import Inferred, schedule
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
-from producibility.report.finding import Finding, ordered, rule_decides, words
+from producibility.report.finding import Finding, flag_trace, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
 from producibility.report.provenance import Provenance
 
@@ -265,6 +265,7 @@ def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: l
     decides = {}  # rule -> whether it decides: a rule waits for several fields and parts
     chosen = placement.chosen
     stated: set = set()  # (rule, part, machine, message) of the candidate findings so far
+    setters = None  # flag -> the hits that set it: for the traces of flag-reading rules
     for hit in inferred.hits:
         rule = hit.rule
         if rule.scope == "candidate" and (hit.subject, hit.process, hit.machine) not in chosen:
@@ -281,6 +282,13 @@ def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: l
             findings.append(Finding.engine_error(hit, lang))
         else:
             finding = Finding.from_hit(hit, lang, matrix, choice_text, brief)
+            if (rule.requires or rule.unless) and not brief:
+                if setters is None:
+                    setters = {}
+                    for other in inferred.hits:
+                        if other.outcome == "fired" and other.rule.then.get("flag"):
+                            setters.setdefault(other.rule.then["flag"], []).append(other)
+                finding.trace.flags = flag_trace(hit, setters)
             if rule.scope == "candidate" and not brief:
                 # one finding for one statement: a part milled in two operations on one
                 # machine had PRC-013's 4 h of titanium cutting tests quoted twice; what

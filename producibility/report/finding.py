@@ -75,16 +75,19 @@ class Risk:
 
 class Trace:
     """Where a finding comes from: the rule file and line (None for the tool's own
-    checks), the condition as written, and the values it read."""
+    checks), the condition as written, the values it read, and the flags its
+    ``requires`` and ``unless`` read, each with the rules that set it and the facts they
+    matched (a flag rule's own condition is often ``true``: the facts are the setter's)."""
 
-    __slots__ = ("file", "line", "condition", "values")
+    __slots__ = ("file", "line", "condition", "values", "flags")
 
     def __init__(self, file: str | None, line: int | None, condition: str,
-                 values: Mapping[str, Any]) -> None:
+                 values: Mapping[str, Any], flags: Sequence[Mapping] = ()) -> None:
         self.file = file
         self.line = line
         self.condition = condition
         self.values = values
+        self.flags = flags
 
     def __eq__(self, other: object) -> bool:
         return _same(self, other)
@@ -192,7 +195,8 @@ class Finding:
             "risk": self.risk.to_dict() if self.risk else None, "effort": dict(self.effort),
             "mrl_cap": self.mrl_cap, "flag": self.flag, "source": self.source,
             "trace": {"rule": self.rule, "file": trace.file, "line": trace.line,
-                      "condition": trace.condition, "values": trace.values}}
+                      "condition": trace.condition, "values": trace.values,
+                      "flags": [dict(f) for f in trace.flags]}}
 
 
 def _same(one: Any, other: Any, ignore: str = "") -> Any:
@@ -229,6 +233,30 @@ def _part(hit: Any) -> str | None:
 
 
 _NO_TRACE = Trace(None, None, "", {})
+
+
+def flag_trace(hit: Any, setters: Mapping[str, Sequence[Any]]) -> list[dict]:
+    """The trace's ``flags`` of a rule that fired: per flag its ``requires`` or
+    ``unless`` reads, whether it holds for the rule's subject, and the rules that set it
+    there (``setters``: flag -> the hits of the rules that set it, in the engine's
+    order) with the facts they matched.  A part's rule sees what is set for the request
+    and for its own part; the request's rules see what is set for any part."""
+    rule = hit.rule
+    part = hit.subject if rule.scope in ("part", "candidate") else None
+    out = []
+    for reads, names in (("requires", rule.requires), ("unless", rule.unless)):
+        for name in names:
+            set_by = []
+            for setter in setters.get(name, ()):
+                where = _part(setter)
+                if part is not None and where is not None and where != part:
+                    continue
+                set_by.append({"rule": setter.rule.id, "part": where,
+                               "condition": setter.rule.when.source,
+                               "values": _json_value(setter.values)})
+            out.append({"flag": name, "reads": reads, "holds": bool(set_by),
+                        "set_by": set_by})
+    return out
 
 
 def _rule_trace(hit: Any) -> Trace:

@@ -1170,6 +1170,51 @@ def block_trace(context, missing=missing):
                     yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
                 l_2_loop = l_2_key = l_2_value = missing
                 yield '\n'
+            if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'flags'):
+                pass
+                yield '    - '
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'flags'))
+                yield ': '
+                l_2_loop = missing
+                for l_2_fl, l_2_loop in LoopContext(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'flags'), undefined):
+                    _loop_vars = {}
+                    pass
+                    yield str(t_9(str_join((environment.getattr(l_2_fl, 'reads'), ': ', environment.getattr(l_2_fl, 'flag'), ))))
+                    yield ', '
+                    if environment.getattr(l_2_fl, 'set_by'):
+                        pass
+                        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'flag_set_by'))
+                        yield ' '
+                        l_3_loop = missing
+                        for l_3_s, l_3_loop in LoopContext(environment.getattr(l_2_fl, 'set_by'), undefined):
+                            _loop_vars = {}
+                            pass
+                            yield str(t_2(environment.getattr(l_3_s, 'rule')))
+                            if environment.getattr(l_3_s, 'part'):
+                                pass
+                                yield ' ('
+                                yield str(t_2(environment.getattr(l_3_s, 'part')))
+                                yield ')'
+                            if environment.getitem(l_3_s, 'values'):
+                                pass
+                                yield ': '
+                                l_4_loop = missing
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_14(environment.getitem(l_3_s, 'values')), undefined):
+                                    _loop_vars = {}
+                                    pass
+                                    yield str(t_9(l_4_key))
+                                    yield ' = '
+                                    yield str(t_2(t_15(l_4_value)))
+                                    yield str((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
+                                l_4_loop = l_4_key = l_4_value = missing
+                            yield str(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
+                        l_3_loop = l_3_s = missing
+                    else:
+                        pass
+                        yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'flag_not_set'))
+                    yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
+                l_2_loop = l_2_fl = missing
+                yield '\n'
             if environment.getattr(l_1_f, 'source'):
                 pass
                 yield '    - '
@@ -1255,4 +1300,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&217=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=396&64=399&65=422&67=424&69=428&70=432&74=452&77=466&78=495&80=499&81=503&82=524&83=529&86=546&87=576&89=579&91=581&92=585&99=622&100=639&102=642&103=645&105=655&106=661&111=686&112=702&113=705&115=707&117=717&118=722&123=742&124=796&126=798&127=801&129=813&130=817&131=820&132=863&133=866&134=878&135=881&137=890&140=897&141=899&143=902&145=904&146=907&147=912&152=926&156=929&157=962&158=965&160=968&161=971&163=983&164=987&166=1015&167=1021&168=1025&170=1029&172=1032&173=1034&174=1038&177=1041&179=1044&181=1048&183=1058&184=1062&187=1073&189=1076&191=1082&192=1091&197=1097&198=1131&199=1134&201=1136&203=1139&204=1143&205=1146&206=1158&207=1161&210=1173&211=1176&217=1182&220=1200&221=1202&222=1204&223=1206&224=1208'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=396&64=399&65=422&67=424&69=428&70=432&74=452&77=466&78=495&80=499&81=503&82=524&83=529&86=546&87=576&89=579&91=581&92=585&99=622&100=639&102=642&103=645&105=655&106=661&111=686&112=702&113=705&115=707&117=717&118=722&123=742&124=796&126=798&127=801&129=813&130=817&131=820&132=863&133=866&134=878&135=881&137=890&140=897&141=899&143=902&145=904&146=907&147=912&152=926&156=929&157=962&158=965&160=968&161=971&163=983&164=987&166=1015&167=1021&168=1025&170=1029&172=1032&173=1034&174=1038&177=1041&179=1044&181=1048&183=1058&184=1062&187=1073&189=1076&191=1082&192=1091&197=1097&198=1131&199=1134&201=1136&203=1139&204=1143&205=1146&206=1158&207=1161&210=1173&211=1176&214=1218&215=1221&221=1227&224=1245&225=1247&226=1249&227=1251&228=1253'

@@ -1342,7 +1342,8 @@ def block_trace(context, missing=missing):
         yield ')</span></h2>\n  <p class="small muted">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'trace_intro'))
         yield '</p>\n  <div class="trace-list">\n'
-        for l_1_f in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'):
+        l_1_loop = missing
+        for l_1_f, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'findings'), undefined):
             l_1_tr = missing
             _loop_vars = {}
             pass
@@ -1393,6 +1394,57 @@ def block_trace(context, missing=missing):
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
+            if environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'flags'):
+                pass
+                yield '      <dt>'
+                yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'flags'))
+                yield '</dt>\n      <dd><table>\n'
+                l_2_loop = missing
+                for l_2_fl, l_2_loop in LoopContext(environment.getattr((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'flags'), undefined):
+                    _loop_vars = {}
+                    pass
+                    yield '        <tr><td><code>'
+                    yield escape(environment.getattr(l_2_fl, 'reads'))
+                    yield ': '
+                    yield escape(environment.getattr(l_2_fl, 'flag'))
+                    yield '</code></td><td>'
+                    if environment.getattr(l_2_fl, 'set_by'):
+                        pass
+                        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'flag_set_by'))
+                        yield ' '
+                        l_3_loop = missing
+                        for l_3_s, l_3_loop in LoopContext(environment.getattr(l_2_fl, 'set_by'), undefined):
+                            _loop_vars = {}
+                            pass
+                            yield '<span class="id">'
+                            yield escape(environment.getattr(l_3_s, 'rule'))
+                            yield '</span>'
+                            if environment.getattr(l_3_s, 'part'):
+                                pass
+                                yield ' ('
+                                yield escape(environment.getattr(l_3_s, 'part'))
+                                yield ')'
+                            if environment.getitem(l_3_s, 'values'):
+                                pass
+                                yield ': '
+                                l_4_loop = missing
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_14(environment.getitem(l_3_s, 'values')), undefined):
+                                    _loop_vars = {}
+                                    pass
+                                    yield '<code>'
+                                    yield escape(l_4_key)
+                                    yield '</code> = '
+                                    yield escape(t_15(l_4_value))
+                                    yield escape((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
+                                l_4_loop = l_4_key = l_4_value = missing
+                            yield escape(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
+                        l_3_loop = l_3_s = missing
+                    else:
+                        pass
+                        yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'flag_not_set'))
+                    yield '</td></tr>\n'
+                l_2_loop = l_2_fl = missing
+                yield '      </table></dd>\n'
             if environment.getattr(l_1_f, 'machine'):
                 pass
                 yield '      <dt>'
@@ -1408,7 +1460,7 @@ def block_trace(context, missing=missing):
                 yield escape(environment.getattr(l_1_f, 'source'))
                 yield '</dd>\n'
             yield '    </dl>\n  </details>\n'
-        l_1_f = l_1_tr = missing
+        l_1_loop = l_1_f = l_1_tr = missing
         yield '  </div>\n</section>\n'
 
 def block_footer(context, missing=missing):
@@ -1508,4 +1560,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&646=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=512&376=514&377=516&378=519&381=522&384=526&385=540&389=548&391=573&393=577&397=579&399=583&400=585&401=589&402=609&407=621&410=629&414=633&415=637&418=643&423=648&425=677&426=681&428=684&430=691&432=696&433=698&434=704&435=708&436=718&437=723&445=744&446=769&447=772&449=776&450=780&458=817&460=840&461=844&463=847&465=855&467=860&468=872&469=876&470=887&479=895&480=911&482=914&484=918&486=926&488=931&489=935&490=939&491=943&500=950&502=985&503=987&505=990&507=1002&508=1007&509=1011&510=1013&512=1015&513=1018&514=1022&515=1029&516=1036&517=1043&518=1046&519=1054&520=1057&522=1062&525=1065&526=1069&527=1087&529=1091&533=1094&534=1098&543=1113&548=1117&549=1150&551=1153&552=1157&554=1160&556=1172&558=1176&559=1188&560=1190&561=1192&562=1195&563=1199&567=1207&573=1213&574=1223&575=1227&579=1231&580=1234&582=1236&583=1240&587=1244&588=1247&590=1251&592=1261&593=1265&598=1277&599=1280&601=1286&602=1295&609=1303&610=1332&611=1335&612=1339&613=1343&615=1345&616=1350&617=1354&619=1363&620=1365&621=1368&623=1377&624=1381&625=1384&627=1386&628=1390&632=1396&633=1399&635=1403&636=1406&646=1414&648=1423&649=1437&650=1439&651=1448&653=1467&654=1469&655=1480&656=1482&657=1491&658=1493&659=1502'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&654=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=512&376=514&377=516&378=519&381=522&384=526&385=540&389=548&391=573&393=577&397=579&399=583&400=585&401=589&402=609&407=621&410=629&414=633&415=637&418=643&423=648&425=677&426=681&428=684&430=691&432=696&433=698&434=704&435=708&436=718&437=723&445=744&446=769&447=772&449=776&450=780&458=817&460=840&461=844&463=847&465=855&467=860&468=872&469=876&470=887&479=895&480=911&482=914&484=918&486=926&488=931&489=935&490=939&491=943&500=950&502=985&503=987&505=990&507=1002&508=1007&509=1011&510=1013&512=1015&513=1018&514=1022&515=1029&516=1036&517=1043&518=1046&519=1054&520=1057&522=1062&525=1065&526=1069&527=1087&529=1091&533=1094&534=1098&543=1113&548=1117&549=1150&551=1153&552=1157&554=1160&556=1172&558=1176&559=1188&560=1190&561=1192&562=1195&563=1199&567=1207&573=1213&574=1223&575=1227&579=1231&580=1234&582=1236&583=1240&587=1244&588=1247&590=1251&592=1261&593=1265&598=1277&599=1280&601=1286&602=1295&609=1303&610=1332&611=1335&612=1339&613=1343&615=1346&616=1351&617=1355&619=1364&620=1366&621=1369&623=1378&624=1382&625=1385&627=1387&628=1391&632=1397&633=1400&635=1403&636=1407&640=1448&641=1451&643=1455&644=1458&654=1466&656=1475&657=1489&658=1491&659=1500&661=1519&662=1521&663=1532&664=1534&665=1543&666=1545&667=1554'
