@@ -161,3 +161,57 @@ def test_the_quote_lines_say_whose_settings_they_price(tmp_path, equipment):
     assert lines["cam"]["hours"] == 2 and lines["cam"]["rate_eur_h"] == 95
     # the office's pace (lead_time.preparation_h_per_day) is still the shipped pack's
     assert steps(report)[0] == ("preparation", "default")
+
+
+# ---- the waits of rules whose questions are open ------------------------------------------
+
+WAIT_RULE = """\
+rules:
+  - id: OWN-WAIT
+    thread: quality
+    title: {en: Weighed at the lab, nl: Gewogen in het lab}
+    scope: part
+    when: "part.weight_kg > 5"
+    then:
+      effort: {lead_time_days: 4, waits_for: weighing_lab}
+    message: {en: "{{ part.id }} goes to the lab", nl: "{{ part.id }} gaat naar het lab"}
+    source: {en: "Judgement: the lab's turnaround.", nl: "Inschatting: doorlooptijd van het lab."}
+"""
+
+
+def test_a_wait_of_a_rule_whose_question_is_open_shows_as_up_to(tmp_path, equipment):
+    """A rule whose question is open adds no day to the lead time, and nothing said the
+    lead time could grow by its wait once the customer answers (a cargo frame read 23
+    working days, with 2 more of EN 1090 NDT waiting on the execution class)."""
+    own = tmp_path / "own.yaml"
+    own.write_text(WAIT_RULE, encoding="utf-8")
+    screener = Screener(equipment, load_packs(
+        [str(p) for p in (leadtime_default_pack(), own)]))
+    # no sharp corners, no deep holes: TEC-006 and TEC-007 (EDM and gun drilling bought
+    # in, 10 days each) decided too
+    plain = {"min_inside_radius_mm": 3, "max_hole_depth_mm": 10, "min_hole_diameter_mm": 5}
+
+    def request(weight, **more):
+        return base_request(part=dict(plain, weight_kg=weight), **more)
+
+    light = screener.check(request(1)).to_dict()["lead_time"]
+    assert light["up_to"] is None
+    heavy = screener.check(request(9)).to_dict()["lead_time"]
+    assert heavy["days"] == light["days"] + 4 and heavy["up_to"] is None
+    report = screener.check(request(None))
+    lead = report.to_dict()["lead_time"]
+    assert lead["days"] == light["days"]
+    assert lead["up_to"]["days"] == heavy["days"] and lead["up_to"]["rules"] == ["OWN-WAIT"]
+    assert f"(up to {heavy['days']} with OWN-WAIT, whose questions are open)" in render(
+        report, "text")
+    # a wanted date met only without the wait is not known to be met
+    between = lead["up_to"]["earliest_date"]
+    tight = request(None, wanted_date=lead["earliest_date"])
+    assert screener.check(tight).to_dict()["lead_time"]["meets_wanted_date"] is None
+    roomy = request(None, wanted_date=between)
+    assert screener.check(roomy).to_dict()["lead_time"]["meets_wanted_date"] is True
+
+
+def leadtime_default_pack():
+    from producibility.model.defaults import default_pack_dir
+    return default_pack_dir()

@@ -113,7 +113,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             costing.design_hours(findings, placement.not_made), equipment.calendar,
             costing.inspection_hours(placement.assignments, settings["costing"], 1, findings,
                                      placement.not_made),
-            None if brief else _provenance(pack, findings))
+            None if brief else _provenance(pack, findings),
+            None if brief else leadtime.undecided_waits(inferred.hits, placement.moot,
+                                                         placement.chosen))
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()

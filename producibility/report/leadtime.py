@@ -98,6 +98,33 @@ def waits_of(findings):
     return waits
 
 
+def undecided_waits(hits, moot, chosen=()):
+    """part id (None: the request) -> the waits of the rules that could not decide
+    (``effort.lead_time_days`` of a rule whose questions are open), as :func:`waits_of`
+    gives them: the lead time without them is what the answers so far allow, and with
+    them what it may become (``lead_time.up_to``).  ``moot(part)``: no answer makes the
+    part (nothing is asked for it); ``chosen``: the (part, process, machine) the
+    placement chose (a candidate rule counts only there)."""
+    waits = {}
+    for hit in hits:
+        if hit.outcome != "unknown" or hit.rule.scope == "candidate" and (
+                hit.subject, hit.process, hit.machine) not in chosen:
+            continue
+        effort = hit.rule.then.get("effort") or {}
+        days = effort.get("lead_time_days")
+        if not days:
+            continue
+        part = hit.subject if hit.rule.scope in ("part", "candidate") else None
+        if moot(part):
+            continue
+        entry = (effort.get("waits_for"), float(days), hit.rule.id,
+                 hit.rule.text("title", "en"))
+        listed = waits.setdefault(part, [])
+        if entry not in listed:
+            listed.append(entry)
+    return waits
+
+
 def _named(name, waits):
     """The longest of ``waits`` for ``name`` (the lowest rule id of equals), or None."""
     return next((w for w in _longest(waits) if w[0] == name), None)
@@ -602,7 +629,7 @@ def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
               preparation=None, design=None, calendar=PLAIN, inspection=None,
-              provenance=None):
+              provenance=None, undecided=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier;
     and, under ``machine_order`` (not the report's: the caller takes it out), each
     machine's operations in the order the chain makes them (for
@@ -616,7 +643,11 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     and run hours (:func:`first_delivery`); the later deliveries follow it.
 
     ``provenance`` (:class:`Provenance`): whose figures each step rests on; the lead
-    time's ``basis`` is its slowest part's (a what-if probe's chain says none)."""
+    time's ``basis`` is its slowest part's (a what-if probe's chain says none).
+
+    ``undecided`` (:func:`undecided_waits`): the waits of rules whose questions are open.
+    The days leave them out; ``up_to`` is the chain with them (None when they add no
+    day), and a date met only without them is not known to be met."""
     deliveries = deliveries_of(request)
     quote_lines = first_delivery(quote_lines, deliveries)
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
@@ -643,6 +674,25 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         # a lower bound within the date says nothing of it (ERP read "in time" for a
         # lead time that was at least 2 days); one already past it is late all the same
         result["meets_wanted_date"] = None
+    result["up_to"] = None
+    if undecided and normal["days"] is not None:
+        merged = {part: list((waits or {}).get(part, ())) + list(extra)
+                  for part, extra in undecided.items()}
+        merged.update((part, w) for part, w in (waits or {}).items() if part not in merged)
+        longer = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
+                       catalogue, provider, settings, None, unmade=unmade, waits=merged,
+                       preparation=preparation, design=design, inspection=inspection)
+        if longer["days"] is not None and longer["days"] > normal["days"]:
+            result["up_to"] = {
+                "days": longer["days"],
+                "earliest_date": add_working_days(start, longer["days"], calendar)
+                if start else None,
+                "rules": sorted({w[2] for extra in undecided.values() for w in extra})}
+            if result["meets_wanted_date"] is True and result["wanted_date"] and (
+                    result["up_to"]["earliest_date"] is None or
+                    result["up_to"]["earliest_date"] > result["wanted_date"]):
+                # in time only if the open questions leave the waits out: not known
+                result["meets_wanted_date"] = None
     expedite = settings.get("expedite")
     if expedite and start and normal["days"] is not None and \
             not (brief and result["meets_wanted_date"] is not False):

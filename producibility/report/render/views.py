@@ -214,6 +214,10 @@ def context(job: Job) -> dict[str, Any]:
             text = f"{words['at_least']} {text}"
         if (lead.get("deliveries") or 1) > 1 and lead["days"] is not None:
             text += " " + words["first_of_deliveries"].format(n=lead["deliveries"])
+        if lead.get("up_to"):  # waits of rules whose questions are open
+            text += " " + words["up_to"].format(
+                days=i18n.number(lead["up_to"]["days"], lang),
+                rules=", ".join(lead["up_to"]["rules"]))
         if lead["earliest_date"]:
             text += f", {words['earliest']} {shown(lead['earliest_date'])}"
         if lead["wanted_date"]:
