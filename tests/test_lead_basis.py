@@ -210,6 +210,25 @@ def test_a_wait_of_a_rule_whose_question_is_open_shows_as_up_to(tmp_path, equipm
     assert screener.check(tight).to_dict()["lead_time"]["meets_wanted_date"] is None
     roomy = request(None, wanted_date=between)
     assert screener.check(roomy).to_dict()["lead_time"]["meets_wanted_date"] is True
+    # the customer reads it too, and is not told the shorter date is in time
+    offer = render(screener.check(tight), "text", audience="customer")
+    assert f"it can take up to {heavy['days']} working days" in offer
+    assert "Whether that is in time for the date you asked for depends on those answers" \
+        in offer and "That is in time" not in offer
+    nl = render(screener.check(tight, lang="nl"), "text", "nl", audience="customer")
+    assert f"kan dat oplopen tot {heavy['days']} werkdagen" in nl
+
+
+def test_a_rule_waiting_only_for_a_question_not_asked_adds_no_up_to(screener):
+    """EN 1090's NDT (ENX-004) reads the execution class, which is asked of construction
+    products only: the cargo bike's welded frame is none, waits for no answer, and its
+    lead time read 'up to 25 with ENX-004' on a question the customer is never asked."""
+    from conftest import EXAMPLES
+    report = screener.check(str(EXAMPLES / "requests" / "cargo-frame-aluminium.yaml"))
+    data = report.to_dict()
+    assert not any(q["field"] == "execution_class" for q in data["open_questions"])
+    assert "ENX-004" not in {f["rule"] for f in data["findings"]}
+    assert data["lead_time"]["up_to"] is None
 
 
 def leadtime_default_pack():

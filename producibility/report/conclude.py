@@ -82,6 +82,15 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                          settings["costing"], catalogue)
         return None if minutes is None else minutes * part["pieces"] / 60.0
 
+    def askable(scope, field, pid):
+        """Whether the questionnaire asks (or may yet ask: its ask_if waits for another
+        open answer) the question ``scope.field`` of part ``pid``."""
+        question = questionnaire.question(scope, field)
+        if question is None or question.ask_if is None:
+            return True
+        part = parts.get(pid) if pid else None
+        return bool(_asked(question, request, part) or _follows(question, request, part))
+
     def plan(windows=None):
         """The machines, the rules' findings on them and the lead time's chain (the run
         hours estimated where no cycle time is given); with ``windows``, each
@@ -115,7 +124,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      placement.not_made),
             None if brief else _provenance(pack, findings),
             None if brief else leadtime.undecided_waits(inferred.hits, placement.moot,
-                                                         placement.chosen))
+                                                         placement.chosen, askable))
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()

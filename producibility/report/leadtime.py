@@ -98,13 +98,16 @@ def waits_of(findings):
     return waits
 
 
-def undecided_waits(hits, moot, chosen=()):
+def undecided_waits(hits, moot, chosen=(), askable=None):
     """part id (None: the request) -> the waits of the rules that could not decide
     (``effort.lead_time_days`` of a rule whose questions are open), as :func:`waits_of`
     gives them: the lead time without them is what the answers so far allow, and with
     them what it may become (``lead_time.up_to``).  ``moot(part)``: no answer makes the
     part (nothing is asked for it); ``chosen``: the (part, process, machine) the
-    placement chose (a candidate rule counts only there)."""
+    placement chose (a candidate rule counts only there); ``askable(scope, field,
+    part)``: whether the questionnaire asks, or may yet ask, a question the rule waits
+    for (a rule waiting only for questions not asked of this request, EN 1090's execution
+    class of a product that is no construction product, waits for nothing)."""
     waits = {}
     for hit in hits:
         if hit.outcome != "unknown" or hit.rule.scope == "candidate" and (
@@ -115,7 +118,8 @@ def undecided_waits(hits, moot, chosen=()):
         if not days:
             continue
         part = hit.subject if hit.rule.scope in ("part", "candidate") else None
-        if moot(part):
+        if moot(part) or askable is not None and not any(
+                askable(*missing) for missing in hit.missing):
             continue
         entry = (effort.get("waits_for"), float(days), hit.rule.id,
                  hit.rule.text("title", "en"))

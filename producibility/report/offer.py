@@ -491,7 +491,14 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
         out.append(t["delivery_open_for"].format(missing=t["list_and"].join(
             [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing))
             if missing and missing != [t["open_quantity"]] else t["delivery_open"])
+    up_to = lead.get("up_to")
+    if out and up_to and up_to.get("earliest_date"):  # rules whose questions are open
+        out.append(i18n.counted(t["delivery_up_to"], up_to["days"], lang,
+                                date=day(up_to["earliest_date"], lang)))
     fast = None
+    if up_to and lead.get("meets_wanted_date") is None and lead.get("wanted_date") and \
+            not lower and out:
+        out.append(t["delivery_in_time_depends"])
     if lead.get("meets_wanted_date") is True and not lower:
         out.append(t["delivery_in_time_made" if lead.get("not_made") else "delivery_in_time"])
     elif lead.get("meets_wanted_date") is False:
