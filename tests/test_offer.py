@@ -268,7 +268,9 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     dutch = offer("--format", "md", "--lang", "nl", request="impeller-rush.yaml").replace(
         "\u00a0", " ")
     assert "U vroeg om levering uiterlijk 03-12-2026. Wij leveren 11 werkdagen na uw opdracht: " \
-        "op 08-12-2026 bij opdracht op 23-11-2026. Dat is later dan de datum die u vroeg. " \
+        "op 08-12-2026 bij opdracht op 23-11-2026. Afhankelijk van uw antwoorden op onze " \
+        "vragen kan dat oplopen tot 31 werkdagen: levering op 13-01-2027. " \
+        "Dat is later dan de datum die u vroeg. " \
         "Met overwerk kunnen wij op 07-12-2026 leveren, voor € 317 extra; ook dat is later " \
         "dan de datum die u vroeg." in dutch
     html = offer("--format", "html", "--lang", "nl", request="impeller-rush.yaml")
