@@ -112,8 +112,11 @@ class RulePack:
                  shipped: frozenset = frozenset(),
                  given_settings: frozenset = frozenset(),
                  shipped_catalogue: object = None,
-                 evidence_at: dict | None = None) -> None:
+                 evidence_at: dict | None = None,
+                 evidence_conditions: dict | None = None) -> None:
         self.rules = rules
+        # an MRL evidence row's when -> its condition compiled when the pack loaded
+        self.evidence_conditions = evidence_conditions or {}
         # MRL thread -> [(path, line, row)]: where each evidence row in force is written
         self.evidence_at = evidence_at or {}
         # the ids of the rules as the shipped default pack writes them (not overridden):
@@ -277,6 +280,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
         catalogue.start_from(default_catalogue_files()[0])
     shipped, given_settings = set(), set()
     evidence_at = {}  # MRL thread -> [(path, line, row)] of the evidence table in force
+    evidence_conditions = {}  # an evidence row's when -> Compiled (report/mrl.py reads it)
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
         default = include_default and Path(source).resolve() == Path(
@@ -313,7 +317,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 if not default:
                     given_settings |= setting_keys(document.get("settings"))
                 before = dict(rules)
-                errors += _evidence_rows(document, path, evidence_at)
+                errors += _evidence_rows(document, path, evidence_at, evidence_conditions)
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
                                          where, written, defined_flags, errors, removals,
                                          disabled)
@@ -340,10 +344,10 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
                     disabled=disabled, shipped=frozenset(shipped & set(rules)),
                     given_settings=frozenset(given_settings), shipped_catalogue=catalogue.base,
-                    evidence_at=evidence_at)
+                    evidence_at=evidence_at, evidence_conditions=evidence_conditions)
 
 
-def _evidence_rows(document, path, evidence_at):
+def _evidence_rows(document, path, evidence_at, conditions):
     """The MRL evidence rows a pack file writes (``settings.mrl.evidence``), each with its
     line (a later pack's table for a thread replaces the earlier one, as the settings
     merge does), and E130 for a row's ``when`` that does not compile."""
@@ -358,7 +362,7 @@ def _evidence_rows(document, path, evidence_at):
             if when is None:
                 continue
             try:
-                expressions.compile_condition(when, EVIDENCE_SCOPES)
+                conditions[when] = expressions.compile_condition(when, EVIDENCE_SCOPES)
             except ExpressionError as exc:
                 at = position(row, "when")[0] if "when" in getattr(row, "positions", {}) \
                     else line

@@ -301,13 +301,9 @@ def evidence_field_problems(pack, fields: dict, lang: str = "en") -> list[Proble
     for thread, rows in sorted(pack.evidence_at.items()):
         for path, line, row in rows:
             named = list(row.get("needs") or ())
-            when = row.get("when")
-            if when:
-                try:
-                    named += [f"{s}.{n}" for s, n in sorted(
-                        compile_condition(when, ("request", "part")).fields)]
-                except ExpressionError:
-                    pass  # E130 when the pack loaded
+            compiled = pack.evidence_conditions.get(row.get("when"))
+            if compiled is not None:  # compiled when the pack loaded (E130 if it did not)
+                named += [f"{s}.{n}" for s, n in sorted(compiled.fields)]
             for need in dict.fromkeys(named):
                 scope, _, name = need.partition(".")
                 known = fields.get(scope)

@@ -163,6 +163,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     if brief:
         capped = mrl.capped_threads(findings)
         judged = [t for t in mrl.THREADS if t in capped]
+    mrl.remember(pack.evidence_conditions)
     threads = mrl.thread_levels(findings, judged, settings.get("mrl") or {},
                                 lambda need: _answered(need, request, parts, questionnaire),
                                 lambda when: mrl.holds(when, request, parts), lang)

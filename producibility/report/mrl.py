@@ -125,10 +125,18 @@ class _Row:
 
     __slots__ = ("compiled", "reads", "reads_part")
 
-    def __init__(self, source: str):
-        self.compiled = compile_condition(source, EVIDENCE_SCOPES)
+    def __init__(self, source: str, compiled: Any = None):
+        self.compiled = compiled or compile_condition(source, EVIDENCE_SCOPES)
         self.reads = sorted(f"{scope}.{name}" for scope, name in self.compiled.fields)
         self.reads_part = any(scope == "part" for scope, _ in self.compiled.fields)
+
+
+def remember(compiled: Mapping[str, Any]) -> None:
+    """The rows' conditions as the pack compiled them when it loaded (``RulePack.
+    evidence_conditions``: source -> Compiled), so that a warm run parses none."""
+    for source, condition in compiled.items():
+        if source not in _CONDITIONS:
+            _CONDITIONS[source] = _Row(source, condition)
 
 
 def _condition(source: str) -> _Row:

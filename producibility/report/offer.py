@@ -483,6 +483,7 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))] \
         if routed or not lead.get("parts") else []
+    named = bool(out)  # the days are named (not where no part's making is known)
     if out and supplied:
         out.append(t["delivery_supplied"])
     if (lead.get("deliveries") or 1) > 1:  # the date is the first delivery's
@@ -492,12 +493,12 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
             [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing))
             if missing and missing != [t["open_quantity"]] else t["delivery_open"])
     up_to = lead.get("up_to")
-    if out and up_to and up_to.get("earliest_date"):  # rules whose questions are open
+    if named and up_to and up_to.get("earliest_date"):  # rules whose questions are open
         out.append(i18n.counted(t["delivery_up_to"], up_to["days"], lang,
                                 date=day(up_to["earliest_date"], lang)))
     fast = None
     if up_to and lead.get("meets_wanted_date") is None and lead.get("wanted_date") and \
-            not lower and out:
+            not lower and named:
         out.append(t["delivery_in_time_depends"])
     if lead.get("meets_wanted_date") is True and not lower:
         out.append(t["delivery_in_time_made" if lead.get("not_made") else "delivery_in_time"])
