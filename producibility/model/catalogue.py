@@ -17,7 +17,7 @@ from producibility.errors import InputError, InputErrors, Said, Wording
 
 KINDS = ("processes", "materials", "certifications", "treatments")
 # Part fields the engine derives (infer.DERIVED_FIELDS) that a check may read.
-DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm")
+DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm", "material_family")
 CATALOGUE_DIR = "catalogue"
 
 _FOLD = re.compile(r"[\s_\-./]+")

@@ -214,7 +214,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # low", a refusal asked whether the brass could be CW724R)
     declined = nothing_made(data)
     parts_by_id = {str(p.get("id")): p for p in
-                   _derived(request, day.isoformat()).get("parts") or []}
+                   _derived(request, day.isoformat(),
+                            getattr(pack, "catalogue", None)).get("parts") or []}
     refusals = [] if declined else _refusals(data, pack, request, provider, lang,
                                              questionnaire)
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
@@ -409,16 +410,17 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     }
 
 
-def _derived(request: Mapping[str, Any], as_of: str) -> Mapping[str, Any]:
+def _derived(request: Mapping[str, Any], as_of: str, catalogue=None) -> Mapping[str, Any]:
     """The request with the derived facts a rule's customer words may read, as its
     message does (a part's ``pieces`` and ``max_dimension_mm``: "a 2 mm wall over ? mm
-    warps" reached a customer)."""
+    warps" reached a customer; its ``material_family`` from the pack's ``catalogue``)."""
     if not isinstance(request.get("parts"), list):
         return request
     from producibility.engine.infer import derive
     try:
         return derive(dict(request, parts=[p for p in request["parts"]
-                                           if isinstance(p, dict)]), as_of)
+                                           if isinstance(p, dict)]), as_of,
+                      catalogue=catalogue)
     except (TypeError, ValueError, KeyError):
         return request  # answers the offer cannot read: their words as they were
 
