@@ -822,3 +822,49 @@ def test_an_assumption_the_answers_contradict_is_not_made(screener, sector, open
     assert open_field in {q["field"] for q in report["open_questions"]}
     general = screener.check(base_request()).to_dict()
     assert open_field in {a["field"] for a in general["assumed"]}
+
+
+@pytest.mark.parametrize("held, asked, lang, said, told", [
+    ("iso_9001", "exc2", "en",
+     ["EN 1090 is required (CE marking of structural components); we hold no EN 1090 "
+      "certificate."],
+     "Your order needs EN 1090 certification (CE marking of structural components); we "
+     "hold no EN 1090 certificate."),
+    ("iso_9001, en_1090_exc2", "exc3", "en",
+     ["Execution class EXC3 is specified; our EN 1090 certificate covers EXC2 at most."],
+     "You specify execution class EXC3; our EN 1090 certificate covers up to EXC2."),
+    ("iso_9001, en_1090_exc1", "exc2", "nl",
+     ["Uitvoeringsklasse EXC2 is voorgeschreven; ons EN 1090-certificaat gaat tot en met "
+      "EXC1."],
+     "U schrijft uitvoeringsklasse EXC2 voor; ons EN 1090-certificaat gaat tot en met EXC1."),
+    ("iso_9001, en_1090_exc4", "exc4", "en", [], None),
+])
+def test_one_en_1090_blocker_per_cause_worded_from_the_facts(tmp_path, held, asked, lang,
+                                                              said, told):
+    """A shop with no EN 1090 certificate read "our EN 1090 certificate does not cover
+    EXC2" plus "structural steel to EN 1090 is required" (for aluminium); an EXC2 shop asked
+    EXC3 read two blockers (ENX-001, FAC-003), one of them "covers EXC2 at most" whatever
+    the shop held.  Now one blocker per cause, its class the shop's, on the quality
+    thread; the offer tells the customer the same cause."""
+    equipment = tmp_path / "equipment.yaml"
+    equipment.write_text(EQUIPMENT.read_text(encoding="utf-8").replace(
+        "certifications: [iso_9001, en_1090_exc2,", f"certifications: [{held},", 1),
+        encoding="utf-8")
+    request = tmp_path / "frame.yaml"
+    request.write_text((EXAMPLES / "requests" / "frame-en1090.yaml").read_text(
+        encoding="utf-8").replace("execution_class: exc2", f"execution_class: {asked}")
+        .replace("certificates_required: [en_1090,", "certificates_required: [en_1090_exc3,"
+                 if asked == "exc3" else "certificates_required: [en_1090,"),
+        encoding="utf-8")
+    code, out, _ = run_cli("check", request, "--equipment", equipment, "--format", "json",
+                           "--lang", lang)
+    report = json.loads(out)
+    blockers = [f for f in report["findings"] if f["kind"] == "blocker"]
+    assert [f["message"] for f in blockers] == said
+    assert all(f["thread"] == "quality" for f in blockers)
+    code, out, _ = run_cli("check", request, "--equipment", equipment, "--audience",
+                           "customer", "--lang", lang)
+    if told:
+        assert f"  - {told}\n" in out  # the shop's class, not '?'
+    else:
+        assert "EN 1090" not in out

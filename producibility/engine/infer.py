@@ -635,6 +635,10 @@ DERIVED_FIELDS = {
                           "provider.stocked_materials, or the request takes more of it "
                           "than provider.stock_kg holds; else true",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
+    ("provider", "execution_class"): "the highest EN 1090 execution class (exc1 .. exc4) "
+                                     "the shop's certifications state (their catalogue "
+                                     "execution_class); 'none' without an EN 1090 "
+                                     "certificate",
     **SCHEDULE_FIELDS,
 }
 

@@ -92,8 +92,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     optional: ``request`` (the request's answers as given; without them the parts are
     known by their ids), ``provider`` (the shop: name, address, contact, logo_uri,
     offer_validity_days), ``questionnaire`` (the names of choices) and ``pack`` (the
-    rules' customer wording).  :func:`producibility.report.render.render` fills in the
-    request, questionnaire and pack from the Report it renders."""
+    rules' customer wording), ``shop_facts`` (the shop's facts as the rules read them:
+    what a rule's customer wording reads as ``provider.*``; else ``provider``).
+    :func:`producibility.report.render.render` fills in the request, questionnaire, pack
+    and shop facts from the Report it renders."""
     t = i18n.texts("offer", lang)
     offer = offer or {}
     request = offer.get("request") or {}
@@ -103,6 +105,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         provider.setdefault(key, "")
     questionnaire = offer.get("questionnaire")
     pack = offer.get("pack")
+    # what a rule's customer words read as provider.*: the facts its message read ("our
+    # EN 1090 certificate covers up to ?" where the offer's letterhead stood in for them)
+    facts = offer.get("shop_facts") or provider
     totals = data["quote"]["totals"]
     share = totals.get("contingency_share") or 0.0
     if totals.get("amount_eur"):  # the high estimate's own share: estimated lines carry more
@@ -216,13 +221,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     parts_by_id = {str(p.get("id")): p for p in
                    _derived(request, day.isoformat(),
                             getattr(pack, "catalogue", None)).get("parts") or []}
-    refusals = [] if declined else _refusals(data, pack, request, provider, lang,
+    refusals = [] if declined else _refusals(data, pack, request, facts, lang,
                                              questionnaire)
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
     for finding in data["findings"]:
         rule = pack.rule(finding["rule"]) if pack is not None and hasattr(pack, "rule") else None
         context = {"request": request, "part": parts_by_id.get(finding.get("part")) or {},
-                   "provider": provider, "machine": {}, "candidate": {}}
+                   "provider": facts, "machine": {}, "candidate": {}}
         if finding.get("part") in assignments:
             context["machine"] = {"id": assignments[finding["part"]]["machine"],
                                   "name": assignments[finding["part"]]["machine_name"]}
