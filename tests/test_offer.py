@@ -350,10 +350,10 @@ def test_a_product_we_make_only_in_part_says_so(tmp_path, lang, in_time, per_set
 
 def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
     """The shaft none of whose parts can be made: compare read 'cost low: EUR 0 ->
-    EUR 4,828' and the batch's CSV summary 0,00, where the report says 'not priced'."""
+    EUR 4,871' and the batch's CSV summary 0,00, where the report says 'not priced'."""
     code, out, _ = run_cli("compare", REQUESTS / "shaft-oversize.yaml",
                            REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT)
-    assert code == 0 and "cost low: – -> € 4,828" in out.replace("\u00a0", " ")
+    assert code == 0 and "cost low: – -> € 4,871" in out.replace("\u00a0", " ")
     code, out, _ = run_cli("batch", REQUESTS / "shaft-oversize.yaml", "--equipment", EQUIPMENT,
                            "--format", "csv", "--csv-style", "plain")
     import csv
@@ -546,18 +546,18 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     args = ("--quantities", "100,500")
     code, text, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                             EQUIPMENT, *args, "--lang", "nl")
-    assert "  Staffelprijzen, per stuk: 100: € 31,95 - € 39,43; 500: € 19,45 - € 24,43" \
+    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,94; 500: € 19,54 - € 24,53" \
         in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    assert "break,,,,,quantity 500: 19.45 - 24.43 per piece,,50.00,,,9727.34,,," in out
+    assert "break,,,,,quantity 500: 19.54 - 24.53 per piece,,50.00,,,9769.84,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3943.0},
-        {"quantity": 500, "per_piece_eur": 24.43, "total_eur": 12215.0}]
+        {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0},
+        {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0}]
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 24,43 | € 12.215,00 |" in md
+    assert "| 500 | € 24,53 | € 12.265,00 |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read
