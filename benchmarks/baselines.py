@@ -155,6 +155,10 @@ class Plain:
 # ------------------------------------------------------------------ CLIPS
 EPS = fit.EPS
 
+# The provider's derived fields that are lists (the others are one value each).
+PROVIDER_LISTS = ("processes",)
+
+
 def _templates():
     """CLIPS deftemplates: request and part slots from the questionnaire (plus
     derived fields), provider and machine slots from the equipment schema,
@@ -191,8 +195,11 @@ def _templates():
                 continue   # max_thickness_mm: mthick facts
             else:
                 slots.append(name)
-        if scope == "provider":  # derived: provider.processes, a list (model.equipment)
-            multi += [f for s, f in DERIVED_FIELDS if s == scope and f not in multi]
+        if scope == "provider":  # derived: provider.processes, a list (model.equipment),
+            # and provider.execution_class, one value (model.catalogue.check_equipment)
+            derived = [f for s, f in DERIVED_FIELDS if s == scope]
+            multi += [f for f in derived if f in PROVIDER_LISTS and f not in multi]
+            slots += [f for f in derived if f not in PROVIDER_LISTS and f not in slots]
         out[scope] = (slots + [x for x in internal if x not in slots], multi)
     out.update({
         "mthick": (["machine", "material", "max"], []),

@@ -47,14 +47,18 @@ class Report:
     ``questionnaire`` and ``pack``: those of the Screener that made it, for rendering
     (the names of choices, the risk matrix, the rules' wording for the customer);
     ``request``: the request's answers as given (no assumptions filled in), for the
-    offer (part names, quantities, the customer)."""
+    offer (part names, quantities, the customer); ``provider``: the shop's facts as the
+    rules read them (certifications, ``execution_class`` ...), for a rule's customer
+    wording in the offer ("our EN 1090 certificate covers up to EXC2")."""
 
     def __init__(self, data: dict[str, Any], questionnaire=None, pack=None,
-                 request: dict[str, Any] | None = None) -> None:
+                 request: dict[str, Any] | None = None,
+                 provider: dict[str, Any] | None = None) -> None:
         self._data = data
         self.questionnaire = questionnaire
         self.pack = pack
         self.request = request
+        self.provider = provider
 
     @property
     def verdict(self) -> str:
@@ -239,7 +243,7 @@ class Screener:
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
                               self.thresholds, allowed - len(screens), self.decisive_fields,
                               self._applicable)
-        return Report(data, self.questionnaire, self.pack, given)
+        return Report(data, self.questionnaire, self.pack, given, self.equipment.provider)
 
 
 def _argument(key: str, given: Any, **fields: Any) -> ArgumentError:

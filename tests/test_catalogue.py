@@ -66,9 +66,10 @@ def test_the_dutch_names_of_stainless_are_aliases(name, material):
 def test_a_name_cut_short_suggests_the_entries_it_starts():
     catalogue = default_catalogue()
     held = set(catalogue.held_certifications())
-    # 'en1090' reads closest to as9100's alias 'en9100'; it starts both EXC classes
+    # 'en1090' reads closest to as9100's alias 'en9100'; it starts every EN 1090 entry
     assert str(catalogue.suggest("certifications", "en1090", held)) == \
-        " (did you mean 'en_1090_exc2' or 'en_1090_exc3'?)"
+        " (did you mean one of 'en_1090_2', 'en_1090_3', 'en_1090_exc1', 'en_1090_exc2'," \
+        " 'en_1090_exc3', 'en_1090_exc4'?)"
     assert str(catalogue.suggest("certifications", "iso 3834-", held)) == \
         " (did you mean 'iso_3834_2' or 'iso_3834_3'?)"
     assert str(catalogue.suggest("materials", "stainless_17")) == \
@@ -421,7 +422,8 @@ def test_validate_reports_the_schemas_and_the_catalogues_problems_together(tmp_p
      "machine 'trumpf-trulaser-1030' does laser_cutting but has no sheet_mm"),
     ("certifications: [iso_9001, en_1090_exc2,", "certifications: [iso_9001, en1090,",
      "equipment.yaml:8: provider.certifications: unknown certification a shop can hold "
-     "'en1090' (did you mean 'en_1090_exc2' or 'en_1090_exc3'?)"),
+     "'en1090' (did you mean one of 'en_1090_2', 'en_1090_3', 'en_1090_exc1', 'en_1090_exc2', "
+     "'en_1090_exc3', 'en_1090_exc4'?)"),
     ("    free_h_per_week: 20\n", "    free_h_per_week: 200\n",
      "equipment.yaml:95: machine 'trumpf-trulaser-1030' free_h_per_week must be <= 168, got 200"),
     ("stainless_304, stainless_316, aluminium_5754]\n    max_length_mm: 3230",
@@ -446,6 +448,21 @@ def test_equipment_aliases_resolve_and_unused_limits_are_optional(tmp_path):
     equipment = load_equipment(path, catalogue=default_catalogue())
     lathe = next(m for m in equipment.machines if m["id"] == "haas-st20")
     assert lathe["processes"] == ["turning"]
+    result = CliRunner().invoke(cli, ["validate", "--equipment", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("held", [
+    "en_1090_3, en_1090_exc2", "EN 1090-3, EN 1090-2, EXC2", "en_1090_exc1", "en_1090_exc4",
+    "ISO 14644-1"])
+def test_a_shop_can_state_what_its_en_1090_certificate_covers(tmp_path, held):
+    """The rules test EN 1090-3 (aluminium), EXC1, EXC4 and a classified clean room, but
+    the equipment check refused them ("unknown certification a shop can hold 'en_1090_3'"),
+    so an aluminium shop certified to EN 1090-3 was told on every job that its certificate
+    covers steel only.  What an EN 1090-1 FPC certificate states can now be listed."""
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "certifications: [iso_9001, en_1090_exc2,", f"certifications: [iso_9001, {held},", 1)
+    path = write(tmp_path / "equipment.yaml", text)
     result = CliRunner().invoke(cli, ["validate", "--equipment", str(path)])
     assert result.exit_code == 0, result.output
 

@@ -73,3 +73,40 @@ def test_titanium_cutting_tests_are_quoted_once_a_part_and_machine(screener):
     lines = [line for line in report["quote"]["lines"] if line["rule"] == "PRC-013"]
     assert [(line["part"], line["hours"]) for line in lines] == [("P1", 4.0)]
     assert [f["rule"] for f in report["findings"]].count("PRC-013") == 1
+
+
+ALLOY_7020 = """\
+materials:
+  - id: aluminium_7020
+    name: {en: aluminium EN AW-7020, nl: aluminium EN AW-7020}
+    family: aluminium
+    density_kg_m3: 2780
+    price: {eur_kg: 9, source: test, date: 2025-11}
+    speed_factor: 2.0
+    lead_time_days: 10
+"""
+
+
+def test_the_aluminium_rules_hold_for_every_aluminium_alloy_a_shops_own_too(tmp_path):
+    """ENX-002 (EN 1090-3), WRK-003 (aluminium welder) and MAT-009 (HAZ softening) listed
+    their alloys, so a welded 5083 or 6061 walkway in EXC2 passed a steel-only EN 1090
+    shop as FIT WITH EFFORT.  They read the part's material family now: a shop's own
+    7020 is aluminium too."""
+    from producibility.model.defaults import default_pack_dir
+    own = tmp_path / "own.yaml"
+    own.write_text(ALLOY_7020, encoding="utf-8")
+    shop = (default_pack_dir() / "tests" / "equipment-aluminium.yaml").read_text(
+        encoding="utf-8").replace("aluminium_6061]", "aluminium_6061, aluminium_7020]")
+    (tmp_path / "equipment.yaml").write_text(shop, encoding="utf-8")
+    pack = load_packs([default_pack_dir(), own])
+    screener = Screener(load_equipment(tmp_path / "equipment.yaml", pack.catalogue), pack)
+    request = {"id": "Q-7020", "customer": "Test", "date": "2026-11-23", "purpose": "prototype",
+               "quantity": 2, "application_sector": "construction_product",
+               "certificates_required": ["en_1090"], "execution_class": "exc2",
+               "parts": [{"id": "LB-01", "quantity": 1, "processes": ["welding"],
+                          "material": "aluminium_7020", "temper": "t6",
+                          "size_mm": [2000, 800, 300], "tolerance_mm": 3}]}
+    report = screener.check(request).to_dict()
+    fired = {f["rule"] for f in report["findings"]}
+    assert {"ENX-002", "WRK-003", "MAT-009"} <= fired, sorted(fired)
+    assert report["verdict"] == "conditional"

@@ -542,3 +542,17 @@ def test_cam_hours_for_a_process_the_catalogue_does_not_know_are_a_warning(tmp_p
     found = [p for p in lint([path]) if p.code == "W127"]
     assert len(found) == 1 and found[0].line == 3
     assert "'milling_3_axis'" in found[0].message and "'milling_3axis'" in found[0].message
+
+
+def test_a_certification_no_shop_can_hold_is_a_warning(tmp_path):
+    """ENX-002 tested 'en_1090_3' not in provider.certifications while the catalogue had no
+    such id: the equipment check refused it, so the test held for every shop.  Lint says
+    so, with a did-you-mean; an id a shop can hold is no warning."""
+    path = pack(tmp_path, {"id": "OWN-001", "scope": "provider",
+                           "when": "\"'en_1090_alu' not in provider.certifications"
+                                   " and 'en_1090_exc3' not in provider.certifications\""})
+    found = [p for p in lint([path]) if p.code == "W142"]
+    assert len(found) == 1 and found[0].line == 6, found
+    assert "'en_1090_alu'" in found[0].message and "did you mean 'en_1090_3'?" in \
+        found[0].message
+    assert not [p for p in lint([default_pack_dir()]) if p.code == "W142"]

@@ -356,10 +356,10 @@ def test_a_product_we_make_only_in_part_says_so(tmp_path, lang, in_time, per_set
 
 def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
     """The shaft none of whose parts can be made: compare read 'cost low: EUR 0 ->
-    EUR 4,828' and the batch's CSV summary 0,00, where the report says 'not priced'."""
+    EUR 4,871' and the batch's CSV summary 0,00, where the report says 'not priced'."""
     code, out, _ = run_cli("compare", REQUESTS / "shaft-oversize.yaml",
                            REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT)
-    assert code == 0 and "cost low: – -> € 4,828" in out.replace("\u00a0", " ")
+    assert code == 0 and "cost low: – -> € 4,871" in out.replace("\u00a0", " ")
     code, out, _ = run_cli("batch", REQUESTS / "shaft-oversize.yaml", "--equipment", EQUIPMENT,
                            "--format", "csv", "--csv-style", "plain")
     import csv
@@ -552,18 +552,18 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     args = ("--quantities", "100,500")
     code, text, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                             EQUIPMENT, *args, "--lang", "nl")
-    assert "  Staffelprijzen, per stuk: 100: € 31,95 - € 39,43; 500: € 19,45 - € 24,43" \
+    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,94; 500: € 19,54 - € 24,53" \
         in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    assert "break,,,,,quantity 500: 19.45 - 24.43 per piece,,50.00,,,9727.34,,," in out
+    assert "break,,,,,quantity 500: 19.54 - 24.53 per piece,,50.00,,,9769.84,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.43, "total_eur": 3943.0},
-        {"quantity": 500, "per_piece_eur": 24.43, "total_eur": 12215.0}]
+        {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0},
+        {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0}]
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 24,43 | € 12.215,00 |" in md
+    assert "| 500 | € 24,53 | € 12.265,00 |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read
@@ -828,3 +828,49 @@ def test_an_assumption_the_answers_contradict_is_not_made(screener, sector, open
     assert open_field in {q["field"] for q in report["open_questions"]}
     general = screener.check(base_request()).to_dict()
     assert open_field in {a["field"] for a in general["assumed"]}
+
+
+@pytest.mark.parametrize("held, asked, lang, said, told", [
+    ("iso_9001", "exc2", "en",
+     ["EN 1090 is required (CE marking of structural components); we hold no EN 1090 "
+      "certificate."],
+     "Your order needs EN 1090 certification (CE marking of structural components); we "
+     "hold no EN 1090 certificate."),
+    ("iso_9001, en_1090_exc2", "exc3", "en",
+     ["Execution class EXC3 is specified; our EN 1090 certificate covers EXC2 at most."],
+     "You specify execution class EXC3; our EN 1090 certificate covers up to EXC2."),
+    ("iso_9001, en_1090_exc1", "exc2", "nl",
+     ["Uitvoeringsklasse EXC2 is voorgeschreven; ons EN 1090-certificaat gaat tot en met "
+      "EXC1."],
+     "U schrijft uitvoeringsklasse EXC2 voor; ons EN 1090-certificaat gaat tot en met EXC1."),
+    ("iso_9001, en_1090_exc4", "exc4", "en", [], None),
+])
+def test_one_en_1090_blocker_per_cause_worded_from_the_facts(tmp_path, held, asked, lang,
+                                                              said, told):
+    """A shop with no EN 1090 certificate read "our EN 1090 certificate does not cover
+    EXC2" plus "structural steel to EN 1090 is required" (for aluminium); an EXC2 shop asked
+    EXC3 read two blockers (ENX-001, FAC-003), one of them "covers EXC2 at most" whatever
+    the shop held.  Now one blocker per cause, its class the shop's, on the quality
+    thread; the offer tells the customer the same cause."""
+    equipment = tmp_path / "equipment.yaml"
+    equipment.write_text(EQUIPMENT.read_text(encoding="utf-8").replace(
+        "certifications: [iso_9001, en_1090_exc2,", f"certifications: [{held},", 1),
+        encoding="utf-8")
+    request = tmp_path / "frame.yaml"
+    request.write_text((EXAMPLES / "requests" / "frame-en1090.yaml").read_text(
+        encoding="utf-8").replace("execution_class: exc2", f"execution_class: {asked}")
+        .replace("certificates_required: [en_1090,", "certificates_required: [en_1090_exc3,"
+                 if asked == "exc3" else "certificates_required: [en_1090,"),
+        encoding="utf-8")
+    code, out, _ = run_cli("check", request, "--equipment", equipment, "--format", "json",
+                           "--lang", lang)
+    report = json.loads(out)
+    blockers = [f for f in report["findings"] if f["kind"] == "blocker"]
+    assert [f["message"] for f in blockers] == said
+    assert all(f["thread"] == "quality" for f in blockers)
+    code, out, _ = run_cli("check", request, "--equipment", equipment, "--audience",
+                           "customer", "--lang", lang)
+    if told:
+        assert f"  - {told}\n" in out  # the shop's class, not '?'
+    else:
+        assert "EN 1090" not in out

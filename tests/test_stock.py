@@ -184,3 +184,25 @@ def test_a_grade_named_twice_in_the_limits_is_an_error(tmp_path):
     code, out, err = run_cli("validate", "--equipment", path)
     assert code == 1 and "provider.stock_kg: 'AW-6082' is aluminium_6082 again (as " \
         "'aluminium_6082'): give it once" in out + err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "comes from stock and a material certificate 3.1 (EN 10204) is required: check "
+           "that the heat number is on the bar or plate"),
+    ("nl", "komt uit voorraad en er is een materiaalcertificaat 3.1 (EN 10204) gevraagd: "
+           "controleer of het smeltnummer op de staf of plaat staat")])
+def test_a_3_1_certificate_for_material_from_stock_is_found_and_priced(lang, said):
+    """The cargo frame asks EN 10204 3.1 certificates for 6082 the shop takes from stock:
+    MAT-004 ("order with a 3.1 certificate") fires only for material ordered for the job,
+    so nothing said to check the stock bar's heat number and certificate, and no hours
+    were quoted to put it in the delivery file."""
+    import json
+    from conftest import EXAMPLES
+    code, out, _ = run_cli("check", EXAMPLES / "requests" / "cargo-frame-aluminium.yaml",
+                           "--equipment", EQUIPMENT, "--format", "json", "--lang", lang)
+    report = json.loads(out)
+    [finding] = [f for f in report["findings"] if f["rule"] == "MAT-017"]
+    assert said in finding["message"] and finding["part"] == "CF-1800"
+    [line] = [q for q in report["quote"]["lines"] if q.get("rule") == "MAT-017"]
+    assert line["kind"] == "engineering" and line["hours"] == 0.5
+    assert not [f for f in report["findings"] if f["rule"] == "MAT-004"]

@@ -623,6 +623,8 @@ DERIVED_FIELDS = {
                                     "to the wanted date",
     ("part", "pieces"): "request.quantity x part.quantity: pieces of this part per order",
     ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
+    ("part", "material_family"): "the family of the part's material in the catalogue "
+                                 "(aluminium, steel, stainless, titanium, plastic ...)",
     ("part", "material_kg"): "kilograms of stock all the part's pieces take (as the "
                              "quote's material line estimates them)",
     ("part", "material_kg_in_request"): "kilograms of stock of the part's material that "
@@ -633,6 +635,10 @@ DERIVED_FIELDS = {
                           "provider.stocked_materials, or the request takes more of it "
                           "than provider.stock_kg holds; else true",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
+    ("provider", "execution_class"): "the highest EN 1090 execution class (exc1 .. exc4) "
+                                     "the shop's certifications state (their catalogue "
+                                     "execution_class); 'none' without an EN 1090 "
+                                     "certificate",
     **SCHEDULE_FIELDS,
 }
 
@@ -660,6 +666,7 @@ DERIVED_FROM = {
     ("request", "weeks_available"): (("request", "wanted_date"),),
     ("part", "pieces"): (("request", "quantity"),),
     ("part", "max_dimension_mm"): (("part", "size_mm"),),
+    ("part", "material_family"): (("part", "material"),),
     ("part", "material_kg"): (("part", "size_mm"),),
     ("part", "material_kg_in_request"): (("part", "size_mm"),),
     ("part", "in_stock"): (("part", "material"),),
@@ -683,11 +690,25 @@ def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costin
             part[k] for k in ("diameter_mm", "length_mm") if part.get(k) is not None]
         if sizes:
             part["max_dimension_mm"] = max(sizes)
+        family = _family(catalogue, part.get("material"))
+        if family is not None:
+            part["material_family"] = family
         parts.append(part)
     request["parts"] = parts
     if provider is not None and costing is not None:
         stock_facts(request, provider, catalogue, costing)
     return request
+
+
+def _family(catalogue, material_id):
+    """The catalogue family of a material id (a rule keyed on 'aluminium' holds for
+    every aluminium alloy, a shop's own 7020 too), or None: no catalogue, no material,
+    a material or family the catalogue does not know."""
+    if catalogue is None or not isinstance(material_id, str):
+        return None
+    entry = catalogue.get("materials", material_id)
+    family = entry.get("family") if entry else None
+    return family if isinstance(family, str) else None
 
 
 _NONE = MappingProxyType({})

@@ -17,7 +17,7 @@ from producibility.errors import InputError, InputErrors, Said, Wording
 
 KINDS = ("processes", "materials", "certifications", "treatments")
 # Part fields the engine derives (infer.DERIVED_FIELDS) that a check may read.
-DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm")
+DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm", "material_family")
 CATALOGUE_DIR = "catalogue"
 
 _FOLD = re.compile(r"[\s_\-./]+")
@@ -466,6 +466,14 @@ def check_equipment(equipment, catalogue):
     provider["certifications"] = resolve_list(
         provider.get("certifications"), "certifications", ["provider", "certifications"],
         set(catalogue.held_certifications()), "kind_held_certification")
+    # provider.execution_class, a derived fact rules may read: the highest EN 1090
+    # execution class the shop's certificates state (a higher class covers the lower
+    # ones), 'none' without one: a fact, never an open question for the customer (a
+    # missing provider field was listed as one, and made the verdict conditional)
+    classes = [(catalogue.get("certifications", c) or {}).get("execution_class")
+               for c in provider["certifications"]]
+    classes = sorted(c for c in classes if isinstance(c, str))
+    provider["execution_class"] = classes[-1] if classes else "none"
     provider["stocked_materials"] = resolve_list(
         provider.get("stocked_materials"), "materials", ["provider", "stocked_materials"])
     if isinstance(provider.get("stock_kg"), dict):

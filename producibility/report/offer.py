@@ -92,8 +92,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     optional: ``request`` (the request's answers as given; without them the parts are
     known by their ids), ``provider`` (the shop: name, address, contact, logo_uri,
     offer_validity_days), ``questionnaire`` (the names of choices) and ``pack`` (the
-    rules' customer wording).  :func:`producibility.report.render.render` fills in the
-    request, questionnaire and pack from the Report it renders."""
+    rules' customer wording), ``shop_facts`` (the shop's facts as the rules read them:
+    what a rule's customer wording reads as ``provider.*``; else ``provider``).
+    :func:`producibility.report.render.render` fills in the request, questionnaire, pack
+    and shop facts from the Report it renders."""
     t = i18n.texts("offer", lang)
     offer = offer or {}
     request = offer.get("request") or {}
@@ -103,6 +105,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         provider.setdefault(key, "")
     questionnaire = offer.get("questionnaire")
     pack = offer.get("pack")
+    # what a rule's customer words read as provider.*: the facts its message read ("our
+    # EN 1090 certificate covers up to ?" where the offer's letterhead stood in for them)
+    facts = offer.get("shop_facts") or provider
     totals = data["quote"]["totals"]
     share = totals.get("contingency_share") or 0.0
     if totals.get("amount_eur"):  # the high estimate's own share: estimated lines carry more
@@ -214,14 +219,15 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # low", a refusal asked whether the brass could be CW724R)
     declined = nothing_made(data)
     parts_by_id = {str(p.get("id")): p for p in
-                   _derived(request, day.isoformat()).get("parts") or []}
-    refusals = [] if declined else _refusals(data, pack, request, provider, lang,
+                   _derived(request, day.isoformat(),
+                            getattr(pack, "catalogue", None)).get("parts") or []}
+    refusals = [] if declined else _refusals(data, pack, request, facts, lang,
                                              questionnaire)
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
     for finding in data["findings"]:
         rule = pack.rule(finding["rule"]) if pack is not None and hasattr(pack, "rule") else None
         context = {"request": request, "part": parts_by_id.get(finding.get("part")) or {},
-                   "provider": provider, "machine": {}, "candidate": {}}
+                   "provider": facts, "machine": {}, "candidate": {}}
         if finding.get("part") in assignments:
             context["machine"] = {"id": assignments[finding["part"]]["machine"],
                                   "name": assignments[finding["part"]]["machine_name"]}
@@ -409,16 +415,17 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     }
 
 
-def _derived(request: Mapping[str, Any], as_of: str) -> Mapping[str, Any]:
+def _derived(request: Mapping[str, Any], as_of: str, catalogue=None) -> Mapping[str, Any]:
     """The request with the derived facts a rule's customer words may read, as its
     message does (a part's ``pieces`` and ``max_dimension_mm``: "a 2 mm wall over ? mm
-    warps" reached a customer)."""
+    warps" reached a customer; its ``material_family`` from the pack's ``catalogue``)."""
     if not isinstance(request.get("parts"), list):
         return request
     from producibility.engine.infer import derive
     try:
         return derive(dict(request, parts=[p for p in request["parts"]
-                                           if isinstance(p, dict)]), as_of)
+                                           if isinstance(p, dict)]), as_of,
+                      catalogue=catalogue)
     except (TypeError, ValueError, KeyError):
         return request  # answers the offer cannot read: their words as they were
 

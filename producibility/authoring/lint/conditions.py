@@ -1,4 +1,4 @@
-"""E130, E131, W140, W141: a rule's condition (``when:``).
+"""E130, E131, W140, W141, W142: a rule's condition (``when:``).
 
 **E130** condition-syntax: the condition does not compile: a syntax error (a decimal
 comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule), a filter
@@ -12,6 +12,14 @@ a did-you-mean.  Such a field is always unknown, so the rule would only ever ask
 
 **W140** never-matches: a choice question compared with a value that is not one of its
 choices (``request.purpose == 'serie'``): the comparison can never be true.
+
+**W142** unknown-certification: ``provider.certifications`` compared with an id that is
+no certification a shop can hold in the merged catalogue (``held: true``), with a
+did-you-mean: the equipment check refuses such an id, so no shop can list it and the
+comparison is always the same.  ``'en_1090_3' not in provider.certifications`` (EN
+1090-3, aluminium) held for every shop before the catalogue knew the id, and every
+welded aluminium structure was told "our certificate covers steel only".  The ids a
+*customer* may ask for (``request.certificates_required``) are its choices: W140.
 
 **W141** thousands-separator: a number such as ``1.000`` or ``25.000``: in a condition the
 dot is a decimal point, so ``1.000`` is one, not a thousand.
@@ -38,7 +46,12 @@ CODES = {
     "E131": Code("unknown-field", "the condition reads a field no fact has"),
     "W140": Code("never-matches", "a choice is compared with a value that is not a choice"),
     "W141": Code("thousands-separator", "a number written with a thousands separator"),
+    "W142": Code("unknown-certification",
+                 "provider.certifications compared with an id no shop can hold"),
 }
+
+#: The provider field that holds certification ids of the catalogue.
+_HELD = ("provider", "certifications")
 
 _STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
 _THOUSANDS = re.compile(r"(?<![\w.])[1-9]\d{0,2}(?:\.000)+(?![\w.])")
@@ -59,6 +72,8 @@ def check(rule: RuleSource, context: Context) -> list[Problem]:
     out = unknown_field_problems(rule.id, compiled, context.fields, rule.path, where, lang)
     out += [rule.problem("W140", where, "not_a_choice", lang, **found)
             for found in _never_matching(compiled.tree, context.questionnaire, lang)]
+    out += [rule.problem("W142", where, "unknown_certification", lang, **found)
+            for found in _unknown_certifications(compiled.tree, context.questionnaire, lang)]
     for number in _thousands(when):
         out.append(rule.problem("W141", where, "thousands", lang, number=number,
                                 plain=number.replace(".", "")))
@@ -96,4 +111,29 @@ def _never_matching(tree, questionnaire, lang) -> list[dict]:
                     if isinstance(value, str) and value not in q.choices:
                         out.append({"value": value, "field": f"{q.scope}.{q.id}",
                                     "hint": did_you_mean(value, q.choices, lang)})
+    return out
+
+
+def _unknown_certifications(tree, questionnaire, lang) -> list[dict]:
+    """A message's fields for each id compared with ``provider.certifications`` that the
+    catalogue the questionnaire's choices come from holds no certification a shop can
+    hold for (none without a catalogue: nothing to compare with)."""
+    catalogue = getattr(questionnaire, "shop", None)
+    if catalogue is None:
+        return []
+    held = catalogue.held_certifications()
+    out = []
+    for comparison in comparisons(tree):
+        for left, op, right in comparison.pairs():
+            if op not in ("eq", "ne", "in", "notin"):
+                continue
+            sides = [(left, right), (right, left)] if op in ("eq", "ne") else [(right, left)]
+            for field_side, value_side in sides:
+                if field_side.field != _HELD:
+                    continue
+                for value in value_side.constants:
+                    if isinstance(value, str) and value not in held:
+                        hint = catalogue.suggest("certifications", value, set(held))
+                        out.append({"value": value, "field": ".".join(_HELD),
+                                    "hint": hint.wording(lang) if hint else ""})
     return out

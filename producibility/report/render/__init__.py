@@ -65,6 +65,7 @@ def render(report: Any, fmt: str = "text", lang: str = i18n.DEFAULT_LANG,
         from producibility.report.offer import offer_model
 
         given = {"questionnaire": questionnaire, "pack": pack,
-                 "request": getattr(report, "request", None), **(offer or {})}
+                 "request": getattr(report, "request", None),
+                 "shop_facts": getattr(report, "provider", None), **(offer or {})}
         return form.offer(offer_model(data, given, job.lang), job)
     return form.report(job)

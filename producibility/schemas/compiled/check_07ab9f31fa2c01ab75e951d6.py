@@ -273,6 +273,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_cert
             data__held = data["held"]
             if not isinstance(data__held, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".held must be boolean")
+        if "execution_class" in data_keys:
+            data_keys.remove("execution_class")
+            data__executionclass = data["execution_class"]
+            if not (isinstance(data__executionclass, str) and data__executionclass == 'exc1' or isinstance(data__executionclass, str) and data__executionclass == 'exc2' or isinstance(data__executionclass, str) and data__executionclass == 'exc3' or isinstance(data__executionclass, str) and data__executionclass == 'exc4'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".execution_class must be one of ['exc1', 'exc2', 'exc3', 'exc4']")
         if "standard" in data_keys:
             data_keys.remove("standard")
             data__standard = data["standard"]
