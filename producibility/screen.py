@@ -36,6 +36,7 @@ from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
 from producibility.report.leadtime import moot
+from producibility.report.mrl import rests_on
 from producibility.report.probing import Limits, probe_assumptions, rank, screens_allowed
 
 
@@ -224,6 +225,8 @@ class Screener:
         data["assumed"] = [dict(a, text=self.questionnaire.question(
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=None)
             for a in _not_moot(assumed, data)]
+        rests_on(data["mrl"]["threads"], self.pack.settings.get("mrl") or {},
+                 [f"{a['scope']}.{a['field']}" for a in data["assumed"]])
 
         screens = []
 

@@ -407,3 +407,19 @@ def test_a_condition_that_reads_no_question_is_refused(tmp_path, old, new, says)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(InputError, match=re.escape(says)):
         load_questionnaire(path)
+
+
+def test_a_level_resting_on_an_assumed_answer_says_so(tmp_path, equipment):
+    """An assumed answer is a working hypothesis to confirm, not evidence: facilities 4
+    earned on 'no clean room' (assumed) read as evidenced as any other level."""
+    screener = Screener(equipment, mrl_pack(tmp_path))
+    assumed = screener.check(base_request()).to_dict()
+    assert assumed["mrl"]["threads"]["facilities"]["assumed"] == ["request.cleanroom_required"]
+    assert assumed["mrl"]["threads"]["design"]["assumed"] == []
+    md = render(screener.check(base_request()), "md")
+    assert re.search(r"\| facilities \| \*\*4\*\* \(below target\) \|[^\n]*\| "
+                     r"on assumptions: no clean room", md)
+    given = screener.check(base_request(cleanroom_required=False)).to_dict()
+    assert given["mrl"]["threads"]["facilities"]["assumed"] == []
+    nl = render(screener.check(base_request(), lang="nl"), "md", "nl")
+    assert "op aannames: geen cleanroom" in nl

@@ -76,6 +76,7 @@ def thread_levels(findings: Iterable[Finding], threads: Sequence[str],
             "capped_by": sorted({r for c, r in entries if c == level}) if level is not None
             and cap is not None and cap <= earned else [],
             "unanswered": unanswered,
+            "assumed": [],  # filled by rests_on: the assumed answers the level rests on
             "not_met": None if failed is None else {
                 "level": failed["level"], "criterion": _criterion(failed, lang)}}
     return levels
@@ -114,6 +115,31 @@ def earned_level(evidence: Sequence[Mapping] | None,
             return entry["level"] - 1, [], entry
         earned = entry["level"]
     return earned, [], None
+
+
+def rests_on(levels: Mapping[str, dict], mrl_settings: Mapping[str, Any],
+             assumed: Iterable[str]) -> None:
+    """Each thread's ``assumed``: the answers its level rests on that the customer did
+    not give but the questionnaire assumed (``scope.field``, in table order): the
+    questions of its evidence rows up to its level, and those their ``when`` reads.  A
+    level earned on "no clean room" and "we buy the material" read as evidenced as any
+    other; a quality system records it as provisional."""
+    assumed = set(assumed)
+    if not assumed:
+        return
+    evidence = mrl_settings.get("evidence", {})
+    for thread, entry in levels.items():
+        if entry["level"] is None:
+            continue
+        found = []
+        for row in sorted(evidence.get(thread) or (), key=lambda e: e["level"]):
+            if row["level"] > entry["level"]:
+                break
+            named = list(row["needs"])
+            if row.get("when"):
+                named += _condition(row["when"]).reads
+            found += [n for n in named if n in assumed and n not in found]
+        entry["assumed"] = found
 
 
 _CONDITIONS: dict = {}

@@ -142,11 +142,14 @@ def mrl_rows(data: Mapping[str, Any], questionnaire: Any = None,
 
     threads = data["mrl"]["threads"]
     target = data["mrl"]["target"]
+    assumed_text = {f"{a['scope']}.{a['field']}": a.get("text") or a["field"]
+                    for a in data.get("assumed") or ()}
     order = [t for t in THREADS if t in threads] + sorted(t for t in threads if t not in THREADS)
     return [{"id": t, "level": threads[t]["level"], "capped_by": threads[t]["capped_by"],
              "assessed": threads[t]["level"] is not None,
              "unanswered": [asked(k) for k in threads[t].get("unanswered", [])],
              "not_met": _not_met(threads[t].get("not_met"), lang),
+             "assumed": [assumed_text.get(k, k) for k in threads[t].get("assumed") or ()],
              "below": target is not None and threads[t]["level"] is not None
              and threads[t]["level"] < target} for t in order]
 

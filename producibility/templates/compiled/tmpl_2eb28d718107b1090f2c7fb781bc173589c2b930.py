@@ -346,7 +346,7 @@ def block_mrl(context, missing=missing):
     yield ' | '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl'))
     yield ' | 1 … 10 | '
-    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
+    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_why'))
     yield ' |\n|---|--:|---|---|\n'
     for l_1_t in (undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows):
         l_1_thread_name = resolve('thread_name')
@@ -381,6 +381,8 @@ def block_mrl(context, missing=missing):
         yield '` | '
         if environment.getattr(l_1_t, 'capped_by'):
             pass
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'capped_by'))
+            yield ' '
             yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_t, 'capped_by'), ', ')))
         elif environment.getattr(l_1_t, 'unanswered'):
             pass
@@ -390,6 +392,12 @@ def block_mrl(context, missing=missing):
         elif environment.getattr(l_1_t, 'not_met'):
             pass
             yield str(t_2(environment.getattr(l_1_t, 'not_met')))
+        if environment.getattr(l_1_t, 'assumed'):
+            pass
+            yield str(('; ' if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'unanswered')) or environment.getattr(l_1_t, 'not_met')) else ''))
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rests_on'))
+            yield ': '
+            yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_t, 'assumed'), ', ')))
         yield ' |\n'
     l_1_t = l_1_thread_name = l_1_range = missing
     yield '\n'
@@ -1300,4 +1308,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=396&64=399&65=422&67=424&69=428&70=432&74=452&77=466&78=495&80=499&81=503&82=524&83=529&86=546&87=576&89=579&91=581&92=585&99=622&100=639&102=642&103=645&105=655&106=661&111=686&112=702&113=705&115=707&117=717&118=722&123=742&124=796&126=798&127=801&129=813&130=817&131=820&132=863&133=866&134=878&135=881&137=890&140=897&141=899&143=902&145=904&146=907&147=912&152=926&156=929&157=962&158=965&160=968&161=971&163=983&164=987&166=1015&167=1021&168=1025&170=1029&172=1032&173=1034&174=1038&177=1041&179=1044&181=1048&183=1058&184=1062&187=1073&189=1076&191=1082&192=1091&197=1097&198=1131&199=1134&201=1136&203=1139&204=1143&205=1146&206=1158&207=1161&210=1173&211=1176&214=1218&215=1221&221=1227&224=1245&225=1247&226=1249&227=1251&228=1253'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=804&126=806&127=809&129=821&130=825&131=828&132=871&133=874&134=886&135=889&137=898&140=905&141=907&143=910&145=912&146=915&147=920&152=934&156=937&157=970&158=973&160=976&161=979&163=991&164=995&166=1023&167=1029&168=1033&170=1037&172=1040&173=1042&174=1046&177=1049&179=1052&181=1056&183=1066&184=1070&187=1081&189=1084&191=1090&192=1099&197=1105&198=1139&199=1142&201=1144&203=1147&204=1151&205=1154&206=1166&207=1169&210=1181&211=1184&214=1226&215=1229&221=1235&224=1253&225=1255&226=1257&227=1259&228=1261'
