@@ -874,3 +874,34 @@ def test_one_en_1090_blocker_per_cause_worded_from_the_facts(tmp_path, held, ask
         assert f"  - {told}\n" in out  # the shop's class, not '?'
     else:
         assert "EN 1090" not in out
+
+
+def test_a_part_whose_material_and_run_are_not_priced_gets_no_price_yet():
+    """A one-line enquiry (500 turned parts, no material, no size) read 'Prijs per stuk:
+    EUR 1,88; Totaal: EUR 940,00', set-up and CAM only, with the material and the
+    machining time 'not included' lines below: the figures a customer remembers. Now
+    the part's price follows, its line says what is missing, and the whole has no total;
+    a part beside it that is priced keeps its own price."""
+    from producibility import Screener
+    from producibility.report.render import render
+    from conftest import base_request
+
+    screener = Screener(str(EQUIPMENT))
+    sparse = base_request(quantity=500, part={"material": None, "size_mm": None,
+                                              "cycle_time_min": None,
+                                              "processes": ["turning"]})
+    data = json.loads(render(screener.check(sparse), "json", audience="customer"))
+    [part] = data["parts"]
+    assert part["per_piece_eur"] is None and part["total_eur"] is None
+    assert any("the material." in text for text in part["price_follows"])
+    assert data["total_eur"] is None and data["no_price"] is True
+    assert not any("the material." in text for text in data["not_included"])
+    text = render(screener.check(sparse, lang="nl"), "text", "nl", audience="customer")
+    assert "Prijs volgt; nog niet te berekenen:" in text and "Prijs per stuk" not in text
+    both = base_request(quantity=500, part={"material": None, "size_mm": None,
+                                            "cycle_time_min": None, "processes": ["turning"]})
+    both["parts"].append(dict(base_request()["parts"][0], id="P2"))
+    data = json.loads(render(screener.check(both), "json", audience="customer"))
+    priced = {p["id"]: p["per_piece_eur"] for p in data["parts"]}
+    assert priced["P1"] is None and priced["P2"] is not None
+    assert data["total_eur"] is None

@@ -144,6 +144,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                        if a["machine"] is None and a.get("customer_reason")), None)
         pending = not counted or pid in unrouted or any(
             a["machine"] is None and not a.get("judged", True) for a in operations)
+        # its material or a run time not priced: no price of its own until it is (a
+        # one-line enquiry for 500 turned parts read EUR 1.88 a piece, set-up and CAM
+        # only, beside "the material and the machining time are not included"); what is
+        # missing is said on its line (``price_follows``)
+        follows = not (blocked or pending) and any(
+            e["part"] == pid and e["what"] in ("material", "run")
+            for e in data["quote"].get("not_priced") or ())
         amount = amounts.get(pid, 0.0) * (1 + share)
         # the customer (and the invoice) multiplies the price per piece by the pieces:
         # the price per piece is rounded to the cent first, the line is that times the
@@ -163,14 +170,17 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "blocked": blocked, "pending": pending,
             "cannot_make": (t["cannot_make_because"].format(reason=reason) if reason
                             else t["cannot_make"]) if blocked else None,
-            "total_eur": None if blocked or pending else line_total,
-            "per_piece_eur": None if blocked or pending else per_piece,
+            "total_eur": None if blocked or pending or follows else line_total,
+            "per_piece_eur": None if blocked or pending or follows else per_piece,
+            "price_follows": [] if follows else None,
             "per_product": part.get("quantity") or 1,  # its pieces in one product
         })
     priced = [p for p in parts if p["total_eur"] is not None]
     # what the prices leave out (a treatment no partner of ours does, a material or run
     # time we could not price), said to the customer, for the parts that have a price
-    shown = {p["id"]: p["name"] or p["id"] for p in parts if p["total_eur"] is not None}
+    shown = {p["id"]: p["name"] or p["id"] for p in parts
+             if p["total_eur"] is not None or p["price_follows"] is not None}
+    follows = {p["id"]: p["price_follows"] for p in parts if p["price_follows"] is not None}
     not_included = []
     for entry in data["quote"].get("not_priced") or ():
         part = shown.get(entry["part"])
@@ -196,9 +206,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                 "partner": "partner", "quantity": "quantity"}.get(
                     why, "cycle" if entry["what"] == "run" else "price")
         text = f"{text} {t['once_' + need]}"
-        if text not in not_included:
-            not_included.append(text)
-    total = round(sum(p["total_eur"] for p in priced), 2) if priced else None
+        listed = follows.get(entry["part"], not_included)  # on the part's own line
+        if text not in listed:
+            listed.append(text)
+    # a part whose price follows leaves the whole without a price: the others' sum read
+    # as the order's total
+    total = round(sum(p["total_eur"] for p in priced), 2) if priced and not follows \
+        else None
     # a product of several parts (or of several pieces of one): its price, each part's
     # price per piece times its pieces in one product, what a target price per product
     # is weighed against (the offer showed EUR 16.26 a bracket and "above your target of

@@ -169,6 +169,18 @@ def root(context, missing=missing):
             yield '    '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
             yield '\n'
+        elif environment.getattr(l_1_part, 'price_follows'):
+            pass
+            yield '    '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+            yield '\n'
+            for l_2_text in environment.getattr(l_1_part, 'price_follows'):
+                _loop_vars = {}
+                pass
+                yield '      - '
+                yield str(l_2_text)
+                yield '\n'
+            l_2_text = missing
         yield '    '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ': '
@@ -323,4 +335,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=81&5=87&6=90&8=93&9=95&11=99&12=101&14=103&15=105&18=108&19=112&20=116&21=120&23=124&24=126&25=130&28=134&29=136&30=140&32=147&34=162&35=165&36=167&37=170&39=173&42=195&43=198&44=202&45=205&49=212&50=216&52=220&54=224&56=227&57=229&58=233&61=236&63=239&64=241&65=245&68=256&70=259&71=261&73=267&75=270&76=272&77=276&80=279&82=282&83=285&84=289&87=299&88=301&91=303&93=306&94=308&95=312&99=316&101=318'
+debug_info = '3=81&5=87&6=90&8=93&9=95&11=99&12=101&14=103&15=105&18=108&19=112&20=116&21=120&23=124&24=126&25=130&28=134&29=136&30=140&32=147&34=162&35=165&36=167&37=170&38=172&39=175&40=177&41=181&44=185&47=207&48=210&49=214&50=217&54=224&55=228&57=232&59=236&61=239&62=241&63=245&66=248&68=251&69=253&70=257&73=268&75=271&76=273&78=279&80=282&81=284&82=288&85=291&87=294&88=297&89=301&92=311&93=313&96=315&98=318&99=320&100=324&104=328&106=330'

@@ -185,6 +185,12 @@ def root(context, missing=missing):
             pass
             yield '<br>'
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+        elif environment.getattr(l_1_part, 'price_follows'):
+            pass
+            yield '<br>'
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+            yield ' '
+            yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
         yield ' | '
         if (not t_8(environment.getattr(l_1_part, 'pieces'))):
             pass
@@ -337,4 +343,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=88&4=94&6=100&8=106&10=110&13=115&15=123&17=131&18=133&20=136&21=140&25=144&27=146&29=154&30=158&32=203&33=206&34=210&35=213&39=220&40=224&42=228&44=232&46=235&48=237&49=241&52=244&54=247&56=249&58=255&59=259&63=267&64=270&66=272&70=279&71=282&73=284&74=288&78=292&79=295&81=298&82=301&86=312&90=316&91=319&93=321&94=325&98=329&100=331'
+debug_info = '2=88&4=94&6=100&8=106&10=110&13=115&15=123&17=131&18=133&20=136&21=140&25=144&27=146&29=154&30=158&32=209&33=212&34=216&35=219&39=226&40=230&42=234&44=238&46=241&48=243&49=247&52=250&54=253&56=255&58=261&59=265&63=273&64=276&66=278&70=285&71=288&73=290&74=294&78=298&79=301&81=304&82=307&86=318&90=322&91=325&93=327&94=331&98=335&100=337'

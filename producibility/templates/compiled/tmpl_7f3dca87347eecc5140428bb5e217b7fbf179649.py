@@ -301,6 +301,13 @@ def block_parts(context, missing=missing):
             yield '<span class="how">'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
             yield '</span>'
+        elif environment.getattr(l_1_part, 'price_follows'):
+            pass
+            yield '<span class="how">'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+            yield ' '
+            yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
+            yield '</span>'
         yield '      </td>\n      <td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield '">'
@@ -532,4 +539,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&186=98&193=100&194=103&196=105&197=109&202=114&214=116&223=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=257&137=259&139=267&141=271&142=279&143=294&145=305&146=316&147=320&151=326&153=329&154=333&155=336&160=344&161=349&162=354&163=359&165=362&167=364&168=368&173=372&174=375&176=377&178=383&179=387&186=402&187=433&188=436&189=438&202=445&203=463&204=466&206=468&207=472&210=481&214=487&215=497&216=500&218=502&223=511&225=524&226=526'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&186=98&193=100&194=103&196=105&197=109&202=114&214=116&223=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=257&137=259&139=267&141=271&142=279&143=294&145=312&146=323&147=327&151=333&153=336&154=340&155=343&160=351&161=356&162=361&163=366&165=369&167=371&168=375&173=379&174=382&176=384&178=390&179=394&186=409&187=440&188=443&189=445&202=452&203=470&204=473&206=475&207=479&210=488&214=494&215=504&216=507&218=509&223=518&225=531&226=533'
