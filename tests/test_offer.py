@@ -905,3 +905,25 @@ def test_a_part_whose_material_and_run_are_not_priced_gets_no_price_yet():
     priced = {p["id"]: p["per_piece_eur"] for p in data["parts"]}
     assert priced["P1"] is None and priced["P2"] is not None
     assert data["total_eur"] is None
+
+
+def test_the_offer_confirms_the_certificates_and_documents_asked_for():
+    """The offer is where we confirm the customer's requirements (ISO 9001:2015 8.2.3):
+    the EN 1090 frame's offer named no execution class, no 3.1 certificate and no
+    traceability, all of which its quote priced."""
+    data = json.loads(offer("--format", "json", "--lang", "nl", request="frame-en1090.yaml"))
+    assert data["documents"] == [
+        "EN 1090 (CE-markering van constructiedelen)",
+        "materiaalcertificaat 3.1 (EN 10204)",
+        "uitvoering volgens EN 1090-2 in uitvoeringsklasse EXC2",
+        "traceerbaarheid per stuk of charge naar materiaal en meetgegevens",
+        "meetrapport: eerste stuk meten"]
+    text = offer("--lang", "nl", request="frame-en1090.yaml")
+    assert "Wat wij met de onderdelen meeleveren, zoals u vroeg:\n" \
+           "  - EN 1090 (CE-markering van constructiedelen)\n" in text
+    # a request we decline promises no documents
+    refused = json.loads(offer("--format", "json", request="medical-handle-iso13485.yaml"))
+    assert refused["refusals"] and refused["documents"] == []
+    # nothing asked, nothing listed
+    plain = json.loads(offer("--format", "json", request="bracket-ordinary-enquiry.yaml"))
+    assert plain["documents"] == []

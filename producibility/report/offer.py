@@ -383,6 +383,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             part.update(total_eur=None, per_piece_eur=None)
         total = per_product = product_parts = None
         questions, advice, assumptions, not_included = [], [], [], []
+    documents = [] if declined or refusals else _documents(request, questionnaire, lang, t)
     wanted = _date(request.get("wanted_date"))
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
@@ -421,12 +422,38 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             lead, day, lang, refused=refused, missing=open_for,
             supplied=request.get("material_supplied_by_customer") is True),
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
+        "documents": documents,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
         "more_questions_text": i18n.counted(t["and_more_count"], len(questions) - TOP_QUESTIONS,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True) and not declined and not refusals,
     }
+
+
+def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,
+               t: Mapping[str, str]) -> list[str]:
+    """What we deliver with the parts because the customer asked for it: each certificate
+    of ``certificates_required``, the EN 1090 execution class, traceability, a Cpk study
+    and the extent of the inspection, as the customer answered them (an assumed answer is
+    listed under the assumptions).  The offer is the document in which we confirm the
+    customer's requirements (ISO 9001:2015 8.2.3): the EN 1090 frame's offer named no
+    execution class, no 3.1 certificate and no traceability, all of which its quote
+    priced, and a dispute about a missing certificate had no written basis."""
+    out = [_label(questionnaire, "request", "certificates_required", c, lang)
+           for c in request.get("certificates_required") or ()]
+    if isinstance(request.get("execution_class"), str):
+        out.append(t["document_execution_class"].format(
+            execution_class=request["execution_class"].upper()))
+    if request.get("traceability_required") is True:
+        out.append(t["document_traceability"])
+    if request.get("cpk_required") is True:
+        out.append(t["document_cpk"])
+    scope = request.get("inspection_scope")
+    if isinstance(scope, str):
+        out.append(t["document_inspection"].format(
+            scope=_label(questionnaire, "request", "inspection_scope", scope, lang)))
+    return list(dict.fromkeys(out))
 
 
 def _derived(request: Mapping[str, Any], as_of: str, catalogue=None) -> Mapping[str, Any]:

@@ -24,6 +24,7 @@ def root(context, missing=missing):
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_nothing_made = resolve('nothing_made')
@@ -233,6 +234,18 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
         yield '\n'
+    if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents'))
+        yield ':\n'
+        for l_1_text in (undefined(name='documents') if l_0_documents is missing else l_0_documents):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(l_1_text)
+            yield '\n'
+        l_1_text = missing
     if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
         pass
         yield '\n'
@@ -335,4 +348,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=81&5=87&6=90&8=93&9=95&11=99&12=101&14=103&15=105&18=108&19=112&20=116&21=120&23=124&24=126&25=130&28=134&29=136&30=140&32=147&34=162&35=165&36=167&37=170&38=172&39=175&40=177&41=181&44=185&47=207&48=210&49=214&50=217&54=224&55=228&57=232&59=236&61=239&62=241&63=245&66=248&68=251&69=253&70=257&73=268&75=271&76=273&78=279&80=282&81=284&82=288&85=291&87=294&88=297&89=301&92=311&93=313&96=315&98=318&99=320&100=324&104=328&106=330'
+debug_info = '3=82&5=88&6=91&8=94&9=96&11=100&12=102&14=104&15=106&18=109&19=113&20=117&21=121&23=125&24=127&25=131&28=135&29=137&30=141&32=148&34=163&35=166&36=168&37=171&38=173&39=176&40=178&41=182&44=186&47=208&48=211&49=215&50=218&54=225&55=229&57=233&59=237&61=240&62=242&63=246&66=249&68=252&69=254&70=258&73=261&75=264&76=266&77=270&80=281&82=284&83=286&85=292&87=295&88=297&89=301&92=304&94=307&95=310&96=314&99=324&100=326&103=328&105=331&106=333&107=337&111=341&113=343'

@@ -24,6 +24,7 @@ def root(context, missing=missing):
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_nothing_made = resolve('nothing_made')
@@ -235,6 +236,18 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
         yield '\n'
+    if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
+        pass
+        yield '\n**'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents'))
+        yield ':**\n\n'
+        for l_1_text in (undefined(name='documents') if l_0_documents is missing else l_0_documents):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_6(l_1_text))
+            yield '\n'
+        l_1_text = missing
     if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
         pass
         yield '\n**'
@@ -343,4 +356,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=88&4=94&6=100&8=106&10=110&13=115&15=123&17=131&18=133&20=136&21=140&25=144&27=146&29=154&30=158&32=209&33=212&34=216&35=219&39=226&40=230&42=234&44=238&46=241&48=243&49=247&52=250&54=253&56=255&58=261&59=265&63=273&64=276&66=278&70=285&71=288&73=290&74=294&78=298&79=301&81=304&82=307&86=318&90=322&91=325&93=327&94=331&98=335&100=337'
+debug_info = '2=89&4=95&6=101&8=107&10=111&13=116&15=124&17=132&18=134&20=137&21=141&25=145&27=147&29=155&30=159&32=210&33=213&34=217&35=220&39=227&40=231&42=235&44=239&46=242&48=244&49=248&52=251&54=254&56=256&57=260&60=263&62=266&64=268&66=274&67=278&71=286&72=289&74=291&78=298&79=301&81=303&82=307&86=311&87=314&89=317&90=320&94=331&98=335&99=338&101=340&102=344&106=348&108=350'

@@ -220,6 +220,7 @@ def block_parts(context, missing=missing):
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     try:
@@ -363,6 +364,19 @@ def block_parts(context, missing=missing):
         yield '<p class="small muted">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
         yield '</p>'
+    if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
+        pass
+        yield '<div class="documents">\n  <p><strong>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents'))
+        yield ':</strong></p>\n  <ul>\n'
+        for l_1_text in (undefined(name='documents') if l_0_documents is missing else l_0_documents):
+            _loop_vars = {}
+            pass
+            yield '    <li>'
+            yield escape(l_1_text)
+            yield '</li>\n'
+        l_1_text = missing
+        yield '  </ul>\n</div>\n'
     if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
         pass
         yield '<div class="note">\n  <p><strong>'
@@ -539,4 +553,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&186=98&193=100&194=103&196=105&197=109&202=114&214=116&223=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=257&137=259&139=267&141=271&142=279&143=294&145=312&146=323&147=327&151=333&153=336&154=340&155=343&160=351&161=356&162=361&163=366&165=369&167=371&168=375&173=379&174=382&176=384&178=390&179=394&186=409&187=440&188=443&189=445&202=452&203=470&204=473&206=475&207=479&210=488&214=494&215=504&216=507&218=509&223=518&225=531&226=533'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&196=98&203=100&204=103&206=105&207=109&212=114&224=116&233=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=258&137=260&139=268&141=272&142=280&143=295&145=313&146=324&147=328&151=334&153=337&154=341&155=344&160=352&161=357&162=362&163=367&165=370&167=372&168=376&173=380&175=383&177=385&178=389&183=393&184=396&186=398&188=404&189=408&196=423&197=454&198=457&199=459&212=466&213=484&214=487&216=489&217=493&220=502&224=508&225=518&226=521&228=523&233=532&235=545&236=547'
