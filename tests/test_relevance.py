@@ -95,7 +95,7 @@ def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
     assert conditions["min_wall_mm"] == ("none of 'laser cutting', 'press-brake bending' or "
                                          "'welding' is chosen at 9.4")
     assert conditions["execution_class"].endswith(
-        "or 'EN 1090 EXC3 (heavily loaded structures)' is chosen at 6.1")
+        "or 'EN 1090 execution class EXC3' is chosen at 6.1")
     assert conditions["tightest_feature"] == "part.tolerance_mm < 0.05"
 
 
