@@ -922,3 +922,24 @@ def test_the_dutch_csv_names_the_process_the_plain_one_keeps_its_id():
                            EQUIPMENT, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["process"] for r in rows if r["kind"] == "run"} == {"milling_3axis"}
+
+
+def test_a_probed_date_reads_as_the_reports_dates():
+    """A what-if on the wanted date read 'als 2026-11-30' in the Dutch Markdown, where
+    every other date is 30-11-2026 (a quality engineer's review)."""
+    import copy
+    from producibility import Screener
+    from producibility.report.render import render as render_report
+    from conftest import EQUIPMENT, EXAMPLES
+
+    report = Screener(str(EQUIPMENT)).check(
+        str(EXAMPLES / "requests" / "bracket-series.yaml"), lang="nl").to_dict()
+    data = copy.deepcopy(report)
+    data["open_questions"] = [{
+        "field": "wanted_date", "scope": "request", "part": None,
+        "question": "Gewenste leverdatum", "impact": 11, "decisive": True,
+        "rules": ["LEAD-TIME"], "can_change_verdict": True,
+        "what_if": [{"answer": "2026-11-30", "verdict": "no_fit",
+                     "new_findings": ["LEAD-TIME"]}]}]
+    md = render_report(data, "md", "nl")
+    assert "als 30-11-2026: **NIET MAAKBAAR**" in md, md[md.find("Open vragen"):][:400]

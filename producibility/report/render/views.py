@@ -7,6 +7,7 @@ come with the :class:`~producibility.report.render.registry.Job`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,8 @@ from producibility.report.render.templates import day, euros, figure
 
 LEVEL_ORDER = ("low", "moderate", "high")
 
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def labels(lang: str) -> dict[str, Any]:
     """The report's words in one language: the ``report`` domain, the common words and
@@ -200,6 +203,8 @@ def context(job: Job) -> dict[str, Any]:
             return words["yes"] if value else words["no"]
         if isinstance(value, float):  # probes sit just beside thresholds: keep all digits
             return figure(value, lang, "g")
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a date probed: as the
+            return day(value, lang)  # report writes dates ("als 2026-11-30" in Dutch)
         return choice(names, field, value, lang) if isinstance(value, str) else str(value)
 
     def lead_time_sentence(cents: bool = True) -> str:
