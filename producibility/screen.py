@@ -31,7 +31,7 @@ from producibility.model.pack_checks import (evidence_field_problems, unknown_fi
 from producibility.model.iso286 import apply_fits
 from producibility.model.equipment import Equipment, load_equipment
 from producibility.model.pack import RulePack, gc_paused, load_packs
-from producibility.model.request import read_request, request_copy
+from producibility.model.request import READ_AS, read_request, request_copy
 from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
@@ -246,7 +246,25 @@ class Screener:
             probe_assumptions(data["assumed"], request, data, screen, self.questionnaire,
                               self.thresholds, allowed - len(screens), self.decisive_fields,
                               self._applicable)
+        data["assumed"] += _read_as(request, self.pack.catalogue, lang)
         return Report(data, self.questionnaire, self.pack, given, self.equipment.provider)
+
+
+def _read_as(request: dict, catalogue: Any, lang: str) -> list[dict]:
+    """The names of a neighbouring grade the request gave, read as a catalogue entry
+    (``request._read_as``: '316' read as 316L (1.4404)), as assumptions to confirm: a
+    drawing that says 316 got an offer, and a 3.1 order, for 316L without a word.  Not
+    probed: the customer's answer is given, only our reading of it is to confirm."""
+    out = []
+    for entry in request.get(READ_AS, ()):
+        name = catalogue.name(entry["kind"], entry["as"], lang) \
+            if catalogue is not None else entry["as"]
+        out.append({"scope": entry["scope"], "field": entry["field"],
+                    "parts": [entry["part"]] if entry["part"] else [], "value": entry["as"],
+                    "text": i18n.text("inputs", "read_as", lang).format(
+                        given=entry["given"], name=name),
+                    "what_if": [], "can_change_verdict": None})
+    return out
 
 
 def _argument(key: str, given: Any, **fields: Any) -> ArgumentError:

@@ -616,3 +616,31 @@ def test_an_override_keeps_the_aliases_it_does_not_give(tmp_path):
                    encoding="utf-8")
     assert load_packs([own]).catalogue.get("materials", "aluminium_6082")["aliases"] == [
         "AW6082"]
+
+
+def test_a_neighbouring_grade_is_read_as_the_catalogues_and_said(tmp_path):
+    """'316' and 'AISI 316' silently became 316L (1.4404) on the offer, while '1.4401'
+    (the same 316) was refused; 1.4401 and 1.4404 are two grades of EN 10088 and a 3.1
+    certificate certifies one.  Now such a name (catalogue read_as) is read as the
+    entry and listed among the assumptions to confirm, in the report and the offer, and
+    validate notes it; a true alias (316L, 1.4404) is read silently as before."""
+    import json
+    from producibility import Screener
+    from producibility.report.render import render
+    from conftest import EQUIPMENT, base_request, run_cli
+
+    screener = Screener(str(EQUIPMENT))
+    for given in ("316", "AISI 316", "1.4401"):
+        report = screener.check(base_request(part={"material": given}), lang="nl")
+        [read] = [a for a in report.to_dict()["assumed"] if a["field"] == "material"]
+        assert read["value"] == "stainless_316" and read["parts"] == ["P1"]
+        assert read["text"] == f"'{given}' gelezen als RVS 316L (1.4404)"
+        offer = render(report, "text", "nl", audience="customer")
+        assert f"'{given}' gelezen als RVS 316L (1.4404)" in offer
+    plain = screener.check(base_request(part={"material": "316L"})).to_dict()
+    assert not [a for a in plain["assumed"] if a["field"] == "material"]
+    request = tmp_path / "r.yaml"
+    request.write_text(json.dumps(base_request(part={"material": "S355JR"})), encoding="utf-8")
+    code, out, _ = run_cli("validate", request)
+    assert code == 0
+    assert "note: 'S355JR' is read as structural steel S355J2" in out

@@ -65,6 +65,10 @@ def check_request(path: str, questionnaire: Any, lang: str = i18n.DEFAULT_LANG) 
                 field=what if what == note["field"] else f"{what} ({note['field']})",
                 # the hint in the language asked for (it is made in English)
                 hint=hint.wording(lang) if isinstance(hint, Said) else hint))
+    for note in (document or {}).get("_read_as", ()) if not problems else ():
+        # a neighbouring grade read as a catalogue entry ('316' as 316L): said, to confirm
+        name = questionnaire.shop.name(note["kind"], note["as"], lang)
+        lines.append(t["read_as"].format(where=path, given=note["given"], name=name))
     still_open = unanswered(questionnaire, document) if document is not None else []
     needed = [p for p in combination_problems(questionnaire, document, lang) if p.missing] \
         if isinstance(document, dict) else []

@@ -61,10 +61,23 @@ class Catalogue:
             for kind in KINDS:
                 table = {}
                 for entry_id, entry in self.entries[kind].items():
-                    for name in [entry_id] + list(entry.get("aliases", ())):
+                    for name in [entry_id] + list(entry.get("aliases", ())) + \
+                            list(entry.get("read_as", ())):
                         table.setdefault(fold(name), entry_id)
                 self._index[kind] = table
         return self._index
+
+    def read_as(self, kind, value):
+        """The id a name of a neighbouring grade is read as (an entry's ``read_as``:
+        '316' for 316L), or None for an id, an alias or an unknown name."""
+        if value in self.entries[kind] or not isinstance(value, (str, int, float)) or \
+                isinstance(value, bool):
+            return None
+        folded = fold(value)
+        for entry_id, entry in self.entries[kind].items():
+            if any(fold(name) == folded for name in entry.get("read_as", ())):
+                return entry_id
+        return None
 
     def resolve(self, kind, value):
         """The catalogue id a name stands for (an id or an alias), or None."""
@@ -178,6 +191,8 @@ def _entry(raw):
     entry.pop("override", None)
     entry["name"] = _names(entry["name"])
     entry["aliases"] = [str(a) for a in entry.get("aliases", ())]
+    if "read_as" in entry:
+        entry["read_as"] = [str(a) for a in entry["read_as"]]
     return entry
 
 
@@ -291,7 +306,7 @@ class CatalogueBuilder:
         for kind in KINDS:
             owner = {}
             for entry_id, entry in self.catalogue.entries[kind].items():
-                for name in [entry_id] + entry["aliases"]:
+                for name in [entry_id] + entry["aliases"] + entry.get("read_as", []):
                     key = fold(name)
                     other = owner.setdefault(key, entry_id)
                     if other != entry_id:
@@ -662,7 +677,11 @@ def render_markdown(catalogue, lang="en"):
         return entry["name"].get(lang) or entry["name"]["en"]
 
     def aliases(entry):
-        return ", ".join(entry.get("aliases", ()))
+        text = ", ".join(entry.get("aliases", ()))
+        if entry.get("read_as"):  # a neighbouring grade, read as this one and said so
+            text += ("; " if text else "") + w["read_as"].format(
+                names=", ".join(entry["read_as"]))
+        return text
 
     table(w["processes"], [w["id"], w["name"], w["kind"], w["needs"], w["checks"], w["run"],
                            w["aliases"]],

@@ -219,6 +219,7 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
 
 
 UNLISTED = "_unlisted"  # request key: answers outside the catalogue, kept for the engineer
+READ_AS = "_read_as"  # request key: names of a neighbouring grade read as a catalogue entry
 
 
 def _catalogue_answers(document, questionnaire):
@@ -229,7 +230,7 @@ def _catalogue_answers(document, questionnaire):
     shop = questionnaire.shop
     if shop is None:
         return
-    unlisted = []
+    unlisted, read_as = [], []
     for q in questionnaire.questions:
         if not q.catalogue:
             continue
@@ -247,6 +248,11 @@ def _catalogue_answers(document, questionnaire):
                 if found is not None and found in allowed:
                     if found not in known:
                         known.append(found)
+                    if found != item and shop.read_as(q.catalogue, item) == found:
+                        # a neighbouring grade ('316' for 316L): read as it, and said
+                        read_as.append({"scope": q.scope, "part": part_id, "field": q.id,
+                                        "kind": q.catalogue, "given": str(item),
+                                        "as": found})
                 else:
                     other.append(str(item))
             if not other:
@@ -264,6 +270,8 @@ def _catalogue_answers(document, questionnaire):
                 del holder[q.id]
     if unlisted:
         document[UNLISTED] = unlisted
+    if read_as:
+        document[READ_AS] = read_as
 
 
 def _check_answers(document, questionnaire, path, lang, schema=True):

@@ -318,6 +318,20 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_mate
                 for data__aliases_x, data__aliases_item in enumerate(data__aliases):
                     if not isinstance(data__aliases_item, (str, int, float, Decimal)) or isinstance(data__aliases_item, bool):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".aliases[{data__aliases_x}]".format(**locals()) + " must be string or number")
+        if "read_as" in data_keys:
+            data_keys.remove("read_as")
+            data__readas = data["read_as"]
+            if not isinstance(data__readas, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".read_as must be array")
+            data__readas_is_list = isinstance(data__readas, (list, tuple))
+            if data__readas_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__readas_len = len(data__readas)
+                if data__readas_len > len(set(fn(data__readas_x) for data__readas_x in data__readas)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".read_as must contain unique items")
+                for data__readas_x, data__readas_item in enumerate(data__readas):
+                    if not isinstance(data__readas_item, (str, int, float, Decimal)) or isinstance(data__readas_item, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".read_as[{data__readas_x}]".format(**locals()) + " must be string or number")
         if "override" in data_keys:
             data_keys.remove("override")
             data__override = data["override"]
