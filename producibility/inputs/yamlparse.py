@@ -44,6 +44,21 @@ def _kept_as_written(text):
     return AS_WRITTEN.fullmatch(text.replace("_", "")) is not None
 
 
+_INT = "tag:yaml.org,2002:int"
+
+
+def _comma_split(previous, key_node, value_node):
+    """Whether ``key_node`` is the digits after a decimal comma (``{inspection_h: 1,5}``:
+    in a flow mapping the comma ends the entry, and ``5`` becomes a key of its own with
+    no value).  Such a key is kept as the digits written (``02``, not 2), so that the
+    schema's advice can show the number as it was written (inputs.schema.comma_splits)."""
+    return previous is not None and type(previous) is yaml.ScalarNode and \
+        previous.tag == _INT and not previous.style and \
+        type(key_node) is yaml.ScalarNode and not key_node.style and \
+        key_node.value.isdigit() and type(value_node) is yaml.ScalarNode and \
+        value_node.value == "" and key_node.start_mark.index == previous.end_mark.index + 1
+
+
 class _MergeKey(Exception):
     """A merge key (<<:) in a document without aliases: use the general constructor."""
 
@@ -94,16 +109,19 @@ class _Loader(_BASE):
         if kind is yaml.MappingNode and node.tag == _MAP:
             mapping = bare_mapping(node.start_mark.line + 1)
             key_lines, positions = mapping._key_lines, mapping._positions
+            previous = None
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
                     raise _MergeKey()
-                if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                if type(key_node) is yaml.ScalarNode and key_node.tag == _STR or \
+                        node.flow_style and _comma_split(previous, key_node, value_node):
                     key = key_node.value
                 else:
                     key = self._key(key_node)
                 if key in mapping:
                     raise _duplicate(key, mapping, key_node)
                 mapping[key] = self.construct_tree(value_node)
+                previous = value_node
                 key_mark, value_mark = key_node.start_mark, value_node.start_mark
                 key_lines[key] = key_mark.line + 1
                 positions[key] = (key_mark.line + 1, key_mark.column + 1,
@@ -146,8 +164,11 @@ class _Loader(_BASE):
         merged = len(node.value) - own  # flatten_mapping puts merged pairs (<<: *base) first
         mapping = Mapping(line=node.start_mark.line + 1)
         mapping.merged = set()
+        previous = None
         for index, (key_node, value_node) in enumerate(node.value):
-            key = self._key(key_node)
+            key = key_node.value if node.flow_style and \
+                _comma_split(previous, key_node, value_node) else self._key(key_node)
+            previous = value_node
             if key in mapping and index < merged:
                 continue  # two merged mappings share a key: the first one wins (YAML spec)
             if key in mapping and key not in mapping.merged:

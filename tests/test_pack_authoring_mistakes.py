@@ -1,0 +1,102 @@
+"""What a production engineer meets while writing her shop's own pack: the mistakes of
+a first week (a Dutch decimal comma, an unquoted message, a one-file pack's cases, a
+flag cycle, two files of one pack with one id), each said at its file:line in plain
+words, in English and in Dutch."""
+
+import textwrap
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+
+RULE = """\
+  - id: {id}
+    thread: quality
+    title: {{en: CMM report, nl: CMM-rapport}}
+    scope: part
+    when: "part.tolerance_mm <= 0.02"
+    then:
+      effort: {effort}
+    message: {{en: "{{{{ part.id }}}}: CMM report.", nl: "{{{{ part.id }}}}: CMM-rapport."}}
+    mitigation: {{en: Measure., nl: Meten.}}
+    source: judgement
+"""
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+# --- item 11: a Dutch decimal comma outside a condition
+
+@pytest.mark.parametrize("lang, setting, effort", [
+    ("en", "preparation_h_per_day must be a number or empty, not the text '6,5' "
+           "(a decimal comma? write 6.5)",
+     "in rules[0].then.effort: 'inspection_h: 1,5' reads as two entries inside {...}, "
+     "because the comma separates them (a decimal comma?): write 'inspection_h: 1.5'"),
+    ("nl", "preparation_h_per_day moet een getal of leeg zijn, niet de tekst '6,5' "
+           "(een decimale komma? schrijf 6.5)",
+     "in rules[0].then.effort: 'inspection_h: 1,5' wordt binnen {...} als twee velden "
+     "gelezen, want de komma scheidt ze (een decimale komma?): schrijf 'inspection_h: 1.5'"),
+])
+def test_a_decimal_comma_in_a_setting_or_inside_braces_is_named(tmp_path, lang, setting,
+                                                                effort):
+    """'6,5' was told to be written 'without quotes or units' (it had neither), and
+    '{inspection_h: 1,5}' was an 'unknown field 5'."""
+    pack = write(tmp_path / "comma.yaml",
+                 "pack: {id: comma, version: 0.1.0}\nsettings:\n  lead_time:\n"
+                 "    preparation_h_per_day: 6,5\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1,5}"))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].endswith("comma.yaml:4:28: E112 settings.lead_time." + setting), lines
+    assert lines[1].endswith("comma.yaml:12:32: E110 " + effort), lines
+    assert len(lines) == 2
+
+
+def test_a_decimal_comma_in_a_cases_file_is_named_at_its_line(tmp_path):
+    """set_part: {tolerance_mm: 0,02} made the case's request say "unknown field '02';
+    part 'P1' tolerance_mm must be >= 0.001, got 0", at no line of the cases file."""
+    pack = write(tmp_path / "eigen" / "own.yaml",
+                 "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    write(tmp_path / "eigen" / "tests" / "own.cases.yaml", f"""\
+        equipment: {EXAMPLES / 'equipment.yaml'}
+        bases:
+          plate: {{id: T-1, purpose: prototype, quantity: 2,
+                   parts: [{{id: P1, processes: [milling_3axis], material: aluminium_6082,
+                            size_mm: [120, 60, 20], tolerance_mm: 0.05}}]}}
+        cases:
+          - name: tight tolerance
+            base: plate
+            set_part: {{tolerance_mm: 0,02}}
+            fires: [PO-003]
+        """)
+    for lang, said in (("en", "Error: {}:9: 'tolerance_mm: 0,02' reads as two entries "
+                              "inside {{...}}, because the comma separates them (a decimal "
+                              "comma?): write 'tolerance_mm: 0.02'"),
+                       ("nl", "Fout: {}:9: 'tolerance_mm: 0,02' wordt binnen {{...}} als "
+                              "twee velden gelezen, want de komma scheidt ze (een decimale "
+                              "komma?): schrijf 'tolerance_mm: 0.02'")):
+        code, out, err = run_cli("rules", "test", pack.parent, "--lang", lang)
+        assert code == 1
+        assert said.format(pack.parent / "tests" / "own.cases.yaml") in err, err
+
+
+def test_a_decimal_comma_in_a_request_says_so_once(tmp_path):
+    """In a request's part, '{tolerance_mm: 0,02}' is one mistake: not also a tolerance
+    of 0 below the minimum."""
+    request = write(tmp_path / "r.yaml", """\
+        id: R-1
+        purpose: prototype
+        quantity: 2
+        parts:
+          - {id: P1, processes: [milling_3axis], material: aluminium_6082, size_mm: [120, 60, 20], tolerance_mm: 0,02}
+        """)
+    code, out, err = run_cli("validate", request, "--lang", "en")
+    assert code == 1
+    assert "r.yaml:5: in part 'P1': 'tolerance_mm: 0,02' reads as two entries" in out, out
+    assert "0.001" not in out + err
