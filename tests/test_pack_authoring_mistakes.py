@@ -100,3 +100,77 @@ def test_a_decimal_comma_in_a_request_says_so_once(tmp_path):
     assert code == 1
     assert "r.yaml:5: in part 'P1': 'tolerance_mm: 0,02' reads as two entries" in out, out
     assert "0.001" not in out + err
+
+
+# --- item 12: YAML errors said where the mistake is
+
+MESSAGE_PACK = """\
+pack: {{id: own, version: 0.1.0}}
+rules:
+  - id: PO-003
+    thread: quality
+    title: {{en: CMM report, nl: CMM-rapport}}
+    scope: part
+    when: {when}
+    then:
+      effort: {{inspection_h: 1.5}}
+    message:
+      en: {en}
+      nl: "{{{{ part.id }}}}: CMM-rapport."
+    mitigation: {{en: Measure., nl: Meten.}}
+    source: judgement
+"""
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "own.yaml:11:11: E100 a text that starts with { must be quoted (else YAML reads "
+           "{...} as name: value entries): en: \"{{ part.id }} needs a CMM report\""),
+    ("nl", "own.yaml:11:11: E100 een tekst die met { begint moet tussen aanhalingstekens "
+           "(anders leest YAML {...} als naam: waarde-velden): "
+           "en: \"{{ part.id }} needs a CMM report\""),
+])
+def test_an_unquoted_message_that_starts_with_braces_is_told_to_be_quoted(tmp_path, lang,
+                                                                         said):
+    """It was 'a key is expected here (is the indentation right?)': the indentation was
+    fine."""
+    pack = write(tmp_path / "own.yaml", MESSAGE_PACK.format(
+        when='"part.tolerance_mm <= 0.02"', en="{{ part.id }} needs a CMM report"))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    assert out.strip().endswith(said), out
+    # the whole value in braces (a mapping as a key) is the same mistake
+    write(pack, MESSAGE_PACK.format(when='"part.tolerance_mm <= 0.02"',
+                                    en="{{ part.id }}"))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert out.strip().endswith(said.split(": en: ")[0] + ': en: "{{ part.id }}"'), out
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "own.yaml:7:11: E100 the quoted text that opens here with \" runs on to line 11: "
+           "a closing \" missing?"),
+    ("nl", "own.yaml:7:11: E100 de tekst die hier met \" begint loopt door tot regel 11: "
+           "ontbreekt de sluitende \"?"),
+])
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path, lang, said):
+    """It was reported 4 lines later, at the next quote, as an indentation problem."""
+    pack = write(tmp_path / "own.yaml", MESSAGE_PACK.format(
+        when='"part.tolerance_mm <= 0.02', en='"{{ part.id }}: CMM report."'))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    assert out.strip().endswith(said), out
+    # check refuses it with the same words, at the same line
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml", "--rules", pack,
+                             "--lang", lang)
+    assert code == 1
+    assert said.replace(":7:11: E100", ":7:") in err, err
+
+
+def test_a_quoted_text_over_several_lines_stays_valid(tmp_path):
+    """Only a parse that failed is explained: a message quoted over two lines, with a
+    colon in its second line, is a message."""
+    pack = write(tmp_path / "own.yaml", MESSAGE_PACK.format(
+        when='"part.tolerance_mm <= 0.02"',
+        en='"{{ part.id }}: a CMM report,\n        note: measured on the Wenzel."'))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
+    assert code == 0, out + err

@@ -312,8 +312,14 @@ def loads(text, path="<string>", as_written=False):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        wording = getattr(exc, "wording", None) or _colon_in_value(text, line, column) or \
-            _indented_more(text, line) or _libyaml_wording(exc)
+        # said where the mistake is: the quote that opens (not lines later where the
+        # next one closes it), the value that starts with a brace
+        explained = _unclosed_quote(text, line, column) or _braces_unquoted(text, line)
+        if explained:
+            wording, line, column = explained
+        else:
+            wording = getattr(exc, "wording", None) or _colon_in_value(text, line, column) \
+                or _indented_more(text, line) or _libyaml_wording(exc)
         error = InputError.said(wording, path, line)
         error.column = column
         error.kind = "duplicate-key" if wording.key == "duplicate_key" else "yaml"
@@ -344,11 +350,72 @@ def _colon_in_value(text, line, column):
     if not colon or not key.strip() or " " in key.strip() or column - 1 < start or \
             not value or value[0] in "'\"[{|>&*!#%@`":
         return None
-    if " #" in value:  # a comment after the value stays outside the quotes
-        value = value[:value.index(" #")].rstrip()
-    quoted = '"{}"'.format(value.replace("\\", "\\\\").replace('"', '\\"'))
     return Wording("inputs", "colon_in_value", key=key.strip(),
-                   fixed=f"{key.strip()}: {quoted}")
+                   fixed=f"{key.strip()}: {_quoted(value)}")
+
+
+def _quoted(value):
+    """A plain value as the double-quoted text it should be (a comment after it stays
+    outside the quotes)."""
+    if " #" in value:
+        value = value[:value.index(" #")].rstrip()
+    return '"{}"'.format(value.replace("\\", "\\\\").replace('"', '\\"'))
+
+
+def _braces_unquoted(text, line):
+    """A text that starts with ``{`` written without quotes (``en: {{ part.id }} needs a
+    CMM report``, the common Jinja-in-YAML slip): YAML reads ``{`` as the start of a
+    mapping and stops after its ``}`` ("did not find expected key", which asked about
+    the indentation), or finds a mapping as a key.  (Wording, line, column) that says to
+    quote the text, with the line as it should read, or None."""
+    if not line or not isinstance(text, str):
+        return None
+    lines = text.splitlines()
+    if line > len(lines):
+        return None
+    here = lines[line - 1]
+    lead = len(here) - len(here.lstrip(" -"))
+    key, colon, value = here[lead:].partition(": ")
+    start = lead + len(key) + 2 + len(value) - len(value.lstrip())
+    value = value.strip()
+    if not colon or not key.strip() or " " in key.strip() or \
+            not value.startswith(("{{", "{%")):
+        return None
+    return (Wording("inputs", "braces_unquoted", key=key.strip(),
+                    fixed=f"{key.strip()}: {_quoted(value)}"), line, start + 1)
+
+
+_KEY_LINE = re.compile(r"\s*(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def _unclosed_quote(text, line, column):
+    """A quoted text whose closing quote is missing (``when: "part.tolerance_mm <= 0.02``):
+    the quote runs on over the lines below, up to the next quote, where libyaml then
+    stops, lines later, asking about the indentation.  Only for a parse that failed just
+    after a quoted text of several lines, with a line in it that reads as a key (a valid
+    multi-line text stays valid: this explains an error, it makes none).
+    (Wording, line, column) at the opening quote, or None."""
+    if not line or not column or not isinstance(text, str) or \
+            ('"' not in text and "'" not in text):
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):  # pure Python: positions
+            start = token.start_mark
+            if (start.line + 1, start.column + 1) >= (line, column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ('"', "'") or \
+            last.start_mark.line == last.end_mark.line or \
+            last.end_mark.line + 1 != line:
+        return None
+    inside = text.splitlines()[last.start_mark.line + 1:last.end_mark.line]
+    if not any(_KEY_LINE.match(row) for row in inside):
+        return None
+    return (Wording("inputs", "unclosed_quote", quote=last.style, line=line),
+            last.start_mark.line + 1, last.start_mark.column + 1)
 
 
 def _indented_more(text, line):
