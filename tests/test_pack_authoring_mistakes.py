@@ -174,3 +174,60 @@ def test_a_quoted_text_over_several_lines_stays_valid(tmp_path):
         en='"{{ part.id }}: a CMM report,\n        note: measured on the Wenzel."'))
     code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
     assert code == 0, out + err
+
+
+# --- item 13: rules test on a one-file pack
+
+CASES = """\
+{equipment}bases:
+  plate: {{id: T-1, purpose: prototype, quantity: 2,
+           parts: [{{id: P1, processes: [milling_3axis], material: aluminium_6082,
+                    size_mm: [120, 60, 20], tolerance_mm: 0.01}}]}}
+cases:
+  - name: tight tolerance
+    base: plate
+    fires: [PO-003]
+"""
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Error: eigen.yaml: no test cases: for a one-file pack put them in eigen.cases.yaml "
+           "beside it, or use the pack's directory (its tests/*.cases.yaml)"),
+    ("nl", "Fout: eigen.yaml: geen testgevallen: zet ze bij een pakket van één bestand in "
+           "eigen.cases.yaml ernaast, of gebruik de map van het pakket (met tests/*.cases.yaml)"),
+])
+def test_a_one_file_pack_is_told_where_its_cases_go(tmp_path, monkeypatch, lang, said):
+    """It said "no test cases found (tests/*.cases.yaml in the pack directory)" with the
+    cases right there in tests/: a one-file pack's are beside it."""
+    write(tmp_path / "eigen.yaml", "pack: {id: eigen, version: 0.1.0}\nrules:\n"
+          + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    write(tmp_path / "tests" / "eigen.cases.yaml", CASES.format(
+        equipment=f"equipment: {EXAMPLES / 'equipment.yaml'}\n"))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("rules", "test", "eigen.yaml", "--lang", lang)
+    assert code == 1
+    assert said in err, err
+    code, out, err = run_cli("rules", "test", ".", "--lang", lang)
+    assert code == 0, out + err
+    # and beside it, as the message says
+    (tmp_path / "tests" / "eigen.cases.yaml").rename(tmp_path / "eigen.cases.yaml")
+    code, out, err = run_cli("rules", "test", "eigen.yaml", "--lang", lang)
+    assert code == 0, out + err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Error: tests/eigen.cases.yaml:1: no 'equipment:': name the equipment file the "
+           "cases run against (equipment: ../equipment.yaml, relative to this file)"),
+    ("nl", "Fout: tests/eigen.cases.yaml:1: geen 'equipment:': noem het machinebestand "
+           "waartegen de gevallen draaien (equipment: ../equipment.yaml, vanaf dit bestand)"),
+])
+def test_a_cases_file_without_equipment_is_told_at_its_line(tmp_path, monkeypatch, lang,
+                                                             said):
+    """It said "tests/equipment.yaml: no such file", naming no cases file or line."""
+    write(tmp_path / "eigen.yaml", "pack: {id: eigen, version: 0.1.0}\nrules:\n"
+          + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    write(tmp_path / "tests" / "eigen.cases.yaml", CASES.format(equipment=""))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("rules", "test", ".", "--lang", lang)
+    assert code == 1
+    assert said in err, err

@@ -155,6 +155,12 @@ def run_cases(files, pack, screener_for):
         _check_document(document, path)
         _comma_split(document, path)
         equipment_path = Path(file).parent / document.get("equipment", "equipment.yaml")
+        if not equipment_path.is_file():
+            # said at the cases file, not as "tests/equipment.yaml: no such file"
+            if "equipment" not in document:
+                raise InputError.said(_said("no_equipment"), path, 1)
+            raise InputError.said(_said("equipment_missing", file=document["equipment"]),
+                                  path, yamlio.line_of(document, ["equipment"]))
         screener = screener_for(equipment_path)
         bases = document.get("bases") or {}
         for i, case in enumerate(document["cases"]):
@@ -282,7 +288,11 @@ def run_pack_tests(packs: list) -> PackTestRun:
     pack = load_packs([p for p in targets if p.resolve() != default], include_default=True)
     files = [f for t in targets for f in case_files(t)]
     if not files:
-        raise InputError.said(_said("no_cases"), str(targets[0]))
+        empty = next(t for t in targets if not case_files(t))
+        # a one-file pack's cases are beside it, not in tests/ (which a directory has)
+        raise InputError.said(_said("no_cases") if empty.is_dir() else
+                              _said("no_cases_file", cases=empty.stem + ".cases.yaml"),
+                              str(empty))
     screeners = {}
 
     def screener_for(path):
