@@ -231,3 +231,75 @@ def test_a_cases_file_without_equipment_is_told_at_its_line(tmp_path, monkeypatc
     code, out, err = run_cli("rules", "test", ".", "--lang", lang)
     assert code == 1
     assert said in err, err
+
+
+# --- item 14: E134 names the flags of the loop and how to break it; E130 for machine.*
+
+CYCLE = """\
+pack: {id: cycle, version: 0.1.0}
+rules:
+  - id: PO-001
+    thread: process_capability
+    title: {en: Long thin part, nl: Lang dun onderdeel}
+    scope: part
+    when: "part.max_dimension_mm > 300"
+    unless: [grote_serie]
+    then: {flag: spanningsarm}
+    message: {en: "{{ part.id }}: long.", nl: "{{ part.id }}: lang."}
+    mitigation: {en: Check., nl: Controleer.}
+    source: judgement
+  - id: PO-004
+    thread: volume_mix
+    title: {en: Large series, nl: Grote serie}
+    scope: request
+    when: "request.quantity > 500"
+    unless: [spanningsarm]
+    then: {flag: grote_serie}
+    message: {en: "Large series.", nl: "Grote serie."}
+    mitigation: {en: Check., nl: Controleer.}
+    source: judgement
+"""
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "cycle.yaml:3:5: E134 rule PO-001: its flags depend on themselves through "
+           "requires/unless: PO-001 (unless grote_serie) -> PO-004 (unless spanningsarm) -> "
+           "PO-001; break the loop: take one of these flags out of its rule's unless, or fold "
+           "the rules into one rule"),
+    ("nl", "cycle.yaml:3:5: E134 regel PO-001: zijn vlaggen hangen via requires/unless van "
+           "zichzelf af: PO-001 (unless grote_serie) -> PO-004 (unless spanningsarm) -> "
+           "PO-001; doorbreek de kring: haal een van deze vlaggen uit de unless van zijn "
+           "regel, of voeg de regels samen tot één regel"),
+])
+def test_a_flag_cycle_names_its_flags_and_the_way_out(tmp_path, lang, said):
+    """E134 said 'PO-001 -> PO-004 -> PO-001': not through which flags, nor what to do."""
+    pack = write(tmp_path / "cycle.yaml", CYCLE)
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    assert out.strip().endswith(said), out
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml", "--rules", pack,
+                             "--lang", lang)
+    assert code == 1 and said.split(" E134 ")[1] in err, err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "E130 rule PO-003: when: unknown name 'machine' (known here: request, part, "
+           "provider); machine.* is read by candidate rules (scope: candidate), once per "
+           "machine that can make the part"),
+    ("nl", "E130 regel PO-003: when: onbekende naam 'machine' (hier bekend: request, part, "
+           "provider); machine.* lezen alleen kandidaatregels (scope: candidate), één keer per "
+           "machine die het onderdeel kan maken"),
+])
+def test_a_part_rule_that_reads_the_machine_is_told_scope_candidate(tmp_path, lang, said):
+    pack = write(tmp_path / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}").replace(
+                     '"part.tolerance_mm <= 0.02"',
+                     '"part.tolerance_mm <= 0.02 and machine.tolerance_mm > 0.01"'))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    assert out.strip().endswith("own.yaml:7:11: " + said), out
+    # a candidate rule reads it
+    write(pack, pack.read_text(encoding="utf-8").replace("scope: part", "scope: candidate"))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 0, out

@@ -731,7 +731,11 @@ class _Compiler:
         name = node.name
         if name not in self.allowed:
             known = ", ".join(self.allowed)
-            raise ExpressionError(_said("expr_unknown_name", name=name, known=known))
+            # the machine of a part is judged per candidate: a part rule cannot read it
+            hint = Wording("lint", "expr_candidate_only", name=name) \
+                if name in ("machine", "candidate") else ""
+            raise ExpressionError(_said("expr_unknown_name", name=name, known=known,
+                                        hint=hint))
 
         def lookup(ctx):
             value = ctx.get(name)
