@@ -381,8 +381,8 @@ def _braces_unquoted(text, line):
     if not colon or not key.strip() or " " in key.strip() or \
             not value.startswith(("{{", "{%")):
         return None
-    return (Wording("inputs", "braces_unquoted", key=key.strip(),
-                    fixed=f"{key.strip()}: {_quoted(value)}"), line, start + 1)
+    return (Wording("inputs", "braces_unquoted", fixed=f"{key.strip()}: {_quoted(value)}"),
+            line, start + 1)
 
 
 _KEY_LINE = re.compile(r"\s*(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)")
