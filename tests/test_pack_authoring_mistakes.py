@@ -303,3 +303,73 @@ def test_a_part_rule_that_reads_the_machine_is_told_scope_candidate(tmp_path, la
     write(pack, pack.read_text(encoding="utf-8").replace("scope: part", "scope: candidate"))
     code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
     assert code == 0, out
+
+
+# --- item 15: lint in one language
+
+ALIAS_CLASH = """\
+pack: {id: clash, version: 0.1.0}
+materials:
+  - id: aluminium_7020
+    name: {en: aluminium EN AW-7020, nl: aluminium EN AW-7020}
+    aliases: [EN AW-7020, "7020", "7075"]
+    family: aluminium
+    density_kg_m3: 2780
+    price: {eur_kg: 9.5, source: "Offerte 2025", date: 2025-11}
+    speed_factor: 3
+    lead_time_days: 4
+"""
+
+
+def test_lint_words_a_catalogue_problem_in_dutch_as_check_does(tmp_path):
+    """E125 read 'material aluminium_7020: the name '7075' also names aluminium_7075'
+    under --lang nl, where check said it in Dutch."""
+    pack = write(tmp_path / "clash.yaml", ALIAS_CLASH)
+    said = "materiaal aluminium_7020: de naam '7075' is ook een naam van aluminium_7075"
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "nl")
+    assert code == 1
+    assert out.strip().endswith("clash.yaml:3:1: E125 " + said), out
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml", "--rules", pack,
+                             "--lang", "nl")
+    assert code == 1 and f"clash.yaml:3: {said}" in err, err
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
+    assert "E125 material aluminium_7020: the name '7075' also names aluminium_7075" in out
+
+
+def test_a_dutch_lint_and_explain_say_nothing_in_english(tmp_path):
+    """'syntaxfout: unexpected ','' and 'geen regel PO-09 (did you mean ...)'."""
+    pack = write(tmp_path / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.tolerance_mm <= 0,02"')
+                 .replace('"{{ part.id }}: CMM report."', '"{{ part.id }: CMM report."'))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "nl")
+    assert code == 1
+    assert "E130 regel PO-003: when: syntaxfout: onverwacht ',' (een decimale komma in " \
+        "0,02? schrijf 0.02)" in out, out
+    assert "E133 PO-003: message (en): syntaxfout in de tekst: onverwacht '}'" in out, out
+    assert "unexpected" not in out + err
+    code, out, err = run_cli("rules", "explain", "CST-01", "--lang", "nl")
+    assert code == 1
+    assert err.strip() == "Fout: geen regel CST-01 (bedoelt u 'CST-001'?)", err
+
+
+def test_a_rule_that_cannot_be_evaluated_is_said_in_the_reports_language(tmp_path):
+    """'Regel PO-003 kon niet worden geëvalueerd: cannot compare 0.01 <= '0.02''."""
+    pack = write(tmp_path / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.tolerance_mm <= \'0.02\'"'))
+    request = write(tmp_path / "r.yaml", """\
+        id: R-1
+        date: 2026-11-23
+        purpose: prototype
+        quantity: 2
+        wanted_date: 2027-02-26
+        parts:
+          - {id: P1, processes: [milling_3axis], material: aluminium_6082, size_mm: [120, 60, 20], tolerance_mm: 0.01}
+        """)
+    code, out, err = run_cli("check", request, "--equipment", EXAMPLES / "equipment.yaml",
+                             "--rules", pack, "--lang", "nl")
+    assert code == 0, err
+    assert "Regel PO-003 kon niet worden geëvalueerd: kan 0.01 <= '0.02' niet vergelijken" \
+        in out, out

@@ -75,7 +75,7 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
             read, found = rule_ids.read(document, path, lang)
             rules += read
             problems += found
-    merged, found = catalogue.finish(merged_catalogue)
+    merged, found = catalogue.finish(merged_catalogue, lang)
     problems += found + catalogue.family_problems(merged, paths, lang) + \
         catalogue.cam_problems(merged, documents, lang)
     # choices a rule compares with come from the merged catalogue (a shop's own material)
