@@ -373,3 +373,44 @@ def test_a_rule_that_cannot_be_evaluated_is_said_in_the_reports_language(tmp_pat
     assert code == 0, err
     assert "Regel PO-003 kon niet worden geëvalueerd: kan 0.01 <= '0.02' niet vergelijken" \
         in out, out
+
+
+# --- item 16: init's $schema comments point at schemas that exist
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_schema_comment_init_writes_points_at_a_schema_beside_it(tmp_path, lang):
+    """init wrote '$schema=https://producibility.example/schemas/rules.schema.json', an
+    address that does not exist: the editor's completion never worked."""
+    import json
+    import re
+
+    import jsonschema
+    import yaml
+
+    class AsAnEditorReads(yaml.SafeLoader):  # a date is the text the schema asks for
+        yaml_implicit_resolvers = {
+            first: [(tag, regex) for tag, regex in resolvers if not tag.endswith("timestamp")]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+    target = tmp_path / "shop"
+    code, out, err = run_cli("init", target, "--lang", lang)
+    assert code == 0, err
+    pointed = {}
+    for path in sorted(target.rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        found = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        if path.name.endswith(".cases.yaml"):
+            continue  # a cases file has no schema
+        assert found, (path, first)
+        schema_path = (path.parent / found[1]).resolve()
+        assert "://" not in found[1] and schema_path.is_file(), (path, found[1])
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        # the file validates against the schema its comment names
+        jsonschema.validate(yaml.load(path.read_text(encoding="utf-8"), AsAnEditorReads),
+                            schema)
+        pointed[schema_path.name] = schema_path
+    assert sorted(pointed) == ["config.schema.json", "equipment.schema.json",
+                               "request.schema.json", "rules.schema.json"]
+    for name, schema_path in pointed.items():
+        code, out, err = run_cli("schema", name.split(".")[0])
+        assert out == schema_path.read_text(encoding="utf-8"), name

@@ -1,7 +1,5 @@
 """``producibility schema``: print a JSON Schema (the request's with the project's catalogue)."""
 
-import json
-
 import click
 
 from producibility.cli.common import Command, catalogue_of, output_options
@@ -15,8 +13,6 @@ from producibility.project import Settings, emit
 def schema(name, output):
     """``producibility schema``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.inputs import schema as schemas
-    from producibility.model.questionnaire import load_questionnaire
 
-    data = schemas.shipped(name) if name != "request" else \
-        load_questionnaire(catalogue=catalogue_of(Settings.read(lenient=True))).request_schema
-    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+    emit(schemas.schema_text(name, catalogue_of(Settings.read(lenient=True))
+                             if name == "request" else None), output)
