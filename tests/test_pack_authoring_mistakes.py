@@ -414,3 +414,44 @@ def test_every_schema_comment_init_writes_points_at_a_schema_beside_it(tmp_path,
     for name, schema_path in pointed.items():
         code, out, err = run_cli("schema", name.split(".")[0])
         assert out == schema_path.read_text(encoding="utf-8"), name
+
+
+# --- item 20: one id in two files of one pack
+
+@pytest.mark.parametrize("override", ["", "    override: true\n"])
+@pytest.mark.parametrize("lang, said", [
+    ("en", "rule id PO-003 is already defined in this pack at {}:3: choose another id "
+           "(override: true replaces a rule of an earlier pack, not one of the same pack)"),
+    ("nl", "regel-id PO-003 is al gedefinieerd in dit pakket, in {}:3: kies een ander id "
+           "(override: true vervangt een regel van een eerder pakket, niet een van hetzelfde "
+           "pakket)"),
+])
+def test_one_id_in_two_files_of_one_pack_is_refused_with_or_without_override(
+        tmp_path, override, lang, said):
+    """Lint advised "add 'override: true' to replace that rule"; with it, lint passed and
+    which PO-003 won depended on the files' names."""
+    pack = tmp_path / "eigen"
+    write(pack / "a.yaml", "pack: {id: eigen, version: 0.1.0}\nrules:\n"
+          + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    write(pack / "b.yaml", "rules:\n" + RULE.format(
+        id="PO-003", effort="{inspection_h: 3}").replace("    thread:", override
+                                                         + "    thread:", 1))
+    said = said.format(pack / "a.yaml")
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    assert out.strip() == f"{pack / 'b.yaml'}:2:9: E120 {said}", out
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml", "--rules", pack,
+                             "--lang", lang)
+    assert code == 1
+    assert f"{pack / 'b.yaml'}:2: {said}" in err, err
+
+
+def test_override_still_replaces_a_rule_of_an_earlier_pack(tmp_path):
+    """Each of two packs may override a rule of the packs before it."""
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    for path, hours in ((first, 1.5), (second, 3)):
+        write(path, "rules:\n" + RULE.format(id="CST-001", effort=f"{{inspection_h: {hours}}}")
+              .replace("    thread:", "    override: true\n    thread:", 1))
+    code, out, err = run_cli("rules", "lint", first, second, "--lang", "en")
+    assert code == 0, out + err
