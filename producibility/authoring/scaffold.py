@@ -51,11 +51,15 @@ def create(directory: str | os.PathLike, lang: str | None = None) -> Iterator[Pa
     # the schemas the files' "# yaml-language-server: $schema=../schemas/..." comments
     # point at, beside them: an editor's help works offline (the schemas' $id is a name,
     # no address that serves them)
-    from producibility.inputs.schema import schema_text
+    from producibility.inputs.schema import as_text, shipped
+    from producibility.model.questionnaire import load_questionnaire
 
     for path, name in zip(schemas, SCHEMA_FILES):
         _folder(path.parent)
-        atomic_write(path, schema_text(name))
+        # the request's is the questionnaire's, with the shipped catalogue (as
+        # "producibility schema request" writes it in a folder that adds none)
+        atomic_write(path, as_text(shipped(name) if name != "request" else
+                                   load_questionnaire().request_schema))
         yield path
 
 

@@ -13,6 +13,8 @@ from producibility.project import Settings, emit
 def schema(name, output):
     """``producibility schema``: its help is in the ``help`` locale (i18n/*/help.yaml)."""
     from producibility.inputs import schema as schemas
+    from producibility.model.questionnaire import load_questionnaire
 
-    emit(schemas.schema_text(name, catalogue_of(Settings.read(lenient=True))
-                             if name == "request" else None), output)
+    data = schemas.shipped(name) if name != "request" else \
+        load_questionnaire(catalogue=catalogue_of(Settings.read(lenient=True))).request_schema
+    emit(schemas.as_text(data), output)

@@ -33,17 +33,10 @@ def shipped(name):
     return json.loads(_shipped_bytes(name))
 
 
-def schema_text(name, catalogue=None):
-    """A schema as ``producibility schema NAME`` writes it (and ``init`` beside a new
-    provider folder's files): the shipped one, or for ``request`` the one the
-    questionnaire makes with ``catalogue`` (default: the shipped catalogue)."""
-    if name == "request":
-        from producibility.model.questionnaire import load_questionnaire
-
-        data = load_questionnaire(catalogue=catalogue).request_schema
-    else:
-        data = shipped(name)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def as_text(schema):
+    """A schema as a file holds it: ``producibility schema NAME`` writes it so, and
+    ``init`` beside a new provider folder's files."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 @functools.lru_cache(maxsize=None)
