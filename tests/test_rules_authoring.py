@@ -524,7 +524,8 @@ def test_init_takes_the_folders_language(tmp_path, monkeypatch, lang, created, m
     assert f"\nlang: {lang} " in config
     equipment = (tmp_path / "shop" / "equipment.yaml").read_text(encoding="utf-8")
     assert f'name: "{machine}"' in equipment
-    assert equipment.startswith(
+    assert equipment.startswith(  # after the editor's line (its schema, beside it)
+        "# yaml-language-server: $schema=schemas/equipment.schema.json\n"
         "# Your equipment catalogue. Check it with: producibility validate --equipment "
         "equipment.yaml\n")
     monkeypatch.chdir(tmp_path / "shop")

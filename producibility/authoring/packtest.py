@@ -31,7 +31,7 @@ from pathlib import Path
 from producibility import i18n
 from producibility.inputs import yamlio
 from producibility.errors import InputError, Wording
-from producibility.inputs.schema import did_you_mean
+from producibility.inputs.schema import comma_split_wording, comma_splits, did_you_mean
 from producibility.model.equipment import load_equipment
 from producibility.model.pack import load_packs, pack_files
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
@@ -128,6 +128,23 @@ def _check_document(document, path):
                                             key=key), path, where)
 
 
+def _comma_split(node, path):
+    """A decimal comma that split an entry of the cases file (``set_part: {tolerance_mm:
+    0,02}``): a file:line error at the entry, before the case's request is made of it
+    (after the merge the request said "unknown field '02'" and "tolerance_mm must be
+    >= 0.001, got 0", at no line of this file)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for split in comma_splits(node):
+                raise InputError.said(comma_split_wording(split), path,
+                                      yamlio.line_of(node, [split[0]]))
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+
+
 def run_cases(files, pack, screener_for):
     """Run every case in the files; screener_for(equipment_path) gives a Screener."""
     results = []
@@ -136,7 +153,14 @@ def run_cases(files, pack, screener_for):
         # numbers as a person writes them, as in a request file (yamlparse.AS_WRITTEN)
         document = yamlio.load(file, as_written=True) or {}
         _check_document(document, path)
+        _comma_split(document, path)
         equipment_path = Path(file).parent / document.get("equipment", "equipment.yaml")
+        if not equipment_path.is_file():
+            # said at the cases file, not as "tests/equipment.yaml: no such file"
+            if "equipment" not in document:
+                raise InputError.said(_said("no_equipment"), path, 1)
+            raise InputError.said(_said("equipment_missing", file=document["equipment"]),
+                                  path, yamlio.line_of(document, ["equipment"]))
         screener = screener_for(equipment_path)
         bases = document.get("bases") or {}
         for i, case in enumerate(document["cases"]):
@@ -264,7 +288,11 @@ def run_pack_tests(packs: list) -> PackTestRun:
     pack = load_packs([p for p in targets if p.resolve() != default], include_default=True)
     files = [f for t in targets for f in case_files(t)]
     if not files:
-        raise InputError.said(_said("no_cases"), str(targets[0]))
+        empty = next(t for t in targets if not case_files(t))
+        # a one-file pack's cases are beside it, not in tests/ (which a directory has)
+        raise InputError.said(_said("no_cases") if empty.is_dir() else
+                              _said("no_cases_file", cases=empty.stem + ".cases.yaml"),
+                              str(empty))
     screeners = {}
 
     def screener_for(path):

@@ -81,7 +81,7 @@ def rules_explain(rule_id, config_file, rules, lang, output):
         raise InputError(say("rule_disabled", lang, rule=rule_id, by=pack.disabled_by(rule_id)))
     if text is None:
         raise InputError(say("no_rule", lang, rule=rule_id)
-                         + did_you_mean(rule_id, [r.id for r in pack.rules]))
+                         + did_you_mean(rule_id, [r.id for r in pack.rules], lang))
     emit(terminal_safe(text), output, settings.inputs(), lang)
 
 

@@ -1,7 +1,5 @@
 """``producibility schema``: print a JSON Schema (the request's with the project's catalogue)."""
 
-import json
-
 import click
 
 from producibility.cli.common import Command, catalogue_of, output_options
@@ -19,4 +17,4 @@ def schema(name, output):
 
     data = schemas.shipped(name) if name != "request" else \
         load_questionnaire(catalogue=catalogue_of(Settings.read(lenient=True))).request_schema
-    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+    emit(schemas.as_text(data), output)

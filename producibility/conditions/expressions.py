@@ -69,6 +69,33 @@ def _said(key, **fields):
     return Said.of(Wording("lint", key, **fields))
 
 
+#: Jinja2's parser's few syntax messages -> the ``lint`` locale key that says them in
+#: the user's language (their English is Jinja2's text; others stay in Jinja2's English)
+_JINJA_PROBLEMS = (
+    (re.compile(r"unexpected '(?P<token>.+)', expected '(?P<expected>.+)'"),
+     "jinja_unexpected_expected"),
+    (re.compile(r"unexpected char '(?P<token>.+)' at (?P<at>\d+)"), "jinja_unexpected_char"),
+    (re.compile(r"unexpected '(?P<token>.+)'"), "jinja_unexpected"),
+    (re.compile(r"expected token '(?P<expected>.+)', got '(?P<token>.+)'"), "jinja_expected"),
+    (re.compile(r"expected name or number"), "jinja_name_or_number"),
+)
+#: Jinja2's names of its tokens that those messages name
+_JINJA_TOKENS = {"end of print statement": "jinja_token_end", "name": "jinja_token_name"}
+
+
+def jinja_problem(message):
+    """A syntax message of Jinja2 (``unexpected ','``) as a Wording where it is one of
+    its few fixed forms, else its own English text."""
+    for pattern, key in _JINJA_PROBLEMS:
+        found = pattern.fullmatch(message)
+        if found:
+            fields = {name: Wording("lint", _JINJA_TOKENS[value])
+                      if value in _JINJA_TOKENS else value
+                      for name, value in found.groupdict().items()}
+            return Wording("lint", key, **fields)
+    return message
+
+
 class ExpressionLimit(ExpressionError):
     """A condition or message that builds too much or nests too deeply (whatever the data)."""
 
@@ -103,7 +130,7 @@ def _charge(amount):
     """Count what an evaluation builds against its budget (MAX_BUILT)."""
     left = getattr(_BUDGET, "left", MAX_BUILT) - amount
     if left < 0:
-        raise ExpressionLimit(f"builds more than {MAX_BUILT} items and characters")
+        raise ExpressionLimit(_said("expr_builds_more", max=MAX_BUILT))
     _BUDGET.left = left
 
 
@@ -336,14 +363,14 @@ def _scalar(value):
         raise ExpressionError(_said("expr_not_finite"))
     if isinstance(value, (str, list, tuple)):
         if len(value) > MAX_SEQUENCE:
-            raise ExpressionLimit(f"result longer than {MAX_SEQUENCE}")
+            raise ExpressionLimit(_said("expr_result_longer", max=MAX_SEQUENCE))
         _charge(len(value) if isinstance(value, str) else _weight(value, MAX_BUILT))
     return value
 
 
 def _number(value, what):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ExpressionError(f"{what} needs a number, got {value!r}")
+        raise ExpressionError(_said("expr_needs_number", what=what, value=repr(value)))
     return value
 
 
@@ -351,7 +378,7 @@ def _arith(op):
     def add(a, b):
         if isinstance(a, str) or isinstance(b, str):
             if not (isinstance(a, str) and isinstance(b, str)):
-                raise ExpressionError(f"cannot add {a!r} and {b!r}")
+                raise ExpressionError(_said("expr_cannot_add", a=repr(a), b=repr(b)))
             return a + b
         return _number(a, "+") + _number(b, "+")
 
@@ -360,7 +387,7 @@ def _arith(op):
             seq, times = (a, b) if isinstance(a, (str, list, tuple)) else (b, a)
             _number(times, "repetition")
             if len(seq) * max(times, 0) > MAX_SEQUENCE:
-                raise ExpressionLimit(f"repetition longer than {MAX_SEQUENCE}")
+                raise ExpressionLimit(_said("expr_repetition_longer", max=MAX_SEQUENCE))
             if times > 0:  # nested lists repeat their contents too
                 _charge(_weight(seq, MAX_BUILT) * int(times))
             return seq * times
@@ -412,17 +439,18 @@ def _compare(op):
             try:
                 return fn(a, b)
             except TypeError:
-                raise ExpressionError(f"cannot compare {a!r} {sym} {b!r}") from None
+                raise ExpressionError(_said("expr_cannot_compare", a=repr(a), sym=sym,
+                                            b=repr(b))) from None
         return check
 
     def contains(a, b):
         if isinstance(b, str):
             if not isinstance(a, str):
-                raise ExpressionError(f"cannot look for {a!r} in text")
+                raise ExpressionError(_said("expr_in_text", a=repr(a)))
             return a in b
         if isinstance(b, (list, tuple, dict)):
             return a in b
-        raise ExpressionError(f"'in' needs a list, got {b!r}")
+        raise ExpressionError(_said("expr_in_needs_list", b=repr(b)))
 
     return {
         "eq": operator.eq,
@@ -439,7 +467,7 @@ def _compare(op):
 def _seq(value, name):
     if isinstance(value, (list, tuple, str, dict)):
         return value
-    raise ExpressionError(f"'{name}' needs a list, got {value!r}")
+    raise ExpressionError(_said("expr_filter_needs_list", name=name, value=repr(value)))
 
 
 def _round(value, digits=0):
@@ -454,9 +482,9 @@ def _to_float(value):
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
-        raise ExpressionError(f"'float' cannot convert {str(value)[:40]!r}") from None
+        raise ExpressionError(_said("expr_float", value=repr(str(value)[:40]))) from None
     if not math.isfinite(number):
-        raise ExpressionError(f"{str(value)[:40]!r} is not a finite number")
+        raise ExpressionError(_said("expr_value_not_finite", value=repr(str(value)[:40])))
     return number
 
 
@@ -551,7 +579,7 @@ class Compiled:
         try:
             fn, conjuncts = _Compiler(scopes, invariant).conjunction(self.tree)
         except RecursionError:
-            raise ExpressionError("expression nested too deeply") from None
+            raise ExpressionError(_said("expr_nested")) from None
         if known and conjuncts is not None and known <= len(conjuncts):
             conjuncts = conjuncts[known:]
             fn = _joined(conjuncts) if conjuncts else _always_true
@@ -672,7 +700,7 @@ class _Compiler:
     def compile(self, node):
         name = type(node).__name__
         if name not in _NODE_NAMES:
-            raise ExpressionError(f"'{name}' is not allowed in a condition")
+            raise ExpressionError(_said("expr_not_allowed", name=name))
         fn = None
         if self.invariant is not None and not self._inside:
             names, steps = _reads(node)
@@ -720,7 +748,7 @@ class _Compiler:
     def _Const(self, node):
         value = node.value
         if not isinstance(value, (int, float, str, bool, type(None))):
-            raise ExpressionError(f"constant {value!r} is not allowed")
+            raise ExpressionError(_said("expr_constant_not_allowed", value=repr(value)))
         if type(value) is float and not math.isfinite(value):
             raise ExpressionError(_said("expr_literal_not_finite"))  # 1e400
         if type(value) is int and abs(value) > MAX_INT:
@@ -731,7 +759,11 @@ class _Compiler:
         name = node.name
         if name not in self.allowed:
             known = ", ".join(self.allowed)
-            raise ExpressionError(_said("expr_unknown_name", name=name, known=known))
+            # the machine of a part is judged per candidate: a part rule cannot read it
+            hint = Wording("lint", "expr_candidate_only", name=name) \
+                if name in ("machine", "candidate") else ""
+            raise ExpressionError(_said("expr_unknown_name", name=name, known=known,
+                                        hint=hint))
 
         def lookup(ctx):
             value = ctx.get(name)
@@ -763,7 +795,8 @@ class _Compiler:
                 if isinstance(obj, dict):
                     value = obj.get(static_key)
                     return UNKNOWN if value is None else value
-                raise ExpressionError(f"cannot look up {static_key!r} in {obj!r}")
+                raise ExpressionError(_said("expr_look_up", key=repr(static_key),
+                                                  obj=repr(obj)))
             return field
 
         def get(ctx):
@@ -779,7 +812,7 @@ class _Compiler:
             if isinstance(obj, (list, tuple, str)) and isinstance(key, int) \
                     and not isinstance(key, bool):
                 return obj[key] if -len(obj) <= key < len(obj) else UNKNOWN
-            raise ExpressionError(f"cannot look up {key!r} in {obj!r}")
+            raise ExpressionError(_said("expr_look_up", key=repr(key), obj=repr(obj)))
         return get
 
     def _List(self, node):
@@ -787,7 +820,7 @@ class _Compiler:
         if all(isinstance(n, nodes.Const) for n in node.items):  # built once, here
             constant = [f(None) for f in items]
             if _weight(constant, MAX_BUILT) > MAX_BUILT:
-                raise ExpressionLimit(f"list longer than {MAX_BUILT} items and characters")
+                raise ExpressionLimit(_said("expr_list_longer", max=MAX_BUILT))
             return lambda ctx: constant
         return lambda ctx: _scalar([f(ctx) for f in items])
 
@@ -810,7 +843,7 @@ class _Compiler:
                 if obj is None:
                     return UNKNOWN
                 if not isinstance(obj, dict):
-                    raise ExpressionError(f"cannot look up {key!r} in {obj!r}")
+                    raise ExpressionError(_said("expr_look_up", key=repr(key), obj=repr(obj)))
                 left = obj.get(key)
                 if left is None:
                     return UNKNOWN
@@ -819,8 +852,9 @@ class _Compiler:
                 try:
                     return True if ordered[0](left, constant) else False
                 except TypeError:
-                    raise ExpressionError(
-                        f"cannot compare {left!r} {ordered[1]} {constant!r}") from None
+                    raise ExpressionError(_said(
+                        "expr_cannot_compare", a=repr(left), sym=ordered[1],
+                        b=repr(constant))) from None
             return compare_field
         if len(ops) == 1 and isinstance(node.ops[0].expr, nodes.Const):
             # field OP constant, the commonest test: the loop below for one step
@@ -966,7 +1000,7 @@ class _Compiler:
 
     def _call_args(self, node, kind):
         if node.kwargs or node.dyn_args or node.dyn_kwargs:
-            raise ExpressionError(f"{kind} '{node.name}' takes plain arguments only")
+            raise ExpressionError(_said("expr_plain_arguments", kind=kind, name=node.name))
         return [self.compile(a) for a in node.args]
 
     def _Filter(self, node):
@@ -1010,7 +1044,7 @@ class _Compiler:
             raise ExpressionError(
                 f"unknown test '{node.name}' (known: {', '.join(sorted(TESTS))})")
         if node.args or node.kwargs:
-            raise ExpressionError(f"test '{node.name}' takes no arguments")
+            raise ExpressionError(_said("expr_test_arguments", name=node.name))
         fn = TESTS[node.name]
         inner = self.compile(node.node)
         if node.name in ("defined", "undefined"):
@@ -1029,9 +1063,9 @@ def _check_size(tree):
         node, depth = stack.pop()
         count += 1
         if depth > MAX_NESTING:
-            raise ExpressionLimit(f"expression nested deeper than {MAX_NESTING} levels")
+            raise ExpressionLimit(_said("expr_nested_deeper", max=MAX_NESTING))
         if count > MAX_NODES:
-            raise ExpressionLimit(f"expression longer than {MAX_NODES} terms")
+            raise ExpressionLimit(_said("expr_longer_terms", max=MAX_NODES))
         stack.extend((child, depth + 1) for child in node.iter_child_nodes())
 
 
@@ -1060,7 +1094,7 @@ def _truth(value):
         return False
     if isinstance(value, (int, float, str, list, tuple, dict)):
         return bool(value)
-    raise ExpressionError(f"{value!r} is not true or false")
+    raise ExpressionError(_said("expr_not_boolean", value=repr(value)))
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\w.])\d+,\d+(?![\w.])")
@@ -1073,7 +1107,7 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
     memo (see ``_Compiler.hoisted``); subexpressions reading only those are
     remembered there."""
     if not isinstance(source, str) or not source.strip():
-        raise ExpressionError("a condition must be a non-empty text")
+        raise ExpressionError(_said("expr_empty"))
     try:
         tree = _parse_expression(source)
     except TemplateSyntaxError as exc:
@@ -1083,9 +1117,10 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
             number = comma.group()
             hint = Wording("lint", "expr_decimal_comma", number=number,
                            fixed=number.replace(",", "."))
-        raise ExpressionError(_said("expr_syntax", message=exc.message, hint=hint)) from None
+        raise ExpressionError(_said("expr_syntax", message=jinja_problem(exc.message),
+                                    hint=hint)) from None
     except RecursionError:
-        raise ExpressionLimit("expression nested too deeply") from None
+        raise ExpressionLimit(_said("expr_nested")) from None
     invariant = None if invariant is None else frozenset(invariant)
     known = _KNOWN.trees
     if known is not None:  # compiled before with these scopes: compile when first run
@@ -1100,7 +1135,7 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
     try:
         fn, conjuncts = compiler.conjunction(tree)
     except RecursionError:
-        raise ExpressionError("expression nested too deeply") from None
+        raise ExpressionError(_said("expr_nested")) from None
     if known is not None:
         _KNOWN.parsed[entry] = [list(f) for f in sorted(compiler.fields)]
     return Compiled(source, fn, compiler.fields, tree, conjuncts, _known_leading(source, tree))
@@ -1185,7 +1220,7 @@ class Template:
         parts = []
         for stmt in tree.body:
             if not isinstance(stmt, nodes.Output):
-                raise ExpressionError("messages take {{ ... }} values only, no {% ... %} blocks")
+                raise ExpressionError(_said("expr_message_blocks"))
             for node in stmt.nodes:
                 if isinstance(node, nodes.TemplateData):
                     parts.append(node.data)
@@ -1310,9 +1345,10 @@ def _parse_message(source, holes=None):
         if tree is None:
             tree = _PARSER_ENV.parse(source)
     except TemplateSyntaxError as exc:
-        raise ExpressionError(_said("expr_syntax_message", message=exc.message)) from None
+        raise ExpressionError(_said("expr_syntax_message",
+                                    message=jinja_problem(exc.message))) from None
     except RecursionError:
-        raise ExpressionLimit("message nested too deeply") from None
+        raise ExpressionLimit(_said("expr_message_nested")) from None
     _check_size(tree)
     return tree
 

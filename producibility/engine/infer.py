@@ -109,6 +109,22 @@ def part_subject(part_id):
     return ("part", part_id)
 
 
+def _cycle(loop, rules, closing):
+    """The error of a flag cycle: each rule of the loop with the requires/unless through
+    which it reads the next one's flag (``PO-001 (unless grote_serie) -> PO-004 (unless
+    spanningsarm) -> PO-001``), and how to break it."""
+    by_id = {rule.id: rule for rule in rules}
+    steps, kinds = [], set()
+    for reader, setter in zip(loop, loop[1:]):
+        flag = by_id[setter].then.get("flag")
+        kind = "unless" if flag in by_id[reader].unless else "requires"
+        kinds.add(kind)
+        steps.append(f"{reader} ({kind} {flag})")
+    return InputError.said(Wording("inputs", "flag_cycle", rule=closing.id,
+                                   loop=" -> ".join(steps + [loop[-1]]),
+                                   links="/".join(sorted(kinds))), closing.path, closing.line)
+
+
 def layers(rules):
     """Each rule's layer: 0 without requires/unless, else one above every rule that
     can set a flag it reads (a stratified pack).  A flag that depends on itself
@@ -133,9 +149,7 @@ def layers(rules):
                 if dep.id in layer:
                     continue
                 if dep.id in on_trail:
-                    loop = trail[trail.index(dep.id):] + [dep.id]
-                    raise InputError.said(Wording("inputs", "flag_cycle", rule=dep.id,
-                                                  loop=" -> ".join(loop)), dep.path, dep.line)
+                    raise _cycle(trail[trail.index(dep.id):] + [dep.id], rules, dep)
                 stack.append((dep, iter(sorted({s.id: s for f in dep.requires + dep.unless
                                                 for s in setters.get(f, ())}.values(),
                                                key=lambda r: r.id))))

@@ -33,6 +33,12 @@ def shipped(name):
     return json.loads(_shipped_bytes(name))
 
 
+def as_text(schema):
+    """A schema as a file holds it: ``producibility schema NAME`` writes it so, and
+    ``init`` beside a new provider folder's files."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 @functools.lru_cache(maxsize=None)
 def _shipped_identity(name):
     """What stands for a shipped schema in a file's validation key: its name and the
@@ -115,6 +121,51 @@ def _wrapped(word, inst, allowed, t):
                                word=_printable(word))
 
 
+#: A number written with a decimal comma (6,5), which YAML reads as a text
+_DECIMAL_COMMA = re.compile(r"\s*([-+]?[0-9]+),([0-9]+)\s*")
+
+
+def _comma_fixed(number, digits):
+    """What to write for ``number,digits``: the decimal point, or with three digits
+    (1,000) both readings, a thousands separator and a decimal comma."""
+    if len(digits) == 3:
+        return f"{number}{digits}", f"{number}.{digits}"
+    return f"{number}.{digits}", None
+
+
+def comma_splits(mapping):
+    """The entries a decimal comma split (``{inspection_h: 1,5}``: inside ``{...}`` the
+    comma ends an entry, so ``inspection_h`` is 1 and ``5`` a key with no value):
+    [(key, number, digits)], the key before the comma with its whole number, and the
+    digits after it (kept as written by the parser: see yamlparse._comma_split)."""
+    if not isinstance(mapping, dict):
+        return []
+    found, previous = [], None
+    positions = getattr(mapping, "positions", None) or {}
+    for key, value in mapping.items():
+        if value is None and previous is not None and str(key).isdigit() and \
+                isinstance(mapping[previous], int) and \
+                not isinstance(mapping[previous], bool) and \
+                (key not in positions or previous not in positions or
+                 positions[key][0] == positions[previous][2]):
+            found.append((previous, mapping[previous], str(key)))
+        previous = key
+    return found
+
+
+def comma_split_wording(split, prefix=""):
+    """What to say of a decimal comma that split an entry (see :func:`comma_splits`),
+    worded when shown; ``prefix``: where ("in rules[0].then.effort: ")."""
+    key, number, digits = split
+    fixed, other = _comma_fixed(number, digits)
+    written = f"{number},{digits}"
+    if other:
+        return Wording("validate", "comma_split_two", prefix=prefix, key=_printable(key),
+                       written=written, a=fixed, b=other)
+    return Wording("validate", "comma_split", prefix=prefix, key=_printable(key),
+                   written=written, fixed=fixed)
+
+
 def _describe(value, lang="en"):
     t = _texts(lang)
     if isinstance(value, bool):
@@ -188,6 +239,9 @@ def advice(error, lang="en", document=None):
         extra = [k for k in inst if k not in allowed]
         word = extra[0] if extra else "?"
         prefix = "" if where == t["document"] else t["in"].format(where=where)
+        split = next((s for s in comma_splits(inst) if s[2] == str(word)), None)
+        if split:  # {inspection_h: 1,5}: the '5' is the decimals of a decimal comma
+            return comma_split_wording(split, prefix)(lang), [word]
         return t["unknown"].format(prefix=prefix, word=_printable(word),
                                    hint=_wrapped(word, inst, allowed, t) or
                                    _belongs_under(word, error.schema, t) or
@@ -209,6 +263,11 @@ def advice(error, lang="en", document=None):
         hint = ""
         if isinstance(inst, str) and any(w in ("number", "integer") for w in wanted):
             hint = t["number_hint"]
+            comma = _DECIMAL_COMMA.fullmatch(inst)
+            if comma:  # 6,5: a Dutch decimal comma
+                fixed, other = _comma_fixed(comma[1], comma[2])
+                hint = t["decimal_comma_two"].format(a=fixed, b=other) if other else \
+                    t["decimal_comma"].format(fixed=fixed)
             exponent = _EXPONENT.fullmatch(inst.strip())
             if exponent:  # written without quotes: YAML 1.1 reads 2e0 and 1.0e300 as text
                 hint = t["exponent_hint"].format(text=_printable(inst), fixed="{}.{}e{}{}".format(
@@ -422,6 +481,14 @@ def check(document, schema, path="<input>", lang="en", skip=()):
     errors = sorted((e for e in validator(schema).iter_errors(document)
                      if not any(tuple(e.absolute_path)[:len(p)] == p for p in skip)),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    # a decimal comma that split an entry ({tolerance_mm: 0,02}) is said once, by the
+    # unknown key it made: the whole number left before it (0, below its minimum) is
+    # that mistake too
+    split = {tuple(e.absolute_path) + (key,) for e in errors
+             if e.validator == "additionalProperties"
+             for key, _, _ in comma_splits(e.instance)}
+    errors = [e for e in errors if not any(tuple(e.absolute_path)[:len(p)] == p
+                                           for p in split)]
     if not errors:
         return
     out, seen = [], set()

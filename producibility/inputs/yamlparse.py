@@ -44,6 +44,21 @@ def _kept_as_written(text):
     return AS_WRITTEN.fullmatch(text.replace("_", "")) is not None
 
 
+_INT = "tag:yaml.org,2002:int"
+
+
+def _comma_split(previous, key_node, value_node):
+    """Whether ``key_node`` is the digits after a decimal comma (``{inspection_h: 1,5}``:
+    in a flow mapping the comma ends the entry, and ``5`` becomes a key of its own with
+    no value).  Such a key is kept as the digits written (``02``, not 2), so that the
+    schema's advice can show the number as it was written (inputs.schema.comma_splits)."""
+    return previous is not None and type(previous) is yaml.ScalarNode and \
+        previous.tag == _INT and not previous.style and \
+        type(key_node) is yaml.ScalarNode and not key_node.style and \
+        key_node.value.isdigit() and type(value_node) is yaml.ScalarNode and \
+        value_node.value == "" and key_node.start_mark.index == previous.end_mark.index + 1
+
+
 class _MergeKey(Exception):
     """A merge key (<<:) in a document without aliases: use the general constructor."""
 
@@ -94,16 +109,19 @@ class _Loader(_BASE):
         if kind is yaml.MappingNode and node.tag == _MAP:
             mapping = bare_mapping(node.start_mark.line + 1)
             key_lines, positions = mapping._key_lines, mapping._positions
+            previous = None
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
                     raise _MergeKey()
-                if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                if type(key_node) is yaml.ScalarNode and key_node.tag == _STR or \
+                        node.flow_style and _comma_split(previous, key_node, value_node):
                     key = key_node.value
                 else:
                     key = self._key(key_node)
                 if key in mapping:
                     raise _duplicate(key, mapping, key_node)
                 mapping[key] = self.construct_tree(value_node)
+                previous = value_node
                 key_mark, value_mark = key_node.start_mark, value_node.start_mark
                 key_lines[key] = key_mark.line + 1
                 positions[key] = (key_mark.line + 1, key_mark.column + 1,
@@ -146,8 +164,11 @@ class _Loader(_BASE):
         merged = len(node.value) - own  # flatten_mapping puts merged pairs (<<: *base) first
         mapping = Mapping(line=node.start_mark.line + 1)
         mapping.merged = set()
+        previous = None
         for index, (key_node, value_node) in enumerate(node.value):
-            key = self._key(key_node)
+            key = key_node.value if node.flow_style and \
+                _comma_split(previous, key_node, value_node) else self._key(key_node)
+            previous = value_node
             if key in mapping and index < merged:
                 continue  # two merged mappings share a key: the first one wins (YAML spec)
             if key in mapping and key not in mapping.merged:
@@ -291,8 +312,14 @@ def loads(text, path="<string>", as_written=False):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        wording = getattr(exc, "wording", None) or _colon_in_value(text, line, column) or \
-            _indented_more(text, line) or _libyaml_wording(exc)
+        # said where the mistake is: the quote that opens (not lines later where the
+        # next one closes it), the value that starts with a brace
+        explained = _unclosed_quote(text, line, column) or _braces_unquoted(text, line)
+        if explained:
+            wording, line, column = explained
+        else:
+            wording = getattr(exc, "wording", None) or _colon_in_value(text, line, column) \
+                or _indented_more(text, line) or _libyaml_wording(exc)
         error = InputError.said(wording, path, line)
         error.column = column
         error.kind = "duplicate-key" if wording.key == "duplicate_key" else "yaml"
@@ -323,11 +350,72 @@ def _colon_in_value(text, line, column):
     if not colon or not key.strip() or " " in key.strip() or column - 1 < start or \
             not value or value[0] in "'\"[{|>&*!#%@`":
         return None
-    if " #" in value:  # a comment after the value stays outside the quotes
-        value = value[:value.index(" #")].rstrip()
-    quoted = '"{}"'.format(value.replace("\\", "\\\\").replace('"', '\\"'))
     return Wording("inputs", "colon_in_value", key=key.strip(),
-                   fixed=f"{key.strip()}: {quoted}")
+                   fixed=f"{key.strip()}: {_quoted(value)}")
+
+
+def _quoted(value):
+    """A plain value as the double-quoted text it should be (a comment after it stays
+    outside the quotes)."""
+    if " #" in value:
+        value = value[:value.index(" #")].rstrip()
+    return '"{}"'.format(value.replace("\\", "\\\\").replace('"', '\\"'))
+
+
+def _braces_unquoted(text, line):
+    """A text that starts with ``{`` written without quotes (``en: {{ part.id }} needs a
+    CMM report``, the common Jinja-in-YAML slip): YAML reads ``{`` as the start of a
+    mapping and stops after its ``}`` ("did not find expected key", which asked about
+    the indentation), or finds a mapping as a key.  (Wording, line, column) that says to
+    quote the text, with the line as it should read, or None."""
+    if not line or not isinstance(text, str):
+        return None
+    lines = text.splitlines()
+    if line > len(lines):
+        return None
+    here = lines[line - 1]
+    lead = len(here) - len(here.lstrip(" -"))
+    key, colon, value = here[lead:].partition(": ")
+    start = lead + len(key) + 2 + len(value) - len(value.lstrip())
+    value = value.strip()
+    if not colon or not key.strip() or " " in key.strip() or \
+            not value.startswith(("{{", "{%")):
+        return None
+    return (Wording("inputs", "braces_unquoted", fixed=f"{key.strip()}: {_quoted(value)}"),
+            line, start + 1)
+
+
+_KEY_LINE = re.compile(r"\s*(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def _unclosed_quote(text, line, column):
+    """A quoted text whose closing quote is missing (``when: "part.tolerance_mm <= 0.02``):
+    the quote runs on over the lines below, up to the next quote, where libyaml then
+    stops, lines later, asking about the indentation.  Only for a parse that failed just
+    after a quoted text of several lines, with a line in it that reads as a key (a valid
+    multi-line text stays valid: this explains an error, it makes none).
+    (Wording, line, column) at the opening quote, or None."""
+    if not line or not column or not isinstance(text, str) or \
+            ('"' not in text and "'" not in text):
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):  # pure Python: positions
+            start = token.start_mark
+            if (start.line + 1, start.column + 1) >= (line, column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ('"', "'") or \
+            last.start_mark.line == last.end_mark.line or \
+            last.end_mark.line + 1 != line:
+        return None
+    inside = text.splitlines()[last.start_mark.line + 1:last.end_mark.line]
+    if not any(_KEY_LINE.match(row) for row in inside):
+        return None
+    return (Wording("inputs", "unclosed_quote", quote=last.style, line=line),
+            last.start_mark.line + 1, last.start_mark.column + 1)
 
 
 def _indented_more(text, line):

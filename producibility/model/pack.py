@@ -296,6 +296,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 digests += [bytes_digest(b) for b in blobs]
                 extra = []
         loaded = []
+        in_pack = {}  # id -> (path, line) of this pack's rules: one id, one rule in a pack
         catalogues = len(extra)
         for n, file in enumerate(extra + pack_files(source)):
             path = str(file)
@@ -320,7 +321,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 errors += _evidence_rows(document, path, evidence_at, evidence_conditions)
                 settings = _add_document(document, path, meta, settings, catalogue, rules,
                                          where, written, defined_flags, errors, removals,
-                                         disabled)
+                                         disabled, in_pack)
                 for rid, rule in rules.items():
                     if before.get(rid) is not rule:  # written (or overridden) here
                         (shipped.add if default else shipped.discard)(rid)
@@ -407,7 +408,7 @@ def _named_packs(meta, loaded, digests):
 
 
 def _add_document(document, path, meta, settings, catalogue, rules, where, written,
-                  defined_flags, errors, removals, disabled=None):
+                  defined_flags, errors, removals, disabled=None, in_pack=None):
     """One checked pack file merged in: its settings (returned), vocabulary, disables and
     rules (compiled; problems appended to ``errors``)."""
     if "pack" in document:
@@ -429,7 +430,7 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
     for i, raw in enumerate(items):
         line, col = item_position(items, i)
         rule = RuleSource(raw, path, line, col)
-        problem = id_problem(rule, local, where)
+        problem = id_problem(rule, local, where, in_pack=in_pack)
         local.setdefault(raw["id"], line)
         if problem is not None:
             errors.append(problem.error())
@@ -447,4 +448,6 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
         except InputError as exc:
             errors.append(exc)
         where[raw["id"]] = (path, line)
+        if in_pack is not None:
+            in_pack[raw["id"]] = (path, line)
     return settings

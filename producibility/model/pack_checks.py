@@ -130,15 +130,22 @@ def disable_problems(document: dict, path: str, active: Collection,
     return out
 
 
-def id_problem(rule: RuleSource, local: dict, earlier: dict, lang: str = "en") -> Problem | None:
-    """E120 and E121: an id used twice in one file, an id an earlier pack defines without
-    ``override: true`` (a typo must never silently replace a rule), or ``override: true``
-    with nothing to override.
+def id_problem(rule: RuleSource, local: dict, earlier: dict, lang: str = "en",
+               in_pack: dict | None = None) -> Problem | None:
+    """E120 and E121: an id used twice in one file, or in two files of one pack (with or
+    without ``override: true``: which one won depended on the files' names), an id an
+    earlier pack defines without ``override: true`` (a typo must never silently replace
+    a rule), or ``override: true`` with nothing to override.
 
-    ``local``: id -> line in this file; ``earlier``: id -> (path, line) of earlier rules."""
+    ``local``: id -> line in this file; ``earlier``: id -> (path, line) of earlier rules;
+    ``in_pack``: id -> (path, line) of the rules of this pack's earlier files."""
     rid = rule.id
     if rid in local:
         return rule.problem("E120", rule.at("id"), "used_twice", lang, line=local[rid])
+    if in_pack and rid in in_pack:
+        first_path, first_line = in_pack[rid]
+        return rule.problem("E120", rule.at("id"), "defined_in_pack", lang,
+                            where=f"{first_path}:{first_line}")
     if rid in earlier and not rule.raw.get("override"):
         first_path, first_line = earlier[rid]
         return rule.problem("E120", rule.at("id"), "already_defined", lang,

@@ -50,14 +50,14 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
 
     ``base_rules`` maps rule id -> (path, line) of rules from packs loaded
     before these (the default pack), so overrides and disables can be checked.
-    ``lang``: the language of the messages (the schema's and the checks' own; what
-    the YAML reader and the catalogue say stays English).
+    ``lang``: the language of the messages, as ``check`` words them.
     """
     questionnaire = questionnaire or load_questionnaire()
     problems, rules, documents = [], [], []
     rule_ids = ids.RuleIds(base_rules)
     merged_catalogue = catalogue.builder(paths)
     for source in paths:
+        rule_ids.start_pack()
         pack_files, found = files.files_of(source)
         problems += found
         catalogues = files.catalogue_files_of(source)
@@ -75,7 +75,7 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
             read, found = rule_ids.read(document, path, lang)
             rules += read
             problems += found
-    merged, found = catalogue.finish(merged_catalogue)
+    merged, found = catalogue.finish(merged_catalogue, lang)
     problems += found + catalogue.family_problems(merged, paths, lang) + \
         catalogue.cam_problems(merged, documents, lang)
     # choices a rule compares with come from the merged catalogue (a shop's own material)

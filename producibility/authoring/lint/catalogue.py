@@ -5,7 +5,8 @@ entries, and what its settings say of them.
 ``override: true`` with nothing to override, an unknown part field in a process's checks,
 an alias shared by two entries (``rules/catalogue/*.yaml`` and a pack's ``processes:``,
 ``materials:`` ...).  The check is the catalogue's own (``model/catalogue.py``,
-``CatalogueBuilder``), as when loading; its messages are English.
+``CatalogueBuilder``), as when loading, and so are its words, in the language lint
+speaks (``--lang``).
 
 **W127**: a process in the pack's ``settings.costing.cam_h`` that the catalogue does not
 know: its CAM hours are never read (``milling_3_axis``: the shop's 2 h were lost, and the
@@ -46,12 +47,15 @@ def builder(paths) -> CatalogueBuilder:
     return catalogue
 
 
-def finish(catalogue: CatalogueBuilder) -> tuple[object, list[Problem]]:
-    """The merged catalogue (None when it is refused) and its problems."""
+def finish(catalogue: CatalogueBuilder, lang: str = "en") -> tuple[object, list[Problem]]:
+    """The merged catalogue (None when it is refused) and its problems, in ``lang`` (as
+    ``check`` words them: the builder's errors keep their Wording)."""
     try:
         return catalogue.finish(), []
     except InputErrors as exc:
-        return None, [Problem(e.path, e.line or 1, 1, "E125", e.message) for e in exc.errors]
+        return None, [Problem(e.path, e.line or 1, 1, "E125",
+                              e.wording(lang) if e.wording is not None else e.message)
+                      for e in exc.errors]
 
 
 def family_problems(merged, paths, lang: str) -> list[Problem]:

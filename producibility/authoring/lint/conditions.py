@@ -1,7 +1,8 @@
 """E130, E131, W140, W141, W142: a rule's condition (``when:``).
 
 **E130** condition-syntax: the condition does not compile: a syntax error (a decimal
-comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule), a filter
+comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule: the message
+says that candidate rules read it), a filter
 that does not exist, a number written too large (``1e400`` would be infinite; whole
 numbers go up to 10^30), or a limit a part of it hits on its constants alone
 (``10 ** 400``, ``'x' * 10**9``, ``1 / 0``): it would fail on every request.

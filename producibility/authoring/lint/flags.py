@@ -12,7 +12,10 @@ naming the flag and the rule that reads it; disable that rule too, or set the fl
 rule of your own.  ``producibility check`` refuses such a pack set as well (exit 1).
 
 **E134** flag-cycle: rules whose flags depend on themselves through requires/unless; the
-pack cannot be evaluated layer by layer.
+pack cannot be evaluated layer by layer.  The message names each rule of the loop with
+the requires or unless through which it reads the next one's flag (``PO-001 (unless
+grote_serie) -> PO-004 (unless spanningsarm) -> PO-001``): take one flag out, or fold
+the rules into one.
 
 **E135** candidate-flag: a candidate-scope rule sets a flag: the machine is chosen after
 inference, so the flag would leak from machines that are not used.

@@ -1,7 +1,9 @@
 """E120 duplicate-rule-id, E121 nothing-to-override: rule ids that clash or name nothing.
 
-**E120** a rule id used twice in one file, or an id an earlier pack (the default pack)
-defines, without ``override: true``: a typo must never silently replace a rule.
+**E120** a rule id used twice in one file or in two files of one pack (with or without
+``override: true``, which is for a rule of an earlier pack: within one pack the files'
+names decided which one won), or an id an earlier pack (the default pack) defines,
+without ``override: true``: a typo must never silently replace a rule.
 
 **E121** ``override: true`` on a rule no earlier pack defines, or ``disable:`` naming a rule
 no earlier pack defines: a typo would leave the rule you meant untouched.
@@ -31,6 +33,11 @@ class RuleIds:
         self.active = dict(self.where)     # ids not disabled since
         self.live = {}                     # id -> RuleSource: the merged pack, as written
         self.removals = []                 # disables and overrides that took a flag away
+        self.in_pack = {}                  # id -> (path, line) in the pack being read
+
+    def start_pack(self) -> None:
+        """The files read from now on are another pack's (one id, one rule in a pack)."""
+        self.in_pack = {}
 
     def read(self, document: dict, path: str, lang: str = "en") -> tuple[list, list[Problem]]:
         """The rules of one pack file (as :class:`RuleSource`) and the id problems."""
@@ -51,12 +58,13 @@ class RuleIds:
             if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
                 continue
             rule = RuleSource(raw, path, *item_position(items, i))
-            problem = id_problem(rule, local, self.where, lang)
+            problem = id_problem(rule, local, self.where, lang, self.in_pack)
             local.setdefault(rule.id, rule.line)
             if problem is not None:
                 problems.append(problem)
             else:  # as the loader: a clash defines nothing
                 self.where[rule.id] = self.active[rule.id] = (path, rule.line)
+                self.in_pack[rule.id] = (path, rule.line)
                 earlier = self.live.get(rule.id)
                 gone = earlier and removal("override", earlier, rule, path,
                                            rule.at("override", value=False))
