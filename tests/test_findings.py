@@ -201,3 +201,21 @@ def test_a_thread_below_its_target_is_one_reason_of_the_verdict(screener):
     report = screener.check(request).to_dict()
     reasons = report["verdict_reasons"]
     assert sum("below the target" in r or "below target" in r for r in reasons) == 1, reasons
+
+
+def test_a_machine_close_to_its_limit_says_which_limit():
+    """PRC-001 read 'close to what this machine can do, in size or in tolerance (the
+    machine assignment says which)': a risk-register entry that did not carry its own
+    facts (a quality engineer's review).  It names the limit, in the report's language."""
+    from producibility import Screener
+    from conftest import EQUIPMENT, EXAMPLES
+
+    screener = Screener(str(EQUIPMENT))
+    request = str(EXAMPLES / "requests" / "makerspace-self-service.yaml")
+    for lang, said in (("en", "close to what this machine can do: tolerance ± 0.1 mm is "
+                              "close to what the machine holds (0.1 mm; within 1.5x)."),
+                       ("nl", "krap voor deze machine: tolerantie ± 0,1 mm zit dicht bij wat "
+                              "de machine haalt (0,1 mm; binnen 1,5x).")):
+        [found] = [f for f in screener.check(request, lang=lang).to_dict()["findings"]
+                   if f["rule"] == "PRC-001"]
+        assert found["message"].endswith(said), found["message"]

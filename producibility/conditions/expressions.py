@@ -1371,4 +1371,6 @@ def _format(value, lang="en"):
                            grouping=False) + e + exponent
     if isinstance(value, (list, tuple)):
         return ", ".join(_format(v, lang) for v in value)
+    if callable(getattr(value, "text", None)):  # a text that speaks each language
+        return value.text(lang)                # (engine.fit.Reason: a limit close)
     return i18n.days_in(str(value), lang)  # a date as the report writes it

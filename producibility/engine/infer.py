@@ -500,7 +500,10 @@ class _Facts:
                 ctx["machine"] = self.machines[machine]
                 result = self.fits.get((subject, process, machine))
                 ctx["candidate"] = {"process": process,
-                                    "marginal": bool(result and result.marginal)}
+                                    "marginal": bool(result and result.marginal),
+                                    # which limit is close, in words (fit.Reason): what a
+                                    # message names ("tolerance 0.1 mm is close to ...")
+                                    "close_to": list(result.marginal) if result else []}
                 # one memo per part and run: what candidate conditions read only of
                 # the request, provider and part (pack.INVARIANT) is worked out once
                 memo = self._memos.get(subject)
@@ -668,7 +671,7 @@ def fact_fields(questionnaire) -> dict:
         "part": set(questionnaire.fields("part")),
         "provider": set(equipment["properties"]["provider"]["properties"]),
         "machine": set(equipment["$defs"]["machine"]["properties"]),
-        "candidate": {"process", "marginal"},
+        "candidate": {"process", "marginal", "close_to"},
     }
     for scope, name in DERIVED_FIELDS:
         fields[scope].add(name)
