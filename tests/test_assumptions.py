@@ -423,3 +423,17 @@ def test_a_level_resting_on_an_assumed_answer_says_so(tmp_path, equipment):
     assert given["mrl"]["threads"]["facilities"]["assumed"] == []
     nl = render(screener.check(base_request(), lang="nl"), "md", "nl")
     assert "op aannames: geen cleanroom" in nl
+
+
+def test_work_on_the_customers_own_operator_assumes_no_payment_per_accepted_part(equipment):
+    """The makerspace customer prints on our printer himself; the offer assumed 'wij
+    rekenen per goedgekeurd onderdeel af', a promise of good parts made by his operator
+    (PPU-002's own warning).  The billing basis stays a question there."""
+    screener = Screener(equipment, load_packs())
+    own = screener.check(base_request(customer_operates_machine=True,
+                                      customer_staff_trained=True)).to_dict()
+    assert not any(a["field"] == "billing_basis" for a in own["assumed"])
+    assert any(q["field"] == "billing_basis" for q in own["open_questions"])
+    ours = screener.check(base_request()).to_dict()
+    assert [a["value"] for a in ours["assumed"] if a["field"] == "billing_basis"] == [
+        "finished_parts"]
