@@ -59,6 +59,9 @@ class Plain:
     request and of any part.  No index, no engine."""
 
     def __init__(self, pack, equipment):
+        # the equipment as the Screener checks it against the packs' catalogue: names
+        # resolved and the provider's derived facts made (provider.execution_class)
+        equipment = equipment.checked(pack.catalogue or default_catalogue())
         self.settings = pack.settings["fit"]
         self.index = equipment.by_process()
         self.provider = equipment.provider
@@ -860,6 +863,7 @@ class ClipsPort:
     def __init__(self, pack, equipment):
         if clips is None:
             raise RuntimeError(CLIPS_MISSING)
+        equipment = equipment.checked(pack.catalogue or default_catalogue())  # as above
         layer, _ = layers(pack.rules)
         self.untranslated = []
         self.calendar = equipment.calendar
