@@ -1540,3 +1540,30 @@ def test_the_effort_names_its_longest_wait_not_a_lead_time(screener):
              if (f.get("effort") or {}).get("lead_time_days")]
     assert effort["longest_wait_days"] == max(waits) == 7.0
     assert report["lead_time"]["days"] == 17
+
+
+def test_a_partner_that_does_the_treatment_but_not_in_this_material_is_named(tmp_path):
+    """'no partner in the equipment file does it' read for a 7020 plate where a partner
+    anodises, just not that alloy: the engineer went looking for a missing partner entry
+    (a pack author's review)."""
+    from producibility import Screener
+    from conftest import EQUIPMENT, base_request
+
+    equipment = tmp_path / "equipment.yaml"
+    equipment.write_text(EQUIPMENT.read_text(encoding="utf-8") + (
+        "\npartners:\n"
+        "  - id: anodiseer-twente\n"
+        "    name: Anodiseerbedrijf Twente\n"
+        "    processes: [anodising]\n"
+        "    materials: [aluminium_6082]\n"
+        "    lead_time_days: 6\n"
+        "    price: {per_order_eur: 90, per_piece_eur: 2, source: quote 2025}\n"),
+        encoding="utf-8")
+    screener = Screener(str(equipment))
+    report = screener.check(base_request(part={"material": "aluminium_5754",
+                                               "surface_treatment": ["anodising"]}))
+    notes = report.to_dict()["quote"]["notes"]
+    assert any("Anodiseerbedrijf Twente does anodising, but not in aluminium EN AW-5754"
+               in note for note in notes), notes
+    priced = screener.check(base_request(part={"surface_treatment": ["anodising"]}))
+    assert not any("anodising not priced" in note for note in priced.to_dict()["quote"]["notes"])

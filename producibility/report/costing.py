@@ -365,7 +365,7 @@ def _ordered(finding, part):
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang, brief=False, unmade=None, provenance=None):
+                lang, brief=False, unmade=None, provenance=None, partners=None):
     """(lines, notes): the quote lines of one request, in a stable order.
 
     ``provenance`` (:class:`~producibility.report.provenance.Provenance`): whose figures
@@ -564,9 +564,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 small = next((f for f in findings if f.rule == "FIT-TREATMENT-SIZE" and
                               f.part == pid and
                               f.trace.values["part.surface_treatment"] == treatment), None)
-                notes.append(Unpriced.of(words["too_large" if small else "no_partner"].format(
+                # a partner that does the treatment, but not in this material: named, or
+                # the engineer goes looking for a partner entry that is there
+                other = None if small else next(
+                    (p for _, p in sorted((partners or {}).items())
+                     if treatment in p.get("processes", ()) and part.get("material") and
+                     part["material"] not in (p.get("materials") or ())), None)
+                key = "too_large" if small else "partner_material" if other else "no_partner"
+                notes.append(Unpriced.of(words[key].format(
                     part=pid, treatment=name("treatments", treatment),
-                    partner=small and small.trace.values["partner_name"]),
+                    partner=small.trace.values["partner_name"] if small else
+                    (other.get("name") or other["id"]) if other else None,
+                    material=name("materials", part.get("material"))),
                     pid, "treatment", treatment, "partner"))
     # nothing of the request made here: its own hours (a first article report, an NDA)
     # and its delivery are not priced either, as none of its parts is
@@ -658,7 +667,8 @@ def quote(request, parts, machines, assignments, findings, catalogue, provider, 
     quote_lines.  ``partners``: id -> the equipment file's partner, whose price model
     prices its outside work at each quantity break."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
-                               provider, costing, lang, unmade=unmade, provenance=provenance)
+                               provider, costing, lang, unmade=unmade, provenance=provenance,
+                               partners=partners)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
