@@ -437,3 +437,15 @@ def test_work_on_the_customers_own_operator_assumes_no_payment_per_accepted_part
     ours = screener.check(base_request()).to_dict()
     assert [a["value"] for a in ours["assumed"] if a["field"] == "billing_basis"] == [
         "finished_parts"]
+
+
+def test_the_quantity_alone_earns_no_cost_model(equipment):
+    """Cost & funding read 6 from the quantity alone ('a cost model for the prototype'),
+    even where our estimate could price neither the material nor the machine time (a
+    quality engineer's review); the cost drivers must be known for 6."""
+    screener = Screener(equipment, load_packs())
+    open_material = screener.check(base_request(part={"material": None})).to_dict()
+    cost = open_material["mrl"]["threads"]["cost_funding"]
+    assert cost["level"] == 5 and "part.material" in cost["unanswered"]
+    known = screener.check(base_request()).to_dict()["mrl"]["threads"]["cost_funding"]
+    assert known["level"] >= 6
