@@ -558,3 +558,42 @@ def test_rules_test_fails_a_rule_the_engine_cannot_evaluate(tmp_path, monkeypatc
     assert code == 1
     assert "FAILED tight" in out
     assert "could not be evaluated: cannot compare 0.01 <= '0.02'" in out
+
+
+def test_rules_show_says_what_a_shops_pack_changes(tmp_path):
+    """'rules show' for a review meeting listed a shop's rules as plain rows: not which
+    of them replace a shipped rule, nor the rules it switches off, the settings it sets
+    or its own catalogue entries (a pack author's review)."""
+    pack = tmp_path / "own.yaml"
+    pack.write_text(textwrap.dedent("""\
+        pack: {id: own-shop, version: 0.1.0}
+        settings:
+          lead_time: {transport_days: 2}
+        disable: [TRD-004]
+        materials:
+          - id: aluminium_7020
+            name: {en: aluminium EN AW-7020, nl: aluminium EN AW-7020}
+            family: aluminium
+            density_kg_m3: 2780
+        rules:
+          - id: PRC-002
+            override: true
+            thread: process_capability
+            title: {en: Tolerance finer than we hold, nl: Tolerantie nauwer dan wij halen}
+            scope: part
+            when: part.tolerance_mm < 0.03
+            then:
+              risk: {likelihood: 3, consequence: 3}
+              flag: tight_tolerance
+            message: {en: "{{ part.id }}: tight", nl: "{{ part.id }}: nauw"}
+            source: {en: "Judgement.", nl: "Inschatting."}
+        """), encoding="utf-8")
+    code, out, err = run_cli("rules", "show", pack, "--format", "md", "--lang", "en")
+    assert code == 0, err
+    assert out.startswith("# Rule pack: own-shop (1 rule)\n")
+    assert "| PRC-002 (replaces the shipped rule) |" in out
+    assert "## Rules this pack switches off\n\n- TRD-004 (" in out
+    assert "## Settings this pack sets\n\n- `lead_time.transport_days`: 2\n" in out
+    assert "- materials `aluminium_7020`: aluminium EN AW-7020 (" in out
+    code, nl, _ = run_cli("rules", "show", pack, "--format", "md", "--lang", "nl")
+    assert "## Regels die dit pakket uitzet" in nl and "(vervangt de meegeleverde regel)" in nl

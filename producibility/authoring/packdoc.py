@@ -52,15 +52,74 @@ def rows(pack, lang="en", only=None):
     return groups
 
 
-def show(pack, fmt="text", lang="en", only=None):
+def show(pack, fmt="text", lang="en", only=None, files=None):
+    """The rules of a pack per thread; with ``files`` (the shop's own pack files, not the
+    merged packs) also what those files change against the packs before them, for a
+    review: which rules replace a shipped one, the rules they switch off, the settings
+    and the catalogue entries they set (a review of "what did we change against the
+    default pack" saw none of these)."""
     template = environment().get_template(f"rules.{'md' if fmt == 'text' else fmt}.j2")
     groups = rows(pack, lang, only)
     count = sum(len(g["rules"]) for g in groups)
     t = i18n.texts("packdoc", lang)
+    changes = _changes(pack, files, lang) if files is not None else None
+    if changes is not None:
+        replaced = set(changes["replaced"])
+        for group in groups:
+            for rule in group["rules"]:
+                rule["replaces"] = rule["id"] in replaced
+    shown = [p for p in pack.packs if files is None or any(
+        _within(p.get("path"), f) for f in files)] or pack.packs
     return template.render(groups=groups, count=count, packs=pack.packs, lang=lang,
                            title=i18n.counted(t["title"], count, lang, packs=" + ".join(
-                               p["id"] for p in pack.packs)),
-                           columns=t["columns"])
+                               dict.fromkeys(p["id"] for p in shown))),
+                           columns=t["columns"], changes=changes, t=t)
+
+
+def _within(path, file):
+    from pathlib import Path
+    if not path:
+        return False
+    path, file = Path(path).resolve(), Path(file).resolve()
+    return path == file or path in file.parents
+
+
+def _changes(pack, files, lang):
+    """What a shop's own files change: rules that replace a shipped rule (its id in the
+    shipped default pack), disabled rules, the settings they set, catalogue entries."""
+    from pathlib import Path
+    from producibility.model.pack import load_packs
+
+    own = sorted({str(Path(f).resolve()) for f in files})
+    shipped_ids = {r.id for r in load_packs().rules}
+    replaced = sorted(r.id for r in pack.rules
+                      if str(Path(r.path).resolve()) in own and r.id in shipped_ids)
+    disabled = [{"id": rid, "where": f"{path}:{line}"}
+                for rid, (_, path, line) in sorted(pack.disabled.items())]
+    from producibility.inputs import yamlio
+    from producibility.model.pack import setting_keys
+
+    keys = set()  # the settings the shop's own files write (not the packs before them)
+    for file in own:
+        document = yamlio.load(file)
+        if isinstance(document, dict):
+            keys |= setting_keys(document.get("settings"))
+    settings = []
+    for key in sorted(keys):
+        value = pack.settings
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        settings.append({"key": key, "value": value})
+    entries = []
+    catalogue = pack.catalogue
+    for (kind, entry_id), (path, line) in sorted((catalogue.where or {}).items()) \
+            if catalogue is not None else ():
+        if str(Path(path).resolve()) in own:
+            entries.append({"kind": kind, "id": entry_id,
+                            "name": catalogue.name(kind, entry_id, lang),
+                            "where": f"{path}:{line}"})
+    return {"replaced": replaced, "disabled": disabled, "settings": settings,
+            "entries": entries}
 
 
 def explain(pack, rule_id, questionnaire, lang="en"):

@@ -55,11 +55,12 @@ def rules_show(packs, merged, fmt, lang, output, config_file):
     packs, lang = settings.packs(packs), language(settings, lang)
     sources, shown = pack_sources(packs, not settings.use_default())
     pack = load_packs(sources, include_default=False)
-    only = None
+    only = files = None
     if not merged and packs:
         shown_files = yaml_files(shown)
         only = {r.id for r in pack.rules if str(Path(r.path).resolve()) in shown_files}
-    emit(show(pack, fmt, lang, only), output, settings.inputs(*sources), lang)
+        files = sorted(shown_files)
+    emit(show(pack, fmt, lang, only, files), output, settings.inputs(*sources), lang)
 
 
 @rules.command("explain")

@@ -9,6 +9,8 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_title = resolve('title')
     l_0_groups = resolve('groups')
+    l_0_changes = resolve('changes')
+    l_0_t = resolve('t')
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -33,6 +35,12 @@ def root(context, missing=missing):
         @internalcode
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'replace' found.")
+    try:
+        t_5 = environment.filters['tojson']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'tojson' found.")
     pass
     yield '# '
     yield str(t_2((undefined(name='title') if l_0_title is missing else l_0_title)))
@@ -53,6 +61,11 @@ def root(context, missing=missing):
             pass
             yield '| '
             yield str(environment.getattr(l_2_r, 'id'))
+            if environment.call(context, environment.getattr(l_2_r, 'get'), 'replaces', _loop_vars=_loop_vars):
+                pass
+                yield ' ('
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'replaces'))
+                yield ')'
             yield ' | '
             yield str(t_2(environment.getattr(l_2_r, 'title')))
             yield ' | '
@@ -78,6 +91,54 @@ def root(context, missing=missing):
             yield ' |\n'
         l_2_r = missing
     l_1_g = l_1_columns = missing
+    if (undefined(name='changes') if l_0_changes is missing else l_0_changes):
+        pass
+        if environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'disabled'):
+            pass
+            yield '\n## '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'disabled_title'))
+            yield '\n\n'
+            for l_1_d in environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'disabled'):
+                _loop_vars = {}
+                pass
+                yield '- '
+                yield str(environment.getattr(l_1_d, 'id'))
+                yield ' ('
+                yield str(t_2(environment.getattr(l_1_d, 'where')))
+                yield ')\n'
+            l_1_d = missing
+        if environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'settings'):
+            pass
+            yield '\n## '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'settings_title'))
+            yield '\n\n'
+            for l_1_item in environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'settings'):
+                _loop_vars = {}
+                pass
+                yield '- `'
+                yield str(environment.getattr(l_1_item, 'key'))
+                yield '`: '
+                yield str(t_5(context.eval_ctx, environment.getattr(l_1_item, 'value')))
+                yield '\n'
+            l_1_item = missing
+        if environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'entries'):
+            pass
+            yield '\n## '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'entries_title'))
+            yield '\n\n'
+            for l_1_e in environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'entries'):
+                _loop_vars = {}
+                pass
+                yield '- '
+                yield str(environment.getattr(l_1_e, 'kind'))
+                yield ' `'
+                yield str(environment.getattr(l_1_e, 'id'))
+                yield '`: '
+                yield str(t_2(environment.getattr(l_1_e, 'name')))
+                yield ' ('
+                yield str(t_2(environment.getattr(l_1_e, 'where')))
+                yield ')\n'
+            l_1_e = missing
 
 blocks = {}
-debug_info = '2=38&3=40&5=45&7=49&9=51&10=55'
+debug_info = '2=46&3=48&5=53&7=57&9=59&10=63&13=94&14=96&16=99&18=101&19=105&22=110&24=113&26=115&27=119&30=124&32=127&34=129&35=133'

@@ -10,12 +10,20 @@ def root(context, missing=missing):
     l_0_lang = resolve('lang')
     l_0_title = resolve('title')
     l_0_groups = resolve('groups')
+    l_0_changes = resolve('changes')
+    l_0_t = resolve('t')
     try:
         t_1 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['tojson']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'tojson' found.")
     pass
     yield '<!DOCTYPE html>\n<html lang="'
     yield escape((undefined(name='lang') if l_0_lang is missing else l_0_lang))
@@ -46,6 +54,11 @@ def root(context, missing=missing):
             pass
             yield '<tr><td>'
             yield escape(environment.getattr(l_2_r, 'id'))
+            if environment.call(context, environment.getattr(l_2_r, 'get'), 'replaces', _loop_vars=_loop_vars):
+                pass
+                yield ' <small>('
+                yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'replaces'))
+                yield ')</small>'
             yield '</td><td>'
             yield escape(environment.getattr(l_2_r, 'title'))
             yield '</td><td>'
@@ -73,7 +86,58 @@ def root(context, missing=missing):
         l_2_r = missing
         yield '</table>\n'
     l_1_g = l_1_columns = missing
+    if (undefined(name='changes') if l_0_changes is missing else l_0_changes):
+        pass
+        if environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'disabled'):
+            pass
+            yield '<h2>'
+            yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'disabled_title'))
+            yield '</h2>\n<ul>'
+            for l_1_d in environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'disabled'):
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                yield escape(environment.getattr(l_1_d, 'id'))
+                yield ' <small>('
+                yield escape(environment.getattr(l_1_d, 'where'))
+                yield ')</small></li>'
+            l_1_d = missing
+            yield '</ul>\n'
+        if environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'settings'):
+            pass
+            yield '<h2>'
+            yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'settings_title'))
+            yield '</h2>\n<ul>'
+            for l_1_item in environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'settings'):
+                _loop_vars = {}
+                pass
+                yield '<li><code>'
+                yield escape(environment.getattr(l_1_item, 'key'))
+                yield '</code>: '
+                yield escape(t_2(context.eval_ctx, environment.getattr(l_1_item, 'value')))
+                yield '</li>'
+            l_1_item = missing
+            yield '</ul>\n'
+        if environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'entries'):
+            pass
+            yield '<h2>'
+            yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'entries_title'))
+            yield '</h2>\n<ul>'
+            for l_1_e in environment.getattr((undefined(name='changes') if l_0_changes is missing else l_0_changes), 'entries'):
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                yield escape(environment.getattr(l_1_e, 'kind'))
+                yield ' <code>'
+                yield escape(environment.getattr(l_1_e, 'id'))
+                yield '</code>: '
+                yield escape(environment.getattr(l_1_e, 'name'))
+                yield ' <small>('
+                yield escape(environment.getattr(l_1_e, 'where'))
+                yield ')</small></li>'
+            l_1_e = missing
+            yield '</ul>\n'
     yield '</body></html>\n'
 
 blocks = {}
-debug_info = '2=21&3=23&11=25&12=27&13=32&14=36&15=44&16=48'
+debug_info = '2=29&3=31&11=33&12=35&13=40&14=44&15=52&16=56&20=89&21=91&22=94&23=96&25=106&26=109&27=111&29=121&30=124&31=126'
