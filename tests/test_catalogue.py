@@ -644,3 +644,26 @@ def test_a_neighbouring_grade_is_read_as_the_catalogues_and_said(tmp_path):
     code, out, _ = run_cli("validate", request)
     assert code == 0
     assert "note: 'S355JR' is read as structural steel S355J2" in out
+
+
+def test_an_override_for_a_price_keeps_the_names_read_as_the_entry(tmp_path):
+    """A shop's pack that overrides 316L only for its own price dropped the read_as
+    names: '316' became unknown and an ordinary enquiry read CONDITIONAL (as the aliases
+    had, before an override kept them)."""
+    from producibility import Screener, load_packs
+    from conftest import EQUIPMENT, base_request
+
+    (tmp_path / "own.yaml").write_text(
+        "pack: {id: own-price, version: 0.1.0}\n"
+        "materials:\n"
+        "  - id: stainless_316\n"
+        "    override: true\n"
+        "    name: {en: stainless steel 316L (1.4404), nl: RVS 316L (1.4404)}\n"
+        "    family: stainless\n"
+        "    density_kg_m3: 8000\n"
+        "    price: {eur_kg: 7.2, source: our stockist, date: 2026-11}\n", encoding="utf-8")
+    screener = Screener(str(EQUIPMENT), load_packs([tmp_path]))
+    report = screener.check(base_request(part={"material": "316"})).to_dict()
+    assert not any(q["field"] == "material" for q in report["open_questions"])
+    assert [a["text"] for a in report["assumed"] if a["field"] == "material"] == [
+        "'316' read as stainless steel 316L (1.4404)"]

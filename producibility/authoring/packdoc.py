@@ -90,22 +90,14 @@ def _changes(pack, files, lang):
     from pathlib import Path
     from producibility.model.pack import load_packs
 
-    own = sorted({str(Path(f).resolve()) for f in files})
+    own = {str(Path(f).resolve()) for f in files}
     shipped_ids = {r.id for r in load_packs().rules}
     replaced = sorted(r.id for r in pack.rules
                       if str(Path(r.path).resolve()) in own and r.id in shipped_ids)
     disabled = [{"id": rid, "where": f"{path}:{line}"}
                 for rid, (_, path, line) in sorted(pack.disabled.items())]
-    from producibility.inputs import yamlio
-    from producibility.model.pack import setting_keys
-
-    keys = set()  # the settings the shop's own files write (not the packs before them)
-    for file in own:
-        document = yamlio.load(file)
-        if isinstance(document, dict):
-            keys |= setting_keys(document.get("settings"))
     settings = []
-    for key in sorted(keys):
+    for key in sorted(pack.given_settings):  # the settings packs other than the shipped set
         value = pack.settings
         for part in key.split("."):
             value = value.get(part) if isinstance(value, dict) else None

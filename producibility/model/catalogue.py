@@ -34,7 +34,7 @@ class Catalogue:
     def __init__(self, entries: dict | None = None, where: dict | None = None) -> None:
         self.entries = {k: {} for k in KINDS} if entries is None else entries
         self.where = {} if where is None else where  # (kind, id) -> (path, line)
-        self._index = None
+        self._index, self._read_as = None, {}
 
     # ---- names
     def ids(self, kind):
@@ -55,16 +55,18 @@ class Catalogue:
 
     @property
     def index(self):
-        """kind -> {folded id or alias: id}."""
+        """kind -> {folded id, alias or read_as name: id}."""
         if self._index is None:
-            self._index = {}
+            self._index, self._read_as = {}, {}
             for kind in KINDS:
-                table = {}
+                table, near = {}, {}
                 for entry_id, entry in self.entries[kind].items():
-                    for name in [entry_id] + list(entry.get("aliases", ())) + \
-                            list(entry.get("read_as", ())):
+                    for name in [entry_id] + list(entry.get("aliases", ())):
                         table.setdefault(fold(name), entry_id)
-                self._index[kind] = table
+                    for name in entry.get("read_as", ()):
+                        table.setdefault(fold(name), entry_id)
+                        near.setdefault(fold(name), entry_id)
+                self._index[kind], self._read_as[kind] = table, near
         return self._index
 
     def read_as(self, kind, value):
@@ -73,11 +75,8 @@ class Catalogue:
         if value in self.entries[kind] or not isinstance(value, (str, int, float)) or \
                 isinstance(value, bool):
             return None
-        folded = fold(value)
-        for entry_id, entry in self.entries[kind].items():
-            if any(fold(name) == folded for name in entry.get("read_as", ())):
-                return entry_id
-        return None
+        self.index  # noqa: B018 - builds the read_as index with the other
+        return self._read_as[kind].get(fold(value))
 
     def resolve(self, kind, value):
         """The catalogue id a name stands for (an id or an alias), or None."""
@@ -244,11 +243,13 @@ class CatalogueBuilder:
                     continue
                 self.changed = True
                 entry = _entry(raw)
-                if raw.get("override") and "aliases" not in raw:
-                    # an override that changes a price keeps the names customers write
-                    # ("6082-T6", "AW-6082"): without them every such enquiry read
-                    # CONDITIONAL, with a did-you-mean of another alloy
-                    entry["aliases"] = list(known[entry_id]["aliases"])
+                for names in ("aliases", "read_as"):
+                    if raw.get("override") and names not in raw and \
+                            known[entry_id].get(names):
+                        # an override that changes a price keeps the names customers
+                        # write ("6082-T6", "AW-6082", "316"): without them every such
+                        # enquiry read CONDITIONAL, with a did-you-mean of another alloy
+                        entry[names] = list(known[entry_id][names])
                 if kind == "processes":
                     self._check_process(entry, raw, path, line)
                 known[entry_id] = entry

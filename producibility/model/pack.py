@@ -283,11 +283,13 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     evidence_conditions = {}  # an evidence row's when -> Compiled (report/mrl.py reads it)
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
-        default = include_default and Path(source).resolve() == Path(
-            default_pack_dir()).resolve()
+        # the shipped pack, however it came in (a caller that loads without the default
+        # may name its directory, as `rules show` does): its settings and rules are the
+        # default's, not the shop's own figures
+        default = Path(source).resolve() == Path(default_pack_dir()).resolve()
         digests = []
         extra = catalogue_files(source)
-        if extra and Path(source).resolve() == Path(default_pack_dir()).resolve():
+        if extra and default:
             # the shipped catalogue is read once per process (the questionnaire needs it too)
             base, blobs = default_catalogue_files()
             if catalogue.base is None and catalogue.empty:
