@@ -202,11 +202,29 @@ def candidate_blockers(inferred: Inferred, choice_text: Mapping,
     return blocked
 
 
+def rule_setups(inferred: Inferred) -> dict[tuple, float]:
+    """(part, process, machine) -> the set-up hours the candidate rules that fired for it
+    add (``effort.setup_h``: a fixture for this part on that mill).  They are that
+    machine's hours and cost if it is chosen: the choice weighs them, and they take the
+    machine's free hours (the lead time puts them with the operation)."""
+    out: dict = {}
+    for hit in inferred.hits:
+        rule = hit.rule
+        if rule.scope != "candidate" or hit.outcome != "fired" or rule.then.get("blocker"):
+            continue
+        hours = (rule.then.get("effort") or {}).get("setup_h")
+        if hours:
+            key = (hit.subject, hit.process, hit.machine)
+            out[key] = out.get(key, 0.0) + float(hours)
+    return out
+
+
 def _options(inferred: Inferred, candidates: dict, blocked: dict,
              estimate=None) -> dict[tuple, list]:
     """(part, process) -> the fitting machines, best first, as (unchecked, marginal,
     cost, machine id, fit result, hours) tuples; ``estimate``: see :func:`place`."""
     machines, request = inferred.machines, inferred.request
+    extra = rule_setups(inferred)
     options = {}
     for pid, part in inferred.parts.items():
         for process in part.get("processes") or ():
@@ -220,6 +238,9 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict,
                     else None
                 if run:
                     hours = dict(hours, run=run, total=hours["setup"] + run)
+                more = extra.get((pid, process, mid))
+                if more:  # a rule's set-up on this machine: its cost and its hours
+                    hours = dict(hours, total=hours["total"] + more)
                 found.append((bool(result.unchecked), bool(result.marginal),
                               hours["total"] * machine["rate_eur_h"], mid, result, hours))
             found.sort(key=lambda o: o[:4])

@@ -104,9 +104,12 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
         findings = rule_findings(inferred, placement, matrix, choices, lang, fields, brief)
         waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own: the chain's)
-        # the lead time, from the machines' set-up and run lines (no rule adds to those)
+        # the lead time, from the machines' set-up and run lines, a rule's set-up hours
+        # on its machine with them
         machine_lines, _ = costing.quote_lines(request, parts, inferred.machines,
-                                               placement.assignments, (), catalogue,
+                                               placement.assignments,
+                                               [f for f in findings
+                                                if f.effort.get("setup_h")], catalogue,
                                                equipment.provider, settings["costing"], lang,
                                                True, placement.not_made)
         treatments: dict = {}

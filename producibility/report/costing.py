@@ -542,6 +542,23 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 source=said["inspection"].format(
                     hours=g(costing["first_off_inspection_h"]), batches=batches,
                     rate=insp_source))
+    # ---- a rule's set-up hours, on the finding's machine at its rate: the lead time
+    # needs them too (``brief``), for they occupy that machine
+    everything_unmade = bool(parts) and all(pid in unmade for pid in parts)
+    for f in findings:
+        hours = f.effort.get("setup_h") if f.effort else None
+        if not hours or f.part in unmade or (everything_unmade and f.part is None):
+            continue
+        machine = f.machine if f.machine not in (None, "-") else None
+        rate_h = next((a["rate_eur_h"] for a in assignments
+                       if machine and a.get("machine") == machine), None)
+        basis = "given" if rate_h is not None else eng_basis
+        rate_h = eng_rate if rate_h is None else rate_h
+        judged = provenance is not None and provenance.rule(f.rule) == "default"
+        line("setup", part=f.part, machine=machine, rule=f.rule,
+             description=f.title, setup_h=hours, hours=hours, rate_eur_h=rate_h,
+             amount_eur=hours * rate_h, basis="default" if judged else basis,
+             source=said["rule"].format(rule=f.rule, hours=g(hours)))
     if brief:
         return lines, notes
     # ---- outside work and what the rules add
@@ -623,17 +640,6 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
                  amount_eur=hours * rate_h, basis="default" if judged else basis,
                  source=source)
-        if effort.get("setup_h"):
-            hours = effort["setup_h"]
-            machine = f.machine if f.machine not in (None, "-") else None
-            rate_h = next((a["rate_eur_h"] for a in assignments
-                           if machine and a.get("machine") == machine), None)
-            basis = "given" if rate_h is not None else eng_basis
-            rate_h = eng_rate if rate_h is None else rate_h
-            line("setup", part=f.part, machine=machine, rule=f.rule,
-                 description=f.title, setup_h=hours, hours=hours, rate_eur_h=rate_h,
-                 amount_eur=hours * rate_h, basis="default" if judged else basis,
-                 source=said["rule"].format(rule=f.rule, hours=g(hours)))
         for extra in effort.get("amounts") or ():
             text = extra["description"]
             line(extra["kind"], part=f.part, rule=f.rule,

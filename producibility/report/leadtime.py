@@ -182,6 +182,19 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     by_part = {}
     for a in assignments:
         by_part.setdefault(a["part"], []).append(a)
+    # a rule's set-up hours on the part's machine (a candidate rule's effort.setup_h: a
+    # fixture for stainless on that mill) are set-up on that machine: with the part's
+    # first operation there, attended (priced, they did not occupy the machine: 4 h more
+    # on a 20 h-a-week mill moved neither the date nor the free hours)
+    rule_setups = {}  # (part, process) -> [(rule, hours)]
+    for line in quote_lines:
+        if line["kind"] == "setup" and line["rule"] is not None and line["machine"]:
+            a = next((a for a in by_part.get(line["part"], ())
+                      if a.get("machine") == line["machine"]), None)
+            if a is not None:
+                hours.setdefault((a["part"], a["process"]), [0.0, 0.0])[0] += line["hours"]
+                rule_setups.setdefault((a["part"], a["process"]), []).append(
+                    (line["rule"], line["hours"]))
     unmade = unmade or {}
     waits = waits or {}
     # the design work first (the request's, then each part's before its preparation),
@@ -384,17 +397,24 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             machine_users[a["machine"]].append((entry["day"], pid))
             machine_order.setdefault(a["machine"], []).append((pid, a["process"], h))
             run = runs.get((pid, a["process"]))
+            extra = rule_setups.get((pid, a["process"]), ())
             entry["steps"].append(_based(
                 {"step": "operation", "days": round(days, 2),
                  "text": text and text["operation"].format(
                      process=_name(catalogue, "processes", a["process"], lang),
                      machine=a.get("machine_name") or a["machine"],
                      hours=i18n.number(h, lang, 1, grouping=False))
+                 + "".join(text["rule_setup"].format(
+                     hours=i18n.figure(x, lang), rule=r)
+                     for r, x in extra)
                  + (text["no_free_hours"] if _never(attended, unattended, per_day,
                                                     overtime_h_per_day) else "")},
-                known and (lambda: run or "given"), said and (lambda: said["operation"].format(
+                known and (lambda: weakest([run or "given"]
+                                           + [known.rule(r) for r, _ in extra])),
+                said and (lambda: said["operation"].format(
                     run=said[f"run_{run}" if run else "run_none"], machine=a["machine"],
-                    free=i18n.figure(machine["free_h_per_week"], lang)))))
+                    free=i18n.figure(machine["free_h_per_week"], lang))
+                    + "".join(said["rule_setup"].format(rule=r) for r, _ in extra))))
         elif a.get("partner"):
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
                                     transport, catalogue, lang, text, known, said)
@@ -805,14 +825,14 @@ def first_delivery(quote_lines, deliveries):
 
 
 def in_overtime(quote_lines, machines, overtime_h_per_day):
-    """The attended set-up and run lines of our machines, each at the share of its hours
-    the expedited chain works in overtime: a machine with ``p`` free hours a day and
-    ``o`` overtime hours does ``o / (p + o)`` of its attended work after hours (the rest
-    in its own free hours, at no surcharge)."""
+    """The attended set-up and run lines of our machines (a rule's set-up hours on one
+    too), each at the share of its hours the expedited chain works in overtime: a
+    machine with ``p`` free hours a day and ``o`` overtime hours does ``o / (p + o)`` of
+    its attended work after hours (the rest in its own free hours, at no surcharge)."""
     out = []
     for line in quote_lines:
-        if line["kind"] not in ("setup", "run") or line["rule"] is not None \
-                or not line["attended"] or line["machine"] not in machines:
+        if line["kind"] not in ("setup", "run") or not line["attended"] \
+                or line["machine"] not in machines:
             continue
         per_day = machines[line["machine"]]["free_h_per_week"] / 5.0
         share = overtime_h_per_day / (per_day + overtime_h_per_day) \
