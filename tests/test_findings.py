@@ -219,3 +219,23 @@ def test_a_machine_close_to_its_limit_says_which_limit():
         [found] = [f for f in screener.check(request, lang=lang).to_dict()["findings"]
                    if f["rule"] == "PRC-001"]
         assert found["message"].endswith(said), found["message"]
+
+
+@pytest.mark.parametrize("lang, reason", [("en", "MRL 5 below target 8"),
+                                          ("nl", "MRL 5 onder doel 8")])
+def test_a_thread_below_its_target_is_stated_once_and_not_scored(screener, lang, reason):
+    """A small series of a part never made before: TEC-001 caps technology at 5, below
+    the target 8.  The gap is one MRL-TARGET finding of kind info with no score (it
+    carried a likelihood 3 and a consequence 1 + the levels short, a second register
+    entry for TEC-001's cause, and the verdict's reasons said it twice); the verdict says
+    it once."""
+    report = screener.check(base_request(purpose="small_series", quantity=40,
+                                         prototype_built=False), lang=lang).to_dict()
+    gaps = [f for f in report["findings"] if f["rule"] == "MRL-TARGET"]
+    assert [(f["thread"], f["kind"], f["risk"]) for f in gaps] == [
+        ("technology_industrial_base", "info", None)]
+    assert gaps[0]["trace"]["values"] == {"capped_by": ["TEC-001"]}
+    assert report["verdict"] == "fit_with_effort"
+    assert sum("MRL" in r for r in report["verdict_reasons"]) == 1
+    assert reason in report["verdict_reasons"]
+    assert any(f["rule"] == "TEC-001" and f["risk"] for f in report["findings"])

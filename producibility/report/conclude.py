@@ -177,7 +177,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     target = settings["target_mrl"].get(purpose) if purpose else None
     if purpose is None and not placement.nothing_made:
         open_fields.add("request", None, "purpose", "MRL-TARGET", False)
-    below_target = mrl.below_target(threads, target, purpose, matrix, lang)
+    below_target = mrl.below_target(threads, target, purpose, lang)
     flexible_up_to = settings["lead_time"].get("flexible_up_to_days")
     if leadtime.kind_of(lead, request, flexible_up_to, equipment.calendar)[0] == "question":
         # the date is missed and whether it may move is not known: LEAD-TIME asks it,

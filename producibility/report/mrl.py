@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from producibility.conditions.expressions import (UNKNOWN, ExpressionError,
                                                   compile_condition, evaluate)
 from producibility.model.pack import EVIDENCE_SCOPES
-from producibility.report.finding import Finding, Risk, words
+from producibility.report.finding import Finding, words
 
 #: The nine threads of the MRL Deskbook, in its order.
 THREADS = (
@@ -218,11 +218,16 @@ def capped_overall(levels: Mapping[str, dict]) -> int | None:
 
 
 def below_target(levels: Mapping[str, dict], target: int | None, purpose: str | None,
-                 matrix: Sequence[Sequence[str]], lang: str) -> list[Finding]:
-    """An MRL-TARGET risk per thread that a finding caps below the target level.
+                 lang: str) -> list[Finding]:
+    """An MRL-TARGET finding per thread that a finding caps below the target level.
 
     Only a cap is a finding: a level held down by unanswered questions is listed with
-    the questions that would earn more."""
+    the questions that would earn more.  It is the gap, stated once, not a risk of its
+    own: being below the target is a fact, not an uncertain event (an *issue* in the DoD
+    Risk, Issue and Opportunity Management Guide, 2017), and the findings that cap the
+    thread carry their own risk.  Scored, it was a second register entry for the same
+    cause, and a blocker's gap (which carries no risk itself) topped the register as
+    "high 15"."""
     if target is None:
         return []
     text = words("mrl", lang)
@@ -235,9 +240,8 @@ def below_target(levels: Mapping[str, dict], target: int | None, purpose: str | 
         message = text["below_target"].format(thread=names[thread], level=level,
                                               target=target)
         findings.append(Finding.check(
-            "MRL-TARGET", "risk", thread, message, message, text["mitigation"],
+            "MRL-TARGET", "info", thread, message, message, text["mitigation"],
             text["source"],
             text["condition"].format(level=level, target=target, purpose=purpose),
-            {"capped_by": entry["capped_by"]},
-            risk=Risk.rated(3, min(5, 1 + target - level), matrix)))
+            {"capped_by": entry["capped_by"]}))
     return findings
