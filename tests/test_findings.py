@@ -239,3 +239,26 @@ def test_a_thread_below_its_target_is_stated_once_and_not_scored(screener, lang,
     assert sum("MRL" in r for r in report["verdict_reasons"]) == 1
     assert reason in report["verdict_reasons"]
     assert any(f["rule"] == "TEC-001" and f["risk"] for f in report["findings"])
+
+
+def test_a_price_above_the_target_caps_cost_and_funding(screener):
+    """Even the low estimate above the customer's target price: the Deskbook's C.2
+    criterion for 7 (costs analysed to ensure the target costs are met) is not met, so
+    COST-TARGET caps cost & funding at the pack's mrl.cost_target_cap (6); the thread
+    read 7 ('production cost compared with a cost target') beside a price 40 times the
+    target.  Only the high estimate above it caps nothing."""
+    request = base_request(purpose="small_series", quantity=40, target_unit_price_eur=1.0)
+    report = screener.check(request).to_dict()
+    cost = report["mrl"]["threads"]["cost_funding"]
+    over = next(f for f in report["findings"] if f["rule"] == "COST-TARGET")
+    assert (over["kind"], over["mrl_cap"]) == ("question", 6)
+    assert (cost["level"], cost["capped_by"]) == (6, ["COST-TARGET"])
+    gap = [f for f in report["findings"]
+           if f["rule"] == "MRL-TARGET" and f["thread"] == "cost_funding"]
+    assert [g["trace"]["values"] for g in gap] == [{"capped_by": ["COST-TARGET"]}]
+    # the same request at a price the low estimate meets: no cap
+    low = over["trace"]["values"]["per_product_low_eur"]
+    report = screener.check(dict(request, target_unit_price_eur=low + 0.01)).to_dict()
+    over = next(f for f in report["findings"] if f["rule"] == "COST-TARGET")
+    assert (over["kind"], over["mrl_cap"]) == ("risk", None)
+    assert report["mrl"]["threads"]["cost_funding"]["capped_by"] == []

@@ -167,12 +167,16 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         capped = mrl.capped_threads(findings)
         judged = [t for t in mrl.THREADS if t in capped]
     mrl.remember(pack.evidence_conditions)
-    threads = mrl.thread_levels(findings, judged, settings.get("mrl") or {},
-                                lambda need: _answered(need, request, parts, questionnaire),
-                                lambda when: mrl.holds(when, request, parts), lang)
-    if placement.nothing_made:  # no answer makes it: "to earn more, answer ..." asks none
-        for thread in threads.values():
-            thread["unanswered"] = []
+
+    def thread_levels(found, judged):
+        levels = mrl.thread_levels(found, judged, settings.get("mrl") or {},
+                                   lambda need: _answered(need, request, parts, questionnaire),
+                                   lambda when: mrl.holds(when, request, parts), lang)
+        if placement.nothing_made:  # no answer makes it: "to earn more" asks none
+            for thread in levels.values():
+                thread["unanswered"] = []
+        return levels
+    threads = thread_levels(findings, judged)
     purpose = request.get("purpose")
     target = settings["target_mrl"].get(purpose) if purpose else None
     if purpose is None and not placement.nothing_made:
@@ -233,9 +237,17 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             totals = quote["totals"]
         over = costing.over_target(totals, request, matrix, lang, () if brief else
                                    costing.left_out(placement.not_made, quote["not_priced"],
-                                                    catalogue, lang))
+                                                    catalogue, lang),
+                                   (settings.get("mrl") or {}).get("cost_target_cap"))
         if over is not None:
             findings = findings + [over] if brief else ordered(findings + [over])
+            if over.mrl_cap is not None and not brief:
+                # even the low estimate above the target: cost & funding again, capped
+                # (a probe needs it not: the question makes its verdict conditional)
+                threads.update(thread_levels(findings, ["cost_funding"]))
+                below_target = mrl.below_target(threads, target, purpose, lang)
+                findings = ordered([f for f in findings if f.rule != "MRL-TARGET"]
+                                   + below_target)
 
     outcome, reasons = verdict.verdict(
         findings, open_questions, placement.assignments,

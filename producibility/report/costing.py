@@ -770,7 +770,7 @@ def left_out(not_made, not_priced, catalogue, lang):
     return out
 
 
-def over_target(totals, request, matrix, lang, left_out=()):
+def over_target(totals, request, matrix, lang, left_out=(), cap=None):
     """The COST-TARGET finding when the quote per product is above the customer's target
     price (``request.target_unit_price_eur``), or None.  CST-003 compares a part's
     machine time alone, with a cycle time given; this compares the whole price (material,
@@ -779,7 +779,9 @@ def over_target(totals, request, matrix, lang, left_out=()):
     win it at that price unless something changes, as CST-003), a moderate risk when only
     the high estimate is.  ``left_out``: what the price does not hold yet (a part that
     cannot be made here, a treatment not priced), named in the message: the price is a
-    lower bound then, so above the target stays above it."""
+    lower bound then, so above the target stays above it.  ``cap``: the level the
+    finding caps cost & funding at when even the low estimate is above the target (the
+    pack's ``mrl.cost_target_cap``; None: no cap)."""
     target, quantity = request["target_unit_price_eur"], request["quantity"]
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
     if high <= target:
@@ -804,4 +806,5 @@ def over_target(totals, request, matrix, lang, left_out=()):
                                  target=i18n.figure(target, lang)),
         {"per_product_low_eur": round(low, 2), "per_product_high_eur": round(high, 2),
          "target_unit_price_eur": target},
-        risk=Risk.rated(4, 3, matrix) if above else Risk.rated(3, 3, matrix))
+        risk=Risk.rated(4, 3, matrix) if above else Risk.rated(3, 3, matrix),
+        mrl_cap=cap if above else None)

@@ -1186,6 +1186,16 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.blocker_cap must be bigger than or equal to 1")
                         if data__mrl__blockercap > 10:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.blocker_cap must be smaller than or equal to 10")
+                if "cost_target_cap" in data__mrl_keys:
+                    data__mrl_keys.remove("cost_target_cap")
+                    data__mrl__costtargetcap = data__mrl["cost_target_cap"]
+                    if not isinstance(data__mrl__costtargetcap, (int)) and not (isinstance(data__mrl__costtargetcap, float) and data__mrl__costtargetcap.is_integer()) or isinstance(data__mrl__costtargetcap, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.cost_target_cap must be integer")
+                    if isinstance(data__mrl__costtargetcap, (int, float, Decimal)) and not isinstance(data__mrl__costtargetcap, bool):
+                        if data__mrl__costtargetcap < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.cost_target_cap must be bigger than or equal to 1")
+                        if data__mrl__costtargetcap > 10:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.cost_target_cap must be smaller than or equal to 10")
                 if "evidence" in data__mrl_keys:
                     data__mrl_keys.remove("evidence")
                     data__mrl__evidence = data__mrl["evidence"]
