@@ -129,6 +129,34 @@ def test_a_part_we_cannot_make_has_no_price():
     assert "We cannot make this part as requested" in html
 
 
+@pytest.mark.parametrize("lang, refusal", [("en", "We cannot make this part"),
+                                           ("nl", "kunnen wij zoals gevraagd niet maken")])
+def test_a_part_with_outside_work_is_made_and_priced(lang, refusal):
+    """The precision shop's shaft is turned here and ground at a partner: the internal
+    report says FIT WITH EFFORT at EUR 2,163 - 2,904; the offer read "we cannot make this
+    part" with no price (an operation at a partner has no machine of ours), beside a
+    delivery date.  Now its line has the report's high estimate."""
+    shop = EXAMPLES / "precision-shop"
+    request = shop / "requests" / "ground-shaft-partner.yaml"
+    code, out, err = run_cli("check", request, "--equipment", shop / "equipment.yaml",
+                             "--rules", shop / "rules", "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert any(a.get("partner") and a["machine"] is None for a in report["assignments"])
+    code, out, err = run_cli("check", request, "--equipment", shop / "equipment.yaml",
+                             "--rules", shop / "rules", "--audience", "customer",
+                             "--format", "json", "--lang", lang)
+    data = json.loads(out)
+    part = data["parts"][0]
+    assert not part["blocked"] and part["cannot_make"] is None
+    assert part["total_eur"] == pytest.approx(report["quote"]["totals"]["amount_high_eur"],
+                                              abs=part["pieces"] * 0.005)
+    code, out, err = run_cli("check", request, "--equipment", shop / "equipment.yaml",
+                             "--rules", shop / "rules", "--audience", "customer",
+                             "--lang", lang)
+    assert refusal not in out
+
+
 def test_the_shop_from_the_config_with_its_logo(tmp_path, monkeypatch):
     (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" '
                                        'height="10"><rect width="10" height="10"/></svg>',

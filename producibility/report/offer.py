@@ -138,12 +138,16 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         pid = str(part.get("id"))
         pieces = (part.get("quantity") or 1) * quantity if counted else None
         operations = by_part.get(pid, [])
-        blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
+        # an operation neither a machine of ours nor a partner does (outside work at a
+        # partner is made, and priced: a shaft ground at a partner read "we cannot make
+        # this part" with no price, beside a delivery date)
+        nowhere = [a for a in operations if a["machine"] is None and not a.get("partner")]
+        blocked = any(a.get("judged", True) for a in nowhere)
         # why not, in the customer's words (the fit's: size, tolerance, material)
-        reason = next((a["customer_reason"] for a in operations
-                       if a["machine"] is None and a.get("customer_reason")), None)
+        reason = next((a["customer_reason"] for a in nowhere if a.get("customer_reason")),
+                      None)
         pending = not counted or pid in unrouted or any(
-            a["machine"] is None and not a.get("judged", True) for a in operations)
+            not a.get("judged", True) for a in nowhere)
         # its material or a run time not priced: no price of its own until it is (a
         # one-line enquiry for 500 turned parts read EUR 1.88 a piece, set-up and CAM
         # only, beside "the material and the machining time are not included"); what is
