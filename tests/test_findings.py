@@ -244,7 +244,7 @@ def test_a_thread_below_its_target_is_stated_once_and_not_scored(screener, lang,
 def test_a_price_above_the_target_caps_cost_and_funding(screener):
     """Even the low estimate above the customer's target price: the Deskbook's C.2
     criterion for 7 (costs analysed to ensure the target costs are met) is not met, so
-    COST-TARGET caps cost & funding at the pack's mrl.cost_target_cap (6); the thread
+    COST-TARGET caps cost & funding at the pack's mrl.check_caps (6); the thread
     read 7 ('production cost compared with a cost target') beside a price 40 times the
     target.  Only the high estimate above it caps nothing."""
     request = base_request(purpose="small_series", quantity=40, target_unit_price_eur=1.0)
@@ -262,3 +262,25 @@ def test_a_price_above_the_target_caps_cost_and_funding(screener):
     over = next(f for f in report["findings"] if f["rule"] == "COST-TARGET")
     assert (over["kind"], over["mrl_cap"]) == ("risk", None)
     assert report["mrl"]["threads"]["cost_funding"]["capped_by"] == []
+
+
+def test_a_missed_date_caps_manufacturing_management(screener):
+    """The wanted date missed (a date that may move: LEAD-TIME is a risk): manufacturing
+    management is capped at the pack's mrl.check_caps (7), for I.1's criterion for 8 is
+    a plan for the order; a date we must not miss (a penalty clause: a blocker) at the
+    blocker cap (3).  LEAD-TIME came after the threads were judged and capped nothing:
+    manufacturing management read 8 beside a date missed by weeks."""
+    late = base_request(purpose="small_series", quantity=40, wanted_date="2026-11-24",
+                        date_flexible=True, revision_controlled=True)
+    report = screener.check(late).to_dict()
+    lead = next(f for f in report["findings"] if f["rule"] == "LEAD-TIME")
+    management = report["mrl"]["threads"]["manufacturing_management"]
+    assert (lead["kind"], lead["mrl_cap"]) == ("risk", 7)
+    assert (management["level"], management["capped_by"]) == (7, ["LEAD-TIME"])
+    fixed = screener.check(dict(late, date_flexible=False, penalty_clause=True)).to_dict()
+    lead = next(f for f in fixed["findings"] if f["rule"] == "LEAD-TIME")
+    management = fixed["mrl"]["threads"]["manufacturing_management"]
+    assert lead["kind"] == "blocker"
+    assert (management["level"], management["capped_by"]) == (3, ["LEAD-TIME"])
+    in_time = screener.check(dict(late, wanted_date="2027-03-01")).to_dict()
+    assert in_time["mrl"]["threads"]["manufacturing_management"]["level"] == 8

@@ -219,7 +219,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             quote["totals"].update(amount_eur=None, amount_high_eur=None,
                                    contingency_eur=None, estimated_eur=None)
 
-    late = leadtime.finding(lead, request, matrix, lang, flexible_up_to, equipment.calendar)
+    check_caps, over = (settings.get("mrl") or {}).get("check_caps") or {}, None
+    late = leadtime.finding(lead, request, matrix, lang, flexible_up_to, equipment.calendar,
+                            check_caps.get("LEAD-TIME"))
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])
     if request.get("target_unit_price_eur") is not None and request.get("quantity") and \
@@ -238,16 +240,20 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         over = costing.over_target(totals, request, matrix, lang, () if brief else
                                    costing.left_out(placement.not_made, quote["not_priced"],
                                                     catalogue, lang),
-                                   (settings.get("mrl") or {}).get("cost_target_cap"))
+                                   check_caps.get("COST-TARGET"))
         if over is not None:
             findings = findings + [over] if brief else ordered(findings + [over])
-            if over.mrl_cap is not None and not brief:
-                # even the low estimate above the target: cost & funding again, capped
-                # (a probe needs it not: the question makes its verdict conditional)
-                threads.update(thread_levels(findings, ["cost_funding"]))
-                below_target = mrl.below_target(threads, target, purpose, lang)
-                findings = ordered([f for f in findings if f.rule != "MRL-TARGET"]
-                                   + below_target)
+    capping = {f.thread for f in (late, over)
+               if f is not None and (f.mrl_cap is not None or f.kind == "blocker")}
+    if capping and not brief:
+        # a check that caps its thread (the date missed, even the low estimate above the
+        # target: the pack's mrl.check_caps; a blocker: the blocker cap) comes after the
+        # threads were judged: those
+        # threads again, with their caps (a probe needs it not: the check's own kind
+        # decides its verdict, a risk or a question)
+        threads.update(thread_levels(findings, sorted(capping)))
+        below_target = mrl.below_target(threads, target, purpose, lang)
+        findings = ordered([f for f in findings if f.rule != "MRL-TARGET"] + below_target)
 
     outcome, reasons = verdict.verdict(
         findings, open_questions, placement.assignments,

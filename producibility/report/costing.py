@@ -781,7 +781,7 @@ def over_target(totals, request, matrix, lang, left_out=(), cap=None):
     cannot be made here, a treatment not priced), named in the message: the price is a
     lower bound then, so above the target stays above it.  ``cap``: the level the
     finding caps cost & funding at when even the low estimate is above the target (the
-    pack's ``mrl.cost_target_cap``; None: no cap)."""
+    pack's ``mrl.check_caps``; None: no cap)."""
     target, quantity = request["target_unit_price_eur"], request["quantity"]
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
     if high <= target:

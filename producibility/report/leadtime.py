@@ -889,14 +889,16 @@ def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
 def finding(result: Mapping[str, Any], request: Mapping[str, Any],
             matrix: Sequence[Sequence[str]], lang: str,
             flexible_up_to: float | None = None,
-            calendar: Any = PLAIN) -> Finding | None:
+            calendar: Any = PLAIN, cap: int | None = None) -> Finding | None:
     """The LEAD-TIME finding when the chain misses the wanted date, or None.
 
     A penalty clause or a fixed date makes it a blocker; a date the customer may move
     a high risk; a date whose flexibility is unknown a question to the customer.  A
     date missed by more than ``flexible_up_to`` working days (the pack's
     ``lead_time.flexible_up_to_days``; never known: over ten years) is a blocker
-    whatever the date's flexibility, unless overtime brings it within them."""
+    whatever the date's flexibility, unless overtime brings it within them.  ``cap``: the
+    level a missed date that is no blocker caps manufacturing management at (the pack's
+    ``mrl.check_caps``; a blocker caps it at the pack's blocker cap)."""
     if result["meets_wanted_date"] is not False:
         return None
     day = i18n.day  # the report's date form
@@ -923,4 +925,5 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
         {"days": result["days"], "slowest_part": result["slowest_part"],
          "penalty_clause": request.get("penalty_clause"),
          "date_flexible": request.get("date_flexible"), "beyond_flexible": beyond},
-        part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None)
+        part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None,
+        mrl_cap=cap if kind != "blocker" else None)

@@ -1186,16 +1186,36 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.blocker_cap must be bigger than or equal to 1")
                         if data__mrl__blockercap > 10:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.blocker_cap must be smaller than or equal to 10")
-                if "cost_target_cap" in data__mrl_keys:
-                    data__mrl_keys.remove("cost_target_cap")
-                    data__mrl__costtargetcap = data__mrl["cost_target_cap"]
-                    if not isinstance(data__mrl__costtargetcap, (int)) and not (isinstance(data__mrl__costtargetcap, float) and data__mrl__costtargetcap.is_integer()) or isinstance(data__mrl__costtargetcap, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.cost_target_cap must be integer")
-                    if isinstance(data__mrl__costtargetcap, (int, float, Decimal)) and not isinstance(data__mrl__costtargetcap, bool):
-                        if data__mrl__costtargetcap < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.cost_target_cap must be bigger than or equal to 1")
-                        if data__mrl__costtargetcap > 10:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.cost_target_cap must be smaller than or equal to 10")
+                if "check_caps" in data__mrl_keys:
+                    data__mrl_keys.remove("check_caps")
+                    data__mrl__checkcaps = data__mrl["check_caps"]
+                    if not isinstance(data__mrl__checkcaps, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps must be object")
+                    data__mrl__checkcaps_is_dict = isinstance(data__mrl__checkcaps, dict)
+                    if data__mrl__checkcaps_is_dict:
+                        data__mrl__checkcaps_keys = set(data__mrl__checkcaps.keys())
+                        if "COST-TARGET" in data__mrl__checkcaps_keys:
+                            data__mrl__checkcaps_keys.remove("COST-TARGET")
+                            data__mrl__checkcaps__COSTTARGET = data__mrl__checkcaps["COST-TARGET"]
+                            if not isinstance(data__mrl__checkcaps__COSTTARGET, (int)) and not (isinstance(data__mrl__checkcaps__COSTTARGET, float) and data__mrl__checkcaps__COSTTARGET.is_integer()) or isinstance(data__mrl__checkcaps__COSTTARGET, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps.COST-TARGET must be integer")
+                            if isinstance(data__mrl__checkcaps__COSTTARGET, (int, float, Decimal)) and not isinstance(data__mrl__checkcaps__COSTTARGET, bool):
+                                if data__mrl__checkcaps__COSTTARGET < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps.COST-TARGET must be bigger than or equal to 1")
+                                if data__mrl__checkcaps__COSTTARGET > 10:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps.COST-TARGET must be smaller than or equal to 10")
+                        if "LEAD-TIME" in data__mrl__checkcaps_keys:
+                            data__mrl__checkcaps_keys.remove("LEAD-TIME")
+                            data__mrl__checkcaps__LEADTIME = data__mrl__checkcaps["LEAD-TIME"]
+                            if not isinstance(data__mrl__checkcaps__LEADTIME, (int)) and not (isinstance(data__mrl__checkcaps__LEADTIME, float) and data__mrl__checkcaps__LEADTIME.is_integer()) or isinstance(data__mrl__checkcaps__LEADTIME, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps.LEAD-TIME must be integer")
+                            if isinstance(data__mrl__checkcaps__LEADTIME, (int, float, Decimal)) and not isinstance(data__mrl__checkcaps__LEADTIME, bool):
+                                if data__mrl__checkcaps__LEADTIME < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps.LEAD-TIME must be bigger than or equal to 1")
+                                if data__mrl__checkcaps__LEADTIME > 10:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps.LEAD-TIME must be smaller than or equal to 10")
+                        if data__mrl__checkcaps_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".mrl.check_caps must not contain "+str(data__mrl__checkcaps_keys)+" properties")
                 if "evidence" in data__mrl_keys:
                     data__mrl_keys.remove("evidence")
                     data__mrl__evidence = data__mrl["evidence"]
