@@ -70,7 +70,12 @@ def show(pack, fmt="text", lang="en", only=None, files=None):
                 rule["replaces"] = rule["id"] in replaced
     shown = [p for p in pack.packs if files is None or any(
         _within(p.get("path"), f) for f in files)] or pack.packs
+    # each shown pack's basis for its numbers (pack.basis), in the language asked
+    basis = [text.get(lang) or text.get("en") or next(iter(text.values()), "")
+             for text in (pack.basis.get(pack_id) for pack_id in
+                          dict.fromkeys(p["id"] for p in shown)) if text]
     return template.render(groups=groups, count=count, packs=pack.packs, lang=lang,
+                           basis=basis,
                            title=i18n.counted(t["title"], count, lang, packs=" + ".join(
                                dict.fromkeys(p["id"] for p in shown))),
                            columns=t["columns"], changes=changes, t=t)

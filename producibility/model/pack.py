@@ -113,8 +113,11 @@ class RulePack:
                  given_settings: frozenset = frozenset(),
                  shipped_catalogue: object = None,
                  evidence_at: dict | None = None,
-                 evidence_conditions: dict | None = None) -> None:
+                 evidence_conditions: dict | None = None,
+                 basis: dict | None = None) -> None:
         self.rules = rules
+        # pack id -> {lang: text}: where each pack says its numbers come from (pack.basis)
+        self.basis = basis or {}
         # an MRL evidence row's when -> its condition compiled when the pack loaded
         self.evidence_conditions = evidence_conditions or {}
         # MRL thread -> [(path, line, row)]: where each evidence row in force is written
@@ -281,6 +284,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     shipped, given_settings = set(), set()
     evidence_at = {}  # MRL thread -> [(path, line, row)] of the evidence table in force
     evidence_conditions = {}  # an evidence row's when -> Compiled (report/mrl.py reads it)
+    basis = {}  # pack id -> {lang: text} of its pack.basis
     for source in sources:
         meta = {"id": Path(source).stem, "version": "0.0.0", "path": str(source)}
         # the shipped pack, however it came in (a caller that loads without the default
@@ -329,6 +333,10 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                         (shipped.add if default else shipped.discard)(rid)
         meta["digest"] = digest(digests)
         packs += _named_packs(meta, loaded, digests)
+        for path, document in loaded:
+            header = document.get("pack") or {}
+            if header.get("basis"):
+                basis[header["id"]] = _texts(header["basis"])
     # E132: flags no rule of the loaded packs sets, counting rules a later pack disabled
     # or overrode (a typo); E137: flags whose setters a disable or override took away,
     # while a remaining rule still reads them (it could never fire, or never be held back).
@@ -347,7 +355,8 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,
                     disabled=disabled, shipped=frozenset(shipped & set(rules)),
                     given_settings=frozenset(given_settings), shipped_catalogue=catalogue.base,
-                    evidence_at=evidence_at, evidence_conditions=evidence_conditions)
+                    evidence_at=evidence_at, evidence_conditions=evidence_conditions,
+                    basis=basis)
 
 
 def _evidence_rows(document, path, evidence_at, conditions):

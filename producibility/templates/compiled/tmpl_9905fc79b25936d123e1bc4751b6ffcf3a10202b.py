@@ -8,6 +8,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_title = resolve('title')
+    l_0_basis = resolve('basis')
     l_0_groups = resolve('groups')
     l_0_changes = resolve('changes')
     l_0_t = resolve('t')
@@ -45,6 +46,13 @@ def root(context, missing=missing):
     yield '# '
     yield str(t_2((undefined(name='title') if l_0_title is missing else l_0_title)))
     yield '\n'
+    for l_1_text in (undefined(name='basis') if l_0_basis is missing else l_0_basis):
+        _loop_vars = {}
+        pass
+        yield '\n'
+        yield str(t_2(l_1_text))
+        yield '\n'
+    l_1_text = missing
     for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         l_1_columns = resolve('columns')
         _loop_vars = {}
@@ -141,4 +149,4 @@ def root(context, missing=missing):
             l_1_e = missing
 
 blocks = {}
-debug_info = '2=46&3=48&5=53&7=57&9=59&10=63&13=94&14=96&16=99&18=101&19=105&22=110&24=113&26=115&27=119&30=124&32=127&34=129&35=133'
+debug_info = '2=47&3=49&5=53&7=56&9=61&11=65&13=67&14=71&17=102&18=104&20=107&22=109&23=113&26=118&28=121&30=123&31=127&34=132&36=135&38=137&39=141'

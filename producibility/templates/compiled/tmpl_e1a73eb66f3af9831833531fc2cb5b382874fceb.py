@@ -9,6 +9,7 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_lang = resolve('lang')
     l_0_title = resolve('title')
+    l_0_basis = resolve('basis')
     l_0_groups = resolve('groups')
     l_0_changes = resolve('changes')
     l_0_t = resolve('t')
@@ -32,6 +33,13 @@ def root(context, missing=missing):
     yield '</title>\n<style>\nbody{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5em;color:#222}\ntable{border-collapse:collapse;width:100%;margin-bottom:1.5em;font-size:.9em}\nth,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}\nth{background:#eef}code{font-size:.95em}h2{border-bottom:2px solid #446;padding-bottom:.2em}\n@page{size:A4 landscape;margin:12mm}\n</style></head><body>\n<h1>'
     yield escape((undefined(name='title') if l_0_title is missing else l_0_title))
     yield '</h1>\n'
+    for l_1_text in (undefined(name='basis') if l_0_basis is missing else l_0_basis):
+        _loop_vars = {}
+        pass
+        yield '<p>'
+        yield escape(l_1_text)
+        yield '</p>\n'
+    l_1_text = missing
     for l_1_g in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         l_1_columns = resolve('columns')
         _loop_vars = {}
@@ -140,4 +148,4 @@ def root(context, missing=missing):
     yield '</body></html>\n'
 
 blocks = {}
-debug_info = '2=29&3=31&11=33&12=35&13=40&14=44&15=52&16=56&20=89&21=91&22=94&23=96&25=106&26=109&27=111&29=121&30=124&31=126'
+debug_info = '2=30&3=32&11=34&12=36&14=43&15=48&16=52&17=60&18=64&22=97&23=99&24=102&25=104&27=114&28=117&29=119&31=129&32=132&33=134'

@@ -60,6 +60,10 @@ def validate_https___producibility_example_schemas_rules_schema_json(data, custo
                     data__pack_keys.remove("title")
                     data__pack__title = data__pack["title"]
                     validate_https___producibility_example_schemas_rules_schema_json___defs_text(data__pack__title, custom_formats, (name_prefix or "data") + ".pack.title")
+                if "basis" in data__pack_keys:
+                    data__pack_keys.remove("basis")
+                    data__pack__basis = data__pack["basis"]
+                    validate_https___producibility_example_schemas_rules_schema_json___defs_text(data__pack__basis, custom_formats, (name_prefix or "data") + ".pack.basis")
                 if "extends" in data__pack_keys:
                     data__pack_keys.remove("extends")
                     data__pack__extends = data__pack["extends"]
