@@ -705,9 +705,9 @@ def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, 
 
 def test_the_welds_wait_for_the_ndt_inspector(screener):
     """The frame's welds wait for the NDT inspector (ENX-004, 2 days) after the welding
-    and our own visual inspection of them (its 2 h, with the first piece's 0.25 h and the
-    request's first-piece measuring, QUA-012's 2 h, done with the part measured last,
-    at the measuring room's 4 h a day), before the powder coating."""
+    and our own visual inspection of them (its 2 h, with the first piece's 0.25 h and
+    the first piece measured completely, QUA-012's other 1.75 h of each part, at the
+    measuring room's 4 h a day), before the powder coating."""
     report = screener.check(_example("frame-en1090")).to_dict()
     entry = next(p for p in report["lead_time"]["parts"]
                  if any(s.get("rule") == "ENX-004" for s in p["steps"]))
@@ -719,7 +719,7 @@ def test_the_welds_wait_for_the_ndt_inspector(screener):
     assert kinds == ["material", "preparation", "operation", "inspection", "wait",
                      "outside_work", "transport"]
     assert "weld" in entry["steps"][2]["text"] and "coat" in entry["steps"][5]["text"]
-    assert entry["steps"][3]["days"] == pytest.approx((2 + 0.25 + 2) / 4, abs=0.01)
+    assert entry["steps"][3]["days"] == pytest.approx((2 + 0.25 + 1.75) / 4, abs=0.01)
 
 
 @pytest.mark.parametrize("lang, text", [("en", "measuring and inspection: 3.25 h"),
@@ -1027,21 +1027,40 @@ def test_a_part_that_cannot_be_made_is_neither_priced_nor_scheduled(screener, la
     assert not [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
 
 
+# a request rule with hours of its own (QUA-012 was one, before it measured each part)
+REQUEST_REPORT = """\
+rules:
+  - id: OWN-001
+    thread: quality
+    title: {en: Inspection report for the series, nl: Meetrapport voor de serie}
+    scope: request
+    when: "request.purpose in ['small_series', 'series']"
+    then:
+      effort: {inspection_h: 2}
+    message: {en: An inspection report for the whole order., nl: Een meetrapport voor de hele order.}
+    mitigation: {en: Plan it., nl: Plan het.}
+    source: {en: "Judgement: 2 h.", nl: "Inschatting: 2 uur."}
+"""
+
+
 @pytest.mark.parametrize("lang, note, cost", [
-    ("en", "request (QUA-012): not priced: nothing of the request can be made here",
+    ("en", "request (OWN-001): not priced: nothing of the request can be made here",
      "Cost: not priced (cannot be made here): AS-300"),
-    ("nl", "aanvraag (QUA-012): niet geprijsd: niets van de aanvraag kan hier gemaakt worden",
+    ("nl", "aanvraag (OWN-001): niet geprijsd: niets van de aanvraag kan hier gemaakt worden",
      "Kosten: niet geprijsd (hier niet te maken): AS-300")])
-def test_nothing_made_nothing_priced(screener, lang, note, cost):
+def test_nothing_made_nothing_priced(tmp_path, equipment, lang, note, cost):
     """Nothing of the shaft request can be made here, yet its report read 'class S',
-    'inspection 2 h' and 'EUR 180 - EUR 288': QUA-012's first-article inspection of a
+    'inspection 2 h' and 'EUR 180 - EUR 288': the first-article inspection of a
     request rule, for a first piece no machine can make. A request rule's hours are
     now priced only when some part of it is made here; the report says what was left
     out and shows no price, not EUR 0."""
     from producibility.report.render import render
+    own = tmp_path / "own.yaml"
+    own.write_text(REQUEST_REPORT, encoding="utf-8")
+    screener = Screener(equipment, load_packs([own]))
     checked = screener.check(_example("shaft-oversize"), lang=lang)
     report = checked.to_dict()
-    assert any(f["rule"] == "QUA-012" for f in report["findings"])
+    assert any(f["rule"] == "OWN-001" for f in report["findings"])
     assert report["quote"]["lines"] == [] and note in report["quote"]["notes"]
     effort = report["effort"]
     assert effort["class"] is None and effort["total_h"] == 0
@@ -1567,3 +1586,19 @@ def test_a_partner_that_does_the_treatment_but_not_in_this_material_is_named(tmp
                in note for note in notes), notes
     priced = screener.check(base_request(part={"surface_treatment": ["anodising"]}))
     assert not any("anodising not priced" in note for note in priced.to_dict()["quote"]["notes"])
+
+
+def test_the_first_piece_of_each_part_is_measured_once(screener):
+    """QUA-012 measures the first piece of each part completely: 2 h of measuring a part,
+    the first-off check's 0.25 h (costing.first_off_inspection_h) and the rule's other
+    1.75 h.  It was a request rule of 2 h beside the first-off lines: the same first piece
+    counted twice, and 2 h whether the series had one part or ten."""
+    request = base_request(purpose="small_series", quantity=40)
+    request["parts"].append(dict(request["parts"][0], id="P2"))
+    report = screener.check(request).to_dict()
+    inspection = {}
+    for line in report["quote"]["lines"]:
+        if line["kind"] == "inspection":
+            inspection.setdefault(line["part"], []).append((line["rule"], line["hours"]))
+    assert inspection == {"P1": [(None, 0.25), ("QUA-012", 1.75)],
+                          "P2": [(None, 0.25), ("QUA-012", 1.75)]}
