@@ -455,3 +455,69 @@ def test_override_still_replaces_a_rule_of_an_earlier_pack(tmp_path):
               .replace("    thread:", "    override: true\n    thread:", 1))
     code, out, err = run_cli("rules", "lint", first, second, "--lang", "en")
     assert code == 0, out + err
+
+
+# --- one catalogue entry id in two files of one pack
+
+MATERIAL = """\
+materials:
+  - id: {id}
+{override}    name: {{en: {name}, nl: {name}}}
+    family: {family}
+    density_kg_m3: 1190
+    price: {{eur_kg: {price}, source: "our supplier's list", date: 2025-11}}
+    speed_factor: 3
+    lead_time_days: 3
+"""
+
+
+@pytest.mark.parametrize("override", ["", "    override: true\n"])
+@pytest.mark.parametrize("lang, said", [
+    ("en", "material acrylic_pmma is already defined in this pack at {}:2: keep one of the "
+           "two, or choose another id (override: true replaces an entry of an earlier pack, "
+           "not one of the same pack)"),
+    ("nl", "materiaal acrylic_pmma is al gedefinieerd in dit pakket, in {}:2: houd er één "
+           "van de twee, of kies een ander id (override: true vervangt iets uit een eerder "
+           "pakket, niet iets uit hetzelfde pakket)"),
+])
+def test_one_catalogue_id_in_two_files_of_one_pack_is_refused_with_or_without_override(
+        tmp_path, override, lang, said):
+    """The same material in the pack's catalogue/ and in one of its rule files was "add
+    'override: true' to replace it", after which lint, check and validate passed and
+    which price won depended on the files' names."""
+    pack = tmp_path / "eigen"
+    first = write(pack / "catalogue" / "materials.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4))
+    second = write(pack / "more.yaml", MATERIAL.format(
+        id="acrylic_pmma", override=override, name="cast acrylic", family="plastic", price=5))
+    said = said.format(first)
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    assert out.strip() == f"{second}:2:1: E125 {said}", out
+    for command in (("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                     "--equipment", EXAMPLES / "equipment.yaml"),
+                    ("validate", EXAMPLES / "requests" / "bracket-series.yaml"),
+                    ("validate", "--equipment", EXAMPLES / "equipment.yaml")):
+        code, out, err = run_cli(*command, "--rules", pack, "--lang", lang)
+        assert code == 1, (command, out, err)
+        assert err.strip().endswith(f"{second}:2: {said}"), (command, err)
+        assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_pack_still_overrides_a_shipped_entry_and_a_later_pack_its_own(tmp_path):
+    """override: true against the shipped catalogue (and against an earlier pack) stays."""
+    first = write(tmp_path / "a" / "catalogue" / "materials.yaml", MATERIAL.format(
+        id="aluminium_6082", override="    override: true\n", name="aluminium 6082",
+        family="aluminium", price=9))
+    write(tmp_path / "a" / "own.yaml", "pack: {id: own, version: 0.1.0}\n")
+    second = write(tmp_path / "b.yaml", MATERIAL.format(
+        id="aluminium_6082", override="    override: true\n", name="aluminium 6082",
+        family="aluminium", price=11))
+    code, out, err = run_cli("rules", "lint", first.parent.parent, second, "--lang", "en")
+    assert code == 0, out + err
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml",
+                             "--rules", first.parent.parent, "--rules", second,
+                             "--format", "json", "--no-probe")
+    assert code == 0, err
+    assert "1190 kg/m3 x EUR 11/kg x 200 pcs" in out, out  # the later pack's

@@ -299,6 +299,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 extra = []
         loaded = []
         in_pack = {}  # id -> (path, line) of this pack's rules: one id, one rule in a pack
+        catalogue.start_pack()  # and one entry (the catalogue's own in_pack)
         catalogues = len(extra)
         for n, file in enumerate(extra + pack_files(source)):
             path = str(file)

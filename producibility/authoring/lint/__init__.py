@@ -57,7 +57,8 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
     rule_ids = ids.RuleIds(base_rules)
     merged_catalogue = catalogue.builder(paths)
     for source in paths:
-        rule_ids.start_pack()
+        rule_ids.start_pack()  # one id, one rule in a pack
+        merged_catalogue.start_pack()  # and one catalogue entry
         pack_files, found = files.files_of(source)
         problems += found
         catalogues = files.catalogue_files_of(source)

@@ -1,8 +1,10 @@
 """E125 catalogue-entry, W126 unknown-family, W127 unknown-cam-process: a pack's catalogue
 entries, and what its settings say of them.
 
-**E125**: a catalogue entry in a pack that the merged catalogue refuses.  A duplicate id,
-``override: true`` with nothing to override, an unknown part field in a process's checks,
+**E125**: a catalogue entry in a pack that the merged catalogue refuses.  A duplicate id
+(in one file, or in two files of one pack with ``override: true`` or without, as E120 for a
+rule: which entry won depended on the files' names), ``override: true`` with nothing to
+override, an unknown part field in a process's checks,
 an alias shared by two entries (``rules/catalogue/*.yaml`` and a pack's ``processes:``,
 ``materials:`` ...).  The check is the catalogue's own (``model/catalogue.py``,
 ``CatalogueBuilder``), as when loading, and so are its words, in the language lint
