@@ -375,6 +375,47 @@ def test_a_rule_that_cannot_be_evaluated_is_said_in_the_reports_language(tmp_pat
         in out, out
 
 
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["FAILED tight, read in Dutch",
+            "    Rule PO-003 could not be evaluated: cannot compare 0.01 <= '0.02'",
+            "    Rule PO-004 could not be evaluated: cannot add 'aluminium_6082' and 1",
+            "    expected PO-003 to fire; it did not", "    expected PO-004 to fire; it did not",
+            "    fired: "]),
+    ("nl", ["MISLUKT tight, read in Dutch",
+            "    Regel PO-003 kon niet worden geëvalueerd: kan 0.01 <= '0.02' niet vergelijken",
+            "    Regel PO-004 kon niet worden geëvalueerd: kan 'aluminium_6082' en 1 niet "
+            "optellen",
+            "    PO-003 had moeten afgaan; dat deed hij niet",
+            "    PO-004 had moeten afgaan; dat deed hij niet", "    afgegaan: "]),
+])
+def test_rules_test_says_an_engine_error_in_the_users_language(tmp_path, lang, words):
+    """A case read in Dutch (lang: nl) that failed on an engine error printed 'Regel PO-003
+    kon niet worden geëvalueerd: ...' among the English lines of 'rules test --lang en',
+    and an English case the English words under --lang nl."""
+    pack = write(tmp_path / "eigen" / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.tolerance_mm <= \'0.02\'"')
+                 + RULE.format(id="PO-004", effort="{inspection_h: 1}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.material + 1 > 2"'))
+    write(tmp_path / "eigen" / "tests" / "own.cases.yaml", CASES.format(
+        equipment=f"equipment: {EXAMPLES / 'equipment.yaml'}\n").replace(
+            "fires: [PO-003]", "fires: [PO-003, PO-004]") + """\
+  - name: tight, read in Dutch
+    base: plate
+    lang: nl
+    fires: [PO-003, PO-004]
+""")
+    code, out, err = run_cli("rules", "test", pack.parent, "--lang", lang)
+    assert code == 1, err
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith(words[0]))
+    assert [line if n < 5 else line[:len(words[n])]
+            for n, line in enumerate(lines[at + 1:at + 6], 1)] == words[1:], out
+    # the English case says it in the same language as the Dutch one
+    first = lines.index(next(line for line in lines if "tight tolerance" in line))
+    assert lines[first + 1:first + 5] == words[1:5], out
+
 # --- item 16: init's $schema comments point at schemas that exist
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -95,6 +95,15 @@ def _said(key, /, **fields):
     return Wording("packtest", key, **fields)
 
 
+def _in_every_language(text):
+    """{lang: text} of a text that keeps its wording (a :class:`Said`), for a Wording's
+    field; a text without one as it is."""
+    wording = getattr(text, "wording", None)
+    if wording is None:
+        return text
+    return {lang: wording(lang) for lang in i18n.LANGS}
+
+
 def _check_document(document, path):
     """A cases file's shape, so that a malformed one is a file:line error, not a crash."""
     if not isinstance(document, dict) or not isinstance(document.get("cases"), list):
@@ -187,9 +196,12 @@ def run_cases(files, pack, screener_for):
                 continue
             # a rule the engine could not evaluate did not fire: it is broken, and so is
             # the case ("fires: [PO-003]" passed for "cannot compare 0.015 <= '0.02'")
-            fired = sorted({f["rule"] for f in report.findings if f["kind"] != "engine_error"})
-            problems = [_said("engine_error", rule=f["rule"], error=f["message"])
-                        for f in report.findings if f["kind"] == "engine_error"]
+            findings = report.for_serialising()["findings"]  # read, not changed
+            fired = sorted({f["rule"] for f in findings if f["kind"] != "engine_error"})
+            # in the user's language, not the case's (the one it was screened in): the
+            # message keeps its wording (a Said)
+            problems = [_said("engine_error", rule=f["rule"], error=_in_every_language(
+                f["message"])) for f in findings if f["kind"] == "engine_error"]
             for key in ("fires", "not_fires", "undecided"):
                 # a typo would fail "fires" unexplained and pass "not_fires" for ever
                 # a disabled rule cannot fire: asserting so is fine, expecting it is not
