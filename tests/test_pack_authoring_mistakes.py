@@ -562,3 +562,81 @@ def test_a_pack_still_overrides_a_shipped_entry_and_a_later_pack_its_own(tmp_pat
                              "--format", "json", "--no-probe")
     assert code == 0, err
     assert "1190 kg/m3 x EUR 11/kg x 200 pcs" in out, out  # the later pack's
+
+
+# --- the init walk-through: what rules test and rules explain said wrong or unclearly
+
+WALK_CASES = """\
+equipment: {equipment}
+bases:
+  plate: {{id: T-1, purpose: prototype, quantity: 2,
+           parts: [{{id: P1, processes: [milling_3axis], material: aluminium_6082,
+                    size_mm: [120, 60, 20], tolerance_mm: 0.01}}]}}
+cases:
+  - name: tight tolerance
+    base: {base}
+    {check}
+"""
+
+
+@pytest.mark.parametrize("lang, base, check, said", [
+    ("en", "plate", "verdict: FIT", "Error: {}:9: case 'tight tolerance': verdict must be one "
+     "of fit, fit_with_effort, conditional, no_fit (did you mean 'fit'?)"),
+    ("nl", "plate", "verdict: FIT", "Fout: {}:9: geval 'tight tolerance': verdict moet een "
+     "van deze zijn: fit, fit_with_effort, conditional, no_fit (bedoelt u 'fit'?)"),
+    ("en", "plat", "fires: [PO-003]", "Error: {}:8: case 'tight tolerance': no base 'plat' in "
+     "this file (did you mean 'plate'?); its bases: plate"),
+    ("nl", "plat", "fires: [PO-003]", "Fout: {}:8: geval 'tight tolerance': geen base 'plat' "
+     "in dit bestand (bedoelt u 'plate'?); de bases hier: plate"),
+])
+def test_a_cases_file_says_a_wrong_verdict_or_base_at_its_line(tmp_path, lang, base, check,
+                                                               said):
+    """'verdict: FIT' (the text report's word) failed the case with 'expected verdict FIT,
+    got fit', whatever the verdict; 'base: plat' said "needs request: or a known base:
+    (plate)", at the case and without naming the base written."""
+    pack = write(tmp_path / "eigen" / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    cases = tmp_path / "eigen" / "tests" / "own.cases.yaml"
+    write(cases, WALK_CASES.format(equipment=EXAMPLES / "equipment.yaml", base=base,
+                                   check=check))
+    code, out, err = run_cli("rules", "test", pack.parent, "--lang", lang)
+    assert code == 1
+    assert err.strip() == said.format(cases), err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "    expected PO-003 to stay undecided (waiting for an answer); no open question "
+           "names it: it decided, or it waits on a part that cannot be made here (P1), for "
+           "which no question is asked"),
+    ("nl", "    PO-003 had onbeslist moeten blijven (wachtend op een antwoord); geen open "
+           "vraag noemt hem: hij besliste, of hij wacht bij een onderdeel dat hier niet "
+           "gemaakt kan worden (P1), en voor zo'n onderdeel worden geen vragen gesteld"),
+])
+def test_an_undecided_rule_of_a_part_not_made_is_not_said_to_have_decided(tmp_path, lang,
+                                                                          said):
+    """A case that left the tolerance open on a part no machine takes (a 10 m bar) was
+    told "it decided and did not fire": the rule waited, but a part that cannot be made
+    here asks nothing."""
+    pack = write(tmp_path / "eigen" / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    cases = tmp_path / "eigen" / "tests" / "own.cases.yaml"
+    write(cases, WALK_CASES.format(equipment=EXAMPLES / "equipment.yaml", base="plate",
+                                   check="set_part: {size_mm: [10000, 60, 20]}\n"
+                                         "    unset_part: [tolerance_mm]\n"
+                                         "    undecided: [PO-003]"))
+    code, out, err = run_cli("rules", "test", pack.parent, "--lang", lang)
+    assert code == 1, err
+    assert said in out.splitlines(), out
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "    part.material_family: (derived; the question asked: part.material (Material))"),
+    ("nl", "    part.material_family: (afgeleid; de vraag die gesteld wordt: part.material "
+           "(Materiaal))"),
+])
+def test_explain_names_the_question_a_derived_field_asks(tmp_path, lang, said):
+    """ENX-002 reads part.material_family: explain said "(from the derived facts, not
+    asked)", where an unknown family asks the material."""
+    code, out, err = run_cli("rules", "explain", "ENX-002", "--lang", lang)
+    assert code == 0, err
+    assert said in out.splitlines(), out
