@@ -640,3 +640,43 @@ def test_explain_names_the_question_a_derived_field_asks(tmp_path, lang, said):
     code, out, err = run_cli("rules", "explain", "ENX-002", "--lang", lang)
     assert code == 0, err
     assert said in out.splitlines(), out
+
+
+def test_lint_shows_the_problems_of_a_packs_catalogue_files(tmp_path):
+    """rules lint showed no problem of a file in the pack's catalogue/ (nor of the
+    directory itself) and said '0 errors', where check refused the pack: the same
+    material in two catalogue files, an unknown field there, a directory with nothing to
+    read. A pack of catalogue entries alone is a pack: check said 'no *.yaml rule files
+    in this directory' of it."""
+    pack = tmp_path / "eigen"
+    write(pack / "catalogue" / "a.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4))
+    second = write(pack / "catalogue" / "b.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="cast acrylic", family="plastic", price=5))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
+    assert code == 1
+    assert out.strip() == (f"{second}:2:1: E125 material acrylic_pmma is already defined in "
+                           f"this pack at {pack / 'catalogue' / 'a.yaml'}:2: keep one of the "
+                           "two, or choose another id (override: true replaces an entry of an "
+                           "earlier pack, not one of the same pack)"), out
+    second.unlink()
+    write(pack / "catalogue" / "a.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4)
+        + "    colour: clear\n")
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "nl")
+    assert code == 1
+    assert out.strip() == f"{pack / 'catalogue' / 'a.yaml'}:9:5: E110 in materials[0]: " \
+        "onbekend veld 'colour'", out
+    write(pack / "catalogue" / "a.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
+    assert code == 0, out + err
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml", "--rules", pack,
+                             "--no-probe")
+    assert code == 0, err
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    code, out, err = run_cli("rules", "lint", empty, "--lang", "nl")
+    assert code == 1
+    assert out.strip() == f"{empty}:1:1: E100 geen *.yaml-regelbestanden in deze map", out

@@ -210,7 +210,8 @@ def pack_files(source):
     if p.is_dir():
         files = sorted(x for x in p.iterdir()
                        if x.suffix in (".yaml", ".yml") and not x.name.startswith("."))
-        if not files:
+        if not files and not catalogue_files(p):
+            # a pack of catalogue entries alone (its catalogue/ folder) is a pack
             raise InputError.said(Wording("inputs", "no_rule_files"), str(p))
         return files
     return [p]

@@ -59,7 +59,7 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
     for source in paths:
         rule_ids.start_pack()  # one id, one rule in a pack
         merged_catalogue.start_pack()  # and one catalogue entry
-        pack_files, found = files.files_of(source)
+        pack_files, found = files.files_of(source, lang)
         problems += found
         catalogues = files.catalogue_files_of(source)
         for file in pack_files:
