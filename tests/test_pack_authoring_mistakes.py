@@ -680,3 +680,59 @@ def test_lint_shows_the_problems_of_a_packs_catalogue_files(tmp_path):
     code, out, err = run_cli("rules", "lint", empty, "--lang", "nl")
     assert code == 1
     assert out.strip() == f"{empty}:1:1: E100 geen *.yaml-regelbestanden in deze map", out
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["equipment.yaml:1:1: E112 this is an equipment file, not a rule pack file: name "
+            "the pack's directory (rules/) or its files",
+            "producibility.yaml:1:1: E112 this is a project config (producibility.yaml), not "
+            "a rule pack file: name the pack's directory (rules/) or its files"]),
+    ("nl", ["equipment.yaml:1:1: E112 dit is een machinebestand, geen bestand van een "
+            "regelpakket: noem de map van het pakket (rules/) of zijn bestanden",
+            "producibility.yaml:1:1: E112 dit is een projectconfiguratie (producibility.yaml), "
+            "geen bestand van een regelpakket: noem de map van het pakket (rules/) of zijn "
+            "bestanden"]),
+])
+def test_linting_the_shops_folder_says_which_files_are_no_pack(tmp_path, monkeypatch, lang,
+                                                              said):
+    """'rules lint .' in the folder init made read equipment.yaml as a pack and advised
+    "put 'certifications:' at the top level of the file, not under 'provider:'", and
+    producibility.yaml "unknown field 'equipment'"."""
+    code, out, err = run_cli("init", tmp_path / "shop")
+    assert code == 0, err
+    monkeypatch.chdir(tmp_path / "shop")
+    code, out, err = run_cli("rules", "lint", ".", "--lang", lang)
+    assert code == 1
+    assert out.strip().splitlines() == said, out
+    code, out, err = run_cli("check", "requests/example.yaml", "--rules", ".", "--lang", lang)
+    assert code == 1 and err.strip().endswith(said[0].replace(":1:1: E112", ":1:")), err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "W143 PO-003: part.tolerance_mm is a number, compared here with the text '0.02': "
+           "the rule cannot be evaluated on any request that answers it (write the number "
+           "without quotes)"),
+    ("nl", "W143 PO-003: part.tolerance_mm is een getal, hier vergeleken met de tekst '0.02': "
+           "de regel kan bij geen enkele aanvraag die het invult worden geëvalueerd (schrijf "
+           "het getal zonder aanhalingstekens)"),
+])
+def test_a_number_compared_with_a_text_is_a_warning(tmp_path, lang, said):
+    """'part.tolerance_mm <= '0.02'' passed lint; every request with a tolerance then got
+    'Rule PO-003 could not be evaluated: cannot compare 0.01 <= '0.02''."""
+    pack = write(tmp_path / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.tolerance_mm <= \'0.02\'"'))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang, "--strict")
+    assert code == 1
+    assert out.strip() == f"{pack}:7:11: {said}", out
+    write(pack, pack.read_text(encoding="utf-8").replace("<= '0.02'", "<= 0.02"))
+    assert run_cli("rules", "lint", pack, "--lang", lang, "--strict")[0] == 0
+
+
+def test_the_shipped_pack_lints_clean_its_catalogue_too():
+    """Lint now shows the problems of a pack's catalogue/ files: the shipped one's
+    inconel_718 was 'like copper_alloy' (W126), its family nickel_alloy named only by the
+    run-time models' specific energies."""
+    code, out, err = run_cli("rules", "lint", "--strict", "--lang", "en",
+                             EXAMPLES.parent / "rules")
+    assert code == 0 and out == "", out + err
