@@ -180,9 +180,14 @@ def pack_sources(packs: list, no_default_rules: bool) -> tuple[list[Path], list[
 
 
 def yaml_files(packs: list) -> set[str]:
-    """The resolved YAML files of packs (a directory's ``*.yaml``/``*.yml``)."""
+    """The resolved YAML files of packs (a directory's ``*.yaml``/``*.yml`` and those of
+    its ``catalogue/``, as the loader reads them: lint showed no problem of a shop's
+    catalogue files, and ``rules show`` none of their entries)."""
+    from producibility.model.catalogue import catalogue_files
+
     return {str(f.resolve()) for p in packs
-            for f in (sorted(p.glob("*.y*ml")) if p.is_dir() else [p])}
+            for f in ([*catalogue_files(p), *sorted(p.glob("*.y*ml"))] if p.is_dir()
+                      else [p])}
 
 
 def _cannot(path, exc):

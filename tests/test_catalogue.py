@@ -667,3 +667,46 @@ def test_an_override_for_a_price_keeps_the_names_read_as_the_entry(tmp_path):
     assert not any(q["field"] == "material" for q in report["open_questions"])
     assert [a["text"] for a in report["assumed"] if a["field"] == "material"] == [
         "'316' read as stainless steel 316L (1.4404)"]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", {"aluminium_5083": "P1: aluminium EN AW-5083 without a temper: soft O/H111 and "
+                              "the work-hardened H22/H32/H321 or H24/H34 (the alloy is not "
+                              "heat-treatable: no T tempers) differ",
+            "aluminium_6082": "P1: aluminium EN AW-6082 without a temper: soft O and the "
+                              "solution treated and aged T4 or T6/T651 (a heat-treatable "
+                              "alloy) differ",
+            "own": "P1: aluminium EN AW-6082 without a temper: the soft O/H111 and the hard "
+                   "tempers of one alloy (H32 or H34 of the work-hardened 5xxx alloys, T4 or "
+                   "T6 of the heat-treatable 6xxx and 7xxx) differ"}),
+    ("nl", {"aluminium_5083": "P1: aluminium EN AW-5083 zonder toestand: zacht O/H111 en "
+                              "koudversterkt H22/H32/H321 of H24/H34 (de legering is niet "
+                              "veredelbaar: geen T-toestanden) verschillen",
+            "aluminium_6082": "P1: aluminium EN AW-6082 zonder toestand: zacht O en veredeld "
+                              "T4 of T6/T651 (een veredelbare legering) verschillen",
+            "own": "P1: aluminium EN AW-6082 zonder toestand: het zachte O/H111 en de harde "
+                   "toestanden van één legering"}),
+])
+def test_mat_012_names_the_tempers_of_the_alloy_asked(tmp_path, lang, words):
+    """A 5083 without a temper was told "T4 or T6 ... differ", tempers a 5xxx alloy,
+    which is not heat-treatable (EN 573-3, EN 515), never has; the catalogue's
+    heat_treatable (part.material_heat_treatable) now chooses the words, and a shop's own
+    entry without it gets the words of both kinds."""
+    def message(screener, material):
+        request = json.loads(json.dumps(REQUEST))
+        request["parts"][0]["material"] = material
+        report = screener.check(request, lang=lang, probe=False)
+        return next(f["message"] for f in report.findings if f["rule"] == "MAT-012")
+
+    screener = Screener(EQUIPMENT)
+    for material in ("aluminium_5083", "aluminium_6082"):
+        assert message(screener, material).startswith(words[material])
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "materials:\n  - id: aluminium_6082\n    override: true\n"
+        "    name: {en: aluminium EN AW-6082, nl: aluminium EN AW-6082}\n"
+        "    family: aluminium\n    density_kg_m3: 2700\n"
+        "    price: {eur_kg: 6.5, source: our supplier, date: 2025-11}\n"
+        "    speed_factor: 3.0\n", encoding="utf-8")
+    assert message(Screener(EQUIPMENT, load_packs([own])), "aluminium_6082") \
+        .startswith(words["own"])

@@ -375,6 +375,47 @@ def test_a_rule_that_cannot_be_evaluated_is_said_in_the_reports_language(tmp_pat
         in out, out
 
 
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["FAILED tight, read in Dutch",
+            "    Rule PO-003 could not be evaluated: cannot compare 0.01 <= '0.02'",
+            "    Rule PO-004 could not be evaluated: cannot add 'aluminium_6082' and 1",
+            "    expected PO-003 to fire; it did not", "    expected PO-004 to fire; it did not",
+            "    fired: "]),
+    ("nl", ["MISLUKT tight, read in Dutch",
+            "    Regel PO-003 kon niet worden geëvalueerd: kan 0.01 <= '0.02' niet vergelijken",
+            "    Regel PO-004 kon niet worden geëvalueerd: kan 'aluminium_6082' en 1 niet "
+            "optellen",
+            "    PO-003 had moeten afgaan; dat deed hij niet",
+            "    PO-004 had moeten afgaan; dat deed hij niet", "    afgegaan: "]),
+])
+def test_rules_test_says_an_engine_error_in_the_users_language(tmp_path, lang, words):
+    """A case read in Dutch (lang: nl) that failed on an engine error printed 'Regel PO-003
+    kon niet worden geëvalueerd: ...' among the English lines of 'rules test --lang en',
+    and an English case the English words under --lang nl."""
+    pack = write(tmp_path / "eigen" / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.tolerance_mm <= \'0.02\'"')
+                 + RULE.format(id="PO-004", effort="{inspection_h: 1}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.material + 1 > 2"'))
+    write(tmp_path / "eigen" / "tests" / "own.cases.yaml", CASES.format(
+        equipment=f"equipment: {EXAMPLES / 'equipment.yaml'}\n").replace(
+            "fires: [PO-003]", "fires: [PO-003, PO-004]") + """\
+  - name: tight, read in Dutch
+    base: plate
+    lang: nl
+    fires: [PO-003, PO-004]
+""")
+    code, out, err = run_cli("rules", "test", pack.parent, "--lang", lang)
+    assert code == 1, err
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith(words[0]))
+    assert [line if n < 5 else line[:len(words[n])]
+            for n, line in enumerate(lines[at + 1:at + 6], 1)] == words[1:], out
+    # the English case says it in the same language as the Dutch one
+    first = lines.index(next(line for line in lines if "tight tolerance" in line))
+    assert lines[first + 1:first + 5] == words[1:5], out
+
 # --- item 16: init's $schema comments point at schemas that exist
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -455,3 +496,243 @@ def test_override_still_replaces_a_rule_of_an_earlier_pack(tmp_path):
               .replace("    thread:", "    override: true\n    thread:", 1))
     code, out, err = run_cli("rules", "lint", first, second, "--lang", "en")
     assert code == 0, out + err
+
+
+# --- one catalogue entry id in two files of one pack
+
+MATERIAL = """\
+materials:
+  - id: {id}
+{override}    name: {{en: {name}, nl: {name}}}
+    family: {family}
+    density_kg_m3: 1190
+    price: {{eur_kg: {price}, source: "our supplier's list", date: 2025-11}}
+    speed_factor: 3
+    lead_time_days: 3
+"""
+
+
+@pytest.mark.parametrize("override", ["", "    override: true\n"])
+@pytest.mark.parametrize("lang, said", [
+    ("en", "material acrylic_pmma is already defined in this pack at {}:2: keep one of the "
+           "two, or choose another id (override: true replaces an entry of an earlier pack, "
+           "not one of the same pack)"),
+    ("nl", "materiaal acrylic_pmma is al gedefinieerd in dit pakket, in {}:2: houd er één "
+           "van de twee, of kies een ander id (override: true vervangt iets uit een eerder "
+           "pakket, niet iets uit hetzelfde pakket)"),
+])
+def test_one_catalogue_id_in_two_files_of_one_pack_is_refused_with_or_without_override(
+        tmp_path, override, lang, said):
+    """The same material in the pack's catalogue/ and in one of its rule files was "add
+    'override: true' to replace it", after which lint, check and validate passed and
+    which price won depended on the files' names."""
+    pack = tmp_path / "eigen"
+    first = write(pack / "catalogue" / "materials.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4))
+    second = write(pack / "more.yaml", MATERIAL.format(
+        id="acrylic_pmma", override=override, name="cast acrylic", family="plastic", price=5))
+    said = said.format(first)
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang)
+    assert code == 1
+    assert out.strip() == f"{second}:2:1: E125 {said}", out
+    for command in (("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                     "--equipment", EXAMPLES / "equipment.yaml"),
+                    ("validate", EXAMPLES / "requests" / "bracket-series.yaml"),
+                    ("validate", "--equipment", EXAMPLES / "equipment.yaml")):
+        code, out, err = run_cli(*command, "--rules", pack, "--lang", lang)
+        assert code == 1, (command, out, err)
+        assert err.strip().endswith(f"{second}:2: {said}"), (command, err)
+        assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_pack_still_overrides_a_shipped_entry_and_a_later_pack_its_own(tmp_path):
+    """override: true against the shipped catalogue (and against an earlier pack) stays."""
+    first = write(tmp_path / "a" / "catalogue" / "materials.yaml", MATERIAL.format(
+        id="aluminium_6082", override="    override: true\n", name="aluminium 6082",
+        family="aluminium", price=9))
+    write(tmp_path / "a" / "own.yaml", "pack: {id: own, version: 0.1.0}\n")
+    second = write(tmp_path / "b.yaml", MATERIAL.format(
+        id="aluminium_6082", override="    override: true\n", name="aluminium 6082",
+        family="aluminium", price=11))
+    code, out, err = run_cli("rules", "lint", first.parent.parent, second, "--lang", "en")
+    assert code == 0, out + err
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml",
+                             "--rules", first.parent.parent, "--rules", second,
+                             "--format", "json", "--no-probe")
+    assert code == 0, err
+    assert "1190 kg/m3 x EUR 11/kg x 200 pcs" in out, out  # the later pack's
+
+
+# --- the init walk-through: what rules test and rules explain said wrong or unclearly
+
+WALK_CASES = """\
+equipment: {equipment}
+bases:
+  plate: {{id: T-1, purpose: prototype, quantity: 2,
+           parts: [{{id: P1, processes: [milling_3axis], material: aluminium_6082,
+                    size_mm: [120, 60, 20], tolerance_mm: 0.01}}]}}
+cases:
+  - name: tight tolerance
+    base: {base}
+    {check}
+"""
+
+
+@pytest.mark.parametrize("lang, base, check, said", [
+    ("en", "plate", "verdict: FIT", "Error: {}:9: case 'tight tolerance': verdict must be one "
+     "of fit, fit_with_effort, conditional, no_fit (did you mean 'fit'?)"),
+    ("nl", "plate", "verdict: FIT", "Fout: {}:9: geval 'tight tolerance': verdict moet een "
+     "van deze zijn: fit, fit_with_effort, conditional, no_fit (bedoelt u 'fit'?)"),
+    ("en", "plat", "fires: [PO-003]", "Error: {}:8: case 'tight tolerance': no base 'plat' in "
+     "this file (did you mean 'plate'?); its bases: plate"),
+    ("nl", "plat", "fires: [PO-003]", "Fout: {}:8: geval 'tight tolerance': geen base 'plat' "
+     "in dit bestand (bedoelt u 'plate'?); de bases hier: plate"),
+])
+def test_a_cases_file_says_a_wrong_verdict_or_base_at_its_line(tmp_path, lang, base, check,
+                                                               said):
+    """'verdict: FIT' (the text report's word) failed the case with 'expected verdict FIT,
+    got fit', whatever the verdict; 'base: plat' said "needs request: or a known base:
+    (plate)", at the case and without naming the base written."""
+    pack = write(tmp_path / "eigen" / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    cases = tmp_path / "eigen" / "tests" / "own.cases.yaml"
+    write(cases, WALK_CASES.format(equipment=EXAMPLES / "equipment.yaml", base=base,
+                                   check=check))
+    code, out, err = run_cli("rules", "test", pack.parent, "--lang", lang)
+    assert code == 1
+    assert err.strip() == said.format(cases), err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "    expected PO-003 to stay undecided (waiting for an answer); no open question "
+           "names it: it decided, or it waits on a part that cannot be made here (P1), for "
+           "which no question is asked"),
+    ("nl", "    PO-003 had onbeslist moeten blijven (wachtend op een antwoord); geen open "
+           "vraag noemt hem: hij besliste, of hij wacht bij een onderdeel dat hier niet "
+           "gemaakt kan worden (P1), en voor zo'n onderdeel worden geen vragen gesteld"),
+])
+def test_an_undecided_rule_of_a_part_not_made_is_not_said_to_have_decided(tmp_path, lang,
+                                                                          said):
+    """A case that left the tolerance open on a part no machine takes (a 10 m bar) was
+    told "it decided and did not fire": the rule waited, but a part that cannot be made
+    here asks nothing."""
+    pack = write(tmp_path / "eigen" / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}"))
+    cases = tmp_path / "eigen" / "tests" / "own.cases.yaml"
+    write(cases, WALK_CASES.format(equipment=EXAMPLES / "equipment.yaml", base="plate",
+                                   check="set_part: {size_mm: [10000, 60, 20]}\n"
+                                         "    unset_part: [tolerance_mm]\n"
+                                         "    undecided: [PO-003]"))
+    code, out, err = run_cli("rules", "test", pack.parent, "--lang", lang)
+    assert code == 1, err
+    assert said in out.splitlines(), out
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "    part.material_family: (derived; the question asked: part.material (Material))"),
+    ("nl", "    part.material_family: (afgeleid; de vraag die gesteld wordt: part.material "
+           "(Materiaal))"),
+])
+def test_explain_names_the_question_a_derived_field_asks(tmp_path, lang, said):
+    """ENX-002 reads part.material_family: explain said "(from the derived facts, not
+    asked)", where an unknown family asks the material."""
+    code, out, err = run_cli("rules", "explain", "ENX-002", "--lang", lang)
+    assert code == 0, err
+    assert said in out.splitlines(), out
+
+
+def test_lint_shows_the_problems_of_a_packs_catalogue_files(tmp_path):
+    """rules lint showed no problem of a file in the pack's catalogue/ (nor of the
+    directory itself) and said '0 errors', where check refused the pack: the same
+    material in two catalogue files, an unknown field there, a directory with nothing to
+    read. A pack of catalogue entries alone is a pack: check said 'no *.yaml rule files
+    in this directory' of it."""
+    pack = tmp_path / "eigen"
+    write(pack / "catalogue" / "a.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4))
+    second = write(pack / "catalogue" / "b.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="cast acrylic", family="plastic", price=5))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
+    assert code == 1
+    assert out.strip() == (f"{second}:2:1: E125 material acrylic_pmma is already defined in "
+                           f"this pack at {pack / 'catalogue' / 'a.yaml'}:2: keep one of the "
+                           "two, or choose another id (override: true replaces an entry of an "
+                           "earlier pack, not one of the same pack)"), out
+    second.unlink()
+    write(pack / "catalogue" / "a.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4)
+        + "    colour: clear\n")
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "nl")
+    assert code == 1
+    assert out.strip() == f"{pack / 'catalogue' / 'a.yaml'}:9:5: E110 in materials[0]: " \
+        "onbekend veld 'colour'", out
+    write(pack / "catalogue" / "a.yaml", MATERIAL.format(
+        id="acrylic_pmma", override="", name="acrylic", family="plastic", price=4))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", "en")
+    assert code == 0, out + err
+    code, out, err = run_cli("check", EXAMPLES / "requests" / "bracket-series.yaml",
+                             "--equipment", EXAMPLES / "equipment.yaml", "--rules", pack,
+                             "--no-probe")
+    assert code == 0, err
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    code, out, err = run_cli("rules", "lint", empty, "--lang", "nl")
+    assert code == 1
+    assert out.strip() == f"{empty}:1:1: E100 geen *.yaml-regelbestanden in deze map", out
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["equipment.yaml:1:1: E112 this is an equipment file, not a rule pack file: name "
+            "the pack's directory (rules/) or its files",
+            "producibility.yaml:1:1: E112 this is a project config (producibility.yaml), not "
+            "a rule pack file: name the pack's directory (rules/) or its files"]),
+    ("nl", ["equipment.yaml:1:1: E112 dit is een machinebestand, geen bestand van een "
+            "regelpakket: noem de map van het pakket (rules/) of zijn bestanden",
+            "producibility.yaml:1:1: E112 dit is een projectconfiguratie (producibility.yaml), "
+            "geen bestand van een regelpakket: noem de map van het pakket (rules/) of zijn "
+            "bestanden"]),
+])
+def test_linting_the_shops_folder_says_which_files_are_no_pack(tmp_path, monkeypatch, lang,
+                                                              said):
+    """'rules lint .' in the folder init made read equipment.yaml as a pack and advised
+    "put 'certifications:' at the top level of the file, not under 'provider:'", and
+    producibility.yaml "unknown field 'equipment'"."""
+    code, out, err = run_cli("init", tmp_path / "shop")
+    assert code == 0, err
+    monkeypatch.chdir(tmp_path / "shop")
+    code, out, err = run_cli("rules", "lint", ".", "--lang", lang)
+    assert code == 1
+    assert out.strip().splitlines() == said, out
+    code, out, err = run_cli("check", "requests/example.yaml", "--rules", ".", "--lang", lang)
+    assert code == 1 and err.strip().endswith(said[0].replace(":1:1: E112", ":1:")), err
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "W143 PO-003: part.tolerance_mm is a number, compared here with the text '0.02': "
+           "the rule cannot be evaluated on any request that answers it (write the number "
+           "without quotes)"),
+    ("nl", "W143 PO-003: part.tolerance_mm is een getal, hier vergeleken met de tekst '0.02': "
+           "de regel kan bij geen enkele aanvraag die het invult worden geëvalueerd (schrijf "
+           "het getal zonder aanhalingstekens)"),
+])
+def test_a_number_compared_with_a_text_is_a_warning(tmp_path, lang, said):
+    """'part.tolerance_mm <= '0.02'' passed lint; every request with a tolerance then got
+    'Rule PO-003 could not be evaluated: cannot compare 0.01 <= '0.02''."""
+    pack = write(tmp_path / "own.yaml", "pack: {id: own, version: 0.1.0}\nrules:\n"
+                 + RULE.format(id="PO-003", effort="{inspection_h: 1.5}").replace(
+                     '"part.tolerance_mm <= 0.02"', '"part.tolerance_mm <= \'0.02\'"'))
+    code, out, err = run_cli("rules", "lint", pack, "--lang", lang, "--strict")
+    assert code == 1
+    assert out.strip() == f"{pack}:7:11: {said}", out
+    write(pack, pack.read_text(encoding="utf-8").replace("<= '0.02'", "<= 0.02"))
+    assert run_cli("rules", "lint", pack, "--lang", lang, "--strict")[0] == 0
+
+
+def test_the_shipped_pack_lints_clean_its_catalogue_too():
+    """Lint now shows the problems of a pack's catalogue/ files: the shipped one's
+    inconel_718 was 'like copper_alloy' (W126), its family nickel_alloy named only by the
+    run-time models' specific energies."""
+    code, out, err = run_cli("rules", "lint", "--strict", "--lang", "en",
+                             EXAMPLES.parent / "rules")
+    assert code == 0 and out == "", out + err

@@ -98,3 +98,60 @@ def test_what_ifs_are_answers_a_customer_could_give(screener):
     assert not applicable([bracket], "weight_kg", 23.23)
     assert applicable([block], "weight_kg", 23.23)
     assert applicable([dict(bracket, material=None)], "weight_kg", 23.23)  # not known
+
+
+def test_a_thread_is_probed_at_standard_metric_sizes(tmp_path):
+    """The ordinary bracket enquiry was asked "if 1.98: FIT WITH EFFORT (DFM-019)", an
+    M1.98 that no tap cuts; a thread is now probed at the nearest ISO 261 size on each
+    side of DFM-019's M2 and DFM-020's M3, a roughness at the nearest ISO 1302 grade and a
+    sheet at a thickness it is stocked in, in the report as in its what-ifs."""
+    import json
+
+    from conftest import run_cli
+    from producibility.report.probing import probe_values
+
+    request = EXAMPLES / "requests" / "bracket-ordinary-enquiry.yaml"
+    code, out, err = run_cli("check", request, "--equipment", EXAMPLES / "equipment.yaml")
+    assert code == 0, err
+    assert "     if 1.6: FIT WITH EFFORT (DFM-019)\n" in out, out
+    assert "1.98" not in out
+    code, out, err = run_cli("check", request, "--equipment", EXAMPLES / "equipment.yaml",
+                             "--format", "json")
+    thread = next(q for q in json.loads(out)["open_questions"]
+                  if q["field"] == "min_thread_mm")
+    assert [p["answer"] for p in thread["what_if"]] == [1.6]
+
+    from producibility import Screener
+    screener = Screener(EXAMPLES / "equipment.yaml")
+    questions, limits = screener.questionnaire, screener.thresholds
+    iso_261 = {1, 1.2, 1.6, 2, 2.5, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 30, 36, 42, 48, 56,
+               64}
+    tried = probe_values(questions.question("part", "min_thread_mm"), limits, "2026-11-23")
+    assert tried == [1.6, 2.5, 4], tried  # either side of M2 and of M3
+    assert set(tried) <= iso_261
+    assert probe_values(questions.question("part", "roughness_ra_um"), limits,
+                        "2026-11-23") == [0.2, 0.8, 3.2]  # either side of Ra 0.4 and 1.6
+    assert probe_values(questions.question("part", "thickness_mm"), limits,
+                        "2026-11-23")[:3] == [2.5, 4, 5]  # either side of 3 and 6 mm
+
+
+def test_a_series_is_for_a_number_question(tmp_path):
+    """A questionnaire's series: on a choice question is refused at its line."""
+    import pytest
+
+    from producibility import InputError, load_questionnaire
+    from producibility.model.defaults import default_questionnaire_path
+
+    text = default_questionnaire_path().read_text(encoding="utf-8")
+    line = text.splitlines().index("      - id: temper") + 1
+    bad = tmp_path / "faas.yaml"
+    bad.write_text(text.replace("      - id: temper\n        type: choice\n",
+                                "      - id: temper\n        type: choice\n"
+                                "        series: {values: [1, 2], source: none}\n"),
+                   encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_questionnaire(bad)
+    assert caught.value.worded("en") == (f"{bad}:{line}: question 'temper': series: lists "
+                                         "the standard sizes of a number answer, not of a "
+                                         "choice"), caught.value.worded("en")
+    assert "series: noemt de standaardmaten" in caught.value.worded("nl")

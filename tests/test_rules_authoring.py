@@ -224,9 +224,13 @@ def test_init_scaffolds_a_folder_where_daily_use_is_one_command(tmp_path, monkey
     assert code == 0 and "2 passed, 0 failed in 1 file" in out
     code, _, err = run_cli("validate", "--equipment", "equipment.yaml")
     assert code == 0 and \
-        err == "equipment.yaml: geldig (1 machine, 0 partners; de feestdagen van NL)\n"
+        err == "equipment.yaml: geldig (1 machine, 1 partner; de feestdagen van NL)\n"
     code, out, _ = run_cli("check", "requests/example.yaml")
     assert code == 0 and "Oordeel:" in out and "OWN-001" in out
+    # OWN-001 says "het passiveren doet onze partner": the equipment has that partner
+    # (the report said "geen partner in het machinebestand doet het")
+    assert "beitsen en passiveren bij Uw beitserij (partner)" in out
+    assert "geen partner in het machinebestand" not in out
     # a shop without EN 1090 is not refused a milled bracket on an assumed execution
     # class (the example read NIET MAAKBAAR on ENX-001 until execution_class was assumed
     # only where it applies)

@@ -2,7 +2,7 @@
 (``rules explain``)."""
 
 from producibility import i18n
-from producibility.engine.infer import SCHEDULE_FIELDS, stages
+from producibility.engine.infer import DERIVED_FROM, SCHEDULE_FIELDS, stages
 from producibility.report.mrl import FAAS_TOPICS, THREADS
 from producibility.report.render import environment
 
@@ -166,6 +166,11 @@ def explain(pack, rule_id, questionnaire, lang="en"):
         q = questionnaire.question(scope, name)
         if q is not None:
             lines.append(f"    {scope}.{name}: {q.label(lang)}{via}")
+        elif DERIVED_FROM.get((scope, name)):
+            # "not asked" was not so: an unknown material_family asks the material
+            asked = [questionnaire.question(*key) for key in DERIVED_FROM[(scope, name)]]
+            lines.append(f"    {scope}.{name}: " + t["derived_from"].format(questions=", ".join(
+                f"{a.scope}.{a.id} ({a.label(lang)})" for a in asked if a is not None)) + via)
         else:
             lines.append(f"    {scope}.{name}: " + t["not_asked"].format(
                 origin=t[_origin(scope, name)]) + via)

@@ -34,6 +34,7 @@ from producibility.errors import InputError, Wording
 from producibility.inputs.schema import comma_split_wording, comma_splits, did_you_mean
 from producibility.model.equipment import load_equipment
 from producibility.model.pack import load_packs, pack_files
+from producibility.report.conclude import VERDICTS
 CASE_KEYS = {"name", "base", "request", "set", "set_part", "unset", "unset_part", "fires",
              "not_fires", "undecided", "verdict", "lang", "assume"}
 
@@ -95,6 +96,15 @@ def _said(key, /, **fields):
     return Wording("packtest", key, **fields)
 
 
+def _in_every_language(text):
+    """{lang: text} of a text that keeps its wording (a :class:`Said`), for a Wording's
+    field; a text without one as it is."""
+    wording = getattr(text, "wording", None)
+    if wording is None:
+        return text
+    return {lang: wording(lang) for lang in i18n.LANGS}
+
+
 def _check_document(document, path):
     """A cases file's shape, so that a malformed one is a file:line error, not a crash."""
     if not isinstance(document, dict) or not isinstance(document.get("cases"), list):
@@ -122,6 +132,20 @@ def _check_document(document, path):
                                             kind=kind), path, where)
             if key == "lang" and value not in i18n.LANGS:
                 raise InputError.said(_said("case_lang", case=case.get("name", i + 1)),
+                                      path, where)
+            if key == "verdict" and value not in VERDICTS:
+                # "verdict: FIT" (the text report's word) failed every case: "expected
+                # verdict FIT, got fit"
+                raise InputError.said(_said("case_verdict", case=case.get("name", i + 1),
+                                            verdicts=", ".join(VERDICTS),
+                                            hint=did_you_mean(str(value).lower().replace(
+                                                " ", "_"), VERDICTS)), path, where)
+            if key == "base" and "request" not in case and value not in bases:
+                # said where it is written, with the name it was probably meant to be
+                raise InputError.said(_said("unknown_base", case=case.get("name", i + 1),
+                                            base=value, bases=", ".join(sorted(bases))
+                                            or _said("no_bases"),
+                                            hint=did_you_mean(value, sorted(bases))),
                                       path, where)
             if isinstance(value, list) and not all(isinstance(v, str) for v in value):
                 raise InputError.said(_said("case_texts", case=case.get("name", i + 1),
@@ -187,9 +211,12 @@ def run_cases(files, pack, screener_for):
                 continue
             # a rule the engine could not evaluate did not fire: it is broken, and so is
             # the case ("fires: [PO-003]" passed for "cannot compare 0.015 <= '0.02'")
-            fired = sorted({f["rule"] for f in report.findings if f["kind"] != "engine_error"})
-            problems = [_said("engine_error", rule=f["rule"], error=f["message"])
-                        for f in report.findings if f["kind"] == "engine_error"]
+            findings = report.for_serialising()["findings"]  # read, not changed
+            fired = sorted({f["rule"] for f in findings if f["kind"] != "engine_error"})
+            # in the user's language, not the case's (the one it was screened in): the
+            # message keeps its wording (a Said)
+            problems = [_said("engine_error", rule=f["rule"], error=_in_every_language(
+                f["message"])) for f in findings if f["kind"] == "engine_error"]
             for key in ("fires", "not_fires", "undecided"):
                 # a typo would fail "fires" unexplained and pass "not_fires" for ever
                 # a disabled rule cannot fire: asserting so is fine, expecting it is not
@@ -211,7 +238,8 @@ def run_cases(files, pack, screener_for):
                     problems.append(_said("expected_quiet", rule=rule_id))
             # undecided: the rule waits for an answer, so an open question names it (a
             # rule that could not decide fires nothing and is not quiet either)
-            waiting = {rule_id for question in report.to_dict()["open_questions"]
+            data = report.to_dict()
+            waiting = {rule_id for question in data["open_questions"]
                        for rule_id in question.get("rules") or ()}
             for rule_id in case.get("undecided") or []:
                 if pack.rule(rule_id) is None:
@@ -219,7 +247,13 @@ def run_cases(files, pack, screener_for):
                 if rule_id in fired:
                     problems.append(_said("expected_undecided_fired", rule=rule_id))
                 elif rule_id not in waiting:
-                    problems.append(_said("expected_undecided", rule=rule_id))
+                    # a part that cannot be made here asks nothing: a rule waiting on it
+                    # is named by no open question either ("it decided" was not so)
+                    not_made = data["lead_time"]["not_made"] \
+                        if pack.rule(rule_id).scope in ("part", "candidate") else []
+                    problems.append(_said("expected_undecided_not_made", rule=rule_id,
+                                          parts=", ".join(not_made)) if not_made else
+                                    _said("expected_undecided", rule=rule_id))
             if case.get("verdict") and case["verdict"] != report.verdict:
                 problems.append(_said("expected_verdict", expected=case["verdict"],
                                       verdict=report.verdict))

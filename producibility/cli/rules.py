@@ -28,7 +28,9 @@ def rules_lint(packs, config_file, no_default_rules, strict, lang):
     lang = language(settings, lang)
     sources, shown = pack_sources(settings.packs(packs),
                                   not settings.use_default(no_default_rules))
-    shown_files = yaml_files(shown)
+    # the problems of the packs shown: of their files, and of a directory itself (E100:
+    # nothing to read there)
+    shown_files = yaml_files(shown) | {str(p.resolve()) for p in shown}
     problems = [p for p in lint(sources, lang=lang)
                 if str(Path(p.path).resolve()) in shown_files or not Path(p.path).exists()]
     for problem in problems:

@@ -642,6 +642,9 @@ DERIVED_FIELDS = {
     ("part", "max_dimension_mm"): "the largest of size_mm, or of diameter_mm and length_mm",
     ("part", "material_family"): "the family of the part's material in the catalogue "
                                  "(aluminium, steel, stainless, titanium, plastic ...)",
+    ("part", "material_heat_treatable"): "the catalogue's heat_treatable of the part's "
+                                         "material: an aluminium alloy sold in the T "
+                                         "tempers (6xxx, 7xxx), or only in O and H (5xxx)",
     ("part", "material_kg"): "kilograms of stock all the part's pieces take (as the "
                              "quote's material line estimates them)",
     ("part", "material_kg_in_request"): "kilograms of stock of the part's material that "
@@ -684,6 +687,7 @@ DERIVED_FROM = {
     ("part", "pieces"): (("request", "quantity"),),
     ("part", "max_dimension_mm"): (("part", "size_mm"),),
     ("part", "material_family"): (("part", "material"),),
+    ("part", "material_heat_treatable"): (("part", "material"),),
     ("part", "material_kg"): (("part", "size_mm"),),
     ("part", "material_kg_in_request"): (("part", "size_mm"),),
     ("part", "in_stock"): (("part", "material"),),
@@ -710,6 +714,9 @@ def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costin
         family = _family(catalogue, part.get("material"))
         if family is not None:
             part["material_family"] = family
+        treatable = _material_field(catalogue, part.get("material"), "heat_treatable")
+        if isinstance(treatable, bool):
+            part["material_heat_treatable"] = treatable
         parts.append(part)
     request["parts"] = parts
     if provider is not None and costing is not None:
@@ -721,11 +728,17 @@ def _family(catalogue, material_id):
     """The catalogue family of a material id (a rule keyed on 'aluminium' holds for
     every aluminium alloy, a shop's own 7020 too), or None: no catalogue, no material,
     a material or family the catalogue does not know."""
+    family = _material_field(catalogue, material_id, "family")
+    return family if isinstance(family, str) else None
+
+
+def _material_field(catalogue, material_id, name):
+    """A field of the catalogue entry of a material id, or None (no catalogue, no
+    material, an entry the catalogue does not know or one without the field)."""
     if catalogue is None or not isinstance(material_id, str):
         return None
     entry = catalogue.get("materials", material_id)
-    family = entry.get("family") if entry else None
-    return family if isinstance(family, str) else None
+    return entry.get(name) if entry else None
 
 
 _NONE = MappingProxyType({})

@@ -203,6 +203,13 @@ class CatalogueBuilder:
         self.errors = []
         self.base = None  # a finished catalogue taken over whole (the default pack's)
         self.changed = False
+        self.in_pack = {}  # (kind, id) -> (path, line) in the pack being read
+
+    def start_pack(self):
+        """The files added from now on are another pack's: within one pack an id names
+        one entry (as it names one rule: ``pack_checks.id_problem``), with ``override:
+        true`` or without, since which file won would depend on the files' names."""
+        self.in_pack = {}
 
     def start_from(self, catalogue):
         """Begin with a finished catalogue: its entries, without reading its files again."""
@@ -228,9 +235,17 @@ class CatalogueBuilder:
                         id=entry_id, line=local[entry_id]), path, line))
                     continue
                 local[entry_id] = line
+                if (kind, entry_id) in self.in_pack:
+                    first = self.in_pack[(kind, entry_id)]
+                    self.errors.append(InputError.said(Wording(
+                        "inputs", "entry_in_pack", what=Wording("inputs", f"kind_{kind}"),
+                        id=entry_id, where=f"{first[0]}:{first[1]}"), path, line))
+                    continue
                 if entry_id in known and not raw.get("override"):
                     if _entry(raw) == known[entry_id]:
-                        continue  # the same definition again (a copied pack): no conflict
+                        # the same definition again (a copied pack): no conflict
+                        self.in_pack[(kind, entry_id)] = (path, line)
+                        continue
                     first = self.catalogue.where[(kind, entry_id)]
                     self.errors.append(InputError.said(Wording(
                         "inputs", "entry_defined", what=Wording("inputs", f"kind_{kind}"),
@@ -254,6 +269,7 @@ class CatalogueBuilder:
                     self._check_process(entry, raw, path, line)
                 known[entry_id] = entry
                 self.catalogue.where[(kind, entry_id)] = (path, line)
+                self.in_pack[(kind, entry_id)] = (path, line)
 
     def _check_process(self, entry, raw, path, line):
         from producibility.conditions.expressions import ExpressionError, compile_condition

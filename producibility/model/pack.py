@@ -213,7 +213,8 @@ def pack_files(source):
     if p.is_dir():
         files = sorted(x for x in p.iterdir()
                        if x.suffix in (".yaml", ".yml") and not x.name.startswith("."))
-        if not files:
+        if not files and not catalogue_files(p):
+            # a pack of catalogue entries alone (its catalogue/ folder) is a pack
             raise InputError.said(Wording("inputs", "no_rule_files"), str(p))
         return files
     return [p]
@@ -303,6 +304,7 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
                 extra = []
         loaded = []
         in_pack = {}  # id -> (path, line) of this pack's rules: one id, one rule in a pack
+        catalogue.start_pack()  # and one entry (the catalogue's own in_pack)
         catalogues = len(extra)
         for n, file in enumerate(extra + pack_files(source)):
             path = str(file)

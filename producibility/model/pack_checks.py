@@ -99,12 +99,25 @@ class RuleSource:
                        message(key, lang, rule=self.id, **fields))
 
 
+#: A top-level key no pack file has that tells another kind of file, and that kind's
+#: name (locale ``lint``).
+_OTHER_FILES = (("machines", "kind_equipment"), ("provider", "kind_equipment"),
+                ("partners", "kind_equipment"), ("cases", "kind_cases"),
+                ("parts", "kind_request"), ("equipment", "kind_config"))
+
+
 def document_problem(document, path: str, lang: str = "en") -> Problem | None:
     """E112: a pack file that is not a mapping (a list, a text), or is empty (nothing but
-    comments, or saved empty by mistake: no document, so no mapping)."""
+    comments, or saved empty by mistake: no document, so no mapping), or is another kind
+    of file (``rules lint .`` in the shop's folder read its equipment file as a pack and
+    advised "put 'certifications:' at the top level, not under 'provider:'")."""
     if document is None:
         return Problem(path, 1, 1, "E112", message("empty_pack", lang))
     if isinstance(document, dict):
+        kind = next((kind for key, kind in _OTHER_FILES if key in document), None)
+        if kind is not None:
+            return Problem(path, 1, 1, "E112", message("other_file", lang,
+                                                       kind=Wording("lint", kind)))
         return None
     return Problem(path, getattr(document, "line", 1) or 1, 1, "E112",
                    message("not_a_mapping", lang))

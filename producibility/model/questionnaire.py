@@ -28,14 +28,15 @@ class Question:
 
     FIELDS = ("id", "section", "type", "text", "help", "required", "threads", "choices",
               "choice_text", "unit", "min", "max", "integer", "min_choices", "ask_if",
-              "repeat", "line", "assume", "catalogue", "format")
+              "repeat", "line", "assume", "catalogue", "format", "series")
 
     def __init__(self, id: str, section: str, type: str, text: dict, help: dict,
                  required: bool = False, threads: tuple = (), choices: tuple = (),
                  choice_text: dict | None = None, unit: str = None, min: float = None,
                  max: float = None, integer: bool = False, min_choices: int = 0,
                  ask_if: object = None, repeat: str = None, line: int = None,
-                 assume: dict = None, catalogue: str = None, format: str = None) -> None:
+                 assume: dict = None, catalogue: str = None, format: str = None,
+                 series: tuple = ()) -> None:
         self.id = id
         self.section = section
         self.type = type
@@ -57,6 +58,9 @@ class Question:
         self.assume = assume  # {"value": answer, "en": wording, "nl": wording}, or None
         self.catalogue = catalogue  # choices_from: the catalogue kind the choices come from
         self.format = format  # text: how the answer is read (FORMATS), e.g. "quantities"
+        # number: the standard sizes an answer takes in practice, ascending (the probes'
+        # values: report/probing.py)
+        self.series = series
         # {choice in lower case: choice}: the answer parser matches a choice whatever its
         # case, unless case tells two choices apart (ISO fits: h6 is a shaft, H6 a hole;
         # there an answer is matched as written, and H5, no choice, is no h5 either)
@@ -384,7 +388,11 @@ def _parse(doc, path, check_assumptions=True):
                 min_choices=int(raw.get("min_choices", 0)),
                 repeat=section.get("repeat"), line=line, catalogue=raw.get("choices_from"),
                 format=raw.get("format"),
+                series=tuple(sorted((raw.get("series") or {}).get("values", ()))),
             )
+            if q.series and q.type != "number":
+                raise InputError.said(Wording("inputs", "question_series", question=q.id,
+                                              type=q.type), path, line)
             if q.format is not None and q.type != "text":
                 raise InputError.said(Wording("inputs", "question_format", question=q.id,
                                               format=q.format, type=q.type), path, line)

@@ -25,6 +25,13 @@ def words(section: str, lang: str) -> dict[str, Any]:
     return i18n.texts("findings", lang if lang in i18n.LANGS else i18n.DEFAULT_LANG)[section]
 
 
+def engine_error_text(rule: str, error: Any, lang: str) -> str:
+    """"Rule X could not be evaluated: ..." in ``lang`` (the error's own words too, where
+    it keeps its wording)."""
+    return words("verdict", lang)["engine_error"].format(
+        rule=rule, error=error.wording(lang) if isinstance(error, Said) else error)
+
+
 #: How many parts a text names; the rest are counted ("P0, P1, P10, P100, P101 and 295
 #: more"): a 300-part request's reasons named every other part, in each of them.
 PARTS_NAMED = 5
@@ -160,14 +167,15 @@ class Finding:
 
     @classmethod
     def engine_error(cls, hit: Any, lang: str) -> Finding:
-        """The finding of a rule the engine could not evaluate (a question to the engineer)."""
+        """The finding of a rule the engine could not evaluate (a question to the engineer).
+        Its message is a :class:`Said`: worded in ``lang``, it keeps its wording for a
+        reader that speaks another (``rules test`` screens a case in the case's language
+        and reports in the user's)."""
         rule = hit.rule
         return cls(
             rule=rule.id, kind="engine_error", thread=rule.thread,
             title=rule.text("title", lang), part=_part(hit), machine=hit.machine,
-            message=words("verdict", lang)["engine_error"].format(
-                rule=rule.id, error=hit.error.wording(lang) if isinstance(hit.error, Said)
-                else hit.error),
+            message=Said.of(functools.partial(engine_error_text, rule.id, hit.error), lang),
             mitigation="", source=rule.text("source", lang), trace=_rule_trace(hit))
 
     @classmethod

@@ -2,7 +2,8 @@
 
 For each open question we try the answers that matter (every choice, yes and
 no, and for numbers the values just either side of each threshold a rule
-compares that field with) and screen again.  A question whose answer can
+compares that field with: the nearest standard sizes, where the question names
+its ``series``) and screen again.  A question whose answer can
 block the request, or change the verdict, comes first; then the ones the
 questionnaire or a rule marks as decisive; then by how many rules read it.
 The probes are reported, so the ranking explains itself.
@@ -148,15 +149,15 @@ def probe_values(question, limits, as_of, first=()):
         for t in limits.get(question.key, []):
             if isinstance(t, str):
                 continue
-            step = 1 if question.integer else max(abs(t) * 0.01, 1e-3)
-            values.update((t - step, t + step))
+            values.update(_either_side(t, question))
         # not the range's ends: the questionnaire's bounds are what an answer may be,
         # not what one is likely to be (a PA12 housing of 10,000 kg, 10,000 pieces of a
         # part in one product and Ra 0.01 were the first what-ifs a customer was asked)
         lo = question.min if question.min is not None else float("-inf")
         hi = question.max if question.max is not None else float("inf")
         # 0.01 - 0.001 is 0.009000000000000001 in binary: show the number meant
-        values = sorted(float(f"{v:.10g}") for v in values if lo <= v <= hi)
+        values = sorted(v if isinstance(v, int) else float(f"{v:.10g}")
+                        for v in values if lo <= v <= hi)
         if question.integer:
             values = sorted({int(round(v)) for v in values})
         return values[:MAX_PROBES]
@@ -166,6 +167,19 @@ def probe_values(question, limits, as_of, first=()):
     if question.type == "dimensions":
         return [[20, 20, 10], [300, 200, 100], [1200, 600, 400], [3500, 1500, 20]]
     return []
+
+
+def _either_side(threshold, question):
+    """The answers just either side of a threshold: of a question with a ``series`` (the
+    standard sizes an answer takes: ISO 261's threads), the nearest standard size below
+    and above it (M1.6 and M2.5 around DFM-019's M2, where "M1.98" was asked); else the
+    threshold less and plus a step (1 for a whole number, else 1% of it, at least 0.001),
+    and so for a side the series does not reach."""
+    step = 1 if question.integer else max(abs(threshold) * 0.01, 1e-3)
+    series = question.series
+    below = [s for s in series if s < threshold]
+    above = [s for s in series if s > threshold]
+    return (below[-1] if below else threshold - step, above[0] if above else threshold + step)
 
 
 def with_answer(request, question, part_id, value):

@@ -16,7 +16,8 @@ on one rule with ``lint: {ignore: [W150]}``:
   ids           E120 duplicate-rule-id, E121 nothing-to-override
   catalogue     E125 catalogue-entry, W126 unknown-family, W127 unknown-cam-process
   conditions    E130 condition-syntax, E131 unknown-field, W140 never-matches,
-                W141 thousands-separator, W142 unknown-certification
+                W141 thousands-separator, W142 unknown-certification,
+                W143 text-for-number
   messages      E133 message-template
   flags         E132 unknown-flag, E134 flag-cycle, E135 candidate-flag, E136 schedule-rule,
                 E137 removed-flag-setter, W160 unused-flag
@@ -57,8 +58,9 @@ def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -
     rule_ids = ids.RuleIds(base_rules)
     merged_catalogue = catalogue.builder(paths)
     for source in paths:
-        rule_ids.start_pack()
-        pack_files, found = files.files_of(source)
+        rule_ids.start_pack()  # one id, one rule in a pack
+        merged_catalogue.start_pack()  # and one catalogue entry
+        pack_files, found = files.files_of(source, lang)
         problems += found
         catalogues = files.catalogue_files_of(source)
         for file in pack_files:

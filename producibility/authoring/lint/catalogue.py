@@ -1,8 +1,10 @@
 """E125 catalogue-entry, W126 unknown-family, W127 unknown-cam-process: a pack's catalogue
 entries, and what its settings say of them.
 
-**E125**: a catalogue entry in a pack that the merged catalogue refuses.  A duplicate id,
-``override: true`` with nothing to override, an unknown part field in a process's checks,
+**E125**: a catalogue entry in a pack that the merged catalogue refuses.  A duplicate id
+(in one file, or in two files of one pack with ``override: true`` or without, as E120 for a
+rule: which entry won depended on the files' names), ``override: true`` with nothing to
+override, an unknown part field in a process's checks,
 an alias shared by two entries (``rules/catalogue/*.yaml`` and a pack's ``processes:``,
 ``materials:`` ...).  The check is the catalogue's own (``model/catalogue.py``,
 ``CatalogueBuilder``), as when loading, and so are its words, in the language lint
@@ -13,7 +15,7 @@ know: its CAM hours are never read (``milling_3_axis``: the shop's 2 h were lost
 quote priced the table's ``default``).
 
 **W126**: a material's ``family`` that nothing else knows (no other material, no
-treatment's ``families``, no run-time model's ``..._by_family`` table) and that is close
+treatment's ``families``, no run-time model's table by family) and that is close
 to one that is known: a typo.  ``aluminum`` passed lint and check, and the report then
 told the customer that anodising "is for aluminium, not for aluminium EN AW-7020", and
 priced the laser and the milling as an unknown family.  A family of a shop's own that is
@@ -98,11 +100,19 @@ def family_problems(merged, paths, lang: str) -> list[Problem]:
     return out
 
 
+#: Run-time model tables keyed by material family without ``_by_family`` in their name
+#: (``report/costing.py`` reads them per family): nickel_alloy, which only the milling
+#: and turning models' specific energies name, was "like copper_alloy" (W126).
+_FAMILY_TABLES = ("specific_energy_ws_mm3",)
+
+
 def _families_of(value, known) -> None:
-    """The families a process's run-time model names (``speed_factor_by_family`` ...)."""
+    """The families a process's run-time model names (``speed_factor_by_family``,
+    ``specific_energy_ws_mm3`` ...)."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if str(key).endswith("_by_family") and isinstance(item, dict):
+            if (str(key).endswith("_by_family") or key in _FAMILY_TABLES) and \
+                    isinstance(item, dict):
                 known.update(k for k in item if k != "default")
             else:
                 _families_of(item, known)

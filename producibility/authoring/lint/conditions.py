@@ -1,4 +1,4 @@
-"""E130, E131, W140, W141, W142: a rule's condition (``when:``).
+"""E130, E131, W140, W141, W142, W143: a rule's condition (``when:``).
 
 **E130** condition-syntax: the condition does not compile: a syntax error (a decimal
 comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule: the message
@@ -13,6 +13,11 @@ a did-you-mean.  Such a field is always unknown, so the rule would only ever ask
 
 **W140** never-matches: a choice question compared with a value that is not one of its
 choices (``request.purpose == 'serie'``): the comparison can never be true.
+
+**W143** text-for-number: a number question compared with a text
+in an order (``part.tolerance_mm <= '0.02'``, a number in quotes): ``<`` and ``>`` cannot
+compare them, so the rule fails with an engine error on every request that answers the
+question (``rules test`` said so only for the cases that reached it).
 
 **W142** unknown-certification: ``provider.certifications`` compared with an id that is
 no certification a shop can hold in the merged catalogue (``held: true``), with a
@@ -47,6 +52,7 @@ CODES = {
     "E131": Code("unknown-field", "the condition reads a field no fact has"),
     "W140": Code("never-matches", "a choice is compared with a value that is not a choice"),
     "W141": Code("thousands-separator", "a number written with a thousands separator"),
+    "W143": Code("text-for-number", "a number question is ordered against a text"),
     "W142": Code("unknown-certification",
                  "provider.certifications compared with an id no shop can hold"),
 }
@@ -73,6 +79,8 @@ def check(rule: RuleSource, context: Context) -> list[Problem]:
     out = unknown_field_problems(rule.id, compiled, context.fields, rule.path, where, lang)
     out += [rule.problem("W140", where, "not_a_choice", lang, **found)
             for found in _never_matching(compiled.tree, context.questionnaire, lang)]
+    out += [rule.problem("W143", where, "text_for_number", lang, **found)
+            for found in _texts_for_numbers(compiled.tree, context.questionnaire)]
     out += [rule.problem("W142", where, "unknown_certification", lang, **found)
             for found in _unknown_certifications(compiled.tree, context.questionnaire, lang)]
     for number in _thousands(when):
@@ -112,6 +120,27 @@ def _never_matching(tree, questionnaire, lang) -> list[dict]:
                     if isinstance(value, str) and value not in q.choices:
                         out.append({"value": value, "field": f"{q.scope}.{q.id}",
                                     "hint": did_you_mean(value, q.choices, lang)})
+    return out
+
+
+def _texts_for_numbers(tree, questionnaire) -> list[dict]:
+    """A message's fields for each text a number question is ordered against (``<``,
+    ``<=``, ``>``, ``>=``)."""
+    def number(side):
+        if side.field is not None and side.field[0] in ("request", "part"):
+            q = questionnaire.question(*side.field)
+            return q is not None and q.type == "number"
+        return False
+
+    out = []
+    for comparison in comparisons(tree):
+        for left, op, right in comparison.pairs():
+            if op not in ("lt", "lteq", "gt", "gteq"):
+                continue
+            for field_side, other in ((left, right), (right, left)):
+                if number(field_side) and other.literal and not other.is_list and \
+                        isinstance(other.constant, str):
+                    out.append({"field": ".".join(field_side.field), "value": other.constant})
     return out
 
 

@@ -28,13 +28,15 @@ CODES = {
 }
 
 
-def files_of(source) -> tuple[list, list[Problem]]:
-    """The files of one pack (catalogue files first), or the problem why there are none."""
+def files_of(source, lang: str = "en") -> tuple[list, list[Problem]]:
+    """The files of one pack (catalogue files first), or the problem why there are none
+    (in ``lang``, as ``check`` words it)."""
     try:
         return (catalogue_files(source) if Path(source).is_dir() else []) + \
             pack_files(source), []
     except InputError as exc:
-        return [], [Problem(str(source), 1, 1, "E100", exc.message)]
+        return [], [Problem(str(source), 1, 1, "E100", exc.wording(lang)
+                            if exc.wording is not None else exc.message)]
 
 
 def catalogue_files_of(source) -> set:

@@ -201,6 +201,44 @@ def validate_https___producibility_example_schemas_questionnaire_schema_json___d
             data__integer = data["integer"]
             if not isinstance(data__integer, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".integer must be boolean")
+        if "series" in data_keys:
+            data_keys.remove("series")
+            data__series = data["series"]
+            if not isinstance(data__series, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".series must be object")
+            data__series_is_dict = isinstance(data__series, dict)
+            if data__series_is_dict:
+                data__series__missing_keys = set(['values', 'source']) - data__series.keys()
+                if data__series__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".series must contain ")
+                data__series_keys = set(data__series.keys())
+                if "values" in data__series_keys:
+                    data__series_keys.remove("values")
+                    data__series__values = data__series["values"]
+                    if not isinstance(data__series__values, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".series.values must be array")
+                    data__series__values_is_list = isinstance(data__series__values, (list, tuple))
+                    if data__series__values_is_list:
+                        data__series__values_len = len(data__series__values)
+                        if data__series__values_len < 2:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".series.values must contain at least 2 items")
+                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                        if data__series__values_len > len(set(fn(data__series__values_x) for data__series__values_x in data__series__values)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".series.values must contain unique items")
+                        for data__series__values_x, data__series__values_item in enumerate(data__series__values):
+                            if not isinstance(data__series__values_item, (int, float, Decimal)) or isinstance(data__series__values_item, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".series.values[{data__series__values_x}]".format(**locals()) + " must be number")
+                if "source" in data__series_keys:
+                    data__series_keys.remove("source")
+                    data__series__source = data__series["source"]
+                    if not isinstance(data__series__source, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".series.source must be string")
+                    if isinstance(data__series__source, str):
+                        data__series__source_len = len(data__series__source)
+                        if data__series__source_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".series.source must be longer than or equal to 1 characters")
+                if data__series_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".series must not contain "+str(data__series_keys)+" properties")
         if "choices_from" in data_keys:
             data_keys.remove("choices_from")
             data__choicesfrom = data["choices_from"]

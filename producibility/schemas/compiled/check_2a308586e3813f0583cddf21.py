@@ -350,6 +350,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_mate
             data_keys.remove("family")
             data__family = data["family"]
             validate_https___producibility_example_schemas_rules_schema_json___defs_catalogue_id(data__family, custom_formats, (name_prefix or "data") + ".family")
+        if "heat_treatable" in data_keys:
+            data_keys.remove("heat_treatable")
+            data__heattreatable = data["heat_treatable"]
+            if not isinstance(data__heattreatable, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".heat_treatable must be boolean")
         if "density_kg_m3" in data_keys:
             data_keys.remove("density_kg_m3")
             data__densitykgm3 = data["density_kg_m3"]
