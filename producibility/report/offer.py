@@ -138,10 +138,14 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         pid = str(part.get("id"))
         pieces = (part.get("quantity") or 1) * quantity if counted else None
         operations = by_part.get(pid, [])
-        blocked = any(a["machine"] is None and a.get("judged", True) for a in operations)
+        # an operation a partner does is made (outside work, priced): not a refusal (a
+        # shaft ground at a partner read "we cannot make this part", without a price)
+        blocked = any(a["machine"] is None and not a.get("partner") and a.get("judged", True)
+                      for a in operations)
         # why not, in the customer's words (the fit's: size, tolerance, material)
         reason = next((a["customer_reason"] for a in operations
-                       if a["machine"] is None and a.get("customer_reason")), None)
+                       if a["machine"] is None and not a.get("partner") and
+                       a.get("customer_reason")), None)
         pending = not counted or pid in unrouted or any(
             a["machine"] is None and not a.get("judged", True) for a in operations)
         # its material or a run time not priced: no price of its own until it is (a
