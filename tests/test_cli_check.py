@@ -229,3 +229,28 @@ def test_today_is_the_system_s_unless_producibility_today_names_one(tmp_path, mo
     monkeypatch.setenv("PRODUCIBILITY_TODAY", "1 maart")
     assert run_cli("check", path, "--equipment", EQUIPMENT, "--lang", "nl")[:3:2] == (
         1, "Fout: PRODUCIBILITY_TODAY '1 maart' is geen datum (JJJJ-MM-DD)\n")
+
+
+@pytest.mark.parametrize("lang, series, unknown", [
+    ("en", "MRL: overall 7 / target 8 (pilot line proven; ready for low-rate production)\n",
+     "MRL: overall 8; no target: purpose unknown; 1 thread not assessed\n"),
+    ("nl", "MRL: laagste thema 7 / doel 8 (pilotlijn bewezen; klaar voor kleinschalige "
+           "productie)\n",
+     "MRL: laagste thema 8; geen doelniveau: doel van de aanvraag onbekend; "
+     "1 thema niet beoordeeld\n")])
+def test_the_mrl_line_says_what_its_target_means_and_reads_cleanly(tmp_path, lang, series,
+                                                                   unknown):
+    """A series read 'overall 8 / target 8', which told a reader full-rate readiness was
+    met (the Deskbook's 8 is a pilot line proven, ready for low-rate production: the
+    Markdown and HTML said so, the text did not); a request without a purpose read
+    'MRL: overall 6 (no target (purpose unknown)) (6 threads not assessed)'."""
+    code, out, err = run_cli("check", ROOT / "examples/requests/enclosure-stainless-series.yaml",
+                             "--equipment", EQUIPMENT, "--lang", lang)
+    assert (code, err) == (0, "") and series in out
+    request = (ROOT / "examples/requests/bracket-series.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "no-purpose.yaml"
+    path.write_text("".join(line for line in request.splitlines(keepends=True)
+                            if not line.startswith("purpose:")), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--lang", lang)
+    assert (code, err) == (0, "") and unknown in out
+    assert "((" not in out and "))" not in out

@@ -650,6 +650,11 @@ def test_the_offer_multiplies_as_the_customer_does(request_name):
     data = json.loads(offer("--format", "json", request=request_name))
     priced = [p for p in data["parts"] if p["total_eur"] is not None]
     for part in priced:
+        booked = part.get("machine_time")
+        if booked:  # machine time the customer books: the price per hour x the hours
+            assert cents(part["total_eur"]) == cents(
+                cents(booked["per_hour_eur"]) * Decimal(str(booked["hours"]))), part
+            continue
         assert cents(part["total_eur"]) == cents(part["per_piece_eur"]) * part["pieces"], part
     if priced:
         assert cents(data["total_eur"]) == sum(cents(p["total_eur"]) for p in priced)
@@ -957,3 +962,21 @@ def test_the_offer_confirms_the_certificates_and_documents_asked_for():
     # nothing asked, nothing listed
     plain = json.loads(offer("--format", "json", request="bracket-ordinary-enquiry.yaml"))
     assert plain["documents"] == []
+
+
+def test_a_part_a_partner_finishes_is_made_and_priced(monkeypatch):
+    """A shaft we turn and have ground and nitrided by partners read "We cannot make this
+    part as requested with our machines" without a price, under "We can make it as
+    described below": an operation at a partner was taken for one no machine can do."""
+    shop = EXAMPLES / "precision-shop"
+    monkeypatch.chdir(shop)  # its config: the lathe, the grinding and hardening partners
+    code, out, err = run_cli("check", shop / "requests" / "ground-shaft-partner.yaml",
+                             "--audience", "customer", "--format", "json")
+    assert (code, err) == (0, "")
+    part, = json.loads(out)["parts"]
+    assert not part["blocked"] and part["cannot_make"] is None
+    assert part["total_eur"] == pytest.approx(part["per_piece_eur"] * 40)
+    code, out, err = run_cli("check", shop / "requests" / "ground-shaft-partner.yaml",
+                             "--audience", "customer", "--lang", "nl")
+    assert "kunnen wij zoals gevraagd niet maken" not in out
+    assert "Aantal: 40 st.; Prijs per stuk: " in out

@@ -71,6 +71,7 @@ def test_dutch_labels_are_translated():
     shared = {"report.mrl", "report.machines", "report.machines_count", "report.machine",
               "report.kinds.machine", "report.engineering", "report.kinds.engineering",
               "report.score", "report.kinds.transport", "offer.contact", "offer.assumption",
+              "offer.machine",  # Machine: a word Dutch and English share
               "compare.mrl_thread", "threads.volume_mix",
               "report.wd",  # wd: working days and werkdagen alike
               "offer.not_included_treatment"}  # "{part}: {treatment}." in both

@@ -16,6 +16,15 @@ to the total the shop would quote.  What the customer multiplies is exact: the p
 piece is rounded to the cent, a line is that price times its pieces and the offer's
 total the sum of its lines (a few cents from the internal high estimate, which keeps
 its own figures).  Where the verdict is conditional the price is marked indicative.
+
+Work the customer's own staff do on our machines (``customer_operates_machine``,
+request-wide) is no part we make and deliver: the offer names it as machine time
+booked (the machine, the hours of the quote's set-up and run lines on it, the price per
+hour and in total: the same share of the high estimate, over the hours), says the
+result of the customer's own operation is at the customer's risk, when the customer can
+be on the machine (no delivery date and no "in time"), and asks no billing basis (per
+accepted part would guarantee good parts the customer made).  A part only partners
+make stays ours to deliver.
 """
 
 from __future__ import annotations
@@ -129,6 +138,14 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     by_part = {}
     for a in data["assignments"]:
         by_part.setdefault(a["part"], []).append(a)
+    # the customer's own staff operate our machines (request-wide): what a part's
+    # operations on our machines come to is machine time the customer books, not parts we
+    # make and deliver (PPU-002, IPC-004: no result we answer for); a part only partners
+    # make is still ours to deliver
+    own_operator = request.get("customer_operates_machine") is True
+    declined = nothing_made(data)
+    refusals = [] if declined else _refusals(data, pack, request, facts, lang,
+                                             questionnaire)
     parts = []
     # without the request's answers (an API call that passes none) the parts are known
     # by their ids only
@@ -161,6 +178,19 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # pieces (290.95 x 8 read EUR 2,327.58); the internal quote keeps its own cents
         per_piece = round(amount / pieces, 2) if pieces else None
         line_total = round(per_piece * pieces, 2) if per_piece is not None else round(amount, 2)
+        booked = _machine_time(data, pid, operations, part, questionnaire, lang, t) \
+            if own_operator and not (declined or refusals or blocked) else None
+        if booked is not None:
+            # machine time multiplies as its invoice does: the price per hour (the part's
+            # share of the high estimate over the hours booked), rounded to the cent,
+            # times the hours; none where the part's price holds work of ours besides
+            # (a treatment, an operation at a partner): the total alone
+            per_piece = None
+            if booked["hours"] and not booked["ours"]:
+                booked["per_hour_eur"] = round(amount / booked["hours"], 2)
+                line_total = round(booked["per_hour_eur"] * booked["hours"], 2)
+            else:
+                line_total = round(amount, 2)
         parts.append({
             "id": pid, "name": part.get("name") or "",
             "pieces": pieces,
@@ -178,6 +208,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "per_piece_eur": None if blocked or pending or follows else per_piece,
             "price_follows": [] if follows else None,
             "per_product": part.get("quantity") or 1,  # its pieces in one product
+            # the machine time the customer books for it (None: a part we make)
+            "machine_time": booked,
         })
     priced = [p for p in parts if p["total_eur"] is not None]
     # what the prices leave out (a treatment no partner of ours does, a material or run
@@ -222,7 +254,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # is weighed against (the offer showed EUR 16.26 a bracket and "above your target of
     # EUR 9.50 a product", and the pair's EUR 32.52 nowhere)
     per_product = product_parts = None
-    if priced and len(priced) == len(parts) and (
+    if any(p["machine_time"] for p in parts):
+        pass  # machine time has no price per product: the customer makes the products
+    elif priced and len(priced) == len(parts) and (
             len(parts) > 1 or parts[0]["per_product"] > 1):
         per_product = round(sum(p["per_piece_eur"] * p["per_product"] for p in parts), 2)
         product_parts = " + ".join(f"{p['per_product']} × {p['id']}" if p["per_product"] > 1
@@ -235,12 +269,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # advice to make a part cheaper or easier, and questions, are for the parts we make
     # (the shaft we cannot turn was told to keep its tolerances loose "to keep the price
     # low", a refusal asked whether the brass could be CW724R)
-    declined = nothing_made(data)
     parts_by_id = {str(p.get("id")): p for p in
                    _derived(request, day.isoformat(),
                             getattr(pack, "catalogue", None)).get("parts") or []}
-    refusals = [] if declined else _refusals(data, pack, request, facts, lang,
-                                             questionnaire)
     assignments = {a["part"]: a for a in data["assignments"] if a.get("machine")}
     for finding in data["findings"]:
         rule = pack.rule(finding["rule"]) if pack is not None and hasattr(pack, "rule") else None
@@ -290,6 +321,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                for field in PRICE_WAITS_FOR.get(gap.get("why"), ())}
     for entry in sorted(data["open_questions"],
                         key=lambda e: (e.get("part"), e["field"]) not in waiting):
+        if own_operator and entry["field"] == "billing_basis" and entry["scope"] == "request":
+            continue  # the offer prices the machine time per hour; per accepted part
+            # would guarantee good parts the customer's own operator makes (PPU-002)
         text = entry["question"]
         if entry.get("part"):
             text = t["question_for_part"].format(question=text, part=entry["part"])
@@ -342,8 +376,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         assumptions += usual
 
     verdict = data["verdict"]
+    booked = [p for p in parts if p["machine_time"]]
+    only_booked = bool(booked) and len(booked) == len(parts)  # nothing we deliver
     intro = {"fit": "offer_intro_fit", "fit_with_effort": "offer_intro_fit",
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
+    if only_booked and intro == "offer_intro_fit":  # not "we can make it"
+        intro = "offer_intro_fit_machine_time"
     refused = date_refused(data)
     # what a lead time that is only a lower bound waits for: the run time of these parts
     # cannot be estimated until we know their size (or material, or cycle time), or the
@@ -389,6 +427,19 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         questions, advice, assumptions, not_included = [], [], [], []
     documents = [] if declined or refusals else _documents(request, questionnaire, lang, t)
     wanted = _date(request.get("wanted_date"))
+    say_wanted = True  # "you asked for delivery by": of parts we deliver
+    if refusals or not booked:
+        when = [] if refusals else delivery(
+            lead, day, lang, refused=refused, missing=open_for,
+            supplied=request.get("material_supplied_by_customer") is True)
+    else:
+        # when the customer can be on the machine, not a delivery we promise; the
+        # delivery of the parts we make besides (a part only a partner makes)
+        when = machine_from(lead, [p["id"] for p in booked], day, lang, facts)
+        if len(booked) < len(parts):
+            when += delivery(lead, day, lang, refused=refused, missing=open_for,
+                             supplied=request.get("material_supplied_by_customer") is True)
+        say_wanted = False  # said in the sentences where it matters: no delivery
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
     return {
@@ -403,7 +454,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # estimate the offer's prices are (per product: one set of the parts)
         # (none while a material or a run time is not priced: only the fixed costs would
         # spread, and the price at 100 pieces read a tenth of that at 10)
-        "breaks": [] if declined or refusals or any(p["blocked"] or p["pending"]
+        # (none for machine time: a price per piece is for parts we make)
+        "breaks": [] if declined or refusals or booked or any(p["blocked"] or p["pending"]
                                                    for p in parts) or any(
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
         else [
@@ -411,6 +463,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
              "total_eur": round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)}
             for b in data["quote"].get("breaks") or ()],
         "parts_heading": t["what_you_asked" if declined or refusals else "what_we_make"],
+        # the customer's own operation on our machines: the machine time booked (its
+        # parts are those with a ``machine_time``), what the result of it is, when
+        "machine_time_heading": t["machine_time"] if booked else "",
+        "machine_time_result": t["machine_time_result"] if booked else "",
+        "lead_time_heading": t["machine_time_when" if only_booked else "lead_time"],
         "closing": t["closing_none" if declined else "closing_refused" if refusals else
                      "closing" if questions else "closing_order"],
         "total_eur": total,
@@ -420,11 +477,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # "we cannot price this yet" only where answers would let us; a part we cannot
         # make says so on its own line
         "no_price": total is None and not refusals and not any(p["blocked"] for p in parts),
-        "wanted": wanted.isoformat() if wanted else None,
+        "wanted": wanted.isoformat() if wanted else None, "say_wanted": say_wanted,
         "extra_days": extra_days,
-        "delivery": [] if refusals else delivery(
-            lead, day, lang, refused=refused, missing=open_for,
-            supplied=request.get("material_supplied_by_customer") is True),
+        "delivery": when,
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "documents": documents,
         "questions": questions[:TOP_QUESTIONS],
@@ -433,6 +488,65 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True) and not declined and not refusals,
     }
+
+
+def _machine_time(data, pid, operations, part, questionnaire, lang, t):
+    """The machine time the customer books for part ``pid`` (its ``operations``, the
+    report's assignments), or None where no machine of ours does any of it: the
+    machines, the hours (the quote's set-up and run lines on them; None while a run is
+    not priced), and ``ours``: what we do for the part besides (its treatments, its
+    operations at a partner), in words."""
+    own = [a for a in operations if a.get("machine")]
+    if not own:
+        return None
+    machines = list(dict.fromkeys(a.get("machine_name") or a["machine"] for a in own))
+    lines = [line for line in data["quote"]["lines"]
+             if line.get("part") == pid and line.get("machine") and
+             line["kind"] in ("setup", "run") and line.get("hours") is not None]
+    runs = {line.get("process") for line in lines if line["kind"] == "run"}
+    hours = round(sum(line["hours"] for line in lines), 2) \
+        if all(a["process"] in runs for a in own) else None
+    ours = [_label(questionnaire, "part", "processes", a["process"], lang)
+            for a in operations if a.get("partner")]
+    ours += [_label(questionnaire, "part", "surface_treatment", x, lang)
+             for x in part.get("surface_treatment") or ()]
+    return {"machines": machines, "hours": hours or None, "per_hour_eur": None,
+            "ours": t["machine_time_ours"].format(work=", ".join(ours)) if ours else ""}
+
+
+def machine_from(lead: Mapping[str, Any], parts: list[str], ordered: datetime.date,
+                 lang: str, provider: Mapping[str, Any] | None = None) -> list[str]:
+    """When the customer can be on our machine for ``parts`` (an order on ``ordered``):
+    the first of those parts' operations, after what the lead time's chain does before
+    it (the material ordered, our preparation, the parts ahead on the machine), on the
+    shop's calendar (``provider``'s); and where that is after the date the customer
+    gave, that it is.  No promise of a result or a date for it: the customer makes it."""
+    from producibility.errors import InputError
+    from producibility.model.calendar import PLAIN, of_provider
+
+    t = i18n.texts("offer", lang)
+    if not lead.get("start_date") or lead.get("days") is None:
+        return []
+    starts = []
+    for entry in lead.get("parts") or ():
+        steps = entry.get("steps") or []
+        first = next((i for i, s in enumerate(steps) if s["step"] == "operation"), None)
+        if entry["part"] in parts and first is not None:
+            starts.append(sum(s["days"] for s in steps[:first] if not s.get("alongside")))
+    if not starts:
+        return []
+    try:  # the calendar the report was made with (its lead time's dates)
+        date = of_provider(provider or {}).add_working_days(lead["start_date"], min(starts))
+    except (InputError, ValueError, TypeError, KeyError, AttributeError):
+        date = PLAIN.add_working_days(lead["start_date"], min(starts))  # not a shop's
+    if date is None:
+        return []
+    out = [t["machine_time_from"].format(date=i18n.day(date, lang),
+                                         ordered=i18n.day(ordered.isoformat(), lang))]
+    wanted = lead.get("wanted_date")
+    if wanted and date > wanted:
+        out.append(t["machine_time_after_wanted"].format(date=i18n.day(wanted, lang)))
+    return out
 
 
 def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,

@@ -125,6 +125,16 @@ def offer(model: Mapping[str, Any], job: Job) -> str:
     for part in model["parts"]:
         how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "") \
             + "".join(f" · {treatment}" for treatment in part.get("treatments") or ())
+        booked = part.get("machine_time")
+        if booked:  # machine time the customer books: no price per piece, the hours
+            how = f"{model['machine_time_heading']}: {how} · {t['machine']}: " + \
+                ", ".join(booked["machines"]) + (f" · {t['machine_hours']}: " + (
+                    t["hours_for"] if part["pieces"] is not None else t["hours_only"]).format(
+                    hours=i18n.number(booked["hours"], job.lang, grouping=False),
+                    pieces=i18n.number(part["pieces"], job.lang))
+                    if booked["hours"] is not None else "") + (
+                    f" · {t['per_hour']}: {i18n.money(booked['per_hour_eur'], job.lang, 2)}"
+                    if booked.get("per_hour_eur") is not None else "")
         writer.writerow([csv_cell(part["id"]), csv_cell(f"{part['name']}: {how}"
                                                         if part["name"] else how),
                          part["pieces"], number_cell(part["per_piece_eur"], style),

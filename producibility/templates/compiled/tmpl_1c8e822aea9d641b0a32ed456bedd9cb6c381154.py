@@ -16,11 +16,13 @@ def root(context, missing=missing):
     l_0_valid_until = resolve('valid_until')
     l_0_intro = resolve('intro')
     l_0_refusals = resolve('refusals')
-    l_0_parts_heading = resolve('parts_heading')
     l_0_parts = resolve('parts')
+    l_0_machine_time_heading = resolve('machine_time_heading')
+    l_0_parts_heading = resolve('parts_heading')
     l_0_total_eur = resolve('total_eur')
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
+    l_0_machine_time_result = resolve('machine_time_result')
     l_0_no_price = resolve('no_price')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
@@ -28,7 +30,9 @@ def root(context, missing=missing):
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_nothing_made = resolve('nothing_made')
+    l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_wanted = resolve('wanted')
+    l_0_say_wanted = resolve('say_wanted')
     l_0_delivery = resolve('delivery')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
@@ -36,6 +40,7 @@ def root(context, missing=missing):
     l_0_more_questions_text = resolve('more_questions_text')
     l_0_advice = resolve('advice')
     l_0_closing = resolve('closing')
+    l_0_booked = l_0_made = missing
     try:
         t_1 = environment.filters['count']
     except KeyError:
@@ -55,28 +60,58 @@ def root(context, missing=missing):
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_4 = environment.filters['join']
+        t_4 = environment.filters['hours']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'hours' found.")
     try:
-        t_5 = environment.filters['map']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_6 = environment.filters['upper_first']
+        t_6 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_7 = environment.tests['none']
+        t_7 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_8 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_9 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_10 = environment.filters['upper_first']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+    try:
+        t_11 = environment.tests['false']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No test named 'false' found.")
+    try:
+        t_12 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
@@ -132,87 +167,173 @@ def root(context, missing=missing):
         yield '\n'
     l_1_text = missing
     yield '\n'
-    yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
-    yield '\n'
-    for l_1_part in (undefined(name='parts') if l_0_parts is missing else l_0_parts):
-        _loop_vars = {}
+    l_0_booked = t_6(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    context.vars['booked'] = l_0_booked
+    context.exported_vars.add('booked')
+    l_0_made = t_6(context.eval_ctx, t_8(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    context.vars['made'] = l_0_made
+    context.exported_vars.add('made')
+    if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
         pass
-        yield '  '
-        yield str((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
-        if environment.getattr(l_1_part, 'name'):
-            pass
-            yield ' ('
-            yield str(environment.getattr(l_1_part, 'id'))
-            yield ')'
-        yield '\n    '
-        yield str(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
-        if environment.getattr(l_1_part, 'material'):
-            pass
-            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 32 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
-            yield str(environment.getattr(l_1_part, 'material'))
-        if environment.getattr(l_1_part, 'size_mm'):
-            pass
-            yield ' · '
-            yield str(t_4(context.eval_ctx, t_5(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-            yield ' mm'
-        if environment.getattr(l_1_part, 'treatments'):
-            pass
-            yield ' · '
-            yield str(t_4(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
+        yield str((undefined(name='machine_time_heading') if l_0_machine_time_heading is missing else l_0_machine_time_heading))
         yield '\n'
-        if environment.getattr(l_1_part, 'blocked'):
+        for l_1_part in (undefined(name='booked') if l_0_booked is missing else l_0_booked):
+            l_1_mt = missing
+            _loop_vars = {}
             pass
-            yield '    '
-            yield str(environment.getattr(l_1_part, 'cannot_make'))
-            yield '\n'
-        elif environment.getattr(l_1_part, 'pending'):
-            pass
-            yield '    '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
-            yield '\n'
-        elif environment.getattr(l_1_part, 'price_follows'):
-            pass
-            yield '    '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
-            yield '\n'
-            for l_2_text in environment.getattr(l_1_part, 'price_follows'):
-                _loop_vars = {}
+            l_1_mt = environment.getattr(l_1_part, 'machine_time')
+            _loop_vars['mt'] = l_1_mt
+            yield '  '
+            yield str((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
+            if environment.getattr(l_1_part, 'name'):
                 pass
-                yield '      - '
-                yield str(l_2_text)
+                yield ' ('
+                yield str(environment.getattr(l_1_part, 'id'))
+                yield ')'
+            yield '\n    '
+            yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+            if environment.getattr(l_1_part, 'material'):
+                pass
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 36 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
+                yield str(environment.getattr(l_1_part, 'material'))
+            if environment.getattr(l_1_part, 'size_mm'):
+                pass
+                yield ' · '
+                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield ' mm'
+            yield '\n'
+            if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
+                pass
+                yield '    '
+                yield str(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'))
                 yield '\n'
-            l_2_text = missing
-        yield '    '
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
-        yield ': '
-        if (not t_7(environment.getattr(l_1_part, 'pieces'))):
-            pass
-            yield str(t_1(environment.getattr(l_1_part, 'pieces')))
-            yield ' '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
-        else:
-            pass
-            yield '–'
-        if (not t_7(environment.getattr(l_1_part, 'per_piece_eur'))):
-            pass
-            yield '; '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+            if environment.getattr(l_1_part, 'pending'):
+                pass
+                yield '    '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+                yield '\n'
+            elif environment.getattr(l_1_part, 'price_follows'):
+                pass
+                yield '    '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+                yield '\n'
+                for l_2_text in environment.getattr(l_1_part, 'price_follows'):
+                    _loop_vars = {}
+                    pass
+                    yield '      - '
+                    yield str(l_2_text)
+                    yield '\n'
+                l_2_text = missing
+            yield '    '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine'))
             yield ': '
-            yield str(t_3(environment.getattr(l_1_part, 'per_piece_eur')))
+            yield str(t_5(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', '))
             yield '; '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
             yield ': '
-            yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
+            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+                pass
+                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_12(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield '–'
+            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))):
+                pass
+                yield '; '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
+                yield ': '
+                yield str(t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')))
+            if (not t_12(environment.getattr(l_1_part, 'total_eur'))):
+                pass
+                yield '; '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+                yield ': '
+                yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
+            yield '\n'
+        l_1_part = l_1_mt = missing
+    if (undefined(name='made') if l_0_made is missing else l_0_made):
+        pass
+        yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
         yield '\n'
-    l_1_part = missing
-    if (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+        for l_1_part in (undefined(name='made') if l_0_made is missing else l_0_made):
+            _loop_vars = {}
+            pass
+            yield '  '
+            yield str((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
+            if environment.getattr(l_1_part, 'name'):
+                pass
+                yield ' ('
+                yield str(environment.getattr(l_1_part, 'id'))
+                yield ')'
+            yield '\n    '
+            yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+            if environment.getattr(l_1_part, 'material'):
+                pass
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 58 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
+                yield str(environment.getattr(l_1_part, 'material'))
+            if environment.getattr(l_1_part, 'size_mm'):
+                pass
+                yield ' · '
+                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield ' mm'
+            if environment.getattr(l_1_part, 'treatments'):
+                pass
+                yield ' · '
+                yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
+            yield '\n'
+            if environment.getattr(l_1_part, 'blocked'):
+                pass
+                yield '    '
+                yield str(environment.getattr(l_1_part, 'cannot_make'))
+                yield '\n'
+            elif environment.getattr(l_1_part, 'pending'):
+                pass
+                yield '    '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+                yield '\n'
+            elif environment.getattr(l_1_part, 'price_follows'):
+                pass
+                yield '    '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+                yield '\n'
+                for l_2_text in environment.getattr(l_1_part, 'price_follows'):
+                    _loop_vars = {}
+                    pass
+                    yield '      - '
+                    yield str(l_2_text)
+                    yield '\n'
+                l_2_text = missing
+            yield '    '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+            yield ': '
+            if (not t_12(environment.getattr(l_1_part, 'pieces'))):
+                pass
+                yield str(t_1(environment.getattr(l_1_part, 'pieces')))
+                yield ' '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+            else:
+                pass
+                yield '–'
+            if (not t_12(environment.getattr(l_1_part, 'per_piece_eur'))):
+                pass
+                yield '; '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+                yield ': '
+                yield str(t_3(environment.getattr(l_1_part, 'per_piece_eur')))
+                yield '; '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+                yield ': '
+                yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
+            yield '\n'
+        l_1_part = missing
+    if (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '  '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield ': '
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '\n'
-        if (not t_7((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        if (not t_12((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
             pass
             yield '  '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
@@ -221,12 +342,17 @@ def root(context, missing=missing):
             yield '): '
             yield str(t_3((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
             yield '\n'
+    if (undefined(name='machine_time_result') if l_0_machine_time_result is missing else l_0_machine_time_result):
+        pass
+        yield '\n'
+        yield str((undefined(name='machine_time_result') if l_0_machine_time_result is missing else l_0_machine_time_result))
+        yield '\n'
     yield '\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_7((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
@@ -281,13 +407,13 @@ def root(context, missing=missing):
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '\n'
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+        yield str(((undefined(name='lead_time_heading') if l_0_lead_time_heading is missing else l_0_lead_time_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time')))
         yield '\n'
-        if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+        if ((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted) and (not t_11((undefined(name='say_wanted') if l_0_say_wanted is missing else l_0_say_wanted)))):
             pass
             yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
             yield ' '
-        yield str(t_4(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' '))
+        yield str(t_5(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' '))
         yield '\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
@@ -298,7 +424,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '  - '
-            yield str(t_6(l_1_a))
+            yield str(t_10(l_1_a))
             yield '\n'
         l_1_a = missing
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
@@ -317,7 +443,7 @@ def root(context, missing=missing):
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield ' ('
-                yield str(t_4(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                yield str(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
                 yield ')'
             yield '\n'
         l_1_loop = l_1_q = missing
@@ -348,4 +474,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=82&5=88&6=91&8=94&9=96&11=100&12=102&14=104&15=106&18=109&19=113&20=117&21=121&23=125&24=127&25=131&28=135&29=137&30=141&32=148&34=163&35=166&36=168&37=171&38=173&39=176&40=178&41=182&44=186&47=208&48=211&49=215&50=218&54=225&55=229&57=233&59=237&61=240&62=242&63=246&66=249&68=252&69=254&70=258&73=261&75=264&76=266&77=270&80=281&82=284&83=286&85=292&87=295&88=297&89=301&92=304&94=307&95=310&96=314&99=324&100=326&103=328&105=331&106=333&107=337&111=341&113=343'
+debug_info = '3=117&5=123&6=126&8=129&9=131&11=135&12=137&14=139&15=141&18=144&19=148&20=152&21=156&23=160&24=162&25=166&28=170&29=173&30=176&31=178&32=180&33=184&34=187&36=194&38=205&39=208&41=210&42=213&43=215&44=218&45=220&46=224&49=228&53=254&54=256&55=258&56=262&58=269&60=284&61=287&62=289&63=292&64=294&65=297&66=299&67=303&70=307&74=329&75=332&76=336&77=339&80=345&82=348&85=351&86=355&88=359&90=363&92=366&93=368&94=372&97=375&99=378&100=380&101=384&104=387&106=390&107=392&108=396&111=407&113=410&114=412&116=418&118=421&119=423&120=427&123=430&125=433&126=436&127=440&130=450&131=452&134=454&136=457&137=459&138=463&142=467&144=469'

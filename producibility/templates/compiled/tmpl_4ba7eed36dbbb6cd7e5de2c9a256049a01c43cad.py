@@ -88,16 +88,22 @@ def root(context, missing=missing):
         def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_12 = environment.filters['unique']
+        t_12 = environment.filters['string']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'unique' found.")
+            raise TemplateRuntimeError("No filter named 'string' found.")
     try:
-        t_13 = environment.tests['none']
+        t_13 = environment.filters['unique']
     except KeyError:
         @internalcode
         def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'unique' found.")
+    try:
+        t_14 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_14(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
@@ -111,7 +117,7 @@ def root(context, missing=missing):
     yield '  ('
     yield str((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose')) or '?'))
     yield ', '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_13(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_14(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield ', '
@@ -194,11 +200,11 @@ def root(context, missing=missing):
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
-        def t_14(fiter):
+        def t_15(fiter):
             for l_1_p in fiter:
                 if ((environment.getattr(l_1_p, 'part') == environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'slowest_part')) and environment.getattr(l_1_p, 'steps')):
                     yield l_1_p
-        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_15(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -276,29 +282,32 @@ def root(context, missing=missing):
     yield ': '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ' '
-    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_13(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_14(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'):
         pass
         yield ' / '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' '
         yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))
+        if environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), 'get'), t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+            pass
+            yield ' ('
+            yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+            yield ')'
     else:
         pass
-        yield ' ('
+        yield '; '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_target'))
-        yield ')'
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed'):
         pass
-        yield ' ('
+        yield '; '
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
-        yield ')'
     yield '\n'
-    def t_15(fiter):
+    def t_16(fiter):
         for l_1_t in fiter:
             if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
                 yield l_1_t
-    for l_1_t in t_15((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+    for l_1_t in t_16((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
         _loop_vars = {}
         pass
         yield '  '
@@ -423,7 +432,7 @@ def root(context, missing=missing):
         yield '  ... ('
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_findings'), (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8)))
         yield ': '
-        yield str(t_7(context.eval_ctx, t_12(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
+        yield str(t_7(context.eval_ctx, t_13(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
         yield ')\n'
     if (undefined(name='others') if l_0_others is missing else l_0_others):
         pass
@@ -532,4 +541,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=103&2=106&3=122&4=126&5=130&7=133&8=136&10=138&11=141&13=182&14=185&16=191&17=193&18=197&19=206&22=213&24=239&25=242&28=260&29=264&31=267&32=270&34=272&35=275&37=297&38=305&41=334&42=336&43=341&45=384&46=388&48=395&49=398&52=401&54=408&55=412&57=421&58=424&60=428&61=430&62=432&63=436&66=443&68=451&69=456&70=475&71=477&72=482&76=495&77=498&79=500&80=502&81=504&82=508'
+debug_info = '1=109&2=112&3=128&4=132&5=136&7=139&8=142&10=144&11=147&13=188&14=191&16=197&17=199&18=203&19=212&22=219&24=245&25=248&28=266&29=270&31=273&32=276&34=278&36=281&38=306&39=314&42=343&43=345&44=350&46=393&47=397&49=404&50=407&53=410&55=417&56=421&58=430&59=433&61=437&62=439&63=441&64=445&67=452&69=460&70=465&71=484&72=486&73=491&77=504&78=507&80=509&81=511&82=513&83=517'

@@ -16,9 +16,11 @@ def root(context, missing=missing):
     l_0_valid_until = resolve('valid_until')
     l_0_intro = resolve('intro')
     l_0_refusals = resolve('refusals')
-    l_0_parts_heading = resolve('parts_heading')
     l_0_parts = resolve('parts')
+    l_0_machine_time_heading = resolve('machine_time_heading')
     l_0_total_eur = resolve('total_eur')
+    l_0_machine_time_result = resolve('machine_time_result')
+    l_0_parts_heading = resolve('parts_heading')
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
@@ -28,7 +30,9 @@ def root(context, missing=missing):
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_nothing_made = resolve('nothing_made')
+    l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_wanted = resolve('wanted')
+    l_0_say_wanted = resolve('say_wanted')
     l_0_delivery = resolve('delivery')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
@@ -36,6 +40,7 @@ def root(context, missing=missing):
     l_0_more_questions_text = resolve('more_questions_text')
     l_0_advice = resolve('advice')
     l_0_closing = resolve('closing')
+    l_0_booked = l_0_made = missing
     try:
         t_1 = environment.filters['count']
     except KeyError:
@@ -55,34 +60,64 @@ def root(context, missing=missing):
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_4 = environment.filters['join']
+        t_4 = environment.filters['hours']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'hours' found.")
     try:
-        t_5 = environment.filters['map']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_6 = environment.filters['md']
+        t_6 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_7 = environment.filters['upper_first']
+        t_7 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_8 = environment.tests['none']
+        t_8 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_9 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_10 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_11 = environment.filters['upper_first']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+    try:
+        t_12 = environment.tests['false']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No test named 'false' found.")
+    try:
+        t_13 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# '
@@ -90,27 +125,27 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'):
         pass
         yield ': '
-        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '\n'
     for l_1_line in (undefined(name='address') if l_0_address is missing else l_0_address):
         _loop_vars = {}
         pass
-        yield str(t_6(l_1_line))
+        yield str(t_8(l_1_line))
         yield '  \n'
     l_1_line = missing
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'contact'))
         yield ': '
-        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone'):
         pass
-        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'):
         pass
-        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
         yield '  \n'
     yield '\n| '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
@@ -121,9 +156,9 @@ def root(context, missing=missing):
     yield ' | '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'valid_until'))
     yield ' |\n|---|---|---|---|\n| '
-    yield str((t_6((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
+    yield str((t_8((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
     yield ' | '
-    yield str((t_6((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
+    yield str((t_8((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
     yield ' | '
     yield str(t_2((undefined(name='date') if l_0_date is missing else l_0_date)))
     yield ' | '
@@ -138,88 +173,176 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_6(l_1_text))
+            yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
-    yield '\n## '
-    yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
-    yield '\n\n| '
-    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
-    yield ' | '
-    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
-    yield ' | '
-    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
-    yield ' | '
-    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-    yield ' |\n|---|---:|---:|---:|\n'
-    for l_1_part in (undefined(name='parts') if l_0_parts is missing else l_0_parts):
-        _loop_vars = {}
+    yield '\n'
+    l_0_booked = t_6(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    context.vars['booked'] = l_0_booked
+    context.exported_vars.add('booked')
+    l_0_made = t_6(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    context.vars['made'] = l_0_made
+    context.exported_vars.add('made')
+    if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
         pass
-        yield '| **'
-        yield str(t_6((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
-        yield '**'
-        if environment.getattr(l_1_part, 'name'):
-            pass
-            yield ' ('
-            yield str(t_6(environment.getattr(l_1_part, 'id')))
-            yield ')'
-        yield '<br>'
-        yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
-        if environment.getattr(l_1_part, 'material'):
-            pass
-            yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 30 in 'offer.md.j2' evaluated to false and no else section was defined.")))
-            yield str(t_6(environment.getattr(l_1_part, 'material')))
-        if environment.getattr(l_1_part, 'size_mm'):
-            pass
-            yield ' · '
-            yield str(t_4(context.eval_ctx, t_5(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-            yield ' mm'
-        if environment.getattr(l_1_part, 'treatments'):
-            pass
-            yield ' · '
-            yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
-        if environment.getattr(l_1_part, 'blocked'):
-            pass
-            yield '<br>'
-            yield str(t_6(environment.getattr(l_1_part, 'cannot_make')))
-        elif environment.getattr(l_1_part, 'pending'):
-            pass
-            yield '<br>'
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
-        elif environment.getattr(l_1_part, 'price_follows'):
-            pass
-            yield '<br>'
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
-            yield ' '
-            yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
+        yield '## '
+        yield str((undefined(name='machine_time_heading') if l_0_machine_time_heading is missing else l_0_machine_time_heading))
+        yield '\n\n| '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
         yield ' | '
-        if (not t_8(environment.getattr(l_1_part, 'pieces'))):
-            pass
-            yield str(t_1(environment.getattr(l_1_part, 'pieces')))
-            yield ' '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
-        else:
-            pass
-            yield '–'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine'))
         yield ' | '
-        yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_8(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
         yield ' | '
-        yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_8(environment.getattr(l_1_part, 'total_eur'))) else '–'))
-        yield ' |\n'
-    l_1_part = missing
-    if (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield ' |\n|---|---|---:|---:|---:|\n'
+        for l_1_part in (undefined(name='booked') if l_0_booked is missing else l_0_booked):
+            l_1_mt = missing
+            _loop_vars = {}
+            pass
+            l_1_mt = environment.getattr(l_1_part, 'machine_time')
+            _loop_vars['mt'] = l_1_mt
+            yield '| **'
+            yield str(t_8((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+            yield '**'
+            if environment.getattr(l_1_part, 'name'):
+                pass
+                yield ' ('
+                yield str(t_8(environment.getattr(l_1_part, 'id')))
+                yield ')'
+            yield '<br>'
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+            if environment.getattr(l_1_part, 'material'):
+                pass
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 34 in 'offer.md.j2' evaluated to false and no else section was defined.")))
+                yield str(t_8(environment.getattr(l_1_part, 'material')))
+            if environment.getattr(l_1_part, 'size_mm'):
+                pass
+                yield ' · '
+                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield ' mm'
+            if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
+                pass
+                yield '<br>'
+                yield str(t_8(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours')))
+            if environment.getattr(l_1_part, 'pending'):
+                pass
+                yield '<br>'
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+            elif environment.getattr(l_1_part, 'price_follows'):
+                pass
+                yield '<br>'
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+                yield ' '
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
+            yield ' | '
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', ')))
+            yield ' | '
+            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+                pass
+                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield '–'
+            yield ' | '
+            yield str((t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
+            yield ' | '
+            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield ' |\n'
+        l_1_part = l_1_mt = missing
+        if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
+            pass
+            yield '| **'
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
+            yield '** | | | | **'
+            yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+            yield '** |\n'
+        yield '\n'
+        yield str((undefined(name='machine_time_result') if l_0_machine_time_result is missing else l_0_machine_time_result))
+        yield '\n'
+    if (undefined(name='made') if l_0_made is missing else l_0_made):
+        pass
+        yield '## '
+        yield str(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
+        yield '\n\n| '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield ' |\n|---|---:|---:|---:|\n'
+        for l_1_part in (undefined(name='made') if l_0_made is missing else l_0_made):
+            _loop_vars = {}
+            pass
+            yield '| **'
+            yield str(t_8((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+            yield '**'
+            if environment.getattr(l_1_part, 'name'):
+                pass
+                yield ' ('
+                yield str(t_8(environment.getattr(l_1_part, 'id')))
+                yield ')'
+            yield '<br>'
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+            if environment.getattr(l_1_part, 'material'):
+                pass
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 48 in 'offer.md.j2' evaluated to false and no else section was defined.")))
+                yield str(t_8(environment.getattr(l_1_part, 'material')))
+            if environment.getattr(l_1_part, 'size_mm'):
+                pass
+                yield ' · '
+                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield ' mm'
+            if environment.getattr(l_1_part, 'treatments'):
+                pass
+                yield ' · '
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
+            if environment.getattr(l_1_part, 'blocked'):
+                pass
+                yield '<br>'
+                yield str(t_8(environment.getattr(l_1_part, 'cannot_make')))
+            elif environment.getattr(l_1_part, 'pending'):
+                pass
+                yield '<br>'
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+            elif environment.getattr(l_1_part, 'price_follows'):
+                pass
+                yield '<br>'
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+                yield ' '
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
+            yield ' | '
+            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
+                pass
+                yield str(t_1(environment.getattr(l_1_part, 'pieces')))
+                yield ' '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+            else:
+                pass
+                yield '–'
+            yield ' | '
+            yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+            yield ' | '
+            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield ' |\n'
+        l_1_part = missing
+    if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (undefined(name='made') if l_0_made is missing else l_0_made)):
         pass
         yield '| **'
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield '** | | | **'
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '** |\n'
-        if (not t_8((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
             pass
             yield '| '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
             yield ' ('
-            yield str(t_6((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts)))
+            yield str(t_8((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts)))
             yield ') | | | '
             yield str(t_3((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
             yield ' |\n'
@@ -228,7 +351,7 @@ def root(context, missing=missing):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_8((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
@@ -245,7 +368,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_6(l_1_text))
+            yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
     if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
@@ -257,7 +380,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_6(l_1_text))
+            yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
     if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
@@ -286,13 +409,13 @@ def root(context, missing=missing):
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '## '
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+        yield str(((undefined(name='lead_time_heading') if l_0_lead_time_heading is missing else l_0_lead_time_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time')))
         yield '\n\n'
-        if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+        if ((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted) and (not t_12((undefined(name='say_wanted') if l_0_say_wanted is missing else l_0_say_wanted)))):
             pass
             yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
             yield ' '
-        yield str(t_6(t_4(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+        yield str(t_8(t_5(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
         yield '\n\n'
     yield '\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
@@ -304,7 +427,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_6(t_7(l_1_a)))
+            yield str(t_8(t_11(l_1_a)))
             yield '\n'
         l_1_a = missing
         yield '\n'
@@ -319,11 +442,11 @@ def root(context, missing=missing):
             pass
             yield str(environment.getattr(l_1_loop, 'index'))
             yield '. '
-            yield str(t_6(environment.getattr(l_1_q, 'text')))
+            yield str(t_8(environment.getattr(l_1_q, 'text')))
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield ' ('
-                yield str(t_6(t_4(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
                 yield ')'
             yield '\n'
         l_1_loop = l_1_q = missing
@@ -341,19 +464,19 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_6(l_1_a))
+            yield str(t_8(l_1_a))
             yield '\n'
         l_1_a = missing
         yield '\n'
     yield str(((undefined(name='closing') if l_0_closing is missing else l_0_closing) or (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order'))))
     yield '\n\n**'
-    yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+    yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '**'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield ' · '
-        yield str(t_6(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
     yield '\n'
 
 blocks = {}
-debug_info = '2=89&4=95&6=101&8=107&10=111&13=116&15=124&17=132&18=134&20=137&21=141&25=145&27=147&29=155&30=159&32=210&33=213&34=217&35=220&39=227&40=231&42=235&44=239&46=242&48=244&49=248&52=251&54=254&56=256&57=260&60=263&62=266&64=268&66=274&67=278&71=286&72=289&74=291&78=298&79=301&81=303&82=307&86=311&87=314&89=317&90=320&94=331&98=335&99=338&101=340&102=344&106=348&108=350'
+debug_info = '2=124&4=130&6=136&8=142&10=146&13=151&15=159&17=167&18=169&20=172&21=176&25=180&26=183&27=186&28=189&30=191&32=201&33=205&34=208&36=255&37=258&40=263&42=265&43=268&45=270&47=278&48=282&51=333&52=336&53=340&54=343&58=350&59=354&61=358&63=362&65=365&67=367&68=371&71=374&73=377&75=379&76=383&79=386&81=389&83=391&85=397&86=401&90=409&91=412&93=414&97=421&98=424&100=426&101=430&105=434&106=437&108=440&109=443&113=454&117=458&118=461&120=463&121=467&125=471&127=473'

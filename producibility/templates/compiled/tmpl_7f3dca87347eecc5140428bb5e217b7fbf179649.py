@@ -211,10 +211,12 @@ def block_parts(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_parts_heading = resolve('parts_heading')
-    l_0_T = resolve('T')
     l_0_parts = resolve('parts')
+    l_0_machine_time_heading = resolve('machine_time_heading')
+    l_0_T = resolve('T')
     l_0_total_eur = resolve('total_eur')
+    l_0_machine_time_result = resolve('machine_time_result')
+    l_0_parts_heading = resolve('parts_heading')
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
@@ -223,6 +225,7 @@ def block_parts(context, missing=missing):
     l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_booked = l_0_made = missing
     try:
         t_5 = environment.filters['count']
     except KeyError:
@@ -236,125 +239,247 @@ def block_parts(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_7 = environment.filters['join']
+        t_7 = environment.filters['hours']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'hours' found.")
     try:
-        t_8 = environment.filters['map']
+        t_8 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_9 = environment.tests['none']
+        t_9 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_10 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_11 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_12 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_13 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield '<h2>'
-    yield escape(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
-    yield '</h2>\n<table class="lines">\n  <thead><tr><th>'
-    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
-    yield '</th><th class="num">'
-    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
-    yield '</th><th class="num">'
-    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
-    yield '</th><th class="num">'
-    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-    yield '</th></tr></thead>\n  <tbody>\n'
-    for l_1_part in (undefined(name='parts') if l_0_parts is missing else l_0_parts):
-        _loop_vars = {}
+    l_0_booked = t_9(context.eval_ctx, t_12(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    _block_vars['booked'] = l_0_booked
+    l_0_made = t_9(context.eval_ctx, t_11(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    _block_vars['made'] = l_0_made
+    if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
         pass
-        yield '    <tr>\n      <td><span class="what">'
-        yield escape((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
-        yield '</span>'
-        if environment.getattr(l_1_part, 'name'):
-            pass
-            yield ' <span class="muted small">('
-            yield escape(environment.getattr(l_1_part, 'id'))
-            yield ')</span>'
-        yield '        <span class="how">'
-        yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
-        if environment.getattr(l_1_part, 'material'):
-            pass
-            yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 142 in 'offer.html.j2' evaluated to false and no else section was defined.")))
-            yield escape(environment.getattr(l_1_part, 'material'))
-        if environment.getattr(l_1_part, 'size_mm'):
-            pass
-            yield ' · '
-            yield escape(t_7(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-            yield ' mm'
-        if environment.getattr(l_1_part, 'treatments'):
-            pass
-            yield ' · '
-            yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
-        yield '</span>\n'
-        if environment.getattr(l_1_part, 'blocked'):
-            pass
-            yield '<span class="how bad">'
-            yield escape(environment.getattr(l_1_part, 'cannot_make'))
-            yield '</span>'
-        elif environment.getattr(l_1_part, 'pending'):
-            pass
-            yield '<span class="how">'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
-            yield '</span>'
-        elif environment.getattr(l_1_part, 'price_follows'):
-            pass
-            yield '<span class="how">'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
-            yield ' '
-            yield escape(t_7(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
-            yield '</span>'
-        yield '      </td>\n      <td class="num" data-label="'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
-        yield '">'
-        if (not t_9(environment.getattr(l_1_part, 'pieces'))):
-            pass
-            yield escape(t_5(environment.getattr(l_1_part, 'pieces')))
-            yield ' '
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
-        else:
-            pass
-            yield '–'
-        yield '</td>\n      <td class="num" data-label="'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
-        yield '">'
-        yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_9(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
-        yield '</td>\n      <td class="num" data-label="'
+        yield '<h2>'
+        yield escape((undefined(name='machine_time_heading') if l_0_machine_time_heading is missing else l_0_machine_time_heading))
+        yield '</h2>\n<table class="lines machine-time">\n  <thead><tr><th>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
+        yield '</th><th>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
+        yield '</th><th class="num">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-        yield '">'
-        yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_9(environment.getattr(l_1_part, 'total_eur'))) else '–'))
-        yield '</td>\n    </tr>\n'
-    l_1_part = missing
-    yield '  </tbody>\n'
-    if (not t_9((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
-        pass
-        yield '  <tbody class="sum">\n    <tr><td>'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
-        yield '</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
-        yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
-        yield '</td></tr>\n'
-        if (not t_9((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        yield '</th></tr></thead>\n  <tbody>\n'
+        for l_1_part in (undefined(name='booked') if l_0_booked is missing else l_0_booked):
+            l_1_mt = missing
+            _loop_vars = {}
             pass
-            yield '    <tr class="per-product"><td>'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
-            yield ' ('
-            yield escape((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts))
-            yield ')</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
-            yield escape(t_6((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
-            yield '</td></tr>\n'
+            l_1_mt = environment.getattr(l_1_part, 'machine_time')
+            _loop_vars['mt'] = l_1_mt
+            yield '    <tr>\n      <td><span class="what">'
+            yield escape((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
+            yield '</span>'
+            if environment.getattr(l_1_part, 'name'):
+                pass
+                yield ' <span class="muted small">('
+                yield escape(environment.getattr(l_1_part, 'id'))
+                yield ')</span>'
+            yield '        <span class="how">'
+            yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+            if environment.getattr(l_1_part, 'material'):
+                pass
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 146 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape(environment.getattr(l_1_part, 'material'))
+            if environment.getattr(l_1_part, 'size_mm'):
+                pass
+                yield ' · '
+                yield escape(t_8(context.eval_ctx, t_10(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield ' mm'
+            yield '</span>\n'
+            if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
+                pass
+                yield '<span class="how">'
+                yield escape(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'))
+                yield '</span>'
+            if environment.getattr(l_1_part, 'pending'):
+                pass
+                yield '<span class="how">'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+                yield '</span>'
+            elif environment.getattr(l_1_part, 'price_follows'):
+                pass
+                yield '<span class="how">'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+                yield ' '
+                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
+                yield '</span>'
+            yield '      </td>\n      <td data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine'))
+            yield '">'
+            yield escape(t_8(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', '))
+            yield '</td>\n      <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
+            yield '">'
+            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+                pass
+                yield escape(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_7(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_5(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+            else:
+                pass
+                yield '–'
+            yield '</td>\n      <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
+            yield '">'
+            yield escape((t_6(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
+            yield '</td>\n      <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+            yield '">'
+            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield '</td>\n    </tr>\n'
+        l_1_part = l_1_mt = missing
         yield '  </tbody>\n'
-    yield '</table>\n'
+        if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
+            pass
+            yield '  <tbody class="sum">\n    <tr><td>'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
+            yield '</td><td class="empty"></td><td class="num empty"></td><td class="num empty"></td><td class="num">'
+            yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+            yield '</td></tr>\n  </tbody>\n'
+        yield '</table>\n<p class="note result">'
+        yield escape((undefined(name='machine_time_result') if l_0_machine_time_result is missing else l_0_machine_time_result))
+        yield '</p>\n'
+    if (undefined(name='made') if l_0_made is missing else l_0_made):
+        pass
+        yield '<h2>'
+        yield escape(((undefined(name='parts_heading') if l_0_parts_heading is missing else l_0_parts_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'what_we_make')))
+        yield '</h2>\n<table class="lines">\n  <thead><tr><th>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'part'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield '</th><th class="num">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield '</th></tr></thead>\n  <tbody>\n'
+        for l_1_part in (undefined(name='made') if l_0_made is missing else l_0_made):
+            _loop_vars = {}
+            pass
+            yield '    <tr>\n      <td><span class="what">'
+            yield escape((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id')))
+            yield '</span>'
+            if environment.getattr(l_1_part, 'name'):
+                pass
+                yield ' <span class="muted small">('
+                yield escape(environment.getattr(l_1_part, 'id'))
+                yield ')</span>'
+            yield '        <span class="how">'
+            yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+            if environment.getattr(l_1_part, 'material'):
+                pass
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 173 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape(environment.getattr(l_1_part, 'material'))
+            if environment.getattr(l_1_part, 'size_mm'):
+                pass
+                yield ' · '
+                yield escape(t_8(context.eval_ctx, t_10(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield ' mm'
+            if environment.getattr(l_1_part, 'treatments'):
+                pass
+                yield ' · '
+                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
+            yield '</span>\n'
+            if environment.getattr(l_1_part, 'blocked'):
+                pass
+                yield '<span class="how bad">'
+                yield escape(environment.getattr(l_1_part, 'cannot_make'))
+                yield '</span>'
+            elif environment.getattr(l_1_part, 'pending'):
+                pass
+                yield '<span class="how">'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'not_judged_yet'))
+                yield '</span>'
+            elif environment.getattr(l_1_part, 'price_follows'):
+                pass
+                yield '<span class="how">'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
+                yield ' '
+                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
+                yield '</span>'
+            yield '      </td>\n      <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+            yield '">'
+            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
+                pass
+                yield escape(t_5(environment.getattr(l_1_part, 'pieces')))
+                yield ' '
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
+            else:
+                pass
+                yield '–'
+            yield '</td>\n      <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+            yield '">'
+            yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+            yield '</td>\n      <td class="num" data-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+            yield '">'
+            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield '</td>\n    </tr>\n'
+        l_1_part = missing
+        yield '  </tbody>\n'
+        if (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+            pass
+            yield '  <tbody class="sum">\n    <tr><td>'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
+            yield '</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
+            yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+            yield '</td></tr>\n'
+            if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+                pass
+                yield '    <tr class="per-product"><td>'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
+                yield ' ('
+                yield escape((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts))
+                yield ')</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
+                yield escape(t_6((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
+                yield '</td></tr>\n'
+            yield '  </tbody>\n'
+        yield '</table>\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
         yield '</p>\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_9((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
@@ -429,8 +554,10 @@ def block_delivery(context, missing=missing):
     _block_vars = {}
     l_0_nothing_made = resolve('nothing_made')
     l_0_refusals = resolve('refusals')
+    l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_T = resolve('T')
     l_0_wanted = resolve('wanted')
+    l_0_say_wanted = resolve('say_wanted')
     l_0_delivery = resolve('delivery')
     try:
         t_1 = environment.filters['date']
@@ -439,28 +566,34 @@ def block_delivery(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_7 = environment.filters['join']
+        t_8 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_10 = environment.filters['unbroken_dates']
+        t_14 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
+    try:
+        t_15 = environment.tests['false']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
+            raise TemplateRuntimeError("No test named 'false' found.")
     pass
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '<h2>'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time'))
+        yield escape(((undefined(name='lead_time_heading') if l_0_lead_time_heading is missing else l_0_lead_time_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time')))
         yield '</h2>\n<p>'
-        if (undefined(name='wanted') if l_0_wanted is missing else l_0_wanted):
+        if ((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted) and (not t_15((undefined(name='say_wanted') if l_0_say_wanted is missing else l_0_say_wanted)))):
             pass
-            yield escape(t_10(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
+            yield escape(t_14(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
             yield ' '
-        yield escape(t_10(t_7(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
+        yield escape(t_14(t_8(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
         yield '</p>\n'
 
 def block_questions(context, missing=missing):
@@ -475,10 +608,10 @@ def block_questions(context, missing=missing):
     l_0_more_questions = resolve('more_questions')
     l_0_more_questions_text = resolve('more_questions_text')
     try:
-        t_7 = environment.filters['join']
+        t_8 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     pass
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
@@ -494,7 +627,7 @@ def block_questions(context, missing=missing):
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield '<span class="choices">'
-                yield escape(t_7(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
                 yield '</span>'
             yield '</li>\n'
         l_1_q = missing
@@ -553,4 +686,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&196=98&203=100&204=103&206=105&207=109&212=114&224=116&233=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=258&137=260&139=268&141=272&142=280&143=295&145=313&146=324&147=328&151=334&153=337&154=341&155=344&160=352&161=357&162=362&163=367&165=370&167=372&168=376&173=380&175=383&177=385&178=389&183=393&184=396&186=398&188=404&189=408&196=423&197=454&198=457&199=459&212=466&213=484&214=487&216=489&217=493&220=502&224=508&225=518&226=521&228=523&233=532&235=545&236=547'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&228=98&235=100&236=103&238=105&239=109&244=114&256=116&265=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=284&136=286&137=288&138=291&140=293&142=303&143=307&145=310&146=318&147=329&148=334&150=347&151=351&152=360&153=364&157=370&159=373&163=378&165=380&166=383&168=385&170=393&172=397&173=405&174=420&176=438&177=449&178=453&182=459&184=462&185=466&186=469&192=477&193=482&194=487&195=492&197=495&199=497&200=501&205=505&207=508&209=510&210=514&215=518&216=521&218=523&220=529&221=533&228=548&229=587&230=590&231=592&244=599&245=617&246=620&248=622&249=626&252=635&256=641&257=651&258=654&260=656&265=665&267=678&268=680'

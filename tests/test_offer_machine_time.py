@@ -1,0 +1,141 @@
+"""The offer for work the customer's own staff do on our machines
+(``customer_operates_machine``): machine time booked, not parts we make and deliver
+(a quality engineer's review: the makerspace offer read "What we make ... Price per
+piece ... We deliver ... That is in time for the date you asked for", a result we do not
+owe when the customer operates the machine: PPU-002, IPC-004)."""
+
+import json
+import re
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from conftest import EQUIPMENT, EXAMPLES, run_cli
+
+SELF_SERVICE = EXAMPLES / "requests" / "makerspace-self-service.yaml"
+SHOP = EXAMPLES / "precision-shop"
+
+
+def offer(request, *args, shop=False):
+    """The offer, for the example shop (else the shop of the working directory's
+    config)."""
+    extra = [] if shop else ["--equipment", EQUIPMENT]
+    code, out, err = run_cli("check", request, *extra, "--audience", "customer", *args)
+    assert (code, err) == (0, ""), err
+    return out
+
+
+def changed(tmp_path, source, name="request.yaml", part=None, **answers):
+    request = yaml.safe_load(source.read_text(encoding="utf-8"))
+    request.update(answers)
+    request["parts"][0].update(part or {})
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(request, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, heading, line, when, result, ours", [
+    ("nl", "Machinetijd die u bij ons boekt",
+     "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine-uren: 12,25 u voor 6 st.; "
+     "Prijs per uur: €\u00a0133,33; Totaal: €\u00a01.633,29",
+     "U kunt vanaf 24-11-2026 op de machine bij opdracht op 23-11-2026.",
+     "U bedient de machine zelf: wat u erop maakt, ook afkeur en overdoen, is voor uw "
+     "eigen rekening en risico.",
+     ["Wat wij maken", "Prijs per stuk", "Prijs per product", "Wij leveren", "halen wij",
+      "Levering\n"]),
+    ("en", "Machine time you book with us",
+     "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine hours: 12.25 h for 6 pcs; "
+     "Price per hour: €\u00a0133.33; Total: €\u00a01,633.29",
+     "You can use the machine from 2026-11-24 if you order on 2026-11-23.",
+     "You operate the machine yourself: what you make on it, scrap and reruns included, "
+     "is at your own risk and expense.",
+     ["What we make", "Price per piece", "Price per product", "We deliver", "in time for",
+      "Delivery\n"])])
+def test_work_on_the_customers_own_operator_is_offered_as_machine_time(
+        lang, heading, line, when, result, ours):
+    text = offer(SELF_SERVICE, "--lang", lang)
+    assert f"\n{heading}\n" in text and line in text and when in text and result in text
+    for words in ours:
+        assert words not in text, words
+    # the same in Markdown and HTML (the table's cells, the sentences)
+    for fmt in ("md", "html"):
+        made = re.sub(r"<span class=\"nowrap\">([^<]*)</span>", r"\1", offer(
+            SELF_SERVICE, "--lang", lang, "--format", fmt).replace("&#39;", "'"))
+        assert heading in made and when in made and result in made, fmt
+        assert "12,25 u voor 6 st." in made if lang == "nl" else "12.25 h for 6 pcs" in made
+        for words in ours:
+            assert words.strip() not in made, (fmt, words)
+
+
+def test_machine_time_multiplies_as_its_invoice_does():
+    """The hours are the quote's set-up and run on the machine; the price per hour (the
+    part's share of the high estimate over them), rounded to the cent, times the hours is
+    the line; the offer's total is a few cents from the report's high estimate."""
+    data = json.loads(offer(SELF_SERVICE, "--format", "json"))
+    code, out, _ = run_cli("check", SELF_SERVICE, "--equipment", EQUIPMENT, "--format",
+                           "json")
+    report = json.loads(out)
+    part, = data["parts"]
+    booked = part["machine_time"]
+    hours = sum(line["hours"] for line in report["quote"]["lines"]
+                if line["machine"] and line["kind"] in ("setup", "run"))
+    assert booked["hours"] == hours == 12.25
+    assert booked["machines"] == ["Formlabs Form 4 SLA/MSLA-harsprinter"]
+    cents = Decimal("0.01")
+    assert Decimal(str(part["total_eur"])).quantize(cents) == (
+        Decimal(str(booked["per_hour_eur"])) * Decimal(str(hours))).quantize(cents)
+    assert part["per_piece_eur"] is None and data["per_product_eur"] is None
+    assert data["total_eur"] == part["total_eur"]
+    assert abs(data["total_eur"] - report["quote"]["totals"]["amount_high_eur"]) <= \
+        0.005 * hours + 0.01
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "json"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_customer_operated_work_is_never_offered_per_accepted_part(tmp_path, fmt, lang):
+    """Paying per accepted part would guarantee good parts the customer's own operator
+    makes: once the other questions were answered, the offer asked "How do you want to
+    pay? (per accepted part (we carry the risk of scrap) · per machine hour)". The
+    machine time is priced per hour; the question is not put to the customer."""
+    path = changed(tmp_path, SELF_SERVICE, repeat_orders_expected=False, new_customer=False,
+                   part={"min_wall_mm": 2, "weight_kg": 0.05})
+    text = offer(path, "--lang", lang, "--format", fmt)
+    for words in ("goedgekeurd", "accepted part", "afrekenen", "want to pay"):
+        assert words not in text, words
+    if fmt == "json":
+        assert all(q["field"] != "billing_basis" for q in json.loads(text)["questions"])
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("nl", "Dat is later dan de datum die u noemde (23-11-2026)."),
+    ("en", "That is later than the date you gave (2026-11-23).")])
+def test_machine_time_later_than_the_customers_date_says_so(tmp_path, lang, said):
+    path = changed(tmp_path, SELF_SERVICE, wanted_date="2026-11-23")
+    text = offer(path, "--lang", lang)
+    assert said in text
+
+
+def test_a_part_we_finish_besides_says_what_we_do_and_has_no_price_per_hour(tmp_path,
+                                                                            monkeypatch):
+    """A shaft the customer turns on our lathe and we have ground and nitrided: machine
+    time on the lathe, and the work we take care of named; its total holds that work, so
+    it is not a price per hour of the lathe."""
+    path = changed(tmp_path, SHOP / "requests" / "ground-shaft-partner.yaml",
+                   customer_operates_machine=True)
+    monkeypatch.chdir(SHOP)  # the precision shop's config: its lathe and partners
+    text = offer(path, "--lang", "nl", shop=True)
+    assert "Machinetijd die u bij ons boekt\n" in text
+    assert "Daarnaast verzorgen wij: rondslijpen, gasnitreren." in text
+    assert "Machine: Citizen Cincom L20 langdraaiautomaat (Ø20 mm); Machine-uren: 4,72 u " \
+           "voor 40 st.; Totaal: €\u00a0" in text
+    assert "Prijs per uur" not in text and "Prijs per stuk" not in text
+    data = json.loads(offer(path, "--format", "json", shop=True))
+    assert data["parts"][0]["machine_time"]["per_hour_eur"] is None
+    assert data["parts"][0]["total_eur"] == data["total_eur"] is not None
+
+
+def test_our_own_operators_work_is_still_what_we_make_and_deliver():
+    text = offer(EXAMPLES / "requests" / "bracket-series.yaml", "--lang", "nl")
+    assert "\nWat wij maken\n" in text and "Machinetijd" not in text
+    assert "Wij leveren" in text
