@@ -957,3 +957,59 @@ def test_the_offer_confirms_the_certificates_and_documents_asked_for():
     # nothing asked, nothing listed
     plain = json.loads(offer("--format", "json", request="bracket-ordinary-enquiry.yaml"))
     assert plain["documents"] == []
+
+
+def _two_part_request(tmp_path, p2, **changes):
+    """50 milled plates (P1, a cycle time given) with four P2 a product: the estimator's
+    mixed.yaml and multibr.yaml."""
+    import yaml
+    from conftest import base_request
+    request = base_request(quantity=50, purpose="small_series", wanted_date="2027-03-31",
+                           date="2026-12-01", **changes,
+                           part={"name": "Plaat", "size_mm": [100, 50, 20],
+                                 "cycle_time_min": 10})
+    request["parts"].append(dict(request["parts"][0], id="P2", name="Nok", quantity=4,
+                                 **p2))
+    if "cycle_time_min" not in p2:
+        del request["parts"][1]["cycle_time_min"]
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    return path
+
+
+def test_each_part_carries_its_own_contingency(tmp_path):
+    """The offer spread one contingency share (high / low - 1 = 34 %) over all parts: P1,
+    whose cycle time is given, paid for P2's estimated run time (P1 EUR 234 too high,
+    P2 EUR 233 too low; per-part prices go into the ERP's article prices). Each part's
+    price is now its own lines with the quote's contingency (15 % on every line, 25 %
+    more on its estimated ones) and a share of the request's lines (QUA-012) by its own
+    amount; the parts still add up to the report's high estimate."""
+    path = _two_part_request(tmp_path, {"size_mm": [120, 80, 60]})
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json",
+                             "--no-probe")
+    quote = json.loads(out)["quote"]
+    share = quote["totals"]["contingency_share"]
+    extra = quote["totals"]["estimate_contingency_share"]
+    own = {pid: [line for line in quote["lines"] if line["part"] == pid]
+           for pid in ("P1", "P2")}
+    amounts = {pid: sum(line["amount_eur"] for line in lines) for pid, lines in own.items()}
+    common = sum(line["amount_eur"] for line in quote["lines"] if line["part"] is None)
+    assert common > 0  # QUA-012's first article report
+    expected = {}
+    for pid, lines in own.items():
+        estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
+        expected[pid] = amounts[pid] * (1 + share) + estimated * extra + \
+            common * (1 + share) * amounts[pid] / sum(amounts.values())
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                             "customer", "--format", "json", "--no-probe")
+    parts = {p["id"]: p for p in json.loads(out)["parts"]}
+    for pid, price in expected.items():
+        assert parts[pid]["per_piece_eur"] == round(price / parts[pid]["pieces"], 2), pid
+    total = sum(p["total_eur"] for p in parts.values())
+    assert abs(total - quote["totals"]["amount_high_eur"]) <= 0.005 * 250 + 0.01
+    # the uniform share would have put P1 some EUR 230 higher
+    uniform = amounts["P1"] * quote["totals"]["amount_high_eur"] / \
+        quote["totals"]["amount_eur"] + common * quote["totals"]["amount_high_eur"] / \
+        quote["totals"]["amount_eur"] * amounts["P1"] / sum(amounts.values())
+    assert uniform - parts["P1"]["total_eur"] > 200
+
