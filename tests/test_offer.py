@@ -580,18 +580,23 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     args = ("--quantities", "100,500")
     code, text, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                             EQUIPMENT, *args, "--lang", "nl")
-    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,94; 500: € 19,54 - € 24,53" \
-        in text.replace("\u00a0", " ")
+    # each break with its own lead time (and its verdict where it is not the report's:
+    # 100 brackets are above the customer's target price)
+    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,94 (14 werkdagen tot de eerste " \
+        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,54 - € 24,53 (24 werkdagen tot de " \
+        "eerste van 2 leveringen)" in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
     assert "break,,,,,quantity 500: 19.54 - 24.53 per piece,,50.00,,,9769.84,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0},
-        {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0}]
+        {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0, "days": 14,
+         "delivery": "14 working days (the first delivery)", "on_request": ""},
+        {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0, "days": 24,
+         "delivery": "24 working days (the first delivery)", "on_request": ""}]
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 24,53 | € 12.265,00 |" in md
+    assert "| 500 | € 24,53 | € 12.265,00 | 24 werkdagen (de eerste levering) |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read

@@ -420,10 +420,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "breaks": [] if declined or refusals or any(p["blocked"] or p["pending"]
                                                    for p in parts) or any(
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
-        else [
-            {"quantity": b["quantity"], "per_piece_eur": round(b["per_piece_high_eur"], 2),
-             "total_eur": round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)}
-            for b in data["quote"].get("breaks") or ()],
+        else [_break(b, lang, t, (quantity, per_product, total) if counted else None)
+              for b in data["quote"].get("breaks") or ()],
         "parts_heading": t["what_you_asked" if declined or refusals else "what_we_make"],
         "closing": t["closing_none" if declined else "closing_refused" if refusals else
                      "closing" if questions else "closing_order"],
@@ -447,6 +445,38 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True) and not declined and not refusals,
     }
+
+
+def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any],
+           requested: tuple | None = None) -> dict[str, Any]:
+    """A row of the offer's break table: the price per product at that quantity (its high
+    estimate, the request screened at that quantity) and its delivery in working days
+    (the first delivery's where it comes in several; at least, where a run time is not
+    known).  No price where we would not take the order at that quantity (its verdict no
+    fit: a date we cannot make) or its price leaves a material or a run time out: "on
+    request".  ``requested``: (quantity, price per product, total) of the offer's parts:
+    the break at the requested quantity is that price (the parts' prices per piece,
+    rounded, added up: 95.34 beside the break's 95.32)."""
+    lead = b.get("lead_time") or {}
+    offered = b.get("verdict") != "no_fit" and b.get("per_piece_high_eur") is not None and \
+        not any(e["what"] in ("material", "run") for e in b.get("not_priced") or ())
+    per_piece = round(b["per_piece_high_eur"], 2) if offered else None
+    days = lead.get("days") if offered else None
+    delivery = ""
+    if days is not None:
+        delivery = i18n.counted(t["break_days_at_least" if lead.get("lower_bound")
+                                  else "break_days"], days, lang)
+        if (lead.get("deliveries") or 1) > 1:
+            delivery += " " + t["break_first_delivery"]
+        if lead.get("meets_wanted_date") is False:
+            delivery += " " + t["break_late"]
+    total = round(per_piece * b["quantity"], 2) if offered else None
+    if offered and requested and requested[0] == b["quantity"] and \
+            requested[1] is not None and requested[2] is not None:
+        per_piece, total = requested[1], requested[2]
+    return {"quantity": b["quantity"], "per_piece_eur": per_piece, "total_eur": total,
+            "days": days, "delivery": delivery,
+            "on_request": t["break_on_request"] if not offered else ""}
 
 
 def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,

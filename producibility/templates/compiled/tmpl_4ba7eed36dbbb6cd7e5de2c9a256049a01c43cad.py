@@ -245,6 +245,7 @@ def root(context, missing=missing):
         yield ': '
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'), undefined):
+            l_1_break_lead = resolve('break_lead')
             _loop_vars = {}
             pass
             yield str(t_2(environment.getattr(l_1_b, 'quantity')))
@@ -252,10 +253,13 @@ def root(context, missing=missing):
             yield str(t_4(environment.getattr(l_1_b, 'per_piece_eur')))
             yield ' - '
             yield str(t_4(environment.getattr(l_1_b, 'per_piece_high_eur')))
+            yield ' ('
+            yield str(environment.call(context, (undefined(name='break_lead') if l_1_break_lead is missing else l_1_break_lead), l_1_b, _loop_vars=_loop_vars))
+            yield ')'
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield '; '
-        l_1_loop = l_1_b = missing
+        l_1_loop = l_1_b = l_1_break_lead = missing
         yield '\n'
     for l_1_note in environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')[:6]:
         _loop_vars = {}
@@ -532,4 +536,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=103&2=106&3=122&4=126&5=130&7=133&8=136&10=138&11=141&13=182&14=185&16=191&17=193&18=197&19=206&22=213&24=239&25=242&28=260&29=264&31=267&32=270&34=272&35=275&37=297&38=305&41=334&42=336&43=341&45=384&46=388&48=395&49=398&52=401&54=408&55=412&57=421&58=424&60=428&61=430&62=432&63=436&66=443&68=451&69=456&70=475&71=477&72=482&76=495&77=498&79=500&80=502&81=504&82=508'
+debug_info = '1=103&2=106&3=122&4=126&5=130&7=133&8=136&10=138&11=141&13=182&14=185&16=191&17=193&18=197&19=206&22=213&24=239&25=242&28=264&29=268&31=271&32=274&34=276&35=279&37=301&38=309&41=338&42=340&43=345&45=388&46=392&48=399&49=402&52=405&54=412&55=416&57=425&58=428&60=432&61=434&62=436&63=440&66=447&68=455&69=460&70=479&71=481&72=486&76=499&77=502&79=504&80=506&81=508&82=512'

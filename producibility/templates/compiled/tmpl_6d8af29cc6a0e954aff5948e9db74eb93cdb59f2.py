@@ -270,17 +270,30 @@ def root(context, missing=missing):
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
         yield ' | '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-        yield ' |\n|---:|---:|---:|\n'
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
+        yield ' |\n|---:|---:|---:|---|\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            yield '| '
-            yield str(t_1(environment.getattr(l_1_b, 'quantity')))
-            yield ' | '
-            yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
-            yield ' | '
-            yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
-            yield ' |\n'
+            if (not t_8(environment.getattr(l_1_b, 'total_eur'))):
+                pass
+                yield '| '
+                yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+                yield ' | '
+                yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
+                yield ' | '
+                yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
+                yield ' | '
+                yield str(environment.getattr(l_1_b, 'delivery'))
+                yield ' |\n'
+            else:
+                pass
+                yield '| '
+                yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+                yield ' | '
+                yield str(environment.getattr(l_1_b, 'on_request'))
+                yield ' | | |\n'
         l_1_b = missing
     yield '\n'
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
@@ -356,4 +369,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=89&4=95&6=101&8=107&10=111&13=116&15=124&17=132&18=134&20=137&21=141&25=145&27=147&29=155&30=159&32=210&33=213&34=217&35=220&39=227&40=231&42=235&44=239&46=242&48=244&49=248&52=251&54=254&56=256&57=260&60=263&62=266&64=268&66=274&67=278&71=286&72=289&74=291&78=298&79=301&81=303&82=307&86=311&87=314&89=317&90=320&94=331&98=335&99=338&101=340&102=344&106=348&108=350'
+debug_info = '2=89&4=95&6=101&8=107&10=111&13=116&15=124&17=132&18=134&20=137&21=141&25=145&27=147&29=155&30=159&32=210&33=213&34=217&35=220&39=227&40=231&42=235&44=239&46=242&48=244&49=248&52=251&54=254&56=256&57=260&60=263&62=266&64=268&66=276&67=279&68=282&70=293&75=299&76=302&78=304&82=311&83=314&85=316&86=320&90=324&91=327&93=330&94=333&98=344&102=348&103=351&105=353&106=357&110=361&112=363'

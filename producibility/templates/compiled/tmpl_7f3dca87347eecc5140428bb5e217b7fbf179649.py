@@ -400,23 +400,42 @@ def block_parts(context, missing=missing):
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
         yield '</th><th class="num">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield '</th><th>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
         yield '</th></tr></thead>\n  <tbody>\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            yield '    <tr><td data-label="'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
-            yield '">'
-            yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
-            yield '</td><td class="num" data-label="'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
-            yield '">'
-            yield escape(t_6(environment.getattr(l_1_b, 'per_piece_eur')))
-            yield '</td><td class="num" data-label="'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-            yield '">'
-            yield escape(t_6(environment.getattr(l_1_b, 'total_eur')))
-            yield '</td></tr>\n'
+            if (not t_9(environment.getattr(l_1_b, 'total_eur'))):
+                pass
+                yield '    <tr><td data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+                yield '">'
+                yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
+                yield '</td><td class="num" data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+                yield '">'
+                yield escape(t_6(environment.getattr(l_1_b, 'per_piece_eur')))
+                yield '</td><td class="num" data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+                yield '">'
+                yield escape(t_6(environment.getattr(l_1_b, 'total_eur')))
+                yield '</td><td data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
+                yield '">'
+                yield escape(environment.getattr(l_1_b, 'delivery'))
+                yield '</td></tr>\n'
+            else:
+                pass
+                yield '    <tr><td data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+                yield '">'
+                yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
+                yield '</td><td colspan="3" data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+                yield '">'
+                yield escape(environment.getattr(l_1_b, 'on_request'))
+                yield '</td></tr>\n'
         l_1_b = missing
         yield '  </tbody>\n</table>\n'
 
@@ -553,4 +572,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&196=98&203=100&204=103&206=105&207=109&212=114&224=116&233=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=258&137=260&139=268&141=272&142=280&143=295&145=313&146=324&147=328&151=334&153=337&154=341&155=344&160=352&161=357&162=362&163=367&165=370&167=372&168=376&173=380&175=383&177=385&178=389&183=393&184=396&186=398&188=404&189=408&196=423&197=454&198=457&199=459&212=466&213=484&214=487&216=489&217=493&220=502&224=508&225=518&226=521&228=523&233=532&235=545&236=547'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&200=98&207=100&208=103&210=105&211=109&216=114&228=116&237=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=258&137=260&139=268&141=272&142=280&143=295&145=313&146=324&147=328&151=334&153=337&154=341&155=344&160=352&161=357&162=362&163=367&165=370&167=372&168=376&173=380&175=383&177=385&178=389&183=393&184=396&186=398&188=406&189=409&190=412&192=431&200=442&201=473&202=476&203=478&216=485&217=503&218=506&220=508&221=512&224=521&228=527&229=537&230=540&232=542&237=551&239=564&240=566'
