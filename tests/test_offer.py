@@ -594,6 +594,7 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
          "delivery": "14 working days (the first delivery)", "on_request": ""},
         {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0, "days": 24,
          "delivery": "24 working days (the first delivery)", "on_request": ""}]
+    assert data["break_unit"] == "Price per piece"  # one bracket a product
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
     assert "| 500 | € 24,53 | € 12.265,00 | 24 werkdagen (de eerste levering) |" in md
@@ -1018,3 +1019,25 @@ def test_each_part_carries_its_own_contingency(tmp_path):
         quote["totals"]["amount_eur"] * amounts["P1"] / sum(amounts.values())
     assert uniform - parts["P1"]["total_eur"] > 200
 
+
+@pytest.mark.parametrize("lang, unit, piece", [("en", "Price per product", "Price per piece"),
+                                               ("nl", "Prijs per product", "Prijs per stuk")])
+def test_the_break_table_prices_a_product_of_several_parts_per_product(tmp_path, lang, unit,
+                                                                       piece):
+    """A plate and four cams a product: the parts read "Price per piece: EUR 32.99" and
+    "EUR 8.95", and two lines down the break table "50: Price per piece EUR 68.79", the
+    price of a set a customer reads as a bracket's. The break table says per product."""
+    path = _two_part_request(tmp_path, {"size_mm": [40, 30, 15], "weight_kg": 0.03,
+                                        "cycle_time_min": 3},
+                             quantity_breaks="10, 50, 200")
+    for fmt in ("text", "md", "html"):
+        code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                                 "customer", "--format", fmt, "--lang", lang, "--no-probe")
+        assert code == 0, err
+        table = out[out.index("(per product)"):]
+        assert unit in table and piece not in table, fmt
+    data = json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                              "customer", "--format", "json", "--lang", lang,
+                              "--no-probe")[1])
+    fifty = next(b for b in data["breaks"] if b["quantity"] == 50)
+    assert fifty["per_piece_eur"] == data["per_product_eur"] and data["break_unit"] == unit

@@ -422,6 +422,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
         else [_break(b, lang, t, (quantity, per_product, total) if counted else None)
               for b in data["quote"].get("breaks") or ()],
+        # what a break's price is for: one product where a product is more than one piece
+        # (the break table read "Price per piece EUR 68.79" for a plate and four cams)
+        "break_unit": t["per_product"] if product_parts else t["per_piece"],
         "parts_heading": t["what_you_asked" if declined or refusals else "what_we_make"],
         "closing": t["closing_none" if declined else "closing_refused" if refusals else
                      "closing" if questions else "closing_order"],

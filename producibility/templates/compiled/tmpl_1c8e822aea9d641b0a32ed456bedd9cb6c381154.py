@@ -264,6 +264,7 @@ def root(context, missing=missing):
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
         yield ':\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+            l_1_break_unit = resolve('break_unit')
             _loop_vars = {}
             pass
             if (not t_7(environment.getattr(l_1_b, 'total_eur'))):
@@ -271,7 +272,7 @@ def root(context, missing=missing):
                 yield '  '
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
                 yield ': '
-                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+                yield str((undefined(name='break_unit') if l_1_break_unit is missing else l_1_break_unit))
                 yield ' '
                 yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
                 yield '; '
@@ -290,7 +291,7 @@ def root(context, missing=missing):
                 yield ': '
                 yield str(environment.getattr(l_1_b, 'on_request'))
                 yield '\n'
-        l_1_b = missing
+        l_1_b = l_1_break_unit = missing
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '\n'
@@ -361,4 +362,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=82&5=88&6=91&8=94&9=96&11=100&12=102&14=104&15=106&18=109&19=113&20=117&21=121&23=125&24=127&25=131&28=135&29=137&30=141&32=148&34=163&35=166&36=168&37=171&38=173&39=176&40=178&41=182&44=186&47=208&48=211&49=215&50=218&54=225&55=229&57=233&59=237&61=240&62=242&63=246&66=249&68=252&69=254&70=258&73=261&75=264&76=266&77=269&78=272&80=289&84=294&86=297&87=299&89=305&91=308&92=310&93=314&96=317&98=320&99=323&100=327&103=337&104=339&107=341&109=344&110=346&111=350&115=354&117=356'
+debug_info = '3=82&5=88&6=91&8=94&9=96&11=100&12=102&14=104&15=106&18=109&19=113&20=117&21=121&23=125&24=127&25=131&28=135&29=137&30=141&32=148&34=163&35=166&36=168&37=171&38=173&39=176&40=178&41=182&44=186&47=208&48=211&49=215&50=218&54=225&55=229&57=233&59=237&61=240&62=242&63=246&66=249&68=252&69=254&70=258&73=261&75=264&76=266&77=270&78=273&80=290&84=295&86=298&87=300&89=306&91=309&92=311&93=315&96=318&98=321&99=324&100=328&103=338&104=340&107=342&109=345&110=347&111=351&115=355&117=357'

@@ -27,6 +27,7 @@ def root(context, missing=missing):
     l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_break_unit = resolve('break_unit')
     l_0_nothing_made = resolve('nothing_made')
     l_0_wanted = resolve('wanted')
     l_0_delivery = resolve('delivery')
@@ -267,7 +268,7 @@ def root(context, missing=missing):
         yield ':**\n\n| '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ' | '
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield str((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
         yield ' | '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
         yield ' | '
@@ -369,4 +370,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=89&4=95&6=101&8=107&10=111&13=116&15=124&17=132&18=134&20=137&21=141&25=145&27=147&29=155&30=159&32=210&33=213&34=217&35=220&39=227&40=231&42=235&44=239&46=242&48=244&49=248&52=251&54=254&56=256&57=260&60=263&62=266&64=268&66=276&67=279&68=282&70=293&75=299&76=302&78=304&82=311&83=314&85=316&86=320&90=324&91=327&93=330&94=333&98=344&102=348&103=351&105=353&106=357&110=361&112=363'
+debug_info = '2=90&4=96&6=102&8=108&10=112&13=117&15=125&17=133&18=135&20=138&21=142&25=146&27=148&29=156&30=160&32=211&33=214&34=218&35=221&39=228&40=232&42=236&44=240&46=243&48=245&49=249&52=252&54=255&56=257&57=261&60=264&62=267&64=269&66=277&67=280&68=283&70=294&75=300&76=303&78=305&82=312&83=315&85=317&86=321&90=325&91=328&93=331&94=334&98=345&102=349&103=352&105=354&106=358&110=362&112=364'

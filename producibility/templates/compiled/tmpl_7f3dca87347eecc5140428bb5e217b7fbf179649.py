@@ -223,6 +223,7 @@ def block_parts(context, missing=missing):
     l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_break_unit = resolve('break_unit')
     try:
         t_5 = environment.filters['count']
     except KeyError:
@@ -397,7 +398,7 @@ def block_parts(context, missing=missing):
         yield '</h3>\n<table class="lines breaks">\n  <thead><tr><th>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield '</th><th class="num">'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
         yield '</th><th class="num">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
         yield '</th><th>'
@@ -413,7 +414,7 @@ def block_parts(context, missing=missing):
                 yield '">'
                 yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
                 yield '</td><td class="num" data-label="'
-                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+                yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
                 yield '">'
                 yield escape(t_6(environment.getattr(l_1_b, 'per_piece_eur')))
                 yield '</td><td class="num" data-label="'
@@ -432,7 +433,7 @@ def block_parts(context, missing=missing):
                 yield '">'
                 yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
                 yield '</td><td colspan="3" data-label="'
-                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+                yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
                 yield '">'
                 yield escape(environment.getattr(l_1_b, 'on_request'))
                 yield '</td></tr>\n'
@@ -572,4 +573,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&200=98&207=100&208=103&210=105&211=109&216=114&228=116&237=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=258&137=260&139=268&141=272&142=280&143=295&145=313&146=324&147=328&151=334&153=337&154=341&155=344&160=352&161=357&162=362&163=367&165=370&167=372&168=376&173=380&175=383&177=385&178=389&183=393&184=396&186=398&188=406&189=409&190=412&192=431&200=442&201=473&202=476&203=478&216=485&217=503&218=506&220=508&221=512&224=521&228=527&229=537&230=540&232=542&237=551&239=564&240=566'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&200=98&207=100&208=103&210=105&211=109&216=114&228=116&237=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=259&137=261&139=269&141=273&142=281&143=296&145=314&146=325&147=329&151=335&153=338&154=342&155=345&160=353&161=358&162=363&163=368&165=371&167=373&168=377&173=381&175=384&177=386&178=390&183=394&184=397&186=399&188=407&189=410&190=413&192=432&200=443&201=474&202=477&203=479&216=486&217=504&218=507&220=509&221=513&224=522&228=528&229=538&230=541&232=543&237=552&239=565&240=567'
