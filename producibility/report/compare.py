@@ -234,6 +234,6 @@ def _unpriced(entry: Mapping[str, Any], words: Mapping[str, Any],
     kind = {"material": "material", "run": "processes",
             "treatment": "surface_treatment"}.get(entry.get("what"))
     item = choice(names or {}, kind, entry.get("item"), lang) if kind else entry.get("item")
-    key = f"left_out_{entry.get('what')}" if entry.get("what") in (
-        "material", "run", "treatment") else "left_out_other"
+    key = f"left_out_{entry.get('what')}" if entry.get("what") in ("material", "run") \
+        else "left_out_item"  # a treatment by its name
     return words[key].format(part=entry.get("part"), item=item or words["unknown"])
