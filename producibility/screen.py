@@ -219,8 +219,11 @@ class Screener:
             from producibility.intake.answers import parse_quantities
 
             quantities = parse_quantities(request["quantity_breaks"])  # checked on load
-        data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs,
-                        quantities)
+        data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs)
+        if quantities and not moot(data, None):
+            # nothing made, nothing priced at any quantity (it read EUR 0.00 a piece)
+            data["quote"]["breaks"] = self._breaks(request, as_of, lang, inputs, quantities,
+                                                   data)
         data["findings"] += [iso_fit_finding(c, lang).to_dict() for c in fits]
         data["assumed"] = [dict(a, text=self.questionnaire.question(
             a["scope"], a["field"]).assumption(lang), what_if=[], can_change_verdict=None)
@@ -248,6 +251,26 @@ class Screener:
                               self._applicable)
         data["assumed"] += _read_as(request, self.pack.catalogue, lang)
         return Report(data, self.questionnaire, self.pack, given, self.equipment.provider)
+
+    def _breaks(self, request, as_of, lang, inputs, quantities, data):
+        """The quantity breaks: the request screened again at each quantity, as a
+        what-if probe screens a changed answer (the engine, then the conclusions without
+        their texts, priced): its rules, material, contingency and lead time are its own.
+        The requested quantity is the report itself."""
+        from producibility.report.costing import at_quantity, quantity_break
+
+        out = []
+        for quantity in sorted(set(quantities)):
+            asked = at_quantity(request, quantity)
+            if asked.get("quantity") == request.get("quantity") and \
+                    asked.get("batches") == request.get("batches"):
+                screened = data
+            else:
+                screened = conclude(self.inference.run(asked, as_of), self.pack,
+                                    self.equipment, self.questionnaire, lang, inputs,
+                                    brief=True, priced=True)
+            out.append(quantity_break(quantity, screened))
+        return out
 
 
 def _read_as(request: dict, catalogue: Any, lang: str) -> list[dict]:

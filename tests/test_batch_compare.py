@@ -257,15 +257,17 @@ def test_compare_shows_how_the_lead_time_moves(tmp_path):
             EQUIPMENT)
     code, out, _ = run_cli(*args)
     assert code == 0
-    assert "lead time: 17 working days (2026-12-16, in time) -> 113 working days " \
-        "(2027-05-12, too late)\n" in out
+    # the series' 17 days are its first delivery's (it read as all 200 brackets')
+    assert "lead time: 17 working days to the first of 2 deliveries (2026-12-16, in time) " \
+        "-> 113 working days (2027-05-12, too late)\n" in out
     code, out, _ = run_cli(*args, "--lang", "nl")
-    assert "levertijd: 17 werkdagen (16-12-2026, op tijd) -> 113 werkdagen (12-05-2027, " \
-        "te laat)\n" in out
+    assert "levertijd: 17 werkdagen tot de eerste van 2 leveringen (16-12-2026, op tijd) -> " \
+        "113 werkdagen (12-05-2027, te laat)\n" in out
     code, out, _ = run_cli(*args, "--format", "json")
     assert json.loads(out)["lead_time"] == {
         "days": {"a": 17, "b": 113}, "earliest_date": {"a": "2026-12-16", "b": "2027-05-12"},
-        "meets_wanted_date": {"a": True, "b": False}}
+        "meets_wanted_date": {"a": True, "b": False}, "deliveries": {"a": 2, "b": 1},
+        "lower_bound": {"a": False, "b": False}}
     code, out, _ = run_cli("compare", ROOT / "examples/requests/bracket-series.yaml",
                            ROOT / "examples/requests/bracket-series.yaml", "--equipment",
                            EQUIPMENT, "--format", "json")
@@ -347,3 +349,62 @@ def test_compare_names_the_configs_equipment_as_the_user_would(tmp_path, monkeyp
     assert code == 0, err
     first = out.splitlines()[0]
     assert first.endswith(" on equipment.yaml") and str(tmp_path) not in first
+
+
+def _variant(tmp_path, name, quantity=50, batches=1, part=None, extra_part=None):
+    """The estimator's base request (50 milled 6082 plates, a cycle time given) changed."""
+    import yaml
+    request = base_request(quantity=quantity, batches=batches, purpose="small_series",
+                           wanted_date="2027-03-31", date="2026-12-01",
+                           part=dict({"size_mm": [100, 50, 20], "cycle_time_min": 10},
+                                     **(part or {})))
+    if extra_part:
+        request["parts"].append(dict(request["parts"][0], **extra_part))
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_compare_says_what_each_sides_figures_leave_out(tmp_path, lang):
+    """compare dropped what check and the batch CSV carry: 100 pieces in 4 deliveries
+    read 5 working days beside 50 pieces' 6 (the first delivery's 25 pieces), a cost
+    'increase' of EUR 109 was only A's material, not priced, and a part B cannot make
+    was in neither figure without a word. Each side now says its deliveries, what its
+    price leaves out and its parts not made, and a cost difference between prices that
+    leave out different things says so."""
+    base = _variant(tmp_path, "base")
+    four = _variant(tmp_path, "four", quantity=100, batches=4)
+    nomat = _variant(tmp_path, "nomat", part={"material": None})
+    unmade = _variant(tmp_path, "unmade", extra_part={"id": "BIG",
+                                                      "size_mm": [3000, 1500, 400]})
+    said = {"en": ("5 working days to the first of 4 deliveries",
+                   "cost: the two prices leave out different things",
+                   "A: its cost leaves out P1: the material",
+                   "B: BIG cannot be made here: in neither its cost nor its lead time"),
+            "nl": ("5 werkdagen tot de eerste van 4 leveringen",
+                   "kosten: de twee prijzen laten verschillende dingen weg",
+                   "A: de kosten zijn zonder P1: het materiaal",
+                   "B: BIG hier niet te maken: niet in de kosten en niet in de levertijd")}[lang]
+
+    def compare(a, b, *more):
+        code, out, err = run_cli("compare", a, b, "--equipment", EQUIPMENT, "--lang", lang,
+                                 *more)
+        assert code == 0, err
+        return out
+    out = compare(base, four)
+    assert said[0] in out and said[1] not in out  # the same things priced on both sides
+    out = compare(nomat, base)
+    assert said[1] in out and said[2] in out.splitlines()
+    out = compare(base, unmade)
+    assert said[1] in out and said[3] in out.splitlines()
+    diff = json.loads(compare(base, four, "--format", "json"))
+    assert diff["sides"]["b"] == {"deliveries": 4, "lead_time_lower_bound": False,
+                                  "parts_not_made": [], "not_priced": []}
+    assert diff["cost_alike"] is True and diff["lead_time"]["deliveries"] == {"a": 1, "b": 4}
+    diff = json.loads(compare(nomat, base, "--format", "json"))
+    assert diff["cost_alike"] is False
+    assert [(e["part"], e["what"]) for e in diff["sides"]["a"]["not_priced"]] == \
+        [("P1", "material")]
+    diff = json.loads(compare(base, unmade, "--format", "json"))
+    assert diff["sides"]["b"]["parts_not_made"] == ["BIG"] and diff["cost_alike"] is False

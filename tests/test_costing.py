@@ -253,20 +253,55 @@ def test_missing_rate_is_the_packs_default_and_named(equipment, pack, lang, word
 def test_quantity_breaks_spread_set_up_and_cam(screener, lang):
     report = screener.check(base_request(), lang=lang, quantities=(10, 100)).to_dict()
     a = machine_of(report, "milling_3axis")
-    rule_lines = sum(line["amount_eur"] for line in report["quote"]["lines"]
-                     if line["rule"] is not None)
     kg = 124 * 64 * 24 * 1e-9 * 2700  # the block of test_milled_part
     once = a["setup_h"] * a["rate_eur_h"] + 1.5 * ENG + 0.25 * INSP  # set-up, CAM, first-off
     for q, found in zip((10, 100), report["quote"]["breaks"]):
-        # material and 5 min a piece scale with the quantity; the rest is spread
-        total = kg * 6.0 * q + 5 * q / 60 * a["rate_eur_h"] + once + rule_lines
+        # material and 5 min a piece scale with the quantity; the set-up, CAM and
+        # first-off are spread; the rules' lines are those that fire at that quantity
         assert found["quantity"] == q
-        assert found["amount_eur"] == pytest.approx(total, abs=0.05)
-        assert found["per_piece_eur"] == pytest.approx(total / q, abs=0.01)
+        assert found["material_eur"] == pytest.approx(kg * 6.0 * q, abs=0.01)
+        assert found["run_h"] == pytest.approx(5 * q / 60, abs=0.01)
         assert found["setup_cam_per_piece_eur"] == pytest.approx(once / q, abs=0.01)
     # the requested quantity (10) prices the same as the quote itself
     assert report["quote"]["breaks"][0]["amount_eur"] == pytest.approx(
         report["quote"]["totals"]["amount_eur"], abs=0.01)
+
+
+def _totals_at(screener, request, quantity):
+    """The request checked at another quantity: its totals, lead time and verdict."""
+    import copy
+    data = screener.check(dict(copy.deepcopy(request), quantity=quantity),
+                          probe=False).to_dict()
+    return data["quote"]["totals"], data["lead_time"], data["verdict"], \
+        {line["rule"] for line in data["quote"]["lines"] if line["rule"]}
+
+
+def test_a_quantity_break_is_the_request_checked_at_that_quantity(screener):
+    """The estimator's 50 milled plates: FAC-007's series fixture (4 h, EUR 340, only
+    from 50 pieces) stayed in the 1-piece break (EUR 878.20 where the same request
+    checked at 1 piece is EUR 487.20), and the 5,000-piece break missed MAT-016's
+    material order (and its 266 working days) that the direct check has. Each break is
+    now the request judged at its quantity: its rules, material, contingency and lead
+    time."""
+    request = base_request(quantity=50, purpose="small_series", wanted_date="2027-03-31",
+                           date_flexible=True,
+                           part={"size_mm": [100, 50, 20], "cycle_time_min": 10})
+    report = screener.check(request, quantities=(1, 10, 50, 5000), probe=False).to_dict()
+    breaks = {b["quantity"]: b for b in report["quote"]["breaks"]}
+    for quantity, found in breaks.items():
+        totals, lead, verdict, rules = _totals_at(screener, request, quantity)
+        assert found["amount_eur"] == totals["amount_eur"], quantity
+        assert found["amount_high_eur"] == totals["amount_high_eur"], quantity
+        assert found["per_piece_high_eur"] == round(totals["amount_high_eur"] / quantity, 2)
+        assert found["contingency_share"] == totals["contingency_share"], quantity
+        assert set(found["rules"]) == rules and found["verdict"] == verdict, quantity
+        assert (found["lead_time"]["days"], found["lead_time"]["earliest_date"],
+                found["lead_time"]["meets_wanted_date"]) == (
+            lead["days"], lead["earliest_date"], lead["meets_wanted_date"]), quantity
+    assert breaks[1]["lead_time"]["days"] < breaks[50]["lead_time"]["days"] < \
+        breaks[5000]["lead_time"]["days"]
+    assert "FAC-007" in breaks[50]["rules"] and "FAC-007" not in breaks[1]["rules"]
+    assert "MAT-016" in breaks[5000]["rules"] and "MAT-016" not in breaks[50]["rules"]
 
 
 def test_a_break_below_the_deliveries_comes_in_fewer_deliveries(screener):
@@ -285,7 +320,7 @@ def test_a_break_below_the_deliveries_comes_in_fewer_deliveries(screener):
                                                  abs=0.01)
 
 
-def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch):
+def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch, tmp_path):
     """The grinding partner's EUR 9 a piece stayed at the requested 40 shafts' EUR 435 at
     every quantity break (a shop's powder coater: 28 % too cheap at 1,000 pieces): at
     each break the partners' price models price the pieces (grinding EUR 75 an order +
@@ -302,15 +337,18 @@ def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch):
     assert outside == [95 + 4.5 * 0.28 * 40, 75 + 9 * 40]
     breaks = {b["quantity"]: b for b in quote["breaks"]}
     assert breaks[40]["amount_eur"] == pytest.approx(quote["totals"]["amount_eur"], abs=0.01)
-    runs = [line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"]
-    run_40 = sum(runs)
-    for q in (10, 400):  # material and run scale; set-up, CAM, inspection, rules stay
-        expected = (breaks[40]["amount_eur"] - breaks[40]["material_eur"] - run_40
-                    + breaks[q]["material_eur"] + run_40 * q / 40
-                    + (9 + 4.5 * 0.28) * (q - 40))
-        # each run amount is to the cent: scaled by q / 40, so is its rounding
-        assert breaks[q]["amount_eur"] == pytest.approx(
-            expected, abs=0.05 + 0.005 * len(runs) * q / 40)
+    import yaml
+    request = yaml.safe_load(open("requests/ground-shaft-partner.yaml", encoding="utf-8"))
+    for q in (10, 400):  # a break is the request checked at its quantity
+        path = tmp_path / f"shaft-{q}.yaml"
+        path.write_text(yaml.safe_dump(dict(request, quantity=q)), encoding="utf-8")
+        code, out, err = run_cli("check", path, "--format", "json", "--no-probe")
+        direct = json.loads(out)["quote"]
+        assert sorted(line["amount_eur"] for line in direct["lines"]
+                      if line["kind"] == "outside_work") == [
+            pytest.approx(95 + 4.5 * 0.28 * q), 75 + 9 * q]
+        assert breaks[q]["amount_eur"] == direct["totals"]["amount_eur"]
+        assert breaks[q]["amount_high_eur"] == direct["totals"]["amount_high_eur"]
 
 
 def test_quantities_on_the_command_line(tmp_path):
@@ -1392,12 +1430,15 @@ def test_two_parts_at_one_partner_share_its_order_charge(tmp_path, monkeypatch):
     ordering = [line for line in quote["lines"] if line["rule"] == "TEC-005"]
     assert [(line["part"], line["hours"]) for line in ordering] == [("P1", 0.5), ("P2", 0.5)]
     assert ordering[0]["source"].endswith("; one order for P1, P2: 1/2 each")
-    # and at a quantity break: once, 1.50 a piece for each
+    # and at a quantity break (the request checked at that quantity): once, 1.50 a
+    # piece for each
     ten, hundred = quote["breaks"]
-    assert hundred["amount_eur"] - ten["amount_eur"] == pytest.approx(
-        hundred["material_eur"] - ten["material_eur"] + 2 * 1.5 * 90
-        + 9 * sum(line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"),
-        abs=0.2)  # the run lines' amounts are rounded to the cent
+    path.write_text(yaml.safe_dump(dict(request, quantity=100)), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--format", "json", "--no-probe", "--lang", "en")
+    direct = json.loads(out)["quote"]
+    assert [line["amount_eur"] for line in direct["lines"] if line["kind"] == "outside_work"] \
+        == [80 / 2 + 1.5 * 100] * 2
+    assert hundred["amount_eur"] == direct["totals"]["amount_eur"]
 
 
 def test_the_default_packs_hours_are_defaults_a_shops_own_are_given(tmp_path, equipment):

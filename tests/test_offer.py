@@ -580,18 +580,24 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     args = ("--quantities", "100,500")
     code, text, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                             EQUIPMENT, *args, "--lang", "nl")
-    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,94; 500: € 19,54 - € 24,53" \
-        in text.replace("\u00a0", " ")
+    # each break with its own lead time (and its verdict where it is not the report's:
+    # 100 brackets are above the customer's target price)
+    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,94 (14 werkdagen tot de eerste " \
+        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,54 - € 24,53 (24 werkdagen tot de " \
+        "eerste van 2 leveringen)" in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
     assert "break,,,,,quantity 500: 19.54 - 24.53 per piece,,50.00,,,9769.84,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0},
-        {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0}]
+        {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0, "days": 14,
+         "delivery": "14 working days (the first delivery)", "on_request": ""},
+        {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0, "days": 24,
+         "delivery": "24 working days (the first delivery)", "on_request": ""}]
+    assert data["break_unit"] == "Price per piece"  # one bracket a product
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 24,53 | € 12.265,00 |" in md
+    assert "| 500 | € 24,53 | € 12.265,00 | 24 werkdagen (de eerste levering) |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read
@@ -980,3 +986,83 @@ def test_a_part_a_partner_finishes_is_made_and_priced(monkeypatch):
                              "--audience", "customer", "--lang", "nl")
     assert "kunnen wij zoals gevraagd niet maken" not in out
     assert "Aantal: 40 st.; Prijs per stuk: " in out
+
+
+def _two_part_request(tmp_path, p2, **changes):
+    """50 milled plates (P1, a cycle time given) with four P2 a product: the estimator's
+    mixed.yaml and multibr.yaml."""
+    import yaml
+    from conftest import base_request
+    request = base_request(quantity=50, purpose="small_series", wanted_date="2027-03-31",
+                           date="2026-12-01", **changes,
+                           part={"name": "Plaat", "size_mm": [100, 50, 20],
+                                 "cycle_time_min": 10})
+    request["parts"].append(dict(request["parts"][0], id="P2", name="Nok", quantity=4,
+                                 **p2))
+    if "cycle_time_min" not in p2:
+        del request["parts"][1]["cycle_time_min"]
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    return path
+
+
+def test_each_part_carries_its_own_contingency(tmp_path):
+    """The offer spread one contingency share (high / low - 1 = 34 %) over all parts: P1,
+    whose cycle time is given, paid for P2's estimated run time (P1 EUR 234 too high,
+    P2 EUR 233 too low; per-part prices go into the ERP's article prices). Each part's
+    price is now its own lines with the quote's contingency (15 % on every line, 25 %
+    more on its estimated ones) and a share of the request's lines (QUA-002's first
+    article report) by its own amount; the parts still add up to the report's high
+    estimate."""
+    path = _two_part_request(tmp_path, {"size_mm": [120, 80, 60]},
+                             certificates_required=["first_article_report"])
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json",
+                             "--no-probe")
+    quote = json.loads(out)["quote"]
+    share = quote["totals"]["contingency_share"]
+    extra = quote["totals"]["estimate_contingency_share"]
+    own = {pid: [line for line in quote["lines"] if line["part"] == pid]
+           for pid in ("P1", "P2")}
+    amounts = {pid: sum(line["amount_eur"] for line in lines) for pid, lines in own.items()}
+    common = sum(line["amount_eur"] for line in quote["lines"] if line["part"] is None)
+    assert common > 0  # QUA-002's first article report
+    expected = {}
+    for pid, lines in own.items():
+        estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
+        expected[pid] = amounts[pid] * (1 + share) + estimated * extra + \
+            common * (1 + share) * amounts[pid] / sum(amounts.values())
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                             "customer", "--format", "json", "--no-probe")
+    parts = {p["id"]: p for p in json.loads(out)["parts"]}
+    for pid, price in expected.items():
+        assert parts[pid]["per_piece_eur"] == round(price / parts[pid]["pieces"], 2), pid
+    total = sum(p["total_eur"] for p in parts.values())
+    assert abs(total - quote["totals"]["amount_high_eur"]) <= 0.005 * 250 + 0.01
+    # the uniform share would have put P1 some EUR 230 higher
+    uniform = amounts["P1"] * quote["totals"]["amount_high_eur"] / \
+        quote["totals"]["amount_eur"] + common * quote["totals"]["amount_high_eur"] / \
+        quote["totals"]["amount_eur"] * amounts["P1"] / sum(amounts.values())
+    assert uniform - parts["P1"]["total_eur"] > 200
+
+
+@pytest.mark.parametrize("lang, unit, piece", [("en", "Price per product", "Price per piece"),
+                                               ("nl", "Prijs per product", "Prijs per stuk")])
+def test_the_break_table_prices_a_product_of_several_parts_per_product(tmp_path, lang, unit,
+                                                                       piece):
+    """A plate and four cams a product: the parts read "Price per piece: EUR 32.99" and
+    "EUR 8.95", and two lines down the break table "50: Price per piece EUR 68.79", the
+    price of a set a customer reads as a bracket's. The break table says per product."""
+    path = _two_part_request(tmp_path, {"size_mm": [40, 30, 15], "weight_kg": 0.03,
+                                        "cycle_time_min": 3},
+                             quantity_breaks="10, 50, 200")
+    for fmt in ("text", "md", "html"):
+        code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                                 "customer", "--format", fmt, "--lang", lang, "--no-probe")
+        assert code == 0, err
+        table = out[out.index("(per product)"):]
+        assert unit in table and piece not in table, fmt
+    data = json.loads(run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
+                              "customer", "--format", "json", "--lang", lang,
+                              "--no-probe")[1])
+    fifty = next(b for b in data["breaks"] if b["quantity"] == 50)
+    assert fifty["per_piece_eur"] == data["per_product_eur"] and data["break_unit"] == unit

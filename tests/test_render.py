@@ -74,7 +74,8 @@ def test_dutch_labels_are_translated():
               "offer.machine",  # Machine: a word Dutch and English share
               "compare.mrl_thread", "threads.volume_mix",
               "report.wd",  # wd: working days and werkdagen alike
-              "offer.not_included_treatment"}  # "{part}: {treatment}." in both
+              "offer.not_included_treatment",  # "{part}: {treatment}." in both
+              "compare.left_out_item"}  # "{part}: {item}" in both
 
     def flat(tree, prefix):
         for key, value in tree.items():

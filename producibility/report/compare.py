@@ -21,8 +21,34 @@ EFFORT = {"engineering_h": ("engineering", "h"), "cam_h": ("cam", "h"),
           "inspection_h": ("inspection", "h"), "setup_h": ("setup", "h"), "run_h": ("run", "h"),
           "total_h": (None, "h"), "class": ("class", None)}
 
-#: The lead-time figures compare reports (``lead_time`` of the report).
-LEAD_TIME = ("days", "earliest_date", "meets_wanted_date")
+#: The lead-time figures compare reports (``lead_time`` of the report), and what they
+#: are (``deliveries``: with more than one, the first delivery's; ``lower_bound``: a run
+#: time unknown, at least), from :func:`caveats`.
+LEAD_TIME = ("days", "earliest_date", "meets_wanted_date", "deliveries", "lower_bound")
+
+
+def caveats(report: Mapping[str, Any]) -> dict[str, Any]:
+    """What a side's figures leave out or are, as ``check`` and the batch CSV carry it:
+    ``deliveries`` (with more than one, the lead time and date are the first
+    delivery's), ``lead_time_lower_bound`` (a run time unknown: at least; null where
+    nothing can be made here), ``parts_not_made`` (in neither cost nor lead time) and
+    ``not_priced`` (``quote.not_priced``: what the cost leaves out; empty where nothing
+    can be made here, for there is no cost)."""
+    lead = report.get("lead_time") or {}
+    made = not nothing_made(report)
+    return {"deliveries": lead.get("deliveries") or 1,
+            "lead_time_lower_bound": bool(lead.get("without_run"))
+            if lead.get("days") is not None else None,
+            "parts_not_made": list(lead.get("not_made") or ()),
+            "not_priced": [dict(entry) for entry in report["quote"].get("not_priced") or ()]
+            if made else []}
+
+
+def _left_out(side: Mapping[str, Any]) -> set:
+    """What a side's cost leaves out, to tell whether two costs leave out the same."""
+    return {("not_made", part, None) for part in side["parts_not_made"]} | {
+        (entry.get("what"), entry.get("part"), entry.get("item"))
+        for entry in side["not_priced"]}
 
 
 def _findings(report):
@@ -55,13 +81,24 @@ def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         ca, cb = _cost(a, key), _cost(b, key)
         if ca != cb:
             effort[f"cost_{key}_eur"] = {"a": ca, "b": cb}
-    la, lb = a.get("lead_time") or {}, b.get("lead_time") or {}
-    # all three figures where any differs: "20 working days (2026-12-21, in time)"
+    sides = {"a": caveats(a), "b": caveats(b)}
+    la = dict(a.get("lead_time") or {}, lower_bound=sides["a"]["lead_time_lower_bound"],
+              deliveries=sides["a"]["deliveries"])
+    lb = dict(b.get("lead_time") or {}, lower_bound=sides["b"]["lead_time_lower_bound"],
+              deliveries=sides["b"]["deliveries"])
+    # all the figures where any differs: "20 working days (2026-12-21, in time)", and
+    # what they are: 100 pieces in 4 deliveries read faster than 50 in one, the first
+    # delivery's 5 days beside the 6 of all 50
     lead = {key: {"a": la.get(key), "b": lb.get(key)} for key in LEAD_TIME} \
         if any(la.get(key) != lb.get(key) for key in LEAD_TIME) else {}
     return {
         "verdict": {"a": a["verdict"], "b": b["verdict"], "changed": a["verdict"] != b["verdict"]},
         "effort": effort,
+        # whether the two costs leave out the same (a part not made, a material not
+        # priced): where not, their difference is not the change alone (a "cost
+        # increase" of EUR 109 that was only A's missing material)
+        "cost_alike": _left_out(sides["a"]) == _left_out(sides["b"]),
+        "sides": sides,
         "lead_time": lead,
         "mrl": {"overall": {"a": a["mrl"]["overall"], "b": b["mrl"]["overall"]},
                 "target": {"a": a["mrl"]["target"], "b": b["mrl"]["target"]},
@@ -132,6 +169,10 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
         lines.append(words["effort"].format(
             what=report[label] if label else words[key],
             a=effort(key, change["a"]), b=effort(key, change["b"])))
+    sides = diff.get("sides") or {}
+    if diff["effort"].get("cost_low_eur") or diff["effort"].get("cost_high_eur"):
+        if diff.get("cost_alike") is False:
+            lines.append(words["cost_unlike"])
     lead = diff.get("lead_time") or {}
     if lead:
         def side(which):
@@ -139,6 +180,11 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
             if days is None:
                 return words["none"]
             text = i18n.counted(report["working_days_count"], days, lang)
+            if (lead.get("lower_bound") or {}).get(which):
+                text = f"{report['at_least']} {text}"
+            deliveries = (lead.get("deliveries") or {}).get(which) or 1
+            if deliveries > 1:
+                text += " " + report["first_of_deliveries"].format(n=deliveries)
             meets = {True: words["in_time"], False: words["late"]}.get(
                 lead["meets_wanted_date"][which])
             earliest = lead["earliest_date"][which]
@@ -170,4 +216,24 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
         lines.append(words["open_questions"].format(a=q["a"], b=q["b"]))
     if len(lines) == 3 and not v["changed"]:
         lines.append(words["no_differences"])
+    for which in ("a", "b"):  # what each side's figures leave out, as check says it
+        caveat = sides.get(which) or {}
+        if caveat.get("parts_not_made"):
+            lines.append(words["side_not_made"].format(
+                side=which.upper(), parts=", ".join(caveat["parts_not_made"])))
+        if caveat.get("not_priced"):
+            lines.append(words["side_not_priced"].format(
+                side=which.upper(), items="; ".join(
+                    _unpriced(entry, words, names, lang) for entry in caveat["not_priced"])))
     return "\n".join(lines) + "\n"
+
+
+def _unpriced(entry: Mapping[str, Any], words: Mapping[str, Any],
+              names: Mapping[str, Any] | None, lang: str) -> str:
+    """One item a price leaves out (``quote.not_priced``), in words: "P1: the material"."""
+    kind = {"material": "material", "run": "processes",
+            "treatment": "surface_treatment"}.get(entry.get("what"))
+    item = choice(names or {}, kind, entry.get("item"), lang) if kind else entry.get("item")
+    key = f"left_out_{entry.get('what')}" if entry.get("what") in ("material", "run") \
+        else "left_out_item"  # a treatment by its name
+    return words[key].format(part=entry.get("part"), item=item or words["unknown"])

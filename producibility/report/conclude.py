@@ -11,7 +11,7 @@ the findings and assignments it is built from.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 from producibility.engine.infer import Inferred, schedule
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
@@ -19,7 +19,8 @@ from producibility.report.finding import Finding, flag_trace, ordered, rule_deci
 from producibility.report.open_questions import OpenFields
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.1.0"  # 7.1: a thread's not_met (the next MRL level's criterion
+SCHEMA_VERSION = "7.2.0"  # 7.2: a quantity break is the request screened at its
+# quantity, with its verdict, contingency share, rules, not_priced and lead_time; 7.1: a thread's not_met (the next MRL level's criterion
 # the answers do not meet); 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
 # effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a
@@ -57,13 +58,17 @@ def thread_names(lang: str) -> dict[str, str]:
 
 def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
              lang: str = "en", inputs: dict | None = None,
-             quantities: Iterable[int] | None = None, brief: bool = False) -> dict:
+             brief: bool = False, priced: bool = False) -> dict:
     """The report (a dict, the JSON contract) from what the engine inferred.
 
-    ``quantities``: the quantity breaks to price.  ``brief``: for a what-if probe, which
-    reads only the verdict and which rules fired for which part: just
-    ``{"verdict", "findings": [{"rule", "part"}]}``, worked out without the texts,
-    the price, the effort or the ranking of the open questions."""
+    ``brief``: for a what-if probe, which reads only the verdict and which rules fired
+    for which part: just ``{"verdict", "findings": [{"rule", "part"}]}``, worked out
+    without the texts, the price, the effort or the ranking of the open questions.
+    ``priced`` (with ``brief``: a quantity break, the request screened at another
+    quantity): the same, with the price as the report computes it (``quote``: its
+    ``lines``, ``totals`` with the contingency of its own open questions, and
+    ``not_priced``) and its ``lead_time`` (days, date, deliveries; no expedited tier
+    unless the date is missed, no provenance)."""
     settings, catalogue = pack.settings, pack.catalogue
     matrix = settings["risk_matrix"]
     request, parts = inferred.request, inferred.parts
@@ -200,8 +205,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
-                                     quantities, lang, placement.not_made, partners,
-                                     _provenance(pack))
+                                     lang, placement.not_made, partners, _provenance(pack))
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
@@ -224,20 +228,30 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                             check_caps.get("LEAD-TIME"))
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])
-    if request.get("target_unit_price_eur") is not None and request.get("quantity") and \
-            not placement.nothing_made:
+    target_price = request.get("target_unit_price_eur") is not None and \
+        request.get("quantity") and not placement.nothing_made
+    if brief and (priced or target_price):
+        # a what-if probe prices where its verdict needs it (the target price below), a
+        # quantity break because its price is what it is for: the same lines and
+        # contingency as the report's (a break kept the requested quantity's rule lines)
+        share = verdict.contingency_share(settings, len(open_questions))
+        lines, unpriced = costing.quote_lines(request, parts, inferred.machines,
+                                              placement.assignments, findings, catalogue,
+                                              equipment.provider, settings["costing"], lang,
+                                              unmade=placement.not_made,
+                                              provenance=_provenance(pack) if priced else None,
+                                              partners=partners if priced else None)
+        quote = {"lines": lines, "totals": costing.totals(
+            lines, share, settings["costing"]["estimate_contingency"]),
+            "not_priced": [note.entry for note in unpriced
+                           if isinstance(note, costing.Unpriced)]}
+        if placement.nothing_made:
+            quote["totals"].update(amount_eur=None, amount_high_eur=None,
+                                   contingency_eur=None, estimated_eur=None)
+    if target_price:
         # the whole price against the customer's target: a what-if probe prices too, so
         # that its verdict is the one the full report would give
-        if brief:
-            share = verdict.contingency_share(settings, len(open_questions))
-            lines, _ = costing.quote_lines(request, parts, inferred.machines,
-                                           placement.assignments, findings, catalogue,
-                                           equipment.provider, settings["costing"], lang,
-                                           unmade=placement.not_made)
-            totals = costing.totals(lines, share, settings["costing"]["estimate_contingency"])
-        else:
-            totals = quote["totals"]
-        over = costing.over_target(totals, request, matrix, lang, () if brief else
+        over = costing.over_target(quote["totals"], request, matrix, lang, () if brief else
                                    costing.left_out(placement.not_made, quote["not_priced"],
                                                     catalogue, lang),
                                    check_caps.get("COST-TARGET"))
@@ -259,8 +273,11 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         findings, open_questions, placement.assignments,
         mrl.capped_overall(threads) if below_target else None, target, lang)
     if brief:
-        return {"verdict": outcome,
-                "findings": [{"rule": f.rule, "part": f.part} for f in findings]}
+        out = {"verdict": outcome,
+               "findings": [{"rule": f.rule, "part": f.part} for f in findings]}
+        if priced:
+            out.update(quote=quote, lead_time=lead)
+        return out
     return {
         "schema_version": SCHEMA_VERSION,
         "request": {"id": request.get("id"), "customer": request.get("customer"),

@@ -17,7 +17,6 @@ from producibility import i18n
 from producibility.model.stock import (
     _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
 from producibility.report.finding import Finding, Risk, words as _words
-from producibility.report.partners import outside_work, shared_orders
 from producibility.report.provenance import weakest
 
 
@@ -667,11 +666,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
-          share, quantities, lang, unmade=None, partners=None, provenance=None):
-    """(lines, the report's ``quote``): the quote lines, notes, totals with the
-    contingency ``share``, and the price per quantity break.  ``unmade``: see
-    quote_lines.  ``partners``: id -> the equipment file's partner, whose price model
-    prices its outside work at each quantity break."""
+          share, lang, unmade=None, partners=None, provenance=None):
+    """(lines, the report's ``quote``): the quote lines, notes and totals with the
+    contingency ``share``.  ``unmade``: see quote_lines.  ``breaks`` is left empty: the
+    Screener fills it (:func:`at_quantity`, :func:`quantity_break`), for a break is the
+    request screened again at its quantity."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
                                provider, costing, lang, unmade=unmade, provenance=provenance,
                                partners=partners)
@@ -679,11 +678,7 @@ def quote(request, parts, machines, assignments, findings, catalogue, provider, 
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
         "totals": totals(lines, share, costing["estimate_contingency"]),
-        # nothing made, nothing priced at any quantity (it read EUR 0.00 a piece)
-        "breaks": [] if parts and all(p in (unmade or {}) for p in parts) else
-        quantity_breaks(sorted(set(quantities or ())), request,
-                                  parts, machines, assignments, lines, catalogue, provider,
-                                  costing, lang, share, unmade, findings, partners)}
+        "breaks": []}
 
 
 def totals(lines, share, estimate_share):
@@ -700,60 +695,54 @@ def totals(lines, share, estimate_share):
             "contingency_eur": _r(contingency), "amount_high_eur": _r(low + contingency)}
 
 
-def quantity_breaks(quantities, request, parts, machines, assignments, lines, catalogue,
-                    provider, costing, lang, share, unmade=None, findings=(), partners=None):
-    """Price per piece and total per quantity: material and run scale with the pieces,
-    set-up, CAM and inspection are spread over them, and outside work is priced by its
-    partner's price model for the pieces (``partners``: per order, per piece, per kg; a
-    powder coater's EUR/kg stayed at the requested quantity's 250 pieces).  The lines
-    from rules are those of the requested quantity (a rule that fires only from some
-    quantity on is not re-judged).  A quantity below the request's number of deliveries
-    comes in one delivery a piece at most (1 piece in 2 deliveries was priced 2
-    set-ups)."""
-    # outside work: (part, process) -> the partner whose price model prices it
-    by_partner = {}
-    for f in findings:
-        partner = (partners or {}).get((f.trace.values or {}).get("partner")) \
-            if f.quote_line else None
-        if partner is not None:
-            by_partner[f.quote_line["part"], f.quote_line["process"]] = partner
-    shared = shared_orders((pid, process, partner["id"])
-                           for (pid, process), partner in by_partner.items())
-    fixed = [line for line in lines if line["rule"] is not None and not (
-        line["kind"] == "outside_work" and (line["part"], line["process"]) in by_partner)]
-    outside_lines = [line for line in lines if line["kind"] == "outside_work" and
-                     (line["part"], line["process"]) in by_partner]
-    out = []
+def at_quantity(request, quantity):
+    """The request as a quantity break asks it: ``quantity`` products, in the request's
+    deliveries, or one delivery a piece at most below them (1 piece of an order in 3
+    deliveries was priced with 3 set-ups and 3 first-off inspections)."""
     batches = request.get("batches") or 1
-    for quantity in quantities:
-        asked = dict(request, quantity=quantity)
-        placed = assignments
-        if quantity < batches:  # a set-up a delivery: fewer of them
-            asked["batches"] = quantity
-            placed = [dict(a, setup_h=a["setup_h"] / batches * quantity)
-                      if a.get("setup_h") else a for a in assignments]
-        pieces = {pid: dict(part, pieces=quantity * (part.get("quantity") or 1))
-                  for pid, part in parts.items()}
-        own, _ = quote_lines(asked, pieces, machines, placed, [], catalogue, provider,
-                             costing, lang, unmade=unmade)
-        own += [dict(line, amount_eur=outside_work(
-            by_partner[line["part"], line["process"]], pieces[line["part"]], asked, None,
-            lang, shared.get((line["part"], line["process"]), ()))["amount_eur"])
-            for line in outside_lines]
-        every = own + fixed
-        total = totals(every, share, costing["estimate_contingency"])
-        spread = sum(line["amount_eur"] for line in own
-                     if line["kind"] in ("setup", "cam", "inspection"))
-        out.append({
-            "quantity": quantity, "amount_eur": total["amount_eur"],
-            "amount_high_eur": total["amount_high_eur"],
-            "per_piece_eur": _r(total["amount_eur"] / quantity),
-            "per_piece_high_eur": _r(total["amount_high_eur"] / quantity),
-            "setup_cam_per_piece_eur": _r(spread / quantity),
-            "material_eur": _r(sum(line["amount_eur"] for line in own
-                                   if line["kind"] == "material")),
-            "run_h": _r(sum(line["hours"] for line in own if line["kind"] == "run"))})
-    return out
+    asked = dict(request, quantity=quantity)
+    if quantity < batches:
+        asked["batches"] = quantity
+    return asked
+
+
+def quantity_break(quantity, screened):
+    """A quantity break's row from the request screened at that quantity
+    (:func:`at_quantity`; ``screened``: the report, or a priced what-if screen of it,
+    ``conclude(..., brief=True, priced=True)``): its price is the request's at that
+    quantity, every line judged again (a rule that fires only from some quantity on,
+    FAC-007's series fixture, stayed in the 1-piece break, and MAT-016's material order
+    was missing from 5,000 pieces), with the contingency of its own open questions, and
+    its lead time (None where nothing of it can be made here).  ``setup_cam_per_piece_eur``:
+    the machines' set-up, the CAM and the first-off inspection, spread over the pieces;
+    ``material_eur`` and ``run_h``: the material and run lines."""
+    quote, lead = screened["quote"], screened["lead_time"]
+    lines, total = quote["lines"], quote["totals"]
+    priced = total["amount_eur"] is not None
+
+    def per_piece(amount):
+        return _r(amount / quantity) if priced else None
+    return {
+        "quantity": quantity, "verdict": screened["verdict"],
+        "amount_eur": total["amount_eur"], "amount_high_eur": total["amount_high_eur"],
+        "contingency_share": total["contingency_share"],
+        "per_piece_eur": per_piece(total["amount_eur"]),
+        "per_piece_high_eur": per_piece(total["amount_high_eur"]),
+        "setup_cam_per_piece_eur": per_piece(sum(
+            line["amount_eur"] for line in lines
+            if line["kind"] in ("setup", "cam", "inspection") and line["rule"] is None)),
+        "material_eur": _r(sum(line["amount_eur"] for line in lines
+                               if line["kind"] == "material")) if priced else None,
+        "run_h": _r(sum(line["hours"] for line in lines if line["kind"] == "run"))
+        if priced else None,
+        "rules": sorted({line["rule"] for line in lines if line["rule"]}),
+        "not_priced": list(quote["not_priced"]),
+        "lead_time": {"days": lead["days"], "earliest_date": lead["earliest_date"],
+                      "meets_wanted_date": lead["meets_wanted_date"],
+                      "lower_bound": bool(lead["without_run"]) if lead["days"] is not None
+                      else None,
+                      "deliveries": lead.get("deliveries") or 1,
+                      "not_made": list(lead["not_made"])}}
 
 
 def left_out(not_made, not_priced, catalogue, lang):

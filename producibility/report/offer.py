@@ -9,10 +9,11 @@ shop.  A rule's finding reaches the offer only where the rule says so
 words); open questions are phrased as the questionnaire asks them.
 
 Prices: each part carries its own quote lines (machine, engineering, inspection,
-procurement); lines without a part are shared out by the parts' amounts.  The price
-is the report's high estimate (hours x rates plus the contingency for open
-questions) spread over the parts in the same proportion, so that the parts add up
-to the total the shop would quote.  What the customer multiplies is exact: the price per
+procurement) with their own contingency as the quote computes it (the open-question
+share on every line, the estimate share on its estimated lines); the lines without a
+part (a rule for the whole request, packaging, transport), with theirs, are shared out
+by the parts' own amounts, so that the parts add up to the report's high estimate,
+the total the shop would quote.  What the customer multiplies is exact: the price per
 piece is rounded to the cent, a line is that price times its pieces and the offer's
 total the sum of its lines (a few cents from the internal high estimate, which keeps
 its own figures).  Where the verdict is conditional the price is marked indicative.
@@ -34,6 +35,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from producibility import clock, i18n
+from producibility.report import costing
 from producibility.report.leadtime import date_refused, moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
@@ -57,19 +59,35 @@ def _date(text):
         return None
 
 
-def _part_amounts(data):
-    """part id -> its share of the quote's subtotal (lines without a part shared out)."""
-    amounts, shared = {}, 0.0
+def _part_prices(data):
+    """part id -> its price at the report's high estimate: its own quote lines with the
+    contingency as the quote computes it (:func:`costing.totals`: the open-question
+    share on every line, the estimate share on its estimated ones), plus a share of the
+    request's own lines (a rule for the whole request, packaging, transport: their high
+    estimate likewise) in proportion to the parts' own amounts before contingency.  The
+    parts add up to the report's high estimate (to the cent of each part).  One share
+    for all parts made a part with a given cycle time pay for another's estimated run
+    time (P1 EUR 234 too high, P2 EUR 233 too low)."""
+    totals = data["quote"]["totals"]
+    share = totals.get("contingency_share") or 0.0
+    extra = totals.get("estimate_contingency_share") or 0.0
+    own, shared = {}, []
     for line in data["quote"]["lines"]:
         if line.get("part"):
-            amounts[line["part"]] = amounts.get(line["part"], 0.0) + (line["amount_eur"] or 0)
+            own.setdefault(line["part"], []).append(line)
         else:
-            shared += line["amount_eur"] or 0
-    total = sum(amounts.values())
-    if shared and amounts:
-        for part in amounts:
-            amounts[part] += shared * (amounts[part] / total if total else 1 / len(amounts))
-    return amounts
+            shared.append(line)
+
+    def high(lines):
+        return costing.totals(lines, share, extra)["amount_high_eur"]
+    amounts = {pid: sum(line["amount_eur"] or 0 for line in lines)
+               for pid, lines in own.items()}
+    prices = {pid: high(lines) for pid, lines in own.items()}
+    if shared and prices:
+        common, total = high(shared), sum(amounts.values())
+        for pid in prices:
+            prices[pid] += common * (amounts[pid] / total if total else 1 / len(prices))
+    return prices
 
 
 def _customer_text(rule, finding, context, lang, choice_text):
@@ -117,16 +135,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # what a rule's customer words read as provider.*: the facts its message read ("our
     # EN 1090 certificate covers up to ?" where the offer's letterhead stood in for them)
     facts = offer.get("shop_facts") or provider
-    totals = data["quote"]["totals"]
-    share = totals.get("contingency_share") or 0.0
-    if totals.get("amount_eur"):  # the high estimate's own share: estimated lines carry more
-        share = totals["amount_high_eur"] / totals["amount_eur"] - 1
 
     as_of = (data.get("inputs") or {}).get("as_of") or request.get("date")
     day = _date(as_of) or clock.today()
     validity = int(provider.get("offer_validity_days") or DEFAULT_VALIDITY_DAYS)
 
-    amounts = _part_amounts(data)
+    prices = _part_prices(data)
     # no quantity given: no pieces to price a piece by (it read "1 st." at the price of
     # every set-up on one piece, beside "we add the material once we know the quantity")
     counted = (request.get("quantity") or data["request"].get("quantity")) is not None
@@ -172,7 +186,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         follows = not (blocked or pending) and any(
             e["part"] == pid and e["what"] in ("material", "run")
             for e in data["quote"].get("not_priced") or ())
-        amount = amounts.get(pid, 0.0) * (1 + share)
+        amount = prices.get(pid, 0.0)
         # the customer (and the invoice) multiplies the price per piece by the pieces:
         # the price per piece is rounded to the cent first, the line is that times the
         # pieces (290.95 x 8 read EUR 2,327.58); the internal quote keeps its own cents
@@ -458,10 +472,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "breaks": [] if declined or refusals or booked or any(p["blocked"] or p["pending"]
                                                    for p in parts) or any(
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
-        else [
-            {"quantity": b["quantity"], "per_piece_eur": round(b["per_piece_high_eur"], 2),
-             "total_eur": round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)}
-            for b in data["quote"].get("breaks") or ()],
+        else [_break(b, lang, t, (quantity, per_product, total) if counted else None)
+              for b in data["quote"].get("breaks") or ()],
+        # what a break's price is for: one product where a product is more than one piece
+        # (the break table read "Price per piece EUR 68.79" for a plate and four cams)
+        "break_unit": t["per_product"] if product_parts else t["per_piece"],
         "parts_heading": t["what_you_asked" if declined or refusals else "what_we_make"],
         # the customer's own operation on our machines: the machine time booked (its
         # parts are those with a ``machine_time``), what the result of it is, when
@@ -547,6 +562,38 @@ def machine_from(lead: Mapping[str, Any], parts: list[str], ordered: datetime.da
     if wanted and date > wanted:
         out.append(t["machine_time_after_wanted"].format(date=i18n.day(wanted, lang)))
     return out
+
+
+def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any],
+           requested: tuple | None = None) -> dict[str, Any]:
+    """A row of the offer's break table: the price per product at that quantity (its high
+    estimate, the request screened at that quantity) and its delivery in working days
+    (the first delivery's where it comes in several; at least, where a run time is not
+    known).  No price where we would not take the order at that quantity (its verdict no
+    fit: a date we cannot make) or its price leaves a material or a run time out: "on
+    request".  ``requested``: (quantity, price per product, total) of the offer's parts:
+    the break at the requested quantity is that price (the parts' prices per piece,
+    rounded, added up: 95.34 beside the break's 95.32)."""
+    lead = b.get("lead_time") or {}
+    offered = b.get("verdict") != "no_fit" and b.get("per_piece_high_eur") is not None and \
+        not any(e["what"] in ("material", "run") for e in b.get("not_priced") or ())
+    per_piece = round(b["per_piece_high_eur"], 2) if offered else None
+    days = lead.get("days") if offered else None
+    delivery = ""
+    if days is not None:
+        delivery = i18n.counted(t["break_days_at_least" if lead.get("lower_bound")
+                                  else "break_days"], days, lang)
+        if (lead.get("deliveries") or 1) > 1:
+            delivery += " " + t["break_first_delivery"]
+        if lead.get("meets_wanted_date") is False:
+            delivery += " " + t["break_late"]
+    total = round(per_piece * b["quantity"], 2) if offered else None
+    if offered and requested and requested[0] == b["quantity"] and \
+            requested[1] is not None and requested[2] is not None:
+        per_piece, total = requested[1], requested[2]
+    return {"quantity": b["quantity"], "per_piece_eur": per_piece, "total_eur": total,
+            "days": days, "delivery": delivery,
+            "on_request": t["break_on_request"] if not offered else ""}
 
 
 def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,

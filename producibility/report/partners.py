@@ -1,7 +1,8 @@
 """A partner's work priced: its lead time and the amount by its price model (per order,
 per piece, per kg), and one order charge a partner and process for the parts it takes
-together.  Read by the assignment (an operation a partner does), the fit's findings (a
-surface treatment) and the quantity breaks (the same work at another quantity)."""
+together.  Read by the assignment (an operation a partner does) and the fit's findings
+(a surface treatment); a quantity break is the request screened at its quantity, so
+they price its work too."""
 
 from __future__ import annotations
 

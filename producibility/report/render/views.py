@@ -287,6 +287,26 @@ def context(job: Job) -> dict[str, Any]:
             f"{step['text']} ({figure(step['days'], lang, 'g')} {words['wd']}"
             f"{_basis_said(step.get('basis'), words)})" for step in entry["steps"])
 
+    def break_lead(b: Mapping[str, Any]) -> str:
+        """A quantity break's own lead time, as the lead time says it ("3 working days",
+        "at least ...", "... to the first of 2 deliveries", ", later than wanted"), and
+        its verdict where the break's is not the report's: a break is the request
+        screened at its quantity (1 piece is not made in the 50 pieces' days)."""
+        lead = b.get("lead_time") or {}
+        if lead.get("days") is None:
+            text = words["no_lead_time"]
+        else:
+            text = i18n.counted(words["working_days_count"], lead["days"], lang)
+            if lead.get("lower_bound"):
+                text = f"{words['at_least']} {text}"
+            if (lead.get("deliveries") or 1) > 1:
+                text += " " + words["first_of_deliveries"].format(n=lead["deliveries"])
+            if lead.get("meets_wanted_date") is False:
+                text += f", {words['late']}"
+        if b.get("verdict") and b["verdict"] != data["verdict"]:
+            text += f"; {words.get(b['verdict'], b['verdict'])}"
+        return text
+
     def what_if_shown(entry: Mapping[str, Any], limit: int = 4) -> list[dict]:
         """The probed answers worth showing: those that turn the verdict first."""
         probes = entry.get("what_if") or []
@@ -296,6 +316,7 @@ def context(job: Job) -> dict[str, Any]:
 
     return {
         "what_if_shown": what_if_shown,
+        "break_lead": break_lead,
         "lead_time_sentence": lead_time_sentence,
         "lead_time_steps": lead_time_steps,
         "per_unit": per_unit,

@@ -390,20 +390,34 @@ def root(context, missing=missing):
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
         yield ':\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
+            l_1_break_unit = resolve('break_unit')
             _loop_vars = {}
             pass
-            yield '  '
-            yield str(t_1(environment.getattr(l_1_b, 'quantity')))
-            yield ': '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
-            yield ' '
-            yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
-            yield '; '
-            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-            yield ' '
-            yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
-            yield '\n'
-        l_1_b = missing
+            if (not t_12(environment.getattr(l_1_b, 'total_eur'))):
+                pass
+                yield '  '
+                yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+                yield ': '
+                yield str((undefined(name='break_unit') if l_1_break_unit is missing else l_1_break_unit))
+                yield ' '
+                yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
+                yield '; '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+                yield ' '
+                yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
+                yield '; '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
+                yield ' '
+                yield str(environment.getattr(l_1_b, 'delivery'))
+                yield '\n'
+            else:
+                pass
+                yield '  '
+                yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+                yield ': '
+                yield str(environment.getattr(l_1_b, 'on_request'))
+                yield '\n'
+        l_1_b = l_1_break_unit = missing
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
         pass
         yield '\n'
@@ -474,4 +488,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=117&5=123&6=126&8=129&9=131&11=135&12=137&14=139&15=141&18=144&19=148&20=152&21=156&23=160&24=162&25=166&28=170&29=173&30=176&31=178&32=180&33=184&34=187&36=194&38=205&39=208&41=210&42=213&43=215&44=218&45=220&46=224&49=228&53=254&54=256&55=258&56=262&58=269&60=284&61=287&62=289&63=292&64=294&65=297&66=299&67=303&70=307&74=329&75=332&76=336&77=339&80=345&82=348&85=351&86=355&88=359&90=363&92=366&93=368&94=372&97=375&99=378&100=380&101=384&104=387&106=390&107=392&108=396&111=407&113=410&114=412&116=418&118=421&119=423&120=427&123=430&125=433&126=436&127=440&130=450&131=452&134=454&136=457&137=459&138=463&142=467&144=469'
+debug_info = '3=117&5=123&6=126&8=129&9=131&11=135&12=137&14=139&15=141&18=144&19=148&20=152&21=156&23=160&24=162&25=166&28=170&29=173&30=176&31=178&32=180&33=184&34=187&36=194&38=205&39=208&41=210&42=213&43=215&44=218&45=220&46=224&49=228&53=254&54=256&55=258&56=262&58=269&60=284&61=287&62=289&63=292&64=294&65=297&66=299&67=303&70=307&74=329&75=332&76=336&77=339&80=345&82=348&85=351&86=355&88=359&90=363&92=366&93=368&94=372&97=375&99=378&100=380&101=384&104=387&106=390&107=392&108=396&109=399&111=416&115=421&117=424&118=426&120=432&122=435&123=437&124=441&127=444&129=447&130=450&131=454&134=464&135=466&138=468&140=471&141=473&142=477&146=481&148=483'

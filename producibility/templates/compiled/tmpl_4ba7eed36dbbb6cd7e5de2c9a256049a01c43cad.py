@@ -251,6 +251,7 @@ def root(context, missing=missing):
         yield ': '
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'breaks'), undefined):
+            l_1_break_lead = resolve('break_lead')
             _loop_vars = {}
             pass
             yield str(t_2(environment.getattr(l_1_b, 'quantity')))
@@ -258,10 +259,13 @@ def root(context, missing=missing):
             yield str(t_4(environment.getattr(l_1_b, 'per_piece_eur')))
             yield ' - '
             yield str(t_4(environment.getattr(l_1_b, 'per_piece_high_eur')))
+            yield ' ('
+            yield str(environment.call(context, (undefined(name='break_lead') if l_1_break_lead is missing else l_1_break_lead), l_1_b, _loop_vars=_loop_vars))
+            yield ')'
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield '; '
-        l_1_loop = l_1_b = missing
+        l_1_loop = l_1_b = l_1_break_lead = missing
         yield '\n'
     for l_1_note in environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes')[:6]:
         _loop_vars = {}
@@ -541,4 +545,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=109&2=112&3=128&4=132&5=136&7=139&8=142&10=144&11=147&13=188&14=191&16=197&17=199&18=203&19=212&22=219&24=245&25=248&28=266&29=270&31=273&32=276&34=278&36=281&38=306&39=314&42=343&43=345&44=350&46=393&47=397&49=404&50=407&53=410&55=417&56=421&58=430&59=433&61=437&62=439&63=441&64=445&67=452&69=460&70=465&71=484&72=486&73=491&77=504&78=507&80=509&81=511&82=513&83=517'
+debug_info = '1=109&2=112&3=128&4=132&5=136&7=139&8=142&10=144&11=147&13=188&14=191&16=197&17=199&18=203&19=212&22=219&24=245&25=248&28=270&29=274&31=277&32=280&34=282&36=285&38=310&39=318&42=347&43=349&44=354&46=397&47=401&49=408&50=411&53=414&55=421&56=425&58=434&59=437&61=441&62=443&63=445&64=449&67=456&69=464&70=469&71=488&72=490&73=495&77=508&78=511&80=513&81=515&82=517&83=521'

@@ -29,6 +29,7 @@ def root(context, missing=missing):
     l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_break_unit = resolve('break_unit')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_wanted = resolve('wanted')
@@ -390,20 +391,33 @@ def root(context, missing=missing):
         yield ':**\n\n| '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ' | '
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield str((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
         yield ' | '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-        yield ' |\n|---:|---:|---:|\n'
+        yield ' | '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
+        yield ' |\n|---:|---:|---:|---|\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            yield '| '
-            yield str(t_1(environment.getattr(l_1_b, 'quantity')))
-            yield ' | '
-            yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
-            yield ' | '
-            yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
-            yield ' |\n'
+            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
+                pass
+                yield '| '
+                yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+                yield ' | '
+                yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
+                yield ' | '
+                yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
+                yield ' | '
+                yield str(environment.getattr(l_1_b, 'delivery'))
+                yield ' |\n'
+            else:
+                pass
+                yield '| '
+                yield str(t_1(environment.getattr(l_1_b, 'quantity')))
+                yield ' | '
+                yield str(environment.getattr(l_1_b, 'on_request'))
+                yield ' | | |\n'
         l_1_b = missing
     yield '\n'
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
@@ -479,4 +493,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=124&4=130&6=136&8=142&10=146&13=151&15=159&17=167&18=169&20=172&21=176&25=180&26=183&27=186&28=189&30=191&32=201&33=205&34=208&36=255&37=258&40=263&42=265&43=268&45=270&47=278&48=282&51=333&52=336&53=340&54=343&58=350&59=354&61=358&63=362&65=365&67=367&68=371&71=374&73=377&75=379&76=383&79=386&81=389&83=391&85=397&86=401&90=409&91=412&93=414&97=421&98=424&100=426&101=430&105=434&106=437&108=440&109=443&113=454&117=458&118=461&120=463&121=467&125=471&127=473'
+debug_info = '2=125&4=131&6=137&8=143&10=147&13=152&15=160&17=168&18=170&20=173&21=177&25=181&26=184&27=187&28=190&30=192&32=202&33=206&34=209&36=256&37=259&40=264&42=266&43=269&45=271&47=279&48=283&51=334&52=337&53=341&54=344&58=351&59=355&61=359&63=363&65=366&67=368&68=372&71=375&73=378&75=380&76=384&79=387&81=390&83=392&85=400&86=403&87=406&89=417&94=423&95=426&97=428&101=435&102=438&104=440&105=444&109=448&110=451&112=454&113=457&117=468&121=472&122=475&124=477&125=481&129=485&131=487'

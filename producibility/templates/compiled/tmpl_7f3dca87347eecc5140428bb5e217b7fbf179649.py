@@ -225,6 +225,7 @@ def block_parts(context, missing=missing):
     l_0_documents = resolve('documents')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_break_unit = resolve('break_unit')
     l_0_booked = l_0_made = missing
     try:
         t_5 = environment.filters['count']
@@ -522,26 +523,45 @@ def block_parts(context, missing=missing):
         yield '</h3>\n<table class="lines breaks">\n  <thead><tr><th>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield '</th><th class="num">'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
+        yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
         yield '</th><th class="num">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+        yield '</th><th>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
         yield '</th></tr></thead>\n  <tbody>\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            yield '    <tr><td data-label="'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
-            yield '">'
-            yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
-            yield '</td><td class="num" data-label="'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
-            yield '">'
-            yield escape(t_6(environment.getattr(l_1_b, 'per_piece_eur')))
-            yield '</td><td class="num" data-label="'
-            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
-            yield '">'
-            yield escape(t_6(environment.getattr(l_1_b, 'total_eur')))
-            yield '</td></tr>\n'
+            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
+                pass
+                yield '    <tr><td data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+                yield '">'
+                yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
+                yield '</td><td class="num" data-label="'
+                yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
+                yield '">'
+                yield escape(t_6(environment.getattr(l_1_b, 'per_piece_eur')))
+                yield '</td><td class="num" data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
+                yield '">'
+                yield escape(t_6(environment.getattr(l_1_b, 'total_eur')))
+                yield '</td><td data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
+                yield '">'
+                yield escape(environment.getattr(l_1_b, 'delivery'))
+                yield '</td></tr>\n'
+            else:
+                pass
+                yield '    <tr><td data-label="'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+                yield '">'
+                yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
+                yield '</td><td colspan="3" data-label="'
+                yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
+                yield '">'
+                yield escape(environment.getattr(l_1_b, 'on_request'))
+                yield '</td></tr>\n'
         l_1_b = missing
         yield '  </tbody>\n</table>\n'
 
@@ -686,4 +706,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&228=98&235=100&236=103&238=105&239=109&244=114&256=116&265=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=284&136=286&137=288&138=291&140=293&142=303&143=307&145=310&146=318&147=329&148=334&150=347&151=351&152=360&153=364&157=370&159=373&163=378&165=380&166=383&168=385&170=393&172=397&173=405&174=420&176=438&177=449&178=453&182=459&184=462&185=466&186=469&192=477&193=482&194=487&195=492&197=495&199=497&200=501&205=505&207=508&209=510&210=514&215=518&216=521&218=523&220=529&221=533&228=548&229=587&230=590&231=592&244=599&245=617&246=620&248=622&249=626&252=635&256=641&257=651&258=654&260=656&265=665&267=678&268=680'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&232=98&239=100&240=103&242=105&243=109&248=114&260=116&269=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=285&136=287&137=289&138=292&140=294&142=304&143=308&145=311&146=319&147=330&148=335&150=348&151=352&152=361&153=365&157=371&159=374&163=379&165=381&166=384&168=386&170=394&172=398&173=406&174=421&176=439&177=450&178=454&182=460&184=463&185=467&186=470&192=478&193=483&194=488&195=493&197=496&199=498&200=502&205=506&207=509&209=511&210=515&215=519&216=522&218=524&220=532&221=535&222=538&224=557&232=568&233=607&234=610&235=612&248=619&249=637&250=640&252=642&253=646&256=655&260=661&261=671&262=674&264=676&269=685&271=698&272=700'
