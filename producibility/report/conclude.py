@@ -19,7 +19,8 @@ from producibility.report.finding import Finding, flag_trace, ordered, rule_deci
 from producibility.report.open_questions import OpenFields
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.1.0"  # 7.1: a thread's not_met (the next MRL level's criterion
+SCHEMA_VERSION = "7.2.0"  # 7.2: an assignment's split (its pieces over several
+# machines, each share with its own set-up); 7.1: a thread's not_met (the next MRL level's criterion
 # the answers do not meet); 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
 # effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a

@@ -479,7 +479,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                          pid, "material", part.get("material"), why))
         # ---- set-up, run, CAM per own operation
         cycle = part.get("cycle_time_min")
-        for a in own:
+        for a, made, first in by_machine(own, pieces):  # a split operation's shares
             process_name = name("processes", a["process"])
             line("setup", part=pid, process=a["process"], machine=a["machine"],
                  description=i18n.counted(words["setup"], batches, lang, part=pid,
@@ -497,7 +497,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     minutes = cycle / len(processes)
                     basis, source = "given", said["run_given"].format(
                         cycle=g(cycle), operations=len(processes), minutes=g(minutes),
-                        pieces=pieces)
+                        pieces=made)
                 else:
                     minutes, formula = run_minutes(a["process"], part, material,
                                                    machines[a["machine"]],
@@ -508,18 +508,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                             pid, "run", a["process"], formula))
                     basis, source = "estimated", (
                         said["run_estimated"].format(formula=formula, minutes=g(minutes, 2),
-                                                     pieces=pieces)
+                                                     pieces=made)
                         if minutes is not None else "")
                 if minutes is not None:
-                    hours = minutes * pieces / 60
+                    hours = minutes * made / 60
                     line("run", part=pid, process=a["process"], machine=a["machine"],
                          description=words["run"].format(
                              part=pid, process=process_name, machine=a["machine_name"],
-                             pieces=pieces),
+                             pieces=made),
                          run_h=_r(hours), hours=hours, rate_eur_h=a["rate_eur_h"],
                          amount_eur=hours * a["rate_eur_h"], basis=basis, source=source,
                          attended=a["process"] not in unattended)
-            if brief:
+            if brief or not first:  # one CAM line an operation
                 continue
             cam = cam_h(a["process"], costing)
             kind = ((catalogue.get("processes", a["process"]) if catalogue else None)
@@ -551,6 +551,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             continue
         machine = f.machine if f.machine not in (None, "-") else None
         rate_h = next((a["rate_eur_h"] for a in assignments
+                       for a in a.get("split") or (a,)  # a split's machines too
                        if machine and a.get("machine") == machine), None)
         basis = "given" if rate_h is not None else eng_basis
         rate_h = eng_rate if rate_h is None else rate_h
@@ -664,6 +665,25 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
              source=said["transport"].format(amount=g(costing["transport_eur_per_delivery"]),
                                              batches=batches))
     return lines, notes
+
+
+def by_machine(own, pieces):
+    """(assignment, its pieces, whether first) per machine an own operation is made on:
+    an operation split over machines (``assignment.assign``: its ``split``) once per
+    share, as that machine's assignment with the share's pieces (at another quantity, a
+    quantity break's, the same shares of it); else the assignment with all ``pieces``."""
+    for a in own:
+        shares = a.get("split")
+        if not shares or pieces is None:
+            yield a, pieces, True
+            continue
+        whole, rest = sum(share["pieces"] for share in shares), pieces
+        for n, share in enumerate(shares):
+            made = rest if n == len(shares) - 1 else \
+                min(rest, round(share["pieces"] * pieces / whole))
+            rest -= made
+            yield dict(a, machine=share["machine"], machine_name=share["name"],
+                       setup_h=share["setup_h"], rate_eur_h=share["rate_eur_h"]), made, n == 0
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,

@@ -333,7 +333,8 @@ def root(context, missing=missing):
     l_1_t = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'machines'))
     yield ':\n'
-    for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'):
+    l_1_loop = missing
+    for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
         l_1_process_name = resolve('process_name')
         _loop_vars = {}
         pass
@@ -351,6 +352,21 @@ def root(context, missing=missing):
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                 yield ': '
                 yield str(t_7(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                yield ']'
+            if environment.call(context, environment.getattr(l_1_a, 'get'), 'split', _loop_vars=_loop_vars):
+                pass
+                yield ' ['
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
+                yield ': '
+                l_2_loop = missing
+                for l_2_s, l_2_loop in LoopContext(environment.getattr(l_1_a, 'split'), undefined):
+                    _loop_vars = {}
+                    pass
+                    yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_2(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars))
+                    if (not environment.getattr(l_2_loop, 'last')):
+                        pass
+                        yield ', '
+                l_2_loop = l_2_s = missing
                 yield ']'
             if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                 pass
@@ -397,7 +413,7 @@ def root(context, missing=missing):
             yield '      ... (+'
             yield str((t_8(environment.getattr(l_1_a, 'rejected')) - 5))
             yield ')\n'
-    l_1_a = l_1_process_name = missing
+    l_1_loop = l_1_a = l_1_process_name = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
     yield ':'
     if (not (undefined(name='risks') if l_0_risks is missing else l_0_risks)):
@@ -532,4 +548,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=103&2=106&3=122&4=126&5=130&7=133&8=136&10=138&11=141&13=182&14=185&16=191&17=193&18=197&19=206&22=213&24=239&25=242&28=260&29=264&31=267&32=270&34=272&35=275&37=297&38=305&41=334&42=336&43=341&45=384&46=388&48=395&49=398&52=401&54=408&55=412&57=421&58=424&60=428&61=430&62=432&63=436&66=443&68=451&69=456&70=475&71=477&72=482&76=495&77=498&79=500&80=502&81=504&82=508'
+debug_info = '1=103&2=106&3=122&4=126&5=130&7=133&8=136&10=138&11=141&13=182&14=185&16=191&17=193&18=197&19=206&22=213&24=239&25=242&28=260&29=264&31=267&32=270&34=272&35=275&37=297&38=305&41=334&42=337&43=342&45=400&46=404&48=411&49=414&52=417&54=424&55=428&57=437&58=440&60=444&61=446&62=448&63=452&66=459&68=467&69=472&70=491&71=493&72=498&76=511&77=514&79=516&80=518&81=520&82=524'
