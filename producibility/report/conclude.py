@@ -236,10 +236,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             totals = costing.totals(lines, share, settings["costing"]["estimate_contingency"])
         else:
             totals = quote["totals"]
+        # a price that leaves out a part that cannot be made here is no product's price:
+        # whether the target is met cannot be said (COST-TARGET asks)
         over = costing.over_target(totals, request, matrix, lang, () if brief else
                                    costing.left_out(placement.not_made, quote["not_priced"],
                                                     catalogue, lang),
-                                   (settings.get("mrl") or {}).get("cost_target_cap"))
+                                   (settings.get("mrl") or {}).get("cost_target_cap"),
+                                   partial=bool(placement.not_made))
         if over is not None:
             findings = findings + [over] if brief else ordered(findings + [over])
             if over.mrl_cap is not None and not brief:

@@ -790,7 +790,7 @@ def left_out(not_made, not_priced, catalogue, lang):
     return out
 
 
-def over_target(totals, request, matrix, lang, left_out=(), cap=None):
+def over_target(totals, request, matrix, lang, left_out=(), cap=None, partial=False):
     """The COST-TARGET finding when the quote per product is above the customer's target
     price (``request.target_unit_price_eur``), or None.  CST-003 compares a part's
     machine time alone, with a cycle time given; this compares the whole price (material,
@@ -801,13 +801,31 @@ def over_target(totals, request, matrix, lang, left_out=(), cap=None):
     cannot be made here, a treatment not priced), named in the message: the price is a
     lower bound then, so above the target stays above it.  ``cap``: the level the
     finding caps cost & funding at when even the low estimate is above the target (the
-    pack's ``mrl.cost_target_cap``; None: no cap)."""
+    pack's ``mrl.cost_target_cap``; None: no cap).  ``partial``: the price leaves out a
+    part that cannot be made here, so it is not the product's: a question however low it
+    is, for we cannot say the target is met (a product half of which had no price read
+    EUR 31 against a target of 40, no finding, and cost & funding at 8), capped as one
+    above the target."""
     target, quantity = request["target_unit_price_eur"], request["quantity"]
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
-    if high <= target:
+    if high <= target and not partial:
         return None
     text = _words("cost_target", lang)
     above = low > target
+    if partial and not above:  # below the target, or only the high estimate above it
+        return Finding.check(
+            "COST-TARGET", "question", "cost_funding", text["title_partial"],
+            text["partial"].format(low=i18n.money(low, lang, 2), high=i18n.money(high, lang, 2),
+                                   target=i18n.money(target, lang, 2),
+                                   items=", ".join(left_out)) if left_out else
+            text["partial_plain"].format(target=i18n.money(target, lang, 2)),
+            text["mitigation_partial"], text["source"],
+            text["condition_partial"].format(low=i18n.figure(round(low, 2), lang),
+                                             high=i18n.figure(round(high, 2), lang),
+                                             target=i18n.figure(target, lang)),
+            {"per_product_low_eur": round(low, 2), "per_product_high_eur": round(high, 2),
+             "target_unit_price_eur": target, "partial": True},
+            risk=Risk.rated(4, 3, matrix), mrl_cap=cap)
     money = functools.partial(i18n.money, lang=lang, decimals=2)
     message = text["message"].format(low=money(low), high=money(high), target=money(target))
     if above:  # by how much, in euros and per cent ("1 times the target" read for 24.14
