@@ -98,7 +98,7 @@ def test_the_report_says_the_split(tmp_path):
     assert "[split: 5,148 pcs on Haas VF-2" in line
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
                              "2026-12-01", "--lang", "nl")
-    assert "[verdeeld: 5.148 st. op Haas VF-2" in out
+    assert "[verdeeld: 5.148 st op Haas VF-2" in out
     assert "verdeeld over machines die tegelijk draaien" in out
 
 
