@@ -23,6 +23,7 @@ from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 from producibility.engine.infer import REQUEST, derive, layers, stages
 from producibility.model.catalogue import default_catalogue
+from producibility.model.stock import stock_facts
 
 try:  # optional: the CLIPS baseline
     import clips
@@ -42,6 +43,19 @@ def engine_results(engine):
     findings |= {("FIT-NO-MACHINE", pid, "-") for pid, _ in engine.no_machine}
     errors = [(h.rule.id, h.error) for h in engine.hits if h.outcome == "error"]
     return cands, findings, errors
+
+
+def cannot_make(no_machine, parts, partners, settings):
+    """The parts that cannot be made here, from the operations no machine fits
+    (``no_machine``: (part id, process)): those no partner does either.  Such a part
+    buys no material: the engine works the stock facts out without it (infer.judge_fits,
+    model/stock.py), before any rule reads them."""
+    fitter = fit._default_fitter(settings)
+    return {pid for pid, process in no_machine
+            if not any(fitter.check(parts[pid], process,
+                                    fit.partner_as_machine(partner, parts[pid]),
+                                    known_only=True).fits
+                       for partner in partners.get(process, ()))}
 
 
 def engine_run_rules(rules, layer):
@@ -64,6 +78,7 @@ class Plain:
         equipment = equipment.checked(pack.catalogue or default_catalogue())
         self.settings = pack.settings["fit"]
         self.index = equipment.by_process()
+        self.partners = equipment.partners_by_process()
         self.provider = equipment.provider
         self.calendar = equipment.calendar
         self.stock = (equipment.provider, pack.catalogue or default_catalogue(),
@@ -80,7 +95,7 @@ class Plain:
         subjects = {"request": [("request", None, base)],
                     "provider": [("request", None, base)], "part": [], "candidate": []}
         cands, findings = set(), set()
-        parts = []
+        parts, no_machine = [], []
         for part in req["parts"]:
             pid = str(part["id"])
             parts.append(pid)
@@ -101,6 +116,11 @@ class Plain:
                         "candidate": {"process": process, "marginal": marginal}}))
                 if not found:
                     findings.add(("FIT-NO-MACHINE", pid, "-"))
+                    no_machine.append((pid, process))
+        unmade = cannot_make(no_machine, {str(p["id"]): p for p in req["parts"]},
+                             self.partners, settings) if no_machine else ()
+        if unmade:  # a part that cannot be made here buys no material
+            stock_facts(req, *self.stock, unmade)
         true, unknown = set(), set()   # (flag, typed subject)
 
         def value(name, part):
@@ -869,6 +889,7 @@ class ClipsPort:
         self.calendar = equipment.calendar
         self.stock = (equipment.provider, pack.catalogue or default_catalogue(),
                       pack.settings["costing"])  # derive's stock facts
+        self.partners, self.fit_settings = equipment.partners_by_process(), pack.settings["fit"]
         env = self.env = clips.Environment()
         for name, (slots, multi) in TEMPLATES.items():
             env.build(f"(deftemplate {name} "
@@ -926,6 +947,22 @@ class ClipsPort:
 
     def run(self, request, as_of):
         req = derive(request, as_of, self.calendar, *self.stock)
+        cands, findings = self._screen(req)
+        fitted = {(c[0], c[1]) for c in cands}
+        no_machine = [(str(f["part"]), str(f["process"])) for f in self.t_op.facts()
+                      if (f["part"], f["process"]) not in fitted]
+        if no_machine:  # a part that cannot be made here buys no material: the stock
+            # facts without it, and the rules again where that changes them
+            parts = {str(p["id"]): p for p in req["parts"]}
+            unmade = cannot_make(no_machine, parts, self.partners, self.fit_settings)
+            if unmade:
+                before = [dict(p) for p in req["parts"]]
+                stock_facts(req, *self.stock, unmade)
+                if before != req["parts"]:
+                    cands, findings = self._screen(req)
+        return cands, findings
+
+    def _screen(self, req):
         env = self.env
         env.reset()
         values = {k: _plain(req[k]) for k in self.rslots if req.get(k) is not None}

@@ -10,6 +10,7 @@ from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 from producibility.engine.infer import derive
 from producibility.model.catalogue import default_catalogue
+from producibility.model.stock import stock_facts
 
 REQUEST = ("request",)
 
@@ -69,6 +70,23 @@ def screen(pack, equipment, request, as_of, schedule=None):
                                    equipment.by_process())
                 if result.fits:
                     fits.append((pid, process, machine, result))
+
+    # a part with an operation no machine fits and no partner does cannot be made here:
+    # it buys no material, so the others' stock leaves its kilograms out
+    fitted = {(pid, process) for pid, process, _, _ in fits}
+    unmade = set()
+    for pid, part in parts.items():
+        for process in part.get("processes") or ():
+            if (pid, process) in fitted:
+                continue
+            if not any(fit._default_fitter(pack.settings["fit"]).check(
+                    part, process, fit.partner_as_machine(partner, part),
+                    known_only=True).fits
+                    for partner in equipment.partners if process in partner["processes"]):
+                unmade.add(pid)
+    if unmade:
+        stock_facts(request, equipment.provider, pack.catalogue or default_catalogue(),
+                    pack.settings["costing"], unmade)
 
     # the value of flag f on a subject: {(f, subject): (value, missing)}
     flag_values = {}

@@ -10,16 +10,53 @@ documented meaning (``report.assignment.assign`` and the README's "Free hours"):
 * one that no fitting machine has the hours left for is made later than wanted, on the
   fitting machine where it would end soonest (the hours already given to it plus its
   own, over its free hours a week; then by preference), and its hours count there;
+* but where no one fitting machine has the hours left for all its pieces and several
+  together have (each with a set-up of its own: the option's hours less its run, and
+  the run per piece), its pieces are split over the fewest such machines (of as many,
+  the first in order of preference), each filled in that order with as many pieces as
+  its hours left take, the last the rest; each share's hours count on its machine;
+  only an operation with a run and two pieces or more, and a small one never;
 * unless a partner does it sooner (its working days, transport included, against the
   machine's weeks x 5): then no machine gets it, nor its hours;
 * each fitting machine of such an operation says why it has not the hours (which parts
   took them).
 """
 
+import itertools
+import math
+
 from hypothesis import given, settings, strategies as st
 
 from producibility.report.assignment import assign
 from producibility.report.finding import named_parts
+
+
+def reference_split(found, left):
+    """The shares of a split, by trying every set of machines: the fewest machines, then
+    the first set in order of preference (``itertools.combinations`` yields them in that
+    order), that take every piece; ``left``: machine -> its hours left."""
+    pieces = found[0][5].get("pieces")
+    if not pieces or pieces < 2:
+        return None
+    most = {}
+    for o in found:
+        hours = o[5]
+        if not hours.get("run") or hours.get("pieces") != pieces:
+            continue
+        per_piece = hours["run"] / pieces
+        n = math.floor((left[o[3]] - (hours["total"] - hours["run"])) / per_piece + 1e-9)
+        if n >= 1:
+            most[o[3]] = min(n, pieces)
+    able = [o for o in found if o[3] in most]
+    for k in range(2, len(able) + 1):
+        for combo in itertools.combinations(able, k):
+            if sum(most[o[3]] for o in combo) >= pieces:
+                shares, rest = [], pieces
+                for o in combo:
+                    shares.append((o[3], min(most[o[3]], rest)))
+                    rest -= shares[-1][1]
+                return shares
+    return None
 
 
 def reference(options, machines, weeks, outside, windows=None):
@@ -30,7 +67,7 @@ def reference(options, machines, weeks, outside, windows=None):
     takers = {mid: [] for mid in machines}
     ops = [op for op in options if options[op]]
     ops.sort(key=lambda op: (len(options[op]), -options[op][0][5]["total"], op))
-    chosen, late = {}, {}
+    chosen, late, split = {}, {}, {}
     for op in ops:
         hours = [o[5]["total"] for o in options[op]]
         mids = [o[3] for o in options[op]]
@@ -42,6 +79,16 @@ def reference(options, machines, weeks, outside, windows=None):
             if o[:3] == room[0][:3] and (pick is None or given[o[3]] < given[pick]):
                 pick = o[3]
         if pick is None:
+            shares = reference_split(options[op], {
+                mid: machines[mid]["free_h_per_week"] * own - given[mid] for mid in mids})
+            if shares:
+                for mid, n in shares:
+                    h = options[op][mids.index(mid)][5]
+                    given[mid] += h["total"] - h["run"] + h["run"] * n / h["pieces"]
+                    takers[mid].append(op[0])
+                chosen[op] = shares[0][0]
+                split[op] = shares
+                continue
             late[op] = {mid: sorted(set(takers[mid])) for mid in mids}
             best = None
             for rank, (mid, h) in enumerate(zip(mids, hours)):
@@ -55,7 +102,7 @@ def reference(options, machines, weeks, outside, windows=None):
         given[pick] += hours[mids.index(pick)]
         takers[pick].append(op[0])
         chosen[op] = pick
-    return chosen, late
+    return chosen, late, split
 
 
 MACHINES = st.dictionaries(st.sampled_from(["m1", "m2", "m3", "m4"]),
@@ -70,9 +117,19 @@ def workloads(draw):
     for n in range(draw(st.integers(0, 8))):
         fitting = draw(st.lists(st.sampled_from(sorted(machines)), unique=True, max_size=3))
         hours = draw(st.sampled_from([0.5, 5, 15, 15, 30, 45, 120]))
+        # some with a run of known pieces (which may be split over machines), a set-up
+        # of its own on each machine
+        pieces = draw(st.sampled_from([None, 1, 2, 7, 40, 1000]))
+        run = None if pieces is None else hours * draw(st.sampled_from([0.5, 0.9, 1.0]))
+
+        def timed(i):
+            if pieces is None:
+                return {"total": hours + i}
+            return {"total": hours + i, "setup": hours - run + i, "run": run,
+                    "pieces": pieces}
         # twins: machines as sure, as comfortable and as cheap for the operation
         found = [(draw(st.booleans()), draw(st.booleans()), float(draw(st.integers(0, 1))),
-                  mid, None, {"total": hours + i}) for i, mid in enumerate(fitting)]
+                  mid, None, timed(i)) for i, mid in enumerate(fitting)]
         options[(f"P{n + 1}", draw(st.sampled_from(["milling_3axis", "sla"])))] = sorted(
             found, key=lambda o: o[:4])
     weeks = draw(st.sampled_from([None, 0.0, 0.5, 1.0, 2.5]))
@@ -88,9 +145,12 @@ def workloads(draw):
 @given(workloads())
 def test_assign_follows_its_documented_meaning(work):
     options, machines, weeks, outside, windows = work
-    picked, late = assign(options, machines, weeks, outside, windows=windows)
-    chosen, expected_late = reference(options, machines, weeks, outside, windows)
+    picked, late, split = assign(options, machines, weeks, outside, windows=windows)
+    chosen, expected_late, expected_split = reference(options, machines, weeks, outside,
+                                                      windows)
     assert {op: option[3] for op, option in picked.items()} == chosen
+    assert {op: [(o[3], n) for o, n in shares] for op, shares in split.items()} == \
+        expected_split
     assert set(late) == set(expected_late)
     for op, reasons in late.items():
         assert set(reasons) == set(expected_late[op])
@@ -103,3 +163,46 @@ def test_assign_follows_its_documented_meaning(work):
                     lang: named_parts(list(takers), lang) for lang in ("en", "nl")}
             else:
                 assert reason.key == "capacity"
+
+
+@st.composite
+def long_runs(draw):
+    """Workloads where one machine is often short of hours and several together are not:
+    long runs of many pieces on two to four machines, a set-up of their own on each."""
+    free = draw(st.dictionaries(st.sampled_from(["m1", "m2", "m3", "m4"]),
+                                st.sampled_from([4, 10, 16, 25]), min_size=2))
+    machines = {mid: {"free_h_per_week": h} for mid, h in free.items()}
+    options = {}
+    for n in range(draw(st.integers(1, 3))):
+        fitting = draw(st.lists(st.sampled_from(sorted(machines)), unique=True, min_size=2,
+                                max_size=4))
+        run = draw(st.sampled_from([12.0, 30.0, 45.0, 60.0, 80.0]))
+        pieces = draw(st.sampled_from([1, 2, 3, 50, 1000, 1000]))
+        found = []
+        for i, mid in enumerate(fitting):
+            setup = draw(st.sampled_from([0.5, 1.0, 2.0, 8.0]))
+            found.append((False, draw(st.booleans()), float(draw(st.integers(0, 2))), mid,
+                          None, {"total": setup + run, "setup": setup, "run": run,
+                                 "pieces": pieces}))
+        options[(f"P{n + 1}", "milling_3axis")] = sorted(found, key=lambda o: o[:4])
+    weeks = draw(st.sampled_from([1.0, 2.0, 3.0]))
+    outside = {op: draw(st.sampled_from([2.0, 50.0])) for op in options
+               if draw(st.booleans())}
+    return options, machines, weeks, outside, {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(long_runs())
+def test_a_long_run_splits_as_documented(work):
+    options, machines, weeks, outside, windows = work
+    picked, late, split = assign(options, machines, weeks, outside, windows=windows)
+    chosen, expected_late, expected_split = reference(options, machines, weeks, outside,
+                                                      windows)
+    assert {op: option[3] for op, option in picked.items()} == chosen
+    assert set(late) == set(expected_late)
+    assert {op: [(o[3], n) for o, n in shares] for op, shares in split.items()} == \
+        expected_split
+    for op, shares in split.items():  # every piece made, each share on a fitting machine
+        assert sum(n for _, n in shares) == options[op][0][5]["pieces"]
+        assert all(n >= 1 for _, n in shares)
+        assert {o[3] for o, _ in shares} <= {o[3] for o in options[op]}

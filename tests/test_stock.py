@@ -206,3 +206,53 @@ def test_a_3_1_certificate_for_material_from_stock_is_found_and_priced(lang, sai
     [line] = [q for q in report["quote"]["lines"] if q.get("rule") == "MAT-017"]
     assert line["kind"] == "engineering" and line["hours"] == 0.5
     assert not [f for f in report["findings"] if f["rule"] == "MAT-004"]
+
+
+def _with_a_part_we_cannot_make(**changes):
+    """50 plates (0.36 kg each: 18 kg, in the rack) and a 3 m block of the same grade
+    that no mill of the example shop takes (estimator's review #4)."""
+    request = base_request(quantity=50, wanted_date="2027-06-01", **changes)
+    request["parts"][0].update(size_mm=[100, 50, 20])
+    request["parts"].append(dict(request["parts"][0], id="BIG", size_mm=[3000, 1500, 400]))
+    return request
+
+
+def test_a_part_that_cannot_be_made_buys_no_material_for_the_others(document):
+    """BIG's 246 t put the plates "to order" (MAT-016 on P1, its procurement line, the
+    chain 2 working days longer): it is neither made nor priced, so the plates come from
+    the rack, as without it.  BIG's own figure is what the request would take with it."""
+    screener = _screener(document)
+    report = screener.check(_with_a_part_we_cannot_make()).to_dict()
+    assert report["lead_time"]["not_made"] == ["BIG"]
+    (p1,) = [p for p in report["lead_time"]["parts"] if p["part"] == "P1"]
+    assert p1["steps"][0]["step"] != "material"
+    assert not [f for f in report["findings"] if f["rule"] == "MAT-016" and f["part"] == "P1"]
+    assert not [line for line in report["quote"]["lines"] if line["rule"] == "MAT-016"]
+    alone = base_request(quantity=50, wanted_date="2027-06-01")
+    alone["parts"][0].update(size_mm=[100, 50, 20])
+    assert report["lead_time"]["days"] == screener.check(alone).to_dict()["lead_time"]["days"]
+    (big,) = [f for f in report["findings"] if f["rule"] == "MAT-016"]
+    assert big["part"] == "BIG" and "246431 kg" in big["message"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "leaves out BIG (not made here): we cannot say whether the customer's target "
+           "of €\xa040.00 is met"),
+    ("nl", "mist nog BIG (hier niet te maken): of de doelprijs van de klant van €\xa040,00 "
+           "gehaald wordt, kunnen wij niet zeggen")])
+def test_a_price_without_a_part_cannot_meet_the_target(document, lang, said):
+    """The price per set without BIG (EUR 30-35) is no product's price: against a target
+    of EUR 40 COST-TARGET said nothing and cost & funding read 8 (C.2: target costs
+    met).  Now COST-TARGET asks, cost & funding is capped as for a price above the
+    target, and the offer does not tell the customer our price is above the target."""
+    from producibility.report.render import render
+    screener = _screener(document)
+    result = screener.check(_with_a_part_we_cannot_make(target_unit_price_eur=40),
+                            lang=lang)
+    report = result.to_dict()
+    (found,) = [f for f in report["findings"] if f["rule"] == "COST-TARGET"]
+    assert found["kind"] == "question" and said in found["message"]
+    assert report["mrl"]["threads"]["cost_funding"]["level"] == 6
+    assert "COST-TARGET" in report["mrl"]["threads"]["cost_funding"]["capped_by"]
+    offer = render(result, "text", lang, audience="customer")
+    assert "BIG" in offer and "40,00" not in offer and "40.00" not in offer

@@ -322,10 +322,37 @@ def compile_engine(pack, equipment):
     candidate_table = tables["candidate", 0]
     part_table = tables["part", 0]
 
+    def judge_fits(self):
+        """Every part operation judged on its machines, and where none fits on the
+        partners, before any rule runs (:meth:`judge_operation` records them as the rules
+        need them): the parts that cannot be made here (an operation no own machine fits
+        and no partner does), whose material the request does not buy (stock_facts)."""
+        judged, unmade = {}, set()
+        for pid, part in self.parts.items():
+            for process in part.get("processes") or ():
+                if (pid, process) in judged:
+                    continue
+                results = fitter.judge_all(part, process, index.get(process, ()), index)
+                outside = None
+                if not any(result.fits for _, result in results):
+                    for partner in partners.get(process, ()):
+                        result = fitter.check(part, process,
+                                              fit.partner_as_machine(partner, part),
+                                              known_only=True)
+                        if result.fits:
+                            outside = (partner["id"], result)
+                            break
+                    if outside is None:
+                        unmade.add(pid)
+                judged[pid, process] = (results, outside)
+        self.judged = judged
+        return unmade
+
     def judge_operation(self, part_id, process, new):
         part = self.parts[part_id]
         any_fit = False
-        for machine, result in fitter.judge_all(part, process, index.get(process, ()), index):
+        results, outside = self.judged[part_id, process]
+        for machine, result in results:
             if result.fits:
                 if self.window is None:
                     # its free hours are shared out by the assignment, against the date
@@ -340,19 +367,18 @@ def compile_engine(pack, equipment):
                 self.rejections[(part_id, process, machine["id"])] = result.rejections
             for name in result.unchecked:
                 self.unchecked.add((part_id, name))
-        if process in partners and (not any_fit or self.window is not None):
-            # no own machine: outside work, if a partner does it within its known limits;
+        if outside is not None:  # no own machine: outside work (judge_fits), a partner
+            # that does it within its known limits
+            self.subcontracts[(part_id, process)] = outside
+            any_fit = True
+        elif process in partners and any_fit and self.window is not None:
             # with own machines and a wanted date (free hours are counted only then), the
             # partner that could take it when they lack the hours (assignment.assign)
             for partner in partners[process]:
                 result = fitter.check(part, process, fit.partner_as_machine(partner, part),
                                       known_only=True)
                 if result.fits:
-                    if any_fit:
-                        self.overflow[(part_id, process)] = (partner["id"], result)
-                    else:
-                        self.subcontracts[(part_id, process)] = (partner["id"], result)
-                        any_fit = True
+                    self.overflow[(part_id, process)] = (partner["id"], result)
                     break
         if any_fit:
             new.append(Fits(part=part_id, process=process))
@@ -441,6 +467,7 @@ def compile_engine(pack, equipment):
 
     engine_class = type("ProducibilityEngine", (_EngineBase,), namespace)
     engine_class.route = staticmethod(route) if finishes and any(finishes.values()) else None
+    engine_class.judge_fits = judge_fits
     engine_class.machines = machines
     engine_class.provider = equipment.provider
     engine_class.layers = top
@@ -648,7 +675,8 @@ DERIVED_FIELDS = {
     ("part", "material_kg"): "kilograms of stock all the part's pieces take (as the "
                              "quote's material line estimates them)",
     ("part", "material_kg_in_request"): "kilograms of stock of the part's material that "
-                                        "all the request's parts in it take together",
+                                        "all the request's parts in it take together "
+                                        "(not those of a part that cannot be made here)",
     ("part", "stock_held_kg"): "what the shop keeps in stock of the part's material "
                                "(provider.stock_kg)",
     ("part", "in_stock"): "false where the part's material is not in "
@@ -812,6 +840,9 @@ class Inference:
             if routes:  # a finishing operation's stock allowance counts too
                 stock_facts(request, engine.provider, engine.catalogue, engine.costing)
         engine.begin(request, as_of)
+        unmade = engine.judge_fits()
+        if unmade:  # a part that cannot be made here buys no material: the others' stock
+            stock_facts(request, engine.provider, engine.catalogue, engine.costing, unmade)
         facts = [Request(id=REQUEST_ID)]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))

@@ -199,7 +199,7 @@ def stock(part, processes, material, costing, catalogue, lang=None):
     return kg, describe(key, waste=(waste * 100, 0)), written
 
 
-def stock_facts(request, provider, catalogue, costing) -> None:
+def stock_facts(request, provider, catalogue, costing, unmade=frozenset()) -> None:
     """Add the stock facts to the request's parts (in place; the engine works them out
     again after the route adds finishing operations, whose allowances the stock counts):
 
@@ -207,7 +207,12 @@ def stock_facts(request, provider, catalogue, costing) -> None:
       line), where size, pieces and the material's density give it;
     * ``material_kg_in_request``: the same for every part of the request in its
       material together (a shop orders per grade): where one of them does not give
-      its kilograms, those of the others (a lower bound);
+      its kilograms, those of the others (a lower bound); not those of a part that
+      cannot be made here (``unmade``: an operation no own machine fits and no partner
+      does, known from the fit before any rule runs: a 3 m part no mill takes put the
+      plates beside it "to order", 246 t against the 400 kg in the rack), which is
+      neither priced nor planned; such a part's own figure is the others' and its own
+      (what the request would take were it made);
     * ``stock_held_kg``: what the shop keeps of its material (``provider.stock_kg``);
     * ``in_stock``: false where the material is not in ``provider.stocked_materials``
       or the request takes more of it than the shop keeps (in whole kilograms, as the
@@ -217,7 +222,8 @@ def stock_facts(request, provider, catalogue, costing) -> None:
       size it needs is asked for the fit and the price)."""
     stocked = set(provider.get("stocked_materials") or ())
     held = provider.get("stock_kg") or {}
-    totals = {}  # material -> kg of its parts that give them
+    totals = {}  # material -> kg of its parts made here that give them
+    own = {}  # id of a part that cannot be made here -> its kg
     for part in request["parts"]:
         material_id = part.get("material")
         if not isinstance(material_id, str):
@@ -230,14 +236,19 @@ def stock_facts(request, provider, catalogue, costing) -> None:
             if per_piece is not None:
                 kg = per_piece * part["pieces"]
                 part["material_kg"] = round(kg, 1)
+        if str(part.get("id")) in unmade:
+            own[str(part.get("id"))] = kg
+            kg = 0.0
         totals[material_id] = totals.get(material_id, 0.0) + kg
     for part in request["parts"]:
         material_id = part.get("material")
         if not isinstance(material_id, str):
             continue
-        total = totals[material_id]
+        total = totals[material_id] + own.get(str(part.get("id")), 0.0)
         if total:
             part["material_kg_in_request"] = round(total, 1)
+        else:  # again without a part that cannot be made here: none known
+            part.pop("material_kg_in_request", None)
         limit = held.get(material_id)
         if limit is not None:
             part["stock_held_kg"] = limit

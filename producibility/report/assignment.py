@@ -14,6 +14,7 @@ does the operation, priced by the partner's price model (:func:`outside_work`).
 
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping
 
 from producibility import i18n
@@ -96,8 +97,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     if inferred.window is not None:
         weeks = max(calendar.working_days_between(inferred.as_of, request["wanted_date"]),
                     0) / 5.0
-    picked, late = assign(options, machines, weeks, outside, 1 / deliveries_of(request),
-                          windows)
+    picked, late, split = assign(options, machines, weeks, outside,
+                                 1 / deliveries_of(request), windows)
     for op, reasons in late.items():
         chosen_machine = picked[op][3] if op in picked else None
         rejected.setdefault(op, []).extend(
@@ -126,6 +127,9 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                 # one made later than wanted says so in "late": late_in_plan, in the order
                 # the lead time makes a machine's operations
                 chosen.add((pid, process, mid))
+                if (pid, process) in split:  # its pieces over several machines
+                    _split_entry(entry, split[pid, process], machines, options[pid, process])
+                    chosen.update((pid, process, o[3]) for o, _ in split[pid, process])
             elif (pid, process) in late:  # own machines short of hours: a partner, sooner
                 partner_id, result = inferred.overflow[(pid, process)]
                 entry.update(partner=outside_work(partners[partner_id], part, request, result,
@@ -153,6 +157,27 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                      not_made(assignments), weeks, inferred.parts)
 
 
+def _split_entry(entry: dict, shares: list, machines: Mapping[str, dict],
+                 found: list) -> None:
+    """An operation whose pieces are split over several machines (:func:`assign`): its
+    ``split``, each share's machine, pieces, set-up, run and amount at that machine's
+    rate; the entry's set-up, run and amount the whole operation's (its machine and rate
+    the first share's); its alternatives the fitting machines it does not use."""
+    out = []
+    for option, pieces in shares:
+        hours, machine = option[5], machines[option[3]]
+        run = hours["run"] * pieces / hours["pieces"]
+        out.append({"machine": option[3], "name": machine["name"], "pieces": pieces,
+                    "setup_h": _r(hours["setup"]), "run_h": _r(run),
+                    "rate_eur_h": machine["rate_eur_h"],
+                    "amount_eur": _r((hours["setup"] + run) * machine["rate_eur_h"])})
+    used = {share["machine"] for share in out}
+    entry.update(split=out, setup_h=_r(sum(share["setup_h"] for share in out)),
+                 run_h=_r(sum(share["run_h"] for share in out)),
+                 amount_eur=_r(sum(share["amount_eur"] for share in out)),
+                 alternatives=[o[3] for o in found if o[3] not in used])
+
+
 def priced_as_quoted(assignments: list, lines: list) -> None:
     """Each own-machine assignment's run hours and amount as the quote prices them.
 
@@ -176,16 +201,25 @@ def priced_as_quoted(assignments: list, lines: list) -> None:
     for entry in assignments:
         if not entry.get("machine"):
             continue
-        key = (entry["part"], entry["process"], entry["machine"])
         if entry["part"] not in priced_parts:
             entry["run_basis"] = "given" if entry.get("run_h") is not None else None
             continue
-        run = runs.get(key)
-        setup = setups.get(key)
-        setup_eur = setup["amount_eur"] if setup else entry["setup_h"] * entry["rate_eur_h"]
-        entry["run_h"] = run["run_h"] if run else None
-        entry["run_basis"] = run["basis"] if run else None
-        entry["amount_eur"] = _r(setup_eur + (run["amount_eur"] if run else 0.0))
+        # each machine's share as its set-up and run lines price it (a split operation's
+        # shares, each at its machine's rate; the entry their sum)
+        for share in entry.get("split") or (entry,):
+            key = (entry["part"], entry["process"], share["machine"])
+            run = runs.get(key)
+            setup = setups.get(key)
+            setup_eur = setup["amount_eur"] if setup else \
+                share["setup_h"] * share["rate_eur_h"]
+            share["run_h"] = run["run_h"] if run else None
+            entry["run_basis"] = run["basis"] if run else None
+            share["amount_eur"] = _r(setup_eur + (run["amount_eur"] if run else 0.0))
+        if entry.get("split"):
+            shares = entry["split"]
+            entry["run_h"] = None if any(s["run_h"] is None for s in shares) else \
+                _r(sum(s["run_h"] for s in shares))
+            entry["amount_eur"] = _r(sum(s["amount_eur"] for s in shares))
 
 
 def candidate_blockers(inferred: Inferred, choice_text: Mapping,
@@ -241,6 +275,7 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict,
                 more = extra.get((pid, process, mid))
                 if more:  # a rule's set-up on this machine: its cost and its hours
                     hours = dict(hours, total=hours["total"] + more)
+                hours = dict(hours, pieces=part.get("pieces"))  # what a split shares
                 found.append((bool(result.unchecked), bool(result.marginal),
                               hours["total"] * machine["rate_eur_h"], mid, result, hours))
             found.sort(key=lambda o: o[:4])
@@ -261,14 +296,20 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     date; where machines are equally preferred (as sure, as comfortable and as cheap
     for the operation: twins of one model at one rate) to the one given the fewest
     hours so far, then by machine id, so that twins share the work as a planner
-    levels it, with or without a wanted date.  An operation no fitting machine has the hours left for is made later than
+    levels it, with or without a wanted date.  An operation no one fitting machine has
+    the hours left for, but several together have, is split over them (:func:`_split`:
+    the fewest machines, each share with its own set-up, the preferred filled first),
+    each share's hours counting on its machine.  One that no machine nor split has the
+    hours left for is made later than
     wanted: it goes to the fitting machine where it would end soonest (the hours
     already given to that machine plus its own, over the machine's free hours a week;
     then by preference), and its hours count there for the operations after it; unless
     a partner does it sooner (``outside``: operation -> the working days a partner
     takes, transport included, against the machine's weeks x 5): then it is left out of
     the first result (the caller gives it to the partner) and its hours count nowhere.
-    Returns ({operation: option}, {operation: {machine: reason}}): the second holds,
+    Returns ({operation: option}, {operation: {machine: reason}}, {operation: [(option,
+    pieces)]}): the first holds a split operation's first share, the third its shares
+    in order; the second holds,
     for each operation no fitting machine has the hours for, why each of them has not
     (and which parts took its hours).  Without a wanted date (``weeks`` None) free
     hours are not counted (the date is an open question elsewhere).  ``share``: the
@@ -280,6 +321,7 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     """
     picked: dict = {}
     late: dict = {}
+    split: dict = {}
     windows = windows or {}
 
     def free(mid, op):  # the machine's hours in the operation's window
@@ -299,6 +341,16 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
         option = min((o for o in room if o[:3] == room[0][:3]),
                      key=lambda o: given[o[3]]) if room else None
         if option is None:
+            # no one machine has the hours: the pieces split over the fewest fitting
+            # machines that have them, each share with its own set-up
+            shares = _split(found, op, free, given, share)
+            if shares is not None:
+                for option, pieces in shares:
+                    given[option[3]] += _share_hours(option, pieces) * share
+                    users.setdefault(option[3], []).append(op[0])
+                picked[op] = shares[0][0]
+                split[op] = shares
+                continue
             late[op] = {o[3]: _short_of_hours(o[5]["total"] * share, free(o[3], op),
                                               given[o[3]], users.get(o[3], ()),
                                               windows.get(op, weeks))
@@ -313,7 +365,57 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
         given[mid] += hours
         users.setdefault(mid, []).append(op[0])
         picked[op] = option
-    return picked, late
+    return picked, late, split
+
+
+def _share_hours(option, pieces):
+    """The hours of ``pieces`` of an operation on the option's machine: its set-up (a
+    rule's on that machine too) and the run of those pieces."""
+    hours = option[5]
+    return hours["total"] - hours["run"] + hours["run"] * pieces / hours["pieces"]
+
+
+def _split(found, op, free, given, share):
+    """The operation's pieces split over its fitting machines, where no one of them has
+    the hours left for all of them before the wanted date and some of them together
+    have: [(option, pieces)] in order of preference, or None.  The fewest machines that
+    can take every piece (each share with its own set-up, a rule's on that machine
+    too); of as many, the first in order of preference; each share as many pieces as
+    its machine's free hours left take, in order of preference, the last the rest.
+    Only an operation with a known run (a cycle time, or the quote's estimate) and at
+    least two pieces is split."""
+    pieces = found[0][5].get("pieces")
+    if not pieces or pieces < 2:
+        return None
+    room = []  # (option, the pieces its free hours left take)
+    for o in found:
+        hours = o[5]
+        if not hours.get("run") or hours.get("pieces") != pieces:
+            continue
+        per_piece = hours["run"] / pieces
+        left = (free(o[3], op) - given[o[3]]) / share - (hours["total"] - hours["run"])
+        most = min(int(math.floor(left / per_piece + 1e-9)), pieces) if left > 0 else 0
+        if most >= 1:
+            room.append((o, most))
+    sizes = sorted((most for _, most in room), reverse=True)
+    need = next((k for k in range(2, len(sizes) + 1) if sum(sizes[:k]) >= pieces), None)
+    if need is None:
+        return None
+    chosen: list = []
+    for i, (o, most) in enumerate(room):  # the first covering set in order of preference
+        if len(chosen) == need:
+            break
+        more = need - len(chosen) - 1
+        after = sorted((m for _, m in room[i + 1:]), reverse=True)[:more]
+        if len(after) == more and \
+                sum(m for _, m in chosen) + most + sum(after) >= pieces:
+            chosen.append((o, most))
+    shares, rest = [], pieces
+    for o, most in chosen:
+        take = min(most, rest)
+        shares.append((o, take))
+        rest -= take
+    return shares
 
 
 def late_in_plan(placement: Placement, inferred: Inferred,

@@ -20,7 +20,9 @@ from producibility.report.open_questions import OpenFields
 from producibility.report.provenance import Provenance
 
 SCHEMA_VERSION = "7.2.0"  # 7.2: a quantity break is the request screened at its
-# quantity, with its verdict, contingency share, rules, not_priced and lead_time; 7.1: a thread's not_met (the next MRL level's criterion
+# quantity, with its verdict, contingency share, rules, not_priced and lead_time, and an
+# assignment's split (its pieces over several machines, each share with its own set-up);
+# 7.1: a thread's not_met (the next MRL level's criterion
 # the answers do not meet); 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
 # effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a
@@ -251,10 +253,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     if target_price:
         # the whole price against the customer's target: a what-if probe prices too, so
         # that its verdict is the one the full report would give
+        # a price that leaves out a part that cannot be made here is no product's price:
+        # whether the target is met cannot be said (COST-TARGET asks)
         over = costing.over_target(quote["totals"], request, matrix, lang, () if brief else
                                    costing.left_out(placement.not_made, quote["not_priced"],
                                                     catalogue, lang),
-                                   check_caps.get("COST-TARGET"))
+                                   check_caps.get("COST-TARGET"),
+                                   partial=bool(placement.not_made))
         if over is not None:
             findings = findings + [over] if brief else ordered(findings + [over])
     capping = {f.thread for f in (late, over)

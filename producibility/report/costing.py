@@ -478,7 +478,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                          pid, "material", part.get("material"), why))
         # ---- set-up, run, CAM per own operation
         cycle = part.get("cycle_time_min")
-        for a in own:
+        for a, made, first in by_machine(own, pieces):  # a split operation's shares
             process_name = name("processes", a["process"])
             line("setup", part=pid, process=a["process"], machine=a["machine"],
                  description=i18n.counted(words["setup"], batches, lang, part=pid,
@@ -496,7 +496,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     minutes = cycle / len(processes)
                     basis, source = "given", said["run_given"].format(
                         cycle=g(cycle), operations=len(processes), minutes=g(minutes),
-                        pieces=pieces)
+                        pieces=made)
                 else:
                     minutes, formula = run_minutes(a["process"], part, material,
                                                    machines[a["machine"]],
@@ -507,18 +507,18 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                             pid, "run", a["process"], formula))
                     basis, source = "estimated", (
                         said["run_estimated"].format(formula=formula, minutes=g(minutes, 2),
-                                                     pieces=pieces)
+                                                     pieces=made)
                         if minutes is not None else "")
                 if minutes is not None:
-                    hours = minutes * pieces / 60
+                    hours = minutes * made / 60
                     line("run", part=pid, process=a["process"], machine=a["machine"],
                          description=words["run"].format(
                              part=pid, process=process_name, machine=a["machine_name"],
-                             pieces=pieces),
+                             pieces=made),
                          run_h=_r(hours), hours=hours, rate_eur_h=a["rate_eur_h"],
                          amount_eur=hours * a["rate_eur_h"], basis=basis, source=source,
                          attended=a["process"] not in unattended)
-            if brief:
+            if brief or not first:  # one CAM line an operation
                 continue
             cam = cam_h(a["process"], costing)
             kind = ((catalogue.get("processes", a["process"]) if catalogue else None)
@@ -550,6 +550,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             continue
         machine = f.machine if f.machine not in (None, "-") else None
         rate_h = next((a["rate_eur_h"] for a in assignments
+                       for a in a.get("split") or (a,)  # a split's machines too
                        if machine and a.get("machine") == machine), None)
         basis = "given" if rate_h is not None else eng_basis
         rate_h = eng_rate if rate_h is None else rate_h
@@ -665,6 +666,25 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     return lines, notes
 
 
+def by_machine(own, pieces):
+    """(assignment, its pieces, whether first) per machine an own operation is made on:
+    an operation split over machines (``assignment.assign``: its ``split``) once per
+    share, as that machine's assignment with the share's pieces (at another quantity, a
+    quantity break's, the same shares of it); else the assignment with all ``pieces``."""
+    for a in own:
+        shares = a.get("split")
+        if not shares or pieces is None:
+            yield a, pieces, True
+            continue
+        whole, rest = sum(share["pieces"] for share in shares), pieces
+        for n, share in enumerate(shares):
+            made = rest if n == len(shares) - 1 else \
+                min(rest, round(share["pieces"] * pieces / whole))
+            rest -= made
+            yield dict(a, machine=share["machine"], machine_name=share["name"],
+                       setup_h=share["setup_h"], rate_eur_h=share["rate_eur_h"]), made, n == 0
+
+
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
           share, lang, unmade=None, partners=None, provenance=None):
     """(lines, the report's ``quote``): the quote lines, notes and totals with the
@@ -759,7 +779,7 @@ def left_out(not_made, not_priced, catalogue, lang):
     return out
 
 
-def over_target(totals, request, matrix, lang, left_out=(), cap=None):
+def over_target(totals, request, matrix, lang, left_out=(), cap=None, partial=False):
     """The COST-TARGET finding when the quote per product is above the customer's target
     price (``request.target_unit_price_eur``), or None.  CST-003 compares a part's
     machine time alone, with a cycle time given; this compares the whole price (material,
@@ -770,13 +790,31 @@ def over_target(totals, request, matrix, lang, left_out=(), cap=None):
     cannot be made here, a treatment not priced), named in the message: the price is a
     lower bound then, so above the target stays above it.  ``cap``: the level the
     finding caps cost & funding at when even the low estimate is above the target (the
-    pack's ``mrl.check_caps``; None: no cap)."""
+    pack's ``mrl.check_caps``; None: no cap).  ``partial``: the price leaves out a
+    part that cannot be made here, so it is not the product's: a question however low it
+    is, for we cannot say the target is met (a product half of which had no price read
+    EUR 31 against a target of 40, no finding, and cost & funding at 8), capped as one
+    above the target."""
     target, quantity = request["target_unit_price_eur"], request["quantity"]
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
-    if high <= target:
+    if high <= target and not partial:
         return None
     text = _words("cost_target", lang)
     above = low > target
+    if partial and not above:  # below the target, or only the high estimate above it
+        return Finding.check(
+            "COST-TARGET", "question", "cost_funding", text["title_partial"],
+            text["partial"].format(low=i18n.money(low, lang, 2), high=i18n.money(high, lang, 2),
+                                   target=i18n.money(target, lang, 2),
+                                   items=", ".join(left_out)) if left_out else
+            text["partial_plain"].format(target=i18n.money(target, lang, 2)),
+            text["mitigation_partial"], text["source"],
+            text["condition_partial"].format(low=i18n.figure(round(low, 2), lang),
+                                             high=i18n.figure(round(high, 2), lang),
+                                             target=i18n.figure(target, lang)),
+            {"per_product_low_eur": round(low, 2), "per_product_high_eur": round(high, 2),
+             "target_unit_price_eur": target, "partial": True},
+            risk=Risk.rated(4, 3, matrix), mrl_cap=cap)
     money = functools.partial(i18n.money, lang=lang, decimals=2)
     message = text["message"].format(low=money(low), high=money(high), target=money(target))
     if above:  # by how much, in euros and per cent ("1 times the target" read for 24.14

@@ -167,11 +167,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                         known.setting("lead_time.preparation_h_per_day")))
     supplied = request.get("material_supplied_by_customer") is True
     transport = settings["transport_days"]
-    hours = {}  # (part, process) -> [attended hours, unattended hours] on its machine
+    # (part, process, machine) -> [attended hours, unattended hours] on that machine (an
+    # operation split over machines has a share on each)
+    hours = {}
     runs = {}  # (part, process) -> the basis of its run hours, where known
     for line in quote_lines:
         if line["kind"] in ("setup", "run") and line["rule"] is None and line["machine"]:
-            split = hours.setdefault((line["part"], line["process"]), [0.0, 0.0])
+            split = hours.setdefault((line["part"], line["process"], line["machine"]),
+                                     [0.0, 0.0])
             split[0 if line["attended"] else 1] += line["hours"]
             if line["kind"] == "run":
                 runs[line["part"], line["process"]] = line["basis"]
@@ -190,9 +193,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     for line in quote_lines:
         if line["kind"] == "setup" and line["rule"] is not None and line["machine"]:
             a = next((a for a in by_part.get(line["part"], ())
-                      if a.get("machine") == line["machine"]), None)
+                      if any(share["machine"] == line["machine"] for share in shares_of(a))),
+                     None)
             if a is not None:
-                hours.setdefault((a["part"], a["process"]), [0.0, 0.0])[0] += line["hours"]
+                hours.setdefault((a["part"], a["process"], line["machine"]),
+                                 [0.0, 0.0])[0] += line["hours"]
                 rule_setups.setdefault((a["part"], a["process"]), []).append(
                     (line["rule"], line["hours"]))
     unmade = unmade or {}
@@ -261,11 +266,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         if measure_per_day:
             work += (inspection or {}).get(pid, 0.0) / measure_per_day
         for a in by_part.get(pid, ()):
-            if a.get("machine"):
-                attended, unattended = hours.get((pid, a["process"]), (0.0, 0.0))
-                work += _machine_days(attended, unattended,
-                                      machines[a["machine"]]["free_h_per_week"] / 5.0,
-                                      overtime_h_per_day)
+            if a.get("machine"):  # a split operation's machines at once: the longest
+                work += max(_machine_days(*hours.get((pid, a["process"], m["machine"]),
+                                                     (0.0, 0.0)),
+                                          machines[m["machine"]]["free_h_per_week"] / 5.0,
+                                          overtime_h_per_day) for m in shares_of(a))
             elif a.get("partner"):
                 work += 2 * transport + float(a["partner"]["lead_time_days"])
         remaining[pid] = work
@@ -371,7 +376,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         for pid, entry in state.items():
             if entry["queue"]:
                 a = entry["queue"][0]
-                begin = max(entry["day"], machine_free.get(a["machine"], 0.0)) \
+                begin = max(entry["day"], machine_free.get(a["machine"], 0.0)
+                            if not a.get("split") else  # the first of its machines free
+                            min(machine_free.get(m["machine"], 0.0) for m in a["split"])) \
                     if a.get("machine") else entry["day"]
                 if best is None or begin < best[0] - 1e-9 or (
                         begin < best[0] + 1e-9 and rank[pid] < rank[best[1]]):
@@ -381,12 +388,16 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         begin, pid = best
         entry = state[pid]
         a = entry["queue"].pop(0)
-        if a.get("machine"):
+        if a.get("split"):  # its pieces on several machines at once
+            _split_operation(a, entry, hours, machines, machine_free, machine_users,
+                             machine_order, runs, rule_setups, overtime_h_per_day, catalogue,
+                             lang, text, state, known, said)
+        elif a.get("machine"):
             machine = machines[a["machine"]]
             # overtime adds hours a day to attended work only: a printer or an EDM
             # machine running unattended has its free hours whoever stays late
             per_day = machine["free_h_per_week"] / 5.0
-            attended, unattended = hours.get((pid, a["process"]), (0.0, 0.0))
+            attended, unattended = hours.get((pid, a["process"], a["machine"]), (0.0, 0.0))
             h = attended + unattended
             days = _machine_days(attended, unattended, per_day, overtime_h_per_day)
             _queued(entry, begin, machine_users.setdefault(a["machine"], []), text and (
@@ -485,6 +496,69 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             "without_run": sorted(p["part"] for p in out
                                   if p.get("without_run") or p.get("unrouted")),
             "machine_order": machine_order}
+
+
+def _split_operation(a, entry, hours, machines, machine_free, machine_users, machine_order,
+                     runs, rule_setups, overtime_h_per_day, catalogue, lang, text, state,
+                     known, said):
+    """An operation whose pieces are split over machines (``assignment.assign``): each
+    share on its machine at once, from when its part is ready and that machine free;
+    the part goes on when the last share is done.  One step: the days from the first
+    share's start to the last share's end (a queue before it where every machine is
+    busy at first)."""
+    pid, process = a["part"], a["process"]
+    shares = []  # (share, begin, days, hours, attended, unattended)
+    for share in a["split"]:
+        mid = share["machine"]
+        attended, unattended = hours.get((pid, process, mid), (0.0, 0.0))
+        per_day = machines[mid]["free_h_per_week"] / 5.0
+        begin = max(entry["day"], machine_free.get(mid, 0.0))
+        shares.append((share, begin, _machine_days(attended, unattended, per_day,
+                                                   overtime_h_per_day),
+                       attended + unattended, _never(attended, unattended, per_day,
+                                                     overtime_h_per_day)))
+    first = min(shares, key=lambda s: s[1])
+    _queued(entry, first[1], machine_users.setdefault(first[0]["machine"], []), text and (
+        lambda parts: text["queue_machine"].format(machine=first[0]["name"],
+                                                   parts=_ahead(parts, text))),
+            state, known, said)
+    end = max(begin + days for _, begin, days, _, _ in shares)
+    for share, begin, days, h, _ in shares:
+        machine_free[share["machine"]] = begin + days
+        machine_users.setdefault(share["machine"], []).append((begin + days, pid))
+        machine_order.setdefault(share["machine"], []).append((pid, process, h))
+    entry["day"] = end
+    run = runs.get((pid, process))
+    extra = rule_setups.get((pid, process), ())
+    entry["steps"].append(_based(
+        {"step": "operation", "days": round(end - first[1], 2),
+         "text": text and text["operation_split"].format(
+             process=_name(catalogue, "processes", process, lang),
+             shares=", ".join(text["split_share"].format(
+                 pieces=i18n.number(share["pieces"], lang, 0), machine=share["name"],
+                 hours=i18n.number(h, lang, 1, grouping=False))
+                 + (text["no_free_hours"] if never else "")
+                 for share, _, _, h, never in shares))
+         + "".join(text["rule_setup"].format(hours=i18n.figure(x, lang), rule=r)
+                   for r, x in extra)},
+        known and (lambda: weakest([run or "given"] + [known.rule(r) for r, _ in extra])),
+        said and (lambda: "; ".join(said["operation"].format(
+            run=said[f"run_{run}" if run else "run_none"], machine=share["machine"],
+            free=i18n.figure(machines[share["machine"]]["free_h_per_week"], lang))
+            for share in a["split"])
+            + "".join(said["rule_setup"].format(rule=r) for r, _ in extra))))
+
+
+def shares_of(entry):
+    """The machines an own-machine assignment's operation is made on: its ``split``
+    shares (``assignment.assign``), else the one machine (``machine``, ``name``,
+    ``pieces`` None: all of them); none for an operation at a partner or not made."""
+    if entry.get("split"):
+        return entry["split"]
+    if not entry.get("machine"):
+        return []
+    return [{"machine": entry["machine"], "name": entry.get("machine_name"),
+             "pieces": None}]
 
 
 #: The working days an operation takes that never ends (a machine with no free hours):

@@ -758,10 +758,16 @@ def block_assignments(context, missing=missing):
     l_0_r = resolve('r')
     l_0_rejected = resolve('rejected')
     try:
-        t_10 = environment.filters['eur']
+        t_10 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'count' found.")
+    try:
+        t_11 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_5 = environment.filters['join']
@@ -770,10 +776,10 @@ def block_assignments(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_11 = environment.filters['list']
+        t_12 = environment.filters['list']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
         t_2 = environment.filters['md']
@@ -788,10 +794,10 @@ def block_assignments(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_12 = environment.filters['selectattr']
+        t_13 = environment.filters['selectattr']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
         t_3 = environment.tests['none']
@@ -818,7 +824,8 @@ def block_assignments(context, missing=missing):
         yield ' | '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield ' |\n|---|---|---|--:|--:|--:|\n'
-        for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'):
+        l_1_loop = missing
+        for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
             l_1_process_name = resolve('process_name')
             _loop_vars = {}
             pass
@@ -839,6 +846,20 @@ def block_assignments(context, missing=missing):
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '*: '
                     yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; ')))
+                if environment.call(context, environment.getattr(l_1_a, 'get'), 'split', _loop_vars=_loop_vars):
+                    pass
+                    yield '; *'
+                    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
+                    yield '*: '
+                    l_2_loop = missing
+                    for l_2_s, l_2_loop in LoopContext(environment.getattr(l_1_a, 'split'), undefined):
+                        _loop_vars = {}
+                        pass
+                        yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_10(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars)))
+                        if (not environment.getattr(l_2_loop, 'last')):
+                            pass
+                            yield ', '
+                    l_2_loop = l_2_s = missing
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
                     yield '; *'
@@ -866,7 +887,7 @@ def block_assignments(context, missing=missing):
                     pass
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_only'))
                 yield ' | '
-                yield str(t_10(environment.getattr(l_1_a, 'amount_eur')))
+                yield str(t_11(environment.getattr(l_1_a, 'amount_eur')))
                 yield ' |\n'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -881,7 +902,7 @@ def block_assignments(context, missing=missing):
                 yield ' ('
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'partner_days'), 'format'), days=environment.getattr(environment.getattr(l_1_a, 'partner'), 'lead_time_days'), _loop_vars=_loop_vars))
                 yield ') | | | '
-                yield str(t_10(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
+                yield str(t_11(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
                 yield ' |\n'
             elif (not environment.getattr(l_1_a, 'judged')):
                 pass
@@ -901,8 +922,8 @@ def block_assignments(context, missing=missing):
                 yield ' | **'
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
                 yield '** | | | |\n'
-        l_1_a = l_1_process_name = missing
-        l_0_rejected = t_11(context.eval_ctx, t_12(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
+        l_1_loop = l_1_a = l_1_process_name = missing
+        l_0_rejected = t_12(context.eval_ctx, t_13(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
         _block_vars['rejected'] = l_0_rejected
         if (undefined(name='rejected') if l_0_rejected is missing else l_0_rejected):
             pass
@@ -949,10 +970,10 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_10 = environment.filters['eur']
+        t_11 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_2 = environment.filters['md']
@@ -1011,12 +1032,12 @@ def block_quote(context, missing=missing):
                 pass
                 yield str(t_7(environment.getattr(l_1_line, 'hours')))
                 yield ' | '
-                yield str(t_10(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield str(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
             else:
                 pass
                 yield ' | '
             yield ' | '
-            yield str(t_10(environment.getattr(l_1_line, 'amount_eur')))
+            yield str(t_11(environment.getattr(l_1_line, 'amount_eur')))
             yield ' |\n'
         l_1_line = missing
         yield '| | **'
@@ -1024,15 +1045,15 @@ def block_quote(context, missing=missing):
         yield '** | | **'
         yield str(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '** | | **'
-        yield str(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '** |\n| | '
         yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield ' | | | | '
-        yield str(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield ' |\n| | **'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '** | | | | **'
-        yield str(t_10(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '** |\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1072,13 +1093,13 @@ def block_quote(context, missing=missing):
             yield '| '
             yield str(environment.getattr(l_1_b, 'quantity'))
             yield ' | '
-            yield str(t_10(environment.getattr(l_1_b, 'amount_eur')))
+            yield str(t_11(environment.getattr(l_1_b, 'amount_eur')))
             yield ' | '
-            yield str(t_10(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield str(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
             yield ' | '
-            yield str(t_10(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield str(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield ' | '
-            yield str(t_10(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield str(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
             yield ' | '
             yield str(t_2(environment.call(context, (undefined(name='break_lead') if l_1_break_lead is missing else l_1_break_lead), l_1_b, _loop_vars=_loop_vars)))
             yield ' |\n'
@@ -1092,11 +1113,11 @@ def block_quote(context, missing=missing):
         yield '. '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':\n\n'
-        def t_13(fiter):
+        def t_14(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1117,16 +1138,16 @@ def block_trace(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_14 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_15 = environment.filters['fact']
+        t_15 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_16 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_2 = environment.filters['md']
@@ -1174,12 +1195,12 @@ def block_trace(context, missing=missing):
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield ': '
                 l_2_loop = missing
-                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
+                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
                     _loop_vars = {}
                     pass
                     yield str(t_9(l_2_key))
                     yield ' = '
-                    yield str(t_2(t_15(l_2_value)))
+                    yield str(t_2(t_16(l_2_value)))
                     yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
                 l_2_loop = l_2_key = l_2_value = missing
                 yield '\n'
@@ -1212,12 +1233,12 @@ def block_trace(context, missing=missing):
                                 pass
                                 yield ': '
                                 l_4_loop = missing
-                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_14(environment.getitem(l_3_s, 'values')), undefined):
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_15(environment.getitem(l_3_s, 'values')), undefined):
                                     _loop_vars = {}
                                     pass
                                     yield str(t_9(l_4_key))
                                     yield ' = '
-                                    yield str(t_2(t_15(l_4_value)))
+                                    yield str(t_2(t_16(l_4_value)))
                                     yield str((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
                                 l_4_loop = l_4_key = l_4_value = missing
                             yield str(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
@@ -1313,4 +1334,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=804&126=806&127=809&129=821&130=825&131=828&132=871&133=874&134=886&135=889&137=898&140=905&141=907&143=910&145=912&146=915&147=920&152=934&156=937&157=970&158=973&160=976&161=979&163=991&164=995&166=1023&167=1029&168=1033&170=1037&172=1040&173=1042&174=1046&177=1049&179=1052&181=1056&183=1068&184=1073&187=1086&189=1089&191=1095&192=1104&197=1110&198=1144&199=1147&201=1149&203=1152&204=1156&205=1159&206=1171&207=1174&210=1186&211=1189&214=1231&215=1234&221=1240&224=1258&225=1260&226=1262&227=1264&228=1266'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=832&131=835&132=892&133=895&134=907&135=910&137=919&140=926&141=928&143=931&145=933&146=936&147=941&152=955&156=958&157=991&158=994&160=997&161=1000&163=1012&164=1016&166=1044&167=1050&168=1054&170=1058&172=1061&173=1063&174=1067&177=1070&179=1073&181=1077&183=1089&184=1094&187=1107&189=1110&191=1116&192=1125&197=1131&198=1165&199=1168&201=1170&203=1173&204=1177&205=1180&206=1192&207=1195&210=1207&211=1210&214=1252&215=1255&221=1261&224=1279&225=1281&226=1283&227=1285&228=1287'

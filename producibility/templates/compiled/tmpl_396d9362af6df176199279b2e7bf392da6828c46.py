@@ -964,10 +964,16 @@ def block_assignments(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_11 = environment.filters['eur']
+        t_11 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'count' found.")
+    try:
+        t_12 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_6 = environment.filters['join']
@@ -1006,7 +1012,8 @@ def block_assignments(context, missing=missing):
         yield '</th><th class="num">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '</th></tr></thead>\n    <tbody>\n'
-        for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'):
+        l_1_loop = missing
+        for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
             l_1_process_name = resolve('process_name')
             _loop_vars = {}
             pass
@@ -1032,6 +1039,21 @@ def block_assignments(context, missing=missing):
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                     yield '</span> '
                     yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                    yield '</span>'
+                if environment.call(context, environment.getattr(l_1_a, 'get'), 'split', _loop_vars=_loop_vars):
+                    pass
+                    yield '<span class="sub-line"><span class="chip">'
+                    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
+                    yield '</span> '
+                    l_2_loop = missing
+                    for l_2_s, l_2_loop in LoopContext(environment.getattr(l_1_a, 'split'), undefined):
+                        _loop_vars = {}
+                        pass
+                        yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_11(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars))
+                        if (not environment.getattr(l_2_loop, 'last')):
+                            pass
+                            yield ', '
+                    l_2_loop = l_2_s = missing
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -1093,7 +1115,7 @@ def block_assignments(context, missing=missing):
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape((t_11(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_12(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n      </tr>\n'
             if environment.getattr(l_1_a, 'rejected'):
                 pass
@@ -1112,7 +1134,7 @@ def block_assignments(context, missing=missing):
                     yield '</span>\n'
                 l_2_x = missing
                 yield '        </td>\n      </tr>\n'
-        l_1_a = l_1_process_name = missing
+        l_1_loop = l_1_a = l_1_process_name = missing
         yield '    </tbody>\n  </table>\n'
     else:
         pass
@@ -1136,10 +1158,10 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_11 = environment.filters['eur']
+        t_12 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_7 = environment.filters['num']
@@ -1148,10 +1170,10 @@ def block_quote(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_12 = environment.filters['unbroken_dates']
+        t_13 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
@@ -1205,7 +1227,7 @@ def block_quote(context, missing=missing):
                 yield '</td>\n        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
                 yield '">'
-                yield escape(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield escape(t_12(environment.getattr(l_1_line, 'rate_eur_h')))
                 yield '</td>\n'
             else:
                 pass
@@ -1213,7 +1235,7 @@ def block_quote(context, missing=missing):
             yield '        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape(t_11(environment.getattr(l_1_line, 'amount_eur')))
+            yield escape(t_12(environment.getattr(l_1_line, 'amount_eur')))
             yield '</td>\n      </tr>\n'
         l_1_line = missing
         yield '    </tbody><tbody class="totals">\n      <tr class="first"><td colspan="3">'
@@ -1225,15 +1247,15 @@ def block_quote(context, missing=missing):
         yield '</td><td class="blank"></td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '">'
-        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
         yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield '</td><td class="num muted">'
-        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield '</td></tr>\n      <tr class="grand"><td colspan="5">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '</td><td class="num">'
-        yield escape(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '</td></tr>\n    </tbody>\n  </table>\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1274,13 +1296,13 @@ def block_quote(context, missing=missing):
             yield '      <tr><td class="num">'
             yield escape(environment.getattr(l_1_b, 'quantity'))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'amount_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'amount_eur')))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield escape(t_12(environment.getattr(l_1_b, 'amount_high_eur')))
             yield '</td><td>'
             yield escape(environment.call(context, (undefined(name='break_lead') if l_1_break_lead is missing else l_1_break_lead), l_1_b, _loop_vars=_loop_vars))
             yield '</td></tr>\n'
@@ -1291,15 +1313,15 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(t_12(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
+        yield escape(t_13(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
         yield '. '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':</p>\n  <ul class="chain">\n'
-        def t_13(fiter):
+        def t_14(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_13(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1323,16 +1345,16 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_14 = environment.filters['dictsort']
-    except KeyError:
-        @internalcode
-        def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'dictsort' found.")
-    try:
-        t_15 = environment.filters['fact']
+        t_15 = environment.filters['dictsort']
     except KeyError:
         @internalcode
         def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'dictsort' found.")
+    try:
+        t_16 = environment.filters['fact']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_3 = environment.filters['length']
@@ -1396,13 +1418,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_14(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_15(l_2_value))
+                    yield escape(t_16(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1440,13 +1462,13 @@ def block_trace(context, missing=missing):
                                 pass
                                 yield ': '
                                 l_4_loop = missing
-                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_14(environment.getitem(l_3_s, 'values')), undefined):
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_15(environment.getitem(l_3_s, 'values')), undefined):
                                     _loop_vars = {}
                                     pass
                                     yield '<code>'
                                     yield escape(l_4_key)
                                     yield '</code> = '
-                                    yield escape(t_15(l_4_value))
+                                    yield escape(t_16(l_4_value))
                                     yield escape((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
                                 l_4_loop = l_4_key = l_4_value = missing
                             yield escape(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
@@ -1572,4 +1594,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&548=64&609=66&654=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=519&376=521&377=523&378=526&381=529&384=533&385=547&389=555&391=580&393=584&397=586&399=590&400=592&401=596&402=616&407=628&410=636&414=640&415=644&418=650&423=655&425=684&426=688&428=691&430=698&432=703&433=705&434=711&435=715&436=725&437=730&445=751&446=776&447=779&449=783&450=787&458=824&460=847&461=851&463=854&465=862&467=867&468=879&469=883&470=894&479=902&480=918&482=921&484=925&486=933&488=938&489=942&490=946&491=950&500=957&502=992&503=994&505=997&507=1009&508=1014&509=1018&510=1020&512=1022&513=1025&514=1029&515=1036&516=1043&517=1050&518=1053&519=1061&520=1064&522=1069&525=1072&526=1076&527=1094&529=1098&533=1101&534=1105&543=1120&548=1124&549=1157&551=1160&552=1164&554=1167&556=1179&558=1183&559=1195&560=1197&561=1199&562=1202&563=1206&567=1214&573=1220&574=1230&575=1234&579=1238&580=1241&582=1243&583=1247&587=1251&588=1254&590=1258&592=1270&593=1275&598=1289&599=1292&601=1298&602=1307&609=1315&610=1344&611=1347&612=1351&613=1355&615=1358&616=1363&617=1367&619=1376&620=1378&621=1381&623=1390&624=1394&625=1397&627=1399&628=1403&632=1409&633=1412&635=1415&636=1419&640=1460&641=1463&643=1467&644=1470&654=1478&656=1487&657=1501&658=1503&659=1512&661=1531&662=1533&663=1544&664=1546&665=1555&666=1557&667=1566'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&549=64&610=66&655=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=519&376=521&377=523&378=526&381=529&384=533&385=547&389=555&391=580&393=584&397=586&399=590&400=592&401=596&402=616&407=628&410=636&414=640&415=644&418=650&423=655&425=684&426=688&428=691&430=698&432=703&433=705&434=711&435=715&436=725&437=730&445=751&446=776&447=779&449=783&450=787&458=824&460=847&461=851&463=854&465=862&467=867&468=879&469=883&470=894&479=902&480=918&482=921&484=925&486=933&488=938&489=942&490=946&491=950&500=957&502=998&503=1000&505=1003&507=1016&508=1021&509=1025&510=1027&512=1029&513=1032&514=1036&515=1043&516=1058&517=1065&518=1072&519=1075&520=1083&521=1086&523=1091&526=1094&527=1098&528=1116&530=1120&534=1123&535=1127&544=1142&549=1146&550=1179&552=1182&553=1186&555=1189&557=1201&559=1205&560=1217&561=1219&562=1221&563=1224&564=1228&568=1236&574=1242&575=1252&576=1256&580=1260&581=1263&583=1265&584=1269&588=1273&589=1276&591=1280&593=1292&594=1297&599=1311&600=1314&602=1320&603=1329&610=1337&611=1366&612=1369&613=1373&614=1377&616=1380&617=1385&618=1389&620=1398&621=1400&622=1403&624=1412&625=1416&626=1419&628=1421&629=1425&633=1431&634=1434&636=1437&637=1441&641=1482&642=1485&644=1489&645=1492&655=1500&657=1509&658=1523&659=1525&660=1534&662=1553&663=1555&664=1566&665=1568&666=1577&667=1579&668=1588'

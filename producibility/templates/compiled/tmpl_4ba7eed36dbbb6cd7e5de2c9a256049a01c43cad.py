@@ -346,7 +346,8 @@ def root(context, missing=missing):
     l_1_t = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'machines'))
     yield ':\n'
-    for l_1_a in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'):
+    l_1_loop = missing
+    for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
         l_1_process_name = resolve('process_name')
         _loop_vars = {}
         pass
@@ -364,6 +365,21 @@ def root(context, missing=missing):
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'marginal'))
                 yield ': '
                 yield str(t_7(context.eval_ctx, environment.getattr(l_1_a, 'marginal'), '; '))
+                yield ']'
+            if environment.call(context, environment.getattr(l_1_a, 'get'), 'split', _loop_vars=_loop_vars):
+                pass
+                yield ' ['
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
+                yield ': '
+                l_2_loop = missing
+                for l_2_s, l_2_loop in LoopContext(environment.getattr(l_1_a, 'split'), undefined):
+                    _loop_vars = {}
+                    pass
+                    yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_2(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars))
+                    if (not environment.getattr(l_2_loop, 'last')):
+                        pass
+                        yield ', '
+                l_2_loop = l_2_s = missing
                 yield ']'
             if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                 pass
@@ -410,7 +426,7 @@ def root(context, missing=missing):
             yield '      ... (+'
             yield str((t_8(environment.getattr(l_1_a, 'rejected')) - 5))
             yield ')\n'
-    l_1_a = l_1_process_name = missing
+    l_1_loop = l_1_a = l_1_process_name = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
     yield ':'
     if (not (undefined(name='risks') if l_0_risks is missing else l_0_risks)):
@@ -545,4 +561,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=109&2=112&3=128&4=132&5=136&7=139&8=142&10=144&11=147&13=188&14=191&16=197&17=199&18=203&19=212&22=219&24=245&25=248&28=270&29=274&31=277&32=280&34=282&36=285&38=310&39=318&42=347&43=349&44=354&46=397&47=401&49=408&50=411&53=414&55=421&56=425&58=434&59=437&61=441&62=443&63=445&64=449&67=456&69=464&70=469&71=488&72=490&73=495&77=508&78=511&80=513&81=515&82=517&83=521'
+debug_info = '1=109&2=112&3=128&4=132&5=136&7=139&8=142&10=144&11=147&13=188&14=191&16=197&17=199&18=203&19=212&22=219&24=245&25=248&28=270&29=274&31=277&32=280&34=282&36=285&38=310&39=318&42=347&43=350&44=355&46=413&47=417&49=424&50=427&53=430&55=437&56=441&58=450&59=453&61=457&62=459&63=461&64=465&67=472&69=480&70=485&71=504&72=506&73=511&77=524&78=527&80=529&81=531&82=533&83=537'

@@ -1,0 +1,118 @@
+"""A long run split over the machines that fit it (report/assignment.py ``assign``): where
+no one fitting machine has the free hours before the wanted date for all the pieces and
+several together have, each takes a share with its own set-up, at its own rate, and they
+make their shares at once (estimator's review #5: 10,000 plates went on one mill, a year
+late, with EUR 36k of overtime, while three mills together had the hours)."""
+
+import json
+
+import jsonschema
+import pytest
+
+from conftest import EQUIPMENT, ROOT, base_request, run_cli
+import yaml
+
+SCHEMA = json.loads((ROOT / "producibility/schemas/report.schema.json").read_text())
+MILLS = {"haas-vf2", "haas-vf4", "hermle-c250"}  # the example shop's mills that fit
+
+
+#: every question answered, so that nothing the customer has yet to say moves the date
+ANSWERED = {
+    "date_flexible": True, "new_customer": False, "repeat_orders_expected": False,
+    "prototype_production_process": True, "pilot_run_done": True, "new_technology": False,
+    "single_source_items": False, "general_tolerance_class": "m",
+    "key_characteristics_marked": True, "revision_controlled": True,
+    "design_support_needed": False, "funding_secured": True, "food_contact": False,
+    "inspection_scope": "first_piece", "cpk_required": False,
+    "traceability_required": False, "safety_critical": False, "cleanroom_required": False,
+    "export_controlled": False, "process_data_handover": False, "penalty_clause": False,
+    "application_sector": "general", "billing_basis": "finished_parts"}
+PART = {"size_mm": [100, 50, 20], "weight_kg": 0.2, "tolerance_mm": 0.05,
+        "tightest_feature": "length", "roughness_ra_um": 3.2, "cosmetic_surface": False,
+        "min_wall_mm": 4, "min_inside_radius_mm": 5, "max_pocket_depth_mm": 10,
+        "min_hole_diameter_mm": 6, "max_hole_depth_mm": 12, "min_thread_mm": 6,
+        "max_thread_depth_mm": 10, "surface_treatment": [], "cycle_time_min": 10}
+
+
+def _plates(quantity):
+    """``quantity`` milled 6082 plates of 10 minutes each, wanted in a year."""
+    return base_request(id="LONG", date="2026-12-01", purpose="series", quantity=quantity,
+                        wanted_date="2027-12-31", part=PART, **ANSWERED)
+
+
+@pytest.fixture(scope="module")
+def long_run(screener):
+    return screener.check(_plates(10000), as_of="2026-12-01").to_dict()
+
+
+def test_a_long_run_is_split_and_meets_the_date(long_run):
+    (entry,) = long_run["assignments"]
+    shares = entry["split"]
+    assert len(shares) >= 2 and {s["machine"] for s in shares} <= MILLS
+    assert sum(s["pieces"] for s in shares) == 10000
+    assert entry["machine"] == shares[0]["machine"] and "late" not in entry
+    # the whole operation's hours and amount are its shares'
+    assert entry["setup_h"] == pytest.approx(sum(s["setup_h"] for s in shares))
+    assert entry["run_h"] == pytest.approx(sum(s["run_h"] for s in shares), abs=0.02)
+    assert entry["amount_eur"] == pytest.approx(sum(s["amount_eur"] for s in shares))
+    assert entry["run_h"] == pytest.approx(10000 * 10 / 60, abs=0.05)
+    lead = long_run["lead_time"]
+    assert lead["meets_wanted_date"] is True
+    assert not any(f["rule"] == "LEAD-TIME" for f in long_run["findings"])
+    jsonschema.validate(long_run, SCHEMA)
+
+
+def test_each_share_is_quoted_on_its_machine_at_its_rate(long_run, equipment):
+    shares = long_run["assignments"][0]["split"]
+    lines = [line for line in long_run["quote"]["lines"] if line["rule"] is None]
+    rates = {m["id"]: m["rate_eur_h"] for m in equipment.machines}
+    for share in shares:
+        setup = [line for line in lines if line["kind"] == "setup"
+                 and line["machine"] == share["machine"]]
+        run = [line for line in lines if line["kind"] == "run"
+               and line["machine"] == share["machine"]]
+        assert len(setup) == 1 and len(run) == 1  # a set-up of its own
+        assert run[0]["rate_eur_h"] == rates[share["machine"]]
+        assert run[0]["hours"] == pytest.approx(share["pieces"] * 10 / 60, abs=0.01)
+        assert f"{share['pieces']} pcs" in run[0]["source"]
+    # one CAM programme for the operation
+    assert len([line for line in lines if line["kind"] == "cam"]) == 1
+
+
+def test_the_shares_run_at_once_in_the_lead_time(long_run):
+    """One step for the operation, as long as the longest share (not their sum: one
+    machine would take 1,667 h at 16 h a week, some 520 working days)."""
+    (part,) = long_run["lead_time"]["parts"]
+    (step,) = [s for s in part["steps"] if s["step"] == "operation"]
+    assert "split over machines working at once" in step["text"]
+    assert step["days"] < 280 and long_run["lead_time"]["days"] < 290
+
+
+def test_the_report_says_the_split(tmp_path):
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(_plates(10000)), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-12-01")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if x.startswith("  P1 3-axis milling -> "))
+    assert "[split: 5,149 pcs on Haas VF-2" in line
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-12-01", "--lang", "nl")
+    assert "[verdeeld: 5.149 st op Haas VF-2" in out
+    assert "verdeeld over machines die tegelijk draaien" in out
+
+
+def test_a_small_order_stays_on_one_machine(screener):
+    report = screener.check(_plates(50), as_of="2026-12-01").to_dict()
+    (entry,) = report["assignments"]
+    assert entry["machine"] == "haas-vf2" and "split" not in entry
+    assert len([line for line in report["quote"]["lines"]
+                if line["kind"] == "setup" and line["rule"] is None]) == 1
+
+
+def test_a_run_no_split_makes_in_time_stays_on_one_machine_late(screener):
+    """40,000 plates are more than the three mills have before the date: no split (it
+    would not make the date), the operation late on one machine as before."""
+    report = screener.check(_plates(40000), as_of="2026-12-01").to_dict()
+    (entry,) = report["assignments"]
+    assert "split" not in entry and entry.get("late")
