@@ -69,7 +69,8 @@ def check_machine_lines(report, process, run_min_per_piece, pieces, batches=1,
     assert run["basis"] == basis
     hours = run_min_per_piece * pieces / 60
     assert run["hours"] == pytest.approx(hours, abs=0.01)
-    assert run["amount_eur"] == pytest.approx(hours * a["rate_eur_h"], abs=0.01)
+    # the hours as printed times the rate (an ERP multiplies the two it imports)
+    assert run["amount_eur"] == round(round(hours, 2) * a["rate_eur_h"], 2)
     cam = one(report, "cam", process)
     assert cam["basis"] == "default"
     assert cam["amount_eur"] == pytest.approx(cam_h * ENG, abs=0.01)
@@ -259,7 +260,8 @@ def test_quantity_breaks_spread_set_up_and_cam(screener, lang):
     once = a["setup_h"] * a["rate_eur_h"] + 1.5 * ENG + 0.25 * INSP  # set-up, CAM, first-off
     for q, found in zip((10, 100), report["quote"]["breaks"]):
         # material and 5 min a piece scale with the quantity; the rest is spread
-        total = kg * 6.0 * q + 5 * q / 60 * a["rate_eur_h"] + once + rule_lines
+        # (the run's hours as printed, to the 0.01 h, times the rate)
+        total = kg * 6.0 * q + round(5 * q / 60, 2) * a["rate_eur_h"] + once + rule_lines
         assert found["quantity"] == q
         assert found["amount_eur"] == pytest.approx(total, abs=0.05)
         assert found["per_piece_eur"] == pytest.approx(total / q, abs=0.01)
@@ -308,9 +310,11 @@ def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch):
         expected = (breaks[40]["amount_eur"] - breaks[40]["material_eur"] - run_40
                     + breaks[q]["material_eur"] + run_40 * q / 40
                     + (9 + 4.5 * 0.28) * (q - 40))
-        # each run amount is to the cent: scaled by q / 40, so is its rounding
+        # each run's hours are to the 0.01 h, its amount those hours x the rate: scaled
+        # by q / 40, so is their rounding
+        rates = [line["rate_eur_h"] for line in quote["lines"] if line["kind"] == "run"]
         assert breaks[q]["amount_eur"] == pytest.approx(
-            expected, abs=0.05 + 0.005 * len(runs) * q / 40)
+            expected, abs=0.05 + sum(0.005 * r * (q / 40 + 1) for r in rates))
 
 
 def test_quantities_on_the_command_line(tmp_path):
@@ -1378,7 +1382,9 @@ def test_two_parts_at_one_partner_share_its_order_charge(tmp_path, monkeypatch):
     assert hundred["amount_eur"] - ten["amount_eur"] == pytest.approx(
         hundred["material_eur"] - ten["material_eur"] + 2 * 1.5 * 90
         + 9 * sum(line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"),
-        abs=0.2)  # the run lines' amounts are rounded to the cent
+        # the run lines' hours are to the 0.01 h, at 10 and at 100 pieces
+        abs=0.2 + sum(0.005 * line["rate_eur_h"] * 11 for line in quote["lines"]
+                      if line["kind"] == "run"))
 
 
 def test_the_default_packs_hours_are_defaults_a_shops_own_are_given(tmp_path, equipment):

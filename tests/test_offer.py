@@ -277,7 +277,7 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     # the overtime extra with the contingency the offer's price carries (60 % here: the
     # rush leaves questions open), not the bare surcharge of the internal low estimate;
     # the surcharge is on the hours worked after hours: with 2 free hours a day on the
-    # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 603.08)
+    # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 603.60)
     assert late["delivery"][1:] == [
         # sharp corners or deep holes (open questions) bring EDM or gun drilling bought in
         "Depending on your answers to our questions, it can take up to 31 working days: "
@@ -290,7 +290,7 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     report = Screener(str(EQUIPMENT)).check(str(REQUESTS / "impeller-rush.yaml"))
     fast = report.to_dict()["lead_time"]["expedited"]
     share = report.to_dict()["quote"]["totals"]["contingency_share"]
-    assert fast["extra_eur"] == pytest.approx(603.08 * 3 / 5 * 0.5, abs=0.01) and share == 0.6
+    assert fast["extra_eur"] == pytest.approx(603.60 * 3 / 5 * 0.5, abs=0.01) and share == 0.6
     assert fast["extra_eur"] * (1 + share) < fast["extra_high_eur"]  # + the estimated run
     assert round(fast["extra_high_eur"]) == 317
     dutch = offer("--format", "md", "--lang", "nl", request="impeller-rush.yaml").replace(

@@ -421,6 +421,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             out["hours"] = _r(out["hours"])
             if out["attended"] is None:
                 out["attended"] = True
+            if out["rate_eur_h"] is not None:
+                # the hours as printed times the rate: a line an ERP imports multiplies
+                # out (8.33 h x 78 read 650.00, not 649.74: the amount was of the
+                # unrounded hours)
+                out["amount_eur"] = out["hours"] * out["rate_eur_h"]
         out["amount_eur"] = _r(out["amount_eur"])
         lines.append(out)
 

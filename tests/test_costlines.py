@@ -1,0 +1,61 @@
+"""The quote lines an estimator can sign (the calculator's review: partner prices, transport
+to partners, a cycle time over several operations, overtime, rounding, ERP fields)."""
+
+import csv
+import io
+import json
+
+import pytest
+import yaml
+
+from conftest import EQUIPMENT, EXAMPLES, REQUESTS, base_request, run_cli
+
+SHOP = EXAMPLES / "precision-shop"
+SHAFT = SHOP / "requests" / "ground-shaft-partner.yaml"
+
+
+def _shaft(tmp_path, name="shaft.yaml", drop=(), **part):
+    """The precision shop's ground and nitrided shaft, changed."""
+    request = yaml.safe_load(SHAFT.read_text(encoding="utf-8"))
+    request.update({k: v for k, v in part.items() if k in ("quantity",)})
+    shaft = request["parts"][0]
+    shaft.update({k: v for k, v in part.items() if k != "quantity"})
+    for key in drop:
+        shaft.pop(key, None)
+        request.pop(key, None)
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(request, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _check(monkeypatch, path, *more):
+    monkeypatch.chdir(SHOP)  # its config: its equipment and packs
+    code, out, err = run_cli("check", path, "--format", "json", "--no-probe", "--lang", "en",
+                             *more)
+    assert code in (0, 1), err
+    return json.loads(out)
+
+
+def _lines(report, kind, process=None):
+    return [line for line in report["quote"]["lines"] if line["kind"] == kind
+            and (process is None or line["process"] == process)]
+
+
+# ---- #16: hours x rate is the amount
+
+def test_every_line_of_hours_multiplies_out(screener):
+    """50 plates of 10 min read 8.33 h x EUR 78 = EUR 650.00 (the unrounded hours' amount):
+    an ERP that imports hours and rate got EUR 649.74. Every line of hours is now its
+    hours as printed times its rate, and the totals add the lines."""
+    for request in (base_request(quantity=50, part={"cycle_time_min": 10}),
+                    str(next(p for p in REQUESTS if p.stem == "impeller-rush"))):
+        report = screener.check(request, lang="en").to_dict()
+        lines = report["quote"]["lines"]
+        for line in lines:
+            if line["hours"] is not None and line["rate_eur_h"] is not None:
+                assert line["amount_eur"] == round(line["hours"] * line["rate_eur_h"], 2), line
+        assert report["quote"]["totals"]["amount_eur"] == pytest.approx(
+            sum(line["amount_eur"] for line in lines), abs=0.001)
+    run = _lines(screener.check(base_request(quantity=50, part={"cycle_time_min": 10}),
+                                lang="en").to_dict(), "run")[0]
+    assert run["hours"] == 8.33 and run["amount_eur"] == round(8.33 * run["rate_eur_h"], 2)
