@@ -59,3 +59,22 @@ def test_every_line_of_hours_multiplies_out(screener):
     run = _lines(screener.check(base_request(quantity=50, part={"cycle_time_min": 10}),
                                 lang="en").to_dict(), "run")[0]
     assert run["hours"] == 8.33 and run["amount_eur"] == round(8.33 * run["rate_eur_h"], 2)
+
+
+# ---- #7: a partner's price list is the shop's given figure
+
+def test_a_partners_price_list_is_given_without_the_estimates_extra(monkeypatch):
+    """The partners' prices from the equipment file read 'estimated' and carried the
+    estimate's 25 % on top of the contingency (EUR 145 too much on the shaft's offer):
+    they are the shop's own price list, basis given."""
+    report = _check(monkeypatch, SHAFT)
+    outside = _lines(report, "outside_work")
+    assert [line["basis"] for line in outside] == ["given", "given"]
+    totals = report["quote"]["totals"]
+    estimated = sum(line["amount_eur"] for line in report["quote"]["lines"]
+                    if line["basis"] == "estimated")
+    assert totals["estimated_eur"] == pytest.approx(estimated, abs=0.01)
+    assert all(line["basis"] != "estimated" or line["kind"] != "outside_work"
+               for line in report["quote"]["lines"])
+    assert totals["contingency_eur"] == pytest.approx(
+        totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25, abs=0.01)

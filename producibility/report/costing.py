@@ -572,7 +572,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         if f.quote_line and f.quote_line["part"] not in unmade:
             outside = f.quote_line
             priced.add((outside["part"], outside["process"]))
-            lines.append(dict(outside, basis="estimated", attended=None))
+            # the partner's price list in the equipment file: the shop's given figure
+            # (it read estimated and carried the estimate's extra contingency)
+            lines.append(dict(outside, basis=outside.get("basis", "given"), attended=None))
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
