@@ -4,6 +4,7 @@ to partners, a cycle time over several operations, overtime, rounding, ERP field
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
@@ -78,3 +79,55 @@ def test_a_partners_price_list_is_given_without_the_estimates_extra(monkeypatch)
                for line in report["quote"]["lines"])
     assert totals["contingency_eur"] == pytest.approx(
         totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25, abs=0.01)
+
+
+# ---- #6: a partner's price per kg without the part's weight
+
+def test_a_price_per_kg_without_a_weight_reads_the_stock_weight(tmp_path, monkeypatch):
+    """100 shafts without weight_kg: the hardener's EUR 4.50 a kg was dropped without a
+    word (the line read its order charge alone, 'per kg: weight or quantity unknown') and
+    the offer showed the nitriding as included. It is now priced on the stock the
+    material line prices (bar 20 x 189 mm: 0.47 kg), basis estimated, and says so."""
+    # the hardener's EUR 4.50 a kg alone
+    equipment = re.sub(r"price: \{[a-z_]+: 95, per_kg_eur: 4.5,", "price: {per_kg_eur: 4.5,",
+                       (SHOP / "equipment.yaml").read_text(encoding="utf-8"))
+    assert "price: {per_kg_eur: 4.5," in equipment
+    (tmp_path / "equipment.yaml").write_text(equipment, encoding="utf-8")
+    report = _check(monkeypatch, _shaft(tmp_path, quantity=100, drop=("weight_kg",)),
+                    "--equipment", str(tmp_path / "equipment.yaml"))
+    material = _lines(report, "material")[0]
+    assert "0.47 kg/pc x 100 pcs" in material["description"]
+    nitriding = _lines(report, "outside_work", "nitriding")[0]
+    assert nitriding["amount_eur"] == round(4.5 * 0.47 * 100, 2)
+    assert nitriding["basis"] == "estimated"
+    assert "4.5 EUR/kg x 0.47 kg x 100 pcs (no part weight given: the stock of the " \
+        "material line, bar dia 20 x 189 mm, estimated)" in nitriding["source"]
+    assert report["quote"]["not_priced"] == []
+
+
+def test_a_price_per_kg_with_no_weight_to_be_had_is_not_included(tmp_path, monkeypatch):
+    """Without weight and without a diameter there is no weight to price by: the treatment
+    is in quote.not_priced (why weight) and the offer lists it as not included, where
+    it read as included."""
+    path = _shaft(tmp_path, drop=("weight_kg", "diameter_mm"))
+    report = _check(monkeypatch, path)
+    assert {"part": "SH-16", "what": "treatment", "item": "nitriding", "why": "weight"} in \
+        report["quote"]["not_priced"]
+    assert any("gas nitriding at the partner not wholly priced" in note
+               for note in report["quote"]["notes"])
+    monkeypatch.chdir(SHOP)
+    code, offer, err = run_cli("check", path, "--audience", "customer", "--lang", "en",
+                               "--no-probe")
+    assert code in (0, 1), err
+    assert "Aandrijfas 16 x 180: gas nitriding. We add it once we know the part's size " \
+        "or weight." in offer
+
+
+def test_a_price_per_piece_without_a_quantity_is_not_included(tmp_path, monkeypatch):
+    """The grinder's EUR 9 a piece without a quantity: not priced, and said (it was
+    dropped from the amount without an entry)."""
+    report = _check(monkeypatch, _shaft(tmp_path, drop=("quantity",)))
+    assert {"part": "SH-16", "what": "outside_work", "item": "cylindrical_grinding",
+            "why": "quantity"} in report["quote"]["not_priced"]
+    grinding = next(a for a in report["assignments"] if a["process"] == "cylindrical_grinding")
+    assert grinding["partner"]["not_priced"] == ["quantity"]

@@ -17,7 +17,7 @@ from producibility import i18n
 from producibility.model.stock import (
     _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
 from producibility.report.finding import Finding, Risk, words as _words
-from producibility.report.partners import outside_work, shared_orders
+from producibility.report.partners import outside_work, shared_orders, stock_weigher
 from producibility.report.provenance import weakest
 
 
@@ -33,10 +33,12 @@ def _surface_cm2(part):
 
 class Unpriced(str):
     """A quote note that says what the price leaves out, and keeps it as data:
-    ``entry`` = {part, what: material | run | treatment, item: the material, process or
-    treatment, why: what is missing (a ``costing_why`` key: material, size, price ...;
-    for a treatment: partner, none of ours does it, or family, it is not for the part's
-    material)} (the report's ``quote.not_priced``, which the offer names)."""
+    ``entry`` = {part, what: material | run | treatment | outside_work (an operation at a
+    partner), item: the material, process or treatment, why: what is missing (a
+    ``costing_why`` key: material, size, price ...; for a treatment: partner, none of
+    ours does it, or family, it is not for the part's material; at a partner whose price
+    list prices per piece or per kg: quantity or weight)} (the report's
+    ``quote.not_priced``, which the offer names)."""
 
     entry: dict
 
@@ -572,9 +574,22 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         if f.quote_line and f.quote_line["part"] not in unmade:
             outside = f.quote_line
             priced.add((outside["part"], outside["process"]))
-            # the partner's price list in the equipment file: the shop's given figure
-            # (it read estimated and carried the estimate's extra contingency)
-            lines.append(dict(outside, basis=outside.get("basis", "given"), attended=None))
+            # the partner's price list in the equipment file: given (it read estimated
+            # and carried the estimate's extra contingency); a price per kg on the
+            # stock weight for want of the part's: estimated
+            lines.append(dict(
+                {k: v for k, v in outside.items() if k != "not_priced"},
+                basis=outside.get("basis", "given"), attended=None))
+            treatment = bool(catalogue and catalogue.get("treatments", outside["process"]))
+            for why in outside.get("not_priced") or ():
+                # a price of the partner's model that could not be worked out: said,
+                # and named to the customer (a price per kg without a weight was
+                # dropped, and the offer showed the treatment as included)
+                notes.append(Unpriced.of(words["partner_unpriced"].format(
+                    part=outside["part"], process=name(
+                        "treatments" if treatment else "processes", outside["process"]),
+                    why=why_words[why]), outside["part"],
+                    "treatment" if treatment else "outside_work", outside["process"], why))
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
@@ -726,6 +741,7 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
             by_partner[f.quote_line["part"], f.quote_line["process"]] = partner
     shared = shared_orders((pid, process, partner["id"])
                            for (pid, process), partner in by_partner.items())
+    weigh = stock_weigher(catalogue, costing, lang)
     fixed = [line for line in lines if line["rule"] is not None and not (
         line["kind"] == "outside_work" and (line["part"], line["process"]) in by_partner)]
     outside_lines = [line for line in lines if line["kind"] == "outside_work" and
@@ -745,7 +761,8 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
                              costing, lang, unmade=unmade)
         own += [dict(line, amount_eur=outside_work(
             by_partner[line["part"], line["process"]], pieces[line["part"]], asked, None,
-            lang, shared.get((line["part"], line["process"]), ()))["amount_eur"])
+            lang, shared.get((line["part"], line["process"]), ()),
+            weigh=weigh)["amount_eur"])
             for line in outside_lines]
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])
@@ -767,7 +784,8 @@ def left_out(not_made, not_priced, catalogue, lang):
     """What a price does not hold, as words: the parts that cannot be made here, then
     what is not priced (``quote.not_priced``: a treatment, a material, a run)."""
     said = _words("cost_target", lang)
-    kinds = {"treatment": "treatments", "material": "materials", "run": "processes"}
+    kinds = {"treatment": "treatments", "material": "materials", "run": "processes",
+             "outside_work": "processes"}
     out = [said["not_made"].format(part=part) for part in sorted(not_made or ())]
     for entry in not_priced or ():
         kind = kinds.get(entry.get("what"))
