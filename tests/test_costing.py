@@ -301,7 +301,10 @@ def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch):
     quote = json.loads(out)["quote"]
     outside = sorted(line["amount_eur"] for line in quote["lines"]
                      if line["kind"] == "outside_work")
-    assert outside == [95 + 4.5 * 0.28 * 40, 75 + 9 * 40]
+    # hardening: EUR 4.50 a kg, at least its minimum order value of EUR 95 a batch
+    def hardening(q):
+        return max(95, 4.5 * 0.28 * q)
+    assert outside == [hardening(40), 75 + 9 * 40]
     breaks = {b["quantity"]: b for b in quote["breaks"]}
     assert breaks[40]["amount_eur"] == pytest.approx(quote["totals"]["amount_eur"], abs=0.01)
     runs = [line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"]
@@ -309,7 +312,7 @@ def test_a_partner_prices_its_work_at_each_quantity_break(monkeypatch):
     for q in (10, 400):  # material and run scale; set-up, CAM, inspection, rules stay
         expected = (breaks[40]["amount_eur"] - breaks[40]["material_eur"] - run_40
                     + breaks[q]["material_eur"] + run_40 * q / 40
-                    + (9 + 4.5 * 0.28) * (q - 40))
+                    + 9 * (q - 40) + hardening(q) - hardening(40))
         # each run's hours are to the 0.01 h, its amount those hours x the rate: scaled
         # by q / 40, so is their rounding
         rates = [line["rate_eur_h"] for line in quote["lines"] if line["kind"] == "run"]
@@ -1372,15 +1375,17 @@ def test_two_parts_at_one_partner_share_its_order_charge(tmp_path, monkeypatch):
     assert code in (0, 1), err
     quote = json.loads(out)["quote"]
     outside = {line["part"]: line for line in quote["lines"] if line["kind"] == "outside_work"}
-    assert outside["P1"]["amount_eur"] == outside["P2"]["amount_eur"] == 80 / 2 + 1.5 * 10
-    assert "80 EUR x 1 batch(es) / 2 (P1, P2 together)" in outside["P2"]["source"]
+    # EUR 1.50 a piece, at least its minimum order value of EUR 80 for the order of both
+    assert outside["P1"]["amount_eur"] == outside["P2"]["amount_eur"] == 80 / 2
+    assert "minimum order value 80 EUR x 1 batch(es), above the order's 30.00 EUR " \
+        "(P1, P2 together: this part's share 50%)" in outside["P2"]["source"]
     ordering = [line for line in quote["lines"] if line["rule"] == "TEC-005"]
     assert [(line["part"], line["hours"]) for line in ordering] == [("P1", 0.5), ("P2", 0.5)]
     assert ordering[0]["source"].endswith("; one order for P1, P2: 1/2 each")
-    # and at a quantity break: once, 1.50 a piece for each
+    # and at a quantity break: the minimum once, 1.50 a piece for each above it
     ten, hundred = quote["breaks"]
     assert hundred["amount_eur"] - ten["amount_eur"] == pytest.approx(
-        hundred["material_eur"] - ten["material_eur"] + 2 * 1.5 * 90
+        hundred["material_eur"] - ten["material_eur"] + 2 * 1.5 * 100 - 80
         + 9 * sum(line["amount_eur"] for line in quote["lines"] if line["kind"] == "run"),
         # the run lines' hours are to the 0.01 h, at 10 and at 100 pieces
         abs=0.2 + sum(0.005 * line["rate_eur_h"] * 11 for line in quote["lines"]

@@ -131,3 +131,30 @@ def test_a_price_per_piece_without_a_quantity_is_not_included(tmp_path, monkeypa
             "why": "quantity"} in report["quote"]["not_priced"]
     grinding = next(a for a in report["assignments"] if a["process"] == "cylindrical_grinding")
     assert grinding["partner"]["not_priced"] == ["quantity"]
+
+
+# ---- #8: a fixed charge and a minimum order value are two fields
+
+def test_a_minimum_order_value_is_a_minimum_not_a_charge(tmp_path, monkeypatch):
+    """The anodiser's minimum order value of EUR 80 was added to 200 plates at EUR 1.50
+    (EUR 380 where it invoices max(80, 300) = 300); the grinder's set-up charge of EUR 75
+    is added to every batch."""
+    request = base_request(quantity=200, part={"surface_treatment": ["anodising"],
+                                               "weight_kg": 0.2})
+    path = tmp_path / "plates.yaml"
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    report = _check(monkeypatch, path)
+    anodising = _lines(report, "outside_work", "anodising")[0]
+    assert anodising["amount_eur"] == 300.0 and anodising["basis"] == "given"
+    request["quantity"] = 20
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    report = _check(monkeypatch, path)
+    anodising = _lines(report, "outside_work", "anodising")[0]
+    assert anodising["amount_eur"] == 80.0
+    assert "minimum order value 80 EUR x 1 batch(es), above the order's 30.00 EUR" in \
+        anodising["source"]
+    shaft = _check(monkeypatch, SHAFT)
+    assert _lines(shaft, "outside_work", "cylindrical_grinding")[0]["amount_eur"] == 75 + 9 * 40
+    code, schema, err = run_cli("schema", "equipment")
+    assert "Fixed charge or minimum order value" not in schema
+    assert "min_order_eur" in schema and "added to every batch" in schema

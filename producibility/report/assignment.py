@@ -149,7 +149,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                   inferred.subcontracts)[a["part"], a["process"]]
             a["partner"] = outside_work(partners[partner_id], inferred.parts[a["part"]],
                                         request, result, lang,
-                                        shared[a["part"], a["process"]], weigh=weigh)
+                                        shared[a["part"], a["process"]], inferred.parts, weigh)
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
                      not_made(assignments), weeks, inferred.parts)
 

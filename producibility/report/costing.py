@@ -726,8 +726,8 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
                     provider, costing, lang, share, unmade=None, findings=(), partners=None):
     """Price per piece and total per quantity: material and run scale with the pieces,
     set-up, CAM and inspection are spread over them, and outside work is priced by its
-    partner's price model for the pieces (``partners``: per order, per piece, per kg; a
-    powder coater's EUR/kg stayed at the requested quantity's 250 pieces).  The lines
+    partner's price model for the pieces (``partners``: per order, per piece, per kg, a
+    minimum order value; a powder coater's EUR/kg stayed at the requested quantity's 250 pieces).  The lines
     from rules are those of the requested quantity (a rule that fires only from some
     quantity on is not re-judged).  A quantity below the request's number of deliveries
     comes in one delivery a piece at most (1 piece in 2 deliveries was priced 2
@@ -761,8 +761,8 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
                              costing, lang, unmade=unmade)
         own += [dict(line, amount_eur=outside_work(
             by_partner[line["part"], line["process"]], pieces[line["part"]], asked, None,
-            lang, shared.get((line["part"], line["process"]), ()),
-            weigh=weigh)["amount_eur"])
+            lang, shared.get((line["part"], line["process"]), ()), pieces,
+            weigh)["amount_eur"])
             for line in outside_lines]
         every = own + fixed
         total = totals(every, share, costing["estimate_contingency"])

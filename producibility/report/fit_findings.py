@@ -145,7 +145,7 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
                            for pid, treatment, partner, _ in treated)
     return work + [OutsideWork(pid, treatment, outside_work(
         partner, inferred.parts[pid], request, None, lang, shared.get((pid, treatment), ()),
-        weigh=weigh),
+        inferred.parts, weigh),
         routed_not) for pid, treatment, partner, routed_not in treated]
 
 

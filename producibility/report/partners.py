@@ -1,6 +1,6 @@
-"""A partner's work priced: its lead time and the amount by its price model (per order,
-per piece, per kg), and one order charge a partner and process for the parts it takes
-together.  Read by the assignment
+"""A partner's work priced: its lead time and the amount by its price model (a fixed
+charge per batch, per piece, per kg, a minimum order value per batch), and one order
+charge a partner and process for the parts it takes together.  Read by the assignment
 (an operation a partner does), the fit's findings (a surface treatment) and the
 quantity breaks (the same work at another quantity)."""
 
@@ -87,7 +87,8 @@ def _variable(price, part, weigh, said, g):
 
 def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
                  request: Mapping[str, Any], result: Any, lang: str,
-                 shared_by: tuple = (), weigh: Callable | None = None) -> dict[str, Any]:
+                 shared_by: tuple = (), parts: Mapping[str, Any] | None = None,
+                 weigh: Callable | None = None) -> dict[str, Any]:
     """A partner's operation: its lead time and the amount by its price model.
 
     ``price_basis`` is the formula in ``lang``, like a quote line's source; ``basis``
@@ -97,7 +98,9 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
     anything is) what a price of the model could not be worked out without
     (``quantity``, ``weight``): the amount leaves it out, and the quote says so.
     ``shared_by``: the parts that share the partner's order for this process
-    (:func:`shared_orders`): each pays its share."""
+    (:func:`shared_orders`): each pays its share of the fixed charge, and of the
+    minimum order value the order as a whole is held to (``parts``: id -> part, the
+    others' pieces and weights)."""
     said = words("quote_source", lang or "en")
 
     def g(value):
@@ -117,6 +120,26 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
     variable, more, estimated, missing = _variable(price, part, weigh, said, g)
     amount += variable
     basis += more
+    minimum = price.get("min_order_eur")
+    if minimum:
+        # the partner invoices the order's value, at least its minimum a batch: the
+        # order is every part it takes together for this process, each paying its
+        # share of the top-up by its own value
+        order = amount
+        if len(shared_by) > 1:
+            for other in shared_by:
+                if other != part.get("id") and parts is not None and other in parts:
+                    order += _variable(price, parts[other], weigh, said, g)[0] + (
+                        price.get("per_order_eur") or 0) * batches / n
+        floor = minimum * batches
+        if order < floor:
+            share = amount / order if order > 0 else 1 / n
+            basis.append(said["partner_minimum"].format(
+                minimum=g(minimum), batches=batches, order=i18n.figure(order, lang or "en", 2)) + (
+                said["partner_minimum_share"].format(
+                    parts=named_parts(shared_by, lang or "en"),
+                    share=g(round(share * 100, 1))) if len(shared_by) > 1 else ""))
+            amount = floor * share
     out = {"id": partner["id"], "name": partner["name"],
            "lead_time_days": partner["lead_time_days"], "amount_eur": _r(amount),
            "price_basis": "; ".join(basis) or price["source"],

@@ -363,6 +363,14 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                     if isinstance(data__price__perordereur, (int, float, Decimal)) and not isinstance(data__price__perordereur, bool):
                         if data__price__perordereur < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".price.per_order_eur must be bigger than or equal to 0")
+                if "min_order_eur" in data__price_keys:
+                    data__price_keys.remove("min_order_eur")
+                    data__price__minordereur = data__price["min_order_eur"]
+                    if not isinstance(data__price__minordereur, (int, float, Decimal)) or isinstance(data__price__minordereur, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".price.min_order_eur must be number")
+                    if isinstance(data__price__minordereur, (int, float, Decimal)) and not isinstance(data__price__minordereur, bool):
+                        if data__price__minordereur < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".price.min_order_eur must be bigger than or equal to 0")
                 if "per_piece_eur" in data__price_keys:
                     data__price_keys.remove("per_piece_eur")
                     data__price__perpieceeur = data__price["per_piece_eur"]
