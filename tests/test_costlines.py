@@ -158,3 +158,64 @@ def test_a_minimum_order_value_is_a_minimum_not_a_charge(tmp_path, monkeypatch):
     code, schema, err = run_cli("schema", "equipment")
     assert "Fixed charge or minimum order value" not in schema
     assert "min_order_eur" in schema and "added to every batch" in schema
+
+
+# ---- #9: transport to and from partners
+
+def test_transport_to_and_from_partners_is_priced_as_the_lead_time_plans_it(
+        tmp_path, monkeypatch):
+    """The shaft went to the grinder and the hardener and back (four shipments, 1 working
+    day each in the lead time) and the quote had no transport. Now one shipment there and
+    one back a partner and batch, at the pack's EUR 40 (default) or the partner's own
+    shipment_eur (given); two parts one partner takes together travel together."""
+    report = _check(monkeypatch, SHAFT)
+    transport = _lines(report, "transport")
+    assert sorted(line["amount_eur"] for line in transport) == [80.0, 80.0]
+    assert {line["basis"] for line in transport} == {"default"}
+    assert all("costing.partner_shipment_eur" in line["source"] for line in transport)
+    # a partner that collects and delivers, and two parts at one partner
+    equipment = (SHOP / "equipment.yaml").read_text(encoding="utf-8").replace(
+        "    lead_time_days: 7\n", "    lead_time_days: 7\n    shipment_eur: 0\n")
+    (tmp_path / "equipment.yaml").write_text(equipment, encoding="utf-8")
+    request = yaml.safe_load(SHAFT.read_text(encoding="utf-8"))
+    request["parts"].append(dict(request["parts"][0], id="SH-17"))
+    request["batches"] = 2
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(request, sort_keys=False), encoding="utf-8")
+    report = _check(monkeypatch, path, "--equipment", str(tmp_path / "equipment.yaml"))
+    by = {(line["part"], line["description"].split(" to and from ")[1].split(" (")[0]): line
+          for line in _lines(report, "transport")}
+    grinder = [line for (part, name), line in by.items() if name.startswith("Rondslijperij")]
+    assert [line["amount_eur"] for line in grinder] == [0.0, 0.0]
+    assert {line["basis"] for line in grinder} == {"given"}
+    hardener = [line for (part, name), line in by.items() if name.startswith("Harderij")]
+    # 2 batches: 4 shipments of EUR 40, shared by the two shafts
+    assert [line["amount_eur"] for line in hardener] == [80.0, 80.0]
+    assert "4 x 40 EUR / 2 (SH-16, SH-17 together)" in hardener[0]["source"]
+
+
+def test_a_shops_own_shipment_price_is_given_and_none_is_said(tmp_path, monkeypatch):
+    """A shop's own pack sets its own price a shipment (basis given), or none: then the
+    transport is not priced, and a note says so (not a silent zero)."""
+    import shutil
+    shop = tmp_path / "shop"
+    shutil.copytree(SHOP, shop)
+    settings = shop / "rules" / "settings.yaml"
+    settings.write_text(
+        "pack: {id: own-settings, version: 0.1.0, title: {en: settings, nl: instellingen}}\n"
+        "settings: {costing: {partner_shipment_eur: 25}}\n", encoding="utf-8")
+    monkeypatch.chdir(shop)
+    code, out, err = run_cli("check", "requests/ground-shaft-partner.yaml", "--format",
+                             "json", "--no-probe", "--lang", "en")
+    assert code in (0, 1), err
+    transport = _lines(json.loads(out), "transport")
+    assert [(line["amount_eur"], line["basis"]) for line in transport] == [(50.0, "given")] * 2
+    settings.write_text(settings.read_text(encoding="utf-8").replace("25", "null"),
+                        encoding="utf-8")
+    code, out, err = run_cli("check", "requests/ground-shaft-partner.yaml", "--format",
+                             "json", "--no-probe", "--lang", "en")
+    report = json.loads(out)
+    assert _lines(report, "transport") == []
+    assert "SH-16: transport to and from Harderij Brabant (fictief voorbeeld) (2 shipments) " \
+        "not priced: the equipment file gives the partner no shipment_eur and the pack " \
+        "sets no costing.partner_shipment_eur" in report["quote"]["notes"]

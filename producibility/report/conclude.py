@@ -237,7 +237,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             lines, _ = costing.quote_lines(request, parts, inferred.machines,
                                            placement.assignments, findings, catalogue,
                                            equipment.provider, settings["costing"], lang,
-                                           unmade=placement.not_made)
+                                           unmade=placement.not_made, partners=partners)
             totals = costing.totals(lines, share, settings["costing"]["estimate_contingency"])
         else:
             totals = quote["totals"]

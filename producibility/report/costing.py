@@ -16,7 +16,7 @@ import math
 from producibility import i18n
 from producibility.model.stock import (
     _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
-from producibility.report.finding import Finding, Risk, words as _words
+from producibility.report.finding import Finding, Risk, named_parts, words as _words
 from producibility.report.partners import outside_work, shared_orders, stock_weigher
 from producibility.report.provenance import weakest
 
@@ -570,6 +570,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         return lines, notes
     # ---- outside work and what the rules add
     priced = set()
+    shipped = []  # (part, process, partner id) of the outside work: its transport
     for f in findings:
         if f.quote_line and f.quote_line["part"] not in unmade:
             outside = f.quote_line
@@ -578,8 +579,10 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             # and carried the estimate's extra contingency); a price per kg on the
             # stock weight for want of the part's: estimated
             lines.append(dict(
-                {k: v for k, v in outside.items() if k != "not_priced"},
+                {k: v for k, v in outside.items() if k not in ("not_priced", "partner")},
                 basis=outside.get("basis", "given"), attended=None))
+            if outside.get("partner"):
+                shipped.append((outside["part"], outside["process"], outside["partner"]))
             treatment = bool(catalogue and catalogue.get("treatments", outside["process"]))
             for why in outside.get("not_priced") or ():
                 # a price of the partner's model that could not be worked out: said,
@@ -590,6 +593,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                         "treatments" if treatment else "processes", outside["process"]),
                     why=why_words[why]), outside["part"],
                     "treatment" if treatment else "outside_work", outside["process"], why))
+    _partner_transport(shipped, partners, costing, batches, line, notes, words, said, g,
+                       setting, lang)
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
@@ -686,6 +691,49 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
              source=said["transport"].format(amount=g(costing["transport_eur_per_delivery"]),
                                              batches=batches))
     return lines, notes
+
+
+def _partner_transport(shipped, partners, costing, batches, line, notes, words, said, g,
+                       setting, lang):
+    """The transport to and from partners, as the lead time plans it: each part's
+    operations at a partner go there and back (``lead_time.transport_days`` each way),
+    and the parts a partner takes in one order travel together: one shipment there
+    and one back a batch, or more where a part goes to it more than once.  Priced at
+    the partner's ``shipment_eur`` (the equipment file: given) or the pack's
+    ``costing.partner_shipment_eur`` a shipment, shared by the parts that travel
+    together; a pack that sets none says so in a note (it cost nothing while the lead
+    time counted its days)."""
+    by_partner: dict = {}
+    for pid, process, partner_id in sorted(shipped):
+        by_partner.setdefault(partner_id, []).append(pid)
+    for partner_id, visits in sorted(by_partner.items()):
+        partner = (partners or {}).get(partner_id) or {"id": partner_id, "name": partner_id}
+        together = sorted(set(visits))
+        trips = max(visits.count(pid) for pid in together)
+        shipments = 2 * trips * batches
+        if partner.get("shipment_eur") is not None:
+            price, basis = partner["shipment_eur"], "given"
+            source = said["partner_shipment_given"].format(partner=partner_id)
+        elif costing.get("partner_shipment_eur") is not None:
+            price, basis = costing["partner_shipment_eur"], \
+                setting("costing.partner_shipment_eur")
+            source = said["partner_shipment_setting"]
+        else:
+            notes.append(words["partner_transport_unpriced"].format(
+                partner=partner.get("name") or partner_id, shipments=shipments,
+                parts=", ".join(together)))
+            continue
+        for pid in together:
+            shared = "" if len(together) == 1 else said["shared"].format(
+                n=len(together), parts=named_parts(together, lang))
+            line("transport", part=pid, rule="FIT-OUTSIDE-WORK",
+                 description=i18n.counted(words["partner_transport"], shipments, lang,
+                                          part=pid, partner=partner.get("name") or partner_id,
+                                          shipments=shipments),
+                 amount_eur=price * shipments / len(together), basis=basis,
+                 source=said["partner_shipments"].format(
+                     partner=partner_id, shipments=shipments, trips=2 * trips,
+                     batches=batches, amount=g(price)) + shared + "; " + source)
 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,

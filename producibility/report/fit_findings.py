@@ -234,6 +234,7 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
                         # stock weight: estimated; what it leaves out, for quote.not_priced
                         "basis": partner.get("basis", "given"),
                         "not_priced": tuple(partner.get("not_priced") or ()),
+                        "partner": partner["id"],
                         "source": words("quote_source", lang)["partner"].format(
                             partner=partner["id"], basis=partner["price_basis"])}))
     return findings

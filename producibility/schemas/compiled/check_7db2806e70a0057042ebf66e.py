@@ -1417,6 +1417,14 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__costing__transporteurperdelivery, (int, float, Decimal)) and not isinstance(data__costing__transporteurperdelivery, bool):
                         if data__costing__transporteurperdelivery < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.transport_eur_per_delivery must be bigger than or equal to 0")
+                if "partner_shipment_eur" in data__costing_keys:
+                    data__costing_keys.remove("partner_shipment_eur")
+                    data__costing__partnershipmenteur = data__costing["partner_shipment_eur"]
+                    if not isinstance(data__costing__partnershipmenteur, (int, float, Decimal, NoneType)) or isinstance(data__costing__partnershipmenteur, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.partner_shipment_eur must be number or null")
+                    if isinstance(data__costing__partnershipmenteur, (int, float, Decimal)) and not isinstance(data__costing__partnershipmenteur, bool):
+                        if data__costing__partnershipmenteur < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.partner_shipment_eur must be bigger than or equal to 0")
                 if data__costing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing must not contain "+str(data__costing_keys)+" properties")
         if "lead_time" in data_keys:

@@ -344,6 +344,14 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be bigger than or equal to 0")
                 if data__leadtimedays > 365:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be smaller than or equal to 365")
+        if "shipment_eur" in data_keys:
+            data_keys.remove("shipment_eur")
+            data__shipmenteur = data["shipment_eur"]
+            if not isinstance(data__shipmenteur, (int, float, Decimal)) or isinstance(data__shipmenteur, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".shipment_eur must be number")
+            if isinstance(data__shipmenteur, (int, float, Decimal)) and not isinstance(data__shipmenteur, bool):
+                if data__shipmenteur < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".shipment_eur must be bigger than or equal to 0")
         if "price" in data_keys:
             data_keys.remove("price")
             data__price = data["price"]
