@@ -219,3 +219,37 @@ def test_a_shops_own_shipment_price_is_given_and_none_is_said(tmp_path, monkeypa
     assert "SH-16: transport to and from Harderij Brabant (fictief voorbeeld) (2 shipments) " \
         "not priced: the equipment file gives the partner no shipment_eur and the pack " \
         "sets no costing.partner_shipment_eur" in report["quote"]["notes"]
+
+
+# ---- #10: a cycle time over several operations
+
+def test_a_cycle_time_is_divided_as_the_run_time_models_divide_the_work(screener):
+    """The frame's 8 min were split 50/50 over the laser (EUR 130/h) and the press brake
+    (EUR 75/h) and both lines read 'given': the split is ours. It now follows the
+    catalogue's run-time models, says so, and the lines are estimated; the part's total
+    stays the customer's 8 min."""
+    report = screener.check(str(next(p for p in REQUESTS if p.stem == "frame-en1090")),
+                            lang="en").to_dict()
+    runs = [line for line in _lines(report, "run") if line["part"] == "FR-01"]
+    assert {line["basis"] for line in runs} == {"estimated"}
+    assert sum(line["hours"] for line in runs) == pytest.approx(8 * 24 / 60, abs=0.01)
+    assert all("as the catalogue's run-time models divide it" in line["source"]
+               for line in runs)
+    laser = next(line for line in runs if line["process"] == "laser_cutting")
+    assert laser["hours"] != pytest.approx(8 * 24 / 60 / 2, abs=0.01)
+
+
+def test_an_equal_split_says_it_is_an_assumption(screener):
+    """Where one operation has no run-time model (no sheet thickness for the laser), the
+    cycle time is split equally, and the line says that is an assumption."""
+    request = base_request(part={"processes": ["laser_cutting", "bending"],
+                                 "material": "steel_s235", "size_mm": [200, 100, 30],
+                                 "thickness_mm": None, "tolerance_mm": 0.3,
+                                 "cycle_time_min": 4})
+    report = screener.check(request, lang="en").to_dict()
+    runs = _lines(report, "run")
+    assert len(runs) == 2 and {line["basis"] for line in runs} == {"estimated"}
+    assert all("split equally over 2 operations (an assumption: laser cutting has no "
+               "run-time estimate, no sheet thickness given)" in line["source"]
+               for line in runs)
+    assert [line["hours"] for line in runs] == [round(2 * 10 / 60, 2)] * 2
