@@ -1186,9 +1186,10 @@ def test_the_overtime_surcharge_is_on_the_hours_worked_in_overtime(screener, equ
     overtime = 3  # rules/pack.yaml: lead_time.expedite.overtime_h_per_day
     # the first of its two deliveries is expedited: half the hours
     assert data["lead_time"]["deliveries"] == 2
-    expected = sum(line["amount_eur"] / 2 * overtime /
-                   (by_machine[line["machine"]]["free_h_per_week"] / 5 + overtime)
-                   for line in attended) * fast["surcharge"]
+    labour = 0.4  # rules/pack.yaml: lead_time.expedite.labour_share
+    expected = round(sum(line["amount_eur"] / 2 * overtime /
+                         (by_machine[line["machine"]]["free_h_per_week"] / 5 + overtime)
+                         for line in attended) * labour, 2) * fast["surcharge"]
     assert fast["extra_eur"] == pytest.approx(expected, abs=0.01)
     assert fast["extra_eur"] < sum(line["amount_eur"] for line in attended) * fast["surcharge"]
     assert "in overtime" in fast["basis"]

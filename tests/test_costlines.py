@@ -253,3 +253,29 @@ def test_an_equal_split_says_it_is_an_assumption(screener):
                "run-time estimate, no sheet thickness given)" in line["source"]
                for line in runs)
     assert [line["hours"] for line in runs] == [round(2 * 10 / 60, 2)] * 2
+
+
+# ---- #15: the overtime surcharge is on the wage
+
+def test_the_overtime_surcharge_is_on_the_labour_in_the_rate(screener, tmp_path):
+    """The brackets' overtime read EUR 864 x 0.5 = EUR 432: the CAO premium on the whole
+    machine-hour rate, depreciation and energy too. It is on the labour share (the pack's
+    0.4), or a machine's own labour_share in the equipment file."""
+    from producibility import Screener, load_equipment
+    bracket = str(next(p for p in REQUESTS if p.stem == "bracket-series"))
+    fast = screener.check(bracket, lang="en").to_dict()["lead_time"]["expedited"]
+    assert fast["labour_eur"] == pytest.approx(864 * 0.4, abs=0.01)
+    assert fast["extra_eur"] == pytest.approx(864 * 0.4 * 0.5, abs=0.01)
+    assert "of which labour EUR 345.60 (labour share 0.4 of the machine-hour rate: pack " \
+        "setting lead_time.expedite.labour_share) x overtime surcharge 0.5" in fast["basis"]
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    hermle = next(m for m in data["machines"] if m["id"] == "hermle-c250")
+    hermle["labour_share"] = 0.25
+    path = tmp_path / "equipment.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")
+    own = Screener(load_equipment(path), screener.pack)
+    fast = own.check(bracket, lang="en").to_dict()["lead_time"]["expedited"]
+    assert fast["extra_eur"] == pytest.approx(864 * 0.25 * 0.5, abs=0.01)
+    assert "hermle-c250: 0.25, equipment file labour_share" in fast["basis"]

@@ -21,7 +21,8 @@ from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
 SCHEMA_VERSION = "7.2.0"  # 7.2: quote.not_priced of what outside_work, and of why
-# quantity or weight at a partner; an assignment partner's basis and not_priced; 7.1: a thread's not_met (the next MRL level's criterion
+# quantity or weight at a partner; an assignment partner's basis and not_priced; the
+# expedited tier's labour_eur (the overtime surcharge is on the labour); 7.1: a thread's not_met (the next MRL level's criterion
 # the answers do not meet); 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
 # effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a
@@ -219,7 +220,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                 settings["costing"]["estimate_contingency"], lang,
                                 inferred.machines,
                                 (settings["lead_time"].get("expedite") or {}).get(
-                                    "overtime_h_per_day", 0.0))
+                                    "overtime_h_per_day", 0.0),
+                                (settings["lead_time"].get("expedite") or {}).get(
+                                    "labour_share"))
         if placement.nothing_made:  # not priced, not EUR 0: as effort.cost_eur (an ERP
             # import read quote.totals' 0.00 as a price)
             quote["totals"].update(amount_eur=None, amount_high_eur=None,

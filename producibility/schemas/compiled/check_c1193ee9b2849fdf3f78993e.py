@@ -1499,6 +1499,16 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                             if isinstance(data__leadtime__expedite__surcharge, (int, float, Decimal)) and not isinstance(data__leadtime__expedite__surcharge, bool):
                                 if data__leadtime__expedite__surcharge < 0:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.surcharge must be bigger than or equal to 0")
+                        if "labour_share" in data__leadtime__expedite_keys:
+                            data__leadtime__expedite_keys.remove("labour_share")
+                            data__leadtime__expedite__labourshare = data__leadtime__expedite["labour_share"]
+                            if not isinstance(data__leadtime__expedite__labourshare, (int, float, Decimal)) or isinstance(data__leadtime__expedite__labourshare, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.labour_share must be number")
+                            if isinstance(data__leadtime__expedite__labourshare, (int, float, Decimal)) and not isinstance(data__leadtime__expedite__labourshare, bool):
+                                if data__leadtime__expedite__labourshare < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.labour_share must be bigger than or equal to 0")
+                                if data__leadtime__expedite__labourshare > 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.labour_share must be smaller than or equal to 1")
                         if data__leadtime__expedite_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite must not contain "+str(data__leadtime__expedite_keys)+" properties")
                 if data__leadtime_keys:
