@@ -1072,8 +1072,8 @@ def test_nothing_made_nothing_priced(screener, lang, note, cost):
     assert report["lead_time"]["days"] is None
     rows = render(checked, "csv", lang, csv_style="plain").splitlines()
     assert [row for row in rows if row.startswith(("subtotal,", "total,"))] == [
-        "subtotal,,,,,Subtotal (hours x rates),,,,,,,," if lang == "en" else
-        "subtotal,,,,,Subtotaal (uren x tarieven),,,,,,,,",
+        "subtotal,,,,,Subtotal,,,,,,,," if lang == "en" else
+        "subtotal,,,,,Subtotaal,,,,,,,,",
         "total,,,,,High estimate,,,,,,,," if lang == "en" else "total,,,,,Hoge schatting,,,,,,,,"]
     text = render(checked, "text", lang)
     assert cost in text.splitlines()

@@ -279,3 +279,38 @@ def test_the_overtime_surcharge_is_on_the_labour_in_the_rate(screener, tmp_path)
     fast = own.check(bracket, lang="en").to_dict()["lead_time"]["expedited"]
     assert fast["extra_eur"] == pytest.approx(864 * 0.25 * 0.5, abs=0.01)
     assert "hermle-c250: 0.25, equipment file labour_share" in fast["basis"]
+
+
+# ---- #17: ERP fields that add up
+
+def test_the_erp_fields_add_up(monkeypatch):
+    """The CSV's 'Subtotal (hours x rates)' held material too; effort.cost_eur gave the
+    contingency share alone (4,870.94 x 1.2 is not the high of 6,061.61); a break row's
+    amount was the low total, which the offer never quotes."""
+    bracket = next(p for p in REQUESTS if p.stem == "bracket-series")
+    code, out, err = run_cli("check", bracket, "--equipment", EQUIPMENT, "--format", "json",
+                             "--no-probe", "--quantities", "10,50")
+    assert code in (0, 1), err
+    report = json.loads(out)
+    cost = report["effort"]["cost_eur"]
+    assert cost["high"] == round(cost["low"] + cost["contingency_eur"], 2)
+    assert cost["contingency_eur"] == pytest.approx(
+        cost["low"] * cost["contingency"] + cost["estimated_eur"] * cost["estimate_contingency"],
+        abs=0.006)
+    code, out, err = run_cli("check", bracket, "--equipment", EQUIPMENT, "--format", "csv",
+                             "--csv-style", "plain", "--no-probe", "--quantities", "10,50")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    subtotal = next(row for row in rows if row["kind"] == "subtotal")
+    assert subtotal["description"] == "Subtotal"
+    assert float(subtotal["amount_eur"]) == cost["low"]
+    total = next(row for row in rows if row["kind"] == "total")
+    contingency = next(row for row in rows if row["kind"] == "contingency")
+    assert float(total["amount_eur"]) == round(
+        float(subtotal["amount_eur"]) + float(contingency["amount_eur"]), 2)
+    breaks = [row for row in rows if row["kind"] == "break"]
+    for row, b in zip(breaks, report["quote"]["breaks"]):
+        # the amount the offer names: its price per piece times the quantity
+        assert float(row["amount_eur"]) == round(round(b["per_piece_high_eur"], 2)
+                                                 * b["quantity"], 2)
+        assert f"{b['amount_eur']:.2f}" in row["description"]  # the low, in words
+    assert len(breaks) == 2

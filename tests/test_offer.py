@@ -586,7 +586,9 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
         in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    assert "break,,,,,quantity 500: 19.54 - 24.53 per piece,,50.00,,,9769.84,,," in out
+    # the break row's amount is the offer's (24.53 x 500), the low in its description
+    assert "break,,,,,quantity 500: 19.54 - 24.53 per piece; amount: the offer's price per " \
+        "piece 24.53 times 500 (low estimate 9769.84),,50.00,,,12265.00,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
         {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0},

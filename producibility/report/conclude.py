@@ -20,9 +20,11 @@ from producibility.report.open_questions import OpenFields
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.2.0"  # 7.2: quote.not_priced of what outside_work, and of why
-# quantity or weight at a partner; an assignment partner's basis and not_priced; the
-# expedited tier's labour_eur (the overtime surcharge is on the labour); 7.1: a thread's not_met (the next MRL level's criterion
+SCHEMA_VERSION = "7.2.0"  # 7.2: effort.cost_eur's contingency_eur, estimated_eur and
+# estimate_contingency (high = low + contingency_eur); quote.not_priced of what
+# outside_work, and of why quantity or weight at a partner; an assignment partner's
+# basis and not_priced; the expedited tier's labour_eur (the overtime surcharge is on
+# the labour); 7.1: a thread's not_met (the next MRL level's criterion
 # the answers do not meet); 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
 # effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a

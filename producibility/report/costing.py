@@ -807,14 +807,16 @@ def totals(lines, share, estimate_share):
     """Amount, the contingency on all lines plus the extra on estimated ones."""
     low = sum(line["amount_eur"] for line in lines)
     estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
-    contingency = low * share + estimated * estimate_share
+    # the contingency to the cent first, and high = low + it: the figures an ERP gets
+    # add up (high = low x (1 + share) + estimated x the estimate's share)
+    contingency = _r(low * share + estimated * estimate_share)
     return {"hours": _r(sum(line["hours"] for line in lines if line["hours"] is not None)),
             "attended_h": _r(sum(line["hours"] for line in lines if line["attended"])),
             "unattended_h": _r(sum(line["hours"] for line in lines
                                    if line["attended"] is False)),
             "amount_eur": _r(low), "estimated_eur": _r(estimated),
             "contingency_share": _r(share), "estimate_contingency_share": _r(estimate_share),
-            "contingency_eur": _r(contingency), "amount_high_eur": _r(low + contingency)}
+            "contingency_eur": contingency, "amount_high_eur": _r(_r(low) + contingency)}
 
 
 def quantity_breaks(quantities, request, parts, machines, assignments, lines, catalogue,
