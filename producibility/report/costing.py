@@ -824,11 +824,11 @@ def quantity_breaks(quantities, request, parts, machines, assignments, lines, ca
     """Price per piece and total per quantity: material and run scale with the pieces,
     set-up, CAM and inspection are spread over them, and outside work is priced by its
     partner's price model for the pieces (``partners``: per order, per piece, per kg, a
-    minimum order value; a powder coater's EUR/kg stayed at the requested quantity's 250 pieces).  The lines
-    from rules are those of the requested quantity (a rule that fires only from some
-    quantity on is not re-judged).  A quantity below the request's number of deliveries
-    comes in one delivery a piece at most (1 piece in 2 deliveries was priced 2
-    set-ups)."""
+    minimum order value; a powder coater's EUR/kg stayed at the requested quantity's 250
+    pieces).  The lines from rules are those of the requested quantity (a rule that
+    fires only from some quantity on is not re-judged).  A quantity below the request's
+    number of deliveries comes in one delivery a piece at most (1 piece in 2 deliveries
+    was priced 2 set-ups)."""
     # outside work: (part, process) -> the partner whose price model prices it
     by_partner = {}
     for f in findings:

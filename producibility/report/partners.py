@@ -135,7 +135,8 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
         if order < floor:
             share = amount / order if order > 0 else 1 / n
             basis.append(said["partner_minimum"].format(
-                minimum=g(minimum), batches=batches, order=i18n.figure(order, lang or "en", 2)) + (
+                minimum=g(minimum), batches=batches,
+                order=i18n.figure(order, lang or "en", 2)) + (
                 said["partner_minimum_share"].format(
                     parts=named_parts(shared_by, lang or "en"),
                     share=g(round(share * 100, 1))) if len(shared_by) > 1 else ""))
