@@ -55,7 +55,7 @@ def test_an_estimated_run_makes_the_lead_time_estimated(screener):
     assert report["lead_time"]["basis"] == "estimated"
     operation = next(s for s in report["lead_time"]["parts"][0]["steps"]
                      if s["step"] == "operation")
-    assert "estimated from the part" in operation["source"]
+    assert "estimated (the quote's run line says from what)" in operation["source"]
 
 
 def test_the_shops_own_settings_and_catalogue_are_given(tmp_path, equipment):

@@ -277,29 +277,31 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     # the overtime extra with the contingency the offer's price carries (60 % here: the
     # rush leaves questions open), not the bare surcharge of the internal low estimate;
     # the surcharge is on the hours worked after hours: with 2 free hours a day on the
-    # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 603.08)
+    # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 603.60), on the
+    # labour in the rate (rules/pack.yaml: lead_time.expedite.labour_share 0.4)
     assert late["delivery"][1:] == [
         # sharp corners or deep holes (open questions) bring EDM or gun drilling bought in
         "Depending on your answers to our questions, it can take up to 31 working days: "
         "delivery on 2027-01-13.",
         "That is later than the date you asked for.",
-                                    "With overtime we can deliver on 2026-12-07, for €\u00a0317 "
+                                    "With overtime we can deliver on 2026-12-07, for €\u00a0127 "
                                     "extra; that too is later than the date you asked for."]
     from producibility import Screener
 
     report = Screener(str(EQUIPMENT)).check(str(REQUESTS / "impeller-rush.yaml"))
     fast = report.to_dict()["lead_time"]["expedited"]
     share = report.to_dict()["quote"]["totals"]["contingency_share"]
-    assert fast["extra_eur"] == pytest.approx(603.08 * 3 / 5 * 0.5, abs=0.01) and share == 0.6
+    assert fast["extra_eur"] == pytest.approx(603.60 * 3 / 5 * 0.4 * 0.5, abs=0.01) and \
+        share == 0.6
     assert fast["extra_eur"] * (1 + share) < fast["extra_high_eur"]  # + the estimated run
-    assert round(fast["extra_high_eur"]) == 317
+    assert round(fast["extra_high_eur"]) == 127
     dutch = offer("--format", "md", "--lang", "nl", request="impeller-rush.yaml").replace(
         "\u00a0", " ")
     assert "U vroeg om levering uiterlijk 03-12-2026. Wij leveren 11 werkdagen na uw opdracht: " \
         "op 08-12-2026 bij opdracht op 23-11-2026. Afhankelijk van uw antwoorden op onze " \
         "vragen kan dat oplopen tot 31 werkdagen: levering op 13-01-2027. " \
         "Dat is later dan de datum die u vroeg. " \
-        "Met overwerk kunnen wij op 07-12-2026 leveren, voor € 317 extra; ook dat is later " \
+        "Met overwerk kunnen wij op 07-12-2026 leveren, voor € 127 extra; ook dat is later " \
         "dan de datum die u vroeg." in dutch
     html = offer("--format", "html", "--lang", "nl", request="impeller-rush.yaml")
     assert 'Met overwerk kunnen wij op <span class="nowrap">07-12-2026</span> leveren' in html
@@ -550,9 +552,9 @@ def test_a_price_above_the_target_is_asked_about(tmp_path, lang, asked):
 
 
 @pytest.mark.parametrize("lang, late, reason", [
-    ("en", "With overtime we can deliver on 2026-12-14, for € 950 extra; that too is later "
+    ("en", "With overtime we can deliver on 2026-12-14, for € 380 extra; that too is later "
            "than the date you asked for.", "  - risk: The lead time misses the wanted date"),
-    ("nl", "Met overwerk kunnen wij op 14-12-2026 leveren, voor € 950 extra; ook dat is later "
+    ("nl", "Met overwerk kunnen wij op 14-12-2026 leveren, voor € 380 extra; ook dat is later "
            "dan de datum die u vroeg.", "  - risico: De levertijd haalt de gewenste datum niet")])
 def test_a_date_missed_even_with_overtime_says_so(tmp_path, lang, late, reason):
     """The offer read 'with overtime we can deliver on 23-08' for a date of 20-08, as if
@@ -587,7 +589,9 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
         "eerste van 2 leveringen)" in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    assert "break,,,,,quantity 500: 19.54 - 24.53 per piece,,50.00,,,9769.84,,," in out
+    # the break row's amount is the offer's (24.53 x 500), the low in its description
+    assert "break,,,,,quantity 500: 19.54 - 24.53 per piece; amount: the offer's price per " \
+        "piece 24.53 times 500 (low estimate 9769.84),,50.00,,,12265.00,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
         {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0, "days": 14,

@@ -60,7 +60,7 @@ class Placement:
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
           lang: str, transport_days: float = 0.0, overflow: bool = True,
           calendar: Calendar = PLAIN, windows: Mapping[tuple, float] | None = None,
-          estimate=None) -> Placement:
+          estimate=None, weigh=None) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
 
     A machine's free hours before the wanted date are its hours a week over the working
@@ -75,7 +75,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     process, machine)``: the run hours the quote estimates where no cycle time is given
     (None: the set-up alone counts).  Both plans take it: a block whose run was counted
     as its set-up alone took the cheaper mill's hours unseen, and the part placed beside
-    it came out late with the other mill free."""
+    it came out late with the other mill free.  ``weigh``: a part's stock weight, for
+    a partner's price per kg where the part has no weight (``partners.stock_weigher``)."""
     machines, request = inferred.machines, inferred.request
     candidates: dict = {}
     for (pid, process, mid), result in inferred.fits.items():
@@ -133,7 +134,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
             elif (pid, process) in late:  # own machines short of hours: a partner, sooner
                 partner_id, result = inferred.overflow[(pid, process)]
                 entry.update(partner=outside_work(partners[partner_id], part, request, result,
-                                                  lang),
+                                                  lang, weigh=weigh),
                              overflow=True, unchecked=sorted(result.unchecked),
                              judged=not result.unchecked)
             elif candidates.get((pid, process)):
@@ -141,7 +142,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
             elif (pid, process) in inferred.subcontracts:
                 partner_id, result = inferred.subcontracts[(pid, process)]
                 entry.update(partner=outside_work(partners[partner_id], part, request, result,
-                                                  lang),
+                                                  lang, weigh=weigh),
                              unchecked=sorted(result.unchecked), judged=not result.unchecked)
             assignments.append(entry)
     shared = shared_orders((a["part"], a["process"], a["partner"]["id"])
@@ -152,7 +153,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                   inferred.subcontracts)[a["part"], a["process"]]
             a["partner"] = outside_work(partners[partner_id], inferred.parts[a["part"]],
                                         request, result, lang,
-                                        shared[a["part"], a["process"]])
+                                        shared[a["part"], a["process"]], inferred.parts, weigh)
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
                      not_made(assignments), weeks, inferred.parts)
 

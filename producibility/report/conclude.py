@@ -17,12 +17,17 @@ from producibility.engine.infer import Inferred, schedule
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, flag_trace, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields
+from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
 SCHEMA_VERSION = "7.2.0"  # 7.2: a quantity break is the request screened at its
-# quantity, with its verdict, contingency share, rules, not_priced and lead_time, and an
+# quantity, with its verdict, contingency share, rules, not_priced and lead_time; an
 # assignment's split (its pieces over several machines, each share with its own set-up);
-# 7.1: a thread's not_met (the next MRL level's criterion
+# effort.cost_eur's contingency_eur, estimated_eur and estimate_contingency (high = low +
+# contingency_eur); quote.not_priced of what outside_work, and of why quantity or weight
+# at a partner; an assignment partner's basis and not_priced; the expedited tier's
+# labour_eur (the overtime surcharge is on the labour); 7.1: a thread's not_met (the
+# next MRL level's criterion
 # the answers do not meet); 7: a quote line priced as an amount (material, outside
 # work, ...) has hours, rate_eur_h and attended null (they read 0, 0 and true);
 # effort.lead_time_days is effort.longest_wait_days (no lead time); 6.1: lead_time.basis, a part's and a step's basis and a
@@ -76,6 +81,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     request, parts = inferred.request, inferred.parts
     partners = {p["id"]: p for p in equipment.partners}
     choices = questionnaire.choice_text
+    # a partner's price per kg where a part gives no weight: the stock the material line
+    # prices (it was dropped without a word)
+    weigh = stock_weigher(catalogue, settings["costing"], lang)
 
     def estimate(pid, process, mid):
         """The run hours the quote estimates for an operation on a machine (its
@@ -107,8 +115,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      settings["lead_time"]["transport_days"],
                                      settings["lead_time"].get("overflow", "partner") ==
                                      "partner", equipment.calendar, windows,
-                                     estimate)
-        outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang)
+                                     estimate, weigh)
+        outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang,
+                                               weigh)
         findings = rule_findings(inferred, placement, matrix, choices, lang, fields, brief)
         waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own: the chain's)
         # the lead time, from the machines' set-up and run lines, a rule's set-up hours
@@ -219,7 +228,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                 settings["costing"]["estimate_contingency"], lang,
                                 inferred.machines,
                                 (settings["lead_time"].get("expedite") or {}).get(
-                                    "overtime_h_per_day", 0.0))
+                                    "overtime_h_per_day", 0.0),
+                                (settings["lead_time"].get("expedite") or {}).get(
+                                    "labour_share"))
         if placement.nothing_made:  # not priced, not EUR 0: as effort.cost_eur (an ERP
             # import read quote.totals' 0.00 as a price)
             quote["totals"].update(amount_eur=None, amount_high_eur=None,
@@ -242,7 +253,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                               equipment.provider, settings["costing"], lang,
                                               unmade=placement.not_made,
                                               provenance=_provenance(pack) if priced else None,
-                                              partners=partners if priced else None)
+                                              partners=partners)
         quote = {"lines": lines, "totals": costing.totals(
             lines, share, settings["costing"]["estimate_contingency"]),
             "not_priced": [note.entry for note in unpriced

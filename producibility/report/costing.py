@@ -16,7 +16,7 @@ import math
 from producibility import i18n
 from producibility.model.stock import (
     _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
-from producibility.report.finding import Finding, Risk, words as _words
+from producibility.report.finding import Finding, Risk, named_parts, words as _words
 from producibility.report.provenance import weakest
 
 
@@ -32,10 +32,12 @@ def _surface_cm2(part):
 
 class Unpriced(str):
     """A quote note that says what the price leaves out, and keeps it as data:
-    ``entry`` = {part, what: material | run | treatment, item: the material, process or
-    treatment, why: what is missing (a ``costing_why`` key: material, size, price ...;
-    for a treatment: partner, none of ours does it, or family, it is not for the part's
-    material)} (the report's ``quote.not_priced``, which the offer names)."""
+    ``entry`` = {part, what: material | run | treatment | outside_work (an operation at a
+    partner), item: the material, process or treatment, why: what is missing (a
+    ``costing_why`` key: material, size, price ...; for a treatment: partner, none of
+    ours does it, or family, it is not for the part's material; at a partner whose price
+    list prices per piece or per kg: quantity or weight)} (the report's
+    ``quote.not_priced``, which the offer names)."""
 
     entry: dict
 
@@ -420,6 +422,11 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             out["hours"] = _r(out["hours"])
             if out["attended"] is None:
                 out["attended"] = True
+            if out["rate_eur_h"] is not None:
+                # the hours as printed times the rate: a line an ERP imports multiplies
+                # out (8.33 h x 78 read 650.00, not 649.74: the amount was of the
+                # unrounded hours)
+                out["amount_eur"] = out["hours"] * out["rate_eur_h"]
         out["amount_eur"] = _r(out["amount_eur"])
         lines.append(out)
 
@@ -478,6 +485,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                                          pid, "material", part.get("material"), why))
         # ---- set-up, run, CAM per own operation
         cycle = part.get("cycle_time_min")
+        split = _cycle_split(cycle, ops, part, material, machines, costing, catalogue, lang,
+                             name) if cycle is not None and pieces is not None else {}
         for a, made, first in by_machine(own, pieces):  # a split operation's shares
             process_name = name("processes", a["process"])
             line("setup", part=pid, process=a["process"], machine=a["machine"],
@@ -493,10 +502,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     pid, "run", a["process"], "quantity"))
             if pieces is not None:
                 if cycle is not None:
-                    minutes = cycle / len(processes)
-                    basis, source = "given", said["run_given"].format(
-                        cycle=g(cycle), operations=len(processes), minutes=g(minutes),
-                        pieces=made)
+                    minutes, basis, said_of = split[a["process"]]
+                    source = said_of(pieces=made)
                 else:
                     minutes, formula = run_minutes(a["process"], part, material,
                                                    machines[a["machine"]],
@@ -563,11 +570,31 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         return lines, notes
     # ---- outside work and what the rules add
     priced = set()
+    shipped = []  # (part, process, partner id) of the outside work: its transport
     for f in findings:
         if f.quote_line and f.quote_line["part"] not in unmade:
             outside = f.quote_line
             priced.add((outside["part"], outside["process"]))
-            lines.append(dict(outside, basis="estimated", attended=None))
+            # the partner's price list in the equipment file: given (it read estimated
+            # and carried the estimate's extra contingency); a price per kg on the
+            # stock weight for want of the part's: estimated
+            lines.append(dict(
+                {k: v for k, v in outside.items() if k not in ("not_priced", "partner")},
+                basis=outside.get("basis", "given"), attended=None))
+            if outside.get("partner"):
+                shipped.append((outside["part"], outside["process"], outside["partner"]))
+            treatment = bool(catalogue and catalogue.get("treatments", outside["process"]))
+            for why in outside.get("not_priced") or ():
+                # a price of the partner's model that could not be worked out: said,
+                # and named to the customer (a price per kg without a weight was
+                # dropped, and the offer showed the treatment as included)
+                notes.append(Unpriced.of(words["partner_unpriced"].format(
+                    part=outside["part"], process=name(
+                        "treatments" if treatment else "processes", outside["process"]),
+                    why=why_words[why]), outside["part"],
+                    "treatment" if treatment else "outside_work", outside["process"], why))
+    _partner_transport(shipped, partners, costing, batches, line, notes, words, said, g,
+                       setting, lang)
     for pid, part in parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
@@ -685,6 +712,95 @@ def by_machine(own, pieces):
                        setup_h=share["setup_h"], rate_eur_h=share["rate_eur_h"]), made, n == 0
 
 
+def _cycle_split(cycle, ops, part, material, machines, costing, catalogue, lang, name):
+    """process -> (minutes a piece, basis, its source for a number of pieces) of the
+    request's cycle time over the part's operations (a partner's too: its share is the
+    partner's, priced by its own list).  One operation: the customer's figure, given.
+    Several: in the proportions of the catalogue's run-time models where every
+    operation has one, else equally; either way the hours a machine gets are no longer
+    the customer's figure but our division of it (the part's total stays the
+    customer's): estimated, with the estimate's contingency (a laser at EUR 130/h and a
+    press brake at EUR 75/h read 'given' on a 50/50 split worth EUR 88 either way)."""
+    said = _said(lang)
+
+    def g(value, decimals=None):
+        return i18n.figure(value, lang, decimals)
+
+    processes = [a["process"] for a in ops]
+    if len(processes) == 1:
+        return {processes[0]: (cycle, "given", lambda pieces: said["run_given"].format(
+            cycle=g(cycle), operations=1, minutes=g(cycle), pieces=pieces))}
+    modelled, missing = [], None
+    for a in ops:
+        machine = machines.get(a["machine"]) if a.get("machine") else None
+        minutes, why = run_minutes(a["process"], part, material, machine or {}, costing,
+                                   catalogue, lang)
+        if minutes is None or minutes <= 0:
+            missing = missing or (a["process"], why)
+        modelled.append(minutes)
+    out = {}
+    if missing is None and sum(modelled) > 0:
+        whole = sum(modelled)
+        shares = ", ".join(f"{name('processes', p)} {g(m, 2)} min"
+                           for p, m in zip(processes, modelled))
+        for process, m in zip(processes, modelled):
+            minutes = cycle * m / whole
+            out[process] = (minutes, "estimated", functools.partial(
+                said["run_given_models"].format, cycle=g(cycle), operations=len(processes),
+                shares=shares, percent=g(round(m / whole * 100, 1)), minutes=g(minutes, 2)))
+        return out
+    why = _words("costing_why", lang).get(missing[1], missing[1])
+    for process in processes:
+        minutes = cycle / len(processes)
+        out[process] = (minutes, "estimated", functools.partial(
+            said["run_given_equal"].format, cycle=g(cycle), operations=len(processes),
+            minutes=g(minutes, 2), process=name("processes", missing[0]), why=why))
+    return out
+
+
+def _partner_transport(shipped, partners, costing, batches, line, notes, words, said, g,
+                       setting, lang):
+    """The transport to and from partners, as the lead time plans it: each part's
+    operations at a partner go there and back (``lead_time.transport_days`` each way),
+    and the parts a partner takes in one order travel together: one shipment there
+    and one back a batch, or more where a part goes to it more than once.  Priced at
+    the partner's ``shipment_eur`` (the equipment file: given) or the pack's
+    ``costing.partner_shipment_eur`` a shipment, shared by the parts that travel
+    together; a pack that sets none says so in a note (it cost nothing while the lead
+    time counted its days)."""
+    by_partner: dict = {}
+    for pid, process, partner_id in sorted(shipped):
+        by_partner.setdefault(partner_id, []).append(pid)
+    for partner_id, visits in sorted(by_partner.items()):
+        partner = (partners or {}).get(partner_id) or {"id": partner_id, "name": partner_id}
+        together = sorted(set(visits))
+        trips = max(visits.count(pid) for pid in together)
+        shipments = 2 * trips * batches
+        if partner.get("shipment_eur") is not None:
+            price, basis = partner["shipment_eur"], "given"
+            source = said["partner_shipment_given"].format(partner=partner_id)
+        elif costing.get("partner_shipment_eur") is not None:
+            price, basis = costing["partner_shipment_eur"], \
+                setting("costing.partner_shipment_eur")
+            source = said["partner_shipment_setting"]
+        else:
+            notes.append(words["partner_transport_unpriced"].format(
+                partner=partner.get("name") or partner_id, shipments=shipments,
+                parts=", ".join(together)))
+            continue
+        for pid in together:
+            shared = "" if len(together) == 1 else said["shared"].format(
+                n=len(together), parts=named_parts(together, lang))
+            line("transport", part=pid, rule="FIT-OUTSIDE-WORK",
+                 description=i18n.counted(words["partner_transport"], shipments, lang,
+                                          part=pid, partner=partner.get("name") or partner_id,
+                                          shipments=shipments),
+                 amount_eur=price * shipments / len(together), basis=basis,
+                 source=said["partner_shipments"].format(
+                     partner=partner_id, shipments=shipments, trips=2 * trips,
+                     batches=batches, amount=g(price)) + shared + "; " + source)
+
+
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
           share, lang, unmade=None, partners=None, provenance=None):
     """(lines, the report's ``quote``): the quote lines, notes and totals with the
@@ -705,14 +821,16 @@ def totals(lines, share, estimate_share):
     """Amount, the contingency on all lines plus the extra on estimated ones."""
     low = sum(line["amount_eur"] for line in lines)
     estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
-    contingency = low * share + estimated * estimate_share
+    # the contingency to the cent first, and high = low + it: the figures an ERP gets
+    # add up (high = low x (1 + share) + estimated x the estimate's share)
+    contingency = _r(low * share + estimated * estimate_share)
     return {"hours": _r(sum(line["hours"] for line in lines if line["hours"] is not None)),
             "attended_h": _r(sum(line["hours"] for line in lines if line["attended"])),
             "unattended_h": _r(sum(line["hours"] for line in lines
                                    if line["attended"] is False)),
             "amount_eur": _r(low), "estimated_eur": _r(estimated),
             "contingency_share": _r(share), "estimate_contingency_share": _r(estimate_share),
-            "contingency_eur": _r(contingency), "amount_high_eur": _r(low + contingency)}
+            "contingency_eur": contingency, "amount_high_eur": _r(_r(low) + contingency)}
 
 
 def at_quantity(request, quantity):
@@ -769,7 +887,8 @@ def left_out(not_made, not_priced, catalogue, lang):
     """What a price does not hold, as words: the parts that cannot be made here, then
     what is not priced (``quote.not_priced``: a treatment, a material, a run)."""
     said = _words("cost_target", lang)
-    kinds = {"treatment": "treatments", "material": "materials", "run": "processes"}
+    kinds = {"treatment": "treatments", "material": "materials", "run": "processes",
+             "outside_work": "processes"}
     out = [said["not_made"].format(part=part) for part in sorted(not_made or ())]
     for entry in not_priced or ():
         kind = kinds.get(entry.get("what"))

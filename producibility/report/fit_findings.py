@@ -109,11 +109,12 @@ def _reaches_instead(inferred: Inferred, pid: str, process: str, catalogue: Any)
 
 
 def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[str, dict],
-                    catalogue: Any, lang: str) -> list[OutsideWork]:
+                    catalogue: Any, lang: str, weigh: Any = None) -> list[OutsideWork]:
     """Outside work: the operations assigned to a partner, then each part's surface
     treatments that a partner does (the first that takes the part's material); none
     for a part that cannot be made here (``Placement.moot``): it is not priced, and a
-    powder coater's € 4,830 for it was noise."""
+    powder coater's € 4,830 for it was noise.  ``weigh``: a part's stock weight, for a
+    price per kg where the part has no weight (``partners.stock_weigher``)."""
     work = [OutsideWork(a["part"], a["process"], a["partner"], False,
                         bool(a.get("overflow")))
             for a in placement.assignments if a.get("partner")
@@ -143,7 +144,8 @@ def outside_work_of(inferred: Inferred, placement: Placement, partners: Mapping[
     shared = shared_orders((pid, treatment, partner["id"])
                            for pid, treatment, partner, _ in treated)
     return work + [OutsideWork(pid, treatment, outside_work(
-        partner, inferred.parts[pid], request, None, lang, shared.get((pid, treatment), ())),
+        partner, inferred.parts[pid], request, None, lang, shared.get((pid, treatment), ()),
+        inferred.parts, weigh),
         routed_not) for pid, treatment, partner, routed_not in treated]
 
 
@@ -228,6 +230,11 @@ def outside(work: list[OutsideWork], catalogue: Any, lang: str) -> list[Finding]
                         "description": text["line"].format(**fields),
                         "setup_h": None, "run_h": None, "hours": None, "rate_eur_h": None,
                         "amount_eur": partner["amount_eur"],
+                        # the equipment file's price list: given; a price per kg on the
+                        # stock weight: estimated; what it leaves out, for quote.not_priced
+                        "basis": partner.get("basis", "given"),
+                        "not_priced": tuple(partner.get("not_priced") or ()),
+                        "partner": partner["id"],
                         "source": words("quote_source", lang)["partner"].format(
                             partner=partner["id"], basis=partner["price_basis"])}))
     return findings

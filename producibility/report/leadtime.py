@@ -800,15 +800,22 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                      waits=waits, preparation=preparation, design=design,
                      inspection=inspection)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
-            own = sum(line["amount_eur"] for line in in_overtime(
-                quote_lines, machines, expedite["overtime_h_per_day"]))
+            worked = in_overtime(quote_lines, machines, expedite["overtime_h_per_day"])
+            own = sum(line["amount_eur"] for line in worked)
+            labour = sum(line["amount_eur"] for line in
+                         overtime_labour(worked, machines, expedite.get("labour_share")))
+            said = words("quote_source", lang or "en")
             result["expedited"] = {
                 "days": fast["days"],
                 "earliest_date": add_working_days(start, fast["days"], calendar),
                 "surcharge": expedite["surcharge"],
-                "extra_eur": round(own * expedite["surcharge"], 2),
-                "basis": words("quote_source", lang or "en")["overtime"].format(
+                "labour_eur": round(labour, 2),
+                "extra_eur": round(round(labour, 2) * expedite["surcharge"], 2),
+                "basis": said["overtime"].format(
                     amount=i18n.figure(own, lang or "en", 2),
+                    labour=i18n.figure(labour, lang or "en", 2),
+                    shares=_labour_shares(worked, machines, expedite.get("labour_share"),
+                                          said, lang or "en"),
                     surcharge=i18n.figure(expedite["surcharge"], lang or "en"),
                     hours=i18n.figure(expedite["overtime_h_per_day"], lang or "en"))}
     return result
@@ -916,11 +923,40 @@ def in_overtime(quote_lines, machines, overtime_h_per_day):
     return out
 
 
+def labour_share(machine, share):
+    """The share of ``machine``'s hourly rate that is the operator's labour: its own
+    ``labour_share`` in the equipment file, else the pack's
+    (``lead_time.expedite.labour_share``; None: 1, the whole rate)."""
+    own = (machine or {}).get("labour_share")
+    return float(own if own is not None else 1.0 if share is None else share)
+
+
+def overtime_labour(lines, machines, share):
+    """The lines worked in overtime (:func:`in_overtime`) at the labour in them: the
+    overtime premium is on the wage (CAO Metaal en Techniek), not on the machine's
+    depreciation, energy and overhead that a machine-hour rate incl. operator also holds
+    (it was applied to the whole EUR 120/h of a 5-axis mill)."""
+    return [dict(line, amount_eur=line["amount_eur"] * labour_share(
+        machines.get(line["machine"]), share)) for line in lines]
+
+
+def _labour_shares(lines, machines, share, said, lang):
+    """The labour shares the overtime reads, in words: the pack's, and a machine's own."""
+    own = sorted({(line["machine"], machines[line["machine"]]["labour_share"])
+                  for line in lines if (machines.get(line["machine"]) or {}).get(
+                      "labour_share") is not None})
+    text = said["labour_share"].format(share=i18n.figure(
+        1.0 if share is None else share, lang))
+    return text + "".join(said["labour_share_machine"].format(
+        machine=machine, share=i18n.figure(value, lang)) for machine, value in own)
+
+
 def price_overtime(result, machine_lines, share, estimate_share, lang="en", machines=None,
-                   overtime_h_per_day=0.0):
+                   overtime_h_per_day=0.0, labour=None):
     """Give the expedited tier its high estimate (``extra_high_eur``): the overtime
-    surcharge on the attended set-up and run hours worked in overtime
-    (:func:`in_overtime`), with the contingency the quote puts on them
+    surcharge on the labour (:func:`overtime_labour`, ``labour``: the pack's
+    ``lead_time.expedite.labour_share``) of the attended set-up and run hours worked in
+    overtime (:func:`in_overtime`), with the contingency the quote puts on them
     (``costing.totals``: every line, and more on an estimated run)."""
     fast = result.get("expedited")
     if not fast:
@@ -929,7 +965,9 @@ def price_overtime(result, machine_lines, share, estimate_share, lang="en", mach
 
     lines = first_delivery(machine_lines, result.get("deliveries") or 1)
     surcharged = [dict(line, amount_eur=line["amount_eur"] * fast["surcharge"])
-                  for line in in_overtime(lines, machines or {}, overtime_h_per_day)]
+                  for line in overtime_labour(
+                      in_overtime(lines, machines or {}, overtime_h_per_day),
+                      machines or {}, labour)]
     fast["extra_high_eur"] = max(fast["extra_eur"], totals(surcharged, share,
                                                           estimate_share)["amount_high_eur"])
     fast["basis"] += words("quote_source", lang)["overtime_high"].format(

@@ -112,9 +112,15 @@ def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[s
         "longest_wait_days": _r(lead_time, 1),
         # the quote's totals to the cent (whole euros read EUR 7,065 beside the quote's
         # 7,064.62); none when nothing of the request can be made here: not priced, not 0
+        # and what high is made of, so that an ERP can redo it: high = low +
+        # contingency_eur = low x (1 + contingency) + estimated_eur x
+        # estimate_contingency (the share alone read 4,870.94 x 1.2 = 5,845.13 for 6,061.61)
         "cost_eur": {"low": _r(totals["amount_eur"]) if made else None,
                      "high": _r(totals["amount_high_eur"]) if made else None,
-                     "contingency": _r(share)},
+                     "contingency": _r(share),
+                     "estimated_eur": _r(totals["estimated_eur"]) if made else None,
+                     "estimate_contingency": totals["estimate_contingency_share"],
+                     "contingency_eur": _r(totals["contingency_eur"]) if made else None},
         "class": effort_class,
     }
 

@@ -60,9 +60,12 @@ def _finish(text: str, style: str) -> str:
 
 
 def report(job: Job) -> str:
-    """The quote lines: a header, one row per line, then the subtotal (hours x rates),
-    the contingency and the high estimate, then the quote's notes (what the total leaves
-    out or prices by a pack default), so the total is not read as complete."""
+    """The quote lines: a header, one row per line, then the subtotal (every line:
+    hours x rates, material, outside work, ...), the contingency and the high estimate,
+    then the quantity breaks (each at the amount the offer names: its price per piece,
+    the high estimate's to the cent, times the quantity; the low in the description),
+    then the quote's notes (what the total leaves out or prices by a pack default), so
+    the total is not read as complete."""
     style, lang, data = _style(job), job.lang, job.data
     words = labels(lang)
     excel = style == "excel"
@@ -96,14 +99,18 @@ def report(job: Job) -> str:
                    amount_eur=number_cell(None if unpriced else amount, style))
         writer.writerow([row[c] for c in CSV_COLUMNS])
     for b in data["quote"].get("breaks") or ():  # the quantity breaks asked for
+        # the amount the offer names (its price per piece, the high estimate to the
+        # cent, times the quantity): the row's amount was the low total, which the offer
+        # never quotes, and an import booked it
+        offered = round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)
         row = {c: "" for c in CSV_COLUMNS}
         row.update(kind=words["csv_break"] if excel else "break",
                    description=words["csv_break_text"].format(
                        quantity=b["quantity"], per_piece=number_cell(b["per_piece_eur"], style),
                        high=number_cell(b["per_piece_high_eur"], style),
-                       unit=unit(data, words)),
+                       unit=unit(data, words), low=number_cell(b["amount_eur"], style)),
                    run_h=number_cell(b["run_h"], style),
-                   amount_eur=number_cell(b["amount_eur"], style))
+                   amount_eur=number_cell(offered, style))
         writer.writerow([row[c] for c in CSV_COLUMNS])
     for note in data["quote"]["notes"]:  # what the total leaves out, or prices by default
         row = {c: "" for c in CSV_COLUMNS}

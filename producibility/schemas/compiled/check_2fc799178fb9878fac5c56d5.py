@@ -1446,6 +1446,14 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__costing__transporteurperdelivery, (int, float, Decimal)) and not isinstance(data__costing__transporteurperdelivery, bool):
                         if data__costing__transporteurperdelivery < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.transport_eur_per_delivery must be bigger than or equal to 0")
+                if "partner_shipment_eur" in data__costing_keys:
+                    data__costing_keys.remove("partner_shipment_eur")
+                    data__costing__partnershipmenteur = data__costing["partner_shipment_eur"]
+                    if not isinstance(data__costing__partnershipmenteur, (int, float, Decimal, NoneType)) or isinstance(data__costing__partnershipmenteur, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.partner_shipment_eur must be number or null")
+                    if isinstance(data__costing__partnershipmenteur, (int, float, Decimal)) and not isinstance(data__costing__partnershipmenteur, bool):
+                        if data__costing__partnershipmenteur < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.partner_shipment_eur must be bigger than or equal to 0")
                 if data__costing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing must not contain "+str(data__costing_keys)+" properties")
         if "lead_time" in data_keys:
@@ -1520,6 +1528,16 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                             if isinstance(data__leadtime__expedite__surcharge, (int, float, Decimal)) and not isinstance(data__leadtime__expedite__surcharge, bool):
                                 if data__leadtime__expedite__surcharge < 0:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.surcharge must be bigger than or equal to 0")
+                        if "labour_share" in data__leadtime__expedite_keys:
+                            data__leadtime__expedite_keys.remove("labour_share")
+                            data__leadtime__expedite__labourshare = data__leadtime__expedite["labour_share"]
+                            if not isinstance(data__leadtime__expedite__labourshare, (int, float, Decimal)) or isinstance(data__leadtime__expedite__labourshare, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.labour_share must be number")
+                            if isinstance(data__leadtime__expedite__labourshare, (int, float, Decimal)) and not isinstance(data__leadtime__expedite__labourshare, bool):
+                                if data__leadtime__expedite__labourshare < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.labour_share must be bigger than or equal to 0")
+                                if data__leadtime__expedite__labourshare > 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite.labour_share must be smaller than or equal to 1")
                         if data__leadtime__expedite_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.expedite must not contain "+str(data__leadtime__expedite_keys)+" properties")
                 if data__leadtime_keys:

@@ -344,6 +344,14 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be bigger than or equal to 0")
                 if data__leadtimedays > 365:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be smaller than or equal to 365")
+        if "shipment_eur" in data_keys:
+            data_keys.remove("shipment_eur")
+            data__shipmenteur = data["shipment_eur"]
+            if not isinstance(data__shipmenteur, (int, float, Decimal)) or isinstance(data__shipmenteur, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".shipment_eur must be number")
+            if isinstance(data__shipmenteur, (int, float, Decimal)) and not isinstance(data__shipmenteur, bool):
+                if data__shipmenteur < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".shipment_eur must be bigger than or equal to 0")
         if "price" in data_keys:
             data_keys.remove("price")
             data__price = data["price"]
@@ -363,6 +371,14 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                     if isinstance(data__price__perordereur, (int, float, Decimal)) and not isinstance(data__price__perordereur, bool):
                         if data__price__perordereur < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".price.per_order_eur must be bigger than or equal to 0")
+                if "min_order_eur" in data__price_keys:
+                    data__price_keys.remove("min_order_eur")
+                    data__price__minordereur = data__price["min_order_eur"]
+                    if not isinstance(data__price__minordereur, (int, float, Decimal)) or isinstance(data__price__minordereur, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".price.min_order_eur must be number")
+                    if isinstance(data__price__minordereur, (int, float, Decimal)) and not isinstance(data__price__minordereur, bool):
+                        if data__price__minordereur < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".price.min_order_eur must be bigger than or equal to 0")
                 if "per_piece_eur" in data__price_keys:
                     data__price_keys.remove("per_piece_eur")
                     data__price__perpieceeur = data__price["per_piece_eur"]
@@ -545,13 +561,23 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".free_h_per_week must be bigger than or equal to 0")
                 if data__freehperweek > 168:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".free_h_per_week must be smaller than or equal to 168")
+        if "labour_share" in data_keys:
+            data_keys.remove("labour_share")
+            data__labourshare = data["labour_share"]
+            if not isinstance(data__labourshare, (int, float, Decimal)) or isinstance(data__labourshare, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".labour_share must be number")
+            if isinstance(data__labourshare, (int, float, Decimal)) and not isinstance(data__labourshare, bool):
+                if data__labourshare < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".labour_share must be bigger than or equal to 0")
+                if data__labourshare > 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".labour_share must be smaller than or equal to 1")
         if "source" in data_keys:
             data_keys.remove("source")
             data__source = data["source"]
             if not isinstance(data__source, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
         for data_key in data_keys:
-            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'source']:
+            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'labour_share', 'source']:
                 data_value = data.get(data_key)
                 data_value_one_of_count4 = 0
                 if data_value_one_of_count4 < 2:
