@@ -242,7 +242,33 @@ def test_estimates_carry_a_wider_contingency(screener):
                     if line["basis"] == "estimated")
     assert totals["estimated_eur"] == pytest.approx(estimated, abs=0.01)
     assert totals["contingency_eur"] == pytest.approx(
-        totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25, abs=0.02)
+        totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25
+        + totals["open_answers_eur"], abs=0.02)
+    summed = sum(e["amount_eur"] for e in report["quote"]["open_answers"])
+    # what open answers add, at most the pack's max (60 %) less the share on every line
+    assert totals["open_answers_eur"] == pytest.approx(
+        min(summed, (0.6 - totals["contingency_share"]) * totals["amount_eur"]), abs=0.01)
+    assert totals["open_answers_capped"] == (totals["open_answers_eur"] < summed - 0.005)
+
+
+def test_an_open_answer_adds_what_its_rules_would_cost(screener):
+    """The high estimate grew 5 % of the whole order for each open question, whatever
+    the question could cost: an unanswered "is this your first order?" added EUR 7,600 to
+    a EUR 150,000 order for TRD-001's one hour. It now allows for what the rules whose
+    questions are open would add, priced as the quote prices them: TRD-001's hour at
+    the engineering rate, whatever the order's size."""
+    big = base_request(quantity=10000, purpose="series", wanted_date="2028-12-31",
+                       part={"cycle_time_min": 1})
+    asked = screener.check(dict(big, new_customer=False)).to_dict()
+    unasked = screener.check(big).to_dict()
+    assert not any(e["rule"] == "TRD-001" for e in asked["quote"]["open_answers"])
+    pending = [e for e in unasked["quote"]["open_answers"] if e["rule"] == "TRD-001"]
+    assert [(e["part"], e["kind"], e["hours"]) for e in pending] == [(None, "engineering", 1)]
+    grown = unasked["quote"]["totals"]["amount_high_eur"] - \
+        asked["quote"]["totals"]["amount_high_eur"]
+    assert grown == pytest.approx(pending[0]["amount_eur"], abs=0.02)
+    assert unasked["quote"]["totals"]["amount_eur"] == asked["quote"]["totals"]["amount_eur"]
+    assert grown < 100 < 0.05 * asked["quote"]["totals"]["amount_eur"]
 
 
 @pytest.mark.parametrize("lang, words", [

@@ -274,8 +274,9 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
         "2026-11-23.", "That is the first of your 2 deliveries; we plan the others with you.",
         "That is in time for the date you asked for."]
     late = json.loads(offer("--format", "json", request="impeller-rush.yaml"))
-    # the overtime extra with the contingency the offer's price carries (60 % here: the
-    # rush leaves questions open), not the bare surcharge of the internal low estimate;
+    # the overtime extra with the contingency the offer's price carries (15 % on every
+    # line, 25 % more on the estimated run), not the bare surcharge of the internal low
+    # estimate (it was 60 %: 5 % an open question, whatever the question could cost);
     # the surcharge is on the hours worked after hours: with 2 free hours a day on the
     # Hermle and 3 overtime hours, 3/5 of its attended set-up and run (EUR 603.60), on the
     # labour in the rate (rules/pack.yaml: lead_time.expedite.labour_share 0.4)
@@ -284,7 +285,7 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
         "Depending on your answers to our questions, it can take up to 31 working days: "
         "delivery on 2027-01-13.",
         "That is later than the date you asked for.",
-                                    "With overtime we can deliver on 2026-12-07, for €\u00a0127 "
+                                    "With overtime we can deliver on 2026-12-07, for €\u00a094 "
                                     "extra; that too is later than the date you asked for."]
     from producibility import Screener
 
@@ -292,16 +293,16 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     fast = report.to_dict()["lead_time"]["expedited"]
     share = report.to_dict()["quote"]["totals"]["contingency_share"]
     assert fast["extra_eur"] == pytest.approx(603.60 * 3 / 5 * 0.4 * 0.5, abs=0.01) and \
-        share == 0.6
+        share == 0.15
     assert fast["extra_eur"] * (1 + share) < fast["extra_high_eur"]  # + the estimated run
-    assert round(fast["extra_high_eur"]) == 127
+    assert round(fast["extra_high_eur"]) == 94
     dutch = offer("--format", "md", "--lang", "nl", request="impeller-rush.yaml").replace(
         "\u00a0", " ")
     assert "U vroeg om levering uiterlijk 03-12-2026. Wij leveren 11 werkdagen na uw opdracht: " \
         "op 08-12-2026 bij opdracht op 23-11-2026. Afhankelijk van uw antwoorden op onze " \
         "vragen kan dat oplopen tot 31 werkdagen: levering op 13-01-2027. " \
         "Dat is later dan de datum die u vroeg. " \
-        "Met overwerk kunnen wij op 07-12-2026 leveren, voor € 127 extra; ook dat is later " \
+        "Met overwerk kunnen wij op 07-12-2026 leveren, voor € 94 extra; ook dat is later " \
         "dan de datum die u vroeg." in dutch
     html = offer("--format", "html", "--lang", "nl", request="impeller-rush.yaml")
     assert 'Met overwerk kunnen wij op <span class="nowrap">07-12-2026</span> leveren' in html
@@ -552,9 +553,9 @@ def test_a_price_above_the_target_is_asked_about(tmp_path, lang, asked):
 
 
 @pytest.mark.parametrize("lang, late, reason", [
-    ("en", "With overtime we can deliver on 2026-12-14, for € 380 extra; that too is later "
+    ("en", "With overtime we can deliver on 2026-12-14, for € 364 extra; that too is later "
            "than the date you asked for.", "  - risk: The lead time misses the wanted date"),
-    ("nl", "Met overwerk kunnen wij op 14-12-2026 leveren, voor € 380 extra; ook dat is later "
+    ("nl", "Met overwerk kunnen wij op 14-12-2026 leveren, voor € 364 extra; ook dat is later "
            "dan de datum die u vroeg.", "  - risico: De levertijd haalt de gewenste datum niet")])
 def test_a_date_missed_even_with_overtime_says_so(tmp_path, lang, late, reason):
     """The offer read 'with overtime we can deliver on 23-08' for a date of 20-08, as if
@@ -584,24 +585,24 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
                             EQUIPMENT, *args, "--lang", "nl")
     # each break with its own lead time (and its verdict where it is not the report's:
     # 100 brackets are above the customer's target price)
-    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,94 (14 werkdagen tot de eerste " \
-        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,54 - € 24,53 (24 werkdagen tot de " \
+    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,59 (14 werkdagen tot de eerste " \
+        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,54 - € 23,81 (24 werkdagen tot de " \
         "eerste van 2 leveringen)" in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    # the break row's amount is the offer's (24.53 x 500), the low in its description
-    assert "break,,,,,quantity 500: 19.54 - 24.53 per piece; amount: the offer's price per " \
-        "piece 24.53 times 500 (low estimate 9769.84),,50.00,,,12265.00,,," in out
+    # the break row's amount is the offer's (23.81 x 500), the low in its description
+    assert "break,,,,,quantity 500: 19.54 - 23.81 per piece; amount: the offer's price per " \
+        "piece 23.81 times 500 (low estimate 9769.84),,50.00,,,11905.00,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.94, "total_eur": 3994.0, "days": 14,
+        {"quantity": 100, "per_piece_eur": 39.59, "total_eur": 3959.0, "days": 14,
          "delivery": "14 working days (the first delivery)", "on_request": ""},
-        {"quantity": 500, "per_piece_eur": 24.53, "total_eur": 12265.0, "days": 24,
+        {"quantity": 500, "per_piece_eur": 23.81, "total_eur": 11905.0, "days": 24,
          "delivery": "24 working days (the first delivery)", "on_request": ""}]
     assert data["break_unit"] == "Price per piece"  # one bracket a product
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 24,53 | € 12.265,00 | 24 werkdagen (de eerste levering) |" in md
+    assert "| 500 | € 23,81 | € 11.905,00 | 24 werkdagen (de eerste levering) |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read
@@ -1030,11 +1031,18 @@ def test_each_part_carries_its_own_contingency(tmp_path):
     amounts = {pid: sum(line["amount_eur"] for line in lines) for pid, lines in own.items()}
     common = sum(line["amount_eur"] for line in quote["lines"] if line["part"] is None)
     assert common > 0  # QUA-002's first article report
+    # what open answers can add: a part's with its part, the request's shared as above
+    summed = sum(e["amount_eur"] for e in quote["open_answers"])
+    allowed = quote["totals"]["open_answers_eur"] / summed if summed else 0.0
+    pending = {pid: allowed * sum(e["amount_eur"] for e in quote["open_answers"]
+                                  if e["part"] == pid) for pid in own}
+    shared = allowed * sum(e["amount_eur"] for e in quote["open_answers"]
+                           if e["part"] not in own)
     expected = {}
     for pid, lines in own.items():
         estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
-        expected[pid] = amounts[pid] * (1 + share) + estimated * extra + \
-            common * (1 + share) * amounts[pid] / sum(amounts.values())
+        expected[pid] = amounts[pid] * (1 + share) + estimated * extra + pending[pid] + \
+            (common * (1 + share) + shared) * amounts[pid] / sum(amounts.values())
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--audience",
                              "customer", "--format", "json", "--no-probe")
     parts = {p["id"]: p for p in json.loads(out)["parts"]}
@@ -1042,11 +1050,11 @@ def test_each_part_carries_its_own_contingency(tmp_path):
         assert parts[pid]["per_piece_eur"] == round(price / parts[pid]["pieces"], 2), pid
     total = sum(p["total_eur"] for p in parts.values())
     assert abs(total - quote["totals"]["amount_high_eur"]) <= 0.005 * 250 + 0.01
-    # the uniform share would have put P1 some EUR 230 higher
+    # not one share for all: the uniform share of the whole would price P1 otherwise
     uniform = amounts["P1"] * quote["totals"]["amount_high_eur"] / \
         quote["totals"]["amount_eur"] + common * quote["totals"]["amount_high_eur"] / \
         quote["totals"]["amount_eur"] * amounts["P1"] / sum(amounts.values())
-    assert uniform - parts["P1"]["total_eur"] > 200
+    assert abs(uniform - parts["P1"]["total_eur"]) > 100
 
 
 @pytest.mark.parametrize("lang, unit, piece", [("en", "Price per product", "Price per piece"),

@@ -761,16 +761,17 @@ def _request_of(name):
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("en", "Cost: € 4,871 - € 6,062 (contingency 20% + 25% extra on estimated lines); "
-           "€ 24.35 - € 30.31 per piece"),
-    ("nl", "Kosten: € 4.871 - € 6.062 (onvoorzien 20% + 25% extra op geschatte regels); "
-           "€ 24,35 - € 30,31 per stuk")])
+    ("en", "Cost: € 4,871 - € 5,946 (contingency 15% + 25% extra on estimated lines + "
+           "€ 128 for what open answers can add); € 24.35 - € 29.73 per piece"),
+    ("nl", "Kosten: € 4.871 - € 5.946 (onvoorzien 15% + 25% extra op geschatte regels + "
+           "€ 128 voor wat open antwoorden kunnen toevoegen); € 24,35 - € 29,73 per stuk")])
 def test_the_cost_is_also_given_per_piece(screener, lang, line):
     """A quote engineer reads a price per piece: 200 brackets at EUR 4,871-6,062 are
     EUR 24.35-30.31 each (the totals over the quantity); a request of several parts
     is priced per set, the parts of one product. The contingency says how the high
     estimate applies it: it read '20%' beside a high estimate 24.5 % over the subtotal
-    (20 % on every line and 25 % more on the estimated ones)."""
+    (20 % on every line and 25 % more on the estimated ones); now also what open answers
+    can add (the rules whose questions are open, priced)."""
     from producibility.report.render import render
     from conftest import REQUESTS
     text = render(screener.check(str(next(p for p in REQUESTS if p.stem == "bracket-series")),

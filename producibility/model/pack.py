@@ -53,7 +53,7 @@ DEFAULT_SETTINGS = {
     "risk_matrix": [["low"] * 5] * 5,
     "effort_classes": [{"class": "S", "max_h": 8}, {"class": "M", "max_h": 40},
                        {"class": "L", "max_h": 160}, {"class": "XL", "max_h": None}],
-    "cost_contingency": {"base": 0.15, "per_open_question": 0.05, "max": 0.6},
+    "cost_contingency": {"base": 0.15, "per_open_question": 0.0, "max": 0.6},
     "costing": {
         "engineering_rate_eur_h": 85, "inspection_rate_eur_h": 85,
         "estimate_contingency": 0.25, "first_off_inspection_h": 0.25,

@@ -16,11 +16,13 @@ from typing import Any
 from producibility.engine.infer import Inferred, schedule
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, flag_trace, ordered, rule_decides, words
-from producibility.report.open_questions import OpenFields
+from producibility.report.open_questions import OpenFields, undecided
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.2.0"  # 7.2: a quantity break is the request screened at its
+SCHEMA_VERSION = "7.3.0"  # 7.3: quote.open_answers and totals.open_answers_eur (the
+# high estimate allows for what the rules whose questions are open would add), and
+# effort.cost_eur.open_answers_eur; 7.2: a quantity break is the request screened at its
 # quantity, with its verdict, contingency share, rules, not_priced and lead_time; an
 # assignment's split (its pieces over several machines, each share with its own set-up);
 # effort.cost_eur's contingency_eur, estimated_eur and estimate_contingency (high = low +
@@ -61,6 +63,11 @@ def _provenance(pack: Any, findings=()) -> Provenance:
 def thread_names(lang: str) -> dict[str, str]:
     """The names of the MRL threads and FaaS topics in ``lang``."""
     return words("threads", lang)
+
+
+#: the effort keys a rule's finding prices (costing.quote_lines): an open answer to a
+#: rule with one of them can add to the price
+PRICED_EFFORT = ("engineering_h", "design_h", "inspection_h", "cam_h", "setup_h", "amounts")
 
 
 def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
@@ -211,12 +218,30 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         lambda question, pid: _asked(question, request, parts.get(pid) if pid else None),
         lambda question, pid: _follows(question, request, parts.get(pid) if pid else None))
 
+    def pending():
+        """The findings the rules whose questions are open would make where they add
+        hours or amounts to the price: the high estimate allows for their answers (each
+        rule once a part and machine)."""
+        seen, out = set(), []
+        for hit in undecided(inferred.hits, placement.moot, placement.chosen, askable):
+            effort = hit.rule.then.get("effort") or {}
+            if not any(effort.get(key) for key in PRICED_EFFORT):
+                continue
+            finding = Finding.from_hit(hit, lang, matrix, choices, brief=True)
+            if (finding.rule, finding.part, finding.machine) in seen:
+                continue
+            seen.add((finding.rule, finding.part, finding.machine))
+            finding.title = hit.rule.text("title", lang)
+            out.append(finding)
+        return out
+
     if not brief:
         share = verdict.contingency_share(settings, len(open_questions))
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
-                                     lang, placement.not_made, partners, _provenance(pack))
+                                     lang, placement.not_made, partners, _provenance(pack),
+                                     pending(), verdict.open_answers_share(settings, share))
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
@@ -254,8 +279,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                               unmade=placement.not_made,
                                               provenance=_provenance(pack) if priced else None,
                                               partners=partners)
+        waiting = costing.open_answers(pending(), request, parts, inferred.machines,
+                                       placement.assignments, catalogue, equipment.provider,
+                                       settings["costing"], lang, placement.not_made,
+                                       partners)
         quote = {"lines": lines, "totals": costing.totals(
-            lines, share, settings["costing"]["estimate_contingency"]),
+            lines, share, settings["costing"]["estimate_contingency"], waiting,
+            verdict.open_answers_share(settings, share)),
             "not_priced": [note.entry for note in unpriced
                            if isinstance(note, costing.Unpriced)]}
         if placement.nothing_made:

@@ -108,19 +108,15 @@ def undecided_waits(hits, moot, chosen=(), askable=None):
     part)``: whether the questionnaire asks, or may yet ask, a question the rule waits
     for (a rule waiting only for questions not asked of this request, EN 1090's execution
     class of a product that is no construction product, waits for nothing)."""
+    from producibility.report.open_questions import undecided
+
     waits = {}
-    for hit in hits:
-        if hit.outcome != "unknown" or hit.rule.scope == "candidate" and (
-                hit.subject, hit.process, hit.machine) not in chosen:
-            continue
+    for hit in undecided(hits, moot, chosen, askable):
         effort = hit.rule.then.get("effort") or {}
         days = effort.get("lead_time_days")
         if not days:
             continue
         part = hit.subject if hit.rule.scope in ("part", "candidate") else None
-        if moot(part) or askable is not None and not any(
-                askable(*missing) for missing in hit.missing):
-            continue
         entry = (effort.get("waits_for"), float(days), hit.rule.id,
                  hit.rule.text("title", "en"))
         listed = waits.setdefault(part, [])

@@ -31,6 +31,7 @@ make stays ours to deliver.
 from __future__ import annotations
 
 import datetime
+import decimal
 from collections.abc import Mapping
 from typing import Any
 
@@ -61,8 +62,9 @@ def _date(text):
 
 def _part_prices(data):
     """part id -> its price at the report's high estimate: its own quote lines with the
-    contingency as the quote computes it (:func:`costing.totals`: the open-question
-    share on every line, the estimate share on its estimated ones), plus a share of the
+    contingency as the quote computes it (:func:`costing.totals`: the share on every
+    line, the estimate share on its estimated ones, and what open answers to its rules
+    can add: ``quote.open_answers``), plus a share of the
     request's own lines (a rule for the whole request, packaging, transport: their high
     estimate likewise) in proportion to the parts' own amounts before contingency.  The
     parts add up to the report's high estimate (to the cent of each part).  One share
@@ -83,11 +85,41 @@ def _part_prices(data):
     amounts = {pid: sum(line["amount_eur"] or 0 for line in lines)
                for pid, lines in own.items()}
     prices = {pid: high(lines) for pid, lines in own.items()}
-    if shared and prices:
-        common, total = high(shared), sum(amounts.values())
+    # what open answers can add: a part's rule with its part, the request's shared (in
+    # the proportion the quote allows for them: capped, less than their sum)
+    common = high(shared) if shared else 0.0
+    entries = data["quote"].get("open_answers") or ()
+    summed = sum(entry["amount_eur"] for entry in entries)
+    allowed = (totals.get("open_answers_eur") or 0.0) / summed if summed else 0.0
+    for entry in entries:
+        if entry.get("part") in prices:
+            prices[entry["part"]] += entry["amount_eur"] * allowed
+        else:
+            common += entry["amount_eur"] * allowed
+    if common and prices:
+        total = sum(amounts.values())
         for pid in prices:
             prices[pid] += common * (amounts[pid] / total if total else 1 / len(prices))
+    # to the cent, adding up to the report's high estimate to the cent: the parts'
+    # contingencies, each rounded to the cent, read 3,092.36 for a high of 3,092.38, and
+    # its price per piece 773.09 beside the report's 773.10; the cents of rounding go to
+    # the dearest part
+    prices = {pid: round(price, 2) for pid, price in prices.items()}
+    high_eur = totals.get("amount_high_eur")
+    if prices and high_eur is not None:
+        rest = round(high_eur - sum(prices.values()), 2)
+        if rest and abs(rest) <= 0.01 * (len(prices) + len(shared) + 2):
+            dearest = max(sorted(prices), key=prices.get)
+            prices[dearest] = round(prices[dearest] + rest, 2)
     return prices
+
+
+def _times(price: float, count: float) -> float:
+    """A price to the cent times a count, to the cent as an invoice rounds it (half up,
+    on the decimal figures: EUR 147.10 x 12.25 h is EUR 1,801.98, where the binary
+    product rounded to 1,801.97)."""
+    product = decimal.Decimal(str(price)) * decimal.Decimal(str(count))
+    return float(product.quantize(decimal.Decimal("0.01"), decimal.ROUND_HALF_UP))
 
 
 def _customer_text(rule, finding, context, lang, choice_text):
@@ -191,7 +223,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # the price per piece is rounded to the cent first, the line is that times the
         # pieces (290.95 x 8 read EUR 2,327.58); the internal quote keeps its own cents
         per_piece = round(amount / pieces, 2) if pieces else None
-        line_total = round(per_piece * pieces, 2) if per_piece is not None else round(amount, 2)
+        line_total = _times(per_piece, pieces) if per_piece is not None else round(amount, 2)
         booked = _machine_time(data, pid, operations, part, questionnaire, lang, t) \
             if own_operator and not (declined or refusals or blocked) else None
         if booked is not None:
@@ -202,7 +234,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             per_piece = None
             if booked["hours"] and not booked["ours"]:
                 booked["per_hour_eur"] = round(amount / booked["hours"], 2)
-                line_total = round(booked["per_hour_eur"] * booked["hours"], 2)
+                line_total = _times(booked["per_hour_eur"], booked["hours"])
             else:
                 line_total = round(amount, 2)
         parts.append({

@@ -77,3 +77,23 @@ class OpenFields:
                 out[-1]["given"] = self._given[(scope, part, field)]
         out.sort(key=lambda q: (-q["impact"], q["scope"], q["part"] or "", q["field"]))
         return out
+
+
+def undecided(hits, moot, chosen=(), askable=None):
+    """The hits of the rules that could not decide and whose questions are open: what
+    an answer to them may yet add (a wait to the lead time, hours to the price).
+    ``moot(part)``: no answer makes the part (nothing is asked for it); ``chosen``: the
+    (part, process, machine) the placement chose (a candidate rule counts only there);
+    ``askable(scope, field, part)``: whether the questionnaire asks, or may yet ask, a
+    question the rule waits for (a rule waiting only for questions not asked of this
+    request, EN 1090's execution class of a product that is no construction product,
+    waits for nothing)."""
+    for hit in hits:
+        if hit.outcome != "unknown" or hit.rule.scope == "candidate" and (
+                hit.subject, hit.process, hit.machine) not in chosen:
+            continue
+        part = hit.subject if hit.rule.scope in ("part", "candidate") else None
+        if moot(part) or askable is not None and not any(
+                askable(*missing) for missing in hit.missing):
+            continue
+        yield hit

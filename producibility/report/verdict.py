@@ -67,6 +67,14 @@ def _titles(findings: Sequence[Finding]) -> list[tuple[str, bool]]:
     return out
 
 
+def open_answers_share(settings: Mapping[str, Any], share: float) -> float:
+    """The most that what open answers can add may be, as a share of the amount: the
+    pack's ``cost_contingency.max`` less the share already on every line (the whole
+    contingency, but for the estimate's extra, at most ``max`` of the order, as before
+    the open answers were priced)."""
+    return max(settings["cost_contingency"]["max"] - share, 0.0)
+
+
 def contingency_share(settings: Mapping[str, Any], open_questions: int) -> float:
     """The share added to the cost for what is not known yet: a base plus a step per
     open question, up to a maximum (the pack's ``cost_contingency``)."""
@@ -114,13 +122,17 @@ def effort(findings: Sequence[Finding], lines: Sequence[dict], totals: Mapping[s
         # 7,064.62); none when nothing of the request can be made here: not priced, not 0
         # and what high is made of, so that an ERP can redo it: high = low +
         # contingency_eur = low x (1 + contingency) + estimated_eur x
-        # estimate_contingency (the share alone read 4,870.94 x 1.2 = 5,845.13 for 6,061.61)
+        # estimate_contingency + open_answers_eur (the share alone read 4,870.94 x 1.2 =
+        # 5,845.13 for 6,061.61)
         "cost_eur": {"low": _r(totals["amount_eur"]) if made else None,
                      "high": _r(totals["amount_high_eur"]) if made else None,
                      "contingency": _r(share),
                      "estimated_eur": _r(totals["estimated_eur"]) if made else None,
                      "estimate_contingency": totals["estimate_contingency_share"],
-                     "contingency_eur": _r(totals["contingency_eur"]) if made else None},
+                     "contingency_eur": _r(totals["contingency_eur"]) if made else None,
+                     # of it, what the rules whose questions are open would add
+                     "open_answers_eur": _r(totals.get("open_answers_eur") or 0.0)
+                     if made else None},
         "class": effort_class,
     }
 

@@ -89,7 +89,7 @@ def report(job: Job) -> str:
     unpriced = nothing_made(data)
     for kind, description, hours, amount in (
             ("subtotal", words["subtotal"], totals["hours"], totals["amount_eur"]),
-            ("contingency", contingency(totals, words), None,
+            ("contingency", contingency(totals, words, lang), None,
              totals.get("contingency_eur")),
             ("total", words["high_estimate"], totals["hours"], totals.get("amount_high_eur"))):
         row = {c: "" for c in CSV_COLUMNS}

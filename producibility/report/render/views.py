@@ -29,14 +29,21 @@ def labels(lang: str) -> dict[str, Any]:
             "threads": i18n.texts("findings", lang)["threads"]}
 
 
-def contingency(totals: Mapping[str, Any], words: Mapping[str, Any]) -> str:
-    """The contingency as the high estimate applies it: "contingency 20% + 25% extra on
-    estimated lines" (the share on every line, and more on estimated ones), so that the
+def contingency(totals: Mapping[str, Any], words: Mapping[str, Any],
+                lang: str = "en") -> str:
+    """The contingency as the high estimate applies it: "contingency 15% + 25% extra on
+    estimated lines + € 170 for what open answers can add" (the share on every line, more
+    on estimated ones, and the lines of the rules whose questions are open), so that the
     figure beside it can be checked; every format says it from here."""
     text = f"{words['contingency']} {round(100 * (totals.get('contingency_share') or 0))}%"
     if totals.get("estimated_eur"):
         text += (f" + {round(100 * (totals.get('estimate_contingency_share') or 0))}% "
                  f"{words['estimate_contingency']}")
+    if totals.get("open_answers_eur"):
+        text += " + " + words["open_answers_contingency"].format(
+            amount=i18n.money(totals["open_answers_eur"], lang, 0))
+        if totals.get("open_answers_capped"):
+            text += " " + words["open_answers_capped"]
     return text
 
 
@@ -324,7 +331,7 @@ def context(job: Job) -> dict[str, Any]:
         "unit": unit(data, words),
         # nothing of the request made here: no price at all, not EUR 0
         "nothing_priced": functools.partial(nothing_made, data),
-        "contingency": functools.partial(contingency, data["quote"]["totals"], words),
+        "contingency": functools.partial(contingency, data["quote"]["totals"], words, lang),
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
         "mrl_rows": mrl_rows(data, job.questionnaire, lang),
