@@ -78,7 +78,8 @@ def test_a_partners_price_list_is_given_without_the_estimates_extra(monkeypatch)
     assert all(line["basis"] != "estimated" or line["kind"] != "outside_work"
                for line in report["quote"]["lines"])
     assert totals["contingency_eur"] == pytest.approx(
-        totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25, abs=0.01)
+        totals["amount_eur"] * totals["contingency_share"] + estimated * 0.25
+        + totals["open_answers_eur"], abs=0.01)
 
 
 # ---- #6: a partner's price per kg without the part's weight
@@ -285,7 +286,8 @@ def test_the_overtime_surcharge_is_on_the_labour_in_the_rate(screener, tmp_path)
 
 def test_the_erp_fields_add_up(monkeypatch):
     """The CSV's 'Subtotal (hours x rates)' held material too; effort.cost_eur gave the
-    contingency share alone (4,870.94 x 1.2 is not the high of 6,061.61); a break row's
+    contingency share alone (4,870.94 x 1.2 is not the high of 6,061.61; with what open
+    answers can add, high = low x (1 + share) + estimated x its share + open answers); a break row's
     amount was the low total, which the offer never quotes."""
     bracket = next(p for p in REQUESTS if p.stem == "bracket-series")
     code, out, err = run_cli("check", bracket, "--equipment", EQUIPMENT, "--format", "json",
@@ -295,8 +297,8 @@ def test_the_erp_fields_add_up(monkeypatch):
     cost = report["effort"]["cost_eur"]
     assert cost["high"] == round(cost["low"] + cost["contingency_eur"], 2)
     assert cost["contingency_eur"] == pytest.approx(
-        cost["low"] * cost["contingency"] + cost["estimated_eur"] * cost["estimate_contingency"],
-        abs=0.006)
+        cost["low"] * cost["contingency"] + cost["estimated_eur"] * cost["estimate_contingency"]
+        + cost["open_answers_eur"], abs=0.006)
     code, out, err = run_cli("check", bracket, "--equipment", EQUIPMENT, "--format", "csv",
                              "--csv-style", "plain", "--no-probe", "--quantities", "10,50")
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -38,7 +38,7 @@ def changed(tmp_path, source, name="request.yaml", part=None, **answers):
 @pytest.mark.parametrize("lang, heading, line, when, result, ours", [
     ("nl", "Machinetijd die u bij ons boekt",
      "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine-uren: 12,25 u voor 6 st.; "
-     "Prijs per uur: €\u00a0133,33; Totaal: €\u00a01.633,29",
+     "Prijs per uur: €\u00a0147,10; Totaal: €\u00a01.801,98",
      "U kunt vanaf 24-11-2026 op de machine bij opdracht op 23-11-2026.",
      "U bedient de machine zelf: wat u erop maakt, ook afkeur en overdoen, is voor uw "
      "eigen rekening en risico.",
@@ -46,7 +46,7 @@ def changed(tmp_path, source, name="request.yaml", part=None, **answers):
       "Levering\n"]),
     ("en", "Machine time you book with us",
      "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine hours: 12.25 h for 6 pcs; "
-     "Price per hour: €\u00a0133.33; Total: €\u00a01,633.29",
+     "Price per hour: €\u00a0147.10; Total: €\u00a01,801.98",
      "You can use the machine from 2026-11-24 if you order on 2026-11-23.",
      "You operate the machine yourself: what you make on it, scrap and reruns included, "
      "is at your own risk and expense.",
