@@ -70,6 +70,12 @@ def thread_names(lang: str) -> dict[str, str]:
 PRICED_EFFORT = ("engineering_h", "design_h", "inspection_h", "cam_h", "setup_h", "amounts")
 
 
+def _priced(hit) -> bool:
+    """Whether the rule of ``hit`` adds hours or amounts to the price when it fires."""
+    effort = hit.rule.then.get("effort")
+    return bool(effort) and any(effort.get(key) for key in PRICED_EFFORT)
+
+
 def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
              lang: str = "en", inputs: dict | None = None,
              brief: bool = False, priced: bool = False) -> dict:
@@ -104,14 +110,22 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                          settings["costing"], catalogue)
         return None if minutes is None else minutes * part["pieces"] / 60.0
 
+    asks: dict = {}  # (scope, field, part) -> askable: many rules wait for one question
+
     def askable(scope, field, pid):
         """Whether the questionnaire asks (or may yet ask: its ask_if waits for another
         open answer) the question ``scope.field`` of part ``pid``."""
-        question = questionnaire.question(scope, field)
-        if question is None or question.ask_if is None:
-            return True
-        part = parts.get(pid) if pid else None
-        return bool(_asked(question, request, part) or _follows(question, request, part))
+        known = asks.get((scope, field, pid))
+        if known is None:
+            question = questionnaire.question(scope, field)
+            if question is None or question.ask_if is None:
+                known = True
+            else:
+                part = parts.get(pid) if pid else None
+                known = bool(_asked(question, request, part) or
+                             _follows(question, request, part))
+            asks[scope, field, pid] = known
+        return known
 
     def plan(windows=None):
         """The machines, the rules' findings on them and the lead time's chain (the run
@@ -223,10 +237,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         hours or amounts to the price: the high estimate allows for their answers (each
         rule once a part and machine)."""
         seen, out = set(), []
-        for hit in undecided(inferred.hits, placement.moot, placement.chosen, askable):
-            effort = hit.rule.then.get("effort") or {}
-            if not any(effort.get(key) for key in PRICED_EFFORT):
-                continue
+        for hit in undecided(inferred.hits, placement.moot, placement.chosen, askable,
+                             _priced):
             finding = Finding.from_hit(hit, lang, matrix, choices, brief=True)
             if (finding.rule, finding.part, finding.machine) in seen:
                 continue

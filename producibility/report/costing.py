@@ -366,7 +366,8 @@ def _ordered(finding, part):
 
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
-                lang, brief=False, unmade=None, provenance=None, partners=None):
+                lang, brief=False, unmade=None, provenance=None, partners=None,
+                rules_only=False):
     """(lines, notes): the quote lines of one request, in a stable order.
 
     ``provenance`` (:class:`~producibility.report.provenance.Provenance`): whose figures
@@ -433,7 +434,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     by_part = {}
     for a in assignments:
         by_part.setdefault(a["part"], []).append(a)
-    for pid, part in parts.items():
+    for pid, part in () if rules_only else parts.items():
         if pid in unmade:
             if not brief:
                 notes.append(words["not_made"].format(part=pid, processes=", ".join(
@@ -595,7 +596,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     "treatment" if treatment else "outside_work", outside["process"], why))
     _partner_transport(shipped, partners, costing, batches, line, notes, words, said, g,
                        setting, lang)
-    for pid, part in parts.items():
+    for pid, part in () if rules_only else parts.items():
         for treatment in part.get("surface_treatment") or ():
             if (pid, treatment) not in priced and pid not in unmade:
                 if catalogue and catalogue.wrong_treatment(treatment, part.get("material")):
@@ -674,7 +675,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                  basis="default" if judged else "given",
                  source=said["rule_amount"].format(rule=f.rule))
     # ---- packaging and transport, where the pack's settings price them
-    if nothing:
+    if nothing or rules_only:
         return lines, notes
     if costing.get("packaging_eur_per_piece") and quantity is not None:
         pieces = sum(p.get("pieces") or 0 for pid, p in parts.items() if pid not in unmade)
@@ -837,7 +838,7 @@ def open_answers(pending, request, parts, machines, assignments, catalogue, prov
         return []
     lines, _ = quote_lines(request, parts, machines, assignments, pending, catalogue,
                            provider, costing, lang, unmade=unmade, provenance=provenance,
-                           partners=partners)
+                           partners=partners, rules_only=True)
     ids = {f.rule for f in pending}
     return [line for line in lines if line["rule"] in ids]
 

@@ -110,19 +110,18 @@ def undecided_waits(hits, moot, chosen=(), askable=None):
     class of a product that is no construction product, waits for nothing)."""
     from producibility.report.open_questions import undecided
 
-    waits = {}
-    for hit in undecided(hits, moot, chosen, askable):
-        effort = hit.rule.then.get("effort") or {}
-        days = effort.get("lead_time_days")
-        if not days:
-            continue
+    def waits(hit):
+        return bool((hit.rule.then.get("effort") or {}).get("lead_time_days"))
+    out = {}
+    for hit in undecided(hits, moot, chosen, askable, waits):
+        effort = hit.rule.then["effort"]
         part = hit.subject if hit.rule.scope in ("part", "candidate") else None
-        entry = (effort.get("waits_for"), float(days), hit.rule.id,
+        entry = (effort.get("waits_for"), float(effort["lead_time_days"]), hit.rule.id,
                  hit.rule.text("title", "en"))
-        listed = waits.setdefault(part, [])
+        listed = out.setdefault(part, [])
         if entry not in listed:
             listed.append(entry)
-    return waits
+    return out
 
 
 def _named(name, waits):

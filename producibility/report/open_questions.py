@@ -79,7 +79,7 @@ class OpenFields:
         return out
 
 
-def undecided(hits, moot, chosen=(), askable=None):
+def undecided(hits, moot, chosen=(), askable=None, keep=None):
     """The hits of the rules that could not decide and whose questions are open: what
     an answer to them may yet add (a wait to the lead time, hours to the price).
     ``moot(part)``: no answer makes the part (nothing is asked for it); ``chosen``: the
@@ -87,10 +87,13 @@ def undecided(hits, moot, chosen=(), askable=None):
     ``askable(scope, field, part)``: whether the questionnaire asks, or may yet ask, a
     question the rule waits for (a rule waiting only for questions not asked of this
     request, EN 1090's execution class of a product that is no construction product,
-    waits for nothing)."""
+    waits for nothing).  ``keep(hit)``: only the hits it keeps (asked first: whether a
+    question is askable is the dear part)."""
     for hit in hits:
         if hit.outcome != "unknown" or hit.rule.scope == "candidate" and (
                 hit.subject, hit.process, hit.machine) not in chosen:
+            continue
+        if keep is not None and not keep(hit):
             continue
         part = hit.subject if hit.rule.scope in ("part", "candidate") else None
         if moot(part) or askable is not None and not any(
