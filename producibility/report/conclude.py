@@ -70,6 +70,18 @@ def thread_names(lang: str) -> dict[str, str]:
 PRICED_EFFORT = ("engineering_h", "design_h", "inspection_h", "cam_h", "setup_h", "amounts")
 
 
+def _open_answers_matter(totals, allowed, request, unmade) -> bool:
+    """Whether what open answers can add (at most ``allowed`` of the amount) can change
+    COST-TARGET's finding: only where the high estimate without it is at or below the
+    customer's target and with the most it can add above it (a low estimate above the
+    target, or a part not made here, is a question whatever the open answers add)."""
+    target, quantity = request.get("target_unit_price_eur"), request.get("quantity")
+    if target is None or not quantity or unmade or totals["amount_eur"] is None:
+        return False
+    low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
+    return low <= target and high <= target < high + allowed * low
+
+
 def _priced(hit) -> bool:
     """Whether the rule of ``hit`` adds hours or amounts to the price when it fires."""
     effort = hit.rule.then.get("effort")
@@ -291,15 +303,20 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                               unmade=placement.not_made,
                                               provenance=_provenance(pack) if priced else None,
                                               partners=partners)
-        waiting = costing.open_answers(pending(), request, parts, inferred.machines,
-                                       placement.assignments, catalogue, equipment.provider,
-                                       settings["costing"], lang, placement.not_made,
-                                       partners)
-        quote = {"lines": lines, "totals": costing.totals(
-            lines, share, settings["costing"]["estimate_contingency"], waiting,
-            verdict.open_answers_share(settings, share)),
-            "not_priced": [note.entry for note in unpriced
-                           if isinstance(note, costing.Unpriced)]}
+        estimate_share = settings["costing"]["estimate_contingency"]
+        allowed = verdict.open_answers_share(settings, share)
+        totals = costing.totals(lines, share, estimate_share)
+        if priced or _open_answers_matter(totals, allowed, request, placement.not_made):
+            # what open answers can add (a probe's: only where it can move the price
+            # across the target, for pricing them is the dear part of a probe)
+            waiting = costing.open_answers(pending(), request, parts, inferred.machines,
+                                           placement.assignments, catalogue,
+                                           equipment.provider, settings["costing"], lang,
+                                           placement.not_made, partners)
+            totals = costing.totals(lines, share, estimate_share, waiting, allowed)
+        quote = {"lines": lines, "totals": totals,
+                 "not_priced": [note.entry for note in unpriced
+                                if isinstance(note, costing.Unpriced)]}
         if placement.nothing_made:
             quote["totals"].update(amount_eur=None, amount_high_eur=None,
                                    contingency_eur=None, estimated_eur=None)
