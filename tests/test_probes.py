@@ -155,3 +155,37 @@ def test_a_series_is_for_a_number_question(tmp_path):
                                          "the standard sizes of a number answer, not of a "
                                          "choice"), caught.value.worded("en")
     assert "series: noemt de standaardmaten" in caught.value.worded("nl")
+
+
+def test_a_probe_prices_what_open_answers_add_where_it_decides_cost_target(screener):
+    """The report's high estimate holds what the rules of open answers would add (here
+    EUR 127.50 for 200 brackets: EUR 29.73 a bracket against 29.09 without it).  A probe
+    prices it only where it can move COST-TARGET: at a target of EUR 29.50 it does (the
+    report's COST-TARGET is a risk only because of it), so the brief screen must find
+    the same COST-TARGET; at EUR 40 it cannot, and the probe skips the pricing."""
+    from producibility.model.iso286 import apply_fits
+    from producibility.model.request import read_request
+    from producibility.report.conclude import conclude
+    from producibility.screen import apply_assumptions
+
+    given = yaml.safe_load((EXAMPLES / "requests" / "bracket-series.yaml").read_text(
+        encoding="utf-8"))
+    for target, expected in ((29.5, [("COST-TARGET", "BR-100")]), (40, [])):
+        asked = dict(given, target_unit_price_eur=target)
+        report = screener.check(asked, probe=False).to_dict()
+        totals = report["quote"]["totals"]
+        per_piece = totals["amount_high_eur"] / 200
+        without = (totals["amount_high_eur"] - totals["open_answers_eur"]) / 200
+        if target == 29.5:
+            assert without <= target < per_piece  # the allowance decides it
+        full = [(f["rule"], f["part"]) for f in report["findings"]
+                if f["rule"] == "COST-TARGET"]
+        request, _ = apply_assumptions(read_request(asked, screener.questionnaire),
+                                       screener.questionnaire)
+        request, _ = apply_fits(request)
+        brief = conclude(screener.inference.run(request, request["date"]), screener.pack,
+                         screener.equipment, screener.questionnaire, "en", brief=True)
+        probed = [(f["rule"], f["part"]) for f in brief["findings"]
+                  if f["rule"] == "COST-TARGET"]
+        assert [r for r, _ in full] == [r for r, _ in probed] == [r for r, _ in expected]
+        assert brief["verdict"] == report["verdict"]
