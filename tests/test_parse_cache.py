@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from jinja2 import nodes
 
 from producibility.conditions import expressions
 from producibility.inputs import cache, yamlio
@@ -144,11 +145,42 @@ def test_a_questionnaire_seen_before_takes_its_ask_if_trees_from_the_cache(cache
 
 
 def test_a_cache_entry_naming_something_else_than_a_node_is_refused(cache_dir):
-    cache.write_data("k", '{"part.x > 1": {"": "Environment", "f": []}}')
+    """A record's tree is JSON text, thawed when first needed: one that names a class
+    that is not a syntax node is refused then, and the condition parsed afresh."""
+    bad = json.dumps({"": "Environment", "f": []})
+    cache.write_data("k", json.dumps({"part.x > 1": bad}))
     with expressions.parsed_trees("k"):
-        assert expressions._KNOWN.trees == {}
-        assert expressions.compile_condition("part.x > 1")(
-            {"part": {"x": 2}}) is True
+        compiled = expressions.compile_condition("part.x > 1")
+        assert isinstance(compiled.tree, nodes.Compare)
+        assert compiled({"part": {"x": 2}}) is True
+
+
+def test_a_condition_compiled_before_thaws_its_tree_only_when_asked(cache_dir):
+    """A warm load makes a condition from its record (fields, leading tests) without
+    thawing its tree; evaluating it or asking for the tree thaws it, and a tree the
+    record holds wrongly is parsed afresh, with the same result."""
+    with expressions.parsed_trees("k"):
+        expressions.compile_condition("part.x > 1 and part.y == 'a'")
+    record = json.loads(cache.read_data("k"))
+    assert isinstance(record["part.x > 1 and part.y == 'a'"], str)
+    thawed = []
+    real = expressions._stored_tree
+    for tree in (record["part.x > 1 and part.y == 'a'"], json.dumps({"": "Environment",
+                                                                      "f": []})):
+        record["part.x > 1 and part.y == 'a'"] = tree
+        cache.write_data("k", json.dumps(record))
+        with expressions.parsed_trees("k"):
+            expressions._stored_tree = lambda text: (thawed.append(text), real(text))[1]
+            try:
+                compiled = expressions.compile_condition("part.x > 1 and part.y == 'a'")
+                assert thawed == []
+                assert compiled({"part": {"x": 2, "y": "a"}}) is True
+                assert compiled({"part": {"x": 0, "y": "a"}}) is False
+                assert len(thawed) == 1
+                assert isinstance(compiled.tree, nodes.And)
+            finally:
+                expressions._stored_tree = real
+        thawed.clear()
 
 
 def test_a_request_file_seen_valid_skips_only_the_schema_step(cache_dir, tmp_path,

@@ -253,9 +253,9 @@ def parsed_trees(key):
     from producibility.inputs import cache
     stored, trees = cache.read_data(key), {}
     if stored is not None:
-        try:
-            trees = json.loads(stored, object_hook=_thaw_node)
-        except (ValueError, TypeError, AttributeError, KeyError):
+        try:  # each tree is JSON text in it: thawed when first needed (_stored_tree)
+            trees = json.loads(stored)
+        except (ValueError, TypeError, RecursionError):
             trees = {}
     if not isinstance(trees, dict):
         trees = {}
@@ -274,13 +274,34 @@ def parsed_trees(key):
                     pass  # a broken message says so when rendered, as before
             trees.update(_KNOWN.parsed)
             try:
-                text = json.dumps({source: _freeze_node(tree) for source, tree
+                text = json.dumps({source: _frozen_entry(entry) for source, entry
                                    in sorted(trees.items())}, separators=(",", ":"))
             except (TypeError, ValueError):
                 return
             cache.write_data(key, text)
     finally:
         _KNOWN.trees, _KNOWN.parsed, _KNOWN.templates = outer
+
+
+def _frozen_entry(entry):
+    """A record's entry as JSON data: a condition's tree as its JSON text (a warm check
+    evaluates a fifth of a pack's conditions: the rest are never thawed); a message's
+    tree is text already; fields and leading tests as lists."""
+    if isinstance(entry, nodes.Node):
+        return json.dumps(_freeze_node(entry), separators=(",", ":"))
+    return _freeze_node(entry)
+
+
+def _stored_tree(frozen):
+    """The tree of a record's JSON text, or None when it is not one :func:`_frozen_entry`
+    wrote."""
+    if not isinstance(frozen, str):
+        return None
+    try:
+        tree = json.loads(frozen, object_hook=_thaw_node)
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
+        return None
+    return tree
 
 
 def _freeze_node(node):
@@ -336,7 +357,9 @@ def _parse_expression(source):
     known = _KNOWN.trees
     if known is not None:
         tree = known.get(source)
-        if isinstance(tree, nodes.Expr):  # (a message's record is text, never an Expr)
+        if isinstance(tree, str):
+            tree = _stored_tree(tree)
+        if isinstance(tree, nodes.Expr):
             return tree
     tree = _parse_with_jinja2(source)
     _check_size(tree)
@@ -532,13 +555,14 @@ class Compiled:
     evaluated (``fn`` compiles, then runs): a warm check evaluates 33 of the default
     pack's 154 rule conditions, the alpha index judges the rest."""
 
-    __slots__ = ("source", "fn", "fields", "scopes", "tree", "conjuncts", "_leading",
-                 "_plan")
+    __slots__ = ("source", "fn", "fields", "scopes", "_tree", "_frozen", "conjuncts",
+                 "_leading", "_plan")
 
     def __init__(self, source, fn, fields, tree=None, conjuncts=None, leading=None,
-                 plan=None):
+                 plan=None, frozen=None):
         self.source = source
-        self.tree = tree  # the parsed expression, for analysis (thresholds, lint)
+        self._tree = tree  # the parsed expression, for analysis (thresholds, lint)
+        self._frozen = frozen  # or its JSON text in a record, thawed when first asked for
         self.fn = fn if plan is None else self._compile_and_run
         self.fields = tuple(sorted(fields))  # (scope, field) pairs it reads
         self.scopes = tuple(sorted({s for s, _ in fields}))
@@ -546,6 +570,16 @@ class Compiled:
         self._leading = leading
         # (scopes, invariant, known conjuncts): compile on first use, as after(known)
         self._plan = plan
+
+    @property
+    def tree(self):
+        if self._tree is None and self._frozen is not None:
+            self._tree = _stored_tree(self._frozen)
+            if not isinstance(self._tree, nodes.Expr):  # not what the record wrote
+                self._tree = _parse_with_jinja2(self.source)
+                _check_size(self._tree)
+            self._frozen = None
+        return self._tree
 
     def leading_tests(self):
         """``analysis.leading_tests`` of the tree (what the alpha index indexes), worked
@@ -564,8 +598,8 @@ class Compiled:
             return self
         if self._plan is not None:  # not compiled yet: the rest is worked out then
             scopes, invariant, before = self._plan
-            return Compiled(self.source, None, self.fields, self.tree, None, self._leading,
-                            (scopes, invariant, before + known))
+            return Compiled(self.source, None, self.fields, self._tree, None, self._leading,
+                            (scopes, invariant, before + known), self._frozen)
         if self.conjuncts is None or known > len(self.conjuncts):
             return self
         rest = self.conjuncts[known:]
@@ -1108,6 +1142,9 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
     remembered there."""
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError(_said("expr_empty"))
+    lazy = _compiled_before(source, scopes, invariant)
+    if lazy is not None:
+        return lazy
     try:
         tree = _parse_expression(source)
     except TemplateSyntaxError as exc:
@@ -1124,11 +1161,9 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
     invariant = None if invariant is None else frozenset(invariant)
     known = _KNOWN.trees
     if known is not None:  # compiled before with these scopes: compile when first run
-        entry = _FIELDS + f"{','.join(scopes)}|{','.join(sorted(invariant or ()))}|{source}"
+        entry = _fields_entry(source, scopes, invariant)
         fields = known.get(entry)
-        if type(fields) is list and all(type(f) is list and len(f) == 2 and
-                                        type(f[0]) is str and type(f[1]) is str
-                                        for f in fields):
+        if _recorded_fields(fields):
             return Compiled(source, None, [tuple(f) for f in fields], tree, None,
                             _known_leading(source, tree), (scopes, invariant, 0))
     compiler = _Compiler(scopes, invariant)
@@ -1139,6 +1174,39 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
     if known is not None:
         _KNOWN.parsed[entry] = [list(f) for f in sorted(compiler.fields)]
     return Compiled(source, fn, compiler.fields, tree, conjuncts, _known_leading(source, tree))
+
+
+def _fields_entry(source, scopes, invariant):
+    return _FIELDS + f"{','.join(scopes)}|{','.join(sorted(invariant or ()))}|{source}"
+
+
+def _compiled_before(source, scopes, invariant):
+    """Inside a :func:`parsed_trees` block, a condition the record says compiled before
+    with these scopes, reading these fields, with its leading tests: compiled when first
+    evaluated, its tree thawed when first asked for (:class:`Compiled`); else None."""
+    known = _KNOWN.trees
+    if known is None:
+        return None
+    frozen = known.get(source)
+    fields = known.get(_fields_entry(source, scopes, invariant))
+    leading = known.get(_LEADING + source)
+    if not isinstance(frozen, str) or type(leading) is not list or \
+            not _recorded_fields(fields):
+        return None
+    try:
+        leading = [Test((field[0], field[1]), kind, argument)
+                   for field, kind, argument in leading]
+    except (TypeError, ValueError, IndexError):
+        return None
+    invariant = None if invariant is None else frozenset(invariant)
+    return Compiled(source, None, [tuple(f) for f in fields], None, None, leading,
+                    (scopes, invariant, 0), frozen=frozen)
+
+
+def _recorded_fields(fields):
+    return type(fields) is list and all(type(f) is list and len(f) == 2 and
+                                        type(f[0]) is str and type(f[1]) is str
+                                        for f in fields)
 
 
 def _known_leading(source, tree):

@@ -219,7 +219,7 @@ class Fitter:
         # the checks' expressions parsed as last time (the record is found by their texts)
         texts = sorted({c["expr"] for p in processes.values() for c in p.get("checks", ())
                         if isinstance(c.get("expr"), str)})
-        with parsed_trees(trees_key("catalogue-checks-1", "\n".join(texts).encode())):
+        with parsed_trees(trees_key("catalogue-checks-2", "\n".join(texts).encode())):
             self.plans = {pid: tuple(_Check(c, settings) for c in process.get("checks", ()))
                           for pid, process in processes.items()}
         self.kinds = {pid: {process.get("kind")} | ({"finishing"} if process.get("finishes")

@@ -43,7 +43,7 @@ EVIDENCE_SCOPES = ("request", "part")
 # The form of a pack's record of parsed conditions, their leading simple tests (the
 # alpha index's) and messages in the cache (a new form is a new key: records of an
 # earlier form are not read).
-TREES_FORM = "pack-trees-3"
+TREES_FORM = "pack-trees-4"
 
 DEFAULT_SETTINGS = {
     "fit": {"envelope_margin": 0.9, "capability_margin": 1.5},

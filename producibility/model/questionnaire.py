@@ -263,7 +263,7 @@ def _load_cached(path_str):
     key = cache.validation_key(data, _ASSUMPTIONS_CHECKED)
     known = cache.seen_valid(key)
     # The ask_if conditions' syntax trees, remembered with these bytes as a pack's are.
-    with parsed_trees(trees_key("questionnaire-trees-1", data)):
+    with parsed_trees(trees_key("questionnaire-trees-2", data)):
         questionnaire = _parse(document, path_str, check_assumptions=not known)
     if not known:
         cache.remember_valid(key)

@@ -329,7 +329,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                    costing.left_out(placement.not_made, quote["not_priced"],
                                                     catalogue, lang),
                                    check_caps.get("COST-TARGET"),
-                                   partial=bool(placement.not_made))
+                                   partial=bool(placement.not_made), brief=brief)
         if over is not None:
             findings = findings + [over] if brief else ordered(findings + [over])
     capping = {f.thread for f in (late, over)

@@ -936,7 +936,8 @@ def left_out(not_made, not_priced, catalogue, lang):
     return out
 
 
-def over_target(totals, request, matrix, lang, left_out=(), cap=None, partial=False):
+def over_target(totals, request, matrix, lang, left_out=(), cap=None, partial=False,
+                brief=False):
     """The COST-TARGET finding when the quote per product is above the customer's target
     price (``request.target_unit_price_eur``), or None.  CST-003 compares a part's
     machine time alone, with a cycle time given; this compares the whole price (material,
@@ -951,13 +952,22 @@ def over_target(totals, request, matrix, lang, left_out=(), cap=None, partial=Fa
     part that cannot be made here, so it is not the product's: a question however low it
     is, for we cannot say the target is met (a product half of which had no price read
     EUR 31 against a target of 40, no finding, and cost & funding at 8), capped as one
-    above the target."""
+    above the target.  ``brief`` (a what-if probe, which reads the verdict and which
+    rules fired): the same finding without its words (formatting its amounts was a
+    tenth of a probe's conclusions)."""
     target, quantity = request["target_unit_price_eur"], request["quantity"]
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
     if high <= target and not partial:
         return None
-    text = _words("cost_target", lang)
     above = low > target
+    if brief:
+        question = above or partial
+        return Finding.check("COST-TARGET", "question" if question else "risk",
+                             "cost_funding", "", "", "", "", "", {},
+                             risk=Risk.rated(4, 3, matrix) if question else
+                             Risk.rated(3, 3, matrix),
+                             mrl_cap=cap if question else None)
+    text = _words("cost_target", lang)
     if partial and not above:  # below the target, or only the high estimate above it
         return Finding.check(
             "COST-TARGET", "question", "cost_funding", text["title_partial"],
