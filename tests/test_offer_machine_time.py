@@ -139,3 +139,59 @@ def test_our_own_operators_work_is_still_what_we_make_and_deliver():
     text = offer(EXAMPLES / "requests" / "bracket-series.yaml", "--lang", "nl")
     assert "\nWat wij maken\n" in text and "Machinetijd" not in text
     assert "Wij leveren" in text
+
+
+MIXED = EXAMPLES.parent / "tests" / "data" / "mixed-machine-time.yaml"
+
+
+@pytest.mark.parametrize("lang, booked, made", [
+    ("nl", "Machinetijd die u boekt: Sensorbehuizing (HSG-2). U kunt vanaf 24-11-2026 op de "
+           "machine bij opdracht op 23-11-2026.",
+     "Wat wij voor u maken: Geleidepen (PIN-8). U vroeg om levering uiterlijk 08-01-2027. "
+     "Wij leveren 10 werkdagen na uw opdracht: op 07-12-2026 bij opdracht op 23-11-2026. "
+     "Daarmee halen wij de datum die u vroeg."),
+    ("en", "Machine time you book: Sensorbehuizing (HSG-2). You can use the machine from "
+           "2026-11-24 if you order on 2026-11-23.",
+     "What we make for you: Geleidepen (PIN-8). You asked for delivery by 2027-01-08. We "
+     "deliver 10 working days after your order: on 2026-12-07 if you order on 2026-11-23. "
+     "That is in time for the date you asked for.")])
+def test_a_mixed_request_says_when_each_kind_starts_or_comes(monkeypatch, lang, booked, made):
+    """The customer prints 100 housings on our SLS printer and we have 200 pins ground at
+    a partner: the offer read one "Wij leveren 22 werkdagen na uw opdracht: op 23-12-2026"
+    beside the machine time, the days of the customer's own printing, for pins that come
+    in 10. It says, each on its own line, when the machine time can start and when the
+    parts we make are delivered."""
+    monkeypatch.chdir(SHOP)
+    text = offer(MIXED, "--lang", lang, shop=True)
+    assert f"\n{booked}\n{made}\n" in text
+    assert "22" not in text.split(booked)[1].split("\n\n")[0]
+    for fmt in ("md", "html"):
+        made_in = re.sub(r"<[^>]+>|\*\*", "", offer(MIXED, "--lang", lang, "--format", fmt,
+                                                   shop=True))
+        assert booked in made_in and made in made_in, fmt
+    data = json.loads(offer(MIXED, "--format", "json", "--lang", "en", shop=True))
+    assert [g["label"] for g in data["delivery_groups"]] == [
+        "Machine time you book: Sensorbehuizing (HSG-2).",
+        "What we make for you: Geleidepen (PIN-8)."]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("nl", "U kunt vanaf 24-11-2026 op de machine bij opdracht op 23-11-2026. Aandrijfas 16 x "
+           "180 (SH-16) krijgt u na rondslijpen en gasnitreren terug: 18 werkdagen na uw "
+           "opdracht, op 17-12-2026 bij opdracht op 23-11-2026, als u op de machine klaar bent "
+           "binnen de geboekte uren. Afhankelijk van uw antwoorden op onze vragen kan dat "
+           "oplopen tot 23 werkdagen: levering op 24-12-2026."),
+    ("en", "You can use the machine from 2026-11-24 if you order on 2026-11-23. You get "
+           "Aandrijfas 16 x 180 (SH-16) back after cylindrical grinding and gas nitriding: 18 "
+           "working days after your order, on 2026-12-17 for an order on 2026-11-23, provided "
+           "you finish on the machine within the hours booked.")])
+def test_a_booked_part_we_finish_says_when_it_comes_back(tmp_path, monkeypatch, lang, said):
+    """The customer turns the shafts on our lathe; we have them ground and nitrided: the
+    offer said only "U kunt vanaf 24-11-2026 op de machine", and not when the finished
+    shafts come back to the customer (the end of the part's chain: 18 working days)."""
+    path = changed(tmp_path, SHOP / "requests" / "ground-shaft-partner.yaml",
+                   customer_operates_machine=True)
+    monkeypatch.chdir(SHOP)
+    text = offer(path, "--lang", lang, shop=True)
+    heading = {"nl": "Planning", "en": "Schedule"}[lang]
+    assert f"\n{heading}\n{said}" in text
