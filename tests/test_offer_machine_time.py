@@ -195,3 +195,25 @@ def test_a_booked_part_we_finish_says_when_it_comes_back(tmp_path, monkeypatch, 
     text = offer(path, "--lang", lang, shop=True)
     heading = {"nl": "Planning", "en": "Schedule"}[lang]
     assert f"\n{heading}\n{said}" in text
+
+
+@pytest.mark.parametrize("lang, measured, visible", [
+    ("nl", "Alleen het eerste stuk wordt volledig gemeten", "Geen zichtvlakken met uiterlijke eisen"),
+    ("en", "Only the first piece is measured completely", "No visible faces with cosmetic requirements")])
+def test_machine_time_assumes_nothing_about_parts_we_make(tmp_path, monkeypatch, lang, measured,
+                                                         visible):
+    """The makerspace's machine time listed "Alleen het eerste stuk wordt volledig
+    gemeten" and "Geen zichtvlakken met uiterlijke eisen (LENS-H)" among our
+    assumptions, where the customer makes and measures their own parts. What we assume
+    about the parts we make stays for them: in a request with both, the pins we have
+    ground."""
+    text = offer(SELF_SERVICE, "--lang", lang)
+    assumed = text.split("\n\n")
+    assert measured.lower() not in text.lower() and visible.lower() not in text.lower()
+    assert any("Algemeen industrieel gebruik" in block or "General industrial use" in block
+               for block in assumed)  # what holds for machine time stays
+    ours = offer(EXAMPLES / "requests" / "bracket-ordinary-enquiry.yaml", "--lang", lang)
+    assert measured.lower() in ours.lower()  # our own operator: assumed as before
+    monkeypatch.chdir(SHOP)
+    mixed = offer(MIXED, "--lang", lang, shop=True)
+    assert f"{visible} (PIN-8)" in mixed and "HSG-2, PIN-8)" not in mixed.split(visible)[1][:20]

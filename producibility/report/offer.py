@@ -398,12 +398,25 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     usual = []  # of them, those screened with another answer that was not found to stop
     # or hold up the order (no NO FIT or CONDITIONAL among its what-ifs): one line
     # together (one not screened, probing off or past its budget, may: on its own)
+    # the parts the customer makes on machine time they book: an assumption about the
+    # parts we make (how we measure them, how they look) is none of theirs (the
+    # makerspace's machine time read "Alleen het eerste stuk wordt volledig gemeten")
+    on_machine = {p["id"] for p in parts if p["machine_time"]}
     for item in data.get("assumed") or data.get("assumptions") or []:
         if not isinstance(item, dict):
             assumptions.append(str(item))
             continue
         question = questionnaire.question(item.get("scope") or "request", item.get("field")) \
             if questionnaire is not None else None
+        if on_machine and question is not None and (question.assume or {}).get("made_by_us"):
+            if (item.get("scope") or "request") == "request":
+                if len(on_machine) == len(parts):
+                    continue  # nothing we make
+            else:
+                item = dict(item, parts=[p for p in item.get("parts") or ()
+                                         if str(p) not in on_machine])
+                if not item["parts"]:
+                    continue
         text = item.get("text")
         if not text:
             value = item.get("value")
