@@ -279,6 +279,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             text = t["not_included_material"].format(part=part, material=_label(
                 questionnaire, "part", "material", item, lang)) if item else \
                 t["not_included_material_unknown"].format(part=part)
+        elif entry["what"] == "outside_work":
+            # an operation at a partner whose price list could not price it: work at a
+            # subcontractor, not our machining time (it read "de bewerkingstijd voor
+            # rondslijpen")
+            text = t["not_included_outside_work"].format(part=part, process=_label(
+                questionnaire, "part", "processes", item, lang))
         else:
             text = t["not_included_run"].format(part=part, process=_label(
                 questionnaire, "part", "processes", item, lang))
