@@ -217,3 +217,31 @@ def test_machine_time_assumes_nothing_about_parts_we_make(tmp_path, monkeypatch,
     monkeypatch.chdir(SHOP)
     mixed = offer(MIXED, "--lang", lang, shop=True)
     assert f"{visible} (PIN-8)" in mixed and "HSG-2, PIN-8)" not in mixed.split(visible)[1][:20]
+
+
+@pytest.mark.parametrize("lang, asked", [
+    ("nl", "U bedient de machine zelf, maar wilt per goedgekeurd onderdeel afrekenen: dan "
+           "dragen wij het risico van afkeur waar wij geen invloed op hebben. Rekent u per "
+           "machine-uur af, of zullen wij de onderdelen voor u maken?"),
+    ("en", "You operate the machine yourself but want to pay per accepted part: we would then "
+           "carry the risk of scrap we have no hand in. Would you pay per machine hour, or "
+           "shall we make the parts for you?")])
+def test_paying_per_accepted_part_for_the_customers_own_operation_is_settled_first(
+        tmp_path, lang, asked):
+    """The makerspace customer prints on our printer and answers 'per accepted part': no
+    rule said that we would carry the scrap of someone else's operation (the report read
+    nothing, the offer priced it as machine time). PPU-003 asks it first: CONDITIONAL,
+    and the offer puts the question in the customer's words."""
+    path = changed(tmp_path, SELF_SERVICE, billing_basis="finished_parts")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    report = json.loads(out)
+    ppu = [f for f in report["findings"] if f["rule"] == "PPU-003"]
+    assert [f["kind"] for f in ppu] == ["question"] and report["verdict"] == "conditional"
+    assert asked in offer(path, "--lang", lang)
+    # per machine hour, or our own operator: nothing to settle
+    for answers in ({"billing_basis": "machine_hours"},
+                    {"customer_operates_machine": False}):
+        other = changed(tmp_path, SELF_SERVICE, name="other.yaml",
+                        **dict({"billing_basis": "finished_parts"}, **answers))
+        code, out, err = run_cli("check", other, "--equipment", EQUIPMENT, "--format", "json")
+        assert not any(f["rule"] == "PPU-003" for f in json.loads(out)["findings"]), answers
