@@ -124,6 +124,39 @@ def test_a_price_per_kg_with_no_weight_to_be_had_is_not_included(tmp_path, monke
         "or weight." in offer
 
 
+@pytest.mark.parametrize("lang, said, compared", [
+    ("nl", "Aandrijfas 16 x 180: rondslijpen bij een toeleverancier. Dat rekenen wij erbij "
+           "zodra wij de maten of het gewicht van het onderdeel weten.",
+     "SH-16: rondslijpen bij een toeleverancier"),
+    ("en", "Aandrijfas 16 x 180: cylindrical grinding at a subcontractor. We add it once we "
+           "know the part's size or weight.",
+     "SH-16: cylindrical grinding at a subcontractor")])
+def test_outside_work_not_priced_is_work_at_a_subcontractor(tmp_path, monkeypatch, lang, said,
+                                                             compared):
+    """The grinder priced per kg, a shaft without weight or diameter: its grinding at the
+    partner is not priced, and the offer read "Aandrijfas 16 x 180: de bewerkingstijd voor
+    rondslijpen", our machining time, and compare "SH-16: cylindrical_grinding". Both say
+    it is work at a subcontractor."""
+    equipment = (SHOP / "equipment.yaml").read_text(encoding="utf-8").replace(
+        "price: {per_order_eur: 75, per_piece_eur: 9,", "price: {per_kg_eur: 12,")
+    assert "price: {per_kg_eur: 12," in equipment
+    (tmp_path / "equipment.yaml").write_text(equipment, encoding="utf-8")
+    path = _shaft(tmp_path, drop=("weight_kg", "diameter_mm"))
+    report = _check(monkeypatch, path, "--equipment", str(tmp_path / "equipment.yaml"))
+    assert {"part": "SH-16", "what": "outside_work", "item": "cylindrical_grinding",
+            "why": "weight"} in report["quote"]["not_priced"]
+    code, offer, err = run_cli("check", path, "--equipment", tmp_path / "equipment.yaml",
+                               "--audience", "customer", "--lang", lang, "--no-probe")
+    assert code == 0, err
+    assert said in offer
+    assert "bewerkingstijd voor rondslijpen" not in offer
+    assert "machining time for cylindrical grinding" not in offer
+    code, out, err = run_cli("compare", path, SHAFT, "--equipment", tmp_path / "equipment.yaml",
+                             "--lang", lang)
+    assert code == 0, err
+    assert compared in out and "cylindrical_grinding" not in out
+
+
 def test_a_price_per_piece_without_a_quantity_is_not_included(tmp_path, monkeypatch):
     """The grinder's EUR 9 a piece without a quantity: not priced, and said (it was
     dropped from the amount without an entry)."""

@@ -139,3 +139,109 @@ def test_our_own_operators_work_is_still_what_we_make_and_deliver():
     text = offer(EXAMPLES / "requests" / "bracket-series.yaml", "--lang", "nl")
     assert "\nWat wij maken\n" in text and "Machinetijd" not in text
     assert "Wij leveren" in text
+
+
+MIXED = EXAMPLES.parent / "tests" / "data" / "mixed-machine-time.yaml"
+
+
+@pytest.mark.parametrize("lang, booked, made", [
+    ("nl", "Machinetijd die u boekt: Sensorbehuizing (HSG-2). U kunt vanaf 24-11-2026 op de "
+           "machine bij opdracht op 23-11-2026.",
+     "Wat wij voor u maken: Geleidepen (PIN-8). U vroeg om levering uiterlijk 08-01-2027. "
+     "Wij leveren 10 werkdagen na uw opdracht: op 07-12-2026 bij opdracht op 23-11-2026. "
+     "Daarmee halen wij de datum die u vroeg."),
+    ("en", "Machine time you book: Sensorbehuizing (HSG-2). You can use the machine from "
+           "2026-11-24 if you order on 2026-11-23.",
+     "What we make for you: Geleidepen (PIN-8). You asked for delivery by 2027-01-08. We "
+     "deliver 10 working days after your order: on 2026-12-07 if you order on 2026-11-23. "
+     "That is in time for the date you asked for.")])
+def test_a_mixed_request_says_when_each_kind_starts_or_comes(monkeypatch, lang, booked, made):
+    """The customer prints 100 housings on our SLS printer and we have 200 pins ground at
+    a partner: the offer read one "Wij leveren 22 werkdagen na uw opdracht: op 23-12-2026"
+    beside the machine time, the days of the customer's own printing, for pins that come
+    in 10. It says, each on its own line, when the machine time can start and when the
+    parts we make are delivered."""
+    monkeypatch.chdir(SHOP)
+    text = offer(MIXED, "--lang", lang, shop=True)
+    assert f"\n{booked}\n{made}\n" in text
+    assert "22" not in text.split(booked)[1].split("\n\n")[0]
+    for fmt in ("md", "html"):
+        made_in = re.sub(r"<[^>]+>|\*\*", "", offer(MIXED, "--lang", lang, "--format", fmt,
+                                                   shop=True))
+        assert booked in made_in and made in made_in, fmt
+    data = json.loads(offer(MIXED, "--format", "json", "--lang", "en", shop=True))
+    assert [g["label"] for g in data["delivery_groups"]] == [
+        "Machine time you book: Sensorbehuizing (HSG-2).",
+        "What we make for you: Geleidepen (PIN-8)."]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("nl", "U kunt vanaf 24-11-2026 op de machine bij opdracht op 23-11-2026. Aandrijfas 16 x "
+           "180 (SH-16) krijgt u na rondslijpen en gasnitreren terug: 18 werkdagen na uw "
+           "opdracht, op 17-12-2026 bij opdracht op 23-11-2026, als u op de machine klaar bent "
+           "binnen de geboekte uren. Afhankelijk van uw antwoorden op onze vragen kan dat "
+           "oplopen tot 23 werkdagen: levering op 24-12-2026."),
+    ("en", "You can use the machine from 2026-11-24 if you order on 2026-11-23. You get "
+           "Aandrijfas 16 x 180 (SH-16) back after cylindrical grinding and gas nitriding: 18 "
+           "working days after your order, on 2026-12-17 for an order on 2026-11-23, provided "
+           "you finish on the machine within the hours booked.")])
+def test_a_booked_part_we_finish_says_when_it_comes_back(tmp_path, monkeypatch, lang, said):
+    """The customer turns the shafts on our lathe; we have them ground and nitrided: the
+    offer said only "U kunt vanaf 24-11-2026 op de machine", and not when the finished
+    shafts come back to the customer (the end of the part's chain: 18 working days)."""
+    path = changed(tmp_path, SHOP / "requests" / "ground-shaft-partner.yaml",
+                   customer_operates_machine=True)
+    monkeypatch.chdir(SHOP)
+    text = offer(path, "--lang", lang, shop=True)
+    heading = {"nl": "Planning", "en": "Schedule"}[lang]
+    assert f"\n{heading}\n{said}" in text
+
+
+@pytest.mark.parametrize("lang, measured, visible", [
+    ("nl", "Alleen het eerste stuk wordt volledig gemeten", "Geen zichtvlakken met uiterlijke eisen"),
+    ("en", "Only the first piece is measured completely", "No visible faces with cosmetic requirements")])
+def test_machine_time_assumes_nothing_about_parts_we_make(tmp_path, monkeypatch, lang, measured,
+                                                         visible):
+    """The makerspace's machine time listed "Alleen het eerste stuk wordt volledig
+    gemeten" and "Geen zichtvlakken met uiterlijke eisen (LENS-H)" among our
+    assumptions, where the customer makes and measures their own parts. What we assume
+    about the parts we make stays for them: in a request with both, the pins we have
+    ground."""
+    text = offer(SELF_SERVICE, "--lang", lang)
+    assumed = text.split("\n\n")
+    assert measured.lower() not in text.lower() and visible.lower() not in text.lower()
+    assert any("Algemeen industrieel gebruik" in block or "General industrial use" in block
+               for block in assumed)  # what holds for machine time stays
+    ours = offer(EXAMPLES / "requests" / "bracket-ordinary-enquiry.yaml", "--lang", lang)
+    assert measured.lower() in ours.lower()  # our own operator: assumed as before
+    monkeypatch.chdir(SHOP)
+    mixed = offer(MIXED, "--lang", lang, shop=True)
+    assert f"{visible} (PIN-8)" in mixed and "HSG-2, PIN-8)" not in mixed.split(visible)[1][:20]
+
+
+@pytest.mark.parametrize("lang, asked", [
+    ("nl", "U bedient de machine zelf, maar wilt per goedgekeurd onderdeel afrekenen: dan "
+           "dragen wij het risico van afkeur waar wij geen invloed op hebben. Rekent u per "
+           "machine-uur af, of zullen wij de onderdelen voor u maken?"),
+    ("en", "You operate the machine yourself but want to pay per accepted part: we would then "
+           "carry the risk of scrap we have no hand in. Would you pay per machine hour, or "
+           "shall we make the parts for you?")])
+def test_paying_per_accepted_part_for_the_customers_own_operation_is_settled_first(
+        tmp_path, lang, asked):
+    """The makerspace customer prints on our printer and answers 'per accepted part': no
+    rule said that we would carry the scrap of someone else's operation (the report read
+    nothing, the offer priced it as machine time). PPU-003 asks it first: CONDITIONAL,
+    and the offer puts the question in the customer's words."""
+    path = changed(tmp_path, SELF_SERVICE, billing_basis="finished_parts")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    report = json.loads(out)
+    ppu = [f for f in report["findings"] if f["rule"] == "PPU-003"]
+    assert [f["kind"] for f in ppu] == ["question"] and report["verdict"] == "conditional"
+    assert asked in offer(path, "--lang", lang)
+    # per machine hour, or our own operator: nothing to settle
+    for answers in ({"billing_basis": "machine_hours"},
+                    {"customer_operates_machine": False}):
+        other = changed(tmp_path, SELF_SERVICE, name="other.yaml",
+                        **dict({"billing_basis": "finished_parts"}, **answers))
+        code, out, err = run_cli("check", other, "--equipment", EQUIPMENT, "--format", "json")
+        assert not any(f["rule"] == "PPU-003" for f in json.loads(out)["findings"]), answers

@@ -305,7 +305,9 @@ def _assumption(q, raw, path, line, check=True):
         except ExpressionError as exc:
             raise InputError.said(Wording("inputs", "question_assume_unless", question=q.id,
                                           problem=str(exc)), path, line) from None
-    return {"value": value, "en": raw["en"], "nl": raw["nl"], "unless": unless}
+    return {"value": value, "en": raw["en"], "nl": raw["nl"], "unless": unless,
+            # about the parts we make: not assumed in an offer of machine time
+            "made_by_us": raw.get("made_by_us") is True}
 
 
 def _check_condition_fields(questions, path):

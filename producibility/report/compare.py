@@ -231,9 +231,11 @@ def as_text(diff: dict[str, Any], label_a: str = "A", label_b: str = "B",
 def _unpriced(entry: Mapping[str, Any], words: Mapping[str, Any],
               names: Mapping[str, Any] | None, lang: str) -> str:
     """One item a price leaves out (``quote.not_priced``), in words: "P1: the material"."""
-    kind = {"material": "material", "run": "processes",
+    kind = {"material": "material", "run": "processes", "outside_work": "processes",
             "treatment": "surface_treatment"}.get(entry.get("what"))
     item = choice(names or {}, kind, entry.get("item"), lang) if kind else entry.get("item")
-    key = f"left_out_{entry.get('what')}" if entry.get("what") in ("material", "run") \
-        else "left_out_item"  # a treatment by its name
+    # a treatment by its name; an operation at a partner as work at a subcontractor (it
+    # read by its id, "SH-16: cylindrical_grinding")
+    key = f"left_out_{entry.get('what')}" if entry.get("what") in (
+        "material", "run", "outside_work") else "left_out_item"
     return words[key].format(part=entry.get("part"), item=item or words["unknown"])

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -278,6 +279,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             text = t["not_included_material"].format(part=part, material=_label(
                 questionnaire, "part", "material", item, lang)) if item else \
                 t["not_included_material_unknown"].format(part=part)
+        elif entry["what"] == "outside_work":
+            # an operation at a partner whose price list could not price it: work at a
+            # subcontractor, not our machining time (it read "de bewerkingstijd voor
+            # rondslijpen")
+            text = t["not_included_outside_work"].format(part=part, process=_label(
+                questionnaire, "part", "processes", item, lang))
         else:
             text = t["not_included_run"].format(part=part, process=_label(
                 questionnaire, "part", "processes", item, lang))
@@ -397,12 +404,25 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     usual = []  # of them, those screened with another answer that was not found to stop
     # or hold up the order (no NO FIT or CONDITIONAL among its what-ifs): one line
     # together (one not screened, probing off or past its budget, may: on its own)
+    # the parts the customer makes on machine time they book: an assumption about the
+    # parts we make (how we measure them, how they look) is none of theirs (the
+    # makerspace's machine time read "Alleen het eerste stuk wordt volledig gemeten")
+    on_machine = {p["id"] for p in parts if p["machine_time"]}
     for item in data.get("assumed") or data.get("assumptions") or []:
         if not isinstance(item, dict):
             assumptions.append(str(item))
             continue
         question = questionnaire.question(item.get("scope") or "request", item.get("field")) \
             if questionnaire is not None else None
+        if on_machine and question is not None and (question.assume or {}).get("made_by_us"):
+            if (item.get("scope") or "request") == "request":
+                if len(on_machine) == len(parts):
+                    continue  # nothing we make
+            else:
+                item = dict(item, parts=[p for p in item.get("parts") or ()
+                                         if str(p) not in on_machine])
+                if not item["parts"]:
+                    continue
         text = item.get("text")
         if not text:
             value = item.get("value")
@@ -477,17 +497,40 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     documents = [] if declined or refusals else _documents(request, questionnaire, lang, t)
     wanted = _date(request.get("wanted_date"))
     say_wanted = True  # "you asked for delivery by": of parts we deliver
+    supplied = request.get("material_supplied_by_customer") is True
+    finished = any(p["machine_time"]["work"] for p in booked)
     if refusals or not booked:
-        when = [] if refusals else delivery(
-            lead, day, lang, refused=refused, missing=open_for,
-            supplied=request.get("material_supplied_by_customer") is True)
+        when = [] if refusals else delivery(lead, day, lang, refused=refused,
+                                            missing=open_for, supplied=supplied)
+        groups = [{"label": "", "sentences": when}] if when else []
     else:
-        # when the customer can be on the machine, not a delivery we promise; the
-        # delivery of the parts we make besides (a part only a partner makes)
-        when = machine_from(lead, [p["id"] for p in booked], day, lang, facts)
-        if len(booked) < len(parts):
-            when += delivery(lead, day, lang, refused=refused, missing=open_for,
-                             supplied=request.get("material_supplied_by_customer") is True)
+        # when the customer can be on the machine, not a delivery we promise; for a part
+        # we finish after the customer's operation (a treatment, an operation at a
+        # partner), when the finished parts come back
+        on_machine = machine_from(lead, [p["id"] for p in booked], day, lang, facts)
+        for part in booked:
+            if part["machine_time"]["work"]:
+                on_machine += [text for text in finished_back(
+                    lead, part, day, lang, facts, data) if text not in on_machine]
+        groups = [{"label": "", "sentences": on_machine}]
+        made = [p for p in parts if not p["machine_time"]]
+        if made:
+            # and, apart, the delivery of the parts we make (a part only a partner
+            # makes), from their own lead time: a request with machine time and such a
+            # part read one "Wij leveren 22 werkdagen" for both, the days of the machine
+            # time the customer books, where the pins we have ground came in 10
+            own_lead = lead_of(lead, [p["id"] for p in made], facts, data)
+            ours = delivery(own_lead, day, lang, refused=refused, missing=open_for,
+                            supplied=supplied) if own_lead else []
+            if ours and wanted:
+                ours.insert(0, t["wanted"].format(date=i18n.day(wanted.isoformat(), lang)))
+            groups = [{"label": t["when_booked"].format(parts=_named(booked)),
+                       "sentences": on_machine}]
+            if ours:
+                groups.append({"label": t["when_made"].format(parts=_named(made)),
+                               "sentences": ours})
+        groups = [g for g in groups if g["sentences"]]
+        when = [text for g in groups for text in g["sentences"]]
         say_wanted = False  # said in the sentences where it matters: no delivery
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
@@ -517,7 +560,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # parts are those with a ``machine_time``), what the result of it is, when
         "machine_time_heading": t["machine_time"] if booked else "",
         "machine_time_result": t["machine_time_result"] if booked else "",
-        "lead_time_heading": t["machine_time_when" if only_booked else "lead_time"],
+        "lead_time_heading": t["lead_time" if not booked else "machine_time_schedule"
+                               if finished or not only_booked else "machine_time_when"],
         "closing": t["closing_none" if declined else "closing_refused" if refusals else
                      "closing" if questions else "closing_order"],
         "total_eur": total,
@@ -530,6 +574,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "wanted": wanted.isoformat() if wanted else None, "say_wanted": say_wanted,
         "extra_days": extra_days,
         "delivery": when,
+        # the same sentences by kind where a request holds more than one (machine time
+        # the customer books, parts we make): each with its label ("" for one kind)
+        "delivery_groups": groups,
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "documents": documents,
         "questions": questions[:TOP_QUESTIONS],
@@ -561,7 +608,8 @@ def _machine_time(data, pid, operations, part, questionnaire, lang, t):
     ours += [_label(questionnaire, "part", "surface_treatment", x, lang)
              for x in part.get("surface_treatment") or ()]
     return {"machines": machines, "hours": hours or None, "per_hour_eur": None,
-            "ours": t["machine_time_ours"].format(work=", ".join(ours)) if ours else ""}
+            "ours": t["machine_time_ours"].format(work=", ".join(ours)) if ours else "",
+            "work": ours}
 
 
 def machine_from(lead: Mapping[str, Any], parts: list[str], ordered: datetime.date,
@@ -593,6 +641,113 @@ def machine_from(lead: Mapping[str, Any], parts: list[str], ordered: datetime.da
         return []
     out = [t["machine_time_from"].format(date=i18n.day(date, lang),
                                          ordered=i18n.day(ordered.isoformat(), lang))]
+    wanted = lead.get("wanted_date")
+    if wanted and date > wanted:
+        out.append(t["machine_time_after_wanted"].format(date=i18n.day(wanted, lang)))
+    return out
+
+
+def _named(parts: list[Mapping[str, Any]]) -> str:
+    """The offer's parts by name and id, as its tables show them: "Geleidepen (PIN-8)"."""
+    return ", ".join(f"{p['name']} ({p['id']})" if p.get("name") else str(p["id"])
+                     for p in parts)
+
+
+def _calendar(provider: Mapping[str, Any] | None):
+    """The shop's calendar (``provider``'s), the one the report's lead time counted in;
+    the plain weekdays where the provider is no shop's."""
+    from producibility.errors import InputError
+    from producibility.model.calendar import PLAIN, of_provider
+    try:
+        return of_provider(provider or {})
+    except (InputError, ValueError, TypeError, KeyError, AttributeError):
+        return PLAIN
+
+
+def _touches(up_to: Mapping[str, Any] | None, parts: list[str],
+             data: Mapping[str, Any]) -> bool:
+    """Whether a lead time's ``up_to`` (the waits of rules whose questions are open)
+    may hold up ``parts``: an open question of one of its rules is asked for one of
+    them, or for the whole request (or one of its rules found something there)."""
+    rules = set((up_to or {}).get("rules") or ())
+    return bool(rules) and any(
+        f.get("part") in (*parts, None) and (f.get("rule") in rules or
+                                             rules & set(f.get("rules") or ()))
+        for f in [*(data.get("open_questions") or ()), *(data.get("findings") or ())])
+
+
+def lead_of(lead: Mapping[str, Any], parts: list[str], provider: Mapping[str, Any] | None,
+            data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The report's lead time for ``parts`` alone (a request's parts we make, beside the
+    machine time its customer books): their slowest chain's working days and date on the
+    shop's calendar (``provider``'s), whether that is in time, the shop's closed days
+    before it; where the request's slowest part is not one of them, no overtime tier
+    (its overtime is the other parts') and an ``up_to`` only where one of its rules
+    concerns them (its days an upper bound: the request's).  None where none of
+    ``parts`` can be made here."""
+    entries = [p for p in lead.get("parts") or () if p["part"] in parts]
+    made = [p for p in entries if p.get("days") is not None]
+    start = lead.get("start_date")
+    if not made or not start:
+        return None
+    slowest = max(made, key=lambda p: (p["days"], p["part"]))
+    days = math.ceil(slowest["days"] - 1e-9)
+    calendar = _calendar(provider)
+    earliest = calendar.add_working_days(start, days)
+    out = dict(lead, parts=entries, days=days, slowest_part=slowest["part"],
+               earliest_date=earliest,
+               not_made=[p for p in lead.get("not_made") or () if p in parts],
+               without_run=[p for p in lead.get("without_run") or () if p in parts])
+    if slowest["part"] == lead.get("slowest_part"):
+        # the request's slowest part is one of them: the request's figures are theirs
+        out["expedited"], out["up_to"] = lead.get("expedited"), lead.get("up_to")
+    else:
+        out["expedited"] = None
+    up_to = out.get("up_to")
+    if up_to and not (up_to.get("days", 0) > days and _touches(up_to, parts, data)):
+        out["up_to"] = up_to = None
+    if lead.get("closed"):
+        out["closed"] = [c for c in lead["closed"] if earliest and c["date"] <= earliest]
+    wanted = lead.get("wanted_date")
+    meets = None if not wanted or earliest is None else earliest <= wanted
+    if meets and (out["without_run"] or (up_to and (
+            not up_to.get("earliest_date") or up_to["earliest_date"] > wanted))):
+        meets = None  # a lower bound, or in time only without the open questions' waits
+    out["meets_wanted_date"] = meets
+    return out
+
+
+def finished_back(lead: Mapping[str, Any], part: Mapping[str, Any], ordered: datetime.date,
+                  lang: str, provider: Mapping[str, Any] | None,
+                  data: Mapping[str, Any]) -> list[str]:
+    """When the customer gets back a part they make on our machine and we finish (its
+    ``machine_time.work``: a treatment, an operation at a partner): the end of the
+    part's chain in the lead time (the customer's operation at the machine's planned
+    hours, then our work, then the delivery), for an order on ``ordered``; up to when,
+    where open questions may add a wait; and where it is after the date the customer
+    gave, that it is.  The makerspace's anodised part said only when the customer could
+    be on the machine."""
+    t = i18n.texts("offer", lang)
+    entry = next((p for p in lead.get("parts") or () if p["part"] == part["id"]), None)
+    start = lead.get("start_date")
+    if not start or entry is None or entry.get("days") is None:
+        return []
+    days = math.ceil(entry["days"] - 1e-9)
+    calendar = _calendar(provider)
+    date = calendar.add_working_days(start, days)
+    if date is None:
+        return []
+    work = list(part["machine_time"]["work"])
+    work = t["list_and"].join([", ".join(work[:-1]), work[-1]]) if len(work) > 1 \
+        else work[0]
+    out = [i18n.counted(t["machine_time_back_at_least" if entry.get("without_run") else
+                          "machine_time_back"], days, lang, part=_named([part]), work=work,
+                        date=i18n.day(date, lang), ordered=i18n.day(ordered.isoformat(), lang))]
+    up_to = lead.get("up_to")
+    if up_to and up_to.get("earliest_date") and up_to.get("days", 0) > days and \
+            _touches(up_to, [part["id"]], data):
+        out.append(i18n.counted(t["delivery_up_to"], up_to["days"], lang,
+                                date=i18n.day(up_to["earliest_date"], lang)))
     wanted = lead.get("wanted_date")
     if wanted and date > wanted:
         out.append(t["machine_time_after_wanted"].format(date=i18n.day(wanted, lang)))

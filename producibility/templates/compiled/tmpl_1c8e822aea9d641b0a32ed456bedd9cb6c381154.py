@@ -31,9 +31,7 @@ def root(context, missing=missing):
     l_0_breaks = resolve('breaks')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
-    l_0_wanted = resolve('wanted')
-    l_0_say_wanted = resolve('say_wanted')
-    l_0_delivery = resolve('delivery')
+    l_0_delivery_groups = resolve('delivery_groups')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_more_questions = resolve('more_questions')
@@ -423,12 +421,23 @@ def root(context, missing=missing):
         yield '\n'
         yield str(((undefined(name='lead_time_heading') if l_0_lead_time_heading is missing else l_0_lead_time_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time')))
         yield '\n'
-        if ((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted) and (not t_11((undefined(name='say_wanted') if l_0_say_wanted is missing else l_0_say_wanted)))):
+        l_1_loop = missing
+        for l_1_group, l_1_loop in LoopContext((undefined(name='delivery_groups') if l_0_delivery_groups is missing else l_0_delivery_groups), undefined):
+            l_1_wanted = resolve('wanted')
+            l_1_say_wanted = resolve('say_wanted')
+            _loop_vars = {}
             pass
-            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
-            yield ' '
-        yield str(t_5(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' '))
-        yield '\n'
+            if environment.getattr(l_1_group, 'label'):
+                pass
+                yield str(environment.getattr(l_1_group, 'label'))
+                yield ' '
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_11((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+                pass
+                yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars))
+                yield ' '
+            yield str(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' '))
+            yield '\n'
+        l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '\n'
@@ -488,4 +497,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=117&5=123&6=126&8=129&9=131&11=135&12=137&14=139&15=141&18=144&19=148&20=152&21=156&23=160&24=162&25=166&28=170&29=173&30=176&31=178&32=180&33=184&34=187&36=194&38=205&39=208&41=210&42=213&43=215&44=218&45=220&46=224&49=228&53=254&54=256&55=258&56=262&58=269&60=284&61=287&62=289&63=292&64=294&65=297&66=299&67=303&70=307&74=329&75=332&76=336&77=339&80=345&82=348&85=351&86=355&88=359&90=363&92=366&93=368&94=372&97=375&99=378&100=380&101=384&104=387&106=390&107=392&108=396&109=399&111=416&115=421&117=424&118=426&120=432&122=435&123=437&124=441&127=444&129=447&130=450&131=454&134=464&135=466&138=468&140=471&141=473&142=477&146=481&148=483'
+debug_info = '3=115&5=121&6=124&8=127&9=129&11=133&12=135&14=137&15=139&18=142&19=146&20=150&21=154&23=158&24=160&25=164&28=168&29=171&30=174&31=176&32=178&33=182&34=185&36=192&38=203&39=206&41=208&42=211&43=213&44=216&45=218&46=222&49=226&53=252&54=254&55=256&56=260&58=267&60=282&61=285&62=287&63=290&64=292&65=295&66=297&67=301&70=305&74=327&75=330&76=334&77=337&80=343&82=346&85=349&86=353&88=357&90=361&92=364&93=366&94=370&97=373&99=376&100=378&101=382&104=385&106=388&107=390&108=394&109=397&111=414&115=419&117=422&118=425&119=430&122=441&124=444&125=446&126=450&129=453&131=456&132=459&133=463&136=473&137=475&140=477&142=480&143=482&144=486&148=490&150=492'

@@ -32,9 +32,7 @@ def root(context, missing=missing):
     l_0_break_unit = resolve('break_unit')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
-    l_0_wanted = resolve('wanted')
-    l_0_say_wanted = resolve('say_wanted')
-    l_0_delivery = resolve('delivery')
+    l_0_delivery_groups = resolve('delivery_groups')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_more_questions = resolve('more_questions')
@@ -425,12 +423,28 @@ def root(context, missing=missing):
         yield '## '
         yield str(((undefined(name='lead_time_heading') if l_0_lead_time_heading is missing else l_0_lead_time_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time')))
         yield '\n\n'
-        if ((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted) and (not t_12((undefined(name='say_wanted') if l_0_say_wanted is missing else l_0_say_wanted)))):
+        l_1_loop = missing
+        for l_1_group, l_1_loop in LoopContext((undefined(name='delivery_groups') if l_0_delivery_groups is missing else l_0_delivery_groups), undefined):
+            l_1_wanted = resolve('wanted')
+            l_1_say_wanted = resolve('say_wanted')
+            _loop_vars = {}
             pass
-            yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted))))
-            yield ' '
-        yield str(t_8(t_5(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
-        yield '\n\n'
+            if environment.getattr(l_1_group, 'label'):
+                pass
+                yield '**'
+                yield str(t_8(environment.getattr(l_1_group, 'label')))
+                yield '** '
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_12((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+                pass
+                yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars))
+                yield ' '
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
+            yield '\n'
+            if (not environment.getattr(l_1_loop, 'last')):
+                pass
+                yield '\n'
+        l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
+        yield '\n'
     yield '\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
@@ -493,4 +507,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=125&4=131&6=137&8=143&10=147&13=152&15=160&17=168&18=170&20=173&21=177&25=181&26=184&27=187&28=190&30=192&32=202&33=206&34=209&36=256&37=259&40=264&42=266&43=269&45=271&47=279&48=283&51=334&52=337&53=341&54=344&58=351&59=355&61=359&63=363&65=366&67=368&68=372&71=375&73=378&75=380&76=384&79=387&81=390&83=392&85=400&86=403&87=406&89=417&94=423&95=426&97=428&101=435&102=438&104=440&105=444&109=448&110=451&112=454&113=457&117=468&121=472&122=475&124=477&125=481&129=485&131=487'
+debug_info = '2=123&4=129&6=135&8=141&10=145&13=150&15=158&17=166&18=168&20=171&21=175&25=179&26=182&27=185&28=188&30=190&32=200&33=204&34=207&36=254&37=257&40=262&42=264&43=267&45=269&47=277&48=281&51=332&52=335&53=339&54=342&58=349&59=353&61=357&63=361&65=364&67=366&68=370&71=373&73=376&75=378&76=382&79=385&81=388&83=390&85=398&86=401&87=404&89=415&94=421&95=424&97=427&98=432&99=443&106=449&107=452&109=454&110=458&114=462&115=465&117=468&118=471&122=482&126=486&127=489&129=491&130=495&134=499&136=501'

@@ -576,9 +576,7 @@ def block_delivery(context, missing=missing):
     l_0_refusals = resolve('refusals')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_T = resolve('T')
-    l_0_wanted = resolve('wanted')
-    l_0_say_wanted = resolve('say_wanted')
-    l_0_delivery = resolve('delivery')
+    l_0_delivery_groups = resolve('delivery_groups')
     try:
         t_1 = environment.filters['date']
     except KeyError:
@@ -608,13 +606,26 @@ def block_delivery(context, missing=missing):
         pass
         yield '<h2>'
         yield escape(((undefined(name='lead_time_heading') if l_0_lead_time_heading is missing else l_0_lead_time_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'lead_time')))
-        yield '</h2>\n<p>'
-        if ((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted) and (not t_15((undefined(name='say_wanted') if l_0_say_wanted is missing else l_0_say_wanted)))):
+        yield '</h2>\n'
+        l_1_loop = missing
+        for l_1_group, l_1_loop in LoopContext((undefined(name='delivery_groups') if l_0_delivery_groups is missing else l_0_delivery_groups), undefined):
+            l_1_wanted = resolve('wanted')
+            l_1_say_wanted = resolve('say_wanted')
+            _loop_vars = {}
             pass
-            yield escape(t_14(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_0_wanted is missing else l_0_wanted)), _block_vars=_block_vars)))
-            yield ' '
-        yield escape(t_14(t_8(context.eval_ctx, (undefined(name='delivery') if l_0_delivery is missing else l_0_delivery), ' ')))
-        yield '</p>\n'
+            yield '<p>'
+            if environment.getattr(l_1_group, 'label'):
+                pass
+                yield '<strong>'
+                yield escape(environment.getattr(l_1_group, 'label'))
+                yield '</strong> '
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_15((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+                pass
+                yield escape(t_14(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars)))
+                yield ' '
+            yield escape(t_14(t_8(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
+            yield '</p>\n'
+        l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
 
 def block_questions(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -706,4 +717,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&232=98&239=100&240=103&242=105&243=109&248=114&260=116&269=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=285&136=287&137=289&138=292&140=294&142=304&143=308&145=311&146=319&147=330&148=335&150=348&151=352&152=361&153=365&157=371&159=374&163=379&165=381&166=384&168=386&170=394&172=398&173=406&174=421&176=439&177=450&178=454&182=460&184=463&185=467&186=470&192=478&193=483&194=488&195=493&197=496&199=498&200=502&205=506&207=509&209=511&210=515&215=519&216=522&218=524&220=532&221=535&222=538&224=557&232=568&233=607&234=610&235=612&248=619&249=637&250=640&252=642&253=646&256=655&260=661&261=671&262=674&264=676&269=685&271=698&272=700'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&232=98&241=100&242=103&244=105&245=109&250=114&262=116&271=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=285&136=287&137=289&138=292&140=294&142=304&143=308&145=311&146=319&147=330&148=335&150=348&151=352&152=361&153=365&157=371&159=374&163=379&165=381&166=384&168=386&170=394&172=398&173=406&174=421&176=439&177=450&178=454&182=460&184=463&185=467&186=470&192=478&193=483&194=488&195=493&197=496&199=498&200=502&205=506&207=509&209=511&210=515&215=519&216=522&218=524&220=532&221=535&222=538&224=557&232=568&233=605&234=608&235=611&236=617&250=630&251=648&252=651&254=653&255=657&258=666&262=672&263=682&264=685&266=687&271=696&273=709&274=711'

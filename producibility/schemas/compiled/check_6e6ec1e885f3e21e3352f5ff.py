@@ -285,6 +285,11 @@ def validate_https___producibility_example_schemas_questionnaire_schema_json___d
                         data__assume__unless_len = len(data__assume__unless)
                         if data__assume__unless_len < 1:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".assume.unless must be longer than or equal to 1 characters")
+                if "made_by_us" in data__assume_keys:
+                    data__assume_keys.remove("made_by_us")
+                    data__assume__madebyus = data__assume["made_by_us"]
+                    if not isinstance(data__assume__madebyus, (bool)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".assume.made_by_us must be boolean")
                 if "en" in data__assume_keys:
                     data__assume_keys.remove("en")
                     data__assume__en = data__assume["en"]
