@@ -110,9 +110,59 @@ def test_a_small_order_stays_on_one_machine(screener):
                 if line["kind"] == "setup" and line["rule"] is None]) == 1
 
 
-def test_a_run_no_split_makes_in_time_stays_on_one_machine_late(screener):
-    """40,000 plates are more than the three mills have before the date: no split (it
-    would not make the date), the operation late on one machine as before."""
+def test_a_run_no_split_makes_in_time_is_spread_so_it_ends_soonest(screener, equipment):
+    """40,000 plates are more than the three mills have before the date.  They went on the
+    VF-2 alone, 6,668 h at 16 h a week: 2,089 working days.  Now they are spread over the
+    three mills so that they end together (each share with its own set-up), the lead time
+    is that end, and the report still says the run is later than wanted."""
     report = screener.check(_plates(40000), as_of="2026-12-01").to_dict()
     (entry,) = report["assignments"]
-    assert "split" not in entry and entry.get("late")
+    shares = entry["split"]
+    assert {s["machine"] for s in shares} == MILLS
+    assert sum(s["pieces"] for s in shares) == 40000
+    assert entry.get("late") and entry["alternatives"] == []
+    free = {m["id"]: m["free_h_per_week"] for m in equipment.machines}
+    ends = [(s["setup_h"] + s["run_h"]) / free[s["machine"]] for s in shares]
+    # they end together: within one plate (10 minutes) of each other
+    assert max(ends) - min(ends) < (10 / 60) / min(free.values()) + 0.01
+    lead = report["lead_time"]
+    assert lead["meets_wanted_date"] is False
+    assert 850 < lead["days"] < 900, lead["days"]  # max(ends) weeks x 5, and the rest
+    assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])
+    notes = [n for n in report["quote"]["notes"] if "at once, and still done after" in str(n)]
+    assert notes, report["quote"]["notes"]
+
+
+def _shop_of_copies(path, copies):
+    """The example shop with ``copies`` of each machine (ids ``-0``, ``-1``, ...)."""
+    document = yaml.safe_load(EQUIPMENT.read_text(encoding="utf-8"))
+    document["machines"] = [dict(m, id=f"{m['id']}-{n}", name=f"{m['name']} #{n}")
+                            for n in range(copies) for m in document["machines"]]
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_200000_brackets_go_over_every_hermle_and_the_lead_time_is_their_end(tmp_path):
+    """A planner's 308-machine shop, 200,000 brackets at +/-0.015 mm that only the 28
+    Hermle C 250s hold: 20,000 h, more than the 28 together have before the wanted date.
+    All of it went on one Hermle: "Lead time: 10013 working days".  Now each Hermle takes
+    a share, the run ends when they do, and the date is still missed."""
+    shop = _shop_of_copies(tmp_path / "shop.yaml", 28)
+    request = ROOT / "tests/data/huge-brackets.yaml"
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe")
+    assert code == 0, err
+    assert "Lead time: 371 working days, earliest delivery 2028-05-12 (wanted 2027-06-30)" \
+        in out
+    line = next(x for x in out.splitlines() if x.startswith("  BR-100 3-axis milling -> "))
+    assert line.count(" pcs on Hermle C 250") == 28 and "later than wanted" in line
+    assert "split over 28 machines working at once, and still done after the wanted " \
+        "date" in out
+    assert "LEAD-TIME" in out
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe",
+                             "--format", "json")
+    report = json.loads(out)
+    (entry,) = report["assignments"]
+    assert sum(s["pieces"] for s in entry["split"]) == 200000
+    assert {s["pieces"] for s in entry["split"]} == {7142, 7143}
+    assert report["lead_time"]["meets_wanted_date"] is False
+    jsonschema.validate(report, SCHEMA)

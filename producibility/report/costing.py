@@ -451,9 +451,12 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         ops = by_part.get(pid, [])
         own = [a for a in ops if a["machine"]]
         for a in own:
-            if not brief and a.get("late"):
-                notes.append(words["late"].format(part=pid, machine=a["machine_name"],
-                                                  process=name("processes", a["process"])))
+            if not brief and a.get("late"):  # of a split: on its machines at once
+                notes.append(words["late_split"].format(
+                    part=pid, machines=i18n.number(len(a["split"]), lang, 0),
+                    process=name("processes", a["process"])) if a.get("split") else
+                    words["late"].format(part=pid, machine=a["machine_name"],
+                                         process=name("processes", a["process"])))
         processes = [a["process"] for a in ops]
         material = catalogue.get("materials", part.get("material")) \
             if catalogue and part.get("material") else None
