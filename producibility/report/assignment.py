@@ -15,6 +15,7 @@ does the operation, priced by the partner's price model (:func:`outside_work`).
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Any, Mapping
 
@@ -418,8 +419,10 @@ def _spread(found, machines, given, share):
     the preferred machine): the run's pieces are the earliest piece-ends of all the
     machines, so no other spread ends sooner.  Only an operation with a known run and
     two pieces or more, on the machines with that run and free hours a week.  Worked
-    out by halving the end (the pieces each machine has done by it) to the earliest
-    that takes them all, less the latest pieces beyond them, not piece by piece."""
+    out, not piece by piece, from the end at which the machines' pieces, were they
+    divisible, would add up to the run: the pieces each machine has whole by then, and
+    the next earliest (or less the latest) pieces to the run's number, a machine at a
+    time."""
     pieces = found[0][5].get("pieces")
     if not pieces or pieces < 2:
         return None
@@ -428,35 +431,49 @@ def _spread(found, machines, given, share):
     if len(able) < 2:
         return None
 
-    def done(o, n):
-        return _piece_done(o, n, machines, given, share)
+    def done(i, n):
+        return _piece_done(able[i], n, machines, given, share)
 
-    def count(o, end):  # the pieces the machine has done by ``end``
-        if done(o, 1) > end:
-            return 0
-        hours = o[5]
-        guess = ((end * machines[o[3]]["free_h_per_week"] - given[o[3]]) / share
-                 - (hours["total"] - hours["run"])) * pieces / hours["run"]
-        n = max(1, min(pieces, int(guess))) if guess == guess else 1
-        while n < pieces and done(o, n + 1) <= end:
-            n += 1
-        while n > 1 and done(o, n) > end:
-            n -= 1
-        return n
-    low, high = 0.0, min(done(o, pieces) for o in able)  # none by 0; all on one by high
-    while True:
-        middle = (low + high) / 2
-        if not low < middle < high:
+    # the end were pieces divisible: each machine from its set-up on at its pieces a week
+    starts, rates = [], []
+    for o in able:
+        hours, per_week = o[5], machines[o[3]]["free_h_per_week"]
+        starts.append((given[o[3]] + (hours["total"] - hours["run"]) * share) / per_week)
+        rates.append(per_week * pieces / (hours["run"] * share))
+    end, before, rate = None, 0.0, 0.0
+    for i in sorted(range(len(able)), key=lambda i: starts[i]):
+        if end is not None and end <= starts[i]:
             break
-        if sum(count(o, middle) for o in able) >= pieces:
-            high = middle
-        else:
-            low = middle
-    made = [count(o, high) for o in able]
-    for _ in range(sum(made) - pieces):  # the latest pieces beyond the run's
-        last = max((i for i in range(len(able)) if made[i]),
-                   key=lambda i: (done(able[i], made[i]), i))
-        made[last] -= 1
+        before += starts[i] * rates[i]
+        rate += rates[i]
+        end = (pieces + before) / rate
+    made = []
+    for i, o in enumerate(able):  # the pieces each machine has whole by then
+        n = max(0, min(pieces, int((end - starts[i]) * rates[i])))
+        while n < pieces and done(i, n + 1) <= end:
+            n += 1
+        while n > 0 and done(i, n) > end:
+            n -= 1
+        made.append(n)
+    total = sum(made)
+    if total < pieces:  # the next earliest pieces
+        ahead = [(done(i, made[i] + 1), i) for i in range(len(able)) if made[i] < pieces]
+        heapq.heapify(ahead)
+        while total < pieces:
+            _, i = heapq.heappop(ahead)
+            made[i] += 1
+            total += 1
+            if made[i] < pieces:
+                heapq.heappush(ahead, (done(i, made[i] + 1), i))
+    elif total > pieces:  # less the latest
+        last = [(-done(i, made[i]), -i) for i in range(len(able)) if made[i]]
+        heapq.heapify(last)
+        while total > pieces:
+            _, i = heapq.heappop(last)
+            made[-i] -= 1
+            total -= 1
+            if made[-i]:
+                heapq.heappush(last, (-done(-i, made[-i]), i))
     shares = [(o, n) for o, n in zip(able, made) if n]
     return shares if len(shares) >= 2 else None
 
