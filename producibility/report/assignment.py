@@ -32,11 +32,12 @@ class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
     __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks",
-                 "nothing_made")
+                 "nothing_made", "hours")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
                  chosen: frozenset, not_made: dict | None = None,
-                 weeks: float | None = None, parts: Any = ()) -> None:
+                 weeks: float | None = None, parts: Any = (),
+                 hours: Mapping[tuple, float] | None = None) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -49,6 +50,10 @@ class Placement:
         self.weeks = weeks              # working weeks to the wanted date (None: no date)
         # no part of the request (``parts``: its part ids) can be made here
         self.nothing_made = bool(parts) and all(p in self.not_made for p in parts)
+        # (part, process, machine) -> the hours the operation takes on each fitting
+        # machine as the choice weighed them (:func:`assign`): set-up, the run given or
+        # estimated, a candidate rule's set-up on that machine; the whole order's
+        self.hours = hours or {}
 
     def moot(self, part: str | None) -> bool:
         """Whether the open questions of ``part`` (None: the request) no longer matter:
@@ -159,7 +164,9 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                         request, result, lang,
                                         shared[a["part"], a["process"]], inferred.parts, weigh)
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
-                     not_made(assignments), weeks, inferred.parts)
+                     not_made(assignments), weeks, inferred.parts,
+                     {(pid, process, o[3]): o[5]["total"]
+                      for (pid, process), found in options.items() for o in found})
 
 
 def _split_entry(entry: dict, shares: list, machines: Mapping[str, dict],
@@ -537,7 +544,7 @@ def late_in_plan(placement: Placement, inferred: Inferred,
     weeks = placement.weeks
     if weeks is None:
         return
-    machines, request, parts = inferred.machines, inferred.request, inferred.parts
+    machines, request = inferred.machines, inferred.request
     late = {}
     load = {}  # machine -> (its hours before the wanted date taken in all, by which parts)
     for mid, ops in order.items():
@@ -559,17 +566,21 @@ def late_in_plan(placement: Placement, inferred: Inferred,
                                       entry.get("split") or ({"machine": entry["machine"]},)
                                       if share["machine"] in said),
                                      next(iter(said.values())))
-                _no_room_elsewhere(entry, parts[entry["part"]], machines, request, load,
+                _no_room_elsewhere(entry, placement.hours, machines, request, load,
                                    weeks, lang)
 
 
-def _no_room_elsewhere(entry, part, machines, request, load, weeks, lang):
+def _no_room_elsewhere(entry, hours_on, machines, request, load, weeks, lang):
     """A late operation's alternatives that have no hours left for it either are
     rejected, with the parts that took them (P3 late on the Prusa read 'alternatives:
-    ultimaker-s5', whose hours P2 had)."""
+    ultimaker-s5', whose hours P2 had).  Its hours on each are those the choice weighed
+    (``hours_on``: :attr:`Placement.hours`), of an order in several deliveries the
+    first's, as the chosen machine's: a candidate rule's set-up on that machine too (a
+    VF-2 that needed 60 h of fixture for the part before it could start read as an
+    alternative with 16 h free), and the run the quote estimates."""
     keep = []
     for mid in entry.get("alternatives") or ():
-        hours = operation_hours(request, part, machines[mid])["total"] / deliveries_of(request)
+        hours = hours_on[entry["part"], entry["process"], mid] / deliveries_of(request)
         free = machines[mid]["free_h_per_week"] * weeks
         taken, users = load.get(mid, (0.0, []))
         if hours > free - taken + 1e-9:
