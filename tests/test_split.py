@@ -79,6 +79,23 @@ def test_each_share_is_quoted_on_its_machine_at_its_rate(long_run, equipment):
     assert len([line for line in lines if line["kind"] == "cam"]) == 1
 
 
+def test_each_further_machine_of_a_split_measures_its_first_piece(long_run):
+    """Three mills make three first pieces, each measured before its series: the quote
+    priced one first-off inspection for the part.  Now a line for the two more machines
+    (2 x 0.25 h at the inspection rate), and the lead time's measuring has their hours."""
+    lines = [line for line in long_run["quote"]["lines"] if line["kind"] == "inspection"
+             and line["rule"] is None]
+    more = len(long_run["assignments"][0]["split"]) - 1
+    assert [line["hours"] for line in lines] == [0.25, 0.25 * more]
+    assert lines[1]["description"] == f"P1: first-off inspection on {more} more machines " \
+        "of its split"
+    measured = sum(line["hours"] for line in long_run["quote"]["lines"]
+                   if line["kind"] == "inspection")
+    (part,) = long_run["lead_time"]["parts"]
+    (step,) = [s for s in part["steps"] if s["step"] == "inspection"]
+    assert step["text"] == f"measuring and inspection: {measured:g} h"
+
+
 def test_the_shares_run_at_once_in_the_lead_time(long_run):
     """One step for the operation, as long as the longest share (not their sum: one
     machine would take 1,667 h at 16 h a week, some 520 working days)."""
@@ -95,10 +112,10 @@ def test_the_report_says_the_split(tmp_path):
                              "2026-12-01")
     assert code == 0, err
     line = next(x for x in out.splitlines() if x.startswith("  P1 3-axis milling -> "))
-    assert "[split: 5,149 pcs on Haas VF-2" in line
+    assert "[split: 5,146 pcs on Haas VF-2" in line
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
                              "2026-12-01", "--lang", "nl")
-    assert "[verdeeld: 5.149 st op Haas VF-2" in out
+    assert "[verdeeld: 5.146 st op Haas VF-2" in out
     assert "verdeeld over machines die tegelijk draaien" in out
 
 
@@ -151,7 +168,7 @@ def test_200000_brackets_go_over_every_hermle_and_the_lead_time_is_their_end(tmp
     request = ROOT / "tests/data/huge-brackets.yaml"
     code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe")
     assert code == 0, err
-    assert "Lead time: 371 working days, earliest delivery 2028-05-12 (wanted 2027-06-30)" \
+    assert "Lead time: 372 working days, earliest delivery 2028-05-15 (wanted 2027-06-30)" \
         in out
     line = next(x for x in out.splitlines() if x.startswith("  BR-100 3-axis milling -> "))
     assert line.count(" pcs on Hermle C 250") == 28 and "later than wanted" in line
