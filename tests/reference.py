@@ -54,7 +54,36 @@ def screen(pack, equipment, request, as_of, schedule=None):
     ``schedule``: (facts, waiting), what the lead-time chain found (the schedule facts,
     None where unknown) and what an unknown one waits for.  Every rule sees them: the
     rules that read them, and the flags those set, come after everything the chain
-    depends on, so the one pass the meaning describes gives the engine's two stages."""
+    depends on, so the one pass the meaning describes gives the engine's two stages.
+
+    A part whose operation's every fitting machine a candidate blocker that fired rules
+    out cannot be made here either: screened again with it left out of the others'
+    stock, until the parts so ruled out are the parts left out (at most once a part)."""
+    left_out = frozenset()
+    outcomes, fits = _screen(pack, equipment, request, as_of, schedule, left_out)
+    for _ in range(len(request["parts"])):
+        blocked = {(subject, process, machine)
+                   for (rule_id, subject, process, machine), (outcome, _) in outcomes.items()
+                   if outcome == "fired" and _rule(pack, rule_id).scope == "candidate"
+                   and _rule(pack, rule_id).then.get("blocker")}
+        found = frozenset(
+            pid for pid, process, _, _ in fits
+            if all((pid, process, m["id"]) in blocked
+                   for p, q, m, _ in fits if (p, q) == (pid, process)))
+        if found == left_out:
+            break
+        left_out = found
+        outcomes, fits = _screen(pack, equipment, request, as_of, schedule, left_out)
+    return outcomes
+
+
+def _rule(pack, rule_id):
+    return next(rule for rule in pack.rules if rule.id == rule_id)
+
+
+def _screen(pack, equipment, request, as_of, schedule, left_out):
+    """One pass: the outcomes, and the fits [(part, process, machine, result)];
+    ``left_out``: parts ruled out by a candidate blocker, out of the others' stock."""
     request = derive(request, as_of, equipment.calendar, equipment.provider,
                      pack.catalogue or default_catalogue(), pack.settings["costing"])
     facts, waiting = schedule or ({}, {})
@@ -84,6 +113,7 @@ def screen(pack, equipment, request, as_of, schedule=None):
                     known_only=True).fits
                     for partner in equipment.partners if process in partner["processes"]):
                 unmade.add(pid)
+    unmade |= left_out
     if unmade:
         stock_facts(request, equipment.provider, pack.catalogue or default_catalogue(),
                     pack.settings["costing"], unmade)
@@ -170,7 +200,7 @@ def screen(pack, equipment, request, as_of, schedule=None):
             missing = frozenset() if value is not UNKNOWN else frozenset().union(
                 flag_value(*key)[1], *[m for v, m in values if v is UNKNOWN])
             flag_values[key] = (value, missing)
-    return outcomes
+    return outcomes, fits
 
 
 def engine_outcomes(engine):

@@ -16,8 +16,14 @@ documented meaning (``report.assignment.assign`` and the README's "Free hours"):
   the first in order of preference), each filled in that order with as many pieces as
   its hours left take, the last the rest; each share's hours count on its machine;
   only an operation with a run and two pieces or more, and a small one never;
+* and where not even a split makes the wanted date, its pieces still go over the fitting
+  machines so that it ends soonest: piece by piece, each to the machine where it would
+  be done soonest (the hours given to it, its set-up with its first piece, the run of
+  its pieces so far, over its free hours a week; of equal ends the preferred one), of
+  the machines with that run and free hours a week; one machine so chosen is no split;
 * unless a partner does it sooner (its working days, transport included, against the
-  machine's weeks x 5): then no machine gets it, nor its hours;
+  weeks x 5 until the machine, or the last share of such a spread, is done): then no
+  machine gets it, nor its hours;
 * each fitting machine of such an operation says why it has not the hours (which parts
   took them).
 """
@@ -25,7 +31,7 @@ documented meaning (``report.assignment.assign`` and the README's "Free hours"):
 import itertools
 import math
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from producibility.report.assignment import assign
 from producibility.report.finding import named_parts
@@ -59,6 +65,31 @@ def reference_split(found, left):
     return None
 
 
+def reference_spread(found, machines, given):
+    """The shares of a run late whatever is done, piece by piece: each piece to the machine
+    where it would be done soonest, then the preferred; one machine is no split."""
+    pieces = found[0][5].get("pieces")
+    if not pieces or pieces < 2:
+        return None
+    able = [o for o in found if o[5].get("run") and o[5].get("pieces") == pieces
+            and machines[o[3]]["free_h_per_week"] > 0]
+    if len(able) < 2:
+        return None
+
+    def done(o, n):
+        h = o[5]
+        return (given[o[3]] + (h["total"] - h["run"] + h["run"] * n / h["pieces"])) / \
+            machines[o[3]]["free_h_per_week"]
+    made = [0] * len(able)
+    for _ in range(pieces):
+        i = min(range(len(able)), key=lambda i: (done(able[i], made[i] + 1), i))
+        made[i] += 1
+    shares = [(o[3], n) for o, n in zip(able, made) if n]
+    if len(shares) < 2:
+        return None
+    return shares, max(done(o, n) for o, n in zip(able, made) if n)
+
+
 def reference(options, machines, weeks, outside, windows=None):
     """assign() as the documentation says it, in the plainest loops; ``windows``: an
     operation's own weeks for its machine's hours, else ``weeks``."""
@@ -90,6 +121,18 @@ def reference(options, machines, weeks, outside, windows=None):
                 split[op] = shares
                 continue
             late[op] = {mid: sorted(set(takers[mid])) for mid in mids}
+            spread = reference_spread(options[op], machines, given)
+            if spread:
+                shares, ends = spread
+                if op in outside and outside[op] < 5 * ends:
+                    continue  # the partner is sooner
+                for mid, n in shares:
+                    h = options[op][mids.index(mid)][5]
+                    given[mid] += h["total"] - h["run"] + h["run"] * n / h["pieces"]
+                    takers[mid].append(op[0])
+                chosen[op] = shares[0][0]
+                split[op] = shares
+                continue
             best = None
             for rank, (mid, h) in enumerate(zip(mids, hours)):
                 per_week = machines[mid]["free_h_per_week"]
@@ -206,3 +249,63 @@ def test_a_long_run_splits_as_documented(work):
         assert sum(n for _, n in shares) == options[op][0][5]["pieces"]
         assert all(n >= 1 for _, n in shares)
         assert {o[3] for o, _ in shares} <= {o[3] for o in options[op]}
+
+
+@st.composite
+def late_runs(draw):
+    """Runs of up to a million pieces that no machine nor split makes by the wanted date:
+    too many pieces to follow piece by piece, so the spread is checked by what makes it
+    the soonest: no piece left out ends sooner than the last piece in."""
+    free = draw(st.dictionaries(st.sampled_from(["m1", "m2", "m3", "m4", "m5"]),
+                                st.sampled_from([0, 3, 10, 16, 25, 40]), min_size=2))
+    machines = {mid: {"free_h_per_week": h} for mid, h in free.items()}
+    pieces = draw(st.integers(2, 1_000_000))
+    run = pieces * draw(st.sampled_from([0.01, 0.1, 0.25]))
+    found = [(False, False, float(draw(st.integers(0, 2))), mid, None,
+              {"total": setup + run, "setup": setup, "run": run, "pieces": pieces})
+             for mid in draw(st.lists(st.sampled_from(sorted(machines)), unique=True,
+                                      min_size=2))
+             for setup in [draw(st.sampled_from([0.5, 1.0, 8.0, 40.0]))]]
+    found.sort(key=lambda o: o[:4])
+    # another operation first on one machine, which then has fewer hours
+    other = {"total": draw(st.sampled_from([0.0, 5.0, 500.0]))}
+    options = {("P1", "milling_3axis"): found}
+    if other["total"]:
+        options[("P0", "sla")] = [(False, False, 0.0, found[0][3], None, other)]
+    return options, machines, draw(st.sampled_from([0.0, 0.1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(late_runs())
+def test_a_run_late_whatever_is_done_ends_soonest(work):
+    options, machines, weeks = work
+    op = ("P1", "milling_3axis")
+    picked, late, split = assign(options, machines, weeks)
+    before = {mid: 0.0 for mid in machines}  # the hours given before the run
+    if ("P0", "sla") in picked:
+        before[picked["P0", "sla"][3]] += options["P0", "sla"][0][5]["total"]
+    found = options[op]
+    able = [o for o in found if machines[o[3]]["free_h_per_week"] > 0]
+
+    def done(o, n):  # weeks until n pieces are done on o's machine
+        h = o[5]
+        return (before[o[3]] + h["setup"] + h["run"] * n / h["pieces"]) / \
+            machines[o[3]]["free_h_per_week"]
+    assume(op in late)  # (nearly always: a tenth of a week at most)
+    if op not in split:  # one machine ends it soonest: the others' first piece no sooner
+        one = picked[op]
+        assert len(able) < 2 or all(done(one, one[5]["pieces"]) <= done(o, 1) + 1e-9
+                                    for o in able if o is not one)
+        return
+    shares = split[op]
+    pieces = found[0][5]["pieces"]
+    assert sum(n for _, n in shares) == pieces and all(n >= 1 for _, n in shares)
+    made = {o[3]: n for o, n in shares}
+    ends = max(done(o, n) for o, n in shares)
+    # the soonest: every piece left out would end no sooner than the last piece in
+    assert all(done(o, made.get(o[3], 0) + 1) >= ends - 1e-9 for o in able
+               if made.get(o[3], 0) < pieces)
+    # so never later than all of them on one machine
+    assert ends <= min(done(o, pieces) for o in able) + 1e-9
+    # in order of preference, on machines with free hours
+    assert [o[3] for o, _ in shares] == [o[3] for o in able if o[3] in made]

@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from producibility import load_equipment, load_packs
 from producibility.engine.infer import Inference, schedule
@@ -36,7 +36,9 @@ CONDITIONS = {
     "part": ["part.tolerance_mm < {x}", "part.material == 'pom'",
              "part.pieces > {n}", "part.tolerance_mm < {x} and request.export_controlled",
              "'fdm' in part.processes", "part.cycle_time_min > {n}",
-             "part.tolerance_mm < {x} or part.material == 'aluminium_6082'"],
+             "part.tolerance_mm < {x} or part.material == 'aluminium_6082'",
+             # the stock facts: a part a candidate blocker rules out is left out of them
+             "not part.in_stock", "part.material_kg_in_request > {n}"],
     "candidate": ["machine.rate_eur_h > {r}", "candidate.marginal",
                   "machine.free_h_per_week < {n} and part.tolerance_mm < {x}",
                   # what reads only the part is remembered per part (pack.INVARIANT),
@@ -45,7 +47,9 @@ CONDITIONS = {
                   "'fdm' in part.processes and part.pieces / (part.cycle_time_min - {n}) "
                   "> machine.rate_eur_h",
                   "part.tolerance_mm < {x} and (part.pieces * {n} > machine.rate_eur_h "
-                  "or candidate.marginal)"],
+                  "or candidate.marginal)",
+                  # one part on every machine (a blocker: it cannot be made here)
+                  "part.id == 'P0'", "part.id == 'P1' and not part.in_stock"],
 }
 READS = {"request": ["request"], "provider": ["request", "provider"],
          "part": ["request", "part"], "candidate": ["request", "part", "candidate"]}
@@ -73,6 +77,8 @@ def rule_strategy(draw, n):
     rest = [f for f in below if f not in requires]
     unless = draw(st.lists(st.sampled_from(rest), max_size=2, unique=True)) if rest else []
     then = {"risk": {"likelihood": 2, "consequence": 3}}
+    if scope == "candidate" and draw(st.booleans()):  # a blocker rules the machine out
+        then = {"blocker": True}
     if sets:
         then["flag"] = sets
     rule = {"id": f"GEN-{n:03d}", "scope": scope, "when": when, "then": then,
@@ -153,8 +159,24 @@ def schedule_of(drawn):
     return facts, {"slack_days": waits, "earliest_delivery": waits}
 
 
+#: P0 ruled out on every machine by a candidate blocker: P1's stock leaves P0's 162 kg of
+#: 6082 out, so its 162 kg are not more than 200 (with P0's they were: 324 kg)
+_BLOCKED = (
+    [{"id": "GEN-000", "scope": "candidate", "when": "part.id == 'P0'",
+      "then": {"blocker": True}, "priority": 0},
+     {"id": "GEN-001", "scope": "part", "when": "part.material_kg_in_request > 200",
+      "then": {"risk": {"likelihood": 2, "consequence": 3}}, "priority": 0}],
+    [({"quantity": 10, "export_controlled": False, "nda_required": False,
+       "purpose": "series", "wanted_date": "2027-03-01",
+       "parts": [{"processes": ["milling_3axis"], "material": "aluminium_6082",
+                  "size_mm": [300, 200, 100], "diameter_mm": 20, "length_mm": 50,
+                  "tolerance_mm": 0.1, "cycle_time_min": 30}] * 2},
+      (None, ()))])
+
+
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@example(rules=_BLOCKED[0], requests=_BLOCKED[1])
 @given(rules=pack_strategy(),
        requests=st.lists(st.tuples(request_strategy, schedule_strategy), min_size=1,
                          max_size=3))

@@ -3,7 +3,7 @@ finding's machine: priced at its rate, weighed when the machine is chosen, and t
 its hours in the lead time and in its free hours before the wanted date (a pack
 author's 4 h fixture on the DMU moved the price, never the date)."""
 
-from conftest import base_request
+from conftest import ROOT, base_request
 from producibility import Screener, load_packs
 
 FIXTURE = """\
@@ -85,3 +85,24 @@ def test_a_rules_set_up_counts_against_the_machines_free_hours(tmp_path, equipme
     late = [a for a in after["assignments"] if a.get("late")]
     assert late, after["assignments"]
     assert after["lead_time"]["meets_wanted_date"] is False
+
+
+def test_an_alternative_for_a_late_part_counts_the_rules_set_up_on_it(equipment):
+    """P2 (700 mm: the VF-4 comfortably, the VF-2 marginally) is late on the VF-4 after
+    P1, which took it; its alternative the VF-2 has 16 h free, and P2 there needs 11 h,
+    plus the 60 h of fixture the shop's rule (tests/data/fixture-on-the-vf2.yaml) puts on
+    every part there.  The report offered the VF-2 as an alternative with the hours;
+    now the VF-2 is rejected for P2 with the hours the choice weighed, the fixture's
+    included, as the chosen machine's are."""
+    request = base_request(quantity=1, wanted_date="2026-11-30",
+                           part={"cycle_time_min": 6000})
+    request["parts"].append(dict(request["parts"][0], id="P2", size_mm=[700, 60, 20],
+                                 cycle_time_min=600))
+    pack = load_packs([ROOT / "tests/data/fixture-on-the-vf2.yaml"])
+    report = Screener(equipment, pack).check(request).to_dict()
+    p2 = next(a for a in report["assignments"] if a["part"] == "P2")
+    assert p2["machine"] == "haas-vf4" and p2.get("late")
+    assert p2["alternatives"] == []
+    (vf2,) = [r for r in p2["rejected"] if r["machine"] == "haas-vf2"]
+    assert vf2["reasons"] == ["needs 71.0 h, 16.0 h free in the 1.0 working weeks before "
+                              "the wanted date"]

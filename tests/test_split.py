@@ -79,6 +79,23 @@ def test_each_share_is_quoted_on_its_machine_at_its_rate(long_run, equipment):
     assert len([line for line in lines if line["kind"] == "cam"]) == 1
 
 
+def test_each_further_machine_of_a_split_measures_its_first_piece(long_run):
+    """Three mills make three first pieces, each measured before its series: the quote
+    priced one first-off inspection for the part.  Now a line for the two more machines
+    (2 x 0.25 h at the inspection rate), and the lead time's measuring has their hours."""
+    lines = [line for line in long_run["quote"]["lines"] if line["kind"] == "inspection"
+             and line["rule"] is None]
+    more = len(long_run["assignments"][0]["split"]) - 1
+    assert [line["hours"] for line in lines] == [0.25, 0.25 * more]
+    assert lines[1]["description"] == f"P1: first-off inspection on {more} more machines " \
+        "of its split"
+    measured = sum(line["hours"] for line in long_run["quote"]["lines"]
+                   if line["kind"] == "inspection")
+    (part,) = long_run["lead_time"]["parts"]
+    (step,) = [s for s in part["steps"] if s["step"] == "inspection"]
+    assert step["text"] == f"measuring and inspection: {measured:g} h"
+
+
 def test_the_shares_run_at_once_in_the_lead_time(long_run):
     """One step for the operation, as long as the longest share (not their sum: one
     machine would take 1,667 h at 16 h a week, some 520 working days)."""
@@ -95,10 +112,10 @@ def test_the_report_says_the_split(tmp_path):
                              "2026-12-01")
     assert code == 0, err
     line = next(x for x in out.splitlines() if x.startswith("  P1 3-axis milling -> "))
-    assert "[split: 5,149 pcs on Haas VF-2" in line
+    assert "[split: 5,146 pcs on Haas VF-2" in line
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
                              "2026-12-01", "--lang", "nl")
-    assert "[verdeeld: 5.149 st op Haas VF-2" in out
+    assert "[verdeeld: 5.146 st op Haas VF-2" in out
     assert "verdeeld over machines die tegelijk draaien" in out
 
 
@@ -110,9 +127,59 @@ def test_a_small_order_stays_on_one_machine(screener):
                 if line["kind"] == "setup" and line["rule"] is None]) == 1
 
 
-def test_a_run_no_split_makes_in_time_stays_on_one_machine_late(screener):
-    """40,000 plates are more than the three mills have before the date: no split (it
-    would not make the date), the operation late on one machine as before."""
+def test_a_run_no_split_makes_in_time_is_spread_so_it_ends_soonest(screener, equipment):
+    """40,000 plates are more than the three mills have before the date.  They went on the
+    VF-2 alone, 6,668 h at 16 h a week: 2,089 working days.  Now they are spread over the
+    three mills so that they end together (each share with its own set-up), the lead time
+    is that end, and the report still says the run is later than wanted."""
     report = screener.check(_plates(40000), as_of="2026-12-01").to_dict()
     (entry,) = report["assignments"]
-    assert "split" not in entry and entry.get("late")
+    shares = entry["split"]
+    assert {s["machine"] for s in shares} == MILLS
+    assert sum(s["pieces"] for s in shares) == 40000
+    assert entry.get("late") and entry["alternatives"] == []
+    free = {m["id"]: m["free_h_per_week"] for m in equipment.machines}
+    ends = [(s["setup_h"] + s["run_h"]) / free[s["machine"]] for s in shares]
+    # they end together: within one plate (10 minutes) of each other
+    assert max(ends) - min(ends) < (10 / 60) / min(free.values()) + 0.01
+    lead = report["lead_time"]
+    assert lead["meets_wanted_date"] is False
+    assert 850 < lead["days"] < 900, lead["days"]  # max(ends) weeks x 5, and the rest
+    assert any(f["rule"] == "LEAD-TIME" for f in report["findings"])
+    notes = [n for n in report["quote"]["notes"] if "at once, and still done after" in str(n)]
+    assert notes, report["quote"]["notes"]
+
+
+def _shop_of_copies(path, copies):
+    """The example shop with ``copies`` of each machine (ids ``-0``, ``-1``, ...)."""
+    document = yaml.safe_load(EQUIPMENT.read_text(encoding="utf-8"))
+    document["machines"] = [dict(m, id=f"{m['id']}-{n}", name=f"{m['name']} #{n}")
+                            for n in range(copies) for m in document["machines"]]
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_200000_brackets_go_over_every_hermle_and_the_lead_time_is_their_end(tmp_path):
+    """A planner's 308-machine shop, 200,000 brackets at +/-0.015 mm that only the 28
+    Hermle C 250s hold: 20,000 h, more than the 28 together have before the wanted date.
+    All of it went on one Hermle: "Lead time: 10013 working days".  Now each Hermle takes
+    a share, the run ends when they do, and the date is still missed."""
+    shop = _shop_of_copies(tmp_path / "shop.yaml", 28)
+    request = ROOT / "tests/data/huge-brackets.yaml"
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe")
+    assert code == 0, err
+    assert "Lead time: 372 working days, earliest delivery 2028-05-15 (wanted 2027-06-30)" \
+        in out
+    line = next(x for x in out.splitlines() if x.startswith("  BR-100 3-axis milling -> "))
+    assert line.count(" pcs on Hermle C 250") == 28 and "later than wanted" in line
+    assert "split over 28 machines working at once, and still done after the wanted " \
+        "date" in out
+    assert "LEAD-TIME" in out
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe",
+                             "--format", "json")
+    report = json.loads(out)
+    (entry,) = report["assignments"]
+    assert sum(s["pieces"] for s in entry["split"]) == 200000
+    assert {s["pieces"] for s in entry["split"]} == {7142, 7143}
+    assert report["lead_time"]["meets_wanted_date"] is False
+    jsonschema.validate(report, SCHEMA)

@@ -256,3 +256,32 @@ def test_a_price_without_a_part_cannot_meet_the_target(document, lang, said):
     assert "COST-TARGET" in report["mrl"]["threads"]["cost_funding"]["capped_by"]
     offer = render(result, "text", lang, audience="customer")
     assert "BIG" in offer and "40,00" not in offer and "40.00" not in offer
+
+
+def test_a_part_a_candidate_rule_rules_out_buys_no_material_for_the_others(document):
+    """P2 at +/-0.015 mm fits only the Hermle, and the shop's rule rules the Hermle out
+    (tests/data/hermle-ruled-out.yaml): P2 cannot be made here and is not priced, but its
+    206 kg still counted beside P1's 206 kg against the 400 kg of 6082 in the rack, so
+    P1's plates were "to order" (MAT-016, its procurement line, the chain's material
+    step).  Now P2 is left out of the stock as a part no machine fits is: P1 comes from
+    the rack, as it does alone."""
+    from conftest import ROOT
+    doc = copy.deepcopy(document)
+    screener = Screener(load_equipment(doc),
+                        load_packs([ROOT / "tests/data/hermle-ruled-out.yaml"]))
+    request = _two_parts(400)
+    request["parts"][1]["tolerance_mm"] = 0.015
+    report = screener.check(request).to_dict()
+    assert report["lead_time"]["not_made"] == ["P2"]
+    (p2,) = [a for a in report["assignments"] if a["part"] == "P2"]
+    assert p2["machine"] is None and any(
+        r["machine"] == "hermle-c250" and "SHOP-HERMLE-BOOKED" in r["reasons"][0]
+        for r in p2["rejected"])
+    (p1,) = [p for p in report["lead_time"]["parts"] if p["part"] == "P1"]
+    assert p1["steps"][0]["step"] != "material"
+    assert not [f for f in report["findings"] if f["rule"] == "MAT-016" and f["part"] == "P1"]
+    assert not [line for line in report["quote"]["lines"] if line["rule"] == "MAT-016"]
+    assert not [line for line in report["quote"]["lines"] if line["part"] == "P2"]
+    alone = _two_parts(400)
+    del alone["parts"][1]
+    assert report["lead_time"]["days"] == screener.check(alone).to_dict()["lead_time"]["days"]

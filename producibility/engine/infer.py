@@ -804,6 +804,22 @@ class Inferred(NamedTuple):
     # (layer, scope, RuleTable) of the schedule stage, in order: see :func:`schedule`
 
 
+def ruled_out(inferred) -> frozenset:
+    """The parts with an operation some machine fits whose every fitting machine a
+    candidate-scope blocker that fired rules out (``assignment.candidate_blockers``):
+    they cannot be made here (the assignment's ``ruled_out``, ``Placement.not_made``)."""
+    blocked = {(h.subject, h.process, h.machine) for h in inferred.hits
+               if h.rule.scope == "candidate" and h.outcome == "fired"
+               and h.rule.then.get("blocker")}
+    if not blocked:
+        return frozenset()
+    fitting: dict = {}
+    for (pid, process, mid) in inferred.fits:
+        fitting.setdefault((pid, process), []).append(mid)
+    return frozenset(pid for (pid, process), mids in fitting.items()
+                     if all((pid, process, mid) in blocked for mid in mids))
+
+
 class Inference:
     """One reusable engine instance for a pack set and an equipment catalogue."""
 
@@ -824,6 +840,26 @@ class Inference:
             return self._run(request, as_of)
 
     def _run(self, request, as_of):
+        """One run of the engine; again where a candidate-scope blocker rules out every
+        machine that fits one of a part's operations (:func:`ruled_out`): such a part
+        cannot be made here either (no partner takes an operation a machine of ours
+        fits), so it buys no material, and the others' stock facts leave it out as they
+        leave out a part no machine fits.  Again until the parts so ruled out are those
+        left out (each run from the start: a rule may read the stock), at most once per
+        part; where the parts left out give no kilograms, the stock is the same and so is
+        the run, which is not made again."""
+        left_out = frozenset()
+        inferred = self._once(request, as_of, left_out)
+        for _ in range(len(inferred.parts)):
+            found = ruled_out(inferred)
+            if found == left_out or not any(
+                    inferred.parts[pid].get("material_kg") for pid in found ^ left_out):
+                break
+            left_out = found
+            inferred = self._once(request, as_of, left_out)
+        return inferred
+
+    def _once(self, request, as_of, left_out):
         engine = self.engine
         engine.reset()
         request = derive(request, as_of, engine.calendar, engine.provider, engine.catalogue,
@@ -840,7 +876,7 @@ class Inference:
             if routes:  # a finishing operation's stock allowance counts too
                 stock_facts(request, engine.provider, engine.catalogue, engine.costing)
         engine.begin(request, as_of)
-        unmade = engine.judge_fits()
+        unmade = engine.judge_fits() | left_out
         if unmade:  # a part that cannot be made here buys no material: the others' stock
             stock_facts(request, engine.provider, engine.catalogue, engine.costing, unmade)
         facts = [Request(id=REQUEST_ID)]

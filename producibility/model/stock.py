@@ -209,7 +209,9 @@ def stock_facts(request, provider, catalogue, costing, unmade=frozenset()) -> No
       material together (a shop orders per grade): where one of them does not give
       its kilograms, those of the others (a lower bound); not those of a part that
       cannot be made here (``unmade``: an operation no own machine fits and no partner
-      does, known from the fit before any rule runs: a 3 m part no mill takes put the
+      does, known from the fit before any rule runs, or whose every fitting machine a
+      candidate blocker rules out, known after a run: ``infer.ruled_out``; a 3 m part
+      no mill takes put the
       plates beside it "to order", 246 t against the 400 kg in the rack), which is
       neither priced nor planned; such a part's own figure is the others' and its own
       (what the request would take were it made);

@@ -5,7 +5,8 @@ of preference (checked before provisional, comfortable before marginal, cheaper
 first); a candidate-scope blocker that rules a machine out for a part; the machines'
 free hours before the wanted date shared greedily (:func:`assign`: an operation no
 machine has the hours left for goes to a partner that does it sooner, else it is made
-later than wanted on the machine where it ends soonest, and the lead time and its
+later than wanted where it ends soonest (its pieces spread over the fitting machines, or
+on one), and the lead time and its
 LEAD-TIME finding say what that means for the date; which operation on a shared
 machine is the late one is the lead time's order, :func:`late_in_plan`); a partner
 where no own machine
@@ -14,6 +15,7 @@ does the operation, priced by the partner's price model (:func:`outside_work`).
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Any, Mapping
 
@@ -30,11 +32,12 @@ class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
     __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks",
-                 "nothing_made")
+                 "nothing_made", "hours")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
                  chosen: frozenset, not_made: dict | None = None,
-                 weeks: float | None = None, parts: Any = ()) -> None:
+                 weeks: float | None = None, parts: Any = (),
+                 hours: Mapping[tuple, float] | None = None) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -47,6 +50,10 @@ class Placement:
         self.weeks = weeks              # working weeks to the wanted date (None: no date)
         # no part of the request (``parts``: its part ids) can be made here
         self.nothing_made = bool(parts) and all(p in self.not_made for p in parts)
+        # (part, process, machine) -> the hours the operation takes on each fitting
+        # machine as the choice weighed them (:func:`assign`): set-up, the run given or
+        # estimated, a candidate rule's set-up on that machine; the whole order's
+        self.hours = hours or {}
 
     def moot(self, part: str | None) -> bool:
         """Whether the open questions of ``part`` (None: the request) no longer matter:
@@ -101,10 +108,11 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     picked, late, split = assign(options, machines, weeks, outside,
                                  1 / deliveries_of(request), windows)
     for op, reasons in late.items():
-        chosen_machine = picked[op][3] if op in picked else None
+        used = {o[3] for o, _ in split[op]} if op in split else \
+            {picked[op][3]} if op in picked else set()
         rejected.setdefault(op, []).extend(
             {"machine": mid, "name": machines[mid]["name"], "reasons": [fit_text(r, lang)]}
-            for mid, r in reasons.items() if mid != chosen_machine)
+            for mid, r in reasons.items() if mid not in used)
 
     assignments, chosen, ruled_out = [], set(), []
     for pid, part in inferred.parts.items():
@@ -129,7 +137,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                 # the lead time makes a machine's operations
                 chosen.add((pid, process, mid))
                 if (pid, process) in split:  # its pieces over several machines
-                    _split_entry(entry, split[pid, process], machines, options[pid, process])
+                    _split_entry(entry, split[pid, process], machines, options[pid, process],
+                                 (pid, process) in late)
                     chosen.update((pid, process, o[3]) for o, _ in split[pid, process])
             elif (pid, process) in late:  # own machines short of hours: a partner, sooner
                 partner_id, result = inferred.overflow[(pid, process)]
@@ -155,15 +164,18 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                                         request, result, lang,
                                         shared[a["part"], a["process"]], inferred.parts, weigh)
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
-                     not_made(assignments), weeks, inferred.parts)
+                     not_made(assignments), weeks, inferred.parts,
+                     {(pid, process, o[3]): o[5]["total"]
+                      for (pid, process), found in options.items() for o in found})
 
 
 def _split_entry(entry: dict, shares: list, machines: Mapping[str, dict],
-                 found: list) -> None:
+                 found: list, late: bool = False) -> None:
     """An operation whose pieces are split over several machines (:func:`assign`): its
     ``split``, each share's machine, pieces, set-up, run and amount at that machine's
     rate; the entry's set-up, run and amount the whole operation's (its machine and rate
-    the first share's); its alternatives the fitting machines it does not use."""
+    the first share's); its alternatives the fitting machines it does not use (none where
+    it is ``late``: those are rejected, short of hours, as for one machine)."""
     out = []
     for option, pieces in shares:
         hours, machine = option[5], machines[option[3]]
@@ -176,7 +188,7 @@ def _split_entry(entry: dict, shares: list, machines: Mapping[str, dict],
     entry.update(split=out, setup_h=_r(sum(share["setup_h"] for share in out)),
                  run_h=_r(sum(share["run_h"] for share in out)),
                  amount_eur=_r(sum(share["amount_eur"] for share in out)),
-                 alternatives=[o[3] for o in found if o[3] not in used])
+                 alternatives=[] if late else [o[3] for o in found if o[3] not in used])
 
 
 def priced_as_quoted(assignments: list, lines: list) -> None:
@@ -301,13 +313,17 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     the hours left for, but several together have, is split over them (:func:`_split`:
     the fewest machines, each share with its own set-up, the preferred filled first),
     each share's hours counting on its machine.  One that no machine nor split has the
-    hours left for is made later than
-    wanted: it goes to the fitting machine where it would end soonest (the hours
-    already given to that machine plus its own, over the machine's free hours a week;
-    then by preference), and its hours count there for the operations after it; unless
-    a partner does it sooner (``outside``: operation -> the working days a partner
-    takes, transport included, against the machine's weeks x 5): then it is left out of
-    the first result (the caller gives it to the partner) and its hours count nowhere.
+    hours left for is made later than wanted, as soon as the machines allow: its pieces
+    spread over the fitting machines so that it ends soonest (:func:`_spread`: each
+    piece as if in turn to the machine where it would be done soonest, each machine's
+    share with its own set-up; returned as a split), else (one machine so chosen, or a
+    run that cannot be spread) on the fitting machine where it would end soonest (the
+    hours already given to that machine plus its own, over the machine's free hours a
+    week; then by preference); its hours count there for the operations after it;
+    unless a partner does it sooner (``outside``: operation -> the working days a
+    partner takes, transport included, against the weeks x 5 until the machine, or the
+    spread's last share, is done): then it is left out of the first result (the caller
+    gives it to the partner) and its hours count nowhere.
     Returns ({operation: option}, {operation: {machine: reason}}, {operation: [(option,
     pieces)]}): the first holds a split operation's first share, the third its shares
     in order; the second holds,
@@ -356,12 +372,26 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
                                               given[o[3]], users.get(o[3], ()),
                                               windows.get(op, weeks))
                         for o in found}
-            option = min(found, key=lambda o: (_weeks_until_done(o, machines, given, share),
-                                               found.index(o)))
+            # late whatever we do: its pieces over the fitting machines so that it ends
+            # soonest (:func:`_spread`), else on the one where it ends soonest
+            shares = _spread(found, machines, given, share)
+            if shares is not None:
+                ends = max(_piece_done(o, n, machines, given, share) for o, n in shares)
+            else:
+                option = min(found, key=lambda o: (_weeks_until_done(o, machines, given,
+                                                                     share),
+                                                   found.index(o)))
+                ends = _weeks_until_done(option, machines, given, share)
             partner_days = (outside or {}).get(op)
-            if partner_days is not None and \
-                    partner_days < 5 * _weeks_until_done(option, machines, given, share):
+            if partner_days is not None and partner_days < 5 * ends:
                 continue  # a partner does it sooner
+            if shares is not None:
+                for option, pieces in shares:
+                    given[option[3]] += _share_hours(option, pieces) * share
+                    users.setdefault(option[3], []).append(op[0])
+                picked[op] = shares[0][0]
+                split[op] = shares
+                continue
         mid, hours = option[3], option[5]["total"] * share
         given[mid] += hours
         users.setdefault(mid, []).append(op[0])
@@ -374,6 +404,85 @@ def _share_hours(option, pieces):
     rule's on that machine too) and the run of those pieces."""
     hours = option[5]
     return hours["total"] - hours["run"] + hours["run"] * pieces / hours["pieces"]
+
+
+def _piece_done(option, pieces, machines, given, share=1.0):
+    """The working weeks until ``pieces`` of the operation are done on the option's
+    machine, after the hours already given to it: those hours plus a set-up of its own (a
+    rule's on that machine too) and the run of those pieces, over its free hours a
+    week."""
+    return (given[option[3]] + _share_hours(option, pieces) * share) / \
+        machines[option[3]]["free_h_per_week"]
+
+
+def _spread(found, machines, given, share):
+    """The operation's pieces over its fitting machines so that the run ends soonest,
+    where neither one machine nor a split (:func:`_split`) makes them by the wanted
+    date: [(option, pieces)] in order of preference, or None where that is one machine.
+
+    As if each piece in turn went to the machine where it would be done soonest
+    (:func:`_piece_done`: the hours already given to the machine, its set-up with its
+    first piece, the run of its pieces so far, over its free hours a week; of equal ends
+    the preferred machine): the run's pieces are the earliest piece-ends of all the
+    machines, so no other spread ends sooner.  Only an operation with a known run and
+    two pieces or more, on the machines with that run and free hours a week.  Worked
+    out, not piece by piece, from the end at which the machines' pieces, were they
+    divisible, would add up to the run: the pieces each machine has whole by then, and
+    the next earliest (or less the latest) pieces to the run's number, a machine at a
+    time."""
+    pieces = found[0][5].get("pieces")
+    if not pieces or pieces < 2:
+        return None
+    able = [o for o in found if o[5].get("run") and o[5].get("pieces") == pieces
+            and machines[o[3]]["free_h_per_week"] > 0]
+    if len(able) < 2:
+        return None
+
+    def done(i, n):
+        return _piece_done(able[i], n, machines, given, share)
+
+    # the end were pieces divisible: each machine from its set-up on at its pieces a week
+    starts, rates = [], []
+    for o in able:
+        hours, per_week = o[5], machines[o[3]]["free_h_per_week"]
+        starts.append((given[o[3]] + (hours["total"] - hours["run"]) * share) / per_week)
+        rates.append(per_week * pieces / (hours["run"] * share))
+    end, before, rate = None, 0.0, 0.0
+    for i in sorted(range(len(able)), key=lambda i: starts[i]):
+        if end is not None and end <= starts[i]:
+            break
+        before += starts[i] * rates[i]
+        rate += rates[i]
+        end = (pieces + before) / rate
+    made = []
+    for i, o in enumerate(able):  # the pieces each machine has whole by then
+        n = max(0, min(pieces, int((end - starts[i]) * rates[i])))
+        while n < pieces and done(i, n + 1) <= end:
+            n += 1
+        while n > 0 and done(i, n) > end:
+            n -= 1
+        made.append(n)
+    total = sum(made)
+    if total < pieces:  # the next earliest pieces
+        ahead = [(done(i, made[i] + 1), i) for i in range(len(able)) if made[i] < pieces]
+        heapq.heapify(ahead)
+        while total < pieces:
+            _, i = heapq.heappop(ahead)
+            made[i] += 1
+            total += 1
+            if made[i] < pieces:
+                heapq.heappush(ahead, (done(i, made[i] + 1), i))
+    elif total > pieces:  # less the latest
+        last = [(-done(i, made[i]), -i) for i in range(len(able)) if made[i]]
+        heapq.heapify(last)
+        while total > pieces:
+            _, i = heapq.heappop(last)
+            made[-i] -= 1
+            total -= 1
+            if made[-i]:
+                heapq.heappush(last, (-done(-i, made[-i]), i))
+    shares = [(o, n) for o, n in zip(able, made) if n]
+    return shares if len(shares) >= 2 else None
 
 
 def _split(found, op, free, given, share):
@@ -435,15 +544,15 @@ def late_in_plan(placement: Placement, inferred: Inferred,
     weeks = placement.weeks
     if weeks is None:
         return
-    machines, request, parts = inferred.machines, inferred.request, inferred.parts
+    machines, request = inferred.machines, inferred.request
     late = {}
     load = {}  # machine -> (its hours before the wanted date taken in all, by which parts)
     for mid, ops in order.items():
         free, given, users = machines[mid]["free_h_per_week"] * weeks, 0.0, []
         for pid, process, hours in ops:  # the chain's hours: an estimated run too, and
             # of an order in several deliveries the first's
-            if hours > free - given + 1e-9:
-                late[pid, process] = fit_text(
+            if hours > free - given + 1e-9:  # of a split, each share's machine
+                late.setdefault((pid, process), {})[mid] = fit_text(
                     _short_of_hours(hours, free, given, users, weeks), lang)
             given += hours
             users.append(pid)
@@ -452,19 +561,26 @@ def late_in_plan(placement: Placement, inferred: Inferred,
         if entry.get("machine"):
             entry.pop("late", None)
             said = late.get((entry["part"], entry["process"]))
-            if said is not None:
-                entry["late"] = said
-                _no_room_elsewhere(entry, parts[entry["part"]], machines, request, load,
+            if said:  # of a split, the first share's that is late
+                entry["late"] = next((said[share["machine"]] for share in
+                                      entry.get("split") or ({"machine": entry["machine"]},)
+                                      if share["machine"] in said),
+                                     next(iter(said.values())))
+                _no_room_elsewhere(entry, placement.hours, machines, request, load,
                                    weeks, lang)
 
 
-def _no_room_elsewhere(entry, part, machines, request, load, weeks, lang):
+def _no_room_elsewhere(entry, hours_on, machines, request, load, weeks, lang):
     """A late operation's alternatives that have no hours left for it either are
     rejected, with the parts that took them (P3 late on the Prusa read 'alternatives:
-    ultimaker-s5', whose hours P2 had)."""
+    ultimaker-s5', whose hours P2 had).  Its hours on each are those the choice weighed
+    (``hours_on``: :attr:`Placement.hours`), of an order in several deliveries the
+    first's, as the chosen machine's: a candidate rule's set-up on that machine too (a
+    VF-2 that needed 60 h of fixture for the part before it could start read as an
+    alternative with 16 h free), and the run the quote estimates."""
     keep = []
     for mid in entry.get("alternatives") or ():
-        hours = operation_hours(request, part, machines[mid])["total"] / deliveries_of(request)
+        hours = hours_on[entry["part"], entry["process"], mid] / deliveries_of(request)
         free = machines[mid]["free_h_per_week"] * weeks
         taken, users = load.get(mid, (0.0, []))
         if hours > free - taken + 1e-9:

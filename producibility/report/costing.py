@@ -320,10 +320,17 @@ def _rules_hours(hours, key, assignments, findings, unmade=None, request_key=Fal
     return hours
 
 
+def further_machines(assignments) -> int:
+    """The machines beyond the first of a part's split operations (``assignment.assign``:
+    their ``split``): each makes and measures a first piece of its own."""
+    return sum(len(a["split"]) - 1 for a in assignments if a.get("split"))
+
+
 def inspection_hours(assignments, costing, batches, findings=(), unmade=None) -> dict:
     """part id -> its measuring hours, as the quote's ``inspection`` lines add them up
     (the lead time's measuring step): the first-off inspection per batch of a part with
-    an operation on an own machine, and the rules' ``effort.inspection_h`` (the CMM, a
+    an operation on an own machine (and per further machine of a split: each machine's
+    first piece is measured), and the rules' ``effort.inspection_h`` (the CMM, a
     first article report, a capability study); a request rule's under None: the lead
     time measures it with the part that would end last (a first article report is done
     when every part is: with the first part made here, or the part measured last, a part
@@ -331,7 +338,8 @@ def inspection_hours(assignments, costing, batches, findings=(), unmade=None) ->
     hours: dict = {}
     for a in assignments:
         if a["machine"] and a["part"] not in (unmade or {}) and a["part"] not in hours:
-            hours[a["part"]] = costing["first_off_inspection_h"] * batches
+            hours[a["part"]] = costing["first_off_inspection_h"] * batches * (
+                1 + further_machines(x for x in assignments if x["part"] == a["part"]))
     return _rules_hours(hours, "inspection_h", assignments, findings, unmade,
                         request_key=True)
 
@@ -451,9 +459,12 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         ops = by_part.get(pid, [])
         own = [a for a in ops if a["machine"]]
         for a in own:
-            if not brief and a.get("late"):
-                notes.append(words["late"].format(part=pid, machine=a["machine_name"],
-                                                  process=name("processes", a["process"])))
+            if not brief and a.get("late"):  # of a split: on its machines at once
+                notes.append(words["late_split"].format(
+                    part=pid, machines=i18n.number(len(a["split"]), lang, 0),
+                    process=name("processes", a["process"])) if a.get("split") else
+                    words["late"].format(part=pid, machine=a["machine_name"],
+                                         process=name("processes", a["process"])))
         processes = [a["process"] for a in ops]
         material = catalogue.get("materials", part.get("material")) \
             if catalogue and part.get("material") else None
@@ -549,6 +560,17 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 source=said["inspection"].format(
                     hours=g(costing["first_off_inspection_h"]), batches=batches,
                     rate=insp_source))
+            more = further_machines(own)
+            if more:  # each machine of a split makes its own first piece
+                first = costing["first_off_inspection_h"] * batches * more
+                line("inspection", part=pid, description=i18n.counted(
+                    words["inspection_split"], more, lang, part=pid, machines=more),
+                    hours=first, rate_eur_h=insp_rate,
+                    amount_eur=first * insp_rate, basis=weakest((
+                        setting("costing.first_off_inspection_h"), insp_basis)),
+                    source=said["inspection_split"].format(
+                        hours=g(costing["first_off_inspection_h"]), batches=batches,
+                        machines=more, rate=insp_source))
     # ---- a rule's set-up hours, on the finding's machine at its rate: the lead time
     # needs them too (``brief``), for they occupy that machine
     everything_unmade = bool(parts) and all(pid in unmade for pid in parts)
