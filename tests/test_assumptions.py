@@ -347,6 +347,12 @@ def test_a_small_series_under_50_can_reach_its_target_8(equipment):
     assert "PRC-003" not in [f["rule"] for f in first["findings"]]  # its own pilot run
     text = render(screener.check(base_request(**small), lang="nl"), "text", "nl")
     assert "Is er al een nulserie of een eerdere serie van dit product gemaakt" in text
+    # asked now, it does not turn the verdict: PRC-004 (a Cpk without a pilot run) reads
+    # it, but also waits for the Cpk, which is not asked of 30 pieces
+    report = screener.check(base_request(**small)).to_dict()
+    [asked] = [q for q in report["open_questions"] if q["field"] == "pilot_run_done"]
+    assert asked["decisive"] is False and report["verdict"] != "conditional", report[
+        "verdict_reasons"]
 
 
 def test_a_blocker_caps_its_thread(tmp_path, equipment):
