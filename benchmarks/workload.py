@@ -74,6 +74,18 @@ VOCAB = None
 CATALOGUE = None
 
 
+def _temper_taken(part):
+    """The part with a temper its alloy has: a T temper of an alloy the catalogue says
+    is not heat-treatable (5754-T6, which validate refuses) becomes O/H111, which every
+    alloy has."""
+    temper = part.get("temper")
+    if isinstance(temper, str) and temper.startswith("t") and (
+            _catalogue().get("materials", part.get("material")) or {}).get(
+                "heat_treatable") is False:
+        part["temper"] = "o_h111"
+    return part
+
+
 def _catalogue():
     """The default pack's catalogue (materials, treatments), loaded once."""
     global CATALOGUE
@@ -238,7 +250,7 @@ def gen_request(n_parts, seed=1, tag="GEN"):
                 continue
             part[q.id] = _answer(q, rnd)
         part = {k: val for k, val in part.items() if qn.question("part", k) is not None}
-        req["parts"].append(part)
+        req["parts"].append(_temper_taken(part))
     return req
 
 
@@ -681,7 +693,7 @@ def gen_real_request(n_parts, seed=1, tag="REAL", equipment=None):
             part["surface_treatment"] = [
                 treatment for treatment in part["surface_treatment"]
                 if not _catalogue().wrong_treatment(treatment, part.get("material"))]
-        req["parts"].append(part)
+        req["parts"].append(_temper_taken(part))
     if price is not None:
         # a customer's target price: what the product roughly costs, give or take
         cost = sum(p.get("cycle_time_min", 5) * p.get("quantity", 1) / 60 * 80

@@ -326,6 +326,35 @@ def test_the_default_pack_earns_nothing_on_a_no(equipment):
     assert threads["technology_industrial_base"]["earned"] >= 7
 
 
+def test_a_small_series_under_50_can_reach_its_target_8(equipment):
+    """A small series of 30 could never reach process capability 8: the pilot-run
+    question was asked only from 50 products up, and the row for 8 needs it done, so
+    it read "7 / 8, not met for 8: pilot run" with nothing asked (an answer given was
+    not read). An order under 50 is its own pilot run; an earlier batch of the product
+    on the production processes is what shows 8 for it (MRL Deskbook E.2/E.3): the
+    question asks for either, of every small series."""
+    screener = Screener(equipment, load_packs())
+    small = dict(purpose="small_series", quantity=30, wanted_date="2027-06-01",
+                 prototype_production_process=True)
+    threads = screener.check(base_request(**small)).to_dict()["mrl"]["threads"]
+    assert (threads["process_capability"]["level"],
+            threads["process_capability"]["unanswered"]) == (7, ["request.pilot_run_done"])
+    made = screener.check(base_request(pilot_run_done=True, **small)).to_dict()
+    assert made["mrl"]["threads"]["process_capability"]["level"] == 8
+    first = screener.check(base_request(pilot_run_done=False, **small)).to_dict()
+    thread = first["mrl"]["threads"]["process_capability"]
+    assert thread["level"] == 7 and "earlier batch" in thread["not_met"]["criterion"]
+    assert "PRC-003" not in [f["rule"] for f in first["findings"]]  # its own pilot run
+    text = render(screener.check(base_request(**small), lang="nl"), "text", "nl")
+    assert "Is er al een nulserie of een eerdere serie van dit product gemaakt" in text
+    # asked now, it does not turn the verdict: PRC-004 (a Cpk without a pilot run) reads
+    # it, but also waits for the Cpk, which is not asked of 30 pieces
+    report = screener.check(base_request(**small)).to_dict()
+    [asked] = [q for q in report["open_questions"] if q["field"] == "pilot_run_done"]
+    assert asked["decisive"] is False and report["verdict"] != "conditional", report[
+        "verdict_reasons"]
+
+
 def test_a_blocker_caps_its_thread(tmp_path, equipment):
     blocker = rule("B-1", "true", scope="request", then="{blocker: true}")
     m = mrl(tmp_path, equipment, base_request(), blocker)

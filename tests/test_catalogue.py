@@ -710,3 +710,36 @@ def test_mat_012_names_the_tempers_of_the_alloy_asked(tmp_path, lang, words):
         "    speed_factor: 3.0\n", encoding="utf-8")
     assert message(Screener(EQUIPMENT, load_packs([own])), "aluminium_6082") \
         .startswith(words["own"])
+
+
+OWN_ALUMINIUM = """\
+materials:
+  - id: aluminium_7020
+    name: {{en: aluminium EN AW-7020, nl: aluminium EN AW-7020}}
+    aliases: [EN AW-7020, AlZn4.5Mg1, "7020"]
+    family: aluminium
+{treatable}    density_kg_m3: 2780
+    price: {{eur_kg: 9.0, source: "Our supplier's list, 2025", date: 2025-10}}
+    speed_factor: 3.0
+    lead_time_days: 5
+"""
+
+
+@pytest.mark.parametrize("treatable, words", [
+    ("    heat_treatable: true\n", "soft O and the solution treated and aged T4 or T6/T651"),
+    ("", "the soft O/H111 and the hard tempers of one alloy")])
+def test_a_shops_own_aluminium_without_a_temper_is_MAT_012(tmp_path, treatable, words):
+    """MAT-012 listed five alloys: a shop's own 7020 without a temper raised nothing.
+    Now every aluminium of the catalogue, worded by its heat_treatable (the general
+    wording where the shop's entry does not say); a temper given silences it."""
+    pack = write(tmp_path / "own.yaml", OWN_ALUMINIUM.format(treatable=treatable))
+    text = EQUIPMENT.read_text(encoding="utf-8").replace(
+        "aluminium_6082, brass_cw614n]", "aluminium_6082, brass_cw614n, aluminium_7020]", 1)
+    screener = Screener(str(write(tmp_path / "equipment.yaml", text)), load_packs([str(pack)]))
+    found = [f["message"] for f in screener.check(request(material="7020")).to_dict()["findings"]
+             if f["rule"] == "MAT-012"]
+    assert len(found) == 1 and words in found[0], found
+    assert "P1: aluminium EN AW-7020 without a temper" in found[0]
+    found = [f for f in screener.check(request(material="7020", temper="t6")).to_dict()["findings"]
+             if f["rule"] == "MAT-012"]
+    assert found == []

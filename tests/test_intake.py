@@ -657,6 +657,45 @@ parts:
     assert err == f"{path}: invalid (4 problems)\n"
 
 
+TEMPER_REQUEST = """\
+id: R-1
+date: 2026-11-23
+purpose: prototype
+quantity: 5
+wanted_date: 2027-01-15
+parts:
+  - id: P1
+    processes: [milling_3axis]
+    material: "5083"
+    temper: {temper}
+    size_mm: [120, 60, 20]
+    tolerance_mm: 0.1
+"""
+
+
+def test_validate_and_check_refuse_a_t_temper_of_an_alloy_not_heat_treatable(tmp_path):
+    """5083 in T6 passed validate and was screened: 5083 is not heat-treatable (the
+    catalogue's heat_treatable: false) and has no T tempers. Now one line at the temper,
+    in English and Dutch, and check refuses it with the same line; an H temper passes."""
+    path = write(tmp_path, TEMPER_REQUEST.format(temper="T6"))
+    line = (f"{path}:10: part P1: aluminium EN AW-5083 is not heat-treatable, so it has no "
+            "T temper (T6 given): give its O/H111 or H temper (H22/H32/H321, H24/H34)")
+    code, out, err = run_cli("validate", path)
+    assert code == 1 and out.splitlines()[0] == line
+    assert err == f"{path}: invalid (1 problem)\n"
+    code, out, err = run_cli("validate", path, "--lang", "nl")
+    assert code == 1 and out.splitlines()[0] == (
+        f"{path}:10: onderdeel P1: aluminium EN AW-5083 is niet veredelbaar en heeft dus "
+        "geen T-toestand (T6 opgegeven): geef de toestand O/H111 of een H-toestand "
+        "(H22/H32/H321, H24/H34)")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT)
+    assert code == 1 and err.splitlines()[0] == f"Error: {line}"
+    assert run_cli("validate", write(tmp_path, TEMPER_REQUEST.format(temper="h22_h32"),
+                                     "h.yaml"))[0] == 0
+    assert run_cli("validate", write(tmp_path, TEMPER_REQUEST.format(temper="t6").replace(
+        '"5083"', "aluminium_6082"), "t.yaml"))[0] == 0
+
+
 def test_validate_asks_for_the_bounding_box_the_fit_needs(tmp_path):
     # check ranks a missing size_mm as a question that can change the verdict (every
     # process but turning checks it), so validate lists it with the process's own needs

@@ -557,3 +557,32 @@ def test_a_certification_no_shop_can_hold_is_a_warning(tmp_path):
     assert "'en_1090_alu'" in found[0].message and "did you mean 'en_1090_3'?" in \
         found[0].message
     assert not [p for p in lint([default_pack_dir()]) if p.code == "W142"]
+
+
+def test_check_lists_a_packs_errors_in_file_and_line_order():
+    """`check` listed a pack's errors in the order its checks found them: the rule that
+    does not compile (line 20) before the flag no rule sets (line 12). Now file and
+    line order, the order `rules lint` lists the same two in."""
+    from conftest import EQUIPMENT, EXAMPLES, ROOT, run_cli
+    broken = ROOT / "tests/data/errors-reverse-pack.yaml"
+    code, out, err = run_cli("check", EXAMPLES / "requests/bracket-series.yaml", "--equipment",
+                             EQUIPMENT, "--rules", broken)
+    assert code == 1
+    lines = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert [re.search(r":(\d+): ", line).group(1) for line in lines] == ["12", "20"], err
+    linted = [p.line for p in lint([broken]) if p.code.startswith("E")]
+    assert linted == [12, 20]
+
+
+def test_an_index_a_fixed_length_answer_does_not_have_is_W144(tmp_path):
+    """part.size_mm[5] passed lint and never fired: a bounding box has three values.
+    Now W144 at the condition, in either language; [2] and [-1] are fine."""
+    path = pack(tmp_path, {"id": "OWN-001", "when": '"part.size_mm[5] > 10"'},
+                {"id": "OWN-002", "when": '"part.size_mm[2] > 10 and part.size_mm[-1] < 500"'},
+                {"id": "OWN-003", "when": '"part[\'size_mm\'][-4] > 10"'})
+    found = [(p.line, p.code) for p in lint([path]) if p.code == "W144"]
+    assert found == [(6, "W144"), (24, "W144")]
+    message = next(p.message for p in lint([path]) if p.code == "W144")
+    assert "part.size_mm always has 3 values, [0] to [2]: [5] is never there" in message
+    dutch = next(p.message for p in lint([path], lang="nl") if p.code == "W144")
+    assert "part.size_mm heeft altijd 3 waarden" in dutch

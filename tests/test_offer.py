@@ -387,10 +387,10 @@ def test_a_product_we_make_only_in_part_says_so(tmp_path, lang, in_time, per_set
 
 def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
     """The shaft none of whose parts can be made: compare read 'cost low: EUR 0 ->
-    EUR 4,871' and the batch's CSV summary 0,00, where the report says 'not priced'."""
+    EUR 4,848' and the batch's CSV summary 0,00, where the report says 'not priced'."""
     code, out, _ = run_cli("compare", REQUESTS / "shaft-oversize.yaml",
                            REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT)
-    assert code == 0 and "cost low: – -> € 4,871" in out.replace("\u00a0", " ")
+    assert code == 0 and "cost low: – -> € 4,848" in out.replace("\u00a0", " ")
     code, out, _ = run_cli("batch", REQUESTS / "shaft-oversize.yaml", "--equipment", EQUIPMENT,
                            "--format", "csv", "--csv-style", "plain")
     import csv
@@ -585,24 +585,24 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
                             EQUIPMENT, *args, "--lang", "nl")
     # each break with its own lead time (and its verdict where it is not the report's:
     # 100 brackets are above the customer's target price)
-    assert "  Staffelprijzen, per stuk: 100: € 32,38 - € 39,59 (14 werkdagen tot de eerste " \
-        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,54 - € 23,81 (24 werkdagen tot de " \
+    assert "  Staffelprijzen, per stuk: 100: € 32,15 - € 39,34 (14 werkdagen tot de eerste " \
+        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,49 - € 23,76 (24 werkdagen tot de " \
         "eerste van 2 leveringen)" in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    # the break row's amount is the offer's (23.81 x 500), the low in its description
-    assert "break,,,,,quantity 500: 19.54 - 23.81 per piece; amount: the offer's price per " \
-        "piece 23.81 times 500 (low estimate 9769.84),,50.00,,,11905.00,,," in out
+    # the break row's amount is the offer's (23.76 x 500), the low in its description
+    assert "break,,,,,quantity 500: 19.49 - 23.76 per piece; amount: the offer's price per " \
+        "piece 23.76 times 500 (low estimate 9747.34),,50.00,,,11880.00,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.59, "total_eur": 3959.0, "days": 14,
+        {"quantity": 100, "per_piece_eur": 39.34, "total_eur": 3934.0, "days": 14,
          "delivery": "14 working days (the first delivery)", "on_request": ""},
-        {"quantity": 500, "per_piece_eur": 23.81, "total_eur": 11905.0, "days": 24,
+        {"quantity": 500, "per_piece_eur": 23.76, "total_eur": 11880.0, "days": 24,
          "delivery": "24 working days (the first delivery)", "on_request": ""}]
     assert data["break_unit"] == "Price per piece"  # one bracket a product
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 23,81 | € 11.905,00 | 24 werkdagen (de eerste levering) |" in md
+    assert "| 500 | € 23,76 | € 11.880,00 | 24 werkdagen (de eerste levering) |" in md
     html = offer("--format", "html", *args)
     assert "Prices at other quantities (per product)" in html
     # nothing made, nothing to offer at other quantities either (the report read
@@ -1016,11 +1016,10 @@ def test_each_part_carries_its_own_contingency(tmp_path):
     whose cycle time is given, paid for P2's estimated run time (P1 EUR 234 too high,
     P2 EUR 233 too low; per-part prices go into the ERP's article prices). Each part's
     price is now its own lines with the quote's contingency (15 % on every line, 25 %
-    more on its estimated ones) and a share of the request's lines (QUA-002's first
-    article report) by its own amount; the parts still add up to the report's high
+    more on its estimated ones) and a share of the request's lines (QUA-011's for a
+    safety-critical order) by its own amount; the parts still add up to the report's high
     estimate."""
-    path = _two_part_request(tmp_path, {"size_mm": [120, 80, 60]},
-                             certificates_required=["first_article_report"])
+    path = _two_part_request(tmp_path, {"size_mm": [120, 80, 60]}, safety_critical=True)
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json",
                              "--no-probe")
     quote = json.loads(out)["quote"]
@@ -1030,7 +1029,7 @@ def test_each_part_carries_its_own_contingency(tmp_path):
            for pid in ("P1", "P2")}
     amounts = {pid: sum(line["amount_eur"] for line in lines) for pid, lines in own.items()}
     common = sum(line["amount_eur"] for line in quote["lines"] if line["part"] is None)
-    assert common > 0  # QUA-002's first article report
+    assert common > 0  # QUA-011's engineering and inspection
     # what open answers can add: a part's with its part, the request's shared as above
     summed = sum(e["amount_eur"] for e in quote["open_answers"])
     allowed = quote["totals"]["open_answers_eur"] / summed if summed else 0.0

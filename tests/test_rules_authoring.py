@@ -161,7 +161,8 @@ def test_rules_explain_lists_the_questions_a_rule_depends_on():
 
 
 @pytest.mark.parametrize("rule, scope", [
-    ("QUA-002", "request (één keer per aanvraag beoordeeld)"),
+    ("QUA-011", "request (één keer per aanvraag beoordeeld)"),
+    ("QUA-002", "part (één keer per onderdeel beoordeeld)"),
     ("PRC-001", "candidate (beoordeeld voor elke bewerking van een onderdeel met elke machine "
                 "die erbij past)"),
     ("ENX-001", "provider (één keer per aanvraag beoordeeld, op de machinelijst)")])

@@ -3,7 +3,8 @@ what a request still leaves open.
 
 Owns the cross-field checks (:func:`combination_problems`: a wanted date before the
 request date, more deliveries than products, a process without the sizes it needs, a
-sheet thicker than the part, an item listed twice), checking a request file the way the
+sheet thicker than the part, an aluminium that is not heat-treatable in a T temper, an item
+listed twice), checking a request file the way the
 loader does (:func:`validate_request`), and the required questions still unanswered
 (:func:`unanswered`, :func:`describe_open`).  Section and question ids appear only in
 :func:`combination_problems`, and each check skips itself when a questionnaire lacks the
@@ -158,6 +159,10 @@ def combination_problems(questionnaire, request, lang: str = "en") -> list[Probl
                         part=name, process=f" {t['and']} ".join(names),
                         fields=f" {t['and']} ".join(fields)),
                     tuple(("part", f) for f in ("processes",) + fields), i, missing=True))
+        impossible = _impossible_temper(questionnaire, part, lang)
+        if impossible is not None:
+            problems.append(Problem(["parts", i, "temper"], t["temper_not_heat_treatable"].format(
+                part=name, **impossible), (("part", "temper"), ("part", "material")), i))
         thickness, size = part.get("thickness_mm"), part.get("size_mm")
         if (_is_number(thickness) and isinstance(size, list) and len(size) == 3
                 and all(_is_number(v) for v in size) and thickness > min(size)):
@@ -166,6 +171,26 @@ def combination_problems(questionnaire, request, lang: str = "en") -> list[Probl
                 smallest=show_number(min(size), lang)),
                 (("part", "thickness_mm"), ("part", "size_mm")), i))
     return problems
+
+
+def _impossible_temper(questionnaire, part, lang):
+    """The words for a T temper asked of an alloy the catalogue says is not heat-treatable
+    (``heat_treatable: false``: 5083 T6), else None.  EN 515's T (thermally treated)
+    designations are made by solution heat treatment and ageing, which only the
+    heat-treatable alloys take; the T tempers are the temper question's choices written
+    with that letter (t4, t6, t651)."""
+    temper, material = part.get("temper"), part.get("material")
+    question = questionnaire.question("part", "temper")
+    if question is None or not isinstance(temper, str) or temper not in question.choices \
+            or not temper.lower().startswith("t"):
+        return None
+    from producibility.model.catalogue import default_catalogue
+
+    shop = questionnaire.shop or default_catalogue()
+    found = shop.resolve("materials", material)
+    if found is None or (shop.get("materials", found) or {}).get("heat_treatable") is not False:
+        return None
+    return {"material": shop.name("materials", found, lang), "temper": temper.upper()}
 
 
 def validate_request(path, questionnaire, lang: str = "en"):

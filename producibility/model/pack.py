@@ -352,7 +352,9 @@ def _load_packs(sources, rules, where, settings, packs, errors, include_default=
     except InputErrors as exc:
         errors = exc.errors + errors
     if errors:
-        raise InputErrors(errors)
+        # in file, line order, as `rules lint` lists them: the checks find them kind by
+        # kind (a rule that does not compile before a flag no rule sets), not in order
+        raise InputErrors(sorted(errors, key=lambda e: (str(e.path or ""), e.line or 0)))
     ordered = sorted(rules.values(), key=lambda r: r.id)
     disabled = {rid: found for rid, found in disabled.items() if rid not in rules}
     return RulePack(rules=ordered, settings=settings, packs=packs, catalogue=merged,

@@ -22,6 +22,10 @@ from producibility.errors import InputError, Wording
 FORMATS = ("quantities",)
 
 
+#: The values of a ``dimensions`` answer: a bounding box's length, width and height.
+DIMENSIONS = 3
+
+
 class Question:
     """One question as the questionnaire file words it: its type, choices, limits,
     ``ask_if`` condition and the answer assumed when it is left open."""
@@ -80,6 +84,12 @@ class Question:
     @property
     def scope(self):
         return "part" if self.repeat == "parts" else "request"
+
+    @property
+    def length(self):
+        """How many values an answer always has (a ``dimensions`` answer: length, width
+        and height), or None where it varies or is no list."""
+        return DIMENSIONS if self.type == "dimensions" else None
 
     @property
     def key(self):
@@ -190,7 +200,7 @@ def _json_type(q):
             item["minimum"] = q.min
         if q.max is not None:
             item["maximum"] = q.max
-        return {"type": "array", "items": item, "minItems": 3, "maxItems": 3}
+        return {"type": "array", "items": item, "minItems": DIMENSIONS, "maxItems": DIMENSIONS}
     raise InputError.said(Wording("inputs", "question_type", question=q.id, type=q.type))
 
 

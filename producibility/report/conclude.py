@@ -151,7 +151,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      estimate, weigh)
         outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang,
                                                weigh)
-        findings = rule_findings(inferred, placement, matrix, choices, lang, fields, brief)
+        findings = rule_findings(inferred, placement, matrix, choices, lang, fields, brief,
+                                 askable)
         waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own: the chain's)
         # the lead time, from the machines' set-up and run lines, a rule's set-up hours
         # on its machine with them
@@ -197,7 +198,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         known = set(map(id, inferred.hits))
         findings += rule_findings(
             staged._replace(hits=tuple(h for h in staged.hits if id(h) not in known)),
-            placement, matrix, choices, lang, open_fields, brief)
+            placement, matrix, choices, lang, open_fields, brief, askable)
         inferred = staged
 
     findings += fit_findings.no_machine(inferred, placement, choices, lang, catalogue)
@@ -377,7 +378,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
 
 def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: list,
                   choice_text: dict, lang: str, open_fields: OpenFields,
-                  brief: bool = False) -> list[Finding]:
+                  brief: bool = False, askable=None) -> list[Finding]:
     """The findings of the rules that fired or failed; a rule that could not decide
     names the fields it waits for in ``open_fields``.  A candidate-scope rule counts
     only for the machine chosen for the operation, and the same words of it for the same
@@ -385,7 +386,12 @@ def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: l
     part that cannot be made here (or for the request, when none of its parts can:
     ``Placement.moot``) asks nothing: no answer makes the part.  What the rules found
     for such a part stays (DFM-012 says why 6082 is not bent here).  ``brief``: findings
-    without their texts (see :meth:`Finding.from_hit`)."""
+    without their texts (see :meth:`Finding.from_hit`).  ``askable(scope, field, part)``:
+    whether the questionnaire asks (or may yet ask) a question; a rule that also waits
+    for one it does not ask cannot be decided by the answers it asks, so they do not
+    turn the verdict (PRC-004 waits for the Cpk, asked from 100 products, and for the
+    pilot run, asked of every series: of a series of 40 it asks the pilot run, and
+    that answer alone never makes it fire)."""
     findings = []
     decides = {}  # rule -> whether it decides: a rule waits for several fields and parts
     chosen = placement.chosen
@@ -401,6 +407,9 @@ def rule_findings(inferred: Inferred, placement: assignment.Placement, matrix: l
             decisive = decides.get(rule)
             if decisive is None:
                 decisive = decides[rule] = rule_decides(rule, matrix)
+            if decisive and askable is not None and not all(
+                    askable(*missing) for missing in hit.missing):
+                decisive = False  # this hit waits for a question not asked as well
             for scope, field, part in hit.missing:
                 open_fields.add(scope, part, field, rule.id, decisive)
         elif hit.outcome == "error":

@@ -17,7 +17,7 @@ on one rule with ``lint: {ignore: [W150]}``:
   catalogue     E125 catalogue-entry, W126 unknown-family, W127 unknown-cam-process
   conditions    E130 condition-syntax, E131 unknown-field, W140 never-matches,
                 W141 thousands-separator, W142 unknown-certification,
-                W143 text-for-number
+                W143 text-for-number, W144 index-out-of-range
   messages      E133 message-template
   flags         E132 unknown-flag, E134 flag-cycle, E135 candidate-flag, E136 schedule-rule,
                 E137 removed-flag-setter, W160 unused-flag

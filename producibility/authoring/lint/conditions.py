@@ -1,4 +1,4 @@
-"""E130, E131, W140, W141, W142, W143: a rule's condition (``when:``).
+"""E130, E131, W140, W141, W142, W143, W144: a rule's condition (``when:``).
 
 **E130** condition-syntax: the condition does not compile: a syntax error (a decimal
 comma gets a hint), a scope the rule cannot read (``machine.*`` in a part rule: the message
@@ -27,6 +27,11 @@ comparison is always the same.  ``'en_1090_3' not in provider.certifications`` (
 welded aluminium structure was told "our certificate covers steel only".  The ids a
 *customer* may ask for (``request.certificates_required``) are its choices: W140.
 
+**W144** index-out-of-range: a value of an answer that always has the same number of
+values read at an index it does not have (``part.size_mm[5]``: a bounding box has three,
+``[0]`` to ``[2]``, or ``[-1]`` to ``[-3]`` from the end): it is never there, so the
+comparison never holds and the rule never fires.
+
 **W141** thousands-separator: a number such as ``1.000`` or ``25.000``: in a condition the
 dot is a decimal point, so ``1.000`` is one, not a thousand.
 
@@ -41,7 +46,9 @@ from __future__ import annotations
 import re
 
 from producibility.authoring.lint.base import Code, Context, scopes
-from producibility.conditions.analysis import comparisons
+from jinja2 import nodes
+
+from producibility.conditions.analysis import comparisons, field_of
 from producibility.conditions.expressions import limit_problem
 from producibility.inputs.schema import did_you_mean
 from producibility.model.pack_checks import (Problem, RuleSource, compile_when,
@@ -53,6 +60,8 @@ CODES = {
     "W140": Code("never-matches", "a choice is compared with a value that is not a choice"),
     "W141": Code("thousands-separator", "a number written with a thousands separator"),
     "W143": Code("text-for-number", "a number question is ordered against a text"),
+    "W144": Code("index-out-of-range",
+                 "a fixed-length answer read at an index it does not have"),
     "W142": Code("unknown-certification",
                  "provider.certifications compared with an id no shop can hold"),
 }
@@ -83,6 +92,8 @@ def check(rule: RuleSource, context: Context) -> list[Problem]:
             for found in _texts_for_numbers(compiled.tree, context.questionnaire)]
     out += [rule.problem("W142", where, "unknown_certification", lang, **found)
             for found in _unknown_certifications(compiled.tree, context.questionnaire, lang)]
+    out += [rule.problem("W144", where, "index_out_of_range", lang, **found)
+            for found in _out_of_range(compiled.tree, context.questionnaire)]
     for number in _thousands(when):
         out.append(rule.problem("W141", where, "thousands", lang, number=number,
                                 plain=number.replace(".", "")))
@@ -121,6 +132,34 @@ def _never_matching(tree, questionnaire, lang) -> list[dict]:
                         out.append({"value": value, "field": f"{q.scope}.{q.id}",
                                     "hint": did_you_mean(value, q.choices, lang)})
     return out
+
+
+def _out_of_range(tree, questionnaire) -> list[dict]:
+    """A message's fields for each constant index into an answer of a fixed number of
+    values (``Question.length``) that it does not have."""
+    out = []
+    for node in tree.find_all(nodes.Getitem):
+        field = field_of(node.node)
+        index = _constant_index(node.arg)
+        if field is None or field[0] not in ("request", "part") or index is None:
+            continue
+        q = questionnaire.question(*field)
+        if q is None or q.length is None or -q.length <= index < q.length:
+            continue
+        out.append({"field": ".".join(field), "index": index, "length": q.length,
+                    "last": q.length - 1})
+    return out
+
+
+def _constant_index(node):
+    """A whole number an index is written as (``[5]``, ``[-4]``), else None."""
+    sign = 1
+    if isinstance(node, nodes.Neg):
+        node, sign = node.node, -1
+    if isinstance(node, nodes.Const) and isinstance(node.value, int) and \
+            not isinstance(node.value, bool):
+        return sign * node.value
+    return None
 
 
 def _texts_for_numbers(tree, questionnaire) -> list[dict]:
