@@ -278,7 +278,7 @@ def run_rule(engine, rule, condition, subject, context, machine=None, process=No
         missing = tuple(sorted(set(missing), key=_missing_key)) if undecided \
             else tuple(missing)
         engine.hits.append(Hit(rule, subject, "unknown", None, missing, None, machine,
-                               process))
+                               process, context))
         if rule.then.get("flag"):
             engine.set_flag(rule, subject, UNKNOWN, missing)
         return
@@ -730,26 +730,29 @@ def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costin
     window = _capacity_window(request, as_of, calendar)
     if window is not None:
         request["weeks_available"] = round(window, 1)
-    parts = []
-    for part in request["parts"]:
-        part = dict(part)
-        if request.get("quantity") is not None:
-            part["pieces"] = request["quantity"] * (part.get("quantity") or 1)
-        sizes = list(part.get("size_mm") or []) + [
-            part[k] for k in ("diameter_mm", "length_mm") if part.get(k) is not None]
-        if sizes:
-            part["max_dimension_mm"] = max(sizes)
-        family = _family(catalogue, part.get("material"))
-        if family is not None:
-            part["material_family"] = family
-        treatable = _material_field(catalogue, part.get("material"), "heat_treatable")
-        if isinstance(treatable, bool):
-            part["material_heat_treatable"] = treatable
-        parts.append(part)
-    request["parts"] = parts
+    request["parts"] = [derive_part(part, request, catalogue) for part in request["parts"]]
     if provider is not None and costing is not None:
         stock_facts(request, provider, catalogue, costing)
     return request
+
+
+def derive_part(part, request, catalogue=None):
+    """A copy of ``part`` with the derived fields of its own answers and the request's
+    quantity (not the stock facts, which count the request's parts together)."""
+    part = dict(part)
+    if request.get("quantity") is not None:
+        part["pieces"] = request["quantity"] * (part.get("quantity") or 1)
+    sizes = list(part.get("size_mm") or []) + [
+        part[k] for k in ("diameter_mm", "length_mm") if part.get(k) is not None]
+    if sizes:
+        part["max_dimension_mm"] = max(sizes)
+    family = _family(catalogue, part.get("material"))
+    if family is not None:
+        part["material_family"] = family
+    treatable = _material_field(catalogue, part.get("material"), "heat_treatable")
+    if isinstance(treatable, bool):
+        part["material_heat_treatable"] = treatable
+    return part
 
 
 def _family(catalogue, material_id):

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from producibility.engine.infer import Inferred, schedule
+from producibility.engine.infer import DERIVED_FIELDS, Inferred, derive_part, schedule
+from producibility.model.stock import stock_facts
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, flag_trace, ordered, rule_decides, words
-from producibility.report.open_questions import OpenFields, undecided
+from producibility.report.open_questions import OpenFields, alternatives, undecided
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.3.0"  # 7.3: quote.open_answers and totals.open_answers_eur (the
+SCHEMA_VERSION = "7.4.0"  # 7.4: quote.open_answers[].counted and .assumes (the rules of
+# one closed question are alternatives: the allowance counts those of its dearest answer);
+# 7.3: quote.open_answers and totals.open_answers_eur (the
 # high estimate allows for what the rules whose questions are open would add), and
 # effort.cost_eur.open_answers_eur; 7.2: a quantity break is the request screened at its
 # quantity, with its verdict, contingency share, rules, not_priced and lead_time; an
@@ -248,8 +251,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     def pending():
         """The findings the rules whose questions are open would make where they add
         hours or amounts to the price: the high estimate allows for their answers (each
-        rule once a part and machine)."""
-        seen, out = set(), []
+        rule once a part and machine), and which of them can fire together
+        (:func:`open_questions.alternatives`)."""
+        seen, out, hits = set(), [], []
         for hit in undecided(inferred.hits, placement.moot, placement.chosen, askable,
                              _priced):
             finding = Finding.from_hit(hit, lang, matrix, choices, brief=True)
@@ -258,15 +262,66 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             seen.add((finding.rule, finding.part, finding.machine))
             finding.title = hit.rule.text("title", lang)
             out.append(finding)
-        return out
+            hits.append(hit)
+        return out, alternatives(hits, inferred.flags_unknown, questionnaire.question,
+                                 answered, makeable)
+
+    taking: dict = {}  # (part, process) -> the materials the machines that fit it take
+
+    def makeable(key, value):
+        """Whether the part can be made here with ``value`` as its material: each of its
+        operations has a machine that fits it on the other answers and takes the
+        material, or a partner that does the operation takes it (its limits aside).
+        Any other answer: true."""
+        scope, field, pid = key
+        if scope != "part" or field != "material":
+            return True
+        for process in parts[pid].get("processes") or ():
+            takes = taking.get((pid, process))
+            if takes is None:
+                takes = taking[pid, process] = {
+                    material for (part, step, machine) in inferred.fits
+                    if part == pid and step == process
+                    for material in inferred.machines[machine]["materials"]}
+            if value not in takes and not any(
+                    process in partner["processes"] and (
+                        partner.get("materials") is None or value in partner["materials"])
+                    for partner in equipment.partners):
+                return False
+        return True
+
+    def answered(key, value, stock):
+        """The request and its parts (by id) with ``value`` as the answer to the question
+        ``key`` (scope, field, part), the derived fields worked out again as the engine
+        works them out (a material's family), and with ``stock`` the stock facts too
+        (whether it is in our rack: they count the request's parts together, so they
+        are worked out only for an answer on which a rule waits for them)."""
+        scope, field, pid = key
+        if scope == "request":  # a closed answer of the request derives nothing (the
+            # working weeks come from a date, the stock from the parts)
+            changed = dict(request, **{field: value})
+            return changed, parts
+        changed = dict(request)
+        changed["parts"] = [
+            derive_part({name: v for name, v in part.items()
+                         if ("part", name) not in DERIVED_FIELDS
+                         and name != "stock_held_kg"} | {field: value}, request, catalogue)
+            if str(part["id"]) == pid else (dict(part) if stock else part)
+            for part in request["parts"]]
+        if stock:
+            stock_facts(changed, inferred.provider, catalogue, settings["costing"],
+                        frozenset(placement.not_made))
+        return changed, {str(part["id"]): part for part in changed["parts"]}
 
     if not brief:
         share = verdict.contingency_share(settings, len(open_questions))
+        found, alternative = pending()
         lines, quote = costing.quote(request, parts, inferred.machines,
                                      placement.assignments, findings, catalogue,
                                      equipment.provider, settings["costing"], share,
                                      lang, placement.not_made, partners, _provenance(pack),
-                                     pending(), verdict.open_answers_share(settings, share))
+                                     found, verdict.open_answers_share(settings, share),
+                                     alternative)
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
@@ -310,10 +365,11 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         if priced or _open_answers_matter(totals, allowed, request, placement.not_made):
             # what open answers can add (a probe's: only where it can move the price
             # across the target, for pricing them is the dear part of a probe)
-            waiting = costing.open_answers(pending(), request, parts, inferred.machines,
+            found, alternative = pending()
+            waiting = costing.open_answers(found, request, parts, inferred.machines,
                                            placement.assignments, catalogue,
                                            equipment.provider, settings["costing"], lang,
-                                           placement.not_made, partners)
+                                           placement.not_made, partners, None, alternative)
             totals = costing.totals(lines, share, estimate_share, waiting, allowed)
         quote = {"lines": lines, "totals": totals,
                  "not_priced": [note.entry for note in unpriced

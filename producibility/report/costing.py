@@ -826,55 +826,83 @@ def _partner_transport(shipped, partners, costing, batches, line, notes, words, 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
           share, lang, unmade=None, partners=None, provenance=None, pending=(),
-          pending_share=None):
+          pending_share=None, alternatives=None):
     """(lines, the report's ``quote``): the quote lines, notes and totals with the
     contingency ``share`` and what open answers can add (``pending``: the findings the
     rules whose questions are open would make, :func:`open_answers`; at most
-    ``pending_share`` of the amount: :func:`totals`).  ``unmade``: see
+    ``pending_share`` of the amount: :func:`totals`; ``alternatives``: which of them
+    can fire together, :func:`open_answers`).  ``unmade``: see
     quote_lines.  ``breaks`` is left empty: the Screener fills it (:func:`at_quantity`,
     :func:`quantity_break`), for a break is the request screened again at its quantity."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
                                provider, costing, lang, unmade=unmade, provenance=provenance,
                                partners=partners)
     extra = open_answers(pending, request, parts, machines, assignments, catalogue, provider,
-                         costing, lang, unmade, partners, provenance)
+                         costing, lang, unmade, partners, provenance, alternatives)
     return lines, {
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
         "totals": totals(lines, share, costing["estimate_contingency"], extra, pending_share),
         "open_answers": [{key: line[key] for key in (
-            "rule", "part", "machine", "kind", "description", "hours", "amount_eur", "source")}
-            for line in extra],
+            "rule", "part", "machine", "kind", "description", "hours", "amount_eur", "source",
+            "counted", "assumes")} for line in extra],
         "breaks": []}
 
 
 def open_answers(pending, request, parts, machines, assignments, catalogue, provider,
-                 costing, lang, unmade=None, partners=None, provenance=None):
+                 costing, lang, unmade=None, partners=None, provenance=None,
+                 alternatives=None):
     """The quote lines the rules whose questions are open would add, were they to fire
     (``pending``: their findings, ``conclude``'s): priced as the quote prices a rule's
     hours and amounts.  They are the high estimate's allowance for open answers: what
     an answer can cost, not a share of the whole order per open question (one
     unanswered "is this your first order?" added 5 % of a EUR 150,000 order, EUR 7,600,
-    for TRD-001's one hour)."""
+    for TRD-001's one hour).
+
+    ``alternatives`` (``open_questions.alternatives``): of the rules that wait for one
+    closed question, the allowance counts those that can fire on the answer that adds
+    most (``assumes``: that question and answer), not those that cannot fire on it
+    (``counted`` false): the material from our rack and the material to order are
+    not both bought."""
     if not pending:
         return []
     lines, _ = quote_lines(request, parts, machines, assignments, pending, catalogue,
                            provider, costing, lang, unmade=unmade, provenance=provenance,
                            partners=partners, rules_only=True)
     ids = {f.rule for f in pending}
-    return [line for line in lines if line["rule"] in ids]
+    lines = [line for line in lines if line["rule"] in ids]
+    fires, answers = alternatives or ({}, {})
+    grouped = {}  # question key -> [(line, the answers its rule may fire on)]
+    for line in lines:
+        line["counted"], line["assumes"] = True, None
+        found = fires.get((line["rule"], line["part"], line.get("machine")))
+        if found is not None:
+            grouped.setdefault(found[0], []).append((line, found[1]))
+    for key, members in grouped.items():
+        # the answer that adds most (the first of them in the question's order)
+        worst = max(answers[key], key=lambda value: (
+            _r(sum(line["amount_eur"] for line, may in members if value in may)),
+            -answers[key].index(value)))
+        for line, may in members:
+            line["counted"] = worst in may
+            line["assumes"] = {"scope": key[0], "field": key[1], "part": key[2],
+                               "answer": worst}
+    return lines
 
 
 def totals(lines, share, estimate_share, pending=(), pending_share=None):
     """Amount, the contingency on all lines plus the extra on estimated ones and what
-    open answers can add (``pending``: :func:`open_answers`), at most ``pending_share``
-    of the amount (None: all of it).  The rules of open answers are often alternatives
-    (a thin wall in metal or in plastic, a certificate for stock or for ordered
-    material), so that their sum overstates what the answers add: an incomplete
-    enquiry of EUR 653 summed EUR 3,031 of them."""
+    open answers can add (``pending``: :func:`open_answers`; its lines not ``counted``
+    left out: the rules of one closed question that cannot fire on the answer that adds
+    most), at most ``pending_share`` of the amount (None: all of it).  The rules of open
+    answers are often alternatives also where :func:`open_answers` cannot tell (rules
+    of several questions, of a number, or of a flag an answer decides), so that their
+    sum can still overstate what the answers add: an incomplete enquiry of EUR 653
+    summed EUR 3,031 of them."""
     low = sum(line["amount_eur"] for line in lines)
     estimated = sum(line["amount_eur"] for line in lines if line["basis"] == "estimated")
-    waiting = sum(line["amount_eur"] for line in pending)
+    counted = [line for line in pending if line.get("counted", True)]
+    waiting = sum(line["amount_eur"] for line in counted)
     if pending_share is not None:
         waiting = min(waiting, max(pending_share, 0.0) * low)
     # the contingency to the cent first, and high = low + it: the figures an ERP gets
@@ -888,8 +916,8 @@ def totals(lines, share, estimate_share, pending=(), pending_share=None):
             "amount_eur": _r(low), "estimated_eur": _r(estimated),
             "contingency_share": _r(share), "estimate_contingency_share": _r(estimate_share),
             "open_answers_eur": _r(waiting),
-            "open_answers_capped": bool(pending) and pending_share is not None and
-            waiting < sum(line["amount_eur"] for line in pending) - 0.005,
+            "open_answers_capped": bool(counted) and pending_share is not None and
+            waiting < sum(line["amount_eur"] for line in counted) - 0.005,
             "contingency_eur": contingency, "amount_high_eur": _r(_r(low) + contingency)}
 
 

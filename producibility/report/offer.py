@@ -89,7 +89,9 @@ def _part_prices(data):
     # what open answers can add: a part's rule with its part, the request's shared (in
     # the proportion the quote allows for them: capped, less than their sum)
     common = high(shared) if shared else 0.0
-    entries = data["quote"].get("open_answers") or ()
+    # (a rule that cannot fire on the answer the allowance assumes is not counted)
+    entries = [entry for entry in data["quote"].get("open_answers") or ()
+               if entry.get("counted", True)]
     summed = sum(entry["amount_eur"] for entry in entries)
     allowed = (totals.get("open_answers_eur") or 0.0) / summed if summed else 0.0
     for entry in entries:

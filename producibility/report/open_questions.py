@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from producibility.conditions.expressions import MEMO, UNKNOWN, ExpressionError, evaluate
 from producibility.engine.infer import DERIVED_FROM
 
 
@@ -100,3 +101,92 @@ def undecided(hits, moot, chosen=(), askable=None, keep=None):
                 askable(*missing) for missing in hit.missing):
             continue
         yield hit
+
+
+def alternatives(hits, flags_unknown, question_of, answered, possible=None):
+    """Which of the undecided ``hits`` can fire together, for the high estimate's
+    allowance for open answers.  Rules that wait for one question of a closed answer (a
+    choice, yes or no) are often alternatives: a thin wall in metal or in plastic, the
+    material from our rack or to order.  Were one answer given, only the rules that can
+    fire on it would add their hours; summing them all overstated what an answer adds.
+
+    A hit qualifies when everything it waits for comes from one question of a part or
+    the request (a derived field counts as the answer it comes from: the material's
+    family, whether it is in stock) and none of the flags it requires or is held back
+    by is undecided (a flag decided without the answer stays so whatever the answer is,
+    as three-valued logic decides it; one that waits for it would need the engine).
+    For each answer of the question (``question_of(scope, field)``'s choices, or yes and
+    no), ``answered(key, value)`` gives the request and its parts with that answer, the
+    derived fields worked out again; the rule's condition is evaluated on them as the
+    engine evaluates it, and an answer on which it is unknown or fails counts as one
+    it may fire on.  ``possible(key, value)``: whether the part can be made here with
+    that answer (a material some machine that fits it, or a partner, takes): the
+    answers on which it cannot are no price of ours, and are not tried.
+
+    Returns {(rule, part, machine): (key, answers it may fire on)} and {key: the
+    question's answers in order}, for the keys that two hits or more wait for; ``key``
+    is (scope, field, part or None).  The answers are tried in the question's order up
+    to the first on which every rule may fire (none after it adds more)."""
+    groups: dict = {}
+    for hit in hits:
+        rule = hit.rule
+        if hit.context is None or \
+                any(name in flags_unknown for name in rule.requires + rule.unless):
+            continue  # (no facts kept: a hit the engine made without evaluating)
+        keys = set()
+        for scope, field, part in hit.missing:
+            for source in DERIVED_FROM.get((scope, field), ((scope, field),)):
+                keys.add((source[0], source[1], part if source[0] == "part" else None))
+        if len(keys) != 1:
+            continue
+        key = keys.pop()
+        question = question_of(key[0], key[1])
+        if question is None or question.type not in ("choice", "yes_no"):
+            continue
+        groups.setdefault(key, (question, []))[1].append(hit)
+    fires, answers = {}, {}
+    for key, (question, members) in sorted(groups.items(), key=lambda g: (
+            g[0][0], g[0][1], g[0][2] or "")):
+        if len(members) < 2:
+            continue
+        values = list(question.choices) if question.type == "choice" else [True, False]
+        if possible is not None:
+            values = [value for value in values if possible(key, value)] or values
+        may = {id(hit): [] for hit in members}
+        # each rule's facts but the answered ones, made once (its memo left out: what it
+        # remembers holds for the facts it was made on)
+        bases = [(hit, {name: facts for name, facts in hit.context.items() if name != MEMO})
+                 for hit in members]
+        for value in values:
+            waiting = bases
+            for stock in (False, True):  # the stock facts only for the rules that wait
+                request, parts = answered(key, value, stock)
+                waiting = [(hit, base) for hit, base in waiting
+                           if _may_fire(hit, base, request, parts, may, value, stock)]
+                if not waiting:
+                    break
+            if all(may[id(hit)] and may[id(hit)][-1] == value for hit in members):
+                break  # every rule may fire on it: no later answer adds more
+        answers[key] = values
+        for hit in members:
+            part = hit.subject if hit.rule.scope in ("part", "candidate") else None
+            fires[(hit.rule.id, part, hit.machine)] = (key, tuple(may[id(hit)]))
+    return fires, answers
+
+
+def _may_fire(hit, base, request, parts, may, value, last):
+    """Evaluate ``hit``'s rule on the answered facts (``base``: its other facts): True
+    where it is still unknown and the facts not yet complete (``last``: they are); else
+    it is decided, and the answer is one it may fire on unless its condition is false."""
+    context = dict(base, request=request)
+    if "part" in context:
+        context["part"] = parts.get(hit.subject, context["part"])
+    try:
+        result = evaluate(hit.rule.when, context)
+    except ExpressionError:
+        result = UNKNOWN
+    if result is UNKNOWN and not last:
+        return True
+    if result is not False:
+        may[id(hit)].append(value)
+    return False
