@@ -32,7 +32,7 @@ class Question:
 
     FIELDS = ("id", "section", "type", "text", "help", "required", "threads", "choices",
               "choice_text", "unit", "min", "max", "integer", "min_choices", "ask_if",
-              "repeat", "line", "assume", "catalogue", "format", "series")
+              "repeat", "line", "assume", "catalogue", "format", "series", "shop")
 
     def __init__(self, id: str, section: str, type: str, text: dict, help: dict,
                  required: bool = False, threads: tuple = (), choices: tuple = (),
@@ -40,7 +40,7 @@ class Question:
                  max: float = None, integer: bool = False, min_choices: int = 0,
                  ask_if: object = None, repeat: str = None, line: int = None,
                  assume: dict = None, catalogue: str = None, format: str = None,
-                 series: tuple = ()) -> None:
+                 series: tuple = (), shop: object = None) -> None:
         self.id = id
         self.section = section
         self.type = type
@@ -65,6 +65,9 @@ class Question:
         # number: the standard sizes an answer takes in practice, ascending (the probes'
         # values: report/probing.py)
         self.series = series
+        # the catalogue an ``ask_if`` reads the part's material in (material_family,
+        # material_heat_treatable: model.relevance), set where it is bound to one
+        self.shop = shop
         # {choice in lower case: choice}: the answer parser matches a choice whatever its
         # case, unless case tells two choices apart (ISO fits: h6 is a shaft, H6 a hole;
         # there an answer is matched as written, and H5, no choice, is no h5 either)
@@ -327,7 +330,10 @@ def _check_condition_fields(questions, path):
     assumed "not safety-critical" again, with no word)."""
     from producibility.inputs.schema import did_you_mean
 
-    known = {(q.scope, q.id) for q in questions}
+    from producibility.model.catalogue import MATERIAL_FIELDS
+
+    # the answers, and what the catalogue says of the part's material (its family)
+    known = {(q.scope, q.id) for q in questions} | {("part", f) for f in MATERIAL_FIELDS}
     for q in questions:
         for what, condition in (("ask_if", q.ask_if),
                                 ("assume.unless", (q.assume or {}).get("unless"))):
@@ -371,10 +377,22 @@ def _bind(questionnaire, catalogue):
                 ids = catalogue.ids(q.catalogue)
             names = catalogue.names(q.catalogue)
             q = q.replace(choices=tuple(ids), choice_text={i: names[i] for i in ids})
+        if _reads_material(q):
+            q = q.replace(shop=catalogue)
         questions.append(q)
     return Questionnaire(id=questionnaire.id, version=questionnaire.version,
                          title=questionnaire.title, sections=questionnaire.sections,
                          questions=questions, path=questionnaire.path, shop=catalogue)
+
+
+def _reads_material(question):
+    """Whether the question's ``ask_if`` or ``assume.unless`` reads what the catalogue
+    says of the part's material (``part.material_family == 'aluminium'``)."""
+    from producibility.model.catalogue import MATERIAL_FIELDS
+
+    return any(scope == "part" and field in MATERIAL_FIELDS
+               for condition in (question.ask_if, (question.assume or {}).get("unless"))
+               for scope, field in getattr(condition, "fields", ()) or ())
 
 
 def _parse(doc, path, check_assumptions=True):
