@@ -227,34 +227,62 @@ def test_the_form_shows_the_temper_for_a_shops_own_aluminium(tmp_path, monkeypat
     assert "steel_s235" not in atoms[0]["values"]
 
 
-def test_a_rule_on_the_temper_of_a_shops_own_aluminium_asks_it(tmp_path):
-    """An open temper was left out of the report's open questions (and the offer's)
-    where the part was a shop's own aluminium: the questionnaire 'would not ask it'."""
-    from conftest import EQUIPMENT, base_request
+def _screener_with_a_temper_rule(tmp_path, when):
+    """A shop with its own 7020 and 5052 and a rule of its own on the temper."""
+    from conftest import EQUIPMENT
     from producibility import Screener, load_packs
     from producibility.model.defaults import default_pack_dir
 
     pack = tmp_path / "own.yaml"
-    pack.write_text(OWN_ALUMINIUMS + """
+    pack.write_text(OWN_ALUMINIUMS + f"""
 rules:
   - id: OWN-001
     thread: materials
-    title: {en: 7020 in T6 is welded here, nl: 7020 in T6 lassen wij hier}
+    title: {{en: A temper we treat apart, nl: Een toestand die wij apart behandelen}}
     scope: part
-    when: "part.material == 'aluminium_7020' and part.temper in ['t6', 't651']"
+    when: "{when}"
     then:
-      effort: {engineering_h: 1}
-    message: {en: "{{ part.id }}: welding procedure for 7020-T6.", nl: "{{ part.id }}: lasmethode voor 7020-T6."}
-    source: {en: "Judgement: test rule", nl: "Inschatting: testregel"}
+      question: true
+    message: {{en: "{{{{ part.id }}}}: our own procedure for this temper.", nl: "{{{{ part.id }}}}: onze eigen werkwijze voor deze toestand."}}
+    source: {{en: "Judgement: test rule", nl: "Inschatting: testregel"}}
 """, encoding="utf-8")
     shop = EQUIPMENT.read_text(encoding="utf-8").replace(
-        "aluminium_7075, steel_s235", "aluminium_7075, aluminium_7020, steel_s235")
+        "aluminium_7075, steel_s235", "aluminium_7075, aluminium_7020, aluminium_5052, steel_s235")
     (tmp_path / "equipment.yaml").write_text(shop, encoding="utf-8")
-    screener = Screener(str(tmp_path / "equipment.yaml"), load_packs([default_pack_dir(), pack]))
+    return Screener(str(tmp_path / "equipment.yaml"), load_packs([default_pack_dir(), pack]))
+
+
+def _without_temper(material):
+    from conftest import base_request
     request = base_request()
-    request["parts"][0].update(material="aluminium_7020")
+    request["parts"][0].update(material=material)
     request["parts"][0].pop("temper", None)
-    report = screener.check(request, probe=False).to_dict()
+    return request
+
+
+def test_a_rule_on_the_temper_of_a_shops_own_aluminium_asks_it(tmp_path):
+    """An open temper was left out of the report's open questions (and the offer's)
+    where the part was a shop's own aluminium: the questionnaire 'would not ask it'."""
+    screener = _screener_with_a_temper_rule(
+        tmp_path, "part.material == 'aluminium_7020' and part.temper in ['t6', 't651']")
+    report = screener.check(_without_temper("aluminium_7020"), probe=False).to_dict()
     open_fields = {(q["field"], q["part"]): q for q in report["open_questions"]}
     assert ("temper", "P1") in open_fields, sorted(open_fields)
     assert "OWN-001" in open_fields["temper", "P1"]["rules"]
+
+
+def test_the_what_ifs_of_a_temper_try_no_T_temper_of_a_5052(tmp_path):
+    """The what-ifs of an open temper tried T6 for a part of 5052, an answer validate
+    refuses (it is not heat-treatable): they try the tempers it comes in."""
+    screener = _screener_with_a_temper_rule(
+        tmp_path, "part.material_family == 'aluminium' and part.temper in "
+                  "['h24_h34', 't4', 't6', 't651']")
+    tried = {}
+    for material in ("aluminium_5052", "aluminium_7020"):
+        request = _without_temper(material)
+        request.update(certificates_required=[], billing_basis="machine_hours")
+        report = screener.check(request).to_dict()
+        entry = next(q for q in report["open_questions"] if q["field"] == "temper")
+        tried[material] = [w["answer"] for w in entry["what_if"]]
+    assert tried == {"aluminium_5052": ["o_h111", "h22_h32", "h24_h34"],
+                     "aluminium_7020": ["o_h111", "h22_h32", "h24_h34", "t4", "t6", "t651"]}
