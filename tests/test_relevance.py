@@ -286,3 +286,28 @@ def test_the_what_ifs_of_a_temper_try_no_T_temper_of_a_5052(tmp_path):
         tried[material] = [w["answer"] for w in entry["what_if"]]
     assert tried == {"aluminium_5052": ["o_h111", "h22_h32", "h24_h34"],
                      "aluminium_7020": ["o_h111", "h22_h32", "h24_h34", "t4", "t6", "t651"]}
+
+
+@pytest.mark.parametrize("lang, offered", [
+    ("en", "O/H111 (soft; any alloy) · H22/H32/H321 (quarter hard; non-heat-treatable alloys "
+           "such as 5754 and 5083; H321: marine plate) · H24/H34 (half hard; non-heat-treatable "
+           "alloys such as 5754 and 5083)"),
+    ("nl", "O/H111 (zacht; elke legering) · H22/H32/H321 (kwarthard; niet-veredelbare "
+           "legeringen zoals 5754 en 5083; H321: scheepsbouwplaat) · H24/H34 (halfhard; "
+           "niet-veredelbare legeringen zoals 5754 en 5083)")])
+def test_the_offer_asks_the_temper_of_a_5052_without_T_tempers(tmp_path, lang, offered):
+    """The offer asked the temper of a 5052 part with all six choices, T6 among them,
+    which validate refuses for it; its data gave a portal the same six ids."""
+    from producibility.report.render import render
+
+    screener = _screener_with_a_temper_rule(
+        tmp_path, "part.material_family == 'aluminium' and part.temper in "
+                  "['h24_h34', 't4', 't6', 't651']")
+    request = _without_temper("aluminium_5052")
+    request.update(certificates_required=[], billing_basis="machine_hours")
+    report = screener.check(request, probe=False, lang=lang)
+    text = render(report, "text", lang, audience="customer")
+    assert f" P1) ({offered})\n" in text, text
+    data = json.loads(render(report, "json", lang, audience="customer"))
+    temper = next(q for q in data["questions"] if q["field"] == "temper")
+    assert temper["choice_ids"] == ["o_h111", "h22_h32", "h24_h34"]

@@ -387,18 +387,18 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             else None
         if question is None and questionnaire is not None:
             continue  # a derived fact, not something the customer can answer
+        choices = _choices_for(questionnaire, question, parts_by_id.get(entry.get("part")))
         questions.append({"text": text, "help": (question.help.get(lang) or
                                                  question.help.get("en") or "")
                           if question is not None and question.help else "",
                           "choices": [_label(questionnaire, entry["scope"], entry["field"], c,
-                                             lang) for c in question.choices]
-                          if question is not None and len(question.choices) <= 6 else [],
+                                             lang) for c in choices]
+                          if len(choices) <= 6 else [],
                           # what a portal posts the answer back as: the question's scope,
-                          # field and part, and the ids of every choice
+                          # field and part, and the ids of every choice it can take
                           "scope": entry["scope"], "field": entry["field"],
                           "part": entry.get("part"),
-                          "choice_ids": list(question.choices) if question is not None
-                          else []})
+                          "choice_ids": list(choices)})
 
     assumptions = []  # the questions left open that the shop answered the ordinary way
     usual = []  # of them, those screened with another answer that was not found to stop
@@ -791,6 +791,20 @@ def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any],
     return {"quantity": b["quantity"], "per_piece_eur": per_piece, "total_eur": total,
             "days": days, "delivery": delivery,
             "on_request": t["break_on_request"] if not offered else ""}
+
+
+def _choices_for(questionnaire: Any, question: Any, part: Mapping[str, Any] | None) -> tuple:
+    """The choices a question offers the customer for ``part``: not those its other
+    answers rule out, which validate refuses (no T6 for a part of 5754:
+    :func:`producibility.intake.checks.impossible_choices`)."""
+    if question is None:
+        return ()
+    if not part:
+        return tuple(question.choices)
+    from producibility.intake.checks import impossible_choices
+
+    ruled_out = impossible_choices(questionnaire, question, part)
+    return tuple(c for c in question.choices if c not in ruled_out)
 
 
 def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,
