@@ -122,7 +122,7 @@ class Screener:
             self.equipment,
             lambda field: self.questionnaire.question("part", field).choices
             if self.questionnaire.question("part", field) else ())
-        self._applicable = _applicable_choice(catalogue)
+        self._applicable = _applicable_choice(catalogue, self.questionnaire)
 
     @functools.cached_property
     def decisive_fields(self) -> frozenset:
@@ -442,13 +442,21 @@ def apply_assumptions(request: dict, questionnaire: Questionnaire) -> tuple[dict
     return filled, assumed
 
 
-def _applicable_choice(catalogue):
+def _applicable_choice(catalogue, questionnaire=None):
     def applicable(parts, field, value):
         """Whether a what-if answer can be meant for these parts: a surface treatment
         the catalogue gives for each one's material family (not anodising for a
         stainless part: FIT-TREATMENT would ask about it, which says nothing of the
         assumption probed); a weight no heavier than the part's envelope solid in its
-        material (a 150 x 100 x 45 mm PA12 housing was probed at 23 kg for FAC-004)."""
+        material (a 150 x 100 x 45 mm PA12 housing was probed at 23 kg for FAC-004); a
+        choice the part's other answers do not rule out (no T6 for a 5754: validate
+        refuses it, intake.checks.impossible_choices)."""
+        question = questionnaire.question("part", field) if questionnaire else None
+        if question is not None and question.type == "choice":
+            from producibility.intake.checks import impossible_choices
+            if any(value in impossible_choices(questionnaire, question, part)
+                   for part in parts):
+                return False
         if not catalogue:
             return True
         if field == "weight_kg":

@@ -277,3 +277,59 @@ def test_a_size_or_weight_in_another_unit_is_read_in_the_question_s(faas, field,
 def test_a_unit_of_another_kind_is_still_refused(faas):
     with pytest.raises(AnswerError):
         parse_answer(faas.question("part", "weight_kg"), "45 mm", "nl", typed=False)
+
+
+@pytest.mark.parametrize("written,choice", [
+    ("H111", "o_h111"), ("h111", "o_h111"), ("O", "o_h111"), ("H22", "h22_h32"),
+    ("H32", "h22_h32"), ("h321", "h22_h32"), ("H24", "h24_h34"), ("H34", "h24_h34"),
+    ("T4", "t4"), ("T6", "t6"), ("T651", "t651"), ("O/H111 (soft; any alloy)", "o_h111")])
+def test_a_temper_written_as_on_a_drawing_is_its_choice(tmp_path, written, choice):
+    """'EN AW-5754 H111' on a drawing, and `temper: H111` in the request: refused
+    ("not one of: o_h111, ...") where the questionnaire's choice is O/H111. The EN 515
+    designations each choice names are read as it (choice_aliases), as the same answer
+    (no assumption to confirm: H111 is that choice, not a neighbour read as it)."""
+    material = "aluminium_5754" if choice[0] in "oh" else "aluminium_6082"
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text().replace("material: aluminium_6082", f"material: {material}")
+                    .replace("temper: t651", f"temper: '{written}'"), encoding="utf-8")
+    code, out, err = run_cli("validate", path)
+    assert code == 0, out + err
+    report = Screener(str(EQUIPMENT)).check(str(path), probe=False).to_dict()
+    written_as = {a.get("field") for a in report.get("assumed") or () if isinstance(a, dict)}
+    assert "temper" not in written_as
+    same = tmp_path / "same.yaml"
+    same.write_text(path.read_text(encoding="utf-8").replace(f"temper: '{written}'",
+                                                             f"temper: {choice}"),
+                    encoding="utf-8")
+    assert Screener(str(EQUIPMENT)).check(str(same), probe=False).to_dict()["inputs"][
+        "request"]["digest"] == report["inputs"]["request"]["digest"]
+
+
+def test_a_typed_temper_is_read_as_the_drawing_writes_it(faas):
+    """Typed at `ask` (the same parser): H32 is the quarter-hard choice, o the soft one;
+    a temper no choice names (H116) is still refused."""
+    assert parse_answer(faas.question("part", "temper"), "H32", "nl") == "h22_h32"
+    assert parse_answer(faas.question("part", "temper"), "o", "en") == "o_h111"
+    with pytest.raises(AnswerError):
+        parse_answer(faas.question("part", "temper"), "H116", "en")
+
+
+@pytest.mark.parametrize("aliases,message", [
+    ("{o_h111: [O], h22_h32: [o]}", "'o' in choice_aliases is already the choice 'o_h111'"),
+    ("{o_h111: [t6]}", "'t6' in choice_aliases is already the choice 't6'"),
+    ("{h99: [H99]}", "choice_aliases names 'h99', which is not one of its choices")])
+def test_a_name_given_to_two_choices_is_refused_at_its_line(tmp_path, aliases, message):
+    """A questionnaire whose aliases would read one text as two choices is refused, with
+    file:line, before any request is read."""
+    from conftest import ROOT
+    text = (ROOT / "questionnaires" / "faas.yaml").read_text(encoding="utf-8")
+    start = text.index("        choice_aliases:\n")
+    end = text.index("        choice_text:\n", start)
+    broken = tmp_path / "q.yaml"
+    broken.write_text(text[:start] + f"        choice_aliases: {aliases}\n" + text[end:],
+                      encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    code, out, err = run_cli("validate", BRACKET, "--questionnaire", broken)
+    assert code != 0 and "Traceback" not in err
+    assert message in err, err
+    assert f"q.yaml:{line}: question 'temper': " in err

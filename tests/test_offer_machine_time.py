@@ -245,3 +245,49 @@ def test_paying_per_accepted_part_for_the_customers_own_operation_is_settled_fir
                         **dict({"billing_basis": "finished_parts"}, **answers))
         code, out, err = run_cli("check", other, "--equipment", EQUIPMENT, "--format", "json")
         assert not any(f["rule"] == "PPU-003" for f in json.loads(out)["findings"]), answers
+
+
+@pytest.mark.parametrize("lang, ours, theirs, measure", [
+    ("nl", "Wat wij bij de machinetijd leveren, zoals u vroeg:\n"
+           "  - materiaalcertificaat 3.1 (EN 10204), voor het materiaal dat wij leveren\n",
+     "U maakt de onderdelen zelf, dus deze verzorgt u als maker, niet wij:\n"
+     "  - FAI-rapport (eerstemonsterrapport)\n"
+     "  - traceerbaarheid per stuk of charge naar materiaal en meetgegevens\n"
+     "  - meetrapport: eerste stuk meten\n",
+     "Zullen wij uw onderdelen meten? Dat kan, als aparte dienst: vraag ons om een prijs."),
+    ("en", "What we deliver with the machine time, as you asked:\n"
+           "  - material certificate 3.1 (EN 10204), for the material we supply\n",
+     "You make the parts yourself, so these are yours to provide as their maker, not ours:\n"
+     "  - first article inspection report\n"
+     "  - traceability of each piece or batch to its material and inspection records\n"
+     "  - inspection report: first piece only\n",
+     "Should we measure your parts? We can, as a separate service: ask us for a price.")])
+def test_machine_time_delivers_the_material_certificate_not_reports_of_parts_we_did_not_make(
+        tmp_path, monkeypatch, lang, ours, theirs, measure):
+    """The customer turns the shafts on our lathe: the offer read "What we deliver with the
+    parts, as you asked: material certificate 3.1, traceability ..., inspection report:
+    first piece only", reports of parts we never make nor measure. A certificate of the
+    material we supply is ours to deliver (the catalogue's `of: material`); the documents
+    of the parts are the customer's as their maker, and measuring them is a service
+    asked apart. Material the customer supplies comes with its own certificate."""
+    path = changed(tmp_path, SHOP / "requests" / "ground-shaft-partner.yaml",
+                   customer_operates_machine=True,
+                   certificates_required=["material_3_1", "first_article_report"])
+    monkeypatch.chdir(SHOP)
+    text = offer(path, "--lang", lang, shop=True)
+    assert f"\n{ours}\n{theirs}{measure}\n" in text
+    assert "What we deliver with the parts" not in text
+    assert "Wat wij met de onderdelen meeleveren" not in text
+    own = changed(tmp_path, path, name="own-material.yaml", material_supplied_by_customer=True)
+    text = offer(own, "--lang", lang, shop=True)
+    assert ours.split("\n")[0] not in text
+    assert {"nl": "  - materiaalcertificaat 3.1 (EN 10204)\n",
+            "en": "  - material certificate 3.1 (EN 10204)\n"}[lang] in text.split(measure)[0]
+    # our own operator makes them: every document comes with the parts, as before
+    ordinary = changed(tmp_path, path, name="ours.yaml", customer_operates_machine=False)
+    text = offer(ordinary, "--lang", lang, shop=True)
+    assert {"nl": "Wat wij met de onderdelen meeleveren, zoals u vroeg:\n"
+                  "  - materiaalcertificaat 3.1 (EN 10204)\n  - FAI-rapport",
+            "en": "What we deliver with the parts, as you asked:\n"
+                  "  - material certificate 3.1 (EN 10204)\n  - first article"}[lang] in text
+    assert measure not in text

@@ -746,30 +746,11 @@ def derive_part(part, request, catalogue=None):
         part[k] for k in ("diameter_mm", "length_mm") if part.get(k) is not None]
     if sizes:
         part["max_dimension_mm"] = max(sizes)
-    family = _family(catalogue, part.get("material"))
-    if family is not None:
-        part["material_family"] = family
-    treatable = _material_field(catalogue, part.get("material"), "heat_treatable")
-    if isinstance(treatable, bool):
-        part["material_heat_treatable"] = treatable
+    if catalogue is not None and isinstance(part.get("material"), str):
+        # the family (a rule keyed on 'aluminium' holds for every aluminium alloy,
+        # a shop's own 7020 too) and whether it is heat-treatable
+        part.update(catalogue.material_facts(part["material"]))
     return part
-
-
-def _family(catalogue, material_id):
-    """The catalogue family of a material id (a rule keyed on 'aluminium' holds for
-    every aluminium alloy, a shop's own 7020 too), or None: no catalogue, no material,
-    a material or family the catalogue does not know."""
-    family = _material_field(catalogue, material_id, "family")
-    return family if isinstance(family, str) else None
-
-
-def _material_field(catalogue, material_id, name):
-    """A field of the catalogue entry of a material id, or None (no catalogue, no
-    material, an entry the catalogue does not know or one without the field)."""
-    if catalogue is None or not isinstance(material_id, str):
-        return None
-    entry = catalogue.get("materials", material_id)
-    return entry.get(name) if entry else None
 
 
 _NONE = MappingProxyType({})

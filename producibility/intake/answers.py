@@ -324,6 +324,10 @@ def _match_choice(question, token, numbers=True):
     if choice is not None:
         return choice
     exact = getattr(question, "case_sensitive", False)
+    # another name of a choice (the questionnaire's choice_aliases: H111 for o_h111)
+    choice = getattr(question, "aliases_by_case", {}).get(word if exact else low)
+    if choice is not None:
+        return choice
     for choice in question.choices:
         labels = question.choice_text.get(choice)
         labels = labels.values() if isinstance(labels, dict) else [labels]

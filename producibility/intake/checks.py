@@ -175,22 +175,38 @@ def combination_problems(questionnaire, request, lang: str = "en") -> list[Probl
 
 def _impossible_temper(questionnaire, part, lang):
     """The words for a T temper asked of an alloy the catalogue says is not heat-treatable
-    (``heat_treatable: false``: 5083 T6), else None.  EN 515's T (thermally treated)
-    designations are made by solution heat treatment and ageing, which only the
-    heat-treatable alloys take; the T tempers are the temper question's choices written
-    with that letter (t4, t6, t651)."""
-    temper, material = part.get("temper"), part.get("material")
+    (``heat_treatable: false``: 5083 T6), else None (see :func:`impossible_choices`)."""
+    temper = part.get("temper")
     question = questionnaire.question("part", "temper")
-    if question is None or not isinstance(temper, str) or temper not in question.choices \
-            or not temper.lower().startswith("t"):
+    if question is None or not isinstance(temper, str) or \
+            temper not in impossible_choices(questionnaire, question, part):
         return None
+    shop = _shop(questionnaire)
+    found = shop.resolve("materials", part.get("material"))
+    return {"material": shop.name("materials", found, lang), "temper": temper.upper()}
+
+
+def _shop(questionnaire):
     from producibility.model.catalogue import default_catalogue
 
-    shop = questionnaire.shop or default_catalogue()
-    found = shop.resolve("materials", material)
-    if found is None or (shop.get("materials", found) or {}).get("heat_treatable") is not False:
-        return None
-    return {"material": shop.name("materials", found, lang), "temper": temper.upper()}
+    return questionnaire.shop or default_catalogue()
+
+
+def impossible_choices(questionnaire, question, part) -> tuple:
+    """The choices of a part's ``question`` its other answers rule out, which ``validate``
+    refuses and ``ask`` does not offer: the T tempers of an alloy the catalogue says is
+    not heat-treatable (``heat_treatable: false``: 5754 and 5083, a shop's own 5052).
+    EN 515's T (thermally treated) designations are made by solution heat treatment and
+    ageing, which only the heat-treatable alloys take; the T tempers are the temper
+    question's choices written with that letter (t4, t6, t651).  () for every other
+    question, and where the material is open or not in the catalogue."""
+    if question.scope != "part" or question.id != "temper" or not isinstance(part, dict) \
+            or part.get("material") is None:
+        return ()
+    facts = _shop(questionnaire).material_facts(part["material"])
+    if facts.get("material_heat_treatable") is not False:
+        return ()
+    return tuple(c for c in question.choices if str(c).lower().startswith("t"))
 
 
 def validate_request(path, questionnaire, lang: str = "en"):

@@ -30,7 +30,7 @@ def condition_text(question, numbers: dict, questionnaire, lang: str) -> str:
     the expression itself when it is more than simple tests joined by one and/or."""
     f = _form_texts(lang)
     source = question.ask_if.source.strip()
-    simple = simple_tests(question.ask_if)
+    simple = simple_tests(question.ask_if, question.shop)
     if simple is None:
         return source
     join, tests = simple
@@ -66,7 +66,7 @@ def show_if(question) -> dict | None:
     """An ``ask_if`` as data the on-screen form evaluates: {"join", "atoms"}, or None
     (always shown) when it is more than simple tests joined by one and/or.  As in
     ``ask``, an unanswered field counts as "show"."""
-    simple = simple_tests(question.ask_if)
+    simple = simple_tests(question.ask_if, question.shop)
     if simple is None:
         return None
     join, tests = simple

@@ -15,7 +15,7 @@ from producibility import i18n
 from producibility.intake.answers import (BACK, HELP, LEAVE_OPEN, AnswerError, choice_label,
                                           help_text, in_lang, parse_answer, parse_yes_no,
                                           show_number, show_value, texts, unit_label)
-from producibility.intake.checks import combination_problems, unanswered
+from producibility.intake.checks import combination_problems, impossible_choices, unanswered
 from producibility.intake.request_file import ordered_request
 from producibility.model.relevance import asked
 
@@ -105,7 +105,7 @@ class Interview:
             if section.get("repeat") == "parts":
                 for i in range(self.part_count()):
                     part = self.parts[i] if i < len(self.parts) else {}
-                    steps += [Step("question", q, i) for q in questions
+                    steps += [Step("question", self._offered(q, part), i) for q in questions
                               if asked(q, context, part)]
                     steps.append(Step("more", None, i))
             else:
@@ -118,6 +118,15 @@ class Interview:
             only = set(self.only)
             chosen += [s for s in steps if s.part is not None and s.key not in only]
         return chosen
+
+    def _offered(self, question, part):
+        """The question with the choices the part's other answers leave: no T temper for
+        an alloy that is not heat-treatable (``validate`` refuses it)."""
+        ruled_out = impossible_choices(self.questionnaire, question, part)
+        if not ruled_out:
+            return question
+        return question.replace(choices=tuple(c for c in question.choices
+                                              if c not in ruled_out))
 
     def skipped(self, step):
         """Answered before this session and not looked at again: not asked going forward."""

@@ -18,6 +18,12 @@ from producibility.errors import InputError, InputErrors, Said, Wording
 KINDS = ("processes", "materials", "certifications", "treatments")
 # Part fields the engine derives (infer.DERIVED_FIELDS) that a check may read.
 DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm", "material_family")
+#: Part fields read from the catalogue entry of the part's material: field -> (the
+#: entry's key, the type it has).  The engine derives them for rules
+#: (``engine.infer.derive``); a question's ``ask_if`` reads them from the answers so far
+#: (``model.relevance``): the temper is asked of every aluminium, a shop's own 7020 too.
+MATERIAL_FIELDS = {"material_family": ("family", str),
+                   "material_heat_treatable": ("heat_treatable", bool)}
 CATALOGUE_DIR = "catalogue"
 
 _FOLD = re.compile(r"[\s_\-./]+")
@@ -85,6 +91,18 @@ class Catalogue:
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             return None
         return self.index[kind].get(fold(value))
+
+    def material_facts(self, material) -> dict:
+        """The :data:`MATERIAL_FIELDS` of a material (an id or an alias) from its entry:
+        {"material_family": "aluminium", "material_heat_treatable": False} for 5754;
+        {} for a material the catalogue does not know (or none), and a field the entry
+        lacks (a steel's heat_treatable) is left out."""
+        found = self.resolve("materials", material) if material is not None else None
+        entry = self.entries["materials"].get(found) if found is not None else None
+        if not entry:
+            return {}
+        return {field: entry[key] for field, (key, kind) in MATERIAL_FIELDS.items()
+                if isinstance(entry.get(key), kind)}
 
     def suggest(self, kind, value, among=None):
         """A did-you-mean hint through ids and aliases ('' when nothing is close)."""

@@ -32,7 +32,8 @@ class Question:
 
     FIELDS = ("id", "section", "type", "text", "help", "required", "threads", "choices",
               "choice_text", "unit", "min", "max", "integer", "min_choices", "ask_if",
-              "repeat", "line", "assume", "catalogue", "format", "series")
+              "repeat", "line", "assume", "catalogue", "format", "series", "shop",
+              "choice_aliases")
 
     def __init__(self, id: str, section: str, type: str, text: dict, help: dict,
                  required: bool = False, threads: tuple = (), choices: tuple = (),
@@ -40,7 +41,8 @@ class Question:
                  max: float = None, integer: bool = False, min_choices: int = 0,
                  ask_if: object = None, repeat: str = None, line: int = None,
                  assume: dict = None, catalogue: str = None, format: str = None,
-                 series: tuple = ()) -> None:
+                 series: tuple = (), shop: object = None,
+                 choice_aliases: dict | None = None) -> None:
         self.id = id
         self.section = section
         self.type = type
@@ -65,6 +67,9 @@ class Question:
         # number: the standard sizes an answer takes in practice, ascending (the probes'
         # values: report/probing.py)
         self.series = series
+        # the catalogue an ``ask_if`` reads the part's material in (material_family,
+        # material_heat_treatable: model.relevance), set where it is bound to one
+        self.shop = shop
         # {choice in lower case: choice}: the answer parser matches a choice whatever its
         # case, unless case tells two choices apart (ISO fits: h6 is a shaft, H6 a hole;
         # there an answer is matched as written, and H5, no choice, is no h5 either)
@@ -74,6 +79,13 @@ class Question:
         self.case_sensitive = any(len(alike) > 1 for alike in folded.values())
         self.choices_by_case = {} if self.case_sensitive else \
             {low: alike[0] for low, alike in folded.items()}
+        # {choice: [other names]}: what a drawing writes for a choice (EN 515's H111 and
+        # O for the temper o_h111), read as the choice itself, matched as a choice is
+        self.choice_aliases = {} if choice_aliases is None else choice_aliases
+        self.aliases_by_case = {
+            (name if self.case_sensitive else name.lower()): choice
+            for choice, names in self.choice_aliases.items() if choice in choices
+            for name in names}
 
     def replace(self, **changes) -> "Question":
         """This question with some fields changed."""
@@ -327,7 +339,10 @@ def _check_condition_fields(questions, path):
     assumed "not safety-critical" again, with no word)."""
     from producibility.inputs.schema import did_you_mean
 
-    known = {(q.scope, q.id) for q in questions}
+    from producibility.model.catalogue import MATERIAL_FIELDS
+
+    # the answers, and what the catalogue says of the part's material (its family)
+    known = {(q.scope, q.id) for q in questions} | {("part", f) for f in MATERIAL_FIELDS}
     for q in questions:
         for what, condition in (("ask_if", q.ask_if),
                                 ("assume.unless", (q.assume or {}).get("unless"))):
@@ -371,10 +386,41 @@ def _bind(questionnaire, catalogue):
                 ids = catalogue.ids(q.catalogue)
             names = catalogue.names(q.catalogue)
             q = q.replace(choices=tuple(ids), choice_text={i: names[i] for i in ids})
+        if _reads_material(q):
+            q = q.replace(shop=catalogue)
         questions.append(q)
     return Questionnaire(id=questionnaire.id, version=questionnaire.version,
                          title=questionnaire.title, sections=questionnaire.sections,
                          questions=questions, path=questionnaire.path, shop=catalogue)
+
+
+def _choice_aliases(q, raw, path):
+    """A question's ``choice_aliases`` checked: a name for a choice of its own, taken by
+    no other choice (as a choice or a name): 'H32' cannot stand for two tempers."""
+    taken = {(c if q.case_sensitive else c.lower()): c for c in q.choices}
+    out = {}
+    for choice, names in raw.items():
+        line = (getattr(raw, "key_lines", None) or {}).get(choice) or q.line
+        if choice not in q.choices:
+            raise InputError.said(Wording("inputs", "question_alias_choice", question=q.id,
+                                          choice=choice), path, line)
+        for name in names:
+            key = str(name) if q.case_sensitive else str(name).lower()
+            if taken.setdefault(key, choice) != choice:
+                raise InputError.said(Wording("inputs", "question_alias_twice", question=q.id,
+                                              name=name, choice=taken[key]), path, line)
+        out[choice] = [str(name) for name in names]
+    return out
+
+
+def _reads_material(question):
+    """Whether the question's ``ask_if`` or ``assume.unless`` reads what the catalogue
+    says of the part's material (``part.material_family == 'aluminium'``)."""
+    from producibility.model.catalogue import MATERIAL_FIELDS
+
+    return any(scope == "part" and field in MATERIAL_FIELDS
+               for condition in (question.ask_if, (question.assume or {}).get("unless"))
+               for scope, field in getattr(condition, "fields", ()) or ())
 
 
 def _parse(doc, path, check_assumptions=True):
@@ -416,6 +462,8 @@ def _parse(doc, path, check_assumptions=True):
                                                   problem=str(exc)), path, line) from None
             if raw.get("assume") is not None:
                 q.assume = _assumption(q, raw["assume"], path, line, check_assumptions)
+            if raw.get("choice_aliases"):
+                q = q.replace(choice_aliases=_choice_aliases(q, raw["choice_aliases"], path))
             if q.key in seen:
                 raise InputError.said(Wording("inputs", "question_twice", question=q.id,
                                               line=seen[q.key]), path, line)

@@ -12,6 +12,25 @@ from __future__ import annotations
 
 from producibility.conditions.analysis import AnswerTest, answer_tests
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
+from producibility.model.catalogue import MATERIAL_FIELDS
+
+
+def _answers(question, condition, request, part):
+    """The context a condition of ``question`` reads: the answers so far, and for one
+    that reads what the catalogue says of the part's material (``part.material_family
+    == 'aluminium'``: the temper of every aluminium, a shop's own 7020 too) those
+    facts from the question's catalogue (``Question.shop``), as the engine derives them
+    for rules; unknown while the material is open or not in the catalogue."""
+    part = part or {}
+    shop = getattr(question, "shop", None)
+    if shop is not None and part.get("material") is not None and any(
+            scope == "part" and field in MATERIAL_FIELDS and part.get(field) is None
+            for scope, field in condition.fields):
+        part = dict(part)
+        for field, value in shop.material_facts(part["material"]).items():
+            if part.get(field) is None:
+                part[field] = value
+    return {"request": request, "part": part}
 
 
 def _ask_if(question, request, part):
@@ -20,7 +39,7 @@ def _ask_if(question, request, part):
     if question.ask_if is None:
         return None
     try:
-        return evaluate(question.ask_if, {"request": request, "part": part or {}})
+        return evaluate(question.ask_if, _answers(question, question.ask_if, request, part))
     except ExpressionError:
         return None
 
@@ -55,7 +74,7 @@ def contradicted(question, request: dict, part: dict | None = None) -> bool:
     if unless is None:
         return False
     try:
-        return evaluate(unless, {"request": request, "part": part or {}}) is True
+        return evaluate(unless, _answers(question, unless, request, part)) is True
     except ExpressionError:
         return False
 
@@ -69,13 +88,53 @@ def follows_from(question, request: dict, part: dict | None = None) -> tuple:
     cam."""
     if question.ask_if is None or _ask_if(question, request, part) is not UNKNOWN:
         return ()
-    answers = {"request": request, "part": part or {}}
-    return tuple((scope, field) for scope, field in question.ask_if.fields
-                 if answers.get(scope, {}).get(field) is None)
+    answers = _answers(question, question.ask_if, request, part)
+    out = []
+    for scope, field in question.ask_if.fields:
+        if answers.get(scope, {}).get(field) is None:
+            # what the catalogue says of the material waits for the material
+            key = ("part", "material") if scope == "part" and field in MATERIAL_FIELDS \
+                else (scope, field)
+            if key not in out:
+                out.append(key)
+    return tuple(out)
 
 
-def simple_tests(condition) -> tuple[str, list[AnswerTest]] | None:
+def simple_tests(condition, shop=None) -> tuple[str, list[AnswerTest]] | None:
     """A compiled ``ask_if`` as simple tests of answers joined by one of ``and`` /
-    ``or`` (see :func:`producibility.conditions.analysis.answer_tests`), or None."""
+    ``or`` (see :func:`producibility.conditions.analysis.answer_tests`), or None.
+
+    A test of what the catalogue (``shop``) says of the part's material is the test of
+    the material answer it stands for: ``part.material_family == 'aluminium'`` is
+    "the material is one of the catalogue's aluminiums", by their ids (the form shows
+    the temper for a shop's own 7020 too); None without a catalogue."""
     tree = getattr(condition, "tree", None)
-    return None if tree is None else answer_tests(tree)
+    simple = None if tree is None else answer_tests(tree)
+    if simple is None:
+        return None
+    join, tests = simple
+    out = []
+    for test in tests:
+        if test.scope == "part" and test.field in MATERIAL_FIELDS:
+            test = _as_material_test(test, shop)
+            if test is None:
+                return None
+        out.append(test)
+    return join, out
+
+
+def _as_material_test(test, shop):
+    """A test of a material fact as a test of the material: the ids whose entry has
+    the value tested (``in``), or has not (``out``); None where it is no such test."""
+    if shop is None:
+        return None
+    if test.op in ("true", "false"):
+        op, values = "in", (test.op == "true",)
+    elif test.op in ("in", "out"):
+        op, values = test.op, test.values
+    else:
+        return None
+    field = test.field
+    ids = tuple(i for i in shop.ids("materials")
+                if field in shop.material_facts(i) and shop.material_facts(i)[field] in values)
+    return AnswerTest(op, "part", "material", ids)

@@ -389,18 +389,18 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             else None
         if question is None and questionnaire is not None:
             continue  # a derived fact, not something the customer can answer
+        choices = _choices_for(questionnaire, question, parts_by_id.get(entry.get("part")))
         questions.append({"text": text, "help": (question.help.get(lang) or
                                                  question.help.get("en") or "")
                           if question is not None and question.help else "",
                           "choices": [_label(questionnaire, entry["scope"], entry["field"], c,
-                                             lang) for c in question.choices]
-                          if question is not None and len(question.choices) <= 6 else [],
+                                             lang) for c in choices]
+                          if len(choices) <= 6 else [],
                           # what a portal posts the answer back as: the question's scope,
-                          # field and part, and the ids of every choice
+                          # field and part, and the ids of every choice it can take
                           "scope": entry["scope"], "field": entry["field"],
                           "part": entry.get("part"),
-                          "choice_ids": list(question.choices) if question is not None
-                          else []})
+                          "choice_ids": list(choices)})
 
     assumptions = []  # the questions left open that the shop answered the ordinary way
     usual = []  # of them, those screened with another answer that was not found to stop
@@ -496,7 +496,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             part.update(total_eur=None, per_piece_eur=None)
         total = per_product = product_parts = None
         questions, advice, assumptions, not_included = [], [], [], []
-    documents = [] if declined or refusals else _documents(request, questionnaire, lang, t)
+    documents, documents_yours = ([], []) if declined or refusals else _documents(
+        request, questionnaire, lang, t,
+        getattr(pack, "catalogue", None) or getattr(questionnaire, "shop", None),
+        machine_time=only_booked)
     wanted = _date(request.get("wanted_date"))
     say_wanted = True  # "you asked for delivery by": of parts we deliver
     supplied = request.get("material_supplied_by_customer") is True
@@ -581,6 +584,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "delivery_groups": groups,
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "documents": documents,
+        # with machine time only: what we deliver with it (a certificate of the material
+        # we supply), and the documents of the parts, the customer's as their maker
+        "documents_heading": t["documents_machine_time" if only_booked else "documents"],
+        "documents_yours": documents_yours,
         "questions": questions[:TOP_QUESTIONS],
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
         "more_questions_text": i18n.counted(t["and_more_count"], len(questions) - TOP_QUESTIONS,
@@ -788,29 +795,62 @@ def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any],
             "on_request": t["break_on_request"] if not offered else ""}
 
 
+def _choices_for(questionnaire: Any, question: Any, part: Mapping[str, Any] | None) -> tuple:
+    """The choices a question offers the customer for ``part``: not those its other
+    answers rule out, which validate refuses (no T6 for a part of 5754:
+    :func:`producibility.intake.checks.impossible_choices`)."""
+    if question is None:
+        return ()
+    if not part:
+        return tuple(question.choices)
+    from producibility.intake.checks import impossible_choices
+
+    ruled_out = impossible_choices(questionnaire, question, part)
+    return tuple(c for c in question.choices if c not in ruled_out)
+
+
 def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,
-               t: Mapping[str, str]) -> list[str]:
+               t: Mapping[str, str], catalogue: Any = None,
+               machine_time: bool = False) -> tuple[list[str], list[str]]:
     """What we deliver with the parts because the customer asked for it: each certificate
     of ``certificates_required``, the EN 1090 execution class, traceability, a Cpk study
     and the extent of the inspection, as the customer answered them (an assumed answer is
     listed under the assumptions).  The offer is the document in which we confirm the
     customer's requirements (ISO 9001:2015 8.2.3): the EN 1090 frame's offer named no
     execution class, no 3.1 certificate and no traceability, all of which its quote
-    priced, and a dispute about a missing certificate had no written basis."""
-    out = [_label(questionnaire, "request", "certificates_required", c, lang)
-           for c in request.get("certificates_required") or ()]
+    priced, and a dispute about a missing certificate had no written basis.
+
+    Returns (what we deliver, what the customer provides).  The second is empty but for
+    an offer of ``machine_time`` only, where the customer's own staff make the parts on
+    our machine: then we deliver only a document of the material we supply (the
+    catalogue's ``of: material``: a 3.1 certificate), and every document of the parts
+    (an inspection or first article report, traceability, a Cpk study, CE marking) or of
+    the maker's quality system is the customer's, as the maker: the makerspace's offer
+    listed a first article report of parts we never touch."""
+    supplied = request.get("material_supplied_by_customer") is True
+    ours, yours = [], []
+    for c in request.get("certificates_required") or ():
+        name = _label(questionnaire, "request", "certificates_required", c, lang)
+        entry = catalogue.get("certifications", c) if catalogue is not None else None
+        if not machine_time:
+            ours.append(name)
+        elif (entry or {}).get("of") == "material" and not supplied:
+            ours.append(t["document_of_our_material"].format(document=name))
+        else:
+            yours.append(name)
+    made = yours if machine_time else ours  # the documents of the parts made
     if isinstance(request.get("execution_class"), str):
-        out.append(t["document_execution_class"].format(
+        made.append(t["document_execution_class"].format(
             execution_class=request["execution_class"].upper()))
     if request.get("traceability_required") is True:
-        out.append(t["document_traceability"])
+        made.append(t["document_traceability"])
     if request.get("cpk_required") is True:
-        out.append(t["document_cpk"])
+        made.append(t["document_cpk"])
     scope = request.get("inspection_scope")
     if isinstance(scope, str):
-        out.append(t["document_inspection"].format(
+        made.append(t["document_inspection"].format(
             scope=_label(questionnaire, "request", "inspection_scope", scope, lang)))
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(ours)), list(dict.fromkeys(yours))
 
 
 def _derived(request: Mapping[str, Any], as_of: str, catalogue=None) -> Mapping[str, Any]:

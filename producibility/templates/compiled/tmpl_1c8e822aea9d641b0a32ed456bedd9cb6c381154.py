@@ -27,6 +27,8 @@ def root(context, missing=missing):
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_documents = resolve('documents')
+    l_0_documents_heading = resolve('documents_heading')
+    l_0_documents_yours = resolve('documents_yours')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_nothing_made = resolve('nothing_made')
@@ -361,7 +363,7 @@ def root(context, missing=missing):
     if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
         pass
         yield '\n'
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents'))
+        yield str((undefined(name='documents_heading') if l_0_documents_heading is missing else l_0_documents_heading))
         yield ':\n'
         for l_1_text in (undefined(name='documents') if l_0_documents is missing else l_0_documents):
             _loop_vars = {}
@@ -370,6 +372,20 @@ def root(context, missing=missing):
             yield str(l_1_text)
             yield '\n'
         l_1_text = missing
+    if (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents_yours'))
+        yield ':\n'
+        for l_1_text in (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(l_1_text)
+            yield '\n'
+        l_1_text = missing
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents_measuring'))
+        yield '\n'
     if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
         pass
         yield '\n'
@@ -497,4 +513,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=115&5=121&6=124&8=127&9=129&11=133&12=135&14=137&15=139&18=142&19=146&20=150&21=154&23=158&24=160&25=164&28=168&29=171&30=174&31=176&32=178&33=182&34=185&36=192&38=203&39=206&41=208&42=211&43=213&44=216&45=218&46=222&49=226&53=252&54=254&55=256&56=260&58=267&60=282&61=285&62=287&63=290&64=292&65=295&66=297&67=301&70=305&74=327&75=330&76=334&77=337&80=343&82=346&85=349&86=353&88=357&90=361&92=364&93=366&94=370&97=373&99=376&100=378&101=382&104=385&106=388&107=390&108=394&109=397&111=414&115=419&117=422&118=425&119=430&122=441&124=444&125=446&126=450&129=453&131=456&132=459&133=463&136=473&137=475&140=477&142=480&143=482&144=486&148=490&150=492'
+debug_info = '3=117&5=123&6=126&8=129&9=131&11=135&12=137&14=139&15=141&18=144&19=148&20=152&21=156&23=160&24=162&25=166&28=170&29=173&30=176&31=178&32=180&33=184&34=187&36=194&38=205&39=208&41=210&42=213&43=215&44=218&45=220&46=224&49=228&53=254&54=256&55=258&56=262&58=269&60=284&61=287&62=289&63=292&64=294&65=297&66=299&67=303&70=307&74=329&75=332&76=336&77=339&80=345&82=348&85=351&86=355&88=359&90=363&92=366&93=368&94=372&97=375&99=378&100=380&101=384&103=387&105=389&107=392&108=394&109=398&112=401&114=404&115=406&116=410&117=413&119=430&123=435&125=438&126=441&127=446&130=457&132=460&133=462&134=466&137=469&139=472&140=475&141=479&144=489&145=491&148=493&150=496&151=498&152=502&156=506&158=508'

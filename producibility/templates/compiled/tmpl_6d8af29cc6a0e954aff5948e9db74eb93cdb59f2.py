@@ -27,6 +27,8 @@ def root(context, missing=missing):
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_documents = resolve('documents')
+    l_0_documents_heading = resolve('documents_heading')
+    l_0_documents_yours = resolve('documents_yours')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_break_unit = resolve('break_unit')
@@ -361,7 +363,7 @@ def root(context, missing=missing):
     if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
         pass
         yield '\n**'
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents'))
+        yield str((undefined(name='documents_heading') if l_0_documents_heading is missing else l_0_documents_heading))
         yield ':**\n\n'
         for l_1_text in (undefined(name='documents') if l_0_documents is missing else l_0_documents):
             _loop_vars = {}
@@ -370,6 +372,21 @@ def root(context, missing=missing):
             yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
+    if (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
+        pass
+        yield '\n**'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents_yours'))
+        yield ':**\n\n'
+        for l_1_text in (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_8(l_1_text))
+            yield '\n'
+        l_1_text = missing
+        yield '\n'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents_measuring'))
+        yield '\n'
     if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
         pass
         yield '\n**'
@@ -507,4 +524,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=123&4=129&6=135&8=141&10=145&13=150&15=158&17=166&18=168&20=171&21=175&25=179&26=182&27=185&28=188&30=190&32=200&33=204&34=207&36=254&37=257&40=262&42=264&43=267&45=269&47=277&48=281&51=332&52=335&53=339&54=342&58=349&59=353&61=357&63=361&65=364&67=366&68=370&71=373&73=376&75=378&76=382&79=385&81=388&83=390&85=398&86=401&87=404&89=415&94=421&95=424&97=427&98=432&99=443&106=449&107=452&109=454&110=458&114=462&115=465&117=468&118=471&122=482&126=486&127=489&129=491&130=495&134=499&136=501'
+debug_info = '2=125&4=131&6=137&8=143&10=147&13=152&15=160&17=168&18=170&20=173&21=177&25=181&26=184&27=187&28=190&30=192&32=202&33=206&34=209&36=256&37=259&40=264&42=266&43=269&45=271&47=279&48=283&51=334&52=337&53=341&54=344&58=351&59=355&61=359&63=363&65=366&67=368&68=372&71=375&73=378&75=380&76=384&79=388&81=390&83=393&85=395&86=399&89=402&91=405&93=407&95=415&96=418&97=421&99=432&104=438&105=441&107=444&108=449&109=460&116=466&117=469&119=471&120=475&124=479&125=482&127=485&128=488&132=499&136=503&137=506&139=508&140=512&144=516&146=518'

@@ -223,6 +223,8 @@ def block_parts(context, missing=missing):
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_documents = resolve('documents')
+    l_0_documents_heading = resolve('documents_heading')
+    l_0_documents_yours = resolve('documents_yours')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_break_unit = resolve('break_unit')
@@ -493,7 +495,7 @@ def block_parts(context, missing=missing):
     if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
         pass
         yield '<div class="documents">\n  <p><strong>'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents'))
+        yield escape((undefined(name='documents_heading') if l_0_documents_heading is missing else l_0_documents_heading))
         yield ':</strong></p>\n  <ul>\n'
         for l_1_text in (undefined(name='documents') if l_0_documents is missing else l_0_documents):
             _loop_vars = {}
@@ -503,6 +505,21 @@ def block_parts(context, missing=missing):
             yield '</li>\n'
         l_1_text = missing
         yield '  </ul>\n</div>\n'
+    if (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
+        pass
+        yield '<div class="documents yours">\n  <p><strong>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents_yours'))
+        yield ':</strong></p>\n  <ul>\n'
+        for l_1_text in (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
+            _loop_vars = {}
+            pass
+            yield '    <li>'
+            yield escape(l_1_text)
+            yield '</li>\n'
+        l_1_text = missing
+        yield '  </ul>\n  <p>'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'documents_measuring'))
+        yield '</p>\n</div>\n'
     if (undefined(name='not_included') if l_0_not_included is missing else l_0_not_included):
         pass
         yield '<div class="note">\n  <p><strong>'
@@ -717,4 +734,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&232=98&241=100&242=103&244=105&245=109&250=114&262=116&271=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=285&136=287&137=289&138=292&140=294&142=304&143=308&145=311&146=319&147=330&148=335&150=348&151=352&152=361&153=365&157=371&159=374&163=379&165=381&166=384&168=386&170=394&172=398&173=406&174=421&176=439&177=450&178=454&182=460&184=463&185=467&186=470&192=478&193=483&194=488&195=493&197=496&199=498&200=502&205=506&207=509&209=511&210=515&215=519&216=522&218=524&220=532&221=535&222=538&224=557&232=568&233=605&234=608&235=611&236=617&250=630&251=648&252=651&254=653&255=657&258=666&262=672&263=682&264=685&266=687&271=696&273=709&274=711'
+debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&243=98&252=100&253=103&255=105&256=109&261=114&273=116&282=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=287&136=289&137=291&138=294&140=296&142=306&143=310&145=313&146=321&147=332&148=337&150=350&151=354&152=363&153=367&157=373&159=376&163=381&165=383&166=386&168=388&170=396&172=400&173=408&174=423&176=441&177=452&178=456&182=462&184=465&185=469&186=472&192=480&193=485&194=490&195=495&197=498&199=500&200=504&205=508&207=511&209=513&210=517&213=521&216=523&218=526&220=528&221=532&226=536&227=539&229=541&231=549&232=552&233=555&235=574&243=585&244=622&245=625&246=628&247=634&261=647&262=665&263=668&265=670&266=674&269=683&273=689&274=699&275=702&277=704&282=713&284=726&285=728'

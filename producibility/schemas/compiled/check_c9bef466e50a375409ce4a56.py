@@ -277,6 +277,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_cert
             data__held = data["held"]
             if not isinstance(data__held, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".held must be boolean")
+        if "of" in data_keys:
+            data_keys.remove("of")
+            data__of = data["of"]
+            if not (isinstance(data__of, str) and data__of == 'material' or isinstance(data__of, str) and data__of == 'parts' or isinstance(data__of, str) and data__of == 'supplier'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".of must be one of ['material', 'parts', 'supplier']")
         if "execution_class" in data_keys:
             data_keys.remove("execution_class")
             data__executionclass = data["execution_class"]

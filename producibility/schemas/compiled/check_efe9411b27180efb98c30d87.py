@@ -181,6 +181,34 @@ def validate_https___producibility_example_schemas_questionnaire_schema_json___d
                     if data__choicetext_key not in []:
                         data__choicetext_value = data__choicetext.get(data__choicetext_key)
                         validate_https___producibility_example_schemas_questionnaire_schema_json___defs_text(data__choicetext_value, custom_formats, (name_prefix or "data") + ".choice_text.{data__choicetext_key}".format(**locals()))
+        if "choice_aliases" in data_keys:
+            data_keys.remove("choice_aliases")
+            data__choicealiases = data["choice_aliases"]
+            if not isinstance(data__choicealiases, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases must be object")
+            data__choicealiases_is_dict = isinstance(data__choicealiases, dict)
+            if data__choicealiases_is_dict:
+                data__choicealiases_keys = set(data__choicealiases.keys())
+                for data__choicealiases_key in data__choicealiases_keys:
+                    if data__choicealiases_key not in []:
+                        data__choicealiases_value = data__choicealiases.get(data__choicealiases_key)
+                        if not isinstance(data__choicealiases_value, (list, tuple)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases.{data__choicealiases_key}".format(**locals()) + " must be array")
+                        data__choicealiases_value_is_list = isinstance(data__choicealiases_value, (list, tuple))
+                        if data__choicealiases_value_is_list:
+                            data__choicealiases_value_len = len(data__choicealiases_value)
+                            if data__choicealiases_value_len < 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases.{data__choicealiases_key}".format(**locals()) + " must contain at least 1 items")
+                            def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                            if data__choicealiases_value_len > len(set(fn(data__choicealiases_value_x) for data__choicealiases_value_x in data__choicealiases_value)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases.{data__choicealiases_key}".format(**locals()) + " must contain unique items")
+                            for data__choicealiases_value_x, data__choicealiases_value_item in enumerate(data__choicealiases_value):
+                                if not isinstance(data__choicealiases_value_item, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases.{data__choicealiases_key}[{data__choicealiases_value_x}]".format(**locals()) + " must be string")
+                                if isinstance(data__choicealiases_value_item, str):
+                                    data__choicealiases_value_item_len = len(data__choicealiases_value_item)
+                                    if data__choicealiases_value_item_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases.{data__choicealiases_key}[{data__choicealiases_value_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
