@@ -202,15 +202,20 @@ def screen_many(items, settings, jobs=1, fmt=None):
         yield from _screen_all(items, settings, jobs, _screen_one, lambda record: record)
     else:
         yield from _screen_all(items, settings, jobs, functools.partial(_screen_line, fmt=fmt),
-                               lambda record: (record["ok"], _output_line(record, fmt)))
+                               lambda record: (record["ok"], _output_line(record, fmt),
+                                               False))
 
 
 def _screen_line(item, fmt):
-    """(ok, the output line in ``fmt``) of one request: a worker writes the text itself,
-    so the parent only passes a string on (a record as a dict is pickled, unpickled
-    and encoded again, the parent's share alone ~0.6 ms a request)."""
+    """(ok, the output line in ``fmt``, whether its dates count from a request's date
+    more than a week ago) of one request: a worker writes the text itself, so the
+    parent only passes a string on (a record as a dict is pickled, unpickled and encoded
+    again, the parent's share alone ~0.6 ms a request)."""
+    from producibility.report.leadtime import dated_long_ago
+
     record = _screen_one(item)
-    return record["ok"], _output_line(record, fmt)
+    return record["ok"], _output_line(record, fmt), record["ok"] and dated_long_ago(
+        record["report"]["inputs"].get("dated_days_ago"))
 
 
 def _output_line(record, fmt):
@@ -350,7 +355,10 @@ SUMMARY_FIELDS = ("index", "source", "request_id", "verdict", "effort_class", "t
                   # threads not assessed (mrl_overall is the lowest of the others: a
                   # one-line enquiry read "6" with six of nine threads unknown)
                   "lead_time_lower_bound", "parts_not_made", "not_priced", "deliveries",
-                  "mrl_not_assessed")
+                  "mrl_not_assessed",
+                  # the days since the request's date where the dates count from it (no
+                  # --as-of): an earliest date of 13-11 read "in time" on 23-11
+                  "dated_days_ago")
 
 
 def _csv_line(row, style="plain"):
@@ -376,17 +384,19 @@ def csv_header(style="plain", lang="en"):
 def screen_to(write, items, settings, jobs=1, fmt="jsonl", progress=iter):
     """Screen (name, source) items and write each record as it comes, in ``fmt`` (csv: the
     header first).  ``progress`` wraps the records (a progress bar).  Returns
-    (requests done, requests failed)."""
+    (requests done, requests failed, requests whose dates count from a request's date
+    more than a week ago: :func:`~producibility.report.leadtime.dated_long_ago`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown batch format {fmt}")
     if fmt == "csv":
         write(csv_header(settings.get("csv_style") or "plain", settings.get("lang") or "en"))
-    done = failed = 0
-    for ok, line in progress(screen_many(items, settings, jobs, fmt)):
+    done = failed = dated = 0
+    for ok, line, old in progress(screen_many(items, settings, jobs, fmt)):
         done += 1
         failed += not ok
+        dated += bool(old)
         write(line)
-    return done, failed
+    return done, failed, dated
 
 
 def summary_row(record, style="plain", lang="en"):
@@ -420,7 +430,8 @@ def summary_row(record, style="plain", lang="en"):
            "not_priced": None if nothing_made(r) else len(r["quote"].get("not_priced") or ()),
            # the lead time and its date are the first delivery's where there are more
            "deliveries": lead.get("deliveries") or 1,
-           "mrl_not_assessed": r["mrl"].get("not_assessed", 0)}
+           "mrl_not_assessed": r["mrl"].get("not_assessed", 0),
+           "dated_days_ago": r["inputs"].get("dated_days_ago")}
     # "at least N working days" (the text report's words): no date where there is none
     lower = None if lead.get("days") is None else bool(lead.get("without_run"))
     if style != "excel":

@@ -35,6 +35,7 @@ from producibility.model.request import READ_AS, read_request, request_copy
 from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
+from producibility.report import leadtime
 from producibility.report.leadtime import moot
 from producibility.report.mrl import rests_on
 from producibility.report.probing import Limits, probe_assumptions, rank, screens_allowed
@@ -196,6 +197,10 @@ class Screener:
                                path=source_name if isinstance(request, dict) else None,
                                lang=lang)
         given = request
+        # the days since the request's own date where the dates count from it (not
+        # where --as-of gives the day: that is "today" for the run)
+        days_ago = None if as_of else leadtime.dated_days_ago(request.get("date"),
+                                                             clock.today())
         as_of = as_of or request.get("date") or clock.today().isoformat()
         assumed = []
         if assume:
@@ -213,7 +218,8 @@ class Screener:
                       for p in self.pack.packs],
             "questionnaire": {"id": self.questionnaire.id,
                               "version": self.questionnaire.version},
-            "as_of": as_of, "lang": lang, "assumptions": bool(assume), "probe": bool(probe),
+            "as_of": as_of, "dated_days_ago": days_ago, "lang": lang,
+            "assumptions": bool(assume), "probe": bool(probe),
         }
         if quantities is None and request.get("quantity_breaks") is not None:
             from producibility.intake.answers import parse_quantities

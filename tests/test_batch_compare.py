@@ -94,7 +94,7 @@ def test_the_csv_summary_says_what_its_figures_leave_out(tmp_path, style, lang, 
         "cost_high_eur", "lead_time_days", "earliest_date", "meets_wanted_date", "mrl_overall",
         "mrl_target", "findings", "open_questions", "error")
     assert SUMMARY_FIELDS[16:] == ("lead_time_lower_bound", "parts_not_made", "not_priced",
-                                  "deliveries", "mrl_not_assessed")
+                                  "deliveries", "mrl_not_assessed", "dated_days_ago")
     bracket = yaml.safe_load((ROOT / "examples/requests/bracket-series.yaml").read_text(
         encoding="utf-8"))
     shaft = yaml.safe_load((ROOT / "examples/requests/shaft-oversize.yaml").read_text(
@@ -108,17 +108,17 @@ def test_the_csv_summary_says_what_its_figures_leave_out(tmp_path, style, lang, 
                            "--lang", lang, "--csv-style", style)
     assert code == 0
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=sep))
-    assert rows[0][-5:] == ([lower, "niet_te_maken", "niet_geprijsd", "leveringen",
+    assert rows[0][-6:-1] == ([lower, "niet_te_maken", "niet_geprijsd", "leveringen",
                              "mrl_niet_beoordeeld"] if lang == "nl" else
                             [lower, "parts_not_made", "not_priced", "deliveries",
                              "mrl_not_assessed"])
     # the MRL threads not assessed beside mrl_overall, as each report counts them
     from producibility import Screener, load_equipment, load_packs
     screener = Screener(load_equipment(str(EQUIPMENT)), load_packs())
-    assert [int(row[-1]) for row in rows[1:]] == [
+    assert [int(row[-2]) for row in rows[1:]] == [
         screener.check(str(path), probe=False).to_dict()["mrl"]["not_assessed"]
         for path in sorted(tmp_path.glob("*.yaml"))]
-    half, sizeless, none = (row[-5:-1] for row in rows[1:])
+    half, sizeless, none = (row[-6:-2] for row in rows[1:])
     assert half == [no, "AS-300", "1", "2"]  # the anodising no partner of ours does
     assert sizeless[0] != no and sizeless[1] == "" and int(sizeless[2]) >= 1
     assert sizeless[3] == "1"
@@ -145,7 +145,7 @@ def test_interrupted_batch_leaves_no_output_file(tmp_path, monkeypatch):
     from producibility import batch
 
     def boom(*args, **kwargs):
-        yield False, '{"error": "e", "index": 0, "ok": false, "source": "x"}\n'
+        yield False, '{"error": "e", "index": 0, "ok": false, "source": "x"}\n', False
         raise KeyboardInterrupt
 
     monkeypatch.setattr(batch, "screen_many", boom)
@@ -408,3 +408,43 @@ def test_compare_says_what_each_sides_figures_leave_out(tmp_path, lang):
         [("P1", "material")]
     diff = json.loads(compare(base, unmade, "--format", "json"))
     assert diff["sides"]["b"]["parts_not_made"] == ["BIG"] and diff["cost_alike"] is False
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_request_dated_long_ago_says_so_and_claims_no_date_gone_as_met(tmp_path,
+                                                                               jobs):
+    """A request dated 09-11 and wanted 20-11, screened on 23-11, read in the batch CSV
+    "4 working days, 2026-11-13, meets wanted date: true" and nothing on standard error:
+    the ERP got an on-time delivery on a date already gone. The dates still count from
+    the request's date (an input, as check's), but the column dated_days_ago (and the
+    JSON's inputs.dated_days_ago) says from how long ago, meets_wanted_date is empty
+    (not known: from today the same working days miss it), and standard error counts
+    the requests dated more than a week ago. A recent request and --as-of are as before."""
+    known = {"min_inside_radius_mm": 3, "max_hole_depth_mm": 10,  # no rule's wait open
+             "min_hole_diameter_mm": 5}
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps(base_request(id="OLD", date="2026-11-09",
+                                             wanted_date="2026-11-20", part=known)))
+    recent = tmp_path / "recent.json"  # 3 days ago, date far off: met from today too
+    recent.write_text(json.dumps(base_request(id="NEW", date="2026-11-20", part=known)))
+    code, out, err = run_cli("batch", stale, recent, "--equipment", EQUIPMENT, "--format",
+                             "csv", "--csv-style", "plain", "--jobs", jobs)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert (rows[0]["earliest_date"], rows[0]["meets_wanted_date"],
+            rows[0]["dated_days_ago"]) == ("2026-11-11", "", "14")
+    assert (rows[1]["meets_wanted_date"], rows[1]["dated_days_ago"]) == ("true", "3")
+    assert err.splitlines()[0] == (
+        "note: 1 request is dated more than a week ago: its lead time, earliest date and "
+        "whether it meets the wanted date count from that day (column dated_days_ago, "
+        "inputs.dated_days_ago in JSON); --as-of 2026-11-23 counts from today")
+    code, out, err = run_cli("batch", stale, "--equipment", EQUIPMENT, "--lang", "nl")
+    report = json.loads(out)["report"]
+    assert (report["inputs"]["dated_days_ago"], report["lead_time"]["meets_wanted_date"]) \
+        == (14, None)
+    assert err.startswith("let op: 1 aanvraag is meer dan een week geleden gedateerd")
+    code, out, err = run_cli("batch", stale, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-09")
+    report = json.loads(out)["report"]
+    assert (report["inputs"]["dated_days_ago"], report["lead_time"]["meets_wanted_date"]) \
+        == (None, True) and "note" not in err

@@ -46,13 +46,18 @@ def batch(inputs, config_file, equipment, rules, no_default_rules, lang, fmt, ou
 
     started = time.perf_counter()
     with output_stream(output, settings.inputs(equipment, *packs, *sources)) as write:
-        done, failed = batching.screen_to(write, items, worker, jobs, fmt, progress)
+        done, failed, dated = batching.screen_to(write, items, worker, jobs, fmt, progress)
     seconds = time.perf_counter() - started
     rate = done / seconds if seconds > 0 else 0.0
     summary = say("batch_summary", lang, n=done, screened=done - failed, failed=failed,
                   seconds=i18n.number(seconds, lang, 2, grouping=False),
                   rate=i18n.number(rate, lang, 0, grouping=False),
                   jobs=say("jobs_count", lang, n=jobs))
+    if dated:  # dates counted from a day long gone: what the ERP must not read as promised
+        from producibility import clock
+
+        click.echo(say("batch_dated_long_ago", lang, n=dated, today=clock.today().isoformat()),
+                   err=True)
     if failed:
         raise Reported(summary, EXIT_PARTIAL)
     click.echo(summary, err=True)

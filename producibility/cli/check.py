@@ -63,31 +63,28 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
              output, settings.inputs(request, settings.equipment(equipment, lang),
                                      *settings.packs(rules)), lang)
         gc.freeze()
-    if as_of is None and audience == "customer":
-        _dated_long_ago(report.for_serialising()["inputs"]["as_of"], lang)
+    if audience == "customer":
+        _dated_long_ago(report.for_serialising()["inputs"], lang)
 
 
 STDIN = "<stdin>"  # the name errors give the request read from standard input
 
-STALE_DAYS = 7  # judgement: a shop answers an enquiry within a week; older, say so
 
-
-def _dated_long_ago(counted: str, lang: str) -> None:
+def _dated_long_ago(inputs, lang: str) -> None:
     """A note on standard error when an offer's dates were counted from a request's own
-    date more than a week ago: an enquiry offered a month after it came in read "Datum:
+    date more than a week ago (the report's ``inputs.dated_days_ago``, whose meaning
+    ``batch`` shares): an enquiry offered a month after it came in read "Datum:
     02-11-2026, geldig tot 16-11-2026" and promised a delivery already past.  The offer
     stays what its inputs make it (the request's date is one); the note says how to
     count from today."""
     import datetime
 
-    from producibility import clock, i18n
+    from producibility import i18n
     from producibility.cli.common import say
+    from producibility.report.leadtime import dated_long_ago
 
-    today = clock.today()
-    try:
-        days = (today - datetime.date.fromisoformat(counted)).days
-    except (TypeError, ValueError):
-        return
-    if days > STALE_DAYS:
-        click.echo(say("dated_long_ago", lang, date=i18n.day(counted, lang), days=days,
-                       today=today.isoformat()), err=True)
+    days = inputs.get("dated_days_ago")
+    if dated_long_ago(days):
+        today = datetime.date.fromisoformat(inputs["as_of"]) + datetime.timedelta(days=days)
+        click.echo(say("dated_long_ago", lang, date=i18n.day(inputs["as_of"], lang),
+                       days=days, today=today.isoformat()), err=True)

@@ -21,7 +21,8 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.4.0"  # 7.4: quote.open_answers[].counted and .assumes (the rules of
+SCHEMA_VERSION = "7.5.0"  # 7.5: inputs.dated_days_ago (the dates count from a request's date
+# gone by), meets_wanted_date null where only that date meets it; 7.4: quote.open_answers[].counted and .assumes (the rules of
 # one closed question are alternatives: the allowance counts those of its dearest answer);
 # 7.3: quote.open_answers and totals.open_answers_eur (the
 # high estimate allows for what the rules whose questions are open would add), and
@@ -193,6 +194,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             again = plan(windows)
             if again[4]["days"] is not None and again[4]["days"] < lead["days"]:
                 placement, outside, findings, open_fields, lead, machine_lines = again
+    # counted from a request's date gone by: in time only if it is from today too
+    leadtime.judged_today(lead, inferred.as_of, (inputs or {}).get("dated_days_ago"),
+                          equipment.calendar)
     # then the schedule stage: the rules that read what the chain found
     assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang)
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)

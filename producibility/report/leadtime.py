@@ -57,6 +57,44 @@ def add_working_days(start, days, calendar=PLAIN):
     return calendar.add_working_days(start, days)
 
 
+STALE_DAYS = 7  # judgement: a shop answers an enquiry within a week; older, say so
+
+
+def dated_days_ago(counted: str | None, today: datetime.date) -> int | None:
+    """The days from ``counted``, the request's own date the dates count from (no
+    ``--as-of`` given), to ``today``, where it is before today; else None (counted from
+    today, from a date to come, or from a date given with ``--as-of``, which is "today"
+    for that run).  The report's ``inputs.dated_days_ago``: what ``check``'s note on an
+    old offer, ``batch``'s column and note, and :func:`judged_today` read."""
+    try:
+        days = (today - datetime.date.fromisoformat(counted)).days
+    except (TypeError, ValueError):
+        return None
+    return days if days > 0 else None
+
+
+def dated_long_ago(days_ago: int | None) -> bool:
+    """Counted from a request's date more than a week before today (STALE_DAYS): the
+    offer's date and its delivery date are long gone; the command lines say so."""
+    return days_ago is not None and days_ago > STALE_DAYS
+
+
+def judged_today(result, start, days_ago, calendar=PLAIN) -> None:
+    """A lead time counted from a request's date ``days_ago`` days before today (its
+    ``start``) meets its wanted date only if the same working days counted from today
+    do: a request dated 09-11 and wanted 20-11 read "meets the wanted date: true" with
+    an earliest date of 13-11, on 23-11.  Where they do not, ``meets_wanted_date`` is
+    null (not known: the dates count from a day gone; ``--as-of`` counts from today),
+    not false: the chain counted from the request's date does meet it, and a missed
+    date would be a LEAD-TIME finding whose dates contradict it."""
+    if not days_ago or result.get("meets_wanted_date") is not True or not start:
+        return
+    today = (datetime.date.fromisoformat(start) + datetime.timedelta(days=days_ago))
+    soonest = add_working_days(today.isoformat(), result["days"], calendar)
+    if soonest is None or soonest > result["wanted_date"]:
+        result["meets_wanted_date"] = None
+
+
 def working_days_between(start, end, calendar=PLAIN):
     """Working days after ``start`` up to and including ``end``; negative, counted the
     other way, when ``end`` comes first."""
