@@ -300,3 +300,66 @@ def test_the_days_closed_said_back_are_working_days(tmp_path):
         encoding="utf-8")
     code, out, err = run_cli("validate", "--equipment", path, "--lang", "nl")
     assert code == 0 and "8 werkdagen gesloten" in out + err
+
+
+def test_a_saturday_shift_in_open_is_a_working_day_and_an_ordinary_weekday_is_refused(
+        tmp_path):
+    """`open: [2026-11-28, 2026-12-05]` (two Saturdays) passed `validate` as "3 holidays
+    worked" and changed nothing: 9 working days from Monday 23-11 read Friday 04-12.
+    Now a Saturday (or Sunday) in `open` is a working day the lead time counts (a
+    Saturday shift): Thursday 03-12, and `validate` says "2 weekend days worked". A
+    weekday that is neither a holiday nor closed has nothing to reopen: the file is
+    refused at the line of the date, not read as a holiday worked."""
+    request = tmp_path / "request.json"
+    request.write_text(__import__("json").dumps(base_request(
+        quantity=100, wanted_date="2027-01-29",
+        part={"cycle_time_min": 12, "min_inside_radius_mm": 3, "max_hole_depth_mm": 10,
+              "min_hole_diameter_mm": 5})), encoding="utf-8")
+    text = EQUIPMENT.read_text(encoding="utf-8")
+    code, out, _ = run_cli("check", request, "--equipment", EQUIPMENT)
+    assert code == 0 and "9 working days, earliest delivery 2026-12-04" in out
+    saturdays = tmp_path / "saturdays.yaml"
+    saturdays.write_text(text.replace("open: [2027-03-26]",
+                                      "open: [2027-03-26, 2026-11-28, 2026-12-05]"),
+                         encoding="utf-8")
+    code, out, err = run_cli("validate", "--equipment", saturdays)
+    assert code == 0 and out + err == (
+        f"{saturdays}: valid (11 machines, 0 partners; the public holidays of NL, "
+        "4 working days closed, 1 holiday worked, 2 weekend days worked)\n")
+    code, out, _ = run_cli("check", request, "--equipment", saturdays)
+    assert code == 0 and "9 working days, earliest delivery 2026-12-03" in out  # 28-11
+    weekday = tmp_path / "weekday.yaml"
+    weekday.write_text(text.replace("open: [2027-03-26]", "open: [2027-03-26, 2026-12-02]"),
+                       encoding="utf-8")
+    line = text[:text.index("open: [2027-03-26]")].count("\n") + 1
+    for command in (("validate", "--equipment", weekday),
+                    ("check", request, "--equipment", weekday, "--lang", "nl")):
+        code, out, err = run_cli(*command)
+        assert code == 1 and "Traceback" not in err
+        assert f"{weekday}:{line}: provider.calendar.open: 2026-12-02 is " in out + err
+    assert "is een doordeweekse dag die geen feestdag is en niet gesloten, dus al een " \
+        "werkdag" in err
+
+
+def test_weekend_days_worked_count_as_a_day_at_a_time_does():
+    """The arithmetic with Saturdays worked (and a reopened day of a shutdown) is what
+    counting a day at a time gives, both ways."""
+    import random
+    closed = {datetime.date(2026, 12, d): "shut" for d in range(24, 32)}
+    opened = {datetime.date(2026, 12, 5), datetime.date(2026, 12, 12),
+              datetime.date(2026, 12, 27), datetime.date(2026, 12, 29),
+              datetime.date(2027, 3, 26)}
+    calendar = Calendar("NL", None, closed, frozenset(opened))
+    start = datetime.date(2026, 11, 1)
+    rng = random.Random(7)
+    for _ in range(500):
+        a = start + datetime.timedelta(days=rng.randint(0, 200))
+        n = rng.randint(0, 60)
+        day, left = a, n
+        while left > 0:
+            day += datetime.timedelta(days=1)
+            left -= calendar.is_working(day)
+        assert calendar.add_working_days(a.isoformat(), n) == day.isoformat()
+        assert calendar.working_days_between(a.isoformat(), day.isoformat()) == n
+    assert calendar.is_working(datetime.date(2026, 12, 5))
+    assert not calendar.is_working(datetime.date(2026, 12, 6))

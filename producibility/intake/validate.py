@@ -109,8 +109,10 @@ def check_equipment(path: str, catalogue: Any, lang: str = i18n.DEFAULT_LANG) ->
     # holidays')
     closed = sum(1 for day in calendar.closed if day.weekday() < 5
                  and day not in calendar.holidays_of(day.year))  # nor a public holiday
+    weekend = sum(1 for day in calendar.open if day.weekday() >= 5)  # Saturday shifts
     said += [i18n.text("cli", f"calendar_{kind}", lang, n=n) for kind, n in
-             (("closed", closed), ("open", len(calendar.open))) if n]
+             (("closed", closed), ("open", len(calendar.open) - weekend),
+              ("weekend", weekend)) if n]
     if said:  # what the lead time counts as working days, said back to the shop
         partners += "; " + ", ".join(said)
     return Checked(path, True, i18n.text(

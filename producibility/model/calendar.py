@@ -1,5 +1,6 @@
 """The shop's working days: Monday to Friday, less the public holidays of its country
-and its own closed days (a Christmas shutdown), plus the holidays it works anyway.
+and its own closed days (a Christmas shutdown), plus the holidays, closed days and
+weekend days it works anyway (a Saturday shift).
 
 The equipment file's ``provider.calendar`` says which::
 
@@ -7,7 +8,8 @@ The equipment file's ``provider.calendar`` says which::
       holidays: NL                 # the public holidays of this country (python-holidays)
       closed:                      # the shop's own closed days: a date, or a period
         - {from: 2026-12-24, to: 2027-01-01, name: kerstsluiting}
-      open: [2027-03-26]           # a public holiday the shop works (Good Friday)
+      open: [2027-03-26, 2026-12-05]  # days the shop works all the same: a public
+                                   # holiday (Good Friday), a closed day, a Saturday
 
 Without a calendar a working day is Monday to Friday, as before.  The lead time counts
 in these working days: its dates skip the closed days and the schedule's slack counts
@@ -47,7 +49,8 @@ PREBUILT_HOLIDAYS = (("NL", None), range(2025, 2038))  # shipped: the example sh
 class Calendar:
     """Working days of one shop (see the module's text).  ``holidays``: a country code
     or None; ``closed``: {date: name} of the shop's own closed days; ``open``: the
-    dates it works although they are holidays."""
+    dates it works although they are holidays, closed days or weekend days (a Saturday
+    shift: a working day the lead time counts like any other)."""
 
     def __init__(self, holidays: str | None = None, subdivision: str | None = None,
                  closed: Mapping[datetime.date, str] | None = None,
@@ -55,6 +58,8 @@ class Calendar:
         self.holidays, self.subdivision = holidays, subdivision
         self.closed = dict(closed or {})
         self.open = frozenset(open_days)
+        # the weekend days worked, sorted ordinals: counted as the closed weekdays are
+        self._weekend = sorted(d.toordinal() for d in self.open if d.weekday() >= 5)
         self._where = where  # (file, line) of the holidays, for an error
         self._years: dict[int, dict] = {}         # year -> its public holidays
         self._closed_years: dict[int, list] = {}  # year -> its closed weekdays' ordinals
@@ -69,7 +74,7 @@ class Calendar:
     @property
     def plain(self) -> bool:
         """Monday to Friday, nothing else closed: the quick arithmetic applies."""
-        return self.holidays is None and not self.closed
+        return self.holidays is None and not self.closed and not self._weekend
 
     def holidays_of(self, year: int) -> dict:
         """{date: {'en': name, 'nl': name}} of the public holidays in ``year``."""
@@ -91,7 +96,15 @@ class Calendar:
         return self.holidays_of(day.year).get(day)
 
     def is_working(self, day: datetime.date) -> bool:
-        return day.weekday() < 5 and self.closed_on(day) is None
+        if day.weekday() >= 5:
+            return day in self.open
+        return self.closed_on(day) is None
+
+    def ordinary(self, day: datetime.date) -> bool:
+        """``day`` is a weekday that is neither a public holiday nor closed: ``open``
+        has nothing to reopen on it."""
+        return day.weekday() < 5 and day not in self.closed and \
+            day not in self.holidays_of(day.year)
 
     def _closed_days(self, year: int) -> list[int]:
         """The ordinals of the weekdays of ``year`` that are no working days, sorted:
@@ -104,12 +117,16 @@ class Calendar:
         return found
 
     def _closed_count(self, a: datetime.date, b: datetime.date) -> int:
-        """Closed weekdays after ``a`` up to and including ``b`` (a <= b)."""
+        """Closed weekdays after ``a`` up to and including ``b`` (a <= b), less the
+        weekend days worked among them."""
         count = 0
         first, last = a.toordinal(), b.toordinal()
         for year in range(a.year, b.year + 1):
             days = self._closed_days(year)
             count += bisect.bisect_right(days, last) - bisect.bisect_right(days, first)
+        if self._weekend:
+            count -= bisect.bisect_right(self._weekend, last) - \
+                bisect.bisect_right(self._weekend, first)
         return count
 
     def add_working_days(self, start: str, days: float) -> str | None:
@@ -127,9 +144,22 @@ class Calendar:
         while True:
             end = _add_weekdays(date, whole + closed)
             now = self._closed_count(date, end)
-            if now == closed:
-                return end.isoformat()
+            if now <= closed:
+                break
             closed = now
+        if not self._weekend:  # the least such count: the whole-th working day
+            return end.isoformat()
+        # weekend days worked before it: the working day comes sooner, the first day
+        # up to which the working days are ``whole`` (a bisection over the days)
+        low, high = date.toordinal(), end.toordinal()
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.working_days_between(start, datetime.date.fromordinal(
+                    middle).isoformat()) >= whole:
+                high = middle
+            else:
+                low = middle
+        return datetime.date.fromordinal(high).isoformat()
 
     def working_days_between(self, start: str, end: str) -> int:
         """Working days after ``start`` up to and including ``end``; negative, counted
@@ -191,9 +221,19 @@ def of_provider(provider: Mapping, path=None, line_of=None) -> Calendar:
         while day <= last:
             closed[day] = name or {"en": "closed", "nl": "gesloten"}
             day += datetime.timedelta(days=1)
-    return Calendar(spec.get("holidays"), spec.get("subdivision"), closed,
-                    frozenset(datetime.date.fromisoformat(d) for d in spec.get("open") or ()),
-                    (path, line_of(["provider", "calendar", "holidays"]) if line_of else None))
+    opened = [datetime.date.fromisoformat(d) for d in spec.get("open") or ()]
+    calendar = Calendar(spec.get("holidays"), spec.get("subdivision"), closed,
+                        frozenset(opened),
+                        (path, line_of(["provider", "calendar", "holidays"]) if line_of
+                         else None))
+    for i, day in enumerate(opened):
+        # a weekday with nothing to reopen: a mistyped date, or a Saturday shift
+        # written on the wrong day (it read "1 holiday worked" and changed nothing)
+        if calendar.ordinary(day):
+            raise InputError.said(Wording("inputs", "open_ordinary", date=day.isoformat()),
+                                  path, line_of(["provider", "calendar", "open", i])
+                                  if line_of else None)
+    return calendar
 
 
 def public_holidays(country: str, subdivision: str | None, year: int,
