@@ -154,7 +154,6 @@ def test_none_in_a_list_is_refused_where_a_choice_is_needed(tmp_path):
 
 
 @pytest.mark.parametrize("changes,message", [
-    ({"wanted_date": "2026-11-01"}, "is before the request date"),
     ({"quantity": "'1.000'"}, "can mean 1000 or 1"),
     ({"wanted_date": "31-02-2027"}, "not a real date"),
     ({"nda_required": "misschien"}, "y or n"),
@@ -333,3 +332,28 @@ def test_a_name_given_to_two_choices_is_refused_at_its_line(tmp_path, aliases, m
     assert code != 0 and "Traceback" not in err
     assert message in err, err
     assert f"q.yaml:{line}: question 'temper': " in err
+
+
+def test_a_request_needed_yesterday_is_screened_not_refused(tmp_path):
+    """A wanted date before the request date was an input error (exit 1), so a planner
+    got no earliest date for a "needed yesterday" request. Now it is screened as an
+    --as-of after the wanted date always was: the earliest date, and the LEAD-TIME
+    finding says the date had gone when the request came in and what to ask; validate
+    notes it at its line; the interview still warns while answering."""
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text(wanted_date="2026-11-20"), encoding="utf-8")
+    code, out, err = run_cli("validate", path)
+    assert code == 0 and f"{path}:" in out and "note: the wanted delivery date " \
+        "2026-11-20 is before the request date 2026-11-23: check screens it all the " \
+        "same, with the earliest date and the date already missed (LEAD-TIME)" in out
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    lead = report["lead_time"]
+    assert lead["earliest_date"] > "2026-11-23" and lead["meets_wanted_date"] is False
+    (finding,) = [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
+    assert "The wanted date is before the request's date (2026-11-23): it had gone when " \
+        "the request came in; ask the customer which date still helps." in finding["message"]
+    code, out, _ = run_cli("check", path, "--equipment", EQUIPMENT, "--lang", "nl")
+    assert code == 0 and "De gewenste datum ligt vóór de datum van de aanvraag " \
+        "(23-11-2026): die was al voorbij" in out

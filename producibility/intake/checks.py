@@ -2,7 +2,7 @@
 what a request still leaves open.
 
 Owns the cross-field checks (:func:`combination_problems`: a wanted date before the
-request date, more deliveries than products, a process without the sizes it needs, a
+request date (a note: the screening says what it means), more deliveries than products, a process without the sizes it needs, a
 sheet thicker than the part, an aluminium that is not heat-treatable in a T temper, an item
 listed twice), checking a request file the way the
 loader does (:func:`validate_request`), and the required questions still unanswered
@@ -27,13 +27,16 @@ class Problem:
     """An impossible combination: where (a path into the request) and what."""
 
     def __init__(self, where: list, message: str, fields: tuple, part: int = None,
-                 missing: bool = False) -> None:
+                 missing: bool = False, note: bool = False) -> None:
         self.where = where
         self.message = message
         self.fields = fields  # the (scope, field) pairs involved, for warnings while asking
         self.part = part
         # a process needs a field that is not there (vs. a conflict)
         self.missing = missing
+        # worth a word while answering, but no error: the screening says what it means
+        # (a wanted date before the request date: the earliest date and LEAD-TIME)
+        self.note = note
 
 
 def process_needs(questionnaire) -> dict:
@@ -108,7 +111,7 @@ def combination_problems(questionnaire, request, lang: str = "en") -> list[Probl
         if asked_on and wanted and wanted < asked_on:
             problems.append(Problem(["wanted_date"], t["wanted_before_date"].format(
                 wanted=wanted.isoformat(), date=asked_on.isoformat()),
-                (("request", "wanted_date"), ("request", "date"))))
+                (("request", "wanted_date"), ("request", "date")), note=True))
     if {("request", "batches"), ("request", "quantity")} <= has:
         batches, quantity = request.get("batches"), request.get("quantity")
         if _is_number(batches) and _is_number(quantity) and batches > quantity:

@@ -69,6 +69,14 @@ def check_request(path: str, questionnaire: Any, lang: str = i18n.DEFAULT_LANG) 
         # a neighbouring grade read as a catalogue entry ('316' as 316L): said, to confirm
         name = questionnaire.shop.name(note["kind"], note["as"], lang)
         lines.append(t["read_as"].format(where=path, given=note["given"], name=name))
+    if isinstance(document, dict) and not problems:  # said, no error: the screening's
+        from producibility.inputs import yamlio
+
+        for problem in combination_problems(questionnaire, document, lang):
+            if problem.note:
+                line = yamlio.line_of(document, problem.where)
+                lines.append(t["combination_note"].format(
+                    where=f"{path}:{line}" if line else path, message=problem.message))
     still_open = unanswered(questionnaire, document) if document is not None else []
     needed = [p for p in combination_problems(questionnaire, document, lang) if p.missing] \
         if isinstance(document, dict) else []

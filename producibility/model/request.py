@@ -292,7 +292,8 @@ def _check_answers(document, questionnaire, path, lang, schema=True):
               for where, message in parsed]
     # a process that needs a field not given (a turned part without diameter) leaves
     # a question open, as any unanswered field does; conflicts are errors
-    combos = [p for p in combination_problems(questionnaire, document, lang) if not p.missing]
+    combos = [p for p in combination_problems(questionnaire, document, lang)
+              if not p.missing and not p.note]
     # a duplicate item: our message names the item's own line, the schema's the list's
     duplicated = {tuple(p.where[:-1]) for p in combos if isinstance(p.where[-1], int)}
     try:

@@ -1054,6 +1054,9 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
         wanted=day(result["wanted_date"], lang))
     if (result.get("deliveries") or 1) > 1:  # the wanted date is the first delivery's
         message += text["first_delivery"].format(n=result["deliveries"])
+    if result.get("start_date") and result["wanted_date"] < result["start_date"]:
+        # "needed yesterday": screened all the same, the earliest date is the answer
+        message += text["wanted_gone"].format(start=day(result["start_date"], lang))
     fast = result["expedited"]
     if fast:
         message += text["expedite"].format(expedited=day(fast["earliest_date"], lang),
