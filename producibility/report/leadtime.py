@@ -19,7 +19,11 @@ that would end last) at the pack's
 ``inspection_h_per_day``, one part at a time in the measuring room; then the
 waits the rules name (``effort.lead_time_days``: an NDT inspector, a measuring lab,
 EDM bought in), one after another; then the surface treatments (at a partner, else the
-catalogue's lead time); delivery adds the last transport.
+catalogue's lead time); delivery adds the last transport.  A treatment of stage
+``before_finishing`` in the catalogue (hardening, nitriding) is no surface treatment at the
+end: it is in the part's routing (``Catalogue.routing``), after its soft machining and
+before its first finishing operation (grinding, EDM) and its measuring, and the machines
+after it are booked when the part is back.
 
 A rule's wait may say what it waits for (``effort.waits_for``): the waits of one part
 for the same thing are one wait (the longest); ``material``, ``treatment`` and a
@@ -214,8 +218,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # day): the rules' waits after the part's own work and measuring (welds are tested,
     # a part measured at a lab, before it is coated; not those the chain has as its own
     # steps: the material (above), a treatment, a process of the routing), the
-    # treatments, the delivery
+    # treatments of stage ``last`` (a coating), the delivery.  A treatment of stage
+    # ``before_finishing`` (hardening) is no part of it: it is in the part's routing
+    # (``Catalogue.routing``), before its finishing operations and its measuring
     tails = {}
+    early = {}  # part -> its treatments before its finishing: [(treatment, partner)]
     for pid in made_here:
         part, tail, later = parts[pid], [], 0.0
         treatments = list(partners_by_part.get(pid, ()))
@@ -239,9 +246,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                                 "text": text and text["wait"].format(title=title, rule=rule)},
                                known and (lambda: known.rule(rule)),
                                said and (lambda: said["rule"].format(rule=rule))))
+        before = {process for process, _ in treatments
+                  if catalogue and catalogue.stage(process) == "before_finishing"}
+        early[pid] = [(process, partner) for process, partner in treatments
+                      if process in before]
         for process, partner in treatments:
-            later = _outside(tail, later, process, partner, transport, catalogue, lang, text,
-                             known, said)
+            if process not in before:
+                later = _outside(tail, later, process, partner, transport, catalogue, lang,
+                                 text, known, said)
         later += transport
         tail.append(_based({"step": "transport", "days": transport,
                             "text": text and text["delivery"]},
@@ -268,6 +280,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                                           overtime_h_per_day) for m in shares_of(a))
             elif a.get("partner"):
                 work += 2 * transport + float(a["partner"]["lead_time_days"])
+        for _, partner in early[pid]:
+            work += 2 * transport + float(partner["lead_time_days"])
         remaining[pid] = work
     rank = {pid: n for n, pid in enumerate(sorted(made_here, key=lambda p: (-remaining[p], p)))}
     state = {}  # part -> its steps and the working day its work has come to
@@ -360,7 +374,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             day = max(day, prepared)  # alongside the material's order
         if designed or prep:
             office.append(pid)
-        state[pid] = {"steps": steps, "day": day, "queue": list(by_part.get(pid, ()))}
+        state[pid] = {"steps": steps, "day": day,
+                      "queue": _routed(pid, by_part.get(pid, ()), early[pid], catalogue)}
 
     # the operations, each part's in routing order; a machine does one at a time and
     # takes next the operation that can start soonest (its part ready, the machine free;
@@ -544,6 +559,22 @@ def _split_operation(a, entry, hours, machines, machine_free, machine_users, mac
             + "".join(said["rule_setup"].format(rule=r) for r, _ in extra))))
 
 
+def _routed(pid, assignments, early, catalogue):
+    """Part ``pid``'s work in routing order (:meth:`Catalogue.routing`): its
+    ``assignments`` (its operations), with its treatments of stage ``before_finishing``
+    (``early``: [(treatment, partner)]) before its first finishing operation, each as
+    outside work at its partner: the machines after it take the part when it is back."""
+    queue = list(assignments)
+    if not early:
+        return queue
+    partners = dict(early)
+    ordered, _ = catalogue.routing([a["process"] for a in queue], list(partners))
+    operations = iter(queue)
+    return [next(operations) if kind == "process" else
+            {"part": pid, "process": name, "partner": partners[name], "treatment": True}
+            for kind, name in ordered]
+
+
 def shares_of(entry):
     """The machines an own-machine assignment's operation is made on: its ``split``
     shares (``assignment.assign``), else the one machine (``machine``, ``name``,
@@ -690,7 +721,8 @@ def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]
     machines have for it: the working days from the start to the wanted date, less what
     its chain (``result``: :func:`lead_time`'s) does before its first operation on a
     machine (the material ordered; not the preparation alongside it) and after its last
-    (the measuring, the rules' waits, the treatments, the delivery), over five.  A part
+    (the measuring, the rules' waits, the treatments, the delivery), and the days it is
+    away between them (at a hardener, a partner), over five.  A part
     anodised for 9 working days after its milling has the mill 9 days less than the
     wanted date gives.  Queues are left out (they are the machines' load, which the
     assignment shares).  Empty without a wanted date."""
@@ -713,7 +745,10 @@ def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]
         ops = [i for i, s in enumerate(steps) if s["step"] == "operation"]
         if not ops or entry["part"] not in machined:
             continue
-        days = total - fixed(steps[:ops[0]]) - fixed(steps[ops[-1] + 1:])
+        # and the days the part is away between them (a hardener's week before its
+        # grinding): the machines after it have the part only when it is back
+        away = sum(s["days"] for s in steps[ops[0]:ops[-1]] if s["step"] == "outside_work")
+        days = total - fixed(steps[:ops[0]]) - fixed(steps[ops[-1] + 1:]) - away
         for process in machined[entry["part"]]:
             out[entry["part"], process] = max(days, 0) / 5.0
     return out
