@@ -25,6 +25,12 @@ end: it is in the part's routing (``Catalogue.routing``), after its soft machini
 before its first finishing operation (grinding, EDM) and its measuring, and the machines
 after it are booked when the part is back.
 
+Each step says when, as well as how long: ``start_day`` and ``end_day`` (working days
+from the start, as the chain counts them) and, in the report, ``start_date`` and
+``end_date`` on the shop's calendar; an operation its ``process``, ``machine`` (a split's
+``shares``: machine, pieces, hours) and ``hours``, outside work its ``process`` and
+``partner``: what a planning system loads.
+
 A rule's wait may say what it waits for (``effort.waits_for``): the waits of one part
 for the same thing are one wait (the longest); ``material``, ``treatment`` and a
 process of the part's routing are the chain's own steps, whose figure (the
@@ -327,6 +333,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             prepared += 0.0 if modelled_after else own / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "design", "days": round(designed / prep_per_day, 2),
+                "_days": designed / prep_per_day, "hours": round(designed, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(designed, 2), lang, grouping=False))},
                 known and (lambda: by_office("design_h", pid)),
@@ -349,6 +356,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             prepared += own / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "design", "days": round(own / prep_per_day, 2),
+                "_days": own / prep_per_day, "hours": round(own, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(own, 2), lang, grouping=False))},
                 known and (lambda: by_office("design_h", pid)),
@@ -364,6 +372,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             prepared += prep / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "preparation", "days": round(prep / prep_per_day, 2),
+                "_days": prep / prep_per_day, "hours": round(prep, 2),
                 "text": text and text["preparation"].format(
                     hours=i18n.number(round(prep, 2), lang, grouping=False))},
                 known and (lambda: weakest([by_office("cam_h", pid)] + [
@@ -374,7 +383,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             day = max(day, prepared)  # alongside the material's order
         if designed or prep:
             office.append(pid)
-        state[pid] = {"steps": steps, "day": day,
+        state[pid] = {"steps": steps, "day": day, "ready": day, "before": len(steps),
                       "queue": _routed(pid, by_part.get(pid, ()), early[pid], catalogue)}
 
     # the operations, each part's in routing order; a machine does one at a time and
@@ -420,7 +429,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             run = runs.get((pid, a["process"]))
             extra = rule_setups.get((pid, a["process"]), ())
             entry["steps"].append(_based(
-                {"step": "operation", "days": round(days, 2),
+                {"step": "operation", "days": round(days, 2), "_days": days,
+                 "process": a["process"], "machine": a["machine"], "hours": round(h, 2),
                  "text": text and text["operation"].format(
                      process=_name(catalogue, "processes", a["process"], lang),
                      machine=a.get("machine_name") or a["machine"],
@@ -464,7 +474,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         entry["day"] = room_free = max(entry["day"], room_free) + days
         room_users.append((entry["day"], pid))
         entry["steps"].append(_based(
-            {"step": "inspection", "days": round(days, 2),
+            {"step": "inspection", "days": round(days, 2), "_days": days,
+             "hours": round(h, 2),
              "text": text and text["inspection"].format(
                  hours=i18n.number(round(h, 2), lang, grouping=False))},
             known and (lambda: weakest((
@@ -482,6 +493,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             continue
         tail, later = tails[pid]
         steps = state[pid]["steps"] + tail
+        _timed(steps, state[pid]["before"], state[pid]["ready"])
         day = state[pid]["day"] + later
         without_run = [a["process"] for a in by_part.get(pid, ())
                        if a.get("machine") and (pid, a["process"]) not in runs]
@@ -541,7 +553,11 @@ def _split_operation(a, entry, hours, machines, machine_free, machine_users, mac
     run = runs.get((pid, process))
     extra = rule_setups.get((pid, process), ())
     entry["steps"].append(_based(
-        {"step": "operation", "days": round(end - first[1], 2),
+        {"step": "operation", "days": round(end - first[1], 2), "_days": end - first[1],
+         "process": process, "hours": round(sum(h for _, _, _, h, _ in shares), 2),
+         "shares": [{"machine": share["machine"], "pieces": share["pieces"],
+                     "hours": round(h, 2), "_at": (begin, begin + days)}
+                    for share, begin, days, h, _ in shares],
          "text": text and text["operation_split"].format(
              process=_name(catalogue, "processes", process, lang),
              shares=", ".join(text["split_share"].format(
@@ -573,6 +589,53 @@ def _routed(pid, assignments, early, catalogue):
     return [next(operations) if kind == "process" else
             {"part": pid, "process": name, "partner": partners[name], "treatment": True}
             for kind, name in ordered]
+
+
+def _timed(steps, before, ready):
+    """Give each of a part's ``steps`` its ``start_day`` and ``end_day``: working days
+    from the start of the lead time, as the chain counts them.  The first ``before``
+    steps (the material, and the office's work alongside it) start at day 0, the
+    material on its own, the others one after another (a queue for the office among
+    them); the rest one after another from ``ready`` (the day the part was ready for
+    its first operation): its queues fill the days it waits, so that the last ends at
+    the part's days.  A split operation's shares keep their own days.  The exact
+    offsets stay under ``_at`` for :func:`_dated` (which takes them out)."""
+    office, cursor = 0.0, ready
+    for n, step in enumerate(steps):
+        days = step.pop("_days", step["days"])
+        if n >= before:
+            begin, cursor = cursor, cursor + days
+        elif step["step"] == "material":
+            begin = 0.0
+        else:
+            begin, office = office, office + days
+        step["_at"] = (begin, begin + days)
+        for share in [step, *step.get("shares", ())]:
+            share["start_day"], share["end_day"] = (round(x, 2) for x in share["_at"])
+
+
+def _dated(parts, start, calendar):
+    """Give the steps of the chain's ``parts`` (and a split's shares) their
+    ``start_date`` and ``end_date`` on the shop's ``calendar`` (None beyond what a date
+    can say), and each part its ``earliest_date``, counted from ``start`` (None: no
+    dates): the working day an offset falls on, the offsets to a tenth of a day as a
+    part's days are (the last step ends on the part's date).  Day 0 is the start date;
+    a step starting at 2.0 starts on the third working day after it.  Takes the exact
+    offsets (``_at``) out."""
+    for entry in parts:
+        if start and entry.get("days") is not None:
+            entry["earliest_date"] = add_working_days(start, entry["days"], calendar)
+        for step in entry.get("steps") or ():
+            for share in [step, *step.get("shares", ())]:
+                begin, end = share.pop("_at")
+                if not start:
+                    continue
+                last = math.ceil(round(end, 1) - 1e-9)
+                first = math.floor(round(begin, 1) + 1e-9) + 1
+                first = min(first, max(last, 1))  # a step within one day's end
+                last = max(last, first)
+                share["start_date"] = add_working_days(start, first, calendar)
+                share["end_date"] = add_working_days(start, last, calendar)
 
 
 def shares_of(entry):
@@ -621,7 +684,7 @@ def _office_queue(steps, prepared, office, ordered, text, state, known, said):
     waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
     if office and waited > 0.005:
         steps.append(_alongside(ordered, _based({
-            "step": "queue", "days": round(waited, 2),
+            "step": "queue", "days": round(waited, 2), "_days": waited,
             "text": text and text["queue_office"].format(parts=_ahead(office, text))},
             known and (lambda: _behind(office, state)),
             said and (lambda: said["queue"])), text))
@@ -662,6 +725,7 @@ def _queued(entry, begin, users, said, state, known, sources):
     if waited > 0.005:
         ahead = sorted({p for end, p in users if end > entry["day"] + 1e-9})
         entry["steps"].append(_based({"step": "queue", "days": round(waited, 2),
+                                      "_days": waited,
                                       "text": said and said(ahead)},
                                      known and (lambda: _behind(ahead, state)),
                                      sources and (lambda: sources["queue"])))
@@ -698,7 +762,8 @@ def _outside(steps, day, process, partner, transport, catalogue, lang, text, kno
         said += text["outside_days"].format(
             days=i18n.number(float(partner["lead_time_days"]), lang, grouping=False),
             transport=i18n.number(transport, lang, grouping=False))
-    steps.append(_based({"step": "outside_work", "days": days, "text": said},
+    steps.append(_based({"step": "outside_work", "days": days, "text": said,
+                         "process": process, "partner": partner.get("id")},
                         known and (lambda: weakest((
                             known.entry(catalogue, "treatments", process)
                             if partner.get("catalogue") else "given",
@@ -782,6 +847,9 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
                    preparation=preparation, design=design, inspection=inspection,
                    provenance=None if brief else provenance)
+    # each step's dates on the shop's calendar, and each part's (a what-if probe reads
+    # the request's days and date alone)
+    _dated(normal["parts"], None if brief else start, calendar)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "basis": normal["basis"],
               "start_date": start,
