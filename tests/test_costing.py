@@ -772,7 +772,10 @@ def test_the_waits_rules_name_are_steps_of_the_chain(tmp_path, equipment, lang, 
     # the shipped rule's figure: the default's, named by its rule
     assert p2["steps"][0] == {"step": "material", "days": 10.0, "rule": "MAT-003",
                               "text": p2["steps"][0]["text"], "basis": "default",
-                              "source": p2["steps"][0]["source"]}
+                              "source": p2["steps"][0]["source"],
+                              # from the order (Mon 23-11-2026): ten working days
+                              "start_day": 0.0, "end_day": 10.0,
+                              "start_date": "2026-11-24", "end_date": "2026-12-07"}
     assert "MAT-003" in p2["steps"][0]["source"]
     # the shop's own rules' waits are its own figures
     assert {s["basis"] for s in p1["steps"] if s["step"] == "wait"} == {"given"}

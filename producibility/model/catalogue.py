@@ -156,6 +156,39 @@ class Catalogue:
             return families
         return None
 
+    def finishing(self, process):
+        """Whether ``process`` is a finishing operation (kind ``finishing``, or
+        ``finishes: true``: grinding, EDM), which a treatment of stage
+        ``before_finishing`` comes before."""
+        entry = self.get("processes", process) or {}
+        return bool(entry.get("finishes") or entry.get("kind") == "finishing")
+
+    def stage(self, treatment):
+        """Where ``treatment`` comes in a part's routing (its catalogue entry's ``stage``):
+        ``before_finishing`` (hardening: before the finishing operations and the
+        measuring) or ``last`` (a coating: after the measuring; where the entry says
+        none, or there is no entry)."""
+        entry = self.get("treatments", treatment) or {}
+        return entry.get("stage") or "last"
+
+    def routing(self, processes, treatments):
+        """The one order of a part's work that the lead time's chain, its machine booking
+        and its measuring follow: ``processes`` (its operations, in routing order) with
+        each of ``treatments`` of stage ``before_finishing`` before the first finishing
+        operation (:meth:`finishing`), after the last operation where there is none:
+        ``(before, after)``, ``before`` the processes and those treatments in order
+        (("process" or "treatment", id) each), ``after`` the treatments of stage
+        ``last``, which come after the measuring, in their order."""
+        processes, before, after = list(processes), [], []
+        for treatment in treatments:
+            (before if self.stage(treatment) == "before_finishing" else after).append(
+                treatment)
+        at = next((i for i, p in enumerate(processes) if self.finishing(p)),
+                  len(processes))
+        ordered = [("process", p) for p in processes[:at]] + \
+            [("treatment", t) for t in before] + [("process", p) for p in processes[at:]]
+        return ordered, after
+
     def held_certifications(self):
         return [i for i, e in self.entries["certifications"].items() if e.get("held", True)]
 
@@ -752,9 +785,10 @@ def render_markdown(catalogue, lang="en"):
             e.get("standard", ""), aliases(e))
            for i, e in catalogue.entries["certifications"].items()])
     table(w["treatments"], [w["id"], w["name"], w["kind"], w["families"], w["lead"],
-                            w["standard"], w["aliases"]],
+                            w["stage"], w["standard"], w["aliases"]],
           [(f"`{i}`", name(e), e["kind"], ", ".join(e.get("families", ())),
-            e.get("lead_time_days", ""), e.get("standard", ""), aliases(e))
+            e.get("lead_time_days", ""), w["stages"][catalogue.stage(i)],
+            e.get("standard", ""), aliases(e))
            for i, e in catalogue.entries["treatments"].items()])
     return "\n".join(out)
 

@@ -21,8 +21,11 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.5.0"  # 7.5: inputs.dated_days_ago (the dates count from a request's date
-# gone by), meets_wanted_date null where only that date meets it; 7.4: quote.open_answers[].counted and .assumes (the rules of
+SCHEMA_VERSION = "7.6.0"  # 7.6: a lead-time step's start_day, end_day, start_date,
+# end_date, process, machine, shares, partner and hours, and a part's earliest_date (what a
+# planning system loads); 7.5: inputs.dated_days_ago (the dates count from a request's date
+# gone by), meets_wanted_date null where only that date meets it; 7.4:
+# quote.open_answers[].counted and .assumes (the rules of
 # one closed question are alternatives: the allowance counts those of its dearest answer);
 # 7.3: quote.open_answers and totals.open_answers_eur (the
 # high estimate allows for what the rules whose questions are open would add), and

@@ -19,7 +19,17 @@ that would end last) at the pack's
 ``inspection_h_per_day``, one part at a time in the measuring room; then the
 waits the rules name (``effort.lead_time_days``: an NDT inspector, a measuring lab,
 EDM bought in), one after another; then the surface treatments (at a partner, else the
-catalogue's lead time); delivery adds the last transport.
+catalogue's lead time); delivery adds the last transport.  A treatment of stage
+``before_finishing`` in the catalogue (hardening, nitriding) is no surface treatment at the
+end: it is in the part's routing (``Catalogue.routing``), after its soft machining and
+before its first finishing operation (grinding, EDM) and its measuring, and the machines
+after it are booked when the part is back.
+
+Each step says when, as well as how long: ``start_day`` and ``end_day`` (working days
+from the start, as the chain counts them) and, in the report, ``start_date`` and
+``end_date`` on the shop's calendar; an operation its ``process``, ``machine`` (a split's
+``shares``: machine, pieces, hours) and ``hours``, outside work its ``process`` and
+``partner``: what a planning system loads.
 
 A rule's wait may say what it waits for (``effort.waits_for``): the waits of one part
 for the same thing are one wait (the longest); ``material``, ``treatment`` and a
@@ -252,8 +262,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # day): the rules' waits after the part's own work and measuring (welds are tested,
     # a part measured at a lab, before it is coated; not those the chain has as its own
     # steps: the material (above), a treatment, a process of the routing), the
-    # treatments, the delivery
+    # treatments of stage ``last`` (a coating), the delivery.  A treatment of stage
+    # ``before_finishing`` (hardening) is no part of it: it is in the part's routing
+    # (``Catalogue.routing``), before its finishing operations and its measuring
     tails = {}
+    early = {}  # part -> its treatments before its finishing: [(treatment, partner)]
     for pid in made_here:
         part, tail, later = parts[pid], [], 0.0
         treatments = list(partners_by_part.get(pid, ()))
@@ -277,9 +290,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                                 "text": text and text["wait"].format(title=title, rule=rule)},
                                known and (lambda: known.rule(rule)),
                                said and (lambda: said["rule"].format(rule=rule))))
+        before = {process for process, _ in treatments
+                  if catalogue and catalogue.stage(process) == "before_finishing"}
+        early[pid] = [(process, partner) for process, partner in treatments
+                      if process in before]
         for process, partner in treatments:
-            later = _outside(tail, later, process, partner, transport, catalogue, lang, text,
-                             known, said)
+            if process not in before:
+                later = _outside(tail, later, process, partner, transport, catalogue, lang,
+                                 text, known, said)
         later += transport
         tail.append(_based({"step": "transport", "days": transport,
                             "text": text and text["delivery"]},
@@ -306,6 +324,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                                           overtime_h_per_day) for m in shares_of(a))
             elif a.get("partner"):
                 work += 2 * transport + float(a["partner"]["lead_time_days"])
+        for _, partner in early[pid]:
+            work += 2 * transport + float(partner["lead_time_days"])
         remaining[pid] = work
     rank = {pid: n for n, pid in enumerate(sorted(made_here, key=lambda p: (-remaining[p], p)))}
     state = {}  # part -> its steps and the working day its work has come to
@@ -351,6 +371,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             prepared += 0.0 if modelled_after else own / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "design", "days": round(designed / prep_per_day, 2),
+                "_days": designed / prep_per_day, "hours": round(designed, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(designed, 2), lang, grouping=False))},
                 known and (lambda: by_office("design_h", pid)),
@@ -373,6 +394,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             prepared += own / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "design", "days": round(own / prep_per_day, 2),
+                "_days": own / prep_per_day, "hours": round(own, 2),
                 "text": text and text["design"].format(
                     hours=i18n.number(round(own, 2), lang, grouping=False))},
                 known and (lambda: by_office("design_h", pid)),
@@ -388,6 +410,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             prepared += prep / prep_per_day
             steps.append(_alongside(ordered, _based({
                 "step": "preparation", "days": round(prep / prep_per_day, 2),
+                "_days": prep / prep_per_day, "hours": round(prep, 2),
                 "text": text and text["preparation"].format(
                     hours=i18n.number(round(prep, 2), lang, grouping=False))},
                 known and (lambda: weakest([by_office("cam_h", pid)] + [
@@ -398,7 +421,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             day = max(day, prepared)  # alongside the material's order
         if designed or prep:
             office.append(pid)
-        state[pid] = {"steps": steps, "day": day, "queue": list(by_part.get(pid, ()))}
+        state[pid] = {"steps": steps, "day": day, "ready": day, "before": len(steps),
+                      "queue": _routed(pid, by_part.get(pid, ()), early[pid], catalogue)}
 
     # the operations, each part's in routing order; a machine does one at a time and
     # takes next the operation that can start soonest (its part ready, the machine free;
@@ -443,7 +467,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             run = runs.get((pid, a["process"]))
             extra = rule_setups.get((pid, a["process"]), ())
             entry["steps"].append(_based(
-                {"step": "operation", "days": round(days, 2),
+                {"step": "operation", "days": round(days, 2), "_days": days,
+                 "process": a["process"], "machine": a["machine"], "hours": round(h, 2),
                  "text": text and text["operation"].format(
                      process=_name(catalogue, "processes", a["process"], lang),
                      machine=a.get("machine_name") or a["machine"],
@@ -487,7 +512,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         entry["day"] = room_free = max(entry["day"], room_free) + days
         room_users.append((entry["day"], pid))
         entry["steps"].append(_based(
-            {"step": "inspection", "days": round(days, 2),
+            {"step": "inspection", "days": round(days, 2), "_days": days,
+             "hours": round(h, 2),
              "text": text and text["inspection"].format(
                  hours=i18n.number(round(h, 2), lang, grouping=False))},
             known and (lambda: weakest((
@@ -505,6 +531,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             continue
         tail, later = tails[pid]
         steps = state[pid]["steps"] + tail
+        _timed(steps, state[pid]["before"], state[pid]["ready"])
         day = state[pid]["day"] + later
         without_run = [a["process"] for a in by_part.get(pid, ())
                        if a.get("machine") and (pid, a["process"]) not in runs]
@@ -564,7 +591,11 @@ def _split_operation(a, entry, hours, machines, machine_free, machine_users, mac
     run = runs.get((pid, process))
     extra = rule_setups.get((pid, process), ())
     entry["steps"].append(_based(
-        {"step": "operation", "days": round(end - first[1], 2),
+        {"step": "operation", "days": round(end - first[1], 2), "_days": end - first[1],
+         "process": process, "hours": round(sum(h for _, _, _, h, _ in shares), 2),
+         "shares": [{"machine": share["machine"], "pieces": share["pieces"],
+                     "hours": round(h, 2), "_at": (begin, begin + days)}
+                    for share, begin, days, h, _ in shares],
          "text": text and text["operation_split"].format(
              process=_name(catalogue, "processes", process, lang),
              shares=", ".join(text["split_share"].format(
@@ -580,6 +611,69 @@ def _split_operation(a, entry, hours, machines, machine_free, machine_users, mac
             free=i18n.figure(machines[share["machine"]]["free_h_per_week"], lang))
             for share in a["split"])
             + "".join(said["rule_setup"].format(rule=r) for r, _ in extra))))
+
+
+def _routed(pid, assignments, early, catalogue):
+    """Part ``pid``'s work in routing order (:meth:`Catalogue.routing`): its
+    ``assignments`` (its operations), with its treatments of stage ``before_finishing``
+    (``early``: [(treatment, partner)]) before its first finishing operation, each as
+    outside work at its partner: the machines after it take the part when it is back."""
+    queue = list(assignments)
+    if not early:
+        return queue
+    partners = dict(early)
+    ordered, _ = catalogue.routing([a["process"] for a in queue], list(partners))
+    operations = iter(queue)
+    return [next(operations) if kind == "process" else
+            {"part": pid, "process": name, "partner": partners[name], "treatment": True}
+            for kind, name in ordered]
+
+
+def _timed(steps, before, ready):
+    """Give each of a part's ``steps`` its ``start_day`` and ``end_day``: working days
+    from the start of the lead time, as the chain counts them.  The first ``before``
+    steps (the material, and the office's work alongside it) start at day 0, the
+    material on its own, the others one after another (a queue for the office among
+    them); the rest one after another from ``ready`` (the day the part was ready for
+    its first operation): its queues fill the days it waits, so that the last ends at
+    the part's days.  A split operation's shares keep their own days.  The exact
+    offsets stay under ``_at`` for :func:`_dated` (which takes them out)."""
+    office, cursor = 0.0, ready
+    for n, step in enumerate(steps):
+        days = step.pop("_days", step["days"])
+        if n >= before:
+            begin, cursor = cursor, cursor + days
+        elif step["step"] == "material":
+            begin = 0.0
+        else:
+            begin, office = office, office + days
+        step["_at"] = (begin, begin + days)
+        for share in [step, *step.get("shares", ())]:
+            share["start_day"], share["end_day"] = (round(x, 2) for x in share["_at"])
+
+
+def _dated(parts, start, calendar):
+    """Give the steps of the chain's ``parts`` (and a split's shares) their
+    ``start_date`` and ``end_date`` on the shop's ``calendar`` (None beyond what a date
+    can say), and each part its ``earliest_date``, counted from ``start`` (None: no
+    dates): the working day an offset falls on, the offsets to a tenth of a day as a
+    part's days are (the last step ends on the part's date).  Day 0 is the start date;
+    a step starting at 2.0 starts on the third working day after it.  Takes the exact
+    offsets (``_at``) out."""
+    for entry in parts:
+        if start and entry.get("days") is not None:
+            entry["earliest_date"] = add_working_days(start, entry["days"], calendar)
+        for step in entry.get("steps") or ():
+            for share in [step, *step.get("shares", ())]:
+                begin, end = share.pop("_at")
+                if not start:
+                    continue
+                last = math.ceil(round(end, 1) - 1e-9)
+                first = math.floor(round(begin, 1) + 1e-9) + 1
+                first = min(first, max(last, 1))  # a step within one day's end
+                last = max(last, first)
+                share["start_date"] = add_working_days(start, first, calendar)
+                share["end_date"] = add_working_days(start, last, calendar)
 
 
 def shares_of(entry):
@@ -628,7 +722,7 @@ def _office_queue(steps, prepared, office, ordered, text, state, known, said):
     waited = prepared - sum(step["days"] for step in steps if step["step"] != "material")
     if office and waited > 0.005:
         steps.append(_alongside(ordered, _based({
-            "step": "queue", "days": round(waited, 2),
+            "step": "queue", "days": round(waited, 2), "_days": waited,
             "text": text and text["queue_office"].format(parts=_ahead(office, text))},
             known and (lambda: _behind(office, state)),
             said and (lambda: said["queue"])), text))
@@ -669,6 +763,7 @@ def _queued(entry, begin, users, said, state, known, sources):
     if waited > 0.005:
         ahead = sorted({p for end, p in users if end > entry["day"] + 1e-9})
         entry["steps"].append(_based({"step": "queue", "days": round(waited, 2),
+                                      "_days": waited,
                                       "text": said and said(ahead)},
                                      known and (lambda: _behind(ahead, state)),
                                      sources and (lambda: sources["queue"])))
@@ -705,7 +800,8 @@ def _outside(steps, day, process, partner, transport, catalogue, lang, text, kno
         said += text["outside_days"].format(
             days=i18n.number(float(partner["lead_time_days"]), lang, grouping=False),
             transport=i18n.number(transport, lang, grouping=False))
-    steps.append(_based({"step": "outside_work", "days": days, "text": said},
+    steps.append(_based({"step": "outside_work", "days": days, "text": said,
+                         "process": process, "partner": partner.get("id")},
                         known and (lambda: weakest((
                             known.entry(catalogue, "treatments", process)
                             if partner.get("catalogue") else "given",
@@ -728,7 +824,8 @@ def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]
     machines have for it: the working days from the start to the wanted date, less what
     its chain (``result``: :func:`lead_time`'s) does before its first operation on a
     machine (the material ordered; not the preparation alongside it) and after its last
-    (the measuring, the rules' waits, the treatments, the delivery), over five.  A part
+    (the measuring, the rules' waits, the treatments, the delivery), and the days it is
+    away between them (at a hardener, a partner), over five.  A part
     anodised for 9 working days after its milling has the mill 9 days less than the
     wanted date gives.  Queues are left out (they are the machines' load, which the
     assignment shares).  Empty without a wanted date."""
@@ -751,7 +848,10 @@ def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]
         ops = [i for i, s in enumerate(steps) if s["step"] == "operation"]
         if not ops or entry["part"] not in machined:
             continue
-        days = total - fixed(steps[:ops[0]]) - fixed(steps[ops[-1] + 1:])
+        # and the days the part is away between them (a hardener's week before its
+        # grinding): the machines after it have the part only when it is back
+        away = sum(s["days"] for s in steps[ops[0]:ops[-1]] if s["step"] == "outside_work")
+        days = total - fixed(steps[:ops[0]]) - fixed(steps[ops[-1] + 1:]) - away
         for process in machined[entry["part"]]:
             out[entry["part"], process] = max(days, 0) / 5.0
     return out
@@ -785,6 +885,9 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
                    preparation=preparation, design=design, inspection=inspection,
                    provenance=None if brief else provenance)
+    # each step's dates on the shop's calendar, and each part's (a what-if probe reads
+    # the request's days and date alone)
+    _dated(normal["parts"], None if brief else start, calendar)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "basis": normal["basis"],
               "start_date": start,

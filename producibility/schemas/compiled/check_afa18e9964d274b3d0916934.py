@@ -209,6 +209,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_trea
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be bigger than or equal to 0")
                 if data__leadtimedays > 365:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be smaller than or equal to 365")
+        if "stage" in data_keys:
+            data_keys.remove("stage")
+            data__stage = data["stage"]
+            if not (isinstance(data__stage, str) and data__stage == 'before_finishing' or isinstance(data__stage, str) and data__stage == 'last'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must be one of ['before_finishing', 'last']")
         if "standard" in data_keys:
             data_keys.remove("standard")
             data__standard = data["standard"]
