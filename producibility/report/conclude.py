@@ -321,7 +321,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      equipment.provider, settings["costing"], share,
                                      lang, placement.not_made, partners, _provenance(pack),
                                      found, verdict.open_answers_share(settings, share),
-                                     alternative)
+                                     alternative, placement.levelled)
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],
