@@ -237,3 +237,27 @@ def test_a_small_rush_run_stays_on_one_machine_when_more_are_not_a_day_sooner(tm
                 if line["kind"] == "setup" and line["rule"] is None]) == 1
     assert report["lead_time"]["days"] == 4  # as on three mills: 2026-11-27
     assert report["lead_time"]["earliest_date"] == "2026-11-27"
+
+
+def test_a_candidate_rule_on_a_machine_of_a_split_is_judged_on_its_share(tmp_path):
+    """FAC-006 ("fills the machine's free weeks") was judged before the split, on the
+    part's whole run: "180 h of run time" on the VF-4 whose share is 58 h, below its
+    threshold, and "200 h" on each of three mills sharing 1,000 blocks.  Now each
+    machine of a split is judged on its share."""
+    path = _blocks(tmp_path / "split.yaml", 900, "2027-01-29")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23")
+    # 516 pcs = 103.2 h and 384 pcs = 76.8 h of run against 80% of 8.6 weeks of 16 and
+    # 12 free hours (110.1 h and 82.6 h): neither fills the machine's free weeks
+    assert code == 0, err
+    assert "FAC-006" not in out
+    path = _blocks(tmp_path / "late.yaml", 1000, "2026-12-11")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23")
+    said = [line.split(": ", 1)[1].split(" of run time")[0] for line in out.splitlines()
+            if "FAC-006 P1 on" in line]
+    assert said == ["85.2 h", "63 h", "51.8 h"], out
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23", "--lang", "nl")
+    assert "FAC-006 P1 op Haas VF-4 3-assig verticaal bewerkingscentrum (groot): 63 uur " \
+        "looptijd" in out
