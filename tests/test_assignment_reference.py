@@ -13,17 +13,21 @@ documented meaning (``report.assignment.assign`` and the README's "Free hours"):
 * but where no one fitting machine has the hours left for all its pieces and several
   together have (each with a set-up of its own: the option's hours less its run, and
   the run per piece), its pieces are split over the fewest such machines (of as many,
-  the first in order of preference), each filled in that order with as many pieces as
-  its hours left take, the last the rest; each share's hours count on its machine;
-  only an operation with a run and two pieces or more, and a small one never;
+  the first in order of preference); their shares levelled (piece by piece, each to the
+  machine of the split where it would be done soonest, as below) where that ends the
+  operation at least one working day (0.2 working weeks) sooner than filling them in
+  order of preference with as many pieces as their hours left take, the last the rest;
+  else so filled; each share's hours count on its machine; only an operation with a run
+  and two pieces or more, and a small one never;
 * and where not even a split makes the wanted date, its pieces still go over the fitting
-  machines so that it ends soonest: piece by piece, each to the machine where it would
-  be done soonest (the hours given to it, its set-up with its first piece, the run of
-  its pieces so far, over its free hours a week; of equal ends the preferred one), of
-  the machines with that run and free hours a week; one machine so chosen is no split;
-* unless a partner does it sooner (its working days, transport included, against the
-  weeks x 5 until the machine, or the last share of such a spread, is done): then no
-  machine gets it, nor its hours;
+  machines so that it ends soon: first the machine where the whole run ends soonest
+  (then the preferred); then, one at a time, of the machines with which the levelled
+  run (piece by piece, each to the machine where it would be done soonest: the hours
+  given to it, its set-up with its first piece, the run of its pieces so far, over its
+  free hours a week; of equal ends the preferred one) ends at least a working day
+  sooner and every share's run is at least its own set-up, the one with which it ends
+  soonest (then the preferred); of the machines with that run and free hours a week;
+  one machine so chosen is no split;
 * each fitting machine of such an operation says why it has not the hours (which parts
   took them).
 """
@@ -37,7 +41,29 @@ from producibility.report.assignment import assign
 from producibility.report.finding import named_parts
 
 
-def reference_split(found, left):
+DAY = 0.2  # one working day, in working weeks
+
+
+def reference_done(o, n, machines, given):
+    """Working weeks until n pieces are done on o's machine."""
+    h = o[5]
+    return (given[o[3]] + (h["total"] - h["run"] + h["run"] * n / h["pieces"])) / \
+        machines[o[3]]["free_h_per_week"]
+
+
+def reference_level(able, pieces, machines, given):
+    """Piece by piece, each to the machine where it would be done soonest, then the
+    preferred: [(option, pieces)] of the machines given any, and when the last is done."""
+    made = [0] * len(able)
+    for _ in range(pieces):
+        i = min(range(len(able)),
+                key=lambda i: (reference_done(able[i], made[i] + 1, machines, given), i))
+        made[i] += 1
+    shares = [(o, n) for o, n in zip(able, made) if n]
+    return shares, max(reference_done(o, n, machines, given) for o, n in shares)
+
+
+def reference_split(found, left, machines, given):
     """The shares of a split, by trying every set of machines: the fewest machines, then
     the first set in order of preference (``itertools.combinations`` yields them in that
     order), that take every piece; ``left``: machine -> its hours left."""
@@ -59,15 +85,21 @@ def reference_split(found, left):
             if sum(most[o[3]] for o in combo) >= pieces:
                 shares, rest = [], pieces
                 for o in combo:
-                    shares.append((o[3], min(most[o[3]], rest)))
+                    shares.append((o, min(most[o[3]], rest)))
                     rest -= shares[-1][1]
-                return shares
+                filled = max(reference_done(o, n, machines, given) for o, n in shares)
+                levelled, ends = reference_level(list(combo), pieces, machines, given)
+                if len(levelled) == k and ends <= filled - DAY + 1e-9 and \
+                        all(n <= most[o[3]] for o, n in levelled):
+                    shares = levelled
+                return [(o[3], n) for o, n in shares]
     return None
 
 
 def reference_spread(found, machines, given):
-    """The shares of a run late whatever is done, piece by piece: each piece to the machine
-    where it would be done soonest, then the preferred; one machine is no split."""
+    """The shares of a run late whatever is done: the machine where it ends soonest, then
+    one machine at a time while one makes the levelled run end a working day sooner with
+    every share paying its set-up; one machine is no split."""
     pieces = found[0][5].get("pieces")
     if not pieces or pieces < 2:
         return None
@@ -75,19 +107,28 @@ def reference_spread(found, machines, given):
             and machines[o[3]]["free_h_per_week"] > 0]
     if len(able) < 2:
         return None
-
-    def done(o, n):
-        h = o[5]
-        return (given[o[3]] + (h["total"] - h["run"] + h["run"] * n / h["pieces"])) / \
-            machines[o[3]]["free_h_per_week"]
-    made = [0] * len(able)
-    for _ in range(pieces):
-        i = min(range(len(able)), key=lambda i: (done(able[i], made[i] + 1), i))
-        made[i] += 1
-    shares = [(o[3], n) for o, n in zip(able, made) if n]
+    first = min(able, key=lambda o: (reference_done(o, pieces, machines, given),
+                                     able.index(o)))
+    shares, ends = [(first, pieces)], reference_done(first, pieces, machines, given)
+    while True:
+        best = None
+        used = [o for o, _ in shares]
+        for o in able:
+            if o in used:
+                continue
+            trial, end = reference_level([x for x in able if x in used or x is o], pieces,
+                                         machines, given)
+            pays = all(x[5]["run"] * n / pieces >= x[5]["total"] - x[5]["run"] - 1e-9
+                       for x, n in trial)
+            if len(trial) == len(shares) + 1 and pays and end <= ends - DAY + 1e-9 and \
+                    (best is None or end < best[0] - 1e-12):
+                best = (end, trial)
+        if best is None:
+            break
+        ends, shares = best
     if len(shares) < 2:
         return None
-    return shares, max(done(o, n) for o, n in zip(able, made) if n)
+    return [(o[3], n) for o, n in shares], ends
 
 
 def reference(options, machines, weeks, outside, windows=None):
@@ -111,7 +152,8 @@ def reference(options, machines, weeks, outside, windows=None):
                 pick = o[3]
         if pick is None:
             shares = reference_split(options[op], {
-                mid: machines[mid]["free_h_per_week"] * own - given[mid] for mid in mids})
+                mid: machines[mid]["free_h_per_week"] * own - given[mid] for mid in mids},
+                machines, given)
             if shares:
                 for mid, n in shares:
                     h = options[op][mids.index(mid)][5]
@@ -255,7 +297,8 @@ def test_a_long_run_splits_as_documented(work):
 def late_runs(draw):
     """Runs of up to a million pieces that no machine nor split makes by the wanted date:
     too many pieces to follow piece by piece, so the spread is checked by what makes it
-    the soonest: no piece left out ends sooner than the last piece in."""
+    soon: no piece left out of its machines ends sooner than the last piece in, each
+    machine added a working day sooner, each share paying its set-up."""
     free = draw(st.dictionaries(st.sampled_from(["m1", "m2", "m3", "m4", "m5"]),
                                 st.sampled_from([0, 3, 10, 16, 25, 40]), min_size=2))
     machines = {mid: {"free_h_per_week": h} for mid, h in free.items()}
@@ -292,20 +335,22 @@ def test_a_run_late_whatever_is_done_ends_soonest(work):
         return (before[o[3]] + h["setup"] + h["run"] * n / h["pieces"]) / \
             machines[o[3]]["free_h_per_week"]
     assume(op in late)  # (nearly always: a tenth of a week at most)
-    if op not in split:  # one machine ends it soonest: the others' first piece no sooner
+    if op not in split:  # on one machine: the one where the whole run ends soonest
         one = picked[op]
-        assert len(able) < 2 or all(done(one, one[5]["pieces"]) <= done(o, 1) + 1e-9
-                                    for o in able if o is not one)
+        assert len(able) < 2 or all(done(one, one[5]["pieces"]) <= done(o, o[5]["pieces"])
+                                    + 1e-9 for o in able)
         return
     shares = split[op]
     pieces = found[0][5]["pieces"]
     assert sum(n for _, n in shares) == pieces and all(n >= 1 for _, n in shares)
     made = {o[3]: n for o, n in shares}
     ends = max(done(o, n) for o, n in shares)
-    # the soonest: every piece left out would end no sooner than the last piece in
-    assert all(done(o, made.get(o[3], 0) + 1) >= ends - 1e-9 for o in able
-               if made.get(o[3], 0) < pieces)
-    # so never later than all of them on one machine
-    assert ends <= min(done(o, pieces) for o in able) + 1e-9
+    # levelled: no piece moved to another of its machines ends sooner than the last in
+    assert all(done(o, made[o[3]] + 1) >= ends - 1e-9 for o in able
+               if o[3] in made and made[o[3]] < pieces)
+    # each machine beyond the first a working day sooner than one machine alone
+    assert ends <= min(done(o, pieces) for o in able) - 0.2 * (len(shares) - 1) + 1e-9
+    # each share's run at least its own set-up
+    assert all(o[5]["run"] * n / pieces >= o[5]["setup"] - 1e-9 for o, n in shares)
     # in order of preference, on machines with free hours
     assert [o[3] for o, _ in shares] == [o[3] for o in able if o[3] in made]

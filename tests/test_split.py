@@ -112,10 +112,10 @@ def test_the_report_says_the_split(tmp_path):
                              "2026-12-01")
     assert code == 0, err
     line = next(x for x in out.splitlines() if x.startswith("  P1 3-axis milling -> "))
-    assert "[split: 5,146 pcs on Haas VF-2" in line
+    assert "[split: 4,216 pcs on Haas VF-2" in line
     code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
                              "2026-12-01", "--lang", "nl")
-    assert "[verdeeld: 5.146 st op Haas VF-2" in out
+    assert "[verdeeld: 4.216 st op Haas VF-2" in out
     assert "verdeeld over machines die tegelijk draaien" in out
 
 
@@ -183,3 +183,81 @@ def test_200000_brackets_go_over_every_hermle_and_the_lead_time_is_their_end(tmp
     assert {s["pieces"] for s in entry["split"]} == {7142, 7143}
     assert report["lead_time"]["meets_wanted_date"] is False
     jsonschema.validate(report, SCHEMA)
+
+
+#: the planner's block (review 12): 12 minutes of milling a piece, wanted 29-01-2027
+BLOCK = dict(PART, size_mm=[100, 60, 25], weight_kg=0.3, cycle_time_min=12)
+
+
+def _blocks(path, quantity, wanted, **changes):
+    request = base_request(id="RV", date="2026-11-23", purpose="small_series",
+                           quantity=quantity, wanted_date=wanted, part=BLOCK,
+                           **dict(ANSWERED, **changes))
+    path.write_text(yaml.safe_dump(request), encoding="utf-8")
+    return path
+
+
+def test_a_split_in_time_is_levelled_and_leaves_slack(tmp_path):
+    """900 blocks, 180 h of milling: the VF-2 was filled to the wanted date (610 pcs,
+    38.44 working days) while the VF-4 stood idle for 13.6 days; the date was met with
+    no day to spare, so the report raised MGT-001 "rush order" and WRK-004 overtime of
+    its own making.  Now the shares are levelled: both mills end together, a week
+    sooner, and no rush is called."""
+    path = _blocks(tmp_path / "split.yaml", 900, "2027-01-29")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23")
+    assert code == 0, err
+    assert "Lead time: 38 working days, earliest delivery 2027-01-22 (wanted " \
+        "2027-01-29)" in out
+    assert "516 pcs on Haas VF-2 3-assig verticaal bewerkingscentrum: 104.2 h, 384 pcs " \
+        "on Haas VF-4 3-assig verticaal bewerkingscentrum (groot): 78.3 h (32.62 wd)" in out
+    assert "MGT-001" not in out and "WRK-004" not in out
+    # what levelling gains and costs against filling the cheapest mill first
+    assert "  - P1: 3-axis milling levelled over 2 machines so that they end together: " \
+        "10.4 working days sooner than filling the cheapest machine first, for €\xa0234 " \
+        "more" in out
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23", "--lang", "nl")
+    assert "P1: 3-assig frezen gelijk verdeeld over 2 machines, zodat ze samen klaar " \
+        "zijn: 10,4 werkdagen eerder dan eerst de goedkoopste machine vol te plannen, " \
+        "voor €\xa0234 meer" in out
+
+
+def test_a_small_rush_run_stays_on_one_machine_when_more_are_not_a_day_sooner(tmp_path):
+    """20 blocks wanted tomorrow were spread over three mills, one piece on the Hermle
+    with its 2 h set-up: EUR 430 more and the same delivery day.  Now no machine is
+    added that does not end the run a working day sooner and pay its own set-up."""
+    path = _blocks(tmp_path / "rush.yaml", 20, "2026-11-24")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23", "--format", "json")
+    report = json.loads(out)
+    (entry,) = report["assignments"]
+    assert entry["machine"] == "haas-vf2" and "split" not in entry
+    assert len([line for line in report["quote"]["lines"]
+                if line["kind"] == "setup" and line["rule"] is None]) == 1
+    assert report["lead_time"]["days"] == 4  # as on three mills: 2026-11-27
+    assert report["lead_time"]["earliest_date"] == "2026-11-27"
+
+
+def test_a_candidate_rule_on_a_machine_of_a_split_is_judged_on_its_share(tmp_path):
+    """FAC-006 ("fills the machine's free weeks") was judged before the split, on the
+    part's whole run: "180 h of run time" on the VF-4 whose share is 58 h, below its
+    threshold, and "200 h" on each of three mills sharing 1,000 blocks.  Now each
+    machine of a split is judged on its share."""
+    path = _blocks(tmp_path / "split.yaml", 900, "2027-01-29")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23")
+    # 516 pcs = 103.2 h and 384 pcs = 76.8 h of run against 80% of 8.6 weeks of 16 and
+    # 12 free hours (110.1 h and 82.6 h): neither fills the machine's free weeks
+    assert code == 0, err
+    assert "FAC-006" not in out
+    path = _blocks(tmp_path / "late.yaml", 1000, "2026-12-11")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23")
+    said = [line.split(": ", 1)[1].split(" of run time")[0] for line in out.splitlines()
+            if "FAC-006 P1 on" in line]
+    assert said == ["85.2 h", "63 h", "51.8 h"], out
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--as-of",
+                             "2026-11-23", "--lang", "nl")
+    assert "FAC-006 P1 op Haas VF-4 3-assig verticaal bewerkingscentrum (groot): 63 uur " \
+        "looptijd" in out

@@ -634,6 +634,47 @@ def schedule(inferred, facts, waiting=None):
                              flags_unknown=MappingProxyType(stage.flags_unknown))
 
 
+def judged_on_shares(inferred, shares):
+    """The Inferred with each candidate rule's finding on a machine that makes only a
+    share of its operation judged again on that share: ``shares`` maps (part, process,
+    machine) -> the pieces of a split's share (``assignment.assign``), and the rule's
+    condition and words read the part with those ``pieces``.  The engine judged each
+    fitting machine before the split was known, on the part's whole run: FAC-006 said
+    "180 h of run time" on a VF-4 whose share is 58 h, below its threshold.  A finding
+    whose condition no longer holds on the share is dropped; one that still holds keeps
+    the share's facts, so its message names the share's figures; one unknown stays
+    unknown.  Only the pieces change, and only findings the whole run made are judged
+    again (a rule that holds on a share but not on the whole run is not found), and what
+    such a rule did before the split (a set-up the assignment weighed, a blocker that
+    ruled the machine out) stands."""
+    if not shares:
+        return inferred
+    hits, changed = [], False
+    for hit in inferred.hits:
+        pieces = shares.get((hit.subject, hit.process, hit.machine)) \
+            if hit.rule.scope == "candidate" and hit.outcome in ("fired", "unknown") \
+            and hit.context is not None else None
+        if pieces is None or pieces == hit.context["part"].get("pieces"):
+            hits.append(hit)
+            continue
+        context = dict(hit.context)
+        context["part"] = dict(context["part"], pieces=pieces)
+        context[MEMO] = {}  # what it read of the part is the share's, not the memo's
+        try:
+            outcome = evaluate(hit.rule.when, context)
+        except ExpressionError:
+            hits.append(hit)
+            continue
+        changed = True
+        if outcome is UNKNOWN or (outcome and hit.outcome == "unknown"):
+            hits.append(Hit(hit.rule, hit.subject, "unknown", None, hit.missing, None,
+                            hit.machine, hit.process, context))
+        elif outcome:
+            hits.append(Hit(hit.rule, hit.subject, "fired", None, (), None, hit.machine,
+                            hit.process, context))
+    return inferred._replace(hits=tuple(hits)) if changed else inferred
+
+
 def _capacity_window(request, as_of, calendar=PLAIN):
     """Working weeks (the shop's working days / 5) from the date screened from to the
     wanted date, or None without a wanted date: what the assignment shares free hours

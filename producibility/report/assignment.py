@@ -32,12 +32,13 @@ class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
     __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks",
-                 "nothing_made", "hours")
+                 "nothing_made", "hours", "levelled")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
                  chosen: frozenset, not_made: dict | None = None,
                  weeks: float | None = None, parts: Any = (),
-                 hours: Mapping[tuple, float] | None = None) -> None:
+                 hours: Mapping[tuple, float] | None = None,
+                 levelled: Mapping[tuple, tuple] | None = None) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -54,6 +55,9 @@ class Placement:
         # machine as the choice weighed them (:func:`assign`): set-up, the run given or
         # estimated, a candidate rule's set-up on that machine; the whole order's
         self.hours = hours or {}
+        # (part, process) -> (working days sooner, EUR more) of a split levelled so that
+        # its machines end together, against filling the preferred first (:func:`_split`)
+        self.levelled = levelled or {}
 
     def moot(self, part: str | None) -> bool:
         """Whether the open questions of ``part`` (None: the request) no longer matter:
@@ -105,8 +109,9 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     if inferred.window is not None:
         weeks = max(calendar.working_days_between(inferred.as_of, request["wanted_date"]),
                     0) / 5.0
+    levelled: dict = {}
     picked, late, split = assign(options, machines, weeks, outside,
-                                 1 / deliveries_of(request), windows)
+                                 1 / deliveries_of(request), windows, levelled)
     for op, reasons in late.items():
         used = {o[3] for o, _ in split[op]} if op in split else \
             {picked[op][3]} if op in picked else set()
@@ -166,7 +171,14 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     return Placement(assignments, rejected, ruled_out, frozenset(chosen),
                      not_made(assignments), weeks, inferred.parts,
                      {(pid, process, o[3]): o[5]["total"]
-                      for (pid, process), found in options.items() for o in found})
+                      for (pid, process), found in options.items() for o in found},
+                     {op: (sooner * 5, _priced(split[op], machines) - _priced(filled, machines))
+                      for op, (sooner, filled) in levelled.items()})
+
+
+def _priced(shares, machines):
+    """What [(option, pieces)] cost at their machines' rates: each share's set-up and run."""
+    return sum(_share_hours(o, n) * machines[o[3]]["rate_eur_h"] for o, n in shares)
 
 
 def _split_entry(entry: dict, shares: list, machines: Mapping[str, dict],
@@ -298,8 +310,8 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict,
 
 def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
            weeks: float | None, outside: Mapping[tuple, float] | None = None,
-           share: float = 1.0, windows: Mapping[tuple, float] | None = None
-           ) -> tuple[dict, dict]:
+           share: float = 1.0, windows: Mapping[tuple, float] | None = None,
+           levelled: dict | None = None) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -311,12 +323,13 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     hours so far, then by machine id, so that twins share the work as a planner
     levels it, with or without a wanted date.  An operation no one fitting machine has
     the hours left for, but several together have, is split over them (:func:`_split`:
-    the fewest machines, each share with its own set-up, the preferred filled first),
+    the fewest machines, each share with its own set-up, levelled so that they end
+    together where that ends it a working day sooner than filling the preferred first),
     each share's hours counting on its machine.  One that no machine nor split has the
     hours left for is made later than wanted, as soon as the machines allow: its pieces
-    spread over the fitting machines so that it ends soonest (:func:`_spread`: each
-    piece as if in turn to the machine where it would be done soonest, each machine's
-    share with its own set-up; returned as a split), else (one machine so chosen, or a
+    spread over the fitting machines (:func:`_spread`: from the machine where it ends
+    soonest, a machine more while it ends the levelled run a working day sooner and
+    every share pays its own set-up; returned as a split), else (one machine so chosen, or a
     run that cannot be spread) on the fitting machine where it would end soonest (the
     hours already given to that machine plus its own, over the machine's free hours a
     week; then by preference); its hours count there for the operations after it;
@@ -335,6 +348,8 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     operation's own weeks for its machine's hours, where its part needs more than the
     machine's time before the wanted date (``leadtime.machining_windows``: the material
     before, the measuring, a treatment and the delivery after); else ``weeks``.
+    ``levelled``: filled with each split operation whose shares were levelled ->
+    (the working weeks it ends sooner, the shares filling the preferred first).
     """
     picked: dict = {}
     late: dict = {}
@@ -360,8 +375,12 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
         if option is None:
             # no one machine has the hours: the pieces split over the fewest fitting
             # machines that have them, each share with its own set-up
-            shares = _split(found, op, free, given, share)
+            filled: list = []
+            shares = _split(found, op, free, given, share, machines, filled)
             if shares is not None:
+                if levelled is not None and filled:
+                    levelled[op] = (_ends(filled, machines, given, share) -
+                                    _ends(shares, machines, given, share), filled)
                 for option, pieces in shares:
                     given[option[3]] += _share_hours(option, pieces) * share
                     users.setdefault(option[3], []).append(op[0])
@@ -415,21 +434,39 @@ def _piece_done(option, pieces, machines, given, share=1.0):
         machines[option[3]]["free_h_per_week"]
 
 
+#: The working weeks by which another machine must make a run end sooner, and by which
+#: levelling a split must, to be worth a set-up more or a dearer machine's hours: one
+#: working day (a fifth of a working week), the unit the lead time counts in.
+#: Judgement: a fraction of a day seldom moves the delivery day, while each machine
+#: more is a set-up and a first-off inspection more (20 pieces over three mills, one of
+#: them on a Hermle with a 2 h set-up, cost EUR 430 more and were not one day sooner).
+SOONER_WEEKS = 0.2
+
+
+def _ends(shares, machines, given, share):
+    """The working weeks until the last share of ``shares`` is done."""
+    return max(_piece_done(o, n, machines, given, share) for o, n in shares)
+
+
+def _pays(option, pieces):
+    """Whether a share of ``pieces`` pays its own set-up in time saved: its run (the
+    hours it takes off the other machines) is at least its set-up (a rule's on that
+    machine too)."""
+    hours = option[5]
+    return hours["run"] * pieces / hours["pieces"] >= hours["total"] - hours["run"] - 1e-9
+
+
 def _spread(found, machines, given, share):
     """The operation's pieces over its fitting machines so that the run ends soonest,
     where neither one machine nor a split (:func:`_split`) makes them by the wanted
     date: [(option, pieces)] in order of preference, or None where that is one machine.
 
-    As if each piece in turn went to the machine where it would be done soonest
-    (:func:`_piece_done`: the hours already given to the machine, its set-up with its
-    first piece, the run of its pieces so far, over its free hours a week; of equal ends
-    the preferred machine): the run's pieces are the earliest piece-ends of all the
-    machines, so no other spread ends sooner.  Only an operation with a known run and
-    two pieces or more, on the machines with that run and free hours a week.  Worked
-    out, not piece by piece, from the end at which the machines' pieces, were they
-    divisible, would add up to the run: the pieces each machine has whole by then, and
-    the next earliest (or less the latest) pieces to the run's number, a machine at a
-    time."""
+    First the machine where the whole run would end soonest (then the preferred); then,
+    one at a time, the machine with which the levelled run (:func:`_level`) ends soonest
+    (then the preferred), of those with which it ends at least a working day sooner
+    (:data:`SOONER_WEEKS`) and every share's run pays its own set-up (:func:`_pays`);
+    until no machine does.  Only an operation with a known run and two pieces or more,
+    on the machines with that run and free hours a week."""
     pieces = found[0][5].get("pieces")
     if not pieces or pieces < 2:
         return None
@@ -437,6 +474,42 @@ def _spread(found, machines, given, share):
             and machines[o[3]]["free_h_per_week"] > 0]
     if len(able) < 2:
         return None
+    first = min(able, key=lambda o: (_piece_done(o, pieces, machines, given, share),
+                                     able.index(o)))
+    shares = [(first, pieces)]
+    ends = _ends(shares, machines, given, share)
+    while True:
+        used = {id(o) for o, _ in shares}
+        best = None
+        for i, o in enumerate(able):
+            if id(o) in used:
+                continue
+            trial = [x for x in able if id(x) in used or x is o]
+            made = [(x, n) for x, n in zip(trial, _level(trial, pieces, machines, given,
+                                                         share)) if n]
+            if len(made) <= len(shares) or not all(_pays(x, n) for x, n in made):
+                continue
+            end = _ends(made, machines, given, share)
+            if end > ends - SOONER_WEEKS + 1e-9:
+                continue
+            if best is None or end < best[0] - 1e-12:
+                best = (end, made)
+        if best is None:
+            break
+        ends, shares = best
+    return shares if len(shares) >= 2 else None
+
+
+def _level(able, pieces, machines, given, share):
+    """The pieces each of the machines ``able`` makes so that the run ends soonest: as if
+    each piece in turn went to the machine where it would be done soonest
+    (:func:`_piece_done`: the hours already given to the machine, its set-up with its
+    first piece, the run of its pieces so far, over its free hours a week; of equal ends
+    the preferred machine), so that the machines used end together, within a piece, and
+    no other share ends sooner.  Worked out, not piece by piece, from the end at which
+    the machines' pieces, were they divisible, would add up to the run: the pieces each
+    machine has whole by then, and the next earliest (or less the latest) pieces to the
+    run's number, a machine at a time."""
 
     def done(i, n):
         return _piece_done(able[i], n, machines, given, share)
@@ -481,19 +554,22 @@ def _spread(found, machines, given, share):
             total -= 1
             if made[-i]:
                 heapq.heappush(last, (-done(-i, made[-i]), i))
-    shares = [(o, n) for o, n in zip(able, made) if n]
-    return shares if len(shares) >= 2 else None
+    return made
 
 
-def _split(found, op, free, given, share):
+def _split(found, op, free, given, share, machines, filled=None):
     """The operation's pieces split over its fitting machines, where no one of them has
     the hours left for all of them before the wanted date and some of them together
     have: [(option, pieces)] in order of preference, or None.  The fewest machines that
     can take every piece (each share with its own set-up, a rule's on that machine
-    too); of as many, the first in order of preference; each share as many pieces as
-    its machine's free hours left take, in order of preference, the last the rest.
-    Only an operation with a known run (a cycle time, or the quote's estimate) and at
-    least two pieces is split."""
+    too); of as many, the first in order of preference.  Their shares levelled
+    (:func:`_level`: the machines end together, each with a share of its own) where
+    that ends the operation at least a working day sooner (:data:`SOONER_WEEKS`) than
+    filling them in order of preference, each with as many pieces as its machine's free
+    hours left take, the last the rest (which leaves no slack: the first machine runs
+    to the end of its hours); else so filled.  Only an operation with a known run (a
+    cycle time, or the quote's estimate) and at least two pieces is split.  ``filled``
+    (a list): given the shares filling in order of preference where they are levelled."""
     pieces = found[0][5].get("pieces")
     if not pieces or pieces < 2:
         return None
@@ -525,6 +601,15 @@ def _split(found, op, free, given, share):
         take = min(most, rest)
         shares.append((o, take))
         rest -= take
+    able = [o for o, _ in chosen]
+    if all(machines[o[3]]["free_h_per_week"] > 0 for o in able):
+        levelled = list(zip(able, _level(able, pieces, machines, given, share)))
+        if all(n >= 1 and n <= most for (_, n), (_, most) in zip(levelled, chosen)) and \
+                _ends(levelled, machines, given, share) <= \
+                _ends(shares, machines, given, share) - SOONER_WEEKS + 1e-9:
+            if filled is not None:
+                filled.extend(shares)
+            return levelled
     return shares
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from producibility.engine.infer import DERIVED_FIELDS, Inferred, derive_part, schedule
+from producibility.engine.infer import (DERIVED_FIELDS, Inferred, derive_part,
+                                        judged_on_shares, schedule)
 from producibility.model.stock import stock_facts
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, flag_trace, ordered, rule_decides, words
@@ -158,8 +159,12 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      estimate, weigh)
         outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang,
                                                weigh)
-        findings = rule_findings(inferred, placement, matrix, choices, lang, fields, brief,
-                                 askable)
+        # a candidate rule on a machine of a split judged on that machine's share
+        findings = rule_findings(
+            judged_on_shares(inferred, {(a["part"], a["process"], share["machine"]):
+                                        share["pieces"] for a in placement.assignments
+                                        for share in a.get("split") or ()}),
+            placement, matrix, choices, lang, fields, brief, askable)
         waits = leadtime.waits_of(findings)  # the rules' waits (the tool's own: the chain's)
         # the lead time, from the machines' set-up and run lines, a rule's set-up hours
         # on its machine with them
@@ -328,7 +333,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      equipment.provider, settings["costing"], share,
                                      lang, placement.not_made, partners, _provenance(pack),
                                      found, verdict.open_answers_share(settings, share),
-                                     alternative)
+                                     alternative, placement.levelled)
         assignment.priced_as_quoted(placement.assignments, lines)
         effort = verdict.effort(findings, lines, quote["totals"], placement.assignments,
                                 share, settings["effort_classes"],

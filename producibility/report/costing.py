@@ -375,7 +375,7 @@ def _ordered(finding, part):
 
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
                 lang, brief=False, unmade=None, provenance=None, partners=None,
-                rules_only=False):
+                rules_only=False, levelled=None):
     """(lines, notes): the quote lines of one request, in a stable order.
 
     ``provenance`` (:class:`~producibility.report.provenance.Provenance`): whose figures
@@ -465,6 +465,16 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     process=name("processes", a["process"])) if a.get("split") else
                     words["late"].format(part=pid, machine=a["machine_name"],
                                          process=name("processes", a["process"])))
+            elif not brief and (pid, a["process"]) in (levelled or {}):
+                # a split levelled so that its machines end together: the days it gains
+                # and what it costs against filling the cheapest machine first
+                days, extra = levelled[pid, a["process"]]
+                notes.append(words["levelled"].format(
+                    part=pid, process=name("processes", a["process"]),
+                    machines=i18n.number(len(a["split"]), lang, 0),
+                    days=i18n.number(days, lang, 1),
+                    amount=i18n.money(abs(extra), lang),
+                    more=words["levelled_more" if extra >= 0 else "levelled_less"]))
         processes = [a["process"] for a in ops]
         material = catalogue.get("materials", part.get("material")) \
             if catalogue and part.get("material") else None
@@ -826,17 +836,19 @@ def _partner_transport(shipped, partners, costing, batches, line, notes, words, 
 
 def quote(request, parts, machines, assignments, findings, catalogue, provider, costing,
           share, lang, unmade=None, partners=None, provenance=None, pending=(),
-          pending_share=None, alternatives=None):
+          pending_share=None, alternatives=None, levelled=None):
     """(lines, the report's ``quote``): the quote lines, notes and totals with the
     contingency ``share`` and what open answers can add (``pending``: the findings the
     rules whose questions are open would make, :func:`open_answers`; at most
     ``pending_share`` of the amount: :func:`totals`; ``alternatives``: which of them
     can fire together, :func:`open_answers`).  ``unmade``: see
     quote_lines.  ``breaks`` is left empty: the Screener fills it (:func:`at_quantity`,
-    :func:`quantity_break`), for a break is the request screened again at its quantity."""
+    :func:`quantity_break`), for a break is the request screened again at its quantity.
+    ``levelled``: ``Placement.levelled``, a note for each split levelled (its days and
+    its cost against filling the cheapest machine first)."""
     lines, notes = quote_lines(request, parts, machines, assignments, findings, catalogue,
                                provider, costing, lang, unmade=unmade, provenance=provenance,
-                               partners=partners)
+                               partners=partners, levelled=levelled)
     extra = open_answers(pending, request, parts, machines, assignments, catalogue, provider,
                          costing, lang, unmade, partners, provenance, alternatives)
     return lines, {
