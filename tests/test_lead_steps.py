@@ -118,11 +118,12 @@ def test_two_parts_on_the_hermle_say_which_machine_when(tmp_path):
 
 
 def test_a_split_names_each_machines_share_over_the_christmas_closure(tmp_path):
-    """split.yaml: 900 pcs; the VF-2's 610 pcs (123.0 h at 3.2 h a day: 38.44 wd) and
-    the VF-4's 290 (59.5 h at 2.4: 24.79 wd) from day 3, when the material is in.  By
-    hand with 25-12, 28-31 Dec and 1-1 closed: day 28 is Fri 08-01-2027 (VF-4 ends
-    27.79), day 42 Thu 28-01 (VF-2 ends 41.44), and the delivery ends on day 43, Fri
-    29-01, the request's date."""
+    """split.yaml: 900 pcs, levelled so that both mills end together (README, "Free
+    hours"): the VF-2's 516 pcs (104.2 h at 3.2 h a day: 32.56 wd) and the VF-4's 384
+    (78.3 h at 2.4: 32.62 wd) from day 3, when the material is in.  By hand with 25-12,
+    28-31 Dec and 1-1 closed: working day 36 after 23-11 is Wed 20-01-2027 (both end
+    there, at 35.56 and 35.62), the inspection ends on day 37, Thu 21-01, and the
+    delivery on day 38, Fri 22-01."""
     request = copy.deepcopy(BASE)
     request.update(id="RV-003", quantity=900)
     lead = _lead(tmp_path, request)
@@ -137,14 +138,14 @@ def test_a_split_names_each_machines_share_over_the_christmas_closure(tmp_path):
     assert "machine" not in split and split["process"] == "milling_3axis"
     assert split["hours"] == 182.5
     assert split["shares"] == [
-        {"machine": "haas-vf2", "pieces": 610, "hours": 123.0, "start_day": 3.0,
-         "end_day": 41.44, "start_date": "2026-11-27", "end_date": "2027-01-28"},
-        {"machine": "haas-vf4", "pieces": 290, "hours": 59.5, "start_day": 3.0,
-         "end_day": 27.79, "start_date": "2026-11-27", "end_date": "2027-01-08"}]
-    assert (split["start_day"], split["end_day"]) == (3.0, 41.44)
+        {"machine": "haas-vf2", "pieces": 516, "hours": 104.2, "start_day": 3.0,
+         "end_day": 35.56, "start_date": "2026-11-27", "end_date": "2027-01-20"},
+        {"machine": "haas-vf4", "pieces": 384, "hours": 78.3, "start_day": 3.0,
+         "end_day": 35.62, "start_date": "2026-11-27", "end_date": "2027-01-20"}]
+    assert (split["start_day"], split["end_day"]) == (3.0, 35.62)
     assert [(s["step"], s["start_date"], s["end_date"]) for s in steps[-2:]] == [
-        ("inspection", "2027-01-28", "2027-01-28"), ("transport", "2027-01-29", "2027-01-29")]
-    assert lead["earliest_date"] == "2027-01-29"
+        ("inspection", "2027-01-20", "2027-01-21"), ("transport", "2027-01-21", "2027-01-22")]
+    assert lead["earliest_date"] == "2027-01-22"
 
 
 def test_outside_work_names_its_partner_and_the_edm_starts_when_the_die_is_back():
