@@ -117,6 +117,10 @@ def test_the_report_says_which_days_it_did_not_count(tmp_path, lang, line):
     ("{closed: [{from: 2026-12-31, to: 2026-12-28}]}", "ends before it begins"),
     ("{closed: [{from: 2026-12-28, to: 2027-12-31}]}", "longer than a year"),
     ("{closed: [2026-13-01]}", "'2026-13-01' is not a real date"),
+    # a day of the schema's shape that is no day, in open or a closed range's end: it was
+    # an internal error (ValueError, exit 3) in validate and check
+    ("{open: ['2027-13-01']}", "'2027-13-01' is not a real date"),
+    ("{closed: [{from: 2026-12-28, to: '2026-02-30'}]}", "'2026-02-30' is not a real date"),
 ])
 def test_a_wrong_calendar_is_one_line_with_its_place(tmp_path, calendar, message):
     text = EQUIPMENT.read_text(encoding="utf-8")

@@ -202,14 +202,26 @@ def of_provider(provider: Mapping, path=None, line_of=None) -> Calendar:
     if not spec:
         return PLAIN
     closed: dict = {}
+
+    def date(text, field, where):
+        """An ISO date of the calendar; one that has the schema's shape but is no day
+        (2027-13-01, 2026-02-30) is an input error at its line."""
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise InputError.said(Wording("inputs", "field_not_real_date", field=field,
+                                          text=text), path,
+                                  line_of(where) if line_of else None) from None
+
     for i, entry in enumerate(spec.get("closed") or ()):
-        line = line_of(["provider", "calendar", "closed", i]) if line_of else None
+        where = ["provider", "calendar", "closed", i]
+        line = line_of(where) if line_of else None
         if isinstance(entry, str):
-            first = last = datetime.date.fromisoformat(entry)
+            first = last = date(entry, "provider.calendar.closed", where)
             name = None
         else:
-            first = datetime.date.fromisoformat(entry["from"])
-            last = datetime.date.fromisoformat(entry["to"])
+            first = date(entry["from"], "provider.calendar.closed.from", where)
+            last = date(entry["to"], "provider.calendar.closed.to", where)
             name = entry.get("name")
         if last < first:
             raise InputError.said(Wording("inputs", "closed_backwards", first=entry["from"],
@@ -221,7 +233,8 @@ def of_provider(provider: Mapping, path=None, line_of=None) -> Calendar:
         while day <= last:
             closed[day] = name or {"en": "closed", "nl": "gesloten"}
             day += datetime.timedelta(days=1)
-    opened = [datetime.date.fromisoformat(d) for d in spec.get("open") or ()]
+    opened = [date(d, "provider.calendar.open", ["provider", "calendar", "open", i])
+              for i, d in enumerate(spec.get("open") or ())]
     calendar = Calendar(spec.get("holidays"), spec.get("subdivision"), closed,
                         frozenset(opened),
                         (path, line_of(["provider", "calendar", "holidays"]) if line_of
