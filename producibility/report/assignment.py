@@ -362,6 +362,13 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
         return machines[mid]["free_h_per_week"] * windows.get(op, weeks)
     given = dict.fromkeys(machines, 0.0)  # hours given to each machine so far
     users: dict = {}
+
+    def book(op, shares):  # a split operation: each share's hours on its machine
+        for option, pieces in shares:
+            given[option[3]] += _share_hours(option, pieces) * share
+            users.setdefault(option[3], []).append(op[0])
+        picked[op] = shares[0][0]
+        split[op] = shares
     order = sorted((op for op, found in options.items() if found),
                    key=lambda op: (len(options[op]), -options[op][0][5]["total"], op))
     for op in order:
@@ -381,11 +388,7 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
                 if levelled is not None and filled:
                     levelled[op] = (_ends(filled, machines, given, share) -
                                     _ends(shares, machines, given, share), filled)
-                for option, pieces in shares:
-                    given[option[3]] += _share_hours(option, pieces) * share
-                    users.setdefault(option[3], []).append(op[0])
-                picked[op] = shares[0][0]
-                split[op] = shares
+                book(op, shares)
                 continue
             late[op] = {o[3]: _short_of_hours(o[5]["total"] * share, free(o[3], op),
                                               given[o[3]], users.get(o[3], ()),
@@ -405,11 +408,7 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
             if partner_days is not None and partner_days < 5 * ends:
                 continue  # a partner does it sooner
             if shares is not None:
-                for option, pieces in shares:
-                    given[option[3]] += _share_hours(option, pieces) * share
-                    users.setdefault(option[3], []).append(op[0])
-                picked[op] = shares[0][0]
-                split[op] = shares
+                book(op, shares)
                 continue
         mid, hours = option[3], option[5]["total"] * share
         given[mid] += hours

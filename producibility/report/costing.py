@@ -561,26 +561,24 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 source=said["cam"].format(process=a["process"] if a["process"] in
                                           costing["cam_h"] else "default", rate=eng_source))
         if own and not brief:
-            first = costing["first_off_inspection_h"] * batches
-            line("inspection", part=pid, description=i18n.counted(
-                words["inspection_first"], batches, lang, part=pid, batches=batches),
-                hours=first, rate_eur_h=insp_rate,
-                amount_eur=first * insp_rate, basis=weakest((
-                    setting("costing.first_off_inspection_h"), insp_basis)),
-                source=said["inspection"].format(
-                    hours=g(costing["first_off_inspection_h"]), batches=batches,
-                    rate=insp_source))
+            def first_off(count, description, source):
+                """The first-off inspection of ``count`` first pieces."""
+                first = costing["first_off_inspection_h"] * count
+                line("inspection", part=pid, description=description, hours=first,
+                     rate_eur_h=insp_rate, amount_eur=first * insp_rate,
+                     basis=weakest((setting("costing.first_off_inspection_h"),
+                                    insp_basis)), source=source)
+            first_off(batches, i18n.counted(words["inspection_first"], batches, lang,
+                                            part=pid, batches=batches),
+                      said["inspection"].format(hours=g(costing["first_off_inspection_h"]),
+                                                batches=batches, rate=insp_source))
             more = further_machines(own)
             if more:  # each machine of a split makes its own first piece
-                first = costing["first_off_inspection_h"] * batches * more
-                line("inspection", part=pid, description=i18n.counted(
-                    words["inspection_split"], more, lang, part=pid, machines=more),
-                    hours=first, rate_eur_h=insp_rate,
-                    amount_eur=first * insp_rate, basis=weakest((
-                        setting("costing.first_off_inspection_h"), insp_basis)),
-                    source=said["inspection_split"].format(
-                        hours=g(costing["first_off_inspection_h"]), batches=batches,
-                        machines=more, rate=insp_source))
+                first_off(batches * more, i18n.counted(words["inspection_split"], more, lang,
+                                                       part=pid, machines=more),
+                          said["inspection_split"].format(
+                              hours=g(costing["first_off_inspection_h"]), batches=batches,
+                              machines=more, rate=insp_source))
     # ---- a rule's set-up hours, on the finding's machine at its rate: the lead time
     # needs them too (``brief``), for they occupy that machine
     everything_unmade = bool(parts) and all(pid in unmade for pid in parts)
