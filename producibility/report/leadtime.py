@@ -190,7 +190,7 @@ def _longest(waits):
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
-          preparation=None, design=None, inspection=None, provenance=None):
+          preparation=None, design=None, inspection=None, provenance=None, timed=True):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
@@ -531,7 +531,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             continue
         tail, later = tails[pid]
         steps = state[pid]["steps"] + tail
-        _timed(steps, state[pid]["before"], state[pid]["ready"])
+        if timed:
+            _timed(steps, state[pid]["before"], state[pid]["ready"])
         day = state[pid]["day"] + later
         without_run = [a["process"] for a in by_part.get(pid, ())
                        if a.get("machine") and (pid, a["process"]) not in runs]
@@ -884,10 +885,11 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
                    preparation=preparation, design=design, inspection=inspection,
-                   provenance=None if brief else provenance)
+                   provenance=None if brief else provenance, timed=not brief)
     # each step's dates on the shop's calendar, and each part's (a what-if probe reads
     # the request's days and date alone)
-    _dated(normal["parts"], None if brief else start, calendar)
+    if not brief:
+        _dated(normal["parts"], start, calendar)
     result = {"days": normal["days"], "slowest_part": normal["slowest_part"],
               "basis": normal["basis"],
               "start_date": start,
@@ -915,7 +917,8 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         merged.update((part, w) for part, w in (waits or {}).items() if part not in merged)
         longer = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                        catalogue, provider, settings, None, unmade=unmade, waits=merged,
-                       preparation=preparation, design=design, inspection=inspection)
+                       preparation=preparation, design=design, inspection=inspection,
+                       timed=False)
         if longer["days"] is not None and longer["days"] > normal["days"]:
             result["up_to"] = {
                 "days": longer["days"],
@@ -934,7 +937,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                      catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
                      waits=waits, preparation=preparation, design=design,
-                     inspection=inspection)
+                     inspection=inspection, timed=False)
         if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
             worked = in_overtime(quote_lines, machines, expedite["overtime_h_per_day"])
             own = sum(line["amount_eur"] for line in worked)
