@@ -38,7 +38,7 @@ def changed(tmp_path, source, name="request.yaml", part=None, **answers):
 @pytest.mark.parametrize("lang, heading, line, when, result, ours", [
     ("nl", "Machinetijd die u bij ons boekt",
      "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine-uren: 12,25 u voor 6 st.; "
-     "Prijs per uur: €\u00a0147,10; Totaal: €\u00a01.801,98",
+     "Prijs per uur: €\u00a0144,16; Totaal: €\u00a01.765,96",
      "U kunt vanaf 24-11-2026 op de machine bij opdracht op 23-11-2026.",
      "U bedient de machine zelf: wat u erop maakt, ook afkeur en overdoen, is voor uw "
      "eigen rekening en risico.",
@@ -46,7 +46,7 @@ def changed(tmp_path, source, name="request.yaml", part=None, **answers):
       "Levering\n"]),
     ("en", "Machine time you book with us",
      "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine hours: 12.25 h for 6 pcs; "
-     "Price per hour: €\u00a0147.10; Total: €\u00a01,801.98",
+     "Price per hour: €\u00a0144.16; Total: €\u00a01,765.96",
      "You can use the machine from 2026-11-24 if you order on 2026-11-23.",
      "You operate the machine yourself: what you make on it, scrap and reruns included, "
      "is at your own risk and expense.",
@@ -291,3 +291,39 @@ def test_machine_time_delivers_the_material_certificate_not_reports_of_parts_we_
             "en": "What we deliver with the parts, as you asked:\n"
                   "  - material certificate 3.1 (EN 10204)\n  - first article"}[lang] in text
     assert measure not in text
+
+
+def test_machine_time_prices_no_measuring_or_documents_the_customer_makes(tmp_path):
+    """The makerspace customer prints on our printer and asks a first article report,
+    traceability, a Cpk and 100 % inspection: the offer said those are theirs to provide
+    as the parts' maker ("Zullen wij uw onderdelen meten? Dat kan, als aparte dienst"),
+    but its price per hour held QUA-002's 2.75 h of measuring, QUA-009's 2 h, and the
+    first-off inspection (EUR 179.42 an hour where EUR 144.16 is the machine time's
+    own). Those rules say ``unless: [customer_on_machine]``; the quote notes why there
+    is no first-off line, and the lead time has no measuring step. With our own
+    operator they are all priced, as before."""
+    asks = dict(certificates_required=["first_article_report"], traceability_required=True,
+                purpose="small_series", cpk_required=True, inspection_scope="hundred_percent",
+                quantity=30)
+
+    def report(path):
+        code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+        assert code == 0, err
+        return json.loads(out)
+
+    booked = report(changed(tmp_path, SELF_SERVICE, **asks))
+    quality = {"QUA-002", "QUA-007", "QUA-008", "QUA-009", "QUA-012"}
+    assert not quality & {f["rule"] for f in booked["findings"]}
+    assert not [line for line in booked["quote"]["lines"] if line["kind"] == "inspection"]
+    assert any("no first-off inspection priced: the customer's own staff make the part"
+               in note for note in booked["quote"]["notes"])
+    steps = [s["step"] for s in booked["lead_time"]["parts"][0]["steps"]]
+    assert "inspection" not in steps
+    ours = report(changed(tmp_path, SELF_SERVICE, name="ours.yaml",
+                          customer_operates_machine=False, **asks))
+    fired = {f["rule"] for f in ours["findings"]}
+    assert {"QUA-002", "QUA-007", "QUA-008", "QUA-009"} <= fired
+    inspection = [line for line in ours["quote"]["lines"] if line["kind"] == "inspection"]
+    assert {line.get("rule") for line in inspection} >= {"QUA-002", "QUA-007", "QUA-008", None}
+    assert "inspection" in [s["step"] for s in ours["lead_time"]["parts"][0]["steps"]]
+    assert booked["effort"]["cost_eur"]["high"] < ours["effort"]["cost_eur"]["high"]

@@ -326,7 +326,8 @@ def further_machines(assignments) -> int:
     return sum(len(a["split"]) - 1 for a in assignments if a.get("split"))
 
 
-def inspection_hours(assignments, costing, batches, findings=(), unmade=None) -> dict:
+def inspection_hours(assignments, costing, batches, findings=(), unmade=None,
+                     made_by_customer=False) -> dict:
     """part id -> its measuring hours, as the quote's ``inspection`` lines add them up
     (the lead time's measuring step): the first-off inspection per batch of a part with
     an operation on an own machine (and per further machine of a split: each machine's
@@ -334,10 +335,12 @@ def inspection_hours(assignments, costing, batches, findings=(), unmade=None) ->
     first article report, a capability study); a request rule's under None: the lead
     time measures it with the part that would end last (a first article report is done
     when every part is: with the first part made here, or the part measured last, a part
-    added moved it off the slowest part and the lead time shortened)."""
+    added moved it off the slowest part and the lead time shortened).
+    ``made_by_customer``: machine time (the customer's staff make and measure the parts
+    on our machines): no first-off inspection of ours."""
     hours: dict = {}
     for a in assignments:
-        if a["machine"] and a["part"] not in (unmade or {}) and a["part"] not in hours:
+        if a["machine"] and not made_by_customer and a["part"] not in (unmade or {}) and a["part"] not in hours:
             hours[a["part"]] = costing["first_off_inspection_h"] * batches * (
                 1 + further_machines(x for x in assignments if x["part"] == a["part"]))
     return _rules_hours(hours, "inspection_h", assignments, findings, unmade,
@@ -401,6 +404,10 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
     lines = []
     batches = request.get("batches") or 1
     quantity = request.get("quantity")
+    # machine time: the customer's own staff make (and so measure) the parts on our
+    # machines (``customer_operates_machine``): no first-off inspection of ours; the
+    # quality rules on the parts we make say ``unless: [customer_on_machine]``
+    made_by_customer = request.get("customer_operates_machine") is True
     eng_rate, eng_basis, eng_source = rate(provider, costing, "engineering_rate_eur_h",
                                            "engineering_rate_eur_h", words, notes, lang,
                                            provenance)
@@ -560,7 +567,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                     eng_basis)),
                 source=said["cam"].format(process=a["process"] if a["process"] in
                                           costing["cam_h"] else "default", rate=eng_source))
-        if own and not brief:
+        if own and made_by_customer and not brief:
+            notes.append(words["made_by_customer"].format(part=pid))
+        elif own and not brief:
             def first_off(count, description, source):
                 """The first-off inspection of ``count`` first pieces."""
                 first = costing["first_off_inspection_h"] * count
