@@ -334,6 +334,74 @@ def test_a_name_given_to_two_choices_is_refused_at_its_line(tmp_path, aliases, m
     assert f"q.yaml:{line}: question 'temper': " in err
 
 
+@pytest.mark.parametrize("written,material,temper", [
+    ("EN AW-6082 T6", "aluminium_6082", "t6"), ("EN AW-6082-T651", "aluminium_6082", "t651"),
+    ("6082T651", "aluminium_6082", "t651"), ("6082-T6", "aluminium_6082", "t6"),
+    ("EN AW-5754 H111", "aluminium_5754", "o_h111"), ("5754-H111", "aluminium_5754", "o_h111"),
+    ("AlMg3 H32", "aluminium_5754", "h22_h32"), ("en aw 5754 o", "aluminium_5754", "o_h111")])
+def test_a_material_written_with_its_temper_is_both_answers(tmp_path, written, material,
+                                                           temper):
+    """A drawing writes the temper after the alloy (EN 515 after EN 573-3). "EN AW-6082
+    T6" was no material of the catalogue: the report CONDITIONAL, the material an open
+    question, its price left out; "6082-T6", an alias, gave the material and lost the
+    temper (MAT-012: "without a temper"). The questionnaire's temper is `written_after`
+    the material: both answers are read from it, as if given apart."""
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text().replace("material: aluminium_6082", f"material: {written}")
+                    .replace("    temper: t651\n", ""), encoding="utf-8")
+    code, out, err = run_cli("validate", path)
+    assert code == 0, out + err
+    apart = tmp_path / "apart.yaml"
+    apart.write_text(request_text().replace("material: aluminium_6082", f"material: {material}")
+                     .replace("temper: t651", f"temper: {temper}"), encoding="utf-8")
+    together = Screener(str(EQUIPMENT)).check(str(path), probe=False).to_dict()
+    given = Screener(str(EQUIPMENT)).check(str(apart), probe=False).to_dict()
+    assert together["inputs"]["request"]["digest"] == given["inputs"]["request"]["digest"]
+    assert together["verdict"] == given["verdict"]
+    assert "material" not in [q["field"] for q in together["open_questions"]]
+    assert "MAT-012" not in {f["rule"] for f in together["findings"]}
+
+
+@pytest.mark.parametrize("written,extra,said", [
+    # the temper answered apart says otherwise: which is it?
+    ("EN AW-6082 T6", "    temper: O\n",
+     "the material 'EN AW-6082 T6' says T6, but temper is answered 'O': which is it?"),
+    # a T temper written after an alloy that is not heat-treatable: refused as given apart
+    ("5754-T6", "", "aluminium EN AW-5754 is not heat-treatable, so it has no T temper")])
+def test_a_material_whose_temper_cannot_be_is_one_line(tmp_path, written, extra, said):
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text().replace("material: aluminium_6082", f"material: {written}")
+                    .replace("    temper: t651\n", extra), encoding="utf-8")
+    for command in (("validate", path), ("check", path, "--equipment", EQUIPMENT)):
+        code, out, err = run_cli(*command)
+        assert code == 1 and "Traceback" not in err, err
+        assert said in out + err and "r.yaml:" in out + err
+
+
+@pytest.mark.parametrize("written", ["EN AW-6082-T6511", "S235JR", "'1.4404'", "PA12"])
+def test_what_is_no_material_and_temper_stays_as_it_was(tmp_path, written):
+    """A temper no choice names (T6511), and materials that end in letters and digits of
+    their own (S235JR, PA12): read as before, nothing taken off."""
+    from producibility.model.request import read_request
+    path = tmp_path / "r.yaml"
+    path.write_text(request_text().replace("material: aluminium_6082", f"material: {written}")
+                    .replace("    temper: t651\n", ""), encoding="utf-8")
+    part = read_request(str(path))["parts"][0]
+    assert "temper" not in part
+
+
+def test_a_written_after_that_names_no_catalogue_question_is_refused(tmp_path):
+    from conftest import ROOT
+    text = (ROOT / "questionnaires" / "faas.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "q.yaml"
+    broken.write_text(text.replace("written_after: material", "written_after: weight_kg"),
+                      encoding="utf-8")
+    code, out, err = run_cli("validate", BRACKET, "--questionnaire", broken)
+    assert code != 0 and "Traceback" not in err
+    assert "question 'temper': written_after names 'weight_kg'" in err, err
+    assert "q.yaml:" in err
+
+
 def test_a_request_needed_yesterday_is_screened_not_refused(tmp_path):
     """A wanted date before the request date was an input error (exit 1), so a planner
     got no earliest date for a "needed yesterday" request. Now it is screened as an

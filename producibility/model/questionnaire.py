@@ -33,7 +33,7 @@ class Question:
     FIELDS = ("id", "section", "type", "text", "help", "required", "threads", "choices",
               "choice_text", "unit", "min", "max", "integer", "min_choices", "ask_if",
               "repeat", "line", "assume", "catalogue", "format", "series", "shop",
-              "choice_aliases")
+              "choice_aliases", "written_after")
 
     def __init__(self, id: str, section: str, type: str, text: dict, help: dict,
                  required: bool = False, threads: tuple = (), choices: tuple = (),
@@ -42,7 +42,7 @@ class Question:
                  ask_if: object = None, repeat: str = None, line: int = None,
                  assume: dict = None, catalogue: str = None, format: str = None,
                  series: tuple = (), shop: object = None,
-                 choice_aliases: dict | None = None) -> None:
+                 choice_aliases: dict | None = None, written_after: str | None = None) -> None:
         self.id = id
         self.section = section
         self.type = type
@@ -86,6 +86,10 @@ class Question:
             (name if self.case_sensitive else name.lower()): choice
             for choice, names in self.choice_aliases.items() if choice in choices
             for name in names}
+        # the catalogue question (of the same scope) after whose answer a drawing writes
+        # this one's: "EN AW-6082 T6" is the material EN AW-6082 in the temper T6
+        # (model.request reads the two apart)
+        self.written_after = written_after
 
     def replace(self, **changes) -> "Question":
         """This question with some fields changed."""
@@ -394,6 +398,19 @@ def _bind(questionnaire, catalogue):
                          questions=questions, path=questionnaire.path, shop=catalogue)
 
 
+def _check_written_after(questions, path):
+    """A ``written_after`` names a question of the same scope whose choices come from
+    the catalogue (the material), and is itself a choice: else one line at its place."""
+    by_key = {q.key: q for q in questions}
+    for q in questions:
+        if q.written_after is None:
+            continue
+        after = by_key.get((q.scope, q.written_after))
+        if q.type != "choice" or after is None or not after.catalogue:
+            raise InputError.said(Wording("inputs", "question_written_after", question=q.id,
+                                          after=q.written_after), path, q.line)
+
+
 def _choice_aliases(q, raw, path):
     """A question's ``choice_aliases`` checked: a name for a choice of its own, taken by
     no other choice (as a choice or a name): 'H32' cannot stand for two tempers."""
@@ -464,6 +481,8 @@ def _parse(doc, path, check_assumptions=True):
                 q.assume = _assumption(q, raw["assume"], path, line, check_assumptions)
             if raw.get("choice_aliases"):
                 q = q.replace(choice_aliases=_choice_aliases(q, raw["choice_aliases"], path))
+            if raw.get("written_after") is not None:
+                q = q.replace(written_after=str(raw["written_after"]))
             if q.key in seen:
                 raise InputError.said(Wording("inputs", "question_twice", question=q.id,
                                               line=seen[q.key]), path, line)
@@ -472,6 +491,7 @@ def _parse(doc, path, check_assumptions=True):
                 raise InputError.said(Wording("inputs", "question_no_choices", question=q.id),
                                       path, line)
             questions.append(q)
+    _check_written_after(questions, path)
     if check_assumptions:  # these bytes are new: once, not on every warm run
         _check_condition_fields(questions, path)
     return Questionnaire(id=meta["id"], version=str(meta["version"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -186,6 +187,7 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
         raise InputError.said(Wording("inputs", "too_many_parts", n={
             lang: i18n.number(len(parts), lang) for lang in i18n.LANGS}, limit=MAX_PARTS),
             path, yamlio.line_of(document, ["parts"]))
+    _written_together(document, questionnaire, path)
     _check_answers(document, questionnaire, path, lang, schema=not (seen and seen[1]))
     ids = {}
     for i, part in enumerate(document["parts"]):
@@ -272,6 +274,79 @@ def _catalogue_answers(document, questionnaire):
         document[UNLISTED] = unlisted
     if read_as:
         document[READ_AS] = read_as
+
+
+#: The last word of an answer, the one a question ``written_after`` it may be: what
+#: follows the last space, dash, slash or underscore, else the letter and digits that
+#: end it ("6082T6": "T6")
+_LAST_WORD = re.compile(r"^(?P<before>.*?)(?:[\s\-/_]+(?P<word>[^\s\-/_]+)|"
+                        r"(?<=\d)(?P<glued>[A-Za-z]\d*))\s*$", re.S)
+
+
+def _written_together(document, questionnaire, path):
+    """Each answer of a catalogue question that a drawing writes with the answers of
+    the questions ``written_after`` it (:func:`_written_after`), read apart before the
+    answers are read and checked (so a T temper written after a 5754 is refused as
+    one given on its own)."""
+    shop = questionnaire.shop
+    if shop is None:
+        return
+    for q in questionnaire.questions:
+        after = [w for w in questionnaire.questions
+                 if w.written_after == q.id and w.scope == q.scope] if q.catalogue else ()
+        if after:
+            _written_after(document, q, after, shop, path)
+
+
+def _written_after(document, question, after, shop, path):
+    """The answers of the questions ``after`` (``written_after`` ``question``) read from
+    ``question``'s answers, where a drawing writes them together: "EN AW-6082 T6",
+    "5754-H111" and "6082T651" are the material and its temper.  Its last word is read
+    as a choice of a question in ``after`` where the words before it name a catalogue
+    entry (``shop``) on its own, that question is asked of the part with that entry, and
+    the whole answer names no other entry; the answer becomes the words before it, and
+    the question's answer the word, unless the part answers it already: an answer
+    that says the same is kept, one that says otherwise is an error at its line (the
+    material reads T6, the temper O).  "6082-T6", an alias of 6082, gave the material
+    and dropped its temper: MAT-012 asked the temper the customer had written."""
+    from producibility.intake.answers import _match_choice
+    from producibility.model.relevance import applies
+
+    parts = document.get("parts")
+    holders = [(None, document)] if question.scope == "request" else \
+        [(i, p) for i, p in enumerate(parts) if isinstance(p, dict)] \
+        if isinstance(parts, list) else []
+    for index, holder in holders:
+        value = holder.get(question.id)
+        if not isinstance(value, str):
+            continue
+        words = _LAST_WORD.match(value.strip())
+        if words is None or not words.group("before"):
+            continue
+        word = words.group("word") or words.group("glued")
+        before = words.group("before")
+        found = shop.resolve(question.catalogue, before)
+        whole = shop.resolve(question.catalogue, value)
+        if found is None or found not in question.choices or whole not in (None, found):
+            continue
+        for other in after:
+            choice = _match_choice(other, word, numbers=False)
+            if choice is None or not applies(other, document, dict(holder, **{
+                    question.id: found})):
+                continue
+            given = holder.get(other.id)
+            if given is not None and (not isinstance(given, str) or
+                                      _match_choice(other, given, numbers=False) != choice):
+                trail = [other.id] if index is None else ["parts", index, other.id]
+                line = yamlio.line_of(document, trail) \
+                    if hasattr(document, "key_lines") else None
+                raise InputError.said(Wording(
+                    "inputs", "written_after_differs", field=question.id, given=value,
+                    word=word, other=other.id, answer=given), path or "<request>", line)
+            holder[question.id] = found
+            if given is None:
+                holder[other.id] = choice
+            break
 
 
 def _check_answers(document, questionnaire, path, lang, schema=True):

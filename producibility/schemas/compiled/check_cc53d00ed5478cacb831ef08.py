@@ -209,6 +209,15 @@ def validate_https___producibility_example_schemas_questionnaire_schema_json___d
                                     data__choicealiases_value_item_len = len(data__choicealiases_value_item)
                                     if data__choicealiases_value_item_len < 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases.{data__choicealiases_key}[{data__choicealiases_value_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+        if "written_after" in data_keys:
+            data_keys.remove("written_after")
+            data__writtenafter = data["written_after"]
+            if not isinstance(data__writtenafter, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".written_after must be string")
+            if isinstance(data__writtenafter, str):
+                data__writtenafter_len = len(data__writtenafter)
+                if data__writtenafter_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".written_after must be longer than or equal to 1 characters")
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
