@@ -99,6 +99,11 @@ def test_the_offer_says_what_how_and_for_how_much():
     part = data["parts"][0]
     assert (part["name"], part["pieces"], part["processes"]) == \
         ("Montagebeugel", 200, ["3-axis milling"])
+    # the material as the drawing writes it, its temper after it (written_after): the
+    # offer read "aluminium EN AW-6082" for the T651 its price and MAT-012 rest on
+    assert part["material"] == "aluminium EN AW-6082 T651"
+    assert "3-assig frezen · aluminium EN AW-6082 T651 · 140 × 60 × 25 mm" in offer(
+        "--lang", "nl")
     assert part["per_piece_eur"] == pytest.approx(part["total_eur"] / 200, abs=0.01)
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT,
                            "--format", "json")

@@ -54,6 +54,23 @@ def _label(questionnaire, scope, field, value, lang):
     return words or str(value)
 
 
+def _material(questionnaire, part, lang):
+    """The part's material as a drawing writes it, with the answers written after it
+    (``written_after: material``: the temper): "aluminium EN AW-6082 T651", each answer
+    by the short name its choice's words begin with (the words before " ("); the offer
+    confirms what the customer asked, and the bracket's offer read "aluminium EN
+    AW-6082" for a T651 the price and MAT-012 rest on.  None without a material."""
+    if not part.get("material"):
+        return None
+    words = [_label(questionnaire, "part", "material", part["material"], lang)]
+    for question in questionnaire.questions if questionnaire else ():
+        if question.written_after == "material" and question.scope == "part" and \
+                isinstance(part.get(question.id), str):
+            words.append(_label(questionnaire, "part", question.id, part[question.id],
+                                lang).split(" (")[0])
+    return " ".join(words)
+
+
 def _date(text):
     try:
         return datetime.date.fromisoformat(str(text))
@@ -245,8 +262,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "pieces": pieces,
             "processes": [_label(questionnaire, "part", "processes", p, lang)
                           for p in part.get("processes") or []],
-            "material": (_label(questionnaire, "part", "material", part["material"], lang)
-                         if part.get("material") else None),
+            "material": _material(questionnaire, part, lang),
             "size_mm": part.get("size_mm"),
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
