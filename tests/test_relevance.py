@@ -54,6 +54,9 @@ def test_the_report_and_the_intake_use_the_same_relevance(faas):
     # brackets around one join are read, not refused as text would be
     ("(request.a and request.b)",
      ("and", [AnswerTest("true", "request", "a"), AnswerTest("true", "request", "b")])),
+    # a number answer against one number (delivery_interval_weeks: batches != 1)
+    ("request.q == 5", ("or", [AnswerTest("in", "request", "q", (5,))])),
+    ("request.batches != 1", ("or", [AnswerTest("out", "request", "batches", (1,))])),
 ])
 def test_simple_tests_from_the_compiled_tree(source, expected):
     assert simple_tests(compile_condition(source, ("request", "part"))) == expected
@@ -61,7 +64,7 @@ def test_simple_tests_from_the_compiled_tree(source, expected):
 
 @pytest.mark.parametrize("source", [
     "request.a and request.b or request.c", "(request.a or request.b) and request.c",
-    "part.x is defined", "part.t < 0.05", "request.q == 5", "request.a|length > 1",
+    "part.x is defined", "part.t < 0.05", "request.q == true", "request.a|length > 1",
     "'x' in part.p and 'y' in request.p or not request.z",
 ])
 def test_more_than_simple_tests_is_none(source):
