@@ -93,7 +93,9 @@ def test_a_condition_in_words_and_as_data(faas):
 def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
     model = form_model(faas, "en")
     conditions = {q["id"]: q["condition"] for s in model["sections"] for q in s["questions"]}
-    assert conditions["annual_volume"] == "1.12 = yes"
+    assert conditions["annual_volume"] == "1.13 = yes"
+    # asked of an order in several deliveries (batches at least 1)
+    assert conditions["delivery_interval_weeks"] == "1.8 is not 1"
     assert conditions["funding_secured"] == "1.4 is not prototype"
     # every aluminium of the catalogue (family: aluminium), in its order: 5083 (marine
     # plate, H111 or H321) and 6061 too, and a shop's own 7020 (see below)
