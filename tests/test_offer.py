@@ -276,7 +276,8 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     data = json.loads(offer("--format", "json"))
     assert data["delivery"] == [
         "We deliver 17 working days after your order: on 2026-12-16 if you order on "
-        "2026-11-23.", "That is the first of your 2 deliveries; we plan the others with you.",
+        "2026-11-23.", "That is the first of your 2 deliveries; at our machines' free hours the "
+        "others can be ready by then too; we plan them with you.",
         "That is in time for the date you asked for."]
     late = json.loads(offer("--format", "json", request="impeller-rush.yaml"))
     # the overtime extra with the contingency the offer's price carries (15 % on every

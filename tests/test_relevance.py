@@ -54,6 +54,9 @@ def test_the_report_and_the_intake_use_the_same_relevance(faas):
     # brackets around one join are read, not refused as text would be
     ("(request.a and request.b)",
      ("and", [AnswerTest("true", "request", "a"), AnswerTest("true", "request", "b")])),
+    # a number answer against one number (delivery_interval_weeks: batches != 1)
+    ("request.q == 5", ("or", [AnswerTest("in", "request", "q", (5,))])),
+    ("request.batches != 1", ("or", [AnswerTest("out", "request", "batches", (1,))])),
 ])
 def test_simple_tests_from_the_compiled_tree(source, expected):
     assert simple_tests(compile_condition(source, ("request", "part"))) == expected
@@ -61,7 +64,7 @@ def test_simple_tests_from_the_compiled_tree(source, expected):
 
 @pytest.mark.parametrize("source", [
     "request.a and request.b or request.c", "(request.a or request.b) and request.c",
-    "part.x is defined", "part.t < 0.05", "request.q == 5", "request.a|length > 1",
+    "part.x is defined", "part.t < 0.05", "request.q == true", "request.a|length > 1",
     "'x' in part.p and 'y' in request.p or not request.z",
 ])
 def test_more_than_simple_tests_is_none(source):
@@ -90,7 +93,9 @@ def test_a_condition_in_words_and_as_data(faas):
 def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
     model = form_model(faas, "en")
     conditions = {q["id"]: q["condition"] for s in model["sections"] for q in s["questions"]}
-    assert conditions["annual_volume"] == "1.12 = yes"
+    assert conditions["annual_volume"] == "1.13 = yes"
+    # asked of an order in several deliveries (batches at least 1)
+    assert conditions["delivery_interval_weeks"] == "1.8 is not 1"
     assert conditions["funding_secured"] == "1.4 is not prototype"
     # every aluminium of the catalogue (family: aluminium), in its order: 5083 (marine
     # plate, H111 or H321) and 6061 too, and a shop's own 7020 (see below)

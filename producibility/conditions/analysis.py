@@ -240,7 +240,8 @@ class AnswerTest(NamedTuple):
     ``op``: ``has`` / ``lacks`` (``'x' in part.f`` / ``'x' not in part.f``: a choice
     in a multiple choice), ``true`` / ``false`` (``request.f`` / ``not request.f``: a
     yes/no answer), ``in`` / ``out`` (``request.f == 'x'``, ``request.f in ['x', 'y']``
-    / ``!=``, ``not in``: the answer among ``values`` or not).
+    / ``!=``, ``not in``: the answer among ``values`` or not; a number answer against
+    one number too: ``request.batches != 1``).
     """
 
     op: str
@@ -294,6 +295,10 @@ def _answer_test(node):
             and isinstance(node.expr.value, str) and field_of(right) is not None:
         return AnswerTest("has" if op == "in" else "lacks", *field_of(right), (node.expr.value,))
     left, values = field_of(node.expr), _texts(right)
+    if left is not None and values is None and op in ("eq", "ne") and \
+            isinstance(right, nodes.Const) and isinstance(right.value, (int, float)) and \
+            not isinstance(right.value, bool):  # a number answer: "1.5 is not 1"
+        values = (right.value,)
     if left is None or values is None:
         return None
     if op in ("eq", "ne") and isinstance(right, nodes.Const):

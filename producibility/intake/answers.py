@@ -208,7 +208,8 @@ def unit_words() -> dict:
     return {"pcs": pieces,
             "pcs/year": pieces + tuple(f"{p}{per}" for p in pieces + ("",)
                                        for per in words("per_year")),
-            "batches": words("batches"), "min": words("min"), "EUR": words("EUR")}
+            "batches": words("batches"), "weeks": words("weeks"), "min": words("min"),
+            "EUR": words("EUR")}
 
 
 def _strip_unit(question, text):

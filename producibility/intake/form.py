@@ -49,8 +49,9 @@ def condition_text(question, numbers: dict, questionnaire, lang: str) -> str:
             atoms.append(f["is"].format(num=num, value=f["yes" if test.op == "true" else "no"]))
         else:
             atoms.append(f["is" if test.op == "in" else "is_not"].format(
-                num=num, value=f["or"].join(choice_label(target, v, lang)
-                                            for v in test.values)))
+                num=num, value=f["or"].join(
+                    show_number(v, lang) if target.type == "number" else
+                    choice_label(target, v, lang) for v in test.values)))
     if len(member) == len(atoms) > 1 and len({(op, q.key) for op, q, _ in member}) == 1:
         op, target, _ = member[0]
         labels = [label for _, _, label in member]

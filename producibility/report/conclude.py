@@ -22,7 +22,9 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.6.0"  # 7.6: a lead-time step's start_day, end_day, start_date,
+SCHEMA_VERSION = "7.7.0"  # 7.7: lead_time.delivery_plan, delivery_interval_weeks and
+# order_load (an order in several deliveries: every delivery's date and the machines' load
+# over the whole order); 7.6: a lead-time step's start_day, end_day, start_date,
 # end_date, process, machine, shares, partner and hours, and a part's earliest_date (what a
 # planning system loads); 7.5: inputs.dated_days_ago (the dates count from a request's date
 # gone by), meets_wanted_date null where only that date meets it; 7.4:
@@ -255,6 +257,12 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         # not the one answer its verdict waited for, and the price of an order that
         # missed its date came out lower, one open question fewer)
         open_fields.add("request", None, "date_flexible", "LEAD-TIME", True)
+    if lead.get("delivery_plan") and request.get("delivery_interval_weeks") is None:
+        # an order in several deliveries whose call-off rhythm is not known: the later
+        # deliveries are planned at our capacity, and FAC-006 judges the whole order by
+        # the wanted date; the rhythm is asked (it decides neither alone)
+        for rule in ["LEAD-TIME"] + sorted({f.rule for f in findings if f.rule == "FAC-006"}):
+            open_fields.add("request", None, "delivery_interval_weeks", rule, False)
     findings = findings + below_target if brief else ordered(findings + below_target)
     open_questions = open_fields.ranked(
         questionnaire, lang,

@@ -232,6 +232,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # fixture for stainless on that mill) are set-up on that machine: with the part's
     # first operation there, attended (priced, they did not occupy the machine: 4 h more
     # on a 20 h-a-week mill moved neither the date nor the free hours)
+    # the hours each later delivery takes again: its own set-up and run, not a rule's
+    # set-up (a fixture is made once, for the first)
+    repeat = {key: tuple(value) for key, value in hours.items()}
     rule_setups = {}  # (part, process) -> [(rule, hours)]
     for line in quote_lines:
         if line["kind"] == "setup" and line["rule"] is not None and line["machine"]:
@@ -445,6 +448,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         begin, pid = best
         entry = state[pid]
         a = entry["queue"].pop(0)
+        before_op = entry["day"]
         if a.get("split"):  # its pieces on several machines at once
             _split_operation(a, entry, hours, machines, machine_free, machine_users,
                              machine_order, runs, rule_setups, overtime_h_per_day, catalogue,
@@ -487,6 +491,16 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         elif a.get("partner"):
             entry["day"] = _outside(entry["steps"], entry["day"], a["process"], a["partner"],
                                     transport, catalogue, lang, text, known, said)
+        # what a later delivery does again: the machines' days at its hours, a
+        # partner's days; and where the part's work on them ends
+        entry.setdefault("route", []).append(
+            [(m["machine"], _machine_days(*repeat.get((pid, a["process"], m["machine"]),
+                                                      (0.0, 0.0)),
+                                          machines[m["machine"]]["free_h_per_week"] / 5.0,
+                                          overtime_h_per_day),
+              sum(repeat.get((pid, a["process"], m["machine"]), (0.0, 0.0))))
+             for m in shares_of(a)] if a.get("machine") else entry["day"] - before_op)
+        entry["worked"] = entry["day"]
 
     # then each part is measured (the first piece before the series is released, the
     # rules' inspection hours), at the pack's ``inspection_h_per_day``: the measuring room
@@ -556,7 +570,15 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             "parts": out, "not_made": sorted(unmade),
             "without_run": sorted(p["part"] for p in out
                                   if p.get("without_run") or p.get("unrouted")),
-            "machine_order": machine_order}
+            "machine_order": machine_order,
+            # what :func:`later_deliveries` plans after this delivery: the parts in the
+            # order planned, each with the day it was ready for its first operation,
+            # its operations again and the days after them; the machines' free days
+            "repeat": {"parts": [(pid, state[pid]["ready"], state[pid].get("route", ()),
+                                  state[pid]["day"] + tails[pid][1]
+                                  - state[pid].get("worked", state[pid]["ready"]))
+                                 for pid in sorted(state, key=rank.get)],
+                       "machine_free": dict(machine_free)}}
 
 
 def _split_operation(a, entry, hours, machines, machine_free, machine_users, machine_order,
@@ -899,6 +921,15 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               "not_made": normal["not_made"], "without_run": normal["without_run"],
               "expedited": None, "machine_order": normal["machine_order"],
               "deliveries": deliveries}
+    interval = request.get("delivery_interval_weeks")
+    if deliveries > 1 and normal["days"] is not None and (not brief or interval is not None):
+        # the later deliveries after the first, at the shop's capacity (a what-if probe
+        # only where their due dates are known: only then can they make a finding)
+        first = {}
+        for mid, ops in normal["machine_order"].items():
+            first[mid] = sum(h for _, _, h in ops)
+        delivery_plan(result, normal["repeat"], deliveries, first, interval, machines,
+                      calendar)
     if not calendar.plain and not brief:  # the weekdays closed before the earliest date
         # (a what-if probe reads no dates)
         result["closed"] = calendar.closed_between(start, result["earliest_date"],
@@ -1044,6 +1075,88 @@ def first_delivery(quote_lines, deliveries):
             for line in quote_lines]
 
 
+def later_deliveries(repeat, deliveries):
+    """The working days (from the start, as the chain counts them) on which each delivery
+    after the first is ready at the shop's capacity, with each machine's hours in it:
+    [(days, {machine: hours})] for deliveries 2 .. ``deliveries``.  ``repeat``: what the
+    first delivery's chain leaves (:func:`chain`'s ``repeat``): after its work, each
+    later delivery's operations are booked on the same machines, in routing order, each
+    machine one operation at a time at its free hours a day (an operation split over
+    machines on each share's machine at once), the parts in the order the chain planned
+    them, a part's first operation from the day it was ready for the first delivery's
+    (its material came for the whole order); a partner's operation takes its days
+    again; then the days the first delivery's part took after its operations (its
+    measuring, the waits, the treatments, the transport).  A rule's set-up (a fixture)
+    is made once: a later delivery takes its own set-up and run only."""
+    free = dict(repeat["machine_free"])
+    out = []
+    for _ in range(2, deliveries + 1):
+        ends, load = [], {}
+        for _, ready, route, tail in repeat["parts"]:
+            day = ready
+            for step in route:
+                if isinstance(step, list):  # on our machines, each share at once
+                    end = day
+                    for mid, days, h in step:
+                        free[mid] = max(day, free.get(mid, 0.0)) + days
+                        end = max(end, free[mid])
+                        load[mid] = load.get(mid, 0.0) + h
+                    day = end
+                else:  # at a partner
+                    day += step
+            ends.append(day + tail)
+        out.append((max(ends, default=0.0), load))
+    return out
+
+
+def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machines,
+                  calendar=PLAIN):
+    """The report's ``lead_time.delivery_plan`` of an order in several deliveries: each
+    delivery's working days and earliest date at the shop's capacity
+    (:func:`later_deliveries`; the first's the chain's), its hours per machine, and, with
+    the call-off rhythm known (``interval_weeks``: the questionnaire's
+    ``delivery_interval_weeks``), its due date (the wanted date, then every so many
+    weeks) and whether it is ``late`` (not ready by its due date; a delivery is never
+    made later than the shop can, nor delivered before it is due or before the one
+    before it: ``date``).  And
+    ``order_load``: each machine's hours over the whole order, and the weeks of its free
+    hours they fill (None: a machine with none)."""
+    start, wanted = result["start_date"], result["wanted_date"]
+    plan = [(result["days"], first_hours)] + [
+        (math.ceil(round(day, 1) - 1e-9), load)
+        for day, load in later_deliveries(repeat, deliveries)]
+    rows, total, before = [], {}, None
+    for n, (days, load) in enumerate(plan, 1):
+        earliest = add_working_days(start, days, calendar) if start else None
+        due = (datetime.date.fromisoformat(wanted) + datetime.timedelta(
+            weeks=interval_weeks * (n - 1))).isoformat() \
+            if wanted and interval_weeks is not None else (wanted if n == 1 else None)
+        rows.append({"delivery": n, "days": days, "earliest_date": earliest,
+                     "due_date": due,
+                     "date": max(filter(None, (earliest, due, before)), default=None)
+                     if earliest else None,
+                     "late": None if not (due and start) else
+                     earliest is None or earliest > due,
+                     "hours_by_machine": {m: round(h, 2) for m, h in sorted(load.items())}})
+        before = rows[-1]["date"]
+        for m, h in load.items():
+            total[m] = total.get(m, 0.0) + h
+    result["delivery_plan"] = rows
+    result["delivery_interval_weeks"] = interval_weeks
+    result["order_load"] = [
+        {"machine": m, "hours": round(h, 2),
+         "weeks": round(h / machines[m]["free_h_per_week"], 2)
+         if machines[m]["free_h_per_week"] > 0 else None}
+        for m, h in sorted(total.items())]
+
+
+def late_delivery(result):
+    """The first delivery after the first that the shop cannot make by its due date (a
+    ``delivery_plan`` row), or None: the wanted date's LEAD-TIME finding is the first's."""
+    return next((row for row in (result.get("delivery_plan") or ())[1:]
+                 if row["late"]), None)
+
+
 def in_overtime(quote_lines, machines, overtime_h_per_day):
     """The attended set-up and run lines of our machines (a rule's set-up hours on one
     too), each at the share of its hours the expedited chain works in overtime: a
@@ -1122,7 +1235,18 @@ def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
     a question where the date's flexibility is not known (``date_flexible``: the
     report asks it, :func:`~producibility.report.conclude.conclude`); else a risk."""
     if result["meets_wanted_date"] is not False:
-        return None, False
+        later = late_delivery(result)
+        if later is None:
+            return None, False
+        # a later delivery not ready by its due date: as the first's, without overtime
+        # (the expedited tier is the first delivery's)
+        fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
+        beyond = flexible_up_to is not None and (
+            later["earliest_date"] is None or calendar.working_days_between(
+                later["due_date"], later["earliest_date"]) > flexible_up_to)
+        if fixed or beyond:
+            return "blocker", beyond
+        return ("question" if request.get("date_flexible") is None else "risk"), beyond
     fast = result["expedited"]
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
     if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
@@ -1151,7 +1275,7 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     level a missed date that is no blocker caps manufacturing management at (the pack's
     ``mrl.check_caps``; a blocker caps it at the pack's blocker cap)."""
     if result["meets_wanted_date"] is not False:
-        return None
+        return _later_finding(result, request, matrix, lang, flexible_up_to, calendar, cap)
     day = i18n.day  # the report's date form
     text = words("lead_time", lang)
     message = text["message"].format(
@@ -1181,3 +1305,41 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
          "date_flexible": request.get("date_flexible"), "beyond_flexible": beyond},
         part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None,
         mrl_cap=cap if kind != "blocker" else None)
+
+
+def _later_finding(result, request, matrix, lang, flexible_up_to, calendar, cap):
+    """The LEAD-TIME finding of an order in several deliveries whose first delivery is
+    in time (or not known to be late) and a later one is not ready by its due date (the
+    call-off rhythm given: :func:`delivery_plan`), or None: the same finding, kind and
+    caps as a missed wanted date (:func:`kind_of`), for the first such delivery."""
+    later = late_delivery(result)
+    if later is None:
+        return None
+    day = i18n.day
+    text = words("lead_time", lang)
+    earliest = day(later["earliest_date"], lang) if later["earliest_date"] else text["never"]
+    message = text["later_delivery"].format(
+        k=later["delivery"], n=result["deliveries"], earliest=earliest,
+        due=day(later["due_date"], lang), wanted=day(result["wanted_date"], lang),
+        every=every_weeks(result["delivery_interval_weeks"], lang))
+    kind, beyond = kind_of(result, request, flexible_up_to, calendar)
+    if beyond:
+        message += text["beyond"].format(days=i18n.number(flexible_up_to, lang,
+                                                          grouping=False))
+    return Finding.check(
+        "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
+        text["mitigation"], text["source"],
+        text["later_condition"].format(k=later["delivery"], earliest=earliest,
+                                       due=day(later["due_date"], lang)),
+        {"days": later["days"], "delivery": later["delivery"],
+         "slowest_part": result["slowest_part"],
+         "penalty_clause": request.get("penalty_clause"),
+         "date_flexible": request.get("date_flexible"), "beyond_flexible": beyond},
+        part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None,
+        mrl_cap=cap if kind != "blocker" else None)
+
+
+def every_weeks(weeks, lang):
+    """The call-off rhythm in words: "every 4 weeks", "elke 1 week"."""
+    return i18n.counted(words("lead_time", lang)["every_weeks"], weeks, lang,
+                        weeks=i18n.number(weeks, lang, grouping=False))

@@ -947,7 +947,22 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     named = bool(out)  # the days are named (not where no part's making is known)
     if out and supplied:
         out.append(t["delivery_supplied"])
-    if (lead.get("deliveries") or 1) > 1:  # the date is the first delivery's
+    plan, later_late = lead.get("delivery_plan") or (), None
+    if len(plan) > 1 and plan[-1].get("date"):  # the later deliveries' dates: at our
+        # machines' free hours, or the customer's rhythm
+        if lead.get("delivery_interval_weeks") is None:  # at our capacity: all by the
+            # first's date, or the last's earliest date
+            out.append(t["delivery_first_all"].format(n=len(plan))
+                       if plan[-1]["date"] == plan[0]["date"] else
+                       t["delivery_first_last"].format(n=len(plan),
+                                                       date=day(plan[-1]["date"], lang)))
+        else:
+            from producibility.report.leadtime import every_weeks, late_delivery
+            out.append(t["delivery_first_rhythm"].format(
+                n=len(plan), every=every_weeks(lead["delivery_interval_weeks"], lang),
+                date=day(plan[-1]["date"], lang)))
+            later_late = late_delivery(lead)
+    elif (lead.get("deliveries") or 1) > 1:  # the date is the first delivery's
         out.append(t["delivery_first"].format(n=lead["deliveries"]))
     if lower:
         out.append(t["delivery_open_for"].format(missing=t["list_and"].join(
@@ -973,6 +988,11 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
                          else "delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
                 extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
+    if later_late is not None and later_late["earliest_date"]:  # after what the first's
+        # date says: a later delivery we cannot make by its due date
+        out.append(t["delivery_later_late"].format(
+            k=later_late["delivery"], date=day(later_late["earliest_date"], lang),
+            due=day(later_late["due_date"], lang)))
     if refused == "beyond":
         out.append(t["delivery_refused"])
     if lead.get("closed"):  # why the date is later than the days suggest

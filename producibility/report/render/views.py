@@ -242,6 +242,26 @@ def context(job: Job) -> dict[str, Any]:
             text += (f"; {words['expedited']} {shown(fast['earliest_date'])} "
                      f"(+{money_range(fast, lang, cents)}")
             text += f", {words['still_late']})" if overtime_still_late(lead) else ")"
+        plan = lead.get("delivery_plan") or ()
+        if len(plan) > 1 and lead.get("start_date"):  # the later deliveries at our
+            # capacity, the whole order's load
+            last = plan[-1]
+            text += "; " + (words["last_of_deliveries"].format(
+                n=len(plan), date=shown(last["earliest_date"])) if last["earliest_date"]
+                else words["last_of_deliveries_never"].format(n=len(plan)))
+            if last.get("due_date"):
+                text += f" ({words['delivery_due'].format(date=shown(last['due_date']))})"
+            late = next((row for row in plan[1:] if row.get("late")), None)
+            if late is not None:
+                text += ", " + words["delivery_late"].format(
+                    k=late["delivery"], due=shown(late["due_date"]),
+                    date=shown(late["earliest_date"]) if late["earliest_date"] else "-")
+            text += "; " + words["order_load"].format(loads=", ".join(
+                words["order_load_machine"].format(
+                    machine=load["machine"], hours=i18n.number(round(load["hours"], 1), lang),
+                    weeks="-" if load["weeks"] is None else
+                    i18n.number(load["weeks"], lang, 1))
+                for load in lead.get("order_load") or ()))
         if lead.get("not_made"):
             text += f"; {', '.join(lead['not_made'])}: {words['not_made_here']}"
         unrouted = [p["part"] for p in lead.get("parts") or () if p.get("unrouted")]

@@ -91,6 +91,16 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".batches must be bigger than or equal to 1")
                 if data__batches > 1000:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".batches must be smaller than or equal to 1000")
+        if "delivery_interval_weeks" in data_keys:
+            data_keys.remove("delivery_interval_weeks")
+            data__deliveryintervalweeks = data["delivery_interval_weeks"]
+            if not isinstance(data__deliveryintervalweeks, (int, float, Decimal)) or isinstance(data__deliveryintervalweeks, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".delivery_interval_weeks must be number")
+            if isinstance(data__deliveryintervalweeks, (int, float, Decimal)) and not isinstance(data__deliveryintervalweeks, bool):
+                if data__deliveryintervalweeks < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".delivery_interval_weeks must be bigger than or equal to 0")
+                if data__deliveryintervalweeks > 104:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".delivery_interval_weeks must be smaller than or equal to 104")
         if "wanted_date" in data_keys:
             data_keys.remove("wanted_date")
             data__wanteddate = data["wanted_date"]
