@@ -193,20 +193,30 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()
+    windows = None  # the operations' windows of the chain
     if lead["meets_wanted_date"] is False and lead["days"] is not None:
         # the cheapest machines with the hours before the wanted date make it late: the
         # machines again, each operation with the weeks its part leaves it (the material
         # before, the measuring and an anodiser's week after), kept where it ends sooner
-        windows = leadtime.machining_windows(lead, placement.assignments, equipment.calendar)
+        windows = leadtime.machining_windows(lead, placement.assignments, equipment.calendar,
+                                             catalogue)
         if windows:
             again = plan(windows)
             if again[4]["days"] is not None and again[4]["days"] < lead["days"]:
                 placement, outside, findings, open_fields, lead, machine_lines = again
+                windows = leadtime.machining_windows(lead, placement.assignments,
+                                                     equipment.calendar, catalogue)
+    if windows is None and not brief and placement.short and lead["days"] is not None:
+        # a machine short of hours for an operation a partner took says so in the
+        # operation's own window, the date met or not
+        windows = leadtime.machining_windows(lead, placement.assignments, equipment.calendar,
+                                             catalogue)
     # counted from a request's date gone by: in time only if it is from today too
     leadtime.judged_today(lead, inferred.as_of, (inputs or {}).get("dated_days_ago"),
                           equipment.calendar)
     # then the schedule stage: the rules that read what the chain found
-    assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang)
+    assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang, windows,
+                            leadtime.parts_late(lead, equipment.calendar))
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)
     if staged is not inferred:

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from producibility import i18n
 from producibility.model.calendar import MAX_WORKING_DAYS, PLAIN
@@ -819,41 +819,108 @@ def _name(catalogue, kind, entry_id, lang):
     return catalogue.name(kind, entry_id, lang) if catalogue else entry_id
 
 
-def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]:
+def parts_late(result, calendar=PLAIN) -> set[str]:
+    """The parts whose chain (``result``: :func:`lead_time`'s) ends after the wanted date,
+    as the request's days are counted (whole working days); none without a wanted date."""
+    wanted, start = result.get("wanted_date"), result.get("start_date")
+    if not wanted or not start:
+        return set()
+    total = calendar.working_days_between(start, wanted)
+    return {entry["part"] for entry in result["parts"] if entry.get("days") is not None
+            and math.ceil(entry["days"] - 1e-9) > total}
+
+
+class Window(NamedTuple):
+    """An operation's own time before the wanted date (:func:`machining_windows`)."""
+
+    weeks: float  # the working weeks its machines have for it
+    # what must come before it and after it, per language ({lang: "after CAM, before
+    # measuring, delivery"}), for the words of a machine short of hours
+    # (``assignment``); None: not said
+    between: Mapping[str, str] | None = None
+
+
+def machining_windows(result, assignments, calendar=PLAIN,
+                      catalogue=None) -> dict[tuple, Window]:
     """(part, process) -> the working weeks before the wanted date that the part's
-    machines have for it: the working days from the start to the wanted date, less what
-    its chain (``result``: :func:`lead_time`'s) does before its first operation on a
-    machine (the material ordered; not the preparation alongside it) and after its last
-    (the measuring, the rules' waits, the treatments, the delivery), and the days it is
-    away between them (at a hardener, a partner), over five.  A part
-    anodised for 9 working days after its milling has the mill 9 days less than the
-    wanted date gives.  Queues are left out (they are the machines' load, which the
-    assignment shares).  Empty without a wanted date."""
+    machines have for it (:class:`Window`): the working days from the start to the
+    wanted date, less what its chain (``result``: :func:`lead_time`'s) does before its
+    first operation on a machine (the material ordered; not the preparation alongside
+    it) and after its last (the measuring, the rules' waits, the treatments, the
+    delivery), and the days it is away between them (at a hardener, a partner), over
+    five.  A part anodised for 9 working days after its milling has the mill 9 days less
+    than the wanted date gives.  An operation a partner takes because our machines lack
+    the hours (``overflow``) counts where it stands in the chain as if it were made
+    here: the window our machines had for it.  Queues are left out (they are the
+    machines' load, which the assignment shares).  Empty without a wanted date.
+
+    The one owner of an operation's window: the assignment weighs the machines' hours
+    in it (``assignment.assign``) and says a machine short of them in its words
+    (``assignment.late_in_plan``): what comes before and after, named with
+    ``catalogue`` (None: not named)."""
     wanted, start = result.get("wanted_date"), result.get("start_date")
     if not wanted or not start:
         return {}
     total = calendar.working_days_between(start, wanted)
 
     def fixed(steps):
-        return sum(s["days"] for s in steps
-                   if not s.get("alongside") and s["step"] != "queue")
+        return [s for s in steps if not s.get("alongside") and s["step"] != "queue"]
 
-    machined = {}
+    machined, sent = {}, {}
     for a in assignments:
         if a.get("machine"):
             machined.setdefault(a["part"], []).append(a["process"])
+        elif a.get("overflow"):
+            machined.setdefault(a["part"], []).append(a["process"])
+            sent.setdefault(a["part"], set()).add(a["process"])
     out = {}
     for entry in result["parts"]:
         steps = entry.get("steps") or []
-        ops = [i for i, s in enumerate(steps) if s["step"] == "operation"]
-        if not ops or entry["part"] not in machined:
+        if entry["part"] not in machined:
+            continue
+        away_ops = sent.get(entry["part"], ())
+        ops = [i for i, s in enumerate(steps) if s["step"] == "operation" or (
+            s["step"] == "outside_work" and s.get("process") in away_ops)]
+        if not ops:
             continue
         # and the days the part is away between them (a hardener's week before its
         # grinding): the machines after it have the part only when it is back
-        away = sum(s["days"] for s in steps[ops[0]:ops[-1]] if s["step"] == "outside_work")
-        days = total - fixed(steps[:ops[0]]) - fixed(steps[ops[-1] + 1:]) - away
+        away = sum(s["days"] for s in steps[ops[0]:ops[-1]] if s["step"] == "outside_work"
+                   and s.get("process") not in away_ops)
+        before, after = fixed(steps[:ops[0]]), fixed(steps[ops[-1] + 1:])
+        days = total - sum(s["days"] for s in before) - sum(s["days"] for s in after) - away
+        window = Window(max(days, 0) / 5.0, _between(before, after, catalogue)
+                        if catalogue is not None else None)
         for process in machined[entry["part"]]:
-            out[entry["part"], process] = max(days, 0) / 5.0
+            out[entry["part"], process] = window
+    return out
+
+
+def _between(before, after, catalogue) -> dict[str, str]:
+    """The chain's steps ``before`` and ``after`` an operation's window in short words,
+    per language: "after CAM, before measuring, anodising, delivery" (no "after" where
+    nothing comes before it)."""
+    out = {}
+    for lang in i18n.LANGS:
+        said = words("window_steps", lang)
+
+        def names(steps):
+            found = []
+            for s in steps:
+                if s["step"] == "outside_work":
+                    kind = "treatments" if catalogue.get("treatments", s["process"]) \
+                        else "processes"
+                    name = catalogue.name(kind, s["process"], lang)
+                elif s["step"] == "wait":
+                    name = said["wait"].format(rule=s.get("rule"))
+                else:
+                    name = said[s["step"]]
+                if name not in found:
+                    found.append(name)
+            return ", ".join(found)
+        first, last = names(before), names(after)
+        out[lang] = (said["after"].format(steps=first) if first else "") + \
+            said["before"].format(steps=last or said["wanted"])
     return out
 
 
