@@ -23,7 +23,7 @@ from producibility import i18n
 from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 from producibility.model.calendar import PLAIN, Calendar
-from producibility.report.leadtime import deliveries_of
+from producibility.report.leadtime import deliveries_of, machine_days
 from producibility.report.finding import named_parts
 from producibility.report.partners import outside_work, shared_orders
 
@@ -32,14 +32,15 @@ class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
     __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks",
-                 "nothing_made", "hours", "levelled", "short")
+                 "nothing_made", "hours", "levelled", "short", "declined")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
                  chosen: frozenset, not_made: dict | None = None,
                  weeks: float | None = None, parts: Any = (),
                  hours: Mapping[tuple, float] | None = None,
                  levelled: Mapping[tuple, tuple] | None = None,
-                 short: Mapping[tuple, dict] | None = None) -> None:
+                 short: Mapping[tuple, dict] | None = None,
+                 declined: Mapping[tuple, float] | None = None) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -63,6 +64,10 @@ class Placement:
         # {machine: why it has not the hours} (:func:`assign`), said again in the
         # operation's own window where the lead time has one (:func:`late_in_plan`)
         self.short = short or {}
+        # (part, process) kept on our machine, later, where a partner that does it would
+        # be sooner at our normal hours but our overtime is sooner still (:func:`assign`)
+        # -> the partner's working days, transport included
+        self.declined = declined or {}
 
     def moot(self, part: str | None) -> bool:
         """Whether the open questions of ``part`` (None: the request) no longer matter:
@@ -76,7 +81,8 @@ class Placement:
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
           lang: str, transport_days: float = 0.0, overflow: bool = True,
           calendar: Calendar = PLAIN, windows: Mapping[tuple, Any] | None = None,
-          estimate=None, weigh=None) -> Placement:
+          estimate=None, weigh=None, overtime_h_per_day: float = 0.0,
+          unattended: Any = ()) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
 
     A machine's free hours before the wanted date are its hours a week over the working
@@ -86,7 +92,10 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     ``transport_days``: one way to a partner (the pack's ``lead_time.transport_days``),
     for comparing a partner's lead time with machines short of hours (:func:`assign`);
     ``overflow`` False (the pack's ``lead_time.overflow: later``): such an operation
-    stays on our machine, later, whatever a partner could do.  ``windows``: an
+    stays on our machine, later, whatever a partner could do.  ``overtime_h_per_day``
+    (the pack's ``lead_time.expedite``; 0: none) and ``unattended`` (the processes it
+    does not speed up, ``costing.unattended_processes``): our machine with overtime, which
+    a partner must beat (:func:`assign`).  ``windows``: an
     operation's own window for its machine's hours (:func:`assign`); ``estimate(part,
     process, machine)``: the run hours the quote estimates where no cycle time is given
     (None: the set-up alone counts).  Both plans take it: a block whose run was counted
@@ -115,8 +124,10 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
         weeks = max(calendar.working_days_between(inferred.as_of, request["wanted_date"]),
                     0) / 5.0
     levelled: dict = {}
+    declined: dict = {}
     picked, late, split = assign(options, machines, weeks, outside,
-                                 1 / deliveries_of(request), windows, levelled)
+                                 1 / deliveries_of(request), windows, levelled,
+                                 overtime_h_per_day, unattended, declined)
     for op, reasons in late.items():
         used = {o[3] for o, _ in split[op]} if op in split else \
             {picked[op][3]} if op in picked else set()
@@ -179,7 +190,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                       for (pid, process), found in options.items() for o in found},
                      {op: (sooner * 5, _priced(split[op], machines) - _priced(filled, machines))
                       for op, (sooner, filled) in levelled.items()},
-                     late)
+                     late, declined)
 
 
 def _priced(shares, machines):
@@ -317,7 +328,8 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict,
 def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
            weeks: float | None, outside: Mapping[tuple, float] | None = None,
            share: float = 1.0, windows: Mapping[tuple, Any] | None = None,
-           levelled: dict | None = None) -> tuple[dict, dict]:
+           levelled: dict | None = None, overtime: float = 0.0,
+           unattended: Any = (), declined: dict | None = None) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -339,10 +351,19 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     run that cannot be spread) on the fitting machine where it would end soonest (the
     hours already given to that machine plus its own, over the machine's free hours a
     week; then by preference); its hours count there for the operations after it;
-    unless a partner does it sooner (``outside``: operation -> the working days a
-    partner takes, transport included, against the weeks x 5 until the machine, or the
-    spread's last share, is done): then it is left out of the first result (the caller
-    gives it to the partner) and its hours count nowhere.
+    unless a partner does it sooner than our machine would with overtime (``outside``:
+    operation -> the working days a partner takes, transport included, against the
+    weeks x 5 until the machine, or the spread's last share, is done, each machine at
+    its free hours a week plus ``overtime`` hours a working day, the pack's
+    ``lead_time.expedite.overtime_h_per_day``, none for an ``unattended`` process, as
+    the lead time's expedited tier works them): then it is left out of the first
+    result (the caller gives it to the partner) and its hours count nowhere.  So the
+    partner takes it only where it is sooner than our overtime (where our overtime
+    cannot make the date and the partner can, it is sooner); where both miss the date,
+    the sooner of the two.  An operation the partner would have taken at our normal
+    hours, but that our overtime makes sooner, stays here (``declined``: filled with
+    operation -> the partner's days), and the report's lead time names the overtime
+    and the partner not chosen.
     Returns ({operation: option}, {operation: {machine: reason}}, {operation: [(option,
     pieces)]}): the first holds a split operation's first share, the third its shares
     in order; the second holds,
@@ -406,15 +427,20 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
             # soonest (:func:`_spread`), else on the one where it ends soonest
             shares = _spread(found, machines, given, share)
             if shares is not None:
-                ends = max(_piece_done(o, n, machines, given, share) for o, n in shares)
+                done = [(_piece_done(o, n, machines, given, share), o) for o, n in shares]
             else:
                 option = min(found, key=lambda o: (_weeks_until_done(o, machines, given,
                                                                      share),
                                                    found.index(o)))
-                ends = _weeks_until_done(option, machines, given, share)
+                done = [(_weeks_until_done(option, machines, given, share), option)]
             partner_days = (outside or {}).get(op)
-            if partner_days is not None and partner_days < 5 * ends:
-                continue  # a partner does it sooner
+            if partner_days is not None:
+                extra = 0.0 if op[1] in unattended else overtime
+                ends = max(weeks_done for weeks_done, _ in done)
+                if partner_days < 5 * _overtime_ends(done, machines, extra):
+                    continue  # a partner does it sooner than our overtime
+                if partner_days < 5 * ends and declined is not None:
+                    declined[op] = partner_days  # sooner at our normal hours only
             if shares is not None:
                 book(op, shares)
                 continue
@@ -739,6 +765,21 @@ def _weeks_of(window, weeks):
     if window is None:
         return weeks
     return getattr(window, "weeks", window)
+
+
+def _overtime_ends(done, machines, overtime):
+    """The working weeks until the last of ``done`` ([(weeks at the machine's free hours,
+    option)]) is done with ``overtime`` hours a working day more on each machine (0: a
+    process that runs unattended gains none): its hours, those given to the machine
+    before it included, at the lead time's pace (``leadtime.machine_days``), as the
+    expedited chain works them."""
+    out = 0.0
+    for weeks_done, option in done:
+        per_week = machines[option[3]]["free_h_per_week"]
+        if overtime > 0 and math.isfinite(weeks_done) and per_week > 0:
+            weeks_done = machine_days(weeks_done * per_week, per_week / 5.0, overtime) / 5.0
+        out = max(out, weeks_done)
+    return out
 
 
 def _weeks_until_done(option, machines, given, share=1.0):

@@ -710,6 +710,15 @@ def _machine_days(attended, unattended, per_day, overtime):
     return days
 
 
+def machine_days(hours, per_day, overtime=0.0, attended=True):
+    """Working days ``hours`` of work take on a machine with ``per_day`` free hours a day
+    and, for ``attended`` work, ``overtime`` hours a day more: the chain's pace
+    (:func:`_machine_days`), which the assignment weighs a partner against
+    (``assignment.assign``: our machine with the expedited tier's overtime)."""
+    return _machine_days(hours if attended else 0.0, 0.0 if attended else hours, per_day,
+                         overtime)
+
+
 def _never(attended, unattended, per_day, overtime):
     """Hours a machine with no free hours (and no overtime, for attended ones) is given."""
     return bool(attended and per_day + overtime <= 0 or unattended and per_day <= 0)
@@ -1022,6 +1031,51 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                     surcharge=i18n.figure(expedite["surcharge"], lang or "en"),
                     hours=i18n.figure(expedite["overtime_h_per_day"], lang or "en"))}
     return result
+
+
+def alternative(in_house: bool, chosen: Any, assignments: Sequence[Mapping[str, Any]],
+                result: Mapping[str, Any], machine_lines: Sequence[Mapping[str, Any]]
+                ) -> dict | None:
+    """The plan not chosen where our machines lacked the hours for an operation and a
+    partner does it (``assignment.assign``: the partner only where it is sooner than our
+    machine with the pack's overtime), for the report's ``lead_time.alternative``:
+    ``in_house`` (a partner was chosen: ``chosen``'s overflow operations on our machines,
+    with the expedited tier's overtime where it shortens the chain) or not (our
+    overtime was chosen: ``chosen.declined``'s operations at the partner that was sooner
+    than our normal hours).  ``assignments``, ``result`` and ``machine_lines``: that
+    plan's assignments, lead time (:func:`lead_time`, the overtime priced by
+    :func:`price_overtime`) and machine set-up and run lines.  Its days and date (with
+    overtime where it has it), what those operations cost there (our machines' set-up
+    and run, the overtime premium apart; the partner's price); None where the plan has
+    no date or does not place them so."""
+    ops = {(a["part"], a["process"]) for a in chosen.assignments if a.get("overflow")} \
+        if in_house else set(chosen.declined)
+    placed = [a for a in assignments if (a["part"], a["process"]) in ops and
+              (a.get("machine") if in_house else a.get("partner"))]
+    if not placed or result.get("days") is None or not result.get("earliest_date"):
+        return None
+    fast = result.get("expedited") if in_house else None
+    out = {"kind": "in_house" if in_house else "partner",
+           "operations": [{"part": a["part"], "process": a["process"],
+                           "machine": a.get("machine"),
+                           "partner": (a.get("partner") or {}).get("id"),
+                           "name": a.get("machine_name") if in_house else a["partner"]["name"]}
+                          for a in placed],
+           "days": fast["days"] if fast else result["days"],
+           "earliest_date": fast["earliest_date"] if fast else result["earliest_date"],
+           "overtime": bool(fast)}
+    if in_house:
+        done = {(a["part"], a["process"]) for a in placed}
+        out["amount_eur"] = round(sum(
+            line["amount_eur"] for line in machine_lines
+            if line["kind"] in ("setup", "run") and (line["part"], line["process"]) in done),
+            2)
+        out["extra_eur"] = fast["extra_eur"] if fast else None
+        out["extra_high_eur"] = fast.get("extra_high_eur") if fast else None
+    else:
+        out["amount_eur"] = round(sum(a["partner"]["amount_eur"] for a in placed), 2)
+        out["extra_eur"] = out["extra_high_eur"] = None
+    return out
 
 
 def nothing_made(report: Mapping[str, Any]) -> bool:
