@@ -174,7 +174,9 @@ def test_a_machines_hours_before_the_wanted_date_are_its_working_weeks():
     (a,) = report["assignments"]
     assert a["machine"] == "mill"
     assert a["late"] == \
-        "needs 41.0 h, 36.0 h free in the 1.8 working weeks before the wanted date"
+        "needs 41.0 h; 19.8 h free in the 4.9 working days left for it (after the " \
+        "material, before measuring, delivery); 36.0 h in the 1.8 working weeks to the " \
+        "wanted date"
     # the rules read the same weeks: FAC-006 (40 h of run > 80 % of 20 h x 1.8 weeks)
     (fac,) = [f for f in report["findings"] if f["rule"] == "FAC-006"]
     assert fac["trace"]["values"]["request.weeks_available"] == 1.8

@@ -230,7 +230,11 @@ def test_too_few_free_hours_before_the_wanted_date_make_it_later(tmp_path, equip
     assert milling["machine"] == "haas-vf2"
     assert [(s["machine"], s["pieces"]) for s in milling["split"]] == [
         ("haas-vf2", 427), ("haas-vf4", 315), ("hermle-c250", 258)]
-    assert milling["late"].startswith("needs 72.2 h, 16.0 h free")
+    # in its own window: 5 working days to the wanted date less the material (3) and
+    # the delivery (1), 1 day of the VF-2's 16 h a week: 3.2 h
+    assert milling["late"].startswith("needs 72.2 h; 3.2 h free in the 1.0 working days "
+                                      "left for it (after the material, before delivery); "
+                                      "16.0 h in the 1.0 working weeks")
     assert milling["rejected"] == []
     assert report["lead_time"]["days"] == 27
     assert report["lead_time"]["parts"][0]["steps"][0]["step"] == "material"

@@ -184,8 +184,10 @@ def test_parts_share_the_free_hours_of_one_machine(screener):
     assert [a["machine"] for a in three["assignments"]] == ["formlabs-form4"] * 3
     late = [a for a in three["assignments"] if a.get("late")]
     assert [a["part"] for a in late] == ["P3"]
-    assert late[0]["late"] == "needs 15.0 h, but 30.0 h of its 40.0 h free before the " \
-        "wanted date already go to P1, P2"
+    # its own window: 5 working days to the wanted date less CAM (0.5 h at 4 h a day),
+    # measuring (0.25 h at 4 h a day) and delivery (1 day): 3.875 days x 8 h = 31 h
+    assert late[0]["late"] == "needs 15.0 h, but 30.0 h of its 31.0 h free in the 3.9 " \
+        "working days left for it (after CAM, before measuring, delivery) already go to P1, P2"
     assert not any(f["rule"] == "FIT-NO-MACHINE" for f in three["findings"])
     lead = next(f for f in three["findings"] if f["rule"] == "LEAD-TIME")
     assert lead["kind"] == "question" and lead["part"] == "P3"
@@ -202,8 +204,9 @@ def test_the_part_called_late_is_the_part_that_ends_late(screener):
     request["parts"][1]["cycle_time_min"] = round((30 - 0.25) * 60, 3)
     report = screener.check(request).to_dict()
     late = {a["part"]: a.get("late") for a in report["assignments"]}
-    assert late == {"P1": "needs 15.0 h, but 30.0 h of its 40.0 h free before the wanted "
-                    "date already go to P2", "P2": None}
+    assert late == {"P1": "needs 15.0 h, but 30.0 h of its 31.0 h free in the 3.9 working "
+                    "days left for it (after CAM, before measuring, delivery) already go "
+                    "to P2", "P2": None}
     assert report["lead_time"]["slowest_part"] == "P1"
     assert next(f for f in report["findings"] if f["rule"] == "LEAD-TIME")["part"] == "P1"
     notes = [n for n in report["quote"]["notes"] if "after the wanted date" in n]
@@ -215,19 +218,24 @@ def test_the_part_called_late_is_the_part_that_ends_late(screener):
 def test_a_late_operation_lists_no_alternative_without_hours(screener):
     """Prints of 40, 50 and 50 h on two FDM printers (S5 60 h, MK4 80 h free): P3 ends
     late on the MK4, and the S5, whose hours P2 has, is a rejection with P2 named, not
-    an alternative (it read 'alternatives: ultimaker-s5' beside 'later than wanted')."""
+    an alternative (it read 'alternatives: ultimaker-s5' beside 'later than wanted').
+    Counted in each print's own window (5 working days less CAM, measuring and delivery:
+    3.9 days, 46.6 h of the S5's, 62.1 h of the MK4's) and in the chain, P2's 50 h on the
+    S5 (4.17 days at 12 h a day, 5.3 days all in: after the wanted date) are late too,
+    with the MK4, whose hours P1 and P3 have, rejected."""
     request = printed_parts(3, 50, "fdm", "petg")
     request["parts"][0]["cycle_time_min"] = round((40 - 0.25) * 60, 3)
     report = screener.check(request).to_dict()
     by_part = {a["part"]: a for a in report["assignments"]}
     late = [pid for pid, a in by_part.items() if a.get("late")]
-    assert len(late) == 1
-    entry = by_part[late[0]]
-    assert entry["alternatives"] == []
-    other = {"prusa-mk4": "ultimaker-s5", "ultimaker-s5": "prusa-mk4"}[entry["machine"]]
-    [rejected] = [r for r in entry["rejected"] if r["machine"] == other]
-    holder = next(pid for pid, a in by_part.items() if a["machine"] == other)
-    assert rejected["reasons"][0].endswith(f"already go to {holder}")
+    assert late == ["P1", "P2"]
+    for pid in late:
+        entry = by_part[pid]
+        assert entry["alternatives"] == []
+        other = {"prusa-mk4": "ultimaker-s5", "ultimaker-s5": "prusa-mk4"}[entry["machine"]]
+        [rejected] = [r for r in entry["rejected"] if r["machine"] == other]
+        holders = sorted(p for p, a in by_part.items() if a["machine"] == other)
+        assert rejected["reasons"][0].endswith(f"already go to {', '.join(holders)}")
 
 
 def test_a_date_that_cannot_move_makes_too_few_hours_a_blocker(screener):
@@ -260,7 +268,8 @@ def test_operations_spread_over_capable_machines(screener):
     assert third["late"].endswith(f"already go to {on_mk4}")
     [rejected] = third["rejected"]
     assert rejected["machine"] == "ultimaker-s5"
-    assert "50.0 h of its 60.0 h" in rejected["reasons"][0]
+    # the S5's hours in the print's own window (3.9 working days: 46.6 h), all P1's
+    assert "46.6 h of its 46.6 h free in the 3.9 working days" in rejected["reasons"][0]
     assert report["verdict"] != "no_fit"
 
 
@@ -268,8 +277,11 @@ def test_one_part_over_the_hours_is_made_later(screener):
     report = screener.check(printed_parts(1, 45)).to_dict()
     [only] = report["assignments"]
     assert only["machine"] == "formlabs-form4"
+    # its window: 5 working days less CAM, measuring (0.25 h each at 4 h a day) and
+    # delivery (1 day): 3.875 days at 8 h a day, 31 h
     assert only["late"] == \
-        "needs 45.0 h, 40.0 h free in the 1.0 working weeks before the wanted date"
+        "needs 45.0 h; 31.0 h free in the 3.9 working days left for it (after CAM, before " \
+        "measuring, delivery); 40.0 h in the 1.0 working weeks to the wanted date"
     assert report["lead_time"]["meets_wanted_date"] is False
     assert report["verdict"] == "conditional"
 
@@ -314,7 +326,10 @@ def test_a_partner_takes_an_operation_the_machines_lack_the_hours_for_when_it_is
     assert [a["machine"] for a in report["assignments"]] == [None, None]
     assert [a["partner"]["id"] for a in report["assignments"]] == ["printlab"] * 2
     assert all(a["overflow"] for a in report["assignments"])
-    assert "needs 85.0 h, 40.0 h free" in report["assignments"][0]["rejected"][0]["reasons"][0]
+    # in its own window: 5 working days less delivery (1 day; the partner's print needs
+    # no CAM here nor measuring), 4 days at 8 h a day
+    assert "needs 85.0 h; 32.0 h free in the 4.0 working days left for it (before " \
+        "delivery)" in report["assignments"][0]["rejected"][0]["reasons"][0]
     outside = [f for f in report["findings"] if f["rule"] == "FIT-OUTSIDE-WORK"]
     assert outside[0]["message"].startswith(
         "Part P1: our machines for 3D printing (SLA, resin) have not the hours before the "
@@ -429,7 +444,10 @@ def test_a_machine_rule_cannot_read_a_flag_of_the_schedule(tmp_path):
 def test_the_late_label_counts_an_estimated_run_as_the_lead_time_does(screener):
     """A 5-axis part without a cycle time (15.5 h of run estimated) and one of 30 min a
     piece share the Hermle's 18 h before the wanted date: the late label counted the first
-    as its 2 h of set-up, so the second, ending 12 days after the date, was not late."""
+    as its 2 h of set-up, so the second, ending 12 days after the date, was not late.
+    Counted in their own window (9 working days less CAM, measuring and delivery: 6.8
+    days, 13.6 h at 2 h a day), the first's 17.5 h are late as well: it ends after the
+    wanted date in the chain too."""
     from conftest import base_request
 
     request = base_request(quantity=20, wanted_date="2026-12-04")
@@ -439,6 +457,12 @@ def test_the_late_label_counts_an_estimated_run_as_the_lead_time_does(screener):
     request["parts"] = [first, dict(first, id="P2", cycle_time_min=30, size_mm=[120, 60, 20])]
     report = screener.check(request).to_dict()
     late = {a["part"]: a.get("late") for a in report["assignments"]}
-    assert late == {"P1": None, "P2": "needs 12.0 h, but 17.5 h of its 18.0 h free before "
-                    "the wanted date already go to P1"}
+    assert late == {"P1": "needs 17.5 h; 13.6 h free in the 6.8 working days left for it "
+                    "(after CAM, before measuring, delivery); 18.0 h in the 1.8 working "
+                    "weeks to the wanted date",
+                    "P2": "needs 12.0 h, but 13.6 h of its 13.6 h free in the 6.8 working "
+                    "days left for it (after CAM, before measuring, delivery) already go "
+                    "to P1"}
+    assert {p["part"] for p in report["lead_time"]["parts"]
+            if p["days"] > 9} == {"P1", "P2"}
     assert report["lead_time"]["slowest_part"] == "P2"

@@ -104,5 +104,6 @@ def test_an_alternative_for_a_late_part_counts_the_rules_set_up_on_it(equipment)
     assert p2["machine"] == "haas-vf4" and p2.get("late")
     assert p2["alternatives"] == []
     (vf2,) = [r for r in p2["rejected"] if r["machine"] == "haas-vf2"]
-    assert vf2["reasons"] == ["needs 71.0 h, 16.0 h free in the 1.0 working weeks before "
-                              "the wanted date"]
+    assert vf2["reasons"] == ["needs 71.0 h; 11.4 h free in the 3.6 working days left for "
+                              "it (after CAM, before measuring, delivery); 16.0 h in the 1.0 "
+                              "working weeks to the wanted date"]

@@ -23,7 +23,7 @@ class Reason(str):
     The words are the ``fit_reasons`` of the ``findings`` locale domain; a float is
     written as the language writes numbers, hours and weeks with one decimal."""
 
-    DECIMALS = {"hours": 1, "free": 1, "taken": 1, "weeks": 1}
+    DECIMALS = {"hours": 1, "free": 1, "taken": 1, "weeks": 1, "days": 1, "whole": 1}
 
     def __new__(cls, key: str, **params):
         self = super().__new__(cls, cls._render(key, params, "en"))

@@ -23,7 +23,7 @@ from producibility import i18n
 from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 from producibility.model.calendar import PLAIN, Calendar
-from producibility.report.leadtime import deliveries_of
+from producibility.report.leadtime import deliveries_of, machine_days
 from producibility.report.finding import named_parts
 from producibility.report.partners import outside_work, shared_orders
 
@@ -32,13 +32,15 @@ class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
     __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks",
-                 "nothing_made", "hours", "levelled")
+                 "nothing_made", "hours", "levelled", "short", "declined")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
                  chosen: frozenset, not_made: dict | None = None,
                  weeks: float | None = None, parts: Any = (),
                  hours: Mapping[tuple, float] | None = None,
-                 levelled: Mapping[tuple, tuple] | None = None) -> None:
+                 levelled: Mapping[tuple, tuple] | None = None,
+                 short: Mapping[tuple, dict] | None = None,
+                 declined: Mapping[tuple, float] | None = None) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -58,6 +60,14 @@ class Placement:
         # (part, process) -> (working days sooner, EUR more) of a split levelled so that
         # its machines end together, against filling the preferred first (:func:`_split`)
         self.levelled = levelled or {}
+        # (part, process) no machine had the hours for (made later, or at a partner) ->
+        # {machine: why it has not the hours} (:func:`assign`), said again in the
+        # operation's own window where the lead time has one (:func:`late_in_plan`)
+        self.short = short or {}
+        # (part, process) kept on our machine, later, where a partner that does it would
+        # be sooner at our normal hours but our overtime is sooner still (:func:`assign`)
+        # -> the partner's working days, transport included
+        self.declined = declined or {}
 
     def moot(self, part: str | None) -> bool:
         """Whether the open questions of ``part`` (None: the request) no longer matter:
@@ -70,8 +80,9 @@ class Placement:
 
 def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping,
           lang: str, transport_days: float = 0.0, overflow: bool = True,
-          calendar: Calendar = PLAIN, windows: Mapping[tuple, float] | None = None,
-          estimate=None, weigh=None) -> Placement:
+          calendar: Calendar = PLAIN, windows: Mapping[tuple, Any] | None = None,
+          estimate=None, weigh=None, overtime_h_per_day: float = 0.0,
+          unattended: Any = ()) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
 
     A machine's free hours before the wanted date are its hours a week over the working
@@ -81,8 +92,11 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     ``transport_days``: one way to a partner (the pack's ``lead_time.transport_days``),
     for comparing a partner's lead time with machines short of hours (:func:`assign`);
     ``overflow`` False (the pack's ``lead_time.overflow: later``): such an operation
-    stays on our machine, later, whatever a partner could do.  ``windows``: an
-    operation's own weeks for its machine's hours (:func:`assign`); ``estimate(part,
+    stays on our machine, later, whatever a partner could do.  ``overtime_h_per_day``
+    (the pack's ``lead_time.expedite``; 0: none) and ``unattended`` (the processes it
+    does not speed up, ``costing.unattended_processes``): our machine with overtime, which
+    a partner must beat (:func:`assign`).  ``windows``: an
+    operation's own window for its machine's hours (:func:`assign`); ``estimate(part,
     process, machine)``: the run hours the quote estimates where no cycle time is given
     (None: the set-up alone counts).  Both plans take it: a block whose run was counted
     as its set-up alone took the cheaper mill's hours unseen, and the part placed beside
@@ -110,8 +124,10 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
         weeks = max(calendar.working_days_between(inferred.as_of, request["wanted_date"]),
                     0) / 5.0
     levelled: dict = {}
+    declined: dict = {}
     picked, late, split = assign(options, machines, weeks, outside,
-                                 1 / deliveries_of(request), windows, levelled)
+                                 1 / deliveries_of(request), windows, levelled,
+                                 overtime_h_per_day, unattended, declined)
     for op, reasons in late.items():
         used = {o[3] for o, _ in split[op]} if op in split else \
             {picked[op][3]} if op in picked else set()
@@ -173,7 +189,8 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                      {(pid, process, o[3]): o[5]["total"]
                       for (pid, process), found in options.items() for o in found},
                      {op: (sooner * 5, _priced(split[op], machines) - _priced(filled, machines))
-                      for op, (sooner, filled) in levelled.items()})
+                      for op, (sooner, filled) in levelled.items()},
+                     late, declined)
 
 
 def _priced(shares, machines):
@@ -310,8 +327,9 @@ def _options(inferred: Inferred, candidates: dict, blocked: dict,
 
 def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
            weeks: float | None, outside: Mapping[tuple, float] | None = None,
-           share: float = 1.0, windows: Mapping[tuple, float] | None = None,
-           levelled: dict | None = None) -> tuple[dict, dict]:
+           share: float = 1.0, windows: Mapping[tuple, Any] | None = None,
+           levelled: dict | None = None, overtime: float = 0.0,
+           unattended: Any = (), declined: dict | None = None) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -333,10 +351,19 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     run that cannot be spread) on the fitting machine where it would end soonest (the
     hours already given to that machine plus its own, over the machine's free hours a
     week; then by preference); its hours count there for the operations after it;
-    unless a partner does it sooner (``outside``: operation -> the working days a
-    partner takes, transport included, against the weeks x 5 until the machine, or the
-    spread's last share, is done): then it is left out of the first result (the caller
-    gives it to the partner) and its hours count nowhere.
+    unless a partner does it sooner than our machine would with overtime (``outside``:
+    operation -> the working days a partner takes, transport included, against the
+    weeks x 5 until the machine, or the spread's last share, is done, each machine at
+    its free hours a week plus ``overtime`` hours a working day, the pack's
+    ``lead_time.expedite.overtime_h_per_day``, none for an ``unattended`` process, as
+    the lead time's expedited tier works them): then it is left out of the first
+    result (the caller gives it to the partner) and its hours count nowhere.  So the
+    partner takes it only where it is sooner than our overtime (where our overtime
+    cannot make the date and the partner can, it is sooner); where both miss the date,
+    the sooner of the two.  An operation the partner would have taken at our normal
+    hours, but that our overtime makes sooner, stays here (``declined``: filled with
+    operation -> the partner's days), and the report's lead time names the overtime
+    and the partner not chosen.
     Returns ({operation: option}, {operation: {machine: reason}}, {operation: [(option,
     pieces)]}): the first holds a split operation's first share, the third its shares
     in order; the second holds,
@@ -350,6 +377,7 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     before, the measuring, a treatment and the delivery after); else ``weeks``.
     ``levelled``: filled with each split operation whose shares were levelled ->
     (the working weeks it ends sooner, the shares filling the preferred first).
+    ``windows``' values are ``leadtime.Window``s (their ``weeks``), or plain weeks.
     """
     picked: dict = {}
     late: dict = {}
@@ -359,7 +387,7 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     def free(mid, op):  # the machine's hours in the operation's window
         if weeks is None:  # no wanted date: the hours are not counted against one
             return float("inf")
-        return machines[mid]["free_h_per_week"] * windows.get(op, weeks)
+        return machines[mid]["free_h_per_week"] * _weeks_of(windows.get(op), weeks)
     given = dict.fromkeys(machines, 0.0)  # hours given to each machine so far
     users: dict = {}
 
@@ -392,21 +420,27 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
                 continue
             late[op] = {o[3]: _short_of_hours(o[5]["total"] * share, free(o[3], op),
                                               given[o[3]], users.get(o[3], ()),
-                                              windows.get(op, weeks))
+                                              weeks, windows.get(op),
+                                              machines[o[3]]["free_h_per_week"])
                         for o in found}
             # late whatever we do: its pieces over the fitting machines so that it ends
             # soonest (:func:`_spread`), else on the one where it ends soonest
             shares = _spread(found, machines, given, share)
             if shares is not None:
-                ends = max(_piece_done(o, n, machines, given, share) for o, n in shares)
+                done = [(_piece_done(o, n, machines, given, share), o) for o, n in shares]
             else:
                 option = min(found, key=lambda o: (_weeks_until_done(o, machines, given,
                                                                      share),
                                                    found.index(o)))
-                ends = _weeks_until_done(option, machines, given, share)
+                done = [(_weeks_until_done(option, machines, given, share), option)]
             partner_days = (outside or {}).get(op)
-            if partner_days is not None and partner_days < 5 * ends:
-                continue  # a partner does it sooner
+            if partner_days is not None:
+                extra = 0.0 if op[1] in unattended else overtime
+                ends = max(weeks_done for weeks_done, _ in done)
+                if partner_days < 5 * _overtime_ends(done, machines, extra):
+                    continue  # a partner does it sooner than our overtime
+                if partner_days < 5 * ends and declined is not None:
+                    declined[op] = partner_days  # sooner at our normal hours only
             if shares is not None:
                 book(op, shares)
                 continue
@@ -613,7 +647,9 @@ def _split(found, op, free, given, share, machines, filled=None):
 
 
 def late_in_plan(placement: Placement, inferred: Inferred,
-                 order: Mapping[str, list], lang: str) -> None:
+                 order: Mapping[str, list], lang: str,
+                 windows: Mapping[tuple, Any] | None = None,
+                 late_parts: Any = None) -> None:
     """Which operations on our machines are made later than wanted, in the order the
     lead time's chain makes them (``order``: machine -> [(part, process, hours)], from
     ``leadtime.lead_time``: the chain's hours, an estimated run included, of an order in
@@ -624,24 +660,47 @@ def late_in_plan(placement: Placement, inferred: Inferred,
     first; the chain decides which part goes first on a machine (the part ready first),
     so that which part the report calls late is the part that ends late (before, the
     machines list could call P1 late where the lead time's slowest part was P2).  A part
-    that cannot be made here is not planned, so never late."""
+    that cannot be made here is not planned, so never late.
+
+    The free hours are those in the operation's own window (``windows``:
+    ``leadtime.machining_windows`` of the chain, the one owner: after what its part
+    does before its machines, before what it does after them and the wanted date), not
+    all the weeks to the wanted date: a Hermle read "needs 32.0 h, 28.0 h free in the
+    2.8 working weeks before the wanted date" where CAM before and measuring, anodising
+    and delivery after left it 4.1 working days, 8.25 h.  An operation is late only where
+    its part ends after the wanted date in the chain (``late_parts``; None: not
+    asked): a machine that made another part's work before this part was ready did not
+    take its window's hours; and not where its window has no working day (the material
+    comes after the date the machines would have to finish by: no hours make it, and
+    the LEAD-TIME finding says the date).  An operation a partner takes for want of our hours says
+    why each machine has not them in its window too (``Placement.short``)."""
     weeks = placement.weeks
     if weeks is None:
         return
+    windows = windows or {}
     machines, request = inferred.machines, inferred.request
     late = {}
     load = {}  # machine -> (its hours before the wanted date taken in all, by which parts)
     for mid, ops in order.items():
-        free, given, users = machines[mid]["free_h_per_week"] * weeks, 0.0, []
+        per_week, given, users = machines[mid]["free_h_per_week"], 0.0, []
         for pid, process, hours in ops:  # the chain's hours: an estimated run too, and
             # of an order in several deliveries the first's
-            if hours > free - given + 1e-9:  # of a split, each share's machine
+            window = windows.get((pid, process))
+            free = per_week * _weeks_of(window, weeks)
+            if hours > free - given + 1e-9 and (late_parts is None or pid in late_parts) \
+                    and (window is None or _weeks_of(window, weeks) > 0):
+                # of a split, each share's machine
                 late.setdefault((pid, process), {})[mid] = fit_text(
-                    _short_of_hours(hours, free, given, users, weeks), lang)
+                    _short_of_hours(hours, free, given, users, weeks, window, per_week),
+                    lang)
             given += hours
             users.append(pid)
         load[mid] = (given, users)
     for entry in placement.assignments:
+        if windows:  # the machines assign found short of hours, in the window
+            _short_in_window(entry, placement.short.get((entry["part"], entry["process"])),
+                             machines, weeks, windows.get((entry["part"], entry["process"])),
+                             lang)
         if entry.get("machine"):
             entry.pop("late", None)
             said = late.get((entry["part"], entry["process"]))
@@ -651,30 +710,76 @@ def late_in_plan(placement: Placement, inferred: Inferred,
                                       if share["machine"] in said),
                                      next(iter(said.values())))
                 _no_room_elsewhere(entry, placement.hours, machines, request, load,
-                                   weeks, lang)
+                                   weeks, lang, windows.get((entry["part"], entry["process"])))
 
 
-def _no_room_elsewhere(entry, hours_on, machines, request, load, weeks, lang):
+def _short_in_window(entry, reasons, machines, weeks, window, lang):
+    """An operation no machine had the hours for (made later, or at a partner): why each
+    machine rejected for it has not them (``reasons``: :func:`assign`'s, machine ->
+    Reason) said again in the operation's own ``window``, where the lead time has one."""
+    if not reasons or window is None or window.between is None:
+        return
+    for rejected in entry["rejected"]:
+        reason = reasons.get(rejected["machine"])
+        if reason is None or rejected["reasons"] != [fit_text(reason, lang)]:
+            continue
+        per_week = machines[rejected["machine"]]["free_h_per_week"]
+        hours, taken = reason.params["hours"], reason.params.get("taken", 0.0)
+        free = float(per_week * window.weeks)
+        rejected["reasons"] = [fit_text(Reason(
+            "capacity_window_shared", hours=hours, free=free, taken=min(taken, free),
+            days=float(window.weeks * 5), between=window.between,
+            parts=reason.params["parts"]) if taken else _short_of_hours(
+                hours, free, 0.0, (), weeks, window, per_week), lang)]
+
+
+def _no_room_elsewhere(entry, hours_on, machines, request, load, weeks, lang, window=None):
     """A late operation's alternatives that have no hours left for it either are
     rejected, with the parts that took them (P3 late on the Prusa read 'alternatives:
     ultimaker-s5', whose hours P2 had).  Its hours on each are those the choice weighed
     (``hours_on``: :attr:`Placement.hours`), of an order in several deliveries the
     first's, as the chosen machine's: a candidate rule's set-up on that machine too (a
     VF-2 that needed 60 h of fixture for the part before it could start read as an
-    alternative with 16 h free), and the run the quote estimates."""
+    alternative with 16 h free), and the run the quote estimates.  Its free hours are
+    those in the operation's ``window`` (:func:`late_in_plan`)."""
     keep = []
     for mid in entry.get("alternatives") or ():
         hours = hours_on[entry["part"], entry["process"], mid] / deliveries_of(request)
-        free = machines[mid]["free_h_per_week"] * weeks
+        per_week = machines[mid]["free_h_per_week"]
+        free = per_week * _weeks_of(window, weeks)
         taken, users = load.get(mid, (0.0, []))
         if hours > free - taken + 1e-9:
             entry["rejected"] = sorted(entry["rejected"] + [{
                 "machine": mid, "name": machines[mid]["name"],
-                "reasons": [fit_text(_short_of_hours(hours, free, taken, users, weeks),
+                "reasons": [fit_text(_short_of_hours(hours, free, taken, users, weeks,
+                                                     window, per_week),
                                      lang)]}], key=lambda r: r["machine"])
         else:
             keep.append(mid)
     entry["alternatives"] = keep
+
+
+def _weeks_of(window, weeks):
+    """The working weeks of an operation's window (a ``leadtime.Window``, plain weeks,
+    or None: ``weeks``)."""
+    if window is None:
+        return weeks
+    return getattr(window, "weeks", window)
+
+
+def _overtime_ends(done, machines, overtime):
+    """The working weeks until the last of ``done`` ([(weeks at the machine's free hours,
+    option)]) is done with ``overtime`` hours a working day more on each machine (0: a
+    process that runs unattended gains none): its hours, those given to the machine
+    before it included, at the lead time's pace (``leadtime.machine_days``), as the
+    expedited chain works them."""
+    out = 0.0
+    for weeks_done, option in done:
+        per_week = machines[option[3]]["free_h_per_week"]
+        if overtime > 0 and math.isfinite(weeks_done) and per_week > 0:
+            weeks_done = machine_days(weeks_done * per_week, per_week / 5.0, overtime) / 5.0
+        out = max(out, weeks_done)
+    return out
 
 
 def _weeks_until_done(option, machines, given, share=1.0):
@@ -683,13 +788,29 @@ def _weeks_until_done(option, machines, given, share=1.0):
     return hours / per_week if per_week > 0 else float("inf")
 
 
-def _short_of_hours(hours, free, given, parts, weeks):
-    """Why a machine has not the hours for an operation before the wanted date."""
+def _short_of_hours(hours, free, given, parts, weeks, window=None, per_week=None):
+    """Why a machine has not the hours for an operation before the wanted date: ``free``
+    its hours in the operation's own ``window`` (a ``leadtime.Window`` whose steps before
+    and after are named: then the words say the window's working days and what comes
+    before and after it, and, of a machine nobody else took, its ``per_week`` hours in
+    all the ``weeks`` to the wanted date beside them), else in the ``weeks`` to it."""
+    named = window is not None and getattr(window, "between", None) is not None
     if given <= 1e-9:
+        if named:
+            return Reason("capacity_window", hours=float(hours), free=float(free),
+                          days=float(window.weeks * 5), between=window.between,
+                          whole=float(per_week * weeks),
+                          weeks=float(weeks))
         return Reason("capacity", hours=float(hours), free=float(free), weeks=float(weeks))
+    users = {lang: named_parts(sorted(set(parts)), lang) for lang in i18n.LANGS}
+    if named:
+        # of hours another part's work took before this part was ready, no more than
+        # the window has
+        return Reason("capacity_window_shared", hours=float(hours), free=float(free),
+                      taken=float(min(given, free)), days=float(window.weeks * 5),
+                      between=window.between, parts=users)
     return Reason("capacity_shared", hours=float(hours), free=float(free),
-                  taken=float(given), parts={lang: named_parts(sorted(set(parts)), lang)
-                                             for lang in i18n.LANGS})
+                  taken=float(given), parts=users)
 
 
 

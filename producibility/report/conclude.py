@@ -22,7 +22,9 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.7.0"  # 7.7: lead_time.delivery_plan, delivery_interval_weeks and
+SCHEMA_VERSION = "7.8.0"  # 7.8: lead_time.alternative (the plan not chosen where a
+# partner and our overtime compete for an operation our machines lack the hours for);
+# 7.7: lead_time.delivery_plan, delivery_interval_weeks and
 # order_load (an order in several deliveries: every delivery's date and the machines' load
 # over the whole order); 7.6: a lead-time step's start_day, end_day, start_date,
 # end_date, process, machine, shares, partner and hours, and a part's earliest_date (what a
@@ -149,16 +151,23 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             asks[scope, field, pid] = known
         return known
 
-    def plan(windows=None):
+    expedite = settings["lead_time"].get("expedite") or {}
+    overflow = settings["lead_time"].get("overflow", "partner") == "partner"
+
+    def plan(windows=None, overflow=overflow,
+             overtime=expedite.get("overtime_h_per_day", 0.0)):
         """The machines, the rules' findings on them and the lead time's chain (the run
         hours estimated where no cycle time is given); with ``windows``, each
-        operation's own weeks for its machine's hours."""
+        operation's own weeks for its machine's hours.  ``overflow``: an operation our
+        machines lack the hours for may go to a partner; ``overtime``: the hours a day
+        our machines may add against it (the pack's; 0: a partner sooner than our
+        machines at their free hours takes it)."""
         fields = OpenFields()
         placement = assignment.place(inferred, partners, choices, lang,
                                      settings["lead_time"]["transport_days"],
-                                     settings["lead_time"].get("overflow", "partner") ==
-                                     "partner", equipment.calendar, windows,
-                                     estimate, weigh)
+                                     overflow, equipment.calendar, windows,
+                                     estimate, weigh, overtime,
+                                     settings["costing"]["unattended_processes"])
         outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang,
                                                weigh)
         # a candidate rule on a machine of a split judged on that machine's share
@@ -196,20 +205,38 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()
+    windows = used = None  # the operations' windows of the chain; those the plan used
     if lead["meets_wanted_date"] is False and lead["days"] is not None:
         # the cheapest machines with the hours before the wanted date make it late: the
         # machines again, each operation with the weeks its part leaves it (the material
         # before, the measuring and an anodiser's week after), kept where it ends sooner
-        windows = leadtime.machining_windows(lead, placement.assignments, equipment.calendar)
+        windows = leadtime.machining_windows(lead, placement.assignments, equipment.calendar,
+                                             catalogue)
         if windows:
             again = plan(windows)
             if again[4]["days"] is not None and again[4]["days"] < lead["days"]:
+                used = windows
                 placement, outside, findings, open_fields, lead, machine_lines = again
+                windows = leadtime.machining_windows(lead, placement.assignments,
+                                                     equipment.calendar, catalogue)
+    if windows is None and not brief and placement.short and lead["days"] is not None:
+        # a machine short of hours for an operation a partner took says so in the
+        # operation's own window, the date met or not
+        windows = leadtime.machining_windows(lead, placement.assignments, equipment.calendar,
+                                             catalogue)
+    # the plan not chosen where our overtime and a partner competed for an operation
+    # our machines lack the hours for (a report's, not a probe's: it plans once more)
+    other = None
+    if not brief and overflow and (placement.declined or any(
+            a.get("overflow") for a in placement.assignments)):
+        in_house = any(a.get("overflow") for a in placement.assignments)
+        other = (in_house, placement) + plan(used, overflow=not in_house, overtime=0.0)
     # counted from a request's date gone by: in time only if it is from today too
     leadtime.judged_today(lead, inferred.as_of, (inputs or {}).get("dated_days_ago"),
                           equipment.calendar)
     # then the schedule stage: the rules that read what the chain found
-    assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang)
+    assignment.late_in_plan(placement, inferred, lead.pop("machine_order"), lang, windows,
+                            leadtime.parts_late(lead, equipment.calendar))
     facts, waiting = leadtime.schedule_facts(lead, request, equipment.calendar)
     staged = schedule(inferred, facts, waiting)
     if staged is not inferred:
@@ -357,6 +384,17 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                     "overtime_h_per_day", 0.0),
                                 (settings["lead_time"].get("expedite") or {}).get(
                                     "labour_share"))
+        if other is not None:  # the plan not chosen, its overtime priced alike
+            in_house, chosen, alt, _, _, _, alt_lead, alt_lines = other
+            alt_lead.pop("machine_order", None)
+            leadtime.price_overtime(alt_lead, alt_lines, share,
+                                    settings["costing"]["estimate_contingency"], lang,
+                                    inferred.machines, expedite.get("overtime_h_per_day", 0.0),
+                                    expedite.get("labour_share"))
+            said = leadtime.alternative(in_house, chosen, alt.assignments, alt_lead,
+                                        alt_lines)
+            if said is not None:
+                lead["alternative"] = said
         if placement.nothing_made:  # not priced, not EUR 0: as effort.cost_eur (an ERP
             # import read quote.totals' 0.00 as a price)
             quote["totals"].update(amount_eur=None, amount_high_eur=None,

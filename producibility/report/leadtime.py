@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from producibility import i18n
 from producibility.model.calendar import MAX_WORKING_DAYS, PLAIN
@@ -733,6 +733,15 @@ def _machine_days(attended, unattended, per_day, overtime):
     return days
 
 
+def machine_days(hours, per_day, overtime=0.0, attended=True):
+    """Working days ``hours`` of work take on a machine with ``per_day`` free hours a day
+    and, for ``attended`` work, ``overtime`` hours a day more: the chain's pace
+    (:func:`_machine_days`), which the assignment weighs a partner against
+    (``assignment.assign``: our machine with the expedited tier's overtime)."""
+    return _machine_days(hours if attended else 0.0, 0.0 if attended else hours, per_day,
+                         overtime)
+
+
 def _never(attended, unattended, per_day, overtime):
     """Hours a machine with no free hours (and no overtime, for attended ones) is given."""
     return bool(attended and per_day + overtime <= 0 or unattended and per_day <= 0)
@@ -842,41 +851,108 @@ def _name(catalogue, kind, entry_id, lang):
     return catalogue.name(kind, entry_id, lang) if catalogue else entry_id
 
 
-def machining_windows(result, assignments, calendar=PLAIN) -> dict[tuple, float]:
+def parts_late(result, calendar=PLAIN) -> set[str]:
+    """The parts whose chain (``result``: :func:`lead_time`'s) ends after the wanted date,
+    as the request's days are counted (whole working days); none without a wanted date."""
+    wanted, start = result.get("wanted_date"), result.get("start_date")
+    if not wanted or not start:
+        return set()
+    total = calendar.working_days_between(start, wanted)
+    return {entry["part"] for entry in result["parts"] if entry.get("days") is not None
+            and math.ceil(entry["days"] - 1e-9) > total}
+
+
+class Window(NamedTuple):
+    """An operation's own time before the wanted date (:func:`machining_windows`)."""
+
+    weeks: float  # the working weeks its machines have for it
+    # what must come before it and after it, per language ({lang: "after CAM, before
+    # measuring, delivery"}), for the words of a machine short of hours
+    # (``assignment``); None: not said
+    between: Mapping[str, str] | None = None
+
+
+def machining_windows(result, assignments, calendar=PLAIN,
+                      catalogue=None) -> dict[tuple, Window]:
     """(part, process) -> the working weeks before the wanted date that the part's
-    machines have for it: the working days from the start to the wanted date, less what
-    its chain (``result``: :func:`lead_time`'s) does before its first operation on a
-    machine (the material ordered; not the preparation alongside it) and after its last
-    (the measuring, the rules' waits, the treatments, the delivery), and the days it is
-    away between them (at a hardener, a partner), over five.  A part
-    anodised for 9 working days after its milling has the mill 9 days less than the
-    wanted date gives.  Queues are left out (they are the machines' load, which the
-    assignment shares).  Empty without a wanted date."""
+    machines have for it (:class:`Window`): the working days from the start to the
+    wanted date, less what its chain (``result``: :func:`lead_time`'s) does before its
+    first operation on a machine (the material ordered; not the preparation alongside
+    it) and after its last (the measuring, the rules' waits, the treatments, the
+    delivery), and the days it is away between them (at a hardener, a partner), over
+    five.  A part anodised for 9 working days after its milling has the mill 9 days less
+    than the wanted date gives.  An operation a partner takes because our machines lack
+    the hours (``overflow``) counts where it stands in the chain as if it were made
+    here: the window our machines had for it.  Queues are left out (they are the
+    machines' load, which the assignment shares).  Empty without a wanted date.
+
+    The one owner of an operation's window: the assignment weighs the machines' hours
+    in it (``assignment.assign``) and says a machine short of them in its words
+    (``assignment.late_in_plan``): what comes before and after, named with
+    ``catalogue`` (None: not named)."""
     wanted, start = result.get("wanted_date"), result.get("start_date")
     if not wanted or not start:
         return {}
     total = calendar.working_days_between(start, wanted)
 
     def fixed(steps):
-        return sum(s["days"] for s in steps
-                   if not s.get("alongside") and s["step"] != "queue")
+        return [s for s in steps if not s.get("alongside") and s["step"] != "queue"]
 
-    machined = {}
+    machined, sent = {}, {}
     for a in assignments:
         if a.get("machine"):
             machined.setdefault(a["part"], []).append(a["process"])
+        elif a.get("overflow"):
+            machined.setdefault(a["part"], []).append(a["process"])
+            sent.setdefault(a["part"], set()).add(a["process"])
     out = {}
     for entry in result["parts"]:
         steps = entry.get("steps") or []
-        ops = [i for i, s in enumerate(steps) if s["step"] == "operation"]
-        if not ops or entry["part"] not in machined:
+        if entry["part"] not in machined:
+            continue
+        away_ops = sent.get(entry["part"], ())
+        ops = [i for i, s in enumerate(steps) if s["step"] == "operation" or (
+            s["step"] == "outside_work" and s.get("process") in away_ops)]
+        if not ops:
             continue
         # and the days the part is away between them (a hardener's week before its
         # grinding): the machines after it have the part only when it is back
-        away = sum(s["days"] for s in steps[ops[0]:ops[-1]] if s["step"] == "outside_work")
-        days = total - fixed(steps[:ops[0]]) - fixed(steps[ops[-1] + 1:]) - away
+        away = sum(s["days"] for s in steps[ops[0]:ops[-1]] if s["step"] == "outside_work"
+                   and s.get("process") not in away_ops)
+        before, after = fixed(steps[:ops[0]]), fixed(steps[ops[-1] + 1:])
+        days = total - sum(s["days"] for s in before) - sum(s["days"] for s in after) - away
+        window = Window(max(days, 0) / 5.0, _between(before, after, catalogue)
+                        if catalogue is not None else None)
         for process in machined[entry["part"]]:
-            out[entry["part"], process] = max(days, 0) / 5.0
+            out[entry["part"], process] = window
+    return out
+
+
+def _between(before, after, catalogue) -> dict[str, str]:
+    """The chain's steps ``before`` and ``after`` an operation's window in short words,
+    per language: "after CAM, before measuring, anodising, delivery" (no "after" where
+    nothing comes before it)."""
+    out = {}
+    for lang in i18n.LANGS:
+        said = words("window_steps", lang)
+
+        def names(steps):
+            found = []
+            for s in steps:
+                if s["step"] == "outside_work":
+                    kind = "treatments" if catalogue.get("treatments", s["process"]) \
+                        else "processes"
+                    name = catalogue.name(kind, s["process"], lang)
+                elif s["step"] == "wait":
+                    name = said["wait"].format(rule=s.get("rule"))
+                else:
+                    name = said[s["step"]]
+                if name not in found:
+                    found.append(name)
+            return ", ".join(found)
+        first, last = names(before), names(after)
+        out[lang] = (said["after"].format(steps=first) if first else "") + \
+            said["before"].format(steps=last or said["wanted"])
     return out
 
 
@@ -989,6 +1065,51 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                     surcharge=i18n.figure(expedite["surcharge"], lang or "en"),
                     hours=i18n.figure(expedite["overtime_h_per_day"], lang or "en"))}
     return result
+
+
+def alternative(in_house: bool, chosen: Any, assignments: Sequence[Mapping[str, Any]],
+                result: Mapping[str, Any], machine_lines: Sequence[Mapping[str, Any]]
+                ) -> dict | None:
+    """The plan not chosen where our machines lacked the hours for an operation and a
+    partner does it (``assignment.assign``: the partner only where it is sooner than our
+    machine with the pack's overtime), for the report's ``lead_time.alternative``:
+    ``in_house`` (a partner was chosen: ``chosen``'s overflow operations on our machines,
+    with the expedited tier's overtime where it shortens the chain) or not (our
+    overtime was chosen: ``chosen.declined``'s operations at the partner that was sooner
+    than our normal hours).  ``assignments``, ``result`` and ``machine_lines``: that
+    plan's assignments, lead time (:func:`lead_time`, the overtime priced by
+    :func:`price_overtime`) and machine set-up and run lines.  Its days and date (with
+    overtime where it has it), what those operations cost there (our machines' set-up
+    and run, the overtime premium apart; the partner's price); None where the plan has
+    no date or does not place them so."""
+    ops = {(a["part"], a["process"]) for a in chosen.assignments if a.get("overflow")} \
+        if in_house else set(chosen.declined)
+    placed = [a for a in assignments if (a["part"], a["process"]) in ops and
+              (a.get("machine") if in_house else a.get("partner"))]
+    if not placed or result.get("days") is None or not result.get("earliest_date"):
+        return None
+    fast = result.get("expedited") if in_house else None
+    out = {"kind": "in_house" if in_house else "partner",
+           "operations": [{"part": a["part"], "process": a["process"],
+                           "machine": a.get("machine"),
+                           "partner": (a.get("partner") or {}).get("id"),
+                           "name": a.get("machine_name") if in_house else a["partner"]["name"]}
+                          for a in placed],
+           "days": fast["days"] if fast else result["days"],
+           "earliest_date": fast["earliest_date"] if fast else result["earliest_date"],
+           "overtime": bool(fast)}
+    if in_house:
+        done = {(a["part"], a["process"]) for a in placed}
+        out["amount_eur"] = round(sum(
+            line["amount_eur"] for line in machine_lines
+            if line["kind"] in ("setup", "run") and (line["part"], line["process"]) in done),
+            2)
+        out["extra_eur"] = fast["extra_eur"] if fast else None
+        out["extra_high_eur"] = fast.get("extra_high_eur") if fast else None
+    else:
+        out["amount_eur"] = round(sum(a["partner"]["amount_eur"] for a in placed), 2)
+        out["extra_eur"] = out["extra_high_eur"] = None
+    return out
 
 
 def nothing_made(report: Mapping[str, Any]) -> bool:

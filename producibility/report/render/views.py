@@ -242,6 +242,20 @@ def context(job: Job) -> dict[str, Any]:
             text += (f"; {words['expedited']} {shown(fast['earliest_date'])} "
                      f"(+{money_range(fast, lang, cents)}")
             text += f", {words['still_late']})" if overtime_still_late(lead) else ")"
+        other = lead.get("alternative")
+        if other:  # the plan not chosen: our overtime, or a partner, for an operation
+            # our machines lack the hours for
+            key = "not_chosen_partner" if other["kind"] == "partner" else \
+                "not_chosen_in_house" if other["overtime"] else "not_chosen_in_house_plain"
+            text += "; " + words[key].format(
+                operations=", ".join(
+                    f"{op['part']} {choice(names, 'processes', op['process'], lang)}"
+                    for op in other["operations"]),
+                partner=", ".join(dict.fromkeys(op["name"] for op in other["operations"])),
+                days=i18n.counted(words["working_days_count"], other["days"], lang),
+                date=shown(other["earliest_date"]),
+                amount=i18n.money(other["amount_eur"], lang, 2 if cents else 0),
+                extra=money_range(other, lang, cents) if other["overtime"] else "")
         plan = lead.get("delivery_plan") or ()
         if len(plan) > 1 and lead.get("start_date"):  # the later deliveries at our
             # capacity, the whole order's load
