@@ -21,6 +21,7 @@ from conftest import EXAMPLES, REQUESTS  # noqa: E402
 from producibility.inputs import yamlio  # noqa: E402
 from producibility.model.equipment import load_equipment  # noqa: E402
 from producibility.model.pack import load_packs  # noqa: E402
+from producibility.report.probing import probe_values  # noqa: E402
 from producibility.screen import Screener  # noqa: E402
 
 SHOP = EXAMPLES / "precision-shop"
@@ -111,7 +112,12 @@ def test_no_other_answer_fires_more_than_the_allowance_counts(screeners):
                                    line["assumes"]["part"]), []).append(line)
         for (scope, field, part), members in groups.items():
             question = screener.questionnaire.question(scope, field)
-            answers = question.choices if question.type == "choice" else [True, False]
+            # a number: the values the what-if probes try (either side of every
+            # threshold a rule compares it with), and the one the allowance assumes
+            answers = question.choices if question.type == "choice" else \
+                [True, False] if question.type == "yes_no" else sorted(
+                    set(probe_values(question, screener.thresholds, AS_OF)) |
+                    {members[0]["assumes"]["answer"]})
             amounts = {line["rule"]: line["amount_eur"] for line in members}
             allowed = sum(line["amount_eur"] for line in members if line["counted"])
             for answer in answers:
@@ -127,3 +133,46 @@ def test_no_other_answer_fires_more_than_the_allowance_counts(screeners):
                     path.name, answer, fired)
                 tried += 1
     assert tried >= 20 and unmade >= 5  # open materials and features to try
+
+
+def test_rules_of_one_number_on_either_side_of_it_are_alternatives(tmp_path):
+    """A shop's pack with two rules on the part's weight: a crane above 40 kg (3 h), a
+    sieve and tweezers below 0.05 kg (1 h). With the weight open, the allowance counted
+    both (4 h), though no weight fires both; it counts those of the answer that adds
+    most (just above 40 kg: the crane), the other not, and screening with each side
+    fires what it says. Where the ranges overlap (above 40 and above 20), both count."""
+    import json
+
+    from test_meaning import write_pack
+
+    def pack(rules):
+        return write_pack(tmp_path, [dict(rule, scope="part", then={"effort": {
+            "engineering_h": hours}}) for rule, hours in rules], name="own.yaml")
+
+    def screened(path, weight=None):
+        request = yamlio.load(REQUESTS[0].parent / "bracket-series.yaml")
+        for part in request["parts"]:
+            part.pop("weight_kg", None)
+            if weight is not None:
+                part["weight_kg"] = weight
+        screener = Screener(load_equipment(EXAMPLES / "equipment.yaml"), load_packs([path]))
+        return screener.check(request, as_of=AS_OF, probe=False).for_serialising()
+
+    path = pack([({"id": "OWN-CRANE", "when": "part.weight_kg > 40"}, 3),
+                 ({"id": "OWN-SIEVE", "when": "part.weight_kg < 0.05"}, 1)])
+    data = screened(path)
+    own = {line["rule"]: line for line in data["quote"]["open_answers"]
+           if line["rule"].startswith("OWN-")}
+    assert own["OWN-CRANE"]["counted"] and not own["OWN-SIEVE"]["counted"], json.dumps(own)
+    answer = own["OWN-CRANE"]["assumes"]["answer"]
+    assert own["OWN-CRANE"]["assumes"]["field"] == "weight_kg" and 40 < answer <= 40.4
+    assert own["OWN-SIEVE"]["assumes"] == own["OWN-CRANE"]["assumes"]
+    heavy, light = screened(path, answer), screened(path, 0.04)
+    assert _fired(heavy, {"OWN-CRANE", "OWN-SIEVE"}, "BR-100") == {"OWN-CRANE"}
+    assert _fired(light, {"OWN-CRANE", "OWN-SIEVE"}, "BR-100") == {"OWN-SIEVE"}
+    # overlapping: above 40 kg both fire, and both are counted
+    path = pack([({"id": "OWN-CRANE", "when": "part.weight_kg > 40"}, 3),
+                 ({"id": "OWN-TWO", "when": "part.weight_kg > 20"}, 1)])
+    own = {line["rule"]: line for line in screened(path)["quote"]["open_answers"]
+           if line["rule"].startswith("OWN-")}
+    assert own["OWN-CRANE"]["counted"] and own["OWN-TWO"]["counted"]

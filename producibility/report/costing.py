@@ -879,7 +879,7 @@ def open_answers(pending, request, parts, machines, assignments, catalogue, prov
     for TRD-001's one hour).
 
     ``alternatives`` (``open_questions.alternatives``): of the rules that wait for one
-    closed question, the allowance counts those that can fire on the answer that adds
+    question (closed, or a number), the allowance counts those that can fire on the answer that adds
     most (``assumes``: that question and answer), not those that cannot fire on it
     (``counted`` false): the material from our rack and the material to order are
     not both bought."""
@@ -912,10 +912,11 @@ def open_answers(pending, request, parts, machines, assignments, catalogue, prov
 def totals(lines, share, estimate_share, pending=(), pending_share=None):
     """Amount, the contingency on all lines plus the extra on estimated ones and what
     open answers can add (``pending``: :func:`open_answers`; its lines not ``counted``
-    left out: the rules of one closed question that cannot fire on the answer that adds
+    left out: the rules of one question that cannot fire on the answer that adds
     most), at most ``pending_share`` of the amount (None: all of it).  The rules of open
     answers are often alternatives also where :func:`open_answers` cannot tell (rules
-    of several questions, of a number, or of a flag an answer decides), so that their
+    of several questions, of a field derived from a number, or of a flag an answer
+    decides), so that their
     sum can still overstate what the answers add: an incomplete enquiry of EUR 653
     summed EUR 3,031 of them."""
     low = sum(line["amount_eur"] for line in lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from producibility.conditions.expressions import MEMO, UNKNOWN, ExpressionError, evaluate
+from producibility.conditions.analysis import comparisons
 from producibility.engine.infer import DERIVED_FROM
 
 
@@ -105,9 +106,9 @@ def undecided(hits, moot, chosen=(), askable=None, keep=None):
 
 def alternatives(hits, flags_unknown, question_of, answered, possible=None):
     """Which of the undecided ``hits`` can fire together, for the high estimate's
-    allowance for open answers.  Rules that wait for one question of a closed answer (a
-    choice, yes or no) are often alternatives: a thin wall in metal or in plastic, the
-    material from our rack or to order.  Were one answer given, only the rules that can
+    allowance for open answers.  Rules that wait for one question (a choice, yes or no,
+    a number) are often alternatives: a thin wall in metal or in plastic, the material
+    from our rack or to order, a crane above 40 kg or tweezers below 50 g.  Were one answer given, only the rules that can
     fire on it would add their hours; summing them all overstated what an answer adds.
 
     A hit qualifies when everything it waits for comes from one question of a part or
@@ -115,8 +116,8 @@ def alternatives(hits, flags_unknown, question_of, answered, possible=None):
     family, whether it is in stock) and none of the flags it requires or is held back
     by is undecided (a flag decided without the answer stays so whatever the answer is,
     as three-valued logic decides it; one that waits for it would need the engine).
-    For each answer of the question (``question_of(scope, field)``'s choices, or yes and
-    no), ``answered(key, value)`` gives the request and its parts with that answer, the
+    For each answer of the question (``question_of(scope, field)``'s choices, yes and
+    no, or a number's :func:`_number_answers`), ``answered(key, value)`` gives the request and its parts with that answer, the
     derived fields worked out again; the rule's condition is evaluated on them as the
     engine evaluates it, and an answer on which it is unknown or fails counts as one
     it may fire on.  ``possible(key, value)``: whether the part can be made here with
@@ -141,7 +142,7 @@ def alternatives(hits, flags_unknown, question_of, answered, possible=None):
             continue
         key = keys.pop()
         question = question_of(key[0], key[1])
-        if question is None or question.type not in ("choice", "yes_no"):
+        if question is None or question.type not in ("choice", "yes_no", "number"):
             continue
         groups.setdefault(key, (question, []))[1].append(hit)
     fires, answers = {}, {}
@@ -149,7 +150,11 @@ def alternatives(hits, flags_unknown, question_of, answered, possible=None):
             g[0][0], g[0][1], g[0][2] or "")):
         if len(members) < 2:
             continue
-        values = list(question.choices) if question.type == "choice" else [True, False]
+        values = list(question.choices) if question.type == "choice" else \
+            [True, False] if question.type == "yes_no" else _number_answers(question, key,
+                                                                            members)
+        if not values:
+            continue  # a number a rule reads otherwise than compared with one: all count
         if possible is not None:
             values = [value for value in values if possible(key, value)] or values
         may = {id(hit): [] for hit in members}
@@ -172,6 +177,43 @@ def alternatives(hits, flags_unknown, question_of, answered, possible=None):
             part = hit.subject if hit.rule.scope in ("part", "candidate") else None
             fires[(hit.rule.id, part, hit.machine)] = (key, tuple(may[id(hit)]))
     return fires, answers
+
+
+def _number_answers(question, key, members):
+    """The answers of a number question on which its rules (``members``) can fire
+    apart or together: each number a rule's condition compares the answer with, and
+    the numbers just either side of it (a step of 1 for a whole number, else 1 % of it,
+    at least 0.001, as the what-if probes step), within the question's range, in
+    order; None where a rule reads the answer otherwise (through a field derived from
+    it, or compared with no number).  A hand-gauged bore below 0.05 mm and a CMM below
+    0.02 mm fire together below 0.02: the allowance counts them both only there."""
+    scope, field = key[0], key[1]
+    numbers = set()
+    for hit in members:
+        if any((s, f) != (scope, field) for s, f, _ in hit.missing):
+            return None  # it waits for a field derived from the answer
+        found = False
+        for comparison in comparisons(hit.rule.when.tree):
+            if (scope, field) not in comparison.fields:
+                continue
+            constants = [c for c in comparison.constants
+                         if isinstance(c, (int, float)) and not isinstance(c, bool)]
+            if not constants:
+                return None
+            numbers.update(constants)
+            found = True
+        if not found:
+            return None
+    lo = question.min if question.min is not None else float("-inf")
+    hi = question.max if question.max is not None else float("inf")
+    values = set()
+    for number in numbers:
+        step = 1 if question.integer else max(abs(number) * 0.01, 1e-3)
+        for value in (number - step, number, number + step):
+            value = int(round(value)) if question.integer else float(f"{value:.10g}")
+            if lo <= value <= hi:
+                values.add(value)
+    return sorted(values) or None
 
 
 def _may_fire(hit, base, request, parts, may, value, last):
