@@ -182,8 +182,9 @@ def alternatives(hits, flags_unknown, question_of, answered, possible=None):
 def _number_answers(question, key, members):
     """The answers of a number question on which its rules (``members``) can fire
     apart or together: each number a rule's condition compares the answer with, and
-    the numbers just either side of it (a step of 1 for a whole number, else 1 % of it,
-    at least 0.001, as the what-if probes step), within the question's range, in
+    the answers just either side of it as the what-if probes take them
+    (:func:`~producibility.report.probing.either_side`: the nearest standard sizes
+    where the question names its ``series``), within the question's range, in
     order; None where a rule reads the answer otherwise (through a field derived from
     it, or compared with no number).  A hand-gauged bore below 0.05 mm and a CMM below
     0.02 mm fire together below 0.02: the allowance counts them both only there."""
@@ -204,12 +205,14 @@ def _number_answers(question, key, members):
             found = True
         if not found:
             return None
+    from producibility.report.probing import either_side
+
     lo = question.min if question.min is not None else float("-inf")
     hi = question.max if question.max is not None else float("inf")
     values = set()
     for number in numbers:
-        step = 1 if question.integer else max(abs(number) * 0.01, 1e-3)
-        for value in (number - step, number, number + step):
+        for value in (either_side(number, question)[0], number,
+                      either_side(number, question)[1]):
             value = int(round(value)) if question.integer else float(f"{value:.10g}")
             if lo <= value <= hi:
                 values.add(value)

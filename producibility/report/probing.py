@@ -149,7 +149,7 @@ def probe_values(question, limits, as_of, first=()):
         for t in limits.get(question.key, []):
             if isinstance(t, str):
                 continue
-            values.update(_either_side(t, question))
+            values.update(either_side(t, question))
         # not the range's ends: the questionnaire's bounds are what an answer may be,
         # not what one is likely to be (a PA12 housing of 10,000 kg, 10,000 pieces of a
         # part in one product and Ra 0.01 were the first what-ifs a customer was asked)
@@ -169,7 +169,7 @@ def probe_values(question, limits, as_of, first=()):
     return []
 
 
-def _either_side(threshold, question):
+def either_side(threshold, question):
     """The answers just either side of a threshold: of a question with a ``series`` (the
     standard sizes an answer takes: ISO 261's threads), the nearest standard size below
     and above it (M1.6 and M2.5 around DFM-019's M2, where "M1.98" was asked); else the
