@@ -23,7 +23,7 @@ from producibility import i18n
 from producibility.engine.fit import Reason, text as fit_text
 from producibility.engine.infer import Inferred, operation_hours
 from producibility.model.calendar import PLAIN, Calendar
-from producibility.report.leadtime import deliveries_of, machine_days
+from producibility.report.leadtime import deliveries_of, machine_days, partner_days
 from producibility.report.finding import named_parts
 from producibility.report.partners import outside_work, shared_orders
 
@@ -116,7 +116,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
         rejected.setdefault((pid, process), []).append(
             {"machine": mid, "name": machines[mid]["name"], "reasons": reasons})
     options = _options(inferred, candidates, blocked, estimate)
-    outside = {op: partners[pid]["lead_time_days"] + 2 * transport_days
+    outside = {op: partner_days(partners[pid], transport_days)
                for op, (pid, _) in inferred.overflow.items()
                if pid in partners} if overflow else {}
     weeks = None

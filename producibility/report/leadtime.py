@@ -326,9 +326,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
                                           machines[m["machine"]]["free_h_per_week"] / 5.0,
                                           overtime_h_per_day) for m in shares_of(a))
             elif a.get("partner"):
-                work += 2 * transport + float(a["partner"]["lead_time_days"])
+                work += partner_days(a["partner"], transport)
         for _, partner in early[pid]:
-            work += 2 * transport + float(partner["lead_time_days"])
+            work += partner_days(partner, transport)
         remaining[pid] = work
     rank = {pid: n for n, pid in enumerate(sorted(made_here, key=lambda p: (-remaining[p], p)))}
     state = {}  # part -> its steps and the working day its work has come to
@@ -817,6 +817,20 @@ def _based(step, basis, source):
     return step
 
 
+def partner_transport(partner, transport):
+    """The working days a shipment to or from ``partner`` takes, one way: its own
+    ``transport_days`` (0 next door, or where it collects and delivers the same day),
+    else the pack's ``transport`` (``lead_time.transport_days``)."""
+    own = (partner or {}).get("transport_days")
+    return transport if own is None else float(own)
+
+
+def partner_days(partner, transport):
+    """The working days an operation at ``partner`` takes: its lead time and a shipment
+    each way (:func:`partner_transport`)."""
+    return 2 * partner_transport(partner, transport) + float(partner["lead_time_days"])
+
+
 def _outside(steps, day, process, partner, transport, catalogue, lang, text, known,
              sources):
     """An operation or treatment at a partner (the equipment file's: its lead time given),
@@ -825,7 +839,9 @@ def _outside(steps, day, process, partner, transport, catalogue, lang, text, kno
     :class:`Provenance`, None for no basis).  ``sources``: the ``lead_source`` words
     (None: no source said)."""
     kind = "treatments" if catalogue and catalogue.get("treatments", process) else "processes"
-    days = 2 * transport + float(partner["lead_time_days"])
+    own_transport = partner.get("transport_days") is not None
+    transport = partner_transport(partner, transport)
+    days = partner_days(partner, transport)
     said = text and text["outside"].format(process=_name(catalogue, kind, process, lang),
                                            partner=partner["name"])
     if said and transport:  # the partner's own days, and the transport on top
@@ -837,6 +853,7 @@ def _outside(steps, day, process, partner, transport, catalogue, lang, text, kno
                         known and (lambda: weakest((
                             known.entry(catalogue, "treatments", process)
                             if partner.get("catalogue") else "given",
+                            "given" if own_transport else
                             known.setting("lead_time.transport_days")))),
                         sources and (lambda: (
                             sources["catalogue_treatment"].format(treatment=process)

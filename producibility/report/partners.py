@@ -145,6 +145,8 @@ def outside_work(partner: Mapping[str, Any], part: Mapping[str, Any],
            "lead_time_days": partner["lead_time_days"], "amount_eur": _r(amount),
            "price_basis": "; ".join(basis) or price["source"],
            "basis": "estimated" if estimated else "given"}
+    if partner.get("transport_days") is not None:  # its own, not the pack's (leadtime)
+        out["transport_days"] = partner["transport_days"]
     if missing:
         out["not_priced"] = missing
     if result is not None and result.marginal:

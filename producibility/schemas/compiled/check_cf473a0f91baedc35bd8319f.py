@@ -344,6 +344,16 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be bigger than or equal to 0")
                 if data__leadtimedays > 365:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time_days must be smaller than or equal to 365")
+        if "transport_days" in data_keys:
+            data_keys.remove("transport_days")
+            data__transportdays = data["transport_days"]
+            if not isinstance(data__transportdays, (int, float, Decimal)) or isinstance(data__transportdays, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".transport_days must be number")
+            if isinstance(data__transportdays, (int, float, Decimal)) and not isinstance(data__transportdays, bool):
+                if data__transportdays < 0:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transport_days must be bigger than or equal to 0")
+                if data__transportdays > 30:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".transport_days must be smaller than or equal to 30")
         if "shipment_eur" in data_keys:
             data_keys.remove("shipment_eur")
             data__shipmenteur = data["shipment_eur"]
