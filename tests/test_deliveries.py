@@ -146,8 +146,9 @@ def test_the_planners_ten_deliveries_are_planned_to_the_last(tmp_path):
     text = _ten(tmp_path, fmt="text")
     assert "Lead time: 12 working days to the first of 10 deliveries, earliest delivery " \
         "2026-12-09 (wanted 2026-12-11)" in text
-    assert "; last of 10 deliveries earliest 2027-03-10; over the whole order haas-vf2 210 h " \
-        "(13.1 weeks of its free hours)" in text
+    # the machine as the chain's steps name it (it read the id "haas-vf2")
+    assert "; last of 10 deliveries earliest 2027-03-10; over the whole order Haas VF-2 " \
+        "3-assig verticaal bewerkingscentrum 210 h (13.1 weeks of its free hours)" in text
     assert "FAC-006 A on Haas VF-2" in text
     assert "How many weeks between two deliveries? [delivery_interval_weeks]" in text
     code, offer, err = run_cli("check", TEN, "--equipment", EQUIPMENT, "--audience",
@@ -158,7 +159,8 @@ def test_the_planners_ten_deliveries_are_planned_to_the_last(tmp_path):
         in " ".join(offer.split())
     dutch = _ten(tmp_path, lang="nl", fmt="text")
     assert "laatste van 10 leveringen op zijn vroegst 10-03-2027; over de hele order " \
-        "haas-vf2 210 uur (13,1 weken van zijn vrije uren)" in dutch
+        "Haas VF-2 3-assig verticaal bewerkingscentrum 210 uur (13,1 weken van zijn vrije " \
+        "uren)" in dutch
 
 
 def test_a_delivery_not_ready_by_its_due_date_is_a_lead_time_finding(tmp_path):
@@ -224,3 +226,30 @@ def test_two_deliveries_with_room_stay_as_they_were(screener):
     assert lead["delivery_plan"][1]["days"] >= lead["days"]
     assert {"FAC-006", "LEAD-TIME"}.isdisjoint(f["rule"] for f in two["findings"])
     assert two["verdict"] == one["verdict"]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "Lead time: 17 working days to the first of 2 deliveries from the day the "
+           "customer's material is in, earliest delivery 2026-12-16"),
+    ("nl", "Levertijd: 17 werkdagen tot de eerste van 2 leveringen vanaf de dag dat het "
+           "materiaal van de klant binnen is, vroegste levering 16-12-2026")])
+def test_the_lead_time_of_the_customers_material_counts_from_its_arrival(tmp_path, lang,
+                                                                        words):
+    """The planner's review: with the customer's own material the offer said "de
+    werkdagen tellen vanaf de dag dat het binnen is", but the internal report and the
+    JSON started the chain at once, with no material step and no word of it.  Now the
+    report says so, and `lead_time.counts_from` tells an ERP (else "order")."""
+    source = ROOT / "examples" / "requests" / "bracket-series.yaml"
+    path = tmp_path / "supplied.yaml"
+    path.write_text(source.read_text(encoding="utf-8").replace(
+        "material_supplied_by_customer: false", "material_supplied_by_customer: true"),
+        encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--lang", lang)
+    assert code == 0, err
+    assert words in out
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    lead = json.loads(out)["lead_time"]
+    assert lead["counts_from"] == "customer_material"
+    assert not [s for s in lead["parts"][0]["steps"] if s["step"] == "material"]
+    code, out, err = run_cli("check", source, "--equipment", EQUIPMENT, "--format", "json")
+    assert json.loads(out)["lead_time"]["counts_from"] == "order"

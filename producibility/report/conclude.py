@@ -22,7 +22,8 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.9.0"  # 7.9: an assignment's partner.transport_days (the partner's
+SCHEMA_VERSION = "7.10.0"  # 7.10: lead_time.counts_from (the order, or the day the
+# customer's own material is in); 7.9: an assignment's partner.transport_days (the partner's
 # own days for a shipment each way); 7.8: lead_time.alternative (the plan not chosen where a
 # partner and our overtime compete for an operation our machines lack the hours for);
 # 7.7: lead_time.delivery_plan, delivery_interval_weeks and

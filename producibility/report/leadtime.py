@@ -1013,7 +1013,11 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               "wanted_date": request.get("wanted_date"), "parts": normal["parts"],
               "not_made": normal["not_made"], "without_run": normal["without_run"],
               "expedited": None, "machine_order": normal["machine_order"],
-              "deliveries": deliveries}
+              "deliveries": deliveries,
+              # the customer's own material: the days count from the day it is in (the
+              # chain orders none), as the offer says ("vanaf de dag dat het binnen is")
+              "counts_from": "customer_material"
+              if request.get("material_supplied_by_customer") is True else "order"}
     interval = request.get("delivery_interval_weeks")
     if deliveries > 1 and normal["days"] is not None and (not brief or interval is not None):
         # the later deliveries after the first, at the shop's capacity (a what-if probe

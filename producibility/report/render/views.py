@@ -229,6 +229,8 @@ def context(job: Job) -> dict[str, Any]:
             text = f"{words['at_least']} {text}"
         if (lead.get("deliveries") or 1) > 1 and lead["days"] is not None:
             text += " " + words["first_of_deliveries"].format(n=lead["deliveries"])
+        if lead.get("counts_from") == "customer_material" and lead["days"] is not None:
+            text += " " + words["from_customer_material"]
         if lead.get("up_to"):  # waits of rules whose questions are open
             text += " " + words["up_to"].format(
                 days=i18n.number(lead["up_to"]["days"], lang),
@@ -270,9 +272,16 @@ def context(job: Job) -> dict[str, Any]:
                 text += ", " + words["delivery_late"].format(
                     k=late["delivery"], due=shown(late["due_date"]),
                     date=shown(late["earliest_date"]) if late["earliest_date"] else "-")
+            named = {}  # machine id -> its name, as the chain's steps name it
+            for a in data.get("assignments") or ():
+                for share in a.get("split") or [{"machine": a.get("machine"),
+                                                 "name": a.get("machine_name")}]:
+                    if share.get("machine") and share.get("name"):
+                        named.setdefault(share["machine"], share["name"])
             text += "; " + words["order_load"].format(loads=", ".join(
                 words["order_load_machine"].format(
-                    machine=load["machine"], hours=i18n.number(round(load["hours"], 1), lang),
+                    machine=named.get(load["machine"]) or load["machine"],
+                    hours=i18n.number(round(load["hours"], 1), lang),
                     weeks="-" if load["weeks"] is None else
                     i18n.number(load["weeks"], lang, 1))
                 for load in lead.get("order_load") or ()))
