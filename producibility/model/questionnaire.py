@@ -140,9 +140,13 @@ class Questionnaire:
         self._index = {q.key: q for q in self.questions}
         # every request is read scope by scope: grouped once, not per call
         self._by_scope, self._by_type = {}, {}
+        # (scope, question id) -> the questions written after its answer (written_after)
+        self.written_after = {}
         for q in self.questions:
             self._by_scope.setdefault(q.scope, []).append(q)
             self._by_type.setdefault(q.type, []).append(q)
+            if q.written_after is not None:
+                self.written_after.setdefault((q.scope, q.written_after), []).append(q)
 
     def replace(self, **changes) -> "Questionnaire":
         """This questionnaire with some fields changed."""

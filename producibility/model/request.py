@@ -291,11 +291,10 @@ def _written_together(document, questionnaire, path):
     shop = questionnaire.shop
     if shop is None:
         return
-    for q in questionnaire.questions:
-        after = [w for w in questionnaire.questions
-                 if w.written_after == q.id and w.scope == q.scope] if q.catalogue else ()
-        if after:
-            _written_after(document, q, after, shop, path)
+    for (scope, field), after in questionnaire.written_after.items():
+        question = questionnaire.question(scope, field)
+        if question is not None and question.catalogue:
+            _written_after(document, question, after, shop, path)
 
 
 def _written_after(document, question, after, shop, path):

@@ -63,9 +63,9 @@ def _material(questionnaire, part, lang):
     if not part.get("material"):
         return None
     words = [_label(questionnaire, "part", "material", part["material"], lang)]
-    for question in questionnaire.questions if questionnaire else ():
-        if question.written_after == "material" and question.scope == "part" and \
-                isinstance(part.get(question.id), str):
+    after = getattr(questionnaire, "written_after", None) or {}
+    for question in after.get(("part", "material"), ()):
+        if isinstance(part.get(question.id), str):
             words.append(_label(questionnaire, "part", question.id, part[question.id],
                                 lang).split(" (")[0])
     return " ".join(words)
