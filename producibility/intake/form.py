@@ -74,6 +74,23 @@ def show_if(question) -> dict | None:
     return {"join": join, "atoms": [test.as_data() for test in tests]}
 
 
+def _not_for(questionnaire, question) -> dict:
+    """choice -> {"field": "material", "values": the materials it cannot be for}: the
+    choices a part's material rules out (``intake.checks.impossible_choices``: no T
+    temper for a 5754), which the on-screen form disables for such a part, as ``ask``
+    does not offer them and ``validate`` refuses them.  {} for any other question."""
+    from producibility.intake.checks import _shop, impossible_choices
+
+    if question.scope != "part" or question.type != "choice":
+        return {}
+    out: dict = {}
+    for material in _shop(questionnaire).ids("materials"):
+        for choice in impossible_choices(questionnaire, question, {"material": material}):
+            out.setdefault(choice, {"field": "material", "values": []})["values"].append(
+                material)
+    return out
+
+
 def form_model(questionnaire, lang: str) -> dict:
     """The questionnaire as plain data for the form templates."""
     f = _form_texts(lang)
@@ -94,6 +111,7 @@ def form_model(questionnaire, lang: str) -> dict:
                 limits = f["range"].format(low=show_number(q.min, lang),
                                            high=show_number(q.max, lang))
             unit = unit_label(q.unit, lang)
+            not_for = _not_for(questionnaire, q)
             items.append({
                 "number": numbers[q.key], "id": q.id, "type": q.type,
                 "text": q.label(lang), "help": help_text(q, lang), "required": q.required,
@@ -102,7 +120,8 @@ def form_model(questionnaire, lang: str) -> dict:
                           "dimensions": " x ".join(f["dims"]) + (f" {unit}" if unit else ""),
                           "yes_no": f"{f['yes']}/{f['no']}", "choice": f["write_numbers"],
                           "multi_choice": f["write_numbers"]}.get(q.type, ""),
-                "choices": [{"value": c, "label": choice_label(q, c, lang), "n": i}
+                "choices": [{"value": c, "label": choice_label(q, c, lang), "n": i,
+                             "not_for": not_for.get(c)}
                             for i, c in enumerate(q.choices, 1)],
                 "condition": (condition_text(q, numbers, questionnaire, lang)
                               if q.ask_if is not None else ""),

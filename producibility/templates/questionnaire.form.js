@@ -89,6 +89,14 @@
       Array.prototype.forEach.call(box.querySelectorAll(".q"), function (q) {
         q.hidden = !shown(JSON.parse(q.getAttribute("data-show") || "null"), top, part);
       });
+      // the choices the part's other answers rule out (no T temper for a 5754), as `ask`
+      // does not offer them: disabled, and unselected where chosen before
+      Array.prototype.forEach.call(box.querySelectorAll("option[data-not-for]"), function (o) {
+        var rule = JSON.parse(o.getAttribute("data-not-for"));
+        var out = rule.values.indexOf(part[rule.field]) >= 0;
+        o.disabled = o.hidden = out;
+        if (out && o.selected) o.parentNode.value = "";
+      });
     });
     document.getElementById("preview").textContent = build().text;
   }
