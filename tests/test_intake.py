@@ -929,14 +929,16 @@ def test_module_runs_as_a_subprocess(mini):
 
 
 # ----------------------------------------------------------------- Dutch words, one relevance
-def test_dutch_ask_and_form_say_stuks_series_and_stuks_per_jaar(mini, tmp_path):
-    """Units are the customer's words in Dutch (issue 12): the prompt and both forms."""
+def test_dutch_ask_and_form_say_stuks_leveringen_and_stuks_per_jaar(mini, tmp_path):
+    """Units are the customer's words in Dutch (issue 12): the prompt and both forms. The
+    number of deliveries reads "leveringen", as its question asks ("In hoeveel
+    leveringen? ... series")."""
     result = run_ask(mini, ["R-1", "23-11-2026", "kleine serie"], "--lang", "nl")
     assert "(1–1000 stuks)" in result.output and "pcs" not in result.output
     faas = load_questionnaire()
     md = export_questionnaire(faas, "nl", "md")
     html = export_questionnaire(faas, "nl", "html")
-    for unit in ("stuks", "series", "stuks/jaar"):
+    for unit in ("stuks", "leveringen", "stuks/jaar"):
         assert f".................... {unit} (" in md
         assert f'<span class="unit">{unit} (' in html
     for english in (" pcs", "batches", "pcs/year"):
