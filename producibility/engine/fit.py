@@ -3,11 +3,12 @@
 What a process checks is data: each process in the catalogue (catalogue.py,
 ``rules/catalogue/processes.yaml``) declares its checks, a part field against a
 machine field as a maximum, a minimum, a capability, a per-material map or an
-envelope in any orientation, hard or soft.  :class:`Fitter` compiles those
-declarations once per catalogue; ``Fitter.check`` is called from the engine's
-fit rule (see infer.py).  Each check returns reasons to reject, reasons the fit
-is only marginal, and the fields it could not check because the request does
-not give them.
+envelope in any orientation, hard or soft (a ``bar`` check is not judged here: it
+decides whether a lathe makes the part from bar or a sawn blank, ``model.stock``).
+:class:`Fitter` compiles those declarations once per catalogue; ``Fitter.check`` is
+called from the engine's fit rule (see infer.py).  Each check returns reasons to
+reject, reasons the fit is only marginal, and the fields it could not check because
+the request does not give them.
 """
 
 from __future__ import annotations
@@ -255,6 +256,8 @@ class Fitter:
                 later = self.later_kinds(processes, process)
         for check in plan:
             if later and check.skip_before is not None and check.skip_before in later:
+                continue
+            if check.kind == "bar":  # decides the stock (model.stock.bar_stock), not the fit
                 continue
             limit = machine.get(check.machine)
             if limit is None:

@@ -763,17 +763,19 @@ DERIVED_FROM = {
 }
 
 
-def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costing=None):
+def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costing=None,
+           machines=()):
     """Add the derived fields (DERIVED_FIELDS) that rules may read (``calendar``: the
     shop's working days, which ``weeks_available`` counts; ``provider``, ``catalogue``
-    and the pack's ``costing`` settings: for the stock facts, none without them)."""
+    and the pack's ``costing`` settings: for the stock facts, none without them;
+    ``machines``: the shop's, whose bar capacities say which parts are made from bar)."""
     request = dict(request)
     window = _capacity_window(request, as_of, calendar)
     if window is not None:
         request["weeks_available"] = round(window, 1)
     request["parts"] = [derive_part(part, request, catalogue) for part in request["parts"]]
     if provider is not None and costing is not None:
-        stock_facts(request, provider, catalogue, costing)
+        stock_facts(request, provider, catalogue, costing, machines=machines)
     return request
 
 
@@ -887,8 +889,9 @@ class Inference:
     def _once(self, request, as_of, left_out):
         engine = self.engine
         engine.reset()
+        machines = tuple(engine.machines.values())
         request = derive(request, as_of, engine.calendar, engine.provider, engine.catalogue,
-                         engine.costing)
+                         engine.costing, machines)
         routes, unfinished = {}, {}
         if engine.route is not None:
             for part in request["parts"]:
@@ -899,11 +902,13 @@ class Inference:
                 if lacking:
                     unfinished[str(part["id"])] = tuple(lacking)
             if routes:  # a finishing operation's stock allowance counts too
-                stock_facts(request, engine.provider, engine.catalogue, engine.costing)
+                stock_facts(request, engine.provider, engine.catalogue, engine.costing,
+                            machines=machines)
         engine.begin(request, as_of)
         unmade = engine.judge_fits() | left_out
         if unmade:  # a part that cannot be made here buys no material: the others' stock
-            stock_facts(request, engine.provider, engine.catalogue, engine.costing, unmade)
+            stock_facts(request, engine.provider, engine.catalogue, engine.costing, unmade,
+                        machines)
         facts = [Request(id=REQUEST_ID)]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))

@@ -711,7 +711,9 @@ def _material_map(mapping, catalogue, trail, path, line, errors, items=None):
 MACHINE_BASE_FIELDS = ("id", "name", "processes", "materials", "setup_h", "rate_eur_h",
                        "free_h_per_week", "source",
                        # what the run-time models read (no check of the fit's)
-                       "spindle_kw", "laser_kw",
+                       "spindle_kw", "laser_kw", "bar_index_s", "loading_min",
+                       # whose hours the run takes: the operator's, or none
+                       "unattended",
                        # what the overtime surcharge reads (the labour in the rate)
                        "labour_share")
 

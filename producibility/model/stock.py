@@ -125,10 +125,121 @@ def part_volume_cm3(part, material, costing, lang="en"):
         share=i18n.figure(share, lang))
 
 
-def stock(part, processes, material, costing, catalogue, lang=None):
+def _bar_check(process, catalogue):
+    """(the process's catalogue entry, its ``bar`` check) or (entry, None)."""
+    entry = catalogue.get("processes", process) if catalogue else None
+    for check in (entry or {}).get("checks", ()):
+        if check["kind"] == "bar":
+            return entry, check
+    return entry, None
+
+
+def feeds_bar(process, catalogue) -> bool:
+    """Whether ``process`` may make a part from bar (its catalogue entry has a ``bar``
+    check: turning)."""
+    return _bar_check(process, catalogue)[1] is not None
+
+
+def bar_capacity(process, machine, catalogue):
+    """The bar capacity ``machine`` states for ``process`` (the machine field of the
+    process's ``bar`` check: ``bar_capacity_mm`` for turning), or None: a machine that
+    states none, or a process without a bar check, makes every part from a sawn blank."""
+    _, check = _bar_check(process, catalogue)
+    if check is None or not machine:
+        return None
+    capacity = machine.get(check["machine"])
+    return capacity if isinstance(capacity, (int, float)) and capacity > 0 else None
+
+
+def bar_stock(part, process, machine, catalogue):
+    """The diameter (mm) of the drawn bar a piece of ``part`` is made from by ``process``
+    on ``machine``, or None: made from a sawn blank (a chucked part).
+
+    A process says it feeds bar with a ``bar`` check (turning: the part's
+    ``diameter_mm`` against the machine's ``bar_capacity_mm``).  The bar is the smallest
+    of the model's ``bar_diameters_mm`` at or above the part's diameter (drawn bar's
+    tolerance is all below its size, h9-h11), the next one up where the outside is
+    turned, not left as drawn: the part's tightest feature is its outside diameter, or a
+    finishing operation (grinding) follows, which needs stock to grind; the part is made
+    from bar where that bar is within the machine's capacity.  ``machine`` None: no
+    machine known, no bar."""
+    if machine is None:
+        return None
+    entry, check = _bar_check(process, catalogue)
+    if check is None:
+        return None
+    capacity = machine.get(check["machine"])
+    value = part.get(check["part"])
+    if not isinstance(capacity, (int, float)) or not isinstance(value, (int, float)) or \
+            isinstance(value, bool) or value <= 0 or not part.get("length_mm"):
+        return None
+    params = ((entry.get("run_time") or {}).get("params")) or {}
+    turned = part.get("tightest_feature") == "outside_diameter" or _finished_later(
+        part, process, catalogue)
+    sizes = sorted(float(x) for x in params.get("bar_diameters_mm") or ())
+    if sizes:
+        size = next((x for x in sizes if (x > value + 1e-9 if turned else x >= value - 1e-9)),
+                    None)
+    else:  # a model without a size list: the part's own diameter
+        size = float(value)
+    return size if size is not None and size <= capacity + 1e-9 else None
+
+
+def _finished_later(part, process, catalogue):
+    """Whether a finishing operation (kind finishing, or ``finishes``: grinding) comes
+    after ``process`` in the part's processes."""
+    processes = list(part.get("processes") or ())
+    if process not in processes:
+        return False
+    for later in processes[processes.index(process) + 1:]:
+        entry = catalogue.get("processes", later) if catalogue else None
+        if entry and (entry.get("finishes") or entry.get("kind") == "finishing"):
+            return True
+    return False
+
+
+def shop_bar(part, machines, catalogue):
+    """The drawn bar a piece of ``part`` is made from on the shop's machines, before the
+    machine is chosen (the stock facts the rules read): the smallest bar of a process of
+    the part on one of ``machines`` (all of the shop's) that runs its material, or None.
+    The choice then weighs bar-fed against chucked by what each costs (the bar-fed
+    machine's handling is seconds, a chucked blank's half a minute)."""
+    best = None
+    material = part.get("material")
+    for process in part.get("processes") or ():
+        if _bar_check(process, catalogue)[1] is None:
+            continue
+        for machine in machines or ():
+            if process not in machine.get("processes", ()) or \
+                    material not in machine.get("materials", ()):
+                continue
+            bar = bar_stock(part, process, machine, catalogue)
+            if bar is not None and (best is None or bar < best):
+                best = bar
+    return best
+
+
+def part_off_mm(params, bar):
+    """The part-off width for a bar of ``bar`` mm: the model's
+    ``part_off_mm_by_diameter`` read "up to" each key (the widest beyond the last)."""
+    table = sorted((float(k), float(v))
+                   for k, v in (params.get("part_off_mm_by_diameter") or {}).items())
+    return next((width for up_to, width in table if bar <= up_to + 1e-9),
+                table[-1][1] if table else 0.0)
+
+
+def stock(part, processes, material, costing, catalogue, lang=None, bar=None,
+          remnant=True):
     """(kg per piece, description in ``lang``, formula in ``lang``) of the stock a piece
     is made from; without ``lang`` no description or formula (the run-time model needs
-    only the weight)."""
+    only the weight).
+
+    ``bar``: the diameter of the drawn bar the piece is made from (:func:`bar_stock` on
+    the chosen machine, :func:`shop_bar` before one is chosen); then a piece takes its
+    length plus the part-off width and the facing allowance, and (``remnant``, the
+    material line's; not the run time's, which does not cut it) its share of the bar
+    end; else a turned part is a sawn blank (allowance on the diameter and the length,
+    and a saw cut)."""
     def describe(key, **figures):  # each figure as (value, decimals)
         if lang is None:
             return None
@@ -150,6 +261,21 @@ def stock(part, processes, material, costing, catalogue, lang=None):
         allowance = max(allowance, float(params.get("stock_allowance_mm", 0)))
     density = material["density_kg_m3"]
     dims = _dims(part)
+    fed = next((p for p in processes if _bar_check(p, catalogue)[1] is not None), None) \
+        if bar is not None else None
+    if fed is not None and part.get("length_mm"):
+        entry = catalogue.get("processes", fed)
+        params = ((entry.get("run_time") or {}).get("params")) or {}
+        cut, facing = part_off_mm(params, bar), float(params.get("facing_mm", 0.0))
+        diameter = part[_bar_check(fed, catalogue)[1]["part"]]
+        share = float(params.get("bar_remnant_share", 0.0)) if remnant else 0.0
+        length = part["length_mm"] + cut + facing
+        volume = math.pi / 4 * bar * bar * length / 1e9
+        return (volume * density * (1 + share),
+                describe("bar_drawn", diameter=(bar, None), length=(length, None),
+                         remnant=(share * 100, 0)),
+                formula("bar_drawn", bar=bar, diameter=diameter, length=part["length_mm"],
+                        part_off=cut, facing=facing, density=density, remnant=share))
     if "turning" in processes and part.get("diameter_mm") and part.get("length_mm"):
         d = part["diameter_mm"] + 2 * allowance
         length = part["length_mm"] + 2 * allowance + costing["saw_cut_mm"]
@@ -199,7 +325,8 @@ def stock(part, processes, material, costing, catalogue, lang=None):
     return kg, describe(key, waste=(waste * 100, 0)), written
 
 
-def stock_facts(request, provider, catalogue, costing, unmade=frozenset()) -> None:
+def stock_facts(request, provider, catalogue, costing, unmade=frozenset(),
+                machines=()) -> None:
     """Add the stock facts to the request's parts (in place; the engine works them out
     again after the route adds finishing operations, whose allowances the stock counts):
 
@@ -221,7 +348,10 @@ def stock_facts(request, provider, catalogue, costing, unmade=frozenset()) -> No
       report writes them; the known ones where some are not known), else true; none
       where the material is not given.  A stocked material whose kilograms cannot be
       worked out, and whose known ones are within the stock, counts as in stock (the
-      size it needs is asked for the fit and the price)."""
+      size it needs is asked for the fit and the price).
+
+    A part one of the shop's ``machines`` makes from bar (:func:`shop_bar`) counts the
+    bar it takes, as the quote prices it on a bar-fed machine."""
     stocked = set(provider.get("stocked_materials") or ())
     held = provider.get("stock_kg") or {}
     totals = {}  # material -> kg of its parts made here that give them
@@ -234,7 +364,8 @@ def stock_facts(request, provider, catalogue, costing, unmade=frozenset()) -> No
         kg = 0.0
         if material and material.get("density_kg_m3") and part.get("pieces") is not None \
                 and part.get("processes"):
-            per_piece, _, _ = stock(part, part["processes"], material, costing, catalogue)
+            per_piece, _, _ = stock(part, part["processes"], material, costing, catalogue,
+                                    bar=shop_bar(part, machines, catalogue))
             if per_piece is not None:
                 kg = per_piece * part["pieces"]
                 part["material_kg"] = round(kg, 1)

@@ -82,7 +82,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
           lang: str, transport_days: float = 0.0, overflow: bool = True,
           calendar: Calendar = PLAIN, windows: Mapping[tuple, Any] | None = None,
           estimate=None, weigh=None, overtime_h_per_day: float = 0.0,
-          unattended: Any = ()) -> Placement:
+          unattended: Any = None, bar=None) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
 
     A machine's free hours before the wanted date are its hours a week over the working
@@ -93,15 +93,19 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     for comparing a partner's lead time with machines short of hours (:func:`assign`);
     ``overflow`` False (the pack's ``lead_time.overflow: later``): such an operation
     stays on our machine, later, whatever a partner could do.  ``overtime_h_per_day``
-    (the pack's ``lead_time.expedite``; 0: none) and ``unattended`` (the processes it
-    does not speed up, ``costing.unattended_processes``): our machine with overtime, which
-    a partner must beat (:func:`assign`).  ``windows``: an
+    (the pack's ``lead_time.expedite``; 0: none) and ``unattended(part, process,
+    machine)`` (whether that run goes on unattended, which overtime does not speed up:
+    ``costing.runs_unattended``; None: none does): our machine with overtime, which a
+    partner must beat (:func:`assign`).  ``windows``: an
     operation's own window for its machine's hours (:func:`assign`); ``estimate(part,
     process, machine)``: the run hours the quote estimates where no cycle time is given
     (None: the set-up alone counts).  Both plans take it: a block whose run was counted
     as its set-up alone took the cheaper mill's hours unseen, and the part placed beside
     it came out late with the other mill free.  ``weigh``: a part's stock weight, for
-    a partner's price per kg where the part has no weight (``partners.stock_weigher``)."""
+    a partner's price per kg where the part has no weight (``partners.stock_weigher``).
+    ``bar(part, process, machine)`` -> (whether the process may make the part from bar,
+    the drawn bar's diameter there or None for a sawn blank): an operation's ``bar_mm``
+    (:func:`_weighed`)."""
     machines, request = inferred.machines, inferred.request
     candidates: dict = {}
     for (pid, process, mid), result in inferred.fits.items():
@@ -161,6 +165,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                     _split_entry(entry, split[pid, process], machines, options[pid, process],
                                  (pid, process) in late)
                     chosen.update((pid, process, o[3]) for o, _ in split[pid, process])
+                _weighed(entry, options[pid, process], bar)
             elif (pid, process) in late:  # own machines short of hours: a partner, sooner
                 partner_id, result = inferred.overflow[(pid, process)]
                 entry.update(partner=outside_work(partners[partner_id], part, request, result,
@@ -191,6 +196,38 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                      {op: (sooner * 5, _priced(split[op], machines) - _priced(filled, machines))
                       for op, (sooner, filled) in levelled.items()},
                      late, declined)
+
+
+def _weighed(entry: dict, found: list, bar=None) -> None:
+    """Why the operation went to its machine, beside it: ``alternative_amounts``, each of
+    its alternatives (``found``: the fitting machines as the choice ranked them) with
+    what the operation would cost there (set-up and run hours at its rate, as weighed)
+    and ``why`` it lost: ``dearer``, ``marginal`` (near a limit, or over a soft one),
+    ``provisional`` (a limit unchecked for want of an answer), or ``no_hours``
+    (ranked before the chosen machine, it has not the free hours before the wanted
+    date); and, for a process that may be made from bar (``bar``), ``bar_mm``: the drawn
+    bar it is made from there, null for a sawn blank, as the entry's own.  A turned
+    fitting read "-> mazak" with the L20, the CLX and the Haas as bare ids."""
+    pid, process, mid = entry["part"], entry["process"], entry["machine"]
+    fed = bar(pid, process, mid) if bar is not None else (False, None)
+    if fed[0]:
+        entry["bar_mm"] = fed[1]
+    ranked = [o[3] for o in found]
+    chosen = found[ranked.index(mid)] if mid in ranked else None
+    out = []
+    for other in entry.get("alternatives") or ():
+        if other not in ranked or chosen is None:
+            continue
+        option = found[ranked.index(other)]
+        why = "no_hours" if ranked.index(other) < ranked.index(mid) else \
+            "provisional" if option[0] and not chosen[0] else \
+            "marginal" if option[1] and not chosen[1] else "dearer"
+        item = {"machine": other, "amount_eur": _r(option[2]), "why": why}
+        if fed[0]:
+            item["bar_mm"] = bar(pid, process, other)[1]
+        out.append(item)
+    if out:
+        entry["alternative_amounts"] = out
 
 
 def _priced(shares, machines):
@@ -329,7 +366,7 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
            weeks: float | None, outside: Mapping[tuple, float] | None = None,
            share: float = 1.0, windows: Mapping[tuple, Any] | None = None,
            levelled: dict | None = None, overtime: float = 0.0,
-           unattended: Any = (), declined: dict | None = None) -> tuple[dict, dict]:
+           unattended: Any = None, declined: dict | None = None) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -355,7 +392,8 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     operation -> the working days a partner takes, transport included, against the
     weeks x 5 until the machine, or the spread's last share, is done, each machine at
     its free hours a week plus ``overtime`` hours a working day, the pack's
-    ``lead_time.expedite.overtime_h_per_day``, none for an ``unattended`` process, as
+    ``lead_time.expedite.overtime_h_per_day``, none for a run ``unattended`` on its
+    machines, as
     the lead time's expedited tier works them): then it is left out of the first
     result (the caller gives it to the partner) and its hours count nowhere.  So the
     partner takes it only where it is sooner than our overtime (where our overtime
@@ -435,7 +473,8 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
                 done = [(_weeks_until_done(option, machines, given, share), option)]
             partner_days = (outside or {}).get(op)
             if partner_days is not None:
-                extra = 0.0 if op[1] in unattended else overtime
+                extra = 0.0 if unattended is not None and all(
+                    unattended(op[0], op[1], o[3]) for _, o in done) else overtime
                 ends = max(weeks_done for weeks_done, _ in done)
                 if partner_days < 5 * _overtime_ends(done, machines, extra):
                     continue  # a partner does it sooner than our overtime

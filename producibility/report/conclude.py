@@ -15,15 +15,17 @@ from typing import Any
 
 from producibility.engine.infer import (DERIVED_FIELDS, Inferred, derive_part,
                                         judged_on_shares, schedule)
-from producibility.model.stock import stock_facts
+from producibility.model.stock import bar_stock, feeds_bar, stock_facts
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
 from producibility.report.finding import Finding, flag_trace, ordered, rule_decides, words
 from producibility.report.open_questions import OpenFields, alternatives, undecided
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.10.0"  # 7.10: lead_time.counts_from (the order, or the day the
-# customer's own material is in); 7.9: an assignment's partner.transport_days (the partner's
+SCHEMA_VERSION = "7.14.0"  # 7.14: an assignment's bar_mm (made from drawn bar, or a
+# sawn blank) and alternative_amounts (what each alternative machine would cost and why
+# it lost); 7.10: lead_time.counts_from (the order, or the day the customer's own
+# material is in); 7.9: an assignment's partner.transport_days (the partner's
 # own days for a shipment each way); 7.8: lead_time.alternative (the plan not chosen where a
 # partner and our overtime compete for an operation our machines lack the hours for);
 # 7.7: lead_time.delivery_plan, delivery_interval_weeks and
@@ -122,7 +124,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     choices = questionnaire.choice_text
     # a partner's price per kg where a part gives no weight: the stock the material line
     # prices (it was dropped without a word)
-    weigh = stock_weigher(catalogue, settings["costing"], lang)
+    weigh = stock_weigher(catalogue, settings["costing"], lang,
+                          tuple(inferred.machines.values()))
 
     def estimate(pid, process, mid):
         """The run hours the quote estimates for an operation on a machine (its
@@ -135,6 +138,18 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         minutes, _ = costing.run_minutes(process, part, material, inferred.machines[mid],
                                          settings["costing"], catalogue)
         return None if minutes is None else minutes * part["pieces"] / 60.0
+
+    def unattended(pid, process, mid):
+        """Whether the run of the operation on the machine goes on unattended."""
+        return costing.runs_unattended(process, parts[pid], inferred.machines[mid],
+                                       settings["costing"], catalogue)
+
+    def bar(pid, process, mid):
+        """(whether the process may make the part from bar, the drawn bar on the
+        machine or None: a sawn blank)."""
+        fed = feeds_bar(process, catalogue)
+        return fed, bar_stock(parts[pid], process, inferred.machines[mid], catalogue) \
+            if fed else None
 
     asks: dict = {}  # (scope, field, part) -> askable: many rules wait for one question
 
@@ -168,8 +183,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         placement = assignment.place(inferred, partners, choices, lang,
                                      settings["lead_time"]["transport_days"],
                                      overflow, equipment.calendar, windows,
-                                     estimate, weigh, overtime,
-                                     settings["costing"]["unattended_processes"])
+                                     estimate, weigh, overtime, unattended, bar)
         outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang,
                                                weigh)
         # a candidate rule on a machine of a split judged on that machine's share
@@ -360,7 +374,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             for part in request["parts"]]
         if stock:
             stock_facts(changed, inferred.provider, catalogue, settings["costing"],
-                        frozenset(placement.not_made))
+                        frozenset(placement.not_made), tuple(inferred.machines.values()))
         return changed, {str(part["id"]): part for part in changed["parts"]}
 
     if not brief:

@@ -15,7 +15,8 @@ import math
 
 from producibility import i18n
 from producibility.model.stock import (
-    _dims, _said, envelope_surface_cm2, part_volume_cm3, printed_volume_cm3, stock)
+    _dims, _said, bar_capacity, bar_stock, envelope_surface_cm2, part_volume_cm3,
+    printed_volume_cm3, stock)
 from producibility.report.finding import Finding, Risk, named_parts, words as _words
 from producibility.report.provenance import weakest
 
@@ -151,7 +152,11 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
             else params.get("speed_factor", 1.0)
         if not factor:
             return None, "material"
-        kg, _, _ = stock(part, [process], material, costing, catalogue)
+        # the stock it cuts: the drawn bar on a machine that feeds the part from bar (no
+        # bar end: it is not cut), else the sawn blank
+        bar = bar_stock(part, process, machine, catalogue)
+        kg, _, _ = stock(part, [process], material, costing, catalogue, bar=bar,
+                         remnant=False)
         if kg is None:
             return None, "size"
         stock_cm3 = kg / material["density_kg_m3"] * 1e6
@@ -183,9 +188,33 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
             minutes += area / (params["finish_cm2_min"] * factor)
             written += said["finish"].format(area=g(area, 1), rate=g(params["finish_cm2_min"]),
                                              factor=g(factor))
-        if params.get("handling_min"):
-            minutes += params["handling_min"]
-            written += said["handling"].format(minutes=g(params["handling_min"]))
+        # the handling of each piece: a bar-fed piece's bar advance and tool changes
+        # (seconds: the 0.5 min of a chucked blank was most of a Swiss-type pin's time),
+        # else loading and unloading it by hand; the machine's own figure where it gives
+        # one (bar_index_s, loading_min), else the model's
+        machine = machine or {}
+        given = None
+        if bar is not None:
+            seconds = machine.get("bar_index_s")
+            given = "bar_index_s" if seconds is not None else None
+            seconds = params.get("bar_index_s") if seconds is None else seconds
+            if seconds:
+                minutes += seconds / 60
+                written += said["bar_index"].format(seconds=g(seconds), bar=g(bar))
+        else:
+            load = machine.get("loading_min")
+            given = "loading_min" if load is not None else None
+            load = params.get("handling_min") if load is None else load
+            capacity = bar_capacity(process, machine, catalogue)
+            if load:
+                minutes += load
+                written += said["handling"].format(minutes=g(load)) \
+                    if capacity is None or part.get("diameter_mm") is None \
+                    else said["handling_over_bar"].format(
+                        minutes=g(load), diameter=g(part.get("diameter_mm")),
+                        capacity=g(capacity))
+        if given:
+            written += said["machine_figure"].format(field=given)
         return minutes, written
     if kind == "cut_length":
         if not dims:
@@ -257,6 +286,22 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
         return params["cycle_s"] / params.get("cavities", 1) / 60, said["cycle"].format(
             seconds=g(params["cycle_s"]), cavities=params.get("cavities", 1))
     return None, "model"
+
+
+def runs_unattended(process, part, machine, costing, catalogue) -> bool:
+    """Whether the run of ``process`` for ``part`` on ``machine`` runs unattended: the
+    machine's ``unattended`` where it says (a bar-fed lathe: true; a hand-loaded one:
+    false), else the pack's ``costing.unattended_processes``.  A part over a machine's
+    bar capacity (``model.stock.bar_capacity``) is a sawn blank someone loads: attended
+    whatever the machine says (a bar-fed lathe's chucked flange)."""
+    machine = machine or {}
+    flag = machine.get("unattended")
+    if flag is None:
+        flag = process in costing["unattended_processes"]
+    if flag and bar_capacity(process, machine, catalogue) is not None and \
+            bar_stock(part, process, machine, catalogue) is None:
+        return False
+    return bool(flag)
 
 
 def rate(provider, costing, key, name, words, notes, lang, provenance=None):
@@ -425,7 +470,6 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
 
     def setting(key):  # whose figure a pack setting is
         return provenance.setting(key) if provenance is not None else "default"
-    unattended = set(costing["unattended_processes"])
     supplied = request.get("material_supplied_by_customer") is True
     unmade = unmade or {}
 
@@ -495,7 +539,12 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             elif not (material.get("price") or {}).get("eur_kg"):
                 why = "price"
             if why is None:
-                kg, what, formula = stock(part, processes, material, costing, catalogue, lang)
+                # drawn bar where the part's machine feeds it from bar, else a sawn blank
+                bar = next((b for b in (bar_stock(part, a["process"], machines.get(a["machine"]),
+                                                  catalogue) for a in own) if b is not None),
+                           None)
+                kg, what, formula = stock(part, processes, material, costing, catalogue, lang,
+                                          bar=bar)
                 if kg is None:
                     why = what
             if why is None and pieces is None:
@@ -553,7 +602,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                              pieces=made),
                          run_h=_r(hours), hours=hours, rate_eur_h=a["rate_eur_h"],
                          amount_eur=hours * a["rate_eur_h"], basis=basis, source=source,
-                         attended=a["process"] not in unattended)
+                         attended=not runs_unattended(a["process"], part,
+                                                      machines[a["machine"]], costing,
+                                                      catalogue))
             if brief or not first:  # one CAM line an operation
                 continue
             cam = cam_h(a["process"], costing)

@@ -10,7 +10,7 @@ from typing import Any, Callable, Mapping
 
 from producibility import i18n
 from producibility.engine.fit import text as fit_text
-from producibility.model.stock import stock
+from producibility.model.stock import shop_bar, stock
 from producibility.report.finding import named_parts, words
 
 
@@ -26,12 +26,13 @@ def shared_orders(work) -> dict[tuple, tuple]:
             for op in ops}
 
 
-def stock_weigher(catalogue: Any, costing: Mapping[str, Any], lang: str | None
-                  ) -> Callable[[Mapping[str, Any]], tuple | None]:
+def stock_weigher(catalogue: Any, costing: Mapping[str, Any], lang: str | None,
+                  machines: Any = ()) -> Callable[[Mapping[str, Any]], tuple | None]:
     """weigh(part) -> (kg a piece, the stock in words) of the stock the quote's material
     line prices for the part (its size and routing, the material's density:
     :func:`~producibility.model.stock.stock`), or None where it cannot be worked out: what
-    a partner's price per kg reads where the part has no weight of its own."""
+    a partner's price per kg reads where the part has no weight of its own (the bar one
+    of the shop's ``machines`` makes it from: :func:`~producibility.model.stock.shop_bar`)."""
     def weigh(part):
         material_id = part.get("material")
         material = catalogue.get("materials", material_id) \
@@ -40,7 +41,7 @@ def stock_weigher(catalogue: Any, costing: Mapping[str, Any], lang: str | None
             return None
         try:
             kg, what, _ = stock(part, list(part["processes"]), material, costing, catalogue,
-                                lang or "en")
+                                lang or "en", bar=shop_bar(part, machines, catalogue))
         except (KeyError, TypeError, ValueError, ZeroDivisionError):
             return None
         return None if kg is None else (kg, what)

@@ -64,7 +64,8 @@ def machine_limits(catalogue, equipment, known=None):
             # Tolerance and roughness already carry the rules' thresholds at the usual
             # capability steps (ISO 2768, ISO 286, Ra 1.6 ...); more probes there would
             # only spend the check's shared probe budget.  Limits often carry none.
-            if field_name is None or check["kind"] in ("envelope", "capability") or \
+            # A bar capacity moves the price, never the verdict: no probe.
+            if field_name is None or check["kind"] in ("envelope", "capability", "bar") or \
                     check.get("of"):
                 continue
             values = set()

@@ -866,7 +866,44 @@ def block_assignments(context, missing=missing):
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'late'))
                     yield '*: '
                     yield str(t_2(environment.getattr(l_1_a, 'late')))
-                if environment.getattr(l_1_a, 'alternatives'):
+                if ('bar_mm' in l_1_a):
+                    pass
+                    yield '; '
+                    if (not t_3(environment.getattr(l_1_a, 'bar_mm'))):
+                        pass
+                        yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bar_stock'), 'format'), bar=t_7(environment.getattr(l_1_a, 'bar_mm')), _loop_vars=_loop_vars)))
+                    else:
+                        pass
+                        yield str(t_2(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sawn_blank')))
+                if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
+                    pass
+                    yield '; '
+                    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+                    yield ': '
+                    l_2_loop = missing
+                    for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_a, 'alternative_amounts'), undefined):
+                        _loop_vars = {}
+                        pass
+                        yield str(t_2(environment.getattr(l_2_x, 'machine')))
+                        yield ' '
+                        yield str(t_11(environment.getattr(l_2_x, 'amount_eur')))
+                        yield ' ('
+                        yield str(t_2(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'why_lost'), environment.getattr(l_2_x, 'why'))))
+                        if ('bar_mm' in l_2_x):
+                            pass
+                            yield '; '
+                            if (not t_3(environment.getattr(l_2_x, 'bar_mm'))):
+                                pass
+                                yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bar_stock'), 'format'), bar=t_7(environment.getattr(l_2_x, 'bar_mm')), _loop_vars=_loop_vars)))
+                            else:
+                                pass
+                                yield str(t_2(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sawn_blank')))
+                        yield ')'
+                        if (not environment.getattr(l_2_loop, 'last')):
+                            pass
+                            yield ', '
+                    l_2_loop = l_2_x = missing
+                elif environment.getattr(l_1_a, 'alternatives'):
                     pass
                     yield '; '
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
@@ -1334,4 +1371,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=832&131=835&132=892&133=895&134=907&135=910&137=919&140=926&141=928&143=931&145=933&146=936&147=941&152=955&156=958&157=991&158=994&160=997&161=1000&163=1012&164=1016&166=1044&167=1050&168=1054&170=1058&172=1061&173=1063&174=1067&177=1070&179=1073&181=1077&183=1089&184=1094&187=1107&189=1110&191=1116&192=1125&197=1131&198=1165&199=1168&201=1170&203=1173&204=1177&205=1180&206=1192&207=1195&210=1207&211=1210&214=1252&215=1255&221=1261&224=1279&225=1281&226=1283&227=1285&228=1287'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=832&131=835&132=929&133=932&134=944&135=947&137=956&140=963&141=965&143=968&145=970&146=973&147=978&152=992&156=995&157=1028&158=1031&160=1034&161=1037&163=1049&164=1053&166=1081&167=1087&168=1091&170=1095&172=1098&173=1100&174=1104&177=1107&179=1110&181=1114&183=1126&184=1131&187=1144&189=1147&191=1153&192=1162&197=1168&198=1202&199=1205&201=1207&203=1210&204=1214&205=1217&206=1229&207=1232&210=1244&211=1247&214=1289&215=1292&221=1298&224=1316&225=1318&226=1320&227=1322&228=1324'

@@ -82,28 +82,34 @@ def root(context, missing=missing):
         def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_11 = environment.filters['selectattr']
+        t_11 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_12 = environment.filters['string']
+        t_12 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'string' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_13 = environment.filters['unique']
+        t_13 = environment.filters['string']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'unique' found.")
+            raise TemplateRuntimeError("No filter named 'string' found.")
     try:
-        t_14 = environment.tests['none']
+        t_14 = environment.filters['unique']
     except KeyError:
         @internalcode
         def t_14(*unused):
+            raise TemplateRuntimeError("No filter named 'unique' found.")
+    try:
+        t_15 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
@@ -117,7 +123,7 @@ def root(context, missing=missing):
     yield '  ('
     yield str((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose')) or '?'))
     yield ', '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_14(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_15(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield ', '
@@ -200,11 +206,11 @@ def root(context, missing=missing):
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
-        def t_15(fiter):
+        def t_16(fiter):
             for l_1_p in fiter:
                 if ((environment.getattr(l_1_p, 'part') == environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'slowest_part')) and environment.getattr(l_1_p, 'steps')):
                     yield l_1_p
-        for l_1_p in t_15(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_16(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -286,17 +292,17 @@ def root(context, missing=missing):
     yield ': '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ' '
-    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_14(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_15(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'):
         pass
         yield ' / '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' '
         yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))
-        if environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), 'get'), t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+        if environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), 'get'), t_13(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
             pass
             yield ' ('
-            yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+            yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_13(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
             yield ')'
     else:
         pass
@@ -307,11 +313,11 @@ def root(context, missing=missing):
         yield '; '
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
     yield '\n'
-    def t_16(fiter):
+    def t_17(fiter):
         for l_1_t in fiter:
             if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
                 yield l_1_t
-    for l_1_t in t_16((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+    for l_1_t in t_17((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
         _loop_vars = {}
         pass
         yield '  '
@@ -349,8 +355,26 @@ def root(context, missing=missing):
     l_1_loop = missing
     for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
         l_1_process_name = resolve('process_name')
+        l_1_stock_of = missing
         _loop_vars = {}
         pass
+        def macro(l_2_x):
+            t_18 = []
+            if l_2_x is missing:
+                l_2_x = undefined("parameter 'x' was not provided", name='x')
+            pass
+            if (not t_15(environment.getattr(l_2_x, 'bar_mm'))):
+                pass
+                t_18.append(
+                    str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bar_stock'), 'format'), bar=t_11(environment.getattr(l_2_x, 'bar_mm')))),
+                )
+            else:
+                pass
+                t_18.append(
+                    str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sawn_blank')),
+                )
+            return concat(t_18)
+        l_1_stock_of = Macro(environment, macro, 'stock_of', ('x',), False, False, False, context.eval_ctx.autoescape)
         yield '  '
         yield str(environment.getattr(l_1_a, 'part'))
         yield ' '
@@ -359,6 +383,15 @@ def root(context, missing=missing):
         if environment.getattr(l_1_a, 'machine'):
             pass
             yield str(environment.getattr(l_1_a, 'machine'))
+            if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
+                pass
+                yield ' '
+                yield str(t_4(environment.getattr(l_1_a, 'amount_eur')))
+            if ('bar_mm' in l_1_a):
+                pass
+                yield ' ('
+                yield str(environment.call(context, (undefined(name='stock_of') if l_1_stock_of is missing else l_1_stock_of), l_1_a, _loop_vars=_loop_vars))
+                yield ')'
             if environment.getattr(l_1_a, 'marginal'):
                 pass
                 yield ' ['
@@ -410,6 +443,30 @@ def root(context, missing=missing):
             pass
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
         yield '\n'
+        if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
+            pass
+            yield '      '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+            yield ': '
+            l_2_loop = missing
+            for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_a, 'alternative_amounts'), undefined):
+                _loop_vars = {}
+                pass
+                yield str(environment.getattr(l_2_x, 'machine'))
+                yield ' '
+                yield str(t_4(environment.getattr(l_2_x, 'amount_eur')))
+                yield ' ('
+                yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'why_lost'), environment.getattr(l_2_x, 'why')))
+                if ('bar_mm' in l_2_x):
+                    pass
+                    yield '; '
+                    yield str(environment.call(context, (undefined(name='stock_of') if l_1_stock_of is missing else l_1_stock_of), l_2_x, _loop_vars=_loop_vars))
+                yield ')'
+                if (not environment.getattr(l_2_loop, 'last')):
+                    pass
+                    yield '; '
+            l_2_loop = l_2_x = missing
+            yield '\n'
         for l_2_x in t_1(environment.getattr(l_1_a, 'rejected'))[:5]:
             _loop_vars = {}
             pass
@@ -426,7 +483,7 @@ def root(context, missing=missing):
             yield '      ... (+'
             yield str((t_8(environment.getattr(l_1_a, 'rejected')) - 5))
             yield ')\n'
-    l_1_loop = l_1_a = l_1_process_name = missing
+    l_1_loop = l_1_a = l_1_stock_of = l_1_process_name = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
     yield ':'
     if (not (undefined(name='risks') if l_0_risks is missing else l_0_risks)):
@@ -452,7 +509,7 @@ def root(context, missing=missing):
         yield '  ... ('
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_findings'), (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8)))
         yield ': '
-        yield str(t_7(context.eval_ctx, t_13(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
+        yield str(t_7(context.eval_ctx, t_14(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
         yield ')\n'
     if (undefined(name='others') if l_0_others is missing else l_0_others):
         pass
@@ -501,7 +558,7 @@ def root(context, missing=missing):
         yield ': '
         yield str(t_7(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
         yield ')\n'
-        l_1_turns = t_9(context.eval_ctx, t_11(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+        l_1_turns = t_9(context.eval_ctx, t_12(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
         _loop_vars['turns'] = l_1_turns
         for l_2_p in (undefined(name='turns') if l_1_turns is missing else l_1_turns)[:3]:
             l_2_answer_text = resolve('answer_text')
@@ -561,4 +618,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=109&2=112&3=128&4=132&5=136&7=139&8=142&10=144&11=147&13=188&14=191&16=197&17=199&18=203&19=212&22=219&24=245&25=248&28=270&29=274&31=277&32=280&34=282&36=285&38=310&39=318&42=347&43=350&44=355&46=413&47=417&49=424&50=427&53=430&55=437&56=441&58=450&59=453&61=457&62=459&63=461&64=465&67=472&69=480&70=485&71=504&72=506&73=511&77=524&78=527&80=529&81=531&82=533&83=537'
+debug_info = '1=115&2=118&3=134&4=138&5=142&7=145&8=148&10=150&11=153&13=194&14=197&16=203&17=205&18=209&19=218&22=225&24=251&25=254&28=276&29=280&31=283&32=286&34=288&36=291&38=316&39=324&42=353&43=356&44=361&45=379&47=446&48=449&51=470&52=474&54=481&55=484&58=487&60=494&61=498&63=507&64=510&66=514&67=516&68=518&69=522&72=529&74=537&75=542&76=561&77=563&78=568&82=581&83=584&85=586&86=588&87=590&88=594'

@@ -591,8 +591,8 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_chec
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
-            if not (isinstance(data__kind, str) and data__kind == 'envelope' or isinstance(data__kind, str) and data__kind == 'max' or isinstance(data__kind, str) and data__kind == 'min' or isinstance(data__kind, str) and data__kind == 'capability' or isinstance(data__kind, str) and data__kind == 'per_material'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['envelope', 'max', 'min', 'capability', 'per_material']")
+            if not (isinstance(data__kind, str) and data__kind == 'envelope' or isinstance(data__kind, str) and data__kind == 'max' or isinstance(data__kind, str) and data__kind == 'min' or isinstance(data__kind, str) and data__kind == 'capability' or isinstance(data__kind, str) and data__kind == 'per_material' or isinstance(data__kind, str) and data__kind == 'bar'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['envelope', 'max', 'min', 'capability', 'per_material', 'bar']")
         if "part" in data_keys:
             data_keys.remove("part")
             data__part = data["part"]

@@ -499,6 +499,23 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             data_keys.remove("max_diameter_mm")
             data__maxdiametermm = data["max_diameter_mm"]
             validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__maxdiametermm, custom_formats, (name_prefix or "data") + ".max_diameter_mm")
+        if "bar_capacity_mm" in data_keys:
+            data_keys.remove("bar_capacity_mm")
+            data__barcapacitymm = data["bar_capacity_mm"]
+            validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__barcapacitymm, custom_formats, (name_prefix or "data") + ".bar_capacity_mm")
+        if "bar_index_s" in data_keys:
+            data_keys.remove("bar_index_s")
+            data__barindexs = data["bar_index_s"]
+            validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__barindexs, custom_formats, (name_prefix or "data") + ".bar_index_s")
+        if "loading_min" in data_keys:
+            data_keys.remove("loading_min")
+            data__loadingmin = data["loading_min"]
+            validate_https___producibility_example_schemas_equipment_schema_json___defs_length(data__loadingmin, custom_formats, (name_prefix or "data") + ".loading_min")
+        if "unattended" in data_keys:
+            data_keys.remove("unattended")
+            data__unattended = data["unattended"]
+            if not isinstance(data__unattended, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".unattended must be boolean")
         if "max_length_mm" in data_keys:
             data_keys.remove("max_length_mm")
             data__maxlengthmm = data["max_length_mm"]
@@ -587,7 +604,7 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             if not isinstance(data__source, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
         for data_key in data_keys:
-            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'labour_share', 'source']:
+            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'bar_capacity_mm', 'bar_index_s', 'loading_min', 'unattended', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'labour_share', 'source']:
                 data_value = data.get(data_key)
                 data_value_one_of_count4 = 0
                 if data_value_one_of_count4 < 2:
