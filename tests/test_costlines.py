@@ -88,7 +88,9 @@ def test_a_price_per_kg_without_a_weight_reads_the_stock_weight(tmp_path, monkey
     """100 shafts without weight_kg: the hardener's EUR 4.50 a kg was dropped without a
     word (the line read its order charge alone, 'per kg: weight or quantity unknown') and
     the offer showed the nitriding as included. It is now priced on the stock the
-    material line prices (bar 20 x 189 mm: 0.47 kg), basis estimated, and says so."""
+    material line prices (the L20 feeds it from Ø17 drawn bar, one size up for the
+    grinding: 17^2 x pi/4 x 183 mm x 7850 kg/m3 x 1.03 bar end = 0.34 kg), basis
+    estimated, and says so."""
     # the hardener's EUR 4.50 a kg alone
     equipment = re.sub(r"price: \{[a-z_]+: 95, per_kg_eur: 4.5,", "price: {per_kg_eur: 4.5,",
                        (SHOP / "equipment.yaml").read_text(encoding="utf-8"))
@@ -97,12 +99,13 @@ def test_a_price_per_kg_without_a_weight_reads_the_stock_weight(tmp_path, monkey
     report = _check(monkeypatch, _shaft(tmp_path, quantity=100, drop=("weight_kg",)),
                     "--equipment", str(tmp_path / "equipment.yaml"))
     material = _lines(report, "material")[0]
-    assert "0.47 kg/pc x 100 pcs" in material["description"]
+    assert "0.34 kg/pc x 100 pcs" in material["description"]
     nitriding = _lines(report, "outside_work", "nitriding")[0]
-    assert nitriding["amount_eur"] == round(4.5 * 0.47 * 100, 2)
+    assert nitriding["amount_eur"] == round(4.5 * 0.34 * 100, 2)
     assert nitriding["basis"] == "estimated"
-    assert "4.5 EUR/kg x 0.47 kg x 100 pcs (no part weight given: the stock of the " \
-        "material line, bar dia 20 x 189 mm, estimated)" in nitriding["source"]
+    assert "4.5 EUR/kg x 0.34 kg x 100 pcs (no part weight given: the stock of the " \
+        "material line, drawn bar dia 17, 183 mm a piece + 3% bar end, estimated)" in \
+        nitriding["source"]
     assert report["quote"]["not_priced"] == []
 
 
