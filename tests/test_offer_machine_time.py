@@ -127,7 +127,9 @@ def test_a_part_we_finish_besides_says_what_we_do_and_has_no_price_per_hour(tmp_
     text = offer(path, "--lang", "nl", shop=True)
     assert "Machinetijd die u bij ons boekt\n" in text
     assert "Daarnaast verzorgen wij: rondslijpen, gasnitreren." in text
-    assert "Machine: Citizen Cincom L20 langdraaiautomaat (Ø20 mm); Machine-uren: 4,72 u " \
+    # 3 h set-up + 40 x 1.50 min run (the L20 feeds it from Ø17 bar: bar advance 6 s
+    # a piece, where the sawn blank's clamping read 2.58 min and 4,72 u)
+    assert "Machine: Citizen Cincom L20 langdraaiautomaat (Ø20 mm); Machine-uren: 4 u " \
            "voor 40 st.; Totaal: €\u00a0" in text
     assert "Prijs per uur" not in text and "Prijs per stuk" not in text
     data = json.loads(offer(path, "--format", "json", shop=True))
