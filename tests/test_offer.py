@@ -277,10 +277,8 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     assert data["delivery"] == [
         "The first delivery can be ready 17 working days after your order: on 2026-12-16 if "
         "you order on 2026-11-23.", "That is in time for the date you asked for.",
-        "Subject to the lead time of the subcontractor for anodising; for now we count a "
-        "typical lead time for it.",
-        "We deliver in 2 deliveries, as the delivery schedule below says; the dates of the "
-        "later ones we agree with you."]
+        "Subject to the lead time of the subcontractor for anodising.",
+        "We deliver in 2 deliveries: see the schedule."]
     late = json.loads(offer("--format", "json", request="impeller-rush.yaml"))
     # the overtime extra with the contingency the offer's price carries (15 % on every
     # line, 25 % more on the estimated run), not the bare surcharge of the internal low
