@@ -265,6 +265,10 @@ class Screener:
         The requested quantity is the report itself."""
         from producibility.report.costing import at_quantity, quantity_break
 
+        # each part's pieces in one product: a break's price per product as the offer
+        # names it (the parts' prices per piece, to the cent, added up)
+        per_product = {str(part.get("id")): part.get("quantity") or 1
+                       for part in request.get("parts") or () if isinstance(part, dict)}
         out = []
         for quantity in sorted(set(quantities)):
             asked = at_quantity(request, quantity)
@@ -275,7 +279,7 @@ class Screener:
                 screened = conclude(self.inference.run(asked, as_of), self.pack,
                                     self.equipment, self.questionnaire, lang, inputs,
                                     brief=True, priced=True)
-            out.append(quantity_break(quantity, screened))
+            out.append(quantity_break(quantity, screened, per_product))
         return out
 
 

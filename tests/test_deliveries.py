@@ -51,11 +51,13 @@ def test_only_the_first_delivery_must_fit_in_the_hours_before_the_wanted_date(sc
 
 @pytest.mark.parametrize("lang, report_words, offer_words", [
     ("en", "working days to the first of 5 deliveries",
-     "That is the first of your 5 deliveries; at our machines' free hours the others can "
-     "be ready by then too; we plan them with you."),
+     "We deliver in 5 deliveries: see the schedule. Delivery schedule: Delivery 1: 100 pcs, 2027-06-01 (as "
+     "you asked; earlier is possible, from 2026-12-01) Delivery 2: 100 pcs, to agree with "
+     "you (from 2027-06-01 at the earliest)"),
     ("nl", "werkdagen tot de eerste van 5 leveringen",
-     "Dat is de eerste van uw 5 leveringen; met de vrije uren van onze machines kunnen de "
-     "volgende dan ook klaar zijn; die plannen wij met u in."),
+     "Wij leveren in 5 leveringen: zie het schema. Leverschema: Levering 1: 100 st., 01-06-2027 (zoals u "
+     "vroeg; eerder kan ook, vanaf 01-12-2026) Levering 2: 100 st., in overleg (op zijn "
+     "vroegst 01-06-2027)"),
 ])
 def test_the_report_and_the_offer_say_the_date_is_the_first_deliverys(screener, lang,
                                                                       report_words,
@@ -154,9 +156,8 @@ def test_the_planners_ten_deliveries_are_planned_to_the_last(tmp_path):
     code, offer, err = run_cli("check", TEN, "--equipment", EQUIPMENT, "--audience",
                                "customer")
     assert code == 0, err
-    assert "That is the first of your 10 deliveries; at our machines' free hours the last " \
-        "can be delivered on 2027-03-10 at the earliest; we plan the others with you." \
-        in " ".join(offer.split())
+    assert "We deliver in 10 deliveries: see the schedule." in " ".join(offer.split())
+    assert "Delivery 10: 100 pcs, to agree with you (from 2027-03-10 at the earliest)" in offer
     dutch = _ten(tmp_path, lang="nl", fmt="text")
     assert "laatste van 10 leveringen op zijn vroegst 10-03-2027; over de hele order " \
         "Haas VF-2 3-assig verticaal bewerkingscentrum 210 uur (13,1 weken van zijn vrije " \
@@ -192,12 +193,18 @@ def test_a_delivery_not_ready_by_its_due_date_is_a_lead_time_finding(tmp_path):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "That is the first of your 10 deliveries; the others every 1 week after it, the "
-           "last on 2027-03-10. That is in time for the date you asked for. Delivery 3 we "
-           "can make by 2027-01-05 at the earliest, not by 2026-12-25."),
-    ("nl", "Dat is de eerste van uw 10 leveringen; de volgende elke 1 week daarna, de laatste "
-           "op 10-03-2027. Daarmee halen wij de datum die u vroeg. Levering 3 kunnen wij op "
-           "zijn vroegst 05-01-2027 maken, niet op 25-12-2026."),
+    ("en", "That is in time for the date you asked for. We deliver in 10 deliveries, every 1 "
+           "week: see the schedule. Delivery 3 we can make by 2027-01-05 "
+           "at the earliest, not by 2026-12-25. Delivery schedule: Delivery 1: 100 pcs, "
+           "2026-12-11 (as you asked; earlier is possible, from 2026-12-09) Delivery 2: 100 "
+           "pcs, 2026-12-18 (as you asked; earlier is possible, from 2026-12-17) Delivery 3: "
+           "100 pcs, 2027-01-05 (later than you asked: 2026-12-25)"),
+    ("nl", "Daarmee halen wij de datum die u vroeg. Wij leveren in 10 leveringen, elke 1 week: "
+           "zie het schema. Levering 3 kunnen wij op zijn vroegst "
+           "05-01-2027 maken, niet op 25-12-2026. Leverschema: Levering 1: 100 st., 11-12-2026 "
+           "(zoals u vroeg; eerder kan ook, vanaf 09-12-2026) Levering 2: 100 st., 18-12-2026 "
+           "(zoals u vroeg; eerder kan ook, vanaf 17-12-2026) Levering 3: 100 st., 05-01-2027 "
+           "(later dan u vroeg: 25-12-2026)"),
 ])
 def test_the_offer_names_the_later_deliveries(tmp_path, lang, words):
     request = yaml.safe_load(TEN.read_text(encoding="utf-8"))

@@ -275,10 +275,10 @@ def test_the_offer_gives_the_delivery_date_from_the_lead_time():
     customer never learnt that the date asked for was missed)."""
     data = json.loads(offer("--format", "json"))
     assert data["delivery"] == [
-        "We deliver 17 working days after your order: on 2026-12-16 if you order on "
-        "2026-11-23.", "That is the first of your 2 deliveries; at our machines' free hours the "
-        "others can be ready by then too; we plan them with you.",
-        "That is in time for the date you asked for."]
+        "The first delivery can be ready 17 working days after your order: on 2026-12-16 if "
+        "you order on 2026-11-23.", "That is in time for the date you asked for.",
+        "Subject to the lead time of the subcontractor for anodising.",
+        "We deliver in 2 deliveries: see the schedule."]
     late = json.loads(offer("--format", "json", request="impeller-rush.yaml"))
     # the overtime extra with the contingency the offer's price carries (15 % on every
     # line, 25 % more on the estimated run), not the bare surcharge of the internal low

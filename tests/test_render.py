@@ -75,6 +75,7 @@ def test_dutch_labels_are_translated():
               "compare.mrl_thread", "threads.volume_mix",
               "report.wd",  # wd: working days and werkdagen alike
               "offer.not_included_treatment",  # "{part}: {treatment}." in both
+              "offer.schedule_products.one",  # "{n} product" in both
               "compare.left_out_item"}  # "{part}: {item}" in both
 
     def flat(tree, prefix):

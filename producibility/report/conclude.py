@@ -24,8 +24,11 @@ from producibility.report.provenance import Provenance
 
 SCHEMA_VERSION = "7.14.0"  # 7.14: an assignment's bar_mm (made from drawn bar, or a
 # sawn blank) and alternative_amounts (what each alternative machine would cost and why
-# it lost); 7.10: lead_time.counts_from (the order, or the day the customer's own
-# material is in); 7.9: an assignment's partner.transport_days (the partner's
+# it lost); 7.11: a delivery_plan row's quantity (the products in it); a
+# quantity break's per_product_offered_eur and amount_offered_eur (its price as the offer
+# names it, the parts' prices per piece to the cent added up) and blockers (a break refused
+# for its date alone is priced); 7.10: lead_time.counts_from (the order, or the day the
+# customer's own material is in); 7.9: an assignment's partner.transport_days (the partner's
 # own days for a shipment each way); 7.8: lead_time.alternative (the plan not chosen where a
 # partner and our overtime compete for an operation our machines lack the hours for);
 # 7.7: lead_time.delivery_plan, delivery_interval_weeks and
@@ -437,6 +440,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         estimate_share = settings["costing"]["estimate_contingency"]
         allowed = verdict.open_answers_share(settings, share)
         totals = costing.totals(lines, share, estimate_share)
+        waiting = []
         if priced or _open_answers_matter(totals, allowed, request, placement.not_made):
             # what open answers can add (a probe's: only where it can move the price
             # across the target, for pricing them is the dear part of a probe)
@@ -446,7 +450,10 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                            equipment.provider, settings["costing"], lang,
                                            placement.not_made, partners, None, alternative)
             totals = costing.totals(lines, share, estimate_share, waiting, allowed)
+        # (what open answers can add, part by part: a break's price per product is the
+        # parts' prices, as the offer's at that quantity, :func:`costing.offered`)
         quote = {"lines": lines, "totals": totals,
+                 "open_answers": costing.open_answer_entries(waiting),
                  "not_priced": [note.entry for note in unpriced
                                 if isinstance(note, costing.Unpriced)]}
         if placement.nothing_made:
@@ -482,8 +489,9 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     if brief:
         out = {"verdict": outcome,
                "findings": [{"rule": f.rule, "part": f.part} for f in findings]}
-        if priced:
-            out.update(quote=quote, lead_time=lead)
+        if priced:  # a quantity break: its price, lead time and what blocks it
+            out.update(quote=quote, lead_time=lead,
+                       blockers=sorted({f.rule for f in findings if f.kind == "blocker"}))
         return out
     return {
         "schema_version": SCHEMA_VERSION,

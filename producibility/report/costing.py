@@ -10,6 +10,7 @@ formulas are written out in each line's ``source``.
 
 from __future__ import annotations
 
+import decimal
 import functools
 import math
 
@@ -913,10 +914,16 @@ def quote(request, parts, machines, assignments, findings, catalogue, provider, 
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
         "totals": totals(lines, share, costing["estimate_contingency"], extra, pending_share),
-        "open_answers": [{key: line[key] for key in (
-            "rule", "part", "machine", "kind", "description", "hours", "amount_eur", "source",
-            "counted", "assumes")} for line in extra],
+        "open_answers": open_answer_entries(extra),
         "breaks": []}
+
+
+def open_answer_entries(extra):
+    """The report's ``quote.open_answers``: the lines of :func:`open_answers`, as data
+    (what :func:`part_prices` shares out part by part)."""
+    return [{key: line[key] for key in (
+        "rule", "part", "machine", "kind", "description", "hours", "amount_eur", "source",
+        "counted", "assumes")} for line in extra]
 
 
 def open_answers(pending, request, parts, machines, assignments, catalogue, provider,
@@ -992,6 +999,92 @@ def totals(lines, share, estimate_share, pending=(), pending_share=None):
             "contingency_eur": contingency, "amount_high_eur": _r(_r(low) + contingency)}
 
 
+def part_prices(quote):
+    """part id -> its price at the high estimate of ``quote`` (a report's, or a quantity
+    break's: :func:`offered`): its own quote lines with the
+    contingency as the quote computes it (:func:`totals`: the share on every
+    line, the estimate share on its estimated ones, and what open answers to its rules
+    can add: ``quote.open_answers``), plus a share of the
+    request's own lines (a rule for the whole request, packaging, transport: their high
+    estimate likewise) in proportion to the parts' own amounts before contingency.  The
+    parts add up to the report's high estimate (to the cent of each part).  One share
+    for all parts made a part with a given cycle time pay for another's estimated run
+    time (P1 EUR 234 too high, P2 EUR 233 too low)."""
+    figures = quote["totals"]
+    share = figures.get("contingency_share") or 0.0
+    extra = figures.get("estimate_contingency_share") or 0.0
+    own, shared = {}, []
+    for line in quote["lines"]:
+        if line.get("part"):
+            own.setdefault(line["part"], []).append(line)
+        else:
+            shared.append(line)
+
+    def high(lines):
+        return totals(lines, share, extra)["amount_high_eur"]
+    amounts = {pid: sum(line["amount_eur"] or 0 for line in lines)
+               for pid, lines in own.items()}
+    prices = {pid: high(lines) for pid, lines in own.items()}
+    # what open answers can add: a part's rule with its part, the request's shared (in
+    # the proportion the quote allows for them: capped, less than their sum)
+    common = high(shared) if shared else 0.0
+    # (a rule that cannot fire on the answer the allowance assumes is not counted)
+    entries = [entry for entry in quote.get("open_answers") or ()
+               if entry.get("counted", True)]
+    summed = sum(entry["amount_eur"] for entry in entries)
+    allowed = (figures.get("open_answers_eur") or 0.0) / summed if summed else 0.0
+    for entry in entries:
+        if entry.get("part") in prices:
+            prices[entry["part"]] += entry["amount_eur"] * allowed
+        else:
+            common += entry["amount_eur"] * allowed
+    if common and prices:
+        total = sum(amounts.values())
+        for pid in prices:
+            prices[pid] += common * (amounts[pid] / total if total else 1 / len(prices))
+    # to the cent, adding up to the report's high estimate to the cent: the parts'
+    # contingencies, each rounded to the cent, read 3,092.36 for a high of 3,092.38, and
+    # its price per piece 773.09 beside the report's 773.10; the cents of rounding go to
+    # the dearest part
+    prices = {pid: round(price, 2) for pid, price in prices.items()}
+    high_eur = figures.get("amount_high_eur")
+    if prices and high_eur is not None:
+        rest = round(high_eur - sum(prices.values()), 2)
+        if rest and abs(rest) <= 0.01 * (len(prices) + len(shared) + 2):
+            dearest = max(sorted(prices), key=prices.get)
+            prices[dearest] = round(prices[dearest] + rest, 2)
+    return prices
+
+
+def times(price, count):
+    """A price to the cent times a count, to the cent as an invoice rounds it (half up,
+    on the decimal figures: EUR 147.10 x 12.25 h is EUR 1,801.98, where the binary
+    product rounded to 1,801.97)."""
+    product = decimal.Decimal(str(price)) * decimal.Decimal(str(count))
+    return float(product.quantize(decimal.Decimal("0.01"), decimal.ROUND_HALF_UP))
+
+
+def offered(quote, quantity, per_product):
+    """The prices an offer names for ``quantity`` products of the quote: (each part's
+    price per piece, the price per product, the total), or None where the quote has no
+    high estimate.  A part's price per piece is its share of the high estimate
+    (:func:`part_prices`) over its pieces, rounded to the cent; a product's price is
+    those prices times each part's pieces in one product (``per_product``: part id ->
+    pieces), added up; the total that times the quantity: what an invoice multiplies.
+    The offer's own prices and each quantity break's are made by this one function (a
+    break rounded the set's price instead: EUR 69.40 a set of three parts at 300 sets,
+    where the offer for 300 sets read EUR 69.41)."""
+    if quantity is None or quote["totals"].get("amount_high_eur") is None:
+        return None
+    prices = part_prices(quote)
+    per_piece = {pid: round(prices.get(pid, 0.0) / (count * quantity), 2)
+                 if count * quantity else None for pid, count in per_product.items()}
+    if any(value is None for value in per_piece.values()):
+        return None
+    product = round(sum(per_piece[pid] * count for pid, count in per_product.items()), 2)
+    return per_piece, product, times(product, quantity)
+
+
 def at_quantity(request, quantity):
     """The request as a quantity break asks it: ``quantity`` products, in the request's
     deliveries, or one delivery a piece at most below them (1 piece of an order in 3
@@ -1003,7 +1096,7 @@ def at_quantity(request, quantity):
     return asked
 
 
-def quantity_break(quantity, screened):
+def quantity_break(quantity, screened, per_product=None):
     """A quantity break's row from the request screened at that quantity
     (:func:`at_quantity`; ``screened``: the report, or a priced what-if screen of it,
     ``conclude(..., brief=True, priced=True)``): its price is the request's at that
@@ -1012,10 +1105,15 @@ def quantity_break(quantity, screened):
     was missing from 5,000 pieces), with the contingency of its own open questions, and
     its lead time (None where nothing of it can be made here).  ``setup_cam_per_piece_eur``:
     the machines' set-up, the CAM and the first-off inspection, spread over the pieces;
-    ``material_eur`` and ``run_h``: the material and run lines."""
+    ``material_eur`` and ``run_h``: the material and run lines.  ``per_product`` (part
+    id -> its pieces in one product): ``per_product_offered_eur`` and
+    ``amount_offered_eur``, the price per product and the total as the offer for that
+    quantity names them (:func:`offered`).  ``blockers``: the rules that make its
+    verdict NO FIT (``["LEAD-TIME"]``: refused for the date alone)."""
     quote, lead = screened["quote"], screened["lead_time"]
     lines, total = quote["lines"], quote["totals"]
     priced = total["amount_eur"] is not None
+    named = offered(quote, quantity, per_product) if priced and per_product else None
 
     def per_piece(amount):
         return _r(amount / quantity) if priced else None
@@ -1032,7 +1130,11 @@ def quantity_break(quantity, screened):
                                if line["kind"] == "material")) if priced else None,
         "run_h": _r(sum(line["hours"] for line in lines if line["kind"] == "run"))
         if priced else None,
+        "per_product_offered_eur": named[1] if named else None,
+        "amount_offered_eur": named[2] if named else None,
         "rules": sorted({line["rule"] for line in lines if line["rule"]}),
+        "blockers": screened["blockers"] if "blockers" in screened else sorted(
+            {f["rule"] for f in screened.get("findings") or () if f["kind"] == "blocker"}),
         "not_priced": list(quote["not_priced"]),
         "lead_time": {"days": lead["days"], "earliest_date": lead["earliest_date"],
                       "meets_wanted_date": lead["meets_wanted_date"],

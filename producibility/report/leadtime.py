@@ -1026,7 +1026,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         for mid, ops in normal["machine_order"].items():
             first[mid] = sum(h for _, _, h in ops)
         delivery_plan(result, normal["repeat"], deliveries, first, interval, machines,
-                      calendar)
+                      calendar, quantity=request.get("quantity"))
     if not calendar.plain and not brief:  # the weekdays closed before the earliest date
         # (a what-if probe reads no dates)
         result["closed"] = calendar.closed_between(start, result["earliest_date"],
@@ -1251,8 +1251,20 @@ def later_deliveries(repeat, deliveries):
     return out
 
 
+def delivery_quantities(quantity, deliveries):
+    """The products in each delivery: ``quantity`` shared equally over ``deliveries``,
+    the first ones one more where it does not divide (100 in 3: 34, 33, 33); a judgement:
+    the chain plans each delivery at an equal share of the hours (:func:`first_delivery`),
+    and what is left over comes with the first deliveries rather than after the last.
+    None each without a quantity."""
+    if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 0:
+        return [None] * deliveries
+    share, rest = divmod(quantity, deliveries)
+    return [share + (1 if n < rest else 0) for n in range(deliveries)]
+
+
 def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machines,
-                  calendar=PLAIN):
+                  calendar=PLAIN, quantity=None):
     """The report's ``lead_time.delivery_plan`` of an order in several deliveries: each
     delivery's working days and earliest date at the shop's capacity
     (:func:`later_deliveries`; the first's the chain's), its hours per machine, and, with
@@ -1260,7 +1272,8 @@ def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machi
     ``delivery_interval_weeks``), its due date (the wanted date, then every so many
     weeks) and whether it is ``late`` (not ready by its due date; a delivery is never
     made later than the shop can, nor delivered before it is due or before the one
-    before it: ``date``).  And
+    before it: ``date``), and the products in it (``quantity``: the order's ``quantity``
+    shared out, :func:`delivery_quantities`: what the offer's schedule names).  And
     ``order_load``: each machine's hours over the whole order, and the weeks of its free
     hours they fill (None: a machine with none)."""
     start, wanted = result["start_date"], result["wanted_date"]
@@ -1268,12 +1281,14 @@ def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machi
         (math.ceil(round(day, 1) - 1e-9), load)
         for day, load in later_deliveries(repeat, deliveries)]
     rows, total, before = [], {}, None
+    counts = delivery_quantities(quantity, len(plan))
     for n, (days, load) in enumerate(plan, 1):
         earliest = add_working_days(start, days, calendar) if start else None
         due = (datetime.date.fromisoformat(wanted) + datetime.timedelta(
             weeks=interval_weeks * (n - 1))).isoformat() \
             if wanted and interval_weeks is not None else (wanted if n == 1 else None)
-        rows.append({"delivery": n, "days": days, "earliest_date": earliest,
+        rows.append({"delivery": n, "quantity": counts[n - 1], "days": days,
+                     "earliest_date": earliest,
                      "due_date": due,
                      "date": max(filter(None, (earliest, due, before)), default=None)
                      if earliest else None,

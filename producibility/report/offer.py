@@ -31,7 +31,6 @@ make stays ours to deliver.
 from __future__ import annotations
 
 import datetime
-import decimal
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -79,67 +78,13 @@ def _date(text):
 
 
 def _part_prices(data):
-    """part id -> its price at the report's high estimate: its own quote lines with the
-    contingency as the quote computes it (:func:`costing.totals`: the share on every
-    line, the estimate share on its estimated ones, and what open answers to its rules
-    can add: ``quote.open_answers``), plus a share of the
-    request's own lines (a rule for the whole request, packaging, transport: their high
-    estimate likewise) in proportion to the parts' own amounts before contingency.  The
-    parts add up to the report's high estimate (to the cent of each part).  One share
-    for all parts made a part with a given cycle time pay for another's estimated run
-    time (P1 EUR 234 too high, P2 EUR 233 too low)."""
-    totals = data["quote"]["totals"]
-    share = totals.get("contingency_share") or 0.0
-    extra = totals.get("estimate_contingency_share") or 0.0
-    own, shared = {}, []
-    for line in data["quote"]["lines"]:
-        if line.get("part"):
-            own.setdefault(line["part"], []).append(line)
-        else:
-            shared.append(line)
-
-    def high(lines):
-        return costing.totals(lines, share, extra)["amount_high_eur"]
-    amounts = {pid: sum(line["amount_eur"] or 0 for line in lines)
-               for pid, lines in own.items()}
-    prices = {pid: high(lines) for pid, lines in own.items()}
-    # what open answers can add: a part's rule with its part, the request's shared (in
-    # the proportion the quote allows for them: capped, less than their sum)
-    common = high(shared) if shared else 0.0
-    # (a rule that cannot fire on the answer the allowance assumes is not counted)
-    entries = [entry for entry in data["quote"].get("open_answers") or ()
-               if entry.get("counted", True)]
-    summed = sum(entry["amount_eur"] for entry in entries)
-    allowed = (totals.get("open_answers_eur") or 0.0) / summed if summed else 0.0
-    for entry in entries:
-        if entry.get("part") in prices:
-            prices[entry["part"]] += entry["amount_eur"] * allowed
-        else:
-            common += entry["amount_eur"] * allowed
-    if common and prices:
-        total = sum(amounts.values())
-        for pid in prices:
-            prices[pid] += common * (amounts[pid] / total if total else 1 / len(prices))
-    # to the cent, adding up to the report's high estimate to the cent: the parts'
-    # contingencies, each rounded to the cent, read 3,092.36 for a high of 3,092.38, and
-    # its price per piece 773.09 beside the report's 773.10; the cents of rounding go to
-    # the dearest part
-    prices = {pid: round(price, 2) for pid, price in prices.items()}
-    high_eur = totals.get("amount_high_eur")
-    if prices and high_eur is not None:
-        rest = round(high_eur - sum(prices.values()), 2)
-        if rest and abs(rest) <= 0.01 * (len(prices) + len(shared) + 2):
-            dearest = max(sorted(prices), key=prices.get)
-            prices[dearest] = round(prices[dearest] + rest, 2)
-    return prices
+    """part id -> its price at the report's high estimate (:func:`costing.part_prices`)."""
+    return costing.part_prices(data["quote"])
 
 
 def _times(price: float, count: float) -> float:
-    """A price to the cent times a count, to the cent as an invoice rounds it (half up,
-    on the decimal figures: EUR 147.10 x 12.25 h is EUR 1,801.98, where the binary
-    product rounded to 1,801.97)."""
-    product = decimal.Decimal(str(price)) * decimal.Decimal(str(count))
-    return float(product.quantize(decimal.Decimal("0.01"), decimal.ROUND_HALF_UP))
+    """A price to the cent times a count (:func:`costing.times`)."""
+    return costing.times(price, count)
 
 
 def _customer_text(rule, finding, context, lang, choice_text):
@@ -217,6 +162,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # by their ids only
     given = request.get("parts") or [{"id": pid} for pid in
                                      dict.fromkeys(a["part"] for a in data["assignments"])]
+    # the prices per piece as an invoice and every quantity break makes them
+    # (:func:`costing.offered`: a part's share of the high estimate over its pieces, to the
+    # cent; a product's price those added up)
+    mine = costing.offered(data["quote"], quantity if counted else None,
+                           {str(p.get("id")): p.get("quantity") or 1 for p in given})
     for part in given:
         pid = str(part.get("id"))
         pieces = (part.get("quantity") or 1) * quantity if counted else None
@@ -242,7 +192,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # the customer (and the invoice) multiplies the price per piece by the pieces:
         # the price per piece is rounded to the cent first, the line is that times the
         # pieces (290.95 x 8 read EUR 2,327.58); the internal quote keeps its own cents
-        per_piece = round(amount / pieces, 2) if pieces else None
+        per_piece = mine[0].get(pid) if mine and pieces else None
         line_total = _times(per_piece, pieces) if per_piece is not None else round(amount, 2)
         booked = _machine_time(data, pid, operations, part, questionnaire, lang, t) \
             if own_operator and not (declined or refusals or blocked) else None
@@ -283,6 +233,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
              if p["total_eur"] is not None or p["price_follows"] is not None}
     follows = {p["id"]: p["price_follows"] for p in parts if p["price_follows"] is not None}
     not_included = []
+    theirs = set()  # the parts whose price waits for more than our own calculation
     for entry in data["quote"].get("not_priced") or ():
         part = shown.get(entry["part"])
         if part is None:
@@ -312,7 +263,15 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                 "thickness": "size", "price": "price", "density": "price",
                 "partner": "partner", "quantity": "quantity"}.get(
                     why, "cycle" if entry["what"] == "run" else "price")
-        text = f"{text} {t['once_' + need]}"
+        if need == "cycle":
+            # a machining time no model estimates: ours to work out, no answer of the
+            # customer's ("zodra de cyclustijd bekend is" sent the customer to questions
+            # that do not ask for it)
+            text = t["not_included_run_ours"].format(part=part, process=_label(
+                questionnaire, "part", "processes", item, lang))
+        else:
+            text = f"{text} {t['once_' + need]}"
+            theirs.add(entry["part"])
         listed = follows.get(entry["part"], not_included)  # on the part's own line
         if text not in listed:
             listed.append(text)
@@ -329,7 +288,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         pass  # machine time has no price per product: the customer makes the products
     elif priced and len(priced) == len(parts) and (
             len(parts) > 1 or parts[0]["per_product"] > 1):
-        per_product = round(sum(p["per_piece_eur"] * p["per_product"] for p in parts), 2)
+        per_product = mine[1]  # each part's price per piece times its pieces, added
         product_parts = " + ".join(f"{p['per_product']} × {p['id']}" if p["per_product"] > 1
                                    else p["id"] for p in parts)
     elif priced and len(parts) == 1:
@@ -490,9 +449,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                 missing.setdefault(need, []).append(names.get(entry["part"], entry["part"]))
         if unknown:  # no run line and no note: no quantity to multiply by
             missing.setdefault("quantity", [])
+    # (the machining time is ours to work out, not an answer of the customer's)
+    calculating = list(dict.fromkeys(missing.pop("cycle", ())))
     open_for = [t["open_" + need].format(parts=", ".join(dict.fromkeys(who)))
                 for need, who in sorted(missing.items(), key=lambda kv: (
-                    ["quantity", "processes", "size", "material", "cycle"].index(kv[0])))]
+                    ["quantity", "processes", "size", "material"].index(kv[0])))]
     # NO FIT for the date alone (every part can be made, nothing else blocks): we make it,
     # not by that date ("we cannot make everything as requested" read as a refusal of
     # parts we can make)
@@ -522,12 +483,19 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     finished = any(p["machine_time"]["work"] for p in booked)
     if refusals or not booked:
         when = [] if refusals else delivery(lead, day, lang, refused=refused,
-                                            missing=open_for, supplied=supplied)
+                                            missing=open_for, supplied=supplied,
+                                            calculating=calculating,
+                                            subcontracted=subcontracted(
+                                                lead, questionnaire, lang))
         groups = [{"label": "", "sentences": when}] if when else []
+        # (a product of several pieces is counted in products, as its price is)
+        rows = schedule(lead, lang, products=len(given) > 1 or any(
+            (p.get("quantity") or 1) > 1 for p in given)) if when else []
     else:
         # when the customer can be on the machine, not a delivery we promise; for a part
         # we finish after the customer's operation (a treatment, an operation at a
         # partner), when the finished parts come back
+        rows = []  # (the plan is the whole request's, machine time and parts alike)
         on_machine = machine_from(lead, [p["id"] for p in booked], day, lang, facts)
         for part in booked:
             if part["machine_time"]["work"]:
@@ -542,7 +510,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             # time the customer books, where the pins we have ground came in 10
             own_lead = lead_of(lead, [p["id"] for p in made], facts, data)
             ours = delivery(own_lead, day, lang, refused=refused, missing=open_for,
-                            supplied=supplied) if own_lead else []
+                            supplied=supplied, planned=False, calculating=calculating,
+                            subcontracted=subcontracted(
+                                lead, questionnaire, lang, [p["id"] for p in made])) \
+                if own_lead else []
             if ours and wanted:
                 ours.insert(0, t["wanted"].format(date=i18n.day(wanted.isoformat(), lang)))
             groups = [{"label": t["when_booked"].format(parts=_named(booked)),
@@ -571,8 +542,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "breaks": [] if declined or refusals or booked or any(p["blocked"] or p["pending"]
                                                    for p in parts) or any(
             e["what"] in ("material", "run") for e in data["quote"].get("not_priced") or ())
-        else [_break(b, lang, t, (quantity, per_product, total) if counted else None)
-              for b in data["quote"].get("breaks") or ()],
+        else [_break(b, lang, t) for b in data["quote"].get("breaks") or ()],
         # what a break's price is for: one product where a product is more than one piece
         # (the break table read "Price per piece EUR 68.79" for a plate and four cams)
         "break_unit": t["per_product"] if product_parts else t["per_piece"],
@@ -592,12 +562,20 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # "we cannot price this yet" only where answers would let us; a part we cannot
         # make says so on its own line
         "no_price": total is None and not refusals and not any(p["blocked"] for p in parts),
+        # where it waits only for the machining time we work out, that (not "see what we
+        # need from you": no answer of the customer's gives it a price)
+        "no_price_text": t["no_price_ours"] if total is None and follows and all(
+            p["price_follows"] is not None and p["id"] not in theirs
+            for p in parts if p["total_eur"] is None) else t["no_price"],
         "wanted": wanted.isoformat() if wanted else None, "say_wanted": say_wanted,
         "extra_days": extra_days,
         "delivery": when,
         # the same sentences by kind where a request holds more than one (machine time
         # the customer books, parts we make): each with its label ("" for one kind)
         "delivery_groups": groups,
+        # an order in several deliveries: each delivery's quantity and date, as the lead
+        # time plans them (:func:`schedule`; empty otherwise)
+        "schedule": rows,
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "documents": documents,
         # with machine time only: what we deliver with it (a certificate of the material
@@ -605,6 +583,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "documents_heading": t["documents_machine_time" if only_booked else "documents"],
         "documents_yours": documents_yours,
         "questions": questions[:TOP_QUESTIONS],
+        # the others, each one too (briefly, after the top ones): every question between
+        # the customer and a firm price is in the offer ("and 11 more questions" were
+        # listed nowhere, not even here)
+        "further_questions": questions[TOP_QUESTIONS:],
+        "further_questions_text": i18n.counted(
+            t["further_questions"], len(questions) - TOP_QUESTIONS, lang)
+        if len(questions) > TOP_QUESTIONS else "",
         "more_questions": max(0, len(questions) - TOP_QUESTIONS),
         "more_questions_text": i18n.counted(t["and_more_count"], len(questions) - TOP_QUESTIONS,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
@@ -779,20 +764,24 @@ def finished_back(lead: Mapping[str, Any], part: Mapping[str, Any], ordered: dat
     return out
 
 
-def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any],
-           requested: tuple | None = None) -> dict[str, Any]:
-    """A row of the offer's break table: the price per product at that quantity (its high
-    estimate, the request screened at that quantity) and its delivery in working days
-    (the first delivery's where it comes in several; at least, where a run time is not
-    known).  No price where we would not take the order at that quantity (its verdict no
-    fit: a date we cannot make) or its price leaves a material or a run time out: "on
-    request".  ``requested``: (quantity, price per product, total) of the offer's parts:
-    the break at the requested quantity is that price (the parts' prices per piece,
-    rounded, added up: 95.34 beside the break's 95.32)."""
+def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of the offer's break table: the price per product at that quantity, as the
+    offer for that quantity names it (the request screened at that quantity; the parts'
+    prices per piece, rounded to the cent, added up: ``per_product_offered_eur``, where
+    the set's own price rounded read EUR 69.40 beside the offer's 69.41 at 300 sets), and
+    its delivery in working days (the first delivery's where it comes in several; at
+    least, where a run time is not known), "after the date you asked for" where it is.
+    No price where we would not take the order at that quantity (its verdict no fit for
+    more than the date: a date alone is priced and marked late, as the offer's own price
+    is) or its price leaves a material or a run time out: "on request"."""
     lead = b.get("lead_time") or {}
-    offered = b.get("verdict") != "no_fit" and b.get("per_piece_high_eur") is not None and \
+    per_piece = b.get("per_product_offered_eur")
+    if per_piece is None and b.get("per_piece_high_eur") is not None:
+        per_piece = round(b["per_piece_high_eur"], 2)  # a report without the offer's price
+    refused = b.get("verdict") == "no_fit" and not (
+        lead.get("days") is not None and set(b.get("blockers") or ()) == {"LEAD-TIME"})
+    offered = not refused and per_piece is not None and \
         not any(e["what"] in ("material", "run") for e in b.get("not_priced") or ())
-    per_piece = round(b["per_piece_high_eur"], 2) if offered else None
     days = lead.get("days") if offered else None
     delivery = ""
     if days is not None:
@@ -802,11 +791,11 @@ def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any],
             delivery += " " + t["break_first_delivery"]
         if lead.get("meets_wanted_date") is False:
             delivery += " " + t["break_late"]
-    total = round(per_piece * b["quantity"], 2) if offered else None
-    if offered and requested and requested[0] == b["quantity"] and \
-            requested[1] is not None and requested[2] is not None:
-        per_piece, total = requested[1], requested[2]
-    return {"quantity": b["quantity"], "per_piece_eur": per_piece, "total_eur": total,
+    total = b.get("amount_offered_eur")
+    if total is None and offered:
+        total = costing.times(per_piece, b["quantity"])
+    return {"quantity": b["quantity"], "per_piece_eur": per_piece if offered else None,
+            "total_eur": total if offered else None,
             "days": days, "delivery": delivery,
             "on_request": t["break_on_request"] if not offered else ""}
 
@@ -907,9 +896,87 @@ def _refusals(data, pack, request, provider, lang, questionnaire) -> list[str]:
     return out
 
 
+def _planned(lead: Mapping[str, Any]) -> bool:
+    """Whether the offer gives a delivery schedule: an order in several deliveries whose
+    dates the lead time plans (``delivery_plan``), a lead time that is no lower bound."""
+    plan = lead.get("delivery_plan") or ()
+    return len(plan) > 1 and bool(plan[0].get("date")) and not lead.get("without_run") \
+        and lead.get("days") is not None
+
+
+def schedule(lead: Mapping[str, Any], lang: str, products: bool = False) -> list[dict]:
+    """The offer's delivery schedule, one row a delivery of ``lead_time.delivery_plan``
+    (what a buyer books): its number, its quantity (products where a product is more
+    than one piece, ``products``; else pieces) and its date, the plan's; beside it, where
+    it is the date asked for and we could deliver sooner, both ("as you asked; earlier
+    is possible, from 09-12-2026"), where it is later than asked, that; a later delivery
+    whose date the customer has not given (no call-off rhythm) is to agree, from its
+    earliest date.  The offer read "on 09-12-2026 ... the others every 6 weeks after
+    it, the last on 29-03-2027": the first date the earliest, the last counted from the
+    wanted date, and no quantity; the plan delivers on 15-02 and 29-03.  Empty where the
+    offer gives no schedule (one delivery, a lower bound)."""
+    if not _planned(lead):
+        return []
+    t = i18n.texts("offer", lang)
+    day = i18n.day
+    rows = []
+    for row in lead["delivery_plan"]:
+        due, date, earliest = row.get("due_date"), row.get("date"), row.get("earliest_date")
+        agree = (due is None and row["delivery"] > 1) or not date  # (no date: beyond
+        # what a date can say)
+        if agree:
+            note = t["schedule_from"].format(date=day(date or earliest, lang)) \
+                if date or earliest else ""
+        elif due and date and date > due:
+            note = t["schedule_late"].format(date=day(due, lang))
+        elif due and earliest and earliest < date:
+            note = t["schedule_earlier"].format(date=day(earliest, lang))
+        elif due:
+            note = t["schedule_as_asked"]
+        else:
+            note = ""
+        quantity = row.get("quantity")
+        rows.append({
+            "delivery": row["delivery"], "quantity": quantity,
+            "quantity_text": "" if quantity is None else i18n.counted(
+                t["schedule_products" if products else "schedule_pieces"], quantity, lang),
+            # the date we deliver on (None: to agree with the customer)
+            "date": None if agree else date, "earliest_date": earliest, "due_date": due,
+            "when": t["schedule_to_agree"] if agree else day(date, lang), "note": note})
+    return rows
+
+
+def subcontracted(lead: Mapping[str, Any], questionnaire: Any, lang: str,
+                  parts: list[str] | None = None) -> list[str]:
+    """The work, in the customer's words, that the lead time's chain gives a
+    subcontractor's typical days for (an outside step with no partner of ours: the
+    catalogue's lead time of the treatment or process), for the parts made here (of
+    ``parts``, where given): the offer's dates are subject to that subcontractor's own
+    lead time (the seed drill's 09-12-2026 rested on 5 days of galvanising and of
+    anodising from the catalogue, for a subcontractor not yet found, and read firm)."""
+    out = []
+    for entry in lead.get("parts") or ():
+        if entry.get("days") is None or (parts is not None and entry["part"] not in parts):
+            continue
+        for step in entry.get("steps") or ():
+            if step.get("step") != "outside_work" or step.get("partner") or \
+                    not step.get("process"):
+                continue
+            question = questionnaire.question("part", "surface_treatment") \
+                if questionnaire is not None else None
+            field = "surface_treatment" if question is not None and \
+                step["process"] in question.choice_text else "processes"
+            name = _label(questionnaire, "part", field, step["process"], lang)
+            if name not in out:
+                out.append(name)
+    return out
+
+
 def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
              refused: bool | str | None = None,
-             missing: list[str] | None = None, supplied: bool = False) -> list[str]:
+             missing: list[str] | None = None, supplied: bool = False,
+             planned: bool = True, calculating: list[str] | None = None,
+             subcontracted: list[str] | None = None) -> list[str]:
     """The offer's delivery sentences, from the report's lead time: how many working days
     after the order, the date for an order on the offer's date, and whether that is in
     time for the date asked for (with overtime's date and extra where it is not; for
@@ -922,8 +989,14 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     for, in words ("the size or weight of Bracket"); without it, the quantities.
     ``supplied``: the customer supplies the material, so the days count from its
     arrival (the offer promised a date 4 working days after the order for titanium the
-    customer had still to send).  Nothing where no part can be made here
-    (``lead_time.days`` null)."""
+    customer had still to send).  ``planned``: the offer shows the delivery schedule
+    (:func:`schedule`) of an order in several deliveries: the days are the first
+    delivery's, when it can be ready, and the deliveries are as the schedule says.
+    ``calculating``: the parts whose machining time we work out ourselves (a lower
+    bound until we have: not the customer's answers).  ``subcontracted``: the work, in
+    the customer's words, whose days are a subcontractor's typical lead time (no partner
+    of ours does it yet: :func:`subcontracted`): the dates are subject to it.  Nothing
+    where no part can be made here (``lead_time.days`` null)."""
     day = i18n.day
 
     days, earliest = lead.get("days"), lead.get("earliest_date")
@@ -941,33 +1014,41 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
     # least 1 working day" (a delivery's day was all that was counted)
     routed = [p for p in lead.get("parts") or () if p.get("days") is not None and
               not p.get("unrouted")]
-    out = [i18n.counted(t["delivery_at_least" if lower else "delivery_count"], days, lang,
+    # several deliveries in a schedule: these days are the first delivery's, when it can
+    # be ready; the schedule says when each is delivered (the first on the date asked for
+    # where that is later)
+    planned = planned and _planned(lead)
+    out = [i18n.counted(t["delivery_first_ready" if planned else "delivery_at_least"
+                          if lower else "delivery_count"], days, lang,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))] \
         if routed or not lead.get("parts") else []
     named = bool(out)  # the days are named (not where no part's making is known)
     if out and supplied:
         out.append(t["delivery_supplied"])
-    plan, later_late = lead.get("delivery_plan") or (), None
-    if len(plan) > 1 and plan[-1].get("date"):  # the later deliveries' dates: at our
-        # machines' free hours, or the customer's rhythm
-        if lead.get("delivery_interval_weeks") is None:  # at our capacity: all by the
-            # first's date, or the last's earliest date
-            out.append(t["delivery_first_all"].format(n=len(plan))
-                       if plan[-1]["date"] == plan[0]["date"] else
-                       t["delivery_first_last"].format(n=len(plan),
-                                                       date=day(plan[-1]["date"], lang)))
+    plan, later_late, deliveries = lead.get("delivery_plan") or (), None, []
+    if planned:  # the later deliveries: at the customer's rhythm, or to agree (said
+        # after whether the first is in time: "daarmee" is the first's date)
+        from producibility.report.leadtime import every_weeks, late_delivery
+        if lead.get("delivery_interval_weeks") is None or not plan[-1].get("due_date"):
+            deliveries.append(t["delivery_schedule_open"].format(n=len(plan)))
         else:
-            from producibility.report.leadtime import every_weeks, late_delivery
-            out.append(t["delivery_first_rhythm"].format(
-                n=len(plan), every=every_weeks(lead["delivery_interval_weeks"], lang),
-                date=day(plan[-1]["date"], lang)))
+            deliveries.append(t["delivery_schedule_rhythm"].format(
+                n=len(plan), every=every_weeks(lead["delivery_interval_weeks"], lang)))
             later_late = late_delivery(lead)
     elif (lead.get("deliveries") or 1) > 1:  # the date is the first delivery's
         out.append(t["delivery_first"].format(n=lead["deliveries"]))
     if lower:
-        out.append(t["delivery_open_for"].format(missing=t["list_and"].join(
-            [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing))
-            if missing and missing != [t["open_quantity"]] else t["delivery_open"])
+        # what the customer's answers settle, and what we work out ourselves (the
+        # machining time: it read "once we know the cycle time of Slijtplaatje", which
+        # no question asks)
+        theirs = [] if list(missing or ()) == [t["open_quantity"]] else list(missing or ())
+        if theirs:
+            out.append(t["delivery_open_for"].format(missing=t["list_and"].join(
+                [", ".join(theirs[:-1]), theirs[-1]] if len(theirs) > 1 else theirs)))
+        if calculating:
+            out.append(t["delivery_open_ours"].format(parts=", ".join(calculating)))
+        if not theirs and not calculating:
+            out.append(t["delivery_open"])
     up_to = lead.get("up_to")
     if named and up_to and up_to.get("earliest_date"):  # rules whose questions are open
         out.append(i18n.counted(t["delivery_up_to"], up_to["days"], lang,
@@ -988,6 +1069,11 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
                          else "delivery_overtime"].format(
                 date=day(fast["earliest_date"], lang),
                 extra=i18n.money(fast.get("extra_high_eur", fast["extra_eur"]), lang)))
+    if named and subcontracted:  # a subcontractor's days we have not agreed with one
+        out.append(t["delivery_subcontracted"].format(work=t["list_and"].join(
+            [", ".join(subcontracted[:-1]), subcontracted[-1]] if len(subcontracted) > 1
+            else subcontracted)))
+    out += deliveries
     if later_late is not None and later_late["earliest_date"]:  # after what the first's
         # date says: a later delivery we cannot make by its due date
         out.append(t["delivery_later_late"].format(

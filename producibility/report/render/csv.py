@@ -99,10 +99,12 @@ def report(job: Job) -> str:
                    amount_eur=number_cell(None if unpriced else amount, style))
         writer.writerow([row[c] for c in CSV_COLUMNS])
     for b in data["quote"].get("breaks") or ():  # the quantity breaks asked for
-        # the amount the offer names (its price per piece, the high estimate to the
-        # cent, times the quantity): the row's amount was the low total, which the offer
-        # never quotes, and an import booked it
-        offered = round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)
+        # the amount the offer names (its price per product, the parts' prices per piece
+        # to the cent added up, times the quantity: ``amount_offered_eur``): the row's
+        # amount was the low total, which the offer never quotes, and an import booked it
+        offered = b.get("amount_offered_eur")
+        if offered is None and b["per_piece_high_eur"] is not None:
+            offered = round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)
         row = {c: "" for c in CSV_COLUMNS}
         row.update(kind=words["csv_break"] if excel else "break",
                    description=words["csv_break_text"].format(

@@ -24,6 +24,7 @@ def root(context, missing=missing):
     l_0_product_parts = resolve('product_parts')
     l_0_machine_time_result = resolve('machine_time_result')
     l_0_no_price = resolve('no_price')
+    l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_documents = resolve('documents')
@@ -34,8 +35,11 @@ def root(context, missing=missing):
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_delivery_groups = resolve('delivery_groups')
+    l_0_schedule = resolve('schedule')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
+    l_0_further_questions = resolve('further_questions')
+    l_0_further_questions_text = resolve('further_questions_text')
     l_0_more_questions = resolve('more_questions')
     l_0_more_questions_text = resolve('more_questions_text')
     l_0_advice = resolve('advice')
@@ -72,46 +76,52 @@ def root(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_6 = environment.filters['list']
+        t_6 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_7 = environment.filters['map']
+        t_7 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_8 = environment.filters['rejectattr']
+        t_8 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_9 = environment.filters['selectattr']
+        t_9 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_10 = environment.filters['upper_first']
+        t_10 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_11 = environment.tests['false']
+        t_11 = environment.filters['upper_first']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No test named 'false' found.")
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
     try:
-        t_12 = environment.tests['none']
+        t_12 = environment.tests['false']
     except KeyError:
         @internalcode
         def t_12(*unused):
+            raise TemplateRuntimeError("No test named 'false' found.")
+    try:
+        t_13 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
@@ -167,10 +177,10 @@ def root(context, missing=missing):
         yield '\n'
     l_1_text = missing
     yield '\n'
-    l_0_booked = t_6(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_booked = t_7(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['booked'] = l_0_booked
     context.exported_vars.add('booked')
-    l_0_made = t_6(context.eval_ctx, t_8(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_made = t_7(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['made'] = l_0_made
     context.exported_vars.add('made')
     if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
@@ -199,7 +209,7 @@ def root(context, missing=missing):
             if environment.getattr(l_1_part, 'size_mm'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
                 yield ' mm'
             yield '\n'
             if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
@@ -231,19 +241,19 @@ def root(context, missing=missing):
             yield '; '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
             yield ': '
-            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
                 pass
-                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_12(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
-            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))):
+            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
                 yield ': '
                 yield str(t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')))
-            if (not t_12(environment.getattr(l_1_part, 'total_eur'))):
+            if (not t_13(environment.getattr(l_1_part, 'total_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
@@ -274,7 +284,7 @@ def root(context, missing=missing):
             if environment.getattr(l_1_part, 'size_mm'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
                 yield ' mm'
             if environment.getattr(l_1_part, 'treatments'):
                 pass
@@ -306,7 +316,7 @@ def root(context, missing=missing):
             yield '    '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
             yield ': '
-            if (not t_12(environment.getattr(l_1_part, 'pieces'))):
+            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
                 pass
                 yield str(t_1(environment.getattr(l_1_part, 'pieces')))
                 yield ' '
@@ -314,7 +324,7 @@ def root(context, missing=missing):
             else:
                 pass
                 yield '–'
-            if (not t_12(environment.getattr(l_1_part, 'per_piece_eur'))):
+            if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
@@ -326,14 +336,14 @@ def root(context, missing=missing):
                 yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
             yield '\n'
         l_1_part = missing
-    if (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '  '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield ': '
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '\n'
-        if (not t_12((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
             pass
             yield '  '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
@@ -350,9 +360,9 @@ def root(context, missing=missing):
     yield '\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
+        yield str(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
@@ -407,7 +417,7 @@ def root(context, missing=missing):
             l_1_break_unit = resolve('break_unit')
             _loop_vars = {}
             pass
-            if (not t_12(environment.getattr(l_1_b, 'total_eur'))):
+            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
                 pass
                 yield '  '
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
@@ -447,13 +457,38 @@ def root(context, missing=missing):
                 pass
                 yield str(environment.getattr(l_1_group, 'label'))
                 yield ' '
-            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_11((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_12((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
                 pass
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars))
                 yield ' '
             yield str(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' '))
             yield '\n'
         l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
+        if (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
+            pass
+            yield '\n'
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'schedule'))
+            yield ':\n'
+            for l_1_r in (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
+                _loop_vars = {}
+                pass
+                yield '  '
+                yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'schedule_delivery'))
+                yield ' '
+                yield str(environment.getattr(l_1_r, 'delivery'))
+                yield ': '
+                if environment.getattr(l_1_r, 'quantity_text'):
+                    pass
+                    yield str(environment.getattr(l_1_r, 'quantity_text'))
+                    yield ', '
+                yield str(environment.getattr(l_1_r, 'when'))
+                if environment.getattr(l_1_r, 'note'):
+                    pass
+                    yield ' ('
+                    yield str(environment.getattr(l_1_r, 'note'))
+                    yield ')'
+                yield '\n'
+            l_1_r = missing
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '\n'
@@ -463,7 +498,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '  - '
-            yield str(t_10(l_1_a))
+            yield str(t_11(l_1_a))
             yield '\n'
         l_1_a = missing
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
@@ -486,7 +521,26 @@ def root(context, missing=missing):
                 yield ')'
             yield '\n'
         l_1_loop = l_1_q = missing
-        if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
+        if (undefined(name='further_questions') if l_0_further_questions is missing else l_0_further_questions):
+            pass
+            yield str((undefined(name='further_questions_text') if l_0_further_questions_text is missing else l_0_further_questions_text))
+            yield '\n'
+            l_1_loop = missing
+            for l_1_q, l_1_loop in LoopContext((undefined(name='further_questions') if l_0_further_questions is missing else l_0_further_questions), undefined):
+                _loop_vars = {}
+                pass
+                yield '  '
+                yield str((t_6((undefined(name='questions') if l_0_questions is missing else l_0_questions)) + environment.getattr(l_1_loop, 'index')))
+                yield '. '
+                yield str(environment.getattr(l_1_q, 'text'))
+                if environment.getattr(l_1_q, 'choices'):
+                    pass
+                    yield ' ('
+                    yield str(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                    yield ')'
+                yield '\n'
+            l_1_loop = l_1_q = missing
+        elif (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
             pass
             yield str((undefined(name='more_questions_text') if l_0_more_questions_text is missing else l_0_more_questions_text))
             yield '\n'
@@ -513,4 +567,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=117&5=123&6=126&8=129&9=131&11=135&12=137&14=139&15=141&18=144&19=148&20=152&21=156&23=160&24=162&25=166&28=170&29=173&30=176&31=178&32=180&33=184&34=187&36=194&38=205&39=208&41=210&42=213&43=215&44=218&45=220&46=224&49=228&53=254&54=256&55=258&56=262&58=269&60=284&61=287&62=289&63=292&64=294&65=297&66=299&67=303&70=307&74=329&75=332&76=336&77=339&80=345&82=348&85=351&86=355&88=359&90=363&92=366&93=368&94=372&97=375&99=378&100=380&101=384&103=387&105=389&107=392&108=394&109=398&112=401&114=404&115=406&116=410&117=413&119=430&123=435&125=438&126=441&127=446&130=457&132=460&133=462&134=466&137=469&139=472&140=475&141=479&144=489&145=491&148=493&150=496&151=498&152=502&156=506&158=508'
+debug_info = '3=127&5=133&6=136&8=139&9=141&11=145&12=147&14=149&15=151&18=154&19=158&20=162&21=166&23=170&24=172&25=176&28=180&29=183&30=186&31=188&32=190&33=194&34=197&36=204&38=215&39=218&41=220&42=223&43=225&44=228&45=230&46=234&49=238&53=264&54=266&55=268&56=272&58=279&60=294&61=297&62=299&63=302&64=304&65=307&66=309&67=313&70=317&74=339&75=342&76=346&77=349&80=355&82=358&85=361&86=365&88=369&90=373&92=376&93=378&94=382&97=385&99=388&100=390&101=394&103=397&105=399&107=402&108=404&109=408&112=411&114=414&115=416&116=420&117=423&119=440&123=445&125=448&126=451&127=456&129=467&131=470&132=472&133=476&138=492&140=495&141=497&142=501&145=504&147=507&148=510&149=514&152=524&153=526&154=529&155=533&158=543&159=545&162=547&164=550&165=552&166=556&170=560&172=562'

@@ -24,6 +24,7 @@ def root(context, missing=missing):
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
+    l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_documents = resolve('documents')
@@ -35,8 +36,11 @@ def root(context, missing=missing):
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_delivery_groups = resolve('delivery_groups')
+    l_0_schedule = resolve('schedule')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
+    l_0_further_questions = resolve('further_questions')
+    l_0_further_questions_text = resolve('further_questions_text')
     l_0_more_questions = resolve('more_questions')
     l_0_more_questions_text = resolve('more_questions_text')
     l_0_advice = resolve('advice')
@@ -73,52 +77,58 @@ def root(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_6 = environment.filters['list']
+        t_6 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_7 = environment.filters['map']
+        t_7 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_8 = environment.filters['md']
+        t_8 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_9 = environment.filters['rejectattr']
+        t_9 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_10 = environment.filters['selectattr']
+        t_10 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_11 = environment.filters['upper_first']
+        t_11 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_12 = environment.tests['false']
+        t_12 = environment.filters['upper_first']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No test named 'false' found.")
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
     try:
-        t_13 = environment.tests['none']
+        t_13 = environment.tests['false']
     except KeyError:
         @internalcode
         def t_13(*unused):
+            raise TemplateRuntimeError("No test named 'false' found.")
+    try:
+        t_14 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_14(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# '
@@ -126,27 +136,27 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'):
         pass
         yield ': '
-        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '\n'
     for l_1_line in (undefined(name='address') if l_0_address is missing else l_0_address):
         _loop_vars = {}
         pass
-        yield str(t_8(l_1_line))
+        yield str(t_9(l_1_line))
         yield '  \n'
     l_1_line = missing
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'contact'))
         yield ': '
-        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone'):
         pass
-        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
+        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'):
         pass
-        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
+        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
         yield '  \n'
     yield '\n| '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
@@ -157,9 +167,9 @@ def root(context, missing=missing):
     yield ' | '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'valid_until'))
     yield ' |\n|---|---|---|---|\n| '
-    yield str((t_8((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
+    yield str((t_9((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
     yield ' | '
-    yield str((t_8((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
+    yield str((t_9((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
     yield ' | '
     yield str(t_2((undefined(name='date') if l_0_date is missing else l_0_date)))
     yield ' | '
@@ -174,14 +184,14 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_8(l_1_text))
+            yield str(t_9(l_1_text))
             yield '\n'
         l_1_text = missing
     yield '\n'
-    l_0_booked = t_6(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_booked = t_7(context.eval_ctx, t_11(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['booked'] = l_0_booked
     context.exported_vars.add('booked')
-    l_0_made = t_6(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_made = t_7(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['made'] = l_0_made
     context.exported_vars.add('made')
     if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
@@ -206,28 +216,28 @@ def root(context, missing=missing):
             l_1_mt = environment.getattr(l_1_part, 'machine_time')
             _loop_vars['mt'] = l_1_mt
             yield '| **'
-            yield str(t_8((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+            yield str(t_9((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
             yield '**'
             if environment.getattr(l_1_part, 'name'):
                 pass
                 yield ' ('
-                yield str(t_8(environment.getattr(l_1_part, 'id')))
+                yield str(t_9(environment.getattr(l_1_part, 'id')))
                 yield ')'
             yield '<br>'
-            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+            yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
             if environment.getattr(l_1_part, 'material'):
                 pass
                 yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 34 in 'offer.md.j2' evaluated to false and no else section was defined.")))
-                yield str(t_8(environment.getattr(l_1_part, 'material')))
+                yield str(t_9(environment.getattr(l_1_part, 'material')))
             if environment.getattr(l_1_part, 'size_mm'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
                 yield ' mm'
             if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
                 pass
                 yield '<br>'
-                yield str(t_8(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours')))
+                yield str(t_9(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours')))
             if environment.getattr(l_1_part, 'pending'):
                 pass
                 yield '<br>'
@@ -237,23 +247,23 @@ def root(context, missing=missing):
                 yield '<br>'
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
                 yield ' '
-                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
+                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
             yield ' | '
-            yield str(t_8(t_5(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', ')))
+            yield str(t_9(t_5(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', ')))
             yield ' | '
-            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+            if (not t_14(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
                 pass
-                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_14(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield ' | '
-            yield str((t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
+            yield str((t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_14(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
             yield ' | '
-            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_14(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield ' |\n'
         l_1_part = l_1_mt = missing
-        if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
+        if ((not t_14((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
             pass
             yield '| **'
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
@@ -280,32 +290,32 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '| **'
-            yield str(t_8((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+            yield str(t_9((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
             yield '**'
             if environment.getattr(l_1_part, 'name'):
                 pass
                 yield ' ('
-                yield str(t_8(environment.getattr(l_1_part, 'id')))
+                yield str(t_9(environment.getattr(l_1_part, 'id')))
                 yield ')'
             yield '<br>'
-            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+            yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
             if environment.getattr(l_1_part, 'material'):
                 pass
                 yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 48 in 'offer.md.j2' evaluated to false and no else section was defined.")))
-                yield str(t_8(environment.getattr(l_1_part, 'material')))
+                yield str(t_9(environment.getattr(l_1_part, 'material')))
             if environment.getattr(l_1_part, 'size_mm'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_7(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
+                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
                 yield ' mm'
             if environment.getattr(l_1_part, 'treatments'):
                 pass
                 yield ' · '
-                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
+                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
             if environment.getattr(l_1_part, 'blocked'):
                 pass
                 yield '<br>'
-                yield str(t_8(environment.getattr(l_1_part, 'cannot_make')))
+                yield str(t_9(environment.getattr(l_1_part, 'cannot_make')))
             elif environment.getattr(l_1_part, 'pending'):
                 pass
                 yield '<br>'
@@ -315,9 +325,9 @@ def root(context, missing=missing):
                 yield '<br>'
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
                 yield ' '
-                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
+                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
             yield ' | '
-            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
+            if (not t_14(environment.getattr(l_1_part, 'pieces'))):
                 pass
                 yield str(t_1(environment.getattr(l_1_part, 'pieces')))
                 yield ' '
@@ -326,33 +336,33 @@ def root(context, missing=missing):
                 pass
                 yield '–'
             yield ' | '
-            yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+            yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_14(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
             yield ' | '
-            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_14(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield ' |\n'
         l_1_part = missing
-    if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (undefined(name='made') if l_0_made is missing else l_0_made)):
+    if ((not t_14((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (undefined(name='made') if l_0_made is missing else l_0_made)):
         pass
         yield '| **'
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield '** | | | **'
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '** |\n'
-        if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        if (not t_14((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
             pass
             yield '| '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
             yield ' ('
-            yield str(t_8((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts)))
+            yield str(t_9((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts)))
             yield ') | | | '
             yield str(t_3((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
             yield ' |\n'
     yield '\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
+        yield str(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_14((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
@@ -369,7 +379,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_8(l_1_text))
+            yield str(t_9(l_1_text))
             yield '\n'
         l_1_text = missing
     if (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
@@ -381,7 +391,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_8(l_1_text))
+            yield str(t_9(l_1_text))
             yield '\n'
         l_1_text = missing
         yield '\n'
@@ -396,7 +406,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_8(l_1_text))
+            yield str(t_9(l_1_text))
             yield '\n'
         l_1_text = missing
     if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
@@ -415,7 +425,7 @@ def root(context, missing=missing):
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
+            if (not t_14(environment.getattr(l_1_b, 'total_eur'))):
                 pass
                 yield '| '
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
@@ -449,19 +459,47 @@ def root(context, missing=missing):
             if environment.getattr(l_1_group, 'label'):
                 pass
                 yield '**'
-                yield str(t_8(environment.getattr(l_1_group, 'label')))
+                yield str(t_9(environment.getattr(l_1_group, 'label')))
                 yield '** '
-            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_12((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_13((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
                 pass
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars))
                 yield ' '
-            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
+            yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
             yield '\n'
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield '\n'
         l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
         yield '\n'
+        if (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
+            pass
+            yield '**'
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'schedule'))
+            yield ':**\n\n| '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'schedule_delivery'))
+            yield ' | '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
+            yield ' | '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'schedule_date'))
+            yield ' |\n|---:|---:|---|\n'
+            for l_1_r in (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
+                _loop_vars = {}
+                pass
+                yield '| '
+                yield str(environment.getattr(l_1_r, 'delivery'))
+                yield ' | '
+                yield str((environment.getattr(l_1_r, 'quantity_text') or '–'))
+                yield ' | '
+                yield str(environment.getattr(l_1_r, 'when'))
+                if environment.getattr(l_1_r, 'note'):
+                    pass
+                    yield ' ('
+                    yield str(t_9(environment.getattr(l_1_r, 'note')))
+                    yield ')'
+                yield ' |\n'
+            l_1_r = missing
+            yield '\n'
     yield '\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
@@ -472,7 +510,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_8(t_11(l_1_a)))
+            yield str(t_9(t_12(l_1_a)))
             yield '\n'
         l_1_a = missing
         yield '\n'
@@ -487,16 +525,35 @@ def root(context, missing=missing):
             pass
             yield str(environment.getattr(l_1_loop, 'index'))
             yield '. '
-            yield str(t_8(environment.getattr(l_1_q, 'text')))
+            yield str(t_9(environment.getattr(l_1_q, 'text')))
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield ' ('
-                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
+                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
                 yield ')'
             yield '\n'
         l_1_loop = l_1_q = missing
         yield '\n'
-        if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
+        if (undefined(name='further_questions') if l_0_further_questions is missing else l_0_further_questions):
+            pass
+            yield str((undefined(name='further_questions_text') if l_0_further_questions_text is missing else l_0_further_questions_text))
+            yield '\n\n'
+            l_1_loop = missing
+            for l_1_q, l_1_loop in LoopContext((undefined(name='further_questions') if l_0_further_questions is missing else l_0_further_questions), undefined):
+                _loop_vars = {}
+                pass
+                yield str((t_6((undefined(name='questions') if l_0_questions is missing else l_0_questions)) + environment.getattr(l_1_loop, 'index')))
+                yield '. '
+                yield str(t_9(environment.getattr(l_1_q, 'text')))
+                if environment.getattr(l_1_q, 'choices'):
+                    pass
+                    yield ' ('
+                    yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
+                    yield ')'
+                yield '\n'
+            l_1_loop = l_1_q = missing
+            yield '\n'
+        elif (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
             pass
             yield str((undefined(name='more_questions_text') if l_0_more_questions_text is missing else l_0_more_questions_text))
             yield '\n\n'
@@ -509,19 +566,19 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_8(l_1_a))
+            yield str(t_9(l_1_a))
             yield '\n'
         l_1_a = missing
         yield '\n'
     yield str(((undefined(name='closing') if l_0_closing is missing else l_0_closing) or (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order'))))
     yield '\n\n**'
-    yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+    yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '**'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield ' · '
-        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
     yield '\n'
 
 blocks = {}
-debug_info = '2=125&4=131&6=137&8=143&10=147&13=152&15=160&17=168&18=170&20=173&21=177&25=181&26=184&27=187&28=190&30=192&32=202&33=206&34=209&36=256&37=259&40=264&42=266&43=269&45=271&47=279&48=283&51=334&52=337&53=341&54=344&58=351&59=355&61=359&63=363&65=366&67=368&68=372&71=375&73=378&75=380&76=384&79=388&81=390&83=393&85=395&86=399&89=402&91=405&93=407&95=415&96=418&97=421&99=432&104=438&105=441&107=444&108=449&109=460&116=466&117=469&119=471&120=475&124=479&125=482&127=485&128=488&132=499&136=503&137=506&139=508&140=512&144=516&146=518'
+debug_info = '2=135&4=141&6=147&8=153&10=157&13=162&15=170&17=178&18=180&20=183&21=187&25=191&26=194&27=197&28=200&30=202&32=212&33=216&34=219&36=266&37=269&40=274&42=276&43=279&45=281&47=289&48=293&51=344&52=347&53=351&54=354&58=361&59=365&61=369&63=373&65=376&67=378&68=382&71=385&73=388&75=390&76=394&79=398&81=400&83=403&85=405&86=409&89=412&91=415&93=417&95=425&96=428&97=431&99=442&104=448&105=451&107=454&108=459&109=470&114=475&115=478&117=480&119=486&120=490&126=504&127=507&129=509&130=513&134=517&135=520&137=523&138=526&142=537&144=542&145=545&149=556&153=560&154=563&156=565&157=569&161=573&163=575'

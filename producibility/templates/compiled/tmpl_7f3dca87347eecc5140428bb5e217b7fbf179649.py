@@ -126,7 +126,7 @@ def block_styles(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     pass
-    yield ':root { --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9; --accent: #24476b; }\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody { margin: 0; padding: 24px 0; color: var(--ink); font-size: 10pt; line-height: 1.42;\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 14mm 16mm 12mm; background: #fff;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\nheader.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }\n.brand { display: flex; gap: 10px; align-items: center; min-width: 0; }\n.brand img { max-height: 16mm; max-width: 50mm; }\n.brand .mark { display: inline-flex; align-items: center; justify-content: center; width: 38px; height: 38px;\n  border-radius: 8px; background: var(--accent); color: #fff; font-weight: 700; font-size: 13pt; flex: none; }\n.brand .name { font-weight: 700; font-size: 12pt; line-height: 1.2; overflow-wrap: anywhere; }\n.sender { text-align: right; font-size: 8.5pt; color: var(--muted); line-height: 1.35; overflow-wrap: anywhere; }\nh1 { font-size: 20pt; margin: 10mm 0 1mm; color: var(--accent); letter-spacing: .01em; }\nh2 { font-size: 10pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 7mm 0 2mm;\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; break-after: avoid; page-break-after: avoid; }\nh3 { font-size: 9.5pt; font-weight: 700; color: var(--accent); margin: 5mm 0 1mm; break-after: avoid; page-break-after: avoid; }\n.meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 2px 14px; padding: 6px 0;\n  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 3mm 0 4mm; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\np { margin: 0 0 5px; }\n.muted { color: var(--muted); } .small { font-size: 8.5pt; } .nowrap { white-space: nowrap; }\ntable.lines { width: 100%; border-collapse: collapse; font-size: 9.5pt; }\ntable.lines th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 6px; }\ntable.lines td { border-bottom: 1px solid var(--rule); padding: 5px 6px; vertical-align: top; }\ntable.lines .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntable.lines tbody.sum td { border-bottom: none; border-top: 1.5px solid var(--ink); font-weight: 700; font-size: 10.5pt; }\ntable.lines tr, table.lines tbody.sum { break-inside: avoid; page-break-inside: avoid; }\ntable.lines tbody.sum { break-before: avoid; page-break-before: avoid; }\n.what { font-weight: 600; }\n.how { color: var(--muted); font-size: 8.8pt; display: block; }\n.note { background: var(--soft); border-radius: 5px; padding: 6px 10px; margin-top: 4px; font-size: 9pt; }\n.bad { color: #b1261d; font-weight: 600; }\nol.questions, ul.advice, ul.assumed { margin: 0; padding-left: 18px; }\nol.questions li, ul.advice li, ul.assumed li { margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }\n.choices { display: block; font-size: 8.5pt; color: var(--muted); }\nfooter.closing { margin-top: 8mm; padding-top: 4px; border-top: 1px solid var(--rule); font-size: 9pt; }\n@page { size: A4; margin: 12mm 12mm 14mm;\n  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; color: #8b94a1;\n    font-family: "Liberation Sans", "DejaVu Sans", sans-serif; } }\n@media print {\n  html, body { background: #fff; padding: 0; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1 { margin-top: 5mm; }\n  /* a one-part offer on one A4 page: the sections closer together on paper */\n  h2 { margin: 4mm 0 1.5mm; }\n  footer.closing { margin-top: 4mm; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 5mm; box-shadow: none; }\n}\n@media screen and (max-width: 560px) {\n  .sender { text-align: left; }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  h1 { font-size: 16pt; margin-top: 5mm; }\n  table.lines thead { display: none; }\n  table.lines, table.lines tbody, table.lines tr, table.lines td { display: block; width: 100%; }\n  table.lines tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.lines td { border: none; padding: 1px 0; }\n  table.lines td.num { text-align: left; white-space: normal; }\n  table.lines td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 8.5pt; }\n  table.lines tbody.sum td { border-top: none; }\n  table.lines tbody.sum tr { border-top: 1.5px solid var(--ink); display: flex; justify-content: space-between; }\n  table.lines tbody.sum td { width: auto; }\n  table.lines td.empty { display: none; }\n}\n'
+    yield ':root { --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9; --accent: #24476b; }\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody { margin: 0; padding: 24px 0; color: var(--ink); font-size: 10pt; line-height: 1.42;\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 14mm 16mm 12mm; background: #fff;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\nheader.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }\n.brand { display: flex; gap: 10px; align-items: center; min-width: 0; }\n.brand img { max-height: 16mm; max-width: 50mm; }\n.brand .mark { display: inline-flex; align-items: center; justify-content: center; width: 38px; height: 38px;\n  border-radius: 8px; background: var(--accent); color: #fff; font-weight: 700; font-size: 13pt; flex: none; }\n.brand .name { font-weight: 700; font-size: 12pt; line-height: 1.2; overflow-wrap: anywhere; }\n.sender { text-align: right; font-size: 8.5pt; color: var(--muted); line-height: 1.35; overflow-wrap: anywhere; }\nh1 { font-size: 20pt; margin: 10mm 0 1mm; color: var(--accent); letter-spacing: .01em; }\nh2 { font-size: 10pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 7mm 0 2mm;\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; break-after: avoid; page-break-after: avoid; }\nh3 { font-size: 9.5pt; font-weight: 700; color: var(--accent); margin: 5mm 0 1mm; break-after: avoid; page-break-after: avoid; }\n.meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 2px 14px; padding: 6px 0;\n  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 3mm 0 4mm; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\np { margin: 0 0 5px; }\n.muted { color: var(--muted); } .small { font-size: 8.5pt; } .nowrap { white-space: nowrap; }\ntable.lines { width: 100%; border-collapse: collapse; font-size: 9.5pt; }\ntable.lines th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 6px; }\ntable.lines td { border-bottom: 1px solid var(--rule); padding: 5px 6px; vertical-align: top; }\ntable.lines .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntable.lines tbody.sum td { border-bottom: none; border-top: 1.5px solid var(--ink); font-weight: 700; font-size: 10.5pt; }\ntable.lines tr, table.lines tbody.sum { break-inside: avoid; page-break-inside: avoid; }\ntable.lines tbody.sum { break-before: avoid; page-break-before: avoid; }\n.what { font-weight: 600; }\n.how { color: var(--muted); font-size: 8.8pt; display: block; }\n.note { background: var(--soft); border-radius: 5px; padding: 6px 10px; margin-top: 4px; font-size: 9pt; }\n.bad { color: #b1261d; font-weight: 600; }\nol.questions, ul.advice, ul.assumed { margin: 0; padding-left: 18px; }\nol.questions li, ul.advice li, ul.assumed li { margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }\n.choices { display: block; font-size: 8.5pt; color: var(--muted); }\ntable.lines.schedule td { padding: 2px 6px; }\ntable.lines.schedule td:last-child { width: 100%; }\ntable.lines.schedule .how { display: inline; }\nol.questions.further { font-size: 8.8pt; }\nol.questions.further li { margin-bottom: 2px; }\nfooter.closing { margin-top: 8mm; padding-top: 4px; border-top: 1px solid var(--rule); font-size: 9pt; }\n@page { size: A4; margin: 12mm 12mm 14mm;\n  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; color: #8b94a1;\n    font-family: "Liberation Sans", "DejaVu Sans", sans-serif; } }\n@media print {\n  html, body { background: #fff; padding: 0; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1 { margin-top: 5mm; }\n  /* a one-part offer on one A4 page: the sections closer together on paper */\n  h2 { margin: 3mm 0 1.5mm; }\n  table.lines.schedule { font-size: 9pt; }\n  table.lines.schedule td { padding: 0 6px; border-bottom: none; }\n  footer.closing { margin-top: 1mm; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 5mm; box-shadow: none; }\n}\n@media screen and (max-width: 560px) {\n  .sender { text-align: left; }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  h1 { font-size: 16pt; margin-top: 5mm; }\n  table.lines thead { display: none; }\n  table.lines, table.lines tbody, table.lines tr, table.lines td { display: block; width: 100%; }\n  table.lines tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.lines td { border: none; padding: 1px 0; }\n  table.lines td.num { text-align: left; white-space: normal; }\n  table.lines td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 8.5pt; }\n  table.lines tbody.sum td { border-top: none; }\n  table.lines tbody.sum tr { border-top: 1.5px solid var(--ink); display: flex; justify-content: space-between; }\n  table.lines tbody.sum td { width: auto; }\n  table.lines td.empty { display: none; }\n  table.lines.schedule td { padding: 1px 0; }\n}\n'
 
 def block_extra_styles(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -220,6 +220,7 @@ def block_parts(context, missing=missing):
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
+    l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_documents = resolve('documents')
@@ -321,7 +322,7 @@ def block_parts(context, missing=missing):
             yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 146 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 154 in 'offer.html.j2' evaluated to false and no else section was defined.")))
                 yield escape(environment.getattr(l_1_part, 'material'))
             if environment.getattr(l_1_part, 'size_mm'):
                 pass
@@ -408,7 +409,7 @@ def block_parts(context, missing=missing):
             yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 173 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 181 in 'offer.html.j2' evaluated to false and no else section was defined.")))
                 yield escape(environment.getattr(l_1_part, 'material'))
             if environment.getattr(l_1_part, 'size_mm'):
                 pass
@@ -480,7 +481,7 @@ def block_parts(context, missing=missing):
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
         yield '<p class="note">'
-        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
+        yield escape(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '</p>\n'
     elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
@@ -594,6 +595,7 @@ def block_delivery(context, missing=missing):
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_T = resolve('T')
     l_0_delivery_groups = resolve('delivery_groups')
+    l_0_schedule = resolve('schedule')
     try:
         t_1 = environment.filters['date']
     except KeyError:
@@ -643,6 +645,31 @@ def block_delivery(context, missing=missing):
             yield escape(t_14(t_8(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
             yield '</p>\n'
         l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
+        if (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
+            pass
+            yield '<table class="lines schedule" aria-label="'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'schedule'))
+            yield '">\n  <tbody>\n'
+            for l_1_r in (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
+                _loop_vars = {}
+                pass
+                yield '    <tr><td class="nowrap">'
+                yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'schedule_delivery'))
+                yield ' '
+                yield escape(environment.getattr(l_1_r, 'delivery'))
+                yield '</td><td class="nowrap">'
+                yield escape((environment.getattr(l_1_r, 'quantity_text') or '–'))
+                yield '</td><td><span class="nowrap">'
+                yield escape(environment.getattr(l_1_r, 'when'))
+                yield '</span>'
+                if environment.getattr(l_1_r, 'note'):
+                    pass
+                    yield ' <span class="how">('
+                    yield escape(t_14(environment.getattr(l_1_r, 'note')))
+                    yield ')</span>'
+                yield '</td></tr>\n'
+            l_1_r = missing
+            yield '  </tbody>\n</table>\n'
 
 def block_questions(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -653,6 +680,8 @@ def block_questions(context, missing=missing):
     _block_vars = {}
     l_0_questions = resolve('questions')
     l_0_T = resolve('T')
+    l_0_further_questions = resolve('further_questions')
+    l_0_further_questions_text = resolve('further_questions_text')
     l_0_more_questions = resolve('more_questions')
     l_0_more_questions_text = resolve('more_questions_text')
     try:
@@ -661,6 +690,12 @@ def block_questions(context, missing=missing):
         @internalcode
         def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
         pass
@@ -680,7 +715,27 @@ def block_questions(context, missing=missing):
             yield '</li>\n'
         l_1_q = missing
         yield '</ol>\n'
-        if (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
+        if (undefined(name='further_questions') if l_0_further_questions is missing else l_0_further_questions):
+            pass
+            yield '<p class="small muted">'
+            yield escape((undefined(name='further_questions_text') if l_0_further_questions_text is missing else l_0_further_questions_text))
+            yield '</p>\n<ol class="questions further" start="'
+            yield escape((t_3((undefined(name='questions') if l_0_questions is missing else l_0_questions)) + 1))
+            yield '">\n'
+            for l_1_q in (undefined(name='further_questions') if l_0_further_questions is missing else l_0_further_questions):
+                _loop_vars = {}
+                pass
+                yield '  <li>'
+                yield escape(environment.getattr(l_1_q, 'text'))
+                if environment.getattr(l_1_q, 'choices'):
+                    pass
+                    yield ' <span class="muted">('
+                    yield escape(t_8(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                    yield ')</span>'
+                yield '</li>\n'
+            l_1_q = missing
+            yield '</ol>\n'
+        elif (undefined(name='more_questions') if l_0_more_questions is missing else l_0_more_questions):
             pass
             yield '<p class="small muted">'
             yield escape((undefined(name='more_questions_text') if l_0_more_questions_text is missing else l_0_more_questions_text))
@@ -734,4 +789,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&89=48&96=50&107=52&108=58&109=64&110=68&111=72&115=76&117=78&118=82&119=86&120=90&123=94&134=96&243=98&252=100&253=103&255=105&256=109&261=114&273=116&282=118&16=121&89=131&96=140&97=162&98=165&100=171&101=173&103=179&123=182&124=193&125=195&127=198&128=202&134=207&135=287&136=289&137=291&138=294&140=296&142=306&143=310&145=313&146=321&147=332&148=337&150=350&151=354&152=363&153=367&157=373&159=376&163=381&165=383&166=386&168=388&170=396&172=400&173=408&174=423&176=441&177=452&178=456&182=462&184=465&185=469&186=472&192=480&193=485&194=490&195=495&197=498&199=500&200=504&205=508&207=511&209=513&210=517&213=521&216=523&218=526&220=528&221=532&226=536&227=539&229=541&231=549&232=552&233=555&235=574&243=585&244=622&245=625&246=628&247=634&261=647&262=665&263=668&265=670&266=674&269=683&273=689&274=699&275=702&277=704&282=713&284=726&285=728'
+debug_info = '7=33&9=37&14=39&16=47&97=48&104=50&115=52&116=58&117=64&118=68&119=72&123=76&125=78&126=82&127=86&128=90&131=94&142=96&251=98&269=100&270=103&272=105&273=109&278=114&297=116&306=118&16=121&97=131&104=140&105=162&106=165&108=171&109=173&111=179&131=182&132=193&133=195&135=198&136=202&142=207&143=288&144=290&145=292&146=295&148=297&150=307&151=311&153=314&154=322&155=333&156=338&158=351&159=355&160=364&161=368&165=374&167=377&171=382&173=384&174=387&176=389&178=397&180=401&181=409&182=424&184=442&185=453&186=457&190=463&192=466&193=470&194=473&200=481&201=486&202=491&203=496&205=499&207=501&208=505&213=509&215=512&217=514&218=518&221=522&224=524&226=527&228=529&229=533&234=537&235=540&237=542&239=550&240=553&241=556&243=575&251=586&252=624&253=627&254=630&255=636&257=648&258=651&260=653&261=657&278=674&279=700&280=703&282=705&283=709&286=718&287=721&288=723&289=725&290=729&293=738&297=744&298=754&299=757&301=759&306=768&308=781&309=783'
