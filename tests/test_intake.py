@@ -717,7 +717,7 @@ def test_validate_keeps_the_loaders_errors_with_did_you_mean(tmp_path):
     assert f"{path}:2: purpose: the text 'prototyp' is not one of:" in out
     assert "(did you mean 'prototype'?)" in out
     assert f"{path}:3: unknown field 'quantty' (did you mean 'quantity'?)" in out
-    assert f"{path}:6: part 'P1' tolerance_mm must be <= 10" in out
+    assert f"{path}:6: part 'P1' tolerance_mm must be <= 10 mm, got 50 mm" in out
 
 
 def test_validate_lists_open_questions_per_part_in_dutch(tmp_path):

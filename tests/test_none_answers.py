@@ -5,7 +5,8 @@ left empty, the holes and the thread became the offer's top questions, the price
 indicative and the lead time "up to +10 working days" for gun drilling, and no answer
 ended it ('geen' is geen getal, 0 below the minimum).  A question the questionnaire
 marks ``none:`` now takes "geen" as an answer: answered, and the feature not there, so
-a rule reading it is decided.
+a rule reading it is decided.  Also: a 0.7 g turned pin can give its weight, and is not
+asked it by "heavy part needs lifting gear".
 """
 
 import json
@@ -154,3 +155,37 @@ def test_the_paper_form_says_geen_instead_of_leave_empty():
     assert "☐ geen schroefdraad" in page
     assert "part.tolerance_mm" not in page and "is defined" not in page
     assert "9.12 kleiner is dan 0,05" in page
+
+
+# ---- the weight of a small turned part (REVIEW23 turning 10)
+
+def test_a_small_turned_part_gives_its_weight_and_the_error_says_the_unit(tmp_path):
+    """1 g was the minimum (a 0.7 g pin was refused), and "weight_kg must be >= 0.001,
+    got 0.0006" named no unit."""
+    code, out, err = run_cli("validate", pin_file(tmp_path, weight_kg="0.7 g"))
+    assert code == 0, out + err
+    code, out, err = run_cli("validate", pin_file(tmp_path, weight_kg=0.0007))
+    assert code == 0, out + err
+    code, out, _ = run_cli("validate", pin_file(tmp_path, weight_kg=0.0000005))
+    assert code == 1 and "weight_kg must be >= 0.000001 kg, got 0.0000005 kg" in out
+    code, out, _ = run_cli("validate", pin_file(tmp_path, weight_kg="0.0005 g"))
+    assert code == 1 and "weight_kg: Must be at least 0.000001 kg" in out
+
+
+def test_a_pin_is_not_asked_its_weight_for_lifting_gear(tmp_path, monkeypatch):
+    """FAC-004 (> 23 kg needs lifting gear) asked a Ø6 x 28 pin its weight: the stock it
+    is turned from bounds it. A heavy part without a weight is still asked it."""
+    path = pin_file(tmp_path, weight_kg=None)
+    monkeypatch.chdir(SHOP)  # the shop's config: its pack and its machines
+    code, out, err = run_cli("check", path, "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert "weight_kg" not in {q["field"] for q in report["open_questions"]}
+    screener = Screener(load_equipment(EQUIPMENT), load_packs())
+    from conftest import base_request
+    heavy = base_request(part={"size_mm": [900, 500, 400], "material": "steel_s235",
+                               "processes": ["milling_3axis"]})
+    heavy["parts"][0].pop("weight_kg", None)
+    fields = {q["field"]: q for q in screener.check(heavy, probe=False).to_dict()
+              ["open_questions"]}
+    assert "FAC-004" in fields["weight_kg"]["rules"]

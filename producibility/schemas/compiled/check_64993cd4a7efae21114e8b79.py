@@ -485,8 +485,8 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                             if not isinstance(data__parts_item__weightkg, (int, float, Decimal)) or isinstance(data__parts_item__weightkg, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be number")
                             if isinstance(data__parts_item__weightkg, (int, float, Decimal)) and not isinstance(data__parts_item__weightkg, bool):
-                                if data__parts_item__weightkg < 0.001:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be bigger than or equal to 0.001")
+                                if data__parts_item__weightkg < 1e-06:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be bigger than or equal to 1e-06")
                                 if data__parts_item__weightkg > 10000:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be smaller than or equal to 10000")
                         if "tolerance_mm" in data__parts_item_keys:
