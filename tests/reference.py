@@ -4,6 +4,9 @@ README ("How rules are evaluated"), to check the engine against.
 No experta, no alpha index, no caches: loops over rules, subjects and layers.
 It shares only what is not clever: the condition language (``evaluate``), the
 judgement of one part on one machine (``fit.check``) and the derived fields.
+A question answered "none" (no thread) is answered: its value is the condition
+language's ABSENT, which ``evaluate`` decides (``part.min_thread_mm < 3`` is false) and
+which is never among a rule's open questions (``missing`` lists only fields not given).
 """
 
 from producibility.engine import fit

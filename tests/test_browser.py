@@ -317,3 +317,93 @@ def test_the_form_offers_no_t_temper_for_an_alloy_that_is_not_heat_treatable(tmp
     assert {"t4", "t6", "t651"} <= set(result["for6082"]) and result["kept"] == "t6"
     assert result["for5754"] == ["o_h111", "h22_h32", "h24_h34"]
     assert result["after"] == ""
+
+
+CONDITIONS = """function (w, d) {
+  var part = d.querySelector('#parts .part'), top = d.getElementById('request-questions');
+  function q(id, scope) { return (scope || part).querySelector('.q[data-id="' + id + '"]'); }
+  function set(id, value, scope) {
+    var box = q(id, scope), field = box.querySelector('input, select');
+    if (box.getAttribute('data-type') === 'multi_choice') {
+      box.querySelectorAll('input').forEach(function (f) { f.checked = value.indexOf(f.value) >= 0; });
+    } else { field.value = value; }
+    field.dispatchEvent(new Event('input', {bubbles: true}));
+    field.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+  function none(id) {  // the "geen" box beside the number or the choice
+    var box = q(id).querySelector('input[data-absent]');
+    box.checked = true; box.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+  function hidden(id, scope) { return q(id, scope).hidden; }
+  var out = {};
+  set('purpose', 'series', top); set('quantity', '50', top);
+  out.cpkAt50 = hidden('cpk_required', top);
+  set('quantity', '200', top);
+  out.cpkAt200 = hidden('cpk_required', top);
+  set('id', 'P-1'); set('processes', ['turning']); set('tolerance_mm', '0,2');
+  out.featureAtWide = hidden('tightest_feature');
+  set('tolerance_mm', '0,02');
+  out.featureAtTight = hidden('tightest_feature');
+  out.fitSizeOpen = hidden('fit_size_mm');
+  set('iso_fit', 'H7');
+  out.fitSizeAtH7 = hidden('fit_size_mm');
+  none('iso_fit');
+  out.fitSizeAtNone = hidden('fit_size_mm');
+  out.fitChoiceAfterNone = q('iso_fit').querySelector('select').value;
+  out.threadDepthOpen = hidden('max_thread_depth_mm');
+  set('min_thread_mm', '3');
+  out.threadDepthAtM3 = hidden('max_thread_depth_mm');
+  none('min_thread_mm');
+  out.threadDepthAtNone = hidden('max_thread_depth_mm');
+  out.holeDepthOpen = hidden('max_hole_depth_mm');
+  none('min_hole_diameter_mm');
+  out.holeDepthAtNone = hidden('max_hole_depth_mm');
+  out.conditions = Array.prototype.map.call(d.querySelectorAll('#parts .part .cond'),
+    function (p) { return p.textContent; });
+  w.HTMLAnchorElement.prototype.click = function () {};
+  out.yaml = w.producibilityForm.build().text;
+  return out;
+}"""
+
+
+@needs_chromium
+def test_the_form_says_its_conditions_in_words_and_takes_none_for_an_answer(tmp_path):
+    """REVIEW23 (buyer 15): "Alleen invullen als part.tolerance_mm < 0.05" and "...
+    part.min_thread_mm is defined" were printed raw and not evaluated, so the thread
+    depth showed for a part without thread and "what kind of dimension" for ±0.2 mm;
+    (buyer 8, turning 9) "no holes" and "no thread" could not be answered. Now the
+    conditions read in words and the page hides a question while its condition does not
+    hold; a "geen" box beside the number says none, and the request it saves screens with
+    no question about holes or thread."""
+    code, page, err = run_cli("questionnaire", "export", "--format", "html", "--lang", "nl",
+                              "--equipment", EQUIPMENT)
+    assert code == 0, err
+    assert "part.tolerance_mm" not in page and "is defined" not in page
+    for width in WIDTHS:
+        shown = in_browser(tmp_path, page, width)
+        assert shown["scrollWidth"] <= width and not shown["outside"], shown["outside"][:5]
+    result = in_browser(tmp_path, page, 390, CONDITIONS)
+    assert "error" not in result, result
+    assert (result["cpkAt50"], result["cpkAt200"]) == (True, False)
+    assert (result["featureAtWide"], result["featureAtTight"]) == (True, False)
+    assert (result["fitSizeOpen"], result["fitSizeAtH7"], result["fitSizeAtNone"]) == \
+        (True, False, True)
+    assert result["fitChoiceAfterNone"] == ""
+    assert (result["threadDepthOpen"], result["threadDepthAtM3"],
+            result["threadDepthAtNone"]) == (True, False, True)
+    assert (result["holeDepthOpen"], result["holeDepthAtNone"]) == (False, True)
+    assert any("kleiner is dan 0,05" in c for c in result["conditions"]), result["conditions"]
+    saved = yaml.safe_load(result["yaml"])
+    part = saved["parts"][0]
+    assert (part["min_thread_mm"], part["min_hole_diameter_mm"], part["iso_fit"]) == \
+        ("none", "none", "none")
+    assert "max_thread_depth_mm" not in part and "max_hole_depth_mm" not in part
+    saved.update(id="WEB-2", date="2026-11-23", customer="Test")
+    part.update(name="Pen", material="steel_c45", diameter_mm=6, length_mm=28)
+    path = tmp_path / "form-none.yaml"
+    path.write_text(yaml.safe_dump(saved, allow_unicode=True), encoding="utf-8")
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    assert code == 0, err
+    asked = {q["field"] for q in json.loads(out)["open_questions"]}
+    assert not asked & {"min_thread_mm", "max_thread_depth_mm", "min_hole_diameter_mm",
+                        "max_hole_depth_mm", "iso_fit", "fit_size_mm"}, asked

@@ -54,7 +54,7 @@ def error_of(fn, *args):
     ("id: R1\npurpose: prototyp\n" + GOOD_PART,
      "request.yaml:2: purpose: the text 'prototyp' is not one of: prototype, pilot, small_series, "
      "series (did you mean 'prototype'?)"),
-    ("id: R1\nquantity: -5\n" + GOOD_PART, "request.yaml:2: quantity must be >= 1, got -5"),
+    ("id: R1\nquantity: -5\n" + GOOD_PART, "request.yaml:2: quantity must be >= 1 pcs, got -5 pcs"),
     ("id: R1\nquantity: .nan\n" + GOOD_PART, "request.yaml:2: '.nan' is not a usable number"),
     ("id: R1\nquantity: .inf\n" + GOOD_PART, "request.yaml:2: '.inf' is not a usable number"),
     ("id: R1\nparts: []\n", "request.yaml:2: parts needs at least 1 item, has 0"),

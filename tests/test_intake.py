@@ -261,7 +261,7 @@ def test_bad_input_is_asked_again_and_help_is_shown(mini):
     assert "'23/11/2026x' is not a date; write YYYY-MM-DD" in out
     assert "'9' is not one of the choices; type a number from 1 to 2." in out
     assert "Did you mean 'prototype'?" in out
-    assert "'lots' is not a number." in out and "Must be at most 1000." in out
+    assert "'lots' is not a number." in out and "Must be at most 1000 pcs." in out
     assert "'2027-02-30' is not a real date." in out
     assert "Answer y or n." in out
     assert "'4' is not one of the choices; type a number from 1 to 3." in out
@@ -407,7 +407,7 @@ def test_resume_reports_bad_answers_and_asks_them_again(mini, tmp_path):
     (tmp_path / "request.yaml").write_text(
         "id: R-9\nquantity: 5000\npurpos: prototype\n", encoding="utf-8")
     result = run_ask(mini, ["", "1", "12"], "--from", "request.yaml")
-    assert "request.yaml:2: quantity: Must be at most 1000; this question will be asked " \
+    assert "request.yaml:2: quantity: Must be at most 1000 pcs; this question will be asked " \
            "again" in result.output
     assert "request.yaml:3: unknown field 'purpos' (Did you mean 'purpose'?); left as it is" \
            in result.output
@@ -717,7 +717,7 @@ def test_validate_keeps_the_loaders_errors_with_did_you_mean(tmp_path):
     assert f"{path}:2: purpose: the text 'prototyp' is not one of:" in out
     assert "(did you mean 'prototype'?)" in out
     assert f"{path}:3: unknown field 'quantty' (did you mean 'quantity'?)" in out
-    assert f"{path}:6: part 'P1' tolerance_mm must be <= 10" in out
+    assert f"{path}:6: part 'P1' tolerance_mm must be <= 10 mm, got 50 mm" in out
 
 
 def test_validate_lists_open_questions_per_part_in_dutch(tmp_path):

@@ -178,10 +178,10 @@ def test_a_breaks_price_is_the_offers_at_that_quantity(tmp_path):
 # ---- 7. every question between the customer and a firm price ---------------------------
 
 @pytest.mark.parametrize("lang, intro, last", [
-    ("en", "And 11 more questions we need answered for a firm offer:",
-     "14. Are the critical (key) characteristics marked on the drawing?"),
-    ("nl", "En nog 11 vragen die wij beantwoord willen hebben voor een definitieve offerte:",
-     "14. Zijn de kritische maten (functiematen) op de tekening aangegeven?"),
+    ("en", "And 7 more questions we need answered for a firm offer:",
+     "10. Are the critical (key) characteristics marked on the drawing?"),
+    ("nl", "En nog 7 vragen die wij beantwoord willen hebben voor een definitieve offerte:",
+     "10. Zijn de kritische maten (functiematen) op de tekening aangegeven?"),
 ])
 def test_the_offer_lists_every_question(lang, intro, last):
     """The buyer's finding 7: "En nog 11 vragen waarmee wij de offerte kunnen
@@ -194,8 +194,10 @@ def test_the_offer_lists_every_question(lang, intro, last):
         assert last.split(". ", 1)[1] in _check(FORM, lang=lang, fmt=fmt)
     data = _check(FORM, lang=lang, fmt="json")
     asked = data["questions"] + data["further_questions"]
-    assert (len(data["questions"]), len(data["further_questions"])) == (3, 11)
-    assert data["more_questions"] == 11
+    # (the depths of holes and threads wait for their diameters: asked after them, the
+    # answered questions not at all; it read 11 more before "geen" was an answer)
+    assert (len(data["questions"]), len(data["further_questions"])) == (3, 7)
+    assert data["more_questions"] == 7
     assert asked[-1]["field"] == "key_characteristics_marked"
     report = _check(FORM, fmt="json", audience="internal")
     assert {(q["field"], q.get("part")) for q in report["open_questions"]} == \

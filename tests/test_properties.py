@@ -52,6 +52,10 @@ part_strategy = st.fixed_dictionaries(
               "diameter_mm": st.floats(5, 400).map(lambda x: round(x, 1)),
               "length_mm": st.floats(5, 800).map(lambda x: round(x, 1)),
               "cycle_time_min": st.floats(0.5, 120).map(lambda x: round(x, 1)),
+              # "none" is an answer where the feature may be absent
+              "min_thread_mm": st.sampled_from([1.6, 3, 8, "geen", "none"]),
+              "min_hole_diameter_mm": st.sampled_from([1.0, 6.0, "geen"]),
+              "max_hole_depth_mm": st.sampled_from([5.0, 80.0, "n.v.t."]),
               "quantity": st.integers(1, 8)})
 
 

@@ -38,7 +38,14 @@ CONDITIONS = {
              "'fdm' in part.processes", "part.cycle_time_min > {n}",
              "part.tolerance_mm < {x} or part.material == 'aluminium_6082'",
              # the stock facts: a part a candidate blocker rules out is left out of them
-             "not part.in_stock", "part.material_kg_in_request > {n}"],
+             "not part.in_stock", "part.material_kg_in_request > {n}",
+             # answered "none" (no thread, no holes): decided, never unknown; the index
+             # leaves such a value to the evaluator
+             "part.min_thread_mm < 3", "part.min_thread_mm is defined",
+             "part.min_thread_mm >= 3 and part.tolerance_mm < {x}",
+             "part.max_hole_depth_mm > 4 * part.min_hole_diameter_mm",
+             "not part.min_hole_diameter_mm < 2 or part.iso_fit == 'H7'",
+             "part.iso_fit in ['H7', 'h6'] and part.min_thread_mm is not defined"],
     "candidate": ["machine.rate_eur_h > {r}", "candidate.marginal",
                   "machine.free_h_per_week < {n} and part.tolerance_mm < {x}",
                   # what reads only the part is remembered per part (pack.INVARIANT),
@@ -116,6 +123,11 @@ part_strategy = st.fixed_dictionaries({
     "diameter_mm": st.sampled_from([20, 60]), "length_mm": st.sampled_from([50, 150]),
     "tolerance_mm": maybe(st.sampled_from([0.005, 0.02, 0.1, 0.5])),
     "cycle_time_min": maybe(st.sampled_from([2, 30, 600])),
+    # "geen" (and "none") is an answer: no thread, no holes, no fit
+    "min_thread_mm": maybe(st.sampled_from([1.6, 4, "geen", "none"])),
+    "min_hole_diameter_mm": maybe(st.sampled_from([1, 5, "geen"])),
+    "max_hole_depth_mm": maybe(st.sampled_from([3, 40, "nvt"])),
+    "iso_fit": maybe(st.sampled_from(["H7", "g6", "geen"])),
 })
 
 request_strategy = st.fixed_dictionaries({

@@ -57,15 +57,27 @@ def test_the_report_and_the_intake_use_the_same_relevance(faas):
     # a number answer against one number (delivery_interval_weeks: batches != 1)
     ("request.q == 5", ("or", [AnswerTest("in", "request", "q", (5,))])),
     ("request.batches != 1", ("or", [AnswerTest("out", "request", "batches", (1,))])),
+    # REVIEW23 (buyer 15): numbers compared, answered or not, answered "none"
+    ("part.t < 0.05", ("or", [AnswerTest("lt", "part", "t", (0.05,))])),
+    ("100 <= request.q", ("or", [AnswerTest("gteq", "request", "q", (100,))])),
+    ("part.x is defined", ("or", [AnswerTest("defined", "part", "x")])),
+    ("part.x is not defined", ("or", [AnswerTest("undefined", "part", "x")])),
+    ("part.x is not none", ("or", [AnswerTest("some", "part", "x")])),
+    ("request.a in ['s', 't'] and request.q >= 100",
+     ("and", [AnswerTest("in", "request", "a", ("s", "t")),
+              AnswerTest("gteq", "request", "q", (100,))])),
+    # one level of the other join: a group of its own
+    ("(request.a or request.b) and request.c",
+     ("and", [("or", [AnswerTest("true", "request", "a"), AnswerTest("true", "request", "b")]),
+              AnswerTest("true", "request", "c")])),
 ])
 def test_simple_tests_from_the_compiled_tree(source, expected):
     assert simple_tests(compile_condition(source, ("request", "part"))) == expected
 
 
 @pytest.mark.parametrize("source", [
-    "request.a and request.b or request.c", "(request.a or request.b) and request.c",
-    "part.x is defined", "part.t < 0.05", "request.q == true", "request.a|length > 1",
-    "'x' in part.p and 'y' in request.p or not request.z",
+    "request.q == true", "request.a|length > 1", "part.t < part.u", "part.t * 2 < 1",
+    "((request.a and request.b) or request.c) and request.d",
 ])
 def test_more_than_simple_tests_is_none(source):
     assert simple_tests(compile_condition(source, ("request", "part"))) is None
@@ -84,10 +96,17 @@ def test_a_condition_in_words_and_as_data(faas):
     odd = _with_ask_if(diameter, '"turning"  in   part.processes')
     assert condition_text(odd, numbers, faas, "en") == f"'turning' is chosen at {processes}"
     assert show_if(odd) == show_if(diameter)
-    # more than simple tests: the expression itself, and always shown on screen
+    # is defined (answered, and not "none"): in words, and evaluated on screen
     fit = faas.question("part", "fit_size_mm")  # ask_if: part.iso_fit is defined
-    assert condition_text(fit, numbers, faas, "en") == "part.iso_fit is defined"
-    assert show_if(fit) is None
+    fit_num = numbers[("part", "iso_fit")]
+    assert condition_text(fit, numbers, faas, "en") == \
+        f"{fit_num} is answered, and not with 'none'"
+    assert show_if(fit) == {"join": "or", "atoms": [
+        {"op": "defined", "scope": "part", "field": "iso_fit", "values": []}]}
+    # more than simple tests: the expression itself, and always shown on screen
+    odd = _with_ask_if(diameter, "part.length_mm < part.diameter_mm")
+    assert condition_text(odd, numbers, faas, "en") == "part.length_mm < part.diameter_mm"
+    assert show_if(odd) is None
 
 
 def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
@@ -106,7 +125,19 @@ def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
                                          "'welding' is chosen at 9.4")
     assert conditions["execution_class"].endswith(
         "or 'EN 1090 execution class EXC3' is chosen at 6.1")
-    assert conditions["tightest_feature"] == "part.tolerance_mm < 0.05"
+    # REVIEW23 (buyer 15): it printed "part.tolerance_mm < 0.05" and
+    # "part.min_thread_mm is defined" to the customer
+    assert conditions["tightest_feature"] == "9.12 is less than 0.05"
+    assert conditions["max_thread_depth_mm"] == "9.23 is answered, and not with 'none'"
+    assert conditions["cpk_required"] == "1.4 = small series or series production and " \
+        "1.6 is at least 100"
+    assert conditions["max_hole_depth_mm"] == (
+        "'3-axis milling', '5-axis milling' or 'turning' is chosen at 9.4 and 9.21 is "
+        "not 'none'")
+    assert not [c for c in conditions.values() if "part." in c or "request." in c]
+    dutch = {q["id"]: q["condition"] for s in form_model(faas, "nl")["sections"]
+             for q in s["questions"]}
+    assert dutch["tightest_feature"] == "9.12 kleiner is dan 0,05"
 
 
 def test_a_follow_up_waits_for_the_answers_it_follows_from(faas):

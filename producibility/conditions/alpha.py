@@ -15,7 +15,8 @@ This is exact, not a heuristic: ``a and b`` evaluates ``a`` first and stops
 when it is false (see expressions.py), so a rule whose leftmost test is false
 is false whatever the rest says.  Whenever the field's value is missing or of
 a type the index does not handle, every rule on that field is evaluated in
-full by the ordinary evaluator, so unknowns and errors come out the same.
+full by the ordinary evaluator, so unknowns and errors come out the same; so is
+a field answered "none" (``expressions.ABSENT``).
 
 Not only the leftmost test: the longest run of simple tests a condition starts
 with is indexed (``part.tolerance_mm < 0.02 and part.material == 'pom' and
@@ -43,6 +44,7 @@ unknown value, or one the index cannot judge, the whole condition is evaluated.
 import bisect
 
 from producibility.conditions.analysis import leading_tests
+from producibility.conditions.expressions import ABSENT
 
 
 MEMO_SIZE = 4096  # value combinations remembered per table (then it starts afresh)
@@ -112,6 +114,8 @@ class _FieldIndex:
             # unknown: 'is defined' is false; every other test is the evaluator's
             # (three-valued) business: its rule may be unknown, an open question
             return self.unless_defined
+        if value is ABSENT:
+            return None  # answered "none": the evaluator judges what is not there
         is_list = isinstance(value, list)
         if self.contained and not is_list:
             return None  # text containment and the like: let the evaluator decide

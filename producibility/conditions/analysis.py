@@ -241,7 +241,12 @@ class AnswerTest(NamedTuple):
     in a multiple choice), ``true`` / ``false`` (``request.f`` / ``not request.f``: a
     yes/no answer), ``in`` / ``out`` (``request.f == 'x'``, ``request.f in ['x', 'y']``
     / ``!=``, ``not in``: the answer among ``values`` or not; a number answer against
-    one number too: ``request.batches != 1``).
+    one number too: ``request.batches != 1``), ``lt`` / ``lteq`` / ``gt`` / ``gteq``
+    (a number answer against one number, ``values``: that number: ``part.tolerance_mm <
+    0.05``, ``100 <= request.quantity`` as ``gteq``), ``defined`` / ``undefined``
+    (``part.f is defined`` / ``is not defined``: answered with a value, not open and not
+    "none"), ``none`` / ``some`` (``part.f is none`` / ``is not none``: answered "none"
+    / not: an open answer may be either).
     """
 
     op: str
@@ -255,12 +260,16 @@ class AnswerTest(NamedTuple):
                 "values": list(self.values)}
 
 
-def answer_tests(tree: nodes.Node) -> tuple[str, list[AnswerTest]] | None:
+def answer_tests(tree: nodes.Node, nested: bool = True) -> tuple[str, list] | None:
     """A condition as simple tests of answers joined by one of ``and`` / ``or``:
-    ``(join, tests)``, or None when it is more than that (and and or mixed, numbers
-    compared, filters, ``is defined`` ...).  A single test has the join ``or``."""
+    ``(join, tests)``, or None when it is more than that (two fields compared,
+    arithmetic, filters, and/or nested deeper ...).  A single test has the join ``or``.
+    One level of the other join inside is a group, an item ``(join, tests)`` of its own
+    (``nested``): ``('milling_3axis' in part.processes or 'turning' in part.processes)
+    and part.min_hole_diameter_mm is not none``."""
     join = "and" if isinstance(tree, nodes.And) else "or"
     joined = nodes.Or if join == "or" else nodes.And
+    other = nodes.And if join == "or" else nodes.Or
     tests, stack = [], [tree]
     while stack:  # left to right through a chain of the one join
         node = stack.pop()
@@ -268,6 +277,8 @@ def answer_tests(tree: nodes.Node) -> tuple[str, list[AnswerTest]] | None:
             stack += [node.right, node.left]
             continue
         test = _answer_test(node)
+        if test is None and nested and isinstance(node, other):
+            test = answer_tests(node, nested=False)
         if test is None:
             return None
         tests.append(test)
@@ -282,15 +293,45 @@ def _texts(node):
     return None
 
 
+#: ``part.f is <test>`` and ``is not <test>`` as answer tests
+_IS = {"defined": ("defined", "undefined"), "undefined": ("undefined", "defined"),
+       "none": ("none", "some")}
+
+
+def _is_test(node):
+    """``field is defined`` / ``is undefined`` / ``is none`` (``negated``: with ``not``)
+    as an AnswerTest, else None."""
+    negated = isinstance(node, nodes.Not)
+    test = node.node if negated else node
+    if not (isinstance(test, nodes.Test) and test.name in _IS and not test.args
+            and not test.kwargs and field_of(test.node) is not None):
+        return None
+    return AnswerTest(_IS[test.name][1 if negated else 0], *field_of(test.node))
+
+
+def _number_constant(node):
+    return isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and \
+        not isinstance(node.value, bool)
+
+
 def _answer_test(node):
     field = field_of(node)
     if field is not None:
         return AnswerTest("true", *field)
+    found = _is_test(node)
+    if found is not None:
+        return found
     if isinstance(node, nodes.Not) and field_of(node.node) is not None:
         return AnswerTest("false", *field_of(node.node))
     if not isinstance(node, nodes.Compare) or len(node.ops) != 1:
         return None
     op, right = node.ops[0].op, node.ops[0].expr
+    if op in ("lt", "lteq", "gt", "gteq"):  # a number answer against one number
+        if field_of(node.expr) is not None and _number_constant(right):
+            return AnswerTest(op, *field_of(node.expr), (right.value,))
+        if field_of(right) is not None and _number_constant(node.expr):
+            return AnswerTest(_FLIP[op], *field_of(right), (node.expr.value,))
+        return None
     if op in ("in", "notin") and isinstance(node.expr, nodes.Const) \
             and isinstance(node.expr.value, str) and field_of(right) is not None:
         return AnswerTest("has" if op == "in" else "lacks", *field_of(right), (node.expr.value,))

@@ -15,6 +15,15 @@ Such a value is :data:`UNKNOWN`, and the logic is three-valued (Kleene):
 ``unknown and false`` is false, ``unknown or true`` is true, anything else
 that touches an unknown is unknown.  A rule whose condition is unknown does not
 fire; the report turns the missing fields into open questions.
+
+A question may be answered "none" (no thread, no holes: the questionnaire's ``none:``).
+Such a value is :data:`ABSENT`: answered, and the feature is not there.  A comparison
+of it by size (``<``, ``<=``, ``>``, ``>=``) is false, whatever the other side (an
+unknown one too: whatever it turns out to be, an absent thread is no M2); it equals only
+itself (``==`` with an unknown is unknown); nothing is in it and it is in nothing; it
+is false as a truth value; arithmetic on it is absent again (``4 * part.min_hole_diameter_mm``
+of a part without holes); ``is defined`` is false, ``is none`` true, ``| default(x)``
+gives ``x``.  So a rule that reads it is decided, never an open question.
 """
 
 import contextlib
@@ -56,6 +65,61 @@ class _Unknown:
 
 
 UNKNOWN = _Unknown()
+
+
+class _Absent(str):
+    """The value of a question answered "none" (see the module's text).  Text "none"
+    where a request is written out (JSON, YAML, a report's trace): a request file says
+    ``min_thread_mm: none``; one object, whatever copies it (``is ABSENT``)."""
+
+    __slots__ = ()
+
+    def __new__(cls):
+        return str.__new__(cls, "none")
+
+    def __repr__(self):
+        return "ABSENT"
+
+    def __bool__(self):  # no thread is no thread: false where Python code asks
+        return False
+
+    def __reduce__(self):
+        return "ABSENT"
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+ABSENT = _Absent()
+
+
+def _absent_compare(op, a, b):
+    """``a OP b`` where ``a`` or ``b`` is ABSENT: False for a comparison by size (whatever
+    the other side), equal only to itself, nothing in it, and in nothing."""
+    if op in _ORDERED:
+        return False
+    if op in ("eq", "ne"):
+        if a is UNKNOWN or b is UNKNOWN:
+            return UNKNOWN
+        same = a is b
+        return same if op == "eq" else not same
+    if b is ABSENT:  # nothing is in what is not there
+        found = False
+    elif b is UNKNOWN:
+        return UNKNOWN
+    elif isinstance(b, (list, tuple)):
+        if any(item is ABSENT for item in b):
+            found = True
+        elif any(item is UNKNOWN for item in b):
+            return UNKNOWN
+        else:
+            found = False
+    else:
+        found = False
+    return found if op == "in" else not found
 
 
 class ExpressionError(Exception):
@@ -527,15 +591,15 @@ FILTERS = {
     "float": _to_float,
     "int": lambda v: int(_to_float(v)),
     "join": _join,
-    "default": lambda v, d=None: d if v is UNKNOWN else v,
+    "default": lambda v, d=None: d if v is UNKNOWN or v is ABSENT else v,
 }
 
 TESTS = {
-    "defined": lambda v: v is not UNKNOWN,
-    "undefined": lambda v: v is UNKNOWN,
-    "none": lambda v: v is None,
+    "defined": lambda v: v is not UNKNOWN and v is not ABSENT,
+    "undefined": lambda v: v is UNKNOWN or v is ABSENT,
+    "none": lambda v: v is None or v is ABSENT,
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "string": lambda v: isinstance(v, str),
+    "string": lambda v: isinstance(v, str) and v is not ABSENT,
     "true": lambda v: v is True,
     "false": lambda v: v is False,
 }
@@ -835,8 +899,8 @@ class _Compiler:
 
         def get(ctx):
             obj = base(ctx)
-            if obj is UNKNOWN:
-                return UNKNOWN
+            if obj is UNKNOWN or obj is ABSENT:
+                return obj
             key = key_fn(ctx)
             if key is UNKNOWN:
                 return UNKNOWN
@@ -870,7 +934,8 @@ class _Compiler:
             # (see _lookup) and the comparison (see _compare) in one step
             scope, key = node.expr.node.name, node.expr.attr
             fn, constant = ops[0][0], ops[0][1](None)
-            ordered = _ORDERED.get(node.ops[0].op)
+            op = node.ops[0].op
+            ordered = _ORDERED.get(op)
 
             def compare_field(ctx):
                 obj = ctx.get(scope)
@@ -881,6 +946,8 @@ class _Compiler:
                 left = obj.get(key)
                 if left is None:
                     return UNKNOWN
+                if left is ABSENT:
+                    return _absent_compare(op, left, constant)
                 if ordered is None:
                     return True if fn(left, constant) else False
                 try:
@@ -893,32 +960,48 @@ class _Compiler:
         if len(ops) == 1 and isinstance(node.ops[0].expr, nodes.Const):
             # field OP constant, the commonest test: the loop below for one step
             fn, constant = ops[0][0], ops[0][1](None)
+            op = node.ops[0].op
 
             def compare_constant(ctx):
                 left = first(ctx)
                 if left is UNKNOWN:
                     return UNKNOWN
+                if left is ABSENT:
+                    return _absent_compare(op, left, constant)
                 return True if fn(left, constant) else False
             return compare_constant
 
         if len(ops) == 1:
             # a OP b, the loop below for one step
             fn, second = ops[0]
+            op = node.ops[0].op
 
             def compare_one(ctx):
                 left, right = first(ctx), second(ctx)
+                if left is ABSENT or right is ABSENT or (
+                        isinstance(right, list) and any(v is ABSENT for v in right)):
+                    return _absent_compare(op, left, right)
                 if left is UNKNOWN or right is UNKNOWN or (
                         isinstance(right, list) and UNKNOWN in right):
                     return UNKNOWN
                 return True if fn(left, right) else False
             return compare_one
 
+        names = [op.op for op in node.ops]
+
         def compare(ctx):
             left = first(ctx)
             result = True
-            for fn, right_fn in ops:
+            for (fn, right_fn), op in zip(ops, names):
                 right = right_fn(ctx)
-                if left is UNKNOWN or right is UNKNOWN or (
+                if left is ABSENT or right is ABSENT or (
+                        isinstance(right, list) and any(v is ABSENT for v in right)):
+                    step = _absent_compare(op, left, right)
+                    if step is False:
+                        return False
+                    if step is UNKNOWN:
+                        result = UNKNOWN
+                elif left is UNKNOWN or right is UNKNOWN or (
                         isinstance(right, list) and UNKNOWN in right):
                     result = UNKNOWN
                 elif not fn(left, right):
@@ -968,7 +1051,7 @@ class _Compiler:
 
         def neg(ctx):
             value = inner(ctx)
-            return UNKNOWN if value is UNKNOWN else -_number(value, "-")
+            return value if value is UNKNOWN or value is ABSENT else -_number(value, "-")
         return neg
 
     def _Pos(self, node):
@@ -986,8 +1069,8 @@ class _Compiler:
 
             def binary_constant(ctx):
                 a = left(ctx)
-                if a is UNKNOWN:
-                    return UNKNOWN
+                if a is UNKNOWN or a is ABSENT:
+                    return a
                 if type(a) is float or type(a) is int:
                     value = plain(a, b)
                     if type(value) is float and isfinite(value):
@@ -997,6 +1080,8 @@ class _Compiler:
 
         def binary(ctx):
             a, b = left(ctx), right(ctx)
+            if a is ABSENT or b is ABSENT:  # arithmetic on what is not there
+                return ABSENT
             if a is UNKNOWN or b is UNKNOWN:
                 return UNKNOWN
             # two numbers (not yes/no), the commonest case: what fn and _scalar do,
@@ -1016,6 +1101,8 @@ class _Compiler:
 
         def concat(ctx):
             values = [f(ctx) for f in parts]
+            if any(v is ABSENT for v in values):
+                return ABSENT
             if any(v is UNKNOWN for v in values):
                 return UNKNOWN
             return _scalar("".join(str(v) for v in values))
@@ -1052,8 +1139,8 @@ class _Compiler:
 
             def filter_constant(ctx):
                 value = inner(ctx)
-                if value is UNKNOWN and not keeps_unknown:
-                    return UNKNOWN
+                if (value is UNKNOWN or value is ABSENT) and not keeps_unknown:
+                    return value
                 try:
                     return _scalar(fn(value, *constants))
                 except TypeError as exc:
@@ -1062,9 +1149,11 @@ class _Compiler:
 
         def filter_(ctx):
             value = inner(ctx)
-            if value is UNKNOWN and not keeps_unknown:
-                return UNKNOWN
+            if (value is UNKNOWN or value is ABSENT) and not keeps_unknown:
+                return value
             values = [a(ctx) for a in args]
+            if any(v is ABSENT for v in values):
+                return ABSENT
             if any(v is UNKNOWN for v in values):
                 return UNKNOWN
             try:
@@ -1124,7 +1213,7 @@ def limit_problem(expression):
 def _truth(value):
     if isinstance(value, bool):
         return value
-    if value is None:
+    if value is None or value is ABSENT:
         return False
     if isinstance(value, (int, float, str, list, tuple, dict)):
         return bool(value)
@@ -1429,6 +1518,8 @@ def _format(value, lang="en"):
 
     if isinstance(value, bool):
         return i18n.text("common", "yes" if value else "no", lang)
+    if value is ABSENT:  # answered "none": "geen" in Dutch
+        return i18n.text("common", "none", lang)
     if isinstance(value, float):
         text = f"{value:g}"
         mantissa, e, exponent = text.partition("e")

@@ -20,6 +20,16 @@ _EXPONENT = re.compile(r"([-+]?[0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)")
 SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"  # the package's schemas/
 
+#: The unit a generated request schema writes after a question's text: "... [kg]"
+_UNIT = re.compile(r"\[([^\]]+)\]$")
+
+
+def _plain_number(value):
+    """A limit or a value as written, without an exponent (0.000001, not 1e-06)."""
+    if isinstance(value, float) and "e" in repr(value):
+        return f"{value:.12f}".rstrip("0").rstrip(".")
+    return value
+
 
 @functools.lru_cache(maxsize=None)
 def _shipped_bytes(name):
@@ -290,8 +300,13 @@ def advice(error, lang="en", document=None):
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         sym = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=",
                "exclusiveMaximum": "<"}[v]
-        return t["range"].format(where=where, sym=sym, limit=error.validator_value,
-                                 value=inst), []
+        limit, value = error.validator_value, inst
+        unit = _UNIT.search(str(error.schema.get("description") or ""))
+        if unit:  # the question's unit: "weight_kg must be >= 0.000001 kg, got 0.0000006 kg"
+            from producibility.intake.answers import unit_label
+            word = unit_label(unit[1], lang)
+            limit, value = f"{_plain_number(limit)} {word}", f"{_plain_number(inst)} {word}"
+        return t["range"].format(where=where, sym=sym, limit=limit, value=value), []
     if v in ("minItems", "maxItems"):
         key = "at_least" if v == "minItems" else "at_most"
         n = error.validator_value

@@ -18,6 +18,7 @@ import math
 import re
 
 from producibility import clock, i18n
+from producibility.conditions.expressions import ABSENT
 
 HELP, BACK, LEAVE_OPEN = "?", "<", "-"
 
@@ -99,6 +100,8 @@ def _in_locale(text: str, lang: str) -> str:
 
 def show_value(question, value, lang: str) -> str:
     """An answer as the prompt shows it (and as :func:`parse_answer` reads it back)."""
+    if value is ABSENT:  # "no thread", as the question words its none
+        return in_lang(getattr(question, "none", None), lang) or texts(lang)["none"]
     if question.type == "yes_no":
         return i18n.text("common", "yes" if value else "no", lang)
     if question.type == "choice":
@@ -188,12 +191,23 @@ def _number(text, lang, typed=True):
     return read_number(text, lang, lang if typed else None)
 
 
+def _with_unit(value, question, lang):
+    """A limit as the customer reads it, with the question's unit: 0,3 mm, 0,0001 kg."""
+    unit = unit_label(question.unit, lang)
+    text = show_number(value, lang)
+    return f"{text}{unit}" if unit == "°" else f"{text} {unit}" if unit else text
+
+
 def _check_range(question, value, lang):
     t = texts(lang)
     if question.min is not None and value < question.min:
-        raise AnswerError(t["min"].format(min=show_number(question.min, lang)))
+        message = t["min"].format(min=_with_unit(question.min, question, lang))
+        if getattr(question, "none", None):  # a 0 for "no thread": say what to write
+            words = in_lang(question.none, lang)
+            message += " " + t["none_hint"].format(none=words[:1].upper() + words[1:])
+        raise AnswerError(message)
     if question.max is not None and value > question.max:
-        raise AnswerError(t["max"].format(max=show_number(question.max, lang)))
+        raise AnswerError(t["max"].format(max=_with_unit(question.max, question, lang)))
     return value
 
 
@@ -357,6 +371,18 @@ def _parse_choice(question, text, lang, typed=True):
     return choice
 
 
+def says_absent(question, text) -> bool:
+    """Whether a text answers "none" to a question that "none" answers
+    (``Question.none``: no thread, no holes): ``geen``, ``nvt``, ``n.v.t.``, ``none``,
+    ``n/a`` in any language, or the question's own words ("geen schroefdraad")."""
+    words = getattr(question, "none", None)
+    if not words or not isinstance(text, str):
+        return False
+    said = text.strip().lower()
+    return said in _words("none_words") or any(
+        said == w.strip().lower() for w in words.values() if isinstance(w, str))
+
+
 def none_answer(question, lang: str = "en") -> list:
     """The explicit "none" of a multiple-choice question (``[]``), where it may be none."""
     least = getattr(question, "min_choices", 0) or 0
@@ -458,6 +484,8 @@ def parse_answer(question, text: str, lang: str = "en", typed: bool = True):
     ``typed=False`` reads a text from a request file: there a number is no choice's
     position in the list, and "today" no date.
     """
+    if says_absent(question, text):  # no thread: answered, and not there
+        return ABSENT
     kind = question.type
     if kind == "number":
         return _parse_number(question, text, lang, typed)
@@ -531,6 +559,9 @@ def _read_here(question, value):
     if kind is bool or kind is int or kind is float:  # most answers: asked first
         if kind is float and question.integer and value.is_integer():
             return True  # 5.0 pieces read as 5: a typed consumer of the report reads an int
+        if kind is not bool and getattr(question, "none", None) and question.type == "number" \
+                and not _fits(question, value):
+            return True  # a 0 for "no thread": said here, with what to write instead
         return kind is not bool and bool(getattr(question, "format", None))
     if isinstance(value, str) or (isinstance(value, list) and (
             not value or any(isinstance(v, str) for v in value))):

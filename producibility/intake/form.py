@@ -13,6 +13,7 @@ from __future__ import annotations
 from producibility import i18n
 from producibility.intake.answers import (choice_label, help_text, in_lang, show_number,
                                           texts, unit_label)
+from producibility.conditions.analysis import AnswerTest
 from producibility.model.relevance import simple_tests
 
 #: Part columns on the paper form.
@@ -26,19 +27,33 @@ def _form_texts(lang):
 
 
 def condition_text(question, numbers: dict, questionnaire, lang: str) -> str:
-    """An ``ask_if`` in words a customer reads ("only if 'turning' is chosen at 9.4"), or
-    the expression itself when it is more than simple tests joined by one and/or."""
-    f = _form_texts(lang)
+    """An ``ask_if`` in words a customer reads ("only if 'turning' is chosen at 9.4",
+    "only if 9.12 is less than 0.05"), or the expression itself when it is more than
+    simple tests joined by and/or (:func:`producibility.model.relevance.simple_tests`)."""
     source = question.ask_if.source.strip()
     simple = simple_tests(question.ask_if, question.shop)
     if simple is None:
         return source
+    words = _tests_in_words(simple, numbers, questionnaire, lang, outer=True)
+    return source if words is None else words
+
+
+def _tests_in_words(simple, numbers, questionnaire, lang, outer):
+    """Tests joined by one and/or in words, a group of the other join in brackets where
+    it reads as more than one phrase; None where a test reads no question."""
+    f = _form_texts(lang)
     join, tests = simple
     atoms, member = [], []  # member: (op, question, label) of "'x' in part.f" tests
     for test in tests:
+        if not isinstance(test, AnswerTest):  # a group of the other join
+            inner = _tests_in_words(test, numbers, questionnaire, lang, outer=False)
+            if inner is None:
+                return None
+            atoms.append(inner)
+            continue
         target = questionnaire.question(test.scope, test.field)
         if target is None:
-            return source
+            return None
         num = numbers[target.key]
         if test.op in ("has", "lacks"):
             label = f"'{choice_label(target, test.values[0], lang)}'"
@@ -47,6 +62,13 @@ def condition_text(question, numbers: dict, questionnaire, lang: str) -> str:
                 num=num, labels=label))
         elif test.op in ("true", "false"):
             atoms.append(f["is"].format(num=num, value=f["yes" if test.op == "true" else "no"]))
+        elif test.op in ("lt", "lteq", "gt", "gteq"):  # "9.12 kleiner is dan 0,05"
+            atoms.append(f[test.op].format(num=num, value=show_number(test.values[0], lang)))
+        elif test.op in ("defined", "undefined"):  # answered, or open (or 'none')
+            key = test.op + ("_none" if getattr(target, "none", None) else "")
+            atoms.append(f[key].format(num=num))
+        elif test.op in ("none", "some"):  # answered 'none' (no holes), or not
+            atoms.append(f["is_none" if test.op == "none" else "not_none"].format(num=num))
         else:
             atoms.append(f["is" if test.op == "in" else "is_not"].format(
                 num=num, value=f["or"].join(
@@ -60,18 +82,23 @@ def condition_text(question, numbers: dict, questionnaire, lang: str) -> str:
             return f["chosen_at"].format(num=numbers[target.key], labels=listed)
         if op == "lacks" and join == "and":
             return f["none_chosen_at"].format(num=numbers[target.key], labels=listed)
-    return f[join].join(atoms)
+    text = f[join].join(atoms)
+    return text if outer or len(atoms) == 1 else f"({text})"
 
 
 def show_if(question) -> dict | None:
-    """An ``ask_if`` as data the on-screen form evaluates: {"join", "atoms"}, or None
-    (always shown) when it is more than simple tests joined by one and/or.  As in
-    ``ask``, an unanswered field counts as "show"."""
+    """An ``ask_if`` as data the on-screen form evaluates: {"join", "atoms"} (an atom a
+    test, or a group {"join", "atoms"} of the other join), or None (always shown) when
+    it is more than that.  As in ``ask``, an unanswered field counts as "show", except
+    for ``is defined`` (false until answered)."""
     simple = simple_tests(question.ask_if, question.shop)
-    if simple is None:
-        return None
+    return None if simple is None else _as_data(simple)
+
+
+def _as_data(simple):
     join, tests = simple
-    return {"join": join, "atoms": [test.as_data() for test in tests]}
+    return {"join": join, "atoms": [test.as_data() if isinstance(test, AnswerTest)
+                                    else _as_data(test) for test in tests]}
 
 
 def _not_for(questionnaire, question) -> dict:
@@ -127,6 +154,8 @@ def form_model(questionnaire, lang: str) -> dict:
                               if q.ask_if is not None else ""),
                 "show_if": show_if(q) if q.ask_if is not None else None,
                 "min": q.min, "max": q.max, "min_choices": q.min_choices,
+                # "geen schroefdraad": a box beside the number says "none"
+                "none": in_lang(q.none, lang) if getattr(q, "none", None) else "",
                 "scope": q.scope,
             })
         out.append({"number": n, "title": in_lang(section["title"], lang),

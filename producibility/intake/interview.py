@@ -192,6 +192,8 @@ class Interview:
             bits.append(t["hint_yes_no"])
         elif unit:
             bits.append(unit)
+        if getattr(q, "none", None):  # "geen = geen schroefdraad": none is an answer
+            bits.append(t["hint_none"].format(none=in_lang(q.none, self.lang)))
         bits = [b for b in bits if b]
         return f" ({', '.join(bits)})" if bits else ""
 
@@ -221,6 +223,8 @@ class Interview:
             how = self.t["choose_one"] if q.type == "choice" else self.t["choose_many"]
             if q.type == "multi_choice" and not q.min_choices:
                 how += f" ({self.t['choose_none']})"
+            elif getattr(q, "none", None):  # iso_fit: "geen = geen passing"
+                how += f" ({self.t['hint_none'].format(none=in_lang(q.none, self.lang))})"
             prompt = f"{how}{default}: "
         else:
             prompt = f"{q.label(self.lang)}{mark}{self._hint(q)}{default}: "

@@ -13,6 +13,7 @@ import difflib
 
 import yaml
 
+from producibility.conditions.expressions import ABSENT
 from producibility.errors import InputError, Wording
 from producibility.inputs import yamlio
 from producibility.intake.answers import AnswerError, coerce_loaded, texts
@@ -54,6 +55,8 @@ def _represent_list(dumper, data):
 
 
 _Dumper.add_representer(list, _represent_list)
+# a question answered "none" (no thread) is written as it is read: min_thread_mm: none
+_Dumper.add_representer(type(ABSENT), lambda dumper, data: dumper.represent_str(str(data)))
 
 
 def dump_request(questionnaire, request: dict) -> str:

@@ -33,7 +33,7 @@ class Question:
     FIELDS = ("id", "section", "type", "text", "help", "required", "threads", "choices",
               "choice_text", "unit", "min", "max", "integer", "min_choices", "ask_if",
               "repeat", "line", "assume", "catalogue", "format", "series", "shop",
-              "choice_aliases", "written_after")
+              "choice_aliases", "written_after", "none")
 
     def __init__(self, id: str, section: str, type: str, text: dict, help: dict,
                  required: bool = False, threads: tuple = (), choices: tuple = (),
@@ -42,7 +42,8 @@ class Question:
                  ask_if: object = None, repeat: str = None, line: int = None,
                  assume: dict = None, catalogue: str = None, format: str = None,
                  series: tuple = (), shop: object = None,
-                 choice_aliases: dict | None = None, written_after: str | None = None) -> None:
+                 choice_aliases: dict | None = None, written_after: str | None = None,
+                 none: dict | None = None) -> None:
         self.id = id
         self.section = section
         self.type = type
@@ -90,6 +91,10 @@ class Question:
         # this one's: "EN AW-6082 T6" is the material EN AW-6082 in the temper T6
         # (model.request reads the two apart)
         self.written_after = written_after
+        # {lang: words}: "none" is an answer (no thread, no holes: the feature is not
+        # there), stored as ``none`` and read by rules as absent (expressions.ABSENT);
+        # None where an empty answer is only an open question
+        self.none = none
 
     def replace(self, **changes) -> "Question":
         """This question with some fields changed."""
@@ -192,7 +197,18 @@ class Questionnaire:
         return request_schema(self)
 
 
+#: What a request file says for a question answered "none" (``Question.none``).
+NONE_ANSWER = "none"
+
+
 def _json_type(q):
+    out = _answer_type(q)
+    if q.none is not None:  # "none" is an answer: the feature is not there
+        return {"anyOf": [out, {"enum": [NONE_ANSWER]}]}
+    return out
+
+
+def _answer_type(q):
     if q.type == "text":
         return {"type": "string", "minLength": 1}
     if q.type == "number":
@@ -487,6 +503,11 @@ def _parse(doc, path, check_assumptions=True):
                 q = q.replace(choice_aliases=_choice_aliases(q, raw["choice_aliases"], path))
             if raw.get("written_after") is not None:
                 q = q.replace(written_after=str(raw["written_after"]))
+            if raw.get("none") is not None:
+                if q.type not in ("number", "choice"):
+                    raise InputError.said(Wording("inputs", "question_none", question=q.id,
+                                                  type=q.type), path, line)
+                q = q.replace(none=_text(raw["none"], "none", path, line))
             if q.key in seen:
                 raise InputError.said(Wording("inputs", "question_twice", question=q.id,
                                               line=seen[q.key]), path, line)

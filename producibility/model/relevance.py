@@ -100,9 +100,10 @@ def follows_from(question, request: dict, part: dict | None = None) -> tuple:
     return tuple(out)
 
 
-def simple_tests(condition, shop=None) -> tuple[str, list[AnswerTest]] | None:
+def simple_tests(condition, shop=None) -> tuple[str, list] | None:
     """A compiled ``ask_if`` as simple tests of answers joined by one of ``and`` /
-    ``or`` (see :func:`producibility.conditions.analysis.answer_tests`), or None.
+    ``or``, with one level of groups of the other join (see
+    :func:`producibility.conditions.analysis.answer_tests`), or None.
 
     A test of what the catalogue (``shop``) says of the part's material is the test of
     the material answer it stands for: ``part.material_family == 'aluminium'`` is
@@ -110,15 +111,21 @@ def simple_tests(condition, shop=None) -> tuple[str, list[AnswerTest]] | None:
     the temper for a shop's own 7020 too); None without a catalogue."""
     tree = getattr(condition, "tree", None)
     simple = None if tree is None else answer_tests(tree)
-    if simple is None:
-        return None
+    return None if simple is None else _material_tests(simple, shop)
+
+
+def _material_tests(simple, shop):
+    """``simple`` with each test of a material fact as the test of the material (a
+    group's too: ``answer_tests`` nests one level), or None where one cannot be."""
     join, tests = simple
     out = []
     for test in tests:
-        if test.scope == "part" and test.field in MATERIAL_FIELDS:
+        if not isinstance(test, AnswerTest):  # a group: (join, tests)
+            test = _material_tests(test, shop)
+        elif test.scope == "part" and test.field in MATERIAL_FIELDS:
             test = _as_material_test(test, shop)
-            if test is None:
-                return None
+        if test is None:
+            return None
         out.append(test)
     return join, out
 

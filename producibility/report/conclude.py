@@ -312,7 +312,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     findings = findings + below_target if brief else ordered(findings + below_target)
     open_questions = open_fields.ranked(
         questionnaire, lang,
-        lambda question, pid: _asked(question, request, parts.get(pid) if pid else None),
+        lambda question, pid: _still_open(question, request, parts.get(pid) if pid else None),
         lambda question, pid: _follows(question, request, parts.get(pid) if pid else None))
 
     def pending():
@@ -626,6 +626,16 @@ def _asked(question, request, part):
     from producibility.model.relevance import asked
 
     return asked(question, request, part)
+
+
+def _still_open(question, request, part):
+    """Whether the question is an open one: asked (:func:`_asked`), and not answered
+    already (a derived fact's question: the size behind a part's stock weight, where the
+    material is what is open, is no question)."""
+    holder = part if question.scope == "part" else request
+    if holder and holder.get(question.id) is not None:
+        return False
+    return _asked(question, request, part)
 
 
 

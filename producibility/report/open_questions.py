@@ -65,9 +65,8 @@ class OpenFields:
         out = []
         for (scope, part, field), entry in self._fields.items():
             question = questionnaire.question(scope, field)
-            if question is not None and question.ask_if is not None and \
-                    not asked(question, part):
-                continue
+            if question is not None and not asked(question, part):
+                continue  # not asked (its ask_if), or answered already
             decisive = entry["decisive"] or bool(question is not None and question.required)
             rules = sorted(entry["rules"])
             out.append({

@@ -43,6 +43,8 @@
       if (sizes.every(function (v) { return v === null; })) return null;
       return sizes;
     }
+    var absent = q.querySelector("input[data-absent]");
+    if (absent && absent.checked) return "none";  // answered "none": no thread, no holes
     var field = q.querySelector("input, select, textarea");
     var text = field.value.trim();
     if (text === "") return null;
@@ -50,9 +52,23 @@
     return text;
   }
 
+  // One test of an ask_if (intake.form.show_if) on the answers: true, false, or null
+  // (unknown: the question is shown); "none" is a question answered "none" (no thread):
+  // answered, and not there, as the rules read it (README, "How rules are evaluated").
   function holds(atom, answers) {
     var value = answers[atom.field];
-    if (value === null || value === undefined) return null;  // unknown
+    var open = value === null || value === undefined;
+    if (atom.op === "defined") return !open && value !== "none";
+    if (atom.op === "undefined") return open || value === "none";
+    if (open || (typeof value === "number" && isNaN(value))) return null;  // unknown
+    if (atom.op === "none") return value === "none";
+    if (atom.op === "some") return value !== "none";
+    if (atom.op === "lt" || atom.op === "lteq" || atom.op === "gt" || atom.op === "gteq") {
+      if (typeof value !== "number") return false;  // "none": no size to compare
+      var limit = atom.values[0];
+      return atom.op === "lt" ? value < limit : atom.op === "lteq" ? value <= limit :
+        atom.op === "gt" ? value > limit : value >= limit;
+    }
     if (atom.op === "true") return value === true;
     if (atom.op === "false") return value === false;
     if (atom.op === "has") return value.indexOf(atom.values[0]) >= 0;
@@ -62,13 +78,21 @@
     return null;
   }
 
+  // Tests joined by and/or, three-valued: an "and" is false when one is false, an "or"
+  // true when one is true; else unknown (null) when one is
+  function group(rule, answers) {
+    var results = rule.atoms.map(function (atom) {
+      return atom.join ? group(atom, answers) :
+        holds(atom, atom.scope === "part" ? (answers.part || {}) : answers.request);
+    });
+    var decisive = rule.join === "and" ? false : true;
+    if (results.indexOf(decisive) >= 0) return decisive;
+    return results.indexOf(null) >= 0 ? null : !decisive;
+  }
+
   function shown(rule, request, part) {
     if (!rule) return true;
-    var results = rule.atoms.map(function (atom) {
-      return holds(atom, atom.scope === "part" ? (part || {}) : request);
-    });
-    if (rule.join === "and") return results.indexOf(false) < 0;
-    return results.indexOf(true) >= 0 || results.indexOf(null) >= 0;
+    return group(rule, { request: request, part: part }) !== false;  // unknown: shown
   }
 
   function collect(scopeBox, request) {
@@ -201,10 +225,20 @@
     return result;
   }
 
-  form.addEventListener("input", refresh);
+  form.addEventListener("input", function (event) {
+    // a number typed beside "none" (no thread) takes its place
+    var q = event.target.closest(".q"), absent = q && q.querySelector("input[data-absent]");
+    if (absent && event.target !== absent && event.target.value) absent.checked = false;
+    refresh();
+  });
   form.addEventListener("change", function (event) {
     var box = event.target;
-    if (box.type === "checkbox") {  // "none" and a choice exclude each other
+    if (box.hasAttribute("data-absent")) {  // "none" (no thread) empties the number
+      if (box.checked) {
+        var answer = box.closest(".q").querySelector("input[type=text], select");
+        if (answer) answer.value = "";
+      }
+    } else if (box.type === "checkbox") {  // "none" and a choice exclude each other
       var q = box.closest(".q");
       if (box.hasAttribute("data-none") && box.checked) {
         q.querySelectorAll("input[type=checkbox]:not([data-none])").forEach(function (b) { b.checked = false; });

@@ -76,6 +76,13 @@ def root(context, missing=missing):
                     '\n',
                 )
             l_2_c = missing
+            if environment.getattr(l_1_q, 'none'):
+                pass
+                t_5.extend((
+                    '- ☐ ',
+                    str(environment.getattr(l_1_q, 'none')),
+                    '\n',
+                ))
         elif (environment.getattr(l_1_q, 'type') == 'date'):
             pass
             t_5.extend((
@@ -109,6 +116,12 @@ def root(context, missing=missing):
                     ' (',
                     str(t_1(context.eval_ctx, t_3(context, [environment.getattr(l_1_q, 'limits'), (environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'integer') if environment.getattr(l_1_q, 'integer') else '')]), ', ')),
                     ')',
+                ))
+            if environment.getattr(l_1_q, 'none'):
+                pass
+                t_5.extend((
+                    ' &emsp; ☐ ',
+                    str(environment.getattr(l_1_q, 'none')),
                 ))
             t_5.append(
                 '\n',
@@ -239,6 +252,11 @@ def root(context, missing=missing):
                         yield ', '
                         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'integer'))
                     yield '.\n'
+                if environment.getattr(l_2_q, 'none'):
+                    pass
+                    yield '☐ '
+                    yield str(environment.getattr(l_2_q, 'none'))
+                    yield '\n'
             l_2_loop = l_2_q = missing
         else:
             pass
@@ -276,4 +294,4 @@ def root(context, missing=missing):
     l_1_loop = l_1_s = l_1_columns = missing
 
 blocks = {}
-debug_info = '4=41&5=46&6=50&7=55&8=58&10=61&11=66&13=79&14=82&15=87&16=90&17=99&18=102&20=119&23=126&25=128&27=134&29=136&30=139&32=144&34=148&35=150&37=152&38=164&39=170&40=174&43=194&44=197&46=201&47=213&48=216&50=220&51=223&52=232&53=234&57=246&58=250&59=258&60=261&62=263&63=265&66=270&67=272'
+debug_info = '4=41&5=46&6=50&7=55&8=58&10=61&11=66&13=79&14=83&16=86&17=89&18=94&19=97&20=106&21=109&23=132&26=139&28=141&30=147&32=149&33=152&35=157&37=161&38=163&40=165&41=177&42=183&43=187&46=207&47=210&49=214&50=226&51=229&53=233&54=236&55=245&56=247&58=255&59=258&63=264&64=268&65=276&66=279&68=281&69=283&72=288&73=290'

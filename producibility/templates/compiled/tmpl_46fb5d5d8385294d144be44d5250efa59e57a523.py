@@ -19,7 +19,7 @@ def root(context, missing=missing):
     l_0_config_json = resolve('config_json')
     l_0_sections = resolve('sections')
     l_0_script = resolve('script')
-    l_0_field = l_0_question = missing
+    l_0_absent = l_0_field = l_0_question = missing
     try:
         t_1 = environment.filters['forceescape']
     except KeyError:
@@ -57,8 +57,27 @@ def root(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'tojson' found.")
     pass
-    def macro(l_1_q, l_1_prefix):
+    def macro(l_1_q, l_1_name):
         t_7 = []
+        if l_1_q is missing:
+            l_1_q = undefined("parameter 'q' was not provided", name='q')
+        if l_1_name is missing:
+            l_1_name = undefined("parameter 'name' was not provided", name='name')
+        pass
+        if environment.getattr(l_1_q, 'none'):
+            pass
+            t_7.extend((
+                ' <label class="none absent"><input type="checkbox" name="',
+                escape(l_1_name),
+                '-none" value="none" data-absent> ',
+                escape(environment.getattr(l_1_q, 'none')),
+                '</label>',
+            ))
+        return concat(t_7)
+    context.exported_vars.add('absent')
+    context.vars['absent'] = l_0_absent = Macro(environment, macro, 'absent', ('q', 'name'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_q, l_1_prefix):
+        t_8 = []
         l_1_name = missing
         if l_1_q is missing:
             l_1_q = undefined("parameter 'q' was not provided", name='q')
@@ -68,7 +87,7 @@ def root(context, missing=missing):
         l_1_name = markup_join((l_1_prefix, environment.getattr(l_1_q, 'id'), ))
         if (environment.getattr(l_1_q, 'type') == 'yes_no'):
             pass
-            t_7.extend((
+            t_8.extend((
                 '<div class="ans radios"><label><input type="radio" name="',
                 escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                 '" value="yes"> ',
@@ -81,7 +100,7 @@ def root(context, missing=missing):
             ))
         elif (environment.getattr(l_1_q, 'type') == 'choice'):
             pass
-            t_7.extend((
+            t_8.extend((
                 '<div class="ans"><select id="',
                 escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                 '" name="',
@@ -93,44 +112,46 @@ def root(context, missing=missing):
             for l_2_c in environment.getattr(l_1_q, 'choices'):
                 _loop_vars = {}
                 pass
-                t_7.extend((
+                t_8.extend((
                     '<option value="',
                     escape(environment.getattr(l_2_c, 'value')),
                     '"',
                 ))
                 if environment.getattr(l_2_c, 'not_for'):
                     pass
-                    t_7.extend((
+                    t_8.extend((
                         ' data-not-for="',
                         escape(t_1(t_6(context.eval_ctx, environment.getattr(l_2_c, 'not_for')))),
                         '"',
                     ))
-                t_7.extend((
+                t_8.extend((
                     '>',
                     escape(environment.getattr(l_2_c, 'label')),
                     '</option>\n',
                 ))
             l_2_c = missing
-            t_7.append(
-                '</select></div>\n',
-            )
+            t_8.extend((
+                '</select>',
+                escape(environment.call(context, (undefined(name='absent') if l_0_absent is missing else l_0_absent), l_1_q, (undefined(name='name') if l_1_name is missing else l_1_name))),
+                '</div>\n',
+            ))
         elif (environment.getattr(l_1_q, 'type') == 'multi_choice'):
             pass
-            t_7.append(
+            t_8.append(
                 '<div class="ans checks',
             )
             if (t_3(environment.getattr(l_1_q, 'choices')) > 5):
                 pass
-                t_7.append(
+                t_8.append(
                     ' cols',
                 )
-            t_7.append(
+            t_8.append(
                 '">\n',
             )
             for l_2_c in environment.getattr(l_1_q, 'choices'):
                 _loop_vars = {}
                 pass
-                t_7.extend((
+                t_8.extend((
                     '<label><input type="checkbox" name="',
                     escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                     '" value="',
@@ -142,19 +163,19 @@ def root(context, missing=missing):
             l_2_c = missing
             if (not environment.getattr(l_1_q, 'min_choices')):
                 pass
-                t_7.extend((
+                t_8.extend((
                     '<label class="none"><input type="checkbox" name="',
                     escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                     '" value="" data-none> ',
                     escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'form_none')),
                     '</label>',
                 ))
-            t_7.append(
+            t_8.append(
                 '</div>\n',
             )
         elif (environment.getattr(l_1_q, 'type') == 'date'):
             pass
-            t_7.extend((
+            t_8.extend((
                 '<div class="ans"><input type="date" id="',
                 escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                 '" name="',
@@ -163,14 +184,14 @@ def root(context, missing=missing):
             ))
         elif (environment.getattr(l_1_q, 'type') == 'dimensions'):
             pass
-            t_7.append(
+            t_8.append(
                 '<div class="ans dims">',
             )
             l_2_loop = missing
             for l_2_d, l_2_loop in LoopContext(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'dims'), undefined):
                 _loop_vars = {}
                 pass
-                t_7.extend((
+                t_8.extend((
                     '<label>',
                     escape(l_2_d),
                     ' <input type="text" inputmode="decimal" name="',
@@ -181,18 +202,18 @@ def root(context, missing=missing):
                 ))
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
-                    t_7.append(
+                    t_8.append(
                         ' × ',
                     )
             l_2_loop = l_2_d = missing
-            t_7.extend((
+            t_8.extend((
                 ' <span class="unit">',
                 escape(environment.getattr(l_1_q, 'unit')),
                 '</span></div>\n',
             ))
         elif (environment.getattr(l_1_q, 'type') == 'number'):
             pass
-            t_7.extend((
+            t_8.extend((
                 '<div class="ans"><input type="text" inputmode="decimal" id="',
                 escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                 '" name="',
@@ -202,34 +223,36 @@ def root(context, missing=missing):
             ))
             if (environment.getattr(l_1_q, 'limits') or environment.getattr(l_1_q, 'integer')):
                 pass
-                t_7.extend((
+                t_8.extend((
                     ' (',
                     escape(t_2(context.eval_ctx, t_5(context, [environment.getattr(l_1_q, 'limits'), (environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'integer') if environment.getattr(l_1_q, 'integer') else '')]), ', ')),
                     ')',
                 ))
-            t_7.append(
-                '</span></div>\n',
-            )
+            t_8.extend((
+                '</span>',
+                escape(environment.call(context, (undefined(name='absent') if l_0_absent is missing else l_0_absent), l_1_q, (undefined(name='name') if l_1_name is missing else l_1_name))),
+                '</div>\n',
+            ))
         else:
             pass
-            t_7.extend((
+            t_8.extend((
                 '<div class="ans"><input type="text" id="',
                 escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                 '" name="',
                 escape((undefined(name='name') if l_1_name is missing else l_1_name)),
                 '" class="wide"></div>\n',
             ))
-        return concat(t_7)
+        return concat(t_8)
     context.exported_vars.add('field')
     context.vars['field'] = l_0_field = Macro(environment, macro, 'field', ('q', 'prefix'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_q, l_1_prefix):
-        t_8 = []
+        t_9 = []
         if l_1_q is missing:
             l_1_q = undefined("parameter 'q' was not provided", name='q')
         if l_1_prefix is missing:
             l_1_prefix = undefined("parameter 'prefix' was not provided", name='prefix')
         pass
-        t_8.extend((
+        t_9.extend((
             '<div class="q" data-scope="',
             escape(environment.getattr(l_1_q, 'scope')),
             '" data-id="',
@@ -242,12 +265,12 @@ def root(context, missing=missing):
         ))
         if environment.getattr(l_1_q, 'show_if'):
             pass
-            t_8.extend((
+            t_9.extend((
                 ' data-show="',
                 escape(t_1(t_6(context.eval_ctx, environment.getattr(l_1_q, 'show_if')))),
                 '"',
             ))
-        t_8.extend((
+        t_9.extend((
             '>\n  <label class="t" for="',
             escape(markup_join((l_1_prefix, environment.getattr(l_1_q, 'id'), ))),
             '"><span class="num">',
@@ -257,36 +280,36 @@ def root(context, missing=missing):
         ))
         if environment.getattr(l_1_q, 'required'):
             pass
-            t_8.extend((
+            t_9.extend((
                 ' <span class="req" title="',
                 escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'required')),
                 '">*</span>',
             ))
-        t_8.append(
+        t_9.append(
             '</label>\n',
         )
         if environment.getattr(l_1_q, 'help'):
             pass
-            t_8.extend((
+            t_9.extend((
                 '  <p class="help">',
                 escape(environment.getattr(l_1_q, 'help')),
                 '</p>\n',
             ))
         if environment.getattr(l_1_q, 'condition'):
             pass
-            t_8.extend((
+            t_9.extend((
                 '  <p class="cond">',
                 escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'only_if')),
                 ' ',
                 escape(environment.getattr(l_1_q, 'condition')),
                 '.</p>\n',
             ))
-        t_8.extend((
+        t_9.extend((
             '  ',
             escape(environment.call(context, (undefined(name='field') if l_0_field is missing else l_0_field), l_1_q, l_1_prefix)),
             '\n</div>\n',
         ))
-        return concat(t_8)
+        return concat(t_9)
     context.exported_vars.add('question')
     context.vars['question'] = l_0_question = Macro(environment, macro, 'question', ('q', 'prefix'), False, False, False, context.eval_ctx.autoescape)
     yield '<!DOCTYPE html>\n<html lang="'
@@ -299,7 +322,7 @@ def root(context, missing=missing):
         pass
         yield ' · '
         yield escape(environment.call(context, environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'get'), 'name'))
-    yield '</title>\n<style>\n@page { size: A4; margin: 14mm 15mm 16mm; }\n* { box-sizing: border-box; }\nhtml { background: #eef1f4; }\nbody { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 11pt;\n  line-height: 1.45; color: #111; max-width: 190mm; margin: 1.5em auto; padding: 1.2em 1.4em; background: #fff; }\nheader.shop { display: flex; justify-content: space-between; gap: 1em; flex-wrap: wrap; border-bottom: 2px solid #24476b;\n  padding-bottom: .5em; margin-bottom: .8em; }\n.shop .name { font-weight: 700; font-size: 13pt; color: #24476b; }\n.shop .address { font-size: 9.5pt; color: #444; }\nh1 { font-size: 17pt; margin: 0 0 .15em; }\n.meta { color: #555; font-size: 9pt; margin: 0 0 .6em; }\n.intro { margin: 0 0 .3em; }\n.how-to { background: #f4f6f9; border-radius: 6px; padding: .5em .8em; font-size: 10pt; }\nfieldset { border: none; padding: 0; margin: 0; min-width: 0; }\nh2 { font-size: 13pt; color: #223; border-bottom: 2px solid #335; padding-bottom: .1em; margin: 1.3em 0 .6em;\n  break-after: avoid; page-break-after: avoid; }\n.q { margin: 0 0 1em; break-inside: avoid; page-break-inside: avoid; }\n.q[hidden] { display: none; }\n.q .t { font-weight: 600; display: block; }\n.num { display: inline-block; min-width: 2.8em; color: #335; font-weight: 600; }\n.req { color: #a00; font-weight: 600; }\n.help, .cond, .ans { margin-left: 2.8em; }\n.help { color: #444; font-size: 9.5pt; margin-top: .1em; margin-bottom: .2em; }\n.cond { color: #555; font-size: 9pt; font-style: italic; margin: 0 0 .2em 2.8em; }\n.ans { margin-top: .3em; }\ninput[type=text], input[type=date], select { font: inherit; padding: .3em .4em; border: 1px solid #8a94a3;\n  border-radius: 4px; max-width: 100%; background: #fff; }\ninput.wide { width: 30em; }\n.q.invalid input { border-color: #b1261d; background: #fdebe9; }\n.unit { font-size: 9.5pt; color: #333; }\n.checks label, .radios label { display: inline-block; margin: 0 1.2em .2em 0; }\n.checks.cols { columns: 2; column-gap: 2em; }\n.checks.cols label { display: block; break-inside: avoid; }\n.checks label.none { font-style: italic; }\n.dims label { white-space: nowrap; }\n.part { border: 1px solid #c9d0d9; border-radius: 8px; padding: .6em .9em .2em; margin: 0 0 1em; }\n.part h3 { font-size: 11.5pt; margin: 0 0 .6em; display: flex; justify-content: space-between; gap: 1em; align-items: baseline; }\nbutton { font: inherit; padding: .45em 1em; border-radius: 5px; border: 1px solid #24476b; background: #fff; color: #24476b; cursor: pointer; }\nbutton.primary { background: #24476b; color: #fff; font-weight: 600; }\nbutton.remove-part { font-size: 9pt; padding: .15em .6em; border-color: #999; color: #555; }\n.save { margin: 1.5em 0 .5em; padding-top: .8em; border-top: 2px solid #335; }\n#status { margin: .6em 0; font-size: 10pt; }\ndetails.preview { margin-top: .6em; font-size: 9.5pt; }\ndetails.preview pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f6f9; padding: .6em; border-radius: 5px; }\n@media (max-width: 600px) {\n  body { margin: 0; padding: .8em; font-size: 11.5pt; }\n  .help, .cond, .ans { margin-left: 0; }\n  .num { min-width: 2.2em; }\n  .checks.cols { columns: 1; }\n  input.wide { width: 100%; }\n  select { width: 100%; }\n}\n@media print {\n  html { background: #fff; }\n  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; }\n  .save, .remove-part, #add-part, details.preview, .how-to { display: none; }\n  .q[hidden] { display: block; }\n}\n</style>\n</head>\n<body>\n<header class="shop">\n'
+    yield '</title>\n<style>\n@page { size: A4; margin: 14mm 15mm 16mm; }\n* { box-sizing: border-box; }\nhtml { background: #eef1f4; }\nbody { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 11pt;\n  line-height: 1.45; color: #111; max-width: 190mm; margin: 1.5em auto; padding: 1.2em 1.4em; background: #fff; }\nheader.shop { display: flex; justify-content: space-between; gap: 1em; flex-wrap: wrap; border-bottom: 2px solid #24476b;\n  padding-bottom: .5em; margin-bottom: .8em; }\n.shop .name { font-weight: 700; font-size: 13pt; color: #24476b; }\n.shop .address { font-size: 9.5pt; color: #444; }\nh1 { font-size: 17pt; margin: 0 0 .15em; }\n.meta { color: #555; font-size: 9pt; margin: 0 0 .6em; }\n.intro { margin: 0 0 .3em; }\n.how-to { background: #f4f6f9; border-radius: 6px; padding: .5em .8em; font-size: 10pt; }\nfieldset { border: none; padding: 0; margin: 0; min-width: 0; }\nh2 { font-size: 13pt; color: #223; border-bottom: 2px solid #335; padding-bottom: .1em; margin: 1.3em 0 .6em;\n  break-after: avoid; page-break-after: avoid; }\n.q { margin: 0 0 1em; break-inside: avoid; page-break-inside: avoid; }\n.q[hidden] { display: none; }\n.q .t { font-weight: 600; display: block; }\n.num { display: inline-block; min-width: 2.8em; color: #335; font-weight: 600; }\n.req { color: #a00; font-weight: 600; }\n.help, .cond, .ans { margin-left: 2.8em; }\n.help { color: #444; font-size: 9.5pt; margin-top: .1em; margin-bottom: .2em; }\n.cond { color: #555; font-size: 9pt; font-style: italic; margin: 0 0 .2em 2.8em; }\n.ans { margin-top: .3em; }\ninput[type=text], input[type=date], select { font: inherit; padding: .3em .4em; border: 1px solid #8a94a3;\n  border-radius: 4px; max-width: 100%; background: #fff; }\ninput.wide { width: 30em; }\n.q.invalid input { border-color: #b1261d; background: #fdebe9; }\n.unit { font-size: 9.5pt; color: #333; }\n.checks label, .radios label { display: inline-block; margin: 0 1.2em .2em 0; }\n.checks.cols { columns: 2; column-gap: 2em; }\n.checks.cols label { display: block; break-inside: avoid; }\n.checks label.none, label.absent { font-style: italic; }\nlabel.absent { white-space: nowrap; margin-left: .6em; display: inline-block; }\n.dims label { white-space: nowrap; }\n.part { border: 1px solid #c9d0d9; border-radius: 8px; padding: .6em .9em .2em; margin: 0 0 1em; }\n.part h3 { font-size: 11.5pt; margin: 0 0 .6em; display: flex; justify-content: space-between; gap: 1em; align-items: baseline; }\nbutton { font: inherit; padding: .45em 1em; border-radius: 5px; border: 1px solid #24476b; background: #fff; color: #24476b; cursor: pointer; }\nbutton.primary { background: #24476b; color: #fff; font-weight: 600; }\nbutton.remove-part { font-size: 9pt; padding: .15em .6em; border-color: #999; color: #555; }\n.save { margin: 1.5em 0 .5em; padding-top: .8em; border-top: 2px solid #335; }\n#status { margin: .6em 0; font-size: 10pt; }\ndetails.preview { margin-top: .6em; font-size: 9.5pt; }\ndetails.preview pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f6f9; padding: .6em; border-radius: 5px; }\n@media (max-width: 600px) {\n  body { margin: 0; padding: .8em; font-size: 11.5pt; }\n  .help, .cond, .ans { margin-left: 0; }\n  .num { min-width: 2.2em; }\n  .checks.cols { columns: 1; }\n  input.wide { width: 100%; }\n  select { width: 100%; }\n}\n@media print {\n  html { background: #fff; }\n  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; }\n  .save, .remove-part, #add-part, details.preview, .how-to { display: none; }\n  .q[hidden] { display: block; }\n}\n</style>\n</head>\n<body>\n<header class="shop">\n'
     if environment.call(context, environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'get'), 'name'):
         pass
         yield '  <div class="name">'
@@ -336,11 +359,11 @@ def root(context, missing=missing):
     yield '</p>\n<form id="request-form" data-config="'
     yield escape((undefined(name='config_json') if l_0_config_json is missing else l_0_config_json))
     yield '" novalidate>\n<div id="request-questions">\n'
-    def t_9(fiter):
+    def t_10(fiter):
         for l_1_s in fiter:
             if (not environment.getattr(l_1_s, 'repeat')):
                 yield l_1_s
-    for l_1_s in t_9((undefined(name='sections') if l_0_sections is missing else l_0_sections)):
+    for l_1_s in t_10((undefined(name='sections') if l_0_sections is missing else l_0_sections)):
         _loop_vars = {}
         pass
         yield '<fieldset>\n<h2>'
@@ -357,11 +380,11 @@ def root(context, missing=missing):
         yield '</fieldset>\n'
     l_1_s = missing
     yield '</div>\n'
-    def t_10(fiter):
+    def t_11(fiter):
         for l_1_s in fiter:
             if environment.getattr(l_1_s, 'repeat'):
                 yield l_1_s
-    for l_1_s in t_10((undefined(name='sections') if l_0_sections is missing else l_0_sections)):
+    for l_1_s in t_11((undefined(name='sections') if l_0_sections is missing else l_0_sections)):
         _loop_vars = {}
         pass
         yield '<h2>'
@@ -407,4 +430,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '7=60&8=68&9=69&10=73&11=82&12=86&13=93&15=117&16=122&17=130&19=143&21=155&22=159&23=164&24=170&25=193&26=197&28=217&31=225&32=234&33=252&34=268&36=275&38=286&42=293&45=295&47=297&111=303&113=309&115=323&116=325&117=331&118=333&119=335&120=337&122=339&124=347&125=351&126=354&131=360&132=368&136=372&137=376&138=379&142=383&145=387&146=389&149=391&150=404&153=406'
+debug_info = '8=60&9=79&10=87&11=88&12=92&13=101&14=105&15=112&16=135&17=138&18=143&19=151&21=164&23=176&24=180&25=185&26=191&27=214&28=218&30=240&33=248&34=257&35=275&36=291&38=298&40=309&44=316&47=318&49=320&114=326&116=332&118=346&119=348&120=354&121=356&122=358&123=360&125=362&127=370&128=374&129=377&134=383&135=391&139=395&140=399&141=402&145=406&148=410&149=412&152=414&153=427&156=429'

@@ -485,8 +485,8 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                             if not isinstance(data__parts_item__weightkg, (int, float, Decimal)) or isinstance(data__parts_item__weightkg, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be number")
                             if isinstance(data__parts_item__weightkg, (int, float, Decimal)) and not isinstance(data__parts_item__weightkg, bool):
-                                if data__parts_item__weightkg < 0.001:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be bigger than or equal to 0.001")
+                                if data__parts_item__weightkg < 1e-06:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be bigger than or equal to 1e-06")
                                 if data__parts_item__weightkg > 10000:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be smaller than or equal to 10000")
                         if "tolerance_mm" in data__parts_item_keys:
@@ -502,8 +502,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                         if "iso_fit" in data__parts_item_keys:
                             data__parts_item_keys.remove("iso_fit")
                             data__parts_item__isofit = data__parts_item["iso_fit"]
-                            if not (isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H9' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H11' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h5' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h9' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h11' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'g6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'f7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'e8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'js6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'k6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'm6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'n6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'p6'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].iso_fit".format(**locals()) + " must be one of ['H6', 'H7', 'H8', 'H9', 'H11', 'h5', 'h6', 'h7', 'h8', 'h9', 'h11', 'g6', 'f7', 'e8', 'js6', 'k6', 'm6', 'n6', 'p6']")
+                            data__parts_item__isofit_any_of_count4 = 0
+                            if not data__parts_item__isofit_any_of_count4:
+                                try:
+                                    if not (isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H9' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H11' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h5' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h9' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h11' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'g6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'f7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'e8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'js6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'k6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'm6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'n6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'p6'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].iso_fit".format(**locals()) + " must be one of ['H6', 'H7', 'H8', 'H9', 'H11', 'h5', 'h6', 'h7', 'h8', 'h9', 'h11', 'g6', 'f7', 'e8', 'js6', 'k6', 'm6', 'n6', 'p6']")
+                                    data__parts_item__isofit_any_of_count4 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__isofit_any_of_count4:
+                                try:
+                                    if not (isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].iso_fit".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__isofit_any_of_count4 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__isofit_any_of_count4:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].iso_fit".format(**locals()) + " cannot be validated by any definition")
                         if "fit_size_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("fit_size_mm")
                             data__parts_item__fitsizemm = data__parts_item["fit_size_mm"]
@@ -547,63 +560,141 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                         if "min_inside_radius_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("min_inside_radius_mm")
                             data__parts_item__mininsideradiusmm = data__parts_item["min_inside_radius_mm"]
-                            if not isinstance(data__parts_item__mininsideradiusmm, (int, float, Decimal)) or isinstance(data__parts_item__mininsideradiusmm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__mininsideradiusmm, (int, float, Decimal)) and not isinstance(data__parts_item__mininsideradiusmm, bool):
-                                if data__parts_item__mininsideradiusmm < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be bigger than or equal to 0")
-                                if data__parts_item__mininsideradiusmm > 1000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                            data__parts_item__mininsideradiusmm_any_of_count5 = 0
+                            if not data__parts_item__mininsideradiusmm_any_of_count5:
+                                try:
+                                    if not isinstance(data__parts_item__mininsideradiusmm, (int, float, Decimal)) or isinstance(data__parts_item__mininsideradiusmm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__mininsideradiusmm, (int, float, Decimal)) and not isinstance(data__parts_item__mininsideradiusmm, bool):
+                                        if data__parts_item__mininsideradiusmm < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be bigger than or equal to 0")
+                                        if data__parts_item__mininsideradiusmm > 1000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                                    data__parts_item__mininsideradiusmm_any_of_count5 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__mininsideradiusmm_any_of_count5:
+                                try:
+                                    if not (isinstance(data__parts_item__mininsideradiusmm, str) and data__parts_item__mininsideradiusmm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__mininsideradiusmm_any_of_count5 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__mininsideradiusmm_any_of_count5:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " cannot be validated by any definition")
                         if "max_pocket_depth_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("max_pocket_depth_mm")
                             data__parts_item__maxpocketdepthmm = data__parts_item["max_pocket_depth_mm"]
-                            if not isinstance(data__parts_item__maxpocketdepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxpocketdepthmm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__maxpocketdepthmm, (int, float, Decimal)) and not isinstance(data__parts_item__maxpocketdepthmm, bool):
-                                if data__parts_item__maxpocketdepthmm < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be bigger than or equal to 0")
-                                if data__parts_item__maxpocketdepthmm > 1000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                            data__parts_item__maxpocketdepthmm_any_of_count6 = 0
+                            if not data__parts_item__maxpocketdepthmm_any_of_count6:
+                                try:
+                                    if not isinstance(data__parts_item__maxpocketdepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxpocketdepthmm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__maxpocketdepthmm, (int, float, Decimal)) and not isinstance(data__parts_item__maxpocketdepthmm, bool):
+                                        if data__parts_item__maxpocketdepthmm < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be bigger than or equal to 0")
+                                        if data__parts_item__maxpocketdepthmm > 1000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                                    data__parts_item__maxpocketdepthmm_any_of_count6 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__maxpocketdepthmm_any_of_count6:
+                                try:
+                                    if not (isinstance(data__parts_item__maxpocketdepthmm, str) and data__parts_item__maxpocketdepthmm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__maxpocketdepthmm_any_of_count6 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__maxpocketdepthmm_any_of_count6:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " cannot be validated by any definition")
                         if "min_hole_diameter_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("min_hole_diameter_mm")
                             data__parts_item__minholediametermm = data__parts_item["min_hole_diameter_mm"]
-                            if not isinstance(data__parts_item__minholediametermm, (int, float, Decimal)) or isinstance(data__parts_item__minholediametermm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__minholediametermm, (int, float, Decimal)) and not isinstance(data__parts_item__minholediametermm, bool):
-                                if data__parts_item__minholediametermm < 0.1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be bigger than or equal to 0.1")
-                                if data__parts_item__minholediametermm > 1000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                            data__parts_item__minholediametermm_any_of_count7 = 0
+                            if not data__parts_item__minholediametermm_any_of_count7:
+                                try:
+                                    if not isinstance(data__parts_item__minholediametermm, (int, float, Decimal)) or isinstance(data__parts_item__minholediametermm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__minholediametermm, (int, float, Decimal)) and not isinstance(data__parts_item__minholediametermm, bool):
+                                        if data__parts_item__minholediametermm < 0.1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be bigger than or equal to 0.1")
+                                        if data__parts_item__minholediametermm > 1000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                                    data__parts_item__minholediametermm_any_of_count7 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__minholediametermm_any_of_count7:
+                                try:
+                                    if not (isinstance(data__parts_item__minholediametermm, str) and data__parts_item__minholediametermm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__minholediametermm_any_of_count7 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__minholediametermm_any_of_count7:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " cannot be validated by any definition")
                         if "max_hole_depth_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("max_hole_depth_mm")
                             data__parts_item__maxholedepthmm = data__parts_item["max_hole_depth_mm"]
-                            if not isinstance(data__parts_item__maxholedepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxholedepthmm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__maxholedepthmm, (int, float, Decimal)) and not isinstance(data__parts_item__maxholedepthmm, bool):
-                                if data__parts_item__maxholedepthmm < 0.1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be bigger than or equal to 0.1")
-                                if data__parts_item__maxholedepthmm > 5000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be smaller than or equal to 5000")
+                            data__parts_item__maxholedepthmm_any_of_count8 = 0
+                            if not data__parts_item__maxholedepthmm_any_of_count8:
+                                try:
+                                    if not isinstance(data__parts_item__maxholedepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxholedepthmm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__maxholedepthmm, (int, float, Decimal)) and not isinstance(data__parts_item__maxholedepthmm, bool):
+                                        if data__parts_item__maxholedepthmm < 0.1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be bigger than or equal to 0.1")
+                                        if data__parts_item__maxholedepthmm > 5000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be smaller than or equal to 5000")
+                                    data__parts_item__maxholedepthmm_any_of_count8 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__maxholedepthmm_any_of_count8:
+                                try:
+                                    if not (isinstance(data__parts_item__maxholedepthmm, str) and data__parts_item__maxholedepthmm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__maxholedepthmm_any_of_count8 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__maxholedepthmm_any_of_count8:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " cannot be validated by any definition")
                         if "min_thread_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("min_thread_mm")
                             data__parts_item__minthreadmm = data__parts_item["min_thread_mm"]
-                            if not isinstance(data__parts_item__minthreadmm, (int, float, Decimal)) or isinstance(data__parts_item__minthreadmm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__minthreadmm, (int, float, Decimal)) and not isinstance(data__parts_item__minthreadmm, bool):
-                                if data__parts_item__minthreadmm < 0.3:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be bigger than or equal to 0.3")
-                                if data__parts_item__minthreadmm > 200:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be smaller than or equal to 200")
+                            data__parts_item__minthreadmm_any_of_count9 = 0
+                            if not data__parts_item__minthreadmm_any_of_count9:
+                                try:
+                                    if not isinstance(data__parts_item__minthreadmm, (int, float, Decimal)) or isinstance(data__parts_item__minthreadmm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__minthreadmm, (int, float, Decimal)) and not isinstance(data__parts_item__minthreadmm, bool):
+                                        if data__parts_item__minthreadmm < 0.3:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be bigger than or equal to 0.3")
+                                        if data__parts_item__minthreadmm > 200:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be smaller than or equal to 200")
+                                    data__parts_item__minthreadmm_any_of_count9 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__minthreadmm_any_of_count9:
+                                try:
+                                    if not (isinstance(data__parts_item__minthreadmm, str) and data__parts_item__minthreadmm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__minthreadmm_any_of_count9 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__minthreadmm_any_of_count9:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " cannot be validated by any definition")
                         if "max_thread_depth_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("max_thread_depth_mm")
                             data__parts_item__maxthreaddepthmm = data__parts_item["max_thread_depth_mm"]
-                            if not isinstance(data__parts_item__maxthreaddepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxthreaddepthmm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__maxthreaddepthmm, (int, float, Decimal)) and not isinstance(data__parts_item__maxthreaddepthmm, bool):
-                                if data__parts_item__maxthreaddepthmm < 0.3:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be bigger than or equal to 0.3")
-                                if data__parts_item__maxthreaddepthmm > 1000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                            data__parts_item__maxthreaddepthmm_any_of_count10 = 0
+                            if not data__parts_item__maxthreaddepthmm_any_of_count10:
+                                try:
+                                    if not isinstance(data__parts_item__maxthreaddepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxthreaddepthmm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__maxthreaddepthmm, (int, float, Decimal)) and not isinstance(data__parts_item__maxthreaddepthmm, bool):
+                                        if data__parts_item__maxthreaddepthmm < 0.3:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be bigger than or equal to 0.3")
+                                        if data__parts_item__maxthreaddepthmm > 1000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be smaller than or equal to 1000")
+                                    data__parts_item__maxthreaddepthmm_any_of_count10 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__maxthreaddepthmm_any_of_count10:
+                                try:
+                                    if not (isinstance(data__parts_item__maxthreaddepthmm, str) and data__parts_item__maxthreaddepthmm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__maxthreaddepthmm_any_of_count10 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__maxthreaddepthmm_any_of_count10:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " cannot be validated by any definition")
                         if "bend_radius_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("bend_radius_mm")
                             data__parts_item__bendradiusmm = data__parts_item["bend_radius_mm"]
@@ -627,23 +718,49 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                         if "hole_to_bend_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("hole_to_bend_mm")
                             data__parts_item__holetobendmm = data__parts_item["hole_to_bend_mm"]
-                            if not isinstance(data__parts_item__holetobendmm, (int, float, Decimal)) or isinstance(data__parts_item__holetobendmm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__holetobendmm, (int, float, Decimal)) and not isinstance(data__parts_item__holetobendmm, bool):
-                                if data__parts_item__holetobendmm < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be bigger than or equal to 0")
-                                if data__parts_item__holetobendmm > 5000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be smaller than or equal to 5000")
+                            data__parts_item__holetobendmm_any_of_count11 = 0
+                            if not data__parts_item__holetobendmm_any_of_count11:
+                                try:
+                                    if not isinstance(data__parts_item__holetobendmm, (int, float, Decimal)) or isinstance(data__parts_item__holetobendmm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__holetobendmm, (int, float, Decimal)) and not isinstance(data__parts_item__holetobendmm, bool):
+                                        if data__parts_item__holetobendmm < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be bigger than or equal to 0")
+                                        if data__parts_item__holetobendmm > 5000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be smaller than or equal to 5000")
+                                    data__parts_item__holetobendmm_any_of_count11 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__holetobendmm_any_of_count11:
+                                try:
+                                    if not (isinstance(data__parts_item__holetobendmm, str) and data__parts_item__holetobendmm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__holetobendmm_any_of_count11 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__holetobendmm_any_of_count11:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " cannot be validated by any definition")
                         if "hole_to_edge_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("hole_to_edge_mm")
                             data__parts_item__holetoedgemm = data__parts_item["hole_to_edge_mm"]
-                            if not isinstance(data__parts_item__holetoedgemm, (int, float, Decimal)) or isinstance(data__parts_item__holetoedgemm, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be number")
-                            if isinstance(data__parts_item__holetoedgemm, (int, float, Decimal)) and not isinstance(data__parts_item__holetoedgemm, bool):
-                                if data__parts_item__holetoedgemm < 0:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be bigger than or equal to 0")
-                                if data__parts_item__holetoedgemm > 5000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be smaller than or equal to 5000")
+                            data__parts_item__holetoedgemm_any_of_count12 = 0
+                            if not data__parts_item__holetoedgemm_any_of_count12:
+                                try:
+                                    if not isinstance(data__parts_item__holetoedgemm, (int, float, Decimal)) or isinstance(data__parts_item__holetoedgemm, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be number")
+                                    if isinstance(data__parts_item__holetoedgemm, (int, float, Decimal)) and not isinstance(data__parts_item__holetoedgemm, bool):
+                                        if data__parts_item__holetoedgemm < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be bigger than or equal to 0")
+                                        if data__parts_item__holetoedgemm > 5000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be smaller than or equal to 5000")
+                                    data__parts_item__holetoedgemm_any_of_count12 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__holetoedgemm_any_of_count12:
+                                try:
+                                    if not (isinstance(data__parts_item__holetoedgemm, str) and data__parts_item__holetoedgemm == 'none'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be one of ['none']")
+                                    data__parts_item__holetoedgemm_any_of_count12 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if not data__parts_item__holetoedgemm_any_of_count12:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " cannot be validated by any definition")
                         if "bend_relief" in data__parts_item_keys:
                             data__parts_item_keys.remove("bend_relief")
                             data__parts_item__bendrelief = data__parts_item["bend_relief"]
@@ -676,14 +793,14 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                 if data__parts_item__surfacetreatment_len > len(set(fn(data__parts_item__surfacetreatment_x) for data__parts_item__surfacetreatment_x in data__parts_item__surfacetreatment)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment".format(**locals()) + " must contain unique items")
                                 for data__parts_item__surfacetreatment_x, data__parts_item__surfacetreatment_item in enumerate(data__parts_item__surfacetreatment):
-                                    data__parts_item__surfacetreatment_item_any_of_count4 = 0
-                                    if not data__parts_item__surfacetreatment_item_any_of_count4:
+                                    data__parts_item__surfacetreatment_item_any_of_count13 = 0
+                                    if not data__parts_item__surfacetreatment_item_any_of_count13:
                                         try:
                                             if not (isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'anodising' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'hard_anodising' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'powder_coating' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'hot_dip_galvanising' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'zinc_plating' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'heat_treatment' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'passivation' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'vacuum_hardening' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'nitriding' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'case_hardening' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'electroless_nickel' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'black_oxide'):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " must be one of ['anodising', 'hard_anodising', 'powder_coating', 'hot_dip_galvanising', 'zinc_plating', 'heat_treatment', 'passivation', 'vacuum_hardening', 'nitriding', 'case_hardening', 'electroless_nickel', 'black_oxide']")
-                                            data__parts_item__surfacetreatment_item_any_of_count4 += 1
+                                            data__parts_item__surfacetreatment_item_any_of_count13 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__parts_item__surfacetreatment_item_any_of_count4:
+                                    if not data__parts_item__surfacetreatment_item_any_of_count13:
                                         try:
                                             if not isinstance(data__parts_item__surfacetreatment_item, (str)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " must be string")
@@ -691,9 +808,9 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                                 data__parts_item__surfacetreatment_item_len = len(data__parts_item__surfacetreatment_item)
                                                 if data__parts_item__surfacetreatment_item_len < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
-                                            data__parts_item__surfacetreatment_item_any_of_count4 += 1
+                                            data__parts_item__surfacetreatment_item_any_of_count13 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__parts_item__surfacetreatment_item_any_of_count4:
+                                    if not data__parts_item__surfacetreatment_item_any_of_count13:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " cannot be validated by any definition")
                         if "cycle_time_min" in data__parts_item_keys:
                             data__parts_item_keys.remove("cycle_time_min")

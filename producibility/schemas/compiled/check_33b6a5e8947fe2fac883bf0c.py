@@ -209,6 +209,10 @@ def validate_https___producibility_example_schemas_questionnaire_schema_json___d
                                     data__choicealiases_value_item_len = len(data__choicealiases_value_item)
                                     if data__choicealiases_value_item_len < 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".choice_aliases.{data__choicealiases_key}[{data__choicealiases_value_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+        if "none" in data_keys:
+            data_keys.remove("none")
+            data__none = data["none"]
+            validate_https___producibility_example_schemas_questionnaire_schema_json___defs_text(data__none, custom_formats, (name_prefix or "data") + ".none")
         if "written_after" in data_keys:
             data_keys.remove("written_after")
             data__writtenafter = data["written_after"]
