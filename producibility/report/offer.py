@@ -849,7 +849,11 @@ def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,
         name = _label(questionnaire, "request", "certificates_required", c, lang)
         entry = catalogue.get("certifications", c) if catalogue is not None else None
         if not machine_time:
-            ours.append(name)
+            # a certificate of the customer's own material is the customer's to send: we
+            # pass it on (MAT-007 asks for it); the offer promised "materiaalcertificaat
+            # 3.1, zoals u vroeg" beside "the certificates you send with it"
+            ours.append(t["document_of_your_material"].format(document=name)
+                        if supplied and (entry or {}).get("of") == "material" else name)
         elif (entry or {}).get("of") == "material" and not supplied:
             ours.append(t["document_of_our_material"].format(document=name))
         else:
