@@ -37,6 +37,78 @@ def flat(text):
     return re.sub(r"\s+", " ", text.replace("&#39;", "'"))
 
 
+# -- 4: the terms, and a penalty asked for ----------------------------------------------
+
+TERMS = {
+    "nl": ("Voorwaarden", "Algemene voorwaarden: Metaalunievoorwaarden",
+           "Levering: af fabriek (EXW, Incoterms 2020)",
+           "Betaling: binnen 30 dagen na factuurdatum",
+           "Boete bij te late levering: U vroeg erom; onder onze voorwaarden nemen wij geen "
+           "boete aan. Wilt u er toch een, dan spreken wij die apart met u af"),
+    "en": ("Terms", "General terms: Metaalunievoorwaarden",
+           "Delivery terms: ex works (EXW, Incoterms 2020)",
+           "Payment: within 30 days of the invoice date",
+           "Penalty for late delivery: You asked for one; under our terms we accept no "
+           "penalty. If you still want one, we agree it with you separately"),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_offer_states_its_terms_and_answers_a_penalty_asked(lang):
+    """She asked a penalty for late delivery (penalty_clause: true): the offer said
+    nothing of it, nor of the conditions, the delivery terms or the payment terms. Now a
+    Terms block names them (the Metaalunievoorwaarden, ex works, 30 days: the defaults)
+    and says the penalty is not accepted under them, but can be agreed apart."""
+    heading, conditions, delivery, payment, penalty = TERMS[lang]
+    text = offer(DATA / "bracket-boete.yaml", lang=lang)
+    lines = text.splitlines()
+    assert heading in lines
+    block = "\n".join(lines[lines.index(heading):])
+    for said in (conditions, delivery, payment, penalty):
+        assert said in block, said
+    md = offer(DATA / "bracket-boete.yaml", lang=lang, fmt="md")
+    assert f"## {heading}" in md
+    html = flat(offer(DATA / "bracket-boete.yaml", lang=lang, fmt="html"))
+    assert f"<h2>{heading}</h2>" in html
+    for said in (conditions, delivery, payment, penalty):
+        label, words = said.split(": ", 1)
+        assert f"<dt>{label}</dt><dd>{words}" in html, said
+    data = json.loads(offer(DATA / "bracket-boete.yaml", lang=lang, fmt="json"))
+    assert [f"{t['label']}: {t['text']}" for t in data["terms"]][3].startswith(penalty)
+    # no penalty asked (penalty_clause: false): the terms, no answer to a penalty
+    plain = offer(DATA / "zaaimachine.yaml", lang=lang)
+    assert conditions in plain and payment in plain
+    assert penalty.split(":")[0] not in plain
+
+
+def test_the_shop_names_its_own_terms_in_its_config(tmp_path, monkeypatch):
+    """The provider's own conditions (one text, or one per language), delivery and
+    payment terms and what it says to a penalty replace the defaults; an empty text
+    leaves its line out; a wrong one is one error line at its place."""
+    config = tmp_path / "producibility.yaml"
+    config.write_text(
+        f"equipment: {EQUIPMENT}\nprovider:\n  name: Draaierij De Vries\n"
+        "  conditions: {nl: Algemene voorwaarden Draaierij De Vries, en: General terms of "
+        "Draaierij De Vries}\n  delivery_terms: franco Nederland\n  payment_terms: ''\n"
+        "  penalty_terms: ten hoogste 5 % van de orderwaarde, na 5 werkdagen\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    request = DATA / "bracket-boete.yaml"
+    code, out, err = run_cli("check", request, "--audience", "customer", "--lang", "nl")
+    code_en, out_en, _ = run_cli("check", request, "--audience", "customer", "--lang", "en")
+    config.write_text(f"equipment: {EQUIPMENT}\nprovider:\n  penalty_terms: 5\n",
+                      encoding="utf-8")
+    bad = run_cli("check", request, "--audience", "customer", "--lang", "nl")
+    assert (code, err) == (0, "")
+    assert "  - Algemene voorwaarden: Algemene voorwaarden Draaierij De Vries" in out
+    assert "  - Levering: franco Nederland" in out
+    assert "Betaling:" not in out and "Metaalunie" not in out
+    assert "  - Boete bij te late levering: ten hoogste 5 % van de orderwaarde" in out
+    assert code_en == 0 and "  - General terms: General terms of Draaierij De Vries" in out_en
+    assert bad[0] == 1 and "producibility.yaml:3: provider.penalty_terms" in bad[2]
+    assert "Traceback" not in bad[2]
+
+
 # -- 6: the customer's own material and its certificates ---------------------------------
 
 @pytest.mark.parametrize("lang, document, question, wrong", [

@@ -71,6 +71,43 @@ def _material(questionnaire, part, lang):
     return " ".join(words)
 
 
+def _in_lang(value: Any, lang: str) -> str | None:
+    """A provider's text in the offer's language: a text as it stands, or {en, nl}'s
+    (the other language's where it gives only that); None where it gives none."""
+    if isinstance(value, Mapping):
+        value = value.get(lang) or next((v for v in value.values() if v), None)
+    return value if isinstance(value, str) else None
+
+
+def _terms(provider: Mapping[str, Any], request: Mapping[str, Any], data: Mapping[str, Any],
+           lang: str, t: Mapping[str, Any], delivered: bool = True) -> list[dict[str, str]]:
+    """The terms the offer is made under, each a label and its text: the general terms
+    (the provider's ``conditions``, else the Metaalunievoorwaarden), the delivery terms
+    (``delivery_terms``, else ex works, or delivered where the pack prices the transport
+    to the customer: a quote line of kind ``transport``; none for machine time only:
+    nothing is ``delivered``), the payment terms (``payment_terms``, else 30 days after
+    the invoice date, as the Metaalunievoorwaarden say) and, where the customer asked
+    for a penalty for late delivery (``penalty_clause``), what we say to it
+    (``penalty_terms``, else: not under our terms, to be agreed apart: CON-002).  A
+    provider's empty text leaves its line out.  The buyer's offer named none of them,
+    the penalty asked for went without a word, and "delivery under the Metaalunie
+    conditions" stood only in a run-on assumption."""
+    transport = any(line.get("kind") == "transport" for line in data["quote"]["lines"])
+    asked = [("terms_conditions", "conditions", t["terms_conditions_default"]),
+             ("terms_delivery", "delivery_terms",
+              t["terms_delivery_franco" if transport else "terms_delivery_default"])
+             if delivered else None,
+             ("terms_payment", "payment_terms", t["terms_payment_default"]),
+             ("terms_penalty", "penalty_terms", t["terms_penalty_default"])
+             if request.get("penalty_clause") is True else None]
+    out = []
+    for label, key, default in filter(None, asked):
+        text = _in_lang(provider.get(key), lang) if key in provider else default
+        if text:
+            out.append({"label": t[label], "text": text})
+    return out
+
+
 def _date(text):
     try:
         return datetime.date.fromisoformat(str(text))
@@ -553,6 +590,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         groups = [g for g in groups if g["sentences"]]
         when = [text for g in groups for text in g["sentences"]]
         say_wanted = False  # said in the sentences where it matters: no delivery
+    # the terms the offer is made under (none where we offer nothing)
+    terms = [] if declined or refusals else _terms(provider, request, data, lang, t,
+                                                   delivered=not only_booked)
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
     return {
@@ -600,6 +640,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "delivery_groups": groups,
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "documents": documents,
+        # the terms: general terms, delivery, payment, and an answer to a penalty asked
+        "terms_heading": t["terms"] if terms else "", "terms": terms,
         # with machine time only: what we deliver with it (a certificate of the material
         # we supply), and the documents of the parts, the customer's as their maker
         "documents_heading": t["documents_machine_time" if only_booked else "documents"],

@@ -34,6 +34,8 @@ def root(context, missing=missing):
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_delivery_groups = resolve('delivery_groups')
+    l_0_terms = resolve('terms')
+    l_0_terms_heading = resolve('terms_heading')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_more_questions = resolve('more_questions')
@@ -454,6 +456,20 @@ def root(context, missing=missing):
             yield str(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' '))
             yield '\n'
         l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
+    if (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+        pass
+        yield '\n'
+        yield str((undefined(name='terms_heading') if l_0_terms_heading is missing else l_0_terms_heading))
+        yield '\n'
+        for l_1_term in (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(environment.getattr(l_1_term, 'label'))
+            yield ': '
+            yield str(environment.getattr(l_1_term, 'text'))
+            yield '\n'
+        l_1_term = missing
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '\n'
@@ -513,4 +529,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=117&5=123&6=126&8=129&9=131&11=135&12=137&14=139&15=141&18=144&19=148&20=152&21=156&23=160&24=162&25=166&28=170&29=173&30=176&31=178&32=180&33=184&34=187&36=194&38=205&39=208&41=210&42=213&43=215&44=218&45=220&46=224&49=228&53=254&54=256&55=258&56=262&58=269&60=284&61=287&62=289&63=292&64=294&65=297&66=299&67=303&70=307&74=329&75=332&76=336&77=339&80=345&82=348&85=351&86=355&88=359&90=363&92=366&93=368&94=372&97=375&99=378&100=380&101=384&103=387&105=389&107=392&108=394&109=398&112=401&114=404&115=406&116=410&117=413&119=430&123=435&125=438&126=441&127=446&130=457&132=460&133=462&134=466&137=469&139=472&140=475&141=479&144=489&145=491&148=493&150=496&151=498&152=502&156=506&158=508'
+debug_info = '3=119&5=125&6=128&8=131&9=133&11=137&12=139&14=141&15=143&18=146&19=150&20=154&21=158&23=162&24=164&25=168&28=172&29=175&30=178&31=180&32=182&33=186&34=189&36=196&38=207&39=210&41=212&42=215&43=217&44=220&45=222&46=226&49=230&53=256&54=258&55=260&56=264&58=271&60=286&61=289&62=291&63=294&64=296&65=299&66=301&67=305&70=309&74=331&75=334&76=338&77=341&80=347&82=350&85=353&86=357&88=361&90=365&92=368&93=370&94=374&97=377&99=380&100=382&101=386&103=389&105=391&107=394&108=396&109=400&112=403&114=406&115=408&116=412&117=415&119=432&123=437&125=440&126=443&127=448&130=459&132=462&133=464&134=468&137=473&139=476&140=478&141=482&144=485&146=488&147=491&148=495&151=505&152=507&155=509&157=512&158=514&159=518&163=522&165=524'

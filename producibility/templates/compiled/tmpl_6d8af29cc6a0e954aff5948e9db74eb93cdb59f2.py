@@ -35,6 +35,8 @@ def root(context, missing=missing):
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_delivery_groups = resolve('delivery_groups')
+    l_0_terms = resolve('terms')
+    l_0_terms_heading = resolve('terms_heading')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_more_questions = resolve('more_questions')
@@ -463,6 +465,21 @@ def root(context, missing=missing):
         l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
         yield '\n'
     yield '\n'
+    if (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+        pass
+        yield '## '
+        yield str((undefined(name='terms_heading') if l_0_terms_heading is missing else l_0_terms_heading))
+        yield '\n\n'
+        for l_1_term in (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+            _loop_vars = {}
+            pass
+            yield '- **'
+            yield str(environment.getattr(l_1_term, 'label'))
+            yield ':** '
+            yield str(t_8(environment.getattr(l_1_term, 'text')))
+            yield '\n'
+        l_1_term = missing
+        yield '\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '## '
@@ -524,4 +541,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=125&4=131&6=137&8=143&10=147&13=152&15=160&17=168&18=170&20=173&21=177&25=181&26=184&27=187&28=190&30=192&32=202&33=206&34=209&36=256&37=259&40=264&42=266&43=269&45=271&47=279&48=283&51=334&52=337&53=341&54=344&58=351&59=355&61=359&63=363&65=366&67=368&68=372&71=375&73=378&75=380&76=384&79=388&81=390&83=393&85=395&86=399&89=402&91=405&93=407&95=415&96=418&97=421&99=432&104=438&105=441&107=444&108=449&109=460&116=466&117=469&119=471&120=475&124=479&125=482&127=485&128=488&132=499&136=503&137=506&139=508&140=512&144=516&146=518'
+debug_info = '2=127&4=133&6=139&8=145&10=149&13=154&15=162&17=170&18=172&20=175&21=179&25=183&26=186&27=189&28=192&30=194&32=204&33=208&34=211&36=258&37=261&40=266&42=268&43=271&45=273&47=281&48=285&51=336&52=339&53=343&54=346&58=353&59=357&61=361&63=365&65=368&67=370&68=374&71=377&73=380&75=382&76=386&79=390&81=392&83=395&85=397&86=401&89=404&91=407&93=409&95=417&96=420&97=423&99=434&104=440&105=443&107=446&108=451&109=462&116=468&117=471&119=473&120=477&124=483&125=486&127=488&128=492&132=496&133=499&135=502&136=505&140=516&144=520&145=523&147=525&148=529&152=533&154=535'
