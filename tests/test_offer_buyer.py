@@ -138,3 +138,30 @@ def test_a_certificate_of_the_customers_material_is_theirs_to_send(lang, documen
     # material we buy: the certificate is ours, as it was
     ours = offer(DATA / "zaaimachine.yaml", lang=lang)
     assert document.split(":")[0] + "\n" in ours
+
+
+# -- 16: a material number written without quotes ----------------------------------------
+
+@pytest.mark.parametrize("number, nl, en", [
+    ("1.4404", "draaien · RVS 316L (1.4404)", "turning · stainless steel 316L (1.4404)"),
+    ("1.4301", "draaien · RVS 304 (1.4301)", "turning · stainless steel 304 (1.4301)"),
+    ("1.0038", "draaien · constructiestaal S235", "turning · structural steel S235")])
+def test_a_material_number_without_quotes_is_that_material(tmp_path, number, nl, en):
+    """``material: 1.4404`` unquoted is a float to YAML: check and validate refused it
+    with the schema's English words inside the Dutch output ("... is not valid under any
+    of the given schemas"). The number is read as the text written, so it is the
+    material it numbers."""
+    path = variant(tmp_path, f"num-{number}.yaml", '    material: "1.4404"',
+                   f"    material: {number}")
+    assert nl in offer(path, lang="nl")
+    assert en in offer(path, lang="en")
+    code, out, err = run_cli("validate", path, "--lang", "nl")
+    assert code == 0 and "geldig" in err and "schemas" not in out + err, out + err
+
+
+def test_a_material_number_keeps_the_zero_it_was_written_with(tmp_path):
+    """YAML reads 1.4310 as 1.431: the text in the file is what the customer wrote,
+    and so what validate repeats (the catalogue has no 1.4310)."""
+    path = variant(tmp_path, "num-1.4310.yaml", '    material: "1.4404"', "    material: 1.4310")
+    code, out, err = run_cli("validate", path, "--lang", "en")
+    assert code == 0 and "'1.4310' is not in the catalogue" in out, out + err

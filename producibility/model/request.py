@@ -182,6 +182,7 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
         raise InputError.said(Wording("inputs", "request_shape"), path,
                               getattr(document, "line", 1))
     _plain(document)
+    _catalogue_numbers(document, questionnaire, path, data if seen else None)
     parts = document.get("parts")
     if isinstance(parts, list) and len(parts) > MAX_PARTS:  # before the work they make
         raise InputError.said(Wording("inputs", "too_many_parts", n={
@@ -218,6 +219,45 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
     if seen and not seen[1]:
         cache.remember_valid(seen[0])  # these bytes passed: next time without the schema
     return document
+
+
+def _catalogue_numbers(document, questionnaire, path, data=None):
+    """A number given for a catalogue answer, read as the text written: a material
+    number without quotes (``material: 1.4404``, ``2.0401``) is a float to YAML, and
+    was refused with the schema's English words; it is the material 1.4404 (the text
+    at its place in the file, ``data`` or else the file at ``path``: ``1.4310`` keeps
+    its zero; without a file, the number's own text)."""
+    parts = document.get("parts")
+    text = None
+    for q in questionnaire.questions:
+        if not q.catalogue:
+            continue
+        holders = [document] if q.scope == "request" else \
+            [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+        for holder in holders:
+            if q.id not in holder:
+                continue
+            value = holder[q.id]
+            places = [(holder, q.id)] if not isinstance(value, list) else \
+                [(value, i) for i in range(len(value))]
+            for where, key in places:
+                item = where[key]
+                if isinstance(item, bool) or not isinstance(item, (int, float)):
+                    continue
+                if text is None:
+                    text = _file_text(data, path)
+                where[key] = yamlio.number_as_written(where, key, item, text or None)
+
+
+def _file_text(data, path):
+    """A request file's text (its ``data``, else read from ``path``); "" where there is
+    none to read (a dict of the API's, standard input)."""
+    try:
+        if data is None:
+            data = Path(path).read_bytes() if path and Path(path).is_file() else b""
+        return data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ""
 
 
 UNLISTED = "_unlisted"  # request key: answers outside the catalogue, kept for the engineer
