@@ -165,3 +165,54 @@ def test_a_material_number_keeps_the_zero_it_was_written_with(tmp_path):
     path = variant(tmp_path, "num-1.4310.yaml", '    material: "1.4404"', "    material: 1.4310")
     code, out, err = run_cli("validate", path, "--lang", "en")
     assert code == 0 and "'1.4310' is not in the catalogue" in out, out + err
+
+
+# -- 9: the material and its temper or delivery condition as the drawing writes them -----
+
+FORM_MATERIAL = '    material: "aluminium_5754"\n    temper: "h22_h32"'
+
+
+@pytest.mark.parametrize("written, nl, en", [
+    ('    material: "EN AW-5754 H32"', "aluminium EN AW-5754 H32 ·",
+     "aluminium EN AW-5754 H32 ·"),
+    ('    material: "EN AW-5754 H111"', "aluminium EN AW-5754 H111 ·",
+     "aluminium EN AW-5754 H111 ·"),
+    ('    material: "EN AW-5083 H321"', "aluminium EN AW-5083 H321 ·",
+     "aluminium EN AW-5083 H321 ·"),
+    ('    material: aluminium_5754\n    temper: H32', "aluminium EN AW-5754 H32 ·",
+     "aluminium EN AW-5754 H32 ·"),
+    ('    material: "EN AW-6082 T651"', "aluminium EN AW-6082 T651 ·",
+     "aluminium EN AW-6082 T651 ·")])
+def test_the_offer_states_the_temper_the_drawing_writes(tmp_path, written, nl, en):
+    """The offer is what the buyer holds the shop to: "EN AW-5754 H32" read "aluminium
+    EN AW-5754 H22/H32/H321" (the temper choice groups them), "H111" read "O/H111". It
+    repeats the temper as written; the choice the engine reads stays h22_h32."""
+    path = variant(tmp_path, "al.yaml", FORM_MATERIAL, written, source="form-request.yaml")
+    for lang, said in (("nl", nl), ("en", en)):
+        for fmt in ("text", "html"):
+            text = flat(offer(path, lang=lang, fmt=fmt))
+            assert said in text, (lang, fmt)
+            assert "H22/H32/H321" not in text and "O/H111" not in text
+    # what the engine reads is the choice, as before: the same answers as the form's
+    # choice (the report's digest of the request), where the temper is a 5754's
+    if "5754" in written and "H32" in written:
+        digests = [json.loads(run_cli("check", p, "--equipment", EQUIPMENT, "--format",
+                                      "json")[1])["inputs"]["request"]["digest"]
+                   for p in (path, DATA / "form-request.yaml")]
+        assert digests[0] == digests[1]
+    # a temper chosen as the form's choice is that choice's words, as before
+    assert "aluminium EN AW-5754 H22/H32/H321 ·" in offer(DATA / "form-request.yaml")
+
+
+@pytest.mark.parametrize("written, nl, en", [
+    ("42CrMo4+QT", "veredelstaal 42CrMo4+QT ·", "alloy steel 42CrMo4+QT ·"),
+    ("S355J2+N", "constructiestaal S355J2+N ·", "structural steel S355J2+N ·")])
+def test_the_offer_keeps_the_delivery_condition_the_drawing_writes(tmp_path, written, nl,
+                                                                   en):
+    """"42CrMo4+QT" and "S355J2+N" are aliases of the catalogue's 42CrMo4 and S355J2:
+    the offer dropped +QT and +N, and a 42CrMo4 delivered annealed is another part."""
+    path = variant(tmp_path, "steel.yaml", "    material: S355J2", f'    material: "{written}"')
+    assert nl in offer(path, lang="nl")
+    assert en in offer(path, lang="en")
+    assert f"**Steunplaat** (4711-031)<br>lasersnijden, kanten · {nl}" in \
+        offer(path, lang="nl", fmt="md")

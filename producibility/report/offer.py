@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -54,20 +55,36 @@ def _label(questionnaire, scope, field, value, lang):
     return words or str(value)
 
 
-def _material(questionnaire, part, lang):
+#: what EN 10027-1 writes after a steel's name for the condition it is delivered in
+#: (+N normalised, +QT quenched and tempered, +A annealed, +C cold drawn, +AR as rolled)
+_CONDITION = re.compile(r"\+\s*[A-Za-z][A-Za-z0-9]{0,3}$")
+
+
+def _material(questionnaire, part, lang, written=None):
     """The part's material as a drawing writes it, with the answers written after it
     (``written_after: material``: the temper): "aluminium EN AW-6082 T651", each answer
     by the short name its choice's words begin with (the words before " ("); the offer
     confirms what the customer asked, and the bracket's offer read "aluminium EN
-    AW-6082" for a T651 the price and MAT-012 rest on.  None without a material."""
+    AW-6082" for a T651 the price and MAT-012 rest on.  ``written``: the part's answers
+    as written where they were read as another id (the request's ``_written``): the
+    temper as written where the choice groups it ("H32", where the choice reads
+    H22/H32/H321; "H111" for O/H111), and a steel's delivery condition the catalogue's
+    alias drops ("veredelstaal 42CrMo4+QT", "constructiestaal S355J2+N"): the offer is
+    what the buyer holds the shop to.  A material outside the catalogue is named as
+    written ("Hardox 400"); None without a material."""
+    written = written or {}
     if not part.get("material"):
-        return None
+        return written.get("material")
     words = [_label(questionnaire, "part", "material", part["material"], lang)]
+    condition = _CONDITION.search(written.get("material") or "")
+    if condition and condition.group(0) not in words[0]:
+        words[0] += condition.group(0).replace(" ", "") if words[0][-1:].isalnum() \
+            else " " + condition.group(0).replace(" ", "")
     after = getattr(questionnaire, "written_after", None) or {}
     for question in after.get(("part", "material"), ()):
         if isinstance(part.get(question.id), str):
-            words.append(_label(questionnaire, "part", question.id, part[question.id],
-                                lang).split(" (")[0])
+            words.append((written.get(question.id) or _label(
+                questionnaire, "part", question.id, part[question.id], lang)).split(" (")[0])
     return " ".join(words)
 
 
@@ -250,6 +267,15 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     refusals = [] if declined else _refusals(data, pack, request, facts, lang,
                                              questionnaire)
     parts = []
+    # each part's answers as the customer wrote them, where they were read otherwise
+    # (request._written), and its answers outside the catalogue (request._unlisted)
+    written: dict[str, dict[str, str]] = {}
+    for entry in request.get("_unlisted") or ():
+        if entry.get("part") is not None and entry.get("given"):
+            written.setdefault(str(entry["part"]), {})[entry["field"]] = \
+                ", ".join(entry["given"])
+    for entry in request.get("_written") or ():
+        written.setdefault(str(entry["part"]), {}).setdefault(entry["field"], entry["given"])
     # without the request's answers (an API call that passes none) the parts are known
     # by their ids only
     given = request.get("parts") or [{"id": pid} for pid in
@@ -299,7 +325,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "pieces": pieces,
             "processes": [_label(questionnaire, "part", "processes", p, lang)
                           for p in part.get("processes") or []],
-            "material": _material(questionnaire, part, lang),
+            "material": _material(questionnaire, part, lang, written.get(pid)),
             "size_mm": part.get("size_mm"),
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
