@@ -216,3 +216,45 @@ def test_the_offer_keeps_the_delivery_condition_the_drawing_writes(tmp_path, wri
     assert en in offer(path, lang="en")
     assert f"**Steunplaat** (4711-031)<br>lasersnijden, kanten · {nl}" in \
         offer(path, lang="nl", fmt="md")
+
+
+# -- 10: a material we do not know, and the prices that stand ----------------------------
+
+@pytest.mark.parametrize("lang, line, question, stands, wrong", [
+    ("nl", "lasersnijden, kanten · Hardox 400 · 320 × 180 × 60 mm",
+     "Hardox 400 hebben wij niet in onze lijst: welk materiaal mag het ook zijn? "
+     "(onderdeel 4711-031)",
+     "De prijs van Steunplaat volgt (zie hierboven); de prijzen van de andere onderdelen "
+     "gelden zoals vermeld.", "Een prijs kunnen wij nog niet geven"),
+    ("en", "laser cutting, press-brake bending · Hardox 400 · 320 × 180 × 60 mm",
+     "Hardox 400 is not on our list: which other material would do? (part 4711-031)",
+     "The price of Steunplaat follows (see above); the prices of the other parts stand "
+     "as given.", "We cannot price this yet")])
+def test_a_material_we_do_not_know_is_repeated_and_asked_about(tmp_path, lang, line,
+                                                              question, stands, wrong):
+    """She wrote Hardox 400: the part line dropped it, the offer asked "Materiaal" as if
+    none was given, and said "we cannot give a price yet" under the prices of the two
+    other parts. Now the material is named as written, the question says we do not have
+    it and asks what else would do, and the other parts' prices are said to stand."""
+    path = variant(tmp_path, "hardox.yaml", "    material: S355J2",
+                   '    material: "Hardox 400"')
+    for fmt in ("text", "md", "html"):
+        text = flat(offer(path, "--quantities", "50,100,250", lang=lang, fmt=fmt))
+        assert line in text, fmt
+        assert question in text, fmt
+        assert stands in text, fmt
+        assert wrong not in text, fmt
+    data = json.loads(offer(path, lang=lang, fmt="json"))
+    assert data["questions"][0]["text"] == question
+    assert [p["total_eur"] is None for p in data["parts"]] == [False, True, False]
+
+
+def test_almgsi1_is_the_old_din_name_of_6082(tmp_path):
+    """AlMgSi1 (DIN 1725-1, material number 3.2315) is EN AW-6082: validate asked
+    "bedoelt u 'aluminium_6061'?", and the offer asked for the material."""
+    path = variant(tmp_path, "almgsi1.yaml", "    material: S355J2", '    material: "AlMgSi1"')
+    code, out, err = run_cli("validate", path, "--lang", "nl")
+    assert code == 0 and "6061" not in out + err and "geldig" in err
+    assert "lasersnijden, kanten · aluminium EN AW-6082 ·" in offer(path, lang="nl")
+    assert "laser cutting, press-brake bending · aluminium EN AW-6082 ·" in offer(path,
+                                                                                  lang="en")

@@ -462,6 +462,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             continue  # the offer prices the machine time per hour; per accepted part
             # would guarantee good parts the customer's own operator makes (PPU-002)
         text = entry["question"]
+        if entry.get("given"):  # an answer outside our catalogue: said back, and asked
+            # what else would do (it read "Materiaal", as if none was given)
+            text = t["unlisted_material" if entry["field"] == "material" else "unlisted"] \
+                .format(given=", ".join(map(str, entry["given"])), question=text)
         if entry.get("part"):
             text = t["question_for_part"].format(question=text, part=entry["part"])
         question = questionnaire.question(entry["scope"], entry["field"]) if questionnaire \
@@ -658,6 +662,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # "we cannot price this yet" only where answers would let us; a part we cannot
         # make says so on its own line
         "no_price": total is None and not refusals and not any(p["blocked"] for p in parts),
+        # where some parts have their price: that theirs stand, and whose follows (it
+        # read "we cannot give a price yet" under two prices of three parts)
+        "no_price_text": t["no_price_parts_indicative" if verdict == "conditional" or questions
+                           else "no_price_parts"].format(parts=", ".join(
+                               p["name"] or p["id"] for p in parts if p["total_eur"] is None))
+        if priced and total is None and not refusals else "",
         "wanted": wanted.isoformat() if wanted else None, "say_wanted": say_wanted,
         "extra_days": extra_days,
         "delivery": when,

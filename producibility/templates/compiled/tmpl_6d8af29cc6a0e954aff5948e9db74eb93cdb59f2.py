@@ -24,6 +24,7 @@ def root(context, missing=missing):
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
+    l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_documents = resolve('documents')
@@ -352,7 +353,7 @@ def root(context, missing=missing):
     yield '\n'
     if (undefined(name='no_price') if l_0_no_price is missing else l_0_no_price):
         pass
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price'))
+        yield str(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '\n'
     elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
@@ -541,4 +542,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=127&4=133&6=139&8=145&10=149&13=154&15=162&17=170&18=172&20=175&21=179&25=183&26=186&27=189&28=192&30=194&32=204&33=208&34=211&36=258&37=261&40=266&42=268&43=271&45=273&47=281&48=285&51=336&52=339&53=343&54=346&58=353&59=357&61=361&63=365&65=368&67=370&68=374&71=377&73=380&75=382&76=386&79=390&81=392&83=395&85=397&86=401&89=404&91=407&93=409&95=417&96=420&97=423&99=434&104=440&105=443&107=446&108=451&109=462&116=468&117=471&119=473&120=477&124=483&125=486&127=488&128=492&132=496&133=499&135=502&136=505&140=516&144=520&145=523&147=525&148=529&152=533&154=535'
+debug_info = '2=128&4=134&6=140&8=146&10=150&13=155&15=163&17=171&18=173&20=176&21=180&25=184&26=187&27=190&28=193&30=195&32=205&33=209&34=212&36=259&37=262&40=267&42=269&43=272&45=274&47=282&48=286&51=337&52=340&53=344&54=347&58=354&59=358&61=362&63=366&65=369&67=371&68=375&71=378&73=381&75=383&76=387&79=391&81=393&83=396&85=398&86=402&89=405&91=408&93=410&95=418&96=421&97=424&99=435&104=441&105=444&107=447&108=452&109=463&116=469&117=472&119=474&120=478&124=484&125=487&127=489&128=493&132=497&133=500&135=503&136=506&140=517&144=521&145=524&147=526&148=530&152=534&154=536'
