@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EQUIPMENT, run_cli
+from conftest import EQUIPMENT, EXAMPLES, run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "review23"
 
@@ -258,3 +258,51 @@ def test_almgsi1_is_the_old_din_name_of_6082(tmp_path):
     assert "lasersnijden, kanten · aluminium EN AW-6082 ·" in offer(path, lang="nl")
     assert "laser cutting, press-brake bending · aluminium EN AW-6082 ·" in offer(path,
                                                                                   lang="en")
+
+
+# -- 17: small words a buyer would misread ----------------------------------------------
+
+WORDS = {
+    "nl": {"intro": "Wij kunnen de onderdelen maken zoals hieronder beschreven.",
+           "intro_one": "Wij kunnen het maken zoals hieronder beschreven.",
+           "as_is": "zonder nabehandeling: ontbraamd, verder zoals het van de machine komt "
+                    "(een print: zonder steunmateriaal) (4711-020)",
+           "copy": "  - een kopie van ons certificaat ISO 9001:2015",
+           "supplier": "ISO 9001-gecertificeerde leverancier",
+           "breaks": "Prijzen bij andere aantallen:", "unit": "Prijs per stuk",
+           "late": "Levering 17 werkdagen tot de eerste levering (na de datum die u vroeg)"},
+    "en": {"intro": "We can make the parts as described below.",
+           "intro_one": "We can make it as described below.",
+           "as_is": "no treatment: deburred, otherwise as it comes off the machine (a print: "
+                    "with its supports removed) (4711-020)",
+           "copy": "  - a copy of our ISO 9001:2015 certificate",
+           "supplier": "ISO 9001 certified supplier",
+           "breaks": "Prices at other quantities:", "unit": "Price per piece",
+           "late": "Delivery 17 working days to the first delivery (after the date you "
+                   "asked for)"},
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_small_words_say_what_the_shop_means(tmp_path, lang):
+    """"Wij kunnen het maken" for three parts; a turned bush "ontbraamd of zonder
+    steunmateriaal" (as if it might come undeburred); "ISO 9001-gecertificeerde
+    leverancier" among the documents delivered with the parts; "(per product)" above a
+    column "Prijs per stuk"; "(de eerste levering) (na de datum die u vroeg)"."""
+    w = WORDS[lang]
+    three = offer(DATA / "zaaimachine.yaml", lang=lang)
+    assert w["intro"] in three and w["as_is"] in three
+    assert w["intro_one"] in offer(EXAMPLES / "requests" / "bracket-series.yaml", lang=lang)
+    cert = offer(DATA / "zaai-cert.yaml", lang=lang)
+    assert w["copy"] + "\n" in cert and w["supplier"] not in cert
+    late = variant(tmp_path, "late.yaml", "penalty_clause: true", "penalty_clause: false",
+                   source="bracket-boete.yaml")
+    one = offer(late, "--quantities", "100,200", lang=lang)
+    assert w["breaks"] + "\n" in one and f": {w['unit']} " in one
+    breaks = one.split(w["breaks"])[1].split("\n\n")[0]
+    assert w["late"] in breaks and ") (" not in breaks
+    md = offer(late, "--quantities", "100,200", lang=lang, fmt="md")
+    assert f"**{w['breaks']}**" in md and ") (" not in md.split(w["breaks"])[1].split("\n\n")[1]
+    # a product of several parts: its break prices are per product, and say so
+    assert "(per product):" in offer(DATA / "zaaimachine.yaml", "--quantities", "50,100",
+                                     lang=lang)

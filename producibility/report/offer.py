@@ -536,6 +536,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
     if only_booked and intro == "offer_intro_fit":  # not "we can make it"
         intro = "offer_intro_fit_machine_time"
+    elif len(parts) > 1 and intro == "offer_intro_fit":  # not "it": the parts
+        intro = "offer_intro_fit_parts"
     refused = date_refused(data)
     # what a lead time that is only a lower bound waits for: the run time of these parts
     # cannot be estimated until we know their size (or material, or cycle time), or the
@@ -565,7 +567,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # parts we can make)
     if verdict == "no_fit" and refused and not any(p["blocked"] for p in parts) and all(
             f["rule"] == "LEAD-TIME" for f in data["findings"] if f["kind"] == "blocker"):
-        intro = "offer_intro_date"
+        intro = "offer_intro_date" if len(parts) == 1 else "offer_intro_date_parts"
     # nothing of it can be made here: a refusal, without a delivery or a wish for answers
     if declined:
         intro = "offer_intro_none"
@@ -646,6 +648,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # what a break's price is for: one product where a product is more than one piece
         # (the break table read "Price per piece EUR 68.79" for a plate and four cams)
         "break_unit": t["per_product"] if product_parts else t["per_piece"],
+        # its heading says per product only where a price is one (it did above "Price
+        # per piece" of a one-part request)
+        "breaks_heading": t["breaks" if product_parts else "breaks_per_piece"],
         "parts_heading": t["what_you_asked" if declined or refusals else "what_we_make"],
         # the customer's own operation on our machines: the machine time booked (its
         # parts are those with a ``machine_time``), what the result of it is, when
@@ -929,9 +934,14 @@ def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,
         if not machine_time:
             # a certificate of the customer's own material is the customer's to send: we
             # pass it on (MAT-007 asks for it); the offer promised "materiaalcertificaat
-            # 3.1, zoals u vroeg" beside "the certificates you send with it"
+            # 3.1, zoals u vroeg" beside "the certificates you send with it"; of our own
+            # quality system (ISO 9001), a copy of the certificate: no document of the
+            # parts ("ISO 9001-gecertificeerde leverancier" was listed as one)
+            of = (entry or {}).get("of")
             ours.append(t["document_of_your_material"].format(document=name)
-                        if supplied and (entry or {}).get("of") == "material" else name)
+                        if supplied and of == "material" else
+                        t["document_of_supplier"].format(standard=entry.get("standard") or name)
+                        if of == "supplier" else name)
         elif (entry or {}).get("of") == "material" and not supplied:
             ours.append(t["document_of_our_material"].format(document=name))
         else:

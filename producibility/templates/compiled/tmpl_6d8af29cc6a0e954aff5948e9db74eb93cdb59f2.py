@@ -32,6 +32,7 @@ def root(context, missing=missing):
     l_0_documents_yours = resolve('documents_yours')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_breaks_heading = resolve('breaks_heading')
     l_0_break_unit = resolve('break_unit')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
@@ -405,7 +406,7 @@ def root(context, missing=missing):
     if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
         pass
         yield '\n**'
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
+        yield str(((undefined(name='breaks_heading') if l_0_breaks_heading is missing else l_0_breaks_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks')))
         yield ':**\n\n| '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ' | '
@@ -542,4 +543,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=128&4=134&6=140&8=146&10=150&13=155&15=163&17=171&18=173&20=176&21=180&25=184&26=187&27=190&28=193&30=195&32=205&33=209&34=212&36=259&37=262&40=267&42=269&43=272&45=274&47=282&48=286&51=337&52=340&53=344&54=347&58=354&59=358&61=362&63=366&65=369&67=371&68=375&71=378&73=381&75=383&76=387&79=391&81=393&83=396&85=398&86=402&89=405&91=408&93=410&95=418&96=421&97=424&99=435&104=441&105=444&107=447&108=452&109=463&116=469&117=472&119=474&120=478&124=484&125=487&127=489&128=493&132=497&133=500&135=503&136=506&140=517&144=521&145=524&147=526&148=530&152=534&154=536'
+debug_info = '2=129&4=135&6=141&8=147&10=151&13=156&15=164&17=172&18=174&20=177&21=181&25=185&26=188&27=191&28=194&30=196&32=206&33=210&34=213&36=260&37=263&40=268&42=270&43=273&45=275&47=283&48=287&51=338&52=341&53=345&54=348&58=355&59=359&61=363&63=367&65=370&67=372&68=376&71=379&73=382&75=384&76=388&79=392&81=394&83=397&85=399&86=403&89=406&91=409&93=411&95=419&96=422&97=425&99=436&104=442&105=445&107=448&108=453&109=464&116=470&117=473&119=475&120=479&124=485&125=488&127=490&128=494&132=498&133=501&135=504&136=507&140=518&144=522&145=525&147=527&148=531&152=535&154=537'
