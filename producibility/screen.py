@@ -31,7 +31,7 @@ from producibility.model.pack_checks import (evidence_field_problems, unknown_fi
 from producibility.model.iso286 import apply_fits
 from producibility.model.equipment import Equipment, load_equipment
 from producibility.model.pack import RulePack, gc_paused, load_packs
-from producibility.model.request import READ_AS, read_request, request_copy
+from producibility.model.request import READ_AS, WRITTEN, read_request, request_copy
 from producibility.inputs.digests import digest
 from producibility.model.questionnaire import Questionnaire, load_questionnaire
 from producibility.report.finding import Finding, words
@@ -209,7 +209,8 @@ class Screener:
         engine = self.inference.run(request, as_of)
         inputs = {
             "tool": {"name": "producibility", "version": __version__},
-            "request": {"id": request.get("id"), "digest": digest(request),
+            "request": {"id": request.get("id"),
+                        "digest": digest({k: v for k, v in request.items() if k != WRITTEN}),
                         "file": _basename(name)},
             "equipment": {"provider": self.equipment.provider.get("name"),
                           "machines": len(self.equipment.machines),

@@ -602,15 +602,15 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
         {"quantity": 100, "per_piece_eur": 39.34, "total_eur": 3934.0, "days": 14,
-         "delivery": "14 working days (the first delivery)", "on_request": ""},
+         "delivery": "14 working days to the first delivery", "on_request": ""},
         {"quantity": 500, "per_piece_eur": 23.76, "total_eur": 11880.0, "days": 24,
-         "delivery": "24 working days (the first delivery)", "on_request": ""}]
+         "delivery": "24 working days to the first delivery", "on_request": ""}]
     assert data["break_unit"] == "Price per piece"  # one bracket a product
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
-    assert "**Prijzen bij andere aantallen (per product):**" in md
-    assert "| 500 | € 23,76 | € 11.880,00 | 24 werkdagen (de eerste levering) |" in md
+    assert "**Prijzen bij andere aantallen:**" in md  # per piece: one bracket
+    assert "| 500 | € 23,76 | € 11.880,00 | 24 werkdagen tot de eerste levering |" in md
     html = offer("--format", "html", *args)
-    assert "Prices at other quantities (per product)" in html
+    assert "<h3>Prices at other quantities</h3>" in html
     # nothing made, nothing to offer at other quantities either (the report read
     # EUR 0.00 a piece); nor while a material or a run time is not priced (only the fixed
     # costs would spread: 100 pieces read a tenth of the price of 10)

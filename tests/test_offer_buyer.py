@@ -117,14 +117,14 @@ def test_the_html_offer_has_the_schedule_as_a_table():
 # ---- 2. and 3. quantity breaks ------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, rows", [
-    ("en", ["50: Price per product € 139.68; Total € 6,984.00; Delivery 12 working days (the "
-            "first delivery) (after the date you asked for)",
-            "100: Price per product € 97.81; Total € 9,781.00; Delivery 12 working days (the "
-            "first delivery) (after the date you asked for)"]),
-    ("nl", ["50: Prijs per product € 139,68; Totaal € 6.984,00; Levering 12 werkdagen (de "
-            "eerste levering) (na de datum die u vroeg)",
-            "100: Prijs per product € 97,81; Totaal € 9.781,00; Levering 12 werkdagen (de "
-            "eerste levering) (na de datum die u vroeg)"]),
+    ("en", ["50: Price per product € 139.68; Total € 6,984.00; Delivery 12 working days to the "
+            "first delivery (after the date you asked for)",
+            "100: Price per product € 97.81; Total € 9,781.00; Delivery 12 working days to the "
+            "first delivery (after the date you asked for)"]),
+    ("nl", ["50: Prijs per product € 139,68; Totaal € 6.984,00; Levering 12 werkdagen tot de "
+            "eerste levering (na de datum die u vroeg)",
+            "100: Prijs per product € 97,81; Totaal € 9.781,00; Levering 12 werkdagen tot de "
+            "eerste levering (na de datum die u vroeg)"]),
 ])
 def test_a_break_refused_only_for_its_date_is_priced_and_marked_late(tmp_path, lang, rows):
     """The buyer's finding 2: wanted 04-12-2026 and a fixed date, the offer priced 100

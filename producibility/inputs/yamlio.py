@@ -12,6 +12,7 @@ import datetime
 import json
 import math
 import os
+import re
 
 from producibility.errors import InputError, Wording
 
@@ -350,6 +351,35 @@ def line_of(document, path_parts):
         if getattr(node, "line", None) and not isinstance(node, (Mapping, Sequence)):
             line = node.line
     return line
+
+
+_SCALAR_TEXT = re.compile(r"[^\s,\]\}#]+")
+
+
+def number_as_written(holder, key, value, text=None):
+    """The text a number was written as at ``holder[key]`` (a :class:`Mapping`'s key or
+    a :class:`Sequence`'s index) of a YAML document whose text is ``text``: ``1.4310``
+    with its zero, where YAML read the float 1.431; else (no text, no place, or what
+    stands there is not that number) the number's own shortest text (``1.4404``)."""
+    own = str(value)
+    if text is None:
+        return own
+    if isinstance(holder, Mapping):
+        place = holder.positions.get(key)
+        line, column = (place[2], place[3]) if place else (None, None)
+    elif isinstance(holder, Sequence) and isinstance(key, int) and key < len(holder.item_cols):
+        line, column = holder.item_lines[key], holder.item_cols[key]
+    else:
+        return own
+    lines = text.splitlines()
+    if not line or line > len(lines):
+        return own
+    found = _SCALAR_TEXT.match(lines[line - 1], column - 1)
+    try:
+        same = found is not None and type(value)(found.group(0).replace("_", "")) == value
+    except ValueError:
+        same = False
+    return found.group(0) if same else own
 
 
 def plain(value):

@@ -182,12 +182,14 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
         raise InputError.said(Wording("inputs", "request_shape"), path,
                               getattr(document, "line", 1))
     _plain(document)
+    _catalogue_numbers(document, questionnaire, path, data if seen else None)
     parts = document.get("parts")
     if isinstance(parts, list) and len(parts) > MAX_PARTS:  # before the work they make
         raise InputError.said(Wording("inputs", "too_many_parts", n={
             lang: i18n.number(len(parts), lang) for lang in i18n.LANGS}, limit=MAX_PARTS),
             path, yamlio.line_of(document, ["parts"]))
-    _written_together(document, questionnaire, path)
+    written = _as_written(document, questionnaire)
+    _written_together(document, questionnaire, path, written)
     _check_answers(document, questionnaire, path, lang, schema=not (seen and seen[1]))
     ids = {}
     for i, part in enumerate(document["parts"]):
@@ -198,6 +200,7 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
                                   path, line)
         ids[pid] = i
     _catalogue_answers(document, questionnaire)
+    _keep_written(document, written)
     for q in questionnaire.of_type("date"):
         places = [([q.id], document)] if q.scope == "request" else \
             [(["parts", i, q.id], part) for i, part in enumerate(document["parts"])]
@@ -220,8 +223,72 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
     return document
 
 
+def _catalogue_numbers(document, questionnaire, path, data=None):
+    """A number given for a catalogue answer, read as the text written: a material
+    number without quotes (``material: 1.4404``, ``2.0401``) is a float to YAML, and
+    was refused with the schema's English words; it is the material 1.4404 (the text
+    at its place in the file, ``data`` or else the file at ``path``: ``1.4310`` keeps
+    its zero; without a file, the number's own text)."""
+    parts = document.get("parts")
+    text = None
+    for q in questionnaire.questions:
+        if not q.catalogue:
+            continue
+        holders = [document] if q.scope == "request" else \
+            [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+        for holder in holders:
+            if q.id not in holder:
+                continue
+            value = holder[q.id]
+            places = [(holder, q.id)] if not isinstance(value, list) else \
+                [(value, i) for i in range(len(value))]
+            for where, key in places:
+                item = where[key]
+                if isinstance(item, bool) or not isinstance(item, (int, float)):
+                    continue
+                if text is None:
+                    text = _file_text(data, path)
+                where[key] = yamlio.number_as_written(where, key, item, text or None)
+
+
+def _file_text(data, path):
+    """A request file's text (its ``data``, else read from ``path``); "" where there is
+    none to read (a dict of the API's, standard input)."""
+    try:
+        if data is None:
+            data = Path(path).read_bytes() if path and Path(path).is_file() else b""
+        return data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ""
+
+
 UNLISTED = "_unlisted"  # request key: answers outside the catalogue, kept for the engineer
 READ_AS = "_read_as"  # request key: names of a neighbouring grade read as a catalogue entry
+#: request key: a part's answers as written where the reader read them as another id
+#: (the offer repeats "EN AW-5754 H32" and "42CrMo4+QT", where the temper choice groups
+#: H22/H32/H321 and the alias drops +QT); no part of the request's digest
+WRITTEN = "_written"
+
+
+def _as_written(document, questionnaire):
+    """{(part index, field): text} of the parts' answers to a catalogue question and to
+    the questions written after one (the material, the temper), as written."""
+    fields = {q.id for q in questionnaire.questions if q.scope == "part" and q.catalogue}
+    fields |= {q.id for after in questionnaire.written_after.values() for q in after
+               if q.scope == "part"}
+    parts = document.get("parts")
+    return {(i, f): p[f] for i, p in enumerate(parts) if isinstance(p, dict)
+            for f in sorted(fields) if isinstance(p.get(f), str)} \
+        if isinstance(parts, list) else {}
+
+
+def _keep_written(document, written):
+    """``document[WRITTEN]``: of ``written``, the answers read as another id."""
+    kept = [{"part": str(document["parts"][i]["id"]), "field": field, "given": text.strip()}
+            for (i, field), text in sorted(written.items())
+            if document["parts"][i].get(field) != text]
+    if kept:
+        document[WRITTEN] = kept
 
 
 def _catalogue_answers(document, questionnaire):
@@ -283,7 +350,7 @@ _LAST_WORD = re.compile(r"^(?P<before>.*?)(?:[\s\-/_]+(?P<word>[^\s\-/_]+)|"
                         r"(?<=\d)(?P<glued>[A-Za-z]\d*))\s*$", re.S)
 
 
-def _written_together(document, questionnaire, path):
+def _written_together(document, questionnaire, path, written=None):
     """Each answer of a catalogue question that a drawing writes with the answers of
     the questions ``written_after`` it (:func:`_written_after`), read apart before the
     answers are read and checked (so a T temper written after a 5754 is refused as
@@ -294,10 +361,10 @@ def _written_together(document, questionnaire, path):
     for (scope, field), after in questionnaire.written_after.items():
         question = questionnaire.question(scope, field)
         if question is not None and question.catalogue:
-            _written_after(document, question, after, shop, path)
+            _written_after(document, question, after, shop, path, written)
 
 
-def _written_after(document, question, after, shop, path):
+def _written_after(document, question, after, shop, path, written=None):
     """The answers of the questions ``after`` (``written_after`` ``question``) read from
     ``question``'s answers, where a drawing writes them together: "EN AW-6082 T6",
     "5754-H111" and "6082T651" are the material and its temper.  Its last word is read
@@ -345,6 +412,8 @@ def _written_after(document, question, after, shop, path):
             holder[question.id] = found
             if given is None:
                 holder[other.id] = choice
+            if written is not None and index is not None:  # each as written ("H32")
+                written.update({(index, question.id): before, (index, other.id): word})
             break
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -53,21 +54,74 @@ def _label(questionnaire, scope, field, value, lang):
     return words or str(value)
 
 
-def _material(questionnaire, part, lang):
+#: what EN 10027-1 writes after a steel's name for the condition it is delivered in
+#: (+N normalised, +QT quenched and tempered, +A annealed, +C cold drawn, +AR as rolled)
+_CONDITION = re.compile(r"\+\s*[A-Za-z][A-Za-z0-9]{0,3}$")
+
+
+def _material(questionnaire, part, lang, written=None):
     """The part's material as a drawing writes it, with the answers written after it
     (``written_after: material``: the temper): "aluminium EN AW-6082 T651", each answer
     by the short name its choice's words begin with (the words before " ("); the offer
     confirms what the customer asked, and the bracket's offer read "aluminium EN
-    AW-6082" for a T651 the price and MAT-012 rest on.  None without a material."""
+    AW-6082" for a T651 the price and MAT-012 rest on.  ``written``: the part's answers
+    as written where they were read as another id (the request's ``_written``): the
+    temper as written where the choice groups it ("H32", where the choice reads
+    H22/H32/H321; "H111" for O/H111), and a steel's delivery condition the catalogue's
+    alias drops ("veredelstaal 42CrMo4+QT", "constructiestaal S355J2+N"): the offer is
+    what the buyer holds the shop to.  A material outside the catalogue is named as
+    written ("Hardox 400"); None without a material."""
+    written = written or {}
     if not part.get("material"):
-        return None
+        return written.get("material")
     words = [_label(questionnaire, "part", "material", part["material"], lang)]
+    condition = _CONDITION.search(written.get("material") or "")
+    if condition and condition.group(0) not in words[0]:
+        words[0] += condition.group(0).replace(" ", "") if words[0][-1:].isalnum() \
+            else " " + condition.group(0).replace(" ", "")
     after = getattr(questionnaire, "written_after", None) or {}
     for question in after.get(("part", "material"), ()):
         if isinstance(part.get(question.id), str):
-            words.append(_label(questionnaire, "part", question.id, part[question.id],
-                                lang).split(" (")[0])
+            words.append((written.get(question.id) or _label(
+                questionnaire, "part", question.id, part[question.id], lang)).split(" (")[0])
     return " ".join(words)
+
+
+def _in_lang(value: Any, lang: str) -> str | None:
+    """A provider's text in the offer's language: a text as it stands, or {en, nl}'s
+    (the other language's where it gives only that); None where it gives none."""
+    if isinstance(value, Mapping):
+        value = value.get(lang) or next((v for v in value.values() if v), None)
+    return value if isinstance(value, str) else None
+
+
+def _terms(provider: Mapping[str, Any], request: Mapping[str, Any], data: Mapping[str, Any],
+           lang: str, t: Mapping[str, Any], delivered: bool = True) -> list[dict[str, str]]:
+    """The terms the offer is made under, each a label and its text: the general terms
+    (the provider's ``conditions``, else the Metaalunievoorwaarden), the delivery terms
+    (``delivery_terms``, else ex works, or delivered where the pack prices the transport
+    to the customer: a quote line of kind ``transport``; none for machine time only:
+    nothing is ``delivered``), the payment terms (``payment_terms``, else 30 days after
+    the invoice date, as the Metaalunievoorwaarden say) and, where the customer asked
+    for a penalty for late delivery (``penalty_clause``), what we say to it
+    (``penalty_terms``, else: not under our terms, to be agreed apart: CON-002).  A
+    provider's empty text leaves its line out.  The buyer's offer named none of them,
+    the penalty asked for went without a word, and "delivery under the Metaalunie
+    conditions" stood only in a run-on assumption."""
+    transport = any(line.get("kind") == "transport" for line in data["quote"]["lines"])
+    asked = [("terms_conditions", "conditions", t["terms_conditions_default"]),
+             ("terms_delivery", "delivery_terms",
+              t["terms_delivery_franco" if transport else "terms_delivery_default"])
+             if delivered else None,
+             ("terms_payment", "payment_terms", t["terms_payment_default"]),
+             ("terms_penalty", "penalty_terms", t["terms_penalty_default"])
+             if request.get("penalty_clause") is True else None]
+    out = []
+    for label, key, default in filter(None, asked):
+        text = _in_lang(provider.get(key), lang) if key in provider else default
+        if text:
+            out.append({"label": t[label], "text": text})
+    return out
 
 
 def _date(text):
@@ -158,6 +212,15 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     refusals = [] if declined else _refusals(data, pack, request, facts, lang,
                                              questionnaire)
     parts = []
+    # each part's answers as the customer wrote them, where they were read otherwise
+    # (request._written), and its answers outside the catalogue (request._unlisted)
+    written: dict[str, dict[str, str]] = {}
+    for entry in request.get("_unlisted") or ():
+        if entry.get("part") is not None and entry.get("given"):
+            written.setdefault(str(entry["part"]), {})[entry["field"]] = \
+                ", ".join(entry["given"])
+    for entry in request.get("_written") or ():
+        written.setdefault(str(entry["part"]), {}).setdefault(entry["field"], entry["given"])
     # without the request's answers (an API call that passes none) the parts are known
     # by their ids only
     given = request.get("parts") or [{"id": pid} for pid in
@@ -212,7 +275,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             "pieces": pieces,
             "processes": [_label(questionnaire, "part", "processes", p, lang)
                           for p in part.get("processes") or []],
-            "material": _material(questionnaire, part, lang),
+            "material": _material(questionnaire, part, lang, written.get(pid)),
             "size_mm": part.get("size_mm"),
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
@@ -358,6 +421,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             continue  # the offer prices the machine time per hour; per accepted part
             # would guarantee good parts the customer's own operator makes (PPU-002)
         text = entry["question"]
+        if entry.get("given"):  # an answer outside our catalogue: said back, and asked
+            # what else would do (it read "Materiaal", as if none was given)
+            text = t["unlisted_material" if entry["field"] == "material" else "unlisted"] \
+                .format(given=", ".join(map(str, entry["given"])), question=text)
         if entry.get("part"):
             text = t["question_for_part"].format(question=text, part=entry["part"])
         question = questionnaire.question(entry["scope"], entry["field"]) if questionnaire \
@@ -428,6 +495,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
              "conditional": "offer_intro_conditional", "no_fit": "offer_intro_no_fit"}[verdict]
     if only_booked and intro == "offer_intro_fit":  # not "we can make it"
         intro = "offer_intro_fit_machine_time"
+    elif len(parts) > 1 and intro == "offer_intro_fit":  # not "it": the parts
+        intro = "offer_intro_fit_parts"
     refused = date_refused(data)
     # what a lead time that is only a lower bound waits for: the run time of these parts
     # cannot be estimated until we know their size (or material, or cycle time), or the
@@ -459,7 +528,7 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     # parts we can make)
     if verdict == "no_fit" and refused and not any(p["blocked"] for p in parts) and all(
             f["rule"] == "LEAD-TIME" for f in data["findings"] if f["kind"] == "blocker"):
-        intro = "offer_intro_date"
+        intro = "offer_intro_date" if len(parts) == 1 else "offer_intro_date_parts"
     # nothing of it can be made here: a refusal, without a delivery or a wish for answers
     if declined:
         intro = "offer_intro_none"
@@ -524,6 +593,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         groups = [g for g in groups if g["sentences"]]
         when = [text for g in groups for text in g["sentences"]]
         say_wanted = False  # said in the sentences where it matters: no delivery
+    # the terms the offer is made under (none where we offer nothing)
+    terms = [] if declined or refusals else _terms(provider, request, data, lang, t,
+                                                   delivered=not only_booked)
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
     return {
@@ -546,6 +618,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # what a break's price is for: one product where a product is more than one piece
         # (the break table read "Price per piece EUR 68.79" for a plate and four cams)
         "break_unit": t["per_product"] if product_parts else t["per_piece"],
+        # its heading says per product only where a price is one (it did above "Price
+        # per piece" of a one-part request)
+        "breaks_heading": t["breaks" if product_parts else "breaks_per_piece"],
         "parts_heading": t["what_you_asked" if declined or refusals else "what_we_make"],
         # the customer's own operation on our machines: the machine time booked (its
         # parts are those with a ``machine_time``), what the result of it is, when
@@ -563,10 +638,16 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # make says so on its own line
         "no_price": total is None and not refusals and not any(p["blocked"] for p in parts),
         # where it waits only for the machining time we work out, that (not "see what we
-        # need from you": no answer of the customer's gives it a price)
+        # need from you": no answer of the customer's gives it a price); where some parts
+        # have their price, that theirs stand and whose follows (it read "we cannot give
+        # a price yet" under two prices of three parts)
         "no_price_text": t["no_price_ours"] if total is None and follows and all(
             p["price_follows"] is not None and p["id"] not in theirs
-            for p in parts if p["total_eur"] is None) else t["no_price"],
+            for p in parts if p["total_eur"] is None)
+        else t["no_price_parts_indicative" if verdict == "conditional" or questions
+               else "no_price_parts"].format(parts=", ".join(
+                   p["name"] or p["id"] for p in parts if p["total_eur"] is None))
+        if priced and total is None and not refusals else t["no_price"],
         "wanted": wanted.isoformat() if wanted else None, "say_wanted": say_wanted,
         "extra_days": extra_days,
         "delivery": when,
@@ -578,6 +659,8 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "schedule": rows,
         "assumptions": assumptions, "advice": advice, "not_included": not_included,
         "documents": documents,
+        # the terms: general terms, delivery, payment, and an answer to a penalty asked
+        "terms_heading": t["terms"] if terms else "", "terms": terms,
         # with machine time only: what we deliver with it (a certificate of the material
         # we supply), and the documents of the parts, the customer's as their maker
         "documents_heading": t["documents_machine_time" if only_booked else "documents"],
@@ -838,7 +921,16 @@ def _documents(request: Mapping[str, Any], questionnaire: Any, lang: str,
         name = _label(questionnaire, "request", "certificates_required", c, lang)
         entry = catalogue.get("certifications", c) if catalogue is not None else None
         if not machine_time:
-            ours.append(name)
+            # a certificate of the customer's own material is the customer's to send: we
+            # pass it on (MAT-007 asks for it); the offer promised "materiaalcertificaat
+            # 3.1, zoals u vroeg" beside "the certificates you send with it"; of our own
+            # quality system (ISO 9001), a copy of the certificate: no document of the
+            # parts ("ISO 9001-gecertificeerde leverancier" was listed as one)
+            of = (entry or {}).get("of")
+            ours.append(t["document_of_your_material"].format(document=name)
+                        if supplied and of == "material" else
+                        t["document_of_supplier"].format(standard=entry.get("standard") or name)
+                        if of == "supplier" else name)
         elif (entry or {}).get("of") == "material" and not supplied:
             ours.append(t["document_of_our_material"].format(document=name))
         else:

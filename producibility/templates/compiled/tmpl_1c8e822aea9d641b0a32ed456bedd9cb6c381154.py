@@ -32,10 +32,13 @@ def root(context, missing=missing):
     l_0_documents_yours = resolve('documents_yours')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_breaks_heading = resolve('breaks_heading')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_delivery_groups = resolve('delivery_groups')
     l_0_schedule = resolve('schedule')
+    l_0_terms = resolve('terms')
+    l_0_terms_heading = resolve('terms_heading')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_further_questions = resolve('further_questions')
@@ -411,7 +414,7 @@ def root(context, missing=missing):
     if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
         pass
         yield '\n'
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
+        yield str(((undefined(name='breaks_heading') if l_0_breaks_heading is missing else l_0_breaks_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks')))
         yield ':\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             l_1_break_unit = resolve('break_unit')
@@ -489,6 +492,20 @@ def root(context, missing=missing):
                     yield ')'
                 yield '\n'
             l_1_r = missing
+    if (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+        pass
+        yield '\n'
+        yield str((undefined(name='terms_heading') if l_0_terms_heading is missing else l_0_terms_heading))
+        yield '\n'
+        for l_1_term in (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+            _loop_vars = {}
+            pass
+            yield '  - '
+            yield str(environment.getattr(l_1_term, 'label'))
+            yield ': '
+            yield str(environment.getattr(l_1_term, 'text'))
+            yield '\n'
+        l_1_term = missing
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '\n'
@@ -567,4 +584,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=127&5=133&6=136&8=139&9=141&11=145&12=147&14=149&15=151&18=154&19=158&20=162&21=166&23=170&24=172&25=176&28=180&29=183&30=186&31=188&32=190&33=194&34=197&36=204&38=215&39=218&41=220&42=223&43=225&44=228&45=230&46=234&49=238&53=264&54=266&55=268&56=272&58=279&60=294&61=297&62=299&63=302&64=304&65=307&66=309&67=313&70=317&74=339&75=342&76=346&77=349&80=355&82=358&85=361&86=365&88=369&90=373&92=376&93=378&94=382&97=385&99=388&100=390&101=394&103=397&105=399&107=402&108=404&109=408&112=411&114=414&115=416&116=420&117=423&119=440&123=445&125=448&126=451&127=456&129=467&131=470&132=472&133=476&138=492&140=495&141=497&142=501&145=504&147=507&148=510&149=514&152=524&153=526&154=529&155=533&158=543&159=545&162=547&164=550&165=552&166=556&170=560&172=562'
+debug_info = '3=130&5=136&6=139&8=142&9=144&11=148&12=150&14=152&15=154&18=157&19=161&20=165&21=169&23=173&24=175&25=179&28=183&29=186&30=189&31=191&32=193&33=197&34=200&36=207&38=218&39=221&41=223&42=226&43=228&44=231&45=233&46=237&49=241&53=267&54=269&55=271&56=275&58=282&60=297&61=300&62=302&63=305&64=307&65=310&66=312&67=316&70=320&74=342&75=345&76=349&77=352&80=358&82=361&85=364&86=368&88=372&90=376&92=379&93=381&94=385&97=388&99=391&100=393&101=397&103=400&105=402&107=405&108=407&109=411&112=414&114=417&115=419&116=423&117=426&119=443&123=448&125=451&126=454&127=459&129=470&131=473&132=475&133=479&138=495&140=498&141=500&142=504&145=509&147=512&148=514&149=518&152=521&154=524&155=527&156=531&159=541&160=543&161=546&162=550&165=560&166=562&169=564&171=567&172=569&173=573&177=577&179=579'

@@ -32,11 +32,14 @@ def root(context, missing=missing):
     l_0_documents_yours = resolve('documents_yours')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
+    l_0_breaks_heading = resolve('breaks_heading')
     l_0_break_unit = resolve('break_unit')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
     l_0_delivery_groups = resolve('delivery_groups')
     l_0_schedule = resolve('schedule')
+    l_0_terms = resolve('terms')
+    l_0_terms_heading = resolve('terms_heading')
     l_0_assumptions = resolve('assumptions')
     l_0_questions = resolve('questions')
     l_0_further_questions = resolve('further_questions')
@@ -412,7 +415,7 @@ def root(context, missing=missing):
     if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
         pass
         yield '\n**'
-        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks'))
+        yield str(((undefined(name='breaks_heading') if l_0_breaks_heading is missing else l_0_breaks_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks')))
         yield ':**\n\n| '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ' | '
@@ -501,6 +504,21 @@ def root(context, missing=missing):
             l_1_r = missing
             yield '\n'
     yield '\n'
+    if (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+        pass
+        yield '## '
+        yield str((undefined(name='terms_heading') if l_0_terms_heading is missing else l_0_terms_heading))
+        yield '\n\n'
+        for l_1_term in (undefined(name='terms') if l_0_terms is missing else l_0_terms):
+            _loop_vars = {}
+            pass
+            yield '- **'
+            yield str(environment.getattr(l_1_term, 'label'))
+            yield ':** '
+            yield str(t_9(environment.getattr(l_1_term, 'text')))
+            yield '\n'
+        l_1_term = missing
+        yield '\n'
     if (undefined(name='assumptions') if l_0_assumptions is missing else l_0_assumptions):
         pass
         yield '## '
@@ -581,4 +599,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=135&4=141&6=147&8=153&10=157&13=162&15=170&17=178&18=180&20=183&21=187&25=191&26=194&27=197&28=200&30=202&32=212&33=216&34=219&36=266&37=269&40=274&42=276&43=279&45=281&47=289&48=293&51=344&52=347&53=351&54=354&58=361&59=365&61=369&63=373&65=376&67=378&68=382&71=385&73=388&75=390&76=394&79=398&81=400&83=403&85=405&86=409&89=412&91=415&93=417&95=425&96=428&97=431&99=442&104=448&105=451&107=454&108=459&109=470&114=475&115=478&117=480&119=486&120=490&126=504&127=507&129=509&130=513&134=517&135=520&137=523&138=526&142=537&144=542&145=545&149=556&153=560&154=563&156=565&157=569&161=573&163=575'
+debug_info = '2=138&4=144&6=150&8=156&10=160&13=165&15=173&17=181&18=183&20=186&21=190&25=194&26=197&27=200&28=203&30=205&32=215&33=219&34=222&36=269&37=272&40=277&42=279&43=282&45=284&47=292&48=296&51=347&52=350&53=354&54=357&58=364&59=368&61=372&63=376&65=379&67=381&68=385&71=388&73=391&75=393&76=397&79=401&81=403&83=406&85=408&86=412&89=415&91=418&93=420&95=428&96=431&97=434&99=445&104=451&105=454&107=457&108=462&109=473&114=478&115=481&117=483&119=489&120=493&126=507&127=510&129=512&130=516&134=522&135=525&137=527&138=531&142=535&143=538&145=541&146=544&150=555&152=560&153=563&157=574&161=578&162=581&164=583&165=587&169=591&171=593'

@@ -137,10 +137,62 @@ def validate_https___producibility_example_schemas_config_schema_json(data, cust
                     data__provider__vatnote = data__provider["vat_note"]
                     if not isinstance(data__provider__vatnote, (bool)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider.vat_note must be boolean")
+                if "conditions" in data__provider_keys:
+                    data__provider_keys.remove("conditions")
+                    data__provider__conditions = data__provider["conditions"]
+                    validate_https___producibility_example_schemas_config_schema_json___defs_offer_text(data__provider__conditions, custom_formats, (name_prefix or "data") + ".provider.conditions")
+                if "delivery_terms" in data__provider_keys:
+                    data__provider_keys.remove("delivery_terms")
+                    data__provider__deliveryterms = data__provider["delivery_terms"]
+                    validate_https___producibility_example_schemas_config_schema_json___defs_offer_text(data__provider__deliveryterms, custom_formats, (name_prefix or "data") + ".provider.delivery_terms")
+                if "payment_terms" in data__provider_keys:
+                    data__provider_keys.remove("payment_terms")
+                    data__provider__paymentterms = data__provider["payment_terms"]
+                    validate_https___producibility_example_schemas_config_schema_json___defs_offer_text(data__provider__paymentterms, custom_formats, (name_prefix or "data") + ".provider.payment_terms")
+                if "penalty_terms" in data__provider_keys:
+                    data__provider_keys.remove("penalty_terms")
+                    data__provider__penaltyterms = data__provider["penalty_terms"]
+                    validate_https___producibility_example_schemas_config_schema_json___defs_offer_text(data__provider__penaltyterms, custom_formats, (name_prefix or "data") + ".provider.penalty_terms")
                 if data__provider_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".provider must not contain "+str(data__provider_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___producibility_example_schemas_config_schema_json___defs_offer_text(data, custom_formats={}, name_prefix=None):
+    data_one_of_count2 = 0
+    if data_one_of_count2 < 2:
+        try:
+            if not isinstance(data, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
+            data_one_of_count2 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count2 < 2:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data_len = len(data)
+                if data_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain at least 1 properties")
+                data_keys = set(data.keys())
+                if "en" in data_keys:
+                    data_keys.remove("en")
+                    data__en = data["en"]
+                    if not isinstance(data__en, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".en must be string")
+                if "nl" in data_keys:
+                    data_keys.remove("nl")
+                    data__nl = data["nl"]
+                    if not isinstance(data__nl, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".nl must be string")
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            data_one_of_count2 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count2 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
 
