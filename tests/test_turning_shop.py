@@ -162,3 +162,17 @@ def test_messing_is_read_as_cw614n_and_said(tmp_path, monkeypatch):
     assert ": material brass CW614N, " in _material_line(report)
     code, out, err = run_cli("validate", str(request), "--lang", "en")
     assert code == 0 and "'messing'" in out + err and "not in the catalogue" not in out + err
+
+
+def test_a_lathes_unstated_guide_bush_is_asked_of_nobody(tmp_path, monkeypatch):
+    """A turned part without its diameter leaves PRC-016 undecided on a lathe that states
+    no guide_bush: the open questions named the machine's field (scope 'machine', which
+    the report's schema refuses); they ask the part's diameter only."""
+    text = (SHOP / "requests" / "r07-pin-quantity-breaks.yaml").read_text(encoding="utf-8")
+    request = tmp_path / "r.yaml"
+    request.write_text(text.replace("    diameter_mm: 10\n", ""), encoding="utf-8")
+    assert "    diameter_mm:" not in request.read_text(encoding="utf-8")
+    report = _report(monkeypatch, str(request))
+    scopes = {q["scope"] for q in report["open_questions"]}
+    assert scopes <= {"request", "part"}, scopes
+    assert any(q["field"] == "diameter_mm" for q in report["open_questions"])
