@@ -180,6 +180,8 @@ EPS = fit.EPS
 
 # The provider's derived fields that are lists (the others are one value each).
 PROVIDER_LISTS = ("processes",)
+# The part's derived fields that are lists (the kinds of its treatments).
+PART_LISTS = ("treatment_kinds",)
 
 
 def _templates():
@@ -197,7 +199,9 @@ def _templates():
         for q in qn.questions:
             if q.scope == scope:
                 (multi if q.type in ("multi_choice", "dimensions") else slots).append(q.id)
-        slots += [f for s, f in DERIVED_FIELDS if s == scope and f not in slots]
+        derived = [f for s, f in DERIVED_FIELDS if s == scope]
+        multi += [f for f in derived if f in PART_LISTS and f not in multi]
+        slots += [f for f in derived if f not in PART_LISTS and f not in slots]
         # "given": the list fields that are answered (an empty multislot is not
         # an unanswered question)
         out[scope] = (slots + internal, multi + ["given"])

@@ -176,6 +176,8 @@ def _screen(pack, equipment, request, as_of, schedule, left_out):
                     elif when is UNKNOWN:
                         value = UNKNOWN
                         for s, f in rule.when.missing(context):
+                            if s == "machine":  # a machine's field it does not state
+                                continue        # is asked of nobody
                             if s == "request" and f in facts:  # a schedule fact
                                 missing |= set(waiting.get(f, ()))
                             else:

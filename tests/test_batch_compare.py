@@ -62,7 +62,7 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
     assert list(rows[0])[:4] == ["nr", "bestand", "aanvraag", "oordeel"]
     series = next(r for r in rows if r["bestand"].endswith("bracket-series.yaml"))
     assert series["oordeel"] == "Maakbaar met extra werk"
-    assert series["kosten_laag_eur"] == "4848,44" and series["uren_totaal"] == "36,75"
+    assert series["kosten_laag_eur"] == "4933,44" and series["uren_totaal"] == "37,75"
     # the first of its two deliveries
     assert series["levertijd_werkdagen"] == "17" and series["vroegste_levering"] == "2026-12-16"
     assert series["leveringen"] == "2"
@@ -73,7 +73,7 @@ def test_the_csv_summary_opens_in_dutch_excel(tmp_path, jobs):
                            "--format", "csv", "--lang", "nl", "--csv-style", "plain")
     plain = list(csv.DictReader(io.StringIO(out)))
     series = next(r for r in plain if r["source"].endswith("bracket-series.yaml"))
-    assert series["verdict"] == "fit_with_effort" and series["cost_low_eur"] == "4848.44"
+    assert series["verdict"] == "fit_with_effort" and series["cost_low_eur"] == "4933.44"
     assert series["lead_time_days"] == "17" and series["meets_wanted_date"] == "true"
     assert series["deliveries"] == "2"
 

@@ -377,13 +377,13 @@ def test_check_exits_0_for_an_unknown_material(tmp_path):
 
 
 def test_an_unlisted_answer_is_noted_in_the_users_language(tmp_path):
-    """The Dutch note read "let op: material 'CW617N' staat niet in de catalogus (did you
+    """The Dutch note read "let op: material 'CW6l4N' staat niet in de catalogus (did you
     mean 'brass_cw614n'?)": the field's id and an English hint in a Dutch line."""
     path = write(tmp_path / "r.yaml", "id: X\npurpose: prototype\nquantity: 1\nparts:\n"
-                 "  - id: P\n    processes: [turning]\n    material: brass_cw617n\n"
+                 "  - id: P\n    processes: [turning]\n    material: brass_cw6l4n\n"
                  "    size_mm: [10, 10, 10]\n    tolerance_mm: 0.1\n")
     result = CliRunner().invoke(cli, ["validate", str(path), "--lang", "nl"])
-    assert "r.yaml:7: let op: materiaal (material) 'brass_cw617n' staat niet in de " \
+    assert "r.yaml:7: let op: materiaal (material) 'brass_cw6l4n' staat niet in de " \
         "catalogus (bedoelt u 'brass_cw614n'?)" in result.output
     assert "did you mean" not in result.output
 

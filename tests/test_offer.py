@@ -396,7 +396,7 @@ def test_nothing_made_has_no_price_in_compare_and_batch(tmp_path):
     EUR 4,848' and the batch's CSV summary 0,00, where the report says 'not priced'."""
     code, out, _ = run_cli("compare", REQUESTS / "shaft-oversize.yaml",
                            REQUESTS / "bracket-series.yaml", "--equipment", EQUIPMENT)
-    assert code == 0 and "cost low: – -> € 4,848" in out.replace("\u00a0", " ")
+    assert code == 0 and "cost low: – -> € 4,933" in out.replace("\u00a0", " ")
     code, out, _ = run_cli("batch", REQUESTS / "shaft-oversize.yaml", "--equipment", EQUIPMENT,
                            "--format", "csv", "--csv-style", "plain")
     import csv
@@ -591,24 +591,24 @@ def test_quantity_breaks_reach_every_format_a_shop_sends_or_reads():
                             EQUIPMENT, *args, "--lang", "nl")
     # each break with its own lead time (and its verdict where it is not the report's:
     # 100 brackets are above the customer's target price)
-    assert "  Staffelprijzen, per stuk: 100: € 32,15 - € 39,34 (14 werkdagen tot de eerste " \
-        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,49 - € 23,76 (24 werkdagen tot de " \
+    assert "  Staffelprijzen, per stuk: 100: € 33,00 - € 40,31 (14 werkdagen tot de eerste " \
+        "van 2 leveringen; VOORWAARDELIJK); 500: € 19,66 - € 23,95 (24 werkdagen tot de " \
         "eerste van 2 leveringen)" in text.replace("\u00a0", " ")
     code, out, _ = run_cli("check", REQUESTS / "bracket-series.yaml", "--equipment",
                            EQUIPMENT, *args, "--format", "csv")
-    # the break row's amount is the offer's (23.76 x 500), the low in its description
-    assert "break,,,,,quantity 500: 19.49 - 23.76 per piece; amount: the offer's price per " \
-        "piece 23.76 times 500 (low estimate 9747.34),,50.00,,,11880.00,,," in out
+    # the break row's amount is the offer's (23.95 x 500), the low in its description
+    assert "break,,,,,quantity 500: 19.66 - 23.95 per piece; amount: the offer's price per " \
+        "piece 23.95 times 500 (low estimate 9832.34),,50.00,,,11975.00,,," in out
     data = json.loads(offer("--format", "json", *args))
     assert data["breaks"] == [
-        {"quantity": 100, "per_piece_eur": 39.34, "total_eur": 3934.0, "days": 14,
+        {"quantity": 100, "per_piece_eur": 40.31, "total_eur": 4031.0, "days": 14,
          "delivery": "14 working days to the first delivery", "on_request": ""},
-        {"quantity": 500, "per_piece_eur": 23.76, "total_eur": 11880.0, "days": 24,
+        {"quantity": 500, "per_piece_eur": 23.95, "total_eur": 11975.0, "days": 24,
          "delivery": "24 working days to the first delivery", "on_request": ""}]
     assert data["break_unit"] == "Price per piece"  # one bracket a product
     md = offer("--format", "md", "--lang", "nl", *args).replace("\u00a0", " ")
     assert "**Prijzen bij andere aantallen:**" in md  # per piece: one bracket
-    assert "| 500 | € 23,76 | € 11.880,00 | 24 werkdagen tot de eerste levering |" in md
+    assert "| 500 | € 23,95 | € 11.975,00 | 24 werkdagen tot de eerste levering |" in md
     html = offer("--format", "html", *args)
     assert "<h3>Prices at other quantities</h3>" in html
     # nothing made, nothing to offer at other quantities either (the report read

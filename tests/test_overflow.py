@@ -99,7 +99,7 @@ def test_a_partner_is_weighed_against_our_overtime():
         "chosen: A 3-axis milling at Freesbedrijf Deurne: 20 working days, 2026-12-21, "
         "€ 9,150; ")
     assert "FIT-OUTSIDE-WORK (effort) Part A: our machines" not in out
-    assert line(out, "Cost:").startswith("Cost: € 6,041 - ")
+    assert line(out, "Cost:").startswith("Cost: € 6,126 - ")
     out = check("request.yaml", "--lang", "nl")
     assert "; niet gekozen: A 3-assig frezen bij Freesbedrijf Deurne: 20 werkdagen, " \
         "21-12-2026, € 9.150; " in line(out, "Levertijd:")

@@ -120,7 +120,8 @@ def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
     # plate, H111 or H321) and 6061 too, and a shop's own 7020 (see below)
     assert conditions["temper"] == ("9.5 = aluminium EN AW-6082 or aluminium EN AW-5754 or "
                                     "aluminium EN AW-7075 or aluminium EN AW-6061 or "
-                                    "aluminium EN AW-5083")
+                                    "aluminium EN AW-5083 or free-cutting aluminium EN AW-2007 or "
+                                    "free-cutting aluminium EN AW-2011")
     assert conditions["min_wall_mm"] == ("none of 'laser cutting', 'press-brake bending' or "
                                          "'welding' is chosen at 9.4")
     assert conditions["execution_class"].endswith(

@@ -762,10 +762,10 @@ def _request_of(name):
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("en", "Cost: € 4,848 - € 5,920 (contingency 15% + 25% extra on estimated lines + "
-           "€ 128 for what open answers can add); € 24.24 - € 29.60 per piece"),
-    ("nl", "Kosten: € 4.848 - € 5.920 (onvoorzien 15% + 25% extra op geschatte regels + "
-           "€ 128 voor wat open antwoorden kunnen toevoegen); € 24,24 - € 29,60 per stuk")])
+    ("en", "Cost: € 4,933 - € 6,017 (contingency 15% + 25% extra on estimated lines + "
+           "€ 128 for what open answers can add); € 24.67 - € 30.09 per piece"),
+    ("nl", "Kosten: € 4.933 - € 6.017 (onvoorzien 15% + 25% extra op geschatte regels + "
+           "€ 128 voor wat open antwoorden kunnen toevoegen); € 24,67 - € 30,09 per stuk")])
 def test_the_cost_is_also_given_per_piece(screener, lang, line):
     """A quote engineer reads a price per piece: 200 brackets at EUR 4,871-6,062 are
     EUR 24.35-30.31 each (the totals over the quantity); a request of several parts

@@ -704,9 +704,13 @@ class Compiled:
 
     def missing_of(self, context, part):
         """:meth:`missing` as the engine keeps open questions: (scope, field, part id
-        for a part's field, else None), a tuple (a rule left unknown, one per subject)."""
+        for a part's field, else None), a tuple (a rule left unknown, one per subject).
+        A machine's optional field it does not state (a lathe's guide_bush) is no
+        question: nobody is asked it."""
         out = []
         for scope, field in self.fields:
+            if scope == "machine":
+                continue
             facts = context.get(scope)
             if facts is None or facts.get(field) is None:
                 out.append((scope, field, part if scope == "part" else None))

@@ -713,6 +713,13 @@ DERIVED_FIELDS = {
     ("part", "material_heat_treatable"): "the catalogue's heat_treatable of the part's "
                                          "material: an aluminium alloy sold in the T "
                                          "tempers (6xxx, 7xxx), or only in O and H (5xxx)",
+    ("part", "treatment_kinds"): "the catalogue kinds of the part's surface treatments "
+                                 "(coating, heat, cleaning, marking): 'heat' for every "
+                                 "hardening, a shop's own too",
+    ("part", "coating_build_up_um"): "the largest layer (µm a face) a coating of the "
+                                     "part's applied after the measuring builds up: the "
+                                     "upper end of the treatment's build_up_um in the "
+                                     "catalogue; 0 without one",
     ("part", "material_kg"): "kilograms of stock all the part's pieces take (as the "
                              "quote's material line estimates them)",
     ("part", "material_kg_in_request"): "kilograms of stock of the part's material that "
@@ -757,6 +764,8 @@ DERIVED_FROM = {
     ("part", "max_dimension_mm"): (("part", "size_mm"),),
     ("part", "material_family"): (("part", "material"),),
     ("part", "material_heat_treatable"): (("part", "material"),),
+    ("part", "treatment_kinds"): (("part", "surface_treatment"),),
+    ("part", "coating_build_up_um"): (("part", "surface_treatment"),),
     ("part", "material_kg"): (("part", "size_mm"),),
     ("part", "material_kg_in_request"): (("part", "size_mm"),),
     ("part", "in_stock"): (("part", "material"),),
@@ -793,6 +802,10 @@ def derive_part(part, request, catalogue=None):
         # the family (a rule keyed on 'aluminium' holds for every aluminium alloy,
         # a shop's own 7020 too) and whether it is heat-treatable
         part.update(catalogue.material_facts(part["material"]))
+    if catalogue is not None:
+        # what the catalogue says of its treatments: a hardening's kind (heat), a
+        # coating's build-up on a fit measured before it
+        part.update(catalogue.treatment_facts(part.get("surface_treatment")))
     return part
 
 

@@ -24,7 +24,23 @@ DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm", "material_family")
 #: (``model.relevance``): the temper is asked of every aluminium, a shop's own 7020 too.
 MATERIAL_FIELDS = {"material_family": ("family", str),
                    "material_heat_treatable": ("heat_treatable", bool)}
+#: Part fields read from the catalogue entries of the part's treatments (its
+#: ``surface_treatment``): field -> what it is.  The engine derives them for rules
+#: (``engine.infer.derive``): PRC-011 (hardening distorts) holds for every treatment of
+#: kind heat, a shop's own induction hardening too, and DFM-016 (a coating's build-up on
+#: a tight size) for every coating whose ``build_up_um`` the catalogue gives.
+TREATMENT_FIELDS = ("treatment_kinds", "coating_build_up_um")
 CATALOGUE_DIR = "catalogue"
+
+#: The symbols of a steel's delivery condition that a drawing writes after its name
+#: with a plus (EN 10027-1:2016 table 17, and EN 10277 and EN 10088-3 for bright bar):
+#: +A annealed, +AC spheroidised, +AR as rolled, +AT solution annealed, +C cold drawn,
+#: +CR cold rolled, +N normalised, +QT quenched and tempered, +SH peeled, +SR stress
+#: relieved, +U untreated.  "C45+C" and "1.4305+AT" name the grade (C45, 303) as bought
+#: in that condition: the grade is what the screening reads.
+DELIVERY_CONDITIONS = frozenset({"a", "ac", "ar", "at", "c", "cr", "n", "qt", "sh", "sr",
+                                 "u"})
+_CONDITION = re.compile(r"^\s*(?P<grade>.+?)\s*\+\s*(?P<condition>[A-Za-z]{1,2})\s*$")
 
 _FOLD = re.compile(r"[\s_\-./]+")
 
@@ -90,7 +106,13 @@ class Catalogue:
             return value
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             return None
-        return self.index[kind].get(fold(value))
+        found = self.index[kind].get(fold(value))
+        if found is None and kind == "materials" and isinstance(value, str):
+            # the grade with its delivery condition: "11SMnPb30+C", "1.4305+AT"
+            written = _CONDITION.match(value)
+            if written and written.group("condition").lower() in DELIVERY_CONDITIONS:
+                found = self.index[kind].get(fold(written.group("grade")))
+        return found
 
     def material_facts(self, material) -> dict:
         """The :data:`MATERIAL_FIELDS` of a material (an id or an alias) from its entry:
@@ -103,6 +125,29 @@ class Catalogue:
             return {}
         return {field: entry[key] for field, (key, kind) in MATERIAL_FIELDS.items()
                 if isinstance(entry.get(key), kind)}
+
+    def treatment_facts(self, treatments) -> dict:
+        """The :data:`TREATMENT_FIELDS` of a part's treatments (ids or aliases):
+        ``treatment_kinds``, the catalogue kinds of those the catalogue knows (coating,
+        heat, cleaning, marking), and ``coating_build_up_um``, the largest layer a coating
+        applied after the measuring (stage ``last``) builds up on a face, the upper end of
+        its ``build_up_um`` (0 where none states one): {"treatment_kinds": ["coating"],
+        "coating_build_up_um": 25} for electroless nickel; {} for no list."""
+        if not isinstance(treatments, (list, tuple)):
+            return {}
+        kinds, build_up = [], 0.0
+        for name in treatments:
+            found = self.resolve("treatments", name)
+            entry = self.entries["treatments"].get(found) if found is not None else None
+            if not entry:
+                continue
+            if entry.get("kind") and entry["kind"] not in kinds:
+                kinds.append(entry["kind"])
+            layer = entry.get("build_up_um")
+            if layer and entry.get("stage", "last") == "last":
+                build_up = max(build_up, float(layer[-1]))
+        return {"treatment_kinds": sorted(kinds),
+                "coating_build_up_um": int(build_up) if build_up.is_integer() else build_up}
 
     def suggest(self, kind, value, among=None):
         """A did-you-mean hint through ids and aliases ('' when nothing is close)."""
@@ -714,6 +759,9 @@ MACHINE_BASE_FIELDS = ("id", "name", "processes", "materials", "setup_h", "rate_
                        "spindle_kw", "laser_kw", "bar_index_s", "loading_min",
                        # whose hours the run takes: the operator's, or none
                        "unattended",
+                       # what the rules and the turning run time read: a Swiss-type
+                       # lathe's guide bush supports the bar at the tool
+                       "guide_bush",
                        # what the overtime surcharge reads (the labour in the rate)
                        "labour_share")
 

@@ -27,6 +27,21 @@ def _r(value, digits=2):
     return round(float(value), digits)
 
 
+def _slender(params, part, machine):
+    """The part's length over its diameter where a run-time model slows its finishing
+    beyond ``slender_above_ld`` (turning: a steady rest, PRC-017) and the machine has no
+    guide bush (a Swiss-type lathe supports the bar at the tool); else None."""
+    limit, times = params.get("slender_above_ld"), params.get("slender_finish_factor")
+    if not limit or not times or (machine or {}).get("guide_bush"):
+        return None
+    length, diameter = part.get("length_mm"), part.get("diameter_mm")
+    if not isinstance(length, (int, float)) or not isinstance(diameter, (int, float)) \
+            or diameter <= 0:
+        return None
+    ratio = length / diameter
+    return ratio if ratio > limit else None
+
+
 def _surface_cm2(part):
     """The surface to finish: the envelope's (:func:`stock.envelope_surface_cm2`)."""
     return envelope_surface_cm2(part)
@@ -186,9 +201,18 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
         # that names them; a provider's model without them is read as before)
         area = _surface_cm2(part)
         if params.get("finish_cm2_min") and area is not None:
-            minutes += area / (params["finish_cm2_min"] * factor)
+            finish = area / (params["finish_cm2_min"] * factor)
             written += said["finish"].format(area=g(area, 1), rate=g(params["finish_cm2_min"]),
                                              factor=g(factor))
+            ratio = _slender(params, part, machine)
+            if ratio is not None:
+                # the steady rest's reduced cutting data (PRC-017): the finishing of a
+                # part beyond the model's L/D on a lathe without a guide bush
+                finish *= params["slender_finish_factor"]
+                written += said["finish_slender"].format(
+                    times=g(params["slender_finish_factor"]), ratio=g(ratio, 1),
+                    limit=g(params["slender_above_ld"]))
+            minutes += finish
         # the handling of each piece: a bar-fed piece's bar advance and tool changes
         # (seconds: the 0.5 min of a chucked blank was most of a Swiss-type pin's time),
         # else loading and unloading it by hand; the machine's own figure where it gives

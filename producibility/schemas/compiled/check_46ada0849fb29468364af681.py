@@ -214,6 +214,26 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_trea
             data__stage = data["stage"]
             if not (isinstance(data__stage, str) and data__stage == 'before_finishing' or isinstance(data__stage, str) and data__stage == 'last'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must be one of ['before_finishing', 'last']")
+        if "build_up_um" in data_keys:
+            data_keys.remove("build_up_um")
+            data__buildupum = data["build_up_um"]
+            if not isinstance(data__buildupum, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".build_up_um must be array")
+            data__buildupum_is_list = isinstance(data__buildupum, (list, tuple))
+            if data__buildupum_is_list:
+                data__buildupum_len = len(data__buildupum)
+                if data__buildupum_len < 2:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".build_up_um must contain at least 2 items")
+                if data__buildupum_len > 2:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".build_up_um must contain less than or equal to 2 items")
+                for data__buildupum_x, data__buildupum_item in enumerate(data__buildupum):
+                    if not isinstance(data__buildupum_item, (int, float, Decimal)) or isinstance(data__buildupum_item, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".build_up_um[{data__buildupum_x}]".format(**locals()) + " must be number")
+                    if isinstance(data__buildupum_item, (int, float, Decimal)) and not isinstance(data__buildupum_item, bool):
+                        if data__buildupum_item < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".build_up_um[{data__buildupum_x}]".format(**locals()) + " must be bigger than or equal to 0")
+                        if data__buildupum_item > 1000:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".build_up_um[{data__buildupum_x}]".format(**locals()) + " must be smaller than or equal to 1000")
         if "standard" in data_keys:
             data_keys.remove("standard")
             data__standard = data["standard"]
