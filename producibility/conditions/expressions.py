@@ -96,6 +96,14 @@ class _Absent(str):
 ABSENT = _Absent()
 
 
+def _has_absent(values):
+    """Whether a list holds ABSENT itself (not a choice spelt "none"): the text "none"
+    is looked for first, at C speed (ABSENT is that text), and only a list holding it
+    is walked for the one object (the walk on every list comparison was a tenth of a
+    batch request's conditions)."""
+    return "none" in values and any(v is ABSENT for v in values)
+
+
 def _absent_compare(op, a, b):
     """``a OP b`` where ``a`` or ``b`` is ABSENT: False for a comparison by size (whatever
     the other side), equal only to itself, nothing in it, and in nothing."""
@@ -983,7 +991,7 @@ class _Compiler:
             def compare_one(ctx):
                 left, right = first(ctx), second(ctx)
                 if left is ABSENT or right is ABSENT or (
-                        isinstance(right, list) and any(v is ABSENT for v in right)):
+                        isinstance(right, list) and _has_absent(right)):
                     return _absent_compare(op, left, right)
                 if left is UNKNOWN or right is UNKNOWN or (
                         isinstance(right, list) and UNKNOWN in right):
@@ -999,7 +1007,7 @@ class _Compiler:
             for (fn, right_fn), op in zip(ops, names):
                 right = right_fn(ctx)
                 if left is ABSENT or right is ABSENT or (
-                        isinstance(right, list) and any(v is ABSENT for v in right)):
+                        isinstance(right, list) and _has_absent(right)):
                     step = _absent_compare(op, left, right)
                     if step is False:
                         return False
