@@ -141,3 +141,17 @@ def test_sizes_written_as_a_text_get_the_list_to_write(tmp_path):
         sides), 1))
     assert code == 1 and len(found) == 1, found
     assert found[0].endswith(f"(write a list in square brackets: [{', '.join(sides)}])"), found
+
+
+@pytest.mark.parametrize("lang, hint", [
+    ("en", "(write true or false without quotes: in quotes 'yes' is a text)"),
+    ("nl", "(schrijf true of false zonder aanhalingstekens: tussen aanhalingstekens is 'yes' "
+           "een tekst)")])
+def test_a_quoted_yes_for_a_yes_or_no_field_says_what_to_write(tmp_path, lang, hint):
+    """``unattended: 'yes'`` (a YAML writer quotes yes) read "must be yes or no
+    (true/false), not the text 'yes'": a contradiction to the shop that wrote yes."""
+    code, found = lines_of(tmp_path, TEXT.replace("    free_h_per_week: 16\n",
+                                                  "    free_h_per_week: 16\n"
+                                                  "    unattended: 'yes'\n", 1), lang)
+    assert code == 1 and len(found) == 1, found
+    assert found[0].endswith(hint), found

@@ -282,6 +282,11 @@ def advice(error, lang="en", document=None):
             if exponent:  # written without quotes: YAML 1.1 reads 2e0 and 1.0e300 as text
                 hint = t["exponent_hint"].format(text=_printable(inst), fixed="{}.{}e{}{}".format(
                     exponent[1], exponent[2] or "0", exponent[3] or "+", exponent[4]))
+        if isinstance(inst, str) and "boolean" in wanted and inst.strip().lower() in (
+                "yes", "no", "ja", "nee", "true", "false", "on", "off", "y", "n", "j"):
+            # 'yes' in quotes (a YAML writer quotes it): "must be yes or no, not the text
+            # 'yes'" read as a contradiction
+            hint = t["bool_hint"].format(value=_printable(inst))
         if isinstance(inst, str) and "array" in wanted and inst.strip():
             # a list written as one text (materials: aluminium_6082, steel_s235)
             items = [item.strip() for item in inst.split(",") if item.strip()]

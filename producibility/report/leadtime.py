@@ -1448,18 +1448,30 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
     if fast:
         message += text["expedite"].format(expedited=day(fast["earliest_date"], lang),
                                            extra=money_range(fast, lang))
+    return _lead_finding(result, request, matrix, lang, flexible_up_to, calendar, cap,
+                         message, text["condition"].format(
+                             earliest=day(result["earliest_date"], lang),
+                             wanted=day(result["wanted_date"], lang)),
+                         {"days": result["days"]})
+
+
+def _lead_finding(result, request, matrix, lang, flexible_up_to, calendar, cap, message,
+                  condition, values):
+    """The LEAD-TIME finding of ``message`` (a missed wanted date, or a later delivery's
+    due date): its kind and whether it is beyond what the date may move
+    (:func:`kind_of`), its trace ``values`` with the facts that decide the kind, its
+    risk and cap."""
+    text = words("lead_time", lang)
     kind, beyond = kind_of(result, request, flexible_up_to, calendar)
     if beyond:
         message += text["beyond"].format(days=i18n.number(flexible_up_to, lang,
                                                           grouping=False))
     return Finding.check(
         "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
-        text["mitigation"], text["source"],
-        text["condition"].format(earliest=day(result["earliest_date"], lang),
-                                 wanted=day(result["wanted_date"], lang)),
-        {"days": result["days"], "slowest_part": result["slowest_part"],
-         "penalty_clause": request.get("penalty_clause"),
-         "date_flexible": request.get("date_flexible"), "beyond_flexible": beyond},
+        text["mitigation"], text["source"], condition,
+        dict(values, slowest_part=result["slowest_part"],
+             penalty_clause=request.get("penalty_clause"),
+             date_flexible=request.get("date_flexible"), beyond_flexible=beyond),
         part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None,
         mrl_cap=cap if kind != "blocker" else None)
 
@@ -1479,21 +1491,11 @@ def _later_finding(result, request, matrix, lang, flexible_up_to, calendar, cap)
         k=later["delivery"], n=result["deliveries"], earliest=earliest,
         due=day(later["due_date"], lang), wanted=day(result["wanted_date"], lang),
         every=every_weeks(result["delivery_interval_weeks"], lang))
-    kind, beyond = kind_of(result, request, flexible_up_to, calendar)
-    if beyond:
-        message += text["beyond"].format(days=i18n.number(flexible_up_to, lang,
-                                                          grouping=False))
-    return Finding.check(
-        "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
-        text["mitigation"], text["source"],
-        text["later_condition"].format(k=later["delivery"], earliest=earliest,
-                                       due=day(later["due_date"], lang)),
-        {"days": later["days"], "delivery": later["delivery"],
-         "slowest_part": result["slowest_part"],
-         "penalty_clause": request.get("penalty_clause"),
-         "date_flexible": request.get("date_flexible"), "beyond_flexible": beyond},
-        part=result["slowest_part"], risk=Risk.rated(4, 4, matrix) if kind == "risk" else None,
-        mrl_cap=cap if kind != "blocker" else None)
+    return _lead_finding(result, request, matrix, lang, flexible_up_to, calendar, cap,
+                         message, text["later_condition"].format(
+                             k=later["delivery"], earliest=earliest,
+                             due=day(later["due_date"], lang)),
+                         {"days": later["days"], "delivery": later["delivery"]})
 
 
 def every_weeks(weeks, lang):
