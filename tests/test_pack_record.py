@@ -3,6 +3,7 @@ the pack the files make, field by field, and screens to the same bytes; a change
 a damaged record or a value JSON would change means the files are loaded again."""
 
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -209,3 +210,51 @@ def test_the_record_is_the_same_text_whatever_the_hash_seed(tmp_path, shop):
                              text=True, env=env, check=True)
         texts.add(out.stdout)
     assert len(texts) == 1 and len(next(iter(texts))) > 1000
+
+
+# ------------------------------------------------------------------ the questionnaire's record
+
+def test_the_questionnaire_read_back_is_the_one_its_file_makes(cache_dir, tmp_path):
+    """Its conditions (ask_if, assume.unless), tuples, aliases and "none" words come back;
+    the shipped questionnaire's record ships with the package."""
+    from producibility.conditions.expressions import trees_key
+    from producibility.model import questionnaire as qm
+
+    shipped = Path(default_questionnaire_path())
+    key = trees_key(qm.RECORD_FORM, shipped.read_bytes())
+    assert key in cache._shipped()[0]
+    recorded = qm._recorded(key, str(shipped))
+    parsed, _ = qm._load_file(str(shipped))
+    assert recorded is not None and qm._same(parsed, recorded)
+    with_conditions = [q for q in recorded.questions if q.ask_if is not None]
+    assert with_conditions and all(q.ask_if.fields for q in with_conditions)
+    assert any((q.assume or {}).get("unless") is not None for q in recorded.questions)
+    assert any(q.none for q in recorded.questions)
+    assert any(q.choice_aliases for q in recorded.questions)
+    assert all(type(q.choices) is tuple and type(q.threads) is tuple
+               for q in recorded.questions)
+
+    own = tmp_path / "questionnaire.yaml"
+    own.write_bytes(shipped.read_bytes())
+    own_key = trees_key(qm.RECORD_FORM, own.read_bytes())
+    qm._load_cached(str(own))                         # parses, checks and records it
+    again = qm._recorded(own_key, str(own))
+    assert again is not None and again.path == str(own)
+    assert qm._same(qm._load_file(str(own))[0], again)
+
+
+def test_a_changed_questionnaire_is_loaded_again(cache_dir, tmp_path):
+    from producibility.model import questionnaire as qm
+
+    own = tmp_path / "questionnaire.yaml"
+    text = Path(default_questionnaire_path()).read_text(encoding="utf-8")
+    own.write_text(text, encoding="utf-8")
+    first = qm._load_cached(str(own))
+    qm._load_cached.cache_clear()
+    own.write_text(re.sub(r"(?m)^  version: .*$", "  version: 9.9.9", text, count=1),
+                   encoding="utf-8")
+    changed = qm._load_cached(str(own))
+    qm._load_cached.cache_clear()
+    assert (first.version, changed.version) != ("9.9.9", "9.9.9")
+    assert changed.version == "9.9.9"
+    assert [q.key for q in changed.questions] == [q.key for q in first.questions]

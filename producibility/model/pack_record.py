@@ -34,6 +34,7 @@ from pathlib import Path
 
 from producibility.inputs import cache
 from producibility.inputs.digests import bytes_digest
+from producibility.model.records import condition_in, condition_out, fingerprint, line
 
 FORM = "pack-merged-1"  # a new layout is a new form: records of another are not read
 
@@ -123,18 +124,10 @@ def _frozen(pack, places, trees):
     first line names by their number (a tree is JSON text the condition or message thaws
     when first used: as lines of their own they are not escaped inside the first line's
     JSON, whose decoding then took twice as long)."""
-    from producibility.conditions.expressions import _freeze_node
-
     messages = {}
 
-    def line(tree_text):
-        trees.append(tree_text)
-        return len(trees)
-
     def condition(compiled):
-        return [compiled.source, line(json.dumps(_freeze_node(compiled.tree),
-                                                 ensure_ascii=False, separators=(",", ":"))),
-                [list(f) for f in compiled.fields], _freeze_node(compiled.leading_tests())]
+        return condition_out(compiled, trees)
 
     def texts(templates):
         if templates is None or isinstance(templates, bool):
@@ -144,7 +137,8 @@ def _frozen(pack, places, trees):
             if template._parts is None or "{" in template.source:
                 tree = template_tree(template)
                 if tree is not None and template.source not in messages:
-                    messages[template.source] = line(tree)
+                    trees.append(tree)
+                    messages[template.source] = len(trees)
         if len(values) > 1 and all(v is values[0] for v in values):
             return values[0].source  # one text for every language (one object)
         return {lang: t.source for lang, t in templates.items()}
@@ -218,22 +212,15 @@ def _read_text(text, places):
 
 
 def _thawed(data, lines, places):
-    from producibility.conditions.analysis import Test
-    from producibility.conditions.expressions import _MESSAGE, Compiled, Template
+    from producibility.conditions.expressions import _MESSAGE, Template
     from producibility.i18n import LANGS
     from producibility.model.catalogue import Catalogue, default_catalogue_files
     from producibility.model.pack import INVARIANT, SCOPE_NAMES, EVIDENCE_SCOPES, Rule, RulePack
 
-    known = {_MESSAGE + source: _line(lines, n) for source, n in data["messages"].items()}
+    known = {_MESSAGE + source: line(lines, n) for source, n in data["messages"].items()}
 
     def condition(entry, scopes, invariant):
-        source, n, fields, leading = entry
-        frozen = _line(lines, n)
-        if not isinstance(source, str):
-            raise TypeError("not a condition")
-        return Compiled(source, None, [tuple(f) for f in fields], None, None,
-                        [Test((f[0], f[1]), kind, argument) for f, kind, argument in leading],
-                        (scopes, invariant, 0), frozen=frozen)
+        return condition_in(entry, lines, scopes, invariant)
 
     def template(text, scopes):
         made = Template(text, scopes, lazy=True)
@@ -255,8 +242,7 @@ def _thawed(data, lines, places):
         invariant = INVARIANT.get(r["scope"])
         rules.append(Rule(
             id=r["id"], thread=r["thread"], title=r["title"], scope=r["scope"],
-            when=condition(r["when"], scopes,
-                           None if invariant is None else frozenset(invariant)),
+            when=condition(r["when"], scopes, invariant),
             then=r["then"], message=texts(r["message"], scopes), mitigation=r["mitigation"],
             requires=tuple(r["requires"]), unless=tuple(r["unless"]),
             priority=r["priority"], source=r["source"], path=places.back(r["path"]),
@@ -287,12 +273,6 @@ def _thawed(data, lines, places):
         basis=data["basis"])
 
 
-def _line(lines, n):
-    if type(n) is not int or not 0 < n < len(lines):
-        raise IndexError("no such tree")
-    return lines[n]
-
-
 # ------------------------------------------------------------------- the same pack
 
 def same_pack(a, b) -> bool:
@@ -320,27 +300,3 @@ def _fields(pack):
             "given_settings": pack.given_settings, "evidence_at": pack.evidence_at,
             "evidence": pack.evidence_conditions, "basis": pack.basis,
             "with_base": pack.shipped_catalogue is not None}
-
-
-def fingerprint(value):
-    """A value as nested tuples that tell its types apart (a YAML mapping counts as a
-    dict, a YAML list as a list: their lines are not part of the pack)."""
-    from producibility.conditions.expressions import Compiled, Template
-
-    if isinstance(value, dict):
-        return ("dict", tuple(sorted(((type(k).__name__, k), fingerprint(v))
-                                     for k, v in value.items())))
-    if isinstance(value, list):
-        return ("list", tuple(fingerprint(v) for v in value))
-    if isinstance(value, tuple):
-        return (type(value).__name__, tuple(fingerprint(v) for v in value))
-    if isinstance(value, (set, frozenset)):
-        return ("set", tuple(sorted(fingerprint(v) for v in value)))
-    if isinstance(value, Compiled):
-        return ("condition", value.source, fingerprint(value.fields),
-                fingerprint(value.leading_tests()))
-    if isinstance(value, Template):
-        return ("template", value.source, value.scopes)
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return (type(value).__name__, value)
-    raise TypeError(f"not plain data: {type(value).__name__}")

@@ -300,6 +300,113 @@ def _text(value, where, path, line):
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path_str):
+    """The questionnaire of a file: from its record when these bytes were loaded before
+    (:func:`_recorded`), else parsed and checked (and recorded)."""
+    try:
+        data = Path(path_str).read_bytes()
+    except OSError:
+        data = None  # load_with_bytes says what is wrong
+    key = trees_key(RECORD_FORM, data) if data is not None else None
+    if key is not None:
+        recorded = _recorded(key, path_str)
+        if recorded is not None:
+            return recorded
+    questionnaire, loaded = _load_file(path_str)
+    if key is not None and loaded == data:
+        _record(key, questionnaire)
+    return questionnaire
+
+
+#: The form of a questionnaire's record in the cache (a new layout is a new form)
+RECORD_FORM = "questionnaire-record-1"
+
+
+def _record(key, questionnaire):
+    """Keep the questionnaire just loaded without problems, when it reads back as the
+    same (field by field, types too): the next run builds it from one JSON record
+    instead of thawing, parsing and checking the file (~4 ms of a warm check)."""
+    import json
+
+    from producibility.model.records import condition_out
+
+    if not cache.writing():
+        return
+    trees = []
+
+    def condition(compiled):
+        return None if compiled is None else condition_out(compiled, trees)
+
+    try:
+        questions = []
+        for q in questionnaire.questions:
+            fields = {name: getattr(q, name) for name in Question.FIELDS if name != "shop"}
+            if q.shop is not None:
+                return  # a bound questionnaire is not recorded (the catalogue is not in it)
+            fields["ask_if"] = condition(q.ask_if)
+            if q.assume is not None:
+                fields["assume"] = dict(q.assume, unless=condition(q.assume.get("unless")))
+            questions.append(fields)
+        header = json.dumps({"id": questionnaire.id, "version": questionnaire.version,
+                             "title": questionnaire.title, "sections": questionnaire.sections,
+                             "questions": questions}, ensure_ascii=False,
+                            separators=(",", ":"))
+        text = "\n".join([header] + trees)
+        again = _from_record(text, questionnaire.path)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
+        return
+    if _same(questionnaire, again):
+        cache.write_data(key, text)
+
+
+def _recorded(key, path_str):
+    """The questionnaire recorded under the key, or None (none, or not one we wrote)."""
+    text = cache.read_data(key)
+    if text is None:
+        return None
+    try:
+        return _from_record(text, path_str)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
+        return None
+
+
+_TUPLES = ("threads", "choices", "series")
+
+
+def _from_record(text, path_str):
+    import json
+
+    from producibility.model.records import condition_in
+
+    lines = text.split("\n")
+    data = json.loads(lines[0])
+    scopes = ("request", "part")
+    questions = []
+    for fields in data["questions"]:
+        fields = dict(fields)
+        for name in _TUPLES:
+            fields[name] = tuple(fields[name])
+        if fields["ask_if"] is not None:
+            fields["ask_if"] = condition_in(fields["ask_if"], lines, scopes)
+        if fields["assume"] is not None and fields["assume"]["unless"] is not None:
+            fields["assume"] = dict(fields["assume"], unless=condition_in(
+                fields["assume"]["unless"], lines, scopes))
+        questions.append(Question(**fields))
+    return Questionnaire(id=data["id"], version=data["version"], title=data["title"],
+                         sections=data["sections"], questions=questions, path=path_str)
+
+
+def _same(a, b):
+    """Whether two questionnaires are the same, field by field (records.fingerprint)."""
+    from producibility.model.records import fingerprint
+
+    def fields(q):
+        return [getattr(q, name) for name in ("id", "version", "title", "sections", "path")] \
+            + [vars(question) for question in q.questions]
+    return fingerprint(fields(a)) == fingerprint(fields(b))
+
+
+def _load_file(path_str):
+    """The questionnaire parsed and checked from its file, and the bytes it was read from."""
     document, data = yamlio.load_with_bytes(path_str)
     if not isinstance(document, dict):
         raise InputError.said(Wording("inputs", "questionnaire_shape"), path_str, 1)
@@ -313,7 +420,7 @@ def _load_cached(path_str):
         questionnaire = _parse(document, path_str, check_assumptions=not known)
     if not known:
         cache.remember_valid(key)
-    return questionnaire
+    return questionnaire, data
 
 
 _ASSUMPTIONS_CHECKED = {"checked": "every assume: is a valid answer to its question"}

@@ -1,0 +1,66 @@
+"""What the cache's records of loaded files share (:mod:`.pack_record`, the questionnaire's
+record in :mod:`.questionnaire`): conditions kept as their text, the fields they read,
+their leading tests and their parsed tree on a line of its own, and the comparison that
+a record read back is what was loaded (:func:`fingerprint`)."""
+
+from __future__ import annotations
+
+import json
+
+
+def condition_out(compiled, trees):
+    """A compiled condition as a record keeps it; its tree is appended to ``trees`` (one
+    JSON text a line: a tree as a line of its own is not escaped inside the record's
+    first line, whose decoding then took twice as long) and named by its line."""
+    from producibility.conditions.expressions import _freeze_node
+
+    trees.append(json.dumps(_freeze_node(compiled.tree), ensure_ascii=False,
+                            separators=(",", ":")))
+    return [compiled.source, len(trees), [list(f) for f in compiled.fields],
+            _freeze_node(compiled.leading_tests())]
+
+
+def condition_in(entry, lines, scopes, invariant=None):
+    """The condition of :func:`condition_out`, compiled when first evaluated, its tree
+    thawed when first asked for (as a condition of a pack's trees record is)."""
+    from producibility.conditions.analysis import Test
+    from producibility.conditions.expressions import Compiled
+
+    source, n, fields, leading = entry
+    if not isinstance(source, str):
+        raise TypeError("not a condition")
+    return Compiled(source, None, [tuple(f) for f in fields], None, None,
+                    [Test((f[0], f[1]), kind, argument) for f, kind, argument in leading],
+                    (scopes, None if invariant is None else frozenset(invariant), 0),
+                    frozen=line(lines, n))
+
+
+def line(lines, n):
+    """Line ``n`` of a record (the first is its JSON, the others its trees)."""
+    if type(n) is not int or not 0 < n < len(lines):
+        raise IndexError("no such tree")
+    return lines[n]
+
+
+def fingerprint(value):
+    """A value as nested tuples that tell its types apart (a YAML mapping counts as a
+    dict, a YAML list as a list: their lines are not part of the pack)."""
+    from producibility.conditions.expressions import Compiled, Template
+
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted(((type(k).__name__, k), fingerprint(v))
+                                     for k, v in value.items())))
+    if isinstance(value, list):
+        return ("list", tuple(fingerprint(v) for v in value))
+    if isinstance(value, tuple):
+        return (type(value).__name__, tuple(fingerprint(v) for v in value))
+    if isinstance(value, (set, frozenset)):
+        return ("set", tuple(sorted(fingerprint(v) for v in value)))
+    if isinstance(value, Compiled):
+        return ("condition", value.source, fingerprint(value.fields),
+                fingerprint(value.leading_tests()))
+    if isinstance(value, Template):
+        return ("template", value.source, value.scopes)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return (type(value).__name__, value)
+    raise TypeError(f"not plain data: {type(value).__name__}")
