@@ -258,3 +258,25 @@ def test_a_changed_questionnaire_is_loaded_again(cache_dir, tmp_path):
     assert (first.version, changed.version) != ("9.9.9", "9.9.9")
     assert changed.version == "9.9.9"
     assert [q.key for q in changed.questions] == [q.key for q in first.questions]
+
+
+def test_the_probes_thresholds_from_the_record_are_the_trees_own(cache_dir, monkeypatch):
+    """What the probes try either side of, read from the record (no tree thawed), is what
+    the conditions' trees compare each field with (analysis.comparisons, written out)."""
+    from producibility.conditions.analysis import comparisons
+    from producibility.report import probing
+
+    plain = loaded_without_record(monkeypatch, [])
+    expected = {}
+    for rule in plain.rules:
+        for comparison in comparisons(rule.when.tree):
+            values = [c for c in comparison.constants
+                      if isinstance(c, (int, float, str)) and not isinstance(c, bool)]
+            for key in comparison.fields:
+                expected.setdefault(key, set()).update(values)
+    expected = {k: sorted(v, key=lambda c: (isinstance(c, str), c))
+                for k, v in expected.items()}
+    recorded = load_packs()
+    assert probing.thresholds(recorded) == expected
+    assert all(rule.when._tree is None for rule in recorded.rules)   # none thawed for it
+    assert len(expected) > 20

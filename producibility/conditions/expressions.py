@@ -41,7 +41,7 @@ from jinja2 import __version__ as JINJA2_VERSION
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.lexer import Token, TokenStream, operators
 
-from producibility.conditions.analysis import Test, conjuncts, leading_tests
+from producibility.conditions.analysis import Test, comparisons, conjuncts, leading_tests
 from producibility.errors import Said, Wording
 
 SCOPES = ("request", "part", "machine", "provider", "candidate")
@@ -628,10 +628,10 @@ class Compiled:
     pack's 154 rule conditions, the alpha index judges the rest."""
 
     __slots__ = ("source", "fn", "fields", "scopes", "_tree", "_frozen", "conjuncts",
-                 "_leading", "_plan")
+                 "_leading", "_plan", "_compared")
 
     def __init__(self, source, fn, fields, tree=None, conjuncts=None, leading=None,
-                 plan=None, frozen=None):
+                 plan=None, frozen=None, compared=None):
         self.source = source
         self._tree = tree  # the parsed expression, for analysis (thresholds, lint)
         self._frozen = frozen  # or its JSON text in a record, thawed when first asked for
@@ -642,6 +642,7 @@ class Compiled:
         self._leading = leading
         # (scopes, invariant, known conjuncts): compile on first use, as after(known)
         self._plan = plan
+        self._compared = compared
 
     @property
     def tree(self):
@@ -659,6 +660,23 @@ class Compiled:
         if self._leading is None:
             self._leading = leading_tests(self.tree) if self.tree is not None else []
         return self._leading
+
+    def compared(self):
+        """(scope, field) -> the constants its comparisons compare that field with
+        (numbers and texts, each once, in the order first written), the comparison that
+        is the whole condition too: what the what-if probes try either side of
+        (report/probing.py).  Worked out once from the tree; a pack's record keeps it,
+        so a warm check thaws no tree to probe."""
+        if self._compared is None:
+            out = {}
+            for comparison in comparisons(self.tree):
+                values = [c for c in comparison.constants
+                          if isinstance(c, (int, float, str)) and not isinstance(c, bool)]
+                for key in comparison.fields:
+                    known = out.setdefault(key, [])
+                    known.extend(v for v in values if v not in known)
+            self._compared = {key: tuple(values) for key, values in out.items()}
+        return self._compared
 
     def after(self, known):
         """The condition for a caller that knows its first ``known`` conjuncts are

@@ -36,7 +36,7 @@ from producibility.inputs import cache
 from producibility.inputs.digests import bytes_digest
 from producibility.model.records import condition_in, condition_out, fingerprint, line
 
-FORM = "pack-merged-1"  # a new layout is a new form: records of another are not read
+FORM = "pack-merged-2"  # a new layout is a new form: records of another are not read
 
 
 def key(sources, include_default, default_dir, questionnaire_path):

@@ -318,7 +318,7 @@ def _load_cached(path_str):
 
 
 #: The form of a questionnaire's record in the cache (a new layout is a new form)
-RECORD_FORM = "questionnaire-record-1"
+RECORD_FORM = "questionnaire-record-2"
 
 
 def _record(key, questionnaire):

@@ -1,6 +1,7 @@
 """What the cache's records of loaded files share (:mod:`.pack_record`, the questionnaire's
 record in :mod:`.questionnaire`): conditions kept as their text, the fields they read,
-their leading tests and their parsed tree on a line of its own, and the comparison that
+their leading tests, the constants
+they compare each field with (the probes'), and their parsed tree on a line of its own, and the comparison that
 a record read back is what was loaded (:func:`fingerprint`)."""
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ def condition_out(compiled, trees):
     trees.append(json.dumps(_freeze_node(compiled.tree), ensure_ascii=False,
                             separators=(",", ":")))
     return [compiled.source, len(trees), [list(f) for f in compiled.fields],
-            _freeze_node(compiled.leading_tests())]
+            _freeze_node(compiled.leading_tests()),
+            [[list(key), list(values)] for key, values in compiled.compared().items()]]
 
 
 def condition_in(entry, lines, scopes, invariant=None):
@@ -26,13 +28,14 @@ def condition_in(entry, lines, scopes, invariant=None):
     from producibility.conditions.analysis import Test
     from producibility.conditions.expressions import Compiled
 
-    source, n, fields, leading = entry
+    source, n, fields, leading, compared = entry
     if not isinstance(source, str):
         raise TypeError("not a condition")
     return Compiled(source, None, [tuple(f) for f in fields], None, None,
                     [Test((f[0], f[1]), kind, argument) for f, kind, argument in leading],
                     (scopes, None if invariant is None else frozenset(invariant), 0),
-                    frozen=line(lines, n))
+                    frozen=line(lines, n),
+                    compared={(key[0], key[1]): tuple(values) for key, values in compared})
 
 
 def line(lines, n):
@@ -58,7 +61,7 @@ def fingerprint(value):
         return ("set", tuple(sorted(fingerprint(v) for v in value)))
     if isinstance(value, Compiled):
         return ("condition", value.source, fingerprint(value.fields),
-                fingerprint(value.leading_tests()))
+                fingerprint(value.leading_tests()), fingerprint(value.compared()))
     if isinstance(value, Template):
         return ("template", value.source, value.scopes)
     if value is None or isinstance(value, (str, int, float, bool)):

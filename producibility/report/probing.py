@@ -11,7 +11,6 @@ The probes are reported, so the ranking explains itself.
 
 import datetime
 
-from producibility.conditions.analysis import comparisons
 
 
 MAX_QUESTIONS = 6   # probe the most promising questions only
@@ -42,11 +41,8 @@ def thresholds(pack):
 def _thresholds(rules):
     out = {}
     for rule in rules:
-        for comparison in comparisons(rule.when.tree):
-            values = [c for c in comparison.constants if isinstance(c, (int, float, str))
-                      and not isinstance(c, bool)]
-            for key in comparison.fields:
-                out.setdefault(key, set()).update(values)
+        for key, values in rule.when.compared().items():
+            out.setdefault(key, set()).update(values)
     return {k: sorted(v, key=lambda c: (isinstance(c, str), c)) for k, v in out.items()}
 
 
