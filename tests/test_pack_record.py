@@ -280,3 +280,24 @@ def test_the_probes_thresholds_from_the_record_are_the_trees_own(cache_dir, monk
     assert probing.thresholds(recorded) == expected
     assert all(rule.when._tree is None for rule in recorded.rules)   # none thawed for it
     assert len(expected) > 20
+
+
+def test_a_pack_file_over_the_input_limit_is_never_read_whole_for_the_key(cache_dir, shop,
+                                                                         monkeypatch):
+    """The key reads a file only up to the input limit (a 3 GB file in a pack folder
+    was read into memory whole to be hashed); the loader then says it is too large."""
+    from producibility.errors import InputError
+    from producibility.inputs import yamlio
+
+    big = shop / "zz-big.yaml"
+    big.write_text("rules: []\n" + "# padding\n" * 60_000, encoding="utf-8")
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 500_000)   # more than any shipped file
+    reads = []
+    real = yamlio._read_bounded
+    monkeypatch.setattr(yamlio, "_read_bounded",
+                        lambda handle, limit: reads.append(limit) or real(handle, limit))
+    assert key_of([shop]) is None
+    assert reads and set(reads) == {500_000}
+    with pytest.raises(InputError) as caught:
+        load_packs([shop])
+    assert "zz-big.yaml" in str(caught.value)

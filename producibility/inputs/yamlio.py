@@ -196,6 +196,18 @@ def _read_bounded(handle, limit):
     return data
 
 
+def bytes_within_limit(path):
+    """A file's bytes, or None when it cannot be read or is over the input limit (the
+    loader then says so): for a record's key, read before the file is loaded."""
+    try:
+        limit = input_limit()
+        with open(path, "rb") as handle:
+            data = _read_bounded(handle, limit)
+    except (OSError, InputError):
+        return None
+    return data if len(data) <= limit else None
+
+
 def load_with_bytes(path, max_bytes=None, as_written=False, as_json=False):
     """(document, the file's bytes): for callers that cache by content.
 

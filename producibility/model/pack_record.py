@@ -50,13 +50,13 @@ def key(sources, include_default, default_dir, questionnaire_path):
     parts = [FORM, f"jinja2 {JINJA2_VERSION}", f"default first: {include_default}",
              json.dumps([DEFAULT_SETTINGS, SCOPE_NAMES, INVARIANT], sort_keys=True)]
     try:
-        parts.append("questionnaire " + bytes_digest(Path(questionnaire_path).read_bytes()))
+        parts.append("questionnaire " + _digest_of(questionnaire_path))
         for source in sources:
             base = Path(source)
             shipped = base.resolve() == default
             parts.append("source " + ("<default>" if shipped else str(source)))
             for file in list(catalogue_files(source)) + list(pack_files(source)):
-                parts.append(f"{_relative(str(file), str(base))} {bytes_digest(file.read_bytes())}")
+                parts.append(f"{_relative(str(file), str(base))} {_digest_of(file)}")
     except (OSError, ValueError, TypeError):
         return None
     except Exception as exc:  # an InputError of pack_files (an empty folder): load says it
@@ -65,6 +65,17 @@ def key(sources, include_default, default_dir, questionnaire_path):
             return None
         raise
     return cache.data_key(FORM, "\n".join(parts).encode("utf-8"))
+
+
+def _digest_of(path):
+    """The digest of a file's bytes; ValueError for a file that cannot be read or is over
+    the input limit (no record: the loader says what is wrong)."""
+    from producibility.inputs.yamlio import bytes_within_limit
+
+    data = bytes_within_limit(path)
+    if data is None:
+        raise ValueError(f"{path}: not read")
+    return bytes_digest(data)
 
 
 def _relative(path, base):

@@ -302,10 +302,7 @@ def _text(value, where, path, line):
 def _load_cached(path_str):
     """The questionnaire of a file: from its record when these bytes were loaded before
     (:func:`_recorded`), else parsed and checked (and recorded)."""
-    try:
-        data = Path(path_str).read_bytes()
-    except OSError:
-        data = None  # load_with_bytes says what is wrong
+    data = yamlio.bytes_within_limit(path_str)  # None: load_with_bytes says what is wrong
     key = trees_key(RECORD_FORM, data) if data is not None else None
     if key is not None:
         recorded = _recorded(key, path_str)
