@@ -39,6 +39,9 @@ FUNCTION_LEVEL_CYCLES = {
     # locale files, which i18n reads with yamlio, which raises errors
     ("producibility.errors", "producibility.i18n"): "error words",
     ("producibility.i18n", "producibility.inputs.yamlio"): "error words",
+    # the loader reads and writes the merged pack's record (pack imports pack_record);
+    # the record builds the loader's own Rule and RulePack back, and keys on its files
+    ("producibility.model.pack_record", "producibility.model.pack"): "the pack's record",
 }
 
 
