@@ -94,7 +94,7 @@ def _open_answers_matter(totals, allowed, request, unmade) -> bool:
     COST-TARGET's finding: only where the high estimate without it is at or below the
     customer's target and with the most it can add above it (a low estimate above the
     target, or a part not made here, is a question whatever the open answers add)."""
-    target, quantity = request.get("target_unit_price_eur"), request.get("quantity")
+    target, quantity = costing.target_price(request), request.get("quantity")
     if target is None or not quantity or unmade or totals["amount_eur"] is None:
         return False
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
@@ -424,7 +424,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                             check_caps.get("LEAD-TIME"))
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])
-    target_price = request.get("target_unit_price_eur") is not None and \
+    target_price = costing.target_price(request) is not None and \
         request.get("quantity") and not placement.nothing_made
     if brief and (priced or target_price):
         # a what-if probe prices where its verdict needs it (the target price below), a

@@ -396,11 +396,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         if moot(data, finding.get("part")):
             continue
         if finding["rule"] == "COST-TARGET" and finding["kind"] == "question" and \
-                request.get("target_unit_price_eur") is not None and not (
+                costing.target_price(request) is not None and not (
                     (finding.get("trace") or {}).get("values") or {}).get("partial"):
             # (not where our price, below the target, leaves out a part we cannot make:
             # the offer says that part is not made)
-            target = i18n.money(request["target_unit_price_eur"], lang, 2)
+            target = i18n.money(costing.target_price(request), lang, 2)
             settled.append(t["over_target_price"].format(
                 price=i18n.money(per_product, lang, 2), target=target)
                 if per_product is not None else t["over_target"].format(target=target))
