@@ -57,7 +57,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from producibility import i18n
 from producibility.model.calendar import MAX_WORKING_DAYS, PLAIN
-from producibility.report.finding import Finding, Risk, words
+from producibility.report.finding import MACHINES_NAMED, Finding, Risk, words
 from producibility.report.provenance import weakest
 
 
@@ -625,7 +625,9 @@ def _split_operation(a, entry, hours, machines, machine_free, machine_users, mac
                  pieces=i18n.number(share["pieces"], lang, 0), machine=share["name"],
                  hours=i18n.number(h, lang, 1, grouping=False))
                  + (text["no_free_hours"] if never else "")
-                 for share, _, _, h, never in shares))
+                 for share, _, _, h, never in shares[:MACHINES_NAMED])
+             + (i18n.counted(text["more_machines"], len(shares) - MACHINES_NAMED, lang)
+                if len(shares) > MACHINES_NAMED else ""))
          + "".join(text["rule_setup"].format(hours=i18n.figure(x, lang), rule=r)
                    for r, x in extra)},
         known and (lambda: weakest([run or "given"] + [known.rule(r) for r, _ in extra])),
