@@ -165,8 +165,8 @@ def test_the_planners_ten_deliveries_are_planned_to_the_last(tmp_path):
 
 
 def test_a_delivery_not_ready_by_its_due_date_is_a_lead_time_finding(tmp_path):
-    """The same order called off weekly: the 3rd delivery is due Fri 2026-12-25 (the
-    wanted 11-12 + 2 weeks) but the VF-2 has it ready on day 3 + 3 x 6.5625 + 1.5 = 24.19,
+    """The same order called off weekly: the 3rd delivery is asked for Fri 2026-12-25 (the
+    wanted 11-12 + 2 weeks), Christmas Day, so due the day before, Thu 24-12, but the VF-2 has it ready on day 3 + 3 x 6.5625 + 1.5 = 24.19,
     the 25th working day, Tue 2027-01-05 (after the closure): a LEAD-TIME finding as a
     missed wanted date (the date may move: a risk), though the first is in time.  Every
     four weeks: each ready before it is due, delivered when due, the last on
@@ -177,12 +177,20 @@ def test_a_delivery_not_ready_by_its_due_date_is_a_lead_time_finding(tmp_path):
     assert lead["meets_wanted_date"] is True
     third = lead["delivery_plan"][2]
     assert (third["due_date"], third["earliest_date"], third["late"]) == \
-        ("2026-12-25", "2027-01-05", True)
+        ("2026-12-24", "2027-01-05", True)
+    # and the 4th, asked for New Year's Day in the shop's shutdown, the last working day
+    # before it too: the customer's date is "by", so both come before the closure
+    assert lead["due_moved"] == [
+        {"delivery": 3, "asked": "2026-12-25", "due_date": "2026-12-24",
+         "closed": "Christmas Day"},
+        {"delivery": 4, "asked": "2027-01-01", "due_date": "2026-12-24",
+         "closed": "New Year's Day"}]
     [late] = [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
     assert late["kind"] == "risk"
     assert late["message"] == ("Delivery 3 of 10 earliest 2027-01-05 at our machines' free "
-                               "hours after the deliveries before it; due 2026-12-25 (every "
-                               "1 week after the first, wanted 2026-12-11).")
+                               "hours after the deliveries before it; due 2026-12-24 (every "
+                               "1 week after the first, wanted 2026-12-11; we are closed on "
+                               "2026-12-25 (Christmas Day)).")
 
     monthly = _ten(tmp_path, delivery_interval_weeks=4)
     plan = monthly["lead_time"]["delivery_plan"]
@@ -195,13 +203,13 @@ def test_a_delivery_not_ready_by_its_due_date_is_a_lead_time_finding(tmp_path):
 @pytest.mark.parametrize("lang, words", [
     ("en", "That is in time for the date you asked for. We deliver in 10 deliveries, every 1 "
            "week: see the schedule. Delivery 3 we can make by 2027-01-05 "
-           "at the earliest, not by 2026-12-25. Delivery schedule: Delivery 1: 100 pcs, "
+           "at the earliest, not by 2026-12-24. Delivery schedule: Delivery 1: 100 pcs, "
            "2026-12-11 (as you asked; earlier is possible, from 2026-12-09) Delivery 2: 100 "
            "pcs, 2026-12-18 (as you asked; earlier is possible, from 2026-12-17) Delivery 3: "
            "100 pcs, 2027-01-05 (later than you asked: 2026-12-25)"),
     ("nl", "Daarmee halen wij de datum die u vroeg. Wij leveren in 10 leveringen, elke 1 week: "
            "zie het schema. Levering 3 kunnen wij op zijn vroegst "
-           "05-01-2027 maken, niet op 25-12-2026. Leverschema: Levering 1: 100 st., 11-12-2026 "
+           "05-01-2027 maken, niet op 24-12-2026. Leverschema: Levering 1: 100 st., 11-12-2026 "
            "(zoals u vroeg; eerder kan ook, vanaf 09-12-2026) Levering 2: 100 st., 18-12-2026 "
            "(zoals u vroeg; eerder kan ook, vanaf 17-12-2026) Levering 3: 100 st., 05-01-2027 "
            "(later dan u vroeg: 25-12-2026)"),
@@ -260,3 +268,69 @@ def test_the_lead_time_of_the_customers_material_counts_from_its_arrival(tmp_pat
     assert not [s for s in lead["parts"][0]["steps"] if s["step"] == "material"]
     code, out, err = run_cli("check", source, "--equipment", EQUIPMENT, "--format", "json")
     assert json.loads(out)["lead_time"]["counts_from"] == "order"
+
+
+# ---- a date asked on a day the shop is closed (the planner's loose end 2)
+
+def _brackets_on(tmp_path, wanted, **changes):
+    request = yaml.safe_load((ROOT / "examples" / "requests" / "bracket-series.yaml")
+                             .read_text(encoding="utf-8"))
+    request.update(wanted_date=wanted, **changes)
+    path = tmp_path / "closed-day.yaml"
+    path.write_text(yaml.safe_dump(request, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_date_on_a_closed_day_is_due_the_working_day_before(tmp_path):
+    """Brackets wanted "uiterlijk" Sunday 31-01-2027 in 3 deliveries every 47 weeks: the
+    offer's schedule promised delivery 1 on that Sunday, delivery 2 on Boxing Day
+    (26-12-2027) and delivery 3 on Sunday 19-11-2028.  Now each is due the shop's last
+    working day before it, and the report and the offer say so."""
+    path = _brackets_on(tmp_path, "2027-01-31", batches=3, delivery_interval_weeks=47)
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json",
+                             "--no-probe")
+    assert code == 0, err
+    lead = json.loads(out)["lead_time"]
+    assert lead["wanted_date"] == "2027-01-31" and lead["due_date"] == "2027-01-29"
+    assert [(row["due_date"], row["date"]) for row in lead["delivery_plan"]] == [
+        ("2027-01-29", "2027-01-29"), ("2027-12-24", "2027-12-24"),
+        ("2028-11-17", "2028-11-17")]
+    assert [(m["asked"], m["closed"]) for m in lead["due_moved"]] == [
+        ("2027-01-31", "Sunday"), ("2027-12-26", "Second Day of Christmas"),
+        ("2028-11-19", "Sunday")]
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--no-probe")
+    assert "a date on a day we are closed is due the working day before: 2027-01-31 " \
+        "(Sunday) → 2027-01-29, 2027-12-26 (Second Day of Christmas) → 2027-12-24, " \
+        "2028-11-19 (Sunday) → 2028-11-17" in out
+    code, offer, err = run_cli("check", path, "--equipment", EQUIPMENT, "--no-probe",
+                               "--lang", "nl", "--audience", "customer")
+    assert code == 0, err
+    assert "U vroeg om levering uiterlijk 31-01-2027. Op die dag zijn wij dicht (zondag): " \
+        "wij leveren uiterlijk de werkdag ervoor, 29-01-2027." in offer
+    assert "Levering 1: 67 st., 29-01-2027 (u vroeg 31-01-2027: zondag, dan zijn wij " \
+        "dicht; eerder kan ook, vanaf 14-12-2026)" in offer
+    assert "Levering 2: 67 st., 24-12-2027 (u vroeg 26-12-2027: Tweede kerstdag, dan " \
+        "zijn wij dicht; eerder kan ook, vanaf 18-12-2026)" in offer
+    code, offer, err = run_cli("check", path, "--equipment", EQUIPMENT, "--no-probe",
+                               "--audience", "customer")
+    assert "We are closed on that day (Sunday): we deliver by the working day before, " \
+        "2027-01-29." in offer
+
+
+def test_a_date_in_the_shops_shutdown_is_due_before_it(tmp_path):
+    """One delivery wanted 30-12-2026, in the example shop's Christmas shutdown (28-12 to
+    31-12): due Thursday 24-12 (the 25th is Christmas Day); on a working day nothing
+    moves."""
+    path = _brackets_on(tmp_path, "2026-12-30", batches=1)
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json",
+                             "--no-probe")
+    lead = json.loads(out)["lead_time"]
+    assert lead["due_date"] == "2026-12-24"
+    assert lead["due_moved"] == [{"delivery": 1, "asked": "2026-12-30",
+                                  "due_date": "2026-12-24", "closed": "Christmas shutdown"}]
+    path = _brackets_on(tmp_path, "2027-01-29", batches=1)
+    _, out, _ = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json",
+                        "--no-probe")
+    lead = json.loads(out)["lead_time"]
+    assert lead["due_date"] == "2027-01-29" and lead["due_moved"] == []

@@ -22,7 +22,8 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.14.0"  # 7.14: an assignment's bar_mm (made from drawn bar, or a
+SCHEMA_VERSION = "7.15.0"  # 7.15: lead_time.due_date and due_moved (a date asked on a
+# day the shop is closed is due its working day before); 7.14: an assignment's bar_mm (made from drawn bar, or a
 # sawn blank) and alternative_amounts (what each alternative machine would cost and why
 # it lost); 7.11: a delivery_plan row's quantity (the products in it); a
 # quantity break's per_product_offered_eur and amount_offered_eur (its price as the offer

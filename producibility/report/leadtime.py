@@ -1020,6 +1020,11 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               # chain orders none), as the offer says ("vanaf de dag dat het binnen is")
               "counts_from": "customer_material"
               if request.get("material_supplied_by_customer") is True else "order"}
+    # the date the first delivery is due at the shop: the wanted date, or the working day
+    # before it where the shop is closed on it (a Sunday, Christmas Day)
+    result["due_moved"] = []
+    result["due_date"] = due_on_open_day(result["wanted_date"], calendar, lang, 1,
+                                         result["due_moved"])
     interval = request.get("delivery_interval_weeks")
     if deliveries > 1 and normal["days"] is not None and (not brief or interval is not None):
         # the later deliveries after the first, at the shop's capacity (a what-if probe
@@ -1028,14 +1033,14 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         for mid, ops in normal["machine_order"].items():
             first[mid] = sum(h for _, _, h in ops)
         delivery_plan(result, normal["repeat"], deliveries, first, interval, machines,
-                      calendar, quantity=request.get("quantity"))
+                      calendar, quantity=request.get("quantity"), lang=lang)
     if not calendar.plain and not brief:  # the weekdays closed before the earliest date
         # (a what-if probe reads no dates)
         result["closed"] = calendar.closed_between(start, result["earliest_date"],
                                                    lang or "en")
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) or \
         normal["days"] is None else \
-        result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]
+        result["earliest_date"] is not None and result["earliest_date"] <= result["due_date"]
     if result["meets_wanted_date"] is True and normal["without_run"]:
         # a lower bound within the date says nothing of it (ERP read "in time" for a
         # lead time that was at least 2 days); one already past it is late all the same
@@ -1057,7 +1062,7 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                 "rules": sorted({w[2] for extra in undecided.values() for w in extra})}
             if result["meets_wanted_date"] is True and result["wanted_date"] and (
                     result["up_to"]["earliest_date"] is None or
-                    result["up_to"]["earliest_date"] > result["wanted_date"]):
+                    result["up_to"]["earliest_date"] > result["due_date"]):
                 # in time only if the open questions leave the waits out: not known
                 result["meets_wanted_date"] = None
     expedite = settings.get("expedite")
@@ -1253,6 +1258,33 @@ def later_deliveries(repeat, deliveries):
     return out
 
 
+def due_on_open_day(asked, calendar=PLAIN, lang=None, delivery=1, moved=None):
+    """The date a delivery the customer wants on ``asked`` (an ISO date) is due at the
+    shop: its last working day on or before it (:meth:`Calendar.open_on_or_before`):
+    "uiterlijk zondag" is delivered on the Friday, a date on Christmas Day the day
+    before, a date in the shop's own shutdown the last day before it.  A judgement: the
+    customer's date is "by" (the questionnaire's "uiterlijk"), so the day before keeps
+    the promise, where the next open day would break it.  Where it moves and ``moved`` is
+    a list, an entry of the report's ``lead_time.due_moved`` is added to it: the
+    ``delivery`` (1: the wanted date), the date ``asked``, the ``due_date``, and why the
+    shop is closed (``closed``: the holiday's or the closure's name, else the weekday's,
+    in ``lang``; none without ``lang``)."""
+    if not asked:
+        return asked
+    day = datetime.date.fromisoformat(asked)
+    due = calendar.open_on_or_before(day)
+    if due == day:
+        return asked
+    if moved is not None:
+        why = None
+        if lang:
+            why = calendar.why_closed(day, lang) or words("lead_time", lang)["weekdays"][
+                day.weekday()]
+        moved.append({"delivery": delivery, "asked": asked, "due_date": due.isoformat(),
+                      "closed": why})
+    return due.isoformat()
+
+
 def delivery_quantities(quantity, deliveries):
     """The products in each delivery: ``quantity`` shared equally over ``deliveries``,
     the first ones one more where it does not divide (100 in 3: 34, 33, 33); a judgement:
@@ -1266,19 +1298,22 @@ def delivery_quantities(quantity, deliveries):
 
 
 def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machines,
-                  calendar=PLAIN, quantity=None):
+                  calendar=PLAIN, quantity=None, lang=None):
     """The report's ``lead_time.delivery_plan`` of an order in several deliveries: each
     delivery's working days and earliest date at the shop's capacity
     (:func:`later_deliveries`; the first's the chain's), its hours per machine, and, with
     the call-off rhythm known (``interval_weeks``: the questionnaire's
     ``delivery_interval_weeks``), its due date (the wanted date, then every so many
-    weeks) and whether it is ``late`` (not ready by its due date; a delivery is never
+    weeks; a date on a day the shop is closed is due the working day before it,
+    :func:`due_on_open_day`, said in ``due_moved``) and whether it is ``late`` (not ready
+    by its due date; a delivery is never
     made later than the shop can, nor delivered before it is due or before the one
     before it: ``date``), and the products in it (``quantity``: the order's ``quantity``
     shared out, :func:`delivery_quantities`: what the offer's schedule names).  And
     ``order_load``: each machine's hours over the whole order, and the weeks of its free
     hours they fill (None: a machine with none)."""
     start, wanted = result["start_date"], result["wanted_date"]
+    moved = result.setdefault("due_moved", [])
     plan = [(result["days"], first_hours)] + [
         (math.ceil(round(day, 1) - 1e-9), load)
         for day, load in later_deliveries(repeat, deliveries)]
@@ -1288,7 +1323,10 @@ def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machi
         earliest = add_working_days(start, days, calendar) if start else None
         due = (datetime.date.fromisoformat(wanted) + datetime.timedelta(
             weeks=interval_weeks * (n - 1))).isoformat() \
-            if wanted and interval_weeks is not None else (wanted if n == 1 else None)
+            if wanted and interval_weeks is not None and n > 1 else \
+            (result["due_date"] if n == 1 else None)
+        if n > 1:
+            due = due_on_open_day(due, calendar, lang, n, moved)
         rows.append({"delivery": n, "quantity": counts[n - 1], "days": days,
                      "earliest_date": earliest,
                      "due_date": due,
@@ -1408,7 +1446,8 @@ def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
         return ("question" if request.get("date_flexible") is None else "risk"), beyond
     fast = result["expedited"]
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
-    if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
+    if fixed and fast and fast["earliest_date"] <= (result.get("due_date") or
+                                                    result["wanted_date"]):
         fixed = False  # overtime makes it: a risk with a price, not a refusal
     beyond = False
     if flexible_up_to is not None:
@@ -1489,10 +1528,14 @@ def _later_finding(result, request, matrix, lang, flexible_up_to, calendar, cap)
     day = i18n.day
     text = words("lead_time", lang)
     earliest = day(later["earliest_date"], lang) if later["earliest_date"] else text["never"]
+    moved = next((m for m in result.get("due_moved") or ()
+                  if m["delivery"] == later["delivery"]), None)
     message = text["later_delivery"].format(
         k=later["delivery"], n=result["deliveries"], earliest=earliest,
         due=day(later["due_date"], lang), wanted=day(result["wanted_date"], lang),
-        every=every_weeks(result["delivery_interval_weeks"], lang))
+        every=every_weeks(result["delivery_interval_weeks"], lang),
+        moved=text["later_moved"].format(asked=day(moved["asked"], lang),
+                                         why=moved["closed"]) if moved else "")
     return _lead_finding(result, request, matrix, lang, flexible_up_to, calendar, cap,
                          message, text["later_condition"].format(
                              k=later["delivery"], earliest=earliest,

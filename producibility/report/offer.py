@@ -1012,15 +1012,22 @@ def schedule(lead: Mapping[str, Any], lang: str, products: bool = False) -> list
     t = i18n.texts("offer", lang)
     day = i18n.day
     rows = []
+    moved = {m["delivery"]: m for m in lead.get("due_moved") or ()}
     for row in lead["delivery_plan"]:
         due, date, earliest = row.get("due_date"), row.get("date"), row.get("earliest_date")
+        asked = moved.get(row["delivery"])  # asked on a day we are closed: due the day before
         agree = (due is None and row["delivery"] > 1) or not date  # (no date: beyond
         # what a date can say)
         if agree:
             note = t["schedule_from"].format(date=day(date or earliest, lang)) \
                 if date or earliest else ""
         elif due and date and date > due:
-            note = t["schedule_late"].format(date=day(due, lang))
+            note = t["schedule_late"].format(date=day(asked["asked"] if asked else due, lang))
+        elif asked:
+            note = t["schedule_moved"].format(asked=day(asked["asked"], lang),
+                                              why=asked["closed"])
+            if earliest and earliest < date:
+                note += t["schedule_also_earlier"].format(date=day(earliest, lang))
         elif due and earliest and earliest < date:
             note = t["schedule_earlier"].format(date=day(earliest, lang))
         elif due:
@@ -1115,6 +1122,10 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))] \
         if routed or not lead.get("parts") else []
     named = bool(out)  # the days are named (not where no part's making is known)
+    first_moved = next((m for m in lead.get("due_moved") or () if m["delivery"] == 1), None)
+    if first_moved:  # the date asked is a day we are closed: the working day before it
+        out.insert(0, t["delivery_due_moved"].format(why=first_moved["closed"],
+                                                     date=day(first_moved["due_date"], lang)))
     if out and supplied:
         out.append(t["delivery_supplied"])
     plan, later_late, deliveries = lead.get("delivery_plan") or (), None, []

@@ -293,6 +293,11 @@ def context(job: Job) -> dict[str, Any]:
             text += f"; {words['without_run']}: {', '.join(set_up_only)}"
         if unrouted:  # no process given: not even a set-up counted
             text += f"; {words['unrouted']}: {', '.join(unrouted)}"
+        if lead.get("due_moved"):  # a date asked on a day the shop is closed
+            text += "; " + words["due_moved"].format(moves=", ".join(
+                words["due_moved_one" if m.get("closed") else "due_moved_plain"].format(
+                    asked=shown(m["asked"]), why=m.get("closed"), due=shown(m["due_date"]))
+                for m in lead["due_moved"]))
         if lead.get("closed"):
             text += f"; {words['closed_days']}: " \
                 f"{closed_spans(lead['closed'], words['closed_until'], shown)}"
