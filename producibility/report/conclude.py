@@ -23,7 +23,8 @@ from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
 SCHEMA_VERSION = "7.15.0"  # 7.15: lead_time.due_date and due_moved (a date asked on a
-# day the shop is closed is due its working day before); 7.14: an assignment's bar_mm (made from drawn bar, or a
+# day the shop is closed is due its working day before); a delivery_plan row's expedited
+# (a later delivery late at our free hours, in overtime as the first); 7.14: an assignment's bar_mm (made from drawn bar, or a
 # sawn blank) and alternative_amounts (what each alternative machine would cost and why
 # it lost); 7.11: a delivery_plan row's quantity (the products in it); a
 # quantity break's per_product_offered_eur and amount_offered_eur (its price as the offer
@@ -221,7 +222,11 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      request.get("customer_operates_machine") is True),
             None if brief else _provenance(pack, findings),
             None if brief else leadtime.undecided_waits(inferred.hits, placement.moot,
-                                                         placement.chosen, askable))
+                                                         placement.chosen, askable),
+            # a later delivery measures its first-off pieces again, not the rules' hours
+            costing.inspection_hours(placement.assignments, settings["costing"], 1, (),
+                                     placement.not_made,
+                                     request.get("customer_operates_machine") is True))
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()

@@ -51,6 +51,7 @@ other).
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import math
 from typing import Any, Mapping, NamedTuple, Sequence
@@ -190,7 +191,8 @@ def _longest(waits):
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
-          preparation=None, design=None, inspection=None, provenance=None, timed=True):
+          preparation=None, design=None, inspection=None, provenance=None, timed=True,
+          inspection_again=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
@@ -198,6 +200,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     part -> its CAM and work preparation hours (costing.cam_hours).  ``design``: the design
     work before it ({None: the request's hours, part: its own}: costing.design_hours).
     ``inspection``: part -> its measuring hours (costing.inspection_hours).
+    ``inspection_again``: part -> the measuring hours of each later delivery (its
+    first-off inspection; the rules' hours, a first article report, are the first's as
+    the quote prices them once), for :func:`later_deliveries`.
     ``provenance``: whose figures the steps rest on (:class:`Provenance`): each step's
     ``basis`` (BASES) and, with texts, its ``source`` (None: neither)."""
     text = words("lead_time", lang) if lang else None
@@ -509,6 +514,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # part that would end last, measured and all (with the first part made here, or the
     # one measured last, a quick part made here after all took them off the slow one)
     room_free, room_users = 0.0, []
+    room_busy = []  # the measuring room's (start, end) days, for the later deliveries
     inspection = dict(inspection or {})
     shared = inspection.pop(None, 0.0)
     if shared and state:
@@ -523,6 +529,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         _queued(entry, max(entry["day"], room_free), room_users,
                 text and (lambda parts: text["queue_measuring"].format(
                     parts=_ahead(parts, text))), state, known, said)
+        room_busy.append((max(entry["day"], room_free), max(entry["day"], room_free) + days))
         entry["day"] = room_free = max(entry["day"], room_free) + days
         room_users.append((entry["day"], pid))
         entry["steps"].append(_based(
@@ -573,12 +580,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             "machine_order": machine_order,
             # what :func:`later_deliveries` plans after this delivery: the parts in the
             # order planned, each with the day it was ready for its first operation,
-            # its operations again and the days after them; the machines' free days
+            # its operations again, its measuring days again (its first-off inspection)
+            # and the days after its measuring (the rules' waits, the treatments, the
+            # transport); the machines' and the measuring room's free days
             "repeat": {"parts": [(pid, state[pid]["ready"], state[pid].get("route", ()),
-                                  state[pid]["day"] + tails[pid][1]
-                                  - state[pid].get("worked", state[pid]["ready"]))
+                                  (inspection_again or {}).get(pid, 0.0) / measure_per_day
+                                  if measure_per_day else 0.0, tails[pid][1])
                                  for pid in sorted(state, key=rank.get)],
-                       "machine_free": dict(machine_free)}}
+                       "machine_free": dict(machine_free), "room_busy": room_busy}}
 
 
 def _split_operation(a, entry, hours, machines, machine_free, machine_users, machine_order,
@@ -978,7 +987,7 @@ def _between(before, after, catalogue) -> dict[str, str]:
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
               preparation=None, design=None, calendar=PLAIN, inspection=None,
-              provenance=None, undecided=None):
+              provenance=None, undecided=None, inspection_again=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier;
     and, under ``machine_order`` (not the report's: the caller takes it out), each
     machine's operations in the order the chain makes them (for
@@ -996,13 +1005,19 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
 
     ``undecided`` (:func:`undecided_waits`): the waits of rules whose questions are open.
     The days leave them out; ``up_to`` is the chain with them (None when they add no
-    day), and a date met only without them is not known to be met."""
+    day), and a date met only without them is not known to be met.
+
+    ``inspection_again``: part -> the measuring hours of each later delivery (its
+    first-off inspection, :func:`later_deliveries`).  A later delivery not ready by its
+    due date has the expedited tier the first has: the same chain in overtime, its
+    delivery planned again (the plan row's ``expedited``)."""
     deliveries = deliveries_of(request)
     quote_lines = first_delivery(quote_lines, deliveries)
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
                    preparation=preparation, design=design, inspection=inspection,
-                   provenance=None if brief else provenance, timed=not brief)
+                   provenance=None if brief else provenance, timed=not brief,
+                   inspection_again=inspection_again)
     # each step's dates on the shop's calendar, and each part's (a what-if probe reads
     # the request's days and date alone)
     if not brief:
@@ -1067,18 +1082,29 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                 result["meets_wanted_date"] = None
     expedite = settings.get("expedite")
     if expedite and start and normal["days"] is not None and \
-            not (brief and result["meets_wanted_date"] is not False):
+            not (brief and result["meets_wanted_date"] is not False and
+                 late_delivery(result) is None):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
                      waits=waits, preparation=preparation, design=design,
-                     inspection=inspection, timed=False)
-        if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
+                     inspection=inspection, timed=False, inspection_again=inspection_again)
+        later = []
+        if late_delivery(result) is not None:
+            # a later delivery not ready by its due date: the deliveries in overtime too
+            later = expedite_later(result, fast["repeat"], deliveries, calendar)
+        sooner = fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS
+        if sooner or later:
             worked = in_overtime(quote_lines, machines, expedite["overtime_h_per_day"])
             own = sum(line["amount_eur"] for line in worked)
             labour = sum(line["amount_eur"] for line in
                          overtime_labour(worked, machines, expedite.get("labour_share")))
             said = words("quote_source", lang or "en")
+            for tier in later:  # a delivery's overtime: the same hours as the first's,
+                # for it and each delivery before it
+                tier.update(surcharge=expedite["surcharge"], extra_eur=round(round(
+                    round(labour, 2) * expedite["surcharge"], 2) * tier["deliveries"], 2))
+        if sooner:
             result["expedited"] = {
                 "days": fast["days"],
                 "earliest_date": add_working_days(start, fast["days"], calendar),
@@ -1228,20 +1254,26 @@ def later_deliveries(repeat, deliveries):
     """The working days (from the start, as the chain counts them) on which each delivery
     after the first is ready at the shop's capacity, with each machine's hours in it:
     [(days, {machine: hours})] for deliveries 2 .. ``deliveries``.  ``repeat``: what the
-    first delivery's chain leaves (:func:`chain`'s ``repeat``): after its work, each
-    later delivery's operations are booked on the same machines, in routing order, each
-    machine one operation at a time at its free hours a day (an operation split over
-    machines on each share's machine at once), the parts in the order the chain planned
-    them, a part's first operation from the day it was ready for the first delivery's
-    (its material came for the whole order); a partner's operation takes its days
-    again; then the days the first delivery's part took after its operations (its
-    measuring, the waits, the treatments, the transport).  A rule's set-up (a fixture)
-    is made once: a later delivery takes its own set-up and run only."""
+    first delivery's chain leaves (:func:`chain`'s ``repeat``; the expedited chain's for
+    the deliveries in overtime): after its work, each later delivery's operations are
+    booked on the same machines, in routing order, each machine one operation at a time
+    at its free hours a day (an operation split over machines on each share's machine at
+    once), the parts in the order the chain planned them, a part's first operation from
+    the day it was ready for the first delivery's (its material came for the whole
+    order); a partner's operation takes its days again.  Then each delivery has its own
+    tail: its measuring, at its own hours (its first-off inspection: a rule's hours, a
+    first article report, are the first delivery's), in the measuring room one part at a
+    time after the deliveries before it (the part ready first, of equals the part
+    planned first); then the rules' waits, the treatments and the transport again (an
+    NDT inspector, a measuring lab, an anodiser and the carrier for each delivery).  A
+    rule's set-up (a fixture) is made once: a later delivery takes its own set-up and
+    run only."""
     free = dict(repeat["machine_free"])
+    busy = sorted(repeat.get("room_busy", ()))
     out = []
     for _ in range(2, deliveries + 1):
-        ends, load = [], {}
-        for _, ready, route, tail in repeat["parts"]:
+        worked, load = [], {}
+        for n, (_, ready, route, measuring, after) in enumerate(repeat["parts"]):
             day = ready
             for step in route:
                 if isinstance(step, list):  # on our machines, each share at once
@@ -1253,9 +1285,29 @@ def later_deliveries(repeat, deliveries):
                     day = end
                 else:  # at a partner
                     day += step
-            ends.append(day + tail)
+            worked.append((day, n, measuring, after))
+        ends = []
+        for day, _, measuring, after in sorted(worked):
+            if measuring:
+                day = _room_booked(busy, day, measuring)
+            ends.append(day + after)
         out.append((max(ends, default=0.0), load))
     return out
+
+
+def _room_booked(busy, ready, days):
+    """Book ``days`` of the measuring room for a part ready on ``ready``: the first time
+    from then on the room is free that long (``busy``: the sorted (start, end) of what it
+    measures already, the deliveries before included; a part of a later delivery ready
+    while the room stands idle between the first delivery's parts is measured then).
+    The day its measuring ends."""
+    start = ready
+    for begin, end in busy:
+        if start + days <= begin + 1e-9:
+            break
+        start = max(start, end)
+    bisect.insort(busy, (start, start + days))
+    return start + days
 
 
 def due_on_open_day(asked, calendar=PLAIN, lang=None, delivery=1, moved=None):
@@ -1347,11 +1399,39 @@ def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machi
         for m, h in sorted(total.items())]
 
 
+def expedite_later(result, repeat, deliveries, calendar=PLAIN):
+    """Give each later delivery of ``result``'s ``delivery_plan`` that is not ready by its
+    due date its expedited tier (``expedited``: its working days and earliest date) where
+    overtime makes it sooner: the expedited chain's ``repeat`` planned again
+    (:func:`later_deliveries`), the attended set-up and run at the machines' free hours
+    and the pack's overtime hours a day.  The machines make the deliveries one after
+    another, so delivery k is sooner only with the ones before it in overtime too
+    (``deliveries``: k); its price is k times the first's (each delivery is a batch of
+    the same hours, :func:`lead_time` prices it).  The tiers given."""
+    plan = result.get("delivery_plan") or ()
+    start = result.get("start_date")
+    out = []
+    for row, (day, _) in zip(plan[1:], later_deliveries(repeat, deliveries)):
+        days = math.ceil(round(day, 1) - 1e-9)
+        if row["late"] and start and row["days"] is not None and days < row["days"] \
+                and days <= MAX_WORKING_DAYS:
+            row["expedited"] = {"days": days,
+                                "earliest_date": add_working_days(start, days, calendar),
+                                "deliveries": row["delivery"]}
+            out.append(row["expedited"])
+    return out
+
+
 def late_delivery(result):
     """The first delivery after the first that the shop cannot make by its due date (a
-    ``delivery_plan`` row), or None: the wanted date's LEAD-TIME finding is the first's."""
-    return next((row for row in (result.get("delivery_plan") or ())[1:]
-                 if row["late"]), None)
+    ``delivery_plan`` row), or None: the wanted date's LEAD-TIME finding is the first's.
+    Of several, the first that even overtime does not make by its date (its
+    ``expedited`` tier, :func:`expedite_later`), where one is: it decides whether the
+    date is refused."""
+    late = [row for row in (result.get("delivery_plan") or ())[1:] if row["late"]]
+    return next((row for row in late if not (row.get("expedited") and
+                                             row["expedited"]["earliest_date"] <=
+                                             row["due_date"])), late[0] if late else None)
 
 
 def in_overtime(quote_lines, machines, overtime_h_per_day):
@@ -1408,19 +1488,24 @@ def price_overtime(result, machine_lines, share, estimate_share, lang="en", mach
     overtime (:func:`in_overtime`), with the contingency the quote puts on them
     (``costing.totals``: every line, and more on an estimated run)."""
     fast = result.get("expedited")
-    if not fast:
+    tiers = [tier for tier in [fast] + [row.get("expedited") for row in
+                                        (result.get("delivery_plan") or ())[1:]] if tier]
+    if not tiers:  # (a later delivery's in overtime is priced as the first's)
         return
     from producibility.report.costing import totals
 
     lines = first_delivery(machine_lines, result.get("deliveries") or 1)
-    surcharged = [dict(line, amount_eur=line["amount_eur"] * fast["surcharge"])
+    surcharged = [dict(line, amount_eur=line["amount_eur"] * tiers[0]["surcharge"])
                   for line in overtime_labour(
                       in_overtime(lines, machines or {}, overtime_h_per_day),
                       machines or {}, labour)]
-    fast["extra_high_eur"] = max(fast["extra_eur"], totals(surcharged, share,
-                                                          estimate_share)["amount_high_eur"])
-    fast["basis"] += words("quote_source", lang)["overtime_high"].format(
-        share=i18n.figure(share, lang), estimate_share=i18n.figure(estimate_share, lang))
+    high = totals(surcharged, share, estimate_share)["amount_high_eur"]
+    for tier in tiers:  # (a later delivery's: its deliveries' overtime, as many times)
+        tier["extra_high_eur"] = max(tier["extra_eur"], round(
+            high * tier.get("deliveries", 1), 2) if tier is not fast else high)
+    if fast:
+        fast["basis"] += words("quote_source", lang)["overtime_high"].format(
+            share=i18n.figure(share, lang), estimate_share=i18n.figure(estimate_share, lang))
 
 
 def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
@@ -1435,12 +1520,16 @@ def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
         later = late_delivery(result)
         if later is None:
             return None, False
-        # a later delivery not ready by its due date: as the first's, without overtime
-        # (the expedited tier is the first delivery's)
+        # a later delivery not ready by its due date: as the first's, its own overtime
+        # (the plan row's expedited tier) taken into account as the first's is
+        fast = later.get("expedited")
         fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
+        if fixed and fast and fast["earliest_date"] <= later["due_date"]:
+            fixed = False  # overtime makes it: a risk with a price, not a refusal
+        soonest = (fast or {}).get("earliest_date") or later["earliest_date"]
         beyond = flexible_up_to is not None and (
-            later["earliest_date"] is None or calendar.working_days_between(
-                later["due_date"], later["earliest_date"]) > flexible_up_to)
+            soonest is None or calendar.working_days_between(
+                later["due_date"], soonest) > flexible_up_to)
         if fixed or beyond:
             return "blocker", beyond
         return ("question" if request.get("date_flexible") is None else "risk"), beyond
@@ -1536,11 +1625,17 @@ def _later_finding(result, request, matrix, lang, flexible_up_to, calendar, cap)
         every=every_weeks(result["delivery_interval_weeks"], lang),
         moved=text["later_moved"].format(asked=day(moved["asked"], lang),
                                          why=moved["closed"]) if moved else "")
+    fast = later.get("expedited")
+    if fast:  # that delivery in overtime, as the first's (and those before it)
+        message += text["later_expedite"].format(
+            k=later["delivery"], expedited=day(fast["earliest_date"], lang),
+            extra=money_range(fast, lang))
     return _lead_finding(result, request, matrix, lang, flexible_up_to, calendar, cap,
                          message, text["later_condition"].format(
                              k=later["delivery"], earliest=earliest,
                              due=day(later["due_date"], lang)),
-                         {"days": later["days"], "delivery": later["delivery"]})
+                         {"days": later["days"], "delivery": later["delivery"],
+                          "expedited_date": (fast or {}).get("earliest_date")})
 
 
 def every_weeks(weeks, lang):

@@ -1182,6 +1182,13 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
         out.append(t["delivery_later_late"].format(
             k=later_late["delivery"], date=day(later_late["earliest_date"], lang),
             due=day(later_late["due_date"], lang)))
+        later_fast = later_late.get("expedited")
+        if later_fast and later_fast.get("earliest_date"):  # that delivery in overtime
+            out.append(t["delivery_later_overtime_late" if later_fast["earliest_date"] >
+                         later_late["due_date"] else "delivery_later_overtime"].format(
+                k=later_late["delivery"], date=day(later_fast["earliest_date"], lang),
+                extra=i18n.money(later_fast.get("extra_high_eur", later_fast.get(
+                    "extra_eur", 0.0)), lang)))
     if refused == "beyond":
         out.append(t["delivery_refused"])
     if lead.get("closed"):  # why the date is later than the days suggest

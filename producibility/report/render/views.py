@@ -272,6 +272,10 @@ def context(job: Job) -> dict[str, Any]:
                 text += ", " + words["delivery_late"].format(
                     k=late["delivery"], due=shown(late["due_date"]),
                     date=shown(late["earliest_date"]) if late["earliest_date"] else "-")
+                if late.get("expedited"):  # that delivery in overtime
+                    text += " " + words["delivery_late_overtime"].format(
+                        k=late["delivery"], date=shown(late["expedited"]["earliest_date"]),
+                        extra=money_range(late["expedited"], lang, cents))
             named = {}  # machine id -> its name, as the chain's steps name it
             for a in data.get("assignments") or ():
                 for share in a.get("split") or [{"machine": a.get("machine"),
