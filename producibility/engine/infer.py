@@ -730,6 +730,15 @@ DERIVED_FIELDS = {
     ("part", "in_stock"): "false where the part's material is not in "
                           "provider.stocked_materials, or the request takes more of it "
                           "than provider.stock_kg holds; else true",
+    ("part", "made_by_customer"): "machine time: the customer's own staff operate our "
+                                  "machines (request.customer_operates_machine) and one "
+                                  "of the part's processes is one our machines do "
+                                  "(provider.processes); false for a part only partners "
+                                  "make, which is ours to deliver, and where our own "
+                                  "staff operate the machines",
+    ("request", "machine_time_only"): "the customer's own staff make every part on our "
+                                      "machines (each part's made_by_customer): no part "
+                                      "is ours to deliver",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
     ("provider", "execution_class"): "the highest EN 1090 execution class (exc1 .. exc4) "
                                      "the shop's certifications state (their catalogue "
@@ -769,6 +778,9 @@ DERIVED_FROM = {
     ("part", "material_kg"): (("part", "size_mm"),),
     ("part", "material_kg_in_request"): (("part", "size_mm"),),
     ("part", "in_stock"): (("part", "material"),),
+    ("part", "made_by_customer"): (("request", "customer_operates_machine"),
+                                   ("part", "processes")),
+    ("request", "machine_time_only"): (("request", "customer_operates_machine"),),
 }
 
 
@@ -783,9 +795,36 @@ def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costin
     if window is not None:
         request["weeks_available"] = round(window, 1)
     request["parts"] = [derive_part(part, request, catalogue) for part in request["parts"]]
+    if provider is not None:
+        machine_time(request, provider)
     if provider is not None and costing is not None:
         stock_facts(request, provider, catalogue, costing, machines=machines)
     return request
+
+
+def machine_time(request, provider) -> None:
+    """Give ``request`` and its parts who makes them (DERIVED_FIELDS): a part's
+    ``made_by_customer`` where the customer's own staff operate our machines and one of
+    its processes is one of ours (``provider.processes``), false for a part only partners
+    make or where our own staff operate them (unknown, left out, while it is not known
+    whether the customer operates them, or what a part's processes are); the request's
+    ``machine_time_only`` where every part is so made."""
+    operates = request.get("customer_operates_machine")
+    if not isinstance(operates, bool):
+        return
+    ours = set(provider.get("processes") or ())
+    made = []
+    for part in request["parts"]:
+        processes = part.get("processes")
+        if not operates:
+            part["made_by_customer"] = False
+        elif isinstance(processes, list):
+            part["made_by_customer"] = bool(ours.intersection(processes))
+        made.append(part.get("made_by_customer"))
+    if False in made or not operates:
+        request["machine_time_only"] = False
+    elif made and all(made):
+        request["machine_time_only"] = True
 
 
 def derive_part(part, request, catalogue=None):
