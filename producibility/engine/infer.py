@@ -785,7 +785,7 @@ DERIVED_FROM = {
 
 
 def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costing=None,
-           machines=()):
+           machines=(), bars=None):
     """Add the derived fields (DERIVED_FIELDS) that rules may read (``calendar``: the
     shop's working days, which ``weeks_available`` counts; ``provider``, ``catalogue``
     and the pack's ``costing`` settings: for the stock facts, none without them;
@@ -798,7 +798,7 @@ def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costin
     if provider is not None:
         machine_time(request, provider)
     if provider is not None and costing is not None:
-        stock_facts(request, provider, catalogue, costing, machines=machines)
+        stock_facts(request, provider, catalogue, costing, machines=machines, bars=bars)
     return request
 
 
@@ -881,6 +881,8 @@ class Inferred(NamedTuple):
     provider: Mapping = _NONE    # the equipment file's provider (derived fields included)
     schedule_tables: tuple = ()
     # (layer, scope, RuleTable) of the schedule stage, in order: see :func:`schedule`
+    bars: Mapping = _NONE
+    # part -> the bar of its chosen machine the stock facts took (stock.chosen_bars)
 
 
 def ruled_out(inferred) -> frozenset:
@@ -910,15 +912,17 @@ class Inference:
             self.engine_class = compile_engine(pack, equipment)
             self.engine = self.engine_class()
 
-    def run(self, request, as_of):
+    def run(self, request, as_of, bars=None):
         """Screen one request: the Inferred facts.  The cyclic garbage collector
         waits meanwhile: a run makes thousands of short-lived objects (contexts,
         hits, tokens) that reference counting frees, and the collector would only
-        rescan the young ones again and again (5 % of a run at 5,000 rules)."""
+        rescan the young ones again and again (5 % of a run at 5,000 rules).
+        ``bars``: part id -> the bar of its chosen machine (``stock.chosen_bars``), for
+        the stock facts."""
         with gc_paused():
-            return self._run(request, as_of)
+            return self._run(request, as_of, bars)
 
-    def _run(self, request, as_of):
+    def _run(self, request, as_of, bars=None):
         """One run of the engine; again where a candidate-scope blocker rules out every
         machine that fits one of a part's operations (:func:`ruled_out`): such a part
         cannot be made here either (no partner takes an operation a machine of ours
@@ -928,22 +932,22 @@ class Inference:
         part; where the parts left out give no kilograms, the stock is the same and so is
         the run, which is not made again."""
         left_out = frozenset()
-        inferred = self._once(request, as_of, left_out)
+        inferred = self._once(request, as_of, left_out, bars)
         for _ in range(len(inferred.parts)):
             found = ruled_out(inferred)
             if found == left_out or not any(
                     inferred.parts[pid].get("material_kg") for pid in found ^ left_out):
                 break
             left_out = found
-            inferred = self._once(request, as_of, left_out)
+            inferred = self._once(request, as_of, left_out, bars)
         return inferred
 
-    def _once(self, request, as_of, left_out):
+    def _once(self, request, as_of, left_out, bars=None):
         engine = self.engine
         engine.reset()
         machines = tuple(engine.machines.values())
         request = derive(request, as_of, engine.calendar, engine.provider, engine.catalogue,
-                         engine.costing, machines)
+                         engine.costing, machines, bars)
         routes, unfinished = {}, {}
         if engine.route is not None:
             for part in request["parts"]:
@@ -955,12 +959,12 @@ class Inference:
                     unfinished[str(part["id"])] = tuple(lacking)
             if routes:  # a finishing operation's stock allowance counts too
                 stock_facts(request, engine.provider, engine.catalogue, engine.costing,
-                            machines=machines)
+                            machines=machines, bars=bars)
         engine.begin(request, as_of)
         unmade = engine.judge_fits() | left_out
         if unmade:  # a part that cannot be made here buys no material: the others' stock
             stock_facts(request, engine.provider, engine.catalogue, engine.costing, unmade,
-                        machines)
+                        machines, bars)
         facts = [Request(id=REQUEST_ID)]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))
@@ -985,4 +989,4 @@ class Inference:
             overflow=MappingProxyType(engine.overflow),
             routes=MappingProxyType(routes), unfinished=MappingProxyType(unfinished),
             provider=engine.provider,
-            schedule_tables=engine.schedule_tables)
+            schedule_tables=engine.schedule_tables, bars=MappingProxyType(dict(bars or {})))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from producibility.engine.infer import (DERIVED_FIELDS, Inferred, derive_part,
+from producibility.engine.infer import (DERIVED_FIELDS, Inferred, derive_part, machine_time,
                                         judged_on_shares, schedule)
 from producibility.model.stock import bar_stock, feeds_bar, stock_facts
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
@@ -371,8 +371,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         are worked out only for an answer on which a rule waits for them)."""
         scope, field, pid = key
         if scope == "request":  # a closed answer of the request derives nothing (the
-            # working weeks come from a date, the stock from the parts)
+            # working weeks come from a date, the stock from the parts), but who makes
+            # the parts (machine_time: part.made_by_customer, request.machine_time_only)
             changed = dict(request, **{field: value})
+            if field == "customer_operates_machine":
+                changed["parts"] = [dict(part) for part in request["parts"]]
+                machine_time(changed, inferred.provider)
+                return changed, {str(part["id"]): part for part in changed["parts"]}
             return changed, parts
         changed = dict(request)
         changed["parts"] = [
@@ -383,7 +388,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             for part in request["parts"]]
         if stock:
             stock_facts(changed, inferred.provider, catalogue, settings["costing"],
-                        frozenset(placement.not_made), tuple(inferred.machines.values()))
+                        frozenset(placement.not_made), tuple(inferred.machines.values()),
+                        inferred.bars)
         return changed, {str(part["id"]): part for part in changed["parts"]}
 
     if not brief:
