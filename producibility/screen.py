@@ -29,6 +29,7 @@ from producibility.engine.infer import Inference, fact_fields
 from producibility.model.pack_checks import (evidence_field_problems, unknown_field_problems,
                                              when_position)
 from producibility.model.iso286 import apply_fits
+from producibility.model.stock import chosen_bars
 from producibility.model.equipment import Equipment, load_equipment
 from producibility.model.pack import RulePack, gc_paused, load_packs
 from producibility.model.request import READ_AS, WRITTEN, read_request, request_copy
@@ -227,6 +228,16 @@ class Screener:
 
             quantities = parse_quantities(request["quantity_breaks"])  # checked on load
         data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang, inputs)
+        # the stock facts the rules read (MAT-016's kilograms) assumed the smallest bar any
+        # machine feeds; where the chosen machine makes a part from another stock (a
+        # chucked lathe's sawn blank), the engine again with the chosen machines' stock,
+        # so that the rules' kilograms are the quote's (once: rare, and only then)
+        bars = chosen_bars(data["assignments"], engine.parts, tuple(engine.machines.values()),
+                           self.pack.catalogue)
+        if bars:
+            engine = self.inference.run(request, as_of, bars)
+            data = conclude(engine, self.pack, self.equipment, self.questionnaire, lang,
+                            inputs)
         if quantities and not moot(data, None):
             # nothing made, nothing priced at any quantity (it read EUR 0.00 a piece)
             data["quote"]["breaks"] = self._breaks(request, as_of, lang, inputs, quantities,

@@ -207,3 +207,30 @@ def test_a_mistyped_bar_capacity_or_attendance_is_one_line_each(tmp_path):
     said = out + err
     assert "equipment.yaml:49: machine 'dmg-clx350' bar_capacity_mm must be a number" in said
     assert "equipment.yaml:68: machine 'haas-st10' unattended must be yes or no" in said
+
+
+def test_the_rules_kilograms_are_the_chosen_machines_stock(tmp_path):
+    """MAT-016 weighed a part as the smallest drawn bar any lathe feeds, the quote as the
+    stock of the lathe chosen: 20 pins Ø40 x 40 go to the chucked Haas ST-10 (a sawn blank
+    Ø44 x 49 mm, 0.58 kg a piece: 11.6 kg), while the rules counted bar Ø40 (8.9 kg) and
+    found it within the 10 kg the shop keeps: no MAT-016, no material to order, and a
+    quote that buys 11.6 kg.  Now the engine takes the chosen machine's stock where it
+    differs: 'needs 12 kg ... more than the 10 kg we keep in stock', the material
+    ordered in the lead time."""
+    shop = yamlio.load(EQUIPMENT)
+    shop = json.loads(json.dumps(shop, default=str))
+    shop["provider"]["stock_kg"]["steel_11smnpb30"] = 10
+    equipment = write(tmp_path, "equipment.json", shop)
+    pin = {"id": "PN-40", "material": "11SMnPb30", "diameter_mm": 40, "length_mm": 40,
+           "weight_kg": 0.4, "tolerance_mm": 0.1, "min_wall_mm": 10}
+    report = check(request_with(tmp_path, pin, quantity=20, batches=1), equipment,
+                   "--no-probe")
+    a = placed(report, "PN-40")
+    assert a["machine"] == "haas-st10" and a["bar_mm"] is None
+    assert "bar dia 44 x 49 mm (0.58 kg/pc x 20 pcs)" in \
+        quote_line(report, "material", "PN-40")["description"]
+    [found] = [f for f in report["findings"] if f["rule"] == "MAT-016"]
+    assert "needs 12 kg of free-cutting steel 11SMnPb30, more than the 10 kg" in \
+        found["message"]
+    steps = report["lead_time"]["parts"][0]["steps"]
+    assert steps[0]["step"] == "material"

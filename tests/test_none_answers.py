@@ -189,3 +189,43 @@ def test_a_pin_is_not_asked_its_weight_for_lifting_gear(tmp_path, monkeypatch):
     fields = {q["field"]: q for q in screener.check(heavy, probe=False).to_dict()
               ["open_questions"]}
     assert "FAC-004" in fields["weight_kg"]["rules"]
+
+
+# ---- no target price (the estimator's loose end 3)
+
+@pytest.mark.parametrize("answer", ["geen", "nvt", "none", "geen doelprijs"])
+def test_no_target_price_is_an_answer(tmp_path, answer):
+    """'Geen doelprijs' could not be written: 'geen' is geen getal, and the form said
+    "Laat leeg als u geen doelprijs heeft", as the holes once did.  Answered "none" it
+    is answered: no COST-TARGET, no over-target sentence in the offer, the price as
+    without a target, and the check ends (it read an internal error, float <= 'none')."""
+    request = yaml.safe_load((EXAMPLES / "requests" / "bracket-series.yaml").read_text(
+        encoding="utf-8"))
+    request["target_unit_price_eur"] = answer
+    path = tmp_path / "no-target.yaml"
+    path.write_text(yaml.safe_dump(request, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    code, out, err = run_cli("validate", path, "--lang", "nl")
+    assert code == 0, out + err
+    code, out, err = run_cli("check", path, "--equipment", EQUIPMENT, "--format", "json")
+    assert code == 0 and not err.strip(), err
+    report = json.loads(out)
+    assert "COST-TARGET" not in {f["rule"] for f in report["findings"]}
+    assert "target_unit_price_eur" not in {q["field"] for q in report["open_questions"]}
+    request.pop("target_unit_price_eur")
+    unset = tmp_path / "unset.yaml"
+    unset.write_text(yaml.safe_dump(request, allow_unicode=True, sort_keys=False),
+                     encoding="utf-8")
+    _, plain, _ = run_cli("check", unset, "--equipment", EQUIPMENT, "--format", "json")
+    assert json.loads(plain)["quote"]["totals"] == report["quote"]["totals"]
+    code, offer, err = run_cli("check", path, "--equipment", EQUIPMENT, "--lang", "nl",
+                               "--audience", "customer")
+    assert code == 0, err
+    assert "doelprijs" not in offer
+
+
+def test_the_target_price_question_offers_none():
+    code, page, err = run_cli("questionnaire", "export", "--format", "md", "--lang", "nl")
+    assert code == 0, err
+    assert "Laat leeg als u geen doelprijs heeft" not in page
+    assert "☐ geen doelprijs" in page

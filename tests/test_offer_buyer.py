@@ -46,16 +46,18 @@ def _flat(text):
            "hot-dip galvanising and anodising. "
            "We deliver in 2 deliveries, every 6 weeks: see the schedule. "
            "Delivery schedule: Delivery 1: 50 products, 2027-02-15 (as you asked; earlier is "
-           "possible, from 2026-12-09) Delivery 2: 50 products, 2027-03-29 (as you asked; "
-           "earlier is possible, from 2026-12-11)"),
+           "possible, from 2026-12-09) Delivery 2: 50 products, 2027-03-26 (you asked for "
+           "2027-03-29: Easter Monday, we are closed then; earlier is possible, from "
+           "2026-12-11)"),
     ("nl", "U vroeg om levering uiterlijk 15-02-2027. De eerste levering kan 12 werkdagen na "
            "uw opdracht klaar zijn: op 09-12-2026 bij opdracht op 23-11-2026. Daarmee halen wij "
            "de datum die u vroeg. Onder voorbehoud van de levertijd van de toeleverancier voor "
            "thermisch verzinken en anodiseren. "
            "Wij leveren in 2 leveringen, elke 6 weken: zie het "
            "schema. Leverschema: Levering 1: 50 producten, 15-02-2027 (zoals u vroeg; eerder "
-           "kan ook, vanaf 09-12-2026) Levering 2: 50 producten, 29-03-2027 (zoals u vroeg; "
-           "eerder kan ook, vanaf 11-12-2026)"),
+           "kan ook, vanaf 09-12-2026) Levering 2: 50 producten, 26-03-2027 (u vroeg "
+           "29-03-2027: Tweede paasdag, dan zijn wij dicht; eerder kan ook, vanaf "
+           "11-12-2026)"),
 ])
 def test_several_deliveries_are_one_schedule_with_dates_and_quantities(lang, words):
     """The buyer's finding 1: "op 09-12-2026 ... de volgende elke 6 weken daarna, de
@@ -77,7 +79,7 @@ def test_the_offers_schedule_is_the_reports_delivery_plan(tmp_path):
     report = _check(SEED_DRILL, fmt="json", audience="internal")
     plan = report["lead_time"]["delivery_plan"]
     assert [(row["date"], row["quantity"]) for row in plan] == \
-        [("2027-02-15", 50), ("2027-03-29", 50)]
+        [("2027-02-15", 50), ("2027-03-26", 50)]  # asked 29-03: Easter Monday
     offer = _check(SEED_DRILL, fmt="json")
     assert [(row["date"], row["quantity"], row["earliest_date"]) for row in offer["schedule"]] \
         == [(row["date"], row["quantity"], row["earliest_date"]) for row in plan]

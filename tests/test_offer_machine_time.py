@@ -329,3 +329,66 @@ def test_machine_time_prices_no_measuring_or_documents_the_customer_makes(tmp_pa
     assert {line.get("rule") for line in inspection} >= {"QUA-002", "QUA-007", "QUA-008", None}
     assert "inspection" in [s["step"] for s in ours["lead_time"]["parts"][0]["steps"]]
     assert booked["effort"]["cost_eur"]["high"] < ours["effort"]["cost_eur"]["high"]
+
+
+# ---- the planner's loose end 5: who makes a part, and the maker's quality system
+
+def _report(path, shop=False):
+    extra = [] if shop else ["--equipment", EQUIPMENT]
+    code, out, err = run_cli("check", path, *extra, "--format", "json", "--no-probe")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_a_part_only_partners_make_is_measured_and_documented_as_ours(tmp_path,
+                                                                      monkeypatch):
+    """The customer prints housings on our SLS printer; we have pins ground at a partner
+    and deliver them.  With a first article report and traceability asked, the pins were
+    priced without them as the customer's own printing was (QUA-002 and QUA-009 said
+    unless: [customer_on_machine], the request's flag): a part we deliver went out with
+    no FAI and no traceability of ours.  Now the pins have their FAI (QUA-002) and the
+    order its traceability (QUA-009); the housings the customer prints still have none."""
+    monkeypatch.chdir(SHOP)
+    path = changed(tmp_path, MIXED, certificates_required=["first_article_report"],
+                   traceability_required=True)
+    report = _report(path, shop=True)
+    fired = {(f["rule"], f["part"]) for f in report["findings"]}
+    assert ("QUA-002", "PIN-8") in fired and ("QUA-002", "HSG-2") not in fired
+    assert ("QUA-009", None) in fired
+    lines = [(l["part"], l["rule"]) for l in report["quote"]["lines"]
+             if l["kind"] == "inspection"]
+    assert ("PIN-8", "QUA-002") in lines and ("HSG-2", "QUA-002") not in lines
+
+
+@pytest.mark.parametrize("certificate, rule, refusal", [
+    ("iso_13485", "SHR-005", "QUA-004"), ("as9100", "SHR-006", "QUA-005"),
+    ("iso_9001", "SHR-004", "QUA-003")])
+def test_machine_time_asks_what_a_certificate_is_for(tmp_path, certificate, rule, refusal):
+    """The makerspace customer prints on our machines with their own staff, under their
+    own quality system, and asks for an ISO 13485 (AS9100, ISO 9001) supplier: NO FIT,
+    while the offer says the parts and the maker's quality system are the customer's.
+    A makerspace would ask what the certificate is for: the customer's quality system
+    usually needs the machine's maintenance and calibration records, not ours.  Now a
+    question; a part we make or deliver is still refused."""
+    equipment = yaml.safe_load(EQUIPMENT.read_text(encoding="utf-8"))
+    equipment["provider"]["certifications"] = ["en_1090_exc2"]  # none of the three
+    shop = tmp_path / "shop.yaml"
+    shop.write_text(yaml.safe_dump(equipment, allow_unicode=True), encoding="utf-8")
+    path = changed(tmp_path, SELF_SERVICE, certificates_required=[certificate])
+    code, out, err = run_cli("check", path, "--equipment", shop, "--format", "json",
+                             "--no-probe")
+    report = json.loads(out)
+    kinds = {f["rule"]: f["kind"] for f in report["findings"]}
+    assert kinds.get(rule) == "question" and refusal not in kinds, kinds
+    assert report["verdict"] != "no_fit"
+    code, text, err = run_cli("check", path, "--equipment", shop, "--audience", "customer",
+                              "--lang", "nl")
+    assert "Wat heeft uw kwaliteitssysteem van ons als eigenaar van de machine nodig" in text
+    # our own staff make it: the certificate is ours to hold, and NO FIT as before
+    path = changed(tmp_path, SELF_SERVICE, name="ours.yaml",
+                   certificates_required=[certificate], customer_operates_machine=False)
+    code, out, err = run_cli("check", path, "--equipment", shop, "--format", "json",
+                             "--no-probe")
+    report = json.loads(out)
+    kinds = {f["rule"]: f["kind"] for f in report["findings"]}
+    assert kinds.get(refusal) == "blocker" and rule not in kinds

@@ -76,7 +76,8 @@ def test_dutch_labels_are_translated():
               "report.wd",  # wd: working days and werkdagen alike
               "offer.not_included_treatment",  # "{part}: {treatment}." in both
               "offer.schedule_products.one",  # "{n} product" in both
-              "compare.left_out_item"}  # "{part}: {item}" in both
+              "compare.left_out_item",  # "{part}: {item}" in both
+              "report.due_moved_one", "report.due_moved_plain"}  # "{asked} → {due}"
 
     def flat(tree, prefix):
         for key, value in tree.items():

@@ -9,7 +9,7 @@ import json
 import jsonschema
 import pytest
 
-from conftest import EQUIPMENT, ROOT, base_request, run_cli
+from conftest import EQUIPMENT, EXAMPLES, ROOT, base_request, run_cli
 import yaml
 
 SCHEMA = json.loads((ROOT / "producibility/schemas/report.schema.json").read_text())
@@ -171,7 +171,13 @@ def test_200000_brackets_go_over_every_hermle_and_the_lead_time_is_their_end(tmp
     assert "Lead time: 372 working days, earliest delivery 2028-05-15 (wanted 2027-06-30)" \
         in out
     line = next(x for x in out.splitlines() if x.startswith("  BR-100 3-axis milling -> "))
-    assert line.count(" pcs on Hermle C 250") == 28 and "later than wanted" in line
+    # four machines named, the rest counted (the line named all 28: 1,835 characters);
+    # the lead time's step too
+    assert line.count(" pcs on Hermle C 250") == 4 and "later than wanted" in line
+    assert "#11 and 24 more machines]" in line
+    step = next(x for x in out.splitlines() if x.startswith("  slowest part BR-100"))
+    assert step.count(" pcs on Hermle C 250") == 4 and "#11: 716.3 h and 24 more " \
+        "machines (358.15 wd)" in step
     assert "split over 28 machines working at once, and still done after the wanted " \
         "date" in out
     assert "LEAD-TIME" in out
@@ -179,6 +185,7 @@ def test_200000_brackets_go_over_every_hermle_and_the_lead_time_is_their_end(tmp
                              "--format", "json")
     report = json.loads(out)
     (entry,) = report["assignments"]
+    assert len(entry["split"]) == 28  # the JSON keeps every machine
     assert sum(s["pieces"] for s in entry["split"]) == 200000
     assert {s["pieces"] for s in entry["split"]} == {7142, 7143}
     assert report["lead_time"]["meets_wanted_date"] is False
@@ -261,3 +268,30 @@ def test_a_candidate_rule_on_a_machine_of_a_split_is_judged_on_its_share(tmp_pat
                              "2026-11-23", "--lang", "nl")
     assert "FAC-006 P1 op Haas VF-4 3-assig verticaal bewerkingscentrum (groot): 63 uur " \
         "looptijd" in out
+
+
+def test_a_part_many_machines_fit_names_four_alternatives_and_counts_the_rest(tmp_path):
+    """The planner's 308-machine shop: the brackets fit all 28 Hermles, and the text
+    report's "alternatives:" line named the 27 others with their amounts (1,062
+    characters), as Markdown and HTML did.  Now four, and how many more, in both
+    languages; the JSON keeps them all."""
+    shop = _shop_of_copies(tmp_path / "shop.yaml", 28)
+    request = EXAMPLES / "requests" / "bracket-series.yaml"
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "alternatives:" in x)
+    assert line.count("hermle-c250-") == 4 and line.endswith("(dearer); and 23 more machines")
+    assert len(line) < 250, len(line)
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe",
+                             "--lang", "nl")
+    line = next(x for x in out.splitlines() if "alternatieven:" in x)
+    assert line.count("hermle-c250-") == 4 and line.endswith("(duurder); en nog 23 machines")
+    for form in ("md", "html"):
+        code, page, err = run_cli("check", request, "--equipment", shop, "--no-probe",
+                                  "--format", form)
+        assert code == 0, err
+        assert "and 23 more machines" in page and "hermle-c250-20" not in page
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe",
+                             "--format", "json")
+    (entry,) = json.loads(out)["assignments"]
+    assert len(entry["alternative_amounts"]) == 27

@@ -730,6 +730,15 @@ DERIVED_FIELDS = {
     ("part", "in_stock"): "false where the part's material is not in "
                           "provider.stocked_materials, or the request takes more of it "
                           "than provider.stock_kg holds; else true",
+    ("part", "made_by_customer"): "machine time: the customer's own staff operate our "
+                                  "machines (request.customer_operates_machine) and one "
+                                  "of the part's processes is one our machines do "
+                                  "(provider.processes); false for a part only partners "
+                                  "make, which is ours to deliver, and where our own "
+                                  "staff operate the machines",
+    ("request", "machine_time_only"): "the customer's own staff make every part on our "
+                                      "machines (each part's made_by_customer): no part "
+                                      "is ours to deliver",
     ("provider", "processes"): "the processes of the shop's own machines (equipment file)",
     ("provider", "execution_class"): "the highest EN 1090 execution class (exc1 .. exc4) "
                                      "the shop's certifications state (their catalogue "
@@ -769,11 +778,14 @@ DERIVED_FROM = {
     ("part", "material_kg"): (("part", "size_mm"),),
     ("part", "material_kg_in_request"): (("part", "size_mm"),),
     ("part", "in_stock"): (("part", "material"),),
+    ("part", "made_by_customer"): (("request", "customer_operates_machine"),
+                                   ("part", "processes")),
+    ("request", "machine_time_only"): (("request", "customer_operates_machine"),),
 }
 
 
 def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costing=None,
-           machines=()):
+           machines=(), bars=None):
     """Add the derived fields (DERIVED_FIELDS) that rules may read (``calendar``: the
     shop's working days, which ``weeks_available`` counts; ``provider``, ``catalogue``
     and the pack's ``costing`` settings: for the stock facts, none without them;
@@ -783,9 +795,36 @@ def derive(request, as_of, calendar=PLAIN, provider=None, catalogue=None, costin
     if window is not None:
         request["weeks_available"] = round(window, 1)
     request["parts"] = [derive_part(part, request, catalogue) for part in request["parts"]]
+    if provider is not None:
+        machine_time(request, provider)
     if provider is not None and costing is not None:
-        stock_facts(request, provider, catalogue, costing, machines=machines)
+        stock_facts(request, provider, catalogue, costing, machines=machines, bars=bars)
     return request
+
+
+def machine_time(request, provider) -> None:
+    """Give ``request`` and its parts who makes them (DERIVED_FIELDS): a part's
+    ``made_by_customer`` where the customer's own staff operate our machines and one of
+    its processes is one of ours (``provider.processes``), false for a part only partners
+    make or where our own staff operate them (unknown, left out, while it is not known
+    whether the customer operates them, or what a part's processes are); the request's
+    ``machine_time_only`` where every part is so made."""
+    operates = request.get("customer_operates_machine")
+    if not isinstance(operates, bool):
+        return
+    ours = set(provider.get("processes") or ())
+    made = []
+    for part in request["parts"]:
+        processes = part.get("processes")
+        if not operates:
+            part["made_by_customer"] = False
+        elif isinstance(processes, list):
+            part["made_by_customer"] = bool(ours.intersection(processes))
+        made.append(part.get("made_by_customer"))
+    if False in made or not operates:
+        request["machine_time_only"] = False
+    elif made and all(made):
+        request["machine_time_only"] = True
 
 
 def derive_part(part, request, catalogue=None):
@@ -842,6 +881,8 @@ class Inferred(NamedTuple):
     provider: Mapping = _NONE    # the equipment file's provider (derived fields included)
     schedule_tables: tuple = ()
     # (layer, scope, RuleTable) of the schedule stage, in order: see :func:`schedule`
+    bars: Mapping = _NONE
+    # part -> the bar of its chosen machine the stock facts took (stock.chosen_bars)
 
 
 def ruled_out(inferred) -> frozenset:
@@ -871,15 +912,17 @@ class Inference:
             self.engine_class = compile_engine(pack, equipment)
             self.engine = self.engine_class()
 
-    def run(self, request, as_of):
+    def run(self, request, as_of, bars=None):
         """Screen one request: the Inferred facts.  The cyclic garbage collector
         waits meanwhile: a run makes thousands of short-lived objects (contexts,
         hits, tokens) that reference counting frees, and the collector would only
-        rescan the young ones again and again (5 % of a run at 5,000 rules)."""
+        rescan the young ones again and again (5 % of a run at 5,000 rules).
+        ``bars``: part id -> the bar of its chosen machine (``stock.chosen_bars``), for
+        the stock facts."""
         with gc_paused():
-            return self._run(request, as_of)
+            return self._run(request, as_of, bars)
 
-    def _run(self, request, as_of):
+    def _run(self, request, as_of, bars=None):
         """One run of the engine; again where a candidate-scope blocker rules out every
         machine that fits one of a part's operations (:func:`ruled_out`): such a part
         cannot be made here either (no partner takes an operation a machine of ours
@@ -889,22 +932,22 @@ class Inference:
         part; where the parts left out give no kilograms, the stock is the same and so is
         the run, which is not made again."""
         left_out = frozenset()
-        inferred = self._once(request, as_of, left_out)
+        inferred = self._once(request, as_of, left_out, bars)
         for _ in range(len(inferred.parts)):
             found = ruled_out(inferred)
             if found == left_out or not any(
                     inferred.parts[pid].get("material_kg") for pid in found ^ left_out):
                 break
             left_out = found
-            inferred = self._once(request, as_of, left_out)
+            inferred = self._once(request, as_of, left_out, bars)
         return inferred
 
-    def _once(self, request, as_of, left_out):
+    def _once(self, request, as_of, left_out, bars=None):
         engine = self.engine
         engine.reset()
         machines = tuple(engine.machines.values())
         request = derive(request, as_of, engine.calendar, engine.provider, engine.catalogue,
-                         engine.costing, machines)
+                         engine.costing, machines, bars)
         routes, unfinished = {}, {}
         if engine.route is not None:
             for part in request["parts"]:
@@ -916,12 +959,12 @@ class Inference:
                     unfinished[str(part["id"])] = tuple(lacking)
             if routes:  # a finishing operation's stock allowance counts too
                 stock_facts(request, engine.provider, engine.catalogue, engine.costing,
-                            machines=machines)
+                            machines=machines, bars=bars)
         engine.begin(request, as_of)
         unmade = engine.judge_fits() | left_out
         if unmade:  # a part that cannot be made here buys no material: the others' stock
             stock_facts(request, engine.provider, engine.catalogue, engine.costing, unmade,
-                        machines)
+                        machines, bars)
         facts = [Request(id=REQUEST_ID)]
         for pid, part in engine.parts.items():
             facts.append(Part(id=pid))
@@ -946,4 +989,4 @@ class Inference:
             overflow=MappingProxyType(engine.overflow),
             routes=MappingProxyType(routes), unfinished=MappingProxyType(unfinished),
             provider=engine.provider,
-            schedule_tables=engine.schedule_tables)
+            schedule_tables=engine.schedule_tables, bars=MappingProxyType(dict(bars or {})))

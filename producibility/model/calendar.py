@@ -100,6 +100,28 @@ class Calendar:
             return day in self.open
         return self.closed_on(day) is None
 
+    def open_on_or_before(self, day: datetime.date) -> datetime.date:
+        """The shop's last working day on or before ``day`` (``day`` itself when it is
+        one): the day a delivery due on a closed day (a Sunday, Christmas Day, the
+        shop's own shutdown) is delivered by.  ``day`` itself where no working day comes
+        in the three years before it (a calendar closed that long says nothing)."""
+        for back in range(3 * 366):
+            found = day - datetime.timedelta(days=back)
+            if self.is_working(found):
+                return found
+        return day
+
+    def why_closed(self, day: datetime.date, lang: str) -> str | None:
+        """The name in ``lang`` of the public holiday or the shop's closure ``day`` is
+        (a weekend day too: the holiday's, where it is one), or None (a weekend day and
+        no more, or a working day)."""
+        if day in self.open:
+            return None
+        why = self.closed.get(day) or self.holidays_of(day.year).get(day)
+        if why is None:
+            return None
+        return (why.get(lang) or why["en"]) if isinstance(why, dict) else why
+
     def ordinary(self, day: datetime.date) -> bool:
         """``day`` is a weekday that is neither a public holiday nor closed: ``open``
         has nothing to reopen on it."""

@@ -326,7 +326,7 @@ def stock(part, processes, material, costing, catalogue, lang=None, bar=None,
 
 
 def stock_facts(request, provider, catalogue, costing, unmade=frozenset(),
-                machines=()) -> None:
+                machines=(), bars=None) -> None:
     """Add the stock facts to the request's parts (in place; the engine works them out
     again after the route adds finishing operations, whose allowances the stock counts):
 
@@ -351,7 +351,11 @@ def stock_facts(request, provider, catalogue, costing, unmade=frozenset(),
       size it needs is asked for the fit and the price).
 
     A part one of the shop's ``machines`` makes from bar (:func:`shop_bar`) counts the
-    bar it takes, as the quote prices it on a bar-fed machine."""
+    bar it takes, as the quote prices it on a bar-fed machine.  ``bars``: part id -> the
+    bar (or None: a sawn blank) of the machine chosen for it, where the choice is known
+    (:func:`chosen_bars`; the screener runs the engine again with them where the chosen
+    machine's stock is not the one assumed): the kilograms the rules read are then the
+    quote's."""
     stocked = set(provider.get("stocked_materials") or ())
     held = provider.get("stock_kg") or {}
     totals = {}  # material -> kg of its parts made here that give them
@@ -364,8 +368,10 @@ def stock_facts(request, provider, catalogue, costing, unmade=frozenset(),
         kg = 0.0
         if material and material.get("density_kg_m3") and part.get("pieces") is not None \
                 and part.get("processes"):
+            pid = str(part.get("id"))
             per_piece, _, _ = stock(part, part["processes"], material, costing, catalogue,
-                                    bar=shop_bar(part, machines, catalogue))
+                                    bar=bars[pid] if bars and pid in bars else
+                                    shop_bar(part, machines, catalogue))
             if per_piece is not None:
                 kg = per_piece * part["pieces"]
                 part["material_kg"] = round(kg, 1)
@@ -387,3 +393,23 @@ def stock_facts(request, provider, catalogue, costing, unmade=frozenset(),
             part["stock_held_kg"] = limit
         part["in_stock"] = material_id in stocked and (
             limit is None or round(total) <= limit)
+
+
+def chosen_bars(assignments, parts, machines, catalogue) -> dict:
+    """part id -> the bar its chosen machine makes it from (None: a sawn blank), for the
+    parts whose stock facts assumed another (:func:`shop_bar`, the smallest bar any
+    machine of the shop feeds): a part the choice gave a chucked lathe was weighed as
+    bar by the rules (MAT-016's kilograms) and as a sawn blank by the quote.  Empty where
+    each part's chosen stock is the one assumed (``assignments``: a report's, with the
+    chosen machine's ``bar_mm`` for a process that may feed bar; ``parts``: the engine's
+    part facts; ``machines``: the shop's)."""
+    out = {}
+    for a in assignments:
+        if "bar_mm" not in a or not a.get("machine") or a["part"] in out:
+            continue
+        part = parts.get(a["part"])
+        if part is None:
+            continue
+        if a["bar_mm"] != shop_bar(part, machines, catalogue):
+            out[a["part"]] = a["bar_mm"]
+    return out

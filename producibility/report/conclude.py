@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from producibility.engine.infer import (DERIVED_FIELDS, Inferred, derive_part,
+from producibility.engine.infer import (DERIVED_FIELDS, Inferred, derive_part, machine_time,
                                         judged_on_shares, schedule)
 from producibility.model.stock import bar_stock, feeds_bar, stock_facts
 from producibility.report import assignment, costing, fit_findings, leadtime, mrl, verdict
@@ -22,7 +22,9 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.14.0"  # 7.14: an assignment's bar_mm (made from drawn bar, or a
+SCHEMA_VERSION = "7.15.0"  # 7.15: lead_time.due_date and due_moved (a date asked on a
+# day the shop is closed is due its working day before); a delivery_plan row's expedited
+# (a later delivery late at our free hours, in overtime as the first); 7.14: an assignment's bar_mm (made from drawn bar, or a
 # sawn blank) and alternative_amounts (what each alternative machine would cost and why
 # it lost); 7.11: a delivery_plan row's quantity (the products in it); a
 # quantity break's per_product_offered_eur and amount_offered_eur (its price as the offer
@@ -94,7 +96,7 @@ def _open_answers_matter(totals, allowed, request, unmade) -> bool:
     COST-TARGET's finding: only where the high estimate without it is at or below the
     customer's target and with the most it can add above it (a low estimate above the
     target, or a part not made here, is a question whatever the open answers add)."""
-    target, quantity = request.get("target_unit_price_eur"), request.get("quantity")
+    target, quantity = costing.target_price(request), request.get("quantity")
     if target is None or not quantity or unmade or totals["amount_eur"] is None:
         return False
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
@@ -220,7 +222,11 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                      request.get("customer_operates_machine") is True),
             None if brief else _provenance(pack, findings),
             None if brief else leadtime.undecided_waits(inferred.hits, placement.moot,
-                                                         placement.chosen, askable))
+                                                         placement.chosen, askable),
+            # a later delivery measures its first-off pieces again, not the rules' hours
+            costing.inspection_hours(placement.assignments, settings["costing"], 1, (),
+                                     placement.not_made,
+                                     request.get("customer_operates_machine") is True))
         return placement, outside, findings, fields, lead, machine_lines
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()
@@ -365,8 +371,13 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         are worked out only for an answer on which a rule waits for them)."""
         scope, field, pid = key
         if scope == "request":  # a closed answer of the request derives nothing (the
-            # working weeks come from a date, the stock from the parts)
+            # working weeks come from a date, the stock from the parts), but who makes
+            # the parts (machine_time: part.made_by_customer, request.machine_time_only)
             changed = dict(request, **{field: value})
+            if field == "customer_operates_machine":
+                changed["parts"] = [dict(part) for part in request["parts"]]
+                machine_time(changed, inferred.provider)
+                return changed, {str(part["id"]): part for part in changed["parts"]}
             return changed, parts
         changed = dict(request)
         changed["parts"] = [
@@ -377,7 +388,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
             for part in request["parts"]]
         if stock:
             stock_facts(changed, inferred.provider, catalogue, settings["costing"],
-                        frozenset(placement.not_made), tuple(inferred.machines.values()))
+                        frozenset(placement.not_made), tuple(inferred.machines.values()),
+                        inferred.bars)
         return changed, {str(part["id"]): part for part in changed["parts"]}
 
     if not brief:
@@ -424,7 +436,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                             check_caps.get("LEAD-TIME"))
     if late is not None:
         findings = findings + [late] if brief else ordered(findings + [late])
-    target_price = request.get("target_unit_price_eur") is not None and \
+    target_price = costing.target_price(request) is not None and \
         request.get("quantity") and not placement.nothing_made
     if brief and (priced or target_price):
         # a what-if probe prices where its verdict needs it (the target price below), a

@@ -1183,6 +1183,15 @@ def left_out(not_made, not_priced, catalogue, lang):
     return out
 
 
+def target_price(request) -> float | None:
+    """The customer's target price per product (``request.target_unit_price_eur``), or
+    None: not answered, or answered "none" (no target price: the questionnaire's
+    ``none``, the text "none" in a report's request)."""
+    target = request.get("target_unit_price_eur")
+    return target if isinstance(target, (int, float)) and not isinstance(target, bool) \
+        else None
+
+
 def over_target(totals, request, matrix, lang, left_out=(), cap=None, partial=False,
                 brief=False):
     """The COST-TARGET finding when the quote per product is above the customer's target
@@ -1202,7 +1211,7 @@ def over_target(totals, request, matrix, lang, left_out=(), cap=None, partial=Fa
     above the target.  ``brief`` (a what-if probe, which reads the verdict and which
     rules fired): the same finding without its words (formatting its amounts was a
     tenth of a probe's conclusions)."""
-    target, quantity = request["target_unit_price_eur"], request["quantity"]
+    target, quantity = target_price(request), request["quantity"]
     low, high = totals["amount_eur"] / quantity, totals["amount_high_eur"] / quantity
     if high <= target and not partial:
         return None

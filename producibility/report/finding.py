@@ -37,6 +37,14 @@ def engine_error_text(rule: str, error: Any, lang: str) -> str:
 PARTS_NAMED = 5
 
 
+#: How many machines a line of the report names where a part fits many (its
+#: alternatives, the machines a split goes over); the rest are counted ("and 24 more").
+#: Judgement: four machine names with their amount or share are about two lines of a
+#: terminal; a 308-machine shop's alternatives line was 1,062 characters.  The JSON
+#: keeps every machine.
+MACHINES_NAMED = 4
+
+
 def named_parts(parts: Sequence[str], lang: str) -> str:
     """The parts a text names: all of them up to PARTS_NAMED, else the first
     PARTS_NAMED and how many more."""

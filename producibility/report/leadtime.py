@@ -51,13 +51,14 @@ other).
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import math
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from producibility import i18n
 from producibility.model.calendar import MAX_WORKING_DAYS, PLAIN
-from producibility.report.finding import Finding, Risk, words
+from producibility.report.finding import MACHINES_NAMED, Finding, Risk, words
 from producibility.report.provenance import weakest
 
 
@@ -190,7 +191,8 @@ def _longest(waits):
 
 def chain(request, parts, machines, assignments, quote_lines, partners_by_part, catalogue,
           provider, settings, lang, overtime_h_per_day=0.0, unmade=None, waits=None,
-          preparation=None, design=None, inspection=None, provenance=None, timed=True):
+          preparation=None, design=None, inspection=None, provenance=None, timed=True,
+          inspection_again=None):
     """{'days', 'slowest_part', 'parts': [...], 'not_made'} for one request.  ``lang``
     None: the steps without their texts (the expedited chain, of which only the days are
     read).  ``unmade``: the parts that cannot be made here (``Placement.not_made``).
@@ -198,6 +200,9 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     part -> its CAM and work preparation hours (costing.cam_hours).  ``design``: the design
     work before it ({None: the request's hours, part: its own}: costing.design_hours).
     ``inspection``: part -> its measuring hours (costing.inspection_hours).
+    ``inspection_again``: part -> the measuring hours of each later delivery (its
+    first-off inspection; the rules' hours, a first article report, are the first's as
+    the quote prices them once), for :func:`later_deliveries`.
     ``provenance``: whose figures the steps rest on (:class:`Provenance`): each step's
     ``basis`` (BASES) and, with texts, its ``source`` (None: neither)."""
     text = words("lead_time", lang) if lang else None
@@ -509,6 +514,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # part that would end last, measured and all (with the first part made here, or the
     # one measured last, a quick part made here after all took them off the slow one)
     room_free, room_users = 0.0, []
+    room_busy = []  # the measuring room's (start, end) days, for the later deliveries
     inspection = dict(inspection or {})
     shared = inspection.pop(None, 0.0)
     if shared and state:
@@ -523,6 +529,7 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         _queued(entry, max(entry["day"], room_free), room_users,
                 text and (lambda parts: text["queue_measuring"].format(
                     parts=_ahead(parts, text))), state, known, said)
+        room_busy.append((max(entry["day"], room_free), max(entry["day"], room_free) + days))
         entry["day"] = room_free = max(entry["day"], room_free) + days
         room_users.append((entry["day"], pid))
         entry["steps"].append(_based(
@@ -573,12 +580,14 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
             "machine_order": machine_order,
             # what :func:`later_deliveries` plans after this delivery: the parts in the
             # order planned, each with the day it was ready for its first operation,
-            # its operations again and the days after them; the machines' free days
+            # its operations again, its measuring days again (its first-off inspection)
+            # and the days after its measuring (the rules' waits, the treatments, the
+            # transport); the machines' and the measuring room's free days
             "repeat": {"parts": [(pid, state[pid]["ready"], state[pid].get("route", ()),
-                                  state[pid]["day"] + tails[pid][1]
-                                  - state[pid].get("worked", state[pid]["ready"]))
+                                  (inspection_again or {}).get(pid, 0.0) / measure_per_day
+                                  if measure_per_day else 0.0, tails[pid][1])
                                  for pid in sorted(state, key=rank.get)],
-                       "machine_free": dict(machine_free)}}
+                       "machine_free": dict(machine_free), "room_busy": room_busy}}
 
 
 def _split_operation(a, entry, hours, machines, machine_free, machine_users, machine_order,
@@ -625,7 +634,9 @@ def _split_operation(a, entry, hours, machines, machine_free, machine_users, mac
                  pieces=i18n.number(share["pieces"], lang, 0), machine=share["name"],
                  hours=i18n.number(h, lang, 1, grouping=False))
                  + (text["no_free_hours"] if never else "")
-                 for share, _, _, h, never in shares))
+                 for share, _, _, h, never in shares[:MACHINES_NAMED])
+             + (i18n.counted(text["more_machines"], len(shares) - MACHINES_NAMED, lang)
+                if len(shares) > MACHINES_NAMED else ""))
          + "".join(text["rule_setup"].format(hours=i18n.figure(x, lang), rule=r)
                    for r, x in extra)},
         known and (lambda: weakest([run or "given"] + [known.rule(r) for r, _ in extra])),
@@ -976,7 +987,7 @@ def _between(before, after, catalogue) -> dict[str, str]:
 def lead_time(request, start, parts, machines, assignments, quote_lines, partners_by_part,
               catalogue, provider, settings, lang, brief=False, unmade=None, waits=None,
               preparation=None, design=None, calendar=PLAIN, inspection=None,
-              provenance=None, undecided=None):
+              provenance=None, undecided=None, inspection_again=None):
     """The report's lead-time section: the chain, the earliest date, an expedited tier;
     and, under ``machine_order`` (not the report's: the caller takes it out), each
     machine's operations in the order the chain makes them (for
@@ -994,13 +1005,19 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
 
     ``undecided`` (:func:`undecided_waits`): the waits of rules whose questions are open.
     The days leave them out; ``up_to`` is the chain with them (None when they add no
-    day), and a date met only without them is not known to be met."""
+    day), and a date met only without them is not known to be met.
+
+    ``inspection_again``: part -> the measuring hours of each later delivery (its
+    first-off inspection, :func:`later_deliveries`).  A later delivery not ready by its
+    due date has the expedited tier the first has: the same chain in overtime, its
+    delivery planned again (the plan row's ``expedited``)."""
     deliveries = deliveries_of(request)
     quote_lines = first_delivery(quote_lines, deliveries)
     normal = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                    catalogue, provider, settings, lang, unmade=unmade, waits=waits,
                    preparation=preparation, design=design, inspection=inspection,
-                   provenance=None if brief else provenance, timed=not brief)
+                   provenance=None if brief else provenance, timed=not brief,
+                   inspection_again=inspection_again)
     # each step's dates on the shop's calendar, and each part's (a what-if probe reads
     # the request's days and date alone)
     if not brief:
@@ -1018,6 +1035,11 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
               # chain orders none), as the offer says ("vanaf de dag dat het binnen is")
               "counts_from": "customer_material"
               if request.get("material_supplied_by_customer") is True else "order"}
+    # the date the first delivery is due at the shop: the wanted date, or the working day
+    # before it where the shop is closed on it (a Sunday, Christmas Day)
+    result["due_moved"] = []
+    result["due_date"] = due_on_open_day(result["wanted_date"], calendar, lang, 1,
+                                         result["due_moved"])
     interval = request.get("delivery_interval_weeks")
     if deliveries > 1 and normal["days"] is not None and (not brief or interval is not None):
         # the later deliveries after the first, at the shop's capacity (a what-if probe
@@ -1026,14 +1048,14 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
         for mid, ops in normal["machine_order"].items():
             first[mid] = sum(h for _, _, h in ops)
         delivery_plan(result, normal["repeat"], deliveries, first, interval, machines,
-                      calendar, quantity=request.get("quantity"))
+                      calendar, quantity=request.get("quantity"), lang=lang)
     if not calendar.plain and not brief:  # the weekdays closed before the earliest date
         # (a what-if probe reads no dates)
         result["closed"] = calendar.closed_between(start, result["earliest_date"],
                                                    lang or "en")
     result["meets_wanted_date"] = None if not (start and result["wanted_date"]) or \
         normal["days"] is None else \
-        result["earliest_date"] is not None and result["earliest_date"] <= result["wanted_date"]
+        result["earliest_date"] is not None and result["earliest_date"] <= result["due_date"]
     if result["meets_wanted_date"] is True and normal["without_run"]:
         # a lower bound within the date says nothing of it (ERP read "in time" for a
         # lead time that was at least 2 days); one already past it is late all the same
@@ -1055,23 +1077,34 @@ def lead_time(request, start, parts, machines, assignments, quote_lines, partner
                 "rules": sorted({w[2] for extra in undecided.values() for w in extra})}
             if result["meets_wanted_date"] is True and result["wanted_date"] and (
                     result["up_to"]["earliest_date"] is None or
-                    result["up_to"]["earliest_date"] > result["wanted_date"]):
+                    result["up_to"]["earliest_date"] > result["due_date"]):
                 # in time only if the open questions leave the waits out: not known
                 result["meets_wanted_date"] = None
     expedite = settings.get("expedite")
     if expedite and start and normal["days"] is not None and \
-            not (brief and result["meets_wanted_date"] is not False):
+            not (brief and result["meets_wanted_date"] is not False and
+                 late_delivery(result) is None):
         fast = chain(request, parts, machines, assignments, quote_lines, partners_by_part,
                      catalogue, provider, settings, None,
                      overtime_h_per_day=expedite["overtime_h_per_day"], unmade=unmade,
                      waits=waits, preparation=preparation, design=design,
-                     inspection=inspection, timed=False)
-        if fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS:
+                     inspection=inspection, timed=False, inspection_again=inspection_again)
+        later = []
+        if late_delivery(result) is not None:
+            # a later delivery not ready by its due date: the deliveries in overtime too
+            later = expedite_later(result, fast["repeat"], deliveries, calendar)
+        sooner = fast["days"] < normal["days"] and fast["days"] <= MAX_WORKING_DAYS
+        if sooner or later:
             worked = in_overtime(quote_lines, machines, expedite["overtime_h_per_day"])
             own = sum(line["amount_eur"] for line in worked)
             labour = sum(line["amount_eur"] for line in
                          overtime_labour(worked, machines, expedite.get("labour_share")))
             said = words("quote_source", lang or "en")
+            for tier in later:  # a delivery's overtime: the same hours as the first's,
+                # for it and each delivery before it
+                tier.update(surcharge=expedite["surcharge"], extra_eur=round(round(
+                    round(labour, 2) * expedite["surcharge"], 2) * tier["deliveries"], 2))
+        if sooner:
             result["expedited"] = {
                 "days": fast["days"],
                 "earliest_date": add_working_days(start, fast["days"], calendar),
@@ -1221,20 +1254,26 @@ def later_deliveries(repeat, deliveries):
     """The working days (from the start, as the chain counts them) on which each delivery
     after the first is ready at the shop's capacity, with each machine's hours in it:
     [(days, {machine: hours})] for deliveries 2 .. ``deliveries``.  ``repeat``: what the
-    first delivery's chain leaves (:func:`chain`'s ``repeat``): after its work, each
-    later delivery's operations are booked on the same machines, in routing order, each
-    machine one operation at a time at its free hours a day (an operation split over
-    machines on each share's machine at once), the parts in the order the chain planned
-    them, a part's first operation from the day it was ready for the first delivery's
-    (its material came for the whole order); a partner's operation takes its days
-    again; then the days the first delivery's part took after its operations (its
-    measuring, the waits, the treatments, the transport).  A rule's set-up (a fixture)
-    is made once: a later delivery takes its own set-up and run only."""
+    first delivery's chain leaves (:func:`chain`'s ``repeat``; the expedited chain's for
+    the deliveries in overtime): after its work, each later delivery's operations are
+    booked on the same machines, in routing order, each machine one operation at a time
+    at its free hours a day (an operation split over machines on each share's machine at
+    once), the parts in the order the chain planned them, a part's first operation from
+    the day it was ready for the first delivery's (its material came for the whole
+    order); a partner's operation takes its days again.  Then each delivery has its own
+    tail: its measuring, at its own hours (its first-off inspection: a rule's hours, a
+    first article report, are the first delivery's), in the measuring room one part at a
+    time after the deliveries before it (the part ready first, of equals the part
+    planned first); then the rules' waits, the treatments and the transport again (an
+    NDT inspector, a measuring lab, an anodiser and the carrier for each delivery).  A
+    rule's set-up (a fixture) is made once: a later delivery takes its own set-up and
+    run only."""
     free = dict(repeat["machine_free"])
+    busy = sorted(repeat.get("room_busy", ()))
     out = []
     for _ in range(2, deliveries + 1):
-        ends, load = [], {}
-        for _, ready, route, tail in repeat["parts"]:
+        worked, load = [], {}
+        for n, (_, ready, route, measuring, after) in enumerate(repeat["parts"]):
             day = ready
             for step in route:
                 if isinstance(step, list):  # on our machines, each share at once
@@ -1246,9 +1285,56 @@ def later_deliveries(repeat, deliveries):
                     day = end
                 else:  # at a partner
                     day += step
-            ends.append(day + tail)
+            worked.append((day, n, measuring, after))
+        ends = []
+        for day, _, measuring, after in sorted(worked):
+            if measuring:
+                day = _room_booked(busy, day, measuring)
+            ends.append(day + after)
         out.append((max(ends, default=0.0), load))
     return out
+
+
+def _room_booked(busy, ready, days):
+    """Book ``days`` of the measuring room for a part ready on ``ready``: the first time
+    from then on the room is free that long (``busy``: the sorted (start, end) of what it
+    measures already, the deliveries before included; a part of a later delivery ready
+    while the room stands idle between the first delivery's parts is measured then).
+    The day its measuring ends."""
+    start = ready
+    for begin, end in busy:
+        if start + days <= begin + 1e-9:
+            break
+        start = max(start, end)
+    bisect.insort(busy, (start, start + days))
+    return start + days
+
+
+def due_on_open_day(asked, calendar=PLAIN, lang=None, delivery=1, moved=None):
+    """The date a delivery the customer wants on ``asked`` (an ISO date) is due at the
+    shop: its last working day on or before it (:meth:`Calendar.open_on_or_before`):
+    "uiterlijk zondag" is delivered on the Friday, a date on Christmas Day the day
+    before, a date in the shop's own shutdown the last day before it.  A judgement: the
+    customer's date is "by" (the questionnaire's "uiterlijk"), so the day before keeps
+    the promise, where the next open day would break it.  Where it moves and ``moved`` is
+    a list, an entry of the report's ``lead_time.due_moved`` is added to it: the
+    ``delivery`` (1: the wanted date), the date ``asked``, the ``due_date``, and why the
+    shop is closed (``closed``: the holiday's or the closure's name, else the weekday's,
+    in ``lang``; none without ``lang``)."""
+    if not asked:
+        return asked
+    day = datetime.date.fromisoformat(asked)
+    due = calendar.open_on_or_before(day)
+    if due == day:
+        return asked
+    if moved is not None:
+        why = None
+        if lang:
+            why = calendar.why_closed(day, lang) or words("lead_time", lang)["weekdays"][
+                day.weekday()]
+        moved.append({"delivery": delivery, "asked": asked, "due_date": due.isoformat(),
+                      "closed": why})
+    return due.isoformat()
 
 
 def delivery_quantities(quantity, deliveries):
@@ -1264,19 +1350,22 @@ def delivery_quantities(quantity, deliveries):
 
 
 def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machines,
-                  calendar=PLAIN, quantity=None):
+                  calendar=PLAIN, quantity=None, lang=None):
     """The report's ``lead_time.delivery_plan`` of an order in several deliveries: each
     delivery's working days and earliest date at the shop's capacity
     (:func:`later_deliveries`; the first's the chain's), its hours per machine, and, with
     the call-off rhythm known (``interval_weeks``: the questionnaire's
     ``delivery_interval_weeks``), its due date (the wanted date, then every so many
-    weeks) and whether it is ``late`` (not ready by its due date; a delivery is never
+    weeks; a date on a day the shop is closed is due the working day before it,
+    :func:`due_on_open_day`, said in ``due_moved``) and whether it is ``late`` (not ready
+    by its due date; a delivery is never
     made later than the shop can, nor delivered before it is due or before the one
     before it: ``date``), and the products in it (``quantity``: the order's ``quantity``
     shared out, :func:`delivery_quantities`: what the offer's schedule names).  And
     ``order_load``: each machine's hours over the whole order, and the weeks of its free
     hours they fill (None: a machine with none)."""
     start, wanted = result["start_date"], result["wanted_date"]
+    moved = result.setdefault("due_moved", [])
     plan = [(result["days"], first_hours)] + [
         (math.ceil(round(day, 1) - 1e-9), load)
         for day, load in later_deliveries(repeat, deliveries)]
@@ -1286,7 +1375,10 @@ def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machi
         earliest = add_working_days(start, days, calendar) if start else None
         due = (datetime.date.fromisoformat(wanted) + datetime.timedelta(
             weeks=interval_weeks * (n - 1))).isoformat() \
-            if wanted and interval_weeks is not None else (wanted if n == 1 else None)
+            if wanted and interval_weeks is not None and n > 1 else \
+            (result["due_date"] if n == 1 else None)
+        if n > 1:
+            due = due_on_open_day(due, calendar, lang, n, moved)
         rows.append({"delivery": n, "quantity": counts[n - 1], "days": days,
                      "earliest_date": earliest,
                      "due_date": due,
@@ -1307,11 +1399,39 @@ def delivery_plan(result, repeat, deliveries, first_hours, interval_weeks, machi
         for m, h in sorted(total.items())]
 
 
+def expedite_later(result, repeat, deliveries, calendar=PLAIN):
+    """Give each later delivery of ``result``'s ``delivery_plan`` that is not ready by its
+    due date its expedited tier (``expedited``: its working days and earliest date) where
+    overtime makes it sooner: the expedited chain's ``repeat`` planned again
+    (:func:`later_deliveries`), the attended set-up and run at the machines' free hours
+    and the pack's overtime hours a day.  The machines make the deliveries one after
+    another, so delivery k is sooner only with the ones before it in overtime too
+    (``deliveries``: k); its price is k times the first's (each delivery is a batch of
+    the same hours, :func:`lead_time` prices it).  The tiers given."""
+    plan = result.get("delivery_plan") or ()
+    start = result.get("start_date")
+    out = []
+    for row, (day, _) in zip(plan[1:], later_deliveries(repeat, deliveries)):
+        days = math.ceil(round(day, 1) - 1e-9)
+        if row["late"] and start and row["days"] is not None and days < row["days"] \
+                and days <= MAX_WORKING_DAYS:
+            row["expedited"] = {"days": days,
+                                "earliest_date": add_working_days(start, days, calendar),
+                                "deliveries": row["delivery"]}
+            out.append(row["expedited"])
+    return out
+
+
 def late_delivery(result):
     """The first delivery after the first that the shop cannot make by its due date (a
-    ``delivery_plan`` row), or None: the wanted date's LEAD-TIME finding is the first's."""
-    return next((row for row in (result.get("delivery_plan") or ())[1:]
-                 if row["late"]), None)
+    ``delivery_plan`` row), or None: the wanted date's LEAD-TIME finding is the first's.
+    Of several, the first that even overtime does not make by its date (its
+    ``expedited`` tier, :func:`expedite_later`), where one is: it decides whether the
+    date is refused."""
+    late = [row for row in (result.get("delivery_plan") or ())[1:] if row["late"]]
+    return next((row for row in late if not (row.get("expedited") and
+                                             row["expedited"]["earliest_date"] <=
+                                             row["due_date"])), late[0] if late else None)
 
 
 def in_overtime(quote_lines, machines, overtime_h_per_day):
@@ -1368,19 +1488,24 @@ def price_overtime(result, machine_lines, share, estimate_share, lang="en", mach
     overtime (:func:`in_overtime`), with the contingency the quote puts on them
     (``costing.totals``: every line, and more on an estimated run)."""
     fast = result.get("expedited")
-    if not fast:
+    tiers = [tier for tier in [fast] + [row.get("expedited") for row in
+                                        (result.get("delivery_plan") or ())[1:]] if tier]
+    if not tiers:  # (a later delivery's in overtime is priced as the first's)
         return
     from producibility.report.costing import totals
 
     lines = first_delivery(machine_lines, result.get("deliveries") or 1)
-    surcharged = [dict(line, amount_eur=line["amount_eur"] * fast["surcharge"])
+    surcharged = [dict(line, amount_eur=line["amount_eur"] * tiers[0]["surcharge"])
                   for line in overtime_labour(
                       in_overtime(lines, machines or {}, overtime_h_per_day),
                       machines or {}, labour)]
-    fast["extra_high_eur"] = max(fast["extra_eur"], totals(surcharged, share,
-                                                          estimate_share)["amount_high_eur"])
-    fast["basis"] += words("quote_source", lang)["overtime_high"].format(
-        share=i18n.figure(share, lang), estimate_share=i18n.figure(estimate_share, lang))
+    high = totals(surcharged, share, estimate_share)["amount_high_eur"]
+    for tier in tiers:  # (a later delivery's: its deliveries' overtime, as many times)
+        tier["extra_high_eur"] = max(tier["extra_eur"], round(
+            high * tier.get("deliveries", 1), 2) if tier is not fast else high)
+    if fast:
+        fast["basis"] += words("quote_source", lang)["overtime_high"].format(
+            share=i18n.figure(share, lang), estimate_share=i18n.figure(estimate_share, lang))
 
 
 def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
@@ -1395,18 +1520,23 @@ def kind_of(result: Mapping[str, Any], request: Mapping[str, Any],
         later = late_delivery(result)
         if later is None:
             return None, False
-        # a later delivery not ready by its due date: as the first's, without overtime
-        # (the expedited tier is the first delivery's)
+        # a later delivery not ready by its due date: as the first's, its own overtime
+        # (the plan row's expedited tier) taken into account as the first's is
+        fast = later.get("expedited")
         fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
+        if fixed and fast and fast["earliest_date"] <= later["due_date"]:
+            fixed = False  # overtime makes it: a risk with a price, not a refusal
+        soonest = (fast or {}).get("earliest_date") or later["earliest_date"]
         beyond = flexible_up_to is not None and (
-            later["earliest_date"] is None or calendar.working_days_between(
-                later["due_date"], later["earliest_date"]) > flexible_up_to)
+            soonest is None or calendar.working_days_between(
+                later["due_date"], soonest) > flexible_up_to)
         if fixed or beyond:
             return "blocker", beyond
         return ("question" if request.get("date_flexible") is None else "risk"), beyond
     fast = result["expedited"]
     fixed = request.get("penalty_clause") is True or request.get("date_flexible") is False
-    if fixed and fast and fast["earliest_date"] <= result["wanted_date"]:
+    if fixed and fast and fast["earliest_date"] <= (result.get("due_date") or
+                                                    result["wanted_date"]):
         fixed = False  # overtime makes it: a risk with a price, not a refusal
     beyond = False
     if flexible_up_to is not None:
@@ -1487,15 +1617,25 @@ def _later_finding(result, request, matrix, lang, flexible_up_to, calendar, cap)
     day = i18n.day
     text = words("lead_time", lang)
     earliest = day(later["earliest_date"], lang) if later["earliest_date"] else text["never"]
+    moved = next((m for m in result.get("due_moved") or ()
+                  if m["delivery"] == later["delivery"]), None)
     message = text["later_delivery"].format(
         k=later["delivery"], n=result["deliveries"], earliest=earliest,
         due=day(later["due_date"], lang), wanted=day(result["wanted_date"], lang),
-        every=every_weeks(result["delivery_interval_weeks"], lang))
+        every=every_weeks(result["delivery_interval_weeks"], lang),
+        moved=text["later_moved"].format(asked=day(moved["asked"], lang),
+                                         why=moved["closed"]) if moved else "")
+    fast = later.get("expedited")
+    if fast:  # that delivery in overtime, as the first's (and those before it)
+        message += text["later_expedite"].format(
+            k=later["delivery"], expedited=day(fast["earliest_date"], lang),
+            extra=money_range(fast, lang))
     return _lead_finding(result, request, matrix, lang, flexible_up_to, calendar, cap,
                          message, text["later_condition"].format(
                              k=later["delivery"], earliest=earliest,
                              due=day(later["due_date"], lang)),
-                         {"days": later["days"], "delivery": later["delivery"]})
+                         {"days": later["days"], "delivery": later["delivery"],
+                          "expedited_date": (fast or {}).get("earliest_date")})
 
 
 def every_weeks(weeks, lang):

@@ -396,11 +396,11 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         if moot(data, finding.get("part")):
             continue
         if finding["rule"] == "COST-TARGET" and finding["kind"] == "question" and \
-                request.get("target_unit_price_eur") is not None and not (
+                costing.target_price(request) is not None and not (
                     (finding.get("trace") or {}).get("values") or {}).get("partial"):
             # (not where our price, below the target, leaves out a part we cannot make:
             # the offer says that part is not made)
-            target = i18n.money(request["target_unit_price_eur"], lang, 2)
+            target = i18n.money(costing.target_price(request), lang, 2)
             settled.append(t["over_target_price"].format(
                 price=i18n.money(per_product, lang, 2), target=target)
                 if per_product is not None else t["over_target"].format(target=target))
@@ -1012,15 +1012,22 @@ def schedule(lead: Mapping[str, Any], lang: str, products: bool = False) -> list
     t = i18n.texts("offer", lang)
     day = i18n.day
     rows = []
+    moved = {m["delivery"]: m for m in lead.get("due_moved") or ()}
     for row in lead["delivery_plan"]:
         due, date, earliest = row.get("due_date"), row.get("date"), row.get("earliest_date")
+        asked = moved.get(row["delivery"])  # asked on a day we are closed: due the day before
         agree = (due is None and row["delivery"] > 1) or not date  # (no date: beyond
         # what a date can say)
         if agree:
             note = t["schedule_from"].format(date=day(date or earliest, lang)) \
                 if date or earliest else ""
         elif due and date and date > due:
-            note = t["schedule_late"].format(date=day(due, lang))
+            note = t["schedule_late"].format(date=day(asked["asked"] if asked else due, lang))
+        elif asked:
+            note = t["schedule_moved"].format(asked=day(asked["asked"], lang),
+                                              why=asked["closed"])
+            if earliest and earliest < date:
+                note += t["schedule_also_earlier"].format(date=day(earliest, lang))
         elif due and earliest and earliest < date:
             note = t["schedule_earlier"].format(date=day(earliest, lang))
         elif due:
@@ -1115,6 +1122,10 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
                         date=day(earliest, lang), ordered=day(ordered.isoformat(), lang))] \
         if routed or not lead.get("parts") else []
     named = bool(out)  # the days are named (not where no part's making is known)
+    first_moved = next((m for m in lead.get("due_moved") or () if m["delivery"] == 1), None)
+    if first_moved:  # the date asked is a day we are closed: the working day before it
+        out.insert(0, t["delivery_due_moved"].format(why=first_moved["closed"],
+                                                     date=day(first_moved["due_date"], lang)))
     if out and supplied:
         out.append(t["delivery_supplied"])
     plan, later_late, deliveries = lead.get("delivery_plan") or (), None, []
@@ -1171,6 +1182,13 @@ def delivery(lead: Mapping[str, Any], ordered: datetime.date, lang: str,
         out.append(t["delivery_later_late"].format(
             k=later_late["delivery"], date=day(later_late["earliest_date"], lang),
             due=day(later_late["due_date"], lang)))
+        later_fast = later_late.get("expedited")
+        if later_fast and later_fast.get("earliest_date"):  # that delivery in overtime
+            out.append(t["delivery_later_overtime_late" if later_fast["earliest_date"] >
+                         later_late["due_date"] else "delivery_later_overtime"].format(
+                k=later_late["delivery"], date=day(later_fast["earliest_date"], lang),
+                extra=i18n.money(later_fast.get("extra_high_eur", later_fast.get(
+                    "extra_eur", 0.0)), lang)))
     if refused == "beyond":
         out.append(t["delivery_refused"])
     if lead.get("closed"):  # why the date is later than the days suggest

@@ -130,6 +130,21 @@ def upper_first(value: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def named(items: list) -> list:
+    """The machines a line names: the first MACHINES_NAMED (:func:`unnamed` counts the
+    rest)."""
+    from producibility.report.finding import MACHINES_NAMED
+
+    return list(items)[:MACHINES_NAMED]
+
+
+def unnamed(items: list) -> int:
+    """How many machines of ``items`` a line does not name (:func:`named`)."""
+    from producibility.report.finding import MACHINES_NAMED
+
+    return max(len(items) - MACHINES_NAMED, 0)
+
+
 def closest(rejected: list[dict]) -> list[dict]:
     """Rejected machines, the nearest misses (fewest reasons) first."""
     return sorted(rejected, key=lambda x: (len(x["reasons"]), x["machine"]))
@@ -162,6 +177,8 @@ def environment(template_dir: str | Path | None = None, lang: str = i18n.DEFAULT
     env.filters["date"] = functools.partial(day, lang=lang)
     env.filters["fact"] = functools.partial(fact, lang=lang)
     env.filters["closest"] = closest
+    env.filters["named"] = named
+    env.filters["unnamed"] = unnamed
     env.filters["upper_first"] = upper_first
     env.filters["md"] = md
     env.filters["mdcode"] = mdcode

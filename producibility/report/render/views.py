@@ -272,6 +272,10 @@ def context(job: Job) -> dict[str, Any]:
                 text += ", " + words["delivery_late"].format(
                     k=late["delivery"], due=shown(late["due_date"]),
                     date=shown(late["earliest_date"]) if late["earliest_date"] else "-")
+                if late.get("expedited"):  # that delivery in overtime
+                    text += " " + words["delivery_late_overtime"].format(
+                        k=late["delivery"], date=shown(late["expedited"]["earliest_date"]),
+                        extra=money_range(late["expedited"], lang, cents))
             named = {}  # machine id -> its name, as the chain's steps name it
             for a in data.get("assignments") or ():
                 for share in a.get("split") or [{"machine": a.get("machine"),
@@ -293,6 +297,11 @@ def context(job: Job) -> dict[str, Any]:
             text += f"; {words['without_run']}: {', '.join(set_up_only)}"
         if unrouted:  # no process given: not even a set-up counted
             text += f"; {words['unrouted']}: {', '.join(unrouted)}"
+        if lead.get("due_moved"):  # a date asked on a day the shop is closed
+            text += "; " + words["due_moved"].format(moves=", ".join(
+                words["due_moved_one" if m.get("closed") else "due_moved_plain"].format(
+                    asked=shown(m["asked"]), why=m.get("closed"), due=shown(m["due_date"]))
+                for m in lead["due_moved"]))
         if lead.get("closed"):
             text += f"; {words['closed_days']}: " \
                 f"{closed_spans(lead['closed'], words['closed_until'], shown)}"

@@ -788,17 +788,29 @@ def block_assignments(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
+        t_13 = environment.filters['named']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'named' found.")
+    try:
         t_7 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_13 = environment.filters['selectattr']
+        t_14 = environment.filters['selectattr']
     except KeyError:
         @internalcode
-        def t_13(*unused):
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_15 = environment.filters['unnamed']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'unnamed' found.")
     try:
         t_3 = environment.tests['none']
     except KeyError:
@@ -827,6 +839,7 @@ def block_assignments(context, missing=missing):
         l_1_loop = missing
         for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
             l_1_process_name = resolve('process_name')
+            l_1_counted = resolve('counted')
             _loop_vars = {}
             pass
             if environment.getattr(l_1_a, 'machine'):
@@ -852,7 +865,7 @@ def block_assignments(context, missing=missing):
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
                     yield '*: '
                     l_2_loop = missing
-                    for l_2_s, l_2_loop in LoopContext(environment.getattr(l_1_a, 'split'), undefined):
+                    for l_2_s, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'split')), undefined):
                         _loop_vars = {}
                         pass
                         yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_10(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars)))
@@ -860,6 +873,10 @@ def block_assignments(context, missing=missing):
                             pass
                             yield ', '
                     l_2_loop = l_2_s = missing
+                    if t_15(environment.getattr(l_1_a, 'split')):
+                        pass
+                        yield ' '
+                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_15(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
                     yield '; *'
@@ -881,7 +898,7 @@ def block_assignments(context, missing=missing):
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
                     l_2_loop = missing
-                    for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_a, 'alternative_amounts'), undefined):
+                    for l_2_x, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
                         _loop_vars = {}
                         pass
                         yield str(t_2(environment.getattr(l_2_x, 'machine')))
@@ -903,12 +920,20 @@ def block_assignments(context, missing=missing):
                             pass
                             yield ', '
                     l_2_loop = l_2_x = missing
+                    if t_15(environment.getattr(l_1_a, 'alternative_amounts')):
+                        pass
+                        yield ', '
+                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_15(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
                 elif environment.getattr(l_1_a, 'alternatives'):
                     pass
                     yield '; '
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', ')))
+                    yield str(t_2(t_5(context.eval_ctx, t_13(environment.getattr(l_1_a, 'alternatives')), ', ')))
+                    if t_15(environment.getattr(l_1_a, 'alternatives')):
+                        pass
+                        yield ' '
+                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_15(environment.getattr(l_1_a, 'alternatives')), _loop_vars=_loop_vars))
                 yield ' | '
                 yield str(t_7(environment.getattr(l_1_a, 'setup_h')))
                 yield ' | '
@@ -959,8 +984,8 @@ def block_assignments(context, missing=missing):
                 yield ' | **'
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
                 yield '** | | | |\n'
-        l_1_loop = l_1_a = l_1_process_name = missing
-        l_0_rejected = t_12(context.eval_ctx, t_13(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
+        l_1_loop = l_1_a = l_1_process_name = l_1_counted = missing
+        l_0_rejected = t_12(context.eval_ctx, t_14(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
         _block_vars['rejected'] = l_0_rejected
         if (undefined(name='rejected') if l_0_rejected is missing else l_0_rejected):
             pass
@@ -1150,11 +1175,11 @@ def block_quote(context, missing=missing):
         yield '. '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':\n\n'
-        def t_14(fiter):
+        def t_16(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_16(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1175,16 +1200,16 @@ def block_trace(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_15 = environment.filters['dictsort']
+        t_17 = environment.filters['dictsort']
     except KeyError:
         @internalcode
-        def t_15(*unused):
+        def t_17(*unused):
             raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_16 = environment.filters['fact']
+        t_18 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_16(*unused):
+        def t_18(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_2 = environment.filters['md']
@@ -1232,12 +1257,12 @@ def block_trace(context, missing=missing):
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield ': '
                 l_2_loop = missing
-                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
+                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_17(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
                     _loop_vars = {}
                     pass
                     yield str(t_9(l_2_key))
                     yield ' = '
-                    yield str(t_2(t_16(l_2_value)))
+                    yield str(t_2(t_18(l_2_value)))
                     yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
                 l_2_loop = l_2_key = l_2_value = missing
                 yield '\n'
@@ -1270,12 +1295,12 @@ def block_trace(context, missing=missing):
                                 pass
                                 yield ': '
                                 l_4_loop = missing
-                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_15(environment.getitem(l_3_s, 'values')), undefined):
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_17(environment.getitem(l_3_s, 'values')), undefined):
                                     _loop_vars = {}
                                     pass
                                     yield str(t_9(l_4_key))
                                     yield ' = '
-                                    yield str(t_2(t_16(l_4_value)))
+                                    yield str(t_2(t_18(l_4_value)))
                                     yield str((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
                                 l_4_loop = l_4_key = l_4_value = missing
                             yield str(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
@@ -1371,4 +1396,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=832&131=835&132=929&133=932&134=944&135=947&137=956&140=963&141=965&143=968&145=970&146=973&147=978&152=992&156=995&157=1028&158=1031&160=1034&161=1037&163=1049&164=1053&166=1081&167=1087&168=1091&170=1095&172=1098&173=1100&174=1104&177=1107&179=1110&181=1114&183=1126&184=1131&187=1144&189=1147&191=1153&192=1162&197=1168&198=1202&199=1205&201=1207&203=1210&204=1214&205=1217&206=1229&207=1232&210=1244&211=1247&214=1289&215=1292&221=1298&224=1316&225=1318&226=1320&227=1322&228=1324'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=822&126=824&127=827&129=840&130=845&131=848&132=954&133=957&134=969&135=972&137=981&140=988&141=990&143=993&145=995&146=998&147=1003&152=1017&156=1020&157=1053&158=1056&160=1059&161=1062&163=1074&164=1078&166=1106&167=1112&168=1116&170=1120&172=1123&173=1125&174=1129&177=1132&179=1135&181=1139&183=1151&184=1156&187=1169&189=1172&191=1178&192=1187&197=1193&198=1227&199=1230&201=1232&203=1235&204=1239&205=1242&206=1254&207=1257&210=1269&211=1272&214=1314&215=1317&221=1323&224=1341&225=1343&226=1345&227=1347&228=1349'

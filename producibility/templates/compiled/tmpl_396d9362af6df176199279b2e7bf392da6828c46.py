@@ -982,11 +982,23 @@ def block_assignments(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
+        t_13 = environment.filters['named']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'named' found.")
+    try:
         t_7 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_14 = environment.filters['unnamed']
+    except KeyError:
+        @internalcode
+        def t_14(*unused):
+            raise TemplateRuntimeError("No filter named 'unnamed' found.")
     try:
         t_2 = environment.tests['none']
     except KeyError:
@@ -1015,6 +1027,7 @@ def block_assignments(context, missing=missing):
         l_1_loop = missing
         for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
             l_1_process_name = resolve('process_name')
+            l_1_counted = resolve('counted')
             _loop_vars = {}
             pass
             yield '      <tr'
@@ -1046,7 +1059,7 @@ def block_assignments(context, missing=missing):
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
                     yield '</span> '
                     l_2_loop = missing
-                    for l_2_s, l_2_loop in LoopContext(environment.getattr(l_1_a, 'split'), undefined):
+                    for l_2_s, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'split')), undefined):
                         _loop_vars = {}
                         pass
                         yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_11(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars))
@@ -1054,6 +1067,10 @@ def block_assignments(context, missing=missing):
                             pass
                             yield ', '
                     l_2_loop = l_2_s = missing
+                    if t_14(environment.getattr(l_1_a, 'split')):
+                        pass
+                        yield ' '
+                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_14(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -1078,7 +1095,7 @@ def block_assignments(context, missing=missing):
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
                     l_2_loop = missing
-                    for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_a, 'alternative_amounts'), undefined):
+                    for l_2_x, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
                         _loop_vars = {}
                         pass
                         yield escape(environment.getattr(l_2_x, 'machine'))
@@ -1100,13 +1117,21 @@ def block_assignments(context, missing=missing):
                             pass
                             yield ', '
                     l_2_loop = l_2_x = missing
+                    if t_14(environment.getattr(l_1_a, 'alternative_amounts')):
+                        pass
+                        yield ', '
+                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_14(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
                     yield '</span>'
                 elif environment.getattr(l_1_a, 'alternatives'):
                     pass
                     yield '<span class="sub-line small muted">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield escape(t_6(context.eval_ctx, environment.getattr(l_1_a, 'alternatives'), ', '))
+                    yield escape(t_6(context.eval_ctx, t_13(environment.getattr(l_1_a, 'alternatives')), ', '))
+                    if t_14(environment.getattr(l_1_a, 'alternatives')):
+                        pass
+                        yield ' '
+                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_14(environment.getattr(l_1_a, 'alternatives')), _loop_vars=_loop_vars))
                     yield '</span>'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -1173,7 +1198,7 @@ def block_assignments(context, missing=missing):
                     yield '</span>\n'
                 l_2_x = missing
                 yield '        </td>\n      </tr>\n'
-        l_1_loop = l_1_a = l_1_process_name = missing
+        l_1_loop = l_1_a = l_1_process_name = l_1_counted = missing
         yield '    </tbody>\n  </table>\n'
     else:
         pass
@@ -1209,10 +1234,10 @@ def block_quote(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_13 = environment.filters['unbroken_dates']
+        t_15 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
-        def t_13(*unused):
+        def t_15(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
@@ -1352,15 +1377,15 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(t_13(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
+        yield escape(t_15(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
         yield '. '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':</p>\n  <ul class="chain">\n'
-        def t_14(fiter):
+        def t_16(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_14(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_16(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1384,16 +1409,16 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_15 = environment.filters['dictsort']
+        t_17 = environment.filters['dictsort']
     except KeyError:
         @internalcode
-        def t_15(*unused):
+        def t_17(*unused):
             raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_16 = environment.filters['fact']
+        t_18 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_16(*unused):
+        def t_18(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_3 = environment.filters['length']
@@ -1457,13 +1482,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_15(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_17(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_16(l_2_value))
+                    yield escape(t_18(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1501,13 +1526,13 @@ def block_trace(context, missing=missing):
                                 pass
                                 yield ': '
                                 l_4_loop = missing
-                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_15(environment.getitem(l_3_s, 'values')), undefined):
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_17(environment.getitem(l_3_s, 'values')), undefined):
                                     _loop_vars = {}
                                     pass
                                     yield '<code>'
                                     yield escape(l_4_key)
                                     yield '</code> = '
-                                    yield escape(t_16(l_4_value))
+                                    yield escape(t_18(l_4_value))
                                     yield escape((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
                                 l_4_loop = l_4_key = l_4_value = missing
                             yield escape(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
@@ -1633,4 +1658,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&550=64&611=66&656=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=519&376=521&377=523&378=526&381=529&384=533&385=547&389=555&391=580&393=584&397=586&399=590&400=592&401=596&402=616&407=628&410=636&414=640&415=644&418=650&423=655&425=684&426=688&428=691&430=698&432=703&433=705&434=711&435=715&436=725&437=730&445=751&446=776&447=779&449=783&450=787&458=824&460=847&461=851&463=854&465=862&467=867&468=879&469=883&470=894&479=902&480=918&482=921&484=925&486=933&488=938&489=942&490=946&491=950&500=957&502=998&503=1000&505=1003&507=1016&508=1021&509=1025&510=1027&512=1029&513=1032&514=1036&515=1043&516=1058&517=1065&518=1075&519=1111&520=1114&521=1122&522=1125&524=1130&527=1133&528=1137&529=1155&531=1159&535=1162&536=1166&545=1181&550=1185&551=1218&553=1221&554=1225&556=1228&558=1240&560=1244&561=1256&562=1258&563=1260&564=1263&565=1267&569=1275&575=1281&576=1291&577=1295&581=1299&582=1302&584=1304&585=1308&589=1312&590=1315&592=1319&594=1331&595=1336&600=1350&601=1353&603=1359&604=1368&611=1376&612=1405&613=1408&614=1412&615=1416&617=1419&618=1424&619=1428&621=1437&622=1439&623=1442&625=1451&626=1455&627=1458&629=1460&630=1464&634=1470&635=1473&637=1476&638=1480&642=1521&643=1524&645=1528&646=1531&656=1539&658=1548&659=1562&660=1564&661=1573&663=1592&664=1594&665=1605&666=1607&667=1616&668=1618&669=1627'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&550=64&611=66&656=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=519&376=521&377=523&378=526&381=529&384=533&385=547&389=555&391=580&393=584&397=586&399=590&400=592&401=596&402=616&407=628&410=636&414=640&415=644&418=650&423=655&425=684&426=688&428=691&430=698&432=703&433=705&434=711&435=715&436=725&437=730&445=751&446=776&447=779&449=783&450=787&458=824&460=847&461=851&463=854&465=862&467=867&468=879&469=883&470=894&479=902&480=918&482=921&484=925&486=933&488=938&489=942&490=946&491=950&500=957&502=1010&503=1012&505=1015&507=1028&508=1034&509=1038&510=1040&512=1042&513=1045&514=1049&515=1056&516=1075&517=1082&518=1092&519=1136&520=1139&521=1147&522=1150&524=1155&527=1158&528=1162&529=1180&531=1184&535=1187&536=1191&545=1206&550=1210&551=1243&553=1246&554=1250&556=1253&558=1265&560=1269&561=1281&562=1283&563=1285&564=1288&565=1292&569=1300&575=1306&576=1316&577=1320&581=1324&582=1327&584=1329&585=1333&589=1337&590=1340&592=1344&594=1356&595=1361&600=1375&601=1378&603=1384&604=1393&611=1401&612=1430&613=1433&614=1437&615=1441&617=1444&618=1449&619=1453&621=1462&622=1464&623=1467&625=1476&626=1480&627=1483&629=1485&630=1489&634=1495&635=1498&637=1501&638=1505&642=1546&643=1549&645=1553&646=1556&656=1564&658=1573&659=1587&660=1589&661=1598&663=1617&664=1619&665=1630&666=1632&667=1641&668=1643&669=1652'

@@ -82,34 +82,46 @@ def root(context, missing=missing):
         def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_11 = environment.filters['num']
+        t_11 = environment.filters['named']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'num' found.")
+            raise TemplateRuntimeError("No filter named 'named' found.")
     try:
-        t_12 = environment.filters['selectattr']
+        t_12 = environment.filters['num']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_13 = environment.filters['string']
+        t_13 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'string' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_14 = environment.filters['unique']
+        t_14 = environment.filters['string']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'unique' found.")
+            raise TemplateRuntimeError("No filter named 'string' found.")
     try:
-        t_15 = environment.tests['none']
+        t_15 = environment.filters['unique']
     except KeyError:
         @internalcode
         def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'unique' found.")
+    try:
+        t_16 = environment.filters['unnamed']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
+            raise TemplateRuntimeError("No filter named 'unnamed' found.")
+    try:
+        t_17 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_17(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
@@ -123,7 +135,7 @@ def root(context, missing=missing):
     yield '  ('
     yield str((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose')) or '?'))
     yield ', '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_15(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_17(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield ', '
@@ -206,11 +218,11 @@ def root(context, missing=missing):
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
-        def t_16(fiter):
+        def t_18(fiter):
             for l_1_p in fiter:
                 if ((environment.getattr(l_1_p, 'part') == environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'slowest_part')) and environment.getattr(l_1_p, 'steps')):
                     yield l_1_p
-        for l_1_p in t_16(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_18(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -292,17 +304,17 @@ def root(context, missing=missing):
     yield ': '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ' '
-    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_15(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_17(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'):
         pass
         yield ' / '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'target'))
         yield ' '
         yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))
-        if environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), 'get'), t_13(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
+        if environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), 'get'), t_14(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))):
             pass
             yield ' ('
-            yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_13(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
+            yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mrl_levels'), t_14(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'))))
             yield ')'
     else:
         pass
@@ -313,11 +325,11 @@ def root(context, missing=missing):
         yield '; '
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
     yield '\n'
-    def t_17(fiter):
+    def t_19(fiter):
         for l_1_t in fiter:
             if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
                 yield l_1_t
-    for l_1_t in t_17((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+    for l_1_t in t_19((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
         _loop_vars = {}
         pass
         yield '  '
@@ -359,21 +371,21 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         def macro(l_2_x):
-            t_18 = []
+            t_20 = []
             if l_2_x is missing:
                 l_2_x = undefined("parameter 'x' was not provided", name='x')
             pass
-            if (not t_15(environment.getattr(l_2_x, 'bar_mm'))):
+            if (not t_17(environment.getattr(l_2_x, 'bar_mm'))):
                 pass
-                t_18.append(
-                    str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bar_stock'), 'format'), bar=t_11(environment.getattr(l_2_x, 'bar_mm')))),
+                t_20.append(
+                    str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bar_stock'), 'format'), bar=t_12(environment.getattr(l_2_x, 'bar_mm')))),
                 )
             else:
                 pass
-                t_18.append(
+                t_20.append(
                     str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sawn_blank')),
                 )
-            return concat(t_18)
+            return concat(t_20)
         l_1_stock_of = Macro(environment, macro, 'stock_of', ('x',), False, False, False, context.eval_ctx.autoescape)
         yield '  '
         yield str(environment.getattr(l_1_a, 'part'))
@@ -405,7 +417,7 @@ def root(context, missing=missing):
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
                 yield ': '
                 l_2_loop = missing
-                for l_2_s, l_2_loop in LoopContext(environment.getattr(l_1_a, 'split'), undefined):
+                for l_2_s, l_2_loop in LoopContext(t_11(environment.getattr(l_1_a, 'split')), undefined):
                     _loop_vars = {}
                     pass
                     yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_2(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars))
@@ -413,6 +425,10 @@ def root(context, missing=missing):
                         pass
                         yield ', '
                 l_2_loop = l_2_s = missing
+                if t_16(environment.getattr(l_1_a, 'split')):
+                    pass
+                    yield ' '
+                    yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_16(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
                 yield ']'
             if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                 pass
@@ -449,7 +465,7 @@ def root(context, missing=missing):
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
             yield ': '
             l_2_loop = missing
-            for l_2_x, l_2_loop in LoopContext(environment.getattr(l_1_a, 'alternative_amounts'), undefined):
+            for l_2_x, l_2_loop in LoopContext(t_11(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
                 _loop_vars = {}
                 pass
                 yield str(environment.getattr(l_2_x, 'machine'))
@@ -466,6 +482,10 @@ def root(context, missing=missing):
                     pass
                     yield '; '
             l_2_loop = l_2_x = missing
+            if t_16(environment.getattr(l_1_a, 'alternative_amounts')):
+                pass
+                yield '; '
+                yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_16(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
             yield '\n'
         for l_2_x in t_1(environment.getattr(l_1_a, 'rejected'))[:5]:
             _loop_vars = {}
@@ -509,7 +529,7 @@ def root(context, missing=missing):
         yield '  ... ('
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_findings'), (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8)))
         yield ': '
-        yield str(t_7(context.eval_ctx, t_14(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
+        yield str(t_7(context.eval_ctx, t_15(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
         yield ')\n'
     if (undefined(name='others') if l_0_others is missing else l_0_others):
         pass
@@ -558,7 +578,7 @@ def root(context, missing=missing):
         yield ': '
         yield str(t_7(context.eval_ctx, environment.getattr(l_1_oq, 'rules'), ', '))
         yield ')\n'
-        l_1_turns = t_9(context.eval_ctx, t_12(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
+        l_1_turns = t_9(context.eval_ctx, t_13(context, environment.getattr(l_1_oq, 'what_if'), 'verdict', 'ne', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'verdict')))
         _loop_vars['turns'] = l_1_turns
         for l_2_p in (undefined(name='turns') if l_1_turns is missing else l_1_turns)[:3]:
             l_2_answer_text = resolve('answer_text')
@@ -618,4 +638,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=115&2=118&3=134&4=138&5=142&7=145&8=148&10=150&11=153&13=194&14=197&16=203&17=205&18=209&19=218&22=225&24=251&25=254&28=276&29=280&31=283&32=286&34=288&36=291&38=316&39=324&42=353&43=356&44=361&45=379&47=446&48=449&51=470&52=474&54=481&55=484&58=487&60=494&61=498&63=507&64=510&66=514&67=516&68=518&69=522&72=529&74=537&75=542&76=561&77=563&78=568&82=581&83=584&85=586&86=588&87=590&88=594'
+debug_info = '1=127&2=130&3=146&4=150&5=154&7=157&8=160&10=162&11=165&13=206&14=209&16=215&17=217&18=221&19=230&22=237&24=263&25=266&28=288&29=292&31=295&32=298&34=300&36=303&38=328&39=336&42=365&43=368&44=373&45=391&47=462&48=465&51=490&52=494&54=501&55=504&58=507&60=514&61=518&63=527&64=530&66=534&67=536&68=538&69=542&72=549&74=557&75=562&76=581&77=583&78=588&82=601&83=604&85=606&86=608&87=610&88=614'

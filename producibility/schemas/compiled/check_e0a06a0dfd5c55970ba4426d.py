@@ -197,13 +197,26 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
         if "target_unit_price_eur" in data_keys:
             data_keys.remove("target_unit_price_eur")
             data__targetunitpriceeur = data["target_unit_price_eur"]
-            if not isinstance(data__targetunitpriceeur, (int, float, Decimal)) or isinstance(data__targetunitpriceeur, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur must be number")
-            if isinstance(data__targetunitpriceeur, (int, float, Decimal)) and not isinstance(data__targetunitpriceeur, bool):
-                if data__targetunitpriceeur < 0.01:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur must be bigger than or equal to 0.01")
-                if data__targetunitpriceeur > 1000000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur must be smaller than or equal to 1000000")
+            data__targetunitpriceeur_any_of_count1 = 0
+            if not data__targetunitpriceeur_any_of_count1:
+                try:
+                    if not isinstance(data__targetunitpriceeur, (int, float, Decimal)) or isinstance(data__targetunitpriceeur, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur must be number")
+                    if isinstance(data__targetunitpriceeur, (int, float, Decimal)) and not isinstance(data__targetunitpriceeur, bool):
+                        if data__targetunitpriceeur < 0.01:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur must be bigger than or equal to 0.01")
+                        if data__targetunitpriceeur > 1000000:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur must be smaller than or equal to 1000000")
+                    data__targetunitpriceeur_any_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__targetunitpriceeur_any_of_count1:
+                try:
+                    if not (isinstance(data__targetunitpriceeur, str) and data__targetunitpriceeur == 'none'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur must be one of ['none']")
+                    data__targetunitpriceeur_any_of_count1 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__targetunitpriceeur_any_of_count1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_unit_price_eur cannot be validated by any definition")
         if "funding_secured" in data_keys:
             data_keys.remove("funding_secured")
             data__fundingsecured = data["funding_secured"]
@@ -231,14 +244,14 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                 if data__certificatesrequired_len > len(set(fn(data__certificatesrequired_x) for data__certificatesrequired_x in data__certificatesrequired)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".certificates_required must contain unique items")
                 for data__certificatesrequired_x, data__certificatesrequired_item in enumerate(data__certificatesrequired):
-                    data__certificatesrequired_item_any_of_count1 = 0
-                    if not data__certificatesrequired_item_any_of_count1:
+                    data__certificatesrequired_item_any_of_count2 = 0
+                    if not data__certificatesrequired_item_any_of_count2:
                         try:
                             if not (isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'material_3_1' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'material_3_2' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'first_article_report' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'en_1090' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'en_1090_exc3' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'iso_9001' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'iso_13485' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'as9100' or isinstance(data__certificatesrequired_item, str) and data__certificatesrequired_item == 'rohs_reach'):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".certificates_required[{data__certificatesrequired_x}]".format(**locals()) + " must be one of ['material_3_1', 'material_3_2', 'first_article_report', 'en_1090', 'en_1090_exc3', 'iso_9001', 'iso_13485', 'as9100', 'rohs_reach']")
-                            data__certificatesrequired_item_any_of_count1 += 1
+                            data__certificatesrequired_item_any_of_count2 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data__certificatesrequired_item_any_of_count1:
+                    if not data__certificatesrequired_item_any_of_count2:
                         try:
                             if not isinstance(data__certificatesrequired_item, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".certificates_required[{data__certificatesrequired_x}]".format(**locals()) + " must be string")
@@ -246,9 +259,9 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                 data__certificatesrequired_item_len = len(data__certificatesrequired_item)
                                 if data__certificatesrequired_item_len < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".certificates_required[{data__certificatesrequired_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
-                            data__certificatesrequired_item_any_of_count1 += 1
+                            data__certificatesrequired_item_any_of_count2 += 1
                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data__certificatesrequired_item_any_of_count1:
+                    if not data__certificatesrequired_item_any_of_count2:
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".certificates_required[{data__certificatesrequired_x}]".format(**locals()) + " cannot be validated by any definition")
         if "execution_class" in data_keys:
             data_keys.remove("execution_class")
@@ -383,14 +396,14 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                 if data__parts_item__processes_len > len(set(fn(data__parts_item__processes_x) for data__parts_item__processes_x in data__parts_item__processes)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].processes".format(**locals()) + " must contain unique items")
                                 for data__parts_item__processes_x, data__parts_item__processes_item in enumerate(data__parts_item__processes):
-                                    data__parts_item__processes_item_any_of_count2 = 0
-                                    if not data__parts_item__processes_item_any_of_count2:
+                                    data__parts_item__processes_item_any_of_count3 = 0
+                                    if not data__parts_item__processes_item_any_of_count3:
                                         try:
                                             if not (isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'milling_3axis' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'milling_5axis' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'turning' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'laser_cutting' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'bending' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'welding' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'fdm' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'sla' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'cmm_inspection' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'wire_edm' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'sinker_edm' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'surface_grinding' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'cylindrical_grinding' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'waterjet_cutting' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'sawing' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'punching' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'sls' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'mjf' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'metal_lpbf' or isinstance(data__parts_item__processes_item, str) and data__parts_item__processes_item == 'injection_moulding'):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].processes[{data__parts_item__processes_x}]".format(**locals()) + " must be one of ['milling_3axis', 'milling_5axis', 'turning', 'laser_cutting', 'bending', 'welding', 'fdm', 'sla', 'cmm_inspection', 'wire_edm', 'sinker_edm', 'surface_grinding', 'cylindrical_grinding', 'waterjet_cutting', 'sawing', 'punching', 'sls', 'mjf', 'metal_lpbf', 'injection_moulding']")
-                                            data__parts_item__processes_item_any_of_count2 += 1
+                                            data__parts_item__processes_item_any_of_count3 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__parts_item__processes_item_any_of_count2:
+                                    if not data__parts_item__processes_item_any_of_count3:
                                         try:
                                             if not isinstance(data__parts_item__processes_item, (str)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].processes[{data__parts_item__processes_x}]".format(**locals()) + " must be string")
@@ -398,21 +411,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                                 data__parts_item__processes_item_len = len(data__parts_item__processes_item)
                                                 if data__parts_item__processes_item_len < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].processes[{data__parts_item__processes_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
-                                            data__parts_item__processes_item_any_of_count2 += 1
+                                            data__parts_item__processes_item_any_of_count3 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__parts_item__processes_item_any_of_count2:
+                                    if not data__parts_item__processes_item_any_of_count3:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].processes[{data__parts_item__processes_x}]".format(**locals()) + " cannot be validated by any definition")
                         if "material" in data__parts_item_keys:
                             data__parts_item_keys.remove("material")
                             data__parts_item__material = data__parts_item["material"]
-                            data__parts_item__material_any_of_count3 = 0
-                            if not data__parts_item__material_any_of_count3:
+                            data__parts_item__material_any_of_count4 = 0
+                            if not data__parts_item__material_any_of_count4:
                                 try:
                                     if not (isinstance(data__parts_item__material, str) and data__parts_item__material == 'aluminium_6082' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'aluminium_5754' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'aluminium_7075' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'steel_s235' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'steel_s355' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'steel_c45' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'stainless_304' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'stainless_316' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'brass_cw614n' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'titanium_gr5' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'pom' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'pa6' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'pla' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'petg' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'abs' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'asa' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'pa12_cf' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'resin_standard' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'resin_tough' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'resin_high_temp' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'aluminium_6061' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'aluminium_5083' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'steel_42crmo4' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'steel_11smnpb30' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'tool_steel_1_2379' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'stainless_303' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'stainless_17_4ph' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'copper_cw004a' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'inconel_718' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'peek' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'ptfe' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'pa12' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'alsi10mg' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'aluminium_2007' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'aluminium_2011' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'brass_cw617n' or isinstance(data__parts_item__material, str) and data__parts_item__material == 'brass_cw724r'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].material".format(**locals()) + " must be one of ['aluminium_6082', 'aluminium_5754', 'aluminium_7075', 'steel_s235', 'steel_s355', 'steel_c45', 'stainless_304', 'stainless_316', 'brass_cw614n', 'titanium_gr5', 'pom', 'pa6', 'pla', 'petg', 'abs', 'asa', 'pa12_cf', 'resin_standard', 'resin_tough', 'resin_high_temp', 'aluminium_6061', 'aluminium_5083', 'steel_42crmo4', 'steel_11smnpb30', 'tool_steel_1_2379', 'stainless_303', 'stainless_17_4ph', 'copper_cw004a', 'inconel_718', 'peek', 'ptfe', 'pa12', 'alsi10mg', 'aluminium_2007', 'aluminium_2011', 'brass_cw617n', 'brass_cw724r']")
-                                    data__parts_item__material_any_of_count3 += 1
+                                    data__parts_item__material_any_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__material_any_of_count3:
+                            if not data__parts_item__material_any_of_count4:
                                 try:
                                     if not isinstance(data__parts_item__material, (str)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].material".format(**locals()) + " must be string")
@@ -420,9 +433,9 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                         data__parts_item__material_len = len(data__parts_item__material)
                                         if data__parts_item__material_len < 1:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].material".format(**locals()) + " must be longer than or equal to 1 characters")
-                                    data__parts_item__material_any_of_count3 += 1
+                                    data__parts_item__material_any_of_count4 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__material_any_of_count3:
+                            if not data__parts_item__material_any_of_count4:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].material".format(**locals()) + " cannot be validated by any definition")
                         if "temper" in data__parts_item_keys:
                             data__parts_item_keys.remove("temper")
@@ -502,20 +515,20 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                         if "iso_fit" in data__parts_item_keys:
                             data__parts_item_keys.remove("iso_fit")
                             data__parts_item__isofit = data__parts_item["iso_fit"]
-                            data__parts_item__isofit_any_of_count4 = 0
-                            if not data__parts_item__isofit_any_of_count4:
+                            data__parts_item__isofit_any_of_count5 = 0
+                            if not data__parts_item__isofit_any_of_count5:
                                 try:
                                     if not (isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H9' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'H11' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h5' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h9' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'h11' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'g6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'f7' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'e8' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'js6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'k6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'm6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'n6' or isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'p6'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].iso_fit".format(**locals()) + " must be one of ['H6', 'H7', 'H8', 'H9', 'H11', 'h5', 'h6', 'h7', 'h8', 'h9', 'h11', 'g6', 'f7', 'e8', 'js6', 'k6', 'm6', 'n6', 'p6']")
-                                    data__parts_item__isofit_any_of_count4 += 1
+                                    data__parts_item__isofit_any_of_count5 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__isofit_any_of_count4:
+                            if not data__parts_item__isofit_any_of_count5:
                                 try:
                                     if not (isinstance(data__parts_item__isofit, str) and data__parts_item__isofit == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].iso_fit".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__isofit_any_of_count4 += 1
+                                    data__parts_item__isofit_any_of_count5 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__isofit_any_of_count4:
+                            if not data__parts_item__isofit_any_of_count5:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].iso_fit".format(**locals()) + " cannot be validated by any definition")
                         if "fit_size_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("fit_size_mm")
@@ -560,8 +573,8 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                         if "min_inside_radius_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("min_inside_radius_mm")
                             data__parts_item__mininsideradiusmm = data__parts_item["min_inside_radius_mm"]
-                            data__parts_item__mininsideradiusmm_any_of_count5 = 0
-                            if not data__parts_item__mininsideradiusmm_any_of_count5:
+                            data__parts_item__mininsideradiusmm_any_of_count6 = 0
+                            if not data__parts_item__mininsideradiusmm_any_of_count6:
                                 try:
                                     if not isinstance(data__parts_item__mininsideradiusmm, (int, float, Decimal)) or isinstance(data__parts_item__mininsideradiusmm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be number")
@@ -570,21 +583,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be bigger than or equal to 0")
                                         if data__parts_item__mininsideradiusmm > 1000:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be smaller than or equal to 1000")
-                                    data__parts_item__mininsideradiusmm_any_of_count5 += 1
+                                    data__parts_item__mininsideradiusmm_any_of_count6 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__mininsideradiusmm_any_of_count5:
+                            if not data__parts_item__mininsideradiusmm_any_of_count6:
                                 try:
                                     if not (isinstance(data__parts_item__mininsideradiusmm, str) and data__parts_item__mininsideradiusmm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__mininsideradiusmm_any_of_count5 += 1
+                                    data__parts_item__mininsideradiusmm_any_of_count6 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__mininsideradiusmm_any_of_count5:
+                            if not data__parts_item__mininsideradiusmm_any_of_count6:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_inside_radius_mm".format(**locals()) + " cannot be validated by any definition")
                         if "max_pocket_depth_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("max_pocket_depth_mm")
                             data__parts_item__maxpocketdepthmm = data__parts_item["max_pocket_depth_mm"]
-                            data__parts_item__maxpocketdepthmm_any_of_count6 = 0
-                            if not data__parts_item__maxpocketdepthmm_any_of_count6:
+                            data__parts_item__maxpocketdepthmm_any_of_count7 = 0
+                            if not data__parts_item__maxpocketdepthmm_any_of_count7:
                                 try:
                                     if not isinstance(data__parts_item__maxpocketdepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxpocketdepthmm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be number")
@@ -593,21 +606,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be bigger than or equal to 0")
                                         if data__parts_item__maxpocketdepthmm > 1000:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be smaller than or equal to 1000")
-                                    data__parts_item__maxpocketdepthmm_any_of_count6 += 1
+                                    data__parts_item__maxpocketdepthmm_any_of_count7 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__maxpocketdepthmm_any_of_count6:
+                            if not data__parts_item__maxpocketdepthmm_any_of_count7:
                                 try:
                                     if not (isinstance(data__parts_item__maxpocketdepthmm, str) and data__parts_item__maxpocketdepthmm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__maxpocketdepthmm_any_of_count6 += 1
+                                    data__parts_item__maxpocketdepthmm_any_of_count7 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__maxpocketdepthmm_any_of_count6:
+                            if not data__parts_item__maxpocketdepthmm_any_of_count7:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_pocket_depth_mm".format(**locals()) + " cannot be validated by any definition")
                         if "min_hole_diameter_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("min_hole_diameter_mm")
                             data__parts_item__minholediametermm = data__parts_item["min_hole_diameter_mm"]
-                            data__parts_item__minholediametermm_any_of_count7 = 0
-                            if not data__parts_item__minholediametermm_any_of_count7:
+                            data__parts_item__minholediametermm_any_of_count8 = 0
+                            if not data__parts_item__minholediametermm_any_of_count8:
                                 try:
                                     if not isinstance(data__parts_item__minholediametermm, (int, float, Decimal)) or isinstance(data__parts_item__minholediametermm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be number")
@@ -616,21 +629,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be bigger than or equal to 0.1")
                                         if data__parts_item__minholediametermm > 1000:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be smaller than or equal to 1000")
-                                    data__parts_item__minholediametermm_any_of_count7 += 1
+                                    data__parts_item__minholediametermm_any_of_count8 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__minholediametermm_any_of_count7:
+                            if not data__parts_item__minholediametermm_any_of_count8:
                                 try:
                                     if not (isinstance(data__parts_item__minholediametermm, str) and data__parts_item__minholediametermm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__minholediametermm_any_of_count7 += 1
+                                    data__parts_item__minholediametermm_any_of_count8 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__minholediametermm_any_of_count7:
+                            if not data__parts_item__minholediametermm_any_of_count8:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_hole_diameter_mm".format(**locals()) + " cannot be validated by any definition")
                         if "max_hole_depth_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("max_hole_depth_mm")
                             data__parts_item__maxholedepthmm = data__parts_item["max_hole_depth_mm"]
-                            data__parts_item__maxholedepthmm_any_of_count8 = 0
-                            if not data__parts_item__maxholedepthmm_any_of_count8:
+                            data__parts_item__maxholedepthmm_any_of_count9 = 0
+                            if not data__parts_item__maxholedepthmm_any_of_count9:
                                 try:
                                     if not isinstance(data__parts_item__maxholedepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxholedepthmm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be number")
@@ -639,21 +652,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be bigger than or equal to 0.1")
                                         if data__parts_item__maxholedepthmm > 5000:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be smaller than or equal to 5000")
-                                    data__parts_item__maxholedepthmm_any_of_count8 += 1
+                                    data__parts_item__maxholedepthmm_any_of_count9 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__maxholedepthmm_any_of_count8:
+                            if not data__parts_item__maxholedepthmm_any_of_count9:
                                 try:
                                     if not (isinstance(data__parts_item__maxholedepthmm, str) and data__parts_item__maxholedepthmm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__maxholedepthmm_any_of_count8 += 1
+                                    data__parts_item__maxholedepthmm_any_of_count9 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__maxholedepthmm_any_of_count8:
+                            if not data__parts_item__maxholedepthmm_any_of_count9:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_hole_depth_mm".format(**locals()) + " cannot be validated by any definition")
                         if "min_thread_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("min_thread_mm")
                             data__parts_item__minthreadmm = data__parts_item["min_thread_mm"]
-                            data__parts_item__minthreadmm_any_of_count9 = 0
-                            if not data__parts_item__minthreadmm_any_of_count9:
+                            data__parts_item__minthreadmm_any_of_count10 = 0
+                            if not data__parts_item__minthreadmm_any_of_count10:
                                 try:
                                     if not isinstance(data__parts_item__minthreadmm, (int, float, Decimal)) or isinstance(data__parts_item__minthreadmm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be number")
@@ -662,21 +675,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be bigger than or equal to 0.3")
                                         if data__parts_item__minthreadmm > 200:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be smaller than or equal to 200")
-                                    data__parts_item__minthreadmm_any_of_count9 += 1
+                                    data__parts_item__minthreadmm_any_of_count10 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__minthreadmm_any_of_count9:
+                            if not data__parts_item__minthreadmm_any_of_count10:
                                 try:
                                     if not (isinstance(data__parts_item__minthreadmm, str) and data__parts_item__minthreadmm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__minthreadmm_any_of_count9 += 1
+                                    data__parts_item__minthreadmm_any_of_count10 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__minthreadmm_any_of_count9:
+                            if not data__parts_item__minthreadmm_any_of_count10:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].min_thread_mm".format(**locals()) + " cannot be validated by any definition")
                         if "max_thread_depth_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("max_thread_depth_mm")
                             data__parts_item__maxthreaddepthmm = data__parts_item["max_thread_depth_mm"]
-                            data__parts_item__maxthreaddepthmm_any_of_count10 = 0
-                            if not data__parts_item__maxthreaddepthmm_any_of_count10:
+                            data__parts_item__maxthreaddepthmm_any_of_count11 = 0
+                            if not data__parts_item__maxthreaddepthmm_any_of_count11:
                                 try:
                                     if not isinstance(data__parts_item__maxthreaddepthmm, (int, float, Decimal)) or isinstance(data__parts_item__maxthreaddepthmm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be number")
@@ -685,15 +698,15 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be bigger than or equal to 0.3")
                                         if data__parts_item__maxthreaddepthmm > 1000:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be smaller than or equal to 1000")
-                                    data__parts_item__maxthreaddepthmm_any_of_count10 += 1
+                                    data__parts_item__maxthreaddepthmm_any_of_count11 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__maxthreaddepthmm_any_of_count10:
+                            if not data__parts_item__maxthreaddepthmm_any_of_count11:
                                 try:
                                     if not (isinstance(data__parts_item__maxthreaddepthmm, str) and data__parts_item__maxthreaddepthmm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__maxthreaddepthmm_any_of_count10 += 1
+                                    data__parts_item__maxthreaddepthmm_any_of_count11 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__maxthreaddepthmm_any_of_count10:
+                            if not data__parts_item__maxthreaddepthmm_any_of_count11:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].max_thread_depth_mm".format(**locals()) + " cannot be validated by any definition")
                         if "bend_radius_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("bend_radius_mm")
@@ -718,8 +731,8 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                         if "hole_to_bend_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("hole_to_bend_mm")
                             data__parts_item__holetobendmm = data__parts_item["hole_to_bend_mm"]
-                            data__parts_item__holetobendmm_any_of_count11 = 0
-                            if not data__parts_item__holetobendmm_any_of_count11:
+                            data__parts_item__holetobendmm_any_of_count12 = 0
+                            if not data__parts_item__holetobendmm_any_of_count12:
                                 try:
                                     if not isinstance(data__parts_item__holetobendmm, (int, float, Decimal)) or isinstance(data__parts_item__holetobendmm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be number")
@@ -728,21 +741,21 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be bigger than or equal to 0")
                                         if data__parts_item__holetobendmm > 5000:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be smaller than or equal to 5000")
-                                    data__parts_item__holetobendmm_any_of_count11 += 1
+                                    data__parts_item__holetobendmm_any_of_count12 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__holetobendmm_any_of_count11:
+                            if not data__parts_item__holetobendmm_any_of_count12:
                                 try:
                                     if not (isinstance(data__parts_item__holetobendmm, str) and data__parts_item__holetobendmm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__holetobendmm_any_of_count11 += 1
+                                    data__parts_item__holetobendmm_any_of_count12 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__holetobendmm_any_of_count11:
+                            if not data__parts_item__holetobendmm_any_of_count12:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_bend_mm".format(**locals()) + " cannot be validated by any definition")
                         if "hole_to_edge_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("hole_to_edge_mm")
                             data__parts_item__holetoedgemm = data__parts_item["hole_to_edge_mm"]
-                            data__parts_item__holetoedgemm_any_of_count12 = 0
-                            if not data__parts_item__holetoedgemm_any_of_count12:
+                            data__parts_item__holetoedgemm_any_of_count13 = 0
+                            if not data__parts_item__holetoedgemm_any_of_count13:
                                 try:
                                     if not isinstance(data__parts_item__holetoedgemm, (int, float, Decimal)) or isinstance(data__parts_item__holetoedgemm, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be number")
@@ -751,15 +764,15 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be bigger than or equal to 0")
                                         if data__parts_item__holetoedgemm > 5000:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be smaller than or equal to 5000")
-                                    data__parts_item__holetoedgemm_any_of_count12 += 1
+                                    data__parts_item__holetoedgemm_any_of_count13 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__holetoedgemm_any_of_count12:
+                            if not data__parts_item__holetoedgemm_any_of_count13:
                                 try:
                                     if not (isinstance(data__parts_item__holetoedgemm, str) and data__parts_item__holetoedgemm == 'none'):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " must be one of ['none']")
-                                    data__parts_item__holetoedgemm_any_of_count12 += 1
+                                    data__parts_item__holetoedgemm_any_of_count13 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if not data__parts_item__holetoedgemm_any_of_count12:
+                            if not data__parts_item__holetoedgemm_any_of_count13:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].hole_to_edge_mm".format(**locals()) + " cannot be validated by any definition")
                         if "bend_relief" in data__parts_item_keys:
                             data__parts_item_keys.remove("bend_relief")
@@ -793,14 +806,14 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                 if data__parts_item__surfacetreatment_len > len(set(fn(data__parts_item__surfacetreatment_x) for data__parts_item__surfacetreatment_x in data__parts_item__surfacetreatment)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment".format(**locals()) + " must contain unique items")
                                 for data__parts_item__surfacetreatment_x, data__parts_item__surfacetreatment_item in enumerate(data__parts_item__surfacetreatment):
-                                    data__parts_item__surfacetreatment_item_any_of_count13 = 0
-                                    if not data__parts_item__surfacetreatment_item_any_of_count13:
+                                    data__parts_item__surfacetreatment_item_any_of_count14 = 0
+                                    if not data__parts_item__surfacetreatment_item_any_of_count14:
                                         try:
                                             if not (isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'anodising' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'hard_anodising' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'powder_coating' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'hot_dip_galvanising' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'zinc_plating' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'heat_treatment' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'passivation' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'vacuum_hardening' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'nitriding' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'case_hardening' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'electroless_nickel' or isinstance(data__parts_item__surfacetreatment_item, str) and data__parts_item__surfacetreatment_item == 'black_oxide'):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " must be one of ['anodising', 'hard_anodising', 'powder_coating', 'hot_dip_galvanising', 'zinc_plating', 'heat_treatment', 'passivation', 'vacuum_hardening', 'nitriding', 'case_hardening', 'electroless_nickel', 'black_oxide']")
-                                            data__parts_item__surfacetreatment_item_any_of_count13 += 1
+                                            data__parts_item__surfacetreatment_item_any_of_count14 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__parts_item__surfacetreatment_item_any_of_count13:
+                                    if not data__parts_item__surfacetreatment_item_any_of_count14:
                                         try:
                                             if not isinstance(data__parts_item__surfacetreatment_item, (str)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " must be string")
@@ -808,9 +821,9 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                                 data__parts_item__surfacetreatment_item_len = len(data__parts_item__surfacetreatment_item)
                                                 if data__parts_item__surfacetreatment_item_len < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
-                                            data__parts_item__surfacetreatment_item_any_of_count13 += 1
+                                            data__parts_item__surfacetreatment_item_any_of_count14 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if not data__parts_item__surfacetreatment_item_any_of_count13:
+                                    if not data__parts_item__surfacetreatment_item_any_of_count14:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].surface_treatment[{data__parts_item__surfacetreatment_x}]".format(**locals()) + " cannot be validated by any definition")
                         if "cycle_time_min" in data__parts_item_keys:
                             data__parts_item_keys.remove("cycle_time_min")
