@@ -436,9 +436,11 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
     # takes next the operation that can start soonest (its part ready, the machine free;
     # of equals, the part planned first), so a part waiting for its material does
     # not hold up one that is ready
+    waiting = [pid for pid, entry in state.items() if entry["queue"]]  # in state order
     while True:
         best = None
-        for pid, entry in state.items():
+        for pid in waiting:
+            entry = state[pid]
             if entry["queue"]:
                 a = entry["queue"][0]
                 begin = max(entry["day"], machine_free.get(a["machine"], 0.0)
@@ -453,6 +455,8 @@ def chain(request, parts, machines, assignments, quote_lines, partners_by_part, 
         begin, pid = best
         entry = state[pid]
         a = entry["queue"].pop(0)
+        if not entry["queue"]:  # its last operation: the scan skips it from now on
+            waiting.remove(pid)
         before_op = entry["day"]
         if a.get("split"):  # its pieces on several machines at once
             _split_operation(a, entry, hours, machines, machine_free, machine_users,
