@@ -41,6 +41,9 @@ from producibility.report import costing
 from producibility.report.leadtime import date_refused, moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
+#: ``provider.conditions`` of a member of Koninklijke Metaalunie: its general terms,
+#: named in full in the offer's language
+METAALUNIE = "metaalunie"
 TOP_QUESTIONS = 3
 
 
@@ -98,7 +101,9 @@ def _in_lang(value: Any, lang: str) -> str | None:
 def _terms(provider: Mapping[str, Any], request: Mapping[str, Any], data: Mapping[str, Any],
            lang: str, t: Mapping[str, Any], delivered: bool = True) -> list[dict[str, str]]:
     """The terms the offer is made under, each a label and its text: the general terms
-    (the provider's ``conditions``, else the Metaalunievoorwaarden), the delivery terms
+    (the provider's ``conditions``; ``metaalunie`` for the Metaalunievoorwaarden, which
+    only members of Koninklijke Metaalunie may use; else the shop's own general terms,
+    sent on request: the Metaalunievoorwaarden were everyone's default), the delivery terms
     (``delivery_terms``, else ex works, or delivered where the pack prices the transport
     to the customer: a quote line of kind ``transport``; none for machine time only:
     nothing is ``delivered``), the payment terms (``payment_terms``, else 30 days after
@@ -119,6 +124,8 @@ def _terms(provider: Mapping[str, Any], request: Mapping[str, Any], data: Mappin
     out = []
     for label, key, default in filter(None, asked):
         text = _in_lang(provider.get(key), lang) if key in provider else default
+        if key == "conditions" and (text or "").strip().lower() == METAALUNIE:
+            text = t["terms_conditions_metaalunie"]  # a member's, named in full
         if text:
             out.append({"label": t[label], "text": text})
     return out
