@@ -31,6 +31,8 @@ make stays ours to deliver.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -41,6 +43,7 @@ from producibility.report import costing
 from producibility.report.leadtime import date_refused, moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
+DEFAULT_OFFER_PREFIX = "OF"  # the offer number's prefix where the shop sets none
 #: ``provider.conditions`` of a member of Koninklijke Metaalunie: its general terms,
 #: named in full in the offer's language
 METAALUNIE = "metaalunie"
@@ -96,6 +99,64 @@ def _in_lang(value: Any, lang: str) -> str | None:
     if isinstance(value, Mapping):
         value = value.get(lang) or next((v for v in value.values() if v), None)
     return value if isinstance(value, str) else None
+
+
+def offer_number(data: Mapping[str, Any], request: Mapping[str, Any],
+                 provider: Mapping[str, Any]) -> str:
+    """The offer's own number, what a buyer books it by: the shop's prefix
+    (``provider.offer_prefix``, default ``OF``), the year of the request's date (else of
+    the offer's), and six characters of a digest of what the offer is made of: the
+    request, the equipment file and the packs (the report's ``inputs`` digests; the
+    request's answers where a report has none).  The same inputs give the same number,
+    in either language and on any day; another request, another revision of its drawing
+    or another price basis gives another.  The offer had none: a buyer books an offer by
+    its number."""
+    inputs = data.get("inputs") or {}
+    made_of = [str((inputs.get("request") or {}).get("digest") or "")]
+    made_of.append(str((inputs.get("equipment") or {}).get("digest") or ""))
+    made_of += [str(pack.get("digest") or "") for pack in inputs.get("packs") or ()]
+    if not made_of[0]:  # a report without its inputs' digests: the answers themselves
+        made_of[0] = json.dumps(request, sort_keys=True, default=str, ensure_ascii=False)
+    code = hashlib.sha256("\n".join(made_of).encode("utf-8")).hexdigest()[:6].upper()
+    dated = _date(request.get("date")) or _date(inputs.get("as_of")) or clock.today()
+    prefix = str(provider.get("offer_prefix") or DEFAULT_OFFER_PREFIX).strip()
+    return f"{prefix}-{dated.year}-{code}"
+
+
+def part_size(part: Mapping[str, Any], lang: str, t: Mapping[str, str]) -> str:
+    """A part's size as a drawing's title block gives it: a turned part by its diameter
+    and length ("Ø18 × 32 mm"), any other by its envelope ("140 × 60 × 25 mm"), a sheet
+    part with its thickness ("400 × 300 × 40 mm, plaatdikte 3 mm"); "" where none is
+    given.  The offer named a turned part's size nowhere."""
+    def mm(value):
+        return i18n.number(value, lang, grouping=False) \
+            if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    diameter, length = mm(part.get("diameter_mm")), mm(part.get("length_mm"))
+    envelope = [mm(v) for v in part.get("size_mm") or ()] \
+        if isinstance(part.get("size_mm"), list) else []
+    if diameter and ("turning" in (part.get("processes") or ()) or not envelope):
+        text = f"Ø{diameter} × {length} mm" if length else f"Ø{diameter} mm"
+    elif envelope and all(envelope):
+        text = " × ".join(envelope) + " mm"
+    else:
+        text = ""
+    thickness = mm(part.get("thickness_mm"))
+    if thickness:
+        said = t["size_thickness"].format(thickness=thickness)
+        text = f"{text}, {said}" if text else said
+    return text
+
+
+def _drawing(part: Mapping[str, Any], t: Mapping[str, str]) -> str:
+    """A part's drawing as the offer names it: "tekening 4711-0032, revisie C"; its
+    revision alone where no number is given; "" where neither is."""
+    number = str(part.get("drawing_number") or "").strip()
+    revision = str(part.get("drawing_revision") or "").strip()
+    if number and revision:
+        return t["drawing_revision"].format(number=number, revision=revision)
+    if number:
+        return t["drawing"].format(number=number)
+    return t["revision_only"].format(revision=revision) if revision else ""
 
 
 def _terms(provider: Mapping[str, Any], request: Mapping[str, Any], data: Mapping[str, Any],
@@ -284,6 +345,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                           for p in part.get("processes") or []],
             "material": _material(questionnaire, part, lang, written.get(pid)),
             "size_mm": part.get("size_mm"),
+            # its size as its drawing gives it (a turned part's diameter and length),
+            # and the drawing the price is for (number and revision, as given)
+            "size": part_size(part, lang, t),
+            "drawing": _drawing(part, t),
+            "drawing_number": str(part.get("drawing_number") or "") or None,
+            "drawing_revision": str(part.get("drawing_revision") or "") or None,
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
             "blocked": blocked, "pending": pending,
@@ -605,10 +672,27 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                                    delivered=not only_booked)
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
+    # the parts whose drawing revision is not given: the price holds for the drawing as
+    # we received it, said once (it said nothing, and a buyer checks the revision)
+    unrevised = [p for p in parts if not p["drawing_revision"]]
+    revision_note = "" if declined or refusals or not unrevised else \
+        t["revision_as_received"] if len(unrevised) == len(parts) else \
+        t["revision_as_received_parts"].format(parts=_named(unrevised))
+    # the enquiry's own date, where the offer is dated another day (it is dated the day
+    # it is written: the report's as_of)
+    asked_on = _date(request.get("date"))
+    reference = request.get("id") or data["request"].get("id") or ""
     return {
         "T": t, "lang": lang, "provider": provider, "address": address,
         "customer": request.get("customer") or "",
-        "reference": request.get("id") or data["request"].get("id") or "",
+        "number": offer_number(data, request, provider),
+        "reference": reference,
+        "request_date": asked_on.isoformat() if asked_on else None,
+        # "REQ-2026-102 van 02-11-2026" where the enquiry is of another day than the offer
+        "reference_text": t["reference_of"].format(reference=reference, date=i18n.day(
+            asked_on.isoformat(), lang)) if reference and asked_on and asked_on != day
+        else reference,
+        "revision_note": revision_note,
         "date": day.isoformat(),
         "valid_until": (day + datetime.timedelta(days=validity)).isoformat(),
         "intro": t[intro], "verdict": verdict, "parts": parts, "quantity": quantity,

@@ -10,7 +10,9 @@ def root(context, missing=missing):
     l_0_T = resolve('T')
     l_0_provider = resolve('provider')
     l_0_address = resolve('address')
+    l_0_number = resolve('number')
     l_0_customer = resolve('customer')
+    l_0_reference_text = resolve('reference_text')
     l_0_reference = resolve('reference')
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
@@ -27,6 +29,7 @@ def root(context, missing=missing):
     l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_revision_note = resolve('revision_note')
     l_0_documents = resolve('documents')
     l_0_documents_heading = resolve('documents_heading')
     l_0_documents_yours = resolve('documents_yours')
@@ -91,40 +94,34 @@ def root(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_8 = environment.filters['map']
+        t_8 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_9 = environment.filters['rejectattr']
+        t_9 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_10 = environment.filters['selectattr']
+        t_10 = environment.filters['upper_first']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
     try:
-        t_11 = environment.filters['upper_first']
+        t_11 = environment.tests['false']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No test named 'false' found.")
     try:
-        t_12 = environment.tests['false']
+        t_12 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No test named 'false' found.")
-    try:
-        t_13 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
@@ -154,13 +151,17 @@ def root(context, missing=missing):
         yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'))
         yield '\n'
     yield '\n'
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_number'))
+    yield ': '
+    yield str((undefined(name='number') if l_0_number is missing else l_0_number))
+    yield '\n'
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
     yield ': '
     yield str(((undefined(name='customer') if l_0_customer is missing else l_0_customer) or '–'))
     yield '\n'
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'your_reference'))
     yield ': '
-    yield str(((undefined(name='reference') if l_0_reference is missing else l_0_reference) or '–'))
+    yield str((((undefined(name='reference_text') if l_0_reference_text is missing else l_0_reference_text) or (undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
     yield '\n'
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_date'))
     yield ': '
@@ -180,10 +181,10 @@ def root(context, missing=missing):
         yield '\n'
     l_1_text = missing
     yield '\n'
-    l_0_booked = t_7(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_booked = t_7(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['booked'] = l_0_booked
     context.exported_vars.add('booked')
-    l_0_made = t_7(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_made = t_7(context.eval_ctx, t_8(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['made'] = l_0_made
     context.exported_vars.add('made')
     if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
@@ -207,14 +208,18 @@ def root(context, missing=missing):
             yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 36 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 37 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
                 yield str(environment.getattr(l_1_part, 'material'))
-            if environment.getattr(l_1_part, 'size_mm'):
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield str(environment.getattr(l_1_part, 'size'))
             yield '\n'
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '    '
+                yield str(t_10(environment.getattr(l_1_part, 'drawing')))
+                yield '\n'
             if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
                 pass
                 yield '    '
@@ -244,19 +249,19 @@ def root(context, missing=missing):
             yield '; '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
             yield ': '
-            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
                 pass
-                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_12(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
-            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))):
+            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
                 yield ': '
                 yield str(t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')))
-            if (not t_13(environment.getattr(l_1_part, 'total_eur'))):
+            if (not t_12(environment.getattr(l_1_part, 'total_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
@@ -282,18 +287,22 @@ def root(context, missing=missing):
             yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 58 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 62 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
                 yield str(environment.getattr(l_1_part, 'material'))
-            if environment.getattr(l_1_part, 'size_mm'):
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield str(environment.getattr(l_1_part, 'size'))
             if environment.getattr(l_1_part, 'treatments'):
                 pass
                 yield ' · '
                 yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
             yield '\n'
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '    '
+                yield str(t_10(environment.getattr(l_1_part, 'drawing')))
+                yield '\n'
             if environment.getattr(l_1_part, 'blocked'):
                 pass
                 yield '    '
@@ -319,7 +328,7 @@ def root(context, missing=missing):
             yield '    '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
             yield ': '
-            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
+            if (not t_12(environment.getattr(l_1_part, 'pieces'))):
                 pass
                 yield str(t_1(environment.getattr(l_1_part, 'pieces')))
                 yield ' '
@@ -327,7 +336,7 @@ def root(context, missing=missing):
             else:
                 pass
                 yield '–'
-            if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))):
+            if (not t_12(environment.getattr(l_1_part, 'per_piece_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
@@ -339,14 +348,14 @@ def root(context, missing=missing):
                 yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
             yield '\n'
         l_1_part = missing
-    if (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '  '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield ': '
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '\n'
-        if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        if (not t_12((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
             pass
             yield '  '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
@@ -365,13 +374,17 @@ def root(context, missing=missing):
         pass
         yield str(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
     if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '\n'
+    if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note):
+        pass
+        yield str((undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note))
         yield '\n'
     if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
         pass
@@ -420,7 +433,7 @@ def root(context, missing=missing):
             l_1_break_unit = resolve('break_unit')
             _loop_vars = {}
             pass
-            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
+            if (not t_12(environment.getattr(l_1_b, 'total_eur'))):
                 pass
                 yield '  '
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
@@ -460,7 +473,7 @@ def root(context, missing=missing):
                 pass
                 yield str(environment.getattr(l_1_group, 'label'))
                 yield ' '
-            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_12((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_11((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
                 pass
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars))
                 yield ' '
@@ -515,7 +528,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '  - '
-            yield str(t_11(l_1_a))
+            yield str(t_10(l_1_a))
             yield '\n'
         l_1_a = missing
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
@@ -584,4 +597,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=130&5=136&6=139&8=142&9=144&11=148&12=150&14=152&15=154&18=157&19=161&20=165&21=169&23=173&24=175&25=179&28=183&29=186&30=189&31=191&32=193&33=197&34=200&36=207&38=218&39=221&41=223&42=226&43=228&44=231&45=233&46=237&49=241&53=267&54=269&55=271&56=275&58=282&60=297&61=300&62=302&63=305&64=307&65=310&66=312&67=316&70=320&74=342&75=345&76=349&77=352&80=358&82=361&85=364&86=368&88=372&90=376&92=379&93=381&94=385&97=388&99=391&100=393&101=397&103=400&105=402&107=405&108=407&109=411&112=414&114=417&115=419&116=423&117=426&119=443&123=448&125=451&126=454&127=459&129=470&131=473&132=475&133=479&138=495&140=498&141=500&142=504&145=509&147=512&148=514&149=518&152=521&154=524&155=527&156=531&159=541&160=543&161=546&162=550&165=560&166=562&169=564&171=567&172=569&173=573&177=577&179=579'
+debug_info = '3=127&5=133&6=136&8=139&9=141&11=145&12=147&14=149&15=151&18=154&19=158&20=162&21=166&22=170&24=174&25=176&26=180&29=184&30=187&31=190&32=192&33=194&34=198&35=201&37=208&39=218&40=221&42=223&43=226&45=228&46=231&47=233&48=236&49=238&50=242&53=246&57=272&58=274&59=276&60=280&62=287&64=301&65=304&67=306&68=309&69=311&70=314&71=316&72=319&73=321&74=325&77=329&81=351&82=354&83=358&84=361&87=367&89=370&92=373&93=377&95=381&97=385&99=389&101=392&102=394&103=398&106=401&108=404&109=406&110=410&112=413&114=415&116=418&117=420&118=424&121=427&123=430&124=432&125=436&126=439&128=456&132=461&134=464&135=467&136=472&138=483&140=486&141=488&142=492&147=508&149=511&150=513&151=517&154=522&156=525&157=527&158=531&161=534&163=537&164=540&165=544&168=554&169=556&170=559&171=563&174=573&175=575&178=577&180=580&181=582&182=586&186=590&188=592'

@@ -10,9 +10,11 @@ def root(context, missing=missing):
     l_0_provider = resolve('provider')
     l_0_lang = resolve('lang')
     l_0_T = resolve('T')
+    l_0_number = resolve('number')
     l_0_reference = resolve('reference')
     l_0_address = resolve('address')
     l_0_customer = resolve('customer')
+    l_0_reference_text = resolve('reference_text')
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
     l_0_assumptions = resolve('assumptions')
@@ -38,7 +40,7 @@ def root(context, missing=missing):
     yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:; font-src data:">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
     yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
     yield ' '
-    yield escape((undefined(name='reference') if l_0_reference is missing else l_0_reference))
+    yield escape(((undefined(name='number') if l_0_number is missing else l_0_number) or (undefined(name='reference') if l_0_reference is missing else l_0_reference)))
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name'):
         pass
         yield ' · '
@@ -75,13 +77,17 @@ def root(context, missing=missing):
     yield '  </div>\n</header>\n\n<h1>'
     yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
     yield '</h1>\n<dl class="meta">\n  <div><dt>'
+    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_number'))
+    yield '</dt><dd>'
+    yield escape((undefined(name='number') if l_0_number is missing else l_0_number))
+    yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
     yield '</dt><dd>'
     yield escape(((undefined(name='customer') if l_0_customer is missing else l_0_customer) or '–'))
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'your_reference'))
     yield '</dt><dd>'
-    yield escape(((undefined(name='reference') if l_0_reference is missing else l_0_reference) or '–'))
+    yield escape((((undefined(name='reference_text') if l_0_reference_text is missing else l_0_reference_text) or (undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
     yield '</dd></div>\n  <div><dt>'
     yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_date'))
     yield '</dt><dd>'
@@ -128,7 +134,7 @@ def block_styles(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     pass
-    yield ':root { --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9; --accent: #24476b; }\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody { margin: 0; padding: 24px 0; color: var(--ink); font-size: 10pt; line-height: 1.42;\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 14mm 16mm 12mm; background: #fff;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\nheader.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }\n.brand { display: flex; gap: 10px; align-items: center; min-width: 0; }\n.brand img { max-height: 16mm; max-width: 50mm; }\n.brand .mark { display: inline-flex; align-items: center; justify-content: center; width: 38px; height: 38px;\n  border-radius: 8px; background: var(--accent); color: #fff; font-weight: 700; font-size: 13pt; flex: none; }\n.brand .name { font-weight: 700; font-size: 12pt; line-height: 1.2; overflow-wrap: anywhere; }\n.sender { text-align: right; font-size: 8.5pt; color: var(--muted); line-height: 1.35; overflow-wrap: anywhere; }\nh1 { font-size: 20pt; margin: 10mm 0 1mm; color: var(--accent); letter-spacing: .01em; }\nh2 { font-size: 10pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 7mm 0 2mm;\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; break-after: avoid; page-break-after: avoid; }\nh3 { font-size: 9.5pt; font-weight: 700; color: var(--accent); margin: 5mm 0 1mm; break-after: avoid; page-break-after: avoid; }\n.meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 2px 14px; padding: 6px 0;\n  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 3mm 0 4mm; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\np { margin: 0 0 5px; }\n.muted { color: var(--muted); } .small { font-size: 8.5pt; } .nowrap { white-space: nowrap; }\ntable.lines { width: 100%; border-collapse: collapse; font-size: 9.5pt; }\ntable.lines th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 6px; }\ntable.lines td { border-bottom: 1px solid var(--rule); padding: 5px 6px; vertical-align: top; }\ntable.lines .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntable.lines tbody.sum td { border-bottom: none; border-top: 1.5px solid var(--ink); font-weight: 700; font-size: 10.5pt; }\ntable.lines tr, table.lines tbody.sum { break-inside: avoid; page-break-inside: avoid; }\ntable.lines tbody.sum { break-before: avoid; page-break-before: avoid; }\n.what { font-weight: 600; }\n.how { color: var(--muted); font-size: 8.8pt; display: block; }\n.note { background: var(--soft); border-radius: 5px; padding: 6px 10px; margin-top: 4px; font-size: 9pt; }\n.bad { color: #b1261d; font-weight: 600; }\nol.questions, ul.advice, ul.assumed { margin: 0; padding-left: 18px; }\nol.questions li, ul.advice li, ul.assumed li { margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }\n.choices { display: block; font-size: 8.5pt; color: var(--muted); }\ntable.lines.schedule td { padding: 2px 6px; }\ntable.lines.schedule td:last-child { width: 100%; }\ntable.lines.schedule .how { display: inline; }\nol.questions.further { font-size: 8.8pt; }\nol.questions.further li { margin-bottom: 2px; }\ndl.terms { margin: 0; }\ndl.terms div { display: grid; grid-template-columns: 42mm minmax(0, 1fr); gap: 0 10px; padding: 2px 0;\n  break-inside: avoid; page-break-inside: avoid; }\ndl.terms dt { color: var(--muted); }\ndl.terms dd { margin: 0; overflow-wrap: anywhere; }\nfooter.closing { margin-top: 8mm; padding-top: 4px; border-top: 1px solid var(--rule); font-size: 9pt; }\n@page { size: A4; margin: 10mm 12mm 12mm;\n  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; color: #8b94a1;\n    font-family: "Liberation Sans", "DejaVu Sans", sans-serif; } }\n@media print {\n  html, body { background: #fff; padding: 0; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1 { margin-top: 2mm; }\n  /* a one-part offer on one A4 page: the sections closer together on paper */\n  h2 { margin: 3mm 0 1.5mm; }\n  table.lines.schedule { font-size: 9pt; }\n  table.lines.schedule td { padding: 0 6px; border-bottom: none; }\n  footer.closing { margin-top: 1mm; }\n  /* and the lists and the terms tighter, for the terms to fit too */\n  .documents ul, .note ul { margin: .5mm 0 1mm; }\n  h2 { margin: 3mm 0 1mm; }\n  p { margin-bottom: 3px; }\n  .note { padding: 4px 10px; }\n  dl.terms { font-size: 9pt; }\n  dl.terms div { padding: 0; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 5mm; box-shadow: none; }\n}\n@media screen and (max-width: 560px) {\n  .sender { text-align: left; }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  h1 { font-size: 16pt; margin-top: 5mm; }\n  table.lines thead { display: none; }\n  table.lines, table.lines tbody, table.lines tr, table.lines td { display: block; width: 100%; }\n  table.lines tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.lines td { border: none; padding: 1px 0; }\n  table.lines td.num { text-align: left; white-space: normal; }\n  table.lines td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 8.5pt; }\n  table.lines tbody.sum td { border-top: none; }\n  table.lines tbody.sum tr { border-top: 1.5px solid var(--ink); display: flex; justify-content: space-between; }\n  table.lines tbody.sum td { width: auto; }\n  table.lines td.empty { display: none; }\n  table.lines.schedule td { padding: 1px 0; }\n  dl.terms div { grid-template-columns: minmax(0, 1fr); padding: 3px 0; }\n  dl.terms dt { font-size: 8.5pt; }\n}\n'
+    yield ':root { --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9; --accent: #24476b; }\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody { margin: 0; padding: 24px 0; color: var(--ink); font-size: 10pt; line-height: 1.42;\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 14mm 16mm 12mm; background: #fff;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\nheader.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }\n.brand { display: flex; gap: 10px; align-items: center; min-width: 0; }\n.brand img { max-height: 16mm; max-width: 50mm; }\n.brand .mark { display: inline-flex; align-items: center; justify-content: center; width: 38px; height: 38px;\n  border-radius: 8px; background: var(--accent); color: #fff; font-weight: 700; font-size: 13pt; flex: none; }\n.brand .name { font-weight: 700; font-size: 12pt; line-height: 1.2; overflow-wrap: anywhere; }\n.sender { text-align: right; font-size: 8.5pt; color: var(--muted); line-height: 1.35; overflow-wrap: anywhere; }\nh1 { font-size: 20pt; margin: 10mm 0 1mm; color: var(--accent); letter-spacing: .01em; }\nh2 { font-size: 10pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 7mm 0 2mm;\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; break-after: avoid; page-break-after: avoid; }\nh3 { font-size: 9.5pt; font-weight: 700; color: var(--accent); margin: 5mm 0 1mm; break-after: avoid; page-break-after: avoid; }\n.meta { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 2px 14px; padding: 6px 0;\n  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 3mm 0 4mm; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\np { margin: 0 0 5px; }\n.muted { color: var(--muted); } .small { font-size: 8.5pt; } .nowrap { white-space: nowrap; }\ntable.lines { width: 100%; border-collapse: collapse; font-size: 9.5pt; }\ntable.lines th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 6px; }\ntable.lines td { border-bottom: 1px solid var(--rule); padding: 5px 6px; vertical-align: top; }\ntable.lines .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntable.lines tbody.sum td { border-bottom: none; border-top: 1.5px solid var(--ink); font-weight: 700; font-size: 10.5pt; }\ntable.lines tr, table.lines tbody.sum { break-inside: avoid; page-break-inside: avoid; }\ntable.lines tbody.sum { break-before: avoid; page-break-before: avoid; }\n.what { font-weight: 600; }\n.how { color: var(--muted); font-size: 8.8pt; display: block; }\n.note { background: var(--soft); border-radius: 5px; padding: 6px 10px; margin-top: 4px; font-size: 9pt; }\n.bad { color: #b1261d; font-weight: 600; }\nol.questions, ul.advice, ul.assumed { margin: 0; padding-left: 18px; }\nol.questions li, ul.advice li, ul.assumed li { margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }\n.choices { display: block; font-size: 8.5pt; color: var(--muted); }\ntable.lines.schedule td { padding: 2px 6px; }\ntable.lines.schedule td:last-child { width: 100%; }\ntable.lines.schedule .how { display: inline; }\nol.questions.further { font-size: 8.8pt; }\nol.questions.further li { margin-bottom: 2px; }\ndl.terms { margin: 0; }\ndl.terms div { display: grid; grid-template-columns: 42mm minmax(0, 1fr); gap: 0 10px; padding: 2px 0;\n  break-inside: avoid; page-break-inside: avoid; }\ndl.terms dt { color: var(--muted); }\ndl.terms dd { margin: 0; overflow-wrap: anywhere; }\nfooter.closing { margin-top: 8mm; padding-top: 4px; border-top: 1px solid var(--rule); font-size: 9pt; }\n@page { size: A4; margin: 10mm 12mm 12mm;\n  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; color: #8b94a1;\n    font-family: "Liberation Sans", "DejaVu Sans", sans-serif; } }\n@media print {\n  html, body { background: #fff; padding: 0; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1 { margin-top: 2mm; }\n  /* a one-part offer on one A4 page: the sections closer together on paper */\n  h2 { margin: 3mm 0 1.5mm; }\n  table.lines.schedule { font-size: 9pt; }\n  table.lines.schedule td { padding: 0 6px; border-bottom: none; }\n  footer.closing { margin-top: 1mm; }\n  /* and the lists and the terms tighter, for the terms to fit too */\n  .documents ul, .note ul { margin: .5mm 0 1mm; }\n  h2 { margin: 3mm 0 1mm; }\n  p { margin-bottom: 3px; }\n  .note { padding: 4px 10px; }\n  dl.terms { font-size: 9pt; }\n  dl.terms div { padding: 0; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 5mm; box-shadow: none; }\n}\n@media screen and (max-width: 560px) {\n  .sender { text-align: left; }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  h1 { font-size: 16pt; margin-top: 5mm; }\n  table.lines thead { display: none; }\n  table.lines, table.lines tbody, table.lines tr, table.lines td { display: block; width: 100%; }\n  table.lines tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.lines td { border: none; padding: 1px 0; }\n  table.lines td.num { text-align: left; white-space: normal; }\n  table.lines td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 8.5pt; }\n  table.lines tbody.sum td { border-top: none; }\n  table.lines tbody.sum tr { border-top: 1.5px solid var(--ink); display: flex; justify-content: space-between; }\n  table.lines tbody.sum td { width: auto; }\n  table.lines td.empty { display: none; }\n  table.lines.schedule td { padding: 1px 0; }\n  dl.terms div { grid-template-columns: minmax(0, 1fr); padding: 3px 0; }\n  dl.terms dt { font-size: 8.5pt; }\n}\n'
 
 def block_extra_styles(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -225,6 +231,7 @@ def block_parts(context, missing=missing):
     l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_revision_note = resolve('revision_note')
     l_0_documents = resolve('documents')
     l_0_documents_heading = resolve('documents_heading')
     l_0_documents_yours = resolve('documents_yours')
@@ -264,33 +271,33 @@ def block_parts(context, missing=missing):
         def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_10 = environment.filters['map']
+        t_10 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_11 = environment.filters['rejectattr']
+        t_11 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_12 = environment.filters['selectattr']
+        t_2 = environment.filters['upper_first']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+    try:
+        t_12 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
-    try:
-        t_13 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    l_0_booked = t_9(context.eval_ctx, t_12(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_booked = t_9(context.eval_ctx, t_11(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     _block_vars['booked'] = l_0_booked
-    l_0_made = t_9(context.eval_ctx, t_11(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_made = t_9(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     _block_vars['made'] = l_0_made
     if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
         pass
@@ -325,14 +332,18 @@ def block_parts(context, missing=missing):
             yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 168 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 169 in 'offer.html.j2' evaluated to false and no else section was defined.")))
                 yield escape(environment.getattr(l_1_part, 'material'))
-            if environment.getattr(l_1_part, 'size_mm'):
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield escape(t_8(context.eval_ctx, t_10(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield escape(environment.getattr(l_1_part, 'size'))
             yield '</span>\n'
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '<span class="how drawing">'
+                yield escape(t_2(environment.getattr(l_1_part, 'drawing')))
+                yield '</span>'
             if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
                 pass
                 yield '<span class="how">'
@@ -357,24 +368,24 @@ def block_parts(context, missing=missing):
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
             yield '">'
-            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
                 pass
-                yield escape(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_7(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_5(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+                yield escape(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_12(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_7(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_5(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
             yield '">'
-            yield escape((t_6(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
+            yield escape((t_6(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_12(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield '</td>\n    </tr>\n'
         l_1_part = l_1_mt = missing
         yield '  </tbody>\n'
-        if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
+        if ((not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
             pass
             yield '  <tbody class="sum">\n    <tr><td>'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
@@ -412,18 +423,22 @@ def block_parts(context, missing=missing):
             yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 195 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 197 in 'offer.html.j2' evaluated to false and no else section was defined.")))
                 yield escape(environment.getattr(l_1_part, 'material'))
-            if environment.getattr(l_1_part, 'size_mm'):
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield escape(t_8(context.eval_ctx, t_10(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield escape(environment.getattr(l_1_part, 'size'))
             if environment.getattr(l_1_part, 'treatments'):
                 pass
                 yield ' · '
                 yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
             yield '</span>\n'
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '<span class="how drawing">'
+                yield escape(t_2(environment.getattr(l_1_part, 'drawing')))
+                yield '</span>'
             if environment.getattr(l_1_part, 'blocked'):
                 pass
                 yield '<span class="how bad">'
@@ -444,7 +459,7 @@ def block_parts(context, missing=missing):
             yield '      </td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
             yield '">'
-            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
+            if (not t_12(environment.getattr(l_1_part, 'pieces'))):
                 pass
                 yield escape(t_5(environment.getattr(l_1_part, 'pieces')))
                 yield ' '
@@ -455,22 +470,22 @@ def block_parts(context, missing=missing):
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+            yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_12(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_12(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield '</td>\n    </tr>\n'
         l_1_part = missing
         yield '  </tbody>\n'
-        if (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+        if (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
             pass
             yield '  <tbody class="sum">\n    <tr><td>'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
             yield '</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
             yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
             yield '</td></tr>\n'
-            if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+            if (not t_12((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
                 pass
                 yield '    <tr class="per-product"><td>'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
@@ -486,7 +501,7 @@ def block_parts(context, missing=missing):
         yield '<p class="note">'
         yield escape(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '</p>\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
@@ -495,6 +510,11 @@ def block_parts(context, missing=missing):
         pass
         yield '<p class="small muted">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '</p>'
+    if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note):
+        pass
+        yield '<p class="small muted revision">'
+        yield escape((undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note))
         yield '</p>'
     if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
         pass
@@ -553,7 +573,7 @@ def block_parts(context, missing=missing):
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
+            if (not t_12(environment.getattr(l_1_b, 'total_eur'))):
                 pass
                 yield '    <tr><td data-label="'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
@@ -612,16 +632,16 @@ def block_delivery(context, missing=missing):
         def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_14 = environment.filters['unbroken_dates']
+        t_13 = environment.filters['unbroken_dates']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
+    try:
+        t_14 = environment.tests['false']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
-    try:
-        t_15 = environment.tests['false']
-    except KeyError:
-        @internalcode
-        def t_15(*unused):
             raise TemplateRuntimeError("No test named 'false' found.")
     pass
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
@@ -641,11 +661,11 @@ def block_delivery(context, missing=missing):
                 yield '<strong>'
                 yield escape(environment.getattr(l_1_group, 'label'))
                 yield '</strong> '
-            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_15((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_14((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
                 pass
-                yield escape(t_14(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars)))
+                yield escape(t_13(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars)))
                 yield ' '
-            yield escape(t_14(t_8(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
+            yield escape(t_13(t_8(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
             yield '</p>\n'
         l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
         if (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
@@ -668,7 +688,7 @@ def block_delivery(context, missing=missing):
                 if environment.getattr(l_1_r, 'note'):
                     pass
                     yield ' <span class="how">('
-                    yield escape(t_14(environment.getattr(l_1_r, 'note')))
+                    yield escape(t_13(environment.getattr(l_1_r, 'note')))
                     yield ')</span>'
                 yield '</td></tr>\n'
             l_1_r = missing
@@ -818,4 +838,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'terms': block_terms, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=33&9=37&14=39&16=47&111=48&118=50&129=52&130=58&131=64&132=68&133=72&137=76&139=78&140=82&141=86&142=90&145=94&156=96&265=98&283=100&294=102&295=105&297=107&298=111&303=116&322=118&331=120&16=123&111=133&118=142&119=164&120=167&122=173&123=175&125=181&145=184&146=195&147=197&149=200&150=204&156=209&157=291&158=293&159=295&160=298&162=300&164=310&165=314&167=317&168=325&169=336&170=341&172=354&173=358&174=367&175=371&179=377&181=380&185=385&187=387&188=390&190=392&192=400&194=404&195=412&196=427&198=445&199=456&200=460&204=466&206=469&207=473&208=476&214=484&215=489&216=494&217=499&219=502&221=504&222=508&227=512&229=515&231=517&232=521&235=525&238=527&240=530&242=532&243=536&248=540&249=543&251=545&253=553&254=556&255=559&257=578&265=589&266=627&267=630&268=633&269=639&271=651&272=654&274=656&275=660&283=677&284=687&285=690&287=692&288=696&303=703&304=729&305=732&307=734&308=738&311=747&312=750&313=752&314=754&315=758&318=767&322=773&323=783&324=786&326=788&331=797&333=810&334=812'
+debug_info = '7=35&9=39&14=41&16=49&111=50&118=52&129=54&130=60&131=66&132=70&133=74&137=78&139=80&140=84&141=88&142=92&143=96&146=100&157=102&269=104&287=106&298=108&299=111&301=113&302=117&307=122&326=124&335=126&16=129&111=139&118=148&119=170&120=173&122=179&123=181&125=187&146=190&147=201&148=203&150=206&151=210&157=215&158=298&159=300&160=302&161=305&163=307&165=317&166=321&168=324&169=332&170=342&171=347&172=352&174=365&175=369&176=378&177=382&181=388&183=391&187=396&189=398&190=401&192=403&194=411&196=415&197=423&198=437&199=442&201=460&202=471&203=475&207=481&209=484&210=488&211=491&217=499&218=504&219=509&220=514&221=519&223=522&225=524&226=528&231=532&233=535&235=537&236=541&239=545&242=547&244=550&246=552&247=556&252=560&253=563&255=565&257=573&258=576&259=579&261=598&269=609&270=647&271=650&272=653&273=659&275=671&276=674&278=676&279=680&287=697&288=707&289=710&291=712&292=716&307=723&308=749&309=752&311=754&312=758&315=767&316=770&317=772&318=774&319=778&322=787&326=793&327=803&328=806&330=808&335=817&337=830&338=832'

@@ -359,6 +359,24 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                 data__parts_item__name_len = len(data__parts_item__name)
                                 if data__parts_item__name_len < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].name".format(**locals()) + " must be longer than or equal to 1 characters")
+                        if "drawing_number" in data__parts_item_keys:
+                            data__parts_item_keys.remove("drawing_number")
+                            data__parts_item__drawingnumber = data__parts_item["drawing_number"]
+                            if not isinstance(data__parts_item__drawingnumber, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].drawing_number".format(**locals()) + " must be string")
+                            if isinstance(data__parts_item__drawingnumber, str):
+                                data__parts_item__drawingnumber_len = len(data__parts_item__drawingnumber)
+                                if data__parts_item__drawingnumber_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].drawing_number".format(**locals()) + " must be longer than or equal to 1 characters")
+                        if "drawing_revision" in data__parts_item_keys:
+                            data__parts_item_keys.remove("drawing_revision")
+                            data__parts_item__drawingrevision = data__parts_item["drawing_revision"]
+                            if not isinstance(data__parts_item__drawingrevision, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].drawing_revision".format(**locals()) + " must be string")
+                            if isinstance(data__parts_item__drawingrevision, str):
+                                data__parts_item__drawingrevision_len = len(data__parts_item__drawingrevision)
+                                if data__parts_item__drawingrevision_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].drawing_revision".format(**locals()) + " must be longer than or equal to 1 characters")
                         if "quantity" in data__parts_item_keys:
                             data__parts_item_keys.remove("quantity")
                             data__parts_item__quantity = data__parts_item["quantity"]
