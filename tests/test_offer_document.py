@@ -150,3 +150,112 @@ def test_a_turned_part_line_gives_its_diameter_and_length(lang, size):
     for fmt in ("text", "md", "html"):
         assert size in flat(offer(valve, lang=lang, fmt=fmt)), fmt
     assert "140 × 60 × 25 mm" in offer(BRACKET, lang=lang)
+
+
+# -- 2: one-off costs apart from the piece price -----------------------------------------
+
+@pytest.mark.parametrize("lang, heading, rows", [
+    ("nl", "Eenmalige kosten", ["Programmeren en werkvoorbereiding",
+                                "Opspanmiddelen en zachte bekken",
+                                "Eerstemonsterinspectie en -rapport",
+                                "Engineering en ordervoorbereiding"]),
+    ("en", "One-off costs", ["Programming and work preparation", "Fixtures and soft jaws",
+                             "First article inspection and report",
+                             "Engineering and order preparation"])])
+def test_one_off_costs_are_their_own_lines_and_not_in_the_piece_price(lang, heading, rows):
+    """The bracket's CAM, its fixture (FAC-007), its first article report (QUA-002) and
+    our engineering were spread over the 200 pieces: EUR 30.09 a piece, EUR 1,243 of
+    the EUR 6,018 one-off. A buyer compares piece prices between suppliers and reorders
+    without them: now they are lines of their own, the piece price holds none of them
+    (EUR 23.87), and the total is the report's high estimate as before."""
+    data = json.loads(offer(BRACKET, lang=lang, fmt="json"))
+    [part] = data["parts"]
+    assert [row["text"] for row in data["one_off"]] == rows
+    once = data["one_off_total_eur"]
+    assert once == round(sum(row["total_eur"] for row in data["one_off"]), 2) == 1242.99
+    assert part["per_piece_eur"] == 23.87
+    assert data["total_eur"] == round(part["per_piece_eur"] * 200 + once, 2)
+    code, out, _ = run_cli("check", BRACKET, "--equipment", EQUIPMENT, "--format", "json")
+    report = json.loads(out)
+    totals = report["quote"]["totals"]
+    assert totals["amount_high_eur"] == 6017.44  # unchanged: the split moves no euro
+    assert abs(data["total_eur"] - totals["amount_high_eur"]) <= 0.005 * 200 + 0.05
+    assert totals["one_off_high_eur"] == once
+    assert totals["one_off_eur"] == round(sum(
+        line["amount_eur"] for line in report["quote"]["lines"] if line["one_off"]), 2)
+    # every quote line says whether it is one-off, and for what (a stable field)
+    assert all("one_off" in line for line in report["quote"]["lines"])
+    by_rule = {(line["kind"], line["rule"]): line["one_off"]
+               for line in report["quote"]["lines"]}
+    assert by_rule[("cam", None)] == "programming"
+    assert by_rule[("cam", "FAC-007")] == "fixtures"
+    assert by_rule[("inspection", "QUA-002")] == "first_article"
+    assert by_rule[("engineering", "IPC-001")] == "engineering"
+    # what recurs with every order stays in the piece price: the machine's set-up and run,
+    # the material, the first-off inspection of each batch, the material certificate per
+    # heat (MAT-017: one_off false), ordering the treatment (TEC-005)
+    for recurring in (("setup", None), ("run", None), ("material", None),
+                      ("inspection", None), ("engineering", "MAT-017"),
+                      ("procurement", "TEC-005"), ("inspection", "QUA-015")):
+        assert by_rule[recurring] is None, recurring
+    for fmt in ("text", "md", "html"):
+        text = flat(offer(BRACKET, lang=lang, fmt=fmt))
+        assert heading in text, fmt
+        for row in rows:
+            assert row in text, (fmt, row)
+    # the internal report's quote marks them and says their sum apart
+    md = flat(run_cli("check", BRACKET, "--equipment", EQUIPMENT, "--format", "md",
+                      "--lang", lang)[1])
+    assert {"nl": "waarvan eenmalige kosten, los van de stukprijs | | | | € 1.242,99",
+            "en": "of which one-off costs, apart from the piece price | | | | € 1,242.99"}[
+        lang] in md
+
+
+def test_a_rule_says_which_of_its_hours_are_one_off(tmp_path):
+    """A shop's own rule: its engineering hours are one-off engineering, its inspection
+    hours recur, unless it says otherwise (effort.one_off: a category, or false); a value
+    that is none is one error line at its place."""
+    pack = tmp_path / "own.yaml"
+    rule = """pack: {{id: own, version: 1.0.0}}
+rules:
+  - id: OWN-001
+    thread: quality
+    title: {{en: Gauge made for the bore, nl: Kaliber voor de boring}}
+    scope: part
+    when: part.tolerance_mm < 0.02
+    then:
+      effort: {{{effort}}}
+    message: {{en: "a gauge", nl: "een kaliber"}}
+    mitigation: {{en: Make it., nl: Maken.}}
+    source: judgement
+"""
+
+    def lines(effort):
+        pack.write_text(rule.format(effort=effort), encoding="utf-8")
+        code, out, err = run_cli("check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack,
+                                 "--format", "json")
+        assert code == 0, err
+        return [(line["kind"], line["one_off"]) for line in json.loads(out)["quote"]["lines"]
+                if line["rule"] == "OWN-001"]
+    assert lines("engineering_h: 2, inspection_h: 1") == [
+        ("engineering", "engineering"), ("inspection", None)]
+    assert lines("engineering_h: 2, inspection_h: 1, one_off: false") == [
+        ("engineering", None), ("inspection", None)]
+    assert lines("inspection_h: 1, one_off: fixtures") == [("inspection", "fixtures")]
+    pack.write_text(rule.format(effort="inspection_h: 1, one_off: once"), encoding="utf-8")
+    code, _, err = run_cli("check", BRACKET, "--equipment", EQUIPMENT, "--rules", pack)
+    assert code == 1 and "own.yaml:9" in err and "one_off" in err and "Traceback" not in err
+    assert "is not one of: false, programming, fixtures" in err  # as YAML writes it
+
+
+def test_machine_time_is_priced_per_hour_without_the_one_off_costs():
+    """The makerspace's machine time read EUR 144.16 an hour, the instruction of the
+    customer's staff (SHR-001, MAT-014), the print preparation and our engineering in
+    it: an hourly rate no other shop's compares with, and paid again on every booking.
+    Now EUR 48.08 an hour, the one-off costs apart."""
+    data = json.loads(offer(EXAMPLES / "requests" / "makerspace-self-service.yaml",
+                            fmt="json"))
+    [part] = data["parts"]
+    assert part["machine_time"]["per_hour_eur"] == 48.08
+    assert "Instructie van uw medewerkers" in [row["text"] for row in data["one_off"]]
+    assert data["revision_note"] == ""  # machine time: no drawing the price holds for

@@ -412,10 +412,17 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         listed = follows.get(entry["part"], not_included)  # on the part's own line
         if text not in listed:
             listed.append(text)
+    # the one-off costs (the CAM, fixtures, a first article inspection, our engineering),
+    # apart from the piece prices: for the whole request and the parts priced here (a
+    # part whose price follows brings its own with it); each by what it is for, with
+    # the parts it is for where the request has more than one
+    one_off = _one_off_rows(mine.one_off if mine else {}, {p["id"] for p in priced},
+                            parts, t) if priced else []
+    one_off_total = round(sum(row["total_eur"] for row in one_off), 2)
     # a part whose price follows leaves the whole without a price: the others' sum read
     # as the order's total
-    total = round(sum(p["total_eur"] for p in priced), 2) if priced and not follows \
-        else None
+    total = round(sum(p["total_eur"] for p in priced) + one_off_total, 2) \
+        if priced and not follows else None
     # a product of several parts (or of several pieces of one): its price, each part's
     # price per piece times its pieces in one product, what a target price per product
     # is weighed against (the offer showed EUR 16.26 a bracket and "above your target of
@@ -475,8 +482,15 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             # (not where our price, below the target, leaves out a part we cannot make:
             # the offer says that part is not made)
             target = i18n.money(request["target_unit_price_eur"], lang, 2)
-            settled.append(t["over_target_price"].format(
-                price=i18n.money(per_product, lang, 2), target=target)
+            # the price per product the target is weighed against holds the one-off
+            # costs spread over the products (COST-TARGET's): said so, for the offer's
+            # price per product holds none of them
+            all_in = round(per_product + one_off_total / quantity, 2) \
+                if per_product is not None and one_off_total and counted else None
+            settled.append(t["over_target_all_in"].format(
+                price=i18n.money(all_in, lang, 2), target=target) if all_in is not None
+                else t["over_target_price"].format(
+                    price=i18n.money(per_product, lang, 2), target=target)
                 if per_product is not None else t["over_target"].format(target=target))
         if finding["rule"] == "FIT-TREATMENT":
             text = t["which_treatment"].format(finding=finding["message"])
@@ -674,9 +688,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
     address = provider.get("address") or []
     # the parts whose drawing revision is not given: the price holds for the drawing as
     # we received it, said once (it said nothing, and a buyer checks the revision)
-    unrevised = [p for p in parts if not p["drawing_revision"]]
+    # (not for machine time the customer books: its price is per hour, whatever is made)
+    unrevised = [p for p in parts if not p["drawing_revision"] and not p["machine_time"]]
     revision_note = "" if declined or refusals or not unrevised else \
-        t["revision_as_received"] if len(unrevised) == len(parts) else \
+        t["revision_as_received"] if len(unrevised) == len(parts) or len(parts) == 1 else \
         t["revision_as_received_parts"].format(parts=_named(unrevised))
     # the enquiry's own date, where the offer is dated another day (it is dated the day
     # it is written: the report's as_of)
@@ -722,6 +737,10 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "closing": t["closing_none" if declined else "closing_refused" if refusals else
                      "closing" if questions else "closing_order"],
         "total_eur": total,
+        # the one-off costs, each a row (what it is for, its parts, its amount), and
+        # their sum: in total_eur, not in any price per piece or per product
+        "one_off": [] if refusals else one_off,
+        "one_off_total_eur": None if refusals or not one_off else one_off_total,
         # a product's price where a product is more than one piece (None otherwise)
         "per_product_eur": per_product if product_parts else None,
         "product_parts": product_parts or "", "indicative": verdict == "conditional" or bool(questions),
@@ -769,6 +788,27 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True) and not declined and not refusals,
     }
+
+
+def _one_off_rows(amounts: Mapping[tuple, float], priced: set[str],
+                  parts: list[Mapping[str, Any]], t: Mapping[str, str]) -> list[dict]:
+    """The offer's one-off costs (``Offered.one_off``: (category, part or None) ->
+    amount), a row for each category (in :data:`costing.ONE_OFF`'s order) over the
+    request and the parts in ``priced``: its words, the parts it is for where it is for
+    some of the request's parts only, and its amount."""
+    rows = []
+    for category in costing.ONE_OFF:
+        held = {pid: amount for (kind, pid), amount in amounts.items()
+                if kind == category and (pid is None or pid in priced)}
+        if not held:
+            continue
+        whole = None in held or set(held) >= {p["id"] for p in parts}
+        named = [p for p in parts if p["id"] in held]
+        rows.append({"category": category, "text": t["one_off_" + category],
+                     "parts": [] if whole else [p["id"] for p in named],
+                     "for": "" if whole else _named(named),
+                     "total_eur": round(sum(held.values()), 2)})
+    return rows
 
 
 def _machine_time(data, pid, operations, part, questionnaire, lang, t):
@@ -968,8 +1008,11 @@ def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any]) -> dict[str, A
     total = b.get("amount_offered_eur")
     if total is None and offered:
         total = costing.times(per_piece, b["quantity"])
+    once = b.get("one_off_offered_eur")
     return {"quantity": b["quantity"], "per_piece_eur": per_piece if offered else None,
             "total_eur": total if offered else None,
+            # the one-off costs at that quantity: in its total, not in its price per piece
+            "one_off_eur": once if offered and once else None,
             "days": days, "delivery": delivery,
             "on_request": t["break_on_request"] if not offered else ""}
 

@@ -21,6 +21,7 @@ def root(context, missing=missing):
     l_0_parts = resolve('parts')
     l_0_machine_time_heading = resolve('machine_time_heading')
     l_0_parts_heading = resolve('parts_heading')
+    l_0_one_off = resolve('one_off')
     l_0_total_eur = resolve('total_eur')
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
@@ -348,6 +349,25 @@ def root(context, missing=missing):
                 yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
             yield '\n'
         l_1_part = missing
+    if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+        pass
+        yield '  '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off'))
+        yield '\n'
+        for l_1_row in (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+            _loop_vars = {}
+            pass
+            yield '    '
+            yield str(environment.getattr(l_1_row, 'text'))
+            if environment.getattr(l_1_row, 'for'):
+                pass
+                yield ' ('
+                yield str(environment.getattr(l_1_row, 'for'))
+                yield ')'
+            yield ': '
+            yield str(t_3(environment.getattr(l_1_row, 'total_eur')))
+            yield '\n'
+        l_1_row = missing
     if (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '  '
@@ -381,6 +401,10 @@ def root(context, missing=missing):
     if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '\n'
+    if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note'))
         yield '\n'
     if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note):
         pass
@@ -441,7 +465,15 @@ def root(context, missing=missing):
                 yield str((undefined(name='break_unit') if l_1_break_unit is missing else l_1_break_unit))
                 yield ' '
                 yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
-                yield '; '
+                yield ';'
+                if environment.getattr(l_1_b, 'one_off_eur'):
+                    pass
+                    yield ' '
+                    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_one_off'))
+                    yield ' '
+                    yield str(t_3(environment.getattr(l_1_b, 'one_off_eur')))
+                    yield ';'
+                yield ' '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
                 yield ' '
                 yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
@@ -597,4 +629,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=127&5=133&6=136&8=139&9=141&11=145&12=147&14=149&15=151&18=154&19=158&20=162&21=166&22=170&24=174&25=176&26=180&29=184&30=187&31=190&32=192&33=194&34=198&35=201&37=208&39=218&40=221&42=223&43=226&45=228&46=231&47=233&48=236&49=238&50=242&53=246&57=272&58=274&59=276&60=280&62=287&64=301&65=304&67=306&68=309&69=311&70=314&71=316&72=319&73=321&74=325&77=329&81=351&82=354&83=358&84=361&87=367&89=370&92=373&93=377&95=381&97=385&99=389&101=392&102=394&103=398&106=401&108=404&109=406&110=410&112=413&114=415&116=418&117=420&118=424&121=427&123=430&124=432&125=436&126=439&128=456&132=461&134=464&135=467&136=472&138=483&140=486&141=488&142=492&147=508&149=511&150=513&151=517&154=522&156=525&157=527&158=531&161=534&163=537&164=540&165=544&168=554&169=556&170=559&171=563&174=573&175=575&178=577&180=580&181=582&182=586&186=590&188=592'
+debug_info = '3=128&5=134&6=137&8=140&9=142&11=146&12=148&14=150&15=152&18=155&19=159&20=163&21=167&22=171&24=175&25=177&26=181&29=185&30=188&31=191&32=193&33=195&34=199&35=202&37=209&39=219&40=222&42=224&43=227&45=229&46=232&47=234&48=237&49=239&50=243&53=247&57=273&58=275&59=277&60=281&62=288&64=302&65=305&67=307&68=310&69=312&70=315&71=317&72=320&73=322&74=326&77=330&81=352&82=355&83=357&84=361&87=371&88=374&89=378&90=381&93=387&95=390&98=393&99=397&101=401&103=405&105=409&107=413&109=416&110=418&111=422&114=425&116=428&117=430&118=434&120=437&122=439&124=442&125=444&126=448&129=451&131=454&132=456&133=460&134=463&136=488&140=493&142=496&143=499&144=504&146=515&148=518&149=520&150=524&155=540&157=543&158=545&159=549&162=554&164=557&165=559&166=563&169=566&171=569&172=572&173=576&176=586&177=588&178=591&179=595&182=605&183=607&186=609&188=612&189=614&190=618&194=622&196=624'

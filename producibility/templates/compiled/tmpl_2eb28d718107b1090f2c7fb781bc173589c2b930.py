@@ -1024,6 +1024,12 @@ def block_quote(context, missing=missing):
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
     _block_vars['t'] = l_0_t
@@ -1060,6 +1066,10 @@ def block_quote(context, missing=missing):
                 pass
                 yield ', '
                 yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bases'), environment.getattr(l_1_line, 'basis')))
+            if environment.getattr(l_1_line, 'one_off'):
+                pass
+                yield ', '
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'one_off_line'))
             yield ' | '
             yield str(t_2(environment.getattr(l_1_line, 'description')))
             yield ' | '
@@ -1092,6 +1102,13 @@ def block_quote(context, missing=missing):
         yield '** | | | | **'
         yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '** |\n'
+        if (environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_eur') and (not t_3(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))):
+            pass
+            yield '| | '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'one_off_of_which'))
+            yield ' | | | | '
+            yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))
+            yield ' |\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
         yield '\n'
@@ -1371,4 +1388,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=832&131=835&132=929&133=932&134=944&135=947&137=956&140=963&141=965&143=968&145=970&146=973&147=978&152=992&156=995&157=1028&158=1031&160=1034&161=1037&163=1049&164=1053&166=1081&167=1087&168=1091&170=1095&172=1098&173=1100&174=1104&177=1107&179=1110&181=1114&183=1126&184=1131&187=1144&189=1147&191=1153&192=1162&197=1168&198=1202&199=1205&201=1207&203=1210&204=1214&205=1217&206=1229&207=1232&210=1244&211=1247&214=1289&215=1292&221=1298&224=1316&225=1318&226=1320&227=1322&228=1324'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&200=50&224=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=832&131=835&132=929&133=932&134=944&135=947&137=956&140=963&141=965&143=968&145=970&146=973&147=978&152=992&156=995&157=1034&158=1037&160=1040&161=1043&163=1055&164=1059&166=1091&167=1097&168=1101&169=1105&170=1108&173=1112&175=1115&176=1117&177=1121&180=1124&182=1127&184=1131&186=1143&187=1148&190=1161&192=1164&194=1170&195=1179&200=1185&201=1219&202=1222&204=1224&206=1227&207=1231&208=1234&209=1246&210=1249&213=1261&214=1264&217=1306&218=1309&224=1315&227=1333&228=1335&229=1337&230=1339&231=1341'

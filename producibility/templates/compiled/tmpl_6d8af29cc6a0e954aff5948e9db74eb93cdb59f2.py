@@ -23,6 +23,7 @@ def root(context, missing=missing):
     l_0_total_eur = resolve('total_eur')
     l_0_machine_time_result = resolve('machine_time_result')
     l_0_parts_heading = resolve('parts_heading')
+    l_0_one_off = resolve('one_off')
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
@@ -36,6 +37,7 @@ def root(context, missing=missing):
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_breaks_heading = resolve('breaks_heading')
+    l_0_once = resolve('once')
     l_0_break_unit = resolve('break_unit')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
@@ -351,6 +353,25 @@ def root(context, missing=missing):
             yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield ' |\n'
         l_1_part = missing
+    if ((undefined(name='one_off') if l_0_one_off is missing else l_0_one_off) and (undefined(name='made') if l_0_made is missing else l_0_made)):
+        pass
+        yield '| **'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off'))
+        yield '** | | | |\n'
+        for l_1_row in (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(t_8(environment.getattr(l_1_row, 'text')))
+            if environment.getattr(l_1_row, 'for'):
+                pass
+                yield ' ('
+                yield str(t_8(environment.getattr(l_1_row, 'for')))
+                yield ')'
+            yield ' | | | '
+            yield str(t_3(environment.getattr(l_1_row, 'total_eur')))
+            yield ' |\n'
+        l_1_row = missing
     if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (undefined(name='made') if l_0_made is missing else l_0_made)):
         pass
         yield '| **'
@@ -379,6 +400,10 @@ def root(context, missing=missing):
     if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '\n'
+    if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+        pass
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note'))
         yield '\n'
     if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note):
         pass
@@ -427,15 +452,29 @@ def root(context, missing=missing):
         pass
         yield '\n**'
         yield str(((undefined(name='breaks_heading') if l_0_breaks_heading is missing else l_0_breaks_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks')))
-        yield ':**\n\n| '
+        yield ':**\n\n'
+        l_0_once = t_7(context.eval_ctx, t_10(context, (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks), 'one_off_eur'))
+        context.vars['once'] = l_0_once
+        context.exported_vars.add('once')
+        yield '| '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ' | '
         yield str((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
-        yield ' | '
+        yield ' |'
+        if (undefined(name='once') if l_0_once is missing else l_0_once):
+            pass
+            yield ' '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_one_off'))
+            yield ' |'
+        yield ' '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
         yield ' | '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
-        yield ' |\n|---:|---:|---:|---|\n'
+        yield ' |\n|---:|---:|'
+        if (undefined(name='once') if l_0_once is missing else l_0_once):
+            pass
+            yield '---:|'
+        yield '---:|---|\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
@@ -445,7 +484,13 @@ def root(context, missing=missing):
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
                 yield ' | '
                 yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
-                yield ' | '
+                yield ' |'
+                if (undefined(name='once') if l_0_once is missing else l_0_once):
+                    pass
+                    yield ' '
+                    yield str((t_3(environment.getattr(l_1_b, 'one_off_eur')) if environment.getattr(l_1_b, 'one_off_eur') else '–'))
+                    yield ' |'
+                yield ' '
                 yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
                 yield ' | '
                 yield str(environment.getattr(l_1_b, 'delivery'))
@@ -456,7 +501,11 @@ def root(context, missing=missing):
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
                 yield ' | '
                 yield str(environment.getattr(l_1_b, 'on_request'))
-                yield ' | | |\n'
+                yield ' |'
+                if (undefined(name='once') if l_0_once is missing else l_0_once):
+                    pass
+                    yield ' |'
+                yield ' | |\n'
         l_1_b = missing
     yield '\n'
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
@@ -610,4 +659,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '2=135&4=141&6=147&8=153&10=157&13=162&15=172&17=182&18=184&20=187&21=191&25=195&26=198&27=201&28=204&30=206&32=216&33=220&34=223&36=273&37=276&40=281&42=283&43=286&45=288&47=296&48=300&51=354&52=357&53=361&54=364&58=371&59=375&61=379&63=383&65=387&67=390&69=392&70=396&73=399&75=402&77=404&78=408&81=412&83=414&85=417&87=419&88=423&91=426&93=429&95=431&97=439&98=442&99=445&101=456&106=462&107=465&109=468&110=473&111=484&116=489&117=492&119=494&121=500&122=504&128=518&129=521&131=523&132=527&136=533&137=536&139=538&140=542&144=546&145=549&147=552&148=555&152=566&154=571&155=574&159=585&163=589&164=592&166=594&167=598&171=602&173=604'
+debug_info = '2=137&4=143&6=149&8=155&10=159&13=164&15=174&17=184&18=186&20=189&21=193&25=197&26=200&27=203&28=206&30=208&32=218&33=222&34=225&36=275&37=278&40=283&42=285&43=288&45=290&47=298&48=302&51=356&52=359&53=361&54=365&57=375&58=378&59=382&60=385&64=392&65=396&67=400&69=404&71=408&73=412&75=415&77=417&78=421&81=424&83=427&85=429&86=433&89=437&91=439&93=442&95=444&96=448&99=451&101=454&103=456&104=460&105=474&106=478&107=481&108=484&110=501&115=511&116=514&118=517&119=522&120=533&125=538&126=541&128=543&130=549&131=553&137=567&138=570&140=572&141=576&145=582&146=585&148=587&149=591&153=595&154=598&156=601&157=604&161=615&163=620&164=623&168=634&172=638&173=641&175=643&176=647&180=651&182=653'

@@ -18,7 +18,7 @@ def root(context, missing=missing):
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
     l_0_assumptions = resolve('assumptions')
-    l_0_p = missing
+    l_0_p = l_0_one_off_rows = missing
     try:
         t_1 = environment.filters['date']
     except KeyError:
@@ -26,15 +26,75 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_2 = environment.filters['upper_first']
+        t_2 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'eur' found.")
+    try:
+        t_3 = environment.filters['upper_first']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'upper_first' found.")
     pass
     l_0_p = (undefined(name='provider') if l_0_provider is missing else l_0_provider)
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
+    def macro(l_1_cols):
+        t_4 = []
+        l_1_one_off = resolve('one_off')
+        if l_1_cols is missing:
+            l_1_cols = undefined("parameter 'cols' was not provided", name='cols')
+        pass
+        if (undefined(name='one_off') if l_1_one_off is missing else l_1_one_off):
+            pass
+            t_4.extend((
+                '  <tbody class="one-off">\n    <tr class="head"><td colspan="',
+                escape(l_1_cols),
+                '">',
+                escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off')),
+                '</td></tr>\n',
+            ))
+            for l_2_row in (undefined(name='one_off') if l_1_one_off is missing else l_1_one_off):
+                l_2_range = resolve('range')
+                _loop_vars = {}
+                pass
+                t_4.extend((
+                    '    <tr><td>',
+                    escape(environment.getattr(l_2_row, 'text')),
+                ))
+                if environment.getattr(l_2_row, 'for'):
+                    pass
+                    t_4.extend((
+                        ' <span class="muted small">(',
+                        escape(environment.getattr(l_2_row, 'for')),
+                        ')</span>',
+                    ))
+                t_4.append(
+                    '</td>',
+                )
+                for l_3__ in environment.call(context, (undefined(name='range') if l_2_range is missing else l_2_range), (l_1_cols - 2), _loop_vars=_loop_vars):
+                    _loop_vars = {}
+                    pass
+                    t_4.append(
+                        '<td class="num empty"></td>',
+                    )
+                l_3__ = missing
+                t_4.extend((
+                    '<td class="num" data-label="',
+                    escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total')),
+                    '">',
+                    escape(t_2(environment.getattr(l_2_row, 'total_eur'))),
+                    '</td></tr>\n',
+                ))
+            l_2_row = l_2_range = missing
+            t_4.append(
+                '  </tbody>\n',
+            )
+        return concat(t_4)
+    context.exported_vars.add('one_off_rows')
+    context.vars['one_off_rows'] = l_0_one_off_rows = Macro(environment, macro, 'one_off_rows', ('cols',), False, False, False, context.eval_ctx.autoescape)
     yield '<!DOCTYPE html>\n<html lang="'
     yield escape((undefined(name='lang') if l_0_lang is missing else l_0_lang))
     yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:; font-src data:">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>'
@@ -114,7 +174,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '  <li>'
-            yield escape(t_2(l_1_a))
+            yield escape(t_3(l_1_a))
             yield '</li>\n'
         l_1_a = missing
         yield '</ul>\n'
@@ -134,7 +194,7 @@ def block_styles(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     pass
-    yield ':root { --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9; --accent: #24476b; }\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody { margin: 0; padding: 24px 0; color: var(--ink); font-size: 10pt; line-height: 1.42;\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 14mm 16mm 12mm; background: #fff;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\nheader.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }\n.brand { display: flex; gap: 10px; align-items: center; min-width: 0; }\n.brand img { max-height: 16mm; max-width: 50mm; }\n.brand .mark { display: inline-flex; align-items: center; justify-content: center; width: 38px; height: 38px;\n  border-radius: 8px; background: var(--accent); color: #fff; font-weight: 700; font-size: 13pt; flex: none; }\n.brand .name { font-weight: 700; font-size: 12pt; line-height: 1.2; overflow-wrap: anywhere; }\n.sender { text-align: right; font-size: 8.5pt; color: var(--muted); line-height: 1.35; overflow-wrap: anywhere; }\nh1 { font-size: 20pt; margin: 10mm 0 1mm; color: var(--accent); letter-spacing: .01em; }\nh2 { font-size: 10pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 7mm 0 2mm;\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; break-after: avoid; page-break-after: avoid; }\nh3 { font-size: 9.5pt; font-weight: 700; color: var(--accent); margin: 5mm 0 1mm; break-after: avoid; page-break-after: avoid; }\n.meta { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 2px 14px; padding: 6px 0;\n  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 3mm 0 4mm; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\np { margin: 0 0 5px; }\n.muted { color: var(--muted); } .small { font-size: 8.5pt; } .nowrap { white-space: nowrap; }\ntable.lines { width: 100%; border-collapse: collapse; font-size: 9.5pt; }\ntable.lines th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 6px; }\ntable.lines td { border-bottom: 1px solid var(--rule); padding: 5px 6px; vertical-align: top; }\ntable.lines .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntable.lines tbody.sum td { border-bottom: none; border-top: 1.5px solid var(--ink); font-weight: 700; font-size: 10.5pt; }\ntable.lines tr, table.lines tbody.sum { break-inside: avoid; page-break-inside: avoid; }\ntable.lines tbody.sum { break-before: avoid; page-break-before: avoid; }\n.what { font-weight: 600; }\n.how { color: var(--muted); font-size: 8.8pt; display: block; }\n.note { background: var(--soft); border-radius: 5px; padding: 6px 10px; margin-top: 4px; font-size: 9pt; }\n.bad { color: #b1261d; font-weight: 600; }\nol.questions, ul.advice, ul.assumed { margin: 0; padding-left: 18px; }\nol.questions li, ul.advice li, ul.assumed li { margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }\n.choices { display: block; font-size: 8.5pt; color: var(--muted); }\ntable.lines.schedule td { padding: 2px 6px; }\ntable.lines.schedule td:last-child { width: 100%; }\ntable.lines.schedule .how { display: inline; }\nol.questions.further { font-size: 8.8pt; }\nol.questions.further li { margin-bottom: 2px; }\ndl.terms { margin: 0; }\ndl.terms div { display: grid; grid-template-columns: 42mm minmax(0, 1fr); gap: 0 10px; padding: 2px 0;\n  break-inside: avoid; page-break-inside: avoid; }\ndl.terms dt { color: var(--muted); }\ndl.terms dd { margin: 0; overflow-wrap: anywhere; }\nfooter.closing { margin-top: 8mm; padding-top: 4px; border-top: 1px solid var(--rule); font-size: 9pt; }\n@page { size: A4; margin: 10mm 12mm 12mm;\n  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; color: #8b94a1;\n    font-family: "Liberation Sans", "DejaVu Sans", sans-serif; } }\n@media print {\n  html, body { background: #fff; padding: 0; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1 { margin-top: 2mm; }\n  /* a one-part offer on one A4 page: the sections closer together on paper */\n  h2 { margin: 3mm 0 1.5mm; }\n  table.lines.schedule { font-size: 9pt; }\n  table.lines.schedule td { padding: 0 6px; border-bottom: none; }\n  footer.closing { margin-top: 1mm; }\n  /* and the lists and the terms tighter, for the terms to fit too */\n  .documents ul, .note ul { margin: .5mm 0 1mm; }\n  h2 { margin: 3mm 0 1mm; }\n  p { margin-bottom: 3px; }\n  .note { padding: 4px 10px; }\n  dl.terms { font-size: 9pt; }\n  dl.terms div { padding: 0; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 5mm; box-shadow: none; }\n}\n@media screen and (max-width: 560px) {\n  .sender { text-align: left; }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  h1 { font-size: 16pt; margin-top: 5mm; }\n  table.lines thead { display: none; }\n  table.lines, table.lines tbody, table.lines tr, table.lines td { display: block; width: 100%; }\n  table.lines tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.lines td { border: none; padding: 1px 0; }\n  table.lines td.num { text-align: left; white-space: normal; }\n  table.lines td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 8.5pt; }\n  table.lines tbody.sum td { border-top: none; }\n  table.lines tbody.sum tr { border-top: 1.5px solid var(--ink); display: flex; justify-content: space-between; }\n  table.lines tbody.sum td { width: auto; }\n  table.lines td.empty { display: none; }\n  table.lines.schedule td { padding: 1px 0; }\n  dl.terms div { grid-template-columns: minmax(0, 1fr); padding: 3px 0; }\n  dl.terms dt { font-size: 8.5pt; }\n}\n'
+    yield ':root { --ink: #1c2330; --muted: #5d6776; --faint: #8b94a1; --rule: #d8dde4; --soft: #f4f6f9; --accent: #24476b; }\n* { box-sizing: border-box; }\nhtml { background: #e6e9ed; }\nbody { margin: 0; padding: 24px 0; color: var(--ink); font-size: 10pt; line-height: 1.42;\n  font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;\n  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n.sheet { width: 210mm; min-height: 297mm; margin: 0 auto; padding: 14mm 16mm 12mm; background: #fff;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\nheader.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; }\n.brand { display: flex; gap: 10px; align-items: center; min-width: 0; }\n.brand img { max-height: 16mm; max-width: 50mm; }\n.brand .mark { display: inline-flex; align-items: center; justify-content: center; width: 38px; height: 38px;\n  border-radius: 8px; background: var(--accent); color: #fff; font-weight: 700; font-size: 13pt; flex: none; }\n.brand .name { font-weight: 700; font-size: 12pt; line-height: 1.2; overflow-wrap: anywhere; }\n.sender { text-align: right; font-size: 8.5pt; color: var(--muted); line-height: 1.35; overflow-wrap: anywhere; }\nh1 { font-size: 20pt; margin: 10mm 0 1mm; color: var(--accent); letter-spacing: .01em; }\nh2 { font-size: 10pt; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); margin: 7mm 0 2mm;\n  border-bottom: 1.5px solid var(--accent); padding-bottom: 2px; break-after: avoid; page-break-after: avoid; }\nh3 { font-size: 9.5pt; font-weight: 700; color: var(--accent); margin: 5mm 0 1mm; break-after: avoid; page-break-after: avoid; }\n.meta { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 2px 14px; padding: 6px 0;\n  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 3mm 0 4mm; }\n.meta dt { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .05em; color: var(--faint); }\n.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }\np { margin: 0 0 5px; }\n.muted { color: var(--muted); } .small { font-size: 8.5pt; } .nowrap { white-space: nowrap; }\ntable.lines { width: 100%; border-collapse: collapse; font-size: 9.5pt; }\ntable.lines th { text-align: left; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; border-bottom: 1px solid var(--ink); padding: 3px 6px; }\ntable.lines td { border-bottom: 1px solid var(--rule); padding: 5px 6px; vertical-align: top; }\ntable.lines .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntable.lines tbody.sum td { border-bottom: none; border-top: 1.5px solid var(--ink); font-weight: 700; font-size: 10.5pt; }\ntable.lines tr, table.lines tbody.sum { break-inside: avoid; page-break-inside: avoid; }\ntable.lines tbody.sum { break-before: avoid; page-break-before: avoid; }\ntable.lines tbody.one-off tr.head td { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);\n  font-weight: 600; padding-top: 6px; padding-bottom: 2px; }\ntable.lines tbody.one-off td { padding-top: 2px; padding-bottom: 2px; }\n.what { font-weight: 600; }\n.how { color: var(--muted); font-size: 8.8pt; display: block; }\n.note { background: var(--soft); border-radius: 5px; padding: 6px 10px; margin-top: 4px; font-size: 9pt; }\n.bad { color: #b1261d; font-weight: 600; }\nol.questions, ul.advice, ul.assumed { margin: 0; padding-left: 18px; }\nol.questions li, ul.advice li, ul.assumed li { margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }\n.choices { display: block; font-size: 8.5pt; color: var(--muted); }\ntable.lines.schedule td { padding: 2px 6px; }\ntable.lines.schedule td:last-child { width: 100%; }\ntable.lines.schedule .how { display: inline; }\nol.questions.further { font-size: 8.8pt; }\nol.questions.further li { margin-bottom: 2px; }\ndl.terms { margin: 0; }\ndl.terms div { display: grid; grid-template-columns: 42mm minmax(0, 1fr); gap: 0 10px; padding: 2px 0;\n  break-inside: avoid; page-break-inside: avoid; }\ndl.terms dt { color: var(--muted); }\ndl.terms dd { margin: 0; overflow-wrap: anywhere; }\nfooter.closing { margin-top: 8mm; padding-top: 4px; border-top: 1px solid var(--rule); font-size: 9pt; }\n@page { size: A4; margin: 10mm 12mm 12mm;\n  @bottom-right { content: counter(page) " / " counter(pages); font-size: 7pt; color: #8b94a1;\n    font-family: "Liberation Sans", "DejaVu Sans", sans-serif; } }\n@media print {\n  html, body { background: #fff; padding: 0; }\n  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1 { margin-top: 2mm; }\n  /* a one-part offer on one A4 page: the sections closer together on paper */\n  h2 { margin: 3mm 0 1.5mm; }\n  table.lines.schedule { font-size: 9pt; }\n  table.lines.schedule td { padding: 0 6px; border-bottom: none; }\n  footer.closing { margin-top: 1mm; }\n  /* and the lists and the terms tighter, for the terms to fit too */\n  .documents ul, .note ul { margin: .5mm 0 1mm; }\n  h2 { margin: 3mm 0 1mm; }\n  p { margin-bottom: 3px; }\n  .note { padding: 4px 10px; }\n  dl.terms { font-size: 9pt; }\n  dl.terms div { padding: 0; }\n}\n@media screen and (max-width: 220mm) {\n  body { padding: 0; }\n  .sheet { width: auto; min-height: 0; padding: 5mm; box-shadow: none; }\n}\n@media screen and (max-width: 560px) {\n  .sender { text-align: left; }\n  .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  h1 { font-size: 16pt; margin-top: 5mm; }\n  table.lines thead { display: none; }\n  table.lines, table.lines tbody, table.lines tr, table.lines td { display: block; width: 100%; }\n  table.lines tr { border-bottom: 1px solid var(--rule); padding: 4px 0; }\n  table.lines td { border: none; padding: 1px 0; }\n  table.lines td.num { text-align: left; white-space: normal; }\n  table.lines td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 8.5pt; }\n  table.lines tbody.sum td { border-top: none; }\n  table.lines tbody.sum tr { border-top: 1.5px solid var(--ink); display: flex; justify-content: space-between; }\n  table.lines tbody.sum td { width: auto; }\n  table.lines td.empty { display: none; }\n  table.lines.schedule td { padding: 1px 0; }\n  dl.terms div { grid-template-columns: minmax(0, 1fr); padding: 3px 0; }\n  dl.terms dt { font-size: 8.5pt; }\n}\n'
 
 def block_extra_styles(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -155,16 +215,16 @@ def block_logo(context, missing=missing):
     l_0_p = resolve('p')
     l_0_words = resolve('words')
     try:
-        t_3 = environment.filters['length']
+        t_5 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_3(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_4 = environment.filters['upper']
+        t_6 = environment.filters['upper']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'upper' found.")
     pass
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'logo_uri'):
@@ -181,7 +241,7 @@ def block_logo(context, missing=missing):
         if (undefined(name='words') if l_0_words is missing else l_0_words):
             pass
             yield '<span class="mark" aria-hidden="true">'
-            yield escape(t_4(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_3((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
+            yield escape(t_6(markup_join((environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 0)[:1], (environment.getitem((undefined(name='words') if l_0_words is missing else l_0_words), 1)[:1] if (t_5((undefined(name='words') if l_0_words is missing else l_0_words)) > 1) else ''), ))))
             yield '</span>'
     yield '    <span class="name">'
     yield escape((environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name') or ''))
@@ -222,6 +282,7 @@ def block_parts(context, missing=missing):
     l_0_parts = resolve('parts')
     l_0_machine_time_heading = resolve('machine_time_heading')
     l_0_T = resolve('T')
+    l_0_one_off_rows = resolve('one_off_rows')
     l_0_total_eur = resolve('total_eur')
     l_0_machine_time_result = resolve('machine_time_result')
     l_0_parts_heading = resolve('parts_heading')
@@ -231,6 +292,7 @@ def block_parts(context, missing=missing):
     l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_one_off = resolve('one_off')
     l_0_revision_note = resolve('revision_note')
     l_0_documents = resolve('documents')
     l_0_documents_heading = resolve('documents_heading')
@@ -238,66 +300,67 @@ def block_parts(context, missing=missing):
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_breaks_heading = resolve('breaks_heading')
+    l_0_once = resolve('once')
     l_0_break_unit = resolve('break_unit')
     l_0_booked = l_0_made = missing
     try:
-        t_5 = environment.filters['count']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'count' found.")
-    try:
-        t_6 = environment.filters['eur']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'eur' found.")
-    try:
-        t_7 = environment.filters['hours']
+        t_7 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'hours' found.")
+            raise TemplateRuntimeError("No filter named 'count' found.")
     try:
-        t_8 = environment.filters['join']
-    except KeyError:
-        @internalcode
-        def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_9 = environment.filters['list']
-    except KeyError:
-        @internalcode
-        def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
-    try:
-        t_10 = environment.filters['rejectattr']
-    except KeyError:
-        @internalcode
-        def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
-    try:
-        t_11 = environment.filters['selectattr']
-    except KeyError:
-        @internalcode
-        def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
-    try:
-        t_2 = environment.filters['upper_first']
+        t_2 = environment.filters['eur']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
-        t_12 = environment.tests['none']
+        t_8 = environment.filters['hours']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'hours' found.")
+    try:
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_10 = environment.filters['list']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_11 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_12 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_3 = environment.filters['upper_first']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+    try:
+        t_13 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    l_0_booked = t_9(context.eval_ctx, t_11(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_booked = t_10(context.eval_ctx, t_12(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     _block_vars['booked'] = l_0_booked
-    l_0_made = t_9(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_made = t_10(context.eval_ctx, t_11(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     _block_vars['made'] = l_0_made
     if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
         pass
@@ -329,10 +392,10 @@ def block_parts(context, missing=missing):
                 yield escape(environment.getattr(l_1_part, 'id'))
                 yield ')</span>'
             yield '        <span class="how">'
-            yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 169 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 183 in 'offer.html.j2' evaluated to false and no else section was defined.")))
                 yield escape(environment.getattr(l_1_part, 'material'))
             if environment.getattr(l_1_part, 'size'):
                 pass
@@ -342,7 +405,7 @@ def block_parts(context, missing=missing):
             if environment.getattr(l_1_part, 'drawing'):
                 pass
                 yield '<span class="how drawing">'
-                yield escape(t_2(environment.getattr(l_1_part, 'drawing')))
+                yield escape(t_3(environment.getattr(l_1_part, 'drawing')))
                 yield '</span>'
             if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
                 pass
@@ -359,38 +422,41 @@ def block_parts(context, missing=missing):
                 yield '<span class="how">'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
                 yield ' '
-                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
+                yield escape(t_9(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
                 yield '</span>'
             yield '      </td>\n      <td data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine'))
             yield '">'
-            yield escape(t_8(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', '))
+            yield escape(t_9(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', '))
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
             yield '">'
-            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
                 pass
-                yield escape(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_12(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_7(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_5(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+                yield escape(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_8(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_7(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
             yield '">'
-            yield escape((t_6(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
+            yield escape((t_2(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_12(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield escape((t_2(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield '</td>\n    </tr>\n'
         l_1_part = l_1_mt = missing
         yield '  </tbody>\n'
-        if ((not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
+        if (not (undefined(name='made') if l_0_made is missing else l_0_made)):
+            pass
+            yield escape(environment.call(context, (undefined(name='one_off_rows') if l_0_one_off_rows is missing else l_0_one_off_rows), 5, _block_vars=_block_vars))
+        if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
             pass
             yield '  <tbody class="sum">\n    <tr><td>'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
             yield '</td><td class="empty"></td><td class="num empty"></td><td class="num empty"></td><td class="num">'
-            yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+            yield escape(t_2((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
             yield '</td></tr>\n  </tbody>\n'
         yield '</table>\n<p class="note result">'
         yield escape((undefined(name='machine_time_result') if l_0_machine_time_result is missing else l_0_machine_time_result))
@@ -420,10 +486,10 @@ def block_parts(context, missing=missing):
                 yield escape(environment.getattr(l_1_part, 'id'))
                 yield ')</span>'
             yield '        <span class="how">'
-            yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
+            yield escape(t_9(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 197 in 'offer.html.j2' evaluated to false and no else section was defined.")))
+                yield escape((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 212 in 'offer.html.j2' evaluated to false and no else section was defined.")))
                 yield escape(environment.getattr(l_1_part, 'material'))
             if environment.getattr(l_1_part, 'size'):
                 pass
@@ -432,12 +498,12 @@ def block_parts(context, missing=missing):
             if environment.getattr(l_1_part, 'treatments'):
                 pass
                 yield ' · '
-                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
+                yield escape(t_9(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
             yield '</span>\n'
             if environment.getattr(l_1_part, 'drawing'):
                 pass
                 yield '<span class="how drawing">'
-                yield escape(t_2(environment.getattr(l_1_part, 'drawing')))
+                yield escape(t_3(environment.getattr(l_1_part, 'drawing')))
                 yield '</span>'
             if environment.getattr(l_1_part, 'blocked'):
                 pass
@@ -454,14 +520,14 @@ def block_parts(context, missing=missing):
                 yield '<span class="how">'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
                 yield ' '
-                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
+                yield escape(t_9(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' '))
                 yield '</span>'
             yield '      </td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
             yield '">'
-            if (not t_12(environment.getattr(l_1_part, 'pieces'))):
+            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
                 pass
-                yield escape(t_5(environment.getattr(l_1_part, 'pieces')))
+                yield escape(t_7(environment.getattr(l_1_part, 'pieces')))
                 yield ' '
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'pcs'))
             else:
@@ -470,29 +536,31 @@ def block_parts(context, missing=missing):
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_12(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+            yield escape((t_2(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
             yield '</td>\n      <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
             yield '">'
-            yield escape((t_6(environment.getattr(l_1_part, 'total_eur')) if (not t_12(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield escape((t_2(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield '</td>\n    </tr>\n'
         l_1_part = missing
         yield '  </tbody>\n'
-        if (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+        yield escape(environment.call(context, (undefined(name='one_off_rows') if l_0_one_off_rows is missing else l_0_one_off_rows), 4, _block_vars=_block_vars))
+        yield '\n'
+        if (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
             pass
             yield '  <tbody class="sum">\n    <tr><td>'
             yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
             yield '</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
-            yield escape(t_6((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
+            yield escape(t_2((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
             yield '</td></tr>\n'
-            if (not t_12((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+            if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
                 pass
                 yield '    <tr class="per-product"><td>'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
                 yield ' ('
                 yield escape((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts))
                 yield ')</td><td class="num empty"></td><td class="num empty"></td><td class="num">'
-                yield escape(t_6((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
+                yield escape(t_2((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
                 yield '</td></tr>\n'
             yield '  </tbody>\n'
         yield '</table>\n'
@@ -501,7 +569,7 @@ def block_parts(context, missing=missing):
         yield '<p class="note">'
         yield escape(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '</p>\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
@@ -510,6 +578,15 @@ def block_parts(context, missing=missing):
         pass
         yield '<p class="small muted">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+            pass
+            yield ' '
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note'))
+        yield '</p>'
+    elif (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+        pass
+        yield '<p class="small muted">'
+        yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note'))
         yield '</p>'
     if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note):
         pass
@@ -561,11 +638,20 @@ def block_parts(context, missing=missing):
         pass
         yield '<h3>'
         yield escape(((undefined(name='breaks_heading') if l_0_breaks_heading is missing else l_0_breaks_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks')))
-        yield '</h3>\n<table class="lines breaks">\n  <thead><tr><th>'
+        yield '</h3>\n<table class="lines breaks">\n'
+        l_0_once = t_10(context.eval_ctx, t_12(context, (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks), 'one_off_eur'))
+        _block_vars['once'] = l_0_once
+        yield '  <thead><tr><th>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield '</th><th class="num">'
         yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
-        yield '</th><th class="num">'
+        yield '</th>'
+        if (undefined(name='once') if l_0_once is missing else l_0_once):
+            pass
+            yield '<th class="num">'
+            yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_one_off'))
+            yield '</th>'
+        yield '<th class="num">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
         yield '</th><th>'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
@@ -573,20 +659,28 @@ def block_parts(context, missing=missing):
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            if (not t_12(environment.getattr(l_1_b, 'total_eur'))):
+            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
                 pass
                 yield '    <tr><td data-label="'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
                 yield '">'
-                yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
+                yield escape(t_7(environment.getattr(l_1_b, 'quantity')))
                 yield '</td><td class="num" data-label="'
                 yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
                 yield '">'
-                yield escape(t_6(environment.getattr(l_1_b, 'per_piece_eur')))
-                yield '</td><td class="num" data-label="'
+                yield escape(t_2(environment.getattr(l_1_b, 'per_piece_eur')))
+                yield '</td>'
+                if (undefined(name='once') if l_0_once is missing else l_0_once):
+                    pass
+                    yield '<td class="num" data-label="'
+                    yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_one_off'))
+                    yield '">'
+                    yield escape((t_2(environment.getattr(l_1_b, 'one_off_eur')) if environment.getattr(l_1_b, 'one_off_eur') else '–'))
+                    yield '</td>'
+                yield '<td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
                 yield '">'
-                yield escape(t_6(environment.getattr(l_1_b, 'total_eur')))
+                yield escape(t_2(environment.getattr(l_1_b, 'total_eur')))
                 yield '</td><td data-label="'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
                 yield '">'
@@ -597,8 +691,10 @@ def block_parts(context, missing=missing):
                 yield '    <tr><td data-label="'
                 yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
                 yield '">'
-                yield escape(t_5(environment.getattr(l_1_b, 'quantity')))
-                yield '</td><td colspan="3" data-label="'
+                yield escape(t_7(environment.getattr(l_1_b, 'quantity')))
+                yield '</td><td colspan="'
+                yield escape((4 if (undefined(name='once') if l_0_once is missing else l_0_once) else 3))
+                yield '" data-label="'
                 yield escape((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
                 yield '">'
                 yield escape(environment.getattr(l_1_b, 'on_request'))
@@ -626,22 +722,22 @@ def block_delivery(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'date' found.")
     try:
-        t_8 = environment.filters['join']
+        t_9 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_13 = environment.filters['unbroken_dates']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
-    try:
-        t_14 = environment.tests['false']
+        t_14 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
         def t_14(*unused):
+            raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
+    try:
+        t_15 = environment.tests['false']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
             raise TemplateRuntimeError("No test named 'false' found.")
     pass
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
@@ -661,11 +757,11 @@ def block_delivery(context, missing=missing):
                 yield '<strong>'
                 yield escape(environment.getattr(l_1_group, 'label'))
                 yield '</strong> '
-            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_14((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_15((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
                 pass
-                yield escape(t_13(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars)))
+                yield escape(t_14(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_1((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars)))
                 yield ' '
-            yield escape(t_13(t_8(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
+            yield escape(t_14(t_9(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
             yield '</p>\n'
         l_1_loop = l_1_group = l_1_wanted = l_1_say_wanted = missing
         if (undefined(name='schedule') if l_0_schedule is missing else l_0_schedule):
@@ -688,7 +784,7 @@ def block_delivery(context, missing=missing):
                 if environment.getattr(l_1_r, 'note'):
                     pass
                     yield ' <span class="how">('
-                    yield escape(t_13(environment.getattr(l_1_r, 'note')))
+                    yield escape(t_14(environment.getattr(l_1_r, 'note')))
                     yield ')</span>'
                 yield '</td></tr>\n'
             l_1_r = missing
@@ -734,16 +830,16 @@ def block_questions(context, missing=missing):
     l_0_more_questions = resolve('more_questions')
     l_0_more_questions_text = resolve('more_questions_text')
     try:
-        t_8 = environment.filters['join']
+        t_9 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_3 = environment.filters['length']
+        t_5 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_3(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
@@ -759,7 +855,7 @@ def block_questions(context, missing=missing):
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield '<span class="choices">'
-                yield escape(t_8(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                yield escape(t_9(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
                 yield '</span>'
             yield '</li>\n'
         l_1_q = missing
@@ -769,7 +865,7 @@ def block_questions(context, missing=missing):
             yield '<p class="small muted">'
             yield escape((undefined(name='further_questions_text') if l_0_further_questions_text is missing else l_0_further_questions_text))
             yield '</p>\n<ol class="questions further" start="'
-            yield escape((t_3((undefined(name='questions') if l_0_questions is missing else l_0_questions)) + 1))
+            yield escape((t_5((undefined(name='questions') if l_0_questions is missing else l_0_questions)) + 1))
             yield '">\n'
             for l_1_q in (undefined(name='further_questions') if l_0_further_questions is missing else l_0_further_questions):
                 _loop_vars = {}
@@ -779,7 +875,7 @@ def block_questions(context, missing=missing):
                 if environment.getattr(l_1_q, 'choices'):
                     pass
                     yield ' <span class="muted">('
-                    yield escape(t_8(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
+                    yield escape(t_9(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · '))
                     yield ')</span>'
                 yield '</li>\n'
             l_1_q = missing
@@ -838,4 +934,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'terms': block_terms, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=35&9=39&14=41&16=49&111=50&118=52&129=54&130=60&131=66&132=70&133=74&137=78&139=80&140=84&141=88&142=92&143=96&146=100&157=102&269=104&287=106&298=108&299=111&301=113&302=117&307=122&326=124&335=126&16=129&111=139&118=148&119=170&120=173&122=179&123=181&125=187&146=190&147=201&148=203&150=206&151=210&157=215&158=298&159=300&160=302&161=305&163=307&165=317&166=321&168=324&169=332&170=342&171=347&172=352&174=365&175=369&176=378&177=382&181=388&183=391&187=396&189=398&190=401&192=403&194=411&196=415&197=423&198=437&199=442&201=460&202=471&203=475&207=481&209=484&210=488&211=491&217=499&218=504&219=509&220=514&221=519&223=522&225=524&226=528&231=532&233=535&235=537&236=541&239=545&242=547&244=550&246=552&247=556&252=560&253=563&255=565&257=573&258=576&259=579&261=598&269=609&270=647&271=650&272=653&273=659&275=671&276=674&278=676&279=680&287=697&288=707&289=710&291=712&292=716&307=723&308=749&309=752&311=754&312=758&315=767&316=770&317=772&318=774&319=778&322=787&326=793&327=803&328=806&330=808&335=817&337=830&338=832'
+debug_info = '7=41&9=44&10=50&12=54&13=59&14=65&20=99&25=101&27=109&125=110&132=112&143=114&144=120&145=126&146=130&147=134&151=138&153=140&154=144&155=148&156=152&157=156&160=160&171=162&286=164&304=166&315=168&316=171&318=173&319=177&324=182&343=184&352=186&27=189&125=199&132=208&133=230&134=233&136=239&137=241&139=247&160=250&161=261&162=263&164=266&165=270&171=275&172=361&173=363&174=365&175=368&177=370&179=380&180=384&182=387&183=395&184=405&185=410&186=415&188=428&189=432&190=441&191=445&195=451&196=454&198=457&202=462&204=464&205=467&207=469&209=477&211=481&212=489&213=503&214=508&216=526&217=537&218=541&222=547&223=549&225=552&226=556&227=559&233=567&234=572&235=577&236=591&237=596&239=599&241=601&242=605&247=609&249=612&251=614&252=618&255=622&258=624&260=627&262=629&263=633&268=637&269=640&271=642&272=645&274=659&275=662&276=665&278=692&286=705&287=743&288=746&289=749&290=755&292=767&293=770&295=772&296=776&304=793&305=803&306=806&308=808&309=812&324=819&325=845&326=848&328=850&329=854&332=863&333=866&334=868&335=870&336=874&339=883&343=889&344=899&345=902&347=904&352=913&354=926&355=928'

@@ -919,6 +919,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_rule
                             data__then__effort_keys.remove("design_h")
                             data__then__effort__designh = data__then__effort["design_h"]
                             validate_https___producibility_example_schemas_rules_schema_json___defs_hours(data__then__effort__designh, custom_formats, (name_prefix or "data") + ".then.effort.design_h")
+                        if "one_off" in data__then__effort_keys:
+                            data__then__effort_keys.remove("one_off")
+                            data__then__effort__oneoff = data__then__effort["one_off"]
+                            if not (isinstance(data__then__effort__oneoff, bool) and data__then__effort__oneoff is False or isinstance(data__then__effort__oneoff, str) and data__then__effort__oneoff == 'programming' or isinstance(data__then__effort__oneoff, str) and data__then__effort__oneoff == 'fixtures' or isinstance(data__then__effort__oneoff, str) and data__then__effort__oneoff == 'first_article' or isinstance(data__then__effort__oneoff, str) and data__then__effort__oneoff == 'capability' or isinstance(data__then__effort__oneoff, str) and data__then__effort__oneoff == 'engineering' or isinstance(data__then__effort__oneoff, str) and data__then__effort__oneoff == 'instruction'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".then.effort.one_off must be one of [False, 'programming', 'fixtures', 'first_article', 'capability', 'engineering', 'instruction']")
                         if "amounts" in data__then__effort_keys:
                             data__then__effort_keys.remove("amounts")
                             data__then__effort__amounts = data__then__effort["amounts"]
