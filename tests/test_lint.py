@@ -617,3 +617,12 @@ def test_every_question_of_the_default_pack_has_customer_wording():
     SEC-006) reached the offer by their titles; each now asks in the customer's words,
     in both languages."""
     assert [str(p) for p in lint([default_pack_dir()]) if p.code in ("W153", "W150")] == []
+    import yaml
+    asked = {}
+    for path in sorted(default_pack_dir().glob("*.yaml")):
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules") or ():
+            if (rule.get("then") or {}).get("question") is True:
+                asked[rule["id"]] = rule.get("customer")
+    assert len(asked) >= 20
+    assert [rid for rid, words in asked.items()
+            if not (isinstance(words, dict) and words.get("en") and words.get("nl"))] == []
