@@ -115,6 +115,8 @@ def test_each_part_line_names_its_drawing_and_revision(tmp_path, lang, drawing, 
         assert as_received not in text, fmt
         plain = flat(offer(BRACKET, lang=lang, fmt=fmt))
         assert plain.count(as_received) == 1, fmt
+    rows = offer(request, lang=lang, fmt="csv").splitlines()
+    assert "140 × 60 × 25 mm" in rows[1] and drawing[0].lower() + drawing[1:] in rows[1], rows[1]
     numbered = variant(tmp_path, "    name: Montagebeugel",
                        "    name: Montagebeugel\n    drawing_number: 47110032\n"
                        "    drawing_revision: 03", name="numbered.yaml")

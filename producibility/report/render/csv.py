@@ -140,7 +140,9 @@ def offer(model: Mapping[str, Any], job: Job) -> str:
                     if excel else OFFER_COLUMNS)
     for part in model["parts"]:
         how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "") \
-            + "".join(f" · {treatment}" for treatment in part.get("treatments") or ())
+            + (f" · {part['size']}" if part.get("size") else "") \
+            + "".join(f" · {treatment}" for treatment in part.get("treatments") or ()) \
+            + (f" · {part['drawing']}" if part.get("drawing") else "")
         booked = part.get("machine_time")
         if booked:  # machine time the customer books: no price per piece, the hours
             how = f"{model['machine_time_heading']}: {how} · {t['machine']}: " + \
