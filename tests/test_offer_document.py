@@ -261,3 +261,5 @@ def test_machine_time_is_priced_per_hour_without_the_one_off_costs():
     assert part["machine_time"]["per_hour_eur"] == 48.08
     assert "Instructie van uw medewerkers" in [row["text"] for row in data["one_off"]]
     assert data["revision_note"] == ""  # machine time: no drawing the price holds for
+    assert data["one_off_note"] == ("Eenmalige kosten rekenen wij één keer: bij een volgende "
+                                    "boeking van dezelfde machine vervallen ze.")

@@ -741,6 +741,9 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         # their sum: in total_eur, not in any price per piece or per product
         "one_off": [] if refusals else one_off,
         "one_off_total_eur": None if refusals or not one_off else one_off_total,
+        # that they are charged once: for a drawing, or (machine time only) a booking
+        "one_off_note": "" if refusals or not one_off else
+        t["one_off_note_machine_time" if only_booked else "one_off_note"],
         # a product's price where a product is more than one piece (None otherwise)
         "per_product_eur": per_product if product_parts else None,
         "product_parts": product_parts or "", "indicative": verdict == "conditional" or bool(questions),

@@ -291,6 +291,7 @@ def block_parts(context, missing=missing):
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
     l_0_one_off = resolve('one_off')
+    l_0_one_off_note = resolve('one_off_note')
     l_0_revision_note = resolve('revision_note')
     l_0_documents = resolve('documents')
     l_0_documents_heading = resolve('documents_heading')
@@ -572,7 +573,7 @@ def block_parts(context, missing=missing):
         yield '<p class="note">'
         yield escape(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '</p>'
-    l_0_notes = ((([environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat')] if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note) else []) + ([environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note')] if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off) else [])) + ([(undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note)] if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note) else []))
+    l_0_notes = ((([environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat')] if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note) else []) + ([((undefined(name='one_off_note') if l_0_one_off_note is missing else l_0_one_off_note) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note'))] if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off) else [])) + ([(undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note)] if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note) else []))
     _block_vars['notes'] = l_0_notes
     if (undefined(name='notes') if l_0_notes is missing else l_0_notes):
         pass
@@ -920,4 +921,4 @@ def block_closing(context, missing=missing):
     yield '</p>\n</footer>\n'
 
 blocks = {'styles': block_styles, 'extra_styles': block_extra_styles, 'logo': block_logo, 'intro': block_intro, 'parts': block_parts, 'delivery': block_delivery, 'terms': block_terms, 'questions': block_questions, 'advice': block_advice, 'closing': block_closing}
-debug_info = '7=41&9=44&10=50&12=54&13=59&14=65&20=97&25=99&27=107&142=108&149=110&160=112&161=118&162=124&163=128&164=132&168=136&170=138&171=142&172=146&173=150&174=154&177=158&188=160&303=162&321=164&332=166&333=169&335=171&336=175&341=180&360=182&369=184&27=187&142=197&149=206&150=228&151=231&153=237&154=239&156=245&177=248&178=259&179=261&181=264&182=268&188=273&189=359&190=361&191=363&192=366&194=368&196=378&197=382&199=385&200=393&201=403&202=408&203=413&205=426&206=430&207=439&208=443&212=449&213=452&215=455&219=460&221=462&222=465&224=467&226=475&228=479&229=487&230=501&231=506&233=524&234=535&235=539&239=545&240=547&242=550&243=554&244=557&250=565&251=570&252=575&253=577&254=582&256=585&258=587&259=591&264=595&266=598&268=600&269=604&272=608&275=610&277=613&279=615&280=619&285=623&286=626&288=628&289=631&291=645&292=648&293=651&295=678&303=691&304=729&305=732&306=735&307=741&309=753&310=756&312=758&313=762&321=779&322=789&323=792&325=794&326=798&341=805&342=831&343=834&345=836&346=840&349=849&350=852&351=854&352=856&353=860&356=869&360=875&361=885&362=888&364=890&369=899&371=912&372=914'
+debug_info = '7=41&9=44&10=50&12=54&13=59&14=65&20=97&25=99&27=107&142=108&149=110&160=112&161=118&162=124&163=128&164=132&168=136&170=138&171=142&172=146&173=150&174=154&177=158&188=160&303=162&321=164&332=166&333=169&335=171&336=175&341=180&360=182&369=184&27=187&142=197&149=206&150=228&151=231&153=237&154=239&156=245&177=248&178=259&179=261&181=264&182=268&188=273&189=360&190=362&191=364&192=367&194=369&196=379&197=383&199=386&200=394&201=404&202=409&203=414&205=427&206=431&207=440&208=444&212=450&213=453&215=456&219=461&221=463&222=466&224=468&226=476&228=480&229=488&230=502&231=507&233=525&234=536&235=540&239=546&240=548&242=551&243=555&244=558&250=566&251=571&252=576&253=578&254=583&256=586&258=588&259=592&264=596&266=599&268=601&269=605&272=609&275=611&277=614&279=616&280=620&285=624&286=627&288=629&289=632&291=646&292=649&293=652&295=679&303=692&304=730&305=733&306=736&307=742&309=754&310=757&312=759&313=763&321=780&322=790&323=793&325=795&326=799&341=806&342=832&343=835&345=837&346=841&349=850&350=853&351=855&352=857&353=861&356=870&360=876&361=886&362=889&364=891&369=900&371=913&372=915'
