@@ -183,32 +183,40 @@ def test_the_project_config_is_read_once_with_paths_relative_to_it(tmp_path):
         Settings.read(config)
 
 
-def test_an_offer_counted_from_a_request_a_month_old_says_so(tmp_path, monkeypatch):
+def test_an_offer_is_dated_the_day_it_is_written(tmp_path, monkeypatch):
     """An enquiry offered a month after it came in read "Datum: 02-11-2026, geldig tot
-    16-11-2026" and promised a delivery already past, without a word. The offer keeps
-    the request's date (an input), and standard error says how to count from today:
-    for an offer only, and not where --as-of is given or the request is recent."""
+    02-12-2026" (the enquiry's day) and promised a delivery counted from it: expired on
+    arrival, with only a note on standard error. The offer is a promise made the day it
+    is written: dated today (PRODUCIBILITY_TODAY, else the clock), valid from today, its
+    delivery counted from an order today; the enquiry's date stays beside its reference.
+    --as-of still names the day; the internal report keeps counting from the request's
+    date (inputs.dated_days_ago says how long ago), and nothing goes to standard error."""
     import datetime
     import json
     today = datetime.date(2026, 12, 1)
     monkeypatch.setenv("PRODUCIBILITY_TODAY", today.isoformat())
-    old, recent = (tmp_path / "old.json", tmp_path / "recent.json")
-    for path, age in ((old, 29), (recent, 3)):
-        path.write_text(json.dumps(base_request(
-            date=(today - datetime.timedelta(days=age)).isoformat(),
-            wanted_date=(today + datetime.timedelta(days=90)).isoformat())))
+    old = tmp_path / "old.json"
+    asked = today - datetime.timedelta(days=29)
+    old.write_text(json.dumps(base_request(
+        date=asked.isoformat(), wanted_date=(today + datetime.timedelta(days=90)).isoformat())))
     offer = ["--equipment", EQUIPMENT, "--audience", "customer", "--lang", "nl",
              "-o", tmp_path / "offer.txt"]
     code, out, err = run_cli("check", old, *offer)
-    dated = (today - datetime.timedelta(days=29)).strftime("%d-%m-%Y")
-    assert code == 0 and err == (
-        f"let op: de aanvraag is gedateerd {dated}, 29 dagen geleden, en de datum, "
-        f"levertijd en leverdatum van de offerte tellen vanaf die dag; met --as-of "
-        f"{today.isoformat()} telt alles vanaf vandaag\n")
-    assert f"Datum: {dated}" in (tmp_path / "offer.txt").read_text(encoding="utf-8")
-    assert run_cli("check", old, *offer, "--as-of", today.isoformat())[2] == ""
-    assert run_cli("check", recent, *offer)[2] == ""
-    assert run_cli("check", old, "--equipment", EQUIPMENT, "-o", tmp_path / "r.txt")[2] == ""
+    assert (code, err) == (0, "")
+    text = (tmp_path / "offer.txt").read_text(encoding="utf-8")
+    assert "Datum: 01-12-2026\nGeldig tot: 31-12-2026" in text
+    assert f"Uw kenmerk: T-1 van {asked.strftime('%d-%m-%Y')}" in text
+    assert "bij opdracht op 01-12-2026" in text
+    data = json.loads(run_cli("check", old, "--equipment", EQUIPMENT, "--audience",
+                              "customer", "--format", "json")[1])
+    assert (data["date"], data["valid_until"], data["request_date"]) == (
+        "2026-12-01", "2026-12-31", asked.isoformat())
+    pinned = run_cli("check", old, *offer[:-2], "--as-of", "2026-12-07")
+    assert pinned[0] == 0 and "Datum: 07-12-2026" in pinned[1]
+    report = json.loads(run_cli("check", old, "--equipment", EQUIPMENT, "--format",
+                                "json")[1])
+    assert (report["inputs"]["as_of"], report["inputs"]["dated_days_ago"]) == (
+        asked.isoformat(), 29)
 
 
 def test_today_is_the_system_s_unless_producibility_today_names_one(tmp_path, monkeypatch):

@@ -347,8 +347,12 @@ def test_the_erp_fields_add_up(monkeypatch):
         float(subtotal["amount_eur"]) + float(contingency["amount_eur"]), 2)
     breaks = [row for row in rows if row["kind"] == "break"]
     for row, b in zip(breaks, report["quote"]["breaks"]):
-        # the amount the offer names: its price per piece times the quantity
-        assert float(row["amount_eur"]) == round(round(b["per_piece_high_eur"], 2)
-                                                 * b["quantity"], 2)
+        # the amount the offer names: its price per piece (without the one-off costs)
+        # times the quantity, plus the one-off costs; within a cent a piece of the high
+        assert float(row["amount_eur"]) == round(b["per_product_offered_eur"] * b["quantity"]
+                                                 + b["one_off_offered_eur"], 2)
+        assert b["one_off_offered_eur"] > 0
+        assert abs(float(row["amount_eur"]) - b["amount_high_eur"]) <= \
+            0.005 * b["quantity"] + 0.05
         assert f"{b['amount_eur']:.2f}" in row["description"]  # the low, in words
     assert len(breaks) == 2

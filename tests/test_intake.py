@@ -855,17 +855,17 @@ def test_the_form_offers_the_shops_own_catalogue_and_what_it_makes(tmp_path, mon
             return lines[lines.index(next(x for x in lines if x.startswith(label))) + 1]
     else:
         def choices(label):
-            if label == "**9.4":  # checkboxes
+            if label == "**9.6":  # checkboxes
                 return " ".join(re.findall(r'name="p__n__-processes" value="[a-z0-9_]+">([^<]*)',
                                            form))
             select = re.search(r'<select[^>]*name="p__n__-material"[^>]*>(.*?)</select>', form,
                                re.S).group(1)
             return " ".join(re.findall(r'<option value="[a-z0-9_]+">([^<]*)', select))
-    assert re.findall(r"lasersnijden|3D-printen \(FDM\)", choices("**9.4")) == [
+    assert re.findall(r"lasersnijden|3D-printen \(FDM\)", choices("**9.6")) == [
         "lasersnijden", "3D-printen (FDM)"]
     for not_offered in ("spuitgieten", "draadvonken", "metaalprinten", "frezen", "draaien"):
-        assert not_offered not in choices("**9.4"), not_offered
-    materials = choices("**9.5")
+        assert not_offered not in choices("**9.6"), not_offered
+    materials = choices("**9.7")
     for offered in ("acrylaat (PMMA, plexiglas)", "PETG", "constructiestaal S235"):
         assert offered in materials, offered
     assert "Inconel" not in materials and "aluminium" not in materials

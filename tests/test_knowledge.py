@@ -22,7 +22,10 @@ READ_BY_ENGINE = {
     ("part", f) for f in ("id", "name", "quantity", "processes", "material", "size_mm",
                           "diameter_mm", "length_mm", "thickness_mm", "tolerance_mm",
                           "roughness_ra_um", "cycle_time_min",
-                          "iso_fit", "fit_size_mm")}  # the fit becomes tolerance_mm (iso286)
+                          "iso_fit", "fit_size_mm",  # the fit becomes tolerance_mm (iso286)
+                          # the offer's part line names the drawing the price holds for
+                          # (report/offer.py)
+                          "drawing_number", "drawing_revision")}
 
 
 @pytest.fixture(scope="module")

@@ -586,3 +586,43 @@ def test_an_index_a_fixed_length_answer_does_not_have_is_W144(tmp_path):
     assert "part.size_mm always has 3 values, [0] to [2]: [5] is never there" in message
     dutch = next(p.message for p in lint([path], lang="nl") if p.code == "W144")
     assert "part.size_mm heeft altijd 3 waarden" in dutch
+
+
+def test_a_question_rule_without_customer_wording_is_a_warning(tmp_path):
+    """A question rule (then: question: true) is asked in the offer; without customer
+    wording the offer asked it by its title ("Dit willen wij eerst met u afstemmen:
+    <title>"), an engineer's words in a letter to a buyer. W153 says so, at its then:;
+    customer: false (kept out of the offer) and customer wording are no warning, nor is
+    a rule that asks nothing."""
+    path = pack(tmp_path,
+                {"id": "OWN-001", "when": "part.material == 'pom'", "then": "{question: true}"},
+                {"id": "OWN-002", "when": "part.material == 'pom'", "then": "{question: true}",
+                 "extra": "    customer: false\n"},
+                {"id": "OWN-003", "when": "part.material == 'pom'", "then": "{question: true}",
+                 "extra": "    customer: {en: May we?, nl: Mag het?}\n"},
+                {"id": "OWN-004", "when": "part.material == 'pom'"})
+    found = [p for p in lint([path]) if p.code == "W153"]
+    assert [(p.line, str(p).split(": ", 1)[1]) for p in found] == [
+        (7, "W153 OWN-001: a question (then: question: true) without customer wording: the "
+            "offer would ask it by its title; write customer: {en: ..., nl: ...} as you "
+            "would ask the customer, or customer: false to keep it out of the offer")]
+    assert CODES["W153"].name == "no-customer-wording"
+    nl = [str(p) for p in lint([path], lang="nl") if p.code == "W153"]
+    assert nl and "zonder customer-tekst" in nl[0]
+
+
+def test_every_question_of_the_default_pack_has_customer_wording():
+    """The default pack's question rules (CST-003, DES-006, DFM-012, DFM-015, ENX-002,
+    ENX-007, CON-001, CON-003, SHR-002, MAT-013, PRC-004, QUA-014, SEC-001, SEC-003 to
+    SEC-006) reached the offer by their titles; each now asks in the customer's words,
+    in both languages."""
+    assert [str(p) for p in lint([default_pack_dir()]) if p.code in ("W153", "W150")] == []
+    import yaml
+    asked = {}
+    for path in sorted(default_pack_dir().glob("*.yaml")):
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules") or ():
+            if (rule.get("then") or {}).get("question") is True:
+                asked[rule["id"]] = rule.get("customer")
+    assert len(asked) >= 20
+    assert [rid for rid, words in asked.items()
+            if not (isinstance(words, dict) and words.get("en") and words.get("nl"))] == []

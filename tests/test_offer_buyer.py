@@ -119,14 +119,16 @@ def test_the_html_offer_has_the_schedule_as_a_table():
 # ---- 2. and 3. quantity breaks ------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, rows", [
-    ("en", ["50: Price per product € 132.71; Total € 6,635.50; Delivery 12 working days to the "
-            "first delivery (after the date you asked for)",
-            "100: Price per product € 94.34; Total € 9,434.00; Delivery 12 working days to the "
-            "first delivery (after the date you asked for)"]),
-    ("nl", ["50: Prijs per product € 132,71; Totaal € 6.635,50; Levering 12 werkdagen tot de "
-            "eerste levering (na de datum die u vroeg)",
-            "100: Prijs per product € 94,34; Totaal € 9.434,00; Levering 12 werkdagen tot de "
-            "eerste levering (na de datum die u vroeg)"]),
+    # (the price per product without the one-off costs, which each break's total holds:
+    # EUR 132.71 and 94.34 a product with them spread over 50 and 100 products)
+    ("en", ["50: Price per product € 80.10; One-off € 2,630.96; Total € 6,635.96; Delivery 12 "
+            "working days to the first delivery (after the date you asked for)",
+            "100: Price per product € 68.01; One-off € 2,630.96; Total € 9,431.96; Delivery 12 "
+            "working days to the first delivery (after the date you asked for)"]),
+    ("nl", ["50: Prijs per product € 80,10; Eenmalig € 2.630,96; Totaal € 6.635,96; Levering "
+            "12 werkdagen tot de eerste levering (na de datum die u vroeg)",
+            "100: Prijs per product € 68,01; Eenmalig € 2.630,96; Totaal € 9.431,96; Levering "
+            "12 werkdagen tot de eerste levering (na de datum die u vroeg)"]),
 ])
 def test_a_break_refused_only_for_its_date_is_priced_and_marked_late(tmp_path, lang, rows):
     """The buyer's finding 2: wanted 04-12-2026 and a fixed date, the offer priced 100
@@ -173,10 +175,12 @@ def test_a_breaks_price_is_the_offers_at_that_quantity(tmp_path):
             (alone["per_product_eur"], alone["total_eur"]), quantity
         assert csv_rows[quantity] == alone["total_eur"], quantity
     # (EUR 69.41 before the turned bush's series took 0.5 h of soft jaws, not 4 h of a
-    # fixture: FAC-009)
-    assert (rows[300]["per_piece_eur"], rows[300]["total_eur"]) == (68.25, 20475.0)
-    assert "300: Prijs per product € 68,25; Totaal € 20.475,00" in _check(
-        SEED_DRILL, "--quantities", "300", lang="nl")
+    # fixture: FAC-009; EUR 68.25 a set before the one-off costs, EUR 2,630.96 at 300
+    # sets, were priced apart from it)
+    assert (rows[300]["per_piece_eur"], rows[300]["one_off_eur"], rows[300]["total_eur"]) \
+        == (59.47, 2630.96, 20471.96)
+    assert "300: Prijs per product € 59,47; Eenmalig € 2.630,96; Totaal € 20.471,96" in \
+        _check(SEED_DRILL, "--quantities", "300", lang="nl")
 
 
 # ---- 7. every question between the customer and a firm price ---------------------------

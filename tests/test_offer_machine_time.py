@@ -38,7 +38,7 @@ def changed(tmp_path, source, name="request.yaml", part=None, **answers):
 @pytest.mark.parametrize("lang, heading, line, when, result, ours", [
     ("nl", "Machinetijd die u bij ons boekt",
      "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine-uren: 12,25 u voor 6 st.; "
-     "Prijs per uur: €\u00a0144,16; Totaal: €\u00a01.765,96",
+     "Prijs per uur: €\u00a048,08; Totaal: €\u00a0588,98",
      "U kunt vanaf 24-11-2026 op de machine bij opdracht op 23-11-2026.",
      "U bedient de machine zelf: wat u erop maakt, ook afkeur en overdoen, is voor uw "
      "eigen rekening en risico.",
@@ -46,7 +46,7 @@ def changed(tmp_path, source, name="request.yaml", part=None, **answers):
       "Levering\n"]),
     ("en", "Machine time you book with us",
      "Machine: Formlabs Form 4 SLA/MSLA-harsprinter; Machine hours: 12.25 h for 6 pcs; "
-     "Price per hour: €\u00a0144.16; Total: €\u00a01,765.96",
+     "Price per hour: €\u00a048.08; Total: €\u00a0588.98",
      "You can use the machine from 2026-11-24 if you order on 2026-11-23.",
      "You operate the machine yourself: what you make on it, scrap and reruns included, "
      "is at your own risk and expense.",
@@ -86,7 +86,12 @@ def test_machine_time_multiplies_as_its_invoice_does():
     assert Decimal(str(part["total_eur"])).quantize(cents) == (
         Decimal(str(booked["per_hour_eur"])) * Decimal(str(hours))).quantize(cents)
     assert part["per_piece_eur"] is None and data["per_product_eur"] is None
-    assert data["total_eur"] == part["total_eur"]
+    # the one-off costs (the print preparation, instructing the customer's staff, our
+    # engineering) apart: a price per hour to compare with another shop's and to book
+    # again without them (EUR 144.16 an hour with them)
+    assert [row["category"] for row in data["one_off"]] == [
+        "programming", "engineering", "instruction"]
+    assert data["total_eur"] == round(part["total_eur"] + data["one_off_total_eur"], 2)
     assert abs(data["total_eur"] - report["quote"]["totals"]["amount_high_eur"]) <= \
         0.005 * hours + 0.01
 
@@ -134,7 +139,8 @@ def test_a_part_we_finish_besides_says_what_we_do_and_has_no_price_per_hour(tmp_
     assert "Prijs per uur" not in text and "Prijs per stuk" not in text
     data = json.loads(offer(path, "--format", "json", shop=True))
     assert data["parts"][0]["machine_time"]["per_hour_eur"] is None
-    assert data["parts"][0]["total_eur"] == data["total_eur"] is not None
+    assert data["total_eur"] == round(data["parts"][0]["total_eur"] +
+                                      (data["one_off_total_eur"] or 0), 2)
 
 
 def test_our_own_operators_work_is_still_what_we_make_and_deliver():

@@ -40,12 +40,14 @@ def flat(text):
 # -- 4: the terms, and a penalty asked for ----------------------------------------------
 
 TERMS = {
-    "nl": ("Voorwaarden", "Algemene voorwaarden: Metaalunievoorwaarden",
+    "nl": ("Voorwaarden", "Algemene voorwaarden: onze eigen algemene voorwaarden, die wij u "
+           "op verzoek kosteloos toezenden",
            "Levering: af fabriek (EXW, Incoterms 2020)",
            "Betaling: binnen 30 dagen na factuurdatum",
            "Boete bij te late levering: U vroeg erom; onder onze voorwaarden nemen wij geen "
            "boete aan. Wilt u er toch een, dan spreken wij die apart met u af"),
-    "en": ("Terms", "General terms: Metaalunievoorwaarden",
+    "en": ("Terms", "General terms: our own general terms and conditions, sent to you free "
+           "of charge on request",
            "Delivery terms: ex works (EXW, Incoterms 2020)",
            "Payment: within 30 days of the invoice date",
            "Penalty for late delivery: You asked for one; under our terms we accept no "
@@ -57,7 +59,7 @@ TERMS = {
 def test_the_offer_states_its_terms_and_answers_a_penalty_asked(lang):
     """She asked a penalty for late delivery (penalty_clause: true): the offer said
     nothing of it, nor of the conditions, the delivery terms or the payment terms. Now a
-    Terms block names them (the Metaalunievoorwaarden, ex works, 30 days: the defaults)
+    Terms block names them (our own general terms, ex works, 30 days: the defaults)
     and says the penalty is not accepted under them, but can be agreed apart."""
     heading, conditions, delivery, payment, penalty = TERMS[lang]
     text = offer(DATA / "bracket-boete.yaml", lang=lang)
@@ -306,3 +308,27 @@ def test_the_small_words_say_what_the_shop_means(tmp_path, lang):
     # a product of several parts: its break prices are per product, and say so
     assert "(per product):" in offer(DATA / "zaaimachine.yaml", "--quantities", "50,100",
                                      lang=lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_only_a_member_names_the_metaalunievoorwaarden(tmp_path, monkeypatch, lang):
+    """The buyer's review: a shop that set no terms offered under the
+    Metaalunievoorwaarden, which only members of Koninklijke Metaalunie may use. Without
+    ``provider.conditions`` the offer now names the shop's own terms, sent on request,
+    and nowhere the Metaalunie; a member sets ``conditions: metaalunie`` and the offer
+    names them in full, in the offer's language."""
+    request = DATA / "bracket-boete.yaml"
+    for fmt in ("text", "md", "html"):
+        assert "Metaalunie" not in offer(request, lang=lang, fmt=fmt), fmt
+    config = tmp_path / "producibility.yaml"
+    config.write_text(f"equipment: {EQUIPMENT}\nprovider:\n  conditions: Metaalunie\n",
+                      encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", request, "--audience", "customer", "--lang", lang)
+    assert (code, err) == (0, "")
+    said = {"nl": "  - Algemene voorwaarden: Metaalunievoorwaarden (de algemene "
+                  "leveringsvoorwaarden van Koninklijke Metaalunie)",
+            "en": "  - General terms: Metaalunievoorwaarden (the general terms of delivery "
+                  "of Koninklijke Metaalunie)"}[lang]
+    assert said in out
+    assert "op verzoek" not in out and "on request" not in out

@@ -52,6 +52,13 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
             from producibility.errors import InputError, Wording
             raise InputError.said(Wording("inputs", "request_shape"), STDIN,
                                   getattr(source, "line", 1))
+    if audience == "customer" and as_of is None:
+        # an offer is a promise made the day it is written: dated today, valid from
+        # today, its lead time counted from today (a month-old enquiry's offer was dated
+        # the enquiry's day and arrived expired, its delivery date gone); the internal
+        # report keeps counting from the request's date
+        from producibility import clock
+        as_of = clock.today().isoformat()
     with gc_paused():
         report = screener.check(source, lang=lang, as_of=as_of, probe=probe,
                                 assume=assumptions, quantities=quantities, source_name=name)
@@ -63,28 +70,6 @@ def check(request, config_file, equipment, rules, no_default_rules, fmt, lang, o
              output, settings.inputs(request, settings.equipment(equipment, lang),
                                      *settings.packs(rules)), lang)
         gc.freeze()
-    if audience == "customer":
-        _dated_long_ago(report.for_serialising()["inputs"], lang)
 
 
 STDIN = "<stdin>"  # the name errors give the request read from standard input
-
-
-def _dated_long_ago(inputs, lang: str) -> None:
-    """A note on standard error when an offer's dates were counted from a request's own
-    date more than a week ago (the report's ``inputs.dated_days_ago``, whose meaning
-    ``batch`` shares): an enquiry offered a month after it came in read "Datum:
-    02-11-2026, geldig tot 16-11-2026" and promised a delivery already past.  The offer
-    stays what its inputs make it (the request's date is one); the note says how to
-    count from today."""
-    import datetime
-
-    from producibility import i18n
-    from producibility.cli.common import say
-    from producibility.report.leadtime import dated_long_ago
-
-    days = inputs.get("dated_days_ago")
-    if dated_long_ago(days):
-        today = datetime.date.fromisoformat(inputs["as_of"]) + datetime.timedelta(days=days)
-        click.echo(say("dated_long_ago", lang, date=i18n.day(inputs["as_of"], lang),
-                       days=days, today=today.isoformat()), err=True)

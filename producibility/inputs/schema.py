@@ -299,7 +299,10 @@ def advice(error, lang="en", document=None):
                                 hint=hint), []
     if v == "enum":
         options = error.validator_value
-        shown = ", ".join(str(o) for o in options[:12]) + (", ..." if len(options) > 12 else "")
+        # (a yes/no option as YAML writes it: false, not Python's False)
+        shown = ", ".join(str(o).lower() if isinstance(o, bool) else "null" if o is None
+                          else str(o) for o in options[:12]) + \
+            (", ..." if len(options) > 12 else "")
         return t["enum"].format(where=where, value=_describe(inst, lang), shown=shown,
                                 hint=did_you_mean(inst, options, lang)), []
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
@@ -357,6 +360,7 @@ PATTERN_FORMS = {
     "^[0-9]+\\.[0-9]+\\.[0-9]+": "version",
     "^7\\.[0-9]+\\.[0-9]+$": "version",
     "^(request|part)\\.[a-z_][a-z0-9_]*$": "field",
+    "^[A-Za-z0-9][A-Za-z0-9._/-]{0,15}$": "prefix",
 }
 
 

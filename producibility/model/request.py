@@ -224,7 +224,7 @@ def read_request(source: str | Path | dict, questionnaire: Any = None,
 
 
 def _catalogue_numbers(document, questionnaire, path, data=None):
-    """A number given for a catalogue answer, read as the text written: a material
+    """A number given for a catalogue or text answer, read as the text written: a material
     number without quotes (``material: 1.4404``, ``2.0401``) is a float to YAML, and
     was refused with the schema's English words; it is the material 1.4404 (the text
     at its place in the file, ``data`` or else the file at ``path``: ``1.4310`` keeps
@@ -232,7 +232,9 @@ def _catalogue_numbers(document, questionnaire, path, data=None):
     parts = document.get("parts")
     text = None
     for q in questionnaire.questions:
-        if not q.catalogue:
+        # (a text answer written as a number too: a drawing number 47110032, a
+        # revision 03, read as written, not refused as "a number")
+        if not q.catalogue and q.type != "text":
             continue
         holders = [document] if q.scope == "request" else \
             [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []

@@ -22,7 +22,10 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.15.0"  # 7.15: lead_time.due_date and due_moved (a date asked on a
+SCHEMA_VERSION = "7.16.0"  # 7.16: a quote line's and an open answer's one_off
+# (what a one-off cost is for, null where it recurs), quote.totals.one_off_eur and
+# one_off_high_eur, a quantity break's one_off_offered_eur (its per_product_offered_eur
+# without the one-off costs); 7.15: lead_time.due_date and due_moved (a date asked on a
 # day the shop is closed is due its working day before); a delivery_plan row's expedited
 # (a later delivery late at our free hours, in overtime as the first); 7.14: an assignment's bar_mm (made from drawn bar, or a
 # sawn blank) and alternative_amounts (what each alternative machine would cost and why
@@ -429,7 +432,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
         if placement.nothing_made:  # not priced, not EUR 0: as effort.cost_eur (an ERP
             # import read quote.totals' 0.00 as a price)
             quote["totals"].update(amount_eur=None, amount_high_eur=None,
-                                   contingency_eur=None, estimated_eur=None)
+                                   contingency_eur=None, estimated_eur=None,
+                                   one_off_eur=None, one_off_high_eur=None)
 
     check_caps, over = (settings.get("mrl") or {}).get("check_caps") or {}, None
     late = leadtime.finding(lead, request, matrix, lang, flexible_up_to, equipment.calendar,
@@ -470,7 +474,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                                 if isinstance(note, costing.Unpriced)]}
         if placement.nothing_made:
             quote["totals"].update(amount_eur=None, amount_high_eur=None,
-                                   contingency_eur=None, estimated_eur=None)
+                                   contingency_eur=None, estimated_eur=None,
+                                   one_off_eur=None)
     if target_price:
         # the whole price against the customer's target: a what-if probe prices too, so
         # that its verdict is the one the full report would give

@@ -13,6 +13,7 @@ from __future__ import annotations
 import decimal
 import functools
 import math
+from typing import NamedTuple
 
 from producibility import i18n
 from producibility.model.stock import (
@@ -350,7 +351,35 @@ def rate(provider, costing, key, name, words, notes, lang, provenance=None):
 _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "rule": None,
                "description": "", "setup_h": None, "run_h": None, "hours": None,
                "rate_eur_h": None, "amount_eur": 0.0, "basis": "given", "source": "",
-               "attended": None}
+               "attended": None, "one_off": None}
+
+#: What a one-off cost is for (a quote line's ``one_off``): work done once for a drawing,
+#: not again for a repeat order of it, which a buyer compares and reorders without
+#: (the offer's "Eenmalige kosten").  Programming is the CAM line of each operation and
+#: a rule's ``cam_h``; engineering a rule's ``engineering_h`` and ``design_h`` (not its
+#: procurement: hours that order something, which recur with every order); a rule's
+#: ``inspection_h`` and ``setup_h`` recur unless its ``effort.one_off`` names what they
+#: are for (``first_article``, ``capability``, ``fixtures``), and ``one_off: false``
+#: keeps every hour of a rule in the piece price (a certificate per heat, cleaning
+#: shared tools each batch).
+ONE_OFF = ("programming", "fixtures", "first_article", "capability", "engineering",
+           "instruction")
+_ONE_OFF_BY_KEY = {"cam_h": "programming", "engineering_h": "engineering",
+                   "design_h": "engineering", "tooling": "fixtures"}
+
+
+def one_off(effort, key):
+    """What a rule's ``key`` hours (``engineering_h``, ``cam_h``, ...; for an amount, its
+    kind) are for where they are a one-off cost (:data:`ONE_OFF`), else None: the rule's
+    ``effort.one_off`` (a category, or false: none of it), else by key.  The one owner of
+    which quote lines are one-off: the offer, the quote's totals and the quantity breaks
+    read the lines' ``one_off``, never the rules."""
+    declared = (effort or {}).get("one_off")
+    if declared is False:
+        return None
+    if isinstance(declared, str):
+        return declared
+    return _ONE_OFF_BY_KEY.get(key)
 
 
 def cam_h(process, costing) -> float:
@@ -638,6 +667,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             said_cam = words.get(f"cam_{a['process']}") or words.get(f"cam_{kind}") or words["cam"]
             line("cam", part=pid, process=a["process"], description=said_cam.format(
                 part=pid, process=process_name), hours=cam, rate_eur_h=eng_rate,
+                one_off="programming",
                 amount_eur=cam * eng_rate, basis=weakest((
                     provenance.cam(a["process"]) if provenance is not None else "default",
                     eng_basis)),
@@ -681,7 +711,8 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
         line("setup", part=f.part, machine=machine, rule=f.rule,
              description=f.title, setup_h=hours, hours=hours, rate_eur_h=rate_h,
              amount_eur=hours * rate_h, basis="default" if judged else basis,
-             source=said["rule"].format(rule=f.rule, hours=g(hours)))
+             source=said["rule"].format(rule=f.rule, hours=g(hours)),
+             one_off=one_off(f.effort, "setup_h"))
     if brief:
         return lines, notes
     # ---- outside work and what the rules add
@@ -696,7 +727,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             # stock weight for want of the part's: estimated
             lines.append(dict(
                 {k: v for k, v in outside.items() if k not in ("not_priced", "partner")},
-                basis=outside.get("basis", "given"), attended=None))
+                basis=outside.get("basis", "given"), attended=None, one_off=None))
             if outside.get("partner"):
                 shipped.append((outside["part"], outside["process"], outside["partner"]))
             treatment = bool(catalogue and catalogue.get("treatments", outside["process"]))
@@ -773,8 +804,9 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             if not hours:
                 continue
             source = said["rule_rate"].format(rule=f.rule, hours=g(hours), rate=src)
+            once = one_off(effort, key)
             if key == "engineering_h" and effort.get("lead_time_days"):
-                kind = "procurement"
+                kind, once = "procurement", None  # an order: again with every order
                 if len(order) > 1:  # one order, its hours shared by its parts
                     hours /= len(order)
                     source += said["one_order"].format(n=len(order),
@@ -782,13 +814,14 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
             line(kind, part=f.part, machine=f.machine if f.machine != "-" else None,
                  rule=f.rule, description=f.title, hours=hours, rate_eur_h=rate_h,
                  amount_eur=hours * rate_h, basis="default" if judged else basis,
-                 source=source)
+                 source=source, one_off=once)
         for extra in effort.get("amounts") or ():
             text = extra["description"]
             line(extra["kind"], part=f.part, rule=f.rule,
                  description=text.get(lang) or text.get("en"), amount_eur=extra["amount_eur"],
                  basis="default" if judged else "given",
-                 source=said["rule_amount"].format(rule=f.rule))
+                 source=said["rule_amount"].format(rule=f.rule),
+                 one_off=one_off(effort, extra["kind"]))
     # ---- packaging and transport, where the pack's settings price them
     if nothing or rules_only:
         return lines, notes
@@ -934,12 +967,16 @@ def quote(request, parts, machines, assignments, findings, catalogue, provider, 
                                partners=partners, levelled=levelled)
     extra = open_answers(pending, request, parts, machines, assignments, catalogue, provider,
                          costing, lang, unmade, partners, provenance, alternatives)
-    return lines, {
+    out = {
         "currency": "EUR", "lines": lines, "notes": [str(note) for note in notes],
         "not_priced": [note.entry for note in notes if isinstance(note, Unpriced)],
         "totals": totals(lines, share, costing["estimate_contingency"], extra, pending_share),
         "open_answers": open_answer_entries(extra),
         "breaks": []}
+    # the one-off costs at the high estimate, as the offer names them apart from the
+    # piece price (:func:`price_split`)
+    out["totals"]["one_off_high_eur"] = _r(sum(price_split(out)[1].values()))
+    return lines, out
 
 
 def open_answer_entries(extra):
@@ -947,7 +984,7 @@ def open_answer_entries(extra):
     (what :func:`part_prices` shares out part by part)."""
     return [{key: line[key] for key in (
         "rule", "part", "machine", "kind", "description", "hours", "amount_eur", "source",
-        "counted", "assumes")} for line in extra]
+        "counted", "assumes", "one_off")} for line in extra]
 
 
 def open_answers(pending, request, parts, machines, assignments, catalogue, provider,
@@ -1020,26 +1057,38 @@ def totals(lines, share, estimate_share, pending=(), pending_share=None):
             "open_answers_eur": _r(waiting),
             "open_answers_capped": bool(counted) and pending_share is not None and
             waiting < sum(line["amount_eur"] for line in counted) - 0.005,
-            "contingency_eur": contingency, "amount_high_eur": _r(_r(low) + contingency)}
+            "contingency_eur": contingency, "amount_high_eur": _r(_r(low) + contingency),
+            # the one-off lines (:func:`one_off`) before contingency; with it, :func:`quote`
+            "one_off_eur": _r(sum(line["amount_eur"] for line in lines if line.get("one_off")))}
 
 
-def part_prices(quote):
-    """part id -> its price at the high estimate of ``quote`` (a report's, or a quantity
-    break's: :func:`offered`): its own quote lines with the
-    contingency as the quote computes it (:func:`totals`: the share on every
-    line, the estimate share on its estimated ones, and what open answers to its rules
-    can add: ``quote.open_answers``), plus a share of the
-    request's own lines (a rule for the whole request, packaging, transport: their high
-    estimate likewise) in proportion to the parts' own amounts before contingency.  The
-    parts add up to the report's high estimate (to the cent of each part).  One share
+def price_split(quote):
+    """(part id -> its piece price's share of the high estimate of ``quote``, (one-off
+    category, part id or None) -> that one-off cost at the high estimate): the one owner
+    of the split a buyer compares prices by.  A quote line that is one-off
+    (:func:`one_off`: the CAM, a fixture, a first article inspection, the shop's own
+    engineering and estimating) is priced apart, by what it is for and for which part
+    (None: the whole request), and not spread over the pieces: the offer named
+    EUR 2,100 of them inside a piece price of EUR 7,500, and a buyer comparing piece
+    prices, or reordering without them, could not.
+
+    Each group carries its own contingency as the quote computes it (:func:`totals`: the
+    share on every line, the estimate share on its estimated ones, what open answers to
+    its rules can add: ``quote.open_answers``, a one-off rule's with its one-off
+    group); the request's own recurring lines (a rule for the whole request, packaging,
+    transport) are shared out over the parts in proportion to their own recurring
+    amounts before contingency.  Everything adds up to the report's high estimate (to
+    the cent of each group; the cents of rounding go to the dearest part).  One share
     for all parts made a part with a given cycle time pay for another's estimated run
     time (P1 EUR 234 too high, P2 EUR 233 too low)."""
     figures = quote["totals"]
     share = figures.get("contingency_share") or 0.0
     extra = figures.get("estimate_contingency_share") or 0.0
-    own, shared = {}, []
+    own, shared, once = {}, [], {}
     for line in quote["lines"]:
-        if line.get("part"):
+        if line.get("one_off"):
+            once.setdefault((line["one_off"], line.get("part")), []).append(line)
+        elif line.get("part"):
             own.setdefault(line["part"], []).append(line)
         else:
             shared.append(line)
@@ -1049,8 +1098,10 @@ def part_prices(quote):
     amounts = {pid: sum(line["amount_eur"] or 0 for line in lines)
                for pid, lines in own.items()}
     prices = {pid: high(lines) for pid, lines in own.items()}
-    # what open answers can add: a part's rule with its part, the request's shared (in
-    # the proportion the quote allows for them: capped, less than their sum)
+    one_offs = {key: high(lines) for key, lines in once.items()}
+    # what open answers can add: a part's rule with its part, a one-off rule's with its
+    # one-off group, the request's shared (in the proportion the quote allows for them:
+    # capped, less than their sum)
     common = high(shared) if shared else 0.0
     # (a rule that cannot fire on the answer the allowance assumes is not counted)
     entries = [entry for entry in quote.get("open_answers") or ()
@@ -1058,7 +1109,10 @@ def part_prices(quote):
     summed = sum(entry["amount_eur"] for entry in entries)
     allowed = (figures.get("open_answers_eur") or 0.0) / summed if summed else 0.0
     for entry in entries:
-        if entry.get("part") in prices:
+        if entry.get("one_off"):
+            key = (entry["one_off"], entry.get("part"))
+            one_offs[key] = one_offs.get(key, 0.0) + entry["amount_eur"] * allowed
+        elif entry.get("part") in prices:
             prices[entry["part"]] += entry["amount_eur"] * allowed
         else:
             common += entry["amount_eur"] * allowed
@@ -1071,13 +1125,21 @@ def part_prices(quote):
     # its price per piece 773.09 beside the report's 773.10; the cents of rounding go to
     # the dearest part
     prices = {pid: round(price, 2) for pid, price in prices.items()}
+    one_offs = {key: round(amount, 2) for key, amount in one_offs.items() if amount}
     high_eur = figures.get("amount_high_eur")
     if prices and high_eur is not None:
-        rest = round(high_eur - sum(prices.values()), 2)
-        if rest and abs(rest) <= 0.01 * (len(prices) + len(shared) + 2):
+        rest = round(high_eur - sum(prices.values()) - sum(one_offs.values()), 2)
+        if rest and abs(rest) <= 0.01 * (len(prices) + len(shared) + len(once) + 2):
             dearest = max(sorted(prices), key=prices.get)
             prices[dearest] = round(prices[dearest] + rest, 2)
-    return prices
+    return prices, one_offs
+
+
+def part_prices(quote):
+    """part id -> its piece price's share of the high estimate of ``quote`` (a report's,
+    or a quantity break's: :func:`offered`), without its one-off costs
+    (:func:`price_split`)."""
+    return price_split(quote)[0]
 
 
 def times(price, count):
@@ -1088,25 +1150,36 @@ def times(price, count):
     return float(product.quantize(decimal.Decimal("0.01"), decimal.ROUND_HALF_UP))
 
 
+class Offered(NamedTuple):
+    """The prices an offer names (:func:`offered`)."""
+    per_piece: dict  # part id -> its price per piece, to the cent, without one-off costs
+    per_product: float  # each part's price per piece times its pieces in one product
+    total: float  # the product's price times the quantity, plus the one-off costs
+    one_off: dict  # (one-off category, part id or None) -> its amount, to the cent
+    one_off_eur: float  # those added up
+
+
 def offered(quote, quantity, per_product):
-    """The prices an offer names for ``quantity`` products of the quote: (each part's
-    price per piece, the price per product, the total), or None where the quote has no
-    high estimate.  A part's price per piece is its share of the high estimate
-    (:func:`part_prices`) over its pieces, rounded to the cent; a product's price is
-    those prices times each part's pieces in one product (``per_product``: part id ->
-    pieces), added up; the total that times the quantity: what an invoice multiplies.
-    The offer's own prices and each quantity break's are made by this one function (a
-    break rounded the set's price instead: EUR 69.40 a set of three parts at 300 sets,
-    where the offer for 300 sets read EUR 69.41)."""
+    """The prices an offer names for ``quantity`` products of the quote (:class:`Offered`),
+    or None where the quote has no high estimate.  A part's price per piece is its piece
+    price's share of the high estimate (:func:`price_split`) over its pieces, rounded to
+    the cent; a product's price is those prices times each part's pieces in one product
+    (``per_product``: part id -> pieces), added up; the total that times the quantity,
+    plus the one-off costs, each to the cent: what an invoice adds up.  The offer's own
+    prices and each quantity break's are made by this one function (a break rounded the
+    set's price instead: EUR 69.40 a set of three parts at 300 sets, where the offer for
+    300 sets read EUR 69.41)."""
     if quantity is None or quote["totals"].get("amount_high_eur") is None:
         return None
-    prices = part_prices(quote)
+    prices, one_offs = price_split(quote)
     per_piece = {pid: round(prices.get(pid, 0.0) / (count * quantity), 2)
                  if count * quantity else None for pid, count in per_product.items()}
     if any(value is None for value in per_piece.values()):
         return None
     product = round(sum(per_piece[pid] * count for pid, count in per_product.items()), 2)
-    return per_piece, product, times(product, quantity)
+    once = round(sum(one_offs.values()), 2)
+    return Offered(per_piece, product, round(times(product, quantity) + once, 2), one_offs,
+                   once)
 
 
 def at_quantity(request, quantity):
@@ -1156,6 +1229,8 @@ def quantity_break(quantity, screened, per_product=None):
         if priced else None,
         "per_product_offered_eur": named[1] if named else None,
         "amount_offered_eur": named[2] if named else None,
+        # the one-off costs in it (not in the price per product)
+        "one_off_offered_eur": named.one_off_eur if named else None,
         "rules": sorted({line["rule"] for line in lines if line["rule"]}),
         "blockers": screened["blockers"] if "blockers" in screened else sorted(
             {f["rule"] for f in screened.get("findings") or () if f["kind"] == "blocker"}),

@@ -31,6 +31,8 @@ make stays ours to deliver.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -41,6 +43,10 @@ from producibility.report import costing
 from producibility.report.leadtime import date_refused, moot, nothing_made, overtime_still_late
 
 DEFAULT_VALIDITY_DAYS = 30
+DEFAULT_OFFER_PREFIX = "OF"  # the offer number's prefix where the shop sets none
+#: ``provider.conditions`` of a member of Koninklijke Metaalunie: its general terms,
+#: named in full in the offer's language
+METAALUNIE = "metaalunie"
 TOP_QUESTIONS = 3
 
 
@@ -95,10 +101,70 @@ def _in_lang(value: Any, lang: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def offer_number(data: Mapping[str, Any], request: Mapping[str, Any],
+                 provider: Mapping[str, Any]) -> str:
+    """The offer's own number, what a buyer books it by: the shop's prefix
+    (``provider.offer_prefix``, default ``OF``), the year of the request's date (else of
+    the offer's), and six characters of a digest of what the offer is made of: the
+    request, the equipment file and the packs (the report's ``inputs`` digests; the
+    request's answers where a report has none).  The same inputs give the same number,
+    in either language and on any day; another request, another revision of its drawing
+    or another price basis gives another.  The offer had none: a buyer books an offer by
+    its number."""
+    inputs = data.get("inputs") or {}
+    made_of = [str((inputs.get("request") or {}).get("digest") or "")]
+    made_of.append(str((inputs.get("equipment") or {}).get("digest") or ""))
+    made_of += [str(pack.get("digest") or "") for pack in inputs.get("packs") or ()]
+    if not made_of[0]:  # a report without its inputs' digests: the answers themselves
+        made_of[0] = json.dumps(request, sort_keys=True, default=str, ensure_ascii=False)
+    code = hashlib.sha256("\n".join(made_of).encode("utf-8")).hexdigest()[:6].upper()
+    dated = _date(request.get("date")) or _date(inputs.get("as_of")) or clock.today()
+    prefix = str(provider.get("offer_prefix") or DEFAULT_OFFER_PREFIX).strip()
+    return f"{prefix}-{dated.year}-{code}"
+
+
+def part_size(part: Mapping[str, Any], lang: str, t: Mapping[str, str]) -> str:
+    """A part's size as a drawing's title block gives it: a turned part by its diameter
+    and length ("Ø18 × 32 mm"), any other by its envelope ("140 × 60 × 25 mm"), a sheet
+    part with its thickness ("400 × 300 × 40 mm, plaatdikte 3 mm"); "" where none is
+    given.  The offer named a turned part's size nowhere."""
+    def mm(value):
+        return i18n.number(value, lang, grouping=False) \
+            if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    diameter, length = mm(part.get("diameter_mm")), mm(part.get("length_mm"))
+    envelope = [mm(v) for v in part.get("size_mm") or ()] \
+        if isinstance(part.get("size_mm"), list) else []
+    if diameter and ("turning" in (part.get("processes") or ()) or not envelope):
+        text = f"Ø{diameter} × {length} mm" if length else f"Ø{diameter} mm"
+    elif envelope and all(envelope):
+        text = " × ".join(envelope) + " mm"
+    else:
+        text = ""
+    thickness = mm(part.get("thickness_mm"))
+    if thickness:
+        said = t["size_thickness"].format(thickness=thickness)
+        text = f"{text}, {said}" if text else said
+    return text
+
+
+def _drawing(part: Mapping[str, Any], t: Mapping[str, str]) -> str:
+    """A part's drawing as the offer names it: "tekening 4711-0032, revisie C"; its
+    revision alone where no number is given; "" where neither is."""
+    number = str(part.get("drawing_number") or "").strip()
+    revision = str(part.get("drawing_revision") or "").strip()
+    if number and revision:
+        return t["drawing_revision"].format(number=number, revision=revision)
+    if number:
+        return t["drawing"].format(number=number)
+    return t["revision_only"].format(revision=revision) if revision else ""
+
+
 def _terms(provider: Mapping[str, Any], request: Mapping[str, Any], data: Mapping[str, Any],
            lang: str, t: Mapping[str, Any], delivered: bool = True) -> list[dict[str, str]]:
     """The terms the offer is made under, each a label and its text: the general terms
-    (the provider's ``conditions``, else the Metaalunievoorwaarden), the delivery terms
+    (the provider's ``conditions``; ``metaalunie`` for the Metaalunievoorwaarden, which
+    only members of Koninklijke Metaalunie may use; else the shop's own general terms,
+    sent on request: the Metaalunievoorwaarden were everyone's default), the delivery terms
     (``delivery_terms``, else ex works, or delivered where the pack prices the transport
     to the customer: a quote line of kind ``transport``; none for machine time only:
     nothing is ``delivered``), the payment terms (``payment_terms``, else 30 days after
@@ -119,6 +185,8 @@ def _terms(provider: Mapping[str, Any], request: Mapping[str, Any], data: Mappin
     out = []
     for label, key, default in filter(None, asked):
         text = _in_lang(provider.get(key), lang) if key in provider else default
+        if key == "conditions" and (text or "").strip().lower() == METAALUNIE:
+            text = t["terms_conditions_metaalunie"]  # a member's, named in full
         if text:
             out.append({"label": t[label], "text": text})
     return out
@@ -277,6 +345,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                           for p in part.get("processes") or []],
             "material": _material(questionnaire, part, lang, written.get(pid)),
             "size_mm": part.get("size_mm"),
+            # its size as its drawing gives it (a turned part's diameter and length),
+            # and the drawing the price is for (number and revision, as given)
+            "size": part_size(part, lang, t),
+            "drawing": _drawing(part, t),
+            "drawing_number": str(part.get("drawing_number") or "") or None,
+            "drawing_revision": str(part.get("drawing_revision") or "") or None,
             "treatments": [_label(questionnaire, "part", "surface_treatment", p, lang)
                            for p in part.get("surface_treatment") or []],
             "blocked": blocked, "pending": pending,
@@ -338,10 +412,17 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         listed = follows.get(entry["part"], not_included)  # on the part's own line
         if text not in listed:
             listed.append(text)
+    # the one-off costs (the CAM, fixtures, a first article inspection, our engineering),
+    # apart from the piece prices: for the whole request and the parts priced here (a
+    # part whose price follows brings its own with it); each by what it is for, with
+    # the parts it is for where the request has more than one
+    one_off = _one_off_rows(mine.one_off if mine else {}, {p["id"] for p in priced},
+                            parts, t) if priced else []
+    one_off_total = round(sum(row["total_eur"] for row in one_off), 2)
     # a part whose price follows leaves the whole without a price: the others' sum read
     # as the order's total
-    total = round(sum(p["total_eur"] for p in priced), 2) if priced and not follows \
-        else None
+    total = round(sum(p["total_eur"] for p in priced) + one_off_total, 2) \
+        if priced and not follows else None
     # a product of several parts (or of several pieces of one): its price, each part's
     # price per piece times its pieces in one product, what a target price per product
     # is weighed against (the offer showed EUR 16.26 a bracket and "above your target of
@@ -401,8 +482,15 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
             # (not where our price, below the target, leaves out a part we cannot make:
             # the offer says that part is not made)
             target = i18n.money(costing.target_price(request), lang, 2)
-            settled.append(t["over_target_price"].format(
-                price=i18n.money(per_product, lang, 2), target=target)
+            # the price per product the target is weighed against holds the one-off
+            # costs spread over the products (COST-TARGET's): said so, for the offer's
+            # price per product holds none of them
+            all_in = round(per_product + one_off_total / quantity, 2) \
+                if per_product is not None and one_off_total and counted else None
+            settled.append(t["over_target_all_in"].format(
+                price=i18n.money(all_in, lang, 2), target=target) if all_in is not None
+                else t["over_target_price"].format(
+                    price=i18n.money(per_product, lang, 2), target=target)
                 if per_product is not None else t["over_target"].format(target=target))
         if finding["rule"] == "FIT-TREATMENT":
             text = t["which_treatment"].format(finding=finding["message"])
@@ -598,10 +686,28 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                                    delivered=not only_booked)
     extra_days = data["effort"].get("longest_wait_days") or 0  # for templates before delivery
     address = provider.get("address") or []
+    # the parts whose drawing revision is not given: the price holds for the drawing as
+    # we received it, said once (it said nothing, and a buyer checks the revision)
+    # (not for machine time the customer books: its price is per hour, whatever is made)
+    unrevised = [p for p in parts if not p["drawing_revision"] and not p["machine_time"]]
+    revision_note = "" if declined or refusals or not unrevised else \
+        t["revision_as_received"] if len(unrevised) == len(parts) or len(parts) == 1 else \
+        t["revision_as_received_parts"].format(parts=_named(unrevised))
+    # the enquiry's own date, where the offer is dated another day (it is dated the day
+    # it is written: the report's as_of)
+    asked_on = _date(request.get("date"))
+    reference = request.get("id") or data["request"].get("id") or ""
     return {
         "T": t, "lang": lang, "provider": provider, "address": address,
         "customer": request.get("customer") or "",
-        "reference": request.get("id") or data["request"].get("id") or "",
+        "number": offer_number(data, request, provider),
+        "reference": reference,
+        "request_date": asked_on.isoformat() if asked_on else None,
+        # "REQ-2026-102 van 02-11-2026" where the enquiry is of another day than the offer
+        "reference_text": t["reference_of"].format(reference=reference, date=i18n.day(
+            asked_on.isoformat(), lang)) if reference and asked_on and asked_on != day
+        else reference,
+        "revision_note": revision_note,
         "date": day.isoformat(),
         "valid_until": (day + datetime.timedelta(days=validity)).isoformat(),
         "intro": t[intro], "verdict": verdict, "parts": parts, "quantity": quantity,
@@ -631,6 +737,13 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
         "closing": t["closing_none" if declined else "closing_refused" if refusals else
                      "closing" if questions else "closing_order"],
         "total_eur": total,
+        # the one-off costs, each a row (what it is for, its parts, its amount), and
+        # their sum: in total_eur, not in any price per piece or per product
+        "one_off": [] if refusals else one_off,
+        "one_off_total_eur": None if refusals or not one_off else one_off_total,
+        # that they are charged once: for a drawing, or (machine time only) a booking
+        "one_off_note": "" if refusals or not one_off else
+        t["one_off_note_machine_time" if only_booked else "one_off_note"],
         # a product's price where a product is more than one piece (None otherwise)
         "per_product_eur": per_product if product_parts else None,
         "product_parts": product_parts or "", "indicative": verdict == "conditional" or bool(questions),
@@ -678,6 +791,27 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
                                             lang) if len(questions) > TOP_QUESTIONS else "",
         "vat_note": provider.get("vat_note", True) and not declined and not refusals,
     }
+
+
+def _one_off_rows(amounts: Mapping[tuple, float], priced: set[str],
+                  parts: list[Mapping[str, Any]], t: Mapping[str, str]) -> list[dict]:
+    """The offer's one-off costs (``Offered.one_off``: (category, part or None) ->
+    amount), a row for each category (in :data:`costing.ONE_OFF`'s order) over the
+    request and the parts in ``priced``: its words, the parts it is for where it is for
+    some of the request's parts only, and its amount."""
+    rows = []
+    for category in costing.ONE_OFF:
+        held = {pid: amount for (kind, pid), amount in amounts.items()
+                if kind == category and (pid is None or pid in priced)}
+        if not held:
+            continue
+        whole = None in held or set(held) >= {p["id"] for p in parts}
+        named = [p for p in parts if p["id"] in held]
+        rows.append({"category": category, "text": t["one_off_" + category],
+                     "parts": [] if whole else [p["id"] for p in named],
+                     "for": "" if whole else _named(named),
+                     "total_eur": round(sum(held.values()), 2)})
+    return rows
 
 
 def _machine_time(data, pid, operations, part, questionnaire, lang, t):
@@ -877,8 +1011,11 @@ def _break(b: Mapping[str, Any], lang: str, t: Mapping[str, Any]) -> dict[str, A
     total = b.get("amount_offered_eur")
     if total is None and offered:
         total = costing.times(per_piece, b["quantity"])
+    once = b.get("one_off_offered_eur")
     return {"quantity": b["quantity"], "per_piece_eur": per_piece if offered else None,
             "total_eur": total if offered else None,
+            # the one-off costs at that quantity: in its total, not in its price per piece
+            "one_off_eur": once if offered and once else None,
             "days": days, "delivery": delivery,
             "on_request": t["break_on_request"] if not offered else ""}
 

@@ -24,12 +24,13 @@ on one rule with ``lint: {ignore: [W150]}``:
   waits         W161 unknown-wait, W162 treatment-wait-on-top
   translations  W150 missing-translation, W152 no-mitigation
   sources       W151 no-source
+  customer      W153 no-customer-wording
 """
 
 from __future__ import annotations
 
-from producibility.authoring.lint import (catalogue, conditions, files, flags, ids, messages,
-                                          schema, sources, translations, waits)
+from producibility.authoring.lint import (catalogue, conditions, customer, files, flags, ids,
+                                          messages, schema, sources, translations, waits)
 from producibility.authoring.lint.base import Context, ignored, known_fields
 from producibility.i18n import DEFAULT_LANG
 from producibility.model.pack_checks import Problem
@@ -39,11 +40,11 @@ __all__ = ["CHECKS", "CODES", "Problem", "known_fields", "lint", "reference"]
 
 #: The check modules, in the order of their codes.
 CHECKS = (files, schema, ids, catalogue, conditions, messages, flags, waits, translations,
-          sources)
+          sources, customer)
 #: Every lint code -> its :class:`base.Code` (name, summary).
 CODES = dict(sorted((code, info) for module in CHECKS for code, info in module.CODES.items()))
 
-_RULE_CHECKS = (conditions, messages, flags, waits, translations, sources)
+_RULE_CHECKS = (conditions, messages, flags, waits, translations, sources, customer)
 
 
 def lint(paths, questionnaire=None, base_rules=None, lang: str = DEFAULT_LANG) -> list[Problem]:

@@ -106,11 +106,17 @@ def report(job: Job) -> str:
         if offered is None and b["per_piece_high_eur"] is not None:
             offered = round(round(b["per_piece_high_eur"], 2) * b["quantity"], 2)
         row = {c: "" for c in CSV_COLUMNS}
+        # (with one-off costs: the offer's price per piece holds none of them, its total
+        # both)
+        once = b.get("one_off_offered_eur")
         row.update(kind=words["csv_break"] if excel else "break",
-                   description=words["csv_break_text"].format(
-                       quantity=b["quantity"], per_piece=number_cell(b["per_piece_eur"], style),
-                       high=number_cell(b["per_piece_high_eur"], style),
-                       unit=unit(data, words), low=number_cell(b["amount_eur"], style)),
+                   description=words["csv_break_text_one_off" if once else "csv_break_text"]
+                   .format(quantity=b["quantity"],
+                           per_piece=number_cell(b["per_piece_eur"], style),
+                           high=number_cell(b["per_piece_high_eur"], style),
+                           offered=number_cell(b.get("per_product_offered_eur"), style),
+                           one_off=number_cell(once, style),
+                           unit=unit(data, words), low=number_cell(b["amount_eur"], style)),
                    run_h=number_cell(b["run_h"], style),
                    amount_eur=number_cell(offered, style))
         writer.writerow([row[c] for c in CSV_COLUMNS])
@@ -122,7 +128,8 @@ def report(job: Job) -> str:
 
 
 def offer(model: Mapping[str, Any], job: Job) -> str:
-    """The offer's lines (part, description, pieces, price per piece, total); nothing
+    """The offer's lines (part, description, pieces, price per piece, total), its one-off
+    costs (``one_off``, what they are for, the total only), the total; nothing
     internal."""
     style = _style(job)
     excel = style == "excel"
@@ -133,7 +140,9 @@ def offer(model: Mapping[str, Any], job: Job) -> str:
                     if excel else OFFER_COLUMNS)
     for part in model["parts"]:
         how = ", ".join(part["processes"]) + (f" · {part['material']}" if part["material"] else "") \
-            + "".join(f" · {treatment}" for treatment in part.get("treatments") or ())
+            + (f" · {part['size']}" if part.get("size") else "") \
+            + "".join(f" · {treatment}" for treatment in part.get("treatments") or ()) \
+            + (f" · {part['drawing']}" if part.get("drawing") else "")
         booked = part.get("machine_time")
         if booked:  # machine time the customer books: no price per piece, the hours
             how = f"{model['machine_time_heading']}: {how} · {t['machine']}: " + \
@@ -148,6 +157,10 @@ def offer(model: Mapping[str, Any], job: Job) -> str:
                                                         if part["name"] else how),
                          part["pieces"], number_cell(part["per_piece_eur"], style),
                          number_cell(part["total_eur"], style)])
+    for row in model.get("one_off") or ():  # the one-off costs, apart from the pieces
+        writer.writerow([t["one_off"] if excel else "one_off", csv_cell(
+            f"{row['text']} ({row['for']})" if row.get("for") else row["text"]), "", "",
+            number_cell(row["total_eur"], style)])
     writer.writerow([t["parts_total"] if excel else "total", "", "", "",
                      number_cell(model["total_eur"], style)])
     for text in model.get("not_included") or ():  # what the prices leave out

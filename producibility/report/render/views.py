@@ -326,16 +326,27 @@ def context(job: Job) -> dict[str, Any]:
 
     def per_unit() -> str:
         """The cost range per piece (one part, needed once a product) or per set (the
-        parts of one product), as a quote engineer reads it: "EUR 24.14 - EUR 30.06 per
-        piece"; "" without a quantity."""
+        parts of one product) without the one-off costs, and those apart, as a quote
+        engineer reads it: "EUR 20.84 - EUR 23.87 per piece + one-off EUR 765 - EUR
+        1,243"; "" without a quantity."""
         quantity = data["request"].get("quantity")
         # the quote's totals (the effort's cost_eur was whole euros): the offer's price per piece
         # (EUR 914.78) is the same figure, not EUR 2,744 / 3 = 914.67
         totals = data["quote"]["totals"]
         if not quantity or quantity <= 0:
             return ""
-        return (f"{euros(totals['amount_eur'] / quantity, lang)} - "
-                f"{euros(totals['amount_high_eur'] / quantity, lang)} {unit(data, words)}")
+        # the piece price without the one-off costs, as the offer names it, and those
+        # apart (a buyer compares piece prices and reorders without them)
+        once, once_high = totals.get("one_off_eur") or 0.0, totals.get("one_off_high_eur")
+        if not once or once_high is None:
+            once = once_high = 0.0
+        text = (f"{euros((totals['amount_eur'] - once) / quantity, lang)} - "
+                f"{euros((totals['amount_high_eur'] - once_high) / quantity, lang)} "
+                f"{unit(data, words)}")
+        if once:
+            text += " " + words["one_off_plus"].format(
+                low=euros(once, lang, cents=False), high=euros(once_high, lang, cents=False))
+        return text
 
     def lead_time_steps(entry: Mapping[str, Any]) -> str:
         """One part's chain as a line: each step with its working days, in order, and

@@ -10,7 +10,9 @@ def root(context, missing=missing):
     l_0_T = resolve('T')
     l_0_provider = resolve('provider')
     l_0_address = resolve('address')
+    l_0_number = resolve('number')
     l_0_customer = resolve('customer')
+    l_0_reference_text = resolve('reference_text')
     l_0_reference = resolve('reference')
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
@@ -19,6 +21,7 @@ def root(context, missing=missing):
     l_0_parts = resolve('parts')
     l_0_machine_time_heading = resolve('machine_time_heading')
     l_0_parts_heading = resolve('parts_heading')
+    l_0_one_off = resolve('one_off')
     l_0_total_eur = resolve('total_eur')
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
@@ -27,6 +30,8 @@ def root(context, missing=missing):
     l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_one_off_note = resolve('one_off_note')
+    l_0_revision_note = resolve('revision_note')
     l_0_documents = resolve('documents')
     l_0_documents_heading = resolve('documents_heading')
     l_0_documents_yours = resolve('documents_yours')
@@ -91,40 +96,34 @@ def root(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_8 = environment.filters['map']
+        t_8 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_9 = environment.filters['rejectattr']
+        t_9 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_10 = environment.filters['selectattr']
+        t_10 = environment.filters['upper_first']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
     try:
-        t_11 = environment.filters['upper_first']
+        t_11 = environment.tests['false']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No test named 'false' found.")
     try:
-        t_12 = environment.tests['false']
+        t_12 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No test named 'false' found.")
-    try:
-        t_13 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_13(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer'))
@@ -154,13 +153,17 @@ def root(context, missing=missing):
         yield str(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'))
         yield '\n'
     yield '\n'
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_number'))
+    yield ': '
+    yield str((undefined(name='number') if l_0_number is missing else l_0_number))
+    yield '\n'
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
     yield ': '
     yield str(((undefined(name='customer') if l_0_customer is missing else l_0_customer) or '–'))
     yield '\n'
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'your_reference'))
     yield ': '
-    yield str(((undefined(name='reference') if l_0_reference is missing else l_0_reference) or '–'))
+    yield str((((undefined(name='reference_text') if l_0_reference_text is missing else l_0_reference_text) or (undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
     yield '\n'
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_date'))
     yield ': '
@@ -180,10 +183,10 @@ def root(context, missing=missing):
         yield '\n'
     l_1_text = missing
     yield '\n'
-    l_0_booked = t_7(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_booked = t_7(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['booked'] = l_0_booked
     context.exported_vars.add('booked')
-    l_0_made = t_7(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_made = t_7(context.eval_ctx, t_8(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['made'] = l_0_made
     context.exported_vars.add('made')
     if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
@@ -207,14 +210,18 @@ def root(context, missing=missing):
             yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 36 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 37 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
                 yield str(environment.getattr(l_1_part, 'material'))
-            if environment.getattr(l_1_part, 'size_mm'):
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield str(environment.getattr(l_1_part, 'size'))
             yield '\n'
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '    '
+                yield str(t_10(environment.getattr(l_1_part, 'drawing')))
+                yield '\n'
             if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
                 pass
                 yield '    '
@@ -244,19 +251,19 @@ def root(context, missing=missing):
             yield '; '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'machine_hours'))
             yield ': '
-            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
                 pass
-                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_12(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
-            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))):
+            if (not t_12(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_hour'))
                 yield ': '
                 yield str(t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')))
-            if (not t_13(environment.getattr(l_1_part, 'total_eur'))):
+            if (not t_12(environment.getattr(l_1_part, 'total_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
@@ -282,18 +289,22 @@ def root(context, missing=missing):
             yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', '))
             if environment.getattr(l_1_part, 'material'):
                 pass
-                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 58 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
+                yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 62 in 'offer.txt.j2' evaluated to false and no else section was defined.")))
                 yield str(environment.getattr(l_1_part, 'material'))
-            if environment.getattr(l_1_part, 'size_mm'):
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield str(environment.getattr(l_1_part, 'size'))
             if environment.getattr(l_1_part, 'treatments'):
                 pass
                 yield ' · '
                 yield str(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', '))
             yield '\n'
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '    '
+                yield str(t_10(environment.getattr(l_1_part, 'drawing')))
+                yield '\n'
             if environment.getattr(l_1_part, 'blocked'):
                 pass
                 yield '    '
@@ -319,7 +330,7 @@ def root(context, missing=missing):
             yield '    '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
             yield ': '
-            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
+            if (not t_12(environment.getattr(l_1_part, 'pieces'))):
                 pass
                 yield str(t_1(environment.getattr(l_1_part, 'pieces')))
                 yield ' '
@@ -327,7 +338,7 @@ def root(context, missing=missing):
             else:
                 pass
                 yield '–'
-            if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))):
+            if (not t_12(environment.getattr(l_1_part, 'per_piece_eur'))):
                 pass
                 yield '; '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_piece'))
@@ -339,14 +350,33 @@ def root(context, missing=missing):
                 yield str(t_3(environment.getattr(l_1_part, 'total_eur')))
             yield '\n'
         l_1_part = missing
-    if (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
+    if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+        pass
+        yield '  '
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off'))
+        yield '\n'
+        for l_1_row in (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+            _loop_vars = {}
+            pass
+            yield '    '
+            yield str(environment.getattr(l_1_row, 'text'))
+            if environment.getattr(l_1_row, 'for'):
+                pass
+                yield ' ('
+                yield str(environment.getattr(l_1_row, 'for'))
+                yield ')'
+            yield ': '
+            yield str(t_3(environment.getattr(l_1_row, 'total_eur')))
+            yield '\n'
+        l_1_row = missing
+    if (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))):
         pass
         yield '  '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield ': '
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '\n'
-        if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        if (not t_12((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
             pass
             yield '  '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
@@ -365,13 +395,21 @@ def root(context, missing=missing):
         pass
         yield str(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_12((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
     if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '\n'
+    if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+        pass
+        yield str(((undefined(name='one_off_note') if l_0_one_off_note is missing else l_0_one_off_note) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note')))
+        yield '\n'
+    if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note):
+        pass
+        yield str((undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note))
         yield '\n'
     if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
         pass
@@ -420,7 +458,7 @@ def root(context, missing=missing):
             l_1_break_unit = resolve('break_unit')
             _loop_vars = {}
             pass
-            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
+            if (not t_12(environment.getattr(l_1_b, 'total_eur'))):
                 pass
                 yield '  '
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
@@ -428,7 +466,15 @@ def root(context, missing=missing):
                 yield str((undefined(name='break_unit') if l_1_break_unit is missing else l_1_break_unit))
                 yield ' '
                 yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
-                yield '; '
+                yield ';'
+                if environment.getattr(l_1_b, 'one_off_eur'):
+                    pass
+                    yield ' '
+                    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_one_off'))
+                    yield ' '
+                    yield str(t_3(environment.getattr(l_1_b, 'one_off_eur')))
+                    yield ';'
+                yield ' '
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
                 yield ' '
                 yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
@@ -460,7 +506,7 @@ def root(context, missing=missing):
                 pass
                 yield str(environment.getattr(l_1_group, 'label'))
                 yield ' '
-            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_12((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_11((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
                 pass
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars))
                 yield ' '
@@ -515,7 +561,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '  - '
-            yield str(t_11(l_1_a))
+            yield str(t_10(l_1_a))
             yield '\n'
         l_1_a = missing
     if (undefined(name='questions') if l_0_questions is missing else l_0_questions):
@@ -584,4 +630,4 @@ def root(context, missing=missing):
     yield '\n'
 
 blocks = {}
-debug_info = '3=130&5=136&6=139&8=142&9=144&11=148&12=150&14=152&15=154&18=157&19=161&20=165&21=169&23=173&24=175&25=179&28=183&29=186&30=189&31=191&32=193&33=197&34=200&36=207&38=218&39=221&41=223&42=226&43=228&44=231&45=233&46=237&49=241&53=267&54=269&55=271&56=275&58=282&60=297&61=300&62=302&63=305&64=307&65=310&66=312&67=316&70=320&74=342&75=345&76=349&77=352&80=358&82=361&85=364&86=368&88=372&90=376&92=379&93=381&94=385&97=388&99=391&100=393&101=397&103=400&105=402&107=405&108=407&109=411&112=414&114=417&115=419&116=423&117=426&119=443&123=448&125=451&126=454&127=459&129=470&131=473&132=475&133=479&138=495&140=498&141=500&142=504&145=509&147=512&148=514&149=518&152=521&154=524&155=527&156=531&159=541&160=543&161=546&162=550&165=560&166=562&169=564&171=567&172=569&173=573&177=577&179=579'
+debug_info = '3=129&5=135&6=138&8=141&9=143&11=147&12=149&14=151&15=153&18=156&19=160&20=164&21=168&22=172&24=176&25=178&26=182&29=186&30=189&31=192&32=194&33=196&34=200&35=203&37=210&39=220&40=223&42=225&43=228&45=230&46=233&47=235&48=238&49=240&50=244&53=248&57=274&58=276&59=278&60=282&62=289&64=303&65=306&67=308&68=311&69=313&70=316&71=318&72=321&73=323&74=327&77=331&81=353&82=356&83=358&84=362&87=372&88=375&89=379&90=382&93=388&95=391&98=394&99=398&101=402&103=406&105=410&107=414&109=417&110=419&111=423&114=426&116=429&117=431&118=435&120=438&122=440&124=443&125=445&126=449&129=452&131=455&132=457&133=461&134=464&136=489&140=494&142=497&143=500&144=505&146=516&148=519&149=521&150=525&155=541&157=544&158=546&159=550&162=555&164=558&165=560&166=564&169=567&171=570&172=573&173=577&176=587&177=589&178=592&179=596&182=606&183=608&186=610&188=613&189=615&190=619&194=623&196=625'

@@ -1049,6 +1049,12 @@ def block_quote(context, missing=missing):
         @internalcode
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_t = environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'totals')
     _block_vars['t'] = l_0_t
@@ -1085,6 +1091,10 @@ def block_quote(context, missing=missing):
                 pass
                 yield ', '
                 yield str(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bases'), environment.getattr(l_1_line, 'basis')))
+            if environment.getattr(l_1_line, 'one_off'):
+                pass
+                yield ', '
+                yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'one_off_line'))
             yield ' | '
             yield str(t_2(environment.getattr(l_1_line, 'description')))
             yield ' | '
@@ -1117,6 +1127,13 @@ def block_quote(context, missing=missing):
         yield '** | | | | **'
         yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '** |\n'
+        if (environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_eur') and (not t_3(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))):
+            pass
+            yield '| | '
+            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'one_off_of_which'))
+            yield ' | | | | '
+            yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))
+            yield ' |\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
         yield '\n'
@@ -1396,4 +1413,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=822&126=824&127=827&129=840&130=845&131=848&132=954&133=957&134=969&135=972&137=981&140=988&141=990&143=993&145=995&146=998&147=1003&152=1017&156=1020&157=1053&158=1056&160=1059&161=1062&163=1074&164=1078&166=1106&167=1112&168=1116&170=1120&172=1123&173=1125&174=1129&177=1132&179=1135&181=1139&183=1151&184=1156&187=1169&189=1172&191=1178&192=1187&197=1193&198=1227&199=1230&201=1232&203=1235&204=1239&205=1242&206=1254&207=1257&210=1269&211=1272&214=1314&215=1317&221=1323&224=1341&225=1343&226=1345&227=1347&228=1349'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&200=50&224=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=822&126=824&127=827&129=840&130=845&131=848&132=954&133=957&134=969&135=972&137=981&140=988&141=990&143=993&145=995&146=998&147=1003&152=1017&156=1020&157=1059&158=1062&160=1065&161=1068&163=1080&164=1084&166=1116&167=1122&168=1126&169=1130&170=1133&173=1137&175=1140&176=1142&177=1146&180=1149&182=1152&184=1156&186=1168&187=1173&190=1186&192=1189&194=1195&195=1204&200=1210&201=1244&202=1247&204=1249&206=1252&207=1256&208=1259&209=1271&210=1274&213=1286&214=1289&217=1331&218=1334&224=1340&227=1358&228=1360&229=1362&230=1364&231=1366'

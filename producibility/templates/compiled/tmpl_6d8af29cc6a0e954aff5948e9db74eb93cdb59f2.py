@@ -10,7 +10,9 @@ def root(context, missing=missing):
     l_0_T = resolve('T')
     l_0_provider = resolve('provider')
     l_0_address = resolve('address')
+    l_0_number = resolve('number')
     l_0_customer = resolve('customer')
+    l_0_reference_text = resolve('reference_text')
     l_0_reference = resolve('reference')
     l_0_date = resolve('date')
     l_0_valid_until = resolve('valid_until')
@@ -21,18 +23,22 @@ def root(context, missing=missing):
     l_0_total_eur = resolve('total_eur')
     l_0_machine_time_result = resolve('machine_time_result')
     l_0_parts_heading = resolve('parts_heading')
+    l_0_one_off = resolve('one_off')
     l_0_per_product_eur = resolve('per_product_eur')
     l_0_product_parts = resolve('product_parts')
     l_0_no_price = resolve('no_price')
     l_0_no_price_text = resolve('no_price_text')
     l_0_indicative = resolve('indicative')
     l_0_vat_note = resolve('vat_note')
+    l_0_one_off_note = resolve('one_off_note')
+    l_0_revision_note = resolve('revision_note')
     l_0_documents = resolve('documents')
     l_0_documents_heading = resolve('documents_heading')
     l_0_documents_yours = resolve('documents_yours')
     l_0_not_included = resolve('not_included')
     l_0_breaks = resolve('breaks')
     l_0_breaks_heading = resolve('breaks_heading')
+    l_0_once = resolve('once')
     l_0_break_unit = resolve('break_unit')
     l_0_nothing_made = resolve('nothing_made')
     l_0_lead_time_heading = resolve('lead_time_heading')
@@ -92,46 +98,40 @@ def root(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_8 = environment.filters['map']
+        t_8 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_9 = environment.filters['md']
+        t_9 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_10 = environment.filters['rejectattr']
+        t_10 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_11 = environment.filters['selectattr']
+        t_11 = environment.filters['upper_first']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'upper_first' found.")
     try:
-        t_12 = environment.filters['upper_first']
+        t_12 = environment.tests['false']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'upper_first' found.")
+            raise TemplateRuntimeError("No test named 'false' found.")
     try:
-        t_13 = environment.tests['false']
+        t_13 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No test named 'false' found.")
-    try:
-        t_14 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_14(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# '
@@ -139,29 +139,31 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name'):
         pass
         yield ': '
-        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '\n'
     for l_1_line in (undefined(name='address') if l_0_address is missing else l_0_address):
         _loop_vars = {}
         pass
-        yield str(t_9(l_1_line))
+        yield str(t_8(l_1_line))
         yield '  \n'
     l_1_line = missing
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'contact'))
         yield ': '
-        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone'):
         pass
-        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'phone')))
         yield '  \n'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email'):
         pass
-        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'email')))
         yield '  \n'
     yield '\n| '
+    yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_number'))
+    yield ' | '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_for'))
     yield ' | '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'your_reference'))
@@ -169,10 +171,12 @@ def root(context, missing=missing):
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'offer_date'))
     yield ' | '
     yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'valid_until'))
-    yield ' |\n|---|---|---|---|\n| '
-    yield str((t_9((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
+    yield ' |\n|---|---|---|---|---|\n| '
+    yield str(t_8((undefined(name='number') if l_0_number is missing else l_0_number)))
     yield ' | '
-    yield str((t_9((undefined(name='reference') if l_0_reference is missing else l_0_reference)) or '–'))
+    yield str((t_8((undefined(name='customer') if l_0_customer is missing else l_0_customer)) or '–'))
+    yield ' | '
+    yield str((t_8(((undefined(name='reference_text') if l_0_reference_text is missing else l_0_reference_text) or (undefined(name='reference') if l_0_reference is missing else l_0_reference))) or '–'))
     yield ' | '
     yield str(t_2((undefined(name='date') if l_0_date is missing else l_0_date)))
     yield ' | '
@@ -187,14 +191,14 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(l_1_text))
+            yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
     yield '\n'
-    l_0_booked = t_7(context.eval_ctx, t_11(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_booked = t_7(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['booked'] = l_0_booked
     context.exported_vars.add('booked')
-    l_0_made = t_7(context.eval_ctx, t_10(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
+    l_0_made = t_7(context.eval_ctx, t_9(context, (undefined(name='parts') if l_0_parts is missing else l_0_parts), 'machine_time'))
     context.vars['made'] = l_0_made
     context.exported_vars.add('made')
     if (undefined(name='booked') if l_0_booked is missing else l_0_booked):
@@ -219,28 +223,31 @@ def root(context, missing=missing):
             l_1_mt = environment.getattr(l_1_part, 'machine_time')
             _loop_vars['mt'] = l_1_mt
             yield '| **'
-            yield str(t_9((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+            yield str(t_8((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
             yield '**'
             if environment.getattr(l_1_part, 'name'):
                 pass
                 yield ' ('
-                yield str(t_9(environment.getattr(l_1_part, 'id')))
+                yield str(t_8(environment.getattr(l_1_part, 'id')))
                 yield ')'
             yield '<br>'
-            yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
             if environment.getattr(l_1_part, 'material'):
                 pass
                 yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 34 in 'offer.md.j2' evaluated to false and no else section was defined.")))
-                yield str(t_9(environment.getattr(l_1_part, 'material')))
-            if environment.getattr(l_1_part, 'size_mm'):
+                yield str(t_8(environment.getattr(l_1_part, 'material')))
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield str(t_8(environment.getattr(l_1_part, 'size')))
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '<br>'
+                yield str(t_8(t_11(environment.getattr(l_1_part, 'drawing'))))
             if environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours'):
                 pass
                 yield '<br>'
-                yield str(t_9(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours')))
+                yield str(t_8(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'ours')))
             if environment.getattr(l_1_part, 'pending'):
                 pass
                 yield '<br>'
@@ -250,23 +257,23 @@ def root(context, missing=missing):
                 yield '<br>'
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
                 yield ' '
-                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
             yield ' | '
-            yield str(t_9(t_5(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', ')))
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'machines'), ', ')))
             yield ' | '
-            if (not t_14(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
+            if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours'))):
                 pass
-                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_14(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_for') if (not t_13(environment.getattr(l_1_part, 'pieces'))) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'hours_only')), 'format'), hours=t_4(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'hours')), pieces=t_1(environment.getattr(l_1_part, 'pieces')), _loop_vars=_loop_vars))
             else:
                 pass
                 yield '–'
             yield ' | '
-            yield str((t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_14(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
+            yield str((t_3(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur')) if (not t_13(environment.getattr((undefined(name='mt') if l_1_mt is missing else l_1_mt), 'per_hour_eur'))) else '–'))
             yield ' | '
-            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_14(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield ' |\n'
         l_1_part = l_1_mt = missing
-        if ((not t_14((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
+        if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (not (undefined(name='made') if l_0_made is missing else l_0_made))):
             pass
             yield '| **'
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
@@ -293,32 +300,35 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '| **'
-            yield str(t_9((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
+            yield str(t_8((environment.getattr(l_1_part, 'name') or environment.getattr(l_1_part, 'id'))))
             yield '**'
             if environment.getattr(l_1_part, 'name'):
                 pass
                 yield ' ('
-                yield str(t_9(environment.getattr(l_1_part, 'id')))
+                yield str(t_8(environment.getattr(l_1_part, 'id')))
                 yield ')'
             yield '<br>'
-            yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'processes'), ', ')))
             if environment.getattr(l_1_part, 'material'):
                 pass
                 yield str((' · ' if environment.getattr(l_1_part, 'processes') else cond_expr_undefined("the inline if-expression on line 48 in 'offer.md.j2' evaluated to false and no else section was defined.")))
-                yield str(t_9(environment.getattr(l_1_part, 'material')))
-            if environment.getattr(l_1_part, 'size_mm'):
+                yield str(t_8(environment.getattr(l_1_part, 'material')))
+            if environment.getattr(l_1_part, 'size'):
                 pass
                 yield ' · '
-                yield str(t_5(context.eval_ctx, t_8(context, environment.getattr(l_1_part, 'size_mm'), 'fact'), ' × '))
-                yield ' mm'
+                yield str(t_8(environment.getattr(l_1_part, 'size')))
             if environment.getattr(l_1_part, 'treatments'):
                 pass
                 yield ' · '
-                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'treatments'), ', ')))
+            if environment.getattr(l_1_part, 'drawing'):
+                pass
+                yield '<br>'
+                yield str(t_8(t_11(environment.getattr(l_1_part, 'drawing'))))
             if environment.getattr(l_1_part, 'blocked'):
                 pass
                 yield '<br>'
-                yield str(t_9(environment.getattr(l_1_part, 'cannot_make')))
+                yield str(t_8(environment.getattr(l_1_part, 'cannot_make')))
             elif environment.getattr(l_1_part, 'pending'):
                 pass
                 yield '<br>'
@@ -328,9 +338,9 @@ def root(context, missing=missing):
                 yield '<br>'
                 yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'price_follows'))
                 yield ' '
-                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_part, 'price_follows'), ' ')))
             yield ' | '
-            if (not t_14(environment.getattr(l_1_part, 'pieces'))):
+            if (not t_13(environment.getattr(l_1_part, 'pieces'))):
                 pass
                 yield str(t_1(environment.getattr(l_1_part, 'pieces')))
                 yield ' '
@@ -339,24 +349,43 @@ def root(context, missing=missing):
                 pass
                 yield '–'
             yield ' | '
-            yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_14(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
+            yield str((t_3(environment.getattr(l_1_part, 'per_piece_eur')) if (not t_13(environment.getattr(l_1_part, 'per_piece_eur'))) else '–'))
             yield ' | '
-            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_14(environment.getattr(l_1_part, 'total_eur'))) else '–'))
+            yield str((t_3(environment.getattr(l_1_part, 'total_eur')) if (not t_13(environment.getattr(l_1_part, 'total_eur'))) else '–'))
             yield ' |\n'
         l_1_part = missing
-    if ((not t_14((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (undefined(name='made') if l_0_made is missing else l_0_made)):
+    if ((undefined(name='one_off') if l_0_one_off is missing else l_0_one_off) and (undefined(name='made') if l_0_made is missing else l_0_made)):
+        pass
+        yield '| **'
+        yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off'))
+        yield '** | | | |\n'
+        for l_1_row in (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(t_8(environment.getattr(l_1_row, 'text')))
+            if environment.getattr(l_1_row, 'for'):
+                pass
+                yield ' ('
+                yield str(t_8(environment.getattr(l_1_row, 'for')))
+                yield ')'
+            yield ' | | | '
+            yield str(t_3(environment.getattr(l_1_row, 'total_eur')))
+            yield ' |\n'
+        l_1_row = missing
+    if ((not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur))) and (undefined(name='made') if l_0_made is missing else l_0_made)):
         pass
         yield '| **'
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'parts_total'))
         yield '** | | | **'
         yield str(t_3((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))
         yield '** |\n'
-        if (not t_14((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
+        if (not t_13((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur))):
             pass
             yield '| '
             yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'per_product'))
             yield ' ('
-            yield str(t_9((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts)))
+            yield str(t_8((undefined(name='product_parts') if l_0_product_parts is missing else l_0_product_parts)))
             yield ') | | | '
             yield str(t_3((undefined(name='per_product_eur') if l_0_per_product_eur is missing else l_0_per_product_eur)))
             yield ' |\n'
@@ -365,13 +394,21 @@ def root(context, missing=missing):
         pass
         yield str(((undefined(name='no_price_text') if l_0_no_price_text is missing else l_0_no_price_text) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'no_price')))
         yield '\n'
-    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_14((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
+    elif ((undefined(name='indicative') if l_0_indicative is missing else l_0_indicative) and (not t_13((undefined(name='total_eur') if l_0_total_eur is missing else l_0_total_eur)))):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'indicative'))
         yield '\n'
     if (undefined(name='vat_note') if l_0_vat_note is missing else l_0_vat_note):
         pass
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'excl_vat'))
+        yield '\n'
+    if (undefined(name='one_off') if l_0_one_off is missing else l_0_one_off):
+        pass
+        yield str(((undefined(name='one_off_note') if l_0_one_off_note is missing else l_0_one_off_note) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'one_off_note')))
+        yield '\n'
+    if (undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note):
+        pass
+        yield str(t_8((undefined(name='revision_note') if l_0_revision_note is missing else l_0_revision_note)))
         yield '\n'
     if (undefined(name='documents') if l_0_documents is missing else l_0_documents):
         pass
@@ -382,7 +419,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(l_1_text))
+            yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
     if (undefined(name='documents_yours') if l_0_documents_yours is missing else l_0_documents_yours):
@@ -394,7 +431,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(l_1_text))
+            yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
         yield '\n'
@@ -409,32 +446,52 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(l_1_text))
+            yield str(t_8(l_1_text))
             yield '\n'
         l_1_text = missing
     if (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
         pass
         yield '\n**'
         yield str(((undefined(name='breaks_heading') if l_0_breaks_heading is missing else l_0_breaks_heading) or environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'breaks')))
-        yield ':**\n\n| '
+        yield ':**\n\n'
+        l_0_once = t_7(context.eval_ctx, t_10(context, (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks), 'one_off_eur'))
+        context.vars['once'] = l_0_once
+        context.exported_vars.add('once')
+        yield '| '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'quantity'))
         yield ' | '
         yield str((undefined(name='break_unit') if l_0_break_unit is missing else l_0_break_unit))
-        yield ' | '
+        yield ' |'
+        if (undefined(name='once') if l_0_once is missing else l_0_once):
+            pass
+            yield ' '
+            yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_one_off'))
+            yield ' |'
+        yield ' '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'total'))
         yield ' | '
         yield str(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'break_delivery'))
-        yield ' |\n|---:|---:|---:|---|\n'
+        yield ' |\n|---:|---:|'
+        if (undefined(name='once') if l_0_once is missing else l_0_once):
+            pass
+            yield '---:|'
+        yield '---:|---|\n'
         for l_1_b in (undefined(name='breaks') if l_0_breaks is missing else l_0_breaks):
             _loop_vars = {}
             pass
-            if (not t_14(environment.getattr(l_1_b, 'total_eur'))):
+            if (not t_13(environment.getattr(l_1_b, 'total_eur'))):
                 pass
                 yield '| '
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
                 yield ' | '
                 yield str(t_3(environment.getattr(l_1_b, 'per_piece_eur')))
-                yield ' | '
+                yield ' |'
+                if (undefined(name='once') if l_0_once is missing else l_0_once):
+                    pass
+                    yield ' '
+                    yield str((t_3(environment.getattr(l_1_b, 'one_off_eur')) if environment.getattr(l_1_b, 'one_off_eur') else '–'))
+                    yield ' |'
+                yield ' '
                 yield str(t_3(environment.getattr(l_1_b, 'total_eur')))
                 yield ' | '
                 yield str(environment.getattr(l_1_b, 'delivery'))
@@ -445,7 +502,11 @@ def root(context, missing=missing):
                 yield str(t_1(environment.getattr(l_1_b, 'quantity')))
                 yield ' | '
                 yield str(environment.getattr(l_1_b, 'on_request'))
-                yield ' | | |\n'
+                yield ' |'
+                if (undefined(name='once') if l_0_once is missing else l_0_once):
+                    pass
+                    yield ' |'
+                yield ' | |\n'
         l_1_b = missing
     yield '\n'
     if ((not (undefined(name='nothing_made') if l_0_nothing_made is missing else l_0_nothing_made)) and (not (undefined(name='refusals') if l_0_refusals is missing else l_0_refusals))):
@@ -462,13 +523,13 @@ def root(context, missing=missing):
             if environment.getattr(l_1_group, 'label'):
                 pass
                 yield '**'
-                yield str(t_9(environment.getattr(l_1_group, 'label')))
+                yield str(t_8(environment.getattr(l_1_group, 'label')))
                 yield '** '
-            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_13((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
+            if ((environment.getattr(l_1_loop, 'first') and (undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)) and (not t_12((undefined(name='say_wanted') if l_1_say_wanted is missing else l_1_say_wanted)))):
                 pass
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'wanted'), 'format'), date=t_2((undefined(name='wanted') if l_1_wanted is missing else l_1_wanted)), _loop_vars=_loop_vars))
                 yield ' '
-            yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
+            yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_group, 'sentences'), ' ')))
             yield '\n'
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
@@ -498,7 +559,7 @@ def root(context, missing=missing):
                 if environment.getattr(l_1_r, 'note'):
                     pass
                     yield ' ('
-                    yield str(t_9(environment.getattr(l_1_r, 'note')))
+                    yield str(t_8(environment.getattr(l_1_r, 'note')))
                     yield ')'
                 yield ' |\n'
             l_1_r = missing
@@ -515,7 +576,7 @@ def root(context, missing=missing):
             yield '- **'
             yield str(environment.getattr(l_1_term, 'label'))
             yield ':** '
-            yield str(t_9(environment.getattr(l_1_term, 'text')))
+            yield str(t_8(environment.getattr(l_1_term, 'text')))
             yield '\n'
         l_1_term = missing
         yield '\n'
@@ -528,7 +589,7 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(t_12(l_1_a)))
+            yield str(t_8(t_11(l_1_a)))
             yield '\n'
         l_1_a = missing
         yield '\n'
@@ -543,11 +604,11 @@ def root(context, missing=missing):
             pass
             yield str(environment.getattr(l_1_loop, 'index'))
             yield '. '
-            yield str(t_9(environment.getattr(l_1_q, 'text')))
+            yield str(t_8(environment.getattr(l_1_q, 'text')))
             if environment.getattr(l_1_q, 'choices'):
                 pass
                 yield ' ('
-                yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
+                yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
                 yield ')'
             yield '\n'
         l_1_loop = l_1_q = missing
@@ -562,11 +623,11 @@ def root(context, missing=missing):
                 pass
                 yield str((t_6((undefined(name='questions') if l_0_questions is missing else l_0_questions)) + environment.getattr(l_1_loop, 'index')))
                 yield '. '
-                yield str(t_9(environment.getattr(l_1_q, 'text')))
+                yield str(t_8(environment.getattr(l_1_q, 'text')))
                 if environment.getattr(l_1_q, 'choices'):
                     pass
                     yield ' ('
-                    yield str(t_9(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
+                    yield str(t_8(t_5(context.eval_ctx, environment.getattr(l_1_q, 'choices'), ' · ')))
                     yield ')'
                 yield '\n'
             l_1_loop = l_1_q = missing
@@ -584,19 +645,19 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(l_1_a))
+            yield str(t_8(l_1_a))
             yield '\n'
         l_1_a = missing
         yield '\n'
     yield str(((undefined(name='closing') if l_0_closing is missing else l_0_closing) or (environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing') if (undefined(name='questions') if l_0_questions is missing else l_0_questions) else environment.getattr((undefined(name='T') if l_0_T is missing else l_0_T), 'closing_order'))))
     yield '\n\n**'
-    yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
+    yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'name')))
     yield '**'
     if environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact'):
         pass
         yield ' · '
-        yield str(t_9(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
+        yield str(t_8(environment.getattr((undefined(name='provider') if l_0_provider is missing else l_0_provider), 'contact')))
     yield '\n'
 
 blocks = {}
-debug_info = '2=138&4=144&6=150&8=156&10=160&13=165&15=173&17=181&18=183&20=186&21=190&25=194&26=197&27=200&28=203&30=205&32=215&33=219&34=222&36=269&37=272&40=277&42=279&43=282&45=284&47=292&48=296&51=347&52=350&53=354&54=357&58=364&59=368&61=372&63=376&65=379&67=381&68=385&71=388&73=391&75=393&76=397&79=401&81=403&83=406&85=408&86=412&89=415&91=418&93=420&95=428&96=431&97=434&99=445&104=451&105=454&107=457&108=462&109=473&114=478&115=481&117=483&119=489&120=493&126=507&127=510&129=512&130=516&134=522&135=525&137=527&138=531&142=535&143=538&145=541&146=544&150=555&152=560&153=563&157=574&161=578&162=581&164=583&165=587&169=591&171=593'
+debug_info = '2=138&4=144&6=150&8=156&10=160&13=165&15=175&17=185&18=187&20=190&21=194&25=198&26=201&27=204&28=207&30=209&32=219&33=223&34=226&36=276&37=279&40=284&42=286&43=289&45=291&47=299&48=303&51=357&52=360&53=362&54=366&57=376&58=379&59=383&60=386&64=393&65=397&67=401&69=405&71=409&73=413&75=416&77=418&78=422&81=425&83=428&85=430&86=434&89=438&91=440&93=443&95=445&96=449&99=452&101=455&103=457&104=461&105=475&106=479&107=482&108=485&110=502&115=512&116=515&118=518&119=523&120=534&125=539&126=542&128=544&130=550&131=554&137=568&138=571&140=573&141=577&145=583&146=586&148=588&149=592&153=596&154=599&156=602&157=605&161=616&163=621&164=624&168=635&172=639&173=642&175=644&176=648&180=652&182=654'
