@@ -207,3 +207,20 @@ def test_a_mistyped_bar_capacity_or_attendance_is_one_line_each(tmp_path):
     said = out + err
     assert "equipment.yaml:49: machine 'dmg-clx350' bar_capacity_mm must be a number" in said
     assert "equipment.yaml:68: machine 'haas-st10' unattended must be yes or no" in said
+
+
+def test_a_pin_fed_from_the_bar_on_a_fixed_head_lathe_gets_no_soft_jaws(tmp_path):
+    """1,000 Ø10 x 40 pins fed from Ø10 bar on the CLX (a fixed-head lathe with a bar
+    feeder) got FAC-009's 'pieces held in the chuck pay for a set of soft jaws' and 0.5
+    h of set-up: a bar-fed lathe holds the bar in a collet.  A Ø90 flange beyond its
+    Ø65 bar capacity is still a sawn blank in the chuck, and gets them."""
+    report = check(request_with(tmp_path, PIN_10, quantity=1000))
+    assert placed(report, "PN-10")["machine"] == "dmg-clx350"
+    assert not any(f["rule"] == "FAC-009" for f in report["findings"])
+    assert not any(l.get("rule") == "FAC-009" for l in report["quote"]["lines"])
+    flange = {"id": "FL-90", "material": "11SMnPb30", "diameter_mm": 90, "length_mm": 35,
+              "weight_kg": 1.7, "tolerance_mm": 0.02, "min_wall_mm": 10}
+    report = check(request_with(tmp_path, flange, quantity=1000))
+    assert placed(report, "FL-90")["machine"] == "dmg-clx350"
+    assert placed(report, "FL-90")["bar_mm"] is None
+    assert any(f["rule"] == "FAC-009" for f in report["findings"])
