@@ -176,3 +176,44 @@ def test_a_lathes_unstated_guide_bush_is_asked_of_nobody(tmp_path, monkeypatch):
     scopes = {q["scope"] for q in report["open_questions"]}
     assert scopes <= {"request", "part"}, scopes
     assert any(q["field"] == "diameter_mm" for q in report["open_questions"])
+
+
+def test_the_machine_choice_keeps_slack_before_the_wanted_date(tmp_path, monkeypatch):
+    """r11: 3,000 Ø10 pins went to the cheapest lathe with the hours, the hand-loaded
+    Haas (EUR 70/h), which made the date with 1 working day to spare: the tool made its
+    own rush order (MGT-001, WRK-004 overtime, MGT-003).  The Mazak, EUR 392 dearer as
+    the choice weighs it, ends them 6 working days sooner.  Now the choice keeps the
+    pack's lead_time.slack (3 working days, at most 25 % dearer) and says why the Mazak
+    won; a shop that sets slack to null gets the cheapest machine again."""
+    report = _report(monkeypatch, "requests/r11-pin-haas-slack.yaml")
+    placed = report["assignments"][0]
+    assert placed["machine"] == "mazak-qtprimos150"
+    assert placed["sooner"] == {"slack_days": 7, "instead_of": "haas-st10",
+                                "instead_slack_days": 1, "extra_eur": 391.63}
+    why = {x["machine"]: x["why"] for x in placed["alternative_amounts"]}
+    assert why == {"haas-st10": "less_slack", "dmg-clx350": "dearer",
+                   "citizen-l20": "dearer"}
+    assert not _rules(report) & {"MGT-001", "MGT-003", "WRK-004"}
+    assert report["lead_time"]["days"] == 14
+    out = _check(monkeypatch, "requests/r11-pin-haas-slack.yaml").replace("\u00a0", " ")
+    assert "[sooner: 7 working days of slack before the wanted date against 1 on " \
+        "haas-st10, € 391.63 more]" in out
+    assert "haas-st10 € 2,461.39 (less slack before the wanted date;" in out
+    monkeypatch.chdir(SHOP)
+    code, out, err = run_cli("check", "requests/r11-pin-haas-slack.yaml", "--no-probe")
+    assert code == 0, err
+    out = out.replace("\u00a0", " ")
+    assert "[eerder klaar: 7 werkdagen speling tot de gewenste datum, tegen 1 op " \
+        "haas-st10; € 391,63 duurder]" in out
+    assert "(minder speling tot de gewenste datum;" in out
+    # the shop's own setting: no slack weighed, the cheapest lathe with the hours
+    own = tmp_path / "no-slack.yaml"
+    own.write_text("pack: {id: no-slack, version: 0.1.0, title: {en: t, nl: t}}\n"
+                   "settings:\n  lead_time:\n    slack: null\n", encoding="utf-8")
+    code, out, err = run_cli("check", "requests/r11-pin-haas-slack.yaml", "--lang", "en",
+                             "--no-probe", "--format", "json", "--rules", "rules/",
+                             "--rules", str(own))
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["assignments"][0]["machine"] == "haas-st10"
+    assert "sooner" not in report["assignments"][0] and "MGT-001" in _rules(report)

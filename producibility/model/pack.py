@@ -66,7 +66,7 @@ DEFAULT_SETTINGS = {
         "packaging_eur_per_piece": None, "transport_eur_per_delivery": None,
         "partner_shipment_eur": None,
     },
-    "lead_time": {"transport_days": 1, "expedite": None},
+    "lead_time": {"transport_days": 1, "expedite": None, "slack": None},
 }
 
 

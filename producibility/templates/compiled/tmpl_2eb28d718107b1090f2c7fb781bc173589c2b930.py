@@ -827,6 +827,7 @@ def block_assignments(context, missing=missing):
         l_1_loop = missing
         for l_1_a, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), undefined):
             l_1_process_name = resolve('process_name')
+            l_1_counted = resolve('counted')
             _loop_vars = {}
             pass
             if environment.getattr(l_1_a, 'machine'):
@@ -866,6 +867,10 @@ def block_assignments(context, missing=missing):
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'late'))
                     yield '*: '
                     yield str(t_2(environment.getattr(l_1_a, 'late')))
+                if environment.call(context, environment.getattr(l_1_a, 'get'), 'sooner', _loop_vars=_loop_vars):
+                    pass
+                    yield '; '
+                    yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sooner'), 'format'), days=environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr(l_1_a, 'sooner'), 'slack_days'), _loop_vars=_loop_vars), instead=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_slack_days'), machine=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_of'), extra=t_11(environment.getattr(environment.getattr(l_1_a, 'sooner'), 'extra_eur')), _loop_vars=_loop_vars)))
                 if ('bar_mm' in l_1_a):
                     pass
                     yield '; '
@@ -959,7 +964,7 @@ def block_assignments(context, missing=missing):
                 yield ' | **'
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
                 yield '** | | | |\n'
-        l_1_loop = l_1_a = l_1_process_name = missing
+        l_1_loop = l_1_a = l_1_process_name = l_1_counted = missing
         l_0_rejected = t_12(context.eval_ctx, t_13(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
         _block_vars['rejected'] = l_0_rejected
         if (undefined(name='rejected') if l_0_rejected is missing else l_0_rejected):
@@ -1371,4 +1376,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=832&131=835&132=929&133=932&134=944&135=947&137=956&140=963&141=965&143=968&145=970&146=973&147=978&152=992&156=995&157=1028&158=1031&160=1034&161=1037&163=1049&164=1053&166=1081&167=1087&168=1091&170=1095&172=1098&173=1100&174=1104&177=1107&179=1110&181=1114&183=1126&184=1131&187=1144&189=1147&191=1153&192=1162&197=1168&198=1202&199=1205&201=1207&203=1210&204=1214&205=1217&206=1229&207=1232&210=1244&211=1247&214=1289&215=1292&221=1298&224=1316&225=1318&226=1320&227=1322&228=1324'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&197=50&221=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=810&126=812&127=815&129=828&130=833&131=836&132=934&133=937&134=949&135=952&137=961&140=968&141=970&143=973&145=975&146=978&147=983&152=997&156=1000&157=1033&158=1036&160=1039&161=1042&163=1054&164=1058&166=1086&167=1092&168=1096&170=1100&172=1103&173=1105&174=1109&177=1112&179=1115&181=1119&183=1131&184=1136&187=1149&189=1152&191=1158&192=1167&197=1173&198=1207&199=1210&201=1212&203=1215&204=1219&205=1222&206=1234&207=1237&210=1249&211=1252&214=1294&215=1297&221=1303&224=1321&225=1323&226=1325&227=1327&228=1329'

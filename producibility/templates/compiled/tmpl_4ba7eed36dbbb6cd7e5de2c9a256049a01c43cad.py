@@ -421,6 +421,11 @@ def root(context, missing=missing):
                 yield ': '
                 yield str(environment.getattr(l_1_a, 'late'))
                 yield ']'
+            if environment.call(context, environment.getattr(l_1_a, 'get'), 'sooner', _loop_vars=_loop_vars):
+                pass
+                yield ' ['
+                yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sooner'), 'format'), days=environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr(l_1_a, 'sooner'), 'slack_days'), _loop_vars=_loop_vars), instead=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_slack_days'), machine=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_of'), extra=t_4(environment.getattr(environment.getattr(l_1_a, 'sooner'), 'extra_eur')), _loop_vars=_loop_vars))
+                yield ']'
             if environment.getattr(l_1_a, 'unchecked'):
                 pass
                 yield ' ['
@@ -618,4 +623,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=115&2=118&3=134&4=138&5=142&7=145&8=148&10=150&11=153&13=194&14=197&16=203&17=205&18=209&19=218&22=225&24=251&25=254&28=276&29=280&31=283&32=286&34=288&36=291&38=316&39=324&42=353&43=356&44=361&45=379&47=446&48=449&51=470&52=474&54=481&55=484&58=487&60=494&61=498&63=507&64=510&66=514&67=516&68=518&69=522&72=529&74=537&75=542&76=561&77=563&78=568&82=581&83=584&85=586&86=588&87=590&88=594'
+debug_info = '1=115&2=118&3=134&4=138&5=142&7=145&8=148&10=150&11=153&13=194&14=197&16=203&17=205&18=209&19=218&22=225&24=251&25=254&28=276&29=280&31=283&32=286&34=288&36=291&38=316&39=324&42=353&43=356&44=361&45=379&47=451&48=454&51=475&52=479&54=486&55=489&58=492&60=499&61=503&63=512&64=515&66=519&67=521&68=523&69=527&72=534&74=542&75=547&76=566&77=568&78=573&82=586&83=589&85=591&86=593&87=595&88=599'

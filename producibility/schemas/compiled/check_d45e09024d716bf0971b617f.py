@@ -1531,6 +1531,35 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     data__leadtime__overflow = data__leadtime["overflow"]
                     if not (isinstance(data__leadtime__overflow, str) and data__leadtime__overflow == 'partner' or isinstance(data__leadtime__overflow, str) and data__leadtime__overflow == 'later'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.overflow must be one of ['partner', 'later']")
+                if "slack" in data__leadtime_keys:
+                    data__leadtime_keys.remove("slack")
+                    data__leadtime__slack = data__leadtime["slack"]
+                    if not isinstance(data__leadtime__slack, (dict, NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack must be object or null")
+                    data__leadtime__slack_is_dict = isinstance(data__leadtime__slack, dict)
+                    if data__leadtime__slack_is_dict:
+                        data__leadtime__slack__missing_keys = set(['min_days', 'max_extra']) - data__leadtime__slack.keys()
+                        if data__leadtime__slack__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack must contain ")
+                        data__leadtime__slack_keys = set(data__leadtime__slack.keys())
+                        if "min_days" in data__leadtime__slack_keys:
+                            data__leadtime__slack_keys.remove("min_days")
+                            data__leadtime__slack__mindays = data__leadtime__slack["min_days"]
+                            if not isinstance(data__leadtime__slack__mindays, (int)) and not (isinstance(data__leadtime__slack__mindays, float) and data__leadtime__slack__mindays.is_integer()) or isinstance(data__leadtime__slack__mindays, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.min_days must be integer")
+                            if isinstance(data__leadtime__slack__mindays, (int, float, Decimal)) and not isinstance(data__leadtime__slack__mindays, bool):
+                                if data__leadtime__slack__mindays < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.min_days must be bigger than or equal to 0")
+                        if "max_extra" in data__leadtime__slack_keys:
+                            data__leadtime__slack_keys.remove("max_extra")
+                            data__leadtime__slack__maxextra = data__leadtime__slack["max_extra"]
+                            if not isinstance(data__leadtime__slack__maxextra, (int, float, Decimal)) or isinstance(data__leadtime__slack__maxextra, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.max_extra must be number")
+                            if isinstance(data__leadtime__slack__maxextra, (int, float, Decimal)) and not isinstance(data__leadtime__slack__maxextra, bool):
+                                if data__leadtime__slack__maxextra < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.max_extra must be bigger than or equal to 0")
+                        if data__leadtime__slack_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack must not contain "+str(data__leadtime__slack_keys)+" properties")
                 if "expedite" in data__leadtime_keys:
                     data__leadtime_keys.remove("expedite")
                     data__leadtime__expedite = data__leadtime["expedite"]
