@@ -224,3 +224,29 @@ def test_a_pin_fed_from_the_bar_on_a_fixed_head_lathe_gets_no_soft_jaws(tmp_path
     assert placed(report, "FL-90")["machine"] == "dmg-clx350"
     assert placed(report, "FL-90")["bar_mm"] is None
     assert any(f["rule"] == "FAC-009" for f in report["findings"])
+
+
+def test_a_small_turned_part_weighs_grams_not_nought_kilograms():
+    """The Ø3 x 12 pin's material line read '(0.00 kg/pc x 10000 pcs)': a piece under
+    0.1 kg is written in grams, as the locale writes the number (Babel)."""
+    # drawn bar Ø3.5 (the outside is its tightest feature), 12 + 1 + 0.5 mm a piece:
+    # pi/4 x 3.5^2 x 13.5 mm3 x 7.9 g/cm3 x 1.03 bar end = 1.06 g
+    grams = math.pi / 4 * 3.5 ** 2 * 13.5 / 1000 * 7.9 * 1.03
+    assert round(grams, 1) == 1.1
+    assert "(1.1 g/pc x 10000 pcs)" in quote_line(check(PIN), "material", "AS-3")["description"]
+    code, out, err = run_cli("check", PIN, "--equipment", EQUIPMENT, "--as-of", "2026-11-23",
+                             "--format", "json", "--lang", "nl")
+    assert code == 0, err
+    assert "(1,1 g/st x 10000 st)" in quote_line(json.loads(out), "material",
+                                                 "AS-3")["description"]
+    # from 0.1 kg up, kilograms as before: the Ø18 x 32 brass fitting is 77.7 g
+    assert "(77.7 g/pc x 20000 pcs)" in quote_line(check(FITTING), "material",
+                                                   "FT-18")["description"]
+
+
+def test_weights_in_grams_below_a_tenth_of_a_kilogram():
+    from producibility import i18n
+    assert [i18n.weight(kg, "en") for kg in (1.2345, 0.1, 0.0999, 0.022, 0.00068)] == \
+        ["1.23 kg", "0.10 kg", "99.9 g", "22 g", "0.68 g"]
+    assert [i18n.weight(kg, "nl") for kg in (1.2345, 0.0777, 0.00068)] == \
+        ["1,23 kg", "77,7 g", "0,68 g"]

@@ -578,7 +578,7 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 price = material["price"]
                 line("material", part=pid, description=words["material"].format(
                     part=pid, material=name("materials", material["id"]), stock=what,
-                    kg=i18n.number(kg, lang, 2, grouping=False), pieces=pieces),
+                    weight=i18n.weight(kg, lang), pieces=pieces),
                     amount_eur=kg * price["eur_kg"] * pieces, basis="estimated",
                     source=said["material"].format(
                         formula=formula, eur_kg=g(price["eur_kg"]), pieces=pieces,
