@@ -129,10 +129,15 @@ def test_the_shops_own_induction_hardening_warps_a_thin_long_part(monkeypatch):
     ("1.4305+AT", "stainless_303"), ("42CrMo4+QT", "steel_42crmo4"),
     ("automatenmessing", "brass_cw614n"), ("CW617N", "brass_cw617n"),
     ("CuZn21Si3P", "brass_cw724r"), ("EN AW-2011", "aluminium_2011"),
-    ("EN AW-2007", "aluminium_2007")])
+    ("EN AW-2007", "aluminium_2007"), ("C45E+N", "steel_c45"), ("1.1191+N", "steel_c45"),
+    ("11SMn30", "steel_11smn30"), ("1.0715+C", "steel_11smn30"),
+    ("11SMnPb37", "steel_11smnpb37"), ("1.0737", "steel_11smnpb37"),
+    ("PEEK-OPTIMA", "peek_medical"), ("implant-grade PEEK", "peek_medical")])
 def test_materials_as_a_turning_drawing_writes_them(tmp_path, monkeypatch, written, material):
     """'11SMnPb30+C', 'C45+C', '1.4305+AT' were 'not in the catalogue', automatenmessing
-    got a steel suggestion, and 2011, CW617N, CW724R were unknown."""
+    got a steel suggestion, and 2011, CW617N, CW724R were unknown; so were the other
+    free-cutting steels of EN 10087 (11SMn30, 11SMnPb37, by name or number), C45E's
+    number and implant-grade PEEK."""
     text = (SHOP / "requests" / "r07-pin-quantity-breaks.yaml").read_text(encoding="utf-8")
     request = tmp_path / "r.yaml"
     request.write_text(text.replace("material: 11SMnPb30", f"material: {written}"),
@@ -217,3 +222,41 @@ def test_the_machine_choice_keeps_slack_before_the_wanted_date(tmp_path, monkeyp
     report = json.loads(out)
     assert report["assignments"][0]["machine"] == "haas-st10"
     assert "sooner" not in report["assignments"][0] and "MGT-001" in _rules(report)
+
+
+def test_implant_grade_peek_is_priced_and_documented_as_a_medical_grade(tmp_path, monkeypatch):
+    """r03 in PEEK-OPTIMA: 'PEEK-OPTIMA' was not in the catalogue.  Now it is the
+    implant-grade PEEK (EUR 650/kg, the maker's file and lot), and MAT-019 no longer says
+    that 'a medical grade costs several times the industrial grade priced here'."""
+    text = (SHOP / "requests" / "r03-peek-medical-pin.yaml").read_text(encoding="utf-8")
+    request = tmp_path / "r.yaml"
+    request.write_text(text.replace("material: PEEK", "material: PEEK-OPTIMA"),
+                       encoding="utf-8")
+    assert "material: PEEK-OPTIMA" in request.read_text(encoding="utf-8")
+    report = _report(monkeypatch, str(request))
+    line = next(l for l in report["quote"]["lines"] if l["kind"] == "material")
+    assert line["description"].startswith("PK-3: material implant-grade PEEK (ISO 10993), ")
+    assert "EUR 650/kg" in line["source"]
+    said = next(f["message"] for f in report["findings"] if f["rule"] == "MAT-019")
+    assert "this medical grade (ISO 10993-1, USP Class VI) from its maker, with the lot" in said
+    assert "priced here" not in said
+    # the industrial grade asked for a medical device still says it
+    said = next(f["message"] for f in _report(monkeypatch, "requests/r03-peek-medical-pin.yaml")
+                ["findings"] if f["rule"] == "MAT-019")
+    assert "a medical grade costs several times the industrial grade priced here" in said
+
+
+def test_cw617n_for_drinking_water_is_asked_for_the_4ms_composition(tmp_path, monkeypatch):
+    """r01's fitting in CW617N for drinking water: MAT-005 knew only CW614N, so a leaded
+    hot-stamping brass went to a drinking-water customer without a word.  Now it says
+    what the 4MS list (and so the Kiwa Water Mark) accepts: at most 2.2 % lead."""
+    text = (SHOP / "requests" / "r01-brass-fitting-20k.yaml").read_text(encoding="utf-8")
+    request = tmp_path / "r.yaml"
+    request.write_text(text.replace("material: CW614N", "material: CW617N")
+                       .replace("food_contact: false", "food_contact: true"), encoding="utf-8")
+    assert "material: CW617N" in request.read_text(encoding="utf-8")
+    assert "food_contact: true" in request.read_text(encoding="utf-8")
+    report = _report(monkeypatch, str(request))
+    said = next(f for f in report["findings"] if f["rule"] == "MAT-005")
+    assert "accepts it for drinking-water fittings only with at most 2.2% lead" in said["message"]
+    assert "4MS" in said["source"] and "Kiwa Water Mark" in said["source"]

@@ -720,6 +720,11 @@ DERIVED_FIELDS = {
     ("part", "material_heat_treatable"): "the catalogue's heat_treatable of the part's "
                                          "material: an aluminium alloy sold in the T "
                                          "tempers (6xxx, 7xxx), or only in O and H (5xxx)",
+    ("part", "material_medical_grade"): "the catalogue's medical_grade of the part's "
+                                        "material: a grade its maker supplies with "
+                                        "biocompatibility evidence for medical devices "
+                                        "(implant-grade PEEK); false for every other "
+                                        "known material",
     ("part", "treatment_kinds"): "the catalogue kinds of the part's surface treatments "
                                  "(coating, heat, cleaning, marking): 'heat' for every "
                                  "hardening, a shop's own too",
@@ -771,6 +776,7 @@ DERIVED_FROM = {
     ("part", "max_dimension_mm"): (("part", "size_mm"),),
     ("part", "material_family"): (("part", "material"),),
     ("part", "material_heat_treatable"): (("part", "material"),),
+    ("part", "material_medical_grade"): (("part", "material"),),
     ("part", "treatment_kinds"): (("part", "surface_treatment"),),
     ("part", "coating_build_up_um"): (("part", "surface_treatment"),),
     ("part", "material_kg"): (("part", "size_mm"),),

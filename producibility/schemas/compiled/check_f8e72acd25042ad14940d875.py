@@ -385,6 +385,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_mate
             data__heattreatable = data["heat_treatable"]
             if not isinstance(data__heattreatable, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".heat_treatable must be boolean")
+        if "medical_grade" in data_keys:
+            data_keys.remove("medical_grade")
+            data__medicalgrade = data["medical_grade"]
+            if not isinstance(data__medicalgrade, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".medical_grade must be boolean")
         if "density_kg_m3" in data_keys:
             data_keys.remove("density_kg_m3")
             data__densitykgm3 = data["density_kg_m3"]
