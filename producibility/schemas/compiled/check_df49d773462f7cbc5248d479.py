@@ -1404,6 +1404,24 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__costing__offcutshare, (int, float, Decimal)) and not isinstance(data__costing__offcutshare, bool):
                         if data__costing__offcutshare < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.offcut_share must be bigger than or equal to 0")
+                if "swarf_credit" in data__costing_keys:
+                    data__costing_keys.remove("swarf_credit")
+                    data__costing__swarfcredit = data__costing["swarf_credit"]
+                    if not isinstance(data__costing__swarfcredit, (dict, NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit must be object or null")
+                    data__costing__swarfcredit_is_dict = isinstance(data__costing__swarfcredit, dict)
+                    if data__costing__swarfcredit_is_dict:
+                        data__costing__swarfcredit_keys = set(data__costing__swarfcredit.keys())
+                        for data__costing__swarfcredit_key in data__costing__swarfcredit_keys:
+                            if data__costing__swarfcredit_key not in []:
+                                data__costing__swarfcredit_value = data__costing__swarfcredit.get(data__costing__swarfcredit_key)
+                                if not isinstance(data__costing__swarfcredit_value, (int, float, Decimal)) or isinstance(data__costing__swarfcredit_value, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit.{data__costing__swarfcredit_key}".format(**locals()) + " must be number")
+                                if isinstance(data__costing__swarfcredit_value, (int, float, Decimal)) and not isinstance(data__costing__swarfcredit_value, bool):
+                                    if data__costing__swarfcredit_value < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit.{data__costing__swarfcredit_key}".format(**locals()) + " must be bigger than or equal to 0")
+                                    if data__costing__swarfcredit_value > 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit.{data__costing__swarfcredit_key}".format(**locals()) + " must be smaller than or equal to 1")
                 if "print_waste" in data__costing_keys:
                     data__costing_keys.remove("print_waste")
                     data__costing__printwaste = data__costing["print_waste"]
