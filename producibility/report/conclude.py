@@ -94,9 +94,10 @@ def _said_sooner(placement, before, lead_before, lead, calendar):
     for entry in placement.assignments:
         moved = placement.sooner.get((entry["part"], entry["process"]))
         old = had.get((entry["part"], entry["process"]))
-        if not moved or not entry.get("machine") or old is None or not old.get("machine") \
-                or old["machine"] == entry["machine"]:
-            continue
+        if not moved or not entry.get("machine") or old is None or \
+                old.get("machine") != moved["instead_of"] or \
+                old["machine"] == entry["machine"]:
+            continue  # said against the machine the plan without slack chose, or not
         now, then = part_slack(lead, entry["part"]), part_slack(lead_before, entry["part"])
         if now is None or then is None or now <= then:
             continue
