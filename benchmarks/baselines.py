@@ -23,7 +23,7 @@ from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 from producibility.engine.infer import REQUEST, derive, layers, stages
 from producibility.model.catalogue import default_catalogue
-from producibility.model.stock import stock_facts
+from producibility.model.stock import bar_stock, stock_facts
 
 try:  # optional: the CLIPS baseline
     import clips
@@ -113,7 +113,9 @@ class Plain:
                     subjects["candidate"].append((pid, machine["id"], {
                         "request": req, "provider": provider, "part": part,
                         "machine": machine,
-                        "candidate": {"process": process, "marginal": marginal}}))
+                        "candidate": {"process": process, "marginal": marginal,
+                                      "bar_fed": bar_stock(part, process, machine,
+                                                           self.stock[1]) is not None}}))
                 if not found:
                     findings.add(("FIT-NO-MACHINE", pid, "-"))
                     no_machine.append((pid, process))
@@ -233,7 +235,10 @@ def _templates():
         "operation": (["part", "process", "family"], []),
         # excused: TRUE where the fit stands only because another operation of the part
         # reaches its tolerance or roughness (fit-excuse-*), FALSE where it fits as it is
-        "candidate": (["part", "process", "machine", "marginal", "excused"], []),
+        # bar_fed: TRUE where the part is made from drawn bar on the machine (the
+        # derived stock.bar_stock, asserted from Python as a barfed fact: bar-fed-*)
+        "candidate": (["part", "process", "machine", "marginal", "excused", "bar_fed"], []),
+        "barfed": (["part", "process", "machine"], []),
         "proc": (["id", "kind"], ["caps", "optional"]),   # PROCESSES, as static facts
         "unmade": (["part", "process"], ["excused"]),      # an operation no machine fits
         "finding": (["rule", "subject", "machine"], []),
@@ -339,7 +344,7 @@ class _Condition:
         if scope not in self.allowed:
             raise Untranslatable(f"scope {scope} not readable here")
         if scope == "candidate":
-            if name not in ("process", "marginal"):
+            if name not in ("process", "marginal", "bar_fed"):
                 raise Untranslatable(f"candidate.{name}")
             v = f"?c_{name}"
             self.used.setdefault(scope, {})[name] = v
@@ -690,6 +695,8 @@ def _subject_patterns(tr, scope, expr, alpha):
         first = ["(part ?subject)", "(process ?c_process)", "(machine ?machine)"]
         if "marginal" in cu:
             first.append("(marginal ?c_marginal)")
+        if "bar_fed" in cu:
+            first.append("(bar_fed ?c_bar_fed&~nil)")
         patterns.append(f"(candidate {' '.join(first)})")
         order = [("part", ["(id ?subject)"])] if "part" in used else []
         if "machine" in used:
@@ -838,6 +845,18 @@ def fit_rules(settings):
   (not (candidate (part ?p) (process ?proc)))
   =>
   (assert (finding (rule "FIT-NO-MACHINE") (subject ?p) (machine "-"))))""")
+    # a candidate's bar_fed, from the barfed facts Python asserts (stock.bar_stock), after
+    # every fit and before any rule reads it
+    out.append("""(defrule bar-fed-yes (declare (salience 920))
+  ?c <- (candidate (part ?p) (process ?proc) (machine ?m) (bar_fed nil))
+  (barfed (part ?p) (process ?proc) (machine ?m))
+  =>
+  (modify ?c (bar_fed TRUE)))""")
+    out.append("""(defrule bar-fed-no (declare (salience 919))
+  ?c <- (candidate (part ?p) (process ?proc) (machine ?m) (bar_fed nil))
+  (not (barfed (part ?p) (process ?proc) (machine ?m)))
+  =>
+  (modify ?c (bar_fed FALSE)))""")
     return out
 
 
@@ -894,6 +913,7 @@ class ClipsPort:
         self.stock = (equipment.provider, pack.catalogue or default_catalogue(),
                       pack.settings["costing"])  # derive's stock facts
         self.partners, self.fit_settings = equipment.partners_by_process(), pack.settings["fit"]
+        self.by_process = equipment.by_process()  # the machines a barfed fact may name
         env = self.env = clips.Environment()
         for name, (slots, multi) in TEMPLATES.items():
             env.build(f"(deftemplate {name} "
@@ -920,6 +940,7 @@ class ClipsPort:
         self.t_op = env.find_template("operation")
         self.t_cand = env.find_template("candidate")
         self.t_find = env.find_template("finding")
+        self.t_barfed = env.find_template("barfed")
         self.rslots = [s for s in TEMPLATES["request"][0] + TEMPLATES["request"][1]
                        if s not in INTERNAL["request"]]
         self.pslots = [s for s in TEMPLATES["part"][0] + TEMPLATES["part"][1]
@@ -941,7 +962,7 @@ class ClipsPort:
         os.dup2(devnull, 1)
         try:
             self.env = self.t_request = self.t_part = self.t_op = None
-            self.t_cand = self.t_find = None
+            self.t_cand = self.t_find = self.t_barfed = None
             gc.collect()
             libc.fflush(None)
         finally:
@@ -985,6 +1006,10 @@ class ClipsPort:
             self.t_part.assert_fact(**values)
             for process in part.get("processes") or ():
                 self.t_op.assert_fact(part=pid, process=process, family=family(process))
+                for machine in self.by_process.get(process, ()):
+                    if bar_stock(part, process, machine, self.stock[1]) is not None:
+                        self.t_barfed.assert_fact(part=pid, process=process,
+                                                  machine=machine["id"])
         env.run()
         cands = {(f["part"], f["process"], f["machine"], str(f["marginal"]) == "TRUE")
                  for f in self.t_cand.facts()}

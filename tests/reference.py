@@ -13,7 +13,7 @@ from producibility.engine import fit
 from producibility.conditions.expressions import UNKNOWN, ExpressionError, evaluate
 from producibility.engine.infer import derive
 from producibility.model.catalogue import default_catalogue
-from producibility.model.stock import stock_facts
+from producibility.model.stock import bar_stock, stock_facts
 
 REQUEST = ("request",)
 
@@ -149,7 +149,12 @@ def _screen(pack, equipment, request, as_of, schedule, left_out):
             for pid, process, machine, result in fits:
                 yield pid, process, machine["id"], dict(
                     base, part=parts[pid], machine=machine,
-                    candidate={"process": process, "marginal": bool(result.marginal)})
+                    candidate={"process": process, "marginal": bool(result.marginal),
+                               # made from drawn bar on this machine (a derived field,
+                               # shared: stock.bar_stock)
+                               "bar_fed": bar_stock(parts[pid], process, machine,
+                                                    pack.catalogue or default_catalogue())
+                               is not None})
 
     outcomes = {}
     layer = layers(pack.rules)

@@ -73,9 +73,12 @@ def test_a_bar_fed_fitting_is_priced_from_drawn_bar_of_its_own_diameter():
     # drawn bar Ø18 (the part's diameter: its tightest feature is a bore, so the drawn
     # surface is the part's outside); a piece takes 32 + part-off 2.5 + facing 0.5 = 35 mm:
     # pi/4 x 18^2 x 35 = 8,906 mm3 x 8470 kg/m3 = 75.4 g, x 1.03 bar end = 77.7 g,
-    # x 20,000 = 1,554 kg, x EUR 9/kg = EUR 13,986 (the sawn blank's 22 x 41 read 23,762)
+    # x 20,000 = 1,554 kg, x EUR 9/kg = EUR 13,986 (the sawn blank's 22 x 41 read 23,762),
+    # less the brass swarf sold back: 77.7 - 28 g (the part) = 49.7 g a piece at 45 % of
+    # EUR 9/kg (the pack's costing.swarf_credit), EUR 4,026: EUR 9,960
     kg = math.pi / 4 * 18 ** 2 * 35 / 1e9 * 8470 * 1.03
-    assert material["amount_eur"] == pytest.approx(kg * 9 * 20000, abs=0.01)
+    assert material["amount_eur"] == pytest.approx(
+        kg * 9 * 20000 - (kg - 0.028) * 9 * 0.45 * 20000, abs=0.01)
     assert "drawn bar dia 18, 35 mm a piece + 3% bar end" in material["description"]
     assert "saw cut" not in material["source"]
     assert "pi/4 x 18^2 (drawn bar for dia 18) x (32 + part-off 2.5 + facing 0.5)" in \
@@ -234,3 +237,72 @@ def test_the_rules_kilograms_are_the_chosen_machines_stock(tmp_path):
         found["message"]
     steps = report["lead_time"]["parts"][0]["steps"]
     assert steps[0]["step"] == "material"
+
+
+def test_a_pin_fed_from_the_bar_on_a_fixed_head_lathe_gets_no_soft_jaws(tmp_path):
+    """1,000 Ø10 x 40 pins fed from Ø10 bar on the CLX (a fixed-head lathe with a bar
+    feeder) got FAC-009's 'pieces held in the chuck pay for a set of soft jaws' and 0.5
+    h of set-up: a bar-fed lathe holds the bar in a collet.  A Ø90 flange beyond its
+    Ø65 bar capacity is still a sawn blank in the chuck, and gets them."""
+    report = check(request_with(tmp_path, PIN_10, quantity=1000))
+    assert placed(report, "PN-10")["machine"] == "dmg-clx350"
+    assert not any(f["rule"] == "FAC-009" for f in report["findings"])
+    assert not any(l.get("rule") == "FAC-009" for l in report["quote"]["lines"])
+    flange = {"id": "FL-90", "material": "11SMnPb30", "diameter_mm": 90, "length_mm": 35,
+              "weight_kg": 1.7, "tolerance_mm": 0.02, "min_wall_mm": 10}
+    report = check(request_with(tmp_path, flange, quantity=1000))
+    assert placed(report, "FL-90")["machine"] == "dmg-clx350"
+    assert placed(report, "FL-90")["bar_mm"] is None
+    assert any(f["rule"] == "FAC-009" for f in report["findings"])
+
+
+def test_a_small_turned_part_weighs_grams_not_nought_kilograms():
+    """The Ø3 x 12 pin's material line read '(0.00 kg/pc x 10000 pcs)': a piece under
+    0.1 kg is written in grams, as the locale writes the number (Babel)."""
+    # drawn bar Ø3.5 (the outside is its tightest feature), 12 + 1 + 0.5 mm a piece:
+    # pi/4 x 3.5^2 x 13.5 mm3 x 7.9 g/cm3 x 1.03 bar end = 1.06 g
+    grams = math.pi / 4 * 3.5 ** 2 * 13.5 / 1000 * 7.9 * 1.03
+    assert round(grams, 1) == 1.1
+    assert "(1.1 g/pc x 10000 pcs)" in quote_line(check(PIN), "material", "AS-3")["description"]
+    code, out, err = run_cli("check", PIN, "--equipment", EQUIPMENT, "--as-of", "2026-11-23",
+                             "--format", "json", "--lang", "nl")
+    assert code == 0, err
+    assert "(1,1 g/st x 10000 st)" in quote_line(json.loads(out), "material",
+                                                 "AS-3")["description"]
+    # from 0.1 kg up, kilograms as before: the Ø18 x 32 brass fitting is 77.7 g
+    assert "(77.7 g/pc x 20000 pcs)" in quote_line(check(FITTING), "material",
+                                                   "FT-18")["description"]
+
+
+def test_weights_in_grams_below_a_tenth_of_a_kilogram():
+    from producibility import i18n
+    assert [i18n.weight(kg, "en") for kg in (1.2345, 0.1, 0.0999, 0.022, 0.00068)] == \
+        ["1.23 kg", "0.10 kg", "99.9 g", "22 g", "0.68 g"]
+    assert [i18n.weight(kg, "nl") for kg in (1.2345, 0.0777, 0.00068)] == \
+        ["1,23 kg", "77,7 g", "0,68 g"]
+
+
+def test_brass_swarf_is_credited_on_the_material_line(tmp_path):
+    """20,000 Ø18 x 32 brass fittings: 994 kg of brass turnings went back to the scrap
+    dealer and the quote priced all 1,554 kg of bar at EUR 9/kg.  Now the material line
+    credits the swarf (stock less the part, the bar end with it) at the pack's share of
+    the bar price for copper alloys (0.45); a steel pin's chips are not credited, and a
+    pack that sets swarf_credit to null credits nothing."""
+    material = quote_line(check(FITTING), "material", "FT-18")
+    kg = math.pi / 4 * 18 ** 2 * 35 / 1e9 * 8470 * 1.03
+    chips = kg - 0.028
+    assert material["amount_eur"] == pytest.approx((kg - 0.45 * chips) * 9 * 20000, abs=0.01)
+    assert material["description"].endswith(", less 49.7 g/pc of swarf sold back")
+    assert " - swarf 49.7 g x EUR 9/kg x 0.45 x 20000 pcs (pack setting " \
+        "costing.swarf_credit.copper_alloy)" in material["source"]
+    # 11SMnPb30: steel chips are not credited
+    pin = quote_line(check(request_with(tmp_path, PIN_10, quantity=1000)), "material", "PN-10")
+    assert "swarf" not in pin["description"] + pin["source"]
+    own = write(tmp_path, "no-swarf.json", {
+        "pack": {"id": "no-swarf", "version": "0.1.0", "title": {"en": "t", "nl": "t"}},
+        "settings": {"costing": {"swarf_credit": None}}})
+    own_yaml = tmp_path / "no-swarf.yaml"
+    own_yaml.write_text(own.read_text(encoding="utf-8"), encoding="utf-8")
+    plain = quote_line(check(FITTING, EQUIPMENT, "--rules", str(own_yaml)), "material", "FT-18")
+    assert plain["amount_eur"] == pytest.approx(kg * 9 * 20000, abs=0.01)
+    assert "swarf" not in plain["description"]

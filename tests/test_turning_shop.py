@@ -129,10 +129,15 @@ def test_the_shops_own_induction_hardening_warps_a_thin_long_part(monkeypatch):
     ("1.4305+AT", "stainless_303"), ("42CrMo4+QT", "steel_42crmo4"),
     ("automatenmessing", "brass_cw614n"), ("CW617N", "brass_cw617n"),
     ("CuZn21Si3P", "brass_cw724r"), ("EN AW-2011", "aluminium_2011"),
-    ("EN AW-2007", "aluminium_2007")])
+    ("EN AW-2007", "aluminium_2007"), ("C45E+N", "steel_c45"), ("1.1191+N", "steel_c45"),
+    ("11SMn30", "steel_11smn30"), ("1.0715+C", "steel_11smn30"),
+    ("11SMnPb37", "steel_11smnpb37"), ("1.0737", "steel_11smnpb37"),
+    ("PEEK-OPTIMA", "peek_medical"), ("implant-grade PEEK", "peek_medical")])
 def test_materials_as_a_turning_drawing_writes_them(tmp_path, monkeypatch, written, material):
     """'11SMnPb30+C', 'C45+C', '1.4305+AT' were 'not in the catalogue', automatenmessing
-    got a steel suggestion, and 2011, CW617N, CW724R were unknown."""
+    got a steel suggestion, and 2011, CW617N, CW724R were unknown; so were the other
+    free-cutting steels of EN 10087 (11SMn30, 11SMnPb37, by name or number), C45E's
+    number and implant-grade PEEK."""
     text = (SHOP / "requests" / "r07-pin-quantity-breaks.yaml").read_text(encoding="utf-8")
     request = tmp_path / "r.yaml"
     request.write_text(text.replace("material: 11SMnPb30", f"material: {written}"),
@@ -176,3 +181,82 @@ def test_a_lathes_unstated_guide_bush_is_asked_of_nobody(tmp_path, monkeypatch):
     scopes = {q["scope"] for q in report["open_questions"]}
     assert scopes <= {"request", "part"}, scopes
     assert any(q["field"] == "diameter_mm" for q in report["open_questions"])
+
+
+def test_the_machine_choice_keeps_slack_before_the_wanted_date(tmp_path, monkeypatch):
+    """r11: 3,000 Ø10 pins went to the cheapest lathe with the hours, the hand-loaded
+    Haas (EUR 70/h), which made the date with 1 working day to spare: the tool made its
+    own rush order (MGT-001, WRK-004 overtime, MGT-003).  The Mazak, EUR 392 dearer as
+    the choice weighs it, ends them 6 working days sooner.  Now the choice keeps the
+    pack's lead_time.slack (3 working days, at most 25 % dearer) and says why the Mazak
+    won; a shop that sets slack to null gets the cheapest machine again."""
+    report = _report(monkeypatch, "requests/r11-pin-haas-slack.yaml")
+    placed = report["assignments"][0]
+    assert placed["machine"] == "mazak-qtprimos150"
+    assert placed["sooner"] == {"slack_days": 7, "instead_of": "haas-st10",
+                                "instead_slack_days": 1, "extra_eur": 391.63}
+    why = {x["machine"]: x["why"] for x in placed["alternative_amounts"]}
+    assert why == {"haas-st10": "less_slack", "dmg-clx350": "dearer",
+                   "citizen-l20": "dearer"}
+    assert not _rules(report) & {"MGT-001", "MGT-003", "WRK-004"}
+    assert report["lead_time"]["days"] == 14
+    out = _check(monkeypatch, "requests/r11-pin-haas-slack.yaml").replace("\u00a0", " ")
+    assert "[sooner: 7 working days of slack before the wanted date against 1 on " \
+        "haas-st10, € 391.63 more]" in out
+    assert "haas-st10 € 2,461.39 (less slack before the wanted date;" in out
+    monkeypatch.chdir(SHOP)
+    code, out, err = run_cli("check", "requests/r11-pin-haas-slack.yaml", "--no-probe")
+    assert code == 0, err
+    out = out.replace("\u00a0", " ")
+    assert "[eerder klaar: 7 werkdagen speling tot de gewenste datum, tegen 1 op " \
+        "haas-st10; € 391,63 duurder]" in out
+    assert "(minder speling tot de gewenste datum;" in out
+    # the shop's own setting: no slack weighed, the cheapest lathe with the hours
+    own = tmp_path / "no-slack.yaml"
+    own.write_text("pack: {id: no-slack, version: 0.1.0, title: {en: t, nl: t}}\n"
+                   "settings:\n  lead_time:\n    slack: null\n", encoding="utf-8")
+    code, out, err = run_cli("check", "requests/r11-pin-haas-slack.yaml", "--lang", "en",
+                             "--no-probe", "--format", "json", "--rules", "rules/",
+                             "--rules", str(own))
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["assignments"][0]["machine"] == "haas-st10"
+    assert "sooner" not in report["assignments"][0] and "MGT-001" in _rules(report)
+
+
+def test_implant_grade_peek_is_priced_and_documented_as_a_medical_grade(tmp_path, monkeypatch):
+    """r03 in PEEK-OPTIMA: 'PEEK-OPTIMA' was not in the catalogue.  Now it is the
+    implant-grade PEEK (EUR 650/kg, the maker's file and lot), and MAT-019 no longer says
+    that 'a medical grade costs several times the industrial grade priced here'."""
+    text = (SHOP / "requests" / "r03-peek-medical-pin.yaml").read_text(encoding="utf-8")
+    request = tmp_path / "r.yaml"
+    request.write_text(text.replace("material: PEEK", "material: PEEK-OPTIMA"),
+                       encoding="utf-8")
+    assert "material: PEEK-OPTIMA" in request.read_text(encoding="utf-8")
+    report = _report(monkeypatch, str(request))
+    line = next(l for l in report["quote"]["lines"] if l["kind"] == "material")
+    assert line["description"].startswith("PK-3: material implant-grade PEEK (ISO 10993), ")
+    assert "EUR 650/kg" in line["source"]
+    said = next(f["message"] for f in report["findings"] if f["rule"] == "MAT-019")
+    assert "this medical grade (ISO 10993-1, USP Class VI) from its maker, with the lot" in said
+    assert "priced here" not in said
+    # the industrial grade asked for a medical device still says it
+    said = next(f["message"] for f in _report(monkeypatch, "requests/r03-peek-medical-pin.yaml")
+                ["findings"] if f["rule"] == "MAT-019")
+    assert "a medical grade costs several times the industrial grade priced here" in said
+
+
+def test_cw617n_for_drinking_water_is_asked_for_the_4ms_composition(tmp_path, monkeypatch):
+    """r01's fitting in CW617N for drinking water: MAT-005 knew only CW614N, so a leaded
+    hot-stamping brass went to a drinking-water customer without a word.  Now it says
+    what the 4MS list (and so the Kiwa Water Mark) accepts: at most 2.2 % lead."""
+    text = (SHOP / "requests" / "r01-brass-fitting-20k.yaml").read_text(encoding="utf-8")
+    request = tmp_path / "r.yaml"
+    request.write_text(text.replace("material: CW614N", "material: CW617N")
+                       .replace("food_contact: false", "food_contact: true"), encoding="utf-8")
+    assert "material: CW617N" in request.read_text(encoding="utf-8")
+    assert "food_contact: true" in request.read_text(encoding="utf-8")
+    report = _report(monkeypatch, str(request))
+    said = next(f for f in report["findings"] if f["rule"] == "MAT-005")
+    assert "accepts it for drinking-water fittings only with at most 2.2% lead" in said["message"]
+    assert "4MS" in said["source"] and "Kiwa Water Mark" in said["source"]

@@ -46,7 +46,7 @@ from producibility.engine.experta_compat import MATCH, NOT, Fact, KnowledgeEngin
 from producibility.errors import InputError, Wording
 from producibility.model.calendar import PLAIN
 from producibility.model.pack import gc_paused
-from producibility.model.stock import stock_facts
+from producibility.model.stock import bar_stock, stock_facts
 class Request(Fact):
     pass
 
@@ -530,7 +530,14 @@ class _Facts:
                                     "marginal": bool(result and result.marginal),
                                     # which limit is close, in words (fit.Reason): what a
                                     # message names ("tolerance 0.1 mm is close to ...")
-                                    "close_to": list(result.marginal) if result else []}
+                                    "close_to": list(result.marginal) if result else [],
+                                    # the part is made from drawn bar on this machine
+                                    # (within its bar_capacity_mm: a bar feeder's or a
+                                    # sliding head's collet, no chuck), as the quote's
+                                    # material line prices it (stock.bar_stock)
+                                    "bar_fed": bar_stock(ctx["part"], process,
+                                                         ctx["machine"],
+                                                         self.catalogue) is not None}
                 # one memo per part and run: what candidate conditions read only of
                 # the request, provider and part (pack.INVARIANT) is worked out once
                 memo = self._memos.get(subject)
@@ -713,6 +720,11 @@ DERIVED_FIELDS = {
     ("part", "material_heat_treatable"): "the catalogue's heat_treatable of the part's "
                                          "material: an aluminium alloy sold in the T "
                                          "tempers (6xxx, 7xxx), or only in O and H (5xxx)",
+    ("part", "material_medical_grade"): "the catalogue's medical_grade of the part's "
+                                        "material: a grade its maker supplies with "
+                                        "biocompatibility evidence for medical devices "
+                                        "(implant-grade PEEK); false for every other "
+                                        "known material",
     ("part", "treatment_kinds"): "the catalogue kinds of the part's surface treatments "
                                  "(coating, heat, cleaning, marking): 'heat' for every "
                                  "hardening, a shop's own too",
@@ -759,7 +771,7 @@ def fact_fields(questionnaire) -> dict:
         "part": set(questionnaire.fields("part")),
         "provider": set(equipment["properties"]["provider"]["properties"]),
         "machine": set(equipment["$defs"]["machine"]["properties"]),
-        "candidate": {"process", "marginal", "close_to"},
+        "candidate": {"process", "marginal", "close_to", "bar_fed"},
     }
     for scope, name in DERIVED_FIELDS:
         fields[scope].add(name)
@@ -773,6 +785,7 @@ DERIVED_FROM = {
     ("part", "max_dimension_mm"): (("part", "size_mm"),),
     ("part", "material_family"): (("part", "material"),),
     ("part", "material_heat_treatable"): (("part", "material"),),
+    ("part", "material_medical_grade"): (("part", "material"),),
     ("part", "treatment_kinds"): (("part", "surface_treatment"),),
     ("part", "coating_build_up_um"): (("part", "surface_treatment"),),
     ("part", "material_kg"): (("part", "size_mm"),),

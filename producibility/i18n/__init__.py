@@ -120,6 +120,33 @@ def figure(value: float, lang: str, decimals: int | None = None) -> str:
     return text if sign == "." else text.replace(".", sign)
 
 
+#: Below this many kilograms a weight is written in grams (:func:`weight`).
+#: Judgement: a kilogram to two decimals reads 0.00 below 5 g and loses a figure below
+#: 0.1 kg (a Ø10 x 40 pin of 22 g read "0.02 kg/pc"); a turning shop weighs such parts in
+#: grams.
+GRAMS_BELOW_KG = 0.1
+
+
+def weight(kg: float, lang: str) -> str:
+    """A weight with its unit as the locale writes it (CLDR's short unit pattern and
+    number format, through Babel): kilograms to two decimals from
+    :data:`GRAMS_BELOW_KG` up (``0.34 kg``, ``0,34 kg``), grams below it, to one decimal
+    where it has one (``77.7 g``, ``22 g``) and two below a gram (``0.68 g``), so that a
+    small turned part never reads ``0.00 kg``."""
+    return _weight(float(kg), lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def _weight(kg, lang):
+    from babel.units import format_unit
+    if kg >= GRAMS_BELOW_KG - 1e-12 or kg <= 0:
+        return format_unit(round(kg, 2), "mass-kilogram", length="short", format="0.00",
+                           locale=_locale(lang))
+    grams = kg * 1000.0
+    return format_unit(grams, "mass-gram", length="short",
+                       format="0.##" if grams < 1 else "0.#", locale=_locale(lang))
+
+
 def money(value: float, lang: str, decimals: int | None = 0, currency: str = "EUR") -> str:
     """An amount with its currency sign: ``€ 4,828`` in English, ``€ 4.828`` in Dutch.
 

@@ -23,7 +23,12 @@ DERIVED_PART_FIELDS = ("pieces", "max_dimension_mm", "material_family")
 #: (``engine.infer.derive``); a question's ``ask_if`` reads them from the answers so far
 #: (``model.relevance``): the temper is asked of every aluminium, a shop's own 7020 too.
 MATERIAL_FIELDS = {"material_family": ("family", str),
-                   "material_heat_treatable": ("heat_treatable", bool)}
+                   "material_heat_treatable": ("heat_treatable", bool),
+                   "material_medical_grade": ("medical_grade", bool)}
+#: The :data:`MATERIAL_FIELDS` a known material's entry may leave out and that then have
+#: a value: a grade is a medical grade only where its entry says so (a steel's
+#: heat_treatable, left out, stays unknown).
+MATERIAL_DEFAULTS = {"material_medical_grade": False}
 #: Part fields read from the catalogue entries of the part's treatments (its
 #: ``surface_treatment``): field -> what it is.  The engine derives them for rules
 #: (``engine.infer.derive``): PRC-011 (hardening distorts) holds for every treatment of
@@ -123,8 +128,11 @@ class Catalogue:
         entry = self.entries["materials"].get(found) if found is not None else None
         if not entry:
             return {}
-        return {field: entry[key] for field, (key, kind) in MATERIAL_FIELDS.items()
-                if isinstance(entry.get(key), kind)}
+        out = {field: entry[key] for field, (key, kind) in MATERIAL_FIELDS.items()
+               if isinstance(entry.get(key), kind)}
+        for field, value in MATERIAL_DEFAULTS.items():
+            out.setdefault(field, value)
+        return out
 
     def treatment_facts(self, treatments) -> dict:
         """The :data:`TREATMENT_FIELDS` of a part's treatments (ids or aliases):

@@ -65,9 +65,9 @@ DEFAULT_SETTINGS = {
                                  "sinker_edm"],
         "cam_h": {"default": 0.5},
         "packaging_eur_per_piece": None, "transport_eur_per_delivery": None,
-        "partner_shipment_eur": None,
+        "partner_shipment_eur": None, "swarf_credit": None,
     },
-    "lead_time": {"transport_days": 1, "expedite": None},
+    "lead_time": {"transport_days": 1, "expedite": None, "slack": None},
 }
 
 

@@ -12,6 +12,8 @@ never billed for more plastic than its run time deposits."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 
 from producibility import i18n
@@ -176,13 +178,22 @@ def bar_stock(part, process, machine, catalogue):
     params = ((entry.get("run_time") or {}).get("params")) or {}
     turned = part.get("tightest_feature") == "outside_diameter" or _finished_later(
         part, process, catalogue)
-    sizes = sorted(float(x) for x in params.get("bar_diameters_mm") or ())
+    sizes = _sorted_sizes(tuple(params.get("bar_diameters_mm") or ()))
     if sizes:
-        size = next((x for x in sizes if (x > value + 1e-9 if turned else x >= value - 1e-9)),
-                    None)
+        # the smallest size above (turned) or at the part's diameter
+        at = bisect.bisect_right(sizes, value + 1e-9) if turned else \
+            bisect.bisect_left(sizes, value - 1e-9)
+        size = sizes[at] if at < len(sizes) else None
     else:  # a model without a size list: the part's own diameter
         size = float(value)
     return size if size is not None and size <= capacity + 1e-9 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _sorted_sizes(sizes):
+    """A model's ``bar_diameters_mm``, sorted, as floats: sorted once, for every
+    candidate's rules (``candidate.bar_fed``) and quote line read them."""
+    return tuple(sorted(float(x) for x in sizes))
 
 
 def _finished_later(part, process, catalogue):

@@ -32,7 +32,7 @@ class Placement:
     """Where each part operation goes, and why the other machines do not."""
 
     __slots__ = ("assignments", "rejected", "ruled_out", "chosen", "not_made", "weeks",
-                 "nothing_made", "hours", "levelled", "short", "declined")
+                 "nothing_made", "hours", "levelled", "short", "declined", "sooner")
 
     def __init__(self, assignments: list, rejected: dict, ruled_out: list,
                  chosen: frozenset, not_made: dict | None = None,
@@ -40,7 +40,8 @@ class Placement:
                  hours: Mapping[tuple, float] | None = None,
                  levelled: Mapping[tuple, tuple] | None = None,
                  short: Mapping[tuple, dict] | None = None,
-                 declined: Mapping[tuple, float] | None = None) -> None:
+                 declined: Mapping[tuple, float] | None = None,
+                 sooner: Mapping[tuple, dict] | None = None) -> None:
         # the report's assignments[], per part operation; one made later than wanted
         # (no fitting machine has the free hours before the wanted date) says why in
         # "late"
@@ -68,6 +69,11 @@ class Placement:
         # be sooner at our normal hours but our overtime is sooner still (:func:`assign`)
         # -> the partner's working days, transport included
         self.declined = declined or {}
+        # (part, process) that went to a dearer machine for its slack before the wanted
+        # date (:func:`assign`, the pack's ``lead_time.slack``) -> {"instead_of": the
+        # cheapest machine with the hours, "days": the working days of slack each machine
+        # weighed left, "extra_eur": what the chosen one costs more}
+        self.sooner = sooner or {}
 
     def moot(self, part: str | None) -> bool:
         """Whether the open questions of ``part`` (None: the request) no longer matter:
@@ -82,7 +88,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
           lang: str, transport_days: float = 0.0, overflow: bool = True,
           calendar: Calendar = PLAIN, windows: Mapping[tuple, Any] | None = None,
           estimate=None, weigh=None, overtime_h_per_day: float = 0.0,
-          unattended: Any = None, bar=None) -> Placement:
+          unattended: Any = None, bar=None, slack: Mapping | None = None) -> Placement:
     """The report's assignments: the best machine per part operation, or a partner.
 
     A machine's free hours before the wanted date are its hours a week over the working
@@ -105,7 +111,10 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
     a partner's price per kg where the part has no weight (``partners.stock_weigher``).
     ``bar(part, process, machine)`` -> (whether the process may make the part from bar,
     the drawn bar's diameter there or None for a sawn blank): an operation's ``bar_mm``
-    (:func:`_weighed`)."""
+    (:func:`_weighed`).  ``slack``: the pack's ``lead_time.slack`` (min_days,
+    max_extra), with ``windows`` only (the operations' own windows of a chain: the
+    slack a machine leaves is counted in them, :func:`assign`); None: the cheapest
+    machine with the hours, whatever its slack."""
     machines, request = inferred.machines, inferred.request
     candidates: dict = {}
     for (pid, process, mid), result in inferred.fits.items():
@@ -129,9 +138,11 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                     0) / 5.0
     levelled: dict = {}
     declined: dict = {}
+    sooner: dict = {}
     picked, late, split = assign(options, machines, weeks, outside,
                                  1 / deliveries_of(request), windows, levelled,
-                                 overtime_h_per_day, unattended, declined)
+                                 overtime_h_per_day, unattended, declined,
+                                 slack if windows else None, sooner)
     for op, reasons in late.items():
         used = {o[3] for o, _ in split[op]} if op in split else \
             {picked[op][3]} if op in picked else set()
@@ -165,7 +176,7 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                     _split_entry(entry, split[pid, process], machines, options[pid, process],
                                  (pid, process) in late)
                     chosen.update((pid, process, o[3]) for o, _ in split[pid, process])
-                _weighed(entry, options[pid, process], bar)
+                _weighed(entry, options[pid, process], bar, sooner.get((pid, process)))
             elif (pid, process) in late:  # own machines short of hours: a partner, sooner
                 partner_id, result = inferred.overflow[(pid, process)]
                 entry.update(partner=outside_work(partners[partner_id], part, request, result,
@@ -195,17 +206,18 @@ def place(inferred: Inferred, partners: Mapping[str, dict], choice_text: Mapping
                       for (pid, process), found in options.items() for o in found},
                      {op: (sooner * 5, _priced(split[op], machines) - _priced(filled, machines))
                       for op, (sooner, filled) in levelled.items()},
-                     late, declined)
+                     late, declined, sooner)
 
 
-def _weighed(entry: dict, found: list, bar=None) -> None:
+def _weighed(entry: dict, found: list, bar=None, sooner: Mapping | None = None) -> None:
     """Why the operation went to its machine, beside it: ``alternative_amounts``, each of
     its alternatives (``found``: the fitting machines as the choice ranked them) with
     what the operation would cost there (set-up and run hours at its rate, as weighed)
     and ``why`` it lost: ``dearer``, ``marginal`` (near a limit, or over a soft one),
-    ``provisional`` (a limit unchecked for want of an answer), or ``no_hours``
+    ``provisional`` (a limit unchecked for want of an answer), ``no_hours``
     (ranked before the chosen machine, it has not the free hours before the wanted
-    date); and, for a process that may be made from bar (``bar``), ``bar_mm``: the drawn
+    date) or ``less_slack`` (cheaper, it has the hours but leaves less slack before the
+    wanted date than the shop keeps: ``sooner``, :attr:`Placement.sooner`); and, for a process that may be made from bar (``bar``), ``bar_mm``: the drawn
     bar it is made from there, null for a sawn blank, as the entry's own.  A turned
     fitting read "-> mazak" with the L20, the CLX and the Haas as bare ids."""
     pid, process, mid = entry["part"], entry["process"], entry["machine"]
@@ -219,7 +231,9 @@ def _weighed(entry: dict, found: list, bar=None) -> None:
         if other not in ranked or chosen is None:
             continue
         option = found[ranked.index(other)]
-        why = "no_hours" if ranked.index(other) < ranked.index(mid) else \
+        why = "less_slack" if sooner and other in sooner["days"] and \
+            ranked.index(other) < ranked.index(mid) else \
+            "no_hours" if ranked.index(other) < ranked.index(mid) else \
             "provisional" if option[0] and not chosen[0] else \
             "marginal" if option[1] and not chosen[1] else "dearer"
         item = {"machine": other, "amount_eur": _r(option[2]), "why": why}
@@ -366,7 +380,8 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
            weeks: float | None, outside: Mapping[tuple, float] | None = None,
            share: float = 1.0, windows: Mapping[tuple, Any] | None = None,
            levelled: dict | None = None, overtime: float = 0.0,
-           unattended: Any = None, declined: dict | None = None) -> tuple[dict, dict]:
+           unattended: Any = None, declined: dict | None = None,
+           slack: Mapping | None = None, sooner: dict | None = None) -> tuple[dict, dict]:
     """The machine for each part operation, with the machines' free hours shared.
 
     ``options`` maps (part, process) to the fitting machines in order of
@@ -416,6 +431,15 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
     ``levelled``: filled with each split operation whose shares were levelled ->
     (the working weeks it ends sooner, the shares filling the preferred first).
     ``windows``' values are ``leadtime.Window``s (their ``weeks``), or plain weeks.
+    ``slack`` (the pack's ``lead_time.slack``: ``min_days``, ``max_extra``; None: not
+    weighed): the slack of an operation on a machine is the working days its window
+    has left after the hours given to the machine so far and its own (whole days, as
+    the chain counts them); where the preferred machine with the hours leaves fewer
+    than ``min_days``, the choice is made among the machines with the hours as sure and
+    as comfortable that cost at most ``max_extra`` (a share) more for the operation:
+    the cheapest that leaves ``min_days`` or more, else the cheapest of those that leave
+    the most, where that is a working day more than the preferred leaves (:func:`_slack`);
+    ``sooner`` is filled with each operation so moved (:attr:`Placement.sooner`).
     """
     picked: dict = {}
     late: dict = {}
@@ -445,6 +469,8 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
         # model at the same rate), the one with the fewest hours given so far
         option = min((o for o in room if o[:3] == room[0][:3]),
                      key=lambda o: given[o[3]]) if room else None
+        if option is not None and slack and weeks is not None:
+            option = _slack(option, room, op, free, given, share, machines, slack, sooner)
         if option is None:
             # no one machine has the hours: the pieces split over the fewest fitting
             # machines that have them, each share with its own set-up
@@ -488,6 +514,50 @@ def assign(options: Mapping[tuple, list], machines: Mapping[str, dict],
         users.setdefault(mid, []).append(op[0])
         picked[op] = option
     return picked, late, split
+
+
+def _slack(option, room, op, free, given, share, machines, slack, sooner=None):
+    """The machine for ``op`` with its slack weighed (:func:`assign`, ``slack``): the
+    preferred machine with the hours (``option``) where it leaves the shop's
+    ``min_days`` working days of slack in the operation's window; else, of the machines
+    with the hours (``room``) as sure and as comfortable that cost at most ``max_extra``
+    more, the cheapest that leaves them, else the cheapest of those that leave the most
+    where that is a working day more; of twins (the same model at the same rate) the one
+    given the fewest hours.
+
+    Judgement (the pack's ``lead_time.slack``, documented there): under three working
+    days of slack a breakdown, a rejected first article or material a day late misses
+    the date (MGT-001's threshold); a dearer machine buys that slack where it costs no
+    more than the overtime that would catch up the lost days anyway."""
+
+    def days(o):
+        per_week = machines[o[3]]["free_h_per_week"]
+        if per_week <= 0:
+            return 0
+        left = (free(o[3], op) - given[o[3]] - o[5]["total"] * share) / per_week
+        return int(math.floor(5 * left + 1e-6))
+
+    need = slack.get("min_days") or 0
+    have = days(option)
+    if have >= need:
+        return option
+    most = option[2] * (1 + (slack.get("max_extra") or 0.0)) + 1e-9
+    pool = [o for o in room if o[:2] == option[:2] and o[2] <= most]
+    left = {o[3]: days(o) for o in pool}
+    best = next((o for o in pool if left[o[3]] >= need), None)
+    if best is None:
+        top = max(left.values())
+        if top <= have:
+            return option
+        best = next(o for o in pool if left[o[3]] == top)
+    best = min((o for o in pool if o[:3] == best[:3]), key=lambda o: given[o[3]])
+    if best is option or best[3] == option[3]:
+        return option
+    if sooner is not None:
+        sooner[op] = {"instead_of": option[3], "extra_eur": best[2] - option[2],
+                      "days": {o[3]: left[o[3]] for o in pool
+                               if o[:4] < best[:4] or o[3] == best[3]}}
+    return best
 
 
 def _share_hours(option, pieces):

@@ -22,7 +22,9 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.16.0"  # 7.16: a quote line's and an open answer's one_off
+SCHEMA_VERSION = "7.17.0"  # 7.17: an assignment's sooner (a dearer machine chosen for
+# the slack it leaves before the wanted date, lead_time.slack) and an alternative's why
+# less_slack; 7.16: a quote line's and an open answer's one_off
 # (what a one-off cost is for, null where it recurs), quote.totals.one_off_eur and
 # one_off_high_eur, a quantity break's one_off_offered_eur (its per_product_offered_eur
 # without the one-off costs); 7.15: lead_time.due_date and due_moved (a date asked on a
@@ -71,6 +73,42 @@ SCHEMA_VERSION = "7.16.0"  # 7.16: a quote line's and an open answer's one_off
 # sooner); 4: lead_time.days null for a request none of whose parts can be
 # made here, lead_time.not_made and the parts' not_made (3: quote lines by kind with basis)
 VERDICTS = ("fit", "fit_with_effort", "conditional", "no_fit")
+
+
+def _slack_days(lead, calendar):
+    """The working days between the chain's earliest delivery and the wanted date, or
+    None where the chain gives no date (no wanted date, or a lower bound only)."""
+    earliest, wanted = lead.get("earliest_date"), lead.get("wanted_date")
+    if not earliest or not wanted or lead.get("without_run"):
+        return None
+    return leadtime.working_days_between(earliest, wanted, calendar)
+
+
+def _said_sooner(placement, before, lead_before, lead, calendar):
+    """Each assignment that went to a dearer machine for its slack (``placement.sooner``)
+    says so in ``sooner``: its part's working days of slack in the chain now, against
+    those in the chain of the cheapest machines (``before``, ``lead_before``: the plan
+    without the slack weighed), the machine it had there and what it costs more."""
+    def part_slack(result, pid):
+        entry = next((p for p in result["parts"] if p["part"] == pid), None)
+        if entry is None or not entry.get("earliest_date") or not result.get("wanted_date"):
+            return None
+        return leadtime.working_days_between(entry["earliest_date"], result["wanted_date"],
+                                             calendar)
+    had = {(a["part"], a["process"]): a for a in before.assignments}
+    for entry in placement.assignments:
+        moved = placement.sooner.get((entry["part"], entry["process"]))
+        old = had.get((entry["part"], entry["process"]))
+        if not moved or not entry.get("machine") or old is None or \
+                old.get("machine") != moved["instead_of"] or \
+                old["machine"] == entry["machine"]:
+            continue  # said against the machine the plan without slack chose, or not
+        now, then = part_slack(lead, entry["part"]), part_slack(lead_before, entry["part"])
+        if now is None or then is None or now <= then:
+            continue
+        entry["sooner"] = {"slack_days": now, "instead_of": old["machine"],
+                           "instead_slack_days": then,
+                           "extra_eur": round(float(moved["extra_eur"]), 2)}
 
 
 def _provenance(pack: Any, findings=()) -> Provenance:
@@ -179,19 +217,23 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     expedite = settings["lead_time"].get("expedite") or {}
     overflow = settings["lead_time"].get("overflow", "partner") == "partner"
 
+    slack = settings["lead_time"].get("slack")
+
     def plan(windows=None, overflow=overflow,
-             overtime=expedite.get("overtime_h_per_day", 0.0)):
+             overtime=expedite.get("overtime_h_per_day", 0.0), slack=None):
         """The machines, the rules' findings on them and the lead time's chain (the run
         hours estimated where no cycle time is given); with ``windows``, each
         operation's own weeks for its machine's hours.  ``overflow``: an operation our
         machines lack the hours for may go to a partner; ``overtime``: the hours a day
         our machines may add against it (the pack's; 0: a partner sooner than our
-        machines at their free hours takes it)."""
+        machines at their free hours takes it); ``slack``: the pack's
+        ``lead_time.slack``, weighed in the ``windows`` (None: the cheapest machine with
+        the hours)."""
         fields = OpenFields()
         placement = assignment.place(inferred, partners, choices, lang,
                                      settings["lead_time"]["transport_days"],
                                      overflow, equipment.calendar, windows,
-                                     estimate, weigh, overtime, unattended, bar)
+                                     estimate, weigh, overtime, unattended, bar, slack)
         outside = fit_findings.outside_work_of(inferred, placement, partners, catalogue, lang,
                                                weigh)
         # a candidate rule on a machine of a split judged on that machine's share
@@ -234,6 +276,7 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
 
     placement, outside, findings, open_fields, lead, machine_lines = plan()
     windows = used = None  # the operations' windows of the chain; those the plan used
+    weighed = None  # the slack setting the plan used (lead_time.slack), or None
     if lead["meets_wanted_date"] is False and lead["days"] is not None:
         # the cheapest machines with the hours before the wanted date make it late: the
         # machines again, each operation with the weeks its part leaves it (the material
@@ -247,6 +290,26 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
                 placement, outside, findings, open_fields, lead, machine_lines = again
                 windows = leadtime.machining_windows(lead, placement.assignments,
                                                      equipment.calendar, catalogue)
+    elif slack and windows is None:
+        first = _slack_days(lead, equipment.calendar)
+        if first is not None and 0 <= first < (slack.get("min_days") or 0):
+            # the cheapest machines with the hours make the date with less slack than the
+            # shop keeps (a rush order the choice made itself): the machines again in
+            # each operation's window, a dearer machine where it leaves the slack
+            # (lead_time.slack), kept where the chain has more slack
+            windows = leadtime.machining_windows(lead, placement.assignments,
+                                                 equipment.calendar, catalogue)
+            again = plan(windows, slack=slack) if windows else None
+            if again is not None and again[0].sooner:
+                later = _slack_days(again[4], equipment.calendar)
+                if later is not None and later > first:
+                    _said_sooner(again[0], placement, lead, again[4], equipment.calendar)
+                    used, weighed = windows, slack
+                    placement, outside, findings, open_fields, lead, machine_lines = again
+                    windows = leadtime.machining_windows(lead, placement.assignments,
+                                                         equipment.calendar, catalogue)
+            if used is None:
+                windows = None
     if windows is None and not brief and placement.short and lead["days"] is not None:
         # a machine short of hours for an operation a partner took says so in the
         # operation's own window, the date met or not
@@ -258,7 +321,8 @@ def conclude(inferred: Inferred, pack: Any, equipment: Any, questionnaire: Any,
     if not brief and overflow and (placement.declined or any(
             a.get("overflow") for a in placement.assignments)):
         in_house = any(a.get("overflow") for a in placement.assignments)
-        other = (in_house, placement) + plan(used, overflow=not in_house, overtime=0.0)
+        other = (in_house, placement) + plan(used, overflow=not in_house, overtime=0.0,
+                                             slack=weighed)
     # counted from a request's date gone by: in time only if it is from today too
     leadtime.judged_today(lead, inferred.as_of, (inputs or {}).get("dated_days_ago"),
                           equipment.calendar)

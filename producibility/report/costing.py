@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from producibility import i18n
 from producibility.model.stock import (
-    _dims, _said, bar_capacity, bar_stock, envelope_surface_cm2, part_volume_cm3,
+    MACHINED, _dims, _said, bar_capacity, bar_stock, envelope_surface_cm2, part_volume_cm3,
     printed_volume_cm3, stock)
 from producibility.report.finding import Finding, Risk, named_parts, words as _words
 from producibility.report.provenance import weakest
@@ -475,6 +475,27 @@ def _ordered(finding, part):
     return (finding.rule, waits_for)  # a process bought in: one order with its shop
 
 
+def swarf_credit(part, processes, material, kg, costing):
+    """(kg of chips a piece leaves, the share of the material's price they fetch) where
+    the pack credits the swarf of the material's family (``costing.swarf_credit``:
+    family -> share; brass turnings are sold back by the kilo), for a machined part
+    (milling, turning) whose stock (``kg`` a piece, the bar end with it) weighs more than
+    the part: the part's weight given, else its estimated volume; else None."""
+    shares = costing.get("swarf_credit") or {}
+    share = shares.get(material.get("family"))
+    if not share or not any(p in MACHINED for p in processes):
+        return None
+    if part.get("weight_kg") is not None:
+        part_kg = float(part["weight_kg"])
+    else:
+        volume, _ = part_volume_cm3(part, material, costing, None)
+        if volume is None:
+            return None
+        part_kg = volume * material["density_kg_m3"] / 1e6
+    chips = kg - part_kg
+    return (chips, float(share)) if chips > 1e-9 else None
+
+
 def quote_lines(request, parts, machines, assignments, findings, catalogue, provider, costing,
                 lang, brief=False, unmade=None, provenance=None, partners=None,
                 rules_only=False, levelled=None):
@@ -605,13 +626,24 @@ def quote_lines(request, parts, machines, assignments, findings, catalogue, prov
                 why = "quantity"  # kilograms a piece, but no pieces to multiply by
             if why is None:
                 price = material["price"]
-                line("material", part=pid, description=words["material"].format(
+                swarf = swarf_credit(part, processes, material, kg, costing)
+                description = words["material"].format(
                     part=pid, material=name("materials", material["id"]), stock=what,
-                    kg=i18n.number(kg, lang, 2, grouping=False), pieces=pieces),
-                    amount_eur=kg * price["eur_kg"] * pieces, basis="estimated",
-                    source=said["material"].format(
-                        formula=formula, eur_kg=g(price["eur_kg"]), pieces=pieces,
-                        date=price.get("date", said["undated"])))
+                    weight=i18n.weight(kg, lang), pieces=pieces)
+                source = said["material"].format(
+                    formula=formula, eur_kg=g(price["eur_kg"]), pieces=pieces,
+                    date=price.get("date", said["undated"]))
+                amount = kg * price["eur_kg"] * pieces
+                if swarf is not None:  # the chips sold back: less the credit
+                    chips, share = swarf
+                    amount -= chips * price["eur_kg"] * share * pieces
+                    description += words["swarf"].format(weight=i18n.weight(chips, lang))
+                    source += said["swarf"].format(
+                        chips=g(chips * 1000, 1), eur_kg=g(price["eur_kg"]),
+                        share=g(share), pieces=pieces,
+                        family=material.get("family"))
+                line("material", part=pid, description=description, amount_eur=amount,
+                     basis="estimated", source=source)
             else:
                 notes.append(Unpriced.of(words["no_material"].format(part=pid, why=why_words[why]),
                                          pid, "material", part.get("material"), why))

@@ -437,6 +437,11 @@ def root(context, missing=missing):
                 yield ': '
                 yield str(environment.getattr(l_1_a, 'late'))
                 yield ']'
+            if environment.call(context, environment.getattr(l_1_a, 'get'), 'sooner', _loop_vars=_loop_vars):
+                pass
+                yield ' ['
+                yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sooner'), 'format'), days=environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr(l_1_a, 'sooner'), 'slack_days'), _loop_vars=_loop_vars), instead=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_slack_days'), machine=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_of'), extra=t_4(environment.getattr(environment.getattr(l_1_a, 'sooner'), 'extra_eur')), _loop_vars=_loop_vars))
+                yield ']'
             if environment.getattr(l_1_a, 'unchecked'):
                 pass
                 yield ' ['
@@ -638,4 +643,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=127&2=130&3=146&4=150&5=154&7=157&8=160&10=162&11=165&13=206&14=209&16=215&17=217&18=221&19=230&22=237&24=263&25=266&28=288&29=292&31=295&32=298&34=300&36=303&38=328&39=336&42=365&43=368&44=373&45=391&47=462&48=465&51=490&52=494&54=501&55=504&58=507&60=514&61=518&63=527&64=530&66=534&67=536&68=538&69=542&72=549&74=557&75=562&76=581&77=583&78=588&82=601&83=604&85=606&86=608&87=610&88=614'
+debug_info = '1=127&2=130&3=146&4=150&5=154&7=157&8=160&10=162&11=165&13=206&14=209&16=215&17=217&18=221&19=230&22=237&24=263&25=266&28=288&29=292&31=295&32=298&34=300&36=303&38=328&39=336&42=365&43=368&44=373&45=391&47=467&48=470&51=495&52=499&54=506&55=509&58=512&60=519&61=523&63=532&64=535&66=539&67=541&68=543&69=547&72=554&74=562&75=567&76=586&77=588&78=593&82=606&83=609&85=611&86=613&87=615&88=619'

@@ -385,6 +385,11 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_mate
             data__heattreatable = data["heat_treatable"]
             if not isinstance(data__heattreatable, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".heat_treatable must be boolean")
+        if "medical_grade" in data_keys:
+            data_keys.remove("medical_grade")
+            data__medicalgrade = data["medical_grade"]
+            if not isinstance(data__medicalgrade, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".medical_grade must be boolean")
         if "density_kg_m3" in data_keys:
             data_keys.remove("density_kg_m3")
             data__densitykgm3 = data["density_kg_m3"]
@@ -1404,6 +1409,24 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     if isinstance(data__costing__offcutshare, (int, float, Decimal)) and not isinstance(data__costing__offcutshare, bool):
                         if data__costing__offcutshare < 0:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.offcut_share must be bigger than or equal to 0")
+                if "swarf_credit" in data__costing_keys:
+                    data__costing_keys.remove("swarf_credit")
+                    data__costing__swarfcredit = data__costing["swarf_credit"]
+                    if not isinstance(data__costing__swarfcredit, (dict, NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit must be object or null")
+                    data__costing__swarfcredit_is_dict = isinstance(data__costing__swarfcredit, dict)
+                    if data__costing__swarfcredit_is_dict:
+                        data__costing__swarfcredit_keys = set(data__costing__swarfcredit.keys())
+                        for data__costing__swarfcredit_key in data__costing__swarfcredit_keys:
+                            if data__costing__swarfcredit_key not in []:
+                                data__costing__swarfcredit_value = data__costing__swarfcredit.get(data__costing__swarfcredit_key)
+                                if not isinstance(data__costing__swarfcredit_value, (int, float, Decimal)) or isinstance(data__costing__swarfcredit_value, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit.{data__costing__swarfcredit_key}".format(**locals()) + " must be number")
+                                if isinstance(data__costing__swarfcredit_value, (int, float, Decimal)) and not isinstance(data__costing__swarfcredit_value, bool):
+                                    if data__costing__swarfcredit_value < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit.{data__costing__swarfcredit_key}".format(**locals()) + " must be bigger than or equal to 0")
+                                    if data__costing__swarfcredit_value > 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".costing.swarf_credit.{data__costing__swarfcredit_key}".format(**locals()) + " must be smaller than or equal to 1")
                 if "print_waste" in data__costing_keys:
                     data__costing_keys.remove("print_waste")
                     data__costing__printwaste = data__costing["print_waste"]
@@ -1536,6 +1559,35 @@ def validate_https___producibility_example_schemas_rules_schema_json___defs_sett
                     data__leadtime__overflow = data__leadtime["overflow"]
                     if not (isinstance(data__leadtime__overflow, str) and data__leadtime__overflow == 'partner' or isinstance(data__leadtime__overflow, str) and data__leadtime__overflow == 'later'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.overflow must be one of ['partner', 'later']")
+                if "slack" in data__leadtime_keys:
+                    data__leadtime_keys.remove("slack")
+                    data__leadtime__slack = data__leadtime["slack"]
+                    if not isinstance(data__leadtime__slack, (dict, NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack must be object or null")
+                    data__leadtime__slack_is_dict = isinstance(data__leadtime__slack, dict)
+                    if data__leadtime__slack_is_dict:
+                        data__leadtime__slack__missing_keys = set(['min_days', 'max_extra']) - data__leadtime__slack.keys()
+                        if data__leadtime__slack__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack must contain ")
+                        data__leadtime__slack_keys = set(data__leadtime__slack.keys())
+                        if "min_days" in data__leadtime__slack_keys:
+                            data__leadtime__slack_keys.remove("min_days")
+                            data__leadtime__slack__mindays = data__leadtime__slack["min_days"]
+                            if not isinstance(data__leadtime__slack__mindays, (int)) and not (isinstance(data__leadtime__slack__mindays, float) and data__leadtime__slack__mindays.is_integer()) or isinstance(data__leadtime__slack__mindays, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.min_days must be integer")
+                            if isinstance(data__leadtime__slack__mindays, (int, float, Decimal)) and not isinstance(data__leadtime__slack__mindays, bool):
+                                if data__leadtime__slack__mindays < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.min_days must be bigger than or equal to 0")
+                        if "max_extra" in data__leadtime__slack_keys:
+                            data__leadtime__slack_keys.remove("max_extra")
+                            data__leadtime__slack__maxextra = data__leadtime__slack["max_extra"]
+                            if not isinstance(data__leadtime__slack__maxextra, (int, float, Decimal)) or isinstance(data__leadtime__slack__maxextra, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.max_extra must be number")
+                            if isinstance(data__leadtime__slack__maxextra, (int, float, Decimal)) and not isinstance(data__leadtime__slack__maxextra, bool):
+                                if data__leadtime__slack__maxextra < 0:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack.max_extra must be bigger than or equal to 0")
+                        if data__leadtime__slack_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead_time.slack must not contain "+str(data__leadtime__slack_keys)+" properties")
                 if "expedite" in data__leadtime_keys:
                     data__leadtime_keys.remove("expedite")
                     data__leadtime__expedite = data__leadtime["expedite"]
