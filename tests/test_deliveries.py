@@ -197,6 +197,8 @@ def test_a_delivery_not_ready_by_its_due_date_is_a_lead_time_finding(tmp_path):
          "closed": "New Year's Day"}]
     [late] = [f for f in report["findings"] if f["rule"] == "LEAD-TIME"]
     assert late["kind"] == "risk"
+    # the first delivery is in time: its title says a later one is late, not the first
+    assert late["title"] == "A later delivery misses its due date"
     assert late["message"] == ("Delivery 3 of 10 earliest 2027-01-04 at our machines' free "
                                "hours after the deliveries before it; due 2026-12-24 (every "
                                "1 week after the first, wanted 2026-12-11; we are closed on "

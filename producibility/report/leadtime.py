@@ -1590,18 +1590,18 @@ def finding(result: Mapping[str, Any], request: Mapping[str, Any],
 
 
 def _lead_finding(result, request, matrix, lang, flexible_up_to, calendar, cap, message,
-                  condition, values):
+                  condition, values, title="title"):
     """The LEAD-TIME finding of ``message`` (a missed wanted date, or a later delivery's
-    due date): its kind and whether it is beyond what the date may move
-    (:func:`kind_of`), its trace ``values`` with the facts that decide the kind, its
-    risk and cap."""
+    due date: ``title`` its title's key): its kind and whether it is beyond what the date
+    may move (:func:`kind_of`), its trace ``values`` with the facts that decide the kind,
+    its risk and cap."""
     text = words("lead_time", lang)
     kind, beyond = kind_of(result, request, flexible_up_to, calendar)
     if beyond:
         message += text["beyond"].format(days=i18n.number(flexible_up_to, lang,
                                                           grouping=False))
     return Finding.check(
-        "LEAD-TIME", kind, "manufacturing_management", text["title"], message,
+        "LEAD-TIME", kind, "manufacturing_management", text[title], message,
         text["mitigation"], text["source"], condition,
         dict(values, slowest_part=result["slowest_part"],
              penalty_clause=request.get("penalty_clause"),
@@ -1639,7 +1639,8 @@ def _later_finding(result, request, matrix, lang, flexible_up_to, calendar, cap)
                              k=later["delivery"], earliest=earliest,
                              due=day(later["due_date"], lang)),
                          {"days": later["days"], "delivery": later["delivery"],
-                          "expedited_date": (fast or {}).get("earliest_date")})
+                          "expedited_date": (fast or {}).get("earliest_date")},
+                         title="later_title")
 
 
 def every_weeks(weeks, lang):
