@@ -611,6 +611,30 @@ def test_a_question_rule_without_customer_wording_is_a_warning(tmp_path):
     assert nl and "zonder customer-tekst" in nl[0]
 
 
+def test_a_blocker_of_the_whole_request_without_customer_wording_is_a_warning(tmp_path):
+    """A shop's own blocker of the whole request is the offer's reason why we cannot take
+    the order as asked; without customer wording the offer gave it by its title. W153
+    says so; a part's blocker (the offer says which part we cannot make, in its own
+    words) and a blocker with customer: false or customer wording are no warning."""
+    path = pack(tmp_path,
+                {"id": "OWN-001", "scope": "request", "when": "request.quantity > 5000",
+                 "then": "{blocker: true}"},
+                {"id": "OWN-002", "scope": "request", "when": "request.quantity > 5000",
+                 "then": "{blocker: true}", "extra": "    customer: false\n"},
+                {"id": "OWN-003", "scope": "request", "when": "request.quantity > 5000",
+                 "then": "{blocker: true}",
+                 "extra": "    customer: {en: We make up to 5000., nl: Wij maken er tot 5000.}\n"},
+                {"id": "OWN-004", "when": "part.material == 'pom'", "then": "{blocker: true}"})
+    found = [p for p in lint([path]) if p.code == "W153"]
+    assert [str(p).split(": ", 1)[1] for p in found] == [
+        "W153 OWN-001: a blocker of the whole request (then: blocker: true) without customer "
+        "wording: the offer would give it by its title as why we cannot take the order; "
+        "write customer: {en: ..., nl: ...} as you would tell the customer, or customer: "
+        "false to keep it out of the offer"]
+    nl = [str(p) for p in lint([path], lang="nl") if p.code == "W153"]
+    assert nl and "blokkade van de hele aanvraag" in nl[0]
+
+
 def test_every_question_of_the_default_pack_has_customer_wording():
     """The default pack's question rules (CST-003, DES-006, DFM-012, DFM-015, ENX-002,
     ENX-007, CON-001, CON-003, SHR-002, MAT-013, PRC-004, QUA-014, SEC-001, SEC-003 to
