@@ -76,6 +76,15 @@ def test_numbers_from_the_kept_cldr_tables_are_babels(tmp_path, monkeypatch):
                     assert pattern.apply(value, kept, **options) == \
                         pattern.apply(value, real, **options), (identifier, text, value)
         assert kept._Locale__data is None   # Babel never loaded the whole locale
+        # a weight's unit (i18n.weight: kg, g) from the kept tables too: loading the whole
+        # locale for it was a quarter of a warm check's first screening
+        from babel.units import format_unit
+        for unit, fmt in (("mass-kilogram", "0.00"), ("mass-gram", "0.#"), ("mass-gram", "0.##")):
+            for value in (0.0, 0.68, 1, 22, 77.7, 99.9, 1234.5, 0.1):
+                for length in ("short", "long"):
+                    assert format_unit(value, unit, length=length, format=fmt, locale=kept) == \
+                        format_unit(value, unit, length=length, format=fmt, locale=real)
+        assert kept._Locale__data is None
         assert kept.currency_formats["standard"] == real.currency_formats["standard"]  # the rest: loaded
 
 

@@ -20,9 +20,12 @@ from babel.plural import PluralRule
 
 from producibility.inputs import cache
 
-#: The tables kept: what ``NumberPattern.apply`` reads for a number or an amount.
+#: The tables kept: what ``NumberPattern.apply`` reads for a number or an amount, and the
+#: patterns of the units a report writes (``babel.units.format_unit``: a weight in kg or g,
+#: :func:`producibility.i18n.weight`).  Another unit is read from the full data.
 TABLES = ("number_symbols", "currency_symbols", "currency_names", "currency_names_plural",
-          "plural_form")
+          "plural_form", "unit_patterns")
+UNITS = ("mass-gram", "mass-kilogram")
 
 
 def tables_of(locale: Locale) -> dict:
@@ -36,6 +39,8 @@ def tables_of(locale: Locale) -> dict:
         "currency_names_plural": {code: dict(forms) for code, forms
                                   in data["currency_names_plural"].items()},
         "plural_form": locale.plural_form.rules,
+        "unit_patterns": {unit: {length: dict(forms) for length, forms
+                                 in data["unit_patterns"][unit].items()} for unit in UNITS},
     }
 
 
@@ -66,8 +71,11 @@ class NumberLocale(Locale):
 
     def __init__(self, locale: Locale, tables: dict) -> None:
         super().__init__(locale.language, locale.territory, locale.script, locale.variant)
-        tables = dict(tables, plural_form=PluralRule(tables["plural_form"]))
-        self._tables = _Tables(tables, lambda: Locale._data.fget(self))
+        full = lambda: Locale._data.fget(self)  # noqa: E731 - loaded when first needed
+        tables = dict(tables, plural_form=PluralRule(tables["plural_form"]),
+                      unit_patterns=_Tables(tables["unit_patterns"],
+                                            lambda: full()["unit_patterns"]))
+        self._tables = _Tables(tables, full)
 
     @property
     def _data(self):
