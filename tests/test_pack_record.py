@@ -301,3 +301,35 @@ def test_a_pack_file_over_the_input_limit_is_never_read_whole_for_the_key(cache_
     with pytest.raises(InputError) as caught:
         load_packs([shop])
     assert "zz-big.yaml" in str(caught.value)
+
+
+def test_a_warm_check_loads_nothing_it_has_a_record_of(tmp_path):
+    """A warm `producibility check` of every example, in a process of its own, imports no
+    YAML parser of ours, no schema validator and none of Babel's date modules (which come
+    with the locale's whole data, unpickled): weights in grams once made Babel load it on
+    every check, half the instructions of the first screening, and no test noticed."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REQUESTS
+
+    env = dict(os.environ, PRODUCIBILITY_CACHE_DIR=str(tmp_path / "cache"))
+    code = ("import sys, os\nfrom producibility.cli import main\n"
+            "heavy = ('producibility.inputs.yamlparse', 'jsonschema', 'babel.dates')\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('LOADED ' + ' '.join(m for m in heavy if m in sys.modules))\n")
+    shops = sorted((ROOT / "examples").glob("*/requests/*.yaml"))
+    for request in list(REQUESTS) + shops:
+        shop = request.parent.parent
+        equipment = shop / "equipment.yaml" if (shop / "equipment.yaml").exists() \
+            else ROOT / "examples" / "equipment.yaml"
+        args = ["check", str(request), "--equipment", str(equipment), "--format", "json"]
+        if (shop / "producibility.yaml").exists():
+            args += ["--config", str(shop / "producibility.yaml")]
+        for run in ("first", "warm"):
+            out = subprocess.run([sys.executable, "-c", code] + args, capture_output=True,
+                                 text=True, env=env, cwd=ROOT)
+            assert out.returncode in (0, 1), out.stderr[-500:]
+        loaded = out.stderr.rsplit("LOADED ", 1)[1].split()
+        assert loaded == [], (request.name, loaded)
