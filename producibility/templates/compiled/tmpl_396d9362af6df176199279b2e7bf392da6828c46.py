@@ -1097,7 +1097,7 @@ def block_assignments(context, missing=missing):
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
                     pass
                     yield '<span class="sub-line small muted">'
-                    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+                    yield escape((environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives_weighed'), 'format'), amount=t_12(environment.getattr(l_1_a, 'weighed_eur')), _loop_vars=_loop_vars) if (not t_2(environment.call(context, environment.getattr(l_1_a, 'get'), 'weighed_eur', _loop_vars=_loop_vars))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives')))
                     yield ': '
                     l_2_loop = missing
                     for l_2_x, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'alternative_amounts')), undefined):

@@ -395,7 +395,7 @@ def root(context, missing=missing):
         if environment.getattr(l_1_a, 'machine'):
             pass
             yield str(environment.getattr(l_1_a, 'machine'))
-            if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
+            if (environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars) and t_17(environment.call(context, environment.getattr(l_1_a, 'get'), 'weighed_eur', _loop_vars=_loop_vars))):
                 pass
                 yield ' '
                 yield str(t_4(environment.getattr(l_1_a, 'amount_eur')))
@@ -467,7 +467,7 @@ def root(context, missing=missing):
         if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
             pass
             yield '      '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+            yield str((environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives_weighed'), 'format'), amount=t_4(environment.getattr(l_1_a, 'weighed_eur')), _loop_vars=_loop_vars) if (not t_17(environment.call(context, environment.getattr(l_1_a, 'get'), 'weighed_eur', _loop_vars=_loop_vars))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives')))
             yield ': '
             l_2_loop = missing
             for l_2_x, l_2_loop in LoopContext(t_11(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
