@@ -134,7 +134,9 @@ def test_the_bar_fed_lathe_beats_the_hand_loaded_one_by_what_each_costs(tmp_path
     assert why["citizen-l20"]["bar_mm"] == 10
     code, text, _ = run_cli("check", request_with(tmp_path, PIN_10, quantity=1000),
                             "--equipment", EQUIPMENT, "--as-of", "2026-11-23", "--lang", "en")
-    assert "PN-10 turning -> dmg-clx350 €" in text and "(from bar dia 10)" in text
+    # the chosen lathe's amount as weighed heads its alternatives', of the same kind
+    assert "PN-10 turning -> dmg-clx350 (from bar dia 10)" in text
+    assert "alternatives, weighed on set-up, a rule's set-up and run (€" in text
     assert "haas-st10 €" in text and "(marginal; sawn blank, loaded by hand)" in text
 
 

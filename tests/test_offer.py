@@ -116,7 +116,9 @@ def test_the_offer_says_what_how_and_for_how_much():
     # apart: the price per piece holds none of them, the total both
     assert [row["text"] for row in data["one_off"]] == [
         "Programming and work preparation", "Fixtures and soft jaws",
-        "First article inspection and report", "Engineering and order preparation"]
+        "First article inspection and report", "Engineering and order preparation",
+        # what open answers can add to one-off rules, a line of its own
+        "Allowance for open questions (settled on your answers)"]
     assert data["total_eur"] == round(200 * part["per_piece_eur"] +
                                       data["one_off_total_eur"], 2)
     assert data["one_off_total_eur"] == round(sum(r["total_eur"] for r in data["one_off"]), 2)
@@ -237,11 +239,12 @@ def test_the_offer_as_csv_adds_up():
     assert rows[0] == ["part", "description", "pieces", "price_per_piece_eur", "total_eur"]
     at = next(i for i, r in enumerate(rows) if r[0] == "total")
     body, total, after = rows[1:at], rows[at], rows[at + 1:]
-    assert [r[0] for r in body] == ["FR-01", "FR-02"] + ["one_off"] * 3
+    assert [r[0] for r in body] == ["FR-01", "FR-02"] + ["one_off"] * 4
     # the one-off costs their own rows (what for, the amount), not in a price per piece
     assert [r[1] for r in body[2:]] == [
         "Programming and work preparation", "First article inspection and report",
-        "Engineering and order preparation"]
+        "Engineering and order preparation",
+        "Allowance for open questions (settled on your answers)"]
     assert all(r[2] == r[3] == "" for r in body[2:])
     assert sum(float(r[4]) for r in body) == pytest.approx(float(total[4]), abs=0.02)
     assert all(r[0] == "not_included" and r[1] for r in after)  # what the prices leave out

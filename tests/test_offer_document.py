@@ -160,10 +160,13 @@ def test_a_turned_part_line_gives_its_diameter_and_length(lang, size):
     ("nl", "Eenmalige kosten", ["Programmeren en werkvoorbereiding",
                                 "Opspanmiddelen en zachte bekken",
                                 "Eerstemonsterinspectie en -rapport",
-                                "Engineering en ordervoorbereiding"]),
+                                "Engineering en ordervoorbereiding",
+                                "Voorbehoud voor open vragen (wordt met uw antwoorden "
+                                "verrekend)"]),
     ("en", "One-off costs", ["Programming and work preparation", "Fixtures and soft jaws",
                              "First article inspection and report",
-                             "Engineering and order preparation"])])
+                             "Engineering and order preparation",
+                             "Allowance for open questions (settled on your answers)"])])
 def test_one_off_costs_are_their_own_lines_and_not_in_the_piece_price(lang, heading, rows):
     """The bracket's CAM, its fixture (FAC-007), its first article report (QUA-002) and
     our engineering were spread over the 200 pieces: EUR 30.09 a piece, EUR 1,243 of

@@ -90,7 +90,7 @@ def test_machine_time_multiplies_as_its_invoice_does():
     # engineering) apart: a price per hour to compare with another shop's and to book
     # again without them (EUR 144.16 an hour with them)
     assert [row["category"] for row in data["one_off"]] == [
-        "programming", "engineering", "instruction"]
+        "programming", "engineering", "instruction", "open_answers"]
     assert data["total_eur"] == round(part["total_eur"] + data["one_off_total_eur"], 2)
     assert abs(data["total_eur"] - report["quote"]["totals"]["amount_high_eur"]) <= \
         0.005 * hours + 0.01
@@ -398,3 +398,28 @@ def test_machine_time_asks_what_a_certificate_is_for(tmp_path, certificate, rule
     report = json.loads(out)
     kinds = {f["rule"]: f["kind"] for f in report["findings"]}
     assert kinds.get(refusal) == "blocker" and rule not in kinds
+
+
+@pytest.mark.parametrize("lang, engineering, allowance, total", [
+    ("en", "    Engineering and order preparation: €\u00a0293.25\n",
+     "    Allowance for open questions (settled on your answers): €\u00a0419.42\n",
+     "  Total: €\u00a01,765.97\n"),
+    ("nl", "    Engineering en ordervoorbereiding: €\u00a0293,25\n",
+     "    Voorbehoud voor open vragen (wordt met uw antwoorden verrekend): €\u00a0419,42\n",
+     "  Totaal: €\u00a01.765,97\n")])
+def test_the_allowance_for_open_questions_is_a_one_off_line_of_its_own(
+        tmp_path, lang, engineering, allowance, total):
+    """The makerspace's offer read "Engineering and order preparation: EUR 712.67", of
+    which EUR 419.42 was the high estimate's allowance for answers the customer has not
+    given (CHG-004, DFM-002, PPU-001, TRD-001, capped): a buyer could not see it.  Now
+    it is a one-off line of its own, the total the same, and it is gone once the
+    questions are answered."""
+    text = offer(SELF_SERVICE, "--lang", lang)
+    assert engineering in text and allowance in text and total in text
+    answered = changed(tmp_path, SELF_SERVICE, part={"min_wall_mm": 2.0},
+                       billing_basis="machine_hours", repeat_orders_expected=False,
+                       new_customer=False, revision_controlled=True)
+    code, out, err = run_cli("check", answered, "--equipment", EQUIPMENT, "--format", "json")
+    assert json.loads(out)["open_questions"] == []
+    text = offer(answered, "--lang", lang)
+    assert allowance.split("(")[0] not in text and engineering.split(":")[0] in text

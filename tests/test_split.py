@@ -279,12 +279,12 @@ def test_a_part_many_machines_fit_names_four_alternatives_and_counts_the_rest(tm
     request = EXAMPLES / "requests" / "bracket-series.yaml"
     code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe")
     assert code == 0, err
-    line = next(x for x in out.splitlines() if "alternatives:" in x)
+    line = next(x for x in out.splitlines() if "alternatives" in x)
     assert line.count("hermle-c250-") == 4 and line.endswith("(dearer); and 23 more machines")
     assert len(line) < 250, len(line)
     code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe",
                              "--lang", "nl")
-    line = next(x for x in out.splitlines() if "alternatieven:" in x)
+    line = next(x for x in out.splitlines() if "alternatieven" in x)
     assert line.count("hermle-c250-") == 4 and line.endswith("(duurder); en nog 23 machines")
     for form in ("md", "html"):
         code, page, err = run_cli("check", request, "--equipment", shop, "--no-probe",
@@ -295,3 +295,43 @@ def test_a_part_many_machines_fit_names_four_alternatives_and_counts_the_rest(tm
                              "--format", "json")
     (entry,) = json.loads(out)["assignments"]
     assert len(entry["alternative_amounts"]) == 27
+
+
+def test_a_large_shop_lists_five_rejected_machines_and_one_row_per_candidate_rule(tmp_path):
+    """The planner's 308-machine shop, 200,000 brackets that only the 28 Hermles hold:
+    the HTML and Markdown reports listed all 56 rejected machines (the text report five),
+    and the Markdown and HTML risk registers gave FAC-006 ("operation fills the machine's
+    free weeks") 28 rows, one per Hermle.  Now every format lists the five nearest misses
+    and counts the rest, and FAC-006 is one row naming four Hermles and counting the
+    others, in both languages; the JSON keeps every machine and every finding."""
+    shop = _shop_of_copies(tmp_path / "shop.yaml", 28)
+    request = ROOT / "tests/data/huge-brackets.yaml"
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe",
+                             "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert len(report["assignments"][0]["rejected"]) == 56
+    assert sum(f["rule"] == "FAC-006" for f in report["findings"]) == 28
+    said = {("en", "md"): ("and 51 more machines rejected (all in the JSON report)",
+                           "The same on hermle-c250-1, hermle-c250-10, hermle-c250-11 "
+                           "and 24 more machines (each in the JSON report)."),
+            ("nl", "html"): ("en nog 51 afgewezen machines (alle in het JSON-rapport)",
+                             "Zo ook op hermle-c250-1, hermle-c250-10, hermle-c250-11 "
+                             "en nog 24 machines (elk in het JSON-rapport)."),
+            ("en", "html"): ("and 51 more machines rejected", "and 24 more machines"),
+            ("nl", "md"): ("en nog 51 afgewezen machines", "en nog 24 machines")}
+    for (lang, form), (more, same) in said.items():
+        code, page, err = run_cli("check", request, "--equipment", shop, "--no-probe",
+                                  "--format", form, "--lang", lang)
+        assert code == 0, err
+        assert page.count("haas-vf2-") == 5 and more in page, (lang, form)
+        assert "haas-vf2-13" not in page
+        # one risk-register row for FAC-006 (the trace keeps every finding's values)
+        register = page.split('<section id="risks">')[1].split("</section>")[0] \
+            if form == "html" else \
+            page.split("## ")[[s.split("\n")[0] for s in page.split("## ")].index(
+                "Risk register" if lang == "en" else "Risicoregister")]
+        assert register.count("FAC-006") == 1 and same in register, (lang, form)
+    code, out, err = run_cli("check", request, "--equipment", shop, "--no-probe")
+    assert "  ... and 51 more machines rejected (all in the JSON report)" in out
+    assert out.count("] FAC-006 ") == 1 and "and 24 more machines (each in" in out

@@ -204,6 +204,18 @@ def test_the_machine_choice_keeps_slack_before_the_wanted_date(tmp_path, monkeyp
     assert "[sooner: 7 working days of slack before the wanted date against 1 on " \
         "haas-st10, € 391.63 more]" in out
     assert "haas-st10 € 2,461.39 (less slack before the wanted date;" in out
+    # the figures a reader compares are of one kind and subtract: the Mazak as weighed
+    # (FAC-009's soft-jaw set-up on it included, which the quote prices on its own
+    # line) beside the Haas as weighed; it read "mazak € 2,812.80" (as quoted) beside
+    # "haas-st10 € 2,461.39" (as weighed) and "€ 391.63 more"
+    haas = next(x for x in placed["alternative_amounts"] if x["machine"] == "haas-st10")
+    assert placed["weighed_eur"] == 2853.02
+    assert round(placed["weighed_eur"] - haas["amount_eur"], 2) == \
+        placed["sooner"]["extra_eur"]
+    assert placed["amount_eur"] == 2812.8  # the quote's, FAC-009's set-up apart
+    assert "-> mazak-qtprimos150 (sawn blank" in out
+    assert "alternatives, weighed on set-up, a rule's set-up and run (€ 2,853.02 here): " \
+        "haas-st10 € 2,461.39" in out
     monkeypatch.chdir(SHOP)
     code, out, err = run_cli("check", "requests/r11-pin-haas-slack.yaml", "--no-probe")
     assert code == 0, err
@@ -211,6 +223,8 @@ def test_the_machine_choice_keeps_slack_before_the_wanted_date(tmp_path, monkeyp
     assert "[eerder klaar: 7 werkdagen speling tot de gewenste datum, tegen 1 op " \
         "haas-st10; € 391,63 duurder]" in out
     assert "(minder speling tot de gewenste datum;" in out
+    assert "alternatieven, gewogen op insteluren, ook die van een regel, en bewerkingsuren " \
+        "(hier € 2.853,02): haas-st10" in out
     # the shop's own setting: no slack weighed, the cheapest lathe with the hours
     own = tmp_path / "no-slack.yaml"
     own.write_text("pack: {id: no-slack, version: 0.1.0, title: {en: t, nl: t}}\n"

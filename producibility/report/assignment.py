@@ -242,6 +242,13 @@ def _weighed(entry: dict, found: list, bar=None, sooner: Mapping | None = None) 
         out.append(item)
     if out:
         entry["alternative_amounts"] = out
+        if not entry.get("split"):
+            # the chosen machine's amount of the same kind as its alternatives' (a rule's
+            # set-up on it included), which the reports set beside them: the quote's
+            # amount_eur leaves that set-up to its own line, and a Mazak "as quoted"
+            # at EUR 2,812.80 beside a Haas "as weighed" at EUR 2,461.39 did not
+            # subtract to the "EUR 391.63 more" the report gave
+            entry["weighed_eur"] = _r(chosen[2])
 
 
 def _priced(shares, machines):

@@ -22,7 +22,8 @@ from producibility.report.open_questions import OpenFields, alternatives, undeci
 from producibility.report.partners import stock_weigher
 from producibility.report.provenance import Provenance
 
-SCHEMA_VERSION = "7.17.0"  # 7.17: an assignment's sooner (a dearer machine chosen for
+SCHEMA_VERSION = "7.18.0"  # 7.18: an assignment's weighed_eur (the chosen machine
+# as weighed, beside its alternatives' amounts); 7.17: an assignment's sooner (a dearer machine chosen for
 # the slack it leaves before the wanted date, lead_time.slack) and an alternative's why
 # less_slack; 7.16: a quote line's and an open answer's one_off
 # (what a one-off cost is for, null where it recurs), quote.totals.one_off_eur and

@@ -364,6 +364,11 @@ _BLANK_LINE = {"kind": None, "part": None, "process": None, "machine": None, "ru
 #: shared tools each batch).
 ONE_OFF = ("programming", "fixtures", "first_article", "capability", "engineering",
            "instruction")
+#: price_split's one-off group of the allowance for open answers to one-off rules (an
+#: engineering rule that an answer may still make fire): a buyer sees it as what it is,
+#: apart from the one-off costs it would otherwise swell, and it is gone once the
+#: questions are answered
+OPEN_ANSWERS = "open_answers"
 _ONE_OFF_BY_KEY = {"cam_h": "programming", "engineering_h": "engineering",
                    "design_h": "engineering", "tooling": "fixtures"}
 
@@ -1106,8 +1111,10 @@ def price_split(quote):
 
     Each group carries its own contingency as the quote computes it (:func:`totals`: the
     share on every line, the estimate share on its estimated ones, what open answers to
-    its rules can add: ``quote.open_answers``, a one-off rule's with its one-off
-    group); the request's own recurring lines (a rule for the whole request, packaging,
+    its rules can add: ``quote.open_answers``, a one-off rule's in a one-off group of
+    its own, :data:`OPEN_ANSWERS`, for the request: the makerspace's offer read
+    "Engineering and order preparation: EUR 712.67" with the allowance for open
+    questions inside it); the request's own recurring lines (a rule for the whole request, packaging,
     transport) are shared out over the parts in proportion to their own recurring
     amounts before contingency.  Everything adds up to the report's high estimate (to
     the cent of each group; the cents of rounding go to the dearest part).  One share
@@ -1131,8 +1138,8 @@ def price_split(quote):
                for pid, lines in own.items()}
     prices = {pid: high(lines) for pid, lines in own.items()}
     one_offs = {key: high(lines) for key, lines in once.items()}
-    # what open answers can add: a part's rule with its part, a one-off rule's with its
-    # one-off group, the request's shared (in the proportion the quote allows for them:
+    # what open answers can add: a part's rule with its part, a one-off rule's apart,
+    # the request's shared (in the proportion the quote allows for them:
     # capped, less than their sum)
     common = high(shared) if shared else 0.0
     # (a rule that cannot fire on the answer the allowance assumes is not counted)
@@ -1141,8 +1148,8 @@ def price_split(quote):
     summed = sum(entry["amount_eur"] for entry in entries)
     allowed = (figures.get("open_answers_eur") or 0.0) / summed if summed else 0.0
     for entry in entries:
-        if entry.get("one_off"):
-            key = (entry["one_off"], entry.get("part"))
+        if entry.get("one_off"):  # apart, as what it is (:data:`OPEN_ANSWERS`)
+            key = (OPEN_ANSWERS, None)
             one_offs[key] = one_offs.get(key, 0.0) + entry["amount_eur"] * allowed
         elif entry.get("part") in prices:
             prices[entry["part"]] += entry["amount_eur"] * allowed

@@ -44,6 +44,11 @@ PARTS_NAMED = 5
 #: keeps every machine.
 MACHINES_NAMED = 4
 
+#: Judgement: a part's rejected machines a report lists, the nearest misses first (the
+#: rest counted): a 308-machine shop's HTML report listed 56 rejected machines for one
+#: operation, where the text report stopped at five.  The JSON keeps every one.
+REJECTED_NAMED = 5
+
 
 def named_parts(parts: Sequence[str], lang: str) -> str:
     """The parts a text names: all of them up to PARTS_NAMED, else the first

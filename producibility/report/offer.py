@@ -796,11 +796,12 @@ def offer_model(data: dict[str, Any], offer: Mapping[str, Any] | None,
 def _one_off_rows(amounts: Mapping[tuple, float], priced: set[str],
                   parts: list[Mapping[str, Any]], t: Mapping[str, str]) -> list[dict]:
     """The offer's one-off costs (``Offered.one_off``: (category, part or None) ->
-    amount), a row for each category (in :data:`costing.ONE_OFF`'s order) over the
+    amount), a row for each category (in :data:`costing.ONE_OFF`'s order, the allowance
+    for open answers to one-off rules last: :data:`costing.OPEN_ANSWERS`) over the
     request and the parts in ``priced``: its words, the parts it is for where it is for
     some of the request's parts only, and its amount."""
     rows = []
-    for category in costing.ONE_OFF:
+    for category in costing.ONE_OFF + (costing.OPEN_ANSWERS,):
         held = {pid: amount for (kind, pid), amount in amounts.items()
                 if kind == category and (pid is None or pid in priced)}
         if not held:

@@ -146,8 +146,18 @@ def unnamed(items: list) -> int:
 
 
 def closest(rejected: list[dict]) -> list[dict]:
-    """Rejected machines, the nearest misses (fewest reasons) first."""
-    return sorted(rejected, key=lambda x: (len(x["reasons"]), x["machine"]))
+    """Rejected machines, the nearest misses (fewest reasons) first: the first
+    REJECTED_NAMED of them, which a report lists (:func:`unlisted` counts the rest)."""
+    from producibility.report.finding import REJECTED_NAMED
+
+    return sorted(rejected, key=lambda x: (len(x["reasons"]), x["machine"]))[:REJECTED_NAMED]
+
+
+def unlisted(rejected: list[dict]) -> int:
+    """How many rejected machines a report does not list (:func:`closest`)."""
+    from producibility.report.finding import REJECTED_NAMED
+
+    return max(len(rejected) - REJECTED_NAMED, 0)
 
 
 # ---- the environment ----------------------------------------------------------------------
@@ -177,6 +187,7 @@ def environment(template_dir: str | Path | None = None, lang: str = i18n.DEFAULT
     env.filters["date"] = functools.partial(day, lang=lang)
     env.filters["fact"] = functools.partial(fact, lang=lang)
     env.filters["closest"] = closest
+    env.filters["unlisted"] = unlisted
     env.filters["named"] = named
     env.filters["unnamed"] = unnamed
     env.filters["upper_first"] = upper_first

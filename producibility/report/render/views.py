@@ -193,6 +193,42 @@ def quote_lines(data: Mapping[str, Any], lang: str, names: Mapping[str, Any]) ->
     return lines
 
 
+def machine_rows(findings: list[dict], words: Mapping[str, Any], lang: str) -> list[dict]:
+    """The rows a report lists of ``findings``: a candidate rule that holds for one part
+    on more machines than a line names (``finding.MACHINES_NAMED``), with the same kind
+    and score, is one row, its first finding's, saying on which other machines it holds
+    too (three named, the rest counted); every other finding is its own row.  A planner
+    reads "fills the machine's free weeks" once with the machines it concerns: the
+    Markdown report of a 308-machine shop gave FAC-006 28 rows, one per Hermle, the
+    HTML report too.  The JSON report keeps every finding, and the counts the reports
+    give (the heat map, "Risks: 28") are the findings'."""
+    from producibility.report.finding import MACHINES_NAMED
+
+    def key(f):
+        risk = f.get("risk") or {}
+        return (f["rule"], f.get("part"), f["kind"], risk.get("score"), risk.get("level"))
+
+    same: dict = {}
+    for f in findings:
+        if f.get("machine"):
+            same.setdefault(key(f), []).append(f)
+    rows, said = [], set()
+    for f in findings:
+        group = same.get(key(f)) if f.get("machine") else None
+        if not group or len(group) <= MACHINES_NAMED:
+            rows.append(f)
+            continue
+        if key(f) in said:
+            continue
+        said.add(key(f))
+        others = [g["machine"] for g in group if g is not f]
+        named = others[:MACHINES_NAMED - 1]
+        rows.append(dict(f, message=f"{f['message']} " + i18n.counted(
+            words["same_on_machines"], len(others) - len(named), lang,
+            machines=", ".join(named))))
+    return rows
+
+
 def context(job: Job) -> dict[str, Any]:
     """Everything the report templates get: the report, the labels and derived views."""
     data, lang = job.data, job.lang
@@ -396,6 +432,9 @@ def context(job: Job) -> dict[str, Any]:
         "nothing_priced": functools.partial(nothing_made, data),
         "contingency": functools.partial(contingency, data["quote"]["totals"], words, lang),
         "r": data, "L": words, "lang": lang, "risks": risks, "others": others,
+        # what the reports list: a candidate rule on many machines of a part one row
+        "risk_rows": machine_rows(risks, words, lang),
+        "other_rows": machine_rows(others, words, lang),
         "heat": heat_map(data, risks, job.settings.get("risk_matrix")),
         "mrl_rows": mrl_rows(data, job.questionnaire, lang),
         "quote_lines": quote_lines(data, lang, names),

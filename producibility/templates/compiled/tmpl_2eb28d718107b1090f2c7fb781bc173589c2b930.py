@@ -636,6 +636,7 @@ def block_risks(context, missing=missing):
     _block_vars = {}
     l_0_L = resolve('L')
     l_0_risks = resolve('risks')
+    l_0_risk_rows = resolve('risk_rows')
     try:
         t_2 = environment.filters['md']
     except KeyError:
@@ -660,7 +661,7 @@ def block_risks(context, missing=missing):
         yield ' | '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
         yield ' |\n|---|---|---|---|---|\n'
-        for l_1_f in (undefined(name='risks') if l_0_risks is missing else l_0_risks):
+        for l_1_f in (undefined(name='risk_rows') if l_0_risk_rows is missing else l_0_risk_rows):
             l_1_swatch = resolve('swatch')
             l_1_thread_name = resolve('thread_name')
             _loop_vars = {}
@@ -700,6 +701,7 @@ def block_other_findings(context, missing=missing):
     _block_vars = {}
     l_0_others = resolve('others')
     l_0_L = resolve('L')
+    l_0_other_rows = resolve('other_rows')
     try:
         t_2 = environment.filters['md']
     except KeyError:
@@ -722,7 +724,7 @@ def block_other_findings(context, missing=missing):
         yield ' | '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
         yield ' |\n|---|---|---|---|---|\n'
-        for l_1_f in (undefined(name='others') if l_0_others is missing else l_0_others):
+        for l_1_f in (undefined(name='other_rows') if l_0_other_rows is missing else l_0_other_rows):
             l_1_thread_name = resolve('thread_name')
             _loop_vars = {}
             pass
@@ -758,16 +760,22 @@ def block_assignments(context, missing=missing):
     l_0_r = resolve('r')
     l_0_rejected = resolve('rejected')
     try:
-        t_10 = environment.filters['count']
+        t_10 = environment.filters['closest']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'count' found.")
+            raise TemplateRuntimeError("No filter named 'closest' found.")
     try:
-        t_11 = environment.filters['eur']
+        t_11 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'count' found.")
+    try:
+        t_12 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_5 = environment.filters['join']
@@ -776,10 +784,10 @@ def block_assignments(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_12 = environment.filters['list']
+        t_13 = environment.filters['list']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
         t_2 = environment.filters['md']
@@ -788,10 +796,10 @@ def block_assignments(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_13 = environment.filters['named']
+        t_14 = environment.filters['named']
     except KeyError:
         @internalcode
-        def t_13(*unused):
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'named' found.")
     try:
         t_7 = environment.filters['num']
@@ -800,16 +808,22 @@ def block_assignments(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_14 = environment.filters['selectattr']
-    except KeyError:
-        @internalcode
-        def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
-    try:
-        t_15 = environment.filters['unnamed']
+        t_15 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_16 = environment.filters['unlisted']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
+            raise TemplateRuntimeError("No filter named 'unlisted' found.")
+    try:
+        t_17 = environment.filters['unnamed']
+    except KeyError:
+        @internalcode
+        def t_17(*unused):
             raise TemplateRuntimeError("No filter named 'unnamed' found.")
     try:
         t_3 = environment.tests['none']
@@ -865,18 +879,18 @@ def block_assignments(context, missing=missing):
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
                     yield '*: '
                     l_2_loop = missing
-                    for l_2_s, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'split')), undefined):
+                    for l_2_s, l_2_loop in LoopContext(t_14(environment.getattr(l_1_a, 'split')), undefined):
                         _loop_vars = {}
                         pass
-                        yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_10(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars)))
+                        yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_11(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars)))
                         if (not environment.getattr(l_2_loop, 'last')):
                             pass
                             yield ', '
                     l_2_loop = l_2_s = missing
-                    if t_15(environment.getattr(l_1_a, 'split')):
+                    if t_17(environment.getattr(l_1_a, 'split')):
                         pass
                         yield ' '
-                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_15(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
+                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_17(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
                     yield '; *'
@@ -886,7 +900,7 @@ def block_assignments(context, missing=missing):
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'sooner', _loop_vars=_loop_vars):
                     pass
                     yield '; '
-                    yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sooner'), 'format'), days=environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr(l_1_a, 'sooner'), 'slack_days'), _loop_vars=_loop_vars), instead=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_slack_days'), machine=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_of'), extra=t_11(environment.getattr(environment.getattr(l_1_a, 'sooner'), 'extra_eur')), _loop_vars=_loop_vars)))
+                    yield str(t_2(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sooner'), 'format'), days=environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr(l_1_a, 'sooner'), 'slack_days'), _loop_vars=_loop_vars), instead=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_slack_days'), machine=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_of'), extra=t_12(environment.getattr(environment.getattr(l_1_a, 'sooner'), 'extra_eur')), _loop_vars=_loop_vars)))
                 if ('bar_mm' in l_1_a):
                     pass
                     yield '; '
@@ -899,15 +913,15 @@ def block_assignments(context, missing=missing):
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
                     pass
                     yield '; '
-                    yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+                    yield str(t_2((environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives_weighed'), 'format'), amount=t_12(environment.getattr(l_1_a, 'weighed_eur')), _loop_vars=_loop_vars) if (not t_3(environment.call(context, environment.getattr(l_1_a, 'get'), 'weighed_eur', _loop_vars=_loop_vars))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))))
                     yield ': '
                     l_2_loop = missing
-                    for l_2_x, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
+                    for l_2_x, l_2_loop in LoopContext(t_14(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
                         _loop_vars = {}
                         pass
                         yield str(t_2(environment.getattr(l_2_x, 'machine')))
                         yield ' '
-                        yield str(t_11(environment.getattr(l_2_x, 'amount_eur')))
+                        yield str(t_12(environment.getattr(l_2_x, 'amount_eur')))
                         yield ' ('
                         yield str(t_2(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'why_lost'), environment.getattr(l_2_x, 'why'))))
                         if ('bar_mm' in l_2_x):
@@ -924,20 +938,20 @@ def block_assignments(context, missing=missing):
                             pass
                             yield ', '
                     l_2_loop = l_2_x = missing
-                    if t_15(environment.getattr(l_1_a, 'alternative_amounts')):
+                    if t_17(environment.getattr(l_1_a, 'alternative_amounts')):
                         pass
                         yield ', '
-                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_15(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
+                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_17(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
                 elif environment.getattr(l_1_a, 'alternatives'):
                     pass
                     yield '; '
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield str(t_2(t_5(context.eval_ctx, t_13(environment.getattr(l_1_a, 'alternatives')), ', ')))
-                    if t_15(environment.getattr(l_1_a, 'alternatives')):
+                    yield str(t_2(t_5(context.eval_ctx, t_14(environment.getattr(l_1_a, 'alternatives')), ', ')))
+                    if t_17(environment.getattr(l_1_a, 'alternatives')):
                         pass
                         yield ' '
-                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_15(environment.getattr(l_1_a, 'alternatives')), _loop_vars=_loop_vars))
+                        yield str(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_17(environment.getattr(l_1_a, 'alternatives')), _loop_vars=_loop_vars))
                 yield ' | '
                 yield str(t_7(environment.getattr(l_1_a, 'setup_h')))
                 yield ' | '
@@ -953,7 +967,7 @@ def block_assignments(context, missing=missing):
                     pass
                     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'setup_only'))
                 yield ' | '
-                yield str(t_11(environment.getattr(l_1_a, 'amount_eur')))
+                yield str(t_12(environment.getattr(l_1_a, 'amount_eur')))
                 yield ' |\n'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -968,7 +982,7 @@ def block_assignments(context, missing=missing):
                 yield ' ('
                 yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'partner_days'), 'format'), days=environment.getattr(environment.getattr(l_1_a, 'partner'), 'lead_time_days'), _loop_vars=_loop_vars))
                 yield ') | | | '
-                yield str(t_11(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
+                yield str(t_12(environment.getattr(environment.getattr(l_1_a, 'partner'), 'amount_eur')))
                 yield ' |\n'
             elif (not environment.getattr(l_1_a, 'judged')):
                 pass
@@ -989,7 +1003,7 @@ def block_assignments(context, missing=missing):
                 yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_machine'))
                 yield '** | | | |\n'
         l_1_loop = l_1_a = l_1_process_name = l_1_counted = missing
-        l_0_rejected = t_12(context.eval_ctx, t_14(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
+        l_0_rejected = t_13(context.eval_ctx, t_15(context, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'assignments'), 'rejected'))
         _block_vars['rejected'] = l_0_rejected
         if (undefined(name='rejected') if l_0_rejected is missing else l_0_rejected):
             pass
@@ -997,16 +1011,17 @@ def block_assignments(context, missing=missing):
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rejected_machines'))
             yield '**\n\n'
             for l_1_a in (undefined(name='rejected') if l_0_rejected is missing else l_0_rejected):
+                l_1_process_name = resolve('process_name')
+                l_1_counted = resolve('counted')
                 _loop_vars = {}
                 pass
-                for l_2_x in environment.getattr(l_1_a, 'rejected'):
-                    l_2_process_name = resolve('process_name')
+                for l_2_x in t_10(environment.getattr(l_1_a, 'rejected')):
                     _loop_vars = {}
                     pass
                     yield '- '
                     yield str(t_2(environment.getattr(l_1_a, 'part')))
                     yield ' ('
-                    yield str(t_2(environment.call(context, (undefined(name='process_name') if l_2_process_name is missing else l_2_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
+                    yield str(t_2(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
                     yield '): '
                     yield str(t_2(environment.getattr(l_2_x, 'name')))
                     yield ' ('
@@ -1014,8 +1029,17 @@ def block_assignments(context, missing=missing):
                     yield '): '
                     yield str(t_2(t_5(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; ')))
                     yield '\n'
-                l_2_x = l_2_process_name = missing
-            l_1_a = missing
+                l_2_x = missing
+                if t_16(environment.getattr(l_1_a, 'rejected')):
+                    pass
+                    yield '- '
+                    yield str(t_2(environment.getattr(l_1_a, 'part')))
+                    yield ' ('
+                    yield str(t_2(environment.call(context, (undefined(name='process_name') if l_1_process_name is missing else l_1_process_name), environment.getattr(l_1_a, 'process'), _loop_vars=_loop_vars)))
+                    yield '): '
+                    yield str(t_2(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_rejected'), t_16(environment.getattr(l_1_a, 'rejected')), _loop_vars=_loop_vars)))
+                    yield '\n'
+            l_1_a = l_1_process_name = l_1_counted = missing
     else:
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'no_assignments'))
@@ -1036,10 +1060,10 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_11 = environment.filters['eur']
+        t_12 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_2 = environment.filters['md']
@@ -1108,12 +1132,12 @@ def block_quote(context, missing=missing):
                 pass
                 yield str(t_7(environment.getattr(l_1_line, 'hours')))
                 yield ' | '
-                yield str(t_11(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield str(t_12(environment.getattr(l_1_line, 'rate_eur_h')))
             else:
                 pass
                 yield ' | '
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_line, 'amount_eur')))
+            yield str(t_12(environment.getattr(l_1_line, 'amount_eur')))
             yield ' |\n'
         l_1_line = missing
         yield '| | **'
@@ -1121,22 +1145,22 @@ def block_quote(context, missing=missing):
         yield '** | | **'
         yield str(t_7(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'hours')))
         yield '** | | **'
-        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield str(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '** |\n| | '
         yield str(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield ' | | | | '
-        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield str(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield ' |\n| | **'
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '** | | | | **'
-        yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield str(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '** |\n'
         if (environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_eur') and (not t_3(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))):
             pass
             yield '| | '
             yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'one_off_of_which'))
             yield ' | | | | '
-            yield str(t_11(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))
+            yield str(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))
             yield ' |\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
         pass
@@ -1176,13 +1200,13 @@ def block_quote(context, missing=missing):
             yield '| '
             yield str(environment.getattr(l_1_b, 'quantity'))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'amount_eur')))
+            yield str(t_12(environment.getattr(l_1_b, 'amount_eur')))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield str(t_12(environment.getattr(l_1_b, 'per_piece_eur')))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield str(t_12(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield ' | '
-            yield str(t_11(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield str(t_12(environment.getattr(l_1_b, 'amount_high_eur')))
             yield ' | '
             yield str(t_2(environment.call(context, (undefined(name='break_lead') if l_1_break_lead is missing else l_1_break_lead), l_1_b, _loop_vars=_loop_vars)))
             yield ' |\n'
@@ -1196,11 +1220,11 @@ def block_quote(context, missing=missing):
         yield '. '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':\n\n'
-        def t_16(fiter):
+        def t_18(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_16(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_18(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1221,16 +1245,16 @@ def block_trace(context, missing=missing):
     l_0_r = resolve('r')
     l_0_L = resolve('L')
     try:
-        t_17 = environment.filters['dictsort']
+        t_19 = environment.filters['dictsort']
     except KeyError:
         @internalcode
-        def t_17(*unused):
+        def t_19(*unused):
             raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_18 = environment.filters['fact']
+        t_20 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_18(*unused):
+        def t_20(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_2 = environment.filters['md']
@@ -1278,12 +1302,12 @@ def block_trace(context, missing=missing):
                 yield str(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield ': '
                 l_2_loop = missing
-                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_17(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
+                for (l_2_key, l_2_value), l_2_loop in LoopContext(t_19(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')), undefined):
                     _loop_vars = {}
                     pass
                     yield str(t_9(l_2_key))
                     yield ' = '
-                    yield str(t_2(t_18(l_2_value)))
+                    yield str(t_2(t_20(l_2_value)))
                     yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else ''))
                 l_2_loop = l_2_key = l_2_value = missing
                 yield '\n'
@@ -1316,12 +1340,12 @@ def block_trace(context, missing=missing):
                                 pass
                                 yield ': '
                                 l_4_loop = missing
-                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_17(environment.getitem(l_3_s, 'values')), undefined):
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_19(environment.getitem(l_3_s, 'values')), undefined):
                                     _loop_vars = {}
                                     pass
                                     yield str(t_9(l_4_key))
                                     yield ' = '
-                                    yield str(t_2(t_18(l_4_value)))
+                                    yield str(t_2(t_20(l_4_value)))
                                     yield str((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
                                 l_4_loop = l_4_key = l_4_value = missing
                             yield str(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
@@ -1417,4 +1441,4 @@ def block_footer(context, missing=missing):
     yield '\n'
 
 blocks = {'header': block_header, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer}
-debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&156=48&200=50&224=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=647&102=650&103=653&105=663&106=669&111=694&112=710&113=713&115=715&117=725&118=730&123=750&124=822&126=824&127=827&129=840&130=845&131=848&132=958&133=961&134=973&135=976&137=985&140=992&141=994&143=997&145=999&146=1002&147=1007&152=1021&156=1024&157=1063&158=1066&160=1069&161=1072&163=1084&164=1088&166=1120&167=1126&168=1130&169=1134&170=1137&173=1141&175=1144&176=1146&177=1150&180=1153&182=1156&184=1160&186=1172&187=1177&190=1190&192=1193&194=1199&195=1208&200=1214&201=1248&202=1251&204=1253&206=1256&207=1260&208=1263&209=1275&210=1278&213=1290&214=1293&217=1335&218=1338&224=1344&227=1362&228=1364&229=1366&230=1368&231=1370'
+debug_info = '5=13&6=16&7=19&8=22&9=25&10=28&11=31&23=33&33=35&50=37&64=39&77=41&99=43&111=45&123=46&159=48&203=50&227=52&11=54&12=86&14=90&15=92&18=97&20=109&23=124&24=141&26=145&28=147&29=151&33=155&34=201&38=205&39=213&40=219&41=225&42=231&43=237&44=248&45=251&47=258&50=280&51=317&53=319&55=345&57=351&58=357&61=404&64=407&65=430&67=432&69=436&70=440&74=460&77=474&78=503&80=507&81=511&82=532&83=537&86=554&87=584&89=587&91=589&92=593&99=630&100=648&102=651&103=654&105=664&106=670&111=695&112=712&113=715&115=717&117=727&118=732&123=752&124=836&126=838&127=841&129=854&130=859&131=862&132=972&133=975&134=987&135=990&137=999&140=1006&141=1008&143=1011&145=1013&146=1018&147=1022&149=1033&150=1036&155=1045&159=1048&160=1087&161=1090&163=1093&164=1096&166=1108&167=1112&169=1144&170=1150&171=1154&172=1158&173=1161&176=1165&178=1168&179=1170&180=1174&183=1177&185=1180&187=1184&189=1196&190=1201&193=1214&195=1217&197=1223&198=1232&203=1238&204=1272&205=1275&207=1277&209=1280&210=1284&211=1287&212=1299&213=1302&216=1314&217=1317&220=1359&221=1362&227=1368&230=1386&231=1388&232=1390&233=1392&234=1394'

@@ -830,6 +830,7 @@ def block_risks(context, missing=missing):
     _block_vars = {}
     l_0_L = resolve('L')
     l_0_risks = resolve('risks')
+    l_0_risk_rows = resolve('risk_rows')
     try:
         t_10 = environment.filters['format']
     except KeyError:
@@ -859,7 +860,7 @@ def block_risks(context, missing=missing):
         yield '</th><th style="width: 36%">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
         yield '</th></tr></thead>\n    <tbody>\n'
-        for l_1_f in (undefined(name='risks') if l_0_risks is missing else l_0_risks):
+        for l_1_f in (undefined(name='risk_rows') if l_0_risk_rows is missing else l_0_risk_rows):
             l_1_thread_name = resolve('thread_name')
             _loop_vars = {}
             pass
@@ -908,6 +909,7 @@ def block_other_findings(context, missing=missing):
     _block_vars = {}
     l_0_others = resolve('others')
     l_0_L = resolve('L')
+    l_0_other_rows = resolve('other_rows')
     try:
         t_3 = environment.filters['length']
     except KeyError:
@@ -930,7 +932,7 @@ def block_other_findings(context, missing=missing):
         yield '</th><th style="width: 36%">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'mitigation'))
         yield '</th></tr></thead>\n    <tbody>\n'
-        for l_1_f in (undefined(name='others') if l_0_others is missing else l_0_others):
+        for l_1_f in (undefined(name='other_rows') if l_0_other_rows is missing else l_0_other_rows):
             l_1_thread_name = resolve('thread_name')
             _loop_vars = {}
             pass
@@ -964,16 +966,22 @@ def block_assignments(context, missing=missing):
     l_0_L = resolve('L')
     l_0_r = resolve('r')
     try:
-        t_11 = environment.filters['count']
+        t_11 = environment.filters['closest']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'count' found.")
+            raise TemplateRuntimeError("No filter named 'closest' found.")
     try:
-        t_12 = environment.filters['eur']
+        t_12 = environment.filters['count']
     except KeyError:
         @internalcode
         def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'count' found.")
+    try:
+        t_13 = environment.filters['eur']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_6 = environment.filters['join']
@@ -982,10 +990,10 @@ def block_assignments(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_13 = environment.filters['named']
+        t_14 = environment.filters['named']
     except KeyError:
         @internalcode
-        def t_13(*unused):
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'named' found.")
     try:
         t_7 = environment.filters['num']
@@ -994,10 +1002,16 @@ def block_assignments(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_14 = environment.filters['unnamed']
+        t_15 = environment.filters['unlisted']
     except KeyError:
         @internalcode
-        def t_14(*unused):
+        def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'unlisted' found.")
+    try:
+        t_16 = environment.filters['unnamed']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
             raise TemplateRuntimeError("No filter named 'unnamed' found.")
     try:
         t_2 = environment.tests['none']
@@ -1059,18 +1073,18 @@ def block_assignments(context, missing=missing):
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split'))
                     yield '</span> '
                     l_2_loop = missing
-                    for l_2_s, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'split')), undefined):
+                    for l_2_s, l_2_loop in LoopContext(t_14(environment.getattr(l_1_a, 'split')), undefined):
                         _loop_vars = {}
                         pass
-                        yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_11(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars))
+                        yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'split_share'), 'format'), pieces=t_12(environment.getattr(l_2_s, 'pieces')), machine=environment.getattr(l_2_s, 'name'), _loop_vars=_loop_vars))
                         if (not environment.getattr(l_2_loop, 'last')):
                             pass
                             yield ', '
                     l_2_loop = l_2_s = missing
-                    if t_14(environment.getattr(l_1_a, 'split')):
+                    if t_16(environment.getattr(l_1_a, 'split')):
                         pass
                         yield ' '
-                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_14(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
+                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_16(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
                     yield '</span>'
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                     pass
@@ -1082,7 +1096,7 @@ def block_assignments(context, missing=missing):
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'sooner', _loop_vars=_loop_vars):
                     pass
                     yield '<span class="sub-line">'
-                    yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sooner'), 'format'), days=environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr(l_1_a, 'sooner'), 'slack_days'), _loop_vars=_loop_vars), instead=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_slack_days'), machine=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_of'), extra=t_12(environment.getattr(environment.getattr(l_1_a, 'sooner'), 'extra_eur')), _loop_vars=_loop_vars))
+                    yield escape(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sooner'), 'format'), days=environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'working_days_count'), environment.getattr(environment.getattr(l_1_a, 'sooner'), 'slack_days'), _loop_vars=_loop_vars), instead=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_slack_days'), machine=environment.getattr(environment.getattr(l_1_a, 'sooner'), 'instead_of'), extra=t_13(environment.getattr(environment.getattr(l_1_a, 'sooner'), 'extra_eur')), _loop_vars=_loop_vars))
                     yield '</span>'
                 if ('bar_mm' in l_1_a):
                     pass
@@ -1097,15 +1111,15 @@ def block_assignments(context, missing=missing):
                 if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
                     pass
                     yield '<span class="sub-line small muted">'
-                    yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+                    yield escape((environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives_weighed'), 'format'), amount=t_13(environment.getattr(l_1_a, 'weighed_eur')), _loop_vars=_loop_vars) if (not t_2(environment.call(context, environment.getattr(l_1_a, 'get'), 'weighed_eur', _loop_vars=_loop_vars))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives')))
                     yield ': '
                     l_2_loop = missing
-                    for l_2_x, l_2_loop in LoopContext(t_13(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
+                    for l_2_x, l_2_loop in LoopContext(t_14(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
                         _loop_vars = {}
                         pass
                         yield escape(environment.getattr(l_2_x, 'machine'))
                         yield ' '
-                        yield escape(t_12(environment.getattr(l_2_x, 'amount_eur')))
+                        yield escape(t_13(environment.getattr(l_2_x, 'amount_eur')))
                         yield ' ('
                         yield escape(environment.getitem(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'why_lost'), environment.getattr(l_2_x, 'why')))
                         if ('bar_mm' in l_2_x):
@@ -1122,21 +1136,21 @@ def block_assignments(context, missing=missing):
                             pass
                             yield ', '
                     l_2_loop = l_2_x = missing
-                    if t_14(environment.getattr(l_1_a, 'alternative_amounts')):
+                    if t_16(environment.getattr(l_1_a, 'alternative_amounts')):
                         pass
                         yield ', '
-                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_14(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
+                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_16(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
                     yield '</span>'
                 elif environment.getattr(l_1_a, 'alternatives'):
                     pass
                     yield '<span class="sub-line small muted">'
                     yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
                     yield ': '
-                    yield escape(t_6(context.eval_ctx, t_13(environment.getattr(l_1_a, 'alternatives')), ', '))
-                    if t_14(environment.getattr(l_1_a, 'alternatives')):
+                    yield escape(t_6(context.eval_ctx, t_14(environment.getattr(l_1_a, 'alternatives')), ', '))
+                    if t_16(environment.getattr(l_1_a, 'alternatives')):
                         pass
                         yield ' '
-                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_14(environment.getattr(l_1_a, 'alternatives')), _loop_vars=_loop_vars))
+                        yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_16(environment.getattr(l_1_a, 'alternatives')), _loop_vars=_loop_vars))
                     yield '</span>'
             elif environment.call(context, environment.getattr(l_1_a, 'get'), 'partner', _loop_vars=_loop_vars):
                 pass
@@ -1184,12 +1198,12 @@ def block_assignments(context, missing=missing):
             yield '</td>\n        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape((t_12(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
+            yield escape((t_13(environment.getattr(l_1_a, 'amount_eur')) if environment.getattr(l_1_a, 'machine') else ''))
             yield '</td>\n      </tr>\n'
             if environment.getattr(l_1_a, 'rejected'):
                 pass
                 yield '      <tr>\n        <td></td>\n        <td colspan="5" class="sub">\n'
-                for l_2_x in environment.getattr(l_1_a, 'rejected'):
+                for l_2_x in t_11(environment.getattr(l_1_a, 'rejected')):
                     _loop_vars = {}
                     pass
                     yield '          <span class="sub-line"><span class="x">✕</span> '
@@ -1202,6 +1216,11 @@ def block_assignments(context, missing=missing):
                     yield escape(t_6(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
                     yield '</span>\n'
                 l_2_x = missing
+                if t_15(environment.getattr(l_1_a, 'rejected')):
+                    pass
+                    yield '          <span class="sub-line small muted">'
+                    yield escape(environment.call(context, (undefined(name='counted') if l_1_counted is missing else l_1_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_rejected'), t_15(environment.getattr(l_1_a, 'rejected')), _loop_vars=_loop_vars))
+                    yield '</span>\n'
                 yield '        </td>\n      </tr>\n'
         l_1_loop = l_1_a = l_1_process_name = l_1_counted = missing
         yield '    </tbody>\n  </table>\n'
@@ -1227,10 +1246,10 @@ def block_quote(context, missing=missing):
     l_0_lead_time_sentence = resolve('lead_time_sentence')
     l_0_t = missing
     try:
-        t_12 = environment.filters['eur']
+        t_13 = environment.filters['eur']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'eur' found.")
     try:
         t_7 = environment.filters['num']
@@ -1239,10 +1258,10 @@ def block_quote(context, missing=missing):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'num' found.")
     try:
-        t_15 = environment.filters['unbroken_dates']
+        t_17 = environment.filters['unbroken_dates']
     except KeyError:
         @internalcode
-        def t_15(*unused):
+        def t_17(*unused):
             raise TemplateRuntimeError("No filter named 'unbroken_dates' found.")
     try:
         t_2 = environment.tests['none']
@@ -1307,7 +1326,7 @@ def block_quote(context, missing=missing):
                 yield '</td>\n        <td class="num" data-label="'
                 yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'rate'))
                 yield '">'
-                yield escape(t_12(environment.getattr(l_1_line, 'rate_eur_h')))
+                yield escape(t_13(environment.getattr(l_1_line, 'rate_eur_h')))
                 yield '</td>\n'
             else:
                 pass
@@ -1315,7 +1334,7 @@ def block_quote(context, missing=missing):
             yield '        <td class="num" data-label="'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
             yield '">'
-            yield escape(t_12(environment.getattr(l_1_line, 'amount_eur')))
+            yield escape(t_13(environment.getattr(l_1_line, 'amount_eur')))
             yield '</td>\n      </tr>\n'
         l_1_line = missing
         yield '    </tbody><tbody class="totals">\n      <tr class="first"><td colspan="3">'
@@ -1327,22 +1346,22 @@ def block_quote(context, missing=missing):
         yield '</td><td class="blank"></td><td class="num" data-label="'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'amount'))
         yield '">'
-        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
+        yield escape(t_13(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_eur')))
         yield '</td></tr>\n      <tr><td colspan="5" class="muted">'
         yield escape(environment.call(context, (undefined(name='contingency') if l_0_contingency is missing else l_0_contingency), _block_vars=_block_vars))
         yield '</td><td class="num muted">'
-        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
+        yield escape(t_13(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contingency_eur')))
         yield '</td></tr>\n      <tr class="grand"><td colspan="5">'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'high_estimate'))
         yield '</td><td class="num">'
-        yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
+        yield escape(t_13(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'amount_high_eur')))
         yield '</td></tr>\n'
         if (environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_eur') and (not t_2(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))):
             pass
             yield '      <tr><td colspan="5" class="muted">'
             yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'one_off_of_which'))
             yield '</td><td class="num muted">'
-            yield escape(t_12(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))
+            yield escape(t_13(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'one_off_high_eur')))
             yield '</td></tr>\n'
         yield '    </tbody>\n  </table>\n'
     if environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'quote'), 'notes'):
@@ -1384,13 +1403,13 @@ def block_quote(context, missing=missing):
             yield '      <tr><td class="num">'
             yield escape(environment.getattr(l_1_b, 'quantity'))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'amount_eur')))
+            yield escape(t_13(environment.getattr(l_1_b, 'amount_eur')))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'per_piece_eur')))
+            yield escape(t_13(environment.getattr(l_1_b, 'per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
+            yield escape(t_13(environment.getattr(l_1_b, 'setup_cam_per_piece_eur')))
             yield '</td><td class="num">'
-            yield escape(t_12(environment.getattr(l_1_b, 'amount_high_eur')))
+            yield escape(t_13(environment.getattr(l_1_b, 'amount_high_eur')))
             yield '</td><td>'
             yield escape(environment.call(context, (undefined(name='break_lead') if l_1_break_lead is missing else l_1_break_lead), l_1_b, _loop_vars=_loop_vars))
             yield '</td></tr>\n'
@@ -1401,15 +1420,15 @@ def block_quote(context, missing=missing):
         yield '  <p>'
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'lead_time'))
         yield ': '
-        yield escape(t_15(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
+        yield escape(t_17(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), _block_vars=_block_vars)))
         yield '. '
         yield escape(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'chain_of'))
         yield ':</p>\n  <ul class="chain">\n'
-        def t_16(fiter):
+        def t_18(fiter):
             for l_1_p in fiter:
                 if environment.getattr(l_1_p, 'steps'):
                     yield l_1_p
-        for l_1_p in t_16(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_18(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -1433,16 +1452,16 @@ def block_trace(context, missing=missing):
     l_0_paper = resolve('paper')
     l_0_L = resolve('L')
     try:
-        t_17 = environment.filters['dictsort']
+        t_19 = environment.filters['dictsort']
     except KeyError:
         @internalcode
-        def t_17(*unused):
+        def t_19(*unused):
             raise TemplateRuntimeError("No filter named 'dictsort' found.")
     try:
-        t_18 = environment.filters['fact']
+        t_20 = environment.filters['fact']
     except KeyError:
         @internalcode
-        def t_18(*unused):
+        def t_20(*unused):
             raise TemplateRuntimeError("No filter named 'fact' found.")
     try:
         t_3 = environment.filters['length']
@@ -1506,13 +1525,13 @@ def block_trace(context, missing=missing):
                 yield '      <dt>'
                 yield escape(environment.getitem((undefined(name='L') if l_0_L is missing else l_0_L), 'values'))
                 yield '</dt>\n      <dd><table>\n'
-                for (l_2_key, l_2_value) in t_17(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
+                for (l_2_key, l_2_value) in t_19(environment.getitem((undefined(name='tr') if l_1_tr is missing else l_1_tr), 'values')):
                     _loop_vars = {}
                     pass
                     yield '        <tr><td><code>'
                     yield escape(l_2_key)
                     yield '</code></td><td>'
-                    yield escape(t_18(l_2_value))
+                    yield escape(t_20(l_2_value))
                     yield '</td></tr>\n'
                 l_2_key = l_2_value = missing
                 yield '      </table></dd>\n'
@@ -1550,13 +1569,13 @@ def block_trace(context, missing=missing):
                                 pass
                                 yield ': '
                                 l_4_loop = missing
-                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_17(environment.getitem(l_3_s, 'values')), undefined):
+                                for (l_4_key, l_4_value), l_4_loop in LoopContext(t_19(environment.getitem(l_3_s, 'values')), undefined):
                                     _loop_vars = {}
                                     pass
                                     yield '<code>'
                                     yield escape(l_4_key)
                                     yield '</code> = '
-                                    yield escape(t_18(l_4_value))
+                                    yield escape(t_20(l_4_value))
                                     yield escape((', ' if (not environment.getattr(l_4_loop, 'last')) else ''))
                                 l_4_loop = l_4_key = l_4_value = missing
                             yield escape(('; ' if (not environment.getattr(l_3_loop, 'last')) else ''))
@@ -1682,4 +1701,4 @@ def block_inputs(context, missing=missing):
         yield '</span>'
 
 blocks = {'title': block_title, 'styles': block_styles, 'extra_styles': block_extra_styles, 'header': block_header, 'logo': block_logo, 'verdict': block_verdict, 'figures': block_figures, 'mrl': block_mrl, 'heat_map': block_heat_map, 'questions': block_questions, 'assumed': block_assumed, 'risks': block_risks, 'other_findings': block_other_findings, 'assignments': block_assignments, 'quote': block_quote, 'trace': block_trace, 'footer': block_footer, 'inputs': block_inputs}
-debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&551=64&615=66&660=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=519&376=521&377=523&378=526&381=529&384=533&385=547&389=555&391=580&393=584&397=586&399=590&400=592&401=596&402=616&407=628&410=636&414=640&415=644&418=650&423=655&425=684&426=688&428=691&430=698&432=703&433=705&434=711&435=715&436=725&437=730&445=751&446=776&447=779&449=783&450=787&458=824&460=847&461=851&463=854&465=862&467=867&468=879&469=883&470=894&479=902&480=918&482=921&484=925&486=933&488=938&489=942&490=946&491=950&500=957&502=1010&503=1012&505=1015&507=1028&508=1034&509=1038&510=1040&512=1042&513=1045&514=1049&515=1056&516=1075&517=1082&518=1087&519=1097&520=1141&521=1144&522=1152&523=1155&525=1160&528=1163&529=1167&530=1185&532=1189&536=1192&537=1196&546=1211&551=1215&552=1254&554=1257&555=1261&557=1264&559=1276&561=1280&562=1297&563=1299&564=1301&565=1304&566=1308&570=1316&576=1322&577=1332&578=1336&579=1340&580=1343&585=1348&586=1351&588=1353&589=1357&593=1361&594=1364&596=1368&598=1380&599=1385&604=1399&605=1402&607=1408&608=1417&615=1425&616=1454&617=1457&618=1461&619=1465&621=1468&622=1473&623=1477&625=1486&626=1488&627=1491&629=1500&630=1504&631=1507&633=1509&634=1513&638=1519&639=1522&641=1525&642=1529&646=1570&647=1573&649=1577&650=1580&660=1588&662=1597&663=1611&664=1613&665=1622&667=1641&668=1643&669=1654&670=1656&671=1665&672=1667&673=1676'
+debug_info = '13=15&14=18&15=21&16=24&17=27&19=31&24=33&25=37&27=39&285=40&288=42&290=46&316=48&329=50&369=52&389=54&423=56&458=58&479=60&500=62&554=64&618=66&663=68&25=71&27=88&216=98&285=101&290=110&293=135&302=137&303=139&307=143&308=147&309=151&310=157&311=161&312=165&293=170&294=192&295=194&296=197&297=199&316=202&317=213&318=215&319=217&320=219&322=221&323=225&329=230&332=298&333=300&334=306&337=332&338=334&340=337&342=344&343=348&346=355&347=359&348=363&349=375&351=388&352=390&353=393&354=397&355=399&356=411&360=436&361=438&362=442&369=452&371=477&372=479&373=484&374=491&375=519&376=521&377=523&378=526&381=529&384=533&385=547&389=555&391=580&393=584&397=586&399=590&400=592&401=596&402=616&407=628&410=636&414=640&415=644&418=650&423=655&425=684&426=688&428=691&430=698&432=703&433=705&434=711&435=715&436=725&437=730&445=751&446=776&447=779&449=783&450=787&458=824&460=848&461=852&463=855&465=863&467=868&468=880&469=884&470=895&479=903&480=920&482=923&484=927&486=935&488=940&489=944&490=948&491=952&500=959&502=1024&503=1026&505=1029&507=1042&508=1048&509=1052&510=1054&512=1056&513=1059&514=1063&515=1070&516=1089&517=1096&518=1101&519=1111&520=1155&521=1158&522=1166&523=1169&525=1174&528=1177&529=1181&530=1199&532=1203&536=1206&537=1210&539=1219&540=1222&549=1230&554=1234&555=1273&557=1276&558=1280&560=1283&562=1295&564=1299&565=1316&566=1318&567=1320&568=1323&569=1327&573=1335&579=1341&580=1351&581=1355&582=1359&583=1362&588=1367&589=1370&591=1372&592=1376&596=1380&597=1383&599=1387&601=1399&602=1404&607=1418&608=1421&610=1427&611=1436&618=1444&619=1473&620=1476&621=1480&622=1484&624=1487&625=1492&626=1496&628=1505&629=1507&630=1510&632=1519&633=1523&634=1526&636=1528&637=1532&641=1538&642=1541&644=1544&645=1548&649=1589&650=1592&652=1596&653=1599&663=1607&665=1616&666=1630&667=1632&668=1641&670=1660&671=1662&672=1673&673=1675&674=1684&675=1686&676=1695'

@@ -19,7 +19,9 @@ def root(context, missing=missing):
     l_0_counted = resolve('counted')
     l_0_mrl_rows = resolve('mrl_rows')
     l_0_risks = resolve('risks')
+    l_0_risk_rows = resolve('risk_rows')
     l_0_others = resolve('others')
+    l_0_other_rows = resolve('other_rows')
     l_0_q = l_0_e = l_0_m = missing
     try:
         t_1 = environment.filters['closest']
@@ -112,16 +114,22 @@ def root(context, missing=missing):
         def t_15(*unused):
             raise TemplateRuntimeError("No filter named 'unique' found.")
     try:
-        t_16 = environment.filters['unnamed']
+        t_16 = environment.filters['unlisted']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No filter named 'unnamed' found.")
+            raise TemplateRuntimeError("No filter named 'unlisted' found.")
     try:
-        t_17 = environment.tests['none']
+        t_17 = environment.filters['unnamed']
     except KeyError:
         @internalcode
         def t_17(*unused):
+            raise TemplateRuntimeError("No filter named 'unnamed' found.")
+    try:
+        t_18 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_18(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_q = environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'request')
@@ -135,7 +143,7 @@ def root(context, missing=missing):
     yield '  ('
     yield str((environment.call(context, (undefined(name='purpose_name') if l_0_purpose_name is missing else l_0_purpose_name), environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'purpose')) or '?'))
     yield ', '
-    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_17(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
+    yield str((environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity') if (not t_18(environment.getattr((undefined(name='q') if l_0_q is missing else l_0_q), 'quantity'))) else '?'))
     yield ' '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'pcs'))
     yield ', '
@@ -218,11 +226,11 @@ def root(context, missing=missing):
         yield ': '
         yield str(environment.call(context, (undefined(name='lead_time_sentence') if l_0_lead_time_sentence is missing else l_0_lead_time_sentence), cents=False))
         yield '\n'
-        def t_18(fiter):
+        def t_19(fiter):
             for l_1_p in fiter:
                 if ((environment.getattr(l_1_p, 'part') == environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'slowest_part')) and environment.getattr(l_1_p, 'steps')):
                     yield l_1_p
-        for l_1_p in t_18(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
+        for l_1_p in t_19(environment.getattr(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'lead_time'), 'parts')):
             l_1_lead_time_steps = resolve('lead_time_steps')
             _loop_vars = {}
             pass
@@ -304,7 +312,7 @@ def root(context, missing=missing):
     yield ': '
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'overall'))
     yield ' '
-    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_17(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
+    yield str((environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall') if (not t_18(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overall'))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed')))
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'target'):
         pass
         yield ' / '
@@ -325,11 +333,11 @@ def root(context, missing=missing):
         yield '; '
         yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'not_assessed_count'), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'not_assessed')))
     yield '\n'
-    def t_19(fiter):
+    def t_20(fiter):
         for l_1_t in fiter:
             if ((environment.getattr(l_1_t, 'capped_by') or environment.getattr(l_1_t, 'below')) or (not environment.getattr(l_1_t, 'assessed'))):
                 yield l_1_t
-    for l_1_t in t_19((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
+    for l_1_t in t_20((undefined(name='mrl_rows') if l_0_mrl_rows is missing else l_0_mrl_rows)):
         _loop_vars = {}
         pass
         yield '  '
@@ -371,21 +379,21 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         def macro(l_2_x):
-            t_20 = []
+            t_21 = []
             if l_2_x is missing:
                 l_2_x = undefined("parameter 'x' was not provided", name='x')
             pass
-            if (not t_17(environment.getattr(l_2_x, 'bar_mm'))):
+            if (not t_18(environment.getattr(l_2_x, 'bar_mm'))):
                 pass
-                t_20.append(
+                t_21.append(
                     str(environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'bar_stock'), 'format'), bar=t_12(environment.getattr(l_2_x, 'bar_mm')))),
                 )
             else:
                 pass
-                t_20.append(
+                t_21.append(
                     str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'sawn_blank')),
                 )
-            return concat(t_20)
+            return concat(t_21)
         l_1_stock_of = Macro(environment, macro, 'stock_of', ('x',), False, False, False, context.eval_ctx.autoescape)
         yield '  '
         yield str(environment.getattr(l_1_a, 'part'))
@@ -395,7 +403,7 @@ def root(context, missing=missing):
         if environment.getattr(l_1_a, 'machine'):
             pass
             yield str(environment.getattr(l_1_a, 'machine'))
-            if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
+            if (environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars) and t_18(environment.call(context, environment.getattr(l_1_a, 'get'), 'weighed_eur', _loop_vars=_loop_vars))):
                 pass
                 yield ' '
                 yield str(t_4(environment.getattr(l_1_a, 'amount_eur')))
@@ -425,10 +433,10 @@ def root(context, missing=missing):
                         pass
                         yield ', '
                 l_2_loop = l_2_s = missing
-                if t_16(environment.getattr(l_1_a, 'split')):
+                if t_17(environment.getattr(l_1_a, 'split')):
                     pass
                     yield ' '
-                    yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_16(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
+                    yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_17(environment.getattr(l_1_a, 'split')), _loop_vars=_loop_vars))
                 yield ']'
             if environment.call(context, environment.getattr(l_1_a, 'get'), 'late', _loop_vars=_loop_vars):
                 pass
@@ -467,7 +475,7 @@ def root(context, missing=missing):
         if environment.call(context, environment.getattr(l_1_a, 'get'), 'alternative_amounts', _loop_vars=_loop_vars):
             pass
             yield '      '
-            yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives'))
+            yield str((environment.call(context, environment.getattr(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives_weighed'), 'format'), amount=t_4(environment.getattr(l_1_a, 'weighed_eur')), _loop_vars=_loop_vars) if (not t_18(environment.call(context, environment.getattr(l_1_a, 'get'), 'weighed_eur', _loop_vars=_loop_vars))) else environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'alternatives')))
             yield ': '
             l_2_loop = missing
             for l_2_x, l_2_loop in LoopContext(t_11(environment.getattr(l_1_a, 'alternative_amounts')), undefined):
@@ -487,12 +495,12 @@ def root(context, missing=missing):
                     pass
                     yield '; '
             l_2_loop = l_2_x = missing
-            if t_16(environment.getattr(l_1_a, 'alternative_amounts')):
+            if t_17(environment.getattr(l_1_a, 'alternative_amounts')):
                 pass
                 yield '; '
-                yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_16(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
+                yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_machines'), t_17(environment.getattr(l_1_a, 'alternative_amounts')), _loop_vars=_loop_vars))
             yield '\n'
-        for l_2_x in t_1(environment.getattr(l_1_a, 'rejected'))[:5]:
+        for l_2_x in t_1(environment.getattr(l_1_a, 'rejected')):
             _loop_vars = {}
             pass
             yield '      '
@@ -503,11 +511,11 @@ def root(context, missing=missing):
             yield str(t_7(context.eval_ctx, environment.getattr(l_2_x, 'reasons'), '; '))
             yield '\n'
         l_2_x = missing
-        if (t_8(environment.getattr(l_1_a, 'rejected')) > 5):
+        if t_16(environment.getattr(l_1_a, 'rejected')):
             pass
-            yield '      ... (+'
-            yield str((t_8(environment.getattr(l_1_a, 'rejected')) - 5))
-            yield ')\n'
+            yield '      ... '
+            yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_rejected'), t_16(environment.getattr(l_1_a, 'rejected')), _loop_vars=_loop_vars))
+            yield '\n'
     l_1_loop = l_1_a = l_1_stock_of = l_1_process_name = missing
     yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'risks'))
     yield ':'
@@ -516,7 +524,7 @@ def root(context, missing=missing):
         yield ' '
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'none'))
     yield '\n'
-    for l_1_f in (undefined(name='risks') if l_0_risks is missing else l_0_risks)[:8]:
+    for l_1_f in (undefined(name='risk_rows') if l_0_risk_rows is missing else l_0_risk_rows)[:8]:
         _loop_vars = {}
         pass
         yield '  ['
@@ -529,18 +537,18 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_f, 'message'))
         yield '\n'
     l_1_f = missing
-    if (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) > 8):
+    if (t_8((undefined(name='risk_rows') if l_0_risk_rows is missing else l_0_risk_rows)) > 8):
         pass
         yield '  ... ('
-        yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_findings'), (t_8((undefined(name='risks') if l_0_risks is missing else l_0_risks)) - 8)))
+        yield str(environment.call(context, (undefined(name='counted') if l_0_counted is missing else l_0_counted), environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'more_findings'), (t_8((undefined(name='risk_rows') if l_0_risk_rows is missing else l_0_risk_rows)) - 8)))
         yield ': '
-        yield str(t_7(context.eval_ctx, t_15(environment, t_10(context, (undefined(name='risks') if l_0_risks is missing else l_0_risks)[8:], attribute='rule')), ', '))
+        yield str(t_7(context.eval_ctx, t_15(environment, t_10(context, (undefined(name='risk_rows') if l_0_risk_rows is missing else l_0_risk_rows)[8:], attribute='rule')), ', '))
         yield ')\n'
     if (undefined(name='others') if l_0_others is missing else l_0_others):
         pass
         yield str(environment.getattr((undefined(name='L') if l_0_L is missing else l_0_L), 'findings'))
         yield ':\n'
-        for l_1_f in (undefined(name='others') if l_0_others is missing else l_0_others):
+        for l_1_f in (undefined(name='other_rows') if l_0_other_rows is missing else l_0_other_rows):
             _loop_vars = {}
             pass
             yield '  '
@@ -643,4 +651,4 @@ def root(context, missing=missing):
         l_1_a = missing
 
 blocks = {}
-debug_info = '1=127&2=130&3=146&4=150&5=154&7=157&8=160&10=162&11=165&13=206&14=209&16=215&17=217&18=221&19=230&22=237&24=263&25=266&28=288&29=292&31=295&32=298&34=300&36=303&38=328&39=336&42=365&43=368&44=373&45=391&47=467&48=470&51=495&52=499&54=506&55=509&58=512&60=519&61=523&63=532&64=535&66=539&67=541&68=543&69=547&72=554&74=562&75=567&76=586&77=588&78=593&82=606&83=609&85=611&86=613&87=615&88=619'
+debug_info = '1=135&2=138&3=154&4=158&5=162&7=165&8=168&10=170&11=173&13=214&14=217&16=223&17=225&18=229&19=238&22=245&24=271&25=274&28=296&29=300&31=303&32=306&34=308&36=311&38=336&39=344&42=373&43=376&44=381&45=399&47=475&48=478&51=503&52=507&54=514&55=517&58=520&60=527&61=531&63=540&64=543&66=547&67=549&68=551&69=555&72=562&74=570&75=575&76=594&77=596&78=601&82=614&83=617&85=619&86=621&87=623&88=627'
