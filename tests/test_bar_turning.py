@@ -210,8 +210,8 @@ def test_a_mistyped_bar_capacity_or_attendance_is_one_line_each(tmp_path):
     code, out, err = run_cli("validate", "--equipment", bad)
     assert code != 0 and "Traceback" not in out + err
     said = out + err
-    assert "equipment.yaml:49: machine 'dmg-clx350' bar_capacity_mm must be a number" in said
-    assert "equipment.yaml:68: machine 'haas-st10' unattended must be yes or no" in said
+    assert "equipment.yaml:55: machine 'dmg-clx350' bar_capacity_mm must be a number" in said
+    assert "equipment.yaml:76: machine 'haas-st10' unattended must be yes or no" in said
 
 
 def test_the_rules_kilograms_are_the_chosen_machines_stock(tmp_path):

@@ -425,10 +425,10 @@ def test_validate_reports_the_schemas_and_the_catalogues_problems_together(tmp_p
      "'en1090' (did you mean one of 'en_1090_2', 'en_1090_3', 'en_1090_exc1', 'en_1090_exc2', "
      "'en_1090_exc3', 'en_1090_exc4'?)"),
     ("    free_h_per_week: 20\n", "    free_h_per_week: 200\n",
-     "equipment.yaml:95: machine 'trumpf-trulaser-1030' free_h_per_week must be <= 168, got 200"),
+     "equipment.yaml:97: machine 'trumpf-trulaser-1030' free_h_per_week must be <= 168, got 200"),
     ("stainless_304, stainless_316, aluminium_5754]\n    max_length_mm: 3230",
      "stainless_304, aluminium_5754]\n    max_length_mm: 3230",
-     "equipment.yaml:103: machine 'trumpf-trubend-5130' max_thickness_mm: 'stainless_316' is not in the "
+     "equipment.yaml:105: machine 'trumpf-trubend-5130' max_thickness_mm: 'stainless_316' is not in the "
      "machine's materials (machine 'trumpf-trubend-5130' materials): add it there, or remove it here"),
 ])
 def test_equipment_names_and_limits_are_checked(tmp_path, old, new, expected):

@@ -154,7 +154,7 @@ def test_the_paper_form_says_geen_instead_of_leave_empty():
     assert "Vul 'geen' in als het onderdeel geen gaten heeft" in page
     assert "☐ geen schroefdraad" in page
     assert "part.tolerance_mm" not in page and "is defined" not in page
-    assert "9.14 kleiner is dan 0,05" in page  # (9.12 before the drawing number and revision)
+    assert "9.16 kleiner is dan 0,05" in page  # (9.12 before the drawing number and revision)
 
 
 # ---- the weight of a small turned part (REVIEW23 turning 10)

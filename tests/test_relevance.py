@@ -129,17 +129,17 @@ def test_every_shipped_ask_if_reads_as_the_form_printed_it(faas):
         "or 'EN 1090 execution class EXC3' is chosen at 6.1")
     # REVIEW23 (buyer 15): it printed "part.tolerance_mm < 0.05" and
     # "part.min_thread_mm is defined" to the customer
-    assert conditions["tightest_feature"] == "9.14 is less than 0.05"
-    assert conditions["max_thread_depth_mm"] == "9.25 is answered, and not with 'none'"
+    assert conditions["tightest_feature"] == "9.16 is less than 0.05"
+    assert conditions["max_thread_depth_mm"] == "9.27 is answered, and not with 'none'"
     assert conditions["cpk_required"] == "1.4 = small series or series production and " \
         "1.6 is at least 100"
     assert conditions["max_hole_depth_mm"] == (
-        "'3-axis milling', '5-axis milling' or 'turning' is chosen at 9.6 and 9.23 is "
+        "'3-axis milling', '5-axis milling' or 'turning' is chosen at 9.6 and 9.25 is "
         "not 'none'")
     assert not [c for c in conditions.values() if "part." in c or "request." in c]
     dutch = {q["id"]: q["condition"] for s in form_model(faas, "nl")["sections"]
              for q in s["questions"]}
-    assert dutch["tightest_feature"] == "9.14 kleiner is dan 0,05"
+    assert dutch["tightest_feature"] == "9.16 kleiner is dan 0,05"
 
 
 def test_a_follow_up_waits_for_the_answers_it_follows_from(faas):

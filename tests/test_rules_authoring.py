@@ -111,7 +111,7 @@ def test_rules_show_tables_per_thread_and_merged(tmp_path):
     assert "## materials (materials)" in out and \
         "| MAT-003 | Material is not in stock | part |" in out
     code, out, _ = run_cli("rules", "show", "--lang", "nl")
-    assert out.startswith("# Regelpakket: faas-default (166 regels)\n")
+    assert out.startswith("# Regelpakket: faas-default (168 regels)\n")
     assert "## materialen (materials)" in out
     assert "| id | titel | scope | voorwaarde (when) | gevolg (then) | inspanning | MRL-grens " \
         "| bron |" in out

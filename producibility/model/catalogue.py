@@ -770,6 +770,9 @@ MACHINE_BASE_FIELDS = ("id", "name", "processes", "materials", "setup_h", "rate_
                        # what the rules and the turning run time read: a Swiss-type
                        # lathe's guide bush supports the bar at the tool
                        "guide_bush",
+                       # what the turning rules and run time read: driven tools for cross
+                       # holes and flats, a counter spindle for the cut-off side
+                       "live_tooling", "sub_spindle",
                        # what the overtime surcharge reads (the labour in the rate)
                        "labour_share")
 

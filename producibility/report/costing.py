@@ -241,6 +241,16 @@ def _run_minutes(process, part, material, machine, costing, catalogue, lang):
                         capacity=g(capacity))
         if given:
             written += said["machine_figure"].format(field=given)
+        # a feature the lathe does not make in the same clamping (cross holes without
+        # driven tools, the cut-off side without a counter spindle): each piece is
+        # clamped again (PRC-019, PRC-020 add the set-up)
+        for step in params.get("reclamp") or ():
+            if part.get(step["part"]) is True and not machine.get(step["machine"]):
+                minutes += step["minutes"]
+                written += said["reclamp"].format(
+                    minutes=g(step["minutes"]),
+                    why=said.get("reclamp_" + step["part"]) or said["reclamp_other"].format(
+                        part=step["part"], machine=step["machine"]))
         return minutes, written
     if kind == "cut_length":
         if not dims:

@@ -567,6 +567,16 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             data__guidebush = data["guide_bush"]
             if not isinstance(data__guidebush, (bool)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".guide_bush must be boolean")
+        if "live_tooling" in data_keys:
+            data_keys.remove("live_tooling")
+            data__livetooling = data["live_tooling"]
+            if not isinstance(data__livetooling, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".live_tooling must be boolean")
+        if "sub_spindle" in data_keys:
+            data_keys.remove("sub_spindle")
+            data__subspindle = data["sub_spindle"]
+            if not isinstance(data__subspindle, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sub_spindle must be boolean")
         if "setup_h" in data_keys:
             data_keys.remove("setup_h")
             data__setuph = data["setup_h"]
@@ -609,7 +619,7 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
             if not isinstance(data__source, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
         for data_key in data_keys:
-            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'bar_capacity_mm', 'bar_index_s', 'loading_min', 'unattended', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'guide_bush', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'labour_share', 'source']:
+            if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'bar_capacity_mm', 'bar_index_s', 'loading_min', 'unattended', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'guide_bush', 'live_tooling', 'sub_spindle', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'labour_share', 'source']:
                 data_value = data.get(data_key)
                 data_value_one_of_count4 = 0
                 if data_value_one_of_count4 < 2:

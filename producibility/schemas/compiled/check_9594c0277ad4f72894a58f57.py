@@ -520,6 +520,16 @@ def validate_https___producibility_example_schemas_request_schema_json(data, cus
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be bigger than or equal to 1e-06")
                                 if data__parts_item__weightkg > 10000:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].weight_kg".format(**locals()) + " must be smaller than or equal to 10000")
+                        if "cross_features" in data__parts_item_keys:
+                            data__parts_item_keys.remove("cross_features")
+                            data__parts_item__crossfeatures = data__parts_item["cross_features"]
+                            if not isinstance(data__parts_item__crossfeatures, (bool)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].cross_features".format(**locals()) + " must be boolean")
+                        if "back_working" in data__parts_item_keys:
+                            data__parts_item_keys.remove("back_working")
+                            data__parts_item__backworking = data__parts_item["back_working"]
+                            if not isinstance(data__parts_item__backworking, (bool)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts[{data__parts_x}].back_working".format(**locals()) + " must be boolean")
                         if "tolerance_mm" in data__parts_item_keys:
                             data__parts_item_keys.remove("tolerance_mm")
                             data__parts_item__tolerancemm = data__parts_item["tolerance_mm"]
