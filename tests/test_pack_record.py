@@ -333,3 +333,20 @@ def test_a_warm_check_loads_nothing_it_has_a_record_of(tmp_path):
             assert out.returncode in (0, 1), out.stderr[-500:]
         loaded = out.stderr.rsplit("LOADED ", 1)[1].split()
         assert loaded == [], (request.name, loaded)
+
+
+def test_the_key_holds_the_shipped_catalogue_a_shop_pack_starts_from(cache_dir, shop,
+                                                                   monkeypatch):
+    """A shop's pack loaded without the default rules still starts from the shipped
+    catalogue (its own entries beside it): the key holds that catalogue's bytes, so a
+    changed shipped catalogue (a new release, an edit in a checkout) is never read from
+    an older record."""
+    from producibility.model import catalogue
+
+    sources = [shop]
+    before = pack_record.key(sources, False, default_pack_dir(), default_questionnaire_path())
+    real = catalogue.default_catalogue_files()
+    monkeypatch.setattr(catalogue, "default_catalogue_files",
+                        lambda: (real[0], real[1][:-1] + (real[1][-1] + b"\n# edited\n",)))
+    after = pack_record.key(sources, False, default_pack_dir(), default_questionnaire_path())
+    assert before is not None and after is not None and before != after

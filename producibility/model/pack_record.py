@@ -32,18 +32,19 @@ import json
 import os
 from pathlib import Path
 
+from producibility.errors import ProducibilityError
 from producibility.inputs import cache
 from producibility.inputs.digests import bytes_digest
 from producibility.model.records import condition_in, condition_out, fingerprint, line
 
-FORM = "pack-merged-2"  # a new layout is a new form: records of another are not read
+FORM = "pack-merged-3"  # a new layout is a new form: records of another are not read
 
 
 def key(sources, include_default, default_dir, questionnaire_path):
     """The record's key for these sources, or None when a source cannot be listed (the
     loader then says what is wrong with it)."""
     from producibility.conditions.expressions import JINJA2_VERSION
-    from producibility.model.catalogue import catalogue_files
+    from producibility.model.catalogue import catalogue_files, default_catalogue_files
     from producibility.model.pack import DEFAULT_SETTINGS, INVARIANT, SCOPE_NAMES, pack_files
 
     default = Path(default_dir).resolve()
@@ -51,19 +52,20 @@ def key(sources, include_default, default_dir, questionnaire_path):
              json.dumps([DEFAULT_SETTINGS, SCOPE_NAMES, INVARIANT], sort_keys=True)]
     try:
         parts.append("questionnaire " + _digest_of(questionnaire_path))
+        # the shipped catalogue every merge starts from, with the default pack or without
+        # it (a shop's entries are kept beside it): its bytes as read once a process
+        parts += ["shipped catalogue " + bytes_digest(blob)
+                  for blob in default_catalogue_files()[1]]
         for source in sources:
             base = Path(source)
             shipped = base.resolve() == default
             parts.append("source " + ("<default>" if shipped else str(source)))
-            for file in list(catalogue_files(source)) + list(pack_files(source)):
+            files = list(pack_files(source)) if shipped else \
+                list(catalogue_files(source)) + list(pack_files(source))
+            for file in files:
                 parts.append(f"{_relative(str(file), str(base))} {_digest_of(file)}")
-    except (OSError, ValueError, TypeError):
-        return None
-    except Exception as exc:  # an InputError of pack_files (an empty folder): load says it
-        from producibility.errors import ProducibilityError
-        if isinstance(exc, ProducibilityError):
-            return None
-        raise
+    except (OSError, ValueError, TypeError, ProducibilityError):
+        return None  # an unreadable file, an empty folder: the loader says what is wrong
     return cache.data_key(FORM, "\n".join(parts).encode("utf-8"))
 
 
