@@ -57,6 +57,21 @@ def run_cli(*args, cwd=None, monkeypatch=None):
     return code, out.getvalue(), err.getvalue()
 
 
+def edited_copy(source, tmp_path, old, new, name):
+    """A copy of a YAML file with one line written otherwise (``old`` -> ``new``, found
+    exactly once), as a provider or a customer edits it."""
+    text = Path(source).read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def flat(text):
+    """A report's or an offer's text on one line, HTML's apostrophes as written."""
+    return re.sub(r"\s+", " ", text.replace("&#39;", "'"))
+
+
 def base_request(**changes):
     """A complete, clean request for one stocked aluminium bracket."""
     request = {

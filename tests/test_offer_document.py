@@ -8,11 +8,10 @@ Every test runs the CLI as the buyer's supplier does: ``check --audience custome
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import EQUIPMENT, EXAMPLES, run_cli
+from conftest import EQUIPMENT, EXAMPLES, edited_copy, flat, run_cli
 
 BRACKET = EXAMPLES / "requests" / "bracket-series.yaml"
 
@@ -26,15 +25,7 @@ def offer(request, *args, lang="nl", fmt="text"):
 
 def variant(tmp_path, old, new, source=BRACKET, name="request.yaml"):
     """A request with one answer written otherwise (``old`` -> ``new``, a whole line)."""
-    text = Path(source).read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / name
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-def flat(text):
-    return re.sub(r"\s+", " ", text.replace("&#39;", "'"))
+    return edited_copy(source, tmp_path, old, new, name)
 
 
 # -- 5: a question in the customer's words ----------------------------------------------

@@ -6,12 +6,11 @@ and a material number written without quotes, and the small words she would misr
 Every test runs the CLI as she did: ``check --audience customer``, Dutch and English."""
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import EQUIPMENT, EXAMPLES, run_cli
+from conftest import EQUIPMENT, EXAMPLES, edited_copy, flat, run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "review23"
 
@@ -25,16 +24,7 @@ def offer(request, *args, lang="nl", fmt="text", cwd=None):
 
 def variant(tmp_path, name, old, new, source="zaaimachine.yaml"):
     """Her request with one answer written otherwise (``old`` -> ``new``, a whole line)."""
-    text = (DATA / source).read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / name
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-def flat(text):
-    """An offer's text on one line, HTML's apostrophes as written."""
-    return re.sub(r"\s+", " ", text.replace("&#39;", "'"))
+    return edited_copy(DATA / source, tmp_path, old, new, name)
 
 
 # -- 4: the terms, and a penalty asked for ----------------------------------------------

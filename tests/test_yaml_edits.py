@@ -4,15 +4,11 @@ import pytest
 
 from producibility import Screener, load_equipment, load_packs
 
-from conftest import EQUIPMENT, ROOT, base_request
+from conftest import EQUIPMENT, ROOT, base_request, edited_copy
 
 
 def edited_equipment(tmp_path, old, new):
-    text = EQUIPMENT.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "equipment.yaml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return load_equipment(path)
+    return load_equipment(edited_copy(EQUIPMENT, tmp_path, old, new, "equipment.yaml"))
 
 
 def test_a_bigger_lathe_turns_no_fit_into_fit(tmp_path, pack):
