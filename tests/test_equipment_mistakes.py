@@ -155,3 +155,22 @@ def test_a_quoted_yes_for_a_yes_or_no_field_says_what_to_write(tmp_path, lang, h
                                                   "    unattended: 'yes'\n", 1), lang)
     assert code == 1 and len(found) == 1, found
     assert found[0].endswith(hint), found
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["unknown field 'live_toolng' (did you mean 'live_tooling'?)",
+            "unknown field 'opmerking'"]),
+    ("nl", ["onbekend veld 'live_toolng' (bedoelt u 'live_tooling'?)",
+            "onbekend veld 'opmerking'"])])
+def test_a_misspelt_yes_or_no_field_or_a_note_is_an_unknown_field(tmp_path, lang, said):
+    """``live_toolng: true`` (a typo of the lathe's driven tools) read "live_toolng must be
+    a text, or texts per language like {en: ..., nl: ...}", and a shop's own note
+    (``opmerking: nieuw in 2024``, a text) that it must be a text: the schema's fallback
+    for a value none of a limit's types fit.  The catalogue's check of a machine's field
+    names says what is wrong, with the field it may have meant."""
+    text = TEXT.replace("    free_h_per_week: 16\n",
+                        "    free_h_per_week: 16\n    live_toolng: true\n"
+                        "    opmerking: nieuw in 2024\n", 1)
+    code, found = lines_of(tmp_path, text, lang)
+    assert code == 1 and len(found) == 2, found
+    assert [line.split(": ", 2)[-1] for line in found] == said, found

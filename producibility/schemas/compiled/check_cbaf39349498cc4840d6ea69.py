@@ -621,41 +621,6 @@ def validate_https___producibility_example_schemas_equipment_schema_json___defs_
         for data_key in data_keys:
             if data_key not in ['id', 'name', 'processes', 'materials', 'envelope_mm', 'max_diameter_mm', 'bar_capacity_mm', 'bar_index_s', 'loading_min', 'unattended', 'max_length_mm', 'sheet_mm', 'max_thickness_mm', 'tolerance_mm', 'roughness_ra_um', 'spindle_kw', 'laser_kw', 'guide_bush', 'live_tooling', 'sub_spindle', 'setup_h', 'rate_eur_h', 'free_h_per_week', 'labour_share', 'source']:
                 data_value = data.get(data_key)
-                data_value_one_of_count4 = 0
-                if data_value_one_of_count4 < 2:
-                    try:
-                        if not isinstance(data_value, (int, float, Decimal)) or isinstance(data_value, bool):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be number")
-                        data_value_one_of_count4 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if data_value_one_of_count4 < 2:
-                    try:
-                        if not isinstance(data_value, (list, tuple)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be array")
-                        data_value_is_list = isinstance(data_value, (list, tuple))
-                        if data_value_is_list:
-                            data_value_len = len(data_value)
-                            for data_value_x, data_value_item in enumerate(data_value):
-                                if not isinstance(data_value_item, (int, float, Decimal)) or isinstance(data_value_item, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}[{data_value_x}]".format(**locals()) + " must be number")
-                        data_value_one_of_count4 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if data_value_one_of_count4 < 2:
-                    try:
-                        if not isinstance(data_value, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be object")
-                        data_value_is_dict = isinstance(data_value, dict)
-                        if data_value_is_dict:
-                            data_value_keys = set(data_value.keys())
-                            for data_value_key in data_value_keys:
-                                if data_value_key not in []:
-                                    data_value_value = data_value.get(data_value_key)
-                                    if not isinstance(data_value_value, (int, float, Decimal)) or isinstance(data_value_value, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.{data_value_key}".format(**locals()) + " must be number")
-                        data_value_one_of_count4 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if data_value_one_of_count4 != 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be valid exactly by one definition")
     return data
 
 def validate_https___producibility_example_schemas_equipment_schema_json___defs_date(data, custom_formats={}, name_prefix=None):
