@@ -96,7 +96,7 @@ def number_locale(identifier: str) -> Locale:
         except (ValueError, TypeError, KeyError, AttributeError):
             pass  # not what we wrote: Babel's own, and write it again
     try:
-        text = json.dumps(tables_of(locale), ensure_ascii=False, sort_keys=True)
+        text = json.dumps(tables_of(locale), sort_keys=True)
     except (TypeError, ValueError, KeyError):
         return locale
     cache.write_data(_key(identifier), text)

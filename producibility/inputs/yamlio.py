@@ -265,7 +265,7 @@ def parse_bytes(data, display, as_written=False, as_json=False):
     if not cache.writing():
         return document
     try:
-        text = json.dumps(_freeze(document), ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(_freeze(document), separators=(",", ":"))
     except (TypeError, ValueError):
         pass  # a value JSON cannot hold: just not cached
     else:
@@ -365,7 +365,7 @@ def line_of(document, path_parts):
     return line
 
 
-_SCALAR_TEXT = re.compile(r"[^\s,\]\}#]+")
+_SCALAR_TEXT = r"[^\s,\]\}#]+"
 
 
 def number_as_written(holder, key, value, text=None):
@@ -386,7 +386,7 @@ def number_as_written(holder, key, value, text=None):
     lines = text.splitlines()
     if not line or line > len(lines):
         return own
-    found = _SCALAR_TEXT.match(lines[line - 1], column - 1)
+    found = re.compile(_SCALAR_TEXT).match(lines[line - 1], column - 1)
     try:
         same = found is not None and type(value)(found.group(0).replace("_", "")) == value
     except ValueError:

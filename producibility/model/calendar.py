@@ -288,7 +288,7 @@ def public_holidays(country: str, subdivision: str | None, year: int,
     found = _work_out(country, subdivision, year, where)
     if cache.writing():
         cache.write_data(key, json.dumps({d.isoformat(): n for d, n in sorted(found.items())},
-                                         ensure_ascii=False, sort_keys=True))
+                                         sort_keys=True))
     return found
 
 

@@ -122,7 +122,7 @@ def write(record_key, pack, sources):
         return
     try:
         trees = []
-        header = json.dumps(_frozen(pack, _Places(sources), trees), ensure_ascii=False,
+        header = json.dumps(_frozen(pack, _Places(sources), trees),
                             separators=(",", ":"))
         text = "\n".join([header] + trees)
         again = _read_text(text, _Places(sources))

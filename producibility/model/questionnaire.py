@@ -345,7 +345,7 @@ def _record(key, questionnaire):
             questions.append(fields)
         header = json.dumps({"id": questionnaire.id, "version": questionnaire.version,
                              "title": questionnaire.title, "sections": questionnaire.sections,
-                             "questions": questions}, ensure_ascii=False,
+                             "questions": questions},
                             separators=(",", ":"))
         text = "\n".join([header] + trees)
         again = _from_record(text, questionnaire.path)

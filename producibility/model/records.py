@@ -15,7 +15,7 @@ def condition_out(compiled, trees):
     first line, whose decoding then took twice as long) and named by its line."""
     from producibility.conditions.expressions import _freeze_node
 
-    trees.append(json.dumps(_freeze_node(compiled.tree), ensure_ascii=False,
+    trees.append(json.dumps(_freeze_node(compiled.tree),
                             separators=(",", ":")))
     return [compiled.source, len(trees), [list(f) for f in compiled.fields],
             _freeze_node(compiled.leading_tests()),
