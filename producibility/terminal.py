@@ -5,14 +5,15 @@ carriage returns) or that reorder or hide text (bidi overrides); every line this
 prints to a terminal passes :func:`terminal_safe` first.
 """
 
-import re
-
 # Controls a terminal acts on (escape sequences, carriage return, backspace) and the
-# invisible marks that reorder or hide text (bidi overrides, line separators).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                     "\u202a-\u202e\u2066-\u2069]")
+# invisible marks that reorder or hide text (bidi overrides, line separators): each
+# shown as its \uXXXX escape.  A translation table, not a regular expression: a
+# character class reaching past U+00FF took ~0.3 ms of every command to compile.
+_UNSAFE = [*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0), 0x061c, 0x200e,
+           0x200f, 0x2028, 0x2029, *range(0x202a, 0x202f), *range(0x2066, 0x206a)]
+_ESCAPED = {code: f"\\u{code:04x}" for code in _UNSAFE}
 
 
 def terminal_safe(text):
     """Text that prints as what it says: unsafe characters shown as \\uXXXX escapes."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.translate(_ESCAPED)

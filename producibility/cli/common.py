@@ -161,7 +161,7 @@ def localize(command: click.Command) -> None:
     command._help_lang = lang
 
 
-_METAVAR_WORDS = re.compile(r"[A-Z][A-Z_-]*[A-Z](?: [A-Z][A-Z_-]*[A-Z])*")
+_METAVAR_WORDS = r"[A-Z][A-Z_-]*[A-Z](?: [A-Z][A-Z_-]*[A-Z])*"
 
 
 def _metavar_words(words: str, names: dict) -> str:
@@ -184,7 +184,7 @@ def localize_metavars(command: click.Command, ctx: click.Context) -> None:
             param._metavar_en = param.metavar
         param.metavar = param._metavar_en
         shown = param.make_metavar(ctx)
-        local = _METAVAR_WORDS.sub(lambda m: _metavar_words(m.group(), names), shown)
+        local = re.sub(_METAVAR_WORDS, lambda m: _metavar_words(m.group(), names), shown)
         if local != shown:
             param.metavar = local
     command._metavar_lang = lang

@@ -142,14 +142,15 @@ def _said(key, **fields):
 
 
 #: Jinja2's parser's few syntax messages -> the ``lint`` locale key that says them in
-#: the user's language (their English is Jinja2's text; others stay in Jinja2's English)
+#: the user's language (their English is Jinja2's text; others stay in Jinja2's English).
+#: Patterns an error or a parse needs are kept as their text here and below (``re``
+#: compiles and caches one when first used): compiled at import, they cost every check.
 _JINJA_PROBLEMS = (
-    (re.compile(r"unexpected '(?P<token>.+)', expected '(?P<expected>.+)'"),
-     "jinja_unexpected_expected"),
-    (re.compile(r"unexpected char '(?P<token>.+)' at (?P<at>\d+)"), "jinja_unexpected_char"),
-    (re.compile(r"unexpected '(?P<token>.+)'"), "jinja_unexpected"),
-    (re.compile(r"expected token '(?P<expected>.+)', got '(?P<token>.+)'"), "jinja_expected"),
-    (re.compile(r"expected name or number"), "jinja_name_or_number"),
+    (r"unexpected '(?P<token>.+)', expected '(?P<expected>.+)'", "jinja_unexpected_expected"),
+    (r"unexpected char '(?P<token>.+)' at (?P<at>\d+)", "jinja_unexpected_char"),
+    (r"unexpected '(?P<token>.+)'", "jinja_unexpected"),
+    (r"expected token '(?P<expected>.+)', got '(?P<token>.+)'", "jinja_expected"),
+    (r"expected name or number", "jinja_name_or_number"),
 )
 #: Jinja2's names of its tokens that those messages name
 _JINJA_TOKENS = {"end of print statement": "jinja_token_end", "name": "jinja_token_name"}
@@ -159,7 +160,7 @@ def jinja_problem(message):
     """A syntax message of Jinja2 (``unexpected ','``) as a Wording where it is one of
     its few fixed forms, else its own English text."""
     for pattern, key in _JINJA_PROBLEMS:
-        found = pattern.fullmatch(message)
+        found = re.fullmatch(pattern, message)
         if found:
             fields = {name: Wording("lint", _JINJA_TOKENS[value])
                       if value in _JINJA_TOKENS else value
@@ -238,10 +239,11 @@ class _ConditionEnvironment(Environment):
     here by the same rules; anything else (and any text the fast path would
     have to reject) goes to Jinja2's own lexer, which also words the errors."""
 
-    _fast_unsafe = re.compile(r"[{}\\\r\n#]")
+    _fast_unsafe = r"[{}\\\r\n#]"
 
     def _tokenize(self, source, name, filename=None, state=None):
-        if state == "variable" and not self.extensions and not self._fast_unsafe.search(source):
+        if state == "variable" and not self.extensions and \
+                not re.search(self._fast_unsafe, source):
             tokens = _fast_tokens(source)
             if tokens is not None:
                 return TokenStream(iter(tokens), name, filename)
@@ -1250,7 +1252,7 @@ def _truth(value):
     raise ExpressionError(_said("expr_not_boolean", value=repr(value)))
 
 
-_DECIMAL_COMMA = re.compile(r"(?<![\w.])\d+,\d+(?![\w.])")
+_DECIMAL_COMMA = r"(?<![\w.])\d+,\d+(?![\w.])"
 
 
 def compile_condition(source, scopes=SCOPES, invariant=None):
@@ -1268,7 +1270,7 @@ def compile_condition(source, scopes=SCOPES, invariant=None):
         tree = _parse_expression(source)
     except TemplateSyntaxError as exc:
         hint = ""
-        comma = _DECIMAL_COMMA.search(source) if "unexpected ','" in exc.message else None
+        comma = re.search(_DECIMAL_COMMA, source) if "unexpected ','" in exc.message else None
         if comma:  # a Dutch habit: 0,05 for 0.05
             number = comma.group()
             hint = Wording("lint", "expr_decimal_comma", number=number,

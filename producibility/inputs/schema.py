@@ -14,14 +14,16 @@ from producibility.errors import InputError, InputErrors, Said, Wording
 from producibility.inputs.yamlio import line_of, number_problem
 
 #: A number with an exponent that YAML 1.1 reads as text: no decimal point (2e0) or no
-#: sign in the exponent (1.0e300).  Its float form is 2.0e+0.
-_EXPONENT = re.compile(r"([-+]?[0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)")
+#: sign in the exponent (1.0e300).  Its float form is 2.0e+0.  (This module's patterns
+#: word errors: kept as texts, compiled by ``re`` when an error first needs one, not on
+#: every import.)
+_EXPONENT = r"([-+]?[0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)"
 
 SCHEMA_NAMES = ("request", "equipment", "rules", "report", "questionnaire")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"  # the package's schemas/
 
 #: The unit a generated request schema writes after a question's text: "... [kg]"
-_UNIT = re.compile(r"\[([^\]]+)\]$")
+_UNIT = r"\[([^\]]+)\]$"
 
 
 def _plain_number(value):
@@ -132,7 +134,7 @@ def _wrapped(word, inst, allowed, t):
 
 
 #: A number written with a decimal comma (6,5), which YAML reads as a text
-_DECIMAL_COMMA = re.compile(r"\s*([-+]?[0-9]+),([0-9]+)\s*")
+_DECIMAL_COMMA = r"\s*([-+]?[0-9]+),([0-9]+)\s*"
 
 
 def _comma_fixed(number, digits):
@@ -273,12 +275,12 @@ def advice(error, lang="en", document=None):
         hint = ""
         if isinstance(inst, str) and any(w in ("number", "integer") for w in wanted):
             hint = t["number_hint"]
-            comma = _DECIMAL_COMMA.fullmatch(inst)
+            comma = re.fullmatch(_DECIMAL_COMMA, inst)
             if comma:  # 6,5: a Dutch decimal comma
                 fixed, other = _comma_fixed(comma[1], comma[2])
                 hint = t["decimal_comma_two"].format(a=fixed, b=other) if other else \
                     t["decimal_comma"].format(fixed=fixed)
-            exponent = _EXPONENT.fullmatch(inst.strip())
+            exponent = re.fullmatch(_EXPONENT, inst.strip())
             if exponent:  # written without quotes: YAML 1.1 reads 2e0 and 1.0e300 as text
                 hint = t["exponent_hint"].format(text=_printable(inst), fixed="{}.{}e{}{}".format(
                     exponent[1], exponent[2] or "0", exponent[3] or "+", exponent[4]))
@@ -290,9 +292,9 @@ def advice(error, lang="en", document=None):
         if isinstance(inst, str) and "array" in wanted and inst.strip():
             # a list written as one text (materials: aluminium_6082, steel_s235)
             items = [item.strip() for item in inst.split(",") if item.strip()]
-            if len(items) == 1 and _SIZES.fullmatch(items[0]):  # 250 x 210 x 220: the list
+            if len(items) == 1 and re.fullmatch(_SIZES, items[0]):  # 250 x 210 x 220: the list
                 # is [250, 210, 220] (the hint repeated the x, itself no list)
-                items = _SIZES_SPLIT.split(items[0].strip())
+                items = re.split(_SIZES_SPLIT, items[0].strip())
             shown = ", ".join(items[:3]) + (", ..." if len(items) > 3 else "")
             hint = t["list_hint"].format(items=_printable(shown))
         return t["type"].format(where=where, words=words, value=_describe(inst, lang),
@@ -309,7 +311,7 @@ def advice(error, lang="en", document=None):
         sym = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=",
                "exclusiveMaximum": "<"}[v]
         limit, value = error.validator_value, inst
-        unit = _UNIT.search(str(error.schema.get("description") or ""))
+        unit = re.search(_UNIT, str(error.schema.get("description") or ""))
         if unit:  # the question's unit: "weight_kg must be >= 0.000001 kg, got 0.0000006 kg"
             from producibility.intake.answers import unit_label
             word = unit_label(unit[1], lang)
@@ -346,8 +348,8 @@ def advice(error, lang="en", document=None):
 
 #: What each pattern of the shipped schemas asks for, by name (``forms`` in the
 #: ``validate`` locale domain): advice a person can follow, not the regular expression.
-_SIZES = re.compile(r"\s*\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?)+\s*", re.IGNORECASE)
-_SIZES_SPLIT = re.compile(r"\s*[x×*]\s*", re.IGNORECASE)
+_SIZES = r"(?i)\s*\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?)+\s*"
+_SIZES_SPLIT = r"(?i)\s*[x×*]\s*"
 
 PATTERN_FORMS = {
     "^[A-Z][A-Z0-9]*-[0-9A-Z-]+$": "rule_id",
