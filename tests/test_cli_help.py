@@ -148,3 +148,19 @@ def test_the_command_reference_is_generated_in_both_languages():
     for lang, name in (("en", "cli.md"), ("nl", "cli.nl.md")):
         assert (root / "docs" / name).read_text(encoding="utf-8") == cli_reference(lang)
     use_help_lang_of([])
+
+
+def test_the_version_is_said_in_the_help_language(tmp_path, monkeypatch):
+    """``--version`` words its line as --help does: "versie" where the environment or
+    the config is Dutch (click's own option said "version" whatever the language)."""
+    from producibility.version import __version__
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert run_cli("--version") == (0, f"producibility, version {__version__}\n", "")
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert run_cli("--version") == (0, f"producibility, versie {__version__}\n", "")
+    code, out, _ = run_cli("--help")
+    assert "--version   Toon de versie en stop." in out

@@ -20,6 +20,7 @@ import sys
 
 import click
 
+from producibility.cli import common
 from producibility.cli.common import Group, say, use_help_lang_of
 from producibility.errors import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, InternalError,
                                   ProducibilityError)
@@ -54,14 +55,23 @@ class LazyGroup(Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-# click's own words, given here: click would look them up through gettext when this
-# module loads (searching for message catalogues and importing ``locale``, ~0.7 ms of
-# every command) and has none to find; --help words them as the help locale says
-@click.version_option(__version__, prog_name="producibility",
-                      message="%(prog)s, version %(version)s",
-                      help="Show the version and exit.")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, param, value: _version(ctx, value),
+              help="Show the version and exit.")
 def cli():
     """The command line; its help is in the ``help`` locale (i18n/*/help.yaml)."""
+
+
+def _version(ctx: click.Context, shown: bool) -> None:
+    """``--version``: "producibility, version 0.1.0" in the help language ("versie").
+    Our own option, not click's ``version_option``: that looks its words up through
+    gettext when this module loads (searching for message catalogues and importing
+    ``locale``, ~0.7 ms of every command) and had them in English only."""
+    if not shown or ctx.resilient_parsing:
+        return
+    click.echo(common._click_text("%(prog)s, version %(version)s")
+               % {"prog": "producibility", "version": __version__}, color=ctx.color)
+    ctx.exit()
 
 
 def _terminated(signum, frame):
