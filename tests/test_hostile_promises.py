@@ -566,3 +566,17 @@ def test_a_link_of_ones_own_at_the_output_name_is_followed(tmp_path):
     result = run(check_args("-o", link))
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and "Verdict" in real.read_text(encoding="utf-8")
+
+
+def test_terminal_safe_escapes_exactly_the_unsafe_characters():
+    """Every code point, alone and in a line with a no-break space (the fast path a
+    whole report takes when it holds nothing to escape): the controls a terminal acts
+    on and the invisible marks that reorder text become \\uXXXX, nothing else changes."""
+    from producibility.terminal import terminal_safe
+
+    unsafe = {*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0), 0x061c, 0x200e,
+              0x200f, 0x2028, 0x2029, *range(0x202a, 0x202f), *range(0x2066, 0x206a)}
+    for code in range(0x110000):
+        char = chr(code)
+        said = f"\\u{code:04x}" if code in unsafe else char
+        assert terminal_safe(f"€\xa04,933\t{char}\n") == f"€\xa04,933\t{said}\n", hex(code)
