@@ -6,6 +6,7 @@ a record read back is what was loaded (:func:`fingerprint`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 
 
@@ -25,17 +26,33 @@ def condition_out(compiled, trees):
 def condition_in(entry, lines, scopes, invariant=None):
     """The condition of :func:`condition_out`, compiled when first evaluated, its tree
     thawed when first asked for (as a condition of a pack's trees record is)."""
-    from producibility.conditions.analysis import Test
-    from producibility.conditions.expressions import Compiled
-
     source, n, fields, leading, compared = entry
     if not isinstance(source, str):
         raise TypeError("not a condition")
-    return Compiled(source, None, [tuple(f) for f in fields], None, None,
-                    [Test((f[0], f[1]), kind, argument) for f, kind, argument in leading],
-                    (scopes, None if invariant is None else frozenset(invariant), 0),
-                    frozen=line(lines, n),
+    compiled, test = _CLASSES or _classes()
+    return compiled(source, None, [tuple(f) for f in fields], None, None,
+                    [test((f[0], f[1]), kind, argument) for f, kind, argument in leading],
+                    (scopes, _invariant(invariant), 0), frozen=line(lines, n),
                     compared={(key[0], key[1]): tuple(values) for key, values in compared})
+
+
+_CLASSES = ()  # (Compiled, Test), imported on first use: a record thaws ~170 conditions
+
+
+def _classes():
+    global _CLASSES
+    from producibility.conditions.analysis import Test
+    from producibility.conditions.expressions import Compiled
+
+    _CLASSES = (Compiled, Test)
+    return _CLASSES
+
+
+@functools.lru_cache(maxsize=None)
+def _invariant(scopes):
+    """The invariant scopes of a rule's scope as the compiler takes them (one frozenset
+    a scope, not one a condition)."""
+    return None if scopes is None else frozenset(scopes)
 
 
 def line(lines, n):
