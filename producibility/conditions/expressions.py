@@ -757,21 +757,31 @@ def _shape(node):
 MEMO = " memo"
 
 
-def _reads(node):
+def _reads(node, known=None):
     """The scope names a subexpression reads, and how many steps it takes beyond
-    constants and ``scope.field`` lookups (what remembering its value can save)."""
-    names, steps, stack = set(), 0, [node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, nodes.Name):
-            names.add(node.name)
-        elif isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
-            names.add(node.node.name)
-            continue
-        elif not isinstance(node, nodes.Const):
-            steps += 1
-        stack.extend(node.iter_child_nodes())
-    return names, steps
+    constants and ``scope.field`` lookups (what remembering its value can save).
+
+    ``known``: id(node) -> its answer, filled for every node of the subtree: the
+    compiler asks it of each subexpression in turn, and walking each one's whole
+    subtree again made compiling a condition quadratic in its size."""
+    if known is not None:
+        found = known.get(id(node))
+        if found is not None:
+            return found
+    if isinstance(node, nodes.Name):
+        found = frozenset((node.name,)), 0
+    elif isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+        found = frozenset((node.node.name,)), 0
+    else:
+        names, steps = set(), 0 if isinstance(node, nodes.Const) else 1
+        for child in node.iter_child_nodes():
+            child_names, child_steps = _reads(child, known)
+            names |= child_names
+            steps += child_steps
+        found = frozenset(names), steps
+    if known is not None:
+        known[id(node)] = found
+    return found
 
 
 def _and(left, right):
@@ -826,6 +836,7 @@ class _Compiler:
         self.fields = set()
         self.invariant = invariant
         self._inside = False
+        self._reads = {}  # id(node) -> _reads(node), for the tree being compiled
 
     def compile(self, node):
         name = type(node).__name__
@@ -833,7 +844,7 @@ class _Compiler:
             raise ExpressionError(_said("expr_not_allowed", name=name))
         fn = None
         if self.invariant is not None and not self._inside:
-            names, steps = _reads(node)
+            names, steps = _reads(node, self._reads)
             if steps >= 2 and names <= self.invariant:
                 self._inside = True
                 try:
@@ -842,7 +853,8 @@ class _Compiler:
                     self._inside = False
         if fn is None:
             fn = getattr(self, "_" + name)(node)
-        if name in _WORKED_OUT and next(node.find_all(nodes.Name), None) is None:
+        # constants alone (every Name of a subtree is among the names it reads)
+        if name in _WORKED_OUT and not _reads(node, self._reads)[0]:
             _check_constant(fn)
         return fn
 
@@ -1051,7 +1063,7 @@ class _Compiler:
         conjuncts are None when the condition is remembered as one (``hoisted``)."""
         parts = conjuncts(tree)  # as the alpha index counts them (analysis.leading_tests)
         if len(parts) > 1 and self.invariant is not None:
-            names, steps = _reads(tree)
+            names, steps = _reads(tree, self._reads)
             if steps >= 2 and names <= self.invariant:
                 return self.compile(tree), None
         fns = tuple(self.compile(node) for node in parts)
