@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import json
 
+from producibility.conditions.analysis import Test
+from producibility.conditions.expressions import Compiled, Template, _freeze_node
+
 
 def condition_out(compiled, trees):
     """A compiled condition as a record keeps it; its tree is appended to ``trees`` (one
     JSON text a line: a tree as a line of its own is not escaped inside the record's
     first line, whose decoding then took twice as long) and named by its line."""
-    from producibility.conditions.expressions import _freeze_node
-
     trees.append(json.dumps(_freeze_node(compiled.tree),
                             separators=(",", ":")))
     return [compiled.source, len(trees), [list(f) for f in compiled.fields],
@@ -29,23 +30,10 @@ def condition_in(entry, lines, scopes, invariant=None):
     source, n, fields, leading, compared = entry
     if not isinstance(source, str):
         raise TypeError("not a condition")
-    compiled, test = _CLASSES or _classes()
-    return compiled(source, None, [tuple(f) for f in fields], None, None,
-                    [test((f[0], f[1]), kind, argument) for f, kind, argument in leading],
+    return Compiled(source, None, [tuple(f) for f in fields], None, None,
+                    [Test((f[0], f[1]), kind, argument) for f, kind, argument in leading],
                     (scopes, _invariant(invariant), 0), frozen=line(lines, n),
                     compared={(key[0], key[1]): tuple(values) for key, values in compared})
-
-
-_CLASSES = ()  # (Compiled, Test), imported on first use: a record thaws ~170 conditions
-
-
-def _classes():
-    global _CLASSES
-    from producibility.conditions.analysis import Test
-    from producibility.conditions.expressions import Compiled
-
-    _CLASSES = (Compiled, Test)
-    return _CLASSES
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,8 +53,6 @@ def line(lines, n):
 def fingerprint(value):
     """A value as nested tuples that tell its types apart (a YAML mapping counts as a
     dict, a YAML list as a list: their lines are not part of the pack)."""
-    from producibility.conditions.expressions import Compiled, Template
-
     if isinstance(value, dict):
         return ("dict", tuple(sorted(((type(k).__name__, k), fingerprint(v))
                                      for k, v in value.items())))
