@@ -225,3 +225,35 @@ def test_a_process_can_keep_experta_stock():
                                     check=True).stdout.split()
     assert out["1"][0] == "False" and out[""][0] == "True"
     assert out["1"][1] == out[""][1]
+
+
+def test_a_rule_takes_the_names_experta_would_give_it():
+    """A rule made from a plain function keeps the parameter names experta's own
+    ``inspect.signature`` gives (none where it takes ``**kwargs``), its function and its
+    name; anything else (a partial, a wrapped function) goes through experta's own."""
+    import functools
+    import inspect
+
+    from experta.rule import Rule
+
+    def shapes():
+        def a(self, subject): pass
+        def b(self, *facts): pass
+        def c(self, x, *, y, z=1): pass
+        def d(self, **kwargs): pass
+        def e(x, /, y, *more, k, **kwargs): pass
+        def f(): pass
+        def g(x, /, y, *more, k): local = x; return local
+        @functools.wraps(a)
+        def wrapped(self, *args, **kwargs): pass
+        return [a, b, c, d, e, f, g, wrapped, functools.partial(c, None)]
+
+    def made(function):
+        rule = Rule()(function)
+        return rule._wrapped_args, rule._wrapped is function, getattr(rule, "__name__", None)
+
+    experta_speed.install_for_first_engine()  # as building the first engine does
+    fast, stock = both_ways(lambda _: [made(f) for f in shapes()], lambda: None)
+    assert fast == stock
+    assert fast[0][0] == {"self", "subject"} and fast[3][0] == []
+    assert inspect.signature(shapes()[0]).parameters.keys() == {"self", "subject"}

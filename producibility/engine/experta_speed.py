@@ -42,7 +42,9 @@ unchanged:
 7. An activation's hash is computed once (its rule, facts and context never
    change; experta rebuilt two frozensets for every set operation).
 8. A reset reads each deffacts' signature once (experta inspects it at every reset,
-   that is for every request).
+   that is for every request), and a rule learns the names its plain function takes
+   from the function's code when it is made (``inspect.signature`` took ~0.3 ms of
+   building an engine for the default pack's 38 experta rules).
 9. The debug log calls in the hot paths go.  When experta's MATCH or MATCHER
    watchers are switched on for debugging, ``install`` is a no-op, so the
    watch output stays complete.
@@ -453,6 +455,27 @@ def install():
         self._KnowledgeEngine__declare(*chain.from_iterable(deffacts))
         self.running = False
 
+    from experta.rule import Rule
+    from functools import update_wrapper
+    from types import FunctionType
+    rule_call = Rule.__call__
+
+    def make_rule(self, *args, **kwargs):
+        # experta's Rule.__call__ when it wraps a plain function: the names the function
+        # takes read from its code, as inspect.signature reads them (positional and
+        # keyword-only parameters and *args; none kept when it takes **kwargs)
+        function = args[0] if self._wrapped is None and args else None
+        if type(function) is not FunctionType or "__wrapped__" in function.__dict__ \
+                or "__signature__" in function.__dict__:
+            return rule_call(self, *args, **kwargs)
+        code = function.__code__
+        named = code.co_argcount + code.co_kwonlyargcount
+        self._wrapped = function
+        if not code.co_flags & inspect.CO_VARKEYWORDS:
+            self._wrapped_args = set(code.co_varnames[:named + bool(
+                code.co_flags & inspect.CO_VARARGS)])
+        return update_wrapper(self, function)
+
     def depth_key(self, activation):
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
         return (activation.rule.salience, facts)
@@ -460,6 +483,7 @@ def install():
     replacements = [
         (DepthStrategy, "get_key", depth_key),
         (KnowledgeEngine, "reset", engine_reset),
+        (Rule, "__call__", make_rule),
         (nodes.ConflictSetNode, "_activate", conflict_set_activate),
         (rete.ReteMatcher, "changes", changes),
         (rete.ReteMatcher, "reset", matcher_reset),
