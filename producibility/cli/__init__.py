@@ -54,15 +54,7 @@ class LazyGroup(Group):
         return super().get_command(ctx, name)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
-              callback=lambda ctx, param, value: _version(ctx, value),
-              help="Show the version and exit.")
-def cli():
-    """The command line; its help is in the ``help`` locale (i18n/*/help.yaml)."""
-
-
-def _version(ctx: click.Context, shown: bool) -> None:
+def _version(ctx: click.Context, param: click.Parameter, shown: bool) -> None:
     """``--version``: "producibility, version 0.1.0" in the help language ("versie").
     Our own option, not click's ``version_option``: that looks its words up through
     gettext when this module loads (searching for message catalogues and importing
@@ -72,6 +64,14 @@ def _version(ctx: click.Context, shown: bool) -> None:
     click.echo(common._click_text("%(prog)s, version %(version)s")
                % {"prog": "producibility", "version": __version__}, color=ctx.color)
     ctx.exit()
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_version,
+              help="Show the version and exit.")
+def cli():
+    """The command line; its help is in the ``help`` locale (i18n/*/help.yaml)."""
 
 
 def _terminated(signum, frame):
