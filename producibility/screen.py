@@ -25,9 +25,7 @@ from producibility import clock, i18n
 from producibility.version import __version__
 from producibility.report.conclude import conclude
 from producibility.errors import ArgumentError, InputError, InputErrors, Wording
-from producibility.engine.infer import Inference, fact_fields
-from producibility.model.pack_checks import (evidence_field_problems, unknown_field_problems,
-                                             when_position)
+from producibility.engine.infer import Inference, fact_fields, unknown_fields
 from producibility.model.iso286 import apply_fits
 from producibility.model.stock import chosen_bars
 from producibility.model.equipment import Equipment, load_equipment
@@ -361,16 +359,20 @@ def _check_fields(pack: RulePack, questionnaire: Questionnaire) -> None:
     ``rules lint`` makes too): a typo would leave the rule unknown on every request and
     ask the customer a question the questionnaire does not have."""
     fields = fact_fields(questionnaire)
+    if not any(unknown_fields(rule.when.fields, fields) for rule in pack.rules
+               if rule.when is not None) and \
+            not any(unknown_fields(named, fields) for *_, named in pack.evidence_reads()):
+        return  # (the checks' wording loads only for a pack that reads a typo)
+    from producibility.model.pack_checks import (evidence_field_problems,
+                                                 unknown_field_problems, when_position)
     problems = []
     for rule in pack.rules:
-        if rule.when is None or not unknown_field_problems(rule.id, rule.when, fields,
-                                                           rule.path, (rule.line, 1)):
+        if rule.when is None or not unknown_fields(rule.when.fields, fields):
             continue
         where = when_position(rule.path, rule.id, rule.line) if rule.path else (rule.line, 1)
         problems += unknown_field_problems(rule.id, rule.when, fields, rule.path, where)
     problems += evidence_field_problems(pack, fields)
-    if problems:
-        raise InputErrors([p.error() for p in problems])
+    raise InputErrors([p.error() for p in problems])
 
 
 def parse_as_of(value: str | datetime.date | None) -> str | None:

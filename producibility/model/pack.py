@@ -22,10 +22,6 @@ from producibility.model.catalogue import (CatalogueBuilder, catalogue_files,
 from producibility.model.defaults import default_pack_dir, default_questionnaire_path
 from producibility.model import pack_record
 from producibility.model.questionnaire import load_questionnaire_unbound
-from producibility.model.pack_checks import (RuleSource, candidate_flag_problem, compile_when,
-                                             disable_problems, document_problem, id_problem,
-                                             item_position, message, position, removal,
-                                             removed_setter_problems, unset_flag_problems)
 
 # Which fact scopes a rule's condition and message may read, by rule scope.
 SCOPE_NAMES = {
@@ -154,6 +150,18 @@ class RulePack:
     def digest(self):
         return digest([p["digest"] for p in self.packs])
 
+    def evidence_reads(self):
+        """(thread, path, line, row, [(scope, field)]) of each MRL evidence row in force:
+        the fields its ``needs`` names and its ``when`` reads, in that order, each once."""
+        for thread, rows in sorted(self.evidence_at.items()):
+            for path, line, row in rows:
+                named = [tuple(need.split(".", 1)) if "." in need else (need, "")
+                         for need in row.get("needs") or ()]
+                compiled = self.evidence_conditions.get(row.get("when"))
+                if compiled is not None:  # compiled when the pack loaded (E130 if not)
+                    named += sorted(compiled.fields)
+                yield thread, path, line, row, list(dict.fromkeys(named))
+
 
 def _texts(value):
     if value is None:
@@ -166,6 +174,7 @@ def _texts(value):
 def compile_rule(raw, path, line, col=1):
     """A rule from its loaded mapping; raises the first problem of the pack checks
     (``pack_checks``: a flag set per candidate, a condition that does not compile)."""
+    from producibility.model.pack_checks import RuleSource, candidate_flag_problem, compile_when
     rule = RuleSource(raw, path, line, col)
     scopes = SCOPE_NAMES[raw["scope"]]
     problem = candidate_flag_problem(rule)
@@ -285,6 +294,9 @@ def gc_paused():
 
 
 def _load_packs(sources, rules, where, settings, packs, errors, include_default=True):
+    # the pack checks load with the files they check: a pack from its record needs none
+    from producibility.model.pack_checks import (document_problem, removed_setter_problems,
+                                                 unset_flag_problems)
     defined_flags = set()
     written = {}  # rule id -> RuleSource: each loaded rule as written, for the flag check
     removals = []  # disables and overrides that took a flag's setter away (E137)
@@ -378,6 +390,7 @@ def _evidence_rows(document, path, evidence_at, conditions):
     """The MRL evidence rows a pack file writes (``settings.mrl.evidence``), each with its
     line (a later pack's table for a thread replaces the earlier one, as the settings
     merge does), and E130 for a row's ``when`` that does not compile."""
+    from producibility.model.pack_checks import item_position, message, position
     tables = ((document.get("settings") or {}).get("mrl") or {}).get("evidence") or {}
     problems = []
     for thread, rows in tables.items():
@@ -437,6 +450,8 @@ def _add_document(document, path, meta, settings, catalogue, rules, where, writt
                   defined_flags, errors, removals, disabled=None, in_pack=None):
     """One checked pack file merged in: its settings (returned), vocabulary, disables and
     rules (compiled; problems appended to ``errors``)."""
+    from producibility.model.pack_checks import (RuleSource, disable_problems, id_problem,
+                                                 item_position, removal)
     if "pack" in document:
         meta.update(id=document["pack"]["id"], version=document["pack"]["version"])
     if "settings" in document:

@@ -302,14 +302,11 @@ def unknown_field_problems(rule_id: str, compiled: Compiled, fields: dict, path:
     condition is never true or false: it stays unknown, and the report would ask the
     customer a question the questionnaire does not have.  ``fields``: scope -> the
     names its facts can have (``engine.infer.fact_fields``)."""
-    out = []
-    for scope, name in compiled.fields:
-        known = fields.get(scope)
-        if known is not None and name not in known:
-            out.append(Problem(path, where[0], where[1], "E131", message(
-                "unknown_field", lang, rule=rule_id, field=f"{scope}.{name}",
-                hint=did_you_mean(name, sorted(known), lang))))
-    return out
+    from producibility.engine.infer import unknown_fields
+    return [Problem(path, where[0], where[1], "E131", message(
+        "unknown_field", lang, rule=rule_id, field=f"{scope}.{name}",
+        hint=did_you_mean(name, sorted(fields[scope]), lang)))
+        for scope, name in unknown_fields(compiled.fields, fields)]
 
 
 def evidence_field_problems(pack, fields: dict, lang: str = "en") -> list[Problem]:
@@ -317,19 +314,9 @@ def evidence_field_problems(pack, fields: dict, lang: str = "en") -> list[Proble
     ``when`` names a field no fact has: it is never answered, so the thread could never
     claim that level (and the report would ask for a question the questionnaire does not
     have).  ``pack.evidence_at``: where each row in force is written."""
-    out = []
-    for thread, rows in sorted(pack.evidence_at.items()):
-        for path, line, row in rows:
-            named = list(row.get("needs") or ())
-            compiled = pack.evidence_conditions.get(row.get("when"))
-            if compiled is not None:  # compiled when the pack loaded (E130 if it did not)
-                named += [f"{s}.{n}" for s, n in sorted(compiled.fields)]
-            for need in dict.fromkeys(named):
-                scope, _, name = need.partition(".")
-                known = fields.get(scope)
-                if known is not None and name not in known:
-                    out.append(Problem(path, line, 1, "E131", message(
-                        "evidence_field", lang, thread=thread, level=row.get("level"),
-                        field=need, hint=did_you_mean(name, sorted(known), lang))))
-    return out
-
+    from producibility.engine.infer import unknown_fields
+    return [Problem(path, line, 1, "E131", message(
+        "evidence_field", lang, thread=thread, level=row.get("level"),
+        field=f"{scope}.{name}", hint=did_you_mean(name, sorted(fields[scope]), lang)))
+        for thread, path, line, row, named in pack.evidence_reads()
+        for scope, name in unknown_fields(named, fields)]
