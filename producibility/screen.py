@@ -25,7 +25,8 @@ from producibility import clock, i18n
 from producibility.version import __version__
 from producibility.report.conclude import conclude
 from producibility.errors import ArgumentError, InputError, InputErrors, Wording
-from producibility.engine.infer import Inference, fact_fields, unknown_fields
+from producibility.conditions.analysis import unknown_fields
+from producibility.engine.infer import Inference, fact_fields
 from producibility.model.iso286 import apply_fits
 from producibility.model.stock import chosen_bars
 from producibility.model.equipment import Equipment, load_equipment

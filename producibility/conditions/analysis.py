@@ -20,7 +20,7 @@ them as it compiles, so they need no second reading.
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from jinja2 import nodes
 
@@ -347,3 +347,11 @@ def _answer_test(node):
     if op in ("in", "notin") and isinstance(right, (nodes.List, nodes.Tuple)):
         return AnswerTest("in" if op == "in" else "out", *left, values)
     return None
+
+
+def unknown_fields(named: Iterable[tuple[str, str]], fields: dict) -> list[tuple[str, str]]:
+    """The (scope, field) pairs of ``named`` that no fact has (``fields``: scope -> the
+    names its facts can have, as ``engine.infer.fact_fields`` gives them; a scope not in
+    it is not checked): a typo, which would leave a condition unknown on every request."""
+    return [(scope, name) for scope, name in named
+            if scope in fields and name not in fields[scope]]

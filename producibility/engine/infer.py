@@ -34,7 +34,7 @@ How the work is split, after measuring experta (see README, "Speed"):
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from producibility.engine import experta_speed
 
@@ -776,13 +776,6 @@ def fact_fields(questionnaire) -> dict:
     for scope, name in DERIVED_FIELDS:
         fields[scope].add(name)
     return fields
-
-
-def unknown_fields(named: Iterable[tuple[str, str]], fields: dict) -> list[tuple[str, str]]:
-    """The (scope, field) pairs of ``named`` that no fact has (``fields``: as
-    :func:`fact_fields` gives them; a scope not in it is not checked): typos."""
-    return [(scope, name) for scope, name in named
-            if scope in fields and name not in fields[scope]]
 
 
 # The questions to ask when a derived field is unknown.

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from typing import Collection, Container, Iterable
 
+from producibility.conditions.analysis import unknown_fields
 from producibility.conditions.expressions import Compiled, ExpressionError, compile_condition
 from producibility.errors import InputError, Said, Wording
 from producibility.inputs.schema import did_you_mean
@@ -302,7 +303,6 @@ def unknown_field_problems(rule_id: str, compiled: Compiled, fields: dict, path:
     condition is never true or false: it stays unknown, and the report would ask the
     customer a question the questionnaire does not have.  ``fields``: scope -> the
     names its facts can have (``engine.infer.fact_fields``)."""
-    from producibility.engine.infer import unknown_fields
     return [Problem(path, where[0], where[1], "E131", message(
         "unknown_field", lang, rule=rule_id, field=f"{scope}.{name}",
         hint=did_you_mean(name, sorted(fields[scope]), lang)))
@@ -314,7 +314,6 @@ def evidence_field_problems(pack, fields: dict, lang: str = "en") -> list[Proble
     ``when`` names a field no fact has: it is never answered, so the thread could never
     claim that level (and the report would ask for a question the questionnaire does not
     have).  ``pack.evidence_at``: where each row in force is written."""
-    from producibility.engine.infer import unknown_fields
     return [Problem(path, line, 1, "E131", message(
         "evidence_field", lang, thread=thread, level=row.get("level"),
         field=f"{scope}.{name}", hint=did_you_mean(name, sorted(fields[scope]), lang)))
