@@ -165,6 +165,9 @@ def layers(rules):
                 layer[current.id] = (1 + max(reads, default=0)
                                      if current.requires or current.unless else 0)
 
+    for rule in rules:  # a rule that reads no flag is in layer 0, and on no cycle
+        if not rule.requires and not rule.unless:
+            layer[rule.id] = 0
     for rule in sorted(rules, key=lambda r: r.id):
         if rule.id not in layer:
             visit(rule)
@@ -201,6 +204,10 @@ def stages(rules, layer=None, reasons=None):
                 setters.setdefault(rule.then["flag"], []).append(rule)
     stage = {}
     for rule in sorted(rules, key=lambda r: (layer[r.id], r.id)):  # setters first
+        if not (rule.requires or rule.unless or
+                not SCHEDULE_FIELDS.keys().isdisjoint(getattr(rule.when, "fields", ()))):
+            stage[rule.id] = 0  # reads no schedule fact and no flag (most rules)
+            continue
         reads = sorted(f"{s}.{f}" for s, f in getattr(rule.when, "fields", ())
                        if (s, f) in SCHEDULE_FIELDS)
         reads += sorted({f"{f} ({s.id})" for f in rule.requires + rule.unless
