@@ -68,30 +68,54 @@ DEFAULT_SETTINGS = {
 
 
 
+#: A rule's texts: what its findings say, not what decides whether it fires.
+RULE_TEXTS = ("title", "message", "mitigation", "source", "customer")
+
+
 class Rule:
     """One compiled rule: its condition (``when``) and messages as closures, what it
-    sets or raises (``then``), and where it was written (``path``, ``line``)."""
+    sets or raises (``then``), and where it was written (``path``, ``line``).
+
+    ``texts``: a function that gives the rule's texts (``RULE_TEXTS``, as the other
+    arguments would), called when one is first read (a rule from a pack's record: a
+    check reads the texts of the few rules that fire, and decoding them all was a
+    tenth of loading the default pack); the text arguments are then not given."""
 
     def __init__(self, id: str, thread: str, title: dict, scope: str, when: object,
                  then: dict, message: dict, mitigation: dict, requires: tuple = (),
                  unless: tuple = (), priority: int = 0, source: dict = None, path: str = None,
-                 line: int = None, customer: object = None) -> None:
+                 line: int = None, customer: object = None, texts=None) -> None:
         self.id = id
         self.thread = thread
-        self.title = title
         self.scope = scope
         self.when = when  # expressions.Compiled
         self.then = then
-        self.message = message  # lang -> Template
-        self.mitigation = mitigation
         self.requires = requires
         self.unless = unless
         self.priority = priority
-        self.source = {} if source is None else source  # lang -> text
         self.path = path
         self.line = line
+        if texts is not None:
+            self._texts = texts
+            return
+        self.title = title
+        self.message = message  # lang -> Template
+        self.mitigation = mitigation
+        self.source = {} if source is None else source  # lang -> text
         # False: internal; True: the message; {lang: Template}: own words
         self.customer = customer
+
+    def __getattr__(self, name):
+        # only for an attribute not set: a text of a rule whose texts wait (``texts``)
+        texts = self.__dict__.pop("_texts", None) if name in RULE_TEXTS else None
+        if texts is None:
+            raise AttributeError(f"'Rule' object has no attribute {name!r}")
+        given = texts()
+        self.title, self.message, self.mitigation = (given["title"], given["message"],
+                                                     given["mitigation"])
+        self.source = {} if given["source"] is None else given["source"]
+        self.customer = given["customer"]
+        return getattr(self, name)
 
     @property
     def risk(self):

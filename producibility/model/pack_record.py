@@ -7,7 +7,9 @@ loading the packs: thawing some 1,800 parsed YAML nodes, merging the files, comp
 160 rules and checking them (flags, ids, messages).  Everything that comes out of that
 is plain data (rules' texts, conditions as text with their recorded trees, settings,
 the merged catalogue), so it is recorded once, after a load without problems, and
-read back as one JSON document.
+read back as one JSON line; each condition's parsed tree and each rule's texts (title,
+message, mitigation, source, customer words: two thirds of the record) are lines of
+their own, decoded when first needed (a check reports a few rules of the pack).
 
 The record is found by a key over everything the merge depends on: the form of the
 record, producibility's and Jinja2's versions (through :func:`cache.data_key`), the
@@ -37,7 +39,7 @@ from producibility.inputs import cache
 from producibility.inputs.digests import bytes_digest
 from producibility.model.records import condition_in, condition_out, fingerprint, line
 
-FORM = "pack-merged-3"  # a new layout is a new form: records of another are not read
+FORM = "pack-merged-4"  # a new layout is a new form: records of another are not read
 
 
 def key(sources, include_default, default_dir, questionnaire_path):
@@ -156,11 +158,17 @@ def _frozen(pack, places, trees):
             return values[0].source  # one text for every language (one object)
         return {lang: t.source for lang, t in templates.items()}
 
-    rules = [{"id": r.id, "thread": r.thread, "title": r.title, "scope": r.scope,
-              "when": condition(r.when), "then": r.then, "message": texts(r.message),
-              "mitigation": r.mitigation, "requires": list(r.requires),
-              "unless": list(r.unless), "priority": r.priority, "source": r.source,
-              "path": places.out(r.path), "line": r.line, "customer": texts(r.customer)}
+    def rule_texts(r):
+        # a line of its own, decoded when the rule's texts are first read (Rule, texts)
+        trees.append(json.dumps({"title": r.title, "message": texts(r.message),
+                                 "mitigation": r.mitigation, "source": r.source,
+                                 "customer": texts(r.customer)}, separators=(",", ":")))
+        return len(trees)
+
+    rules = [{"id": r.id, "thread": r.thread, "scope": r.scope,
+              "when": condition(r.when), "then": r.then, "texts": rule_texts(r),
+              "requires": list(r.requires), "unless": list(r.unless),
+              "priority": r.priority, "path": places.out(r.path), "line": r.line}
              for r in pack.rules]
     catalogue = None
     if pack.catalogue is not pack.shipped_catalogue or pack.shipped_catalogue is None:
@@ -249,17 +257,25 @@ def _thawed(data, lines, places):
             return {lang: one for lang in LANGS}
         return {lang: template(text, scopes) for lang, text in value.items()}
 
+    def rule_texts(n, scopes):
+        text = line(lines, n)  # (a line that is not there: no record)
+
+        def given():
+            found = json.loads(text)
+            return dict(found, message=texts(found["message"], scopes),
+                        customer=texts(found["customer"], scopes))
+        return given
+
     rules = []
     for r in data["rules"]:
         scopes = SCOPE_NAMES[r["scope"]]
         invariant = INVARIANT.get(r["scope"])
         rules.append(Rule(
-            id=r["id"], thread=r["thread"], title=r["title"], scope=r["scope"],
-            when=condition(r["when"], scopes, invariant),
-            then=r["then"], message=texts(r["message"], scopes), mitigation=r["mitigation"],
-            requires=tuple(r["requires"]), unless=tuple(r["unless"]),
-            priority=r["priority"], source=r["source"], path=places.back(r["path"]),
-            line=r["line"], customer=texts(r["customer"], scopes)))
+            id=r["id"], thread=r["thread"], title=None, scope=r["scope"],
+            when=condition(r["when"], scopes, invariant), then=r["then"], message=None,
+            mitigation=None, requires=tuple(r["requires"]), unless=tuple(r["unless"]),
+            priority=r["priority"], path=places.back(r["path"]), line=r["line"],
+            texts=rule_texts(r["texts"], scopes)))
     base = default_catalogue_files()[0] if data["with_base"] else None
     if data["catalogue"] is None:
         catalogue = base
@@ -307,9 +323,17 @@ def same_pack(a, b) -> bool:
 
 
 def _fields(pack):
-    return {"rules": [vars(r) for r in pack.rules], "settings": pack.settings,
+    return {"rules": [_rule_fields(r) for r in pack.rules], "settings": pack.settings,
             "packs": pack.packs, "catalogue": (pack.catalogue.entries, pack.catalogue.where),
             "disabled": pack.disabled, "shipped": pack.shipped,
             "given_settings": pack.given_settings, "evidence_at": pack.evidence_at,
             "evidence": pack.evidence_conditions, "basis": pack.basis,
             "with_base": pack.shipped_catalogue is not None}
+
+
+def _rule_fields(rule):
+    """A rule's fields, its texts too (decoded here if they wait: ``Rule``'s texts)."""
+    from producibility.model.pack import RULE_TEXTS
+    fields = {name: getattr(rule, name) for name in RULE_TEXTS}
+    fields.update(vars(rule))
+    return fields
