@@ -106,8 +106,10 @@ class Rule:
         self.customer = customer
 
     def __getattr__(self, name):
-        # only for an attribute not set: a text of a rule whose texts wait (``texts``)
-        texts = self.__dict__.pop("_texts", None) if name in RULE_TEXTS else None
+        # only for an attribute not set: a text of a rule whose texts wait (``texts``);
+        # set before the function is let go, so that another thread reading a text
+        # meanwhile finds either the texts or the function
+        texts = self.__dict__.get("_texts") if name in RULE_TEXTS else None
         if texts is None:
             raise AttributeError(f"'Rule' object has no attribute {name!r}")
         given = texts()
@@ -115,6 +117,7 @@ class Rule:
                                                      given["mitigation"])
         self.source = {} if given["source"] is None else given["source"]
         self.customer = given["customer"]
+        self.__dict__.pop("_texts", None)
         return getattr(self, name)
 
     @property
