@@ -463,3 +463,24 @@ def test_every_shipped_message_parses_to_what_jinja2_makes_of_it():
     for text in texts:
         if "{" in text:
             assert _ours_or_error(text) == _jinja_or_error(text), text
+
+
+def test_a_condition_compiled_meanwhile_by_another_thread_runs_compiled():
+    """A condition from a pack's record compiles when first evaluated.  Two threads
+    sharing the pack (a Screener each) could both start it: the second, holding the
+    not-yet-compiled function, found the plan gone and its rule became an engine error
+    ("cannot unpack non-iterable NoneType object") now and then.  It now runs the
+    compiled one; ``after`` on a condition compiled meanwhile works alike."""
+    from producibility.model.records import condition_in, condition_out
+
+    source = "part.tolerance_mm < 0.01 and part.pieces > 5"
+    trees = []
+    entry = condition_out(compile_condition(source, ("request", "part")), trees)
+    lazy = condition_in(entry, [""] + trees, ("request", "part"))
+    stale = lazy.fn  # what a second thread took before the first compiled it
+    later = lazy.after(1)  # the alpha index's rest, taken before too
+    context = {"part": {"tolerance_mm": 0.005, "pieces": 10}}
+    assert lazy(context) is True
+    assert stale(context) is True
+    assert later(context) is True and later({"part": {"pieces": 2}}) is False
+    assert lazy.after(1)({"part": {"tolerance_mm": 1, "pieces": 6}}) is True

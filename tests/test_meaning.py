@@ -466,3 +466,42 @@ def test_the_late_label_counts_an_estimated_run_as_the_lead_time_does(screener):
     assert {p["part"] for p in report["lead_time"]["parts"]
             if p["days"] > 9} == {"P1", "P2"}
     assert report["lead_time"]["slowest_part"] == "P2"
+
+
+def test_screeners_in_threads_sharing_one_pack_give_the_same_reports():
+    """A service loads the packs once and screens in threads, a Screener each: the
+    conditions (and a rule's texts) of a pack from its record are made ready when first
+    used, and two threads doing that at once made a rule an engine error now and then
+    (1-5 reports in 120 differed).  Each report is the report a Screener alone gives."""
+    import threading
+
+    from producibility.model.equipment import load_equipment
+
+    requests = [str(ROOT / "examples" / "requests" / name)
+                for name in ("bracket-series.yaml", "impeller-rush.yaml")]
+    equipment = load_equipment(str(EQUIPMENT))
+    alone = {r: json.dumps(Screener(equipment, load_packs()).check(r).to_dict(),
+                           sort_keys=True) for r in requests}
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns often: the windows are short
+    try:
+        differ = []
+        for _ in range(8):
+            pack = load_packs()  # fresh from the record: nothing compiled yet
+
+            def screen(request):
+                try:
+                    report = Screener(equipment, pack).check(request).to_dict()
+                    if json.dumps(report, sort_keys=True) != alone[request]:
+                        differ.append(request)
+                except Exception as exc:  # noqa: BLE001 - counted, then failed below
+                    differ.append(repr(exc))
+            threads = [threading.Thread(target=screen, args=(requests[i % 2],))
+                       for i in range(6)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(switch)
+    assert differ == []

@@ -688,10 +688,13 @@ class Compiled:
         fields and source stay the whole condition's (traces, open questions)."""
         if not known:
             return self
-        if self._plan is not None:  # not compiled yet: the rest is worked out then
-            scopes, invariant, before = self._plan
+        plan = self._plan  # (read once: a thread sharing the pack may compile it now)
+        if plan is not None:  # not compiled yet: the rest is worked out then
+            scopes, invariant, before = plan
+            # the frozen text before the tree: a thread thawing it sets the tree first
+            frozen = self._frozen
             return Compiled(self.source, None, self.fields, self._tree, None, self._leading,
-                            (scopes, invariant, before + known), self._frozen)
+                            (scopes, invariant, before + known), frozen)
         if self.conjuncts is None or known > len(self.conjuncts):
             return self
         rest = self.conjuncts[known:]
@@ -701,7 +704,10 @@ class Compiled:
     def _compile_and_run(self, context):
         """``fn`` of a condition not compiled yet: compile it (as compile_condition
         would, then as after() would for the conjuncts already known), then run it."""
-        scopes, invariant, known = self._plan
+        plan = self._plan
+        if plan is None:  # compiled meanwhile by another thread sharing the pack (fn is
+            return self.fn(context)  # set before the plan is let go)
+        scopes, invariant, known = plan
         try:
             fn, conjuncts = _Compiler(scopes, invariant).conjunction(self.tree)
         except RecursionError:

@@ -111,6 +111,8 @@ class Rule:
         # meanwhile finds either the texts or the function
         texts = self.__dict__.get("_texts") if name in RULE_TEXTS else None
         if texts is None:
+            if name in RULE_TEXTS and name in self.__dict__:  # set meanwhile
+                return self.__dict__[name]
             raise AttributeError(f"'Rule' object has no attribute {name!r}")
         given = texts()
         self.title, self.message, self.mitigation = (given["title"], given["message"],
