@@ -284,6 +284,9 @@ def run_rule(engine, rule, condition, subject, context, machine=None, process=No
         # with the flags' questions added, sort them again
         missing = tuple(sorted(set(missing), key=_missing_key)) if undecided \
             else tuple(missing)
+        # many rules wait for the same questions of a subject: one tuple for them all
+        # (what a run leaves the collector to scan once it ends: half of it were these)
+        missing = engine.missing_seen.setdefault(missing, missing)
         engine.hits.append(Hit(rule, subject, "unknown", None, missing, None, machine,
                                process, context))
         if rule.then.get("flag"):
@@ -582,7 +585,7 @@ class _EngineBase(_Facts, KnowledgeEngine):
         self.hits, self.no_machine, self.unchecked = [], [], set()
         self.fits, self.rejections, self.subcontracts, self.overflow = {}, {}, {}, {}
         self.undecidable = []
-        self._contexts, self._memos = {}, {}
+        self._contexts, self._memos, self.missing_seen = {}, {}, {}
         self.window = _capacity_window(request, as_of, self.calendar)
         self.as_of = as_of
         # flag name -> subjects where it holds, and -> {subject: questions} where unknown
@@ -598,7 +601,7 @@ class _Stage(_Facts):
         self.flags_true = {name: set(keys) for name, keys in inferred.flags_true.items()}
         self.flags_unknown = {name: {key: set(why) for key, why in by.items()}
                               for name, by in inferred.flags_unknown.items()}
-        self.hits, self._contexts, self._memos = [], {}, {}
+        self.hits, self._contexts, self._memos, self.missing_seen = [], {}, {}, {}
         self.waiting = waiting
 
     def set_flag(self, rule, subject, value, missing):
@@ -910,7 +913,7 @@ def ruled_out(inferred) -> frozenset:
     candidate-scope blocker that fired rules out (``assignment.candidate_blockers``):
     they cannot be made here (the assignment's ``ruled_out``, ``Placement.not_made``)."""
     blocked = {(h.subject, h.process, h.machine) for h in inferred.hits
-               if h.rule.scope == "candidate" and h.outcome == "fired"
+               if h.outcome == "fired" and h.rule.scope == "candidate"
                and h.rule.then.get("blocker")}
     if not blocked:
         return frozenset()
