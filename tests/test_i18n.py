@@ -324,3 +324,30 @@ def test_an_equipment_files_problems_with_the_vocabulary_are_in_the_users_langua
             in " ".join(said["nl"]))
     assert ("machine 'haas-vf2' doet milling_3axis maar heeft geen envelope_mm: voor de fit "
             "van milling_3axis zijn envelope_mm, tolerance_mm nodig") in said["nl"]
+
+
+def test_a_locale_file_is_read_from_its_plain_record_once_parsed(tmp_path, monkeypatch):
+    """What a locale file's exact bytes say is kept as plain JSON: a warm run decodes it
+    (a quarter of thawing the parsed YAML with its lines) and parses no YAML; the texts
+    are the file's; a record that is not a mapping is parsed again."""
+    import json
+
+    from producibility.inputs import cache, yamlio
+
+    monkeypatch.setenv("PRODUCIBILITY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PRODUCIBILITY_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "_shipped", lambda: ({}, frozenset()))  # no prebuilt records
+    path = i18n.LOCALE_DIR / "nl" / "report.yaml"
+    parsed = yamlio.plain(yamlio.loads(path.read_text(encoding="utf-8"), str(path)))
+    read = i18n.texts.__wrapped__
+    assert read("report", "nl") == parsed                   # parsed, and recorded
+    key = cache.data_key(i18n.TEXTS_FORM, path.read_bytes())
+    assert json.loads(cache.read_data(key)) == parsed
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("parsed YAML although the record was there")
+    with monkeypatch.context() as patched:
+        patched.setattr(yamlio, "loads", no_yaml)
+        assert read("report", "nl") == parsed
+    cache.write_data(key, "[1, 2]")                          # not what texts() writes
+    assert read("report", "nl") == parsed

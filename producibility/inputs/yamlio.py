@@ -153,7 +153,9 @@ def _short(text, width=30):
     return text if len(text) <= width else text[:width - 3] + "..."
 
 
-def _decode(data, path):
+def decode_text(data, path):
+    """A file's bytes as text (UTF-8, a BOM dropped); binary or other bytes an InputError
+    with the line."""
     if b"\x00" in data[:8192]:
         raise InputError.said(Wording("inputs", "binary"), path)
     try:
@@ -259,7 +261,7 @@ def parse_bytes(data, display, as_written=False, as_json=False):
             return _thaw(json.loads(stored))
         except (ValueError, TypeError, KeyError, IndexError):
             pass  # not what we wrote: parse again
-    text = _decode(data, display)
+    text = decode_text(data, display)
     document = loads_json_lines(text, display) if as_json else \
         loads(text, display, as_written)
     if not cache.writing():
